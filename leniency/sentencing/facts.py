@@ -1,0 +1,121 @@
+"""The facts of a case as the engine sees them: what `extract` produces and `calculate` consumes.
+
+Plain dataclasses, no Django. Every extracted item remembers the span of text it came from
+so that the interface can highlight it and a user can correct it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Circumstance(StrEnum):
+    """Sentencing circumstances (量刑情节) the engine recognises."""
+
+    SURRENDER = "surrender"  # 自首
+    CONFESSION = "confession"  # 坦白
+    COURT_CONFESSION = "court_confession"  # 当庭认罪
+    PLEA = "plea"  # 认罪认罚 (value: the stage, see PleaStage)
+    MERITORIOUS = "meritorious"  # 立功
+    MAJOR_MERITORIOUS = "major_meritorious"  # 重大立功
+    RECIDIVIST = "recidivist"  # 累犯
+    PRIOR_RECORD = "prior_record"  # 前科
+    RESTITUTION = "restitution"  # 退赃退赔
+    COMPENSATION = "compensation"  # 赔偿
+    FORGIVENESS = "forgiveness"  # 谅解
+    RECONCILIATION = "reconciliation"  # 刑事和解
+    ATTEMPT = "attempt"  # 未遂
+    DISCONTINUATION = "discontinuation"  # 中止
+    PREPARATION = "preparation"  # 预备
+    ACCESSORY = "accessory"  # 从犯
+    COERCED = "coerced"  # 胁从犯
+    PRINCIPAL = "principal"  # 主犯
+    MINOR = "minor"  # 未成年 (under 18 at the time of the offence)
+    ELDERLY = "elderly"  # 老年 (75 or over)
+    DEAF_MUTE_BLIND = "deaf_mute_blind"  # 盲聋哑
+    LIMITED_CAPACITY = "limited_capacity"  # 限制行为能力 (mental illness, partial capacity)
+
+
+class PleaStage(StrEnum):
+    """The stage at which the defendant pleaded (认罪认罚的阶段)."""
+
+    INVESTIGATION = "investigation"  # 侦查
+    PROSECUTION_REVIEW = "prosecution_review"  # 审查起诉
+    TRIAL = "trial"  # 审判
+
+
+class InjuryGrade(StrEnum):
+    """Forensic injury grades, mildest first."""
+
+    MINOR = "minor"  # 轻微伤
+    LIGHT_2 = "light_2"  # 轻伤二级
+    LIGHT_1 = "light_1"  # 轻伤一级
+    SERIOUS_2 = "serious_2"  # 重伤二级
+    SERIOUS_1 = "serious_1"  # 重伤一级
+    DEATH = "death"  # 死亡
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the fact text an item was found: text[start:end] == quote."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass
+class Finding:
+    """One extracted item: a circumstance, an amount, a quantity. `value` depends on the kind."""
+
+    code: str
+    value: object = None
+    span: Span | None = None
+
+
+@dataclass
+class DrugQuantity:
+    kind: str  # e.g. "海洛因", "甲基苯丙胺"
+    grams: Decimal
+    span: Span | None = None
+
+
+@dataclass
+class QuotedRecommendation:
+    """The prosecutor's sentencing recommendation when the fact text quotes it (months)."""
+
+    low_months: int | None
+    high_months: int | None
+    penalty: str | None = None  # "imprisonment", "detention", "surveillance", "probation" or None if masked
+    span: Span | None = None
+
+
+@dataclass
+class CaseFacts:
+    text: str
+    charges: list[str] = field(default_factory=list)  # charge names without the 罪 suffix, e.g. "盗窃"
+    articles: list[int] = field(default_factory=list)  # Criminal Law article numbers
+    amount_yuan: Decimal | None = None  # total amount involved (sum over counts)
+    amounts: list[Finding] = field(default_factory=list)  # each amount found, value = Decimal yuan
+    counts: int | None = None  # number of criminal acts (次数)
+    victims: int | None = None
+    drugs: list[DrugQuantity] = field(default_factory=list)
+    injury: InjuryGrade | None = None  # the most serious injury caused
+    injuries: list[Finding] = field(default_factory=list)  # each injury found, value = InjuryGrade
+    disability_grade: int | None = None  # 伤残等级, 1 (worst) .. 10
+    blood_alcohol: Decimal | None = None  # mg/100ml
+    age: int | None = None  # the defendant's age at the time of the offence
+    circumstances: list[Finding] = field(default_factory=list)  # code = Circumstance value
+    recommendation: QuotedRecommendation | None = None
+    notes: list[str] = field(default_factory=list)  # what could not be read, contradictions, low confidence
+
+    def has(self, circumstance: Circumstance) -> bool:
+        return any(f.code == circumstance for f in self.circumstances)
+
+    def finding(self, circumstance: Circumstance) -> Finding | None:
+        return next((f for f in self.circumstances if f.code == circumstance), None)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

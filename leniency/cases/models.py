@@ -1,0 +1,118 @@
+"""Cases, defendants and their charges. State changes happen only in `services.py`."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from leniency.accounts.models import Organisation, Region
+
+from .stages import Procedure, Stage
+
+
+class Charge(models.Model):
+    """A charge (罪名) from the catalogue derived from the Criminal Law; loaded from the engine's catalogue."""
+
+    name = models.CharField(_("罪名"), max_length=60, unique=True)
+    article = models.PositiveIntegerField(_("刑法条文"))
+    article_label = models.CharField(_("条文"), max_length=30)
+    has_guideline = models.BooleanField(_("有量刑指导意见"), default=False)
+
+    class Meta:
+        verbose_name = _("罪名")
+        verbose_name_plural = _("罪名")
+        ordering = ["article", "name"]
+
+    def __str__(self):
+        return f"{self.name}罪"
+
+
+class Case(models.Model):
+    number = models.CharField(_("案号"), max_length=60, unique=True)
+    title = models.CharField(_("案由"), max_length=200)
+    region = models.ForeignKey(Region, verbose_name=_("区域"), on_delete=models.PROTECT, related_name="cases")
+    procuratorate = models.ForeignKey(
+        Organisation, verbose_name=_("检察院"), on_delete=models.PROTECT, related_name="prosecuted_cases"
+    )
+    court = models.ForeignKey(
+        Organisation, verbose_name=_("法院"), null=True, blank=True, on_delete=models.PROTECT, related_name="tried_cases"
+    )
+    prosecutor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办检察官"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_cases",
+    )
+    facts = models.TextField(_("案件事实"), blank=True)
+    received_on = models.DateField(_("受理日期"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("案件")
+        verbose_name_plural = _("案件")
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["procuratorate", "-received_on"]), models.Index(fields=["court", "-received_on"])]
+
+    def __str__(self):
+        return self.number
+
+
+class Defendant(models.Model):
+    """A person in a case (犯罪嫌疑人 before prosecution, 被告人 after). Holds personal data."""
+
+    class Gender(models.TextChoices):
+        MALE = "M", _("男")
+        FEMALE = "F", _("女")
+
+    class Education(models.TextChoices):
+        NONE = "none", _("文盲")
+        PRIMARY = "primary", _("小学")
+        JUNIOR = "junior", _("初中")
+        SENIOR = "senior", _("高中或中专")
+        COLLEGE = "college", _("大专及以上")
+
+    class Detention(models.TextChoices):
+        NOT_DETAINED = "not_detained", _("未羁押")
+        CRIMINAL_DETENTION = "criminal_detention", _("刑事拘留")
+        ARRESTED = "arrested", _("逮捕")
+        BAIL = "bail", _("取保候审")
+        RESIDENTIAL_SURVEILLANCE = "residential_surveillance", _("监视居住")
+
+    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="defendants")
+    name = models.CharField(_("姓名"), max_length=50)
+    id_number = models.CharField(_("身份证号"), max_length=18, blank=True)
+    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
+    ethnicity = models.CharField(_("民族"), max_length=20, default="汉族")
+    education = models.CharField(_("文化程度"), max_length=10, choices=Education.choices, blank=True)
+    occupation = models.CharField(_("职业"), max_length=50, blank=True)
+    detention = models.CharField(
+        _("羁押状态"), max_length=30, choices=Detention.choices, default=Detention.NOT_DETAINED
+    )
+    detained_on = models.DateField(_("羁押日期"), null=True, blank=True)
+    released_on = models.DateField(_("解除羁押日期"), null=True, blank=True)
+    stage = models.CharField(_("诉讼阶段"), max_length=30, choices=Stage.choices, default=Stage.INVESTIGATION)
+    stage_since = models.DateField(_("进入本阶段日期"))
+    procedure = models.CharField(_("审理程序"), max_length=20, choices=Procedure.choices, blank=True)
+    charges = models.ManyToManyField(Charge, verbose_name=_("罪名"), through="DefendantCharge")
+
+    class Meta:
+        verbose_name = _("犯罪嫌疑人/被告人")
+        verbose_name_plural = _("犯罪嫌疑人/被告人")
+        ordering = ["case", "id"]
+        indexes = [models.Index(fields=["stage"])]
+
+    def __str__(self):
+        return self.name
+
+
+class DefendantCharge(models.Model):
+    defendant = models.ForeignKey(Defendant, on_delete=models.CASCADE, related_name="charge_links")
+    charge = models.ForeignKey(Charge, verbose_name=_("罪名"), on_delete=models.PROTECT)
+    principal = models.BooleanField(_("主罪"), default=True)
+
+    class Meta:
+        verbose_name = _("指控罪名")
+        verbose_name_plural = _("指控罪名")
+        constraints = [models.UniqueConstraint(fields=["defendant", "charge"], name="unique_charge_per_defendant")]

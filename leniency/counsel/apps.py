@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CounselConfig(AppConfig):
+    name = "leniency.counsel"
+    label = "counsel"

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from leniency.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("", include("leniency.accounts.urls")),
+    path("", include("leniency.cases.urls")),
+]

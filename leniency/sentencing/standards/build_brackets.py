@@ -1,0 +1,301 @@
+"""Build `statutory_brackets.yaml` (法定刑幅度) from the Criminal Law text.
+
+Reads `charge_names.txt` (charge -> article refs) and the statute JSONL files in ../shared/data/statutes
+(the 2020 consolidated text plus Amendment 12), parses every penalty clause ("……的，处三年以下有期徒刑、
+拘役或者管制，并处或者单处罚金") of the referenced paragraphs and writes one entry per charge.
+
+The output is committed, so that a checkout without ../shared still has the catalogue. Re-run with
+
+    python -m leniency.sentencing.standards.build_brackets [--statutes DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+CHARGE_NAMES = HERE / "charge_names.txt"
+OUTPUT = HERE / "statutory_brackets.yaml"
+
+DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SUFFIX_WORDS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
+MAX_FIXED_TERM = 180  # 有期徒刑 at most 15 years for one crime (art. 45)
+MIN_FIXED_TERM = 6
+
+
+def cn_number(text: str) -> int:
+    """Chinese numeral up to the hundreds (enough for article numbers and years)."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in DIGITS:
+            current = DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + current
+
+
+def cn_article_label(number: int, suffix: int = 0) -> str:
+    """133, 1 -> 第一百三十三条之一."""
+    units = "零一二三四五六七八九"
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += units[hundreds] + "百"
+    if tens:
+        out += ("" if not hundreds and tens == 1 else units[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones:
+        out += units[ones]
+    label = f"第{out}条"
+    if suffix:
+        label += f"之{SUFFIX_WORDS[suffix]}"
+    return label
+
+
+def parse_ref(ref: str) -> tuple[int, int, int | None]:
+    """"177-1:2" -> (177, 1, 2); "264" -> (264, 0, None)."""
+    match = re.fullmatch(r"(\d+)(?:-(\d+))?(?::(\d+))?", ref)
+    if not match:
+        raise ValueError(f"bad article reference {ref!r} in {CHARGE_NAMES.name}")
+    return int(match[1]), int(match[2] or 0), int(match[3]) if match[3] else None
+
+
+def load_statute(statutes: Path) -> dict[str, list[str]]:
+    """Article label -> paragraphs, Amendment 12 applied."""
+    articles: dict[str, list[str]] = {}
+    for line in (statutes / "criminal-law.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        articles[row["article"]] = merge_items(row["text"].split("\n"))
+    amendment = statutes / "criminal-law-amendment-12.jsonl"
+    if amendment.exists():
+        for line in amendment.read_text(encoding="utf-8").splitlines():
+            apply_amendment(articles, json.loads(line)["text"])
+    return articles
+
+
+def merge_items(lines: list[str]) -> list[str]:
+    """Numbered items ("（一）…") belong to the paragraph (款) before them."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and re.match(r"^[（(][一二三四五六七八九十]+[）)]", line.strip()):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def apply_amendment(articles: dict[str, list[str]], text: str) -> None:
+    match = re.search(r"刑法(第[一二三四五六七八九十百零]+条)(第[一二三四五六七八九]款)?", text)
+    if not match or "修改为" not in text:
+        return
+    body = text.split("修改为：", 1)[1].strip()
+    paragraphs = merge_items([p.strip().strip('"“”').strip() for p in body.split("\n") if p.strip().strip('"“”')])
+    label = match[1]
+    if match[2]:  # one paragraph rewritten
+        index = cn_number(match[2][1:-1]) - 1
+        articles[label][index] = paragraphs[0]
+    else:
+        articles[label] = paragraphs
+
+
+PENALTY_WORDS = ("有期徒刑", "拘役", "管制", "无期徒刑", "死刑", "罚金", "剥夺政治权利")
+YEARS = r"([一二三四五六七八九十两]+)年"
+
+
+def parse_penalty(phrase: str) -> dict | None:
+    """The penalty part of one clause ("五年以上十年以下有期徒刑，并处罚金") -> bracket dict."""
+    if not any(word in phrase for word in PENALTY_WORDS):
+        return None
+    bracket: dict = {}
+    fixed = None
+    if m := re.search(YEARS + "以上" + YEARS + "以下有期徒刑", phrase):
+        fixed = [12 * cn_number(m[1]), 12 * cn_number(m[2])]
+    elif m := re.search(YEARS + "以下有期徒刑", phrase):
+        fixed = [MIN_FIXED_TERM, 12 * cn_number(m[1])]
+    elif m := re.search(YEARS + "以上有期徒刑", phrase):
+        fixed = [12 * cn_number(m[1]), MAX_FIXED_TERM]
+    elif m := re.search(YEARS + "有期徒刑", phrase):
+        fixed = [12 * cn_number(m[1]), 12 * cn_number(m[1])]
+    if fixed:
+        bracket["imprisonment"] = fixed
+    main = re.split(r"[，,]\s*(?:并处|可以并处|或者单处|单处)", phrase)[0]
+    bracket["detention"] = "拘役" in main
+    bracket["surveillance"] = "管制" in main
+    bracket["life"] = "无期徒刑" in main
+    bracket["death"] = "死刑" in main
+    bracket["deprivation_only"] = "剥夺政治权利" in main and ("或者剥夺政治权利" in main)
+    if re.search(r"单处[^，；。]*罚金", phrase):
+        bracket["fine"] = "with_or_only"
+    elif re.search(r"(?<!可以)并处[^，；。或]*罚金", phrase):
+        bracket["fine"] = "mandatory"
+    elif "可以并处罚金" in phrase:
+        bracket["fine"] = "optional"
+    elif "处罚金" in main and not fixed and not bracket["detention"]:
+        bracket["fine"] = "only"
+    else:
+        bracket["fine"] = "none"
+    if not (fixed or bracket["detention"] or bracket["surveillance"] or bracket["life"] or bracket["death"]):
+        if bracket["fine"] == "only":
+            bracket["imprisonment"] = None
+        else:
+            return None
+    bracket.setdefault("imprisonment", None)
+    bracket["min_months"], bracket["max_months"] = bracket_bounds(bracket)
+    return bracket
+
+
+def bracket_bounds(bracket: dict) -> tuple[int, int]:
+    """Lowest and highest term in months that the bracket allows (0 = no custody, fine only)."""
+    lows, highs = [], []
+    if bracket.get("imprisonment"):
+        lows.append(bracket["imprisonment"][0])
+        highs.append(bracket["imprisonment"][1])
+    if bracket.get("detention"):
+        lows.append(1)
+        highs.append(6)
+    if bracket.get("surveillance"):
+        lows.append(3)
+        highs.append(24)
+    if bracket.get("life") or bracket.get("death"):
+        highs.append(MAX_FIXED_TERM)
+        lows.append(MAX_FIXED_TERM)
+    if bracket.get("fine") in ("with_or_only", "only") or bracket.get("deprivation_only"):
+        lows.append(0)
+    return (min(lows) if lows else 0), (max(highs) if highs else 0)
+
+
+CLAUSE_SPLIT = re.compile(r"(?<=[；。])")
+
+
+def brackets_of_paragraph(paragraph: str) -> list[dict]:
+    """Every 处… penalty clause of one paragraph with the condition that triggers it."""
+    out = []
+    clauses = [c for c in CLAUSE_SPLIT.split(paragraph) if c]
+    for clause in clauses:
+        if "判处罚金" in clause and "对单位" in clause and not re.search(r"人员[，,]?处", clause):
+            continue
+        starts = [m.start() for m in re.finditer(r"(?<![并单判])处(?![罚分理以置])", clause)]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(clause)
+            phrase = clause[start + 1 : end]
+            bracket = parse_penalty(phrase)
+            if bracket:
+                context = clause[:start].strip("，,；。 ")
+                bracket["condition"] = context[-60:]
+                out.append(bracket)
+    return out
+
+
+def resolve(articles: dict[str, list[str]], refs: list[str]) -> tuple[list[dict], list[str]]:
+    brackets: list[dict] = []
+    sources = []
+    for ref in refs:
+        number, suffix, para = parse_ref(ref)
+        label = cn_article_label(number, suffix)
+        if label not in articles:
+            raise KeyError(f"{label} (ref {ref}) not found in the statute")
+        paragraphs = articles[label]
+        indexes = [para - 1] if para else range(len(paragraphs))
+        for index in indexes:
+            found = brackets_of_paragraph(paragraphs[index])
+            # "依照前款的规定处罚": borrow the previous paragraph's brackets
+            back = index
+            while not found and back > 0 and ("依照前款" in paragraphs[back] or "前款罪" in paragraphs[back]):
+                back -= 1
+                found = brackets_of_paragraph(paragraphs[back])
+            for b in found:
+                b["source"] = label + (f"第{para}款" if para else "")
+            brackets.extend(found)
+        sources.append(label + (f"第{para}款" if para else ""))
+    unique: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for b in brackets:  # the same bracket restated for units (单位犯罪) etc.: keep one, with its fine
+        key = (tuple(b["imprisonment"] or ()), b["detention"], b["surveillance"], b["life"], b["death"])
+        if key in seen:
+            if seen[key]["fine"] == "none":
+                seen[key]["fine"] = b["fine"]
+            continue
+        seen[key] = b
+        unique.append(b)
+    unique.sort(key=lambda b: (b["max_months"], b["life"], b["death"], b["min_months"]))
+    return unique, sources
+
+
+def read_charge_names() -> list[dict]:
+    rows = []
+    for line in CHARGE_NAMES.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        refs, names = line.split(maxsplit=1)
+        name, *aliases = names.split("|")
+        rows.append({"name": name, "refs": refs.split(","), "aliases": aliases})
+    return rows
+
+
+def build(statutes: Path) -> dict:
+    articles = load_statute(statutes)
+    charges = []
+    problems = []
+    for row in read_charge_names():
+        number, suffix, _ = parse_ref(row["refs"][0])
+        brackets, sources = resolve(articles, row["refs"])
+        if not brackets:
+            problems.append(f"{row['name']}: no penalty clause found in {sources}")
+        charges.append(
+            {
+                "name": row["name"],
+                "aliases": row["aliases"],
+                "article": number,
+                "article_label": cn_article_label(number, suffix),
+                "sources": sources,
+                "brackets": brackets,
+            }
+        )
+    return {
+        "meta": {
+            "description": "Statutory brackets (法定刑幅度) of every charge, parsed from the Criminal Law",
+            "statute": "中华人民共和国刑法 (2020-12-26 consolidated text, Amendment 11) + Amendment 12 (2023-12-29)",
+            "generated_by": "leniency/sentencing/standards/build_brackets.py",
+            "confidence": "high (parsed from the statute text; charge names from the SPC/SPP 罪名 rules)",
+            "problems": problems,
+        },
+        "charges": charges,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    default = HERE.parents[2].parent / "shared" / "data" / "statutes"
+    parser.add_argument("--statutes", type=Path, default=default)
+    args = parser.parse_args(argv)
+    data = build(args.statutes)
+    OUTPUT.write_text(
+        "# GENERATED by build_brackets.py from the Criminal Law text; do not edit by hand.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200),
+        encoding="utf-8",
+    )
+    for problem in data["meta"]["problems"]:
+        print("WARNING:", problem, file=sys.stderr)
+    print(f"{len(data['charges'])} charges -> {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

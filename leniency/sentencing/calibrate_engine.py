@@ -1,0 +1,68 @@
+"""Running the rule engine (extract + calculate) for calibration and evaluation, one case at a time.
+
+A failure in extraction or calculation for one case must not stop a corpus run: it is recorded on
+the case's `EngineResult` and the calibration layer falls back to the charge prior.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from leniency.sentencing.calculation import Calculation
+from leniency.sentencing.facts import CaseFacts
+
+# Where a recommendation gives only a ceiling ("判处二年以下…", or a masked floor "××至二年"),
+# courts in the development sample land well below it; where it gives both ends, in the lower part.
+CEILING_ONLY_SHARE = 0.6
+RANGE_POSITION = 1 / 3
+
+
+@dataclass
+class EngineResult:
+    facts: CaseFacts | None
+    calculation: Calculation | None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def fixed_months(self) -> int | None:
+        """The calculator's fixed term, or None (no calculation, or death / life)."""
+        calc = self.calculation
+        if calc is None or calc.death_penalty or calc.life_imprisonment or calc.months is None:
+            return None
+        return int(calc.months)
+
+    @property
+    def recommendation_months(self) -> int | None:
+        """A single number summarising the prosecutor's quoted recommendation, if the text has one."""
+        rec = self.facts.recommendation if self.facts is not None else None
+        if rec is None:
+            return None
+        low, high = rec.low_months, rec.high_months
+        if high is not None and low is not None and high >= low:
+            return round(low + RANGE_POSITION * (high - low))
+        if high is not None:
+            return round(CEILING_ONLY_SHARE * high)
+        if low is not None:
+            return low
+        return None
+
+
+def run_engine(fact: str, charges: Sequence[str] | None = None, articles: Sequence[int] | None = None) -> EngineResult:
+    """extract() then calculate(); any exception is caught and recorded, never raised."""
+    from leniency.sentencing.calculator import calculate
+    from leniency.sentencing.extract import extract
+
+    errors: list[str] = []
+    facts = None
+    calculation = None
+    try:
+        facts = extract(fact, charges=list(charges) if charges else None, articles=list(articles) if articles else None)
+    except Exception as exc:  # noqa: BLE001 - one bad case must not stop a corpus run
+        errors.append(f"extract failed: {type(exc).__name__}: {exc}")
+        facts = CaseFacts(text=fact, charges=list(charges or []), articles=list(articles or []))
+    try:
+        calculation = calculate(facts)
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"calculate failed: {type(exc).__name__}: {exc}")
+    return EngineResult(facts=facts, calculation=calculation, errors=errors)

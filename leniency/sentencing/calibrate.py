@@ -140,8 +140,8 @@ class Calibrator:
 
     overall_log_median: float = L(12)
     charge_priors: dict[str, tuple[int, float]] = field(default_factory=dict)  # charge -> (n, median L)
-    coefs: tuple[float, float, float] = PRIOR_COEFS
-    rec_weight: float = PRIOR_REC_WEIGHT
+    coefs: tuple[float, float, float] = (0.0, 1.0, 0.0)  # unfitted: the calculator's answer as is
+    rec_weight: float = 0.0
     residual_quantiles: tuple[float, float] = (-0.7, 0.7)
     rec_residual_quantiles: tuple[float, float] | None = None
     n_train: int = 0

@@ -1,0 +1,109 @@
+"""Benchmark of the sentencing engine on the development judgments.
+
+    .venv/bin/python bench/sentencing.py [--folds 5] [--seed 0] [--by-charge]
+
+Prints, for the rule engine alone, the engine with calibration, and the two baselines (overall
+median; per-charge median learned from the training folds), every metric of
+`leniency.sentencing.metrics`, by k-fold cross-validation on `cail-term-dev.jsonl` (the calibration
+and the baselines are fitted on k−1 folds and scored on the held-out fold). Then the amount
+extraction measurement (`bench/extraction.py`) and the engine's throughput (extract + calculate,
+one process, one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from leniency.sentencing.calibrate_engine import run_engine  # noqa: E402
+from leniency.sentencing.calibrate_eval import (  # noqa: E402
+    cross_validated_predictions,
+    format_table,
+    run_all,
+    score,
+)
+from leniency.sentencing.cli import _by_charge  # noqa: E402
+from leniency.sentencing.corpus import read_judgments  # noqa: E402
+from leniency.sentencing.devdata import shared_data_dir  # noqa: E402
+
+TARGETS = {"mean_log_distance": 0.60, "within_25": 0.35, "coverage": (0.70, 0.90)}
+
+
+def measure_amount_extraction(data_dir: Path) -> None:
+    try:
+        from bench.extraction import measure_amounts
+    except ImportError as exc:
+        print(f"amount extraction: not measured ({exc})")
+        return
+    path = data_dir / "amounts-dev.jsonl"
+    parameters = inspect.signature(measure_amounts).parameters
+    result = measure_amounts(path) if parameters else measure_amounts()
+    if isinstance(result, dict):
+        for key, value in result.items():
+            print(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+    elif result is not None:
+        print(f"  {result}")
+
+
+def throughput(judgments, repeats: int = 1) -> float:
+    """Cases per second for extract + calculate in this one process (after one warm-up case)."""
+    run_engine(judgments[0].fact, judgments[0].accusation, judgments[0].relevant_articles)
+    start = time.perf_counter()
+    for _ in range(repeats):
+        for j in judgments:
+            run_engine(j.fact, j.accusation, j.relevant_articles)
+    return repeats * len(judgments) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--by-charge", action="store_true", help="also print the error per charge")
+    args = parser.parse_args(argv)
+
+    data_dir = shared_data_dir()
+    if data_dir is None:
+        print("no development data: ../shared/data is not beside this checkout (set LENIENCY_SHARED_DATA)")
+        return 2
+    gold, errors = read_judgments(data_dir / "cail-term-dev.jsonl", require_term=True)
+    for error in errors:
+        print(f"cail-term-dev.jsonl: {error} (skipped)")
+
+    results, _ = run_all(gold)
+    failures = [r for r in results if r.errors]
+    predictions = cross_validated_predictions(gold, results, args.folds, seed=args.seed)
+    scores = score(gold, predictions)
+    print(f"Sentencing: {args.folds}-fold cross-validation on cail-term-dev.jsonl (seed {args.seed})")
+    print(format_table(scores))
+    if failures:
+        print(f"engine errors on {len(failures)} cases, e.g. {failures[0].errors[0]}")
+    calibrated = scores["engine+calibration"]
+    low, high = TARGETS["coverage"]
+    print(
+        "targets: mean log distance ≤ 0.60: {}; within ±25% ≥ 35%: {}; coverage in [70%, 90%]: {}".format(
+            "met" if calibrated["mean_log_distance"] <= TARGETS["mean_log_distance"] else "NOT met",
+            "met" if calibrated["within_25"] >= TARGETS["within_25"] else "NOT met",
+            "met" if low <= calibrated["coverage"] <= high else "NOT met",
+        )
+    )
+    if args.by_charge:
+        _by_charge(gold, predictions, sys.stdout)
+
+    print("\nAmount extraction (amounts-dev.jsonl):")
+    measure_amount_extraction(data_dir)
+
+    rate = throughput(gold)
+    print(f"\nThroughput: {rate:.1f} cases/s (extract + calculate, one process, {len(gold)} cases)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,3 +1,46 @@
-from ninja import NinjaAPI
+"""The JSON API: one NinjaAPI, one router per app, the same permissions as the pages."""
 
-api = NinjaAPI(title="Leniency API", version="1")
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import django_auth
+
+from leniency.accounts.api import router as accounts_router
+from leniency.accounts.api_auth import TokenAuth
+from leniency.cases.api import router as cases_router
+from leniency.errors import DomainError
+
+api = NinjaAPI(
+    title="Leniency API",
+    version="1",
+    description="认罪认罚从宽平台 JSON API. Authenticate with a session (browser) or `Authorization: Bearer <token>`.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("/", accounts_router)
+api.add_router("/", cases_router)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    return api.create_response(request, {"detail": str(exc.message), "field": exc.field}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """422 with each error naming its field (the last element of ninja's location)."""
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", [])[2:] or e.get("loc", [])[-1:]), "message": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    return api.create_response(request, {"detail": "invalid input", "errors": errors}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(request, {"detail": "authentication required"}, status=401)

@@ -49,7 +49,9 @@ def do_change_stage(defendant: Defendant, *, to: str, acting_user, as_of: date |
     """Move a defendant to the next stage; an unlawful move raises DomainError naming both stages."""
     as_of = as_of or timezone.localdate()
     with transaction.atomic():
-        defendant = Defendant.objects.select_for_update().get(pk=defendant.pk)
+        # Re-read under a row lock so two users cannot both move the same defendant.
+        current = Defendant.objects.select_for_update().only("stage", "stage_since").get(pk=defendant.pk)
+        defendant.stage, defendant.stage_since = current.stage, current.stage_since
         if to not in TRANSITIONS[defendant.stage]:
             raise DomainError(
                 _("不能从“%(from)s”转入“%(to)s”") % {"from": Stage(defendant.stage).label, "to": _stage_label(to)},

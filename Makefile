@@ -1,0 +1,41 @@
+# Leniency: `make run` serves the demo at http://127.0.0.1:8000, `make test` runs the whole suite.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install compile-messages run system-deps test test-fast lint messages clean
+
+install: $(STAMP) compile-messages
+
+$(STAMP): pyproject.toml
+	python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+compile-messages: $(STAMP)
+	$(VENV)/bin/pybabel compile --domain django --directory leniency/locale --statistics 2>&1 | tail -1
+
+run: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# System packages the browser tests need (Chromium, CJK fonts); installed from Debian when missing.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+test: install system-deps lint
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test-fast: install
+	$(PY) -m pytest -q -m "not browser"
+
+messages:
+	cd leniency && ../$(PY) ../manage.py makemessages -l en --no-obsolete
+
+clean:
+	rm -rf $(VENV) var

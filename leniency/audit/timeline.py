@@ -1,0 +1,64 @@
+"""A case's audit events turned into a readable timeline."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import AuditEvent
+
+ACTION_LABELS = {
+    "case.opened": gettext_lazy("立案受理"),
+    "defendant.added": gettext_lazy("增加犯罪嫌疑人"),
+    "defendant.stage.changed": gettext_lazy("诉讼阶段变更"),
+    "defendant.procedure.set": gettext_lazy("确定审理程序"),
+    "counsel.assigned": gettext_lazy("指派律师"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    label: str
+    detail: str
+
+
+def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntry]:
+    """Events of the case, oldest first; events about a defendant the viewer may not see are left out."""
+    entries = []
+    for event in AuditEvent.objects.filter(case_id=case.pk).order_by("seq"):
+        defendant = event.data.get("defendant")
+        if defendant is not None and defendant not in visible_defendant_ids:
+            continue
+        entries.append(
+            TimelineEntry(
+                seq=event.seq,
+                occurred_at=event.occurred_at,
+                actor=event.actor_label,
+                action=event.action,
+                label=str(ACTION_LABELS.get(event.action, event.action)),
+                detail=_describe(event),
+            )
+        )
+    return entries
+
+
+def _describe(event: AuditEvent) -> str:
+    from leniency.cases.stages import Procedure, Stage
+
+    data = event.data
+    labels = {**dict(Stage.choices), **dict(Procedure.choices)}
+    if event.action in ("defendant.stage.changed", "defendant.procedure.set"):
+        text = f"{labels.get(data.get('from'), data.get('from') or '—')} → {labels.get(data.get('to'), data.get('to'))}"
+        return f"{text}（{data['reason']}）" if data.get("reason") else text
+    if event.action == "defendant.added":
+        return _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))}
+    if event.action == "counsel.assigned":
+        return data.get("lawyer_name", "")
+    if event.action == "case.opened":
+        return data.get("number", "")
+    return ""

@@ -1,0 +1,70 @@
+from datetime import date
+
+import pytest
+
+from leniency.audit.models import AuditEvent
+from leniency.cases import services
+from leniency.cases.stages import TRANSITIONS, Stage
+from leniency.errors import DomainError
+
+
+def test_every_stage_has_a_transition_entry_and_closed_stages_are_terminal():
+    assert set(TRANSITIONS) == set(Stage.values)
+    for closed in (Stage.FINAL, Stage.NON_PROSECUTION, Stage.CASE_WITHDRAWN):
+        assert TRANSITIONS[closed] == set()
+
+
+def test_stage_change_is_saved_and_audited_in_one_event(world):
+    before = AuditEvent.objects.count()
+    services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1),
+                             acting_user=world.prosecutor, reason="提起公诉")
+    world.defendant.refresh_from_db()
+    assert world.defendant.stage == Stage.FIRST_INSTANCE and world.defendant.stage_since == date(2026, 10, 1)
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert AuditEvent.objects.count() == before + 1
+    assert event.action == "defendant.stage.changed" and event.case_id == world.case.pk
+    assert event.data["from"] == "prosecution_review" and event.data["to"] == "first_instance"
+    assert event.actor == world.prosecutor
+
+
+def test_illegal_transition_raises_a_clear_error_and_writes_nothing(world):
+    before = AuditEvent.objects.count()
+    with pytest.raises(DomainError) as error:
+        services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.prosecutor)
+    assert "审查起诉" in str(error.value.message) and "二审" in str(error.value.message)
+    assert error.value.field == "stage"
+    world.defendant.refresh_from_db()
+    assert world.defendant.stage == Stage.PROSECUTION_REVIEW and AuditEvent.objects.count() == before
+
+
+def test_stage_date_cannot_precede_the_current_stage(world):
+    with pytest.raises(DomainError) as error:
+        services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 1, 1),
+                                 acting_user=world.prosecutor)
+    assert error.value.field == "as_of"
+
+
+def test_defendant_walks_the_whole_path_to_final(world):
+    for stage in (Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL):
+        services.do_change_stage(world.defendant, to=stage, as_of=date(2026, 11, 1), acting_user=world.judge)
+    world.defendant.refresh_from_db()
+    assert world.defendant.stage == Stage.FINAL
+    with pytest.raises(DomainError):
+        services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.judge)
+
+
+def test_procedure_is_only_set_from_trial_on(world):
+    with pytest.raises(DomainError):
+        services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.prosecutor)
+    services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1),
+                             acting_user=world.prosecutor)
+    services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.judge)
+    assert AuditEvent.objects.filter(action="defendant.procedure.set").count() == 1
+
+
+def test_duplicate_case_number_is_refused_naming_the_field(world):
+    with pytest.raises(DomainError) as error:
+        services.do_open_case(number=world.case.number, title="x", region=world.region,
+                              procuratorate=world.procuratorate, received_on=date(2026, 1, 1),
+                              acting_user=world.prosecutor)
+    assert error.value.field == "number"

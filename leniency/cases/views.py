@@ -1,0 +1,74 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leniency.audit.timeline import case_timeline
+from leniency.errors import DomainError
+
+from . import services
+from .access import can_change_stage, visible_cases, visible_defendants
+from .forms import CaseFilterForm, StageChangeForm
+from .models import Charge
+
+PAGE_SIZE = 25
+
+
+@login_required
+def case_list(request):
+    cases = visible_cases(request.user)
+    form = CaseFilterForm(request.GET or None, charges=Charge.objects.filter(defendant__in=visible_defendants(request.user)).distinct())
+    if form.is_bound:
+        cases = form.apply(cases)
+    cases = cases.select_related("procuratorate", "court").prefetch_related("defendants__charges")
+    page = Paginator(cases.order_by("-received_on", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "cases/_case_table.html" if request.headers.get("HX-Request") else "cases/case_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def case_detail(request, pk):
+    # Another organisation's case is a 404, so its existence does not leak.
+    case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court", "region"), pk=pk)
+    return _render_case_page(request, case)
+
+
+@login_required
+@require_POST
+def change_stage(request, pk, defendant_id):
+    case = get_object_or_404(visible_cases(request.user), pk=pk)
+    defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id, case=case)
+    if not can_change_stage(request.user, defendant):
+        return HttpResponseForbidden(_("您无权变更此人的诉讼阶段"))
+    form = StageChangeForm(request.POST, defendant=defendant, prefix=f"d{defendant.pk}")
+    if form.is_valid():
+        try:
+            services.do_change_stage(defendant, to=form.cleaned_data["to"], as_of=form.cleaned_data["as_of"],
+                                     reason=form.cleaned_data["reason"], acting_user=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("已变更 %(name)s 的诉讼阶段") % {"name": defendant.name})
+            return redirect("case_detail", pk=case.pk)
+    # Show the case page again with the errors and what the user typed.
+    return _render_case_page(request, case, bound_form=form, status=400)
+
+
+def _render_case_page(request, case, *, bound_form=None, status=200):
+    defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges"))
+    rows = []
+    for defendant in defendants:
+        form = None
+        if bound_form is not None and bound_form.prefix == f"d{defendant.pk}":
+            form = bound_form
+        elif can_change_stage(request.user, defendant):
+            form = StageChangeForm(defendant=defendant, prefix=f"d{defendant.pk}")
+        rows.append({"defendant": defendant, "form": form})
+    timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
+    return render(request, "cases/case_detail.html", {"case": case, "rows": rows, "timeline": timeline}, status=status)

@@ -28,6 +28,7 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from leniency.sentencing.calibrate_engine import EngineResult
 from leniency.sentencing.corpus import Judgment, Term
@@ -117,6 +118,22 @@ def fit_lad(
     return coefs
 
 
+@cache
+def statutory_class(charge: str) -> tuple[int, int] | None:
+    """(floor, ceiling) in months of the charge's lowest statutory bracket, or None when unknown.
+
+    Charges with the same lowest bracket (e.g. "≤3 years" or "3–10 years") share a class, so that a
+    charge never seen in training borrows from charges the law punishes alike.
+    """
+    from leniency.sentencing.catalogue import find_charge
+
+    info = find_charge(charge) if charge else None
+    bracket = info.lowest if info is not None else None
+    if bracket is None:
+        return None
+    return (bracket.floor_months, bracket.ceiling_months)
+
+
 @dataclass
 class Prediction:
     """A calibrated prediction: the point, the range and where each came from."""
@@ -140,6 +157,7 @@ class Calibrator:
 
     overall_log_median: float = L(12)
     charge_priors: dict[str, tuple[int, float]] = field(default_factory=dict)  # charge -> (n, median L)
+    class_priors: dict[object, tuple[int, float]] = field(default_factory=dict)  # statutory class -> (n, median L)
     coefs: tuple[float, float, float] = (0.0, 1.0, 0.0)  # unfitted: the calculator's answer as is
     rec_weight: float = 0.0
     residual_quantiles: tuple[float, float] = (-0.7, 0.7)
@@ -150,12 +168,20 @@ class Calibrator:
     # -- features -------------------------------------------------------------------------------
 
     def charge_prior(self, charges: Sequence[str]) -> float:
-        """Shrunk per-charge median L(term); the heaviest over several charges; overall when unseen."""
+        """Shrunk per-charge median L(term), the heaviest over several charges.
+
+        Each charge's median is shrunk toward its statutory class's median (charges whose lowest
+        bracket has the same floor and ceiling), which is shrunk toward the overall median; an unseen
+        charge therefore gets its class's value, an unseen class the overall median.
+        """
         values = []
-        for charge in charges:
-            n, median = self.charge_priors.get(charge, (0, self.overall_log_median))
-            values.append((n * median + PRIOR_SHRINK * self.overall_log_median) / (n + PRIOR_SHRINK))
-        return max(values) if values else self.overall_log_median
+        for charge in charges or [""]:
+            cls = statutory_class(charge)
+            n_cls, med_cls = self.class_priors.get(cls, (0, self.overall_log_median))
+            class_value = (n_cls * med_cls + PRIOR_SHRINK * self.overall_log_median) / (n_cls + PRIOR_SHRINK)
+            n, median = self.charge_priors.get(charge, (0, class_value))
+            values.append((n * median + PRIOR_SHRINK * class_value) / (n + PRIOR_SHRINK))
+        return max(values)
 
     def features(self, result: EngineResult, charges: Sequence[str]) -> list[float]:
         prior = self.charge_prior(charges)
@@ -193,22 +219,31 @@ class Calibrator:
     def _fit_point(self, pairs: Sequence[tuple[Judgment, EngineResult]]) -> None:
         targets = [L(j.term.months) for j, _ in pairs]
         self.overall_log_median = _median(targets)
-        by_charge: dict[str, list[float]] = defaultdict(list)
+        groups: dict[tuple[str, object], list[float]] = defaultdict(list)
+        case_groups = []
         for (j, _), z in zip(pairs, targets, strict=True):
-            for charge in set(j.accusation):
-                by_charge[charge].append(z)
-        self.charge_priors = {c: (len(v), _median(v)) for c, v in by_charge.items()}
-        # Fit the blend on leave-one-out charge priors so a case does not see its own term.
+            keys = {("charge", c) for c in j.accusation} | {("class", statutory_class(c)) for c in j.accusation}
+            case_groups.append(keys)
+            for key in keys:
+                groups[key].append(z)
+
+        def install(exclude: float | None = None, keys: set = frozenset()) -> None:
+            priors: dict[tuple[str, object], tuple[int, float]] = {}
+            for key, values in groups.items():
+                if key in keys:
+                    values = list(values)
+                    values.remove(exclude)
+                if values:
+                    priors[key] = (len(values), _median(values))
+            self.charge_priors = {k[1]: v for k, v in priors.items() if k[0] == "charge"}
+            self.class_priors = {k[1]: v for k, v in priors.items() if k[0] == "class"}
+
+        # Fit the blend on leave-one-out priors so that a case never sees its own term.
         rows = []
-        for (j, r), z in zip(pairs, targets, strict=True):
-            saved = {c: self.charge_priors[c] for c in set(j.accusation)}
-            for c in saved:
-                n, _ = saved[c]
-                others = [t for t in by_charge[c]]
-                others.remove(z)
-                self.charge_priors[c] = (n - 1, _median(others)) if others else (0, self.overall_log_median)
+        for (j, r), z, keys in zip(pairs, targets, case_groups, strict=True):
+            install(z, keys)
             rows.append(self.features(r, j.accusation))
-            self.charge_priors.update(saved)
+        install()
         self.coefs = tuple(fit_lad(rows, targets, PRIOR_COEFS, RIDGE))  # type: ignore[assignment]
         # Weight of the prosecutor's recommendation, on the cases that quote one.
         with_rec = [
@@ -303,4 +338,5 @@ class Calibrator:
             if self.rec_residual_quantiles is None
             else [round(q, 4) for q in self.rec_residual_quantiles],
             "charges": len(self.charge_priors),
+            "statutory_classes": len(self.class_priors),
         }

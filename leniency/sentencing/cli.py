@@ -10,6 +10,7 @@ Also runnable as `python -m leniency.sentencing.cli ...`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import defaultdict
@@ -369,8 +370,9 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
     err = err or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed the usage and the reason
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the reason (or --help)
         return int(exc.code or 0)
     try:
         return args.func(args, out, err)

@@ -1,0 +1,1 @@
+"""Pieces of fact extraction; `leniency.sentencing.extract.extract` is the entry point."""

@@ -1,0 +1,249 @@
+"""Money amounts in yuan and the total amount involved in the crime (犯罪数额).
+
+Every "…元" is read with its clause. Fines, compensation, restitution and resale prices are kept out
+of the total. The total is an explicit 共计/合计 figure when the text gives one; otherwise the sum of
+the distinct amounts, unless one of them is itself the sum of others (an unmarked total).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
+from leniency.sentencing.facts import Finding, Span
+
+MONEY_RE = re.compile(
+    rf"(?:(?P<low>{NUMBER})(?P<lowunit>元|万元)?(?:至|到|-|—|~|～)(?=[0-9０-９一二三四五六七八九十]))?"
+    rf"(?P<num>{NUMBER})(?P<cur>元|圆)(?![/／]|钱)"
+)
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n：:]")
+SENTENCE_BREAK = "。；;\n！？!?"
+
+# Words in the clause before an amount that say it is not the crime amount.
+EXCLUDE_BEFORE = re.compile(
+    r"罚金|罚款|赔偿|赔付|补偿|退赔|退赃|退还|退回|退出|退缴|主动交出|返还|发还|归还|还款|还给|偿还|追缴|追回|"
+    r"扣押|查获|查扣|缴获|冻结|本案赃款|预缴|缴交|缴纳|预交|"
+    r"卖|售得|出售给|销赃|典当|抵押|分得|分赃|分了|平分|分给|得款|获款|余款|剩余|"
+    r"保证金|押金|奖励|悬赏|诉讼费|医疗费|医药费|丧葬费|误工费|鉴定费|工资|月薪|欠条|借条|欠款|借款|"
+    r"每[月天日次人克斤吨件个张]|单价|判处|处以|好处费|报酬|车费|租金|房租|生活费|手续费|谅解"
+)
+EXCLUDE_AFTER = re.compile(
+    r"^(?:的|左右的)?(?:价格|价钱|售价|罚金|罚款|好处费|报酬|保证金|的?赔偿|作为|用于|欠条|借条|/)"
+    r"|^\S{0,3}(?:退赔|退还|赔偿|返还|发还|被扣押|被追回)"
+    r"|^\s*[（(]?折合"
+)
+TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
+# "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
+CURRENCY_ASIDE = re.compile(r"[（(][^（）()]{0,12}币种[^（）()]{0,10}[）)]")
+# A sentence that restates the prosecution's or the court's view of the whole case.
+SUMMARY_SENTENCE = re.compile(
+    r"\s*(?:另查明|经审理查明|本院查明|经查)?[，,：:]?\s*(?:公诉机关认为|检察院认为|本院认为|综上|上述|以上)"
+)
+# An opening 共计 sentence that announces several acts or victims, detailed afterwards.
+INTRO_CUE = re.compile(
+    r"[\d一二两三四五六七八九十]+[次起笔](?!.{0,2}取)|多人|多名|等人|他人|多次(?:实施|作案)|先后|具体|如下|分别为|其中|分述"
+)
+END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计")
+SENTENCE_RE = re.compile(r"[^。；;\n！？!?]*[。；;\n！？!?]?")
+REPEATED_LINE_MIN = 20
+REPEATED_SENTENCE_MIN = 40
+
+
+@dataclass
+class Mention:
+    value: Decimal
+    span: Span
+    total: bool
+    excluded: str | None
+    repeated: bool
+    sentence: int
+    summary: bool = False
+    approximate: bool = False
+
+
+def _sentences(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, repeated) per sentence; repeated when the line or a long sentence appeared before."""
+    result = []
+    seen_lines: set[str] = set()
+    seen_sentences: set[str] = set()
+    pos = 0
+    for line in text.split("\n"):
+        key = line.strip()
+        line_repeated = len(key) >= REPEATED_LINE_MIN and key in seen_lines
+        seen_lines.add(key)
+        for m in SENTENCE_RE.finditer(line):
+            if m.start() == m.end():
+                continue
+            sentence = m.group().strip()
+            repeated = line_repeated or (len(sentence) >= REPEATED_SENTENCE_MIN and sentence in seen_sentences)
+            seen_sentences.add(sentence)
+            result.append((pos + m.start(), pos + m.end(), repeated))
+        pos += len(line) + 1
+    return result
+
+
+def find_money(text: str) -> list[Mention]:
+    """Every amount of money in the text with what its clause says about it."""
+    mentions: list[Mention] = []
+    sentences = _sentences(text)
+    starts = [s[0] for s in sentences]
+    for match in MONEY_RE.finditer(text):
+        start, end = match.start(), match.end()
+        value = parse_number(match.group("num"))
+        if value is None or not _plausible(match.group("num"), text, start):
+            continue
+        low = match.group("low")
+        if low:
+            # a range (3000至5000元): keep the lower figure, the one certainly proved
+            unit = "万" if "万" in match.group("num") and "万" not in low else ""
+            low_value = parse_number(low + unit)
+            if low_value is not None and low_value < value:
+                value = low_value
+        index = max(bisect_right(starts, start) - 1, 0)
+        s_start, s_end, repeated = sentences[index] if sentences else (0, len(text), False)
+        before = CURRENCY_ASIDE.sub("", text[_clause_start(text, start) : start])
+        after = text[end : end + 8]
+        excluded = None
+        if m := EXCLUDE_BEFORE.search(before):
+            excluded = m.group()
+        elif m := EXCLUDE_AFTER.search(after):
+            excluded = m.group()
+        total = bool(TOTAL_BEFORE.search(before[-14:]))
+        summary = bool(SUMMARY_SENTENCE.match(text, s_start, start))
+        approximate = "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
+        mentions.append(
+            Mention(value, span(text, start, end), total, excluded, repeated, index, summary, approximate)
+        )
+    return mentions
+
+
+def _clause_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 30)
+    last = lo
+    for m in CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _plausible(num: str, text: str, start: int) -> bool:
+    # a lone Chinese digit before 元 is usually part of a word (统一元, 第一元)
+    if len(num) == 1 and not num.isdigit():
+        return start >= 1 and text[start - 1] in "币计值款为约"
+    return True
+
+
+def usable(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not m.excluded and not m.repeated and m.value > 0]
+
+
+def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
+    """The total amount involved in the crime, or None when no crime amount is stated."""
+    items = _restatements_dropped(usable(mentions))
+    if not items:
+        return None
+    blocks = _blocks(items)
+    values = [b.value for b in blocks]
+    per_sentence = Counter(b.sentence for b in blocks)
+
+    grand: list[Mention] = []
+    for i, block in enumerate(blocks):
+        if not (block.total or block.summary):
+            continue
+        others = values[:i] + values[i + 1 :]
+        smaller = [v for v in others if v < block.value * Decimal("1.01")]
+        rest = sum(others, Decimal(0))
+        covers = rest <= block.value * Decimal("1.01")
+        sentence = _sentence_text(text, block)
+        if not others:
+            grand.append(block)
+        elif len(smaller) >= 2 and _subset_sum(smaller, block.value):
+            grand.append(block)
+        elif block.summary and per_sentence[block.sentence] == 1 and covers and max(others) * Decimal("0.99") <= block.value:
+            grand.append(block)
+        elif block.total and i == 0 and INTRO_CUE.search(sentence) and rest <= block.value * Decimal("1.1"):
+            grand.append(block)
+        elif block.total and covers and i == len(blocks) - 1 and END_CUE.search(sentence):
+            grand.append(block)
+    if grand:
+        best = max(grand, key=lambda m: m.value)
+        rest = sum((b.value for b in blocks if b is not best), Decimal(0))
+        # "1600余元" with parts adding up to 1625: the parts are the precise figure
+        if best.approximate and best.value < rest <= best.value * Decimal("1.2"):
+            return rest
+        return best.value
+
+    # an unmarked total: a figure stated twice that is the sum of others (4000 + 5010 = 9010)
+    counts = Counter(m.value for m in usable(mentions))
+    distinct = sorted(set(values))
+    for v in reversed(distinct):
+        smaller = [d for d in values if d < v]
+        if counts[v] >= 2 and len(smaller) >= 2 and _subset_sum(smaller, v):
+            return v
+    return sum(values, Decimal(0))
+
+
+def _restatements_dropped(items: list[Mention]) -> list[Mention]:
+    """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
+
+    Approximate figures (约100元, 100余元) are left alone: two of them are usually two different things.
+    """
+    kept: list[Mention] = []
+    first_sentence: dict[Decimal, int] = {}
+    for item in items:
+        seen = first_sentence.get(item.value)
+        if seen is not None and seen != item.sentence and not item.approximate:
+            continue
+        first_sentence.setdefault(item.value, item.sentence)
+        kept.append(item)
+    return kept
+
+
+def _sentence_text(text: str, mention: Mention) -> str:
+    if not text:
+        return ""
+    start = max((text.rfind(ch, 0, mention.span.start) for ch in SENTENCE_BREAK), default=-1) + 1
+    ends = [i for i in (text.find(ch, mention.span.end) for ch in SENTENCE_BREAK) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def _blocks(items: list[Mention]) -> list[Mention]:
+    """Items with each 共计/合计 figure standing in for the parts listed just before it in its sentence."""
+    blocks: list[Mention] = []
+    for item in items:
+        if item.total:
+            parts = Decimal(0)
+            n = 0
+            while (
+                n < len(blocks)
+                and not blocks[-1 - n].total
+                and blocks[-1 - n].sentence == item.sentence
+            ):
+                parts += blocks[-1 - n].value
+                n += 1
+                if abs(parts - item.value) <= item.value * Decimal("0.01"):
+                    del blocks[len(blocks) - n :]
+                    break
+        blocks.append(item)
+    return blocks
+
+
+def _subset_sum(values: list[Decimal], target: Decimal) -> bool:
+    """Whether some of `values` (at least two) add up to `target`, within 1%."""
+    tolerance = target * Decimal("0.01")
+    if len(values) > 16:
+        return abs(sum(values) - target) <= tolerance
+    reachable: dict[Decimal, int] = {Decimal(0): 0}
+    for v in values:
+        for r, n in list(reachable.items()):
+            s = r + v
+            if s <= target + tolerance and (s not in reachable or reachable[s] < n + 1):
+                reachable[s] = n + 1
+    return any(n >= 2 and abs(s - target) <= tolerance for s, n in reachable.items())
+
+
+def amount_findings(mentions: list[Mention]) -> list[Finding]:
+    return [Finding("amount", m.value, m.span) for m in usable(mentions)]

@@ -1,0 +1,123 @@
+"""Sentencing circumstances (量刑情节) named in the fact text, negations left out."""
+
+from __future__ import annotations
+
+import re
+
+from leniency.sentencing.extraction.numbers import span
+from leniency.sentencing.facts import Circumstance, Finding, PleaStage
+
+C = Circumstance
+
+# (circumstance, pattern). Order matters only for readability; each is searched on its own.
+PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
+    (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案")),
+    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|供认不讳")),
+    (C.COURT_CONFESSION, re.compile(
+        r"当庭(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+    )),
+    (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
+    (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
+    (C.MERITORIOUS, re.compile(r"(?<!重大)立功")),
+    (C.RECIDIVIST, re.compile(r"累犯")),
+    (C.PRIOR_RECORD, re.compile(
+        r"前科(?!查询|证明|材料|劣迹)|曾因[^。；]{0,40}?(?:被判处|判处|被[^。；]{0,20}?法院|犯[^。；]{0,10}?罪)|刑满释放"
+    )),
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人)|退出(?:全部)?赃|主动退还")),
+    (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
+    (C.FORGIVENESS, re.compile(r"谅解")),
+    (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
+    (C.ATTEMPT, re.compile(r"未遂|未得逞")),
+    (C.DISCONTINUATION, re.compile(r"犯罪中止|中止犯罪|自动放弃(?:犯罪|盗窃|继续)")),
+    (C.PREPARATION, re.compile(r"犯罪预备|预备犯")),
+    (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
+    (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
+    (C.PRINCIPAL, re.compile(r"主犯|主要作用")),
+    (C.MINOR, re.compile(r"未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁(?:不满|未满)")),
+    (C.ELDERLY, re.compile(r"已满七十五周岁|年满七十五周岁")),
+    (C.DEAF_MUTE_BLIND, re.compile(r"聋哑|又聋又哑|盲人")),
+    (C.LIMITED_CAPACITY, re.compile(
+        r"限制(?:刑事)?(?:责任|行为)能力|限定(?:刑事)?责任能力|部分刑事责任能力|尚未完全丧失辨认"
+    )),
+]  # fmt: skip
+
+# A negation shortly before the term, in the same clause ("不构成自首", "未取得谅解", "无前科").
+NEGATION_BEFORE = re.compile(
+    r"(?:不构成|不属于|不能认定为?|不应认定为?|不予认定|不认定|不系|不是|没有|未能|未|无|非|否认|不具有|不存在|不符合|不予|拒绝|不能|不|难以)"
+    r"[^，,。；;但并且后而]{0,6}$"
+)
+NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不予采纳|不予支持|不予认定|的?意见不予)")
+CLAUSE_BREAK = "，,。；;\n：:"
+CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
+# Where the victim, not the defendant, is the subject of the clause.
+VICTIM_CONTEXT = re.compile(r"被害人|受害人|幼女|儿童")
+PLEA_STAGES = [
+    (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
+    (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
+    (PleaStage.TRIAL, re.compile(r"庭审|审判阶段|审理(?:期间|中|过程)|当庭|开庭")),
+]
+
+
+def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding], list[str]]:
+    """The circumstances stated in `text` (first un-negated mention of each), with notes."""
+    findings: list[Finding] = []
+    notes: list[str] = []
+    for code, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if _negated(text, match.start(), match.end(), code):
+                continue
+            if code in (C.MINOR, C.DEAF_MUTE_BLIND) and _about_victim(text, match.start()):
+                continue
+            if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
+                continue
+            value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
+            findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
+            break
+    codes = {f.code for f in findings}
+    if C.SURRENDER in codes and C.CONFESSION in codes:
+        # a surrender includes the truthful account; the confession is not a separate circumstance
+        findings = [f for f in findings if f.code != C.CONFESSION]
+    if C.PRINCIPAL in codes and C.ACCESSORY in codes:
+        notes.append("both principal (主犯) and accessory (从犯) are named: several defendants, check which applies")
+    if C.MAJOR_MERITORIOUS in codes:
+        findings = [f for f in findings if f.code != C.MERITORIOUS]
+    if age is not None and age < 18 and C.MINOR not in codes:
+        findings.append(Finding(C.MINOR.value, age, None))
+    if age is not None and age >= 75 and C.ELDERLY not in codes:
+        findings.append(Finding(C.ELDERLY.value, age, None))
+    return findings, notes
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((text.rfind(ch, 0, start) for ch in CLAUSE_BREAK), default=-1) + 1
+    his = [i for i in (text.find(ch, end) for ch in CLAUSE_BREAK) if i >= 0]
+    return lo, min(his, default=len(text))
+
+
+def _negated(text: str, start: int, end: int, code: Circumstance) -> bool:
+    lo, hi = _clause_bounds(text, start, end)
+    before = text[max(lo, start - 12) : start]
+    if NEGATION_BEFORE.search(before):
+        return True
+    # "自首的理由不成立", "辩护人提出…系从犯的意见不予采纳"
+    return bool(NEGATION_AFTER.search(text[end : min(hi + 12, end + 16)]))
+
+
+def _only_claimed(text: str, start: int) -> bool:
+    """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
+    lo, _ = _clause_bounds(text, start, start)
+    return bool(CLAIM.search(text, lo, start))
+
+
+def _about_victim(text: str, start: int) -> bool:
+    lo, _ = _clause_bounds(text, start, start)
+    return bool(VICTIM_CONTEXT.search(text, lo, start))
+
+
+def _plea_stage(text: str, start: int, end: int) -> PleaStage | None:
+    s_lo = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
+    window = text[s_lo:end]
+    for stage, pattern in PLEA_STAGES:
+        if pattern.search(window):
+            return stage
+    return None

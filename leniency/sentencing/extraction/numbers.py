@@ -1,0 +1,90 @@
+"""Numbers as Chinese judgments write them: Arabic, Chinese, mixed ("2.6万"), and terms ("一年六个月")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from leniency.sentencing.facts import Span
+
+CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}  # fmt: skip
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
+
+DIGIT_CHARS = "0-9０-９" + "".join(CN_DIGITS)
+UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# A number: starts with a digit (or 十, as in 十余万), then digits, units, decimal points,
+# thousands commas and the approximators 余/多 (5000余元, 十余万元).
+NUMBER = rf"(?:[{DIGIT_CHARS}]|[十拾])(?:[{DIGIT_CHARS}{UNIT_CHARS}]|[.．](?=[0-9０-９])|,(?=\d{{3}})|[余多](?=[{UNIT_CHARS}元克个年次起人名]))*"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{''.join(CN_DIGITS)}]|[{UNIT_CHARS}]")
+
+
+def span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """'2.6万' -> 26000, '一万二千' -> 12000, '三千五' -> 3500, '1,234.5' -> 1234.5; None if unreadable."""
+    s = raw.translate(_FULLWIDTH).replace(",", "").replace("余", "").replace("多", "")
+    if not s:
+        return None
+    if s.replace(".", "", 1).isdigit():
+        try:
+            return Decimal(s)
+        except InvalidOperation:
+            return None
+    total = Decimal(0)  # completed 亿 part
+    section = Decimal(0)  # completed 万 part below 亿
+    group = Decimal(0)  # below 万
+    current: Decimal | None = None
+    last_unit = 0
+    for token in _TOKEN.findall(s):
+        if token in CN_DIGITS:
+            # consecutive bare digits (二〇一八) read positionally
+            current = Decimal(CN_DIGITS[token]) if current is None else current * 10 + CN_DIGITS[token]
+        elif token[0].isdigit():
+            current = Decimal(token)
+        elif token in SMALL_UNITS:
+            unit = SMALL_UNITS[token]
+            group += (current if current is not None else Decimal(1)) * unit
+            current, last_unit = None, unit
+        elif token in BIG_UNITS:
+            unit = BIG_UNITS[token]
+            group += current or 0
+            if unit == 100_000_000:
+                total = (total + section + group) * unit
+                section = Decimal(0)
+            else:
+                section = (section + group) * unit
+            group, current, last_unit = Decimal(0), None, unit
+    if current is not None:
+        # 三千五 means 3500: a trailing bare digit counts in the unit below the last one
+        if last_unit >= 100 and current < 10 and len(s) >= 2 and (s[-2] in SMALL_UNITS or s[-2] in BIG_UNITS):
+            current *= last_unit // 10
+        group += current
+    value = total + section + group
+    return value if value or "零" in s or "0" in s else None
+
+
+TERM = (
+    rf"(?:(?P<y>{NUMBER})年(?:又|零)?(?:(?P<ym>{NUMBER})个?月)?|(?P<m>{NUMBER})个月)"
+)
+TERM_RE = re.compile(TERM)
+
+
+def term_months(match: re.Match) -> int | None:
+    """Months in a TERM match ("一年六个月" -> 18)."""
+    if match.group("y"):
+        years = parse_number(match.group("y"))
+        months = parse_number(match.group("ym")) if match.group("ym") else Decimal(0)
+        if years is None or months is None:
+            return None
+        return int(years * 12 + months)
+    months = parse_number(match.group("m"))
+    return int(months) if months is not None else None

@@ -1,0 +1,199 @@
+"""Quantities other than money: drugs, injuries, disability, blood alcohol, age, counts and victims."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
+from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
+
+SENTENCE_BREAK = "。；;\n"
+
+# Street names first so that the longest name wins; value = the name the statute uses.
+DRUG_NAMES = {
+    "甲基苯丙胺片剂": "甲基苯丙胺片剂", "甲基苯丙胺": "甲基苯丙胺", "冰毒": "甲基苯丙胺",
+    "麻古": "甲基苯丙胺片剂", "麻果": "甲基苯丙胺片剂", "海洛因": "海洛因", "氯胺酮": "氯胺酮",
+    "K粉": "氯胺酮", "k粉": "氯胺酮", "摇头丸": "MDMA", "MDMA": "MDMA", "亚甲二氧基甲基苯丙胺": "MDMA",
+    "大麻": "大麻", "可卡因": "可卡因", "鸦片": "鸦片", "吗啡": "吗啡", "甲卡西酮": "甲卡西酮",
+    "美沙酮": "美沙酮", "杜冷丁": "哌替啶", "哌替啶": "哌替啶", "曲马多": "曲马多", "三唑仑": "三唑仑",
+    "γ-羟丁酸": "γ-羟丁酸", "咖啡因": "咖啡因", "罂粟": "罂粟",
+}  # fmt: skip
+DRUG_RE = re.compile("|".join(sorted(map(re.escape, DRUG_NAMES), key=len, reverse=True)))
+GRAMS_RE = re.compile(rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)")
+DRUG_WINDOW = 60
+
+INJURY_RE = re.compile(r"轻微伤|轻伤(?P<light>[一二12]级)?|重伤(?P<serious>[一二12]级)?|(?<!非)死亡")
+INJURY_NEGATION = re.compile(r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无)[^，,。；;]{0,4}$")
+INJURY_ORDER = list(InjuryGrade)
+
+DISABILITY_RE = re.compile(
+    rf"(?P<a>{NUMBER})级伤残|伤残(?:等级)?(?:评定)?(?:为|属|系|构成|达到?)?(?P<b>{NUMBER})级"
+)
+BAC_RE = re.compile(
+    rf"(?:乙醇|酒精)(?:含量|浓度)(?:检测)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
+    r"(?:mg|ｍｇ|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|毫升)"
+)
+DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
+DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
+BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
+DATE_RE = re.compile(DATE)
+AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
+DEFENDANT = re.compile(r"被告人|犯罪嫌疑人")
+VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
+
+COUNTS_RE = re.compile(
+    rf"(?:作案|盗窃|诈骗|抢劫|抢夺|先后|共计?|累计|合计|分别)(?P<num>{NUMBER})(?:次|起)(?!.{{0,2}}取)"
+)
+VICTIMS_RE = re.compile(
+    rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
+    rf"(?:被害人|受害人|失主)(?:共|等)?(?P<b>{NUMBER})(?:人|名)"
+)
+VICTIM_NAME_RE = re.compile(r"(?:被害人|受害人|失主)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))")
+
+
+def find_drugs(text: str) -> list[DrugQuantity]:
+    drugs: list[DrugQuantity] = []
+    seen: set[tuple[str, Decimal]] = set()
+    names = [(m.start(), m.end(), DRUG_NAMES[m.group()]) for m in DRUG_RE.finditer(text)]
+    if not names:
+        return drugs
+    for match in GRAMS_RE.finditer(text):
+        grams = parse_number(match.group("num"))
+        if grams is None:
+            continue
+        if match.group("unit") in ("千克", "公斤", "kg", "KG"):
+            grams *= 1000
+        kind = _nearest_drug(text, names, match.start(), match.end())
+        if kind is None or (kind, grams) in seen:
+            continue
+        seen.add((kind, grams))
+        drugs.append(DrugQuantity(kind, grams, span(text, match.start(), match.end())))
+    return drugs
+
+
+def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    s_lo = max((text.rfind(ch, 0, start) for ch in SENTENCE_BREAK), default=-1) + 1
+    s_his = [i for i in (text.find(ch, end) for ch in SENTENCE_BREAK) if i >= 0]
+    s_hi = min(s_his, default=len(text))
+    before = [n for n in names if s_lo <= n[0] and n[1] <= start and start - n[1] <= DRUG_WINDOW]
+    if before:
+        return before[-1][2]
+    after = [n for n in names if end <= n[0] < s_hi and n[0] - end <= DRUG_WINDOW]
+    return after[0][2] if after else None
+
+
+def find_injuries(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for match in INJURY_RE.finditer(text):
+        lo = max((text.rfind(ch, 0, match.start()) for ch in "，,。；;\n"), default=-1) + 1
+        if INJURY_NEGATION.search(text[max(lo, match.start() - 10) : match.start()]):
+            continue
+        word = match.group()
+        if word == "轻微伤":
+            grade = InjuryGrade.MINOR
+        elif word.startswith("轻伤"):
+            grade = InjuryGrade.LIGHT_1 if match.group("light") and match.group("light")[0] in "一1" else InjuryGrade.LIGHT_2
+        elif word.startswith("重伤"):
+            grade = InjuryGrade.SERIOUS_1 if match.group("serious") and match.group("serious")[0] in "一1" else InjuryGrade.SERIOUS_2
+        else:
+            grade = InjuryGrade.DEATH
+        findings.append(Finding("injury", grade, span(text, match.start(), match.end())))
+    return findings
+
+
+def worst_injury(findings: list[Finding]) -> InjuryGrade | None:
+    grades = [f.value for f in findings if isinstance(f.value, InjuryGrade)]
+    return max(grades, key=INJURY_ORDER.index) if grades else None
+
+
+def find_disability(text: str) -> int | None:
+    grades = []
+    for match in DISABILITY_RE.finditer(text):
+        value = parse_number(match.group("a") or match.group("b"))
+        if value is not None and 1 <= value <= 10:
+            grades.append(int(value))
+    return min(grades) if grades else None
+
+
+def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
+    match = BAC_RE.search(text)
+    if not match:
+        return None, None
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None, None
+    return value, Finding("blood_alcohol", value, span(text, match.start(), match.end()))
+
+
+def find_age(text: str) -> tuple[int | None, Finding | None]:
+    """The defendant's age at the offence: a birth date against the first offence date, or a stated age."""
+    offence = _first_offence_date(text)
+    for match in BIRTH_RE.finditer(text):
+        if not _about_defendant(text, match.start()):
+            continue
+        y = int(match.group("y") or match.group("y2"))
+        m = int(match.group("m") or match.group("m2"))
+        d = int(match.group("d") or match.group("d2") or 1)
+        if offence is None or not (1900 < y <= offence.year):
+            continue
+        try:
+            born = date(y, m, d)
+        except ValueError:
+            continue
+        age = offence.year - born.year - ((offence.month, offence.day) < (born.month, born.day))
+        if 0 <= age < 120:
+            return age, Finding("age", age, span(text, match.start(), match.end()))
+    for match in AGE_RE.finditer(text):
+        if not _about_defendant(text, match.start()):
+            continue
+        value = parse_number(match.group("num"))
+        if value is not None and 10 <= value < 120:
+            return int(value), Finding("age", int(value), span(text, match.start(), match.end()))
+    return None, None
+
+
+def _first_offence_date(text: str) -> date | None:
+    for match in DATE_RE.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        if "出生" in before or "生于" in before or text.startswith("出生", match.end()) or "生" == text[match.end() : match.end() + 1]:
+            continue
+        try:
+            return date(int(match.group("y")), int(match.group("m")), int(match.group("d") or 1))
+        except ValueError:
+            continue
+    return None
+
+
+def _about_defendant(text: str, pos: int) -> bool:
+    """Whether the nearest person named before `pos` in its sentence is the defendant."""
+    lo = max((text.rfind(ch, 0, pos) for ch in SENTENCE_BREAK), default=-1) + 1
+    window = text[max(lo, pos - 16) : pos]
+    defendant = [m.end() for m in DEFENDANT.finditer(window)]
+    victim = [m.end() for m in VICTIM.finditer(window)]
+    if not defendant:
+        return False
+    return not victim or defendant[-1] > victim[-1]
+
+
+def find_counts(text: str) -> tuple[int | None, Finding | None]:
+    best: tuple[int, re.Match] | None = None
+    for match in COUNTS_RE.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is None or not 1 <= value < 1000:
+            continue
+        if best is None or value > best[0]:
+            best = (int(value), match)
+    if best:
+        return best[0], Finding("counts", best[0], span(text, best[1].start(), best[1].end()))
+    return None, None
+
+
+def find_victims(text: str) -> tuple[int | None, Finding | None]:
+    for match in VICTIMS_RE.finditer(text):
+        value = parse_number(match.group("a") or match.group("b"))
+        if value is not None and 0 < value < 100_000:
+            return int(value), Finding("victims", int(value), span(text, match.start(), match.end()))
+    names = {m.group(1) for m in VICTIM_NAME_RE.finditer(text)}
+    return (len(names), None) if names else (None, None)

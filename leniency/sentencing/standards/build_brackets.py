@@ -6,7 +6,7 @@ Reads `charge_names.txt` (charge -> article refs) and the statute JSONL files in
 
 The output is committed, so that a checkout without ../shared still has the catalogue. Re-run with
 
-    python -m leniency.sentencing.standards.build_brackets [--statutes DIR]
+    python leniency/sentencing/standards/build_brackets.py [--statutes DIR]
 """
 
 from __future__ import annotations

@@ -1,0 +1,375 @@
+"""Load the sentencing standard (量刑规范) from the YAML under `standards/`.
+
+    standard = load_standard()                        # default version, national thresholds
+    standard = load_standard("2021", "liaoning")      # a version and a province's overrides
+
+Every number lives in the YAML with its source and confidence; this module only reads and validates
+it. A bad file fails with `StandardError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leniency.sentencing.catalogue import find_charge
+
+STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
+CONFIDENCES = {"high", "medium", "low"}
+MEASURES = {"amount", "drug", "injury", "bac", "none", "count"}
+INCREMENT_MEASURES = {
+    "amount", "grams", "bac", "counts", "victims", "deaths", "injured_victims", "light_injuries",
+    "light_1", "serious_1", "disability",
+}  # fmt: skip
+CONDITION_KEYS = {
+    "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "counts_at_least",
+    "victims_at_least", "flag", "any",
+}  # fmt: skip
+
+
+class StandardError(ValueError):
+    """The standards data is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class CircumstanceRule:
+    id: str
+    zh: str
+    en: str
+    direction: str  # "down" (mitigating) / "up" (aggravating)
+    tier: str  # "first" (multiplied first) / "additive"
+    range: tuple[float, float]
+    default: float
+    mandatory: bool  # 应当 vs 可以
+    below_bracket: str  # none / may / must — statutory mitigation (减轻)
+    source: dict
+    confidence: str
+    min_months: int = 0
+    excluded_by: tuple[str, ...] = ()
+
+    @property
+    def signed_default(self) -> float:
+        return -self.default if self.direction == "down" else self.default
+
+    @property
+    def citation(self) -> str:
+        parts = [self.source.get("document", ""), self.source.get("item", ""), self.source.get("article", "")]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Increment:
+    measure: str
+    per: float
+    months: float
+    above: str | float | None = None
+    max_months: float | None = None
+    confidence: str = "medium"
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    zh: str
+    start: tuple[int, int]
+    start_at: int
+    when: dict | None = None
+    bracket: int | None = None
+    penalty: str | None = None  # "detention" / "life" / "death" where the tier fixes the kind
+    increments: tuple[Increment, ...] = ()
+    confidence: str = "high"
+    source_item: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CrimeStandard:
+    id: str
+    charge: str
+    article: int
+    guideline: dict
+    confidence: str
+    measure: str
+    tiers: tuple[Tier, ...]
+    thresholds: dict = field(default_factory=dict)
+    fine: dict | None = None
+    strict_probation: bool = False
+    strict_leniency: bool = False
+    extra: dict = field(default_factory=dict)
+    file: str = ""
+
+    def threshold(self, key: str | float | None) -> float:
+        if key is None:
+            return 0.0
+        if isinstance(key, int | float):
+            return float(key)
+        return float(self.thresholds[key])
+
+
+@dataclass(frozen=True)
+class Standard:
+    version: str
+    jurisdiction: str
+    method: dict
+    circumstances: dict[str, CircumstanceRule]
+    crimes: dict[str, CrimeStandard]  # by charge name
+    versions: dict
+
+    @property
+    def label(self) -> str:
+        return f"{self.version}/{self.jurisdiction}"
+
+    def crime(self, charge: str) -> CrimeStandard | None:
+        info = find_charge(charge)
+        return self.crimes.get(info.name if info else charge)
+
+    def rule(self, circumstance_id: str) -> CircumstanceRule:
+        return self.circumstances[circumstance_id]
+
+
+def _read(path: Path) -> Any:
+    if not path.exists():
+        raise StandardError(f"{path.name}: file not found in {path.parent}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise StandardError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def _need(data: dict, key: str, where: str, kind: type | tuple[type, ...] | None = None) -> Any:
+    if not isinstance(data, dict) or key not in data:
+        raise StandardError(f"{where}: missing key '{key}'")
+    value = data[key]
+    if kind is not None and not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise StandardError(f"{where}.{key}: expected {names}, got {type(value).__name__} ({value!r})")
+    return value
+
+
+def _confidence(value: Any, where: str) -> str:
+    if value not in CONFIDENCES:
+        raise StandardError(f"{where}: confidence must be one of {sorted(CONFIDENCES)}, got {value!r}")
+    return value
+
+
+def _ratio(value: Any, where: str) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise StandardError(f"{where}: ratio must be a number between 0 and 1, got {value!r}")
+    return float(value)
+
+
+def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict[str, CircumstanceRule]:
+    rules = {}
+    items = _need(data, "circumstances", filename, dict)
+    for cid, raw in items.items():
+        where = f"{filename}: circumstances.{cid}"
+        low, high = (_ratio(v, f"{where}.range") for v in _need(raw, "range", where, list))
+        if low > high:
+            raise StandardError(f"{where}.range: minimum {low} is above maximum {high}")
+        default = _ratio(_need(raw, "default", where), f"{where}.default")
+        if not low <= default <= high:
+            raise StandardError(f"{where}.default: {default} lies outside the range [{low}, {high}]")
+        direction = _need(raw, "direction", where, str)
+        if direction not in ("up", "down"):
+            raise StandardError(f"{where}.direction: must be 'up' or 'down', got {direction!r}")
+        tier = _need(raw, "tier", where, str)
+        if tier not in ("first", "additive"):
+            raise StandardError(f"{where}.tier: must be 'first' or 'additive', got {tier!r}")
+        below = raw.get("below_bracket", "none")
+        if below not in ("none", "may", "must"):
+            raise StandardError(f"{where}.below_bracket: must be none/may/must, got {below!r}")
+        rules[cid] = CircumstanceRule(
+            id=cid,
+            zh=_need(raw, "zh", where, str),
+            en=raw.get("en", ""),
+            direction=direction,
+            tier=tier,
+            range=(low, high),
+            default=default,
+            mandatory=bool(_need(raw, "mandatory", where, bool)),
+            below_bracket=below,
+            source=_need(raw, "source", where, dict),
+            confidence=_confidence(_need(raw, "confidence", where), f"{where}.confidence"),
+            min_months=int(raw.get("min_months", 0)),
+            excluded_by=tuple(raw.get("excluded_by", ())),
+        )
+    return rules
+
+
+def _condition(cond: Any, where: str) -> None:
+    if not isinstance(cond, dict) or not cond:
+        raise StandardError(f"{where}: a condition must be a non-empty mapping")
+    for key, value in cond.items():
+        if key not in CONDITION_KEYS:
+            raise StandardError(f"{where}.{key}: unknown condition (expected one of {sorted(CONDITION_KEYS)})")
+        if key == "any":
+            for i, sub in enumerate(value):
+                _condition(sub, f"{where}.any[{i}]")
+
+
+def parse_crime(data: Any, filename: str) -> CrimeStandard:
+    where = filename
+    charge = _need(data, "charge", where, str)
+    if find_charge(charge) is None:
+        raise StandardError(f"{where}.charge: {charge!r} is not a charge in the catalogue")
+    measure = _need(data, "measure", where, str)
+    if measure not in MEASURES:
+        raise StandardError(f"{where}.measure: must be one of {sorted(MEASURES)}, got {measure!r}")
+    thresholds = data.get("thresholds") or {}
+    tiers = []
+    raw_tiers = _need(data, "tiers", where, list)
+    if not raw_tiers:
+        raise StandardError(f"{where}.tiers: at least one tier is needed")
+    n_brackets = len(find_charge(charge).brackets)
+    for i, raw in enumerate(raw_tiers):
+        tw = f"{where}: tiers[{i}]"
+        start = _need(raw, "start", tw, list)
+        if len(start) != 2 or not all(isinstance(v, int) for v in start) or start[0] > start[1]:
+            raise StandardError(f"{tw}.start: expected [low, high] months with low <= high, got {start!r}")
+        start_at = _need(raw, "start_at", tw, int)
+        if not start[0] <= start_at <= start[1]:
+            raise StandardError(f"{tw}.start_at: {start_at} lies outside the starting-point range {start}")
+        bracket = raw.get("bracket")
+        if bracket is not None and not (isinstance(bracket, int) and 0 <= bracket < n_brackets):
+            raise StandardError(f"{tw}.bracket: {bracket!r} is not a bracket index of {charge} (0..{n_brackets - 1})")
+        if raw.get("when") is not None:
+            _condition(raw["when"], f"{tw}.when")
+        increments = []
+        for j, inc in enumerate(raw.get("increments") or ()):
+            iw = f"{tw}.increments[{j}]"
+            m = _need(inc, "measure", iw, str)
+            if m not in INCREMENT_MEASURES:
+                raise StandardError(f"{iw}.measure: must be one of {sorted(INCREMENT_MEASURES)}, got {m!r}")
+            per = _need(inc, "per", iw, int | float)
+            if per <= 0:
+                raise StandardError(f"{iw}.per: must be positive, got {per!r}")
+            above = inc.get("above")
+            if isinstance(above, str) and above not in thresholds:
+                raise StandardError(f"{iw}.above: threshold {above!r} is not defined under thresholds")
+            increments.append(
+                Increment(
+                    measure=m,
+                    per=float(per),
+                    months=float(_need(inc, "months", iw, int | float)),
+                    above=above,
+                    max_months=inc.get("max_months"),
+                    confidence=_confidence(inc.get("confidence", "medium"), f"{iw}.confidence"),
+                )
+            )
+        for key in ("amount_at_least",):
+            value = (raw.get("when") or {}).get(key)
+            if isinstance(value, str) and value not in thresholds:
+                raise StandardError(f"{tw}.when.{key}: threshold {value!r} is not defined under thresholds")
+        tiers.append(
+            Tier(
+                id=_need(raw, "id", tw, str),
+                zh=_need(raw, "zh", tw, str),
+                start=(start[0], start[1]),
+                start_at=start_at,
+                when=raw.get("when"),
+                bracket=bracket,
+                penalty=raw.get("penalty"),
+                increments=tuple(increments),
+                confidence=_confidence(raw.get("confidence", "high"), f"{tw}.confidence"),
+                source_item=str(raw.get("source_item", "")),
+                note=str(raw.get("note", "")),
+            )
+        )
+    known = {
+        "id", "charge", "article", "guideline", "confidence", "measure", "thresholds", "tiers", "fine",
+        "strict_probation", "strict_leniency", "note",
+    }  # fmt: skip
+    return CrimeStandard(
+        id=_need(data, "id", where, str),
+        charge=find_charge(charge).name,
+        article=_need(data, "article", where, int),
+        guideline=_need(data, "guideline", where, dict),
+        confidence=_confidence(_need(data, "confidence", where), f"{where}.confidence"),
+        measure=measure,
+        tiers=tuple(tiers),
+        thresholds=thresholds,
+        fine=data.get("fine"),
+        strict_probation=bool(data.get("strict_probation", False)),
+        strict_leniency=bool(data.get("strict_leniency", False)),
+        extra={k: v for k, v in data.items() if k not in known},
+        file=filename,
+    )
+
+
+def _apply_overrides(crimes: dict[str, dict], overrides: dict, filename: str) -> None:
+    for charge, override in (overrides or {}).items():
+        info = find_charge(charge)
+        if info is None or info.name not in crimes:
+            raise StandardError(f"{filename}: overrides.{charge}: no crime standard for this charge")
+        target = crimes[info.name]
+        for key, value in override.items():
+            if key == "thresholds":
+                target.setdefault("thresholds", {}).update(value)
+            elif key == "increments":
+                for tier_id, increments in value.items():
+                    tier = next((t for t in target["tiers"] if t["id"] == tier_id), None)
+                    if tier is None:
+                        raise StandardError(f"{filename}: overrides.{charge}.increments.{tier_id}: no such tier")
+                    tier["increments"] = increments
+            elif key == "tiers":
+                for tier_id, fields in value.items():
+                    tier = next((t for t in target["tiers"] if t["id"] == tier_id), None)
+                    if tier is None:
+                        raise StandardError(f"{filename}: overrides.{charge}.tiers.{tier_id}: no such tier")
+                    tier.update(fields)
+            else:
+                raise StandardError(f"{filename}: overrides.{charge}.{key}: only thresholds, increments, tiers")
+
+
+def load_standard(version: str | None = None, jurisdiction: str | None = None, *, directory: Path | None = None) -> Standard:
+    """Load and validate a version of the standard with a jurisdiction's overrides (default: national)."""
+    return _load(version, jurisdiction or "national", directory or STANDARDS_DIR)
+
+
+@cache
+def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
+    versions = _read(directory / "versions.yaml")
+    version = version or _need(versions, "default", "versions.yaml", str)
+    all_versions = _need(versions, "versions", "versions.yaml", dict)
+    if version not in all_versions:
+        raise StandardError(f"versions.yaml: versions.{version}: unknown version (known: {sorted(all_versions)})")
+    vinfo = all_versions[version]
+    method = _read(directory / "method.yaml")
+    for key in ("combination", "plea_bucket", "clamp", "whole_case", "penalty_kinds", "combined_sentence", "range_width"):
+        _need(method, key, "method.yaml", dict)
+    circumstances = parse_circumstances(_read(directory / "circumstances.yaml"))
+    for absorbed in method["plea_bucket"].get("absorbs", []):
+        if absorbed not in circumstances:
+            raise StandardError(f"method.yaml: plea_bucket.absorbs: unknown circumstance {absorbed!r}")
+    raw_crimes: dict[str, tuple[str, dict]] = {}
+    crime_dir = directory / "crimes"
+    if not crime_dir.is_dir():
+        raise StandardError(f"crimes/: folder not found in {directory}")
+    for path in sorted(crime_dir.glob("*.yaml")):
+        data = _read(path)
+        charge = _need(data, "charge", f"crimes/{path.name}", str)
+        info = find_charge(charge)
+        raw_crimes[info.name if info else charge] = (f"crimes/{path.name}", copy.deepcopy(data))
+    excluded = {find_charge(c).name for c in vinfo.get("exclude_crimes", []) if find_charge(c)}
+    jpath = directory / "jurisdictions" / f"{jurisdiction}.yaml"
+    if not jpath.exists():
+        raise StandardError(f"jurisdictions/{jurisdiction}.yaml: unknown jurisdiction")
+    jdata = _read(jpath)
+    datas = {name: data for name, (_, data) in raw_crimes.items()}
+    _apply_overrides(datas, jdata.get("overrides") or {}, f"jurisdictions/{jpath.name}")
+    crimes = {
+        name: parse_crime(datas[name], filename) for name, (filename, _) in raw_crimes.items() if name not in excluded
+    }
+    return Standard(
+        version=version,
+        jurisdiction=jurisdiction,
+        method=method,
+        circumstances=circumstances,
+        crimes=crimes,
+        versions=vinfo,
+    )

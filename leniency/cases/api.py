@@ -53,15 +53,16 @@ class TimelineOut(Schema):
     detail: str
 
 
-class CaseOut(CaseSummaryOut):
+class CaseOut(Schema):
+    id: int
+    number: str
+    title: str
+    procuratorate: str
     court: str | None
+    received_on: date
     facts: str
     defendants: list[DefendantOut]
     timeline: list[TimelineOut]
-
-    @staticmethod
-    def resolve_court(obj):
-        return obj.court.name if obj.court else None
 
 
 class CaseFilters(Schema):
@@ -91,11 +92,11 @@ def get_case(request, case_id: int):
     case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court"), pk=case_id)
     defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges"))
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
-    return CaseOut(
-        id=case.pk, number=case.number, title=case.title, procuratorate=case.procuratorate.name,
-        received_on=case.received_on, court=case.court.name if case.court else None, facts=case.facts,
-        defendants=[DefendantOut.from_orm(d) for d in defendants], timeline=[TimelineOut(**e.__dict__) for e in timeline],
-    )
+    return {
+        "id": case.pk, "number": case.number, "title": case.title, "procuratorate": case.procuratorate.name,
+        "court": case.court.name if case.court else None, "received_on": case.received_on, "facts": case.facts,
+        "defendants": defendants, "timeline": [entry.__dict__ for entry in timeline],
+    }
 
 
 @router.post("/defendants/{defendant_id}/stage", response=DefendantOut, summary="Move a defendant to the next stage")

@@ -39,6 +39,14 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit events cannot be deleted")
+
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical_payload().encode()).hexdigest()
 
@@ -59,11 +67,3 @@ class AuditEvent(models.Model):
         # Round-trip data through JSON first so the hash is the same before and after storage.
         payload["data"] = json.loads(json.dumps(self.data, cls=DjangoJSONEncoder))
         return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise AppendOnlyError("audit events cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("audit events cannot be deleted")

@@ -116,3 +116,6 @@ class DefendantCharge(models.Model):
         verbose_name = _("指控罪名")
         verbose_name_plural = _("指控罪名")
         constraints = [models.UniqueConstraint(fields=["defendant", "charge"], name="unique_charge_per_defendant")]
+
+    def __str__(self):
+        return f"{self.defendant} · {self.charge}"

@@ -21,7 +21,7 @@ def test_prosecutor_opens_a_case_sees_the_timeline_in_chinese_and_switches_to_en
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(timeline).to_contain_text("Case opened")
+    expect(timeline).to_contain_text("Case accepted")
 
 
 def test_outsider_prosecutor_cannot_open_the_case(page, live_server, world):

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from leniency.audit.models import AuditEvent
 from leniency.cases import services
@@ -29,7 +30,7 @@ def test_stage_change_is_saved_and_audited_in_one_event(world):
 
 def test_illegal_transition_raises_a_clear_error_and_writes_nothing(world):
     before = AuditEvent.objects.count()
-    with pytest.raises(DomainError) as error:
+    with translation.override("zh-hans"), pytest.raises(DomainError) as error:
         services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.prosecutor)
     assert "审查起诉" in str(error.value.message) and "二审" in str(error.value.message)
     assert error.value.field == "stage"

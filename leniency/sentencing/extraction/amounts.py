@@ -39,15 +39,20 @@ EXCLUDE_AFTER = re.compile(
 TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
 # "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
 CURRENCY_ASIDE = re.compile(r"[（(][^（）()]{0,12}币种[^（）()]{0,10}[）)]")
+SENTENCE_EXCLUDE = re.compile(r"发还|返还|退赔|退还|退赃|赔偿|罚金|查获|扣押|追缴")
+PROCEEDS = re.compile(r"所盗|所窃|所骗|所得|骗取的|窃取的|盗窃的|涉案金额|犯罪数额")
+VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
+VALUE_OR_CRIME = re.compile(r"鉴定|价值|认定|估价|价格|骗|盗|窃|抢|夺|侵占|挪用|收受|索取")
+VERDICT_AFTER = re.compile(r"[，,]?(?:属于?|系)?数额(?:较大|巨大|特别巨大)")
 # A sentence that restates the prosecution's or the court's view of the whole case.
 SUMMARY_SENTENCE = re.compile(
-    r"\s*(?:另查明|经审理查明|本院查明|经查)?[，,：:]?\s*(?:公诉机关认为|检察院认为|本院认为|综上|上述|以上)"
+    r"\s*(?:另查明|经审理查明|本院查明|经查|经鉴定|经价格鉴定|经评估)?[，,：:]?\s*(?:公诉机关认为|检察院认为|本院认为|综上|上述|以上)"
 )
 # An opening 共计 sentence that announces several acts or victims, detailed afterwards.
 INTRO_CUE = re.compile(
     r"[\d一二两三四五六七八九十]+[次起笔](?!.{0,2}取)|多人|多名|等人|他人|多次(?:实施|作案)|先后|具体|如下|分别为|其中|分述"
 )
-END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计")
+END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计|共计")
 SENTENCE_RE = re.compile(r"[^。；;\n！？!?]*[。；;\n！？!?]?")
 REPEATED_LINE_MIN = 20
 REPEATED_SENTENCE_MIN = 40
@@ -112,13 +117,28 @@ def find_money(text: str) -> list[Mention]:
             excluded = m.group()
         elif m := EXCLUDE_AFTER.search(after):
             excluded = m.group()
+        elif m := _sentence_exclusion(text[s_start:start]):
+            excluded = m
         total = bool(TOTAL_BEFORE.search(before[-14:]))
-        summary = bool(SUMMARY_SENTENCE.match(text, s_start, start))
+        # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
+        verdict = bool(VERDICT_AFTER.match(text, end))
+        total = total or verdict
+        summary = verdict or bool(SUMMARY_SENTENCE.match(text, s_start, start))
         approximate = "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
         mentions.append(
             Mention(value, span(text, start, end), total, excluded, repeated, index, summary, approximate)
         )
     return mentions
+
+
+def _sentence_exclusion(sentence_before: str) -> str | None:
+    """Restitution or seizure named earlier in the sentence, with no valuation in between."""
+    found = None
+    for m in SENTENCE_EXCLUDE.finditer(sentence_before):
+        found = m
+    if found and not VALUE_OR_CRIME.search(sentence_before, found.end()):
+        return found.group()
+    return None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -142,10 +162,10 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
-    items = _restatements_dropped(usable(mentions))
+    items = _restatements_dropped(usable(mentions), text)
     if not items:
         return None
-    blocks = _blocks(items)
+    blocks = _blocks(items, text)
     values = [b.value for b in blocks]
     per_sentence = Counter(b.sentence for b in blocks)
 
@@ -160,13 +180,13 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         sentence = _sentence_text(text, block)
         if not others:
             grand.append(block)
-        elif len(smaller) >= 2 and _subset_sum(smaller, block.value):
+        elif len(smaller) >= 2 and _subset_sum(smaller, block.value) and (covers or block.summary or i == 0):
             grand.append(block)
         elif block.summary and per_sentence[block.sentence] == 1 and covers and max(others) * Decimal("0.99") <= block.value:
             grand.append(block)
         elif block.total and i == 0 and INTRO_CUE.search(sentence) and rest <= block.value * Decimal("1.1"):
             grand.append(block)
-        elif block.total and covers and i == len(blocks) - 1 and END_CUE.search(sentence):
+        elif block.total and covers and i == len(blocks) - 1 and END_CUE.search(sentence) and not _bracketed(text, block):
             grand.append(block)
     if grand:
         best = max(grand, key=lambda m: m.value)
@@ -181,25 +201,41 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     distinct = sorted(set(values))
     for v in reversed(distinct):
         smaller = [d for d in values if d < v]
-        if counts[v] >= 2 and len(smaller) >= 2 and _subset_sum(smaller, v):
+        stated_as_total = any(m.value == v and _proceeds(text, m) for m in blocks)
+        if (counts[v] >= 2 or stated_as_total) and len(smaller) >= 2 and _subset_sum(smaller, v):
             return v
     return sum(values, Decimal(0))
 
 
-def _restatements_dropped(items: list[Mention]) -> list[Mention]:
+def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
 
-    Approximate figures (约100元, 100余元) are left alone: two of them are usually two different things.
+    Kept: approximate figures (约100元, 100余元), and two valuations (价值700元) of things described
+    differently, which are usually two different things.
     """
     kept: list[Mention] = []
-    first_sentence: dict[Decimal, int] = {}
+    first: dict[Decimal, Mention] = {}
     for item in items:
-        seen = first_sentence.get(item.value)
-        if seen is not None and seen != item.sentence and not item.approximate:
-            continue
-        first_sentence.setdefault(item.value, item.sentence)
+        seen = first.get(item.value)
+        if seen is not None and seen.sentence != item.sentence and not item.approximate:
+            if not (_valuation(text, seen) and _valuation(text, item) and _context(text, seen) != _context(text, item)):
+                continue
+        first.setdefault(item.value, item)
         kept.append(item)
     return kept
+
+
+def _proceeds(text: str, mention: Mention) -> bool:
+    """"所盗现金4300元", "盗窃所得的3.05万元": the figure names the whole haul."""
+    return bool(PROCEEDS.search(text, max(0, mention.span.start - 8), mention.span.start))
+
+
+def _valuation(text: str, mention: Mention) -> bool:
+    return bool(VALUATION.search(text, max(0, mention.span.start - 8), mention.span.start))
+
+
+def _context(text: str, mention: Mention) -> str:
+    return text[max(0, mention.span.start - 20) : mention.span.start]
 
 
 def _sentence_text(text: str, mention: Mention) -> str:
@@ -210,25 +246,32 @@ def _sentence_text(text: str, mention: Mention) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-def _blocks(items: list[Mention]) -> list[Mention]:
-    """Items with each 共计/合计 figure standing in for the parts listed just before it in its sentence."""
+def _blocks(items: list[Mention], text: str) -> list[Mention]:
+    """Items with each 共计/合计 figure standing in for the parts listed just before it in its sentence.
+
+    "内有现金6元，合计价值206元": the 6 is part of the 206. A total in brackets ("现金3000元、电脑主机两台
+    （共价值4640元）") covers only what it is attached to, unless the parts add up to it exactly.
+    """
     blocks: list[Mention] = []
     for item in items:
         if item.total:
-            parts = Decimal(0)
-            n = 0
-            while (
-                n < len(blocks)
-                and not blocks[-1 - n].total
-                and blocks[-1 - n].sentence == item.sentence
-            ):
+            n, parts, exact = 0, Decimal(0), 0
+            while n < len(blocks) and not blocks[-1 - n].total and blocks[-1 - n].sentence == item.sentence:
+                if parts + blocks[-1 - n].value > item.value * Decimal("1.01"):
+                    break
                 parts += blocks[-1 - n].value
                 n += 1
                 if abs(parts - item.value) <= item.value * Decimal("0.01"):
-                    del blocks[len(blocks) - n :]
-                    break
+                    exact = n
+            take = exact or (0 if _bracketed(text, item) else n)
+            if take:
+                del blocks[len(blocks) - take :]
         blocks.append(item)
     return blocks
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    return text.rfind("（", 0, mention.span.start) > text.rfind("）", 0, mention.span.start)
 
 
 def _subset_sum(values: list[Decimal], target: Decimal) -> bool:

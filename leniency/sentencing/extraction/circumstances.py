@@ -50,7 +50,8 @@ NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不�
 CLAUSE_BREAK = "，,。；;\n：:"
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
 # Where the victim, not the defendant, is the subject of the clause.
-VICTIM_CONTEXT = re.compile(r"被害人|受害人|幼女|儿童")
+OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
+DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
     (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
@@ -66,7 +67,7 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
         for match in pattern.finditer(text):
             if _negated(text, match.start(), match.end(), code):
                 continue
-            if code in (C.MINOR, C.DEAF_MUTE_BLIND) and _about_victim(text, match.start()):
+            if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, match.start()):
                 continue
             if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
                 continue
@@ -109,9 +110,15 @@ def _only_claimed(text: str, start: int) -> bool:
     return bool(CLAIM.search(text, lo, start))
 
 
-def _about_victim(text: str, start: int) -> bool:
+def _about_defendant(text: str, start: int) -> bool:
+    """For a personal trait (未成年, 聋哑): the defendant, not a victim, an accomplice or a child, is meant."""
     lo, _ = _clause_bounds(text, start, start)
-    return bool(VICTIM_CONTEXT.search(text, lo, start))
+    if OTHER_PERSON.search(text, lo, start):
+        return False
+    if text.startswith("未成年人社会调查", start):
+        return True  # the social inquiry report is made only for a minor defendant
+    s_lo = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
+    return bool(DEFENDANT_CONTEXT.search(text, s_lo, start))
 
 
 def _plea_stage(text: str, start: int, end: int) -> PleaStage | None:

@@ -1,0 +1,104 @@
+"""Amount extraction: sentences from real judgments (amounts-dev.jsonl), and the dev-file figure."""
+
+from decimal import Decimal
+
+from leniency.sentencing.extract import extract
+from leniency.sentencing.extraction.numbers import parse_number
+
+
+def amount(text):
+    return extract(text).amount_yuan
+
+
+def test_parse_number_reads_arabic_chinese_and_mixed_forms():
+    assert parse_number("2.6万") == Decimal("26000")
+    assert parse_number("一万二千") == 12000
+    assert parse_number("三千五") == 3500
+    assert parse_number("一百零五") == 105
+    assert parse_number("1,234.5") == Decimal("1234.5")
+    assert parse_number("十余万") == 100000
+    assert parse_number("４００") == 400
+
+
+def test_total_given_with_gongji_is_not_added_to_its_parts():
+    text = (
+        "经审理查明，2010年9月6日至9月29日期间，被告人黎某、曾某采用搭线开车、剪拉等手段在岱山县高X镇辖区内"
+        "盗窃作案5次，窃得财物共计价值人民币3940元。具体犯罪事实如下：\n"
+        "1、2010年9月6日晚，窃得夏定国停放在高X镇教师新村4号楼旁的电动自行车1辆，价值人民币1424元。\n"
+        "2、2010年9月25日晚，窃得赵X停放在高X镇官山新村2号楼旁的电动自行车1辆，价值人民币1542元。\n"
+        "3、2010年9月29日晚，分别窃得：电瓶1组，价值人民币422元；电瓶1组，价值人民币130元；电瓶1组，价值人民币422元。"
+    )
+    facts = extract(text)
+    assert facts.amount_yuan == 3940
+    assert facts.counts == 5
+
+
+def test_amounts_in_wan_over_several_counts_are_summed():
+    text = (
+        "1、2016年7月，被告人林X采用欺骗手段，以他人名义与黄某签订承包工程劳动协议，骗取黄某人民币2.6万元。\n"
+        "2、2016年9月，然后以与陈某、邱某及丁某合伙做上述冲击桩工程业务为由，骗得陈某人民币1.8万元、邱某及丁某二人的人民币7.1万元。"
+    )
+    assert amount(text) == 115000
+
+
+def test_values_listed_with_fenbie_are_each_counted_and_resale_price_is_not():
+    text = (
+        "被告人阿某某攀爬进入被害人高某甲家中二楼，盗走1部中兴牌手机、1部黑色苹果四代手机、1台索X牌笔记本电脑。"
+        "后阿某某将苹果四代手机以150元价格卖给平潭县诚信通讯店。"
+        "经鉴定，被盗中兴手机、苹果四代手机及笔记本电脑，价值分别为人民币420元、720元和2400元。"
+    )
+    assert amount(text) == 3540
+
+
+def test_restitution_and_fine_are_not_the_crime_amount():
+    text = (
+        "被告人吴XX将骗取的9010元钱全部用于归还自己透支的信用卡及日常消费。"
+        "公诉机关认为，被告人吴XX以非法占有为目的，骗取被害人财物9010元。"
+        "被告人的亲属赔偿被害人经济损失人民币9210元。建议对被告人吴XX判处有期徒刑六个月，缓刑一年，并处罚金人民币二千元。"
+    )
+    facts = extract(text)
+    assert facts.amount_yuan == 9010
+    assert all(f.value != 9210 and f.value != 2000 for f in facts.amounts)
+
+
+def test_a_subtotal_within_one_count_does_not_replace_the_other_counts():
+    text = (
+        "1、被告人窃得普X笔记本电脑1台，价值800元。\n2、窃得小XX手机1部，价值200元。\n"
+        "3、窃得小XXm1手机1部、黑色钱包1只，内有现金6元，合计价值206元。\n"
+        "4、窃得苹果4代手机1部，价值1200元。\n5、窃得华X笔记本电脑1台，价值1500元。"
+    )
+    assert amount(text) == 3906
+
+
+def test_amount_restated_by_the_prosecution_is_counted_once():
+    text = (
+        "被告人阳某窃得价值1500元的黑色苹果4s手机一部及手提包一只（内有现金500元、价值180元的黄金耳环一对、"
+        "价值1446元的黄金戒指两枚、价值1620元的黄金项链一条），共计价值5246元。"
+        "公诉机关认为，被告人阳某以非法占有为目的，秘密窃取他人财物，共计价值5246元，数额较大。"
+    )
+    assert amount(text) == 5246
+
+
+def test_foreign_currency_counts_at_its_converted_value():
+    text = "在周某家中窃得卢X8000元（折合人民币780元），在202室许某家中得白金戒指1枚，价值人民币737元。"
+    assert amount(text) == 1517
+
+
+def test_every_amount_keeps_the_span_it_was_read_from():
+    text = "经鉴定，被盗电动车价值人民币2560元。"
+    facts = extract(text)
+    (finding,) = facts.amounts
+    assert text[finding.span.start : finding.span.end] == finding.span.quote == "2560元"
+    assert finding.value == 2560
+
+
+def test_no_amount_gives_none():
+    assert amount("被告人张某用撬杠将席某甲打伤。经鉴定，席某甲的伤情为轻伤二级。") is None
+
+
+def test_amounts_dev_file_at_least_90_percent_within_one_percent(shared_data):
+    from bench.extraction import measure_amounts
+
+    result = measure_amounts(shared_data / "amounts-dev.jsonl")
+    assert result["n"] == 240
+    assert result["within_1pct"] >= 0.90, result["failures"]

@@ -1,0 +1,241 @@
+"""`build_demo`: a demo province with people, about 2,000 defendants over two years and their audit trail.
+
+Deterministic for a seed and a `today`; idempotent (an existing demo province is detected by its region
+code and left alone). Rows go in with bulk_create, the audit trail with one `record_many` call whose
+events carry the historical timestamps, so `leniency audit verify` passes and case timelines are real.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from leniency.accounts.models import Organisation, Region, User
+from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
+from leniency.cases.services import sync_charge_catalogue
+from leniency.cases.stages import Stage
+from leniency.counsel.models import CounselAssignment
+
+from .charge_mix import DOMINANT, SECOND_CHARGE_RATE, pick_profile, pick_size
+from .events import at, audit_events
+from .facts_text import Actor, fact_text
+from .geography import (
+    DISTRICTS,
+    HOME_DISTRICT,
+    PROVINCE_CODE,
+    PROVINCE_SHORT,
+    SECOND_DISTRICT,
+    build_geography,
+)
+from .names import unique_names
+from .people_data import particulars
+from .personas import PERSONA_USERNAMES, People, build_people, login_rows
+from .timeline import DefendantPath, plan_case, plan_defendant
+
+DEFAULT_SEED = 20261123
+HISTORY_DAYS = 730
+PERSONA_CASE_SHARE = 0.3  # of its district's cases, for prosecutor/prosecutor2 and judge/judge2
+PERSONA_COUNSEL_SHARE = 0.25
+
+
+class DemoError(Exception):
+    pass
+
+
+@dataclass
+class DemoSummary:
+    created: bool
+    seed: int
+    today: date
+    cases: int = 0
+    defendants: int = 0
+    users: int = 0
+    organisations: int = 0
+    assignments: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    by_charge: Counter = field(default_factory=Counter)  # principal charge per defendant
+    by_stage: Counter = field(default_factory=Counter)
+    by_procedure: Counter = field(default_factory=Counter)
+    by_detention: Counter = field(default_factory=Counter)
+    logins: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class PlannedDefendant:
+    row: Defendant
+    path: DefendantPath
+    charges: list[Charge]
+    lawyer: User | None = None
+
+
+@dataclass
+class PlannedCase:
+    row: Case
+    judge: User | None
+    defendants: list[PlannedDefendant]
+
+
+def demo_exists() -> bool:
+    return Region.objects.filter(code=PROVINCE_CODE).exists()
+
+
+def build_demo(*, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date | None = None,
+               stdout=None) -> DemoSummary:
+    started = time.perf_counter()
+    today = today or timezone.localdate()
+    if demo_exists():
+        return DemoSummary(created=False, seed=seed, today=today, logins=login_rows())
+    clashes = sorted(User.objects.filter(username__in=PERSONA_USERNAMES).values_list("username", flat=True))
+    if clashes:
+        raise DemoError(f"users {', '.join(clashes)} already exist outside a demo; use a fresh database")
+    rng = random.Random(seed)
+    with transaction.atomic():
+        sync_charge_catalogue()
+        charges = {c.name: c for c in Charge.objects.all()}
+        missing = [name for name in DOMINANT if name not in charges]
+        if missing:
+            raise DemoError(f"charge catalogue lacks {', '.join(missing)}")
+        _say(stdout, "regions, organisations, people …")
+        geo = build_geography()
+        people = build_people(geo, rng)
+        _say(stdout, f"{defendants} defendants …")
+        planned = _plan_cases(rng, geo, people, charges, defendants, today)
+        summary = _save(planned, rng, people)
+    summary.seed, summary.today = seed, today
+    summary.users = User.objects.filter(organisation__region__in=_demo_regions()).count() + 1
+    summary.organisations = Organisation.objects.filter(region__in=_demo_regions()).count()
+    summary.logins = login_rows()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _say(stdout, text: str) -> None:
+    if stdout is not None:
+        stdout.write(text)
+
+
+def _demo_regions():
+    province = Region.objects.get(code=PROVINCE_CODE)
+    return Region.objects.filter(pk=province.pk) | Region.objects.filter(parent=province) | \
+        Region.objects.filter(parent__parent=province)
+
+
+def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> list[PlannedCase]:
+    cutoff = today - timedelta(days=1)
+    weights = [spec.share for spec in DISTRICTS]
+    planned: list[PlannedCase] = []
+    taken_ids: set[str] = set()
+    remaining = total
+    while remaining > 0:
+        district = rng.choices(geo.districts, weights=weights)[0]
+        spec, team = district.spec, people.staff[district.spec.key]
+        profile = pick_profile(rng)
+        size = min(remaining, pick_size(rng, profile))
+        remaining -= size
+        opened = cutoff - timedelta(days=rng.randint(0, HISTORY_DAYS - 1))
+        offence_on = opened - timedelta(days=rng.randint(*profile.lead_days))
+        schedule = plan_case(rng, profile, opened, defendants=size)
+        people_data = [particulars(rng, profile, offence_on, home_code=spec.code,
+                                   western=spec.zone == Region.Zone.WESTERN, taken_ids=taken_ids)
+                       for _ in range(size)]
+        names = unique_names(rng, [p.gender for p in people_data])
+        paths = [plan_defendant(rng, profile, schedule, cutoff) for _ in range(size)]
+        second = None
+        if profile.second_charges and rng.random() < SECOND_CHARGE_RATE:
+            second = rng.choice(profile.second_charges)
+        tried = any(p.reached(Stage.FIRST_INSTANCE) for p in paths)
+        reviewed = any(p.reached(Stage.PROSECUTION_REVIEW) for p in paths)
+        actors = [Actor(n, p.gender, p.age, path.pleaded, path.counsel_kind)
+                  for n, p, path in zip(names, people_data, paths, strict=True)]
+        facts = fact_text(rng, profile.name, actors, offence_on=offence_on, place=district.full_name, tried=tried,
+                          reviewed=reviewed, extra_charges={second: names[:1]} if second else None)
+        case = Case(
+            number="", title=f"{names[0]}{'等' if size > 1 else ''}{profile.name}案", region=district.region,
+            procuratorate=district.orgs[Organisation.Kind.PROCURATORATE],
+            court=district.orgs[Organisation.Kind.COURT] if tried else None,
+            prosecutor=_staff_pick(rng, team.prosecutors, spec.key), facts=facts, received_on=opened,
+        )
+        judge = _staff_pick(rng, team.judges, spec.key) if tried else None
+        rows = []
+        for i, (name, data, path) in enumerate(zip(names, people_data, paths, strict=True)):
+            row = Defendant(
+                name=name, id_number=data.id_number, birth_date=data.birth_date, gender=data.gender,
+                ethnicity=data.ethnicity, education=data.education, occupation=data.occupation,
+                detention=path.detention, detained_on=path.detained_on, released_on=path.released_on,
+                stage=path.stage, stage_since=path.stage_since(opened), procedure=path.procedure,
+            )
+            own = [charges[profile.name]] + ([charges[second]] if second and i == 0 and second in charges else [])
+            rows.append(PlannedDefendant(row, path, own, _lawyer(rng, people, spec.key, path.counsel_kind)))
+        planned.append(PlannedCase(case, judge, rows))
+    _number_cases(planned)
+    return planned
+
+
+def _staff_pick(rng, staff: list[User], district_key: str) -> User:
+    """The persona (first in the list) of the home and second districts takes a fixed share."""
+    if district_key in (HOME_DISTRICT.key, SECOND_DISTRICT.key) and rng.random() < PERSONA_CASE_SHARE:
+        return staff[0]
+    pool = staff[1:] if district_key in (HOME_DISTRICT.key, SECOND_DISTRICT.key) else staff
+    return rng.choice(pool)
+
+
+def _lawyer(rng, people: People, district_key: str, kind: str) -> User | None:
+    if not kind:
+        return None
+    if kind == "duty":
+        duty = people.staff[district_key].duty_lawyers
+        if district_key == HOME_DISTRICT.key:
+            return duty[0] if rng.random() < PERSONA_COUNSEL_SHARE else rng.choice(duty[1:])
+        return rng.choice(duty)
+    if district_key == HOME_DISTRICT.key and rng.random() < PERSONA_COUNSEL_SHARE:
+        return people.personas["defence_lawyer"]
+    return rng.choice(people.defence_lawyers)
+
+
+def _number_cases(planned: list[PlannedCase]) -> None:
+    """Numbers in the procuratorate's style, in order of receipt per year: 示海检刑诉〔2025〕23号."""
+    short = {spec.code: spec.short for spec in DISTRICTS}
+    counters: Counter = Counter()
+    for case in sorted(planned, key=lambda c: (c.row.region.code, c.row.received_on)):
+        year = case.row.received_on.year
+        counters[(case.row.region.code, year)] += 1
+        seq = counters[(case.row.region.code, year)]
+        case.row.number = f"{PROVINCE_SHORT}{short[case.row.region.code]}检刑诉〔{year}〕{seq}号"
+
+
+def _save(planned: list[PlannedCase], rng, people: People) -> DemoSummary:
+    planned.sort(key=lambda c: (c.row.received_on, c.row.number))
+    Case.objects.bulk_create([c.row for c in planned], batch_size=500)
+    for case in planned:
+        for d in case.defendants:
+            d.row.case = case.row
+    all_defendants = [d for c in planned for d in c.defendants]
+    Defendant.objects.bulk_create([d.row for d in all_defendants], batch_size=500)
+    DefendantCharge.objects.bulk_create(
+        [DefendantCharge(defendant=d.row, charge=charge, principal=(i == 0))
+         for d in all_defendants for i, charge in enumerate(d.charges)], batch_size=1000)
+    assignments = {}
+    for d in all_defendants:
+        if d.lawyer is not None:
+            assignments[d.row.pk] = CounselAssignment(
+                defendant=d.row, lawyer=d.lawyer, kind=d.path.counsel_kind,
+                assigned_at=at(d.path.counsel_on, rng),
+            )
+    CounselAssignment.objects.bulk_create(list(assignments.values()), batch_size=1000)
+    events = audit_events(planned, assignments, people, rng)
+
+    summary = DemoSummary(created=True, seed=0, today=date.today(), cases=len(planned),
+                          defendants=len(all_defendants), assignments=len(assignments), events=len(events))
+    for d in all_defendants:
+        summary.by_charge[d.charges[0].name] += 1
+        summary.by_stage[d.row.stage] += 1
+        summary.by_procedure[d.row.procedure or "—"] += 1
+        summary.by_detention[d.row.detention] += 1
+    return summary

@@ -1,0 +1,301 @@
+"""Steps 1 and 2 of the three-step method: starting point (量刑起点) and baseline (基准刑).
+
+A charge with crime-specific standards picks its tier from the facts (amount, drug quantity, injury…)
+and adds the increments (增加刑罚量). A charge without one starts at a configured share of the statutory
+bracket that the facts trigger (low confidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.catalogue import Bracket, ChargeInfo
+from leniency.sentencing.facts import CaseFacts, InjuryGrade
+from leniency.sentencing.standards import CrimeStandard, Standard, Tier
+
+INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
+LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
+
+
+def injury_rank(grade: str | None) -> int:
+    return INJURY_ORDER.index(str(grade)) if grade is not None and str(grade) in INJURY_ORDER else -1
+
+
+@dataclass
+class Baseline:
+    """What steps 1–2 produce for one charge."""
+
+    months: float
+    bracket_index: int
+    tier: Tier | None = None
+    penalty: str | None = None  # forced kind: detention / life / death
+    confidence: str = "high"
+    notes: list[str] = field(default_factory=list)
+
+
+def _injuries(facts: CaseFacts) -> list[str]:
+    grades = [str(f.value) for f in facts.injuries if f.value is not None]
+    if not grades and facts.injury is not None:
+        grades = [str(facts.injury)]
+    return grades
+
+
+def _max_injury(facts: CaseFacts) -> str | None:
+    grades = _injuries(facts)
+    if facts.injury is not None:
+        grades.append(str(facts.injury))
+    return max(grades, key=injury_rank) if grades else None
+
+
+def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tuple[float, list[str]]:
+    """Total drug quantity in heroin/methamphetamine-equivalent grams (刑法第347条 ratios)."""
+    table = crime.extra.get("drug_equivalents")
+    if isinstance(table, str):  # points at another crime file's table
+        other = next((c for c in standard.crimes.values() if c.id == table), None)
+        table = other.extra.get("drug_equivalents") if other else None
+    factors = (table or {}).get("grams_per_heroin_gram", {})
+    total, notes = 0.0, []
+    for drug in facts.drugs:
+        factor = next((v for k, v in factors.items() if k in drug.kind), None)
+        if factor is None:
+            notes.append(f"毒品种类“{drug.kind}”无折算比例，按甲基苯丙胺计 / no equivalence for {drug.kind}, counted as methamphetamine")
+            factor = 1
+        total += float(drug.grams) / float(factor)
+    return total, notes
+
+
+def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> float:
+    injuries = _injuries(facts)
+    top = _max_injury(facts)
+    if name == "amount":
+        return float(facts.amount_yuan or 0)
+    if name == "grams":
+        return drug_grams(facts, crime, standard)[0]
+    if name == "bac":
+        return float(facts.blood_alcohol or 0)
+    if name == "counts":
+        return float(facts.counts or 0)
+    if name == "victims":
+        return float(facts.victims or 0)
+    if name == "deaths":
+        return float(sum(1 for g in injuries if g == InjuryGrade.DEATH.value))
+    if name == "injured_victims":
+        return float(max(len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")]), facts.victims or 0))
+    if name == "light_injuries":
+        return float(sum(1 for g in injuries if g in LIGHT))
+    if name == "light_1":
+        return 1.0 if top == InjuryGrade.LIGHT_1.value else 0.0
+    if name == "serious_1":
+        return 1.0 if top == InjuryGrade.SERIOUS_1.value else 0.0
+    if name == "disability":
+        return float(11 - facts.disability_grade) if facts.disability_grade else 0.0
+    raise ValueError(f"unknown measure {name!r}")
+
+
+def _flags(facts: CaseFacts) -> set[str]:
+    return {str(f.code) for f in facts.circumstances}
+
+
+def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> bool:
+    for key, value in cond.items():
+        if key == "any":
+            if not any(condition_met(sub, facts, crime, standard) for sub in value):
+                return False
+        elif key == "flag":
+            if value not in _flags(facts):
+                return False
+        elif key == "amount_at_least":
+            if facts.amount_yuan is None or float(facts.amount_yuan) < crime.threshold(value):
+                return False
+        elif key == "grams_at_least":
+            if not facts.drugs or measure_value("grams", facts, crime, standard) < float(value):
+                return False
+        elif key == "injury_at_least":
+            if injury_rank(_max_injury(facts)) < injury_rank(value):
+                return False
+        elif key == "bac_at_least":
+            if facts.blood_alcohol is None or float(facts.blood_alcohol) < float(value):
+                return False
+        elif key == "counts_at_least":
+            if (facts.counts or 0) < int(value):
+                return False
+        elif key == "victims_at_least":
+            if (facts.victims or 0) < int(value):
+                return False
+    return True
+
+
+def _citation(crime: CrimeStandard, tier: Tier, standard: Standard) -> str:
+    doc = crime.guideline.get("document", "")
+    title = next((d["title"] for d in standard.versions.get("documents", []) if d.get("id") == doc), doc)
+    return f"《{title}》{crime.guideline.get('item', '')} {tier.source_item}".strip()
+
+
+def _missing_measure_note(crime: CrimeStandard, facts: CaseFacts) -> str | None:
+    if crime.measure == "amount" and facts.amount_yuan is None:
+        return f"{crime.charge}: 未提取到犯罪数额，按最低档起点计算 / no amount found; the lowest tier's starting point is used"
+    if crime.measure == "drug" and not facts.drugs:
+        return f"{crime.charge}: 未提取到毒品数量，按少量计算 / no drug quantity found; treated as a small quantity"
+    if crime.measure == "bac" and facts.blood_alcohol is None:
+        return f"{crime.charge}: 未提取到血液酒精含量 / no blood alcohol found; the minimum is used"
+    if crime.measure == "injury" and _max_injury(facts) is None:
+        return f"{crime.charge}: 未提取到伤情鉴定 / no injury grade found; the lowest tier is used"
+    return None
+
+
+def guideline_baseline(
+    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, standard: Standard, steps: list[Step]
+) -> Baseline:
+    """Steps 1–2 for a charge with crime-specific starting points."""
+    tier = crime.tiers[0]
+    for candidate in crime.tiers[1:]:
+        if candidate.when and condition_met(candidate.when, facts, crime, standard):
+            tier = candidate
+    notes = []
+    confidence = min_conf(crime.confidence, tier.confidence)
+    if note := _missing_measure_note(crime, facts):
+        notes.append(note)
+        confidence = "low"
+    if crime.measure == "drug" and facts.drugs:
+        notes.extend(drug_grams(facts, crime, standard)[1])
+    start = float(tier.start_at)
+    rule = f"crime.{crime.id}.{tier.id}"
+    citation = _citation(crime, tier, standard)
+    steps.append(
+        Step(
+            kind=StepKind.STARTING_POINT,
+            description_zh=f"{crime.charge}：{tier.zh}，在{_fmt_range(tier.start)}幅度内确定量刑起点为{_fmt(start)}",
+            description_en=f"{crime.charge}: tier '{tier.id}', starting point {start:g} months within {tier.start[0]}-{tier.start[1]}",
+            months_before=None,
+            months_after=start,
+            rule_id=rule,
+            citation=citation,
+            charge=crime.charge,
+            confidence=tier.confidence,
+        )
+    )
+    months = start
+    for inc in tier.increments:
+        value = measure_value(inc.measure, facts, crime, standard)
+        base = crime.threshold(inc.above) if inc.above is not None else 0.0
+        extra = max(0.0, value - base)
+        if extra <= 0:
+            continue
+        added = extra / inc.per * inc.months
+        if inc.max_months is not None:
+            added = min(added, float(inc.max_months))
+        steps.append(
+            Step(
+                kind=StepKind.BASELINE,
+                description_zh=f"{_MEASURE_ZH.get(inc.measure, inc.measure)}超出{_fmt_num(base)}的部分{_fmt_num(extra)}，每{_fmt_num(inc.per)}增加{inc.months:g}个月，增加刑罚量{added:.1f}个月",
+                description_en=f"{inc.measure}: {extra:g} above {base:g}, +{inc.months:g} month per {inc.per:g} -> +{added:.1f} months",
+                months_before=round(months, 2),
+                months_after=round(months + added, 2),
+                rule_id=f"{rule}.increment.{inc.measure}",
+                citation=citation + "（增加刑罚量：各地实施细则，可配置）",
+                charge=crime.charge,
+                confidence=inc.confidence,
+            )
+        )
+        confidence = min_conf(confidence, inc.confidence)
+        months += added
+    index = tier.bracket if tier.bracket is not None else 0
+    bracket = info.brackets[index]
+    if months > bracket.ceiling_months and tier.penalty is None:
+        steps.append(_clamp_step(months, bracket.ceiling_months, crime.charge, "基准刑不超过法定刑幅度上限", "baseline capped at the bracket ceiling", info))
+        months = float(bracket.ceiling_months)
+    return Baseline(months=months, bracket_index=index, tier=tier, penalty=tier.penalty, confidence=confidence, notes=notes)
+
+
+def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> Baseline:
+    """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
+    index = 0
+    top = _max_injury(facts)
+    for i, bracket in enumerate(info.brackets):
+        cond = bracket.condition
+        if top == InjuryGrade.DEATH.value and "死亡" in cond:
+            index = i
+            break
+        if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
+            index = i
+    bracket = info.brackets[index]
+    cfg = standard.method.get("no_guideline", {})
+    position = float(cfg.get("position", 0.25))
+    low = bracket.imprisonment[0] if bracket.imprisonment else bracket.floor_months
+    high = bracket.ceiling_months
+    months = float(low + (high - low) * position) if high > low else float(high or low)
+    penalty = None
+    if bracket.imprisonment is None and bracket.detention and not (bracket.life or bracket.death):
+        penalty = "detention"
+        months = 3.0
+    if bracket.imprisonment is None and (bracket.life or bracket.death) and not bracket.detention:
+        penalty = "life" if bracket.life else "death"
+        months = 180.0
+    steps.append(
+        Step(
+            kind=StepKind.STARTING_POINT,
+            description_zh=f"{info.name}：无量刑指导意见的具体起点，按{bracket.source}法定刑幅度（{bracket.describe_zh()}）的{position:.0%}位置估算为{_fmt(months)}",
+            description_en=f"{info.name}: no guideline starting point; estimate at {position:.0%} of the statutory bracket {bracket.floor_months}-{high} months",
+            months_after=months,
+            rule_id=cfg.get("rule_id", "method.no_guideline"),
+            citation=f"刑法{info.article_label}（{bracket.condition[:30]}）",
+            charge=info.name,
+            confidence="low",
+        )
+    )
+    return Baseline(
+        months=months,
+        bracket_index=index,
+        penalty=penalty,
+        confidence="low",
+        notes=[f"{info.name}: 量刑指导意见未规定该罪起点，按法定刑幅度估算（低可信度） / no guideline for this charge; bracket-based estimate (low confidence)"],
+    )
+
+
+_MEASURE_ZH = {
+    "amount": "犯罪数额(元)", "grams": "毒品数量(克，折合海洛因)", "bac": "血液酒精含量(mg/100ml)", "counts": "犯罪次数",
+    "victims": "被害人数", "deaths": "死亡人数", "injured_victims": "受伤人数", "light_injuries": "轻伤人数",
+    "light_1": "轻伤一级", "serious_1": "重伤一级", "disability": "伤残等级",
+}  # fmt: skip
+_CONF_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+def min_conf(*values: str) -> str:
+    return min(values, key=lambda v: _CONF_ORDER.get(v, 0))
+
+
+def _fmt(months: float) -> str:
+    return f"{months:g}个月" if months < 12 or months % 12 else f"{int(months // 12)}年"
+
+
+def _fmt_num(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:g}"
+
+
+def _fmt_range(rng: tuple[int, int]) -> str:
+    low, high = rng
+    if low == 0:
+        return f"{_fmt(high)}以下（含拘役）"
+    return f"{_fmt(low)}至{_fmt(high)}"
+
+
+def _clamp_step(before: float, after: float, charge: str, zh: str, en: str, info: ChargeInfo) -> Step:
+    return Step(
+        kind=StepKind.CLAMP,
+        description_zh=f"{zh}：{before:.1f}→{after:g}个月",
+        description_en=f"{en}: {before:.1f} -> {after:g} months",
+        months_before=round(before, 2),
+        months_after=after,
+        rule_id="method.clamp",
+        citation=f"刑法{info.article_label}",
+        charge=charge,
+    )
+
+
+def to_decimal(value: float) -> Decimal:
+    return Decimal(str(round(value)))
+
+
+__all__ = ["Baseline", "Bracket", "bracket_baseline", "guideline_baseline", "injury_rank", "min_conf"]

@@ -56,7 +56,12 @@ def measure_amounts(path: Path | str | None = None) -> dict:
         if not within(extracted, expected):
             failures.append({"line": line, "expected": expected, "extracted": extracted})
     hits = len(rows) - len(failures)
-    return {"within_1pct": hits / len(rows) if rows else 0.0, "n": len(rows), "hits": hits, "failures": failures}
+    return {
+        "within_1pct": hits / len(rows) if rows else 0.0,
+        "n": len(rows),
+        "hits": hits,
+        "failures": failures,
+    }
 
 
 def throughput(texts: list[str], repeats: int = 3) -> float:
@@ -71,7 +76,9 @@ def throughput(texts: list[str], repeats: int = 3) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--failures", action="store_true", help="list every failing case")
     args = parser.parse_args(argv)
     data_dir = shared_data_dir()
@@ -85,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.failures:
         for failure in result["failures"]:
-            print(f"  line {failure['line']}: expected {failure['expected']}, extracted {failure['extracted']}")
+            print(
+                f"  line {failure['line']}: expected {failure['expected']}, extracted {failure['extracted']}"
+            )
     for name in ("amounts-dev.jsonl", "cail-term-dev.jsonl"):
         texts = [row["fact"] for row in _read(data_dir / name)]
         print(f"extract throughput on {name}: {throughput(texts):.0f} cases/s (one core, N={len(texts)})")

@@ -72,7 +72,14 @@ def _check(facts: CaseFacts) -> None:
     if "minor" in codes and facts.age is not None and facts.age >= 18:
         facts.notes.append(f"the text says minor (未成年) but the defendant's age reads as {facts.age}")
     if "recidivist" in codes and "minor" in codes:
-        facts.notes.append("recidivist (累犯) and minor (未成年) both found: a crime committed under 18 cannot found recidivism")
+        facts.notes.append(
+            "recidivist (累犯) and minor (未成年) both found: a crime committed under 18 cannot found recidivism"
+        )
     rec = facts.recommendation
-    if rec and rec.low_months is not None and rec.high_months is not None and rec.low_months > rec.high_months:
+    if (
+        rec
+        and rec.low_months is not None
+        and rec.high_months is not None
+        and rec.low_months > rec.high_months
+    ):
         facts.notes.append("the quoted recommendation's lower bound exceeds its upper bound")

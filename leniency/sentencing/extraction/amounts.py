@@ -84,7 +84,9 @@ def _sentences(text: str) -> list[tuple[int, int, bool]]:
             if m.start() == m.end():
                 continue
             sentence = m.group().strip()
-            repeated = line_repeated or (len(sentence) >= REPEATED_SENTENCE_MIN and sentence in seen_sentences)
+            repeated = line_repeated or (
+                len(sentence) >= REPEATED_SENTENCE_MIN and sentence in seen_sentences
+            )
             seen_sentences.add(sentence)
             result.append((pos + m.start(), pos + m.end(), repeated))
         pos += len(line) + 1
@@ -124,7 +126,9 @@ def find_money(text: str) -> list[Mention]:
         verdict = bool(VERDICT_AFTER.match(text, end))
         total = total or verdict
         summary = verdict or bool(SUMMARY_SENTENCE.match(text, s_start, start))
-        approximate = "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
+        approximate = (
+            "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
+        )
         mentions.append(
             Mention(value, span(text, start, end), total, excluded, repeated, index, summary, approximate)
         )
@@ -182,11 +186,22 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
             grand.append(block)
         elif len(smaller) >= 2 and _subset_sum(smaller, block.value) and (covers or block.summary or i == 0):
             grand.append(block)
-        elif block.summary and per_sentence[block.sentence] == 1 and covers and max(others) * Decimal("0.99") <= block.value:
+        elif (
+            block.summary
+            and per_sentence[block.sentence] == 1
+            and covers
+            and max(others) * Decimal("0.99") <= block.value
+        ):
             grand.append(block)
         elif block.total and i == 0 and INTRO_CUE.search(sentence) and rest <= block.value * Decimal("1.1"):
             grand.append(block)
-        elif block.total and covers and i == len(blocks) - 1 and END_CUE.search(sentence) and not _bracketed(text, block):
+        elif (
+            block.total
+            and covers
+            and i == len(blocks) - 1
+            and END_CUE.search(sentence)
+            and not _bracketed(text, block)
+        ):
             grand.append(block)
     if grand:
         best = max(grand, key=lambda m: m.value)
@@ -218,7 +233,11 @@ def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     for item in items:
         seen = first.get(item.value)
         if seen is not None and seen.sentence != item.sentence and not item.approximate:
-            if not (_valuation(text, seen) and _valuation(text, item) and _context(text, seen) != _context(text, item)):
+            if not (
+                _valuation(text, seen)
+                and _valuation(text, item)
+                and _context(text, seen) != _context(text, item)
+            ):
                 continue
         first.setdefault(item.value, item)
         kept.append(item)
@@ -226,7 +245,7 @@ def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
 
 
 def _proceeds(text: str, mention: Mention) -> bool:
-    """"所盗现金4300元", "盗窃所得的3.05万元": the figure names the whole haul."""
+    """Whether the figure names the whole haul ("所盗现金4300元", "盗窃所得的3.05万元")."""
     return bool(PROCEEDS.search(text, max(0, mention.span.start - 8), mention.span.start))
 
 

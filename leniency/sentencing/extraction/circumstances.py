@@ -11,7 +11,7 @@ C = Circumstance
 
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
-    (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案")),
+    (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|前往)[^，,。；;]{0,20}投案")),
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
         r"当庭(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
@@ -22,6 +22,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.RECIDIVIST, re.compile(r"累犯")),
     (C.PRIOR_RECORD, re.compile(
         r"前科(?!查询|证明|材料|劣迹)|曾因[^。；]{0,40}?(?:被判处|判处|被[^。；]{0,20}?法院|犯[^。；]{0,10}?罪)|刑满释放"
+        r"|因犯[^。；，]{0,12}罪(?:于[^。；，]{0,14})?被[^。；，]{0,20}(?:判处|判决)"
     )),
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人)|退出(?:全部)?赃|主动退还")),
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
@@ -51,6 +52,7 @@ CLAUSE_BREAK = "，,。；;\n：:"
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
+OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
 DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
@@ -79,7 +81,9 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
         # a surrender includes the truthful account; the confession is not a separate circumstance
         findings = [f for f in findings if f.code != C.CONFESSION]
     if C.PRINCIPAL in codes and C.ACCESSORY in codes:
-        notes.append("both principal (主犯) and accessory (从犯) are named: several defendants, check which applies")
+        notes.append(
+            "both principal (主犯) and accessory (从犯) are named: several defendants, check which applies"
+        )
     if C.MAJOR_MERITORIOUS in codes:
         findings = [f for f in findings if f.code != C.MERITORIOUS]
     if age is not None and age < 18 and C.MINOR not in codes:
@@ -113,7 +117,7 @@ def _only_claimed(text: str, start: int) -> bool:
 def _about_defendant(text: str, start: int) -> bool:
     """For a personal trait (未成年, 聋哑): the defendant, not a victim, an accomplice or a child, is meant."""
     lo, _ = _clause_bounds(text, start, start)
-    if OTHER_PERSON.search(text, lo, start):
+    if OTHER_PERSON.search(text, lo, start) or OTHER_PERSON_AFTER.match(text, start):
         return False
     if text.startswith("未成年人社会调查", start):
         return True  # the social inquiry report is made only for a minor defendant

@@ -72,9 +72,7 @@ def parse_number(raw: str) -> Decimal | None:
     return value if value or "零" in s or "0" in s else None
 
 
-TERM = (
-    rf"(?:(?P<y>{NUMBER})年(?:又|零)?(?:(?P<ym>{NUMBER})个?月)?|(?P<m>{NUMBER})个月)"
-)
+TERM = rf"(?:(?P<y>{NUMBER})年(?:又|零)?(?:(?P<ym>{NUMBER})个?月)?|(?P<m>{NUMBER})个月)"
 TERM_RE = re.compile(TERM)
 
 

@@ -39,6 +39,7 @@ DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
 DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
 BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
 DATE_RE = re.compile(DATE)
+BIRTH_BEFORE = re.compile(r"(?:出生|生于|出生日期|出生于)[为是：:]?$")
 AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
 DEFENDANT = re.compile(r"被告人|犯罪嫌疑人")
 VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
@@ -50,7 +51,9 @@ VICTIMS_RE = re.compile(
     rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
     rf"(?:被害人|受害人|失主)(?:共|等)?(?P<b>{NUMBER})(?:人|名)"
 )
-VICTIM_NAME_RE = re.compile(r"(?:被害人|受害人|失主)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))")
+VICTIM_NAME_RE = re.compile(
+    r"(?:被害人|受害人|失主)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
+)
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
@@ -94,9 +97,17 @@ def find_injuries(text: str) -> list[Finding]:
         if word == "轻微伤":
             grade = InjuryGrade.MINOR
         elif word.startswith("轻伤"):
-            grade = InjuryGrade.LIGHT_1 if match.group("light") and match.group("light")[0] in "一1" else InjuryGrade.LIGHT_2
+            grade = (
+                InjuryGrade.LIGHT_1
+                if match.group("light") and match.group("light")[0] in "一1"
+                else InjuryGrade.LIGHT_2
+            )
         elif word.startswith("重伤"):
-            grade = InjuryGrade.SERIOUS_1 if match.group("serious") and match.group("serious")[0] in "一1" else InjuryGrade.SERIOUS_2
+            grade = (
+                InjuryGrade.SERIOUS_1
+                if match.group("serious") and match.group("serious")[0] in "一1"
+                else InjuryGrade.SERIOUS_2
+            )
         else:
             grade = InjuryGrade.DEATH
         findings.append(Finding("injury", grade, span(text, match.start(), match.end())))
@@ -157,7 +168,7 @@ def find_age(text: str) -> tuple[int | None, Finding | None]:
 def _first_offence_date(text: str) -> date | None:
     for match in DATE_RE.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
-        if "出生" in before or "生于" in before or text.startswith("出生", match.end()) or "生" == text[match.end() : match.end() + 1]:
+        if BIRTH_BEFORE.search(before) or text.startswith(("出生", "生"), match.end()):
             continue
         try:
             return date(int(match.group("y")), int(match.group("m")), int(match.group("d") or 1))

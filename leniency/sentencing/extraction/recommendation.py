@@ -22,7 +22,9 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
     fallback: QuotedRecommendation | None = None
     for advice in ADVICE_RE.finditer(text):
         end = min(len(text), advice.end() + WINDOW)
-        sentence_end = min((i for i in (text.find(ch, advice.end()) for ch in "。；;\n") if 0 <= i < end), default=end)
+        sentence_end = min(
+            (i for i in (text.find(ch, advice.end()) for ch in "。；;\n") if 0 <= i < end), default=end
+        )
         window = text[advice.end() : sentence_end]
         if not SENTENCING_WORDS.search(window):
             continue

@@ -1,0 +1,106 @@
+"""Circumstances (量刑情节): sentences from real judgments, with and without negation."""
+
+from leniency.sentencing.extract import extract
+from leniency.sentencing.facts import Circumstance, PleaStage
+
+
+def codes(text):
+    return {f.code for f in extract(text).circumstances}
+
+
+def test_voluntary_surrender_is_found_and_confession_is_not_added_to_it():
+    text = "2017年1月17日，郑海平主动到海南省临高县红华派出所投案，归案后如实供述了自己的罪行。"
+    found = codes(text)
+    assert Circumstance.SURRENDER in found
+    assert Circumstance.CONFESSION not in found
+
+
+def test_surrender_denied_by_the_court_is_not_reported():
+    assert Circumstance.SURRENDER not in codes("被告人李某到案后虽如实供述，但不构成自首。")
+
+
+def test_confession_recidivism_and_court_confession_from_one_prosecution_statement():
+    text = (
+        "鉴于被告人系累犯，应对其从重处罚；被告人归案后如实供述其罪行，可以从轻处罚。"
+        "上述事实，被告人在开庭审理过程中亦无异议。"
+    )
+    found = codes(text)
+    assert {Circumstance.RECIDIVIST, Circumstance.CONFESSION, Circumstance.COURT_CONFESSION} <= found
+
+
+def test_restitution_and_forgiveness_found_and_span_quotes_the_text():
+    text = "案发后，被告人李XX的家属已代为退赔被害人李某1夫妇的全部损失，并获得谅解。"
+    facts = extract(text)
+    assert facts.has(Circumstance.RESTITUTION) and facts.has(Circumstance.FORGIVENESS)
+    for finding in facts.circumstances:
+        assert text[finding.span.start : finding.span.end] == finding.span.quote
+
+
+def test_forgiveness_not_obtained_is_not_reported():
+    assert Circumstance.FORGIVENESS not in codes("被告人未取得被害人的谅解。")
+
+
+def test_no_prior_record_is_not_reported_as_prior_record():
+    assert Circumstance.PRIOR_RECORD not in codes("另查明，被告人李XX无前科记录。")
+
+
+def test_prior_sentence_is_a_prior_record():
+    text = "还查明，2012年7月4日，被告人况XX因犯盗窃罪被桐梓县人民法院判处有期徒刑一年六个月。"
+    assert Circumstance.PRIOR_RECORD in codes(text)
+
+
+def test_compensation_only_claimed_by_the_civil_plaintiff_is_not_compensation():
+    text = "附带民事诉讼原告人要求被告人赔偿因其行为造成的各项经济损失共计120960.6元。"
+    assert Circumstance.COMPENSATION not in codes(text)
+
+
+def test_no_compensation_made_is_not_reported():
+    text = "被告人费某将所盗现金4300元全部挥霍，归案后没有退赔被害人的经济损失。"
+    assert Circumstance.RESTITUTION not in codes(text)
+
+
+def test_plea_with_stage_when_the_text_states_it():
+    facts = extract("被告人王XX自审查起诉时自愿认罪认罚并签字具结，开庭时也未提出异议。")
+    plea = facts.finding(Circumstance.PLEA)
+    assert plea is not None and plea.value == PleaStage.PROSECUTION_REVIEW
+
+
+def test_plea_without_stage_has_no_value():
+    plea = extract("被告人吴XX案发后，退还全部赃款，认罪态度好，自愿认罪认罚。").finding(Circumstance.PLEA)
+    assert plea is not None and plea.value is None
+
+
+def test_attempt_and_accessory():
+    text = "被告人陈伽X尚未逃离房屋时被现场抓获而未得逞。在共同犯罪中，被告人起次要作用，系从犯。"
+    assert {Circumstance.ATTEMPT, Circumstance.ACCESSORY} <= codes(text)
+
+
+def test_principal_and_accessory_together_are_flagged_in_notes():
+    facts = extract("被告人李某某起主要作用，系主犯；被告人彭某某起次要作用，系从犯。")
+    assert facts.has(Circumstance.PRINCIPAL) and facts.has(Circumstance.ACCESSORY)
+    assert any("principal" in note for note in facts.notes)
+
+
+def test_minor_defendant_is_found_but_a_minor_child_of_the_defendant_is_not():
+    assert Circumstance.MINOR in codes("被告人犯罪时系未成年人，依法应当从轻或减轻处罚。")
+    assert Circumstance.MINOR not in codes("被告人陶XX系初犯，家庭生活困难，下有两名未成年子女需要抚养。")
+
+
+def test_minor_accomplice_in_brackets_is_not_the_defendant():
+    text = "被告人陈某某伙同廖某某（未成年人，下同）从龙X出发至永定县城。"
+    assert Circumstance.MINOR not in codes(text)
+
+
+def test_meritorious_and_major_meritorious_are_distinguished():
+    assert Circumstance.MERITORIOUS in codes(
+        "公诉机关同时认为刘2某具有自首、立功、退赃等减轻、从轻处罚量刑情节。"
+    )
+    found = codes("被告人检举他人重大犯罪，经查证属实，有重大立功表现。")
+    assert Circumstance.MAJOR_MERITORIOUS in found and Circumstance.MERITORIOUS not in found
+
+
+def test_limited_capacity_and_deaf_mute():
+    assert Circumstance.LIMITED_CAPACITY in codes(
+        "经鉴定，被告人作案时患有精神分裂症，具有限定刑事责任能力。"
+    )
+    assert Circumstance.DEAF_MUTE_BLIND in codes("被告人张某系聋哑人，")

@@ -1,0 +1,73 @@
+"""Drugs, injuries, disability, blood alcohol, age, counts and victims."""
+
+from decimal import Decimal
+
+from leniency.sentencing.extract import extract
+from leniency.sentencing.facts import InjuryGrade
+
+
+def test_drug_kind_and_grams_from_a_seizure():
+    facts = extract("公安民警在其住处被当场查获甲基苯丙胺3973.1克。")
+    (drug,) = facts.drugs
+    assert drug.kind == "甲基苯丙胺" and drug.grams == Decimal("3973.1")
+    assert drug.span.quote == "3973.1克"
+
+
+def test_street_name_and_kilograms_are_normalised():
+    (drug,) = extract("被告人贩卖冰毒1.5千克给他人。").drugs
+    assert drug.kind == "甲基苯丙胺" and drug.grams == 1500
+
+
+def test_weight_named_before_the_drug_is_attributed_to_it():
+    text = "另一个烟盒内装有1袋白色晶体状物品（净重21.07克），经鉴定检出海洛因成分。"
+    (drug,) = extract(text).drugs
+    assert drug.kind == "海洛因" and drug.grams == Decimal("21.07")
+
+
+def test_gold_weighed_in_grams_is_not_a_drug():
+    assert extract("以人民币16524元的价格将重64.61克黄金项链出售给黄某。").drugs == []
+
+
+def test_statutory_threshold_is_not_a_seized_quantity():
+    assert extract("被告人非法持有毒品海洛因十克以上。").drugs == []
+
+
+def test_worst_injury_among_several_victims():
+    text = "经鉴定，席某甲的伤情为轻伤二级，席某丙、席某丁的伤情为轻微伤。"
+    facts = extract(text)
+    assert facts.injury == InjuryGrade.LIGHT_2
+    assert {f.value for f in facts.injuries} == {InjuryGrade.LIGHT_2, InjuryGrade.MINOR}
+
+
+def test_injury_below_the_minor_grade_is_not_an_injury():
+    assert extract("经鉴定，被害人的损伤未达到轻微伤。").injury is None
+
+
+def test_serious_injury_grade_one_and_disability():
+    facts = extract("经鉴定，被害人王某的损伤程度为重伤一级，伤残等级为五级。")
+    assert facts.injury == InjuryGrade.SERIOUS_1
+    assert facts.disability_grade == 5
+
+
+def test_blood_alcohol_in_mg_per_100ml():
+    assert extract("经鉴定，李某血液中酒精含量为136.55mg/100ml。").blood_alcohol == Decimal("136.55")
+
+
+def test_age_from_birth_date_and_offence_date():
+    text = "被告人张某，男，2001年4月1日出生。2018年3月5日，被告人张某在某超市盗窃手机一部。"
+    facts = extract(text)
+    assert facts.age == 16
+    assert facts.has("minor")
+
+
+def test_age_of_a_victim_is_not_the_defendants():
+    assert extract("被害人王某（8岁）在路边玩耍。").age is None
+
+
+def test_counts_from_zuoan_ci():
+    assert extract("被告人在岱山县高X镇辖区内盗窃作案5次，窃得财物共计价值人民币3940元。").counts == 5
+
+
+def test_victims_from_named_victims():
+    text = "骗取被害人方某某500元、被害人伍某某1800元、被害人陈某某23500元。"
+    assert extract(text).victims == 3

@@ -157,6 +157,11 @@ def find_age(text: str) -> tuple[int | None, Finding | None]:
         if 0 <= age < 120:
             return age, Finding("age", age, span(text, match.start(), match.end()))
     for match in AGE_RE.finditer(text):
+        # "不满十四周岁", "十六周岁以上": a legal threshold, not someone's age
+        if text[match.start() - 1 : match.start()] in ("满", "于") or text.startswith(
+            ("以", "之"), match.end()
+        ):
+            continue
         if not _about_defendant(text, match.start()):
             continue
         value = parse_number(match.group("num"))

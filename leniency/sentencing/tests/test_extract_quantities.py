@@ -71,3 +71,10 @@ def test_counts_from_zuoan_ci():
 def test_victims_from_named_victims():
     text = "骗取被害人方某某500元、被害人伍某某1800元、被害人陈某某23500元。"
     assert extract(text).victims == 3
+
+
+def test_statutory_age_threshold_is_not_the_defendants_age():
+    text = "据此认为被告人吴某无视国家法律，拐骗不满十四周岁的未成年人，使其脱离家庭。"
+    facts = extract(text)
+    assert facts.age is None
+    assert not facts.has("minor")

@@ -15,7 +15,16 @@ from datetime import date, timedelta
 from .charge_templates import TEMPLATES, Ctx, generic
 
 PRIOR_CHARGES = ("盗窃", "故意伤害", "寻衅滋事", "危险驾驶", "诈骗", "贩卖毒品", "抢夺")
-EVIDENCE = "上述事实，有受案登记表、被害人陈述、证人证言、鉴定意见、视听资料及{role}的供述和辩解等证据证实，足以认定。"
+EVIDENCE = "上述事实，有{items}及{role}的供述和辩解等证据证实，足以认定。"
+EVIDENCE_ITEMS = {
+    "危险驾驶": "现场执法视频、呼气酒精含量检测单、血液乙醇含量鉴定意见、机动车驾驶证信息查询结果",
+    "交通肇事": "道路交通事故认定书、现场勘验笔录、尸体检验报告或损伤程度鉴定意见、证人证言",
+    "走私、贩卖、运输、制造毒品": "扣押清单、毒品称量笔录、毒品鉴定意见、证人证言、微信转账记录",
+    "容留他人吸毒": "吸毒人员的证言、现场检测报告书、现场勘验笔录",
+    "非法持有毒品": "扣押清单、毒品称量笔录、毒品鉴定意见",
+    "帮助信息网络犯罪活动": "银行交易流水、被害人陈述、电子数据检查笔录、证人证言",
+}
+DEFAULT_EVIDENCE = "受案登记表、被害人陈述、证人证言、鉴定意见、视听资料"
 
 
 @dataclass
@@ -40,7 +49,7 @@ def fact_text(rng: random.Random, charge: str, actors: list[Actor], *, offence_o
     for second, names in (extra_charges or {}).items():
         later = Ctx(rng, names, role, offence_on + timedelta(days=rng.randint(1, 20)), place)
         parts.append("另查明：" + TEMPLATES.get(second, generic(second))(later))
-    parts.append(EVIDENCE.format(role=role))
+    parts.append(EVIDENCE.format(items=EVIDENCE_ITEMS.get(charge, DEFAULT_EVIDENCE), role=role))
     parts.append(_circumstances(rng, actors, role, offence_on, charge, ctx))
     return "\n".join(p for p in parts if p)
 

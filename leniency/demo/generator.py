@@ -22,7 +22,7 @@ from leniency.cases.services import sync_charge_catalogue
 from leniency.cases.stages import Stage
 from leniency.counsel.models import CounselAssignment
 
-from .charge_mix import DOMINANT, SECOND_CHARGE_RATE, pick_profile, pick_size
+from .charge_mix import DOMINANT, PROFILES, SECOND_CHARGE_RATE, pick_profile, pick_size
 from .events import at, audit_events
 from .facts_text import Actor, fact_text
 from .geography import (
@@ -40,6 +40,7 @@ from .timeline import DefendantPath, plan_case, plan_defendant
 
 DEFAULT_SEED = 20261123
 HISTORY_DAYS = 730
+RECENCY = 1.3  # > 1 puts more cases in recent months
 PERSONA_CASE_SHARE = 0.3  # of its district's cases, for prosecutor/prosecutor2 and judge/judge2
 PERSONA_COUNSEL_SHARE = 0.25
 
@@ -99,7 +100,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date 
     with transaction.atomic():
         sync_charge_catalogue()
         charges = {c.name: c for c in Charge.objects.all()}
-        missing = [name for name in DOMINANT if name not in charges]
+        missing = [name for name in (*DOMINANT, *(p.name for p in PROFILES)) if name not in charges]
         if missing:
             raise DemoError(f"charge catalogue lacks {', '.join(missing)}")
         _say(stdout, "regions, organisations, people …")
@@ -139,7 +140,8 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
         profile = pick_profile(rng)
         size = min(remaining, pick_size(rng, profile))
         remaining -= size
-        opened = cutoff - timedelta(days=rng.randint(0, HISTORY_DAYS - 1))
+        # Intake grows over the two years (the procedure is used more each year): recent days weigh more.
+        opened = cutoff - timedelta(days=int(HISTORY_DAYS * rng.random() ** RECENCY))
         offence_on = opened - timedelta(days=rng.randint(*profile.lead_days))
         schedule = plan_case(rng, profile, opened, defendants=size)
         people_data = [particulars(rng, profile, offence_on, home_code=spec.code,

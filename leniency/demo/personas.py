@@ -46,7 +46,7 @@ PERSONAS = (
                 note="全省监督评议"),
     PersonaSpec("auditor", Role.AUDITOR, "何雅琴", "province", Organisation.Kind.PROCURATORATE,
                 note="查阅审计日志"),
-    PersonaSpec("admin", Role.ADMINISTRATOR, "系统管理员", "", staff=True, note="后台管理"),
+    PersonaSpec("admin", Role.ADMINISTRATOR, "吴天宇", "", staff=True, note="后台管理"),
     PersonaSpec("prosecutor2", Role.PROSECUTOR, "杨建军", "second", Organisation.Kind.PROCURATORATE,
                 note="外区检察官，用于演示跨区拒绝"),
     PersonaSpec("judge2", Role.JUDGE, "黄丽娟", "second", Organisation.Kind.COURT, note="外区法官"),

@@ -56,7 +56,8 @@ class Command(BaseCommand):
 
     def _report(self, s: DemoSummary) -> None:
         self.stdout.write(self.style.SUCCESS(
-            f"demo built in {s.seconds:.1f} s (seed {s.seed}, history up to {s.today}): {s.cases} cases, "
+            f"demo built in {s.seconds:.1f} s (seed {s.seed}, history up to {s.today}): {s.organisations} organisations, "
+            f"{s.users} users, {s.cases} cases, "
             f"{s.defendants} defendants, {s.assignments} counsel assignments, {s.events} audit events"
         ))
         self.stdout.write(_("按主罪名（人）："))

@@ -1,0 +1,226 @@
+"""The demo generator: idempotent, deterministic, complete personas, realistic and internally consistent."""
+
+from collections import Counter
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.db import transaction
+
+from leniency.accounts.models import Organisation, Region, Role, User
+from leniency.audit.models import AuditEvent
+from leniency.audit.trail import verify_chain
+from leniency.cases.models import Case, Defendant, DefendantCharge
+from leniency.cases.stages import CLOSED_STAGES, TRANSITIONS, TRIAL_STAGES, Stage
+from leniency.counsel.models import CounselAssignment
+from leniency.demo.charge_mix import DOMINANT
+from leniency.demo.generator import build_demo
+from leniency.demo.geography import PROVINCE_CODE
+from leniency.demo.names import id_check_digit, id_number_problem, make_id_number
+from leniency.demo.personas import DEMO_PASSWORD, PERSONA_USERNAMES
+
+TODAY = date(2026, 6, 30)
+SMALL = 150
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo():
+    return build_demo(seed=7, defendants=SMALL, today=TODAY)
+
+
+def _row_counts() -> dict[str, int]:
+    models = (Region, Organisation, User, Case, Defendant, DefendantCharge, CounselAssignment, AuditEvent)
+    return {m.__name__: m.objects.count() for m in models}
+
+
+def _moves(defendant_id: int) -> list[dict]:
+    return [e.data for e in AuditEvent.objects.filter(action="defendant.stage.changed", object_id=str(defendant_id))
+            .order_by("seq")]
+
+
+def test_builds_the_requested_number_of_defendants(demo):
+    assert demo.created
+    assert Defendant.objects.count() == SMALL == demo.defendants
+    sizes = Counter(Case.objects.filter(region__parent__parent__code=PROVINCE_CODE)
+                    .values_list("defendants__case_id", flat=True))
+    assert set(sizes.values()) <= {1, 2, 3}
+    assert sum(1 for n in sizes.values() if n == 1) > len(sizes) * 0.6
+
+
+def test_second_run_changes_nothing(demo):
+    before = _row_counts()
+    again = build_demo(seed=99, defendants=500, today=TODAY)
+    assert not again.created
+    assert _row_counts() == before
+    assert [row[0] for row in again.logins] == list(PERSONA_USERNAMES)
+
+
+def test_same_seed_gives_the_same_demo():
+    def snapshot():
+        with transaction.atomic():
+            build_demo(seed=3, defendants=40, today=TODAY)
+            rows = list(Case.objects.order_by("number").values_list("number", "title", "facts", "received_on"))
+            people = list(Defendant.objects.order_by("id_number").values_list("name", "id_number", "stage",
+                                                                                 "stage_since", "detention"))
+            transaction.set_rollback(True)
+        return rows, people
+
+    assert snapshot() == snapshot()
+
+
+def test_every_role_has_a_persona_who_can_log_in(demo):
+    personas = User.objects.filter(username__in=PERSONA_USERNAMES)
+    assert {u.role for u in personas} == set(Role.values)
+    for user in personas:
+        assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
+        assert user.display_name and not user.display_name.isascii()
+    admin = User.objects.get(username="admin")
+    assert admin.is_staff and admin.is_superuser and admin.role == Role.ADMINISTRATOR
+
+
+def test_second_district_personas_work_elsewhere(demo):
+    home = User.objects.get(username="prosecutor").organisation.region
+    assert home.zone == Region.Zone.EASTERN
+    assert User.objects.get(username="judge").organisation.region == home
+    for username in ("prosecutor2", "judge2"):
+        assert User.objects.get(username=username).organisation.region not in (home, None)
+    zones = set(Region.objects.filter(level=Region.Level.DISTRICT, parent__parent__code=PROVINCE_CODE)
+                .values_list("zone", flat=True))
+    assert zones == {Region.Zone.EASTERN, Region.Zone.CENTRAL, Region.Zone.WESTERN}
+
+
+def test_every_district_has_its_organisations(demo):
+    kinds = {Organisation.Kind.POLICE, Organisation.Kind.PROCURATORATE, Organisation.Kind.COURT,
+             Organisation.Kind.LEGAL_AID_CENTRE, Organisation.Kind.DETENTION_CENTRE}
+    for district in Region.objects.filter(level=Region.Level.DISTRICT, parent__parent__code=PROVINCE_CODE):
+        assert set(district.organisations.values_list("kind", flat=True)) == kinds
+    province = Region.objects.get(code=PROVINCE_CODE)
+    assert {Organisation.Kind.LAWYERS_ASSOCIATION, Organisation.Kind.REVIEW_COMMITTEE, Organisation.Kind.LAW_FIRM} <= \
+        set(province.organisations.values_list("kind", flat=True))
+
+
+def test_prosecutor_persona_owns_a_share_of_home_cases(demo):
+    prosecutor = User.objects.get(username="prosecutor")
+    home_cases = Case.objects.filter(procuratorate=prosecutor.organisation)
+    owned = home_cases.filter(prosecutor=prosecutor).count()
+    assert 0 < owned < home_cases.count()
+
+
+def test_dominant_charges_dominate():
+    build_demo(seed=11, defendants=400, today=TODAY)
+    principal = Counter(DefendantCharge.objects.filter(principal=True).values_list("charge__name", flat=True))
+    assert principal.most_common(1)[0][0] == "危险驾驶"
+    assert sum(principal[name] for name in DOMINANT) > 0.55 * sum(principal.values())
+    top_five = {name for name, _ in principal.most_common(5)}
+    assert {"危险驾驶", "盗窃"} <= top_five
+
+
+def test_stages_are_consistent_with_dates_and_history(demo):
+    cutoff = TODAY - timedelta(days=1)
+    for d in Defendant.objects.select_related("case"):
+        assert d.case.received_on <= d.stage_since <= cutoff
+        moves = _moves(d.pk)
+        stage, since = Stage.INVESTIGATION, d.case.received_on
+        for move in moves:
+            assert move["from"] == stage and move["to"] in TRANSITIONS[stage]
+            assert date.fromisoformat(move["as_of"]) >= since
+            stage, since = move["to"], date.fromisoformat(move["as_of"])
+        assert (stage, since) == (d.stage, d.stage_since)
+        reached_trial = any(m["to"] == Stage.FIRST_INSTANCE for m in moves)
+        assert bool(d.procedure) == reached_trial
+        if d.stage in TRIAL_STAGES:
+            assert d.case.court is not None
+        _check_detention(d, cutoff)
+
+
+def _check_detention(d: Defendant, cutoff: date) -> None:
+    D = Defendant.Detention
+    if d.detained_on:
+        assert d.case.received_on <= d.detained_on <= cutoff
+    if d.released_on:
+        assert d.detained_on and d.detained_on <= d.released_on <= cutoff
+    if d.detention in (D.CRIMINAL_DETENTION, D.ARRESTED):
+        assert d.detained_on and not d.released_on
+    if d.detention == D.CRIMINAL_DETENTION:
+        assert d.stage == Stage.INVESTIGATION and (cutoff - d.detained_on).days <= 37
+    if d.stage in (Stage.NON_PROSECUTION, Stage.CASE_WITHDRAWN):
+        assert d.detention == D.NOT_DETAINED
+    if d.stage in CLOSED_STAGES:
+        assert d.detention in (D.NOT_DETAINED, D.ARRESTED)
+
+
+def test_old_cases_are_closed_and_recent_ones_open():
+    build_demo(seed=5, defendants=400, today=TODAY)
+    old = Defendant.objects.filter(case__received_on__lt=TODAY - timedelta(days=365))
+    recent = Defendant.objects.filter(case__received_on__gte=TODAY - timedelta(days=30))
+    assert old.filter(stage__in=CLOSED_STAGES).count() > 0.95 * old.count()
+    assert recent.exclude(stage__in=CLOSED_STAGES).count() > 0.8 * recent.count()
+    assert Defendant.objects.filter(stage=Stage.NON_PROSECUTION).exists()
+
+
+def test_id_numbers_are_valid_unique_and_match_the_person(demo):
+    numbers = []
+    for d in Defendant.objects.all():
+        assert id_number_problem(d.id_number, birth=d.birth_date, gender=d.gender) is None, d.id_number
+        numbers.append(d.id_number)
+    assert len(set(numbers)) == len(numbers)
+
+
+def test_id_check_digit_matches_the_standard_example():
+    assert id_check_digit("11010519491231002") == "X"  # the example in GB 11643-1999
+    assert make_id_number("110105", date(1949, 12, 31), 2, "F") == "11010519491231002X"
+    assert id_number_problem("110105194912310021") == "wrong check digit"
+
+
+def test_fact_texts_name_every_defendant(demo):
+    for case in Case.objects.prefetch_related("defendants"):
+        for d in case.defendants.all():
+            assert d.name in case.facts
+        if "危险驾驶" in case.title:
+            assert "mg/100ml" in case.facts
+
+
+def test_audit_trail_verifies_and_tells_each_story(demo):
+    checked, problem = verify_chain()
+    assert problem is None and checked == AuditEvent.objects.count() == demo.events
+    actions = Counter(AuditEvent.objects.values_list("action", flat=True))
+    assert actions["case.opened"] == Case.objects.count()
+    assert actions["defendant.added"] == Defendant.objects.count()
+    assert actions["counsel.assigned"] == CounselAssignment.objects.count()
+    assert actions["defendant.procedure.set"] == Defendant.objects.exclude(procedure="").count()
+    times = list(AuditEvent.objects.order_by("seq").values_list("occurred_at", flat=True))
+    assert times == sorted(times) and times[-1].date() < TODAY
+
+
+def test_other_lawyer_is_assigned_to_nobody(demo):
+    assert not CounselAssignment.objects.filter(lawyer__username="other_lawyer").exists()
+
+
+def test_lawyer_personas_serve_home_district_defendants(demo):
+    home = User.objects.get(username="prosecutor").organisation.region
+    for username in ("duty_lawyer", "defence_lawyer"):
+        assigned = CounselAssignment.objects.filter(lawyer__username=username)
+        assert assigned.exists()
+        assert not assigned.exclude(defendant__case__region=home).exists()
+    assert CounselAssignment.objects.exclude(lawyer__username__in=PERSONA_USERNAMES).exists()
+
+
+def test_command_prints_log_ins_and_is_idempotent():
+    out = StringIO()
+    call_command("demo", defendants=30, seed=1, today=TODAY, stdout=out)
+    text = out.getvalue()
+    assert all(name in text for name in PERSONA_USERNAMES)
+    assert DEMO_PASSWORD in text and "http://127.0.0.1:8000/" in text
+    out = StringIO()
+    call_command("demo", defendants=30, seed=1, stdout=out)
+    assert "已存在" in out.getvalue() and "prosecutor2" in out.getvalue()
+    assert Defendant.objects.count() == 30

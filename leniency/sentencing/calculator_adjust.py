@@ -188,16 +188,18 @@ def adjust(
         )
         net -= total
     floor_ratio = float(method["combination"].get("floor_ratio", 0.1))
-    after = b1 * max(floor_ratio, 1 + net)
-    if recidivist_ratio and b1 * recidivist_ratio < rules["recidivist"].min_months:
-        extra = rules["recidivist"].min_months - b1 * recidivist_ratio
-        after += extra
+    # the recidivist's increase is at least 3 months; it is added on top so that a lighter B1 never
+    # produces a heavier result (monotone in every circumstance)
+    up_months = b1 * recidivist_ratio
+    minimum = float(rules["recidivist"].min_months) if recidivist_ratio else 0.0
+    after = b1 * max(floor_ratio, 1 + net - recidivist_ratio) + max(up_months, minimum)
+    if recidivist_ratio and up_months < minimum:
         steps.append(
             Step(
                 kind=StepKind.ADJUSTMENT,
-                description_zh=f"累犯一般不少于3个月：补足{extra:.1f}个月",
-                description_en=f"recidivist: at least +3 months, topped up by {extra:.1f}",
-                months_before=round(after - extra, 2),
+                description_zh=f"累犯一般不少于3个月：增加量由{up_months:.1f}个月补足为3个月",
+                description_en=f"recidivist: at least +3 months (was {up_months:.1f})",
+                months_before=round(after - minimum + up_months, 2),
                 months_after=round(after, 2),
                 rule_id="circ.recidivist.min_months",
                 citation=rules["recidivist"].citation,

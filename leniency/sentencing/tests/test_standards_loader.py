@@ -1,0 +1,84 @@
+"""The standards loader: versions, jurisdictions, and clear errors for bad YAML."""
+
+import shutil
+
+import pytest
+import yaml
+
+from leniency.sentencing.standards import STANDARDS_DIR, StandardError, load_standard
+
+
+def test_default_standard_has_every_crime_of_both_guidelines():
+    standard = load_standard()
+    assert standard.version == "2021+2024"
+    assert len(standard.crimes) == 30
+    assert standard.crime("盗窃罪").thresholds["large"] == 2000
+
+
+def test_2021_version_leaves_out_the_2024_crimes():
+    standard = load_standard("2021")
+    assert standard.crime("开设赌场") is None and standard.crime("盗窃") is not None
+
+
+def test_jurisdiction_overrides_thresholds():
+    assert load_standard(jurisdiction="liaoning").crime("盗窃").thresholds["huge"] == 70000
+
+
+def test_unknown_version_and_jurisdiction_are_named():
+    with pytest.raises(StandardError, match="versions.yaml: versions.1999"):
+        load_standard("1999")
+    with pytest.raises(StandardError, match="jurisdictions/atlantis.yaml"):
+        load_standard(jurisdiction="atlantis")
+
+
+@pytest.fixture
+def broken(tmp_path):
+    target = tmp_path / "standards"
+    shutil.copytree(STANDARDS_DIR, target)
+
+    def edit(relative, change):
+        path = target / relative
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        return target
+
+    return edit
+
+
+def test_missing_key_names_file_and_key(broken):
+    directory = broken("crimes/theft.yaml", lambda d: d["tiers"][0].pop("start_at"))
+    with pytest.raises(StandardError, match=r"crimes/theft.yaml: tiers\[0\]: missing key 'start_at'"):
+        load_standard(directory=directory)
+
+
+def test_ratio_outside_range_is_refused(broken):
+    directory = broken("circumstances.yaml", lambda d: d["circumstances"]["surrender"].update(default=0.9))
+    with pytest.raises(StandardError, match=r"circumstances.surrender.default"):
+        load_standard(directory=directory)
+
+
+def test_unknown_charge_is_refused(broken):
+    directory = broken("crimes/fraud.yaml", lambda d: d.update(charge="不存在"))
+    with pytest.raises(StandardError, match=r"crimes/fraud.yaml.charge"):
+        load_standard(directory=directory)
+
+
+def test_undefined_threshold_reference_is_refused(broken):
+    directory = broken("crimes/theft.yaml", lambda d: d["tiers"][1]["when"].update(amount_at_least="gigantic"))
+    with pytest.raises(StandardError, match=r"when.amount_at_least: threshold 'gigantic'"):
+        load_standard(directory=directory)
+
+
+def test_bad_confidence_mark_is_refused(broken):
+    directory = broken("crimes/theft.yaml", lambda d: d.update(confidence="certain"))
+    with pytest.raises(StandardError, match="confidence must be one of"):
+        load_standard(directory=directory)
+
+
+def test_invalid_yaml_names_the_file(tmp_path):
+    target = tmp_path / "standards"
+    shutil.copytree(STANDARDS_DIR, target)
+    (target / "method.yaml").write_text("plea_bucket: [unclosed", encoding="utf-8")
+    with pytest.raises(StandardError, match="method.yaml: not valid YAML"):
+        load_standard(directory=target)

@@ -167,8 +167,8 @@ def harbouring_drug_use(c: Ctx) -> str:
 def drug_possession(c: Ctx) -> str:
     r = c.rng
     grams = round(r.choice((r.uniform(10, 30), r.uniform(30, 50), r.uniform(50, 180))), 2)
-    return (f"{c.when()}，公安民警在{c.venue()}将{c.who()}抓获，当场从其随身携带的挎包内查获白色晶体{grams}克。"
-            f"经鉴定，检出甲基苯丙胺成分。")
+    return (f"{c.when()}，公安民警在{c.venue()}将{c.who()}抓获，当场从其随身携带的挎包内查获甲基苯丙胺（冰毒）"
+            f"{grams}克。经鉴定，检出甲基苯丙胺成分。")
 
 
 def helping_networks(c: Ctx) -> str:
@@ -204,13 +204,13 @@ def gambling_house(c: Ctx) -> str:
 def traffic_accident(c: Ctx) -> str:
     r = c.rng
     victim = c.victim()
-    harm = r.choices(("致被害人经抢救无效死亡", "致被害人重伤"), weights=(0.75, 0.25))[0]
+    harm = r.choices((f"致{victim}当场死亡", f"致{victim}死亡", f"致{victim}重伤"), weights=(0.35, 0.4, 0.25))[0]
     share = r.choices(("全部", "主要"), weights=(0.55, 0.45))[0]
     text = (f"{c.when()}，{c.who()}驾驶牌号为{c.plate()}的{r.choice(VEHICLES)}沿{c.road()}{r.choice(DIRECTIONS)}行驶时，"
             f"未注意观察路面情况，与行人{victim}发生碰撞，{harm}。经交通管理部门认定，{c.names[0]}负事故{share}责任。")
     if r.random() < 0.6:
         c.surrendered = True
-        text += f"事故发生后，{c.names[0]}拨打报警电话并在现场等候处理。"
+        text += f"事故发生后，{c.names[0]}拨打报警电话并在现场等候交通管理部门处理。"
     if r.random() < 0.7:
         text += f"案发后，{c.names[0]}赔偿被害人近亲属经济损失人民币{c.money(((1, 150000, 900000),))}元，取得被害人近亲属谅解。"
     return text

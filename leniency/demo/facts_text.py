@@ -58,8 +58,10 @@ def _circumstances(rng, actors: list[Actor], role: str, offence_on: date, charge
     sentences = []
     for i, actor in enumerate(actors):
         who = f"{role}{actor.name}"
-        if ctx.surrendered or rng.random() < 0.14:
-            sentences.append(f"{who}案发后主动到公安机关投案，并如实供述了自己的罪行。")
+        if ctx.surrendered:
+            sentences.append(f"{who}肇事后主动报警并在现场等候处理，到案后如实供述了自己的罪行，系自首。")
+        elif rng.random() < 0.14:
+            sentences.append(f"{who}案发后主动到公安机关投案，并如实供述了自己的罪行，系自首。")
         else:
             sentences.append(f"{who}到案后如实供述了自己的罪行。")
         if i > 0 and rng.random() < 0.5:

@@ -88,12 +88,14 @@ def _stage_label(value: str) -> str:
 def sync_charge_catalogue() -> int:
     """Load the engine's charge catalogue (every charge in the Criminal Law) into the Charge table."""
     from leniency.sentencing.catalogue import all_charges
+    from leniency.sentencing.standards import load_standard
 
+    with_guideline = set(load_standard().crimes)
     existing = {c.name: c for c in Charge.objects.all()}
     created = 0
     for info in all_charges():
         values = {"article": info.article, "article_label": info.article_label,
-                  "has_guideline": bool(getattr(info, "has_guideline", False))}
+                  "has_guideline": info.name in with_guideline}
         charge = existing.get(info.name)
         if charge is None:
             Charge.objects.create(name=info.name, **values)

@@ -36,7 +36,21 @@ from leniency.sentencing.corpus import Judgment, Term
 MAX_FIXED_MONTHS = 300  # art. 69: the longest combined fixed term
 PRIOR_SHRINK = 3.0  # pseudo-cases pulling a charge's median toward the overall median
 RIDGE = 2.0  # pseudo-cases pulling the blend coefficients toward PRIOR_COEFS
-PRIOR_COEFS = (0.0, 0.5, 0.5)
+# The blend's features and the coefficients the ridge pulls toward (an even blend of the calculator
+# and the charge prior). "bracket-only" marks cases where no guideline covers any charge, so that the
+# calculator can only place the case in its statutory bracket; there the amount involved (in log
+# ten-thousands of yuan) is allowed to carry weight, as courts weigh it for every economic crime.
+FEATURES = (
+    "const",
+    "guideline",
+    "calc|guideline",
+    "calc|bracket-only",
+    "prior",
+    "amount|bracket-only",
+    "has_amount|bracket-only",
+)
+PRIOR_COEFS = (0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0)
+PASS_THROUGH = (0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0)
 PRIOR_REC_WEIGHT = 0.5
 MIN_REC_CASES = 6  # fewer training cases quoting a recommendation -> keep the prior weight
 RANGE_QUANTILES = (0.10, 0.90)
@@ -158,7 +172,7 @@ class Calibrator:
     overall_log_median: float = L(12)
     charge_priors: dict[str, tuple[int, float]] = field(default_factory=dict)  # charge -> (n, median L)
     class_priors: dict[object, tuple[int, float]] = field(default_factory=dict)  # statutory class -> (n, median L)
-    coefs: tuple[float, float, float] = (0.0, 1.0, 0.0)  # unfitted: the calculator's answer as is
+    coefs: tuple[float, ...] = PASS_THROUGH  # unfitted: the calculator's answer as is
     rec_weight: float = 0.0
     residual_quantiles: tuple[float, float] = (-0.7, 0.7)
     rec_residual_quantiles: tuple[float, float] | None = None
@@ -184,9 +198,14 @@ class Calibrator:
         return max(values)
 
     def features(self, result: EngineResult, charges: Sequence[str]) -> list[float]:
+        """The blend's inputs, in the order of FEATURES."""
         prior = self.charge_prior(charges)
         raw = result.fixed_months
-        return [1.0, L(raw) if raw is not None else prior, prior]
+        calc = L(raw) if raw is not None else prior
+        g = 1.0 if result.has_guideline else 0.0
+        amount = result.facts.amount_yuan if result.facts is not None else None
+        log_amount = math.log1p(float(amount) / 10000) if amount else 0.0
+        return [1.0, g, g * calc, (1 - g) * calc, prior, (1 - g) * log_amount, (1 - g) * (1.0 if amount else 0.0)]
 
     @staticmethod
     def recommendation_point(result: EngineResult) -> float | None:
@@ -315,7 +334,7 @@ class Calibrator:
         explanation = [
             f"calculator {result.fixed_months if result.fixed_months is not None else '—'} months; "
             f"charge prior {unL(self.charge_prior(charges)):.1f} months; "
-            f"blend L = {self.coefs[0]:.2f} + {self.coefs[1]:.2f}·L(calc) + {self.coefs[2]:.2f}·L(prior)",
+            "blend L = " + " + ".join(f"{c:.2f}·{name}" for c, name in zip(self.coefs, FEATURES, strict=True)),
         ]
         if result.recommendation_months is not None:
             explanation.append(
@@ -331,7 +350,7 @@ class Calibrator:
             "fitted": self.fitted,
             "n_train": self.n_train,
             "overall_median_months": round(unL(self.overall_log_median), 1),
-            "coefs": [round(c, 4) for c in self.coefs],
+            "coefs": {name: round(c, 4) for name, c in zip(FEATURES, self.coefs, strict=True)},
             "rec_weight": self.rec_weight,
             "residual_quantiles": [round(q, 4) for q in self.residual_quantiles],
             "rec_residual_quantiles": None

@@ -33,6 +33,12 @@ class EngineResult:
         return int(calc.months)
 
     @property
+    def has_guideline(self) -> bool:
+        """Whether a sentencing guideline (not only the statutory bracket) covers any charge."""
+        calc = self.calculation
+        return calc is not None and any(c.has_guideline for c in calc.charges)
+
+    @property
     def recommendation_months(self) -> int | None:
         """A single number summarising the prosecutor's quoted recommendation, if the text has one."""
         rec = self.facts.recommendation if self.facts is not None else None

@@ -47,7 +47,12 @@ def measure_amount_extraction(data_dir: Path) -> None:
     result = measure_amounts(path) if parameters else measure_amounts()
     if isinstance(result, dict):
         for key, value in result.items():
-            print(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+            if isinstance(value, float):
+                print(f"  {key}: {value:.3f}")
+            elif isinstance(value, (list, tuple)) and len(value) > 3:
+                print(f"  {key}: {len(value)} (first 3: {list(value[:3])})")
+            else:
+                print(f"  {key}: {value}")
     elif result is not None:
         print(f"  {result}")
 
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     measure_amount_extraction(data_dir)
 
     rate = throughput(gold)
-    print(f"\nThroughput: {rate:.1f} cases/s (extract + calculate, one process, {len(gold)} cases)")
+    print(f"\nThroughput: {rate:.1f} cases/s (extract + calculate, one process on one core, warm, {len(gold)} cases)")
     return 0
 
 

@@ -132,3 +132,18 @@ def test_k_fold_never_predicts_a_case_with_a_model_that_saw_it():
     assert preds["per-charge median"][-1].months == 12
     scores = score(judgments, preds)
     assert scores["per-charge median"]["n"] == 21
+
+
+def test_on_the_dev_judgments_calibration_beats_both_baselines_with_honest_coverage(shared_data):
+    from leniency.sentencing.calibrate_eval import run_all
+    from leniency.sentencing.corpus import read_judgments
+
+    gold, errors = read_judgments(shared_data / "cail-term-dev.jsonl", require_term=True)
+    assert errors == []
+    results, _ = run_all(gold)
+    scores = score(gold, cross_validated_predictions(gold, results, 5, seed=0))
+    calibrated = scores["engine+calibration"]
+    assert calibrated["mean_log_distance"] < scores["per-charge median"]["mean_log_distance"] - 0.15
+    assert calibrated["mean_log_distance"] < scores["engine"]["mean_log_distance"]
+    assert calibrated["within_25"] > scores["per-charge median"]["within_25"]
+    assert 0.70 <= calibrated["coverage"] <= 0.90

@@ -104,3 +104,14 @@ def test_language_switch_to_english(client, world):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = client.get(reverse("case_detail", args=[world.case.pk])).content.decode()
     assert 'lang="en"' in body and "Timeline" in body
+
+
+def test_browser_preferring_english_still_gets_chinese_until_the_switch(client):
+    body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in body
+
+
+def test_stylesheet_is_served(client):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("leniency/leniency.css") and finders.find("leniency/htmx.min.js")

@@ -330,6 +330,7 @@ class Calibrator:
         months = int(round(unL(z)))
         low = int(math.floor(unL(z + quantiles[0])))
         high = int(math.ceil(unL(z + quantiles[1])))
+        high = min(high, MAX_FIXED_MONTHS)  # art. 69: no fixed term runs longer
         low, high = min(low, months), max(high, months)
         explanation = [
             f"calculator {result.fixed_months if result.fixed_months is not None else '—'} months; "

@@ -209,6 +209,66 @@ def guideline_baseline(
     return Baseline(months=months, bracket_index=index, tier=tier, penalty=tier.penalty, confidence=confidence, notes=notes)
 
 
+# The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
+TRIGGER_PHRASES = (
+    "数额特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
+    "数额巨大", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
+)  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
+NEGATIONS = ("不", "未", "没有")
+NEGATION_WINDOW = 4  # characters before the phrase searched for a negation
+
+
+def _phrases(condition: str) -> list[str]:
+    """Trigger phrases of one bracket's condition (a shorter phrase inside a longer one is not counted)."""
+    found, rest = [], condition
+    for phrase in TRIGGER_PHRASES:
+        if phrase in rest:
+            found.append(phrase)
+            rest = rest.replace(phrase, "|")
+    return found
+
+
+def _quote(text: str, phrase: str) -> str | None:
+    """The first occurrence of `phrase` in `text` not preceded within a few characters by a negation."""
+    start = text.find(phrase)
+    while start >= 0:
+        before = text[max(0, start - NEGATION_WINDOW) : start]
+        if not any(n in before for n in NEGATIONS):
+            return text[max(0, start - 12) : start + len(phrase)]
+        start = text.find(phrase, start + 1)
+    return None
+
+
+def _trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
+    """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
+    text = facts.text or ""
+    best: tuple[int, str, str] | None = None
+    for i, bracket in enumerate(info.brackets):
+        if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
+            continue
+        for phrase in _phrases(bracket.condition):
+            quote = _quote(text, phrase)
+            if quote:
+                best = (i, phrase, quote)
+                break
+    if best is None:
+        return index
+    i, phrase, quote = best
+    bracket = info.brackets[i]
+    steps.append(
+        Step(
+            kind=StepKind.NOTE,
+            description_zh=f"{info.name}：事实叙述中出现“{phrase}”（“{quote}”），适用{bracket.source}法定刑幅度（{bracket.describe_zh()}）",
+            description_en=f"{info.name}: the fact text says '{phrase}'; the bracket of {bracket.source} applies",
+            rule_id="method.no_guideline.trigger_wording",
+            citation=f"刑法{bracket.source or info.article_label}（{bracket.condition[:30]}）",
+            charge=info.name,
+            confidence="low",
+        )
+    )
+    return i
+
+
 def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> Baseline:
     """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
     index = 0
@@ -220,6 +280,7 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
             break
         if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
             index = i
+    index = _trigger_bracket(info, facts, index, steps)
     bracket = info.brackets[index]
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))

@@ -1,0 +1,25 @@
+"""A charge without a guideline standard: the statute's trigger wording quoted in the fact text
+(the prosecutor's "…数额巨大…") picks the higher statutory bracket for the bracket-based estimate."""
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.facts import CaseFacts
+
+RULE = "method.no_guideline.trigger_wording"
+
+
+def test_huge_amount_wording_lands_in_the_second_bracket():
+    """挪用资金 (刑法第272条): "数额巨大" -> the 3-to-7-year bracket, with a step quoting the trigger."""
+    text = "公诉机关认为，被告人甲利用职务便利，挪用本单位资金归个人使用，数额巨大，应以挪用资金罪追究其刑事责任。"
+    calc = calculate(CaseFacts(text=text, charges=["挪用资金"]))
+    trigger = [s for s in calc.steps if s.rule_id == RULE]
+    assert len(trigger) == 1 and "数额巨大" in trigger[0].description_zh and "第二百七十二条" in trigger[0].citation
+    start = next(s for s in calc.steps if s.kind == "starting_point")
+    assert 36 <= start.months_after <= 84
+
+
+def test_negated_wording_stays_in_the_lowest_bracket():
+    text = "公诉机关认为，被告人甲挪用本单位资金归个人使用，尚未达到数额巨大，应以挪用资金罪追究其刑事责任。"
+    calc = calculate(CaseFacts(text=text, charges=["挪用资金"]))
+    assert not [s for s in calc.steps if s.rule_id == RULE]
+    start = next(s for s in calc.steps if s.kind == "starting_point")
+    assert start.months_after < 36

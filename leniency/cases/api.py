@@ -9,6 +9,7 @@ from leniency.audit.timeline import case_timeline
 
 from . import services
 from .access import can_change_stage, visible_cases, visible_defendants
+from .forms import CaseFilterForm
 from .stages import Stage
 
 router = Router(tags=["cases"])
@@ -81,8 +82,6 @@ class StageChangeIn(Schema):
 @router.get("/cases", response=list[CaseSummaryOut], summary="Cases visible to the user")
 @paginate(PageNumberPagination, page_size=25)
 def list_cases(request, filters: Query[CaseFilters]):
-    from .forms import CaseFilterForm
-
     form = CaseFilterForm({k: v for k, v in filters.dict().items() if v is not None})
     return form.apply(visible_cases(request.user)).select_related("procuratorate").order_by("-received_on", "-id")
 

@@ -6,7 +6,11 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.stages import Procedure, Stage
+
 from .models import AuditEvent
+
+_VALUE_LABELS = {**dict(Stage.choices), **dict(Procedure.choices)}
 
 ACTION_LABELS = {
     "case.opened": gettext_lazy("立案受理"),
@@ -48,10 +52,8 @@ def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntr
 
 
 def _describe(event: AuditEvent) -> str:
-    from leniency.cases.stages import Procedure, Stage
-
     data = event.data
-    labels = {**dict(Stage.choices), **dict(Procedure.choices)}
+    labels = _VALUE_LABELS
     if event.action in ("defendant.stage.changed", "defendant.procedure.set"):
         text = f"{labels.get(data.get('from'), data.get('from') or '—')} → {labels.get(data.get('to'), data.get('to'))}"
         return f"{text}（{data['reason']}）" if data.get("reason") else text

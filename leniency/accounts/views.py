@@ -9,13 +9,14 @@ from leniency.cases.tasks import tasks_for
 def home(request):
     """The role's home page: my cases and my tasks."""
     user = request.user
-    my_cases = visible_cases(user)
-    if user.is_prosecution:
-        my_cases = my_cases.filter(prosecutor=user)
+    cases = visible_cases(user)
+    my_cases = cases.filter(prosecutor=user) if user.is_prosecution else cases
+    tasks = tasks_for(user)
     context = {
         "my_cases": my_cases.select_related("procuratorate", "court")[:10],
-        "case_count": visible_cases(user).count(),
+        "case_count": cases.count(),
         "defendant_count": visible_defendants(user).count(),
-        "tasks": tasks_for(user)[:15],
+        "tasks": tasks[:15],
+        "task_count": len(tasks),
     }
     return render(request, "accounts/home.html", context)

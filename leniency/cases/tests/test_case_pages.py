@@ -115,3 +115,10 @@ def test_stylesheet_is_served(client):
     from django.contrib.staticfiles import finders
 
     assert finders.find("leniency/leniency.css") and finders.find("leniency/htmx.min.js")
+
+
+def test_home_counts_all_tasks_not_only_those_listed(client, world):
+    from leniency.cases.tasks import tasks_for
+
+    response = _page(client, world.prosecutor, reverse("home"))
+    assert response.context["task_count"] == len(tasks_for(world.prosecutor)) == 2

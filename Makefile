@@ -13,8 +13,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The project catalogue plus one per app (leniency/<app>/locale), so each app owns its translations.
 compile-messages: $(STAMP)
-	$(VENV)/bin/pybabel compile --domain django --directory leniency/locale --statistics 2>&1 | tail -1
+	@for dir in leniency/locale leniency/*/locale; do \
+	  ls $$dir/*/LC_MESSAGES/django.po >/dev/null 2>&1 || continue; \
+	  $(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics 2>&1 | tail -1; \
+	done
 
 run: install
 	$(PY) manage.py migrate --no-input -v 0
@@ -34,8 +38,12 @@ lint: $(STAMP)
 test-fast: install
 	$(PY) -m pytest -q -m "not browser"
 
+# Update the English catalogues: the project one (templates, accounts, cases, audit...) and each app's own.
+APP_CATALOGUES := corpus counsel plea recommendations recordings
 messages:
-	cd leniency && ../$(PY) ../manage.py makemessages -l en --no-obsolete
+	cd leniency && ../$(PY) ../manage.py makemessages -l en --no-obsolete -i "sentencing/*" -i "testing/*" \
+	  $(foreach app,$(APP_CATALOGUES),-i "$(app)/*")
+	for app in $(APP_CATALOGUES); do (cd leniency/$$app && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete); done
 
 clean:
 	rm -rf $(VENV) var

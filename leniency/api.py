@@ -8,7 +8,12 @@ from ninja.security import django_auth
 from leniency.accounts.api import router as accounts_router
 from leniency.accounts.api_auth import TokenAuth
 from leniency.cases.api import router as cases_router
+from leniency.corpus.api import router as corpus_router
+from leniency.counsel.api import router as counsel_router
 from leniency.errors import DomainError
+from leniency.plea.api import router as plea_router
+from leniency.recommendations.api import router as recommendations_router
+from leniency.recordings.api import router as recordings_router
 
 api = NinjaAPI(
     title="Leniency API",
@@ -19,6 +24,11 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", cases_router)
+api.add_router("/counsel/", counsel_router)
+api.add_router("/", corpus_router)  # /corpus/... and /sentencing/recommend
+api.add_router("/recommendations/", recommendations_router)
+api.add_router("/plea/", plea_router)
+api.add_router("/recordings/", recordings_router)
 
 
 @api.exception_handler(DomainError)

@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "leniency.audit",
     "leniency.cases",
     "leniency.counsel",
+    "leniency.corpus",
+    "leniency.recommendations",
+    "leniency.plea",
+    "leniency.recordings",
     "leniency.demo",
 ]
 

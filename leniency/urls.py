@@ -9,4 +9,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("leniency.accounts.urls")),
     path("", include("leniency.cases.urls")),
+    path("counsel/", include("leniency.counsel.urls")),
+    path("corpus/", include("leniency.corpus.urls")),
+    path("recommendations/", include("leniency.recommendations.urls")),
+    path("plea/", include("leniency.plea.urls")),
+    path("recordings/", include("leniency.recordings.urls")),
 ]

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages for the browser tests and the PDFs: Chromium (driven by Playwright) and CJK fonts.
+# Debian packages for the browser tests and the PDFs: Chromium (driven by Playwright), CJK fonts, pdftotext.
 # `playwright install` cannot download browsers here, so Playwright drives Debian's chromium.
 set -euo pipefail
 need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0

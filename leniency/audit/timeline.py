@@ -1,5 +1,6 @@
 """A case's audit events turned into a readable timeline."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,19 @@ ACTION_LABELS = {
     "defendant.procedure.set": gettext_lazy("确定审理程序"),
     "counsel.assigned": gettext_lazy("指派律师"),
 }
+
+
+_DESCRIBERS: dict[str, Callable[[dict], str]] = {}
+
+
+def register_action(action: str, label, describe: Callable[[dict], str] | None = None) -> None:
+    """Let another app name its audit actions (and say how to describe their data) on case timelines.
+
+    Call it from the app's `AppConfig.ready()`.
+    """
+    ACTION_LABELS[action] = label
+    if describe is not None:
+        _DESCRIBERS[action] = describe
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntr
 
 def _describe(event: AuditEvent) -> str:
     data = event.data
+    if event.action in _DESCRIBERS:
+        return _DESCRIBERS[event.action](data)
     labels = _VALUE_LABELS
     if event.action in ("defendant.stage.changed", "defendant.procedure.set"):
         text = f"{labels.get(data.get('from'), data.get('from') or '—')} → {labels.get(data.get('to'), data.get('to'))}"

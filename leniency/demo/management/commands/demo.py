@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from leniency.cases.models import Defendant
 from leniency.cases.stages import Procedure, Stage
+from leniency.demo.extensions import build_extensions
 from leniency.demo.generator import DEFAULT_SEED, DemoError, DemoSummary, build_demo
 from leniency.demo.personas import DEMO_PASSWORD
 
@@ -46,7 +47,9 @@ class Command(BaseCommand):
         if summary.created:
             self._report(summary)
         else:
-            self.stdout.write(_("演示数据已存在，未作任何更改。"))
+            self.stdout.write(_("演示省份已存在，未作更改。"))
+        for line in build_extensions(seed=seed, today=summary.today, stdout=self.stdout):
+            self.stdout.write(self.style.SUCCESS(line))
         self.stdout.write("")
         self.stdout.write(_("登录账号（密码均为 %(password)s）：") % {"password": DEMO_PASSWORD})
         header = (_("用户名"), _("角色"), _("所属机构"), _("说明"))

@@ -7,6 +7,7 @@ bracket that the facts trigger (low confidence).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -269,6 +270,39 @@ def _trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list
     return i
 
 
+def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> tuple[int, float] | None:
+    """The bracket and the position inside it that the amount involved gives (amount_brackets.yaml)."""
+    cfg = standard.amount_brackets
+    entry = cfg.get("charges", {}).get(info.name)
+    amount = float(facts.amount_yuan) if facts.amount_yuan else 0.0
+    if entry is None or amount <= 0:
+        return None
+    thresholds = [float(t) for t in entry["thresholds"]]
+    index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
+    while index > 0 and info.brackets[index].imprisonment is None:  # a life-only bracket needs more than an amount
+        index -= 1
+    at_threshold, at_next = cfg["position"]["at_threshold"], cfg["position"]["at_next"]
+    start = thresholds[index]
+    end = thresholds[index + 1] if index + 1 < len(thresholds) else start * 10
+    share = math.log(max(amount, start) / start) / math.log(end / start)
+    position = at_threshold + (at_next - at_threshold) * min(max(share, 0.0), 1.0)
+    bracket = info.brackets[index]
+    steps.append(
+        Step(
+            kind=StepKind.NOTE,
+            description_zh=f"{info.name}：涉案数额{_fmt_num(amount)}元，达到{_fmt_num(start)}元的标准，"
+            f"适用{bracket.source}法定刑幅度（{bracket.describe_zh()}），在幅度内取{position:.0%}位置",
+            description_en=f"{info.name}: amount {amount:,.0f} yuan reaches the {start:,.0f} threshold; "
+            f"bracket {bracket.floor_months}-{bracket.ceiling_months} months, at {position:.0%} of it",
+            rule_id=cfg.get("rule_id", "method.no_guideline.amount"),
+            citation=entry["source"],
+            charge=info.name,
+            confidence=entry.get("confidence", "low"),
+        )
+    )
+    return index, position
+
+
 def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> Baseline:
     """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
     index = 0
@@ -281,9 +315,12 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
         if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
             index = i
     index = _trigger_bracket(info, facts, index, steps)
-    bracket = info.brackets[index]
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))
+    by_amount = _amount_bracket(info, facts, standard, steps)
+    if by_amount is not None and by_amount[0] >= index:
+        index, position = by_amount
+    bracket = info.brackets[index]
     low = bracket.imprisonment[0] if bracket.imprisonment else bracket.floor_months
     high = bracket.ceiling_months
     months = float(low + (high - low) * position) if high > low else float(high or low)

@@ -48,9 +48,10 @@ FEATURES = (
     "prior",
     "amount|bracket-only",
     "has_amount|bracket-only",
+    "several charges",
 )
-PRIOR_COEFS = (0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0)
-PASS_THROUGH = (0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0)
+PRIOR_COEFS = (0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0)
+PASS_THROUGH = (0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
 PRIOR_REC_WEIGHT = 0.5
 MIN_REC_CASES = 6  # fewer training cases quoting a recommendation -> keep the prior weight
 RANGE_QUANTILES = (0.10, 0.90)
@@ -205,7 +206,8 @@ class Calibrator:
         g = 1.0 if result.has_guideline else 0.0
         amount = result.facts.amount_yuan if result.facts is not None else None
         log_amount = math.log1p(float(amount) / 10000) if amount else 0.0
-        return [1.0, g, g * calc, (1 - g) * calc, prior, (1 - g) * log_amount, (1 - g) * (1.0 if amount else 0.0)]
+        several = 1.0 if len(set(charges)) > 1 else 0.0
+        return [1.0, g, g * calc, (1 - g) * calc, prior, (1 - g) * log_amount, (1 - g) * (1.0 if amount else 0.0), several]
 
     @staticmethod
     def recommendation_point(result: EngineResult) -> float | None:

@@ -119,6 +119,7 @@ class Standard:
     circumstances: dict[str, CircumstanceRule]
     crimes: dict[str, CrimeStandard]  # by charge name
     versions: dict
+    amount_brackets: dict = field(default_factory=dict)  # amount_brackets.yaml: charges without a guideline
 
     @property
     def label(self) -> str:
@@ -372,4 +373,23 @@ def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
         circumstances=circumstances,
         crimes=crimes,
         versions=vinfo,
+        amount_brackets=_amount_brackets(directory / "amount_brackets.yaml"),
     )
+
+
+def _amount_brackets(path: Path) -> dict:
+    """amount_brackets.yaml, checked: every charge known, thresholds rising, no more than its brackets."""
+    data = _read(path)
+    charges = _need(data, "charges", path.name, dict)
+    for name, entry in charges.items():
+        info = find_charge(name)
+        where = f"{path.name}: charges.{name}"
+        if info is None:
+            raise StandardError(f"{where}: unknown charge")
+        thresholds = _need(entry, "thresholds", where, list)
+        if not thresholds or any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
+            raise StandardError(f"{where}.thresholds: must be a non-empty rising list of amounts")
+        if len(thresholds) > len(info.brackets):
+            raise StandardError(f"{where}.thresholds: {len(thresholds)} figures but the charge has {len(info.brackets)} brackets")
+        _need(entry, "source", where, str)
+    return data

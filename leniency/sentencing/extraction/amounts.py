@@ -18,8 +18,8 @@ from leniency.sentencing.facts import Finding, Span
 
 MONEY_RE = re.compile(
     rf"(?:(?P<low>{NUMBER})(?P<lowunit>元|万元)?(?:至|到|-|—|~|～)(?=[0-9０-９一二三四五六七八九十]))?"
-    rf"(?P<num>{NUMBER})(?P<cur>元|圆)(?![/／]|钱)"
-)
+    rf"(?P<num>{NUMBER})(?P<cur>元|圆|(?<=万)某(?![某甲乙丙丁]))(?![/／]|钱)"
+)  # "200万某": the published judgments' masking turned some "万元" into "万某"
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n：:]")
 SENTENCE_BREAK = "。；;\n！？!?"
 

@@ -82,3 +82,15 @@ def test_invalid_yaml_names_the_file(tmp_path):
     (target / "method.yaml").write_text("plea_bucket: [unclosed", encoding="utf-8")
     with pytest.raises(StandardError, match="method.yaml: not valid YAML"):
         load_standard(directory=target)
+
+
+def test_amount_thresholds_must_rise(broken):
+    directory = broken("amount_brackets.yaml", lambda d: d["charges"]["贪污"].update(thresholds=[200000, 30000]))
+    with pytest.raises(StandardError, match=r"amount_brackets.yaml: charges.贪污.thresholds: must be a non-empty rising"):
+        load_standard(directory=directory)
+
+
+def test_amount_thresholds_cannot_outnumber_the_brackets(broken):
+    directory = broken("amount_brackets.yaml", lambda d: d["charges"]["行贿"].update(thresholds=[1, 2, 3, 4, 5]))
+    with pytest.raises(StandardError, match=r"charges.行贿.thresholds: 5 figures but the charge has 3 brackets"):
+        load_standard(directory=directory)

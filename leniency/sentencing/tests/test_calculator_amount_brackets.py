@@ -1,0 +1,46 @@
+"""A charge without a guideline standard but with amount thresholds in a judicial interpretation:
+the amount picks the statutory bracket and the place inside it (standards/amount_brackets.yaml)."""
+
+from decimal import Decimal
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.facts import CaseFacts
+
+RULE = "method.no_guideline.amount"
+
+
+def _start(calc):
+    return next(s for s in calc.steps if s.kind == "starting_point").months_after
+
+
+def test_embezzlement_of_250000_yuan_is_in_the_three_to_ten_year_bracket():
+    """贪污 250,000 yuan ≥ 200,000 (数额巨大, 2016 interpretation art. 2) -> 刑法第383条 3-10 years.
+
+    Position: ln(250000/200000) / ln(3000000/200000) = 0.082 of the way to the next threshold, so
+    0.1 + 0.5 × 0.082 = 14% into [36, 120] months: 36 + 0.14 × 84 ≈ 47.8 months.
+    """
+    calc = calculate(CaseFacts(text="被告人甲贪污公款。", charges=["贪污"], amount_yuan=Decimal(250000)))
+    step = next(s for s in calc.steps if s.rule_id == RULE)
+    assert "2016" in step.citation and "200,000" in step.description_zh
+    assert abs(_start(calc) - 47.8) < 0.2
+
+
+def test_a_larger_amount_never_starts_lower():
+    starts = [
+        _start(calculate(CaseFacts(text="被告人甲受贿。", charges=["受贿"], amount_yuan=Decimal(amount))))
+        for amount in (10000, 30000, 100000, 200000, 1000000, 3000000, 9000000)
+    ]
+    assert starts == sorted(starts)
+    assert starts[-1] >= 120  # 数额特别巨大: ten years or more
+
+
+def test_statutory_sales_figures_of_article_140():
+    """生产、销售伪劣产品: 销售金额 600,000 yuan is in art. 140's 7-to-15-year bracket (500,000–2,000,000)."""
+    calc = calculate(CaseFacts(text="被告人甲销售伪劣产品。", charges=["生产、销售伪劣产品"], amount_yuan=Decimal(600000)))
+    assert 84 <= _start(calc) <= 180
+
+
+def test_no_amount_keeps_the_lowest_bracket():
+    calc = calculate(CaseFacts(text="被告人甲贪污公款。", charges=["贪污"]))
+    assert not [s for s in calc.steps if s.rule_id == RULE]
+    assert _start(calc) < 36

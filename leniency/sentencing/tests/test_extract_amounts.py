@@ -102,3 +102,10 @@ def test_amounts_dev_file_at_least_90_percent_within_one_percent(shared_data):
     result = measure_amounts(shared_data / "amounts-dev.jsonl")
     assert result["n"] == 240
     assert result["within_1pct"] >= 0.90, result["failures"]
+
+
+def test_masked_wan_yuan_is_read_but_a_person_named_wan_is_not():
+    """The published judgments' masking writes some "万元" as "万某"; "万某" alone is a person."""
+    text = "被告人甲骗取被害人乙银行承兑汇票共计人民币200万某，并取得了万某的信任。"
+    assert extract(text, charges=["诈骗"]).amount_yuan == Decimal(2000000)
+    assert extract("被告人甲取得了万某的信任后骗取其财物。", charges=["诈骗"]).amount_yuan is None

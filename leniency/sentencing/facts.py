@@ -36,6 +36,9 @@ class Circumstance(StrEnum):
     ELDERLY = "elderly"  # 老年 (75 or over)
     DEAF_MUTE_BLIND = "deaf_mute_blind"  # 盲聋哑
     LIMITED_CAPACITY = "limited_capacity"  # 限制行为能力 (mental illness, partial capacity)
+    # Features of the offence that select a crime's tier (crimes/*.yaml `flag:`), not circumstances.
+    FLED = "fled"  # 交通肇事后逃逸
+    FLED_DEATH = "fled_death"  # 因逃逸致人死亡
 
 
 class PleaStage(StrEnum):

@@ -15,7 +15,7 @@ RANGE_JOIN = re.compile(r"^\s*(?:以上)?\s*[，,]?\s*(?:至|到|-|—|~|～)\s*
 PENALTIES = [("有期徒刑", "imprisonment"), ("拘役", "detention"), ("管制", "surveillance")]
 STOP = re.compile(r"缓刑|罚金|并处|剥夺|没收|。|；")
 NO_PROBATION = re.compile(r"不(?:宜|应|予|得)?适用缓刑")
-SENTENCING_WORDS = re.compile(r"判处|量刑|处刑|刑罚|有期徒刑|拘役|管制")
+SENTENCING_WORDS = re.compile(r"判处|量刑|处刑|刑罚|有期徒刑|拘役|管制|处[0-9０-９一二两三四五六七八九十]")
 
 
 def find_recommendation(text: str) -> QuotedRecommendation | None:

@@ -1,1 +1,206 @@
-"""Models of the recommendations app."""
+"""Sentencing recommendations (量刑建议): rounds per defendant, supervisor reviews, lawyer opinions, court decisions.
+
+State changes happen only in `services.py`. A defendant has one row per negotiation round; a new round
+supersedes the open one, and the round in force is the one with status `final` (at most one per defendant).
+Every change bumps `version`, so that two users editing the same round get a conflict, not an overwrite.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from leniency.cases.models import Defendant
+
+
+class SentencingRecommendation(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        IN_REVIEW = "in_review", _("待审核")
+        RETURNED = "returned", _("退回修改")
+        APPROVED = "approved", _("审核通过")
+        FINAL = "final", _("已确定")
+        SUPERSEDED = "superseded", _("已被新一轮取代")
+        LAPSED = "lapsed", _("已失效（反悔）")
+
+    class Penalty(models.TextChoices):
+        FIXED_TERM = "fixed_term", _("有期徒刑")
+        CRIMINAL_DETENTION = "criminal_detention", _("拘役")
+        SURVEILLANCE = "surveillance", _("管制")
+        FINE_ONLY = "fine_only", _("单处罚金")
+        EXEMPT = "exempt", _("免予刑事处罚")
+        LIFE = "life", _("无期徒刑")
+        DEATH = "death", _("死刑")
+
+    class Kind(models.TextChoices):
+        FIXED = "fixed", _("确定刑")
+        RANGE = "range", _("幅度刑")
+
+    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.CASCADE,
+                                  related_name="recommendations")
+    round = models.PositiveSmallIntegerField(_("轮次"), default=1)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+
+    principal_penalty = models.CharField(_("主刑"), max_length=30, choices=Penalty.choices,
+                                         default=Penalty.FIXED_TERM)
+    kind = models.CharField(_("建议方式"), max_length=10, choices=Kind.choices, default=Kind.FIXED)
+    months = models.PositiveIntegerField(_("刑期（月）"), null=True, blank=True)
+    low_months = models.PositiveIntegerField(_("幅度下限（月）"), null=True, blank=True)
+    high_months = models.PositiveIntegerField(_("幅度上限（月）"), null=True, blank=True)
+    probation = models.BooleanField(_("适用缓刑"), default=False)
+    probation_months = models.PositiveIntegerField(_("缓刑考验期（月）"), null=True, blank=True)
+    fine_yuan = models.DecimalField(_("罚金（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    facts_text = models.TextField(_("据以计算的事实"), blank=True)
+    charges = models.JSONField(_("罪名"), default=list, blank=True)
+    calculation = models.JSONField(_("计算过程"), default=dict, blank=True)  # the engine's trace
+    similar = models.JSONField(_("类案"), default=dict, blank=True)
+    warnings = models.JSONField(_("偏离度预警"), default=list, blank=True)
+    machine_assisted = models.BooleanField(_("系统辅助生成"), default=True)
+    engine_months = models.IntegerField(_("系统计算刑期（月）"), null=True, blank=True)
+    engine_low = models.IntegerField(_("系统区间下限（月）"), null=True, blank=True)
+    engine_high = models.IntegerField(_("系统区间上限（月）"), null=True, blank=True)
+    deviation_reason = models.TextField(_("偏离理由"), blank=True)
+    model_version = models.CharField(_("模型/标准版本"), max_length=80, blank=True)
+    note = models.TextField(_("承办意见"), blank=True)
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), on_delete=models.PROTECT,
+                               related_name="authored_recommendations")
+    created_at = models.DateTimeField(_("创建时间"))
+    updated_at = models.DateTimeField(_("更新时间"))
+    submitted_at = models.DateTimeField(_("提交审核时间"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("审核通过时间"), null=True, blank=True)
+    finalised_at = models.DateTimeField(_("确定时间"), null=True, blank=True)
+    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("确定人"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    lawyer_reply = models.TextField(_("对律师意见的答复"), blank=True)  # SPP Rules art. 269
+    closed_at = models.DateTimeField(_("失效/被取代时间"), null=True, blank=True)
+    close_reason = models.TextField(_("失效/被取代原因"), blank=True)
+
+    class Meta:
+        verbose_name = _("量刑建议")
+        verbose_name_plural = _("量刑建议")
+        ordering = ["defendant", "round"]
+        constraints = [
+            models.UniqueConstraint(fields=["defendant", "round"], name="unique_round_per_defendant"),
+            models.UniqueConstraint(fields=["defendant"], condition=models.Q(status="final"),
+                                    name="one_final_recommendation"),
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.defendant} · 第{self.round}轮"
+
+    OPEN = (Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.APPROVED)
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def shared(self) -> bool:
+        """Shown outside the procuratorate (lawyer, court) once a supervisor approved it."""
+        return self.approved_at is not None
+
+    def term_text(self) -> str:
+        """The recommendation in words: 有期徒刑一年二个月，缓刑一年六个月，并处罚金人民币3,000元."""
+        from .wording import term_text
+
+        return term_text(self)
+
+
+class Review(models.Model):
+    """A supervising prosecutor's review of a submitted round (every machine-assisted draft is reviewed)."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", _("同意")
+        RETURN = "return", _("退回修改")
+
+    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.PROTECT,
+                                 related_name="+")
+    decision = models.CharField(_("审核结论"), max_length=10, choices=Decision.choices)
+    comments = models.TextField(_("审核意见"), blank=True)
+    created_at = models.DateTimeField(_("审核时间"))
+
+    class Meta:
+        verbose_name = _("量刑建议审核")
+        verbose_name_plural = _("量刑建议审核")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.recommendation} · {self.get_decision_display()}"
+
+
+class LawyerOpinion(models.Model):
+    """The defence or duty lawyer's written opinion on a round (CPL art. 173); on file and visible to the court."""
+
+    class Position(models.TextChoices):
+        AGREE = "agree", _("同意")
+        OBJECT = "object", _("有异议")
+
+    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE, related_name="opinions")
+    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
+                               related_name="+")
+    position = models.CharField(_("意见"), max_length=10, choices=Position.choices)
+    reasons = models.TextField(_("理由"), blank=True)
+    proposed_months = models.PositiveIntegerField(_("律师建议刑期（月）"), null=True, blank=True)
+    created_at = models.DateTimeField(_("提出时间"))
+
+    class Meta:
+        verbose_name = _("律师意见")
+        verbose_name_plural = _("律师意见")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.recommendation} · {self.get_position_display()}"
+
+
+class CourtDecision(models.Model):
+    """The court's decision on a final recommendation (CPL art. 201)."""
+
+    class Decision(models.TextChoices):
+        ADOPT = "adopt", _("采纳")
+        REQUEST_ADJUSTMENT = "request_adjustment", _("建议检察院调整")
+        DECIDE_OTHERWISE = "decide_otherwise", _("不予采纳，依法判决")
+
+    class Ground(models.TextChoices):
+        # CPL art. 201 ¶1 (1)–(5) and ¶2 (FACTS.md §3.6).
+        NO_CRIME = "no_crime", _("被告人的行为不构成犯罪或者不应当追究刑事责任（第201条第1款第1项）")
+        INVOLUNTARY = "involuntary", _("被告人违背意愿认罪认罚（第201条第1款第2项）")
+        DENIES_FACTS = "denies_facts", _("被告人否认指控的犯罪事实（第201条第1款第3项）")
+        CHARGE_DIFFERS = "charge_differs", _("起诉指控的罪名与审理认定的罪名不一致（第201条第1款第4项）")
+        UNFAIR_TRIAL = "unfair_trial", _("其他可能影响公正审判的情形（第201条第1款第5项）")
+        CLEARLY_IMPROPER = "clearly_improper", _("量刑建议明显不当（第201条第2款）")
+        DEFENCE_OBJECTION = "defence_objection", _("被告人、辩护人对量刑建议提出异议（第201条第2款）")
+
+    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE,
+                                       related_name="court_decisions")
+    judge = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("法官"), on_delete=models.PROTECT,
+                              related_name="+")
+    decision = models.CharField(_("决定"), max_length=30, choices=Decision.choices)
+    grounds = models.JSONField(_("依据"), default=list, blank=True)
+    reasons = models.TextField(_("理由"), blank=True)
+    # What the court itself imposed, when it decided otherwise.
+    principal_penalty = models.CharField(_("判处主刑"), max_length=30, choices=SentencingRecommendation.Penalty.choices,
+                                         blank=True)
+    months = models.PositiveIntegerField(_("判处刑期（月）"), null=True, blank=True)
+    probation = models.BooleanField(_("缓刑"), default=False)
+    created_at = models.DateTimeField(_("决定时间"))
+
+    class Meta:
+        verbose_name = _("法院采纳决定")
+        verbose_name_plural = _("法院采纳决定")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.recommendation} · {self.get_decision_display()}"
+
+    def ground_labels(self) -> list[str]:
+        labels = dict(self.Ground.choices)
+        return [str(labels.get(g, g)) for g in self.grounds]

@@ -1,0 +1,112 @@
+"""Who may see and do what with sentencing recommendations. Views, API and services all ask here.
+
+Object visibility starts from `leniency.cases.access.visible_defendants` (a lawyer sees only their own
+clients). Inside the procuratorate every round is visible; outside it (lawyer, court, oversight) only
+rounds a supervisor has approved, because drafts are internal work.
+"""
+
+from django.db.models import Q, QuerySet
+
+from leniency.accounts.models import Role
+from leniency.cases.access import visible_defendants
+from leniency.cases.stages import Stage
+
+from .models import SentencingRecommendation
+
+# The procuratorate recommends at review for prosecution, and adjusts at trial (CPL art. 201 ¶2).
+DRAFTING_STAGES = {Stage.PROSECUTION_REVIEW, Stage.FIRST_INSTANCE}
+# The court decides on a recommendation at first instance, or on appeal.
+COURT_DECISION_STAGES = {Stage.FIRST_INSTANCE, Stage.APPEAL}
+
+
+def _same_procuratorate(user, defendant) -> bool:
+    return bool(user.is_authenticated and user.is_prosecution and user.organisation_id
+                and defendant.case.procuratorate_id == user.organisation_id)
+
+
+def sees_internal_rounds(user, defendant) -> bool:
+    """Drafts, reviews and returned rounds: the procuratorate itself, auditors and administrators."""
+    return _same_procuratorate(user, defendant) or user.is_superuser or user.role in (Role.ADMINISTRATOR,
+                                                                                      Role.AUDITOR)
+
+
+def visible_recommendations(user, defendant) -> QuerySet[SentencingRecommendation]:
+    """The rounds of a visible defendant this user may read (call only for a defendant they can see)."""
+    qs = SentencingRecommendation.objects.filter(defendant=defendant)
+    if not sees_internal_rounds(user, defendant):
+        qs = qs.filter(approved_at__isnull=False)
+    return qs
+
+
+def recommendation_for(user, pk) -> SentencingRecommendation | None:
+    """One recommendation if this user may see it, else None (the caller answers 404)."""
+    rec = (SentencingRecommendation.objects.select_related("defendant__case", "author")
+           .filter(pk=pk, defendant__in=visible_defendants(user)).first())
+    if rec is None:
+        return None
+    if not rec.shared and not sees_internal_rounds(user, rec.defendant):
+        return None
+    return rec
+
+
+def can_draft(user, defendant) -> bool:
+    return _same_procuratorate(user, defendant) and defendant.stage in DRAFTING_STAGES
+
+
+def can_edit(user, rec) -> bool:
+    return _same_procuratorate(user, rec.defendant) and rec.is_editable
+
+
+def can_submit(user, rec) -> bool:
+    return can_edit(user, rec)
+
+
+def can_review(user, rec) -> bool:
+    """A supervising prosecutor of the same procuratorate, not the author (no one reviews their own draft)."""
+    return (_same_procuratorate(user, rec.defendant) and user.role == Role.SUPERVISING_PROSECUTOR
+            and rec.status == SentencingRecommendation.Status.IN_REVIEW and rec.author_id != user.pk)
+
+
+def is_assigned_lawyer(user, defendant) -> bool:
+    return bool(user.is_authenticated and user.is_lawyer and defendant.counsel_assignments.filter(
+        lawyer=user, ended_at__isnull=True).exists())
+
+
+def can_give_opinion(user, rec) -> bool:
+    return is_assigned_lawyer(user, rec.defendant) and rec.status in (
+        SentencingRecommendation.Status.APPROVED, SentencingRecommendation.Status.FINAL)
+
+
+def can_finalise(user, rec) -> bool:
+    return _same_procuratorate(user, rec.defendant) and rec.status == SentencingRecommendation.Status.APPROVED
+
+
+def can_start_round(user, defendant) -> bool:
+    return can_draft(user, defendant)
+
+
+def is_trial_judge(user, defendant) -> bool:
+    return bool(user.is_authenticated and user.role == Role.JUDGE and user.organisation_id
+                and defendant.case.court_id == user.organisation_id)
+
+
+def can_decide(user, rec) -> bool:
+    return (is_trial_judge(user, rec.defendant) and rec.status == SentencingRecommendation.Status.FINAL
+            and rec.defendant.stage in COURT_DECISION_STAGES)
+
+
+def can_mark_lapsed(user, defendant) -> bool:
+    """Recording a withdrawal: the procuratorate of the case or the trial court (or an administrator)."""
+    return _same_procuratorate(user, defendant) or is_trial_judge(user, defendant) or user.is_superuser
+
+
+def review_queue(user) -> QuerySet[SentencingRecommendation]:
+    """Rounds waiting for this supervising prosecutor (their procuratorate, not their own drafts)."""
+    if not (user.is_authenticated and user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id):
+        return SentencingRecommendation.objects.none()
+    return (SentencingRecommendation.objects
+            .filter(status=SentencingRecommendation.Status.IN_REVIEW,
+                    defendant__case__procuratorate_id=user.organisation_id)
+            .filter(~Q(author=user))
+            .select_related("defendant__case", "author")
+            .order_by("submitted_at", "id"))

@@ -1,0 +1,208 @@
+"""The sentencing engine as this app sees it: facts of one defendant in, a plain dict out.
+
+Uses `leniency.corpus.recommend.recommend` (calculation + model interval + similar cases + warnings)
+when it is installed, else the calculator alone. The dict is what a recommendation stores (JSON) and
+what the draft page shows side by side. The deviation rule (when a written reason is required) lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+PENALTY_FROM_ENGINE = {
+    "imprisonment": "fixed_term",
+    "detention": "criminal_detention",
+    "surveillance": "surveillance",
+    "fine_only": "fine_only",
+    "exempt": "exempt",
+    "life": "life",
+    "death": "death",
+}
+logger = logging.getLogger(__name__)
+SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
+
+
+def defendant_facts(defendant) -> str:
+    """The case's fact text without the sentences that are only about a co-defendant."""
+    text = defendant.case.facts or ""
+    others = [d.name for d in defendant.case.defendants.all() if d.pk != defendant.pk and d.name]
+    if not others:
+        return text
+    kept = []
+    for sentence in SENTENCE_END.split(text):
+        if not sentence:
+            continue
+        mentions_other = any(name in sentence for name in others)
+        if mentions_other and defendant.name not in sentence:
+            continue
+        kept.append(sentence)
+    return "".join(kept)
+
+
+def defendant_charges(defendant) -> list[str]:
+    links = defendant.charge_links.select_related("charge").order_by("-principal", "id")
+    return [link.charge.name for link in links]
+
+
+@dataclass
+class EngineResult:
+    calculation: dict
+    months: int | None
+    low: int | None
+    high: int | None
+    penalty: str
+    probation_advised: bool
+    probation_months: int | None
+    fine_yuan: Decimal | None
+    model_version: str
+    confidence: str = ""
+    interval: list | None = None  # the model's prediction interval [low, high] in months, if any
+    similar: dict = field(default_factory=dict)  # {"cases": [...], "stats": {...} | None, "note": str}
+    engine_warnings: list = field(default_factory=list)  # the engine's own deviation warnings
+
+    def to_dict(self) -> dict:
+        return {
+            "calculation": self.calculation, "months": self.months, "low": self.low, "high": self.high,
+            "penalty": self.penalty, "probation_advised": self.probation_advised,
+            "probation_months": self.probation_months,
+            "fine_yuan": None if self.fine_yuan is None else str(self.fine_yuan),
+            "model_version": self.model_version, "confidence": self.confidence, "interval": self.interval,
+            "similar": self.similar, "engine_warnings": self.engine_warnings,
+        }
+
+
+def run_engine(facts_text: str, charges: list[str], *, region_code: str | None = None,
+               proposed_months: int | None = None) -> EngineResult:
+    from leniency.sentencing.extract import extract
+
+    facts = extract(facts_text, charges=charges)
+    recommend = _recommend_function()
+    if recommend is not None:
+        try:
+            with transaction.atomic():  # a savepoint: a failing corpus query must not break the caller's transaction
+                rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
+        except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
+            logger.exception("recommend() failed; falling back to the calculator")
+            rec = None
+        if rec is not None:
+            return _from_recommendation(rec)
+    from leniency.sentencing.calculator import calculate
+
+    calc = calculate(facts)
+    return _from_calculation(calc)
+
+
+def _recommend_function():
+    try:
+        from leniency.corpus.recommend import recommend
+    except ImportError:
+        return None
+    return recommend
+
+
+def _from_calculation(calc, *, model_version: str = "") -> EngineResult:
+    return EngineResult(
+        calculation=calc.to_dict(), months=calc.months, low=calc.low, high=calc.high,
+        penalty=PENALTY_FROM_ENGINE.get(str(calc.penalty), "fixed_term"),
+        probation_advised=bool(calc.probation_advised), probation_months=calc.probation_months,
+        fine_yuan=calc.fine_yuan, model_version=model_version or f"calculator {calc.standard_version}",
+        confidence=str(calc.confidence),
+    )
+
+
+def _from_recommendation(rec) -> EngineResult:
+    result = _from_calculation(rec.calculation, model_version=str(getattr(rec, "model_version", "") or ""))
+    result.months = getattr(rec, "months", result.months)
+    result.low = getattr(rec, "low", result.low)
+    result.high = getattr(rec, "high", result.high)
+    result.probation_advised = bool(getattr(rec, "probation_advised", result.probation_advised))
+    result.fine_yuan = getattr(rec, "fine_yuan", result.fine_yuan)
+    result.confidence = str(getattr(rec, "confidence", result.confidence) or "")
+    interval = getattr(rec, "interval", None)
+    if interval is not None:
+        result.interval = _plain(interval)
+    similar = getattr(rec, "similar", None)
+    if similar is not None:
+        stats = getattr(similar, "stats", None)
+        result.similar = {
+            "cases": [_plain(c) for c in (getattr(similar, "cases", None) or [])][:10],
+            "stats": _plain(stats) if stats is not None else None,
+            "note": str(getattr(similar, "note", "") or ""),
+        }
+    result.engine_warnings = [
+        {"kind": str(getattr(w, "kind", "")), "message": str(getattr(w, "message", w))}
+        for w in (getattr(rec, "warnings", None) or [])
+    ]
+    return result
+
+
+def _plain(value):
+    """A dataclass, tuple or object as JSON-able data."""
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+# --- the deviation rule -------------------------------------------------------------------------------
+
+def deviation_share() -> float:
+    return float(getattr(settings, "SENTENCING_DEVIATION_SHARE", 0.25))
+
+
+def deviations(*, engine_months: int | None, similar: dict | None, months: int | None, low: int | None = None,
+               high: int | None = None) -> list[dict]:
+    """Why a proposed term needs a written reason: too far from the engine, or outside similar cases' p10–p90.
+
+    For a range the midpoint is compared. Returns [] when the proposal is within the thresholds.
+    """
+    proposed = months
+    if low is not None and high is not None:
+        proposed = (low + high) / 2 if months is None else months
+    if proposed is None:
+        return []
+    found = []
+    share = deviation_share()
+    if engine_months is not None and engine_months > 0:
+        change = abs(proposed - engine_months) / engine_months
+        if change > share:
+            found.append({
+                "kind": "engine",
+                "message": _("建议刑期%(proposed)s个月与系统计算的%(engine)s个月相差%(pct)d%%，超过%(limit)d%%的预警线")
+                % {"proposed": _fmt(proposed), "engine": engine_months, "pct": round(change * 100),
+                   "limit": round(share * 100)},
+            })
+    elif engine_months == 0 and proposed > 0:
+        found.append({"kind": "engine", "message": _("系统计算结果为不判处监禁刑，建议判处%(proposed)s个月")
+                      % {"proposed": _fmt(proposed)}})
+    stats = (similar or {}).get("stats") or None
+    if stats and stats.get("p10") is not None and stats.get("p90") is not None and (stats.get("n") or 0) >= 5:
+        p10, p90 = float(stats["p10"]), float(stats["p90"])
+        if proposed < p10 or proposed > p90:
+            found.append({
+                "kind": "similar",
+                "message": _("建议刑期%(proposed)s个月在%(n)s件类案的第10至第90百分位（%(p10)s–%(p90)s个月）之外")
+                % {"proposed": _fmt(proposed), "n": stats.get("n"), "p10": _fmt(p10), "p90": _fmt(p90)},
+            })
+    return found
+
+
+def _fmt(value) -> str:
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.1f}"

@@ -212,8 +212,8 @@ def guideline_baseline(
 
 # The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
 TRIGGER_PHRASES = (
-    "数额特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
-    "数额巨大", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
+    "数额特别巨大", "数量特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
+    "特别重大损失", "数额巨大", "数量巨大", "重大损失", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
 )  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
 NEGATIONS = ("不", "未", "没有")
 NEGATION_WINDOW = 4  # characters before the phrase searched for a negation

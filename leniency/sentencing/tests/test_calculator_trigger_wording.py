@@ -23,3 +23,12 @@ def test_negated_wording_stays_in_the_lowest_bracket():
     assert not [s for s in calc.steps if s.rule_id == RULE]
     start = next(s for s in calc.steps if s.kind == "starting_point")
     assert start.months_after < 36
+
+
+def test_especially_heavy_loss_and_huge_quantity_are_trigger_wording():
+    """违法发放贷款 (art. 186): "造成特别重大损失" -> 5 years or more; 妨害信用卡管理 (art. 177-1): "数量巨大" -> 3-10 years."""
+    loans = calculate(CaseFacts(text="公诉机关认为，被告人违法发放贷款，造成特别重大损失。", charges=["违法发放贷款"]))
+    assert [s for s in loans.steps if s.rule_id == RULE and "特别重大损失" in s.description_zh]
+    assert next(s for s in loans.steps if s.kind == "starting_point").months_after >= 60
+    cards = calculate(CaseFacts(text="被告人骗领信用卡16张，数量巨大。", charges=["妨害信用卡管理"]))
+    assert 36 <= next(s for s in cards.steps if s.kind == "starting_point").months_after <= 120

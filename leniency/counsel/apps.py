@@ -1,6 +1,66 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+def _service(data):
+    from .models import Service
+
+    label = dict(Service.choices).get(data.get("service"), data.get("service", ""))
+    return _("%(service)s，%(minutes)s 分钟") % {"service": label, "minutes": data.get("minutes", "")}
+
+
+def _allocation(data):
+    text = f"{data.get('reference', '')} → {data.get('lawyer_name', '')}"
+    return f"{text}（{data['reason']}）" if data.get("reason") else text
+
+
+def _rating(data):
+    text = _("综合 %(score)s 分") % {"score": data.get("score")}
+    return text + (_("，投诉") if data.get("complaint") else "")
+
+
+def _claim(data):
+    return _("%(amount)s 元") % {"amount": data.get("amount")}
 
 
 class CounselConfig(AppConfig):
     name = "leniency.counsel"
     label = "counsel"
+
+    def ready(self):
+        from leniency.audit.timeline import register_action
+
+        actions = {
+            "counsel.assigned": (gettext_lazy("指派律师"), lambda d: d.get("lawyer_name", "")),
+            "counsel.assignment.ended": (gettext_lazy("律师指派结束"),
+                                         lambda d: f"{d.get('lawyer_name', '')}（{d.get('reason', '')}）"),
+            "counsel.request.filed": (gettext_lazy("申请值班律师"), lambda d: d.get("reference", "")),
+            "counsel.request.unfilled": (gettext_lazy("暂无可指派律师"), lambda d: d.get("reference", "")),
+            "counsel.allocation.made": (gettext_lazy("轮值指派律师"), _allocation),
+            "counsel.allocation.missed": (gettext_lazy("律师超时未响应"), _allocation),
+            "counsel.participation.logged": (gettext_lazy("律师履职"), _service),
+            "counsel.rating.recorded": (gettext_lazy("律师履职评价"), _rating),
+            "counsel.claim.submitted": (gettext_lazy("申请办案补贴"), _claim),
+            "counsel.claim.approved": (gettext_lazy("核准办案补贴"), _claim),
+            "counsel.claim.rejected": (gettext_lazy("退回补贴申请"), lambda d: d.get("note", "")),
+        }
+        for action, (label, describe) in actions.items():
+            register_action(action, label, describe)
+        for action, label in {
+            "counsel.station.created": gettext_lazy("设立法律援助工作站"),
+            "counsel.rota.created": gettext_lazy("编制值班排班"),
+            "counsel.rota.published": gettext_lazy("公示值班排班"),
+            "counsel.rota.correction_requested": gettext_lazy("排班纠错申请"),
+            "counsel.rota.correction_decided": gettext_lazy("排班纠错处理"),
+            "counsel.warning.raised": gettext_lazy("质量预警"),
+            "counsel.warning.review_opened": gettext_lazy("预警审查"),
+            "counsel.warning.decided": gettext_lazy("预警处理"),
+            "counsel.warning.contested": gettext_lazy("律师提出异议"),
+            "counsel.warning.contest_answered": gettext_lazy("异议答复"),
+            "counsel.claims.exported": gettext_lazy("导出补贴支付清单"),
+            "counsel.lawyer.registered": gettext_lazy("律师登记"),
+            "counsel.lawyer.availability_changed": gettext_lazy("律师可指派状态变更"),
+            "counsel.lawyer.training_added": gettext_lazy("登记培训记录"),
+        }.items():
+            register_action(action, label)

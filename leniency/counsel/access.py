@@ -1,0 +1,216 @@
+"""Who may see and do what in the counsel app. Cases and defendants are scoped by `leniency.cases.access`.
+
+- a lawyer sees only their own registry entry, assignments, allocations, ratings, warnings and claims;
+- the legal-aid officer (organisation of kind legal_aid) runs the rota, allocations, warnings and claims
+  of their region (district, or everything below a city or province);
+- prosecutors and judges request lawyers for, and rate the lawyers of, the defendants they see;
+- the lawyers' association rates lawyers of its region;
+- administrators and auditors see everything.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from leniency.accounts.models import Organisation, Role
+from leniency.cases.access import visible_defendants
+
+from .models import (
+    Claim,
+    CounselAssignment,
+    CounselRequest,
+    LawyerProfile,
+    QualityWarning,
+    RaterKind,
+    RotaPeriod,
+    Station,
+)
+
+ALL_ROLES = {Role.ADMINISTRATOR, Role.AUDITOR}
+
+
+def _authenticated(user) -> bool:
+    return bool(user and user.is_authenticated)
+
+
+def sees_all(user) -> bool:
+    return _authenticated(user) and (user.is_superuser or user.role in ALL_ROLES)
+
+
+def is_centre_officer(user) -> bool:
+    return (_authenticated(user) and user.role == Role.LEGAL_AID_OFFICER and user.organisation is not None
+            and user.organisation.kind == Organisation.Kind.LEGAL_AID_CENTRE)
+
+
+def is_association(user) -> bool:
+    return (_authenticated(user) and user.organisation is not None
+            and user.organisation.kind == Organisation.Kind.LAWYERS_ASSOCIATION)
+
+
+def _region_q(user, path: str) -> Q:
+    """`path` leads to a Region: that region, or one below the user's organisation's region."""
+    region = user.organisation.region
+    return Q(**{path: region}) | Q(**{f"{path}__parent": region}) | Q(**{f"{path}__parent__parent": region})
+
+
+def can_run_centre(user) -> bool:
+    """Rota, overrides, warnings workflow, claims approval, dashboards."""
+    return is_centre_officer(user) or (_authenticated(user) and user.is_superuser)
+
+
+def can_view_dashboard(user) -> bool:
+    return can_run_centre(user) or sees_all(user) or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER
+                                                       and user.organisation is not None)
+
+
+def _region_scoped(user, queryset: QuerySet, path: str) -> QuerySet:
+    if sees_all(user):
+        return queryset
+    if is_centre_officer(user) or is_association(user) or (
+            _authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None):
+        return queryset.filter(_region_q(user, path))
+    return queryset.none()
+
+
+def visible_assignments(user) -> QuerySet[CounselAssignment]:
+    qs = CounselAssignment.objects.all()
+    if not _authenticated(user):
+        return qs.none()
+    if sees_all(user):
+        return qs
+    if user.is_lawyer:
+        return qs.filter(lawyer=user)
+    if user.is_prosecution or user.role == Role.JUDGE:
+        return qs.filter(defendant__in=visible_defendants(user))
+    return _region_scoped(user, qs, "defendant__case__region")
+
+
+def visible_requests(user) -> QuerySet[CounselRequest]:
+    qs = CounselRequest.objects.all()
+    if not _authenticated(user):
+        return qs.none()
+    if sees_all(user):
+        return qs
+    if user.is_lawyer:
+        return qs.filter(allocations__lawyer=user).distinct()
+    if user.is_prosecution or user.role == Role.JUDGE:
+        return qs.filter(defendant__in=visible_defendants(user))
+    return _region_scoped(user, qs, "defendant__case__region")
+
+
+def visible_stations(user) -> QuerySet[Station]:
+    qs = Station.objects.all()
+    if sees_all(user) or (_authenticated(user) and user.is_superuser):
+        return qs
+    if is_centre_officer(user):
+        return qs.filter(_region_q(user, "host__region"))
+    return qs.none()
+
+
+def visible_periods(user) -> QuerySet[RotaPeriod]:
+    """The centre sees its stations' periods; a lawyer the published periods they are on."""
+    if _authenticated(user) and user.is_lawyer:
+        return RotaPeriod.objects.filter(members__lawyer=user, status=RotaPeriod.Status.PUBLISHED).distinct()
+    return RotaPeriod.objects.filter(station__in=visible_stations(user))
+
+
+def visible_profiles(user) -> QuerySet[LawyerProfile]:
+    """The full registry (licence, training, availability): the centre of the region, or the lawyer's own."""
+    qs = LawyerProfile.objects.all()
+    if not _authenticated(user):
+        return qs.none()
+    if sees_all(user):
+        return qs
+    if user.is_lawyer:
+        return qs.filter(user=user)
+    if is_centre_officer(user) or is_association(user):
+        return qs.filter(_region_q(user, "region"))
+    return qs.none()
+
+
+def can_search_experts(user) -> bool:
+    """The expert database shows professional information only; those who handle cases may search it."""
+    return _authenticated(user) and (user.is_lawyer or user.is_prosecution or user.role == Role.JUDGE
+                                     or is_centre_officer(user) or is_association(user) or sees_all(user))
+
+
+def visible_warnings(user) -> QuerySet[QualityWarning]:
+    qs = QualityWarning.objects.all()
+    if not _authenticated(user):
+        return qs.none()
+    if sees_all(user):
+        return qs
+    if user.is_lawyer:
+        return qs.filter(lawyer=user)
+    if is_centre_officer(user) or is_association(user):
+        return qs.filter(_region_q(user, "lawyer__lawyer_profile__region"))
+    return qs.none()
+
+
+def visible_claims(user) -> QuerySet[Claim]:
+    qs = Claim.objects.all()
+    if not _authenticated(user):
+        return qs.none()
+    if sees_all(user):
+        return qs
+    if user.is_lawyer:
+        return qs.filter(lawyer=user)
+    if is_centre_officer(user):
+        return qs.filter(_region_q(user, "assignment__defendant__case__region"))
+    return qs.none()
+
+
+def can_request_counsel(user, defendant) -> bool:
+    """The procuratorate and court of the case, and the legal-aid centre of its region (for the police or
+    the defendant)."""
+    if not _authenticated(user):
+        return False
+    case = defendant.case
+    if user.is_prosecution:
+        return case.procuratorate_id == user.organisation_id
+    if user.role == Role.JUDGE:
+        return case.court_id is not None and case.court_id == user.organisation_id
+    if is_centre_officer(user):
+        return _in_region(user, case.region)
+    return bool(user.is_superuser)
+
+
+def _in_region(user, region) -> bool:
+    mine = user.organisation.region_id
+    while region is not None:
+        if region.pk == mine:
+            return True
+        region = region.parent
+    return False
+
+
+def manages_assignment(user, assignment: CounselAssignment) -> bool:
+    """The centre of the case's region (overrides, reviews, claims)."""
+    if _authenticated(user) and user.is_superuser:
+        return True
+    return is_centre_officer(user) and _in_region(user, assignment.defendant.case.region)
+
+
+def can_log_participation(user, assignment: CounselAssignment) -> bool:
+    return _authenticated(user) and assignment.lawyer_id == user.pk
+
+
+def rater_kind_for(user, assignment: CounselAssignment) -> str | None:
+    """Who this user rates for: the procuratorate or court of the case, the association, or the centre on
+    the defendant's behalf (the defendant has no account)."""
+    if not _authenticated(user) or assignment.lawyer_id == user.pk:
+        return None
+    case = assignment.defendant.case
+    if user.is_prosecution and case.procuratorate_id == user.organisation_id:
+        return RaterKind.PROCURATORATE
+    if user.role == Role.JUDGE and case.court_id == user.organisation_id:
+        return RaterKind.COURT
+    if is_association(user) and _in_region(user, case.region):
+        return RaterKind.ASSOCIATION
+    if is_centre_officer(user) and _in_region(user, case.region):
+        return RaterKind.DEFENDANT
+    return None
+
+
+def can_see_assignment(user, assignment: CounselAssignment) -> bool:
+    return visible_assignments(user).filter(pk=assignment.pk).exists()

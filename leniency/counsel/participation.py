@@ -1,0 +1,125 @@
+"""Logging what the lawyer did, and the figures derived per assignment (early intervention, signing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leniency.audit.trail import record
+from leniency.errors import DomainError
+
+from .models import CONTACT, OPINIONS, SUBSTANTIVE, Allocation, CounselAssignment, ParticipationEntry, Service
+
+MAX_MINUTES = 24 * 60
+
+
+def do_log_participation(assignment: CounselAssignment, *, service: str, occurred_at: datetime, minutes: int,
+                         acting_user, note: str = "", opinion: str = "",
+                         as_of: datetime | None = None) -> ParticipationEntry:
+    as_of = as_of or timezone.now()
+    if acting_user.pk != assignment.lawyer_id:
+        raise DomainError(_("只有被指派的律师可以登记履职情况"), field="assignment")
+    if service not in Service.values:
+        raise DomainError(_("未知的工作内容"), field="service")
+    if occurred_at < assignment.assigned_at:
+        raise DomainError(_("时间不能早于指派时间 %(at)s") % {
+            "at": timezone.localtime(assignment.assigned_at).strftime("%Y-%m-%d %H:%M")}, field="occurred_at")
+    if occurred_at > as_of:
+        raise DomainError(_("不能登记将来的工作"), field="occurred_at")
+    if assignment.ended_at is not None and occurred_at > assignment.ended_at:
+        raise DomainError(_("指派结束后不能再登记"), field="occurred_at")
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise DomainError(_("用时应在 1 到 1440 分钟之间"), field="minutes")
+    if service in OPINIONS and not opinion.strip():
+        raise DomainError(_("书面意见不能为空"), field="opinion")
+    if service == Service.SIGNING and assignment.participation.filter(service=Service.SIGNING).exists():
+        raise DomainError(_("已登记过具结书签署"), field="service")
+    with transaction.atomic():
+        entry = ParticipationEntry.objects.create(
+            assignment=assignment, service=service, occurred_at=occurred_at, minutes=minutes, note=note.strip(),
+            opinion=opinion.strip(), logged_by=acting_user, logged_at=as_of,
+        )
+        record("counsel.participation.logged", actor=acting_user, obj=entry, case_id=assignment.defendant.case_id,
+               occurred_at=as_of, data={"defendant": assignment.defendant_id, "service": service,
+                                        "occurred_at": occurred_at, "minutes": minutes})
+        if service in CONTACT:
+            Allocation.objects.filter(assignment=assignment, outcome=Allocation.Outcome.PENDING,
+                                      due_at__gte=occurred_at).update(outcome=Allocation.Outcome.MET,
+                                                                      closed_at=occurred_at)
+    return entry
+
+
+@dataclass
+class AssignmentFigures:
+    """Derived per assignment. Detention is known by day only: hours count from the start of that day."""
+
+    first_contact_at: datetime | None = None
+    hours_to_first_contact: float | None = None  # from detention; None when not detained
+    signing_at: datetime | None = None
+    meetings_before_signing: int = 0
+    opinion_filed: bool = False
+    only_at_signing: bool = False
+    minutes: int = 0
+    services: dict = field(default_factory=dict)
+
+    @property
+    def signed(self) -> bool:
+        return self.signing_at is not None
+
+    @property
+    def no_meeting_before_signing(self) -> bool:
+        return self.signed and self.meetings_before_signing == 0
+
+    @property
+    def participated(self) -> bool:
+        return any(self.services.get(s) for s in SUBSTANTIVE)
+
+    def early(self, within_hours: int) -> bool | None:
+        if self.hours_to_first_contact is None:
+            return None
+        return self.hours_to_first_contact <= within_hours
+
+
+def figures_from(entries: Iterable, *, detained_on=None) -> AssignmentFigures:
+    """`entries`: objects with service, occurred_at and minutes, for one assignment."""
+    entries = sorted(entries, key=lambda e: e.occurred_at)
+    figures = AssignmentFigures()
+    for entry in entries:
+        figures.services[entry.service] = figures.services.get(entry.service, 0) + 1
+        figures.minutes += entry.minutes
+        if entry.service == Service.SIGNING and figures.signing_at is None:
+            figures.signing_at = entry.occurred_at
+    contacts = [e.occurred_at for e in entries if e.service in CONTACT]
+    if contacts:
+        figures.first_contact_at = contacts[0]
+        if detained_on is not None:
+            detained_at = timezone.make_aware(datetime.combine(detained_on, time.min))
+            figures.hours_to_first_contact = max(0.0, (contacts[0] - detained_at).total_seconds() / 3600)
+    cutoff = figures.signing_at
+    before = [e for e in entries if cutoff is None or e.occurred_at <= cutoff]
+    figures.opinion_filed = any(e.service in OPINIONS for e in before)
+    if cutoff is not None:
+        figures.meetings_before_signing = sum(1 for e in before if e.service == Service.MEETING)
+        figures.only_at_signing = not any(e.service in SUBSTANTIVE for e in before)
+    return figures
+
+
+def figures_for(assignment: CounselAssignment) -> AssignmentFigures:
+    return figures_from(assignment.participation.all(), detained_on=assignment.defendant.detained_on)
+
+
+def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
+    """Figures for many assignments with one query for their entries."""
+    source = assignments
+    assignments = list(assignments)
+    grouped: dict[int, list] = {a.pk: [] for a in assignments}
+    scope = {"assignment__in": source.values("pk")} if hasattr(source, "values") else {"assignment_id__in": grouped}
+    for entry in ParticipationEntry.objects.filter(**scope).only(
+            "assignment_id", "service", "occurred_at", "minutes"):
+        grouped[entry.assignment_id].append(entry)
+    return {a.pk: figures_from(grouped[a.pk], detained_on=a.defendant.detained_on) for a in assignments}

@@ -133,6 +133,20 @@ def fit_lad(
     return coefs
 
 
+# How finely courts write pronounced terms: whole months within the first year, then quarter-years
+# up to five years, half-years up to ten, whole years above (upper bound in months, step in months).
+CUSTOMARY_STEPS = ((12, 1), (60, 3), (120, 6), (MAX_FIXED_MONTHS, 12))
+
+
+def customary_term(months: float) -> int:
+    """The nearest term (in log distance) a court would pronounce: 13 -> 12, 40 -> 39, 100 -> 102."""
+    candidates, start = [], 0
+    for upper, step in CUSTOMARY_STEPS:
+        candidates.extend(range(start, upper + 1, step))
+        start = upper
+    return min(candidates, key=lambda c: (abs(L(c) - L(months)), c))
+
+
 @cache
 def statutory_class(charge: str) -> tuple[int, int] | None:
     """(floor, ceiling) in months of the charge's lowest statutory bracket, or None when unknown.
@@ -329,7 +343,7 @@ class Calibrator:
         quantiles = self.residual_quantiles
         if result.recommendation_months is not None and self.rec_residual_quantiles is not None:
             quantiles = self.rec_residual_quantiles
-        months = int(round(unL(z)))
+        months = customary_term(unL(z))
         low = int(math.floor(unL(z + quantiles[0])))
         high = int(math.ceil(unL(z + quantiles[1])))
         high = min(high, MAX_FIXED_MONTHS)  # art. 69: no fixed term runs longer

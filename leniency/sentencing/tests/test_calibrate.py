@@ -147,3 +147,11 @@ def test_on_the_dev_judgments_calibration_beats_both_baselines_with_honest_cover
     assert calibrated["mean_log_distance"] < scores["engine"]["mean_log_distance"]
     assert calibrated["within_25"] > scores["per-charge median"]["within_25"]
     assert 0.70 <= calibrated["coverage"] <= 0.90
+
+
+def test_customary_term_follows_how_courts_write_terms():
+    from leniency.sentencing.calibrate import customary_term
+
+    assert [customary_term(m) for m in (0.4, 5.4, 11.6)] == [0, 5, 12]  # whole months in the first year
+    assert [customary_term(m) for m in (13, 40, 59)] == [12, 39, 60]  # quarter-years up to five years
+    assert [customary_term(m) for m in (100, 130, 250)] == [102, 132, 252]  # half-years, then whole years

@@ -1,0 +1,78 @@
+"""How the plea app's audit events read on a case timeline."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .checklist import ITEMS_BY_KEY
+from .models import RightsNotice, Signature
+from .taxonomy import Consequence, WithdrawalReason, WithdrawalStage
+
+LABELS = {
+    "plea.notice.recorded": gettext_lazy("权利告知"),
+    "plea.agreement.generated": gettext_lazy("生成具结书"),
+    "plea.agreement.signed": gettext_lazy("具结书签名"),
+    "plea.agreement.completed": gettext_lazy("具结书签署完成"),
+    "plea.agreement.superseded": gettext_lazy("具结书被新版本取代"),
+    "plea.agreement.lapsed": gettext_lazy("具结书失效"),
+    "plea.review.recorded": gettext_lazy("自愿性审查"),
+    "plea.review.item.resolved": gettext_lazy("审查问题已解决"),
+    "plea.withdrawn": gettext_lazy("认罪认罚反悔"),
+}
+
+
+def _label(choices, value) -> str:
+    return str(choices(value).label) if value in choices.values else str(value or "")
+
+
+def _notice(data):
+    text = _label(RightsNotice.Authority, data.get("authority"))
+    return text + (_("，已确认知悉") if data.get("acknowledged") else _("，未确认知悉"))
+
+
+def _generated(data):
+    return _("第%(v)s版，SHA-256 %(h)s…") % {"v": data.get("version"), "h": str(data.get("sha256", ""))[:12]}
+
+
+def _signed(data):
+    return _("第%(v)s版 · %(role)s") % {"v": data.get("version"), "role": _label(Signature.Role, data.get("role"))}
+
+
+def _superseded(data):
+    return _("第%(v)s版由第%(n)s版取代，作废签名 %(k)s 个") % {
+        "v": data.get("version"), "n": data.get("by_version"), "k": len(data.get("voided_signatures", []))}
+
+
+def _lapsed(data):
+    return _("第%(v)s版") % {"v": data.get("version")}
+
+
+def _review(data):
+    if data.get("passed"):
+        return _("全部事项符合")
+    return _("不符合：%(items)s") % {"items": "、".join(str(ITEMS_BY_KEY[k].label) if k in ITEMS_BY_KEY else k
+                                                    for k in data.get("failed", []))}
+
+
+def _resolved(data):
+    key = data.get("item", "")
+    return str(ITEMS_BY_KEY[key].label) if key in ITEMS_BY_KEY else key
+
+
+def _withdrawn(data):
+    reasons = "、".join(_label(WithdrawalReason, r) for r in data.get("reasons", []))
+    consequences = "、".join(_label(Consequence, c) for c in data.get("consequences", []))
+    return f"{_label(WithdrawalStage, data.get('stage'))}：{reasons}" + (f" → {consequences}" if consequences else "")
+
+
+DESCRIBERS = {
+    "plea.notice.recorded": _notice,
+    "plea.agreement.generated": _generated,
+    "plea.agreement.signed": _signed,
+    "plea.agreement.completed": _generated,
+    "plea.agreement.superseded": _superseded,
+    "plea.agreement.lapsed": _lapsed,
+    "plea.review.recorded": _review,
+    "plea.review.item.resolved": _resolved,
+    "plea.withdrawn": _withdrawn,
+}
+

@@ -1,0 +1,53 @@
+"""The 具结书 PDF carries its Chinese text (extracted back with pdftotext) and tampering is detected."""
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from leniency.plea.agreements import do_sign_agreement
+from leniency.plea.models import Signature
+
+from .helpers import agreement, sign_all
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True).stdout
+    return re.sub(r"\s+", "", out.decode())
+
+
+def test_agreement_pdf_renders_chinese(world, final_rec, archive):
+    a = agreement(world)
+    text = pdf_text(Path(archive, a.file_name))
+    for expected in ("认罪认罚具结书", "张某某", "110101199005010011", "盗窃罪", "第二百六十四条",
+                     "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元", "速裁程序", "鲍律师", "东区人民检察院",
+                     "自愿签署声明"):
+        assert expected in text, expected
+
+
+def test_plea_verify_reports_a_tampered_signed_agreement(world, final_rec, archive):
+    clean = sign_all(world, agreement(world))
+    out = io.StringIO()
+    call_command("plea", "verify", stdout=out)
+    assert "1 documents verified" in out.getvalue()
+    path = Path(archive, clean.file_name)
+    path.write_bytes(path.read_bytes() + b"\n% edited after signing\n")
+    err = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("plea", "verify", stdout=io.StringIO(), stderr=err)
+    assert "1 of 1" in str(error.value)
+    assert f"TAMPERED  agreement #{clean.pk}" in err.getvalue()
+    assert "defendant, lawyer, prosecutor" in err.getvalue()
+
+
+def test_plea_verify_reports_a_missing_agreement(world, final_rec, archive):
+    a = agreement(world)
+    do_sign_agreement(a, role=Signature.Role.LAWYER, acting_user=world.lawyer)
+    Path(archive, a.file_name).unlink()
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("plea", "verify", stdout=io.StringIO(), stderr=err)
+    assert f"MISSING   agreement #{a.pk}" in err.getvalue()

@@ -1,0 +1,144 @@
+"""Adding recordings (streamed, type-checked, hashed, written atomically), logging every access, verifying."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leniency.audit.trail import record
+from leniency.errors import DomainError
+
+from .models import Recording
+from .storage import Rejected, TooLarge, archive_storage, hash_stored, read_chunks, write_atomically
+
+DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB; override with settings.RECORDINGS_MAX_BYTES
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "RECORDINGS_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+@dataclass(frozen=True)
+class MediaType:
+    kind: str
+    media_type: str
+    extensions: tuple[str, ...]
+
+
+def _ftyp(head: bytes) -> bool:
+    return head[4:8] == b"ftyp"
+
+
+# Each accepted format: how its first bytes look, and the extensions that may carry it.
+SIGNATURES: list[tuple[MediaType, object]] = [
+    (MediaType("wav", "audio/wav", ("wav",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE"),
+    (MediaType("avi", "video/x-msvideo", ("avi",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"AVI "),
+    (MediaType("mp3", "audio/mpeg", ("mp3",)),
+     lambda h: h[:3] == b"ID3" or (len(h) > 1 and h[0] == 0xFF and h[1] & 0xE0 == 0xE0)),
+    (MediaType("m4a", "audio/mp4", ("m4a",)), lambda h: _ftyp(h) and h[8:11] == b"M4A"),
+    (MediaType("mov", "video/quicktime", ("mov",)), lambda h: _ftyp(h) and h[8:10] == b"qt"),
+    (MediaType("mp4", "video/mp4", ("mp4", "m4v")), _ftyp),
+    (MediaType("webm", "video/webm", ("webm", "mkv")), lambda h: h[:4] == b"\x1a\x45\xdf\xa3"),
+    (MediaType("ogg", "audio/ogg", ("ogg", "oga", "ogv", "opus")), lambda h: h[:4] == b"OggS"),
+    (MediaType("flac", "audio/flac", ("flac",)), lambda h: h[:4] == b"fLaC"),
+    (MediaType("amr", "audio/amr", ("amr",)), lambda h: h[:5] == b"#!AMR"),
+]
+ALLOWED_EXTENSIONS = sorted({ext for media, _check in SIGNATURES for ext in media.extensions})
+
+
+def detect(head: bytes) -> MediaType | None:
+    for media, check in SIGNATURES:
+        if check(head):
+            return media
+    return None
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, session: str, recorded_on: date,
+                     description: str = "", notice=None, agreement=None, now: datetime | None = None) -> Recording:
+    """Stream `fileobj` (an UploadedFile or any binary file object) into the archive in 64 KiB chunks."""
+    now = now or timezone.now()
+    if session not in Recording.Session.values:
+        raise DomainError(_("请选择所录环节"), field="session")
+    if recorded_on > timezone.localdate(now):
+        raise DomainError(_("录制日期不能晚于今天"), field="recorded_on")
+    if notice is not None and notice.defendant_id != defendant.pk:
+        raise DomainError(_("所选权利告知不属于此人"), field="notice")
+    if agreement is not None and agreement.defendant_id != defendant.pk:
+        raise DomainError(_("所选具结书不属于此人"), field="agreement")
+    ext = _extension(original_name)
+    if ext not in ALLOWED_EXTENSIONS:
+        raise DomainError(_("不支持的文件类型“.%(ext)s”；可上传：%(allowed)s") % {
+            "ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)}, field="file")
+    detected: list[MediaType] = []
+
+    def check_head(head: bytes) -> None:
+        media = detect(head)
+        if media is None or ext not in media.extensions:
+            raise Rejected(media.kind if media else "")
+        detected.append(media)
+
+    name = f"recordings/{defendant.case_id}/{defendant.pk}/{uuid.uuid4().hex}.{ext}"
+    limit = max_bytes()
+    try:
+        stored = write_atomically(name, read_chunks(fileobj), max_bytes=limit, check_head=check_head)
+    except TooLarge:
+        raise DomainError(_("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file") from None
+    except Rejected as error:
+        raise DomainError(_("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是可接受的音视频文件") % {
+            "ext": ext, "found": str(error) or _("未知格式")}, field="file") from None
+    if stored.size == 0:
+        archive_storage().delete(stored.name)
+        raise DomainError(_("文件为空"), field="file")
+    media = detected[0]
+    try:
+        with transaction.atomic():
+            recording = Recording.objects.create(
+                defendant=defendant, session=session, notice=notice, agreement=agreement, recorded_on=recorded_on,
+                description=description.strip(), original_name=original_name[-200:], kind=media.kind,
+                media_type=media.media_type, file_name=stored.name, size=stored.size, sha256=stored.sha256,
+                uploaded_by=acting_user, uploaded_at=now,
+            )
+            record("recordings.recording.added", actor=acting_user, obj=recording, case_id=defendant.case_id,
+                   occurred_at=now, data={"defendant": defendant.pk, "session": session, "sha256": stored.sha256,
+                                          "size": stored.size, "kind": media.kind, "name": original_name[-200:]})
+    except BaseException:
+        archive_storage().delete(stored.name)
+        raise
+    return recording
+
+
+def do_log_access(recording: Recording, *, acting_user, mode: str, now: datetime | None = None) -> None:
+    """Chain of custody: every view or download is an audit event naming who, when and how."""
+    record("recordings.recording.accessed", actor=acting_user, obj=recording,
+           case_id=recording.defendant.case_id, occurred_at=now or timezone.now(),
+           data={"defendant": recording.defendant_id, "mode": mode, "sha256": recording.sha256})
+
+
+@dataclass(frozen=True)
+class Problem:
+    recording: Recording
+    kind: str  # "missing" or "changed"
+    actual: str | None
+
+
+def verify_all(queryset=None) -> tuple[int, list[Problem]]:
+    """Re-hash every stored recording (in chunks); return how many were checked and what is wrong."""
+    problems, checked = [], 0
+    for recording in (queryset or Recording.objects.all()).order_by("pk").iterator(chunk_size=200):
+        checked += 1
+        actual = hash_stored(recording.file_name)
+        if actual is None:
+            problems.append(Problem(recording, "missing", None))
+        elif actual != recording.sha256:
+            problems.append(Problem(recording, "changed", actual))
+    return checked, problems

@@ -1,1 +1,90 @@
-"""Models of the corpus app."""
+"""Models of the corpus app: decided judgments (裁判文书) imported from CAIL2018-format files, and import runs.
+
+A judgment is stored once (its content hash is unique), with the facts the engine extracted at import:
+the full `CaseFacts` as JSON plus the structured factors that similar-case retrieval filters on
+(main charge, amount, injury grade, drug grams, circumstance flags) as indexed columns.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRun(models.Model):
+    """One `corpus import FILE`: counts, and where it stopped so that it can be resumed."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+
+    path = models.CharField(_("文件"), max_length=500)
+    fingerprint = models.CharField(_("文件指纹"), max_length=64, db_index=True)
+    encoding = models.CharField(_("编码"), max_length=20, default="utf-8")
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    lines_read = models.PositiveIntegerField(_("已读行数"), default=0)
+    imported = models.PositiveIntegerField(_("已导入"), default=0)
+    duplicates = models.PositiveIntegerField(_("重复"), default=0)
+    errors = models.PositiveIntegerField(_("错误"), default=0)
+    position = models.BigIntegerField(_("续传位置（字节）"), default=0)
+    started_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("导入批次")
+        verbose_name_plural = _("导入批次")
+
+    def __str__(self):
+        return f"{self.path} ({self.imported}/{self.lines_read})"
+
+
+class ImportError(models.Model):  # noqa: A001 - the model's name in the domain
+    """A line of an import file that could not be imported, with its number and the reason."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="line_errors")
+    line = models.PositiveIntegerField(_("行号"))
+    reason = models.CharField(_("原因"), max_length=500)
+
+    class Meta:
+        ordering = ["run", "line"]
+        verbose_name = _("导入错误")
+        verbose_name_plural = _("导入错误")
+        constraints = [models.UniqueConstraint(fields=["run", "line"], name="corpus_importerror_run_line")]
+
+
+class Judgment(models.Model):
+    """One decided case. Terms in months; death and life are flags (term_months is then null)."""
+
+    content_hash = models.CharField(_("内容哈希"), max_length=64, unique=True)
+    fact = models.TextField(_("案件事实"))
+    charges = models.JSONField(_("罪名"), default=list)
+    articles = models.JSONField(_("法条"), default=list)
+    main_charge = models.CharField(_("主罪名"), max_length=60, db_index=True)
+    term_months = models.IntegerField(_("刑期（月）"), null=True, blank=True)
+    death_penalty = models.BooleanField(_("死刑"), default=False)
+    life_imprisonment = models.BooleanField(_("无期徒刑"), default=False)
+    probation = models.BooleanField(_("缓刑"), default=False)
+    fine_yuan = models.BigIntegerField(_("罚金（元）"), null=True, blank=True)
+    criminals = models.JSONField(_("被告人"), default=list)
+    region_code = models.CharField(_("地区代码"), max_length=12, blank=True, db_index=True)
+    court = models.CharField(_("法院"), max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
+    synthetic = models.BooleanField(_("合成数据"), default=False)
+    # what the engine extracted at import
+    facts = models.JSONField(_("提取的事实"), default=dict)
+    amount_yuan = models.BigIntegerField(_("涉案金额（元）"), null=True, blank=True)
+    injury = models.CharField(_("伤情等级"), max_length=12, blank=True)
+    drug_grams = models.FloatField(_("毒品数量（克）"), null=True, blank=True)
+    circumstances = models.BigIntegerField(_("情节标志"), default=0)  # bit i = CIRCUMSTANCE_BITS[i]
+    calc_months = models.IntegerField(_("计算刑期（月）"), null=True, blank=True)
+    run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="judgments")
+
+    class Meta:
+        verbose_name = _("裁判文书")
+        verbose_name_plural = _("裁判文书")
+        indexes = [models.Index(fields=["main_charge", "amount_yuan"], name="corpus_judg_charge_amount")]
+
+    def __str__(self):
+        return f"{self.main_charge} #{self.pk}"
+
+    @property
+    def exempt(self) -> bool:
+        return self.term_months == 0 and not (self.death_penalty or self.life_imprisonment)

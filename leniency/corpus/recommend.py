@@ -1,0 +1,171 @@
+"""One answer for a case: the calculation, the learned model and the similar cases, with deviation warnings.
+
+    rec = recommend(extract(text, charges=["盗窃"]), proposed_months=30)
+    rec.months, rec.low, rec.high, rec.interval, rec.similar.stats, rec.warnings
+
+Works without a trained model and without a corpus (the calculation alone, lower confidence, a note).
+The warning share is the Django setting SENTENCING_DEVIATION_SHARE (default 0.25).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from django.conf import settings
+
+from leniency.corpus.results import (
+    DeviationWarning,
+    Recommendation,
+    SimilarCase,
+    SimilarCases,
+    SimilarStats,
+)
+from leniency.sentencing.calculation import Calculation
+from leniency.sentencing.facts import CaseFacts
+
+__all__ = [
+    "DeviationWarning",
+    "Recommendation",
+    "SimilarCase",
+    "SimilarCases",
+    "SimilarStats",
+    "deviation_warnings",
+    "recommend",
+    "deviation_share",
+]
+
+log = logging.getLogger(__name__)
+DEFAULT_SHARE = 0.25
+
+
+def deviation_share() -> float:
+    return float(getattr(settings, "SENTENCING_DEVIATION_SHARE", DEFAULT_SHARE))
+
+
+def model_dir():
+    from pathlib import Path
+
+    return Path(getattr(settings, "SENTENCING_MODEL_DIR", Path(settings.VAR_DIR) / "models"))
+
+
+def _calculate(facts: CaseFacts) -> Calculation:
+    from leniency.sentencing.calculator import calculate
+
+    try:
+        return calculate(facts)
+    except Exception as exc:  # noqa: BLE001 - an answer must still come back
+        log.exception("calculation failed")
+        return Calculation(months=12, low=6, high=36, confidence="low",
+                           notes=[f"计算失败（{type(exc).__name__}），显示参考值 / calculation failed"])
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def deviation_warnings(recommendation: Recommendation, proposed_months: int) -> list[DeviationWarning]:
+    """Warnings for a proposed term: outside the similar cases' p10–p90, or off the calculation by more than the share."""
+    warnings: list[DeviationWarning] = []
+    stats = recommendation.similar.stats
+    if stats is not None:
+        if proposed_months > stats.p90:
+            warnings.append(DeviationWarning(
+                "similar_band",
+                f"拟建议刑期 {proposed_months} 个月高于 {stats.n} 件类似案件的第 90 百分位（{_fmt(stats.p90)} 个月）",
+                {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
+            ))
+        elif proposed_months < stats.p10:
+            warnings.append(DeviationWarning(
+                "similar_band",
+                f"拟建议刑期 {proposed_months} 个月低于 {stats.n} 件类似案件的第 10 百分位（{_fmt(stats.p10)} 个月）",
+                {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
+            ))
+    calc = recommendation.calculation
+    if not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None:
+        share = deviation_share()
+        base = int(calc.months)
+        deviation = (proposed_months - base) / base if base > 0 else (float("inf") if proposed_months > 0 else 0.0)
+        if abs(deviation) > share:
+            direction = "高于" if deviation > 0 else "低于"
+            pct = "∞" if deviation == float("inf") else f"{abs(deviation):.0%}"
+            warnings.append(DeviationWarning(
+                "calculation",
+                f"拟建议刑期 {proposed_months} 个月{direction}量刑计算结果（{base} 个月）{pct}，超过允许偏离幅度 {share:.0%}",
+                {"proposed_months": proposed_months, "calculated_months": base,
+                 "deviation": None if deviation == float("inf") else round(deviation, 4), "share": share},
+            ))
+    return warnings
+
+
+def _confidence(calc: Calculation, model_used: bool, similar: SimilarCases, facts: CaseFacts) -> str:
+    if not facts.charges or str(calc.confidence) == "low":
+        return "low"
+    if not model_used and similar.stats is None:
+        return "low"
+    if model_used and similar.stats is not None and str(calc.confidence) == "high":
+        return "high"
+    return "medium"
+
+
+def recommend(
+    facts: CaseFacts,
+    *,
+    proposed_months: int | None = None,
+    region_code: str | None = None,
+    years: tuple[int, int] | None = None,
+    k: int = 10,
+) -> Recommendation:
+    """Combine the calculation, the model (when one is trained) and the similar cases (when a corpus is loaded)."""
+    from leniency.corpus.similar import find_similar
+    from leniency.sentencing.model import current_model
+
+    notes: list[str] = []
+    calc = _calculate(facts)
+    fixed = not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None
+    months = int(calc.months) if fixed else int(calc.high)
+    low, high = int(calc.low), int(calc.high)
+
+    model = None
+    interval = None
+    try:
+        model = current_model(model_dir())
+    except Exception:  # noqa: BLE001 - a broken artifact must not break recommendations
+        log.exception("could not load the sentencing model")
+        notes.append("量刑模型无法加载，仅依据量刑计算")
+    if model is not None and fixed and facts.charges:
+        prediction = model.predict_one(facts, calc)
+        months = prediction.months
+        interval = (prediction.low, prediction.high)
+        low, high = min(low, months), max(high, months)
+        notes.append(f"刑期由量刑计算（{calc.months} 个月）与判决数据模型（版本 {model.version}）综合得出")
+    elif model is None:
+        notes.append("未加载判决数据模型：仅依据量刑计算，置信度较低")
+
+    try:
+        similar = find_similar(facts, region_code=region_code, years=years, k=k)
+    except Exception:  # noqa: BLE001
+        log.exception("similar-case retrieval failed")
+        similar = SimilarCases([], None, "类案检索暂不可用")
+    if similar.stats is None and not similar.cases and "类案" not in " ".join(notes):
+        notes.append(similar.note)
+
+    rec = Recommendation(
+        facts=facts,
+        calculation=calc,
+        months=months,
+        low=low,
+        high=high,
+        probation_advised=bool(calc.probation_advised),
+        fine_yuan=int(calc.fine_yuan) if calc.fine_yuan is not None else None,
+        confidence=_confidence(calc, model is not None and interval is not None, similar, facts),
+        model_version=model.version if model is not None else None,
+        interval=interval,
+        similar=similar,
+        warnings=[],
+        notes=notes,
+        proposed_months=proposed_months,
+    )
+    if proposed_months is not None:
+        rec = replace(rec, warnings=deviation_warnings(rec, int(proposed_months)))
+    return rec

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.amounts import amount_findings, find_money, total_amount
+from leniency.sentencing.extraction.charges import infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.quantities import (
     find_age,
@@ -47,6 +48,13 @@ def extract(text: str, charges: list[str] | None = None, articles: list[int] | N
 
 
 def _fill(facts: CaseFacts, text: str) -> None:
+    if not facts.charges and not facts.articles:
+        facts.charges = infer_charges(text)
+        if facts.charges:
+            facts.notes.append(
+                f"未给出罪名，根据事实推定为“{'、'.join(facts.charges)}”，请核对 / "
+                f"no charge given; inferred {', '.join(facts.charges)} from the text, please check"
+            )
     mentions = find_money(text)
     facts.amounts = amount_findings(mentions)
     facts.amount_yuan = total_amount(mentions, text)

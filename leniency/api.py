@@ -11,7 +11,9 @@ from leniency.cases.api import router as cases_router
 from leniency.corpus.api import router as corpus_router
 from leniency.counsel.api import router as counsel_router
 from leniency.errors import DomainError
+from leniency.oversight.api import router as oversight_router
 from leniency.plea.api import router as plea_router
+from leniency.portal.api import router as portal_router
 from leniency.recommendations.api import router as recommendations_router
 from leniency.recordings.api import router as recordings_router
 
@@ -29,6 +31,8 @@ api.add_router("/", corpus_router)  # /corpus/... and /sentencing/recommend
 api.add_router("/recommendations/", recommendations_router)
 api.add_router("/plea/", plea_router)
 api.add_router("/recordings/", recordings_router)
+api.add_router("/public/", portal_router)
+api.add_router("/oversight/", oversight_router)
 
 
 @api.exception_handler(DomainError)

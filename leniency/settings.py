@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "leniency.recommendations",
     "leniency.plea",
     "leniency.recordings",
+    "leniency.portal",
+    "leniency.oversight",
     "leniency.demo",
 ]
 

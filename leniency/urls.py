@@ -14,4 +14,6 @@ urlpatterns = [
     path("recommendations/", include("leniency.recommendations.urls")),
     path("plea/", include("leniency.plea.urls")),
     path("recordings/", include("leniency.recordings.urls")),
+    path("public/", include("leniency.portal.urls")),
+    path("oversight/", include("leniency.oversight.urls")),
 ]

@@ -12,6 +12,8 @@ EXTENSIONS = [
     "leniency.recommendations.demo",
     "leniency.plea.demo",
     "leniency.recordings.demo",
+    "leniency.oversight.demo",
+    "leniency.portal.demo",
 ]
 
 

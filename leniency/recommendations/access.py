@@ -110,3 +110,12 @@ def review_queue(user) -> QuerySet[SentencingRecommendation]:
             .filter(~Q(author=user))
             .select_related("defendant__case", "author")
             .order_by("submitted_at", "id"))
+
+
+# Role-level checks (ignoring the round's status): failing one of these is a 403, a wrong status is a 400.
+def is_case_procuratorate(user, defendant) -> bool:
+    return _same_procuratorate(user, defendant)
+
+
+def is_case_supervisor(user, defendant) -> bool:
+    return _same_procuratorate(user, defendant) and user.role == Role.SUPERVISING_PROSECUTOR

@@ -206,3 +206,29 @@ def deviations(*, engine_months: int | None, similar: dict | None, months: int |
 def _fmt(value) -> str:
     value = float(value)
     return str(int(value)) if value.is_integer() else f"{value:.1f}"
+
+
+# --- what the plea is worth ---------------------------------------------------------------------------
+
+PLEA_STAGES = ("investigation", "prosecution_review", "trial")
+
+
+def plea_scenarios(facts_text: str, charges: list[str]) -> dict:
+    """The calculator's term with the plea made at each stage, and without a plea (months; None for life/death).
+
+    Used by the explanation letter to say what the plea discount is worth and what withdrawing costs.
+    """
+    from leniency.sentencing.calculator import calculate
+    from leniency.sentencing.extract import extract
+    from leniency.sentencing.facts import Circumstance, Finding
+
+    facts = extract(facts_text, charges=charges)
+    found = facts.finding(Circumstance.PLEA)
+    others = [f for f in facts.circumstances if f.code != Circumstance.PLEA]
+    out = {"stage": str(found.value) if found is not None and found.value else None}
+    facts.circumstances = others
+    out["without"] = calculate(facts).months
+    for stage in PLEA_STAGES:
+        facts.circumstances = [*others, Finding(code=Circumstance.PLEA, value=stage)]
+        out[stage] = calculate(facts).months
+    return out

@@ -22,7 +22,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from . import access
-from .engine import defendant_charges, defendant_facts, deviations, run_engine
+from .engine import defendant_charges, defendant_facts, deviations, plea_scenarios, run_engine
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 from .validation import FIELDS, clean_values
 
@@ -282,6 +282,9 @@ def do_finalise(rec, *, acting_user, version: int | None = None, lawyer_reply: s
             status=Status.SUPERSEDED, closed_at=now, version=previous.version + 1, updated_at=now,
             close_reason=_("第%(round)s轮建议确定后取代") % {"round": rec.round})
     rec.status, rec.finalised_at, rec.finalised_by = Status.FINAL, now, acting_user
+    if rec.facts_text and "plea_scenarios" not in (rec.calculation or {}):
+        # For the explanation letter: what the plea is worth now, and what withdrawing would cost.
+        rec.calculation = {**(rec.calculation or {}), "plea_scenarios": plea_scenarios(rec.facts_text, rec.charges)}
     rec.lawyer_reply = lawyer_reply
     rec.version += 1
     rec.updated_at = now

@@ -24,7 +24,8 @@ class ImportRun(models.Model):
     imported = models.PositiveIntegerField(_("已导入"), default=0)
     duplicates = models.PositiveIntegerField(_("重复"), default=0)
     errors = models.PositiveIntegerField(_("错误"), default=0)
-    position = models.BigIntegerField(_("续传位置（字节）"), default=0)
+    position = models.BigIntegerField(_("续传位置（字节）"), default=0)  # CSV: data rows done
+    line_number = models.PositiveIntegerField(_("已处理至行号"), default=0)
     started_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
 
@@ -36,7 +37,7 @@ class ImportRun(models.Model):
         return f"{self.path} ({self.imported}/{self.lines_read})"
 
 
-class ImportError(models.Model):  # noqa: A001 - the model's name in the domain
+class ImportLineError(models.Model):
     """A line of an import file that could not be imported, with its number and the reason."""
 
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="line_errors")
@@ -48,6 +49,9 @@ class ImportError(models.Model):  # noqa: A001 - the model's name in the domain
         verbose_name = _("导入错误")
         verbose_name_plural = _("导入错误")
         constraints = [models.UniqueConstraint(fields=["run", "line"], name="corpus_importerror_run_line")]
+
+    def __str__(self):
+        return f"line {self.line}: {self.reason}"
 
 
 class Judgment(models.Model):

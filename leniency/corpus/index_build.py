@@ -1,0 +1,97 @@
+"""Building the similar-case index from the database (`leniency corpus index`).
+
+Streams the judgments ordered by main charge, builds one `ChargeIndex` per charge and writes it to a
+fresh directory that replaces the old one only when complete, so a query never sees half an index.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from leniency.corpus.index import (
+    INDEX_VERSION,
+    ChargeIndex,
+    IdfTable,
+    Row,
+    charge_key,
+    write_manifest,
+)
+from leniency.corpus.models import Judgment
+
+IDF_SAMPLE = 50_000
+FIELDS = ("id", "main_charge", "fact", "term_months", "death_penalty", "life_imprisonment", "probation",
+          "amount_yuan", "injury", "drug_grams", "circumstances", "region_code", "year")
+
+
+def _row(values: tuple) -> tuple[str, Row]:
+    (pk, charge, fact, months, death, life, probation, amount, injury, drug, flags, region, year) = values
+    return charge, Row(pk, fact, -1 if (death or life) else (months or 0), probation, amount, injury, drug, flags,
+                       region, year)
+
+
+def build_index(directory: Path, *, progress: bool = False) -> dict:
+    start = time.perf_counter()
+    directory = Path(directory)
+    tmp = directory.with_name(directory.name + ".building")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    sample = list(Judgment.objects.order_by("id").values_list("fact", flat=True)[:IDF_SAMPLE])
+    table = IdfTable.fit(sample)
+    avgdl = float(np.mean([len(t) for t in sample])) if sample else 600.0
+    np.savez(tmp / "idf.npz", df=table.df, n_docs=np.array(table.n_docs))
+    total = Judgment.objects.count()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="件", desc="index", mininterval=1.0)
+    charges: dict[str, dict] = {}
+    current: str | None = None
+    rows: list[Row] = []
+
+    def flush():
+        if current is None or not rows:
+            return
+        index = ChargeIndex.build(rows, table.idf, avgdl)
+        name = charge_key(current)
+        index.save(tmp / f"{name}.npz")
+        charges[current] = {"file": f"{name}.npz", "n": len(rows)}
+
+    queryset = Judgment.objects.order_by("main_charge", "id").values_list(*FIELDS)
+    for values in queryset.iterator(chunk_size=5000):
+        charge, row = _row(values)
+        if charge != current:
+            flush()
+            current, rows = charge, []
+        rows.append(row)
+        if bar is not None:
+            bar.update(1)
+    flush()
+    if bar is not None:
+        bar.close()
+    manifest = {
+        "version": INDEX_VERSION,
+        "built_at": datetime.now(UTC).isoformat(),
+        "n": sum(c["n"] for c in charges.values()),
+        "charges": len(charges),
+        "by_charge": charges,
+        "avgdl": avgdl,
+        "seconds": round(time.perf_counter() - start, 1),
+    }
+    write_manifest(tmp, manifest)
+    if directory.exists():
+        old = directory.with_name(directory.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        directory.rename(old)
+        tmp.rename(directory)
+        shutil.rmtree(old)
+    else:
+        tmp.rename(directory)
+    return manifest

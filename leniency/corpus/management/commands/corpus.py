@@ -1,0 +1,82 @@
+"""`leniency corpus import|synth|index`: the judgment database on the command line.
+
+    leniency corpus import FILE [FILE ...] [--workers 2] [--batch 1000] [--restart] [--no-progress]
+    leniency corpus synth --n 5000 --seed 1 --out var/synthetic.jsonl [--workers 2]
+    leniency corpus index [--out DIR]
+
+`import` reads CAIL2018 JSON lines (or CSV, by the .csv suffix; see leniency/corpus/reader.py for the
+columns), UTF-8 or GBK, and resumes an interrupted import of the same file where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Judgment database: import CAIL2018 files, write a synthetic corpus, build the similar-case index."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="import CAIL2018 JSON-lines or CSV files")
+        imp.add_argument("files", nargs="+")
+        imp.add_argument("--workers", type=int, default=2, help="extraction worker processes (0: in this process)")
+        imp.add_argument("--batch", type=int, default=1000)
+        imp.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
+        imp.add_argument("--no-progress", action="store_true")
+        imp.add_argument("--index", action="store_true", help="rebuild the similar-case index afterwards")
+        syn = sub.add_parser("synth", help="write a synthetic corpus (marked synthetic) in CAIL2018 format")
+        syn.add_argument("--n", type=int, required=True)
+        syn.add_argument("--seed", type=int, default=1)
+        syn.add_argument("--out", required=True)
+        syn.add_argument("--workers", type=int, default=1)
+        idx = sub.add_parser("index", help="build the similar-case index from the database")
+        idx.add_argument("--out", help="index directory (default: settings.CORPUS_INDEX_DIR or var/corpus-index)")
+        idx.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, action, **options):
+        return getattr(self, f"do_{action}")(**options)
+
+    def do_import(self, *, files, workers, batch, restart, no_progress, index, **_):
+        from leniency.corpus.importer import Options, import_file, summary
+
+        failed = False
+        for name in files:
+            start = time.perf_counter()
+            try:
+                run = import_file(name, Options(workers=workers, batch=batch, progress=not no_progress,
+                                                restart=restart))
+            except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+                self.stderr.write(f"{name}: {exc}")
+                failed = True
+                continue
+            self.stdout.write(summary(run) + f"\n  用时 {time.perf_counter() - start:.1f} 秒")
+        if index:
+            self.do_index(out=None, no_progress=no_progress)
+        if failed:
+            raise CommandError("some files could not be read")
+
+    def do_synth(self, *, n, seed, out, workers, **_):
+        from leniency.corpus.synth import write
+
+        if n < 0:
+            raise CommandError("--n must be positive")
+        start = time.perf_counter()
+        count = write(out, n, seed, workers=workers, progress=n >= 5000)
+        self.stdout.write(f"{count} synthetic judgments written to {out} (seed {seed}, "
+                          f"{time.perf_counter() - start:.1f} s)")
+
+    def do_index(self, *, out, no_progress, **_):
+        from pathlib import Path
+
+        from leniency.corpus.index_build import build_index
+        from leniency.corpus.similar import clear_cache, index_dir
+
+        directory = Path(out) if out else index_dir()
+        start = time.perf_counter()
+        manifest = build_index(directory, progress=not no_progress)
+        clear_cache()
+        self.stdout.write(f"index of {manifest['n']} judgments in {manifest['charges']} charges written to "
+                          f"{directory} ({time.perf_counter() - start:.1f} s)")

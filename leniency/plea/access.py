@@ -50,3 +50,15 @@ def can_record_withdrawal(user, defendant) -> bool:
 
 def can_upload_recording(user, defendant) -> bool:
     return is_case_prosecutor(user, defendant) or is_case_judge(user, defendant)
+
+
+def actions_for(user, defendant) -> dict[str, bool]:
+    """What `user` may do for `defendant`: the links and forms a page shows."""
+    return {
+        "notice": can_record_notice(user, defendant),
+        "agreement": can_manage_agreement(user, defendant),
+        "lawyer_sign": can_sign_as_lawyer(user, defendant),
+        "review": can_review(user, defendant),
+        "withdraw": can_record_withdrawal(user, defendant),
+        "upload": can_upload_recording(user, defendant),
+    }

@@ -1,1 +1,19 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("defendants/<int:defendant_id>/", views.dossier, name="plea_dossier"),
+    path("defendants/<int:defendant_id>/notices/new/", views.notice_new, name="plea_notice_new"),
+    path("notices/<int:pk>/", views.notice_detail, name="plea_notice"),
+    path("notices/<int:pk>/pdf/", views.notice_pdf, name="plea_notice_pdf"),
+    path("defendants/<int:defendant_id>/agreements/new/", views.agreement_new, name="plea_agreement_new"),
+    path("agreements/<int:pk>/", views.agreement_detail, name="plea_agreement"),
+    path("agreements/<int:pk>/pdf/", views.agreement_pdf, name="plea_agreement_pdf"),
+    path("agreements/<int:pk>/sign/", views.agreement_sign, name="plea_agreement_sign"),
+    path("defendants/<int:defendant_id>/reviews/new/", views.review_new, name="plea_review_new"),
+    path("reviews/<int:pk>/", views.review_detail, name="plea_review"),
+    path("reviews/<int:pk>/items/<int:item_id>/resolve/", views.review_resolve, name="plea_review_resolve"),
+    path("defendants/<int:defendant_id>/withdrawals/new/", views.withdrawal_new, name="plea_withdrawal_new"),
+    path("withdrawals/<int:pk>/", views.withdrawal_detail, name="plea_withdrawal"),
+]

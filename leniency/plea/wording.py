@@ -49,6 +49,8 @@ def recommendation_zh(rec) -> str:
     """The recommendation in one sentence: principal penalty and term or range, probation, fine."""
     if rec is None:
         return ""
+    if callable(getattr(rec, "term_text", None)):
+        return rec.term_text()
     penalty = _penalty_label(rec)
     kind = str(getattr(rec, "kind", "fixed") or "fixed")
     if kind == "range" and getattr(rec, "low_months", None) is not None:

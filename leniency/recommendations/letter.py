@@ -7,6 +7,7 @@ withdrawing would mean (FACTS.md §3.9). The screen page and the PDF render the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -17,6 +18,7 @@ from leniency.cases.stages import Stage
 from .engine import plea_scenarios
 from .wording import duration
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
 STEP_HEADINGS = {
     "starting_point": "确定量刑起点",
     "baseline": "确定基准刑",
@@ -88,9 +90,12 @@ def letter_context(rec) -> Letter:
     letter = Letter(rec=rec, defendant=defendant, case=case, date=timezone.localdate(rec.finalised_at or rec.updated_at),
                     term=rec.term_text(), charges=charges)
     for step in (rec.calculation or {}).get("steps", []):
+        heading = STEP_HEADINGS.get(step.get("kind"), "说明")
+        text = (step.get("description_zh") or "").removeprefix(heading + "：").rstrip("。")
+        citation = step.get("citation") or ""
         letter.steps.append(LetterStep(
-            heading=STEP_HEADINGS.get(step.get("kind"), "说明"), text=step.get("description_zh", ""),
-            effect=_effect(step), citation=step.get("citation", ""),
+            heading=heading, text=text, effect=_effect(step) if step.get("kind") != "starting_point" else "",
+            citation=citation if CJK.search(citation) else "",  # the engine's English-only notes stay out
         ))
     letter.similar, letter.similar_cases = _similar(rec.similar or {})
     stage = _plea_stage(rec)

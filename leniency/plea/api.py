@@ -1,3 +1,314 @@
-from ninja import Router
+"""JSON API of the plea process: the same services and permissions as the pages (404 for objects the user
+may not see, 403 for actions they may not take)."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from leniency.cases.access import visible_defendants
+from leniency.cases.stages import Procedure
+
+from . import access
+from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
+from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
+from .notices import do_record_notice
+from .review import adoption_blockers
+from .story import status_line, story
+from .taxonomy import REASON_GROUP, WithdrawalReason
+from .voluntariness import do_record_review, do_resolve_item
+from .withdrawals import do_record_withdrawal
 
 router = Router(tags=["plea"])
+
+
+class EntryOut(Schema):
+    when: datetime
+    kind: str
+    title: str
+    detail: str
+    url: str
+    warn: bool
+
+
+class NoticeOut(Schema):
+    id: int
+    stage: str
+    authority: str
+    notified_by_name: str
+    notified_at: datetime
+    rights: list[str]
+    method: str
+    language: str
+    interpreter: str
+    acknowledged: bool
+    acknowledgement: str
+    legal_basis: str
+
+    @staticmethod
+    def resolve_rights(obj):
+        return [name for name in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")
+                if getattr(obj, name)]
+
+
+class SignatureOut(Schema):
+    role: str
+    signer_name: str
+    signed_at: datetime
+    document_sha256: str
+    lawyer_present: str
+    status: str
+    valid_now: bool
+    why: str
+
+
+class AgreementOut(Schema):
+    id: int
+    version: int
+    status: str
+    recommendation_id: int | None
+    recommendation_text: str
+    procedure: str
+    lawyer_exception: str
+    sha256: str
+    stored_sha256: str | None
+    document_matches: bool
+    generated_at: datetime
+    signed_at: datetime | None
+    end_reason: str
+    signatures: list[SignatureOut]
+
+
+class ReviewItemOut(Schema):
+    key: str
+    answer: str
+    note: str
+    resolved_at: datetime | None
+    resolution: str
+
+
+class ReviewOut(Schema):
+    id: int
+    reviewed_at: datetime
+    agreement_id: int | None
+    passed: bool
+    conclusion: str
+    items: list[ReviewItemOut]
+
+    @staticmethod
+    def resolve_items(obj):
+        return list(obj.items.all())
+
+
+class WithdrawalOut(Schema):
+    id: int
+    stage: str
+    defendant_stage: str
+    initiated_by: str
+    reasons: list[str]
+    other_reason: str
+    consequences: list[str]
+    procedure_to: str
+    non_prosecution_decision: str
+    agreement_id: int | None
+    recommendation_id: int | None
+    occurred_at: datetime
+
+
+class PleaOut(Schema):
+    defendant: int
+    status: str
+    entries: list[EntryOut]
+    notices: list[NoticeOut]
+    agreements: list[AgreementOut]
+    reviews: list[ReviewOut]
+    withdrawals: list[WithdrawalOut]
+    adoption_blockers: list[str]
+
+
+class NoticeIn(Schema):
+    authority: RightsNotice.Authority
+    notified_by_name: str = Field(..., max_length=50)
+    notified_at: datetime
+    method: RightsNotice.Method = RightsNotice.Method.BOTH
+    language: str = Field("汉语普通话", max_length=30)
+    interpreter: str = Field("", max_length=50)
+    acknowledged: bool
+    acknowledgement: str = Field("", max_length=300)
+    notes: str = ""
+    right_procedural: bool = True
+    right_plea_rules: bool = True
+    right_duty_lawyer: bool = True
+    right_withdraw: bool = True
+
+
+class AgreementIn(Schema):
+    procedure: Procedure
+    lawyer_exception: PleaAgreement.LawyerException = PleaAgreement.LawyerException.NONE
+    exception_note: str = Field("", max_length=300)
+
+
+class SignIn(Schema):
+    role: Signature.Role
+    lawyer_present: bool = False
+
+
+class AnswerIn(Schema):
+    answer: ReviewItem.Answer
+    note: str = Field("", max_length=500)
+
+
+class ReviewIn(Schema):
+    answers: dict[str, AnswerIn]
+    conclusion: str = ""
+
+
+class ResolveIn(Schema):
+    resolution: str = Field(..., max_length=500)
+
+
+class WithdrawalIn(Schema):
+    initiated_by: Withdrawal.Initiator
+    reasons: list[WithdrawalReason]
+    other_reason: str = Field("", max_length=300)
+    statement: str = ""
+    occurred_at: datetime
+    procedure_to: str = ""
+    protest: bool = False
+    protest_note: str = Field("", max_length=300)
+    non_prosecution_decision: str = ""
+
+
+class ReasonOut(Schema):
+    value: str
+    label: str
+    group: str
+    group_label: str
+
+
+def _defendant(request, defendant_id):
+    return get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id)
+
+
+def _deny():
+    raise HttpError(403, "you may not do this for this defendant")
+
+
+def _agreement_out(agreement: PleaAgreement) -> dict:
+    verification = verify_agreement(agreement)
+    return {
+        **{f: getattr(agreement, f) for f in ("id", "version", "status", "recommendation_id", "recommendation_text",
+                                              "procedure", "lawyer_exception", "sha256", "generated_at", "signed_at",
+                                              "end_reason")},
+        "stored_sha256": verification.stored_sha256, "document_matches": verification.matches,
+        "signatures": [{"role": c.signature.role, "signer_name": c.signature.signer_name,
+                        "signed_at": c.signature.signed_at, "document_sha256": c.signature.document_sha256,
+                        "lawyer_present": c.signature.lawyer_present, "status": c.signature.status,
+                        "valid_now": c.ok, "why": str(c.why)} for c in verification.checks],
+    }
+
+
+@router.get("/withdrawal-reasons", response=list[ReasonOut], summary="The withdrawal reason taxonomy, by side")
+def withdrawal_reasons(request):
+    return [{"value": r.value, "label": str(r.label), "group": REASON_GROUP[r].value,
+             "group_label": str(REASON_GROUP[r].label)} for r in WithdrawalReason]
+
+
+@router.get("/defendants/{defendant_id}", response=PleaOut, summary="A defendant's plea story and its state")
+def get_plea(request, defendant_id: int):
+    defendant = _defendant(request, defendant_id)
+    return {
+        "defendant": defendant.pk, "status": status_line(defendant)[0],
+        "entries": [e.__dict__ for e in story(defendant)],
+        "notices": list(RightsNotice.objects.filter(defendant=defendant)),
+        "agreements": [_agreement_out(a) for a in PleaAgreement.objects.filter(defendant=defendant)],
+        "reviews": list(VoluntarinessReview.objects.filter(defendant=defendant).prefetch_related("items")),
+        "withdrawals": list(Withdrawal.objects.filter(defendant=defendant)),
+        "adoption_blockers": adoption_blockers(defendant),
+    }
+
+
+@router.post("/defendants/{defendant_id}/notices", response={201: NoticeOut}, summary="Record a rights notice")
+def post_notice(request, defendant_id: int, payload: NoticeIn):
+    defendant = _defendant(request, defendant_id)
+    if not access.can_record_notice(request.user, defendant):
+        _deny()
+    data = payload.dict()
+    rights = {k: data.pop(k) for k in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")}
+    return Status(201, do_record_notice(defendant, acting_user=request.user, rights=rights, **data))
+
+
+@router.post("/defendants/{defendant_id}/agreements", response={201: AgreementOut},
+             summary="Generate the plea agreement (具结书) from the final recommendation")
+def post_agreement(request, defendant_id: int, payload: AgreementIn):
+    defendant = _defendant(request, defendant_id)
+    if not access.can_manage_agreement(request.user, defendant):
+        _deny()
+    agreement = do_generate_agreement(defendant, acting_user=request.user, procedure=payload.procedure,
+                                      lawyer_exception=payload.lawyer_exception, exception_note=payload.exception_note)
+    return Status(201, _agreement_out(agreement))
+
+
+def _visible_agreement(request, agreement_id):
+    return get_object_or_404(PleaAgreement.objects.select_related("defendant", "defendant__case"), pk=agreement_id,
+                             defendant__in=visible_defendants(request.user))
+
+
+@router.get("/agreements/{agreement_id}", response=AgreementOut, summary="An agreement with its verification")
+def get_agreement(request, agreement_id: int):
+    return _agreement_out(_visible_agreement(request, agreement_id))
+
+
+@router.post("/agreements/{agreement_id}/signatures", response={201: AgreementOut}, summary="Sign the agreement")
+def post_signature(request, agreement_id: int, payload: SignIn):
+    agreement = _visible_agreement(request, agreement_id)
+    defendant = agreement.defendant
+    allowed = (access.can_sign_as_lawyer(request.user, defendant) if payload.role == Signature.Role.LAWYER
+               else access.can_manage_agreement(request.user, defendant))
+    if not allowed:
+        _deny()
+    do_sign_agreement(agreement, role=payload.role, acting_user=request.user, lawyer_present=payload.lawyer_present)
+    agreement.refresh_from_db()
+    return Status(201, _agreement_out(agreement))
+
+
+@router.post("/defendants/{defendant_id}/reviews", response={201: ReviewOut},
+             summary="Record the court's voluntariness review (every checklist key answered)")
+def post_review(request, defendant_id: int, payload: ReviewIn):
+    defendant = _defendant(request, defendant_id)
+    if not access.can_review(request.user, defendant):
+        _deny()
+    answers = {key: (value.answer, value.note) for key, value in payload.answers.items()}
+    review = do_record_review(defendant, acting_user=request.user, answers=answers, conclusion=payload.conclusion)
+    return Status(201, review)
+
+
+@router.post("/reviews/{review_id}/items/{key}/resolve", response=ReviewOut, summary="Resolve a failed item")
+def post_resolve(request, review_id: int, key: str, payload: ResolveIn):
+    review = get_object_or_404(VoluntarinessReview.objects.select_related("defendant", "defendant__case"),
+                               pk=review_id, defendant__in=visible_defendants(request.user))
+    item = get_object_or_404(ReviewItem, review=review, key=key)
+    if not access.can_review(request.user, review.defendant):
+        _deny()
+    do_resolve_item(item, acting_user=request.user, resolution=payload.resolution)
+    return review
+
+
+@router.post("/defendants/{defendant_id}/withdrawals", response={201: WithdrawalOut},
+             summary="Record a withdrawal (反悔) and apply its consequences")
+def post_withdrawal(request, defendant_id: int, payload: WithdrawalIn):
+    defendant = _defendant(request, defendant_id)
+    if not access.can_record_withdrawal(request.user, defendant):
+        _deny()
+    data = payload.dict()
+    data["reasons"] = [str(r) for r in data["reasons"]]
+    return Status(201, do_record_withdrawal(defendant, acting_user=request.user, **data))
+
+
+@router.get("/defendants/{defendant_id}/adoption-blockers", response=list[str],
+            summary="Why the court may not adopt the recommendation yet ([] when it may)")
+def get_blockers(request, defendant_id: int):
+    return adoption_blockers(_defendant(request, defendant_id))
+
+

@@ -184,11 +184,23 @@ def _in_region(user, region) -> bool:
     return False
 
 
-def manages_assignment(user, assignment: CounselAssignment) -> bool:
+def manages_defendant(user, defendant) -> bool:
     """The centre of the case's region (overrides, reviews, claims)."""
     if _authenticated(user) and user.is_superuser:
         return True
-    return is_centre_officer(user) and _in_region(user, assignment.defendant.case.region)
+    return is_centre_officer(user) and _in_region(user, defendant.case.region)
+
+
+def manages_assignment(user, assignment: CounselAssignment) -> bool:
+    return manages_defendant(user, assignment.defendant)
+
+
+def manages_lawyer(user, lawyer) -> bool:
+    """The centre of the region the lawyer is registered in (warnings, reviews, restrictions)."""
+    if _authenticated(user) and user.is_superuser:
+        return True
+    profile = getattr(lawyer, "lawyer_profile", None)
+    return is_centre_officer(user) and profile is not None and _in_region(user, profile.region)
 
 
 def can_log_participation(user, assignment: CounselAssignment) -> bool:

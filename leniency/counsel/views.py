@@ -1,0 +1,219 @@
+"""Pages for requests, assignments (participation log, ratings, claim) and the lawyer's own page."""
+
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leniency.accounts.models import User
+from leniency.cases.access import visible_defendants
+from leniency.errors import DomainError
+
+from . import access
+from .forms import OverrideForm, ParticipationForm, RatingForm, RequestForm
+from .models import Allocation, Claim, CounselRequest, QualityWarning, Rating, Severity
+from .participation import do_log_participation, figures_for
+from .pay import do_submit_claim, quote
+from .quality import current_rubric, do_rate_counsel
+from .rota import do_override_allocation, do_request_counsel
+
+
+def _error(form, error: DomainError):
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def home(request):
+    user = request.user
+    if access.can_run_centre(user) or access.can_view_dashboard(user):
+        return redirect("counsel:dashboard")
+    if not user.is_lawyer:
+        return redirect("counsel:requests")
+    assignments = access.visible_assignments(user).select_related("defendant__case").order_by("-assigned_at")
+    pending = Allocation.objects.filter(lawyer=user, outcome=Allocation.Outcome.PENDING).select_related(
+        "request__defendant__case").order_by("due_at")
+    context = {
+        "profile": getattr(user, "lawyer_profile", None),
+        "pending": pending,
+        "assignments": assignments.filter(ended_at__isnull=True)[:50],
+        "warnings": QualityWarning.objects.filter(lawyer=user).prefetch_related("contests"),
+        "claims": Claim.objects.filter(lawyer=user).select_related("assignment__defendant__case")[:20],
+        "ratings": Rating.objects.filter(assignment__lawyer=user).select_related("assignment__defendant__case")[:20],
+        "periods": access.visible_periods(user).filter(ends_on__gte=timezone.localdate()).select_related("station"),
+        "now": timezone.now(),
+    }
+    return render(request, "counsel/lawyer_home.html", context)
+
+
+@login_required
+def request_list(request):
+    requests = access.visible_requests(request.user).select_related("defendant__case", "station").prefetch_related(
+        "allocations__lawyer")[:200]
+    return render(request, "counsel/request_list.html", {"requests": requests})
+
+
+@login_required
+def request_new(request, defendant_id):
+    defendant = get_object_or_404(visible_defendants(request.user).select_related("case__region"), pk=defendant_id)
+    if not access.can_request_counsel(request.user, defendant):
+        return HttpResponseForbidden(_("您无权为此人申请律师"))
+    initial = {"source": CounselRequest.Source.COURT if request.user.role == "judge" else
+               CounselRequest.Source.PROCURATORATE, "severity": Severity.ORDINARY}
+    form = RequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            counsel_request = do_request_counsel(defendant, acting_user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            _error(form, error)
+        else:
+            lawyer = counsel_request.allocations.last()
+            if lawyer:
+                messages.success(request, _("申请 %(ref)s 已指派 %(lawyer)s") % {
+                    "ref": counsel_request.reference, "lawyer": lawyer.lawyer})
+            else:
+                messages.error(request, _("申请 %(ref)s 暂无可指派律师，已转法律援助中心处理") % {
+                    "ref": counsel_request.reference})
+            return redirect("counsel:request_detail", pk=counsel_request.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "counsel/request_form.html", {"form": form, "defendant": defendant}, status=status)
+
+
+@login_required
+def request_detail(request, pk):
+    counsel_request = get_object_or_404(access.visible_requests(request.user).select_related(
+        "defendant__case__region", "station", "requested_by"), pk=pk)
+    return _render_request(request, counsel_request)
+
+
+def _override_lawyers(counsel_request):
+    return User.objects.filter(lawyer_profile__region__in=[counsel_request.defendant.case.region,
+                                                           counsel_request.defendant.case.region.parent]
+                               ).order_by("display_name") | User.objects.filter(
+        rota_memberships__period__station=counsel_request.station).distinct()
+
+
+def _render_request(request, counsel_request, *, form=None, status=200):
+    can_override = access.manages_defendant(request.user, counsel_request.defendant)
+    if can_override and form is None:
+        form = OverrideForm(lawyers=_override_lawyers(counsel_request).distinct())
+    context = {"req": counsel_request, "allocations": counsel_request.allocations.select_related("lawyer"),
+               "form": form if can_override else None}
+    return render(request, "counsel/request_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def request_override(request, pk):
+    counsel_request = get_object_or_404(access.visible_requests(request.user).select_related(
+        "defendant__case__region"), pk=pk)
+    if not access.manages_defendant(request.user, counsel_request.defendant):
+        return HttpResponseForbidden(_("只有法律援助中心可以人工指派"))
+    form = OverrideForm(request.POST, lawyers=_override_lawyers(counsel_request).distinct())
+    if form.is_valid():
+        try:
+            do_override_allocation(counsel_request, lawyer=form.cleaned_data["lawyer"],
+                                   reason=form.cleaned_data["reason"], acting_user=request.user)
+        except DomainError as error:
+            _error(form, error)
+        else:
+            messages.success(request, _("已人工指派"))
+            return redirect("counsel:request_detail", pk=pk)
+    return _render_request(request, counsel_request, form=form, status=400)
+
+
+# --- one assignment ---------------------------------------------------------------------------------------
+
+def _assignment(request, pk):
+    return get_object_or_404(access.visible_assignments(request.user).select_related(
+        "defendant__case__region", "lawyer", "request"), pk=pk)
+
+
+def _render_assignment(request, assignment, *, log_form=None, rating_form=None, status=200):
+    user = request.user
+    can_log = access.can_log_participation(user, assignment) and assignment.ended_at is None
+    rater_kind = access.rater_kind_for(user, assignment)
+    criteria = []
+    if rater_kind:
+        try:
+            criteria = list(current_rubric().criteria.all())
+        except DomainError:
+            rater_kind = None
+    claim = Claim.objects.filter(assignment=assignment).first()
+    quote_amount = None
+    if can_log or access.can_log_participation(user, assignment):
+        try:
+            quote_amount = quote(assignment)[1]
+        except DomainError:
+            quote_amount = None
+    context = {
+        "assignment": assignment, "entries": assignment.participation.all(), "figures": figures_for(assignment),
+        "log_form": (log_form or ParticipationForm()) if can_log else None,
+        "rating_form": (rating_form or RatingForm(criteria=criteria)) if rater_kind else None,
+        "rater_kind": rater_kind, "ratings": assignment.ratings.select_related("rater"),
+        "claim": claim, "quote": quote_amount,
+        "can_claim": access.can_log_participation(user, assignment) and assignment.kind != "retained" and (
+            claim is None or claim.status == Claim.Status.REJECTED),
+        "allocation": Allocation.objects.filter(assignment=assignment).first(),
+    }
+    return render(request, "counsel/assignment_detail.html", context, status=status)
+
+
+@login_required
+def assignment_detail(request, pk):
+    return _render_assignment(request, _assignment(request, pk))
+
+
+@login_required
+@require_POST
+def assignment_log(request, pk):
+    assignment = _assignment(request, pk)
+    if not access.can_log_participation(request.user, assignment):
+        return HttpResponseForbidden(_("只有被指派的律师可以登记履职情况"))
+    form = ParticipationForm(request.POST)
+    if form.is_valid():
+        try:
+            do_log_participation(assignment, acting_user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            _error(form, error)
+        else:
+            messages.success(request, _("已登记"))
+            return redirect("counsel:assignment_detail", pk=pk)
+    return _render_assignment(request, assignment, log_form=form, status=400)
+
+
+@login_required
+@require_POST
+def assignment_rate(request, pk):
+    assignment = _assignment(request, pk)
+    if access.rater_kind_for(request.user, assignment) is None:
+        return HttpResponseForbidden(_("您无权评价此律师"))
+    form = RatingForm(request.POST, criteria=list(current_rubric().criteria.all()))
+    if form.is_valid():
+        try:
+            do_rate_counsel(assignment, scores=form.scores(), complaint=form.cleaned_data["complaint"],
+                            comment=form.cleaned_data["comment"], acting_user=request.user)
+        except DomainError as error:
+            _error(form, error)
+        else:
+            messages.success(request, _("评价已提交"))
+            return redirect("counsel:assignment_detail", pk=pk)
+    return _render_assignment(request, assignment, rating_form=form, status=400)
+
+
+@login_required
+@require_POST
+def assignment_claim(request, pk):
+    assignment = _assignment(request, pk)
+    if not access.can_log_participation(request.user, assignment):
+        return HttpResponseForbidden(_("只能为本人承办的案件申请补贴"))
+    try:
+        claim = do_submit_claim(assignment, acting_user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("counsel:assignment_detail", pk=pk)
+    messages.success(request, _("已申请补贴 %(amount)s 元") % {"amount": claim.amount})
+    return redirect("counsel:assignment_detail", pk=pk)

@@ -3,6 +3,7 @@
     leniency sentencing recommend --fact TEXT [--charge 盗窃 ...] [--json] [--lang zh|en] [--train CORPUS]
     leniency sentencing predict --input CASES.jsonl --output PRED.jsonl [--train CORPUS.jsonl]
     leniency sentencing evaluate --input GOLD.jsonl [--train CORPUS.jsonl] [--folds K] [--by-charge]
+    leniency sentencing train [--corpus CORPUS.jsonl] [--out var/models] [--folds K]
 
 Also runnable as `python -m leniency.sentencing.cli ...`.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -247,10 +249,13 @@ def _prediction_record(line: int, prediction: Prediction, result: EngineResult |
 
 
 def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    calibrator = _load_training(args.train, err) if args.train else None
+    from leniency.sentencing.model.evaluation import predictions as model_predictions
+    from leniency.sentencing.model.evaluation import train_file
+
+    model = train_file(args.train, err, folds=0) if args.train else None  # the learned model (issue 4)
     fallback = MedianBaseline()
-    if calibrator is not None:
-        fallback.overall = round(unL(calibrator.overall_log_median))
+    if model is not None:
+        fallback.overall = round(unL(model.overall))
         fallback.overall_range = (min(fallback.overall_range[0], fallback.overall), max(fallback.overall_range[1], fallback.overall))
     written = failed = 0
     handle = _open_output(args.output)
@@ -265,11 +270,13 @@ def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 row["confidence"] = "low"
             else:
                 result = run_engine(record.fact, record.accusation, record.relevant_articles)
-                if calibrator is not None:
-                    prediction = calibrator.predict(result, record.accusation)
+                if model is not None:
+                    prediction = model_predictions(model, [record], [result], fallback.overall)[0]
                 else:
                     prediction = engine_prediction(result, fallback.overall)
-                row = _prediction_record(record.line or 0, prediction, result, calibrator is not None)
+                row = _prediction_record(record.line or 0, prediction, result, model is not None)
+                if model is not None:
+                    row["model_version"] = model.version
             handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
             written += 1
     finally:
@@ -306,16 +313,23 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not gold:
         raise CliError(f"{args.input}: no decided case to evaluate on")
     results, seconds = run_all(gold)
-    if args.train:
+    from leniency.sentencing.model import evaluation as learned
+
+    same = bool(args.train) and os.path.realpath(args.train) == os.path.realpath(args.input)
+    if args.train and not same:
         train, train_errors = read_judgments(args.train, require_term=True)
         for error in train_errors:
             print(f"{args.train}: {error} (skipped)", file=err)
         train_results, _ = run_all(train)
         predictions = held_out_predictions(train, train_results, gold, results)
+        model = learned.fit(train, train_results, seed=args.seed)
+        predictions = {"model": learned.predictions(model, gold, results), **predictions}
         how = f"fitted on {len(train)} cases of {args.train}, scored on {len(gold)} cases of {args.input}"
     else:
         folds = args.folds or 5
         predictions = cross_validated_predictions(gold, results, folds, seed=args.seed)
+        if args.train:  # the learned model, k-fold on the same file (never scored on its own training cases)
+            predictions = {"model": learned.cross_validated(gold, results, folds, seed=args.seed), **predictions}
         how = f"{folds}-fold cross-validation on {len(gold)} cases of {args.input} (seed {args.seed})"
     scores = score(gold, predictions)
     if args.json:
@@ -329,6 +343,32 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"engine errors on {failures} cases (fell back to the charge prior)", file=out)
         if args.by_charge:
             _by_charge(gold, predictions, out)
+    return 0
+
+
+# -- train --------------------------------------------------------------------------------------
+
+
+def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from leniency.sentencing.model import save_model
+    from leniency.sentencing.model.evaluation import train_file
+
+    if args.corpus:
+        model = train_file(args.corpus, err, folds=args.folds, seed=args.seed)
+    else:  # the judgment database lives in the Django app; set it up only for this
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
+        import django
+
+        django.setup()
+        from leniency.corpus.training import train_from_database
+
+        model = train_from_database(folds=args.folds, seed=args.seed, limit=args.limit, err=err)
+    path = save_model(model, args.out)
+    print(f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}", file=out)
+    cv = model.cv_metrics
+    if cv.get("mean_log_distance") is not None:
+        print(f"{cv['folds']}-fold: mean log distance {cv['mean_log_distance']:.3f}, "
+              f"80% interval coverage {cv['coverage']:.1%}", file=out)
     return 0
 
 
@@ -353,6 +393,14 @@ def build_parser() -> argparse.ArgumentParser:
     pred.add_argument("--output", required=True, help="output JSON lines ('-' for stdout)")
     pred.add_argument("--train", help="calibrate on this CAIL2018 corpus of decided cases first")
     pred.set_defaults(func=cmd_predict)
+
+    tr = sub.add_parser("train", help="train the learned model and save it as a versioned artifact")
+    tr.add_argument("--corpus", help="CAIL2018 file to train on (default: the judgments in the database)")
+    tr.add_argument("--out", default="var/models", help="artifact directory (default var/models)")
+    tr.add_argument("--folds", type=int, default=5, help="k for the cross-validated metrics in the sidecar")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--limit", type=int, help="train on at most this many judgments from the database")
+    tr.set_defaults(func=cmd_train)
 
     ev = sub.add_parser("evaluate", help="score the engine and two baselines on decided cases")
     ev.add_argument("--input", required=True)

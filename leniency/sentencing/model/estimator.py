@@ -42,6 +42,8 @@ BASE_NAMES = ("const", "guideline", "calc|guideline", "calc|bracket", "prior", "
 BASE_PRIOR = np.array([0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.5])
 BOOST_SHRINK = 0.5
 SVD_COMPONENTS = 16
+SVD_SAMPLE = 50_000  # texts the SVD is fitted on
+TEXT_CHUNK = 20_000
 INNER_FOLDS = 5
 SPLIT_CONFORMAL_FROM = 20_000  # above this many cases, a held-out calibration set instead of inner CV
 SPLIT_SHARE = 0.1
@@ -128,11 +130,16 @@ class SentencingModel:
             dense[:, col["has_rec"]] * (dense[:, col["rec"]] - calc),
         ])
 
+    def _text_components(self, records: Sequence[CaseRecord]) -> np.ndarray:
+        """SVD components of the texts, computed in chunks so that memory stays bounded."""
+        parts = [self.svd.transform(text_matrix([r.text for r in records[i:i + TEXT_CHUNK]]))
+                 for i in range(0, len(records), TEXT_CHUNK)]
+        return np.vstack(parts) if parts else np.zeros((0, self.svd.n_components))
+
     def _full_features(self, records: Sequence[CaseRecord], dense: np.ndarray) -> np.ndarray:
         if self.svd is None:
             return dense
-        text = self.svd.transform(text_matrix([r.text for r in records]))
-        return np.hstack([dense, text])
+        return np.hstack([dense, self._text_components(records)])
 
     # -- fitting --------------------------------------------------------------------------------
 
@@ -171,12 +178,13 @@ class SentencingModel:
         if self.params.get("text", True):
             from sklearn.decomposition import TruncatedSVD
 
-            matrix = text_matrix([r.text for r in records])
-            components = min(SVD_COMPONENTS, max(2, len(records) // 10), matrix.shape[1] - 1)
-            sample = matrix if matrix.shape[0] <= 200_000 else matrix[
-                np.random.default_rng(seed).choice(matrix.shape[0], 200_000, replace=False)]
+            n_sample = min(len(records), SVD_SAMPLE)
+            chosen = np.sort(np.random.default_rng(seed).choice(len(records), n_sample, replace=False))
+            sample = text_matrix([records[i].text for i in chosen])
+            components = min(SVD_COMPONENTS, max(2, len(records) // 10), sample.shape[1] - 1)
             self.svd = TruncatedSVD(n_components=components, random_state=seed).fit(sample)
-            features = np.hstack([dense, self.svd.transform(matrix)])
+            del sample
+            features = np.hstack([dense, self._text_components(records)])
         else:
             features = dense
         import lightgbm as lgb
@@ -212,6 +220,13 @@ class SentencingModel:
             held = [records[i] for i in calib]
             residuals = y[calib] - self.points(held)
             self.params["conformal"] = f"split ({cut} held-out cases)"
+            half = residuals.size // 2  # honest coverage: quantiles from one half, checked on the other
+            q = conformal_quantiles(residuals[:half])
+            self.cv_metrics = {
+                "how": f"held-out split of {cut} cases",
+                "mean_log_distance": float(np.mean(np.abs(residuals))),
+                "coverage": float(np.mean((residuals[half:] >= q[0]) & (residuals[half:] <= q[1]))),
+            }
         else:
             folds = min(INNER_FOLDS, n)
             residuals = np.zeros(0)

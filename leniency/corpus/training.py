@@ -1,0 +1,67 @@
+"""Training the learned model on the judgments in the database (`leniency sentencing train`)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+import numpy as np
+
+from leniency.corpus.models import Judgment
+from leniency.sentencing.model.artifact import fingerprint, new_version
+from leniency.sentencing.model.estimator import SPLIT_CONFORMAL_FROM, SentencingModel, train
+from leniency.sentencing.model.features import CaseRecord, L
+
+
+def load_records(limit: int | None = None, *, synthetic: bool | None = None) -> tuple[list[CaseRecord], list[int]]:
+    """Fixed-term judgments as model records (from what the importer stored), in id order."""
+    queryset = Judgment.objects.filter(term_months__isnull=False).order_by("id")
+    if synthetic is not None:
+        queryset = queryset.filter(synthetic=synthetic)
+    if limit:
+        queryset = queryset[:limit]
+    records, months = [], []
+    for fact, facts, term, charges in queryset.values_list("fact", "facts", "term_months", "charges").iterator(
+            chunk_size=5000):
+        stored = (facts or {}).get("_model") or {"charges": charges, "calc_months": None, "guideline": False}
+        record = CaseRecord.from_dict(stored, fact)
+        record.charges = list(charges) or record.charges
+        records.append(record)
+        months.append(int(term))
+    return records, months
+
+
+def cross_validate(records: list[CaseRecord], months: list[int], folds: int, seed: int) -> dict:
+    n = len(records)
+    assignment = np.random.default_rng(seed + 7).permutation(n) % folds
+    y = np.array([L(m) for m in months])
+    z = np.zeros(n)
+    low = np.zeros(n)
+    high = np.zeros(n)
+    for k in range(folds):
+        tr, te = np.flatnonzero(assignment != k), np.flatnonzero(assignment == k)
+        model = train([records[i] for i in tr], [months[i] for i in tr], seed=seed)
+        held = [records[i] for i in te]
+        z[te] = model.points(held)
+        low[te], high[te] = z[te] + model.quantiles[0], z[te] + model.quantiles[1]
+    return {"how": f"{folds}-fold", "folds": folds, "n": n,
+            "mean_log_distance": float(np.mean(np.abs(y - z))),
+            "coverage": float(np.mean((y >= low - 1e-9) & (y <= high + 1e-9)))}
+
+
+def train_from_database(*, folds: int = 5, seed: int = 0, limit: int | None = None,
+                        err: TextIO | None = None) -> SentencingModel:
+    err = err or sys.stderr
+    records, months = load_records(limit)
+    if not records:
+        raise ValueError("the judgment database has no decided fixed-term case: import a corpus first")
+    print(f"training on {len(records)} judgments from the database", file=err)
+    model = train(records, months, seed=seed)
+    model.fingerprint = fingerprint(zip((r.text for r in records), months, strict=True))
+    model.version = new_version(model.fingerprint)
+    if len(records) <= SPLIT_CONFORMAL_FROM and folds >= 2 and len(records) >= 5 * folds:
+        model.cv_metrics = cross_validate(records, months, folds, seed)
+    synthetic = Judgment.objects.filter(synthetic=True, term_months__isnull=False).count()
+    model.params["synthetic_share"] = round(synthetic / max(Judgment.objects.filter(
+        term_months__isnull=False).count(), 1), 4)
+    return model

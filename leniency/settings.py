@@ -1,6 +1,8 @@
 """Django settings. Environment variables: DATABASE_URL (default: SQLite under var/), LENIENCY_SECRET_KEY,
-LENIENCY_DEBUG, LENIENCY_ALLOWED_HOSTS (comma-separated)."""
+LENIENCY_DATA_KEYS (Fernet keys for personal data), LENIENCY_DEBUG, LENIENCY_ALLOWED_HOSTS (comma-separated)."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -103,6 +105,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Fernet keys for personal data at rest, newest first (see leniency/encryption.py for rotation).
+# In development without the variable, one key derived from SECRET_KEY.
+DATA_KEYS = os.environ.get("LENIENCY_DATA_KEYS") or (
+    base64.urlsafe_b64encode(hashlib.sha256(f"data-key:{SECRET_KEY}".encode()).digest()).decode() if DEBUG else None
+)
+if not DATA_KEYS:
+    raise RuntimeError("LENIENCY_DATA_KEYS must be set when LENIENCY_DEBUG is not 1")
 
 # Public statistics suppress cells with fewer persons than this (DESIGN.md: personal data is protected).
 DISCLOSURE_THRESHOLD = 10

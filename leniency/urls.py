@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("leniency.accounts.urls")),
     path("", include("leniency.cases.urls")),
+    path("audit/", include("leniency.audit.urls")),
     path("counsel/", include("leniency.counsel.urls")),
     path("corpus/", include("leniency.corpus.urls")),
     path("recommendations/", include("leniency.recommendations.urls")),

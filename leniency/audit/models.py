@@ -67,3 +67,36 @@ class AuditEvent(models.Model):
         # Round-trip data through JSON first so the hash is the same before and after storage.
         payload["data"] = json.loads(json.dumps(self.data, cls=DjangoJSONEncoder))
         return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class PersonalDataAccess(models.Model):
+    """Who saw whose personal data, when and where. Append-only like the trail, but not hash-chained:
+    reads are frequent and a missing read is not a changed decision."""
+
+    class Via(models.TextChoices):
+        PAGE = "page", _("页面")
+        API = "api", _("接口")
+        DOCUMENT = "document", _("文书")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="personal_data_reads")
+    defendant = models.ForeignKey("cases.Defendant", on_delete=models.CASCADE, related_name="personal_data_reads")
+    fields = models.CharField(_("查看内容"), max_length=120)  # e.g. "particulars" or "id_number,phone"
+    via = models.CharField(_("途径"), max_length=10, choices=Via.choices)
+    path = models.CharField(_("地址"), max_length=255, blank=True)
+    at = models.DateTimeField(_("时间"), db_index=True)
+
+    class Meta:
+        verbose_name = _("个人信息查看记录")
+        verbose_name_plural = _("个人信息查看记录")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.user} · {self.defendant} · {self.fields} · {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("personal-data access records cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("personal-data access records cannot be deleted")

@@ -5,6 +5,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from leniency.audit.personal_data import PARTICULARS, log_personal_data_read
 from leniency.audit.timeline import case_timeline
 
 from . import services
@@ -91,6 +92,7 @@ def get_case(request, case_id: int):
     case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court"), pk=case_id)
     defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges"))
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
+    log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="api", path=request.path)
     return {
         "id": case.pk, "number": case.number, "title": case.title, "procuratorate": case.procuratorate.name,
         "court": case.court.name if case.court else None, "received_on": case.received_on, "facts": case.facts,

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from leniency.accounts.models import Organisation, Region
+from leniency.encryption import EncryptedCharField
 
 from .stages import Procedure, Stage
 
@@ -81,7 +82,8 @@ class Defendant(models.Model):
 
     case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="defendants")
     name = models.CharField(_("姓名"), max_length=50)
-    id_number = models.CharField(_("身份证号"), max_length=18, blank=True)
+    id_number = EncryptedCharField(_("身份证号"), blank=True)  # encrypted at rest
+    phone = EncryptedCharField(_("联系电话"), blank=True)  # encrypted at rest
     birth_date = models.DateField(_("出生日期"), null=True, blank=True)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
     ethnicity = models.CharField(_("民族"), max_length=20, default="汉族")
@@ -105,6 +107,23 @@ class Defendant(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def id_number_masked(self) -> str:
+        return _mask(self.id_number, keep_start=4, keep_end=2)
+
+    @property
+    def phone_masked(self) -> str:
+        return _mask(self.phone, keep_start=3, keep_end=2)
+
+
+def _mask(value: str, *, keep_start: int, keep_end: int) -> str:
+    """"110101199005010011" -> "1101************11": enough to tell records apart, not to identify."""
+    if not value:
+        return ""
+    if len(value) <= keep_start + keep_end:
+        return "*" * len(value)
+    return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
 
 
 class DefendantCharge(models.Model):

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency.audit.personal_data import IDENTITY, PARTICULARS, log_personal_data_read
 from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
@@ -71,4 +72,13 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
             form = StageChangeForm(defendant=defendant, prefix=f"d{defendant.pk}")
         rows.append({"defendant": defendant, "form": form})
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
+    log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
     return render(request, "cases/case_detail.html", {"case": case, "rows": rows, "timeline": timeline}, status=status)
+
+
+@login_required
+def defendant_identity(request, pk, defendant_id):
+    """The full ID and phone numbers, shown on request (htmx) and logged: the case page shows them masked."""
+    defendant = get_object_or_404(visible_defendants(request.user), pk=defendant_id, case_id=pk)
+    log_personal_data_read(request.user, [defendant], fields=IDENTITY, via="page", path=request.path)
+    return render(request, "cases/_identity.html", {"d": defendant})

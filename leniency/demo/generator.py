@@ -168,7 +168,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
         rows = []
         for i, (name, data, path) in enumerate(zip(names, people_data, paths, strict=True)):
             row = Defendant(
-                name=name, id_number=data.id_number, birth_date=data.birth_date, gender=data.gender,
+                name=name, id_number=data.id_number, phone=data.phone, birth_date=data.birth_date, gender=data.gender,
                 ethnicity=data.ethnicity, education=data.education, occupation=data.occupation,
                 detention=path.detention, detained_on=path.detained_on, released_on=path.released_on,
                 stage=path.stage, stage_since=path.stage_since(opened), procedure=path.procedure,

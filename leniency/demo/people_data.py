@@ -24,9 +24,20 @@ class Particulars:
     age: int  # at the time of the offence
     birth_date: date
     id_number: str
+    phone: str
     ethnicity: str
     education: str
     occupation: str
+
+
+MOBILE_PREFIXES = ("130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "158", "159",
+                   "177", "180", "181", "186", "187", "188", "189", "199")
+
+
+def mobile_number(seed: str) -> str:
+    """A plausible mobile number, fixed by the seed (its own generator: the main stream is left as it was)."""
+    own = random.Random(seed)
+    return own.choice(MOBILE_PREFIXES) + f"{own.randint(0, 99_999_999):08d}"
 
 
 def age_on(birth: date, on: date) -> int:
@@ -57,5 +68,5 @@ def particulars(rng: random.Random, profile: ChargeProfile, offence_on: date, *,
     occupation = "学生" if age < 18 and rng.random() < 0.5 else _pick(rng, OCCUPATIONS)
     if age < 18 and education == "college":
         education = "junior"
-    return Particulars(gender, age, birth, number, _pick(rng, WESTERN_ETHNICITIES if western else ETHNICITIES),
+    return Particulars(gender, age, birth, number, mobile_number(number), _pick(rng, WESTERN_ETHNICITIES if western else ETHNICITIES),
                        education, occupation)

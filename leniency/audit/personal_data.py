@@ -1,0 +1,23 @@
+"""Recording every read of a defendant's personal data (issue 9: an auditor can list who saw whom)."""
+
+from collections.abc import Iterable
+
+from django.utils import timezone
+
+from .models import PersonalDataAccess
+
+PARTICULARS = "particulars"  # birth date, gender, ethnicity, education, occupation, detention
+IDENTITY = "id_number,phone"
+
+
+def log_personal_data_read(user, defendants: Iterable, *, fields: str, via: str, path: str = "") -> int:
+    """One row per defendant shown; returns how many. Anonymous users never see personal data."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    now = timezone.now()
+    rows = [
+        PersonalDataAccess(user=user, defendant_id=d.pk, fields=fields, via=via, path=path[:255], at=now)
+        for d in defendants
+    ]
+    PersonalDataAccess.objects.bulk_create(rows)
+    return len(rows)

@@ -104,6 +104,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Uploaded and generated files (recordings, signed agreements, letters, reports); never served publicly.
+MEDIA_ROOT = VAR_DIR / "media"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # Fernet keys for personal data at rest, newest first (see leniency/encryption.py for rotation).

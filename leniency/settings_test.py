@@ -1,5 +1,10 @@
-"""Test settings: the real settings with a fast password hasher (tests create many users)."""
+"""Test settings: the real settings with a fast password hasher (tests create many users) and files kept
+out of var/ (each test run writes uploads and documents under its own temporary folder)."""
+
+import tempfile
+from pathlib import Path
 
 from leniency.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="leniency-test-media-"))

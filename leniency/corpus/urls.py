@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("recommend/", views.recommend_page, name="corpus_recommend"),
+]

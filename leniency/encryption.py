@@ -57,11 +57,22 @@ def rotate(stored: str) -> str:
 
 
 class EncryptedCharField(models.TextField):
-    """Reads and writes plain strings; stores Fernet ciphertext. Not searchable or sortable by value."""
+    """Reads and writes plain strings; stores Fernet ciphertext. Not searchable or sortable by value.
+
+    Serialised (dumpdata, backups) as ciphertext too, so a backup file holds no personal data in clear;
+    loading it back decrypts with the same keys.
+    """
 
     def from_db_value(self, value, expression, connection):
         return decrypt(value) if value else value
 
+    def to_python(self, value):
+        return decrypt(value) if isinstance(value, str) and value else value
+
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
+        return encrypt(value) if value else value
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
         return encrypt(value) if value else value

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "leniency.recordings",
     "leniency.portal",
     "leniency.oversight",
+    "leniency.ops",
     "leniency.demo",
 ]
 
@@ -104,6 +105,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+SERIALIZATION_MODULES = {"exactjson": "leniency.ops.serializer"}  # backups (leniency backup / restore)
 # Uploaded and generated files (recordings, signed agreements, letters, reports); never served publicly.
 MEDIA_ROOT = VAR_DIR / "media"
 STATICFILES_DIRS = [BASE_DIR / "static"]

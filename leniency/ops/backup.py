@@ -1,0 +1,202 @@
+"""Backups: the database, the files under MEDIA_ROOT (recordings, signed agreements, letters, reports),
+and a manifest with the SHA-256 of every part, in one .tar.gz.
+
+A restore checks every hash before it touches anything, loads into an empty (migrated) database,
+puts the files back, then proves the result: the row counts match the manifest, every file's hash
+matches, and the audit chain verifies up to the same last event.
+
+The database travels as Django fixtures (full-precision JSON), so a backup taken on SQLite restores
+on PostgreSQL and back. Personal data stays encrypted in it (see leniency/encryption.py): restoring
+needs the same LENIENCY_DATA_KEYS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+
+from leniency.audit.models import AuditEvent
+from leniency.audit.trail import verify_chain
+
+FORMAT = 1
+DATABASE_FILE = "database.json"
+MANIFEST_FILE = "manifest.json"
+FILES_DIR = "files"
+# Rebuilt by `migrate` on the target, or not worth keeping.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+CHUNK = 1 << 20
+
+
+class BackupError(Exception):
+    pass
+
+
+@dataclass
+class RestoreReport:
+    rows: int = 0
+    files: int = 0
+    audit_events: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _models():
+    excluded_apps = {e for e in EXCLUDED if "." not in e}
+    excluded_models = {e for e in EXCLUDED if "." in e}
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if model._meta.app_label in excluded_apps or label in excluded_models or not model._meta.managed:
+            continue
+        yield label, model
+
+
+def row_counts() -> dict[str, int]:
+    return {label: model._default_manager.count() for label, model in _models()}
+
+
+def _audit_head() -> dict:
+    last = AuditEvent.objects.order_by("-seq").first()
+    return {"events": AuditEvent.objects.count(), "last_seq": last.seq if last else 0, "last_hash": last.hash if last else None}
+
+
+def _media_root() -> Path:
+    return Path(settings.MEDIA_ROOT)
+
+
+def create_backup(target: Path) -> dict:
+    """Write the backup to `target` (.tar.gz) and return its manifest."""
+    target = Path(target)
+    with tempfile.TemporaryDirectory(prefix="leniency-backup-") as tmp:
+        work = Path(tmp)
+        dump = work / DATABASE_FILE
+        # One transaction, so rows, counts and the audit head describe the same moment.
+        with transaction.atomic():
+            call_command("dumpdata", *[], exclude=EXCLUDED, natural_foreign=True, format="exactjson",
+                         output=str(dump), verbosity=0)
+            counts = row_counts()
+            audit = _audit_head()
+        files = {}
+        media = _media_root()
+        if media.is_dir():
+            for path in sorted(p for p in media.rglob("*") if p.is_file()):
+                files[path.relative_to(media).as_posix()] = sha256_file(path)
+        manifest = {
+            "format": FORMAT,
+            "created_at": timezone.now().isoformat(),
+            "database_vendor": connection.vendor,
+            "database_sha256": sha256_file(dump),
+            "counts": counts,
+            "audit": audit,
+            "files": files,
+        }
+        partial = target.with_name(target.name + ".partial")
+        with tarfile.open(partial, "w:gz") as archive:
+            data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+            info = tarfile.TarInfo(MANIFEST_FILE)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+            archive.add(dump, arcname=DATABASE_FILE)
+            for relative in files:
+                archive.add(media / relative, arcname=f"{FILES_DIR}/{relative}")
+        partial.replace(target)  # a backup killed half-way leaves only the .partial file
+    return manifest
+
+
+def _extract(source: Path, into: Path) -> dict:
+    try:
+        with tarfile.open(source, "r:gz") as archive:
+            archive.extractall(into, filter="data")
+    except (tarfile.TarError, OSError, EOFError) as error:
+        raise BackupError(f"{source}: not a readable backup ({error})") from error
+    try:
+        manifest = json.loads((into / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{source}: manifest.json missing or unreadable ({error})") from error
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"{source}: backup format {manifest.get('format')!r}, this version reads {FORMAT}")
+    return manifest
+
+
+def _check_hashes(work: Path, manifest: dict) -> list[str]:
+    problems = []
+    dump = work / DATABASE_FILE
+    if not dump.exists() or sha256_file(dump) != manifest["database_sha256"]:
+        problems.append(f"{DATABASE_FILE}: missing or its SHA-256 does not match the manifest")
+    for relative, expected in manifest["files"].items():
+        path = work / FILES_DIR / relative
+        if not path.exists():
+            problems.append(f"{FILES_DIR}/{relative}: missing from the backup")
+        elif sha256_file(path) != expected:
+            problems.append(f"{FILES_DIR}/{relative}: SHA-256 does not match the manifest (changed)")
+    return problems
+
+
+def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
+    """Restore `source` into this database and MEDIA_ROOT; raises BackupError before changing anything
+    when the backup is damaged or the database is not empty (unless `replace`)."""
+    report = RestoreReport()
+    with tempfile.TemporaryDirectory(prefix="leniency-restore-") as tmp:
+        work = Path(tmp)
+        manifest = _extract(Path(source), work)
+        problems = _check_hashes(work, manifest)
+        if problems:
+            raise BackupError("the backup is damaged; nothing was restored:\n" + "\n".join(problems))
+        occupied = {label: n for label, n in row_counts().items() if n}
+        if occupied and not replace:
+            raise BackupError(
+                "the database is not empty (" + ", ".join(f"{k}: {v}" for k, v in sorted(occupied.items())[:5])
+                + "…); restore into a new database or pass --replace"
+            )
+        with transaction.atomic():
+            if occupied:
+                call_command("flush", interactive=False, verbosity=0)
+            call_command("loaddata", str(work / DATABASE_FILE), verbosity=0)
+        media = _media_root()
+        for relative in manifest["files"]:
+            destination = media / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            partial = destination.with_name(destination.name + ".partial")
+            shutil.copyfile(work / FILES_DIR / relative, partial)
+            partial.replace(destination)
+            report.files += 1
+    return verify_restore(manifest, report)
+
+
+def verify_restore(manifest: dict, report: RestoreReport) -> RestoreReport:
+    counts = row_counts()
+    report.rows = sum(counts.values())
+    for label, expected in manifest["counts"].items():
+        if counts.get(label, 0) != expected:
+            report.problems.append(f"{label}: {counts.get(label, 0)} rows restored, the backup had {expected}")
+    media = _media_root()
+    for relative, expected in manifest["files"].items():
+        path = media / relative
+        if not path.exists() or sha256_file(path) != expected:
+            report.problems.append(f"{relative}: restored file does not match its SHA-256")
+    checked, problem = verify_chain()
+    report.audit_events = checked
+    if problem is not None:
+        report.problems.append(f"audit chain: {problem.message}")
+    head = _audit_head()
+    if head["last_hash"] != manifest["audit"]["last_hash"]:
+        report.problems.append("audit chain: the last event differs from the one the backup recorded")
+    return report

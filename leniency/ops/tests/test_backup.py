@@ -1,0 +1,79 @@
+"""`leniency backup` and `leniency restore` round-trip the demo data, files included, and refuse damage."""
+
+import io
+import tarfile
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from leniency.audit.models import AuditEvent
+from leniency.cases.models import Defendant
+from leniency.demo.generator import build_demo
+from leniency.ops.backup import row_counts
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (settings.MEDIA_ROOT / "recordings").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "recordings" / "signing.wav").write_bytes(b"RIFF" + bytes(range(256)) * 40)
+    build_demo(seed=5, defendants=40, today=date(2026, 11, 1))
+    return settings.MEDIA_ROOT
+
+
+def test_round_trip_restores_rows_files_and_a_verified_audit_chain(demo, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", out=archive)
+    before = row_counts()
+    someone = Defendant.objects.order_by("pk").first()
+    identity = (someone.pk, someone.name, someone.id_number, someone.phone)
+    last_event = AuditEvent.objects.order_by("-seq").first().hash
+
+    call_command("flush", interactive=False, verbosity=0)
+    (demo / "recordings" / "signing.wav").unlink()
+    call_command("restore", str(archive))
+
+    assert row_counts() == before
+    restored = Defendant.objects.get(pk=identity[0])
+    assert (restored.pk, restored.name, restored.id_number, restored.phone) == identity
+    assert AuditEvent.objects.order_by("-seq").first().hash == last_event
+    assert (demo / "recordings" / "signing.wav").read_bytes().startswith(b"RIFF")
+
+
+def test_the_backup_keeps_personal_data_encrypted(demo, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", out=archive)
+    someone = Defendant.objects.exclude(id_number="").first()
+    with tarfile.open(archive) as tar:
+        dump = tar.extractfile("database.json").read().decode()
+    assert someone.name in dump and someone.id_number not in dump and someone.phone not in dump
+
+
+def test_a_changed_file_is_refused_before_anything_is_touched(demo, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", out=archive)
+    tampered = tmp_path / "tampered.tar.gz"
+    with tarfile.open(archive) as src, tarfile.open(tampered, "w:gz") as dst:
+        for member in src.getmembers():
+            data = src.extractfile(member).read()
+            if member.name == "files/recordings/signing.wav":
+                data = data[:-1] + b"X"
+            member.size = len(data)
+            dst.addfile(member, io.BytesIO(data))
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match="files/recordings/signing.wav: SHA-256 does not match"):
+        call_command("restore", str(tampered))
+    assert sum(row_counts().values()) == 0  # nothing restored
+
+
+def test_restore_refuses_a_database_that_is_not_empty(demo, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", out=archive)
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(archive))
+    call_command("restore", str(archive), replace=True)  # explicit replacement works
+    assert AuditEvent.objects.exists()

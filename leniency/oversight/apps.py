@@ -1,6 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class OversightConfig(AppConfig):
     name = "leniency.oversight"
     label = "oversight"
+    verbose_name = gettext_lazy("监督评议")
+
+    def ready(self):
+        from leniency.audit.timeline import register_action
+
+        from .describe import LABELS, describe
+
+        for action, label in LABELS.items():
+            register_action(action, label, describe)

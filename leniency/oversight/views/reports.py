@@ -1,0 +1,102 @@
+"""The supervising bodies' inbox of public reports: read, reply, escalate, download attachments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leniency.errors import DomainError
+
+from .. import attachments
+from ..access import can_handle_report, can_open_inbox, can_see_reporter, visible_reports
+from ..forms import EscalateForm, ReplyForm
+from ..models import PublicReport
+from ..reports import do_escalate_report, do_reply_to_report, escalate_overdue
+from ..workdays import is_provisional
+
+
+@login_required
+def report_inbox(request):
+    if not can_open_inbox(request.user):
+        raise Http404
+    escalated = escalate_overdue()  # overdue reports are handed to the committee whenever an inbox is opened
+    if escalated:
+        messages.info(request, _("%(n)s 件逾期未答复的举报已自动移交监督评议委员会") % {"n": len(escalated)})
+    status = request.GET.get("status", "")
+    rows = visible_reports(request.user).select_related("routed_to")
+    if status in PublicReport.Status.values:
+        rows = rows.filter(status=status)
+    today = timezone.localdate()
+    return render(request, "oversight/report_inbox.html", {
+        "reports": rows[:200], "today": today, "status": status, "statuses": PublicReport.Status.choices,
+    })
+
+
+def _report_page(request, report, *, reply_form=None, escalate_form=None, status=200):
+    handler = can_handle_report(request.user, report)
+    return render(request, "oversight/report_detail.html", {
+        "report": report, "handler": handler, "show_reporter": can_see_reporter(request.user, report),
+        "replies": report.replies.select_related("author"),
+        "reply_form": reply_form or ReplyForm(), "escalate_form": escalate_form or EscalateForm(),
+        "today": timezone.localdate(), "provisional": is_provisional(report.due_on.year),
+        "petition": getattr(report, "petition", None),
+    }, status=status)
+
+
+@login_required
+def report_detail(request, pk):
+    report = get_object_or_404(visible_reports(request.user).select_related("routed_to", "case", "region"), pk=pk)
+    return _report_page(request, report)
+
+
+@login_required
+@require_POST
+def report_reply(request, pk):
+    report = get_object_or_404(visible_reports(request.user), pk=pk)
+    if not can_handle_report(request.user, report):
+        raise Http404
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            do_reply_to_report(report, text=form.cleaned_data["text"], public=form.cleaned_data["public"],
+                               acting_user=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("已记录答复"))
+            return redirect("oversight_report_detail", pk=report.pk)
+    return _report_page(request, report, reply_form=form, status=400)
+
+
+@login_required
+@require_POST
+def report_escalate(request, pk):
+    report = get_object_or_404(visible_reports(request.user), pk=pk)
+    if not can_handle_report(request.user, report):
+        raise Http404
+    form = EscalateForm(request.POST)
+    if form.is_valid():
+        try:
+            petition = do_escalate_report(report, reason=form.cleaned_data["reason"], acting_user=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已移交监督评议委员会（评议申请 #%(pk)s）") % {"pk": petition.pk})
+            return redirect("oversight_report_detail", pk=report.pk)
+    return _report_page(request, report, escalate_form=form, status=400)
+
+
+@login_required
+def report_attachment(request, pk, attachment_id):
+    report = get_object_or_404(visible_reports(request.user), pk=pk)
+    if not can_handle_report(request.user, report):
+        raise Http404
+    item = get_object_or_404(report.attachments, pk=attachment_id)
+    storage = attachments.attachment_storage()
+    if not storage.exists(item.file_name):
+        raise Http404
+    return FileResponse(storage.open(item.file_name, "rb"), as_attachment=True, filename=item.original_name,
+                        content_type="application/octet-stream")

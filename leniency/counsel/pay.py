@@ -25,15 +25,17 @@ DETAINED = {"criminal_detention", "arrested"}
 
 
 def severity_tier(charge_names) -> str:
-    """minor / medium / serious by the basic statutory bracket of the gravest charge (≤3, ≤10, >10 years)."""
+    """By the basic statutory bracket (the lowest) of the gravest charge: serious when it starts at three years
+    or more or reaches above ten (robbery), medium when it reaches above three years, otherwise minor."""
     from leniency.sentencing.catalogue import find_charge
 
-    ceiling = 0
+    floor = ceiling = 0
     for name in charge_names:
         info = find_charge(name)
         if info is not None and info.lowest is not None:
+            floor = max(floor, info.lowest.floor_months)
             ceiling = max(ceiling, info.lowest.ceiling_months)
-    if ceiling > 120:
+    if floor >= 36 or ceiling > 120:
         return "serious"
     if ceiling > 36:
         return "medium"

@@ -165,7 +165,8 @@ def do_request_counsel(defendant: Defendant, *, source: str, acting_user, work: 
     as_of = _now(as_of)
     if source not in CounselRequest.Source.values:
         raise DomainError(_("未知的申请来源"), field="source")
-    if CounselRequest.objects.filter(defendant=defendant, status=CounselRequest.Status.OPEN).exists():
+    if CounselRequest.objects.filter(defendant=defendant, status__in=[CounselRequest.Status.OPEN,
+                                                                     CounselRequest.Status.UNFILLED]).exists():
         raise DomainError(_("此人已有待处理的申请"), field="defendant")
     if CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True,
                                         kind__in=[CounselAssignment.Kind.DUTY, CounselAssignment.Kind.LEGAL_AID]).exists():

@@ -26,7 +26,8 @@ def do_log_participation(assignment: CounselAssignment, *, service: str, occurre
         raise DomainError(_("只有被指派的律师可以登记履职情况"), field="assignment")
     if service not in Service.values:
         raise DomainError(_("未知的工作内容"), field="service")
-    if occurred_at < assignment.assigned_at:
+    # The forms record minutes: an entry in the minute of the assignment is not "before" it.
+    if occurred_at < assignment.assigned_at.replace(second=0, microsecond=0):
         raise DomainError(_("时间不能早于指派时间 %(at)s") % {
             "at": timezone.localtime(assignment.assigned_at).strftime("%Y-%m-%d %H:%M")}, field="occurred_at")
     if occurred_at > as_of:

@@ -1,0 +1,159 @@
+"""One defendant through draft → review → lawyer objection → revised round → final → court adoption, in Chromium."""
+
+import pytest
+from playwright.sync_api import expect
+
+from leniency.audit.models import AuditEvent
+from leniency.cases.models import Defendant
+from leniency.conftest import log_in
+from leniency.recommendations.models import SentencingRecommendation
+from leniency.testing.personas import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def as_user(chromium, live_server):
+    """A fresh browser context logged in as `user` (one per persona, as separate people would be)."""
+    contexts = []
+
+    def open_as(user):
+        context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if user is not None:
+            log_in(page, live_server, user.username, PASSWORD)
+            expect(page.locator(".whoami")).to_contain_text(str(user))
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def actions(world):
+    return list(AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")
+                .order_by("seq").values_list("action", flat=True))
+
+
+def refused(page, url, live_server):
+    response = page.goto(f"{live_server.url}{url}")
+    if response.status in (403, 404):
+        return True
+    return "/login/" in page.url  # the public is sent to log in
+
+
+def test_draft_review_objection_revision_final_adoption(as_user, live_server, world, blockers):
+    d = world.defendant
+    base = live_server.url
+    prosecutor = as_user(world.prosecutor)
+    outsider, public, other_district = as_user(world.unassigned_lawyer), as_user(None), as_user(world.outsider_prosecutor)
+
+    # 1. The prosecutor drafts from the case page; the engine's steps are shown beside the form.
+    prosecutor.goto(f"{base}/cases/{world.case.pk}/")
+    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role("link", name="起草").click()
+    expect(prosecutor.locator("#engine-panel")).to_contain_text("计算步骤")
+    expect(prosecutor.locator("#engine-panel")).to_contain_text("量刑起点")
+    # A term far from the engine: the htmx preview warns, saving without a reason is refused.
+    months = prosecutor.locator("#id_months")
+    engine_months = int(months.input_value())
+    months.fill(str(engine_months * 3 + 6))
+    months.dispatch_event("change")
+    expect(prosecutor.locator("#deviation-warnings")).to_be_visible()
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    expect(prosecutor.locator("#field-deviation_reason .field-error")).to_be_visible()
+    months.fill(str(engine_months))
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    expect(prosecutor.locator("#round-1")).to_contain_text("草稿")
+    prosecutor.locator("#round-1").get_by_role("button", name="提交审核").click()
+    expect(prosecutor.locator("#round-1")).to_contain_text("待审核")
+    assert actions(world) == ["recommendations.draft.created", "recommendations.recommendation.submitted"]
+    rec1 = SentencingRecommendation.objects.get(defendant=d, round=1)
+    for page in (outsider, public, other_district):
+        assert refused(page, f"/recommendations/defendants/{d.pk}/", live_server)
+        assert refused(page, f"/recommendations/{rec1.pk}/review/", live_server)
+
+    # 2. The supervising prosecutor approves it from the queue.
+    supervisor = as_user(world.supervisor)
+    supervisor.goto(f"{base}/recommendations/queue/")
+    supervisor.get_by_role("link", name="审核").first.click()
+    supervisor.get_by_label("同意").check()
+    supervisor.get_by_role("button", name="提交").click()
+    expect(supervisor.locator("#round-1")).to_contain_text("审核通过")
+    assert actions(world)[-1] == "recommendations.review.approved"
+
+    # 3. The assigned lawyer objects, with reasons; the unassigned lawyer cannot.
+    lawyer = as_user(world.lawyer)
+    lawyer.goto(f"{base}/recommendations/defendants/{d.pk}/")
+    lawyer.get_by_role("link", name="提出律师意见").click()
+    lawyer.get_by_label("有异议").check()
+    lawyer.get_by_role("button", name="提交").click()
+    expect(lawyer.locator(".field-error")).to_contain_text("理由")
+    lawyer.get_by_label("有异议").check()
+    lawyer.locator("#id_reasons").fill("被告人已全额退赔，请求从宽")
+    lawyer.get_by_role("button", name="提交").click()
+    expect(lawyer.locator("#round-1")).to_contain_text("被告人已全额退赔，请求从宽")
+    assert actions(world)[-1] == "recommendations.opinion.given"
+    assert refused(outsider, f"/recommendations/{rec1.pk}/opinion/", live_server)
+    assert refused(public, f"/recommendations/{rec1.pk}/opinion/", live_server)
+
+    # 4. The prosecutor starts a revised round one month lower; round 1 is superseded but kept.
+    prosecutor.goto(f"{base}/recommendations/defendants/{d.pk}/")
+    prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
+    lower = max(1, engine_months - 1)
+    prosecutor.locator("#id_months").fill(str(lower))
+    prosecutor.locator("#id_note").fill("采纳律师意见，下调一个月")
+    if prosecutor.locator("#id_deviation_reason").is_visible():
+        prosecutor.locator("#id_deviation_reason").fill("已全额退赔，采纳辩护意见")
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    expect(prosecutor.locator("#round-2")).to_contain_text("草稿")
+    expect(prosecutor.locator("#round-1")).to_contain_text("已被新一轮取代")
+    prosecutor.locator("#round-2").get_by_role("button", name="提交审核").click()
+    rec2 = SentencingRecommendation.objects.get(defendant=d, round=2)
+
+    supervisor.goto(f"{base}/recommendations/{rec2.pk}/review/")
+    supervisor.get_by_label("同意").check()
+    supervisor.get_by_role("button", name="提交").click()
+    lawyer.goto(f"{base}/recommendations/{rec2.pk}/opinion/")
+    lawyer.get_by_label("同意").check()
+    lawyer.get_by_role("button", name="提交").click()
+    expect(lawyer.locator("#round-2")).to_contain_text("律师意见：同意")
+
+    # 5. The prosecutor finalises; the explanation letter is there for the defendant.
+    prosecutor.goto(f"{base}/recommendations/{rec2.pk}/finalise/")
+    prosecutor.get_by_role("button", name="提交").click()
+    expect(prosecutor.locator("#final-term")).to_be_visible()
+    prosecutor.get_by_role("link", name="释法说理书").first.click()
+    expect(prosecutor.locator("article.letter")).to_contain_text("如果您反悔")
+    assert refused(outsider, f"/recommendations/{rec2.pk}/letter/", live_server)
+    assert refused(public, f"/recommendations/{rec2.pk}/letter.pdf", live_server)
+
+    # 6. At trial the judge adopts it once the plea app's checks pass.
+    Defendant.objects.filter(pk=d.pk).update(stage="first_instance")
+    judge = as_user(world.judge)
+    judge.goto(f"{base}/recommendations/defendants/{d.pk}/")
+    blockers.append("自愿性审查尚未完成")
+    judge.get_by_role("link", name="法院决定").click()
+    judge.get_by_label("采纳", exact=True).check()
+    judge.get_by_role("button", name="提交").click()
+    expect(judge.locator(".field-error, .errors")).to_contain_text("自愿性审查尚未完成")
+    blockers.clear()
+    judge.get_by_label("采纳", exact=True).check()
+    judge.get_by_role("button", name="提交").click()
+    expect(judge.locator("#round-2")).to_contain_text("法院：采纳")
+    assert refused(outsider, f"/recommendations/{rec2.pk}/court/", live_server)
+
+    assert actions(world) == [
+        "recommendations.draft.created", "recommendations.recommendation.submitted",
+        "recommendations.review.approved", "recommendations.opinion.given",
+        "recommendations.draft.created", "recommendations.recommendation.submitted",
+        "recommendations.review.approved", "recommendations.opinion.given",
+        "recommendations.recommendation.finalised", "recommendations.court.adopted",
+    ]
+    rec1.refresh_from_db()
+    assert rec1.status == "superseded" and rec1.opinions.get().position == "object"
+    # The case timeline tells the story to the judge.
+    judge.goto(f"{base}/cases/{world.case.pk}/")
+    expect(judge.locator("ol.timeline")).to_contain_text("法院采纳量刑建议")
+    expect(judge.locator("ol.timeline")).to_contain_text("律师对量刑建议提出意见")

@@ -1,4 +1,4 @@
-"""Tiny generated media files for tests and the demo."""
+"""Tiny generated media files (a short sine-tone WAV made with the `wave` module) for the demo and tests."""
 
 import io
 import math

@@ -4,8 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from leniency.accounts.models import ApiToken
 from leniency.audit.models import AuditEvent
-
-from .media import wav_bytes
+from leniency.recordings.media import wav_bytes
 
 
 def _bearer(user):

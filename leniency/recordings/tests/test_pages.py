@@ -5,9 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from leniency.audit.models import AuditEvent
+from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
-
-from .media import wav_bytes
 
 
 def _upload(client, user, world, data=None, name="notice.wav", **extra):

@@ -150,11 +150,11 @@ def test_committee_pages_and_conflicted_member(committee):
     assert f"#{petition.pk}" in cora.get("/oversight/petitions/").content.decode()
     page = cora.get(f"/oversight/petitions/{petition.pk}/").content.decode()
     assert "康委员" in page and "回避" in page
-    refused = cora.post(f"/oversight/petitions/{petition.pk}/assign/", {"member": committee.connie.pk})
+    refused = cora.post(f"/oversight/petitions/{petition.pk}/assign/", {"assign-member": committee.connie.pk})
     assert refused.status_code == 400 and "利益冲突" in refused.content.decode()
     # The conflicted member cannot assign herself or anyone.
     assert login(committee.connie).post(f"/oversight/petitions/{petition.pk}/assign/",
-                                        {"member": committee.connie.pk}).status_code == 404
+                                        {"assign-member": committee.connie.pk}).status_code == 404
     assert cora.post(f"/oversight/petitions/{petition.pk}/assign/", {"auto": "1"}).status_code == 302
     assert set(petition.assignments.values_list("member__username", flat=True)) == {"cora", "carl"}
     # Outsiders never see petitions.
@@ -184,11 +184,12 @@ def test_decision_form_through_pages(committee):
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
     cora = login(committee.cora)
     url = f"/oversight/petitions/{petition.pk}/decide/"
-    missing = cora.post(url, {"kind": "reinvestigation", "reasons": "律师未到场"})
+    missing = cora.post(url, {"decision-kind": "reinvestigation", "decision-reasons": "律师未到场"})
     assert missing.status_code == 400 and "至少一项整改事项" in missing.content.decode()
-    assert login(committee.carl).post(url, {"kind": "dismiss", "reasons": "x"}).status_code == 404
-    ok = cora.post(url, {"kind": "reinvestigation", "reasons": "律师未到场", "c1_description": "重新签署",
-                         "c1_responsible": world.procuratorate.pk, "c1_due_on": "2026-12-31"})
+    assert login(committee.carl).post(url, {"decision-kind": "dismiss", "decision-reasons": "x"}).status_code == 404
+    ok = cora.post(url, {"decision-kind": "reinvestigation", "decision-reasons": "律师未到场",
+                         "decision-c1_description": "重新签署", "decision-c1_responsible": world.procuratorate.pk,
+                         "decision-c1_due_on": "2026-12-31"})
     assert ok.status_code == 302
     correction = petition.decision.corrections.get()
     # The responsible body's supervising prosecutor reports completion from the corrections page.

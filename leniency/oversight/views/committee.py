@@ -104,11 +104,11 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
         "assignments": petition.assignments.select_related("member"),
         "notes": petition.notes.select_related("author", "recording"),
         "assigner": assigner, "candidates": candidates,
-        "assign_form": assign_form or (AssignForm(members=members_qs) if assigner else None),
+        "assign_form": assign_form or (AssignForm(members=members_qs, prefix="assign") if assigner else None),
         "assigned": is_assigned(user, petition),
-        "note_form": note_form or (NoteForm(recordings=recordings)
+        "note_form": note_form or (NoteForm(recordings=recordings, prefix="note")
                                    if is_assigned(user, petition) else None),
-        "decision_form": decision_form or (DecisionForm() if can_decide(user, petition) else None),
+        "decision_form": decision_form or (DecisionForm(prefix="decision") if can_decide(user, petition) else None),
         "today": timezone.localdate(),
         "show_reporter": petition.report is not None and is_assigned(user, petition),
     }, status=status)
@@ -136,14 +136,14 @@ def petition_assign(request, pk):
             messages.success(request, _("已分配：%(names)s") % {"names": "、".join(str(a.member) for a in assigned)})
             return redirect("oversight_petition_detail", pk=petition.pk)
         members = services.committee_members(petition.committee)
-        form = AssignForm(request.POST, members=members)
+        form = AssignForm(request.POST, members=members, prefix="assign")
         if form.is_valid():
             services.do_assign_member(petition, form.cleaned_data["member"], lead=form.cleaned_data["lead"],
                                       acting_user=request.user)
             messages.success(request, _("已分配委员"))
             return redirect("oversight_petition_detail", pk=petition.pk)
     except DomainError as error:
-        form = AssignForm(request.POST, members=services.committee_members(petition.committee))
+        form = AssignForm(request.POST, members=services.committee_members(petition.committee), prefix="assign")
         form.is_valid()
         form.add_error("member" if error.field == "member" else None, error.message)
     return _petition_page(request, petition, assign_form=form, status=400)
@@ -156,7 +156,7 @@ def petition_note(request, pk):
     if not is_assigned(request.user, petition):
         raise Http404
     recordings = _recordings(petition)
-    form = NoteForm(request.POST, recordings=recordings)
+    form = NoteForm(request.POST, recordings=recordings, prefix="note")
     if form.is_valid():
         try:
             services.do_add_note(petition, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"],
@@ -175,7 +175,7 @@ def petition_decide(request, pk):
     petition = _petition(request, pk)
     if not can_decide(request.user, petition):
         raise Http404
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, prefix="decision")
     if form.is_valid():
         try:
             services.do_decide(petition, kind=form.cleaned_data["kind"], reasons=form.cleaned_data["reasons"],

@@ -1,0 +1,181 @@
+"""Load benchmark: gunicorn on loopback, driven by concurrent clients over the main pages and the
+recommendation endpoint. Bounded in requests and in time; prints throughput and p50/p95 per endpoint.
+
+    .venv/bin/python bench/load.py [--requests 3000] [--seconds 60] [--clients 8] [--workers 4]
+
+Uses the database of DATABASE_URL (default: SQLite under var/). The demo must be loaded
+(`manage.py demo`); for the issue's target run it on PostgreSQL with the 2,000-defendant demo and a
+100,000-judgment corpus (`leniency corpus synth --n 100000 …`, `corpus import`, `corpus index`).
+Target (issue 9): ≥ 100 requests/s on case pages with p95 ≤ 300 ms on this 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+FACT = "2026年3月，被告人甲在某商场窃取他人手机两部，经鉴定价值人民币6500元。被告人到案后如实供述，退赔全部损失并取得谅解。"
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(username: str) -> tuple[str, str, list[int]]:
+    """A session cookie and an API token for the persona, and the case ids it may open."""
+    _django()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from leniency.accounts.models import ApiToken, User
+    from leniency.cases.access import visible_cases
+
+    user = User.objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.set_expiry(3600)
+    session.save()
+    _, key = ApiToken.issue(user, "load benchmark")
+    cases = list(visible_cases(user).values_list("pk", flat=True)[:500])
+    if not cases:
+        raise SystemExit(f"{username} sees no cases: load the demo first (manage.py demo)")
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", key, cases
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "LENIENCY_DEBUG": os.environ.get("LENIENCY_DEBUG", "1")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "leniency.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--log-level", "warning"],
+        cwd=REPO_ROOT, env=env,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/login/")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("gunicorn did not start within 30 s")
+
+
+def run(port, cookie, token, cases, total, seconds, clients, recommend_share):
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    lock = threading.Lock()
+    counter = iter(range(total))
+    stop_at = time.time() + seconds
+
+    def one(conn, rng):
+        roll = rng.random()
+        if roll < recommend_share:
+            name, method, path = "POST /api/sentencing/recommend", "POST", "/api/sentencing/recommend"
+            body = json.dumps({"fact": FACT, "charges": ["盗窃"], "proposed_months": rng.choice([6, 8, 12, 18])})
+            headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        elif roll < recommend_share + (1 - recommend_share) * 0.7:
+            name, method, path, body = "GET /cases/<id>/", "GET", f"/cases/{rng.choice(cases)}/", None
+            headers = {"Cookie": cookie}
+        else:
+            name, method, path, body = "GET /cases/", "GET", f"/cases/?page={rng.randint(1, 5)}", None
+            headers = {"Cookie": cookie}
+        start = time.perf_counter()
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - start
+        with lock:
+            latencies[name].append(elapsed)
+            if response.status != 200:
+                errors[name] += 1
+
+    def client(seed):
+        rng = random.Random(seed)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.time() < stop_at:
+            with lock:
+                if next(counter, None) is None:
+                    return
+            try:
+                one(conn, rng)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.perf_counter() - began
+
+
+def report(latencies, errors, wall):
+    print(f"{'endpoint':34} {'n':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'non-200':>8}")
+    every = []
+    for name, values in sorted(latencies.items()):
+        every.extend(values)
+        q = statistics.quantiles(values, n=20) if len(values) >= 20 else [max(values)] * 19
+        print(f"{name:34} {len(values):6d} {len(values) / wall:8.1f} {1000 * statistics.median(values):8.1f} "
+              f"{1000 * q[18]:8.1f} {errors[name]:8d}")
+    q = statistics.quantiles(every, n=20)
+    print(f"{'all':34} {len(every):6d} {len(every) / wall:8.1f} {1000 * statistics.median(every):8.1f} {1000 * q[18]:8.1f}")
+    pages = [v for name, vs in latencies.items() if name.startswith("GET /cases") for v in vs]
+    if pages:
+        rate = len(pages) / wall
+        p95 = statistics.quantiles(pages, n=20)[18] * 1000
+        verdict = "met" if rate >= 100 and p95 <= 300 else "NOT met"
+        print(f"case pages: {rate:.1f} req/s, p95 {p95:.0f} ms (target ≥ 100 req/s, p95 ≤ 300 ms: {verdict})")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--user", default="prosecutor")
+    parser.add_argument("--recommend-share", type=float, default=0.1)
+    args = parser.parse_args(argv)
+    cookie, token, cases = prepare(args.user)
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; {len(cases)} cases visible to {args.user}; gunicorn {args.workers} workers; "
+          f"{args.clients} clients; at most {args.requests} requests / {args.seconds:.0f} s")
+    connection.close()
+    server = start_server(args.port, args.workers)
+    try:
+        latencies, errors, wall = run(args.port, cookie, token, cases, args.requests, args.seconds, args.clients,
+                                      args.recommend_share)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    report(latencies, errors, wall)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -305,5 +306,5 @@ def letter_pdf(request, pk):
 def queue(request):
     if request.user.role != "supervising_prosecutor":
         return _refuse(_("审核队列仅供主管检察官使用"))
-    items = access.review_queue(request.user)
-    return render(request, "recommendations/queue.html", {"items": items})
+    page = Paginator(access.review_queue(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "recommendations/queue.html", {"items": page, "page": page})

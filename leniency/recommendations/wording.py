@@ -35,8 +35,11 @@ def yuan(amount) -> str:
 
 
 def term_text(rec) -> str:
-    """The recommendation in one phrase."""
-    penalty = rec.get_principal_penalty_display()
+    """The recommendation in one phrase, always in Chinese: it is the wording of the legal documents."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        penalty = str(rec.get_principal_penalty_display())
     P = type(rec).Penalty
     if rec.principal_penalty == P.EXEMPT:
         text = str(penalty)

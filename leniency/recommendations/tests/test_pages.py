@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from leniency.audit.models import AuditEvent
 from leniency.recommendations.models import SentencingRecommendation
@@ -173,3 +175,14 @@ def test_wrong_roles_get_403(client, world, flow):
 def test_lawyer_cannot_see_co_defendant(client, world):
     page = client_for(client, world.lawyer).get(reverse("recommendations:defendant", args=[world.co_defendant.pk]))
     assert page.status_code == 404
+
+
+def test_pages_switch_to_english(client, world, flow):
+    flow.final()
+    c = client_for(client, world.lawyer)
+    c.cookies["django_language"] = "en"
+    try:
+        html = c.get(reverse("recommendations:defendant", args=[world.defendant.pk])).content.decode()
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)  # the middleware leaves the thread in English
+    assert "Rounds and opinions" in html and "Explanation letter" in html

@@ -189,7 +189,8 @@ class _Plan:
         for d in self._candidates():
             rec, lawyer = self.finals[d.pk], self.lawyers[d.pk]
             start = (rec.finalised_at or _at(self.reached[d.pk][Stage.PROSECUTION_REVIEW], self.rng))
-            generated = self._before_cutoff(start + timedelta(hours=self.rng.randint(2, 30)))
+            generated = _at(timezone.localtime(start).date() + timedelta(days=self.rng.randint(0, 2)), self.rng)
+            generated = self._before_cutoff(max(generated, start + timedelta(hours=1)))
             procedure = d.procedure or Procedure.EXPEDITED
             rec_text = rec.term_text()
             pdf = render_pdf(PDF_TEMPLATE, document_context(

@@ -124,6 +124,7 @@ class DraftIn(TermsIn):
     facts_text: str | None = Field(None, max_length=20000, description="default: the case facts about this person")
     deviation_reason: str = Field("", max_length=4000)
     note: str = Field("", max_length=4000)
+    change_basis: str = Field("", max_length=4000, description="required for a new round after a signed plea agreement")
 
 
 class UpdateIn(TermsIn):
@@ -201,7 +202,7 @@ def create_draft(request, defendant_id: int, payload: DraftIn):
     _require(access.is_case_procuratorate(request.user, defendant), "only the case's procuratorate drafts")
     rec = services.do_create_draft(defendant, acting_user=request.user, facts_text=payload.facts_text,
                                    values=payload.values(), deviation_reason=payload.deviation_reason,
-                                   note=payload.note)
+                                   note=payload.note, change_basis=payload.change_basis)
     return Status(201, _out(rec, request.user))
 
 

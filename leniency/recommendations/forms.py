@@ -31,6 +31,10 @@ class RecommendationForm(forms.Form):
         help_text=_("建议与系统计算结果相差超过预警线，或落在类案第10至第90百分位之外时必须填写"
                     "（量刑建议应当遵循量刑指导意见的基本方法，同案同判）。"))
     note = forms.CharField(label=_("承办意见"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    change_basis = forms.CharField(
+        label=_("变更依据"), required=False, widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("具结书签署后，没有新的事实、证据，被告人也未反悔的，不得变更量刑建议；确需变更的，写明新的事实或证据"
+                    "（法院建议调整的除外，刑事诉讼法第201条第2款）。"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     VALUE_FIELDS = ("principal_penalty", "kind", "months", "low_months", "high_months", "probation",

@@ -63,6 +63,8 @@ class SentencingRecommendation(models.Model):
     deviation_reason = models.TextField(_("偏离理由"), blank=True)
     model_version = models.CharField(_("模型/标准版本"), max_length=80, blank=True)
     note = models.TextField(_("承办意见"), blank=True)
+    # Why the recommendation changes after a signed 具结书 (new facts or evidence; FACTS.md §2, hearing opinions).
+    change_basis = models.TextField(_("变更依据"), blank=True)
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), on_delete=models.PROTECT,
                                related_name="authored_recommendations")

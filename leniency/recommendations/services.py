@@ -105,14 +105,37 @@ def _check_deviation(rec, deviation_reason: str) -> list[dict]:
     return found
 
 
+def signed_agreement_for(rec) -> bool:
+    """Whether the plea app holds a 具结书 signed by everyone on this recommendation."""
+    try:
+        from leniency.plea.models import PleaAgreement
+    except ImportError:
+        return False
+    return PleaAgreement.objects.filter(recommendation_id=rec.pk, status=PleaAgreement.Status.SIGNED).exists()
+
+
+def change_needs_basis(defendant) -> bool:
+    """A new round after a signed 具结书 needs a stated basis, unless the court asked for an adjustment.
+
+    SPP 2021 guidance (FACTS.md §2, hearing opinions): once the 具结书 is signed, without new facts or
+    evidence and without a withdrawal, the procuratorate may not change the recommendation; CPL art. 201 ¶2
+    lets it adjust when the court finds the recommendation clearly improper or the defence objects.
+    """
+    final = final_recommendation(defendant)
+    if final is None or not signed_agreement_for(final):
+        return False
+    asked = final.court_decisions.filter(decision=CourtDecision.Decision.REQUEST_ADJUSTMENT).exists()
+    return not asked
+
+
 @transaction.atomic
 def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, charges: list[str] | None = None,
-                    values: dict | None = None, deviation_reason: str = "", note: str = "",
+                    values: dict | None = None, deviation_reason: str = "", note: str = "", change_basis: str = "",
                     now: datetime | None = None) -> SentencingRecommendation:
     """Start a round: run the engine on the defendant's facts; `values` (optional) change its result.
 
     A round still open (draft … approved) is superseded by the new one; a final round stays in force
-    until the new round is finalised.
+    until the new round is finalised. After a signed 具结书, a new round needs `change_basis`.
     """
     if not access.can_draft(acting_user, defendant):
         _deny(_("您无权为此人起草量刑建议（须为本案检察院的检察官，且处于审查起诉或一审阶段）"))
@@ -120,13 +143,17 @@ def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, ch
     from leniency.cases.models import Defendant
 
     Defendant.objects.select_for_update().filter(pk=defendant.pk).first()  # one new round at a time
+    change_basis = change_basis.strip()
+    if change_needs_basis(defendant) and not change_basis:
+        _deny(_("具结书已签署：没有新的事实、证据，被告人也未反悔的，不得变更量刑建议；确需变更的，须写明新的事实或证据"
+                "（《人民检察院办理认罪认罚案件开展量刑建议工作的指导意见》）"), "change_basis")
     facts_text = defendant_facts(defendant) if facts_text is None else facts_text
     charges = charges or defendant_charges(defendant)
     if not charges:
         _deny(_("此人没有指控罪名，无法计算"), "charges")
     last = SentencingRecommendation.objects.filter(defendant=defendant).order_by("-round").first()
     rec = SentencingRecommendation(defendant=defendant, round=(last.round + 1 if last else 1), author=acting_user,
-                                   created_at=now, updated_at=now, note=note)
+                                   created_at=now, updated_at=now, note=note, change_basis=change_basis)
     result = _apply_engine(rec, facts_text, charges)
     chosen = engine_values(result)
     if values:
@@ -145,7 +172,7 @@ def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, ch
     record("recommendations.draft.created", actor=acting_user, obj=rec, case_id=defendant.case_id, occurred_at=now,
            data={**_snapshot(rec), "engine_months": rec.engine_months, "model_version": rec.model_version,
                  "deviations": [d["kind"] for d in found], "deviation_reason": rec.deviation_reason,
-                 "supersedes_round": superseded})
+                 "supersedes_round": superseded, "change_basis": change_basis})
     return rec
 
 

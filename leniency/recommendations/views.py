@@ -1,5 +1,6 @@
 """Pages of the recommendation workflow. Thin: look up (404 if not visible), check the role (403), call a service."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -115,7 +116,7 @@ def new_draft(request, defendant_id):
                 rec = services.do_create_draft(
                     defendant, acting_user=request.user, facts_text=form.cleaned_data["facts_text"],
                     values=form.values(), deviation_reason=form.cleaned_data["deviation_reason"],
-                    note=form.cleaned_data["note"])
+                    note=form.cleaned_data["note"], change_basis=form.cleaned_data["change_basis"])
             except DomainError as error:
                 _error_into(form, error)
             else:
@@ -132,6 +133,8 @@ def new_draft(request, defendant_id):
     if values.get("kind") == "fixed":
         initial["low_months"] = initial["high_months"] = None
     form = RecommendationForm(initial=initial)
+    if not services.change_needs_basis(defendant):
+        form.fields["change_basis"].widget = forms.HiddenInput()
     return render(request, "recommendations/form.html",
                   {"form": form, "defendant": defendant, "case": defendant.case, "panel": panel, "rec": None,
                    "open": services.open_recommendation(defendant)})
@@ -177,6 +180,7 @@ def edit(request, pk):
                       {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec,
                        "panel": _rec_panel(rec, typed)}, status=400)
     form = RecommendationForm(initial=RecommendationForm.initial_from(rec))
+    form.fields["change_basis"].widget = forms.HiddenInput()
     return render(request, "recommendations/form.html",
                   {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec,
                    "panel": _rec_panel(rec)})

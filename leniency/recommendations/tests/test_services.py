@@ -248,3 +248,24 @@ def test_fine_and_probation_are_stored(world, flow):
                                            "probation": True, "probation_months": 12, "fine_yuan": "3000"})
     assert rec.probation and rec.probation_months == 12 and rec.fine_yuan == Decimal("3000.00")
     assert rec.term_text() == "有期徒刑八个月，缓刑一年，并处罚金人民币3,000元"
+
+
+def test_after_a_signed_agreement_a_new_round_needs_a_basis(world, flow, monkeypatch):
+    first = flow.final()
+    monkeypatch.setattr(services, "signed_agreement_for", lambda rec: rec.pk == first.pk)
+    with pytest.raises(DomainError) as error:
+        flow.draft()
+    assert error.value.field == "change_basis"
+    rec = flow.draft(change_basis="补充侦查查明被告人另有退赃")
+    assert rec.round == 2 and rec.change_basis.startswith("补充侦查")
+    event = AuditEvent.objects.filter(action="recommendations.draft.created").order_by("-seq").first()
+    assert event.data["change_basis"] == rec.change_basis
+
+
+def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, flow, monkeypatch, blockers):
+    first = flow.final()
+    monkeypatch.setattr(services, "signed_agreement_for", lambda rec: rec.pk == first.pk)
+    flow.at_trial()
+    services.do_court_decision(first, acting_user=world.judge, decision="request_adjustment",
+                               grounds=["clearly_improper"], reasons="明显偏重")
+    assert flow.draft().round == 2

@@ -1,8 +1,8 @@
 """Who may see and do what in oversight. Anonymous users may only submit a report and check its status.
 
 - A report is handled by its supervising body: supervising prosecutors of the procuratorate it was routed
-  to, or members of the committee it was routed or escalated to. Only handlers see the reporter's name
-  and contact; administrators and auditors see reports without them.
+  to, or members of the committee it was routed or escalated to (unless conflicted). Only handlers see the
+  reporter's name and contact; administrators and auditors see reports without them.
 - Petitions are seen by the members of their committee, administrators and auditors, and whoever filed
   them; only assigned members add notes and decide; members of the committee (without a conflict) and
   administrators assign.
@@ -51,7 +51,13 @@ def visible_reports(user) -> QuerySet[PublicReport]:
 
 
 def can_handle_report(user, report: PublicReport) -> bool:
-    return handled_reports(user).filter(pk=report.pk).exists()
+    """A handler of the report; a committee member with a conflict of interest in its petition is not."""
+    if not handled_reports(user).filter(pk=report.pk).exists():
+        return False
+    petition = Petition.objects.filter(report=report).first()
+    if is_committee_member(user) and petition is not None and conflicts_of_interest(user, petition):
+        return False
+    return True
 
 
 def can_see_reporter(user, report: PublicReport) -> bool:

@@ -11,6 +11,7 @@ LABELS = {
     "oversight.report.replied": gettext_lazy("群众举报办理记录"),
     "oversight.report.escalated": gettext_lazy("群众举报移交监督评议委员会"),
     "oversight.report.decided": gettext_lazy("群众举报评议结论"),
+    "oversight.report.attachment.opened": gettext_lazy("查看举报附件"),
     "oversight.petition.filed": gettext_lazy("提出监督评议申请"),
     "oversight.petition.assigned": gettext_lazy("分配评议委员"),
     "oversight.petition.closed": gettext_lazy("监督评议办结"),

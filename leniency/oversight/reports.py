@@ -162,6 +162,12 @@ def do_escalate_report(report: PublicReport, *, acting_user=None, reason: str = 
     return petition
 
 
+def do_record_attachment_access(attachment: ReportAttachment, *, acting_user) -> None:
+    """Opening a reporter's file is written to the audit trail (who saw what, and when)."""
+    record("oversight.report.attachment.opened", actor=acting_user, obj=attachment.report,
+           data={"attachment": attachment.pk, "sha256": attachment.sha256})
+
+
 def overdue_reports(today):
     return PublicReport.objects.filter(status=PublicReport.Status.RECEIVED, due_on__lt=today)
 

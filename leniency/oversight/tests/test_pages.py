@@ -201,3 +201,48 @@ def test_decision_form_through_pages(committee):
     assert correction.status == "done"
     assert login(world.outsider_prosecutor).post(f"/oversight/corrections/{correction.pk}/complete/",
                                                  {f"c{correction.pk}-evidence": "x"}).status_code == 404
+
+
+def test_conflicted_member_does_not_see_the_reporter(committee):
+    world = committee.world
+    report, _ = do_submit_report(kind="coercion", description=DESCRIPTION, case_number=world.case.number,
+                                 reporter_name="周九", reporter_contact="zhoujiu@example.com")
+    do_escalate_report(report, acting_user=world.supervisor, reason="申请回避")
+    url = f"/oversight/reports/{report.pk}/"
+    assert "zhoujiu@example.com" in login(committee.cora).get(url).content.decode()
+    conflicted = login(committee.connie).get(url)
+    assert conflicted.status_code == 200 and "zhoujiu@example.com" not in conflicted.content.decode()
+
+
+def test_attachment_download_for_handlers_only_and_audited(committee):
+    from leniency.audit.models import AuditEvent
+
+    world = committee.world
+    pdf = SimpleUploadedFile("病历.pdf", b"%PDF-1.4\nmedical\n", content_type="application/pdf")
+    Client().post("/oversight/report/", {"kind": "coercion", "description": DESCRIPTION,
+                                         "case_number": world.case.number, "attachments": [pdf]})
+    report = PublicReport.objects.get()
+    item = report.attachments.get()
+    url = f"/oversight/reports/{report.pk}/attachments/{item.pk}/"
+    assert Client().get(url).status_code == 302  # to the log-in page
+    assert login(world.auditor).get(url).status_code == 404
+    assert login(world.outsider_prosecutor).get(url).status_code == 404
+    response = login(world.supervisor).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    assert response["Content-Type"] == "application/octet-stream"
+    event = AuditEvent.objects.get(action="oversight.report.attachment.opened")
+    assert event.actor == world.supervisor and event.data["attachment"] == item.pk
+
+
+def test_status_lookups_are_rate_limited(committee, settings):
+    settings.OVERSIGHT_STATUS_CHECKS_PER_HOUR = 3
+    client = Client()
+    for _ in range(3):
+        assert client.post("/oversight/report/status/", {"code": "AAAABBBBCCCC"}).status_code == 404
+    assert client.post("/oversight/report/status/", {"code": "AAAABBBBCCCC"}).status_code == 429
+
+
+def test_petition_form_preselects_the_defendant_from_the_case_page(committee):
+    world = committee.world
+    page = login(world.lawyer).get(f"/oversight/petitions/new/?defendant={world.defendant.pk}").content.decode()
+    assert f'<option value="{world.defendant.pk}" selected>' in page

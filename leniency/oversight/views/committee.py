@@ -57,7 +57,10 @@ def petition_new(request):
     defendants = petitionable_defendants(request.user)
     if not defendants.exists():
         raise Http404
-    form = PetitionForm(request.POST or None, defendants=defendants)
+    initial = {"defendant": request.GET.get("defendant")} if request.GET.get("defendant", "").isdigit() else {}
+    if request.user.is_lawyer:
+        initial["source"] = Petition.Source.LAWYER
+    form = PetitionForm(request.POST or None, defendants=defendants, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data

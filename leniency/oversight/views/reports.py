@@ -14,7 +14,7 @@ from .. import attachments
 from ..access import can_handle_report, can_open_inbox, can_see_reporter, visible_reports
 from ..forms import EscalateForm, ReplyForm
 from ..models import PublicReport
-from ..reports import do_escalate_report, do_reply_to_report, escalate_overdue
+from ..reports import do_escalate_report, do_record_attachment_access, do_reply_to_report, escalate_overdue
 from ..workdays import is_provisional
 
 
@@ -98,5 +98,6 @@ def report_attachment(request, pk, attachment_id):
     storage = attachments.attachment_storage()
     if not storage.exists(item.file_name):
         raise Http404
+    do_record_attachment_access(item, acting_user=request.user)
     return FileResponse(storage.open(item.file_name, "rb"), as_attachment=True, filename=item.original_name,
                         content_type="application/octet-stream")

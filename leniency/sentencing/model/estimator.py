@@ -45,7 +45,7 @@ SVD_COMPONENTS = 16
 SVD_SAMPLE = 50_000  # texts the SVD is fitted on
 TEXT_CHUNK = 20_000
 INNER_FOLDS = 5
-SPLIT_CONFORMAL_FROM = 20_000  # above this many cases, a held-out calibration set instead of inner CV
+SPLIT_CONFORMAL_FROM = 2_000  # above this many cases, a held-out calibration set instead of inner CV
 SPLIT_SHARE = 0.1
 COVERAGE = 0.80
 
@@ -93,6 +93,27 @@ def conformal_quantiles(residuals: np.ndarray, coverage: float = COVERAGE) -> tu
     lo_q = max(0.0, math.floor(alpha * (n + 1)) / n - 1e-9)
     hi_q = min(1.0, math.ceil((1 - alpha) * (n + 1)) / n)
     return float(np.quantile(residuals, lo_q)), float(np.quantile(residuals, hi_q))
+
+
+class TextSVD:
+    """TruncatedSVD over the hashed n-gram columns that occur in the fitting sample (a few thousand of 2^18)."""
+
+    def __init__(self, n_components: int, seed: int):
+        self.n_components = n_components
+        self.seed = seed
+        self.columns = np.zeros(0, dtype=np.int64)
+        self.svd = None
+
+    def fit(self, matrix) -> TextSVD:
+        from sklearn.decomposition import TruncatedSVD
+
+        self.columns = np.unique(matrix.indices).astype(np.int64)
+        self.n_components = max(1, min(self.n_components, self.columns.size - 1, matrix.shape[0] - 1))
+        self.svd = TruncatedSVD(n_components=self.n_components, random_state=self.seed).fit(matrix[:, self.columns])
+        return self
+
+    def transform(self, matrix) -> np.ndarray:
+        return self.svd.transform(matrix[:, self.columns])
 
 
 @dataclass
@@ -176,13 +197,10 @@ class SentencingModel:
         if len(records) < 30 or not self.params.get("boost", True):
             return
         if self.params.get("text", True):
-            from sklearn.decomposition import TruncatedSVD
-
             n_sample = min(len(records), SVD_SAMPLE)
             chosen = np.sort(np.random.default_rng(seed).choice(len(records), n_sample, replace=False))
             sample = text_matrix([records[i].text for i in chosen])
-            components = min(SVD_COMPONENTS, max(2, len(records) // 10), sample.shape[1] - 1)
-            self.svd = TruncatedSVD(n_components=components, random_state=seed).fit(sample)
+            self.svd = TextSVD(min(SVD_COMPONENTS, max(2, len(records) // 10)), seed).fit(sample)
             del sample
             features = np.hstack([dense, self._text_components(records)])
         else:
@@ -201,7 +219,7 @@ class SentencingModel:
             "bagging_freq": 1,
             "verbose": -1,
             "seed": seed,
-            "num_threads": self.params.get("threads", 2),
+            "num_threads": self.params.get("threads", 1 if n < 50_000 else 2),
         }
         rounds = self.params.get("rounds", 120 if n < 5000 else 300)
         self.booster = lgb.train(params, lgb.Dataset(features, residual), num_boost_round=rounds)
@@ -263,8 +281,8 @@ class SentencingModel:
         out = []
         for _r, z in zip(records, self.points(records), strict=True):
             months = int(round(math.expm1(z)))
-            low = int(math.floor(math.expm1(max(z + self.quantiles[0], 0.0))))
-            high = min(int(math.ceil(math.expm1(z + self.quantiles[1]))), MAX_MONTHS)
+            low = int(round(math.expm1(max(z + self.quantiles[0], 0.0))))
+            high = min(int(round(math.expm1(z + self.quantiles[1]))), MAX_MONTHS)
             out.append(ModelPrediction(months, min(low, months), max(high, months), float(z), self.version))
         return out
 

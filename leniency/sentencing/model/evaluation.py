@@ -85,5 +85,5 @@ def train_file(path: str | Path, err: TextIO, *, folds: int = 5, seed: int = 0) 
     if folds >= 2 and len(judgments) >= folds:
         cv = cross_validated(judgments, results, folds, seed)
         scores = metrics.evaluate([j.term for j in judgments], [p.term for p in cv], [(p.low, p.high) for p in cv])
-        model.cv_metrics = {"folds": folds, "seed": seed, "source": str(path), **scores}
+        model.cv_metrics = {"how": f"{folds}-fold", "folds": folds, "seed": seed, "source": str(path), **scores}
     return model

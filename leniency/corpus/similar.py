@@ -94,7 +94,7 @@ def _from_database(charge: str) -> tuple[ChargeIndex, np.ndarray]:
             "injury", "drug_grams", "circumstances", "region_code", "year",
         )
     )
-    rows = [judgment_row(j) for j in judgments]
+    rows = [judgment_row(j) for j in reversed(judgments)]  # id order, like the prebuilt index
     table = IdfTable.fit(r.fact for r in rows)
     built = (ChargeIndex.build(rows, table.idf, avg_len(r.fact for r in rows)), table.idf)
     with _lock:

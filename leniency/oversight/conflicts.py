@@ -5,7 +5,7 @@ A member is never assigned when any of these holds:
   firm of any lawyer who acted for a defendant in it), or to the body a public report was routed to;
 - the member declared a conflict with the case, or with one of those organisations;
 - the member handled the case (owns it, was counsel in it, or appears as the actor of any of its audit events);
-- the member filed the petition.
+- the member filed the petition (recording a defendant's petition on their behalf does not count).
 """
 
 from __future__ import annotations
@@ -50,6 +50,6 @@ def conflicts_of_interest(member, petition: Petition) -> list[str]:
             case_id=case.pk, actor=member).exclude(action__startswith="oversight.").exists()
         if handled:
             reasons.append(_("曾经办本案"))
-    if petition.filed_by_id == member.pk:
+    if petition.filed_by_id == member.pk and petition.source != Petition.Source.DEFENDANT:
         reasons.append(_("系本申请的提交人"))
     return reasons

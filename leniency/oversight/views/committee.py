@@ -20,6 +20,7 @@ from ..access import (
     can_declare_conflict,
     can_open_queue,
     is_assigned,
+    is_committee_member,
     petitionable_defendants,
     visible_petitions,
 )
@@ -114,6 +115,7 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
         "decision_form": decision_form or (DecisionForm(prefix="decision") if can_decide(user, petition) else None),
         "today": timezone.localdate(),
         "show_reporter": petition.report is not None and is_assigned(user, petition),
+        "my_conflicts": conflicts_of_interest(user, petition) if is_committee_member(user) else [],
     }, status=status)
 
 

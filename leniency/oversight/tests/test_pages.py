@@ -94,7 +94,7 @@ def test_anonymous_cannot_open_internal_pages(committee, url):
 
 
 def test_anonymous_api_only_submits_and_checks(committee):
-    client = Client()
+    client = Client(enforce_csrf_checks=True)  # a script without a session or CSRF cookie
     created = client.post("/api/oversight/reports", {"kind": "unfairness", "description": DESCRIPTION},
                           content_type="application/json")
     assert created.status_code == 201

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from leniency.accounts.models import Organisation, Region, Role, User
@@ -235,13 +235,13 @@ def _requests_and_work(rng, events, cutoff, today, stations, officers, associati
         court_day = _aware(court_on - timedelta(days=rng.randint(0, 3)), 9, 30) if (
             court_on and a.kind == "legal_aid" and d.procedure != "expedited") else None
         work = plan_work(rng, perfunctory=a.lawyer_id in perfunctory_ids, assigned_at=a.assigned_at, cutoff=cutoff,
-                         signing_day=signing_day, detained=detained, court_day=court_day)
+                         signing_day=signing_day, detained=detained, court_day=court_day,
+                         response_hours=hours)
         work_by_assignment[a.pk] = (a, request, work)
     CounselRequest.objects.bulk_create(requests, batch_size=1000)
 
     for a, request, work in work_by_assignment.values():
         d, case = a.defendant, a.defendant.case
-        a.request = request
         due = a.assigned_at + timedelta(hours=request.response_hours)
         first = work.first_contact()
         if first is not None and first <= due:
@@ -277,8 +277,9 @@ def _requests_and_work(rng, events, cutoff, today, stations, officers, associati
         claim = _claim(rng, a, rows, schedule, case_sizes, officer, cutoff, events)
         if claim is not None:
             claims.append(claim)
-    CounselAssignment.objects.bulk_update([a for a, _, _ in work_by_assignment.values()], ["request"], batch_size=1000)
     Allocation.objects.bulk_create(allocations, batch_size=1000)
+    CounselAssignment.objects.filter(allocation__isnull=False, request__isnull=True).update(
+        request_id=Subquery(Allocation.objects.filter(assignment_id=OuterRef("pk")).values("request_id")[:1]))
     ParticipationEntry.objects.bulk_create(entries, batch_size=2000)
     Rating.objects.bulk_create(ratings, batch_size=1000)
     Claim.objects.bulk_create(claims, batch_size=1000)

@@ -12,6 +12,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.utils import timezone
+
 from .models import Service
 
 SIGNING_RATE = 0.91  # plea agreements signed among those who reached the end of review (FACTS.md §5)
@@ -49,15 +51,19 @@ def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
     return start + timedelta(seconds=rng.randint(0, int((end - start).total_seconds())))
 
 
-def _working_hours(moment: datetime, rng: random.Random) -> datetime:
-    """Move a moment to 9–17 h on its day (meetings happen in working hours)."""
-    if 9 <= moment.hour < 17:
+def _daytime(moment: datetime, latest: datetime, rng: random.Random) -> datetime:
+    """Move a night-time moment (local time) to the next morning, unless that would be after `latest`."""
+    local = timezone.localtime(moment)
+    if 8 <= local.hour < 20:
         return moment
-    return moment.replace(hour=rng.randint(9, 16), minute=rng.randint(0, 59))
+    morning = (local + timedelta(days=1 if local.hour >= 20 else 0)).replace(
+        hour=8, minute=rng.randint(30, 59), second=0, microsecond=0)
+    return morning if morning <= latest else moment
 
 
 def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, cutoff: datetime,
-              signing_day: datetime | None, detained: bool, court_day: datetime | None) -> PlannedWork:
+              signing_day: datetime | None, detained: bool, court_day: datetime | None,
+              response_hours: int) -> PlannedWork:
     """`signing_day`: a moment in the day the agreement would be signed (None if not reached or declined)."""
     work = PlannedWork()
     signing_at = None
@@ -82,13 +88,16 @@ def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, c
             if late < cutoff:
                 add(PlannedEntry(Service.CONSULTATION, late, 20))
         return work
+    due = assigned_at + timedelta(hours=response_hours)
     if signing_at is not None and rng.random() < DILIGENT_LAPSE:
+        # A lapse: a phone consultation in time, then no meeting and no opinion before the signing.
+        call = min(assigned_at + timedelta(hours=rng.randint(1, 6)), signing_at - timedelta(minutes=30))
+        if assigned_at < call:
+            add(PlannedEntry(Service.CONSULTATION, call, 15, "电话告知"))
         add(PlannedEntry(Service.SIGNING, signing_at, rng.randint(20, 40)))
         return work
-    delay = timedelta(hours=rng.randint(2, 20) if detained else rng.randint(3, 40))
-    first = _working_hours(assigned_at + delay, rng)
-    if first <= assigned_at:
-        first = assigned_at + timedelta(hours=1)
+    delay = timedelta(minutes=rng.randint(60, max(61, (response_hours - 4) * 60)))
+    first = _daytime(assigned_at + delay, due - timedelta(minutes=30), rng)
     if first >= end:
         first = _between(rng, assigned_at, end - timedelta(minutes=30))
     if first < end and first > assigned_at:

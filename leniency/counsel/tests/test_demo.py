@@ -18,7 +18,6 @@ from leniency.counsel.models import (
     Rating,
     Restriction,
 )
-from leniency.counsel.quality import lawyer_patterns
 from leniency.demo.generator import build_demo
 
 TODAY = date(2026, 11, 20)
@@ -57,10 +56,11 @@ def test_warnings_catch_every_perfunctory_lawyer_and_no_diligent_one(demo):
     assert len(perfunctory) == len(counsel_demo.PERFUNCTORY)
     warned = set(QualityWarning.objects.values_list("lawyer_id", flat=True))
     assert warned == perfunctory
-    # and they were caught on their record, not by luck: each has enough signed cases in the window
-    patterns = lawyer_patterns(window_from=date(2025, 11, 20), window_to=TODAY)
-    for lawyer_id in perfunctory:
-        assert patterns[lawyer_id].signed >= 4
+    # caught on their record, not by luck: each warning cites at least two cases, complaints or missed targets
+    for warning in QualityWarning.objects.all():
+        assert warning.evidence["hits"] >= 2
+    kinds = set(QualityWarning.objects.values_list("kind", flat=True))
+    assert {"only_at_signing", "no_meeting_before_signing", "no_opinion", "missed_response"} <= kinds
 
 
 def test_demo_shows_the_warning_workflow_and_ratings_and_claims(demo):

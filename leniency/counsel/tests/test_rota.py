@@ -167,3 +167,19 @@ def test_rota_correction_only_within_the_window(cw):
                                    as_of=cw.period.correction_until + timedelta(minutes=1))
     # a removed member is never chosen
     assert _request(cw, opposed_to_co_defendants=True).allocations.get().lawyer == cw.lawyers[2]
+
+
+def test_the_escalation_command_runs_as_of_a_time(cw):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    request = _request(cw)
+    out = StringIO()
+    due = request.allocations.get().due_at + timedelta(minutes=5)
+    call_command("counsel", "escalate", "--as-of", due.isoformat(), stdout=out)
+    assert out.getvalue().startswith("1 allocations")
+    assert request.allocations.count() == 2
+    out = StringIO()
+    call_command("counsel", "warnings", "--as-of", due.isoformat(), stdout=out)
+    assert "warnings raised" in out.getvalue()

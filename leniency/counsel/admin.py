@@ -1,0 +1,82 @@
+"""Administrators edit the configurable rules here: policy, access criteria, fee schedules, rubrics,
+specialties, workstations. Everything that records what happened is read-only (changed only by services)."""
+
+from django.contrib import admin
+
+from .models import (
+    AccessCriterion,
+    CounselPolicy,
+    FeeSchedule,
+    LawyerProfile,
+    Rubric,
+    RubricCriterion,
+    Specialty,
+    Station,
+    TrainingRecord,
+)
+
+
+@admin.register(CounselPolicy)
+class CounselPolicyAdmin(admin.ModelAdmin):
+    list_display = ("region", "effective_from", "response_hours_detained", "response_hours_at_liberty",
+                    "workload_cap", "early_intervention_hours")
+
+
+@admin.register(AccessCriterion)
+class AccessCriterionAdmin(admin.ModelAdmin):
+    list_display = ("work", "min_severity", "min_years", "requires_duty_accreditation", "active", "citation")
+
+
+@admin.register(FeeSchedule)
+class FeeScheduleAdmin(admin.ModelAdmin):
+    list_display = ("name", "region", "effective_from", "per_case", "per_hour", "max_multiplier")
+
+
+class RubricCriterionInline(admin.TabularInline):
+    model = RubricCriterion
+    extra = 0
+
+
+@admin.register(Rubric)
+class RubricAdmin(admin.ModelAdmin):
+    list_display = ("title", "version", "published_on")
+    inlines = [RubricCriterionInline]
+
+
+@admin.register(Specialty)
+class SpecialtyAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+@admin.register(Station)
+class StationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "host", "centre")
+    readonly_fields = ("name", "kind", "host", "centre")
+
+    def has_add_permission(self, request):
+        return False
+
+
+class TrainingInline(admin.TabularInline):
+    model = TrainingRecord
+    extra = 0
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LawyerProfile)
+class LawyerProfileAdmin(admin.ModelAdmin):
+    """Registration goes through the service (audited); the admin shows the registry."""
+
+    list_display = ("user", "licence_no", "firm", "region", "duty_accredited", "expert", "available")
+    list_filter = ("duty_accredited", "expert", "available", "specialties")
+    search_fields = ("user__display_name", "licence_no")
+    inlines = [TrainingInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

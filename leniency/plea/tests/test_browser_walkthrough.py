@@ -1,0 +1,306 @@
+"""Two defendants through the plea process in Chromium, each step checked in the audit trail and refused to
+the unassigned lawyer, another district's prosecutor and the public.
+
+1. notice → draft → review → lawyer objection → revised recommendation → agreement signed by all three →
+   recording → voluntariness review (a failed item, resolved) → adoption;
+2. a plea withdrawn at trial, with its consequences.
+"""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from leniency.audit.models import AuditEvent
+from leniency.cases.services import do_change_stage, do_set_procedure
+from leniency.cases.stages import Procedure, Stage
+from leniency.conftest import log_in
+from leniency.plea.agreements import do_generate_agreement, do_sign_agreement
+from leniency.plea.models import PleaAgreement, RightsNotice, VoluntarinessReview, Withdrawal
+from leniency.plea.notices import do_record_notice
+from leniency.recommendations import services as recs
+from leniency.recommendations.models import SentencingRecommendation
+from leniency.recordings.media import wav_bytes
+from leniency.recordings.models import Recording
+from leniency.testing.personas import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def as_user(chromium, live_server):
+    """A fresh browser context per person, logged in (None: the public)."""
+    contexts = []
+
+    def open_as(user):
+        context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if user is not None:
+            log_in(page, live_server, user.username, PASSWORD)
+            expect(page.locator(".whoami")).to_contain_text(str(user))
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def actions(world, prefix=""):
+    return list(AuditEvent.objects.filter(case_id=world.case.pk, action__startswith=prefix)
+                .order_by("seq").values_list("action", flat=True))
+
+
+def refused(page, url, live_server):
+    response = page.goto(f"{live_server.url}{url}")
+    if response.status in (403, 404):
+        return True
+    return "/login/" in page.url
+
+
+def assert_refused(pages, urls, live_server):
+    for page in pages:
+        for url in urls:
+            assert refused(page, url, live_server), url
+
+
+def test_notice_to_adoption(as_user, live_server, world):
+    d, base = world.defendant, live_server.url
+    prosecutor, lawyer = as_user(world.prosecutor), as_user(world.lawyer)
+    outsiders = [as_user(world.unassigned_lawyer), as_user(world.outsider_prosecutor), as_user(None)]
+
+    # 1. Rights notice, from the plea panel of the case page; printable.
+    prosecutor.goto(f"{base}/cases/{world.case.pk}/")
+    panel = prosecutor.locator(f"#defendant-{d.pk} .plea-panel")
+    expect(panel).to_contain_text("尚未记录权利告知")
+    panel.get_by_role("link", name="记录权利告知").click()
+    expect(prosecutor.locator(".legal")).to_contain_text("第173条第2款")
+    prosecutor.get_by_label("告知语言").fill("英语")
+    prosecutor.get_by_role("button", name="保存告知记录").click()
+    expect(prosecutor.locator(".field-error")).to_contain_text("翻译人员")
+    prosecutor.get_by_label("翻译人员（非汉语告知时必填）").fill("王翻译")
+    prosecutor.get_by_role("button", name="保存告知记录").click()
+    expect(prosecutor.get_by_role("heading", name="认罪认罚从宽制度告知书")).to_be_visible()
+    notice = RightsNotice.objects.get(defendant=d)
+    assert notice.interpreter == "王翻译" and actions(world, "plea.") == ["plea.notice.recorded"]
+    pdf = prosecutor.request.get(f"{base}/plea/notices/{notice.pk}/pdf/")
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    assert_refused(outsiders, [f"/plea/notices/{notice.pk}/", f"/plea/defendants/{d.pk}/notices/new/",
+                               f"/plea/defendants/{d.pk}/"], live_server)
+
+    # 2. Draft, review, the lawyer's objection, a revised round, final (the recommendations app's pages).
+    prosecutor.goto(f"{base}/cases/{world.case.pk}/")
+    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role("link", name="起草").click()
+    expect(prosecutor.locator("#engine-panel")).to_contain_text("量刑起点")
+    engine_months = int(prosecutor.locator("#id_months").input_value())
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    prosecutor.locator("#round-1").get_by_role("button", name="提交审核").click()
+    expect(prosecutor.locator("#round-1")).to_contain_text("待审核")
+    supervisor = as_user(world.supervisor)
+    rec1 = SentencingRecommendation.objects.get(defendant=d, round=1)
+    supervisor.goto(f"{base}/recommendations/{rec1.pk}/review/")
+    supervisor.get_by_label("同意").check()
+    supervisor.get_by_role("button", name="提交").click()
+    expect(supervisor.locator("#round-1")).to_contain_text("审核通过")
+    lawyer.goto(f"{base}/recommendations/{rec1.pk}/opinion/")
+    lawyer.get_by_label("有异议").check()
+    lawyer.locator("#id_reasons").fill("被告人已全额退赔，请求从宽")
+    lawyer.get_by_role("button", name="提交").click()
+    expect(lawyer.locator("#round-1")).to_contain_text("被告人已全额退赔，请求从宽")
+    assert_refused(outsiders, [f"/recommendations/{rec1.pk}/opinion/"], live_server)
+    prosecutor.goto(f"{base}/recommendations/defendants/{d.pk}/")
+    prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
+    prosecutor.locator("#id_months").fill(str(max(1, engine_months - 1)))
+    prosecutor.locator("#id_note").fill("采纳律师意见，下调一个月")
+    if prosecutor.locator("#id_deviation_reason").is_visible():
+        prosecutor.locator("#id_deviation_reason").fill("已全额退赔，采纳辩护意见")
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    prosecutor.locator("#round-2").get_by_role("button", name="提交审核").click()
+    rec2 = SentencingRecommendation.objects.get(defendant=d, round=2)
+    supervisor.goto(f"{base}/recommendations/{rec2.pk}/review/")
+    supervisor.get_by_label("同意").check()
+    supervisor.get_by_role("button", name="提交").click()
+    lawyer.goto(f"{base}/recommendations/{rec2.pk}/opinion/")
+    lawyer.get_by_label("同意").check()
+    lawyer.get_by_role("button", name="提交").click()
+    prosecutor.goto(f"{base}/recommendations/{rec2.pk}/finalise/")
+    prosecutor.get_by_role("button", name="提交").click()
+    expect(prosecutor.locator("#final-term")).to_be_visible()
+    assert actions(world, "recommendations.")[-1] == "recommendations.recommendation.finalised"
+
+    # 3. The 具结书 from the final recommendation, signed by the defendant (lawyer present), lawyer, prosecutor.
+    prosecutor.goto(f"{base}/plea/defendants/{d.pk}/")
+    prosecutor.get_by_role("link", name="生成具结书").click()
+    expect(prosecutor.locator("dl.facts")).to_contain_text(rec2.term_text())
+    prosecutor.get_by_role("button", name="生成具结书").click()
+    expect(prosecutor.locator("h1")).to_contain_text("待签署")
+    agreement = PleaAgreement.objects.get(defendant=d)
+    assert agreement.recommendation_id == rec2.pk
+    expect(prosecutor.locator("#registered-hash")).to_have_text(agreement.sha256)
+    prosecutor.get_by_role("button", name="记录犯罪嫌疑人签名").click()
+    expect(prosecutor.locator(".field-error")).to_contain_text("必须在场")
+    prosecutor.get_by_label("辩护人或值班律师在场", exact=False).check()
+    prosecutor.get_by_role("button", name="记录犯罪嫌疑人签名").click()
+    expect(prosecutor.locator("#signatures tr[data-role=defendant]")).to_contain_text("鲍律师")
+    lawyer.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    expect(lawyer.get_by_role("button", name="以检察官身份签名")).to_have_count(0)
+    lawyer.get_by_role("button", name="以律师身份签名").click()
+    prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    prosecutor.get_by_role("button", name="以检察官身份签名").click()
+    expect(prosecutor.locator("h1")).to_contain_text("已签署")
+    expect(prosecutor.locator("#signatures .ok")).to_have_count(3)
+    expect(prosecutor.locator("#verdict")).to_contain_text("存档文件与登记的哈希一致")
+    assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + ["plea.agreement.signed"] * 3 + [
+        "plea.agreement.completed"]
+    assert_refused(outsiders, [f"/plea/agreements/{agreement.pk}/", f"/plea/agreements/{agreement.pk}/pdf/"],
+                   live_server)
+
+    # 4. The signing was recorded on video: the prosecutor uploads it (streamed, hashed).
+    prosecutor.goto(f"{base}/recordings/defendants/{d.pk}/upload/")
+    prosecutor.get_by_label("所录环节").select_option("signing")
+    prosecutor.get_by_label("对应的具结书").select_option(str(agreement.pk))
+    prosecutor.locator("input[type=file]").set_input_files(
+        {"name": "signing.wav", "mimeType": "audio/wav", "buffer": wav_bytes()})
+    prosecutor.get_by_role("button", name="上传").click()
+    recording = Recording.objects.get(defendant=d)
+    expect(prosecutor.locator("dd.hash")).to_have_text(recording.sha256)
+    assert actions(world, "recordings.") == ["recordings.recording.added"]
+    assert_refused(outsiders, [f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"], live_server)
+
+    # 5. At trial, the court may not adopt before the voluntariness review.
+    prosecutor.goto(f"{base}/cases/{world.case.pk}/")
+    prosecutor.locator(f"#defendant-{d.pk} details.stage-change summary").click()
+    prosecutor.locator(f"#id_d{d.pk}-to").select_option(Stage.FIRST_INSTANCE)
+    # The date input arrives empty (the cases form renders the date in the locale's format), so fill it.
+    prosecutor.locator(f"#id_d{d.pk}-as_of").fill(timezone.localdate().isoformat())
+    prosecutor.get_by_role("button", name="确认变更").click()
+    expect(prosecutor.locator(f"#defendant-{d.pk} h3")).to_contain_text("一审")
+    judge = as_user(world.judge)
+    judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
+    judge.get_by_label("采纳", exact=True).check()
+    judge.get_by_role("button", name="提交").click()
+    expect(judge.locator(".field-error, .errors")).to_contain_text("自愿性审查")
+
+    # 6. The voluntariness review: the judge opens the signing recording from the checklist, finds one item
+    #    not satisfied, and resolves it.
+    judge.goto(f"{base}/plea/defendants/{d.pk}/")
+    judge.get_by_role("link", name="自愿性审查").click()
+    row = judge.locator("tr[data-item=understands]")
+    link = row.get_by_role("link", name="具结书签署", exact=False)
+    judge.request.get(base + link.get_attribute("href").replace(f"/recordings/{recording.pk}/",
+                                                                f"/recordings/{recording.pk}/file/"))
+    for key in ("rights_notified", "opinions_on_file", "agreement_on_file", "no_coercion", "mental_state",
+                "lawyer_helped", "agreement_true_lawful"):
+        judge.locator(f"tr[data-item={key}] input[value=yes]").check()
+    judge.locator("tr[data-item=settlement_on_file] input[value=na]").check()
+    row.locator("input[value=no]").check()
+    judge.get_by_role("button", name="保存审查结果").click()
+    expect(judge.locator("tr[data-item=understands] .field-error")).to_contain_text("须说明情况")
+    judge.locator("tr[data-item=understands] input[type=text]").fill("被告人对缓刑考验期的含义理解有误")
+    judge.get_by_role("button", name="保存审查结果").click()
+    expect(judge.locator("#review-result")).to_contain_text("有未解决的不符合事项")
+    review = VoluntarinessReview.objects.get(defendant=d)
+    assert_refused(outsiders + [prosecutor], [f"/plea/defendants/{d.pk}/reviews/new/"], live_server)
+    assert_refused(outsiders, [f"/plea/reviews/{review.pk}/"], live_server)
+    judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
+    judge.get_by_label("采纳", exact=True).check()
+    judge.get_by_role("button", name="提交").click()
+    expect(judge.locator(".field-error, .errors")).to_contain_text("理解认罪认罚的性质和法律后果")
+    judge.goto(f"{base}/plea/reviews/{review.pk}/")
+    judge.get_by_label("解决情况").fill("当庭释明后，被告人表示理解并坚持认罪认罚")
+    judge.get_by_role("button", name="记录解决情况").click()
+    expect(judge.locator("#review-result")).to_contain_text("通过")
+    assert actions(world, "plea.review") == ["plea.review.recorded", "plea.review.item.resolved"]
+    custody = AuditEvent.objects.filter(action="recordings.recording.accessed").get()
+    assert custody.actor == world.judge and custody.data["mode"] == "view"
+
+    # 7. Adoption.
+    judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
+    judge.get_by_label("采纳", exact=True).check()
+    judge.get_by_role("button", name="提交").click()
+    expect(judge.locator("#round-2")).to_contain_text("法院：采纳")
+    assert actions(world, "recommendations.court") == ["recommendations.court.adopted"]
+    assert_refused(outsiders, [f"/recommendations/{rec2.pk}/court/"], live_server)
+
+    # The case page tells the story in order, and its timeline names every step.
+    judge.goto(f"{base}/cases/{world.case.pk}/")
+    story = judge.locator(f"#defendant-{d.pk} .plea-story li")
+    kinds = story.evaluate_all("items => items.map(i => i.dataset.kind)")
+    assert kinds.index("notice") < kinds.index("agreement") < kinds.index("signature") < kinds.index("review")
+    timeline = judge.locator("ol.timeline")
+    for label in ("权利告知", "生成具结书", "具结书签署完成", "上传录音录像", "调阅录音录像", "自愿性审查", "法院采纳量刑建议"):
+        expect(timeline).to_contain_text(label)
+
+
+def _pleaded_at_trial(world):
+    """Notice, final recommendation, agreement signed by all three, at trial under the expedited procedure —
+    through the services (the first walk-through drives the same steps through the pages)."""
+    d = world.defendant
+    do_record_notice(d, acting_user=world.prosecutor, authority="procuratorate", notified_by_name="艾检察官",
+                     notified_at=timezone.now(), acknowledged=True)
+    rec = recs.do_create_draft(d, acting_user=world.prosecutor)
+    rec = recs.do_submit(rec, acting_user=world.prosecutor)
+    recs.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
+    rec.refresh_from_db()
+    recs.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
+    rec = recs.do_finalise(rec, acting_user=world.prosecutor)
+    agreement = do_generate_agreement(d, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED)
+    do_sign_agreement(agreement, role="defendant", acting_user=world.prosecutor, lawyer_present=True)
+    do_sign_agreement(agreement, role="lawyer", acting_user=world.lawyer)
+    do_sign_agreement(agreement, role="prosecutor", acting_user=world.prosecutor)
+    do_change_stage(d, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    do_set_procedure(d, procedure=Procedure.EXPEDITED, acting_user=world.judge)
+    return rec, agreement
+
+
+def test_withdrawal_at_trial(as_user, live_server, world):
+    d, base = world.defendant, live_server.url
+    rec, agreement = _pleaded_at_trial(world)
+    outsiders = [as_user(world.unassigned_lawyer), as_user(world.outsider_prosecutor), as_user(None)]
+    lawyer = as_user(world.lawyer)
+    assert refused(lawyer, f"/plea/defendants/{d.pk}/withdrawals/new/", live_server)  # the lawyer may not record it
+    assert_refused(outsiders, [f"/plea/defendants/{d.pk}/withdrawals/new/"], live_server)
+
+    judge = as_user(world.judge)
+    judge.goto(f"{base}/cases/{world.case.pk}/")
+    judge.locator(f"#defendant-{d.pk} .plea-panel").get_by_role("link", name="记录反悔").click()
+    expect(judge.locator(".legal")).to_contain_text("第三百五十八条")
+    expect(judge.locator(".legal")).to_contain_text(rec.term_text())
+    judge.get_by_label("认为量刑建议过重").check()
+    judge.get_by_label("其他（须说明）").check()
+    judge.get_by_label("转换审理程序", exact=False).select_option(Procedure.ORDINARY)
+    judge.get_by_label("本人陈述").fill("被告人当庭表示不认可量刑建议，并称作案时不在现场")
+    judge.get_by_role("button", name="记录反悔").click()
+    expect(judge.locator(".field-error")).to_contain_text("须说明具体原因")
+    expect(judge.get_by_label("本人陈述")).to_have_value("被告人当庭表示不认可量刑建议，并称作案时不在现场")
+    judge.get_by_label("其他原因说明").fill("称作案时不在现场")
+    judge.get_by_role("button", name="记录反悔").click()
+    expect(judge.locator("#reasons")).to_contain_text("认为量刑建议过重")
+    expect(judge.locator("#reasons")).to_contain_text("称作案时不在现场")
+    for consequence in ("具结书失效", "撤回从宽量刑建议", "建议法院不再适用认罪认罚从宽制度", "转为普通程序或简易程序审理"):
+        expect(judge.locator("#consequences")).to_contain_text(consequence)
+    withdrawal = Withdrawal.objects.get(defendant=d)
+    assert withdrawal.stage == "at_trial" and withdrawal.recommendation_id == rec.pk
+    assert_refused(outsiders, [f"/plea/withdrawals/{withdrawal.pk}/"], live_server)
+
+    # Nothing is deleted: the agreement and its signatures stay on file, marked lapsed.
+    judge.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    expect(judge.locator("h1")).to_contain_text("因反悔失效")
+    expect(judge.locator("#signatures tr")).to_have_count(4)  # header + three signatures
+    expect(judge.locator("#signatures .bad")).to_have_count(3)
+    rec.refresh_from_db()
+    d.refresh_from_db()
+    assert rec.status == SentencingRecommendation.Status.LAPSED and d.procedure == Procedure.ORDINARY
+    # The court can no longer adopt the recommendation.
+    assert recs.final_recommendation(d) is None
+    from leniency.plea.review import adoption_blockers
+
+    assert any("反悔" in b for b in adoption_blockers(d))
+    tail = actions(world)[-4:]
+    assert tail == ["recommendations.recommendation.lapsed", "plea.agreement.lapsed", "defendant.procedure.set",
+                    "plea.withdrawn"], tail
+
+    # The lawyer sees the story on the case page, the timeline names the withdrawal.
+    lawyer.goto(f"{base}/cases/{world.case.pk}/")
+    expect(lawyer.locator(f"#defendant-{d.pk} .plea-panel")).to_contain_text("已反悔（一审审理阶段）")
+    expect(lawyer.locator("ol.timeline")).to_contain_text("认罪认罚反悔")

@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy as _
 
 from leniency.accounts.models import Organisation, Region
 from leniency.cases.models import Case, Defendant
+from leniency.encryption import EncryptedCharField
 
 
 class PublicReport(models.Model):
-    """A report from the public (群众举报). The reporter's name and contact are personal data."""
+    """A report from the public (群众举报). The reporter's name and contact are personal data, encrypted at rest."""
 
     class Kind(models.TextChoices):
         COERCION = "coercion", _("强迫或诱导认罪认罚")
@@ -47,8 +48,8 @@ class PublicReport(models.Model):
                                related_name="+")
     routed_to = models.ForeignKey(Organisation, verbose_name=_("承办机关"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="public_reports")
-    reporter_name = models.CharField(_("举报人姓名"), max_length=50, blank=True)
-    reporter_contact = models.CharField(_("联系方式"), max_length=100, blank=True)
+    reporter_name = EncryptedCharField(_("举报人姓名"), blank=True)  # encrypted at rest
+    reporter_contact = EncryptedCharField(_("联系方式"), blank=True)  # encrypted at rest
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField(_("受理时间"))
     due_on = models.DateField(_("答复期限"))

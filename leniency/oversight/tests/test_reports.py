@@ -188,3 +188,15 @@ def test_audit_trail_keeps_no_reporter_data_and_no_case_link(committee):
     assert event.object_id == str(report.pk) and event.case_id is None
     payload = event.canonical_payload()
     assert "赵六" not in payload and "13800002222" not in payload and code not in payload
+
+
+def test_reporter_data_is_encrypted_at_rest(committee):
+    from django.db import connection
+
+    report, _ = submit(reporter_name="吴十", reporter_contact="13600004444")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reporter_name, reporter_contact FROM oversight_publicreport WHERE id = %s", [report.pk])
+        name, contact = cursor.fetchone()
+    assert name.startswith("enc1:") and "吴十" not in name and "13600004444" not in contact
+    report.refresh_from_db()
+    assert (report.reporter_name, report.reporter_contact) == ("吴十", "13600004444")

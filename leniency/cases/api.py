@@ -3,8 +3,9 @@ from datetime import date, datetime
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from leniency.api_pagination import BoundedPageNumberPagination
 from leniency.audit.personal_data import PARTICULARS, log_personal_data_read
 from leniency.audit.timeline import case_timeline
 
@@ -81,7 +82,7 @@ class StageChangeIn(Schema):
 
 
 @router.get("/cases", response=list[CaseSummaryOut], summary="Cases visible to the user")
-@paginate(PageNumberPagination, page_size=25)
+@paginate(BoundedPageNumberPagination, page_size=25)
 def list_cases(request, filters: Query[CaseFilters]):
     form = CaseFilterForm({k: v for k, v in filters.dict().items() if v is not None})
     return form.apply(visible_cases(request.user)).select_related("procuratorate").order_by("-received_on", "-id")

@@ -16,6 +16,7 @@ from leniency.plea.api import router as plea_router
 from leniency.portal.api import router as portal_router
 from leniency.recommendations.api import router as recommendations_router
 from leniency.recordings.api import router as recordings_router
+from leniency.study.api import router as study_router
 
 api = NinjaAPI(
     title="Leniency API",
@@ -33,6 +34,7 @@ api.add_router("/plea/", plea_router)
 api.add_router("/recordings/", recordings_router)
 api.add_router("/public/", portal_router)
 api.add_router("/oversight/", oversight_router)
+api.add_router("/study/", study_router)
 
 
 @api.exception_handler(DomainError)

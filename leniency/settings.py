@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "leniency.recordings",
     "leniency.portal",
     "leniency.oversight",
+    "leniency.study",
     "leniency.ops",
     "leniency.demo",
 ]

@@ -17,4 +17,5 @@ urlpatterns = [
     path("recordings/", include("leniency.recordings.urls")),
     path("public/", include("leniency.portal.urls")),
     path("oversight/", include("leniency.oversight.urls")),
+    path("study/", include("leniency.study.urls")),
 ]

@@ -12,6 +12,7 @@ EXTENSIONS = [
     "leniency.recommendations.demo",
     "leniency.plea.demo",
     "leniency.recordings.demo",
+    "leniency.study.demo",
     "leniency.oversight.demo",
     "leniency.portal.demo",
 ]

@@ -1,0 +1,29 @@
+"""`leniency report --period 2026-Q3 --out DIR`: write report.html and report.pdf (and list it on the portal)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from leniency.portal.periods import parse_period
+from leniency.portal.reports import generate_report
+
+
+class Command(BaseCommand):
+    help = "Generate the periodic transparency report (HTML and PDF) for a quarter or a year."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", required=True, help="2026-Q3 or 2026")
+        parser.add_argument("--out", required=True, type=Path, help="folder for report.html and report.pdf")
+        parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap samples of the disparity index")
+
+    def handle(self, *args, period, out, bootstrap, **options):
+        try:
+            code = parse_period(period).code
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        if code == "all":
+            raise CommandError("--period must be a quarter (2026-Q3) or a year (2026)")
+        report = generate_report(code, out_dir=out, bootstrap=bootstrap)
+        self.stdout.write(self.style.SUCCESS(
+            f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'} ({report.pdf_size} bytes, "
+            f"{report.suppressed_cells} cells suppressed)"))

@@ -1,0 +1,105 @@
+"""Figures made ready for a page or the report: table rows with withheld cells marked, rates, charts.
+
+Cached per (period, dimension, language) for a few minutes: charts take a moment to draw.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import charts
+from .corpus_figures import crime_region_quantiles, disparity_figure, sentence_distribution
+from .figures import Figure, compute, dimension_label
+from .periods import Period
+
+CACHE_SECONDS = 300
+
+
+def suppressed_text() -> str:
+    return _("已抑制")
+
+
+def _cell(cell) -> dict:
+    return {"value": cell.shown, "suppressed": cell.suppressed}
+
+
+def _shares(fig: Figure) -> list[list[float] | None]:
+    out = []
+    for row, total in zip(fig.table.cells, fig.table.row_totals, strict=True):
+        if total.shown in (None, 0) or any(c.suppressed for c in row):
+            out.append(None)
+        else:
+            out.append([c.shown / total.shown for c in row])
+    return out
+
+
+def present(fig: Figure, *, with_chart: bool = True) -> dict:
+    out = {"key": fig.key, "title": fig.title, "definition": fig.definition, "exclusions": fig.exclusions,
+           "source": fig.source, "available": fig.available, "note": fig.note, "cols": fig.cols,
+           "rate_label": fig.rate_label, "rows": [], "n": fig.n, "chart": "", "suppressed": 0, "extra": fig.extra}
+    table = fig.table
+    if table is None:
+        return out
+    rates = fig.rates()
+    for k, (label, row, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
+        out["rows"].append({"label": label, "cells": [_cell(c) for c in row], "total": _cell(total),
+                            "rate": rates[k] if rates else None, "rate_suppressed": bool(rates) and rates[k] is None})
+    out["totals"] = {"cells": [_cell(c) for c in table.col_totals], "total": _cell(table.total),
+                     "rate": fig.total_rate()}
+    out["suppressed"] = table.count()
+    if with_chart:
+        labels = [str(r) for r in table.rows]
+        if fig.rate_cols and len(fig.cols) == 2:
+            out["chart"] = charts.rate_chart(labels, rates, fig.title, suppressed_text())
+        else:
+            out["chart"] = charts.stacked_chart(labels, fig.cols, _shares(fig), fig.title, suppressed_text())
+    return out
+
+
+def sentence_section(period: Period, by: str, *, with_chart: bool = True) -> dict:
+    dim = "crime" if by == "quarter" else by
+    fig = sentence_distribution(period, dim)
+    out = present(fig, with_chart=with_chart)
+    out["by_label"] = dimension_label(dim)
+    quantiles = fig.extra.get("quantiles", [])
+    out["quantiles"] = quantiles
+    if with_chart and quantiles:
+        out["box_chart"] = charts.box_chart(quantiles, _("刑期分布（月）"), _("月"), suppressed_text())
+    out["by_region"] = crime_region_quantiles(period)
+    return out
+
+
+def disparity_section(period: Period, *, with_chart: bool = True, bootstrap: int = 200) -> dict:
+    fig = disparity_figure(period, bootstrap=bootstrap)
+    out = present(fig, with_chart=False)
+    results = fig.extra.get("disparity", [])
+    out["results"] = [{"crime": d.crime, "n": d.n, "regions": len(d.regions), "percent": d.percent,
+                       "low": d.percent_low, "high": d.percent_high, "excluded": d.excluded_regions,
+                       "effects": d.effects, "covariates": d.covariates} for d in results]
+    if with_chart and results:
+        top = results[0]
+        out["chart"] = charts.effects_chart(top.effects, _("%(crime)s：各地区相对平均地区的刑期差异") % {"crime": top.crime},
+                                            _("相同事实下的刑期差异（%）"))
+    return out
+
+
+def portal_figures(period: Period, by: str, *, with_chart: bool = True, use_cache: bool = True,
+                   bootstrap: int = 200) -> dict:
+    key = f"portal:figures:{period.code}:{by}:{get_language()}:{int(with_chart)}:{bootstrap}"
+    if use_cache:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    figures = [present(f, with_chart=with_chart) for f in compute(period, by)]
+    data = {
+        "period": period, "by": by, "by_label": dimension_label(by), "figures": figures,
+        "sentences": sentence_section(period, by, with_chart=with_chart),
+        "disparity": disparity_section(period, with_chart=with_chart, bootstrap=bootstrap),
+    }
+    data["unavailable"] = [f["title"] for f in figures if not f["available"]]
+    data["suppressed"] = sum(f["suppressed"] for f in figures) + data["sentences"]["suppressed"]
+    if use_cache:
+        cache.set(key, data, CACHE_SECONDS)
+    return data

@@ -1,0 +1,112 @@
+"""The periodic transparency report: the portal's figures and charts for one period, the review committee's
+decisions and the corrections they ordered, as HTML and PDF. Stored as files plus a TransparencyReport row."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leniency.audit.trail import record
+from leniency.documents.pdf import render_pdf
+
+from .models import TransparencyReport
+from .periods import parse_period
+from .present import portal_figures
+
+
+def reports_dir() -> Path:
+    path = Path(getattr(settings, "PORTAL_REPORTS_DIR", settings.VAR_DIR / "portal" / "reports"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def report_path(name: str) -> Path:
+    path = (reports_dir() / name).resolve()
+    if path.parent != reports_dir().resolve():
+        raise ValueError("report file outside the reports folder")
+    return path
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode() if svg else ""
+
+
+def _with_uris(section: dict) -> dict:
+    section = dict(section)
+    for key in ("chart", "box_chart"):
+        if section.get(key):
+            section[key + "_uri"] = _data_uri(section[key])
+    return section
+
+
+def oversight_section(period) -> dict:
+    """The committee's work in the period, from leniency.oversight (said so when it is not there)."""
+    try:
+        from leniency.oversight import figures as oversight
+    except ImportError:
+        return {"available": False}
+    start, end = period.start, period.end
+    return {
+        "available": True,
+        "reports": oversight.report_counts(start, end),
+        "petitions": oversight.petition_counts(start, end),
+        "decisions": oversight.decision_counts(start, end),
+        "corrections": oversight.correction_counts(start, end),
+        "decision_rows": oversight.decision_summaries(start, end),
+        "labels": oversight.labels(),
+    }
+
+
+def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
+    period = parse_period(period_code)
+    now = now or timezone.now()
+    by_region = portal_figures(period, "region", use_cache=False, bootstrap=bootstrap)
+    by_crime = portal_figures(period, "crime", with_chart=False, use_cache=False, bootstrap=0)
+    return {
+        "period": period,
+        "generated_at": now,
+        "threshold": settings.DISCLOSURE_THRESHOLD,
+        "by_region": [_with_uris(f) for f in by_region["figures"]],
+        "by_crime": by_crime["figures"],
+        "sentences": _with_uris(by_region["sentences"]),
+        "disparity": _with_uris(by_region["disparity"]),
+        "unavailable": by_region["unavailable"],
+        "suppressed": by_region["suppressed"] + by_crime["suppressed"],
+        "oversight": oversight_section(period),
+    }
+
+
+def generate_report(period_code: str, *, user=None, out_dir: Path | None = None, now=None,
+                    bootstrap: int = 200) -> TransparencyReport:
+    """Render and store the report for a period; also write report.html and report.pdf into `out_dir`."""
+    now = now or timezone.now()
+    context = report_context(period_code, now=now, bootstrap=bootstrap)
+    html = render_to_string("portal/report.html", context)
+    pdf = render_pdf("portal/report.html", context)
+    stamp = timezone.localtime(now).strftime("%Y%m%d-%H%M%S")
+    base = f"report-{context['period'].code}-{stamp}"
+    report_path(base + ".html").write_text(html, encoding="utf-8")
+    report_path(base + ".pdf").write_bytes(pdf)
+    if out_dir is not None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "report.html").write_text(html, encoding="utf-8")
+        (out_dir / "report.pdf").write_bytes(pdf)
+    report = TransparencyReport.objects.create(
+        period=context["period"].code, generated_at=now, generated_by=user, html_file=base + ".html",
+        pdf_file=base + ".pdf", pdf_sha256=hashlib.sha256(pdf).hexdigest(), pdf_size=len(pdf),
+        suppressed_cells=context["suppressed"],
+    )
+    record("portal.report.generated", actor=user, obj=report,
+           data={"period": report.period, "pdf_sha256": report.pdf_sha256, "suppressed": report.suppressed_cells})
+    return report
+
+
+def title(period) -> str:
+    return _("认罪认罚从宽制度透明度报告（%(period)s）") % {"period": period.label}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
 
 from leniency.sentencing.facts import CaseFacts, Circumstance
 
@@ -91,23 +93,56 @@ class Factors:
         )
 
 
-def facts_json(facts: CaseFacts) -> dict:
-    """The extracted facts to store with a judgment (without the text, which is stored beside them)."""
-    data = facts.to_dict()
-    data.pop("text", None)
-    return _plain(data)
+def _num(value):
+    return None if value is None else float(value)
 
 
-def _plain(value):
-    from decimal import Decimal
-    from enum import Enum
+def _span(span) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
 
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+
+def _value(value):
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, Enum):
         return value.value
-    return value
+    return str(value)
+
+
+def facts_json(facts: CaseFacts) -> dict:
+    """The extracted facts to store with a judgment, compactly (spans as [start, end] into the stored text)."""
+    rec = facts.recommendation
+    return {
+        "charges": list(facts.charges),
+        "articles": list(facts.articles),
+        "amount_yuan": _num(facts.amount_yuan),
+        "amounts": [[_value(f.value), _span(f.span)] for f in facts.amounts],
+        "counts": facts.counts,
+        "victims": facts.victims,
+        "drugs": [[d.kind, float(d.grams), _span(d.span)] for d in facts.drugs],
+        "injury": _value(facts.injury),
+        "injuries": [[_value(f.value), _span(f.span)] for f in facts.injuries],
+        "disability_grade": facts.disability_grade,
+        "blood_alcohol": _num(facts.blood_alcohol),
+        "age": facts.age,
+        "circumstances": [[str(f.code), _value(f.value), _span(f.span)] for f in facts.circumstances],
+        "recommendation": None if rec is None else {
+            "low_months": rec.low_months, "high_months": rec.high_months, "penalty": rec.penalty,
+            "span": _span(rec.span)},
+        "notes": list(facts.notes),
+    }
+
+
+def facts_full_json(facts: CaseFacts) -> dict:
+    """Every field of the extracted facts, spans with their quotes (for the API)."""
+    return _plain(facts.to_dict())
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return _value(value)

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from leniency.corpus.models import ImportLineError, ImportRun, Judgment
 from leniency.corpus.reader import RawLine, detect_encoding, file_fingerprint, is_csv, iter_csv, iter_lines
-from leniency.corpus.rows import process_batch
+from leniency.corpus.rows import process_batch, warm_engine
 
 BATCH = 1000
 INSERT_BATCH = 500
@@ -131,6 +131,7 @@ def import_file(path: str | Path, options: Options | None = None,
             for batch in _batches(lines, options.batch):
                 finish(batch, process_batch(payload(batch)))
         else:
+            warm_engine()
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             with context.Pool(workers) as pool:
                 pending: deque = deque()

@@ -93,10 +93,9 @@ class Recommendation:
         return bool(self.calculation.life_imprisonment)
 
     def to_dict(self) -> dict:
-        from leniency.corpus.factors import facts_json
+        from leniency.corpus.factors import facts_full_json
 
-        facts = facts_json(self.facts)
-        facts["text"] = self.facts.text
+        facts = facts_full_json(self.facts)
         return {
             "months": self.months,
             "low": self.low,

@@ -26,6 +26,14 @@ def process_line(number: int, text: str) -> dict:
         return {"error": f"无法处理：{type(exc).__name__}: {exc}"}
 
 
+def warm_engine() -> None:
+    """Load the standards and the charge catalogue once, before worker processes are forked (they inherit them)."""
+    process_line(0, json.dumps({"fact": "被告人张某盗窃他人手机一部，价值人民币3000元。", "meta": {
+        "accusation": ["盗窃"], "relevant_articles": [264],
+        "term_of_imprisonment": {"imprisonment": 6, "death_penalty": False, "life_imprisonment": False}}},
+        ensure_ascii=False))
+
+
 def process_batch(batch: list[tuple[int, str]]) -> list[tuple[int, dict]]:
     return [(number, process_line(number, text)) for number, text in batch]
 

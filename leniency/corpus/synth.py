@@ -141,6 +141,9 @@ def generate(n: int, seed: int, *, workers: int = 1, chunk: int = 500) -> Iterat
         for task in tasks:
             yield from _chunk(task)
         return
+    from leniency.corpus.rows import warm_engine
+
+    warm_engine()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(workers) as pool:
         for lines in pool.imap(_chunk, tasks, chunksize=1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -47,9 +47,7 @@ class CaseRecord:
     calc_high: int | None = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("text")
-        return data
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "text"}
 
     @classmethod
     def from_dict(cls, data: dict, text: str) -> CaseRecord:

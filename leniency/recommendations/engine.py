@@ -29,12 +29,18 @@ logger = logging.getLogger(__name__)
 SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
 
 
+PLEA_STAGE_WORDS = {"investigation": "侦查阶段", "prosecution_review": "审查起诉阶段", "first_instance": "审判阶段",
+                    "appeal": "审判阶段"}
+
+
 def defendant_facts(defendant) -> str:
-    """The case's fact text without the sentences that are only about a co-defendant."""
+    """The case's fact text without the sentences that are only about a co-defendant.
+
+    A recommendation is made because the person pleads (SPP 2021 guidance art. 1): where the text does not
+    say so, a sentence stating the plea at the current stage is added (the prosecutor can edit it).
+    """
     text = defendant.case.facts or ""
     others = [d.name for d in defendant.case.defendants.all() if d.pk != defendant.pk and d.name]
-    if not others:
-        return text
     kept = []
     for sentence in SENTENCE_END.split(text):
         if not sentence:
@@ -43,7 +49,11 @@ def defendant_facts(defendant) -> str:
         if mentions_other and defendant.name not in sentence:
             continue
         kept.append(sentence)
-    return "".join(kept)
+    text = "".join(kept)
+    if "认罪认罚" not in text:
+        stage = PLEA_STAGE_WORDS.get(defendant.stage, "审查起诉阶段")
+        text = text.rstrip() + ("\n" if text.strip() else "") + f"{defendant.name}在{stage}自愿认罪认罚。"
+    return text
 
 
 def defendant_charges(defendant) -> list[str]:

@@ -12,7 +12,7 @@ TEXTAREA = {"rows": 3}
 class RecommendationForm(forms.Form):
     facts_text = forms.CharField(
         label=_("据以计算的事实"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("预填本案事实中与此人有关的部分；修改后系统将重新计算。"))
+        help_text=_("预填本案事实中与此人有关的部分；事实未写明认罪认罚的，系统按所处阶段补充一句。修改后系统将重新计算。"))
     principal_penalty = forms.ChoiceField(label=_("主刑"), choices=R.Penalty.choices)
     kind = forms.ChoiceField(
         label=_("建议方式"), choices=R.Kind.choices, widget=forms.RadioSelect,

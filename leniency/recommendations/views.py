@@ -64,7 +64,8 @@ def defendant_page(request, defendant_id):
 
 def _panel_context(*, calculation, similar, engine_months, engine_low, engine_high, model_version, found):
     engine = (calculation or {}).get("engine", {})
-    return {"calc": calculation or {}, "similar": similar or {}, "engine_months": engine_months,
+    confidence = {"high": _("高"), "medium": _("中"), "low": _("低")}.get((calculation or {}).get("confidence"), "")
+    return {"calc": calculation or {}, "confidence": confidence, "similar": similar or {}, "engine_months": engine_months,
             "engine_low": engine_low, "engine_high": engine_high, "model_version": model_version,
             "interval": engine.get("interval"), "engine_warnings": engine.get("engine_warnings") or [],
             "deviations": found, "share_pct": round(_share() * 100)}

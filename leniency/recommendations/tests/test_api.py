@@ -25,10 +25,10 @@ def test_full_workflow_through_the_api(client, world, flow, blockers):
     # Far from the engine without a reason: 400 naming the field.
     far = rec["engine_months"] * 3 + 6
     response = post(client, f"{BASE}/{rid}", world.prosecutor,
-                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far}, method="patch")
+                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far, "probation": False}, method="patch")
     assert response.status_code == 400 and response.json()["field"] == "deviation_reason"
     response = post(client, f"{BASE}/{rid}", world.prosecutor,
-                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far,
+                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far, "probation": False,
                      "deviation_reason": "多次盗窃"}, method="patch")
     assert response.status_code == 200 and response.json()["months"] == far
     stale = rec["version"]

@@ -45,7 +45,7 @@ def test_letter_mentions_the_deviation_reason(world, flow):
     rec = flow.draft()
     far = rec.engine_months * 3 + 6
     rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": far},
+                                   values={"principal_penalty": "fixed_term", "months": far, "probation": False},
                                    deviation_reason="系多次盗窃的惯犯")
     rec = services.do_submit(rec, acting_user=world.prosecutor)
     services.do_review(rec, acting_user=world.supervisor, decision="approve")

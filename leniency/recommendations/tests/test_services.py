@@ -30,9 +30,16 @@ def test_draft_runs_the_engine_on_the_defendants_facts(world, flow):
 def test_co_defendant_sentences_are_left_out_of_the_facts(world):
     from leniency.recommendations.engine import defendant_facts
 
-    world.case.facts = "张某某盗窃手机。李某某系累犯。张某某到案后如实供述。"
+    world.case.facts = "张某某盗窃手机。李某某系累犯。张某某到案后如实供述，自愿认罪认罚。"
     world.case.save()
-    assert defendant_facts(world.defendant) == "张某某盗窃手机。张某某到案后如实供述。"
+    assert defendant_facts(world.defendant) == "张某某盗窃手机。张某某到案后如实供述，自愿认罪认罚。"
+
+
+def test_the_plea_is_added_when_the_facts_do_not_state_it(world):
+    from leniency.recommendations.engine import defendant_facts
+
+    text = defendant_facts(world.defendant)
+    assert text.endswith("张某某在审查起诉阶段自愿认罪认罚。")
 
 
 def test_only_the_cases_procuratorate_may_draft(world):
@@ -49,16 +56,16 @@ def test_large_change_requires_a_written_reason(world, flow, settings):
     far = rec.engine_months * 2 + 6
     with pytest.raises(DomainError) as error:
         services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                 values={"principal_penalty": "fixed_term", "months": far})
+                                 values={"principal_penalty": "fixed_term", "months": far, "probation": False})
     assert error.value.field == "deviation_reason"
     rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": far},
+                                   values={"principal_penalty": "fixed_term", "months": far, "probation": False},
                                    deviation_reason="多次盗窃，社会危害较大")
     assert rec.months == far and rec.warnings and rec.deviation_reason
     # A small change needs no reason.
     near = max(6, rec.engine_months)
     rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": near})
+                                   values={"principal_penalty": "fixed_term", "months": near, "probation": False})
     assert rec.warnings == []
 
 

@@ -350,8 +350,7 @@ def _claim(rng, a, rows, schedule, case_sizes, officer, cutoff, events):
 
 def _one_warning_through_the_workflow(warnings, officers, today) -> None:
     """Show every step: one warning reviewed and restricted, then contested by the lawyer."""
-    by_lawyer = {w.lawyer_id: w for w in sorted(warnings, key=lambda w: (w.lawyer_id, w.kind))}
-    for warning in by_lawyer.values():
+    for warning in sorted(warnings, key=lambda w: (w.kind != "only_at_signing", w.lawyer_id)):
         profile = LawyerProfile.objects.filter(user_id=warning.lawyer_id).select_related("user").first()
         officer = officers.get(profile.region_id) if profile else None
         if officer is None:

@@ -123,5 +123,20 @@ def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, c
         add(PlannedEntry(Service.SIGNING, signing_at, rng.randint(30, 60)))
         if court_day is not None and court_day < cutoff:
             add(PlannedEntry(Service.COURT, court_day, rng.randint(60, 180)))
+    work.entries = [_in_daytime(e, assigned_at, min(end, cutoff) if e.service != Service.COURT else cutoff, rng)
+                    for e in work.entries]
     work.entries = [e for e in work.entries if assigned_at < e.at < cutoff]
     return work
+
+
+def _in_daytime(entry: PlannedEntry, start: datetime, end: datetime, rng: random.Random) -> PlannedEntry:
+    """Meetings and opinions happen by day: move a night-time entry into 9–17 h of its day if it stays in range."""
+    local = timezone.localtime(entry.at)
+    if entry.service == Service.SIGNING or 8 <= local.hour < 20:
+        return entry
+    if local.hour < 8 and entry.service in (Service.MEETING, Service.CONSULTATION):
+        return entry  # moving it later could miss the response target
+    moved = local.replace(hour=rng.randint(9, 16), minute=rng.randint(0, 59))
+    if start < moved < end:
+        return PlannedEntry(entry.service, moved, entry.minutes, entry.note, entry.opinion)
+    return entry

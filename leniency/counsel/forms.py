@@ -110,3 +110,28 @@ class DashboardFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("结束日期不能早于开始日期"))
         return data
+
+
+class AvailabilityForm(forms.Form):
+    available = forms.BooleanField(label=_("可接受指派"), required=False)
+    unavailable_until = forms.DateField(label=_("暂停接受指派至"), required=False,
+                                        widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, instance_profile=None, **kwargs):
+        if instance_profile is not None:
+            kwargs.setdefault("initial", {"available": instance_profile.available,
+                                          "unavailable_until": instance_profile.unavailable_until})
+        super().__init__(*args, **kwargs)
+
+
+class RotaPeriodForm(forms.Form):
+    station = forms.ModelChoiceField(label=_("工作站"), queryset=None)
+    starts_on = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    lawyers = forms.ModelMultipleChoiceField(label=_("律师（按轮值顺序）"), queryset=None,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, stations, lawyers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = stations
+        self.fields["lawyers"].queryset = lawyers

@@ -6,6 +6,7 @@ app_name = "counsel"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("availability/", views.availability, name="availability"),
     path("requests/", views.request_list, name="requests"),
     path("requests/new/<int:defendant_id>/", views.request_new, name="request_new"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("experts/", views_centre.registry, {"experts": True}, name="experts"),
     path("lawyers/<int:pk>/", views_centre.lawyer_detail, name="lawyer_detail"),
     path("rota/", views_centre.rota_list, name="rota"),
+    path("rota/new/", views_centre.rota_new, name="rota_new"),
     path("rota/<int:pk>/", views_centre.rota_detail, name="rota_detail"),
     path("rota/<int:pk>/publish/", views_centre.rota_publish, name="rota_publish"),
     path("rota/members/<int:member_id>/correction/", views_centre.rota_correction, name="rota_correction"),

@@ -11,14 +11,16 @@ from django.views.decorators.http import require_POST
 
 from leniency.accounts.models import User
 from leniency.cases.access import visible_defendants
+from leniency.cases.stages import CLOSED_STAGES
 from leniency.errors import DomainError
 
 from . import access
-from .forms import OverrideForm, ParticipationForm, RatingForm, RequestForm
+from .forms import AvailabilityForm, OverrideForm, ParticipationForm, RatingForm, RequestForm
 from .models import Allocation, Claim, CounselRequest, QualityWarning, Rating, Severity
 from .participation import do_log_participation, figures_for
 from .pay import do_submit_claim, quote
 from .quality import current_rubric, do_rate_counsel
+from .registry import do_set_availability
 from .rota import do_override_allocation, do_request_counsel
 
 
@@ -39,7 +41,8 @@ def home(request):
     context = {
         "profile": getattr(user, "lawyer_profile", None),
         "pending": pending,
-        "assignments": assignments.filter(ended_at__isnull=True)[:50],
+        "assignments": assignments.filter(ended_at__isnull=True).exclude(defendant__stage__in=CLOSED_STAGES)[:50],
+        "availability_form": AvailabilityForm(instance_profile=getattr(user, "lawyer_profile", None)),
         "warnings": QualityWarning.objects.filter(lawyer=user).prefetch_related("contests"),
         "claims": Claim.objects.filter(lawyer=user).select_related("assignment__defendant__case")[:20],
         "ratings": Rating.objects.filter(assignment__lawyer=user).select_related("assignment__defendant__case")[:20],
@@ -217,3 +220,20 @@ def assignment_claim(request, pk):
         return redirect("counsel:assignment_detail", pk=pk)
     messages.success(request, _("已申请补贴 %(amount)s 元") % {"amount": claim.amount})
     return redirect("counsel:assignment_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def availability(request):
+    """A lawyer pauses or resumes allocations (leave, illness, a long trial)."""
+    profile = getattr(request.user, "lawyer_profile", None)
+    if profile is None:
+        return HttpResponseForbidden(_("您尚未登记为律师"))
+    form = AvailabilityForm(request.POST, instance_profile=profile)
+    if form.is_valid():
+        do_set_availability(profile, available=form.cleaned_data["available"],
+                            unavailable_until=form.cleaned_data["unavailable_until"], acting_user=request.user)
+        messages.success(request, _("已更新可接受指派状态"))
+    else:
+        messages.error(request, _("日期无效"))
+    return redirect("counsel:home")

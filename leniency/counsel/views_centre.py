@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency.accounts.models import User
 from leniency.errors import DomainError
 
 from . import access
@@ -24,12 +25,18 @@ from .forms import (
     DashboardFilterForm,
     DecideWarningForm,
     RegistrySearchForm,
+    RotaPeriodForm,
 )
 from .models import Claim, Contest, LawyerProfile, RotaCorrection, RotaMember
 from .pay import claims_csv, claims_xlsx, do_decide_claim, do_record_export, payable
 from .quality import current_rubric, do_answer_contest, do_contest_warning, do_decide_warning, do_open_review
 from .registry import search_registry
-from .rota import do_decide_rota_correction, do_publish_rota, do_request_rota_correction
+from .rota import (
+    do_create_rota_period,
+    do_decide_rota_correction,
+    do_publish_rota,
+    do_request_rota_correction,
+)
 
 
 def _require(condition):
@@ -85,7 +92,27 @@ def rota_list(request):
     _require(access.can_run_centre(request.user) or request.user.is_lawyer or access.sees_all(request.user))
     today = timezone.localdate()
     return render(request, "counsel/rota_list.html", {"periods": periods.filter(ends_on__gte=today - timedelta(
-        days=92))[:60], "now": timezone.now()})
+        days=92))[:60], "now": timezone.now(), "can_manage": access.can_run_centre(request.user)})
+
+
+@login_required
+def rota_new(request):
+    """The centre draws up a rota period from its registered, accredited lawyers (then publishes it)."""
+    _require(access.can_run_centre(request.user))
+    lawyers = User.objects.filter(lawyer_profile__in=access.visible_profiles(request.user).filter(
+        duty_accredited=True)).order_by("display_name")
+    form = RotaPeriodForm(request.POST or None, stations=access.visible_stations(request.user), lawyers=lawyers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = do_create_rota_period(form.cleaned_data["station"], starts_on=form.cleaned_data["starts_on"],
+                                           ends_on=form.cleaned_data["ends_on"],
+                                           lawyers=list(form.cleaned_data["lawyers"]), acting_user=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("排班已编制，公示后生效"))
+            return redirect("counsel:rota_detail", pk=period.pk)
+    return render(request, "counsel/rota_form.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 @login_required

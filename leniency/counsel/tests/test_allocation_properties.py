@@ -33,7 +33,7 @@ ids = st.sets(st.integers(1, 40), max_size=8)
 cap = st.integers(1, 10)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(rota, cap, ids, ids)
 def test_never_above_the_cap_while_an_eligible_lawyer_is_free(candidates, cap, conflicted, excluded):
     choice = choose_lawyer(candidates, cap=cap, as_of=AS_OF, conflicted=conflicted, excluded=excluded)
@@ -48,7 +48,7 @@ def test_never_above_the_cap_while_an_eligible_lawyer_is_free(candidates, cap, c
         assert choice.reason in {ALL_AT_CAP, NONE_ELIGIBLE, ALL_CONFLICTED, NOBODY_ON_ROTA}
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(rota, cap, ids, ids)
 def test_never_a_conflicted_excluded_ineligible_or_absent_lawyer(candidates, cap, conflicted, excluded):
     choice = choose_lawyer(candidates, cap=cap, as_of=AS_OF, conflicted=conflicted, excluded=excluded)
@@ -59,7 +59,7 @@ def test_never_a_conflicted_excluded_ineligible_or_absent_lawyer(candidates, cap
         assert chosen.unavailable_until is None or chosen.unavailable_until < AS_OF.date()
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(rota, cap, ids, st.randoms(use_true_random=False))
 def test_same_inputs_and_as_of_give_the_same_lawyer_whatever_the_order(candidates, cap, conflicted, rnd):
     first = choose_lawyer(candidates, cap=cap, as_of=AS_OF, conflicted=conflicted)
@@ -69,7 +69,7 @@ def test_same_inputs_and_as_of_give_the_same_lawyer_whatever_the_order(candidate
     assert first == again
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(rota, cap)
 def test_the_least_recently_allocated_free_lawyer_goes_first(candidates, cap):
     choice = choose_lawyer(candidates, cap=cap, as_of=AS_OF)

@@ -10,7 +10,8 @@ PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / 
 def test_every_message_has_an_english_translation():
     catalog = read_po(PO.open("rb"))
     missing = [m.id for m in catalog if m.id and not m.string]
-    assert missing == []
+    fuzzy = [m.id for m in catalog if m.id and "fuzzy" in m.flags]
+    assert missing == [] and fuzzy == []
     assert len(catalog) > 300
 
 

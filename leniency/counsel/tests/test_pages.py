@@ -222,3 +222,32 @@ def test_rota_correction_from_the_page(client, cw):
     client.post(f"/counsel/rota/corrections/{correction.pk}/decide/", {"accept": "1", "answer": "同意"})
     member.refresh_from_db()
     assert not member.active
+
+
+def test_centre_draws_up_and_publishes_a_rota(client, cw):
+    client.force_login(cw.lawyer)
+    assert client.get("/counsel/rota/new/").status_code == 403
+    client.force_login(cw.officer)
+    page = client.get("/counsel/rota/new/").content.decode()
+    assert "值班律师3" in page and "charlie" not in page  # only accredited lawyers of the centre's region
+    data = {"station": cw.court_station.pk, "starts_on": "2027-04-01", "ends_on": "2027-03-01",
+            "lawyers": [cw.lawyers[2].pk, cw.lawyers[1].pk]}
+    response = client.post("/counsel/rota/new/", data)
+    assert response.status_code == 400 and "结束日期不能早于开始日期" in response.content.decode()
+    response = client.post("/counsel/rota/new/", {**data, "ends_on": "2027-06-30"})
+    assert response.status_code == 302
+    period = cw.court_station.periods.get()
+    client.post(f"/counsel/rota/{period.pk}/publish/")
+    period.refresh_from_db()
+    assert period.status == "published" and period.correction_until > period.published_at
+
+
+def test_lawyer_pauses_allocations(client, cw):
+    client.force_login(cw.lawyers[1])
+    response = client.post("/counsel/availability/", {"unavailable_until": "2027-02-01"})
+    assert response.status_code == 302
+    profile = cw.lawyers[1].lawyer_profile
+    profile.refresh_from_db()
+    assert not profile.available and str(profile.unavailable_until) == "2027-02-01"
+    client.force_login(cw.prosecutor)
+    assert client.post("/counsel/availability/", {"available": "on"}).status_code == 403

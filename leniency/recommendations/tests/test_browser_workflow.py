@@ -58,11 +58,19 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     # A term far from the engine: the htmx preview warns, saving without a reason is refused.
     months = prosecutor.locator("#id_months")
     engine_months = int(months.input_value())
+    engine_penalty = prosecutor.locator("#id_principal_penalty").input_value()
+    engine_probation = prosecutor.locator("#id_probation").is_checked()
+    prosecutor.select_option("#id_principal_penalty", "fixed_term")
+    prosecutor.locator("#id_probation").uncheck()
     months.fill(str(engine_months * 3 + 6))
     months.dispatch_event("change")
     expect(prosecutor.locator("#deviation-warnings")).to_be_visible()
     prosecutor.get_by_role("button", name="保存草稿").click()
     expect(prosecutor.locator("#field-deviation_reason .field-error")).to_be_visible()
+    expect(months).to_have_value(str(engine_months * 3 + 6))  # the input is kept
+    prosecutor.select_option("#id_principal_penalty", engine_penalty)
+    if engine_probation:
+        prosecutor.locator("#id_probation").check()
     months.fill(str(engine_months))
     prosecutor.get_by_role("button", name="保存草稿").click()
     expect(prosecutor.locator("#round-1")).to_contain_text("草稿")

@@ -102,7 +102,7 @@ def box_chart(rows: list[dict], title: str, xlabel: str, suppressed_label: str) 
                           "mean": row.get("mean"), "label": ""})
             positions.append(y)
         if stats:
-            ax.bxp(stats, positions=positions, vert=False, showmeans=True, widths=0.55, patch_artist=True,
+            ax.bxp(stats, positions=positions, orientation="horizontal", showmeans=True, widths=0.55, patch_artist=True,
                    boxprops={"facecolor": "#dbe6f1", "edgecolor": PALETTE[0]},
                    medianprops={"color": PALETTE[3]})
         ax.set_yticks(ys, labels)

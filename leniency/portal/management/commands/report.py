@@ -17,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap samples of the disparity index")
 
     def handle(self, *args, period, out, bootstrap, **options):
+        out = Path(out)
         try:
             code = parse_period(period).code
         except ValueError as error:

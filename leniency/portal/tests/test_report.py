@@ -1,0 +1,52 @@
+"""The periodic report: `leniency report --period 2026-Q3 --out DIR`, the administrator's button, the listing."""
+
+import subprocess
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from leniency.portal.models import TransparencyReport
+from leniency.testing.personas import PASSWORD
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_report_command_writes_html_and_pdf_with_chinese_intact(small_world, tmp_path, client):
+    out = tmp_path / "out"
+    call_command("report", period="2026-Q3", out=str(out), bootstrap=10)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "认罪认罚从宽制度透明度报告" in html and "2026年第3季度" in html
+    assert "认罪认罚适用率" in html and "已抑制" in html and "data:image/svg+xml;base64," in html
+    text = pdf_text(out / "report.pdf")
+    for phrase in ("透明度报告", "认罪认罚适用率", "上诉率", "已抑制", "监督评议委员会的工作"):
+        assert phrase in text, phrase
+    for name in small_world:  # no defendant's name anywhere
+        assert name not in html and name not in text
+    report = TransparencyReport.objects.get()
+    assert report.period == "2026-Q3" and report.suppressed_cells > 0
+    listing = client.get(reverse("portal:reports")).content.decode()
+    assert "2026-Q3" in listing
+    response = client.get(reverse("portal:report_file", args=[report.pk, "pdf"]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_report_command_rejects_a_bad_period(tmp_path):
+    import pytest
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("report", period="2026-Q5", out=str(tmp_path))
+
+
+def test_only_the_administrator_has_the_button(client, world):
+    client.login(username=world.prosecutor.username, password=PASSWORD)
+    assert client.post(reverse("portal:generate"), {"period": "2026-Q3"}).status_code == 403
+    client.logout()
+    client.login(username=world.admin.username, password=PASSWORD)
+    assert "生成报告" in client.get(reverse("portal:manage")).content.decode()
+    response = client.post(reverse("portal:generate"), {"period": "2026-Q3"})
+    assert response.status_code == 302
+    assert TransparencyReport.objects.filter(period="2026-Q3", generated_by=world.admin).exists()

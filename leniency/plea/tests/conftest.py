@@ -6,6 +6,15 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def chinese():
+    """Service messages are Chinese: a request in English earlier in the thread must not leak into a test."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def archive(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "archive")
     return tmp_path / "archive"
@@ -24,4 +33,5 @@ def final_rec(monkeypatch):
     monkeypatch.setattr("leniency.plea.agreements.final_recommendation", lambda defendant: holder.current)
     monkeypatch.setattr("leniency.plea.review.final_recommendation", lambda defendant: holder.current)
     monkeypatch.setattr("leniency.plea.withdrawals.final_recommendation", lambda defendant: holder.current)
+    monkeypatch.setattr("leniency.plea.story.final_recommendation", lambda defendant: holder.current)
     return holder

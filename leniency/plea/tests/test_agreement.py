@@ -9,6 +9,7 @@ from leniency.errors import DomainError
 from leniency.plea.agreements import do_sign_agreement, verify_agreement
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.review import adoption_blockers
+from leniency.plea.story import status_line
 from leniency.recordings.storage import archive_storage
 
 from .helpers import agreement, sign_all
@@ -81,6 +82,7 @@ def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, fi
     first = sign_all(world, agreement(world))
     final_rec.current = type(final_rec.current)(**{**vars(final_rec.current), "pk": 9002, "months": 12})
     assert any("不是现行的最终量刑建议" in b for b in adoption_blockers(world.defendant))
+    assert status_line(world.defendant) == ("量刑建议已变更，具结书第1版须重新生成", True)
     second = agreement(world)
     first.refresh_from_db()
     assert first.status == PleaAgreement.Status.SUPERSEDED and "第2版" in first.end_reason

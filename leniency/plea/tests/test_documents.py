@@ -51,3 +51,29 @@ def test_plea_verify_reports_a_missing_agreement(world, final_rec, archive):
     with pytest.raises(CommandError):
         call_command("plea", "verify", stdout=io.StringIO(), stderr=err)
     assert f"MISSING   agreement #{a.pk}" in err.getvalue()
+
+
+def test_rights_notice_pdf_and_print_view_render_chinese(client, world, tmp_path):
+    from django.urls import reverse
+
+    from .helpers import notice
+
+    n = notice(world, language="维吾尔语", interpreter="阿某某")
+    client.force_login(world.lawyer)
+    response = client.get(reverse("plea_notice_pdf", args=[n.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(response.content)
+    text = pdf_text(path)
+    for expected in ("认罪认罚从宽制度告知书", "张某某", "有权约见值班律师", "你签署具结书后有权反悔", "维吾尔语", "阿某某",
+                     "刑事诉讼法第一百七十三条第二款", "本人已阅读（听取）并理解"):
+        assert expected in text, expected
+    page = client.get(reverse("plea_notice", args=[n.pk])).content.decode()
+    assert "认罪认罚从宽制度告知书" in page and "window.print()" in page
+
+
+def test_openapi_schema_lists_the_plea_and_recordings_endpoints(client, world):
+    client.force_login(world.admin)
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert "/api/plea/agreements/{agreement_id}/signatures" in paths
+    assert "/api/recordings/defendants/{defendant_id}" in paths

@@ -1,0 +1,189 @@
+"""One row per person for the study and the risk model, read from the other apps' tables in a few queries.
+
+Definitions (the report prints them):
+- *person*: a defendant of a case the procuratorate received in the period (`Case.received_on`).
+- *pleaded*: the person has a recommendation that was finalised, or a signed plea agreement.
+- *signing*: the moment the plea agreement was signed; where none was signed (a plea at trial), the moment the
+  recommendation in force at the plea was finalised.
+- *recommendation at the plea*: the one the agreement names, else the first finalised round.
+- *meeting before signing*: a lawyer logged a 会见 (meeting) for the person before the signing.
+- *opinion filed*: a lawyer logged a written opinion or gave an opinion on the recommendation.
+- *letter delivered*: the explanation letter (释法说理书) was recorded as delivered before the signing.
+- *notice acknowledged*: a rights notice was acknowledged by the person before the signing.
+- *wide range*: a range wider than the SPP width limits (FACTS.md §2, ❌ from memory): under 1 year of
+  imprisonment at most 2 months, 1–3 years at most 6, 3–10 years at most 12.
+- *gap to similar cases*: (recommended term − median of similar cases) / median; the midpoint of a range. Where
+  the recommendation stored no similar-case statistics (n ≥ 5), the calculator's term stands in for the median.
+- *far above similar cases*: a gap of +25 % or more.
+- *withdrawn*: a withdrawal (反悔) is recorded for the person; its stage and reasons come from the plea app.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from leniency.cases.models import Defendant, DefendantCharge
+from leniency.counsel.models import CounselAssignment
+from leniency.counsel.models.participation import OPINIONS, ParticipationEntry, Service
+from leniency.plea.models import PleaAgreement, RightsNotice, Withdrawal
+from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
+
+from .models import LetterDelivery
+
+FAR_ABOVE = 0.25
+DETAINED = {"arrested", "criminal_detention", "residential_surveillance"}
+PRIOR = re.compile(r"前科|累犯|曾因|曾于.{0,8}因")
+PLEA_STAGE_WORDS = {"侦查阶段": "investigation", "审查起诉阶段": "prosecution_review", "审判阶段": "trial"}
+PLEA_IN_TEXT = re.compile(r"在(侦查阶段|审查起诉阶段|审判阶段)[^。]{0,20}认罪认罚")
+
+
+def wide_range(low: int | None, high: int | None) -> bool:
+    if low is None or high is None:
+        return False
+    return high - low > (2 if low < 12 else 6 if low < 36 else 12)
+
+
+@dataclass
+class PersonRow:
+    defendant_id: int
+    case_id: int
+    received_on: date
+    crime: str
+    detained: bool
+    prior_record: bool
+    lawyer: bool = False
+    lawyer_kind: str = ""
+    pleaded: bool = False
+    plea_stage: str = ""
+    signed_at: datetime | None = None
+    has_agreement: bool = False
+    rec_id: int | None = None
+    rec_kind: str = ""
+    rec_months: float | None = None
+    range_width: int | None = None
+    wide_range: bool = False
+    gap: float | None = None
+    adopted: bool | None = None
+    meeting_before: bool = False
+    meetings_before: int = 0
+    opinion_filed: bool = False
+    letter_delivered: bool = False
+    notice_acknowledged: bool = False
+    withdrawn: bool = False
+    withdrawal_stages: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def far_above(self) -> bool:
+        return self.gap is not None and self.gap >= FAR_ABOVE
+
+
+def _point(rec) -> float | None:
+    if rec.kind == SentencingRecommendation.Kind.RANGE and rec.low_months is not None and rec.high_months is not None:
+        return (rec.low_months + rec.high_months) / 2
+    return rec.months
+
+
+def gap_to_similar(rec) -> float | None:
+    point = _point(rec)
+    stats = (rec.similar or {}).get("stats") or {}
+    median = stats.get("median") if (stats.get("n") or 0) >= 5 else None
+    median = median or rec.engine_months
+    if point is None or not median:
+        return None
+    return (point - float(median)) / float(median)
+
+
+def plea_stage(rec, facts: str, defendant_stage: str) -> str:
+    stage = (rec.calculation or {}).get("plea_stage") if rec is not None else None
+    if stage:
+        return stage
+    found = PLEA_IN_TEXT.search(facts or "")
+    if found:
+        return PLEA_STAGE_WORDS[found.group(1)]
+    return "trial" if defendant_stage in ("first_instance", "judgment", "appeal") else "prosecution_review"
+
+
+def person_rows(defendants) -> list[PersonRow]:
+    """Rows for a defendant queryset (or list of ids), in defendant order."""
+    qs = Defendant.objects.filter(pk__in=defendants) if not hasattr(defendants, "model") else defendants
+    base = list(qs.order_by("pk").values_list("pk", "case_id", "case__received_on", "detention", "case__facts", "stage"))
+    ids = [b[0] for b in base]
+    crimes = {}
+    for d_id, name, principal in (DefendantCharge.objects.filter(defendant_id__in=ids)
+                                  .order_by("-principal", "pk").values_list("defendant_id", "charge__name", "principal")):
+        crimes.setdefault(d_id, name)
+    recs = defaultdict(list)
+    for rec in (SentencingRecommendation.objects.filter(defendant_id__in=ids, finalised_at__isnull=False)
+                .only("pk", "defendant_id", "round", "kind", "months", "low_months", "high_months", "similar",
+                      "engine_months", "calculation", "finalised_at", "status").order_by("round")):
+        recs[rec.defendant_id].append(rec)
+    agreements = {}
+    for a in (PleaAgreement.objects.filter(defendant_id__in=ids, signed_at__isnull=False)
+              .order_by("version").values("defendant_id", "signed_at", "recommendation_id")):
+        agreements.setdefault(a["defendant_id"], a)
+    lawyers = {}
+    for d_id, kind, a_id in CounselAssignment.objects.filter(defendant_id__in=ids).order_by("assigned_at") \
+            .values_list("defendant_id", "kind", "pk"):
+        lawyers.setdefault(d_id, kind)
+    entries = defaultdict(list)
+    for d_id, service, when in ParticipationEntry.objects.filter(assignment__defendant_id__in=ids) \
+            .values_list("assignment__defendant_id", "service", "occurred_at"):
+        entries[d_id].append((service, when))
+    opinions = set(LawyerOpinion.objects.filter(recommendation__defendant_id__in=ids)
+                   .values_list("recommendation__defendant_id", flat=True))
+    letters = defaultdict(list)
+    for d_id, when in LetterDelivery.objects.filter(defendant_id__in=ids).values_list("defendant_id", "delivered_at"):
+        letters[d_id].append(when)
+    notices = defaultdict(list)
+    for d_id, when in RightsNotice.objects.filter(defendant_id__in=ids, acknowledged=True) \
+            .values_list("defendant_id", "notified_at"):
+        notices[d_id].append(when)
+    decisions = {}
+    for rec_id, decision in CourtDecision.objects.filter(recommendation__defendant_id__in=ids) \
+            .order_by("created_at").values_list("recommendation_id", "decision"):
+        decisions[rec_id] = decision
+    withdrawals = defaultdict(list)
+    for d_id, stage, reasons in Withdrawal.objects.filter(defendant_id__in=ids).order_by("occurred_at") \
+            .values_list("defendant_id", "stage", "reasons"):
+        withdrawals[d_id].append((stage, reasons))
+
+    rows = []
+    for pk, case_id, received_on, detention, facts, stage in base:
+        row = PersonRow(defendant_id=pk, case_id=case_id, received_on=received_on, crime=crimes.get(pk, "—"),
+                        detained=detention in DETAINED, prior_record=bool(PRIOR.search(facts or "")))
+        row.lawyer_kind = lawyers.get(pk, "")
+        row.lawyer = bool(row.lawyer_kind)
+        agreement = agreements.get(pk)
+        at_plea = None
+        if agreement and agreement["recommendation_id"]:
+            at_plea = next((r for r in recs[pk] if r.pk == agreement["recommendation_id"]), None)
+        at_plea = at_plea or (recs[pk][0] if recs[pk] else None)
+        row.pleaded = at_plea is not None or agreement is not None
+        if row.pleaded:
+            row.has_agreement = agreement is not None
+            row.signed_at = agreement["signed_at"] if agreement else at_plea.finalised_at
+            row.plea_stage = plea_stage(at_plea, facts, stage)
+            if at_plea is not None:
+                row.rec_id, row.rec_kind, row.rec_months = at_plea.pk, at_plea.kind, _point(at_plea)
+                if at_plea.kind == "range" and at_plea.low_months is not None and at_plea.high_months is not None:
+                    row.range_width = at_plea.high_months - at_plea.low_months
+                    row.wide_range = wide_range(at_plea.low_months, at_plea.high_months)
+                row.gap = gap_to_similar(at_plea)
+                decision = decisions.get(at_plea.pk)
+                row.adopted = None if decision is None else decision == CourtDecision.Decision.ADOPT
+            signed = row.signed_at
+            before = [s for s, when in entries[pk] if when < signed]
+            row.meetings_before = sum(1 for s in before if s == Service.MEETING)
+            row.meeting_before = row.meetings_before > 0
+            row.opinion_filed = pk in opinions or any(s in OPINIONS for s, _w in entries[pk])
+            row.letter_delivered = any(when <= signed for when in letters[pk])
+            row.notice_acknowledged = any(when <= signed for when in notices[pk])
+        row.withdrawn = bool(withdrawals[pk])
+        row.withdrawal_stages = [s for s, _r in withdrawals[pk]]
+        row.reasons = [r for _s, reasons in withdrawals[pk] for r in reasons]
+        rows.append(row)
+    return rows

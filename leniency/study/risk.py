@@ -1,0 +1,247 @@
+"""Early warning: the withdrawal-risk score at signing time.
+
+A logistic regression on the persons who pleaded (features from `features.person_rows`, label: a withdrawal was
+recorded), fitted on a procuratorate's own data. The artifact is a small JSON file under `var/models/` (the
+coefficients, the cross-validated AUC and the reliability table), so scoring needs no pickle and no scikit-learn.
+The score comes with the factors that raise it and, for those the procuratorate can change, the action that
+lowers it and the score after that action.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .features import FAR_ABOVE, PersonRow, gap_to_similar, person_rows, plea_stage, wide_range
+
+ARTIFACT = "withdrawal_risk.json"
+FEATURES = (
+    "no_meeting_before_signing", "range_recommendation", "wide_range", "far_above_similar", "letter_not_delivered",
+    "notice_not_acknowledged", "detained", "prior_record", "plea_at_trial", "plea_at_investigation",
+    "crime_theft", "crime_fraud", "crime_dangerous_driving",
+)
+LABELS = {
+    "no_meeting_before_signing": _("签署前律师未会见"),
+    "range_recommendation": _("幅度刑建议"),
+    "wide_range": _("幅度超过宽度限制"),
+    "far_above_similar": _("建议明显高于类案（≥25%）"),
+    "letter_not_delivered": _("未送达释法说理书"),
+    "notice_not_acknowledged": _("权利告知未确认"),
+    "detained": _("在押"),
+    "prior_record": _("有前科"),
+    "plea_at_trial": _("审判阶段才认罪认罚"),
+    "plea_at_investigation": _("侦查阶段认罪认罚"),
+    "crime_theft": _("盗窃罪"),
+    "crime_fraud": _("诈骗罪"),
+    "crime_dangerous_driving": _("危险驾驶罪"),
+}
+ACTIONS = {
+    "no_meeting_before_signing": _("签署前未经律师会见——安排律师会见"),
+    "letter_not_delivered": _("未送达释法说理书——送达并当面释明量刑建议的理由"),
+    "notice_not_acknowledged": _("权利告知未确认——重新告知并请其签字确认"),
+    "wide_range": _("幅度过宽——收窄幅度或提出确定刑"),
+    "range_recommendation": _("幅度刑——可考虑提出确定刑"),
+    "far_above_similar": _("明显高于类案——说明偏离理由或重新审查建议"),
+}
+CRIME_FEATURE = {"盗窃": "crime_theft", "诈骗": "crime_fraud", "危险驾驶": "crime_dangerous_driving"}
+
+
+def vector(row: PersonRow) -> dict[str, int]:
+    x = {
+        "no_meeting_before_signing": not row.meeting_before,
+        "range_recommendation": row.rec_kind == "range",
+        "wide_range": row.wide_range,
+        "far_above_similar": row.far_above,
+        "letter_not_delivered": not row.letter_delivered,
+        "notice_not_acknowledged": not row.notice_acknowledged,
+        "detained": row.detained,
+        "prior_record": row.prior_record,
+        "plea_at_trial": row.plea_stage == "trial",
+        "plea_at_investigation": row.plea_stage == "investigation",
+    }
+    for crime, key in CRIME_FEATURE.items():
+        x[key] = row.crime == crime
+    return {k: int(bool(x[k])) for k in FEATURES}
+
+
+def training_rows(org, date_from=None, date_to=None) -> list[PersonRow]:
+    from leniency.cases.models import Defendant
+
+    qs = Defendant.objects.filter(case__procuratorate=org)
+    if date_from:
+        qs = qs.filter(case__received_on__gte=date_from)
+    if date_to:
+        qs = qs.filter(case__received_on__lte=date_to)
+    return [r for r in person_rows(qs) if r.pleaded]
+
+
+def fit(rows: list[PersonRow], *, folds: int = 5, seed: int = 0) -> dict:
+    """Fit on all rows; cross-validated AUC and reliability table from out-of-fold predictions."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import brier_score_loss, roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    X = np.array([[vector(r)[k] for k in FEATURES] for r in rows], dtype=float)
+    y = np.array([int(r.withdrawn) for r in rows])
+    if len(rows) < 20 or y.sum() < folds or (len(y) - y.sum()) < folds:
+        raise ValueError("too few signings or withdrawals to fit the model")
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    oof = cross_val_predict(model, X, y, cv=cv, method="predict_proba")[:, 1]
+    model.fit(X, y)
+    return {
+        "version": 1, "features": list(FEATURES), "intercept": float(model.intercept_[0]),
+        "coef": {k: float(c) for k, c in zip(FEATURES, model.coef_[0], strict=True)},
+        "n": int(len(y)), "positives": int(y.sum()), "base_rate": float(y.mean()),
+        "auc_cv": float(roc_auc_score(y, oof)), "brier_cv": float(brier_score_loss(y, oof)), "folds": folds,
+        "calibration": reliability(oof, y), "trained_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def reliability(predicted, observed, edges=(0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0001)) -> list[dict]:
+    """Predicted vs observed withdrawal rate by band of the predicted risk."""
+    table = []
+    for low, high in zip(edges, edges[1:], strict=False):
+        idx = [i for i, p in enumerate(predicted) if low <= p < high]
+        if not idx:
+            continue
+        table.append({"band": f"{low:.0%}–{min(high, 1):.0%}", "n": len(idx),
+                      "predicted": float(sum(predicted[i] for i in idx) / len(idx)),
+                      "observed": float(sum(observed[i] for i in idx) / len(idx))})
+    return table
+
+
+def artifact_path() -> Path:
+    return Path(settings.VAR_DIR) / "models" / ARTIFACT
+
+
+def train_and_save(org, date_from=None, date_to=None) -> dict:
+    model = fit(training_rows(org, date_from, date_to))
+    model["trained_on"] = org.name
+    path = artifact_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    _cache.clear()
+    return model
+
+
+_cache: dict = {}
+
+
+def load_model() -> dict | None:
+    """The saved model; where there is none, refit on the demo district if it exists (a second or two)."""
+    path = artifact_path()
+    if path.exists():
+        mtime = path.stat().st_mtime
+        if _cache.get("mtime") != mtime:
+            _cache.update(mtime=mtime, model=json.loads(path.read_text(encoding="utf-8")))
+        return _cache["model"]
+    from leniency.accounts.models import Organisation
+
+    from .district import PROCURATORATE_NAME
+
+    org = Organisation.objects.filter(name=PROCURATORATE_NAME).first()
+    if org is None:
+        return None
+    try:
+        return train_and_save(org)
+    except ValueError:
+        return None
+
+
+def probability(model: dict, x: dict[str, int]) -> float:
+    z = model["intercept"] + sum(model["coef"][k] * x.get(k, 0) for k in model["features"])
+    return 1 / (1 + math.exp(-z))
+
+
+@dataclass
+class Factor:
+    key: str
+    label: str
+    weight: float  # log-odds
+    action: str = ""
+    lowered_to: float | None = None
+
+
+@dataclass
+class Score:
+    probability: float
+    factors: list[Factor]
+    model: dict
+    row: PersonRow
+    prospective: bool  # not yet signed: the features as they stand now
+
+    @property
+    def level(self) -> str:
+        base = self.model.get("base_rate", 0.1)
+        return "high" if self.probability >= max(0.25, 2 * base) else "medium" if self.probability >= base else "low"
+
+    @property
+    def percent(self) -> int:
+        return round(self.probability * 100)
+
+
+def explain(model: dict, row: PersonRow, *, prospective: bool = False) -> Score:
+    x = vector(row)
+    p = probability(model, x)
+    factors = []
+    for key in model["features"]:
+        weight = model["coef"][key]
+        if x[key] and weight > 0.05:
+            f = Factor(key, str(LABELS[key]), weight)
+            if key in ACTIONS:
+                f.action = str(ACTIONS[key])
+                f.lowered_to = probability(model, {**x, key: 0, **({"wide_range": 0} if key == "range_recommendation"
+                                                                  else {})})
+            factors.append(f)
+    factors.sort(key=lambda f: -f.weight)
+    return Score(p, factors, model, row, prospective)
+
+
+def prospective_row(defendant) -> PersonRow | None:
+    """The features of a defendant who has not signed yet, as they stand now (the open or approved round)."""
+    from leniency.recommendations.models import SentencingRecommendation
+
+    rec = (SentencingRecommendation.objects.filter(defendant=defendant)
+           .exclude(status__in=["superseded", "lapsed"]).order_by("-round").first())
+    if rec is None:
+        return None
+    row = person_rows([defendant.pk])[0]
+    now = timezone.now()
+    from leniency.counsel.models.participation import ParticipationEntry, Service
+    from leniency.plea.models import RightsNotice
+
+    from .models import LetterDelivery
+
+    row.plea_stage = plea_stage(rec, defendant.case.facts, defendant.stage)
+    row.rec_id, row.rec_kind = rec.pk, rec.kind
+    row.wide_range = rec.kind == "range" and wide_range(rec.low_months, rec.high_months)
+    row.gap = gap_to_similar(rec)
+    row.meeting_before = ParticipationEntry.objects.filter(assignment__defendant=defendant, service=Service.MEETING,
+                                                           occurred_at__lte=now).exists()
+    row.letter_delivered = LetterDelivery.objects.filter(defendant=defendant).exists()
+    row.notice_acknowledged = RightsNotice.objects.filter(defendant=defendant, acknowledged=True).exists()
+    return row
+
+
+def score_defendant(defendant, model: dict | None = None) -> Score | None:
+    model = model or load_model()
+    if model is None:
+        return None
+    row = person_rows([defendant.pk])[0]
+    if row.pleaded:
+        return explain(model, row)
+    row = prospective_row(defendant)
+    return None if row is None else explain(model, row, prospective=True)
+
+
+__all__ = ["FAR_ABOVE", "Score", "explain", "fit", "load_model", "score_defendant", "train_and_save"]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from leniency.accounts.models import User
 from leniency.errors import DomainError
 
 from . import access
+from .charts import monthly_rates_svg
 from .dashboard import centre_figures
 from .forms import (
     AnswerForm,
@@ -55,8 +57,9 @@ def dashboard(request):
         date_to = form.cleaned_data["date_to"] or date_to
     figures = centre_figures(request.user, date_from=date_from, date_to=date_to)
     status = 400 if form.is_bound and form.errors else 200
+    chart = mark_safe(monthly_rates_svg(figures["months"]))  # noqa: S308 - our own matplotlib output
     return render(request, "counsel/dashboard.html", {"form": form, "f": figures, "date_from": date_from,
-                                                      "date_to": date_to}, status=status)
+                                                      "date_to": date_to, "chart": chart}, status=status)
 
 
 @login_required

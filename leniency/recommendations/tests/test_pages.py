@@ -186,3 +186,21 @@ def test_pages_switch_to_english(client, world, flow):
     finally:
         translation.activate(settings.LANGUAGE_CODE)  # the middleware leaves the thread in English
     assert "Rounds and opinions" in html and "Explanation letter" in html
+
+
+def test_the_court_sees_the_lawyers_objection_but_not_internal_reviews(client, world, flow):
+    rec = flow.draft()
+    from leniency.recommendations import services
+
+    rec = services.do_submit(rec, acting_user=world.prosecutor)
+    services.do_review(rec, acting_user=world.supervisor, decision="return", comments="内部意见：核实前科")
+    rec.refresh_from_db()
+    rec = services.do_submit(rec, acting_user=world.prosecutor)
+    services.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
+    rec.refresh_from_db()
+    services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons="应认定从犯")
+    services.do_finalise(rec, acting_user=world.prosecutor, lawyer_reply="证据不足")
+    html = client_for(client, world.judge).get(
+        reverse("recommendations:defendant", args=[world.defendant.pk])).content.decode()
+    assert "应认定从犯" in html and "证据不足" in html
+    assert "内部意见：核实前科" not in html and "经主管检察官审核同意" in html

@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StudyConfig(AppConfig):
     name = "leniency.study"
     label = "study"
+
+    def ready(self):
+        from leniency.audit.timeline import register_action
+
+        from .models import LetterDelivery
+
+        methods = dict(LetterDelivery.Method.choices)
+
+        def describe(data: dict) -> str:
+            return str(methods.get(data.get("method"), ""))
+
+        register_action("study.letter.delivered", _("释法说理书已送达"), describe)

@@ -113,7 +113,7 @@ def person_rows(defendants) -> list[PersonRow]:
     base = list(qs.order_by("pk").values_list("pk", "case_id", "case__received_on", "detention", "case__facts", "stage"))
     ids = [b[0] for b in base]
     crimes = {}
-    for d_id, name, principal in (DefendantCharge.objects.filter(defendant_id__in=ids)
+    for d_id, name, _principal in (DefendantCharge.objects.filter(defendant_id__in=ids)
                                   .order_by("-principal", "pk").values_list("defendant_id", "charge__name", "principal")):
         crimes.setdefault(d_id, name)
     recs = defaultdict(list)
@@ -126,7 +126,7 @@ def person_rows(defendants) -> list[PersonRow]:
               .order_by("version").values("defendant_id", "signed_at", "recommendation_id")):
         agreements.setdefault(a["defendant_id"], a)
     lawyers = {}
-    for d_id, kind, a_id in CounselAssignment.objects.filter(defendant_id__in=ids).order_by("assigned_at") \
+    for d_id, kind, _a_id in CounselAssignment.objects.filter(defendant_id__in=ids).order_by("assigned_at") \
             .values_list("defendant_id", "kind", "pk"):
         lawyers.setdefault(d_id, kind)
     entries = defaultdict(list)

@@ -1,0 +1,37 @@
+"""Who may see the study and the early warning. Object-level access goes through `leniency.cases.access`."""
+
+from django.db.models import QuerySet
+
+from leniency.accounts.models import Organisation, Role
+from leniency.cases.access import visible_defendants
+
+STUDY_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
+PANEL_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
+
+
+def can_see_study(user) -> bool:
+    """Supervising prosecutors (their own procuratorate) and auditors; never lawyers, judges or the public."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.role in STUDY_ROLES
+
+
+def study_orgs(user) -> QuerySet[Organisation]:
+    qs = Organisation.objects.filter(kind=Organisation.Kind.PROCURATORATE)
+    if not can_see_study(user):
+        return qs.none()
+    if user.is_superuser or user.role in (Role.AUDITOR, Role.ADMINISTRATOR):
+        return qs
+    return qs.filter(pk=user.organisation_id) if user.organisation_id else qs.none()
+
+
+def can_see_panel(user, defendant) -> bool:
+    """The early warning is the procuratorate's working tool: its prosecutors, supervisors and auditors."""
+    if not user.is_authenticated or not (user.is_superuser or user.role in PANEL_ROLES):
+        return False
+    return visible_defendants(user).filter(pk=defendant.pk).exists()
+
+
+def can_record_letter(user, defendant) -> bool:
+    return user.is_authenticated and user.is_prosecution and \
+        visible_defendants(user).filter(pk=defendant.pk).exists()

@@ -1,0 +1,40 @@
+"""Rendering the study: the context shared by the page, the HTML file and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from .analysis import DEFINITIONS, LIMITATIONS, Study
+from .guarantees import HEAVIER_RULE, PROTEST_RULE
+from .risk import LABELS
+
+TEMPLATE = "study/report_document.html"
+
+
+def report_context(study: Study) -> dict:
+    coefficients = []
+    if study.model:
+        coefficients = sorted(((str(LABELS[k]), v) for k, v in study.model["coef"].items()), key=lambda kv: -kv[1])
+    return {"study": study, "definitions": DEFINITIONS, "limitations": LIMITATIONS, "coefficients": coefficients,
+            "heavier_rule": HEAVIER_RULE, "protest_rule": PROTEST_RULE,
+            "protests_decided": sum(1 for p in study.protests if p.decided)}
+
+
+def render_html(study: Study) -> str:
+    return render_to_string(TEMPLATE, report_context(study))
+
+
+def render_pdf_bytes(study: Study) -> bytes:
+    from leniency.documents.pdf import render_pdf
+
+    return render_pdf(TEMPLATE, report_context(study))
+
+
+def write_report(study: Study, out: Path) -> tuple[Path, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    html, pdf = out / "report.html", out / "report.pdf"
+    html.write_text(render_html(study), encoding="utf-8")
+    pdf.write_bytes(render_pdf_bytes(study))
+    return html, pdf

@@ -6,7 +6,7 @@ from leniency.cases.stages import Procedure
 
 from .checklist import CHECKLIST
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, Withdrawal
-from .taxonomy import grouped_reason_choices
+from .taxonomy import WithdrawalStage, grouped_reason_choices
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -22,7 +22,7 @@ class NoticeForm(forms.Form):
                                            initial=True)
     right_withdraw = forms.BooleanField(label=_("有权反悔，以及反悔的后果（从宽不再适用、可能依法从重起诉）"),
                                         required=False, initial=True)
-    method = forms.ChoiceField(label=_("告知方式"), choices=RightsNotice.Method.choices)
+    method = forms.ChoiceField(label=_("告知方式"), choices=RightsNotice.Method.choices, initial=RightsNotice.Method.BOTH)
     language = forms.CharField(label=_("告知语言"), max_length=30, initial="汉语普通话")
     interpreter = forms.CharField(label=_("翻译人员（非汉语告知时必填）"), max_length=50, required=False)
     acknowledged = forms.BooleanField(label=_("犯罪嫌疑人/被告人确认已知悉并理解"), required=False, initial=True)
@@ -95,7 +95,25 @@ class WithdrawalForm(forms.Form):
         label=_("对原不起诉决定的处理（仅不起诉后；人民检察院刑事诉讼规则第278条）"), required=False,
         choices=Withdrawal.NonProsecutionDecision.choices)
 
-    def __init__(self, *args, **kwargs):
+    STAGE_FIELDS = {
+        WithdrawalStage.AT_TRIAL: ("procedure_to",),
+        WithdrawalStage.AFTER_JUDGMENT: ("protest", "protest_note"),
+        WithdrawalStage.AFTER_NON_PROSECUTION: ("non_prosecution_decision",),
+    }
+
+    def __init__(self, *args, stage=None, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
         super().__init__(*args, **kwargs)
+        # Only the choices the law gives at this stage (FACTS.md §3.9).
+        keep = self.STAGE_FIELDS.get(stage, ())
+        for name in ("procedure_to", "protest", "protest_note", "non_prosecution_decision"):
+            if name not in keep:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        for name, empty in (("procedure_to", ""), ("protest", False), ("protest_note", ""),
+                            ("non_prosecution_decision", "")):
+            data.setdefault(name, empty)
+        return data

@@ -249,7 +249,8 @@ def withdrawal_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
     if not access.can_record_withdrawal(request.user, defendant):
         return _forbidden()
-    form = WithdrawalForm(request.POST or None)
+    stage = STAGE_OF.get(defendant.stage)
+    form = WithdrawalForm(request.POST or None, stage=stage)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         withdrawal = _apply(form, lambda: do_record_withdrawal(
@@ -260,7 +261,6 @@ def withdrawal_new(request, defendant_id):
         if withdrawal is not None:
             messages.success(request, _("已记录反悔及其后果"))
             return redirect("plea_withdrawal", pk=withdrawal.pk)
-    stage = STAGE_OF.get(defendant.stage)
     return render(request, "plea/withdrawal_form.html", {
         "defendant": defendant, "case": defendant.case, "form": form, "stage": stage,
         "rule": STAGE_RULE.get(stage) if stage else "", "agreement": current_agreement(defendant),

@@ -143,3 +143,15 @@ def test_case_page_panel_tells_the_story_in_order(client, world, story):
     assert positions == sorted(positions)
     assert "具结书第1版已签署" in panel
     assert "权利告知" in body and "具结书签署完成" in body  # the case timeline names the plea events
+
+
+def test_withdrawal_form_offers_only_the_choices_of_the_stage(client, world):
+    url = reverse("plea_withdrawal_new", args=[world.defendant.pk])
+    body = _get(client, world.prosecutor, url).content.decode()
+    assert 'name="procedure_to"' not in body and 'name="protest"' not in body and "全面审查" in body
+    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    body = _get(client, world.judge, url).content.decode()
+    assert 'name="procedure_to"' in body and 'name="protest"' not in body and "第三百五十八条" in body
+    do_change_stage(world.defendant, to=Stage.JUDGMENT, acting_user=world.judge)
+    body = _get(client, world.prosecutor, url).content.decode()
+    assert 'name="protest"' in body and 'name="procedure_to"' not in body and "第二百三十七条" in body

@@ -1,0 +1,37 @@
+"""The early-warning model recovers the generator's effects, is calibrated, and shows on the case page."""
+
+import json
+
+from leniency.cases.models import Defendant
+from leniency.study import district as generator
+from leniency.study.risk import artifact_path, explain, load_model, train_and_save, training_rows
+
+
+def test_model_directions_auc_calibration_and_artifact(district, district_supervisor, client):
+    model = train_and_save(district)
+    for key in generator.KNOWN_EFFECTS:
+        assert generator.TRUE_COEFFICIENTS[key] > 0
+        assert model["coef"][key] > 0, key
+    assert model["coef"]["no_meeting_before_signing"] > 0.5
+    assert model["auc_cv"] > 0.62
+    for band in model["calibration"]:
+        if band["n"] >= 60:
+            assert abs(band["predicted"] - band["observed"]) < 0.1, band
+    saved = json.loads(artifact_path().read_text(encoding="utf-8"))
+    assert saved["coef"] == model["coef"] and load_model()["n"] == model["n"]
+
+    rows = training_rows(district)
+    risky = next(r for r in rows if not r.meeting_before and not r.letter_delivered)
+    score = explain(model, risky)
+    keys = [f.key for f in score.factors]
+    assert "no_meeting_before_signing" in keys and "letter_not_delivered" in keys
+    meeting = next(f for f in score.factors if f.key == "no_meeting_before_signing")
+    assert "安排律师会见" in meeting.action and meeting.lowered_to < score.probability
+
+    # The case page shows the score and the action to the district's supervisor.
+    d = Defendant.objects.get(pk=risky.defendant_id)
+    client.force_login(district_supervisor)
+    page = client.get(f"/cases/{d.case_id}/").content.decode()
+    assert f'data-risk="{score.percent}"' in page and "签署前未经律师会见——安排律师会见" in page
+    risk_list = client.get("/study/risk/?scope=all")
+    assert risk_list.status_code == 200 and 'data-flag="heavier"' in risk_list.content.decode()

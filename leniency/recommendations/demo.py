@@ -220,10 +220,12 @@ def _engine(d: Defendant):
     from leniency.sentencing.extract import extract
 
     charges = [link.charge.name for link in d.charge_links.all()]
+    facts = defendant_facts(d)
     try:
-        calc = calculate(extract(defendant_facts(d), charges=charges))
+        calc = calculate(extract(facts, charges=charges))
     except Exception:  # noqa: BLE001 - one odd fact text must not stop the demo
         return None
+    calc.facts_text = facts  # carried along so that each round stores the text it was computed from
     return calc
 
 
@@ -269,7 +271,7 @@ def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0):
     if not values:
         values, reason = _values(calc, charges, random.Random(0))
     rec = R(defendant=d, round=round_no, status=R.Status.DRAFT, author=author, created_at=when, updated_at=when,
-            facts_text=defendant_facts(d), charges=charges, calculation=calc.to_dict(), similar={},
+            facts_text=calc.facts_text, charges=charges, calculation=calc.to_dict(), similar={},
             machine_assisted=True, engine_months=calc.months, engine_low=calc.low, engine_high=calc.high,
             model_version=f"calculator {calc.standard_version}"[:80], deviation_reason=reason, **values)
     if reason:

@@ -34,12 +34,14 @@ def yuan(amount) -> str:
     return f"人民币{text}元"
 
 
+# The penalty names as the documents write them (Chinese whatever the interface language).
+PENALTY_ZH = {"fixed_term": "有期徒刑", "criminal_detention": "拘役", "surveillance": "管制", "fine_only": "单处罚金",
+              "exempt": "免予刑事处罚", "life": "无期徒刑", "death": "死刑"}
+
+
 def term_text(rec) -> str:
     """The recommendation in one phrase, always in Chinese: it is the wording of the legal documents."""
-    from django.utils import translation
-
-    with translation.override("zh-hans"):
-        penalty = str(rec.get_principal_penalty_display())
+    penalty = PENALTY_ZH.get(rec.principal_penalty, rec.principal_penalty)
     P = type(rec).Penalty
     if rec.principal_penalty == P.EXEMPT:
         text = str(penalty)

@@ -276,3 +276,12 @@ def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, fl
     services.do_court_decision(first, acting_user=world.judge, decision="request_adjustment",
                                grounds=["clearly_improper"], reasons="明显偏重")
     assert flow.draft().round == 2
+
+
+def test_penalty_wording_matches_the_model_labels():
+    from django.utils import translation
+
+    from leniency.recommendations.wording import PENALTY_ZH
+
+    with translation.override("zh-hans"):
+        assert PENALTY_ZH == {k: str(v) for k, v in SentencingRecommendation.Penalty.choices}

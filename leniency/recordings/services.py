@@ -127,17 +127,23 @@ def do_log_access(recording: Recording, *, acting_user, mode: str, now: datetime
 @dataclass(frozen=True)
 class Problem:
     recording: Recording
-    kind: str  # "missing" or "changed"
+    kind: str  # "missing", "changed", or "registry" (the row's hash differs from its audit event)
     actual: str | None
 
 
 def verify_all(queryset=None) -> tuple[int, list[Problem]]:
-    """Re-hash every stored recording (in chunks); return how many were checked and what is wrong."""
+    """Re-hash every stored recording (in chunks); return how many were checked and what is wrong: a file
+    missing or changed, or a row whose hash no longer matches the one its audit event registered."""
+    from .ledger import registered_hashes
+
+    registered = registered_hashes("recordings.recording.added", Recording._meta.label_lower)
     problems, checked = [], 0
     for recording in (queryset or Recording.objects.all()).order_by("pk").iterator(chunk_size=200):
         checked += 1
         actual = hash_stored(recording.file_name)
-        if actual is None:
+        if registered.get(str(recording.pk)) != recording.sha256:
+            problems.append(Problem(recording, "registry", registered.get(str(recording.pk))))
+        elif actual is None:
             problems.append(Problem(recording, "missing", None))
         elif actual != recording.sha256:
             problems.append(Problem(recording, "changed", actual))

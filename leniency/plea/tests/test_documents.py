@@ -77,3 +77,19 @@ def test_openapi_schema_lists_the_plea_and_recordings_endpoints(client, world):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/plea/agreements/{agreement_id}/signatures" in paths
     assert "/api/recordings/defendants/{defendant_id}" in paths
+
+
+def test_plea_verify_catches_a_rewritten_file_and_hash(world, final_rec, archive):
+    """Replacing the file and its hash in the database together is caught by the audit trail's copy."""
+    import hashlib
+
+    from leniency.plea.models import PleaAgreement
+
+    a = sign_all(world, agreement(world))
+    forged = Path(archive, a.file_name).read_bytes() + b"\n% forged\n"
+    Path(archive, a.file_name).write_bytes(forged)
+    PleaAgreement.objects.filter(pk=a.pk).update(sha256=hashlib.sha256(forged).hexdigest())
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("plea", "verify", stdout=io.StringIO(), stderr=err)
+    assert f"ALTERED   agreement #{a.pk}" in err.getvalue()

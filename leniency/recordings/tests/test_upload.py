@@ -143,3 +143,14 @@ def test_verify_command_detects_changed_and_missing_files(world, archive):
         call_command("recordings", "verify", stdout=io.StringIO(), stderr=err)
     assert "2 of 3" in str(error.value)
     assert f"CHANGED  recording #{first.pk}" in err.getvalue() and f"MISSING  recording #{second.pk}" in err.getvalue()
+
+
+def test_verify_catches_a_rewritten_file_and_hash(world, archive):
+    recording = _add(world, wav_bytes())
+    forged = wav_bytes(freq=900)
+    Path(archive, recording.file_name).write_bytes(forged)
+    Recording.objects.filter(pk=recording.pk).update(sha256=hashlib.sha256(forged).hexdigest())
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("recordings", "verify", stdout=io.StringIO(), stderr=err)
+    assert f"ALTERED  recording #{recording.pk}" in err.getvalue()

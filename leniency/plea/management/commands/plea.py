@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from leniency.plea.agreements import verify_agreement
 from leniency.plea.models import PleaAgreement
+from leniency.recordings.ledger import registered_hashes
 
 
 class Command(BaseCommand):
@@ -12,15 +13,21 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["verify"])
 
     def handle(self, *args, action, **options):
+        registered = registered_hashes("plea.agreement.generated", PleaAgreement._meta.label_lower)
         checked, bad = 0, 0
         for agreement in PleaAgreement.objects.select_related("defendant").order_by("pk").iterator(chunk_size=200):
             checked += 1
             result = verify_agreement(agreement)
+            where = (f"agreement #{agreement.pk} (defendant #{agreement.defendant_id}, version {agreement.version}, "
+                     f"{agreement.file_name})")
+            if registered.get(str(agreement.pk)) != agreement.sha256:
+                bad += 1
+                self.stderr.write(f"ALTERED   {where}: stored hash {agreement.sha256} differs from the audit "
+                                  f"trail's {registered.get(str(agreement.pk)) or 'none'}")
+                continue
             if result.matches:
                 continue
             bad += 1
-            where = (f"agreement #{agreement.pk} (defendant #{agreement.defendant_id}, version {agreement.version}, "
-                     f"{agreement.file_name})")
             signers = ", ".join(c.signature.role for c in result.checks if c.signature.status == "valid") or "none"
             if result.missing:
                 self.stderr.write(f"MISSING   {where}: file not found; valid signatures affected: {signers}")

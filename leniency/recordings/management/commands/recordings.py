@@ -14,7 +14,10 @@ class Command(BaseCommand):
         for problem in problems:
             r = problem.recording
             where = f"recording #{r.pk} ({r.get_session_display()}, defendant #{r.defendant_id}, {r.file_name})"
-            if problem.kind == "missing":
+            if problem.kind == "registry":
+                self.stderr.write(f"ALTERED  {where}: stored hash {r.sha256} differs from the audit trail's "
+                                  f"{problem.actual or 'none'}")
+            elif problem.kind == "missing":
                 self.stderr.write(f"MISSING  {where}: file not found")
             else:
                 self.stderr.write(f"CHANGED  {where}: expected {r.sha256}, found {problem.actual}")

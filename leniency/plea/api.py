@@ -3,12 +3,14 @@ may not see, 403 for actions they may not take)."""
 
 from datetime import datetime
 
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Procedure
+from leniency.recordings.storage import archive_storage
 
 from . import access
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
@@ -258,6 +260,13 @@ def _visible_agreement(request, agreement_id):
 @router.get("/agreements/{agreement_id}", response=AgreementOut, summary="An agreement with its verification")
 def get_agreement(request, agreement_id: int):
     return _agreement_out(_visible_agreement(request, agreement_id))
+
+
+@router.get("/agreements/{agreement_id}/pdf", summary="The stored agreement document (the exact signed bytes)")
+def get_agreement_pdf(request, agreement_id: int):
+    agreement = _visible_agreement(request, agreement_id)
+    return FileResponse(archive_storage().open(agreement.file_name, "rb"), content_type="application/pdf",
+                        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf")
 
 
 @router.post("/agreements/{agreement_id}/signatures", response={201: AgreementOut}, summary="Sign the agreement")

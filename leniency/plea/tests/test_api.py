@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 from leniency.accounts.models import ApiToken
@@ -34,6 +35,9 @@ def test_whole_plea_through_the_api(client, world, final_rec):
     assert _post(client, url, world.lawyer, {"role": "lawyer"}).status_code == 201
     r = _post(client, url, world.prosecutor, {"role": "prosecutor"})
     assert r.json()["status"] == "signed" and all(s["valid_now"] for s in r.json()["signatures"])
+    pdf = b"".join(client.get(f"/api/plea/agreements/{agreement}/pdf", **_bearer(world.lawyer)).streaming_content)
+    assert hashlib.sha256(pdf).hexdigest() == r.json()["sha256"] == r.json()["signatures"][0]["document_sha256"]
+    assert client.get(f"/api/plea/agreements/{agreement}/pdf", **_bearer(world.unassigned_lawyer)).status_code == 404
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     answers = {item.key: {"answer": "yes"} for item in CHECKLIST}
     assert _post(client, f"/api/plea/defendants/{d}/reviews", world.prosecutor, {"answers": answers}).status_code == 403

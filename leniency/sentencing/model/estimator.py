@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from leniency.sentencing.calibrate import statutory_class
 from leniency.sentencing.model.features import (
     DENSE_NAMES,
     CaseRecord,
@@ -36,7 +37,7 @@ from leniency.sentencing.model.features import (
 
 MAX_MONTHS = 300
 PRIOR_SHRINK = 3.0
-RIDGE = 2.0
+RIDGE = 4.0
 BASE_NAMES = ("const", "guideline", "calc|guideline", "calc|bracket", "prior", "amount|bracket", "has_amount|bracket",
               "rec-calc")
 BASE_PRIOR = np.array([0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.5])
@@ -134,11 +135,15 @@ class SentencingModel:
     # -- features -------------------------------------------------------------------------------
 
     def prior_of(self, charges: Sequence[str], priors: dict | None = None) -> float:
+        """Shrunk median L(term) per charge, toward its statutory class's (same lowest bracket), toward the overall
+        median; the heaviest over several charges."""
         table = self.charge_priors if priors is None else priors
         values = []
         for charge in charges or [""]:
-            n, median = table.get(charge, (0, self.overall))
-            values.append((n * median + PRIOR_SHRINK * self.overall) / (n + PRIOR_SHRINK))
+            n_cls, med_cls = table.get(("class", statutory_class(charge)), (0, self.overall))
+            class_value = (n_cls * med_cls + PRIOR_SHRINK * self.overall) / (n_cls + PRIOR_SHRINK)
+            n, median = table.get(charge, (0, class_value))
+            values.append((n * median + PRIOR_SHRINK * class_value) / (n + PRIOR_SHRINK))
         return max(values)
 
     @staticmethod
@@ -165,10 +170,10 @@ class SentencingModel:
     # -- fitting --------------------------------------------------------------------------------
 
     def _fit_priors(self, records: Sequence[CaseRecord], y: np.ndarray) -> dict[str, tuple[int, float]]:
-        groups: dict[str, list[float]] = defaultdict(list)
+        groups: dict = defaultdict(list)
         for r, z in zip(records, y, strict=True):
-            for c in set(r.charges):
-                groups[c].append(z)
+            for key in {*r.charges, *(("class", statutory_class(c)) for c in r.charges)}:
+                groups[key].append(z)
         return {c: (len(v), _median(v)) for c, v in groups.items()}
 
     def _out_of_fold_priors(self, records: Sequence[CaseRecord], y: np.ndarray, folds: int, seed: int) -> np.ndarray:
@@ -221,7 +226,7 @@ class SentencingModel:
             "seed": seed,
             "num_threads": self.params.get("threads", 1 if n < 50_000 else 2),
         }
-        rounds = self.params.get("rounds", 120 if n < 5000 else 300)
+        rounds = self.params.get("rounds", 150 if n < 5000 else 300)
         self.booster = lgb.train(params, lgb.Dataset(features, residual), num_boost_round=rounds)
 
     def fit(self, records: Sequence[CaseRecord], months: Sequence[int], *, seed: int = 0) -> SentencingModel:
@@ -299,7 +304,7 @@ class SentencingModel:
             "text_components": getattr(self.svd, "n_components", 0) if self.svd is not None else 0,
             "boosted_trees": self.booster.num_trees() if self.booster is not None else 0,
             "interval_log_quantiles": [round(q, 4) for q in self.quantiles],
-            "charges": len(self.charge_priors),
+            "charges": sum(1 for k in self.charge_priors if isinstance(k, str)),
             "params": self.params,
             "cv_metrics": self.cv_metrics,
             "trained_seconds": round(self.trained_seconds, 1),

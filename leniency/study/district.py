@@ -33,6 +33,7 @@ from leniency.plea.models import PleaAgreement, RightsNotice, Signature, Withdra
 from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
 
+from .features import FAR_ABOVE
 from .models import LetterDelivery
 
 DISTRICT_NAME = "L区"
@@ -116,6 +117,20 @@ def _wide(low: int, high: int) -> bool:
     """Wider than the SPP width limits as FACTS.md §2 records them (❌ from memory): <1y ≤2m, 1–3y ≤6m, 3–10y ≤12m."""
     width = high - low
     return width > (2 if low < 12 else 6 if low < 36 else 12)
+
+
+def _values(median: int, gap: float, kind_range: bool, wide: bool) -> dict:
+    """The recommended term: a point at `gap` from the similar-case median, or a range around it."""
+    point = max(1, round(median * (1 + gap)))
+    if not kind_range:
+        return {"kind": "fixed", "months": point, "low_months": None, "high_months": None}
+    half = max(1, round(point * 0.5)) if wide else max(1, round(point * 0.08))
+    low, high = max(1, point - half), point + half
+    if wide and not _wide(low, high):
+        high = low + (3 if low < 12 else 7 if low < 36 else 13)
+    if not wide and _wide(low, high):
+        high = low + (2 if low < 12 else 6 if low < 36 else 12)
+    return {"kind": "range", "months": None, "low_months": low, "high_months": high}
 
 
 @dataclass
@@ -237,13 +252,18 @@ class _District:
         person.opinion = rng.random() < (0.6 if met else 0.25)
         letter = rng.random() < 0.6
         features["letter_not_delivered"] = int(not letter)
-        features["notice_not_acknowledged"] = int(rng.random() > 0.93)
+        features["notice_not_acknowledged"] = int(rng.random() < 0.10)
         kind_range = rng.random() < 0.28
         features["range_recommendation"] = int(kind_range)
         features["wide_range"] = int(kind_range and rng.random() < 0.4)
         far = rng.random() < 0.12
         features["far_above_similar"] = int(far)
         person.gap = rng.uniform(0.26, 0.6) if far else max(-0.3, min(0.2, rng.gauss(0, 0.1)))
+        person.values = _values(person.base, person.gap, kind_range, bool(features["wide_range"]))
+        # The features as the study will measure them from the stored recommendation (rounding moves a few).
+        point = person.values["months"] or (person.values["low_months"] + person.values["high_months"]) / 2
+        features["far_above_similar"] = int((point - person.base) / person.base >= FAR_ABOVE)
+        features["wide_range"] = int(kind_range and _wide(person.values["low_months"], person.values["high_months"]))
         p = 1 / (1 + math.exp(-true_logit(features)))
         withdrawn = rng.random() < p
         person.non_prosecuted = person.plea_stage != "trial" and rng.random() < NON_PROSECUTION_RATE \
@@ -396,16 +416,7 @@ class _District:
             scenarios = {"stage": p.plea_stage, "without": without,
                          **{s: max(1, round(without * (1 - d))) for s, d in PLEA_DISCOUNT.items()}}
             median = p.base
-            point = max(1, round(median * (1 + p.gap)))
-            values = {"kind": SR.Kind.FIXED, "months": point, "low_months": None, "high_months": None}
-            if p.features.get("range_recommendation"):
-                half = max(1, round(point * 0.5)) if p.features.get("wide_range") else max(1, round(point * 0.08))
-                low, high = max(1, point - half), point + half
-                if p.features.get("wide_range") and not _wide(low, high):
-                    high = low + (3 if low < 12 else 7 if low < 36 else 13)
-                if not p.features.get("wide_range") and _wide(low, high):
-                    high = low + (2 if low < 12 else 6 if low < 36 else 12)
-                values = {"kind": SR.Kind.RANGE, "months": None, "low_months": low, "high_months": high}
+            values = p.values
             finalised = p.signed_at - timedelta(days=1) if p.plea_stage != "trial" else p.signed_at - timedelta(hours=3)
             rec = SR(defendant=p.row, round=1, status=SR.Status.FINAL, version=4, principal_penalty=p.penalty,
                      probation=p.penalty == "criminal_detention" and rng.random() < 0.5, facts_text=p.facts,

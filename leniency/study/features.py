@@ -8,7 +8,8 @@ Definitions (the report prints them):
 - *recommendation at the plea*: the one the agreement names, else the first finalised round.
 - *meeting before signing*: a lawyer logged a 会见 (meeting) for the person before the signing.
 - *opinion filed*: a lawyer logged a written opinion or gave an opinion on the recommendation.
-- *letter delivered*: the explanation letter (释法说理书) was recorded as delivered before the signing.
+- *letter delivered*: the explanation letter (释法说理书) was recorded as delivered before the signing (at any
+  time where no agreement was signed: the letter follows the recommendation it explains).
 - *notice acknowledged*: a rights notice was acknowledged by the person before the signing.
 - *wide range*: a range wider than the SPP width limits (FACTS.md §2, ❌ from memory): under 1 year of
   imprisonment at most 2 months, 1–3 years at most 6, 3–10 years at most 12.
@@ -180,7 +181,7 @@ def person_rows(defendants) -> list[PersonRow]:
             row.meetings_before = sum(1 for s in before if s == Service.MEETING)
             row.meeting_before = row.meetings_before > 0
             row.opinion_filed = pk in opinions or any(s in OPINIONS for s, _w in entries[pk])
-            row.letter_delivered = any(when <= signed for when in letters[pk])
+            row.letter_delivered = any(when <= signed or not row.has_agreement for when in letters[pk])
             row.notice_acknowledged = any(when <= signed for when in notices[pk])
         row.withdrawn = bool(withdrawals[pk])
         row.withdrawal_stages = [s for s, _r in withdrawals[pk]]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Min
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Region
@@ -318,8 +319,6 @@ def early_intervention(frame: Frame) -> Figure:
                  .annotate(first=Min("assigned_at")).order_by())
     classified = {}
     for pk, at in first.items():
-        from django.utils import timezone
-
         days = (timezone.localtime(at).date() - detained[pk]).days
         classified[pk] = 0 if days <= 3 else (1 if days <= 7 else 2)
     fig.table = _table(frame, classified, cols)

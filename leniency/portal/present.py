@@ -49,6 +49,7 @@ def present(fig: Figure, *, with_chart: bool = True) -> dict:
     out["totals"] = {"cells": [_cell(c) for c in table.col_totals], "total": _cell(table.total),
                      "rate": fig.total_rate()}
     out["suppressed"] = table.count()
+    out["n_suppressed"] = table.total.suppressed
     if with_chart:
         labels = [str(r) for r in table.rows]
         if fig.rate_cols and len(fig.cols) == 2:
@@ -78,6 +79,7 @@ def disparity_section(period: Period, *, with_chart: bool = True, bootstrap: int
     out["results"] = [{"crime": d.crime, "n": d.n, "regions": len(d.regions), "percent": d.percent,
                        "low": d.percent_low, "high": d.percent_high, "excluded": d.excluded_regions,
                        "effects": d.effects, "covariates": d.covariates} for d in results]
+    out["n"] = sum(d.n for d in results) if results else None
     if with_chart and results:
         top = results[0]
         out["chart"] = charts.effects_chart(top.effects, _("%(crime)s：各地区相对平均地区的刑期差异") % {"crime": top.crime},

@@ -90,9 +90,16 @@ def is_trial_judge(user, defendant) -> bool:
                 and defendant.case.court_id == user.organisation_id)
 
 
+def decided_at_this_stage(rec) -> bool:
+    """The court already adopted the round or decided otherwise at the defendant's current stage."""
+    from .models import CourtDecision
+
+    return rec.court_decisions.filter(decision__in=CourtDecision.TERMINAL, stage=rec.defendant.stage).exists()
+
+
 def can_decide(user, rec) -> bool:
     return (is_trial_judge(user, rec.defendant) and rec.status == SentencingRecommendation.Status.FINAL
-            and rec.defendant.stage in COURT_DECISION_STAGES)
+            and rec.defendant.stage in COURT_DECISION_STAGES and not decided_at_this_stage(rec))
 
 
 def can_mark_lapsed(user, defendant) -> bool:

@@ -388,10 +388,11 @@ def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng,
         _decide(plan, rec, judge, when, D.ADOPT, [], "")
 
 
-def _decide(plan, rec, judge, when, decision, grounds, reasons, *, penalty="", months=None, probation=False):
+def _decide(plan, rec, judge, when, decision, grounds, reasons, *, penalty="", months=None, probation=False,
+            stage="first_instance"):
     plan.decisions.append((rec, CourtDecision(judge=judge, decision=decision, grounds=[str(g) for g in grounds],
                                               reasons=reasons, principal_penalty=penalty, months=months,
-                                              probation=probation, created_at=when)))
+                                              probation=probation, stage=stage, created_at=when)))
     rec.version += 1
     rec.updated_at = max(rec.updated_at, when)
     action = {"adopt": "recommendations.court.adopted",

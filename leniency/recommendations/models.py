@@ -193,6 +193,7 @@ class CourtDecision(models.Model):
                                          blank=True)
     months = models.PositiveIntegerField(_("判处刑期（月）"), null=True, blank=True)
     probation = models.BooleanField(_("缓刑"), default=False)
+    stage = models.CharField(_("诉讼阶段"), max_length=30, blank=True)  # the defendant's stage at the decision
     created_at = models.DateTimeField(_("决定时间"))
 
     class Meta:
@@ -202,6 +203,8 @@ class CourtDecision(models.Model):
 
     def __str__(self):
         return f"{self.recommendation} · {self.get_decision_display()}"
+
+    TERMINAL = (Decision.ADOPT, Decision.DECIDE_OTHERWISE)
 
     def ground_labels(self) -> list[str]:
         labels = dict(self.Ground.choices)

@@ -346,6 +346,8 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
     if not access.can_decide(acting_user, rec):
         if not access.is_trial_judge(acting_user, rec.defendant):
             _deny(_("只有本案审判法院的法官可以作出决定"))
+        if access.decided_at_this_stage(rec):
+            _deny(_("法院在本阶段已对此量刑建议作出决定"), "decision")
         _deny(_("只能对已确定的量刑建议、在一审或二审阶段作出决定（当前：%(status)s，%(stage)s）")
               % {"status": rec.get_status_display(), "stage": rec.defendant.get_stage_display()}, "status")
     grounds = list(dict.fromkeys(grounds or []))
@@ -384,7 +386,8 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
         values = {"principal_penalty": principal_penalty, "months": months, "probation": bool(probation)}
     now = now or timezone.now()
     court_decision = CourtDecision.objects.create(recommendation=rec, judge=acting_user, decision=decision,
-                                                  grounds=grounds, reasons=reasons, created_at=now, **values)
+                                                  grounds=grounds, reasons=reasons, stage=rec.defendant.stage,
+                                                  created_at=now, **values)
     rec.version += 1
     rec.updated_at = now
     rec.save(update_fields=["version", "updated_at"])
@@ -395,6 +398,7 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
     }[decision]
     record(action, actor=acting_user, obj=rec, case_id=rec.defendant.case_id, occurred_at=now,
            data={"defendant": rec.defendant_id, "round": rec.round, "decision": court_decision.pk,
+                 "stage": rec.defendant.stage,
                  "grounds": grounds, "reasons": reasons, "term": rec.term_text(),
                  **{k: v for k, v in values.items()}})
     return court_decision

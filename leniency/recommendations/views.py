@@ -193,8 +193,9 @@ def submit(request, pk):
     rec = _rec(request, pk)
     if not access.is_case_procuratorate(request.user, rec.defendant):
         return _refuse(_("只有本案检察院的检察官可以提交审核"))
+    version = request.POST.get("version", "")
     try:
-        services.do_submit(rec, acting_user=request.user, version=request.POST.get("version") or None)
+        services.do_submit(rec, acting_user=request.user, version=int(version) if version.isdigit() else None)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("recommendations:defendant", defendant_id=rec.defendant_id)

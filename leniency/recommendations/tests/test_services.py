@@ -285,3 +285,19 @@ def test_penalty_wording_matches_the_model_labels():
 
     with translation.override("zh-hans"):
         assert PENALTY_ZH == {k: str(v) for k, v in SentencingRecommendation.Penalty.choices}
+
+
+def test_the_court_decides_once_per_stage(world, flow, blockers):
+    rec = flow.final()
+    flow.at_trial()
+    services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    with pytest.raises(DomainError) as error:
+        services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    assert error.value.field == "decision"
+    # On appeal the second-instance court decides again.
+    from leniency.cases.models import Defendant
+
+    Defendant.objects.filter(pk=world.defendant.pk).update(stage="appeal")
+    rec.refresh_from_db()
+    decision = services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    assert decision.stage == "appeal"

@@ -124,10 +124,13 @@ def _tagger():
 
 ROLE_WORDS = ("被告人", "被害人", "证人", "犯罪嫌疑人", "嫌疑人", "同案人", "同案犯", "上诉人", "当事人", "辩护人",
               "律师", "民警", "法官", "检察官", "之子", "之女", "妻子", "丈夫", "朋友", "同事", "亲属", "监护人")
+# Roles after which the next word is a name even when jieba tags it otherwise (被害人付强: 付强 tagged v).
+PARTY_ROLES = ("被告人", "被害人", "证人", "犯罪嫌疑人", "嫌疑人", "同案人", "同案犯", "上诉人", "当事人")
 # Given-name characters that are really function words (e.g. "5张与配套" is not 张与).
 FUNCTION_CHARS = set("与和及的了在是等某人元个张次名件处")
 STOPWORDS = {"陈述", "查明", "供述", "到案", "自愿", "如实", "辩解", "证言", "作证", "报警", "司机", "经理", "老板",
-             "鉴定", "谅解", "赔偿", "退赔", "自首", "坦白", "立功", "从犯", "主犯", "累犯", "前科", "缓刑", "罚金"}
+             "鉴定", "谅解", "赔偿", "退赔", "自首", "坦白", "立功", "从犯", "主犯", "累犯", "前科", "缓刑", "罚金",
+             "查获", "抓获", "归案", "报案", "查处", "查扣", "查验", "提出", "要求", "认罪", "认罚", "签署", "于是"}
 
 
 def tagged_names(text: str) -> list[str]:
@@ -146,6 +149,7 @@ def tagged_names(text: str) -> list[str]:
     names = []
     for k, (word, flag, start) in enumerate(tokens):
         after_role = any(text[max(0, start - len(r)):start] == r for r in ROLE_WORDS)
+        after_party = any(text[max(0, start - len(r)):start] == r for r in PARTY_ROLES)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if (flag == "nr" and len(word) == 1 and word in SURNAMES and nxt and 1 <= len(nxt[0]) <= 2
                 and _chinese(nxt[0]) and not set(nxt[0]) & FUNCTION_CHARS and nxt[0] + word not in STOPWORDS):
@@ -153,7 +157,7 @@ def tagged_names(text: str) -> list[str]:
             continue
         if "某" in word or not 2 <= len(word) <= 4 or word in STOPWORDS or not _chinese(word):
             continue
-        if not (flag.startswith("nr") or (after_role and len(word) <= 3)):
+        if not (flag.startswith("nr") or (after_party and len(word) <= 3)):
             continue
         surname, given = split_name(word)
         if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:

@@ -79,6 +79,7 @@ def test_names_not_in_the_record_are_found_by_jieba():
     # ordinary words jieba's dictionary also lists as names are kept
     assert "查明" in anonymise("经审理查明：被害人陈述属实。").text
     assert "陈述" in anonymise("经审理查明：被害人陈述属实。").text
+    assert anonymise("被执勤民警查获。").text == "被执勤民警查获。"
 
 
 def test_minors_details_and_other_identifiers_are_removed():

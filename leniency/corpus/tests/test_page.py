@@ -77,3 +77,13 @@ def test_prosecutor_recalculates_in_the_browser(world, page, live_server):
     page.click("#edit-form button[type=submit]")
     page.wait_for_function(f"document.querySelector('[data-testid=months]').innerText != '{first}'")
     assert int(page.inner_text("[data-testid=months]")) > first
+
+
+@pytest.mark.django_db
+def test_page_is_available_in_english(world):
+    from django.conf import settings
+
+    client = client_for(world.prosecutor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(URL).content.decode()
+    assert "Sentencing recommendation assistant" in html and "Facts of the case" in html

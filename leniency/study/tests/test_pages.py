@@ -116,3 +116,17 @@ def test_cross_test_states_when_counts_are_too_small():
     wide = cross_test([[1, 9], [0, 6], [2, 3]])
     assert wide.method == "none" and "不作检验" in wide.text
     assert cross_test([[0, 5], [0, 7]]).method == "none"
+
+
+def test_every_message_has_an_english_translation_and_pages_switch(world, client):
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    catalog = read_po(po.open("rb"))
+    assert [m.id for m in catalog if m.id and not m.string] == [] and len(catalog) > 150
+    client.force_login(world.supervisor)
+    client.cookies["django_language"] = "en"
+    page = client.get("/study/withdrawals/?from=2026-01-01&to=2026-12-31").content.decode()
+    assert "Withdrawals from plea agreements at" in page and "Limitations" in page

@@ -20,12 +20,17 @@ class Command(BaseCommand):
         w.add_argument("--to", dest="date_to", required=True, type=date.fromisoformat)
         w.add_argument("--out", required=True, type=Path)
         w.add_argument("--no-model", action="store_true", help="leave out the early-warning model section")
+        w.add_argument("--language", default="", help="language of the report (default: the site's, Chinese)")
         r = sub.add_parser("train", help="fit the withdrawal-risk model on a procuratorate and save it")
         r.add_argument("--org", required=True)
         r.add_argument("--from", dest="date_from", type=date.fromisoformat)
         r.add_argument("--to", dest="date_to", type=date.fromisoformat)
 
     def handle(self, *args, **options):
+        from django.conf import settings
+        from django.utils import translation
+
+        translation.activate(options.get("language") or settings.LANGUAGE_CODE)
         org = _org(options["org"])
         if options["study"] == "train":
             from leniency.study.risk import artifact_path, train_and_save

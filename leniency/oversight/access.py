@@ -75,6 +75,11 @@ def visible_petitions(user) -> QuerySet[Petition]:
     return Petition.objects.filter(q)
 
 
+def can_see_investigation(user, petition: Petition) -> bool:
+    """Investigation notes and the conflict check are the committee's (and auditors'), not the petitioner's."""
+    return _reads_all(user) or (is_committee_member(user) and user.organisation_id == petition.committee_id)
+
+
 def can_assign(user, petition: Petition) -> bool:
     if not user.is_authenticated or petition.status not in (Petition.Status.OPEN, Petition.Status.UNDER_REVIEW):
         return False

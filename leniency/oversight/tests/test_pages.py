@@ -246,3 +246,16 @@ def test_petition_form_preselects_the_defendant_from_the_case_page(committee):
     world = committee.world
     page = login(world.lawyer).get(f"/oversight/petitions/new/?defendant={world.defendant.pk}").content.decode()
     assert f'<option value="{world.defendant.pk}" selected>' in page
+
+
+def test_petitioner_does_not_see_the_committees_investigation_notes(committee):
+    world = committee.world
+    petition = services.do_file_petition(source="lawyer", defendant=world.defendant, subject="律师未到场",
+                                         grounds="签署时律师未到场。", acting_user=world.lawyer)
+    services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
+    services.do_add_note(petition, text="内部调查：已约谈承办检察官。", acting_user=committee.cora)
+    url = f"/oversight/petitions/{petition.pk}/"
+    assert "已约谈承办检察官" in login(committee.carl).get(url).content.decode()
+    assert "已约谈承办检察官" in login(world.auditor).get(url).content.decode()
+    lawyer_page = login(world.lawyer).get(url).content.decode()
+    assert "律师未到场" in lawyer_page and "已约谈承办检察官" not in lawyer_page and "利益冲突审查" not in lawyer_page

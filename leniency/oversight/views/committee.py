@@ -19,6 +19,7 @@ from ..access import (
     can_decide,
     can_declare_conflict,
     can_open_queue,
+    can_see_investigation,
     is_assigned,
     is_committee_member,
     petitionable_defendants,
@@ -89,6 +90,7 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
     user = request.user
     recordings = _recordings(petition)
     assigner = can_assign(user, petition)
+    internal = can_see_investigation(user, petition)
     candidates = []
     if assigner:
         taken = set(petition.assignments.values_list("member_id", flat=True))
@@ -106,7 +108,8 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
     return render(request, "oversight/petition_detail.html", {
         "petition": petition, "report": petition.report, "decision": decision, "corrections": corrections,
         "assignments": petition.assignments.select_related("member"),
-        "notes": petition.notes.select_related("author", "recording"),
+        "notes": petition.notes.select_related("author", "recording") if internal else [],
+        "internal": internal,
         "assigner": assigner, "candidates": candidates,
         "assign_form": assign_form or (AssignForm(members=members_qs, prefix="assign") if assigner else None),
         "assigned": is_assigned(user, petition),

@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=987)
+    parser.add_argument("--tile", type=int, default=1,
+                        help="repeat each charge's index this many times in memory (same judgments) to time retrieval "
+                             "at N × tile rows without importing that many")
     args = parser.parse_args(argv)
     setup_django(Path(args.workdir), args.database_url)
     from leniency.corpus.models import Judgment
@@ -51,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         charge = f.charges[0]
         if charge not in load_times:
             start = time.perf_counter()
-            charge_index(charge)
+            index, _ = charge_index(charge)
             load_times[charge] = time.perf_counter() - start
+            if args.tile > 1:
+                from leniency.corpus import similar
+
+                similar._cache[("charge", charge)] = index.tiled(args.tile)
     recommend(facts[0])  # loads the model
     whole, retrieval = [], []
     for f in facts:
@@ -62,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         rec = recommend(f, proposed_months=12)
         whole.append(1000 * (time.perf_counter() - start))
-    print(f"corpus: {n} judgments; {len(facts)} queries; model: {rec.model_version or 'none'}")
+    print(f"corpus: {n} judgments{f' (index tiled ×{args.tile} = {n * args.tile} rows)' if args.tile > 1 else ''}; "
+          f"{len(facts)} queries; model: {rec.model_version or 'none'}")
     print(f"index load per charge (first query only): median {1000 * statistics.median(load_times.values()):.0f} ms, "
           f"max {1000 * max(load_times.values()):.0f} ms over {len(load_times)} charges")
     print(f"retrieval: p50 {pct(retrieval, .5):.1f} ms, p95 {pct(retrieval, .95):.1f} ms, max {max(retrieval):.1f} ms")

@@ -180,20 +180,50 @@ class ChargeIndex:
     # -- querying -------------------------------------------------------------------------------
 
     def text_scores(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        scores = np.zeros(len(self), dtype=np.float32)
+        """BM25 score of every row for the query terms: one bincount over the terms' concatenated postings."""
         if terms.size == 0 or self.terms.size == 0:
-            return scores
-        pos = np.searchsorted(self.terms, terms)
-        pos = np.minimum(pos, self.terms.size - 1)
+            return np.zeros(len(self), dtype=np.float32)
+        pos = np.minimum(np.searchsorted(self.terms, terms), self.terms.size - 1)
         found = self.terms[pos] == terms
+        docs, values = [], []
         for p, qw in zip(pos[found], weights[found], strict=True):
             a, b = self.postings_ptr[p], self.postings_ptr[p + 1]
-            if b - a < 256:
-                np.add.at(scores, self.postings_doc[a:b], self.postings_w[a:b] * qw)
-            else:
-                scores += np.bincount(self.postings_doc[a:b], weights=self.postings_w[a:b] * qw,
-                                      minlength=len(self)).astype(np.float32)
-        return scores
+            docs.append(self.postings_doc[a:b])
+            values.append(self.postings_w[a:b] * qw)
+        if not docs:
+            return np.zeros(len(self), dtype=np.float32)
+        return np.bincount(np.concatenate(docs), weights=np.concatenate(values), minlength=len(self)).astype(
+            np.float32)
+
+    def tiled(self, times: int) -> ChargeIndex:
+        """This index repeated `times` times (same ids): for measuring retrieval at a larger scale."""
+        n = len(self)
+        counts = np.diff(self.postings_ptr)
+        offsets = np.repeat(np.arange(times) * n, 1)
+        docs = [np.concatenate([self.postings_doc[self.postings_ptr[i]:self.postings_ptr[i + 1]] + o
+                                for o in offsets]) for i in range(self.terms.size)]
+        return ChargeIndex(
+            ids=np.tile(self.ids, times), months=np.tile(self.months, times), probation=np.tile(self.probation, times),
+            amount=np.tile(self.amount, times), injury=np.tile(self.injury, times), drug=np.tile(self.drug, times),
+            flags=np.tile(self.flags, times), region=np.tile(self.region, times), year=np.tile(self.year, times),
+            terms=self.terms, postings_ptr=np.concatenate([[0], np.cumsum(counts * times)]).astype(np.int64),
+            postings_doc=np.concatenate(docs).astype(np.int32) if docs else self.postings_doc,
+            postings_w=np.concatenate([np.tile(self.postings_w[self.postings_ptr[i]:self.postings_ptr[i + 1]], times)
+                                       for i in range(self.terms.size)]).astype(np.float32)
+            if self.terms.size else self.postings_w,
+        )
+
+    def brackets(self) -> tuple[np.ndarray, np.ndarray]:
+        """Amount and drug half-decade brackets per row (-99 where none), computed once per loaded index."""
+        cached = getattr(self, "_brackets", None)
+        if cached is None:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                amount = np.where(self.amount > 0, np.floor(2 * np.log10(self.amount)), -99)
+                drug = np.where(self.drug >= 1, np.floor(2 * np.log10(self.drug)), 0)
+            amount = np.nan_to_num(amount, nan=-99).astype(np.int16)
+            drug = np.where(np.isnan(self.drug) | (self.drug <= 0), -99, drug).astype(np.int16)
+            cached = self._brackets = (amount, drug)
+        return cached
 
     def mask(self, query: Query, level: int) -> np.ndarray:
         """Rows passing the filters. Level 0 strict; 1 widens the amount / drug brackets; 2 keeps only charge,
@@ -210,13 +240,9 @@ class ChargeIndex:
             return m
         width = 1 if level == 0 else 2
         if query.amount is not None and query.amount > 0:
-            brackets = np.floor(2 * np.log10(np.where(self.amount > 0, self.amount, np.nan)))
-            m &= np.abs(brackets - amount_bracket(query.amount)) <= width
+            m &= np.abs(self.brackets()[0] - amount_bracket(query.amount)) <= width
         if query.drug_grams is not None and query.drug_grams > 0:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                brackets = np.where(self.drug >= 1, np.floor(2 * np.log10(self.drug)), 0)
-            brackets = np.where(np.isnan(self.drug) | (self.drug <= 0), -99, brackets)
-            m &= np.abs(brackets - drug_bracket(query.drug_grams)) <= width
+            m &= np.abs(self.brackets()[1] - drug_bracket(query.drug_grams)) <= width
         if query.injury_rank >= 0:
             m &= np.abs(self.injury.astype(np.int16) - query.injury_rank) <= (0 if level == 0 else 1)
         if level == 0:

@@ -164,3 +164,29 @@ def test_decision_on_an_escalated_report_shows_on_its_status(committee):
     texts = " ".join(r["text"] for r in public_status(report)["replies"])
     assert "移送纪律处分" in texts and "已移送纪检监察部门处理。" in texts
     assert "录像显示" not in texts  # the internal reasons stay internal
+
+
+def test_overdue_corrections_command_and_api(committee, petition):
+    import io
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    world = committee.world
+    assigned(committee, petition)
+    services.do_decide(petition, kind=Decision.Kind.DISCIPLINE, reasons="违规", acting_user=committee.cora,
+                       corrections=[{"description": "移送纪检", "responsible": world.procuratorate,
+                                     "due_on": date(2020, 1, 31)}])
+    out = io.StringIO()
+    call_command("oversight", "overdue", stdout=out)
+    assert "1 overdue corrections" in out.getvalue() and "移送纪检" in out.getvalue()
+
+    client = Client()
+    client.force_login(committee.carl)
+    body = client.get(f"/api/oversight/petitions/{petition.pk}").json()
+    assert body["decision"] == "discipline" and body["corrections"][0]["overdue"] is True
+    assert body["members"] == ["柯委员"]
+    outsider = Client()
+    outsider.force_login(world.outsider_prosecutor)
+    assert outsider.get(f"/api/oversight/petitions/{petition.pk}").status_code == 404
+    assert outsider.get("/api/oversight/petitions").json() == []

@@ -360,7 +360,7 @@ class _District:
                 p.features["no_meeting_before_signing"] = 0
             if p.lawyer is None:
                 continue
-            assigned = _at(p.review_on - timedelta(days=rng.randint(0, 3)), rng)
+            assigned = _at(p.review_on + timedelta(days=rng.randint(0, 1)), rng, 12, 17)
             p.assignment = CounselAssignment(defendant=p.row, lawyer=p.lawyer, kind=p.lawyer_kind, assigned_at=assigned)
             assignments.append(p.assignment)
         CounselAssignment.objects.bulk_create(assignments, batch_size=1000)
@@ -482,10 +482,10 @@ class _District:
             if not p.pleaded:
                 continue
             case = p.row.case
-            authority, stage, on = {"investigation": ("police", Stage.INVESTIGATION, p.review_on - timedelta(days=5)),
+            authority, stage, on = {"investigation": ("police", Stage.INVESTIGATION, p.review_on),
                                     "prosecution_review": ("procuratorate", Stage.PROSECUTION_REVIEW, p.review_on),
                                     "trial": ("court", Stage.FIRST_INSTANCE, p.trial_on)}[p.plea_stage]
-            when = min(_at(on, rng), p.signed_at - timedelta(days=1))
+            when = min(_at(on, rng, 11, 17), p.signed_at - timedelta(days=1))
             ack = not p.features.get("notice_not_acknowledged")
             notices.append(RightsNotice(
                 defendant=p.row, stage=stage, authority=authority,

@@ -171,6 +171,10 @@ class Factor:
     action: str = ""
     lowered_to: float | None = None
 
+    @property
+    def lowered_percent(self) -> int | None:
+        return None if self.lowered_to is None else round(self.lowered_to * 100)
+
 
 @dataclass
 class Score:
@@ -188,6 +192,10 @@ class Score:
     @property
     def percent(self) -> int:
         return round(self.probability * 100)
+
+    @property
+    def base_percent(self) -> int:
+        return round(self.model.get("base_rate", 0) * 100)
 
 
 def explain(model: dict, row: PersonRow, *, prospective: bool = False) -> Score:

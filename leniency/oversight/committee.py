@@ -173,7 +173,7 @@ def do_decide(petition: Petition, *, kind: str, reasons: str, acting_user, publi
             raise DomainError(_("责任机关：请选择"), field="corrections")
     today = timezone.localtime(now).date()
     with transaction.atomic():
-        petition = Petition.objects.select_for_update().select_related("report").get(pk=petition.pk)
+        petition = Petition.objects.select_for_update(of=("self",)).select_related("report").get(pk=petition.pk)
         if petition.status != Petition.Status.UNDER_REVIEW or hasattr(petition, "decision"):
             raise DomainError(_("该申请已作出决定"), field="kind")
         decision = Decision.objects.create(petition=petition, kind=kind, reasons=reasons,
@@ -213,7 +213,7 @@ def do_complete_correction(correction: Correction, *, evidence: str, acting_user
     if not evidence:
         raise DomainError(_("完成情况及证明：不能为空"), field="evidence")
     with transaction.atomic():
-        correction = Correction.objects.select_for_update().select_related("decision__petition").get(
+        correction = Correction.objects.select_for_update(of=("self",)).select_related("decision__petition").get(
             pk=correction.pk)
         if correction.status == Correction.Status.DONE:
             raise DomainError(_("该整改事项已完成"), field="evidence")

@@ -138,7 +138,7 @@ def do_escalate_report(report: PublicReport, *, acting_user=None, reason: str = 
     """Hand a report to the review committee as a petition (automatically when overdue, or by its handler)."""
     now = now or timezone.now()
     with transaction.atomic():
-        report = PublicReport.objects.select_for_update().select_related("case", "region", "routed_to").get(
+        report = PublicReport.objects.select_for_update(of=("self",)).select_related("case", "region", "routed_to").get(
             pk=report.pk)
         if report.status in (PublicReport.Status.ESCALATED, PublicReport.Status.DECIDED):
             raise DomainError(_("该举报已移交监督评议委员会"), field="status")

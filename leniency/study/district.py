@@ -80,6 +80,14 @@ CRIMES = (  # name, weight, low, high, penalty
     ("开设赌场", 3, 10, 48, "fixed_term"),
     ("掩饰、隐瞒犯罪所得、犯罪所得收益", 4, 6, 30, "fixed_term"),
 )
+ARTICLES = {  # Criminal Law article, label, in the 2021 sentencing guideline (where the catalogue is not loaded)
+    "危险驾驶": (133, "第一百三十三条之一", True), "盗窃": (264, "第二百六十四条", True),
+    "诈骗": (266, "第二百六十六条", True), "故意伤害": (234, "第二百三十四条", True),
+    "帮助信息网络犯罪活动": (287, "第二百八十七条之二", False), "寻衅滋事": (293, "第二百九十三条", True),
+    "交通肇事": (133, "第一百三十三条", True), "走私、贩卖、运输、制造毒品": (347, "第三百四十七条", True),
+    "妨害公务": (277, "第二百七十七条", True), "开设赌场": (303, "第三百零三条", False),
+    "掩饰、隐瞒犯罪所得、犯罪所得收益": (312, "第三百一十二条", False),
+}
 CRIME_KEY = {"盗窃": "crime_theft", "诈骗": "crime_fraud", "危险驾驶": "crime_dangerous_driving"}
 PLEA_RATE = 0.88
 PLEA_STAGES = (("investigation", 0.35), ("prosecution_review", 0.55), ("trial", 0.10))
@@ -188,11 +196,11 @@ class _District:
     # --- persons ----------------------------------------------------------------------------------------------
     def plan(self):
         rng = self.rng
-        from leniency.cases.services import sync_charge_catalogue
-
-        if not Charge.objects.filter(name="危险驾驶").exists():
-            sync_charge_catalogue()
         charges = {c.name: c for c in Charge.objects.filter(name__in=[c[0] for c in CRIMES])}
+        for name, (article, label, guideline) in ARTICLES.items():  # a bare database (tests) lacks the catalogue
+            if name not in charges:
+                charges[name] = Charge.objects.create(name=name, article=article, article_label=label,
+                                                      has_guideline=guideline)
         days = (self.end - self.start).days
         cases, persons = [], []
         while len(persons) < self.n:

@@ -130,3 +130,15 @@ def test_every_message_has_an_english_translation_and_pages_switch(world, client
     client.cookies["django_language"] = "en"
     page = client.get("/study/withdrawals/?from=2026-01-01&to=2026-12-31").content.decode()
     assert "Withdrawals from plea agreements at" in page and "Limitations" in page
+
+
+def test_risk_api_follows_the_panel_permissions(world, client):
+    url = f"/api/study/defendants/{world.defendant.pk}/risk"
+    assert client.get(url).status_code == 401
+    client.force_login(world.lawyer)
+    assert client.get(url).status_code == 404
+    client.force_login(world.outsider_prosecutor)
+    assert client.get(url).status_code == 404
+    client.force_login(world.prosecutor)
+    body = client.get(url).json()
+    assert body["defendant"] == world.defendant.pk and body["probability"] is None and body["factors"] == []

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from leniency.accounts.models import User
+from leniency.api_pagination import BoundedPageNumberPagination
 from leniency.cases.access import visible_defendants
 
 from . import access
@@ -202,7 +203,7 @@ def _visible_assignment(request, assignment_id):
 
 
 @router.get("/requests", response=list[RequestOut], summary="Requests for a lawyer visible to the user")
-@paginate(PageNumberPagination, page_size=25)
+@paginate(BoundedPageNumberPagination, page_size=25)
 def list_requests(request):
     return access.visible_requests(request.user).select_related("station").order_by("-requested_at", "-id")
 
@@ -263,7 +264,7 @@ def submit_claim(request, assignment_id: int):
 
 
 @router.get("/claims", response=list[ClaimOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_claims(request, status: str | None = None):
     claims = access.visible_claims(request.user)
     if status:
@@ -280,7 +281,7 @@ def decide_claim(request, claim_id: int, payload: DecisionIn):
 
 
 @router.get("/experts", response=list[ExpertOut], summary="Search the legal-aid expert database")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def experts(request, filters: Query[ExpertFilters]):
     if not access.can_search_experts(request.user):
         raise HttpError(403, "you may not search the expert database")
@@ -291,7 +292,7 @@ def experts(request, filters: Query[ExpertFilters]):
 
 
 @router.get("/warnings", response=list[WarningOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def warnings(request):
     return access.visible_warnings(request.user).order_by("-detected_at", "-id")
 

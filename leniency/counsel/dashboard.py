@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from statistics import median
 
@@ -81,8 +81,8 @@ def _add(row: Row, fig, outcome) -> None:
 
 
 def centre_figures(user, *, date_from: date, date_to: date) -> dict:
-    start = timezone.make_aware(timezone.datetime.combine(date_from, timezone.datetime.min.time()))
-    end = timezone.make_aware(timezone.datetime.combine(date_to, timezone.datetime.max.time()))
+    start = timezone.make_aware(datetime.combine(date_from, time.min))
+    end = timezone.make_aware(datetime.combine(date_to, time.max))
     assignments = (visible_assignments(user).exclude(kind=CounselAssignment.Kind.RETAINED)
                    .filter(assigned_at__range=(start, end))
                    .select_related("defendant__case__region", "lawyer"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
@@ -26,6 +27,7 @@ from leniency.audit.trail import PendingEvent, record_many
 from leniency.cases.models import Defendant
 from leniency.cases.stages import Stage
 
+from .defaults import install_defaults
 from .demo_patterns import SIGNING_RATE, plan_work
 from .models import (
     Allocation,
@@ -96,6 +98,7 @@ def build(*, seed: int, today, stdout) -> str | None:
         return None
     rng = random.Random(seed * 7 + 6)
     with transaction.atomic():
+        install_defaults(django_apps)
         counts = _build(rng, province, today)
     return ("counsel: {profiles} lawyers registered, {stations} stations, {periods} rota periods, {requests} requests, "
             "{entries} participation entries, {ratings} ratings, {claims} claims, {warnings} warnings").format(**counts)

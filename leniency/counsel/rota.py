@@ -168,9 +168,13 @@ def do_request_counsel(defendant: Defendant, *, source: str, acting_user, work: 
     if CounselRequest.objects.filter(defendant=defendant, status__in=[CounselRequest.Status.OPEN,
                                                                      CounselRequest.Status.UNFILLED]).exists():
         raise DomainError(_("此人已有待处理的申请"), field="defendant")
-    if CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True,
-                                        kind__in=[CounselAssignment.Kind.DUTY, CounselAssignment.Kind.LEGAL_AID]).exists():
-        raise DomainError(_("此人已有值班律师或法律援助律师"), field="defendant")
+    # A duty lawyer helps those without a defence lawyer (CPL art. 36); legal aid appoints one where none is retained.
+    active = set(CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True)
+                 .values_list("kind", flat=True))
+    if work == CounselRequest.Work.DUTY and active:
+        raise DomainError(_("此人已有律师，无需值班律师"), field="defendant")
+    if active & {CounselAssignment.Kind.LEGAL_AID, CounselAssignment.Kind.RETAINED}:
+        raise DomainError(_("此人已有辩护人"), field="defendant")
     station = station or station_for(defendant, source)
     if station is None:
         raise DomainError(_("本区没有法律援助工作站"), field="station")

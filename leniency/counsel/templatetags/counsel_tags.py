@@ -17,6 +17,6 @@ def counsel_panel(defendant, user):
     rows = [{"obj": a, "visible": a.pk in visible, "figures": figures_for(a) if a.pk in visible else None}
             for a in assignments]
     requests = CounselRequest.objects.filter(defendant=defendant, status__in=["open", "unfilled"])
-    aided = any(a.ended_at is None and a.kind != "retained" for a in assignments)
+    aided = any(a.ended_at is None for a in assignments)
     return {"show": True, "assignments": rows, "open_requests": requests,
             "can_request": not aided and not requests and can_request_counsel(user, defendant)}

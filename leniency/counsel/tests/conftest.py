@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from leniency.accounts.models import Organisation, Role, User
+from leniency.counsel.defaults import install_defaults
 from leniency.counsel.models import LawyerProfile, RotaPeriod, Station
 from leniency.counsel.registry import do_register_lawyer
 from leniency.counsel.rota import do_create_rota_period, do_create_station, do_publish_rota
@@ -38,6 +40,8 @@ def _user(username, role, org, name):
 
 @pytest.fixture
 def cw(world):
+    # Browser tests run on a flushed database, which loses the rows migration 0003 installed.
+    install_defaults(django_apps)
     east, west = world.region, world.outsider_prosecutor.organisation.region
     org = Organisation.objects.create
     centre = org(name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=east)

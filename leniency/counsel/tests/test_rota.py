@@ -183,3 +183,12 @@ def test_the_escalation_command_runs_as_of_a_time(cw):
     out = StringIO()
     call_command("counsel", "warnings", "--as-of", due.isoformat(), stdout=out)
     assert "warnings raised" in out.getvalue()
+
+
+def test_no_duty_lawyer_for_someone_who_has_a_lawyer(cw):
+    # the world's first defendant already has bob as duty lawyer
+    with pytest.raises(DomainError) as error:
+        _request(cw, defendant=cw.defendant)
+    assert error.value.field == "defendant"
+    request = _request(cw, defendant=cw.defendant, work=CounselRequest.Work.LEGAL_AID)
+    assert request.status == CounselRequest.Status.ASSIGNED  # legal aid may appoint a defence lawyer

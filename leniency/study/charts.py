@@ -69,7 +69,7 @@ def calibration(table: list[dict]) -> str:
     ax.plot([100 * r["predicted"] for r in table], [100 * r["observed"] for r in table], marker="o", color="#55708f")
     ax.set_xlabel(_("预测反悔概率（%）"))
     ax.set_ylabel(_("实际反悔比例（%）"))
-    ax.set_title(_("预警模型校准（交叉验证）"), loc="left")
+    ax.set_title(_("图6 预警模型校准（交叉验证）"), loc="left")
     top = max(10, max(100 * max(r["predicted"], r["observed"]) for r in table) + 5) if table else 100
     ax.set_xlim(0, top)
     ax.set_ylim(0, top)

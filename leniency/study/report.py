@@ -19,7 +19,16 @@ def report_context(study: Study) -> dict:
         coefficients = sorted(((str(LABELS[k]), v) for k, v in study.model["coef"].items()), key=lambda kv: -kv[1])
     return {"study": study, "definitions": DEFINITIONS, "limitations": LIMITATIONS, "coefficients": coefficients,
             "heavier_rule": HEAVIER_RULE, "protest_rule": PROTEST_RULE,
-            "protests_decided": sum(1 for p in study.protests if p.decided)}
+            "protests_decided": sum(1 for p in study.protests if p.decided),
+            "calibration_gap": calibration_gap(study.model)}
+
+
+def calibration_gap(model: dict | None, min_n: int = 30) -> int | None:
+    """The largest gap (percentage points) between predicted and observed in bands of at least `min_n` persons."""
+    bands = [b for b in (model or {}).get("calibration", []) if b["n"] >= min_n]
+    if not bands:
+        return None
+    return round(100 * max(abs(b["predicted"] - b["observed"]) for b in bands))
 
 
 def render_html(study: Study) -> str:

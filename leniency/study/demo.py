@@ -1,7 +1,8 @@
 """Demo for the study: the district "L区" (736 persons, 2019-09-01 to 2020-08-31) and the risk model trained on it.
 
 Runs after the other apps' demo builders (`leniency.demo.extensions`). Idempotent: nothing is added when the
-district exists. Deterministic for a seed.
+district exists. Deterministic for a seed. A small demo province (fewer than `MIN_PROVINCE_DEFENDANTS`
+defendants, as the other apps' tests build) gets no study district: 736 extra persons would swamp it.
 """
 
 from __future__ import annotations
@@ -10,8 +11,16 @@ import time
 
 from .district import PROCURATORATE_NAME, build_district
 
+MIN_PROVINCE_DEFENDANTS = 500
+
 
 def build(*, seed: int, today, stdout) -> str | None:
+    from leniency.cases.models import Defendant
+    from leniency.demo.geography import PROVINCE_CODE
+
+    province = Defendant.objects.filter(case__region__parent__parent__code=PROVINCE_CODE)
+    if province.count() < MIN_PROVINCE_DEFENDANTS:
+        return None
     started = time.perf_counter()
     counts = build_district(seed=seed)
     if counts is None:

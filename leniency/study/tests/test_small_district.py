@@ -21,3 +21,10 @@ def test_small_district_uses_fisher_or_no_test_and_filters_by_period(world):
     half = run_study(org, date(2019, 9, 1), date(2020, 2, 29), with_charts=False, with_model=False)
     assert 0 < half.figures["persons"] < 90
     assert all(date(2019, 9, 1) <= r.received_on <= date(2020, 2, 29) for r in half.rows)
+
+
+def test_demo_builder_leaves_a_small_demo_province_alone(world):
+    from leniency.study.demo import build
+
+    assert build(seed=1, today=date(2026, 11, 23), stdout=None) is None
+    assert not Organisation.objects.filter(name=PROCURATORATE_NAME).exists()

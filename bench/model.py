@@ -40,7 +40,7 @@ def dev_set(folds: int, seed: int) -> None:
     print(f"(k-fold evaluation took {time.perf_counter() - start:.0f} s)")
 
 
-def training(workdir: Path, database_url: str | None, limit: int | None) -> None:
+def training(workdir: Path, database_url: str | None, limit: int | None, tile: int = 1) -> None:
     from bench.corpus_import import setup_django
 
     setup_django(workdir, database_url)
@@ -55,6 +55,10 @@ def training(workdir: Path, database_url: str | None, limit: int | None) -> None
     start = time.perf_counter()
     records, months = load_records(limit)
     loaded = time.perf_counter() - start
+    if tile > 1:  # the same judgments repeated: times the fit at N × tile without importing that many
+        records, months = records * tile, months * tile
+        loaded *= tile
+        print(f"records tiled ×{tile}: {len(records)} (load time scaled ×{tile}: {loaded:.1f} s)")
     start = time.perf_counter()
     model = train(records, months, seed=0)
     fitted = time.perf_counter() - start
@@ -72,13 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-dev", action="store_true")
     parser.add_argument("--skip-training", action="store_true")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--tile", type=int, default=1, help="repeat the loaded judgments this many times")
     parser.add_argument("--workdir", default="/tmp/leniency-bench")
     parser.add_argument("--database-url")
     args = parser.parse_args(argv)
     if not args.skip_dev:
         dev_set(args.folds, args.seed)
     if not args.skip_training:
-        training(Path(args.workdir), args.database_url, args.limit)
+        training(Path(args.workdir), args.database_url, args.limit, args.tile)
     return 0
 
 

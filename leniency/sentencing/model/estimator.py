@@ -48,6 +48,8 @@ TEXT_CHUNK = 20_000
 INNER_FOLDS = 5
 SPLIT_CONFORMAL_FROM = 2_000  # above this many cases, a held-out calibration set instead of inner CV
 SPLIT_SHARE = 0.1
+CALIBRATION_MAX = 20_000  # held-out cases for split conformal, at most
+BOOST_SAMPLE = 200_000  # cases the boosted trees (and text components) are fitted on, at most
 COVERAGE = 0.80
 
 
@@ -201,6 +203,9 @@ class SentencingModel:
         self.booster = None
         if len(records) < 30 or not self.params.get("boost", True):
             return
+        if len(records) > BOOST_SAMPLE:  # the priors and the base saw every case; the trees learn from a sample
+            keep = np.sort(np.random.default_rng(seed + 3).choice(len(records), BOOST_SAMPLE, replace=False))
+            records, dense, residual = [records[i] for i in keep], dense[keep], residual[keep]
         if self.params.get("text", True):
             n_sample = min(len(records), SVD_SAMPLE)
             chosen = np.sort(np.random.default_rng(seed).choice(len(records), n_sample, replace=False))
@@ -237,7 +242,7 @@ class SentencingModel:
             raise ValueError("no decided fixed-term case to train on")
         if n > SPLIT_CONFORMAL_FROM:
             order = np.random.default_rng(seed).permutation(n)
-            cut = int(n * SPLIT_SHARE)
+            cut = min(int(n * SPLIT_SHARE), CALIBRATION_MAX)
             calib, train = order[:cut], order[cut:]
             self._fit_point([records[i] for i in train], y[train], seed)
             held = [records[i] for i in calib]

@@ -31,15 +31,14 @@ def known_names(case) -> list[str]:
 
 
 def leaks(text: str, case=None, extra_names=()) -> list[str]:
-    """What in `text` would identify someone: a known name or ID number, or anything the patterns match."""
+    """What in `text` would identify someone: a known name, ID or phone number, or anything the patterns match."""
     found = []
     for name in [*known_names(case), *extra_names]:
         if name and name in text:
             found.append(name)
     if case is not None:
-        for number in case.defendants.exclude(id_number="").values_list("id_number", flat=True):
-            if number in text:
-                found.append(number)
+        for pair in case.defendants.values_list("id_number", "phone"):
+            found += [number for number in pair if number and number in text]
     for label, pattern, _replacement in PATTERNS:
         if label in ("id_number", "phone", "bank_card", "email"):
             found += [m.group(0) for m in pattern.finditer(text)]

@@ -68,15 +68,15 @@ KNOWN_EFFECTS = ("no_meeting_before_signing", "wide_range", "far_above_similar",
 
 # Principal charge mix, with the sentence scale (months after the plea discount) and the penalty kind.
 CRIMES = (  # name, weight, low, high, penalty
-    ("危险驾驶", 34, 1, 6, "criminal_detention"),
-    ("盗窃", 19, 4, 36, "fixed_term"),
+    ("危险驾驶", 34, 1, 4, "criminal_detention"),  # 拘役: one to six months (Criminal Law art. 42)
+    ("盗窃", 19, 6, 36, "fixed_term"),
     ("诈骗", 8, 8, 60, "fixed_term"),
     ("故意伤害", 8, 8, 36, "fixed_term"),
     ("帮助信息网络犯罪活动", 6, 6, 24, "fixed_term"),
     ("寻衅滋事", 5, 6, 30, "fixed_term"),
     ("交通肇事", 5, 8, 36, "fixed_term"),
     ("走私、贩卖、运输、制造毒品", 4, 6, 84, "fixed_term"),
-    ("妨害公务", 4, 4, 18, "fixed_term"),
+    ("妨害公务", 4, 6, 18, "fixed_term"),
     ("开设赌场", 3, 10, 48, "fixed_term"),
     ("掩饰、隐瞒犯罪所得、犯罪所得收益", 4, 6, 30, "fixed_term"),
 )
@@ -93,6 +93,7 @@ PLEA_RATE = 0.88
 PLEA_STAGES = (("investigation", 0.35), ("prosecution_review", 0.55), ("trial", 0.10))
 PLEA_DISCOUNT = {"investigation": 0.30, "prosecution_review": 0.20, "trial": 0.10}
 NON_PROSECUTION_RATE = 0.07
+DETENTION_MAX = 6  # months of 拘役
 GUARANTEE_BREACHES = 4  # post-withdrawal rounds heavier than the sentence without a plea, for the check to find
 R = WithdrawalReason
 BASE_REASONS = {
@@ -127,17 +128,21 @@ def _wide(low: int, high: int) -> bool:
     return width > (2 if low < 12 else 6 if low < 36 else 12)
 
 
-def _values(median: int, gap: float, kind_range: bool, wide: bool) -> dict:
-    """The recommended term: a point at `gap` from the similar-case median, or a range around it."""
-    point = max(1, round(median * (1 + gap)))
+def _values(median: int, gap: float, kind_range: bool, wide: bool, cap: int | None = None, floor: int = 1) -> dict:
+    """The recommended term: a point at `gap` from the similar-case median, or a range around it (floor..cap)."""
+    cap = cap or 10**6
+    point = min(cap, max(floor, round(median * (1 + gap))))
     if not kind_range:
         return {"kind": "fixed", "months": point, "low_months": None, "high_months": None}
     half = max(1, round(point * 0.5)) if wide else max(1, round(point * 0.08))
-    low, high = max(1, point - half), point + half
+    low, high = max(floor, point - half), point + half
     if wide and not _wide(low, high):
         high = low + (3 if low < 12 else 7 if low < 36 else 13)
     if not wide and _wide(low, high):
         high = low + (2 if low < 12 else 6 if low < 36 else 12)
+    high = min(high, cap)
+    if high <= low:
+        return {"kind": "fixed", "months": point, "low_months": None, "high_months": None}
     return {"kind": "range", "months": None, "low_months": low, "high_months": high}
 
 
@@ -267,11 +272,15 @@ class _District:
         far = rng.random() < 0.12
         features["far_above_similar"] = int(far)
         person.gap = rng.uniform(0.26, 0.6) if far else max(-0.3, min(0.2, rng.gauss(0, 0.1)))
-        person.values = _values(person.base, person.gap, kind_range, bool(features["wide_range"]))
+        person.values = _values(person.base, person.gap, kind_range, bool(features["wide_range"]),
+                                cap=DETENTION_MAX if penalty == "criminal_detention" else None,
+                                floor=1 if penalty == "criminal_detention" else 6)
+        features["range_recommendation"] = int(person.values["kind"] == "range")
         # The features as the study will measure them from the stored recommendation (rounding moves a few).
         point = person.values["months"] or (person.values["low_months"] + person.values["high_months"]) / 2
         features["far_above_similar"] = int((point - person.base) / person.base >= FAR_ABOVE)
-        features["wide_range"] = int(kind_range and _wide(person.values["low_months"], person.values["high_months"]))
+        features["wide_range"] = int(person.values["kind"] == "range"
+                                     and _wide(person.values["low_months"], person.values["high_months"]))
         p = 1 / (1 + math.exp(-true_logit(features)))
         withdrawn = rng.random() < p
         person.non_prosecuted = person.plea_stage != "trial" and rng.random() < NON_PROSECUTION_RATE \
@@ -421,6 +430,8 @@ class _District:
             case = p.row.case
             discount = PLEA_DISCOUNT[p.plea_stage]
             without = max(p.base + 1, round(p.base / (1 - discount)))
+            if p.penalty == "criminal_detention":
+                without = min(DETENTION_MAX, without)
             scenarios = {"stage": p.plea_stage, "without": without,
                          **{s: max(1, round(without * (1 - d))) for s, d in PLEA_DISCOUNT.items()}}
             median = p.base
@@ -443,8 +454,9 @@ class _District:
             recs.append(rec)
             if p.withdrawn_stage in (WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL):
                 rec.status = SR.Status.LAPSED  # closed when the withdrawal is written
-                months = without if breaches >= GUARANTEE_BREACHES else without + rng.randint(3, 8)
-                breaches += 1
+                breach = breaches < GUARANTEE_BREACHES and p.penalty == "fixed_term"
+                months = without + rng.randint(3, 8) if breach else without
+                breaches += breach
                 p.rec2 = SR(defendant=p.row, round=2, status=SR.Status.FINAL, version=4, principal_penalty=p.penalty,
                             kind=SR.Kind.FIXED, months=months, facts_text=p.facts, charges=[p.crime],
                             calculation={"plea_stage": None, "plea_scenarios": scenarios},

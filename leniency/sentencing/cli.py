@@ -367,7 +367,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}", file=out)
     cv = model.cv_metrics
     if cv.get("mean_log_distance") is not None:
-        print(f"{cv['folds']}-fold: mean log distance {cv['mean_log_distance']:.3f}, "
+        print(f"{cv.get('how', 'cross-validated')}: mean log distance {cv['mean_log_distance']:.3f}, "
               f"80% interval coverage {cv['coverage']:.1%}", file=out)
     return 0
 

@@ -22,9 +22,9 @@ from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
 from leniency.recordings.storage import hash_stored, write_bytes
 
-from . import access
+from . import access, state
 from .models import PleaAgreement, Signature
-from .state import current_agreement, final_recommendation, missing_roles, valid_signatures
+from .state import current_agreement, missing_roles, valid_signatures
 from .wording import recommendation_zh
 
 Role = Signature.Role
@@ -60,7 +60,7 @@ def do_generate_agreement(defendant, *, acting_user, procedure: str, lawyer_exce
                           exception_note: str = "", recommendation=None, now: datetime | None = None) -> PleaAgreement:
     """Render the 具结书 from the final recommendation and store it; an earlier version is superseded."""
     now = now or timezone.now()
-    recommendation = recommendation or final_recommendation(defendant)
+    recommendation = recommendation or state.final_recommendation(defendant)
     if recommendation is None:
         raise DomainError(_("尚无最终量刑建议，不能生成具结书"), field="recommendation")
     if procedure not in Procedure.values:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from . import state
 from .checklist import ITEMS_BY_KEY
 from .models import Signature
 from .state import (
     current_agreement,
     document_matches,
-    final_recommendation,
     latest_agreement,
     latest_review,
     missing_roles,
@@ -42,7 +42,7 @@ def adoption_blockers(defendant) -> list[str]:
         if not document_matches(agreement):
             blockers.append(_("具结书（第%(v)s版）存档文件与签署时的哈希不一致，可能已被篡改，签名无效") % {
                 "v": agreement.version})
-        final = final_recommendation(defendant)
+        final = state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:
             blockers.append(_("具结书（第%(v)s版）所载量刑建议不是现行的最终量刑建议，须重新生成并签署") % {
                 "v": agreement.version})

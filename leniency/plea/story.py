@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from leniency.recordings.models import Recording
 
+from . import state
 from .models import PleaAgreement, RightsNotice, Signature, VoluntarinessReview, Withdrawal
-from .state import current_agreement, final_recommendation, missing_roles, withdrawal_in_force
+from .state import current_agreement, missing_roles, withdrawal_in_force
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def status_line(defendant) -> tuple[str, bool]:
         return _("已反悔（%(stage)s）") % {"stage": withdrawal.get_stage_display()}, True
     agreement = current_agreement(defendant)
     if agreement is not None:
-        final = final_recommendation(defendant)
+        final = state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:
             return _("量刑建议已变更，具结书第%(v)s版须重新生成") % {"v": agreement.version}, True
         missing = missing_roles(agreement)

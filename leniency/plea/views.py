@@ -13,13 +13,13 @@ from leniency.errors import DomainError
 from leniency.recordings.models import Recording
 from leniency.recordings.storage import archive_storage
 
-from . import access
+from . import access, state
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
 from .checklist import CHECKLIST
 from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, SignForm, WithdrawalForm
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
 from .notices import RIGHT_FIELDS, do_record_notice
-from .state import current_agreement, final_recommendation, missing_roles, withdrawal_in_force
+from .state import current_agreement, missing_roles, withdrawal_in_force
 from .story import status_line, story
 from .taxonomy import CONSEQUENCE_BASIS, STAGE_OF, STAGE_RULE, Consequence
 from .voluntariness import do_record_review, do_resolve_item
@@ -56,7 +56,7 @@ def dossier(request, defendant_id):
     return render(request, "plea/dossier.html", {
         "defendant": defendant, "case": defendant.case, "entries": story(defendant), "status": status, "warn": warn,
         "can": access.actions_for(request.user, defendant), "agreement": current_agreement(defendant),
-        "final": final_recommendation(defendant), "withdrawal": withdrawal_in_force(defendant),
+        "final": state.final_recommendation(defendant), "withdrawal": withdrawal_in_force(defendant),
     })
 
 
@@ -121,7 +121,7 @@ def agreement_new(request, defendant_id):
             messages.success(request, _("已生成具结书第%(v)s版") % {"v": agreement.version})
             return redirect("plea_agreement", pk=agreement.pk)
     return render(request, "plea/agreement_form.html", {
-        "defendant": defendant, "case": defendant.case, "form": form, "final": final_recommendation(defendant),
+        "defendant": defendant, "case": defendant.case, "form": form, "final": state.final_recommendation(defendant),
         "previous": current_agreement(defendant)}, status=400 if form.is_bound else 200)
 
 
@@ -264,7 +264,7 @@ def withdrawal_new(request, defendant_id):
     return render(request, "plea/withdrawal_form.html", {
         "defendant": defendant, "case": defendant.case, "form": form, "stage": stage,
         "rule": STAGE_RULE.get(stage) if stage else "", "agreement": current_agreement(defendant),
-        "final": final_recommendation(defendant)}, status=400 if form.is_bound else 200)
+        "final": state.final_recommendation(defendant)}, status=400 if form.is_bound else 200)
 
 
 @login_required

@@ -17,9 +17,9 @@ from leniency.cases.services import do_set_procedure
 from leniency.cases.stages import Procedure
 from leniency.errors import DomainError
 
-from . import access
+from . import access, state
 from .models import PleaAgreement, Signature, Withdrawal
-from .state import current_agreement, final_recommendation, withdrawal_in_force
+from .state import current_agreement, withdrawal_in_force
 from .taxonomy import DEFAULT_CONSEQUENCES, STAGE_OF, Consequence, WithdrawalReason, WithdrawalStage
 
 SWITCH_TARGETS = (Procedure.SUMMARY, Procedure.ORDINARY)
@@ -115,7 +115,7 @@ def _lapse_agreement(agreement: PleaAgreement, *, withdrawal: Withdrawal, acting
 
 def _lapse_recommendation(defendant, *, acting_user, stage):
     """The recommendations app marks its final recommendation lapsed (and writes its own audit event)."""
-    if final_recommendation(defendant) is None:
+    if state.final_recommendation(defendant) is None:
         return None
     try:
         from leniency.recommendations.services import do_mark_lapsed

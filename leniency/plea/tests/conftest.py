@@ -4,6 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from .helpers import stand_in_recommendation
+
 
 @pytest.fixture(autouse=True)
 def chinese():
@@ -20,18 +22,10 @@ def archive(settings, tmp_path):
     return tmp_path / "archive"
 
 
-def stand_in_recommendation(pk=9001, months=18):
-    return SimpleNamespace(pk=pk, principal_penalty="fixed_term", kind="fixed", months=months, low_months=None,
-                           high_months=None, probation=True, probation_months=24, fine_yuan=5000)
-
-
 @pytest.fixture
 def final_rec(monkeypatch):
-    """Make `final_recommendation(defendant)` return a stand-in; tests change `.current` to simulate a new one."""
+    """Make `state.final_recommendation(defendant)` return a stand-in; tests change `.current` to simulate a
+    new one. The plea modules look the function up on `state` at call time, so the patch ends with the test."""
     holder = SimpleNamespace(current=stand_in_recommendation())
     monkeypatch.setattr("leniency.plea.state.final_recommendation", lambda defendant: holder.current)
-    monkeypatch.setattr("leniency.plea.agreements.final_recommendation", lambda defendant: holder.current)
-    monkeypatch.setattr("leniency.plea.review.final_recommendation", lambda defendant: holder.current)
-    monkeypatch.setattr("leniency.plea.withdrawals.final_recommendation", lambda defendant: holder.current)
-    monkeypatch.setattr("leniency.plea.story.final_recommendation", lambda defendant: holder.current)
     return holder

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -32,3 +33,17 @@ def all_yes(**overrides):
     answers = {item.key: ("yes", "") for item in CHECKLIST}
     answers.update(overrides)
     return answers
+
+
+class StandIn(SimpleNamespace):
+    """A final recommendation as the recommendations app would hold it, without its database row."""
+
+    def term_text(self):
+        from leniency.plea.wording import recommendation_zh
+
+        return recommendation_zh(SimpleNamespace(**vars(self)))
+
+
+def stand_in_recommendation(pk=9001, months=18):
+    return StandIn(pk=pk, principal_penalty="fixed_term", kind="fixed", months=months, low_months=None,
+                   high_months=None, probation=True, probation_months=24, fine_yuan=5000)

@@ -12,7 +12,7 @@ from leniency.plea.review import adoption_blockers
 from leniency.plea.story import status_line
 from leniency.recordings.storage import archive_storage
 
-from .helpers import agreement, sign_all
+from .helpers import agreement, sign_all, stand_in_recommendation
 
 Role = Signature.Role
 
@@ -29,8 +29,7 @@ def test_generated_agreement_is_stored_with_the_hash_of_its_bytes(world, final_r
     assert event.data["sha256"] == a.sha256 and event.data["defendant"] == world.defendant.pk
 
 
-def test_no_final_recommendation_no_agreement(world, monkeypatch):
-    monkeypatch.setattr("leniency.plea.agreements.final_recommendation", lambda d: None)
+def test_no_final_recommendation_no_agreement(world):
     with pytest.raises(DomainError) as error:
         agreement(world)
     assert error.value.field == "recommendation"
@@ -80,7 +79,7 @@ def test_only_the_right_people_sign(world, final_rec):
 
 def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, final_rec):
     first = sign_all(world, agreement(world))
-    final_rec.current = type(final_rec.current)(**{**vars(final_rec.current), "pk": 9002, "months": 12})
+    final_rec.current = stand_in_recommendation(pk=9002, months=12)
     assert any("不是现行的最终量刑建议" in b for b in adoption_blockers(world.defendant))
     assert status_line(world.defendant) == ("量刑建议已变更，具结书第1版须重新生成", True)
     second = agreement(world)

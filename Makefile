@@ -22,6 +22,7 @@ compile-messages: $(STAMP)
 
 run: install
 	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py createcachetable
 	$(PY) manage.py demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 

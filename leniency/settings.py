@@ -103,6 +103,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie, but forms need the cookie
 
+# One cache for every worker process (rate limits of the public reporting channel, login throttling);
+# `migrate` is followed by `createcachetable` (Makefile), and the test database creates it itself.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"}}
+SENTENCING_DEVIATION_SHARE = 0.25  # a proposed term this far from the calculation needs a written reason
+
 # Login throttling (django-axes): 5 failures for one username from one address lock it for 15 minutes.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5

@@ -46,9 +46,10 @@ class TimelineEntry:
 
 
 def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntry]:
-    """Events of the case, oldest first; events about a defendant the viewer may not see are left out."""
+    """Events of the case in the order they happened (demo builders append history after the fact);
+    events about a defendant the viewer may not see are left out."""
     entries = []
-    for event in AuditEvent.objects.filter(case_id=case.pk).order_by("seq"):
+    for event in AuditEvent.objects.filter(case_id=case.pk).order_by("occurred_at", "seq"):
         defendant = event.data.get("defendant")
         if defendant is not None and defendant not in visible_defendant_ids:
             continue

@@ -18,8 +18,8 @@ AUDIT_ROLES = {Role.AUDITOR, Role.ADMINISTRATOR}
 class AccessFilterForm(forms.Form):
     user = forms.CharField(label=_("查看人（用户名）"), required=False)
     defendant = forms.CharField(label=_("被查看人（姓名）"), required=False)
-    since = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    until = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def apply(self, rows):
         data = self.cleaned_data

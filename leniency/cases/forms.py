@@ -14,8 +14,8 @@ class CaseFilterForm(forms.Form):
     procedure = forms.ChoiceField(label=_("审理程序"), required=False, choices=[("", _("全部程序")), *Procedure.choices])
     charge = forms.ModelChoiceField(label=_("罪名"), required=False, queryset=Charge.objects.all(),
                                     empty_label=_("全部罪名"))
-    received_from = forms.DateField(label=_("受理日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    received_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    received_from = forms.DateField(label=_("受理日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    received_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, charges=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +52,7 @@ class CaseFilterForm(forms.Form):
 
 class StageChangeForm(forms.Form):
     to = forms.ChoiceField(label=_("转入阶段"))
-    as_of = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reason = forms.CharField(label=_("说明"), required=False, max_length=500,
                              widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -140,6 +140,7 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even before a collects
 SERIALIZATION_MODULES = {"exactjson": "leniency.ops.serializer"}  # backups (leniency backup / restore)
 # Uploaded and generated files (recordings, signed agreements, letters, reports); never served publicly.
 MEDIA_ROOT = VAR_DIR / "media"
+PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"  # inside MEDIA_ROOT so backups carry them
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True  # gunicorn serves static files without a collectstatic step
 

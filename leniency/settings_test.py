@@ -8,6 +8,7 @@ from leniency.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="leniency-test-media-"))
+PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
 # The test client's login() authenticates without a request, which django-axes refuses; the throttling
 # tests switch it back on (leniency/accounts/tests/test_login_throttling.py).
 AXES_ENABLED = False

@@ -315,7 +315,8 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results, seconds = run_all(gold)
     from leniency.sentencing.model import evaluation as learned
 
-    same = bool(args.train) and os.path.realpath(args.train) == os.path.realpath(args.input)
+    # --train on the --input file itself with --folds: k-fold on it (the model never scores its own training cases)
+    same = bool(args.train) and args.folds is not None and os.path.realpath(args.train) == os.path.realpath(args.input)
     if args.train and not same:
         train, train_errors = read_judgments(args.train, require_term=True)
         for error in train_errors:

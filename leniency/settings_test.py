@@ -12,3 +12,5 @@ PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
 # The test client's login() authenticates without a request, which django-axes refuses; the throttling
 # tests switch it back on (leniency/accounts/tests/test_login_throttling.py).
 AXES_ENABLED = False
+# One process runs the tests: an in-memory cache, which tests can clear without a database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the catalogue is large
 BRACKETS_FILE = Path(__file__).resolve().parent / "standards" / "statutory_brackets.yaml"
 
 
@@ -143,7 +144,7 @@ def _bracket(raw: dict) -> Bracket:
 @cache
 def all_charges() -> tuple[ChargeInfo, ...]:
     """Every charge of the Criminal Law, in article order."""
-    data = yaml.safe_load(BRACKETS_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(BRACKETS_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     return tuple(
         ChargeInfo(
             name=row["name"],

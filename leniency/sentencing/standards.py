@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.catalogue import SAFE_LOADER, find_charge
 
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
 CONFIDENCES = {"high", "medium", "low"}
@@ -137,7 +137,7 @@ def _read(path: Path) -> Any:
     if not path.exists():
         raise StandardError(f"{path.name}: file not found in {path.parent}")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise StandardError(f"{path.name}: not valid YAML: {exc}") from exc
 

@@ -542,6 +542,9 @@ class _District:
                                             signed_at=a.generated_at + timedelta(minutes=minutes),
                                             document_sha256=a.sha256, lawyer_present=a.lawyer_name if role == "defendant"
                                             else "", recorded_by=case.prosecutor))
+            # `plea verify` checks each stored hash against the one its generation event registered.
+            self.event(a.generated_at, "plea.agreement.generated", "plea.pleaagreement", a.pk, case.prosecutor,
+                       case.pk, {"defendant": d.pk, "version": 1, "sha256": a.sha256, "lawyer_exception": ""})
             self.event(a.signed_at, "plea.agreement.completed", "plea.pleaagreement", a.pk, case.prosecutor, case.pk,
                        {"defendant": d.pk, "version": 1, "sha256": a.sha256})
         Signature.objects.bulk_create(signatures, batch_size=1000)

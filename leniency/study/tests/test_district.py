@@ -87,3 +87,9 @@ def test_report_command_html_and_pdf(district, tmp_path):
     assert f"共{pleaded}人" in text.replace(" ", "")
     rounds = SentencingRecommendation.objects.filter(defendant__case__procuratorate=district, round=2).count()
     assert rounds > 0
+
+
+def test_the_districts_documents_and_audit_trail_verify(district, settings, tmp_path):
+    """The demo district's signed agreements pass `plea verify` and the audit chain stays intact."""
+    call_command("plea", "verify")
+    call_command("audit", "verify")

@@ -85,7 +85,7 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     # 2. The supervising prosecutor approves it from the queue.
     supervisor = as_user(world.supervisor)
     supervisor.goto(f"{base}/recommendations/queue/")
-    supervisor.get_by_role("link", name="审核").first.click()
+    supervisor.get_by_role("link", name="审核", exact=True).first.click()
     supervisor.get_by_label("同意").check()
     supervisor.get_by_role("button", name="提交").click()
     expect(supervisor.locator("#round-1")).to_contain_text("审核通过")

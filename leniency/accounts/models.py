@@ -37,12 +37,25 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
-    def full_name(self) -> str:
-        parts, region = [], self
+    def lineage(self) -> list["Region"]:
+        """This region and those above it, nearest first (district, city, province)."""
+        chain, region = [], self
         while region is not None:
-            parts.append(region.name)
+            chain.append(region)
             region = region.parent
-        return "".join(reversed(parts))
+        return chain
+
+    def contains(self, other: "Region | None") -> bool:
+        """Whether `other` is this region or lies below it."""
+        return other is not None and self.pk in {r.pk for r in other.lineage()}
+
+    def subtree_q(self, path: str = "region") -> models.Q:
+        """A filter for rows whose `path` leads to this region or one below it (province → city → district)."""
+        q = models.Q
+        return q(**{path: self}) | q(**{f"{path}__parent": self}) | q(**{f"{path}__parent__parent": self})
+
+    def full_name(self) -> str:
+        return "".join(r.name for r in reversed(self.lineage()))
 
 
 class Organisation(models.Model):

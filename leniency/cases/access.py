@@ -12,11 +12,6 @@ REGION_ROLES = {Role.LEGAL_AID_OFFICER, Role.COMMITTEE_MEMBER}
 NOTHING = Q(pk__in=[])
 
 
-def _in_region(region) -> Q:
-    """Cases in `region` or any region below it (province → city → district)."""
-    return Q(region=region) | Q(region__parent=region) | Q(region__parent__parent=region)
-
-
 def _case_scope(user) -> Q:
     """The cases an organisation-bound user sees. Lawyers are scoped per defendant instead."""
     if user.is_superuser or user.role in ALL_CASES_ROLES:
@@ -29,7 +24,7 @@ def _case_scope(user) -> Q:
     if user.role == Role.JUDGE:
         return Q(court=org)
     if user.role in REGION_ROLES:
-        return _in_region(org.region)
+        return org.region.subtree_q()
     return NOTHING
 
 

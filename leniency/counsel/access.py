@@ -49,8 +49,7 @@ def is_association(user) -> bool:
 
 def _region_q(user, path: str) -> Q:
     """`path` leads to a Region: that region, or one below the user's organisation's region."""
-    region = user.organisation.region
-    return Q(**{path: region}) | Q(**{f"{path}__parent": region}) | Q(**{f"{path}__parent__parent": region})
+    return user.organisation.region.subtree_q(path)
 
 
 def can_run_centre(user) -> bool:
@@ -114,18 +113,23 @@ def visible_periods(user) -> QuerySet[RotaPeriod]:
     return RotaPeriod.objects.filter(station__in=visible_stations(user))
 
 
-def visible_profiles(user) -> QuerySet[LawyerProfile]:
-    """The full registry (licence, training, availability): the centre of the region, or the lawyer's own."""
-    qs = LawyerProfile.objects.all()
+def _lawyer_scoped(qs: QuerySet, user, *, own: str, region_path: str, association: bool = True) -> QuerySet:
+    """Everything for those who see all; a lawyer's own rows (`own` leads to the lawyer); the rows of the
+    centre officer's (and, when `association`, the lawyers' association's) region; nothing for others."""
     if not _authenticated(user):
         return qs.none()
     if sees_all(user):
         return qs
     if user.is_lawyer:
-        return qs.filter(user=user)
-    if is_centre_officer(user) or is_association(user):
-        return qs.filter(_region_q(user, "region"))
+        return qs.filter(**{own: user})
+    if is_centre_officer(user) or (association and is_association(user)):
+        return qs.filter(_region_q(user, region_path))
     return qs.none()
+
+
+def visible_profiles(user) -> QuerySet[LawyerProfile]:
+    """The full registry (licence, training, availability): the centre of the region, or the lawyer's own."""
+    return _lawyer_scoped(LawyerProfile.objects.all(), user, own="user", region_path="region")
 
 
 def can_search_experts(user) -> bool:
@@ -135,29 +139,14 @@ def can_search_experts(user) -> bool:
 
 
 def visible_warnings(user) -> QuerySet[QualityWarning]:
-    qs = QualityWarning.objects.all()
-    if not _authenticated(user):
-        return qs.none()
-    if sees_all(user):
-        return qs
-    if user.is_lawyer:
-        return qs.filter(lawyer=user)
-    if is_centre_officer(user) or is_association(user):
-        return qs.filter(_region_q(user, "lawyer__lawyer_profile__region"))
-    return qs.none()
+    return _lawyer_scoped(QualityWarning.objects.all(), user, own="lawyer",
+                          region_path="lawyer__lawyer_profile__region")
 
 
 def visible_claims(user) -> QuerySet[Claim]:
-    qs = Claim.objects.all()
-    if not _authenticated(user):
-        return qs.none()
-    if sees_all(user):
-        return qs
-    if user.is_lawyer:
-        return qs.filter(lawyer=user)
-    if is_centre_officer(user):
-        return qs.filter(_region_q(user, "assignment__defendant__case__region"))
-    return qs.none()
+    """Pay claims: not the lawyers' association's business."""
+    return _lawyer_scoped(Claim.objects.all(), user, own="lawyer",
+                          region_path="assignment__defendant__case__region", association=False)
 
 
 def can_request_counsel(user, defendant) -> bool:
@@ -176,12 +165,7 @@ def can_request_counsel(user, defendant) -> bool:
 
 
 def _in_region(user, region) -> bool:
-    mine = user.organisation.region_id
-    while region is not None:
-        if region.pk == mine:
-            return True
-        region = region.parent
-    return False
+    return user.organisation.region.contains(region)
 
 
 def manages_defendant(user, defendant) -> bool:

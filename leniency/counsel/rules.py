@@ -12,11 +12,8 @@ from .models import AccessCriterion, CounselPolicy, FeeSchedule, LawyerProfile, 
 
 
 def _lineage(region: Region | None) -> list[Region | None]:
-    chain = []
-    while region is not None:
-        chain.append(region)
-        region = region.parent
-    return [*chain, None]
+    """The region, those above it, then None (the national default)."""
+    return [*(region.lineage() if region is not None else []), None]
 
 
 def _most_specific(queryset, region: Region | None, as_of: date):

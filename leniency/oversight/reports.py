@@ -52,11 +52,10 @@ def find_by_code(code: str) -> PublicReport | None:
 def committee_for_region(region: Region | None) -> Organisation | None:
     """The review committee of `region` or the nearest region above it; else the only/first committee."""
     committees = Organisation.objects.filter(kind=Organisation.Kind.REVIEW_COMMITTEE)
-    while region is not None:
-        found = committees.filter(region=region).order_by("pk").first()
+    for level in region.lineage() if region is not None else []:
+        found = committees.filter(region=level).order_by("pk").first()
         if found is not None:
             return found
-        region = region.parent
     return committees.order_by("pk").first()
 
 

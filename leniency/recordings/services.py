@@ -15,7 +15,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from .models import Recording
-from .storage import Rejected, TooLarge, archive_storage, hash_stored, read_chunks, write_atomically
+from .storage import Rejected, TooLarge, archive_storage, clean_incoming, hash_stored, read_chunks, stage
 
 DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB; override with settings.RECORDINGS_MAX_BYTES
 
@@ -90,29 +90,39 @@ def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, ses
     name = f"recordings/{defendant.case_id}/{defendant.pk}/{uuid.uuid4().hex}.{ext}"
     limit = max_bytes()
     try:
-        stored = write_atomically(name, read_chunks(fileobj), max_bytes=limit, check_head=check_head)
+        staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head)
     except TooLarge:
         raise DomainError(_("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file") from None
     except Rejected as error:
         raise DomainError(_("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是可接受的音视频文件") % {
             "ext": ext, "found": str(error) or _("未知格式")}, field="file") from None
-    if stored.size == 0:
-        archive_storage().delete(stored.name)
+    if staged.size == 0:
+        staged.discard()
         raise DomainError(_("文件为空"), field="file")
     media = detected[0]
+    # The file takes its final name only as the transaction's last step: a process killed before that leaves
+    # no row and only a temporary file, which the next upload or `recordings verify` removes.
+    placed = None
     try:
         with transaction.atomic():
             recording = Recording.objects.create(
                 defendant=defendant, session=session, notice=notice, agreement=agreement, recorded_on=recorded_on,
                 description=description.strip(), original_name=original_name[-200:], kind=media.kind,
-                media_type=media.media_type, file_name=stored.name, size=stored.size, sha256=stored.sha256,
+                media_type=media.media_type, file_name=name, size=staged.size, sha256=staged.sha256,
                 uploaded_by=acting_user, uploaded_at=now,
             )
             record("recordings.recording.added", actor=acting_user, obj=recording, case_id=defendant.case_id,
-                   occurred_at=now, data={"defendant": defendant.pk, "session": session, "sha256": stored.sha256,
-                                          "size": stored.size, "kind": media.kind, "name": original_name[-200:]})
+                   occurred_at=now, data={"defendant": defendant.pk, "session": session, "sha256": staged.sha256,
+                                          "size": staged.size, "kind": media.kind, "name": original_name[-200:]})
+            placed = staged.place(name)
+            if placed.name != name:
+                recording.file_name = placed.name
+                recording.save(update_fields=["file_name"])
     except BaseException:
-        archive_storage().delete(stored.name)
+        if placed is not None:
+            archive_storage().delete(placed.name)
+        else:
+            staged.discard()
         raise
     return recording
 
@@ -133,9 +143,11 @@ class Problem:
 
 def verify_all(queryset=None) -> tuple[int, list[Problem]]:
     """Re-hash every stored recording (in chunks); return how many were checked and what is wrong: a file
-    missing or changed, or a row whose hash no longer matches the one its audit event registered."""
+    missing or changed, or a row whose hash no longer matches the one its audit event registered. Temporary
+    files that interrupted uploads left behind are removed first."""
     from .ledger import registered_hashes
 
+    clean_incoming()  # temporary files of interrupted uploads are not recordings: removed, never reported
     registered = registered_hashes("recordings.recording.added", Recording._meta.label_lower)
     problems, checked = [], 0
     for recording in (queryset or Recording.objects.all()).order_by("pk").iterator(chunk_size=200):

@@ -1,13 +1,15 @@
 """Where documents and recordings are kept, and how they are written and re-hashed.
 
 Files live in a Django FileSystemStorage rooted at `settings.MEDIA_ROOT` when set, else `var/documents/`.
-Writes stream in chunks into a temporary file inside the storage root, hashing as they go, and the
+Writes stream in chunks into a temporary file inside the storage root (`.incoming/`), hashing as they go, and the
 finished file is moved into place by `Storage.save` (a rename on the same file system), so a killed
-upload never leaves a half-written file under its final name.
+upload never leaves a half-written file under its final name. A temporary file is locked (`flock`) while its
+writer lives; the next write and `recordings verify` remove those whose writer died.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import tempfile
@@ -61,20 +63,86 @@ class Rejected(Exception):
     pass
 
 
-def write_atomically(name: str, chunks: Iterable[bytes], *, max_bytes: int | None = None,
-                     check_head: Callable[[bytes], None] | None = None, head_size: int = 64) -> Stored:
-    """Stream `chunks` into the archive under `name` (or a free variant of it); never hold the whole file.
+class Staged:
+    """A finished temporary file in the archive's temporary area, hashed, not yet under its final name.
+
+    The writing process holds an exclusive `flock` on it from creation until `place` or `discard`; the kernel
+    drops the lock when the process dies, however it dies, which is how `clean_incoming` tells the file of a
+    killed upload from one still being written."""
+
+    def __init__(self, path: str, lock_fd: int, sha256: str, size: int, head: bytes):
+        self.path, self._lock_fd, self.sha256, self.size, self.head = path, lock_fd, sha256, size, head
+
+    def place(self, name: str) -> Stored:
+        """Move the file into the archive under `name` (or a free variant of it) with a rename."""
+        movable = _MovableFile(self.path)
+        try:
+            saved = archive_storage().save(name, movable)
+        finally:
+            movable.close()
+        self._unlock()
+        return Stored(saved, self.sha256, self.size, self.head)
+
+    def discard(self) -> None:
+        if os.path.exists(self.path):
+            os.unlink(self.path)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+
+def _locked_temporary(tmp_dir: Path) -> tuple[int, str]:
+    """A new temporary file, locked by this process; retried if `clean_incoming` removed it before the lock."""
+    while True:
+        fd, path = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        if os.fstat(fd).st_nlink > 0:
+            return fd, path
+        os.close(fd)
+
+
+def clean_incoming() -> list[str]:
+    """Remove the temporary files that interrupted writes left behind (their writer died, so their lock is
+    free); files still being written are locked and kept. Returns the names removed."""
+    tmp_dir = archive_root() / TMP_DIR
+    if not tmp_dir.is_dir():
+        return []
+    removed = []
+    for path in sorted(tmp_dir.glob("*.part")):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        try:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+        finally:
+            os.close(fd)
+    return removed
+
+
+def stage(chunks: Iterable[bytes], *, max_bytes: int | None = None,
+          check_head: Callable[[bytes], None] | None = None, head_size: int = 64) -> Staged:
+    """Stream `chunks` into a locked temporary file in the archive, hashing as they go; never hold the whole file.
 
     `check_head` sees the first `head_size` bytes as soon as they arrive and may raise `Rejected`; more than
-    `max_bytes` raises `TooLarge`. On any error the temporary file is removed and nothing is stored.
-    """
-    storage = archive_storage()
+    `max_bytes` raises `TooLarge`. On any error the temporary file is removed. Leftovers of killed writes are
+    cleared first."""
     tmp_dir = archive_root() / TMP_DIR
     tmp_dir.mkdir(parents=True, exist_ok=True)
+    clean_incoming()
     digest, size, head, checked = hashlib.sha256(), 0, b"", check_head is None
-    fd, tmp_path = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
+    lock_fd, tmp_path = _locked_temporary(tmp_dir)
     try:
-        with os.fdopen(fd, "wb") as out:
+        with os.fdopen(os.dup(lock_fd), "wb") as out:
             for chunk in chunks:
                 if not chunk:
                     continue
@@ -92,16 +160,22 @@ def write_atomically(name: str, chunks: Iterable[bytes], *, max_bytes: int | Non
                 check_head(head)
             out.flush()
             os.fsync(out.fileno())
-        movable = _MovableFile(tmp_path)
-        try:
-            saved = storage.save(name, movable)
-        finally:
-            movable.close()
     except BaseException:
-        if os.path.exists(tmp_path):
-            os.unlink(tmp_path)
+        Staged(tmp_path, lock_fd, "", 0, b"").discard()
         raise
-    return Stored(saved, digest.hexdigest(), size, head)
+    return Staged(tmp_path, lock_fd, digest.hexdigest(), size, head)
+
+
+def write_atomically(name: str, chunks: Iterable[bytes], *, max_bytes: int | None = None,
+                     check_head: Callable[[bytes], None] | None = None, head_size: int = 64) -> Stored:
+    """`stage` the chunks, then move the file into place under `name`: a killed write leaves only a
+    temporary file, which the next write (or `recordings verify`) removes."""
+    staged = stage(chunks, max_bytes=max_bytes, check_head=check_head, head_size=head_size)
+    try:
+        return staged.place(name)
+    except BaseException:
+        staged.discard()
+        raise
 
 
 def write_bytes(name: str, data: bytes) -> Stored:

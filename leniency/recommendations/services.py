@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,7 +64,12 @@ def _snapshot(rec: SentencingRecommendation) -> dict:
 
 
 def _lock(rec: SentencingRecommendation, version: int | None) -> SentencingRecommendation:
-    """Re-read the round under a row lock; a stale `version` is a conflict the user must resolve."""
+    """Re-read the round under a row lock; a stale `version` is a conflict the user must resolve.
+
+    The no-op UPDATE comes first so the transaction holds the write lock before it reads: SQLite ignores
+    FOR UPDATE, and two editors who both read version v would otherwise race, the later writer failing with
+    "database is locked" instead of seeing the clear conflict below."""
+    SentencingRecommendation.objects.filter(pk=rec.pk).update(version=F("version"))
     current = (SentencingRecommendation.objects.select_for_update().select_related("defendant__case")
                .get(pk=rec.pk))
     if version is not None and int(version) != current.version:

@@ -100,7 +100,43 @@ def sign(args: dict) -> None:
     print("SIGNED", flush=True)
 
 
-SCENARIOS = {"import": corpus_import, "upload": recording_upload, "sign": sign}
+def edit(args: dict) -> None:
+    """`do_update_draft` with the version the user saw. With `pause`, it stops inside its transaction (after
+    reading and locking the round) until the file `go` appears, so that a second editor can race it."""
+    import time
+    from pathlib import Path
+
+    from leniency.accounts.models import User
+    from leniency.errors import DomainError
+    from leniency.recommendations import services
+    from leniency.recommendations.models import SentencingRecommendation
+
+    folder = Path(args["folder"])
+    if args.get("pause"):
+        original = services.access.can_edit
+
+        def can_edit(user, rec):
+            (folder / f"inside-{args['name']}").touch()
+            deadline = time.monotonic() + 30
+            while not (folder / "go").exists():
+                if time.monotonic() > deadline:
+                    raise SystemExit("never released")
+                time.sleep(0.02)
+            return original(user, rec)
+
+        services.access.can_edit = can_edit
+    rec = SentencingRecommendation.objects.get(pk=args["rec"])
+    (folder / f"attempt-{args['name']}").touch()
+    try:
+        saved = services.do_update_draft(rec, acting_user=User.objects.get(pk=args["user"]),
+                                         version=args["version"], values={}, note=args["note"])
+    except DomainError as error:
+        print(f"CONFLICT {error.field} {error.message}", flush=True)
+    else:
+        print(f"SAVED {saved.version}", flush=True)
+
+
+SCENARIOS = {"import": corpus_import, "upload": recording_upload, "sign": sign, "edit": edit}
 
 
 def main() -> None:

@@ -83,18 +83,29 @@ def _stop(process: subprocess.Popen) -> None:
         pass
 
 
-def run_worker(db: SharedDatabase, scenario: str, args: dict) -> tuple[int, str]:
-    """Run one fault_worker scenario to its end (or its death); returns (returncode, output)."""
-    db.push()
-    process = subprocess.Popen(
+def start_worker(db: SharedDatabase, scenario: str, args: dict) -> subprocess.Popen:
+    """Start one fault_worker scenario (the caller has pushed the database); end it with `finish`."""
+    return subprocess.Popen(
         [sys.executable, "-m", "leniency.tests.fault_worker", scenario, json.dumps(args)], cwd=REPO,
         env=db.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str]:
+    """Wait (bounded) for a worker to end or die; returns (returncode, output). Kills it in any case."""
     try:
         output, _ = process.communicate(timeout=WAIT)
     finally:
         _stop(process)
-    db.pull()
     return process.returncode, output
+
+
+def run_worker(db: SharedDatabase, scenario: str, args: dict) -> tuple[int, str]:
+    """Run one fault_worker scenario to its end (or its death); returns (returncode, output)."""
+    db.push()
+    try:
+        return finish(start_worker(db, scenario, args))
+    finally:
+        db.pull()
 
 
 def free_port() -> int:

@@ -13,6 +13,7 @@ import hashlib
 import http.client
 import json
 import random
+import time
 import uuid
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,16 @@ from leniency.recordings.services import do_add_recording, verify_all
 from leniency.recordings.storage import TMP_DIR, archive_root, hash_stored
 
 from .fault_worker import KILLPOINT
-from .faults import SharedDatabase, files_outside, http_server, kill_server, run_worker, wait_for
+from .faults import (
+    SharedDatabase,
+    files_outside,
+    finish,
+    http_server,
+    kill_server,
+    run_worker,
+    start_worker,
+    wait_for,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KILLED = -9
@@ -301,3 +311,69 @@ def test_server_killed_during_a_slow_upload_stores_nothing_and_after_a_restart_t
     assert recording.file_name.startswith("recordings/") and archive_root() == archive
     assert_stored_whole(recording, data)
     assert files_outside(archive, TMP_DIR) == [recording.file_name]
+
+
+# --- two users editing one recommendation at the same time -----------------------------------------------------
+
+def test_two_editors_racing_on_one_draft_the_second_gets_a_clear_conflict_and_nothing_is_overwritten(
+        world, shared, tmp_path):
+    """A real race between two processes that both saw version v: the first is stopped inside its transaction
+    (the round read and locked) while the second tries to save; then the first is let go."""
+    from leniency.recommendations.services import do_create_draft
+
+    rec = do_create_draft(world.defendant, acting_user=world.prosecutor)
+    seen, events = rec.version, AuditEvent.objects.filter(action="recommendations.draft.updated")
+    folder = tmp_path / "race"
+    folder.mkdir()
+    common = {"rec": rec.pk, "version": seen, "folder": str(folder)}
+    shared.push()
+    first = second = None
+    try:
+        first = start_worker(shared, "edit", common | {"name": "first", "user": world.prosecutor.pk,
+                                                        "note": "第一人的意见", "pause": True})
+        wait_for(lambda: (folder / "inside-first").exists(), what="the first editor inside its transaction")
+        second = start_worker(shared, "edit", common | {"name": "second", "user": world.supervisor.pk,
+                                                         "note": "第二人的意见"})
+        wait_for(lambda: (folder / "attempt-second").exists(), what="the second editor to start saving")
+        time.sleep(1.0)  # let the second reach the lock the first holds
+        (folder / "go").touch()
+        first_result, second_result = finish(first), finish(second)
+    finally:
+        for process in (first, second):
+            if process is not None:
+                finish(process)
+        shared.pull()
+    assert first_result == (0, f"SAVED {seen + 1}\n"), first_result
+    code, output = second_result
+    assert code == 0 and output.startswith("CONFLICT version "), output
+    assert "已被他人修改" in output and f"第{seen}版" in output and f"第{seen + 1}版" in output
+    rec.refresh_from_db()
+    assert (rec.note, rec.version) == ("第一人的意见", seen + 1)
+    assert events.count() == 1 and events.get().actor == world.prosecutor
+
+
+def test_edit_page_conflict_names_it_keeps_what_the_second_user_typed_and_overwrites_nothing(client, world):
+    from django.test import Client
+
+    from leniency.recommendations.services import do_create_draft
+
+    rec = do_create_draft(world.defendant, acting_user=world.prosecutor)
+    url = reverse("recommendations:edit", args=[rec.pk])
+    first, second = Client(), Client()
+    first.force_login(world.prosecutor)
+    second.force_login(world.supervisor)
+    forms = [c.get(url).context["form"] for c in (first, second)]
+    assert forms[0].initial["version"] == forms[1].initial["version"] == rec.version
+    data = [{k: v for k, v in form.initial.items() if v is not None} for form in forms]
+    data[0] |= {"note": "第一人保存的意见"}
+    data[1] |= {"note": "第二人输入的意见", "deviation_reason": "第二人写的理由"}
+
+    assert first.post(url, data[0]).status_code == 302
+    page = second.post(url, data[1])
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert "此量刑建议已被他人修改" in html and f"现为第{rec.version + 1}版" in html
+    assert "第二人输入的意见" in html and "第二人写的理由" in html  # what the second user typed is kept
+    saved = type(rec).objects.get(pk=rec.pk)
+    assert (saved.note, saved.version) == ("第一人保存的意见", rec.version + 1)
+    assert AuditEvent.objects.filter(action="recommendations.draft.updated").count() == 1

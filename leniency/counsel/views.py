@@ -96,7 +96,7 @@ def _override_lawyers(counsel_request):
     return User.objects.filter(lawyer_profile__region__in=[counsel_request.defendant.case.region,
                                                            counsel_request.defendant.case.region.parent]
                                ).order_by("display_name") | User.objects.filter(
-        rota_memberships__period__station=counsel_request.station).distinct()
+        rota_memberships__period__station=counsel_request.station)  # the caller makes the union distinct
 
 
 def _render_request(request, counsel_request, *, form=None, status=200):

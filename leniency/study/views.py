@@ -124,6 +124,8 @@ def risk_list(request):
 @require_POST
 def record_letter(request, pk):
     defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=pk)
+    if not access.can_record_letter(request.user, defendant):
+        raise PermissionDenied  # refused outright, not by the service's message after a redirect
     try:
         services.do_record_letter_delivery(defendant, acting_user=request.user,
                                            method=request.POST.get("method", ""))

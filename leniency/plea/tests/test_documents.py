@@ -69,7 +69,7 @@ def test_rights_notice_pdf_and_print_view_render_chinese(client, world, tmp_path
                      "刑事诉讼法第一百七十三条第二款", "本人已阅读（听取）并理解"):
         assert expected in text, expected
     page = client.get(reverse("plea_notice", args=[n.pk])).content.decode()
-    assert "认罪认罚从宽制度告知书" in page and "window.print()" in page
+    assert "认罪认罚从宽制度告知书" in page and "data-print" in page
 
 
 def test_openapi_schema_lists_the_plea_and_recordings_endpoints(client, world):

@@ -103,3 +103,14 @@ def test_inline_style_elements_only_in_documents_for_pdf():
         if "{% block style %}" in text and name not in DOCUMENTS and not text.startswith('{% extends "documents/base.html" %}'):
             offenders.append(name)
     assert not offenders, f"inline <style> in {offenders}: link a static CSS file instead"
+
+
+def test_csrf_failure_page_is_styled_from_static_files(world):
+    """Django's default CSRF failure page has an inline <style>; templates/403_csrf.html replaces it."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert_strict(response)
+    html = response.content.decode()
+    assert "<style" not in html and "/static/leniency/leniency.css" in html

@@ -1,7 +1,10 @@
 """Load benchmark: gunicorn on loopback, driven by concurrent clients over the main pages and the
 recommendation endpoint. Bounded in requests and in time; prints throughput and p50/p95 per endpoint.
 
-    .venv/bin/python bench/load.py [--requests 3000] [--seconds 60] [--clients 8] [--workers 4]
+    .venv/bin/python bench/load.py [--requests 3000] [--seconds 60] [--clients 8] [--workers 4] [--threads 1]
+
+The server runs as in production (LENIENCY_DEBUG=0: no query log, cached templates) unless --debug is
+given; it gets this process's SECRET_KEY and DATA_KEYS so the session and the encrypted personal data match.
 
 Uses the database of DATABASE_URL (default: SQLite under var/). The demo must be loaded
 (`manage.py demo`); for the issue's target run it on PostgreSQL with the 2,000-defendant demo and a
@@ -62,15 +65,20 @@ def prepare(username: str) -> tuple[str, str, list[int]]:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", key, cases
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "LENIENCY_DEBUG": os.environ.get("LENIENCY_DEBUG", "1")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "leniency.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--log-level", "warning"],
-        cwd=REPO_ROOT, env=env,
-    )
-    deadline = time.time() + 30
+def start_server(port: int, workers: int, threads: int = 1, debug: bool = False) -> subprocess.Popen:
+    from django.conf import settings
+
+    env = {**os.environ, "LENIENCY_DEBUG": "1" if debug else "0", "LENIENCY_SECRET_KEY": settings.SECRET_KEY,
+           "LENIENCY_DATA_KEYS": settings.DATA_KEYS}
+    command = [sys.executable, "-m", "gunicorn", "leniency.wsgi", "--bind", f"127.0.0.1:{port}",
+               "--workers", str(workers), "--log-level", "warning", "--timeout", "120"]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    server = subprocess.Popen(command, cwd=REPO_ROOT, env=env)
+    deadline = time.time() + 120  # the first request imports the URLconf; slow on a busy machine
     while time.time() < deadline:
+        if server.poll() is not None:  # e.g. the port is taken: do not measure someone else's server
+            raise SystemExit(f"gunicorn exited with {server.returncode}")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/login/")
@@ -79,7 +87,25 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.3)
     server.terminate()
-    raise SystemExit("gunicorn did not start within 30 s")
+    raise SystemExit("gunicorn did not start within 120 s")
+
+
+def warm_up(port, cookie, token, cases, rounds):
+    """Untimed requests so every worker has imported the views and loaded the model and the index."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    body = json.dumps({"fact": FACT, "charges": ["盗窃"], "proposed_months": 8})
+    for i in range(rounds):
+        for method, path, payload, headers in (
+                ("GET", f"/cases/{cases[i % len(cases)]}/", None, {"Cookie": cookie}),
+                ("GET", "/cases/", None, {"Cookie": cookie}),
+                ("POST", "/api/sentencing/recommend", body,
+                 {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})):
+            conn.request(method, path, body=payload, headers={**headers, "Connection": "close"})
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            if response.status != 200:
+                raise SystemExit(f"warm-up: {method} {path} answered {response.status}")
 
 
 def run(port, cookie, token, cases, total, seconds, clients, recommend_share):
@@ -157,6 +183,8 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="gthread workers with this many threads when > 1")
+    parser.add_argument("--debug", action="store_true", help="run the server with LENIENCY_DEBUG=1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--user", default="prosecutor")
     parser.add_argument("--recommend-share", type=float, default=0.1)
@@ -164,11 +192,14 @@ def main(argv=None):
     cookie, token, cases = prepare(args.user)
     from django.db import connection
 
-    print(f"database: {connection.vendor}; {len(cases)} cases visible to {args.user}; gunicorn {args.workers} workers; "
+    print(f"database: {connection.vendor}; {len(cases)} cases visible to {args.user}; "
+          f"gunicorn {args.workers} workers × {args.threads} threads"
+          f"{' (DEBUG)' if args.debug else ''}; "
           f"{args.clients} clients; at most {args.requests} requests / {args.seconds:.0f} s")
     connection.close()
-    server = start_server(args.port, args.workers)
+    server = start_server(args.port, args.workers, args.threads, args.debug)
     try:
+        warm_up(args.port, cookie, token, cases, rounds=3 * args.workers)
         latencies, errors, wall = run(args.port, cookie, token, cases, args.requests, args.seconds, args.clients,
                                       args.recommend_share)
     finally:

@@ -36,7 +36,7 @@ def case_list(request):
 @login_required
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
-    case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court", "region"), pk=pk)
+    case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court", "region__parent__parent"), pk=pk)
     return _render_case_page(request, case)
 
 
@@ -62,9 +62,10 @@ def change_stage(request, pk, defendant_id):
 
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
-    defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges"))
+    defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges", "recordings"))
     rows = []
     for defendant in defendants:
+        defendant.case = case  # the panels' access checks read it; one case, not one query per defendant
         form = None
         if bound_form is not None and bound_form.prefix == f"d{defendant.pk}":
             form = bound_form
@@ -73,7 +74,9 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         rows.append({"defendant": defendant, "form": form})
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
     log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
-    return render(request, "cases/case_detail.html", {"case": case, "rows": rows, "timeline": timeline}, status=status)
+    # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
+    context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {}}
+    return render(request, "cases/case_detail.html", context, status=status)
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.urls import reverse
@@ -13,7 +13,7 @@ from leniency.recordings.models import Recording
 
 from . import state
 from .models import PleaAgreement, RightsNotice, Signature, VoluntarinessReview, Withdrawal
-from .state import current_agreement, missing_roles, withdrawal_in_force
+from .state import missing_roles
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,46 @@ def _day(value) -> datetime:
     return timezone.make_aware(datetime(value.year, value.month, value.day, 12))
 
 
-def story(defendant) -> list[Entry]:
+@dataclass
+class Records:
+    """A defendant's plea records, each list in its model's order; `load_records` fills them for many at once."""
+
+    notices: list = field(default_factory=list)
+    agreements: list = field(default_factory=list)  # with their signatures prefetched
+    recordings: list = field(default_factory=list)
+    reviews: list = field(default_factory=list)  # with their items prefetched
+    withdrawals: list = field(default_factory=list)
+
+
+def load_records(defendant_ids) -> dict[int, Records]:
+    """The records of several defendants with seven queries in all (the case page shows them together)."""
+    records = {pk: Records() for pk in defendant_ids}
+    sources = [
+        ("notices", RightsNotice.objects.all()),
+        ("agreements", PleaAgreement.objects.prefetch_related("signatures")),
+        ("recordings", Recording.objects.all()),
+        ("reviews", VoluntarinessReview.objects.prefetch_related("items")),
+        ("withdrawals", Withdrawal.objects.all()),
+    ]
+    for name, queryset in sources:
+        for row in queryset.filter(defendant_id__in=records):
+            getattr(records[row.defendant_id], name).append(row)
+    return records
+
+
+def _records(defendant, records: Records | None) -> Records:
+    return records if records is not None else load_records([defendant.pk])[defendant.pk]
+
+
+def story(defendant, records: Records | None = None) -> list[Entry]:
+    records = _records(defendant, records)
     entries: list[Entry] = []
-    for n in RightsNotice.objects.filter(defendant=defendant):
+    for n in records.notices:
         entries.append(Entry(n.notified_at, "notice", _("权利告知（%(who)s）") % {"who": n.get_authority_display()},
                              (_("已确认知悉") if n.acknowledged else _("未确认知悉")) + f" · {n.get_method_display()}"
                              + (f" · {n.language}" if n.language != "汉语普通话" else ""),
                              reverse("plea_notice", args=[n.pk]), warn=not n.acknowledged))
-    agreements = list(PleaAgreement.objects.filter(defendant=defendant).prefetch_related("signatures"))
-    for a in agreements:
+    for a in records.agreements:
         url = reverse("plea_agreement", args=[a.pk])
         entries.append(Entry(a.generated_at, "agreement", _("生成具结书（第%(v)s版）") % {"v": a.version},
                              a.recommendation_text, url))
@@ -52,27 +83,45 @@ def story(defendant) -> list[Entry]:
         if a.ended_at:
             entries.append(Entry(a.ended_at, "lapsed", _("具结书（第%(v)s版）%(status)s") % {
                 "v": a.version, "status": a.get_status_display()}, a.end_reason, url, warn=True))
-    for r in Recording.objects.filter(defendant=defendant):
+    for r in records.recordings:
         entries.append(Entry(_day(r.recorded_on), "recording", _("录音录像：%(s)s") % {"s": r.get_session_display()},
                              r.description or r.original_name, reverse("recording_detail", args=[r.pk])))
-    for review in VoluntarinessReview.objects.filter(defendant=defendant).prefetch_related("items"):
+    for review in records.reviews:
         failures = review.open_failures()
         entries.append(Entry(review.reviewed_at, "review", _("法院自愿性审查"),
                              _("通过") if review.passed else _("%(n)s 项不符合，未解决") % {"n": len(failures)},
                              reverse("plea_review", args=[review.pk]), warn=not review.passed))
-    for w in Withdrawal.objects.filter(defendant=defendant):
+    for w in records.withdrawals:
         entries.append(Entry(w.occurred_at, "withdrawal", _("反悔：%(stage)s") % {"stage": w.get_stage_display()},
                              "、".join(w.reason_labels()), reverse("plea_withdrawal", args=[w.pk]), warn=True))
     entries.sort(key=lambda e: (e.when, e.kind != "notice"))
     return entries
 
 
-def status_line(defendant) -> tuple[str, bool]:
+def withdrawal_in_force_of(records: Records) -> Withdrawal | None:
+    """`state.withdrawal_in_force` over loaded records: the latest withdrawal, unless a later agreement was
+    signed by everyone."""
+    withdrawal = max(records.withdrawals, key=lambda w: (w.occurred_at, w.id), default=None)
+    if withdrawal is None:
+        return None
+    renewed = any(a.status == PleaAgreement.Status.SIGNED and a.signed_at and a.signed_at > withdrawal.occurred_at
+                  for a in records.agreements)
+    return None if renewed else withdrawal
+
+
+def current_agreement_of(records: Records) -> PleaAgreement | None:
+    """`state.current_agreement` over loaded records: the newest awaiting or signed version."""
+    live = (PleaAgreement.Status.AWAITING, PleaAgreement.Status.SIGNED)
+    return max((a for a in records.agreements if a.status in live), key=lambda a: a.version, default=None)
+
+
+def status_line(defendant, records: Records | None = None) -> tuple[str, bool]:
     """One phrase for where the plea stands, and whether it needs attention."""
-    withdrawal = withdrawal_in_force(defendant)
+    records = _records(defendant, records)
+    withdrawal = withdrawal_in_force_of(records)
     if withdrawal is not None:
         return _("已反悔（%(stage)s）") % {"stage": withdrawal.get_stage_display()}, True
-    agreement = current_agreement(defendant)
+    agreement = current_agreement_of(records)
     if agreement is not None:
         final = state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:
@@ -82,6 +131,6 @@ def status_line(defendant) -> tuple[str, bool]:
             return _("具结书第%(v)s版待签署：缺%(roles)s") % {
                 "v": agreement.version, "roles": "、".join(str(Signature.Role(r).label) for r in missing)}, True
         return _("具结书第%(v)s版已签署") % {"v": agreement.version}, False
-    if RightsNotice.objects.filter(defendant=defendant).exists():
+    if records.notices:
         return _("已告知权利，尚无具结书"), False
     return _("尚未记录权利告知"), True

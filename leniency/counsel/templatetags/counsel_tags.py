@@ -1,22 +1,42 @@
 from django import template
 
+from leniency.cases.templatetags.case_page import page_batch
+
 from ..access import can_request_counsel, visible_assignments
-from ..models import CounselRequest
-from ..participation import figures_for
+from ..models import CounselAssignment, CounselRequest
+from ..participation import figures_by_assignment
 
 register = template.Library()
 
+OPEN_REQUEST_STATUSES = ["open", "unfilled"]
 
-@register.simple_tag
-def counsel_panel(defendant, user):
+
+@register.simple_tag(takes_context=True)
+def counsel_panel(context, defendant, user):
     """What the case page shows about a defendant's lawyers, for this user."""
     if not user.is_authenticated:
         return {"show": False}
-    assignments = list(defendant.counsel_assignments.select_related("lawyer").order_by("assigned_at"))
-    visible = set(visible_assignments(user).filter(defendant=defendant).values_list("pk", flat=True))
-    rows = [{"obj": a, "visible": a.pk in visible, "figures": figures_for(a) if a.pk in visible else None}
-            for a in assignments]
-    requests = CounselRequest.objects.filter(defendant=defendant, status__in=["open", "unfilled"])
-    aided = any(a.ended_at is None for a in assignments)
-    return {"show": True, "assignments": rows, "open_requests": requests,
-            "can_request": not aided and not requests and can_request_counsel(user, defendant)}
+    return page_batch(context, "counsel", defendant, lambda defendants: counsel_panels(defendants, user))
+
+
+def counsel_panels(defendants, user) -> dict[int, dict]:
+    """The panels of several defendants with four queries in all (assignments, visibility, figures, requests)."""
+    by_pk = {d.pk: d for d in defendants}
+    assignments = {pk: [] for pk in by_pk}
+    for a in (CounselAssignment.objects.filter(defendant_id__in=by_pk).select_related("lawyer")
+              .order_by("assigned_at", "id")):
+        a.defendant = by_pk[a.defendant_id]
+        assignments[a.defendant_id].append(a)
+    visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
+    shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
+    figures = figures_by_assignment(shown) if shown else {}
+    requests = {pk: [] for pk in by_pk}
+    for r in CounselRequest.objects.filter(defendant_id__in=by_pk, status__in=OPEN_REQUEST_STATUSES):
+        requests[r.defendant_id].append(r)
+    panels = {}
+    for pk, defendant in by_pk.items():
+        rows = [{"obj": a, "visible": a.pk in visible, "figures": figures.get(a.pk)} for a in assignments[pk]]
+        aided = any(a.ended_at is None for a in assignments[pk])
+        panels[pk] = {"show": True, "assignments": rows, "open_requests": requests[pk],
+                      "can_request": not aided and not requests[pk] and can_request_counsel(user, defendant)}
+    return panels

@@ -1,17 +1,27 @@
 from django import template
 
+from leniency.cases.templatetags.case_page import page_batch
 from leniency.plea.access import actions_for
-from leniency.plea.state import current_agreement
-from leniency.plea.story import status_line, story
+from leniency.plea.story import current_agreement_of, load_records, status_line, story
 
 register = template.Library()
 
 
-@register.simple_tag
-def plea_panel(defendant, user):
-    status, warn = status_line(defendant)
-    return {"status": status, "warn": warn, "entries": story(defendant), "can": actions_for(user, defendant),
-            "agreement": current_agreement(defendant)}
+@register.simple_tag(takes_context=True)
+def plea_panel(context, defendant, user):
+    return page_batch(context, "plea", defendant, lambda defendants: plea_panels(defendants, user))
+
+
+def plea_panels(defendants, user) -> dict[int, dict]:
+    """The panels of several defendants over one load of their plea records."""
+    records = load_records([d.pk for d in defendants])
+    panels = {}
+    for defendant in defendants:
+        status, warn = status_line(defendant, records[defendant.pk])
+        panels[defendant.pk] = {"status": status, "warn": warn, "entries": story(defendant, records[defendant.pk]),
+                                "can": actions_for(user, defendant),
+                                "agreement": current_agreement_of(records[defendant.pk])}
+    return panels
 
 
 @register.simple_tag

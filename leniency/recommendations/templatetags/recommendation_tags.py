@@ -1,23 +1,53 @@
 from django import template
 
+from leniency.cases.templatetags.case_page import page_batch
 from leniency.recommendations import access
-from leniency.recommendations.models import SentencingRecommendation
+from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
 register = template.Library()
 
+SHOWN_ROUNDS = 5
 
-@register.inclusion_tag("recommendations/_panel_body.html")
-def recommendation_panel(defendant, user):
+
+@register.inclusion_tag("recommendations/_panel_body.html", takes_context=True)
+def recommendation_panel(context, defendant, user):
     """The case page's short status of a defendant's recommendation, with links for what this user may do."""
-    rounds = list(access.visible_recommendations(user, defendant).order_by("-round")[:5])
-    latest = rounds[0] if rounds else None
-    final = next((r for r in rounds if r.status == SentencingRecommendation.Status.FINAL), None)
-    if final is None:
-        final = access.visible_recommendations(user, defendant).filter(
-            status=SentencingRecommendation.Status.FINAL).first()
-    decision = final.court_decisions.order_by("-created_at", "-id").first() if final else None
-    return {"defendant": defendant, "latest": latest, "final": final, "decision": decision,
-            "rounds": len(rounds), "can_draft": access.can_draft(user, defendant),
+    return page_batch(context, "recommendations", defendant,
+                      lambda defendants: recommendation_panels(defendants, user))
+
+
+def recommendation_panels(defendants, user) -> dict[int, dict]:
+    """The panels of several defendants with two queries (their rounds, the finals' court decisions)."""
+    by_pk = {d.pk: d for d in defendants}
+    rounds = {pk: [] for pk in by_pk}
+    for rec in SentencingRecommendation.objects.filter(defendant_id__in=by_pk).order_by("defendant_id", "-round"):
+        defendant = by_pk[rec.defendant_id]
+        # Outside the procuratorate only approved rounds (access.visible_recommendations).
+        if rec.approved_at is not None or access.sees_internal_rounds(user, defendant):
+            rec.defendant = defendant
+            rounds[rec.defendant_id].append(rec)
+    finals = {}
+    for pk, recs in rounds.items():
+        final = SentencingRecommendation.Status.FINAL
+        # A final round among the shown ones (newest first), else the first final in the model's order.
+        finals[pk] = (next((r for r in recs[:SHOWN_ROUNDS] if r.status == final), None)
+                      or min((r for r in recs if r.status == final), key=lambda r: r.round, default=None))
+    decisions = {}
+    final_pks = [f.pk for f in finals.values() if f is not None]
+    if final_pks:
+        for decision in CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by("-created_at", "-id"):
+            decisions.setdefault(decision.recommendation_id, decision)
+    panels = {}
+    for pk, defendant in by_pk.items():
+        shown = rounds[pk][:SHOWN_ROUNDS]
+        latest = shown[0] if shown else None
+        final = finals[pk]
+        panels[pk] = {
+            "defendant": defendant, "latest": latest, "final": final,
+            "decision": decisions.get(final.pk) if final else None,
+            "rounds": len(shown), "can_draft": access.can_draft(user, defendant),
             "can_review": latest is not None and access.can_review(user, latest),
             "can_opinion": latest is not None and access.can_give_opinion(user, latest),
-            "can_decide": final is not None and access.can_decide(user, final)}
+            "can_decide": final is not None and access.can_decide(user, final),
+        }
+    return panels

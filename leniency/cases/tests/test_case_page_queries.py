@@ -1,0 +1,64 @@
+"""The case page queries once per panel for all its defendants (issue 9: ≥ 100 case pages/s on 2 cores).
+
+A panel that goes back to one query per defendant makes a three-defendant page cost three times as much;
+these tests fail then, instead of the load benchmark quietly getting slower.
+"""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from leniency.audit.models import PersonalDataAccess
+from leniency.cases import services as case_services
+from leniency.cases.stages import Stage
+from leniency.counsel.models import CounselAssignment
+from leniency.counsel.services import do_assign_counsel
+
+# Session, user and organisation (3); case, defendants, charges, recordings, timeline (5); the read log (up to
+# 3); counsel (4), recommendations (2), plea (up to 7), study (up to 6 without a risk model, 17 with one;
+# one more per defendant who has an unsigned round and a risk to forecast).
+MAX_QUERIES = 45
+
+
+def _add_defendants(world, n):
+    for i in range(n):
+        defendant = case_services.do_add_defendant(
+            world.case, name=f"王{i}某", charges=[world.theft], acting_user=world.prosecutor,
+            stage=Stage.PROSECUTION_REVIEW, stage_since=date(2026, 9, 1), gender="M", birth_date=date(1991, 1, 1))
+        do_assign_counsel(defendant, lawyer=world.lawyer, kind=CounselAssignment.Kind.DUTY,
+                          acting_user=world.prosecutor)
+
+
+def _count(client, user, url):
+    client.force_login(user)
+    client.get(url)  # warm: the session and caches settle
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize("persona", ["prosecutor", "supervisor", "judge", "auditor"])
+def test_case_page_queries_do_not_grow_with_the_defendants(client, world, persona):
+    user = getattr(world, persona)
+    url = reverse("case_detail", args=[world.case.pk])
+    two, _ = _count(client, user, url)
+    _add_defendants(world, 3)
+    five, response = _count(client, user, url)
+    assert response.content.decode().count('class="defendant"') == 5
+    assert five == two, f"{persona}: {two} queries with 2 defendants, {five} with 5"
+
+
+def test_case_page_with_five_defendants_stays_under_the_query_budget(client, world, django_assert_max_num_queries):
+    _add_defendants(world, 3)
+    url = reverse("case_detail", args=[world.case.pk])
+    client.force_login(world.prosecutor)
+    client.get(url)
+    before = PersonalDataAccess.objects.count()
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(url).status_code == 200
+    # Every defendant's particulars shown are still logged as read, one row each, in one insert.
+    assert PersonalDataAccess.objects.count() - before == 5

@@ -69,7 +69,7 @@ class SharedDatabase:
             source.close()
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> None:
     """Kill the child and everything it started (its own session), and reap it."""
     if process.poll() is None:
         try:
@@ -95,7 +95,7 @@ def finish(process: subprocess.Popen) -> tuple[int, str]:
     try:
         output, _ = process.communicate(timeout=WAIT)
     finally:
-        _stop(process)
+        stop(process)
     return process.returncode, output
 
 
@@ -145,7 +145,7 @@ def http_server(db: SharedDatabase, *, tmp_dir: Path, log: Path):
 
 
 def kill_server(process: subprocess.Popen) -> None:
-    _stop(process)
+    stop(process)
 
 
 def wait_for(condition, *, timeout: float = WAIT, what: str = "condition"):

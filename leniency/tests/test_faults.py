@@ -41,6 +41,7 @@ from .faults import (
     kill_server,
     run_worker,
     start_worker,
+    stop,
     wait_for,
 )
 
@@ -341,7 +342,7 @@ def test_two_editors_racing_on_one_draft_the_second_gets_a_clear_conflict_and_no
     finally:
         for process in (first, second):
             if process is not None:
-                finish(process)
+                stop(process)
         shared.pull()
     assert first_result == (0, f"SAVED {seen + 1}\n"), first_result
     code, output = second_result

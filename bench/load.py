@@ -204,7 +204,11 @@ def main(argv=None):
                                       args.recommend_share)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=60)  # workers finish the requests they hold
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     report(latencies, errors, wall)
 
 

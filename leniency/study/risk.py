@@ -215,15 +215,16 @@ def explain(model: dict, row: PersonRow, *, prospective: bool = False) -> Score:
     return Score(p, factors, model, row, prospective)
 
 
-def prospective_row(defendant) -> PersonRow | None:
-    """The features of a defendant who has not signed yet, as they stand now (the open or approved round)."""
+def prospective_row(defendant, row: PersonRow | None = None) -> PersonRow | None:
+    """The features of a defendant who has not signed yet, as they stand now (the open or approved round).
+    `row`: their `person_rows` row when the caller has it already (the case page loads all at once)."""
     from leniency.recommendations.models import SentencingRecommendation
 
     rec = (SentencingRecommendation.objects.filter(defendant=defendant)
            .exclude(status__in=["superseded", "lapsed"]).order_by("-round").first())
     if rec is None:
         return None
-    row = person_rows([defendant.pk])[0]
+    row = row if row is not None else person_rows([defendant.pk])[0]
     now = timezone.now()
     from leniency.counsel.models.participation import ParticipationEntry, Service
     from leniency.plea.models import RightsNotice

@@ -51,7 +51,7 @@ def study_panels(defendants, user) -> dict[int, dict | None]:
         score = None
         if model is not None:
             pleaded = rows[pk].pleaded
-            row = rows[pk] if pleaded else prospective_row(by_pk[pk]) if pk in current else None
+            row = rows[pk] if pleaded else prospective_row(by_pk[pk], rows[pk]) if pk in current else None
             score = None if row is None else explain(model, row, prospective=not pleaded)
         panels[pk] = {
             "score": score,

@@ -25,7 +25,7 @@ from .withdrawals import do_record_withdrawal
 router = Router(tags=["plea"])
 
 
-class EntryOut(Schema):
+class StoryEntryOut(Schema):
     when: datetime
     kind: str
     title: str
@@ -90,7 +90,7 @@ class ReviewItemOut(Schema):
     resolution: str
 
 
-class ReviewOut(Schema):
+class VoluntarinessReviewOut(Schema):
     id: int
     reviewed_at: datetime
     agreement_id: int | None
@@ -121,10 +121,10 @@ class WithdrawalOut(Schema):
 class PleaOut(Schema):
     defendant: int
     status: str
-    entries: list[EntryOut]
+    entries: list[StoryEntryOut]
     notices: list[NoticeOut]
     agreements: list[AgreementOut]
-    reviews: list[ReviewOut]
+    reviews: list[VoluntarinessReviewOut]
     withdrawals: list[WithdrawalOut]
     adoption_blockers: list[str]
 
@@ -161,7 +161,7 @@ class AnswerIn(Schema):
     note: str = Field("", max_length=500)
 
 
-class ReviewIn(Schema):
+class VoluntarinessReviewIn(Schema):
     answers: dict[str, AnswerIn]
     conclusion: str = ""
 
@@ -282,9 +282,9 @@ def post_signature(request, agreement_id: int, payload: SignIn):
     return Status(201, _agreement_out(agreement))
 
 
-@router.post("/defendants/{defendant_id}/reviews", response={201: ReviewOut},
+@router.post("/defendants/{defendant_id}/reviews", response={201: VoluntarinessReviewOut},
              summary="Record the court's voluntariness review (every checklist key answered)")
-def post_review(request, defendant_id: int, payload: ReviewIn):
+def post_review(request, defendant_id: int, payload: VoluntarinessReviewIn):
     defendant = _defendant(request, defendant_id)
     if not access.can_review(request.user, defendant):
         _deny()
@@ -293,7 +293,7 @@ def post_review(request, defendant_id: int, payload: ReviewIn):
     return Status(201, review)
 
 
-@router.post("/reviews/{review_id}/items/{key}/resolve", response=ReviewOut, summary="Resolve a failed item")
+@router.post("/reviews/{review_id}/items/{key}/resolve", response=VoluntarinessReviewOut, summary="Resolve a failed item")
 def post_resolve(request, review_id: int, key: str, payload: ResolveIn):
     review = get_object_or_404(VoluntarinessReview.objects.select_related("defendant", "defendant__case"),
                                pk=review_id, defendant__in=visible_defendants(request.user))

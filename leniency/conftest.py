@@ -1,4 +1,30 @@
+import threading
+
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server of the browser tests. With SQLite in memory, every request thread shares the test's one
+    connection, and a page's parallel requests (htmx, assets) then interleave their transactions ("no such
+    savepoint"). So requests run one at a time; connections stay threaded, so a browser's idle keep-alive
+    connection never holds up the next request."""
+
+    _lock = threading.Lock()
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with self._lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeServer
 
 
 @pytest.fixture

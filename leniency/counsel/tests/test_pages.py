@@ -252,3 +252,26 @@ def test_lawyer_pauses_allocations(client, cw):
     assert not profile.available and str(profile.unavailable_until) == "2027-02-01"
     client.force_login(cw.prosecutor)
     assert client.post("/counsel/availability/", {"available": "on"}).status_code == 403
+
+
+def test_every_counsel_nav_link_opens_for_the_role_that_sees_it(cw, client):
+    """The counsel nav shows each role only the pages it may open (a committee member once saw five 403s)."""
+    import re
+
+    from leniency.accounts.models import Organisation, Role, User
+
+    committee = User.objects.create_user("cmte_nav", password="x", role=Role.COMMITTEE_MEMBER,
+                                         organisation=Organisation.objects.create(
+                                             name="测试省监督评议委员会", kind=Organisation.Kind.REVIEW_COMMITTEE,
+                                             region=cw.world.region.parent.parent))
+    people = [cw.world.prosecutor, cw.world.judge, cw.world.lawyer, cw.world.auditor, cw.world.admin, cw.officer,
+              committee]
+    for user in people:
+        client.force_login(user)
+        page = client.get("/counsel/", follow=True)
+        nav = re.search(r'<nav class="counsel-nav".*?</nav>', page.content.decode(), re.S)
+        assert nav, user.role
+        links = re.findall(r'href="(/counsel/[^"]*)"', nav.group(0))
+        assert links
+        for link in links:
+            assert client.get(link, follow=True).status_code == 200, (user.role, link)

@@ -51,6 +51,12 @@ def visible_defendants(user) -> QuerySet[Defendant]:
     return Defendant.objects.filter(case__in=visible_cases(user))
 
 
+def can_see_identity(user) -> bool:
+    """The full ID and phone numbers, among those who see the defendant: the procuratorate, the court and the
+    defendant's own lawyers. The centre, the committee, auditors and administrators work without them."""
+    return user.is_authenticated and (user.is_prosecution or user.role == Role.JUDGE or user.is_lawyer)
+
+
 def can_change_stage(user, defendant: Defendant) -> bool:
     """The procuratorate moves a defendant before trial; the court from trial on."""
     if not user.is_authenticated:

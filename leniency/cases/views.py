@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
 from . import services
-from .access import can_change_stage, visible_cases, visible_defendants
+from .access import can_change_stage, can_see_identity, visible_cases, visible_defendants
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
 
@@ -75,7 +76,8 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
     log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
     # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
-    context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {}}
+    context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {},
+               "can_see_identity": can_see_identity(request.user)}
     return render(request, "cases/case_detail.html", context, status=status)
 
 
@@ -83,5 +85,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
 def defendant_identity(request, pk, defendant_id):
     """The full ID and phone numbers, shown on request (htmx) and logged: the case page shows them masked."""
     defendant = get_object_or_404(visible_defendants(request.user), pk=defendant_id, case_id=pk)
+    if not can_see_identity(request.user):
+        raise PermissionDenied
     log_personal_data_read(request.user, [defendant], fields=IDENTITY, via="page", path=request.path)
     return render(request, "cases/_identity.html", {"d": defendant})

@@ -102,7 +102,7 @@ PAGES: dict[str, Entry] = {
     "change_stage": post(rule(ok=COURT), {"d{defendant}-to": "judgment"},
                          args={"pk": "case", "defendant_id": "defendant"},
                          note="at first instance only the court moves the defendant"),
-    "defendant_identity": Entry(CASE_FILE, {"pk": "case", "defendant_id": "defendant"}),
+    "defendant_identity": Entry(rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}),
     "personal_data_reads": Entry(rule(ok=READ_ALL)),
     # --- counsel: lawyers' side ----------------------------------------------------------------------------
     "counsel:home": Entry(SIGNED_IN, note="others are redirected to their own counsel page"),

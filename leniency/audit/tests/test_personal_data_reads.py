@@ -61,3 +61,13 @@ def test_records_are_append_only(world):
         row.save()
     with pytest.raises(AppendOnlyError):
         row.delete()
+
+
+def test_only_the_procuratorate_the_court_and_the_lawyers_reveal_identity(client, world):
+    """Others who see the case page (here the auditor) see the masked numbers and no reveal button."""
+    url = reverse("defendant_identity", args=[world.case.pk, world.defendant.pk])
+    page = _client(client, world.auditor).get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    assert "1101************11" in page and url not in page
+    assert client.get(url).status_code == 403
+    assert not PersonalDataAccess.objects.filter(user=world.auditor, fields="id_number,phone").exists()
+    assert _client(client, world.lawyer).get(url).status_code == 200

@@ -2,7 +2,8 @@
 
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.security import django_auth
 
 from leniency.accounts.api import router as accounts_router
@@ -18,12 +19,41 @@ from leniency.recommendations.api import router as recommendations_router
 from leniency.recordings.api import router as recordings_router
 from leniency.study.api import router as study_router
 
+
+def _refuse_nul(value, loc: list) -> None:
+    """PostgreSQL cannot store a NUL character in text, and no real text has one: refuse it, naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValidationError([{"type": "value_error", "loc": loc, "msg": "不得包含空字符（NUL）"}])
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(item, [*loc, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_nul(item, [*loc, index])
+
+
+class NulRefusingParser(Parser):
+    """The JSON body, query string and form fields of every API request, refused with 422 if text holds NUL."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        _refuse_nul(data, ["body"])
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        result = super().parse_querydict(data, list_fields, request)
+        _refuse_nul(result, [])
+        return result
+
+
 api = NinjaAPI(
     title="Leniency API",
     version="1",
     description="认罪认罚从宽平台 JSON API. Authenticate with a session (browser) or `Authorization: Bearer <token>`.",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
+    parser=NulRefusingParser(),
 )
 api.add_router("/", accounts_router)
 api.add_router("/", cases_router)
@@ -50,6 +80,13 @@ def validation_error(request, exc: ValidationError):
         for e in exc.errors
     ]
     return api.create_response(request, {"detail": "invalid input", "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    if isinstance(exc.__cause__, ValidationError):  # ninja wraps what the body parser raises in a 400
+        return validation_error(request, exc.__cause__)
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
 
 
 @api.exception_handler(Http404)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 
 from leniency.cases.access import visible_defendants
@@ -294,7 +294,7 @@ def post_review(request, defendant_id: int, payload: VoluntarinessReviewIn):
 
 
 @router.post("/reviews/{review_id}/items/{key}/resolve", response=VoluntarinessReviewOut, summary="Resolve a failed item")
-def post_resolve(request, review_id: int, key: str, payload: ResolveIn):
+def post_resolve(request, review_id: int, payload: ResolveIn, key: str = Path(..., pattern=r"^[a-z_]{1,30}$")):
     review = get_object_or_404(VoluntarinessReview.objects.select_related("defendant", "defendant__case"),
                                pk=review_id, defendant__in=visible_defendants(request.user))
     item = get_object_or_404(ReviewItem, review=review, key=key)

@@ -41,3 +41,10 @@ def test_text_with_a_nul_character_is_refused_naming_the_field(client, world):
     assert query.status_code == 422 and query.json()["errors"][0]["field"] == "q"
     assert client.post("/api/sentencing/recommend", "{not json", content_type="application/json",
                        **auth).status_code == 400
+
+
+def test_a_page_query_with_a_nul_character_is_refused_naming_the_parameter(client, db):
+    response = client.get("/public/cases/", {"q": "盗窃\x00"})
+    assert response.status_code == 400 and "参数 q 含有空字符" in response.content.decode()
+    assert client.get("/public/cases/", {"q": "盗窃"}).status_code == 200
+    assert client.get("/public/cases/%00/").status_code == 400

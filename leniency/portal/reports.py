@@ -8,12 +8,11 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
-from leniency.documents.pdf import render_pdf
+from leniency.documents.pdf import render_document, render_pdf
 
 from .models import TransparencyReport
 from .periods import parse_period
@@ -87,7 +86,7 @@ def generate_report(period_code: str, *, user=None, out_dir: Path | None = None,
     """Render and store the report for a period; also write report.html and report.pdf into `out_dir`."""
     now = now or timezone.now()
     context = report_context(period_code, now=now, bootstrap=bootstrap)
-    html = render_to_string("portal/report.html", context)
+    html = render_document("portal/report.html", context)
     pdf = render_pdf("portal/report.html", context)
     stamp = timezone.localtime(now).strftime("%Y%m%d-%H%M%S")
     base = f"report-{context['period'].code}-{stamp}"

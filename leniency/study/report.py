@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.template.loader import render_to_string
-
 from .analysis import DEFINITIONS, LIMITATIONS, Study
 from .guarantees import HEAVIER_RULE, PROTEST_RULE
 from .risk import LABELS
@@ -32,7 +30,9 @@ def calibration_gap(model: dict | None, min_n: int = 30) -> int | None:
 
 
 def render_html(study: Study) -> str:
-    return render_to_string(TEMPLATE, report_context(study))
+    from leniency.documents.pdf import render_document
+
+    return render_document(TEMPLATE, report_context(study))
 
 
 def render_pdf_bytes(study: Study) -> bytes:

@@ -16,6 +16,12 @@ def current_agreement(defendant) -> PleaAgreement | None:
             .order_by("-version").first())
 
 
+def current_agreement_among(agreements) -> PleaAgreement | None:
+    """`current_agreement` over a defendant's agreements already loaded (the case page loads many at once)."""
+    live = (PleaAgreement.Status.AWAITING, PleaAgreement.Status.SIGNED)
+    return max((a for a in agreements if a.status in live), key=lambda a: a.version, default=None)
+
+
 def latest_agreement(defendant) -> PleaAgreement | None:
     return PleaAgreement.objects.filter(defendant=defendant).order_by("-version").first()
 
@@ -53,6 +59,16 @@ def withdrawal_in_force(defendant) -> Withdrawal | None:
         return None
     renewed = PleaAgreement.objects.filter(defendant=defendant, status=PleaAgreement.Status.SIGNED,
                                            signed_at__gt=withdrawal.occurred_at).exists()
+    return None if renewed else withdrawal
+
+
+def withdrawal_in_force_among(withdrawals, agreements) -> Withdrawal | None:
+    """`withdrawal_in_force` over a defendant's withdrawals and agreements already loaded."""
+    withdrawal = max(withdrawals, key=lambda w: (w.occurred_at, w.id), default=None)
+    if withdrawal is None:
+        return None
+    renewed = any(a.status == PleaAgreement.Status.SIGNED and a.signed_at and a.signed_at > withdrawal.occurred_at
+                  for a in agreements)
     return None if renewed else withdrawal
 
 

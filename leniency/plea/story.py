@@ -98,30 +98,13 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
     return entries
 
 
-def withdrawal_in_force_of(records: Records) -> Withdrawal | None:
-    """`state.withdrawal_in_force` over loaded records: the latest withdrawal, unless a later agreement was
-    signed by everyone."""
-    withdrawal = max(records.withdrawals, key=lambda w: (w.occurred_at, w.id), default=None)
-    if withdrawal is None:
-        return None
-    renewed = any(a.status == PleaAgreement.Status.SIGNED and a.signed_at and a.signed_at > withdrawal.occurred_at
-                  for a in records.agreements)
-    return None if renewed else withdrawal
-
-
-def current_agreement_of(records: Records) -> PleaAgreement | None:
-    """`state.current_agreement` over loaded records: the newest awaiting or signed version."""
-    live = (PleaAgreement.Status.AWAITING, PleaAgreement.Status.SIGNED)
-    return max((a for a in records.agreements if a.status in live), key=lambda a: a.version, default=None)
-
-
 def status_line(defendant, records: Records | None = None) -> tuple[str, bool]:
     """One phrase for where the plea stands, and whether it needs attention."""
     records = _records(defendant, records)
-    withdrawal = withdrawal_in_force_of(records)
+    withdrawal = state.withdrawal_in_force_among(records.withdrawals, records.agreements)
     if withdrawal is not None:
         return _("已反悔（%(stage)s）") % {"stage": withdrawal.get_stage_display()}, True
-    agreement = current_agreement_of(records)
+    agreement = state.current_agreement_among(records.agreements)
     if agreement is not None:
         final = state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:

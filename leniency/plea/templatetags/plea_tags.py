@@ -2,7 +2,8 @@ from django import template
 
 from leniency.cases.templatetags.case_page import page_batch
 from leniency.plea.access import actions_for
-from leniency.plea.story import current_agreement_of, load_records, status_line, story
+from leniency.plea.state import current_agreement_among
+from leniency.plea.story import load_records, status_line, story
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def plea_panels(defendants, user) -> dict[int, dict]:
         status, warn = status_line(defendant, records[defendant.pk])
         panels[defendant.pk] = {"status": status, "warn": warn, "entries": story(defendant, records[defendant.pk]),
                                 "can": actions_for(user, defendant),
-                                "agreement": current_agreement_of(records[defendant.pk])}
+                                "agreement": current_agreement_among(records[defendant.pk].agreements)}
     return panels
 
 

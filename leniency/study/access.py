@@ -25,9 +25,13 @@ def study_orgs(user) -> QuerySet[Organisation]:
     return qs.filter(pk=user.organisation_id) if user.organisation_id else qs.none()
 
 
-def can_see_panel(user, defendant) -> bool:
+def has_panel_role(user) -> bool:
     """The early warning is the procuratorate's working tool: its prosecutors, supervisors and auditors."""
-    if not user.is_authenticated or not (user.is_superuser or user.role in PANEL_ROLES):
+    return user.is_authenticated and (user.is_superuser or user.role in PANEL_ROLES)
+
+
+def can_see_panel(user, defendant) -> bool:
+    if not has_panel_role(user):
         return False
     return visible_defendants(user).filter(pk=defendant.pk).exists()
 

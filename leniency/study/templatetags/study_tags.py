@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def study_panel(context, defendant, user):
-    if not (user.is_authenticated and (user.is_superuser or user.role in access.PANEL_ROLES)):
+    if not access.has_panel_role(user):
         return None
     return page_batch(context, "study", defendant, lambda defendants: study_panels(defendants, user))
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.calculator_thresholds import apply_threshold_variant
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -150,6 +151,7 @@ def guideline_baseline(
     info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, standard: Standard, steps: list[Step]
 ) -> Baseline:
     """Steps 1–2 for a charge with crime-specific starting points."""
+    crime = apply_threshold_variant(crime, facts, steps)
     tier = crime.tiers[0]
     for candidate in crime.tiers[1:]:
         if candidate.when and condition_met(candidate.when, facts, crime, standard):

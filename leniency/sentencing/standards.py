@@ -281,6 +281,14 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
                 note=str(raw.get("note", "")),
             )
         )
+    for k, variant in enumerate(data.get("threshold_variants") or ()):
+        vw = f"{where}: threshold_variants[{k}]"
+        for key in ("id", "zh", "source"):
+            _need(variant, key, vw, str)
+        unknown = set(_need(variant, "thresholds", vw, dict)) - set(thresholds)
+        if unknown:
+            raise StandardError(f"{vw}.thresholds: {sorted(unknown)} not defined under thresholds")
+        _confidence(variant.get("confidence", "low"), f"{vw}.confidence")
     known = {
         "id", "charge", "article", "guideline", "confidence", "measure", "thresholds", "tiers", "fine",
         "strict_probation", "strict_leniency", "note",

@@ -1,0 +1,79 @@
+"""Threshold variants (数额标准的适用情形): which amount thresholds of a crime apply to the case at hand.
+
+Some crimes have more than one set of amount thresholds: 信用卡诈骗 counts a malicious overdraft
+(恶意透支) on other figures than fraud with a forged, fraudulently obtained or another person's card,
+and the overdraft figures were raised in 2018. A crime file lists such sets under
+`threshold_variants`, each with its conditions, source and confidence; the first variant whose
+conditions the facts meet replaces the crime's default `thresholds`, and the calculation records it
+as a step.
+
+Conditions (all must hold):
+
+- ``text_any``: the fact text contains at least one of these words;
+- ``text_none``: it contains none of these words;
+- ``before``: the latest date the fact text names (the judgment comes after it) is earlier than this
+  ISO date, i.e. the case was decided under the rule in force before that day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.standards import CrimeStandard
+
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
+
+
+def latest_date(text: str) -> date | None:
+    """The latest calendar date written as 年/月(/日) in `text`, or None when it names none."""
+    found = []
+    for match in _DATE.finditer(text or ""):
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+        if EARLIEST_YEAR <= year <= 2100 and 1 <= month <= 12:
+            try:
+                found.append(date(year, month, min(max(day, 1), 28)))  # day 29-31: late enough for a cut-off
+            except ValueError:
+                continue
+    return max(found) if found else None
+
+
+def variant_applies(when: dict, facts: CaseFacts) -> bool:
+    text = facts.text or ""
+    any_words = when.get("text_any")
+    if any_words and not any(word in text for word in any_words):
+        return False
+    if any(word in text for word in when.get("text_none") or ()):
+        return False
+    before = when.get("before")
+    if before is not None:
+        latest = latest_date(text)
+        if latest is None or latest >= date.fromisoformat(str(before)):
+            return False
+    return True
+
+
+def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, steps: list[Step]) -> CrimeStandard:
+    """`crime` with the thresholds of its first applicable variant (unchanged when none applies)."""
+    for variant in crime.extra.get("threshold_variants") or ():
+        if not variant_applies(variant.get("when") or {}, facts):
+            continue
+        thresholds = {**crime.thresholds, **variant["thresholds"]}
+        figures = "、".join(f"{thresholds[k]:,}" for k in variant["thresholds"])
+        steps.append(
+            Step(
+                kind=StepKind.NOTE,
+                description_zh=f"{crime.charge}：{variant['zh']}，适用数额标准{figures}元",
+                description_en=f"{crime.charge}: threshold variant '{variant['id']}' ({figures} yuan)",
+                rule_id=f"crime.{crime.id}.thresholds.{variant['id']}",
+                citation=str(variant.get("source", "")),
+                charge=crime.charge,
+                confidence=str(variant.get("confidence", "low")),
+            )
+        )
+        return dataclasses.replace(crime, thresholds=thresholds)
+    return crime

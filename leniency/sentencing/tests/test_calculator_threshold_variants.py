@@ -1,0 +1,57 @@
+"""Threshold variants (calculator_thresholds.py): 信用卡诈骗 counts a malicious overdraft and the use of a
+forged, fraudulently obtained or another person's card on different amount thresholds, and the
+overdraft thresholds were raised on 2018-12-01 (妨害信用卡解释, 2009, amended 2018, arts. 5 and 6/8)."""
+
+from datetime import date
+from decimal import Decimal
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.calculator_thresholds import latest_date
+from leniency.sentencing.facts import CaseFacts
+
+
+def _calc(text, amount):
+    return calculate(CaseFacts(text=text, charges=["信用卡诈骗"], amount_yuan=Decimal(amount)))
+
+
+def _baseline(calc):
+    """The months after steps 1 and 2 (starting point plus increments)."""
+    return [s for s in calc.steps if s.kind in ("starting_point", "baseline")][-1].months_after
+
+
+def _variant(calc):
+    return next((s.rule_id for s in calc.steps if ".thresholds." in (s.rule_id or "")), None)
+
+
+def test_another_persons_card_uses_the_card_fraud_thresholds():
+    """冒用他人信用卡, 60,000 yuan ≥ 50,000 (数额巨大, art. 5): tier 'huge', starting point 60 months,
+    plus (60,000 − 50,000) / 50,000 × 1 month = 0.2 -> 60.2 months (2018 overdraft figures: 数额较大 only)."""
+    calc = _calc("2019年3月，被告人甲冒用他人信用卡消费，共计6万元。", 60000)
+    assert _variant(calc) == "crime.credit_card_fraud.thresholds.card_fraud"
+    assert abs(_baseline(calc) - 60.2) < 0.01
+
+
+def test_overdraft_before_december_2018_uses_the_2009_figures():
+    """恶意透支 20,000 yuan in 2016: 数额较大 from 10,000 (2009 interpretation art. 6), starting point 8
+    months plus (20,000 − 10,000) / 5,000 × 1 month = 10 months."""
+    calc = _calc("2016年5月10日起，被告人甲恶意透支信用卡，本金20000元经催收未还。", 20000)
+    assert _variant(calc) == "crime.credit_card_fraud.thresholds.overdraft_before_2018"
+    assert abs(_baseline(calc) - 10.0) < 0.01
+
+
+def test_overdraft_after_december_2018_uses_the_default_figures():
+    """The same overdraft in 2019: the 2018 figure of 50,000 is not passed, no increment: 8 months."""
+    calc = _calc("2019年5月10日起，被告人甲恶意透支信用卡，本金20000元经催收未还。", 20000)
+    assert _variant(calc) is None
+    assert _baseline(calc) == 8.0
+
+
+def test_overdraft_wording_wins_over_card_fraud_words():
+    calc = _calc("2019年，被告人甲冒用他人身份申领信用卡后恶意透支6万元。", 60000)
+    assert _variant(calc) is None
+
+
+def test_latest_date_reads_the_last_date_named():
+    assert latest_date("2013年3月至2014年2月25日，共计") == date(2014, 2, 25)
+    assert latest_date("1950年出生的被告人") is None
+    assert latest_date("没有日期") is None

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from leniency.sentencing.calculation import Step, StepKind
-from leniency.sentencing.calculator_thresholds import apply_threshold_variant
+from leniency.sentencing.calculator_thresholds import apply_threshold_variant, latest_date
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -122,6 +123,13 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "counts_at_least":
             if (facts.counts or 0) < int(value):
+                return False
+        elif key == "latest_date_from":
+            latest = latest_date(facts.text or "")
+            if latest is not None and latest < date.fromisoformat(str(value)):
+                return False
+        elif key == "text_says":
+            if _quote(facts.text or "", str(value)) is None:
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):

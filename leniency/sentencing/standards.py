@@ -28,7 +28,7 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "counts_at_least",
-    "victims_at_least", "flag", "any",
+    "victims_at_least", "flag", "text_says", "latest_date_from", "any",
 }  # fmt: skip
 
 

@@ -1,0 +1,42 @@
+"""A guideline crime's amount tier also follows the statute's words when the fact text uses them
+(`text_says` in the crime file): a court or prosecutor that writes 数额巨大 has found the amount to be
+in that tier, whatever amount the extractor could read. A tier the law did not have before a date
+(`latest_date_from`) is not used for facts that end earlier (刑法第12条)."""
+
+from decimal import Decimal
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.facts import CaseFacts
+
+
+def _start(calc, charge):
+    return next(s for s in calc.steps if s.kind == "starting_point" and s.charge == charge)
+
+
+def test_theft_worded_huge_takes_the_three_to_four_year_tier():
+    """盗窃: "多次盗窃他人财物，数额巨大" with no amount read -> tier 'huge' (3-4 years), start 36 months
+    (theft.yaml; 2021 guideline 四(十一)2)."""
+    calc = calculate(CaseFacts(text="被告人甲多次盗窃他人财物，数额巨大。", charges=["盗窃"]))
+    step = _start(calc, "盗窃")
+    assert step.rule_id == "crime.theft.huge"
+    assert step.months_after == 36
+
+
+def test_negated_wording_does_not_raise_the_tier():
+    calc = calculate(CaseFacts(text="被告人甲盗窃他人财物，尚未达到数额巨大。", charges=["盗窃"], amount_yuan=Decimal(5000)))
+    assert _start(calc, "盗窃").rule_id == "crime.theft.large"
+
+
+def test_an_amount_in_a_higher_tier_still_wins_over_lower_wording():
+    calc = calculate(CaseFacts(text="被告人甲盗窃，数额巨大。", charges=["盗窃"], amount_yuan=Decimal(600000)))
+    assert _start(calc, "盗窃").rule_id == "crime.theft.especially_huge"
+
+
+def test_illegal_deposits_third_tier_needs_facts_after_amendment_11():
+    """非法吸收公众存款: the 数额特别巨大 bracket exists from 2021-03-01 (Amendment 11). Facts ending in
+    2015 stay in the 数额巨大 tier (start 36 months); the same words in 2022 reach it (start 120)."""
+    old = calculate(CaseFacts(text="2015年6月，被告人甲非法吸收公众存款，数额特别巨大。", charges=["非法吸收公众存款"], amount_yuan=Decimal(6000000)))
+    new = calculate(CaseFacts(text="2022年6月，被告人甲非法吸收公众存款，数额特别巨大。", charges=["非法吸收公众存款"], amount_yuan=Decimal(6000000)))
+    assert _start(old, "非法吸收公众存款").rule_id == "crime.illegal_deposits.huge"
+    assert _start(new, "非法吸收公众存款").rule_id == "crime.illegal_deposits.especially_huge"
+    assert _start(new, "非法吸收公众存款").months_after == 120

@@ -133,13 +133,15 @@ def fit_lad(
     return coefs
 
 
-# How finely courts write pronounced terms: whole months within the first year, then quarter-years
-# up to five years, half-years up to ten, whole years above (upper bound in months, step in months).
-CUSTOMARY_STEPS = ((12, 1), (60, 3), (120, 6), (MAX_FIXED_MONTHS, 12))
+# How finely courts write pronounced terms: whole months within the first year, then half-years up to
+# ten years (一年六个月, 二年, 二年六个月 …), whole years above (upper bound in months, step in months).
+# Quarter-years (一年三个月, 二年九个月) are rare in judgments; a grid with them scored worse on the
+# development k-fold (within ±25% 33.5% vs 34.9%, mean log distance 0.582 vs 0.573).
+CUSTOMARY_STEPS = ((12, 1), (120, 6), (MAX_FIXED_MONTHS, 12))
 
 
 def customary_term(months: float) -> int:
-    """The nearest term (in log distance) a court would pronounce: 13 -> 12, 40 -> 39, 100 -> 102."""
+    """The nearest term (in log distance) a court would pronounce: 13 -> 12, 40 -> 42, 100 -> 102."""
     candidates, start = [], 0
     for upper, step in CUSTOMARY_STEPS:
         candidates.extend(range(start, upper + 1, step))

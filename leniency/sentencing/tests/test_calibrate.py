@@ -153,5 +153,6 @@ def test_customary_term_follows_how_courts_write_terms():
     from leniency.sentencing.calibrate import customary_term
 
     assert [customary_term(m) for m in (0.4, 5.4, 11.6)] == [0, 5, 12]  # whole months in the first year
-    assert [customary_term(m) for m in (13, 40, 59)] == [12, 39, 60]  # quarter-years up to five years
-    assert [customary_term(m) for m in (100, 130, 250)] == [102, 132, 252]  # half-years, then whole years
+    # half-years up to ten years: 13 is nearer 12 than 18 in log distance, 15 nearer 18, 40 nearer 42
+    assert [customary_term(m) for m in (13, 15, 40, 59, 100)] == [12, 18, 42, 60, 102]
+    assert [customary_term(m) for m in (130, 250)] == [132, 252]  # whole years above ten years

@@ -55,3 +55,16 @@ def test_latest_date_reads_the_last_date_named():
     assert latest_date("2013年3月至2014年2月25日，共计") == date(2014, 2, 25)
     assert latest_date("1950年出生的被告人") is None
     assert latest_date("没有日期") is None
+
+
+def test_illegal_deposits_before_2022_use_the_2010_figures():
+    """非法吸收公众存款 2,223,075 yuan in 2015: 数额巨大 from 1,000,000 under the 2010 interpretation art. 3
+    (individual), so tier 'huge' with start 36 months; under the 2022 figures (5,000,000) it would stay in
+    the first tier."""
+    text = "2013年至2015年5月，被告人甲以高息为诱饵向社会公众吸收存款共计2223075元。"
+    calc = calculate(CaseFacts(text=text, charges=["非法吸收公众存款"], amount_yuan=Decimal(2223075)))
+    start = next(s for s in calc.steps if s.kind == "starting_point")
+    assert _variant(calc) == "crime.illegal_deposits.thresholds.before_2022"
+    assert start.rule_id == "crime.illegal_deposits.huge" and start.months_after == 36
+    later = calculate(CaseFacts(text=text.replace("2015年5月", "2023年5月"), charges=["非法吸收公众存款"], amount_yuan=Decimal(2223075)))
+    assert next(s for s in later.steps if s.kind == "starting_point").rule_id == "crime.illegal_deposits.basic"

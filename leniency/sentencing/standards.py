@@ -400,4 +400,7 @@ def _amount_brackets(path: Path) -> dict:
         if len(thresholds) > len(info.brackets):
             raise StandardError(f"{where}.thresholds: {len(thresholds)} figures but the charge has {len(info.brackets)} brackets")
         _need(entry, "source", where, str)
+        for index, words in (entry.get("requires_words") or {}).items():
+            if not (isinstance(index, int) and 0 < index < len(thresholds)) or not words or not isinstance(words, list):
+                raise StandardError(f"{where}.requires_words: {index!r} must be a bracket index with a list of words")
     return data

@@ -44,3 +44,17 @@ def test_no_amount_keeps_the_lowest_bracket():
     calc = calculate(CaseFacts(text="被告人甲贪污公款。", charges=["贪污"]))
     assert not [s for s in calc.steps if s.rule_id == RULE]
     assert _start(calc) < 36
+
+
+def test_misappropriation_needs_non_return_for_the_ten_year_bracket():
+    """挪用公款 6,000,000 yuan ≥ 5,000,000 (数额巨大, 2016 interpretation art. 6): 刑法第384条 gives ten
+    years or more only when the money is not returned (数额巨大不退还). Without words saying so the
+    amount reaches the 情节严重 bracket (five years or more); with 未归还 it reaches ten years or more."""
+    returned = calculate(CaseFacts(text="被告人甲挪用公款进行营利活动，案发前已全部归还。", charges=["挪用公款"], amount_yuan=Decimal(6000000)))
+    kept = calculate(CaseFacts(text="被告人甲挪用公款进行营利活动，至案发仍未归还。", charges=["挪用公款"], amount_yuan=Decimal(6000000)))
+    note = next(s for s in returned.steps if s.rule_id == RULE).description_zh
+    assert "达到2,000,000元的标准" in note and "5年以上有期徒刑" in note
+    assert 60 <= _start(returned) < 180
+    note = next(s for s in kept.steps if s.rule_id == RULE).description_zh
+    assert "达到5,000,000元的标准" in note and "10年以上" in note
+    assert _start(kept) >= 120

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from leniency.sentencing.calculation import Step, StepKind
-from leniency.sentencing.calculator_thresholds import apply_threshold_variant, latest_date
+from leniency.sentencing.calculator_thresholds import apply_threshold_variant, earlier_law, latest_date
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -287,7 +287,8 @@ def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, step
     amount = float(facts.amount_yuan) if facts.amount_yuan else 0.0
     if entry is None or amount <= 0:
         return None
-    thresholds = [float(t) for t in entry["thresholds"]]
+    block = earlier_law(entry, facts)
+    thresholds = [float(t) for t in (block or entry)["thresholds"]]
     index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
     while index > 0 and info.brackets[index].imprisonment is None:  # a life-only bracket needs more than an amount
         index -= 1

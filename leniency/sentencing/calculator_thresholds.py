@@ -1,4 +1,4 @@
-"""Threshold variants (数额标准的适用情形): which amount thresholds of a crime apply to the case at hand.
+"""Threshold variants and earlier law: which amount thresholds and brackets apply to the case at hand.
 
 Some crimes have more than one set of amount thresholds: 信用卡诈骗 counts a malicious overdraft
 (恶意透支) on other figures than fraud with a forged, fraudulently obtained or another person's card,
@@ -13,6 +13,9 @@ Conditions (all must hold):
 - ``text_none``: it contains none of these words;
 - ``before``: the latest date the fact text names (the judgment comes after it) is earlier than this
   ISO date, i.e. the case was decided under the rule in force before that day.
+
+A charge without a guideline may likewise carry an `earlier_law` block in amount_brackets.yaml: the
+statutory brackets and amount thresholds in force before a date (see `earlier_law_charge`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from datetime import date
 
 from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.catalogue import ChargeInfo, _bracket
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
 
@@ -77,3 +81,38 @@ def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, steps: list[
         )
         return dataclasses.replace(crime, thresholds=thresholds)
     return crime
+
+
+def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:
+    """The `earlier_law` block of an amount_brackets.yaml entry when the facts end before its date.
+
+    Amendment 11 (in force 2021-03-01) rewrote the brackets of several economic crimes; a case whose
+    facts all lie before the change was decided under the earlier text (刑法第12条: the law at the
+    time of the act, unless the new one is lighter).
+    """
+    block = (entry or {}).get("earlier_law")
+    if not block or not variant_applies({"before": block["before"]}, facts):
+        return None
+    return block
+
+
+def earlier_law_charge(info: ChargeInfo, entry: dict | None, facts: CaseFacts, steps: list[Step]) -> ChargeInfo:
+    """`info` with the statutory brackets of the earlier text when `earlier_law` applies."""
+    block = earlier_law(entry, facts)
+    if block is None:
+        return info
+    brackets = tuple(_bracket(raw) for raw in block["brackets"])
+    steps.append(
+        Step(
+            kind=StepKind.NOTE,
+            description_zh=f"{info.name}：案件事实发生在{block['before']}之前，适用修正前的法定刑幅度（"
+            + "；".join(b.describe_zh() for b in brackets)
+            + "）",
+            description_en=f"{info.name}: facts before {block['before']}; the earlier statutory brackets apply",
+            rule_id="method.earlier_law",
+            citation=str(block.get("source", "")),
+            charge=info.name,
+            confidence=str(block.get("confidence", "low")),
+        )
+    )
+    return dataclasses.replace(info, brackets=brackets)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -400,6 +401,21 @@ def _amount_brackets(path: Path) -> dict:
         if len(thresholds) > len(info.brackets):
             raise StandardError(f"{where}.thresholds: {len(thresholds)} figures but the charge has {len(info.brackets)} brackets")
         _need(entry, "source", where, str)
+        earlier = entry.get("earlier_law")
+        if earlier is not None:
+            ew = f"{where}.earlier_law"
+            figures = _need(earlier, "thresholds", ew, list)
+            brackets = _need(earlier, "brackets", ew, list)
+            if not figures or any(b <= a for a, b in zip(figures, figures[1:], strict=False)) or len(figures) > len(brackets):
+                raise StandardError(f"{ew}.thresholds: a rising list of amounts, no more than its brackets")
+            for key in ("min_months", "max_months", "imprisonment"):
+                if any(key not in b for b in brackets):
+                    raise StandardError(f"{ew}.brackets: every bracket needs {key}")
+            _need(earlier, "source", ew, str)
+            try:
+                date.fromisoformat(str(_need(earlier, "before", ew)))
+            except ValueError as exc:
+                raise StandardError(f"{ew}.before: not an ISO date") from exc
         for index, words in (entry.get("requires_words") or {}).items():
             if not (isinstance(index, int) and 0 < index < len(thresholds)) or not words or not isinstance(words, list):
                 raise StandardError(f"{where}.requires_words: {index!r} must be a bracket index with a list of words")

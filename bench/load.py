@@ -42,11 +42,13 @@ def _django():
 
 
 def prepare(username: str) -> tuple[str, str, list[int]]:
-    """A session cookie and an API token for the persona, and the case ids it may open."""
+    """The cookies a signed-in browser sends (session and CSRF), an API token for the persona, and the case
+    ids it may open."""
     _django()
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.crypto import get_random_string
 
     from leniency.accounts.models import ApiToken, User
     from leniency.cases.access import visible_cases
@@ -54,7 +56,7 @@ def prepare(username: str) -> tuple[str, str, list[int]]:
     user = User.objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.set_expiry(3600)
     session.save()
@@ -62,7 +64,8 @@ def prepare(username: str) -> tuple[str, str, list[int]]:
     cases = list(visible_cases(user).values_list("pk", flat=True)[:500])
     if not cases:
         raise SystemExit(f"{username} sees no cases: load the demo first (manage.py demo)")
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", key, cases
+    cookies = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={get_random_string(32)}"
+    return cookies, key, cases
 
 
 def start_server(port: int, workers: int, threads: int = 1, debug: bool = False) -> subprocess.Popen:

@@ -107,11 +107,17 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 
 # One cache for every worker process (rate limits of the public reporting channel, login throttling);
 # `migrate` is followed by `createcachetable` (Makefile), and the test database creates it itself.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"}}
+# "pages" holds rendered case pages (leniency/cases/pagecache.py): a table of its own, so that culling it
+# never drops a rate-limit counter.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"},
+    "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_page_cache",
+              "OPTIONS": {"MAX_ENTRIES": 20000}},
+}
 SENTENCING_DEVIATION_SHARE = 0.25  # a proposed term this far from the calculation needs a written reason
 
 # Login throttling (django-axes): 5 failures for one username from one address lock it for 15 minutes.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "leniency.accounts.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -11,12 +11,13 @@ IDENTITY = "id_number,phone"
 
 
 def log_personal_data_read(user, defendants: Iterable, *, fields: str, via: str, path: str = "") -> int:
-    """One row per defendant shown; returns how many. Anonymous users never see personal data."""
+    """One row per defendant shown (defendants or their ids); returns how many. Anonymous users never see
+    personal data."""
     if not getattr(user, "is_authenticated", False):
         return 0
     now = timezone.now()
     rows = [
-        PersonalDataAccess(user=user, defendant_id=d.pk, fields=fields, via=via, path=path[:255], at=now)
+        PersonalDataAccess(user=user, defendant_id=getattr(d, "pk", d), fields=fields, via=via, path=path[:255], at=now)
         for d in defendants
     ]
     PersonalDataAccess.objects.bulk_create(rows)

@@ -15,10 +15,12 @@ from . import services
 from .access import can_change_stage, can_see_identity, visible_cases, visible_defendants
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
+from .pagecache import cached_page
 
 PAGE_SIZE = 25
 
 
+@cached_page()
 @login_required
 def case_list(request):
     cases = visible_cases(request.user)
@@ -34,6 +36,11 @@ def case_list(request):
     return render(request, template, context)
 
 
+def _log_cached_case_page(request, defendant_ids):
+    log_personal_data_read(request.user, defendant_ids, fields=PARTICULARS, via="page", path=request.path)
+
+
+@cached_page(on_hit=_log_cached_case_page)
 @login_required
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
@@ -78,7 +85,9 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
     context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {},
                "can_see_identity": can_see_identity(request.user)}
-    return render(request, "cases/case_detail.html", context, status=status)
+    response = render(request, "cases/case_detail.html", context, status=status)
+    response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again
+    return response
 
 
 @login_required

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from leniency.sentencing.calculation import Step, StepKind
 from leniency.sentencing.calculator_thresholds import apply_threshold_variant, earlier_law, latest_date
+from leniency.sentencing.calculator_wording import quote_phrase, says, trigger_bracket
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -129,7 +130,7 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             if latest is not None and latest < date.fromisoformat(str(value)):
                 return False
         elif key == "text_says":
-            if _quote(facts.text or "", str(value)) is None:
+            if not says(facts, crime, str(value)):
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):
@@ -220,66 +221,6 @@ def guideline_baseline(
     return Baseline(months=months, bracket_index=index, tier=tier, penalty=tier.penalty, confidence=confidence, notes=notes)
 
 
-# The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
-TRIGGER_PHRASES = (
-    "数额特别巨大", "数量特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
-    "特别重大损失", "数额巨大", "数量巨大", "重大损失", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
-)  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
-NEGATIONS = ("不", "未", "没有")
-NEGATION_WINDOW = 4  # characters before the phrase searched for a negation
-
-
-def _phrases(condition: str) -> list[str]:
-    """Trigger phrases of one bracket's condition (a shorter phrase inside a longer one is not counted)."""
-    found, rest = [], condition
-    for phrase in TRIGGER_PHRASES:
-        if phrase in rest:
-            found.append(phrase)
-            rest = rest.replace(phrase, "|")
-    return found
-
-
-def _quote(text: str, phrase: str) -> str | None:
-    """The first occurrence of `phrase` in `text` not preceded within a few characters by a negation."""
-    start = text.find(phrase)
-    while start >= 0:
-        before = text[max(0, start - NEGATION_WINDOW) : start]
-        if not any(n in before for n in NEGATIONS):
-            return text[max(0, start - 12) : start + len(phrase)]
-        start = text.find(phrase, start + 1)
-    return None
-
-
-def _trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
-    """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
-    text = facts.text or ""
-    best: tuple[int, str, str] | None = None
-    for i, bracket in enumerate(info.brackets):
-        if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
-            continue
-        for phrase in _phrases(bracket.condition):
-            quote = _quote(text, phrase)
-            if quote:
-                best = (i, phrase, quote)
-                break
-    if best is None:
-        return index
-    i, phrase, quote = best
-    bracket = info.brackets[i]
-    steps.append(
-        Step(
-            kind=StepKind.NOTE,
-            description_zh=f"{info.name}：事实叙述中出现“{phrase}”（“{quote}”），适用{bracket.source}法定刑幅度（{bracket.describe_zh()}）",
-            description_en=f"{info.name}: the fact text says '{phrase}'; the bracket of {bracket.source} applies",
-            rule_id="method.no_guideline.trigger_wording",
-            citation=f"刑法{bracket.source or info.article_label}（{bracket.condition[:30]}）",
-            charge=info.name,
-            confidence="low",
-        )
-    )
-    return i
-
-
 def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> tuple[int, float] | None:
     """The bracket and the position inside it that the amount involved gives (amount_brackets.yaml)."""
     cfg = standard.amount_brackets
@@ -293,7 +234,7 @@ def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, step
     while index > 0 and info.brackets[index].imprisonment is None:  # a life-only bracket needs more than an amount
         index -= 1
     words = (entry.get("requires_words") or {}).get(index)
-    while words and index > 0 and not any(_quote(facts.text or "", w) for w in words):
+    while words and index > 0 and not any(quote_phrase(facts.text or "", w) for w in words):
         index -= 1  # the bracket needs more than the amount (e.g. 挪用公款: 数额巨大*不退还*) and the text does not say it
         words = (entry.get("requires_words") or {}).get(index)
     at_threshold, at_next = cfg["position"]["at_threshold"], cfg["position"]["at_next"]
@@ -329,7 +270,7 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
             break
         if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
             index = i
-    index = _trigger_bracket(info, facts, index, steps)
+    index = trigger_bracket(info, facts, index, steps)
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))
     by_amount = _amount_bracket(info, facts, standard, steps)

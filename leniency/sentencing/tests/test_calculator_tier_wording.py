@@ -40,3 +40,13 @@ def test_illegal_deposits_third_tier_needs_facts_after_amendment_11():
     assert _start(old, "非法吸收公众存款").rule_id == "crime.illegal_deposits.huge"
     assert _start(new, "非法吸收公众存款").rule_id == "crime.illegal_deposits.especially_huge"
     assert _start(new, "非法吸收公众存款").months_after == 120
+
+
+def test_with_several_charges_the_wording_belongs_to_the_sentence_that_names_the_conduct():
+    """"多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元，数额较大": 数额巨大 is said of the thefts
+    (conduct_words of theft.yaml), so theft starts at 36 months (3-4 years) and snatching stays in its
+    数额较大 tier (starting point 6 months, snatching.yaml)."""
+    text = "被告人甲多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元，数额较大。"
+    calc = calculate(CaseFacts(text=text, charges=["盗窃", "抢夺"], amount_yuan=Decimal(1560)))
+    assert _start(calc, "盗窃").rule_id == "crime.theft.huge"
+    assert _start(calc, "抢夺").rule_id == "crime.snatching.large"

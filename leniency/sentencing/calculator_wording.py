@@ -1,0 +1,99 @@
+"""Statutory wording in the fact text (情节严重, 数额巨大 …) and the brackets or tiers it triggers.
+
+A charge without a guideline takes the higher statutory bracket whose trigger words the facts quote
+(`trigger_bracket`); a guideline crime's tier may name its own words (`text_says` in the crime file,
+checked by `says`). A phrase preceded by a negation within a few characters does not count.
+"""
+
+from __future__ import annotations
+
+from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.catalogue import ChargeInfo
+from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.standards import CrimeStandard
+
+# The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
+TRIGGER_PHRASES = (
+    "数额特别巨大", "数量特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
+    "特别重大损失", "数额巨大", "数量巨大", "重大损失", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
+)  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
+NEGATIONS = ("不", "未", "没有")
+NEGATION_WINDOW = 4  # characters before the phrase searched for a negation
+
+
+def _phrases(condition: str) -> list[str]:
+    """Trigger phrases of one bracket's condition (a shorter phrase inside a longer one is not counted)."""
+    found, rest = [], condition
+    for phrase in TRIGGER_PHRASES:
+        if phrase in rest:
+            found.append(phrase)
+            rest = rest.replace(phrase, "|")
+    return found
+
+
+def quote_phrase(text: str, phrase: str) -> str | None:
+    """The first occurrence of `phrase` in `text` not preceded within a few characters by a negation."""
+    start = text.find(phrase)
+    while start >= 0:
+        before = text[max(0, start - NEGATION_WINDOW) : start]
+        if not any(n in before for n in NEGATIONS):
+            return text[max(0, start - 12) : start + len(phrase)]
+        start = text.find(phrase, start + 1)
+    return None
+
+
+SEGMENT_BREAKS = "。；;\n"
+
+
+def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
+    """Whether the fact text uses `phrase` (not negated) of this crime.
+
+    With several charges, the phrase counts for a crime only in a sentence that names its conduct
+    (`conduct_words` in the crime file, else the charge name): "多次盗窃他人财物，数额巨大；抢夺他人财物
+    一次，数额较大" puts theft, not snatching, in the 数额巨大 tier.
+    """
+    text = facts.text or ""
+    if len(set(facts.charges)) <= 1:
+        return quote_phrase(text, phrase) is not None
+    words = crime.extra.get("conduct_words") or [crime.charge]
+    start = text.find(phrase)
+    while start >= 0:
+        before = text[max(0, start - NEGATION_WINDOW) : start]
+        if not any(n in before for n in NEGATIONS):
+            left = max(text.rfind(b, 0, start) for b in SEGMENT_BREAKS) + 1
+            rights = [i for i in (text.find(b, start) for b in SEGMENT_BREAKS) if i >= 0]
+            segment = text[left : min(rights) if rights else len(text)]
+            if any(w in segment for w in words):
+                return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
+def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
+    """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
+    text = facts.text or ""
+    best: tuple[int, str, str] | None = None
+    for i, bracket in enumerate(info.brackets):
+        if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
+            continue
+        for phrase in _phrases(bracket.condition):
+            quote = quote_phrase(text, phrase)
+            if quote:
+                best = (i, phrase, quote)
+                break
+    if best is None:
+        return index
+    i, phrase, quote = best
+    bracket = info.brackets[i]
+    steps.append(
+        Step(
+            kind=StepKind.NOTE,
+            description_zh=f"{info.name}：事实叙述中出现“{phrase}”（“{quote}”），适用{bracket.source}法定刑幅度（{bracket.describe_zh()}）",
+            description_en=f"{info.name}: the fact text says '{phrase}'; the bracket of {bracket.source} applies",
+            rule_id="method.no_guideline.trigger_wording",
+            citation=f"刑法{bracket.source or info.article_label}（{bracket.condition[:30]}）",
+            charge=info.name,
+            confidence="low",
+        )
+    )
+    return i

@@ -55,7 +55,11 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
     text = facts.text or ""
     if len(set(facts.charges)) <= 1:
         return quote_phrase(text, phrase) is not None
-    words = crime.extra.get("conduct_words") or [crime.charge]
+    return quote_in_sentence(text, phrase, crime.extra.get("conduct_words") or [crime.charge]) is not None
+
+
+def quote_in_sentence(text: str, phrase: str, words) -> str | None:
+    """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words`."""
     start = text.find(phrase)
     while start >= 0:
         before = text[max(0, start - NEGATION_WINDOW) : start]
@@ -64,20 +68,33 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
             rights = [i for i in (text.find(b, start) for b in SEGMENT_BREAKS) if i >= 0]
             segment = text[left : min(rights) if rights else len(text)]
             if any(w in segment for w in words):
-                return True
+                return text[max(0, start - 12) : start + len(phrase)]
         start = text.find(phrase, start + 1)
-    return False
+    return None
+
+
+GENERIC_BIGRAMS = {"非法", "国家", "工作", "人员", "物品", "公司", "企业", "单位", "他人", "犯罪", "管理", "秩序"}
+
+
+def conduct_bigrams(name: str) -> list[str]:
+    """Two-character pieces of a charge name that name its conduct (受贿, 行贿, 挪用 …), generic ones left out."""
+    pieces = [p for part in name.split("、") for p in (part[i : i + 2] for i in range(len(part) - 1))]
+    return [p for p in dict.fromkeys(pieces) if p not in GENERIC_BIGRAMS]
 
 
 def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
+    several = len(set(facts.charges)) > 1
     best: tuple[int, str, str] | None = None
     for i, bracket in enumerate(info.brackets):
         if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
             continue
         for phrase in _phrases(bracket.condition):
-            quote = quote_phrase(text, phrase)
+            if several:
+                quote = quote_in_sentence(text, phrase, conduct_bigrams(info.name) or [info.name])
+            else:
+                quote = quote_phrase(text, phrase)
             if quote:
                 best = (i, phrase, quote)
                 break

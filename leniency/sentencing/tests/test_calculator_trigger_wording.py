@@ -32,3 +32,27 @@ def test_especially_heavy_loss_and_huge_quantity_are_trigger_wording():
     assert next(s for s in loans.steps if s.kind == "starting_point").months_after >= 60
     cards = calculate(CaseFacts(text="被告人骗领信用卡16张，数量巨大。", charges=["妨害信用卡管理"]))
     assert 36 <= next(s for s in cards.steps if s.kind == "starting_point").months_after <= 120
+
+
+def test_with_several_charges_the_wording_counts_only_where_the_charge_is_named():
+    """非法采矿 (art. 343): "情节特别严重" -> 3-7 years, but only when the sentence saying it is about the
+    mining (a piece of the charge name, 采矿, is in it); said of the hunting it leaves mining in its
+    lowest bracket (three years or less)."""
+    charges = ["非法采矿", "非法狩猎"]
+    own = calculate(CaseFacts(text="被告人甲非法狩猎野生动物。又非法采矿，情节特别严重。", charges=charges))
+    other = calculate(CaseFacts(text="被告人甲非法采矿。又非法狩猎，情节特别严重。", charges=charges))
+
+    def mining_start(calc):
+        return next(s for s in calc.steps if s.kind == "starting_point" and s.charge == "非法采矿").months_after
+
+    assert [s.charge for s in own.steps if s.rule_id == RULE] == ["非法采矿"]
+    assert 36 <= mining_start(own) <= 84
+    assert not [s for s in other.steps if s.rule_id == RULE and s.charge == "非法采矿"]
+    assert mining_start(other) < 36
+
+
+def test_conduct_pieces_of_a_charge_name_leave_generic_words_out():
+    from leniency.sentencing.calculator_wording import conduct_bigrams
+
+    assert conduct_bigrams("非法采矿") == ["法采", "采矿"]
+    assert "受贿" in conduct_bigrams("非国家工作人员受贿") and "国家" not in conduct_bigrams("非国家工作人员受贿")

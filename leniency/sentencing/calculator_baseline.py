@@ -259,9 +259,38 @@ def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, step
     return index, position
 
 
+def _basic_bracket(info: ChargeInfo, facts: CaseFacts, steps: list[Step]) -> int:
+    """The bracket a bracket-only estimate starts from: the lowest, unless that is a 情节较轻 exception.
+
+    Where the statute's basic punishment carries life imprisonment or death (故意杀人 "处死刑、无期徒刑
+    或者十年以上有期徒刑；情节较轻的，处三年以上十年以下", 绑架 …), the lighter bracket applies only when
+    the court finds 情节较轻; without those words in the facts the basic bracket is the start (mitigating
+    circumstances may still take the result below it). For crimes whose basic bracket is a fixed term
+    (失火, 过失致人死亡 …) the 情节较轻 bracket is where most cases are decided, so it stays the start.
+    """
+    brackets = info.brackets
+    if len(brackets) < 2 or not brackets[0].condition.startswith("情节较轻"):
+        return 0
+    basic = brackets[1]
+    if not (basic.life or basic.death) or quote_phrase(facts.text or "", "情节较轻") is not None:
+        return 0
+    steps.append(
+        Step(
+            kind=StepKind.NOTE,
+            description_zh=f"{info.name}：事实中未认定“情节较轻”，按基本法定刑幅度（{basic.describe_zh()}）估算",
+            description_en=f"{info.name}: no finding of 情节较轻; the basic bracket ({basic.source}) is the start",
+            rule_id="method.no_guideline.basic_bracket",
+            citation=f"刑法{basic.source or info.article_label}",
+            charge=info.name,
+            confidence="low",
+        )
+    )
+    return 1
+
+
 def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> Baseline:
     """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
-    index = 0
+    index = _basic_bracket(info, facts, steps)
     top = _max_injury(facts)
     for i, bracket in enumerate(info.brackets):
         cond = bracket.condition

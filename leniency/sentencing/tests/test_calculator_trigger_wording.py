@@ -56,3 +56,21 @@ def test_conduct_pieces_of_a_charge_name_leave_generic_words_out():
 
     assert conduct_bigrams("非法采矿") == ["法采", "采矿"]
     assert "受贿" in conduct_bigrams("非国家工作人员受贿") and "国家" not in conduct_bigrams("非国家工作人员受贿")
+
+
+def test_murder_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiaoqing():
+    """故意杀人 (art. 232): 死刑、无期徒刑或者十年以上有期徒刑 is the basic bracket, 情节较轻 (3-10 years) the
+    exception. Without the words: 25% of [120, 180] = 135 months (method.yaml no_guideline.position); with
+    "情节较轻": 25% of [36, 120] = 57 months. 失火 (basic bracket a fixed 3-7 years) keeps its 情节较轻
+    bracket as the start: 25% of [6, 36] = 13.5 months."""
+    basic = calculate(CaseFacts(text="被告人甲持刀杀害被害人乙。", charges=["故意杀人"]))
+    lighter = calculate(CaseFacts(text="被告人甲杀害被害人乙，情节较轻。", charges=["故意杀人"]))
+    fire = calculate(CaseFacts(text="被告人甲失火烧毁林地。", charges=["失火"]))
+
+    def start(calc):
+        return next(s for s in calc.steps if s.kind == "starting_point").months_after
+
+    assert any(s.rule_id == "method.no_guideline.basic_bracket" for s in basic.steps)
+    assert start(basic) == 135
+    assert start(lighter) == 57
+    assert start(fire) == 13.5

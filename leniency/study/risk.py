@@ -224,7 +224,7 @@ def prospective_row(defendant, row: PersonRow | None = None) -> PersonRow | None
            .exclude(status__in=["superseded", "lapsed"]).order_by("-round").first())
     if rec is None:
         return None
-    row = row if row is not None else person_rows([defendant.pk])[0]
+    row = row if row is not None else person_rows([defendant.pk], features_only=True)[0]
     now = timezone.now()
     from leniency.counsel.models.participation import ParticipationEntry, Service
     from leniency.plea.models import RightsNotice
@@ -246,7 +246,7 @@ def score_defendant(defendant, model: dict | None = None) -> Score | None:
     model = model or load_model()
     if model is None:
         return None
-    row = person_rows([defendant.pk])[0]
+    row = person_rows([defendant.pk], features_only=True)[0]
     if row.pleaded:
         return explain(model, row)
     row = prospective_row(defendant)

@@ -44,7 +44,7 @@ def study_panels(defendants, user) -> dict[int, dict | None]:
     heavier, protests = heavier_after_withdrawal(shown), protest_flags(shown)
     model = load_model()
     # risk.score_defendant for each, with one person_rows for all of them.
-    rows = {row.defendant_id: row for row in person_rows(shown)} if model is not None else {}
+    rows = {row.defendant_id: row for row in person_rows(shown, features_only=True)} if model is not None else {}
     may_record = user.is_prosecution
     for pk in shown:
         delivered = letters.get(pk)

@@ -112,7 +112,7 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"},
     "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_page_cache",
-              "OPTIONS": {"MAX_ENTRIES": 20000}},
+              "OPTIONS": {"MAX_ENTRIES": 5000}},
 }
 SENTENCING_DEVIATION_SHARE = 0.25  # a proposed term this far from the calculation needs a written reason
 

@@ -60,6 +60,8 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
     if Circumstance.COURT_CONFESSION in codes and not ({"surrender", "confession"} & set(out.rules)):
         out.rules.append("court_confession")
     comp, forgive = Circumstance.COMPENSATION in codes, Circumstance.FORGIVENESS in codes
+    if "reconciliation" in out.rules:
+        comp = forgive = False  # 刑事和解 already weighs the compensation and the forgiveness (guideline 三(12))
     if comp and forgive:
         out.rules.append("compensation_and_forgiveness")
     elif comp:

@@ -11,7 +11,8 @@ C = Circumstance
 
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
-    (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|前往)[^，,。；;]{0,20}投案")),
+    (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
+                             r"|(?<![未没不])(?:到|至)[^，,。；;]{0,20}(?:派出所|公安局|公安分局|公安机关|检察院|监察委员会|纪委)投案")),
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
         r"当庭(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"

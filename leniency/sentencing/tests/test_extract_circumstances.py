@@ -15,6 +15,17 @@ def test_voluntary_surrender_is_found_and_confession_is_not_added_to_it():
     assert Circumstance.CONFESSION not in found
 
 
+def test_surrender_written_as_going_to_an_authority_to_turn_oneself_in():
+    """"主动至…投案", "主动回到…向公安机关投案", "到…公安局投案" (wordings of real judgments) are 自首."""
+    for text in (
+        "案发后，被告人陈某甲主动至济宁市任城区安全生产监督管理局投案，后又在侦查机关如实供述了犯罪经过。",
+        "2014年5月29日，郭某主动回到合肥向公安机关投案，如实供述了犯罪事实。",
+        "被告人于2016年6月7日到福鼎市公安局投案，到案后如实供述。",
+    ):
+        assert Circumstance.SURRENDER in codes(text), text
+    assert Circumstance.SURRENDER not in codes("被告人未到公安机关投案，系被抓获归案。")
+
+
 def test_surrender_denied_by_the_court_is_not_reported():
     assert Circumstance.SURRENDER not in codes("被告人李某到案后虽如实供述，但不构成自首。")
 

@@ -1,12 +1,12 @@
 """Rendered case pages, served from the cache until the database next changes.
 
 Every committed write (INSERT, UPDATE, DELETE, TRUNCATE or DDL through Django's connections, bulk updates
-and raw SQL included) gives the database a new random *generation* when its transaction commits. A page
-is cached under the generation read before anything it shows, so a page is never served after a change
-that it could show: there is nothing to invalidate by hand, and no rule to forget when a model is added.
-Writes to QUIET_TABLES (the cache itself, sessions, login throttling, the personal-data read log, API
-token use) do not change any cached page and leave the generation alone; otherwise every page view
-would end the cache.
+and raw SQL included) gives the database a new random *generation*, kept in one row of its own
+(PageGeneration). A page is cached under the generation read before anything it shows, so a page is never
+served after a change that it could show: there is nothing to invalidate by hand, and no rule to forget
+when a model is added. Writes to QUIET_TABLES (the generation itself, the caches, sessions, login
+throttling, the personal-data read log, API token use) change no cached page and leave the generation
+alone; otherwise every page view would end the cache.
 
 The key also holds the user and what decides their access (role, organisation, password), the language,
 the CSRF secret the page's forms carry, the day (deadlines are counted from it), the full path and the
@@ -24,14 +24,15 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache, caches
-from django.db import transaction
+from django.core.cache import caches
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
-GENERATION_KEY = "pagecache:generation"
 PAGE_TIMEOUT = 60 * 60
+TABLE = "cases_pagegeneration"
 QUIET_TABLES = frozenset({
+    TABLE,
     "django_session",
     "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
     "audit_personaldataaccess",
@@ -39,18 +40,26 @@ QUIET_TABLES = frozenset({
 }) | {alias["LOCATION"] for alias in settings.CACHES.values() if alias["BACKEND"].endswith("DatabaseCache")}
 
 _WRITE = re.compile(r'\s*(INSERT|UPDATE|DELETE|TRUNCATE|ALTER|DROP|CREATE)\b[^"]*"?(\w*)', re.IGNORECASE)
+_READ = f'SELECT "token" FROM "{TABLE}" WHERE "id" = 1'
+_UPSERT = f'INSERT INTO "{TABLE}" ("id", "token") VALUES (1, %s) ON CONFLICT ("id") DO UPDATE SET "token" = %s'
 
 
 def generation() -> str:
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), None)  # two first readers agree on one
-        token = cache.get(GENERATION_KEY)
-    return token
+    with connection.cursor() as cursor:
+        cursor.execute(_READ)
+        row = cursor.fetchone()
+    return row[0] if row else "-"
 
 
 def _advance():
-    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+    token = secrets.token_hex(8)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_UPSERT, [token, token])
+    except DatabaseError:
+        if TABLE in connection.introspection.table_names():
+            raise
+        # Before this app's migration nothing can have been cached: nothing to end.
 
 
 def watch_writes(execute, sql, params, many, context):
@@ -58,11 +67,15 @@ def watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     found = _WRITE.match(sql)
     if found and (found.group(1).upper() == "TRUNCATE" or found.group(2) not in QUIET_TABLES):
-        connection = context["connection"]
-        # After the statement, once per transaction: on_commit runs at once in autocommit mode, and forgets
-        # the callback when the transaction (or the savepoint that registered it) rolls back.
-        if not any(callback is _advance for _sids, callback, _robust in connection.run_on_commit):
-            transaction.on_commit(_advance, using=connection.alias)
+        wrapper = context["connection"]
+        if not wrapper.in_atomic_block:
+            # A single statement: committed (PostgreSQL), or committed together with the new generation when
+            # the statement ends (SQLite, where an INSERT … RETURNING is still open here).
+            _advance()
+        elif not any(callback is _advance for _sids, callback, _robust in wrapper.run_on_commit):
+            # Once per transaction, when it commits; forgotten if it (or the savepoint) rolls back. robust: the
+            # write is committed, so a failure is logged instead of failing the request.
+            transaction.on_commit(_advance, using=wrapper.alias, robust=True)
     return result
 
 
@@ -95,8 +108,6 @@ def cached_page(on_hit=None):
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            from django.db import connection
-
             if request.method != "GET" or connection.in_atomic_block or len(get_messages(request)):
                 return view(request, *args, **kwargs)
             token = generation()  # before the user, the case or anything else the page shows is read

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from leniency.accounts.models import Region
 from leniency.audit.models import PersonalDataAccess
 from leniency.cases import pagecache
 from leniency.cases import services as case_services
@@ -146,3 +147,11 @@ def test_case_list_is_cached_per_query(client, world):
     assert not any('FROM "cases_case"' in sql for sql in again_sqls)
     _, filtered_sqls = _get(client, reverse("case_list") + "?q=none-such")
     assert any('FROM "cases_case"' in sql for sql in filtered_sqls)  # another query string is another page
+
+
+def test_an_insert_outside_a_transaction_changes_the_generation_and_is_kept(world):
+    # On SQLite an INSERT … RETURNING is still open when the generation changes: both must commit.
+    token = pagecache.generation()
+    region = Region.objects.create(name="新区", code="990001")
+    assert pagecache.generation() != token
+    assert Region.objects.filter(pk=region.pk, name="新区").exists()

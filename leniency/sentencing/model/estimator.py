@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from leniency.sentencing.calibrate import statutory_class
+from leniency.sentencing.calibrate import customary_term, statutory_class
 from leniency.sentencing.model.features import (
     DENSE_NAMES,
     CaseRecord,
@@ -290,7 +290,7 @@ class SentencingModel:
     def predict_records(self, records: Sequence[CaseRecord]) -> list[ModelPrediction]:
         out = []
         for _r, z in zip(records, self.points(records), strict=True):
-            months = int(round(math.expm1(z)))
+            months = customary_term(math.expm1(z))  # as courts write terms, like the calibrated engine
             low = int(round(math.expm1(max(z + self.quantiles[0], 0.0))))
             high = min(int(round(math.expm1(z + self.quantiles[1]))), MAX_MONTHS)
             out.append(ModelPrediction(months, min(low, months), max(high, months), float(z), self.version))

@@ -3,7 +3,7 @@
     leniency sentencing recommend --fact TEXT [--charge 盗窃 ...] [--json] [--lang zh|en] [--train CORPUS]
     leniency sentencing predict --input CASES.jsonl --output PRED.jsonl [--train CORPUS.jsonl]
     leniency sentencing evaluate --input GOLD.jsonl [--train CORPUS.jsonl] [--folds K] [--by-charge]
-    leniency sentencing train [--corpus CORPUS.jsonl] [--out var/models] [--folds K]
+    leniency sentencing train [--corpus CORPUS.jsonl] [--out DIR] [--folds K]
 
 Also runnable as `python -m leniency.sentencing.cli ...`.
 """
@@ -361,10 +361,12 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         import django
 
         django.setup()
+        from leniency.corpus.recommend import model_dir
         from leniency.corpus.training import train_from_database
 
         model = train_from_database(folds=args.folds, seed=args.seed, limit=args.limit, err=err)
-    path = save_model(model, args.out)
+        args.out = args.out or model_dir()  # where the server looks for it (LENIENCY_VAR_DIR)
+    path = save_model(model, args.out or "var/models")
     print(f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}", file=out)
     cv = model.cv_metrics
     if cv.get("mean_log_distance") is not None:
@@ -397,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("train", help="train the learned model and save it as a versioned artifact")
     tr.add_argument("--corpus", help="CAIL2018 file to train on (default: the judgments in the database)")
-    tr.add_argument("--out", default="var/models", help="artifact directory (default var/models)")
+    tr.add_argument("--out", help="artifact directory (default: the server's model directory, var/models in it)")
     tr.add_argument("--folds", type=int, default=5, help="k for the cross-validated metrics in the sidecar")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--limit", type=int, help="train on at most this many judgments from the database")

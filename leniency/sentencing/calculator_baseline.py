@@ -233,10 +233,9 @@ def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, step
     index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
     while index > 0 and info.brackets[index].imprisonment is None:  # a life-only bracket needs more than an amount
         index -= 1
-    words = (entry.get("requires_words") or {}).get(index)
-    while words and index > 0 and not any(quote_phrase(facts.text or "", w) for w in words):
+    requires = entry.get("requires_words") or {}
+    while index > 0 and requires.get(index) and not any(quote_phrase(facts.text or "", w) for w in requires[index]):
         index -= 1  # the bracket needs more than the amount (e.g. 挪用公款: 数额巨大*不退还*) and the text does not say it
-        words = (entry.get("requires_words") or {}).get(index)
     at_threshold, at_next = cfg["position"]["at_threshold"], cfg["position"]["at_next"]
     start = thresholds[index]
     end = thresholds[index + 1] if index + 1 < len(thresholds) else start * 10

@@ -33,13 +33,7 @@ def _phrases(condition: str) -> list[str]:
 
 def quote_phrase(text: str, phrase: str) -> str | None:
     """The first occurrence of `phrase` in `text` not preceded within a few characters by a negation."""
-    start = text.find(phrase)
-    while start >= 0:
-        before = text[max(0, start - NEGATION_WINDOW) : start]
-        if not any(n in before for n in NEGATIONS):
-            return text[max(0, start - 12) : start + len(phrase)]
-        start = text.find(phrase, start + 1)
-    return None
+    return quote_in_sentence(text, phrase, None)
 
 
 SEGMENT_BREAKS = "。；;\n"
@@ -52,25 +46,29 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
     (`conduct_words` in the crime file, else the charge name): "多次盗窃他人财物，数额巨大；抢夺他人财物
     一次，数额较大" puts theft, not snatching, in the 数额巨大 tier.
     """
-    text = facts.text or ""
-    if len(set(facts.charges)) <= 1:
-        return quote_phrase(text, phrase) is not None
-    return quote_in_sentence(text, phrase, crime.extra.get("conduct_words") or [crime.charge]) is not None
+    words = crime.extra.get("conduct_words") or [crime.charge]
+    return quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None) is not None
 
 
 def quote_in_sentence(text: str, phrase: str, words) -> str | None:
-    """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words`."""
+    """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words` (None: anywhere)."""
     start = text.find(phrase)
     while start >= 0:
         before = text[max(0, start - NEGATION_WINDOW) : start]
-        if not any(n in before for n in NEGATIONS):
-            left = max(text.rfind(b, 0, start) for b in SEGMENT_BREAKS) + 1
-            rights = [i for i in (text.find(b, start) for b in SEGMENT_BREAKS) if i >= 0]
-            segment = text[left : min(rights) if rights else len(text)]
-            if any(w in segment for w in words):
-                return text[max(0, start - 12) : start + len(phrase)]
+        if not any(n in before for n in NEGATIONS) and (words is None or _names_any(_sentence(text, start), words)):
+            return text[max(0, start - 12) : start + len(phrase)]
         start = text.find(phrase, start + 1)
     return None
+
+
+def _names_any(sentence: str, words) -> bool:
+    return any(w in sentence for w in words)
+
+
+def _sentence(text: str, at: int) -> str:
+    left = max(text.rfind(b, 0, at) for b in SEGMENT_BREAKS) + 1
+    rights = [i for i in (text.find(b, at) for b in SEGMENT_BREAKS) if i >= 0]
+    return text[left : min(rights) if rights else len(text)]
 
 
 GENERIC_BIGRAMS = {"非法", "国家", "工作", "人员", "物品", "公司", "企业", "单位", "他人", "犯罪", "管理", "秩序"}
@@ -85,16 +83,13 @@ def conduct_bigrams(name: str) -> list[str]:
 def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
-    several = len(set(facts.charges)) > 1
+    words = (conduct_bigrams(info.name) or [info.name]) if len(set(facts.charges)) > 1 else None
     best: tuple[int, str, str] | None = None
     for i, bracket in enumerate(info.brackets):
         if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
             continue
         for phrase in _phrases(bracket.condition):
-            if several:
-                quote = quote_in_sentence(text, phrase, conduct_bigrams(info.name) or [info.name])
-            else:
-                quote = quote_phrase(text, phrase)
+            quote = quote_in_sentence(text, phrase, words)
             if quote:
                 best = (i, phrase, quote)
                 break

@@ -249,7 +249,7 @@ def score_defendant(defendant, model: dict | None = None) -> Score | None:
     row = person_rows([defendant.pk], features_only=True)[0]
     if row.pleaded:
         return explain(model, row)
-    row = prospective_row(defendant)
+    row = prospective_row(defendant, row)
     return None if row is None else explain(model, row, prospective=True)
 
 

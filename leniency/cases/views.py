@@ -36,11 +36,12 @@ def case_list(request):
     return render(request, template, context)
 
 
-def _log_cached_case_page(request, defendant_ids):
-    log_personal_data_read(request.user, defendant_ids, fields=PARTICULARS, via="page", path=request.path)
+def _log_case_page_read(request, defendants):
+    """The case page shows these defendants' particulars: on every view, rendered or from the cache."""
+    log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
 
 
-@cached_page(on_hit=_log_cached_case_page)
+@cached_page(on_hit=_log_case_page_read)
 @login_required
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
@@ -81,7 +82,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
             form = StageChangeForm(defendant=defendant, prefix=f"d{defendant.pk}")
         rows.append({"defendant": defendant, "form": form})
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
-    log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
+    _log_case_page_read(request, defendants)
     # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
     context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {},
                "can_see_identity": can_see_identity(request.user)}

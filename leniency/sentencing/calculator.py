@@ -19,6 +19,7 @@ from leniency.sentencing.calculation import Calculation, ChargeResult, Penalty, 
 from leniency.sentencing.calculator_adjust import Applied, adjust, applicable_circumstances, clamp, whole_case
 from leniency.sentencing.calculator_baseline import bracket_baseline, guideline_baseline, min_conf
 from leniency.sentencing.calculator_thresholds import earlier_law_charge
+from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard, load_standard
@@ -49,7 +50,10 @@ def calculate(facts: CaseFacts, standard: Standard | None = None, *, whole_case_
     if not infos:
         return _no_charge(facts, standard, notes)
     applied = applicable_circumstances(facts)
-    results = [_one_charge(info, facts, standard, applied, steps, notes, whole_case_ratio) for info in infos]
+    results = [
+        _one_charge(info, own, standard, applied, steps, notes, whole_case_ratio)
+        for info, own in zip(infos, facts_of_each_charge(infos, facts, standard, steps), strict=True)
+    ]
     if len(results) == 1:
         calc = _single(results[0], applied, facts, standard, steps, notes)
     else:

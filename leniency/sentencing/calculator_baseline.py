@@ -298,7 +298,7 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
             break
         if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
             index = i
-    index = trigger_bracket(info, facts, index, steps)
+    index = trigger_bracket(info, facts, index, standard, steps)
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))
     by_amount = _amount_bracket(info, facts, standard, steps)

@@ -1,16 +1,22 @@
-"""Statutory wording in the fact text (情节严重, 数额巨大 …) and the brackets or tiers it triggers.
+"""Statutory wording in the fact text (情节严重, 数额巨大 …), the brackets or tiers it triggers, and which
+sentences tell each charge's conduct.
 
 A charge without a guideline takes the higher statutory bracket whose trigger words the facts quote
 (`trigger_bracket`); a guideline crime's tier may name its own words (`text_says` in the crime file,
-checked by `says`). A phrase preceded by a negation within a few characters does not count.
+checked by `says`). A phrase preceded by a negation within a few characters does not count. With several
+charges, wording and amounts count for a charge only where a sentence tells its conduct (`conduct_words`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 from leniency.sentencing.calculation import Step, StepKind
 from leniency.sentencing.catalogue import ChargeInfo
+from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.facts import CaseFacts
-from leniency.sentencing.standards import CrimeStandard
+from leniency.sentencing.standards import CrimeStandard, Standard
 
 # The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
 TRIGGER_PHRASES = (
@@ -50,6 +56,60 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
     return quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None) is not None
 
 
+def conduct_words(name: str, standard: Standard) -> list[str]:
+    """Words naming a charge's conduct: `conduct_words` of its crime file or of its amount_brackets.yaml entry,
+    else the pieces of its name (`conduct_bigrams`)."""
+    crime = standard.crime(name)
+    listed = crime.extra.get("conduct_words") if crime else None
+    listed = listed or (standard.amount_brackets.get("charges", {}).get(name) or {}).get("conduct_words")
+    return list(listed or conduct_bigrams(name) or [name])
+
+
+def measured_by_amount(name: str, standard: Standard) -> bool:
+    """Whether the amount involved places the charge: a guideline crime measured by amount, or an
+    amount_brackets.yaml charge."""
+    crime = standard.crime(name)
+    if crime is not None:
+        return crime.measure == "amount"
+    return name in standard.amount_brackets.get("charges", {})
+
+
+def facts_of_each_charge(infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, steps: list[Step]) -> list[CaseFacts]:
+    """The facts each charge is calculated on: with several charges, each takes the amount told of its own
+    conduct (extraction/charge_amounts.py) instead of the case's total; recorded as a step."""
+    names = [info.name for info in infos]
+    if len(names) < 2 or not facts.text:
+        return [facts] * len(names)
+    conduct = {name: conduct_words(name, standard) for name in names}
+    own = amounts_by_charge(facts.text, conduct, [n for n in names if measured_by_amount(n, standard)])
+    out = []
+    for name in names:
+        if name not in own or own[name] == facts.amount_yuan:
+            out.append(facts)
+            continue
+        amount = own[name]
+        told = f"数额为{_yuan(amount)}元" if amount is not None else "未列明数额"
+        steps.append(
+            Step(
+                kind=StepKind.NOTE,
+                description_zh=f"{name}：数罪中叙述本罪行为的语句{told}（全案数额{_yuan(facts.amount_yuan)}元），按本罪数额计算",
+                description_en=f"{name}: the sentences telling this charge's conduct give "
+                + (f"{amount:,.0f} yuan" if amount is not None else "no amount")
+                + f" (the whole case: {_yuan(facts.amount_yuan)} yuan); this charge is calculated on its own amount",
+                rule_id="method.several_charges.own_amount",
+                citation="刑法第69条（数罪分别定罪量刑）",
+                charge=name,
+                confidence="medium",
+            )
+        )
+        out.append(dataclasses.replace(facts, amount_yuan=amount))
+    return out
+
+
+def _yuan(amount: Decimal | None) -> str:
+    return f"{amount:,.2f}".rstrip("0").rstrip(".") if amount is not None else "—"
+
+
 def quote_in_sentence(text: str, phrase: str, words) -> str | None:
     """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words` (None: anywhere)."""
     start = text.find(phrase)
@@ -80,10 +140,10 @@ def conduct_bigrams(name: str) -> list[str]:
     return [p for p in dict.fromkeys(pieces) if p not in GENERIC_BIGRAMS]
 
 
-def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, steps: list[Step]) -> int:
+def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, steps: list[Step]) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
-    words = (conduct_bigrams(info.name) or [info.name]) if len(set(facts.charges)) > 1 else None
+    words = conduct_words(info.name, standard) if len(set(facts.charges)) > 1 else None
     best: tuple[int, str, str] | None = None
     for i, bracket in enumerate(info.brackets):
         if i <= index or bracket.imprisonment is None or (best and i <= best[0]):

@@ -416,6 +416,9 @@ def _amount_brackets(path: Path) -> dict:
                 date.fromisoformat(str(_need(earlier, "before", ew)))
             except ValueError as exc:
                 raise StandardError(f"{ew}.before: not an ISO date") from exc
+        words = entry.get("conduct_words")
+        if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)):
+            raise StandardError(f"{where}.conduct_words: must be a list of words")
         for index, words in (entry.get("requires_words") or {}).items():
             if not (isinstance(index, int) and 0 < index < len(thresholds)) or not words or not isinstance(words, list):
                 raise StandardError(f"{where}.requires_words: {index!r} must be a bracket index with a list of words")

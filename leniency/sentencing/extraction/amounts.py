@@ -70,7 +70,7 @@ class Mention:
     approximate: bool = False
 
 
-def _sentences(text: str) -> list[tuple[int, int, bool]]:
+def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, repeated) per sentence; repeated when the line or a long sentence appeared before."""
     result = []
     seen_lines: set[str] = set()
@@ -96,7 +96,7 @@ def _sentences(text: str) -> list[tuple[int, int, bool]]:
 def find_money(text: str) -> list[Mention]:
     """Every amount of money in the text with what its clause says about it."""
     mentions: list[Mention] = []
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     starts = [s[0] for s in sentences]
     for match in MONEY_RE.finditer(text):
         start, end = match.start(), match.end()

@@ -94,3 +94,9 @@ def test_amount_thresholds_cannot_outnumber_the_brackets(broken):
     directory = broken("amount_brackets.yaml", lambda d: d["charges"]["行贿"].update(thresholds=[1, 2, 3, 4, 5]))
     with pytest.raises(StandardError, match=r"charges.行贿.thresholds: 5 figures but the charge has 3 brackets"):
         load_standard(directory=directory)
+
+
+def test_conduct_words_must_be_a_list_of_words(broken):
+    directory = broken("amount_brackets.yaml", lambda d: d["charges"]["受贿"].update(conduct_words="收受"))
+    with pytest.raises(StandardError, match=r"amount_brackets.yaml: charges.受贿.conduct_words: must be a list of words"):
+        load_standard(directory=directory)

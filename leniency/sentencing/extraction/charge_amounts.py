@@ -1,0 +1,57 @@
+"""The amount of each charge when a case has several (数罪并罚): the money named where its conduct is told.
+
+"利用职务便利，收受他人财物28900元……虚构事实，骗取王某甲30万元" is 28,900 yuan of bribery and 300,000 yuan of
+fraud, not 328,900 yuan of each. Each money mention goes to the charge whose conduct words come nearest
+before it in its sentence; a sentence that names no charge's conduct continues the one before it (a
+charge's counts are often told over several sentences). Money in a sentence about a charge that is not
+measured by an amount (伪造居民身份证, 滥用职权's losses) belongs to no measured charge. Each charge's
+figure is then the total of its own mentions, by the rules of the whole case's total (`total_amount`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from decimal import Decimal
+
+from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans, total_amount
+
+
+def amounts_by_charge(
+    text: str, conduct: Mapping[str, Sequence[str]], measured: Collection[str]
+) -> dict[str, Decimal | None]:
+    """Each charge in `measured` -> its amount (None when no money is told of it).
+
+    `conduct` maps every charge of the case to the words naming its conduct. Empty when no mention
+    could be given to a measured charge: the case's total is then the best figure for each.
+    """
+    spans = sentence_spans(text)
+    sentences = [text[start:end] for start, end, _ in spans]
+    named = [[c for c, words in conduct.items() if any(w in s for w in words)] for s in sentences]
+    about: list[list[str]] = []  # the charges each sentence is about, carried over sentences naming none
+    for names in named:
+        about.append(names or (about[-1] if about else []))
+    own: dict[str, list[Mention]] = {c: [] for c in measured}
+    for mention in find_money(text):
+        if mention.sentence >= len(sentences):
+            continue
+        charge = _owner(sentences[mention.sentence], mention.span.start - spans[mention.sentence][0],
+                        about[mention.sentence], conduct, own)
+        if charge is not None:
+            own[charge].append(mention)
+    if not any(own.values()):
+        return {}
+    return {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
+
+
+def _owner(sentence: str, at: int, charges: Sequence[str], conduct: Mapping[str, Sequence[str]],
+           measured: Collection[str]) -> str | None:
+    """The measured charge whose conduct word comes nearest before position `at` of the sentence."""
+    candidates = [c for c in charges if c in measured]
+    best: tuple[int, int] | None = None
+    owner = candidates[0] if len(candidates) == 1 else None
+    for charge in candidates:
+        for word in conduct[charge]:
+            found = sentence.rfind(word, 0, max(at, 0))
+            if found >= 0 and (best is None or (found + len(word), len(word)) > best):
+                best, owner = (found + len(word), len(word)), charge
+    return owner

@@ -130,7 +130,7 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             if latest is not None and latest < date.fromisoformat(str(value)):
                 return False
         elif key == "text_says":
-            if not says(facts, crime, str(value)):
+            if not says(facts, crime, str(value), standard):
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):

@@ -45,14 +45,14 @@ def quote_phrase(text: str, phrase: str) -> str | None:
 SEGMENT_BREAKS = "。；;\n"
 
 
-def says(facts: CaseFacts, crime: CrimeStandard, phrase: str) -> bool:
+def says(facts: CaseFacts, crime: CrimeStandard, phrase: str, standard: Standard) -> bool:
     """Whether the fact text uses `phrase` (not negated) of this crime.
 
     With several charges, the phrase counts for a crime only in a sentence that names its conduct
-    (`conduct_words` in the crime file, else the charge name): "多次盗窃他人财物，数额巨大；抢夺他人财物
-    一次，数额较大" puts theft, not snatching, in the 数额巨大 tier.
+    (`conduct_words`): "多次盗窃他人财物，数额巨大；抢夺他人财物一次，数额较大" puts theft, not snatching,
+    in the 数额巨大 tier.
     """
-    words = crime.extra.get("conduct_words") or [crime.charge]
+    words = conduct_words(crime.charge, standard)
     return quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None) is not None
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from leniency.sentencing.catalogue import SAFE_LOADER, find_charge
+from leniency.sentencing.facts import Circumstance
 
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
 CONFIDENCES = {"high", "medium", "low"}
@@ -31,6 +32,7 @@ CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "counts_at_least",
     "victims_at_least", "flag", "text_says", "latest_date_from", "any",
 }  # fmt: skip
+FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 
 
 class StandardError(ValueError):
@@ -212,6 +214,8 @@ def _condition(cond: Any, where: str) -> None:
         if key == "any":
             for i, sub in enumerate(value):
                 _condition(sub, f"{where}.any[{i}]")
+        if key == "flag" and value not in FLAGS:
+            raise StandardError(f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})")
 
 
 def parse_crime(data: Any, filename: str) -> CrimeStandard:

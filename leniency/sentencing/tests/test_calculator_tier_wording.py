@@ -1,7 +1,9 @@
 """A guideline crime's amount tier also follows the statute's words when the fact text uses them
 (`text_says` in the crime file): a court or prosecutor that writes 数额巨大 has found the amount to be
 in that tier, whatever amount the extractor could read. A tier the law did not have before a date
-(`latest_date_from`) is not used for facts that end earlier (刑法第12条)."""
+(`latest_date_from`) is not used for facts that end earlier (刑法第12条). Tiers set by circumstances of the
+offence follow the statute's words likewise: 轮奸 and the other aggravations of rape (刑法第236条第3款),
+奸淫幼女, and the 情节严重 / 情节特别严重 tiers of crimes measured by neither amount nor quantity."""
 
 from decimal import Decimal
 
@@ -50,3 +52,27 @@ def test_with_several_charges_the_wording_belongs_to_the_sentence_that_names_the
     calc = calculate(CaseFacts(text=text, charges=["盗窃", "抢夺"], amount_yuan=Decimal(1560)))
     assert _start(calc, "盗窃").rule_id == "crime.theft.huge"
     assert _start(calc, "抢夺").rule_id == "crime.snatching.large"
+
+
+def _tier_start(text: str, charge: str) -> float:
+    calc = calculate(CaseFacts(text=text, charges=[charge]))
+    return next(s for s in calc.steps if s.kind == "starting_point").months_after
+
+
+def test_gang_rape_in_the_courts_words_starts_at_ten_years():
+    """二人以上轮奸 (art. 236 para. 3 item 4): the aggravated tier, start 120 months; one offender: 42 (rape.yaml)."""
+    assert _tier_start("被告人甲伙同乙在宾馆房间内先后强行与被害人丙发生性关系。", "强奸") == 120
+    assert _tier_start("被告人甲与乙对被害人丙实施轮奸。", "强奸") == 120
+    assert _tier_start("被告人甲在宾馆房间内强行与被害人丙发生性关系。", "强奸") == 42
+
+
+def test_rape_of_a_girl_under_fourteen_has_its_own_tier():
+    assert _tier_start("被告人甲明知被害人系不满十四周岁的幼女，仍与其发生性关系。", "强奸") == 54
+
+
+def test_serious_circumstances_named_in_the_facts_select_the_higher_tier():
+    """组织卖淫 情节严重: 120 months (organising_prostitution.yaml); 侵犯公民个人信息 情节特别严重: 36."""
+    assert _tier_start("被告人甲组织多名妇女卖淫，情节严重。", "组织卖淫") == 120
+    assert _tier_start("被告人甲组织妇女卖淫。", "组织卖淫") < 120
+    assert _tier_start("被告人甲非法获取公民个人信息五万余条，情节特别严重。", "侵犯公民个人信息") == 36
+    assert _tier_start("被告人甲非法获取公民个人信息，尚未达到情节特别严重。", "侵犯公民个人信息") < 36

@@ -100,3 +100,10 @@ def test_conduct_words_must_be_a_list_of_words(broken):
     directory = broken("amount_brackets.yaml", lambda d: d["charges"]["受贿"].update(conduct_words="收受"))
     with pytest.raises(StandardError, match=r"amount_brackets.yaml: charges.受贿.conduct_words: must be a list of words"):
         load_standard(directory=directory)
+
+
+def test_a_tier_flag_must_be_a_circumstance_the_extraction_finds(broken):
+    """A tier keyed on a flag nothing produces would never apply: the loader refuses it by name."""
+    directory = broken("crimes/rape.yaml", lambda d: d["tiers"][1]["when"].update(flag="victim_under_14"))
+    with pytest.raises(StandardError, match=r"crimes/rape.yaml: tiers\[1\].when.flag: 'victim_under_14' is not a circumstance"):
+        load_standard(directory=directory)

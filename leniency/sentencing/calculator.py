@@ -18,7 +18,7 @@ from decimal import Decimal
 from leniency.sentencing.calculation import Calculation, ChargeResult, Penalty, Step, StepKind
 from leniency.sentencing.calculator_adjust import Applied, adjust, applicable_circumstances, clamp, whole_case
 from leniency.sentencing.calculator_baseline import bracket_baseline, guideline_baseline, min_conf
-from leniency.sentencing.calculator_thresholds import earlier_law_charge
+from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.facts import CaseFacts
@@ -93,6 +93,8 @@ def _one_charge(
     crime = standard.crime(info.name)
     if crime is None:
         info = earlier_law_charge(info, standard.amount_brackets.get("charges", {}).get(info.name), facts, steps)
+    else:
+        info, crime = earlier_law_crime(info, crime, facts, steps)
     base = guideline_baseline(info, crime, facts, standard, steps) if crime else bracket_baseline(info, facts, standard, steps)
     notes.extend(base.notes)
     confidence = base.confidence

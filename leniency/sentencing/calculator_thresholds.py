@@ -15,7 +15,9 @@ Conditions (all must hold):
   ISO date, i.e. the case was decided under the rule in force before that day.
 
 A charge without a guideline may likewise carry an `earlier_law` block in amount_brackets.yaml: the
-statutory brackets and amount thresholds in force before a date (see `earlier_law_charge`).
+statutory brackets and amount thresholds in force before a date (see `earlier_law_charge`); a guideline
+crime's file may carry one too, with the brackets and the tiers whose starting points or bracket differ
+under the earlier text (see `earlier_law_crime`).
 """
 
 from __future__ import annotations
@@ -99,8 +101,27 @@ def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:
 def earlier_law_charge(info: ChargeInfo, entry: dict | None, facts: CaseFacts, steps: list[Step]) -> ChargeInfo:
     """`info` with the statutory brackets of the earlier text when `earlier_law` applies."""
     block = earlier_law(entry, facts)
+    return info if block is None else _earlier_brackets(info, block, steps)
+
+
+def earlier_law_crime(
+    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, steps: list[Step]
+) -> tuple[ChargeInfo, CrimeStandard]:
+    """A guideline crime under the earlier text when its file's `earlier_law` applies: the earlier brackets, and
+    the tiers listed there with their earlier starting points and bracket."""
+    block = earlier_law(crime.extra, facts)
     if block is None:
-        return info
+        return info, crime
+    changed = block.get("tiers") or {}
+    tiers = tuple(
+        dataclasses.replace(t, start=tuple(changed[t.id]["start"]), start_at=changed[t.id]["start_at"],
+                            bracket=changed[t.id]["bracket"]) if t.id in changed else t
+        for t in crime.tiers
+    )
+    return _earlier_brackets(info, block, steps), dataclasses.replace(crime, tiers=tiers)
+
+
+def _earlier_brackets(info: ChargeInfo, block: dict, steps: list[Step]) -> ChargeInfo:
     brackets = tuple(_bracket(raw) for raw in block["brackets"])
     steps.append(
         Step(

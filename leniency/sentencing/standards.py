@@ -294,6 +294,8 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
         if unknown:
             raise StandardError(f"{vw}.thresholds: {sorted(unknown)} not defined under thresholds")
         _confidence(variant.get("confidence", "low"), f"{vw}.confidence")
+    if data.get("earlier_law") is not None:
+        _earlier_tiers(data["earlier_law"], tiers, f"{where}: earlier_law")
     known = {
         "id", "charge", "article", "guideline", "confidence", "measure", "thresholds", "tiers", "fine",
         "strict_probation", "strict_leniency", "note",
@@ -408,18 +410,10 @@ def _amount_brackets(path: Path) -> dict:
         earlier = entry.get("earlier_law")
         if earlier is not None:
             ew = f"{where}.earlier_law"
+            brackets = _earlier_law(earlier, ew)
             figures = _need(earlier, "thresholds", ew, list)
-            brackets = _need(earlier, "brackets", ew, list)
             if not figures or any(b <= a for a, b in zip(figures, figures[1:], strict=False)) or len(figures) > len(brackets):
                 raise StandardError(f"{ew}.thresholds: a rising list of amounts, no more than its brackets")
-            for key in ("min_months", "max_months", "imprisonment"):
-                if any(key not in b for b in brackets):
-                    raise StandardError(f"{ew}.brackets: every bracket needs {key}")
-            _need(earlier, "source", ew, str)
-            try:
-                date.fromisoformat(str(_need(earlier, "before", ew)))
-            except ValueError as exc:
-                raise StandardError(f"{ew}.before: not an ISO date") from exc
         words = entry.get("conduct_words")
         if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)):
             raise StandardError(f"{where}.conduct_words: must be a list of words")
@@ -427,3 +421,37 @@ def _amount_brackets(path: Path) -> dict:
             if not (isinstance(index, int) and 0 < index < len(thresholds)) or not words or not isinstance(words, list):
                 raise StandardError(f"{where}.requires_words: {index!r} must be a bracket index with a list of words")
     return data
+
+
+def _earlier_law(block: Any, where: str) -> list:
+    """An `earlier_law` block's common part, checked: its date, source and statutory brackets (returned)."""
+    if not isinstance(block, dict):
+        raise StandardError(f"{where}: must be a mapping")
+    brackets = _need(block, "brackets", where, list)
+    for key in ("min_months", "max_months", "imprisonment"):
+        if not brackets or any(key not in b for b in brackets):
+            raise StandardError(f"{where}.brackets: every bracket needs {key}")
+    _need(block, "source", where, str)
+    try:
+        date.fromisoformat(str(_need(block, "before", where)))
+    except ValueError as exc:
+        raise StandardError(f"{where}.before: not an ISO date") from exc
+    return brackets
+
+
+def _earlier_tiers(block: Any, tiers: list[Tier], where: str) -> None:
+    """A guideline crime's `earlier_law`: every tier's bracket, changed or not, must exist in the earlier text."""
+    n = len(_earlier_law(block, where))
+    changed = block.get("tiers") or {}
+    for tier_id, raw in changed.items():
+        tw = f"{where}.tiers.{tier_id}"
+        if tier_id not in {t.id for t in tiers}:
+            raise StandardError(f"{tw}: no tier of this crime has that id")
+        start = _need(raw, "start", tw, list)
+        if len(start) != 2 or not start[0] <= _need(raw, "start_at", tw, int) <= start[1]:
+            raise StandardError(f"{tw}: start_at must lie in start [low, high]")
+        _need(raw, "bracket", tw, int)
+    for tier in tiers:
+        bracket = changed[tier.id]["bracket"] if tier.id in changed else tier.bracket
+        if bracket is not None and not 0 <= bracket < n:
+            raise StandardError(f"{where}.tiers.{tier.id}: bracket {bracket} does not exist in the earlier text ({n} brackets)")

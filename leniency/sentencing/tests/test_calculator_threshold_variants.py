@@ -1,12 +1,14 @@
 """Threshold variants (calculator_thresholds.py): 信用卡诈骗 counts a malicious overdraft and the use of a
 forged, fraudulently obtained or another person's card on different amount thresholds, and the
-overdraft thresholds were raised on 2018-12-01 (妨害信用卡解释, 2009, amended 2018, arts. 5 and 6/8)."""
+overdraft thresholds were raised on 2018-12-01 (妨害信用卡解释, 2009, amended 2018, arts. 5 and 6/8). 职务侵占
+has the figures before the 2016 interpretation and the brackets before Amendment 11 (earlier_law)."""
 
 from datetime import date
 from decimal import Decimal
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.calculator_thresholds import latest_date
+from leniency.sentencing.extract import extract
 from leniency.sentencing.facts import CaseFacts
 
 
@@ -68,3 +70,35 @@ def test_illegal_deposits_before_2022_use_the_2010_figures():
     assert start.rule_id == "crime.illegal_deposits.huge" and start.months_after == 36
     later = calculate(CaseFacts(text=text.replace("2015年5月", "2023年5月"), charges=["非法吸收公众存款"], amount_yuan=Decimal(2223075)))
     assert next(s for s in later.steps if s.kind == "starting_point").rule_id == "crime.illegal_deposits.basic"
+
+
+def _embezzlement(text: str):
+    return calculate(extract(text, charges=["职务侵占"]))
+
+
+def test_embezzlement_before_2016_uses_the_earlier_figures_and_the_earlier_brackets():
+    """职务侵占 (art. 271) with facts in 2012: the pre-Amendment-11 brackets (≤5 years / ≥5 years) and the figures
+    before the 2016 interpretation (数额巨大 from 100,000 yuan). 125,150 yuan: tier 数额巨大, start 60 months
+    + 25,150 / 50,000 = 0.5 month -> 61 (embezzlement.yaml, earlier_law and threshold_variants)."""
+    calc = _embezzlement("2012年9月，被告人王某利用职务便利，将公司财物125150元占为己有。")
+    rules = [s.rule_id for s in calc.steps]
+    assert "method.earlier_law" in rules and "crime.embezzlement.thresholds.before_2016" in rules
+    assert "crime.embezzlement.huge" in rules
+    assert calc.months == 61 and calc.charges[0].bracket_label.startswith("5年以上")
+
+
+def test_embezzlement_below_the_2016_figure_was_a_crime_before_it():
+    """33,355 yuan in 2014: 数额较大 from 5,000 yuan, start 8 months + 28,355 / 10,000 = 2.8 months -> 11."""
+    calc = _embezzlement("2014年11月，被告人王某利用职务便利，侵占公司货款33355元。")
+    assert calc.months == 11 and calc.charges[0].bracket_label.startswith("5年以下")
+
+
+def test_embezzlement_between_2016_and_amendment_11_and_after_it():
+    """125,150 yuan in 2017: the 2016 figures (数额较大 from 60,000: 8 + 6.5 -> 15 months) in the earlier ≤5-year
+    bracket; in 2022 the same 15 months in today's ≤3-year bracket."""
+    before = _embezzlement("2017年5月，被告人王某利用职务便利，侵占公司货款125150元。")
+    after = _embezzlement("2022年5月，被告人王某利用职务便利，侵占公司货款125150元。")
+    assert before.months == after.months == 15
+    assert before.charges[0].bracket_label.startswith("5年以下")
+    assert after.charges[0].bracket_label.startswith("3年以下")
+    assert "method.earlier_law" not in [s.rule_id for s in after.steps]

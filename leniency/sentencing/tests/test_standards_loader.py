@@ -107,3 +107,15 @@ def test_a_tier_flag_must_be_a_circumstance_the_extraction_finds(broken):
     directory = broken("crimes/rape.yaml", lambda d: d["tiers"][1]["when"].update(flag="victim_under_14"))
     with pytest.raises(StandardError, match=r"crimes/rape.yaml: tiers\[1\].when.flag: 'victim_under_14' is not a circumstance"):
         load_standard(directory=directory)
+
+
+def test_earlier_law_of_a_crime_names_only_its_own_tiers(broken):
+    unknown = broken("crimes/embezzlement.yaml", lambda d: d["earlier_law"]["tiers"].update(enormous=d["earlier_law"]["tiers"]["huge"]))
+    with pytest.raises(StandardError, match=r"embezzlement.yaml: earlier_law.tiers.enormous: no tier of this crime"):
+        load_standard(directory=unknown)
+
+
+def test_earlier_law_of_a_crime_keeps_every_tier_inside_its_brackets(broken):
+    dropped = broken("crimes/embezzlement.yaml", lambda d: d["earlier_law"]["tiers"].pop("especially_huge"))
+    with pytest.raises(StandardError, match=r"earlier_law.tiers.especially_huge: bracket 2 does not exist in the earlier text"):
+        load_standard(directory=dropped)

@@ -76,3 +76,12 @@ def test_serious_circumstances_named_in_the_facts_select_the_higher_tier():
     assert _tier_start("被告人甲组织妇女卖淫。", "组织卖淫") < 120
     assert _tier_start("被告人甲非法获取公民个人信息五万余条，情节特别严重。", "侵犯公民个人信息") == 36
     assert _tier_start("被告人甲非法获取公民个人信息，尚未达到情节特别严重。", "侵犯公民个人信息") < 36
+
+
+def test_the_statutes_aggravations_of_affray_and_robbery_in_the_courts_words():
+    """持械聚众斗殴 (art. 292 para. 1 (4)): 3-10 years, start 60 months (affray.yaml); 入户抢劫 (art. 263 (1)):
+    10 years or more, start 120 (robbery.yaml). Without them each stays in its basic tier."""
+    assert _tier_start("被告人甲纠集多人持械聚众斗殴。", "聚众斗殴") == 60
+    assert _tier_start("被告人甲纠集多人聚众斗殴。", "聚众斗殴") < 60
+    assert _tier_start("被告人甲窜至被害人家中入户抢劫现金500元。", "抢劫") == 120
+    assert _tier_start("被告人甲在路边抢劫被害人现金500元。", "抢劫") < 120

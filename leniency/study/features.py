@@ -108,64 +108,119 @@ def plea_stage(rec, facts: str, defendant_stage: str) -> str:
     return "trial" if defendant_stage in ("first_instance", "judgment", "appeal") else "prosecution_review"
 
 
+@dataclass
+class PersonData:
+    """What person rows are computed from, for many defendants at once: read by `load_person_data`, or put
+    together by `person_data_from` out of rows the caller has loaded already (the case page's panels)."""
+
+    base: list[tuple]  # (pk, case_id, received_on, detention, facts, stage), in defendant order
+    crimes: dict[int, str] = field(default_factory=dict)  # the principal charge's name
+    rounds: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # every round, in round order
+    agreements: dict[int, dict] = field(default_factory=dict)  # the first signed: signed_at, recommendation_id
+    entries: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # the lawyers' (service, when)
+    letters: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # delivered_at
+    notices: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # notified_at, acknowledged only
+    # Not read by the risk model (`features_only` leaves them empty):
+    lawyers: dict[int, str] = field(default_factory=dict)  # the first assignment's kind
+    opinions: set[int] = field(default_factory=set)
+    decisions: dict[int, str] = field(default_factory=dict)  # recommendation id -> the court's decision
+    withdrawals: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # (stage, reasons)
+
+
 def person_rows(defendants, *, features_only: bool = False) -> list[PersonRow]:
     """Rows for a defendant queryset (or list of ids), in defendant order. `features_only`: what the risk
     model reads and no more (the case page scores its defendants): the lawyer's kind, the court's decision,
     the lawyer's opinion and the withdrawals keep their defaults, four queries fewer."""
+    return rows_of(load_person_data(defendants, features_only=features_only))
+
+
+def load_person_data(defendants, *, features_only: bool = False) -> PersonData:
     qs = Defendant.objects.filter(pk__in=defendants) if not hasattr(defendants, "model") else defendants
-    base = list(qs.order_by("pk").values_list("pk", "case_id", "case__received_on", "detention", "case__facts", "stage"))
-    ids = [b[0] for b in base]
-    crimes = {}
-    for d_id, name, _principal in (DefendantCharge.objects.filter(defendant_id__in=ids)
-                                  .order_by("-principal", "pk").values_list("defendant_id", "charge__name", "principal")):
-        crimes.setdefault(d_id, name)
-    recs = defaultdict(list)
-    for rec in (SentencingRecommendation.objects.filter(defendant_id__in=ids, finalised_at__isnull=False)
+    data = PersonData(base=list(qs.order_by("pk").values_list("pk", "case_id", "case__received_on", "detention",
+                                                             "case__facts", "stage")))
+    ids = [b[0] for b in data.base]
+    data.crimes = principal_crimes(ids)
+    for rec in (SentencingRecommendation.objects.filter(defendant_id__in=ids)
                 .only("pk", "defendant_id", "round", "kind", "months", "low_months", "high_months", "similar",
                       "engine_months", "calculation", "finalised_at", "status").order_by("round")):
-        recs[rec.defendant_id].append(rec)
-    agreements = {}
+        data.rounds[rec.defendant_id].append(rec)
     for a in (PleaAgreement.objects.filter(defendant_id__in=ids, signed_at__isnull=False)
               .order_by("version").values("defendant_id", "signed_at", "recommendation_id")):
-        agreements.setdefault(a["defendant_id"], a)
-    lawyers = {}
-    for d_id, kind, _a_id in ([] if features_only else CounselAssignment.objects.filter(defendant_id__in=ids)
-                              .order_by("assigned_at").values_list("defendant_id", "kind", "pk")):
-        lawyers.setdefault(d_id, kind)
+        data.agreements.setdefault(a["defendant_id"], a)
+    data.entries = participation(ids)
+    for d_id, when in LetterDelivery.objects.filter(defendant_id__in=ids).values_list("defendant_id", "delivered_at"):
+        data.letters[d_id].append(when)
+    for d_id, when in RightsNotice.objects.filter(defendant_id__in=ids, acknowledged=True) \
+            .values_list("defendant_id", "notified_at"):
+        data.notices[d_id].append(when)
+    if features_only:
+        return data
+    for d_id, kind in CounselAssignment.objects.filter(defendant_id__in=ids).order_by("assigned_at") \
+            .values_list("defendant_id", "kind"):
+        data.lawyers.setdefault(d_id, kind)
+    data.opinions = set(LawyerOpinion.objects.filter(recommendation__defendant_id__in=ids)
+                        .values_list("recommendation__defendant_id", flat=True))
+    for rec_id, decision in (CourtDecision.objects.filter(recommendation__defendant_id__in=ids).order_by("created_at")
+                             .values_list("recommendation_id", "decision")):
+        data.decisions[rec_id] = decision
+    for d_id, stage, reasons in (Withdrawal.objects.filter(defendant_id__in=ids).order_by("occurred_at")
+                                 .values_list("defendant_id", "stage", "reasons")):
+        data.withdrawals[d_id].append((stage, reasons))
+    return data
+
+
+def person_data_from(defendants, rounds: dict[int, list], plea: dict, letters: dict[int, list]) -> PersonData:
+    """The risk model's `PersonData` (as `features_only`) of defendants whose case is loaded (`defendant.case`),
+    from their rounds in round order, their plea records (plea.story.load_records) and their letter deliveries:
+    two queries (the principal charges, the participation log) instead of seven."""
+    ids = sorted(d.pk for d in defendants)
+    by_pk = {d.pk: d for d in defendants}
+    data = PersonData(base=[(pk, by_pk[pk].case_id, by_pk[pk].case.received_on, by_pk[pk].detention,
+                             by_pk[pk].case.facts, by_pk[pk].stage) for pk in ids])
+    data.crimes = principal_crimes(ids)
+    data.entries = participation(ids)
+    for pk in ids:
+        data.rounds[pk] = list(rounds.get(pk, ()))
+        signed = sorted((a for a in plea[pk].agreements if a.signed_at is not None), key=lambda a: a.version)
+        if signed:
+            data.agreements[pk] = {"defendant_id": pk, "signed_at": signed[0].signed_at,
+                                   "recommendation_id": signed[0].recommendation_id}
+        data.letters[pk] = [letter.delivered_at for letter in letters.get(pk, ())]
+        data.notices[pk] = [n.notified_at for n in plea[pk].notices if n.acknowledged]
+    return data
+
+
+def principal_crimes(ids) -> dict[int, str]:
+    crimes: dict[int, str] = {}
+    for d_id, name in (DefendantCharge.objects.filter(defendant_id__in=ids).order_by("-principal", "pk")
+                       .values_list("defendant_id", "charge__name")):
+        crimes.setdefault(d_id, name)
+    return crimes
+
+
+def participation(ids) -> dict[int, list]:
     entries = defaultdict(list)
     for d_id, service, when in ParticipationEntry.objects.filter(assignment__defendant_id__in=ids) \
             .values_list("assignment__defendant_id", "service", "occurred_at"):
         entries[d_id].append((service, when))
-    opinions = set() if features_only else set(LawyerOpinion.objects.filter(recommendation__defendant_id__in=ids)
-                                                .values_list("recommendation__defendant_id", flat=True))
-    letters = defaultdict(list)
-    for d_id, when in LetterDelivery.objects.filter(defendant_id__in=ids).values_list("defendant_id", "delivered_at"):
-        letters[d_id].append(when)
-    notices = defaultdict(list)
-    for d_id, when in RightsNotice.objects.filter(defendant_id__in=ids, acknowledged=True) \
-            .values_list("defendant_id", "notified_at"):
-        notices[d_id].append(when)
-    decisions = {}
-    for rec_id, decision in ([] if features_only else CourtDecision.objects
-                             .filter(recommendation__defendant_id__in=ids).order_by("created_at")
-                             .values_list("recommendation_id", "decision")):
-        decisions[rec_id] = decision
-    withdrawals = defaultdict(list)
-    for d_id, stage, reasons in ([] if features_only else Withdrawal.objects.filter(defendant_id__in=ids)
-                                 .order_by("occurred_at").values_list("defendant_id", "stage", "reasons")):
-        withdrawals[d_id].append((stage, reasons))
+    return entries
 
+
+def rows_of(data: PersonData) -> list[PersonRow]:
+    """The person rows, in the order of `data.base`."""
+    entries, letters, notices = data.entries, data.letters, data.notices
     rows = []
-    for pk, case_id, received_on, detention, facts, stage in base:
-        row = PersonRow(defendant_id=pk, case_id=case_id, received_on=received_on, crime=crimes.get(pk, "—"),
+    for pk, case_id, received_on, detention, facts, stage in data.base:
+        row = PersonRow(defendant_id=pk, case_id=case_id, received_on=received_on, crime=data.crimes.get(pk, "—"),
                         detained=detention in DETAINED, prior_record=bool(PRIOR.search(facts or "")))
-        row.lawyer_kind = lawyers.get(pk, "")
+        row.lawyer_kind = data.lawyers.get(pk, "")
         row.lawyer = bool(row.lawyer_kind)
-        agreement = agreements.get(pk)
+        agreement = data.agreements.get(pk)
+        finalised = [r for r in data.rounds[pk] if r.finalised_at is not None]
         at_plea = None
         if agreement and agreement["recommendation_id"]:
-            at_plea = next((r for r in recs[pk] if r.pk == agreement["recommendation_id"]), None)
-        at_plea = at_plea or (recs[pk][0] if recs[pk] else None)
+            at_plea = next((r for r in finalised if r.pk == agreement["recommendation_id"]), None)
+        at_plea = at_plea or (finalised[0] if finalised else None)
         row.pleaded = at_plea is not None or agreement is not None
         if row.pleaded:
             row.has_agreement = agreement is not None
@@ -177,17 +232,17 @@ def person_rows(defendants, *, features_only: bool = False) -> list[PersonRow]:
                     row.range_width = at_plea.high_months - at_plea.low_months
                     row.wide_range = wide_range(at_plea.low_months, at_plea.high_months)
                 row.gap = gap_to_similar(at_plea)
-                decision = decisions.get(at_plea.pk)
+                decision = data.decisions.get(at_plea.pk)
                 row.adopted = None if decision is None else decision == CourtDecision.Decision.ADOPT
             signed = row.signed_at
             before = [s for s, when in entries[pk] if when < signed]
             row.meetings_before = sum(1 for s in before if s == Service.MEETING)
             row.meeting_before = row.meetings_before > 0
-            row.opinion_filed = pk in opinions or any(s in OPINIONS for s, _w in entries[pk])
+            row.opinion_filed = pk in data.opinions or any(s in OPINIONS for s, _w in entries[pk])
             row.letter_delivered = any(when <= signed or not row.has_agreement for when in letters[pk])
             row.notice_acknowledged = any(when <= signed for when in notices[pk])
-        row.withdrawn = bool(withdrawals[pk])
-        row.withdrawal_stages = [s for s, _r in withdrawals[pk]]
-        row.reasons = [r for _s, reasons in withdrawals[pk] for r in reasons]
+        row.withdrawn = bool(data.withdrawals[pk])
+        row.withdrawal_stages = [s for s, _r in data.withdrawals[pk]]
+        row.reasons = [r for _s, reasons in data.withdrawals[pk] for r in reasons]
         rows.append(row)
     return rows

@@ -63,8 +63,16 @@ def heavier_after_withdrawal(defendant_ids) -> list[HeavierFinding]:
     for rec in SentencingRecommendation.objects.filter(defendant_id__in={w.defendant_id for w in withdrawals}) \
             .order_by("round"):
         recs.setdefault(rec.defendant_id, []).append(rec)
+    return heavier_among(withdrawals, recs)
+
+
+def heavier_among(withdrawals, recs: dict[int, list]) -> list[HeavierFinding]:
+    """`heavier_after_withdrawal` over loaded rows: withdrawals in the order they occurred, each defendant's
+    rounds in round order."""
     findings = []
     for w in withdrawals:
+        if w.recommendation_id is None:
+            continue
         rounds = recs.get(w.defendant_id, [])
         before = next((r for r in rounds if r.pk == w.recommendation_id), None)
         if before is None:
@@ -99,10 +107,16 @@ class ProtestFlag:
 
 def protest_flags(defendant_ids) -> list[ProtestFlag]:
     """Appeals after judgment, on the sentence only, where the court had adopted the recommendation."""
+    return protests_among(Withdrawal.objects.filter(defendant_id__in=defendant_ids, stage=WithdrawalStage.AFTER_JUDGMENT)
+                          .select_related("defendant", "defendant__case").order_by("occurred_at"))
+
+
+def protests_among(withdrawals) -> list[ProtestFlag]:
+    """`protest_flags` over loaded withdrawals (in the order they occurred); the court's decisions are read only
+    when one of them is such an appeal."""
     flags = []
-    appeals = Withdrawal.objects.filter(defendant_id__in=defendant_ids, stage=WithdrawalStage.AFTER_JUDGMENT) \
-        .select_related("defendant", "defendant__case").order_by("occurred_at")
-    appeals = [w for w in appeals if w.reasons and set(w.reasons) <= {str(r) for r in SENTENCE_ONLY}]
+    appeals = [w for w in withdrawals if w.stage == WithdrawalStage.AFTER_JUDGMENT and w.reasons
+               and set(w.reasons) <= {str(r) for r in SENTENCE_ONLY}]
     if not appeals:
         return []
     adopted = dict(CourtDecision.objects.filter(

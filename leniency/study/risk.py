@@ -18,7 +18,19 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .features import FAR_ABOVE, PersonRow, gap_to_similar, person_rows, plea_stage, wide_range
+from leniency.counsel.models.participation import Service
+
+from .features import (
+    FAR_ABOVE,
+    PersonData,
+    PersonRow,
+    gap_to_similar,
+    load_person_data,
+    person_rows,
+    plea_stage,
+    rows_of,
+    wide_range,
+)
 
 ARTIFACT = "withdrawal_risk.json"
 FEATURES = (
@@ -215,30 +227,24 @@ def explain(model: dict, row: PersonRow, *, prospective: bool = False) -> Score:
     return Score(p, factors, model, row, prospective)
 
 
-def prospective_row(defendant, row: PersonRow | None = None) -> PersonRow | None:
+def prospective_row(defendant, row: PersonRow | None = None, data: PersonData | None = None) -> PersonRow | None:
     """The features of a defendant who has not signed yet, as they stand now (the open or approved round).
-    `row`: their `person_rows` row when the caller has it already (the case page loads all at once)."""
-    from leniency.recommendations.models import SentencingRecommendation
-
-    rec = (SentencingRecommendation.objects.filter(defendant=defendant)
-           .exclude(status__in=["superseded", "lapsed"]).order_by("-round").first())
+    `row` and `data`: their `person_rows` row and the `PersonData` it came from, when the caller has them already
+    (the case page loads them for all its defendants at once)."""
+    data = data if data is not None else load_person_data([defendant.pk], features_only=True)
+    rec = max((r for r in data.rounds[defendant.pk] if r.status not in ("superseded", "lapsed")),
+              key=lambda r: r.round, default=None)
     if rec is None:
         return None
-    row = row if row is not None else person_rows([defendant.pk], features_only=True)[0]
+    row = row if row is not None else next(r for r in rows_of(data) if r.defendant_id == defendant.pk)
     now = timezone.now()
-    from leniency.counsel.models.participation import ParticipationEntry, Service
-    from leniency.plea.models import RightsNotice
-
-    from .models import LetterDelivery
-
     row.plea_stage = plea_stage(rec, defendant.case.facts, defendant.stage)
     row.rec_id, row.rec_kind = rec.pk, rec.kind
     row.wide_range = rec.kind == "range" and wide_range(rec.low_months, rec.high_months)
     row.gap = gap_to_similar(rec)
-    row.meeting_before = ParticipationEntry.objects.filter(assignment__defendant=defendant, service=Service.MEETING,
-                                                           occurred_at__lte=now).exists()
-    row.letter_delivered = LetterDelivery.objects.filter(defendant=defendant).exists()
-    row.notice_acknowledged = RightsNotice.objects.filter(defendant=defendant, acknowledged=True).exists()
+    row.meeting_before = any(service == Service.MEETING and when <= now for service, when in data.entries[defendant.pk])
+    row.letter_delivered = bool(data.letters[defendant.pk])
+    row.notice_acknowledged = bool(data.notices[defendant.pk])
     return row
 
 
@@ -246,10 +252,11 @@ def score_defendant(defendant, model: dict | None = None) -> Score | None:
     model = model or load_model()
     if model is None:
         return None
-    row = person_rows([defendant.pk], features_only=True)[0]
+    data = load_person_data([defendant.pk], features_only=True)
+    row = rows_of(data)[0]
     if row.pleaded:
         return explain(model, row)
-    row = prospective_row(defendant, row)
+    row = prospective_row(defendant, row, data)
     return None if row is None else explain(model, row, prospective=True)
 
 

@@ -1,19 +1,28 @@
-"""Batching for the case page's per-defendant panels: each panel queries once for all the defendants shown.
+"""Batching for the case page's per-defendant panels: each panel, and each table they read, queries once for all
+the defendants shown.
 
 The case page puts `page_defendants` (the defendants it shows, with `case` already set) and an empty
 `panel_memo` dict in the context. A panel tag asks `page_batch(context, "counsel", defendant, build)`, where
 `build(defendants)` returns `{defendant pk: panel data}`; the first defendant's call builds for all of them.
-Elsewhere (no memo, or a defendant the page does not list) the panel is built for that defendant alone.
+Rows that several panels read (the plea records, the recommendation rounds) are loaded the same way with
+`page_rows(context, key, defendants, load)`, which returns the whole `{pk: rows}` dict: the plea and the study
+panels then read one load of the withdrawals. Elsewhere (no memo, or defendants the page does not list) each
+is built for the defendants asked about alone.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+
+def page_rows(context, key: str, defendants: Sequence, load: Callable[[list], dict]) -> dict:
+    """`load(defendants)` -> {pk: ...}, for every defendant of the page at once and once per page."""
+    memo = context.get("panel_memo")
+    shown = {d.pk for d in context.get("page_defendants") or ()}
+    if memo is None or not {d.pk for d in defendants} <= shown:
+        return load(list(defendants))
+    if key not in memo:
+        memo[key] = load(list(context["page_defendants"]))
+    return memo[key]
 
 
 def page_batch(context, key: str, defendant, build: Callable[[list], dict]):
-    memo = context.get("panel_memo")
-    page = context.get("page_defendants") or ()
-    if memo is None or not any(d.pk == defendant.pk for d in page):
-        return build([defendant])[defendant.pk]
-    if key not in memo:
-        memo[key] = build(list(page))
-    return memo[key][defendant.pk]
+    return page_rows(context, key, [defendant], build)[defendant.pk]

@@ -18,9 +18,10 @@ from leniency.counsel.models import CounselAssignment
 from leniency.counsel.services import do_assign_counsel
 
 # Session, user and organisation (3); case, defendants, charges, recordings, timeline (5); the read log (up to
-# 3); counsel (4), recommendations (2), plea (up to 7), study (up to 6 without a risk model, 17 with one;
-# one more per defendant who has an unsigned round and a risk to forecast).
-MAX_QUERIES = 45
+# 3); counsel (4), recommendations (2: the rounds, the finals' court decisions), plea (up to 7), study (2
+# without a risk model; 4 with one, 5 when a sentence-only appeal needs the court's decisions). The study
+# panel reads the rounds and the plea records the other panels loaded (case_page.page_rows).
+MAX_QUERIES = 29
 
 
 def _add_defendants(world, n):

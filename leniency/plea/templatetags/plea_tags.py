@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import page_batch
+from leniency.cases.templatetags.case_page import page_batch, page_rows
 from leniency.plea.access import actions_for
 from leniency.plea.state import current_agreement_among
 from leniency.plea.story import load_records, status_line, story
@@ -10,12 +10,17 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def plea_panel(context, defendant, user):
-    return page_batch(context, "plea", defendant, lambda defendants: plea_panels(defendants, user))
+    return page_batch(context, "plea", defendant,
+                      lambda defendants: plea_panels(defendants, user, page_plea_records(context, defendants)))
 
 
-def plea_panels(defendants, user) -> dict[int, dict]:
+def page_plea_records(context, defendants) -> dict:
+    """`story.load_records` of the case page's defendants, loaded once for every panel that reads them."""
+    return page_rows(context, "plea.records", defendants, lambda shown: load_records([d.pk for d in shown]))
+
+
+def plea_panels(defendants, user, records: dict) -> dict[int, dict]:
     """The panels of several defendants over one load of their plea records."""
-    records = load_records([d.pk for d in defendants])
     panels = {}
     for defendant in defendants:
         status, warn = status_line(defendant, records[defendant.pk])

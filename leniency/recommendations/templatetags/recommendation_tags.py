@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import page_batch
+from leniency.cases.templatetags.case_page import page_batch, page_rows
 from leniency.recommendations import access
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
@@ -13,19 +13,31 @@ SHOWN_ROUNDS = 5
 def recommendation_panel(context, defendant, user):
     """The case page's short status of a defendant's recommendation, with links for what this user may do."""
     return page_batch(context, "recommendations", defendant,
-                      lambda defendants: recommendation_panels(defendants, user))
+                      lambda defendants: recommendation_panels(defendants, user, page_rounds(context, defendants)))
 
 
-def recommendation_panels(defendants, user) -> dict[int, dict]:
-    """The panels of several defendants with two queries (their rounds, the finals' court decisions)."""
+def rounds_of(defendants) -> dict[int, list]:
+    """Every round of each defendant in round order, with `defendant` set: one query."""
     by_pk = {d.pk: d for d in defendants}
     rounds = {pk: [] for pk in by_pk}
-    for rec in SentencingRecommendation.objects.filter(defendant_id__in=by_pk).order_by("defendant_id", "-round"):
-        defendant = by_pk[rec.defendant_id]
-        # Outside the procuratorate only approved rounds (access.visible_recommendations).
-        if rec.approved_at is not None or access.sees_internal_rounds(user, defendant):
-            rec.defendant = defendant
-            rounds[rec.defendant_id].append(rec)
+    for rec in SentencingRecommendation.objects.filter(defendant_id__in=by_pk):  # the model's order: round
+        rec.defendant = by_pk[rec.defendant_id]
+        rounds[rec.defendant_id].append(rec)
+    return rounds
+
+
+def page_rounds(context, defendants) -> dict[int, list]:
+    """`rounds_of` the case page's defendants, loaded once for every panel that reads them."""
+    return page_rows(context, "recommendations.rounds", defendants, rounds_of)
+
+
+def recommendation_panels(defendants, user, all_rounds: dict[int, list]) -> dict[int, dict]:
+    """The panels of several defendants from their rounds (`rounds_of`) and one query for the finals' court
+    decisions."""
+    by_pk = {d.pk: d for d in defendants}
+    # Newest first; outside the procuratorate only approved rounds (access.visible_recommendations).
+    rounds = {pk: [r for r in reversed(all_rounds[pk])
+                   if r.approved_at is not None or access.sees_internal_rounds(user, by_pk[pk])] for pk in by_pk}
     finals = {}
     for pk, recs in rounds.items():
         final = SentencingRecommendation.Status.FINAL

@@ -4,8 +4,10 @@ from django import template
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.templatetags.case_page import page_batch
+from leniency.plea.templatetags.plea_tags import page_plea_records
+from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 from leniency.study import access
-from leniency.study.guarantees import heavier_after_withdrawal, protest_flags
+from leniency.study.guarantees import heavier_among, protests_among
 from leniency.study.models import LetterDelivery
 
 register = template.Library()
@@ -15,13 +17,15 @@ register = template.Library()
 def study_panel(context, defendant, user):
     if not access.has_panel_role(user):
         return None
-    return page_batch(context, "study", defendant, lambda defendants: study_panels(defendants, user))
+    return page_batch(context, "study", defendant, lambda defendants: study_panels(
+        defendants, user, page_rounds(context, defendants), page_plea_records(context, defendants)))
 
 
-def study_panels(defendants, user) -> dict[int, dict | None]:
-    """The panels of several defendants: one query each for visibility, finals, letters, the two flags."""
+def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[int, dict | None]:
+    """The panels of several defendants (with `case` set) from the rounds and plea records the case page has
+    loaded, and one query each for visibility, letters, principal charges and the participation log."""
     from leniency.recommendations.models import SentencingRecommendation
-    from leniency.study.features import person_rows
+    from leniency.study.features import person_data_from, rows_of
     from leniency.study.risk import explain, load_model, prospective_row
 
     by_pk = {d.pk: d for d in defendants}
@@ -31,35 +35,31 @@ def study_panels(defendants, user) -> dict[int, dict | None]:
     shown = [pk for pk in by_pk if pk in visible]
     if not shown:
         return panels
-    finals = {}  # recommendations.services.final_recommendation: the first final in the model's order
-    current = set()  # those with a round that risk.prospective_row can score
-    for rec in (SentencingRecommendation.objects.filter(defendant_id__in=shown)
-                .exclude(status__in=["superseded", "lapsed"]).only("pk", "defendant_id", "round", "status")):
-        current.add(rec.defendant_id)
-        if rec.status == SentencingRecommendation.Status.FINAL:
-            finals.setdefault(rec.defendant_id, rec)
-    letters = {}
-    for letter in LetterDelivery.objects.filter(defendant_id__in=shown).order_by("-delivered_at", "-id"):
-        letters.setdefault(letter.defendant_id, letter)
-    heavier, protests = heavier_after_withdrawal(shown), protest_flags(shown)
+    letters = {pk: [] for pk in shown}
+    for letter in LetterDelivery.objects.filter(defendant_id__in=shown):  # the model's order: delivered_at
+        letters[letter.defendant_id].append(letter)
+    withdrawals = [w for pk in shown for w in plea[pk].withdrawals]
+    heavier, protests = heavier_among(withdrawals, rounds), protests_among(withdrawals)
     model = load_model()
-    # risk.score_defendant for each, with one person_rows for all of them.
-    rows = {row.defendant_id: row for row in person_rows(shown, features_only=True)} if model is not None else {}
+    # risk.score_defendant for each, over one PersonData for all of them.
+    data = person_data_from([by_pk[pk] for pk in shown], rounds, plea, letters) if model is not None else None
+    rows = {row.defendant_id: row for row in rows_of(data)} if data is not None else {}
     may_record = user.is_prosecution
     for pk in shown:
-        delivered = letters.get(pk)
+        # recommendations.services.final_recommendation: the first final in round order
+        final = next((r for r in rounds[pk] if r.status == SentencingRecommendation.Status.FINAL), None)
+        delivered = letters[pk][-1] if letters[pk] else None
         score = None
-        if model is not None:
+        if data is not None:
             pleaded = rows[pk].pleaded
-            row = rows[pk] if pleaded else prospective_row(by_pk[pk], rows[pk]) if pk in current else None
+            row = rows[pk] if pleaded else prospective_row(by_pk[pk], rows[pk], data)
             score = None if row is None else explain(model, row, prospective=not pleaded)
         panels[pk] = {
             "score": score,
             "heavier": [h for h in heavier if h.defendant_id == pk],
             "protests": [p for p in protests if p.withdrawal.defendant_id == pk],
             "letter": delivered,
-            "can_record_letter": pk in finals and delivered is None and may_record,
+            "can_record_letter": final is not None and delivered is None and may_record,
             "methods": LetterDelivery.Method.choices,
         }
     return panels
-

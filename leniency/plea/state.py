@@ -79,3 +79,10 @@ def final_recommendation(defendant):
     except ImportError:
         return None
     return final(defendant)
+
+
+def final_among(rounds):
+    """`final_recommendation` over a defendant's rounds already loaded (the case page's)."""
+    from leniency.recommendations.services import final_among as final
+
+    return final(rounds)

@@ -98,15 +98,16 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
     return entries
 
 
-def status_line(defendant, records: Records | None = None) -> tuple[str, bool]:
-    """One phrase for where the plea stands, and whether it needs attention."""
+def status_line(defendant, records: Records | None = None, rounds: list | None = None) -> tuple[str, bool]:
+    """One phrase for where the plea stands, and whether it needs attention. `rounds`: the defendant's
+    recommendation rounds when the caller has loaded them (the case page)."""
     records = _records(defendant, records)
     withdrawal = state.withdrawal_in_force_among(records.withdrawals, records.agreements)
     if withdrawal is not None:
         return _("已反悔（%(stage)s）") % {"stage": withdrawal.get_stage_display()}, True
     agreement = state.current_agreement_among(records.agreements)
     if agreement is not None:
-        final = state.final_recommendation(defendant)
+        final = state.final_among(rounds) if rounds is not None else state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:
             return _("量刑建议已变更，具结书第%(v)s版须重新生成") % {"v": agreement.version}, True
         missing = missing_roles(agreement)

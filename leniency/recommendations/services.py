@@ -35,6 +35,11 @@ def final_recommendation(defendant) -> SentencingRecommendation | None:
     return SentencingRecommendation.objects.filter(defendant=defendant, status=Status.FINAL).first()
 
 
+def final_among(rounds) -> SentencingRecommendation | None:
+    """`final_recommendation` over a defendant's rounds already loaded (at most one is final)."""
+    return next((r for r in rounds if r.status == Status.FINAL), None)
+
+
 def open_recommendation(defendant) -> SentencingRecommendation | None:
     """The round being negotiated (draft, in review, returned or approved), or None."""
     return (SentencingRecommendation.objects.filter(defendant=defendant, status__in=SentencingRecommendation.OPEN)

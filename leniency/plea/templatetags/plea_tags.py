@@ -4,14 +4,15 @@ from leniency.cases.templatetags.case_page import page_batch, page_rows
 from leniency.plea.access import actions_for
 from leniency.plea.state import current_agreement_among
 from leniency.plea.story import load_records, status_line, story
+from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def plea_panel(context, defendant, user):
-    return page_batch(context, "plea", defendant,
-                      lambda defendants: plea_panels(defendants, user, page_plea_records(context, defendants)))
+    return page_batch(context, "plea", defendant, lambda defendants: plea_panels(
+        defendants, user, page_plea_records(context, defendants), page_rounds(context, defendants)))
 
 
 def page_plea_records(context, defendants) -> dict:
@@ -19,11 +20,11 @@ def page_plea_records(context, defendants) -> dict:
     return page_rows(context, "plea.records", defendants, lambda shown: load_records([d.pk for d in shown]))
 
 
-def plea_panels(defendants, user, records: dict) -> dict[int, dict]:
-    """The panels of several defendants over one load of their plea records."""
+def plea_panels(defendants, user, records: dict, rounds: dict) -> dict[int, dict]:
+    """The panels of several defendants over one load of their plea records and recommendation rounds."""
     panels = {}
     for defendant in defendants:
-        status, warn = status_line(defendant, records[defendant.pk])
+        status, warn = status_line(defendant, records[defendant.pk], rounds[defendant.pk])
         panels[defendant.pk] = {"status": status, "warn": warn, "entries": story(defendant, records[defendant.pk]),
                                 "can": actions_for(user, defendant),
                                 "agreement": current_agreement_among(records[defendant.pk].agreements)}

@@ -24,7 +24,7 @@ def study_panel(context, defendant, user):
 def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[int, dict | None]:
     """The panels of several defendants (with `case` set) from the rounds and plea records the case page has
     loaded, and one query each for visibility, letters, principal charges and the participation log."""
-    from leniency.recommendations.models import SentencingRecommendation
+    from leniency.recommendations.services import final_among
     from leniency.study.features import person_data_from, rows_of
     from leniency.study.risk import explain, load_model, prospective_row
 
@@ -46,8 +46,7 @@ def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[
     rows = {row.defendant_id: row for row in rows_of(data)} if data is not None else {}
     may_record = user.is_prosecution
     for pk in shown:
-        # recommendations.services.final_recommendation: the first final in round order
-        final = next((r for r in rounds[pk] if r.status == SentencingRecommendation.Status.FINAL), None)
+        final = final_among(rounds[pk])
         delivered = letters[pk][-1] if letters[pk] else None
         score = None
         if data is not None:

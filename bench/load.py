@@ -13,7 +13,9 @@ Target (issue 9): ≥ 100 requests/s on case pages with p95 ≤ 300 ms on this 2
 
 Every run starts with a cold page cache (leniency/cases/pagecache.py): its session and CSRF secret are new,
 so the first view of each case page renders it, as on a working day's first look; later views of an unchanged
-page come from the cache. The report counts the distinct pages, which bounds what the cache could serve.
+page come from the cache. The report counts the distinct pages, which bounds what the cache could serve, and times a
+fixed CPU-bound loop before and after the run: this machine's speed drifts by tens of percent over minutes, so
+runs are compared at like speeds.
 """
 
 from __future__ import annotations
@@ -95,6 +97,16 @@ def start_server(port: int, workers: int, threads: int = 1, debug: bool = False)
             time.sleep(0.3)
     server.terminate()
     raise SystemExit("gunicorn did not start within 120 s")
+
+
+def reference_loop_ms() -> float:
+    """A fixed CPU-bound loop, timed on one core: this machine's speed drifts by tens of percent over minutes, so
+    each run prints it before and after, and runs are compared at like speeds."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i % 7
+    return (time.perf_counter() - start) * 1000
 
 
 def warm_up(port, cookie, token, cases, rounds):
@@ -211,8 +223,10 @@ def main(argv=None):
     server = start_server(args.port, args.workers, args.threads, args.debug)
     try:
         warm_up(args.port, cookie, token, cases, rounds=3 * args.workers)
+        speed_before = reference_loop_ms()
         latencies, errors, wall, distinct = run(args.port, cookie, token, cases, args.requests, args.seconds, args.clients,
                                       args.recommend_share)
+        speed_after = reference_loop_ms()
     finally:
         server.terminate()
         try:
@@ -221,6 +235,8 @@ def main(argv=None):
             server.kill()
             server.wait()
     report(latencies, errors, wall, distinct)
+    print(f"machine speed: reference loop {speed_before:.0f} ms before the run, {speed_after:.0f} ms after "
+          "(lower is faster)")
 
 
 if __name__ == "__main__":

@@ -88,14 +88,14 @@ def facts_of_each_charge(infos: list[ChargeInfo], facts: CaseFacts, standard: St
             out.append(facts)
             continue
         amount = own[name]
-        told = f"数额为{_yuan(amount)}元" if amount is not None else "未列明数额"
+        told_zh = f"数额为{_yuan(amount)}元" if amount is not None else "未列明数额"
+        told_en = f"{_yuan(amount)} yuan" if amount is not None else "no amount"
         steps.append(
             Step(
                 kind=StepKind.NOTE,
-                description_zh=f"{name}：数罪中叙述本罪行为的语句{told}（全案数额{_yuan(facts.amount_yuan)}元），按本罪数额计算",
-                description_en=f"{name}: the sentences telling this charge's conduct give "
-                + (f"{amount:,.0f} yuan" if amount is not None else "no amount")
-                + f" (the whole case: {_yuan(facts.amount_yuan)} yuan); this charge is calculated on its own amount",
+                description_zh=f"{name}：数罪中叙述本罪行为的语句{told_zh}（全案数额{_yuan(facts.amount_yuan)}元），按本罪数额计算",
+                description_en=f"{name}: the sentences telling this charge's conduct give {told_en} (the whole case: "
+                f"{_yuan(facts.amount_yuan)} yuan); this charge is calculated on its own amount",
                 rule_id="method.several_charges.own_amount",
                 citation="刑法第69条（数罪分别定罪量刑）",
                 charge=name,

@@ -23,6 +23,7 @@ from django.utils import timezone
 from leniency.corpus.models import ImportLineError, ImportRun, Judgment
 from leniency.corpus.reader import RawLine, detect_encoding, file_fingerprint, is_csv, iter_csv, iter_lines
 from leniency.corpus.rows import process_batch, warm_engine
+from leniency.database import refresh_planner_statistics
 
 BATCH = 1000
 INSERT_BATCH = 500
@@ -149,6 +150,7 @@ def import_file(path: str | Path, options: Options | None = None,
     run.status = ImportRun.Status.DONE
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "finished_at"])
+    refresh_planner_statistics()
     return run
 
 

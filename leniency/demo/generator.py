@@ -21,6 +21,7 @@ from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
 from leniency.cases.services import sync_charge_catalogue
 from leniency.cases.stages import Stage
 from leniency.counsel.models import CounselAssignment
+from leniency.database import refresh_planner_statistics
 
 from .charge_mix import DOMINANT, PROFILES, SECOND_CHARGE_RATE, pick_profile, pick_size
 from .events import at, audit_events
@@ -109,6 +110,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date 
         _say(stdout, f"{defendants} defendants …")
         planned = _plan_cases(rng, geo, people, charges, defendants, today)
         summary = _save(planned, rng, people)
+        refresh_planner_statistics()
     summary.seed, summary.today = seed, today
     summary.users = User.objects.filter(organisation__region__in=_demo_regions()).count() + 1
     summary.organisations = Organisation.objects.filter(region__in=_demo_regions()).count()

@@ -29,6 +29,7 @@ from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
 from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.models.participation import ParticipationEntry, Service
+from leniency.database import refresh_planner_statistics
 from leniency.plea.models import PleaAgreement, RightsNotice, Signature, Withdrawal
 from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
@@ -677,6 +678,7 @@ def build_district(*, seed: int = 20190901, persons: int = PERSONS, start: date 
         district.places()
         district.plan()
         district.save()
+        refresh_planner_statistics()
     counts = dict(district.counts)
     counts["persons"] = len(district.persons)
     counts["cases"] = len(district.cases)

@@ -35,7 +35,7 @@ def amounts_by_charge(
         if mention.sentence >= len(sentences):
             continue
         charge = _owner(sentences[mention.sentence], mention.span.start - spans[mention.sentence][0],
-                        about[mention.sentence], conduct, own)
+                        about[mention.sentence], conduct, measured)
         if charge is not None:
             own[charge].append(mention)
     if not any(own.values()):

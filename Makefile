@@ -35,6 +35,7 @@ test: install system-deps lint
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test-fast: install
 	$(PY) -m pytest -q -m "not browser"

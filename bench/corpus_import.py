@@ -50,11 +50,15 @@ def cpu_seconds() -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default="/tmp/leniency-bench")
-    parser.add_argument("--database-url", help="PostgreSQL URL (an empty database); default SQLite in the workdir")
+    parser.add_argument(
+        "--database-url", help="PostgreSQL URL (an empty database); default SQLite in the workdir"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-index", action="store_true")
     args = parser.parse_args(argv)
@@ -86,15 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     main_cpu, workers_cpu = (a - b for a, b in zip(cpu_seconds(), cpu_before, strict=True))
     own, child = peak_mb()
-    print(f"import: {run.imported} imported, {run.duplicates} duplicates, {run.errors} errors from {size_mb:.0f} MB "
-          f"in {seconds:.1f} s wall = {run.lines_read / seconds:.0f} judgments/s; "
-          f"peak RSS main {own:.0f} MB, largest worker {child:.0f} MB")
+    print(
+        f"import: {run.imported} imported, {run.duplicates} duplicates, {run.errors} errors from {size_mb:.0f} MB "
+        f"in {seconds:.1f} s wall = {run.lines_read / seconds:.0f} judgments/s; "
+        f"peak RSS main {own:.0f} MB, largest worker {child:.0f} MB"
+    )
     per = (main_cpu + workers_cpu) / max(run.lines_read, 1)
-    print(f"  CPU: main {main_cpu:.1f} s, workers {workers_cpu:.1f} s = {1000 * per:.2f} ms per judgment; "
-          f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"  extrapolated to 1,000,000: {1_000_000 / (run.lines_read / seconds) / 60:.1f} min at this wall rate; "
-          f"{1_000_000 * max(per / 2, main_cpu / max(run.lines_read, 1)) / 60:.1f} min on 2 idle cores "
-          f"(CPU-bound estimate; target ≤ 15 min)")
+    print(
+        f"  CPU: main {main_cpu:.1f} s, workers {workers_cpu:.1f} s = {1000 * per:.2f} ms per judgment; "
+        f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    print(
+        f"  extrapolated to 1,000,000: {1_000_000 / (run.lines_read / seconds) / 60:.1f} min at this wall rate; "
+        f"{1_000_000 * max(per / 2, main_cpu / max(run.lines_read, 1)) / 60:.1f} min on 2 idle cores "
+        f"(CPU-bound estimate; target ≤ 15 min)"
+    )
 
     if not args.no_index:
         from leniency.corpus.index_build import build_index
@@ -105,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - start
         size = sum(p.stat().st_size for p in index_dir().iterdir()) / 1e6
         own, _ = peak_mb()
-        print(f"index: {manifest['n']} judgments, {manifest['charges']} charges, {size:.0f} MB on disk, "
-              f"{seconds:.1f} s; peak RSS {own:.0f} MB")
+        print(
+            f"index: {manifest['n']} judgments, {manifest['charges']} charges, {size:.0f} MB on disk, "
+            f"{seconds:.1f} s; peak RSS {own:.0f} MB"
+        )
     return 0
 
 

@@ -33,11 +33,15 @@ def main(defendants: int) -> None:
     base = time.perf_counter() - started
     started = time.perf_counter()
     print(demo.build(seed=20261123, today=TODAY, stdout=StringIO()))
-    print(f"base demo {base:.1f} s, counsel demo {time.perf_counter() - started:.1f} s ({defendants} defendants)")
+    print(
+        f"base demo {base:.1f} s, counsel demo {time.perf_counter() - started:.1f} s ({defendants} defendants)"
+    )
     perfunctory = demo.perfunctory_lawyer_ids()
     warned = set(QualityWarning.objects.values_list("lawyer_id", flat=True))
-    print(f"perfunctory {len(perfunctory)}, warned {len(warned)}, caught {len(perfunctory & warned)}, "
-          f"diligent warned {len(warned - perfunctory)}")
+    print(
+        f"perfunctory {len(perfunctory)}, warned {len(warned)}, caught {len(perfunctory & warned)}, "
+        f"diligent warned {len(warned - perfunctory)}"
+    )
     # allocation latency: the pure choice over a rota of 30, and the database round trip for one request
     pool = [Candidate(n, n, n % 7, timezone.now() - timedelta(hours=n)) for n in range(30)]
     started = time.perf_counter()
@@ -49,7 +53,9 @@ def main(defendants: int) -> None:
     started = time.perf_counter()
     for _ in range(50):
         preview_allocation(request, as_of)
-    print(f"preview_allocation (database inputs + choice): {(time.perf_counter() - started) / 50 * 1000:.1f} ms")
+    print(
+        f"preview_allocation (database inputs + choice): {(time.perf_counter() - started) / 50 * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -77,10 +77,26 @@ def prepare(username: str) -> tuple[str, str, list[int]]:
 def start_server(port: int, workers: int, threads: int = 1, debug: bool = False) -> subprocess.Popen:
     from django.conf import settings
 
-    env = {**os.environ, "LENIENCY_DEBUG": "1" if debug else "0", "LENIENCY_SECRET_KEY": settings.SECRET_KEY,
-           "LENIENCY_DATA_KEYS": settings.DATA_KEYS}
-    command = [sys.executable, "-m", "gunicorn", "leniency.wsgi", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--log-level", "warning", "--timeout", "120"]
+    env = {
+        **os.environ,
+        "LENIENCY_DEBUG": "1" if debug else "0",
+        "LENIENCY_SECRET_KEY": settings.SECRET_KEY,
+        "LENIENCY_DATA_KEYS": settings.DATA_KEYS,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "leniency.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--timeout",
+        "120",
+    ]
     if threads > 1:
         command += ["--worker-class", "gthread", "--threads", str(threads)]
     server = subprocess.Popen(command, cwd=REPO_ROOT, env=env)
@@ -115,10 +131,15 @@ def warm_up(port, cookie, token, cases, rounds):
     body = json.dumps({"fact": FACT, "charges": ["盗窃"], "proposed_months": 8})
     for i in range(rounds):
         for method, path, payload, headers in (
-                ("GET", f"/cases/{cases[i % len(cases)]}/", None, {"Cookie": cookie}),
-                ("GET", "/cases/", None, {"Cookie": cookie}),
-                ("POST", "/api/sentencing/recommend", body,
-                 {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})):
+            ("GET", f"/cases/{cases[i % len(cases)]}/", None, {"Cookie": cookie}),
+            ("GET", "/cases/", None, {"Cookie": cookie}),
+            (
+                "POST",
+                "/api/sentencing/recommend",
+                body,
+                {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            ),
+        ):
             conn.request(method, path, body=payload, headers={**headers, "Connection": "close"})
             response = conn.getresponse()
             response.read()
@@ -139,7 +160,9 @@ def run(port, cookie, token, cases, total, seconds, clients, recommend_share):
         roll = rng.random()
         if roll < recommend_share:
             name, method, path = "POST /api/sentencing/recommend", "POST", "/api/sentencing/recommend"
-            body = json.dumps({"fact": FACT, "charges": ["盗窃"], "proposed_months": rng.choice([6, 8, 12, 18])})
+            body = json.dumps(
+                {"fact": FACT, "charges": ["盗窃"], "proposed_months": rng.choice([6, 8, 12, 18])}
+            )
             headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         elif roll < recommend_share + (1 - recommend_share) * 0.7:
             name, method, path, body = "GET /cases/<id>/", "GET", f"/cases/{rng.choice(cases)}/", None
@@ -187,11 +210,17 @@ def report(latencies, errors, wall, distinct):
     for name, values in sorted(latencies.items()):
         every.extend(values)
         q = statistics.quantiles(values, n=20) if len(values) >= 20 else [max(values)] * 19
-        print(f"{name:34} {len(values):6d} {len(values) / wall:8.1f} {1000 * statistics.median(values):8.1f} "
-              f"{1000 * q[18]:8.1f} {errors[name]:8d}")
+        print(
+            f"{name:34} {len(values):6d} {len(values) / wall:8.1f} {1000 * statistics.median(values):8.1f} "
+            f"{1000 * q[18]:8.1f} {errors[name]:8d}"
+        )
     q = statistics.quantiles(every, n=20)
-    print(f"{'all':34} {len(every):6d} {len(every) / wall:8.1f} {1000 * statistics.median(every):8.1f} {1000 * q[18]:8.1f}")
-    print(f"distinct pages requested: {len(distinct)} (each first view renders; the rest may come from the cache)")
+    print(
+        f"{'all':34} {len(every):6d} {len(every) / wall:8.1f} {1000 * statistics.median(every):8.1f} {1000 * q[18]:8.1f}"
+    )
+    print(
+        f"distinct pages requested: {len(distinct)} (each first view renders; the rest may come from the cache)"
+    )
     pages = [v for name, vs in latencies.items() if name.startswith("GET /cases") for v in vs]
     if pages:
         rate = len(pages) / wall
@@ -201,12 +230,16 @@ def report(latencies, errors, wall, distinct):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1, help="gthread workers with this many threads when > 1")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gthread workers with this many threads when > 1"
+    )
     parser.add_argument("--debug", action="store_true", help="run the server with LENIENCY_DEBUG=1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--user", default="prosecutor")
@@ -215,17 +248,20 @@ def main(argv=None):
     cookie, token, cases = prepare(args.user)
     from django.db import connection
 
-    print(f"database: {connection.vendor}; {len(cases)} cases visible to {args.user}; "
-          f"gunicorn {args.workers} workers × {args.threads} threads"
-          f"{' (DEBUG)' if args.debug else ''}; "
-          f"{args.clients} clients; at most {args.requests} requests / {args.seconds:.0f} s")
+    print(
+        f"database: {connection.vendor}; {len(cases)} cases visible to {args.user}; "
+        f"gunicorn {args.workers} workers × {args.threads} threads"
+        f"{' (DEBUG)' if args.debug else ''}; "
+        f"{args.clients} clients; at most {args.requests} requests / {args.seconds:.0f} s"
+    )
     connection.close()
     server = start_server(args.port, args.workers, args.threads, args.debug)
     try:
         warm_up(args.port, cookie, token, cases, rounds=3 * args.workers)
         speed_before = reference_loop_ms()
-        latencies, errors, wall, distinct = run(args.port, cookie, token, cases, args.requests, args.seconds, args.clients,
-                                      args.recommend_share)
+        latencies, errors, wall, distinct = run(
+            args.port, cookie, token, cases, args.requests, args.seconds, args.clients, args.recommend_share
+        )
         speed_after = reference_loop_ms()
     finally:
         server.terminate()
@@ -235,8 +271,10 @@ def main(argv=None):
             server.kill()
             server.wait()
     report(latencies, errors, wall, distinct)
-    print(f"machine speed: reference loop {speed_before:.0f} ms before the run, {speed_after:.0f} ms after "
-          "(lower is faster)")
+    print(
+        f"machine speed: reference loop {speed_before:.0f} ms before the run, {speed_after:.0f} ms after "
+        "(lower is faster)"
+    )
 
 
 if __name__ == "__main__":

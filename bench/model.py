@@ -34,8 +34,11 @@ def dev_set(folds: int, seed: int) -> None:
     path = str(data / "cail-term-dev.jsonl")
     out = io.StringIO()
     start = time.perf_counter()
-    cli(["evaluate", "--input", path, "--train", path, "--folds", str(folds), "--seed", str(seed)], out=out,
-        err=io.StringIO())
+    cli(
+        ["evaluate", "--input", path, "--train", path, "--folds", str(folds), "--seed", str(seed)],
+        out=out,
+        err=io.StringIO(),
+    )
     print(out.getvalue().rstrip())
     print(f"(k-fold evaluation took {time.perf_counter() - start:.0f} s)")
 
@@ -64,13 +67,19 @@ def training(workdir: Path, database_url: str | None, limit: int | None, tile: i
     fitted = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = loaded + fitted
-    print(f"training on {len(records)} synthetic judgments: load {loaded:.1f} s + fit {fitted:.1f} s = {total:.1f} s; "
-          f"peak RSS {peak:.0f} MB; held-out: {model.cv_metrics}")
-    print(f"  extrapolated to 1,000,000 (linear): {total * 1_000_000 / len(records) / 60:.1f} min (target ≤ 20 min)")
+    print(
+        f"training on {len(records)} synthetic judgments: load {loaded:.1f} s + fit {fitted:.1f} s = {total:.1f} s; "
+        f"peak RSS {peak:.0f} MB; held-out: {model.cv_metrics}"
+    )
+    print(
+        f"  extrapolated to 1,000,000 (linear): {total * 1_000_000 / len(records) / 60:.1f} min (target ≤ 20 min)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-dev", action="store_true")

@@ -25,10 +25,21 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
 def fake_defendant():
     charge = SimpleNamespace(name="盗窃", article_label="第二百六十四条")
     case = SimpleNamespace(number="示海检刑诉〔2026〕1号", procuratorate="示范省滨海市海港区人民检察院")
-    return charge, case, SimpleNamespace(
-        name="张某某", get_gender_display="男", birth_date=date(1990, 5, 1), ethnicity="汉族",
-        id_number="990102199005010011", get_education_display="初中", occupation="无业",
-        get_detention_display="逮捕", detained_on=date(2026, 8, 20))
+    return (
+        charge,
+        case,
+        SimpleNamespace(
+            name="张某某",
+            get_gender_display="男",
+            birth_date=date(1990, 5, 1),
+            ethnicity="汉族",
+            id_number="990102199005010011",
+            get_education_display="初中",
+            occupation="无业",
+            get_detention_display="逮捕",
+            detained_on=date(2026, 8, 20),
+        ),
+    )
 
 
 def main() -> None:
@@ -46,17 +57,28 @@ def main() -> None:
     from leniency.recordings.storage import CHUNK, hash_stored, write_atomically
 
     charge, case, defendant = fake_defendant()
-    context = {"defendant": defendant, "case": case, "charges": [charge],
-               "recommendation_text": "有期徒刑一年六个月，缓刑二年，并处罚金人民币5,000元", "procedure_label": "速裁程序",
-               "exception_label": "", "exception_note": "", "lawyer_name": "周敏", "version": 1,
-               "generated_at": datetime(2026, 11, 20, 10, 0), "suspect_word": "犯罪嫌疑人"}
+    context = {
+        "defendant": defendant,
+        "case": case,
+        "charges": [charge],
+        "recommendation_text": "有期徒刑一年六个月，缓刑二年，并处罚金人民币5,000元",
+        "procedure_label": "速裁程序",
+        "exception_label": "",
+        "exception_note": "",
+        "lawyer_name": "周敏",
+        "version": 1,
+        "generated_at": datetime(2026, 11, 20, 10, 0),
+        "suspect_word": "犯罪嫌疑人",
+    }
     times, size = [], 0
     for _ in range(args.pdfs):
         started = time.perf_counter()
         size = len(render_pdf("plea/agreement_document.html", context))
         times.append(time.perf_counter() - started)
-    print(f"agreement PDF: {statistics.median(times) * 1000:.0f} ms median over {args.pdfs} "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}), {size / 1024:.0f} KiB each")
+    print(
+        f"agreement PDF: {statistics.median(times) * 1000:.0f} ms median over {args.pdfs} "
+        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}), {size / 1024:.0f} KiB each"
+    )
 
     with tempfile.TemporaryDirectory() as root:
         settings.MEDIA_ROOT = root
@@ -77,8 +99,10 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"streamed upload: {args.mib} MiB in {elapsed:.2f} s = {args.mib / elapsed:.0f} MiB/s, "
-              f"peak Python memory {peak / 1024:.0f} KiB (SHA-256 computed while streaming)")
+        print(
+            f"streamed upload: {args.mib} MiB in {elapsed:.2f} s = {args.mib / elapsed:.0f} MiB/s, "
+            f"peak Python memory {peak / 1024:.0f} KiB (SHA-256 computed while streaming)"
+        )
         started = time.perf_counter()
         assert hash_stored(stored.name) == stored.sha256
         elapsed = time.perf_counter() - started

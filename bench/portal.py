@@ -49,10 +49,20 @@ def main() -> None:
     for by in DIMENSIONS:
         figures = timed(f"process figures by {by} (no charts)", compute, period, by)
         print(f"{'':<4}suppressed cells: {sum(f.table.count() for f in figures if f.table)}")
-    timed("all figures by region with charts", portal_figures, period, "region", use_cache=False,
-          bootstrap=args.bootstrap)
-    fig = timed(f"disparity index ({args.bootstrap} bootstrap samples)", disparity_figure, period,
-                bootstrap=args.bootstrap)
+    timed(
+        "all figures by region with charts",
+        portal_figures,
+        period,
+        "region",
+        use_cache=False,
+        bootstrap=args.bootstrap,
+    )
+    fig = timed(
+        f"disparity index ({args.bootstrap} bootstrap samples)",
+        disparity_figure,
+        period,
+        bootstrap=args.bootstrap,
+    )
     for d in fig.extra.get("disparity", []):
         print(f"{'':<4}{d.crime}: {d.percent:.1f}% [{d.percent_low:.1f}, {d.percent_high:.1f}] N={d.n}")
     texts = [c.facts for c in Case.objects.exclude(facts="")[:50]]
@@ -62,12 +72,19 @@ def main() -> None:
     for t in texts:
         anonymise(t)
     if chars:
-        print(f"{'anonymise per 1,000 characters':<48} {(time.perf_counter() - started) / chars * 1000:8.3f} s")
+        print(
+            f"{'anonymise per 1,000 characters':<48} {(time.perf_counter() - started) / chars * 1000:8.3f} s"
+        )
     with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
         settings.PORTAL_REPORTS_DIR = Path(tmp)
         code = "2026-Q3" if period.code == "all" else period.code
-        timed(f"report {code} (HTML + PDF)", generate_report, code, out_dir=Path(tmp) / "out",
-              bootstrap=args.bootstrap)
+        timed(
+            f"report {code} (HTML + PDF)",
+            generate_report,
+            code,
+            out_dir=Path(tmp) / "out",
+            bootstrap=args.bootstrap,
+        )
         transaction.set_rollback(True)  # leave no report row behind
 
 

@@ -30,14 +30,20 @@ def pct(values, q):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--workdir", default="/tmp/leniency-bench")
     parser.add_argument("--database-url")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=987)
-    parser.add_argument("--tile", type=int, default=1,
-                        help="repeat each charge's index this many times in memory (same judgments) to time retrieval "
-                             "at N × tile rows without importing that many")
+    parser.add_argument(
+        "--tile",
+        type=int,
+        default=1,
+        help="repeat each charge's index this many times in memory (same judgments) to time retrieval "
+        "at N × tile rows without importing that many",
+    )
     args = parser.parse_args(argv)
     setup_django(Path(args.workdir), args.database_url)
     from leniency.corpus.models import Judgment
@@ -69,13 +75,21 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         rec = recommend(f, proposed_months=12)
         whole.append(1000 * (time.perf_counter() - start))
-    print(f"corpus: {n} judgments{f' (index tiled ×{args.tile} = {n * args.tile} rows)' if args.tile > 1 else ''}; "
-          f"{len(facts)} queries; model: {rec.model_version or 'none'}")
-    print(f"index load per charge (first query only): median {1000 * statistics.median(load_times.values()):.0f} ms, "
-          f"max {1000 * max(load_times.values()):.0f} ms over {len(load_times)} charges")
-    print(f"retrieval: p50 {pct(retrieval, .5):.1f} ms, p95 {pct(retrieval, .95):.1f} ms, max {max(retrieval):.1f} ms")
-    print(f"recommend(): p50 {pct(whole, .5):.1f} ms, p95 {pct(whole, .95):.1f} ms, max {max(whole):.1f} ms "
-          f"(targets p50 ≤ 50 ms, p95 ≤ 200 ms)")
+    print(
+        f"corpus: {n} judgments{f' (index tiled ×{args.tile} = {n * args.tile} rows)' if args.tile > 1 else ''}; "
+        f"{len(facts)} queries; model: {rec.model_version or 'none'}"
+    )
+    print(
+        f"index load per charge (first query only): median {1000 * statistics.median(load_times.values()):.0f} ms, "
+        f"max {1000 * max(load_times.values()):.0f} ms over {len(load_times)} charges"
+    )
+    print(
+        f"retrieval: p50 {pct(retrieval, 0.5):.1f} ms, p95 {pct(retrieval, 0.95):.1f} ms, max {max(retrieval):.1f} ms"
+    )
+    print(
+        f"recommend(): p50 {pct(whole, 0.5):.1f} ms, p95 {pct(whole, 0.95):.1f} ms, max {max(whole):.1f} ms "
+        f"(targets p50 ≤ 50 ms, p95 ≤ 200 ms)"
+    )
     return 0
 
 

@@ -42,8 +42,10 @@ def main(defendants: int) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     print(demo.build(seed=20261123, today=TODAY, stdout=StringIO()))
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(f"base demo {base:.1f} s; loading the standards {warm:.1f} s; recommendations demo {took:.1f} s wall, "
-          f"{cpu:.1f} s CPU in this process ({defendants} defendants; the machine's load inflates wall time)")
+    print(
+        f"base demo {base:.1f} s; loading the standards {warm:.1f} s; recommendations demo {took:.1f} s wall, "
+        f"{cpu:.1f} s CPU in this process ({defendants} defendants; the machine's load inflates wall time)"
+    )
     print("status:", dict(Counter(SentencingRecommendation.objects.values_list("status", flat=True))))
 
     rec = SentencingRecommendation.objects.filter(status="draft").select_related("defendant__case").first()
@@ -55,7 +57,9 @@ def main(defendants: int) -> None:
             for _ in range(n):
                 services.do_create_draft(rec.defendant, acting_user=prosecutor)
             transaction.set_rollback(True)
-        print(f"do_create_draft (engine + row + audit event): {(time.perf_counter() - started) / n * 1000:.0f} ms")
+        print(
+            f"do_create_draft (engine + row + audit event): {(time.perf_counter() - started) / n * 1000:.0f} ms"
+        )
     final = SentencingRecommendation.objects.filter(status="final").first()
     started = time.perf_counter()
     for _ in range(20):

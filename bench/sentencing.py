@@ -68,7 +68,9 @@ def throughput(judgments, repeats: int = 1) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--by-charge", action="store_true", help="also print the error per charge")
@@ -106,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     measure_amount_extraction(data_dir)
 
     rate = throughput(gold)
-    print(f"\nThroughput: {rate:.1f} cases/s (extract + calculate, one process on one core, warm, {len(gold)} cases)")
+    print(
+        f"\nThroughput: {rate:.1f} cases/s (extract + calculate, one process on one core, warm, {len(gold)} cases)"
+    )
     return 0
 
 

@@ -60,21 +60,27 @@ def main() -> int:
     province = Region.objects.create(name="示范省", level=Region.Level.PROVINCE, code="990000")
     started = time.perf_counter()
     counts = build_district(seed=args.seed, province=province)
-    print(f"district: {counts['persons']} persons, {counts['pleaded']} pleaded, {counts['withdrawals']} withdrawals "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"district: {counts['persons']} persons, {counts['pleaded']} pleaded, {counts['withdrawals']} withdrawals "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     org = Organisation.objects.get(name=PROCURATORATE_NAME)
 
     started = time.perf_counter()
     model = fit(training_rows(org), folds=args.folds)
-    print(f"\nwithdrawal-risk model (logistic regression, {args.folds}-fold cross-validation, "
-          f"{time.perf_counter() - started:.1f} s)")
+    print(
+        f"\nwithdrawal-risk model (logistic regression, {args.folds}-fold cross-validation, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
     print(f"  n={model['n']}  withdrawals={model['positives']}  base rate={model['base_rate']:.3f}")
     print(f"  AUC (cross-validated) = {model['auc_cv']:.3f}   Brier = {model['brier_cv']:.3f}")
     print("\n  calibration (out-of-fold)\n  band        n    predicted  observed")
     for b in model["calibration"]:
         print(f"  {b['band']:<10} {b['n']:>4}    {b['predicted']:>6.3f}    {b['observed']:>6.3f}")
-    print(f"\n  coefficient                    fitted    true   (intercept fitted {model['intercept']:.2f}, "
-          f"true {TRUE_INTERCEPT:.2f})")
+    print(
+        f"\n  coefficient                    fitted    true   (intercept fitted {model['intercept']:.2f}, "
+        f"true {TRUE_INTERCEPT:.2f})"
+    )
     for key, true in TRUE_COEFFICIENTS.items():
         mark = "  known effect" if key in KNOWN_EFFECTS else ""
         sign = "ok" if (model["coef"][key] > 0) == (true > 0) else "SIGN DIFFERS"
@@ -83,9 +89,11 @@ def main() -> int:
     started = time.perf_counter()
     study = run_study(org, START, END)
     html, pdf = write_report(study, args.workdir / "report")
-    print(f"\nstudy {START}..{END}: {time.perf_counter() - started:.1f} s in all "
-          f"(figures, tests, charts and model {study.seconds:.1f} s; HTML {html.stat().st_size // 1024} KB, "
-          f"PDF {pdf.stat().st_size // 1024} KB)")
+    print(
+        f"\nstudy {START}..{END}: {time.perf_counter() - started:.1f} s in all "
+        f"(figures, tests, charts and model {study.seconds:.1f} s; HTML {html.stat().st_size // 1024} KB, "
+        f"PDF {pdf.stat().st_size // 1024} KB)"
+    )
     for key in ("w_meeting", "w_letter", "w_kind", "w_gap"):
         t = study.table(key)
         rates = ", ".join(f"{r[0]} {r[3]} (n={r[1]})" for r in t.rows)

@@ -76,7 +76,10 @@ def domain_error(request, exc: DomainError):
 def validation_error(request, exc: ValidationError):
     """422 with each error naming its field (the last element of ninja's location)."""
     errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", [])[2:] or e.get("loc", [])[-1:]), "message": e.get("msg", "")}
+        {
+            "field": ".".join(str(p) for p in e.get("loc", [])[2:] or e.get("loc", [])[-1:]),
+            "message": e.get("msg", ""),
+        }
         for e in exc.errors
     ]
     return api.create_response(request, {"detail": "invalid input", "errors": errors}, status=422)

@@ -48,7 +48,9 @@ def chromium():
 
     executable = shutil.which("chromium") or CHROMIUM
     if not os.path.exists(executable):
-        pytest.fail("chromium is not installed: run `make test`, which installs it (scripts/install-system-deps.sh)")
+        pytest.fail(
+            "chromium is not installed: run `make test`, which installs it (scripts/install-system-deps.sh)"
+        )
     # Playwright runs an event loop in this thread; Django's ORM calls from the test body are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:

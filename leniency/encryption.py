@@ -46,7 +46,9 @@ def decrypt(stored: str) -> str:
     try:
         return cipher().decrypt(stored[len(PREFIX) :].encode()).decode()
     except InvalidToken as error:
-        raise ImproperlyConfigured("a stored personal-data value cannot be decrypted with LENIENCY_DATA_KEYS") from error
+        raise ImproperlyConfigured(
+            "a stored personal-data value cannot be decrypted with LENIENCY_DATA_KEYS"
+        ) from error
 
 
 def rotate(stored: str) -> str:

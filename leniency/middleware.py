@@ -32,5 +32,7 @@ class RefuseNulMiddleware:
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 name = key.replace("\x00", "\\0")
-                return HttpResponseBadRequest(f"参数 {name} 含有空字符（NUL）", content_type="text/plain; charset=utf-8")
+                return HttpResponseBadRequest(
+                    f"参数 {name} 含有空字符（NUL）", content_type="text/plain; charset=utf-8"
+                )
         return self.get_response(request)

@@ -111,8 +111,11 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 # never drops a rate-limit counter.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"},
-    "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_page_cache",
-              "OPTIONS": {"MAX_ENTRIES": 5000}},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "leniency_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 SENTENCING_DEVIATION_SHARE = 0.25  # a proposed term this far from the calculation needs a written reason
 
@@ -173,7 +176,9 @@ WHITENOISE_USE_FINDERS = True  # gunicorn serves static files without a collects
 # Fernet keys for personal data at rest, newest first (see leniency/encryption.py for rotation).
 # In development without the variable, one key derived from SECRET_KEY.
 DATA_KEYS = os.environ.get("LENIENCY_DATA_KEYS") or (
-    base64.urlsafe_b64encode(hashlib.sha256(f"data-key:{SECRET_KEY}".encode()).digest()).decode() if DEBUG else None
+    base64.urlsafe_b64encode(hashlib.sha256(f"data-key:{SECRET_KEY}".encode()).digest()).decode()
+    if DEBUG
+    else None
 )
 if not DATA_KEYS:
     raise RuntimeError("LENIENCY_DATA_KEYS must be set when LENIENCY_DEBUG is not 1")

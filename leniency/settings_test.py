@@ -13,5 +13,7 @@ PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
 # tests switch it back on (leniency/accounts/tests/test_login_throttling.py).
 AXES_ENABLED = False
 # One process runs the tests: an in-memory cache, which tests can clear without a database.
-CACHES = {alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-          for alias in ("default", "pages")}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "pages")
+}

@@ -23,7 +23,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "display_name", "role", "organisation", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = (*BaseUserAdmin.fieldsets, (_("角色与机构"), {"fields": ["display_name", "role", "organisation"]}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("角色与机构"), {"fields": ["display_name", "role", "organisation"]}),
+    )
 
 
 @admin.register(ApiToken)

@@ -13,5 +13,9 @@ class MeOut(Schema):
 @router.get("/me", response=MeOut, summary="The authenticated user")
 def me(request):
     user = request.user
-    return MeOut(username=user.username, display_name=str(user), role=user.role,
-                 organisation=user.organisation.name if user.organisation else None)
+    return MeOut(
+        username=user.username,
+        display_name=str(user),
+        role=user.role,
+        organisation=user.organisation.name if user.organisation else None,
+    )

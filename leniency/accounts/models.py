@@ -24,7 +24,12 @@ class Region(models.Model):
     name = models.CharField(_("名称"), max_length=100)
     level = models.CharField(_("级别"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     zone = models.CharField(_("地区分类"), max_length=10, choices=Zone.choices, blank=True)
     code = models.CharField(_("行政区划代码"), max_length=12, unique=True)
@@ -71,7 +76,9 @@ class Organisation(models.Model):
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
     kind = models.CharField(_("类型"), max_length=30, choices=Kind.choices)
-    region = models.ForeignKey(Region, verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="organisations")
+    region = models.ForeignKey(
+        Region, verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="organisations"
+    )
 
     class Meta:
         verbose_name = _("机构")
@@ -101,7 +108,12 @@ LAWYER_ROLES = {Role.DUTY_LAWYER, Role.DEFENCE_LAWYER}
 class User(AbstractUser):
     role = models.CharField(_("角色"), max_length=30, choices=Role.choices, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("所属机构"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        Organisation,
+        verbose_name=_("所属机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     display_name = models.CharField(_("姓名"), max_length=50, blank=True)
 

@@ -22,7 +22,9 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_events"
     )
     actor_label = models.CharField(_("操作人"), max_length=150)  # kept even if the account is renamed
-    action = models.CharField(_("操作"), max_length=80, db_index=True)  # namespaced, e.g. "defendant.stage.changed"
+    action = models.CharField(
+        _("操作"), max_length=80, db_index=True
+    )  # namespaced, e.g. "defendant.stage.changed"
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=64)
     case_id = models.BigIntegerField(null=True, blank=True, db_index=True)  # for the case timeline
@@ -78,8 +80,12 @@ class PersonalDataAccess(models.Model):
         API = "api", _("接口")
         DOCUMENT = "document", _("文书")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="personal_data_reads")
-    defendant = models.ForeignKey("cases.Defendant", on_delete=models.CASCADE, related_name="personal_data_reads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="personal_data_reads"
+    )
+    defendant = models.ForeignKey(
+        "cases.Defendant", on_delete=models.CASCADE, related_name="personal_data_reads"
+    )
     fields = models.CharField(_("查看内容"), max_length=120)  # e.g. "particulars" or "id_number,phone"
     via = models.CharField(_("途径"), max_length=10, choices=Via.choices)
     path = models.CharField(_("地址"), max_length=255, blank=True)

@@ -17,11 +17,15 @@ def log_personal_data_read(user, defendants: Iterable, *, fields: str, via: str,
         return 0
     now = timezone.now()
     rows = [
-        PersonalDataAccess(user=user, defendant_id=getattr(d, "pk", d), fields=fields, via=via, path=path[:255], at=now)
+        PersonalDataAccess(
+            user=user, defendant_id=getattr(d, "pk", d), fields=fields, via=via, path=path[:255], at=now
+        )
         for d in defendants
     ]
     if len(rows) == 1:
-        rows[0].save(force_insert=True)  # one statement, without the BEGIN and COMMIT bulk_create puts around it
+        rows[0].save(
+            force_insert=True
+        )  # one statement, without the BEGIN and COMMIT bulk_create puts around it
     else:
         PersonalDataAccess.objects.bulk_create(rows)
     return len(rows)

@@ -97,7 +97,9 @@ def verify_chain() -> tuple[int, ChainProblem | None]:
             )
         if event.compute_hash() != event.hash:
             return checked, ChainProblem(
-                event.seq, "altered", f"event #{event.seq} ({event.action}): content does not match its hash (altered)"
+                event.seq,
+                "altered",
+                f"event #{event.seq} ({event.action}): content does not match its hash (altered)",
             )
         if event.prev_hash != expected_prev:
             return checked, ChainProblem(

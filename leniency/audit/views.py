@@ -18,8 +18,12 @@ AUDIT_ROLES = {Role.AUDITOR, Role.ADMINISTRATOR}
 class AccessFilterForm(forms.Form):
     user = forms.CharField(label=_("查看人（用户名）"), required=False)
     defendant = forms.CharField(label=_("被查看人（姓名）"), required=False)
-    since = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    until = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    since = forms.DateField(
+        label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    until = forms.DateField(
+        label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def apply(self, rows):
         data = self.cleaned_data
@@ -45,4 +49,6 @@ def personal_data_reads(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/personal_data_reads.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "audit/personal_data_reads.html", {"form": form, "page": page, "query": query.urlencode()}
+    )

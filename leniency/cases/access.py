@@ -62,7 +62,9 @@ def can_change_stage(user, defendant: Defendant) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_prosecution:
-        return defendant.stage in PROSECUTION_STAGES and defendant.case.procuratorate_id == user.organisation_id
+        return (
+            defendant.stage in PROSECUTION_STAGES and defendant.case.procuratorate_id == user.organisation_id
+        )
     if user.role == Role.JUDGE:
         return defendant.stage in COURT_STAGES and defendant.case.court_id == user.organisation_id
     return False

@@ -85,7 +85,11 @@ class StageChangeIn(Schema):
 @paginate(BoundedPageNumberPagination, page_size=25)
 def list_cases(request, filters: Query[CaseFilters]):
     form = CaseFilterForm({k: v for k, v in filters.dict().items() if v is not None})
-    return form.apply(visible_cases(request.user)).select_related("procuratorate").order_by("-received_on", "-id")
+    return (
+        form.apply(visible_cases(request.user))
+        .select_related("procuratorate")
+        .order_by("-received_on", "-id")
+    )
 
 
 @router.get("/cases/{case_id}", response=CaseOut, summary="One case, its visible defendants and its timeline")
@@ -95,16 +99,25 @@ def get_case(request, case_id: int):
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
     log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="api", path=request.path)
     return {
-        "id": case.pk, "number": case.number, "title": case.title, "procuratorate": case.procuratorate.name,
-        "court": case.court.name if case.court else None, "received_on": case.received_on, "facts": case.facts,
-        "defendants": defendants, "timeline": [entry.__dict__ for entry in timeline],
+        "id": case.pk,
+        "number": case.number,
+        "title": case.title,
+        "procuratorate": case.procuratorate.name,
+        "court": case.court.name if case.court else None,
+        "received_on": case.received_on,
+        "facts": case.facts,
+        "defendants": defendants,
+        "timeline": [entry.__dict__ for entry in timeline],
     }
 
 
-@router.post("/defendants/{defendant_id}/stage", response=DefendantOut, summary="Move a defendant to the next stage")
+@router.post(
+    "/defendants/{defendant_id}/stage", response=DefendantOut, summary="Move a defendant to the next stage"
+)
 def change_stage(request, defendant_id: int, payload: StageChangeIn):
     defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id)
     if not can_change_stage(request.user, defendant):
         raise HttpError(403, "you may not change this defendant's stage")
-    return services.do_change_stage(defendant, to=payload.to, as_of=payload.as_of, reason=payload.reason,
-                                    acting_user=request.user)
+    return services.do_change_stage(
+        defendant, to=payload.to, as_of=payload.as_of, reason=payload.reason, acting_user=request.user
+    )

@@ -8,14 +8,29 @@ from .stages import Procedure, Stage, allowed_next
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("搜索"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"placeholder": _("案号、案由或姓名"), "type": "search"}))
-    stage = forms.ChoiceField(label=_("诉讼阶段"), required=False, choices=[("", _("全部阶段")), *Stage.choices])
-    procedure = forms.ChoiceField(label=_("审理程序"), required=False, choices=[("", _("全部程序")), *Procedure.choices])
-    charge = forms.ModelChoiceField(label=_("罪名"), required=False, queryset=Charge.objects.all(),
-                                    empty_label=_("全部罪名"))
-    received_from = forms.DateField(label=_("受理日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    received_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    q = forms.CharField(
+        label=_("搜索"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("案号、案由或姓名"), "type": "search"}),
+    )
+    stage = forms.ChoiceField(
+        label=_("诉讼阶段"), required=False, choices=[("", _("全部阶段")), *Stage.choices]
+    )
+    procedure = forms.ChoiceField(
+        label=_("审理程序"), required=False, choices=[("", _("全部程序")), *Procedure.choices]
+    )
+    charge = forms.ModelChoiceField(
+        label=_("罪名"), required=False, queryset=Charge.objects.all(), empty_label=_("全部罪名")
+    )
+    received_from = forms.DateField(
+        label=_("受理日期自"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    received_to = forms.DateField(
+        label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, charges=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,8 +49,7 @@ class CaseFilterForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         if q := data.get("q"):
             cases = cases.filter(
-                Q(number__icontains=q) | Q(title__icontains=q)
-                | Q(defendants__name__icontains=q)
+                Q(number__icontains=q) | Q(title__icontains=q) | Q(defendants__name__icontains=q)
             )
         if stage := data.get("stage"):
             cases = cases.filter(defendants__stage=stage)
@@ -52,9 +66,12 @@ class CaseFilterForm(forms.Form):
 
 class StageChangeForm(forms.Form):
     to = forms.ChoiceField(label=_("转入阶段"))
-    as_of = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    reason = forms.CharField(label=_("说明"), required=False, max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    as_of = forms.DateField(
+        label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(
+        label=_("说明"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, defendant, **kwargs):
         kwargs.setdefault("initial", {"as_of": timezone.localdate()})

@@ -35,7 +35,12 @@ class Case(models.Model):
         Organisation, verbose_name=_("检察院"), on_delete=models.PROTECT, related_name="prosecuted_cases"
     )
     court = models.ForeignKey(
-        Organisation, verbose_name=_("法院"), null=True, blank=True, on_delete=models.PROTECT, related_name="tried_cases"
+        Organisation,
+        verbose_name=_("法院"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tried_cases",
     )
     prosecutor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -53,7 +58,10 @@ class Case(models.Model):
         verbose_name = _("案件")
         verbose_name_plural = _("案件")
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["procuratorate", "-received_on"]), models.Index(fields=["court", "-received_on"])]
+        indexes = [
+            models.Index(fields=["procuratorate", "-received_on"]),
+            models.Index(fields=["court", "-received_on"]),
+        ]
 
     def __str__(self):
         return self.number
@@ -80,7 +88,9 @@ class Defendant(models.Model):
         BAIL = "bail", _("取保候审")
         RESIDENTIAL_SURVEILLANCE = "residential_surveillance", _("监视居住")
 
-    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="defendants")
+    case = models.ForeignKey(
+        Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="defendants"
+    )
     name = models.CharField(_("姓名"), max_length=50)
     id_number = EncryptedCharField(_("身份证号"), blank=True)  # encrypted at rest
     phone = EncryptedCharField(_("联系电话"), blank=True)  # encrypted at rest
@@ -118,7 +128,7 @@ class Defendant(models.Model):
 
 
 def _mask(value: str, *, keep_start: int, keep_end: int) -> str:
-    """"110101199005010011" -> "1101************11": enough to tell records apart, not to identify."""
+    """ "110101199005010011" -> "1101************11": enough to tell records apart, not to identify."""
     if not value:
         return ""
     if len(value) <= keep_start + keep_end:
@@ -134,7 +144,9 @@ class DefendantCharge(models.Model):
     class Meta:
         verbose_name = _("指控罪名")
         verbose_name_plural = _("指控罪名")
-        constraints = [models.UniqueConstraint(fields=["defendant", "charge"], name="unique_charge_per_defendant")]
+        constraints = [
+            models.UniqueConstraint(fields=["defendant", "charge"], name="unique_charge_per_defendant")
+        ]
 
     def __str__(self):
         return f"{self.defendant} · {self.charge}"

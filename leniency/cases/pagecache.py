@@ -31,17 +31,23 @@ from django.utils import timezone
 
 PAGE_TIMEOUT = 60 * 60
 TABLE = "cases_pagegeneration"
-QUIET_TABLES = frozenset({
-    TABLE,
-    "django_session",
-    "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
-    "audit_personaldataaccess",
-    "accounts_apitoken",
-}) | {alias["LOCATION"] for alias in settings.CACHES.values() if alias["BACKEND"].endswith("DatabaseCache")}
+QUIET_TABLES = frozenset(
+    {
+        TABLE,
+        "django_session",
+        "axes_accessattempt",
+        "axes_accesslog",
+        "axes_accessfailurelog",
+        "audit_personaldataaccess",
+        "accounts_apitoken",
+    }
+) | {alias["LOCATION"] for alias in settings.CACHES.values() if alias["BACKEND"].endswith("DatabaseCache")}
 
 _WRITE = re.compile(r'\s*(INSERT|UPDATE|DELETE|TRUNCATE|ALTER|DROP|CREATE)\b[^"]*"?(\w*)', re.IGNORECASE)
 _READ = f'SELECT "token" FROM "{TABLE}" WHERE "id" = 1'
-_UPSERT = f'INSERT INTO "{TABLE}" ("id", "token") VALUES (1, %s) ON CONFLICT ("id") DO UPDATE SET "token" = %s'
+_UPSERT = (
+    f'INSERT INTO "{TABLE}" ("id", "token") VALUES (1, %s) ON CONFLICT ("id") DO UPDATE SET "token" = %s'
+)
 
 
 def generation() -> str:
@@ -90,9 +96,21 @@ def _key(request, token) -> str | None:
     secret = request.META.get("CSRF_COOKIE")
     if not user.is_authenticated or not secret:
         return None
-    parts = [token, user.pk, user.role, user.organisation_id, user.is_active, user.is_staff, user.is_superuser,
-             user.get_session_auth_hash(), secret, request.LANGUAGE_CODE, timezone.localdate().isoformat(),
-             request.get_full_path(), request.headers.get("HX-Request", "")]
+    parts = [
+        token,
+        user.pk,
+        user.role,
+        user.organisation_id,
+        user.is_active,
+        user.is_staff,
+        user.is_superuser,
+        user.get_session_auth_hash(),
+        secret,
+        request.LANGUAGE_CODE,
+        timezone.localdate().isoformat(),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+    ]
     return "pagecache:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 

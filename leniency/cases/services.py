@@ -13,22 +13,41 @@ from .models import Case, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 
 
-def do_open_case(*, number, title, region, procuratorate, received_on, acting_user, court=None, prosecutor=None,
-                 facts="") -> Case:
+def do_open_case(
+    *, number, title, region, procuratorate, received_on, acting_user, court=None, prosecutor=None, facts=""
+) -> Case:
     if Case.objects.filter(number=number).exists():
         raise DomainError(_("案号 %(number)s 已存在") % {"number": number}, field="number")
     with transaction.atomic():
         case = Case.objects.create(
-            number=number, title=title, region=region, procuratorate=procuratorate, court=court,
-            prosecutor=prosecutor, facts=facts, received_on=received_on,
+            number=number,
+            title=title,
+            region=region,
+            procuratorate=procuratorate,
+            court=court,
+            prosecutor=prosecutor,
+            facts=facts,
+            received_on=received_on,
         )
-        record("case.opened", actor=acting_user, obj=case, case_id=case.pk,
-               data={"number": number, "title": title, "procuratorate": procuratorate.name})
+        record(
+            "case.opened",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={"number": number, "title": title, "procuratorate": procuratorate.name},
+        )
     return case
 
 
-def do_add_defendant(case: Case, *, charges: list[Charge], acting_user, stage=Stage.INVESTIGATION,
-                     stage_since: date | None = None, **person) -> Defendant:
+def do_add_defendant(
+    case: Case,
+    *,
+    charges: list[Charge],
+    acting_user,
+    stage=Stage.INVESTIGATION,
+    stage_since: date | None = None,
+    **person,
+) -> Defendant:
     if not charges:
         raise DomainError(_("至少需要一个罪名"), field="charges")
     with transaction.atomic():
@@ -36,16 +55,23 @@ def do_add_defendant(case: Case, *, charges: list[Charge], acting_user, stage=St
             case=case, stage=stage, stage_since=stage_since or timezone.localdate(), **person
         )
         DefendantCharge.objects.bulk_create(
-            DefendantCharge(defendant=defendant, charge=charge, principal=(i == 0)) for i, charge in enumerate(charges)
+            DefendantCharge(defendant=defendant, charge=charge, principal=(i == 0))
+            for i, charge in enumerate(charges)
         )
         # The audit trail names the defendant by id only: personal data stays in the case record.
-        record("defendant.added", actor=acting_user, obj=defendant, case_id=case.pk,
-               data={"defendant": defendant.pk, "charges": [c.name for c in charges], "stage": stage})
+        record(
+            "defendant.added",
+            actor=acting_user,
+            obj=defendant,
+            case_id=case.pk,
+            data={"defendant": defendant.pk, "charges": [c.name for c in charges], "stage": stage},
+        )
     return defendant
 
 
-def do_change_stage(defendant: Defendant, *, to: str, acting_user, as_of: date | None = None,
-                    reason: str = "") -> Defendant:
+def do_change_stage(
+    defendant: Defendant, *, to: str, acting_user, as_of: date | None = None, reason: str = ""
+) -> Defendant:
     """Move a defendant to the next stage; an unlawful move raises DomainError naming both stages."""
     as_of = as_of or timezone.localdate()
     with transaction.atomic():
@@ -54,16 +80,24 @@ def do_change_stage(defendant: Defendant, *, to: str, acting_user, as_of: date |
         defendant.stage, defendant.stage_since = current.stage, current.stage_since
         if to not in TRANSITIONS[defendant.stage]:
             raise DomainError(
-                _("不能从“%(from)s”转入“%(to)s”") % {"from": Stage(defendant.stage).label, "to": _stage_label(to)},
+                _("不能从“%(from)s”转入“%(to)s”")
+                % {"from": Stage(defendant.stage).label, "to": _stage_label(to)},
                 field="stage",
             )
         if as_of < defendant.stage_since:
-            raise DomainError(_("日期不能早于进入当前阶段的日期 %(date)s") % {"date": defendant.stage_since}, field="as_of")
+            raise DomainError(
+                _("日期不能早于进入当前阶段的日期 %(date)s") % {"date": defendant.stage_since}, field="as_of"
+            )
         previous = defendant.stage
         defendant.stage, defendant.stage_since = to, as_of
         defendant.save(update_fields=["stage", "stage_since"])
-        record("defendant.stage.changed", actor=acting_user, obj=defendant, case_id=defendant.case_id,
-               data={"defendant": defendant.pk, "from": previous, "to": to, "as_of": as_of, "reason": reason})
+        record(
+            "defendant.stage.changed",
+            actor=acting_user,
+            obj=defendant,
+            case_id=defendant.case_id,
+            data={"defendant": defendant.pk, "from": previous, "to": to, "as_of": as_of, "reason": reason},
+        )
     return defendant
 
 
@@ -76,8 +110,13 @@ def do_set_procedure(defendant: Defendant, *, procedure: str, acting_user) -> De
         previous = defendant.procedure
         defendant.procedure = procedure
         defendant.save(update_fields=["procedure"])
-        record("defendant.procedure.set", actor=acting_user, obj=defendant, case_id=defendant.case_id,
-               data={"defendant": defendant.pk, "from": previous, "to": procedure})
+        record(
+            "defendant.procedure.set",
+            actor=acting_user,
+            obj=defendant,
+            case_id=defendant.case_id,
+            data={"defendant": defendant.pk, "from": previous, "to": procedure},
+        )
     return defendant
 
 
@@ -94,8 +133,11 @@ def sync_charge_catalogue() -> int:
     existing = {c.name: c for c in Charge.objects.all()}
     created = 0
     for info in all_charges():
-        values = {"article": info.article, "article_label": info.article_label,
-                  "has_guideline": info.name in with_guideline}
+        values = {
+            "article": info.article,
+            "article_label": info.article_label,
+            "has_guideline": info.name in with_guideline,
+        }
         charge = existing.get(info.name)
         if charge is None:
             Charge.objects.create(name=info.name, **values)

@@ -24,7 +24,12 @@ class Procedure(models.TextChoices):
 TRANSITIONS: dict[str, set[str]] = {
     Stage.INVESTIGATION: {Stage.PROSECUTION_REVIEW, Stage.CASE_WITHDRAWN},
     # Back to investigation is 退回补充侦查 (CPL art. 175).
-    Stage.PROSECUTION_REVIEW: {Stage.FIRST_INSTANCE, Stage.NON_PROSECUTION, Stage.INVESTIGATION, Stage.CASE_WITHDRAWN},
+    Stage.PROSECUTION_REVIEW: {
+        Stage.FIRST_INSTANCE,
+        Stage.NON_PROSECUTION,
+        Stage.INVESTIGATION,
+        Stage.CASE_WITHDRAWN,
+    },
     # Withdrawal of prosecution (撤回起诉) ends the case for the defendant.
     Stage.FIRST_INSTANCE: {Stage.JUDGMENT, Stage.CASE_WITHDRAWN},
     # Appeal or protest within the time limit, otherwise the judgment takes effect.

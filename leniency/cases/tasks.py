@@ -14,7 +14,12 @@ from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
 # Days a defendant may wait in a stage before the task is shown as overdue. Review for prosecution:
 # one month (CPL art. 172); first instance: two months for public prosecution (CPL art. 208), 20 days
 # for expedited procedure are not distinguished here; appeal: two months (CPL art. 243).
-STAGE_LIMIT_DAYS = {Stage.PROSECUTION_REVIEW: 30, Stage.FIRST_INSTANCE: 60, Stage.APPEAL: 60, Stage.JUDGMENT: 10}
+STAGE_LIMIT_DAYS = {
+    Stage.PROSECUTION_REVIEW: 30,
+    Stage.FIRST_INSTANCE: 60,
+    Stage.APPEAL: 60,
+    Stage.JUDGMENT: 10,
+}
 
 
 @dataclass(frozen=True)

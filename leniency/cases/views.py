@@ -24,7 +24,10 @@ PAGE_SIZE = 25
 @login_required
 def case_list(request):
     cases = visible_cases(request.user)
-    form = CaseFilterForm(request.GET or None, charges=Charge.objects.filter(defendant__in=visible_defendants(request.user)).distinct())
+    form = CaseFilterForm(
+        request.GET or None,
+        charges=Charge.objects.filter(defendant__in=visible_defendants(request.user)).distinct(),
+    )
     if form.is_bound:
         cases = form.apply(cases)
     cases = cases.select_related("procuratorate", "court").prefetch_related("defendants__charges")
@@ -45,7 +48,9 @@ def _log_case_page_read(request, defendants):
 @login_required
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
-    case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court", "region__parent__parent"), pk=pk)
+    case = get_object_or_404(
+        visible_cases(request.user).select_related("procuratorate", "court", "region__parent__parent"), pk=pk
+    )
     return _render_case_page(request, case)
 
 
@@ -53,14 +58,21 @@ def case_detail(request, pk):
 @require_POST
 def change_stage(request, pk, defendant_id):
     case = get_object_or_404(visible_cases(request.user), pk=pk)
-    defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id, case=case)
+    defendant = get_object_or_404(
+        visible_defendants(request.user).select_related("case"), pk=defendant_id, case=case
+    )
     if not can_change_stage(request.user, defendant):
         return HttpResponseForbidden(_("您无权变更此人的诉讼阶段"))
     form = StageChangeForm(request.POST, defendant=defendant, prefix=f"d{defendant.pk}")
     if form.is_valid():
         try:
-            services.do_change_stage(defendant, to=form.cleaned_data["to"], as_of=form.cleaned_data["as_of"],
-                                     reason=form.cleaned_data["reason"], acting_user=request.user)
+            services.do_change_stage(
+                defendant,
+                to=form.cleaned_data["to"],
+                as_of=form.cleaned_data["as_of"],
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
@@ -71,7 +83,9 @@ def change_stage(request, pk, defendant_id):
 
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
-    defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges", "recordings"))
+    defendants = list(
+        visible_defendants(request.user).filter(case=case).prefetch_related("charges", "recordings")
+    )
     rows = []
     for defendant in defendants:
         defendant.case = case  # the panels' access checks read it; one case, not one query per defendant
@@ -84,8 +98,14 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
     _log_case_page_read(request, defendants)
     # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
-    context = {"case": case, "rows": rows, "timeline": timeline, "page_defendants": defendants, "panel_memo": {},
-               "can_see_identity": can_see_identity(request.user)}
+    context = {
+        "case": case,
+        "rows": rows,
+        "timeline": timeline,
+        "page_defendants": defendants,
+        "panel_memo": {},
+        "can_see_identity": can_see_identity(request.user),
+    }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again
     return response

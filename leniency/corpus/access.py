@@ -2,7 +2,13 @@
 
 from leniency.accounts.models import Role
 
-RECOMMEND_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR, Role.JUDGE, Role.DUTY_LAWYER, Role.DEFENCE_LAWYER}
+RECOMMEND_ROLES = {
+    Role.PROSECUTOR,
+    Role.SUPERVISING_PROSECUTOR,
+    Role.JUDGE,
+    Role.DUTY_LAWYER,
+    Role.DEFENCE_LAWYER,
+}
 
 
 def can_recommend(user) -> bool:

@@ -45,4 +45,4 @@ def build(*, seed: int, today, stdout) -> str | None:
         model.params["trained_on"] = "synthetic demo corpus (not evidence of accuracy)"
         save_model(model, model_dir())
         extra = f"，类案索引与模型 {model.version}（合成数据，仅供演示）"
-    return (f"判决库：{run.imported} 件合成判决{extra}（{time.perf_counter() - start:.0f} 秒）")
+    return f"判决库：{run.imported} 件合成判决{extra}（{time.perf_counter() - start:.0f} 秒）"

@@ -15,18 +15,40 @@ from leniency.sentencing.facts import CaseFacts, Circumstance
 
 CIRCUMSTANCE_BITS: tuple[str, ...] = tuple(c.value for c in Circumstance)
 CIRCUMSTANCE_ZH = {
-    "surrender": "自首", "confession": "坦白", "court_confession": "当庭认罪", "plea": "认罪认罚",
-    "meritorious": "立功", "major_meritorious": "重大立功", "recidivist": "累犯", "prior_record": "前科",
-    "restitution": "退赃退赔", "compensation": "赔偿", "forgiveness": "谅解", "reconciliation": "刑事和解",
-    "attempt": "未遂", "discontinuation": "中止", "preparation": "预备", "accessory": "从犯",
-    "coerced": "胁从犯", "principal": "主犯", "minor": "未成年", "elderly": "老年",
-    "deaf_mute_blind": "盲聋哑", "limited_capacity": "限制行为能力",
+    "surrender": "自首",
+    "confession": "坦白",
+    "court_confession": "当庭认罪",
+    "plea": "认罪认罚",
+    "meritorious": "立功",
+    "major_meritorious": "重大立功",
+    "recidivist": "累犯",
+    "prior_record": "前科",
+    "restitution": "退赃退赔",
+    "compensation": "赔偿",
+    "forgiveness": "谅解",
+    "reconciliation": "刑事和解",
+    "attempt": "未遂",
+    "discontinuation": "中止",
+    "preparation": "预备",
+    "accessory": "从犯",
+    "coerced": "胁从犯",
+    "principal": "主犯",
+    "minor": "未成年",
+    "elderly": "老年",
+    "deaf_mute_blind": "盲聋哑",
+    "limited_capacity": "限制行为能力",
 }
 # Circumstances that move a sentence enough for a similar case to have to share them (or their absence).
 KEY_CIRCUMSTANCES = ("surrender", "recidivist", "attempt", "accessory", "minor", "forgiveness", "restitution")
 INJURY_ORDER = ("minor", "light_2", "light_1", "serious_2", "serious_1", "death")
-INJURY_ZH = {"minor": "轻微伤", "light_2": "轻伤二级", "light_1": "轻伤一级", "serious_2": "重伤二级",
-             "serious_1": "重伤一级", "death": "死亡"}
+INJURY_ZH = {
+    "minor": "轻微伤",
+    "light_2": "轻伤二级",
+    "light_1": "轻伤一级",
+    "serious_2": "重伤二级",
+    "serious_1": "重伤一级",
+    "death": "死亡",
+}
 
 
 def circumstance_flags(facts: CaseFacts) -> int:
@@ -128,9 +150,14 @@ def facts_json(facts: CaseFacts) -> dict:
         "blood_alcohol": _num(facts.blood_alcohol),
         "age": facts.age,
         "circumstances": [[str(f.code), _value(f.value), _span(f.span)] for f in facts.circumstances],
-        "recommendation": None if rec is None else {
-            "low_months": rec.low_months, "high_months": rec.high_months, "penalty": rec.penalty,
-            "span": _span(rec.span)},
+        "recommendation": None
+        if rec is None
+        else {
+            "low_months": rec.low_months,
+            "high_months": rec.high_months,
+            "penalty": rec.penalty,
+            "span": _span(rec.span),
+        },
         "notes": list(facts.notes),
     }
 

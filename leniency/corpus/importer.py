@@ -49,7 +49,11 @@ def _batches(lines: Iterator[RawLine], size: int) -> Iterator[list[RawLine]]:
 
 
 def _resumable_run(path: Path, fingerprint: str, encoding: str, restart: bool) -> ImportRun:
-    run = ImportRun.objects.filter(fingerprint=fingerprint, status=ImportRun.Status.RUNNING).order_by("-id").first()
+    run = (
+        ImportRun.objects.filter(fingerprint=fingerprint, status=ImportRun.Status.RUNNING)
+        .order_by("-id")
+        .first()
+    )
     if run is not None and not restart:
         return run
     return ImportRun.objects.create(path=str(path), fingerprint=fingerprint, encoding=encoding)
@@ -91,8 +95,9 @@ def _commit(run: ImportRun, batch: list[RawLine], results: list[tuple[int, dict]
     return len(new), duplicates, len(errors)
 
 
-def import_file(path: str | Path, options: Options | None = None,
-                on_batch: Callable[[ImportRun], None] | None = None) -> ImportRun:
+def import_file(
+    path: str | Path, options: Options | None = None, on_batch: Callable[[ImportRun], None] | None = None
+) -> ImportRun:
     """Import one file (CAIL2018 JSON lines, or CSV by its .csv suffix); returns the finished run."""
     options = options or Options()
     path = Path(path)
@@ -111,8 +116,14 @@ def import_file(path: str | Path, options: Options | None = None,
     if options.progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, initial=done or 0, unit="B" if total else "行", unit_scale=True,
-                   desc=path.name, mininterval=1.0)
+        bar = tqdm(
+            total=total,
+            initial=done or 0,
+            unit="B" if total else "行",
+            unit_scale=True,
+            desc=path.name,
+            mininterval=1.0,
+        )
 
     def finish(batch, results):
         before = run.position

@@ -118,8 +118,21 @@ def query_terms(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class ChargeIndex:
     """Everything about one charge's judgments, as numpy arrays."""
 
-    FIELDS = ("ids", "months", "probation", "amount", "injury", "drug", "flags", "region", "year",
-              "terms", "postings_ptr", "postings_doc", "postings_w")
+    FIELDS = (
+        "ids",
+        "months",
+        "probation",
+        "amount",
+        "injury",
+        "drug",
+        "flags",
+        "region",
+        "year",
+        "terms",
+        "postings_ptr",
+        "postings_doc",
+        "postings_w",
+    )
 
     def __init__(self, **arrays):
         for name in self.FIELDS:
@@ -145,29 +158,46 @@ class ChargeIndex:
         unique_terms, starts = np.unique(terms, return_index=True)
         ptr = np.append(starts, terms.size).astype(np.int64)
         nan = float("nan")
-        return cls(
-            ids=np.array([r.id for r in rows], dtype=np.int64),
-            months=np.array([r.months for r in rows], dtype=np.int16),
-            probation=np.array([r.probation for r in rows], dtype=bool),
-            amount=np.array([nan if r.amount is None else r.amount for r in rows], dtype=np.float64),
-            injury=np.array([injury_rank(r.injury) for r in rows], dtype=np.int8),
-            drug=np.array([nan if r.drug_grams is None else r.drug_grams for r in rows], dtype=np.float32),
-            flags=np.array([r.flags for r in rows], dtype=np.int64),
-            region=np.array([region_int(r.region) for r in rows], dtype=np.int32),
-            year=np.array([r.year or 0 for r in rows], dtype=np.int16),
-            terms=unique_terms.astype(np.int64),
-            postings_ptr=ptr,
-            postings_doc=docs.astype(np.int32),
-            postings_w=weights.astype(np.float32),
-        ) if n else cls.empty()
+        return (
+            cls(
+                ids=np.array([r.id for r in rows], dtype=np.int64),
+                months=np.array([r.months for r in rows], dtype=np.int16),
+                probation=np.array([r.probation for r in rows], dtype=bool),
+                amount=np.array([nan if r.amount is None else r.amount for r in rows], dtype=np.float64),
+                injury=np.array([injury_rank(r.injury) for r in rows], dtype=np.int8),
+                drug=np.array(
+                    [nan if r.drug_grams is None else r.drug_grams for r in rows], dtype=np.float32
+                ),
+                flags=np.array([r.flags for r in rows], dtype=np.int64),
+                region=np.array([region_int(r.region) for r in rows], dtype=np.int32),
+                year=np.array([r.year or 0 for r in rows], dtype=np.int16),
+                terms=unique_terms.astype(np.int64),
+                postings_ptr=ptr,
+                postings_doc=docs.astype(np.int32),
+                postings_w=weights.astype(np.float32),
+            )
+            if n
+            else cls.empty()
+        )
 
     @classmethod
     def empty(cls) -> ChargeIndex:
         z = np.zeros(0)
-        return cls(ids=z.astype(np.int64), months=z.astype(np.int16), probation=z.astype(bool), amount=z,
-                   injury=z.astype(np.int8), drug=z.astype(np.float32), flags=z.astype(np.int64),
-                   region=z.astype(np.int32), year=z.astype(np.int16), terms=z.astype(np.int64),
-                   postings_ptr=np.zeros(1, np.int64), postings_doc=z.astype(np.int32), postings_w=z.astype(np.float32))
+        return cls(
+            ids=z.astype(np.int64),
+            months=z.astype(np.int16),
+            probation=z.astype(bool),
+            amount=z,
+            injury=z.astype(np.int8),
+            drug=z.astype(np.float32),
+            flags=z.astype(np.int64),
+            region=z.astype(np.int32),
+            year=z.astype(np.int16),
+            terms=z.astype(np.int64),
+            postings_ptr=np.zeros(1, np.int64),
+            postings_doc=z.astype(np.int32),
+            postings_w=z.astype(np.float32),
+        )
 
     def save(self, path: Path) -> None:
         np.savez(path, **{name: getattr(self, name) for name in self.FIELDS})
@@ -193,24 +223,41 @@ class ChargeIndex:
         if not docs:
             return np.zeros(len(self), dtype=np.float32)
         return np.bincount(np.concatenate(docs), weights=np.concatenate(values), minlength=len(self)).astype(
-            np.float32)
+            np.float32
+        )
 
     def tiled(self, times: int) -> ChargeIndex:
         """This index repeated `times` times (same ids): for measuring retrieval at a larger scale."""
         n = len(self)
         counts = np.diff(self.postings_ptr)
         offsets = np.repeat(np.arange(times) * n, 1)
-        docs = [np.concatenate([self.postings_doc[self.postings_ptr[i]:self.postings_ptr[i + 1]] + o
-                                for o in offsets]) for i in range(self.terms.size)]
+        docs = [
+            np.concatenate(
+                [self.postings_doc[self.postings_ptr[i] : self.postings_ptr[i + 1]] + o for o in offsets]
+            )
+            for i in range(self.terms.size)
+        ]
         return ChargeIndex(
-            ids=np.tile(self.ids, times), months=np.tile(self.months, times), probation=np.tile(self.probation, times),
-            amount=np.tile(self.amount, times), injury=np.tile(self.injury, times), drug=np.tile(self.drug, times),
-            flags=np.tile(self.flags, times), region=np.tile(self.region, times), year=np.tile(self.year, times),
-            terms=self.terms, postings_ptr=np.concatenate([[0], np.cumsum(counts * times)]).astype(np.int64),
+            ids=np.tile(self.ids, times),
+            months=np.tile(self.months, times),
+            probation=np.tile(self.probation, times),
+            amount=np.tile(self.amount, times),
+            injury=np.tile(self.injury, times),
+            drug=np.tile(self.drug, times),
+            flags=np.tile(self.flags, times),
+            region=np.tile(self.region, times),
+            year=np.tile(self.year, times),
+            terms=self.terms,
+            postings_ptr=np.concatenate([[0], np.cumsum(counts * times)]).astype(np.int64),
             postings_doc=np.concatenate(docs).astype(np.int32) if docs else self.postings_doc,
-            postings_w=np.concatenate([np.tile(self.postings_w[self.postings_ptr[i]:self.postings_ptr[i + 1]], times)
-                                       for i in range(self.terms.size)]).astype(np.float32)
-            if self.terms.size else self.postings_w,
+            postings_w=np.concatenate(
+                [
+                    np.tile(self.postings_w[self.postings_ptr[i] : self.postings_ptr[i + 1]], times)
+                    for i in range(self.terms.size)
+                ]
+            ).astype(np.float32)
+            if self.terms.size
+            else self.postings_w,
         )
 
     def brackets(self) -> tuple[np.ndarray, np.ndarray]:
@@ -294,11 +341,18 @@ def search(index: ChargeIndex, query: Query, idf: np.ndarray, k: int) -> SearchR
     candidates = np.flatnonzero(mask)
     if candidates.size == 0:
         return SearchResult([], candidates, level, 0)
-    shared = np.bitwise_count(~(index.flags[candidates] ^ query.flags) & KEY_MASK) if hasattr(np, "bitwise_count") \
+    shared = (
+        np.bitwise_count(~(index.flags[candidates] ^ query.flags) & KEY_MASK)
+        if hasattr(np, "bitwise_count")
         else np.array([bin(int(x)).count("1") for x in (~(index.flags[candidates] ^ query.flags) & KEY_MASK)])
+    )
     rank = text[candidates] / (top_text or 1.0) + 0.05 * shared
     pool_size = min(STATS_POOL, candidates.size)
-    order = np.argpartition(-rank, pool_size - 1)[:pool_size] if pool_size < candidates.size else np.arange(candidates.size)
+    order = (
+        np.argpartition(-rank, pool_size - 1)[:pool_size]
+        if pool_size < candidates.size
+        else np.arange(candidates.size)
+    )
     order = order[np.argsort(-rank[order], kind="stable")]
     pool = candidates[order]
     hits = [Hit(int(r), int(index.ids[r]), float(rank[o])) for r, o in zip(pool[:k], order[:k], strict=True)]
@@ -309,7 +363,9 @@ def search(index: ChargeIndex, query: Query, idf: np.ndarray, k: int) -> SearchR
 
 
 def write_manifest(directory: Path, manifest: dict) -> None:
-    (directory / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (directory / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
 
 
 def read_manifest(directory: Path) -> dict | None:

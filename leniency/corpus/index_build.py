@@ -24,14 +24,37 @@ from leniency.corpus.index import (
 from leniency.corpus.models import Judgment
 
 IDF_SAMPLE = 50_000
-FIELDS = ("id", "main_charge", "fact", "term_months", "death_penalty", "life_imprisonment", "probation",
-          "amount_yuan", "injury", "drug_grams", "circumstances", "region_code", "year")
+FIELDS = (
+    "id",
+    "main_charge",
+    "fact",
+    "term_months",
+    "death_penalty",
+    "life_imprisonment",
+    "probation",
+    "amount_yuan",
+    "injury",
+    "drug_grams",
+    "circumstances",
+    "region_code",
+    "year",
+)
 
 
 def _row(values: tuple) -> tuple[str, Row]:
     (pk, charge, fact, months, death, life, probation, amount, injury, drug, flags, region, year) = values
-    return charge, Row(pk, fact, -1 if (death or life) else (months or 0), probation, amount, injury, drug, flags,
-                       region, year)
+    return charge, Row(
+        pk,
+        fact,
+        -1 if (death or life) else (months or 0),
+        probation,
+        amount,
+        injury,
+        drug,
+        flags,
+        region,
+        year,
+    )
 
 
 def build_index(directory: Path, *, progress: bool = False) -> dict:

@@ -79,7 +79,9 @@ class Judgment(models.Model):
     drug_grams = models.FloatField(_("毒品数量（克）"), null=True, blank=True)
     circumstances = models.BigIntegerField(_("情节标志"), default=0)  # bit i = CIRCUMSTANCE_BITS[i]
     calc_months = models.IntegerField(_("计算刑期（月）"), null=True, blank=True)
-    run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="judgments")
+    run = models.ForeignKey(
+        ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="judgments"
+    )
 
     class Meta:
         verbose_name = _("裁判文书")

@@ -84,7 +84,9 @@ def iter_lines(path: Path, encoding: str, *, start: int = 0, first_line: int = 1
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                yield RawLine(number, position, None, f"编码错误：无法按 {encoding} 解码（第 {exc.start} 字节）")
+                yield RawLine(
+                    number, position, None, f"编码错误：无法按 {encoding} 解码（第 {exc.start} 字节）"
+                )
                 continue
             if not raw.endswith(b"\n") and position >= size:
                 text = text.rstrip("\r")
@@ -102,6 +104,7 @@ def _bool(value: str) -> bool:
 
 def csv_row_to_json(row: dict) -> str:
     """One CSV row as the equivalent CAIL2018 JSON line (so that both formats share one parser)."""
+
     def split(name):
         return [p.strip() for p in (row.get(name) or "").replace("；", ";").split(";") if p.strip()]
 
@@ -156,7 +159,16 @@ def iter_csv(path: Path, encoding: str, *, skip: int = 0) -> Iterator[RawLine]:
 def content_hash(fact: str, meta: dict) -> str:
     """The identity of a judgment: its fact text, charges, articles and sentence (not its file or line)."""
     term = meta.get("term_of_imprisonment") or {}
-    key = json.dumps([fact.strip(), sorted(meta.get("accusation") or []), sorted(meta.get("relevant_articles") or []),
-                      term.get("imprisonment"), bool(term.get("death_penalty")), bool(term.get("life_imprisonment")),
-                      meta.get("criminals") or []], ensure_ascii=False)
+    key = json.dumps(
+        [
+            fact.strip(),
+            sorted(meta.get("accusation") or []),
+            sorted(meta.get("relevant_articles") or []),
+            term.get("imprisonment"),
+            bool(term.get("death_penalty")),
+            bool(term.get("life_imprisonment")),
+            meta.get("criminals") or [],
+        ],
+        ensure_ascii=False,
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

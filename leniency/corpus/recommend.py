@@ -56,8 +56,13 @@ def _calculate(facts: CaseFacts) -> Calculation:
         return calculate(facts)
     except Exception as exc:  # noqa: BLE001 - an answer must still come back
         log.exception("calculation failed")
-        return Calculation(months=12, low=6, high=36, confidence="low",
-                           notes=[f"计算失败（{type(exc).__name__}），显示参考值 / calculation failed"])
+        return Calculation(
+            months=12,
+            low=6,
+            high=36,
+            confidence="low",
+            notes=[f"计算失败（{type(exc).__name__}），显示参考值 / calculation failed"],
+        )
 
 
 def _fmt(value: float) -> str:
@@ -70,31 +75,43 @@ def deviation_warnings(recommendation: Recommendation, proposed_months: int) -> 
     stats = recommendation.similar.stats
     if stats is not None:
         if proposed_months > stats.p90:
-            warnings.append(DeviationWarning(
-                "similar_band",
-                f"拟建议刑期 {proposed_months} 个月高于 {stats.n} 件类似案件的第 90 百分位（{_fmt(stats.p90)} 个月）",
-                {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
-            ))
+            warnings.append(
+                DeviationWarning(
+                    "similar_band",
+                    f"拟建议刑期 {proposed_months} 个月高于 {stats.n} 件类似案件的第 90 百分位（{_fmt(stats.p90)} 个月）",
+                    {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
+                )
+            )
         elif proposed_months < stats.p10:
-            warnings.append(DeviationWarning(
-                "similar_band",
-                f"拟建议刑期 {proposed_months} 个月低于 {stats.n} 件类似案件的第 10 百分位（{_fmt(stats.p10)} 个月）",
-                {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
-            ))
+            warnings.append(
+                DeviationWarning(
+                    "similar_band",
+                    f"拟建议刑期 {proposed_months} 个月低于 {stats.n} 件类似案件的第 10 百分位（{_fmt(stats.p10)} 个月）",
+                    {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
+                )
+            )
     calc = recommendation.calculation
     if not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None:
         share = deviation_share()
         base = int(calc.months)
-        deviation = (proposed_months - base) / base if base > 0 else (float("inf") if proposed_months > 0 else 0.0)
+        deviation = (
+            (proposed_months - base) / base if base > 0 else (float("inf") if proposed_months > 0 else 0.0)
+        )
         if abs(deviation) > share:
             direction = "高于" if deviation > 0 else "低于"
             pct = "∞" if deviation == float("inf") else f"{abs(deviation):.0%}"
-            warnings.append(DeviationWarning(
-                "calculation",
-                f"拟建议刑期 {proposed_months} 个月{direction}量刑计算结果（{base} 个月）{pct}，超过允许偏离幅度 {share:.0%}",
-                {"proposed_months": proposed_months, "calculated_months": base,
-                 "deviation": None if deviation == float("inf") else round(deviation, 4), "share": share},
-            ))
+            warnings.append(
+                DeviationWarning(
+                    "calculation",
+                    f"拟建议刑期 {proposed_months} 个月{direction}量刑计算结果（{base} 个月）{pct}，超过允许偏离幅度 {share:.0%}",
+                    {
+                        "proposed_months": proposed_months,
+                        "calculated_months": base,
+                        "deviation": None if deviation == float("inf") else round(deviation, 4),
+                        "share": share,
+                    },
+                )
+            )
     return warnings
 
 

@@ -28,10 +28,24 @@ def process_line(number: int, text: str) -> dict:
 
 def warm_engine() -> None:
     """Load the standards and the charge catalogue once, before worker processes are forked (they inherit them)."""
-    process_line(0, json.dumps({"fact": "被告人张某盗窃他人手机一部，价值人民币3000元。", "meta": {
-        "accusation": ["盗窃"], "relevant_articles": [264],
-        "term_of_imprisonment": {"imprisonment": 6, "death_penalty": False, "life_imprisonment": False}}},
-        ensure_ascii=False))
+    process_line(
+        0,
+        json.dumps(
+            {
+                "fact": "被告人张某盗窃他人手机一部，价值人民币3000元。",
+                "meta": {
+                    "accusation": ["盗窃"],
+                    "relevant_articles": [264],
+                    "term_of_imprisonment": {
+                        "imprisonment": 6,
+                        "death_penalty": False,
+                        "life_imprisonment": False,
+                    },
+                },
+            },
+            ensure_ascii=False,
+        ),
+    )
 
 
 def process_batch(batch: list[tuple[int, str]]) -> list[tuple[int, dict]]:
@@ -80,7 +94,9 @@ def _row(number: int, text: str) -> dict:
         "year": year,
         "synthetic": bool(meta.get("synthetic", False)),
         "facts": stored,
-        "amount_yuan": factors.amount_yuan if factors.amount_yuan is None or factors.amount_yuan < 2**62 else None,
+        "amount_yuan": factors.amount_yuan
+        if factors.amount_yuan is None or factors.amount_yuan < 2**62
+        else None,
         "injury": factors.injury,
         "drug_grams": factors.drug_grams,
         "circumstances": factors.circumstances,

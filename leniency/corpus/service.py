@@ -132,8 +132,9 @@ def build_facts(req: Request) -> CaseFacts:
 
 
 def compute(req: Request) -> Recommendation:
-    return recommend(build_facts(req), proposed_months=req.proposed_months, region_code=req.region,
-                     years=req.years)
+    return recommend(
+        build_facts(req), proposed_months=req.proposed_months, region_code=req.region, years=req.years
+    )
 
 
 # -- highlighting ---------------------------------------------------------------------------------------

@@ -53,8 +53,18 @@ def clear_cache() -> None:
 
 def judgment_row(j) -> Row:
     months = -1 if (j.death_penalty or j.life_imprisonment) else (j.term_months or 0)
-    return Row(j.pk, j.fact, months, j.probation, j.amount_yuan, j.injury, j.drug_grams, j.circumstances,
-               j.region_code, j.year)
+    return Row(
+        j.pk,
+        j.fact,
+        months,
+        j.probation,
+        j.amount_yuan,
+        j.injury,
+        j.drug_grams,
+        j.circumstances,
+        j.region_code,
+        j.year,
+    )
 
 
 def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
@@ -89,9 +99,21 @@ def _from_database(charge: str) -> tuple[ChargeIndex, np.ndarray]:
     if cached is not None:
         return cached
     judgments = list(
-        Judgment.objects.filter(main_charge=charge).order_by("-id")[:FALLBACK_LIMIT].only(
-            "id", "fact", "term_months", "death_penalty", "life_imprisonment", "probation", "amount_yuan",
-            "injury", "drug_grams", "circumstances", "region_code", "year",
+        Judgment.objects.filter(main_charge=charge)
+        .order_by("-id")[:FALLBACK_LIMIT]
+        .only(
+            "id",
+            "fact",
+            "term_months",
+            "death_penalty",
+            "life_imprisonment",
+            "probation",
+            "amount_yuan",
+            "injury",
+            "drug_grams",
+            "circumstances",
+            "region_code",
+            "year",
         )
     )
     rows = [judgment_row(j) for j in reversed(judgments)]  # id order, like the prebuilt index
@@ -116,8 +138,11 @@ def _why(facts: Factors, index: ChargeIndex, row: int, text_score: float) -> lis
     drug = index.drug[row]
     if facts.drug_grams and not np.isnan(drug):
         reasons.append(f"毒品数量相近：{drug:g} 克（本案 {facts.drug_grams:g} 克）")
-    shared = [c for c in flag_names(int(index.flags[row]) & facts.circumstances) if c in KEY_CIRCUMSTANCES
-              or c in ("plea", "compensation", "confession")]
+    shared = [
+        c
+        for c in flag_names(int(index.flags[row]) & facts.circumstances)
+        if c in KEY_CIRCUMSTANCES or c in ("plea", "compensation", "confession")
+    ]
     if shared:
         reasons.append("均有" + "、".join(CIRCUMSTANCE_ZH.get(c, c) for c in shared))
     reasons.append(f"文字相似度 {text_score:.2f}")
@@ -132,7 +157,11 @@ def _stats(index: ChargeIndex, pool: np.ndarray) -> SimilarStats | None:
     q = np.percentile(fixed, [10, 25, 50, 75, 90])
     return SimilarStats(
         n=int(fixed.size),
-        median=float(q[2]), q1=float(q[1]), q3=float(q[3]), p10=float(q[0]), p90=float(q[4]),
+        median=float(q[2]),
+        q1=float(q[1]),
+        q3=float(q[3]),
+        p10=float(q[0]),
+        p90=float(q[4]),
         probation_share=round(float(index.probation[pool].mean()), 4),
         exempt_share=round(float((months == 0).mean()), 4),
     )
@@ -151,28 +180,36 @@ def find_similar(
     if len(index) == 0:
         return SimilarCases([], None, f"判决库中没有“{factors.main_charge}”的案件，无法检索类似案件")
     query = Query(
-        text=facts.text, amount=float(factors.amount_yuan) if factors.amount_yuan else None,
-        drug_grams=factors.drug_grams, injury_rank=injury_rank(factors.injury), flags=factors.circumstances,
-        region=region_code, years=years,
+        text=facts.text,
+        amount=float(factors.amount_yuan) if factors.amount_yuan else None,
+        drug_grams=factors.drug_grams,
+        injury_rank=injury_rank(factors.injury),
+        flags=factors.circumstances,
+        region=region_code,
+        years=years,
     )
     result = search(index, query, idf, k)
-    fetched = {j.pk: j for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only(
-        "id", "fact", "main_charge")}
+    fetched = {
+        j.pk: j
+        for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only("id", "fact", "main_charge")
+    }
     top_text = max((h.score for h in result.hits), default=1.0) or 1.0
     cases = []
     for hit in result.hits:
         j = fetched.get(hit.id)
         if j is None:  # deleted since the index was built
             continue
-        cases.append(SimilarCase(
-            judgment_id=hit.id,
-            charge=j.main_charge,
-            months=int(index.months[hit.row]),
-            probation=bool(index.probation[hit.row]),
-            excerpt=j.fact[:EXCERPT_CHARS] + ("…" if len(j.fact) > EXCERPT_CHARS else ""),
-            score=round(hit.score, 4),
-            shared_factors=_why(factors, index, hit.row, hit.score / top_text),
-        ))
+        cases.append(
+            SimilarCase(
+                judgment_id=hit.id,
+                charge=j.main_charge,
+                months=int(index.months[hit.row]),
+                probation=bool(index.probation[hit.row]),
+                excerpt=j.fact[:EXCERPT_CHARS] + ("…" if len(j.fact) > EXCERPT_CHARS else ""),
+                score=round(hit.score, 4),
+                shared_factors=_why(factors, index, hit.row, hit.score / top_text),
+            )
+        )
     stats = _stats(index, result.pool)
     relaxed = {0: "", 1: "（已放宽金额、数量和情节条件）", 2: "（仅按罪名、地区和期间筛选）"}[result.level]
     if stats is None:

@@ -88,11 +88,17 @@ def one_case(seed: int, i: int, judges: dict | None = None) -> dict:
         name = masked_name(rng)
         if name not in names:
             names.append(name)
-    age = rng.choices((rng.randint(16, 17), rng.randint(18, 30), rng.randint(31, 55), rng.randint(56, 78)),
-                      weights=(0.03, 0.38, 0.5, 0.09))[0]
-    actors = [Actor(names[0], "男" if rng.random() > profile.female else "女", age, rng.random() < 0.85, "duty")]
+    age = rng.choices(
+        (rng.randint(16, 17), rng.randint(18, 30), rng.randint(31, 55), rng.randint(56, 78)),
+        weights=(0.03, 0.38, 0.5, 0.09),
+    )[0]
+    actors = [
+        Actor(names[0], "男" if rng.random() > profile.female else "女", age, rng.random() < 0.85, "duty")
+    ]
     actors += [Actor(n, "男", rng.randint(19, 50), rng.random() < 0.8, "duty") for n in names[1:]]
-    text = fact_text(rng, profile.name, actors, offence_on=offence_on, place=region.place, tried=True, reviewed=True)
+    text = fact_text(
+        rng, profile.name, actors, offence_on=offence_on, place=region.place, tried=True, reviewed=True
+    )
     text = text.replace("\n", "")
     article = _article(profile.name)
     facts = extract(text, [profile.name], [article] if article else None)
@@ -115,7 +121,11 @@ def one_case(seed: int, i: int, judges: dict | None = None) -> dict:
         "meta": {
             "accusation": [profile.name],
             "relevant_articles": [article] if article else [],
-            "term_of_imprisonment": {"imprisonment": months, "death_penalty": death, "life_imprisonment": life},
+            "term_of_imprisonment": {
+                "imprisonment": months,
+                "death_penalty": death,
+                "life_imprisonment": life,
+            },
             "punish_of_money": fine,
             "criminals": [names[0]],
             "synthetic": True,

@@ -13,7 +13,9 @@ from leniency.sentencing.model.estimator import SPLIT_CONFORMAL_FROM, Sentencing
 from leniency.sentencing.model.features import CaseRecord, L
 
 
-def load_records(limit: int | None = None, *, synthetic: bool | None = None) -> tuple[list[CaseRecord], list[int]]:
+def load_records(
+    limit: int | None = None, *, synthetic: bool | None = None
+) -> tuple[list[CaseRecord], list[int]]:
     """Fixed-term judgments as model records (from what the importer stored), in id order."""
     queryset = Judgment.objects.filter(term_months__isnull=False).order_by("id")
     if synthetic is not None:
@@ -21,8 +23,9 @@ def load_records(limit: int | None = None, *, synthetic: bool | None = None) -> 
     if limit:
         queryset = queryset[:limit]
     records, months = [], []
-    for fact, facts, term, charges in queryset.values_list("fact", "facts", "term_months", "charges").iterator(
-            chunk_size=5000):
+    for fact, facts, term, charges in queryset.values_list(
+        "fact", "facts", "term_months", "charges"
+    ).iterator(chunk_size=5000):
         stored = (facts or {}).get("_model") or {"charges": charges, "calc_months": None, "guideline": False}
         record = CaseRecord.from_dict(stored, fact)
         record.charges = list(charges) or record.charges
@@ -44,13 +47,18 @@ def cross_validate(records: list[CaseRecord], months: list[int], folds: int, see
         held = [records[i] for i in te]
         z[te] = model.points(held)
         low[te], high[te] = z[te] + model.quantiles[0], z[te] + model.quantiles[1]
-    return {"how": f"{folds}-fold", "folds": folds, "n": n,
-            "mean_log_distance": float(np.mean(np.abs(y - z))),
-            "coverage": float(np.mean((y >= low - 1e-9) & (y <= high + 1e-9)))}
+    return {
+        "how": f"{folds}-fold",
+        "folds": folds,
+        "n": n,
+        "mean_log_distance": float(np.mean(np.abs(y - z))),
+        "coverage": float(np.mean((y >= low - 1e-9) & (y <= high + 1e-9))),
+    }
 
 
-def train_from_database(*, folds: int = 5, seed: int = 0, limit: int | None = None,
-                        err: TextIO | None = None) -> SentencingModel:
+def train_from_database(
+    *, folds: int = 5, seed: int = 0, limit: int | None = None, err: TextIO | None = None
+) -> SentencingModel:
     err = err or sys.stderr
     records, months = load_records(limit)
     if not records:
@@ -62,6 +70,7 @@ def train_from_database(*, folds: int = 5, seed: int = 0, limit: int | None = No
     if len(records) <= SPLIT_CONFORMAL_FROM and folds >= 2 and len(records) >= 5 * folds:
         model.cv_metrics = cross_validate(records, months, folds, seed)
     synthetic = Judgment.objects.filter(synthetic=True, term_months__isnull=False).count()
-    model.params["synthetic_share"] = round(synthetic / max(Judgment.objects.filter(
-        term_months__isnull=False).count(), 1), 4)
+    model.params["synthetic_share"] = round(
+        synthetic / max(Judgment.objects.filter(term_months__isnull=False).count(), 1), 4
+    )
     return model

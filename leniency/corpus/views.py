@@ -35,17 +35,26 @@ def recommend_page(request):
         try:
             corrections = Corrections()
             if data.get("edited"):
-                corrections = Corrections(amount_yuan=data.get("amount_yuan"),
-                                          circumstances=list(data.get("circumstances") or []))
+                corrections = Corrections(
+                    amount_yuan=data.get("amount_yuan"), circumstances=list(data.get("circumstances") or [])
+                )
             years = None
             if data.get("year_from") or data.get("year_to"):
                 years = (data.get("year_from") or 1990, data.get("year_to") or 2100)
-            req = Request(fact=data["fact"], charges=clean_charges([data["charge"]] if data.get("charge") else []),
-                          proposed_months=data.get("proposed_months"), region=data.get("region") or None,
-                          years=years, corrections=corrections)
+            req = Request(
+                fact=data["fact"],
+                charges=clean_charges([data["charge"]] if data.get("charge") else []),
+                proposed_months=data.get("proposed_months"),
+                region=data.get("region") or None,
+                years=years,
+                corrections=corrections,
+            )
             rec = compute(req)
-            context.update(rec=rec, highlighted=highlight(rec.facts),
-                           extracted_codes={str(f.code) for f in rec.facts.circumstances})
+            context.update(
+                rec=rec,
+                highlighted=highlight(rec.facts),
+                extracted_codes={str(f.code) for f in rec.facts.circumstances},
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             status = 400

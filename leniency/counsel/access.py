@@ -38,13 +38,20 @@ def sees_all(user) -> bool:
 
 
 def is_centre_officer(user) -> bool:
-    return (_authenticated(user) and user.role == Role.LEGAL_AID_OFFICER and user.organisation is not None
-            and user.organisation.kind == Organisation.Kind.LEGAL_AID_CENTRE)
+    return (
+        _authenticated(user)
+        and user.role == Role.LEGAL_AID_OFFICER
+        and user.organisation is not None
+        and user.organisation.kind == Organisation.Kind.LEGAL_AID_CENTRE
+    )
 
 
 def is_association(user) -> bool:
-    return (_authenticated(user) and user.organisation is not None
-            and user.organisation.kind == Organisation.Kind.LAWYERS_ASSOCIATION)
+    return (
+        _authenticated(user)
+        and user.organisation is not None
+        and user.organisation.kind == Organisation.Kind.LAWYERS_ASSOCIATION
+    )
 
 
 def _region_q(user, path: str) -> Q:
@@ -58,15 +65,21 @@ def can_run_centre(user) -> bool:
 
 
 def can_view_dashboard(user) -> bool:
-    return can_run_centre(user) or sees_all(user) or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER
-                                                       and user.organisation is not None)
+    return (
+        can_run_centre(user)
+        or sees_all(user)
+        or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None)
+    )
 
 
 def _region_scoped(user, queryset: QuerySet, path: str) -> QuerySet:
     if sees_all(user):
         return queryset
-    if is_centre_officer(user) or is_association(user) or (
-            _authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None):
+    if (
+        is_centre_officer(user)
+        or is_association(user)
+        or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None)
+    ):
         return queryset.filter(_region_q(user, path))
     return queryset.none()
 
@@ -134,19 +147,31 @@ def visible_profiles(user) -> QuerySet[LawyerProfile]:
 
 def can_search_experts(user) -> bool:
     """The expert database shows professional information only; those who handle cases may search it."""
-    return _authenticated(user) and (user.is_lawyer or user.is_prosecution or user.role == Role.JUDGE
-                                     or is_centre_officer(user) or is_association(user) or sees_all(user))
+    return _authenticated(user) and (
+        user.is_lawyer
+        or user.is_prosecution
+        or user.role == Role.JUDGE
+        or is_centre_officer(user)
+        or is_association(user)
+        or sees_all(user)
+    )
 
 
 def visible_warnings(user) -> QuerySet[QualityWarning]:
-    return _lawyer_scoped(QualityWarning.objects.all(), user, own="lawyer",
-                          region_path="lawyer__lawyer_profile__region")
+    return _lawyer_scoped(
+        QualityWarning.objects.all(), user, own="lawyer", region_path="lawyer__lawyer_profile__region"
+    )
 
 
 def visible_claims(user) -> QuerySet[Claim]:
     """Pay claims: not the lawyers' association's business."""
-    return _lawyer_scoped(Claim.objects.all(), user, own="lawyer",
-                          region_path="assignment__defendant__case__region", association=False)
+    return _lawyer_scoped(
+        Claim.objects.all(),
+        user,
+        own="lawyer",
+        region_path="assignment__defendant__case__region",
+        association=False,
+    )
 
 
 def can_request_counsel(user, defendant) -> bool:

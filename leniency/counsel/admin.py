@@ -18,8 +18,14 @@ from .models import (
 
 @admin.register(CounselPolicy)
 class CounselPolicyAdmin(admin.ModelAdmin):
-    list_display = ("region", "effective_from", "response_hours_detained", "response_hours_at_liberty",
-                    "workload_cap", "early_intervention_hours")
+    list_display = (
+        "region",
+        "effective_from",
+        "response_hours_detained",
+        "response_hours_at_liberty",
+        "workload_cap",
+        "early_intervention_hours",
+    )
 
 
 @admin.register(AccessCriterion)

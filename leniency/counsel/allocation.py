@@ -55,12 +55,23 @@ def can_serve(candidate: Candidate, *, as_of: datetime) -> bool:
 
 def _rank(candidate: Candidate) -> tuple:
     last = candidate.last_allocated_at
-    return (last is not None, last.timestamp() if last else 0.0, candidate.load, candidate.position,
-            candidate.lawyer_id)
+    return (
+        last is not None,
+        last.timestamp() if last else 0.0,
+        candidate.load,
+        candidate.position,
+        candidate.lawyer_id,
+    )
 
 
-def choose_lawyer(candidates: Iterable[Candidate], *, cap: int, as_of: datetime,
-                  conflicted: Iterable[int] = (), excluded: Iterable[int] = ()) -> Choice:
+def choose_lawyer(
+    candidates: Iterable[Candidate],
+    *,
+    cap: int,
+    as_of: datetime,
+    conflicted: Iterable[int] = (),
+    excluded: Iterable[int] = (),
+) -> Choice:
     pool = list(candidates)
     if not pool:
         return Choice(None, NOBODY_ON_ROTA)

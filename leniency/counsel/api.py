@@ -191,15 +191,24 @@ class DashboardFilters(Schema):
 
 
 def _assignment_out(assignment):
-    return {"id": assignment.pk, "defendant_id": assignment.defendant_id, "lawyer_id": assignment.lawyer_id,
-            "lawyer": str(assignment.lawyer), "kind": assignment.kind, "assigned_at": assignment.assigned_at,
-            "ended_at": assignment.ended_at, "entries": list(assignment.participation.all()),
-            "figures": figures_for(assignment).__dict__}
+    return {
+        "id": assignment.pk,
+        "defendant_id": assignment.defendant_id,
+        "lawyer_id": assignment.lawyer_id,
+        "lawyer": str(assignment.lawyer),
+        "kind": assignment.kind,
+        "assigned_at": assignment.assigned_at,
+        "ended_at": assignment.ended_at,
+        "entries": list(assignment.participation.all()),
+        "figures": figures_for(assignment).__dict__,
+    }
 
 
 def _visible_assignment(request, assignment_id):
-    return get_object_or_404(access.visible_assignments(request.user).select_related(
-        "defendant__case__region", "lawyer"), pk=assignment_id)
+    return get_object_or_404(
+        access.visible_assignments(request.user).select_related("defendant__case__region", "lawyer"),
+        pk=assignment_id,
+    )
 
 
 @router.get("/requests", response=list[RequestOut], summary="Requests for a lawyer visible to the user")
@@ -208,10 +217,13 @@ def list_requests(request):
     return access.visible_requests(request.user).select_related("station").order_by("-requested_at", "-id")
 
 
-@router.post("/requests", response={201: RequestOut}, summary="Request a lawyer; the rota assigns one at once")
+@router.post(
+    "/requests", response={201: RequestOut}, summary="Request a lawyer; the rota assigns one at once"
+)
 def create_request(request, payload: RequestIn):
-    defendant = get_object_or_404(visible_defendants(request.user).select_related("case__region"),
-                                  pk=payload.defendant)
+    defendant = get_object_or_404(
+        visible_defendants(request.user).select_related("case__region"), pk=payload.defendant
+    )
     if not access.can_request_counsel(request.user, defendant):
         raise HttpError(403, "you may not request a lawyer for this defendant")
     data = payload.dict(exclude={"defendant"})
@@ -225,12 +237,15 @@ def get_request(request, request_id: int):
 
 @router.post("/requests/{request_id}/override", response=AllocationOut, summary="Assign a lawyer by hand")
 def override(request, request_id: int, payload: OverrideIn):
-    counsel_request = get_object_or_404(access.visible_requests(request.user).select_related(
-        "defendant__case__region"), pk=request_id)
+    counsel_request = get_object_or_404(
+        access.visible_requests(request.user).select_related("defendant__case__region"), pk=request_id
+    )
     if not access.manages_defendant(request.user, counsel_request.defendant):
         raise HttpError(403, "only the legal-aid centre may override")
     lawyer = get_object_or_404(User, pk=payload.lawyer)
-    return do_override_allocation(counsel_request, lawyer=lawyer, reason=payload.reason, acting_user=request.user)
+    return do_override_allocation(
+        counsel_request, lawyer=lawyer, reason=payload.reason, acting_user=request.user
+    )
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)
@@ -238,8 +253,11 @@ def get_assignment(request, assignment_id: int):
     return _assignment_out(_visible_assignment(request, assignment_id))
 
 
-@router.post("/assignments/{assignment_id}/participation", response={201: EntryOut},
-             summary="Log a meeting, file reading, opinion, signing or court attendance")
+@router.post(
+    "/assignments/{assignment_id}/participation",
+    response={201: EntryOut},
+    summary="Log a meeting, file reading, opinion, signing or court attendance",
+)
 def log_participation(request, assignment_id: int, payload: EntryIn):
     assignment = _visible_assignment(request, assignment_id)
     if not access.can_log_participation(request.user, assignment):
@@ -247,7 +265,9 @@ def log_participation(request, assignment_id: int, payload: EntryIn):
     return Status(201, do_log_participation(assignment, acting_user=request.user, **payload.dict()))
 
 
-@router.post("/assignments/{assignment_id}/ratings", response={201: RatingOut}, summary="Rate on the published rubric")
+@router.post(
+    "/assignments/{assignment_id}/ratings", response={201: RatingOut}, summary="Rate on the published rubric"
+)
 def rate(request, assignment_id: int, payload: RatingIn):
     assignment = _visible_assignment(request, assignment_id)
     if access.rater_kind_for(request.user, assignment) is None:
@@ -306,17 +326,42 @@ def dashboard(request, filters: Query[DashboardFilters]):
     figures = centre_figures(request.user, date_from=date_from, date_to=date_to)
 
     def row(r):
-        return {"label": r.label, "assignments": r.assignments, "participation_rate": r.participation_rate,
-                "detained": r.detained, "early_rate": r.early_rate, "median_contact_hours": r.median_contact_hours,
-                "signed": r.signed, "only_signing_rate": r.only_signing_rate, "meeting_rate": r.meeting_rate,
-                "opinion_rate": r.opinion_rate, "target_rate": r.target_rate}
+        return {
+            "label": r.label,
+            "assignments": r.assignments,
+            "participation_rate": r.participation_rate,
+            "detained": r.detained,
+            "early_rate": r.early_rate,
+            "median_contact_hours": r.median_contact_hours,
+            "signed": r.signed,
+            "only_signing_rate": r.only_signing_rate,
+            "meeting_rate": r.meeting_rate,
+            "opinion_rate": r.opinion_rate,
+            "target_rate": r.target_rate,
+        }
 
-    return {"date_from": date_from, "date_to": date_to, "early_intervention_hours": figures["early_hours"],
-            "total": row(figures["total"]), "districts": [row(r) for r in figures["districts"]],
-            "months": [row(r) for r in figures["months"]],
-            "lawyers": [{**row(item["row"]), "lawyer_id": item["id"], "hours": item["hours"],
-                         "rating": item["rating"], "complaints": item["complaints"], "warnings": item["warnings"],
-                         "restricted": item["restricted"], "approved_amount": item["paid"]}
-                        for item in figures["lawyers"]],
-            "claims": [{"status": str(label), "count": r["n"], "total": r["total"] or 0}
-                       for label, r in figures["claims"]]}
+    return {
+        "date_from": date_from,
+        "date_to": date_to,
+        "early_intervention_hours": figures["early_hours"],
+        "total": row(figures["total"]),
+        "districts": [row(r) for r in figures["districts"]],
+        "months": [row(r) for r in figures["months"]],
+        "lawyers": [
+            {
+                **row(item["row"]),
+                "lawyer_id": item["id"],
+                "hours": item["hours"],
+                "rating": item["rating"],
+                "complaints": item["complaints"],
+                "warnings": item["warnings"],
+                "restricted": item["restricted"],
+                "approved_amount": item["paid"],
+            }
+            for item in figures["lawyers"]
+        ],
+        "claims": [
+            {"status": str(label), "count": r["n"], "total": r["total"] or 0}
+            for label, r in figures["claims"]
+        ],
+    }

@@ -33,8 +33,10 @@ class CounselConfig(AppConfig):
 
         actions = {
             "counsel.assigned": (gettext_lazy("指派律师"), lambda d: d.get("lawyer_name", "")),
-            "counsel.assignment.ended": (gettext_lazy("律师指派结束"),
-                                         lambda d: f"{d.get('lawyer_name', '')}（{d.get('reason', '')}）"),
+            "counsel.assignment.ended": (
+                gettext_lazy("律师指派结束"),
+                lambda d: f"{d.get('lawyer_name', '')}（{d.get('reason', '')}）",
+            ),
             "counsel.request.filed": (gettext_lazy("申请值班律师"), lambda d: d.get("reference", "")),
             "counsel.request.unfilled": (gettext_lazy("暂无可指派律师"), lambda d: d.get("reference", "")),
             "counsel.allocation.made": (gettext_lazy("轮值指派律师"), _allocation),

@@ -17,7 +17,9 @@ def monthly_rates_svg(rows) -> str:
     from matplotlib import pyplot as plt
 
     plt.rcParams["font.family"] = ["Noto Sans CJK SC", "DejaVu Sans"]
-    plt.rcParams["svg.fonttype"] = "none"  # text stays text: selectable, and translated labels render as given
+    plt.rcParams["svg.fonttype"] = (
+        "none"  # text stays text: selectable, and translated labels render as given
+    )
     labels = [r.label for r in rows]
     x = range(len(rows))
     fig, ax = plt.subplots(figsize=(9, 3.2), dpi=100)
@@ -26,8 +28,11 @@ def monthly_rates_svg(rows) -> str:
     counts.set_ylabel(_("指派"))
     ax.set_zorder(counts.get_zorder() + 1)
     ax.patch.set_visible(False)
-    series = ((_("实质参与率"), "participation_rate", "#1f7a4d"), (_("早期介入率"), "early_rate", "#8b1d2c"),
-              (_("仅签署时在场"), "only_signing_rate", "#b35c00"))
+    series = (
+        (_("实质参与率"), "participation_rate", "#1f7a4d"),
+        (_("早期介入率"), "early_rate", "#8b1d2c"),
+        (_("仅签署时在场"), "only_signing_rate", "#b35c00"),
+    )
     for label, attr, colour in series:
         ax.plot(x, [getattr(r, attr) for r in rows], marker="o", markersize=3, color=colour, label=label)
     ax.set_ylim(0, 118)  # headroom for the legend
@@ -44,4 +49,4 @@ def monthly_rates_svg(rows) -> str:
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]

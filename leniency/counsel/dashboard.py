@@ -83,12 +83,17 @@ def _add(row: Row, fig, outcome) -> None:
 def centre_figures(user, *, date_from: date, date_to: date) -> dict:
     start = timezone.make_aware(datetime.combine(date_from, time.min))
     end = timezone.make_aware(datetime.combine(date_to, time.max))
-    assignments = (visible_assignments(user).exclude(kind=CounselAssignment.Kind.RETAINED)
-                   .filter(assigned_at__range=(start, end))
-                   .select_related("defendant__case__region", "lawyer"))
+    assignments = (
+        visible_assignments(user)
+        .exclude(kind=CounselAssignment.Kind.RETAINED)
+        .filter(assigned_at__range=(start, end))
+        .select_related("defendant__case__region", "lawyer")
+    )
     policy = policy_for(None, date_to)
     figures = figures_by_assignment(assignments)
-    outcomes = dict(Allocation.objects.filter(assignment__in=assignments).values_list("assignment_id", "outcome"))
+    outcomes = dict(
+        Allocation.objects.filter(assignment__in=assignments).values_list("assignment_id", "outcome")
+    )
     districts: dict[str, Row] = {}
     months: dict[str, Row] = {}
     lawyers: dict[int, Row] = {}
@@ -96,9 +101,12 @@ def centre_figures(user, *, date_from: date, date_to: date) -> dict:
     for a in assignments:
         fig, outcome = figures[a.pk], outcomes.get(a.pk)
         month = timezone.localtime(a.assigned_at).strftime("%Y-%m")
-        for row in (districts.setdefault(a.defendant.case.region.name, Row(a.defendant.case.region.name)),
-                    months.setdefault(month, Row(month)), lawyers.setdefault(a.lawyer_id, Row(str(a.lawyer))),
-                    total):
+        for row in (
+            districts.setdefault(a.defendant.case.region.name, Row(a.defendant.case.region.name)),
+            months.setdefault(month, Row(month)),
+            lawyers.setdefault(a.lawyer_id, Row(str(a.lawyer))),
+            total,
+        ):
             _add(row, fig, outcome)
             if a.defendant.detained_on is not None:
                 row.detained += 1
@@ -106,33 +114,63 @@ def centre_figures(user, *, date_from: date, date_to: date) -> dict:
                     row.contact_hours.append(fig.hours_to_first_contact)
                     row.early += fig.hours_to_first_contact <= policy.early_intervention_hours
     lawyer_ids = list(lawyers)
-    ratings = {r["assignment__lawyer_id"]: r for r in Rating.objects.filter(
-        assignment__in=assignments).values("assignment__lawyer_id").annotate(
-        mean=Avg("score"), n=Count("id"), complaints=Count("id", filter=Q(complaint=True)))}
-    pending = dict(QualityWarning.objects.filter(lawyer_id__in=lawyer_ids, status__in=["open", "review"])
-                   .values_list("lawyer_id").annotate(n=Count("id")).values_list("lawyer_id", "n"))
-    restricted = set(QualityWarning.objects.filter(lawyer_id__in=lawyer_ids, status="restricted",
-                                                   restriction__lifted_at__isnull=True,
-                                                   restriction__ends_on__gte=date_to).values_list("lawyer_id", flat=True))
-    paid = dict(Claim.objects.filter(assignment__in=assignments, status=Claim.Status.APPROVED)
-                .values_list("lawyer_id").annotate(s=Sum("amount")).values_list("lawyer_id", "s"))
+    ratings = {
+        r["assignment__lawyer_id"]: r
+        for r in Rating.objects.filter(assignment__in=assignments)
+        .values("assignment__lawyer_id")
+        .annotate(mean=Avg("score"), n=Count("id"), complaints=Count("id", filter=Q(complaint=True)))
+    }
+    pending = dict(
+        QualityWarning.objects.filter(lawyer_id__in=lawyer_ids, status__in=["open", "review"])
+        .values_list("lawyer_id")
+        .annotate(n=Count("id"))
+        .values_list("lawyer_id", "n")
+    )
+    restricted = set(
+        QualityWarning.objects.filter(
+            lawyer_id__in=lawyer_ids,
+            status="restricted",
+            restriction__lifted_at__isnull=True,
+            restriction__ends_on__gte=date_to,
+        ).values_list("lawyer_id", flat=True)
+    )
+    paid = dict(
+        Claim.objects.filter(assignment__in=assignments, status=Claim.Status.APPROVED)
+        .values_list("lawyer_id")
+        .annotate(s=Sum("amount"))
+        .values_list("lawyer_id", "s")
+    )
     minutes = defaultdict(int)
     for a in assignments:
         minutes[a.lawyer_id] += figures[a.pk].minutes
     lawyer_rows = []
     for lawyer_id, row in sorted(lawyers.items(), key=lambda item: -item[1].assignments):
         r = ratings.get(lawyer_id, {})
-        lawyer_rows.append({"id": lawyer_id, "row": row, "hours": round(minutes[lawyer_id] / 60, 1),
-                            "rating": round(r["mean"], 2) if r.get("mean") is not None else None,
-                            "ratings": r.get("n", 0), "complaints": r.get("complaints", 0),
-                            "warnings": pending.get(lawyer_id, 0), "restricted": lawyer_id in restricted,
-                            "paid": paid.get(lawyer_id, Decimal(0))})
+        lawyer_rows.append(
+            {
+                "id": lawyer_id,
+                "row": row,
+                "hours": round(minutes[lawyer_id] / 60, 1),
+                "rating": round(r["mean"], 2) if r.get("mean") is not None else None,
+                "ratings": r.get("n", 0),
+                "complaints": r.get("complaints", 0),
+                "warnings": pending.get(lawyer_id, 0),
+                "restricted": lawyer_id in restricted,
+                "paid": paid.get(lawyer_id, Decimal(0)),
+            }
+        )
     claims = Claim.objects.filter(assignment__in=assignments)
-    claim_totals = {row["status"]: row for row in claims.values("status").annotate(n=Count("id"), total=Sum("amount"))}
+    claim_totals = {
+        row["status"]: row for row in claims.values("status").annotate(n=Count("id"), total=Sum("amount"))
+    }
     return {
-        "total": total, "districts": sorted(districts.values(), key=lambda r: r.label),
-        "months": sorted(months.values(), key=lambda r: r.label), "lawyers": lawyer_rows,
-        "claims": [(Claim.Status(status).label, claim_totals.get(status, {"n": 0, "total": 0}))
-                   for status in Claim.Status.values],
+        "total": total,
+        "districts": sorted(districts.values(), key=lambda r: r.label),
+        "months": sorted(months.values(), key=lambda r: r.label),
+        "lawyers": lawyer_rows,
+        "claims": [
+            (Claim.Status(status).label, claim_totals.get(status, {"n": 0, "total": 0}))
+            for status in Claim.Status.values
+        ],
         "early_hours": policy.early_intervention_hours,
     }

@@ -35,7 +35,9 @@ class PlannedWork:
     signing_at: datetime | None = None
 
     def first_contact(self) -> datetime | None:
-        return min((e.at for e in self.entries if e.service in (Service.MEETING, Service.CONSULTATION)), default=None)
+        return min(
+            (e.at for e in self.entries if e.service in (Service.MEETING, Service.CONSULTATION)), default=None
+        )
 
 
 OPINIONS = {
@@ -57,13 +59,22 @@ def _daytime(moment: datetime, latest: datetime, rng: random.Random) -> datetime
     if 8 <= local.hour < 20:
         return moment
     morning = (local + timedelta(days=1 if local.hour >= 20 else 0)).replace(
-        hour=8, minute=rng.randint(30, 59), second=0, microsecond=0)
+        hour=8, minute=rng.randint(30, 59), second=0, microsecond=0
+    )
     return morning if morning <= latest else moment
 
 
-def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, cutoff: datetime,
-              signing_day: datetime | None, detained: bool, court_day: datetime | None,
-              response_hours: int) -> PlannedWork:
+def plan_work(
+    rng: random.Random,
+    *,
+    perfunctory: bool,
+    assigned_at: datetime,
+    cutoff: datetime,
+    signing_day: datetime | None,
+    detained: bool,
+    court_day: datetime | None,
+    response_hours: int,
+) -> PlannedWork:
     """`signing_day`: a moment in the day the agreement would be signed (None if not reached or declined)."""
     work = PlannedWork()
     signing_at = None
@@ -77,11 +88,23 @@ def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, c
     if perfunctory:
         if signing_at is not None:
             if rng.random() < 0.25:
-                add(PlannedEntry(Service.CONSULTATION, signing_at - timedelta(minutes=rng.randint(20, 40)), 15,
-                                 "签署前简单告知"))
+                add(
+                    PlannedEntry(
+                        Service.CONSULTATION,
+                        signing_at - timedelta(minutes=rng.randint(20, 40)),
+                        15,
+                        "签署前简单告知",
+                    )
+                )
             if rng.random() < 0.1:
-                add(PlannedEntry(Service.OPINION_RECOMMENDATION, signing_at - timedelta(minutes=10), 10,
-                                 opinion="同意量刑建议。"))
+                add(
+                    PlannedEntry(
+                        Service.OPINION_RECOMMENDATION,
+                        signing_at - timedelta(minutes=10),
+                        10,
+                        opinion="同意量刑建议。",
+                    )
+                )
             add(PlannedEntry(Service.SIGNING, signing_at, rng.randint(15, 30)))
         elif rng.random() < 0.4:
             late = assigned_at + timedelta(hours=rng.randint(60, 200))
@@ -101,30 +124,62 @@ def plan_work(rng: random.Random, *, perfunctory: bool, assigned_at: datetime, c
     if first >= end:
         first = _between(rng, assigned_at, end - timedelta(minutes=30))
     if first < end and first > assigned_at:
-        add(PlannedEntry(Service.MEETING, first, rng.randint(40, 100), "告知权利义务、认罪认罚的性质和法律后果"))
+        add(
+            PlannedEntry(
+                Service.MEETING, first, rng.randint(40, 100), "告知权利义务、认罪认罚的性质和法律后果"
+            )
+        )
     else:
         return work
     for _ in range(rng.choice((0, 1, 1, 2))):
-        add(PlannedEntry(Service.MEETING, _between(rng, first, end - timedelta(hours=1)), rng.randint(30, 90),
-                         "核对事实，听取意见"))
+        add(
+            PlannedEntry(
+                Service.MEETING,
+                _between(rng, first, end - timedelta(hours=1)),
+                rng.randint(30, 90),
+                "核对事实，听取意见",
+            )
+        )
     if rng.random() < 0.5:
-        add(PlannedEntry(Service.CONSULTATION, _between(rng, first, end - timedelta(hours=1)), rng.randint(15, 40)))
+        add(
+            PlannedEntry(
+                Service.CONSULTATION, _between(rng, first, end - timedelta(hours=1)), rng.randint(15, 40)
+            )
+        )
     if signing_at is not None:
-        add(PlannedEntry(Service.FILE_READING, _between(rng, first, signing_at - timedelta(hours=3)),
-                         rng.randint(60, 240), "查阅起诉意见书及证据材料"))
+        add(
+            PlannedEntry(
+                Service.FILE_READING,
+                _between(rng, first, signing_at - timedelta(hours=3)),
+                rng.randint(60, 240),
+                "查阅起诉意见书及证据材料",
+            )
+        )
         if detained and rng.random() < 0.15:
-            add(PlannedEntry(Service.MEASURE_APPLICATION, _between(rng, first, signing_at - timedelta(hours=2)), 60))
+            add(
+                PlannedEntry(
+                    Service.MEASURE_APPLICATION, _between(rng, first, signing_at - timedelta(hours=2)), 60
+                )
+            )
         kinds = [Service.OPINION_RECOMMENDATION] if rng.random() < 0.92 else []
         kinds += [Service.OPINION_CHARGE] if rng.random() < 0.35 else []
         kinds += [Service.OPINION_PROCEDURE] if rng.random() < 0.25 else []
         for kind in kinds:
-            add(PlannedEntry(kind, signing_at - timedelta(hours=rng.randint(2, 30)), rng.randint(30, 120),
-                             opinion=OPINIONS[kind]))
+            add(
+                PlannedEntry(
+                    kind,
+                    signing_at - timedelta(hours=rng.randint(2, 30)),
+                    rng.randint(30, 120),
+                    opinion=OPINIONS[kind],
+                )
+            )
         add(PlannedEntry(Service.SIGNING, signing_at, rng.randint(30, 60)))
         if court_day is not None and court_day < cutoff:
             add(PlannedEntry(Service.COURT, court_day, rng.randint(60, 180)))
-    work.entries = [_in_daytime(e, assigned_at, min(end, cutoff) if e.service != Service.COURT else cutoff, rng)
-                    for e in work.entries]
+    work.entries = [
+        _in_daytime(e, assigned_at, min(end, cutoff) if e.service != Service.COURT else cutoff, rng)
+        for e in work.entries
+    ]
     work.entries = [e for e in work.entries if assigned_at < e.at < cutoff]
     return work
 

@@ -18,9 +18,17 @@ from .models import CONTACT, OPINIONS, SUBSTANTIVE, Allocation, CounselAssignmen
 MAX_MINUTES = 24 * 60
 
 
-def do_log_participation(assignment: CounselAssignment, *, service: str, occurred_at: datetime, minutes: int,
-                         acting_user, note: str = "", opinion: str = "",
-                         as_of: datetime | None = None) -> ParticipationEntry:
+def do_log_participation(
+    assignment: CounselAssignment,
+    *,
+    service: str,
+    occurred_at: datetime,
+    minutes: int,
+    acting_user,
+    note: str = "",
+    opinion: str = "",
+    as_of: datetime | None = None,
+) -> ParticipationEntry:
     as_of = as_of or timezone.now()
     if acting_user.pk != assignment.lawyer_id:
         raise DomainError(_("只有被指派的律师可以登记履职情况"), field="assignment")
@@ -28,8 +36,11 @@ def do_log_participation(assignment: CounselAssignment, *, service: str, occurre
         raise DomainError(_("未知的工作内容"), field="service")
     # The forms record minutes: an entry in the minute of the assignment is not "before" it.
     if occurred_at < assignment.assigned_at.replace(second=0, microsecond=0):
-        raise DomainError(_("时间不能早于指派时间 %(at)s") % {
-            "at": timezone.localtime(assignment.assigned_at).strftime("%Y-%m-%d %H:%M")}, field="occurred_at")
+        raise DomainError(
+            _("时间不能早于指派时间 %(at)s")
+            % {"at": timezone.localtime(assignment.assigned_at).strftime("%Y-%m-%d %H:%M")},
+            field="occurred_at",
+        )
     if occurred_at > as_of:
         raise DomainError(_("不能登记将来的工作"), field="occurred_at")
     if assignment.ended_at is not None and occurred_at > assignment.ended_at:
@@ -42,16 +53,32 @@ def do_log_participation(assignment: CounselAssignment, *, service: str, occurre
         raise DomainError(_("已登记过具结书签署"), field="service")
     with transaction.atomic():
         entry = ParticipationEntry.objects.create(
-            assignment=assignment, service=service, occurred_at=occurred_at, minutes=minutes, note=note.strip(),
-            opinion=opinion.strip(), logged_by=acting_user, logged_at=as_of,
+            assignment=assignment,
+            service=service,
+            occurred_at=occurred_at,
+            minutes=minutes,
+            note=note.strip(),
+            opinion=opinion.strip(),
+            logged_by=acting_user,
+            logged_at=as_of,
         )
-        record("counsel.participation.logged", actor=acting_user, obj=entry, case_id=assignment.defendant.case_id,
-               occurred_at=as_of, data={"defendant": assignment.defendant_id, "service": service,
-                                        "occurred_at": occurred_at, "minutes": minutes})
+        record(
+            "counsel.participation.logged",
+            actor=acting_user,
+            obj=entry,
+            case_id=assignment.defendant.case_id,
+            occurred_at=as_of,
+            data={
+                "defendant": assignment.defendant_id,
+                "service": service,
+                "occurred_at": occurred_at,
+                "minutes": minutes,
+            },
+        )
         if service in CONTACT:
-            Allocation.objects.filter(assignment=assignment, outcome=Allocation.Outcome.PENDING,
-                                      due_at__gte=occurred_at).update(outcome=Allocation.Outcome.MET,
-                                                                      closed_at=occurred_at)
+            Allocation.objects.filter(
+                assignment=assignment, outcome=Allocation.Outcome.PENDING, due_at__gte=occurred_at
+            ).update(outcome=Allocation.Outcome.MET, closed_at=occurred_at)
     return entry
 
 
@@ -119,8 +146,13 @@ def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
-    scope = {"assignment__in": source.values("pk")} if hasattr(source, "values") else {"assignment_id__in": grouped}
+    scope = (
+        {"assignment__in": source.values("pk")}
+        if hasattr(source, "values")
+        else {"assignment_id__in": grouped}
+    )
     for entry in ParticipationEntry.objects.filter(**scope).only(
-            "assignment_id", "service", "occurred_at", "minutes"):
+        "assignment_id", "service", "occurred_at", "minutes"
+    ):
         grouped[entry.assignment_id].append(entry)
     return {a.pk: figures_from(grouped[a.pk], detained_on=a.defendant.detained_on) for a in assignments}

@@ -54,13 +54,18 @@ class Complexity:
 def complexity_of(assignment: CounselAssignment) -> Complexity:
     defendant = assignment.defendant
     names = [c.name for c in defendant.charges.all()]
-    return Complexity(tier=severity_tier(names), defendants=defendant.case.defendants.count(), charges=len(names),
-                      procedure=defendant.procedure, detained=bool(defendant.detained_on)
-                      or defendant.detention in DETAINED)
+    return Complexity(
+        tier=severity_tier(names),
+        defendants=defendant.case.defendants.count(),
+        charges=len(names),
+        procedure=defendant.procedure,
+        detained=bool(defendant.detained_on) or defendant.detention in DETAINED,
+    )
 
 
-def compute_fee(schedule: FeeSchedule, *, services: Counter, minutes: int,
-                complexity: Complexity) -> tuple[Decimal, Decimal, dict]:
+def compute_fee(
+    schedule: FeeSchedule, *, services: Counter, minutes: int, complexity: Complexity
+) -> tuple[Decimal, Decimal, dict]:
     """(amount, multiplier, breakdown). Pure: the schedule's numbers, the counts and the complexity."""
     lines = []
     base = Decimal(schedule.per_case)
@@ -73,7 +78,9 @@ def compute_fee(schedule: FeeSchedule, *, services: Counter, minutes: int,
             base += rate * count
     hours = (Decimal(minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP)
     time_pay = (hours * Decimal(schedule.per_hour)).quantize(CENT, rounding=ROUND_HALF_UP)
-    lines.append({"item": "hours", "hours": str(hours), "rate": str(schedule.per_hour), "amount": str(time_pay)})
+    lines.append(
+        {"item": "hours", "hours": str(hours), "rate": str(schedule.per_hour), "amount": str(time_pay)}
+    )
     base += time_pay
     weights = {
         "severity": Decimal(str(schedule.severity_weights.get(complexity.tier, 0))),
@@ -84,9 +91,15 @@ def compute_fee(schedule: FeeSchedule, *, services: Counter, minutes: int,
     }
     multiplier = min(Decimal(1) + sum(weights.values()), Decimal(schedule.max_multiplier)).quantize(CENT)
     amount = (base * multiplier).quantize(CENT, rounding=ROUND_HALF_UP)
-    breakdown = {"lines": lines, "base": str(base.quantize(CENT)), "hours": str(hours),
-                 "weights": {k: str(v) for k, v in weights.items()}, "multiplier": str(multiplier),
-                 "complexity": complexity.__dict__, "schedule": schedule.pk}
+    breakdown = {
+        "lines": lines,
+        "base": str(base.quantize(CENT)),
+        "hours": str(hours),
+        "weights": {k: str(v) for k, v in weights.items()},
+        "multiplier": str(multiplier),
+        "complexity": complexity.__dict__,
+        "schedule": schedule.pk,
+    }
     return amount, multiplier, breakdown
 
 
@@ -99,8 +112,9 @@ def quote(assignment: CounselAssignment, *, on=None) -> tuple[FeeSchedule, Decim
     if not entries:
         raise DomainError(_("没有履职记录，不能申请补贴"), field="assignment")
     services = Counter(service for service, _m in entries)
-    amount, multiplier, breakdown = compute_fee(schedule, services=services, minutes=sum(m for _s, m in entries),
-                                                complexity=complexity_of(assignment))
+    amount, multiplier, breakdown = compute_fee(
+        schedule, services=services, minutes=sum(m for _s, m in entries), complexity=complexity_of(assignment)
+    )
     return schedule, amount, multiplier, breakdown
 
 
@@ -118,22 +132,41 @@ def do_submit_claim(assignment: CounselAssignment, *, acting_user, as_of: dateti
     hours = Decimal(breakdown["hours"])
     with transaction.atomic():
         if existing is None:
-            claim = Claim.objects.create(assignment=assignment, lawyer=acting_user, schedule=schedule, hours=hours,
-                                         multiplier=multiplier, amount=amount, breakdown=breakdown, submitted_at=as_of)
+            claim = Claim.objects.create(
+                assignment=assignment,
+                lawyer=acting_user,
+                schedule=schedule,
+                hours=hours,
+                multiplier=multiplier,
+                amount=amount,
+                breakdown=breakdown,
+                submitted_at=as_of,
+            )
         else:
             claim = existing
             claim.schedule, claim.hours, claim.multiplier, claim.amount = schedule, hours, multiplier, amount
             claim.breakdown, claim.submitted_at, claim.status = breakdown, as_of, Claim.Status.SUBMITTED
             claim.decided_by, claim.decided_at, claim.decision_note = None, None, ""
             claim.save()
-        record("counsel.claim.submitted", actor=acting_user, obj=claim, case_id=assignment.defendant.case_id,
-               occurred_at=as_of, data={"defendant": assignment.defendant_id, "amount": amount,
-                                        "multiplier": multiplier, "hours": hours})
+        record(
+            "counsel.claim.submitted",
+            actor=acting_user,
+            obj=claim,
+            case_id=assignment.defendant.case_id,
+            occurred_at=as_of,
+            data={
+                "defendant": assignment.defendant_id,
+                "amount": amount,
+                "multiplier": multiplier,
+                "hours": hours,
+            },
+        )
     return claim
 
 
-def do_decide_claim(claim: Claim, *, approve: bool, acting_user, note: str = "",
-                    as_of: datetime | None = None) -> Claim:
+def do_decide_claim(
+    claim: Claim, *, approve: bool, acting_user, note: str = "", as_of: datetime | None = None
+) -> Claim:
     as_of = as_of or timezone.now()
     if claim.status != Claim.Status.SUBMITTED:
         raise DomainError(_("只能审核待审核的申请"), field="status")
@@ -145,28 +178,56 @@ def do_decide_claim(claim: Claim, *, approve: bool, acting_user, note: str = "",
         claim.status = Claim.Status.APPROVED if approve else Claim.Status.REJECTED
         claim.decided_by, claim.decided_at, claim.decision_note = acting_user, as_of, note.strip()
         claim.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-        record("counsel.claim.approved" if approve else "counsel.claim.rejected", actor=acting_user, obj=claim,
-               case_id=claim.assignment.defendant.case_id, occurred_at=as_of,
-               data={"defendant": claim.assignment.defendant_id, "amount": claim.amount, "note": note})
+        record(
+            "counsel.claim.approved" if approve else "counsel.claim.rejected",
+            actor=acting_user,
+            obj=claim,
+            case_id=claim.assignment.defendant.case_id,
+            occurred_at=as_of,
+            data={"defendant": claim.assignment.defendant_id, "amount": claim.amount, "note": note},
+        )
     return claim
 
 
-EXPORT_HEADER = ["编号", "律师", "执业证号", "律师事务所", "案号", "当事人编号", "类型", "用时（小时）", "复杂程度系数",
-                 "金额（元）", "核准时间"]
+EXPORT_HEADER = [
+    "编号",
+    "律师",
+    "执业证号",
+    "律师事务所",
+    "案号",
+    "当事人编号",
+    "类型",
+    "用时（小时）",
+    "复杂程度系数",
+    "金额（元）",
+    "核准时间",
+]
 
 
 def _rows(claims):
     for claim in claims:
         profile = getattr(claim.lawyer, "lawyer_profile", None)
-        yield [claim.pk, str(claim.lawyer), profile.licence_no if profile else "",
-               str(profile.firm) if profile and profile.firm else "", claim.assignment.defendant.case.number,
-               claim.assignment.defendant_id, claim.assignment.get_kind_display(), claim.hours, claim.multiplier,
-               claim.amount, timezone.localtime(claim.decided_at).strftime("%Y-%m-%d %H:%M") if claim.decided_at else ""]
+        yield [
+            claim.pk,
+            str(claim.lawyer),
+            profile.licence_no if profile else "",
+            str(profile.firm) if profile and profile.firm else "",
+            claim.assignment.defendant.case.number,
+            claim.assignment.defendant_id,
+            claim.assignment.get_kind_display(),
+            claim.hours,
+            claim.multiplier,
+            claim.amount,
+            timezone.localtime(claim.decided_at).strftime("%Y-%m-%d %H:%M") if claim.decided_at else "",
+        ]
 
 
 def payable(claims):
-    return claims.filter(status=Claim.Status.APPROVED).select_related(
-        "lawyer__lawyer_profile__firm", "assignment__defendant__case").order_by("decided_at", "pk")
+    return (
+        claims.filter(status=Claim.Status.APPROVED)
+        .select_related("lawyer__lawyer_profile__firm", "assignment__defendant__case")
+        .order_by("decided_at", "pk")
+    )
 
 
 def claims_csv(claims) -> str:
@@ -202,8 +263,19 @@ def do_record_export(claims, *, fmt: str, acting_user, as_of: datetime | None = 
     as_of = as_of or timezone.now()
     claims = list(claims)
     with transaction.atomic():
-        Claim.objects.filter(pk__in=[c.pk for c in claims], exported_at__isnull=True).update(exported_at=as_of)
-        record("counsel.claims.exported", actor=acting_user, object_type="counsel.claim", occurred_at=as_of,
-               data={"format": fmt, "count": len(claims), "total": sum((c.amount for c in claims), Decimal(0)),
-                     "claims": [c.pk for c in claims][:500]})
+        Claim.objects.filter(pk__in=[c.pk for c in claims], exported_at__isnull=True).update(
+            exported_at=as_of
+        )
+        record(
+            "counsel.claims.exported",
+            actor=acting_user,
+            object_type="counsel.claim",
+            occurred_at=as_of,
+            data={
+                "format": fmt,
+                "count": len(claims),
+                "total": sum((c.amount for c in claims), Decimal(0)),
+                "claims": [c.pk for c in claims][:500],
+            },
+        )
     return len(claims)

@@ -46,8 +46,15 @@ def weighted_score(criteria, scores: dict) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def do_rate_counsel(assignment: CounselAssignment, *, scores: dict, acting_user, complaint: bool = False,
-                    comment: str = "", as_of: datetime | None = None) -> Rating:
+def do_rate_counsel(
+    assignment: CounselAssignment,
+    *,
+    scores: dict,
+    acting_user,
+    complaint: bool = False,
+    comment: str = "",
+    as_of: datetime | None = None,
+) -> Rating:
     as_of = as_of or timezone.now()
     kind = rater_kind_for(acting_user, assignment)
     if kind is None:
@@ -62,22 +69,43 @@ def do_rate_counsel(assignment: CounselAssignment, *, scores: dict, acting_user,
         except (TypeError, ValueError):
             value = 0
         if not 1 <= value <= 5:
-            raise DomainError(_("“%(label)s”应评 1 至 5 分") % {"label": criterion.label},
-                              field=f"score_{criterion.code}")
+            raise DomainError(
+                _("“%(label)s”应评 1 至 5 分") % {"label": criterion.label}, field=f"score_{criterion.code}"
+            )
         clean[criterion.code] = value
     if complaint and not comment.strip():
         raise DomainError(_("投诉须写明理由"), field="comment")
     with transaction.atomic():
-        rating = Rating.objects.create(assignment=assignment, rubric=rubric, rater=acting_user, rater_kind=kind,
-                                       scores=clean, score=weighted_score(criteria, clean), complaint=complaint,
-                                       comment=comment.strip(), rated_at=as_of)
-        record("counsel.rating.recorded", actor=acting_user, obj=rating, case_id=assignment.defendant.case_id,
-               occurred_at=as_of, data={"defendant": assignment.defendant_id, "lawyer": assignment.lawyer_id,
-                                        "rater_kind": kind, "score": rating.score, "complaint": complaint})
+        rating = Rating.objects.create(
+            assignment=assignment,
+            rubric=rubric,
+            rater=acting_user,
+            rater_kind=kind,
+            scores=clean,
+            score=weighted_score(criteria, clean),
+            complaint=complaint,
+            comment=comment.strip(),
+            rated_at=as_of,
+        )
+        record(
+            "counsel.rating.recorded",
+            actor=acting_user,
+            obj=rating,
+            case_id=assignment.defendant.case_id,
+            occurred_at=as_of,
+            data={
+                "defendant": assignment.defendant_id,
+                "lawyer": assignment.lawyer_id,
+                "rater_kind": kind,
+                "score": rating.score,
+                "complaint": complaint,
+            },
+        )
     return rating
 
 
 # --- patterns and warnings ------------------------------------------------------------------------------
+
 
 @dataclass
 class Pattern:
@@ -98,8 +126,11 @@ class Pattern:
 def lawyer_patterns(*, window_from: date, window_to: date, lawyer_ids=None) -> dict[int, Pattern]:
     start = timezone.make_aware(datetime.combine(window_from, datetime.min.time()))
     end = timezone.make_aware(datetime.combine(window_to + timedelta(days=1), datetime.min.time()))
-    assignments = CounselAssignment.objects.filter(assigned_at__gte=start, assigned_at__lt=end).exclude(
-        kind=CounselAssignment.Kind.RETAINED).select_related("defendant")
+    assignments = (
+        CounselAssignment.objects.filter(assigned_at__gte=start, assigned_at__lt=end)
+        .exclude(kind=CounselAssignment.Kind.RETAINED)
+        .select_related("defendant")
+    )
     if lawyer_ids is not None:
         assignments = assignments.filter(lawyer_id__in=lawyer_ids)
     patterns: dict[int, Pattern] = defaultdict(Pattern)
@@ -133,45 +164,77 @@ def findings(pattern: Pattern, policy) -> dict[str, dict]:
     if pattern.signed >= policy.warning_min_cases:
         for kind, hits, threshold in (
             (WarningKind.ONLY_AT_SIGNING, pattern.only_at_signing, policy.only_signing_rate),
-            (WarningKind.NO_MEETING_BEFORE_SIGNING, pattern.no_meeting_before_signing, policy.no_meeting_rate),
+            (
+                WarningKind.NO_MEETING_BEFORE_SIGNING,
+                pattern.no_meeting_before_signing,
+                policy.no_meeting_rate,
+            ),
             (WarningKind.NO_OPINION, pattern.no_opinion, policy.no_opinion_rate),
         ):
             rate = pattern.rate(hits)
             if rate >= float(threshold):
-                found[kind] = {"n": pattern.signed, "hits": len(hits), "rate": round(rate, 3),
-                               "threshold": float(threshold), "assignments": hits[:50]}
+                found[kind] = {
+                    "n": pattern.signed,
+                    "hits": len(hits),
+                    "rate": round(rate, 3),
+                    "threshold": float(threshold),
+                    "assignments": hits[:50],
+                }
     if len(pattern.complaints) >= policy.complaint_count:
-        found[WarningKind.REPEATED_COMPLAINTS] = {"hits": len(pattern.complaints), "threshold": policy.complaint_count,
-                                                  "assignments": pattern.complaints[:50]}
+        found[WarningKind.REPEATED_COMPLAINTS] = {
+            "hits": len(pattern.complaints),
+            "threshold": policy.complaint_count,
+            "assignments": pattern.complaints[:50],
+        }
     if len(pattern.missed) >= policy.missed_response_count:
-        found[WarningKind.MISSED_RESPONSE] = {"hits": len(pattern.missed), "threshold": policy.missed_response_count,
-                                              "requests": pattern.missed[:50]}
+        found[WarningKind.MISSED_RESPONSE] = {
+            "hits": len(pattern.missed),
+            "threshold": policy.missed_response_count,
+            "requests": pattern.missed[:50],
+        }
     return found
 
 
-def do_detect_warnings(*, as_of: datetime | None = None, region=None, acting_user=None,
-                       record_events: bool = True) -> list[QualityWarning]:
+def do_detect_warnings(
+    *, as_of: datetime | None = None, region=None, acting_user=None, record_events: bool = True
+) -> list[QualityWarning]:
     """Raise a warning for each perfunctory pattern found over the policy's window, unless the same kind is
     already pending for that lawyer. Safe to run repeatedly (e.g. nightly)."""
     as_of = as_of or timezone.now()
     today = timezone.localdate(as_of)
     policy = policy_for(region, today)
     window_from = today - timedelta(days=policy.warning_window_days)
-    pending = set(QualityWarning.objects.filter(status__in=[QualityWarning.Status.OPEN, QualityWarning.Status.REVIEW])
-                  .values_list("lawyer_id", "kind"))
+    pending = set(
+        QualityWarning.objects.filter(
+            status__in=[QualityWarning.Status.OPEN, QualityWarning.Status.REVIEW]
+        ).values_list("lawyer_id", "kind")
+    )
     raised = []
     with transaction.atomic():
         for lawyer_id, pattern in sorted(lawyer_patterns(window_from=window_from, window_to=today).items()):
             for kind, evidence in findings(pattern, policy).items():
                 if (lawyer_id, kind) in pending:
                     continue
-                raised.append(QualityWarning(lawyer_id=lawyer_id, kind=kind, detected_at=as_of,
-                                             window_from=window_from, window_to=today, evidence=evidence))
+                raised.append(
+                    QualityWarning(
+                        lawyer_id=lawyer_id,
+                        kind=kind,
+                        detected_at=as_of,
+                        window_from=window_from,
+                        window_to=today,
+                        evidence=evidence,
+                    )
+                )
         QualityWarning.objects.bulk_create(raised)
         if record_events:
             for warning in raised:
-                record("counsel.warning.raised", actor=acting_user, obj=warning, occurred_at=as_of,
-                       data={"lawyer": warning.lawyer_id, "kind": warning.kind, "evidence": warning.evidence})
+                record(
+                    "counsel.warning.raised",
+                    actor=acting_user,
+                    obj=warning,
+                    occurred_at=as_of,
+                    data={"lawyer": warning.lawyer_id, "kind": warning.kind, "evidence": warning.evidence},
+                )
     return raised
 
 
@@ -182,13 +245,25 @@ def do_open_review(warning: QualityWarning, *, acting_user, as_of: datetime | No
     with transaction.atomic():
         warning.status, warning.reviewer = QualityWarning.Status.REVIEW, acting_user
         warning.save(update_fields=["status", "reviewer"])
-        record("counsel.warning.review_opened", actor=acting_user, obj=warning, occurred_at=as_of,
-               data={"lawyer": warning.lawyer_id, "kind": warning.kind})
+        record(
+            "counsel.warning.review_opened",
+            actor=acting_user,
+            obj=warning,
+            occurred_at=as_of,
+            data={"lawyer": warning.lawyer_id, "kind": warning.kind},
+        )
     return warning
 
 
-def do_decide_warning(warning: QualityWarning, *, restrict: bool, reason: str, acting_user,
-                      days: int = DEFAULT_RESTRICTION_DAYS, as_of: datetime | None = None) -> QualityWarning:
+def do_decide_warning(
+    warning: QualityWarning,
+    *,
+    restrict: bool,
+    reason: str,
+    acting_user,
+    days: int = DEFAULT_RESTRICTION_DAYS,
+    as_of: datetime | None = None,
+) -> QualityWarning:
     """Close a review: dismiss the warning, or restrict the lawyer from new allocations for `days`."""
     as_of = as_of or timezone.now()
     if warning.status != QualityWarning.Status.REVIEW:
@@ -201,19 +276,30 @@ def do_decide_warning(warning: QualityWarning, *, restrict: bool, reason: str, a
         warning.status = QualityWarning.Status.RESTRICTED if restrict else QualityWarning.Status.DISMISSED
         warning.decided_at, warning.decision_reason, warning.reviewer = as_of, reason.strip(), acting_user
         warning.save(update_fields=["status", "decided_at", "decision_reason", "reviewer"])
-        data = {"lawyer": warning.lawyer_id, "kind": warning.kind, "decision": warning.status, "reason": reason}
+        data = {
+            "lawyer": warning.lawyer_id,
+            "kind": warning.kind,
+            "decision": warning.status,
+            "reason": reason,
+        }
         if restrict:
             start = timezone.localdate(as_of)
-            Restriction.objects.create(lawyer_id=warning.lawyer_id, warning=warning, starts_on=start,
-                                       ends_on=start + timedelta(days=days - 1), reason=reason.strip(),
-                                       imposed_by=acting_user)
+            Restriction.objects.create(
+                lawyer_id=warning.lawyer_id,
+                warning=warning,
+                starts_on=start,
+                ends_on=start + timedelta(days=days - 1),
+                reason=reason.strip(),
+                imposed_by=acting_user,
+            )
             data["days"] = days
         record("counsel.warning.decided", actor=acting_user, obj=warning, occurred_at=as_of, data=data)
     return warning
 
 
-def do_contest_warning(warning: QualityWarning, *, statement: str, acting_user,
-                       as_of: datetime | None = None) -> Contest:
+def do_contest_warning(
+    warning: QualityWarning, *, statement: str, acting_user, as_of: datetime | None = None
+) -> Contest:
     as_of = as_of or timezone.now()
     if acting_user.pk != warning.lawyer_id:
         raise DomainError(_("只有被预警的律师本人可以提出异议"), field="lawyer")
@@ -224,15 +310,22 @@ def do_contest_warning(warning: QualityWarning, *, statement: str, acting_user,
     if not statement.strip():
         raise DomainError(_("请写明异议理由"), field="statement")
     with transaction.atomic():
-        contest = Contest.objects.create(warning=warning, lawyer=acting_user, statement=statement.strip(),
-                                         filed_at=as_of)
-        record("counsel.warning.contested", actor=acting_user, obj=contest, occurred_at=as_of,
-               data={"lawyer": warning.lawyer_id, "kind": warning.kind, "warning": warning.pk})
+        contest = Contest.objects.create(
+            warning=warning, lawyer=acting_user, statement=statement.strip(), filed_at=as_of
+        )
+        record(
+            "counsel.warning.contested",
+            actor=acting_user,
+            obj=contest,
+            occurred_at=as_of,
+            data={"lawyer": warning.lawyer_id, "kind": warning.kind, "warning": warning.pk},
+        )
     return contest
 
 
-def do_answer_contest(contest: Contest, *, upheld: bool, answer: str, acting_user,
-                      as_of: datetime | None = None) -> Contest:
+def do_answer_contest(
+    contest: Contest, *, upheld: bool, answer: str, acting_user, as_of: datetime | None = None
+) -> Contest:
     """Upheld: the warning is dismissed and any restriction lifted. Rejected: things stay as they are."""
     as_of = as_of or timezone.now()
     if contest.status != Contest.Status.PENDING:
@@ -246,11 +339,22 @@ def do_answer_contest(contest: Contest, *, upheld: bool, answer: str, acting_use
         contest.save(update_fields=["status", "answered_by", "answered_at", "answer"])
         if upheld:
             Restriction.objects.filter(warning=warning, lifted_at__isnull=True).update(
-                lifted_at=as_of, lifted_reason=answer.strip())
+                lifted_at=as_of, lifted_reason=answer.strip()
+            )
             warning.status, warning.decided_at = QualityWarning.Status.DISMISSED, as_of
             warning.decision_reason = answer.strip()
             warning.save(update_fields=["status", "decided_at", "decision_reason"])
-        record("counsel.warning.contest_answered", actor=acting_user, obj=contest, occurred_at=as_of,
-               data={"lawyer": warning.lawyer_id, "kind": warning.kind, "warning": warning.pk,
-                     "upheld": upheld, "answer": answer})
+        record(
+            "counsel.warning.contest_answered",
+            actor=acting_user,
+            obj=contest,
+            occurred_at=as_of,
+            data={
+                "lawyer": warning.lawyer_id,
+                "kind": warning.kind,
+                "warning": warning.pk,
+                "upheld": upheld,
+                "answer": answer,
+            },
+        )
     return contest

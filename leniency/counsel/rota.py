@@ -47,14 +47,19 @@ def _now(as_of: datetime | None) -> datetime:
 
 # --- stations and periods -------------------------------------------------------------------------------
 
+
 def do_create_station(*, host: Organisation, centre: Organisation, acting_user) -> Station:
     if host.kind not in STATION_FOR_HOST:
         raise DomainError(_("工作站只能设在看守所、检察院或法院"), field="host")
     if centre.kind != Organisation.Kind.LEGAL_AID_CENTRE:
         raise DomainError(_("派驻机构必须是法律援助中心"), field="centre")
     with transaction.atomic():
-        station = Station.objects.create(name=_("%(host)s法律援助工作站") % {"host": host.name},
-                                         kind=STATION_FOR_HOST[host.kind], host=host, centre=centre)
+        station = Station.objects.create(
+            name=_("%(host)s法律援助工作站") % {"host": host.name},
+            kind=STATION_FOR_HOST[host.kind],
+            host=host,
+            centre=centre,
+        )
         record("counsel.station.created", actor=acting_user, obj=station, data={"name": station.name})
     return station
 
@@ -72,13 +77,23 @@ def do_create_rota_period(station: Station, *, starts_on, ends_on, lawyers: list
         if not lawyer.is_lawyer or profile is None or not profile.duty_accredited:
             raise DomainError(_("%(name)s 未登记为具备值班资格的律师") % {"name": lawyer}, field="lawyers")
     with transaction.atomic():
-        period = RotaPeriod.objects.create(station=station, starts_on=starts_on, ends_on=ends_on,
-                                           created_by=acting_user)
-        RotaMember.objects.bulk_create(RotaMember(period=period, lawyer=lawyer, position=n)
-                                       for n, lawyer in enumerate(lawyers, start=1))
-        record("counsel.rota.created", actor=acting_user, obj=period,
-               data={"station": station.name, "starts_on": starts_on, "ends_on": ends_on,
-                     "lawyers": [lawyer.pk for lawyer in lawyers]})
+        period = RotaPeriod.objects.create(
+            station=station, starts_on=starts_on, ends_on=ends_on, created_by=acting_user
+        )
+        RotaMember.objects.bulk_create(
+            RotaMember(period=period, lawyer=lawyer, position=n) for n, lawyer in enumerate(lawyers, start=1)
+        )
+        record(
+            "counsel.rota.created",
+            actor=acting_user,
+            obj=period,
+            data={
+                "station": station.name,
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+                "lawyers": [lawyer.pk for lawyer in lawyers],
+            },
+        )
     return period
 
 
@@ -92,13 +107,19 @@ def do_publish_rota(period: RotaPeriod, *, acting_user, as_of: datetime | None =
         period.published_at = as_of
         period.correction_until = as_of + timedelta(days=policy.correction_days)
         period.save(update_fields=["status", "published_at", "correction_until"])
-        record("counsel.rota.published", actor=acting_user, obj=period, occurred_at=as_of,
-               data={"station": period.station.name, "correction_until": period.correction_until})
+        record(
+            "counsel.rota.published",
+            actor=acting_user,
+            obj=period,
+            occurred_at=as_of,
+            data={"station": period.station.name, "correction_until": period.correction_until},
+        )
     return period
 
 
-def do_request_rota_correction(member: RotaMember, *, reason: str, acting_user,
-                               as_of: datetime | None = None) -> RotaCorrection:
+def do_request_rota_correction(
+    member: RotaMember, *, reason: str, acting_user, as_of: datetime | None = None
+) -> RotaCorrection:
     as_of = _now(as_of)
     period = member.period
     if period.status != RotaPeriod.Status.PUBLISHED or as_of > period.correction_until:
@@ -106,15 +127,22 @@ def do_request_rota_correction(member: RotaMember, *, reason: str, acting_user,
     if not reason.strip():
         raise DomainError(_("请说明纠错理由"), field="reason")
     with transaction.atomic():
-        correction = RotaCorrection.objects.create(member=member, requested_by=acting_user, requested_at=as_of,
-                                                   reason=reason.strip())
-        record("counsel.rota.correction_requested", actor=acting_user, obj=correction, occurred_at=as_of,
-               data={"period": period.pk, "lawyer": member.lawyer_id, "reason": correction.reason})
+        correction = RotaCorrection.objects.create(
+            member=member, requested_by=acting_user, requested_at=as_of, reason=reason.strip()
+        )
+        record(
+            "counsel.rota.correction_requested",
+            actor=acting_user,
+            obj=correction,
+            occurred_at=as_of,
+            data={"period": period.pk, "lawyer": member.lawyer_id, "reason": correction.reason},
+        )
     return correction
 
 
-def do_decide_rota_correction(correction: RotaCorrection, *, accept: bool, answer: str, acting_user,
-                              as_of: datetime | None = None) -> RotaCorrection:
+def do_decide_rota_correction(
+    correction: RotaCorrection, *, accept: bool, answer: str, acting_user, as_of: datetime | None = None
+) -> RotaCorrection:
     as_of = _now(as_of)
     if correction.decision != RotaCorrection.Decision.PENDING:
         raise DomainError(_("该纠错申请已处理"), field="decision")
@@ -124,13 +152,23 @@ def do_decide_rota_correction(correction: RotaCorrection, *, accept: bool, answe
         correction.save(update_fields=["decision", "decided_by", "decided_at", "answer"])
         if accept:
             RotaMember.objects.filter(pk=correction.member_id).update(active=False)
-        record("counsel.rota.correction_decided", actor=acting_user, obj=correction, occurred_at=as_of,
-               data={"period": correction.member.period_id, "lawyer": correction.member.lawyer_id,
-                     "decision": correction.decision, "answer": answer})
+        record(
+            "counsel.rota.correction_decided",
+            actor=acting_user,
+            obj=correction,
+            occurred_at=as_of,
+            data={
+                "period": correction.member.period_id,
+                "lawyer": correction.member.lawyer_id,
+                "decision": correction.decision,
+                "answer": answer,
+            },
+        )
     return correction
 
 
 # --- requests --------------------------------------------------------------------------------------------
+
 
 def station_for(defendant: Defendant, source: str) -> Station | None:
     """The workstation that answers a request: the court's once a court asks, the procuratorate's when it
@@ -158,19 +196,32 @@ def next_reference(as_of: datetime) -> str:
     return f"{prefix}{n:05d}号"
 
 
-def do_request_counsel(defendant: Defendant, *, source: str, acting_user, work: str = CounselRequest.Work.DUTY,
-                       severity: str = Severity.ORDINARY, opposed_to_co_defendants: bool = False, note: str = "",
-                       station: Station | None = None, as_of: datetime | None = None) -> CounselRequest:
+def do_request_counsel(
+    defendant: Defendant,
+    *,
+    source: str,
+    acting_user,
+    work: str = CounselRequest.Work.DUTY,
+    severity: str = Severity.ORDINARY,
+    opposed_to_co_defendants: bool = False,
+    note: str = "",
+    station: Station | None = None,
+    as_of: datetime | None = None,
+) -> CounselRequest:
     """File a request with a reference number and let the rota assign a lawyer at once."""
     as_of = _now(as_of)
     if source not in CounselRequest.Source.values:
         raise DomainError(_("未知的申请来源"), field="source")
-    if CounselRequest.objects.filter(defendant=defendant, status__in=[CounselRequest.Status.OPEN,
-                                                                     CounselRequest.Status.UNFILLED]).exists():
+    if CounselRequest.objects.filter(
+        defendant=defendant, status__in=[CounselRequest.Status.OPEN, CounselRequest.Status.UNFILLED]
+    ).exists():
         raise DomainError(_("此人已有待处理的申请"), field="defendant")
     # A duty lawyer helps those without a defence lawyer (CPL art. 36); legal aid appoints one where none is retained.
-    active = set(CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True)
-                 .values_list("kind", flat=True))
+    active = set(
+        CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True).values_list(
+            "kind", flat=True
+        )
+    )
     if work == CounselRequest.Work.DUTY and active:
         raise DomainError(_("此人已有律师，无需值班律师"), field="defendant")
     if active & {CounselAssignment.Kind.LEGAL_AID, CounselAssignment.Kind.RETAINED}:
@@ -179,16 +230,39 @@ def do_request_counsel(defendant: Defendant, *, source: str, acting_user, work: 
     if station is None:
         raise DomainError(_("本区没有法律援助工作站"), field="station")
     policy = policy_for(defendant.case.region, timezone.localdate(as_of))
-    hours = policy.response_hours_detained if defendant.detention in DETAINED else policy.response_hours_at_liberty
+    hours = (
+        policy.response_hours_detained
+        if defendant.detention in DETAINED
+        else policy.response_hours_at_liberty
+    )
     with transaction.atomic():
         request = CounselRequest.objects.create(
-            reference=next_reference(as_of), defendant=defendant, station=station, source=source, work=work,
-            severity=severity, opposed_to_co_defendants=opposed_to_co_defendants, note=note,
-            requested_by=acting_user, requested_at=as_of, response_hours=hours,
+            reference=next_reference(as_of),
+            defendant=defendant,
+            station=station,
+            source=source,
+            work=work,
+            severity=severity,
+            opposed_to_co_defendants=opposed_to_co_defendants,
+            note=note,
+            requested_by=acting_user,
+            requested_at=as_of,
+            response_hours=hours,
         )
-        record("counsel.request.filed", actor=acting_user, obj=request, case_id=defendant.case_id, occurred_at=as_of,
-               data={"defendant": defendant.pk, "reference": request.reference, "source": source, "work": work,
-                     "station": station.name})
+        record(
+            "counsel.request.filed",
+            actor=acting_user,
+            obj=request,
+            case_id=defendant.case_id,
+            occurred_at=as_of,
+            data={
+                "defendant": defendant.pk,
+                "reference": request.reference,
+                "source": source,
+                "work": work,
+                "station": station.name,
+            },
+        )
         do_allocate(request, as_of=as_of)
     request.refresh_from_db()
     return request
@@ -196,10 +270,16 @@ def do_request_counsel(defendant: Defendant, *, source: str, acting_user, work: 
 
 # --- allocation ------------------------------------------------------------------------------------------
 
+
 def period_for(station: Station, as_of: datetime) -> RotaPeriod | None:
     day = timezone.localdate(as_of)
-    return (RotaPeriod.objects.filter(station=station, status=RotaPeriod.Status.PUBLISHED, starts_on__lte=day,
-                                      ends_on__gte=day).order_by("-starts_on", "-id").first())
+    return (
+        RotaPeriod.objects.filter(
+            station=station, status=RotaPeriod.Status.PUBLISHED, starts_on__lte=day, ends_on__gte=day
+        )
+        .order_by("-starts_on", "-id")
+        .first()
+    )
 
 
 def conflicted_lawyers(request: CounselRequest, as_of: datetime) -> set[int]:
@@ -207,11 +287,14 @@ def conflicted_lawyers(request: CounselRequest, as_of: datetime) -> set[int]:
     case_id = request.defendant.case_id
     ids = set(ConflictOfInterest.objects.filter(case_id=case_id).values_list("lawyer_id", flat=True))
     others = Defendant.objects.filter(case_id=case_id).exclude(pk=request.defendant_id)
-    opposed = request.opposed_to_co_defendants or CounselRequest.objects.filter(
-        defendant__in=others, opposed_to_co_defendants=True).exists()
+    opposed = (
+        request.opposed_to_co_defendants
+        or CounselRequest.objects.filter(defendant__in=others, opposed_to_co_defendants=True).exists()
+    )
     if opposed:
         active = CounselAssignment.objects.filter(defendant__in=others, assigned_at__lte=as_of).exclude(
-            ended_at__lte=as_of)
+            ended_at__lte=as_of
+        )
         ids |= set(active.values_list("lawyer_id", flat=True))
     return ids
 
@@ -229,29 +312,49 @@ def rota_inputs(request: CounselRequest, as_of: datetime) -> tuple[list[Candidat
     restricted = restricted_lawyer_ids(timezone.localdate(as_of))
     window_start = as_of - timedelta(days=policy.workload_window_days)
     loads = dict(
-        CounselAssignment.objects.filter(lawyer_id__in=ids, assigned_at__gt=window_start, assigned_at__lte=as_of)
-        .exclude(kind=CounselAssignment.Kind.RETAINED).exclude(ended_at__lte=as_of)
-        .values_list("lawyer_id").annotate(n=Count("id")).values_list("lawyer_id", "n")
+        CounselAssignment.objects.filter(
+            lawyer_id__in=ids, assigned_at__gt=window_start, assigned_at__lte=as_of
+        )
+        .exclude(kind=CounselAssignment.Kind.RETAINED)
+        .exclude(ended_at__lte=as_of)
+        .values_list("lawyer_id")
+        .annotate(n=Count("id"))
+        .values_list("lawyer_id", "n")
     )
     last = dict(
         Allocation.objects.filter(lawyer_id__in=ids, method=Allocation.Method.ROTA, allocated_at__lte=as_of)
-        .values_list("lawyer_id").annotate(at=Max("allocated_at")).values_list("lawyer_id", "at")
+        .values_list("lawyer_id")
+        .annotate(at=Max("allocated_at"))
+        .values_list("lawyer_id", "at")
     )
     day = timezone.localdate(as_of)
     candidates = []
     for member in members:
         profile = profiles.get(member.lawyer_id)
-        eligible = (profile is not None and member.lawyer_id not in restricted
-                    and not unmet_criteria(profile, work=request.work, severity=request.severity, as_of=day,
-                                           criteria=criteria))
-        candidates.append(Candidate(
-            lawyer_id=member.lawyer_id, position=member.position, load=loads.get(member.lawyer_id, 0),
-            last_allocated_at=last.get(member.lawyer_id), eligible=eligible,
-            available=bool(profile and profile.available), unavailable_until=profile.unavailable_until if profile else None,
-        ))
+        eligible = (
+            profile is not None
+            and member.lawyer_id not in restricted
+            and not unmet_criteria(
+                profile, work=request.work, severity=request.severity, as_of=day, criteria=criteria
+            )
+        )
+        candidates.append(
+            Candidate(
+                lawyer_id=member.lawyer_id,
+                position=member.position,
+                load=loads.get(member.lawyer_id, 0),
+                last_allocated_at=last.get(member.lawyer_id),
+                eligible=eligible,
+                available=bool(profile and profile.available),
+                unavailable_until=profile.unavailable_until if profile else None,
+            )
+        )
     excluded = set(request.allocations.values_list("lawyer_id", flat=True))
-    excluded |= set(CounselAssignment.objects.filter(defendant=request.defendant, ended_at__isnull=True)
-                    .values_list("lawyer_id", flat=True))
+    excluded |= set(
+        CounselAssignment.objects.filter(defendant=request.defendant, ended_at__isnull=True).values_list(
+            "lawyer_id", flat=True
+        )
+    )
     return candidates, policy.workload_cap, conflicted_lawyers(request, as_of), excluded
 
 
@@ -260,7 +363,9 @@ def preview_allocation(request: CounselRequest, as_of: datetime) -> Choice:
     return choose_lawyer(candidates, cap=cap, as_of=as_of, conflicted=conflicted, excluded=excluded)
 
 
-def do_allocate(request: CounselRequest, *, as_of: datetime | None = None, acting_user=None) -> Allocation | None:
+def do_allocate(
+    request: CounselRequest, *, as_of: datetime | None = None, acting_user=None
+) -> Allocation | None:
     """Assign the next lawyer of the rota (STYLE.md's do_assign_duty_lawyer); None leaves the request unfilled."""
     as_of = _now(as_of)
     with transaction.atomic():
@@ -268,41 +373,77 @@ def do_allocate(request: CounselRequest, *, as_of: datetime | None = None, actin
         if choice.lawyer_id is None:
             request.status = CounselRequest.Status.UNFILLED
             request.save(update_fields=["status"])
-            record("counsel.request.unfilled", actor=acting_user, obj=request, case_id=request.defendant.case_id,
-                   occurred_at=as_of, data={"defendant": request.defendant_id, "reference": request.reference,
-                                            "reason": choice.reason})
+            record(
+                "counsel.request.unfilled",
+                actor=acting_user,
+                obj=request,
+                case_id=request.defendant.case_id,
+                occurred_at=as_of,
+                data={
+                    "defendant": request.defendant_id,
+                    "reference": request.reference,
+                    "reason": choice.reason,
+                },
+            )
             return None
         lawyer = LawyerProfile.objects.select_related("user").get(user_id=choice.lawyer_id).user
-        return _allocate(request, lawyer, method=Allocation.Method.ROTA, reason="", acting_user=acting_user,
-                         as_of=as_of)
+        return _allocate(
+            request, lawyer, method=Allocation.Method.ROTA, reason="", acting_user=acting_user, as_of=as_of
+        )
 
 
 def _allocate(request, lawyer, *, method, reason, acting_user, as_of) -> Allocation:
-    assignment = do_assign_counsel(request.defendant, lawyer=lawyer, kind=request.work, acting_user=acting_user,
-                                   as_of=as_of, request=request)
+    assignment = do_assign_counsel(
+        request.defendant,
+        lawyer=lawyer,
+        kind=request.work,
+        acting_user=acting_user,
+        as_of=as_of,
+        request=request,
+    )
     allocation = Allocation.objects.create(
-        request=request, lawyer=lawyer, assignment=assignment, method=method, reason=reason, allocated_at=as_of,
+        request=request,
+        lawyer=lawyer,
+        assignment=assignment,
+        method=method,
+        reason=reason,
+        allocated_at=as_of,
         due_at=as_of + timedelta(hours=request.response_hours),
     )
     request.status = CounselRequest.Status.ASSIGNED
     request.save(update_fields=["status"])
-    record("counsel.allocation.made", actor=acting_user, obj=allocation, case_id=request.defendant.case_id,
-           occurred_at=as_of, data={"defendant": request.defendant_id, "reference": request.reference,
-                                    "lawyer": lawyer.pk, "lawyer_name": str(lawyer), "method": method,
-                                    "reason": reason, "due_at": allocation.due_at})
+    record(
+        "counsel.allocation.made",
+        actor=acting_user,
+        obj=allocation,
+        case_id=request.defendant.case_id,
+        occurred_at=as_of,
+        data={
+            "defendant": request.defendant_id,
+            "reference": request.reference,
+            "lawyer": lawyer.pk,
+            "lawyer_name": str(lawyer),
+            "method": method,
+            "reason": reason,
+            "due_at": allocation.due_at,
+        },
+    )
     return allocation
 
 
 def _release_current(request, *, outcome, acting_user, reason, as_of) -> None:
-    for allocation in request.allocations.filter(outcome=Allocation.Outcome.PENDING).select_related("assignment"):
+    for allocation in request.allocations.filter(outcome=Allocation.Outcome.PENDING).select_related(
+        "assignment"
+    ):
         allocation.outcome, allocation.closed_at = outcome, as_of
         allocation.save(update_fields=["outcome", "closed_at"])
         if allocation.assignment is not None and allocation.assignment.ended_at is None:
             do_end_assignment(allocation.assignment, acting_user=acting_user, reason=reason, as_of=as_of)
 
 
-def do_override_allocation(request: CounselRequest, *, lawyer, reason: str, acting_user,
-                           as_of: datetime | None = None) -> Allocation:
+def do_override_allocation(
+    request: CounselRequest, *, lawyer, reason: str, acting_user, as_of: datetime | None = None
+) -> Allocation:
     """The centre assigns a lawyer by hand, with a reason; access criteria and conflicts still apply."""
     as_of = _now(as_of)
     if not reason.strip():
@@ -315,17 +456,32 @@ def do_override_allocation(request: CounselRequest, *, lawyer, reason: str, acti
     if lawyer.pk in restricted_lawyer_ids(timezone.localdate(as_of)):
         raise DomainError(_("%(name)s 正被限制指派") % {"name": lawyer}, field="lawyer")
     with transaction.atomic():
-        _release_current(request, outcome=Allocation.Outcome.REPLACED, acting_user=acting_user,
-                         reason=_("人工改派：%(reason)s") % {"reason": reason}, as_of=as_of)
-        return _allocate(request, lawyer, method=Allocation.Method.MANUAL, reason=reason.strip(),
-                         acting_user=acting_user, as_of=as_of)
+        _release_current(
+            request,
+            outcome=Allocation.Outcome.REPLACED,
+            acting_user=acting_user,
+            reason=_("人工改派：%(reason)s") % {"reason": reason},
+            as_of=as_of,
+        )
+        return _allocate(
+            request,
+            lawyer,
+            method=Allocation.Method.MANUAL,
+            reason=reason.strip(),
+            acting_user=acting_user,
+            as_of=as_of,
+        )
 
 
 def contact_by(allocation: Allocation) -> datetime | None:
     if allocation.assignment_id is None:
         return None
-    first = (ParticipationEntry.objects.filter(assignment_id=allocation.assignment_id, service__in=CONTACT)
-             .order_by("occurred_at").values_list("occurred_at", flat=True).first())
+    first = (
+        ParticipationEntry.objects.filter(assignment_id=allocation.assignment_id, service__in=CONTACT)
+        .order_by("occurred_at")
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
     return first
 
 
@@ -334,8 +490,11 @@ def do_escalate_overdue(*, as_of: datetime | None = None, acting_user=None) -> l
     missed — the assignment ends and the request goes to the next lawyer of the rota."""
     as_of = _now(as_of)
     escalated = []
-    overdue = Allocation.objects.filter(outcome=Allocation.Outcome.PENDING, due_at__lt=as_of).select_related(
-        "request__defendant", "assignment", "lawyer").order_by("due_at", "id")
+    overdue = (
+        Allocation.objects.filter(outcome=Allocation.Outcome.PENDING, due_at__lt=as_of)
+        .select_related("request__defendant", "assignment", "lawyer")
+        .order_by("due_at", "id")
+    )
     for allocation in overdue:
         with transaction.atomic():
             first = contact_by(allocation)
@@ -346,13 +505,27 @@ def do_escalate_overdue(*, as_of: datetime | None = None, acting_user=None) -> l
             request = allocation.request
             allocation.outcome, allocation.closed_at = Allocation.Outcome.MISSED, as_of
             allocation.save(update_fields=["outcome", "closed_at"])
-            record("counsel.allocation.missed", actor=acting_user, obj=allocation, case_id=request.defendant.case_id,
-                   occurred_at=as_of, data={"defendant": request.defendant_id, "reference": request.reference,
-                                            "lawyer": allocation.lawyer_id, "lawyer_name": str(allocation.lawyer),
-                                            "due_at": allocation.due_at})
+            record(
+                "counsel.allocation.missed",
+                actor=acting_user,
+                obj=allocation,
+                case_id=request.defendant.case_id,
+                occurred_at=as_of,
+                data={
+                    "defendant": request.defendant_id,
+                    "reference": request.reference,
+                    "lawyer": allocation.lawyer_id,
+                    "lawyer_name": str(allocation.lawyer),
+                    "due_at": allocation.due_at,
+                },
+            )
             if allocation.assignment is not None and allocation.assignment.ended_at is None:
-                do_end_assignment(allocation.assignment, acting_user=acting_user,
-                                  reason=_("超过响应时限未联系当事人"), as_of=as_of)
+                do_end_assignment(
+                    allocation.assignment,
+                    acting_user=acting_user,
+                    reason=_("超过响应时限未联系当事人"),
+                    as_of=as_of,
+                )
             do_allocate(request, as_of=as_of, acting_user=acting_user)
             escalated.append(allocation)
     return escalated

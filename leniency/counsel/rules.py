@@ -17,9 +17,11 @@ def _lineage(region: Region | None) -> list[Region | None]:
 
 
 def _most_specific(queryset, region: Region | None, as_of: date):
-    rows = list(queryset.filter(effective_from__lte=as_of).filter(
-        Q(region__isnull=True) | Q(region__in=[r for r in _lineage(region) if r is not None])
-    ).order_by("-effective_from", "-id"))
+    rows = list(
+        queryset.filter(effective_from__lte=as_of)
+        .filter(Q(region__isnull=True) | Q(region__in=[r for r in _lineage(region) if r is not None]))
+        .order_by("-effective_from", "-id")
+    )
     for level in _lineage(region):
         for row in rows:
             if row.region_id == (level.pk if level else None):
@@ -37,12 +39,21 @@ def fee_schedule_for(region: Region | None, as_of: date) -> FeeSchedule | None:
 
 
 def restricted_lawyer_ids(as_of: date) -> set[int]:
-    return set(Restriction.objects.filter(starts_on__lte=as_of, ends_on__gte=as_of, lifted_at__isnull=True)
-               .values_list("lawyer_id", flat=True))
+    return set(
+        Restriction.objects.filter(
+            starts_on__lte=as_of, ends_on__gte=as_of, lifted_at__isnull=True
+        ).values_list("lawyer_id", flat=True)
+    )
 
 
-def unmet_criteria(profile: LawyerProfile | None, *, work: str, severity: str, as_of: date,
-                   criteria: list[AccessCriterion] | None = None) -> list[AccessCriterion]:
+def unmet_criteria(
+    profile: LawyerProfile | None,
+    *,
+    work: str,
+    severity: str,
+    as_of: date,
+    criteria: list[AccessCriterion] | None = None,
+) -> list[AccessCriterion]:
     """The access criteria this lawyer fails for this work; every criterion fails without a registry entry."""
     if criteria is None:
         criteria = list(AccessCriterion.objects.filter(active=True))
@@ -50,5 +61,8 @@ def unmet_criteria(profile: LawyerProfile | None, *, work: str, severity: str, a
     if profile is None:
         return applicable
     years = profile.years_of_practice(as_of)
-    return [c for c in applicable
-            if years < c.min_years or (c.requires_duty_accreditation and not profile.duty_accredited)]
+    return [
+        c
+        for c in applicable
+        if years < c.min_years or (c.requires_duty_accreditation and not profile.duty_accredited)
+    ]

@@ -15,15 +15,24 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
         raise DomainError(_("%(user)s 不是律师，不能被指派") % {"user": lawyer}, field="lawyer")
     as_of = as_of or timezone.now()
     with transaction.atomic():
-        if CounselAssignment.objects.filter(defendant=defendant, lawyer=lawyer, ended_at__isnull=True).exists():
+        if CounselAssignment.objects.filter(
+            defendant=defendant, lawyer=lawyer, ended_at__isnull=True
+        ).exists():
             raise DomainError(_("该律师已被指派给此人"), field="lawyer")
-        assignment = CounselAssignment.objects.create(defendant=defendant, lawyer=lawyer, kind=kind, assigned_at=as_of,
-                                                      request=request)
+        assignment = CounselAssignment.objects.create(
+            defendant=defendant, lawyer=lawyer, kind=kind, assigned_at=as_of, request=request
+        )
         data = {"defendant": defendant.pk, "lawyer": lawyer.pk, "lawyer_name": str(lawyer), "kind": kind}
         if request is not None:
             data["reference"] = request.reference
-        record("counsel.assigned", actor=acting_user, obj=assignment, case_id=defendant.case_id, data=data,
-               occurred_at=as_of)
+        record(
+            "counsel.assigned",
+            actor=acting_user,
+            obj=assignment,
+            case_id=defendant.case_id,
+            data=data,
+            occurred_at=as_of,
+        )
     return assignment
 
 
@@ -36,7 +45,17 @@ def do_end_assignment(assignment, *, acting_user, reason, as_of=None) -> Counsel
             raise DomainError(_("结束时间不能早于指派时间"), field="as_of")
         assignment.ended_at = as_of
         assignment.save(update_fields=["ended_at"])
-        record("counsel.assignment.ended", actor=acting_user, obj=assignment, case_id=assignment.defendant.case_id,
-               data={"defendant": assignment.defendant_id, "lawyer": assignment.lawyer_id,
-                     "lawyer_name": str(assignment.lawyer), "reason": reason}, occurred_at=as_of)
+        record(
+            "counsel.assignment.ended",
+            actor=acting_user,
+            obj=assignment,
+            case_id=assignment.defendant.case_id,
+            data={
+                "defendant": assignment.defendant_id,
+                "lawyer": assignment.lawyer_id,
+                "lawyer_name": str(assignment.lawyer),
+                "reason": reason,
+            },
+            occurred_at=as_of,
+        )
     return assignment

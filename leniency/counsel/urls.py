@@ -24,7 +24,11 @@ urlpatterns = [
     path("rota/<int:pk>/", views_centre.rota_detail, name="rota_detail"),
     path("rota/<int:pk>/publish/", views_centre.rota_publish, name="rota_publish"),
     path("rota/members/<int:member_id>/correction/", views_centre.rota_correction, name="rota_correction"),
-    path("rota/corrections/<int:pk>/decide/", views_centre.rota_correction_decide, name="rota_correction_decide"),
+    path(
+        "rota/corrections/<int:pk>/decide/",
+        views_centre.rota_correction_decide,
+        name="rota_correction_decide",
+    ),
     path("warnings/", views_centre.warning_list, name="warnings"),
     path("warnings/<int:pk>/", views_centre.warning_detail, name="warning_detail"),
     path("warnings/<int:pk>/<str:action>/", views_centre.warning_action, name="warning_action"),

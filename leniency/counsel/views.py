@@ -1,6 +1,5 @@
 """Pages for requests, assignments (participation log, ratings, claim) and the lawyer's own page."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseForbidden
@@ -36,17 +35,26 @@ def home(request):
     if not user.is_lawyer:
         return redirect("counsel:requests")
     assignments = access.visible_assignments(user).select_related("defendant__case").order_by("-assigned_at")
-    pending = Allocation.objects.filter(lawyer=user, outcome=Allocation.Outcome.PENDING).select_related(
-        "request__defendant__case").order_by("due_at")
+    pending = (
+        Allocation.objects.filter(lawyer=user, outcome=Allocation.Outcome.PENDING)
+        .select_related("request__defendant__case")
+        .order_by("due_at")
+    )
     context = {
         "profile": getattr(user, "lawyer_profile", None),
         "pending": pending,
-        "assignments": assignments.filter(ended_at__isnull=True).exclude(defendant__stage__in=CLOSED_STAGES)[:50],
+        "assignments": assignments.filter(ended_at__isnull=True).exclude(defendant__stage__in=CLOSED_STAGES)[
+            :50
+        ],
         "availability_form": AvailabilityForm(instance_profile=getattr(user, "lawyer_profile", None)),
         "warnings": QualityWarning.objects.filter(lawyer=user).prefetch_related("contests"),
         "claims": Claim.objects.filter(lawyer=user).select_related("assignment__defendant__case")[:20],
-        "ratings": Rating.objects.filter(assignment__lawyer=user).select_related("assignment__defendant__case")[:20],
-        "periods": access.visible_periods(user).filter(ends_on__gte=timezone.localdate()).select_related("station"),
+        "ratings": Rating.objects.filter(assignment__lawyer=user).select_related(
+            "assignment__defendant__case"
+        )[:20],
+        "periods": access.visible_periods(user)
+        .filter(ends_on__gte=timezone.localdate())
+        .select_related("station"),
         "now": timezone.now(),
     }
     return render(request, "counsel/lawyer_home.html", context)
@@ -54,18 +62,27 @@ def home(request):
 
 @login_required
 def request_list(request):
-    requests = access.visible_requests(request.user).select_related("defendant__case", "station").prefetch_related(
-        "allocations__lawyer")[:200]
+    requests = (
+        access.visible_requests(request.user)
+        .select_related("defendant__case", "station")
+        .prefetch_related("allocations__lawyer")[:200]
+    )
     return render(request, "counsel/request_list.html", {"requests": requests})
 
 
 @login_required
 def request_new(request, defendant_id):
-    defendant = get_object_or_404(visible_defendants(request.user).select_related("case__region"), pk=defendant_id)
+    defendant = get_object_or_404(
+        visible_defendants(request.user).select_related("case__region"), pk=defendant_id
+    )
     if not access.can_request_counsel(request.user, defendant):
         return HttpResponseForbidden(_("您无权为此人申请律师"))
-    initial = {"source": CounselRequest.Source.COURT if request.user.role == "judge" else
-               CounselRequest.Source.PROCURATORATE, "severity": Severity.ORDINARY}
+    initial = {
+        "source": CounselRequest.Source.COURT
+        if request.user.role == "judge"
+        else CounselRequest.Source.PROCURATORATE,
+        "severity": Severity.ORDINARY,
+    }
     form = RequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -75,11 +92,17 @@ def request_new(request, defendant_id):
         else:
             lawyer = counsel_request.allocations.last()
             if lawyer:
-                messages.success(request, _("申请 %(ref)s 已指派 %(lawyer)s") % {
-                    "ref": counsel_request.reference, "lawyer": lawyer.lawyer})
+                messages.success(
+                    request,
+                    _("申请 %(ref)s 已指派 %(lawyer)s")
+                    % {"ref": counsel_request.reference, "lawyer": lawyer.lawyer},
+                )
             else:
-                messages.error(request, _("申请 %(ref)s 暂无可指派律师，已转法律援助中心处理") % {
-                    "ref": counsel_request.reference})
+                messages.error(
+                    request,
+                    _("申请 %(ref)s 暂无可指派律师，已转法律援助中心处理")
+                    % {"ref": counsel_request.reference},
+                )
             return redirect("counsel:request_detail", pk=counsel_request.pk)
     status = 400 if form.is_bound else 200
     return render(request, "counsel/request_form.html", {"form": form, "defendant": defendant}, status=status)
@@ -87,39 +110,55 @@ def request_new(request, defendant_id):
 
 @login_required
 def request_detail(request, pk):
-    counsel_request = get_object_or_404(access.visible_requests(request.user).select_related(
-        "defendant__case__region", "station", "requested_by"), pk=pk)
+    counsel_request = get_object_or_404(
+        access.visible_requests(request.user).select_related(
+            "defendant__case__region", "station", "requested_by"
+        ),
+        pk=pk,
+    )
     return _render_request(request, counsel_request)
 
 
 def _override_lawyers(counsel_request):
-    return User.objects.filter(lawyer_profile__region__in=[counsel_request.defendant.case.region,
-                                                           counsel_request.defendant.case.region.parent]
-                               ).order_by("display_name") | User.objects.filter(
-        rota_memberships__period__station=counsel_request.station)  # the caller makes the union distinct
+    return User.objects.filter(
+        lawyer_profile__region__in=[
+            counsel_request.defendant.case.region,
+            counsel_request.defendant.case.region.parent,
+        ]
+    ).order_by("display_name") | User.objects.filter(
+        rota_memberships__period__station=counsel_request.station
+    )  # the caller makes the union distinct
 
 
 def _render_request(request, counsel_request, *, form=None, status=200):
     can_override = access.manages_defendant(request.user, counsel_request.defendant)
     if can_override and form is None:
         form = OverrideForm(lawyers=_override_lawyers(counsel_request).distinct())
-    context = {"req": counsel_request, "allocations": counsel_request.allocations.select_related("lawyer"),
-               "form": form if can_override else None}
+    context = {
+        "req": counsel_request,
+        "allocations": counsel_request.allocations.select_related("lawyer"),
+        "form": form if can_override else None,
+    }
     return render(request, "counsel/request_detail.html", context, status=status)
 
 
 @login_required
 @require_POST
 def request_override(request, pk):
-    counsel_request = get_object_or_404(access.visible_requests(request.user).select_related(
-        "defendant__case__region"), pk=pk)
+    counsel_request = get_object_or_404(
+        access.visible_requests(request.user).select_related("defendant__case__region"), pk=pk
+    )
     if not access.manages_defendant(request.user, counsel_request.defendant):
         return HttpResponseForbidden(_("只有法律援助中心可以人工指派"))
     form = OverrideForm(request.POST, lawyers=_override_lawyers(counsel_request).distinct())
     if form.is_valid():
         try:
-            do_override_allocation(counsel_request, lawyer=form.cleaned_data["lawyer"],
-                                   reason=form.cleaned_data["reason"], acting_user=request.user)
+            do_override_allocation(
+                counsel_request,
+                lawyer=form.cleaned_data["lawyer"],
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,
+            )
         except DomainError as error:
             _error(form, error)
         else:
@@ -130,9 +169,14 @@ def request_override(request, pk):
 
 # --- one assignment ---------------------------------------------------------------------------------------
 
+
 def _assignment(request, pk):
-    return get_object_or_404(access.visible_assignments(request.user).select_related(
-        "defendant__case__region", "lawyer", "request"), pk=pk)
+    return get_object_or_404(
+        access.visible_assignments(request.user).select_related(
+            "defendant__case__region", "lawyer", "request"
+        ),
+        pk=pk,
+    )
 
 
 def _render_assignment(request, assignment, *, log_form=None, rating_form=None, status=200):
@@ -153,13 +197,18 @@ def _render_assignment(request, assignment, *, log_form=None, rating_form=None, 
         except DomainError:
             quote_amount = None
     context = {
-        "assignment": assignment, "entries": assignment.participation.all(), "figures": figures_for(assignment),
+        "assignment": assignment,
+        "entries": assignment.participation.all(),
+        "figures": figures_for(assignment),
         "log_form": (log_form or ParticipationForm()) if can_log else None,
         "rating_form": (rating_form or RatingForm(criteria=criteria)) if rater_kind else None,
-        "rater_kind": rater_kind, "ratings": assignment.ratings.select_related("rater"),
-        "claim": claim, "quote": quote_amount,
-        "can_claim": access.can_log_participation(user, assignment) and assignment.kind != "retained" and (
-            claim is None or claim.status == Claim.Status.REJECTED),
+        "rater_kind": rater_kind,
+        "ratings": assignment.ratings.select_related("rater"),
+        "claim": claim,
+        "quote": quote_amount,
+        "can_claim": access.can_log_participation(user, assignment)
+        and assignment.kind != "retained"
+        and (claim is None or claim.status == Claim.Status.REJECTED),
         "allocation": Allocation.objects.filter(assignment=assignment).first(),
     }
     return render(request, "counsel/assignment_detail.html", context, status=status)
@@ -197,8 +246,13 @@ def assignment_rate(request, pk):
     form = RatingForm(request.POST, criteria=list(current_rubric().criteria.all()))
     if form.is_valid():
         try:
-            do_rate_counsel(assignment, scores=form.scores(), complaint=form.cleaned_data["complaint"],
-                            comment=form.cleaned_data["comment"], acting_user=request.user)
+            do_rate_counsel(
+                assignment,
+                scores=form.scores(),
+                complaint=form.cleaned_data["complaint"],
+                comment=form.cleaned_data["comment"],
+                acting_user=request.user,
+            )
         except DomainError as error:
             _error(form, error)
         else:
@@ -231,8 +285,12 @@ def availability(request):
         return HttpResponseForbidden(_("您尚未登记为律师"))
     form = AvailabilityForm(request.POST, instance_profile=profile)
     if form.is_valid():
-        do_set_availability(profile, available=form.cleaned_data["available"],
-                            unavailable_until=form.cleaned_data["unavailable_until"], acting_user=request.user)
+        do_set_availability(
+            profile,
+            available=form.cleaned_data["available"],
+            unavailable_until=form.cleaned_data["unavailable_until"],
+            acting_user=request.user,
+        )
         messages.success(request, _("已更新可接受指派状态"))
     else:
         messages.error(request, _("日期无效"))

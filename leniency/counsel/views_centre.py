@@ -58,8 +58,12 @@ def dashboard(request):
     figures = centre_figures(request.user, date_from=date_from, date_to=date_to)
     status = 400 if form.is_bound and form.errors else 200
     chart = mark_safe(monthly_rates_svg(figures["months"]))  # noqa: S308 - our own matplotlib output
-    return render(request, "counsel/dashboard.html", {"form": form, "f": figures, "date_from": date_from,
-                                                      "date_to": date_to, "chart": chart}, status=status)
+    return render(
+        request,
+        "counsel/dashboard.html",
+        {"form": form, "f": figures, "date_from": date_from, "date_to": date_to, "chart": chart},
+        status=status,
+    )
 
 
 @login_required
@@ -73,43 +77,74 @@ def registry(request, experts=False):
         profiles = access.visible_profiles(user)
     form = RegistrySearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    profiles = search_registry(profiles, q=data.get("q", ""), specialty=data.get("specialty"),
-                               experts_only=experts or data.get("experts_only", False))
-    return render(request, "counsel/registry.html", {"form": form, "profiles": profiles[:300], "experts": experts,
-                                                     "today": timezone.localdate()})
+    profiles = search_registry(
+        profiles,
+        q=data.get("q", ""),
+        specialty=data.get("specialty"),
+        experts_only=experts or data.get("experts_only", False),
+    )
+    return render(
+        request,
+        "counsel/registry.html",
+        {"form": form, "profiles": profiles[:300], "experts": experts, "today": timezone.localdate()},
+    )
 
 
 @login_required
 def lawyer_detail(request, pk):
-    profile = get_object_or_404(access.visible_profiles(request.user).select_related("user", "firm", "region"), pk=pk)
-    return render(request, "counsel/lawyer_detail.html", {
-        "profile": profile, "today": timezone.localdate(), "training": profile.training.all(),
-        "warnings": access.visible_warnings(request.user).filter(lawyer=profile.user),
-        "restrictions": profile.user.counsel_restrictions.all(),
-    })
+    profile = get_object_or_404(
+        access.visible_profiles(request.user).select_related("user", "firm", "region"), pk=pk
+    )
+    return render(
+        request,
+        "counsel/lawyer_detail.html",
+        {
+            "profile": profile,
+            "today": timezone.localdate(),
+            "training": profile.training.all(),
+            "warnings": access.visible_warnings(request.user).filter(lawyer=profile.user),
+            "restrictions": profile.user.counsel_restrictions.all(),
+        },
+    )
 
 
 @login_required
 def rota_list(request):
-    periods = access.visible_periods(request.user).select_related("station").prefetch_related("members__lawyer")
+    periods = (
+        access.visible_periods(request.user).select_related("station").prefetch_related("members__lawyer")
+    )
     _require(access.can_run_centre(request.user) or request.user.is_lawyer or access.sees_all(request.user))
     today = timezone.localdate()
-    return render(request, "counsel/rota_list.html", {"periods": periods.filter(ends_on__gte=today - timedelta(
-        days=92))[:60], "now": timezone.now(), "can_manage": access.can_run_centre(request.user)})
+    return render(
+        request,
+        "counsel/rota_list.html",
+        {
+            "periods": periods.filter(ends_on__gte=today - timedelta(days=92))[:60],
+            "now": timezone.now(),
+            "can_manage": access.can_run_centre(request.user),
+        },
+    )
 
 
 @login_required
 def rota_new(request):
     """The centre draws up a rota period from its registered, accredited lawyers (then publishes it)."""
     _require(access.can_run_centre(request.user))
-    lawyers = User.objects.filter(lawyer_profile__in=access.visible_profiles(request.user).filter(
-        duty_accredited=True)).order_by("display_name")
-    form = RotaPeriodForm(request.POST or None, stations=access.visible_stations(request.user), lawyers=lawyers)
+    lawyers = User.objects.filter(
+        lawyer_profile__in=access.visible_profiles(request.user).filter(duty_accredited=True)
+    ).order_by("display_name")
+    form = RotaPeriodForm(
+        request.POST or None, stations=access.visible_stations(request.user), lawyers=lawyers
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            period = do_create_rota_period(form.cleaned_data["station"], starts_on=form.cleaned_data["starts_on"],
-                                           ends_on=form.cleaned_data["ends_on"],
-                                           lawyers=list(form.cleaned_data["lawyers"]), acting_user=request.user)
+            period = do_create_rota_period(
+                form.cleaned_data["station"],
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+                lawyers=list(form.cleaned_data["lawyers"]),
+                acting_user=request.user,
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
@@ -122,12 +157,19 @@ def rota_new(request):
 def rota_detail(request, pk):
     period = get_object_or_404(access.visible_periods(request.user).select_related("station"), pk=pk)
     members = period.members.select_related("lawyer").prefetch_related("corrections")
-    return render(request, "counsel/rota_detail.html", {
-        "period": period, "members": members, "now": timezone.now(),
-        "can_manage": access.can_run_centre(request.user) and access.visible_stations(request.user).filter(
-            pk=period.station_id).exists(),
-        "correction_form": CorrectionForm(), "decision_form": CorrectionDecisionForm(),
-    })
+    return render(
+        request,
+        "counsel/rota_detail.html",
+        {
+            "period": period,
+            "members": members,
+            "now": timezone.now(),
+            "can_manage": access.can_run_centre(request.user)
+            and access.visible_stations(request.user).filter(pk=period.station_id).exists(),
+            "correction_form": CorrectionForm(),
+            "decision_form": CorrectionDecisionForm(),
+        },
+    )
 
 
 @login_required
@@ -145,8 +187,11 @@ def rota_publish(request, pk):
 @login_required
 @require_POST
 def rota_correction(request, member_id):
-    member = get_object_or_404(RotaMember.objects.select_related("period"), pk=member_id,
-                               period__in=access.visible_periods(request.user))
+    member = get_object_or_404(
+        RotaMember.objects.select_related("period"),
+        pk=member_id,
+        period__in=access.visible_periods(request.user),
+    )
     if member.lawyer_id != request.user.pk and not access.can_run_centre(request.user):
         return HttpResponseForbidden()
     form = CorrectionForm(request.POST)
@@ -165,13 +210,20 @@ def rota_correction(request, member_id):
 @require_POST
 def rota_correction_decide(request, pk):
     _require(access.can_run_centre(request.user))
-    correction = get_object_or_404(RotaCorrection.objects.select_related("member__period"), pk=pk,
-                                   member__period__station__in=access.visible_stations(request.user))
+    correction = get_object_or_404(
+        RotaCorrection.objects.select_related("member__period"),
+        pk=pk,
+        member__period__station__in=access.visible_stations(request.user),
+    )
     form = CorrectionDecisionForm(request.POST)
     if form.is_valid():
         try:
-            do_decide_rota_correction(correction, accept=form.cleaned_data["accept"],
-                                      answer=form.cleaned_data["answer"], acting_user=request.user)
+            do_decide_rota_correction(
+                correction,
+                accept=form.cleaned_data["accept"],
+                answer=form.cleaned_data["answer"],
+                acting_user=request.user,
+            )
         except DomainError as error:
             messages.error(request, error.message)
     return redirect("counsel:rota_detail", pk=correction.member.period_id)
@@ -180,8 +232,12 @@ def rota_correction_decide(request, pk):
 @login_required
 def warning_list(request):
     warnings = access.visible_warnings(request.user).select_related("lawyer").prefetch_related("contests")
-    _require(request.user.is_lawyer or access.can_run_centre(request.user) or access.is_association(request.user)
-             or access.sees_all(request.user))
+    _require(
+        request.user.is_lawyer
+        or access.can_run_centre(request.user)
+        or access.is_association(request.user)
+        or access.sees_all(request.user)
+    )
     return render(request, "counsel/warning_list.html", {"warnings": warnings[:300]})
 
 
@@ -191,12 +247,18 @@ def _render_warning(request, warning, *, forms=None, status=200):
     pending_contest = warning.contests.filter(status=Contest.Status.PENDING).first()
     forms = forms or {}
     context = {
-        "warning": warning, "contests": warning.contests.all(), "manages": manages,
+        "warning": warning,
+        "contests": warning.contests.all(),
+        "manages": manages,
         "restriction": getattr(warning, "restriction", None),
-        "decide_form": forms.get("decide") or (DecideWarningForm() if manages and warning.status == "review" else None),
-        "contest_form": forms.get("contest") or (
-            ContestForm() if user.pk == warning.lawyer_id and warning.status != "dismissed" and not pending_contest
-            else None),
+        "decide_form": forms.get("decide")
+        or (DecideWarningForm() if manages and warning.status == "review" else None),
+        "contest_form": forms.get("contest")
+        or (
+            ContestForm()
+            if user.pk == warning.lawyer_id and warning.status != "dismissed" and not pending_contest
+            else None
+        ),
         "answer_form": forms.get("answer") or (AnswerForm() if manages and pending_contest else None),
         "pending_contest": pending_contest,
     }
@@ -205,14 +267,18 @@ def _render_warning(request, warning, *, forms=None, status=200):
 
 @login_required
 def warning_detail(request, pk):
-    warning = get_object_or_404(access.visible_warnings(request.user).select_related("lawyer__lawyer_profile"), pk=pk)
+    warning = get_object_or_404(
+        access.visible_warnings(request.user).select_related("lawyer__lawyer_profile"), pk=pk
+    )
     return _render_warning(request, warning)
 
 
 @login_required
 @require_POST
 def warning_action(request, pk, action):
-    warning = get_object_or_404(access.visible_warnings(request.user).select_related("lawyer__lawyer_profile"), pk=pk)
+    warning = get_object_or_404(
+        access.visible_warnings(request.user).select_related("lawyer__lawyer_profile"), pk=pk
+    )
     user = request.user
     manages = access.manages_lawyer(user, warning.lawyer)
     forms = {}
@@ -223,8 +289,13 @@ def warning_action(request, pk, action):
             form = forms["decide"] = DecideWarningForm(request.POST)
             if not form.is_valid():
                 return _render_warning(request, warning, forms=forms, status=400)
-            do_decide_warning(warning, restrict=form.cleaned_data["decision"] == "restrict",
-                              days=form.cleaned_data["days"], reason=form.cleaned_data["reason"], acting_user=user)
+            do_decide_warning(
+                warning,
+                restrict=form.cleaned_data["decision"] == "restrict",
+                days=form.cleaned_data["days"],
+                reason=form.cleaned_data["reason"],
+                acting_user=user,
+            )
         elif action == "contest" and user.pk == warning.lawyer_id:
             form = forms["contest"] = ContestForm(request.POST)
             if not form.is_valid():
@@ -235,8 +306,12 @@ def warning_action(request, pk, action):
             contest = warning.contests.filter(status=Contest.Status.PENDING).first()
             if not form.is_valid() or contest is None:
                 return _render_warning(request, warning, forms=forms, status=400)
-            do_answer_contest(contest, upheld=form.cleaned_data["upheld"], answer=form.cleaned_data["answer"],
-                              acting_user=user)
+            do_answer_contest(
+                contest,
+                upheld=form.cleaned_data["upheld"],
+                answer=form.cleaned_data["answer"],
+                acting_user=user,
+            )
         else:
             return HttpResponseForbidden()
     except DomainError as error:
@@ -257,10 +332,17 @@ def claim_list(request):
     status = request.GET.get("status")
     if status in Claim.Status.values:
         claims = claims.filter(status=status)
-    return render(request, "counsel/claim_list.html", {
-        "claims": claims[:300], "status": status, "statuses": Claim.Status.choices,
-        "can_decide": access.can_run_centre(user), "decision_form": ClaimDecisionForm(),
-    })
+    return render(
+        request,
+        "counsel/claim_list.html",
+        {
+            "claims": claims[:300],
+            "status": status,
+            "statuses": Claim.Status.choices,
+            "can_decide": access.can_run_centre(user),
+            "decision_form": ClaimDecisionForm(),
+        },
+    )
 
 
 @login_required
@@ -271,8 +353,12 @@ def claim_decide(request, pk):
     form = ClaimDecisionForm(request.POST)
     if form.is_valid():
         try:
-            do_decide_claim(claim, approve=form.cleaned_data["approve"], note=form.cleaned_data["note"],
-                            acting_user=request.user)
+            do_decide_claim(
+                claim,
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+                acting_user=request.user,
+            )
             messages.success(request, _("已审核"))
         except DomainError as error:
             messages.error(request, error.message)
@@ -289,8 +375,10 @@ def claim_export(request, fmt):
     if fmt == "csv":
         response = HttpResponse("\ufeff" + claims_csv(claims), content_type="text/csv; charset=utf-8")
     else:
-        response = HttpResponse(claims_xlsx(claims), content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        response = HttpResponse(
+            claims_xlsx(claims),
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
     response["Content-Disposition"] = f'attachment; filename="counsel-claims-{stamp}.{fmt}"'
     if access.can_run_centre(request.user):
         do_record_export(claims, fmt=fmt, acting_user=request.user)
@@ -303,5 +391,8 @@ def rubric(request):
         current = current_rubric()
     except DomainError:
         current = None
-    return render(request, "counsel/rubric.html", {"rubric": current,
-                                                   "criteria": current.criteria.all() if current else []})
+    return render(
+        request,
+        "counsel/rubric.html",
+        {"rubric": current, "criteria": current.criteria.all() if current else []},
+    )

@@ -39,42 +39,90 @@ def audit_events(planned, assignments: dict, people, rng: random.Random) -> list
     for case in planned:
         row = case.row
         opened_at = at(row.received_on, rng, start_hour=9, end_hour=11)
-        add(opened_at, PendingEvent(
-            "case.opened", CASE, str(row.pk), row.prosecutor, row.pk,
-            {"number": row.number, "title": row.title, "procuratorate": row.procuratorate.name}, opened_at,
-        ))
+        add(
+            opened_at,
+            PendingEvent(
+                "case.opened",
+                CASE,
+                str(row.pk),
+                row.prosecutor,
+                row.pk,
+                {"number": row.number, "title": row.title, "procuratorate": row.procuratorate.name},
+                opened_at,
+            ),
+        )
         officer = people.staff[district_key[row.region.code]].legal_aid_officer
         for n, d in enumerate(case.defendants, start=1):
             pk = d.row.pk
             added_at = opened_at + timedelta(minutes=3 * n)
-            add(added_at, PendingEvent(
-                "defendant.added", DEFENDANT, str(pk), row.prosecutor, row.pk,
-                {"defendant": pk, "charges": [c.name for c in d.charges], "stage": Stage.INVESTIGATION}, added_at,
-            ))
+            add(
+                added_at,
+                PendingEvent(
+                    "defendant.added",
+                    DEFENDANT,
+                    str(pk),
+                    row.prosecutor,
+                    row.pk,
+                    {"defendant": pk, "charges": [c.name for c in d.charges], "stage": Stage.INVESTIGATION},
+                    added_at,
+                ),
+            )
             previous = Stage.INVESTIGATION
             for move in d.path.moves:
                 actor = row.prosecutor if previous in PROSECUTION_STAGES else case.judge
                 moved_at = at(move.on, rng)
-                add(moved_at, PendingEvent(
-                    "defendant.stage.changed", DEFENDANT, str(pk), actor, row.pk,
-                    {"defendant": pk, "from": previous, "to": move.to, "as_of": move.on, "reason": move.reason},
+                add(
                     moved_at,
-                ))
+                    PendingEvent(
+                        "defendant.stage.changed",
+                        DEFENDANT,
+                        str(pk),
+                        actor,
+                        row.pk,
+                        {
+                            "defendant": pk,
+                            "from": previous,
+                            "to": move.to,
+                            "as_of": move.on,
+                            "reason": move.reason,
+                        },
+                        moved_at,
+                    ),
+                )
                 if move.to == Stage.FIRST_INSTANCE and d.path.procedure:
                     set_at = moved_at + timedelta(minutes=rng.randint(5, 90))
-                    add(set_at, PendingEvent(
-                        "defendant.procedure.set", DEFENDANT, str(pk), case.judge, row.pk,
-                        {"defendant": pk, "from": "", "to": d.path.procedure}, set_at,
-                    ))
+                    add(
+                        set_at,
+                        PendingEvent(
+                            "defendant.procedure.set",
+                            DEFENDANT,
+                            str(pk),
+                            case.judge,
+                            row.pk,
+                            {"defendant": pk, "from": "", "to": d.path.procedure},
+                            set_at,
+                        ),
+                    )
                 previous = move.to
             assignment = assignments.get(pk)
             if assignment is not None:
                 actor = row.prosecutor if assignment.kind == "retained" else officer
-                add(assignment.assigned_at, PendingEvent(
-                    "counsel.assigned", ASSIGNMENT, str(assignment.pk), actor, row.pk,
-                    {"defendant": pk, "lawyer": assignment.lawyer.pk, "lawyer_name": str(assignment.lawyer),
-                     "kind": assignment.kind},
+                add(
                     assignment.assigned_at,
-                ))
+                    PendingEvent(
+                        "counsel.assigned",
+                        ASSIGNMENT,
+                        str(assignment.pk),
+                        actor,
+                        row.pk,
+                        {
+                            "defendant": pk,
+                            "lawyer": assignment.lawyer.pk,
+                            "lawyer_name": str(assignment.lawyer),
+                            "kind": assignment.kind,
+                        },
+                        assignment.assigned_at,
+                    ),
+                )
     timed.sort(key=lambda item: (item[0], item[1]))
     return record_many(event for _, _, event in timed)

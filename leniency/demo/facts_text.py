@@ -38,8 +38,17 @@ class Actor:
     counsel_kind: str  # "duty", "legal_aid", "retained" or ""
 
 
-def fact_text(rng: random.Random, charge: str, actors: list[Actor], *, offence_on: date, place: str,
-              tried: bool, reviewed: bool, extra_charges: dict[str, list[str]] | None = None) -> str:
+def fact_text(
+    rng: random.Random,
+    charge: str,
+    actors: list[Actor],
+    *,
+    offence_on: date,
+    place: str,
+    tried: bool,
+    reviewed: bool,
+    extra_charges: dict[str, list[str]] | None = None,
+) -> str:
     """The fact text of a case. `tried`: it reached the court (被告人); `reviewed`: the procuratorate has it."""
     role = "被告人" if tried else "犯罪嫌疑人"
     ctx = Ctx(rng, [a.name for a in actors], role, offence_on, place)
@@ -78,7 +87,9 @@ def _circumstances(rng, actors: list[Actor], role: str, offence_on: date, charge
             )
         elif roll < 0.14 and actor.age >= 20:
             prior = rng.choice(PRIOR_CHARGES)
-            sentences.append(f"{who}曾于{offence_on.year - rng.randint(2, 12)}年因犯{prior}罪被判处刑罚，有前科。")
+            sentences.append(
+                f"{who}曾于{offence_on.year - rng.randint(2, 12)}年因犯{prior}罪被判处刑罚，有前科。"
+            )
         if actor.pleaded:
             witness = {"duty": "值班律师", "legal_aid": "法律援助律师"}.get(actor.counsel_kind, "辩护人")
             sentences.append(f"{who}在审查起诉阶段自愿认罪认罚，在{witness}见证下签署了认罪认罚具结书。")

@@ -88,8 +88,9 @@ def demo_exists() -> bool:
     return Region.objects.filter(code=PROVINCE_CODE).exists()
 
 
-def build_demo(*, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date | None = None,
-               stdout=None) -> DemoSummary:
+def build_demo(
+    *, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date | None = None, stdout=None
+) -> DemoSummary:
     started = time.perf_counter()
     today = today or timezone.localdate()
     if demo_exists():
@@ -126,8 +127,11 @@ def _say(stdout, text: str) -> None:
 
 def _demo_regions():
     province = Region.objects.get(code=PROVINCE_CODE)
-    return Region.objects.filter(pk=province.pk) | Region.objects.filter(parent=province) | \
-        Region.objects.filter(parent__parent=province)
+    return (
+        Region.objects.filter(pk=province.pk)
+        | Region.objects.filter(parent=province)
+        | Region.objects.filter(parent__parent=province)
+    )
 
 
 def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> list[PlannedCase]:
@@ -146,9 +150,17 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
         opened = cutoff - timedelta(days=int(HISTORY_DAYS * rng.random() ** RECENCY))
         offence_on = opened - timedelta(days=rng.randint(*profile.lead_days))
         schedule = plan_case(rng, profile, opened, defendants=size)
-        people_data = [particulars(rng, profile, offence_on, home_code=spec.code,
-                                   western=spec.zone == Region.Zone.WESTERN, taken_ids=taken_ids)
-                       for _ in range(size)]
+        people_data = [
+            particulars(
+                rng,
+                profile,
+                offence_on,
+                home_code=spec.code,
+                western=spec.zone == Region.Zone.WESTERN,
+                taken_ids=taken_ids,
+            )
+            for _ in range(size)
+        ]
         names = unique_names(rng, [p.gender for p in people_data])
         paths = [plan_defendant(rng, profile, schedule, cutoff) for _ in range(size)]
         second = None
@@ -156,26 +168,52 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
             second = rng.choice(profile.second_charges)
         tried = any(p.reached(Stage.FIRST_INSTANCE) for p in paths)
         reviewed = any(p.reached(Stage.PROSECUTION_REVIEW) for p in paths)
-        actors = [Actor(n, p.gender, p.age, path.pleaded, path.counsel_kind)
-                  for n, p, path in zip(names, people_data, paths, strict=True)]
-        facts = fact_text(rng, profile.name, actors, offence_on=offence_on, place=district.full_name, tried=tried,
-                          reviewed=reviewed, extra_charges={second: names[:1]} if second else None)
+        actors = [
+            Actor(n, p.gender, p.age, path.pleaded, path.counsel_kind)
+            for n, p, path in zip(names, people_data, paths, strict=True)
+        ]
+        facts = fact_text(
+            rng,
+            profile.name,
+            actors,
+            offence_on=offence_on,
+            place=district.full_name,
+            tried=tried,
+            reviewed=reviewed,
+            extra_charges={second: names[:1]} if second else None,
+        )
         case = Case(
-            number="", title=f"{names[0]}{'等' if size > 1 else ''}{profile.name}案", region=district.region,
+            number="",
+            title=f"{names[0]}{'等' if size > 1 else ''}{profile.name}案",
+            region=district.region,
             procuratorate=district.orgs[Organisation.Kind.PROCURATORATE],
             court=district.orgs[Organisation.Kind.COURT] if tried else None,
-            prosecutor=_staff_pick(rng, team.prosecutors, spec.key), facts=facts, received_on=opened,
+            prosecutor=_staff_pick(rng, team.prosecutors, spec.key),
+            facts=facts,
+            received_on=opened,
         )
         judge = _staff_pick(rng, team.judges, spec.key) if tried else None
         rows = []
         for i, (name, data, path) in enumerate(zip(names, people_data, paths, strict=True)):
             row = Defendant(
-                name=name, id_number=data.id_number, phone=data.phone, birth_date=data.birth_date, gender=data.gender,
-                ethnicity=data.ethnicity, education=data.education, occupation=data.occupation,
-                detention=path.detention, detained_on=path.detained_on, released_on=path.released_on,
-                stage=path.stage, stage_since=path.stage_since(opened), procedure=path.procedure,
+                name=name,
+                id_number=data.id_number,
+                phone=data.phone,
+                birth_date=data.birth_date,
+                gender=data.gender,
+                ethnicity=data.ethnicity,
+                education=data.education,
+                occupation=data.occupation,
+                detention=path.detention,
+                detained_on=path.detained_on,
+                released_on=path.released_on,
+                stage=path.stage,
+                stage_since=path.stage_since(opened),
+                procedure=path.procedure,
             )
-            own = [charges[profile.name]] + ([charges[second]] if second and i == 0 and second in charges else [])
+            own = [charges[profile.name]] + (
+                [charges[second]] if second and i == 0 and second in charges else []
+            )
             rows.append(PlannedDefendant(row, path, own, _lawyer(rng, people, spec.key, path.counsel_kind)))
         planned.append(PlannedCase(case, judge, rows))
     _number_cases(planned)
@@ -223,20 +261,34 @@ def _save(planned: list[PlannedCase], rng, people: People) -> DemoSummary:
     all_defendants = [d for c in planned for d in c.defendants]
     Defendant.objects.bulk_create([d.row for d in all_defendants], batch_size=500)
     DefendantCharge.objects.bulk_create(
-        [DefendantCharge(defendant=d.row, charge=charge, principal=(i == 0))
-         for d in all_defendants for i, charge in enumerate(d.charges)], batch_size=1000)
+        [
+            DefendantCharge(defendant=d.row, charge=charge, principal=(i == 0))
+            for d in all_defendants
+            for i, charge in enumerate(d.charges)
+        ],
+        batch_size=1000,
+    )
     assignments = {}
     for d in all_defendants:
         if d.lawyer is not None:
             assignments[d.row.pk] = CounselAssignment(
-                defendant=d.row, lawyer=d.lawyer, kind=d.path.counsel_kind,
+                defendant=d.row,
+                lawyer=d.lawyer,
+                kind=d.path.counsel_kind,
                 assigned_at=at(d.path.counsel_on, rng),
             )
     CounselAssignment.objects.bulk_create(list(assignments.values()), batch_size=1000)
     events = audit_events(planned, assignments, people, rng)
 
-    summary = DemoSummary(created=True, seed=0, today=date.today(), cases=len(planned),
-                          defendants=len(all_defendants), assignments=len(assignments), events=len(events))
+    summary = DemoSummary(
+        created=True,
+        seed=0,
+        today=date.today(),
+        cases=len(planned),
+        defendants=len(all_defendants),
+        assignments=len(assignments),
+        events=len(events),
+    )
     for d in all_defendants:
         summary.by_charge[d.charges[0].name] += 1
         summary.by_stage[d.row.stage] += 1

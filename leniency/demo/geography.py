@@ -84,8 +84,13 @@ def build_geography() -> Geography:
                 name=spec.city_name, level=Region.Level.CITY, parent=province, code=spec.city_code
             )
     district_regions = Region.objects.bulk_create(
-        Region(name=spec.name, level=Region.Level.DISTRICT, parent=cities[spec.city_code], zone=spec.zone,
-               code=spec.code)
+        Region(
+            name=spec.name,
+            level=Region.Level.DISTRICT,
+            parent=cities[spec.city_code],
+            zone=spec.zone,
+            code=spec.code,
+        )
         for spec in DISTRICTS
     )
     org_rows = [
@@ -97,10 +102,10 @@ def build_geography() -> Geography:
     orgs = Organisation.objects.bulk_create(org_rows)
     per_district = len(DISTRICT_ORGANISATIONS)
     districts = [
-        District(spec, region, {o.kind: o for o in orgs[i * per_district:(i + 1) * per_district]})
+        District(spec, region, {o.kind: o for o in orgs[i * per_district : (i + 1) * per_district]})
         for i, (spec, region) in enumerate(zip(DISTRICTS, district_regions, strict=True))
     ]
-    province_orgs = {o.name: o for o in orgs[len(DISTRICTS) * per_district:]}
+    province_orgs = {o.name: o for o in orgs[len(DISTRICTS) * per_district :]}
     law_firms = [o for o in province_orgs.values() if o.kind == Organisation.Kind.LAW_FIRM]
     return Geography(province, districts, province_orgs, law_firms)
 

@@ -27,8 +27,24 @@ ID_CHECK = "10X98765432"
 
 # Address codes of places people come from when they are not local (real county codes; synthetic people).
 MIGRANT_ADDRESS_CODES = (
-    "410522", "411323", "412726", "340822", "342224", "511322", "512930", "430524", "431023",
-    "362427", "360732", "522422", "452122", "130626", "371522", "622424", "532128", "421127",
+    "410522",
+    "411323",
+    "412726",
+    "340822",
+    "342224",
+    "511322",
+    "512930",
+    "430524",
+    "431023",
+    "362427",
+    "360732",
+    "522422",
+    "452122",
+    "130626",
+    "371522",
+    "622424",
+    "532128",
+    "421127",
 )
 
 
@@ -88,4 +104,6 @@ def unique_names(rng: random.Random, genders: list[str]) -> list[str]:
 
 def masked_name(rng: random.Random) -> str:
     """A victim or witness as a judgment names them in public: surname + 某 (e.g. 王某)."""
-    return rng.choices(SURNAMES, weights=SURNAME_WEIGHTS)[0] + rng.choice(("某", "某", "某某", "某甲", "某乙"))
+    return rng.choices(SURNAMES, weights=SURNAME_WEIGHTS)[0] + rng.choice(
+        ("某", "某", "某某", "某甲", "某乙")
+    )

@@ -32,23 +32,54 @@ class PersonaSpec:
 
 
 PERSONAS = (
-    PersonaSpec("prosecutor", Role.PROSECUTOR, "李明哲", "home", Organisation.Kind.PROCURATORATE,
-                note="承办本区部分案件"),
-    PersonaSpec("supervisor", Role.SUPERVISING_PROSECUTOR, "陈静宜", "home", Organisation.Kind.PROCURATORATE,
-                note="审核量刑建议"),
+    PersonaSpec(
+        "prosecutor",
+        Role.PROSECUTOR,
+        "李明哲",
+        "home",
+        Organisation.Kind.PROCURATORATE,
+        note="承办本区部分案件",
+    ),
+    PersonaSpec(
+        "supervisor",
+        Role.SUPERVISING_PROSECUTOR,
+        "陈静宜",
+        "home",
+        Organisation.Kind.PROCURATORATE,
+        note="审核量刑建议",
+    ),
     PersonaSpec("judge", Role.JUDGE, "王立群", "home", Organisation.Kind.COURT, note="审理本区部分案件"),
     PersonaSpec("duty_lawyer", Role.DUTY_LAWYER, "周敏", "firm:0", note="派驻本区法律援助工作站"),
     PersonaSpec("defence_lawyer", Role.DEFENCE_LAWYER, "赵思远", "firm:1", note="受委托或受指派辩护"),
     PersonaSpec("other_lawyer", Role.DEFENCE_LAWYER, "孙浩然", "firm:2", note="未被指派任何案件"),
-    PersonaSpec("legal_aid", Role.LEGAL_AID_OFFICER, "刘晓燕", "home", Organisation.Kind.LEGAL_AID_CENTRE,
-                note="安排值班律师与法律援助"),
-    PersonaSpec("committee", Role.COMMITTEE_MEMBER, "郑国华", "province", Organisation.Kind.REVIEW_COMMITTEE,
-                note="全省监督评议"),
-    PersonaSpec("auditor", Role.AUDITOR, "何雅琴", "province", Organisation.Kind.PROCURATORATE,
-                note="查阅审计日志"),
+    PersonaSpec(
+        "legal_aid",
+        Role.LEGAL_AID_OFFICER,
+        "刘晓燕",
+        "home",
+        Organisation.Kind.LEGAL_AID_CENTRE,
+        note="安排值班律师与法律援助",
+    ),
+    PersonaSpec(
+        "committee",
+        Role.COMMITTEE_MEMBER,
+        "郑国华",
+        "province",
+        Organisation.Kind.REVIEW_COMMITTEE,
+        note="全省监督评议",
+    ),
+    PersonaSpec(
+        "auditor", Role.AUDITOR, "何雅琴", "province", Organisation.Kind.PROCURATORATE, note="查阅审计日志"
+    ),
     PersonaSpec("admin", Role.ADMINISTRATOR, "吴天宇", "", staff=True, note="后台管理"),
-    PersonaSpec("prosecutor2", Role.PROSECUTOR, "杨建军", "second", Organisation.Kind.PROCURATORATE,
-                note="外区检察官，用于演示跨区拒绝"),
+    PersonaSpec(
+        "prosecutor2",
+        Role.PROSECUTOR,
+        "杨建军",
+        "second",
+        Organisation.Kind.PROCURATORATE,
+        note="外区检察官，用于演示跨区拒绝",
+    ),
     PersonaSpec("judge2", Role.JUDGE, "黄丽娟", "second", Organisation.Kind.COURT, note="外区法官"),
 )
 PERSONA_USERNAMES = tuple(p.username for p in PERSONAS)
@@ -91,11 +122,17 @@ def build_people(geo: Geography, rng: random.Random) -> People:
     password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
     rows: list[User] = []
     for spec in PERSONAS:
-        rows.append(User(
-            username=spec.username, role=spec.role, display_name=spec.display_name,
-            organisation=_persona_org(spec, geo), password=password,
-            is_staff=spec.staff, is_superuser=spec.staff,
-        ))
+        rows.append(
+            User(
+                username=spec.username,
+                role=spec.role,
+                display_name=spec.display_name,
+                organisation=_persona_org(spec, geo),
+                password=password,
+                is_staff=spec.staff,
+                is_superuser=spec.staff,
+            )
+        )
     taken = {p.display_name for p in PERSONAS}
 
     def synthetic(username: str, role: str, org: Organisation) -> User:
@@ -114,13 +151,19 @@ def build_people(geo: Geography, rng: random.Random) -> People:
         key = district.spec.key
         team = DistrictStaff()
         for n in range(1, PROSECUTORS_PER_DISTRICT + 1):
-            team.prosecutors.append(synthetic(f"{key}_prosecutor_{n}", Role.PROSECUTOR,
-                                              district.orgs[Organisation.Kind.PROCURATORATE]))
+            team.prosecutors.append(
+                synthetic(
+                    f"{key}_prosecutor_{n}", Role.PROSECUTOR, district.orgs[Organisation.Kind.PROCURATORATE]
+                )
+            )
         for n in range(1, JUDGES_PER_DISTRICT + 1):
-            team.judges.append(synthetic(f"{key}_judge_{n}", Role.JUDGE, district.orgs[Organisation.Kind.COURT]))
+            team.judges.append(
+                synthetic(f"{key}_judge_{n}", Role.JUDGE, district.orgs[Organisation.Kind.COURT])
+            )
         if key != HOME_DISTRICT.key:
-            team.legal_aid_officer = synthetic(f"{key}_legal_aid", Role.LEGAL_AID_OFFICER,
-                                               district.orgs[Organisation.Kind.LEGAL_AID_CENTRE])
+            team.legal_aid_officer = synthetic(
+                f"{key}_legal_aid", Role.LEGAL_AID_OFFICER, district.orgs[Organisation.Kind.LEGAL_AID_CENTRE]
+            )
         for n in range(1, DUTY_LAWYERS_PER_DISTRICT + 1):
             firm = geo.law_firms[(n + len(staff)) % len(geo.law_firms)]
             team.duty_lawyers.append(synthetic(f"{key}_duty_lawyer_{n}", Role.DUTY_LAWYER, firm))
@@ -144,12 +187,17 @@ def build_people(geo: Geography, rng: random.Random) -> People:
 
 def login_rows() -> list[tuple[str, str, str, str]]:
     """(username, role label, organisation, note) for every persona that exists, in persona order."""
-    users = {u.username: u for u in User.objects.filter(username__in=PERSONA_USERNAMES).select_related("organisation")}
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=PERSONA_USERNAMES).select_related("organisation")
+    }
     rows = []
     for spec in PERSONAS:
         user = users.get(spec.username)
         if user is None:
             continue
         label = str(Role(user.role).label) if user.role else ""
-        rows.append((user.username, f"{label}（{user.display_name}）", str(user.organisation or "—"), spec.note))
+        rows.append(
+            (user.username, f"{label}（{user.display_name}）", str(user.organisation or "—"), spec.note)
+        )
     return rows

@@ -109,11 +109,12 @@ def plan_case(rng: random.Random, profile: ChargeProfile, opened: date, *, defen
     moves.append(Move(Stage.FIRST_INSTANCE, day))
     day += _days(rng, TRIAL_DAYS[procedure])
     moves.append(Move(Stage.JUDGMENT, day))
-    return CaseSchedule(opened, procedure, moves, day, review_started, review_ended,
-                        review_ended, inv_days)
+    return CaseSchedule(opened, procedure, moves, day, review_started, review_ended, review_ended, inv_days)
 
 
-def plan_defendant(rng: random.Random, profile: ChargeProfile, schedule: CaseSchedule, cutoff: date) -> DefendantPath:
+def plan_defendant(
+    rng: random.Random, profile: ChargeProfile, schedule: CaseSchedule, cutoff: date
+) -> DefendantPath:
     """One defendant's full path (outcome, detention, counsel), then cut at `cutoff`."""
     moves = list(schedule.moves)
     outcome = rng.random()
@@ -123,8 +124,9 @@ def plan_defendant(rng: random.Random, profile: ChargeProfile, schedule: CaseSch
         moves = [Move(Stage.CASE_WITHDRAWN, end_on, REASONS["withdrawn_investigation"])]
     elif outcome < WITHDRAWN_IN_INVESTIGATION + profile.non_prosecution:
         end_on = schedule.review_ended
-        moves = [m for m in moves if m.on < end_on] + [Move(Stage.NON_PROSECUTION, end_on,
-                                                             REASONS["non_prosecution"])]
+        moves = [m for m in moves if m.on < end_on] + [
+            Move(Stage.NON_PROSECUTION, end_on, REASONS["non_prosecution"])
+        ]
     elif outcome < WITHDRAWN_IN_INVESTIGATION + profile.non_prosecution + WITHDRAWN_AT_TRIAL:
         end_on = schedule.first_instance_on + timedelta(days=rng.randint(2, 8))
         moves = moves[:-1] + [Move(Stage.CASE_WITHDRAWN, end_on, REASONS["withdrawn_trial"])]
@@ -141,8 +143,10 @@ def plan_defendant(rng: random.Random, profile: ChargeProfile, schedule: CaseSch
     path = DefendantPath(moves=[m for m in moves if m.on <= cutoff])
     if path.reached(Stage.FIRST_INSTANCE):
         path.procedure = schedule.procedure
-    path.pleaded = rng.random() >= PLEA_DECLINED and schedule.review_ended <= cutoff and (
-        path.reached(Stage.FIRST_INSTANCE) or path.stage == Stage.NON_PROSECUTION
+    path.pleaded = (
+        rng.random() >= PLEA_DECLINED
+        and schedule.review_ended <= cutoff
+        and (path.reached(Stage.FIRST_INSTANCE) or path.stage == Stage.NON_PROSECUTION)
     )
     _plan_detention(rng, profile, schedule, path, cutoff, end_on)
     _plan_counsel(rng, profile, schedule, path, cutoff, end_on)
@@ -181,7 +185,8 @@ def _plan_detention(rng, profile, schedule, path: DefendantPath, cutoff: date, e
             path.detention = Detention.BAIL
     else:
         path.detention = rng.choices(
-            (Detention.BAIL, Detention.RESIDENTIAL_SURVEILLANCE, Detention.NOT_DETAINED), weights=(0.9, 0.03, 0.07)
+            (Detention.BAIL, Detention.RESIDENTIAL_SURVEILLANCE, Detention.NOT_DETAINED),
+            weights=(0.9, 0.03, 0.07),
         )[0]
     if path.stage in CLOSED_STAGES and path.detention != Detention.ARRESTED:
         path.detention = Detention.NOT_DETAINED  # measures end with the case
@@ -191,7 +196,9 @@ def _plan_detention(rng, profile, schedule, path: DefendantPath, cutoff: date, e
 
 def _plan_counsel(rng, profile, schedule, path: DefendantPath, cutoff: date, end_on: date | None) -> None:
     retained = 0.14 + 0.06 * profile.seriousness
-    kind = rng.choices(("retained", "legal_aid", "duty", ""), weights=(retained, 0.1, 0.66 - retained, 0.24))[0]
+    kind = rng.choices(("retained", "legal_aid", "duty", ""), weights=(retained, 0.1, 0.66 - retained, 0.24))[
+        0
+    ]
     if not kind and path.pleaded:
         kind = "duty"  # a plea agreement is signed with a lawyer present (CPL art. 174)
     if not kind:

@@ -75,7 +75,11 @@ def row_counts() -> dict[str, int]:
 
 def _audit_head() -> dict:
     last = AuditEvent.objects.order_by("-seq").first()
-    return {"events": AuditEvent.objects.count(), "last_seq": last.seq if last else 0, "last_hash": last.hash if last else None}
+    return {
+        "events": AuditEvent.objects.count(),
+        "last_seq": last.seq if last else 0,
+        "last_hash": last.hash if last else None,
+    }
 
 
 def _media_root() -> Path:
@@ -90,8 +94,15 @@ def create_backup(target: Path) -> dict:
         dump = work / DATABASE_FILE
         # One transaction, so rows, counts and the audit head describe the same moment.
         with transaction.atomic():
-            call_command("dumpdata", *[], exclude=EXCLUDED, natural_foreign=True, format="exactjson",
-                         output=str(dump), verbosity=0)
+            call_command(
+                "dumpdata",
+                *[],
+                exclude=EXCLUDED,
+                natural_foreign=True,
+                format="exactjson",
+                output=str(dump),
+                verbosity=0,
+            )
             counts = row_counts()
             audit = _audit_head()
         files = {}
@@ -163,7 +174,8 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
         occupied = {label: n for label, n in row_counts().items() if n}
         if occupied and not replace:
             raise BackupError(
-                "the database is not empty (" + ", ".join(f"{k}: {v}" for k, v in sorted(occupied.items())[:5])
+                "the database is not empty ("
+                + ", ".join(f"{k}: {v}" for k, v in sorted(occupied.items())[:5])
                 + "…); restore into a new database or pass --replace"
             )
         with transaction.atomic():
@@ -186,7 +198,9 @@ def verify_restore(manifest: dict, report: RestoreReport) -> RestoreReport:
     report.rows = sum(counts.values())
     for label, expected in manifest["counts"].items():
         if counts.get(label, 0) != expected:
-            report.problems.append(f"{label}: {counts.get(label, 0)} rows restored, the backup had {expected}")
+            report.problems.append(
+                f"{label}: {counts.get(label, 0)} rows restored, the backup had {expected}"
+            )
     media = _media_root()
     for relative, expected in manifest["files"].items():
         path = media / relative

@@ -81,12 +81,18 @@ def can_see_investigation(user, petition: Petition) -> bool:
 
 
 def can_assign(user, petition: Petition) -> bool:
-    if not user.is_authenticated or petition.status not in (Petition.Status.OPEN, Petition.Status.UNDER_REVIEW):
+    if not user.is_authenticated or petition.status not in (
+        Petition.Status.OPEN,
+        Petition.Status.UNDER_REVIEW,
+    ):
         return False
     if user.is_superuser or user.role == Role.ADMINISTRATOR:
         return True
-    return (is_committee_member(user) and user.organisation_id == petition.committee_id
-            and not conflicts_of_interest(user, petition))
+    return (
+        is_committee_member(user)
+        and user.organisation_id == petition.committee_id
+        and not conflicts_of_interest(user, petition)
+    )
 
 
 def is_assigned(user, petition: Petition) -> bool:
@@ -123,4 +129,6 @@ def can_open_inbox(user) -> bool:
 
 
 def can_open_queue(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in {Role.COMMITTEE_MEMBER} | READ_ALL_ROLES)
+    return user.is_authenticated and (
+        user.is_superuser or user.role in {Role.COMMITTEE_MEMBER} | READ_ALL_ROLES
+    )

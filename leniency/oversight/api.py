@@ -56,10 +56,20 @@ def submit_report(request, payload: ReportIn):
     """Submit a report without an account (no attachments here: use the form). The code is returned once."""
     address, limit = ratelimit.client_address(request), conf.get("OVERSIGHT_REPORTS_PER_HOUR")
     if ratelimit.is_limited("report", address, limit):
-        return Status(429, {"detail": _("提交过于频繁：同一网络地址每小时最多提交 %(n)s 件举报，请一小时后再试。") % {"n": limit}})
-    report, code = do_submit_report(kind=payload.kind, description=payload.description,
-                                    case_number=payload.case_number, reporter_name=payload.reporter_name,
-                                    reporter_contact=payload.reporter_contact)
+        return Status(
+            429,
+            {
+                "detail": _("提交过于频繁：同一网络地址每小时最多提交 %(n)s 件举报，请一小时后再试。")
+                % {"n": limit}
+            },
+        )
+    report, code = do_submit_report(
+        kind=payload.kind,
+        description=payload.description,
+        case_number=payload.case_number,
+        reporter_name=payload.reporter_name,
+        reporter_contact=payload.reporter_contact,
+    )
     ratelimit.count("report", address)
     return Status(201, {"tracking_code": format_code(code), "due_on": report.due_on})
 
@@ -99,11 +109,20 @@ def list_reports(request, status: str = ""):
     out = []
     for r in rows[:500]:
         personal = can_see_reporter(request.user, r)
-        out.append({"id": r.pk, "kind": r.kind, "status": r.status,
-                    "routed_to": r.routed_to.name if r.routed_to else None, "case_number": r.case_number,
-                    "received_at": r.received_at, "due_on": r.due_on, "overdue": r.is_overdue(today),
-                    "reporter_name": r.reporter_name if personal else None,
-                    "reporter_contact": r.reporter_contact if personal else None})
+        out.append(
+            {
+                "id": r.pk,
+                "kind": r.kind,
+                "status": r.status,
+                "routed_to": r.routed_to.name if r.routed_to else None,
+                "case_number": r.case_number,
+                "received_at": r.received_at,
+                "due_on": r.due_on,
+                "overdue": r.is_overdue(today),
+                "reporter_name": r.reporter_name if personal else None,
+                "reporter_contact": r.reporter_contact if personal else None,
+            }
+        )
     return out
 
 
@@ -131,13 +150,27 @@ class PetitionOut(Schema):
 def _petition_out(p: Petition, today) -> dict:
     decision = getattr(p, "decision", None)
     corrections = list(decision.corrections.select_related("responsible")) if decision else []
-    return {"id": p.pk, "source": p.source, "status": p.status, "subject": p.subject,
-            "case_number": p.case.number if p.case else None, "filed_at": p.filed_at,
-            "members": [str(a.member) for a in p.assignments.select_related("member")],
-            "decision": decision.kind if decision else None,
-            "corrections": [{"id": c.pk, "description": c.description, "responsible": c.responsible.name,
-                             "due_on": c.due_on, "status": c.status, "overdue": c.is_overdue(today)}
-                            for c in corrections]}
+    return {
+        "id": p.pk,
+        "source": p.source,
+        "status": p.status,
+        "subject": p.subject,
+        "case_number": p.case.number if p.case else None,
+        "filed_at": p.filed_at,
+        "members": [str(a.member) for a in p.assignments.select_related("member")],
+        "decision": decision.kind if decision else None,
+        "corrections": [
+            {
+                "id": c.pk,
+                "description": c.description,
+                "responsible": c.responsible.name,
+                "due_on": c.due_on,
+                "status": c.status,
+                "overdue": c.is_overdue(today),
+            }
+            for c in corrections
+        ],
+    }
 
 
 @router.get("/petitions", response=list[PetitionOut])

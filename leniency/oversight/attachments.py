@@ -81,7 +81,10 @@ class CheckedFile:
 def check_files(files) -> list[CheckedFile]:
     """Check every upload (Django UploadedFile or any object with `name` and `read`); raise on the first bad one."""
     files = [f for f in files if f]
-    max_files, max_bytes = conf.get("OVERSIGHT_ATTACHMENT_MAX_FILES"), conf.get("OVERSIGHT_ATTACHMENT_MAX_BYTES")
+    max_files, max_bytes = (
+        conf.get("OVERSIGHT_ATTACHMENT_MAX_FILES"),
+        conf.get("OVERSIGHT_ATTACHMENT_MAX_BYTES"),
+    )
     if len(files) > max_files:
         raise DomainError(_("附件：最多上传 %(n)s 个文件") % {"n": max_files}, field="attachments")
     checked = []
@@ -89,19 +92,28 @@ def check_files(files) -> list[CheckedFile]:
         name = Path(getattr(upload, "name", "") or "file").name[:200]
         size = getattr(upload, "size", None)
         if size is not None and size > max_bytes:
-            raise DomainError(_("附件“%(name)s”超过 %(mb)s MB") % {"name": name, "mb": max_bytes // (1024 * 1024)},
-                              field="attachments")
+            raise DomainError(
+                _("附件“%(name)s”超过 %(mb)s MB") % {"name": name, "mb": max_bytes // (1024 * 1024)},
+                field="attachments",
+            )
         data = upload.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise DomainError(_("附件“%(name)s”超过 %(mb)s MB") % {"name": name, "mb": max_bytes // (1024 * 1024)},
-                              field="attachments")
+            raise DomainError(
+                _("附件“%(name)s”超过 %(mb)s MB") % {"name": name, "mb": max_bytes // (1024 * 1024)},
+                field="attachments",
+            )
         extension = Path(name).suffix.lower()
         if extension not in ALLOWED_EXTENSIONS:
-            raise DomainError(_("附件“%(name)s”的类型不允许，仅接受：%(types)s")
-                              % {"name": name, "types": " ".join(ALLOWED_EXTENSIONS)}, field="attachments")
+            raise DomainError(
+                _("附件“%(name)s”的类型不允许，仅接受：%(types)s")
+                % {"name": name, "types": " ".join(ALLOWED_EXTENSIONS)},
+                field="attachments",
+            )
         kind = detect_kind(data[:16])
         if kind is None or extension not in ALLOWED[kind]:
-            raise DomainError(_("附件“%(name)s”的内容与扩展名不符，已拒收") % {"name": name}, field="attachments")
+            raise DomainError(
+                _("附件“%(name)s”的内容与扩展名不符，已拒收") % {"name": name}, field="attachments"
+            )
         checked.append(CheckedFile(name, kind, data))
     return checked
 

@@ -23,9 +23,16 @@ def involved_organisations(petition: Petition) -> set[int]:
     case = petition.case
     if case is not None:
         ids |= {case.procuratorate_id, case.court_id}
-        ids |= set(CounselAssignment.objects.filter(defendant__case=case, lawyer__organisation__isnull=False)
-                   .values_list("lawyer__organisation_id", flat=True))
-    if petition.report_id and petition.report.routed_to_id and petition.report.routed_to_id != petition.committee_id:
+        ids |= set(
+            CounselAssignment.objects.filter(
+                defendant__case=case, lawyer__organisation__isnull=False
+            ).values_list("lawyer__organisation_id", flat=True)
+        )
+    if (
+        petition.report_id
+        and petition.report.routed_to_id
+        and petition.report.routed_to_id != petition.committee_id
+    ):
         ids.add(petition.report.routed_to_id)
     ids.discard(None)
     return ids
@@ -42,12 +49,18 @@ def conflicts_of_interest(member, petition: Petition) -> list[str]:
         if case is not None and declaration.case_id == case.pk:
             reasons.append(_("已申报与本案存在利益冲突：%(reason)s") % {"reason": declaration.reason})
         elif declaration.organisation_id in organisations:
-            reasons.append(_("已申报与“%(org)s”存在利益冲突：%(reason)s")
-                           % {"org": declaration.organisation, "reason": declaration.reason})
+            reasons.append(
+                _("已申报与“%(org)s”存在利益冲突：%(reason)s")
+                % {"org": declaration.organisation, "reason": declaration.reason}
+            )
     if case is not None:
-        handled = case.prosecutor_id == member.pk or CounselAssignment.objects.filter(
-            defendant__case=case, lawyer=member).exists() or AuditEvent.objects.filter(
-            case_id=case.pk, actor=member).exclude(action__startswith="oversight.").exists()
+        handled = (
+            case.prosecutor_id == member.pk
+            or CounselAssignment.objects.filter(defendant__case=case, lawyer=member).exists()
+            or AuditEvent.objects.filter(case_id=case.pk, actor=member)
+            .exclude(action__startswith="oversight.")
+            .exists()
+        )
         if handled:
             reasons.append(_("曾经办本案"))
     if petition.filed_by_id == member.pk and petition.source != Petition.Source.DEFENDANT:

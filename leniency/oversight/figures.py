@@ -45,8 +45,11 @@ def report_counts(start: date | None = None, end: date | None = None, *, today: 
 def petition_counts(start: date | None = None, end: date | None = None) -> dict:
     """{"total", "by_source": {source: n}, "by_status": {status: n}}."""
     qs = _bounds(Petition.objects.all(), "filed_at", start, end)
-    return {"total": qs.count(), "by_source": _counts(qs, "source", Petition.Source.choices),
-            "by_status": _counts(qs, "status", Petition.Status.choices)}
+    return {
+        "total": qs.count(),
+        "by_source": _counts(qs, "source", Petition.Source.choices),
+        "by_status": _counts(qs, "status", Petition.Status.choices),
+    }
 
 
 def decision_counts(start: date | None = None, end: date | None = None) -> dict:
@@ -55,7 +58,9 @@ def decision_counts(start: date | None = None, end: date | None = None) -> dict:
     return {"total": qs.count(), "by_kind": _counts(qs, "kind", Decision.Kind.choices)}
 
 
-def correction_counts(start: date | None = None, end: date | None = None, *, today: date | None = None) -> dict:
+def correction_counts(
+    start: date | None = None, end: date | None = None, *, today: date | None = None
+) -> dict:
     """{"total", "open", "done", "overdue", "done_late"} for corrections ordered in the period."""
     today = today or timezone.localdate()
     qs = _bounds(Correction.objects.all(), "decision__decided_at", start, end)
@@ -65,24 +70,35 @@ def correction_counts(start: date | None = None, end: date | None = None, *, tod
         "open": qs.filter(status=Correction.Status.OPEN).count(),
         "done": done.count(),
         "overdue": qs.filter(status=Correction.Status.OPEN, due_on__lt=today).count(),
-        "done_late": sum(1 for c in done.only("due_on", "completed_at")
-                         if timezone.localtime(c.completed_at).date() > c.due_on),
+        "done_late": sum(
+            1
+            for c in done.only("due_on", "completed_at")
+            if timezone.localtime(c.completed_at).date() > c.due_on
+        ),
     }
 
 
 def decision_summaries(start: date | None = None, end: date | None = None) -> list[dict]:
     """One row per decision for the report's list of reviews: no names, only kinds, dates and counts."""
     rows = []
-    qs = _bounds(Decision.objects.all(), "decided_at", start, end).select_related("petition").annotate(
-        n_corrections=Count("corrections")).order_by("decided_at", "pk")
+    qs = (
+        _bounds(Decision.objects.all(), "decided_at", start, end)
+        .select_related("petition")
+        .annotate(n_corrections=Count("corrections"))
+        .order_by("decided_at", "pk")
+    )
     for d in qs:
-        rows.append({
-            "decided_on": timezone.localtime(d.decided_at).date(),
-            "kind": d.kind, "kind_label": str(d.get_kind_display()),
-            "source": d.petition.source, "source_label": str(d.petition.get_source_display()),
-            "corrections": d.n_corrections,
-            "corrections_done": d.corrections.filter(status=Correction.Status.DONE).count(),
-        })
+        rows.append(
+            {
+                "decided_on": timezone.localtime(d.decided_at).date(),
+                "kind": d.kind,
+                "kind_label": str(d.get_kind_display()),
+                "source": d.petition.source,
+                "source_label": str(d.petition.get_source_display()),
+                "corrections": d.n_corrections,
+                "corrections_done": d.corrections.filter(status=Correction.Status.DONE).count(),
+            }
+        )
     return rows
 
 

@@ -17,7 +17,9 @@ class MultipleFileField(forms.FileField):
     """Several files in one input (Django's documented pattern); the checks live in attachments.py."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(attachments.ALLOWED_EXTENSIONS)}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ",".join(attachments.ALLOWED_EXTENSIONS)})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -28,25 +30,37 @@ class MultipleFileField(forms.FileField):
 
 class PublicReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("举报类型"), choices=[("", "—")] + PublicReport.Kind.choices)
-    description = forms.CharField(label=_("举报内容"), widget=forms.Textarea(attrs={"rows": 6}),
-                                  help_text=_("请说明时间、地点、经过。请勿填写与举报无关的他人个人信息。"))
+    description = forms.CharField(
+        label=_("举报内容"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("请说明时间、地点、经过。请勿填写与举报无关的他人个人信息。"),
+    )
     case_number = forms.CharField(label=_("案号（如知道）"), max_length=60, required=False)
-    region = forms.ModelChoiceField(label=_("发生地区"), required=False, queryset=Region.objects.none(),
-                                    empty_label=_("不清楚"))
+    region = forms.ModelChoiceField(
+        label=_("发生地区"), required=False, queryset=Region.objects.none(), empty_label=_("不清楚")
+    )
     reporter_name = forms.CharField(label=_("您的姓名（可不填）"), max_length=50, required=False)
-    reporter_contact = forms.CharField(label=_("联系方式（可不填，仅承办机关可见）"), max_length=100, required=False)
-    attachments = MultipleFileField(label=_("附件（可选）"), required=False,
-                                    help_text=_("PDF、图片、Word、音视频，每个不超过 5 MB，最多 3 个"))
+    reporter_contact = forms.CharField(
+        label=_("联系方式（可不填，仅承办机关可见）"), max_length=100, required=False
+    )
+    attachments = MultipleFileField(
+        label=_("附件（可选）"),
+        required=False,
+        help_text=_("PDF、图片、Word、音视频，每个不超过 5 MB，最多 3 个"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(level=Region.Level.DISTRICT).select_related(
-            "parent").order_by("code")
+        self.fields["region"].queryset = (
+            Region.objects.filter(level=Region.Level.DISTRICT).select_related("parent").order_by("code")
+        )
         self.fields["region"].label_from_instance = lambda r: r.full_name()
 
 
 class StatusForm(forms.Form):
-    code = forms.CharField(label=_("查询码"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    code = forms.CharField(
+        label=_("查询码"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
 
 
 class ReplyForm(forms.Form):
@@ -59,8 +73,9 @@ class EscalateForm(forms.Form):
 
 
 class PetitionForm(forms.Form):
-    source = forms.ChoiceField(label=_("来源"), choices=[c for c in Petition.Source.choices
-                                                       if c[0] != Petition.Source.REPORT])
+    source = forms.ChoiceField(
+        label=_("来源"), choices=[c for c in Petition.Source.choices if c[0] != Petition.Source.REPORT]
+    )
     defendant = forms.ModelChoiceField(label=_("犯罪嫌疑人/被告人"), queryset=None)
     subject = forms.CharField(label=_("事由"), max_length=200)
     grounds = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 5}))
@@ -93,24 +108,32 @@ class NoteForm(forms.Form):
 
 
 def _responsible_orgs():
-    return Organisation.objects.exclude(kind__in=[Organisation.Kind.REVIEW_COMMITTEE]).order_by("region__code", "name")
+    return Organisation.objects.exclude(kind__in=[Organisation.Kind.REVIEW_COMMITTEE]).order_by(
+        "region__code", "name"
+    )
 
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("决定类型"), choices=[("", "—")] + Decision.Kind.choices)
     reasons = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 5}))
-    public_summary = forms.CharField(label=_("向举报人或申请人公开的结论"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 3}))
+    public_summary = forms.CharField(
+        label=_("向举报人或申请人公开的结论"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for i in range(1, CORRECTION_ROWS + 1):
-            self.fields[f"c{i}_description"] = forms.CharField(label=_("整改要求 %(n)s") % {"n": i}, required=False,
-                                                               widget=forms.Textarea(attrs={"rows": 2}))
-            self.fields[f"c{i}_responsible"] = forms.ModelChoiceField(label=_("责任机关 %(n)s") % {"n": i},
-                                                                      queryset=_responsible_orgs(), required=False)
-            self.fields[f"c{i}_due_on"] = forms.DateField(label=_("整改期限 %(n)s") % {"n": i}, required=False,
-                                                          widget=forms.DateInput(attrs={"type": "date"}))
+            self.fields[f"c{i}_description"] = forms.CharField(
+                label=_("整改要求 %(n)s") % {"n": i}, required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.fields[f"c{i}_responsible"] = forms.ModelChoiceField(
+                label=_("责任机关 %(n)s") % {"n": i}, queryset=_responsible_orgs(), required=False
+            )
+            self.fields[f"c{i}_due_on"] = forms.DateField(
+                label=_("整改期限 %(n)s") % {"n": i},
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
 
     def corrections(self) -> list[dict]:
         rows = []
@@ -118,8 +141,13 @@ class DecisionForm(forms.Form):
             description = (self.cleaned_data.get(f"c{i}_description") or "").strip()
             responsible = self.cleaned_data.get(f"c{i}_responsible")
             if description or responsible:
-                rows.append({"description": description, "responsible": responsible,
-                             "due_on": self.cleaned_data.get(f"c{i}_due_on")})
+                rows.append(
+                    {
+                        "description": description,
+                        "responsible": responsible,
+                        "due_on": self.cleaned_data.get(f"c{i}_due_on"),
+                    }
+                )
         return rows
 
 
@@ -128,7 +156,8 @@ class CompleteCorrectionForm(forms.Form):
 
 
 class ConflictForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("相关机构"), queryset=Organisation.objects.order_by("name"),
-                                          required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("相关机构"), queryset=Organisation.objects.order_by("name"), required=False
+    )
     case_number = forms.CharField(label=_("相关案号"), max_length=60, required=False)
     reason = forms.CharField(label=_("事由"), max_length=200)

@@ -42,12 +42,25 @@ class PublicReport(models.Model):
     kind = models.CharField(_("举报类型"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("举报内容"))
     case_number = models.CharField(_("案号"), max_length=60, blank=True)
-    case = models.ForeignKey(Case, verbose_name=_("案件"), null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="public_reports")
-    region = models.ForeignKey(Region, verbose_name=_("发生地区"), null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
-    routed_to = models.ForeignKey(Organisation, verbose_name=_("承办机关"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="public_reports")
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("案件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="public_reports",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("发生地区"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    routed_to = models.ForeignKey(
+        Organisation,
+        verbose_name=_("承办机关"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="public_reports",
+    )
     reporter_name = EncryptedCharField(_("举报人姓名"), blank=True)  # encrypted at rest
     reporter_contact = EncryptedCharField(_("联系方式"), blank=True)  # encrypted at rest
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
@@ -93,8 +106,9 @@ class ReportReply(models.Model):
     report = models.ForeignKey(PublicReport, on_delete=models.CASCADE, related_name="replies")
     text = models.TextField(_("内容"))
     public = models.BooleanField(_("向举报人公开"), default=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(_("时间"))
 
     class Meta:
@@ -121,16 +135,41 @@ class Petition(models.Model):
         CLOSED = "closed", _("已办结")
 
     source = models.CharField(_("来源"), max_length=20, choices=Source.choices)
-    committee = models.ForeignKey(Organisation, verbose_name=_("监督评议委员会"), on_delete=models.PROTECT,
-                                  related_name="petitions")
-    case = models.ForeignKey(Case, verbose_name=_("案件"), null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="petitions")
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="petitions")
-    report = models.OneToOneField(PublicReport, verbose_name=_("群众举报"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="petition")
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提交人"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    committee = models.ForeignKey(
+        Organisation, verbose_name=_("监督评议委员会"), on_delete=models.PROTECT, related_name="petitions"
+    )
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("案件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+    )
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+    )
+    report = models.OneToOneField(
+        PublicReport,
+        verbose_name=_("群众举报"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petition",
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("提交人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     subject = models.CharField(_("事由"), max_length=200)
     grounds = models.TextField(_("理由"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.OPEN)
@@ -149,12 +188,23 @@ class Petition(models.Model):
 class ConflictDeclaration(models.Model):
     """A member's declared conflict of interest: with an organisation (e.g. a former employer), a case, or both."""
 
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("委员"), on_delete=models.CASCADE,
-                               related_name="conflict_declarations")
-    organisation = models.ForeignKey(Organisation, verbose_name=_("相关机构"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, verbose_name=_("相关案件"), null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("委员"),
+        on_delete=models.CASCADE,
+        related_name="conflict_declarations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("相关机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    case = models.ForeignKey(
+        Case, verbose_name=_("相关案件"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.CharField(_("事由"), max_length=200)
     declared_at = models.DateTimeField(_("申报时间"))
 
@@ -169,18 +219,25 @@ class ConflictDeclaration(models.Model):
 
 class PetitionAssignment(models.Model):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="assignments")
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("委员"), on_delete=models.PROTECT,
-                               related_name="petition_assignments")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("委员"),
+        on_delete=models.PROTECT,
+        related_name="petition_assignments",
+    )
     lead = models.BooleanField(_("主办"), default=False)
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     assigned_at = models.DateTimeField(_("分配时间"))
 
     class Meta:
         verbose_name = _("评议分工")
         verbose_name_plural = _("评议分工")
         ordering = ["petition", "-lead", "id"]
-        constraints = [models.UniqueConstraint(fields=["petition", "member"], name="oversight_one_assignment")]
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "member"], name="oversight_one_assignment")
+        ]
 
     def __str__(self):
         return f"{self.petition} · {self.member}"
@@ -194,8 +251,14 @@ class InvestigationNote(models.Model):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices, default=Kind.NOTE)
     text = models.TextField(_("内容"))
-    recording = models.ForeignKey("recordings.Recording", verbose_name=_("录音录像"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")
+    recording = models.ForeignKey(
+        "recordings.Recording",
+        verbose_name=_("录音录像"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("时间"))
 
@@ -236,8 +299,9 @@ class Decision(models.Model):
 
 
 # Decisions that order something to be done; each comes with at least one Correction.
-ORDERING_KINDS = frozenset({Decision.Kind.REHEARING, Decision.Kind.REINVESTIGATION, Decision.Kind.SYSTEMIC,
-                            Decision.Kind.DISCIPLINE})
+ORDERING_KINDS = frozenset(
+    {Decision.Kind.REHEARING, Decision.Kind.REINVESTIGATION, Decision.Kind.SYSTEMIC, Decision.Kind.DISCIPLINE}
+)
 
 
 class Correction(models.Model):
@@ -249,14 +313,16 @@ class Correction(models.Model):
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="corrections")
     description = models.TextField(_("整改要求"))
-    responsible = models.ForeignKey(Organisation, verbose_name=_("责任机关"), on_delete=models.PROTECT,
-                                    related_name="corrections")
+    responsible = models.ForeignKey(
+        Organisation, verbose_name=_("责任机关"), on_delete=models.PROTECT, related_name="corrections"
+    )
     due_on = models.DateField(_("整改期限"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     evidence = models.TextField(_("完成情况及证明"), blank=True)
     completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("整改事项")

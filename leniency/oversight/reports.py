@@ -35,7 +35,7 @@ def normalise_code(text: str) -> str:
 
 
 def format_code(code: str) -> str:
-    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 def hash_code(code: str) -> str:
@@ -67,13 +67,22 @@ def route(case: Case | None, region: Region | None) -> Organisation | None:
 
 
 def answer_due(received_on, *, days: int | None = None):
-    return workdays.add_working_days(received_on, days if days is not None else
-                                     conf.get("OVERSIGHT_ANSWER_WORKING_DAYS"))
+    return workdays.add_working_days(
+        received_on, days if days is not None else conf.get("OVERSIGHT_ANSWER_WORKING_DAYS")
+    )
 
 
-def do_submit_report(*, kind: str, description: str, case_number: str = "", region: Region | None = None,
-                     reporter_name: str = "", reporter_contact: str = "", files=(),
-                     now: datetime | None = None) -> tuple[PublicReport, str]:
+def do_submit_report(
+    *,
+    kind: str,
+    description: str,
+    case_number: str = "",
+    region: Region | None = None,
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    files=(),
+    now: datetime | None = None,
+) -> tuple[PublicReport, str]:
     """Accept a report from anyone; return it with its tracking code, which is not stored and shown once."""
     now = now or timezone.now()
     if kind not in PublicReport.Kind.values:
@@ -92,27 +101,51 @@ def do_submit_report(*, kind: str, description: str, case_number: str = "", regi
     try:
         with transaction.atomic():
             report = PublicReport.objects.create(
-                tracking_hash=hash_code(code), kind=kind, description=description, case_number=case_number[:60],
-                case=case, region=region, routed_to=routed_to, reporter_name=reporter_name.strip()[:50],
-                reporter_contact=reporter_contact.strip()[:100], received_at=now,
+                tracking_hash=hash_code(code),
+                kind=kind,
+                description=description,
+                case_number=case_number[:60],
+                case=case,
+                region=region,
+                routed_to=routed_to,
+                reporter_name=reporter_name.strip()[:50],
+                reporter_contact=reporter_contact.strip()[:100],
+                received_at=now,
                 due_on=answer_due(timezone.localtime(now).date()),
             )
             for item in checked:
                 name = attachments.store(item)
                 stored.append(name)
-                ReportAttachment.objects.create(report=report, original_name=item.original_name, kind=item.kind,
-                                                file_name=name, size=item.size, sha256=item.sha256)
-            record("oversight.report.received", actor=None, obj=report, occurred_at=now,
-                   data={"kind": kind, "routed_to": routed_to.name if routed_to else "", "due_on": report.due_on,
-                         "attachments": len(checked), "case_named": bool(case_number)})
+                ReportAttachment.objects.create(
+                    report=report,
+                    original_name=item.original_name,
+                    kind=item.kind,
+                    file_name=name,
+                    size=item.size,
+                    sha256=item.sha256,
+                )
+            record(
+                "oversight.report.received",
+                actor=None,
+                obj=report,
+                occurred_at=now,
+                data={
+                    "kind": kind,
+                    "routed_to": routed_to.name if routed_to else "",
+                    "due_on": report.due_on,
+                    "attachments": len(checked),
+                    "case_named": bool(case_number),
+                },
+            )
     except BaseException:
         attachments.delete_stored(stored)
         raise
     return report, code
 
 
-def do_reply_to_report(report: PublicReport, *, text: str, acting_user, public: bool = True,
-                       now: datetime | None = None) -> ReportReply:
+def do_reply_to_report(
+    report: PublicReport, *, text: str, acting_user, public: bool = True, now: datetime | None = None
+) -> ReportReply:
     """A public reply answers the report (if it is still waiting); an internal note does not."""
     now = now or timezone.now()
     text = (text or "").strip()
@@ -120,25 +153,38 @@ def do_reply_to_report(report: PublicReport, *, text: str, acting_user, public: 
         raise DomainError(_("答复内容：不能为空"), field="text")
     with transaction.atomic():
         report = PublicReport.objects.select_for_update().get(pk=report.pk)
-        reply = ReportReply.objects.create(report=report, text=text, public=public, author=acting_user,
-                                           created_at=now)
+        reply = ReportReply.objects.create(
+            report=report, text=text, public=public, author=acting_user, created_at=now
+        )
         answered = public and report.status == PublicReport.Status.RECEIVED
         if answered:
             report.status, report.answered_at = PublicReport.Status.ANSWERED, now
             report.save(update_fields=["status", "answered_at"])
-        record("oversight.report.answered" if answered else "oversight.report.replied", actor=acting_user,
-               obj=report, occurred_at=now, data={"public": public, "reply": reply.pk,
-                                                  "late": answered and timezone.localtime(now).date() > report.due_on})
+        record(
+            "oversight.report.answered" if answered else "oversight.report.replied",
+            actor=acting_user,
+            obj=report,
+            occurred_at=now,
+            data={
+                "public": public,
+                "reply": reply.pk,
+                "late": answered and timezone.localtime(now).date() > report.due_on,
+            },
+        )
     return reply
 
 
-def do_escalate_report(report: PublicReport, *, acting_user=None, reason: str = "",
-                       now: datetime | None = None) -> Petition:
+def do_escalate_report(
+    report: PublicReport, *, acting_user=None, reason: str = "", now: datetime | None = None
+) -> Petition:
     """Hand a report to the review committee as a petition (automatically when overdue, or by its handler)."""
     now = now or timezone.now()
     with transaction.atomic():
-        report = PublicReport.objects.select_for_update(of=("self",)).select_related("case", "region", "routed_to").get(
-            pk=report.pk)
+        report = (
+            PublicReport.objects.select_for_update(of=("self",))
+            .select_related("case", "region", "routed_to")
+            .get(pk=report.pk)
+        )
         if report.status in (PublicReport.Status.ESCALATED, PublicReport.Status.DECIDED):
             raise DomainError(_("该举报已移交监督评议委员会"), field="status")
         region = report.region or (report.routed_to.region if report.routed_to else None)
@@ -149,22 +195,47 @@ def do_escalate_report(report: PublicReport, *, acting_user=None, reason: str = 
         report.status, report.escalated_at = PublicReport.Status.ESCALATED, now
         report.save(update_fields=["status", "escalated_at"])
         petition = Petition.objects.create(
-            source=Petition.Source.REPORT, committee=committee, case=report.case, report=report,
-            subject=str(PublicReport.Kind(report.kind).label), grounds=report.description, filed_at=now,
+            source=Petition.Source.REPORT,
+            committee=committee,
+            case=report.case,
+            report=report,
+            subject=str(PublicReport.Kind(report.kind).label),
+            grounds=report.description,
+            filed_at=now,
         )
         reason = reason or (_("逾期未答复") if overdue else "")
-        record("oversight.report.escalated", actor=acting_user, obj=report, occurred_at=now,
-               data={"petition": petition.pk, "committee": committee.name, "overdue": overdue, "reason": reason,
-                     "due_on": report.due_on})
-        record("oversight.petition.filed", actor=acting_user, obj=petition, case_id=report.case_id, occurred_at=now,
-               data={"source": petition.source, "report": report.pk, "committee": committee.name})
+        record(
+            "oversight.report.escalated",
+            actor=acting_user,
+            obj=report,
+            occurred_at=now,
+            data={
+                "petition": petition.pk,
+                "committee": committee.name,
+                "overdue": overdue,
+                "reason": reason,
+                "due_on": report.due_on,
+            },
+        )
+        record(
+            "oversight.petition.filed",
+            actor=acting_user,
+            obj=petition,
+            case_id=report.case_id,
+            occurred_at=now,
+            data={"source": petition.source, "report": report.pk, "committee": committee.name},
+        )
     return petition
 
 
 def do_record_attachment_access(attachment: ReportAttachment, *, acting_user) -> None:
     """Opening a reporter's file is written to the audit trail (who saw what, and when)."""
-    record("oversight.report.attachment.opened", actor=acting_user, obj=attachment.report,
-           data={"attachment": attachment.pk, "sha256": attachment.sha256})
+    record(
+        "oversight.report.attachment.opened",
+        actor=acting_user,
+        obj=attachment.report,
+        data={"attachment": attachment.pk, "sha256": attachment.sha256},
+    )
 
 
 def overdue_reports(today):

@@ -12,8 +12,11 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.report_detail, name="oversight_report_detail"),
     path("reports/<int:pk>/reply/", reports.report_reply, name="oversight_report_reply"),
     path("reports/<int:pk>/escalate/", reports.report_escalate, name="oversight_report_escalate"),
-    path("reports/<int:pk>/attachments/<int:attachment_id>/", reports.report_attachment,
-         name="oversight_report_attachment"),
+    path(
+        "reports/<int:pk>/attachments/<int:attachment_id>/",
+        reports.report_attachment,
+        name="oversight_report_attachment",
+    ),
     # The review committee.
     path("petitions/", committee.petition_queue, name="oversight_petition_queue"),
     path("petitions/new/", committee.petition_new, name="oversight_petition_new"),
@@ -22,6 +25,8 @@ urlpatterns = [
     path("petitions/<int:pk>/notes/", committee.petition_note, name="oversight_petition_note"),
     path("petitions/<int:pk>/decide/", committee.petition_decide, name="oversight_petition_decide"),
     path("corrections/", committee.corrections, name="oversight_corrections"),
-    path("corrections/<int:pk>/complete/", committee.correction_complete, name="oversight_correction_complete"),
+    path(
+        "corrections/<int:pk>/complete/", committee.correction_complete, name="oversight_correction_complete"
+    ),
     path("conflicts/", committee.conflict_declarations, name="oversight_conflicts"),
 ]

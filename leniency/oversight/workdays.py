@@ -83,7 +83,9 @@ def load_calendar(path: Path = DATA_FILE) -> HolidayCalendar:
     overlap = workdays & set(holidays)
     if overlap:
         raise ValueError(f"days both holiday and working day: {sorted(overlap)}")
-    return HolidayCalendar(holidays, frozenset(workdays), frozenset(int(y) for y in raw), frozenset(provisional))
+    return HolidayCalendar(
+        holidays, frozenset(workdays), frozenset(int(y) for y in raw), frozenset(provisional)
+    )
 
 
 @lru_cache(maxsize=1)

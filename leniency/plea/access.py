@@ -7,18 +7,28 @@ from leniency.cases.stages import COURT_STAGES, Stage
 
 
 def is_case_prosecutor(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.is_prosecution
-                and defendant.case.procuratorate_id == user.organisation_id)
+    return bool(
+        user.is_authenticated
+        and user.is_prosecution
+        and defendant.case.procuratorate_id == user.organisation_id
+    )
 
 
 def is_case_judge(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.role == Role.JUDGE and defendant.case.court_id
-                and defendant.case.court_id == user.organisation_id)
+    return bool(
+        user.is_authenticated
+        and user.role == Role.JUDGE
+        and defendant.case.court_id
+        and defendant.case.court_id == user.organisation_id
+    )
 
 
 def is_assigned_lawyer(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.is_lawyer and defendant.counsel_assignments.filter(
-        lawyer=user, ended_at__isnull=True).exists())
+    return bool(
+        user.is_authenticated
+        and user.is_lawyer
+        and defendant.counsel_assignments.filter(lawyer=user, ended_at__isnull=True).exists()
+    )
 
 
 def can_see(user, defendant) -> bool:
@@ -33,7 +43,10 @@ def can_record_notice(user, defendant) -> bool:
 def can_manage_agreement(user, defendant) -> bool:
     """Generating the 具结书, recording the defendant's signature in person, signing as prosecutor."""
     return is_case_prosecutor(user, defendant) and defendant.stage in (
-        Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW, Stage.FIRST_INSTANCE)
+        Stage.INVESTIGATION,
+        Stage.PROSECUTION_REVIEW,
+        Stage.FIRST_INSTANCE,
+    )
 
 
 def can_sign_as_lawyer(user, defendant) -> bool:

@@ -33,21 +33,41 @@ PDF_TEMPLATE = "plea/agreement_document.html"
 
 
 def assigned_lawyer(defendant):
-    assignment = (defendant.counsel_assignments.filter(ended_at__isnull=True).select_related("lawyer")
-                  .order_by("-assigned_at").first())
+    assignment = (
+        defendant.counsel_assignments.filter(ended_at__isnull=True)
+        .select_related("lawyer")
+        .order_by("-assigned_at")
+        .first()
+    )
     return assignment
 
 
-def document_context(defendant, *, recommendation_text: str, procedure: str, lawyer_exception: str,
-                     exception_note: str, lawyer_name: str, version: int, generated_at: datetime) -> dict:
+def document_context(
+    defendant,
+    *,
+    recommendation_text: str,
+    procedure: str,
+    lawyer_exception: str,
+    exception_note: str,
+    lawyer_name: str,
+    version: int,
+    generated_at: datetime,
+) -> dict:
     charges = list(defendant.charge_links.select_related("charge").order_by("-principal", "id"))
     return {
-        "defendant": defendant, "case": defendant.case, "charges": [link.charge for link in charges],
-        "recommendation_text": recommendation_text, "procedure_label": Procedure(procedure).label,
+        "defendant": defendant,
+        "case": defendant.case,
+        "charges": [link.charge for link in charges],
+        "recommendation_text": recommendation_text,
+        "procedure_label": Procedure(procedure).label,
         "exception_label": PleaAgreement.LawyerException(lawyer_exception).label if lawyer_exception else "",
-        "exception_note": exception_note, "lawyer_name": lawyer_name, "version": version,
+        "exception_note": exception_note,
+        "lawyer_name": lawyer_name,
+        "version": version,
         "generated_at": timezone.localtime(generated_at),
-        "suspect_word": "犯罪嫌疑人" if defendant.stage in (Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW) else "被告人",
+        "suspect_word": "犯罪嫌疑人"
+        if defendant.stage in (Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW)
+        else "被告人",
     }
 
 
@@ -56,8 +76,16 @@ def charges_text(defendant) -> str:
     return "、".join(f"{link.charge}（刑法{link.charge.article_label}）" for link in links)
 
 
-def do_generate_agreement(defendant, *, acting_user, procedure: str, lawyer_exception: str = "",
-                          exception_note: str = "", recommendation=None, now: datetime | None = None) -> PleaAgreement:
+def do_generate_agreement(
+    defendant,
+    *,
+    acting_user,
+    procedure: str,
+    lawyer_exception: str = "",
+    exception_note: str = "",
+    recommendation=None,
+    now: datetime | None = None,
+) -> PleaAgreement:
     """Render the 具结书 from the final recommendation and store it; an earlier version is superseded."""
     now = now or timezone.now()
     recommendation = recommendation or state.final_recommendation(defendant)
@@ -66,36 +94,80 @@ def do_generate_agreement(defendant, *, acting_user, procedure: str, lawyer_exce
     if procedure not in Procedure.values:
         raise DomainError(_("请选择同意适用的审理程序"), field="procedure")
     if lawyer_exception and lawyer_exception not in PleaAgreement.LawyerException.values:
-        raise DomainError(_("未知的法定情形：%(value)s") % {"value": lawyer_exception}, field="lawyer_exception")
+        raise DomainError(
+            _("未知的法定情形：%(value)s") % {"value": lawyer_exception}, field="lawyer_exception"
+        )
     if lawyer_exception == PleaAgreement.LawyerException.OTHER and not exception_note.strip():
         raise DomainError(_("选择“其他情形”的，须说明具体情况"), field="exception_note")
     assignment = assigned_lawyer(defendant)
     if not lawyer_exception and assignment is None:
-        raise DomainError(_("尚未指派辩护人或值班律师。签署具结书须有律师在场（刑事诉讼法第一百七十四条第一款）；"
-                            "如属该条第二款规定的情形，请选择并记录"), field="lawyer_exception")
+        raise DomainError(
+            _(
+                "尚未指派辩护人或值班律师。签署具结书须有律师在场（刑事诉讼法第一百七十四条第一款）；"
+                "如属该条第二款规定的情形，请选择并记录"
+            ),
+            field="lawyer_exception",
+        )
     lawyer_name = str(assignment.lawyer) if assignment else ""
     rec_text = recommendation_zh(recommendation)
     with transaction.atomic():
         previous = current_agreement(defendant)
-        version = (PleaAgreement.objects.filter(defendant=defendant).order_by("-version")
-                   .values_list("version", flat=True).first() or 0) + 1
-        pdf = render_pdf(PDF_TEMPLATE, document_context(
-            defendant, recommendation_text=rec_text, procedure=procedure, lawyer_exception=lawyer_exception,
-            exception_note=exception_note, lawyer_name=lawyer_name, version=version, generated_at=now))
-        stored = write_bytes(f"agreements/{defendant.case_id}/{defendant.pk}/v{version}-{secrets.token_hex(4)}.pdf",
-                             pdf)
+        version = (
+            PleaAgreement.objects.filter(defendant=defendant)
+            .order_by("-version")
+            .values_list("version", flat=True)
+            .first()
+            or 0
+        ) + 1
+        pdf = render_pdf(
+            PDF_TEMPLATE,
+            document_context(
+                defendant,
+                recommendation_text=rec_text,
+                procedure=procedure,
+                lawyer_exception=lawyer_exception,
+                exception_note=exception_note,
+                lawyer_name=lawyer_name,
+                version=version,
+                generated_at=now,
+            ),
+        )
+        stored = write_bytes(
+            f"agreements/{defendant.case_id}/{defendant.pk}/v{version}-{secrets.token_hex(4)}.pdf", pdf
+        )
         if previous is not None:
             _supersede(previous, version=version, acting_user=acting_user, now=now)
         agreement = PleaAgreement.objects.create(
-            defendant=defendant, version=version, recommendation_id=recommendation.pk, recommendation_text=rec_text,
-            charges_text=charges_text(defendant)[:300], procedure=procedure, lawyer_exception=lawyer_exception,
-            exception_note=exception_note.strip(), lawyer_name=lawyer_name, file_name=stored.name,
-            sha256=stored.sha256, size=stored.size, generated_by=acting_user, generated_at=now,
+            defendant=defendant,
+            version=version,
+            recommendation_id=recommendation.pk,
+            recommendation_text=rec_text,
+            charges_text=charges_text(defendant)[:300],
+            procedure=procedure,
+            lawyer_exception=lawyer_exception,
+            exception_note=exception_note.strip(),
+            lawyer_name=lawyer_name,
+            file_name=stored.name,
+            sha256=stored.sha256,
+            size=stored.size,
+            generated_by=acting_user,
+            generated_at=now,
         )
-        record("plea.agreement.generated", actor=acting_user, obj=agreement, case_id=defendant.case_id,
-               occurred_at=now, data={"defendant": defendant.pk, "version": version, "sha256": stored.sha256,
-                                      "recommendation": recommendation.pk, "procedure": procedure,
-                                      "lawyer_exception": lawyer_exception})
+        record(
+            "plea.agreement.generated",
+            actor=acting_user,
+            obj=agreement,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={
+                "defendant": defendant.pk,
+                "version": version,
+                "sha256": stored.sha256,
+                "recommendation": recommendation.pk,
+                "procedure": procedure,
+                "lawyer_exception": lawyer_exception,
+            },
+        )
     return agreement
 
 
@@ -104,14 +176,33 @@ def _supersede(previous: PleaAgreement, *, version: int, acting_user, now) -> No
     reason = _("具结书已重新生成（第%(v)s版），此前的签名随之作废") % {"v": version}
     previous.status, previous.ended_at, previous.end_reason = Status.SUPERSEDED, now, reason
     previous.save(update_fields=["status", "ended_at", "end_reason"])
-    Signature.objects.filter(pk__in=[s.pk for s in signed]).update(status=Signature.Status.VOID, status_reason=reason)
-    record("plea.agreement.superseded", actor=acting_user, obj=previous, case_id=previous.defendant.case_id,
-           occurred_at=now, data={"defendant": previous.defendant_id, "version": previous.version,
-                                  "by_version": version, "voided_signatures": [s.role for s in signed]})
+    Signature.objects.filter(pk__in=[s.pk for s in signed]).update(
+        status=Signature.Status.VOID, status_reason=reason
+    )
+    record(
+        "plea.agreement.superseded",
+        actor=acting_user,
+        obj=previous,
+        case_id=previous.defendant.case_id,
+        occurred_at=now,
+        data={
+            "defendant": previous.defendant_id,
+            "version": previous.version,
+            "by_version": version,
+            "voided_signatures": [s.role for s in signed],
+        },
+    )
 
 
-def do_sign_agreement(agreement: PleaAgreement, *, role: str, acting_user, lawyer_present: bool = False,
-                      signer_name: str = "", now: datetime | None = None) -> Signature:
+def do_sign_agreement(
+    agreement: PleaAgreement,
+    *,
+    role: str,
+    acting_user,
+    lawyer_present: bool = False,
+    signer_name: str = "",
+    now: datetime | None = None,
+) -> Signature:
     """Record one party's signature on the exact stored bytes.
 
     The defendant's signature is recorded by the prosecutor in person, with the lawyer present (CPL art. 174 ¶1)
@@ -122,8 +213,10 @@ def do_sign_agreement(agreement: PleaAgreement, *, role: str, acting_user, lawye
     if role not in Role.values:
         raise DomainError(_("未知的签署身份：%(value)s") % {"value": role}, field="role")
     if not agreement.is_current:
-        raise DomainError(_("该具结书已失效（%(status)s），不能签署") % {"status": agreement.get_status_display()},
-                          field="agreement")
+        raise DomainError(
+            _("该具结书已失效（%(status)s），不能签署") % {"status": agreement.get_status_display()},
+            field="agreement",
+        )
     if role == Role.LAWYER:
         if not access.can_sign_as_lawyer(acting_user, defendant):
             raise DomainError(_("只有被指派的辩护人或值班律师可以签署"), field="role")
@@ -136,8 +229,10 @@ def do_sign_agreement(agreement: PleaAgreement, *, role: str, acting_user, lawye
     if role == Role.DEFENDANT and not agreement.lawyer_exception:
         assignment = assigned_lawyer(defendant)
         if not lawyer_present or assignment is None:
-            raise DomainError(_("犯罪嫌疑人签署具结书时，辩护人或值班律师必须在场（刑事诉讼法第一百七十四条第一款）"),
-                              field="lawyer_present")
+            raise DomainError(
+                _("犯罪嫌疑人签署具结书时，辩护人或值班律师必须在场（刑事诉讼法第一百七十四条第一款）"),
+                field="lawyer_present",
+            )
         present = str(assignment.lawyer)
     with transaction.atomic():
         locked = PleaAgreement.objects.select_for_update().get(pk=agreement.pk)
@@ -145,20 +240,44 @@ def do_sign_agreement(agreement: PleaAgreement, *, role: str, acting_user, lawye
             raise DomainError(_("%(role)s已经签署") % {"role": Role(role).label}, field="role")
         actual = hash_stored(locked.file_name)
         if actual != locked.sha256:
-            raise DomainError(_("存档的具结书文件与生成时的哈希不一致（文件缺失或被改动），不能签署"),
-                              field="agreement")
+            raise DomainError(
+                _("存档的具结书文件与生成时的哈希不一致（文件缺失或被改动），不能签署"), field="agreement"
+            )
         signature = Signature.objects.create(
-            agreement=locked, role=role, signer=signer, signer_name=signer_name or name, document_sha256=actual,
-            signed_at=now, lawyer_present=present, recorded_by=acting_user,
+            agreement=locked,
+            role=role,
+            signer=signer,
+            signer_name=signer_name or name,
+            document_sha256=actual,
+            signed_at=now,
+            lawyer_present=present,
+            recorded_by=acting_user,
         )
-        record("plea.agreement.signed", actor=acting_user, obj=locked, case_id=defendant.case_id, occurred_at=now,
-               data={"defendant": defendant.pk, "version": locked.version, "role": role, "sha256": actual,
-                     "lawyer_present": present})
+        record(
+            "plea.agreement.signed",
+            actor=acting_user,
+            obj=locked,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={
+                "defendant": defendant.pk,
+                "version": locked.version,
+                "role": role,
+                "sha256": actual,
+                "lawyer_present": present,
+            },
+        )
         if not missing_roles(locked):
             locked.status, locked.signed_at = Status.SIGNED, now
             locked.save(update_fields=["status", "signed_at"])
-            record("plea.agreement.completed", actor=acting_user, obj=locked, case_id=defendant.case_id,
-                   occurred_at=now, data={"defendant": defendant.pk, "version": locked.version, "sha256": actual})
+            record(
+                "plea.agreement.completed",
+                actor=acting_user,
+                obj=locked,
+                case_id=defendant.case_id,
+                occurred_at=now,
+                data={"defendant": defendant.pk, "version": locked.version, "sha256": actual},
+            )
         agreement.refresh_from_db()
     return signature
 
@@ -188,7 +307,9 @@ def verify_agreement(agreement: PleaAgreement) -> Verification:
     checks = []
     for signature in agreement.signatures.all().order_by("signed_at", "id"):
         if signature.status != Signature.Status.VALID:
-            checks.append(SignatureCheck(signature, False, signature.status_reason or signature.get_status_display()))
+            checks.append(
+                SignatureCheck(signature, False, signature.status_reason or signature.get_status_display())
+            )
         elif stored is None:
             checks.append(SignatureCheck(signature, False, _("存档文件缺失，无法核验")))
         elif signature.document_sha256 != stored:

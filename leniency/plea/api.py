@@ -50,8 +50,11 @@ class NoticeOut(Schema):
 
     @staticmethod
     def resolve_rights(obj):
-        return [name for name in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")
-                if getattr(obj, name)]
+        return [
+            name
+            for name in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")
+            if getattr(obj, name)
+        ]
 
 
 class SignatureOut(Schema):
@@ -200,28 +203,61 @@ def _deny():
 def _agreement_out(agreement: PleaAgreement) -> dict:
     verification = verify_agreement(agreement)
     return {
-        **{f: getattr(agreement, f) for f in ("id", "version", "status", "recommendation_id", "recommendation_text",
-                                              "procedure", "lawyer_exception", "sha256", "generated_at", "signed_at",
-                                              "end_reason")},
-        "stored_sha256": verification.stored_sha256, "document_matches": verification.matches,
-        "signatures": [{"role": c.signature.role, "signer_name": c.signature.signer_name,
-                        "signed_at": c.signature.signed_at, "document_sha256": c.signature.document_sha256,
-                        "lawyer_present": c.signature.lawyer_present, "status": c.signature.status,
-                        "valid_now": c.ok, "why": str(c.why)} for c in verification.checks],
+        **{
+            f: getattr(agreement, f)
+            for f in (
+                "id",
+                "version",
+                "status",
+                "recommendation_id",
+                "recommendation_text",
+                "procedure",
+                "lawyer_exception",
+                "sha256",
+                "generated_at",
+                "signed_at",
+                "end_reason",
+            )
+        },
+        "stored_sha256": verification.stored_sha256,
+        "document_matches": verification.matches,
+        "signatures": [
+            {
+                "role": c.signature.role,
+                "signer_name": c.signature.signer_name,
+                "signed_at": c.signature.signed_at,
+                "document_sha256": c.signature.document_sha256,
+                "lawyer_present": c.signature.lawyer_present,
+                "status": c.signature.status,
+                "valid_now": c.ok,
+                "why": str(c.why),
+            }
+            for c in verification.checks
+        ],
     }
 
 
-@router.get("/withdrawal-reasons", response=list[ReasonOut], summary="The withdrawal reason taxonomy, by side")
+@router.get(
+    "/withdrawal-reasons", response=list[ReasonOut], summary="The withdrawal reason taxonomy, by side"
+)
 def withdrawal_reasons(request):
-    return [{"value": r.value, "label": str(r.label), "group": REASON_GROUP[r].value,
-             "group_label": str(REASON_GROUP[r].label)} for r in WithdrawalReason]
+    return [
+        {
+            "value": r.value,
+            "label": str(r.label),
+            "group": REASON_GROUP[r].value,
+            "group_label": str(REASON_GROUP[r].label),
+        }
+        for r in WithdrawalReason
+    ]
 
 
 @router.get("/defendants/{defendant_id}", response=PleaOut, summary="A defendant's plea story and its state")
 def get_plea(request, defendant_id: int):
     defendant = _defendant(request, defendant_id)
     return {
-        "defendant": defendant.pk, "status": status_line(defendant)[0],
+        "defendant": defendant.pk,
+        "status": status_line(defendant)[0],
         "entries": [e.__dict__ for e in story(defendant)],
         "notices": list(RightsNotice.objects.filter(defendant=defendant)),
         "agreements": [_agreement_out(a) for a in PleaAgreement.objects.filter(defendant=defendant)],
@@ -231,30 +267,46 @@ def get_plea(request, defendant_id: int):
     }
 
 
-@router.post("/defendants/{defendant_id}/notices", response={201: NoticeOut}, summary="Record a rights notice")
+@router.post(
+    "/defendants/{defendant_id}/notices", response={201: NoticeOut}, summary="Record a rights notice"
+)
 def post_notice(request, defendant_id: int, payload: NoticeIn):
     defendant = _defendant(request, defendant_id)
     if not access.can_record_notice(request.user, defendant):
         _deny()
     data = payload.dict()
-    rights = {k: data.pop(k) for k in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")}
+    rights = {
+        k: data.pop(k)
+        for k in ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")
+    }
     return Status(201, do_record_notice(defendant, acting_user=request.user, rights=rights, **data))
 
 
-@router.post("/defendants/{defendant_id}/agreements", response={201: AgreementOut},
-             summary="Generate the plea agreement (具结书) from the final recommendation")
+@router.post(
+    "/defendants/{defendant_id}/agreements",
+    response={201: AgreementOut},
+    summary="Generate the plea agreement (具结书) from the final recommendation",
+)
 def post_agreement(request, defendant_id: int, payload: AgreementIn):
     defendant = _defendant(request, defendant_id)
     if not access.can_manage_agreement(request.user, defendant):
         _deny()
-    agreement = do_generate_agreement(defendant, acting_user=request.user, procedure=payload.procedure,
-                                      lawyer_exception=payload.lawyer_exception, exception_note=payload.exception_note)
+    agreement = do_generate_agreement(
+        defendant,
+        acting_user=request.user,
+        procedure=payload.procedure,
+        lawyer_exception=payload.lawyer_exception,
+        exception_note=payload.exception_note,
+    )
     return Status(201, _agreement_out(agreement))
 
 
 def _visible_agreement(request, agreement_id):
-    return get_object_or_404(PleaAgreement.objects.select_related("defendant", "defendant__case"), pk=agreement_id,
-                             defendant__in=visible_defendants(request.user))
+    return get_object_or_404(
+        PleaAgreement.objects.select_related("defendant", "defendant__case"),
+        pk=agreement_id,
+        defendant__in=visible_defendants(request.user),
+    )
 
 
 @router.get("/agreements/{agreement_id}", response=AgreementOut, summary="An agreement with its verification")
@@ -262,41 +314,67 @@ def get_agreement(request, agreement_id: int):
     return _agreement_out(_visible_agreement(request, agreement_id))
 
 
-@router.get("/agreements/{agreement_id}/pdf", summary="The stored agreement document (the exact signed bytes)")
+@router.get(
+    "/agreements/{agreement_id}/pdf", summary="The stored agreement document (the exact signed bytes)"
+)
 def get_agreement_pdf(request, agreement_id: int):
     agreement = _visible_agreement(request, agreement_id)
-    return FileResponse(archive_storage().open(agreement.file_name, "rb"), content_type="application/pdf",
-                        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf")
+    return FileResponse(
+        archive_storage().open(agreement.file_name, "rb"),
+        content_type="application/pdf",
+        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf",
+    )
 
 
-@router.post("/agreements/{agreement_id}/signatures", response={201: AgreementOut}, summary="Sign the agreement")
+@router.post(
+    "/agreements/{agreement_id}/signatures", response={201: AgreementOut}, summary="Sign the agreement"
+)
 def post_signature(request, agreement_id: int, payload: SignIn):
     agreement = _visible_agreement(request, agreement_id)
     defendant = agreement.defendant
-    allowed = (access.can_sign_as_lawyer(request.user, defendant) if payload.role == Signature.Role.LAWYER
-               else access.can_manage_agreement(request.user, defendant))
+    allowed = (
+        access.can_sign_as_lawyer(request.user, defendant)
+        if payload.role == Signature.Role.LAWYER
+        else access.can_manage_agreement(request.user, defendant)
+    )
     if not allowed:
         _deny()
-    do_sign_agreement(agreement, role=payload.role, acting_user=request.user, lawyer_present=payload.lawyer_present)
+    do_sign_agreement(
+        agreement, role=payload.role, acting_user=request.user, lawyer_present=payload.lawyer_present
+    )
     agreement.refresh_from_db()
     return Status(201, _agreement_out(agreement))
 
 
-@router.post("/defendants/{defendant_id}/reviews", response={201: VoluntarinessReviewOut},
-             summary="Record the court's voluntariness review (every checklist key answered)")
+@router.post(
+    "/defendants/{defendant_id}/reviews",
+    response={201: VoluntarinessReviewOut},
+    summary="Record the court's voluntariness review (every checklist key answered)",
+)
 def post_review(request, defendant_id: int, payload: VoluntarinessReviewIn):
     defendant = _defendant(request, defendant_id)
     if not access.can_review(request.user, defendant):
         _deny()
     answers = {key: (value.answer, value.note) for key, value in payload.answers.items()}
-    review = do_record_review(defendant, acting_user=request.user, answers=answers, conclusion=payload.conclusion)
+    review = do_record_review(
+        defendant, acting_user=request.user, answers=answers, conclusion=payload.conclusion
+    )
     return Status(201, review)
 
 
-@router.post("/reviews/{review_id}/items/{key}/resolve", response=VoluntarinessReviewOut, summary="Resolve a failed item")
-def post_resolve(request, review_id: int, payload: ResolveIn, key: str = Path(..., pattern=r"^[a-z_]{1,30}$")):
-    review = get_object_or_404(VoluntarinessReview.objects.select_related("defendant", "defendant__case"),
-                               pk=review_id, defendant__in=visible_defendants(request.user))
+@router.post(
+    "/reviews/{review_id}/items/{key}/resolve",
+    response=VoluntarinessReviewOut,
+    summary="Resolve a failed item",
+)
+def post_resolve(
+    request, review_id: int, payload: ResolveIn, key: str = Path(..., pattern=r"^[a-z_]{1,30}$")
+):
+    review = get_object_or_404(
+        VoluntarinessReview.objects.select_related("defendant", "defendant__case"),
+        pk=review_id,
+        defendant__in=visible_defendants(request.user),
+    )
     item = get_object_or_404(ReviewItem, review=review, key=key)
     if not access.can_review(request.user, review.defendant):
         _deny()
@@ -304,8 +382,11 @@ def post_resolve(request, review_id: int, payload: ResolveIn, key: str = Path(..
     return review
 
 
-@router.post("/defendants/{defendant_id}/withdrawals", response={201: WithdrawalOut},
-             summary="Record a withdrawal (反悔) and apply its consequences")
+@router.post(
+    "/defendants/{defendant_id}/withdrawals",
+    response={201: WithdrawalOut},
+    summary="Record a withdrawal (反悔) and apply its consequences",
+)
 def post_withdrawal(request, defendant_id: int, payload: WithdrawalIn):
     defendant = _defendant(request, defendant_id)
     if not access.can_record_withdrawal(request.user, defendant):
@@ -315,9 +396,10 @@ def post_withdrawal(request, defendant_id: int, payload: WithdrawalIn):
     return Status(201, do_record_withdrawal(defendant, acting_user=request.user, **data))
 
 
-@router.get("/defendants/{defendant_id}/adoption-blockers", response=list[str],
-            summary="Why the court may not adopt the recommendation yet ([] when it may)")
+@router.get(
+    "/defendants/{defendant_id}/adoption-blockers",
+    response=list[str],
+    summary="Why the court may not adopt the recommendation yet ([] when it may)",
+)
 def get_blockers(request, defendant_id: int):
     return adoption_blockers(_defendant(request, defendant_id))
-
-

@@ -34,37 +34,75 @@ AGREEMENT_PDFS = 30
 NOTICE_RATE = {"police": 0.88, "procuratorate": 0.96, "court": 0.92}
 ACK_RATE = 0.97
 REVIEW_FAIL_RATE = 0.06
-WITHDRAW_RATE = {WithdrawalStage.BEFORE_PROSECUTION: 0.03, WithdrawalStage.AT_TRIAL: 0.03,
-                 WithdrawalStage.AFTER_NON_PROSECUTION: 0.05}
-MINORITY_LANGUAGE = {"维吾尔族": "维吾尔语", "藏族": "藏语", "彝族": "彝语", "蒙古族": "蒙古语", "哈萨克族": "哈萨克语"}
+WITHDRAW_RATE = {
+    WithdrawalStage.BEFORE_PROSECUTION: 0.03,
+    WithdrawalStage.AT_TRIAL: 0.03,
+    WithdrawalStage.AFTER_NON_PROSECUTION: 0.05,
+}
+MINORITY_LANGUAGE = {
+    "维吾尔族": "维吾尔语",
+    "藏族": "藏语",
+    "彝族": "彝语",
+    "蒙古族": "蒙古语",
+    "哈萨克族": "哈萨克语",
+}
 R = WithdrawalReason
 REASON_WEIGHTS = {
-    WithdrawalStage.BEFORE_PROSECUTION: {R.TOO_HEAVY: 30, R.REASONING_NOT_EXPLAINED: 15, R.STANDARD_UNCLEAR: 10,
-                                         R.RIGHTS_NOT_EXPLAINED: 8, R.CHANGED_MIND: 12, R.PRESSURE: 10,
-                                         R.MISUNDERSTOOD: 8, R.NO_EFFECTIVE_HELP: 7},
-    WithdrawalStage.AT_TRIAL: {R.TOO_HEAVY: 20, R.MISUNDERSTOOD: 15, R.CHANGED_MIND: 15, R.PRESSURE: 10,
-                               R.NO_EFFECTIVE_HELP: 12, R.REASONING_NOT_EXPLAINED: 10, R.RIGHTS_NOT_EXPLAINED: 8,
-                               R.OTHER: 10},
-    WithdrawalStage.AFTER_JUDGMENT: {R.TECHNICAL_APPEAL: 35, R.LIGHTER_SENTENCE: 30, R.TOO_HEAVY: 20,
-                                     R.MISUNDERSTOOD: 5, R.NO_EFFECTIVE_HELP: 5, R.OTHER: 5},
+    WithdrawalStage.BEFORE_PROSECUTION: {
+        R.TOO_HEAVY: 30,
+        R.REASONING_NOT_EXPLAINED: 15,
+        R.STANDARD_UNCLEAR: 10,
+        R.RIGHTS_NOT_EXPLAINED: 8,
+        R.CHANGED_MIND: 12,
+        R.PRESSURE: 10,
+        R.MISUNDERSTOOD: 8,
+        R.NO_EFFECTIVE_HELP: 7,
+    },
+    WithdrawalStage.AT_TRIAL: {
+        R.TOO_HEAVY: 20,
+        R.MISUNDERSTOOD: 15,
+        R.CHANGED_MIND: 15,
+        R.PRESSURE: 10,
+        R.NO_EFFECTIVE_HELP: 12,
+        R.REASONING_NOT_EXPLAINED: 10,
+        R.RIGHTS_NOT_EXPLAINED: 8,
+        R.OTHER: 10,
+    },
+    WithdrawalStage.AFTER_JUDGMENT: {
+        R.TECHNICAL_APPEAL: 35,
+        R.LIGHTER_SENTENCE: 30,
+        R.TOO_HEAVY: 20,
+        R.MISUNDERSTOOD: 5,
+        R.NO_EFFECTIVE_HELP: 5,
+        R.OTHER: 5,
+    },
     WithdrawalStage.AFTER_NON_PROSECUTION: {R.CHANGED_MIND: 40, R.MISUNDERSTOOD: 30, R.OTHER: 30},
 }
 OTHER_TEXT = ["称作案时不在现场", "对涉案金额认定有异议", "称被害人存在过错", "希望先行赔偿后再认罪"]
-FAILURES = {"no_coercion": "被告人当庭称侦查阶段曾被告知“不认罪就从重”",
-            "understands": "被告人对缓刑考验期的含义理解有误",
-            "opinions_on_file": "听取意见笔录未随案移送",
-            "lawyer_helped": "值班律师仅在签署时到场，未事先会见"}
-RESOLUTIONS = {"no_coercion": "调看同步录音录像，未见威胁、引诱；被告人当庭确认自愿认罪",
-               "understands": "当庭释明后，被告人表示理解并坚持认罪认罚",
-               "opinions_on_file": "检察院已补充移送听取意见笔录",
-               "lawyer_helped": "值班律师补充会见并当庭发表意见，被告人确认获得帮助"}
+FAILURES = {
+    "no_coercion": "被告人当庭称侦查阶段曾被告知“不认罪就从重”",
+    "understands": "被告人对缓刑考验期的含义理解有误",
+    "opinions_on_file": "听取意见笔录未随案移送",
+    "lawyer_helped": "值班律师仅在签署时到场，未事先会见",
+}
+RESOLUTIONS = {
+    "no_coercion": "调看同步录音录像，未见威胁、引诱；被告人当庭确认自愿认罪",
+    "understands": "当庭释明后，被告人表示理解并坚持认罪认罚",
+    "opinions_on_file": "检察院已补充移送听取意见笔录",
+    "lawyer_helped": "值班律师补充会见并当庭发表意见，被告人确认获得帮助",
+}
 
 
 def build(*, seed: int, today, stdout) -> str | None:
-    defendants = list(Defendant.objects.filter(case__region__parent__parent__code=PROVINCE_CODE)
-                      .select_related("case", "case__procuratorate", "case__court", "case__prosecutor")
-                      .order_by("pk"))
-    if not defendants or RightsNotice.objects.filter(defendant__case__region__parent__parent__code=PROVINCE_CODE).exists():
+    defendants = list(
+        Defendant.objects.filter(case__region__parent__parent__code=PROVINCE_CODE)
+        .select_related("case", "case__procuratorate", "case__court", "case__prosecutor")
+        .order_by("pk")
+    )
+    if (
+        not defendants
+        or RightsNotice.objects.filter(defendant__case__region__parent__parent__code=PROVINCE_CODE).exists()
+    ):
         return None
     rng = random.Random(seed * 31 + 5)
     plan = _Plan(defendants, rng, today)
@@ -75,9 +113,11 @@ def build(*, seed: int, today, stdout) -> str | None:
         plan.withdrawals()
         record_many(event for _, _, event in sorted(plan.events, key=lambda item: (item[0], item[1])))
     by_stage = ", ".join(f"{WithdrawalStage(k).label} {n}" for k, n in sorted(plan.withdrawn.items()))
-    return (f"plea: {plan.counts['notices']} rights notices, {plan.counts['agreements']} signed agreements "
-            f"(PDF), {plan.counts['reviews']} voluntariness reviews, {sum(plan.withdrawn.values())} withdrawals "
-            f"({by_stage or 'none'})")
+    return (
+        f"plea: {plan.counts['notices']} rights notices, {plan.counts['agreements']} signed agreements "
+        f"(PDF), {plan.counts['reviews']} voluntariness reviews, {sum(plan.withdrawn.values())} withdrawals "
+        f"({by_stage or 'none'})"
+    )
 
 
 def _at(day: date, rng: random.Random, start: int = 9, end: int = 17) -> datetime:
@@ -101,8 +141,9 @@ class _Plan:
         reached: dict[int, dict[str, date]] = defaultdict(dict)
         judges: dict[int, int] = {}
         case_ids = {d.case_id for d in self.defendants}
-        rows = AuditEvent.objects.filter(action__in=["defendant.stage.changed", "defendant.procedure.set"],
-                                         case_id__in=case_ids).values_list("action", "actor_id", "data", "occurred_at")
+        rows = AuditEvent.objects.filter(
+            action__in=["defendant.stage.changed", "defendant.procedure.set"], case_id__in=case_ids
+        ).values_list("action", "actor_id", "data", "occurred_at")
         for action, actor_id, data, occurred_at in rows.iterator(chunk_size=5000):
             pk = data.get("defendant")
             if action == "defendant.procedure.set":
@@ -122,8 +163,15 @@ class _Plan:
         return {rec.defendant_id: rec for rec in rows}
 
     def add(self, when: datetime, action: str, obj, defendant, actor, data: dict) -> None:
-        event = PendingEvent(action, obj._meta.label_lower, str(obj.pk), actor, defendant.case_id,
-                             {"defendant": defendant.pk, **data}, when)
+        event = PendingEvent(
+            action,
+            obj._meta.label_lower,
+            str(obj.pk),
+            actor,
+            defendant.case_id,
+            {"defendant": defendant.pk, **data},
+            when,
+        )
         self.events.append((when, len(self.events), event))
 
     def _before_cutoff(self, when: datetime) -> datetime:
@@ -136,10 +184,18 @@ class _Plan:
             reached = self.reached.get(d.pk, {})
             moments = [("police", Stage.INVESTIGATION, d.case.received_on, d.case.prosecutor)]
             if Stage.PROSECUTION_REVIEW in reached:
-                moments.append(("procuratorate", Stage.PROSECUTION_REVIEW, reached[Stage.PROSECUTION_REVIEW],
-                                d.case.prosecutor))
+                moments.append(
+                    (
+                        "procuratorate",
+                        Stage.PROSECUTION_REVIEW,
+                        reached[Stage.PROSECUTION_REVIEW],
+                        d.case.prosecutor,
+                    )
+                )
             if Stage.FIRST_INSTANCE in reached and self.judges.get(d.pk):
-                moments.append(("court", Stage.FIRST_INSTANCE, reached[Stage.FIRST_INSTANCE], self.judges[d.pk]))
+                moments.append(
+                    ("court", Stage.FIRST_INSTANCE, reached[Stage.FIRST_INSTANCE], self.judges[d.pk])
+                )
             for authority, stage, day, actor in moments:
                 if self.rng.random() > NOTICE_RATE[authority]:
                     continue
@@ -147,38 +203,81 @@ class _Plan:
                 language = "汉语普通话"
                 interpreter = ""
                 if d.ethnicity in MINORITY_LANGUAGE and self.rng.random() < 0.5:
-                    language, interpreter = MINORITY_LANGUAGE[d.ethnicity], "翻译人员" + "甲乙丙丁"[self.rng.randint(0, 3)]
+                    language, interpreter = (
+                        MINORITY_LANGUAGE[d.ethnicity],
+                        "翻译人员" + "甲乙丙丁"[self.rng.randint(0, 3)],
+                    )
                 acknowledged = self.rng.random() < ACK_RATE
                 name = "公安机关办案民警" if authority == "police" else str(actor)
-                rows.append((d, actor, RightsNotice(
-                    defendant=d, stage=stage, authority=authority, notified_by_name=name, notified_at=when,
-                    method=self.rng.choices(["both", "written", "oral"], [80, 15, 5])[0], language=language,
-                    interpreter=interpreter, acknowledged=acknowledged,
-                    acknowledgement="本人已阅读（听取）并理解上述权利和认罪认罚的法律规定。" if acknowledged else "",
-                    notes="" if acknowledged else "拒绝在告知书上签字", recorded_by=actor, recorded_at=when)))
+                rows.append(
+                    (
+                        d,
+                        actor,
+                        RightsNotice(
+                            defendant=d,
+                            stage=stage,
+                            authority=authority,
+                            notified_by_name=name,
+                            notified_at=when,
+                            method=self.rng.choices(["both", "written", "oral"], [80, 15, 5])[0],
+                            language=language,
+                            interpreter=interpreter,
+                            acknowledged=acknowledged,
+                            acknowledgement="本人已阅读（听取）并理解上述权利和认罪认罚的法律规定。"
+                            if acknowledged
+                            else "",
+                            notes="" if acknowledged else "拒绝在告知书上签字",
+                            recorded_by=actor,
+                            recorded_at=when,
+                        ),
+                    )
+                )
         RightsNotice.objects.bulk_create([row for _, _, row in rows], batch_size=1000)
         for d, actor, n in rows:
-            self.add(n.notified_at, "plea.notice.recorded", n, d, actor, {
-                "stage": n.stage, "authority": n.authority,
-                "rights": ["right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw"],
-                "method": n.method, "language": n.language, "interpreter": bool(n.interpreter),
-                "acknowledged": n.acknowledged})
+            self.add(
+                n.notified_at,
+                "plea.notice.recorded",
+                n,
+                d,
+                actor,
+                {
+                    "stage": n.stage,
+                    "authority": n.authority,
+                    "rights": ["right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw"],
+                    "method": n.method,
+                    "language": n.language,
+                    "interpreter": bool(n.interpreter),
+                    "acknowledged": n.acknowledged,
+                },
+            )
         self.counts["notices"] = len(rows)
 
     # --- agreements ---------------------------------------------------------------------------------------
     def _candidates(self) -> list[Defendant]:
-        personas = set(User.objects.filter(username__in=["prosecutor", "judge", "duty_lawyer", "defence_lawyer"])
-                       .values_list("pk", flat=True))
+        personas = set(
+            User.objects.filter(
+                username__in=["prosecutor", "judge", "duty_lawyer", "defence_lawyer"]
+            ).values_list("pk", flat=True)
+        )
         lawyers = {}
-        assignments = CounselAssignment.objects.filter(defendant_id__in=list(self.finals), ended_at__isnull=True)
+        assignments = CounselAssignment.objects.filter(
+            defendant_id__in=list(self.finals), ended_at__isnull=True
+        )
         for assignment in assignments.select_related("lawyer").order_by("assigned_at", "pk"):
             lawyers[assignment.defendant_id] = assignment.lawyer
         self.lawyers = lawyers
-        ranked = [d for d in self.defendants if d.pk in lawyers and Stage.PROSECUTION_REVIEW in self.reached.get(d.pk, {})]
+        ranked = [
+            d
+            for d in self.defendants
+            if d.pk in lawyers and Stage.PROSECUTION_REVIEW in self.reached.get(d.pk, {})
+        ]
 
         def priority(d):
-            persona = d.case.prosecutor_id in personas or lawyers[d.pk].pk in personas or \
-                (self.judges.get(d.pk) and self.judges[d.pk].pk in personas)
+            persona = (
+                d.case.prosecutor_id in personas
+                or lawyers[d.pk].pk in personas
+                or (self.judges.get(d.pk) and self.judges[d.pk].pk in personas)
+            )
             return (not persona, -d.case.received_on.toordinal(), d.pk)
 
         return sorted(ranked, key=priority)[:AGREEMENT_PDFS]
@@ -188,37 +287,96 @@ class _Plan:
 
         for d in self._candidates():
             rec, lawyer = self.finals[d.pk], self.lawyers[d.pk]
-            start = (rec.finalised_at or _at(self.reached[d.pk][Stage.PROSECUTION_REVIEW], self.rng))
-            generated = _at(timezone.localtime(start).date() + timedelta(days=self.rng.randint(0, 2)), self.rng)
+            start = rec.finalised_at or _at(self.reached[d.pk][Stage.PROSECUTION_REVIEW], self.rng)
+            generated = _at(
+                timezone.localtime(start).date() + timedelta(days=self.rng.randint(0, 2)), self.rng
+            )
             generated = self._before_cutoff(max(generated, start + timedelta(hours=1)))
             procedure = d.procedure or Procedure.EXPEDITED
             rec_text = rec.term_text()
-            pdf = render_pdf(PDF_TEMPLATE, document_context(
-                d, recommendation_text=rec_text, procedure=procedure, lawyer_exception="", exception_note="",
-                lawyer_name=str(lawyer), version=1, generated_at=generated))
+            pdf = render_pdf(
+                PDF_TEMPLATE,
+                document_context(
+                    d,
+                    recommendation_text=rec_text,
+                    procedure=procedure,
+                    lawyer_exception="",
+                    exception_note="",
+                    lawyer_name=str(lawyer),
+                    version=1,
+                    generated_at=generated,
+                ),
+            )
             stored = write_bytes(f"agreements/{d.case_id}/{d.pk}/v1-demo.pdf", pdf)
             prosecutor = d.case.prosecutor
             signed = [generated + timedelta(minutes=m) for m in (40, 45, 50)]
             agreement = PleaAgreement.objects.create(
-                defendant=d, version=1, status=PleaAgreement.Status.SIGNED, recommendation_id=rec.pk,
-                recommendation_text=rec_text, charges_text=charges_text(d)[:300], procedure=procedure,
-                lawyer_name=str(lawyer), file_name=stored.name, sha256=stored.sha256, size=stored.size,
-                generated_by=prosecutor, generated_at=generated, signed_at=signed[-1])
-            self.add(generated, "plea.agreement.generated", agreement, d, prosecutor, {
-                "version": 1, "sha256": stored.sha256, "recommendation": rec.pk, "procedure": procedure,
-                "lawyer_exception": ""})
-            parties = [(Signature.Role.DEFENDANT, None, d.name, prosecutor, str(lawyer)),
-                       (Signature.Role.LAWYER, lawyer, str(lawyer), lawyer, ""),
-                       (Signature.Role.PROSECUTOR, prosecutor, str(prosecutor), prosecutor, "")]
-            Signature.objects.bulk_create([
-                Signature(agreement=agreement, role=role, signer=signer, signer_name=name, signed_at=when,
-                          document_sha256=stored.sha256, lawyer_present=present, recorded_by=actor)
-                for (role, signer, name, actor, present), when in zip(parties, signed, strict=True)])
+                defendant=d,
+                version=1,
+                status=PleaAgreement.Status.SIGNED,
+                recommendation_id=rec.pk,
+                recommendation_text=rec_text,
+                charges_text=charges_text(d)[:300],
+                procedure=procedure,
+                lawyer_name=str(lawyer),
+                file_name=stored.name,
+                sha256=stored.sha256,
+                size=stored.size,
+                generated_by=prosecutor,
+                generated_at=generated,
+                signed_at=signed[-1],
+            )
+            self.add(
+                generated,
+                "plea.agreement.generated",
+                agreement,
+                d,
+                prosecutor,
+                {
+                    "version": 1,
+                    "sha256": stored.sha256,
+                    "recommendation": rec.pk,
+                    "procedure": procedure,
+                    "lawyer_exception": "",
+                },
+            )
+            parties = [
+                (Signature.Role.DEFENDANT, None, d.name, prosecutor, str(lawyer)),
+                (Signature.Role.LAWYER, lawyer, str(lawyer), lawyer, ""),
+                (Signature.Role.PROSECUTOR, prosecutor, str(prosecutor), prosecutor, ""),
+            ]
+            Signature.objects.bulk_create(
+                [
+                    Signature(
+                        agreement=agreement,
+                        role=role,
+                        signer=signer,
+                        signer_name=name,
+                        signed_at=when,
+                        document_sha256=stored.sha256,
+                        lawyer_present=present,
+                        recorded_by=actor,
+                    )
+                    for (role, signer, name, actor, present), when in zip(parties, signed, strict=True)
+                ]
+            )
             for (role, _s, _n, actor, present), when in zip(parties, signed, strict=True):
-                self.add(when, "plea.agreement.signed", agreement, d, actor,
-                         {"version": 1, "role": role, "sha256": stored.sha256, "lawyer_present": present})
-            self.add(signed[-1], "plea.agreement.completed", agreement, d, prosecutor,
-                     {"version": 1, "sha256": stored.sha256})
+                self.add(
+                    when,
+                    "plea.agreement.signed",
+                    agreement,
+                    d,
+                    actor,
+                    {"version": 1, "role": role, "sha256": stored.sha256, "lawyer_present": present},
+                )
+            self.add(
+                signed[-1],
+                "plea.agreement.completed",
+                agreement,
+                d,
+                prosecutor,
+                {"version": 1, "sha256": stored.sha256},
+            )
             self.agreements_by_defendant[d.pk] = agreement
         self.counts["agreements"] = len(self.agreements_by_defendant)
 
@@ -230,27 +388,62 @@ class _Plan:
             on = self.reached.get(pk, {}).get(Stage.FIRST_INSTANCE)
             if judge is None or on is None:
                 continue
-            when = self._before_cutoff(max(_at(on + timedelta(days=self.rng.randint(1, 6)), self.rng),
-                                           agreement.signed_at + timedelta(hours=1)))
+            when = self._before_cutoff(
+                max(
+                    _at(on + timedelta(days=self.rng.randint(1, 6)), self.rng),
+                    agreement.signed_at + timedelta(hours=1),
+                )
+            )
             failed = self.rng.choice(list(FAILURES)) if self.rng.random() < REVIEW_FAIL_RATE * 3 else None
-            review = VoluntarinessReview.objects.create(defendant=d, agreement=agreement, judge=judge, reviewed_at=when,
-                                                        conclusion="被告人认罪认罚系自愿，具结书内容真实、合法。")
+            review = VoluntarinessReview.objects.create(
+                defendant=d,
+                agreement=agreement,
+                judge=judge,
+                reviewed_at=when,
+                conclusion="被告人认罪认罚系自愿，具结书内容真实、合法。",
+            )
             items = []
             for item in CHECKLIST:
-                answer = ReviewItem.Answer.NO if item.key == failed else (
-                    ReviewItem.Answer.NOT_APPLICABLE if item.allows_na and self.rng.random() < 0.6 else ReviewItem.Answer.YES)
-                items.append(ReviewItem(review=review, key=item.key, answer=answer,
-                                        note=FAILURES[item.key] if item.key == failed else ""))
+                answer = (
+                    ReviewItem.Answer.NO
+                    if item.key == failed
+                    else (
+                        ReviewItem.Answer.NOT_APPLICABLE
+                        if item.allows_na and self.rng.random() < 0.6
+                        else ReviewItem.Answer.YES
+                    )
+                )
+                items.append(
+                    ReviewItem(
+                        review=review,
+                        key=item.key,
+                        answer=answer,
+                        note=FAILURES[item.key] if item.key == failed else "",
+                    )
+                )
             ReviewItem.objects.bulk_create(items)
-            self.add(when, "plea.review.recorded", review, d, judge, {
-                "agreement": agreement.pk, "passed": failed is None, "failed": [failed] if failed else []})
+            self.add(
+                when,
+                "plea.review.recorded",
+                review,
+                d,
+                judge,
+                {"agreement": agreement.pk, "passed": failed is None, "failed": [failed] if failed else []},
+            )
             # A failure is resolved a few days later, unless the defendant is still at trial and it is recent.
             if failed and not (d.stage == Stage.FIRST_INSTANCE and self.rng.random() < 0.5):
                 resolved = self._before_cutoff(when + timedelta(days=self.rng.randint(1, 3)))
                 ReviewItem.objects.filter(review=review, key=failed).update(
-                    resolved_at=resolved, resolved_by=judge, resolution=RESOLUTIONS[failed])
-                self.add(resolved, "plea.review.item.resolved", review, d, judge,
-                         {"item": failed, "resolution": RESOLUTIONS[failed]})
+                    resolved_at=resolved, resolved_by=judge, resolution=RESOLUTIONS[failed]
+                )
+                self.add(
+                    resolved,
+                    "plea.review.item.resolved",
+                    review,
+                    d,
+                    judge,
+                    {"item": failed, "resolution": RESOLUTIONS[failed]},
+                )
             self.counts["reviews"] += 1
 
     # --- withdrawals --------------------------------------------------------------------------------------
@@ -263,13 +456,17 @@ class _Plan:
             if Stage.APPEAL in reached:
                 candidates[WithdrawalStage.AFTER_JUDGMENT].append((d, reached[Stage.APPEAL]))
             elif d.stage == Stage.FIRST_INSTANCE:
-                candidates[WithdrawalStage.AT_TRIAL].append((d, d.stage_since + timedelta(days=self.rng.randint(1, 5))))
+                candidates[WithdrawalStage.AT_TRIAL].append(
+                    (d, d.stage_since + timedelta(days=self.rng.randint(1, 5)))
+                )
             elif d.stage == Stage.PROSECUTION_REVIEW:
                 candidates[WithdrawalStage.BEFORE_PROSECUTION].append(
-                    (d, d.stage_since + timedelta(days=self.rng.randint(2, 8))))
+                    (d, d.stage_since + timedelta(days=self.rng.randint(2, 8)))
+                )
             elif d.stage == Stage.NON_PROSECUTION:
                 candidates[WithdrawalStage.AFTER_NON_PROSECUTION].append(
-                    (d, d.stage_since + timedelta(days=self.rng.randint(3, 20))))
+                    (d, d.stage_since + timedelta(days=self.rng.randint(3, 20)))
+                )
         for stage in WithdrawalStage:
             pool = [(d, on) for d, on in candidates.get(stage, []) if on < self.today]
             if not pool:
@@ -294,7 +491,9 @@ class _Plan:
     def _withdraw(self, d, stage, when):
         rng = self.rng
         weights = REASON_WEIGHTS[stage]
-        reasons = list(dict.fromkeys(rng.choices(list(weights), list(weights.values()), k=rng.choice([1, 1, 2]))))
+        reasons = list(
+            dict.fromkeys(rng.choices(list(weights), list(weights.values()), k=rng.choice([1, 1, 2])))
+        )
         other = rng.choice(OTHER_TEXT) if R.OTHER in reasons else ""
         judge = self.judges.get(d.pk)
         actor = judge if stage == WithdrawalStage.AT_TRIAL and judge else d.case.prosecutor
@@ -302,8 +501,11 @@ class _Plan:
         consequences = list(DEFAULT_CONSEQUENCES[stage])
         if agreement is None:
             consequences.remove(Consequence.AGREEMENT_LAPSED)
-        protest = stage == WithdrawalStage.AFTER_JUDGMENT and set(reasons) <= {R.TECHNICAL_APPEAL, R.LIGHTER_SENTENCE} \
+        protest = (
+            stage == WithdrawalStage.AFTER_JUDGMENT
+            and set(reasons) <= {R.TECHNICAL_APPEAL, R.LIGHTER_SENTENCE}
             and rng.random() < 0.3
+        )
         if protest:
             consequences.append(Consequence.PROTEST)
         procedure_to = ""
@@ -316,30 +518,67 @@ class _Plan:
             if rec is not None:
                 from leniency.recommendations.services import do_mark_lapsed
 
-                lapsed_rec = do_mark_lapsed(d, acting_user=actor, now=when, reason=(
-                    f"犯罪嫌疑人/被告人反悔（{WithdrawalStage(stage).label}），撤回从宽量刑建议"))
+                lapsed_rec = do_mark_lapsed(
+                    d,
+                    acting_user=actor,
+                    now=when,
+                    reason=(f"犯罪嫌疑人/被告人反悔（{WithdrawalStage(stage).label}），撤回从宽量刑建议"),
+                )
             if lapsed_rec is None:
                 consequences.remove(Consequence.RECOMMENDATION_WITHDRAWN)
         decision = rng.choice(["keep", "revoke"]) if stage == WithdrawalStage.AFTER_NON_PROSECUTION else ""
         withdrawal = Withdrawal.objects.create(
-            defendant=d, stage=stage, defendant_stage=d.stage if stage != WithdrawalStage.AFTER_JUDGMENT else Stage.JUDGMENT,
-            initiated_by=rng.choices(["defendant", "lawyer", "family"], [85, 10, 5])[0], reasons=[str(r) for r in reasons],
-            other_reason=other, statement="", consequences=[str(c) for c in consequences], procedure_to=procedure_to,
-            protest_note="仅以量刑过重为由上诉，原判从宽已明显不当" if protest else "", non_prosecution_decision=decision,
-            agreement=agreement, recommendation_id=lapsed_rec.pk if lapsed_rec else None, occurred_at=when,
-            recorded_by=actor, recorded_at=when)
+            defendant=d,
+            stage=stage,
+            defendant_stage=d.stage if stage != WithdrawalStage.AFTER_JUDGMENT else Stage.JUDGMENT,
+            initiated_by=rng.choices(["defendant", "lawyer", "family"], [85, 10, 5])[0],
+            reasons=[str(r) for r in reasons],
+            other_reason=other,
+            statement="",
+            consequences=[str(c) for c in consequences],
+            procedure_to=procedure_to,
+            protest_note="仅以量刑过重为由上诉，原判从宽已明显不当" if protest else "",
+            non_prosecution_decision=decision,
+            agreement=agreement,
+            recommendation_id=lapsed_rec.pk if lapsed_rec else None,
+            occurred_at=when,
+            recorded_by=actor,
+            recorded_at=when,
+        )
         if agreement is not None:
             reason = f"{when:%Y-%m-%d} 反悔（{WithdrawalStage(stage).label}），具结书失效，原件与签名留存备查"
-            PleaAgreement.objects.filter(pk=agreement.pk).update(status=PleaAgreement.Status.LAPSED, ended_at=when,
-                                                                 end_reason=reason)
+            PleaAgreement.objects.filter(pk=agreement.pk).update(
+                status=PleaAgreement.Status.LAPSED, ended_at=when, end_reason=reason
+            )
             agreement.signatures.update(status=Signature.Status.LAPSED, status_reason=reason)
-            self.add(when, "plea.agreement.lapsed", agreement, d, actor, {"version": 1, "withdrawal": withdrawal.pk})
+            self.add(
+                when,
+                "plea.agreement.lapsed",
+                agreement,
+                d,
+                actor,
+                {"version": 1, "withdrawal": withdrawal.pk},
+            )
         if procedure_to:
             Defendant.objects.filter(pk=d.pk).update(procedure=procedure_to)
             self.add(when, "defendant.procedure.set", d, d, actor, {"from": d.procedure, "to": procedure_to})
-        self.add(when, "plea.withdrawn", withdrawal, d, actor, {
-            "stage": stage, "initiated_by": withdrawal.initiated_by, "reasons": withdrawal.reasons,
-            "consequences": withdrawal.consequences, "agreement": agreement.pk if agreement else None,
-            "recommendation": withdrawal.recommendation_id, "procedure_to": procedure_to,
-            "procedure_applied": bool(procedure_to), "protest": protest, "non_prosecution_decision": decision})
+        self.add(
+            when,
+            "plea.withdrawn",
+            withdrawal,
+            d,
+            actor,
+            {
+                "stage": stage,
+                "initiated_by": withdrawal.initiated_by,
+                "reasons": withdrawal.reasons,
+                "consequences": withdrawal.consequences,
+                "agreement": agreement.pk if agreement else None,
+                "recommendation": withdrawal.recommendation_id,
+                "procedure_to": procedure_to,
+                "procedure_applied": bool(procedure_to),
+                "protest": protest,
+                "non_prosecution_decision": decision,
+            },
+        )
         self.withdrawn[stage] += 1

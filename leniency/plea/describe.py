@@ -34,12 +34,18 @@ def _generated(data):
 
 
 def _signed(data):
-    return _("第%(v)s版 · %(role)s") % {"v": data.get("version"), "role": _label(Signature.Role, data.get("role"))}
+    return _("第%(v)s版 · %(role)s") % {
+        "v": data.get("version"),
+        "role": _label(Signature.Role, data.get("role")),
+    }
 
 
 def _superseded(data):
     return _("第%(v)s版由第%(n)s版取代，作废签名 %(k)s 个") % {
-        "v": data.get("version"), "n": data.get("by_version"), "k": len(data.get("voided_signatures", []))}
+        "v": data.get("version"),
+        "n": data.get("by_version"),
+        "k": len(data.get("voided_signatures", [])),
+    }
 
 
 def _lapsed(data):
@@ -49,8 +55,11 @@ def _lapsed(data):
 def _review(data):
     if data.get("passed"):
         return _("全部事项符合")
-    return _("不符合：%(items)s") % {"items": "、".join(str(ITEMS_BY_KEY[k].label) if k in ITEMS_BY_KEY else k
-                                                    for k in data.get("failed", []))}
+    return _("不符合：%(items)s") % {
+        "items": "、".join(
+            str(ITEMS_BY_KEY[k].label) if k in ITEMS_BY_KEY else k for k in data.get("failed", [])
+        )
+    }
 
 
 def _resolved(data):
@@ -61,7 +70,9 @@ def _resolved(data):
 def _withdrawn(data):
     reasons = "、".join(_label(WithdrawalReason, r) for r in data.get("reasons", []))
     consequences = "、".join(_label(Consequence, c) for c in data.get("consequences", []))
-    return f"{_label(WithdrawalStage, data.get('stage'))}：{reasons}" + (f" → {consequences}" if consequences else "")
+    return f"{_label(WithdrawalStage, data.get('stage'))}：{reasons}" + (
+        f" → {consequences}" if consequences else ""
+    )
 
 
 DESCRIBERS = {
@@ -75,4 +86,3 @@ DESCRIBERS = {
     "plea.review.item.resolved": _resolved,
     "plea.withdrawn": _withdrawn,
 }
-

@@ -16,16 +16,23 @@ class NoticeForm(forms.Form):
     notified_by_name = forms.CharField(label=_("告知人"), max_length=50)
     notified_at = forms.DateTimeField(label=_("告知时间"), widget=DATETIME)
     right_procedural = forms.BooleanField(label=_("诉讼权利"), required=False, initial=True)
-    right_plea_rules = forms.BooleanField(label=_("认罪认罚从宽的法律规定（刑事诉讼法第173条第2款）"), required=False,
-                                          initial=True)
-    right_duty_lawyer = forms.BooleanField(label=_("有权约见值班律师（刑事诉讼法第36条第2款）"), required=False,
-                                           initial=True)
-    right_withdraw = forms.BooleanField(label=_("有权反悔，以及反悔的后果（从宽不再适用、可能依法从重起诉）"),
-                                        required=False, initial=True)
-    method = forms.ChoiceField(label=_("告知方式"), choices=RightsNotice.Method.choices, initial=RightsNotice.Method.BOTH)
+    right_plea_rules = forms.BooleanField(
+        label=_("认罪认罚从宽的法律规定（刑事诉讼法第173条第2款）"), required=False, initial=True
+    )
+    right_duty_lawyer = forms.BooleanField(
+        label=_("有权约见值班律师（刑事诉讼法第36条第2款）"), required=False, initial=True
+    )
+    right_withdraw = forms.BooleanField(
+        label=_("有权反悔，以及反悔的后果（从宽不再适用、可能依法从重起诉）"), required=False, initial=True
+    )
+    method = forms.ChoiceField(
+        label=_("告知方式"), choices=RightsNotice.Method.choices, initial=RightsNotice.Method.BOTH
+    )
     language = forms.CharField(label=_("告知语言"), max_length=30, initial="汉语普通话")
     interpreter = forms.CharField(label=_("翻译人员（非汉语告知时必填）"), max_length=50, required=False)
-    acknowledged = forms.BooleanField(label=_("犯罪嫌疑人/被告人确认已知悉并理解"), required=False, initial=True)
+    acknowledged = forms.BooleanField(
+        label=_("犯罪嫌疑人/被告人确认已知悉并理解"), required=False, initial=True
+    )
     acknowledgement = forms.CharField(label=_("确认内容（本人所述）"), max_length=300, required=False)
     notes = forms.CharField(label=_("备注"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -34,35 +41,52 @@ class NoticeForm(forms.Form):
         kwargs["initial"].setdefault("notified_at", timezone.localtime().replace(second=0, microsecond=0))
         if user is not None:
             kwargs["initial"].setdefault("notified_by_name", str(user))
-            kwargs["initial"].setdefault("authority", RightsNotice.Authority.COURT if user.role == "judge"
-                                         else RightsNotice.Authority.PROCURATORATE)
+            kwargs["initial"].setdefault(
+                "authority",
+                RightsNotice.Authority.COURT
+                if user.role == "judge"
+                else RightsNotice.Authority.PROCURATORATE,
+            )
         super().__init__(*args, **kwargs)
 
 
 class AgreementForm(forms.Form):
     procedure = forms.ChoiceField(label=_("同意适用的审理程序"), choices=Procedure.choices)
     lawyer_exception = forms.ChoiceField(
-        label=_("刑事诉讼法第174条第2款规定的不需签署情形"), choices=PleaAgreement.LawyerException.choices,
+        label=_("刑事诉讼法第174条第2款规定的不需签署情形"),
+        choices=PleaAgreement.LawyerException.choices,
         required=False,
-        help_text=_("一般情况下须由辩护人或值班律师在场并签字（第174条第1款）。仅在法定情形下才可不签署具结书，"
-                    "不签署不影响认罪认罚从宽的适用（人民检察院刑事诉讼规则第272条第3款）。"))
+        help_text=_(
+            "一般情况下须由辩护人或值班律师在场并签字（第174条第1款）。仅在法定情形下才可不签署具结书，"
+            "不签署不影响认罪认罚从宽的适用（人民检察院刑事诉讼规则第272条第3款）。"
+        ),
+    )
     exception_note = forms.CharField(label=_("情形说明"), max_length=300, required=False)
 
 
 class SignForm(forms.Form):
     role = forms.ChoiceField(choices=Signature.Role.choices, widget=forms.HiddenInput)
-    lawyer_present = forms.BooleanField(label=_("辩护人或值班律师在场（刑事诉讼法第174条第1款）"), required=False)
+    lawyer_present = forms.BooleanField(
+        label=_("辩护人或值班律师在场（刑事诉讼法第174条第1款）"), required=False
+    )
 
 
 class ReviewForm(forms.Form):
-    conclusion = forms.CharField(label=_("审查意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    conclusion = forms.CharField(
+        label=_("审查意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for item in CHECKLIST:
-            choices = [c for c in ReviewItem.Answer.choices if item.allows_na or c[0] != ReviewItem.Answer.NOT_APPLICABLE]
-            self.fields[item.key] = forms.ChoiceField(label=item.label, choices=choices, widget=forms.RadioSelect,
-                                                      help_text=item.basis)
+            choices = [
+                c
+                for c in ReviewItem.Answer.choices
+                if item.allows_na or c[0] != ReviewItem.Answer.NOT_APPLICABLE
+            ]
+            self.fields[item.key] = forms.ChoiceField(
+                label=item.label, choices=choices, widget=forms.RadioSelect, help_text=item.basis
+            )
             self.fields[f"{item.key}_note"] = forms.CharField(label=_("说明"), required=False, max_length=500)
 
     def rows(self):
@@ -75,25 +99,35 @@ class ReviewForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    resolution = forms.CharField(label=_("解决情况"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    resolution = forms.CharField(
+        label=_("解决情况"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class WithdrawalForm(forms.Form):
     initiated_by = forms.ChoiceField(label=_("提出人"), choices=Withdrawal.Initiator.choices)
     occurred_at = forms.DateTimeField(label=_("反悔时间"), widget=DATETIME)
-    reasons = forms.MultipleChoiceField(label=_("反悔原因（可多选）"), choices=grouped_reason_choices,
-                                        widget=forms.CheckboxSelectMultiple)
+    reasons = forms.MultipleChoiceField(
+        label=_("反悔原因（可多选）"), choices=grouped_reason_choices, widget=forms.CheckboxSelectMultiple
+    )
     other_reason = forms.CharField(label=_("其他原因说明"), max_length=300, required=False)
     statement = forms.CharField(label=_("本人陈述"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     procedure_to = forms.ChoiceField(
-        label=_("转换审理程序（仅审理阶段；刑诉法解释第358条）"), required=False,
-        choices=[("", _("不转换")), (Procedure.SUMMARY, Procedure.SUMMARY.label),
-                 (Procedure.ORDINARY, Procedure.ORDINARY.label)])
+        label=_("转换审理程序（仅审理阶段；刑诉法解释第358条）"),
+        required=False,
+        choices=[
+            ("", _("不转换")),
+            (Procedure.SUMMARY, Procedure.SUMMARY.label),
+            (Procedure.ORDINARY, Procedure.ORDINARY.label),
+        ],
+    )
     protest = forms.BooleanField(label=_("提出抗诉（仅一审判决后；刑事诉讼法第237条）"), required=False)
     protest_note = forms.CharField(label=_("抗诉理由"), max_length=300, required=False)
     non_prosecution_decision = forms.ChoiceField(
-        label=_("对原不起诉决定的处理（仅不起诉后；人民检察院刑事诉讼规则第278条）"), required=False,
-        choices=Withdrawal.NonProsecutionDecision.choices)
+        label=_("对原不起诉决定的处理（仅不起诉后；人民检察院刑事诉讼规则第278条）"),
+        required=False,
+        choices=Withdrawal.NonProsecutionDecision.choices,
+    )
 
     STAGE_FIELDS = {
         WithdrawalStage.AT_TRIAL: ("procedure_to",),
@@ -113,7 +147,11 @@ class WithdrawalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for name, empty in (("procedure_to", ""), ("protest", False), ("protest_note", ""),
-                            ("non_prosecution_decision", "")):
+        for name, empty in (
+            ("procedure_to", ""),
+            ("protest", False),
+            ("protest_note", ""),
+            ("non_prosecution_decision", ""),
+        ):
             data.setdefault(name, empty)
         return data

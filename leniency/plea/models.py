@@ -28,8 +28,12 @@ class RightsNotice(models.Model):
         ORAL = "oral", _("口头告知")
         BOTH = "both", _("书面并口头告知")
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.PROTECT,
-                                  related_name="rights_notices")
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        on_delete=models.PROTECT,
+        related_name="rights_notices",
+    )
     stage = models.CharField(_("诉讼阶段"), max_length=30, choices=Stage.choices)
     authority = models.CharField(_("告知机关"), max_length=20, choices=Authority.choices)
     notified_by_name = models.CharField(_("告知人"), max_length=50)
@@ -44,8 +48,13 @@ class RightsNotice(models.Model):
     acknowledged = models.BooleanField(_("已确认知悉"), default=False)
     acknowledgement = models.CharField(_("确认内容"), max_length=300, blank=True)
     notes = models.TextField(_("备注"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("记录时间"))
 
     class Meta:
@@ -89,23 +98,33 @@ class PleaAgreement(models.Model):
         MINOR_OBJECTION = "minor_objection", _("未成年人的法定代理人、辩护人对认罪认罚有异议")
         OTHER = "other", _("其他不需要签署具结书的情形")
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.PROTECT,
-                                  related_name="plea_agreements")
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        on_delete=models.PROTECT,
+        related_name="plea_agreements",
+    )
     version = models.PositiveIntegerField(_("版本"))
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.AWAITING)
     recommendation_id = models.PositiveBigIntegerField(_("量刑建议编号"), null=True, blank=True)
     recommendation_text = models.CharField(_("量刑建议"), max_length=300)
     charges_text = models.CharField(_("指控罪名"), max_length=300)
     procedure = models.CharField(_("同意适用的程序"), max_length=20, choices=Procedure.choices)
-    lawyer_exception = models.CharField(_("不需签署的法定情形"), max_length=20, choices=LawyerException.choices,
-                                        blank=True, default="")
+    lawyer_exception = models.CharField(
+        _("不需签署的法定情形"), max_length=20, choices=LawyerException.choices, blank=True, default=""
+    )
     exception_note = models.CharField(_("情形说明"), max_length=300, blank=True)
     lawyer_name = models.CharField(_("辩护人/值班律师"), max_length=50, blank=True)
     file_name = models.CharField(_("文件"), max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("字节数"))
-    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("生成人"), null=True,
-                                     on_delete=models.PROTECT, related_name="+")
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("生成人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     generated_at = models.DateTimeField(_("生成时间"))
     signed_at = models.DateTimeField(_("签署完成时间"), null=True, blank=True)
     ended_at = models.DateTimeField(_("失效时间"), null=True, blank=True)
@@ -115,7 +134,9 @@ class PleaAgreement(models.Model):
         verbose_name = _("认罪认罚具结书")
         verbose_name_plural = _("认罪认罚具结书")
         ordering = ["defendant", "version"]
-        constraints = [models.UniqueConstraint(fields=["defendant", "version"], name="plea_agreement_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["defendant", "version"], name="plea_agreement_version")
+        ]
 
     def __str__(self):
         return _("具结书（第%(v)s版）") % {"v": self.version}
@@ -140,14 +161,25 @@ class Signature(models.Model):
 
     agreement = models.ForeignKey(PleaAgreement, on_delete=models.PROTECT, related_name="signatures")
     role = models.CharField(_("签署身份"), max_length=12, choices=Role.choices)
-    signer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("签署人账号"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="+")
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("签署人账号"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     signer_name = models.CharField(_("签署人"), max_length=50)
     document_sha256 = models.CharField(_("所签文件 SHA-256"), max_length=64)
     signed_at = models.DateTimeField(_("签署时间"))
     lawyer_present = models.CharField(_("在场律师"), max_length=50, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.VALID)
     status_reason = models.CharField(_("状态说明"), max_length=300, blank=True)
 
@@ -155,8 +187,13 @@ class Signature(models.Model):
         verbose_name = _("签名")
         verbose_name_plural = _("签名")
         ordering = ["agreement", "signed_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["agreement", "role"], condition=models.Q(status="valid"),
-                                               name="one_valid_signature_per_role")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "role"],
+                condition=models.Q(status="valid"),
+                name="one_valid_signature_per_role",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_role_display()} {self.signer_name}"
@@ -165,12 +202,24 @@ class Signature(models.Model):
 class VoluntarinessReview(models.Model):
     """The court's structured review (SPC interpretation arts. 349, 351; CPL art. 190 ¶2)."""
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("被告人"), on_delete=models.PROTECT,
-                                  related_name="voluntariness_reviews")
-    agreement = models.ForeignKey(PleaAgreement, verbose_name=_("审查的具结书"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="reviews")
-    judge = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审查法官"), null=True,
-                              on_delete=models.PROTECT, related_name="+")
+    defendant = models.ForeignKey(
+        Defendant, verbose_name=_("被告人"), on_delete=models.PROTECT, related_name="voluntariness_reviews"
+    )
+    agreement = models.ForeignKey(
+        PleaAgreement,
+        verbose_name=_("审查的具结书"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审查法官"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reviewed_at = models.DateTimeField(_("审查时间"))
     conclusion = models.TextField(_("审查意见"), blank=True)
 
@@ -183,7 +232,9 @@ class VoluntarinessReview(models.Model):
         return _("自愿性审查 %(date)s") % {"date": f"{self.reviewed_at:%Y-%m-%d}"}
 
     def open_failures(self):
-        return [item for item in self.items.all() if item.answer == ReviewItem.Answer.NO and not item.resolved_at]
+        return [
+            item for item in self.items.all() if item.answer == ReviewItem.Answer.NO and not item.resolved_at
+        ]
 
     @property
     def passed(self) -> bool:
@@ -201,8 +252,9 @@ class ReviewItem(models.Model):
     answer = models.CharField(_("结论"), max_length=3, choices=Answer.choices)
     note = models.CharField(_("说明"), max_length=500, blank=True)
     resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     resolution = models.CharField(_("解决情况"), max_length=500, blank=True)
 
     class Meta:
@@ -238,8 +290,12 @@ class Withdrawal(models.Model):
         KEEP = "keep", _("犯罪情节轻微，维持原不起诉决定")
         REVOKE = "revoke", _("撤销原不起诉决定，依法提起公诉")
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.PROTECT,
-                                  related_name="plea_withdrawals")
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        on_delete=models.PROTECT,
+        related_name="plea_withdrawals",
+    )
     stage = models.CharField(_("反悔阶段"), max_length=30, choices=WithdrawalStage.choices)
     defendant_stage = models.CharField(_("当时诉讼阶段"), max_length=30, choices=Stage.choices)
     initiated_by = models.CharField(_("提出人"), max_length=20, choices=Initiator.choices)
@@ -249,14 +305,26 @@ class Withdrawal(models.Model):
     consequences = models.JSONField(_("处理后果"), default=list)
     procedure_to = models.CharField(_("程序转为"), max_length=20, choices=Procedure.choices, blank=True)
     protest_note = models.CharField(_("抗诉说明"), max_length=300, blank=True)
-    non_prosecution_decision = models.CharField(_("不起诉决定的处理"), max_length=20,
-                                                choices=NonProsecutionDecision.choices, blank=True, default="")
-    agreement = models.ForeignKey(PleaAgreement, verbose_name=_("失效的具结书"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="withdrawals")
+    non_prosecution_decision = models.CharField(
+        _("不起诉决定的处理"), max_length=20, choices=NonProsecutionDecision.choices, blank=True, default=""
+    )
+    agreement = models.ForeignKey(
+        PleaAgreement,
+        verbose_name=_("失效的具结书"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="withdrawals",
+    )
     recommendation_id = models.PositiveBigIntegerField(_("失效的量刑建议编号"), null=True, blank=True)
     occurred_at = models.DateTimeField(_("反悔时间"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("记录时间"))
 
     class Meta:

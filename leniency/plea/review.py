@@ -23,8 +23,10 @@ def adoption_blockers(defendant) -> list[str]:
     blockers: list[str] = []
     withdrawal = withdrawal_in_force(defendant)
     if withdrawal is not None:
-        blockers.append(_("被告人已于 %(date)s 反悔（%(stage)s），具结书已失效，不能按认罪认罚采纳量刑建议") % {
-            "date": f"{withdrawal.occurred_at:%Y-%m-%d}", "stage": withdrawal.get_stage_display()})
+        blockers.append(
+            _("被告人已于 %(date)s 反悔（%(stage)s），具结书已失效，不能按认罪认罚采纳量刑建议")
+            % {"date": f"{withdrawal.occurred_at:%Y-%m-%d}", "stage": withdrawal.get_stage_display()}
+        )
 
     agreement = current_agreement(defendant)
     if agreement is None:
@@ -32,20 +34,28 @@ def adoption_blockers(defendant) -> list[str]:
         if latest is None:
             blockers.append(_("尚无认罪认罚具结书（刑事诉讼法第一百七十四条、第一百七十六条第二款）"))
         elif withdrawal is None:
-            blockers.append(_("具结书（第%(v)s版）已失效：%(reason)s") % {"v": latest.version,
-                                                                         "reason": latest.end_reason})
+            blockers.append(
+                _("具结书（第%(v)s版）已失效：%(reason)s")
+                % {"v": latest.version, "reason": latest.end_reason}
+            )
     else:
         missing = missing_roles(agreement)
         if missing:
-            blockers.append(_("具结书（第%(v)s版）尚缺签名：%(roles)s") % {
-                "v": agreement.version, "roles": "、".join(str(Signature.Role(r).label) for r in missing)})
+            blockers.append(
+                _("具结书（第%(v)s版）尚缺签名：%(roles)s")
+                % {"v": agreement.version, "roles": "、".join(str(Signature.Role(r).label) for r in missing)}
+            )
         if not document_matches(agreement):
-            blockers.append(_("具结书（第%(v)s版）存档文件与签署时的哈希不一致，可能已被篡改，签名无效") % {
-                "v": agreement.version})
+            blockers.append(
+                _("具结书（第%(v)s版）存档文件与签署时的哈希不一致，可能已被篡改，签名无效")
+                % {"v": agreement.version}
+            )
         final = state.final_recommendation(defendant)
         if final is not None and agreement.recommendation_id and final.pk != agreement.recommendation_id:
-            blockers.append(_("具结书（第%(v)s版）所载量刑建议不是现行的最终量刑建议，须重新生成并签署") % {
-                "v": agreement.version})
+            blockers.append(
+                _("具结书（第%(v)s版）所载量刑建议不是现行的最终量刑建议，须重新生成并签署")
+                % {"v": agreement.version}
+            )
 
     review = latest_review(defendant)
     if review is None:
@@ -53,8 +63,10 @@ def adoption_blockers(defendant) -> list[str]:
     else:
         for item in review.open_failures():
             spec = ITEMS_BY_KEY.get(item.key)
-            blockers.append(_("自愿性审查未通过且尚未解决：%(item)s%(note)s") % {
-                "item": spec.label if spec else item.key, "note": f"（{item.note}）" if item.note else ""})
+            blockers.append(
+                _("自愿性审查未通过且尚未解决：%(item)s%(note)s")
+                % {"item": spec.label if spec else item.key, "note": f"（{item.note}）" if item.note else ""}
+            )
         if agreement is not None and review.agreement_id is not None and review.agreement_id != agreement.pk:
             blockers.append(_("自愿性审查针对的是旧版具结书，须对现行具结书重新审查"))
     return blockers

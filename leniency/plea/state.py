@@ -11,9 +11,13 @@ Role = Signature.Role
 
 
 def current_agreement(defendant) -> PleaAgreement | None:
-    return (PleaAgreement.objects.filter(defendant=defendant, status__in=[PleaAgreement.Status.AWAITING,
-                                                                          PleaAgreement.Status.SIGNED])
-            .order_by("-version").first())
+    return (
+        PleaAgreement.objects.filter(
+            defendant=defendant, status__in=[PleaAgreement.Status.AWAITING, PleaAgreement.Status.SIGNED]
+        )
+        .order_by("-version")
+        .first()
+    )
 
 
 def current_agreement_among(agreements) -> PleaAgreement | None:
@@ -48,8 +52,12 @@ def document_matches(agreement: PleaAgreement) -> bool:
 
 
 def latest_review(defendant) -> VoluntarinessReview | None:
-    return (VoluntarinessReview.objects.filter(defendant=defendant).prefetch_related("items")
-            .order_by("-reviewed_at", "-id").first())
+    return (
+        VoluntarinessReview.objects.filter(defendant=defendant)
+        .prefetch_related("items")
+        .order_by("-reviewed_at", "-id")
+        .first()
+    )
 
 
 def withdrawal_in_force(defendant) -> Withdrawal | None:
@@ -57,8 +65,9 @@ def withdrawal_in_force(defendant) -> Withdrawal | None:
     withdrawal = Withdrawal.objects.filter(defendant=defendant).order_by("-occurred_at", "-id").first()
     if withdrawal is None:
         return None
-    renewed = PleaAgreement.objects.filter(defendant=defendant, status=PleaAgreement.Status.SIGNED,
-                                           signed_at__gt=withdrawal.occurred_at).exists()
+    renewed = PleaAgreement.objects.filter(
+        defendant=defendant, status=PleaAgreement.Status.SIGNED, signed_at__gt=withdrawal.occurred_at
+    ).exists()
     return None if renewed else withdrawal
 
 
@@ -67,8 +76,10 @@ def withdrawal_in_force_among(withdrawals, agreements) -> Withdrawal | None:
     withdrawal = max(withdrawals, key=lambda w: (w.occurred_at, w.id), default=None)
     if withdrawal is None:
         return None
-    renewed = any(a.status == PleaAgreement.Status.SIGNED and a.signed_at and a.signed_at > withdrawal.occurred_at
-                  for a in agreements)
+    renewed = any(
+        a.status == PleaAgreement.Status.SIGNED and a.signed_at and a.signed_at > withdrawal.occurred_at
+        for a in agreements
+    )
     return None if renewed else withdrawal
 
 

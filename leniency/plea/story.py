@@ -67,33 +67,85 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
     records = _records(defendant, records)
     entries: list[Entry] = []
     for n in records.notices:
-        entries.append(Entry(n.notified_at, "notice", _("权利告知（%(who)s）") % {"who": n.get_authority_display()},
-                             (_("已确认知悉") if n.acknowledged else _("未确认知悉")) + f" · {n.get_method_display()}"
-                             + (f" · {n.language}" if n.language != "汉语普通话" else ""),
-                             reverse("plea_notice", args=[n.pk]), warn=not n.acknowledged))
+        entries.append(
+            Entry(
+                n.notified_at,
+                "notice",
+                _("权利告知（%(who)s）") % {"who": n.get_authority_display()},
+                (_("已确认知悉") if n.acknowledged else _("未确认知悉"))
+                + f" · {n.get_method_display()}"
+                + (f" · {n.language}" if n.language != "汉语普通话" else ""),
+                reverse("plea_notice", args=[n.pk]),
+                warn=not n.acknowledged,
+            )
+        )
     for a in records.agreements:
         url = reverse("plea_agreement", args=[a.pk])
-        entries.append(Entry(a.generated_at, "agreement", _("生成具结书（第%(v)s版）") % {"v": a.version},
-                             a.recommendation_text, url))
+        entries.append(
+            Entry(
+                a.generated_at,
+                "agreement",
+                _("生成具结书（第%(v)s版）") % {"v": a.version},
+                a.recommendation_text,
+                url,
+            )
+        )
         for s in a.signatures.all():
-            entries.append(Entry(s.signed_at, "signature", _("%(role)s签名") % {"role": s.get_role_display()},
-                                 s.signer_name + ("" if s.status == Signature.Status.VALID
-                                                  else f" · {s.get_status_display()}"), url,
-                                 warn=s.status != Signature.Status.VALID))
+            entries.append(
+                Entry(
+                    s.signed_at,
+                    "signature",
+                    _("%(role)s签名") % {"role": s.get_role_display()},
+                    s.signer_name
+                    + ("" if s.status == Signature.Status.VALID else f" · {s.get_status_display()}"),
+                    url,
+                    warn=s.status != Signature.Status.VALID,
+                )
+            )
         if a.ended_at:
-            entries.append(Entry(a.ended_at, "lapsed", _("具结书（第%(v)s版）%(status)s") % {
-                "v": a.version, "status": a.get_status_display()}, a.end_reason, url, warn=True))
+            entries.append(
+                Entry(
+                    a.ended_at,
+                    "lapsed",
+                    _("具结书（第%(v)s版）%(status)s") % {"v": a.version, "status": a.get_status_display()},
+                    a.end_reason,
+                    url,
+                    warn=True,
+                )
+            )
     for r in records.recordings:
-        entries.append(Entry(_day(r.recorded_on), "recording", _("录音录像：%(s)s") % {"s": r.get_session_display()},
-                             r.description or r.original_name, reverse("recording_detail", args=[r.pk])))
+        entries.append(
+            Entry(
+                _day(r.recorded_on),
+                "recording",
+                _("录音录像：%(s)s") % {"s": r.get_session_display()},
+                r.description or r.original_name,
+                reverse("recording_detail", args=[r.pk]),
+            )
+        )
     for review in records.reviews:
         failures = review.open_failures()
-        entries.append(Entry(review.reviewed_at, "review", _("法院自愿性审查"),
-                             _("通过") if review.passed else _("%(n)s 项不符合，未解决") % {"n": len(failures)},
-                             reverse("plea_review", args=[review.pk]), warn=not review.passed))
+        entries.append(
+            Entry(
+                review.reviewed_at,
+                "review",
+                _("法院自愿性审查"),
+                _("通过") if review.passed else _("%(n)s 项不符合，未解决") % {"n": len(failures)},
+                reverse("plea_review", args=[review.pk]),
+                warn=not review.passed,
+            )
+        )
     for w in records.withdrawals:
-        entries.append(Entry(w.occurred_at, "withdrawal", _("反悔：%(stage)s") % {"stage": w.get_stage_display()},
-                             "、".join(w.reason_labels()), reverse("plea_withdrawal", args=[w.pk]), warn=True))
+        entries.append(
+            Entry(
+                w.occurred_at,
+                "withdrawal",
+                _("反悔：%(stage)s") % {"stage": w.get_stage_display()},
+                "、".join(w.reason_labels()),
+                reverse("plea_withdrawal", args=[w.pk]),
+                warn=True,
+            )
+        )
     entries.sort(key=lambda e: (e.when, e.kind != "notice"))
     return entries
 
@@ -113,7 +165,9 @@ def status_line(defendant, records: Records | None = None, rounds: list | None =
         missing = missing_roles(agreement)
         if missing:
             return _("具结书第%(v)s版待签署：缺%(roles)s") % {
-                "v": agreement.version, "roles": "、".join(str(Signature.Role(r).label) for r in missing)}, True
+                "v": agreement.version,
+                "roles": "、".join(str(Signature.Role(r).label) for r in missing),
+            }, True
         return _("具结书第%(v)s版已签署") % {"v": agreement.version}, False
     if records.notices:
         return _("已告知权利，尚无具结书"), False

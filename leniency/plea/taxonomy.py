@@ -89,22 +89,39 @@ CONSEQUENCE_BASIS = {
 
 # The consequences that follow by law at each stage; the user adds the optional ones (switch, protest).
 DEFAULT_CONSEQUENCES = {
-    WithdrawalStage.BEFORE_PROSECUTION: [Consequence.AGREEMENT_LAPSED, Consequence.RECOMMENDATION_WITHDRAWN,
-                                         Consequence.FULL_REVIEW],
-    WithdrawalStage.AFTER_NON_PROSECUTION: [Consequence.AGREEMENT_LAPSED, Consequence.NON_PROSECUTION_REVISITED],
-    WithdrawalStage.AT_TRIAL: [Consequence.AGREEMENT_LAPSED, Consequence.RECOMMENDATION_WITHDRAWN,
-                               Consequence.PLEA_SCHEME_STOPPED],
+    WithdrawalStage.BEFORE_PROSECUTION: [
+        Consequence.AGREEMENT_LAPSED,
+        Consequence.RECOMMENDATION_WITHDRAWN,
+        Consequence.FULL_REVIEW,
+    ],
+    WithdrawalStage.AFTER_NON_PROSECUTION: [
+        Consequence.AGREEMENT_LAPSED,
+        Consequence.NON_PROSECUTION_REVISITED,
+    ],
+    WithdrawalStage.AT_TRIAL: [
+        Consequence.AGREEMENT_LAPSED,
+        Consequence.RECOMMENDATION_WITHDRAWN,
+        Consequence.PLEA_SCHEME_STOPPED,
+    ],
     WithdrawalStage.AFTER_JUDGMENT: [Consequence.AGREEMENT_LAPSED, Consequence.APPEAL_HEARD],
 }
 
 STAGE_RULE = {
-    WithdrawalStage.BEFORE_PROSECUTION: _("提起公诉前反悔的，具结书失效，检察机关应全面审查案件，依法提起公诉。"
-                                          "（2019年指导意见第52条，❌ 未核实原文）"),
-    WithdrawalStage.AFTER_NON_PROSECUTION: _("依刑诉法第一百七十七条第二款作出不起诉决定后反悔的，检察院应重新审查："
-                                             "不构成犯罪的改为法定不起诉；情节轻微的可维持；否则撤销原决定，依法起诉。"
-                                             "（人民检察院刑事诉讼规则第二百七十八条）"),
-    WithdrawalStage.AT_TRIAL: _("审理中反悔的，法院根据审理查明的事实依法裁判，需要的转换程序（刑诉法解释第三百五十八条）；"
-                                "检察院建议不再适用认罪认罚从宽，撤回从宽量刑建议（2021年量刑建议指导意见第三十四条，⚠）。"),
-    WithdrawalStage.AFTER_JUDGMENT: _("一审判决后上诉的，上诉权不得剥夺（刑诉法第二百二十七条）；仅以量刑过重上诉致从宽明显"
-                                      "不当的，检察院可以抗诉，此时不受上诉不加刑限制（刑诉法第二百三十七条）。"),
+    WithdrawalStage.BEFORE_PROSECUTION: _(
+        "提起公诉前反悔的，具结书失效，检察机关应全面审查案件，依法提起公诉。"
+        "（2019年指导意见第52条，❌ 未核实原文）"
+    ),
+    WithdrawalStage.AFTER_NON_PROSECUTION: _(
+        "依刑诉法第一百七十七条第二款作出不起诉决定后反悔的，检察院应重新审查："
+        "不构成犯罪的改为法定不起诉；情节轻微的可维持；否则撤销原决定，依法起诉。"
+        "（人民检察院刑事诉讼规则第二百七十八条）"
+    ),
+    WithdrawalStage.AT_TRIAL: _(
+        "审理中反悔的，法院根据审理查明的事实依法裁判，需要的转换程序（刑诉法解释第三百五十八条）；"
+        "检察院建议不再适用认罪认罚从宽，撤回从宽量刑建议（2021年量刑建议指导意见第三十四条，⚠）。"
+    ),
+    WithdrawalStage.AFTER_JUDGMENT: _(
+        "一审判决后上诉的，上诉权不得剥夺（刑诉法第二百二十七条）；仅以量刑过重上诉致从宽明显"
+        "不当的，检察院可以抗诉，此时不受上诉不加刑限制（刑诉法第二百三十七条）。"
+    ),
 }

@@ -27,13 +27,19 @@ from .withdrawals import do_record_withdrawal
 
 
 def _defendant(request, defendant_id):
-    return get_object_or_404(visible_defendants(request.user).select_related("case", "case__procuratorate",
-                                                                             "case__court"), pk=defendant_id)
+    return get_object_or_404(
+        visible_defendants(request.user).select_related("case", "case__procuratorate", "case__court"),
+        pk=defendant_id,
+    )
 
 
 def _visible(request, model, pk, **related):
-    return get_object_or_404(model.objects.select_related("defendant", "defendant__case"),
-                             pk=pk, defendant__in=visible_defendants(request.user), **related)
+    return get_object_or_404(
+        model.objects.select_related("defendant", "defendant__case"),
+        pk=pk,
+        defendant__in=visible_defendants(request.user),
+        **related,
+    )
 
 
 def _forbidden():
@@ -53,14 +59,25 @@ def _apply(form, action):
 def dossier(request, defendant_id):
     defendant = _defendant(request, defendant_id)
     status, warn = status_line(defendant)
-    return render(request, "plea/dossier.html", {
-        "defendant": defendant, "case": defendant.case, "entries": story(defendant), "status": status, "warn": warn,
-        "can": access.actions_for(request.user, defendant), "agreement": current_agreement(defendant),
-        "final": state.final_recommendation(defendant), "withdrawal": withdrawal_in_force(defendant),
-    })
+    return render(
+        request,
+        "plea/dossier.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "entries": story(defendant),
+            "status": status,
+            "warn": warn,
+            "can": access.actions_for(request.user, defendant),
+            "agreement": current_agreement(defendant),
+            "final": state.final_recommendation(defendant),
+            "withdrawal": withdrawal_in_force(defendant),
+        },
+    )
 
 
 # Rights notification ------------------------------------------------------------------------------------------
+
 
 @login_required
 def notice_new(request, defendant_id):
@@ -70,17 +87,32 @@ def notice_new(request, defendant_id):
     form = NoticeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        notice = _apply(form, lambda: do_record_notice(
-            defendant, acting_user=request.user, authority=data["authority"],
-            notified_by_name=data["notified_by_name"], notified_at=data["notified_at"], method=data["method"],
-            language=data["language"], interpreter=data["interpreter"], acknowledged=data["acknowledged"],
-            acknowledgement=data["acknowledgement"], notes=data["notes"],
-            rights={k: data[k] for k in RIGHT_FIELDS}))
+        notice = _apply(
+            form,
+            lambda: do_record_notice(
+                defendant,
+                acting_user=request.user,
+                authority=data["authority"],
+                notified_by_name=data["notified_by_name"],
+                notified_at=data["notified_at"],
+                method=data["method"],
+                language=data["language"],
+                interpreter=data["interpreter"],
+                acknowledged=data["acknowledged"],
+                acknowledgement=data["acknowledgement"],
+                notes=data["notes"],
+                rights={k: data[k] for k in RIGHT_FIELDS},
+            ),
+        )
         if notice is not None:
             messages.success(request, _("已记录权利告知"))
             return redirect("plea_notice", pk=notice.pk)
-    return render(request, "plea/notice_form.html", {"defendant": defendant, "case": defendant.case, "form": form},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "plea/notice_form.html",
+        {"defendant": defendant, "case": defendant.case, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -99,11 +131,17 @@ def notice_pdf(request, pk):
 
 
 def _notice_context(notice, *, screen):
-    return {"notice": notice, "defendant": notice.defendant, "case": notice.defendant.case, "screen": screen,
-            "recordings": Recording.objects.filter(notice=notice) if screen else []}
+    return {
+        "notice": notice,
+        "defendant": notice.defendant,
+        "case": notice.defendant.case,
+        "screen": screen,
+        "recordings": Recording.objects.filter(notice=notice) if screen else [],
+    }
 
 
 # Plea agreement ----------------------------------------------------------------------------------------------
+
 
 @login_required
 def agreement_new(request, defendant_id):
@@ -114,15 +152,31 @@ def agreement_new(request, defendant_id):
     form = AgreementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        agreement = _apply(form, lambda: do_generate_agreement(
-            defendant, acting_user=request.user, procedure=data["procedure"],
-            lawyer_exception=data["lawyer_exception"], exception_note=data["exception_note"]))
+        agreement = _apply(
+            form,
+            lambda: do_generate_agreement(
+                defendant,
+                acting_user=request.user,
+                procedure=data["procedure"],
+                lawyer_exception=data["lawyer_exception"],
+                exception_note=data["exception_note"],
+            ),
+        )
         if agreement is not None:
             messages.success(request, _("已生成具结书第%(v)s版") % {"v": agreement.version})
             return redirect("plea_agreement", pk=agreement.pk)
-    return render(request, "plea/agreement_form.html", {
-        "defendant": defendant, "case": defendant.case, "form": form, "final": state.final_recommendation(defendant),
-        "previous": current_agreement(defendant)}, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "plea/agreement_form.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "form": form,
+            "final": state.final_recommendation(defendant),
+            "previous": current_agreement(defendant),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -138,22 +192,40 @@ def agreement_detail(request, pk, *, sign_form=None, status=200):
             signable.append(role)
         elif role != Signature.Role.LAWYER and access.can_manage_agreement(user, defendant):
             signable.append(role)
-    forms_by_role = {role: (sign_form if sign_form is not None and sign_form.data.get("role") == role
-                            else SignForm(initial={"role": role})) for role in signable}
-    return render(request, "plea/agreement_detail.html", {
-        "agreement": agreement, "defendant": defendant, "case": defendant.case, "verification": verification,
-        "missing": [Signature.Role(r).label for r in missing], "sign_forms": forms_by_role,
-        "recordings": Recording.objects.filter(agreement=agreement),
-        "versions": PleaAgreement.objects.filter(defendant=defendant).order_by("version"),
-    }, status=status)
+    forms_by_role = {
+        role: (
+            sign_form
+            if sign_form is not None and sign_form.data.get("role") == role
+            else SignForm(initial={"role": role})
+        )
+        for role in signable
+    }
+    return render(
+        request,
+        "plea/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "defendant": defendant,
+            "case": defendant.case,
+            "verification": verification,
+            "missing": [Signature.Role(r).label for r in missing],
+            "sign_forms": forms_by_role,
+            "recordings": Recording.objects.filter(agreement=agreement),
+            "versions": PleaAgreement.objects.filter(defendant=defendant).order_by("version"),
+        },
+        status=status,
+    )
 
 
 @login_required
 def agreement_pdf(request, pk):
     agreement = _visible(request, PleaAgreement, pk)
     handle = archive_storage().open(agreement.file_name, "rb")
-    return FileResponse(handle, content_type="application/pdf",
-                        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf")
+    return FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf",
+    )
 
 
 @login_required
@@ -165,12 +237,19 @@ def agreement_sign(request, pk):
     if not form.is_valid():
         return agreement_detail(request, pk, sign_form=form, status=400)
     role = form.cleaned_data["role"]
-    allowed = (access.can_sign_as_lawyer(request.user, defendant) if role == Signature.Role.LAWYER
-               else access.can_manage_agreement(request.user, defendant))
+    allowed = (
+        access.can_sign_as_lawyer(request.user, defendant)
+        if role == Signature.Role.LAWYER
+        else access.can_manage_agreement(request.user, defendant)
+    )
     if not allowed:
         return _forbidden()
-    signature = _apply(form, lambda: do_sign_agreement(agreement, role=role, acting_user=request.user,
-                                                       lawyer_present=form.cleaned_data["lawyer_present"]))
+    signature = _apply(
+        form,
+        lambda: do_sign_agreement(
+            agreement, role=role, acting_user=request.user, lawyer_present=form.cleaned_data["lawyer_present"]
+        ),
+    )
     if signature is None:
         return agreement_detail(request, pk, sign_form=form, status=400)
     messages.success(request, _("已记录%(role)s签名") % {"role": signature.get_role_display()})
@@ -179,6 +258,7 @@ def agreement_sign(request, pk):
 
 # Voluntariness review ----------------------------------------------------------------------------------------
 
+
 @login_required
 def review_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
@@ -186,15 +266,35 @@ def review_new(request, defendant_id):
         return _forbidden()
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        review = _apply(form, lambda: do_record_review(defendant, acting_user=request.user, answers=form.answers(),
-                                                       conclusion=form.cleaned_data["conclusion"]))
+        review = _apply(
+            form,
+            lambda: do_record_review(
+                defendant,
+                acting_user=request.user,
+                answers=form.answers(),
+                conclusion=form.cleaned_data["conclusion"],
+            ),
+        )
         if review is not None:
-            messages.success(request, _("已记录自愿性审查") if review.passed
-                             else _("已记录自愿性审查：有不符合事项，解决前不能采纳量刑建议"))
+            messages.success(
+                request,
+                _("已记录自愿性审查")
+                if review.passed
+                else _("已记录自愿性审查：有不符合事项，解决前不能采纳量刑建议"),
+            )
             return redirect("plea_review", pk=review.pk)
-    return render(request, "plea/review_form.html", {
-        "defendant": defendant, "case": defendant.case, "form": form, "agreement": current_agreement(defendant),
-        "recordings": _recordings_by_session(defendant)}, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "plea/review_form.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "form": form,
+            "agreement": current_agreement(defendant),
+            "recordings": _recordings_by_session(defendant),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _recordings_by_session(defendant) -> dict[str, list]:
@@ -206,8 +306,11 @@ def _recordings_by_session(defendant) -> dict[str, list]:
 
 @login_required
 def review_detail(request, pk, *, bound=None, status=200):
-    review = get_object_or_404(VoluntarinessReview.objects.select_related("defendant", "defendant__case", "judge"),
-                               pk=pk, defendant__in=visible_defendants(request.user))
+    review = get_object_or_404(
+        VoluntarinessReview.objects.select_related("defendant", "defendant__case", "judge"),
+        pk=pk,
+        defendant__in=visible_defendants(request.user),
+    )
     defendant = review.defendant
     items = {item.key: item for item in review.items.all()}
     recordings = _recordings_by_session(defendant)
@@ -221,10 +324,20 @@ def review_detail(request, pk, *, bound=None, status=200):
         if can_resolve and item.answer == ReviewItem.Answer.NO and item.resolved_at is None:
             form = bound if bound is not None and bound[0] == item.pk else None
             form = form[1] if form else ResolveForm(prefix=f"item{item.pk}")
-        rows.append({"spec": spec, "item": item, "form": form,
-                     "recordings": [r for s in spec.recordings for r in recordings.get(s, [])]})
-    return render(request, "plea/review_detail.html", {"review": review, "defendant": defendant,
-                                                       "case": defendant.case, "rows": rows}, status=status)
+        rows.append(
+            {
+                "spec": spec,
+                "item": item,
+                "form": form,
+                "recordings": [r for s in spec.recordings for r in recordings.get(s, [])],
+            }
+        )
+    return render(
+        request,
+        "plea/review_detail.html",
+        {"review": review, "defendant": defendant, "case": defendant.case, "rows": rows},
+        status=status,
+    )
 
 
 @login_required
@@ -235,14 +348,17 @@ def review_resolve(request, pk, item_id):
     if not access.can_review(request.user, review.defendant):
         return _forbidden()
     form = ResolveForm(request.POST, prefix=f"item{item.pk}")
-    if form.is_valid() and _apply(form, lambda: do_resolve_item(item, acting_user=request.user,
-                                                                resolution=form.cleaned_data["resolution"])):
+    if form.is_valid() and _apply(
+        form,
+        lambda: do_resolve_item(item, acting_user=request.user, resolution=form.cleaned_data["resolution"]),
+    ):
         messages.success(request, _("已记录解决情况"))
         return redirect("plea_review", pk=review.pk)
     return review_detail(request, review.pk, bound=(item.pk, form), status=400)
 
 
 # Withdrawal ---------------------------------------------------------------------------------------------------
+
 
 @login_required
 def withdrawal_new(request, defendant_id):
@@ -253,25 +369,57 @@ def withdrawal_new(request, defendant_id):
     form = WithdrawalForm(request.POST or None, stage=stage)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        withdrawal = _apply(form, lambda: do_record_withdrawal(
-            defendant, acting_user=request.user, initiated_by=data["initiated_by"], reasons=data["reasons"],
-            other_reason=data["other_reason"], statement=data["statement"], occurred_at=data["occurred_at"],
-            procedure_to=data["procedure_to"], protest=data["protest"], protest_note=data["protest_note"],
-            non_prosecution_decision=data["non_prosecution_decision"]))
+        withdrawal = _apply(
+            form,
+            lambda: do_record_withdrawal(
+                defendant,
+                acting_user=request.user,
+                initiated_by=data["initiated_by"],
+                reasons=data["reasons"],
+                other_reason=data["other_reason"],
+                statement=data["statement"],
+                occurred_at=data["occurred_at"],
+                procedure_to=data["procedure_to"],
+                protest=data["protest"],
+                protest_note=data["protest_note"],
+                non_prosecution_decision=data["non_prosecution_decision"],
+            ),
+        )
         if withdrawal is not None:
             messages.success(request, _("已记录反悔及其后果"))
             return redirect("plea_withdrawal", pk=withdrawal.pk)
-    return render(request, "plea/withdrawal_form.html", {
-        "defendant": defendant, "case": defendant.case, "form": form, "stage": stage,
-        "rule": STAGE_RULE.get(stage) if stage else "", "agreement": current_agreement(defendant),
-        "final": state.final_recommendation(defendant)}, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "plea/withdrawal_form.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "form": form,
+            "stage": stage,
+            "rule": STAGE_RULE.get(stage) if stage else "",
+            "agreement": current_agreement(defendant),
+            "final": state.final_recommendation(defendant),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
 def withdrawal_detail(request, pk):
     withdrawal = _visible(request, Withdrawal, pk)
-    consequences = [(Consequence(c).label, CONSEQUENCE_BASIS[Consequence(c)]) for c in withdrawal.consequences
-                    if c in Consequence.values]
-    return render(request, "plea/withdrawal_detail.html", {
-        "withdrawal": withdrawal, "defendant": withdrawal.defendant, "case": withdrawal.defendant.case,
-        "consequences": consequences, "rule": STAGE_RULE.get(withdrawal.stage, "")})
+    consequences = [
+        (Consequence(c).label, CONSEQUENCE_BASIS[Consequence(c)])
+        for c in withdrawal.consequences
+        if c in Consequence.values
+    ]
+    return render(
+        request,
+        "plea/withdrawal_detail.html",
+        {
+            "withdrawal": withdrawal,
+            "defendant": withdrawal.defendant,
+            "case": withdrawal.defendant.case,
+            "consequences": consequences,
+            "rule": STAGE_RULE.get(withdrawal.stage, ""),
+        },
+    )

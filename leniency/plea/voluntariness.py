@@ -19,8 +19,14 @@ from .state import current_agreement
 Answer = ReviewItem.Answer
 
 
-def do_record_review(defendant, *, acting_user, answers: dict[str, tuple[str, str]], conclusion: str = "",
-                     now: datetime | None = None) -> VoluntarinessReview:
+def do_record_review(
+    defendant,
+    *,
+    acting_user,
+    answers: dict[str, tuple[str, str]],
+    conclusion: str = "",
+    now: datetime | None = None,
+) -> VoluntarinessReview:
     """`answers` maps every checklist key to (answer, note); a "不符合" answer needs a note."""
     now = now or timezone.now()
     if not access.can_review(acting_user, defendant):
@@ -35,21 +41,43 @@ def do_record_review(defendant, *, acting_user, answers: dict[str, tuple[str, st
         if answer == Answer.NO and not note.strip():
             raise DomainError(_("“%(item)s”不符合的，须说明情况") % {"item": item.label}, field=item.key)
     if agreement is None and answers["agreement_on_file"][0] == Answer.YES:
-        raise DomainError(_("平台上没有现行有效的具结书，“具结书已随案移送”不能选择符合"), field="agreement_on_file")
+        raise DomainError(
+            _("平台上没有现行有效的具结书，“具结书已随案移送”不能选择符合"), field="agreement_on_file"
+        )
     with transaction.atomic():
-        review = VoluntarinessReview.objects.create(defendant=defendant, agreement=agreement, judge=acting_user,
-                                                    reviewed_at=now, conclusion=conclusion)
+        review = VoluntarinessReview.objects.create(
+            defendant=defendant,
+            agreement=agreement,
+            judge=acting_user,
+            reviewed_at=now,
+            conclusion=conclusion,
+        )
         ReviewItem.objects.bulk_create(
-            ReviewItem(review=review, key=item.key, answer=answers[item.key][0], note=answers[item.key][1].strip())
-            for item in CHECKLIST)
+            ReviewItem(
+                review=review, key=item.key, answer=answers[item.key][0], note=answers[item.key][1].strip()
+            )
+            for item in CHECKLIST
+        )
         failed = [item.key for item in CHECKLIST if answers[item.key][0] == Answer.NO]
-        record("plea.review.recorded", actor=acting_user, obj=review, case_id=defendant.case_id, occurred_at=now,
-               data={"defendant": defendant.pk, "agreement": agreement.pk if agreement else None,
-                     "passed": not failed, "failed": failed})
+        record(
+            "plea.review.recorded",
+            actor=acting_user,
+            obj=review,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={
+                "defendant": defendant.pk,
+                "agreement": agreement.pk if agreement else None,
+                "passed": not failed,
+                "failed": failed,
+            },
+        )
     return review
 
 
-def do_resolve_item(item: ReviewItem, *, acting_user, resolution: str, now: datetime | None = None) -> ReviewItem:
+def do_resolve_item(
+    item: ReviewItem, *, acting_user, resolution: str, now: datetime | None = None
+) -> ReviewItem:
     """A failed item stops blocking adoption once the judge records how it was resolved (e.g. the missing
     material was supplied, the defendant confirmed voluntariness in court)."""
     now = now or timezone.now()
@@ -59,14 +87,22 @@ def do_resolve_item(item: ReviewItem, *, acting_user, resolution: str, now: date
     if item.answer != Answer.NO:
         raise DomainError(_("只有不符合的事项需要解决"), field="item")
     if item.resolved_at is not None:
-        raise DomainError(_("该事项已于 %(date)s 解决") % {"date": f"{item.resolved_at:%Y-%m-%d}"}, field="item")
+        raise DomainError(
+            _("该事项已于 %(date)s 解决") % {"date": f"{item.resolved_at:%Y-%m-%d}"}, field="item"
+        )
     if not resolution.strip():
         raise DomainError(_("请说明解决情况"), field="resolution")
     with transaction.atomic():
         item.resolved_at, item.resolved_by, item.resolution = now, acting_user, resolution.strip()
         item.save(update_fields=["resolved_at", "resolved_by", "resolution"])
-        record("plea.review.item.resolved", actor=acting_user, obj=item.review, case_id=defendant.case_id,
-               occurred_at=now, data={"defendant": defendant.pk, "item": item.key, "resolution": item.resolution})
+        record(
+            "plea.review.item.resolved",
+            actor=acting_user,
+            obj=item.review,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={"defendant": defendant.pk, "item": item.key, "resolution": item.resolution},
+        )
     return item
 
 

@@ -29,10 +29,20 @@ def term_zh(months: int | None) -> str:
 
 
 PENALTY_LABELS = {
-    "fixed_term": "有期徒刑", "imprisonment": "有期徒刑", "prison": "有期徒刑", "fixed_term_imprisonment": "有期徒刑",
-    "detention": "拘役", "criminal_detention": "拘役", "surveillance": "管制", "public_surveillance": "管制",
-    "life": "无期徒刑", "life_imprisonment": "无期徒刑", "fine_only": "单处罚金", "fine": "单处罚金",
-    "exemption": "免予刑事处罚", "exempt": "免予刑事处罚",
+    "fixed_term": "有期徒刑",
+    "imprisonment": "有期徒刑",
+    "prison": "有期徒刑",
+    "fixed_term_imprisonment": "有期徒刑",
+    "detention": "拘役",
+    "criminal_detention": "拘役",
+    "surveillance": "管制",
+    "public_surveillance": "管制",
+    "life": "无期徒刑",
+    "life_imprisonment": "无期徒刑",
+    "fine_only": "单处罚金",
+    "fine": "单处罚金",
+    "exemption": "免予刑事处罚",
+    "exempt": "免予刑事处罚",
 }
 
 

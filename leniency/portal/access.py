@@ -3,8 +3,13 @@
 from leniency.accounts.models import Role
 from leniency.cases.access import visible_cases
 
-PROPOSER_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR, Role.JUDGE, Role.COMMITTEE_MEMBER,
-                  Role.ADMINISTRATOR}
+PROPOSER_ROLES = {
+    Role.PROSECUTOR,
+    Role.SUPERVISING_PROSECUTOR,
+    Role.JUDGE,
+    Role.COMMITTEE_MEMBER,
+    Role.ADMINISTRATOR,
+}
 REVIEWER_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.COMMITTEE_MEMBER, Role.ADMINISTRATOR}
 
 

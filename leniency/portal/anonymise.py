@@ -16,8 +16,32 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "夏侯", "尉迟", "公孙",
-                     "长孙", "宇文", "轩辕", "端木", "独孤", "南宫", "西门", "澹台", "呼延", "万俟", "闻人", "申屠")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "司徒",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "夏侯",
+    "尉迟",
+    "公孙",
+    "长孙",
+    "宇文",
+    "轩辕",
+    "端木",
+    "独孤",
+    "南宫",
+    "西门",
+    "澹台",
+    "呼延",
+    "万俟",
+    "闻人",
+    "申屠",
+)
 # Common single-character surnames (the names jieba tags "nr" must start with one to be replaced).
 SURNAMES = set(
     "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花"
@@ -33,28 +57,65 @@ ORDINALS = "甲乙丙丁戊己庚辛壬癸"
 
 # Patterns, most specific first. Each is (label, regex, replacement).
 PATTERNS: list[tuple[str, re.Pattern, str]] = [
-    ("id_number", re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
-                             r"(?![0-9A-Za-z])"), "（身份证号已删除）"),
+    (
+        "id_number",
+        re.compile(
+            r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+            r"(?![0-9A-Za-z])"
+        ),
+        "（身份证号已删除）",
+    ),
     ("id_number", re.compile(r"(?<!\d)\d{15}(?!\d)"), "（证件号已删除）"),
     ("bank_card", re.compile(r"(?<!\d)(?:\d{4}[ \-]){3,4}\d{1,7}(?!\d)"), "（银行账号已删除）"),
     ("bank_card", re.compile(r"(?<!\d)\d{16,19}(?!\d)"), "（银行账号已删除）"),
-    ("phone", re.compile(r"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)"), "（电话号码已删除）"),
+    (
+        "phone",
+        re.compile(r"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)"),
+        "（电话号码已删除）",
+    ),
     ("phone", re.compile(r"(?<!\d)0\d{2,3}[ \-]?\d{7,8}(?!\d)"), "（电话号码已删除）"),
-    ("number", re.compile(r"\d{11,}[Xx]?"), "（号码已删除）"),  # any other long number (run-together ones too)
+    (
+        "number",
+        re.compile(r"\d{11,}[Xx]?"),
+        "（号码已删除）",
+    ),  # any other long number (run-together ones too)
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "（电子邮箱已删除）"),
-    ("plate", re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领示][A-HJ-NP-Z]"
-                         r"[·•]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"), "（车牌号已删除）"),
+    (
+        "plate",
+        re.compile(
+            r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领示][A-HJ-NP-Z]"
+            r"[·•]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"
+        ),
+        "（车牌号已删除）",
+    ),
     ("birth_date", re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?=出生|生)"), "（出生日期已删除）"),
-    ("address", re.compile(r"(?:户籍(?:所在)?地|住址|家庭住址|现住址|住所地|暂住地?|现住|家住|住)[：:为是在于]?"
-                           r"[\u4e00-\u9fa5A-Za-z0-9\-－#（）()]{2,60}?(?:\d+(?:号|室|栋|幢|单元|楼|组)|村|小区|公寓)"
-                           r"(?:[\u4e00-\u9fa5A-Za-z0-9\-－#]*?\d+(?:号|室|栋|幢|单元|楼|组))*"), "住址（已删除）"),
-    ("address", re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]{2,20}(?:路|街|大街|大道|巷|弄|胡同)\d+号"
-                           r"(?:[\u4e00-\u9fa5A-Za-z0-9\-－]*?\d+(?:号|室|栋|幢|单元|楼))*"), "（详细地址已删除）"),
+    (
+        "address",
+        re.compile(
+            r"(?:户籍(?:所在)?地|住址|家庭住址|现住址|住所地|暂住地?|现住|家住|住)[：:为是在于]?"
+            r"[\u4e00-\u9fa5A-Za-z0-9\-－#（）()]{2,60}?(?:\d+(?:号|室|栋|幢|单元|楼|组)|村|小区|公寓)"
+            r"(?:[\u4e00-\u9fa5A-Za-z0-9\-－#]*?\d+(?:号|室|栋|幢|单元|楼|组))*"
+        ),
+        "住址（已删除）",
+    ),
+    (
+        "address",
+        re.compile(
+            r"[\u4e00-\u9fa5A-Za-z0-9]{2,20}(?:路|街|大街|大道|巷|弄|胡同)\d+号"
+            r"(?:[\u4e00-\u9fa5A-Za-z0-9\-－]*?\d+(?:号|室|栋|幢|单元|楼))*"
+        ),
+        "（详细地址已删除）",
+    ),
     ("address", re.compile(r"[\u4e00-\u9fa5]{1,8}村\d+组(?:\d+号)?"), "（详细地址已删除）"),
-    ("school", re.compile(r"(?:(?![系是在于的为和与及人、，])[\u4e00-\u9fa5\d]){2,10}"
-                          r"(?:中学|小学|职业学校|技工学校|职业技术学校|学校)"
-                          r"(?:初[一二三]|高[一二三]|[一二三四五六\d]年级)?(?:\d+班|[一二三四五六七八九十]+班)?(?:学生)?"),
-     "某学校学生"),
+    (
+        "school",
+        re.compile(
+            r"(?:(?![系是在于的为和与及人、，])[\u4e00-\u9fa5\d]){2,10}"
+            r"(?:中学|小学|职业学校|技工学校|职业技术学校|学校)"
+            r"(?:初[一二三]|高[一二三]|[一二三四五六\d]年级)?(?:\d+班|[一二三四五六七八九十]+班)?(?:学生)?"
+        ),
+        "某学校学生",
+    ),
 ]
 
 
@@ -75,7 +136,7 @@ def split_name(name: str) -> tuple[str, str]:
     name = name.strip()
     for compound in COMPOUND_SURNAMES:
         if name.startswith(compound) and len(name) > len(compound):
-            return compound, name[len(compound):]
+            return compound, name[len(compound) :]
     return name[:1], name[1:]
 
 
@@ -106,6 +167,7 @@ def _replace_names(text: str, mapping: dict[str, str], kind: str, found: list[Re
 
 def _patterns(text: str, found: list[Replacement]) -> str:
     for label, pattern, replacement in PATTERNS:
+
         def sub(m, label=label, replacement=replacement):
             found.append(Replacement(label, m.group(0), replacement))
             return replacement
@@ -122,15 +184,75 @@ def _tagger():
     return jieba.posseg
 
 
-ROLE_WORDS = ("被告人", "被害人", "证人", "犯罪嫌疑人", "嫌疑人", "同案人", "同案犯", "上诉人", "当事人", "辩护人",
-              "律师", "民警", "法官", "检察官", "之子", "之女", "妻子", "丈夫", "朋友", "同事", "亲属", "监护人")
+ROLE_WORDS = (
+    "被告人",
+    "被害人",
+    "证人",
+    "犯罪嫌疑人",
+    "嫌疑人",
+    "同案人",
+    "同案犯",
+    "上诉人",
+    "当事人",
+    "辩护人",
+    "律师",
+    "民警",
+    "法官",
+    "检察官",
+    "之子",
+    "之女",
+    "妻子",
+    "丈夫",
+    "朋友",
+    "同事",
+    "亲属",
+    "监护人",
+)
 # Roles after which the next word is a name even when jieba tags it otherwise (被害人付强: 付强 tagged v).
 PARTY_ROLES = ("被告人", "被害人", "证人", "犯罪嫌疑人", "嫌疑人", "同案人", "同案犯", "上诉人", "当事人")
 # Given-name characters that are really function words (e.g. "5张与配套" is not 张与).
 FUNCTION_CHARS = set("与和及的了在是等某人元个张次名件处")
-STOPWORDS = {"陈述", "查明", "供述", "到案", "自愿", "如实", "辩解", "证言", "作证", "报警", "司机", "经理", "老板",
-             "鉴定", "谅解", "赔偿", "退赔", "自首", "坦白", "立功", "从犯", "主犯", "累犯", "前科", "缓刑", "罚金",
-             "查获", "抓获", "归案", "报案", "查处", "查扣", "查验", "提出", "要求", "认罪", "认罚", "签署", "于是"}
+STOPWORDS = {
+    "陈述",
+    "查明",
+    "供述",
+    "到案",
+    "自愿",
+    "如实",
+    "辩解",
+    "证言",
+    "作证",
+    "报警",
+    "司机",
+    "经理",
+    "老板",
+    "鉴定",
+    "谅解",
+    "赔偿",
+    "退赔",
+    "自首",
+    "坦白",
+    "立功",
+    "从犯",
+    "主犯",
+    "累犯",
+    "前科",
+    "缓刑",
+    "罚金",
+    "查获",
+    "抓获",
+    "归案",
+    "报案",
+    "查处",
+    "查扣",
+    "查验",
+    "提出",
+    "要求",
+    "认罪",
+    "认罚",
+    "签署",
+    "于是",
+}
 
 
 def tagged_names(text: str) -> list[str]:
@@ -148,11 +270,19 @@ def tagged_names(text: str) -> list[str]:
         position += len(token.word)
     names = []
     for k, (word, flag, start) in enumerate(tokens):
-        after_role = any(text[max(0, start - len(r)):start] == r for r in ROLE_WORDS)
-        after_party = any(text[max(0, start - len(r)):start] == r for r in PARTY_ROLES)
+        after_role = any(text[max(0, start - len(r)) : start] == r for r in ROLE_WORDS)
+        after_party = any(text[max(0, start - len(r)) : start] == r for r in PARTY_ROLES)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if (flag == "nr" and len(word) == 1 and word in SURNAMES and nxt and 1 <= len(nxt[0]) <= 2
-                and _chinese(nxt[0]) and not set(nxt[0]) & FUNCTION_CHARS and nxt[0] + word not in STOPWORDS):
+        if (
+            flag == "nr"
+            and len(word) == 1
+            and word in SURNAMES
+            and nxt
+            and 1 <= len(nxt[0]) <= 2
+            and _chinese(nxt[0])
+            and not set(nxt[0]) & FUNCTION_CHARS
+            and nxt[0] + word not in STOPWORDS
+        ):
             names.append(word + nxt[0])  # jieba split 周 | 建华
             continue
         if "某" in word or not 2 <= len(word) <= 4 or word in STOPWORDS or not _chinese(word):

@@ -32,32 +32,73 @@ def figures(request, period: str = "all", by: str = "region"):
     data = portal_figures(p, by, with_chart=False)
     out = []
     for f in [*data["figures"], data["sentences"]]:
-        out.append({
-            "key": f["key"], "title": f["title"], "definition": f["definition"], "exclusions": f["exclusions"],
-            "source": f["source"], "available": f["available"], "n": f["n"], "columns": f["cols"],
-            "rows": [{"group": r["label"], "cells": [_cell(c) for c in r["cells"]], "total": _cell(r["total"]),
-                      "rate": r["rate"]} for r in f["rows"]],
-        })
-    disparity = [{k: d[k] for k in ("crime", "n", "regions", "percent", "low", "high")}
-                 for d in data["disparity"].get("results", [])]
-    return {"period": p.code, "by": by, "figures": out, "disparity": disparity,
-            "quantiles": data["sentences"].get("quantiles", [])}
+        out.append(
+            {
+                "key": f["key"],
+                "title": f["title"],
+                "definition": f["definition"],
+                "exclusions": f["exclusions"],
+                "source": f["source"],
+                "available": f["available"],
+                "n": f["n"],
+                "columns": f["cols"],
+                "rows": [
+                    {
+                        "group": r["label"],
+                        "cells": [_cell(c) for c in r["cells"]],
+                        "total": _cell(r["total"]),
+                        "rate": r["rate"],
+                    }
+                    for r in f["rows"]
+                ],
+            }
+        )
+    disparity = [
+        {k: d[k] for k in ("crime", "n", "regions", "percent", "low", "high")}
+        for d in data["disparity"].get("results", [])
+    ]
+    return {
+        "period": p.code,
+        "by": by,
+        "figures": out,
+        "disparity": disparity,
+        "quantiles": data["sentences"].get("quantiles", []),
+    }
 
 
 @router.get("/cases", auth=None)
 def cases(request, q: str = ""):
     qs = TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)
     for word in q.split()[:5]:
-        qs = qs.filter(Q(public_title__icontains=word) | Q(public_text__icontains=word) | Q(crime__icontains=word)
-                       | Q(keywords__icontains=word))
-    return [{"number": tc.number, "title": tc.public_title, "crime": tc.crime, "region": tc.region_label,
-             "procedure": tc.procedure, "published_at": tc.published_at, "text": tc.public_text}
-            for tc in qs[:100]]
+        qs = qs.filter(
+            Q(public_title__icontains=word)
+            | Q(public_text__icontains=word)
+            | Q(crime__icontains=word)
+            | Q(keywords__icontains=word)
+        )
+    return [
+        {
+            "number": tc.number,
+            "title": tc.public_title,
+            "crime": tc.crime,
+            "region": tc.region_label,
+            "procedure": tc.procedure,
+            "published_at": tc.published_at,
+            "text": tc.public_text,
+        }
+        for tc in qs[:100]
+    ]
 
 
 @router.get("/reports", auth=None)
 def reports(request):
-    return [{"period": r.period, "generated_at": r.generated_at, "pdf_sha256": r.pdf_sha256,
-             "html": reverse("portal:report_file", args=[r.pk, "html"]),
-             "pdf": reverse("portal:report_file", args=[r.pk, "pdf"])}
-            for r in TransparencyReport.objects.filter(published=True)]
+    return [
+        {
+            "period": r.period,
+            "generated_at": r.generated_at,
+            "pdf_sha256": r.pdf_sha256,
+            "html": reverse("portal:report_file", args=[r.pk, "html"]),
+            "pdf": reverse("portal:report_file", args=[r.pk, "pdf"]),
+        }
+        for r in TransparencyReport.objects.filter(published=True)
+    ]

@@ -28,9 +28,16 @@ def font_path() -> str:
 
 
 def _style() -> dict:
-    return {"font.family": "sans-serif", "font.sans-serif": [CJK_FONT, "DejaVu Sans"], "axes.unicode_minus": False,
-            "svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-            "svg.hashsalt": "leniency"}
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [CJK_FONT, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "svg.fonttype": "none",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "leniency",
+    }
 
 
 def _svg(fig) -> str:
@@ -40,7 +47,7 @@ def _svg(fig) -> str:
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def rate_chart(labels: list[str], rates: list[float | None], title: str, suppressed_label: str) -> str:
@@ -61,8 +68,9 @@ def rate_chart(labels: list[str], rates: list[float | None], title: str, suppres
         return _svg(fig)
 
 
-def stacked_chart(labels: list[str], cols: list[str], shares: list[list[float] | None], title: str,
-                  suppressed_label: str) -> str:
+def stacked_chart(
+    labels: list[str], cols: list[str], shares: list[list[float] | None], title: str, suppressed_label: str
+) -> str:
     """100 % stacked bars per group from published cells; a group with a withheld cell shows a label."""
     with plt.rc_context(_style()):
         fig, ax = plt.subplots(figsize=(6.8, 0.38 * len(labels) + 1.3))
@@ -73,16 +81,29 @@ def stacked_chart(labels: list[str], cols: list[str], shares: list[list[float] |
                 continue
             left = 0.0
             for k, share in enumerate(row):
-                ax.barh(y, share * 100, left=left, color=PALETTE[k % len(PALETTE)], height=0.6,
-                        label=cols[k] if y == ys[0] else None)
+                ax.barh(
+                    y,
+                    share * 100,
+                    left=left,
+                    color=PALETTE[k % len(PALETTE)],
+                    height=0.6,
+                    label=cols[k] if y == ys[0] else None,
+                )
                 left += share * 100
         ax.set_yticks(ys, labels)
         ax.set_xlim(0, 100)
         ax.set_xlabel("%")
         ax.set_title(title, loc="left")
         handles = [plt.Rectangle((0, 0), 1, 1, color=PALETTE[k % len(PALETTE)]) for k in range(len(cols))]
-        ax.legend(handles, cols, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(3, len(cols)),
-                  frameon=False, fontsize=8)
+        ax.legend(
+            handles,
+            cols,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.18),
+            ncol=min(3, len(cols)),
+            frameon=False,
+            fontsize=8,
+        )
         return _svg(fig)
 
 
@@ -98,13 +119,30 @@ def box_chart(rows: list[dict], title: str, xlabel: str, suppressed_label: str) 
                 ax.text(0.5, y, suppressed_label, va="center", color="#888")
                 continue
             q10, q25, q50, q75, q90 = row["q"]
-            stats.append({"whislo": q10, "q1": q25, "med": q50, "q3": q75, "whishi": q90, "fliers": [],
-                          "mean": row.get("mean"), "label": ""})
+            stats.append(
+                {
+                    "whislo": q10,
+                    "q1": q25,
+                    "med": q50,
+                    "q3": q75,
+                    "whishi": q90,
+                    "fliers": [],
+                    "mean": row.get("mean"),
+                    "label": "",
+                }
+            )
             positions.append(y)
         if stats:
-            ax.bxp(stats, positions=positions, orientation="horizontal", showmeans=True, widths=0.55, patch_artist=True,
-                   boxprops={"facecolor": "#dbe6f1", "edgecolor": PALETTE[0]},
-                   medianprops={"color": PALETTE[3]})
+            ax.bxp(
+                stats,
+                positions=positions,
+                orientation="horizontal",
+                showmeans=True,
+                widths=0.55,
+                patch_artist=True,
+                boxprops={"facecolor": "#dbe6f1", "edgecolor": PALETTE[0]},
+                medianprops={"color": PALETTE[3]},
+            )
         ax.set_yticks(ys, labels)
         ax.set_xlabel(xlabel)
         ax.set_title(title, loc="left")

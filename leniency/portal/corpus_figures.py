@@ -24,8 +24,14 @@ QUANTILES = (10, 25, 50, 75, 90)
 
 
 def band_labels() -> list[str]:
-    return [_("免予刑事处罚"), _("6个月以下"), _("7至12个月"), _("1年以上3年以下"), _("3年以上10年以下"),
-            _("10年以上（含无期、死刑）")]
+    return [
+        _("免予刑事处罚"),
+        _("6个月以下"),
+        _("7至12个月"),
+        _("1年以上3年以下"),
+        _("3年以上10年以下"),
+        _("10年以上（含无期、死刑）"),
+    ]
 
 
 def _band(months: int | None, severe: bool) -> int:
@@ -40,8 +46,20 @@ def _rows(period: Period):
     qs = Judgment.objects.all()
     if period.year:
         qs = qs.filter(year=period.year)
-    return list(qs.values_list("main_charge", "region_code", "term_months", "death_penalty", "life_imprisonment",
-                               "probation", "calc_months", "amount_yuan", "injury", "circumstances"))
+    return list(
+        qs.values_list(
+            "main_charge",
+            "region_code",
+            "term_months",
+            "death_penalty",
+            "life_imprisonment",
+            "probation",
+            "calc_months",
+            "amount_yuan",
+            "injury",
+            "circumstances",
+        )
+    )
 
 
 def _region_names(codes) -> dict[str, tuple[str, str]]:
@@ -61,9 +79,12 @@ def sentence_distribution(period: Period, by: str = "crime", *, threshold: int |
     threshold = threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD
     cols = band_labels()
     fig = Figure(
-        "sentence_distribution", _("刑期分布"),
+        "sentence_distribution",
+        _("刑期分布"),
         _("生效裁判文书所判主刑刑期（月）的分布：各刑期档的人数，及第10、25、50、75、90百分位数。"),
-        _source_note(period), _("裁判文书库（corpus 模块）"), cols=cols,
+        _source_note(period),
+        _("裁判文书库（corpus 模块）"),
+        cols=cols,
     )
     try:
         rows = _rows(period)
@@ -105,8 +126,13 @@ def quantile_row(label: str, values: list[int], threshold: int) -> dict:
     if len(values) < threshold:
         return {"label": label, "n": None, "suppressed": True}
     q = np.percentile(values, QUANTILES)
-    return {"label": label, "n": len(values), "suppressed": False, "q": [float(round(v, 1)) for v in q],
-            "mean": float(round(np.mean(values), 1))}
+    return {
+        "label": label,
+        "n": len(values),
+        "suppressed": False,
+        "q": [float(round(v, 1)) for v in q],
+        "mean": float(round(np.mean(values), 1)),
+    }
 
 
 def _unavailable_corpus(fig: Figure) -> Figure:
@@ -130,19 +156,29 @@ def crime_region_quantiles(period: Period, *, threshold: int | None = None) -> l
         for r in rows:
             if r[0] == crime and r[2] is not None and not (r[3] or r[4]):
                 by_region[names[r[1]][0]].append(r[2])
-        out.append({"crime": f"{crime}罪",
-                    "regions": [quantile_row(g, v, threshold) for g, v in sorted(by_region.items())]})
+        out.append(
+            {
+                "crime": f"{crime}罪",
+                "regions": [quantile_row(g, v, threshold) for g, v in sorted(by_region.items())],
+            }
+        )
     return out
 
 
 def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap: int = 200) -> Figure:
     threshold = threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD
     fig = Figure(
-        "disparity", _("地区量刑差异指数"),
-        _("同一罪名、相同已提取事实（系统计算刑期、金额、伤情、各量刑情节）下，各地区刑期的差异：以刑期对数对上述事实"
-          "和地区效应作最小二乘回归，地区效应（相对平均地区）的标准差即指数，换算为百分比；括号内为自助法95%区间。"),
-        _("只计有期徒刑、拘役等有刑期的文书（不计免刑、无期、死刑）；文书少于%(t)s份的地区不参与该罪名的计算；"
-          "地区少于两个的罪名不计算。") % {"t": threshold},
+        "disparity",
+        _("地区量刑差异指数"),
+        _(
+            "同一罪名、相同已提取事实（系统计算刑期、金额、伤情、各量刑情节）下，各地区刑期的差异：以刑期对数对上述事实"
+            "和地区效应作最小二乘回归，地区效应（相对平均地区）的标准差即指数，换算为百分比；括号内为自助法95%区间。"
+        ),
+        _(
+            "只计有期徒刑、拘役等有刑期的文书（不计免刑、无期、死刑）；文书少于%(t)s份的地区不参与该罪名的计算；"
+            "地区少于两个的罪名不计算。"
+        )
+        % {"t": threshold},
         _("裁判文书库（corpus 模块）"),
     )
     try:
@@ -157,8 +193,16 @@ def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap:
         if months and not (death or life):
             from leniency.corpus.factors import injury_rank
 
-            by_crime[crime].append(Observation(names[code][0], months, calc, float(amount) if amount else None,
-                                               injury_rank(injury or None), flags or 0))
+            by_crime[crime].append(
+                Observation(
+                    names[code][0],
+                    months,
+                    calc,
+                    float(amount) if amount else None,
+                    injury_rank(injury or None),
+                    flags or 0,
+                )
+            )
     results = []
     for crime, obs in sorted(by_crime.items(), key=lambda kv: -len(kv[1]))[:TOP_CRIMES]:
         d = region_disparity(f"{crime}罪", obs, min_per_region=threshold, bootstrap=bootstrap)

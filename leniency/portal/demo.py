@@ -27,9 +27,19 @@ REASONS = "认罪认罚从宽制度适用规范，量刑建议采纳，可作为
 
 def _cases(prosecutor, count: int):
     chosen, crimes = [], set()
-    qs = visible_cases(prosecutor).filter(defendants__stage=Stage.FINAL).exclude(facts="").distinct().order_by("id")
+    qs = (
+        visible_cases(prosecutor)
+        .filter(defendants__stage=Stage.FINAL)
+        .exclude(facts="")
+        .distinct()
+        .order_by("id")
+    )
     for case in qs[:200]:
-        link = DefendantCharge.objects.filter(defendant__case=case, principal=True).select_related("charge").first()
+        link = (
+            DefendantCharge.objects.filter(defendant__case=case, principal=True)
+            .select_related("charge")
+            .first()
+        )
         if link is None or link.charge.name in crimes:
             continue
         crimes.add(link.charge.name)
@@ -52,11 +62,13 @@ def build(*, seed: int, today, stdout) -> str | None:
         published = 0
         for case, crime in _cases(prosecutor, TYPICAL_CASES):
             first = case.defendants.order_by("id").first()
-            tc = do_propose_typical_case(case, title=f"{first.name}{crime}案", reasons=REASONS,
-                                         acting_user=prosecutor, now=now)
+            tc = do_propose_typical_case(
+                case, title=f"{first.name}{crime}案", reasons=REASONS, acting_user=prosecutor, now=now
+            )
             tc = do_anonymise_typical_case(tc, acting_user=prosecutor, now=now)
-            do_publish_typical_case(tc, acting_user=supervisor, keywords=f"{crime} 认罪认罚",
-                                    note="已核对匿名化结果", now=now)
+            do_publish_typical_case(
+                tc, acting_user=supervisor, keywords=f"{crime} 认罪认罚", note="已核对匿名化结果", now=now
+            )
             published += 1
         made.append(f"{published} typical cases published")
     period = last_complete_quarter(today)

@@ -72,7 +72,9 @@ class Table:
 # ---- the constraint structure --------------------------------------------------------------------
 
 
-def _layout(n_rows: int, n_cols: int, one_way: bool) -> tuple[list[tuple[str, int, int]], list[list[tuple[int, int]]]]:
+def _layout(
+    n_rows: int, n_cols: int, one_way: bool
+) -> tuple[list[tuple[str, int, int]], list[list[tuple[int, int]]]]:
     """The cell positions (kind, i, j) and the constraints: lists of (position index, coefficient)."""
     positions: list[tuple[str, int, int]] = []
     index: dict[tuple[str, int, int], int] = {}
@@ -96,14 +98,22 @@ def _layout(n_rows: int, n_cols: int, one_way: bool) -> tuple[list[tuple[str, in
 
     constraints: list[list[tuple[int, int]]] = []
     for i in range(n_rows):  # row i: cells - row total = 0
-        constraints.append([(index["cell", i, j], 1) for j in range(n_cols)] + [(index["row_total", i, -1], -1)])
+        constraints.append(
+            [(index["cell", i, j], 1) for j in range(n_cols)] + [(index["row_total", i, -1], -1)]
+        )
     if one_way:
         constraints.append([(index["row_total", 0, -1], 1), (index["total", -1, -1], -1)])
     else:
         for j in range(n_cols):  # column j: cells - column total = 0
-            constraints.append([(index["cell", i, j], 1) for i in range(n_rows)] + [(index["col_total", -1, j], -1)])
-        constraints.append([(index["row_total", i, -1], 1) for i in range(n_rows)] + [(index["total", -1, -1], -1)])
-        constraints.append([(index["col_total", -1, j], 1) for j in range(n_cols)] + [(index["total", -1, -1], -1)])
+            constraints.append(
+                [(index["cell", i, j], 1) for i in range(n_rows)] + [(index["col_total", -1, j], -1)]
+            )
+        constraints.append(
+            [(index["row_total", i, -1], 1) for i in range(n_rows)] + [(index["total", -1, -1], -1)]
+        )
+        constraints.append(
+            [(index["col_total", -1, j], 1) for j in range(n_cols)] + [(index["total", -1, -1], -1)]
+        )
     return positions, constraints
 
 
@@ -139,7 +149,9 @@ def _values(counts: list[list[int]], one_way: bool) -> list[int]:
     return values
 
 
-def protect(counts: list[list[int]], *, rows=None, cols=None, threshold: int = 10, one_way: bool = False) -> Table:
+def protect(
+    counts: list[list[int]], *, rows=None, cols=None, threshold: int = 10, one_way: bool = False
+) -> Table:
     """Protect a table of non-negative person counts: primary, then secondary suppression to a fixed point."""
     if one_way and len(counts) != 1:
         raise ValueError("a one-way table has exactly one row")
@@ -175,10 +187,14 @@ def _secondary(positions, constraints, values, status) -> None:
         if not exposed:
             return
         target = exposed[0]
-        near = sorted({p for r in lines_of[target] for p, _ in constraints[r] if not status[p]},
-                      key=lambda p: _preference(p, positions, values))
-        anywhere = sorted((p for p, s in enumerate(status) if not s and p not in near),
-                          key=lambda p: _preference(p, positions, values))
+        near = sorted(
+            {p for r in lines_of[target] for p, _ in constraints[r] if not status[p]},
+            key=lambda p: _preference(p, positions, values),
+        )
+        anywhere = sorted(
+            (p for p, s in enumerate(status) if not s and p not in near),
+            key=lambda p: _preference(p, positions, values),
+        )
         choice = None
         for p in near + anywhere:  # the first complement that shields the target on its own
             if target not in exposed_positions(matrix, [*withheld, p]):
@@ -239,7 +255,11 @@ def interval(table: Table, cell: Cell) -> tuple[float, float]:
     cells, matrix = table_positions(table)
     withheld = [p for p, c in enumerate(cells) if c.suppressed]
     known = [p for p, c in enumerate(cells) if not c.suppressed]
-    rhs = -matrix[:, known] @ np.array([cells[p].value for p in known], dtype=float) if known else np.zeros(len(matrix))
+    rhs = (
+        -matrix[:, known] @ np.array([cells[p].value for p in known], dtype=float)
+        if known
+        else np.zeros(len(matrix))
+    )
     a_eq = matrix[:, withheld]
     k = next(n for n, p in enumerate(withheld) if cells[p] is cell)
     bounds = [(0, None)] * len(withheld)

@@ -59,7 +59,12 @@ def _design(obs: list[Observation], regions: list[str]) -> tuple[np.ndarray, lis
     has_calc = np.array([1.0 if o.calc_months and o.calc_months > 0 else 0.0 for o in obs])
     amount = np.array([math.log1p(o.amount) if o.amount else 0.0 for o in obs])
     injury = np.array([float(o.injury_rank + 1) for o in obs])
-    for name, col in (("log_calc_months", calc), ("has_calc", has_calc), ("log_amount", amount), ("injury", injury)):
+    for name, col in (
+        ("log_calc_months", calc),
+        ("has_calc", has_calc),
+        ("log_amount", amount),
+        ("injury", injury),
+    ):
         if np.ptp(col) > 0:
             columns.append(col)
             names.append(name)
@@ -72,8 +77,12 @@ def _design(obs: list[Observation], regions: list[str]) -> tuple[np.ndarray, lis
     # sum-to-zero region coding: the last region's effect is minus the sum of the others
     index = {r: k for k, r in enumerate(regions)}
     for k in range(len(regions) - 1):
-        col = np.array([1.0 if index[o.region] == k else (-1.0 if index[o.region] == len(regions) - 1 else 0.0)
-                        for o in obs])
+        col = np.array(
+            [
+                1.0 if index[o.region] == k else (-1.0 if index[o.region] == len(regions) - 1 else 0.0)
+                for o in obs
+            ]
+        )
         columns.append(col)
         names.append(f"region:{regions[k]}")
     return np.column_stack(columns), names
@@ -86,8 +95,14 @@ def _effects(x: np.ndarray, y: np.ndarray, n_regions: int) -> np.ndarray:
     return np.append(head, -head.sum())
 
 
-def region_disparity(crime: str, observations: list[Observation], *, min_per_region: int = 10,
-                     bootstrap: int = 200, seed: int = 7) -> Disparity | None:
+def region_disparity(
+    crime: str,
+    observations: list[Observation],
+    *,
+    min_per_region: int = 10,
+    bootstrap: int = 200,
+    seed: int = 7,
+) -> Disparity | None:
     """The index for one crime, or None when fewer than two regions have `min_per_region` judgments."""
     obs = [o for o in observations if o.months and o.months > 0]
     counts: dict[str, int] = {}
@@ -108,10 +123,19 @@ def region_disparity(crime: str, observations: list[Observation], *, min_per_reg
     for _ in range(bootstrap):  # resample judgments within each region
         idx = np.concatenate([m[rng.integers(0, len(m), len(m))] for m in members])
         samples.append(float(np.std(_effects(x[idx], y[idx], len(regions)))))
-    low, high = (float(np.percentile(samples, 2.5)), float(np.percentile(samples, 97.5))) if samples else (index, index)
+    low, high = (
+        (float(np.percentile(samples, 2.5)), float(np.percentile(samples, 97.5)))
+        if samples
+        else (index, index)
+    )
     return Disparity(
-        crime=crime, n=len(obs), regions=regions, effects=dict(zip(regions, map(float, effects), strict=True)),
-        index=index, low=low, high=high,
+        crime=crime,
+        n=len(obs),
+        regions=regions,
+        effects=dict(zip(regions, map(float, effects), strict=True)),
+        index=index,
+        low=low,
+        high=high,
         covariates=[n for n in names if n != "intercept" and not n.startswith("region:")],
         excluded_regions=excluded,
     )

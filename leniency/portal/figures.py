@@ -64,8 +64,10 @@ class Figure:
         """Per row: the rate computed from published cells only (None where a needed cell is withheld)."""
         if not self.table or not self.rate_cols:
             return []
-        return [_rate(row, total, self.rate_cols) for row, total in zip(self.table.cells, self.table.row_totals,
-                                                                         strict=True)]
+        return [
+            _rate(row, total, self.rate_cols)
+            for row, total in zip(self.table.cells, self.table.row_totals, strict=True)
+        ]
 
     def total_rate(self) -> float | None:
         if not self.table or not self.rate_cols or self.table.one_way:
@@ -111,10 +113,22 @@ def build_frame(period: Period, by: str = "region", *, threshold: int | None = N
     qs = Defendant.objects.all()
     if period.start:
         qs = qs.filter(case__received_on__gte=period.start, case__received_on__lte=period.end)
-    rows = list(qs.values_list("id", "stage", "detained_on", "case__received_on", "case__region__name",
-                               "case__region__code", "case__region__zone"))
-    crimes = dict(DefendantCharge.objects.filter(principal=True, defendant__in=qs).values_list("defendant_id",
-                                                                                                 "charge__name"))
+    rows = list(
+        qs.values_list(
+            "id",
+            "stage",
+            "detained_on",
+            "case__received_on",
+            "case__region__name",
+            "case__region__code",
+            "case__region__zone",
+        )
+    )
+    crimes = dict(
+        DefendantCharge.objects.filter(principal=True, defendant__in=qs).values_list(
+            "defendant_id", "charge__name"
+        )
+    )
     zones = dict(Region.Zone.choices)
     group, order_key = {}, {}
     if by == "crime":
@@ -134,12 +148,20 @@ def build_frame(period: Period, by: str = "region", *, threshold: int | None = N
             key = (crime not in top, -counts[crime] if crime in top else 0, label)
         group[pk] = label
         order_key.setdefault(label, key)
-    return Frame(period=period, by=by, group=group, order=sorted(order_key, key=order_key.get),
-                 stage={r[0]: r[1] for r in rows}, detained_on={r[0]: r[2] for r in rows},
-                 threshold=threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD)
+    return Frame(
+        period=period,
+        by=by,
+        group=group,
+        order=sorted(order_key, key=order_key.get),
+        stage={r[0]: r[1] for r in rows},
+        detained_on={r[0]: r[2] for r in rows},
+        threshold=threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD,
+    )
 
 
-def tabulate(frame: Frame, classified: dict[int, int | None], ncols: int) -> tuple[list[list[int]], list[str]]:
+def tabulate(
+    frame: Frame, classified: dict[int, int | None], ncols: int
+) -> tuple[list[list[int]], list[str]]:
     """Count persons per (group, column); persons classified None are left out. Empty groups are dropped."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * ncols)
     for pk, col in classified.items():
@@ -170,16 +192,25 @@ def plea_rate(frame: Frame) -> Figure:
 
     cols = [_("签署具结书"), _("未签署")]
     fig = Figure(
-        "plea_rate", _("认罪认罚适用率"),
-        _("审查起诉已终结（已起诉或不起诉）的犯罪嫌疑人中，签署过认罪认罚具结书的人数所占比例（含其后反悔的）。"),
+        "plea_rate",
+        _("认罪认罚适用率"),
+        _(
+            "审查起诉已终结（已起诉或不起诉）的犯罪嫌疑人中，签署过认罪认罚具结书的人数所占比例（含其后反悔的）。"
+        ),
         _("不计尚在侦查或审查起诉中的人员，以及撤案人员。"),
-        _("具结书记录（plea 模块）"), cols=cols, rate_cols=[0], rate_label=_("适用率"),
+        _("具结书记录（plea 模块）"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("适用率"),
     )
     if not PleaAgreement.objects.exists():
         return _unavailable(fig)
     pop = [pk for pk in frame.ids if frame.stage[pk] in REVIEW_CONCLUDED]
-    signed = set(PleaAgreement.objects.filter(defendant_id__in=pop, signed_at__isnull=False)
-                 .values_list("defendant_id", flat=True))
+    signed = set(
+        PleaAgreement.objects.filter(defendant_id__in=pop, signed_at__isnull=False).values_list(
+            "defendant_id", flat=True
+        )
+    )
     fig.table = _table(frame, {pk: 0 if pk in signed else 1 for pk in pop}, cols)
     return fig
 
@@ -188,9 +219,11 @@ def _final_recommendations(frame: Frame):
     from leniency.recommendations.models import SentencingRecommendation
 
     latest = {}
-    for pk, d, kind in (SentencingRecommendation.objects.filter(defendant_id__in=frame.ids,
-                                                                finalised_at__isnull=False)
-                        .order_by("defendant_id", "round").values_list("pk", "defendant_id", "kind")):
+    for pk, d, kind in (
+        SentencingRecommendation.objects.filter(defendant_id__in=frame.ids, finalised_at__isnull=False)
+        .order_by("defendant_id", "round")
+        .values_list("pk", "defendant_id", "kind")
+    ):
         latest[d] = (pk, kind)
     return latest
 
@@ -200,10 +233,14 @@ def recommendation_kind(frame: Frame) -> Figure:
 
     cols = [_("确定刑"), _("幅度刑")]
     fig = Figure(
-        "recommendation_kind", _("确定刑量刑建议占比"),
+        "recommendation_kind",
+        _("确定刑量刑建议占比"),
         _("有已确定量刑建议的犯罪嫌疑人、被告人中，最后一轮已确定建议为确定刑的比例。"),
         _("不计尚无已确定量刑建议的人员；被新一轮取代的建议不计。"),
-        _("量刑建议记录（recommendations 模块）"), cols=cols, rate_cols=[0], rate_label=_("确定刑占比"),
+        _("量刑建议记录（recommendations 模块）"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("确定刑占比"),
     )
     if not SentencingRecommendation.objects.filter(finalised_at__isnull=False).exists():
         return _unavailable(fig)
@@ -216,20 +253,30 @@ def recommendation_kind(frame: Frame) -> Figure:
 def adoption_rate(frame: Frame) -> Figure:
     from leniency.recommendations.models import CourtDecision
 
-    choices = [CourtDecision.Decision.ADOPT, CourtDecision.Decision.REQUEST_ADJUSTMENT,
-               CourtDecision.Decision.DECIDE_OTHERWISE]
+    choices = [
+        CourtDecision.Decision.ADOPT,
+        CourtDecision.Decision.REQUEST_ADJUSTMENT,
+        CourtDecision.Decision.DECIDE_OTHERWISE,
+    ]
     cols = [str(c.label) for c in choices]
     fig = Figure(
-        "adoption_rate", _("法院采纳率"),
+        "adoption_rate",
+        _("法院采纳率"),
         _("法院已就量刑建议作出决定的被告人中，最后一次决定为采纳的比例（刑事诉讼法第二百零一条）。"),
         _("不计尚未作出决定的人员；建议调整后又采纳的，按最后一次决定计。"),
-        _("法院采纳决定（recommendations 模块）"), cols=cols, rate_cols=[0], rate_label=_("采纳率"),
+        _("法院采纳决定（recommendations 模块）"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("采纳率"),
     )
     if not CourtDecision.objects.exists():
         return _unavailable(fig)
     last = {}
-    for d, decision in (CourtDecision.objects.filter(recommendation__defendant_id__in=frame.ids)
-                        .order_by("created_at", "pk").values_list("recommendation__defendant_id", "decision")):
+    for d, decision in (
+        CourtDecision.objects.filter(recommendation__defendant_id__in=frame.ids)
+        .order_by("created_at", "pk")
+        .values_list("recommendation__defendant_id", "decision")
+    ):
         last[d] = choices.index(decision)
     fig.table = _table(frame, last, cols)
     return fig
@@ -239,8 +286,11 @@ def _first_withdrawals(ids):
     from leniency.plea.models import Withdrawal
 
     first = {}
-    for d, stage, reasons in (Withdrawal.objects.filter(defendant_id__in=ids).order_by("occurred_at", "pk")
-                              .values_list("defendant_id", "stage", "reasons")):
+    for d, stage, reasons in (
+        Withdrawal.objects.filter(defendant_id__in=ids)
+        .order_by("occurred_at", "pk")
+        .values_list("defendant_id", "stage", "reasons")
+    ):
         first.setdefault(d, (stage, reasons))
     return first
 
@@ -252,18 +302,28 @@ def withdrawal_by_stage(frame: Frame) -> Figure:
     stages = list(WithdrawalStage)
     cols = [_("未反悔")] + [str(s.label) for s in stages]
     fig = Figure(
-        "withdrawal_stage", _("反悔率（按阶段）"),
+        "withdrawal_stage",
+        _("反悔率（按阶段）"),
         _("签署过具结书的人员中，其后反悔的比例，按第一次反悔所处阶段分列。"),
         _("不计未签署具结书的人员；同一人多次反悔的只计第一次。"),
-        _("具结书与反悔记录（plea 模块）"), cols=cols, rate_cols=list(range(1, len(cols))), rate_label=_("反悔率"),
+        _("具结书与反悔记录（plea 模块）"),
+        cols=cols,
+        rate_cols=list(range(1, len(cols))),
+        rate_label=_("反悔率"),
     )
     if not PleaAgreement.objects.exists():
         return _unavailable(fig)
-    pop = set(PleaAgreement.objects.filter(defendant_id__in=frame.ids, signed_at__isnull=False)
-              .values_list("defendant_id", flat=True))
+    pop = set(
+        PleaAgreement.objects.filter(defendant_id__in=frame.ids, signed_at__isnull=False).values_list(
+            "defendant_id", flat=True
+        )
+    )
     first = _first_withdrawals(pop)
-    fig.table = _table(frame, {pk: 1 + [s.value for s in stages].index(first[pk][0]) if pk in first else 0
-                               for pk in pop}, cols)
+    fig.table = _table(
+        frame,
+        {pk: 1 + [s.value for s in stages].index(first[pk][0]) if pk in first else 0 for pk in pop},
+        cols,
+    )
     return fig
 
 
@@ -274,10 +334,12 @@ def withdrawal_by_reason(frame: Frame) -> Figure:
     groups = list(ReasonGroup)
     cols = [str(g.label) for g in groups]
     fig = Figure(
-        "withdrawal_reason", _("反悔原因"),
+        "withdrawal_reason",
+        _("反悔原因"),
         _("反悔人员按第一次反悔所列的第一项原因归类（检察机关方面、本人方面、律师方面、其他）。"),
         _("未列原因的反悔不计；同一人多次反悔的只计第一次。"),
-        _("反悔记录（plea 模块）"), cols=cols,
+        _("反悔记录（plea 模块）"),
+        cols=cols,
     )
     if not Withdrawal.objects.exists():
         return _unavailable(fig)
@@ -293,15 +355,24 @@ def withdrawal_by_reason(frame: Frame) -> Figure:
 def lawyer_participation(frame: Frame) -> Figure:
     cols = [_("律师有会见或咨询记录"), _("有律师但无会见、咨询记录"), _("无律师")]
     fig = Figure(
-        "lawyer_participation", _("律师参与率"),
+        "lawyer_participation",
+        _("律师参与率"),
         _("审查起诉已终结的人员中，有值班律师、法律援助律师或辩护人且登记过会见或法律咨询的比例。"),
         _("不计尚在侦查或审查起诉中的人员及撤案人员；仅指派而无会见、咨询记录的单列。"),
-        _("律师指派与履职记录（counsel 模块）"), cols=cols, rate_cols=[0], rate_label=_("实质参与率"),
+        _("律师指派与履职记录（counsel 模块）"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("实质参与率"),
     )
     pop = [pk for pk in frame.ids if frame.stage[pk] in REVIEW_CONCLUDED]
-    assigned = set(CounselAssignment.objects.filter(defendant_id__in=pop).values_list("defendant_id", flat=True))
-    met = set(ParticipationEntry.objects.filter(assignment__defendant_id__in=pop, service__in=list(CONTACT))
-              .values_list("assignment__defendant_id", flat=True))
+    assigned = set(
+        CounselAssignment.objects.filter(defendant_id__in=pop).values_list("defendant_id", flat=True)
+    )
+    met = set(
+        ParticipationEntry.objects.filter(
+            assignment__defendant_id__in=pop, service__in=list(CONTACT)
+        ).values_list("assignment__defendant_id", flat=True)
+    )
     fig.table = _table(frame, {pk: 0 if pk in met else (1 if pk in assigned else 2) for pk in pop}, cols)
     return fig
 
@@ -309,14 +380,22 @@ def lawyer_participation(frame: Frame) -> Figure:
 def early_intervention(frame: Frame) -> Figure:
     cols = [_("羁押后3日内（含羁押前）"), _("4至7日"), _("8日以上")]
     fig = Figure(
-        "early_intervention", _("律师早期介入"),
+        "early_intervention",
+        _("律师早期介入"),
         _("被羁押且有律师的人员，从羁押之日到第一位律师被指派之日的天数。"),
         _("不计未被羁押或从未有律师的人员。"),
-        _("羁押日期与律师指派记录"), cols=cols, rate_cols=[0], rate_label=_("3日内介入率"),
+        _("羁押日期与律师指派记录"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("3日内介入率"),
     )
     detained = {pk: day for pk, day in frame.detained_on.items() if day}
-    first = dict(CounselAssignment.objects.filter(defendant_id__in=list(detained)).values_list("defendant_id")
-                 .annotate(first=Min("assigned_at")).order_by())
+    first = dict(
+        CounselAssignment.objects.filter(defendant_id__in=list(detained))
+        .values_list("defendant_id")
+        .annotate(first=Min("assigned_at"))
+        .order_by()
+    )
     classified = {}
     for pk, at in first.items():
         days = (timezone.localtime(at).date() - detained[pk]).days
@@ -328,22 +407,37 @@ def early_intervention(frame: Frame) -> Figure:
 def appeal_rate(frame: Frame) -> Figure:
     cols = [_("上诉"), _("未上诉")]
     fig = Figure(
-        "appeal_rate", _("上诉率"),
+        "appeal_rate",
+        _("上诉率"),
         _("一审判决已过上诉期或已上诉的被告人中，提出上诉的比例。"),
         _("不计一审判决后仍在上诉期内的人员、未经判决结案的人员；检察机关抗诉不计入。"),
-        _("诉讼阶段及其变更记录"), cols=cols, rate_cols=[0], rate_label=_("上诉率"),
+        _("诉讼阶段及其变更记录"),
+        cols=cols,
+        rate_cols=[0],
+        rate_label=_("上诉率"),
     )
     pop = [pk for pk in frame.ids if frame.stage[pk] in (Stage.APPEAL, Stage.FINAL)]
-    appealed = {int(x) for x in AuditEvent.objects.filter(action="defendant.stage.changed", data__to=Stage.APPEAL,
-                                                          object_id__in=[str(pk) for pk in pop])
-                .values_list("object_id", flat=True)}
+    appealed = {
+        int(x)
+        for x in AuditEvent.objects.filter(
+            action="defendant.stage.changed", data__to=Stage.APPEAL, object_id__in=[str(pk) for pk in pop]
+        ).values_list("object_id", flat=True)
+    }
     appealed |= {pk for pk in pop if frame.stage[pk] == Stage.APPEAL}
     fig.table = _table(frame, {pk: 0 if pk in appealed else 1 for pk in pop}, cols)
     return fig
 
 
-FIGURES = [plea_rate, recommendation_kind, adoption_rate, withdrawal_by_stage, withdrawal_by_reason,
-           lawyer_participation, early_intervention, appeal_rate]
+FIGURES = [
+    plea_rate,
+    recommendation_kind,
+    adoption_rate,
+    withdrawal_by_stage,
+    withdrawal_by_reason,
+    lawyer_participation,
+    early_intervention,
+    appeal_rate,
+]
 
 
 def compute(period: Period, by: str = "region", *, threshold: int | None = None) -> list[Figure]:

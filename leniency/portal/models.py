@@ -20,8 +20,14 @@ class TypicalCase(models.Model):
         REJECTED = "rejected", _("未通过审核")
         WITHDRAWN = "withdrawn", _("已撤回发布")
 
-    case = models.ForeignKey(Case, verbose_name=_("案件"), null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="typical_cases")
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("案件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="typical_cases",
+    )
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.PROPOSED)
     title = models.CharField(_("标题"), max_length=200)
     source_text = models.TextField(_("案例原文"))  # internal: holds personal data
@@ -37,12 +43,19 @@ class TypicalCase(models.Model):
     procedure = models.CharField(_("审理程序"), max_length=30, blank=True)
     keywords = models.CharField(_("关键词"), max_length=200, blank=True)
 
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提议人"), on_delete=models.PROTECT,
-                                    related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提议人"), on_delete=models.PROTECT, related_name="+"
+    )
     proposed_at = models.DateTimeField(_("提议时间"))
     anonymised_at = models.DateTimeField(_("匿名化时间"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     review_note = models.TextField(_("审核意见"), blank=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
@@ -51,8 +64,11 @@ class TypicalCase(models.Model):
         verbose_name = _("典型案例")
         verbose_name_plural = _("典型案例")
         ordering = ["-published_at", "-proposed_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""),
-                                               name="portal_typical_case_number")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], condition=~models.Q(number=""), name="portal_typical_case_number"
+            )
+        ]
 
     def __str__(self):
         return self.public_title or self.title
@@ -63,8 +79,14 @@ class TransparencyReport(models.Model):
 
     period = models.CharField(_("期间"), max_length=10)
     generated_at = models.DateTimeField(_("生成时间"))
-    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("生成人"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("生成人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     html_file = models.CharField(_("HTML 文件"), max_length=200)
     pdf_file = models.CharField(_("PDF 文件"), max_length=200)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64)

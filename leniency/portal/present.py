@@ -36,18 +36,41 @@ def _shares(fig: Figure) -> list[list[float] | None]:
 
 
 def present(fig: Figure, *, with_chart: bool = True) -> dict:
-    out = {"key": fig.key, "title": fig.title, "definition": fig.definition, "exclusions": fig.exclusions,
-           "source": fig.source, "available": fig.available, "note": fig.note, "cols": fig.cols,
-           "rate_label": fig.rate_label, "rows": [], "n": fig.n, "chart": "", "suppressed": 0, "extra": fig.extra}
+    out = {
+        "key": fig.key,
+        "title": fig.title,
+        "definition": fig.definition,
+        "exclusions": fig.exclusions,
+        "source": fig.source,
+        "available": fig.available,
+        "note": fig.note,
+        "cols": fig.cols,
+        "rate_label": fig.rate_label,
+        "rows": [],
+        "n": fig.n,
+        "chart": "",
+        "suppressed": 0,
+        "extra": fig.extra,
+    }
     table = fig.table
     if table is None:
         return out
     rates = fig.rates()
     for k, (label, row, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
-        out["rows"].append({"label": label, "cells": [_cell(c) for c in row], "total": _cell(total),
-                            "rate": rates[k] if rates else None, "rate_suppressed": bool(rates) and rates[k] is None})
-    out["totals"] = {"cells": [_cell(c) for c in table.col_totals], "total": _cell(table.total),
-                     "rate": fig.total_rate()}
+        out["rows"].append(
+            {
+                "label": label,
+                "cells": [_cell(c) for c in row],
+                "total": _cell(total),
+                "rate": rates[k] if rates else None,
+                "rate_suppressed": bool(rates) and rates[k] is None,
+            }
+        )
+    out["totals"] = {
+        "cells": [_cell(c) for c in table.col_totals],
+        "total": _cell(table.total),
+        "rate": fig.total_rate(),
+    }
     out["suppressed"] = table.count()
     out["n_suppressed"] = table.total.suppressed
     if with_chart:
@@ -76,19 +99,34 @@ def disparity_section(period: Period, *, with_chart: bool = True, bootstrap: int
     fig = disparity_figure(period, bootstrap=bootstrap)
     out = present(fig, with_chart=False)
     results = fig.extra.get("disparity", [])
-    out["results"] = [{"crime": d.crime, "n": d.n, "regions": len(d.regions), "percent": d.percent,
-                       "low": d.percent_low, "high": d.percent_high, "excluded": d.excluded_regions,
-                       "effects": d.effects, "covariates": d.covariates} for d in results]
+    out["results"] = [
+        {
+            "crime": d.crime,
+            "n": d.n,
+            "regions": len(d.regions),
+            "percent": d.percent,
+            "low": d.percent_low,
+            "high": d.percent_high,
+            "excluded": d.excluded_regions,
+            "effects": d.effects,
+            "covariates": d.covariates,
+        }
+        for d in results
+    ]
     out["n"] = sum(d.n for d in results) if results else None
     if with_chart and results:
         top = results[0]
-        out["chart"] = charts.effects_chart(top.effects, _("%(crime)s：各地区相对平均地区的刑期差异") % {"crime": top.crime},
-                                            _("相同事实下的刑期差异（%）"))
+        out["chart"] = charts.effects_chart(
+            top.effects,
+            _("%(crime)s：各地区相对平均地区的刑期差异") % {"crime": top.crime},
+            _("相同事实下的刑期差异（%）"),
+        )
     return out
 
 
-def portal_figures(period: Period, by: str, *, with_chart: bool = True, use_cache: bool = True,
-                   bootstrap: int = 200) -> dict:
+def portal_figures(
+    period: Period, by: str, *, with_chart: bool = True, use_cache: bool = True, bootstrap: int = 200
+) -> dict:
     key = f"portal:figures:{period.code}:{by}:{get_language()}:{int(with_chart)}:{bootstrap}"
     if use_cache:
         hit = cache.get(key)
@@ -96,7 +134,10 @@ def portal_figures(period: Period, by: str, *, with_chart: bool = True, use_cach
             return hit
     figures = [present(f, with_chart=with_chart) for f in compute(period, by)]
     data = {
-        "period": period, "by": by, "by_label": dimension_label(by), "figures": figures,
+        "period": period,
+        "by": by,
+        "by_label": dimension_label(by),
+        "figures": figures,
         "sentences": sentence_section(period, by, with_chart=with_chart),
         "disparity": disparity_section(period, with_chart=with_chart, bootstrap=bootstrap),
     }

@@ -81,8 +81,9 @@ def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
     }
 
 
-def generate_report(period_code: str, *, user=None, out_dir: Path | None = None, now=None,
-                    bootstrap: int = 200) -> TransparencyReport:
+def generate_report(
+    period_code: str, *, user=None, out_dir: Path | None = None, now=None, bootstrap: int = 200
+) -> TransparencyReport:
     """Render and store the report for a period; also write report.html and report.pdf into `out_dir`."""
     now = now or timezone.now()
     context = report_context(period_code, now=now, bootstrap=bootstrap)
@@ -98,12 +99,25 @@ def generate_report(period_code: str, *, user=None, out_dir: Path | None = None,
         (out_dir / "report.html").write_text(html, encoding="utf-8")
         (out_dir / "report.pdf").write_bytes(pdf)
     report = TransparencyReport.objects.create(
-        period=context["period"].code, generated_at=now, generated_by=user, html_file=base + ".html",
-        pdf_file=base + ".pdf", pdf_sha256=hashlib.sha256(pdf).hexdigest(), pdf_size=len(pdf),
+        period=context["period"].code,
+        generated_at=now,
+        generated_by=user,
+        html_file=base + ".html",
+        pdf_file=base + ".pdf",
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf_size=len(pdf),
         suppressed_cells=context["suppressed"],
     )
-    record("portal.report.generated", actor=user, obj=report,
-           data={"period": report.period, "pdf_sha256": report.pdf_sha256, "suppressed": report.suppressed_cells})
+    record(
+        "portal.report.generated",
+        actor=user,
+        obj=report,
+        data={
+            "period": report.period,
+            "pdf_sha256": report.pdf_sha256,
+            "suppressed": report.suppressed_cells,
+        },
+    )
     return report
 
 

@@ -46,13 +46,19 @@ def leaks(text: str, case=None, extra_names=()) -> list[str]:
 
 
 def _event(action, tc: TypicalCase, actor, **data):
-    record(action, actor=actor, obj=tc, case_id=tc.case_id,
-           data={"typical_case": tc.pk, "number": tc.number, "status": tc.status, **data})
+    record(
+        action,
+        actor=actor,
+        obj=tc,
+        case_id=tc.case_id,
+        data={"typical_case": tc.pk, "number": tc.number, "status": tc.status, **data},
+    )
 
 
 @transaction.atomic
-def do_propose_typical_case(case, *, title: str, acting_user, text: str = "", reasons: str = "",
-                            now=None) -> TypicalCase:
+def do_propose_typical_case(
+    case, *, title: str, acting_user, text: str = "", reasons: str = "", now=None
+) -> TypicalCase:
     if not access.can_propose(acting_user, case):
         raise DomainError(_("无权为该案件提议典型案例"), field="case")
     title = (title or "").strip()
@@ -62,8 +68,9 @@ def do_propose_typical_case(case, *, title: str, acting_user, text: str = "", re
     if not text.strip():
         raise DomainError(_("案例原文不能为空"), field="text")
     now = now or timezone.now()
-    tc = TypicalCase.objects.create(case=case, title=title, source_text=text, reasons=reasons,
-                                    proposed_by=acting_user, proposed_at=now)
+    tc = TypicalCase.objects.create(
+        case=case, title=title, source_text=text, reasons=reasons, proposed_by=acting_user, proposed_at=now
+    )
     _event("portal.typical_case.proposed", tc, acting_user)
     return tc
 
@@ -71,8 +78,12 @@ def do_propose_typical_case(case, *, title: str, acting_user, text: str = "", re
 def _crime(case) -> str:
     if case is None:
         return ""
-    link = (DefendantCharge.objects.filter(defendant__case=case, principal=True).select_related("charge")
-            .order_by("defendant_id").first())
+    link = (
+        DefendantCharge.objects.filter(defendant__case=case, principal=True)
+        .select_related("charge")
+        .order_by("defendant_id")
+        .first()
+    )
     return str(link.charge) if link else ""
 
 
@@ -92,8 +103,10 @@ def do_anonymise_typical_case(tc: TypicalCase, *, acting_user, extra_names=(), n
     tc.public_text = result.text
     tc.public_title = title.text
     tc.extra_names = extra
-    tc.replacements = [{"kind": r.kind, "original": r.original, "replacement": r.replacement}
-                       for r in result.replacements + title.replacements]
+    tc.replacements = [
+        {"kind": r.kind, "original": r.original, "replacement": r.replacement}
+        for r in result.replacements + title.replacements
+    ]
     tc.crime = _crime(case)
     if case is not None:
         region = case.region
@@ -108,9 +121,16 @@ def do_anonymise_typical_case(tc: TypicalCase, *, acting_user, extra_names=(), n
 
 
 @transaction.atomic
-def do_publish_typical_case(tc: TypicalCase, *, acting_user, public_title: str | None = None,
-                            public_text: str | None = None, keywords: str = "", note: str = "",
-                            now=None) -> TypicalCase:
+def do_publish_typical_case(
+    tc: TypicalCase,
+    *,
+    acting_user,
+    public_title: str | None = None,
+    public_text: str | None = None,
+    keywords: str = "",
+    note: str = "",
+    now=None,
+) -> TypicalCase:
     """The reviewer approves (optionally editing the anonymised text); refused if anything identifying remains."""
     tc = TypicalCase.objects.select_for_update().get(pk=tc.pk)
     if not access.can_review(acting_user):
@@ -127,8 +147,10 @@ def do_publish_typical_case(tc: TypicalCase, *, acting_user, public_title: str |
         raise DomainError(_("发布标题和文本不能为空"), field="public_text")
     found = leaks(tc.public_title + "\n" + tc.public_text, tc.case, tc.extra_names)
     if found:
-        raise DomainError(_("文本仍含可识别个人的信息：%(items)s") % {"items": "、".join(sorted(set(found)))},
-                          field="public_text")
+        raise DomainError(
+            _("文本仍含可识别个人的信息：%(items)s") % {"items": "、".join(sorted(set(found)))},
+            field="public_text",
+        )
     now = now or timezone.now()
     tc.keywords = keywords.strip()
     tc.review_note = note
@@ -144,8 +166,11 @@ def do_publish_typical_case(tc: TypicalCase, *, acting_user, public_title: str |
 def _next_number(now) -> str:
     year = timezone.localtime(now).year
     prefix = f"{year}-"
-    taken = [int(m.group(1)) for n in TypicalCase.objects.filter(number__startswith=prefix)
-             .values_list("number", flat=True) if (m := re.fullmatch(rf"{year}-(\d+)", n))]
+    taken = [
+        int(m.group(1))
+        for n in TypicalCase.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+        if (m := re.fullmatch(rf"{year}-(\d+)", n))
+    ]
     return f"{prefix}{max(taken, default=0) + 1:03d}"
 
 

@@ -40,11 +40,17 @@ def index(request):
     if by not in DIMENSIONS:
         by = "region"
     data = portal_figures(period, by)
-    return render(request, "portal/index.html", {
-        **data, "period_choices": _period_choices(today), "dimensions": [(d, dimension_label(d)) for d in DIMENSIONS],
-        "reports": TransparencyReport.objects.filter(published=True)[:4],
-        "cases": TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)[:4],
-    })
+    return render(
+        request,
+        "portal/index.html",
+        {
+            **data,
+            "period_choices": _period_choices(today),
+            "dimensions": [(d, dimension_label(d)) for d in DIMENSIONS],
+            "reports": TransparencyReport.objects.filter(published=True)[:4],
+            "cases": TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)[:4],
+        },
+    )
 
 
 def cases(request):
@@ -52,14 +58,25 @@ def cases(request):
     qs = TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)
     if q:
         for word in q.split()[:5]:
-            qs = qs.filter(Q(public_title__icontains=word) | Q(public_text__icontains=word) | Q(crime__icontains=word)
-                           | Q(keywords__icontains=word) | Q(number__icontains=word) | Q(region_label__icontains=word))
+            qs = qs.filter(
+                Q(public_title__icontains=word)
+                | Q(public_text__icontains=word)
+                | Q(crime__icontains=word)
+                | Q(keywords__icontains=word)
+                | Q(number__icontains=word)
+                | Q(region_label__icontains=word)
+            )
     crime = request.GET.get("crime", "")
     if crime:
         qs = qs.filter(crime=crime)
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    crimes = (TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED).exclude(crime="")
-              .values_list("crime", flat=True).distinct().order_by("crime"))
+    crimes = (
+        TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)
+        .exclude(crime="")
+        .values_list("crime", flat=True)
+        .distinct()
+        .order_by("crime")
+    )
     return render(request, "portal/cases.html", {"page": page, "q": q, "crime": crime, "crimes": crimes})
 
 
@@ -82,8 +99,12 @@ def report_file(request, pk, kind):
     if not path.exists():
         raise Http404
     content_type = "application/pdf" if kind == "pdf" else "text/html; charset=utf-8"
-    return FileResponse(path.open("rb"), content_type=content_type, as_attachment=False,
-                        filename=f"leniency-report-{report.period}.{kind}")
+    return FileResponse(
+        path.open("rb"),
+        content_type=content_type,
+        as_attachment=False,
+        filename=f"leniency-report-{report.period}.{kind}",
+    )
 
 
 # ---- staff: typical-case workflow and the report button -------------------------------------------------
@@ -100,13 +121,19 @@ def manage(request):
     qs = TypicalCase.objects.select_related("case", "proposed_by")
     if not access.can_review(request.user):
         qs = qs.filter(proposed_by=request.user)
-    return render(request, "portal/manage.html", {
-        "typical_cases": qs.order_by("-proposed_at")[:100],
-        "can_propose": access.can_propose(request.user), "can_review": access.can_review(request.user),
-        "can_generate": access.can_generate_report(request.user),
-        "reports": TransparencyReport.objects.all()[:20], "period_choices": recent_quarters(timezone.localdate(), 8),
-        "form": request.POST if request.method == "POST" else {},
-    })
+    return render(
+        request,
+        "portal/manage.html",
+        {
+            "typical_cases": qs.order_by("-proposed_at")[:100],
+            "can_propose": access.can_propose(request.user),
+            "can_review": access.can_review(request.user),
+            "can_generate": access.can_generate_report(request.user),
+            "reports": TransparencyReport.objects.all()[:20],
+            "period_choices": recent_quarters(timezone.localdate(), 8),
+            "form": request.POST if request.method == "POST" else {},
+        },
+    )
 
 
 @login_required
@@ -118,8 +145,12 @@ def propose(request):
     try:
         if case is None:
             raise DomainError(_("找不到该案号，或无权访问该案件"), field="case_number")
-        tc = services.do_propose_typical_case(case, title=request.POST.get("title", ""),
-                                              reasons=request.POST.get("reasons", ""), acting_user=request.user)
+        tc = services.do_propose_typical_case(
+            case,
+            title=request.POST.get("title", ""),
+            reasons=request.POST.get("reasons", ""),
+            acting_user=request.user,
+        )
         tc = services.do_anonymise_typical_case(tc, acting_user=request.user)
     except DomainError as error:
         messages.error(request, error.message)
@@ -150,24 +181,35 @@ def review(request, pk):
                 messages.success(request, _("已重新匿名化。"))
             elif action == "publish":
                 tc = services.do_publish_typical_case(
-                    tc, acting_user=request.user, public_title=request.POST.get("public_title"),
-                    public_text=request.POST.get("public_text"), keywords=request.POST.get("keywords", ""),
-                    note=request.POST.get("note", ""))
+                    tc,
+                    acting_user=request.user,
+                    public_title=request.POST.get("public_title"),
+                    public_text=request.POST.get("public_text"),
+                    keywords=request.POST.get("keywords", ""),
+                    note=request.POST.get("note", ""),
+                )
                 messages.success(request, _("已发布典型案例 %(n)s。") % {"n": tc.number})
             elif action == "reject":
-                tc = services.do_reject_typical_case(tc, acting_user=request.user, note=request.POST.get("note", ""))
+                tc = services.do_reject_typical_case(
+                    tc, acting_user=request.user, note=request.POST.get("note", "")
+                )
             elif action == "withdraw":
-                tc = services.do_withdraw_typical_case(tc, acting_user=request.user,
-                                                       note=request.POST.get("note", ""))
+                tc = services.do_withdraw_typical_case(
+                    tc, acting_user=request.user, note=request.POST.get("note", "")
+                )
             else:
                 raise DomainError(_("未知操作"), field="action")
             return redirect("portal:review", pk=tc.pk)
         except DomainError as exc:
             error = exc
-    context = {"tc": tc, "diff": diff_html(tc.source_text, tc.public_text) if tc.public_text else "",
-               "title_diff": diff_html(tc.title, tc.public_title) if tc.public_title else "",
-               "can_review": access.can_review(request.user) and tc.proposed_by_id != request.user.pk,
-               "error": error, "form": request.POST if error else {}}
+    context = {
+        "tc": tc,
+        "diff": diff_html(tc.source_text, tc.public_text) if tc.public_text else "",
+        "title_diff": diff_html(tc.title, tc.public_title) if tc.public_title else "",
+        "can_review": access.can_review(request.user) and tc.proposed_by_id != request.user.pk,
+        "error": error,
+        "form": request.POST if error else {},
+    }
     return render(request, "portal/review.html", context, status=400 if error else 200)
 
 

@@ -20,14 +20,21 @@ COURT_DECISION_STAGES = {Stage.FIRST_INSTANCE, Stage.APPEAL}
 
 
 def _same_procuratorate(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.is_prosecution and user.organisation_id
-                and defendant.case.procuratorate_id == user.organisation_id)
+    return bool(
+        user.is_authenticated
+        and user.is_prosecution
+        and user.organisation_id
+        and defendant.case.procuratorate_id == user.organisation_id
+    )
 
 
 def sees_internal_rounds(user, defendant) -> bool:
     """Drafts, reviews and returned rounds: the procuratorate itself, auditors and administrators."""
-    return _same_procuratorate(user, defendant) or user.is_superuser or user.role in (Role.ADMINISTRATOR,
-                                                                                      Role.AUDITOR)
+    return (
+        _same_procuratorate(user, defendant)
+        or user.is_superuser
+        or user.role in (Role.ADMINISTRATOR, Role.AUDITOR)
+    )
 
 
 def visible_recommendations(user, defendant) -> QuerySet[SentencingRecommendation]:
@@ -40,8 +47,11 @@ def visible_recommendations(user, defendant) -> QuerySet[SentencingRecommendatio
 
 def recommendation_for(user, pk) -> SentencingRecommendation | None:
     """One recommendation if this user may see it, else None (the caller answers 404)."""
-    rec = (SentencingRecommendation.objects.select_related("defendant__case", "author")
-           .filter(pk=pk, defendant__in=visible_defendants(user)).first())
+    rec = (
+        SentencingRecommendation.objects.select_related("defendant__case", "author")
+        .filter(pk=pk, defendant__in=visible_defendants(user))
+        .first()
+    )
     if rec is None:
         return None
     if not rec.shared and not sees_internal_rounds(user, rec.defendant):
@@ -63,18 +73,27 @@ def can_submit(user, rec) -> bool:
 
 def can_review(user, rec) -> bool:
     """A supervising prosecutor of the same procuratorate, not the author (no one reviews their own draft)."""
-    return (_same_procuratorate(user, rec.defendant) and user.role == Role.SUPERVISING_PROSECUTOR
-            and rec.status == SentencingRecommendation.Status.IN_REVIEW and rec.author_id != user.pk)
+    return (
+        _same_procuratorate(user, rec.defendant)
+        and user.role == Role.SUPERVISING_PROSECUTOR
+        and rec.status == SentencingRecommendation.Status.IN_REVIEW
+        and rec.author_id != user.pk
+    )
 
 
 def is_assigned_lawyer(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.is_lawyer and defendant.counsel_assignments.filter(
-        lawyer=user, ended_at__isnull=True).exists())
+    return bool(
+        user.is_authenticated
+        and user.is_lawyer
+        and defendant.counsel_assignments.filter(lawyer=user, ended_at__isnull=True).exists()
+    )
 
 
 def can_give_opinion(user, rec) -> bool:
     return is_assigned_lawyer(user, rec.defendant) and rec.status in (
-        SentencingRecommendation.Status.APPROVED, SentencingRecommendation.Status.FINAL)
+        SentencingRecommendation.Status.APPROVED,
+        SentencingRecommendation.Status.FINAL,
+    )
 
 
 def can_finalise(user, rec) -> bool:
@@ -86,8 +105,12 @@ def can_start_round(user, defendant) -> bool:
 
 
 def is_trial_judge(user, defendant) -> bool:
-    return bool(user.is_authenticated and user.role == Role.JUDGE and user.organisation_id
-                and defendant.case.court_id == user.organisation_id)
+    return bool(
+        user.is_authenticated
+        and user.role == Role.JUDGE
+        and user.organisation_id
+        and defendant.case.court_id == user.organisation_id
+    )
 
 
 def decided_at_this_stage(rec) -> bool:
@@ -98,8 +121,12 @@ def decided_at_this_stage(rec) -> bool:
 
 
 def can_decide(user, rec) -> bool:
-    return (is_trial_judge(user, rec.defendant) and rec.status == SentencingRecommendation.Status.FINAL
-            and rec.defendant.stage in COURT_DECISION_STAGES and not decided_at_this_stage(rec))
+    return (
+        is_trial_judge(user, rec.defendant)
+        and rec.status == SentencingRecommendation.Status.FINAL
+        and rec.defendant.stage in COURT_DECISION_STAGES
+        and not decided_at_this_stage(rec)
+    )
 
 
 def can_mark_lapsed(user, defendant) -> bool:
@@ -111,12 +138,15 @@ def review_queue(user) -> QuerySet[SentencingRecommendation]:
     """Rounds waiting for this supervising prosecutor (their procuratorate, not their own drafts)."""
     if not (user.is_authenticated and user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id):
         return SentencingRecommendation.objects.none()
-    return (SentencingRecommendation.objects
-            .filter(status=SentencingRecommendation.Status.IN_REVIEW,
-                    defendant__case__procuratorate_id=user.organisation_id)
-            .filter(~Q(author=user))
-            .select_related("defendant__case", "author")
-            .order_by("submitted_at", "id"))
+    return (
+        SentencingRecommendation.objects.filter(
+            status=SentencingRecommendation.Status.IN_REVIEW,
+            defendant__case__procuratorate_id=user.organisation_id,
+        )
+        .filter(~Q(author=user))
+        .select_related("defendant__case", "author")
+        .order_by("submitted_at", "id")
+    )
 
 
 # Role-level checks (ignoring the round's status): failing one of these is a 403, a wrong status is a 400.

@@ -18,7 +18,15 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(SentencingRecommendation)
 class RecommendationAdmin(ReadOnly):
-    list_display = ("defendant", "round", "status", "principal_penalty", "months", "engine_months", "created_at")
+    list_display = (
+        "defendant",
+        "round",
+        "status",
+        "principal_penalty",
+        "months",
+        "engine_months",
+        "created_at",
+    )
     list_filter = ("status", "principal_penalty", "machine_assisted")
     search_fields = ("defendant__name", "defendant__case__number")
     raw_id_fields = ("defendant",)

@@ -84,24 +84,68 @@ class RecommendationOut(Schema):
 def _out(rec, user) -> dict:
     internal = access.sees_internal_rounds(user, rec.defendant)
     return {
-        "id": rec.pk, "defendant": rec.defendant_id, "round": rec.round, "status": rec.status,
-        "version": rec.version, "term": rec.term_text(), "principal_penalty": rec.principal_penalty,
-        "kind": rec.kind, "months": rec.months, "low_months": rec.low_months, "high_months": rec.high_months,
-        "probation": rec.probation, "probation_months": rec.probation_months, "fine_yuan": rec.fine_yuan,
-        "machine_assisted": rec.machine_assisted, "engine_months": rec.engine_months,
-        "engine_low": rec.engine_low, "engine_high": rec.engine_high, "warnings": rec.warnings or [],
-        "deviation_reason": rec.deviation_reason, "model_version": rec.model_version, "author": str(rec.author),
-        "created_at": rec.created_at, "submitted_at": rec.submitted_at if internal else None,
-        "approved_at": rec.approved_at, "finalised_at": rec.finalised_at, "lawyer_reply": rec.lawyer_reply,
+        "id": rec.pk,
+        "defendant": rec.defendant_id,
+        "round": rec.round,
+        "status": rec.status,
+        "version": rec.version,
+        "term": rec.term_text(),
+        "principal_penalty": rec.principal_penalty,
+        "kind": rec.kind,
+        "months": rec.months,
+        "low_months": rec.low_months,
+        "high_months": rec.high_months,
+        "probation": rec.probation,
+        "probation_months": rec.probation_months,
+        "fine_yuan": rec.fine_yuan,
+        "machine_assisted": rec.machine_assisted,
+        "engine_months": rec.engine_months,
+        "engine_low": rec.engine_low,
+        "engine_high": rec.engine_high,
+        "warnings": rec.warnings or [],
+        "deviation_reason": rec.deviation_reason,
+        "model_version": rec.model_version,
+        "author": str(rec.author),
+        "created_at": rec.created_at,
+        "submitted_at": rec.submitted_at if internal else None,
+        "approved_at": rec.approved_at,
+        "finalised_at": rec.finalised_at,
+        "lawyer_reply": rec.lawyer_reply,
         "steps": (rec.calculation or {}).get("steps", []),
-        "reviews": [{"reviewer": str(r.reviewer), "decision": r.decision, "comments": r.comments,
-                     "created_at": r.created_at} for r in rec.reviews.all()] if internal else [],
-        "opinions": [{"lawyer": str(o.lawyer), "position": o.position, "reasons": o.reasons,
-                      "proposed_months": o.proposed_months, "created_at": o.created_at} for o in rec.opinions.all()],
-        "court_decisions": [{"judge": str(d.judge), "decision": d.decision, "grounds": d.grounds,
-                             "reasons": d.reasons, "principal_penalty": d.principal_penalty, "months": d.months,
-                             "probation": d.probation, "created_at": d.created_at}
-                            for d in rec.court_decisions.all()],
+        "reviews": [
+            {
+                "reviewer": str(r.reviewer),
+                "decision": r.decision,
+                "comments": r.comments,
+                "created_at": r.created_at,
+            }
+            for r in rec.reviews.all()
+        ]
+        if internal
+        else [],
+        "opinions": [
+            {
+                "lawyer": str(o.lawyer),
+                "position": o.position,
+                "reasons": o.reasons,
+                "proposed_months": o.proposed_months,
+                "created_at": o.created_at,
+            }
+            for o in rec.opinions.all()
+        ],
+        "court_decisions": [
+            {
+                "judge": str(d.judge),
+                "decision": d.decision,
+                "grounds": d.grounds,
+                "reasons": d.reasons,
+                "principal_penalty": d.principal_penalty,
+                "months": d.months,
+                "probation": d.probation,
+                "created_at": d.created_at,
+            }
+            for d in rec.court_decisions.all()
+        ],
     }
 
 
@@ -116,19 +160,28 @@ class TermsIn(Schema):
     fine_yuan: Decimal | None = Field(None, ge=0)
 
     def values(self) -> dict:
-        return {k: (v.value if hasattr(v, "value") else v) for k, v in self.dict(exclude_unset=True).items()
-                if k in TermsIn.model_fields}
+        return {
+            k: (v.value if hasattr(v, "value") else v)
+            for k, v in self.dict(exclude_unset=True).items()
+            if k in TermsIn.model_fields
+        }
 
 
 class DraftIn(TermsIn):
-    facts_text: str | None = Field(None, max_length=20000, description="default: the case facts about this person")
+    facts_text: str | None = Field(
+        None, max_length=20000, description="default: the case facts about this person"
+    )
     deviation_reason: str = Field("", max_length=4000)
     note: str = Field("", max_length=4000)
-    change_basis: str = Field("", max_length=4000, description="required for a new round after a signed plea agreement")
+    change_basis: str = Field(
+        "", max_length=4000, description="required for a new round after a signed plea agreement"
+    )
 
 
 class UpdateIn(TermsIn):
-    version: int = Field(..., description="the version you read; a stale one is a conflict (400, field=version)")
+    version: int = Field(
+        ..., description="the version you read; a stale one is a conflict (400, field=version)"
+    )
     facts_text: str | None = Field(None, max_length=20000)
     deviation_reason: str = Field("", max_length=4000)
     note: str | None = Field(None, max_length=4000)
@@ -181,12 +234,19 @@ def _require(allowed: bool, message: str):
         raise HttpError(403, message)
 
 
-@router.get("/defendants/{defendant_id}", response=list[RecommendationOut],
-            summary="A defendant's recommendation rounds that the user may see, oldest first")
+@router.get(
+    "/defendants/{defendant_id}",
+    response=list[RecommendationOut],
+    summary="A defendant's recommendation rounds that the user may see, oldest first",
+)
 def list_for_defendant(request, defendant_id: int):
     defendant = _defendant(request, defendant_id)
-    rounds = (access.visible_recommendations(request.user, defendant).select_related("author", "defendant__case")
-              .prefetch_related("reviews__reviewer", "opinions__lawyer", "court_decisions__judge").order_by("round"))
+    rounds = (
+        access.visible_recommendations(request.user, defendant)
+        .select_related("author", "defendant__case")
+        .prefetch_related("reviews__reviewer", "opinions__lawyer", "court_decisions__judge")
+        .order_by("round")
+    )
     return [_out(rec, request.user) for rec in rounds]
 
 
@@ -195,14 +255,23 @@ def get_recommendation(request, rec_id: int):
     return _out(_rec(request, rec_id), request.user)
 
 
-@router.post("/defendants/{defendant_id}/drafts", response={201: RecommendationOut},
-             summary="Draft a recommendation with the engine (a new round supersedes the open one)")
+@router.post(
+    "/defendants/{defendant_id}/drafts",
+    response={201: RecommendationOut},
+    summary="Draft a recommendation with the engine (a new round supersedes the open one)",
+)
 def create_draft(request, defendant_id: int, payload: DraftIn):
     defendant = _defendant(request, defendant_id)
     _require(access.is_case_procuratorate(request.user, defendant), "only the case's procuratorate drafts")
-    rec = services.do_create_draft(defendant, acting_user=request.user, facts_text=payload.facts_text,
-                                   values=payload.values(), deviation_reason=payload.deviation_reason,
-                                   note=payload.note, change_basis=payload.change_basis)
+    rec = services.do_create_draft(
+        defendant,
+        acting_user=request.user,
+        facts_text=payload.facts_text,
+        values=payload.values(),
+        deviation_reason=payload.deviation_reason,
+        note=payload.note,
+        change_basis=payload.change_basis,
+    )
     return Status(201, _out(rec, request.user))
 
 
@@ -210,53 +279,88 @@ def create_draft(request, defendant_id: int, payload: DraftIn):
 def update_draft(request, rec_id: int, payload: UpdateIn):
     rec = _rec(request, rec_id)
     _require(access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate edits")
-    rec = services.do_update_draft(rec, acting_user=request.user, version=payload.version, values=payload.values(),
-                                   deviation_reason=payload.deviation_reason, facts_text=payload.facts_text,
-                                   note=payload.note)
+    rec = services.do_update_draft(
+        rec,
+        acting_user=request.user,
+        version=payload.version,
+        values=payload.values(),
+        deviation_reason=payload.deviation_reason,
+        facts_text=payload.facts_text,
+        note=payload.note,
+    )
     return _out(rec, request.user)
 
 
 @router.post("/{rec_id}/submit", response=RecommendationOut, summary="Submit for the supervisor's review")
 def submit(request, rec_id: int, payload: VersionIn):
     rec = _rec(request, rec_id)
-    _require(access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate submits")
+    _require(
+        access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate submits"
+    )
     return _out(services.do_submit(rec, acting_user=request.user, version=payload.version), request.user)
 
 
-@router.post("/{rec_id}/review", response=RecommendationOut, summary="Approve or return (supervising prosecutor)")
+@router.post(
+    "/{rec_id}/review", response=RecommendationOut, summary="Approve or return (supervising prosecutor)"
+)
 def review(request, rec_id: int, payload: ReviewIn):
     rec = _rec(request, rec_id)
     _require(access.is_case_supervisor(request.user, rec.defendant), "only a supervising prosecutor reviews")
-    services.do_review(rec, acting_user=request.user, decision=payload.decision.value, comments=payload.comments,
-                       version=payload.version)
+    services.do_review(
+        rec,
+        acting_user=request.user,
+        decision=payload.decision.value,
+        comments=payload.comments,
+        version=payload.version,
+    )
     return _out(_rec(request, rec_id), request.user)
 
 
 @router.post("/{rec_id}/opinion", response=RecommendationOut, summary="The assigned lawyer's written opinion")
 def opinion(request, rec_id: int, payload: OpinionIn):
     rec = _rec(request, rec_id)
-    _require(access.is_assigned_lawyer(request.user, rec.defendant), "only the defendant's lawyer gives an opinion")
-    services.do_give_opinion(rec, acting_user=request.user, position=payload.position.value, reasons=payload.reasons,
-                             proposed_months=payload.proposed_months)
+    _require(
+        access.is_assigned_lawyer(request.user, rec.defendant), "only the defendant's lawyer gives an opinion"
+    )
+    services.do_give_opinion(
+        rec,
+        acting_user=request.user,
+        position=payload.position.value,
+        reasons=payload.reasons,
+        proposed_months=payload.proposed_months,
+    )
     return _out(_rec(request, rec_id), request.user)
 
 
 @router.post("/{rec_id}/finalise", response=RecommendationOut, summary="Make an approved round final")
 def finalise(request, rec_id: int, payload: FinaliseIn):
     rec = _rec(request, rec_id)
-    _require(access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate finalises")
-    rec = services.do_finalise(rec, acting_user=request.user, version=payload.version,
-                               lawyer_reply=payload.lawyer_reply)
+    _require(
+        access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate finalises"
+    )
+    rec = services.do_finalise(
+        rec, acting_user=request.user, version=payload.version, lawyer_reply=payload.lawyer_reply
+    )
     return _out(rec, request.user)
 
 
-@router.post("/{rec_id}/court-decision", response=RecommendationOut,
-             summary="The court adopts, asks for an adjustment or decides otherwise (CPL art. 201)")
+@router.post(
+    "/{rec_id}/court-decision",
+    response=RecommendationOut,
+    summary="The court adopts, asks for an adjustment or decides otherwise (CPL art. 201)",
+)
 def court_decision(request, rec_id: int, payload: CourtDecisionIn):
     rec = _rec(request, rec_id)
     _require(access.is_trial_judge(request.user, rec.defendant), "only a judge of the trial court decides")
     services.do_court_decision(
-        rec, acting_user=request.user, decision=payload.decision.value, grounds=[g.value for g in payload.grounds],
-        reasons=payload.reasons, principal_penalty=payload.principal_penalty.value if payload.principal_penalty else "",
-        months=payload.months, probation=payload.probation, version=payload.version)
+        rec,
+        acting_user=request.user,
+        decision=payload.decision.value,
+        grounds=[g.value for g in payload.grounds],
+        reasons=payload.reasons,
+        principal_penalty=payload.principal_penalty.value if payload.principal_penalty else "",
+        months=payload.months,
+        probation=payload.probation,
+        version=payload.version,
+    )
     return _out(_rec(request, rec_id), request.user)

@@ -71,7 +71,10 @@ DEVIATION_REASONS = (
     "被害人系老年人，酌情从重",
     "犯罪数额刚过较大标准，且已全部退赃，酌情从轻",
 )
-ADJUSTMENT_REASONS = ("被告人当庭补充退赔并取得谅解，原量刑建议明显偏重", "类案判罚普遍较轻，量刑建议明显不当")
+ADJUSTMENT_REASONS = (
+    "被告人当庭补充退赔并取得谅解，原量刑建议明显偏重",
+    "类案判罚普遍较轻，量刑建议明显不当",
+)
 
 
 @dataclass
@@ -90,7 +93,9 @@ class Plan:
     reviews: list[tuple[SentencingRecommendation, Review]] = field(default_factory=list)
     opinions: list[tuple[SentencingRecommendation, LawyerOpinion]] = field(default_factory=list)
     decisions: list[tuple[SentencingRecommendation, CourtDecision]] = field(default_factory=list)
-    events: list[tuple[datetime, int, str, SentencingRecommendation, User, dict]] = field(default_factory=list)
+    events: list[tuple[datetime, int, str, SentencingRecommendation, User, dict]] = field(
+        default_factory=list
+    )
 
     def event(self, when, action, rec, actor, data):
         self.events.append((when, len(self.events), action, rec, actor, data))
@@ -112,18 +117,27 @@ def build(*, seed: int, today, stdout) -> str | None:
         _save(plan)
     seconds = time.perf_counter() - started
     finals = sum(1 for r in plan.recs if r.status == R.Status.FINAL)
-    return (f"recommendations: {len(plan.recs)} rounds for {len({r.defendant_id for r in plan.recs})} defendants "
-            f"({finals} final, {len(plan.decisions)} court decisions, {len(plan.events)} events) in {seconds:.1f}s")
+    return (
+        f"recommendations: {len(plan.recs)} rounds for {len({r.defendant_id for r in plan.recs})} defendants "
+        f"({finals} final, {len(plan.decisions)} court decisions, {len(plan.events)} events) in {seconds:.1f}s"
+    )
 
 
 def _people(defendants) -> list[Person]:
-    rows = list(defendants.select_related("case__region", "case__prosecutor", "case__procuratorate")
-                .prefetch_related("case__defendants", "charge_links__charge").order_by("pk"))
+    rows = list(
+        defendants.select_related("case__region", "case__prosecutor", "case__procuratorate")
+        .prefetch_related("case__defendants", "charge_links__charge")
+        .order_by("pk")
+    )
     by_id = {d.pk: Person(d) for d in rows}
     case_ids = {d.case_id for d in rows}
-    events = (AuditEvent.objects.filter(case_id__in=case_ids,
-                                        action__in=("defendant.stage.changed", "defendant.procedure.set"))
-              .order_by("seq").values_list("action", "data", "actor_id"))
+    events = (
+        AuditEvent.objects.filter(
+            case_id__in=case_ids, action__in=("defendant.stage.changed", "defendant.procedure.set")
+        )
+        .order_by("seq")
+        .values_list("action", "data", "actor_id")
+    )
     for action, data, actor_id in events:
         person = by_id.get(data.get("defendant"))
         if person is None:
@@ -138,8 +152,11 @@ def _people(defendants) -> list[Person]:
             person.trial_on = on
         elif data.get("to") == Stage.JUDGMENT:
             person.judgment_on = on
-    for assignment in CounselAssignment.objects.filter(defendant_id__in=by_id, ended_at__isnull=True) \
-            .select_related("lawyer").order_by("pk"):
+    for assignment in (
+        CounselAssignment.objects.filter(defendant_id__in=by_id, ended_at__isnull=True)
+        .select_related("lawyer")
+        .order_by("pk")
+    ):
         by_id[assignment.defendant_id].lawyer = assignment.lawyer
     return list(by_id.values())
 
@@ -148,14 +165,20 @@ def _supervisors(people: list[Person], rng) -> dict[int, User]:
     """A supervising prosecutor per demo procuratorate: the persona at home, a synthetic one elsewhere."""
     orgs = {p.defendant.case.procuratorate_id for p in people}
     found = {}
-    for user in User.objects.filter(role=Role.SUPERVISING_PROSECUTOR, organisation_id__in=orgs).order_by("pk"):
+    for user in User.objects.filter(role=Role.SUPERVISING_PROSECUTOR, organisation_id__in=orgs).order_by(
+        "pk"
+    ):
         found.setdefault(user.organisation_id, user)
     missing = [org for org in Organisation.objects.filter(pk__in=orgs - set(found)).order_by("pk")]
     unusable = make_password(None)
     for org in missing:
-        user = User.objects.create(username=f"demo-supervisor-{org.pk}", password=unusable,
-                                   role=Role.SUPERVISING_PROSECUTOR, organisation=org,
-                                   display_name=person_name(rng, rng.choice("MF")))
+        user = User.objects.create(
+            username=f"demo-supervisor-{org.pk}",
+            password=unusable,
+            role=Role.SUPERVISING_PROSECUTOR,
+            organisation=org,
+            display_name=person_name(rng, rng.choice("MF")),
+        )
         found[org.pk] = user
     return found
 
@@ -189,13 +212,17 @@ def _plan_person(plan: Plan, person: Person, supervisors, users, rng, today: dat
         return
     span = max(0, (end - start).days)
     day = lambda share: start + timedelta(days=int(span * share))  # noqa: E731
-    charges = [link.charge.name for link in sorted(d.charge_links.all(), key=lambda x: (not x.principal, x.pk))]
+    charges = [
+        link.charge.name for link in sorted(d.charge_links.all(), key=lambda x: (not x.principal, x.pk))
+    ]
     goal = "final" if tried else rng.choice(("draft", "in_review", "in_review", "approved", "final"))
 
     rec = _draft(plan, d, 1, engine, charges, prosecutor, at(day(0.05), rng), rng)
     if goal == "draft":
         return
-    rec = _review_cycle(plan, rec, prosecutor, supervisor, day(0.15), day(0.3), rng, submit_only=goal == "in_review")
+    rec = _review_cycle(
+        plan, rec, prosecutor, supervisor, day(0.15), day(0.3), rng, submit_only=goal == "in_review"
+    )
     if goal == "in_review":
         return
     if goal == "approved":
@@ -206,7 +233,9 @@ def _plan_person(plan: Plan, person: Person, supervisors, users, rng, today: dat
         _opinion(plan, rec, person.lawyer, at(day(0.45), rng), objected, rng)
     if objected and rng.random() < REVISED_AFTER_OBJECTION:
         revised = _revise(plan, rec, engine, charges, prosecutor, at(day(0.55), rng), rng)
-        rec = _review_cycle(plan, revised, prosecutor, supervisor, day(0.6), day(0.65), rng, allow_return=False)
+        rec = _review_cycle(
+            plan, revised, prosecutor, supervisor, day(0.6), day(0.65), rng, allow_return=False
+        )
         _opinion(plan, rec, person.lawyer, at(day(0.75), rng), False, rng)
         objected = False
     rec = _finalise(plan, rec, prosecutor, at(day(0.85), rng), rng.choice(REPLIES) if objected else "")
@@ -232,9 +261,17 @@ def _engine(d: Defendant):
 def _values(calc, charges, rng, *, shift: int = 0) -> tuple[dict, str]:
     penalty = PENALTY_FROM_ENGINE.get(str(calc.penalty), "fixed_term")
     months = calc.months if penalty in ("fixed_term", "criminal_detention", "surveillance") else None
-    probation = bool(calc.probation_advised and months is not None and penalty in ("fixed_term", "criminal_detention"))
-    values = {"principal_penalty": penalty, "kind": "fixed", "months": months, "probation": probation,
-              "probation_months": calc.probation_months if probation else None, "fine_yuan": calc.fine_yuan}
+    probation = bool(
+        calc.probation_advised and months is not None and penalty in ("fixed_term", "criminal_detention")
+    )
+    values = {
+        "principal_penalty": penalty,
+        "kind": "fixed",
+        "months": months,
+        "probation": probation,
+        "probation_months": calc.probation_months if probation else None,
+        "fine_yuan": calc.fine_yuan,
+    }
     reason = ""
     if months is not None:
         roll = rng.random()
@@ -259,28 +296,65 @@ def _values(calc, charges, rng, *, shift: int = 0) -> tuple[dict, str]:
 
 
 def _snapshot(rec) -> dict:
-    return {"defendant": rec.defendant_id, "round": rec.round, "status": rec.status, "version": rec.version,
-            "term": rec.term_text(), "principal_penalty": rec.principal_penalty, "kind": rec.kind,
-            "months": rec.months, "low_months": rec.low_months, "high_months": rec.high_months,
-            "probation": rec.probation, "probation_months": rec.probation_months,
-            "fine_yuan": None if rec.fine_yuan is None else str(rec.fine_yuan)}
+    return {
+        "defendant": rec.defendant_id,
+        "round": rec.round,
+        "status": rec.status,
+        "version": rec.version,
+        "term": rec.term_text(),
+        "principal_penalty": rec.principal_penalty,
+        "kind": rec.kind,
+        "months": rec.months,
+        "low_months": rec.low_months,
+        "high_months": rec.high_months,
+        "probation": rec.probation,
+        "probation_months": rec.probation_months,
+        "fine_yuan": None if rec.fine_yuan is None else str(rec.fine_yuan),
+    }
 
 
 def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0):
     values, reason = _values(calc, charges, rng, shift=shift)
     if not values:
         values, reason = _values(calc, charges, random.Random(0))
-    rec = R(defendant=d, round=round_no, status=R.Status.DRAFT, author=author, created_at=when, updated_at=when,
-            facts_text=calc.facts_text, charges=charges, calculation=calc.to_dict(), similar={},
-            machine_assisted=True, engine_months=calc.months, engine_low=calc.low, engine_high=calc.high,
-            model_version=f"calculator {calc.standard_version}"[:80], deviation_reason=reason, **values)
+    rec = R(
+        defendant=d,
+        round=round_no,
+        status=R.Status.DRAFT,
+        author=author,
+        created_at=when,
+        updated_at=when,
+        facts_text=calc.facts_text,
+        charges=charges,
+        calculation=calc.to_dict(),
+        similar={},
+        machine_assisted=True,
+        engine_months=calc.months,
+        engine_low=calc.low,
+        engine_high=calc.high,
+        model_version=f"calculator {calc.standard_version}"[:80],
+        deviation_reason=reason,
+        **values,
+    )
     if reason:
-        rec.warnings = [{"kind": "engine", "message": f"建议刑期{rec.months}个月与系统计算的{calc.months}个月偏离较大"}]
+        rec.warnings = [
+            {"kind": "engine", "message": f"建议刑期{rec.months}个月与系统计算的{calc.months}个月偏离较大"}
+        ]
     plan.recs.append(rec)
-    plan.event(when, "recommendations.draft.created", rec, author,
-               {**_snapshot(rec), "engine_months": rec.engine_months, "model_version": rec.model_version,
-                "deviations": [w["kind"] for w in rec.warnings], "deviation_reason": reason,
-                "supersedes_round": round_no - 1 if round_no > 1 else None})
+    plan.event(
+        when,
+        "recommendations.draft.created",
+        rec,
+        author,
+        {
+            **_snapshot(rec),
+            "engine_months": rec.engine_months,
+            "model_version": rec.model_version,
+            "deviations": [w["kind"] for w in rec.warnings],
+            "deviation_reason": reason,
+            "supersedes_round": round_no - 1 if round_no > 1 else None,
+        },
+    )
     return rec
 
 
@@ -289,8 +363,9 @@ def _bump(rec, status, when):
     rec.version += 1
 
 
-def _review_cycle(plan, rec, prosecutor, supervisor, submit_day, review_day, rng, *, allow_return=True,
-                  submit_only=False):
+def _review_cycle(
+    plan, rec, prosecutor, supervisor, submit_day, review_day, rng, *, allow_return=True, submit_only=False
+):
     submitted = max(at(submit_day, rng, start_hour=9, end_hour=12), rec.updated_at + timedelta(minutes=30))
     rec.submitted_at = submitted
     _bump(rec, R.Status.IN_REVIEW, submitted)
@@ -300,26 +375,41 @@ def _review_cycle(plan, rec, prosecutor, supervisor, submit_day, review_day, rng
     reviewed = max(at(review_day, rng, start_hour=13, end_hour=18), submitted + timedelta(hours=1))
     if allow_return and rng.random() < RETURN_RATE:
         comments = rng.choice(RETURN_COMMENTS)
-        plan.reviews.append((rec, Review(reviewer=supervisor, decision="return", comments=comments,
-                                         created_at=reviewed)))
+        plan.reviews.append(
+            (rec, Review(reviewer=supervisor, decision="return", comments=comments, created_at=reviewed))
+        )
         _bump(rec, R.Status.RETURNED, reviewed)
-        plan.event(reviewed, "recommendations.review.returned", rec, supervisor,
-                   {**_snapshot(rec), "comments": comments})
+        plan.event(
+            reviewed,
+            "recommendations.review.returned",
+            rec,
+            supervisor,
+            {**_snapshot(rec), "comments": comments},
+        )
         edited = reviewed + timedelta(hours=rng.randint(16, 30))
         rec.note = "已按审核意见核实"
         _bump(rec, R.Status.DRAFT, edited)
-        plan.event(edited, "recommendations.draft.updated", rec, prosecutor,
-                   {**_snapshot(rec), "deviations": [], "deviation_reason": rec.deviation_reason})
+        plan.event(
+            edited,
+            "recommendations.draft.updated",
+            rec,
+            prosecutor,
+            {**_snapshot(rec), "deviations": [], "deviation_reason": rec.deviation_reason},
+        )
         resubmitted = edited + timedelta(minutes=rng.randint(10, 120))
         rec.submitted_at = resubmitted
         _bump(rec, R.Status.IN_REVIEW, resubmitted)
         plan.event(resubmitted, "recommendations.recommendation.submitted", rec, prosecutor, _snapshot(rec))
         reviewed = resubmitted + timedelta(hours=rng.randint(2, 20))
     comments = rng.choice(("同意", "同意承办人意见", ""))
-    plan.reviews.append((rec, Review(reviewer=supervisor, decision="approve", comments=comments, created_at=reviewed)))
+    plan.reviews.append(
+        (rec, Review(reviewer=supervisor, decision="approve", comments=comments, created_at=reviewed))
+    )
     rec.approved_at = reviewed
     _bump(rec, R.Status.APPROVED, reviewed)
-    plan.event(reviewed, "recommendations.review.approved", rec, supervisor, {**_snapshot(rec), "comments": comments})
+    plan.event(
+        reviewed, "recommendations.review.approved", rec, supervisor, {**_snapshot(rec), "comments": comments}
+    )
     return rec
 
 
@@ -328,13 +418,29 @@ def _opinion(plan, rec, lawyer, when, objected, rng):
     reasons = rng.choice(OBJECTIONS) if objected else ""
     proposed = max(1, rec.months - rng.randint(1, 3)) if objected and rec.months else None
     position = LawyerOpinion.Position.OBJECT if objected else LawyerOpinion.Position.AGREE
-    plan.opinions.append((rec, LawyerOpinion(lawyer=lawyer, position=position, reasons=reasons,
-                                             proposed_months=proposed, created_at=when)))
+    plan.opinions.append(
+        (
+            rec,
+            LawyerOpinion(
+                lawyer=lawyer, position=position, reasons=reasons, proposed_months=proposed, created_at=when
+            ),
+        )
+    )
     rec.version += 1
     rec.updated_at = when
-    plan.event(when, "recommendations.opinion.given", rec, lawyer,
-               {"defendant": rec.defendant_id, "round": rec.round, "position": position, "reasons": reasons,
-                "proposed_months": proposed})
+    plan.event(
+        when,
+        "recommendations.opinion.given",
+        rec,
+        lawyer,
+        {
+            "defendant": rec.defendant_id,
+            "round": rec.round,
+            "position": position,
+            "reasons": reasons,
+            "proposed_months": proposed,
+        },
+    )
 
 
 def _revise(plan, rec, calc, charges, prosecutor, when, rng):
@@ -350,8 +456,13 @@ def _finalise(plan, rec, prosecutor, when, reply):
     when = max(when, rec.updated_at + timedelta(hours=1))
     rec.finalised_at, rec.finalised_by, rec.lawyer_reply = when, prosecutor, reply
     _bump(rec, R.Status.FINAL, when)
-    plan.event(when, "recommendations.recommendation.finalised", rec, prosecutor,
-               {**_snapshot(rec), "supersedes_round": None, "lawyer_reply": reply})
+    plan.event(
+        when,
+        "recommendations.recommendation.finalised",
+        rec,
+        prosecutor,
+        {**_snapshot(rec), "supersedes_round": None, "lawyer_reply": reply},
+    )
     return rec
 
 
@@ -368,10 +479,27 @@ def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng,
         reason = rng.choice(ADJUSTMENT_REASONS)
         grounds = [rng.choice((G.CLEARLY_IMPROPER, G.DEFENCE_OBJECTION))]
         _decide(plan, rec, judge, asked, D.REQUEST_ADJUSTMENT, grounds, reason)
-        adjusted = _draft(plan, rec.defendant, rec.round + 1, calc, charges, prosecutor,
-                          asked + timedelta(hours=rng.randint(20, 30)), rng, shift=-1)
-        adjusted = _review_cycle(plan, adjusted, prosecutor, supervisor, adjusted.created_at.date(),
-                                 adjusted.created_at.date(), rng, allow_return=False)
+        adjusted = _draft(
+            plan,
+            rec.defendant,
+            rec.round + 1,
+            calc,
+            charges,
+            prosecutor,
+            asked + timedelta(hours=rng.randint(20, 30)),
+            rng,
+            shift=-1,
+        )
+        adjusted = _review_cycle(
+            plan,
+            adjusted,
+            prosecutor,
+            supervisor,
+            adjusted.created_at.date(),
+            adjusted.created_at.date(),
+            rng,
+            allow_return=False,
+        )
         if person.lawyer is not None:
             _opinion(plan, adjusted, person.lawyer, adjusted.updated_at + timedelta(hours=2), False, rng)
         final_at = adjusted.updated_at + timedelta(hours=1)
@@ -381,25 +509,66 @@ def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng,
         when = max(when, final_at + timedelta(days=1))
         _decide(plan, rec, judge, when, D.ADOPT, [], "")
     elif roll < ADJUSTMENT_RATE + DECIDED_OTHERWISE_RATE and rec.months and rec.months > 2:
-        _decide(plan, rec, judge, when, D.DECIDE_OTHERWISE, [G.CLEARLY_IMPROPER],
-                "检察院未调整量刑建议，本院依法判决", penalty=rec.principal_penalty, months=rec.months - 1,
-                probation=rec.probation)
+        _decide(
+            plan,
+            rec,
+            judge,
+            when,
+            D.DECIDE_OTHERWISE,
+            [G.CLEARLY_IMPROPER],
+            "检察院未调整量刑建议，本院依法判决",
+            penalty=rec.principal_penalty,
+            months=rec.months - 1,
+            probation=rec.probation,
+        )
     else:
         _decide(plan, rec, judge, when, D.ADOPT, [], "")
 
 
-def _decide(plan, rec, judge, when, decision, grounds, reasons, *, penalty="", months=None, probation=False,
-            stage="first_instance"):
-    plan.decisions.append((rec, CourtDecision(judge=judge, decision=decision, grounds=[str(g) for g in grounds],
-                                              reasons=reasons, principal_penalty=penalty, months=months,
-                                              probation=probation, stage=stage, created_at=when)))
+def _decide(
+    plan,
+    rec,
+    judge,
+    when,
+    decision,
+    grounds,
+    reasons,
+    *,
+    penalty="",
+    months=None,
+    probation=False,
+    stage="first_instance",
+):
+    plan.decisions.append(
+        (
+            rec,
+            CourtDecision(
+                judge=judge,
+                decision=decision,
+                grounds=[str(g) for g in grounds],
+                reasons=reasons,
+                principal_penalty=penalty,
+                months=months,
+                probation=probation,
+                stage=stage,
+                created_at=when,
+            ),
+        )
+    )
     rec.version += 1
     rec.updated_at = max(rec.updated_at, when)
-    action = {"adopt": "recommendations.court.adopted",
-              "request_adjustment": "recommendations.court.adjustment_requested",
-              "decide_otherwise": "recommendations.court.decided_otherwise"}[str(decision)]
-    data = {"defendant": rec.defendant_id, "round": rec.round, "grounds": [str(g) for g in grounds],
-            "reasons": reasons, "term": rec.term_text()}
+    action = {
+        "adopt": "recommendations.court.adopted",
+        "request_adjustment": "recommendations.court.adjustment_requested",
+        "decide_otherwise": "recommendations.court.decided_otherwise",
+    }[str(decision)]
+    data = {
+        "defendant": rec.defendant_id,
+        "round": rec.round,
+        "grounds": [str(g) for g in grounds],
+        "reasons": reasons,
+        "term": rec.term_text(),
+    }
     if penalty:
         data.update(principal_penalty=penalty, months=months, probation=probation)
     plan.event(when, action, rec, judge, data)

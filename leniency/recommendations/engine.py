@@ -29,8 +29,12 @@ logger = logging.getLogger(__name__)
 SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
 
 
-PLEA_STAGE_WORDS = {"investigation": "侦查阶段", "prosecution_review": "审查起诉阶段", "first_instance": "审判阶段",
-                    "appeal": "审判阶段"}
+PLEA_STAGE_WORDS = {
+    "investigation": "侦查阶段",
+    "prosecution_review": "审查起诉阶段",
+    "first_instance": "审判阶段",
+    "appeal": "审判阶段",
+}
 
 
 def defendant_facts(defendant) -> str:
@@ -79,24 +83,34 @@ class EngineResult:
 
     def to_dict(self) -> dict:
         return {
-            "calculation": self.calculation, "months": self.months, "low": self.low, "high": self.high,
-            "penalty": self.penalty, "probation_advised": self.probation_advised,
+            "calculation": self.calculation,
+            "months": self.months,
+            "low": self.low,
+            "high": self.high,
+            "penalty": self.penalty,
+            "probation_advised": self.probation_advised,
             "probation_months": self.probation_months,
             "fine_yuan": None if self.fine_yuan is None else str(self.fine_yuan),
-            "model_version": self.model_version, "confidence": self.confidence, "interval": self.interval,
-            "similar": self.similar, "engine_warnings": self.engine_warnings,
+            "model_version": self.model_version,
+            "confidence": self.confidence,
+            "interval": self.interval,
+            "similar": self.similar,
+            "engine_warnings": self.engine_warnings,
         }
 
 
-def run_engine(facts_text: str, charges: list[str], *, region_code: str | None = None,
-               proposed_months: int | None = None) -> EngineResult:
+def run_engine(
+    facts_text: str, charges: list[str], *, region_code: str | None = None, proposed_months: int | None = None
+) -> EngineResult:
     from leniency.sentencing.extract import extract
 
     facts = extract(facts_text, charges=charges)
     recommend = _recommend_function()
     if recommend is not None:
         try:
-            with transaction.atomic():  # a savepoint: a failing corpus query must not break the caller's transaction
+            with (
+                transaction.atomic()
+            ):  # a savepoint: a failing corpus query must not break the caller's transaction
                 rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
         except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
             logger.exception("recommend() failed; falling back to the calculator")
@@ -119,10 +133,15 @@ def _recommend_function():
 
 def _from_calculation(calc, *, model_version: str = "") -> EngineResult:
     return EngineResult(
-        calculation=calc.to_dict(), months=calc.months, low=calc.low, high=calc.high,
+        calculation=calc.to_dict(),
+        months=calc.months,
+        low=calc.low,
+        high=calc.high,
         penalty=PENALTY_FROM_ENGINE.get(str(calc.penalty), "fixed_term"),
-        probation_advised=bool(calc.probation_advised), probation_months=calc.probation_months,
-        fine_yuan=calc.fine_yuan, model_version=model_version or f"calculator {calc.standard_version}",
+        probation_advised=bool(calc.probation_advised),
+        probation_months=calc.probation_months,
+        fine_yuan=calc.fine_yuan,
+        model_version=model_version or f"calculator {calc.standard_version}",
         confidence=str(calc.confidence),
     )
 
@@ -172,12 +191,19 @@ def _plain(value):
 
 # --- the deviation rule -------------------------------------------------------------------------------
 
+
 def deviation_share() -> float:
     return float(getattr(settings, "SENTENCING_DEVIATION_SHARE", 0.25))
 
 
-def deviations(*, engine_months: int | None, similar: dict | None, months: int | None, low: int | None = None,
-               high: int | None = None) -> list[dict]:
+def deviations(
+    *,
+    engine_months: int | None,
+    similar: dict | None,
+    months: int | None,
+    low: int | None = None,
+    high: int | None = None,
+) -> list[dict]:
     """Why a proposed term needs a written reason: too far from the engine, or outside similar cases' p10–p90.
 
     For a range the midpoint is compared. Returns [] when the proposal is within the thresholds.
@@ -192,24 +218,41 @@ def deviations(*, engine_months: int | None, similar: dict | None, months: int |
     if engine_months is not None and engine_months > 0:
         change = abs(proposed - engine_months) / engine_months
         if change > share:
-            found.append({
-                "kind": "engine",
-                "message": _("建议刑期%(proposed)s个月与系统计算的%(engine)s个月相差%(pct)d%%，超过%(limit)d%%的预警线")
-                % {"proposed": _fmt(proposed), "engine": engine_months, "pct": round(change * 100),
-                   "limit": round(share * 100)},
-            })
+            found.append(
+                {
+                    "kind": "engine",
+                    "message": _(
+                        "建议刑期%(proposed)s个月与系统计算的%(engine)s个月相差%(pct)d%%，超过%(limit)d%%的预警线"
+                    )
+                    % {
+                        "proposed": _fmt(proposed),
+                        "engine": engine_months,
+                        "pct": round(change * 100),
+                        "limit": round(share * 100),
+                    },
+                }
+            )
     elif engine_months == 0 and proposed > 0:
-        found.append({"kind": "engine", "message": _("系统计算结果为不判处监禁刑，建议判处%(proposed)s个月")
-                      % {"proposed": _fmt(proposed)}})
+        found.append(
+            {
+                "kind": "engine",
+                "message": _("系统计算结果为不判处监禁刑，建议判处%(proposed)s个月")
+                % {"proposed": _fmt(proposed)},
+            }
+        )
     stats = (similar or {}).get("stats") or None
     if stats and stats.get("p10") is not None and stats.get("p90") is not None and (stats.get("n") or 0) >= 5:
         p10, p90 = float(stats["p10"]), float(stats["p90"])
         if proposed < p10 or proposed > p90:
-            found.append({
-                "kind": "similar",
-                "message": _("建议刑期%(proposed)s个月在%(n)s件类案的第10至第90百分位（%(p10)s–%(p90)s个月）之外")
-                % {"proposed": _fmt(proposed), "n": stats.get("n"), "p10": _fmt(p10), "p90": _fmt(p90)},
-            })
+            found.append(
+                {
+                    "kind": "similar",
+                    "message": _(
+                        "建议刑期%(proposed)s个月在%(n)s件类案的第10至第90百分位（%(p10)s–%(p90)s个月）之外"
+                    )
+                    % {"proposed": _fmt(proposed), "n": stats.get("n"), "p10": _fmt(p10), "p90": _fmt(p90)},
+                }
+            )
     return found
 
 

@@ -86,27 +86,43 @@ def letter_context(rec) -> Letter:
     case = defendant.case
     names = rec.charges or [c.name for c in defendant.charges.all()]
     by_name = {c.name: c for c in Charge.objects.filter(name__in=names)}
-    charges = [(f"{n}罪", f"《中华人民共和国刑法》{by_name[n].article_label}" if n in by_name else "") for n in names]
-    letter = Letter(rec=rec, defendant=defendant, case=case, date=timezone.localdate(rec.finalised_at or rec.updated_at),
-                    term=rec.term_text(), charges=charges)
+    charges = [
+        (f"{n}罪", f"《中华人民共和国刑法》{by_name[n].article_label}" if n in by_name else "") for n in names
+    ]
+    letter = Letter(
+        rec=rec,
+        defendant=defendant,
+        case=case,
+        date=timezone.localdate(rec.finalised_at or rec.updated_at),
+        term=rec.term_text(),
+        charges=charges,
+    )
     for step in (rec.calculation or {}).get("steps", []):
         heading = STEP_HEADINGS.get(step.get("kind"), "说明")
         text = (step.get("description_zh") or "").removeprefix(heading + "：").rstrip("。")
         citation = step.get("citation") or ""
-        letter.steps.append(LetterStep(
-            heading=heading, text=text, effect=_effect(step) if step.get("kind") != "starting_point" else "",
-            citation=citation if CJK.search(citation) else "",  # the engine's English-only notes stay out
-        ))
+        letter.steps.append(
+            LetterStep(
+                heading=heading,
+                text=text,
+                effect=_effect(step) if step.get("kind") != "starting_point" else "",
+                citation=citation if CJK.search(citation) else "",  # the engine's English-only notes stay out
+            )
+        )
     letter.similar, letter.similar_cases = _similar(rec.similar or {})
     stage = _plea_stage(rec)
     letter.stage_word = STAGE_WORDS.get(stage, "审查起诉阶段")
     letter.plea = _plea_paragraphs(rec, stage)
     if rec.engine_months is not None and rec.months is not None and rec.months != rec.engine_months:
-        letter.deviation = (f"按照量刑指导意见计算的结果为{_months(rec.engine_months)}，检察官综合全案作了调整。"
-                            + (f"理由是：{rec.deviation_reason}" if rec.deviation_reason else ""))
+        letter.deviation = (
+            f"按照量刑指导意见计算的结果为{_months(rec.engine_months)}，检察官综合全案作了调整。"
+            + (f"理由是：{rec.deviation_reason}" if rec.deviation_reason else "")
+        )
     for opinion in rec.opinions.select_related("lawyer").order_by("created_at", "id"):
         words = "同意本建议" if opinion.position == "agree" else "对本建议提出异议"
-        text = f"您的律师{opinion.lawyer}{words}" + (f"，理由是：{opinion.reasons}" if opinion.reasons else "。")
+        text = f"您的律师{opinion.lawyer}{words}" + (
+            f"，理由是：{opinion.reasons}" if opinion.reasons else "。"
+        )
         letter.opinions.append(text if text.endswith("。") else text + "。")
     if rec.lawyer_reply:
         letter.opinions.append(f"检察院对律师意见的答复：{rec.lawyer_reply}")
@@ -119,12 +135,17 @@ def _similar(similar: dict) -> tuple[str, list[dict]]:
     cases = similar.get("cases") or []
     if not stats or (stats.get("n") or 0) < 5:
         n = (stats or {}).get("n") or len(cases)
-        text = (f"我们查找了与您的案件相似的已判决案件，只找到{n}件，数量太少，不足以说明一般的判罚水平，"
-                "因此本建议没有参照类案统计。" if n else
-                "我们没有找到足够的相似判决可供比较，因此本建议没有参照类案统计。")
+        text = (
+            f"我们查找了与您的案件相似的已判决案件，只找到{n}件，数量太少，不足以说明一般的判罚水平，"
+            "因此本建议没有参照类案统计。"
+            if n
+            else "我们没有找到足够的相似判决可供比较，因此本建议没有参照类案统计。"
+        )
         return text, []
-    text = (f"我们找到了{stats['n']}件与您的案件相似的已判决案件：刑期的中间值是{_months(stats.get('median'))}，"
-            f"一半的案件在{_months(stats.get('q1'))}到{_months(stats.get('q3'))}之间")
+    text = (
+        f"我们找到了{stats['n']}件与您的案件相似的已判决案件：刑期的中间值是{_months(stats.get('median'))}，"
+        f"一半的案件在{_months(stats.get('q1'))}到{_months(stats.get('q3'))}之间"
+    )
     if stats.get("probation_share") is not None:
         text += f"，约{float(stats['probation_share']):.0%}的案件适用了缓刑"
     return text + "。", cases[:5]
@@ -134,8 +155,11 @@ def _plea_stage(rec) -> str:
     stage = (rec.calculation or {}).get("plea_stage")
     if stage:
         return stage
-    return "trial" if rec.defendant.stage in (Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.APPEAL) else \
-        "prosecution_review"
+    return (
+        "trial"
+        if rec.defendant.stage in (Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.APPEAL)
+        else "prosecution_review"
+    )
 
 
 def _plea_paragraphs(rec, stage: str) -> list[str]:
@@ -152,8 +176,10 @@ def _plea_paragraphs(rec, stage: str) -> list[str]:
                 f"计算结果约为{_months(now)}，认罪认罚让您少判约{_months(saved)}。"
             )
         else:
-            paragraphs.append("按照同样的计算方法，您的刑期已在法定刑的最低处，认罪认罚不再缩短刑期，"
-                              "但可以影响是否适用缓刑和程序的快慢。")
+            paragraphs.append(
+                "按照同样的计算方法，您的刑期已在法定刑的最低处，认罪认罚不再缩短刑期，"
+                "但可以影响是否适用缓刑和程序的快慢。"
+            )
         trial = scenarios.get("trial")
         if stage != "trial" and trial is not None and trial > now:
             paragraphs.append(f"如果等到审判阶段才认罪认罚，从宽的幅度会更小，计算结果约为{_months(trial)}。")

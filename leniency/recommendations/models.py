@@ -35,14 +35,19 @@ class SentencingRecommendation(models.Model):
         FIXED = "fixed", _("确定刑")
         RANGE = "range", _("幅度刑")
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.CASCADE,
-                                  related_name="recommendations")
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+    )
     round = models.PositiveSmallIntegerField(_("轮次"), default=1)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(_("版本"), default=1)
 
-    principal_penalty = models.CharField(_("主刑"), max_length=30, choices=Penalty.choices,
-                                         default=Penalty.FIXED_TERM)
+    principal_penalty = models.CharField(
+        _("主刑"), max_length=30, choices=Penalty.choices, default=Penalty.FIXED_TERM
+    )
     kind = models.CharField(_("建议方式"), max_length=10, choices=Kind.choices, default=Kind.FIXED)
     months = models.PositiveIntegerField(_("刑期（月）"), null=True, blank=True)
     low_months = models.PositiveIntegerField(_("幅度下限（月）"), null=True, blank=True)
@@ -66,15 +71,25 @@ class SentencingRecommendation(models.Model):
     # Why the recommendation changes after a signed 具结书 (new facts or evidence; FACTS.md §2, hearing opinions).
     change_basis = models.TextField(_("变更依据"), blank=True)
 
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), on_delete=models.PROTECT,
-                               related_name="authored_recommendations")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办人"),
+        on_delete=models.PROTECT,
+        related_name="authored_recommendations",
+    )
     created_at = models.DateTimeField(_("创建时间"))
     updated_at = models.DateTimeField(_("更新时间"))
     submitted_at = models.DateTimeField(_("提交审核时间"), null=True, blank=True)
     approved_at = models.DateTimeField(_("审核通过时间"), null=True, blank=True)
     finalised_at = models.DateTimeField(_("确定时间"), null=True, blank=True)
-    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("确定人"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("确定人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     lawyer_reply = models.TextField(_("对律师意见的答复"), blank=True)  # SPP Rules art. 269
     closed_at = models.DateTimeField(_("失效/被取代时间"), null=True, blank=True)
     close_reason = models.TextField(_("失效/被取代原因"), blank=True)
@@ -85,8 +100,9 @@ class SentencingRecommendation(models.Model):
         ordering = ["defendant", "round"]
         constraints = [
             models.UniqueConstraint(fields=["defendant", "round"], name="unique_round_per_defendant"),
-            models.UniqueConstraint(fields=["defendant"], condition=models.Q(status="final"),
-                                    name="one_final_recommendation"),
+            models.UniqueConstraint(
+                fields=["defendant"], condition=models.Q(status="final"), name="one_final_recommendation"
+            ),
         ]
         indexes = [models.Index(fields=["status", "submitted_at"])]
 
@@ -123,9 +139,12 @@ class Review(models.Model):
         APPROVE = "approve", _("同意")
         RETURN = "return", _("退回修改")
 
-    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.PROTECT,
-                                 related_name="+")
+    recommendation = models.ForeignKey(
+        SentencingRecommendation, on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.PROTECT, related_name="+"
+    )
     decision = models.CharField(_("审核结论"), max_length=10, choices=Decision.choices)
     comments = models.TextField(_("审核意见"), blank=True)
     created_at = models.DateTimeField(_("审核时间"))
@@ -146,9 +165,12 @@ class LawyerOpinion(models.Model):
         AGREE = "agree", _("同意")
         OBJECT = "object", _("有异议")
 
-    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE, related_name="opinions")
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="+")
+    recommendation = models.ForeignKey(
+        SentencingRecommendation, on_delete=models.CASCADE, related_name="opinions"
+    )
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT, related_name="+"
+    )
     position = models.CharField(_("意见"), max_length=10, choices=Position.choices)
     reasons = models.TextField(_("理由"), blank=True)
     proposed_months = models.PositiveIntegerField(_("律师建议刑期（月）"), null=True, blank=True)
@@ -181,19 +203,24 @@ class CourtDecision(models.Model):
         CLEARLY_IMPROPER = "clearly_improper", _("量刑建议明显不当（第201条第2款）")
         DEFENCE_OBJECTION = "defence_objection", _("被告人、辩护人对量刑建议提出异议（第201条第2款）")
 
-    recommendation = models.ForeignKey(SentencingRecommendation, on_delete=models.CASCADE,
-                                       related_name="court_decisions")
-    judge = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("法官"), on_delete=models.PROTECT,
-                              related_name="+")
+    recommendation = models.ForeignKey(
+        SentencingRecommendation, on_delete=models.CASCADE, related_name="court_decisions"
+    )
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("法官"), on_delete=models.PROTECT, related_name="+"
+    )
     decision = models.CharField(_("决定"), max_length=30, choices=Decision.choices)
     grounds = models.JSONField(_("依据"), default=list, blank=True)
     reasons = models.TextField(_("理由"), blank=True)
     # What the court itself imposed, when it decided otherwise.
-    principal_penalty = models.CharField(_("判处主刑"), max_length=30, choices=SentencingRecommendation.Penalty.choices,
-                                         blank=True)
+    principal_penalty = models.CharField(
+        _("判处主刑"), max_length=30, choices=SentencingRecommendation.Penalty.choices, blank=True
+    )
     months = models.PositiveIntegerField(_("判处刑期（月）"), null=True, blank=True)
     probation = models.BooleanField(_("缓刑"), default=False)
-    stage = models.CharField(_("诉讼阶段"), max_length=30, blank=True)  # the defendant's stage at the decision
+    stage = models.CharField(
+        _("诉讼阶段"), max_length=30, blank=True
+    )  # the defendant's stage at the decision
     created_at = models.DateTimeField(_("决定时间"))
 
     class Meta:

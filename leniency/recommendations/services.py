@@ -42,28 +42,46 @@ def final_among(rounds) -> SentencingRecommendation | None:
 
 def open_recommendation(defendant) -> SentencingRecommendation | None:
     """The round being negotiated (draft, in review, returned or approved), or None."""
-    return (SentencingRecommendation.objects.filter(defendant=defendant, status__in=SentencingRecommendation.OPEN)
-            .order_by("-round").first())
+    return (
+        SentencingRecommendation.objects.filter(defendant=defendant, status__in=SentencingRecommendation.OPEN)
+        .order_by("-round")
+        .first()
+    )
 
 
 def engine_values(result) -> dict:
     """The engine's answer as recommendation fields (what a draft starts from)."""
     penalty = result.penalty
     months = result.months if penalty in ("fixed_term", "criminal_detention", "surveillance") else None
-    probation = bool(result.probation_advised and months is not None and penalty in ("fixed_term", "criminal_detention"))
+    probation = bool(
+        result.probation_advised and months is not None and penalty in ("fixed_term", "criminal_detention")
+    )
     return {
-        "principal_penalty": penalty, "kind": "fixed", "months": months, "low_months": months, "high_months": months,
-        "probation": probation, "probation_months": result.probation_months if probation else None,
+        "principal_penalty": penalty,
+        "kind": "fixed",
+        "months": months,
+        "low_months": months,
+        "high_months": months,
+        "probation": probation,
+        "probation_months": result.probation_months if probation else None,
         "fine_yuan": result.fine_yuan,
     }
 
 
 def _snapshot(rec: SentencingRecommendation) -> dict:
     return {
-        "defendant": rec.defendant_id, "round": rec.round, "status": rec.status, "version": rec.version,
-        "term": rec.term_text(), "principal_penalty": rec.principal_penalty, "kind": rec.kind,
-        "months": rec.months, "low_months": rec.low_months, "high_months": rec.high_months,
-        "probation": rec.probation, "probation_months": rec.probation_months,
+        "defendant": rec.defendant_id,
+        "round": rec.round,
+        "status": rec.status,
+        "version": rec.version,
+        "term": rec.term_text(),
+        "principal_penalty": rec.principal_penalty,
+        "kind": rec.kind,
+        "months": rec.months,
+        "low_months": rec.low_months,
+        "high_months": rec.high_months,
+        "probation": rec.probation,
+        "probation_months": rec.probation_months,
         "fine_yuan": None if rec.fine_yuan is None else str(rec.fine_yuan),
     }
 
@@ -75,8 +93,9 @@ def _lock(rec: SentencingRecommendation, version: int | None) -> SentencingRecom
     FOR UPDATE, and two editors who both read version v would otherwise race, the later writer failing with
     "database is locked" instead of seeing the clear conflict below."""
     SentencingRecommendation.objects.filter(pk=rec.pk).update(version=F("version"))
-    current = (SentencingRecommendation.objects.select_for_update().select_related("defendant__case")
-               .get(pk=rec.pk))
+    current = (
+        SentencingRecommendation.objects.select_for_update().select_related("defendant__case").get(pk=rec.pk)
+    )
     if version is not None and int(version) != current.version:
         raise DomainError(
             _("此量刑建议已被他人修改（您看到的是第%(seen)s版，现为第%(now)s版），请刷新页面后重试")
@@ -95,7 +114,10 @@ def _apply_engine(rec, facts_text: str, charges: list[str]) -> None:
     result = run_engine(facts_text, charges, region_code=getattr(region, "code", None))
     rec.facts_text, rec.charges = facts_text, charges
     extra = result.to_dict()
-    rec.calculation = {**extra.pop("calculation"), "engine": {k: v for k, v in extra.items() if k != "similar"}}
+    rec.calculation = {
+        **extra.pop("calculation"),
+        "engine": {k: v for k, v in extra.items() if k != "similar"},
+    }
     rec.similar = result.similar or {}
     rec.engine_months, rec.engine_low, rec.engine_high = result.months, result.low, result.high
     rec.model_version = result.model_version[:80]
@@ -104,11 +126,21 @@ def _apply_engine(rec, facts_text: str, charges: list[str]) -> None:
 
 
 def _check_deviation(rec, deviation_reason: str) -> list[dict]:
-    found = deviations(engine_months=rec.engine_months, similar=rec.similar, months=rec.months,
-                       low=rec.low_months, high=rec.high_months) if rec.machine_assisted else []
+    found = (
+        deviations(
+            engine_months=rec.engine_months,
+            similar=rec.similar,
+            months=rec.months,
+            low=rec.low_months,
+            high=rec.high_months,
+        )
+        if rec.machine_assisted
+        else []
+    )
     if found and not deviation_reason.strip():
         raise DomainError(
-            _("建议偏离系统计算结果或类案范围，须写明偏离理由：%(why)s") % {"why": "；".join(d["message"] for d in found)},
+            _("建议偏离系统计算结果或类案范围，须写明偏离理由：%(why)s")
+            % {"why": "；".join(d["message"] for d in found)},
             field="deviation_reason",
         )
     rec.warnings = found
@@ -140,9 +172,18 @@ def change_needs_basis(defendant) -> bool:
 
 
 @transaction.atomic
-def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, charges: list[str] | None = None,
-                    values: dict | None = None, deviation_reason: str = "", note: str = "", change_basis: str = "",
-                    now: datetime | None = None) -> SentencingRecommendation:
+def do_create_draft(
+    defendant,
+    *,
+    acting_user,
+    facts_text: str | None = None,
+    charges: list[str] | None = None,
+    values: dict | None = None,
+    deviation_reason: str = "",
+    note: str = "",
+    change_basis: str = "",
+    now: datetime | None = None,
+) -> SentencingRecommendation:
     """Start a round: run the engine on the defendant's facts; `values` (optional) change its result.
 
     A round still open (draft … approved) is superseded by the new one; a final round stays in force
@@ -156,15 +197,27 @@ def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, ch
     Defendant.objects.select_for_update().filter(pk=defendant.pk).first()  # one new round at a time
     change_basis = change_basis.strip()
     if change_needs_basis(defendant) and not change_basis:
-        _deny(_("具结书已签署：没有新的事实、证据，被告人也未反悔的，不得变更量刑建议；确需变更的，须写明新的事实或证据"
-                "（《人民检察院办理认罪认罚案件开展量刑建议工作的指导意见》）"), "change_basis")
+        _deny(
+            _(
+                "具结书已签署：没有新的事实、证据，被告人也未反悔的，不得变更量刑建议；确需变更的，须写明新的事实或证据"
+                "（《人民检察院办理认罪认罚案件开展量刑建议工作的指导意见》）"
+            ),
+            "change_basis",
+        )
     facts_text = defendant_facts(defendant) if facts_text is None else facts_text
     charges = charges or defendant_charges(defendant)
     if not charges:
         _deny(_("此人没有指控罪名，无法计算"), "charges")
     last = SentencingRecommendation.objects.filter(defendant=defendant).order_by("-round").first()
-    rec = SentencingRecommendation(defendant=defendant, round=(last.round + 1 if last else 1), author=acting_user,
-                                   created_at=now, updated_at=now, note=note, change_basis=change_basis)
+    rec = SentencingRecommendation(
+        defendant=defendant,
+        round=(last.round + 1 if last else 1),
+        author=acting_user,
+        created_at=now,
+        updated_at=now,
+        note=note,
+        change_basis=change_basis,
+    )
     result = _apply_engine(rec, facts_text, charges)
     chosen = engine_values(result)
     if values:
@@ -177,24 +230,50 @@ def do_create_draft(defendant, *, acting_user, facts_text: str | None = None, ch
     if previous is not None:
         superseded = previous.round
         SentencingRecommendation.objects.filter(pk=previous.pk).update(
-            status=Status.SUPERSEDED, closed_at=now, version=previous.version + 1,
-            close_reason=_("第%(round)s轮建议取代") % {"round": rec.round}, updated_at=now)
+            status=Status.SUPERSEDED,
+            closed_at=now,
+            version=previous.version + 1,
+            close_reason=_("第%(round)s轮建议取代") % {"round": rec.round},
+            updated_at=now,
+        )
     rec.save()
-    record("recommendations.draft.created", actor=acting_user, obj=rec, case_id=defendant.case_id, occurred_at=now,
-           data={**_snapshot(rec), "engine_months": rec.engine_months, "model_version": rec.model_version,
-                 "deviations": [d["kind"] for d in found], "deviation_reason": rec.deviation_reason,
-                 "supersedes_round": superseded, "change_basis": change_basis})
+    record(
+        "recommendations.draft.created",
+        actor=acting_user,
+        obj=rec,
+        case_id=defendant.case_id,
+        occurred_at=now,
+        data={
+            **_snapshot(rec),
+            "engine_months": rec.engine_months,
+            "model_version": rec.model_version,
+            "deviations": [d["kind"] for d in found],
+            "deviation_reason": rec.deviation_reason,
+            "supersedes_round": superseded,
+            "change_basis": change_basis,
+        },
+    )
     return rec
 
 
 @transaction.atomic
-def do_update_draft(rec, *, acting_user, version: int | None, values: dict, deviation_reason: str = "",
-                    facts_text: str | None = None, note: str | None = None,
-                    now: datetime | None = None) -> SentencingRecommendation:
+def do_update_draft(
+    rec,
+    *,
+    acting_user,
+    version: int | None,
+    values: dict,
+    deviation_reason: str = "",
+    facts_text: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> SentencingRecommendation:
     """Change a draft or returned round. New facts re-run the engine; the deviation rule is checked again."""
     rec = _lock(rec, version)
     if not access.can_edit(acting_user, rec):
-        _deny(_("此量刑建议当前状态为“%(status)s”，您不能修改") % {"status": rec.get_status_display()}, "status")
+        _deny(
+            _("此量刑建议当前状态为“%(status)s”，您不能修改") % {"status": rec.get_status_display()}, "status"
+        )
     now = now or timezone.now()
     if facts_text is not None and facts_text != rec.facts_text:
         _apply_engine(rec, facts_text, rec.charges or defendant_charges(rec.defendant))
@@ -210,9 +289,18 @@ def do_update_draft(rec, *, acting_user, version: int | None, values: dict, devi
     rec.version += 1
     rec.updated_at = now
     rec.save()
-    record("recommendations.draft.updated", actor=acting_user, obj=rec, case_id=rec.defendant.case_id,
-           occurred_at=now, data={**_snapshot(rec), "deviations": [d["kind"] for d in found],
-                                  "deviation_reason": rec.deviation_reason})
+    record(
+        "recommendations.draft.updated",
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data={
+            **_snapshot(rec),
+            "deviations": [d["kind"] for d in found],
+            "deviation_reason": rec.deviation_reason,
+        },
+    )
     return rec
 
 
@@ -221,33 +309,53 @@ def do_submit(rec, *, acting_user, version: int | None = None, now: datetime | N
     """Send a draft to the supervising prosecutor (every machine-assisted draft is reviewed)."""
     rec = _lock(rec, version)
     if not access.can_submit(acting_user, rec):
-        _deny(_("此量刑建议当前状态为“%(status)s”，不能提交审核") % {"status": rec.get_status_display()}, "status")
+        _deny(
+            _("此量刑建议当前状态为“%(status)s”，不能提交审核") % {"status": rec.get_status_display()},
+            "status",
+        )
     now = now or timezone.now()
     rec.status, rec.submitted_at, rec.updated_at = Status.IN_REVIEW, now, now
     rec.version += 1
     rec.save()
-    record("recommendations.recommendation.submitted", actor=acting_user, obj=rec, case_id=rec.defendant.case_id,
-           occurred_at=now, data=_snapshot(rec))
+    record(
+        "recommendations.recommendation.submitted",
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data=_snapshot(rec),
+    )
     return rec
 
 
 @transaction.atomic
-def do_review(rec, *, acting_user, decision: str, comments: str = "", version: int | None = None,
-              now: datetime | None = None) -> Review:
+def do_review(
+    rec,
+    *,
+    acting_user,
+    decision: str,
+    comments: str = "",
+    version: int | None = None,
+    now: datetime | None = None,
+) -> Review:
     """Approve or return a submitted round; returning requires comments."""
     rec = _lock(rec, version)
     if decision not in Review.Decision.values:
         _deny(_("请选择审核结论"), "decision")
     if not access.can_review(acting_user, rec):
         if rec.status != Status.IN_REVIEW:
-            _deny(_("此量刑建议当前状态为“%(status)s”，不在待审核状态") % {"status": rec.get_status_display()}, "status")
+            _deny(
+                _("此量刑建议当前状态为“%(status)s”，不在待审核状态") % {"status": rec.get_status_display()},
+                "status",
+            )
         _deny(_("须由本院主管检察官审核，且不能审核本人起草的建议"))
     comments = comments.strip()
     if decision == Review.Decision.RETURN and not comments:
         _deny(_("退回修改须写明审核意见"), "comments")
     now = now or timezone.now()
-    review = Review.objects.create(recommendation=rec, reviewer=acting_user, decision=decision, comments=comments,
-                                   created_at=now)
+    review = Review.objects.create(
+        recommendation=rec, reviewer=acting_user, decision=decision, comments=comments, created_at=now
+    )
     if decision == Review.Decision.APPROVE:
         rec.status, rec.approved_at = Status.APPROVED, now
     else:
@@ -255,16 +363,32 @@ def do_review(rec, *, acting_user, decision: str, comments: str = "", version: i
     rec.version += 1
     rec.updated_at = now
     rec.save()
-    action = "recommendations.review.approved" if decision == Review.Decision.APPROVE else \
-        "recommendations.review.returned"
-    record(action, actor=acting_user, obj=rec, case_id=rec.defendant.case_id, occurred_at=now,
-           data={**_snapshot(rec), "review": review.pk, "comments": comments})
+    action = (
+        "recommendations.review.approved"
+        if decision == Review.Decision.APPROVE
+        else "recommendations.review.returned"
+    )
+    record(
+        action,
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data={**_snapshot(rec), "review": review.pk, "comments": comments},
+    )
     return review
 
 
 @transaction.atomic
-def do_give_opinion(rec, *, acting_user, position: str, reasons: str = "", proposed_months: int | None = None,
-                    now: datetime | None = None) -> LawyerOpinion:
+def do_give_opinion(
+    rec,
+    *,
+    acting_user,
+    position: str,
+    reasons: str = "",
+    proposed_months: int | None = None,
+    now: datetime | None = None,
+) -> LawyerOpinion:
     """The assigned lawyer's written opinion (CPL art. 173); an objection must give reasons."""
     rec = _lock(rec, None)
     if position not in LawyerOpinion.Position.values:
@@ -272,21 +396,42 @@ def do_give_opinion(rec, *, acting_user, position: str, reasons: str = "", propo
     if not access.can_give_opinion(acting_user, rec):
         if not access.is_assigned_lawyer(acting_user, rec.defendant):
             _deny(_("只有本人指派或委托的律师可以提出意见"))
-        _deny(_("此量刑建议当前状态为“%(status)s”，不能提出意见") % {"status": rec.get_status_display()}, "status")
+        _deny(
+            _("此量刑建议当前状态为“%(status)s”，不能提出意见") % {"status": rec.get_status_display()},
+            "status",
+        )
     reasons = reasons.strip()
     if position == LawyerOpinion.Position.OBJECT and not reasons:
         _deny(_("提出异议须写明理由"), "reasons")
     if proposed_months is not None and (proposed_months < 0 or proposed_months > 300):
         _deny(_("建议刑期须在0至300个月之间"), "proposed_months")
     now = now or timezone.now()
-    opinion = LawyerOpinion.objects.create(recommendation=rec, lawyer=acting_user, position=position,
-                                           reasons=reasons, proposed_months=proposed_months, created_at=now)
+    opinion = LawyerOpinion.objects.create(
+        recommendation=rec,
+        lawyer=acting_user,
+        position=position,
+        reasons=reasons,
+        proposed_months=proposed_months,
+        created_at=now,
+    )
     rec.version += 1
     rec.updated_at = now
     rec.save(update_fields=["version", "updated_at"])
-    record("recommendations.opinion.given", actor=acting_user, obj=rec, case_id=rec.defendant.case_id,
-           occurred_at=now, data={"defendant": rec.defendant_id, "round": rec.round, "opinion": opinion.pk,
-                                  "position": position, "reasons": reasons, "proposed_months": proposed_months})
+    record(
+        "recommendations.opinion.given",
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data={
+            "defendant": rec.defendant_id,
+            "round": rec.round,
+            "opinion": opinion.pk,
+            "position": position,
+            "reasons": reasons,
+            "proposed_months": proposed_months,
+        },
+    )
     return opinion
 
 
@@ -295,8 +440,9 @@ def latest_opinion(rec) -> LawyerOpinion | None:
 
 
 @transaction.atomic
-def do_finalise(rec, *, acting_user, version: int | None = None, lawyer_reply: str = "",
-                now: datetime | None = None) -> SentencingRecommendation:
+def do_finalise(
+    rec, *, acting_user, version: int | None = None, lawyer_reply: str = "", now: datetime | None = None
+) -> SentencingRecommendation:
     """Make an approved round the recommendation in force.
 
     Where a lawyer is assigned, their opinion on this round must be on file (CPL art. 173); where they
@@ -305,7 +451,11 @@ def do_finalise(rec, *, acting_user, version: int | None = None, lawyer_reply: s
     """
     rec = _lock(rec, version)
     if not access.can_finalise(acting_user, rec):
-        _deny(_("只有审核通过的量刑建议才能确定（当前状态：%(status)s）") % {"status": rec.get_status_display()}, "status")
+        _deny(
+            _("只有审核通过的量刑建议才能确定（当前状态：%(status)s）")
+            % {"status": rec.get_status_display()},
+            "status",
+        )
     opinion = latest_opinion(rec)
     has_lawyer = rec.defendant.counsel_assignments.filter(ended_at__isnull=True).exists()
     if has_lawyer and opinion is None:
@@ -317,34 +467,62 @@ def do_finalise(rec, *, acting_user, version: int | None = None, lawyer_reply: s
     previous = final_recommendation(rec.defendant)
     if previous is not None:
         SentencingRecommendation.objects.filter(pk=previous.pk).update(
-            status=Status.SUPERSEDED, closed_at=now, version=previous.version + 1, updated_at=now,
-            close_reason=_("第%(round)s轮建议确定后取代") % {"round": rec.round})
+            status=Status.SUPERSEDED,
+            closed_at=now,
+            version=previous.version + 1,
+            updated_at=now,
+            close_reason=_("第%(round)s轮建议确定后取代") % {"round": rec.round},
+        )
     rec.status, rec.finalised_at, rec.finalised_by = Status.FINAL, now, acting_user
     if rec.facts_text and "plea_scenarios" not in (rec.calculation or {}):
         # For the explanation letter: what the plea is worth now, and what withdrawing would cost.
-        rec.calculation = {**(rec.calculation or {}), "plea_scenarios": plea_scenarios(rec.facts_text, rec.charges)}
+        rec.calculation = {
+            **(rec.calculation or {}),
+            "plea_scenarios": plea_scenarios(rec.facts_text, rec.charges),
+        }
     rec.lawyer_reply = lawyer_reply
     rec.version += 1
     rec.updated_at = now
     rec.save()
-    record("recommendations.recommendation.finalised", actor=acting_user, obj=rec, case_id=rec.defendant.case_id,
-           occurred_at=now, data={**_snapshot(rec), "supersedes_round": previous.round if previous else None,
-                                  "lawyer_reply": lawyer_reply})
+    record(
+        "recommendations.recommendation.finalised",
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data={
+            **_snapshot(rec),
+            "supersedes_round": previous.round if previous else None,
+            "lawyer_reply": lawyer_reply,
+        },
+    )
     return rec
 
 
 GROUNDS_FOR = {
     CourtDecision.Decision.ADOPT: set(),
-    CourtDecision.Decision.REQUEST_ADJUSTMENT: {CourtDecision.Ground.CLEARLY_IMPROPER,
-                                                CourtDecision.Ground.DEFENCE_OBJECTION},
+    CourtDecision.Decision.REQUEST_ADJUSTMENT: {
+        CourtDecision.Ground.CLEARLY_IMPROPER,
+        CourtDecision.Ground.DEFENCE_OBJECTION,
+    },
     CourtDecision.Decision.DECIDE_OTHERWISE: set(CourtDecision.Ground.values),
 }
 
 
 @transaction.atomic
-def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | None = None, reasons: str = "",
-                      principal_penalty: str = "", months: int | None = None, probation: bool = False,
-                      version: int | None = None, now: datetime | None = None) -> CourtDecision:
+def do_court_decision(
+    rec,
+    *,
+    acting_user,
+    decision: str,
+    grounds: list[str] | None = None,
+    reasons: str = "",
+    principal_penalty: str = "",
+    months: int | None = None,
+    probation: bool = False,
+    version: int | None = None,
+    now: datetime | None = None,
+) -> CourtDecision:
     """The trial court's decision on the final recommendation (CPL art. 201, FACTS.md §3.6).
 
     Adopting requires that `leniency.plea.review.adoption_blockers` finds nothing (voluntariness review,
@@ -359,8 +537,11 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
             _deny(_("只有本案审判法院的法官可以作出决定"))
         if access.decided_at_this_stage(rec):
             _deny(_("法院在本阶段已对此量刑建议作出决定"), "decision")
-        _deny(_("只能对已确定的量刑建议、在一审或二审阶段作出决定（当前：%(status)s，%(stage)s）")
-              % {"status": rec.get_status_display(), "stage": rec.defendant.get_stage_display()}, "status")
+        _deny(
+            _("只能对已确定的量刑建议、在一审或二审阶段作出决定（当前：%(status)s，%(stage)s）")
+            % {"status": rec.get_status_display(), "stage": rec.defendant.get_stage_display()},
+            "status",
+        )
     grounds = list(dict.fromkeys(grounds or []))
     unknown = [g for g in grounds if g not in CourtDecision.Ground.values]
     if unknown:
@@ -396,9 +577,16 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
             months = None
         values = {"principal_penalty": principal_penalty, "months": months, "probation": bool(probation)}
     now = now or timezone.now()
-    court_decision = CourtDecision.objects.create(recommendation=rec, judge=acting_user, decision=decision,
-                                                  grounds=grounds, reasons=reasons, stage=rec.defendant.stage,
-                                                  created_at=now, **values)
+    court_decision = CourtDecision.objects.create(
+        recommendation=rec,
+        judge=acting_user,
+        decision=decision,
+        grounds=grounds,
+        reasons=reasons,
+        stage=rec.defendant.stage,
+        created_at=now,
+        **values,
+    )
     rec.version += 1
     rec.updated_at = now
     rec.save(update_fields=["version", "updated_at"])
@@ -407,11 +595,23 @@ def do_court_decision(rec, *, acting_user, decision: str, grounds: list[str] | N
         CourtDecision.Decision.REQUEST_ADJUSTMENT: "recommendations.court.adjustment_requested",
         CourtDecision.Decision.DECIDE_OTHERWISE: "recommendations.court.decided_otherwise",
     }[decision]
-    record(action, actor=acting_user, obj=rec, case_id=rec.defendant.case_id, occurred_at=now,
-           data={"defendant": rec.defendant_id, "round": rec.round, "decision": court_decision.pk,
-                 "stage": rec.defendant.stage,
-                 "grounds": grounds, "reasons": reasons, "term": rec.term_text(),
-                 **{k: v for k, v in values.items()}})
+    record(
+        action,
+        actor=acting_user,
+        obj=rec,
+        case_id=rec.defendant.case_id,
+        occurred_at=now,
+        data={
+            "defendant": rec.defendant_id,
+            "round": rec.round,
+            "decision": court_decision.pk,
+            "stage": rec.defendant.stage,
+            "grounds": grounds,
+            "reasons": reasons,
+            "term": rec.term_text(),
+            **{k: v for k, v in values.items()},
+        },
+    )
     return court_decision
 
 
@@ -431,8 +631,11 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
         _deny(_("须写明失效原因"), "reason")
     now = now or timezone.now()
     final = None
-    rows = list(SentencingRecommendation.objects.select_for_update()
-                .filter(defendant=defendant, status__in=[Status.FINAL, *SentencingRecommendation.OPEN]))
+    rows = list(
+        SentencingRecommendation.objects.select_for_update().filter(
+            defendant=defendant, status__in=[Status.FINAL, *SentencingRecommendation.OPEN]
+        )
+    )
     for rec in rows:
         previous = rec.status
         rec.status, rec.closed_at, rec.close_reason = Status.LAPSED, now, reason.strip()
@@ -441,6 +644,12 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
         rec.save()
         if previous == Status.FINAL:
             final = rec
-        record("recommendations.recommendation.lapsed", actor=acting_user, obj=rec, case_id=defendant.case_id,
-               occurred_at=now, data={**_snapshot(rec), "previous_status": previous, "reason": reason.strip()})
+        record(
+            "recommendations.recommendation.lapsed",
+            actor=acting_user,
+            obj=rec,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={**_snapshot(rec), "previous_status": previous, "reason": reason.strip()},
+        )
     return final

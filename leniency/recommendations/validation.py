@@ -26,8 +26,16 @@ NO_TERM = {P.FINE_ONLY, P.EXEMPT, P.LIFE, P.DEATH}
 PROBATION_MAX_TERM = 36
 PROBATION_BOUNDS = {P.FIXED_TERM: (12, 60), P.CRIMINAL_DETENTION: (2, 12)}
 
-FIELDS = ("principal_penalty", "kind", "months", "low_months", "high_months", "probation", "probation_months",
-          "fine_yuan")
+FIELDS = (
+    "principal_penalty",
+    "kind",
+    "months",
+    "low_months",
+    "high_months",
+    "probation",
+    "probation_months",
+    "fine_yuan",
+)
 
 
 def clean_values(values: dict, *, several_crimes: bool = False) -> dict:
@@ -70,28 +78,44 @@ def clean_values(values: dict, *, several_crimes: bool = False) -> dict:
             months = None
     if probation:
         top = high if kind == K.RANGE else months
-        if penalty not in PROBATION_BOUNDS or top is None or (penalty == P.FIXED_TERM and top > PROBATION_MAX_TERM):
+        if (
+            penalty not in PROBATION_BOUNDS
+            or top is None
+            or (penalty == P.FIXED_TERM and top > PROBATION_MAX_TERM)
+        ):
             raise DomainError(_("缓刑只适用于拘役或三年以下有期徒刑（刑法第72条）"), field="probation")
         if probation_months is None:
             raise DomainError(_("适用缓刑须写明考验期"), field="probation_months")
         lo_p, hi_p = PROBATION_BOUNDS[P(penalty)]
         if probation_months < max(lo_p, top) or probation_months > hi_p:
             raise DomainError(
-                _("缓刑考验期须不短于原判刑期，且在%(low)s至%(high)s个月之间（刑法第73条）") % {"low": lo_p, "high": hi_p},
+                _("缓刑考验期须不短于原判刑期，且在%(low)s至%(high)s个月之间（刑法第73条）")
+                % {"low": lo_p, "high": hi_p},
                 field="probation_months",
             )
     else:
         probation_months = None
     if penalty == P.EXEMPT:
         fine = None
-    return {"principal_penalty": penalty, "kind": kind, "months": months, "low_months": low, "high_months": high,
-            "probation": probation, "probation_months": probation_months, "fine_yuan": fine}
+    return {
+        "principal_penalty": penalty,
+        "kind": kind,
+        "months": months,
+        "low_months": low,
+        "high_months": high,
+        "probation": probation,
+        "probation_months": probation_months,
+        "fine_yuan": fine,
+    }
 
 
 def _check_term(value: int, low: int, high: int, label: str, field: str) -> None:
     if value < low or value > high:
-        raise DomainError(_("%(penalty)s的刑期须在%(low)s至%(high)s个月之间") % {"penalty": label, "low": low,
-                                                                           "high": high}, field=field)
+        raise DomainError(
+            _("%(penalty)s的刑期须在%(low)s至%(high)s个月之间")
+            % {"penalty": label, "low": low, "high": high},
+            field=field,
+        )
 
 
 def _int(values: dict, key: str) -> int | None:

@@ -20,8 +20,9 @@ from .letter import letter_context
 
 
 def _defendant(request, defendant_id):
-    return get_object_or_404(visible_defendants(request.user).select_related("case__procuratorate", "case__court"),
-                             pk=defendant_id)
+    return get_object_or_404(
+        visible_defendants(request.user).select_related("case__procuratorate", "case__court"), pk=defendant_id
+    )
 
 
 def _rec(request, pk):
@@ -47,15 +48,21 @@ def defendant_page(request, defendant_id):
     for view in rounds:
         rec = view.rec
         view.can = {
-            "edit": access.can_edit(user, rec), "submit": access.can_submit(user, rec),
-            "review": access.can_review(user, rec), "opinion": access.can_give_opinion(user, rec),
-            "finalise": access.can_finalise(user, rec), "court": access.can_decide(user, rec),
+            "edit": access.can_edit(user, rec),
+            "submit": access.can_submit(user, rec),
+            "review": access.can_review(user, rec),
+            "opinion": access.can_give_opinion(user, rec),
+            "finalise": access.can_finalise(user, rec),
+            "court": access.can_decide(user, rec),
             "letter": rec.finalised_at is not None,
         }
     context = {
-        "defendant": defendant, "case": defendant.case, "rounds": rounds,
+        "defendant": defendant,
+        "case": defendant.case,
+        "rounds": rounds,
         "final": services.final_recommendation(defendant) if rounds else None,
-        "open": services.open_recommendation(defendant) if access.sees_internal_rounds(request.user, defendant)
+        "open": services.open_recommendation(defendant)
+        if access.sees_internal_rounds(request.user, defendant)
         else None,
         "can_draft": access.can_draft(request.user, defendant),
     }
@@ -64,11 +71,22 @@ def defendant_page(request, defendant_id):
 
 def _panel_context(*, calculation, similar, engine_months, engine_low, engine_high, model_version, found):
     engine = (calculation or {}).get("engine", {})
-    confidence = {"high": _("高"), "medium": _("中"), "low": _("低")}.get((calculation or {}).get("confidence"), "")
-    return {"calc": calculation or {}, "confidence": confidence, "similar": similar or {}, "engine_months": engine_months,
-            "engine_low": engine_low, "engine_high": engine_high, "model_version": model_version,
-            "interval": engine.get("interval"), "engine_warnings": engine.get("engine_warnings") or [],
-            "deviations": found, "share_pct": round(_share() * 100)}
+    confidence = {"high": _("高"), "medium": _("中"), "low": _("低")}.get(
+        (calculation or {}).get("confidence"), ""
+    )
+    return {
+        "calc": calculation or {},
+        "confidence": confidence,
+        "similar": similar or {},
+        "engine_months": engine_months,
+        "engine_low": engine_low,
+        "engine_high": engine_high,
+        "model_version": model_version,
+        "interval": engine.get("interval"),
+        "engine_warnings": engine.get("engine_warnings") or [],
+        "deviations": found,
+        "share_pct": round(_share() * 100),
+    }
 
 
 def _share():
@@ -85,24 +103,52 @@ def _fresh_panel(defendant, facts_text, form_values=None):
     calculation = {**extra.pop("calculation"), "engine": {k: v for k, v in extra.items() if k != "similar"}}
     values = services.engine_values(result)
     probe = form_values or values
-    found = deviations(engine_months=result.months, similar=result.similar, months=probe.get("months"),
-                       low=probe.get("low_months"), high=probe.get("high_months")) if probe.get("kind") == "range" \
+    found = (
+        deviations(
+            engine_months=result.months,
+            similar=result.similar,
+            months=probe.get("months"),
+            low=probe.get("low_months"),
+            high=probe.get("high_months"),
+        )
+        if probe.get("kind") == "range"
         else deviations(engine_months=result.months, similar=result.similar, months=probe.get("months"))
-    panel = _panel_context(calculation=calculation, similar=result.similar, engine_months=result.months,
-                           engine_low=result.low, engine_high=result.high, model_version=result.model_version,
-                           found=found)
+    )
+    panel = _panel_context(
+        calculation=calculation,
+        similar=result.similar,
+        engine_months=result.months,
+        engine_low=result.low,
+        engine_high=result.high,
+        model_version=result.model_version,
+        found=found,
+    )
     return panel, values
 
 
 def _rec_panel(rec, form_values=None):
-    probe = form_values or {"months": rec.months, "low_months": rec.low_months, "high_months": rec.high_months,
-                            "kind": rec.kind}
-    found = deviations(engine_months=rec.engine_months, similar=rec.similar, months=probe.get("months"),
-                       low=probe.get("low_months") if probe.get("kind") == "range" else None,
-                       high=probe.get("high_months") if probe.get("kind") == "range" else None)
-    return _panel_context(calculation=rec.calculation, similar=rec.similar, engine_months=rec.engine_months,
-                          engine_low=rec.engine_low, engine_high=rec.engine_high,
-                          model_version=rec.model_version, found=found)
+    probe = form_values or {
+        "months": rec.months,
+        "low_months": rec.low_months,
+        "high_months": rec.high_months,
+        "kind": rec.kind,
+    }
+    found = deviations(
+        engine_months=rec.engine_months,
+        similar=rec.similar,
+        months=probe.get("months"),
+        low=probe.get("low_months") if probe.get("kind") == "range" else None,
+        high=probe.get("high_months") if probe.get("kind") == "range" else None,
+    )
+    return _panel_context(
+        calculation=rec.calculation,
+        similar=rec.similar,
+        engine_months=rec.engine_months,
+        engine_low=rec.engine_low,
+        engine_high=rec.engine_high,
+        model_version=rec.model_version,
+        found=found,
+    )
 
 
 @login_required
@@ -115,19 +161,29 @@ def new_draft(request, defendant_id):
         if form.is_valid():
             try:
                 rec = services.do_create_draft(
-                    defendant, acting_user=request.user, facts_text=form.cleaned_data["facts_text"],
-                    values=form.values(), deviation_reason=form.cleaned_data["deviation_reason"],
-                    note=form.cleaned_data["note"], change_basis=form.cleaned_data["change_basis"])
+                    defendant,
+                    acting_user=request.user,
+                    facts_text=form.cleaned_data["facts_text"],
+                    values=form.values(),
+                    deviation_reason=form.cleaned_data["deviation_reason"],
+                    note=form.cleaned_data["note"],
+                    change_basis=form.cleaned_data["change_basis"],
+                )
             except DomainError as error:
                 _error_into(form, error)
             else:
                 messages.success(request, _("已保存第%(round)s轮量刑建议草稿") % {"round": rec.round})
                 return redirect("recommendations:defendant", defendant_id=defendant.pk)
         facts = request.POST.get("facts_text", "")
-        panel, _values = _fresh_panel(defendant, facts, form.cleaned_data if hasattr(form, "cleaned_data") else None)
-        return render(request, "recommendations/form.html",
-                      {"form": form, "defendant": defendant, "case": defendant.case, "panel": panel, "rec": None},
-                      status=400)
+        panel, _values = _fresh_panel(
+            defendant, facts, form.cleaned_data if hasattr(form, "cleaned_data") else None
+        )
+        return render(
+            request,
+            "recommendations/form.html",
+            {"form": form, "defendant": defendant, "case": defendant.case, "panel": panel, "rec": None},
+            status=400,
+        )
     facts = defendant_facts(defendant)
     panel, values = _fresh_panel(defendant, facts)
     initial = {**values, "facts_text": facts}
@@ -136,9 +192,18 @@ def new_draft(request, defendant_id):
     form = RecommendationForm(initial=initial)
     if not services.change_needs_basis(defendant):
         form.fields["change_basis"].widget = forms.HiddenInput()
-    return render(request, "recommendations/form.html",
-                  {"form": form, "defendant": defendant, "case": defendant.case, "panel": panel, "rec": None,
-                   "open": services.open_recommendation(defendant)})
+    return render(
+        request,
+        "recommendations/form.html",
+        {
+            "form": form,
+            "defendant": defendant,
+            "case": defendant.case,
+            "panel": panel,
+            "rec": None,
+            "open": services.open_recommendation(defendant),
+        },
+    )
 
 
 @login_required
@@ -150,8 +215,11 @@ def preview(request, defendant_id):
         return _refuse(_("只有本案检察院的检察官可以起草量刑建议"))
     form = RecommendationForm(request.POST)
     form.is_valid()
-    typed = {k: form.cleaned_data.get(k) for k in ("months", "low_months", "high_months", "kind")} \
-        if hasattr(form, "cleaned_data") else None
+    typed = (
+        {k: form.cleaned_data.get(k) for k in ("months", "low_months", "high_months", "kind")}
+        if hasattr(form, "cleaned_data")
+        else None
+    )
     panel, _values = _fresh_panel(defendant, request.POST.get("facts_text", ""), typed)
     return render(request, "recommendations/_engine_panel.html", {"panel": panel})
 
@@ -167,9 +235,14 @@ def edit(request, pk):
         if form.is_valid():
             try:
                 rec = services.do_update_draft(
-                    rec, acting_user=request.user, version=form.cleaned_data["version"], values=form.values(),
+                    rec,
+                    acting_user=request.user,
+                    version=form.cleaned_data["version"],
+                    values=form.values(),
                     deviation_reason=form.cleaned_data["deviation_reason"],
-                    facts_text=form.cleaned_data["facts_text"], note=form.cleaned_data["note"])
+                    facts_text=form.cleaned_data["facts_text"],
+                    note=form.cleaned_data["note"],
+                )
             except DomainError as error:
                 _error_into(form, error)
             else:
@@ -177,14 +250,25 @@ def edit(request, pk):
                 return redirect("recommendations:defendant", defendant_id=defendant.pk)
         rec.refresh_from_db()
         typed = form.cleaned_data if hasattr(form, "cleaned_data") else None
-        return render(request, "recommendations/form.html",
-                      {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec,
-                       "panel": _rec_panel(rec, typed)}, status=400)
+        return render(
+            request,
+            "recommendations/form.html",
+            {
+                "form": form,
+                "defendant": defendant,
+                "case": defendant.case,
+                "rec": rec,
+                "panel": _rec_panel(rec, typed),
+            },
+            status=400,
+        )
     form = RecommendationForm(initial=RecommendationForm.initial_from(rec))
     form.fields["change_basis"].widget = forms.HiddenInput()
-    return render(request, "recommendations/form.html",
-                  {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec,
-                   "panel": _rec_panel(rec)})
+    return render(
+        request,
+        "recommendations/form.html",
+        {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec, "panel": _rec_panel(rec)},
+    )
 
 
 @login_required
@@ -219,11 +303,19 @@ def _action(request, rec, *, form_class, title, template_help, call, done, initi
     else:
         form = form_class(initial={"version": rec.version, **(initial or {})})
         status = 200
-    context = {"form": form, "rec": rec, "defendant": rec.defendant, "case": rec.defendant.case, "title": title,
-               "help": template_help, "panel": _rec_panel(rec),
-               "opinions": rec.opinions.select_related("lawyer").order_by("created_at", "id"),
-               "reviews": rec.reviews.select_related("reviewer").order_by("created_at", "id")
-               if access.sees_internal_rounds(request.user, rec.defendant) else []}
+    context = {
+        "form": form,
+        "rec": rec,
+        "defendant": rec.defendant,
+        "case": rec.defendant.case,
+        "title": title,
+        "help": template_help,
+        "panel": _rec_panel(rec),
+        "opinions": rec.opinions.select_related("lawyer").order_by("created_at", "id"),
+        "reviews": rec.reviews.select_related("reviewer").order_by("created_at", "id")
+        if access.sees_internal_rounds(request.user, rec.defendant)
+        else [],
+    }
     return render(request, "recommendations/action.html", context, status=status)
 
 
@@ -233,12 +325,23 @@ def review(request, pk):
     if not access.is_case_supervisor(request.user, rec.defendant):
         return _refuse(_("只有本院主管检察官可以审核量刑建议"))
     return _action(
-        request, rec, form_class=ReviewForm, title=_("审核量刑建议"),
-        template_help=_("每一份由系统辅助生成的量刑建议，均须经主管检察官审核（量刑建议工作指导意见：部门负责人、检察官联席会议、"
-                        "检察长和检察委员会对量刑建议进行审核把关）。"),
-        call=lambda data: services.do_review(rec, acting_user=request.user, decision=data["decision"],
-                                             comments=data["comments"], version=data["version"]),
-        done=_("已记录审核意见"))
+        request,
+        rec,
+        form_class=ReviewForm,
+        title=_("审核量刑建议"),
+        template_help=_(
+            "每一份由系统辅助生成的量刑建议，均须经主管检察官审核（量刑建议工作指导意见：部门负责人、检察官联席会议、"
+            "检察长和检察委员会对量刑建议进行审核把关）。"
+        ),
+        call=lambda data: services.do_review(
+            rec,
+            acting_user=request.user,
+            decision=data["decision"],
+            comments=data["comments"],
+            version=data["version"],
+        ),
+        done=_("已记录审核意见"),
+    )
 
 
 @login_required
@@ -247,12 +350,20 @@ def opinion(request, pk):
     if not access.is_assigned_lawyer(request.user, rec.defendant):
         return _refuse(_("只有本人的辩护人或值班律师可以提出意见"))
     return _action(
-        request, rec, form_class=OpinionForm, title=_("律师意见"),
+        request,
+        rec,
+        form_class=OpinionForm,
+        title=_("律师意见"),
         template_help=_("您的书面意见将附卷，并随案移送法院（刑事诉讼法第173条、第176条）。"),
-        call=lambda data: services.do_give_opinion(rec, acting_user=request.user, position=data["position"],
-                                                   reasons=data["reasons"],
-                                                   proposed_months=data["proposed_months"]),
-        done=_("已提交律师意见"))
+        call=lambda data: services.do_give_opinion(
+            rec,
+            acting_user=request.user,
+            position=data["position"],
+            reasons=data["reasons"],
+            proposed_months=data["proposed_months"],
+        ),
+        done=_("已提交律师意见"),
+    )
 
 
 @login_required
@@ -261,12 +372,19 @@ def finalise(request, pk):
     if not access.is_case_procuratorate(request.user, rec.defendant):
         return _refuse(_("只有本案检察院的检察官可以确定量刑建议"))
     return _action(
-        request, rec, form_class=FinaliseForm, title=_("确定量刑建议"),
-        template_help=_("确定后，本建议即为对此人提出的量刑建议，写明主刑、刑期或幅度、是否适用缓刑和罚金"
-                        "（刑事诉讼法第176条第2款；量刑建议工作指导意见第1条），并生成释法说理书。"),
-        call=lambda data: services.do_finalise(rec, acting_user=request.user, version=data["version"],
-                                               lawyer_reply=data["lawyer_reply"]),
-        done=_("量刑建议已确定"))
+        request,
+        rec,
+        form_class=FinaliseForm,
+        title=_("确定量刑建议"),
+        template_help=_(
+            "确定后，本建议即为对此人提出的量刑建议，写明主刑、刑期或幅度、是否适用缓刑和罚金"
+            "（刑事诉讼法第176条第2款；量刑建议工作指导意见第1条），并生成释法说理书。"
+        ),
+        call=lambda data: services.do_finalise(
+            rec, acting_user=request.user, version=data["version"], lawyer_reply=data["lawyer_reply"]
+        ),
+        done=_("量刑建议已确定"),
+    )
 
 
 @login_required
@@ -275,13 +393,24 @@ def court_decision(request, pk):
     if not access.is_trial_judge(request.user, rec.defendant):
         return _refuse(_("只有本案审判法院的法官可以作出决定"))
     return _action(
-        request, rec, form_class=CourtDecisionForm, title=_("法院对量刑建议的决定"),
+        request,
+        rec,
+        form_class=CourtDecisionForm,
+        title=_("法院对量刑建议的决定"),
         template_help=_("采纳前，系统将核对认罪认罚自愿性审查和具结书等是否已完成。"),
         call=lambda data: services.do_court_decision(
-            rec, acting_user=request.user, decision=data["decision"], grounds=data["grounds"],
-            reasons=data["reasons"], principal_penalty=data["principal_penalty"], months=data["months"],
-            probation=data["probation"], version=data["version"]),
-        done=_("已记录法院决定"))
+            rec,
+            acting_user=request.user,
+            decision=data["decision"],
+            grounds=data["grounds"],
+            reasons=data["reasons"],
+            principal_penalty=data["principal_penalty"],
+            months=data["months"],
+            probation=data["probation"],
+            version=data["version"],
+        ),
+        done=_("已记录法院决定"),
+    )
 
 
 def _letter_rec(request, pk):

@@ -35,8 +35,15 @@ def yuan(amount) -> str:
 
 
 # The penalty names as the documents write them (Chinese whatever the interface language).
-PENALTY_ZH = {"fixed_term": "有期徒刑", "criminal_detention": "拘役", "surveillance": "管制", "fine_only": "单处罚金",
-              "exempt": "免予刑事处罚", "life": "无期徒刑", "death": "死刑"}
+PENALTY_ZH = {
+    "fixed_term": "有期徒刑",
+    "criminal_detention": "拘役",
+    "surveillance": "管制",
+    "fine_only": "单处罚金",
+    "exempt": "免予刑事处罚",
+    "life": "无期徒刑",
+    "death": "死刑",
+}
 
 
 def term_text(rec) -> str:
@@ -50,8 +57,12 @@ def term_text(rec) -> str:
     elif rec.principal_penalty == P.FINE_ONLY:
         text = f"单处罚金{yuan(rec.fine_yuan)}" if rec.fine_yuan else str(penalty)
         return text
-    elif rec.kind == type(rec).Kind.RANGE and rec.low_months is not None and rec.high_months is not None \
-            and rec.low_months != rec.high_months:
+    elif (
+        rec.kind == type(rec).Kind.RANGE
+        and rec.low_months is not None
+        and rec.high_months is not None
+        and rec.low_months != rec.high_months
+    ):
         text = f"{penalty}{duration(rec.low_months)}至{duration(rec.high_months)}"
     else:
         text = f"{penalty}{duration(rec.months)}"

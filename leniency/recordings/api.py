@@ -49,18 +49,36 @@ def list_recordings(request, defendant_id: int):
     return list(Recording.objects.filter(defendant=defendant))
 
 
-@router.post("/defendants/{defendant_id}", response={201: RecordingOut},
-             summary="Upload a recording (multipart; streamed, type-checked and hashed)")
+@router.post(
+    "/defendants/{defendant_id}",
+    response={201: RecordingOut},
+    summary="Upload a recording (multipart; streamed, type-checked and hashed)",
+)
 def upload(request, defendant_id: int, payload: Form[UploadIn], file: File[UploadedFile]):
     defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id)
     if not can_upload_recording(request.user, defendant):
         raise HttpError(403, "you may not add recordings for this defendant")
-    notice = get_object_or_404(RightsNotice, pk=payload.notice_id, defendant=defendant) if payload.notice_id else None
-    agreement = (get_object_or_404(PleaAgreement, pk=payload.agreement_id, defendant=defendant)
-                 if payload.agreement_id else None)
-    recording = do_add_recording(defendant, acting_user=request.user, fileobj=file, original_name=file.name,
-                                 session=payload.session, recorded_on=payload.recorded_on,
-                                 description=payload.description, notice=notice, agreement=agreement)
+    notice = (
+        get_object_or_404(RightsNotice, pk=payload.notice_id, defendant=defendant)
+        if payload.notice_id
+        else None
+    )
+    agreement = (
+        get_object_or_404(PleaAgreement, pk=payload.agreement_id, defendant=defendant)
+        if payload.agreement_id
+        else None
+    )
+    recording = do_add_recording(
+        defendant,
+        acting_user=request.user,
+        fileobj=file,
+        original_name=file.name,
+        session=payload.session,
+        recorded_on=payload.recorded_on,
+        description=payload.description,
+        notice=notice,
+        agreement=agreement,
+    )
     return Status(201, recording)
 
 
@@ -71,7 +89,13 @@ def get_recording(request, recording_id: int):
 
 @router.get("/{recording_id}/file", summary="The recording itself (streamed; every access is logged)")
 def get_file(request, recording_id: int, download: bool = False):
-    recording = get_object_or_404(visible_recordings(request.user).select_related("defendant"), pk=recording_id)
+    recording = get_object_or_404(
+        visible_recordings(request.user).select_related("defendant"), pk=recording_id
+    )
     do_log_access(recording, acting_user=request.user, mode="download" if download else "view")
-    return FileResponse(archive_storage().open(recording.file_name, "rb"), content_type=recording.media_type,
-                        as_attachment=download, filename=recording.original_name)
+    return FileResponse(
+        archive_storage().open(recording.file_name, "rb"),
+        content_type=recording.media_type,
+        as_attachment=download,
+        filename=recording.original_name,
+    )

@@ -13,6 +13,9 @@ def wav_bytes(seconds: float = 0.2, rate: int = 8000, freq: float = 440.0) -> by
         out.setsampwidth(2)
         out.setframerate(rate)
         frames = int(seconds * rate)
-        out.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * freq * i / rate)))
-                                 for i in range(frames)))
+        out.writeframes(
+            b"".join(
+                struct.pack("<h", int(8000 * math.sin(2 * math.pi * freq * i / rate))) for i in range(frames)
+            )
+        )
     return buffer.getvalue()

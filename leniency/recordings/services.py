@@ -39,8 +39,10 @@ def _ftyp(head: bytes) -> bool:
 SIGNATURES: list[tuple[MediaType, object]] = [
     (MediaType("wav", "audio/wav", ("wav",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE"),
     (MediaType("avi", "video/x-msvideo", ("avi",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"AVI "),
-    (MediaType("mp3", "audio/mpeg", ("mp3",)),
-     lambda h: h[:3] == b"ID3" or (len(h) > 1 and h[0] == 0xFF and h[1] & 0xE0 == 0xE0)),
+    (
+        MediaType("mp3", "audio/mpeg", ("mp3",)),
+        lambda h: h[:3] == b"ID3" or (len(h) > 1 and h[0] == 0xFF and h[1] & 0xE0 == 0xE0),
+    ),
     (MediaType("m4a", "audio/mp4", ("m4a",)), lambda h: _ftyp(h) and h[8:11] == b"M4A"),
     (MediaType("mov", "video/quicktime", ("mov",)), lambda h: _ftyp(h) and h[8:10] == b"qt"),
     (MediaType("mp4", "video/mp4", ("mp4", "m4v")), _ftyp),
@@ -63,8 +65,19 @@ def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, session: str, recorded_on: date,
-                     description: str = "", notice=None, agreement=None, now: datetime | None = None) -> Recording:
+def do_add_recording(
+    defendant,
+    *,
+    acting_user,
+    fileobj,
+    original_name: str,
+    session: str,
+    recorded_on: date,
+    description: str = "",
+    notice=None,
+    agreement=None,
+    now: datetime | None = None,
+) -> Recording:
     """Stream `fileobj` (an UploadedFile or any binary file object) into the archive in 64 KiB chunks."""
     now = now or timezone.now()
     if session not in Recording.Session.values:
@@ -77,8 +90,11 @@ def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, ses
         raise DomainError(_("所选具结书不属于此人"), field="agreement")
     ext = _extension(original_name)
     if ext not in ALLOWED_EXTENSIONS:
-        raise DomainError(_("不支持的文件类型“.%(ext)s”；可上传：%(allowed)s") % {
-            "ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)}, field="file")
+        raise DomainError(
+            _("不支持的文件类型“.%(ext)s”；可上传：%(allowed)s")
+            % {"ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)},
+            field="file",
+        )
     detected: list[MediaType] = []
 
     def check_head(head: bytes) -> None:
@@ -92,10 +108,15 @@ def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, ses
     try:
         staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head)
     except TooLarge:
-        raise DomainError(_("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file") from None
+        raise DomainError(
+            _("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file"
+        ) from None
     except Rejected as error:
-        raise DomainError(_("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是可接受的音视频文件") % {
-            "ext": ext, "found": str(error) or _("未知格式")}, field="file") from None
+        raise DomainError(
+            _("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是可接受的音视频文件")
+            % {"ext": ext, "found": str(error) or _("未知格式")},
+            field="file",
+        ) from None
     if staged.size == 0:
         staged.discard()
         raise DomainError(_("文件为空"), field="file")
@@ -106,14 +127,36 @@ def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, ses
     try:
         with transaction.atomic():
             recording = Recording.objects.create(
-                defendant=defendant, session=session, notice=notice, agreement=agreement, recorded_on=recorded_on,
-                description=description.strip(), original_name=original_name[-200:], kind=media.kind,
-                media_type=media.media_type, file_name=name, size=staged.size, sha256=staged.sha256,
-                uploaded_by=acting_user, uploaded_at=now,
+                defendant=defendant,
+                session=session,
+                notice=notice,
+                agreement=agreement,
+                recorded_on=recorded_on,
+                description=description.strip(),
+                original_name=original_name[-200:],
+                kind=media.kind,
+                media_type=media.media_type,
+                file_name=name,
+                size=staged.size,
+                sha256=staged.sha256,
+                uploaded_by=acting_user,
+                uploaded_at=now,
             )
-            record("recordings.recording.added", actor=acting_user, obj=recording, case_id=defendant.case_id,
-                   occurred_at=now, data={"defendant": defendant.pk, "session": session, "sha256": staged.sha256,
-                                          "size": staged.size, "kind": media.kind, "name": original_name[-200:]})
+            record(
+                "recordings.recording.added",
+                actor=acting_user,
+                obj=recording,
+                case_id=defendant.case_id,
+                occurred_at=now,
+                data={
+                    "defendant": defendant.pk,
+                    "session": session,
+                    "sha256": staged.sha256,
+                    "size": staged.size,
+                    "kind": media.kind,
+                    "name": original_name[-200:],
+                },
+            )
             placed = staged.place(name)
             if placed.name != name:
                 recording.file_name = placed.name
@@ -129,9 +172,14 @@ def do_add_recording(defendant, *, acting_user, fileobj, original_name: str, ses
 
 def do_log_access(recording: Recording, *, acting_user, mode: str, now: datetime | None = None) -> None:
     """Chain of custody: every view or download is an audit event naming who, when and how."""
-    record("recordings.recording.accessed", actor=acting_user, obj=recording,
-           case_id=recording.defendant.case_id, occurred_at=now or timezone.now(),
-           data={"defendant": recording.defendant_id, "mode": mode, "sha256": recording.sha256})
+    record(
+        "recordings.recording.accessed",
+        actor=acting_user,
+        obj=recording,
+        case_id=recording.defendant.case_id,
+        occurred_at=now or timezone.now(),
+        data={"defendant": recording.defendant_id, "mode": mode, "sha256": recording.sha256},
+    )
 
 
 @dataclass(frozen=True)

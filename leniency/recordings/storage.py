@@ -129,8 +129,13 @@ def clean_incoming() -> list[str]:
     return removed
 
 
-def stage(chunks: Iterable[bytes], *, max_bytes: int | None = None,
-          check_head: Callable[[bytes], None] | None = None, head_size: int = 64) -> Staged:
+def stage(
+    chunks: Iterable[bytes],
+    *,
+    max_bytes: int | None = None,
+    check_head: Callable[[bytes], None] | None = None,
+    head_size: int = 64,
+) -> Staged:
     """Stream `chunks` into a locked temporary file in the archive, hashing as they go; never hold the whole file.
 
     `check_head` sees the first `head_size` bytes as soon as they arrive and may raise `Rejected`; more than
@@ -166,8 +171,14 @@ def stage(chunks: Iterable[bytes], *, max_bytes: int | None = None,
     return Staged(tmp_path, lock_fd, digest.hexdigest(), size, head)
 
 
-def write_atomically(name: str, chunks: Iterable[bytes], *, max_bytes: int | None = None,
-                     check_head: Callable[[bytes], None] | None = None, head_size: int = 64) -> Stored:
+def write_atomically(
+    name: str,
+    chunks: Iterable[bytes],
+    *,
+    max_bytes: int | None = None,
+    check_head: Callable[[bytes], None] | None = None,
+    head_size: int = 64,
+) -> Stored:
     """`stage` the chunks, then move the file into place under `name`: a killed write leaves only a
     temporary file, which the next write (or `recordings verify`) removes."""
     staged = stage(chunks, max_bytes=max_bytes, check_head=check_head, head_size=head_size)
@@ -179,7 +190,7 @@ def write_atomically(name: str, chunks: Iterable[bytes], *, max_bytes: int | Non
 
 
 def write_bytes(name: str, data: bytes) -> Stored:
-    return write_atomically(name, (data[i:i + CHUNK] for i in range(0, len(data), CHUNK)))
+    return write_atomically(name, (data[i : i + CHUNK] for i in range(0, len(data), CHUNK)))
 
 
 def read_chunks(fileobj, chunk_size: int = CHUNK):

@@ -24,9 +24,16 @@ def _defendant(request, defendant_id):
 @login_required
 def recording_list(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    return render(request, "recordings/list.html", {
-        "defendant": defendant, "case": defendant.case, "can_upload": can_upload_recording(request.user, defendant),
-        "recordings": Recording.objects.filter(defendant=defendant).select_related("uploaded_by")})
+    return render(
+        request,
+        "recordings/list.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "can_upload": can_upload_recording(request.user, defendant),
+            "recordings": Recording.objects.filter(defendant=defendant).select_related("uploaded_by"),
+        },
+    )
 
 
 @login_required
@@ -40,29 +47,55 @@ def recording_upload(request, defendant_id):
         upload = data["file"]
         try:
             recording = do_add_recording(
-                defendant, acting_user=request.user, fileobj=upload, original_name=upload.name,
-                session=data["session"], recorded_on=data["recorded_on"], description=data["description"],
-                notice=data["notice"], agreement=data["agreement"])
+                defendant,
+                acting_user=request.user,
+                fileobj=upload,
+                original_name=upload.name,
+                session=data["session"],
+                recorded_on=data["recorded_on"],
+                description=data["description"],
+                notice=data["notice"],
+                agreement=data["agreement"],
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("已上传并登记哈希值"))
             return redirect("recording_detail", pk=recording.pk)
-    return render(request, "recordings/upload.html", {
-        "defendant": defendant, "case": defendant.case, "form": form, "limit_mb": max_bytes() // (1024 * 1024)},
-        status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "recordings/upload.html",
+        {
+            "defendant": defendant,
+            "case": defendant.case,
+            "form": form,
+            "limit_mb": max_bytes() // (1024 * 1024),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
 def recording_detail(request, pk):
-    recording = get_object_or_404(visible_recordings(request.user).select_related("defendant", "defendant__case",
-                                                                                  "uploaded_by"), pk=pk)
-    custody = AuditEvent.objects.filter(object_type=recording._meta.label_lower,
-                                        object_id=str(recording.pk)).order_by("seq")
+    recording = get_object_or_404(
+        visible_recordings(request.user).select_related("defendant", "defendant__case", "uploaded_by"), pk=pk
+    )
+    custody = AuditEvent.objects.filter(
+        object_type=recording._meta.label_lower, object_id=str(recording.pk)
+    ).order_by("seq")
     stored = hash_stored(recording.file_name)
-    return render(request, "recordings/detail.html", {
-        "recording": recording, "defendant": recording.defendant, "case": recording.defendant.case,
-        "custody": custody, "stored": stored, "matches": stored == recording.sha256})
+    return render(
+        request,
+        "recordings/detail.html",
+        {
+            "recording": recording,
+            "defendant": recording.defendant,
+            "case": recording.defendant.case,
+            "custody": custody,
+            "stored": stored,
+            "matches": stored == recording.sha256,
+        },
+    )
 
 
 @login_required
@@ -72,5 +105,6 @@ def recording_file(request, pk):
     download = request.GET.get("download") == "1"
     do_log_access(recording, acting_user=request.user, mode="download" if download else "view")
     handle = archive_storage().open(recording.file_name, "rb")
-    return FileResponse(handle, content_type=recording.media_type, as_attachment=download,
-                        filename=recording.original_name)
+    return FileResponse(
+        handle, content_type=recording.media_type, as_attachment=download, filename=recording.original_name
+    )

@@ -38,7 +38,9 @@ class _Charge:
     months_exact: float
 
 
-def calculate(facts: CaseFacts, standard: Standard | None = None, *, whole_case_ratio: float = 0.0) -> Calculation:
+def calculate(
+    facts: CaseFacts, standard: Standard | None = None, *, whole_case_ratio: float = 0.0
+) -> Calculation:
     """Compute the recommended sentence for `facts` under `standard` (default: the current national one).
 
     `whole_case_ratio` is the judge's or prosecutor's whole-case adjustment (at most ±0.20), logged as a step.
@@ -92,10 +94,16 @@ def _one_charge(
 ) -> _Charge:
     crime = standard.crime(info.name)
     if crime is None:
-        info = earlier_law_charge(info, standard.amount_brackets.get("charges", {}).get(info.name), facts, steps)
+        info = earlier_law_charge(
+            info, standard.amount_brackets.get("charges", {}).get(info.name), facts, steps
+        )
     else:
         info, crime = earlier_law_crime(info, crime, facts, steps)
-    base = guideline_baseline(info, crime, facts, standard, steps) if crime else bracket_baseline(info, facts, standard, steps)
+    base = (
+        guideline_baseline(info, crime, facts, standard, steps)
+        if crime
+        else bracket_baseline(info, facts, standard, steps)
+    )
     notes.extend(base.notes)
     confidence = base.confidence
     if base.penalty in ("life", "death"):
@@ -124,11 +132,22 @@ def _one_charge(
 
 
 def _life_or_death(
-    info: ChargeInfo, kind: str, crime: CrimeStandard | None, applied: Applied, standard: Standard, steps: list[Step], confidence: str
+    info: ChargeInfo,
+    kind: str,
+    crime: CrimeStandard | None,
+    applied: Applied,
+    standard: Standard,
+    steps: list[Step],
+    confidence: str,
 ) -> _Charge:
     """A tier that fixes life or death: strong mitigation brings it down to a fixed 15-year term."""
     rules = standard.circumstances
-    mitigations = [r for r in applied.rules if rules[r].direction == "down" and (rules[r].tier == "first" or r in ("surrender", "major_meritorious"))]
+    mitigations = [
+        r
+        for r in applied.rules
+        if rules[r].direction == "down"
+        and (rules[r].tier == "first" or r in ("surrender", "major_meritorious"))
+    ]
     if mitigations:
         steps.append(
             Step(
@@ -142,7 +161,16 @@ def _life_or_death(
                 confidence="low",
             )
         )
-        result = ChargeResult(info.name, info.article, Penalty.IMPRISONMENT, 180, 168, 180, has_guideline=crime is not None, confidence="low")
+        result = ChargeResult(
+            info.name,
+            info.article,
+            Penalty.IMPRISONMENT,
+            180,
+            168,
+            180,
+            has_guideline=crime is not None,
+            confidence="low",
+        )
         return _Charge(info, result, 180.0)
     steps.append(
         Step(
@@ -196,7 +224,15 @@ def _range(months: int, penalty: str, info: ChargeInfo, index: int, standard: St
     if penalty == Penalty.DETENTION:
         width, lo_bound, hi_bound = cfg["detention"], 1, 6
     else:
-        width = cfg["under_12"] if months < 12 else cfg["under_36"] if months < 36 else cfg["under_120"] if months < 120 else cfg["from_120"]
+        width = (
+            cfg["under_12"]
+            if months < 12
+            else cfg["under_36"]
+            if months < 36
+            else cfg["under_120"]
+            if months < 120
+            else cfg["from_120"]
+        )
         bracket = info.brackets[index]
         lo_bound = 6
         hi_bound = bracket.ceiling_months or 180
@@ -210,7 +246,13 @@ def _range(months: int, penalty: str, info: ChargeInfo, index: int, standard: St
 
 
 def _fine(
-    months: int | None, penalty: str, info: ChargeInfo, crime: CrimeStandard | None, facts: CaseFacts, standard: Standard, steps: list[Step]
+    months: int | None,
+    penalty: str,
+    info: ChargeInfo,
+    crime: CrimeStandard | None,
+    facts: CaseFacts,
+    standard: Standard,
+    steps: list[Step],
 ) -> Decimal | None:
     bracket = info.lowest
     rule = crime.fine if crime else None
@@ -227,7 +269,9 @@ def _fine(
         value = float(rule["min_yuan"]) + float(generic.get("per_month_yuan", 1000)) * (months or 0)
         how = "无数额，按刑期估算"
     elif any(b.fine in ("mandatory", "with_or_only") for b in info.brackets) and months:
-        value = max(float(generic.get("minimum_yuan", 1000)), float(generic.get("per_month_yuan", 1000)) * months)
+        value = max(
+            float(generic.get("minimum_yuan", 1000)), float(generic.get("per_month_yuan", 1000)) * months
+        )
         how = "法定并处罚金，按刑期估算（低可信度）"
     else:
         return None
@@ -247,14 +291,30 @@ def _fine(
     return Decimal(int(value))
 
 
-def _probation(months: int | None, penalty: str, applied: Applied, crimes: list[CrimeStandard | None], facts: CaseFacts, standard: Standard, steps: list[Step]) -> tuple[bool, bool, int | None]:
+def _probation(
+    months: int | None,
+    penalty: str,
+    applied: Applied,
+    crimes: list[CrimeStandard | None],
+    facts: CaseFacts,
+    standard: Standard,
+    steps: list[Step],
+) -> tuple[bool, bool, int | None]:
     cfg = standard.method.get("probation", {})
     if months is None or penalty not in (Penalty.IMPRISONMENT, Penalty.DETENTION):
         return False, False, None
     lawful = months <= int(cfg.get("max_months", 36)) and not applied.has("recidivist")
     if not lawful:
         why = "累犯不适用缓刑" if applied.has("recidivist") else "刑期超过三年"
-        steps.append(Step(kind=StepKind.PROBATION, description_zh=f"不得适用缓刑：{why}", description_en="probation not lawful", rule_id=cfg.get("rule_id", "method.probation"), citation=cfg.get("citation", "")))
+        steps.append(
+            Step(
+                kind=StepKind.PROBATION,
+                description_zh=f"不得适用缓刑：{why}",
+                description_en="probation not lawful",
+                rule_id=cfg.get("rule_id", "method.probation"),
+                citation=cfg.get("citation", ""),
+            )
+        )
         return False, False, None
     mandatory = any(r in applied.rules for r in ("minor_12_16", "minor_16_18", "elderly"))
     mitigating = [r for r in applied.rules if r in MITIGATING_FOR_PROBATION]
@@ -273,8 +333,12 @@ def _probation(months: int | None, penalty: str, applied: Applied, crimes: list[
     steps.append(
         Step(
             kind=StepKind.PROBATION,
-            description_zh=("建议适用缓刑，考验期" + f"{period}个月" if advised else "可以依法适用缓刑，但不建议") + ("（未成年人/老年人符合条件的应当宣告缓刑）" if mandatory else ""),
-            description_en=f"probation lawful; advised={advised}" + (f", period {period} months" if period else ""),
+            description_zh=(
+                "建议适用缓刑，考验期" + f"{period}个月" if advised else "可以依法适用缓刑，但不建议"
+            )
+            + ("（未成年人/老年人符合条件的应当宣告缓刑）" if mandatory else ""),
+            description_en=f"probation lawful; advised={advised}"
+            + (f", period {period} months" if period else ""),
             rule_id=cfg.get("rule_id", "method.probation"),
             citation=cfg.get("citation", ""),
             confidence="low",
@@ -287,7 +351,9 @@ def _overall_confidence(results: list[_Charge]) -> str:
     return min_conf(*(r.result.confidence for r in results))
 
 
-def _single(item: _Charge, applied: Applied, facts: CaseFacts, standard: Standard, steps: list[Step], notes: list[str]) -> Calculation:
+def _single(
+    item: _Charge, applied: Applied, facts: CaseFacts, standard: Standard, steps: list[Step], notes: list[str]
+) -> Calculation:
     r = item.result
     crime = standard.crime(item.info.name)
     lawful, advised, period = _probation(r.months, r.penalty, applied, [crime], facts, standard, steps)
@@ -299,7 +365,14 @@ def _single(item: _Charge, applied: Applied, facts: CaseFacts, standard: Standar
     )  # fmt: skip
 
 
-def _combine(results: list[_Charge], applied: Applied, facts: CaseFacts, standard: Standard, steps: list[Step], notes: list[str]) -> Calculation:
+def _combine(
+    results: list[_Charge],
+    applied: Applied,
+    facts: CaseFacts,
+    standard: Standard,
+    steps: list[Step],
+    notes: list[str],
+) -> Calculation:
     """数罪并罚 (Criminal Law art. 69): absorption for death/life, limited aggravation for fixed terms."""
     cfg = standard.method["combined_sentence"]
     rs = [r.result for r in results]
@@ -310,7 +383,15 @@ def _combine(results: list[_Charge], applied: Applied, facts: CaseFacts, standar
                 range_rule_confirmed=bool(standard.method["range_width"].get("confirmed", False)))  # fmt: skip
     if any(r.death_penalty for r in rs) or any(r.life_imprisonment for r in rs):
         death = any(r.death_penalty for r in rs)
-        steps.append(Step(kind=StepKind.COMBINATION, description_zh=f"数罪中有判处{'死刑' if death else '无期徒刑'}的，只执行一个{'死刑' if death else '无期徒刑'}", description_en=f"one crime carries {'death' if death else 'life'}: absorbs the others", rule_id=cfg.get("rule_id", "method.art69"), citation=cfg.get("citation", "")))
+        steps.append(
+            Step(
+                kind=StepKind.COMBINATION,
+                description_zh=f"数罪中有判处{'死刑' if death else '无期徒刑'}的，只执行一个{'死刑' if death else '无期徒刑'}",
+                description_en=f"one crime carries {'death' if death else 'life'}: absorbs the others",
+                rule_id=cfg.get("rule_id", "method.art69"),
+                citation=cfg.get("citation", ""),
+            )
+        )
         return Calculation(months=None, low=180, high=180, death_penalty=death, life_imprisonment=not death,
                            penalty=(Penalty.DEATH if death else Penalty.LIFE).value, **base)  # fmt: skip
     prison = [r.months for r in rs if r.penalty == Penalty.IMPRISONMENT and r.months]
@@ -321,7 +402,10 @@ def _combine(results: list[_Charge], applied: Applied, facts: CaseFacts, standar
         cap = cfg["imprisonment_cap_if_total_under_35y"] if total < 420 else cfg["imprisonment_cap_otherwise"]
         months = int(round(min(cap, total, top + share * (total - top))))
         penalty = Penalty.IMPRISONMENT
-        zh = f"有期徒刑总和刑期{total}个月、最高刑期{top}个月，在{top}至{min(cap, total)}个月之间酌定为{months}个月" + ("；拘役不再执行" if detention else "")
+        zh = (
+            f"有期徒刑总和刑期{total}个月、最高刑期{top}个月，在{top}至{min(cap, total)}个月之间酌定为{months}个月"
+            + ("；拘役不再执行" if detention else "")
+        )
         low, high = max(top, months - 6), min(min(cap, total), months + 6)
     else:
         total, top = sum(detention), max(detention)
@@ -329,7 +413,17 @@ def _combine(results: list[_Charge], applied: Applied, facts: CaseFacts, standar
         penalty = Penalty.DETENTION
         zh = f"拘役总和{total}个月、最高{top}个月，酌定为{months}个月（不超过一年）"
         low, high = max(top, months - 1), min(cfg["detention_cap"], total, months + 1)
-    steps.append(Step(kind=StepKind.COMBINATION, description_zh=f"数罪并罚：{zh}", description_en=f"combined sentence (art. 69): total {total}, highest {top} -> {months} months ({share:.0%} of the rest added, engineering)", months_after=months, rule_id=cfg.get("rule_id", "method.art69"), citation=cfg.get("citation", "刑法第69条"), confidence=cfg.get("share_confidence", "low")))
+    steps.append(
+        Step(
+            kind=StepKind.COMBINATION,
+            description_zh=f"数罪并罚：{zh}",
+            description_en=f"combined sentence (art. 69): total {total}, highest {top} -> {months} months ({share:.0%} of the rest added, engineering)",
+            months_after=months,
+            rule_id=cfg.get("rule_id", "method.art69"),
+            citation=cfg.get("citation", "刑法第69条"),
+            confidence=cfg.get("share_confidence", "low"),
+        )
+    )
     crimes = [standard.crime(r.charge) for r in rs]
     lawful, advised, period = _probation(months, penalty, applied, crimes, facts, standard, steps)
     return Calculation(months=months, low=min(low, months), high=max(high, months), penalty=penalty.value,
@@ -343,7 +437,14 @@ def _no_charge(facts: CaseFacts, standard: Standard, notes: list[str]) -> Calcul
         f"缺少{missing}，无法按罪计算；给出一般参考值（有期徒刑一年，幅度六个月至三年），低可信度 / "
         "no (known) charge: a generic reference value of 12 months (6-36) is returned, low confidence"
     )
-    step = Step(kind=StepKind.NOTE, description_zh="缺少罪名，使用一般参考值", description_en="no charge: generic reference value", months_after=12, rule_id="method.no_charge", confidence="low")
+    step = Step(
+        kind=StepKind.NOTE,
+        description_zh="缺少罪名，使用一般参考值",
+        description_en="no charge: generic reference value",
+        months_after=12,
+        rule_id="method.no_charge",
+        confidence="low",
+    )
     return Calculation(months=12, low=6, high=36, penalty=Penalty.IMPRISONMENT.value, steps=[step],
                        standard_version=standard.label, confidence="low", notes=_dedupe(notes),
                        range_rule_confirmed=bool(standard.method["range_width"].get("confirmed", False)))  # fmt: skip

@@ -61,7 +61,9 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
         out.rules.append("court_confession")
     comp, forgive = Circumstance.COMPENSATION in codes, Circumstance.FORGIVENESS in codes
     if "reconciliation" in out.rules:
-        comp = forgive = False  # 刑事和解 already weighs the compensation and the forgiveness (guideline 三(12))
+        comp = forgive = (
+            False  # 刑事和解 already weighs the compensation and the forgiveness (guideline 三(12))
+        )
     if comp and forgive:
         out.rules.append("compensation_and_forgiveness")
     elif comp:
@@ -72,7 +74,9 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
     if plea is not None:
         out.rules.append("plea")
         stage = str(plea.value) if plea.value else PleaStage.PROSECUTION_REVIEW.value
-        out.plea_stage = stage if stage in {s.value for s in PleaStage} else PleaStage.PROSECUTION_REVIEW.value
+        out.plea_stage = (
+            stage if stage in {s.value for s in PleaStage} else PleaStage.PROSECUTION_REVIEW.value
+        )
     return out
 
 
@@ -83,7 +87,9 @@ class Adjusted:
     notes: list[str] = field(default_factory=list)
 
 
-def _step(rule: CircumstanceRule, ratio: float, before: float, after: float, charge: str, extra_zh: str = "") -> Step:
+def _step(
+    rule: CircumstanceRule, ratio: float, before: float, after: float, charge: str, extra_zh: str = ""
+) -> Step:
     sign = "减少" if ratio < 0 else "增加"
     return Step(
         kind=StepKind.ADJUSTMENT,
@@ -163,11 +169,16 @@ def adjust(
         stage_factor = float(bucket_cfg["stage_factor"].get(stage, 1.0))
         own = rules["plea"].default * stage_factor * strict_factor
         parts = [f"{r.zh}{v:.0%}" for r, v in absorbed]
-        if not any(r.id in ("surrender", "confession") for r, _ in absorbed) and bucket_cfg.get("implies") in rules:
+        if (
+            not any(r.id in ("surrender", "confession") for r, _ in absorbed)
+            and bucket_cfg.get("implies") in rules
+        ):
             implied = rules[bucket_cfg["implies"]]
             absorbed.append((implied, implied.default * strict_factor))
             parts.append(f"{implied.zh}（认罪即如实供述）{implied.default * strict_factor:.0%}")
-        with_any = {r.id for r, _ in absorbed} & (set(bucket_cfg["cap_with_circumstances"]) | {"compensation_and_forgiveness"})
+        with_any = {r.id for r, _ in absorbed} & (
+            set(bucket_cfg["cap_with_circumstances"]) | {"compensation_and_forgiveness"}
+        )
         cap = float(bucket_cfg["cap_with"] if with_any else bucket_cfg["cap_alone"])
         total = min(cap, own + sum(v for _, v in absorbed))
         plea_rule = rules["plea"]
@@ -185,7 +196,9 @@ def adjust(
                 rule_id=bucket_cfg.get("rule_id", "circ.plea.bucket"),
                 citation=bucket_cfg.get("citation", plea_rule.citation),
                 charge=charge,
-                confidence=min((plea_rule.confidence, bucket_cfg.get("stage_confidence", "medium")), key=_conf_key),
+                confidence=min(
+                    (plea_rule.confidence, bucket_cfg.get("stage_confidence", "medium")), key=_conf_key
+                ),
             )
         )
         net -= total
@@ -250,17 +263,25 @@ def clamp(
     bracket = info.brackets[index]
     floor = float(bracket.floor_months)
     ceiling = float(bracket.ceiling_months)
-    lower_floor = float(info.brackets[index - 1].floor_months) if index > 0 else (1.0 if bracket.detention else 6.0)
+    lower_floor = (
+        float(info.brackets[index - 1].floor_months) if index > 0 else (1.0 if bracket.detention else 6.0)
+    )
     if index == 0 and not bracket.detention and bracket.imprisonment is None:
         lower_floor = floor
     after, new_index, zh, en = months, index, "", ""
     if below == "must" and months >= floor and floor > lower_floor:
         after = max(lower_floor, floor - 1)
-        zh, en = "具有应当减轻处罚的情节，在法定最低刑以下判处", "mandatory mitigation: below the statutory minimum"
+        zh, en = (
+            "具有应当减轻处罚的情节，在法定最低刑以下判处",
+            "mandatory mitigation: below the statutory minimum",
+        )
     elif months < floor:
         if below in ("may", "must"):
             after = max(months, lower_floor)
-            zh, en = "具有法定减轻处罚情节，可在法定最低刑以下判处（下一个量刑幅度内）", "statutory mitigation: below the minimum, at most one bracket down"
+            zh, en = (
+                "具有法定减轻处罚情节，可在法定最低刑以下判处（下一个量刑幅度内）",
+                "statutory mitigation: below the minimum, at most one bracket down",
+            )
         else:
             after = floor
             zh, en = "仅有从轻处罚情节，判处法定最低刑", "only lighter circumstances: the statutory minimum"

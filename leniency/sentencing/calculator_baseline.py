@@ -64,7 +64,9 @@ def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tu
     for drug in facts.drugs:
         factor = next((v for k, v in factors.items() if k in drug.kind), None)
         if factor is None:
-            notes.append(f"毒品种类“{drug.kind}”无折算比例，按甲基苯丙胺计 / no equivalence for {drug.kind}, counted as methamphetamine")
+            notes.append(
+                f"毒品种类“{drug.kind}”无折算比例，按甲基苯丙胺计 / no equivalence for {drug.kind}, counted as methamphetamine"
+            )
             factor = 1
         total += float(drug.grams) / float(factor)
     return total, notes
@@ -86,7 +88,9 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
     if name == "deaths":
         return float(sum(1 for g in injuries if g == InjuryGrade.DEATH.value))
     if name == "injured_victims":
-        return float(max(len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")]), facts.victims or 0))
+        return float(
+            max(len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")]), facts.victims or 0)
+        )
     if name == "light_injuries":
         return float(sum(1 for g in injuries if g in LIGHT))
     if name == "light_1":
@@ -216,12 +220,30 @@ def guideline_baseline(
     index = tier.bracket if tier.bracket is not None else 0
     bracket = info.brackets[index]
     if months > bracket.ceiling_months and tier.penalty is None:
-        steps.append(_clamp_step(months, bracket.ceiling_months, crime.charge, "基准刑不超过法定刑幅度上限", "baseline capped at the bracket ceiling", info))
+        steps.append(
+            _clamp_step(
+                months,
+                bracket.ceiling_months,
+                crime.charge,
+                "基准刑不超过法定刑幅度上限",
+                "baseline capped at the bracket ceiling",
+                info,
+            )
+        )
         months = float(bracket.ceiling_months)
-    return Baseline(months=months, bracket_index=index, tier=tier, penalty=tier.penalty, confidence=confidence, notes=notes)
+    return Baseline(
+        months=months,
+        bracket_index=index,
+        tier=tier,
+        penalty=tier.penalty,
+        confidence=confidence,
+        notes=notes,
+    )
 
 
-def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> tuple[int, float] | None:
+def _amount_bracket(
+    info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]
+) -> tuple[int, float] | None:
     """The bracket and the position inside it that the amount involved gives (amount_brackets.yaml)."""
     cfg = standard.amount_brackets
     entry = cfg.get("charges", {}).get(info.name)
@@ -231,10 +253,16 @@ def _amount_bracket(info: ChargeInfo, facts: CaseFacts, standard: Standard, step
     block = earlier_law(entry, facts)
     thresholds = [float(t) for t in (block or entry)["thresholds"]]
     index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
-    while index > 0 and info.brackets[index].imprisonment is None:  # a life-only bracket needs more than an amount
+    while (
+        index > 0 and info.brackets[index].imprisonment is None
+    ):  # a life-only bracket needs more than an amount
         index -= 1
     requires = entry.get("requires_words") or {}
-    while index > 0 and requires.get(index) and not any(quote_phrase(facts.text or "", w) for w in requires[index]):
+    while (
+        index > 0
+        and requires.get(index)
+        and not any(quote_phrase(facts.text or "", w) for w in requires[index])
+    ):
         index -= 1  # the bracket needs more than the amount (e.g. 挪用公款: 数额巨大*不退还*) and the text does not say it
     at_threshold, at_next = cfg["position"]["at_threshold"], cfg["position"]["at_next"]
     start = thresholds[index]
@@ -332,7 +360,9 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
         bracket_index=index,
         penalty=penalty,
         confidence="low",
-        notes=[f"{info.name}: 量刑指导意见未规定该罪起点，按法定刑幅度估算（低可信度） / no guideline for this charge; bracket-based estimate (low confidence)"],
+        notes=[
+            f"{info.name}: 量刑指导意见未规定该罪起点，按法定刑幅度估算（低可信度） / no guideline for this charge; bracket-based estimate (low confidence)"
+        ],
     )
 
 

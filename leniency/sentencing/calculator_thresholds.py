@@ -98,7 +98,9 @@ def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:
     return block
 
 
-def earlier_law_charge(info: ChargeInfo, entry: dict | None, facts: CaseFacts, steps: list[Step]) -> ChargeInfo:
+def earlier_law_charge(
+    info: ChargeInfo, entry: dict | None, facts: CaseFacts, steps: list[Step]
+) -> ChargeInfo:
     """`info` with the statutory brackets of the earlier text when `earlier_law` applies."""
     block = earlier_law(entry, facts)
     return info if block is None else _earlier_brackets(info, block, steps)
@@ -114,8 +116,14 @@ def earlier_law_crime(
         return info, crime
     changed = block.get("tiers") or {}
     tiers = tuple(
-        dataclasses.replace(t, start=tuple(changed[t.id]["start"]), start_at=changed[t.id]["start_at"],
-                            bracket=changed[t.id]["bracket"]) if t.id in changed else t
+        dataclasses.replace(
+            t,
+            start=tuple(changed[t.id]["start"]),
+            start_at=changed[t.id]["start_at"],
+            bracket=changed[t.id]["bracket"],
+        )
+        if t.id in changed
+        else t
         for t in crime.tiers
     )
     return _earlier_brackets(info, block, steps), dataclasses.replace(crime, tiers=tiers)

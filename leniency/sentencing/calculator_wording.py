@@ -20,8 +20,24 @@ from leniency.sentencing.standards import CrimeStandard, Standard
 
 # The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
 TRIGGER_PHRASES = (
-    "数额特别巨大", "数量特别巨大", "情节特别严重", "特别严重情节", "特别恶劣情节", "情节特别恶劣", "特别严重后果",
-    "特别重大损失", "数额巨大", "数量巨大", "重大损失", "情节严重", "严重情节", "情节恶劣", "恶劣情节", "造成严重后果", "后果特别严重", "后果严重",
+    "数额特别巨大",
+    "数量特别巨大",
+    "情节特别严重",
+    "特别严重情节",
+    "特别恶劣情节",
+    "情节特别恶劣",
+    "特别严重后果",
+    "特别重大损失",
+    "数额巨大",
+    "数量巨大",
+    "重大损失",
+    "情节严重",
+    "严重情节",
+    "情节恶劣",
+    "恶劣情节",
+    "造成严重后果",
+    "后果特别严重",
+    "后果严重",
 )  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
 NEGATIONS = ("不", "未", "没有")
 NEGATION_WINDOW = 4  # characters before the phrase searched for a negation
@@ -53,7 +69,10 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str, standard: Standard
     in the 数额巨大 tier.
     """
     words = conduct_words(crime.charge, standard)
-    return quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None) is not None
+    return (
+        quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None)
+        is not None
+    )
 
 
 def conduct_words(name: str, standard: Standard) -> list[str]:
@@ -74,7 +93,9 @@ def measured_by_amount(name: str, standard: Standard) -> bool:
     return name in standard.amount_brackets.get("charges", {})
 
 
-def facts_of_each_charge(infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, steps: list[Step]) -> list[CaseFacts]:
+def facts_of_each_charge(
+    infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, steps: list[Step]
+) -> list[CaseFacts]:
     """The facts each charge is calculated on: with several charges, each takes the amount told of its own
     conduct (extraction/charge_amounts.py) instead of the case's total; recorded as a step."""
     names = [info.name for info in infos]
@@ -115,7 +136,9 @@ def quote_in_sentence(text: str, phrase: str, words) -> str | None:
     start = text.find(phrase)
     while start >= 0:
         before = text[max(0, start - NEGATION_WINDOW) : start]
-        if not any(n in before for n in NEGATIONS) and (words is None or _names_any(_sentence(text, start), words)):
+        if not any(n in before for n in NEGATIONS) and (
+            words is None or _names_any(_sentence(text, start), words)
+        ):
             return text[max(0, start - 12) : start + len(phrase)]
         start = text.find(phrase, start + 1)
     return None
@@ -131,7 +154,20 @@ def _sentence(text: str, at: int) -> str:
     return text[left : min(rights) if rights else len(text)]
 
 
-GENERIC_BIGRAMS = {"非法", "国家", "工作", "人员", "物品", "公司", "企业", "单位", "他人", "犯罪", "管理", "秩序"}
+GENERIC_BIGRAMS = {
+    "非法",
+    "国家",
+    "工作",
+    "人员",
+    "物品",
+    "公司",
+    "企业",
+    "单位",
+    "他人",
+    "犯罪",
+    "管理",
+    "秩序",
+}
 
 
 def conduct_bigrams(name: str) -> list[str]:
@@ -140,7 +176,9 @@ def conduct_bigrams(name: str) -> list[str]:
     return [p for p in dict.fromkeys(pieces) if p not in GENERIC_BIGRAMS]
 
 
-def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, steps: list[Step]) -> int:
+def trigger_bracket(
+    info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, steps: list[Step]
+) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
     words = conduct_words(info.name, standard) if len(set(facts.charges)) > 1 else None

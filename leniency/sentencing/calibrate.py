@@ -103,7 +103,11 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 
 
 def fit_lad(
-    rows: Sequence[Sequence[float]], targets: Sequence[float], prior: Sequence[float], ridge: float, iterations: int = 30
+    rows: Sequence[Sequence[float]],
+    targets: Sequence[float],
+    prior: Sequence[float],
+    ridge: float,
+    iterations: int = 30,
 ) -> list[float]:
     """Least absolute deviation by iteratively reweighted least squares, with a ridge toward `prior`."""
     k = len(prior)
@@ -188,7 +192,9 @@ class Calibrator:
 
     overall_log_median: float = L(12)
     charge_priors: dict[str, tuple[int, float]] = field(default_factory=dict)  # charge -> (n, median L)
-    class_priors: dict[object, tuple[int, float]] = field(default_factory=dict)  # statutory class -> (n, median L)
+    class_priors: dict[object, tuple[int, float]] = field(
+        default_factory=dict
+    )  # statutory class -> (n, median L)
     coefs: tuple[float, ...] = PASS_THROUGH  # unfitted: the calculator's answer as is
     rec_weight: float = 0.0
     residual_quantiles: tuple[float, float] = (-0.7, 0.7)
@@ -223,7 +229,16 @@ class Calibrator:
         amount = result.facts.amount_yuan if result.facts is not None else None
         log_amount = math.log1p(float(amount) / 10000) if amount else 0.0
         several = 1.0 if len(set(charges)) > 1 else 0.0
-        return [1.0, g, g * calc, (1 - g) * calc, prior, (1 - g) * log_amount, (1 - g) * (1.0 if amount else 0.0), several]
+        return [
+            1.0,
+            g,
+            g * calc,
+            (1 - g) * calc,
+            prior,
+            (1 - g) * log_amount,
+            (1 - g) * (1.0 if amount else 0.0),
+            several,
+        ]
 
     @staticmethod
     def recommendation_point(result: EngineResult) -> float | None:
@@ -259,7 +274,9 @@ class Calibrator:
         groups: dict[tuple[str, object], list[float]] = defaultdict(list)
         case_groups = []
         for (j, _), z in zip(pairs, targets, strict=True):
-            keys = {("charge", c) for c in j.accusation} | {("class", statutory_class(c)) for c in j.accusation}
+            keys = {("charge", c) for c in j.accusation} | {
+                ("class", statutory_class(c)) for c in j.accusation
+            }
             case_groups.append(keys)
             for key in keys:
                 groups[key].append(z)
@@ -318,7 +335,10 @@ class Calibrator:
                     if r.recommendation_months is not None:
                         rec_residuals.append(residual)
         if len(residuals) >= 5:
-            self.residual_quantiles = (_quantile(residuals, RANGE_QUANTILES[0]), _quantile(residuals, RANGE_QUANTILES[1]))
+            self.residual_quantiles = (
+                _quantile(residuals, RANGE_QUANTILES[0]),
+                _quantile(residuals, RANGE_QUANTILES[1]),
+            )
         if len(rec_residuals) >= 2 * MIN_REC_CASES:
             self.rec_residual_quantiles = (
                 _quantile(rec_residuals, RANGE_QUANTILES[0]),
@@ -353,13 +373,16 @@ class Calibrator:
         explanation = [
             f"calculator {result.fixed_months if result.fixed_months is not None else '—'} months; "
             f"charge prior {unL(self.charge_prior(charges)):.1f} months; "
-            "blend L = " + " + ".join(f"{c:.2f}·{name}" for c, name in zip(self.coefs, FEATURES, strict=True)),
+            "blend L = "
+            + " + ".join(f"{c:.2f}·{name}" for c, name in zip(self.coefs, FEATURES, strict=True)),
         ]
         if result.recommendation_months is not None:
             explanation.append(
                 f"prosecutor's recommendation ≈ {result.recommendation_months} months, weight {self.rec_weight:.1f}"
             )
-        explanation.append(f"range from out-of-fold residual quantiles {quantiles[0]:+.2f} / {quantiles[1]:+.2f}")
+        explanation.append(
+            f"range from out-of-fold residual quantiles {quantiles[0]:+.2f} / {quantiles[1]:+.2f}"
+        )
         return Prediction(
             months=months, low=low, high=high, raw_months=result.fixed_months, explanation=explanation
         )

@@ -54,7 +54,9 @@ class EngineResult:
         return None
 
 
-def run_engine(fact: str, charges: Sequence[str] | None = None, articles: Sequence[int] | None = None) -> EngineResult:
+def run_engine(
+    fact: str, charges: Sequence[str] | None = None, articles: Sequence[int] | None = None
+) -> EngineResult:
     """extract() then calculate(); any exception is caught and recorded, never raised."""
     from leniency.sentencing.calculator import calculate
     from leniency.sentencing.extract import extract
@@ -63,7 +65,9 @@ def run_engine(fact: str, charges: Sequence[str] | None = None, articles: Sequen
     facts = None
     calculation = None
     try:
-        facts = extract(fact, charges=list(charges) if charges else None, articles=list(articles) if articles else None)
+        facts = extract(
+            fact, charges=list(charges) if charges else None, articles=list(articles) if articles else None
+        )
     except Exception as exc:  # noqa: BLE001 - one bad case must not stop a corpus run
         errors.append(f"extract failed: {type(exc).__name__}: {exc}")
         facts = CaseFacts(text=fact, charges=list(charges or []), articles=list(articles or []))

@@ -72,12 +72,16 @@ def engine_prediction(result: EngineResult, fallback: int) -> Prediction:
     if calc is None:
         return Prediction(fallback, fallback, fallback, explanation=list(result.errors))
     if calc.death_penalty or calc.life_imprisonment:
-        return Prediction(0, calc.low, calc.high, calc.death_penalty, calc.life_imprisonment and not calc.death_penalty)
+        return Prediction(
+            0, calc.low, calc.high, calc.death_penalty, calc.life_imprisonment and not calc.death_penalty
+        )
     months = calc.months if calc.months is not None else fallback
     return Prediction(int(months), int(min(calc.low, months)), int(max(calc.high, months)))
 
 
-def run_all(judgments: Sequence[Judgment], progress: Callable[[int], None] | None = None) -> tuple[list[EngineResult], float]:
+def run_all(
+    judgments: Sequence[Judgment], progress: Callable[[int], None] | None = None
+) -> tuple[list[EngineResult], float]:
     """extract + calculate for every judgment; returns the results and the seconds it took."""
     start = time.perf_counter()
     results = []
@@ -133,9 +137,14 @@ def cross_validated_predictions(
 
 
 def held_out_predictions(
-    train: Sequence[Judgment], train_results: Sequence[EngineResult], test: Sequence[Judgment], test_results: Sequence[EngineResult]
+    train: Sequence[Judgment],
+    train_results: Sequence[EngineResult],
+    test: Sequence[Judgment],
+    test_results: Sequence[EngineResult],
 ) -> dict[str, list[Prediction]]:
-    return _predict_part(list(zip(train, train_results, strict=True)), list(zip(test, test_results, strict=True)))
+    return _predict_part(
+        list(zip(train, train_results, strict=True)), list(zip(test, test_results, strict=True))
+    )
 
 
 def score(judgments: Sequence[Judgment], predictions: dict[str, list[Prediction]]) -> dict[str, dict]:

@@ -80,7 +80,9 @@ def _fmt_months(value: float | None, lang: str) -> str:
 def _missing_inputs(fact: str, result: EngineResult, charges: Sequence[str], lang: str) -> list[str]:
     missing = []
     if not fact.strip():
-        missing.append("案件事实（--fact 为空）" if lang == "zh" else "the facts of the case (--fact is empty)")
+        missing.append(
+            "案件事实（--fact 为空）" if lang == "zh" else "the facts of the case (--fact is empty)"
+        )
     found = charges or (result.facts.charges if result.facts is not None else [])
     if not found:
         missing.append(
@@ -102,7 +104,9 @@ def _print_calculation(result: EngineResult, prediction: Prediction | None, lang
     zh = lang == "zh"
     if calc is None:
         return
-    charges = ", ".join(c.charge for c in calc.charges) or ", ".join(result.facts.charges if result.facts else [])
+    charges = ", ".join(c.charge for c in calc.charges) or ", ".join(
+        result.facts.charges if result.facts else []
+    )
     if zh:
         print(f"量刑计算（标准版本：{calc.standard_version or '未标明'}）", file=out)
         print(f"罪名：{charges or '未识别'}", file=out)
@@ -158,13 +162,19 @@ def _print_result(calc, lang: str, out: TextIO) -> None:
     else:
         head = f"{penalty} {_fmt_months(calc.months, lang)} (range {calc.low}–{calc.high} months)"
     if zh:
-        probation = "建议适用缓刑" if calc.probation_advised else ("可以适用缓刑" if calc.probation_lawful else "不适用缓刑")
+        probation = (
+            "建议适用缓刑"
+            if calc.probation_advised
+            else ("可以适用缓刑" if calc.probation_lawful else "不适用缓刑")
+        )
         fine = f"；罚金 {calc.fine_yuan} 元" if calc.fine_yuan is not None else ""
         conf = CONFIDENCE_ZH.get(str(calc.confidence), str(calc.confidence))
         print(f"结果：{head}；{probation}{fine}；置信度：{conf}", file=out)
     else:
         probation = (
-            "probation advised" if calc.probation_advised else ("probation lawful" if calc.probation_lawful else "no probation")
+            "probation advised"
+            if calc.probation_advised
+            else ("probation lawful" if calc.probation_lawful else "no probation")
         )
         fine = f"; fine {calc.fine_yuan} yuan" if calc.fine_yuan is not None else ""
         print(f"Result: {head}; {probation}{fine}; confidence: {calc.confidence}", file=out)
@@ -176,7 +186,11 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = run_engine(fact, charges or None, args.article or None)
     missing = _missing_inputs(fact, result, charges, args.lang)
     calibrator = _load_training(args.train, err) if args.train else None
-    prediction = calibrator.predict(result, charges or (result.facts.charges if result.facts else [])) if calibrator else None
+    prediction = (
+        calibrator.predict(result, charges or (result.facts.charges if result.facts else []))
+        if calibrator
+        else None
+    )
     if missing and result.calculation is not None:
         result.calculation.confidence = "low"
     if args.json:
@@ -185,8 +199,12 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "calculation": result.calculation.to_dict() if result.calculation is not None else None,
             "calibrated": None
             if prediction is None
-            else {"months": prediction.months, "low": prediction.low, "high": prediction.high,
-                  "explanation": prediction.explanation},
+            else {
+                "months": prediction.months,
+                "low": prediction.low,
+                "high": prediction.high,
+                "explanation": prediction.explanation,
+            },
             "facts": result.facts.to_dict() if result.facts is not None else None,
             "errors": result.errors,
         }
@@ -219,7 +237,9 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- predict ------------------------------------------------------------------------------------
 
 
-def _prediction_record(line: int, prediction: Prediction, result: EngineResult | None, calibrated: bool) -> dict:
+def _prediction_record(
+    line: int, prediction: Prediction, result: EngineResult | None, calibrated: bool
+) -> dict:
     trace = result.calculation.to_dict() if result is not None and result.calculation is not None else None
     if trace is not None and calibrated:
         trace["steps"].append(
@@ -256,7 +276,10 @@ def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fallback = MedianBaseline()
     if model is not None:
         fallback.overall = round(unL(model.overall))
-        fallback.overall_range = (min(fallback.overall_range[0], fallback.overall), max(fallback.overall_range[1], fallback.overall))
+        fallback.overall_range = (
+            min(fallback.overall_range[0], fallback.overall),
+            max(fallback.overall_range[1], fallback.overall),
+        )
     written = failed = 0
     handle = _open_output(args.output)
     try:
@@ -302,7 +325,9 @@ def _by_charge(judgments: Sequence[Judgment], predictions: dict[str, list[Predic
     ordered = sorted(rows.items(), key=lambda kv: -sum(kv[1]["engine"]) / len(kv[1]["engine"]))
     for key, cols in ordered:
         n = len(cols["engine"])
-        cells = " ".join(f"{sum(cols[c]) / n:8.2f}" for c in ("engine", "engine+calibration", "per-charge median"))
+        cells = " ".join(
+            f"{sum(cols[c]) / n:8.2f}" for c in ("engine", "engine+calibration", "per-charge median")
+        )
         print(f"{key[:40]:40} {n:3d} {cells}", file=out)
 
 
@@ -316,7 +341,11 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from leniency.sentencing.model import evaluation as learned
 
     # --train on the --input file itself with --folds: k-fold on it (the model never scores its own training cases)
-    same = bool(args.train) and args.folds is not None and os.path.realpath(args.train) == os.path.realpath(args.input)
+    same = (
+        bool(args.train)
+        and args.folds is not None
+        and os.path.realpath(args.train) == os.path.realpath(args.input)
+    )
     if args.train and not same:
         train, train_errors = read_judgments(args.train, require_term=True)
         for error in train_errors:
@@ -330,7 +359,10 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         folds = args.folds or 5
         predictions = cross_validated_predictions(gold, results, folds, seed=args.seed)
         if args.train:  # the learned model, k-fold on the same file (never scored on its own training cases)
-            predictions = {"model": learned.cross_validated(gold, results, folds, seed=args.seed), **predictions}
+            predictions = {
+                "model": learned.cross_validated(gold, results, folds, seed=args.seed),
+                **predictions,
+            }
         how = f"{folds}-fold cross-validation on {len(gold)} cases of {args.input} (seed {args.seed})"
     scores = score(gold, predictions)
     if args.json:
@@ -367,11 +399,17 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         model = train_from_database(folds=args.folds, seed=args.seed, limit=args.limit, err=err)
         args.out = args.out or model_dir()  # where the server looks for it (LENIENCY_VAR_DIR)
     path = save_model(model, args.out or "var/models")
-    print(f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}", file=out)
+    print(
+        f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}",
+        file=out,
+    )
     cv = model.cv_metrics
     if cv.get("mean_log_distance") is not None:
-        print(f"{cv.get('how', 'cross-validated')}: mean log distance {cv['mean_log_distance']:.3f}, "
-              f"80% interval coverage {cv['coverage']:.1%}", file=out)
+        print(
+            f"{cv.get('how', 'cross-validated')}: mean log distance {cv['mean_log_distance']:.3f}, "
+            f"80% interval coverage {cv['coverage']:.1%}",
+            file=out,
+        )
     return 0
 
 
@@ -391,7 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--train", help="calibrate on this CAIL2018 corpus of decided cases first")
     rec.set_defaults(func=cmd_recommend)
 
-    pred = sub.add_parser("predict", help="predict terms for a CAIL2018 file (one output line per input line)")
+    pred = sub.add_parser(
+        "predict", help="predict terms for a CAIL2018 file (one output line per input line)"
+    )
     pred.add_argument("--input", required=True)
     pred.add_argument("--output", required=True, help="output JSON lines ('-' for stdout)")
     pred.add_argument("--train", help="calibrate on this CAIL2018 corpus of decided cases first")
@@ -399,7 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("train", help="train the learned model and save it as a versioned artifact")
     tr.add_argument("--corpus", help="CAIL2018 file to train on (default: the judgments in the database)")
-    tr.add_argument("--out", help="artifact directory (default: the server's model directory, var/models in it)")
+    tr.add_argument(
+        "--out", help="artifact directory (default: the server's model directory, var/models in it)"
+    )
     tr.add_argument("--folds", type=int, default=5, help="k for the cross-validated metrics in the sidecar")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--limit", type=int, help="train on at most this many judgments from the database")

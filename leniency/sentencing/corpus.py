@@ -56,7 +56,9 @@ class Term:
         if months is None:
             raise ValueError("term_of_imprisonment.imprisonment is missing")
         if isinstance(months, bool) or not isinstance(months, (int, float)) or months != int(months):
-            raise ValueError(f"term_of_imprisonment.imprisonment must be a whole number of months, got {months!r}")
+            raise ValueError(
+                f"term_of_imprisonment.imprisonment must be a whole number of months, got {months!r}"
+            )
         months = int(months)
         if months < 0:
             # Some CAIL exports write -1 / -2 for life / death; accept them when the flag agrees.
@@ -142,7 +144,9 @@ def parse_judgment(text: str, line: int = 1, *, require_term: bool = False) -> J
     money = meta.get("punish_of_money")
     if money is not None:
         if isinstance(money, bool) or not isinstance(money, (int, float)) or money < 0:
-            raise CorpusError(line, f"meta.punish_of_money must be a non-negative number of yuan, got {money!r}")
+            raise CorpusError(
+                line, f"meta.punish_of_money must be a non-negative number of yuan, got {money!r}"
+            )
         money = int(money)
     criminals = meta.get("criminals", [])
     if isinstance(criminals, str):
@@ -163,11 +167,11 @@ def parse_judgment(text: str, line: int = 1, *, require_term: bool = False) -> J
 class JudgmentReader:
     """Stream judgments from a path or an open text file; bad lines go to `errors`, not up the stack.
 
-        reader = JudgmentReader("cail.jsonl", require_term=True)
-        for judgment in reader:
-            ...
-        for error in reader.errors:
-            print(error)            # "line 17: not valid JSON (...)"
+    reader = JudgmentReader("cail.jsonl", require_term=True)
+    for judgment in reader:
+        ...
+    for error in reader.errors:
+        print(error)            # "line 17: not valid JSON (...)"
     """
 
     def __init__(self, source: str | Path | IO[str] | Iterable[str], *, require_term: bool = False):

@@ -29,7 +29,17 @@ LIFE_EQUIVALENT_MONTHS = 300
 CAIL_STEPS = ((0.2, 1.0), (0.4, 0.8), (0.6, 0.6), (0.8, 0.4), (1.0, 0.2))
 # (label, lower bound: term > bound), heaviest first; "death_life" and "0" are special.
 BINS = ("death_life", ">120", ">84", ">60", ">36", ">24", ">12", ">9", ">6", ">0", "0")
-_BIN_BOUNDS = ((">120", 120), (">84", 84), (">60", 60), (">36", 36), (">24", 24), (">12", 12), (">9", 9), (">6", 6), (">0", 0))
+_BIN_BOUNDS = (
+    (">120", 120),
+    (">84", 84),
+    (">60", 60),
+    (">36", 36),
+    (">24", 24),
+    (">12", 12),
+    (">9", 9),
+    (">6", 6),
+    (">0", 0),
+)
 
 
 def _check(truths: Sequence, preds: Sequence) -> None:
@@ -150,7 +160,9 @@ def mean_log_width(truths: Sequence[Term], ranges: Sequence[tuple[int, int]]) ->
     """Mean over fixed-term cases of ln(high+1) − ln(low+1)."""
     _check(truths, ranges)
     widths = [
-        math.log(high + 1) - math.log(low + 1) for t, (low, high) in zip(truths, ranges, strict=True) if t.fixed
+        math.log(high + 1) - math.log(low + 1)
+        for t, (low, high) in zip(truths, ranges, strict=True)
+        if t.fixed
     ]
     return sum(widths) / len(widths) if widths else None
 

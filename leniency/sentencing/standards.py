@@ -210,12 +210,16 @@ def _condition(cond: Any, where: str) -> None:
         raise StandardError(f"{where}: a condition must be a non-empty mapping")
     for key, value in cond.items():
         if key not in CONDITION_KEYS:
-            raise StandardError(f"{where}.{key}: unknown condition (expected one of {sorted(CONDITION_KEYS)})")
+            raise StandardError(
+                f"{where}.{key}: unknown condition (expected one of {sorted(CONDITION_KEYS)})"
+            )
         if key == "any":
             for i, sub in enumerate(value):
                 _condition(sub, f"{where}.any[{i}]")
         if key == "flag" and value not in FLAGS:
-            raise StandardError(f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})")
+            raise StandardError(
+                f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})"
+            )
 
 
 def parse_crime(data: Any, filename: str) -> CrimeStandard:
@@ -242,7 +246,9 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
             raise StandardError(f"{tw}.start_at: {start_at} lies outside the starting-point range {start}")
         bracket = raw.get("bracket")
         if bracket is not None and not (isinstance(bracket, int) and 0 <= bracket < n_brackets):
-            raise StandardError(f"{tw}.bracket: {bracket!r} is not a bracket index of {charge} (0..{n_brackets - 1})")
+            raise StandardError(
+                f"{tw}.bracket: {bracket!r} is not a bracket index of {charge} (0..{n_brackets - 1})"
+            )
         if raw.get("when") is not None:
             _condition(raw["when"], f"{tw}.when")
         increments = []
@@ -330,7 +336,9 @@ def _apply_overrides(crimes: dict[str, dict], overrides: dict, filename: str) ->
                 for tier_id, increments in value.items():
                     tier = next((t for t in target["tiers"] if t["id"] == tier_id), None)
                     if tier is None:
-                        raise StandardError(f"{filename}: overrides.{charge}.increments.{tier_id}: no such tier")
+                        raise StandardError(
+                            f"{filename}: overrides.{charge}.increments.{tier_id}: no such tier"
+                        )
                     tier["increments"] = increments
             elif key == "tiers":
                 for tier_id, fields in value.items():
@@ -339,10 +347,14 @@ def _apply_overrides(crimes: dict[str, dict], overrides: dict, filename: str) ->
                         raise StandardError(f"{filename}: overrides.{charge}.tiers.{tier_id}: no such tier")
                     tier.update(fields)
             else:
-                raise StandardError(f"{filename}: overrides.{charge}.{key}: only thresholds, increments, tiers")
+                raise StandardError(
+                    f"{filename}: overrides.{charge}.{key}: only thresholds, increments, tiers"
+                )
 
 
-def load_standard(version: str | None = None, jurisdiction: str | None = None, *, directory: Path | None = None) -> Standard:
+def load_standard(
+    version: str | None = None, jurisdiction: str | None = None, *, directory: Path | None = None
+) -> Standard:
     """Load and validate a version of the standard with a jurisdiction's overrides (default: national)."""
     return _load(version, jurisdiction or "national", directory or STANDARDS_DIR)
 
@@ -353,10 +365,20 @@ def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
     version = version or _need(versions, "default", "versions.yaml", str)
     all_versions = _need(versions, "versions", "versions.yaml", dict)
     if version not in all_versions:
-        raise StandardError(f"versions.yaml: versions.{version}: unknown version (known: {sorted(all_versions)})")
+        raise StandardError(
+            f"versions.yaml: versions.{version}: unknown version (known: {sorted(all_versions)})"
+        )
     vinfo = all_versions[version]
     method = _read(directory / "method.yaml")
-    for key in ("combination", "plea_bucket", "clamp", "whole_case", "penalty_kinds", "combined_sentence", "range_width"):
+    for key in (
+        "combination",
+        "plea_bucket",
+        "clamp",
+        "whole_case",
+        "penalty_kinds",
+        "combined_sentence",
+        "range_width",
+    ):
         _need(method, key, "method.yaml", dict)
     circumstances = parse_circumstances(_read(directory / "circumstances.yaml"))
     for absorbed in method["plea_bucket"].get("absorbs", []):
@@ -379,7 +401,9 @@ def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
     datas = {name: data for name, (_, data) in raw_crimes.items()}
     _apply_overrides(datas, jdata.get("overrides") or {}, f"jurisdictions/{jpath.name}")
     crimes = {
-        name: parse_crime(datas[name], filename) for name, (filename, _) in raw_crimes.items() if name not in excluded
+        name: parse_crime(datas[name], filename)
+        for name, (filename, _) in raw_crimes.items()
+        if name not in excluded
     }
     return Standard(
         version=version,
@@ -405,21 +429,35 @@ def _amount_brackets(path: Path) -> dict:
         if not thresholds or any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
             raise StandardError(f"{where}.thresholds: must be a non-empty rising list of amounts")
         if len(thresholds) > len(info.brackets):
-            raise StandardError(f"{where}.thresholds: {len(thresholds)} figures but the charge has {len(info.brackets)} brackets")
+            raise StandardError(
+                f"{where}.thresholds: {len(thresholds)} figures but the charge has {len(info.brackets)} brackets"
+            )
         _need(entry, "source", where, str)
         earlier = entry.get("earlier_law")
         if earlier is not None:
             ew = f"{where}.earlier_law"
             brackets = _earlier_law(earlier, ew)
             figures = _need(earlier, "thresholds", ew, list)
-            if not figures or any(b <= a for a, b in zip(figures, figures[1:], strict=False)) or len(figures) > len(brackets):
+            if (
+                not figures
+                or any(b <= a for a, b in zip(figures, figures[1:], strict=False))
+                or len(figures) > len(brackets)
+            ):
                 raise StandardError(f"{ew}.thresholds: a rising list of amounts, no more than its brackets")
         words = entry.get("conduct_words")
-        if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)):
+        if words is not None and (
+            not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)
+        ):
             raise StandardError(f"{where}.conduct_words: must be a list of words")
         for index, words in (entry.get("requires_words") or {}).items():
-            if not (isinstance(index, int) and 0 < index < len(thresholds)) or not words or not isinstance(words, list):
-                raise StandardError(f"{where}.requires_words: {index!r} must be a bracket index with a list of words")
+            if (
+                not (isinstance(index, int) and 0 < index < len(thresholds))
+                or not words
+                or not isinstance(words, list)
+            ):
+                raise StandardError(
+                    f"{where}.requires_words: {index!r} must be a bracket index with a list of words"
+                )
     return data
 
 
@@ -454,4 +492,6 @@ def _earlier_tiers(block: Any, tiers: list[Tier], where: str) -> None:
     for tier in tiers:
         bracket = changed[tier.id]["bracket"] if tier.id in changed else tier.bracket
         if bracket is not None and not 0 <= bracket < n:
-            raise StandardError(f"{where}.tiers.{tier.id}: bracket {bracket} does not exist in the earlier text ({n} brackets)")
+            raise StandardError(
+                f"{where}.tiers.{tier.id}: bracket {bracket} does not exist in the earlier text ({n} brackets)"
+            )

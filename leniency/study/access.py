@@ -37,5 +37,8 @@ def can_see_panel(user, defendant) -> bool:
 
 
 def can_record_letter(user, defendant) -> bool:
-    return user.is_authenticated and user.is_prosecution and \
-        visible_defendants(user).filter(pk=defendant.pk).exists()
+    return (
+        user.is_authenticated
+        and user.is_prosecution
+        and visible_defendants(user).filter(pk=defendant.pk).exists()
+    )

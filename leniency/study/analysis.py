@@ -76,14 +76,24 @@ def cross_test(counts: list[list[int]]) -> Test:
     chi2, p, dof, expected = chi2_contingency(counts, correction=False)
     small = int((expected < 5).sum())
     if small == 0:
-        return Test("chi2", _("卡方检验：χ²=%(chi2).2f，自由度%(dof)d，p=%(p)s。") % {
-            "chi2": chi2, "dof": dof, "p": _p(p)}, float(p))
+        return Test(
+            "chi2",
+            _("卡方检验：χ²=%(chi2).2f，自由度%(dof)d，p=%(p)s。") % {"chi2": chi2, "dof": dof, "p": _p(p)},
+            float(p),
+        )
     if len(counts) == 2:
         odds, p = fisher_exact(counts)
-        return Test("fisher", _("有%(small)d个格子的期望频数小于5，卡方检验不适用，改用Fisher精确检验：p=%(p)s。") % {
-            "small": small, "p": _p(p)}, float(p))
-    return Test("none", _("有%(small)d个格子的期望频数小于5，卡方检验不适用；表格大于2×2，不作检验，仅作描述。") % {
-        "small": small})
+        return Test(
+            "fisher",
+            _("有%(small)d个格子的期望频数小于5，卡方检验不适用，改用Fisher精确检验：p=%(p)s。")
+            % {"small": small, "p": _p(p)},
+            float(p),
+        )
+    return Test(
+        "none",
+        _("有%(small)d个格子的期望频数小于5，卡方检验不适用；表格大于2×2，不作检验，仅作描述。")
+        % {"small": small},
+    )
 
 
 def _p(p: float) -> str:
@@ -96,13 +106,18 @@ def _rate_table(key, title, label, groups: list[tuple[str, list[PersonRow]]], no
         w = sum(r.withdrawn for r in members)
         rows.append([name, len(members), w, pct(w, len(members))])
         counts.append([w, len(members) - w])
-    return Table(key, title, [label, _("认罪认罚人数"), _("反悔人数"), _("反悔率")], rows, cross_test(counts), note)
+    return Table(
+        key, title, [label, _("认罪认罚人数"), _("反悔人数"), _("反悔率")], rows, cross_test(counts), note
+    )
 
 
-def run_study(org, date_from: date, date_to: date, *, with_charts: bool = True, with_model: bool = True) -> Study:
+def run_study(
+    org, date_from: date, date_to: date, *, with_charts: bool = True, with_model: bool = True
+) -> Study:
     started = time.perf_counter()
-    qs = Defendant.objects.filter(case__procuratorate=org, case__received_on__gte=date_from,
-                                  case__received_on__lte=date_to)
+    qs = Defendant.objects.filter(
+        case__procuratorate=org, case__received_on__gte=date_from, case__received_on__lte=date_to
+    )
     rows = person_rows(qs)
     study = Study(org, date_from, date_to, rows)
     T = study.tables
@@ -110,22 +125,43 @@ def run_study(org, date_from: date, date_to: date, *, with_charts: bool = True, 
     pleaded = [r for r in rows if r.pleaded]
     withdrawn = [r for r in pleaded if r.withdrawn]
     f = study.figures
-    f.update(persons=n, cases=len({r.case_id for r in rows}), crimes=len({r.crime for r in rows}),
-             pleaded=len(pleaded), pleaded_pct=pct(len(pleaded), n), withdrawn=len(withdrawn),
-             withdrawn_pct=pct(len(withdrawn), len(pleaded)), agreements=sum(r.has_agreement for r in pleaded),
-             withdrawals=sum(len(r.withdrawal_stages) for r in rows))
+    f.update(
+        persons=n,
+        cases=len({r.case_id for r in rows}),
+        crimes=len({r.crime for r in rows}),
+        pleaded=len(pleaded),
+        pleaded_pct=pct(len(pleaded), n),
+        withdrawn=len(withdrawn),
+        withdrawn_pct=pct(len(withdrawn), len(pleaded)),
+        agreements=sum(r.has_agreement for r in pleaded),
+        withdrawals=sum(len(r.withdrawal_stages) for r in rows),
+    )
 
     # 1. Sample
     crimes = Counter(r.crime for r in rows)
-    T["crimes"] = Table("crimes", _("表1 样本的罪名分布"), [_("罪名"), _("人数"), _("占比")],
-                        [[c, k, pct(k, n)] for c, k in crimes.most_common()])
+    T["crimes"] = Table(
+        "crimes",
+        _("表1 样本的罪名分布"),
+        [_("罪名"), _("人数"), _("占比")],
+        [[c, k, pct(k, n)] for c, k in crimes.most_common()],
+    )
     # 2. Plea application and stage
     stages = Counter(r.plea_stage for r in pleaded)
-    T["plea_stage"] = Table("plea_stage", _("表2 认罪认罚的适用阶段"), [_("阶段"), _("人数"), _("占认罪认罚人数")],
-                            [[PLEA_STAGE_LABELS.get(s, s), stages.get(s, 0), pct(stages.get(s, 0), len(pleaded))]
-                             for s in PLEA_STAGE_LABELS])
+    T["plea_stage"] = Table(
+        "plea_stage",
+        _("表2 认罪认罚的适用阶段"),
+        [_("阶段"), _("人数"), _("占认罪认罚人数")],
+        [
+            [PLEA_STAGE_LABELS.get(s, s), stages.get(s, 0), pct(stages.get(s, 0), len(pleaded))]
+            for s in PLEA_STAGE_LABELS
+        ],
+    )
     # 3. Recommendation types and adoption
-    kinds = [("fixed", _("确定刑")), ("range_ok", _("幅度刑（宽度在限度内）")), ("range_wide", _("幅度刑（超过宽度限度）"))]
+    kinds = [
+        ("fixed", _("确定刑")),
+        ("range_ok", _("幅度刑（宽度在限度内）")),
+        ("range_wide", _("幅度刑（超过宽度限度）")),
+    ]
 
     def kind_of(r):
         return "fixed" if r.rec_kind == "fixed" else ("range_wide" if r.wide_range else "range_ok")
@@ -137,31 +173,63 @@ def run_study(org, date_from: date, date_to: date, *, with_charts: bool = True, 
         members = [r for r in with_rec if kind_of(r) == key]
         judged = [r for r in decided if kind_of(r) == key]
         adopted = sum(r.adopted for r in judged)
-        rec_rows.append([label, len(members), pct(len(members), len(with_rec)), len(judged), adopted,
-                         pct(adopted, len(judged))])
-    T["rec_kinds"] = Table("rec_kinds", _("表3 量刑建议的方式与采纳"),
-                           [_("建议方式"), _("人数"), _("占比"), _("已有法院决定"), _("采纳"), _("采纳率")], rec_rows)
+        rec_rows.append(
+            [
+                label,
+                len(members),
+                pct(len(members), len(with_rec)),
+                len(judged),
+                adopted,
+                pct(adopted, len(judged)),
+            ]
+        )
+    T["rec_kinds"] = Table(
+        "rec_kinds",
+        _("表3 量刑建议的方式与采纳"),
+        [_("建议方式"), _("人数"), _("占比"), _("已有法院决定"), _("采纳"), _("采纳率")],
+        rec_rows,
+    )
     f["adopted"] = sum(r.adopted for r in decided)
     f["adopted_pct"] = pct(f["adopted"], len(decided))
     # 4. Withdrawals by stage
     stage_counts = Counter(s for r in rows for s in r.withdrawal_stages)
-    T["w_stage"] = Table("w_stage", _("表4 反悔的阶段"), [_("反悔阶段"), _("次数"), _("占反悔次数")],
-                         [[WithdrawalStage(s).label, stage_counts.get(s, 0), pct(stage_counts.get(s, 0), f["withdrawals"])]
-                          for s in WithdrawalStage])
+    T["w_stage"] = Table(
+        "w_stage",
+        _("表4 反悔的阶段"),
+        [_("反悔阶段"), _("次数"), _("占反悔次数")],
+        [
+            [WithdrawalStage(s).label, stage_counts.get(s, 0), pct(stage_counts.get(s, 0), f["withdrawals"])]
+            for s in WithdrawalStage
+        ],
+    )
     # 5. Reasons by group and reason (a withdrawal may give several)
     reasons = Counter(x for r in rows for x in r.reasons)
     total_w = f["withdrawals"]
     reason_rows = []
     for group in ReasonGroup:
         members = [x for x in WithdrawalReason if REASON_GROUP[x] == group]
-        group_n = sum(1 for r in rows if any(REASON_GROUP[WithdrawalReason(x)] == group
-                                             for x in r.reasons if x in WithdrawalReason.values))
+        group_n = sum(
+            1
+            for r in rows
+            if any(
+                REASON_GROUP[WithdrawalReason(x)] == group for x in r.reasons if x in WithdrawalReason.values
+            )
+        )
         reason_rows.append([str(group.label), "", group_n, pct(group_n, len(withdrawn))])
         for x in members:
-            reason_rows.append(["", str(x.label), reasons.get(x.value, 0), pct(reasons.get(x.value, 0), total_w)])
-    T["reasons"] = Table("reasons", _("表5 反悔的原因（按方面）"), [_("方面"), _("原因"), _("人数/次数"), _("占比")],
-                         reason_rows, note=_("方面一行为提出该方面原因的反悔人数（占反悔人数）；原因一行为提及次数"
-                                             "（占反悔次数）。一次反悔可以有多个原因，合计可超过100%。"))
+            reason_rows.append(
+                ["", str(x.label), reasons.get(x.value, 0), pct(reasons.get(x.value, 0), total_w)]
+            )
+    T["reasons"] = Table(
+        "reasons",
+        _("表5 反悔的原因（按方面）"),
+        [_("方面"), _("原因"), _("人数/次数"), _("占比")],
+        reason_rows,
+        note=_(
+            "方面一行为提出该方面原因的反悔人数（占反悔人数）；原因一行为提及次数"
+            "（占反悔次数）。一次反悔可以有多个原因，合计可超过100%。"
+        ),
+    )
     f["reason_mentions"] = sum(reasons.values())
     # 6. By crime
     top = [c for c, _k in Counter(r.crime for r in pleaded).most_common(TOP_CRIMES)]
@@ -172,23 +240,51 @@ def run_study(org, date_from: date, date_to: date, *, with_charts: bool = True, 
     T["w_crime"] = _rate_table("w_crime", _("表6 各罪名的反悔率"), _("罪名"), groups)
     # 7–10. Lawyer participation, letter, notice
     yes_no = [(_("是"), True), (_("否"), False)]
-    T["w_meeting"] = _rate_table("w_meeting", _("表7 签署前律师是否会见与反悔"), _("签署前律师会见"),
-                                 [(label, [r for r in pleaded if r.meeting_before == v]) for label, v in yes_no])
-    T["w_opinion"] = _rate_table("w_opinion", _("表8 律师是否提出书面意见与反悔"), _("律师提出意见"),
-                                 [(label, [r for r in pleaded if r.opinion_filed == v]) for label, v in yes_no])
-    T["w_letter"] = _rate_table("w_letter", _("表9 是否送达释法说理书与反悔"), _("释法说理书已送达"),
-                                [(label, [r for r in pleaded if r.letter_delivered == v]) for label, v in yes_no])
-    T["w_notice"] = _rate_table("w_notice", _("表10 权利告知是否确认与反悔"), _("权利告知已确认"),
-                                [(label, [r for r in pleaded if r.notice_acknowledged == v]) for label, v in yes_no])
+    T["w_meeting"] = _rate_table(
+        "w_meeting",
+        _("表7 签署前律师是否会见与反悔"),
+        _("签署前律师会见"),
+        [(label, [r for r in pleaded if r.meeting_before == v]) for label, v in yes_no],
+    )
+    T["w_opinion"] = _rate_table(
+        "w_opinion",
+        _("表8 律师是否提出书面意见与反悔"),
+        _("律师提出意见"),
+        [(label, [r for r in pleaded if r.opinion_filed == v]) for label, v in yes_no],
+    )
+    T["w_letter"] = _rate_table(
+        "w_letter",
+        _("表9 是否送达释法说理书与反悔"),
+        _("释法说理书已送达"),
+        [(label, [r for r in pleaded if r.letter_delivered == v]) for label, v in yes_no],
+    )
+    T["w_notice"] = _rate_table(
+        "w_notice",
+        _("表10 权利告知是否确认与反悔"),
+        _("权利告知已确认"),
+        [(label, [r for r in pleaded if r.notice_acknowledged == v]) for label, v in yes_no],
+    )
     # 11. Recommendation type
-    T["w_kind"] = _rate_table("w_kind", _("表11 量刑建议方式与反悔"), _("建议方式"),
-                              [(label, [r for r in with_rec if kind_of(r) == key]) for key, label in kinds])
+    T["w_kind"] = _rate_table(
+        "w_kind",
+        _("表11 量刑建议方式与反悔"),
+        _("建议方式"),
+        [(label, [r for r in with_rec if kind_of(r) == key]) for key, label in kinds],
+    )
     # 12. Gap to similar cases
-    bands = [(_("低于类案10%以上"), lambda g: g < -0.10), (_("与类案相差10%以内"), lambda g: -0.10 <= g <= 0.10),
-             (_("高于类案10%–25%"), lambda g: 0.10 < g < FAR_ABOVE), (_("高于类案25%以上"), lambda g: g >= FAR_ABOVE)]
+    bands = [
+        (_("低于类案10%以上"), lambda g: g < -0.10),
+        (_("与类案相差10%以内"), lambda g: -0.10 <= g <= 0.10),
+        (_("高于类案10%–25%"), lambda g: 0.10 < g < FAR_ABOVE),
+        (_("高于类案25%以上"), lambda g: g >= FAR_ABOVE),
+    ]
     gapped = [r for r in with_rec if r.gap is not None]
-    T["w_gap"] = _rate_table("w_gap", _("表12 建议与类案的差距与反悔"), _("与类案中位数的差距"),
-                             [(label, [r for r in gapped if test(r.gap)]) for label, test in bands])
+    T["w_gap"] = _rate_table(
+        "w_gap",
+        _("表12 建议与类案的差距与反悔"),
+        _("与类案中位数的差距"),
+        [(label, [r for r in gapped if test(r.gap)]) for label, test in bands],
+    )
     f["far_above"] = sum(r.far_above for r in gapped)
     # Guarantees
     ids = [r.defendant_id for r in rows]
@@ -209,23 +305,58 @@ def run_study(org, date_from: date, date_to: date, *, with_charts: bool = True, 
 
 
 DEFINITIONS = [
-    (gettext_lazy("样本"), gettext_lazy("期间内检察院受理（案件受理日期）的案件中的全部犯罪嫌疑人、被告人，一人一条记录。")),
+    (
+        gettext_lazy("样本"),
+        gettext_lazy("期间内检察院受理（案件受理日期）的案件中的全部犯罪嫌疑人、被告人，一人一条记录。"),
+    ),
     (gettext_lazy("认罪认罚"), gettext_lazy("该人有已确定的量刑建议或已签署的具结书。")),
-    (gettext_lazy("签署时点"), gettext_lazy("具结书签署完成的时间；未签署具结书（审判阶段认罪）的，以量刑建议确定的时间为准。")),
+    (
+        gettext_lazy("签署时点"),
+        gettext_lazy("具结书签署完成的时间；未签署具结书（审判阶段认罪）的，以量刑建议确定的时间为准。"),
+    ),
     (gettext_lazy("签署前会见"), gettext_lazy("律师在签署时点之前登记了会见。")),
     (gettext_lazy("律师提出意见"), gettext_lazy("律师登记了书面意见，或对量刑建议提出了意见。")),
-    (gettext_lazy("释法说理书已送达"), gettext_lazy("签署时点之前记录了释法说理书送达；未签署具结书的，记录了送达即可。")),
+    (
+        gettext_lazy("释法说理书已送达"),
+        gettext_lazy("签署时点之前记录了释法说理书送达；未签署具结书的，记录了送达即可。"),
+    ),
     (gettext_lazy("权利告知已确认"), gettext_lazy("签署时点之前有经本人确认的权利告知。")),
-    (gettext_lazy("幅度过宽"), gettext_lazy("幅度超过宽度限度：一年以下有期徒刑不超过2个月，一年至三年不超过6个月，三年至十年不超过1年"
-                "（FACTS.md §2，记忆所得，未核实原文）。")),
-    (gettext_lazy("与类案的差距"), gettext_lazy("（建议刑期或幅度中点 − 类案刑期中位数）÷ 类案中位数；建议未保存5件以上类案统计的，以系统计算刑期代替中位数。")),
-    (gettext_lazy("反悔"), gettext_lazy("记录了反悔（反悔阶段、原因取自认罪认罚模块的分类）；反悔率以认罪认罚人数为分母。")),
-    (gettext_lazy("统计检验"), gettext_lazy("每个期望频数不小于5时用卡方检验；2×2表有期望频数小于5的用Fisher精确检验；其他情形不作检验，仅作描述。")),
+    (
+        gettext_lazy("幅度过宽"),
+        gettext_lazy(
+            "幅度超过宽度限度：一年以下有期徒刑不超过2个月，一年至三年不超过6个月，三年至十年不超过1年"
+            "（FACTS.md §2，记忆所得，未核实原文）。"
+        ),
+    ),
+    (
+        gettext_lazy("与类案的差距"),
+        gettext_lazy(
+            "（建议刑期或幅度中点 − 类案刑期中位数）÷ 类案中位数；建议未保存5件以上类案统计的，以系统计算刑期代替中位数。"
+        ),
+    ),
+    (
+        gettext_lazy("反悔"),
+        gettext_lazy("记录了反悔（反悔阶段、原因取自认罪认罚模块的分类）；反悔率以认罪认罚人数为分母。"),
+    ),
+    (
+        gettext_lazy("统计检验"),
+        gettext_lazy(
+            "每个期望频数不小于5时用卡方检验；2×2表有期望频数小于5的用Fisher精确检验；其他情形不作检验，仅作描述。"
+        ),
+    ),
 ]
 LIMITATIONS = [
-    gettext_lazy("数据只覆盖系统中已记录的事项：未登记的会见、口头释明或未录入的反悔不在统计之内，可能低估相关比例。"),
-    gettext_lazy("交叉表只描述两个变量之间的关联，不能说明因果；各因素之间可能相互关联（如委托律师与会见），单因素比较可能混杂。"),
-    gettext_lazy("预警模型的系数为多因素逻辑回归的估计，未报告置信区间；交叉验证的AUC与校准表只说明对本院同期数据的区分与校准程度。"),
-    gettext_lazy("一审判决后的上诉被统计为反悔，其中包括技术性上诉；与其他阶段的反悔性质不同，解读时应分开。"),
+    gettext_lazy(
+        "数据只覆盖系统中已记录的事项：未登记的会见、口头释明或未录入的反悔不在统计之内，可能低估相关比例。"
+    ),
+    gettext_lazy(
+        "交叉表只描述两个变量之间的关联，不能说明因果；各因素之间可能相互关联（如委托律师与会见），单因素比较可能混杂。"
+    ),
+    gettext_lazy(
+        "预警模型的系数为多因素逻辑回归的估计，未报告置信区间；交叉验证的AUC与校准表只说明对本院同期数据的区分与校准程度。"
+    ),
+    gettext_lazy(
+        "一审判决后的上诉被统计为反悔，其中包括技术性上诉；与其他阶段的反悔性质不同，解读时应分开。"
+    ),
     gettext_lazy("幅度宽度限度来自记忆所得、未核实原文的规定（FACTS.md §2），结论对该定义敏感。"),
 ]

@@ -39,11 +39,31 @@ def defendant_risk(request, defendant_id: int):
     if not access.can_see_panel(user, defendant):
         raise Http404
     score = score_defendant(defendant)
-    heavier = [{"recommendation_before": h.before.pk, "recommendation_after": h.after.pk, "cap_months": h.cap_months,
-                "after_months": h.after_months, "rule": h.rule} for h in heavier_after_withdrawal([defendant.pk])]
-    protests = [{"withdrawal": p.withdrawal.pk, "recommendation": p.recommendation_id, "decided": p.decided,
-                 "rule": p.rule} for p in protest_flags([defendant.pk])]
-    return {"defendant": defendant.pk, "probability": score.probability if score else None,
-            "level": score.level if score else "", "prospective": score.prospective if score else False,
-            "factors": [vars(f) for f in score.factors] if score else [],
-            "heavier_after_withdrawal": heavier, "protest_flags": protests}
+    heavier = [
+        {
+            "recommendation_before": h.before.pk,
+            "recommendation_after": h.after.pk,
+            "cap_months": h.cap_months,
+            "after_months": h.after_months,
+            "rule": h.rule,
+        }
+        for h in heavier_after_withdrawal([defendant.pk])
+    ]
+    protests = [
+        {
+            "withdrawal": p.withdrawal.pk,
+            "recommendation": p.recommendation_id,
+            "decided": p.decided,
+            "rule": p.rule,
+        }
+        for p in protest_flags([defendant.pk])
+    ]
+    return {
+        "defendant": defendant.pk,
+        "probability": score.probability if score else None,
+        "level": score.level if score else "",
+        "prospective": score.prospective if score else False,
+        "factors": [vars(f) for f in score.factors] if score else [],
+        "heavier_after_withdrawal": heavier,
+        "protest_flags": protests,
+    }

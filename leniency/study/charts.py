@@ -27,8 +27,16 @@ def _setup():
     import matplotlib
 
     matplotlib.use("Agg")
-    matplotlib.rcParams.update({"font.family": FONT, "font.size": 9, "svg.fonttype": "path",
-                                "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "leniency"})
+    matplotlib.rcParams.update(
+        {
+            "font.family": FONT,
+            "font.size": 9,
+            "svg.fonttype": "path",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "leniency",
+        }
+    )
 
 
 def rate_bars(title: str, labels: list[str], rates: list[float], ns: list[int]) -> str:
@@ -66,7 +74,12 @@ def calibration(table: list[dict]) -> str:
     _setup()
     fig, ax = plt.subplots(figsize=(3.6, 3.4))
     ax.plot([0, 100], [0, 100], color="#999", linewidth=0.8, linestyle="--")
-    ax.plot([100 * r["predicted"] for r in table], [100 * r["observed"] for r in table], marker="o", color="#55708f")
+    ax.plot(
+        [100 * r["predicted"] for r in table],
+        [100 * r["observed"] for r in table],
+        marker="o",
+        color="#55708f",
+    )
     ax.set_xlabel(_("预测反悔概率（%）"))
     ax.set_ylabel(_("实际反悔比例（%）"))
     ax.set_title(_("图6 预警模型校准（交叉验证）"), loc="left")
@@ -83,11 +96,15 @@ def study_charts(study) -> dict[str, str]:
         rows = study.tables[key].rows
         rows = [r for r in rows if r[1]]
         if rows:
-            out[key] = rate_bars(title, [str(r[0]) for r in rows], [r[2] / r[1] for r in rows], [r[1] for r in rows])
+            out[key] = rate_bars(
+                title, [str(r[0]) for r in rows], [r[2] / r[1] for r in rows], [r[1] for r in rows]
+            )
 
     stage = study.tables["w_stage"].rows
     if any(r[1] for r in stage):
-        out["w_stage"] = count_bars(_("图1 反悔的阶段（次数）"), [str(r[0]) for r in stage], [r[1] for r in stage])
+        out["w_stage"] = count_bars(
+            _("图1 反悔的阶段（次数）"), [str(r[0]) for r in stage], [r[1] for r in stage]
+        )
     from_rate_table("w_meeting", _("图2 签署前律师会见与反悔率"))
     from_rate_table("w_kind", _("图3 量刑建议方式与反悔率"))
     from_rate_table("w_gap", _("图4 与类案的差距与反悔率"))

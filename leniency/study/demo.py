@@ -32,6 +32,8 @@ def build(*, seed: int, today, stdout) -> str | None:
     org = Organisation.objects.get(name=PROCURATORATE_NAME)
     model = train_and_save(org)
     by_stage = ", ".join(f"{k} {v}" for k, v in sorted(counts["by_stage"].items()))
-    return (f"study: {PROCURATORATE_NAME} {counts['persons']} persons in {counts['cases']} cases, "
-            f"{counts['pleaded']} pleaded, {counts['withdrawals']} withdrawals ({by_stage}); risk model on "
-            f"{model['n']} signings, cross-validated AUC {model['auc_cv']:.2f} ({time.perf_counter() - started:.1f} s)")
+    return (
+        f"study: {PROCURATORATE_NAME} {counts['persons']} persons in {counts['cases']} cases, "
+        f"{counts['pleaded']} pleaded, {counts['withdrawals']} withdrawals ({by_stage}); risk model on "
+        f"{model['n']} signings, cross-validated AUC {model['auc_cv']:.2f} ({time.perf_counter() - started:.1f} s)"
+    )

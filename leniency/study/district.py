@@ -82,11 +82,16 @@ CRIMES = (  # name, weight, low, high, penalty
     ("掩饰、隐瞒犯罪所得、犯罪所得收益", 4, 6, 30, "fixed_term"),
 )
 ARTICLES = {  # Criminal Law article, label, in the 2021 sentencing guideline (where the catalogue is not loaded)
-    "危险驾驶": (133, "第一百三十三条之一", True), "盗窃": (264, "第二百六十四条", True),
-    "诈骗": (266, "第二百六十六条", True), "故意伤害": (234, "第二百三十四条", True),
-    "帮助信息网络犯罪活动": (287, "第二百八十七条之二", False), "寻衅滋事": (293, "第二百九十三条", True),
-    "交通肇事": (133, "第一百三十三条", True), "走私、贩卖、运输、制造毒品": (347, "第三百四十七条", True),
-    "妨害公务": (277, "第二百七十七条", True), "开设赌场": (303, "第三百零三条", False),
+    "危险驾驶": (133, "第一百三十三条之一", True),
+    "盗窃": (264, "第二百六十四条", True),
+    "诈骗": (266, "第二百六十六条", True),
+    "故意伤害": (234, "第二百三十四条", True),
+    "帮助信息网络犯罪活动": (287, "第二百八十七条之二", False),
+    "寻衅滋事": (293, "第二百九十三条", True),
+    "交通肇事": (133, "第一百三十三条", True),
+    "走私、贩卖、运输、制造毒品": (347, "第三百四十七条", True),
+    "妨害公务": (277, "第二百七十七条", True),
+    "开设赌场": (303, "第三百零三条", False),
     "掩饰、隐瞒犯罪所得、犯罪所得收益": (312, "第三百一十二条", False),
 }
 CRIME_KEY = {"盗窃": "crime_theft", "诈骗": "crime_fraud", "危险驾驶": "crime_dangerous_driving"}
@@ -95,17 +100,33 @@ PLEA_STAGES = (("investigation", 0.35), ("prosecution_review", 0.55), ("trial", 
 PLEA_DISCOUNT = {"investigation": 0.30, "prosecution_review": 0.20, "trial": 0.10}
 NON_PROSECUTION_RATE = 0.07
 DETENTION_MAX = 6  # months of 拘役
-GUARANTEE_BREACHES = 4  # post-withdrawal rounds heavier than the sentence without a plea, for the check to find
+GUARANTEE_BREACHES = (
+    4  # post-withdrawal rounds heavier than the sentence without a plea, for the check to find
+)
 R = WithdrawalReason
 BASE_REASONS = {
-    WithdrawalStage.BEFORE_PROSECUTION: {R.TOO_HEAVY: 20, R.CHANGED_MIND: 12, R.PRESSURE: 8, R.MISUNDERSTOOD: 8,
-                                         R.STANDARD_UNCLEAR: 6, R.REASONING_NOT_EXPLAINED: 6},
-    WithdrawalStage.AT_TRIAL: {R.TOO_HEAVY: 15, R.MISUNDERSTOOD: 12, R.CHANGED_MIND: 12, R.PRESSURE: 6, R.OTHER: 6},
+    WithdrawalStage.BEFORE_PROSECUTION: {
+        R.TOO_HEAVY: 20,
+        R.CHANGED_MIND: 12,
+        R.PRESSURE: 8,
+        R.MISUNDERSTOOD: 8,
+        R.STANDARD_UNCLEAR: 6,
+        R.REASONING_NOT_EXPLAINED: 6,
+    },
+    WithdrawalStage.AT_TRIAL: {
+        R.TOO_HEAVY: 15,
+        R.MISUNDERSTOOD: 12,
+        R.CHANGED_MIND: 12,
+        R.PRESSURE: 6,
+        R.OTHER: 6,
+    },
     WithdrawalStage.AFTER_JUDGMENT: {R.TECHNICAL_APPEAL: 35, R.LIGHTER_SENTENCE: 30, R.TOO_HEAVY: 15},
     WithdrawalStage.AFTER_NON_PROSECUTION: {R.CHANGED_MIND: 40, R.MISUNDERSTOOD: 30, R.OTHER: 30},
 }
 SENTENCE_ONLY = {R.TECHNICAL_APPEAL, R.LIGHTER_SENTENCE, R.TOO_HEAVY}
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌波辉鹏宇浩凯健俊帆帅旭宁"
 
 
@@ -129,7 +150,9 @@ def _wide(low: int, high: int) -> bool:
     return width > (2 if low < 12 else 6 if low < 36 else 12)
 
 
-def _values(median: int, gap: float, kind_range: bool, wide: bool, cap: int | None = None, floor: int = 1) -> dict:
+def _values(
+    median: int, gap: float, kind_range: bool, wide: bool, cap: int | None = None, floor: int = 1
+) -> dict:
     """The recommended term: a point at `gap` from the similar-case median, or a range around it (floor..cap)."""
     cap = cap or 10**6
     point = min(cap, max(floor, round(median * (1 + gap))))
@@ -169,14 +192,22 @@ class _District:
         self.counts: Counter = Counter()
 
     def event(self, when, action, obj_type, obj_id, actor, case_id, data):
-        self.events.append((when, len(self.events),
-                            PendingEvent(action, obj_type, str(obj_id), actor, case_id, data, when)))
+        self.events.append(
+            (when, len(self.events), PendingEvent(action, obj_type, str(obj_id), actor, case_id, data, when))
+        )
 
     # --- places and people ------------------------------------------------------------------------------------
     def places(self):
-        city = Region.objects.create(name=CITY_NAME, level=Region.Level.CITY, parent=self.province, code=CITY_CODE)
-        self.region = Region.objects.create(name=DISTRICT_NAME, level=Region.Level.DISTRICT, parent=city,
-                                            code=DISTRICT_CODE, zone=Region.Zone.EASTERN)
+        city = Region.objects.create(
+            name=CITY_NAME, level=Region.Level.CITY, parent=self.province, code=CITY_CODE
+        )
+        self.region = Region.objects.create(
+            name=DISTRICT_NAME,
+            level=Region.Level.DISTRICT,
+            parent=city,
+            code=DISTRICT_CODE,
+            zone=Region.Zone.EASTERN,
+        )
         make = Organisation.objects.create
         K = Organisation.Kind
         self.procuratorate = make(name=PROCURATORATE_NAME, kind=K.PROCURATORATE, region=self.region)
@@ -188,8 +219,16 @@ class _District:
         password = make_password(DEMO_PASSWORD)
 
         def users(prefix, role, org, count, title):
-            rows = [User(username=f"{prefix}{i}" if count > 1 else prefix, role=role, organisation=org,
-                         display_name=f"{_name(self.rng)}{title}", password=password) for i in range(1, count + 1)]
+            rows = [
+                User(
+                    username=f"{prefix}{i}" if count > 1 else prefix,
+                    role=role,
+                    organisation=org,
+                    display_name=f"{_name(self.rng)}{title}",
+                    password=password,
+                )
+                for i in range(1, count + 1)
+            ]
             return User.objects.bulk_create(rows)
 
         self.prosecutors = users("lqu_prosecutor", Role.PROSECUTOR, self.procuratorate, 4, "")
@@ -203,10 +242,15 @@ class _District:
     def plan(self):
         rng = self.rng
         charges = {c.name: c for c in Charge.objects.filter(name__in=[c[0] for c in CRIMES])}
-        for name, (article, label, guideline) in ARTICLES.items():  # a bare database (tests) lacks the catalogue
+        for name, (
+            article,
+            label,
+            guideline,
+        ) in ARTICLES.items():  # a bare database (tests) lacks the catalogue
             if name not in charges:
-                charges[name] = Charge.objects.create(name=name, article=article, article_label=label,
-                                                      has_guideline=guideline)
+                charges[name] = Charge.objects.create(
+                    name=name, article=article, article_label=label, has_guideline=guideline
+                )
         days = (self.end - self.start).days
         cases, persons = [], []
         while len(persons) < self.n:
@@ -214,8 +258,15 @@ class _District:
             size = min(self.n - len(persons), 2 if rng.random() < 0.07 else 1)
             crime, _w, low, high, penalty = rng.choices(CRIMES, [c[1] for c in CRIMES])[0]
             prosecutor = rng.choice(self.prosecutors)
-            case = Case(number="", title="", region=self.region, procuratorate=self.procuratorate, court=self.court,
-                        prosecutor=prosecutor, received_on=received)
+            case = Case(
+                number="",
+                title="",
+                region=self.region,
+                procuratorate=self.procuratorate,
+                court=self.court,
+                prosecutor=prosecutor,
+                received_on=received,
+            )
             case.judge = rng.choice(self.judges)
             case.people = []
             for _ in range(size):
@@ -238,25 +289,37 @@ class _District:
         prior = rng.random() < 0.15
         pleaded = rng.random() < PLEA_RATE
         name = _name(rng)
-        row = Defendant(name=name, gender=gender, birth_date=received.replace(year=received.year - age, day=1),
-                        education=rng.choice(["primary", "junior", "junior", "senior", "college"]),
-                        occupation=rng.choice(["无业", "务工", "个体经营", "司机", "公司职员", "农民"]),
-                        detention=(rng.choice(["arrested", "criminal_detention"]) if detained else
-                                   rng.choice(["bail", "bail", "not_detained"])),
-                        detained_on=received - timedelta(days=rng.randint(1, 20)) if detained else None,
-                        stage=Stage.FINAL, stage_since=received)
+        row = Defendant(
+            name=name,
+            gender=gender,
+            birth_date=received.replace(year=received.year - age, day=1),
+            education=rng.choice(["primary", "junior", "junior", "senior", "college"]),
+            occupation=rng.choice(["无业", "务工", "个体经营", "司机", "公司职员", "农民"]),
+            detention=(
+                rng.choice(["arrested", "criminal_detention"])
+                if detained
+                else rng.choice(["bail", "bail", "not_detained"])
+            ),
+            detained_on=received - timedelta(days=rng.randint(1, 20)) if detained else None,
+            stage=Stage.FINAL,
+            stage_since=received,
+        )
         features = {"detained": int(detained), "prior_record": int(prior)}
         if crime in CRIME_KEY:
             features[CRIME_KEY[crime]] = 1
         person = Person(row=row, crime=crime, penalty=penalty, features=features, pleaded=pleaded)
-        person.facts = (f"{name}涉嫌{crime}罪，于{received:%Y年%-m月%-d日}移送审查起诉。"
-                        + (f"{name}曾于{received.year - rng.randint(2, 10)}年因犯盗窃罪被判处刑罚，有前科。" if prior else ""))
+        person.facts = f"{name}涉嫌{crime}罪，于{received:%Y年%-m月%-d日}移送审查起诉。" + (
+            f"{name}曾于{received.year - rng.randint(2, 10)}年因犯盗窃罪被判处刑罚，有前科。" if prior else ""
+        )
         person.base = rng.randint(low, high)  # the term with the plea, as the calculator would give it
         if not pleaded:
             return person
         r = rng.random()
-        person.plea_stage = "investigation" if r < PLEA_STAGES[0][1] else (
-            "prosecution_review" if r < PLEA_STAGES[0][1] + PLEA_STAGES[1][1] else "trial")
+        person.plea_stage = (
+            "investigation"
+            if r < PLEA_STAGES[0][1]
+            else ("prosecution_review" if r < PLEA_STAGES[0][1] + PLEA_STAGES[1][1] else "trial")
+        )
         features[f"plea_at_{person.plea_stage}"] = 1
         retained = rng.random() < 0.22
         person.lawyer_kind = CounselAssignment.Kind.RETAINED if retained else CounselAssignment.Kind.DUTY
@@ -273,29 +336,45 @@ class _District:
         far = rng.random() < 0.12
         features["far_above_similar"] = int(far)
         person.gap = rng.uniform(0.26, 0.6) if far else max(-0.3, min(0.2, rng.gauss(0, 0.1)))
-        person.values = _values(person.base, person.gap, kind_range, bool(features["wide_range"]),
-                                cap=DETENTION_MAX if penalty == "criminal_detention" else None,
-                                floor=1 if penalty == "criminal_detention" else 6)
+        person.values = _values(
+            person.base,
+            person.gap,
+            kind_range,
+            bool(features["wide_range"]),
+            cap=DETENTION_MAX if penalty == "criminal_detention" else None,
+            floor=1 if penalty == "criminal_detention" else 6,
+        )
         features["range_recommendation"] = int(person.values["kind"] == "range")
         # The features as the study will measure them from the stored recommendation (rounding moves a few).
         point = person.values["months"] or (person.values["low_months"] + person.values["high_months"]) / 2
         features["far_above_similar"] = int((point - person.base) / person.base >= FAR_ABOVE)
-        features["wide_range"] = int(person.values["kind"] == "range"
-                                     and _wide(person.values["low_months"], person.values["high_months"]))
+        features["wide_range"] = int(
+            person.values["kind"] == "range"
+            and _wide(person.values["low_months"], person.values["high_months"])
+        )
         p = 1 / (1 + math.exp(-true_logit(features)))
         withdrawn = rng.random() < p
-        person.non_prosecuted = person.plea_stage != "trial" and rng.random() < NON_PROSECUTION_RATE \
+        person.non_prosecuted = (
+            person.plea_stage != "trial"
+            and rng.random() < NON_PROSECUTION_RATE
             and crime in ("危险驾驶", "盗窃", "故意伤害", "妨害公务")
+        )
         if withdrawn:
             if person.non_prosecuted:
                 person.withdrawn_stage = WithdrawalStage.AFTER_NON_PROSECUTION
             elif person.plea_stage == "trial":
-                person.withdrawn_stage = rng.choices([WithdrawalStage.AT_TRIAL, WithdrawalStage.AFTER_JUDGMENT],
-                                                     [60, 40])[0]
+                person.withdrawn_stage = rng.choices(
+                    [WithdrawalStage.AT_TRIAL, WithdrawalStage.AFTER_JUDGMENT], [60, 40]
+                )[0]
             else:
                 person.withdrawn_stage = rng.choices(
-                    [WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL, WithdrawalStage.AFTER_JUDGMENT],
-                    [45, 20, 35])[0]
+                    [
+                        WithdrawalStage.BEFORE_PROSECUTION,
+                        WithdrawalStage.AT_TRIAL,
+                        WithdrawalStage.AFTER_JUDGMENT,
+                    ],
+                    [45, 20, 35],
+                )[0]
         return person
 
     # --- saving -----------------------------------------------------------------------------------------------
@@ -307,30 +386,55 @@ class _District:
                 p.row.case = case
         Defendant.objects.bulk_create([p.row for p in self.persons], batch_size=500)
         DefendantCharge.objects.bulk_create(
-            [DefendantCharge(defendant=p.row, charge=self.charges[p.crime], principal=True) for p in self.persons],
-            batch_size=1000)
+            [
+                DefendantCharge(defendant=p.row, charge=self.charges[p.crime], principal=True)
+                for p in self.persons
+            ],
+            batch_size=1000,
+        )
         for case in self.cases:
             opened = _at(case.received_on, rng, 9, 11)
-            self.event(opened, "case.opened", "cases.case", case.pk, case.prosecutor, case.pk,
-                       {"number": case.number, "title": case.title, "procuratorate": PROCURATORATE_NAME})
+            self.event(
+                opened,
+                "case.opened",
+                "cases.case",
+                case.pk,
+                case.prosecutor,
+                case.pk,
+                {"number": case.number, "title": case.title, "procuratorate": PROCURATORATE_NAME},
+            )
             for n, p in enumerate(case.people, start=1):
-                self.event(opened + timedelta(minutes=3 * n), "defendant.added", "cases.defendant", p.row.pk,
-                           case.prosecutor, case.pk, {"defendant": p.row.pk, "charges": [p.crime],
-                                                      "stage": Stage.INVESTIGATION})
+                self.event(
+                    opened + timedelta(minutes=3 * n),
+                    "defendant.added",
+                    "cases.defendant",
+                    p.row.pk,
+                    case.prosecutor,
+                    case.pk,
+                    {"defendant": p.row.pk, "charges": [p.crime], "stage": Stage.INVESTIGATION},
+                )
         self.timelines()
         self.counsel()
         self.recommendations()
         self.plea()
         self.withdrawals()
-        Defendant.objects.bulk_update([p.row for p in self.persons], ["stage", "stage_since", "procedure"],
-                                      batch_size=500)
+        Defendant.objects.bulk_update(
+            [p.row for p in self.persons], ["stage", "stage_since", "procedure"], batch_size=500
+        )
         self.events.sort(key=lambda item: (item[0], item[1]))
         record_many(event for _, _, event in self.events)
 
     def _move(self, p, to, on, actor, previous):
         when = _at(on, self.rng)
-        self.event(when, "defendant.stage.changed", "cases.defendant", p.row.pk, actor, p.row.case_id,
-                   {"defendant": p.row.pk, "from": previous, "to": to, "as_of": on.isoformat(), "reason": ""})
+        self.event(
+            when,
+            "defendant.stage.changed",
+            "cases.defendant",
+            p.row.pk,
+            actor,
+            p.row.case_id,
+            {"defendant": p.row.pk, "from": previous, "to": to, "as_of": on.isoformat(), "reason": ""},
+        )
         return to
 
     def timelines(self):
@@ -347,17 +451,33 @@ class _District:
                 p.sign_on = p.trial_on + timedelta(days=rng.randint(1, 5))
             stage = self._move(p, Stage.PROSECUTION_REVIEW, r, case.prosecutor, Stage.INVESTIGATION)
             if p.non_prosecuted:
-                p.row.stage, p.row.stage_since = Stage.NON_PROSECUTION, p.sign_on + timedelta(days=rng.randint(5, 20))
+                p.row.stage, p.row.stage_since = (
+                    Stage.NON_PROSECUTION,
+                    p.sign_on + timedelta(days=rng.randint(5, 20)),
+                )
                 self._move(p, Stage.NON_PROSECUTION, p.row.stage_since, case.prosecutor, stage)
                 continue
             stage = self._move(p, Stage.FIRST_INSTANCE, p.trial_on, case.prosecutor, stage)
-            if not p.pleaded or p.withdrawn_stage in (WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL):
-                p.row.procedure = Procedure.ORDINARY if not p.pleaded or rng.random() < 0.6 else Procedure.SUMMARY
+            if not p.pleaded or p.withdrawn_stage in (
+                WithdrawalStage.BEFORE_PROSECUTION,
+                WithdrawalStage.AT_TRIAL,
+            ):
+                p.row.procedure = (
+                    Procedure.ORDINARY if not p.pleaded or rng.random() < 0.6 else Procedure.SUMMARY
+                )
             else:
-                p.row.procedure = rng.choices([Procedure.EXPEDITED, Procedure.SUMMARY, Procedure.ORDINARY],
-                                              [55, 35, 10])[0]
-            self.event(_at(p.trial_on, rng, 15, 17), "defendant.procedure.set", "cases.defendant", p.row.pk,
-                       case.judge, case.pk, {"defendant": p.row.pk, "from": "", "to": p.row.procedure})
+                p.row.procedure = rng.choices(
+                    [Procedure.EXPEDITED, Procedure.SUMMARY, Procedure.ORDINARY], [55, 35, 10]
+                )[0]
+            self.event(
+                _at(p.trial_on, rng, 15, 17),
+                "defendant.procedure.set",
+                "cases.defendant",
+                p.row.pk,
+                case.judge,
+                case.pk,
+                {"defendant": p.row.pk, "from": "", "to": p.row.procedure},
+            )
             stage = self._move(p, Stage.JUDGMENT, p.judgment_on, case.judge, stage)
             if p.withdrawn_stage == WithdrawalStage.AFTER_JUDGMENT or (not p.pleaded and rng.random() < 0.2):
                 p.appeal_on = p.judgment_on + timedelta(days=rng.randint(3, 9))
@@ -379,7 +499,9 @@ class _District:
             if p.lawyer is None:
                 continue
             assigned = _at(p.review_on + timedelta(days=rng.randint(0, 1)), rng, 12, 17)
-            p.assignment = CounselAssignment(defendant=p.row, lawyer=p.lawyer, kind=p.lawyer_kind, assigned_at=assigned)
+            p.assignment = CounselAssignment(
+                defendant=p.row, lawyer=p.lawyer, kind=p.lawyer_kind, assigned_at=assigned
+            )
             assignments.append(p.assignment)
         CounselAssignment.objects.bulk_create(assignments, batch_size=1000)
         entries = []
@@ -388,36 +510,78 @@ class _District:
                 continue
             a = p.assignment
             actor = p.row.case.prosecutor if a.kind == CounselAssignment.Kind.RETAINED else self.officer
-            self.event(a.assigned_at, "counsel.assigned", "counsel.counselassignment", a.pk, actor, p.row.case_id,
-                       {"defendant": p.row.pk, "lawyer": p.lawyer.pk, "lawyer_name": str(p.lawyer), "kind": a.kind})
+            self.event(
+                a.assigned_at,
+                "counsel.assigned",
+                "counsel.counselassignment",
+                a.pk,
+                actor,
+                p.row.case_id,
+                {"defendant": p.row.pk, "lawyer": p.lawyer.pk, "lawyer_name": str(p.lawyer), "kind": a.kind},
+            )
             p.signed_at = _at(p.sign_on, rng, 10, 16)
             if not p.pleaded:
                 entries.append(self._entry(a, Service.MEETING, p.signed_at - timedelta(days=2), 60, "会见"))
                 continue
             if not p.features.get("no_meeting_before_signing"):
                 for _ in range(rng.choice([1, 1, 2])):
-                    when = max(a.assigned_at + timedelta(hours=2),
-                               p.signed_at - timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 5)))
-                    entries.append(self._entry(a, Service.MEETING, min(when, p.signed_at - timedelta(hours=1)), 60,
-                                               "会见犯罪嫌疑人，解释认罪认罚的法律规定和后果"))
+                    when = max(
+                        a.assigned_at + timedelta(hours=2),
+                        p.signed_at - timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 5)),
+                    )
+                    entries.append(
+                        self._entry(
+                            a,
+                            Service.MEETING,
+                            min(when, p.signed_at - timedelta(hours=1)),
+                            60,
+                            "会见犯罪嫌疑人，解释认罪认罚的法律规定和后果",
+                        )
+                    )
             elif rng.random() < 0.2:
-                entries.append(self._entry(a, Service.MEETING, p.signed_at + timedelta(days=rng.randint(2, 6)), 45,
-                                           "签署后会见"))
+                entries.append(
+                    self._entry(
+                        a, Service.MEETING, p.signed_at + timedelta(days=rng.randint(2, 6)), 45, "签署后会见"
+                    )
+                )
             if p.opinion:
-                entries.append(self._entry(a, Service.OPINION_RECOMMENDATION, p.signed_at - timedelta(hours=20), 40,
-                                           "就量刑建议提出书面意见", opinion="同意检察机关的量刑建议。"))
+                entries.append(
+                    self._entry(
+                        a,
+                        Service.OPINION_RECOMMENDATION,
+                        p.signed_at - timedelta(hours=20),
+                        40,
+                        "就量刑建议提出书面意见",
+                        opinion="同意检察机关的量刑建议。",
+                    )
+                )
             if p.plea_stage != "trial":
                 entries.append(self._entry(a, Service.SIGNING, p.signed_at, 30, "在场见证具结书签署"))
         ParticipationEntry.objects.bulk_create(entries, batch_size=1000)
         for e in entries:
             a = e.assignment
-            self.event(e.logged_at, "counsel.participation.logged", "counsel.participationentry", e.pk, a.lawyer,
-                       a.defendant.case_id, {"defendant": a.defendant_id, "service": e.service, "minutes": e.minutes})
+            self.event(
+                e.logged_at,
+                "counsel.participation.logged",
+                "counsel.participationentry",
+                e.pk,
+                a.lawyer,
+                a.defendant.case_id,
+                {"defendant": a.defendant_id, "service": e.service, "minutes": e.minutes},
+            )
         self.counts["participation"] = len(entries)
 
     def _entry(self, assignment, service, when, minutes, note, opinion=""):
-        return ParticipationEntry(assignment=assignment, service=service, occurred_at=when, minutes=minutes, note=note,
-                                  opinion=opinion, logged_by=assignment.lawyer, logged_at=when + timedelta(hours=2))
+        return ParticipationEntry(
+            assignment=assignment,
+            service=service,
+            occurred_at=when,
+            minutes=minutes,
+            note=note,
+            opinion=opinion,
+            logged_by=assignment.lawyer,
+            logged_at=when + timedelta(hours=2),
+        )
 
     def recommendations(self):
         """Round 1 for every person who pleaded; a heavier round 2 after a withdrawal before judgment."""
@@ -433,21 +597,49 @@ class _District:
             without = max(p.base + 1, round(p.base / (1 - discount)))
             if p.penalty == "criminal_detention":
                 without = min(DETENTION_MAX, without)
-            scenarios = {"stage": p.plea_stage, "without": without,
-                         **{s: max(1, round(without * (1 - d))) for s, d in PLEA_DISCOUNT.items()}}
+            scenarios = {
+                "stage": p.plea_stage,
+                "without": without,
+                **{s: max(1, round(without * (1 - d))) for s, d in PLEA_DISCOUNT.items()},
+            }
             median = p.base
             values = p.values
-            finalised = p.signed_at - timedelta(days=1) if p.plea_stage != "trial" else p.signed_at - timedelta(hours=3)
-            rec = SR(defendant=p.row, round=1, status=SR.Status.FINAL, version=4, principal_penalty=p.penalty,
-                     probation=p.penalty == "criminal_detention" and rng.random() < 0.5, facts_text=p.facts,
-                     charges=[p.crime], calculation={"plea_stage": p.plea_stage, "plea_scenarios": scenarios},
-                     similar={"stats": {"n": rng.randint(12, 240), "median": median,
-                                        "q1": max(1, round(median * 0.8)), "q3": round(median * 1.25) + 1}},
-                     engine_months=p.base, engine_low=max(1, p.base - 2), engine_high=p.base + 2,
-                     model_version="calculator demo-2019", author=case.prosecutor,
-                     created_at=finalised - timedelta(days=2), updated_at=finalised,
-                     submitted_at=finalised - timedelta(days=1, hours=2), approved_at=finalised - timedelta(hours=4),
-                     finalised_at=finalised, finalised_by=self.supervisor, **values)
+            finalised = (
+                p.signed_at - timedelta(days=1)
+                if p.plea_stage != "trial"
+                else p.signed_at - timedelta(hours=3)
+            )
+            rec = SR(
+                defendant=p.row,
+                round=1,
+                status=SR.Status.FINAL,
+                version=4,
+                principal_penalty=p.penalty,
+                probation=p.penalty == "criminal_detention" and rng.random() < 0.5,
+                facts_text=p.facts,
+                charges=[p.crime],
+                calculation={"plea_stage": p.plea_stage, "plea_scenarios": scenarios},
+                similar={
+                    "stats": {
+                        "n": rng.randint(12, 240),
+                        "median": median,
+                        "q1": max(1, round(median * 0.8)),
+                        "q3": round(median * 1.25) + 1,
+                    }
+                },
+                engine_months=p.base,
+                engine_low=max(1, p.base - 2),
+                engine_high=p.base + 2,
+                model_version="calculator demo-2019",
+                author=case.prosecutor,
+                created_at=finalised - timedelta(days=2),
+                updated_at=finalised,
+                submitted_at=finalised - timedelta(days=1, hours=2),
+                approved_at=finalised - timedelta(hours=4),
+                finalised_at=finalised,
+                finalised_by=self.supervisor,
+                **values,
+            )
             if p.features.get("far_above_similar"):
                 rec.deviation_reason = "犯罪情节较重"
                 rec.warnings = [{"kind": "similar", "message": "建议刑期明显高于类案中位数"}]
@@ -458,39 +650,82 @@ class _District:
                 breach = breaches < GUARANTEE_BREACHES and p.penalty == "fixed_term"
                 months = without + rng.randint(3, 8) if breach else without
                 breaches += breach
-                p.rec2 = SR(defendant=p.row, round=2, status=SR.Status.FINAL, version=4, principal_penalty=p.penalty,
-                            kind=SR.Kind.FIXED, months=months, facts_text=p.facts, charges=[p.crime],
-                            calculation={"plea_stage": None, "plea_scenarios": scenarios},
-                            similar=rec.similar, engine_months=without, model_version="calculator demo-2019",
-                            author=case.prosecutor, change_basis="犯罪嫌疑人/被告人反悔，依法重新审查后提出量刑建议",
-                            created_at=finalised, updated_at=finalised, finalised_by=self.supervisor)
+                p.rec2 = SR(
+                    defendant=p.row,
+                    round=2,
+                    status=SR.Status.FINAL,
+                    version=4,
+                    principal_penalty=p.penalty,
+                    kind=SR.Kind.FIXED,
+                    months=months,
+                    facts_text=p.facts,
+                    charges=[p.crime],
+                    calculation={"plea_stage": None, "plea_scenarios": scenarios},
+                    similar=rec.similar,
+                    engine_months=without,
+                    model_version="calculator demo-2019",
+                    author=case.prosecutor,
+                    change_basis="犯罪嫌疑人/被告人反悔，依法重新审查后提出量刑建议",
+                    created_at=finalised,
+                    updated_at=finalised,
+                    finalised_by=self.supervisor,
+                )
                 recs.append(p.rec2)
         SR.objects.bulk_create(recs, batch_size=500)
         for p in self.persons:
             if not p.pleaded:
                 continue
             rec, case = p.rec1, p.row.case
-            self.event(rec.finalised_at, "recommendations.recommendation.finalised", "recommendations.sentencingrecommendation",
-                       rec.pk, self.supervisor, case.pk, {"defendant": p.row.pk, "round": 1, "kind": rec.kind,
-                                                          "term": rec.term_text()})
+            self.event(
+                rec.finalised_at,
+                "recommendations.recommendation.finalised",
+                "recommendations.sentencingrecommendation",
+                rec.pk,
+                self.supervisor,
+                case.pk,
+                {"defendant": p.row.pk, "round": 1, "kind": rec.kind, "term": rec.term_text()},
+            )
             if p.opinion and p.lawyer is not None:
-                opinions.append(LawyerOpinion(recommendation=rec, lawyer=p.lawyer, position=LawyerOpinion.Position.AGREE,
-                                              reasons="", created_at=rec.approved_at + timedelta(hours=1)))
-            judged = not p.non_prosecuted and p.withdrawn_stage not in (WithdrawalStage.BEFORE_PROSECUTION,
-                                                                          WithdrawalStage.AT_TRIAL)
+                opinions.append(
+                    LawyerOpinion(
+                        recommendation=rec,
+                        lawyer=p.lawyer,
+                        position=LawyerOpinion.Position.AGREE,
+                        reasons="",
+                        created_at=rec.approved_at + timedelta(hours=1),
+                    )
+                )
+            judged = not p.non_prosecuted and p.withdrawn_stage not in (
+                WithdrawalStage.BEFORE_PROSECUTION,
+                WithdrawalStage.AT_TRIAL,
+            )
             if judged:
-                decision = rng.choices([CourtDecision.Decision.ADOPT, CourtDecision.Decision.DECIDE_OTHERWISE],
-                                       [95, 5])[0]
+                decision = rng.choices(
+                    [CourtDecision.Decision.ADOPT, CourtDecision.Decision.DECIDE_OTHERWISE], [95, 5]
+                )[0]
                 if p.withdrawn_stage == WithdrawalStage.AFTER_JUDGMENT:
                     decision = CourtDecision.Decision.ADOPT
                 when = _at(p.judgment_on, rng)
-                decisions.append(CourtDecision(recommendation=rec, judge=case.judge, decision=decision,
-                                               grounds=[] if decision == "adopt" else ["clearly_improper"],
-                                               principal_penalty=p.penalty, months=rec.months or rec.low_months,
-                                               created_at=when))
-                self.event(when, f"recommendations.court.{'adopted' if decision == 'adopt' else 'decided_otherwise'}",
-                           "recommendations.sentencingrecommendation", rec.pk, case.judge, case.pk,
-                           {"defendant": p.row.pk, "round": 1})
+                decisions.append(
+                    CourtDecision(
+                        recommendation=rec,
+                        judge=case.judge,
+                        decision=decision,
+                        grounds=[] if decision == "adopt" else ["clearly_improper"],
+                        principal_penalty=p.penalty,
+                        months=rec.months or rec.low_months,
+                        created_at=when,
+                    )
+                )
+                self.event(
+                    when,
+                    f"recommendations.court.{'adopted' if decision == 'adopt' else 'decided_otherwise'}",
+                    "recommendations.sentencingrecommendation",
+                    rec.pk,
+                    case.judge,
+                    case.pk,
+                    {"defendant": p.row.pk, "round": 1},
+                )
         LawyerOpinion.objects.bulk_create(opinions, batch_size=1000)
         CourtDecision.objects.bulk_create(decisions, batch_size=1000)
         self.counts["recommendations"] = len(recs)
@@ -503,31 +738,59 @@ class _District:
             if not p.pleaded:
                 continue
             case = p.row.case
-            authority, stage, on = {"investigation": ("police", Stage.INVESTIGATION, p.review_on),
-                                    "prosecution_review": ("procuratorate", Stage.PROSECUTION_REVIEW, p.review_on),
-                                    "trial": ("court", Stage.FIRST_INSTANCE, p.trial_on)}[p.plea_stage]
+            authority, stage, on = {
+                "investigation": ("police", Stage.INVESTIGATION, p.review_on),
+                "prosecution_review": ("procuratorate", Stage.PROSECUTION_REVIEW, p.review_on),
+                "trial": ("court", Stage.FIRST_INSTANCE, p.trial_on),
+            }[p.plea_stage]
             when = min(_at(on, rng, 11, 17), p.signed_at - timedelta(days=1))
             ack = not p.features.get("notice_not_acknowledged")
-            notices.append(RightsNotice(
-                defendant=p.row, stage=stage, authority=authority,
-                notified_by_name="公安机关办案民警" if authority == "police" else str(
-                    case.prosecutor if authority == "procuratorate" else case.judge),
-                notified_at=when, acknowledged=ack,
-                acknowledgement="本人已阅读（听取）并理解上述权利和认罪认罚的法律规定。" if ack else "",
-                notes="" if ack else "未在告知书上签字确认", recorded_by=case.prosecutor, recorded_at=when))
+            notices.append(
+                RightsNotice(
+                    defendant=p.row,
+                    stage=stage,
+                    authority=authority,
+                    notified_by_name="公安机关办案民警"
+                    if authority == "police"
+                    else str(case.prosecutor if authority == "procuratorate" else case.judge),
+                    notified_at=when,
+                    acknowledged=ack,
+                    acknowledgement="本人已阅读（听取）并理解上述权利和认罪认罚的法律规定。" if ack else "",
+                    notes="" if ack else "未在告知书上签字确认",
+                    recorded_by=case.prosecutor,
+                    recorded_at=when,
+                )
+            )
             if not p.features.get("letter_not_delivered"):
-                letters.append(LetterDelivery(defendant=p.row, method=rng.choice(list(LetterDelivery.Method.values)),
-                                              delivered_at=p.rec1.finalised_at + timedelta(hours=2),
-                                              recorded_by=case.prosecutor,
-                                              recorded_at=p.rec1.finalised_at + timedelta(hours=3)))
+                letters.append(
+                    LetterDelivery(
+                        defendant=p.row,
+                        method=rng.choice(list(LetterDelivery.Method.values)),
+                        delivered_at=p.rec1.finalised_at + timedelta(hours=2),
+                        recorded_by=case.prosecutor,
+                        recorded_at=p.rec1.finalised_at + timedelta(hours=3),
+                    )
+                )
                 letters[-1].recommendation_id = p.rec1.pk
             if p.plea_stage != "trial":
-                agreements.append(PleaAgreement(
-                    defendant=p.row, version=1, status=PleaAgreement.Status.SIGNED, recommendation_id=p.rec1.pk,
-                    recommendation_text=p.rec1.term_text()[:300], charges_text=f"{p.crime}罪",
-                    procedure=p.row.procedure or Procedure.EXPEDITED, lawyer_name=str(p.lawyer),
-                    file_name=stored.name, sha256=stored.sha256, size=stored.size, generated_by=case.prosecutor,
-                    generated_at=p.signed_at - timedelta(minutes=40), signed_at=p.signed_at))
+                agreements.append(
+                    PleaAgreement(
+                        defendant=p.row,
+                        version=1,
+                        status=PleaAgreement.Status.SIGNED,
+                        recommendation_id=p.rec1.pk,
+                        recommendation_text=p.rec1.term_text()[:300],
+                        charges_text=f"{p.crime}罪",
+                        procedure=p.row.procedure or Procedure.EXPEDITED,
+                        lawyer_name=str(p.lawyer),
+                        file_name=stored.name,
+                        sha256=stored.sha256,
+                        size=stored.size,
+                        generated_by=case.prosecutor,
+                        generated_at=p.signed_at - timedelta(minutes=40),
+                        signed_at=p.signed_at,
+                    )
+                )
                 p.agreement = agreements[-1]
         RightsNotice.objects.bulk_create(notices, batch_size=1000)
         LetterDelivery.objects.bulk_create(letters, batch_size=1000)
@@ -536,28 +799,72 @@ class _District:
         for a in agreements:
             d = a.defendant
             case = d.case
-            for role, signer, name, minutes in ((Signature.Role.DEFENDANT, None, d.name, 30),
-                                                (Signature.Role.LAWYER, None, a.lawyer_name, 35),
-                                                (Signature.Role.PROSECUTOR, case.prosecutor, str(case.prosecutor), 40)):
-                signatures.append(Signature(agreement=a, role=role, signer=signer, signer_name=name,
-                                            signed_at=a.generated_at + timedelta(minutes=minutes),
-                                            document_sha256=a.sha256, lawyer_present=a.lawyer_name if role == "defendant"
-                                            else "", recorded_by=case.prosecutor))
+            for role, signer, name, minutes in (
+                (Signature.Role.DEFENDANT, None, d.name, 30),
+                (Signature.Role.LAWYER, None, a.lawyer_name, 35),
+                (Signature.Role.PROSECUTOR, case.prosecutor, str(case.prosecutor), 40),
+            ):
+                signatures.append(
+                    Signature(
+                        agreement=a,
+                        role=role,
+                        signer=signer,
+                        signer_name=name,
+                        signed_at=a.generated_at + timedelta(minutes=minutes),
+                        document_sha256=a.sha256,
+                        lawyer_present=a.lawyer_name if role == "defendant" else "",
+                        recorded_by=case.prosecutor,
+                    )
+                )
             # `plea verify` checks each stored hash against the one its generation event registered.
-            self.event(a.generated_at, "plea.agreement.generated", "plea.pleaagreement", a.pk, case.prosecutor,
-                       case.pk, {"defendant": d.pk, "version": 1, "sha256": a.sha256, "lawyer_exception": ""})
-            self.event(a.signed_at, "plea.agreement.completed", "plea.pleaagreement", a.pk, case.prosecutor, case.pk,
-                       {"defendant": d.pk, "version": 1, "sha256": a.sha256})
+            self.event(
+                a.generated_at,
+                "plea.agreement.generated",
+                "plea.pleaagreement",
+                a.pk,
+                case.prosecutor,
+                case.pk,
+                {"defendant": d.pk, "version": 1, "sha256": a.sha256, "lawyer_exception": ""},
+            )
+            self.event(
+                a.signed_at,
+                "plea.agreement.completed",
+                "plea.pleaagreement",
+                a.pk,
+                case.prosecutor,
+                case.pk,
+                {"defendant": d.pk, "version": 1, "sha256": a.sha256},
+            )
         Signature.objects.bulk_create(signatures, batch_size=1000)
         for n in notices:
-            self.event(n.notified_at, "plea.notice.recorded", "plea.rightsnotice", n.pk, n.recorded_by,
-                       n.defendant.case_id, {"defendant": n.defendant_id, "stage": n.stage, "authority": n.authority,
-                                             "acknowledged": n.acknowledged})
+            self.event(
+                n.notified_at,
+                "plea.notice.recorded",
+                "plea.rightsnotice",
+                n.pk,
+                n.recorded_by,
+                n.defendant.case_id,
+                {
+                    "defendant": n.defendant_id,
+                    "stage": n.stage,
+                    "authority": n.authority,
+                    "acknowledged": n.acknowledged,
+                },
+            )
         for letter in letters:
-            self.event(letter.delivered_at, "study.letter.delivered", "study.letterdelivery", letter.pk,
-                       letter.recorded_by, letter.defendant.case_id,
-                       {"defendant": letter.defendant_id, "recommendation": letter.recommendation_id,
-                        "method": letter.method})
+            self.event(
+                letter.delivered_at,
+                "study.letter.delivered",
+                "study.letterdelivery",
+                letter.pk,
+                letter.recorded_by,
+                letter.defendant.case_id,
+                {
+                    "defendant": letter.defendant_id,
+                    "recommendation": letter.recommendation_id,
+                    "method": letter.method,
+                },
+            )
         self.counts.update(notices=len(notices), agreements=len(agreements), letters=len(letters))
 
     def withdrawals(self):
@@ -569,10 +876,12 @@ class _District:
             if not stage:
                 continue
             case = p.row.case
-            on = {WithdrawalStage.BEFORE_PROSECUTION: p.sign_on + timedelta(days=rng.randint(1, 3)),
-                  WithdrawalStage.AT_TRIAL: p.trial_on + timedelta(days=rng.randint(1, 4)),
-                  WithdrawalStage.AFTER_JUDGMENT: getattr(p, "appeal_on", p.judgment_on),
-                  WithdrawalStage.AFTER_NON_PROSECUTION: p.row.stage_since + timedelta(days=rng.randint(3, 20))}[stage]
+            on = {
+                WithdrawalStage.BEFORE_PROSECUTION: p.sign_on + timedelta(days=rng.randint(1, 3)),
+                WithdrawalStage.AT_TRIAL: p.trial_on + timedelta(days=rng.randint(1, 4)),
+                WithdrawalStage.AFTER_JUDGMENT: getattr(p, "appeal_on", p.judgment_on),
+                WithdrawalStage.AFTER_NON_PROSECUTION: p.row.stage_since + timedelta(days=rng.randint(3, 20)),
+            }[stage]
             when = max(_at(on, rng), p.signed_at + timedelta(hours=6))
             weights = dict(BASE_REASONS[stage])
             if stage in (WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL):
@@ -588,12 +897,18 @@ class _District:
                 if f.get("no_meeting_before_signing"):
                     weights[R.NO_EFFECTIVE_HELP] = weights.get(R.NO_EFFECTIVE_HELP, 0) + 25
                     weights[R.MISUNDERSTOOD] = weights.get(R.MISUNDERSTOOD, 0) + 10
-            reasons = list(dict.fromkeys(rng.choices(list(weights), list(weights.values()), k=rng.choice([1, 1, 2]))))
+            reasons = list(
+                dict.fromkeys(rng.choices(list(weights), list(weights.values()), k=rng.choice([1, 1, 2])))
+            )
             consequences = list(DEFAULT_CONSEQUENCES[stage])
             agreement = getattr(p, "agreement", None)
             if agreement is None:
                 consequences.remove(Consequence.AGREEMENT_LAPSED)
-            protest = stage == WithdrawalStage.AFTER_JUDGMENT and set(reasons) <= SENTENCE_ONLY and rng.random() < 0.3
+            protest = (
+                stage == WithdrawalStage.AFTER_JUDGMENT
+                and set(reasons) <= SENTENCE_ONLY
+                and rng.random() < 0.3
+            )
             if protest:
                 consequences.append(Consequence.PROTEST)
             procedure_to = ""
@@ -603,53 +918,101 @@ class _District:
             rec_id = None
             if stage in (WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL):
                 p.rec1.status, p.rec1.closed_at = SR.Status.LAPSED, when
-                p.rec1.close_reason = f"犯罪嫌疑人/被告人反悔（{WithdrawalStage(stage).label}），撤回从宽量刑建议"
+                p.rec1.close_reason = (
+                    f"犯罪嫌疑人/被告人反悔（{WithdrawalStage(stage).label}），撤回从宽量刑建议"
+                )
                 lapsed.append(p.rec1)
                 rec_id = p.rec1.pk
                 rec2 = p.rec2
                 rec2.created_at = when + timedelta(days=2)
-                rec2.updated_at = rec2.submitted_at = rec2.approved_at = rec2.finalised_at = when + timedelta(days=3)
+                rec2.updated_at = rec2.submitted_at = rec2.approved_at = rec2.finalised_at = when + timedelta(
+                    days=3
+                )
                 finals.append(rec2)
             else:
                 consequences = [c for c in consequences if c != Consequence.RECOMMENDATION_WITHDRAWN]
-            rows.append(Withdrawal(
-                defendant=p.row, stage=stage,
-                defendant_stage={WithdrawalStage.BEFORE_PROSECUTION: Stage.PROSECUTION_REVIEW,
-                                 WithdrawalStage.AT_TRIAL: Stage.FIRST_INSTANCE,
-                                 WithdrawalStage.AFTER_JUDGMENT: Stage.JUDGMENT,
-                                 WithdrawalStage.AFTER_NON_PROSECUTION: Stage.NON_PROSECUTION}[stage],
-                initiated_by=rng.choices(["defendant", "lawyer", "family"], [85, 10, 5])[0],
-                reasons=[str(r) for r in reasons], other_reason="对涉案金额认定有异议" if R.OTHER in reasons else "",
-                consequences=[str(c) for c in consequences], procedure_to=procedure_to,
-                protest_note="仅以量刑过重为由上诉，原判从宽已明显不当" if protest else "",
-                non_prosecution_decision="keep" if stage == WithdrawalStage.AFTER_NON_PROSECUTION else "",
-                agreement=agreement, recommendation_id=rec_id, occurred_at=when,
-                recorded_by=case.judge if stage == WithdrawalStage.AT_TRIAL else case.prosecutor, recorded_at=when))
+            rows.append(
+                Withdrawal(
+                    defendant=p.row,
+                    stage=stage,
+                    defendant_stage={
+                        WithdrawalStage.BEFORE_PROSECUTION: Stage.PROSECUTION_REVIEW,
+                        WithdrawalStage.AT_TRIAL: Stage.FIRST_INSTANCE,
+                        WithdrawalStage.AFTER_JUDGMENT: Stage.JUDGMENT,
+                        WithdrawalStage.AFTER_NON_PROSECUTION: Stage.NON_PROSECUTION,
+                    }[stage],
+                    initiated_by=rng.choices(["defendant", "lawyer", "family"], [85, 10, 5])[0],
+                    reasons=[str(r) for r in reasons],
+                    other_reason="对涉案金额认定有异议" if R.OTHER in reasons else "",
+                    consequences=[str(c) for c in consequences],
+                    procedure_to=procedure_to,
+                    protest_note="仅以量刑过重为由上诉，原判从宽已明显不当" if protest else "",
+                    non_prosecution_decision="keep" if stage == WithdrawalStage.AFTER_NON_PROSECUTION else "",
+                    agreement=agreement,
+                    recommendation_id=rec_id,
+                    occurred_at=when,
+                    recorded_by=case.judge if stage == WithdrawalStage.AT_TRIAL else case.prosecutor,
+                    recorded_at=when,
+                )
+            )
             if agreement is not None:
                 agreement.status, agreement.ended_at = PleaAgreement.Status.LAPSED, when
-                agreement.end_reason = f"{when:%Y-%m-%d} 反悔（{WithdrawalStage(stage).label}），具结书失效，原件与签名留存备查"
+                agreement.end_reason = (
+                    f"{when:%Y-%m-%d} 反悔（{WithdrawalStage(stage).label}），具结书失效，原件与签名留存备查"
+                )
         SR.objects.bulk_update(lapsed, ["status", "closed_at", "close_reason"], batch_size=500)
-        SR.objects.bulk_update(finals, ["created_at", "updated_at", "submitted_at", "approved_at", "finalised_at"],
-                               batch_size=500)
+        SR.objects.bulk_update(
+            finals,
+            ["created_at", "updated_at", "submitted_at", "approved_at", "finalised_at"],
+            batch_size=500,
+        )
         Withdrawal.objects.bulk_create(rows, batch_size=500)
         ended = [w.agreement for w in rows if w.agreement is not None]
         PleaAgreement.objects.bulk_update(ended, ["status", "ended_at", "end_reason"], batch_size=500)
-        Signature.objects.filter(agreement__in=ended).update(status=Signature.Status.LAPSED,
-                                                             status_reason="反悔，具结书失效")
+        Signature.objects.filter(agreement__in=ended).update(
+            status=Signature.Status.LAPSED, status_reason="反悔，具结书失效"
+        )
         for w in rows:
             d = w.defendant
-            self.event(w.occurred_at, "plea.withdrawn", "plea.withdrawal", w.pk, w.recorded_by, d.case_id, {
-                "defendant": d.pk, "stage": w.stage, "initiated_by": w.initiated_by, "reasons": w.reasons,
-                "consequences": w.consequences, "agreement": w.agreement_id, "recommendation": w.recommendation_id,
-                "procedure_to": w.procedure_to, "protest": bool(w.protest_note)})
+            self.event(
+                w.occurred_at,
+                "plea.withdrawn",
+                "plea.withdrawal",
+                w.pk,
+                w.recorded_by,
+                d.case_id,
+                {
+                    "defendant": d.pk,
+                    "stage": w.stage,
+                    "initiated_by": w.initiated_by,
+                    "reasons": w.reasons,
+                    "consequences": w.consequences,
+                    "agreement": w.agreement_id,
+                    "recommendation": w.recommendation_id,
+                    "procedure_to": w.procedure_to,
+                    "protest": bool(w.protest_note),
+                },
+            )
             if w.recommendation_id:
-                self.event(w.occurred_at, "recommendations.recommendation.lapsed",
-                           "recommendations.sentencingrecommendation", w.recommendation_id, w.recorded_by, d.case_id,
-                           {"defendant": d.pk, "round": 1})
+                self.event(
+                    w.occurred_at,
+                    "recommendations.recommendation.lapsed",
+                    "recommendations.sentencingrecommendation",
+                    w.recommendation_id,
+                    w.recorded_by,
+                    d.case_id,
+                    {"defendant": d.pk, "round": 1},
+                )
         for rec in finals:
-            self.event(rec.finalised_at, "recommendations.recommendation.finalised",
-                       "recommendations.sentencingrecommendation", rec.pk, self.supervisor, rec.defendant.case_id,
-                       {"defendant": rec.defendant_id, "round": 2, "kind": rec.kind, "term": rec.term_text()})
+            self.event(
+                rec.finalised_at,
+                "recommendations.recommendation.finalised",
+                "recommendations.sentencingrecommendation",
+                rec.pk,
+                self.supervisor,
+                rec.defendant.case_id,
+                {"defendant": rec.defendant_id, "round": 2, "kind": rec.kind, "term": rec.term_text()},
+            )
         self.counts["withdrawals"] = len(rows)
         self.counts["by_stage"] = Counter(w.stage for w in rows)
 
@@ -663,8 +1026,14 @@ def _placeholder():
     return write_bytes(PLACEHOLDER_FILE, pdf)
 
 
-def build_district(*, seed: int = 20190901, persons: int = PERSONS, start: date = START, end: date = END,
-                   province: Region | None = None) -> dict | None:
+def build_district(
+    *,
+    seed: int = 20190901,
+    persons: int = PERSONS,
+    start: date = START,
+    end: date = END,
+    province: Region | None = None,
+) -> dict | None:
     """Create L区 under `province` (the demo province by default). Returns counts, or None when it exists."""
     from leniency.demo.geography import PROVINCE_CODE
 

@@ -83,7 +83,11 @@ class PersonRow:
 
 
 def _point(rec) -> float | None:
-    if rec.kind == SentencingRecommendation.Kind.RANGE and rec.low_months is not None and rec.high_months is not None:
+    if (
+        rec.kind == SentencingRecommendation.Kind.RANGE
+        and rec.low_months is not None
+        and rec.high_months is not None
+    ):
         return (rec.low_months + rec.high_months) / 2
     return rec.months
 
@@ -116,10 +120,16 @@ class PersonData:
     base: list[tuple]  # (pk, case_id, received_on, detention, facts, stage), in defendant order
     crimes: dict[int, str] = field(default_factory=dict)  # the principal charge's name
     rounds: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # every round, in round order
-    agreements: dict[int, dict] = field(default_factory=dict)  # the first signed: signed_at, recommendation_id
-    entries: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # the lawyers' (service, when)
+    agreements: dict[int, dict] = field(
+        default_factory=dict
+    )  # the first signed: signed_at, recommendation_id
+    entries: dict[int, list] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # the lawyers' (service, when)
     letters: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # delivered_at
-    notices: dict[int, list] = field(default_factory=lambda: defaultdict(list))  # notified_at, acknowledged only
+    notices: dict[int, list] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # notified_at, acknowledged only
     # Not read by the risk model (`features_only` leaves them empty):
     lawyers: dict[int, str] = field(default_factory=dict)  # the first assignment's kind
     opinions: set[int] = field(default_factory=set)
@@ -136,35 +146,73 @@ def person_rows(defendants, *, features_only: bool = False) -> list[PersonRow]:
 
 def load_person_data(defendants, *, features_only: bool = False) -> PersonData:
     qs = Defendant.objects.filter(pk__in=defendants) if not hasattr(defendants, "model") else defendants
-    data = PersonData(base=list(qs.order_by("pk").values_list("pk", "case_id", "case__received_on", "detention",
-                                                             "case__facts", "stage")))
+    data = PersonData(
+        base=list(
+            qs.order_by("pk").values_list(
+                "pk", "case_id", "case__received_on", "detention", "case__facts", "stage"
+            )
+        )
+    )
     ids = [b[0] for b in data.base]
     data.crimes = principal_crimes(ids)
-    for rec in (SentencingRecommendation.objects.filter(defendant_id__in=ids)
-                .only("pk", "defendant_id", "round", "kind", "months", "low_months", "high_months", "similar",
-                      "engine_months", "calculation", "finalised_at", "status").order_by("round")):
+    for rec in (
+        SentencingRecommendation.objects.filter(defendant_id__in=ids)
+        .only(
+            "pk",
+            "defendant_id",
+            "round",
+            "kind",
+            "months",
+            "low_months",
+            "high_months",
+            "similar",
+            "engine_months",
+            "calculation",
+            "finalised_at",
+            "status",
+        )
+        .order_by("round")
+    ):
         data.rounds[rec.defendant_id].append(rec)
-    for a in (PleaAgreement.objects.filter(defendant_id__in=ids, signed_at__isnull=False)
-              .order_by("version").values("defendant_id", "signed_at", "recommendation_id")):
+    for a in (
+        PleaAgreement.objects.filter(defendant_id__in=ids, signed_at__isnull=False)
+        .order_by("version")
+        .values("defendant_id", "signed_at", "recommendation_id")
+    ):
         data.agreements.setdefault(a["defendant_id"], a)
     data.entries = participation(ids)
-    for d_id, when in LetterDelivery.objects.filter(defendant_id__in=ids).values_list("defendant_id", "delivered_at"):
+    for d_id, when in LetterDelivery.objects.filter(defendant_id__in=ids).values_list(
+        "defendant_id", "delivered_at"
+    ):
         data.letters[d_id].append(when)
-    for d_id, when in RightsNotice.objects.filter(defendant_id__in=ids, acknowledged=True) \
-            .values_list("defendant_id", "notified_at"):
+    for d_id, when in RightsNotice.objects.filter(defendant_id__in=ids, acknowledged=True).values_list(
+        "defendant_id", "notified_at"
+    ):
         data.notices[d_id].append(when)
     if features_only:
         return data
-    for d_id, kind in CounselAssignment.objects.filter(defendant_id__in=ids).order_by("assigned_at") \
-            .values_list("defendant_id", "kind"):
+    for d_id, kind in (
+        CounselAssignment.objects.filter(defendant_id__in=ids)
+        .order_by("assigned_at")
+        .values_list("defendant_id", "kind")
+    ):
         data.lawyers.setdefault(d_id, kind)
-    data.opinions = set(LawyerOpinion.objects.filter(recommendation__defendant_id__in=ids)
-                        .values_list("recommendation__defendant_id", flat=True))
-    for rec_id, decision in (CourtDecision.objects.filter(recommendation__defendant_id__in=ids).order_by("created_at")
-                             .values_list("recommendation_id", "decision")):
+    data.opinions = set(
+        LawyerOpinion.objects.filter(recommendation__defendant_id__in=ids).values_list(
+            "recommendation__defendant_id", flat=True
+        )
+    )
+    for rec_id, decision in (
+        CourtDecision.objects.filter(recommendation__defendant_id__in=ids)
+        .order_by("created_at")
+        .values_list("recommendation_id", "decision")
+    ):
         data.decisions[rec_id] = decision
-    for d_id, stage, reasons in (Withdrawal.objects.filter(defendant_id__in=ids).order_by("occurred_at")
-                                 .values_list("defendant_id", "stage", "reasons")):
+    for d_id, stage, reasons in (
+        Withdrawal.objects.filter(defendant_id__in=ids)
+        .order_by("occurred_at")
+        .values_list("defendant_id", "stage", "reasons")
+    ):
         data.withdrawals[d_id].append((stage, reasons))
     return data
 
@@ -175,16 +223,30 @@ def person_data_from(defendants, rounds: dict[int, list], plea: dict, letters: d
     two queries (the principal charges, the participation log) instead of seven."""
     ids = sorted(d.pk for d in defendants)
     by_pk = {d.pk: d for d in defendants}
-    data = PersonData(base=[(pk, by_pk[pk].case_id, by_pk[pk].case.received_on, by_pk[pk].detention,
-                             by_pk[pk].case.facts, by_pk[pk].stage) for pk in ids])
+    data = PersonData(
+        base=[
+            (
+                pk,
+                by_pk[pk].case_id,
+                by_pk[pk].case.received_on,
+                by_pk[pk].detention,
+                by_pk[pk].case.facts,
+                by_pk[pk].stage,
+            )
+            for pk in ids
+        ]
+    )
     data.crimes = principal_crimes(ids)
     data.entries = participation(ids)
     for pk in ids:
         data.rounds[pk] = list(rounds.get(pk, ()))
         signed = sorted((a for a in plea[pk].agreements if a.signed_at is not None), key=lambda a: a.version)
         if signed:
-            data.agreements[pk] = {"defendant_id": pk, "signed_at": signed[0].signed_at,
-                                   "recommendation_id": signed[0].recommendation_id}
+            data.agreements[pk] = {
+                "defendant_id": pk,
+                "signed_at": signed[0].signed_at,
+                "recommendation_id": signed[0].recommendation_id,
+            }
         data.letters[pk] = [letter.delivered_at for letter in letters.get(pk, ())]
         data.notices[pk] = [n.notified_at for n in plea[pk].notices if n.acknowledged]
     return data
@@ -192,16 +254,20 @@ def person_data_from(defendants, rounds: dict[int, list], plea: dict, letters: d
 
 def principal_crimes(ids) -> dict[int, str]:
     crimes: dict[int, str] = {}
-    for d_id, name in (DefendantCharge.objects.filter(defendant_id__in=ids).order_by("-principal", "pk")
-                       .values_list("defendant_id", "charge__name")):
+    for d_id, name in (
+        DefendantCharge.objects.filter(defendant_id__in=ids)
+        .order_by("-principal", "pk")
+        .values_list("defendant_id", "charge__name")
+    ):
         crimes.setdefault(d_id, name)
     return crimes
 
 
 def participation(ids) -> dict[int, list]:
     entries = defaultdict(list)
-    for d_id, service, when in ParticipationEntry.objects.filter(assignment__defendant_id__in=ids) \
-            .values_list("assignment__defendant_id", "service", "occurred_at"):
+    for d_id, service, when in ParticipationEntry.objects.filter(
+        assignment__defendant_id__in=ids
+    ).values_list("assignment__defendant_id", "service", "occurred_at"):
         entries[d_id].append((service, when))
     return entries
 
@@ -211,8 +277,14 @@ def rows_of(data: PersonData) -> list[PersonRow]:
     entries, letters, notices = data.entries, data.letters, data.notices
     rows = []
     for pk, case_id, received_on, detention, facts, stage in data.base:
-        row = PersonRow(defendant_id=pk, case_id=case_id, received_on=received_on, crime=data.crimes.get(pk, "—"),
-                        detained=detention in DETAINED, prior_record=bool(PRIOR.search(facts or "")))
+        row = PersonRow(
+            defendant_id=pk,
+            case_id=case_id,
+            received_on=received_on,
+            crime=data.crimes.get(pk, "—"),
+            detained=detention in DETAINED,
+            prior_record=bool(PRIOR.search(facts or "")),
+        )
         row.lawyer_kind = data.lawyers.get(pk, "")
         row.lawyer = bool(row.lawyer_kind)
         agreement = data.agreements.get(pk)
@@ -228,7 +300,11 @@ def rows_of(data: PersonData) -> list[PersonRow]:
             row.plea_stage = plea_stage(at_plea, facts, stage)
             if at_plea is not None:
                 row.rec_id, row.rec_kind, row.rec_months = at_plea.pk, at_plea.kind, _point(at_plea)
-                if at_plea.kind == "range" and at_plea.low_months is not None and at_plea.high_months is not None:
+                if (
+                    at_plea.kind == "range"
+                    and at_plea.low_months is not None
+                    and at_plea.high_months is not None
+                ):
                     row.range_width = at_plea.high_months - at_plea.low_months
                     row.wide_range = wide_range(at_plea.low_months, at_plea.high_months)
                 row.gap = gap_to_similar(at_plea)

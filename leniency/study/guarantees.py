@@ -20,12 +20,20 @@ from leniency.plea.taxonomy import Consequence, WithdrawalReason, WithdrawalStag
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
 MAX_PLEA_DISCOUNT = 0.30
-SENTENCE_ONLY = {WithdrawalReason.TOO_HEAVY, WithdrawalReason.LIGHTER_SENTENCE, WithdrawalReason.TECHNICAL_APPEAL}
-HEAVIER_RULE = _("反悔只使被告人失去认罪认罚的从宽，不得因反悔加重处罚：反悔后的量刑建议不应重于不认罪认罚时应判的刑期"
-                 "（2019年指导意见第52条，未核实原文；2021年量刑建议指导意见第三十四条，二手来源）。")
-PROTEST_RULE = _("被告人认罪认罚、量刑建议被采纳后，仅以量刑过重为由上诉，致从宽明显不当的，检察院应当依法抗诉"
-                 "（最高人民检察院2021年量刑建议指导意见，二手来源）；检察院抗诉的，不受上诉不加刑限制"
-                 "（刑事诉讼法第二百三十七条）。上诉权不得剥夺（刑事诉讼法第二百二十七条）。")
+SENTENCE_ONLY = {
+    WithdrawalReason.TOO_HEAVY,
+    WithdrawalReason.LIGHTER_SENTENCE,
+    WithdrawalReason.TECHNICAL_APPEAL,
+}
+HEAVIER_RULE = _(
+    "反悔只使被告人失去认罪认罚的从宽，不得因反悔加重处罚：反悔后的量刑建议不应重于不认罪认罚时应判的刑期"
+    "（2019年指导意见第52条，未核实原文；2021年量刑建议指导意见第三十四条，二手来源）。"
+)
+PROTEST_RULE = _(
+    "被告人认罪认罚、量刑建议被采纳后，仅以量刑过重为由上诉，致从宽明显不当的，检察院应当依法抗诉"
+    "（最高人民检察院2021年量刑建议指导意见，二手来源）；检察院抗诉的，不受上诉不加刑限制"
+    "（刑事诉讼法第二百三十七条）。上诉权不得剥夺（刑事诉讼法第二百二十七条）。"
+)
 
 
 def _point(rec) -> float | None:
@@ -55,13 +63,17 @@ class HeavierFinding:
 
 def heavier_after_withdrawal(defendant_ids) -> list[HeavierFinding]:
     """Recommendations made after a withdrawal that exceed the term without a plea."""
-    withdrawals = list(Withdrawal.objects.filter(defendant_id__in=defendant_ids, recommendation_id__isnull=False)
-                       .order_by("occurred_at"))
+    withdrawals = list(
+        Withdrawal.objects.filter(defendant_id__in=defendant_ids, recommendation_id__isnull=False).order_by(
+            "occurred_at"
+        )
+    )
     if not withdrawals:
         return []
     recs = {}
-    for rec in SentencingRecommendation.objects.filter(defendant_id__in={w.defendant_id for w in withdrawals}) \
-            .order_by("round"):
+    for rec in SentencingRecommendation.objects.filter(
+        defendant_id__in={w.defendant_id for w in withdrawals}
+    ).order_by("round"):
         recs.setdefault(rec.defendant_id, []).append(rec)
     return heavier_among(withdrawals, recs)
 
@@ -107,21 +119,32 @@ class ProtestFlag:
 
 def protest_flags(defendant_ids) -> list[ProtestFlag]:
     """Appeals after judgment, on the sentence only, where the court had adopted the recommendation."""
-    return protests_among(Withdrawal.objects.filter(defendant_id__in=defendant_ids, stage=WithdrawalStage.AFTER_JUDGMENT)
-                          .select_related("defendant", "defendant__case").order_by("occurred_at"))
+    return protests_among(
+        Withdrawal.objects.filter(defendant_id__in=defendant_ids, stage=WithdrawalStage.AFTER_JUDGMENT)
+        .select_related("defendant", "defendant__case")
+        .order_by("occurred_at")
+    )
 
 
 def protests_among(withdrawals) -> list[ProtestFlag]:
     """`protest_flags` over loaded withdrawals (in the order they occurred); the court's decisions are read only
     when one of them is such an appeal."""
     flags = []
-    appeals = [w for w in withdrawals if w.stage == WithdrawalStage.AFTER_JUDGMENT and w.reasons
-               and set(w.reasons) <= {str(r) for r in SENTENCE_ONLY}]
+    appeals = [
+        w
+        for w in withdrawals
+        if w.stage == WithdrawalStage.AFTER_JUDGMENT
+        and w.reasons
+        and set(w.reasons) <= {str(r) for r in SENTENCE_ONLY}
+    ]
     if not appeals:
         return []
-    adopted = dict(CourtDecision.objects.filter(
-        recommendation__defendant_id__in={w.defendant_id for w in appeals},
-        decision=CourtDecision.Decision.ADOPT).values_list("recommendation__defendant_id", "recommendation_id"))
+    adopted = dict(
+        CourtDecision.objects.filter(
+            recommendation__defendant_id__in={w.defendant_id for w in appeals},
+            decision=CourtDecision.Decision.ADOPT,
+        ).values_list("recommendation__defendant_id", "recommendation_id")
+    )
     for w in appeals:
         if w.defendant_id in adopted:
             decided = Consequence.PROTEST in w.consequences or bool(w.protest_note)

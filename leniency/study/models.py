@@ -19,13 +19,23 @@ class LetterDelivery(models.Model):
         READ_ALOUD = "read_aloud", _("宣读并释明")
         WRITTEN = "written", _("书面送达")
 
-    defendant = models.ForeignKey(Defendant, verbose_name=_("犯罪嫌疑人/被告人"), on_delete=models.CASCADE,
-                                  related_name="letter_deliveries")
+    defendant = models.ForeignKey(
+        Defendant,
+        verbose_name=_("犯罪嫌疑人/被告人"),
+        on_delete=models.CASCADE,
+        related_name="letter_deliveries",
+    )
     recommendation_id = models.PositiveBigIntegerField(_("量刑建议编号"), null=True, blank=True)
     method = models.CharField(_("送达方式"), max_length=20, choices=Method.choices, default=Method.IN_PERSON)
     delivered_at = models.DateTimeField(_("送达时间"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("记录时间"))
 
     class Meta:

@@ -14,11 +14,19 @@ TEMPLATE = "study/report_document.html"
 def report_context(study: Study) -> dict:
     coefficients = []
     if study.model:
-        coefficients = sorted(((str(LABELS[k]), v) for k, v in study.model["coef"].items()), key=lambda kv: -kv[1])
-    return {"study": study, "definitions": DEFINITIONS, "limitations": LIMITATIONS, "coefficients": coefficients,
-            "heavier_rule": HEAVIER_RULE, "protest_rule": PROTEST_RULE,
-            "protests_decided": sum(1 for p in study.protests if p.decided),
-            "calibration_gap": calibration_gap(study.model)}
+        coefficients = sorted(
+            ((str(LABELS[k]), v) for k, v in study.model["coef"].items()), key=lambda kv: -kv[1]
+        )
+    return {
+        "study": study,
+        "definitions": DEFINITIONS,
+        "limitations": LIMITATIONS,
+        "coefficients": coefficients,
+        "heavier_rule": HEAVIER_RULE,
+        "protest_rule": PROTEST_RULE,
+        "protests_decided": sum(1 for p in study.protests if p.decided),
+        "calibration_gap": calibration_gap(study.model),
+    }
 
 
 def calibration_gap(model: dict | None, min_n: int = 30) -> int | None:

@@ -34,9 +34,19 @@ from .features import (
 
 ARTIFACT = "withdrawal_risk.json"
 FEATURES = (
-    "no_meeting_before_signing", "range_recommendation", "wide_range", "far_above_similar", "letter_not_delivered",
-    "notice_not_acknowledged", "detained", "prior_record", "plea_at_trial", "plea_at_investigation",
-    "crime_theft", "crime_fraud", "crime_dangerous_driving",
+    "no_meeting_before_signing",
+    "range_recommendation",
+    "wide_range",
+    "far_above_similar",
+    "letter_not_delivered",
+    "notice_not_acknowledged",
+    "detained",
+    "prior_record",
+    "plea_at_trial",
+    "plea_at_investigation",
+    "crime_theft",
+    "crime_fraud",
+    "crime_dangerous_driving",
 )
 LABELS = {
     "no_meeting_before_signing": _("签署前律师未会见"),
@@ -109,11 +119,18 @@ def fit(rows: list[PersonRow], *, folds: int = 5, seed: int = 0) -> dict:
     oof = cross_val_predict(model, X, y, cv=cv, method="predict_proba")[:, 1]
     model.fit(X, y)
     return {
-        "version": 1, "features": list(FEATURES), "intercept": float(model.intercept_[0]),
+        "version": 1,
+        "features": list(FEATURES),
+        "intercept": float(model.intercept_[0]),
         "coef": {k: float(c) for k, c in zip(FEATURES, model.coef_[0], strict=True)},
-        "n": int(len(y)), "positives": int(y.sum()), "base_rate": float(y.mean()),
-        "auc_cv": float(roc_auc_score(y, oof)), "brier_cv": float(brier_score_loss(y, oof)), "folds": folds,
-        "calibration": reliability(oof, y), "trained_at": timezone.now().isoformat(timespec="seconds"),
+        "n": int(len(y)),
+        "positives": int(y.sum()),
+        "base_rate": float(y.mean()),
+        "auc_cv": float(roc_auc_score(y, oof)),
+        "brier_cv": float(brier_score_loss(y, oof)),
+        "folds": folds,
+        "calibration": reliability(oof, y),
+        "trained_at": timezone.now().isoformat(timespec="seconds"),
     }
 
 
@@ -124,9 +141,14 @@ def reliability(predicted, observed, edges=(0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0001)
         idx = [i for i, p in enumerate(predicted) if low <= p < high]
         if not idx:
             continue
-        table.append({"band": f"{low:.0%}–{min(high, 1):.0%}", "n": len(idx),
-                      "predicted": float(sum(predicted[i] for i in idx) / len(idx)),
-                      "observed": float(sum(observed[i] for i in idx) / len(idx))})
+        table.append(
+            {
+                "band": f"{low:.0%}–{min(high, 1):.0%}",
+                "n": len(idx),
+                "predicted": float(sum(predicted[i] for i in idx) / len(idx)),
+                "observed": float(sum(observed[i] for i in idx) / len(idx)),
+            }
+        )
     return table
 
 
@@ -199,7 +221,13 @@ class Score:
     @property
     def level(self) -> str:
         base = self.model.get("base_rate", 0.1)
-        return "high" if self.probability >= max(0.25, 2 * base) else "medium" if self.probability >= base else "low"
+        return (
+            "high"
+            if self.probability >= max(0.25, 2 * base)
+            else "medium"
+            if self.probability >= base
+            else "low"
+        )
 
     @property
     def percent(self) -> int:
@@ -220,20 +248,26 @@ def explain(model: dict, row: PersonRow, *, prospective: bool = False) -> Score:
             f = Factor(key, str(LABELS[key]), weight)
             if key in ACTIONS:
                 f.action = str(ACTIONS[key])
-                f.lowered_to = probability(model, {**x, key: 0, **({"wide_range": 0} if key == "range_recommendation"
-                                                                  else {})})
+                f.lowered_to = probability(
+                    model, {**x, key: 0, **({"wide_range": 0} if key == "range_recommendation" else {})}
+                )
             factors.append(f)
     factors.sort(key=lambda f: -f.weight)
     return Score(p, factors, model, row, prospective)
 
 
-def prospective_row(defendant, row: PersonRow | None = None, data: PersonData | None = None) -> PersonRow | None:
+def prospective_row(
+    defendant, row: PersonRow | None = None, data: PersonData | None = None
+) -> PersonRow | None:
     """The features of a defendant who has not signed yet, as they stand now (the open or approved round).
     `row` and `data`: their `person_rows` row and the `PersonData` it came from, when the caller has them already
     (the case page loads them for all its defendants at once)."""
     data = data if data is not None else load_person_data([defendant.pk], features_only=True)
-    rec = max((r for r in data.rounds[defendant.pk] if r.status not in ("superseded", "lapsed")),
-              key=lambda r: r.round, default=None)
+    rec = max(
+        (r for r in data.rounds[defendant.pk] if r.status not in ("superseded", "lapsed")),
+        key=lambda r: r.round,
+        default=None,
+    )
     if rec is None:
         return None
     row = row if row is not None else next(r for r in rows_of(data) if r.defendant_id == defendant.pk)
@@ -242,7 +276,9 @@ def prospective_row(defendant, row: PersonRow | None = None, data: PersonData | 
     row.rec_id, row.rec_kind = rec.pk, rec.kind
     row.wide_range = rec.kind == "range" and wide_range(rec.low_months, rec.high_months)
     row.gap = gap_to_similar(rec)
-    row.meeting_before = any(service == Service.MEETING and when <= now for service, when in data.entries[defendant.pk])
+    row.meeting_before = any(
+        service == Service.MEETING and when <= now for service, when in data.entries[defendant.pk]
+    )
     row.letter_delivered = bool(data.letters[defendant.pk])
     row.notice_acknowledged = bool(data.notices[defendant.pk])
     return row

@@ -29,8 +29,19 @@ def do_record_letter_delivery(defendant, *, acting_user, method: str, delivered_
     delivered_at = delivered_at or now
     if delivered_at > now:
         raise DomainError(_("送达时间不能晚于现在"), field="delivered_at")
-    delivery = LetterDelivery.objects.create(defendant=defendant, recommendation_id=rec.pk, method=method,
-                                             delivered_at=delivered_at, recorded_by=acting_user, recorded_at=now)
-    record("study.letter.delivered", actor=acting_user, obj=delivery, case_id=defendant.case_id,
-           data={"defendant": defendant.pk, "recommendation": rec.pk, "method": method})
+    delivery = LetterDelivery.objects.create(
+        defendant=defendant,
+        recommendation_id=rec.pk,
+        method=method,
+        delivered_at=delivered_at,
+        recorded_by=acting_user,
+        recorded_at=now,
+    )
+    record(
+        "study.letter.delivered",
+        actor=acting_user,
+        obj=delivery,
+        case_id=defendant.case_id,
+        data={"defendant": defendant.pk, "recommendation": rec.pk, "method": method},
+    )
     return delivery

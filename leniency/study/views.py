@@ -39,8 +39,11 @@ def _filters(request):
         if org is None:
             errors["org"] = _("请选择可查看的检察院")
     if org is None:
-        org = orgs.filter(pk=request.user.organisation_id).first() or \
-            orgs.filter(prosecuted_cases__isnull=False).distinct().first() or orgs.first()
+        org = (
+            orgs.filter(pk=request.user.organisation_id).first()
+            or orgs.filter(prosecuted_cases__isnull=False).distinct().first()
+            or orgs.first()
+        )
     latest = Case.objects.filter(procuratorate=org).aggregate(m=Max("received_on"))["m"] or date.today()
     values = {}
     for key, default in (("from", latest - timedelta(days=365)), ("to", latest)):
@@ -60,7 +63,14 @@ def withdrawals(request):
     if not access.can_see_study(request.user):
         raise PermissionDenied
     orgs, org, date_from, date_to, errors, raw = _filters(request)
-    context = {"orgs": orgs, "org": org, "date_from": date_from, "date_to": date_to, "errors": errors, "raw": raw}
+    context = {
+        "orgs": orgs,
+        "org": org,
+        "date_from": date_from,
+        "date_to": date_to,
+        "errors": errors,
+        "raw": raw,
+    }
     if errors:
         return render(request, "study/withdrawals.html", context, status=400)
     study = run_study(org, date_from, date_to)
@@ -77,7 +87,9 @@ def withdrawals_pdf(request):
         return HttpResponse("; ".join(str(e) for e in errors.values()), status=400)
     pdf = render_pdf_bytes(run_study(org, date_from, date_to))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="withdrawal-study-{org.pk}-{date_from}-{date_to}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="withdrawal-study-{org.pk}-{date_from}-{date_to}.pdf"'
+    )
     return response
 
 
@@ -91,8 +103,11 @@ def risk_list(request):
         raise PermissionDenied
     orgs = access.study_orgs(request.user)
     org_id = request.GET.get("org", "")
-    org = (orgs.filter(pk=org_id).first() if org_id.isdigit() else None) or \
-        orgs.filter(pk=request.user.organisation_id).first() or orgs.first()
+    org = (
+        (orgs.filter(pk=org_id).first() if org_id.isdigit() else None)
+        or orgs.filter(pk=request.user.organisation_id).first()
+        or orgs.first()
+    )
     scope = request.GET.get("scope", "open")
     qs = visible_defendants(request.user).filter(case__procuratorate=org)
     if scope != "all":
@@ -112,12 +127,26 @@ def risk_list(request):
             score = explain(model, row, prospective=prospective)
             items.append((names[row.defendant_id], score))
     items.sort(key=lambda item: -item[1].probability)
-    all_ids = list(visible_defendants(request.user).filter(case__procuratorate=org).values_list("pk", flat=True))
+    all_ids = list(
+        visible_defendants(request.user).filter(case__procuratorate=org).values_list("pk", flat=True)
+    )
     heavier = heavier_after_withdrawal(all_ids)
     protests = [p for p in protest_flags(all_ids) if scope == "all" or not p.decided]
-    return render(request, "study/risk.html", {
-        "orgs": orgs, "org": org, "scope": scope, "items": items, "model": model, "limit": RISK_LIMIT,
-        "heavier": heavier, "protests": protests, "heavier_rule": HEAVIER_RULE})
+    return render(
+        request,
+        "study/risk.html",
+        {
+            "orgs": orgs,
+            "org": org,
+            "scope": scope,
+            "items": items,
+            "model": model,
+            "limit": RISK_LIMIT,
+            "heavier": heavier,
+            "protests": protests,
+            "heavier_rule": HEAVIER_RULE,
+        },
+    )
 
 
 @login_required
@@ -127,13 +156,11 @@ def record_letter(request, pk):
     if not access.can_record_letter(request.user, defendant):
         raise PermissionDenied  # refused outright, not by the service's message after a redirect
     try:
-        services.do_record_letter_delivery(defendant, acting_user=request.user,
-                                           method=request.POST.get("method", ""))
+        services.do_record_letter_delivery(
+            defendant, acting_user=request.user, method=request.POST.get("method", "")
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("已记录释法说理书送达"))
     return redirect("case_detail", pk=defendant.case_id)
-
-
-

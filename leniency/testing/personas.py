@@ -48,18 +48,26 @@ class World:
 
 
 def _user(username, role, org, **extra) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, role=role, organisation=org,
-                                    display_name=extra.pop("display_name", username), **extra)
+    user = User.objects.create_user(
+        username,
+        password=PASSWORD,
+        role=role,
+        organisation=org,
+        display_name=extra.pop("display_name", username),
+        **extra,
+    )
     return user
 
 
 def build_world() -> World:
     province = Region.objects.create(name="测试省", level=Region.Level.PROVINCE, code="990000")
     city = Region.objects.create(name="测试市", level=Region.Level.CITY, code="990100", parent=province)
-    east = Region.objects.create(name="东区", level=Region.Level.DISTRICT, code="990101", parent=city,
-                                 zone=Region.Zone.EASTERN)
-    west = Region.objects.create(name="西区", level=Region.Level.DISTRICT, code="990102", parent=city,
-                                 zone=Region.Zone.WESTERN)
+    east = Region.objects.create(
+        name="东区", level=Region.Level.DISTRICT, code="990101", parent=city, zone=Region.Zone.EASTERN
+    )
+    west = Region.objects.create(
+        name="西区", level=Region.Level.DISTRICT, code="990102", parent=city, zone=Region.Zone.WESTERN
+    )
     org = Organisation.objects.create
     procuratorate = org(name="东区人民检察院", kind=Organisation.Kind.PROCURATORATE, region=east)
     court = org(name="东区人民法院", kind=Organisation.Kind.COURT, region=east)
@@ -77,22 +85,56 @@ def build_world() -> World:
     auditor = _user("audrey", Role.AUDITOR, None)
     admin = _user("root", Role.ADMINISTRATOR, None, is_staff=True, is_superuser=True)
 
-    theft = Charge.objects.create(name="盗窃", article=264, article_label="第二百六十四条", has_guideline=True)
+    theft = Charge.objects.create(
+        name="盗窃", article=264, article_label="第二百六十四条", has_guideline=True
+    )
     case = case_services.do_open_case(
-        number="东检刑诉〔2026〕1号", title="张某某、李某某盗窃案", region=east, procuratorate=procuratorate,
-        court=court, prosecutor=prosecutor, received_on=date(2026, 9, 1), acting_user=prosecutor,
+        number="东检刑诉〔2026〕1号",
+        title="张某某、李某某盗窃案",
+        region=east,
+        procuratorate=procuratorate,
+        court=court,
+        prosecutor=prosecutor,
+        received_on=date(2026, 9, 1),
+        acting_user=prosecutor,
         facts="2026年8月，被告人张某某伙同李某某在东区某商场窃取手机两部，价值人民币6000元。",
     )
     person = {"gender": "M", "birth_date": date(1990, 5, 1), "id_number": "110101199005010011"}
-    defendant = case_services.do_add_defendant(case, name="张某某", charges=[theft], acting_user=prosecutor,
-                                               stage=Stage.PROSECUTION_REVIEW, stage_since=date(2026, 9, 1), **person)
-    co_defendant = case_services.do_add_defendant(case, name="李某某", charges=[theft], acting_user=prosecutor,
-                                                  stage=Stage.PROSECUTION_REVIEW, stage_since=date(2026, 9, 1),
-                                                  **person)
+    defendant = case_services.do_add_defendant(
+        case,
+        name="张某某",
+        charges=[theft],
+        acting_user=prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 1),
+        **person,
+    )
+    co_defendant = case_services.do_add_defendant(
+        case,
+        name="李某某",
+        charges=[theft],
+        acting_user=prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 1),
+        **person,
+    )
     do_assign_counsel(defendant, lawyer=lawyer, kind=CounselAssignment.Kind.DUTY, acting_user=prosecutor)
     return World(
-        region=east, procuratorate=procuratorate, court=court, prosecutor=prosecutor, supervisor=supervisor,
-        judge=judge, lawyer=lawyer, unassigned_lawyer=unassigned, outsider_prosecutor=outsider_prosecutor,
-        outsider_judge=outsider_judge, auditor=auditor, admin=admin, case=case, defendant=defendant,
-        co_defendant=co_defendant, theft=theft, public=AnonymousUser(),
+        region=east,
+        procuratorate=procuratorate,
+        court=court,
+        prosecutor=prosecutor,
+        supervisor=supervisor,
+        judge=judge,
+        lawyer=lawyer,
+        unassigned_lawyer=unassigned,
+        outsider_prosecutor=outsider_prosecutor,
+        outsider_judge=outsider_judge,
+        auditor=auditor,
+        admin=admin,
+        case=case,
+        defendant=defendant,
+        co_defendant=co_defendant,
+        theft=theft,
+        public=AnonymousUser(),
     )

@@ -53,7 +53,7 @@ def rule(*, ok=(), forbidden=(), not_found=(), others=FORBIDDEN, anonymous=LOGIN
     """Expected answers for every role: those in `ok`, `forbidden`, `not_found`, the rest `others`."""
     groups = [set(ok), set(forbidden), set(not_found)]
     for i, a in enumerate(groups):
-        for b in groups[i + 1:]:
+        for b in groups[i + 1 :]:
             assert not a & b, f"a role in two groups: {a & b}"
     answer = {role: others for role in ROLES}
     answer.update({role: OK for role in groups[0]})
@@ -99,46 +99,78 @@ PAGES: dict[str, Entry] = {
     # --- cases ---------------------------------------------------------------------------------------------
     "case_list": Entry(SIGNED_IN),
     "case_detail": Entry(CASE_FILE, _pk("case")),
-    "change_stage": post(rule(ok=COURT), {"d{defendant}-to": "judgment"},
-                         args={"pk": "case", "defendant_id": "defendant"},
-                         note="at first instance only the court moves the defendant"),
-    "defendant_identity": Entry(rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}),
+    "change_stage": post(
+        rule(ok=COURT),
+        {"d{defendant}-to": "judgment"},
+        args={"pk": "case", "defendant_id": "defendant"},
+        note="at first instance only the court moves the defendant",
+    ),
+    "defendant_identity": Entry(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
+    ),
     "personal_data_reads": Entry(rule(ok=READ_ALL)),
     # --- counsel: lawyers' side ----------------------------------------------------------------------------
     "counsel:home": Entry(SIGNED_IN, note="others are redirected to their own counsel page"),
     "counsel:availability": post(rule(ok=LAWYERS)),
     "counsel:requests": Entry(SIGNED_IN),
-    "counsel:request_new": Entry(rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN, not_found=LAWYERS),
-                                 {"defendant_id": "co_defendant"}),
-    "counsel:request_detail": Entry(rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS),
-                                    _pk("counsel_request"), note="allocated to another rota lawyer"),
-    "counsel:request_override": post(rule(ok=CENTRE | ADMIN, not_found=LAWYERS), {"lawyer": "", "reason": "x"},
-                                     args=_pk("counsel_request")),
-    "counsel:assignment_detail": Entry(rule(ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER},
-                                            not_found={Role.DEFENCE_LAWYER}), _pk("assignment")),
-    "counsel:assignment_log": post(rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args=_pk("assignment"),
-                                   note="only the assigned lawyer logs their own work"),
-    "counsel:assignment_rate": post(rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}),
-                                    args=_pk("assignment"), note="raters: procuratorate, court, centre"),
-    "counsel:assignment_claim": post(rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args=_pk("assignment")),
+    "counsel:request_new": Entry(
+        rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN, not_found=LAWYERS), {"defendant_id": "co_defendant"}
+    ),
+    "counsel:request_detail": Entry(
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS),
+        _pk("counsel_request"),
+        note="allocated to another rota lawyer",
+    ),
+    "counsel:request_override": post(
+        rule(ok=CENTRE | ADMIN, not_found=LAWYERS), {"lawyer": "", "reason": "x"}, args=_pk("counsel_request")
+    ),
+    "counsel:assignment_detail": Entry(
+        rule(ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER}, not_found={Role.DEFENCE_LAWYER}),
+        _pk("assignment"),
+    ),
+    "counsel:assignment_log": post(
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}),
+        args=_pk("assignment"),
+        note="only the assigned lawyer logs their own work",
+    ),
+    "counsel:assignment_rate": post(
+        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}),
+        args=_pk("assignment"),
+        note="raters: procuratorate, court, centre",
+    ),
+    "counsel:assignment_claim": post(
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args=_pk("assignment")
+    ),
     # --- counsel: the legal-aid centre ---------------------------------------------------------------------
     "counsel:dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
     "counsel:registry": Entry(rule(ok=CENTRE | READ_ALL)),
     "counsel:experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE)),
-    "counsel:lawyer_detail": Entry(rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND),
-                                   _pk("lawyer_profile")),
+    "counsel:lawyer_detail": Entry(
+        rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("lawyer_profile")
+    ),
     "counsel:rota": Entry(rule(ok=LAWYERS | CENTRE | READ_ALL)),
     "counsel:rota_new": Entry(rule(ok=CENTRE | ADMIN)),
-    "counsel:rota_detail": Entry(rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("rota_period")),
-    "counsel:rota_publish": post(rule(ok=CENTRE | ADMIN, forbidden=DUTY_LAWYER | {Role.AUDITOR},
-                                      others=NOT_FOUND), args=_pk("rota_period")),
-    "counsel:rota_correction": post(rule(ok=DUTY_LAWYER | CENTRE | ADMIN, forbidden={Role.AUDITOR},
-                                         others=NOT_FOUND), {"reason": "x"}, args={"member_id": "rota_member"}),
+    "counsel:rota_detail": Entry(
+        rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("rota_period")
+    ),
+    "counsel:rota_publish": post(
+        rule(ok=CENTRE | ADMIN, forbidden=DUTY_LAWYER | {Role.AUDITOR}, others=NOT_FOUND),
+        args=_pk("rota_period"),
+    ),
+    "counsel:rota_correction": post(
+        rule(ok=DUTY_LAWYER | CENTRE | ADMIN, forbidden={Role.AUDITOR}, others=NOT_FOUND),
+        {"reason": "x"},
+        args={"member_id": "rota_member"},
+    ),
     "counsel:rota_correction_decide": post(rule(ok=CENTRE | ADMIN), args=_pk("rota_correction")),
     "counsel:warnings": Entry(rule(ok=LAWYERS | CENTRE | READ_ALL)),
-    "counsel:warning_detail": Entry(rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("warning")),
-    "counsel:warning_action": post(rule(ok=CENTRE | ADMIN, forbidden=DUTY_LAWYER | {Role.AUDITOR},
-                                        others=NOT_FOUND), args={"pk": "warning", "action": "=review"}),
+    "counsel:warning_detail": Entry(
+        rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("warning")
+    ),
+    "counsel:warning_action": post(
+        rule(ok=CENTRE | ADMIN, forbidden=DUTY_LAWYER | {Role.AUDITOR}, others=NOT_FOUND),
+        args={"pk": "warning", "action": "=review"},
+    ),
     "counsel:claims": Entry(rule(ok=LAWYERS | CENTRE | READ_ALL)),
     "counsel:claim_decide": post(rule(ok=CENTRE | ADMIN), args=_pk("claim")),
     "counsel:claim_export": Entry(rule(ok=CENTRE | READ_ALL), {"fmt": "=csv"}),
@@ -165,8 +197,12 @@ PAGES: dict[str, Entry] = {
     "plea_agreement_new": Entry(rule(ok=PROSECUTION), D),
     "plea_agreement": Entry(CASE_FILE, _pk("agreement")),
     "plea_agreement_pdf": Entry(CASE_FILE, _pk("agreement")),
-    "plea_agreement_sign": post(rule(ok=LAWYERS), {"role": "lawyer", "lawyer_present": "on"},
-                                args=_pk("agreement"), note="signing as the lawyer: the assigned lawyers only"),
+    "plea_agreement_sign": post(
+        rule(ok=LAWYERS),
+        {"role": "lawyer", "lawyer_present": "on"},
+        args=_pk("agreement"),
+        note="signing as the lawyer: the assigned lawyers only",
+    ),
     "plea_review_new": Entry(rule(ok=COURT), D),
     "plea_review": Entry(CASE_FILE, _pk("review")),
     "plea_review_resolve": post(rule(ok=COURT), args={"pk": "review", "item_id": "review_item"}),
@@ -185,8 +221,11 @@ PAGES: dict[str, Entry] = {
     "portal:report_file": Entry(PUBLIC, {"pk": "transparency_report", "kind": "=html"}),
     "portal:manage": Entry(rule(ok=STAFF_OF_THE_CASE | COMMITTEE | ADMIN)),
     "portal:propose": post(rule(ok=STAFF_OF_THE_CASE | COMMITTEE | ADMIN)),
-    "portal:review": Entry(rule(ok=PROSECUTION | COMMITTEE | ADMIN, others=NOT_FOUND), _pk("proposed_case"),
-                           note="reviewers, and the prosecutor who proposed it"),
+    "portal:review": Entry(
+        rule(ok=PROSECUTION | COMMITTEE | ADMIN, others=NOT_FOUND),
+        _pk("proposed_case"),
+        note="reviewers, and the prosecutor who proposed it",
+    ),
     "portal:generate": post(rule(ok=ADMIN), {"period": "2026-Q9"}),
     # --- oversight: public reporting channel ---------------------------------------------------------------
     "oversight_report_new": Entry(PUBLIC),
@@ -194,18 +233,25 @@ PAGES: dict[str, Entry] = {
     "oversight_report_status": Entry(PUBLIC),
     # --- oversight: handlers and the committee (404 to everyone else) --------------------------------------
     "oversight_report_inbox": Entry(rule(ok=SUPERVISOR | COMMITTEE | READ_ALL, others=NOT_FOUND)),
-    "oversight_report_detail": Entry(rule(ok=SUPERVISOR | READ_ALL, others=NOT_FOUND), _pk("public_report"),
-                                     note="routed to the case's procuratorate"),
+    "oversight_report_detail": Entry(
+        rule(ok=SUPERVISOR | READ_ALL, others=NOT_FOUND),
+        _pk("public_report"),
+        note="routed to the case's procuratorate",
+    ),
     "oversight_report_reply": post(rule(ok=SUPERVISOR, others=NOT_FOUND), args=_pk("public_report")),
     "oversight_report_escalate": post(rule(ok=SUPERVISOR, others=NOT_FOUND), args=_pk("public_report")),
-    "oversight_report_attachment": Entry(rule(ok=SUPERVISOR, others=NOT_FOUND),
-                                         {"pk": "public_report", "attachment_id": "attachment"},
-                                         note="the reporter's files: handlers only, not auditors"),
-    "oversight_petition_queue": Entry(rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND),
-                                      note="bob filed the petitions"),
+    "oversight_report_attachment": Entry(
+        rule(ok=SUPERVISOR, others=NOT_FOUND),
+        {"pk": "public_report", "attachment_id": "attachment"},
+        note="the reporter's files: handlers only, not auditors",
+    ),
+    "oversight_petition_queue": Entry(
+        rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND), note="bob filed the petitions"
+    ),
     "oversight_petition_new": Entry(rule(ok=LAWYERS | COMMITTEE, others=NOT_FOUND)),
-    "oversight_petition_detail": Entry(rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND),
-                                       _pk("petition")),
+    "oversight_petition_detail": Entry(
+        rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND), _pk("petition")
+    ),
     "oversight_petition_assign": post(rule(ok=COMMITTEE | ADMIN, others=NOT_FOUND), args=_pk("petition")),
     "oversight_petition_note": post(rule(ok=COMMITTEE, others=NOT_FOUND), args=_pk("petition")),
     "oversight_petition_decide": post(rule(ok=COMMITTEE, others=NOT_FOUND), args=_pk("petition")),
@@ -220,7 +266,9 @@ PAGES: dict[str, Entry] = {
     # --- the API's own pages (its operations are in API below) ---------------------------------------------
     "api:openapi-json": Entry(PUBLIC),
     "api:openapi-view": Entry(PUBLIC),
-    "api:api-root": Entry(rule(others=NOT_FOUND, anonymous=NOT_FOUND), note="django-ninja's root: 404 by design"),
+    "api:api-root": Entry(
+        rule(others=NOT_FOUND, anonymous=NOT_FOUND), note="django-ninja's root: 404 by design"
+    ),
 }
 
 # The Django admin: one rule for its whole namespace, checked on a sample of its URLs. Only the administrator
@@ -244,69 +292,102 @@ API: dict[str, Entry] = {
     "POST /api/defendants/{defendant_id}/stage": post(rule(ok=COURT), {"to": "judgment"}, args=D),
     # counsel
     "GET /api/counsel/requests": Entry(SIGNED_IN),
-    "POST /api/counsel/requests": post(rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN, not_found=LAWYERS),
-                                       {"defendant": "@co_defendant", "source": "procuratorate"}),
-    "GET /api/counsel/requests/{request_id}": Entry(rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS),
-                                                     {"request_id": "counsel_request"}),
-    "POST /api/counsel/requests/{request_id}/override": post(rule(ok=CENTRE | ADMIN, not_found=LAWYERS),
-                                                             {"lawyer": "@rota_lawyer", "reason": "回避"},
-                                                             args={"request_id": "counsel_request"}),
+    "POST /api/counsel/requests": post(
+        rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN, not_found=LAWYERS),
+        {"defendant": "@co_defendant", "source": "procuratorate"},
+    ),
+    "GET /api/counsel/requests/{request_id}": Entry(
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS), {"request_id": "counsel_request"}
+    ),
+    "POST /api/counsel/requests/{request_id}/override": post(
+        rule(ok=CENTRE | ADMIN, not_found=LAWYERS),
+        {"lawyer": "@rota_lawyer", "reason": "回避"},
+        args={"request_id": "counsel_request"},
+    ),
     "GET /api/counsel/assignments/{assignment_id}": Entry(
         rule(ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER}, not_found={Role.DEFENCE_LAWYER}),
-        {"assignment_id": "assignment"}),
+        {"assignment_id": "assignment"},
+    ),
     "POST /api/counsel/assignments/{assignment_id}/participation": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), {"service": "meeting", "occurred_at": NOW, "minutes": 30},
-        args={"assignment_id": "assignment"}),
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}),
+        {"service": "meeting", "occurred_at": NOW, "minutes": 30},
+        args={"assignment_id": "assignment"},
+    ),
     "POST /api/counsel/assignments/{assignment_id}/ratings": post(
-        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}), {"scores": {}},
-        args={"assignment_id": "assignment"}),
+        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}),
+        {"scores": {}},
+        args={"assignment_id": "assignment"},
+    ),
     "POST /api/counsel/assignments/{assignment_id}/claim": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args={"assignment_id": "assignment"}),
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args={"assignment_id": "assignment"}
+    ),
     "GET /api/counsel/claims": Entry(SIGNED_IN),
     "POST /api/counsel/claims/{claim_id}/decision": post(
         rule(ok=CENTRE | ADMIN, forbidden=DUTY_LAWYER | {Role.AUDITOR}, others=NOT_FOUND),
-        {"approve": False, "note": "x"}, args={"claim_id": "claim"}, note="the lawyer and the auditor see the claim"),
+        {"approve": False, "note": "x"},
+        args={"claim_id": "claim"},
+        note="the lawyer and the auditor see the claim",
+    ),
     "GET /api/counsel/experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE)),
     "GET /api/counsel/warnings": Entry(SIGNED_IN),
     "GET /api/counsel/dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
     # sentencing and recommendations
-    "POST /api/sentencing/recommend": post(rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"fact": "被告人盗窃手机一部，价值3000元。"}),
+    "POST /api/sentencing/recommend": post(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"fact": "被告人盗窃手机一部，价值3000元。"}
+    ),
     "GET /api/recommendations/defendants/{defendant_id}": Entry(CASE_FILE, D),
     "GET /api/recommendations/{rec_id}": Entry(CASE_FILE, {"rec_id": "recommendation"}),
-    "PATCH /api/recommendations/{rec_id}": post(rule(ok=PROSECUTION), {"version": 1},
-                                                args={"rec_id": "recommendation"}),
+    "PATCH /api/recommendations/{rec_id}": post(
+        rule(ok=PROSECUTION), {"version": 1}, args={"rec_id": "recommendation"}
+    ),
     "POST /api/recommendations/defendants/{defendant_id}/drafts": post(rule(ok=PROSECUTION), args=D),
-    "POST /api/recommendations/{rec_id}/submit": post(rule(ok=PROSECUTION), args={"rec_id": "recommendation"}),
-    "POST /api/recommendations/{rec_id}/review": post(rule(ok=SUPERVISOR), {"decision": "approve"},
-                                                      args={"rec_id": "recommendation"}),
-    "POST /api/recommendations/{rec_id}/opinion": post(rule(ok=LAWYERS), {"position": "agree"},
-                                                       args={"rec_id": "recommendation"}),
-    "POST /api/recommendations/{rec_id}/finalise": post(rule(ok=PROSECUTION), args={"rec_id": "recommendation"}),
-    "POST /api/recommendations/{rec_id}/court-decision": post(rule(ok=COURT), {"decision": "adopt"},
-                                                              args={"rec_id": "recommendation"}),
+    "POST /api/recommendations/{rec_id}/submit": post(
+        rule(ok=PROSECUTION), args={"rec_id": "recommendation"}
+    ),
+    "POST /api/recommendations/{rec_id}/review": post(
+        rule(ok=SUPERVISOR), {"decision": "approve"}, args={"rec_id": "recommendation"}
+    ),
+    "POST /api/recommendations/{rec_id}/opinion": post(
+        rule(ok=LAWYERS), {"position": "agree"}, args={"rec_id": "recommendation"}
+    ),
+    "POST /api/recommendations/{rec_id}/finalise": post(
+        rule(ok=PROSECUTION), args={"rec_id": "recommendation"}
+    ),
+    "POST /api/recommendations/{rec_id}/court-decision": post(
+        rule(ok=COURT), {"decision": "adopt"}, args={"rec_id": "recommendation"}
+    ),
     # plea
     "GET /api/plea/withdrawal-reasons": Entry(SIGNED_IN),
     "GET /api/plea/defendants/{defendant_id}": Entry(CASE_FILE, D),
     "POST /api/plea/defendants/{defendant_id}/notices": post(
-        rule(ok=STAFF_OF_THE_CASE), {"authority": "court", "notified_by_name": "法官", "notified_at": NOW,
-                                     "acknowledged": True}, args=D),
-    "POST /api/plea/defendants/{defendant_id}/agreements": post(rule(ok=PROSECUTION), {"procedure": "expedited"},
-                                                                args=D),
+        rule(ok=STAFF_OF_THE_CASE),
+        {"authority": "court", "notified_by_name": "法官", "notified_at": NOW, "acknowledged": True},
+        args=D,
+    ),
+    "POST /api/plea/defendants/{defendant_id}/agreements": post(
+        rule(ok=PROSECUTION), {"procedure": "expedited"}, args=D
+    ),
     "GET /api/plea/agreements/{agreement_id}": Entry(CASE_FILE, {"agreement_id": "agreement"}),
     "GET /api/plea/agreements/{agreement_id}/pdf": Entry(CASE_FILE, {"agreement_id": "agreement"}),
-    "POST /api/plea/agreements/{agreement_id}/signatures": post(rule(ok=LAWYERS), {"role": "lawyer"},
-                                                                args={"agreement_id": "agreement"}),
+    "POST /api/plea/agreements/{agreement_id}/signatures": post(
+        rule(ok=LAWYERS), {"role": "lawyer"}, args={"agreement_id": "agreement"}
+    ),
     "POST /api/plea/defendants/{defendant_id}/reviews": post(rule(ok=COURT), {"answers": {}}, args=D),
     "POST /api/plea/reviews/{review_id}/items/{key}/resolve": post(
-        rule(ok=COURT), {"resolution": ""}, args={"review_id": "review", "key": "review_item.key"}),
+        rule(ok=COURT), {"resolution": ""}, args={"review_id": "review", "key": "review_item.key"}
+    ),
     "POST /api/plea/defendants/{defendant_id}/withdrawals": post(
-        rule(ok=STAFF_OF_THE_CASE), {"initiated_by": "defendant", "reasons": [], "occurred_at": NOW}, args=D),
+        rule(ok=STAFF_OF_THE_CASE), {"initiated_by": "defendant", "reasons": [], "occurred_at": NOW}, args=D
+    ),
     "GET /api/plea/defendants/{defendant_id}/adoption-blockers": Entry(CASE_FILE, D),
     # recordings
     "GET /api/recordings/defendants/{defendant_id}": Entry(CASE_FILE, D),
-    "POST /api/recordings/defendants/{defendant_id}": post(rule(ok=STAFF_OF_THE_CASE),
-                                                           {"session": "notice", "recorded_on": "2099-01-01"},
-                                                           files=("file",), args=D),
+    "POST /api/recordings/defendants/{defendant_id}": post(
+        rule(ok=STAFF_OF_THE_CASE),
+        {"session": "notice", "recorded_on": "2099-01-01"},
+        files=("file",),
+        args=D,
+    ),
     "GET /api/recordings/{recording_id}": Entry(CASE_FILE, {"recording_id": "recording"}),
     "GET /api/recordings/{recording_id}/file": Entry(CASE_FILE, {"recording_id": "recording"}),
     # public
@@ -315,11 +396,16 @@ API: dict[str, Entry] = {
     "GET /api/public/reports": Entry(PUBLIC),
     # oversight
     "POST /api/oversight/reports": post(PUBLIC, {"kind": "coercion", "description": "短"}),
-    "GET /api/oversight/reports": Entry(SIGNED_IN, note="the list is scoped; everyone else gets an empty one"),
+    "GET /api/oversight/reports": Entry(
+        SIGNED_IN, note="the list is scoped; everyone else gets an empty one"
+    ),
     "POST /api/oversight/reports/status": post(PUBLIC, {"code": "@tracking_code"}),
     "GET /api/oversight/petitions": Entry(SIGNED_IN, note="scoped list"),
     "GET /api/oversight/petitions/{petition_id}": Entry(
-        rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND), {"petition_id": "petition"}),
+        rule(ok=DUTY_LAWYER | COMMITTEE | READ_ALL, others=NOT_FOUND), {"petition_id": "petition"}
+    ),
     # study
-    "GET /api/study/defendants/{defendant_id}/risk": Entry(rule(ok=PROSECUTION | READ_ALL, others=NOT_FOUND), D),
+    "GET /api/study/defendants/{defendant_id}/risk": Entry(
+        rule(ok=PROSECUTION | READ_ALL, others=NOT_FOUND), D
+    ),
 }

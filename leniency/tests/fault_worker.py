@@ -40,8 +40,16 @@ def corpus_import(args: dict) -> None:
         return result
 
     manager.bulk_create = bulk_create
-    call_command("corpus", "import", args["path"], "--workers", str(args["workers"]), "--batch",
-                 str(args["batch"]), "--no-progress")
+    call_command(
+        "corpus",
+        "import",
+        args["path"],
+        "--workers",
+        str(args["workers"]),
+        "--batch",
+        str(args["batch"]),
+        "--no-progress",
+    )
 
 
 class _DyingReader:
@@ -76,8 +84,13 @@ def recording_upload(args: dict) -> None:
         services.record = record
     reader = _DyingReader(args["path"], args.get("die_after"))
     recording = services.do_add_recording(
-        Defendant.objects.get(pk=args["defendant"]), acting_user=User.objects.get(pk=args["user"]),
-        fileobj=reader, original_name="notice.wav", session="notice", recorded_on=date.fromisoformat(args["on"]))
+        Defendant.objects.get(pk=args["defendant"]),
+        acting_user=User.objects.get(pk=args["user"]),
+        fileobj=reader,
+        original_name="notice.wav",
+        session="notice",
+        recorded_on=date.fromisoformat(args["on"]),
+    )
     print(f"RECORDING {recording.pk}", flush=True)
 
 
@@ -95,8 +108,12 @@ def sign(args: dict) -> None:
         return original(action, **kw)
 
     agreements.record = record
-    agreements.do_sign_agreement(PleaAgreement.objects.get(pk=args["agreement"]), role=args["role"],
-                                 acting_user=User.objects.get(pk=args["user"]), lawyer_present=True)
+    agreements.do_sign_agreement(
+        PleaAgreement.objects.get(pk=args["agreement"]),
+        role=args["role"],
+        acting_user=User.objects.get(pk=args["user"]),
+        lawyer_present=True,
+    )
     print("SIGNED", flush=True)
 
 
@@ -128,8 +145,13 @@ def edit(args: dict) -> None:
     rec = SentencingRecommendation.objects.get(pk=args["rec"])
     (folder / f"attempt-{args['name']}").touch()
     try:
-        saved = services.do_update_draft(rec, acting_user=User.objects.get(pk=args["user"]),
-                                         version=args["version"], values={}, note=args["note"])
+        saved = services.do_update_draft(
+            rec,
+            acting_user=User.objects.get(pk=args["user"]),
+            version=args["version"],
+            values={},
+            note=args["note"],
+        )
     except DomainError as error:
         print(f"CONFLICT {error.field} {error.message}", flush=True)
     else:

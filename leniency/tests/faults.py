@@ -32,8 +32,11 @@ class SharedDatabase:
         self.media_root = Path(media_root)
         settings_dict = connection.settings_dict
         self.in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-        config = {key: settings_dict[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT",
-                                                       "OPTIONS") if key in settings_dict}
+        config = {
+            key: settings_dict[key]
+            for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT", "OPTIONS")
+            if key in settings_dict
+        }
         if self.in_memory:
             self.file = Path(folder) / "shared.sqlite3"
             config["NAME"] = str(self.file)
@@ -42,8 +45,12 @@ class SharedDatabase:
 
     def env(self) -> dict:
         env = dict(os.environ)
-        env.update(DJANGO_SETTINGS_MODULE=SETTINGS, LENIENCY_FAULT_DB=json.dumps(self.config, default=str),
-                   LENIENCY_FAULT_MEDIA=str(self.media_root), PYTHONUNBUFFERED="1")
+        env.update(
+            DJANGO_SETTINGS_MODULE=SETTINGS,
+            LENIENCY_FAULT_DB=json.dumps(self.config, default=str),
+            LENIENCY_FAULT_MEDIA=str(self.media_root),
+            PYTHONUNBUFFERED="1",
+        )
         return env
 
     def push(self) -> None:
@@ -86,8 +93,14 @@ def stop(process: subprocess.Popen) -> None:
 def start_worker(db: SharedDatabase, scenario: str, args: dict) -> subprocess.Popen:
     """Start one fault_worker scenario (the caller has pushed the database); end it with `finish`."""
     return subprocess.Popen(
-        [sys.executable, "-m", "leniency.tests.fault_worker", scenario, json.dumps(args)], cwd=REPO,
-        env=db.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        [sys.executable, "-m", "leniency.tests.fault_worker", scenario, json.dumps(args)],
+        cwd=REPO,
+        env=db.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def finish(process: subprocess.Popen) -> tuple[int, str]:
@@ -125,7 +138,12 @@ def http_server(db: SharedDatabase, *, tmp_dir: Path, log: Path):
     with open(log, "ab") as out:
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + WAIT
         while True:
@@ -164,5 +182,8 @@ def files_outside(root: Path, temporary: str) -> list[str]:
     root = Path(root)
     if not root.exists():
         return []
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
-                  if p.is_file() and p.relative_to(root).parts[0] != temporary)
+    return sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != temporary
+    )

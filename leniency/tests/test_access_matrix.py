@@ -33,8 +33,14 @@ class MatrixWorld:
 
 
 def _user(username, role, org, **extra):
-    return User.objects.create_user(username, password=PASSWORD, role=role, organisation=org,
-                                    display_name=extra.pop("display_name", username), **extra)
+    return User.objects.create_user(
+        username,
+        password=PASSWORD,
+        role=role,
+        organisation=org,
+        display_name=extra.pop("display_name", username),
+        **extra,
+    )
 
 
 def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
@@ -81,45 +87,89 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     member2 = _user("carl", Role.COMMITTEE_MEMBER, committee)
     defence = _user("dana", Role.DEFENCE_LAWYER, world.lawyer.organisation)
     rota_lawyer = _user("duty1", Role.DUTY_LAWYER, world.lawyer.organisation)
-    do_assign_counsel(world.defendant, lawyer=defence, kind=CounselAssignment.Kind.RETAINED,
-                      acting_user=world.prosecutor)
+    do_assign_counsel(
+        world.defendant, lawyer=defence, kind=CounselAssignment.Kind.RETAINED, acting_user=world.prosecutor
+    )
     mw.users = {
-        Role.PROSECUTOR: world.prosecutor, Role.SUPERVISING_PROSECUTOR: world.supervisor, Role.JUDGE: world.judge,
-        Role.DUTY_LAWYER: world.lawyer, Role.DEFENCE_LAWYER: defence, Role.LEGAL_AID_OFFICER: officer,
-        Role.COMMITTEE_MEMBER: member, Role.AUDITOR: world.auditor, Role.ADMINISTRATOR: world.admin,
+        Role.PROSECUTOR: world.prosecutor,
+        Role.SUPERVISING_PROSECUTOR: world.supervisor,
+        Role.JUDGE: world.judge,
+        Role.DUTY_LAWYER: world.lawyer,
+        Role.DEFENCE_LAWYER: defence,
+        Role.LEGAL_AID_OFFICER: officer,
+        Role.COMMITTEE_MEMBER: member,
+        Role.AUDITOR: world.auditor,
+        Role.ADMINISTRATOR: world.admin,
         "anonymous": AnonymousUser(),
     }
-    o.update(case=world.case, defendant=world.defendant, co_defendant=world.co_defendant, prosecutor=world.prosecutor,
-             rota_lawyer=rota_lawyer)
+    o.update(
+        case=world.case,
+        defendant=world.defendant,
+        co_defendant=world.co_defendant,
+        prosecutor=world.prosecutor,
+        rota_lawyer=rota_lawyer,
+    )
 
     # Counsel: the registry, a rota at the procuratorate (duty1) and one at the court (bob), a request for the
     # co-defendant (allocated to duty1, so bob never sees it), bob's assignment with a claim and a warning.
     for n, lawyer in enumerate([world.lawyer, defence, rota_lawyer, world.unassigned_lawyer]):
-        do_register_lawyer(lawyer, licence_no=f"1110120{n:02d}10000{n:03d}", region=east,
-                           criminal_practice_since=date(2012, 3, 1), duty_accredited=True,
-                           accredited_on=date(2020, 1, 1), acting_user=officer, expert=(n == 3))
+        do_register_lawyer(
+            lawyer,
+            licence_no=f"1110120{n:02d}10000{n:03d}",
+            region=east,
+            criminal_practice_since=date(2012, 3, 1),
+            duty_accredited=True,
+            accredited_on=date(2020, 1, 1),
+            acting_user=officer,
+            expert=(n == 3),
+        )
     station = do_create_station(host=world.procuratorate, centre=centre, acting_user=officer)
     court_station = do_create_station(host=world.court, centre=centre, acting_user=officer)
-    period = do_create_rota_period(station, starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=90),
-                                   lawyers=[rota_lawyer], acting_user=officer)
+    period = do_create_rota_period(
+        station,
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=90),
+        lawyers=[rota_lawyer],
+        acting_user=officer,
+    )
     do_publish_rota(period, acting_user=officer, as_of=now - timedelta(hours=1))
-    court_period = do_create_rota_period(court_station, starts_on=today - timedelta(days=1),
-                                         ends_on=today + timedelta(days=90), lawyers=[world.lawyer],
-                                         acting_user=officer)
+    court_period = do_create_rota_period(
+        court_station,
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=90),
+        lawyers=[world.lawyer],
+        acting_user=officer,
+    )
     do_publish_rota(court_period, acting_user=officer, as_of=now - timedelta(hours=1))
     bob_member = RotaMember.objects.get(period=court_period, lawyer=world.lawyer)
     o["rota_period"] = court_period
     o["rota_member"] = bob_member
     o["rota_correction"] = do_request_rota_correction(bob_member, reason="本月出差", acting_user=world.lawyer)
-    o["counsel_request"] = do_request_counsel(world.co_defendant, source="procuratorate", acting_user=world.prosecutor)
-    assignment = CounselAssignment.objects.get(defendant=world.defendant, lawyer=world.lawyer, ended_at__isnull=True)
+    o["counsel_request"] = do_request_counsel(
+        world.co_defendant, source="procuratorate", acting_user=world.prosecutor
+    )
+    assignment = CounselAssignment.objects.get(
+        defendant=world.defendant, lawyer=world.lawyer, ended_at__isnull=True
+    )
     o["assignment"] = assignment
     o["lawyer_profile"] = world.lawyer.lawyer_profile
-    o["claim"] = Claim.objects.create(assignment=assignment, lawyer=world.lawyer, schedule=FeeSchedule.objects.first(),
-                                      hours=1, multiplier=1, amount=300, submitted_at=now)
-    o["warning"] = QualityWarning.objects.create(lawyer=world.lawyer, kind="no_opinion", detected_at=now,
-                                                 window_from=today, window_to=today,
-                                                 evidence={"n": 5, "hits": 4, "rate": 0.8, "threshold": 0.6})
+    o["claim"] = Claim.objects.create(
+        assignment=assignment,
+        lawyer=world.lawyer,
+        schedule=FeeSchedule.objects.first(),
+        hours=1,
+        multiplier=1,
+        amount=300,
+        submitted_at=now,
+    )
+    o["warning"] = QualityWarning.objects.create(
+        lawyer=world.lawyer,
+        kind="no_opinion",
+        detected_at=now,
+        window_from=today,
+        window_to=today,
+        evidence={"n": 5, "hits": 4, "rate": 0.8, "threshold": 0.6},
+    )
 
     # Recommendations: a final round (drafted, approved, agreed by the lawyer, finalised).
     rec = recs.do_create_draft(world.defendant, acting_user=world.prosecutor)
@@ -130,15 +180,31 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     o["recommendation"] = recs.do_finalise(rec, acting_user=world.prosecutor)
 
     # Plea: notice, signed agreement, then trial (first instance) with a voluntariness review and a withdrawal.
-    o["notice"] = do_record_notice(world.defendant, acting_user=world.prosecutor, authority="procuratorate",
-                                   notified_by_name="艾检察官", notified_at=now - timedelta(hours=2), acknowledged=True)
-    agreement = do_generate_agreement(world.defendant, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED)
-    do_sign_agreement(agreement, role=Signature.Role.DEFENDANT, acting_user=world.prosecutor, lawyer_present=True)
+    o["notice"] = do_record_notice(
+        world.defendant,
+        acting_user=world.prosecutor,
+        authority="procuratorate",
+        notified_by_name="艾检察官",
+        notified_at=now - timedelta(hours=2),
+        acknowledged=True,
+    )
+    agreement = do_generate_agreement(
+        world.defendant, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED
+    )
+    do_sign_agreement(
+        agreement, role=Signature.Role.DEFENDANT, acting_user=world.prosecutor, lawyer_present=True
+    )
     do_sign_agreement(agreement, role=Signature.Role.LAWYER, acting_user=world.lawyer)
     do_sign_agreement(agreement, role=Signature.Role.PROSECUTOR, acting_user=world.prosecutor)
     o["agreement"] = agreement
-    o["recording"] = do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=io.BytesIO(wav_bytes()),
-                                      original_name="notice.wav", session="notice", recorded_on=today)
+    o["recording"] = do_add_recording(
+        world.defendant,
+        acting_user=world.prosecutor,
+        fileobj=io.BytesIO(wav_bytes()),
+        original_name="notice.wav",
+        session="notice",
+        recorded_on=today,
+    )
     case_services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     world.defendant.refresh_from_db()
     answers = {item.key: ("yes", "") for item in CHECKLIST}
@@ -148,46 +214,87 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     o["review"] = review
     o["review_item"] = review.items.get(key=first)
     o["withdrawal"] = Withdrawal.objects.create(
-        defendant=world.defendant, stage="before_prosecution", defendant_stage=Stage.PROSECUTION_REVIEW,
-        initiated_by="defendant", reasons=["def_lighter_sentence"], occurred_at=now, recorded_at=now)
+        defendant=world.defendant,
+        stage="before_prosecution",
+        defendant_stage=Stage.PROSECUTION_REVIEW,
+        initiated_by="defendant",
+        reasons=["def_lighter_sentence"],
+        occurred_at=now,
+        recorded_at=now,
+    )
 
     # Oversight: a report on the case (routed to its procuratorate) with an attachment; an open petition with
     # cora assigned; a decided petition with a correction for the procuratorate.
     pdf = SimpleUploadedFile("材料.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-    report, code = do_submit_report(kind=PublicReport.Kind.COERCION, description="检察官威胁不认罪就羁押到底。",
-                                     case_number=world.case.number, files=[pdf])
+    report, code = do_submit_report(
+        kind=PublicReport.Kind.COERCION,
+        description="检察官威胁不认罪就羁押到底。",
+        case_number=world.case.number,
+        files=[pdf],
+    )
     o["public_report"] = report
     o["tracking_code"] = code
     o["attachment"] = report.attachments.get()
-    petition = oversight.do_file_petition(source=Petition.Source.LAWYER, defendant=world.defendant,
-                                          subject="值班律师未在场即签署具结书", grounds="签署具结书时律师不在场。",
-                                          acting_user=world.lawyer)
+    petition = oversight.do_file_petition(
+        source=Petition.Source.LAWYER,
+        defendant=world.defendant,
+        subject="值班律师未在场即签署具结书",
+        grounds="签署具结书时律师不在场。",
+        acting_user=world.lawyer,
+    )
     oversight.do_assign_member(petition, member, acting_user=member, lead=True)
     o["petition"] = petition
-    decided = oversight.do_file_petition(source=Petition.Source.LAWYER, defendant=world.defendant,
-                                         subject="量刑建议说明不足", grounds="未向被告人解释量刑建议。",
-                                         acting_user=world.lawyer)
+    decided = oversight.do_file_petition(
+        source=Petition.Source.LAWYER,
+        defendant=world.defendant,
+        subject="量刑建议说明不足",
+        grounds="未向被告人解释量刑建议。",
+        acting_user=world.lawyer,
+    )
     oversight.do_assign_member(decided, member2, acting_user=member, lead=True)
-    decision = oversight.do_decide(decided, kind=Decision.Kind.REINVESTIGATION, reasons="应当释法说理。",
-                                   acting_user=member2, corrections=[
-                                       {"description": "向被告人解释量刑建议", "responsible": world.procuratorate,
-                                        "due_on": today + timedelta(days=30)}])
+    decision = oversight.do_decide(
+        decided,
+        kind=Decision.Kind.REINVESTIGATION,
+        reasons="应当释法说理。",
+        acting_user=member2,
+        corrections=[
+            {
+                "description": "向被告人解释量刑建议",
+                "responsible": world.procuratorate,
+                "due_on": today + timedelta(days=30),
+            }
+        ],
+    )
     o["correction"] = decision.corrections.get()
 
     # Portal: a published typical case, a proposed one, a published report with its HTML file.
     o["typical_case"] = TypicalCase.objects.create(
-        case=world.case, status=TypicalCase.Status.PUBLISHED, title="盗窃案", source_text="原文",
-        number="TC2026001", public_title="某盗窃案", public_text="被告人甲盗窃手机两部。", proposed_by=world.prosecutor,
-        proposed_at=now, published_at=now)
-    o["proposed_case"] = TypicalCase.objects.create(case=world.case, title="待审盗窃案", source_text="原文",
-                                                    proposed_by=world.prosecutor, proposed_at=now)
+        case=world.case,
+        status=TypicalCase.Status.PUBLISHED,
+        title="盗窃案",
+        source_text="原文",
+        number="TC2026001",
+        public_title="某盗窃案",
+        public_text="被告人甲盗窃手机两部。",
+        proposed_by=world.prosecutor,
+        proposed_at=now,
+        published_at=now,
+    )
+    o["proposed_case"] = TypicalCase.objects.create(
+        case=world.case, title="待审盗窃案", source_text="原文", proposed_by=world.prosecutor, proposed_at=now
+    )
     from leniency.portal.reports import reports_dir
 
     reports_dir().mkdir(parents=True, exist_ok=True)
     (reports_dir() / "r-2026-Q3.html").write_text("<p>report</p>", encoding="utf-8")
     o["transparency_report"] = TransparencyReport.objects.create(
-        period="2026-Q3", generated_at=now, html_file="r-2026-Q3.html", pdf_file="r-2026-Q3.pdf", pdf_sha256="0" * 64,
-        pdf_size=1)
+        period="2026-Q3",
+        generated_at=now,
+        html_file="r-2026-Q3.html",
+        pdf_file="r-2026-Q3.pdf",
+        pdf_sha256="0" * 64,
+        pdf_size=1,
+    )
     return mw
 
 
@@ -230,8 +337,11 @@ def operation_url_names() -> dict[str, str]:
     for path, item in openapi()["paths"].items():
         for method, op in item.items():
             by_function.setdefault(op["operationId"].split("_api_", 1)[1], f"{method.upper()} {path}")
-    return {name: by_function[name.split(":", 1)[1]] for name in url_names()
-            if name.startswith("api:") and name.split(":", 1)[1] in by_function}
+    return {
+        name: by_function[name.split(":", 1)[1]]
+        for name in url_names()
+        if name.startswith("api:") and name.split(":", 1)[1] in by_function
+    }
 
 
 def test_every_url_name_and_api_operation_has_an_entry():
@@ -317,8 +427,13 @@ def _fingerprint() -> tuple:
     """Row counts of every table of the project's apps (the audit trail included), in one query."""
     from django.db import connection
 
-    tables = sorted({m._meta.db_table for m in django_apps.get_models() if m.__module__.startswith("leniency.")
-                     and m._meta.managed and not m._meta.proxy})
+    tables = sorted(
+        {
+            m._meta.db_table
+            for m in django_apps.get_models()
+            if m.__module__.startswith("leniency.") and m._meta.managed and not m._meta.proxy
+        }
+    )
     quote = connection.ops.quote_name
     sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)
     with connection.cursor() as cursor:
@@ -380,8 +495,9 @@ class Asker:
                         body[name] = SimpleUploadedFile("m.wav", wav_bytes(0.05), content_type="audio/wav")
                     response = client.post(url, body, **headers)
                 elif api:
-                    response = client.generic(method, url, json.dumps(data or {}), content_type="application/json",
-                                              **headers)
+                    response = client.generic(
+                        method, url, json.dumps(data or {}), content_type="application/json", **headers
+                    )
                 elif login_redirect_is_outcome:  # logout: a client of its own, so the others stay signed in
                     own = Client()
                     user = self.mw.users.get(who, who)
@@ -402,6 +518,7 @@ class Asker:
 @pytest.fixture
 def isolated(settings, tmp_path, monkeypatch):
     from leniency.study.analysis import run_study
+
     """Files under a temporary folder; PDFs not laid out (access is decided before rendering, and WeasyPrint
     would take most of the run); Chinese active."""
     from django.utils import translation
@@ -455,12 +572,20 @@ def test_matrix(mw):
 
     def check(key, entry, method, url, *, api):
         for who in matrix.EVERY_ROLE_AND_ANONYMOUS:
-            got, status, did_change = asker.ask(who, method, url, api=api, data=_body(mw, entry.data),
-                                                files=entry.files,
-                                                login_redirect_is_outcome=entry.login_redirect_is_outcome)
+            got, status, did_change = asker.ask(
+                who,
+                method,
+                url,
+                api=api,
+                data=_body(mw, entry.data),
+                files=entry.files,
+                login_redirect_is_outcome=entry.login_redirect_is_outcome,
+            )
             expected = entry.expect[who]
             if got != expected:
-                wrong.append(f"{key} as {_who(who)}: expected {expected}, got {got} ({method} {url} -> {status})")
+                wrong.append(
+                    f"{key} as {_who(who)}: expected {expected}, got {got} ({method} {url} -> {status})"
+                )
             if got != OK and did_change:
                 changed.append(f"{key} as {_who(who)}: refused ({status}) but the database changed")
 
@@ -478,8 +603,21 @@ def test_matrix(mw):
 # --- object level: guessing ids ------------------------------------------------------------------------------
 
 # Objects that belong to the case (or to one of its defendants): a route taking one is case-scoped.
-CASE_OBJECTS = {"case", "defendant", "co_defendant", "counsel_request", "assignment", "claim", "recommendation",
-                "notice", "agreement", "review", "review_item", "withdrawal", "recording"}
+CASE_OBJECTS = {
+    "case",
+    "defendant",
+    "co_defendant",
+    "counsel_request",
+    "assignment",
+    "claim",
+    "recommendation",
+    "notice",
+    "agreement",
+    "review",
+    "review_item",
+    "withdrawal",
+    "recording",
+}
 
 
 def _scoped(entries: dict, mw: MatrixWorld):
@@ -504,14 +642,19 @@ def test_outsiders_reach_nothing_of_the_case_by_guessing_ids(mw):
     west = world.outsider_prosecutor.organisation.region
     assert west != world.case.region and not world.case.region.contains(west)
     asker = Asker(mw)
-    outsiders = [(world.unassigned_lawyer, Role.DEFENCE_LAWYER), (world.outsider_prosecutor, Role.PROSECUTOR),
-                 (world.outsider_judge, Role.JUDGE)]
+    outsiders = [
+        (world.unassigned_lawyer, Role.DEFENCE_LAWYER),
+        (world.outsider_prosecutor, Role.PROSECUTOR),
+        (world.outsider_judge, Role.JUDGE),
+    ]
     problems, asked = [], 0
 
     def check(user, insider_role, key, entry, *, api, swap=None):
         nonlocal asked
         args = _swap(entry.args, *swap) if swap else entry.args
-        data = {k: ("@" + swap[1] if swap and v == "@" + swap[0] else v) for k, v in (entry.data or {}).items()}
+        data = {
+            k: ("@" + swap[1] if swap and v == "@" + swap[0] else v) for k, v in (entry.data or {}).items()
+        }
         if api:
             method, url = api_url(mw, key, args)
         else:
@@ -522,8 +665,10 @@ def test_outsiders_reach_nothing_of_the_case_by_guessing_ids(mw):
         if got not in (NOT_FOUND, FORBIDDEN):
             problems.append(f"{key} as {who}: {got} ({method} {url} -> {status})")
         elif entry.expect[insider_role] == OK and got != NOT_FOUND:
-            problems.append(f"{key} as {who}: {got}, but the case's {insider_role.value} is let in, so this must "
-                            f"be 404 ({method} {url})")
+            problems.append(
+                f"{key} as {who}: {got}, but the case's {insider_role.value} is let in, so this must "
+                f"be 404 ({method} {url})"
+            )
         if changed:
             problems.append(f"{key} as {who}: refused ({status}) but the database changed")
 

@@ -33,14 +33,22 @@ def test_text_with_a_nul_character_is_refused_naming_the_field(client, world):
 
     _, key = ApiToken.issue(world.prosecutor, "nul test")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-    body = client.post("/api/sentencing/recommend", {"fact": "盗窃\x00手机", "charges": ["盗窃"]},
-                       content_type="application/json", **auth)
+    body = client.post(
+        "/api/sentencing/recommend",
+        {"fact": "盗窃\x00手机", "charges": ["盗窃"]},
+        content_type="application/json",
+        **auth,
+    )
     assert body.status_code == 422
     assert body.json()["errors"] == [{"field": "fact", "message": "不得包含空字符（NUL）"}]
     query = client.get("/api/cases", {"q": "a\x00b"}, **auth)
     assert query.status_code == 422 and query.json()["errors"][0]["field"] == "q"
-    assert client.post("/api/sentencing/recommend", "{not json", content_type="application/json",
-                       **auth).status_code == 400
+    assert (
+        client.post(
+            "/api/sentencing/recommend", "{not json", content_type="application/json", **auth
+        ).status_code
+        == 400
+    )
 
 
 def test_a_page_query_with_a_nul_character_is_refused_naming_the_parameter(client, db):

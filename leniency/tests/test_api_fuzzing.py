@@ -32,8 +32,14 @@ def tokens(world):
 # The same examples on every run (derandomize), so CI answers for the code, not for the draw; set
 # LENIENCY_FUZZ_RANDOM=1 to explore new inputs (that is how the NUL-character 500 on PostgreSQL was found).
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=os.environ.get("LENIENCY_FUZZ_RANDOM") != "1")
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=os.environ.get("LENIENCY_FUZZ_RANDOM") != "1",
+)
 def test_no_server_errors_and_no_schema_violations(case, tokens, live_server):
     for token in tokens:
-        case.call_and_validate(base_url=live_server.url, headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
+        case.call_and_validate(
+            base_url=live_server.url, headers={"Authorization": f"Bearer {token}"}, checks=CHECKS
+        )

@@ -68,7 +68,9 @@ def test_api_docs_use_ninjas_bundled_swagger_under_the_same_policy(client, world
     assert "/static/ninja/swagger-ui-bundle.js" in html and "/static/ninja/swagger-ui-init.js" in html
     assert not re.search(r"""(src|href)=["']https?://""", html), "the docs must not load from a CDN (offline)"
     # the one <script> without src holds JSON settings, which the browser does not run
-    assert re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) == [' type="application/json" id="swagger-settings"']
+    assert re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) == [
+        ' type="application/json" id="swagger-settings"'
+    ]
 
 
 TEMPLATES = Path(__file__).resolve().parents[1]
@@ -100,7 +102,11 @@ def test_inline_style_elements_only_in_documents_for_pdf():
     for name, text in page_templates():
         if "<style" in text and name not in DOCUMENTS:
             offenders.append(name)
-        if "{% block style %}" in text and name not in DOCUMENTS and not text.startswith('{% extends "documents/base.html" %}'):
+        if (
+            "{% block style %}" in text
+            and name not in DOCUMENTS
+            and not text.startswith('{% extends "documents/base.html" %}')
+        ):
             offenders.append(name)
     assert not offenders, f"inline <style> in {offenders}: link a static CSS file instead"
 

@@ -27,8 +27,11 @@ def _estimate(cursor) -> int:
 def test_statistics_count_the_rows_a_bulk_load_just_wrote(world):
     now = timezone.now()
     PersonalDataAccess.objects.bulk_create(
-        PersonalDataAccess(user=world.prosecutor, defendant=world.defendant, fields="particulars", via="page", at=now)
-        for _ in range(ROWS))
+        PersonalDataAccess(
+            user=world.prosecutor, defendant=world.defendant, fields="particulars", via="page", at=now
+        )
+        for _ in range(ROWS)
+    )
     if connection.vendor != "postgresql":
         with CaptureQueriesContext(connection) as queries:
             refresh_planner_statistics()
@@ -36,8 +39,11 @@ def test_statistics_count_the_rows_a_bulk_load_just_wrote(world):
         return
     with connection.cursor() as cursor:
         # What CI found: statistics from an ANALYZE that saw the table empty (pages counted, no rows).
-        cursor.execute("UPDATE pg_class SET reltuples = 0, relpages = GREATEST(pg_relation_size(oid) / 8192, 1) "
-                       "WHERE relname = %s", [TABLE])
+        cursor.execute(
+            "UPDATE pg_class SET reltuples = 0, relpages = GREATEST(pg_relation_size(oid) / 8192, 1) "
+            "WHERE relname = %s",
+            [TABLE],
+        )
         assert _estimate(cursor) < 10
         refresh_planner_statistics()
         assert _estimate(cursor) >= ROWS * 0.9

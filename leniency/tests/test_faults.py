@@ -85,24 +85,37 @@ def media_file(size: int) -> bytes:
 
 # --- the corpus import ---------------------------------------------------------------------------------------
 
+
 def judgment_line(i: int) -> str:
     fact = f"被告人王某{i}于2020年3月{i % 28 + 1}日在某超市窃得财物，价值人民币{2000 + i}元。"
-    return json.dumps({"fact": fact, "meta": {"accusation": ["盗窃"], "relevant_articles": [264],
-                                             "term_of_imprisonment": {"imprisonment": 6 + i % 12,
-                                                                      "death_penalty": False,
-                                                                      "life_imprisonment": False}}},
-                      ensure_ascii=False)
+    return json.dumps(
+        {
+            "fact": fact,
+            "meta": {
+                "accusation": ["盗窃"],
+                "relevant_articles": [264],
+                "term_of_imprisonment": {
+                    "imprisonment": 6 + i % 12,
+                    "death_penalty": False,
+                    "life_imprisonment": False,
+                },
+            },
+        },
+        ensure_ascii=False,
+    )
 
 
 def test_import_killed_inside_a_batch_keeps_the_committed_batches_and_resumes_importing_each_line_once(
-        shared, tmp_path):
+    shared, tmp_path
+):
     lines, batch = 100, 20
     path = tmp_path / "judgments.jsonl"
     path.write_text("\n".join(judgment_line(i) for i in range(lines)) + "\n", encoding="utf-8")
 
     # `leniency corpus import` with a worker process dies once batch 3's rows are inserted, before it commits.
-    returncode, output = run_worker(shared, "import", {"path": str(path), "workers": 1, "batch": batch,
-                                                       "die_at_batch": 3})
+    returncode, output = run_worker(
+        shared, "import", {"path": str(path), "workers": 1, "batch": batch, "die_at_batch": 3}
+    )
     assert_killed_at_the_point(returncode, output)
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.RUNNING
@@ -118,6 +131,7 @@ def test_import_killed_inside_a_batch_keeps_the_committed_batches_and_resumes_im
 
 
 # --- uploading a recording -----------------------------------------------------------------------------------
+
 
 def incoming(archive: Path) -> list[Path]:
     folder = archive / TMP_DIR
@@ -151,17 +165,29 @@ def upload_in_this_process(world, data: bytes, tmp_path: Path) -> Recording:
     path = tmp_path / f"again-{uuid.uuid4().hex}.wav"
     path.write_bytes(data)
     with open(path, "rb") as handle:
-        return do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=handle,
-                                original_name="notice.wav", session="notice", recorded_on=date(2026, 9, 2))
+        return do_add_recording(
+            world.defendant,
+            acting_user=world.prosecutor,
+            fileobj=handle,
+            original_name="notice.wav",
+            session="notice",
+            recorded_on=date(2026, 9, 2),
+        )
 
 
 @pytest.mark.parametrize("point", ["half_the_bytes", "inside_the_transaction"])
-def test_upload_killed_leaves_no_recording_and_a_fresh_upload_is_stored_whole(world, shared, archive, tmp_path,
-                                                                              point):
+def test_upload_killed_leaves_no_recording_and_a_fresh_upload_is_stored_whole(
+    world, shared, archive, tmp_path, point
+):
     data = media_file(1_000_000)
     source = tmp_path / "notice.wav"
     source.write_bytes(data)
-    args = {"path": str(source), "defendant": world.defendant.pk, "user": world.prosecutor.pk, "on": "2026-09-02"}
+    args = {
+        "path": str(source),
+        "defendant": world.defendant.pk,
+        "user": world.prosecutor.pk,
+        "on": "2026-09-02",
+    }
     args |= {"die_after": len(data) // 2} if point == "half_the_bytes" else {"die_in_transaction": True}
     returncode, output = run_worker(shared, "upload", args)
     assert_killed_at_the_point(returncode, output)
@@ -183,12 +209,15 @@ def test_upload_killed_leaves_no_recording_and_a_fresh_upload_is_stored_whole(wo
 
 # --- signing the plea agreement -----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def agreement(world, archive, monkeypatch):
     from leniency.plea.tests.helpers import agreement as generate
     from leniency.plea.tests.helpers import stand_in_recommendation
 
-    monkeypatch.setattr("leniency.plea.state.final_recommendation", lambda defendant: stand_in_recommendation())
+    monkeypatch.setattr(
+        "leniency.plea.state.final_recommendation", lambda defendant: stand_in_recommendation()
+    )
     return generate(world)
 
 
@@ -201,24 +230,39 @@ def sign_in_this_process(world, agreement, role):
 
 def assert_every_signature_and_completion_has_its_event() -> None:
     for signature in Signature.objects.all():
-        assert AuditEvent.objects.filter(action="plea.agreement.signed", object_id=str(signature.agreement_id),
-                                         data__role=signature.role).count() == 1
+        assert (
+            AuditEvent.objects.filter(
+                action="plea.agreement.signed",
+                object_id=str(signature.agreement_id),
+                data__role=signature.role,
+            ).count()
+            == 1
+        )
     for signed in PleaAgreement.objects.filter(status=PleaAgreement.Status.SIGNED):
         assert AuditEvent.objects.filter(action="plea.agreement.completed", object_id=str(signed.pk)).exists()
 
 
-@pytest.mark.parametrize("role, die_on, signed_before", [
-    ("defendant", "plea.agreement.signed", []),  # the first signature: its row written, its event not yet
-    ("prosecutor", "plea.agreement.completed", ["defendant", "lawyer"]),  # the last: agreement marked signed
-])
+@pytest.mark.parametrize(
+    "role, die_on, signed_before",
+    [
+        ("defendant", "plea.agreement.signed", []),  # the first signature: its row written, its event not yet
+        (
+            "prosecutor",
+            "plea.agreement.completed",
+            ["defendant", "lawyer"],
+        ),  # the last: agreement marked signed
+    ],
+)
 def test_signature_killed_inside_its_transaction_is_not_recorded_and_can_be_given_again(
-        world, shared, agreement, role, die_on, signed_before):
+    world, shared, agreement, role, die_on, signed_before
+):
     for earlier in signed_before:
         sign_in_this_process(world, agreement, earlier)
     events_before = AuditEvent.objects.count()
     user = world.prosecutor
-    returncode, output = run_worker(shared, "sign", {"agreement": agreement.pk, "role": role, "user": user.pk,
-                                                     "die_on": die_on})
+    returncode, output = run_worker(
+        shared, "sign", {"agreement": agreement.pk, "role": role, "user": user.pk, "die_on": die_on}
+    )
     assert_killed_at_the_point(returncode, output)
     agreement.refresh_from_db()
     assert agreement.status == PleaAgreement.Status.AWAITING and agreement.signed_at is None
@@ -239,13 +283,20 @@ def test_signature_killed_inside_its_transaction_is_not_recorded_and_can_be_give
 
 # --- a real HTTP server killed during an upload --------------------------------------------------------------
 
+
 def multipart(fields: dict, file_field: str, file_name: str, data: bytes) -> tuple[str, bytes]:
     boundary = f"----fault{uuid.uuid4().hex}"
     parts = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{file_name}"\r\n'
-                 f"Content-Type: audio/wav\r\n\r\n".encode() + data + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{file_name}"\r\n'
+        f"Content-Type: audio/wav\r\n\r\n".encode()
+        + data
+        + b"\r\n"
+    )
     parts.append(f"--{boundary}--\r\n".encode())
     return f"multipart/form-data; boundary={boundary}", b"".join(parts)
 
@@ -260,26 +311,38 @@ class Upload:
         self.session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
         self.url = reverse("recording_upload", args=[world.defendant.pk])
         self.content_type, self.body = multipart(
-            {"csrfmiddlewaretoken": self.CSRF, "session": "notice", "recorded_on": "2026-09-02",
-             "description": "断电测试"}, "file", "notice.wav", data)
+            {
+                "csrfmiddlewaretoken": self.CSRF,
+                "session": "notice",
+                "recorded_on": "2026-09-02",
+                "description": "断电测试",
+            },
+            "file",
+            "notice.wav",
+            data,
+        )
 
     def start(self, port: int) -> http.client.HTTPConnection:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.putrequest("POST", self.url)
         connection.putheader("Content-Type", self.content_type)
         connection.putheader("Content-Length", str(len(self.body)))
-        connection.putheader("Cookie", f"{django_settings.SESSION_COOKIE_NAME}={self.session}; "
-                                       f"{django_settings.CSRF_COOKIE_NAME}={self.CSRF}")
+        connection.putheader(
+            "Cookie",
+            f"{django_settings.SESSION_COOKIE_NAME}={self.session}; "
+            f"{django_settings.CSRF_COOKIE_NAME}={self.CSRF}",
+        )
         connection.endheaders()
         return connection
 
     def send(self, connection, start: int, end: int, piece: int = 64 * 1024) -> None:
         for offset in range(start, end, piece):
-            connection.send(self.body[offset:min(offset + piece, end)])
+            connection.send(self.body[offset : min(offset + piece, end)])
 
 
 def test_server_killed_during_a_slow_upload_stores_nothing_and_after_a_restart_the_upload_is_whole(
-        client, world, shared, archive, tmp_path):
+    client, world, shared, archive, tmp_path
+):
     data = media_file(3_000_000)  # above Django's 2.5 MB in-memory limit: the server spools it to TMPDIR
     upload = Upload(client, world, data)
     server_tmp, log = tmp_path / "server-tmp", tmp_path / "server.log"
@@ -288,8 +351,10 @@ def test_server_killed_during_a_slow_upload_stores_nothing_and_after_a_restart_t
         connection = upload.start(port)
         try:
             upload.send(connection, 0, len(upload.body) // 2)
-            wait_for(lambda: any(p.name.endswith(".upload.wav") for p in server_tmp.iterdir()),
-                     what="the server to spool the request body")  # the request is in the middle of the upload
+            wait_for(
+                lambda: any(p.name.endswith(".upload.wav") for p in server_tmp.iterdir()),
+                what="the server to spool the request body",
+            )  # the request is in the middle of the upload
             kill_server(server)
         finally:
             connection.close()
@@ -316,8 +381,10 @@ def test_server_killed_during_a_slow_upload_stores_nothing_and_after_a_restart_t
 
 # --- two users editing one recommendation at the same time -----------------------------------------------------
 
+
 def test_two_editors_racing_on_one_draft_the_second_gets_a_clear_conflict_and_nothing_is_overwritten(
-        world, shared, tmp_path):
+    world, shared, tmp_path
+):
     """A real race between two processes that both saw version v: the first is stopped inside its transaction
     (the round read and locked) while the second tries to save; then the first is let go."""
     from leniency.recommendations.services import do_create_draft
@@ -330,11 +397,15 @@ def test_two_editors_racing_on_one_draft_the_second_gets_a_clear_conflict_and_no
     shared.push()
     first = second = None
     try:
-        first = start_worker(shared, "edit", common | {"name": "first", "user": world.prosecutor.pk,
-                                                        "note": "第一人的意见", "pause": True})
+        first = start_worker(
+            shared,
+            "edit",
+            common | {"name": "first", "user": world.prosecutor.pk, "note": "第一人的意见", "pause": True},
+        )
         wait_for(lambda: (folder / "inside-first").exists(), what="the first editor inside its transaction")
-        second = start_worker(shared, "edit", common | {"name": "second", "user": world.supervisor.pk,
-                                                         "note": "第二人的意见"})
+        second = start_worker(
+            shared, "edit", common | {"name": "second", "user": world.supervisor.pk, "note": "第二人的意见"}
+        )
         wait_for(lambda: (folder / "attempt-second").exists(), what="the second editor to start saving")
         time.sleep(1.0)  # let the second reach the lock the first holds
         (folder / "go").touch()

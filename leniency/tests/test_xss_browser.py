@@ -39,7 +39,7 @@ EXCLUDED = {
     # identifiers: system-generated or format-checked codes, never prose someone types
     "accounts.Region.code": "administrative division code (digits)",
     "accounts.User.username": "log-in name, Django's username validator allows letters, digits and @.+-_ only; "
-                              "the personas log in with it",
+    "the personas log in with it",
     "accounts.User.email": "an e-mail address (EmailField); no page shows it",
     "audit.AuditEvent.action": "action code such as plea.withdrawn: a key into the timeline's registry",
     "audit.AuditEvent.object_type": "model label (app.Model)",
@@ -93,7 +93,7 @@ UNCHECKED = {
     "accounts.User.first_name": "no template renders it: pages show display_name",
     "accounts.User.last_name": "no template renders it: pages show display_name",
     "corpus.Judgment.fact": "shown only as similar-case results of the recommendation form, which need the corpus "
-                            "index a small demo does not build",
+    "index a small demo does not build",
     "corpus.Judgment.court": "as corpus.Judgment.fact",
     "counsel.AccessCriterion.citation": "policy data read by the allocation code; no template renders it",
     "counsel.CounselPolicy.source": "policy data; no template renders it",
@@ -101,30 +101,37 @@ UNCHECKED = {
     "counsel.FeeSchedule.source": "fee data; no template renders it",
     "counsel.CounselRequest.note": "no template renders it",
     "plea.PleaAgreement.exception_note": "shown only for an agreement signed under a statutory exception; the "
-                                         "demo has none",
+    "demo has none",
     "plea.PleaAgreement.lawyer_name": "shown in the signing form only while the lawyer has not signed; every "
-                                      "demo agreement is signed",
+    "demo agreement is signed",
     "plea.RightsNotice.notes": "shown only for a notice the defendant did not acknowledge; the demo has none",
     "plea.Signature.status_reason": "no template renders it",
     "portal.TypicalCase.source_text": "the review page shows it only as a diff against the public text, cut "
-                                      "into insertions and deletions (never literally)",
+    "into insertions and deletions (never literally)",
     "recommendations.SentencingRecommendation.facts_text": "the engine's input kept for the record; no template "
-                                                           "renders it",
+    "renders it",
 }
 
 # Columns with no row in this world, so nothing is planted in them: a gap in coverage, listed so that it is
 # seen (the test fails when the demo starts making such rows: then they are checked like the others).
 NO_ROWS = {
-    "accounts.ApiToken.name", "corpus.ImportLineError.reason", "counsel.QualityWarning.decision_reason",
-    "counsel.Restriction.reason", "counsel.Restriction.lifted_reason", "counsel.Contest.statement",
-    "counsel.Contest.answer", "counsel.RotaCorrection.reason", "counsel.RotaCorrection.answer",
-    "counsel.ConflictOfInterest.note", "oversight.ReportAttachment.original_name",
+    "accounts.ApiToken.name",
+    "corpus.ImportLineError.reason",
+    "counsel.QualityWarning.decision_reason",
+    "counsel.Restriction.reason",
+    "counsel.Restriction.lifted_reason",
+    "counsel.Contest.statement",
+    "counsel.Contest.answer",
+    "counsel.RotaCorrection.reason",
+    "counsel.RotaCorrection.answer",
+    "counsel.ConflictOfInterest.note",
+    "oversight.ReportAttachment.original_name",
 }
 
 PAYLOADS = (
     "<script>window.__xss=1</script>",
-    "<img src=x onerror=\"window.__xss=1\">",
-    "\"><svg onload=window.__xss=1>",
+    '<img src=x onerror="window.__xss=1">',
+    '"><svg onload=window.__xss=1>',
     "</textarea><script>window.__xss=1</script>",
     "'><img src=x onerror=window.__xss=1>",
 )
@@ -143,8 +150,10 @@ SHOWN_TEXT = """() => [document.body.innerText,
 
 # pages that look the same whoever asks (the public portal, the API docs): crawled once, by the first role
 SHARED = re.compile(r"^/public/(?!manage)|^/api/docs|^/oversight/report/|^/counsel/rubric/")
-SKIP = re.compile(r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|"
-                  r"/public/reports/\d+/|download=|/identity/")
+SKIP = re.compile(
+    r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|"
+    r"/public/reports/\d+/|download=|/identity/"
+)
 
 
 def free_text_fields() -> list[models.Field]:
@@ -153,9 +162,12 @@ def free_text_fields() -> list[models.Field]:
         if not model.__module__.startswith("leniency."):
             continue
         for field in model._meta.concrete_fields:
-            if (isinstance(field, models.CharField | models.TextField) and not field.choices
-                    and not isinstance(field, EncryptedCharField)
-                    and _label(field) not in EXCLUDED):
+            if (
+                isinstance(field, models.CharField | models.TextField)
+                and not field.choices
+                and not isinstance(field, EncryptedCharField)
+                and _label(field) not in EXCLUDED
+            ):
                 found.append(field)
     return found
 
@@ -181,7 +193,7 @@ def plant() -> tuple[dict[str, tuple[str, str]], set[str]]:
             continue
         limit = field.max_length or 10_000
         room = limit - len(marker) - (8 if field.unique else 0)
-        body = next((p for p in PAYLOADS[n % len(PAYLOADS):] + PAYLOADS if len(p) <= room), SHORT_PAYLOAD)
+        body = next((p for p in PAYLOADS[n % len(PAYLOADS) :] + PAYLOADS if len(p) <= room), SHORT_PAYLOAD)
         assert len(body) <= room, f"{_label(field)}: max_length {limit} is too small for a payload"
         value = marker + body
         if field.unique:
@@ -204,8 +216,14 @@ def build_world(monkeypatch) -> dict:
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, *a, **k: b"%PDF-1.4\n%stub\n%%EOF\n")
     summary = build_demo(seed=SEED, defendants=DEFENDANTS, today=TODAY, stdout=io.StringIO())
     lines = extensions.build_extensions(seed=SEED, today=summary.today, stdout=io.StringIO())
-    code = next((m.group(1) for line in lines if (m := re.search(r"status code of the decided report: (\S+)\)",
-                                                                   line))), None)
+    code = next(
+        (
+            m.group(1)
+            for line in lines
+            if (m := re.search(r"status code of the decided report: (\S+)\)", line))
+        ),
+        None,
+    )
     return {"status_code": code}
 
 
@@ -230,26 +248,42 @@ def seeds() -> dict[str, list[str]]:
         pages = {
             "case": first(seen, "/cases/{obj.case_id}/"),
             "withdrawal": first(Withdrawal.objects.filter(defendant__in=seen), "/plea/withdrawals/{obj.pk}/"),
-            "dossier": first(PleaAgreement.objects.filter(defendant__in=seen), "/plea/defendants/{obj.defendant_id}/"),
-            "agreement": first(PleaAgreement.objects.filter(defendant__in=seen), "/plea/agreements/{obj.pk}/"),
+            "dossier": first(
+                PleaAgreement.objects.filter(defendant__in=seen), "/plea/defendants/{obj.defendant_id}/"
+            ),
+            "agreement": first(
+                PleaAgreement.objects.filter(defendant__in=seen), "/plea/agreements/{obj.pk}/"
+            ),
             "notice": first(RightsNotice.objects.filter(defendant__in=seen), "/plea/notices/{obj.pk}/"),
-            "review": first(VoluntarinessReview.objects.filter(defendant__in=seen, items__resolved_at__isnull=False)
-                            or VoluntarinessReview.objects.filter(defendant__in=seen), "/plea/reviews/{obj.pk}/"),
+            "review": first(
+                VoluntarinessReview.objects.filter(defendant__in=seen, items__resolved_at__isnull=False)
+                or VoluntarinessReview.objects.filter(defendant__in=seen),
+                "/plea/reviews/{obj.pk}/",
+            ),
             "recording": first(Recording.objects.filter(defendant__in=seen), "/recordings/{obj.pk}/"),
-            "recommendation": first(SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
-                                    "/recommendations/defendants/{obj.defendant_id}/"),
-            "letter": first(SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
-                            "/recommendations/{obj.pk}/letter/"),
-            "assignment": first(CounselAssignment.objects.filter(defendant__in=seen, participation__isnull=False).distinct(),
-                                "/counsel/assignments/{obj.pk}/"),
-            "request": first(CounselRequest.objects.filter(defendant__in=seen), "/counsel/requests/{obj.pk}/"),
+            "recommendation": first(
+                SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
+                "/recommendations/defendants/{obj.defendant_id}/",
+            ),
+            "letter": first(
+                SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
+                "/recommendations/{obj.pk}/letter/",
+            ),
+            "assignment": first(
+                CounselAssignment.objects.filter(defendant__in=seen, participation__isnull=False).distinct(),
+                "/counsel/assignments/{obj.pk}/",
+            ),
+            "request": first(
+                CounselRequest.objects.filter(defendant__in=seen), "/counsel/requests/{obj.pk}/"
+            ),
         }
         return [url for kind in kinds for url in pages[kind]]
 
     published = first(TypicalCase.objects.filter(status="published"), "/public/cases/{obj.number}/")
     return {
         "prosecutor": mine("prosecutor", "case", "recommendation", "letter", "agreement", "notice")
-        + ["/public/manage/"] + first(TypicalCase.objects.all(), "/public/manage/cases/{obj.pk}/"),
+        + ["/public/manage/"]
+        + first(TypicalCase.objects.all(), "/public/manage/cases/{obj.pk}/"),
         "supervisor": ["/oversight/reports/", "/recommendations/queue/"]
         + first(PublicReport.objects.exclude(replies=None), "/oversight/reports/{obj.pk}/"),
         "judge": mine("judge", "case", "dossier", "review"),
@@ -258,12 +292,21 @@ def seeds() -> dict[str, list[str]]:
         "legal_aid": ["/counsel/centre/", "/counsel/lawyers/", "/counsel/experts/", "/counsel/claims/"]
         + mine("legal_aid", "request", "assignment"),
         "committee": ["/oversight/petitions/", "/oversight/corrections/", "/oversight/conflicts/"]
-        + [f"/oversight/petitions/{pk}/" for pk in Petition.objects.order_by("pk").values_list("pk", flat=True)],
+        + [
+            f"/oversight/petitions/{pk}/"
+            for pk in Petition.objects.order_by("pk").values_list("pk", flat=True)
+        ],
         "auditor": ["/audit/personal-data/", "/study/withdrawals/", "/counsel/experts/"]
         + mine("auditor", "withdrawal", "review", "recording")
         + first(Petition.objects.filter(decision__isnull=False), "/oversight/petitions/{obj.pk}/"),
-        "public": ["/public/", "/public/cases/", "/public/reports/", "/oversight/report/", "/counsel/rubric/",
-                   "/api/docs"]
+        "public": [
+            "/public/",
+            "/public/cases/",
+            "/public/reports/",
+            "/oversight/report/",
+            "/counsel/rubric/",
+            "/api/docs",
+        ]
         + published,
     }
 
@@ -299,8 +342,12 @@ def crawl(context, base, role, start, planted, visit: Visit, shared: set, *, cap
     page.set_default_timeout(60_000)  # the portal draws its charts on the first visit
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("console", lambda m: visit.problems.append(f"{role} {page.url}: console {m.text}")
-            if "Refused to" in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            visit.problems.append(f"{role} {page.url}: console {m.text}") if "Refused to" in m.text else None
+        ),
+    )
     queue, queued, shapes, crawled = list(start), set(start), defaultdict(int), 0
     while queue:
         path = queue.pop(0)
@@ -368,9 +415,11 @@ def test_payloads_in_every_free_text_field_never_run_and_show_as_text(chromium, 
         context.close()
     finished = time.perf_counter()
     slowest = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(visit.seconds.items(), key=lambda kv: -kv[1])[:3])
-    print(f"\nworld built and planted in {built - started:.1f} s ({len(planted)} columns); "
-          f"{len(visit.pages)} pages in {finished - built:.1f} s (slowest: {slowest}); "
-          f"{len(visit.seen)} columns seen as text")
+    print(
+        f"\nworld built and planted in {built - started:.1f} s ({len(planted)} columns); "
+        f"{len(visit.pages)} pages in {finished - built:.1f} s (slowest: {slowest}); "
+        f"{len(visit.seen)} columns seen as text"
+    )
 
     assert not visit.problems, "\n".join(visit.problems[:40])
     shown = set(visit.seen)

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,25 +15,42 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='序号')),
-                ('actor_label', models.CharField(max_length=150, verbose_name='操作人')),
-                ('action', models.CharField(db_index=True, max_length=80, verbose_name='操作')),
-                ('object_type', models.CharField(max_length=60)),
-                ('object_id', models.CharField(max_length=64)),
-                ('case_id', models.BigIntegerField(blank=True, db_index=True, null=True)),
-                ('data', models.JSONField(default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('occurred_at', models.DateTimeField(db_index=True, verbose_name='时间')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="序号")),
+                ("actor_label", models.CharField(max_length=150, verbose_name="操作人")),
+                ("action", models.CharField(db_index=True, max_length=80, verbose_name="操作")),
+                ("object_type", models.CharField(max_length=60)),
+                ("object_id", models.CharField(max_length=64)),
+                ("case_id", models.BigIntegerField(blank=True, db_index=True, null=True)),
+                (
+                    "data",
+                    models.JSONField(default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("occurred_at", models.DateTimeField(db_index=True, verbose_name="时间")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_events",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审计事件',
-                'verbose_name_plural': '审计事件',
-                'ordering': ['seq'],
+                "verbose_name": "审计事件",
+                "verbose_name_plural": "审计事件",
+                "ordering": ["seq"],
             },
         ),
     ]

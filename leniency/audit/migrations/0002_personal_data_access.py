@@ -6,29 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
-        ('cases', '0002_encrypt_personal_data'),
+        ("audit", "0001_initial"),
+        ("cases", "0002_encrypt_personal_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PersonalDataAccess',
+            name="PersonalDataAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fields', models.CharField(max_length=120, verbose_name='查看内容')),
-                ('via', models.CharField(choices=[('page', '页面'), ('api', '接口'), ('document', '文书')], max_length=10, verbose_name='途径')),
-                ('path', models.CharField(blank=True, max_length=255, verbose_name='地址')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='时间')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='personal_data_reads', to='cases.defendant')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='personal_data_reads', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fields", models.CharField(max_length=120, verbose_name="查看内容")),
+                (
+                    "via",
+                    models.CharField(
+                        choices=[("page", "页面"), ("api", "接口"), ("document", "文书")],
+                        max_length=10,
+                        verbose_name="途径",
+                    ),
+                ),
+                ("path", models.CharField(blank=True, max_length=255, verbose_name="地址")),
+                ("at", models.DateTimeField(db_index=True, verbose_name="时间")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="personal_data_reads",
+                        to="cases.defendant",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="personal_data_reads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '个人信息查看记录',
-                'verbose_name_plural': '个人信息查看记录',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "个人信息查看记录",
+                "verbose_name_plural": "个人信息查看记录",
+                "ordering": ["-at", "-id"],
             },
         ),
     ]

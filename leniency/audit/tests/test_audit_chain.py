@@ -7,7 +7,10 @@ from leniency.audit.trail import record, verify_chain
 
 
 def _events(n, actor=None):
-    return [record(f"test.event.{i}", actor=actor, object_type="test", object_id=i, data={"i": i}) for i in range(n)]
+    return [
+        record(f"test.event.{i}", actor=actor, object_type="test", object_id=i, data={"i": i})
+        for i in range(n)
+    ]
 
 
 @pytest.mark.django_db
@@ -45,8 +48,16 @@ def test_removed_event_is_named_by_verify():
 @pytest.mark.django_db
 def test_inserted_event_is_named_by_verify():
     events = _events(3)
-    forged = AuditEvent(seq=4, actor_label="intruder", action="plea.agreement.signed", object_type="x", object_id="1",
-                        data={}, occurred_at=events[-1].occurred_at, prev_hash="f" * 64)
+    forged = AuditEvent(
+        seq=4,
+        actor_label="intruder",
+        action="plea.agreement.signed",
+        object_type="x",
+        object_id="1",
+        data={},
+        occurred_at=events[-1].occurred_at,
+        prev_hash="f" * 64,
+    )
     forged.hash = forged.compute_hash()
     forged.save(force_insert=True)
     checked, problem = verify_chain()
@@ -78,5 +89,11 @@ def test_hash_survives_storage_round_trip_with_decimals_and_dates():
     from datetime import date
     from decimal import Decimal
 
-    record("test.types", actor=None, object_type="t", object_id=1, data={"amount": Decimal("12.50"), "on": date(2026, 1, 2)})
+    record(
+        "test.types",
+        actor=None,
+        object_type="t",
+        object_id=1,
+        data={"amount": Decimal("12.50"), "on": date(2026, 1, 2)},
+    )
     assert verify_chain() == (1, None)

@@ -23,13 +23,19 @@ def test_the_case_page_records_the_particulars_of_each_defendant_shown(client, w
 
 
 def test_the_page_masks_ids_and_the_reveal_is_recorded(client, world):
-    page = _client(client, world.prosecutor).get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    page = (
+        _client(client, world.prosecutor).get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    )
     assert "110101199005010011" not in page and "1101************11" in page
     url = reverse("defendant_identity", args=[world.case.pk, world.defendant.pk])
     shown = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "110101199005010011" in shown
-    assert PersonalDataAccess.objects.filter(user=world.prosecutor, defendant=world.defendant,
-                                             fields="id_number,phone").count() == 1
+    assert (
+        PersonalDataAccess.objects.filter(
+            user=world.prosecutor, defendant=world.defendant, fields="id_number,phone"
+        ).count()
+        == 1
+    )
 
 
 def test_a_lawyer_cannot_reveal_a_co_defendant(client, world):
@@ -55,8 +61,13 @@ def test_the_auditor_lists_who_saw_whom_and_others_may_not(client, world):
 
 
 def test_records_are_append_only(world):
-    row = PersonalDataAccess.objects.create(user=world.judge, defendant=world.defendant, fields="particulars",
-                                            via="page", at="2026-11-23T10:00:00+08:00")
+    row = PersonalDataAccess.objects.create(
+        user=world.judge,
+        defendant=world.defendant,
+        fields="particulars",
+        via="page",
+        at="2026-11-23T10:00:00+08:00",
+    )
     with pytest.raises(AppendOnlyError):
         row.save()
     with pytest.raises(AppendOnlyError):

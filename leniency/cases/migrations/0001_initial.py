@@ -6,107 +6,248 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Charge',
+            name="Charge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='罪名')),
-                ('article', models.PositiveIntegerField(verbose_name='刑法条文')),
-                ('article_label', models.CharField(max_length=30, verbose_name='条文')),
-                ('has_guideline', models.BooleanField(default=False, verbose_name='有量刑指导意见')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="罪名")),
+                ("article", models.PositiveIntegerField(verbose_name="刑法条文")),
+                ("article_label", models.CharField(max_length=30, verbose_name="条文")),
+                ("has_guideline", models.BooleanField(default=False, verbose_name="有量刑指导意见")),
             ],
             options={
-                'verbose_name': '罪名',
-                'verbose_name_plural': '罪名',
-                'ordering': ['article', 'name'],
+                "verbose_name": "罪名",
+                "verbose_name_plural": "罪名",
+                "ordering": ["article", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=60, unique=True, verbose_name='案号')),
-                ('title', models.CharField(max_length=200, verbose_name='案由')),
-                ('facts', models.TextField(blank=True, verbose_name='案件事实')),
-                ('received_on', models.DateField(verbose_name='受理日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('court', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tried_cases', to='accounts.organisation', verbose_name='法院')),
-                ('procuratorate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='prosecuted_cases', to='accounts.organisation', verbose_name='检察院')),
-                ('prosecutor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='owned_cases', to=settings.AUTH_USER_MODEL, verbose_name='承办检察官')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='accounts.region', verbose_name='区域')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=60, unique=True, verbose_name="案号")),
+                ("title", models.CharField(max_length=200, verbose_name="案由")),
+                ("facts", models.TextField(blank=True, verbose_name="案件事实")),
+                ("received_on", models.DateField(verbose_name="受理日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "court",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tried_cases",
+                        to="accounts.organisation",
+                        verbose_name="法院",
+                    ),
+                ),
+                (
+                    "procuratorate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prosecuted_cases",
+                        to="accounts.organisation",
+                        verbose_name="检察院",
+                    ),
+                ),
+                (
+                    "prosecutor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="承办检察官",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="accounts.region",
+                        verbose_name="区域",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案件',
-                'verbose_name_plural': '案件',
-                'ordering': ['-received_on', '-id'],
+                "verbose_name": "案件",
+                "verbose_name_plural": "案件",
+                "ordering": ["-received_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Defendant',
+            name="Defendant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('id_number', models.CharField(blank=True, max_length=18, verbose_name='身份证号')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='出生日期')),
-                ('gender', models.CharField(choices=[('M', '男'), ('F', '女')], max_length=1, verbose_name='性别')),
-                ('ethnicity', models.CharField(default='汉族', max_length=20, verbose_name='民族')),
-                ('education', models.CharField(blank=True, choices=[('none', '文盲'), ('primary', '小学'), ('junior', '初中'), ('senior', '高中或中专'), ('college', '大专及以上')], max_length=10, verbose_name='文化程度')),
-                ('occupation', models.CharField(blank=True, max_length=50, verbose_name='职业')),
-                ('detention', models.CharField(choices=[('not_detained', '未羁押'), ('criminal_detention', '刑事拘留'), ('arrested', '逮捕'), ('bail', '取保候审'), ('residential_surveillance', '监视居住')], default='not_detained', max_length=30, verbose_name='羁押状态')),
-                ('detained_on', models.DateField(blank=True, null=True, verbose_name='羁押日期')),
-                ('released_on', models.DateField(blank=True, null=True, verbose_name='解除羁押日期')),
-                ('stage', models.CharField(choices=[('investigation', '侦查'), ('prosecution_review', '审查起诉'), ('first_instance', '一审'), ('judgment', '一审判决'), ('appeal', '二审'), ('final', '生效'), ('non_prosecution', '不起诉'), ('case_withdrawn', '撤案')], default='investigation', max_length=30, verbose_name='诉讼阶段')),
-                ('stage_since', models.DateField(verbose_name='进入本阶段日期')),
-                ('procedure', models.CharField(blank=True, choices=[('expedited', '速裁程序'), ('summary', '简易程序'), ('ordinary', '普通程序')], max_length=20, verbose_name='审理程序')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='defendants', to='cases.case', verbose_name='案件')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("id_number", models.CharField(blank=True, max_length=18, verbose_name="身份证号")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="出生日期")),
+                (
+                    "gender",
+                    models.CharField(choices=[("M", "男"), ("F", "女")], max_length=1, verbose_name="性别"),
+                ),
+                ("ethnicity", models.CharField(default="汉族", max_length=20, verbose_name="民族")),
+                (
+                    "education",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("none", "文盲"),
+                            ("primary", "小学"),
+                            ("junior", "初中"),
+                            ("senior", "高中或中专"),
+                            ("college", "大专及以上"),
+                        ],
+                        max_length=10,
+                        verbose_name="文化程度",
+                    ),
+                ),
+                ("occupation", models.CharField(blank=True, max_length=50, verbose_name="职业")),
+                (
+                    "detention",
+                    models.CharField(
+                        choices=[
+                            ("not_detained", "未羁押"),
+                            ("criminal_detention", "刑事拘留"),
+                            ("arrested", "逮捕"),
+                            ("bail", "取保候审"),
+                            ("residential_surveillance", "监视居住"),
+                        ],
+                        default="not_detained",
+                        max_length=30,
+                        verbose_name="羁押状态",
+                    ),
+                ),
+                ("detained_on", models.DateField(blank=True, null=True, verbose_name="羁押日期")),
+                ("released_on", models.DateField(blank=True, null=True, verbose_name="解除羁押日期")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("investigation", "侦查"),
+                            ("prosecution_review", "审查起诉"),
+                            ("first_instance", "一审"),
+                            ("judgment", "一审判决"),
+                            ("appeal", "二审"),
+                            ("final", "生效"),
+                            ("non_prosecution", "不起诉"),
+                            ("case_withdrawn", "撤案"),
+                        ],
+                        default="investigation",
+                        max_length=30,
+                        verbose_name="诉讼阶段",
+                    ),
+                ),
+                ("stage_since", models.DateField(verbose_name="进入本阶段日期")),
+                (
+                    "procedure",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("expedited", "速裁程序"),
+                            ("summary", "简易程序"),
+                            ("ordinary", "普通程序"),
+                        ],
+                        max_length=20,
+                        verbose_name="审理程序",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="defendants",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '犯罪嫌疑人/被告人',
-                'verbose_name_plural': '犯罪嫌疑人/被告人',
-                'ordering': ['case', 'id'],
+                "verbose_name": "犯罪嫌疑人/被告人",
+                "verbose_name_plural": "犯罪嫌疑人/被告人",
+                "ordering": ["case", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DefendantCharge',
+            name="DefendantCharge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('principal', models.BooleanField(default=True, verbose_name='主罪')),
-                ('charge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='cases.charge', verbose_name='罪名')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charge_links', to='cases.defendant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("principal", models.BooleanField(default=True, verbose_name="主罪")),
+                (
+                    "charge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="cases.charge", verbose_name="罪名"
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="charge_links",
+                        to="cases.defendant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '指控罪名',
-                'verbose_name_plural': '指控罪名',
+                "verbose_name": "指控罪名",
+                "verbose_name_plural": "指控罪名",
             },
         ),
         migrations.AddField(
-            model_name='defendant',
-            name='charges',
-            field=models.ManyToManyField(through='cases.DefendantCharge', to='cases.charge', verbose_name='罪名'),
+            model_name="defendant",
+            name="charges",
+            field=models.ManyToManyField(
+                through="cases.DefendantCharge", to="cases.charge", verbose_name="罪名"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['procuratorate', '-received_on'], name='cases_case_procura_a14f4e_idx'),
+            model_name="case",
+            index=models.Index(
+                fields=["procuratorate", "-received_on"], name="cases_case_procura_a14f4e_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['court', '-received_on'], name='cases_case_court_i_56aa7a_idx'),
+            model_name="case",
+            index=models.Index(fields=["court", "-received_on"], name="cases_case_court_i_56aa7a_idx"),
         ),
         migrations.AddConstraint(
-            model_name='defendantcharge',
-            constraint=models.UniqueConstraint(fields=('defendant', 'charge'), name='unique_charge_per_defendant'),
+            model_name="defendantcharge",
+            constraint=models.UniqueConstraint(
+                fields=("defendant", "charge"), name="unique_charge_per_defendant"
+            ),
         ),
         migrations.AddIndex(
-            model_name='defendant',
-            index=models.Index(fields=['stage'], name='cases_defen_stage_239df7_idx'),
+            model_name="defendant",
+            index=models.Index(fields=["stage"], name="cases_defen_stage_239df7_idx"),
         ),
     ]

@@ -13,21 +13,20 @@ def encrypt_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='defendant',
-            name='phone',
-            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name='联系电话'),
+            model_name="defendant",
+            name="phone",
+            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name="联系电话"),
         ),
         migrations.AlterField(
-            model_name='defendant',
-            name='id_number',
-            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name='身份证号'),
+            model_name="defendant",
+            name="id_number",
+            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name="身份证号"),
         ),
         migrations.RunPython(encrypt_existing, migrations.RunPython.noop),
     ]

@@ -40,20 +40,31 @@ def test_outsiders_get_404_and_unknown_case_404(client, world):
 
 def test_stage_change_through_the_api_with_session_auth(client, world):
     client.force_login(world.prosecutor)
-    response = client.post(f"/api/defendants/{world.defendant.pk}/stage", json.dumps({"to": "first_instance", "as_of": "2026-10-02"}),
-                           content_type="application/json")
+    response = client.post(
+        f"/api/defendants/{world.defendant.pk}/stage",
+        json.dumps({"to": "first_instance", "as_of": "2026-10-02"}),
+        content_type="application/json",
+    )
     assert response.status_code == 200 and response.json()["stage"] == Stage.FIRST_INSTANCE
 
 
 def test_illegal_transition_is_400_naming_the_field(client, world):
-    response = client.post(f"/api/defendants/{world.defendant.pk}/stage", json.dumps({"to": "final"}),
-                           content_type="application/json", **_bearer(world.prosecutor))
+    response = client.post(
+        f"/api/defendants/{world.defendant.pk}/stage",
+        json.dumps({"to": "final"}),
+        content_type="application/json",
+        **_bearer(world.prosecutor),
+    )
     assert response.status_code == 400 and response.json()["field"] == "stage"
 
 
 def test_invalid_value_is_422_naming_the_field(client, world):
-    response = client.post(f"/api/defendants/{world.defendant.pk}/stage", json.dumps({"to": "somewhere", "as_of": "x"}),
-                           content_type="application/json", **_bearer(world.prosecutor))
+    response = client.post(
+        f"/api/defendants/{world.defendant.pk}/stage",
+        json.dumps({"to": "somewhere", "as_of": "x"}),
+        content_type="application/json",
+        **_bearer(world.prosecutor),
+    )
     fields = {e["field"] for e in response.json()["errors"]}
     assert response.status_code == 422 and {"to", "as_of"} <= fields
 
@@ -61,8 +72,15 @@ def test_invalid_value_is_422_naming_the_field(client, world):
 def test_judge_outsider_and_lawyer_cannot_move_a_defendant_by_api(client, world):
     url = f"/api/defendants/{world.defendant.pk}/stage"
     body = json.dumps({"to": "first_instance"})
-    for user, expected in [(world.judge, 403), (world.lawyer, 403), (world.unassigned_lawyer, 404), (world.outsider_prosecutor, 404)]:
-        assert client.post(url, body, content_type="application/json", **_bearer(user)).status_code == expected, user
+    for user, expected in [
+        (world.judge, 403),
+        (world.lawyer, 403),
+        (world.unassigned_lawyer, 404),
+        (world.outsider_prosecutor, 404),
+    ]:
+        assert (
+            client.post(url, body, content_type="application/json", **_bearer(user)).status_code == expected
+        ), user
 
 
 def test_openapi_document_and_docs_page_are_served(client, world):

@@ -7,7 +7,9 @@ from leniency.testing.personas import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_prosecutor_opens_a_case_sees_the_timeline_in_chinese_and_switches_to_english(page, live_server, world):
+def test_prosecutor_opens_a_case_sees_the_timeline_in_chinese_and_switches_to_english(
+    page, live_server, world
+):
     log_in(page, live_server, world.prosecutor.username, PASSWORD)
     expect(page.get_by_role("heading", name="我的待办")).to_be_visible()
 

@@ -27,10 +27,18 @@ MAX_QUERIES = 29
 def _add_defendants(world, n):
     for i in range(n):
         defendant = case_services.do_add_defendant(
-            world.case, name=f"王{i}某", charges=[world.theft], acting_user=world.prosecutor,
-            stage=Stage.PROSECUTION_REVIEW, stage_since=date(2026, 9, 1), gender="M", birth_date=date(1991, 1, 1))
-        do_assign_counsel(defendant, lawyer=world.lawyer, kind=CounselAssignment.Kind.DUTY,
-                          acting_user=world.prosecutor)
+            world.case,
+            name=f"王{i}某",
+            charges=[world.theft],
+            acting_user=world.prosecutor,
+            stage=Stage.PROSECUTION_REVIEW,
+            stage_since=date(2026, 9, 1),
+            gender="M",
+            birth_date=date(1991, 1, 1),
+        )
+        do_assign_counsel(
+            defendant, lawyer=world.lawyer, kind=CounselAssignment.Kind.DUTY, acting_user=world.prosecutor
+        )
 
 
 def _count(client, user, url):
@@ -53,7 +61,9 @@ def test_case_page_queries_do_not_grow_with_the_defendants(client, world, person
     assert five == two, f"{persona}: {two} queries with 2 defendants, {five} with 5"
 
 
-def test_case_page_with_five_defendants_stays_under_the_query_budget(client, world, django_assert_max_num_queries):
+def test_case_page_with_five_defendants_stays_under_the_query_budget(
+    client, world, django_assert_max_num_queries
+):
     _add_defendants(world, 3)
     url = reverse("case_detail", args=[world.case.pk])
     client.force_login(world.prosecutor)

@@ -54,7 +54,11 @@ def test_case_list_filters_and_refuses_outsiders(client, world):
 
 
 def test_case_list_bad_date_range_names_the_field_and_keeps_input(client, world):
-    body = _page(client, world.prosecutor, reverse("case_list") + "?q=盗窃&received_from=2026-10-01&received_to=2026-01-01").content.decode()
+    body = _page(
+        client,
+        world.prosecutor,
+        reverse("case_list") + "?q=盗窃&received_from=2026-10-01&received_to=2026-01-01",
+    ).content.decode()
     assert "结束日期不能早于开始日期" in body and 'value="盗窃"' in body
 
 
@@ -62,7 +66,14 @@ def test_prosecutor_moves_a_defendant_through_the_form(client, world):
     client.force_login(world.prosecutor)
     url = reverse("change_stage", args=[world.case.pk, world.defendant.pk])
     prefix = f"d{world.defendant.pk}"
-    response = client.post(url, {f"{prefix}-to": Stage.FIRST_INSTANCE, f"{prefix}-as_of": "2026-10-08", f"{prefix}-reason": "提起公诉"})
+    response = client.post(
+        url,
+        {
+            f"{prefix}-to": Stage.FIRST_INSTANCE,
+            f"{prefix}-as_of": "2026-10-08",
+            f"{prefix}-reason": "提起公诉",
+        },
+    )
     assert response.status_code == 302
     world.defendant.refresh_from_db()
     assert world.defendant.stage == Stage.FIRST_INSTANCE
@@ -72,8 +83,14 @@ def test_prosecutor_moves_a_defendant_through_the_form(client, world):
 def test_stage_form_error_names_the_field_and_keeps_what_was_typed(client, world):
     client.force_login(world.prosecutor)
     prefix = f"d{world.defendant.pk}"
-    response = client.post(reverse("change_stage", args=[world.case.pk, world.defendant.pk]),
-                           {f"{prefix}-to": Stage.FIRST_INSTANCE, f"{prefix}-as_of": "not-a-date", f"{prefix}-reason": "我写的说明"})
+    response = client.post(
+        reverse("change_stage", args=[world.case.pk, world.defendant.pk]),
+        {
+            f"{prefix}-to": Stage.FIRST_INSTANCE,
+            f"{prefix}-as_of": "not-a-date",
+            f"{prefix}-reason": "我写的说明",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 400 and "日期：" in body and "我写的说明" in body
 
@@ -82,8 +99,12 @@ def test_others_cannot_change_the_stage(client, world):
     prefix = f"d{world.defendant.pk}"
     data = {f"{prefix}-to": Stage.FIRST_INSTANCE, f"{prefix}-as_of": "2026-10-08"}
     url = reverse("change_stage", args=[world.case.pk, world.defendant.pk])
-    for user, expected in [(world.judge, 403), (world.lawyer, 403), (world.unassigned_lawyer, 404),
-                           (world.outsider_prosecutor, 404)]:
+    for user, expected in [
+        (world.judge, 403),
+        (world.lawyer, 403),
+        (world.unassigned_lawyer, 404),
+        (world.outsider_prosecutor, 404),
+    ]:
         client.force_login(user)
         assert client.post(url, data).status_code == expected, user
     client.logout()

@@ -80,11 +80,18 @@ def test_any_committed_write_ends_the_cached_page(client, world, write):
         Case.objects.filter(pk=world.case.pk).update(title="第七号新案由")
     elif write == "raw_sql":
         with connection.cursor() as cursor:
-            cursor.execute('UPDATE "cases_case" SET "title" = %s WHERE "id" = %s', ["第七号新案由", world.case.pk])
+            cursor.execute(
+                'UPDATE "cases_case" SET "title" = %s WHERE "id" = %s', ["第七号新案由", world.case.pk]
+            )
     else:
-        case_services.do_add_defendant(world.case, name="第七号新案由", charges=[world.theft],
-                                       acting_user=world.prosecutor, stage=Stage.PROSECUTION_REVIEW,
-                                       stage_since=date(2026, 9, 1))
+        case_services.do_add_defendant(
+            world.case,
+            name="第七号新案由",
+            charges=[world.theft],
+            acting_user=world.prosecutor,
+            stage=Stage.PROSECUTION_REVIEW,
+            stage_since=date(2026, 9, 1),
+        )
     after, sqls = _get(client, url)
     assert "第七号新案由" in after
     assert _reads_defendants(sqls)  # rendered afresh
@@ -105,8 +112,9 @@ def test_a_rolled_back_write_leaves_the_generation_and_a_committed_one_changes_i
 
 def test_quiet_tables_do_not_change_the_generation(client, world):
     token = pagecache.generation()
-    PersonalDataAccess.objects.create(user=world.prosecutor, defendant=world.defendant, fields="x", via="page",
-                                      at=timezone.now())
+    PersonalDataAccess.objects.create(
+        user=world.prosecutor, defendant=world.defendant, fields="x", via="page", at=timezone.now()
+    )
     session = SessionStore()
     session["anything"] = 1
     session.save()

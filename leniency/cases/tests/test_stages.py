@@ -17,8 +17,13 @@ def test_every_stage_has_a_transition_entry_and_closed_stages_are_terminal():
 
 def test_stage_change_is_saved_and_audited_in_one_event(world):
     before = AuditEvent.objects.count()
-    services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1),
-                             acting_user=world.prosecutor, reason="提起公诉")
+    services.do_change_stage(
+        world.defendant,
+        to=Stage.FIRST_INSTANCE,
+        as_of=date(2026, 10, 1),
+        acting_user=world.prosecutor,
+        reason="提起公诉",
+    )
     world.defendant.refresh_from_db()
     assert world.defendant.stage == Stage.FIRST_INSTANCE and world.defendant.stage_since == date(2026, 10, 1)
     event = AuditEvent.objects.order_by("-seq").first()
@@ -40,8 +45,9 @@ def test_illegal_transition_raises_a_clear_error_and_writes_nothing(world):
 
 def test_stage_date_cannot_precede_the_current_stage(world):
     with pytest.raises(DomainError) as error:
-        services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 1, 1),
-                                 acting_user=world.prosecutor)
+        services.do_change_stage(
+            world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 1, 1), acting_user=world.prosecutor
+        )
     assert error.value.field == "as_of"
 
 
@@ -57,15 +63,21 @@ def test_defendant_walks_the_whole_path_to_final(world):
 def test_procedure_is_only_set_from_trial_on(world):
     with pytest.raises(DomainError):
         services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.prosecutor)
-    services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1),
-                             acting_user=world.prosecutor)
+    services.do_change_stage(
+        world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1), acting_user=world.prosecutor
+    )
     services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.judge)
     assert AuditEvent.objects.filter(action="defendant.procedure.set").count() == 1
 
 
 def test_duplicate_case_number_is_refused_naming_the_field(world):
     with pytest.raises(DomainError) as error:
-        services.do_open_case(number=world.case.number, title="x", region=world.region,
-                              procuratorate=world.procuratorate, received_on=date(2026, 1, 1),
-                              acting_user=world.prosecutor)
+        services.do_open_case(
+            number=world.case.number,
+            title="x",
+            region=world.region,
+            procuratorate=world.procuratorate,
+            received_on=date(2026, 1, 1),
+            acting_user=world.prosecutor,
+        )
     assert error.value.field == "number"

@@ -5,81 +5,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=500, verbose_name='文件')),
-                ('fingerprint', models.CharField(db_index=True, max_length=64, verbose_name='文件指纹')),
-                ('encoding', models.CharField(default='utf-8', max_length=20, verbose_name='编码')),
-                ('status', models.CharField(choices=[('running', '进行中'), ('done', '已完成')], default='running', max_length=10, verbose_name='状态')),
-                ('lines_read', models.PositiveIntegerField(default=0, verbose_name='已读行数')),
-                ('imported', models.PositiveIntegerField(default=0, verbose_name='已导入')),
-                ('duplicates', models.PositiveIntegerField(default=0, verbose_name='重复')),
-                ('errors', models.PositiveIntegerField(default=0, verbose_name='错误')),
-                ('position', models.BigIntegerField(default=0, verbose_name='续传位置（字节）')),
-                ('line_number', models.PositiveIntegerField(default=0, verbose_name='已处理至行号')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='开始时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='结束时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=500, verbose_name="文件")),
+                ("fingerprint", models.CharField(db_index=True, max_length=64, verbose_name="文件指纹")),
+                ("encoding", models.CharField(default="utf-8", max_length=20, verbose_name="编码")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("running", "进行中"), ("done", "已完成")],
+                        default="running",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("lines_read", models.PositiveIntegerField(default=0, verbose_name="已读行数")),
+                ("imported", models.PositiveIntegerField(default=0, verbose_name="已导入")),
+                ("duplicates", models.PositiveIntegerField(default=0, verbose_name="重复")),
+                ("errors", models.PositiveIntegerField(default=0, verbose_name="错误")),
+                ("position", models.BigIntegerField(default=0, verbose_name="续传位置（字节）")),
+                ("line_number", models.PositiveIntegerField(default=0, verbose_name="已处理至行号")),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="开始时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="结束时间")),
             ],
             options={
-                'verbose_name': '导入批次',
-                'verbose_name_plural': '导入批次',
+                "verbose_name": "导入批次",
+                "verbose_name_plural": "导入批次",
             },
         ),
         migrations.CreateModel(
-            name='ImportLineError',
+            name="ImportLineError",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line', models.PositiveIntegerField(verbose_name='行号')),
-                ('reason', models.CharField(max_length=500, verbose_name='原因')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_errors', to='corpus.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line", models.PositiveIntegerField(verbose_name="行号")),
+                ("reason", models.CharField(max_length=500, verbose_name="原因")),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_errors",
+                        to="corpus.importrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入错误',
-                'verbose_name_plural': '导入错误',
-                'ordering': ['run', 'line'],
-                'constraints': [models.UniqueConstraint(fields=('run', 'line'), name='corpus_importerror_run_line')],
+                "verbose_name": "导入错误",
+                "verbose_name_plural": "导入错误",
+                "ordering": ["run", "line"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("run", "line"), name="corpus_importerror_run_line")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Judgment',
+            name="Judgment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_hash', models.CharField(max_length=64, unique=True, verbose_name='内容哈希')),
-                ('fact', models.TextField(verbose_name='案件事实')),
-                ('charges', models.JSONField(default=list, verbose_name='罪名')),
-                ('articles', models.JSONField(default=list, verbose_name='法条')),
-                ('main_charge', models.CharField(db_index=True, max_length=60, verbose_name='主罪名')),
-                ('term_months', models.IntegerField(blank=True, null=True, verbose_name='刑期（月）')),
-                ('death_penalty', models.BooleanField(default=False, verbose_name='死刑')),
-                ('life_imprisonment', models.BooleanField(default=False, verbose_name='无期徒刑')),
-                ('probation', models.BooleanField(default=False, verbose_name='缓刑')),
-                ('fine_yuan', models.BigIntegerField(blank=True, null=True, verbose_name='罚金（元）')),
-                ('criminals', models.JSONField(default=list, verbose_name='被告人')),
-                ('region_code', models.CharField(blank=True, db_index=True, max_length=12, verbose_name='地区代码')),
-                ('court', models.CharField(blank=True, max_length=100, verbose_name='法院')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='年份')),
-                ('synthetic', models.BooleanField(default=False, verbose_name='合成数据')),
-                ('facts', models.JSONField(default=dict, verbose_name='提取的事实')),
-                ('amount_yuan', models.BigIntegerField(blank=True, null=True, verbose_name='涉案金额（元）')),
-                ('injury', models.CharField(blank=True, max_length=12, verbose_name='伤情等级')),
-                ('drug_grams', models.FloatField(blank=True, null=True, verbose_name='毒品数量（克）')),
-                ('circumstances', models.BigIntegerField(default=0, verbose_name='情节标志')),
-                ('calc_months', models.IntegerField(blank=True, null=True, verbose_name='计算刑期（月）')),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='judgments', to='corpus.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("content_hash", models.CharField(max_length=64, unique=True, verbose_name="内容哈希")),
+                ("fact", models.TextField(verbose_name="案件事实")),
+                ("charges", models.JSONField(default=list, verbose_name="罪名")),
+                ("articles", models.JSONField(default=list, verbose_name="法条")),
+                ("main_charge", models.CharField(db_index=True, max_length=60, verbose_name="主罪名")),
+                ("term_months", models.IntegerField(blank=True, null=True, verbose_name="刑期（月）")),
+                ("death_penalty", models.BooleanField(default=False, verbose_name="死刑")),
+                ("life_imprisonment", models.BooleanField(default=False, verbose_name="无期徒刑")),
+                ("probation", models.BooleanField(default=False, verbose_name="缓刑")),
+                ("fine_yuan", models.BigIntegerField(blank=True, null=True, verbose_name="罚金（元）")),
+                ("criminals", models.JSONField(default=list, verbose_name="被告人")),
+                (
+                    "region_code",
+                    models.CharField(blank=True, db_index=True, max_length=12, verbose_name="地区代码"),
+                ),
+                ("court", models.CharField(blank=True, max_length=100, verbose_name="法院")),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="年份")),
+                ("synthetic", models.BooleanField(default=False, verbose_name="合成数据")),
+                ("facts", models.JSONField(default=dict, verbose_name="提取的事实")),
+                ("amount_yuan", models.BigIntegerField(blank=True, null=True, verbose_name="涉案金额（元）")),
+                ("injury", models.CharField(blank=True, max_length=12, verbose_name="伤情等级")),
+                ("drug_grams", models.FloatField(blank=True, null=True, verbose_name="毒品数量（克）")),
+                ("circumstances", models.BigIntegerField(default=0, verbose_name="情节标志")),
+                ("calc_months", models.IntegerField(blank=True, null=True, verbose_name="计算刑期（月）")),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="judgments",
+                        to="corpus.importrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '裁判文书',
-                'verbose_name_plural': '裁判文书',
-                'indexes': [models.Index(fields=['main_charge', 'amount_yuan'], name='corpus_judg_charge_amount')],
+                "verbose_name": "裁判文书",
+                "verbose_name_plural": "裁判文书",
+                "indexes": [
+                    models.Index(fields=["main_charge", "amount_yuan"], name="corpus_judg_charge_amount")
+                ],
             },
         ),
     ]

@@ -17,7 +17,8 @@ def client_for(user):
 @pytest.mark.parametrize("persona", ["prosecutor", "supervisor", "judge", "lawyer", "unassigned_lawyer"])
 def test_allowed_roles_get_a_recommendation(world, persona):
     response = client_for(getattr(world, persona)).post(
-        URL, {"fact": FACT, "charges": ["盗窃罪"], "proposed_months": 40}, content_type="application/json")
+        URL, {"fact": FACT, "charges": ["盗窃罪"], "proposed_months": 40}, content_type="application/json"
+    )
     assert response.status_code == 200, response.content
     data = response.json()
     assert data["months"] > 0 and data["low"] <= data["months"] <= data["high"]
@@ -45,15 +46,18 @@ def test_auditor_may_not_use_the_tool(world):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("payload", "status", "field"), [
-    ({}, 422, "fact"),
-    ({"fact": ""}, 422, "fact"),
-    ({"fact": FACT, "proposed_months": -3}, 422, "proposed_months"),
-    ({"fact": FACT, "proposed_months": "abc"}, 422, "proposed_months"),
-    ({"fact": FACT, "charges": ["不存在的罪名"]}, 400, "charges"),
-    ({"fact": FACT, "region": "东区"}, 400, "region"),
-    ({"fact": "   "}, 400, "fact"),
-])
+@pytest.mark.parametrize(
+    ("payload", "status", "field"),
+    [
+        ({}, 422, "fact"),
+        ({"fact": ""}, 422, "fact"),
+        ({"fact": FACT, "proposed_months": -3}, 422, "proposed_months"),
+        ({"fact": FACT, "proposed_months": "abc"}, 422, "proposed_months"),
+        ({"fact": FACT, "charges": ["不存在的罪名"]}, 400, "charges"),
+        ({"fact": FACT, "region": "东区"}, 400, "region"),
+        ({"fact": "   "}, 400, "fact"),
+    ],
+)
 def test_bad_input_names_the_field(world, payload, status, field):
     response = client_for(world.prosecutor).post(URL, payload, content_type="application/json")
     assert response.status_code == status, response.content

@@ -8,14 +8,27 @@ from leniency.corpus.models import ImportLineError, ImportRun, Judgment
 
 
 def cail(fact, charge="盗窃", months=10, **meta):
-    data = {"fact": fact, "meta": {"accusation": [charge], "relevant_articles": [264],
-                                   "term_of_imprisonment": {"imprisonment": months, "death_penalty": False,
-                                                            "life_imprisonment": False}, **meta}}
+    data = {
+        "fact": fact,
+        "meta": {
+            "accusation": [charge],
+            "relevant_articles": [264],
+            "term_of_imprisonment": {
+                "imprisonment": months,
+                "death_penalty": False,
+                "life_imprisonment": False,
+            },
+            **meta,
+        },
+    }
     return json.dumps(data, ensure_ascii=False)
 
 
 def theft(i, months=10):
-    return cail(f"被告人张某{i}于2019年5月{i % 28 + 1}日窃得被害人李某的手机一部，价值人民币{1000 + i}元。", months=months)
+    return cail(
+        f"被告人张某{i}于2019年5月{i % 28 + 1}日窃得被害人李某的手机一部，价值人民币{1000 + i}元。",
+        months=months,
+    )
 
 
 OPTIONS = Options(workers=0, batch=4, progress=False)
@@ -39,7 +52,9 @@ def test_bad_lines_are_reported_with_number_and_reason_and_the_rest_imports(tmp_
         theft(1),
         '{"fact": "被告人王某盗窃", "meta": ',  # 2: bad JSON
         theft(3, months=-3),  # 3: negative term
-        json.dumps({"meta": {"accusation": ["盗窃"], "term_of_imprisonment": {"imprisonment": 3}}}),  # 4: no fact
+        json.dumps(
+            {"meta": {"accusation": ["盗窃"], "term_of_imprisonment": {"imprisonment": 3}}}
+        ),  # 4: no fact
         "",  # blank lines are not records
         theft(6),
         theft(7)[:40],  # 7: truncated last line (no newline)

@@ -46,8 +46,11 @@ def test_corrections_change_the_answer_through_htmx(world):
     first = client.post(URL, {"fact": FACT, "charge": "盗窃"}, HTTP_HX_REQUEST="true")
     assert first.status_code == 200 and "<html" not in first.content.decode()
     before = first.context["rec"].months
-    heavier = client.post(URL, {"fact": FACT, "charge": "盗窃", "edited": "on", "amount_yuan": "400000",
-                                "circumstances": []}, HTTP_HX_REQUEST="true")
+    heavier = client.post(
+        URL,
+        {"fact": FACT, "charge": "盗窃", "edited": "on", "amount_yuan": "400000", "circumstances": []},
+        HTTP_HX_REQUEST="true",
+    )
     rec = heavier.context["rec"]
     assert float(rec.facts.amount_yuan) == 400000 and not rec.facts.circumstances
     assert rec.months > before

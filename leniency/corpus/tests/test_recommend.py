@@ -34,9 +34,17 @@ def test_calculation_warning_when_proposal_departs_by_more_than_the_share(settin
 
 
 def _judgment(i, months, fact=THEFT, amount=5000, probation=False):
-    return Judgment(content_hash=f"h{i}", fact=fact + f"（第{i}号）", charges=["盗窃"], articles=[264],
-                    main_charge="盗窃", term_months=months, probation=probation, amount_yuan=amount,
-                    circumstances=2)
+    return Judgment(
+        content_hash=f"h{i}",
+        fact=fact + f"（第{i}号）",
+        charges=["盗窃"],
+        articles=[264],
+        main_charge="盗窃",
+        term_months=months,
+        probation=probation,
+        amount_yuan=amount,
+        circumstances=2,
+    )
 
 
 @pytest.mark.django_db

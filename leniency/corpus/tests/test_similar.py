@@ -9,14 +9,33 @@ from leniency.sentencing.extract import extract
 QUERY = "被告人张某在超市窃得被害人李某的手机一部，价值人民币5000元。到案后如实供述，系坦白。"
 
 
-def add(i, *, amount=5000, months=6, region="990102", year=2021, flags=None, fact=None, charge="盗窃",
-        injury="", probation=False):
+def add(
+    i,
+    *,
+    amount=5000,
+    months=6,
+    region="990102",
+    year=2021,
+    flags=None,
+    fact=None,
+    charge="盗窃",
+    injury="",
+    probation=False,
+):
     facts = extract(QUERY, ["盗窃"])
     return Judgment.objects.create(
-        content_hash=f"h{i}", fact=fact or f"被告人王某{i}在商场窃得手机一部，价值人民币{amount}元，到案后如实供述。",
-        charges=[charge], main_charge=charge, term_months=months, amount_yuan=amount, region_code=region,
-        year=year, circumstances=circumstance_flags(facts) if flags is None else flags, injury=injury,
-        probation=probation)
+        content_hash=f"h{i}",
+        fact=fact or f"被告人王某{i}在商场窃得手机一部，价值人民币{amount}元，到案后如实供述。",
+        charges=[charge],
+        main_charge=charge,
+        term_months=months,
+        amount_yuan=amount,
+        region_code=region,
+        year=year,
+        circumstances=circumstance_flags(facts) if flags is None else flags,
+        injury=injury,
+        probation=probation,
+    )
 
 
 def query(**kwargs):
@@ -43,7 +62,11 @@ def test_amount_bracket_filters_and_stats_describe_the_pool():
     assert {c.months for c in result.cases} == set(range(6, 12))
     assert result.stats.median == pytest.approx(8.5) and result.stats.probation_share == pytest.approx(0.5)
     why = result.cases[0].shared_factors
-    assert why[0] == "同罪名：盗窃" and any(w.startswith("金额相近") for w in why) and any("坦白" in w for w in why)
+    assert (
+        why[0] == "同罪名：盗窃"
+        and any(w.startswith("金额相近") for w in why)
+        and any("坦白" in w for w in why)
+    )
 
 
 @pytest.mark.django_db
@@ -61,7 +84,9 @@ def test_region_and_period_filters():
     for i in range(6, 12):
         add(i, region="990221", year=2023)
     east = query(region_code="990102")
-    assert east.stats.n == 6 and all(Judgment.objects.get(pk=c.judgment_id).region_code == "990102" for c in east.cases)
+    assert east.stats.n == 6 and all(
+        Judgment.objects.get(pk=c.judgment_id).region_code == "990102" for c in east.cases
+    )
     assert query(region_code="9902").stats.n == 6  # a prefix names a city or province
     recent = query(years=(2022, 2025))
     assert all(Judgment.objects.get(pk=c.judgment_id).year == 2023 for c in recent.cases)
@@ -83,7 +108,9 @@ def test_key_circumstances_must_match_until_relaxed():
 def test_text_similarity_ranks_the_closest_fact_first():
     for i in range(6):
         add(i, fact=f"被告人赵某{i}驾驶车辆在路口与行人发生碰撞，造成财物损失人民币5000元。")
-    close = add(99, fact="被告人张某在超市窃得被害人李某的手机一部，价值人民币5000元，到案后如实供述，系坦白。")
+    close = add(
+        99, fact="被告人张某在超市窃得被害人李某的手机一部，价值人民币5000元，到案后如实供述，系坦白。"
+    )
     assert query().cases[0].judgment_id == close.pk
 
 

@@ -17,7 +17,11 @@ def test_lines_are_cail_format_marked_synthetic_with_region_and_court():
         assert meta["region"] in {r.code for r in REGIONS} and meta["court"].endswith("法院")
         assert meta["accusation"] and data["fact"].startswith("经审理查明：")
         term = meta["term_of_imprisonment"]
-        assert term["imprisonment"] >= 0 and set(term) == {"imprisonment", "death_penalty", "life_imprisonment"}
+        assert term["imprisonment"] >= 0 and set(term) == {
+            "imprisonment",
+            "death_penalty",
+            "life_imprisonment",
+        }
 
 
 def test_charge_mix_is_led_by_drunk_driving_and_theft():

@@ -6,29 +6,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CounselAssignment',
+            name="CounselAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('duty', '值班律师'), ('legal_aid', '法律援助律师'), ('retained', '委托辩护人')], max_length=20, verbose_name='类型')),
-                ('assigned_at', models.DateTimeField(verbose_name='指派时间')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='结束时间')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counsel_assignments', to='cases.defendant')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counsel_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("duty", "值班律师"),
+                            ("legal_aid", "法律援助律师"),
+                            ("retained", "委托辩护人"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("assigned_at", models.DateTimeField(verbose_name="指派时间")),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="结束时间")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counsel_assignments",
+                        to="cases.defendant",
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counsel_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '律师指派',
-                'verbose_name_plural': '律师指派',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('defendant', 'lawyer'), name='one_active_assignment')],
+                "verbose_name": "律师指派",
+                "verbose_name_plural": "律师指派",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_at__isnull", True)),
+                        fields=("defendant", "lawyer"),
+                        name="one_active_assignment",
+                    )
+                ],
             },
         ),
     ]

@@ -6,441 +6,1138 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0001_initial'),
-        ('counsel', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("cases", "0001_initial"),
+        ("counsel", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessCriterion',
+            name="AccessCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('work', models.CharField(choices=[('any', '全部'), ('duty', '值班律师'), ('legal_aid', '法律援助律师')], default='any', max_length=20, verbose_name='工作类型')),
-                ('min_severity', models.CharField(choices=[('ordinary', '十年以下有期徒刑'), ('over_ten', '十年以上有期徒刑'), ('life_or_death', '无期徒刑或死刑')], default='ordinary', max_length=20, verbose_name='适用的可能刑罚')),
-                ('min_years', models.PositiveIntegerField(default=0, verbose_name='最少刑事执业年限')),
-                ('requires_duty_accreditation', models.BooleanField(default=False, verbose_name='须具备值班律师资格')),
-                ('citation', models.CharField(blank=True, max_length=200, verbose_name='依据')),
-                ('active', models.BooleanField(default=True, verbose_name='有效')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "work",
+                    models.CharField(
+                        choices=[("any", "全部"), ("duty", "值班律师"), ("legal_aid", "法律援助律师")],
+                        default="any",
+                        max_length=20,
+                        verbose_name="工作类型",
+                    ),
+                ),
+                (
+                    "min_severity",
+                    models.CharField(
+                        choices=[
+                            ("ordinary", "十年以下有期徒刑"),
+                            ("over_ten", "十年以上有期徒刑"),
+                            ("life_or_death", "无期徒刑或死刑"),
+                        ],
+                        default="ordinary",
+                        max_length=20,
+                        verbose_name="适用的可能刑罚",
+                    ),
+                ),
+                ("min_years", models.PositiveIntegerField(default=0, verbose_name="最少刑事执业年限")),
+                (
+                    "requires_duty_accreditation",
+                    models.BooleanField(default=False, verbose_name="须具备值班律师资格"),
+                ),
+                ("citation", models.CharField(blank=True, max_length=200, verbose_name="依据")),
+                ("active", models.BooleanField(default=True, verbose_name="有效")),
             ],
             options={
-                'verbose_name': '准入条件',
-                'verbose_name_plural': '准入条件',
+                "verbose_name": "准入条件",
+                "verbose_name_plural": "准入条件",
             },
         ),
         migrations.CreateModel(
-            name='Rubric',
+            name="Rubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=20, unique=True, verbose_name='版本')),
-                ('title', models.CharField(max_length=200, verbose_name='名称')),
-                ('published_on', models.DateField(verbose_name='发布日期')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.CharField(max_length=20, unique=True, verbose_name="版本")),
+                ("title", models.CharField(max_length=200, verbose_name="名称")),
+                ("published_on", models.DateField(verbose_name="发布日期")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
             ],
             options={
-                'verbose_name': '评价标准',
-                'verbose_name_plural': '评价标准',
-                'ordering': ['-published_on'],
+                "verbose_name": "评价标准",
+                "verbose_name_plural": "评价标准",
+                "ordering": ["-published_on"],
             },
         ),
         migrations.CreateModel(
-            name='Specialty',
+            name="Specialty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='专长')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, unique=True, verbose_name="专长")),
             ],
             options={
-                'verbose_name': '专长领域',
-                'verbose_name_plural': '专长领域',
-                'ordering': ['name'],
+                "verbose_name": "专长领域",
+                "verbose_name_plural": "专长领域",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ConflictOfInterest',
+            name="ConflictOfInterest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('victim', '被害人代理律师'), ('other', '其他利害关系')], max_length=20, verbose_name='类型')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('recorded_at', models.DateTimeField(verbose_name='登记时间')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counsel_conflicts', to='cases.case')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("victim", "被害人代理律师"), ("other", "其他利害关系")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                ("recorded_at", models.DateTimeField(verbose_name="登记时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counsel_conflicts",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '利益冲突',
-                'verbose_name_plural': '利益冲突',
+                "verbose_name": "利益冲突",
+                "verbose_name_plural": "利益冲突",
             },
         ),
         migrations.CreateModel(
-            name='CounselPolicy',
+            name="CounselPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_from', models.DateField(verbose_name='生效日期')),
-                ('response_hours_detained', models.PositiveIntegerField(default=24, verbose_name='在押人员首次会见时限（小时）')),
-                ('response_hours_at_liberty', models.PositiveIntegerField(default=48, verbose_name='非羁押人员首次联系时限（小时）')),
-                ('workload_cap', models.PositiveIntegerField(default=12, verbose_name='每名律师统计期内新接指派上限')),
-                ('workload_window_days', models.PositiveIntegerField(default=30, verbose_name='工作量统计期（天）')),
-                ('correction_days', models.PositiveIntegerField(default=3, verbose_name='排班公示纠错期（天）')),
-                ('early_intervention_hours', models.PositiveIntegerField(default=72, verbose_name='早期介入标准（羁押后小时数）')),
-                ('warning_window_days', models.PositiveIntegerField(default=365, verbose_name='预警统计期间（天）')),
-                ('warning_min_cases', models.PositiveIntegerField(default=4, verbose_name='预警最少案件数')),
-                ('only_signing_rate', models.DecimalField(decimal_places=2, default=0.3, max_digits=3, verbose_name='仅在签署时在场比例阈值')),
-                ('no_meeting_rate', models.DecimalField(decimal_places=2, default=0.5, max_digits=3, verbose_name='签署前未会见比例阈值')),
-                ('no_opinion_rate', models.DecimalField(decimal_places=2, default=0.6, max_digits=3, verbose_name='未提出书面意见比例阈值')),
-                ('complaint_count', models.PositiveIntegerField(default=2, verbose_name='投诉次数阈值')),
-                ('missed_response_count', models.PositiveIntegerField(default=3, verbose_name='超时未响应次数阈值')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='依据')),
-                ('region', models.ForeignKey(blank=True, help_text='留空表示全部区域', null=True, on_delete=django.db.models.deletion.PROTECT, to='accounts.region', verbose_name='适用区域')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_from", models.DateField(verbose_name="生效日期")),
+                (
+                    "response_hours_detained",
+                    models.PositiveIntegerField(default=24, verbose_name="在押人员首次会见时限（小时）"),
+                ),
+                (
+                    "response_hours_at_liberty",
+                    models.PositiveIntegerField(default=48, verbose_name="非羁押人员首次联系时限（小时）"),
+                ),
+                (
+                    "workload_cap",
+                    models.PositiveIntegerField(default=12, verbose_name="每名律师统计期内新接指派上限"),
+                ),
+                (
+                    "workload_window_days",
+                    models.PositiveIntegerField(default=30, verbose_name="工作量统计期（天）"),
+                ),
+                (
+                    "correction_days",
+                    models.PositiveIntegerField(default=3, verbose_name="排班公示纠错期（天）"),
+                ),
+                (
+                    "early_intervention_hours",
+                    models.PositiveIntegerField(default=72, verbose_name="早期介入标准（羁押后小时数）"),
+                ),
+                (
+                    "warning_window_days",
+                    models.PositiveIntegerField(default=365, verbose_name="预警统计期间（天）"),
+                ),
+                ("warning_min_cases", models.PositiveIntegerField(default=4, verbose_name="预警最少案件数")),
+                (
+                    "only_signing_rate",
+                    models.DecimalField(
+                        decimal_places=2, default=0.3, max_digits=3, verbose_name="仅在签署时在场比例阈值"
+                    ),
+                ),
+                (
+                    "no_meeting_rate",
+                    models.DecimalField(
+                        decimal_places=2, default=0.5, max_digits=3, verbose_name="签署前未会见比例阈值"
+                    ),
+                ),
+                (
+                    "no_opinion_rate",
+                    models.DecimalField(
+                        decimal_places=2, default=0.6, max_digits=3, verbose_name="未提出书面意见比例阈值"
+                    ),
+                ),
+                ("complaint_count", models.PositiveIntegerField(default=2, verbose_name="投诉次数阈值")),
+                (
+                    "missed_response_count",
+                    models.PositiveIntegerField(default=3, verbose_name="超时未响应次数阈值"),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="依据")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="留空表示全部区域",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.region",
+                        verbose_name="适用区域",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '值班律师工作规则',
-                'verbose_name_plural': '值班律师工作规则',
-                'ordering': ['-effective_from'],
+                "verbose_name": "值班律师工作规则",
+                "verbose_name_plural": "值班律师工作规则",
+                "ordering": ["-effective_from"],
             },
         ),
         migrations.CreateModel(
-            name='CounselRequest',
+            name="CounselRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=40, unique=True, verbose_name='申请编号')),
-                ('source', models.CharField(choices=[('police', '公安机关'), ('procuratorate', '人民检察院'), ('court', '人民法院'), ('defendant', '犯罪嫌疑人、被告人本人')], max_length=20, verbose_name='申请来源')),
-                ('work', models.CharField(choices=[('duty', '值班律师'), ('legal_aid', '法律援助律师')], default='duty', max_length=20, verbose_name='需要')),
-                ('severity', models.CharField(choices=[('ordinary', '十年以下有期徒刑'), ('over_ten', '十年以上有期徒刑'), ('life_or_death', '无期徒刑或死刑')], default='ordinary', max_length=20, verbose_name='可能判处的刑罚')),
-                ('opposed_to_co_defendants', models.BooleanField(default=False, verbose_name='与同案人利益冲突')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='说明')),
-                ('requested_at', models.DateTimeField(verbose_name='申请时间')),
-                ('status', models.CharField(choices=[('open', '待指派'), ('assigned', '已指派'), ('unfilled', '无可指派律师'), ('cancelled', '已撤回')], default='open', max_length=20, verbose_name='状态')),
-                ('response_hours', models.PositiveIntegerField(verbose_name='响应时限（小时）')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counsel_requests', to='cases.defendant', verbose_name='当事人')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=40, unique=True, verbose_name="申请编号")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("police", "公安机关"),
+                            ("procuratorate", "人民检察院"),
+                            ("court", "人民法院"),
+                            ("defendant", "犯罪嫌疑人、被告人本人"),
+                        ],
+                        max_length=20,
+                        verbose_name="申请来源",
+                    ),
+                ),
+                (
+                    "work",
+                    models.CharField(
+                        choices=[("duty", "值班律师"), ("legal_aid", "法律援助律师")],
+                        default="duty",
+                        max_length=20,
+                        verbose_name="需要",
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("ordinary", "十年以下有期徒刑"),
+                            ("over_ten", "十年以上有期徒刑"),
+                            ("life_or_death", "无期徒刑或死刑"),
+                        ],
+                        default="ordinary",
+                        max_length=20,
+                        verbose_name="可能判处的刑罚",
+                    ),
+                ),
+                (
+                    "opposed_to_co_defendants",
+                    models.BooleanField(default=False, verbose_name="与同案人利益冲突"),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="说明")),
+                ("requested_at", models.DateTimeField(verbose_name="申请时间")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "待指派"),
+                            ("assigned", "已指派"),
+                            ("unfilled", "无可指派律师"),
+                            ("cancelled", "已撤回"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("response_hours", models.PositiveIntegerField(verbose_name="响应时限（小时）")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counsel_requests",
+                        to="cases.defendant",
+                        verbose_name="当事人",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '律师指派申请',
-                'verbose_name_plural': '律师指派申请',
-                'ordering': ['-requested_at'],
-            },
-        ),
-        migrations.AddField(
-            model_name='counselassignment',
-            name='request',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assignments', to='counsel.counselrequest', verbose_name='指派申请'),
-        ),
-        migrations.CreateModel(
-            name='FeeSchedule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('effective_from', models.DateField(verbose_name='生效日期')),
-                ('per_case', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='每案基础补贴（元）')),
-                ('per_hour', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='每小时补贴（元）')),
-                ('service_rates', models.JSONField(default=dict, verbose_name='按项补贴（元）')),
-                ('severity_weights', models.JSONField(default=dict, verbose_name='罪行轻重加权')),
-                ('procedure_weights', models.JSONField(default=dict, verbose_name='程序加权')),
-                ('co_defendant_weight', models.DecimalField(decimal_places=2, default=0, max_digits=4, verbose_name='每名同案人加权')),
-                ('extra_charge_weight', models.DecimalField(decimal_places=2, default=0, max_digits=4, verbose_name='每增加一项罪名加权')),
-                ('detention_weight', models.DecimalField(decimal_places=2, default=0, max_digits=4, verbose_name='在押加权')),
-                ('max_multiplier', models.DecimalField(decimal_places=2, default=2, max_digits=4, verbose_name='复杂程度系数上限')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='依据')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='accounts.region', verbose_name='适用区域')),
-            ],
-            options={
-                'verbose_name': '补贴标准',
-                'verbose_name_plural': '补贴标准',
-                'ordering': ['-effective_from'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ParticipationEntry',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('service', models.CharField(choices=[('meeting', '会见'), ('file_reading', '阅卷'), ('consultation', '法律咨询'), ('measure_application', '申请变更强制措施'), ('signing', '在场见证具结书签署'), ('opinion_charge', '对罪名的书面意见'), ('opinion_recommendation', '对量刑建议的书面意见'), ('opinion_procedure', '对程序适用的书面意见'), ('court', '出庭')], max_length=30, verbose_name='工作内容')),
-                ('occurred_at', models.DateTimeField(verbose_name='时间')),
-                ('minutes', models.PositiveIntegerField(verbose_name='用时（分钟）')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='摘要')),
-                ('opinion', models.TextField(blank=True, verbose_name='书面意见')),
-                ('logged_at', models.DateTimeField(verbose_name='登记时间')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participation', to='counsel.counselassignment')),
-                ('logged_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': '履职记录',
-                'verbose_name_plural': '履职记录',
-                'ordering': ['assignment', 'occurred_at', 'id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='QualityWarning',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('only_at_signing', '仅在具结书签署时在场'), ('no_meeting_before_signing', '签署前未会见'), ('no_opinion', '未提出书面意见'), ('repeated_complaints', '多次被投诉'), ('missed_response', '多次超时未响应')], max_length=30, verbose_name='预警类型')),
-                ('status', models.CharField(choices=[('open', '待审查'), ('review', '审查中'), ('dismissed', '已撤销'), ('restricted', '已限制指派')], default='open', max_length=20, verbose_name='状态')),
-                ('detected_at', models.DateTimeField(verbose_name='预警时间')),
-                ('window_from', models.DateField(verbose_name='统计起始')),
-                ('window_to', models.DateField(verbose_name='统计截止')),
-                ('evidence', models.JSONField(default=dict, verbose_name='依据')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='处理时间')),
-                ('decision_reason', models.CharField(blank=True, max_length=1000, verbose_name='处理理由')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quality_warnings', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': '质量预警',
-                'verbose_name_plural': '质量预警',
-                'ordering': ['-detected_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Contest',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement', models.TextField(verbose_name='异议理由')),
-                ('filed_at', models.DateTimeField(verbose_name='提出时间')),
-                ('status', models.CharField(choices=[('pending', '待答复'), ('upheld', '异议成立'), ('rejected', '异议不成立')], default='pending', max_length=20, verbose_name='状态')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='答复时间')),
-                ('answer', models.CharField(blank=True, max_length=1000, verbose_name='答复')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('warning', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contests', to='counsel.qualitywarning')),
-            ],
-            options={
-                'verbose_name': '异议',
-                'verbose_name_plural': '异议',
-                'ordering': ['-filed_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Restriction',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField(verbose_name='限制开始')),
-                ('ends_on', models.DateField(verbose_name='限制截止')),
-                ('reason', models.CharField(max_length=1000, verbose_name='理由')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True, verbose_name='解除时间')),
-                ('lifted_reason', models.CharField(blank=True, max_length=1000, verbose_name='解除理由')),
-                ('imposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counsel_restrictions', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('warning', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='restriction', to='counsel.qualitywarning')),
-            ],
-            options={
-                'verbose_name': '指派限制',
-                'verbose_name_plural': '指派限制',
-                'ordering': ['-starts_on'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RotaMember',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='轮值顺序')),
-                ('active', models.BooleanField(default=True, verbose_name='在册')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rota_memberships', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-            ],
-            options={
-                'verbose_name': '排班成员',
-                'verbose_name_plural': '排班成员',
-                'ordering': ['period', 'position'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RotaCorrection',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(verbose_name='提出时间')),
-                ('reason', models.CharField(max_length=500, verbose_name='理由')),
-                ('decision', models.CharField(choices=[('pending', '待处理'), ('accepted', '已采纳'), ('rejected', '未采纳')], default='pending', max_length=20, verbose_name='处理结果')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='处理时间')),
-                ('answer', models.CharField(blank=True, max_length=500, verbose_name='答复')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='counsel.rotamember')),
-            ],
-            options={
-                'verbose_name': '排班纠错',
-                'verbose_name_plural': '排班纠错',
-            },
-        ),
-        migrations.CreateModel(
-            name='RotaPeriod',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField(verbose_name='开始日期')),
-                ('ends_on', models.DateField(verbose_name='结束日期')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('published', '已公示')], default='draft', max_length=20, verbose_name='状态')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公示时间')),
-                ('correction_until', models.DateTimeField(blank=True, null=True, verbose_name='纠错期截止')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': '排班期',
-                'verbose_name_plural': '排班期',
-                'ordering': ['-starts_on', 'station'],
-            },
-        ),
-        migrations.AddField(
-            model_name='rotamember',
-            name='period',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='counsel.rotaperiod'),
-        ),
-        migrations.CreateModel(
-            name='Rating',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rater_kind', models.CharField(choices=[('defendant', '当事人'), ('procuratorate', '检察院'), ('court', '法院'), ('association', '律师协会')], max_length=20, verbose_name='评价方')),
-                ('scores', models.JSONField(verbose_name='各项得分')),
-                ('score', models.DecimalField(decimal_places=2, max_digits=3, verbose_name='综合得分')),
-                ('complaint', models.BooleanField(default=False, verbose_name='投诉')),
-                ('comment', models.CharField(blank=True, max_length=1000, verbose_name='评语')),
-                ('rated_at', models.DateTimeField(verbose_name='评价时间')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='counsel.counselassignment')),
-                ('rater', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='counsel.rubric')),
-            ],
-            options={
-                'verbose_name': '履职评价',
-                'verbose_name_plural': '履职评价',
-                'ordering': ['-rated_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RubricCriterion',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=30, verbose_name='代码')),
-                ('label', models.CharField(max_length=100, verbose_name='评价项目')),
-                ('description', models.CharField(max_length=500, verbose_name='评分要点')),
-                ('weight', models.PositiveIntegerField(verbose_name='权重')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='顺序')),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='counsel.rubric')),
-            ],
-            options={
-                'verbose_name': '评价项目',
-                'verbose_name_plural': '评价项目',
-                'ordering': ['rubric', 'order'],
-            },
-        ),
-        migrations.CreateModel(
-            name='LawyerProfile',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('licence_no', models.CharField(max_length=17, unique=True, verbose_name='执业证号')),
-                ('criminal_practice_since', models.DateField(verbose_name='从事刑事辩护起始日期')),
-                ('duty_accredited', models.BooleanField(default=False, verbose_name='具备值班律师资格')),
-                ('accredited_on', models.DateField(blank=True, null=True, verbose_name='资格取得日期')),
-                ('expert', models.BooleanField(default=False, verbose_name='列入专家库')),
-                ('expert_note', models.CharField(blank=True, max_length=300, verbose_name='专家说明')),
-                ('available', models.BooleanField(default=True, verbose_name='可接受指派')),
-                ('unavailable_until', models.DateField(blank=True, null=True, verbose_name='暂停接受指派至')),
-                ('firm', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='registered_lawyers', to='accounts.organisation', verbose_name='律师事务所')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registered_lawyers', to='accounts.region', verbose_name='登记区域')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='lawyer_profile', to=settings.AUTH_USER_MODEL)),
-                ('specialties', models.ManyToManyField(blank=True, to='counsel.specialty', verbose_name='专长')),
-            ],
-            options={
-                'verbose_name': '律师登记',
-                'verbose_name_plural': '律师登记',
-                'ordering': ['user__display_name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Station',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('detention_centre', '看守所'), ('procuratorate', '检察院'), ('court', '法院')], max_length=20, verbose_name='类型')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stations', to='accounts.organisation', verbose_name='法律援助中心')),
-                ('host', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='legal_aid_stations', to='accounts.organisation', verbose_name='派驻单位')),
-            ],
-            options={
-                'verbose_name': '法律援助工作站',
-                'verbose_name_plural': '法律援助工作站',
-                'ordering': ['host__region__code', 'kind'],
+                "verbose_name": "律师指派申请",
+                "verbose_name_plural": "律师指派申请",
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.AddField(
-            model_name='rotaperiod',
-            name='station',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='counsel.station', verbose_name='工作站'),
+            model_name="counselassignment",
+            name="request",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="assignments",
+                to="counsel.counselrequest",
+                verbose_name="指派申请",
+            ),
+        ),
+        migrations.CreateModel(
+            name="FeeSchedule",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                ("effective_from", models.DateField(verbose_name="生效日期")),
+                (
+                    "per_case",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="每案基础补贴（元）"),
+                ),
+                (
+                    "per_hour",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="每小时补贴（元）"),
+                ),
+                ("service_rates", models.JSONField(default=dict, verbose_name="按项补贴（元）")),
+                ("severity_weights", models.JSONField(default=dict, verbose_name="罪行轻重加权")),
+                ("procedure_weights", models.JSONField(default=dict, verbose_name="程序加权")),
+                (
+                    "co_defendant_weight",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=4, verbose_name="每名同案人加权"
+                    ),
+                ),
+                (
+                    "extra_charge_weight",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=4, verbose_name="每增加一项罪名加权"
+                    ),
+                ),
+                (
+                    "detention_weight",
+                    models.DecimalField(decimal_places=2, default=0, max_digits=4, verbose_name="在押加权"),
+                ),
+                (
+                    "max_multiplier",
+                    models.DecimalField(
+                        decimal_places=2, default=2, max_digits=4, verbose_name="复杂程度系数上限"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="依据")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.region",
+                        verbose_name="适用区域",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "补贴标准",
+                "verbose_name_plural": "补贴标准",
+                "ordering": ["-effective_from"],
+            },
+        ),
+        migrations.CreateModel(
+            name="ParticipationEntry",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "service",
+                    models.CharField(
+                        choices=[
+                            ("meeting", "会见"),
+                            ("file_reading", "阅卷"),
+                            ("consultation", "法律咨询"),
+                            ("measure_application", "申请变更强制措施"),
+                            ("signing", "在场见证具结书签署"),
+                            ("opinion_charge", "对罪名的书面意见"),
+                            ("opinion_recommendation", "对量刑建议的书面意见"),
+                            ("opinion_procedure", "对程序适用的书面意见"),
+                            ("court", "出庭"),
+                        ],
+                        max_length=30,
+                        verbose_name="工作内容",
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(verbose_name="时间")),
+                ("minutes", models.PositiveIntegerField(verbose_name="用时（分钟）")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="摘要")),
+                ("opinion", models.TextField(blank=True, verbose_name="书面意见")),
+                ("logged_at", models.DateTimeField(verbose_name="登记时间")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participation",
+                        to="counsel.counselassignment",
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "履职记录",
+                "verbose_name_plural": "履职记录",
+                "ordering": ["assignment", "occurred_at", "id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="QualityWarning",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("only_at_signing", "仅在具结书签署时在场"),
+                            ("no_meeting_before_signing", "签署前未会见"),
+                            ("no_opinion", "未提出书面意见"),
+                            ("repeated_complaints", "多次被投诉"),
+                            ("missed_response", "多次超时未响应"),
+                        ],
+                        max_length=30,
+                        verbose_name="预警类型",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "待审查"),
+                            ("review", "审查中"),
+                            ("dismissed", "已撤销"),
+                            ("restricted", "已限制指派"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("detected_at", models.DateTimeField(verbose_name="预警时间")),
+                ("window_from", models.DateField(verbose_name="统计起始")),
+                ("window_to", models.DateField(verbose_name="统计截止")),
+                ("evidence", models.JSONField(default=dict, verbose_name="依据")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="处理时间")),
+                ("decision_reason", models.CharField(blank=True, max_length=1000, verbose_name="处理理由")),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quality_warnings",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "质量预警",
+                "verbose_name_plural": "质量预警",
+                "ordering": ["-detected_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Contest",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("statement", models.TextField(verbose_name="异议理由")),
+                ("filed_at", models.DateTimeField(verbose_name="提出时间")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待答复"), ("upheld", "异议成立"), ("rejected", "异议不成立")],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="答复时间")),
+                ("answer", models.CharField(blank=True, max_length=1000, verbose_name="答复")),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "warning",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contests",
+                        to="counsel.qualitywarning",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "异议",
+                "verbose_name_plural": "异议",
+                "ordering": ["-filed_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Restriction",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="限制开始")),
+                ("ends_on", models.DateField(verbose_name="限制截止")),
+                ("reason", models.CharField(max_length=1000, verbose_name="理由")),
+                ("lifted_at", models.DateTimeField(blank=True, null=True, verbose_name="解除时间")),
+                ("lifted_reason", models.CharField(blank=True, max_length=1000, verbose_name="解除理由")),
+                (
+                    "imposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counsel_restrictions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "warning",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="restriction",
+                        to="counsel.qualitywarning",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "指派限制",
+                "verbose_name_plural": "指派限制",
+                "ordering": ["-starts_on"],
+            },
+        ),
+        migrations.CreateModel(
+            name="RotaMember",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="轮值顺序")),
+                ("active", models.BooleanField(default=True, verbose_name="在册")),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rota_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "排班成员",
+                "verbose_name_plural": "排班成员",
+                "ordering": ["period", "position"],
+            },
+        ),
+        migrations.CreateModel(
+            name="RotaCorrection",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(verbose_name="提出时间")),
+                ("reason", models.CharField(max_length=500, verbose_name="理由")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("pending", "待处理"), ("accepted", "已采纳"), ("rejected", "未采纳")],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="处理结果",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="处理时间")),
+                ("answer", models.CharField(blank=True, max_length=500, verbose_name="答复")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="corrections",
+                        to="counsel.rotamember",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "排班纠错",
+                "verbose_name_plural": "排班纠错",
+            },
+        ),
+        migrations.CreateModel(
+            name="RotaPeriod",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="开始日期")),
+                ("ends_on", models.DateField(verbose_name="结束日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("published", "已公示")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="公示时间")),
+                ("correction_until", models.DateTimeField(blank=True, null=True, verbose_name="纠错期截止")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "排班期",
+                "verbose_name_plural": "排班期",
+                "ordering": ["-starts_on", "station"],
+            },
         ),
         migrations.AddField(
-            model_name='counselrequest',
-            name='station',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='counsel.station', verbose_name='工作站'),
+            model_name="rotamember",
+            name="period",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="members", to="counsel.rotaperiod"
+            ),
         ),
         migrations.CreateModel(
-            name='TrainingRecord',
+            name="Rating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='培训名称')),
-                ('provider', models.CharField(blank=True, max_length=100, verbose_name='举办单位')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=5, verbose_name='学时')),
-                ('completed_on', models.DateField(verbose_name='完成日期')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training', to='counsel.lawyerprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rater_kind",
+                    models.CharField(
+                        choices=[
+                            ("defendant", "当事人"),
+                            ("procuratorate", "检察院"),
+                            ("court", "法院"),
+                            ("association", "律师协会"),
+                        ],
+                        max_length=20,
+                        verbose_name="评价方",
+                    ),
+                ),
+                ("scores", models.JSONField(verbose_name="各项得分")),
+                ("score", models.DecimalField(decimal_places=2, max_digits=3, verbose_name="综合得分")),
+                ("complaint", models.BooleanField(default=False, verbose_name="投诉")),
+                ("comment", models.CharField(blank=True, max_length=1000, verbose_name="评语")),
+                ("rated_at", models.DateTimeField(verbose_name="评价时间")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ratings",
+                        to="counsel.counselassignment",
+                    ),
+                ),
+                (
+                    "rater",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="counsel.rubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '培训记录',
-                'verbose_name_plural': '培训记录',
-                'ordering': ['-completed_on'],
+                "verbose_name": "履职评价",
+                "verbose_name_plural": "履职评价",
+                "ordering": ["-rated_at"],
             },
         ),
         migrations.CreateModel(
-            name='Allocation',
+            name="RubricCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('rota', '轮值指派'), ('manual', '人工指派')], max_length=10, verbose_name='方式')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='理由')),
-                ('allocated_at', models.DateTimeField(verbose_name='指派时间')),
-                ('due_at', models.DateTimeField(verbose_name='响应截止')),
-                ('outcome', models.CharField(choices=[('pending', '待响应'), ('met', '按时响应'), ('missed', '超时未响应'), ('replaced', '已改派')], default='pending', max_length=20, verbose_name='结果')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='结束时间')),
-                ('assignment', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='allocation', to='counsel.counselassignment')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counsel_allocations', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='counsel.counselrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=30, verbose_name="代码")),
+                ("label", models.CharField(max_length=100, verbose_name="评价项目")),
+                ("description", models.CharField(max_length=500, verbose_name="评分要点")),
+                ("weight", models.PositiveIntegerField(verbose_name="权重")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="顺序")),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="counsel.rubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '指派记录',
-                'verbose_name_plural': '指派记录',
-                'ordering': ['request', 'allocated_at', 'id'],
-                'indexes': [models.Index(fields=['outcome', 'due_at'], name='counsel_all_outcome_d9a31f_idx')],
+                "verbose_name": "评价项目",
+                "verbose_name_plural": "评价项目",
+                "ordering": ["rubric", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="LawyerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('submitted', '待审核'), ('approved', '已核准'), ('rejected', '已退回')], default='submitted', max_length=20, verbose_name='状态')),
-                ('hours', models.DecimalField(decimal_places=2, max_digits=7, verbose_name='用时（小时）')),
-                ('multiplier', models.DecimalField(decimal_places=2, max_digits=4, verbose_name='复杂程度系数')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='金额（元）')),
-                ('breakdown', models.JSONField(default=dict, verbose_name='计算明细')),
-                ('submitted_at', models.DateTimeField(verbose_name='提交时间')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('decision_note', models.CharField(blank=True, max_length=500, verbose_name='审核意见')),
-                ('exported_at', models.DateTimeField(blank=True, null=True, verbose_name='导出支付时间')),
-                ('assignment', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='claim', to='counsel.counselassignment')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counsel_claims', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='counsel.feeschedule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("licence_no", models.CharField(max_length=17, unique=True, verbose_name="执业证号")),
+                ("criminal_practice_since", models.DateField(verbose_name="从事刑事辩护起始日期")),
+                ("duty_accredited", models.BooleanField(default=False, verbose_name="具备值班律师资格")),
+                ("accredited_on", models.DateField(blank=True, null=True, verbose_name="资格取得日期")),
+                ("expert", models.BooleanField(default=False, verbose_name="列入专家库")),
+                ("expert_note", models.CharField(blank=True, max_length=300, verbose_name="专家说明")),
+                ("available", models.BooleanField(default=True, verbose_name="可接受指派")),
+                ("unavailable_until", models.DateField(blank=True, null=True, verbose_name="暂停接受指派至")),
+                (
+                    "firm",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="registered_lawyers",
+                        to="accounts.organisation",
+                        verbose_name="律师事务所",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="registered_lawyers",
+                        to="accounts.region",
+                        verbose_name="登记区域",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lawyer_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "specialties",
+                    models.ManyToManyField(blank=True, to="counsel.specialty", verbose_name="专长"),
+                ),
             ],
             options={
-                'verbose_name': '补贴申请',
-                'verbose_name_plural': '补贴申请',
-                'ordering': ['-submitted_at'],
-                'indexes': [models.Index(fields=['status', 'submitted_at'], name='counsel_cla_status_9692f5_idx')],
+                "verbose_name": "律师登记",
+                "verbose_name_plural": "律师登记",
+                "ordering": ["user__display_name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Station",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("detention_centre", "看守所"),
+                            ("procuratorate", "检察院"),
+                            ("court", "法院"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stations",
+                        to="accounts.organisation",
+                        verbose_name="法律援助中心",
+                    ),
+                ),
+                (
+                    "host",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_aid_stations",
+                        to="accounts.organisation",
+                        verbose_name="派驻单位",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "法律援助工作站",
+                "verbose_name_plural": "法律援助工作站",
+                "ordering": ["host__region__code", "kind"],
+            },
+        ),
+        migrations.AddField(
+            model_name="rotaperiod",
+            name="station",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="periods",
+                to="counsel.station",
+                verbose_name="工作站",
+            ),
+        ),
+        migrations.AddField(
+            model_name="counselrequest",
+            name="station",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="requests",
+                to="counsel.station",
+                verbose_name="工作站",
+            ),
+        ),
+        migrations.CreateModel(
+            name="TrainingRecord",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="培训名称")),
+                ("provider", models.CharField(blank=True, max_length=100, verbose_name="举办单位")),
+                ("hours", models.DecimalField(decimal_places=1, max_digits=5, verbose_name="学时")),
+                ("completed_on", models.DateField(verbose_name="完成日期")),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training",
+                        to="counsel.lawyerprofile",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "培训记录",
+                "verbose_name_plural": "培训记录",
+                "ordering": ["-completed_on"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Allocation",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("rota", "轮值指派"), ("manual", "人工指派")],
+                        max_length=10,
+                        verbose_name="方式",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="理由")),
+                ("allocated_at", models.DateTimeField(verbose_name="指派时间")),
+                ("due_at", models.DateTimeField(verbose_name="响应截止")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待响应"),
+                            ("met", "按时响应"),
+                            ("missed", "超时未响应"),
+                            ("replaced", "已改派"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="结束时间")),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="allocation",
+                        to="counsel.counselassignment",
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counsel_allocations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="allocations",
+                        to="counsel.counselrequest",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "指派记录",
+                "verbose_name_plural": "指派记录",
+                "ordering": ["request", "allocated_at", "id"],
+                "indexes": [
+                    models.Index(fields=["outcome", "due_at"], name="counsel_all_outcome_d9a31f_idx")
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Claim",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("submitted", "待审核"), ("approved", "已核准"), ("rejected", "已退回")],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("hours", models.DecimalField(decimal_places=2, max_digits=7, verbose_name="用时（小时）")),
+                (
+                    "multiplier",
+                    models.DecimalField(decimal_places=2, max_digits=4, verbose_name="复杂程度系数"),
+                ),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=10, verbose_name="金额（元）")),
+                ("breakdown", models.JSONField(default=dict, verbose_name="计算明细")),
+                ("submitted_at", models.DateTimeField(verbose_name="提交时间")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("decision_note", models.CharField(blank=True, max_length=500, verbose_name="审核意见")),
+                ("exported_at", models.DateTimeField(blank=True, null=True, verbose_name="导出支付时间")),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claim",
+                        to="counsel.counselassignment",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counsel_claims",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="counsel.feeschedule",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "补贴申请",
+                "verbose_name_plural": "补贴申请",
+                "ordering": ["-submitted_at"],
+                "indexes": [
+                    models.Index(fields=["status", "submitted_at"], name="counsel_cla_status_9692f5_idx")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='qualitywarning',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['open', 'review'])), fields=('lawyer', 'kind'), name='one_pending_warning_per_kind'),
+            model_name="qualitywarning",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["open", "review"])),
+                fields=("lawyer", "kind"),
+                name="one_pending_warning_per_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rotamember',
-            constraint=models.UniqueConstraint(fields=('period', 'lawyer'), name='one_membership_per_period'),
+            model_name="rotamember",
+            constraint=models.UniqueConstraint(fields=("period", "lawyer"), name="one_membership_per_period"),
         ),
         migrations.AddConstraint(
-            model_name='rubriccriterion',
-            constraint=models.UniqueConstraint(fields=('rubric', 'code'), name='unique_criterion_code'),
+            model_name="rubriccriterion",
+            constraint=models.UniqueConstraint(fields=("rubric", "code"), name="unique_criterion_code"),
         ),
     ]

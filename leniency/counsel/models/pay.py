@@ -15,7 +15,9 @@ from .assignment import CounselAssignment
 
 class FeeSchedule(models.Model):
     name = models.CharField(_("名称"), max_length=100)
-    region = models.ForeignKey(Region, verbose_name=_("适用区域"), null=True, blank=True, on_delete=models.PROTECT)
+    region = models.ForeignKey(
+        Region, verbose_name=_("适用区域"), null=True, blank=True, on_delete=models.PROTECT
+    )
     effective_from = models.DateField(_("生效日期"))
     per_case = models.DecimalField(_("每案基础补贴（元）"), max_digits=10, decimal_places=2)
     per_hour = models.DecimalField(_("每小时补贴（元）"), max_digits=10, decimal_places=2)
@@ -23,7 +25,9 @@ class FeeSchedule(models.Model):
     severity_weights = models.JSONField(_("罪行轻重加权"), default=dict)  # "minor"/"medium"/"serious" -> +w
     procedure_weights = models.JSONField(_("程序加权"), default=dict)  # Procedure value -> +w
     co_defendant_weight = models.DecimalField(_("每名同案人加权"), max_digits=4, decimal_places=2, default=0)
-    extra_charge_weight = models.DecimalField(_("每增加一项罪名加权"), max_digits=4, decimal_places=2, default=0)
+    extra_charge_weight = models.DecimalField(
+        _("每增加一项罪名加权"), max_digits=4, decimal_places=2, default=0
+    )
     detention_weight = models.DecimalField(_("在押加权"), max_digits=4, decimal_places=2, default=0)
     max_multiplier = models.DecimalField(_("复杂程度系数上限"), max_digits=4, decimal_places=2, default=2)
     source = models.CharField(_("依据"), max_length=200, blank=True)
@@ -44,8 +48,12 @@ class Claim(models.Model):
         REJECTED = "rejected", _("已退回")
 
     assignment = models.OneToOneField(CounselAssignment, on_delete=models.PROTECT, related_name="claim")
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="counsel_claims")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("律师"),
+        on_delete=models.PROTECT,
+        related_name="counsel_claims",
+    )
     schedule = models.ForeignKey(FeeSchedule, on_delete=models.PROTECT, related_name="claims")
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     hours = models.DecimalField(_("用时（小时）"), max_digits=7, decimal_places=2)
@@ -53,8 +61,9 @@ class Claim(models.Model):
     amount = models.DecimalField(_("金额（元）"), max_digits=10, decimal_places=2)
     breakdown = models.JSONField(_("计算明细"), default=dict)
     submitted_at = models.DateTimeField(_("提交时间"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     decision_note = models.CharField(_("审核意见"), max_length=500, blank=True)
     exported_at = models.DateTimeField(_("导出支付时间"), null=True, blank=True)

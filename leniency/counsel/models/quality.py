@@ -84,16 +84,23 @@ class QualityWarning(models.Model):
         DISMISSED = "dismissed", _("已撤销")
         RESTRICTED = "restricted", _("已限制指派")
 
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="quality_warnings")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("律师"),
+        on_delete=models.PROTECT,
+        related_name="quality_warnings",
+    )
     kind = models.CharField(_("预警类型"), max_length=30, choices=WarningKind.choices)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.OPEN)
     detected_at = models.DateTimeField(_("预警时间"))
     window_from = models.DateField(_("统计起始"))
     window_to = models.DateField(_("统计截止"))
-    evidence = models.JSONField(_("依据"), default=dict)  # {"n": …, "hits": …, "rate": …, "assignments": [...]}
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    evidence = models.JSONField(
+        _("依据"), default=dict
+    )  # {"n": …, "hits": …, "rate": …, "assignments": [...]}
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
     decision_reason = models.CharField(_("处理理由"), max_length=1000, blank=True)
 
@@ -102,8 +109,11 @@ class QualityWarning(models.Model):
         verbose_name_plural = _("质量预警")
         ordering = ["-detected_at"]
         constraints = [
-            models.UniqueConstraint(fields=["lawyer", "kind"], condition=models.Q(status__in=["open", "review"]),
-                                    name="one_pending_warning_per_kind")
+            models.UniqueConstraint(
+                fields=["lawyer", "kind"],
+                condition=models.Q(status__in=["open", "review"]),
+                name="one_pending_warning_per_kind",
+            )
         ]
 
     def __str__(self):
@@ -111,8 +121,12 @@ class QualityWarning(models.Model):
 
 
 class Restriction(models.Model):
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="counsel_restrictions")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("律师"),
+        on_delete=models.PROTECT,
+        related_name="counsel_restrictions",
+    )
     warning = models.OneToOneField(QualityWarning, on_delete=models.PROTECT, related_name="restriction")
     starts_on = models.DateField(_("限制开始"))
     ends_on = models.DateField(_("限制截止"))
@@ -143,8 +157,9 @@ class Contest(models.Model):
     statement = models.TextField(_("异议理由"))
     filed_at = models.DateTimeField(_("提出时间"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     answer = models.CharField(_("答复"), max_length=1000, blank=True)
 

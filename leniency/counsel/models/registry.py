@@ -22,12 +22,21 @@ class Specialty(models.Model):
 
 
 class LawyerProfile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
+    )
     licence_no = models.CharField(_("执业证号"), max_length=17, unique=True)
-    firm = models.ForeignKey(Organisation, verbose_name=_("律师事务所"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="registered_lawyers")
-    region = models.ForeignKey(Region, verbose_name=_("登记区域"), on_delete=models.PROTECT,
-                               related_name="registered_lawyers")
+    firm = models.ForeignKey(
+        Organisation,
+        verbose_name=_("律师事务所"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registered_lawyers",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("登记区域"), on_delete=models.PROTECT, related_name="registered_lawyers"
+    )
     specialties = models.ManyToManyField(Specialty, verbose_name=_("专长"), blank=True)
     criminal_practice_since = models.DateField(_("从事刑事辩护起始日期"))
     duty_accredited = models.BooleanField(_("具备值班律师资格"), default=False)

@@ -20,10 +20,12 @@ class Station(models.Model):
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    host = models.ForeignKey(Organisation, verbose_name=_("派驻单位"), on_delete=models.PROTECT,
-                             related_name="legal_aid_stations")
-    centre = models.ForeignKey(Organisation, verbose_name=_("法律援助中心"), on_delete=models.PROTECT,
-                               related_name="stations")
+    host = models.ForeignKey(
+        Organisation, verbose_name=_("派驻单位"), on_delete=models.PROTECT, related_name="legal_aid_stations"
+    )
+    centre = models.ForeignKey(
+        Organisation, verbose_name=_("法律援助中心"), on_delete=models.PROTECT, related_name="stations"
+    )
 
     class Meta:
         verbose_name = _("法律援助工作站")
@@ -39,7 +41,9 @@ class RotaPeriod(models.Model):
         DRAFT = "draft", _("草稿")
         PUBLISHED = "published", _("已公示")
 
-    station = models.ForeignKey(Station, verbose_name=_("工作站"), on_delete=models.CASCADE, related_name="periods")
+    station = models.ForeignKey(
+        Station, verbose_name=_("工作站"), on_delete=models.CASCADE, related_name="periods"
+    )
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -58,8 +62,12 @@ class RotaPeriod(models.Model):
 
 class RotaMember(models.Model):
     period = models.ForeignKey(RotaPeriod, on_delete=models.CASCADE, related_name="members")
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="rota_memberships")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("律师"),
+        on_delete=models.PROTECT,
+        related_name="rota_memberships",
+    )
     position = models.PositiveIntegerField(_("轮值顺序"))
     active = models.BooleanField(_("在册"), default=True)
 
@@ -85,9 +93,12 @@ class RotaCorrection(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("提出时间"))
     reason = models.CharField(_("理由"), max_length=500)
-    decision = models.CharField(_("处理结果"), max_length=20, choices=Decision.choices, default=Decision.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decision = models.CharField(
+        _("处理结果"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
     answer = models.CharField(_("答复"), max_length=500, blank=True)
 
@@ -107,8 +118,9 @@ class ConflictOfInterest(models.Model):
         OTHER = "other", _("其他利害关系")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="counsel_conflicts")
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="+")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     note = models.CharField(_("说明"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -142,13 +154,17 @@ class CounselRequest(models.Model):
         LEGAL_AID = "legal_aid", _("法律援助律师")
 
     reference = models.CharField(_("申请编号"), max_length=40, unique=True)
-    defendant = models.ForeignKey(Defendant, verbose_name=_("当事人"), on_delete=models.CASCADE,
-                                  related_name="counsel_requests")
-    station = models.ForeignKey(Station, verbose_name=_("工作站"), on_delete=models.PROTECT, related_name="requests")
+    defendant = models.ForeignKey(
+        Defendant, verbose_name=_("当事人"), on_delete=models.CASCADE, related_name="counsel_requests"
+    )
+    station = models.ForeignKey(
+        Station, verbose_name=_("工作站"), on_delete=models.PROTECT, related_name="requests"
+    )
     source = models.CharField(_("申请来源"), max_length=20, choices=Source.choices)
     work = models.CharField(_("需要"), max_length=20, choices=Work.choices, default=Work.DUTY)
-    severity = models.CharField(_("可能判处的刑罚"), max_length=20, choices=Severity.choices,
-                                default=Severity.ORDINARY)
+    severity = models.CharField(
+        _("可能判处的刑罚"), max_length=20, choices=Severity.choices, default=Severity.ORDINARY
+    )
     opposed_to_co_defendants = models.BooleanField(_("与同案人利益冲突"), default=False)
     note = models.CharField(_("说明"), max_length=500, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -179,10 +195,19 @@ class Allocation(models.Model):
         REPLACED = "replaced", _("已改派")
 
     request = models.ForeignKey(CounselRequest, on_delete=models.CASCADE, related_name="allocations")
-    lawyer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("律师"), on_delete=models.PROTECT,
-                               related_name="counsel_allocations")
-    assignment = models.OneToOneField("counsel.CounselAssignment", null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="allocation")
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("律师"),
+        on_delete=models.PROTECT,
+        related_name="counsel_allocations",
+    )
+    assignment = models.OneToOneField(
+        "counsel.CounselAssignment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="allocation",
+    )
     method = models.CharField(_("方式"), max_length=10, choices=Method.choices)
     reason = models.CharField(_("理由"), max_length=500, blank=True)
     allocated_at = models.DateTimeField(_("指派时间"))

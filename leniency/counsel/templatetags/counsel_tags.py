@@ -23,8 +23,11 @@ def counsel_panels(defendants, user) -> dict[int, dict]:
     """The panels of several defendants with four queries in all (assignments, visibility, figures, requests)."""
     by_pk = {d.pk: d for d in defendants}
     assignments = {pk: [] for pk in by_pk}
-    for a in (CounselAssignment.objects.filter(defendant_id__in=by_pk).select_related("lawyer")
-              .order_by("assigned_at", "id")):
+    for a in (
+        CounselAssignment.objects.filter(defendant_id__in=by_pk)
+        .select_related("lawyer")
+        .order_by("assigned_at", "id")
+    ):
         a.defendant = by_pk[a.defendant_id]
         assignments[a.defendant_id].append(a)
     visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
@@ -37,6 +40,10 @@ def counsel_panels(defendants, user) -> dict[int, dict]:
     for pk, defendant in by_pk.items():
         rows = [{"obj": a, "visible": a.pk in visible, "figures": figures.get(a.pk)} for a in assignments[pk]]
         aided = any(a.ended_at is None for a in assignments[pk])
-        panels[pk] = {"show": True, "assignments": rows, "open_requests": requests[pk],
-                      "can_request": not aided and not requests[pk] and can_request_counsel(user, defendant)}
+        panels[pk] = {
+            "show": True,
+            "assignments": rows,
+            "open_requests": requests[pk],
+            "can_request": not aided and not requests[pk] and can_request_counsel(user, defendant),
+        }
     return panels

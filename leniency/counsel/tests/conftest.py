@@ -35,7 +35,9 @@ class CounselWorld:
 
 
 def _user(username, role, org, name):
-    return User.objects.create_user(username, password=PASSWORD, role=role, organisation=org, display_name=name)
+    return User.objects.create_user(
+        username, password=PASSWORD, role=role, organisation=org, display_name=name
+    )
 
 
 @pytest.fixture
@@ -53,17 +55,31 @@ def cw(world):
     firm = world.lawyer.organisation
     lawyers = [world.lawyer] + [_user(f"duty{n}", Role.DUTY_LAWYER, firm, f"值班律师{n}") for n in (1, 2, 3)]
     for n, lawyer in enumerate(lawyers):
-        do_register_lawyer(lawyer, licence_no=f"1110120{n:02d}10000{n:03d}", region=east,
-                           criminal_practice_since=date(2015 + n * 2, 3, 1), duty_accredited=True,
-                           accredited_on=date(2024, 1, 1), acting_user=officer)
-    do_register_lawyer(world.unassigned_lawyer, licence_no="11101209910000999", region=east,
-                       criminal_practice_since=date(2010, 1, 1), acting_user=officer, expert=True,
-                       expert_note="毒品犯罪死刑辩护")
+        do_register_lawyer(
+            lawyer,
+            licence_no=f"1110120{n:02d}10000{n:03d}",
+            region=east,
+            criminal_practice_since=date(2015 + n * 2, 3, 1),
+            duty_accredited=True,
+            accredited_on=date(2024, 1, 1),
+            acting_user=officer,
+        )
+    do_register_lawyer(
+        world.unassigned_lawyer,
+        licence_no="11101209910000999",
+        region=east,
+        criminal_practice_since=date(2010, 1, 1),
+        acting_user=officer,
+        expert=True,
+        expert_note="毒品犯罪死刑辩护",
+    )
     station = do_create_station(host=world.procuratorate, centre=centre, acting_user=officer)
     court_station = do_create_station(host=world.court, centre=centre, acting_user=officer)
-    period = do_create_rota_period(station, starts_on=date(2026, 12, 1), ends_on=date(2027, 3, 31), lawyers=lawyers,
-                                   acting_user=officer)
+    period = do_create_rota_period(
+        station, starts_on=date(2026, 12, 1), ends_on=date(2027, 3, 31), lawyers=lawyers, acting_user=officer
+    )
     do_publish_rota(period, acting_user=officer, as_of=timezone.make_aware(datetime(2026, 11, 25, 9)))
     assert LawyerProfile.objects.count() == 5
-    return CounselWorld(world, centre, officer, outsider_officer, association_user, station, court_station, lawyers,
-                        period)
+    return CounselWorld(
+        world, centre, officer, outsider_officer, association_user, station, court_station, lawyers, period
+    )

@@ -27,14 +27,23 @@ def live(cw):
 
 
 def test_anonymous_gets_401(client, cw):
-    for url in ("/api/counsel/requests", "/api/counsel/claims", "/api/counsel/experts", "/api/counsel/dashboard"):
+    for url in (
+        "/api/counsel/requests",
+        "/api/counsel/claims",
+        "/api/counsel/experts",
+        "/api/counsel/dashboard",
+    ):
         assert client.get(url).status_code == 401, url
 
 
 def test_request_assign_log_rate_claim_approve(client, live):
     cw = live
-    response = _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "procuratorate"},
-                     cw.prosecutor)
+    response = _post(
+        client,
+        "/api/counsel/requests",
+        {"defendant": cw.co_defendant.pk, "source": "procuratorate"},
+        cw.prosecutor,
+    )
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["status"] == "assigned" and data["reference"].startswith("援值〔")
@@ -45,20 +54,33 @@ def test_request_assign_log_rate_claim_approve(client, live):
     entry = {"service": "meeting", "occurred_at": when.isoformat(), "minutes": 45}
     assert _post(client, url + "/participation", entry, cw.prosecutor).status_code == 403
     assert _post(client, url + "/participation", entry, lawyer).status_code == 400  # in the future
-    entry["occurred_at"] = (datetime.fromisoformat(allocation["allocated_at"]) + timedelta(milliseconds=1)).isoformat()
+    entry["occurred_at"] = (
+        datetime.fromisoformat(allocation["allocated_at"]) + timedelta(milliseconds=1)
+    ).isoformat()
     assert _post(client, url + "/participation", entry, lawyer).status_code == 201
-    opinion = {"service": "opinion_recommendation", "occurred_at": entry["occurred_at"], "minutes": 30,
-               "opinion": "建议判处缓刑"}
+    opinion = {
+        "service": "opinion_recommendation",
+        "occurred_at": entry["occurred_at"],
+        "minutes": 30,
+        "opinion": "建议判处缓刑",
+    }
     assert _post(client, url + "/participation", opinion, lawyer).status_code == 201
     figures = client.get(url, **_bearer(lawyer)).json()["figures"]
     assert figures["opinion_filed"] and not figures["only_at_signing"]
-    rating = _post(client, url + "/ratings", {"scores": {c: 5 for c in ("explain", "meeting", "opinion", "rights",
-                                                                          "conduct")}}, cw.judge)
+    rating = _post(
+        client,
+        url + "/ratings",
+        {"scores": {c: 5 for c in ("explain", "meeting", "opinion", "rights", "conduct")}},
+        cw.judge,
+    )
     assert rating.status_code == 201 and rating.json()["rater_kind"] == "court"
     claim = _post(client, url + "/claim", {}, lawyer)
     assert claim.status_code == 201
     claim_id = claim.json()["id"]
-    assert _post(client, f"/api/counsel/claims/{claim_id}/decision", {"approve": True}, lawyer).status_code == 403
+    assert (
+        _post(client, f"/api/counsel/claims/{claim_id}/decision", {"approve": True}, lawyer).status_code
+        == 403
+    )
     decided = _post(client, f"/api/counsel/claims/{claim_id}/decision", {"approve": True}, cw.officer)
     assert decided.status_code == 200 and decided.json()["status"] == "approved"
     assert client.get(url, **_bearer(cw.unassigned_lawyer)).status_code == 404
@@ -66,23 +88,36 @@ def test_request_assign_log_rate_claim_approve(client, live):
 
 def test_outsiders_cannot_request_and_invalid_input_names_the_field(client, live):
     cw = live
-    response = _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "procuratorate"},
-                     cw.outsider_prosecutor)
+    response = _post(
+        client,
+        "/api/counsel/requests",
+        {"defendant": cw.co_defendant.pk, "source": "procuratorate"},
+        cw.outsider_prosecutor,
+    )
     assert response.status_code == 404
-    response = _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "aliens"},
-                     cw.prosecutor)
+    response = _post(
+        client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "aliens"}, cw.prosecutor
+    )
     assert response.status_code == 422 and {e["field"] for e in response.json()["errors"]} == {"source"}
     _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "court"}, cw.judge)
-    again = _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "court"}, cw.judge)
+    again = _post(
+        client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "court"}, cw.judge
+    )
     assert again.status_code == 400 and again.json()["field"] == "defendant"
 
 
 def test_override_by_the_centre_only(client, live):
     cw = live
-    request_id = _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk,
-                                                         "source": "procuratorate"}, cw.prosecutor).json()["id"]
+    request_id = _post(
+        client,
+        "/api/counsel/requests",
+        {"defendant": cw.co_defendant.pk, "source": "procuratorate"},
+        cw.prosecutor,
+    ).json()["id"]
     body = {"lawyer": cw.lawyers[3].pk, "reason": "熟悉本案情况"}
-    assert _post(client, f"/api/counsel/requests/{request_id}/override", body, cw.prosecutor).status_code == 403
+    assert (
+        _post(client, f"/api/counsel/requests/{request_id}/override", body, cw.prosecutor).status_code == 403
+    )
     response = _post(client, f"/api/counsel/requests/{request_id}/override", body, cw.officer)
     assert response.status_code == 200 and response.json()["method"] == "manual"
     detail = client.get(f"/api/counsel/requests/{request_id}", **_bearer(cw.prosecutor)).json()

@@ -68,7 +68,11 @@ def test_demo_shows_the_warning_workflow_and_ratings_and_claims(demo):
     warning = Restriction.objects.get().warning
     assert warning.status == QualityWarning.Status.RESTRICTED and warning.contests.count() == 1
     assert Rating.objects.filter(complaint=True).exists()
-    assert set(Rating.objects.values_list("rater_kind", flat=True)) == {"defendant", "procuratorate", "court",
-                                                                        "association"}
+    assert set(Rating.objects.values_list("rater_kind", flat=True)) == {
+        "defendant",
+        "procuratorate",
+        "court",
+        "association",
+    }
     assert Claim.objects.filter(status=Claim.Status.APPROVED).exists()
     assert Claim.objects.filter(status=Claim.Status.SUBMITTED).exists()

@@ -10,8 +10,16 @@ from leniency.counsel.models import Claim, CounselAssignment, QualityWarning, Re
 from leniency.counsel.participation import do_log_participation
 from leniency.counsel.rota import do_request_counsel
 
-COUNSEL_PAGES = ("/counsel/", "/counsel/requests/", "/counsel/centre/", "/counsel/lawyers/", "/counsel/experts/",
-                 "/counsel/rota/", "/counsel/warnings/", "/counsel/claims/")
+COUNSEL_PAGES = (
+    "/counsel/",
+    "/counsel/requests/",
+    "/counsel/centre/",
+    "/counsel/lawyers/",
+    "/counsel/experts/",
+    "/counsel/rota/",
+    "/counsel/warnings/",
+    "/counsel/claims/",
+)
 
 
 @pytest.fixture
@@ -24,8 +32,12 @@ def live_period(cw):
 
 
 def _request_now(cw):
-    return do_request_counsel(cw.co_defendant, source="procuratorate", acting_user=cw.prosecutor,
-                              as_of=timezone.now() - timedelta(hours=1))
+    return do_request_counsel(
+        cw.co_defendant,
+        source="procuratorate",
+        acting_user=cw.prosecutor,
+        as_of=timezone.now() - timedelta(hours=1),
+    )
 
 
 def test_anonymous_is_sent_to_log_in_but_the_rubric_is_public(client, cw):
@@ -65,8 +77,12 @@ def test_expert_database_is_searchable_by_specialty(client, cw):
     client.force_login(cw.prosecutor)
     page = client.get("/counsel/experts/", {"specialty": drugs.pk}).content.decode()
     assert "charlie" in page and "鲍律师" not in page
-    assert "charlie" not in client.get("/counsel/experts/", {"specialty": Specialty.objects.get(
-        name="交通犯罪").pk}).content.decode()
+    assert (
+        "charlie"
+        not in client.get(
+            "/counsel/experts/", {"specialty": Specialty.objects.get(name="交通犯罪").pk}
+        ).content.decode()
+    )
 
 
 def test_prosecutor_requests_a_lawyer_from_the_case_page(client, live_period):
@@ -74,8 +90,10 @@ def test_prosecutor_requests_a_lawyer_from_the_case_page(client, live_period):
     client.force_login(cw.prosecutor)
     case_page = client.get(f"/cases/{cw.case.pk}/").content.decode()
     assert f"/counsel/requests/new/{cw.co_defendant.pk}/" in case_page
-    response = client.post(f"/counsel/requests/new/{cw.co_defendant.pk}/",
-                           {"source": "procuratorate", "work": "duty", "severity": "ordinary"})
+    response = client.post(
+        f"/counsel/requests/new/{cw.co_defendant.pk}/",
+        {"source": "procuratorate", "work": "duty", "severity": "ordinary"},
+    )
     assert response.status_code == 302
     detail = client.get(response["Location"]).content.decode()
     allocation = cw.co_defendant.counsel_requests.get().allocations.get()
@@ -87,8 +105,10 @@ def test_prosecutor_requests_a_lawyer_from_the_case_page(client, live_period):
 def test_request_form_errors_keep_the_input(client, cw):
     client.force_login(cw.prosecutor)
     cw.period.delete()  # no rota covers today: the service refuses nothing, but a bad source does
-    response = client.post(f"/counsel/requests/new/{cw.co_defendant.pk}/",
-                           {"source": "martians", "work": "duty", "severity": "ordinary", "note": "请尽快"})
+    response = client.post(
+        f"/counsel/requests/new/{cw.co_defendant.pk}/",
+        {"source": "martians", "work": "duty", "severity": "ordinary", "note": "请尽快"},
+    )
     assert response.status_code == 400 and "请尽快" in response.content.decode()
 
 
@@ -107,12 +127,20 @@ def test_lawyer_logs_a_meeting_and_an_invalid_entry_is_400(client, live_period):
     client.force_login(assignment.lawyer)
     url = f"/counsel/assignments/{assignment.pk}/"
     when = timezone.localtime() + timedelta(days=2)
-    response = client.post(url + "log/", {"service": "meeting", "occurred_at": when.strftime("%Y-%m-%dT%H:%M"),
-                                          "minutes": 40, "note": "将来的会见"})
+    response = client.post(
+        url + "log/",
+        {
+            "service": "meeting",
+            "occurred_at": when.strftime("%Y-%m-%dT%H:%M"),
+            "minutes": 40,
+            "note": "将来的会见",
+        },
+    )
     assert response.status_code == 400 and "将来的会见" in response.content.decode()
     when = timezone.localtime() - timedelta(minutes=5)
-    response = client.post(url + "log/", {"service": "meeting", "occurred_at": when.strftime("%Y-%m-%dT%H:%M"),
-                                          "minutes": 40})
+    response = client.post(
+        url + "log/", {"service": "meeting", "occurred_at": when.strftime("%Y-%m-%dT%H:%M"), "minutes": 40}
+    )
     assert response.status_code == 302
     assert assignment.participation.get().service == Service.MEETING
     client.force_login(cw.unassigned_lawyer)
@@ -140,8 +168,13 @@ def test_claims_are_approved_and_exported_as_csv_and_excel(client, live_period):
 
     cw = live_period
     assignment = _request_now(cw).allocations.get().assignment
-    do_log_participation(assignment, service="meeting", occurred_at=timezone.now() - timedelta(minutes=1), minutes=60,
-                         acting_user=assignment.lawyer)
+    do_log_participation(
+        assignment,
+        service="meeting",
+        occurred_at=timezone.now() - timedelta(minutes=1),
+        minutes=60,
+        acting_user=assignment.lawyer,
+    )
     client.force_login(assignment.lawyer)
     assert client.post(f"/counsel/assignments/{assignment.pk}/claim/").status_code == 302
     claim = Claim.objects.get()
@@ -164,9 +197,14 @@ def test_claims_are_approved_and_exported_as_csv_and_excel(client, live_period):
 
 
 def test_warning_pages_run_the_whole_workflow(client, cw):
-    warning = QualityWarning.objects.create(lawyer=cw.lawyer, kind="no_opinion", detected_at=timezone.now(),
-                                            window_from=timezone.localdate(), window_to=timezone.localdate(),
-                                            evidence={"n": 5, "hits": 4, "rate": 0.8, "threshold": 0.6})
+    warning = QualityWarning.objects.create(
+        lawyer=cw.lawyer,
+        kind="no_opinion",
+        detected_at=timezone.now(),
+        window_from=timezone.localdate(),
+        window_to=timezone.localdate(),
+        evidence={"n": 5, "hits": 4, "rate": 0.8, "threshold": 0.6},
+    )
     url = f"/counsel/warnings/{warning.pk}/"
     client.force_login(cw.outsider_officer)
     assert client.get(url).status_code == 404
@@ -189,8 +227,13 @@ def test_warning_pages_run_the_whole_workflow(client, cw):
 def test_dashboard_shows_districts_and_lawyers(client, live_period):
     cw = live_period
     assignment = _request_now(cw).allocations.get().assignment
-    do_log_participation(assignment, service="meeting", occurred_at=timezone.now() - timedelta(minutes=1), minutes=30,
-                         acting_user=assignment.lawyer)
+    do_log_participation(
+        assignment,
+        service="meeting",
+        occurred_at=timezone.now() - timedelta(minutes=1),
+        minutes=30,
+        acting_user=assignment.lawyer,
+    )
     client.force_login(cw.officer)
     page = client.get("/counsel/centre/").content.decode()
     assert "东区" in page and str(assignment.lawyer) in page
@@ -198,7 +241,10 @@ def test_dashboard_shows_districts_and_lawyers(client, live_period):
     client.force_login(cw.outsider_officer)
     assert str(assignment.lawyer) not in client.get("/counsel/centre/").content.decode()
     client.force_login(cw.officer)
-    assert client.get("/counsel/centre/", {"date_from": "2026-12-01", "date_to": "2026-01-01"}).status_code == 400
+    assert (
+        client.get("/counsel/centre/", {"date_from": "2026-12-01", "date_to": "2026-01-01"}).status_code
+        == 400
+    )
 
 
 def test_case_page_panel_links_the_lawyer_to_the_participation_log(client, cw):
@@ -216,7 +262,10 @@ def test_rota_correction_from_the_page(client, cw):
     cw.period.correction_until = timezone.now() + timedelta(days=1)
     cw.period.save()
     client.force_login(cw.lawyers[2])
-    assert client.post(f"/counsel/rota/members/{member.pk}/correction/", {"reason": "执业证年检"}).status_code == 302
+    assert (
+        client.post(f"/counsel/rota/members/{member.pk}/correction/", {"reason": "执业证年检"}).status_code
+        == 302
+    )
     correction = member.corrections.get()
     client.force_login(cw.officer)
     assert "执业证年检" in client.get(f"/counsel/rota/{cw.period.pk}/").content.decode()
@@ -231,8 +280,12 @@ def test_centre_draws_up_and_publishes_a_rota(client, cw):
     client.force_login(cw.officer)
     page = client.get("/counsel/rota/new/").content.decode()
     assert "值班律师3" in page and "charlie" not in page  # only accredited lawyers of the centre's region
-    data = {"station": cw.court_station.pk, "starts_on": "2027-04-01", "ends_on": "2027-03-01",
-            "lawyers": [cw.lawyers[2].pk, cw.lawyers[1].pk]}
+    data = {
+        "station": cw.court_station.pk,
+        "starts_on": "2027-04-01",
+        "ends_on": "2027-03-01",
+        "lawyers": [cw.lawyers[2].pk, cw.lawyers[1].pk],
+    }
     response = client.post("/counsel/rota/new/", data)
     assert response.status_code == 400 and "结束日期不能早于开始日期" in response.content.decode()
     response = client.post("/counsel/rota/new/", {**data, "ends_on": "2027-06-30"})
@@ -260,12 +313,25 @@ def test_every_counsel_nav_link_opens_for_the_role_that_sees_it(cw, client):
 
     from leniency.accounts.models import Organisation, Role, User
 
-    committee = User.objects.create_user("cmte_nav", password="x", role=Role.COMMITTEE_MEMBER,
-                                         organisation=Organisation.objects.create(
-                                             name="测试省监督评议委员会", kind=Organisation.Kind.REVIEW_COMMITTEE,
-                                             region=cw.world.region.parent.parent))
-    people = [cw.world.prosecutor, cw.world.judge, cw.world.lawyer, cw.world.auditor, cw.world.admin, cw.officer,
-              committee]
+    committee = User.objects.create_user(
+        "cmte_nav",
+        password="x",
+        role=Role.COMMITTEE_MEMBER,
+        organisation=Organisation.objects.create(
+            name="测试省监督评议委员会",
+            kind=Organisation.Kind.REVIEW_COMMITTEE,
+            region=cw.world.region.parent.parent,
+        ),
+    )
+    people = [
+        cw.world.prosecutor,
+        cw.world.judge,
+        cw.world.lawyer,
+        cw.world.auditor,
+        cw.world.admin,
+        cw.officer,
+        committee,
+    ]
     for user in people:
         client.force_login(user)
         page = client.get("/counsel/", follow=True)

@@ -26,8 +26,13 @@ from .conftest import AS_OF
 
 
 def _request(cw, defendant=None, **extra):
-    return do_request_counsel(defendant or cw.co_defendant, source=CounselRequest.Source.PROCURATORATE,
-                              acting_user=cw.prosecutor, as_of=AS_OF, **extra)
+    return do_request_counsel(
+        defendant or cw.co_defendant,
+        source=CounselRequest.Source.PROCURATORATE,
+        acting_user=cw.prosecutor,
+        as_of=AS_OF,
+        **extra,
+    )
 
 
 def test_request_gets_a_reference_and_the_first_lawyer_of_the_rota(cw):
@@ -58,8 +63,9 @@ def test_opposed_interests_exclude_the_co_defendants_lawyer(cw):
 
 
 def test_the_victims_lawyer_is_never_assigned(cw):
-    ConflictOfInterest.objects.create(case=cw.case, lawyer=cw.lawyers[0], kind="victim", recorded_by=cw.officer,
-                                      recorded_at=AS_OF)
+    ConflictOfInterest.objects.create(
+        case=cw.case, lawyer=cw.lawyers[0], kind="victim", recorded_by=cw.officer, recorded_at=AS_OF
+    )
     assert _request(cw).allocations.get().lawyer == cw.lawyers[1]
 
 
@@ -76,7 +82,9 @@ def test_life_or_death_case_needs_three_years_of_practice(cw):
     event = AuditEvent.objects.get(action="counsel.request.unfilled")
     assert event.data["reason"] == "none_eligible"
     with pytest.raises(DomainError) as error:
-        do_override_allocation(request, lawyer=cw.lawyers[3], reason="急需", acting_user=cw.officer, as_of=AS_OF)
+        do_override_allocation(
+            request, lawyer=cw.lawyers[3], reason="急需", acting_user=cw.officer, as_of=AS_OF
+        )
     assert error.value.field == "lawyer"
 
 
@@ -86,13 +94,17 @@ def test_manual_override_needs_a_reason_and_replaces_the_lawyer(cw):
         do_override_allocation(request, lawyer=cw.lawyers[2], reason=" ", acting_user=cw.officer, as_of=AS_OF)
     assert error.value.field == "reason"
     later = AS_OF + timedelta(hours=1)
-    allocation = do_override_allocation(request, lawyer=cw.lawyers[2], reason="当事人要求女律师", acting_user=cw.officer,
-                                        as_of=later)
+    allocation = do_override_allocation(
+        request, lawyer=cw.lawyers[2], reason="当事人要求女律师", acting_user=cw.officer, as_of=later
+    )
     assert allocation.method == Allocation.Method.MANUAL and allocation.reason == "当事人要求女律师"
     first = request.allocations.order_by("allocated_at").first()
     assert first.outcome == Allocation.Outcome.REPLACED and first.assignment.ended_at == later
-    assert list(CounselAssignment.objects.filter(defendant=cw.co_defendant, ended_at__isnull=True)
-                .values_list("lawyer", flat=True)) == [cw.lawyers[2].pk]
+    assert list(
+        CounselAssignment.objects.filter(defendant=cw.co_defendant, ended_at__isnull=True).values_list(
+            "lawyer", flat=True
+        )
+    ) == [cw.lawyers[2].pk]
 
 
 def test_missed_response_escalates_to_the_next_lawyer(cw):
@@ -111,8 +123,14 @@ def test_missed_response_escalates_to_the_next_lawyer(cw):
 def test_contact_in_time_meets_the_target_and_nothing_escalates(cw):
     request = _request(cw)
     allocation = request.allocations.get()
-    do_log_participation(allocation.assignment, service="meeting", occurred_at=AS_OF + timedelta(hours=5), minutes=40,
-                         acting_user=allocation.lawyer, as_of=AS_OF + timedelta(hours=6))
+    do_log_participation(
+        allocation.assignment,
+        service="meeting",
+        occurred_at=AS_OF + timedelta(hours=5),
+        minutes=40,
+        acting_user=allocation.lawyer,
+        as_of=AS_OF + timedelta(hours=6),
+    )
     allocation.refresh_from_db()
     assert allocation.outcome == Allocation.Outcome.MET
     assert do_escalate_overdue(as_of=AS_OF + timedelta(days=5)) == []
@@ -124,12 +142,15 @@ def test_workload_cap_moves_to_a_lawyer_with_room(cw, settings):
     CounselPolicy.objects.update(workload_cap=1)
     requests = []
     for n in range(4):
-        defendant = cw.case.defendants.create(name=f"王{n}", gender="M", stage="prosecution_review",
-                                              stage_since=AS_OF.date())
+        defendant = cw.case.defendants.create(
+            name=f"王{n}", gender="M", stage="prosecution_review", stage_since=AS_OF.date()
+        )
         requests.append(_request(cw, defendant=defendant))
     lawyers = [r.allocations.get().lawyer for r in requests]
     assert len(set(lawyers)) == 4  # each lawyer at the cap of one before anyone gets a second
-    extra = cw.case.defendants.create(name="王9", gender="M", stage="prosecution_review", stage_since=AS_OF.date())
+    extra = cw.case.defendants.create(
+        name="王9", gender="M", stage="prosecution_review", stage_since=AS_OF.date()
+    )
     assert _request(cw, defendant=extra).status == CounselRequest.Status.UNFILLED
 
 
@@ -158,13 +179,19 @@ def test_second_open_request_and_duplicate_lawyers_are_refused(cw):
 def test_rota_correction_only_within_the_window(cw):
     member = cw.period.members.get(lawyer=cw.lawyers[1])
     inside = cw.period.correction_until - timedelta(hours=1)
-    correction = do_request_rota_correction(member, reason="本期出差", acting_user=cw.lawyers[1], as_of=inside)
+    correction = do_request_rota_correction(
+        member, reason="本期出差", acting_user=cw.lawyers[1], as_of=inside
+    )
     do_decide_rota_correction(correction, accept=True, answer="同意", acting_user=cw.officer, as_of=inside)
     member.refresh_from_db()
     assert not member.active
     with pytest.raises(DomainError):
-        do_request_rota_correction(member, reason="晚了", acting_user=cw.lawyers[1],
-                                   as_of=cw.period.correction_until + timedelta(minutes=1))
+        do_request_rota_correction(
+            member,
+            reason="晚了",
+            acting_user=cw.lawyers[1],
+            as_of=cw.period.correction_until + timedelta(minutes=1),
+        )
     # a removed member is never chosen
     assert _request(cw, opposed_to_co_defendants=True).allocations.get().lawyer == cw.lawyers[2]
 

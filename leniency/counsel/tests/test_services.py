@@ -40,15 +40,22 @@ def _assignment(cw, defendant=None, detained_on=None):
     if detained_on:
         defendant.detention, defendant.detained_on = "arrested", detained_on
         defendant.save()
-    request = do_request_counsel(defendant, source=CounselRequest.Source.PROCURATORATE, acting_user=cw.prosecutor,
-                                 as_of=AS_OF)
+    request = do_request_counsel(
+        defendant, source=CounselRequest.Source.PROCURATORATE, acting_user=cw.prosecutor, as_of=AS_OF
+    )
     return request.allocations.get().assignment
 
 
 def _log(assignment, service, hours, minutes=30, opinion=""):
-    return do_log_participation(assignment, service=service, occurred_at=AS_OF + timedelta(hours=hours),
-                                minutes=minutes, opinion=opinion, acting_user=assignment.lawyer,
-                                as_of=AS_OF + timedelta(days=30))
+    return do_log_participation(
+        assignment,
+        service=service,
+        occurred_at=AS_OF + timedelta(hours=hours),
+        minutes=minutes,
+        opinion=opinion,
+        acting_user=assignment.lawyer,
+        as_of=AS_OF + timedelta(days=30),
+    )
 
 
 def test_figures_for_a_diligent_assignment(cw):
@@ -74,15 +81,27 @@ def test_only_present_at_signing_is_detected(cw):
 def test_participation_guards(cw):
     assignment = _assignment(cw)
     with pytest.raises(DomainError) as error:
-        do_log_participation(assignment, service=Service.MEETING, occurred_at=AS_OF - timedelta(hours=1), minutes=30,
-                             acting_user=assignment.lawyer, as_of=AS_OF)
+        do_log_participation(
+            assignment,
+            service=Service.MEETING,
+            occurred_at=AS_OF - timedelta(hours=1),
+            minutes=30,
+            acting_user=assignment.lawyer,
+            as_of=AS_OF,
+        )
     assert error.value.field == "occurred_at"
     with pytest.raises(DomainError) as error:
         _log(assignment, Service.OPINION_CHARGE, 1)
     assert error.value.field == "opinion"
     with pytest.raises(DomainError) as error:
-        do_log_participation(assignment, service=Service.MEETING, occurred_at=AS_OF + timedelta(hours=1), minutes=30,
-                             acting_user=cw.unassigned_lawyer, as_of=AS_OF + timedelta(hours=2))
+        do_log_participation(
+            assignment,
+            service=Service.MEETING,
+            occurred_at=AS_OF + timedelta(hours=1),
+            minutes=30,
+            acting_user=cw.unassigned_lawyer,
+            as_of=AS_OF + timedelta(hours=2),
+        )
     assert error.value.field == "assignment"
     _log(assignment, Service.SIGNING, 2)
     with pytest.raises(DomainError):
@@ -93,9 +112,14 @@ def test_ratings_follow_the_rubric_and_the_rater(cw):
     assignment = _assignment(cw)
     rating = do_rate_counsel(assignment, scores=SCORES, acting_user=cw.prosecutor, as_of=AS_OF)
     assert rating.rater_kind == "procuratorate" and rating.score == Decimal("4.55")
-    assert do_rate_counsel(assignment, scores=SCORES, acting_user=cw.association, as_of=AS_OF).rater_kind == \
-        "association"
-    assert do_rate_counsel(assignment, scores=SCORES, acting_user=cw.officer, as_of=AS_OF).rater_kind == "defendant"
+    assert (
+        do_rate_counsel(assignment, scores=SCORES, acting_user=cw.association, as_of=AS_OF).rater_kind
+        == "association"
+    )
+    assert (
+        do_rate_counsel(assignment, scores=SCORES, acting_user=cw.officer, as_of=AS_OF).rater_kind
+        == "defendant"
+    )
     with pytest.raises(DomainError) as error:
         do_rate_counsel(assignment, scores={**SCORES, "opinion": 7}, acting_user=cw.judge, as_of=AS_OF)
     assert error.value.field == "score_opinion"
@@ -110,10 +134,12 @@ def test_ratings_follow_the_rubric_and_the_rater(cw):
 def _perfunctory_record(cw, n=4):
     lawyer_assignments = []
     for i in range(n):
-        defendant = cw.case.defendants.create(name=f"赵{i}", gender="M", stage="prosecution_review",
-                                              stage_since=AS_OF.date())
-        assignment = do_assign_counsel(defendant, lawyer=cw.lawyers[1], kind="duty", acting_user=cw.officer,
-                                       as_of=AS_OF)
+        defendant = cw.case.defendants.create(
+            name=f"赵{i}", gender="M", stage="prosecution_review", stage_since=AS_OF.date()
+        )
+        assignment = do_assign_counsel(
+            defendant, lawyer=cw.lawyers[1], kind="duty", acting_user=cw.officer, as_of=AS_OF
+        )
         _log(assignment, Service.SIGNING, 50, 20)
         lawyer_assignments.append(assignment)
     return lawyer_assignments
@@ -129,19 +155,30 @@ def test_warnings_workflow_review_restrict_contest_lift(cw):
     with pytest.raises(DomainError):
         do_decide_warning(warning, restrict=True, reason="x", acting_user=cw.officer)
     do_open_review(warning, acting_user=cw.officer, as_of=AS_OF + timedelta(days=12))
-    do_decide_warning(warning, restrict=True, days=30, reason="多次仅在签署时在场", acting_user=cw.officer,
-                      as_of=AS_OF + timedelta(days=13))
+    do_decide_warning(
+        warning,
+        restrict=True,
+        days=30,
+        reason="多次仅在签署时在场",
+        acting_user=cw.officer,
+        as_of=AS_OF + timedelta(days=13),
+    )
     restriction = Restriction.objects.get(warning=warning)
     assert restriction.ends_on - restriction.starts_on == timedelta(days=29)
     with pytest.raises(DomainError):
         do_contest_warning(warning, statement="不是我", acting_user=cw.prosecutor)
-    contest = do_contest_warning(warning, statement="会见记录漏登", acting_user=warning.lawyer,
-                                 as_of=AS_OF + timedelta(days=14))
-    do_answer_contest(contest, upheld=True, answer="核实属实", acting_user=cw.officer, as_of=AS_OF + timedelta(days=15))
+    contest = do_contest_warning(
+        warning, statement="会见记录漏登", acting_user=warning.lawyer, as_of=AS_OF + timedelta(days=14)
+    )
+    do_answer_contest(
+        contest, upheld=True, answer="核实属实", acting_user=cw.officer, as_of=AS_OF + timedelta(days=15)
+    )
     warning.refresh_from_db()
     restriction.refresh_from_db()
     assert warning.status == QualityWarning.Status.DISMISSED and restriction.lifted_at is not None
-    actions = list(AuditEvent.objects.filter(action__startswith="counsel.warning").values_list("action", flat=True))
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="counsel.warning").values_list("action", flat=True)
+    )
     for step in ("raised", "review_opened", "decided", "contested", "contest_answered"):
         assert f"counsel.warning.{step}" in actions
 
@@ -149,27 +186,35 @@ def test_warnings_workflow_review_restrict_contest_lift(cw):
 def test_a_restricted_lawyer_is_not_allocated(cw):
     assignments = _perfunctory_record(cw, n=4)
     lawyer = assignments[0].lawyer
-    warning = QualityWarning.objects.create(lawyer=lawyer, kind="no_opinion", detected_at=AS_OF,
-                                            window_from=AS_OF.date(), window_to=AS_OF.date())
+    warning = QualityWarning.objects.create(
+        lawyer=lawyer, kind="no_opinion", detected_at=AS_OF, window_from=AS_OF.date(), window_to=AS_OF.date()
+    )
     do_open_review(warning, acting_user=cw.officer, as_of=AS_OF)
     do_decide_warning(warning, restrict=True, reason="限制", acting_user=cw.officer, as_of=AS_OF)
     for i in range(6):
-        defendant = cw.case.defendants.create(name=f"钱{i}", gender="M", stage="prosecution_review",
-                                              stage_since=AS_OF.date())
-        request = do_request_counsel(defendant, source="procuratorate", acting_user=cw.prosecutor,
-                                     as_of=AS_OF + timedelta(days=1, minutes=i))
+        defendant = cw.case.defendants.create(
+            name=f"钱{i}", gender="M", stage="prosecution_review", stage_since=AS_OF.date()
+        )
+        request = do_request_counsel(
+            defendant,
+            source="procuratorate",
+            acting_user=cw.prosecutor,
+            as_of=AS_OF + timedelta(days=1, minutes=i),
+        )
         assert request.allocations.get().lawyer != lawyer
 
 
 def test_fee_follows_services_time_and_complexity(cw):
     schedule = FeeSchedule.objects.get()
     simple = Complexity("minor", 1, 1, "expedited", False)
-    amount, multiplier, breakdown = compute_fee(schedule, services=Counter({"meeting": 1, "signing": 1}), minutes=90,
-                                                complexity=simple)
+    amount, multiplier, breakdown = compute_fee(
+        schedule, services=Counter({"meeting": 1, "signing": 1}), minutes=90, complexity=simple
+    )
     assert multiplier == Decimal("1.00") and amount == Decimal("200") + 150 + 80 + Decimal("75.00")
     complex_case = Complexity("serious", 3, 2, "ordinary", True)
-    amount2, multiplier2, _ = compute_fee(schedule, services=Counter({"meeting": 1, "signing": 1}), minutes=90,
-                                          complexity=complex_case)
+    amount2, multiplier2, _ = compute_fee(
+        schedule, services=Counter({"meeting": 1, "signing": 1}), minutes=90, complexity=complex_case
+    )
     assert multiplier2 == Decimal("2.00")  # 1 + .5 + .3 + .2 + .1 + .1 = 2.2, capped at 2.0
     assert amount2 == amount * 2
     assert severity_tier(["危险驾驶"]) == "minor" and severity_tier(["抢劫"]) == "serious"

@@ -43,15 +43,22 @@ def _row_counts() -> dict[str, int]:
 
 
 def _moves(defendant_id: int) -> list[dict]:
-    return [e.data for e in AuditEvent.objects.filter(action="defendant.stage.changed", object_id=str(defendant_id))
-            .order_by("seq")]
+    return [
+        e.data
+        for e in AuditEvent.objects.filter(
+            action="defendant.stage.changed", object_id=str(defendant_id)
+        ).order_by("seq")
+    ]
 
 
 def test_builds_the_requested_number_of_defendants(demo):
     assert demo.created
     assert Defendant.objects.count() == SMALL == demo.defendants
-    sizes = Counter(Case.objects.filter(region__parent__parent__code=PROVINCE_CODE)
-                    .values_list("defendants__case_id", flat=True))
+    sizes = Counter(
+        Case.objects.filter(region__parent__parent__code=PROVINCE_CODE).values_list(
+            "defendants__case_id", flat=True
+        )
+    )
     assert set(sizes.values()) <= {1, 2, 3}
     assert sum(1 for n in sizes.values() if n == 1) > len(sizes) * 0.6
 
@@ -68,10 +75,16 @@ def test_same_seed_gives_the_same_demo():
     def snapshot():
         with transaction.atomic():
             build_demo(seed=3, defendants=40, today=TODAY)
-            rows = list(Case.objects.order_by("number").values_list("number", "title", "facts", "received_on"))
+            rows = list(
+                Case.objects.order_by("number").values_list("number", "title", "facts", "received_on")
+            )
             # ID numbers are encrypted at rest, so they are sorted after reading, not by the database.
-            people = sorted(Defendant.objects.values_list("name", "id_number", "phone", "stage", "stage_since",
-                                                          "detention"), key=lambda row: row[1])
+            people = sorted(
+                Defendant.objects.values_list(
+                    "name", "id_number", "phone", "stage", "stage_since", "detention"
+                ),
+                key=lambda row: row[1],
+            )
             transaction.set_rollback(True)
         return rows, people
 
@@ -94,19 +107,30 @@ def test_second_district_personas_work_elsewhere(demo):
     assert User.objects.get(username="judge").organisation.region == home
     for username in ("prosecutor2", "judge2"):
         assert User.objects.get(username=username).organisation.region not in (home, None)
-    zones = set(Region.objects.filter(level=Region.Level.DISTRICT, parent__parent__code=PROVINCE_CODE)
-                .values_list("zone", flat=True))
+    zones = set(
+        Region.objects.filter(level=Region.Level.DISTRICT, parent__parent__code=PROVINCE_CODE).values_list(
+            "zone", flat=True
+        )
+    )
     assert zones == {Region.Zone.EASTERN, Region.Zone.CENTRAL, Region.Zone.WESTERN}
 
 
 def test_every_district_has_its_organisations(demo):
-    kinds = {Organisation.Kind.POLICE, Organisation.Kind.PROCURATORATE, Organisation.Kind.COURT,
-             Organisation.Kind.LEGAL_AID_CENTRE, Organisation.Kind.DETENTION_CENTRE}
+    kinds = {
+        Organisation.Kind.POLICE,
+        Organisation.Kind.PROCURATORATE,
+        Organisation.Kind.COURT,
+        Organisation.Kind.LEGAL_AID_CENTRE,
+        Organisation.Kind.DETENTION_CENTRE,
+    }
     for district in Region.objects.filter(level=Region.Level.DISTRICT, parent__parent__code=PROVINCE_CODE):
         assert set(district.organisations.values_list("kind", flat=True)) == kinds
     province = Region.objects.get(code=PROVINCE_CODE)
-    assert {Organisation.Kind.LAWYERS_ASSOCIATION, Organisation.Kind.REVIEW_COMMITTEE, Organisation.Kind.LAW_FIRM} <= \
-        set(province.organisations.values_list("kind", flat=True))
+    assert {
+        Organisation.Kind.LAWYERS_ASSOCIATION,
+        Organisation.Kind.REVIEW_COMMITTEE,
+        Organisation.Kind.LAW_FIRM,
+    } <= set(province.organisations.values_list("kind", flat=True))
 
 
 def test_prosecutor_persona_owns_a_share_of_home_cases(demo):

@@ -6,189 +6,526 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0001_initial'),
-        ('recordings', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("cases", "0001_initial"),
+        ("recordings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConflictDeclaration',
+            name="ConflictDeclaration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=200, verbose_name='事由')),
-                ('declared_at', models.DateTimeField(verbose_name='申报时间')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.case', verbose_name='相关案件')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflict_declarations', to=settings.AUTH_USER_MODEL, verbose_name='委员')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='相关机构')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=200, verbose_name="事由")),
+                ("declared_at", models.DateTimeField(verbose_name="申报时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="cases.case",
+                        verbose_name="相关案件",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflict_declarations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="委员",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="相关机构",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '利益冲突申报',
-                'verbose_name_plural': '利益冲突申报',
-                'ordering': ['member', '-declared_at'],
+                "verbose_name": "利益冲突申报",
+                "verbose_name_plural": "利益冲突申报",
+                "ordering": ["member", "-declared_at"],
             },
         ),
         migrations.CreateModel(
-            name='Petition',
+            name="Petition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('defendant', '犯罪嫌疑人、被告人申请'), ('lawyer', '律师申请'), ('report', '群众举报逾期移交')], max_length=20, verbose_name='来源')),
-                ('subject', models.CharField(max_length=200, verbose_name='事由')),
-                ('grounds', models.TextField(verbose_name='理由')),
-                ('status', models.CharField(choices=[('open', '待分配'), ('under_review', '审查中'), ('decided', '已决定，整改跟踪中'), ('closed', '已办结')], default='open', max_length=20, verbose_name='状态')),
-                ('filed_at', models.DateTimeField(verbose_name='提交时间')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='办结时间')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='petitions', to='cases.case', verbose_name='案件')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='petitions', to='accounts.organisation', verbose_name='监督评议委员会')),
-                ('defendant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='petitions', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('filed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='提交人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("defendant", "犯罪嫌疑人、被告人申请"),
+                            ("lawyer", "律师申请"),
+                            ("report", "群众举报逾期移交"),
+                        ],
+                        max_length=20,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200, verbose_name="事由")),
+                ("grounds", models.TextField(verbose_name="理由")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "待分配"),
+                            ("under_review", "审查中"),
+                            ("decided", "已决定，整改跟踪中"),
+                            ("closed", "已办结"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("filed_at", models.DateTimeField(verbose_name="提交时间")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="办结时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="petitions",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="petitions",
+                        to="accounts.organisation",
+                        verbose_name="监督评议委员会",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="petitions",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "filed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="提交人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '监督评议申请',
-                'verbose_name_plural': '监督评议申请',
-                'ordering': ['-filed_at', '-id'],
+                "verbose_name": "监督评议申请",
+                "verbose_name_plural": "监督评议申请",
+                "ordering": ["-filed_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='InvestigationNote',
+            name="InvestigationNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('note', '调查笔记'), ('evidence', '证据')], default='note', max_length=10, verbose_name='类别')),
-                ('text', models.TextField(verbose_name='内容')),
-                ('created_at', models.DateTimeField(verbose_name='时间')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recording', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='recordings.recording', verbose_name='录音录像')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='oversight.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("note", "调查笔记"), ("evidence", "证据")],
+                        default="note",
+                        max_length=10,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="内容")),
+                ("created_at", models.DateTimeField(verbose_name="时间")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recording",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="recordings.recording",
+                        verbose_name="录音录像",
+                    ),
+                ),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="oversight.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '调查记录',
-                'verbose_name_plural': '调查记录',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "调查记录",
+                "verbose_name_plural": "调查记录",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('rehearing', '建议重新审理'), ('reinvestigation', '责令重新调查'), ('interpretation', '作出解释说明'), ('systemic', '提出制度改进建议'), ('discipline', '移送纪律处分'), ('dismiss', '驳回申请')], max_length=20, verbose_name='决定类型')),
-                ('reasons', models.TextField(verbose_name='理由')),
-                ('public_summary', models.TextField(blank=True, verbose_name='向举报人公开的结论')),
-                ('decided_at', models.DateTimeField(verbose_name='决定时间')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('petition', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='decision', to='oversight.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rehearing", "建议重新审理"),
+                            ("reinvestigation", "责令重新调查"),
+                            ("interpretation", "作出解释说明"),
+                            ("systemic", "提出制度改进建议"),
+                            ("discipline", "移送纪律处分"),
+                            ("dismiss", "驳回申请"),
+                        ],
+                        max_length=20,
+                        verbose_name="决定类型",
+                    ),
+                ),
+                ("reasons", models.TextField(verbose_name="理由")),
+                ("public_summary", models.TextField(blank=True, verbose_name="向举报人公开的结论")),
+                ("decided_at", models.DateTimeField(verbose_name="决定时间")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "petition",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decision",
+                        to="oversight.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '评议决定',
-                'verbose_name_plural': '评议决定',
-                'ordering': ['-decided_at', '-id'],
+                "verbose_name": "评议决定",
+                "verbose_name_plural": "评议决定",
+                "ordering": ["-decided_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PublicReport',
+            name="PublicReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tracking_hash', models.CharField(max_length=64, unique=True)),
-                ('kind', models.CharField(choices=[('coercion', '强迫或诱导认罪认罚'), ('representation', '律师帮助不到位'), ('procedure', '程序违法'), ('unfairness', '处理不公')], max_length=20, verbose_name='举报类型')),
-                ('description', models.TextField(verbose_name='举报内容')),
-                ('case_number', models.CharField(blank=True, max_length=60, verbose_name='案号')),
-                ('reporter_name', models.CharField(blank=True, max_length=50, verbose_name='举报人姓名')),
-                ('reporter_contact', models.CharField(blank=True, max_length=100, verbose_name='联系方式')),
-                ('status', models.CharField(choices=[('received', '已受理，待答复'), ('answered', '已答复'), ('escalated', '已移交监督评议委员会'), ('decided', '监督评议委员会已作出决定')], default='received', max_length=20, verbose_name='状态')),
-                ('received_at', models.DateTimeField(verbose_name='受理时间')),
-                ('due_on', models.DateField(verbose_name='答复期限')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='答复时间')),
-                ('escalated_at', models.DateTimeField(blank=True, null=True, verbose_name='移交时间')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='public_reports', to='cases.case', verbose_name='案件')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.region', verbose_name='发生地区')),
-                ('routed_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='public_reports', to='accounts.organisation', verbose_name='承办机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tracking_hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("coercion", "强迫或诱导认罪认罚"),
+                            ("representation", "律师帮助不到位"),
+                            ("procedure", "程序违法"),
+                            ("unfairness", "处理不公"),
+                        ],
+                        max_length=20,
+                        verbose_name="举报类型",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="举报内容")),
+                ("case_number", models.CharField(blank=True, max_length=60, verbose_name="案号")),
+                ("reporter_name", models.CharField(blank=True, max_length=50, verbose_name="举报人姓名")),
+                ("reporter_contact", models.CharField(blank=True, max_length=100, verbose_name="联系方式")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "已受理，待答复"),
+                            ("answered", "已答复"),
+                            ("escalated", "已移交监督评议委员会"),
+                            ("decided", "监督评议委员会已作出决定"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("received_at", models.DateTimeField(verbose_name="受理时间")),
+                ("due_on", models.DateField(verbose_name="答复期限")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="答复时间")),
+                ("escalated_at", models.DateTimeField(blank=True, null=True, verbose_name="移交时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="public_reports",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.region",
+                        verbose_name="发生地区",
+                    ),
+                ),
+                (
+                    "routed_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="public_reports",
+                        to="accounts.organisation",
+                        verbose_name="承办机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '群众举报',
-                'verbose_name_plural': '群众举报',
-                'ordering': ['-received_at', '-id'],
+                "verbose_name": "群众举报",
+                "verbose_name_plural": "群众举报",
+                "ordering": ["-received_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='petition',
-            name='report',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='petition', to='oversight.publicreport', verbose_name='群众举报'),
+            model_name="petition",
+            name="report",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="petition",
+                to="oversight.publicreport",
+                verbose_name="群众举报",
+            ),
         ),
         migrations.CreateModel(
-            name='ReportAttachment',
+            name="ReportAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=200, verbose_name='原文件名')),
-                ('kind', models.CharField(max_length=10, verbose_name='格式')),
-                ('file_name', models.CharField(max_length=200, unique=True, verbose_name='存档文件')),
-                ('size', models.PositiveIntegerField(verbose_name='字节数')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='oversight.publicreport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200, verbose_name="原文件名")),
+                ("kind", models.CharField(max_length=10, verbose_name="格式")),
+                ("file_name", models.CharField(max_length=200, unique=True, verbose_name="存档文件")),
+                ("size", models.PositiveIntegerField(verbose_name="字节数")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="oversight.publicreport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '举报附件',
-                'verbose_name_plural': '举报附件',
+                "verbose_name": "举报附件",
+                "verbose_name_plural": "举报附件",
             },
         ),
         migrations.CreateModel(
-            name='ReportReply',
+            name="ReportReply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='内容')),
-                ('public', models.BooleanField(default=True, verbose_name='向举报人公开')),
-                ('created_at', models.DateTimeField(verbose_name='时间')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='oversight.publicreport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="内容")),
+                ("public", models.BooleanField(default=True, verbose_name="向举报人公开")),
+                ("created_at", models.DateTimeField(verbose_name="时间")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="oversight.publicreport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '举报答复',
-                'verbose_name_plural': '举报答复',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "举报答复",
+                "verbose_name_plural": "举报答复",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField(verbose_name='整改要求')),
-                ('due_on', models.DateField(verbose_name='整改期限')),
-                ('status', models.CharField(choices=[('open', '整改中'), ('done', '已完成')], default='open', max_length=10, verbose_name='状态')),
-                ('evidence', models.TextField(blank=True, verbose_name='完成情况及证明')),
-                ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='完成时间')),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('responsible', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='accounts.organisation', verbose_name='责任机关')),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='oversight.decision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="整改要求")),
+                ("due_on", models.DateField(verbose_name="整改期限")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "整改中"), ("done", "已完成")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("evidence", models.TextField(blank=True, verbose_name="完成情况及证明")),
+                ("completed_at", models.DateTimeField(blank=True, null=True, verbose_name="完成时间")),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="accounts.organisation",
+                        verbose_name="责任机关",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="oversight.decision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '整改事项',
-                'verbose_name_plural': '整改事项',
-                'ordering': ['due_on', 'id'],
-                'indexes': [models.Index(fields=['status', 'due_on'], name='oversight_c_status_3b777c_idx')],
+                "verbose_name": "整改事项",
+                "verbose_name_plural": "整改事项",
+                "ordering": ["due_on", "id"],
+                "indexes": [models.Index(fields=["status", "due_on"], name="oversight_c_status_3b777c_idx")],
             },
         ),
         migrations.CreateModel(
-            name='PetitionAssignment',
+            name="PetitionAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('lead', models.BooleanField(default=False, verbose_name='主办')),
-                ('assigned_at', models.DateTimeField(verbose_name='分配时间')),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='petition_assignments', to=settings.AUTH_USER_MODEL, verbose_name='委员')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='oversight.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("lead", models.BooleanField(default=False, verbose_name="主办")),
+                ("assigned_at", models.DateTimeField(verbose_name="分配时间")),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="petition_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="委员",
+                    ),
+                ),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="oversight.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '评议分工',
-                'verbose_name_plural': '评议分工',
-                'ordering': ['petition', '-lead', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('petition', 'member'), name='oversight_one_assignment')],
+                "verbose_name": "评议分工",
+                "verbose_name_plural": "评议分工",
+                "ordering": ["petition", "-lead", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("petition", "member"), name="oversight_one_assignment")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='publicreport',
-            index=models.Index(fields=['status', 'due_on'], name='oversight_p_status_c99f76_idx'),
+            model_name="publicreport",
+            index=models.Index(fields=["status", "due_on"], name="oversight_p_status_c99f76_idx"),
         ),
     ]

@@ -6,20 +6,19 @@ import leniency.encryption
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('oversight', '0001_initial'),
+        ("oversight", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='publicreport',
-            name='reporter_contact',
-            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name='联系方式'),
+            model_name="publicreport",
+            name="reporter_contact",
+            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name="联系方式"),
         ),
         migrations.AlterField(
-            model_name='publicreport',
-            name='reporter_name',
-            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name='举报人姓名'),
+            model_name="publicreport",
+            name="reporter_name",
+            field=leniency.encryption.EncryptedCharField(blank=True, verbose_name="举报人姓名"),
         ),
     ]

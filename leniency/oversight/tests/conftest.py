@@ -40,16 +40,23 @@ def build_committee(world: World) -> Committee:
     from leniency.oversight.committee import do_declare_conflict
 
     province = Region.objects.get(code="990000")
-    org = Organisation.objects.create(name="测试省监督评议委员会", kind=Organisation.Kind.REVIEW_COMMITTEE,
-                                      region=province)
+    org = Organisation.objects.create(
+        name="测试省监督评议委员会", kind=Organisation.Kind.REVIEW_COMMITTEE, region=province
+    )
 
     def member(username, name):
-        return User.objects.create_user(username, password=PASSWORD, role=Role.COMMITTEE_MEMBER, organisation=org,
-                                        display_name=name)
+        return User.objects.create_user(
+            username, password=PASSWORD, role=Role.COMMITTEE_MEMBER, organisation=org, display_name=name
+        )
 
     cora, carl, connie = member("cora", "柯委员"), member("carl", "卡委员"), member("connie", "康委员")
-    do_declare_conflict(connie, organisation=world.procuratorate, reason="曾任东区人民检察院检察官",
-                        acting_user=connie, now=timezone.now())
+    do_declare_conflict(
+        connie,
+        organisation=world.procuratorate,
+        reason="曾任东区人民检察院检察官",
+        acting_user=connie,
+        now=timezone.now(),
+    )
     return Committee(world, org, cora, carl, connie)
 
 

@@ -12,7 +12,9 @@ from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DESCRIPTION = "2026年11月2日，承办检察官在看守所要求我哥哥当场签署具结书，说不签就从重处理，值班律师没有到场。"
+DESCRIPTION = (
+    "2026年11月2日，承办检察官在看守所要求我哥哥当场签署具结书，说不签就从重处理，值班律师没有到场。"
+)
 
 
 def check_status(page, live_server, code):

@@ -15,15 +15,21 @@ from leniency.oversight.reports import do_escalate_report, do_submit_report, pub
 @pytest.fixture
 def petition(committee):
     world = committee.world
-    return services.do_file_petition(source=Petition.Source.LAWYER, defendant=world.defendant,
-                                     subject="值班律师未在场即签署具结书", grounds="签署具结书时律师不在场，被告人不理解量刑建议。",
-                                     acting_user=world.lawyer)
+    return services.do_file_petition(
+        source=Petition.Source.LAWYER,
+        defendant=world.defendant,
+        subject="值班律师未在场即签署具结书",
+        grounds="签署具结书时律师不在场，被告人不理解量刑建议。",
+        acting_user=world.lawyer,
+    )
 
 
 def test_lawyer_petition_goes_to_the_regions_committee_and_is_audited(committee, petition):
     assert petition.committee == committee.org and petition.case == committee.world.case
     event = AuditEvent.objects.get(action="oversight.petition.filed")
-    assert event.case_id == committee.world.case.pk and event.data["defendant"] == committee.world.defendant.pk
+    assert (
+        event.case_id == committee.world.case.pk and event.data["defendant"] == committee.world.defendant.pk
+    )
 
 
 def test_declared_conflict_with_the_procuratorate_blocks_assignment(committee, petition):
@@ -57,8 +63,9 @@ def test_member_who_handled_the_case_or_belongs_to_its_organisation_is_conflicte
 
 
 def test_declared_conflict_with_the_case_itself(committee, petition):
-    services.do_declare_conflict(committee.cora, case=committee.world.case, reason="与被告人系同学",
-                                 acting_user=committee.cora)
+    services.do_declare_conflict(
+        committee.cora, case=committee.world.case, reason="与被告人系同学", acting_user=committee.cora
+    )
     assert any("同学" in r for r in conflicts_of_interest(committee.cora, petition))
     assert AuditEvent.objects.filter(action="oversight.conflict.declared").count() == 2
 
@@ -88,21 +95,37 @@ def test_ordering_decision_needs_reasons_and_corrections(committee, petition):
     assigned(committee, petition)
     world = committee.world
     with pytest.raises(DomainError) as error:
-        services.do_decide(petition, kind=Decision.Kind.REINVESTIGATION, reasons="", acting_user=committee.cora)
+        services.do_decide(
+            petition, kind=Decision.Kind.REINVESTIGATION, reasons="", acting_user=committee.cora
+        )
     assert error.value.field == "reasons"
     with pytest.raises(DomainError) as error:
-        services.do_decide(petition, kind=Decision.Kind.REINVESTIGATION, reasons="律师未在场",
-                           acting_user=committee.cora)
+        services.do_decide(
+            petition, kind=Decision.Kind.REINVESTIGATION, reasons="律师未在场", acting_user=committee.cora
+        )
     assert error.value.field == "corrections"
     with pytest.raises(DomainError):
-        services.do_decide(petition, kind=Decision.Kind.DISMISS, reasons="x", acting_user=committee.cora,
-                           corrections=[{"description": "y", "responsible": world.procuratorate}])
+        services.do_decide(
+            petition,
+            kind=Decision.Kind.DISMISS,
+            reasons="x",
+            acting_user=committee.cora,
+            corrections=[{"description": "y", "responsible": world.procuratorate}],
+        )
     decision = services.do_decide(
-        petition, kind=Decision.Kind.REINVESTIGATION, reasons="签署具结书时律师不在场，违反刑事诉讼法第174条。",
-        acting_user=committee.cora, corrections=[
-            {"description": "在律师在场的情况下重新听取意见并签署具结书", "responsible": world.procuratorate,
-             "due_on": date(2026, 12, 31)},
-            {"description": "对值班律师履职情况进行核查", "responsible": world.procuratorate}])
+        petition,
+        kind=Decision.Kind.REINVESTIGATION,
+        reasons="签署具结书时律师不在场，违反刑事诉讼法第174条。",
+        acting_user=committee.cora,
+        corrections=[
+            {
+                "description": "在律师在场的情况下重新听取意见并签署具结书",
+                "responsible": world.procuratorate,
+                "due_on": date(2026, 12, 31),
+            },
+            {"description": "对值班律师履职情况进行核查", "responsible": world.procuratorate},
+        ],
+    )
     petition.refresh_from_db()
     assert petition.status == Petition.Status.DECIDED
     assert decision.corrections.count() == 2
@@ -115,12 +138,16 @@ def test_ordering_decision_needs_reasons_and_corrections(committee, petition):
 def test_every_correction_is_followed_until_done(committee, petition):
     assigned(committee, petition)
     world = committee.world
-    decision = services.do_decide(petition, kind=Decision.Kind.SYSTEMIC, reasons="各院签署流程不统一",
-                                  acting_user=committee.cora, corrections=[
-                                      {"description": "制定签署流程", "responsible": world.procuratorate,
-                                       "due_on": date(2026, 1, 31)},
-                                      {"description": "培训", "responsible": world.procuratorate,
-                                       "due_on": date(2026, 3, 31)}])
+    decision = services.do_decide(
+        petition,
+        kind=Decision.Kind.SYSTEMIC,
+        reasons="各院签署流程不统一",
+        acting_user=committee.cora,
+        corrections=[
+            {"description": "制定签署流程", "responsible": world.procuratorate, "due_on": date(2026, 1, 31)},
+            {"description": "培训", "responsible": world.procuratorate, "due_on": date(2026, 3, 31)},
+        ],
+    )
     first, second = decision.corrections.order_by("due_on")
     overdue = services.overdue_corrections(date(2026, 2, 15))
     assert list(overdue) == [first]
@@ -141,8 +168,12 @@ def test_every_correction_is_followed_until_done(committee, petition):
 
 def test_dismissal_closes_at_once(committee, petition):
     assigned(committee, petition)
-    services.do_decide(petition, kind=Decision.Kind.DISMISS, reasons="经核查，律师在场，有录像为证。",
-                       acting_user=committee.cora)
+    services.do_decide(
+        petition,
+        kind=Decision.Kind.DISMISS,
+        reasons="经核查，律师在场，有录像为证。",
+        acting_user=committee.cora,
+    )
     petition.refresh_from_db()
     assert petition.status == Petition.Status.CLOSED
     assert not Correction.objects.exists()
@@ -150,15 +181,28 @@ def test_dismissal_closes_at_once(committee, petition):
 
 def test_decision_on_an_escalated_report_shows_on_its_status(committee):
     world = committee.world
-    report, code = do_submit_report(kind=PublicReport.Kind.COERCION, description="检察官威胁不认罪就羁押到底。",
-                                    case_number=world.case.number)
+    report, code = do_submit_report(
+        kind=PublicReport.Kind.COERCION,
+        description="检察官威胁不认罪就羁押到底。",
+        case_number=world.case.number,
+    )
     petition = do_escalate_report(report, acting_user=world.supervisor, reason="涉及本院检察官，申请回避")
     assert committee.connie not in services.eligible_members(petition)  # routed to her former procuratorate
     services.do_assign_member(petition, committee.carl, acting_user=committee.cora)
-    services.do_decide(petition, kind=Decision.Kind.DISCIPLINE, reasons="录像显示存在威胁性语言。",
-                       public_summary="已移送纪检监察部门处理。", acting_user=committee.carl,
-                       corrections=[{"description": "移送并报告处理结果", "responsible": world.procuratorate,
-                                     "due_on": date.today() + timedelta(days=30)}])
+    services.do_decide(
+        petition,
+        kind=Decision.Kind.DISCIPLINE,
+        reasons="录像显示存在威胁性语言。",
+        public_summary="已移送纪检监察部门处理。",
+        acting_user=committee.carl,
+        corrections=[
+            {
+                "description": "移送并报告处理结果",
+                "responsible": world.procuratorate,
+                "due_on": date.today() + timedelta(days=30),
+            }
+        ],
+    )
     report.refresh_from_db()
     assert report.status == PublicReport.Status.DECIDED
     texts = " ".join(r["text"] for r in public_status(report)["replies"])
@@ -174,9 +218,15 @@ def test_overdue_corrections_command_and_api(committee, petition):
 
     world = committee.world
     assigned(committee, petition)
-    services.do_decide(petition, kind=Decision.Kind.DISCIPLINE, reasons="违规", acting_user=committee.cora,
-                       corrections=[{"description": "移送纪检", "responsible": world.procuratorate,
-                                     "due_on": date(2020, 1, 31)}])
+    services.do_decide(
+        petition,
+        kind=Decision.Kind.DISCIPLINE,
+        reasons="违规",
+        acting_user=committee.cora,
+        corrections=[
+            {"description": "移送纪检", "responsible": world.procuratorate, "due_on": date(2020, 1, 31)}
+        ],
+    )
     out = io.StringIO()
     call_command("oversight", "overdue", stdout=out)
     assert "1 overdue corrections" in out.getvalue() and "移送纪检" in out.getvalue()

@@ -22,14 +22,20 @@ def test_figures_count_by_kind_status_and_period(committee):
     text = "足够长的举报内容，描述了发生的事情。"
     do_submit_report(kind="coercion", description=text, now=aware(2026, 7, 1, 9))
     do_submit_report(kind="coercion", description=text, now=aware(2026, 7, 2, 9))
-    late, _ = do_submit_report(kind="procedure", description=text, case_number=world.case.number,
-                               now=aware(2026, 8, 3, 9))
+    late, _ = do_submit_report(
+        kind="procedure", description=text, case_number=world.case.number, now=aware(2026, 8, 3, 9)
+    )
     do_submit_report(kind="unfairness", description=text, now=aware(2026, 10, 9, 9))
     petition = do_escalate_report(late, now=aware(2026, 9, 20, 9))
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora, now=aware(2026, 9, 21, 9))
-    services.do_decide(petition, kind=Decision.Kind.REHEARING, reasons="理由", acting_user=committee.cora,
-                       now=aware(2026, 9, 25, 9), corrections=[
-                           {"description": "重新审理", "responsible": world.court, "due_on": date(2026, 9, 30)}])
+    services.do_decide(
+        petition,
+        kind=Decision.Kind.REHEARING,
+        reasons="理由",
+        acting_user=committee.cora,
+        now=aware(2026, 9, 25, 9),
+        corrections=[{"description": "重新审理", "responsible": world.court, "due_on": date(2026, 9, 30)}],
+    )
     q3 = figures.report_counts(date(2026, 7, 1), date(2026, 9, 30), today=date(2026, 10, 1))
     assert q3["total"] == 3
     assert q3["by_kind"] == {"coercion": 2, "representation": 0, "procedure": 1, "unfairness": 0}
@@ -37,7 +43,11 @@ def test_figures_count_by_kind_status_and_period(committee):
     assert q3["overdue"] == 2 and q3["escalated"] == 1
     assert figures.petition_counts(date(2026, 7, 1), date(2026, 9, 30))["by_source"]["report"] == 1
     decisions = figures.decision_counts(date(2026, 7, 1), date(2026, 9, 30))
-    assert decisions["total"] == 1 and decisions["by_kind"]["rehearing"] == 1 and decisions["by_kind"]["dismiss"] == 0
+    assert (
+        decisions["total"] == 1
+        and decisions["by_kind"]["rehearing"] == 1
+        and decisions["by_kind"]["dismiss"] == 0
+    )
     corrections = figures.correction_counts(today=date(2026, 10, 1))
     assert corrections == {"total": 1, "open": 1, "done": 0, "overdue": 1, "done_late": 0}
     assert figures.decision_counts(date(2026, 10, 1), date(2026, 12, 31))["total"] == 0
@@ -48,8 +58,13 @@ def test_figures_count_by_kind_status_and_period(committee):
 
 def test_committee_events_appear_on_the_case_timeline(committee):
     world = committee.world
-    petition = services.do_file_petition(source=Petition.Source.LAWYER, defendant=world.defendant, subject="事由",
-                                         grounds="理由", acting_user=world.lawyer)
+    petition = services.do_file_petition(
+        source=Petition.Source.LAWYER,
+        defendant=world.defendant,
+        subject="事由",
+        grounds="理由",
+        acting_user=world.lawyer,
+    )
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
     labels = [e.label for e in case_timeline(world.case, visible_defendant_ids={world.defendant.pk})]
     assert "提出监督评议申请" in labels and "分配评议委员" in labels

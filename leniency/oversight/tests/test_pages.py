@@ -14,10 +14,17 @@ DESCRIPTION = "检察官要求当天签署具结书，称不签就取消从宽�
 
 
 def post_report(client, **extra):
-    data = {"kind": "coercion", "description": DESCRIPTION, "case_number": "", "reporter_name": "钱七",
-            "reporter_contact": "13700003333"}
+    data = {
+        "kind": "coercion",
+        "description": DESCRIPTION,
+        "case_number": "",
+        "reporter_name": "钱七",
+        "reporter_contact": "13700003333",
+    }
     data.update(extra)
-    return client.post("/oversight/report/", data, **({"REMOTE_ADDR": extra.pop("ip")} if "ip" in extra else {}))
+    return client.post(
+        "/oversight/report/", data, **({"REMOTE_ADDR": extra.pop("ip")} if "ip" in extra else {})
+    )
 
 
 def test_anonymous_submits_sees_code_once_and_checks_status(committee):
@@ -45,6 +52,7 @@ def test_status_page_never_shows_other_reports(committee):
     report_b, _ = do_submit_report(kind="unfairness", description="第二件举报的内容，足够长。")
     services_reply = "第二件的答复，只给第二个举报人看。"
     from leniency.oversight.reports import do_reply_to_report
+
     do_reply_to_report(report_b, text=services_reply, acting_user=committee.cora)
     text = Client().post("/oversight/report/status/", {"code": code_a}).content.decode()
     assert services_reply not in text and "强迫或诱导认罪认罚" in text
@@ -64,15 +72,19 @@ def test_rate_limit_per_address(committee, settings):
     other = Client(REMOTE_ADDR="10.0.0.9")
     assert post_report(other).status_code == 302
     # The API shares the limit.
-    api = Client().post("/api/oversight/reports", {"kind": "coercion", "description": DESCRIPTION},
-                        content_type="application/json")
+    api = Client().post(
+        "/api/oversight/reports",
+        {"kind": "coercion", "description": DESCRIPTION},
+        content_type="application/json",
+    )
     assert api.status_code == 429
 
 
 def test_form_refuses_a_renamed_exe_and_keeps_the_input(committee):
     exe = SimpleUploadedFile("录音.mp3", b"MZ\x90\x00\x03" + b"\0" * 100, content_type="audio/mpeg")
-    response = Client().post("/oversight/report/", {"kind": "procedure", "description": DESCRIPTION,
-                                                    "attachments": [exe]})
+    response = Client().post(
+        "/oversight/report/", {"kind": "procedure", "description": DESCRIPTION, "attachments": [exe]}
+    )
     text = response.content.decode()
     assert response.status_code == 400 and "内容与扩展名不符" in text and DESCRIPTION in text
     assert PublicReport.objects.count() == 0
@@ -80,14 +92,23 @@ def test_form_refuses_a_renamed_exe_and_keeps_the_input(committee):
 
 def test_form_accepts_a_real_pdf(committee):
     pdf = SimpleUploadedFile("材料.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-    response = Client().post("/oversight/report/", {"kind": "procedure", "description": DESCRIPTION,
-                                                    "attachments": [pdf]})
+    response = Client().post(
+        "/oversight/report/", {"kind": "procedure", "description": DESCRIPTION, "attachments": [pdf]}
+    )
     assert response.status_code == 302
     assert PublicReport.objects.get().attachments.get().kind == "pdf"
 
 
-@pytest.mark.parametrize("url", ["/oversight/reports/", "/oversight/petitions/", "/oversight/corrections/",
-                                 "/oversight/conflicts/", "/oversight/petitions/new/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/oversight/reports/",
+        "/oversight/petitions/",
+        "/oversight/corrections/",
+        "/oversight/conflicts/",
+        "/oversight/petitions/new/",
+    ],
+)
 def test_anonymous_cannot_open_internal_pages(committee, url):
     response = Client().get(url)
     assert response.status_code == 302 and "/login/" in response["Location"]
@@ -95,8 +116,11 @@ def test_anonymous_cannot_open_internal_pages(committee, url):
 
 def test_anonymous_api_only_submits_and_checks(committee):
     client = Client(enforce_csrf_checks=True)  # a script without a session or CSRF cookie
-    created = client.post("/api/oversight/reports", {"kind": "unfairness", "description": DESCRIPTION},
-                          content_type="application/json")
+    created = client.post(
+        "/api/oversight/reports",
+        {"kind": "unfairness", "description": DESCRIPTION},
+        content_type="application/json",
+    )
     assert created.status_code == 201
     code = created.json()["tracking_code"]
     status = client.post("/api/oversight/reports/status", {"code": code}, content_type="application/json")
@@ -114,8 +138,13 @@ def login(user):
 
 def test_reporter_data_only_for_the_handling_body(committee):
     world = committee.world
-    report, _ = do_submit_report(kind="coercion", description=DESCRIPTION, case_number=world.case.number,
-                                 reporter_name="孙八", reporter_contact="sunba@example.com")
+    report, _ = do_submit_report(
+        kind="coercion",
+        description=DESCRIPTION,
+        case_number=world.case.number,
+        reporter_name="孙八",
+        reporter_contact="sunba@example.com",
+    )
     url = f"/oversight/reports/{report.pk}/"
     handler = login(world.supervisor).get(url).content.decode()
     assert "孙八" in handler and "sunba@example.com" in handler
@@ -136,7 +165,9 @@ def test_supervisor_answers_from_the_inbox(committee):
     client = login(world.supervisor)
     assert f"#{report.pk}" in client.get("/oversight/reports/").content.decode()
     assert client.post(f"/oversight/reports/{report.pk}/reply/", {"text": ""}).status_code == 400
-    response = client.post(f"/oversight/reports/{report.pk}/reply/", {"text": "已核查并纠正。", "public": "on"})
+    response = client.post(
+        f"/oversight/reports/{report.pk}/reply/", {"text": "已核查并纠正。", "public": "on"}
+    )
     assert response.status_code == 302
     text = Client().post("/oversight/report/status/", {"code": code}).content.decode()
     assert "已核查并纠正。" in text and "已答复" in text
@@ -153,8 +184,12 @@ def test_committee_pages_and_conflicted_member(committee):
     refused = cora.post(f"/oversight/petitions/{petition.pk}/assign/", {"assign-member": committee.connie.pk})
     assert refused.status_code == 400 and "利益冲突" in refused.content.decode()
     # The conflicted member cannot assign herself or anyone.
-    assert login(committee.connie).post(f"/oversight/petitions/{petition.pk}/assign/",
-                                        {"assign-member": committee.connie.pk}).status_code == 404
+    assert (
+        login(committee.connie)
+        .post(f"/oversight/petitions/{petition.pk}/assign/", {"assign-member": committee.connie.pk})
+        .status_code
+        == 404
+    )
     assert cora.post(f"/oversight/petitions/{petition.pk}/assign/", {"auto": "1"}).status_code == 302
     assert set(petition.assignments.values_list("member__username", flat=True)) == {"cora", "carl"}
     # Outsiders never see petitions.
@@ -165,8 +200,12 @@ def test_committee_pages_and_conflicted_member(committee):
 def test_lawyer_files_a_petition_only_for_own_client(committee):
     world = committee.world
     client = login(world.lawyer)
-    data = {"source": "lawyer", "defendant": world.co_defendant.pk, "subject": "量刑建议明显不当",
-            "grounds": "同案不同判。"}
+    data = {
+        "source": "lawyer",
+        "defendant": world.co_defendant.pk,
+        "subject": "量刑建议明显不当",
+        "grounds": "同案不同判。",
+    }
     assert client.post("/oversight/petitions/new/", data).status_code == 400  # not the lawyer's client
     data["defendant"] = world.defendant.pk
     response = client.post("/oversight/petitions/new/", data)
@@ -179,34 +218,60 @@ def test_lawyer_files_a_petition_only_for_own_client(committee):
 
 def test_decision_form_through_pages(committee):
     world = committee.world
-    petition = services.do_file_petition(source="lawyer", defendant=world.defendant, subject="律师未到场",
-                                         grounds="签署时律师未到场。", acting_user=world.lawyer)
+    petition = services.do_file_petition(
+        source="lawyer",
+        defendant=world.defendant,
+        subject="律师未到场",
+        grounds="签署时律师未到场。",
+        acting_user=world.lawyer,
+    )
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
     cora = login(committee.cora)
     url = f"/oversight/petitions/{petition.pk}/decide/"
     missing = cora.post(url, {"decision-kind": "reinvestigation", "decision-reasons": "律师未到场"})
     assert missing.status_code == 400 and "至少一项整改事项" in missing.content.decode()
-    assert login(committee.carl).post(url, {"decision-kind": "dismiss", "decision-reasons": "x"}).status_code == 404
-    ok = cora.post(url, {"decision-kind": "reinvestigation", "decision-reasons": "律师未到场",
-                         "decision-c1_description": "重新签署", "decision-c1_responsible": world.procuratorate.pk,
-                         "decision-c1_due_on": "2026-12-31"})
+    assert (
+        login(committee.carl).post(url, {"decision-kind": "dismiss", "decision-reasons": "x"}).status_code
+        == 404
+    )
+    ok = cora.post(
+        url,
+        {
+            "decision-kind": "reinvestigation",
+            "decision-reasons": "律师未到场",
+            "decision-c1_description": "重新签署",
+            "decision-c1_responsible": world.procuratorate.pk,
+            "decision-c1_due_on": "2026-12-31",
+        },
+    )
     assert ok.status_code == 302
     correction = petition.decision.corrections.get()
     # The responsible body's supervising prosecutor reports completion from the corrections page.
     sam = login(world.supervisor)
     assert "重新签署" in sam.get("/oversight/corrections/").content.decode()
-    done = sam.post(f"/oversight/corrections/{correction.pk}/complete/", {f"c{correction.pk}-evidence": "已重新签署"})
+    done = sam.post(
+        f"/oversight/corrections/{correction.pk}/complete/", {f"c{correction.pk}-evidence": "已重新签署"}
+    )
     assert done.status_code == 302
     correction.refresh_from_db()
     assert correction.status == "done"
-    assert login(world.outsider_prosecutor).post(f"/oversight/corrections/{correction.pk}/complete/",
-                                                 {f"c{correction.pk}-evidence": "x"}).status_code == 404
+    assert (
+        login(world.outsider_prosecutor)
+        .post(f"/oversight/corrections/{correction.pk}/complete/", {f"c{correction.pk}-evidence": "x"})
+        .status_code
+        == 404
+    )
 
 
 def test_conflicted_member_does_not_see_the_reporter(committee):
     world = committee.world
-    report, _ = do_submit_report(kind="coercion", description=DESCRIPTION, case_number=world.case.number,
-                                 reporter_name="周九", reporter_contact="zhoujiu@example.com")
+    report, _ = do_submit_report(
+        kind="coercion",
+        description=DESCRIPTION,
+        case_number=world.case.number,
+        reporter_name="周九",
+        reporter_contact="zhoujiu@example.com",
+    )
     do_escalate_report(report, acting_user=world.supervisor, reason="申请回避")
     url = f"/oversight/reports/{report.pk}/"
     assert "zhoujiu@example.com" in login(committee.cora).get(url).content.decode()
@@ -219,8 +284,15 @@ def test_attachment_download_for_handlers_only_and_audited(committee):
 
     world = committee.world
     pdf = SimpleUploadedFile("病历.pdf", b"%PDF-1.4\nmedical\n", content_type="application/pdf")
-    Client().post("/oversight/report/", {"kind": "coercion", "description": DESCRIPTION,
-                                         "case_number": world.case.number, "attachments": [pdf]})
+    Client().post(
+        "/oversight/report/",
+        {
+            "kind": "coercion",
+            "description": DESCRIPTION,
+            "case_number": world.case.number,
+            "attachments": [pdf],
+        },
+    )
     report = PublicReport.objects.get()
     item = report.attachments.get()
     url = f"/oversight/reports/{report.pk}/attachments/{item.pk}/"
@@ -244,18 +316,29 @@ def test_status_lookups_are_rate_limited(committee, settings):
 
 def test_petition_form_preselects_the_defendant_from_the_case_page(committee):
     world = committee.world
-    page = login(world.lawyer).get(f"/oversight/petitions/new/?defendant={world.defendant.pk}").content.decode()
+    page = (
+        login(world.lawyer).get(f"/oversight/petitions/new/?defendant={world.defendant.pk}").content.decode()
+    )
     assert f'<option value="{world.defendant.pk}" selected>' in page
 
 
 def test_petitioner_does_not_see_the_committees_investigation_notes(committee):
     world = committee.world
-    petition = services.do_file_petition(source="lawyer", defendant=world.defendant, subject="律师未到场",
-                                         grounds="签署时律师未到场。", acting_user=world.lawyer)
+    petition = services.do_file_petition(
+        source="lawyer",
+        defendant=world.defendant,
+        subject="律师未到场",
+        grounds="签署时律师未到场。",
+        acting_user=world.lawyer,
+    )
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
     services.do_add_note(petition, text="内部调查：已约谈承办检察官。", acting_user=committee.cora)
     url = f"/oversight/petitions/{petition.pk}/"
     assert "已约谈承办检察官" in login(committee.carl).get(url).content.decode()
     assert "已约谈承办检察官" in login(world.auditor).get(url).content.decode()
     lawyer_page = login(world.lawyer).get(url).content.decode()
-    assert "律师未到场" in lawyer_page and "已约谈承办检察官" not in lawyer_page and "利益冲突审查" not in lawyer_page
+    assert (
+        "律师未到场" in lawyer_page
+        and "已约谈承办检察官" not in lawyer_page
+        and "利益冲突审查" not in lawyer_page
+    )

@@ -140,7 +140,9 @@ def test_disallowed_extension_and_oversized_files_are_refused(committee, setting
 def test_public_reply_answers_and_internal_note_does_not(committee):
     world = committee.world
     report, _ = submit(case_number=world.case.number)
-    do_reply_to_report(report, text="已调取同步录音录像，正在核查。", public=False, acting_user=world.supervisor)
+    do_reply_to_report(
+        report, text="已调取同步录音录像，正在核查。", public=False, acting_user=world.supervisor
+    )
     report.refresh_from_db()
     assert report.status == PublicReport.Status.RECEIVED
     do_reply_to_report(report, text="经核查，已责令承办检察官重新告知权利。", acting_user=world.supervisor)
@@ -156,8 +158,10 @@ def test_overdue_report_is_escalated_once_with_audit(committee):
     answered, _ = submit(case_number=world.case.number, now=aware(2026, 10, 12, 9))
     do_reply_to_report(answered, text="已答复。", acting_user=world.supervisor, now=aware(2026, 10, 13, 9))
     assert escalate_overdue(now=aware(2026, 11, 1, 9)) == []  # not yet due
-    petitions = escalate_overdue(now=timezone.make_aware(datetime.combine(report.due_on, datetime.min.time()))
-                                 + timezone.timedelta(days=1, hours=9))
+    petitions = escalate_overdue(
+        now=timezone.make_aware(datetime.combine(report.due_on, datetime.min.time()))
+        + timezone.timedelta(days=1, hours=9)
+    )
     assert [p.report_id for p in petitions] == [report.pk]
     report.refresh_from_db()
     assert report.status == PublicReport.Status.ESCALATED
@@ -195,7 +199,9 @@ def test_reporter_data_is_encrypted_at_rest(committee):
 
     report, _ = submit(reporter_name="吴十", reporter_contact="13600004444")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reporter_name, reporter_contact FROM oversight_publicreport WHERE id = %s", [report.pk])
+        cursor.execute(
+            "SELECT reporter_name, reporter_contact FROM oversight_publicreport WHERE id = %s", [report.pk]
+        )
         name, contact = cursor.fetchone()
     assert name.startswith("enc1:") and "吴十" not in name and "13600004444" not in contact
     report.refresh_from_db()

@@ -46,7 +46,9 @@ def test_plain_weeks_count_monday_to_friday():
 def test_years_outside_the_table_are_provisional():
     assert not is_provisional(2025)
     assert not is_provisional(2026)
-    assert is_provisional(2027)  # the State Council's 2027 notice was not published when the table was written
+    assert is_provisional(
+        2027
+    )  # the State Council's 2027 notice was not published when the table was written
     assert is_provisional(2030)
     assert not is_working_day(date(2027, 10, 1))  # statutory days are still known
 

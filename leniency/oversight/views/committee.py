@@ -44,14 +44,22 @@ def petition_queue(request):
     if status in Petition.Status.values:
         petitions = petitions.filter(status=status)
     today = timezone.localdate()
-    corrections = Correction.objects.filter(decision__petition__in=visible_petitions(request.user)).select_related(
-        "decision__petition", "responsible")
-    return render(request, "oversight/petition_queue.html", {
-        "petitions": petitions[:200], "status": status, "statuses": Petition.Status.choices, "today": today,
-        "mine": petitions.filter(assignments__member=request.user).exclude(status=Petition.Status.CLOSED),
-        "overdue": [c for c in corrections.filter(status=Correction.Status.OPEN) if c.is_overdue(today)],
-        "open_corrections": corrections.filter(status=Correction.Status.OPEN).count(),
-    })
+    corrections = Correction.objects.filter(
+        decision__petition__in=visible_petitions(request.user)
+    ).select_related("decision__petition", "responsible")
+    return render(
+        request,
+        "oversight/petition_queue.html",
+        {
+            "petitions": petitions[:200],
+            "status": status,
+            "statuses": Petition.Status.choices,
+            "today": today,
+            "mine": petitions.filter(assignments__member=request.user).exclude(status=Petition.Status.CLOSED),
+            "overdue": [c for c in corrections.filter(status=Correction.Status.OPEN) if c.is_overdue(today)],
+            "open_corrections": corrections.filter(status=Correction.Status.OPEN).count(),
+        },
+    )
 
 
 @login_required
@@ -59,7 +67,9 @@ def petition_new(request):
     defendants = petitionable_defendants(request.user)
     if not defendants.exists():
         raise Http404
-    initial = {"defendant": request.GET.get("defendant")} if request.GET.get("defendant", "").isdigit() else {}
+    initial = (
+        {"defendant": request.GET.get("defendant")} if request.GET.get("defendant", "").isdigit() else {}
+    )
     if request.user.is_lawyer:
         initial["source"] = Petition.Source.LAWYER
     form = PetitionForm(request.POST or None, defendants=defendants, initial=initial)
@@ -67,9 +77,13 @@ def petition_new(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                petition = services.do_file_petition(source=data["source"], subject=data["subject"],
-                                                     grounds=data["grounds"], defendant=data["defendant"],
-                                                     acting_user=request.user)
+                petition = services.do_file_petition(
+                    source=data["source"],
+                    subject=data["subject"],
+                    grounds=data["grounds"],
+                    defendant=data["defendant"],
+                    acting_user=request.user,
+                )
             except DomainError as error:
                 form.add_error(_field(form, error), error.message)
             else:
@@ -102,29 +116,47 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
     corrections = []
     if decision is not None:
         for c in decision.corrections.select_related("responsible", "completed_by"):
-            corrections.append({"c": c, "form": CompleteCorrectionForm(prefix=f"c{c.pk}")
-                                if can_complete_correction(user, c) else None})
+            corrections.append(
+                {
+                    "c": c,
+                    "form": CompleteCorrectionForm(prefix=f"c{c.pk}")
+                    if can_complete_correction(user, c)
+                    else None,
+                }
+            )
     members_qs = services.committee_members(petition.committee).filter(pk__in=eligible)
-    return render(request, "oversight/petition_detail.html", {
-        "petition": petition, "report": petition.report, "decision": decision, "corrections": corrections,
-        "assignments": petition.assignments.select_related("member"),
-        "notes": petition.notes.select_related("author", "recording") if internal else [],
-        "internal": internal,
-        "assigner": assigner, "candidates": candidates,
-        "assign_form": assign_form or (AssignForm(members=members_qs, prefix="assign") if assigner else None),
-        "assigned": is_assigned(user, petition),
-        "note_form": note_form or (NoteForm(recordings=recordings, prefix="note")
-                                   if is_assigned(user, petition) else None),
-        "decision_form": decision_form or (DecisionForm(prefix="decision") if can_decide(user, petition) else None),
-        "today": timezone.localdate(),
-        "show_reporter": petition.report is not None and is_assigned(user, petition),
-        "my_conflicts": conflicts_of_interest(user, petition) if is_committee_member(user) else [],
-    }, status=status)
+    return render(
+        request,
+        "oversight/petition_detail.html",
+        {
+            "petition": petition,
+            "report": petition.report,
+            "decision": decision,
+            "corrections": corrections,
+            "assignments": petition.assignments.select_related("member"),
+            "notes": petition.notes.select_related("author", "recording") if internal else [],
+            "internal": internal,
+            "assigner": assigner,
+            "candidates": candidates,
+            "assign_form": assign_form
+            or (AssignForm(members=members_qs, prefix="assign") if assigner else None),
+            "assigned": is_assigned(user, petition),
+            "note_form": note_form
+            or (NoteForm(recordings=recordings, prefix="note") if is_assigned(user, petition) else None),
+            "decision_form": decision_form
+            or (DecisionForm(prefix="decision") if can_decide(user, petition) else None),
+            "today": timezone.localdate(),
+            "show_reporter": petition.report is not None and is_assigned(user, petition),
+            "my_conflicts": conflicts_of_interest(user, petition) if is_committee_member(user) else [],
+        },
+        status=status,
+    )
 
 
 def _petition(request, pk):
-    return get_object_or_404(visible_petitions(request.user).select_related("case", "committee", "report",
-                                                                            "defendant"), pk=pk)
+    return get_object_or_404(
+        visible_petitions(request.user).select_related("case", "committee", "report", "defendant"), pk=pk
+    )
 
 
 @login_required
@@ -141,17 +173,25 @@ def petition_assign(request, pk):
     try:
         if request.POST.get("auto"):
             assigned = services.do_auto_assign(petition, acting_user=request.user)
-            messages.success(request, _("已分配：%(names)s") % {"names": "、".join(str(a.member) for a in assigned)})
+            messages.success(
+                request, _("已分配：%(names)s") % {"names": "、".join(str(a.member) for a in assigned)}
+            )
             return redirect("oversight_petition_detail", pk=petition.pk)
         members = services.committee_members(petition.committee)
         form = AssignForm(request.POST, members=members, prefix="assign")
         if form.is_valid():
-            services.do_assign_member(petition, form.cleaned_data["member"], lead=form.cleaned_data["lead"],
-                                      acting_user=request.user)
+            services.do_assign_member(
+                petition,
+                form.cleaned_data["member"],
+                lead=form.cleaned_data["lead"],
+                acting_user=request.user,
+            )
             messages.success(request, _("已分配委员"))
             return redirect("oversight_petition_detail", pk=petition.pk)
     except DomainError as error:
-        form = AssignForm(request.POST, members=services.committee_members(petition.committee), prefix="assign")
+        form = AssignForm(
+            request.POST, members=services.committee_members(petition.committee), prefix="assign"
+        )
         form.is_valid()
         form.add_error("member" if error.field == "member" else None, error.message)
     return _petition_page(request, petition, assign_form=form, status=400)
@@ -167,8 +207,13 @@ def petition_note(request, pk):
     form = NoteForm(request.POST, recordings=recordings, prefix="note")
     if form.is_valid():
         try:
-            services.do_add_note(petition, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"],
-                                 recording=form.cleaned_data.get("recording"), acting_user=request.user)
+            services.do_add_note(
+                petition,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                recording=form.cleaned_data.get("recording"),
+                acting_user=request.user,
+            )
         except DomainError as error:
             form.add_error(_field(form, error), error.message)
         else:
@@ -186,12 +231,19 @@ def petition_decide(request, pk):
     form = DecisionForm(request.POST, prefix="decision")
     if form.is_valid():
         try:
-            services.do_decide(petition, kind=form.cleaned_data["kind"], reasons=form.cleaned_data["reasons"],
-                               public_summary=form.cleaned_data["public_summary"], corrections=form.corrections(),
-                               acting_user=request.user)
+            services.do_decide(
+                petition,
+                kind=form.cleaned_data["kind"],
+                reasons=form.cleaned_data["reasons"],
+                public_summary=form.cleaned_data["public_summary"],
+                corrections=form.corrections(),
+                acting_user=request.user,
+            )
         except DomainError as error:
-            form.add_error("kind" if error.field == "kind" else "reasons" if error.field == "reasons" else None,
-                           error.message)
+            form.add_error(
+                "kind" if error.field == "kind" else "reasons" if error.field == "reasons" else None,
+                error.message,
+            )
         else:
             messages.success(request, _("已作出评议决定"))
             return redirect("oversight_petition_detail", pk=petition.pk)
@@ -208,8 +260,9 @@ def correction_complete(request, pk):
     form = CompleteCorrectionForm(request.POST, prefix=f"c{correction.pk}")
     if form.is_valid():
         try:
-            services.do_complete_correction(correction, evidence=form.cleaned_data["evidence"],
-                                            acting_user=request.user)
+            services.do_complete_correction(
+                correction, evidence=form.cleaned_data["evidence"], acting_user=request.user
+            )
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -231,10 +284,16 @@ def corrections(request):
     elif not can_open_queue(user):
         raise Http404
     today = timezone.localdate()
-    items = [{"c": c, "overdue": c.is_overdue(today),
-              "form": CompleteCorrectionForm(prefix=f"c{c.pk}") if can_complete_correction(user, c) else None}
-             for c in rows.distinct().select_related("decision__petition", "responsible").order_by("status",
-                                                                                                    "due_on")]
+    items = [
+        {
+            "c": c,
+            "overdue": c.is_overdue(today),
+            "form": CompleteCorrectionForm(prefix=f"c{c.pk}") if can_complete_correction(user, c) else None,
+        }
+        for c in rows.distinct()
+        .select_related("decision__petition", "responsible")
+        .order_by("status", "due_on")
+    ]
     return render(request, "oversight/corrections.html", {"items": items, "today": today})
 
 
@@ -255,13 +314,21 @@ def conflict_declarations(request):
                     form.add_error("case_number", _("未找到该案号"))
             if not form.errors:
                 try:
-                    services.do_declare_conflict(request.user, organisation=data["organisation"], case=case,
-                                                 reason=data["reason"], acting_user=request.user)
+                    services.do_declare_conflict(
+                        request.user,
+                        organisation=data["organisation"],
+                        case=case,
+                        reason=data["reason"],
+                        acting_user=request.user,
+                    )
                 except DomainError as error:
                     form.add_error(_field(form, error), error.message)
                 else:
                     messages.success(request, _("已申报利益冲突"))
                     return redirect("oversight_conflicts")
-    declarations = ConflictDeclaration.objects.filter(member=request.user).select_related("organisation", "case")
-    return render(request, "oversight/conflicts.html", {"form": form, "declarations": declarations},
-                  status=status)
+    declarations = ConflictDeclaration.objects.filter(member=request.user).select_related(
+        "organisation", "case"
+    )
+    return render(
+        request, "oversight/conflicts.html", {"form": form, "declarations": declarations}, status=status
+    )

@@ -16,7 +16,9 @@ SESSION_KEY = "oversight_new_code"
 def report_new(request):
     limit = conf.get("OVERSIGHT_REPORTS_PER_HOUR")
     address = ratelimit.client_address(request)
-    limited_message = _("提交过于频繁：同一网络地址每小时最多提交 %(n)s 件举报，请一小时后再试。") % {"n": limit}
+    limited_message = _("提交过于频繁：同一网络地址每小时最多提交 %(n)s 件举报，请一小时后再试。") % {
+        "n": limit
+    }
     if request.method == "POST":
         form = PublicReportForm(request.POST, request.FILES)
         if ratelimit.is_limited("report", address, limit):
@@ -27,9 +29,13 @@ def report_new(request):
             data = form.cleaned_data
             try:
                 _report, code = do_submit_report(
-                    kind=data["kind"], description=data["description"], case_number=data["case_number"],
-                    region=data["region"], reporter_name=data["reporter_name"],
-                    reporter_contact=data["reporter_contact"], files=data["attachments"],
+                    kind=data["kind"],
+                    description=data["description"],
+                    case_number=data["case_number"],
+                    region=data["region"],
+                    reporter_name=data["reporter_name"],
+                    reporter_contact=data["reporter_contact"],
+                    files=data["attachments"],
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)

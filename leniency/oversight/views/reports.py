@@ -30,25 +30,43 @@ def report_inbox(request):
     if status in PublicReport.Status.values:
         rows = rows.filter(status=status)
     today = timezone.localdate()
-    return render(request, "oversight/report_inbox.html", {
-        "reports": rows[:200], "today": today, "status": status, "statuses": PublicReport.Status.choices,
-    })
+    return render(
+        request,
+        "oversight/report_inbox.html",
+        {
+            "reports": rows[:200],
+            "today": today,
+            "status": status,
+            "statuses": PublicReport.Status.choices,
+        },
+    )
 
 
 def _report_page(request, report, *, reply_form=None, escalate_form=None, status=200):
     handler = can_handle_report(request.user, report)
-    return render(request, "oversight/report_detail.html", {
-        "report": report, "handler": handler, "show_reporter": can_see_reporter(request.user, report),
-        "replies": report.replies.select_related("author"),
-        "reply_form": reply_form or ReplyForm(), "escalate_form": escalate_form or EscalateForm(),
-        "today": timezone.localdate(), "provisional": is_provisional(report.due_on.year),
-        "petition": getattr(report, "petition", None),
-    }, status=status)
+    return render(
+        request,
+        "oversight/report_detail.html",
+        {
+            "report": report,
+            "handler": handler,
+            "show_reporter": can_see_reporter(request.user, report),
+            "replies": report.replies.select_related("author"),
+            "reply_form": reply_form or ReplyForm(),
+            "escalate_form": escalate_form or EscalateForm(),
+            "today": timezone.localdate(),
+            "provisional": is_provisional(report.due_on.year),
+            "petition": getattr(report, "petition", None),
+        },
+        status=status,
+    )
 
 
 @login_required
 def report_detail(request, pk):
-    report = get_object_or_404(visible_reports(request.user).select_related("routed_to", "case", "region"), pk=pk)
+    report = get_object_or_404(
+        visible_reports(request.user).select_related("routed_to", "case", "region"), pk=pk
+    )
     return _report_page(request, report)
 
 
@@ -61,8 +79,12 @@ def report_reply(request, pk):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            do_reply_to_report(report, text=form.cleaned_data["text"], public=form.cleaned_data["public"],
-                               acting_user=request.user)
+            do_reply_to_report(
+                report,
+                text=form.cleaned_data["text"],
+                public=form.cleaned_data["public"],
+                acting_user=request.user,
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
@@ -80,7 +102,9 @@ def report_escalate(request, pk):
     form = EscalateForm(request.POST)
     if form.is_valid():
         try:
-            petition = do_escalate_report(report, reason=form.cleaned_data["reason"], acting_user=request.user)
+            petition = do_escalate_report(
+                report, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -99,5 +123,9 @@ def report_attachment(request, pk, attachment_id):
     if not storage.exists(item.file_name):
         raise Http404
     do_record_attachment_access(item, acting_user=request.user)
-    return FileResponse(storage.open(item.file_name, "rb"), as_attachment=True, filename=item.original_name,
-                        content_type="application/octet-stream")
+    return FileResponse(
+        storage.open(item.file_name, "rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type="application/octet-stream",
+    )

@@ -6,164 +6,503 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PleaAgreement',
+            name="PleaAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='版本')),
-                ('status', models.CharField(choices=[('awaiting', '待签署'), ('signed', '已签署'), ('superseded', '已被新版本取代'), ('lapsed', '因反悔失效')], default='awaiting', max_length=12, verbose_name='状态')),
-                ('recommendation_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='量刑建议编号')),
-                ('recommendation_text', models.CharField(max_length=300, verbose_name='量刑建议')),
-                ('charges_text', models.CharField(max_length=300, verbose_name='指控罪名')),
-                ('procedure', models.CharField(choices=[('expedited', '速裁程序'), ('summary', '简易程序'), ('ordinary', '普通程序')], max_length=20, verbose_name='同意适用的程序')),
-                ('lawyer_exception', models.CharField(blank=True, choices=[('', '不适用（律师应在场并签字）'), ('disability', '盲、聋、哑人，或尚未完全丧失辨认或控制能力的精神病人'), ('minor_objection', '未成年人的法定代理人、辩护人对认罪认罚有异议'), ('other', '其他不需要签署具结书的情形')], default='', max_length=20, verbose_name='不需签署的法定情形')),
-                ('exception_note', models.CharField(blank=True, max_length=300, verbose_name='情形说明')),
-                ('lawyer_name', models.CharField(blank=True, max_length=50, verbose_name='辩护人/值班律师')),
-                ('file_name', models.CharField(max_length=200, verbose_name='文件')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('size', models.PositiveIntegerField(verbose_name='字节数')),
-                ('generated_at', models.DateTimeField(verbose_name='生成时间')),
-                ('signed_at', models.DateTimeField(blank=True, null=True, verbose_name='签署完成时间')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='失效时间')),
-                ('end_reason', models.CharField(blank=True, max_length=300, verbose_name='失效原因')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plea_agreements', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('generated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='生成人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="版本")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting", "待签署"),
+                            ("signed", "已签署"),
+                            ("superseded", "已被新版本取代"),
+                            ("lapsed", "因反悔失效"),
+                        ],
+                        default="awaiting",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "recommendation_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="量刑建议编号"),
+                ),
+                ("recommendation_text", models.CharField(max_length=300, verbose_name="量刑建议")),
+                ("charges_text", models.CharField(max_length=300, verbose_name="指控罪名")),
+                (
+                    "procedure",
+                    models.CharField(
+                        choices=[
+                            ("expedited", "速裁程序"),
+                            ("summary", "简易程序"),
+                            ("ordinary", "普通程序"),
+                        ],
+                        max_length=20,
+                        verbose_name="同意适用的程序",
+                    ),
+                ),
+                (
+                    "lawyer_exception",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "不适用（律师应在场并签字）"),
+                            ("disability", "盲、聋、哑人，或尚未完全丧失辨认或控制能力的精神病人"),
+                            ("minor_objection", "未成年人的法定代理人、辩护人对认罪认罚有异议"),
+                            ("other", "其他不需要签署具结书的情形"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="不需签署的法定情形",
+                    ),
+                ),
+                ("exception_note", models.CharField(blank=True, max_length=300, verbose_name="情形说明")),
+                ("lawyer_name", models.CharField(blank=True, max_length=50, verbose_name="辩护人/值班律师")),
+                ("file_name", models.CharField(max_length=200, verbose_name="文件")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("size", models.PositiveIntegerField(verbose_name="字节数")),
+                ("generated_at", models.DateTimeField(verbose_name="生成时间")),
+                ("signed_at", models.DateTimeField(blank=True, null=True, verbose_name="签署完成时间")),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="失效时间")),
+                ("end_reason", models.CharField(blank=True, max_length=300, verbose_name="失效原因")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plea_agreements",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "generated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="生成人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '认罪认罚具结书',
-                'verbose_name_plural': '认罪认罚具结书',
-                'ordering': ['defendant', 'version'],
+                "verbose_name": "认罪认罚具结书",
+                "verbose_name_plural": "认罪认罚具结书",
+                "ordering": ["defendant", "version"],
             },
         ),
         migrations.CreateModel(
-            name='RightsNotice',
+            name="RightsNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('investigation', '侦查'), ('prosecution_review', '审查起诉'), ('first_instance', '一审'), ('judgment', '一审判决'), ('appeal', '二审'), ('final', '生效'), ('non_prosecution', '不起诉'), ('case_withdrawn', '撤案')], max_length=30, verbose_name='诉讼阶段')),
-                ('authority', models.CharField(choices=[('police', '公安机关'), ('procuratorate', '人民检察院'), ('court', '人民法院')], max_length=20, verbose_name='告知机关')),
-                ('notified_by_name', models.CharField(max_length=50, verbose_name='告知人')),
-                ('notified_at', models.DateTimeField(verbose_name='告知时间')),
-                ('right_procedural', models.BooleanField(default=True, verbose_name='诉讼权利')),
-                ('right_plea_rules', models.BooleanField(default=True, verbose_name='认罪认罚从宽的法律规定')),
-                ('right_duty_lawyer', models.BooleanField(default=True, verbose_name='有权约见值班律师')),
-                ('right_withdraw', models.BooleanField(default=True, verbose_name='有权反悔及反悔的后果')),
-                ('method', models.CharField(choices=[('written', '书面告知'), ('oral', '口头告知'), ('both', '书面并口头告知')], default='both', max_length=10, verbose_name='告知方式')),
-                ('language', models.CharField(default='汉语普通话', max_length=30, verbose_name='告知语言')),
-                ('interpreter', models.CharField(blank=True, max_length=50, verbose_name='翻译人员')),
-                ('acknowledged', models.BooleanField(default=False, verbose_name='已确认知悉')),
-                ('acknowledgement', models.CharField(blank=True, max_length=300, verbose_name='确认内容')),
-                ('notes', models.TextField(blank=True, verbose_name='备注')),
-                ('recorded_at', models.DateTimeField(verbose_name='记录时间')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rights_notices', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("investigation", "侦查"),
+                            ("prosecution_review", "审查起诉"),
+                            ("first_instance", "一审"),
+                            ("judgment", "一审判决"),
+                            ("appeal", "二审"),
+                            ("final", "生效"),
+                            ("non_prosecution", "不起诉"),
+                            ("case_withdrawn", "撤案"),
+                        ],
+                        max_length=30,
+                        verbose_name="诉讼阶段",
+                    ),
+                ),
+                (
+                    "authority",
+                    models.CharField(
+                        choices=[
+                            ("police", "公安机关"),
+                            ("procuratorate", "人民检察院"),
+                            ("court", "人民法院"),
+                        ],
+                        max_length=20,
+                        verbose_name="告知机关",
+                    ),
+                ),
+                ("notified_by_name", models.CharField(max_length=50, verbose_name="告知人")),
+                ("notified_at", models.DateTimeField(verbose_name="告知时间")),
+                ("right_procedural", models.BooleanField(default=True, verbose_name="诉讼权利")),
+                (
+                    "right_plea_rules",
+                    models.BooleanField(default=True, verbose_name="认罪认罚从宽的法律规定"),
+                ),
+                ("right_duty_lawyer", models.BooleanField(default=True, verbose_name="有权约见值班律师")),
+                ("right_withdraw", models.BooleanField(default=True, verbose_name="有权反悔及反悔的后果")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("written", "书面告知"), ("oral", "口头告知"), ("both", "书面并口头告知")],
+                        default="both",
+                        max_length=10,
+                        verbose_name="告知方式",
+                    ),
+                ),
+                ("language", models.CharField(default="汉语普通话", max_length=30, verbose_name="告知语言")),
+                ("interpreter", models.CharField(blank=True, max_length=50, verbose_name="翻译人员")),
+                ("acknowledged", models.BooleanField(default=False, verbose_name="已确认知悉")),
+                ("acknowledgement", models.CharField(blank=True, max_length=300, verbose_name="确认内容")),
+                ("notes", models.TextField(blank=True, verbose_name="备注")),
+                ("recorded_at", models.DateTimeField(verbose_name="记录时间")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rights_notices",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '权利告知',
-                'verbose_name_plural': '权利告知',
-                'ordering': ['defendant', 'notified_at', 'id'],
+                "verbose_name": "权利告知",
+                "verbose_name_plural": "权利告知",
+                "ordering": ["defendant", "notified_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('defendant', '犯罪嫌疑人/被告人'), ('lawyer', '辩护人/值班律师'), ('prosecutor', '检察官')], max_length=12, verbose_name='签署身份')),
-                ('signer_name', models.CharField(max_length=50, verbose_name='签署人')),
-                ('document_sha256', models.CharField(max_length=64, verbose_name='所签文件 SHA-256')),
-                ('signed_at', models.DateTimeField(verbose_name='签署时间')),
-                ('lawyer_present', models.CharField(blank=True, max_length=50, verbose_name='在场律师')),
-                ('status', models.CharField(choices=[('valid', '有效'), ('void', '已作废'), ('lapsed', '因反悔失效')], default='valid', max_length=8, verbose_name='状态')),
-                ('status_reason', models.CharField(blank=True, max_length=300, verbose_name='状态说明')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='plea.pleaagreement')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
-                ('signer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='签署人账号')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("defendant", "犯罪嫌疑人/被告人"),
+                            ("lawyer", "辩护人/值班律师"),
+                            ("prosecutor", "检察官"),
+                        ],
+                        max_length=12,
+                        verbose_name="签署身份",
+                    ),
+                ),
+                ("signer_name", models.CharField(max_length=50, verbose_name="签署人")),
+                ("document_sha256", models.CharField(max_length=64, verbose_name="所签文件 SHA-256")),
+                ("signed_at", models.DateTimeField(verbose_name="签署时间")),
+                ("lawyer_present", models.CharField(blank=True, max_length=50, verbose_name="在场律师")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("valid", "有效"), ("void", "已作废"), ("lapsed", "因反悔失效")],
+                        default="valid",
+                        max_length=8,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("status_reason", models.CharField(blank=True, max_length=300, verbose_name="状态说明")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signatures",
+                        to="plea.pleaagreement",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
+                (
+                    "signer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="签署人账号",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '签名',
-                'verbose_name_plural': '签名',
-                'ordering': ['agreement', 'signed_at', 'id'],
+                "verbose_name": "签名",
+                "verbose_name_plural": "签名",
+                "ordering": ["agreement", "signed_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='VoluntarinessReview',
+            name="VoluntarinessReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reviewed_at', models.DateTimeField(verbose_name='审查时间')),
-                ('conclusion', models.TextField(blank=True, verbose_name='审查意见')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='plea.pleaagreement', verbose_name='审查的具结书')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='voluntariness_reviews', to='cases.defendant', verbose_name='被告人')),
-                ('judge', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审查法官')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(verbose_name="审查时间")),
+                ("conclusion", models.TextField(blank=True, verbose_name="审查意见")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="plea.pleaagreement",
+                        verbose_name="审查的具结书",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="voluntariness_reviews",
+                        to="cases.defendant",
+                        verbose_name="被告人",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审查法官",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '自愿性审查',
-                'verbose_name_plural': '自愿性审查',
-                'ordering': ['defendant', 'reviewed_at', 'id'],
+                "verbose_name": "自愿性审查",
+                "verbose_name_plural": "自愿性审查",
+                "ordering": ["defendant", "reviewed_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=30, verbose_name='审查事项')),
-                ('answer', models.CharField(choices=[('yes', '符合'), ('no', '不符合'), ('na', '不适用')], max_length=3, verbose_name='结论')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='说明')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='解决时间')),
-                ('resolution', models.CharField(blank=True, max_length=500, verbose_name='解决情况')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='plea.voluntarinessreview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=30, verbose_name="审查事项")),
+                (
+                    "answer",
+                    models.CharField(
+                        choices=[("yes", "符合"), ("no", "不符合"), ("na", "不适用")],
+                        max_length=3,
+                        verbose_name="结论",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="说明")),
+                ("resolved_at", models.DateTimeField(blank=True, null=True, verbose_name="解决时间")),
+                ("resolution", models.CharField(blank=True, max_length=500, verbose_name="解决情况")),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="plea.voluntarinessreview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审查事项',
-                'verbose_name_plural': '审查事项',
-                'ordering': ['review', 'id'],
+                "verbose_name": "审查事项",
+                "verbose_name_plural": "审查事项",
+                "ordering": ["review", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Withdrawal',
+            name="Withdrawal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('before_prosecution', '审查起诉阶段（提起公诉前）'), ('after_non_prosecution', '不起诉决定后'), ('at_trial', '一审审理阶段'), ('after_judgment', '一审判决后（上诉）')], max_length=30, verbose_name='反悔阶段')),
-                ('defendant_stage', models.CharField(choices=[('investigation', '侦查'), ('prosecution_review', '审查起诉'), ('first_instance', '一审'), ('judgment', '一审判决'), ('appeal', '二审'), ('final', '生效'), ('non_prosecution', '不起诉'), ('case_withdrawn', '撤案')], max_length=30, verbose_name='当时诉讼阶段')),
-                ('initiated_by', models.CharField(choices=[('defendant', '犯罪嫌疑人/被告人本人'), ('lawyer', '辩护人/值班律师'), ('family', '近亲属'), ('procuratorate', '人民检察院')], max_length=20, verbose_name='提出人')),
-                ('reasons', models.JSONField(default=list, verbose_name='反悔原因')),
-                ('other_reason', models.CharField(blank=True, max_length=300, verbose_name='其他原因说明')),
-                ('statement', models.TextField(blank=True, verbose_name='陈述')),
-                ('consequences', models.JSONField(default=list, verbose_name='处理后果')),
-                ('procedure_to', models.CharField(blank=True, choices=[('expedited', '速裁程序'), ('summary', '简易程序'), ('ordinary', '普通程序')], max_length=20, verbose_name='程序转为')),
-                ('protest_note', models.CharField(blank=True, max_length=300, verbose_name='抗诉说明')),
-                ('non_prosecution_decision', models.CharField(blank=True, choices=[('', '不适用'), ('no_crime', '不构成犯罪，改为依刑诉法第一百七十七条第一款作出不起诉决定'), ('keep', '犯罪情节轻微，维持原不起诉决定'), ('revoke', '撤销原不起诉决定，依法提起公诉')], default='', max_length=20, verbose_name='不起诉决定的处理')),
-                ('recommendation_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='失效的量刑建议编号')),
-                ('occurred_at', models.DateTimeField(verbose_name='反悔时间')),
-                ('recorded_at', models.DateTimeField(verbose_name='记录时间')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='withdrawals', to='plea.pleaagreement', verbose_name='失效的具结书')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plea_withdrawals', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("before_prosecution", "审查起诉阶段（提起公诉前）"),
+                            ("after_non_prosecution", "不起诉决定后"),
+                            ("at_trial", "一审审理阶段"),
+                            ("after_judgment", "一审判决后（上诉）"),
+                        ],
+                        max_length=30,
+                        verbose_name="反悔阶段",
+                    ),
+                ),
+                (
+                    "defendant_stage",
+                    models.CharField(
+                        choices=[
+                            ("investigation", "侦查"),
+                            ("prosecution_review", "审查起诉"),
+                            ("first_instance", "一审"),
+                            ("judgment", "一审判决"),
+                            ("appeal", "二审"),
+                            ("final", "生效"),
+                            ("non_prosecution", "不起诉"),
+                            ("case_withdrawn", "撤案"),
+                        ],
+                        max_length=30,
+                        verbose_name="当时诉讼阶段",
+                    ),
+                ),
+                (
+                    "initiated_by",
+                    models.CharField(
+                        choices=[
+                            ("defendant", "犯罪嫌疑人/被告人本人"),
+                            ("lawyer", "辩护人/值班律师"),
+                            ("family", "近亲属"),
+                            ("procuratorate", "人民检察院"),
+                        ],
+                        max_length=20,
+                        verbose_name="提出人",
+                    ),
+                ),
+                ("reasons", models.JSONField(default=list, verbose_name="反悔原因")),
+                ("other_reason", models.CharField(blank=True, max_length=300, verbose_name="其他原因说明")),
+                ("statement", models.TextField(blank=True, verbose_name="陈述")),
+                ("consequences", models.JSONField(default=list, verbose_name="处理后果")),
+                (
+                    "procedure_to",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("expedited", "速裁程序"),
+                            ("summary", "简易程序"),
+                            ("ordinary", "普通程序"),
+                        ],
+                        max_length=20,
+                        verbose_name="程序转为",
+                    ),
+                ),
+                ("protest_note", models.CharField(blank=True, max_length=300, verbose_name="抗诉说明")),
+                (
+                    "non_prosecution_decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "不适用"),
+                            ("no_crime", "不构成犯罪，改为依刑诉法第一百七十七条第一款作出不起诉决定"),
+                            ("keep", "犯罪情节轻微，维持原不起诉决定"),
+                            ("revoke", "撤销原不起诉决定，依法提起公诉"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="不起诉决定的处理",
+                    ),
+                ),
+                (
+                    "recommendation_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="失效的量刑建议编号"),
+                ),
+                ("occurred_at", models.DateTimeField(verbose_name="反悔时间")),
+                ("recorded_at", models.DateTimeField(verbose_name="记录时间")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="withdrawals",
+                        to="plea.pleaagreement",
+                        verbose_name="失效的具结书",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plea_withdrawals",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '反悔',
-                'verbose_name_plural': '反悔',
-                'ordering': ['defendant', 'occurred_at', 'id'],
+                "verbose_name": "反悔",
+                "verbose_name_plural": "反悔",
+                "ordering": ["defendant", "occurred_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='pleaagreement',
-            constraint=models.UniqueConstraint(fields=('defendant', 'version'), name='plea_agreement_version'),
+            model_name="pleaagreement",
+            constraint=models.UniqueConstraint(
+                fields=("defendant", "version"), name="plea_agreement_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signature',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'valid')), fields=('agreement', 'role'), name='one_valid_signature_per_role'),
+            model_name="signature",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "valid")),
+                fields=("agreement", "role"),
+                name="one_valid_signature_per_role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewitem',
-            constraint=models.UniqueConstraint(fields=('review', 'key'), name='one_answer_per_item'),
+            model_name="reviewitem",
+            constraint=models.UniqueConstraint(fields=("review", "key"), name="one_answer_per_item"),
         ),
     ]

@@ -11,8 +11,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def plea_panel(context, defendant, user):
-    return page_batch(context, "plea", defendant, lambda defendants: plea_panels(
-        defendants, user, page_plea_records(context, defendants), page_rounds(context, defendants)))
+    return page_batch(
+        context,
+        "plea",
+        defendant,
+        lambda defendants: plea_panels(
+            defendants, user, page_plea_records(context, defendants), page_rounds(context, defendants)
+        ),
+    )
 
 
 def page_plea_records(context, defendants) -> dict:
@@ -25,9 +31,13 @@ def plea_panels(defendants, user, records: dict, rounds: dict) -> dict[int, dict
     panels = {}
     for defendant in defendants:
         status, warn = status_line(defendant, records[defendant.pk], rounds[defendant.pk])
-        panels[defendant.pk] = {"status": status, "warn": warn, "entries": story(defendant, records[defendant.pk]),
-                                "can": actions_for(user, defendant),
-                                "agreement": current_agreement_among(records[defendant.pk].agreements)}
+        panels[defendant.pk] = {
+            "status": status,
+            "warn": warn,
+            "entries": story(defendant, records[defendant.pk]),
+            "can": actions_for(user, defendant),
+            "agreement": current_agreement_among(records[defendant.pk].agreements),
+        }
     return panels
 
 

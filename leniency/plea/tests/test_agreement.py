@@ -52,7 +52,10 @@ def test_signed_by_all_three_each_binding_the_hash(world, final_rec):
     signatures = {s.role: s for s in a.signatures.all()}
     assert set(signatures) == {Role.DEFENDANT, Role.LAWYER, Role.PROSECUTOR}
     assert all(s.document_sha256 == a.sha256 for s in signatures.values())
-    assert signatures[Role.DEFENDANT].signer_name == "张某某" and signatures[Role.DEFENDANT].lawyer_present == "鲍律师"
+    assert (
+        signatures[Role.DEFENDANT].signer_name == "张某某"
+        and signatures[Role.DEFENDANT].lawyer_present == "鲍律师"
+    )
     assert signatures[Role.LAWYER].signer == world.lawyer
     assert AuditEvent.objects.filter(action="plea.agreement.signed").count() == 3
     assert AuditEvent.objects.filter(action="plea.agreement.completed").count() == 1
@@ -68,8 +71,12 @@ def test_defendant_cannot_sign_without_the_lawyer_present(world, final_rec):
 
 def test_only_the_right_people_sign(world, final_rec):
     a = agreement(world)
-    for user, role in [(world.unassigned_lawyer, Role.LAWYER), (world.outsider_prosecutor, Role.PROSECUTOR),
-                       (world.judge, Role.PROSECUTOR), (world.lawyer, Role.PROSECUTOR)]:
+    for user, role in [
+        (world.unassigned_lawyer, Role.LAWYER),
+        (world.outsider_prosecutor, Role.PROSECUTOR),
+        (world.judge, Role.PROSECUTOR),
+        (world.lawyer, Role.PROSECUTOR),
+    ]:
         with pytest.raises(DomainError):
             do_sign_agreement(a, role=role, acting_user=user)
     do_sign_agreement(a, role=Role.LAWYER, acting_user=world.lawyer)
@@ -116,6 +123,8 @@ def test_adoption_blockers_until_signed_and_reviewed(world, final_rec):
     assert any("尚缺签名" in b and "辩护人" in b for b in adoption_blockers(world.defendant))
     sign_all(world, a)
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
-    assert adoption_blockers(world.defendant) == ["法院尚未进行认罪认罚自愿性审查（刑诉法解释第三百四十九条、第三百五十一条）"]
+    assert adoption_blockers(world.defendant) == [
+        "法院尚未进行认罪认罚自愿性审查（刑诉法解释第三百四十九条、第三百五十一条）"
+    ]
     do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     assert adoption_blockers(world.defendant) == []

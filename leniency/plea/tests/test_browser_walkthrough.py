@@ -47,8 +47,11 @@ def as_user(chromium, live_server):
 
 
 def actions(world, prefix=""):
-    return list(AuditEvent.objects.filter(case_id=world.case.pk, action__startswith=prefix)
-                .order_by("seq").values_list("action", flat=True))
+    return list(
+        AuditEvent.objects.filter(case_id=world.case.pk, action__startswith=prefix)
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )
 
 
 def refused(page, url, live_server):
@@ -85,12 +88,17 @@ def test_notice_to_adoption(as_user, live_server, world):
     assert notice.interpreter == "王翻译" and actions(world, "plea.") == ["plea.notice.recorded"]
     pdf = prosecutor.request.get(f"{base}/plea/notices/{notice.pk}/pdf/")
     assert pdf.ok and pdf.body().startswith(b"%PDF")
-    assert_refused(outsiders, [f"/plea/notices/{notice.pk}/", f"/plea/defendants/{d.pk}/notices/new/",
-                               f"/plea/defendants/{d.pk}/"], live_server)
+    assert_refused(
+        outsiders,
+        [f"/plea/notices/{notice.pk}/", f"/plea/defendants/{d.pk}/notices/new/", f"/plea/defendants/{d.pk}/"],
+        live_server,
+    )
 
     # 2. Draft, review, the lawyer's objection, a revised round, final (the recommendations app's pages).
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
-    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role("link", name="起草").click()
+    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role(
+        "link", name="起草"
+    ).click()
     expect(prosecutor.locator("#engine-panel")).to_contain_text("量刑起点")
     engine_months = int(prosecutor.locator("#id_months").input_value())
     prosecutor.get_by_role("button", name="保存草稿").click()
@@ -150,22 +158,27 @@ def test_notice_to_adoption(as_user, live_server, world):
     expect(prosecutor.locator("h1")).to_contain_text("已签署")
     expect(prosecutor.locator("#signatures .ok")).to_have_count(3)
     expect(prosecutor.locator("#verdict")).to_contain_text("存档文件与登记的哈希一致")
-    assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + ["plea.agreement.signed"] * 3 + [
-        "plea.agreement.completed"]
-    assert_refused(outsiders, [f"/plea/agreements/{agreement.pk}/", f"/plea/agreements/{agreement.pk}/pdf/"],
-                   live_server)
+    assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + [
+        "plea.agreement.signed"
+    ] * 3 + ["plea.agreement.completed"]
+    assert_refused(
+        outsiders, [f"/plea/agreements/{agreement.pk}/", f"/plea/agreements/{agreement.pk}/pdf/"], live_server
+    )
 
     # 4. The signing was recorded on video: the prosecutor uploads it (streamed, hashed).
     prosecutor.goto(f"{base}/recordings/defendants/{d.pk}/upload/")
     prosecutor.get_by_label("所录环节").select_option("signing")
     prosecutor.get_by_label("对应的具结书").select_option(str(agreement.pk))
     prosecutor.locator("input[type=file]").set_input_files(
-        {"name": "signing.wav", "mimeType": "audio/wav", "buffer": wav_bytes()})
+        {"name": "signing.wav", "mimeType": "audio/wav", "buffer": wav_bytes()}
+    )
     prosecutor.get_by_role("button", name="上传").click()
     recording = Recording.objects.get(defendant=d)
     expect(prosecutor.locator("dd.hash")).to_have_text(recording.sha256)
     assert actions(world, "recordings.") == ["recordings.recording.added"]
-    assert_refused(outsiders, [f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"], live_server)
+    assert_refused(
+        outsiders, [f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"], live_server
+    )
 
     # 5. At trial, the court may not adopt before the voluntariness review.
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
@@ -187,10 +200,21 @@ def test_notice_to_adoption(as_user, live_server, world):
     judge.get_by_role("link", name="自愿性审查").click()
     row = judge.locator("tr[data-item=understands]")
     link = row.get_by_role("link", name="具结书签署", exact=False)
-    judge.request.get(base + link.get_attribute("href").replace(f"/recordings/{recording.pk}/",
-                                                                f"/recordings/{recording.pk}/file/"))
-    for key in ("rights_notified", "opinions_on_file", "agreement_on_file", "no_coercion", "mental_state",
-                "lawyer_helped", "agreement_true_lawful"):
+    judge.request.get(
+        base
+        + link.get_attribute("href").replace(
+            f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"
+        )
+    )
+    for key in (
+        "rights_notified",
+        "opinions_on_file",
+        "agreement_on_file",
+        "no_coercion",
+        "mental_state",
+        "lawyer_helped",
+        "agreement_true_lawful",
+    ):
         judge.locator(f"tr[data-item={key}] input[value=yes]").check()
     judge.locator("tr[data-item=settlement_on_file] input[value=na]").check()
     row.locator("input[value=no]").check()
@@ -228,7 +252,15 @@ def test_notice_to_adoption(as_user, live_server, world):
     kinds = story.evaluate_all("items => items.map(i => i.dataset.kind)")
     assert kinds.index("notice") < kinds.index("agreement") < kinds.index("signature") < kinds.index("review")
     timeline = judge.locator("ol.timeline")
-    for label in ("权利告知", "生成具结书", "具结书签署完成", "上传录音录像", "调阅录音录像", "自愿性审查", "法院采纳量刑建议"):
+    for label in (
+        "权利告知",
+        "生成具结书",
+        "具结书签署完成",
+        "上传录音录像",
+        "调阅录音录像",
+        "自愿性审查",
+        "法院采纳量刑建议",
+    ):
         expect(timeline).to_contain_text(label)
 
 
@@ -236,8 +268,14 @@ def _pleaded_at_trial(world):
     """Notice, final recommendation, agreement signed by all three, at trial under the expedited procedure —
     through the services (the first walk-through drives the same steps through the pages)."""
     d = world.defendant
-    do_record_notice(d, acting_user=world.prosecutor, authority="procuratorate", notified_by_name="艾检察官",
-                     notified_at=timezone.now(), acknowledged=True)
+    do_record_notice(
+        d,
+        acting_user=world.prosecutor,
+        authority="procuratorate",
+        notified_by_name="艾检察官",
+        notified_at=timezone.now(),
+        acknowledged=True,
+    )
     rec = recs.do_create_draft(d, acting_user=world.prosecutor)
     rec = recs.do_submit(rec, acting_user=world.prosecutor)
     recs.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
@@ -258,7 +296,9 @@ def test_withdrawal_at_trial(as_user, live_server, world):
     rec, agreement = _pleaded_at_trial(world)
     outsiders = [as_user(world.unassigned_lawyer), as_user(world.outsider_prosecutor), as_user(None)]
     lawyer = as_user(world.lawyer)
-    assert refused(lawyer, f"/plea/defendants/{d.pk}/withdrawals/new/", live_server)  # the lawyer may not record it
+    assert refused(
+        lawyer, f"/plea/defendants/{d.pk}/withdrawals/new/", live_server
+    )  # the lawyer may not record it
     assert_refused(outsiders, [f"/plea/defendants/{d.pk}/withdrawals/new/"], live_server)
 
     judge = as_user(world.judge)
@@ -277,7 +317,12 @@ def test_withdrawal_at_trial(as_user, live_server, world):
     judge.get_by_role("button", name="记录反悔").click()
     expect(judge.locator("#reasons")).to_contain_text("认为量刑建议过重")
     expect(judge.locator("#reasons")).to_contain_text("称作案时不在现场")
-    for consequence in ("具结书失效", "撤回从宽量刑建议", "建议法院不再适用认罪认罚从宽制度", "转为普通程序或简易程序审理"):
+    for consequence in (
+        "具结书失效",
+        "撤回从宽量刑建议",
+        "建议法院不再适用认罪认罚从宽制度",
+        "转为普通程序或简易程序审理",
+    ):
         expect(judge.locator("#consequences")).to_contain_text(consequence)
     withdrawal = Withdrawal.objects.get(defendant=d)
     assert withdrawal.stage == "at_trial" and withdrawal.recommendation_id == rec.pk
@@ -297,8 +342,12 @@ def test_withdrawal_at_trial(as_user, live_server, world):
 
     assert any("反悔" in b for b in adoption_blockers(d))
     tail = actions(world)[-4:]
-    assert tail == ["recommendations.recommendation.lapsed", "plea.agreement.lapsed", "defendant.procedure.set",
-                    "plea.withdrawn"], tail
+    assert tail == [
+        "recommendations.recommendation.lapsed",
+        "plea.agreement.lapsed",
+        "defendant.procedure.set",
+        "plea.withdrawn",
+    ], tail
 
     # The lawyer sees the story on the case page, the timeline names the withdrawal.
     lawyer.goto(f"{base}/cases/{world.case.pk}/")

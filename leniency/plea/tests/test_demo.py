@@ -27,7 +27,9 @@ def demo(db, monkeypatch):
     monkeypatch.setattr(plea_demo, "AGREEMENT_PDFS", 4)
     build_demo(defendants=220, today=TODAY)
     rec_demo.build(seed=7, today=TODAY, stdout=None)
-    return plea_demo.build(seed=7, today=TODAY, stdout=None), recordings_demo.build(seed=7, today=TODAY, stdout=None)
+    return plea_demo.build(seed=7, today=TODAY, stdout=None), recordings_demo.build(
+        seed=7, today=TODAY, stdout=None
+    )
 
 
 def test_demo_builds_plea_histories_once(demo):
@@ -38,7 +40,10 @@ def test_demo_builds_plea_histories_once(demo):
     notified = RightsNotice.objects.values("defendant").distinct().count()
     assert notified > 0.8 * total, (notified, total)
     assert PleaAgreement.objects.count() == 4 and "4 signed agreements" in plea_line
-    assert Signature.objects.filter(status="valid").count() + Signature.objects.filter(status="lapsed").count() == 12
+    assert (
+        Signature.objects.filter(status="valid").count() + Signature.objects.filter(status="lapsed").count()
+        == 12
+    )
     assert all(verify_agreement(a).matches for a in PleaAgreement.objects.all())
     assert VoluntarinessReview.objects.exists()
     stages = set(Withdrawal.objects.values_list("stage", flat=True))

@@ -22,9 +22,18 @@ def pdf_text(path: Path) -> str:
 def test_agreement_pdf_renders_chinese(world, final_rec, archive):
     a = agreement(world)
     text = pdf_text(Path(archive, a.file_name))
-    for expected in ("认罪认罚具结书", "张某某", "110101199005010011", "盗窃罪", "第二百六十四条",
-                     "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元", "速裁程序", "鲍律师", "东区人民检察院",
-                     "自愿签署声明"):
+    for expected in (
+        "认罪认罚具结书",
+        "张某某",
+        "110101199005010011",
+        "盗窃罪",
+        "第二百六十四条",
+        "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元",
+        "速裁程序",
+        "鲍律师",
+        "东区人民检察院",
+        "自愿签署声明",
+    ):
         assert expected in text, expected
 
 
@@ -65,8 +74,16 @@ def test_rights_notice_pdf_and_print_view_render_chinese(client, world, tmp_path
     path = tmp_path / "notice.pdf"
     path.write_bytes(response.content)
     text = pdf_text(path)
-    for expected in ("认罪认罚从宽制度告知书", "张某某", "有权约见值班律师", "你签署具结书后有权反悔", "维吾尔语", "阿某某",
-                     "刑事诉讼法第一百七十三条第二款", "本人已阅读（听取）并理解"):
+    for expected in (
+        "认罪认罚从宽制度告知书",
+        "张某某",
+        "有权约见值班律师",
+        "你签署具结书后有权反悔",
+        "维吾尔语",
+        "阿某某",
+        "刑事诉讼法第一百七十三条第二款",
+        "本人已阅读（听取）并理解",
+    ):
         assert expected in text, expected
     page = client.get(reverse("plea_notice", args=[n.pk])).content.decode()
     assert "认罪认罚从宽制度告知书" in page and "data-print" in page

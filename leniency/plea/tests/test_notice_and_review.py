@@ -19,9 +19,16 @@ def test_notice_records_rights_method_and_acknowledgement(world):
     assert n.stage == Stage.PROSECUTION_REVIEW and n.acknowledged and "理解" in n.acknowledgement
     assert "第一百七十三条" in n.legal_basis and len(n.rights()) == 4
     event = AuditEvent.objects.get(action="plea.notice.recorded")
-    assert event.data == {"defendant": world.defendant.pk, "stage": "prosecution_review", "authority": "procuratorate",
-                          "rights": ["right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw"],
-                          "method": "written", "language": "维吾尔语", "interpreter": True, "acknowledged": True}
+    assert event.data == {
+        "defendant": world.defendant.pk,
+        "stage": "prosecution_review",
+        "authority": "procuratorate",
+        "rights": ["right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw"],
+        "method": "written",
+        "language": "维吾尔语",
+        "interpreter": True,
+        "acknowledged": True,
+    }
 
 
 def test_notice_guards(world):
@@ -43,8 +50,11 @@ def _at_trial(world):
 
 def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
     _at_trial(world)
-    review = do_record_review(world.defendant, acting_user=world.judge,
-                              answers=all_yes(no_coercion=("no", "被告人当庭称侦查阶段受到威胁")))
+    review = do_record_review(
+        world.defendant,
+        acting_user=world.judge,
+        answers=all_yes(no_coercion=("no", "被告人当庭称侦查阶段受到威胁")),
+    )
     assert not review.passed
     assert any("没有暴力、威胁、引诱" in b and "受到威胁" in b for b in adoption_blockers(world.defendant))
     item = review.items.get(key="no_coercion")
@@ -52,7 +62,9 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
         do_resolve_item(item, acting_user=world.judge, resolution="")
     with pytest.raises(DomainError):
         do_resolve_item(item, acting_user=world.prosecutor, resolution="x")
-    do_resolve_item(item, acting_user=world.judge, resolution="调看同步录音录像，未见威胁；被告人当庭确认自愿认罪")
+    do_resolve_item(
+        item, acting_user=world.judge, resolution="调看同步录音录像，未见威胁；被告人当庭确认自愿认罪"
+    )
     review.refresh_from_db()
     assert review.passed and adoption_blockers(world.defendant) == []
     assert AuditEvent.objects.filter(action="plea.review.item.resolved").count() == 1
@@ -76,8 +88,9 @@ def test_review_guards(world, final_rec):
     del answers["understands"]
     with pytest.raises(DomainError):
         do_record_review(world.defendant, acting_user=world.judge, answers=answers)
-    review = do_record_review(world.defendant, acting_user=world.judge,
-                              answers=all_yes(settlement_on_file=("na", "无被害人")))
+    review = do_record_review(
+        world.defendant, acting_user=world.judge, answers=all_yes(settlement_on_file=("na", "无被害人"))
+    )
     assert review.items.get(key="settlement_on_file").answer == ReviewItem.Answer.NOT_APPLICABLE
 
 

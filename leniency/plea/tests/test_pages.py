@@ -35,11 +35,18 @@ def story(world, final_rec):
 
 def _object_urls(world, story):
     d = world.defendant.pk
-    return [reverse("plea_dossier", args=[d]), reverse("plea_notice", args=[story["notice"].pk]),
-            reverse("plea_notice_pdf", args=[story["notice"].pk]), reverse("plea_agreement", args=[story["agreement"].pk]),
-            reverse("plea_agreement_pdf", args=[story["agreement"].pk]), reverse("plea_review", args=[story["review"].pk]),
-            reverse("plea_notice_new", args=[d]), reverse("plea_agreement_new", args=[d]),
-            reverse("plea_review_new", args=[d]), reverse("plea_withdrawal_new", args=[d])]
+    return [
+        reverse("plea_dossier", args=[d]),
+        reverse("plea_notice", args=[story["notice"].pk]),
+        reverse("plea_notice_pdf", args=[story["notice"].pk]),
+        reverse("plea_agreement", args=[story["agreement"].pk]),
+        reverse("plea_agreement_pdf", args=[story["agreement"].pk]),
+        reverse("plea_review", args=[story["review"].pk]),
+        reverse("plea_notice_new", args=[d]),
+        reverse("plea_agreement_new", args=[d]),
+        reverse("plea_review_new", args=[d]),
+        reverse("plea_withdrawal_new", args=[d]),
+    ]
 
 
 def test_insiders_see_every_page(client, world, story):
@@ -60,7 +67,9 @@ def test_outsiders_get_404_and_the_public_is_sent_to_log_in(client, world, story
 
 
 def test_lawyer_cannot_see_the_co_defendant(client, world, story):
-    assert _get(client, world.lawyer, reverse("plea_dossier", args=[world.co_defendant.pk])).status_code == 404
+    assert (
+        _get(client, world.lawyer, reverse("plea_dossier", args=[world.co_defendant.pk])).status_code == 404
+    )
 
 
 def test_actions_are_403_for_roles_that_may_not_take_them(client, world, story):
@@ -76,9 +85,19 @@ def test_actions_are_403_for_roles_that_may_not_take_them(client, world, story):
 
 def test_prosecutor_records_a_notice_and_errors_keep_the_input(client, world):
     url = reverse("plea_notice_new", args=[world.defendant.pk])
-    data = {"authority": "procuratorate", "notified_by_name": "艾检察官", "notified_at": "2026-09-03T10:00",
-            "right_procedural": "on", "right_plea_rules": "on", "right_duty_lawyer": "on", "right_withdraw": "on",
-            "method": "both", "language": "英语", "interpreter": "", "acknowledged": "on"}
+    data = {
+        "authority": "procuratorate",
+        "notified_by_name": "艾检察官",
+        "notified_at": "2026-09-03T10:00",
+        "right_procedural": "on",
+        "right_plea_rules": "on",
+        "right_duty_lawyer": "on",
+        "right_withdraw": "on",
+        "method": "both",
+        "language": "英语",
+        "interpreter": "",
+        "acknowledged": "on",
+    }
     response = _post(client, world.prosecutor, url, data)
     assert response.status_code == 400 and "须记录翻译人员" in response.content.decode()
     assert 'value="英语"' in response.content.decode()
@@ -94,7 +113,9 @@ def test_sign_through_the_pages_and_the_verification_page(client, world, final_r
     url = reverse("plea_agreement_sign", args=[a.pk])
     response = _post(client, world.prosecutor, url, {"role": "defendant"})
     assert response.status_code == 400 and "必须在场" in response.content.decode()
-    assert _post(client, world.prosecutor, url, {"role": "defendant", "lawyer_present": "on"}).status_code == 302
+    assert (
+        _post(client, world.prosecutor, url, {"role": "defendant", "lawyer_present": "on"}).status_code == 302
+    )
     assert _post(client, world.lawyer, url, {"role": "lawyer"}).status_code == 302
     assert _post(client, world.prosecutor, url, {"role": "prosecutor"}).status_code == 302
     a.refresh_from_db()
@@ -116,7 +137,12 @@ def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, 
     item = review.items.get(key="understands")
     resolve = reverse("plea_review_resolve", args=[review.pk, item.pk])
     assert _post(client, world.prosecutor, resolve, {f"item{item.pk}-resolution": "x"}).status_code == 403
-    assert _post(client, world.judge, resolve, {f"item{item.pk}-resolution": "当庭释明后被告人确认理解"}).status_code == 302
+    assert (
+        _post(
+            client, world.judge, resolve, {f"item{item.pk}-resolution": "当庭释明后被告人确认理解"}
+        ).status_code
+        == 302
+    )
     review.refresh_from_db()
     assert review.passed
 
@@ -124,11 +150,23 @@ def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, 
 def test_withdrawal_through_the_page(client, world, final_rec):
     sign_all(world, agreement(world))
     url = reverse("plea_withdrawal_new", args=[world.defendant.pk])
-    response = _post(client, world.prosecutor, url, {"initiated_by": "defendant", "occurred_at": "2026-09-05T09:00",
-                                                     "reasons": ["other"]})
+    response = _post(
+        client,
+        world.prosecutor,
+        url,
+        {"initiated_by": "defendant", "occurred_at": "2026-09-05T09:00", "reasons": ["other"]},
+    )
     assert response.status_code == 400 and "须说明具体原因" in response.content.decode()
-    response = _post(client, world.prosecutor, url, {"initiated_by": "defendant", "occurred_at": "2026-09-05T09:00",
-                                                     "reasons": ["proc_too_heavy", "def_pressure"]})
+    response = _post(
+        client,
+        world.prosecutor,
+        url,
+        {
+            "initiated_by": "defendant",
+            "occurred_at": "2026-09-05T09:00",
+            "reasons": ["proc_too_heavy", "def_pressure"],
+        },
+    )
     w = Withdrawal.objects.get()
     assert response.status_code == 302
     body = _get(client, world.lawyer, reverse("plea_withdrawal", args=[w.pk])).content.decode()
@@ -138,8 +176,10 @@ def test_withdrawal_through_the_page(client, world, final_rec):
 
 def test_case_page_panel_tells_the_story_in_order(client, world, story):
     body = _get(client, world.judge, reverse("case_detail", args=[world.case.pk])).content.decode()
-    panel = body[body.index(f'class="plea-panel" data-defendant="{world.defendant.pk}"'):]
-    positions = [panel.index(text) for text in ("权利告知（人民检察院）", "生成具结书（第1版）", "法院自愿性审查")]
+    panel = body[body.index(f'class="plea-panel" data-defendant="{world.defendant.pk}"') :]
+    positions = [
+        panel.index(text) for text in ("权利告知（人民检察院）", "生成具结书（第1版）", "法院自愿性审查")
+    ]
     assert positions == sorted(positions)
     assert "具结书第1版已签署" in panel
     assert "权利告知" in body and "具结书签署完成" in body  # the case timeline names the plea events

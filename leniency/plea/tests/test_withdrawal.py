@@ -14,8 +14,11 @@ from .helpers import agreement, sign_all
 
 
 def _withdraw(world, user=None, **extra):
-    values = {"initiated_by": "defendant", "reasons": [WithdrawalReason.TOO_HEAVY],
-              "occurred_at": timezone.now()}
+    values = {
+        "initiated_by": "defendant",
+        "reasons": [WithdrawalReason.TOO_HEAVY],
+        "occurred_at": timezone.now(),
+    }
     return do_record_withdrawal(world.defendant, acting_user=user or world.prosecutor, **(values | extra))
 
 
@@ -43,11 +46,18 @@ def test_withdrawal_at_trial_switches_procedure_when_the_judge_records_it(world,
     sign_all(world, agreement(world))
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     do_set_procedure(world.defendant, procedure=Procedure.EXPEDITED, acting_user=world.judge)
-    w = _withdraw(world, user=world.judge, procedure_to=Procedure.ORDINARY,
-                  reasons=[WithdrawalReason.OTHER], other_reason="称作案时不在场")
+    w = _withdraw(
+        world,
+        user=world.judge,
+        procedure_to=Procedure.ORDINARY,
+        reasons=[WithdrawalReason.OTHER],
+        other_reason="称作案时不在场",
+    )
     world.defendant.refresh_from_db()
     assert w.stage == WithdrawalStage.AT_TRIAL and world.defendant.procedure == Procedure.ORDINARY
-    assert Consequence.PROCEDURE_SWITCHED in w.consequences and Consequence.PLEA_SCHEME_STOPPED in w.consequences
+    assert (
+        Consequence.PROCEDURE_SWITCHED in w.consequences and Consequence.PLEA_SCHEME_STOPPED in w.consequences
+    )
     assert w.reason_labels()[-1] == "称作案时不在场"
 
 
@@ -65,11 +75,16 @@ def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_
     with pytest.raises(DomainError):
         _withdraw(world, protest=True)
     for to in (Stage.FIRST_INSTANCE, Stage.JUDGMENT):
-        do_change_stage(world.defendant, to=to, acting_user=world.prosecutor if to == Stage.FIRST_INSTANCE
-                        else world.judge)
+        do_change_stage(
+            world.defendant,
+            to=to,
+            acting_user=world.prosecutor if to == Stage.FIRST_INSTANCE else world.judge,
+        )
     with pytest.raises(DomainError):
         _withdraw(world, user=world.judge, protest=True)
-    w = _withdraw(world, protest=True, protest_note="仅以量刑过重上诉", reasons=[WithdrawalReason.TECHNICAL_APPEAL])
+    w = _withdraw(
+        world, protest=True, protest_note="仅以量刑过重上诉", reasons=[WithdrawalReason.TECHNICAL_APPEAL]
+    )
     assert w.stage == WithdrawalStage.AFTER_JUDGMENT
     assert Consequence.PROTEST in w.consequences and Consequence.APPEAL_HEARD in w.consequences
 

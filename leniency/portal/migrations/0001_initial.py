@@ -6,66 +6,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0002_encrypt_personal_data'),
+        ("cases", "0002_encrypt_personal_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TransparencyReport',
+            name="TransparencyReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='期间')),
-                ('generated_at', models.DateTimeField(verbose_name='生成时间')),
-                ('html_file', models.CharField(max_length=200, verbose_name='HTML 文件')),
-                ('pdf_file', models.CharField(max_length=200, verbose_name='PDF 文件')),
-                ('pdf_sha256', models.CharField(max_length=64, verbose_name='PDF SHA-256')),
-                ('pdf_size', models.PositiveIntegerField(verbose_name='PDF 字节数')),
-                ('suppressed_cells', models.PositiveIntegerField(default=0, verbose_name='抑制单元格数')),
-                ('published', models.BooleanField(default=True, verbose_name='在门户公开')),
-                ('generated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='生成人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="期间")),
+                ("generated_at", models.DateTimeField(verbose_name="生成时间")),
+                ("html_file", models.CharField(max_length=200, verbose_name="HTML 文件")),
+                ("pdf_file", models.CharField(max_length=200, verbose_name="PDF 文件")),
+                ("pdf_sha256", models.CharField(max_length=64, verbose_name="PDF SHA-256")),
+                ("pdf_size", models.PositiveIntegerField(verbose_name="PDF 字节数")),
+                ("suppressed_cells", models.PositiveIntegerField(default=0, verbose_name="抑制单元格数")),
+                ("published", models.BooleanField(default=True, verbose_name="在门户公开")),
+                (
+                    "generated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="生成人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '透明度报告',
-                'verbose_name_plural': '透明度报告',
-                'ordering': ['-period', '-generated_at'],
+                "verbose_name": "透明度报告",
+                "verbose_name_plural": "透明度报告",
+                "ordering": ["-period", "-generated_at"],
             },
         ),
         migrations.CreateModel(
-            name='TypicalCase',
+            name="TypicalCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('proposed', '已提议'), ('anonymised', '已匿名化，待审核'), ('published', '已发布'), ('rejected', '未通过审核'), ('withdrawn', '已撤回发布')], default='proposed', max_length=12, verbose_name='状态')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('source_text', models.TextField(verbose_name='案例原文')),
-                ('reasons', models.TextField(blank=True, verbose_name='推荐理由')),
-                ('extra_names', models.JSONField(blank=True, default=list, verbose_name='需另行隐去的姓名')),
-                ('replacements', models.JSONField(blank=True, default=list, verbose_name='替换记录')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='案例编号')),
-                ('public_title', models.CharField(blank=True, max_length=200, verbose_name='发布标题')),
-                ('public_text', models.TextField(blank=True, verbose_name='匿名化文本')),
-                ('crime', models.CharField(blank=True, max_length=60, verbose_name='罪名')),
-                ('region_label', models.CharField(blank=True, max_length=100, verbose_name='地区')),
-                ('procedure', models.CharField(blank=True, max_length=30, verbose_name='审理程序')),
-                ('keywords', models.CharField(blank=True, max_length=200, verbose_name='关键词')),
-                ('proposed_at', models.DateTimeField(verbose_name='提议时间')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='匿名化时间')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('review_note', models.TextField(blank=True, verbose_name='审核意见')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='发布时间')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='typical_cases', to='cases.case', verbose_name='案件')),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='提议人')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "已提议"),
+                            ("anonymised", "已匿名化，待审核"),
+                            ("published", "已发布"),
+                            ("rejected", "未通过审核"),
+                            ("withdrawn", "已撤回发布"),
+                        ],
+                        default="proposed",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("source_text", models.TextField(verbose_name="案例原文")),
+                ("reasons", models.TextField(blank=True, verbose_name="推荐理由")),
+                ("extra_names", models.JSONField(blank=True, default=list, verbose_name="需另行隐去的姓名")),
+                ("replacements", models.JSONField(blank=True, default=list, verbose_name="替换记录")),
+                ("number", models.CharField(blank=True, max_length=20, verbose_name="案例编号")),
+                ("public_title", models.CharField(blank=True, max_length=200, verbose_name="发布标题")),
+                ("public_text", models.TextField(blank=True, verbose_name="匿名化文本")),
+                ("crime", models.CharField(blank=True, max_length=60, verbose_name="罪名")),
+                ("region_label", models.CharField(blank=True, max_length=100, verbose_name="地区")),
+                ("procedure", models.CharField(blank=True, max_length=30, verbose_name="审理程序")),
+                ("keywords", models.CharField(blank=True, max_length=200, verbose_name="关键词")),
+                ("proposed_at", models.DateTimeField(verbose_name="提议时间")),
+                ("anonymised_at", models.DateTimeField(blank=True, null=True, verbose_name="匿名化时间")),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("review_note", models.TextField(blank=True, verbose_name="审核意见")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="发布时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="typical_cases",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="提议人",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '典型案例',
-                'verbose_name_plural': '典型案例',
-                'ordering': ['-published_at', '-proposed_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('number',), name='portal_typical_case_number')],
+                "verbose_name": "典型案例",
+                "verbose_name_plural": "典型案例",
+                "ordering": ["-published_at", "-proposed_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("number", ""), _negated=True),
+                        fields=("number",),
+                        name="portal_typical_case_number",
+                    )
+                ],
             },
         ),
     ]

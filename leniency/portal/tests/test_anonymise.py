@@ -14,8 +14,10 @@ DIGITS = re.compile(r"\d{7,}")
 
 
 def id_number(rng) -> str:
-    return (f"{rng.randint(110000, 659999)}{rng.randint(1950, 2008)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-            f"{rng.randint(0, 999):03d}{rng.choice('0123456789X')}")
+    return (
+        f"{rng.randint(110000, 659999)}{rng.randint(1950, 2008)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        f"{rng.randint(0, 999):03d}{rng.choice('0123456789X')}"
+    )
 
 
 def phone(rng) -> str:
@@ -24,7 +26,7 @@ def phone(rng) -> str:
 
 def bank_card(rng, spaced: bool) -> str:
     digits = "62" + "".join(str(rng.randint(0, 9)) for _ in range(rng.choice((14, 17))))
-    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4)) if spaced else digits
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4)) if spaced else digits
 
 
 def address(rng) -> str:
@@ -40,10 +42,14 @@ def planted_text(rng):
     addresses = [address(rng) for _ in defendants]
     lines = []
     for name, idn, tel, addr in zip(defendants, ids, phones, addresses, strict=True):
-        lines.append(f"被告人{name}，男，{rng.randint(1960, 2000)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日出生，"
-                     f"公民身份号码{idn}，住{addr}，联系电话{tel}。")
-    lines.append(f"经审理查明：被告人{defendants[0]}伙同{defendants[1]}盗窃，赃款存入银行卡{cards[0]}。"
-                 f"被告人{defendants[1]}于次日将手机（号码{phones[1]}）出售。被告人{defendants[0]}到案后如实供述。")
+        lines.append(
+            f"被告人{name}，男，{rng.randint(1960, 2000)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日出生，"
+            f"公民身份号码{idn}，住{addr}，联系电话{tel}。"
+        )
+    lines.append(
+        f"经审理查明：被告人{defendants[0]}伙同{defendants[1]}盗窃，赃款存入银行卡{cards[0]}。"
+        f"被告人{defendants[1]}于次日将手机（号码{phones[1]}）出售。被告人{defendants[0]}到案后如实供述。"
+    )
     return "".join(lines), defendants, ids + phones + cards + addresses
 
 
@@ -83,8 +89,10 @@ def test_names_not_in_the_record_are_found_by_jieba():
 
 
 def test_minors_details_and_other_identifiers_are_removed():
-    text = ("被告人王小军系滨海市第一中学初二3班学生，家住平川县东村3组12号。邮箱wxj2009@example.com，"
-            "驾驶示B12345号小型轿车，固定电话0571-87654321。")
+    text = (
+        "被告人王小军系滨海市第一中学初二3班学生，家住平川县东村3组12号。邮箱wxj2009@example.com，"
+        "驾驶示B12345号小型轿车，固定电话0571-87654321。"
+    )
     result = anonymise(text, known_names=["王小军"])
     for planted in ("王小军", "第一中学", "东村3组12号", "wxj2009@example.com", "示B12345", "87654321"):
         assert planted not in result.text
@@ -100,8 +108,11 @@ def test_property_planted_data_never_survives(seed):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from([id_number, phone]), min_size=1, max_size=6), st.integers(0, 10**6),
-       st.text(alphabet="，。的了在是案发后被告人民币元年月日", max_size=30))
+@given(
+    st.lists(st.sampled_from([id_number, phone]), min_size=1, max_size=6),
+    st.integers(0, 10**6),
+    st.text(alphabet="，。的了在是案发后被告人民币元年月日", max_size=30),
+)
 def test_property_numbers_in_any_surrounding_text_are_removed(makers, seed, filler):
     rng = random.Random(seed)
     numbers = [make(rng) for make in makers]

@@ -29,8 +29,10 @@ def test_a_glyph_missing_from_the_font_is_an_error_not_a_box(monkeypatch):
 
 
 def test_box_chart_is_drawn_from_percentiles_only():
-    rows = [{"label": "盗窃罪", "n": 40, "suppressed": False, "q": [3, 5, 8, 12, 20], "mean": 9.1},
-            {"label": "诈骗罪", "n": None, "suppressed": True}]
+    rows = [
+        {"label": "盗窃罪", "n": 40, "suppressed": False, "q": [3, 5, 8, 12, 20], "mean": 9.1},
+        {"label": "诈骗罪", "n": None, "suppressed": True},
+    ]
     svg = charts.box_chart(rows, "刑期分布（月）", "月", "已抑制")
     assert "盗窃罪 (N=40)" in svg and "已抑制" in svg
 
@@ -42,7 +44,9 @@ def synthetic(effects: dict[str, float], per_region: int, rng: random.Random) ->
             calc = rng.choice((6, 9, 12, 18, 24, 36))
             surrender = rng.random() < 0.3
             log_term = math.log(calc) + effect - (0.2 if surrender else 0) + rng.gauss(0, 0.1)
-            obs.append(Observation(region, max(1, round(math.exp(log_term))), calc, None, -1, 1 if surrender else 0))
+            obs.append(
+                Observation(region, max(1, round(math.exp(log_term))), calc, None, -1, 1 if surrender else 0)
+            )
     return obs
 
 
@@ -57,12 +61,16 @@ def test_disparity_index_recovers_known_region_effects():
 
 
 def test_no_disparity_when_regions_only_differ_in_facts():
-    d = region_disparity("盗窃罪", synthetic({"甲地": 0, "乙地": 0, "丙地": 0}, 120, random.Random(4)), bootstrap=100)
+    d = region_disparity(
+        "盗窃罪", synthetic({"甲地": 0, "乙地": 0, "丙地": 0}, 120, random.Random(4)), bootstrap=100
+    )
     assert d.index < 0.03
 
 
 def test_regions_with_too_few_judgments_are_left_out():
-    obs = synthetic({"甲地": 0.1, "乙地": 0.0}, 30, random.Random(5)) + synthetic({"丙地": 0.5}, 5, random.Random(6))
+    obs = synthetic({"甲地": 0.1, "乙地": 0.0}, 30, random.Random(5)) + synthetic(
+        {"丙地": 0.5}, 5, random.Random(6)
+    )
     d = region_disparity("盗窃罪", obs, min_per_region=10, bootstrap=20)
     assert d.regions == ["乙地", "甲地"] and d.excluded_regions == ["丙地"]
     assert region_disparity("盗窃罪", obs[:30], min_per_region=10) is None  # one region only

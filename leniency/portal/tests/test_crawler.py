@@ -11,8 +11,17 @@ import pytest
 from leniency.cases.models import Defendant
 
 TODAY = date(2026, 11, 20)
-START = ["/public/", "/public/?by=crime", "/public/?by=zone", "/public/?by=quarter", "/public/?period=2026-Q3",
-         "/public/cases/", "/public/reports/", "/login/", "/"]
+START = [
+    "/public/",
+    "/public/?by=crime",
+    "/public/?by=zone",
+    "/public/?by=quarter",
+    "/public/?period=2026-Q3",
+    "/public/cases/",
+    "/public/reports/",
+    "/login/",
+    "/",
+]
 ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
@@ -30,8 +39,9 @@ class Links(HTMLParser):
 def public_text(response) -> str:
     if response["Content-Type"].startswith("application/pdf"):
         data = b"".join(response.streaming_content)
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, check=True,
-                              capture_output=True).stdout.decode()
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, check=True, capture_output=True
+        ).stdout.decode()
     content = b"".join(response.streaming_content) if response.streaming else response.content
     return content.decode()
 
@@ -65,7 +75,9 @@ def test_public_pages_of_the_demo_hold_no_personal_data(client):
             for link in parser.links:
                 path = urljoin(url, link)
                 parsed = urlparse(path)
-                if parsed.netloc or not (parsed.path.startswith("/public/") or parsed.path.startswith("/login")):
+                if parsed.netloc or not (
+                    parsed.path.startswith("/public/") or parsed.path.startswith("/login")
+                ):
                     continue
                 queue.append(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
 

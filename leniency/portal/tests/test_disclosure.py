@@ -15,7 +15,9 @@ counts = st.integers(min_value=0, max_value=40)
 def grids(max_rows=5, max_cols=5):
     return st.integers(1, max_rows).flatmap(
         lambda r: st.integers(1, max_cols).flatmap(
-            lambda c: st.lists(st.lists(counts, min_size=c, max_size=c), min_size=r, max_size=r)))
+            lambda c: st.lists(st.lists(counts, min_size=c, max_size=c), min_size=r, max_size=r)
+        )
+    )
 
 
 def lines(table):
@@ -115,7 +117,9 @@ def brute_force_solutions(table, limit):
     withheld = [p for p, c in enumerate(cells) if c.suppressed]
     known = [p for p, c in enumerate(cells) if not c.suppressed]
     rhs = [round(x) for x in -matrix[:, known] @ np.array([cells[p].value for p in known], dtype=float)]
-    rows = [[(k, int(matrix[r, p])) for k, p in enumerate(withheld) if matrix[r, p]] for r in range(len(matrix))]
+    rows = [
+        [(k, int(matrix[r, p])) for k, p in enumerate(withheld) if matrix[r, p]] for r in range(len(matrix))
+    ]
     for values in itertools.product(range(limit + 1), repeat=len(withheld)):
         if all(sum(values[k] * coef for k, coef in terms) == rhs[r] for r, terms in enumerate(rows)):
             yield dict(zip(withheld, values, strict=True))

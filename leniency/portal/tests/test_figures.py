@@ -13,8 +13,10 @@ def by_key(figures):
 
 def values(fig):
     """{row label: [cells..., total]} of the published table."""
-    return {row: [c.shown for c in cells] + [total.shown]
-            for row, cells, total in zip(fig.table.rows, fig.table.cells, fig.table.row_totals, strict=True)}
+    return {
+        row: [c.shown for c in cells] + [total.shown]
+        for row, cells, total in zip(fig.table.rows, fig.table.cells, fig.table.row_totals, strict=True)
+    }
 
 
 def test_process_figures_by_region_match_a_hand_count(small_world):

@@ -7,8 +7,17 @@ from leniency.portal import services
 
 def test_portal_page_shows_figures_with_n_definition_and_suppressed_cells(client, small_world):
     page = client.get(reverse("portal:index"), {"period": "2026-Q3", "by": "region"}).content.decode()
-    for title in ("认罪认罚适用率", "确定刑量刑建议占比", "法院采纳率", "反悔率（按阶段）", "律师参与率", "律师早期介入",
-                  "上诉率", "刑期分布", "地区量刑差异指数"):
+    for title in (
+        "认罪认罚适用率",
+        "确定刑量刑建议占比",
+        "法院采纳率",
+        "反悔率（按阶段）",
+        "律师参与率",
+        "律师早期介入",
+        "上诉率",
+        "刑期分布",
+        "地区量刑差异指数",
+    ):
         assert title in page, title
     assert "定义" in page and "排除" in page and '<img src="data:image/svg+xml,' in page
     assert 'data-suppressed="1"' in page and "已抑制" in page

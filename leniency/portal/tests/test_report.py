@@ -10,8 +10,9 @@ from leniency.testing.personas import PASSWORD
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_report_command_writes_html_and_pdf_with_chinese_intact(small_world, tmp_path, client):

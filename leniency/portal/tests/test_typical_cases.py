@@ -9,16 +9,19 @@ from leniency.portal import services
 from leniency.portal.models import TypicalCase
 from leniency.testing.personas import PASSWORD
 
-FACTS = ("经审理查明：2026年8月，被告人张某某伙同李某某在东区某商场窃取手机两部，价值人民币6000元。"
-         "张某某身份证号110101199005010011，联系电话13912345678，住东区建设路5号2栋301室。被害人付强报警。")
+FACTS = (
+    "经审理查明：2026年8月，被告人张某某伙同李某某在东区某商场窃取手机两部，价值人民币6000元。"
+    "张某某身份证号110101199005010011，联系电话13912345678，住东区建设路5号2栋301室。被害人付强报警。"
+)
 
 
 @pytest.fixture
 def proposed(world):
     world.case.facts = FACTS
     world.case.save()
-    return services.do_propose_typical_case(world.case, title="张某某盗窃案", acting_user=world.prosecutor,
-                                            reasons="认罪认罚，量刑建议被采纳")
+    return services.do_propose_typical_case(
+        world.case, title="张某某盗窃案", acting_user=world.prosecutor, reasons="认罪认罚，量刑建议被采纳"
+    )
 
 
 def test_workflow_publishes_an_anonymised_text(world, proposed):
@@ -33,15 +36,19 @@ def test_workflow_publishes_an_anonymised_text(world, proposed):
     tc = services.do_publish_typical_case(tc, acting_user=world.supervisor, keywords="盗窃")
     assert tc.status == TypicalCase.Status.PUBLISHED and tc.number.endswith("-001")
     actions = set(AuditEvent.objects.filter(case_id=world.case.pk).values_list("action", flat=True))
-    assert {"portal.typical_case.proposed", "portal.typical_case.anonymised",
-            "portal.typical_case.published"} <= actions
+    assert {
+        "portal.typical_case.proposed",
+        "portal.typical_case.anonymised",
+        "portal.typical_case.published",
+    } <= actions
 
 
 def test_publication_is_refused_while_a_known_name_or_number_remains(world, proposed):
     tc = services.do_anonymise_typical_case(proposed, acting_user=world.prosecutor)
     with pytest.raises(DomainError) as error:
-        services.do_publish_typical_case(tc, acting_user=world.supervisor,
-                                         public_text=tc.public_text + "张某某的电话13912345678")
+        services.do_publish_typical_case(
+            tc, acting_user=world.supervisor, public_text=tc.public_text + "张某某的电话13912345678"
+        )
     assert error.value.field == "public_text"
     tc.refresh_from_db()
     assert tc.status == TypicalCase.Status.ANONYMISED
@@ -61,7 +68,9 @@ def test_pages_propose_review_diff_and_public_search(client, world):
     world.case.facts = FACTS
     world.case.save()
     client.login(username=world.prosecutor.username, password=PASSWORD)
-    response = client.post(reverse("portal:propose"), {"case_number": world.case.number, "title": "张某某盗窃案"})
+    response = client.post(
+        reverse("portal:propose"), {"case_number": world.case.number, "title": "张某某盗窃案"}
+    )
     tc = TypicalCase.objects.get()
     assert response.status_code == 302 and response.url == reverse("portal:review", args=[tc.pk])
     response = client.post(reverse("portal:propose"), {"case_number": "不存在", "title": "x"})
@@ -72,11 +81,20 @@ def test_pages_propose_review_diff_and_public_search(client, world):
     page = client.get(reverse("portal:review", args=[tc.pk])).content.decode()
     # the reviewer sees the diff: what was removed struck through, what replaced it highlighted
     assert "<del>" in page and "<ins>" in page and "电话号码已删除" in page and "13912345678" in page
-    response = client.post(reverse("portal:review", args=[tc.pk]), {
-        "action": "publish", "public_title": tc.public_title, "public_text": tc.public_text + "13912345678"})
+    response = client.post(
+        reverse("portal:review", args=[tc.pk]),
+        {"action": "publish", "public_title": tc.public_title, "public_text": tc.public_text + "13912345678"},
+    )
     assert response.status_code == 400 and "13912345678" in response.content.decode()  # kept what was typed
-    response = client.post(reverse("portal:review", args=[tc.pk]), {
-        "action": "publish", "public_title": tc.public_title, "public_text": tc.public_text, "keywords": "手机"})
+    response = client.post(
+        reverse("portal:review", args=[tc.pk]),
+        {
+            "action": "publish",
+            "public_title": tc.public_title,
+            "public_text": tc.public_text,
+            "keywords": "手机",
+        },
+    )
     assert response.status_code == 302
     client.logout()
 

@@ -6,123 +6,321 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SentencingRecommendation',
+            name="SentencingRecommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.PositiveSmallIntegerField(default=1, verbose_name='轮次')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('in_review', '待审核'), ('returned', '退回修改'), ('approved', '审核通过'), ('final', '已确定'), ('superseded', '已被新一轮取代'), ('lapsed', '已失效（反悔）')], default='draft', max_length=20, verbose_name='状态')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='版本')),
-                ('principal_penalty', models.CharField(choices=[('fixed_term', '有期徒刑'), ('criminal_detention', '拘役'), ('surveillance', '管制'), ('fine_only', '单处罚金'), ('exempt', '免予刑事处罚'), ('life', '无期徒刑'), ('death', '死刑')], default='fixed_term', max_length=30, verbose_name='主刑')),
-                ('kind', models.CharField(choices=[('fixed', '确定刑'), ('range', '幅度刑')], default='fixed', max_length=10, verbose_name='建议方式')),
-                ('months', models.PositiveIntegerField(blank=True, null=True, verbose_name='刑期（月）')),
-                ('low_months', models.PositiveIntegerField(blank=True, null=True, verbose_name='幅度下限（月）')),
-                ('high_months', models.PositiveIntegerField(blank=True, null=True, verbose_name='幅度上限（月）')),
-                ('probation', models.BooleanField(default=False, verbose_name='适用缓刑')),
-                ('probation_months', models.PositiveIntegerField(blank=True, null=True, verbose_name='缓刑考验期（月）')),
-                ('fine_yuan', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='罚金（元）')),
-                ('facts_text', models.TextField(blank=True, verbose_name='据以计算的事实')),
-                ('charges', models.JSONField(blank=True, default=list, verbose_name='罪名')),
-                ('calculation', models.JSONField(blank=True, default=dict, verbose_name='计算过程')),
-                ('similar', models.JSONField(blank=True, default=dict, verbose_name='类案')),
-                ('warnings', models.JSONField(blank=True, default=list, verbose_name='偏离度预警')),
-                ('machine_assisted', models.BooleanField(default=True, verbose_name='系统辅助生成')),
-                ('engine_months', models.IntegerField(blank=True, null=True, verbose_name='系统计算刑期（月）')),
-                ('engine_low', models.IntegerField(blank=True, null=True, verbose_name='系统区间下限（月）')),
-                ('engine_high', models.IntegerField(blank=True, null=True, verbose_name='系统区间上限（月）')),
-                ('deviation_reason', models.TextField(blank=True, verbose_name='偏离理由')),
-                ('model_version', models.CharField(blank=True, max_length=80, verbose_name='模型/标准版本')),
-                ('note', models.TextField(blank=True, verbose_name='承办意见')),
-                ('created_at', models.DateTimeField(verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(verbose_name='更新时间')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='提交审核时间')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='审核通过时间')),
-                ('finalised_at', models.DateTimeField(blank=True, null=True, verbose_name='确定时间')),
-                ('lawyer_reply', models.TextField(blank=True, verbose_name='对律师意见的答复')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='失效/被取代时间')),
-                ('close_reason', models.TextField(blank=True, verbose_name='失效/被取代原因')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='authored_recommendations', to=settings.AUTH_USER_MODEL, verbose_name='承办人')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('finalised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='确定人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("round", models.PositiveSmallIntegerField(default=1, verbose_name="轮次")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("in_review", "待审核"),
+                            ("returned", "退回修改"),
+                            ("approved", "审核通过"),
+                            ("final", "已确定"),
+                            ("superseded", "已被新一轮取代"),
+                            ("lapsed", "已失效（反悔）"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="版本")),
+                (
+                    "principal_penalty",
+                    models.CharField(
+                        choices=[
+                            ("fixed_term", "有期徒刑"),
+                            ("criminal_detention", "拘役"),
+                            ("surveillance", "管制"),
+                            ("fine_only", "单处罚金"),
+                            ("exempt", "免予刑事处罚"),
+                            ("life", "无期徒刑"),
+                            ("death", "死刑"),
+                        ],
+                        default="fixed_term",
+                        max_length=30,
+                        verbose_name="主刑",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("fixed", "确定刑"), ("range", "幅度刑")],
+                        default="fixed",
+                        max_length=10,
+                        verbose_name="建议方式",
+                    ),
+                ),
+                ("months", models.PositiveIntegerField(blank=True, null=True, verbose_name="刑期（月）")),
+                (
+                    "low_months",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="幅度下限（月）"),
+                ),
+                (
+                    "high_months",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="幅度上限（月）"),
+                ),
+                ("probation", models.BooleanField(default=False, verbose_name="适用缓刑")),
+                (
+                    "probation_months",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="缓刑考验期（月）"),
+                ),
+                (
+                    "fine_yuan",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="罚金（元）"
+                    ),
+                ),
+                ("facts_text", models.TextField(blank=True, verbose_name="据以计算的事实")),
+                ("charges", models.JSONField(blank=True, default=list, verbose_name="罪名")),
+                ("calculation", models.JSONField(blank=True, default=dict, verbose_name="计算过程")),
+                ("similar", models.JSONField(blank=True, default=dict, verbose_name="类案")),
+                ("warnings", models.JSONField(blank=True, default=list, verbose_name="偏离度预警")),
+                ("machine_assisted", models.BooleanField(default=True, verbose_name="系统辅助生成")),
+                (
+                    "engine_months",
+                    models.IntegerField(blank=True, null=True, verbose_name="系统计算刑期（月）"),
+                ),
+                ("engine_low", models.IntegerField(blank=True, null=True, verbose_name="系统区间下限（月）")),
+                (
+                    "engine_high",
+                    models.IntegerField(blank=True, null=True, verbose_name="系统区间上限（月）"),
+                ),
+                ("deviation_reason", models.TextField(blank=True, verbose_name="偏离理由")),
+                ("model_version", models.CharField(blank=True, max_length=80, verbose_name="模型/标准版本")),
+                ("note", models.TextField(blank=True, verbose_name="承办意见")),
+                ("created_at", models.DateTimeField(verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(verbose_name="更新时间")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True, verbose_name="提交审核时间")),
+                ("approved_at", models.DateTimeField(blank=True, null=True, verbose_name="审核通过时间")),
+                ("finalised_at", models.DateTimeField(blank=True, null=True, verbose_name="确定时间")),
+                ("lawyer_reply", models.TextField(blank=True, verbose_name="对律师意见的答复")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="失效/被取代时间")),
+                ("close_reason", models.TextField(blank=True, verbose_name="失效/被取代原因")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="authored_recommendations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="承办人",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "finalised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="确定人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '量刑建议',
-                'verbose_name_plural': '量刑建议',
-                'ordering': ['defendant', 'round'],
+                "verbose_name": "量刑建议",
+                "verbose_name_plural": "量刑建议",
+                "ordering": ["defendant", "round"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('approve', '同意'), ('return', '退回修改')], max_length=10, verbose_name='审核结论')),
-                ('comments', models.TextField(blank=True, verbose_name='审核意见')),
-                ('created_at', models.DateTimeField(verbose_name='审核时间')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='recommendations.sentencingrecommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("approve", "同意"), ("return", "退回修改")],
+                        max_length=10,
+                        verbose_name="审核结论",
+                    ),
+                ),
+                ("comments", models.TextField(blank=True, verbose_name="审核意见")),
+                ("created_at", models.DateTimeField(verbose_name="审核时间")),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="recommendations.sentencingrecommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '量刑建议审核',
-                'verbose_name_plural': '量刑建议审核',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "量刑建议审核",
+                "verbose_name_plural": "量刑建议审核",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LawyerOpinion',
+            name="LawyerOpinion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('agree', '同意'), ('object', '有异议')], max_length=10, verbose_name='意见')),
-                ('reasons', models.TextField(blank=True, verbose_name='理由')),
-                ('proposed_months', models.PositiveIntegerField(blank=True, null=True, verbose_name='律师建议刑期（月）')),
-                ('created_at', models.DateTimeField(verbose_name='提出时间')),
-                ('lawyer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='律师')),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opinions', to='recommendations.sentencingrecommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[("agree", "同意"), ("object", "有异议")], max_length=10, verbose_name="意见"
+                    ),
+                ),
+                ("reasons", models.TextField(blank=True, verbose_name="理由")),
+                (
+                    "proposed_months",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="律师建议刑期（月）"),
+                ),
+                ("created_at", models.DateTimeField(verbose_name="提出时间")),
+                (
+                    "lawyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="律师",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opinions",
+                        to="recommendations.sentencingrecommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '律师意见',
-                'verbose_name_plural': '律师意见',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "律师意见",
+                "verbose_name_plural": "律师意见",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CourtDecision',
+            name="CourtDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('adopt', '采纳'), ('request_adjustment', '建议检察院调整'), ('decide_otherwise', '不予采纳，依法判决')], max_length=30, verbose_name='决定')),
-                ('grounds', models.JSONField(blank=True, default=list, verbose_name='依据')),
-                ('reasons', models.TextField(blank=True, verbose_name='理由')),
-                ('principal_penalty', models.CharField(blank=True, choices=[('fixed_term', '有期徒刑'), ('criminal_detention', '拘役'), ('surveillance', '管制'), ('fine_only', '单处罚金'), ('exempt', '免予刑事处罚'), ('life', '无期徒刑'), ('death', '死刑')], max_length=30, verbose_name='判处主刑')),
-                ('months', models.PositiveIntegerField(blank=True, null=True, verbose_name='判处刑期（月）')),
-                ('probation', models.BooleanField(default=False, verbose_name='缓刑')),
-                ('created_at', models.DateTimeField(verbose_name='决定时间')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='法官')),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='court_decisions', to='recommendations.sentencingrecommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("adopt", "采纳"),
+                            ("request_adjustment", "建议检察院调整"),
+                            ("decide_otherwise", "不予采纳，依法判决"),
+                        ],
+                        max_length=30,
+                        verbose_name="决定",
+                    ),
+                ),
+                ("grounds", models.JSONField(blank=True, default=list, verbose_name="依据")),
+                ("reasons", models.TextField(blank=True, verbose_name="理由")),
+                (
+                    "principal_penalty",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("fixed_term", "有期徒刑"),
+                            ("criminal_detention", "拘役"),
+                            ("surveillance", "管制"),
+                            ("fine_only", "单处罚金"),
+                            ("exempt", "免予刑事处罚"),
+                            ("life", "无期徒刑"),
+                            ("death", "死刑"),
+                        ],
+                        max_length=30,
+                        verbose_name="判处主刑",
+                    ),
+                ),
+                ("months", models.PositiveIntegerField(blank=True, null=True, verbose_name="判处刑期（月）")),
+                ("probation", models.BooleanField(default=False, verbose_name="缓刑")),
+                ("created_at", models.DateTimeField(verbose_name="决定时间")),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="法官",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="court_decisions",
+                        to="recommendations.sentencingrecommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法院采纳决定',
-                'verbose_name_plural': '法院采纳决定',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "法院采纳决定",
+                "verbose_name_plural": "法院采纳决定",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='sentencingrecommendation',
-            index=models.Index(fields=['status', 'submitted_at'], name='recommendat_status_cfcd06_idx'),
+            model_name="sentencingrecommendation",
+            index=models.Index(fields=["status", "submitted_at"], name="recommendat_status_cfcd06_idx"),
         ),
         migrations.AddConstraint(
-            model_name='sentencingrecommendation',
-            constraint=models.UniqueConstraint(fields=('defendant', 'round'), name='unique_round_per_defendant'),
+            model_name="sentencingrecommendation",
+            constraint=models.UniqueConstraint(
+                fields=("defendant", "round"), name="unique_round_per_defendant"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentencingrecommendation',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'final')), fields=('defendant',), name='one_final_recommendation'),
+            model_name="sentencingrecommendation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "final")),
+                fields=("defendant",),
+                name="one_final_recommendation",
+            ),
         ),
     ]

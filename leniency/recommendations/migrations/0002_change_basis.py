@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recommendations', '0001_initial'),
+        ("recommendations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sentencingrecommendation',
-            name='change_basis',
-            field=models.TextField(blank=True, verbose_name='变更依据'),
+            model_name="sentencingrecommendation",
+            name="change_basis",
+            field=models.TextField(blank=True, verbose_name="变更依据"),
         ),
     ]

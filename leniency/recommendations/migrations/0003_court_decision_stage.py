@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recommendations', '0002_change_basis'),
+        ("recommendations", "0002_change_basis"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='courtdecision',
-            name='stage',
-            field=models.CharField(blank=True, max_length=30, verbose_name='诉讼阶段'),
+            model_name="courtdecision",
+            name="stage",
+            field=models.CharField(blank=True, max_length=30, verbose_name="诉讼阶段"),
         ),
     ]

@@ -12,8 +12,12 @@ SHOWN_ROUNDS = 5
 @register.inclusion_tag("recommendations/_panel_body.html", takes_context=True)
 def recommendation_panel(context, defendant, user):
     """The case page's short status of a defendant's recommendation, with links for what this user may do."""
-    return page_batch(context, "recommendations", defendant,
-                      lambda defendants: recommendation_panels(defendants, user, page_rounds(context, defendants)))
+    return page_batch(
+        context,
+        "recommendations",
+        defendant,
+        lambda defendants: recommendation_panels(defendants, user, page_rounds(context, defendants)),
+    )
 
 
 def rounds_of(defendants) -> dict[int, list]:
@@ -36,18 +40,27 @@ def recommendation_panels(defendants, user, all_rounds: dict[int, list]) -> dict
     decisions."""
     by_pk = {d.pk: d for d in defendants}
     # Newest first; outside the procuratorate only approved rounds (access.visible_recommendations).
-    rounds = {pk: [r for r in reversed(all_rounds[pk])
-                   if r.approved_at is not None or access.sees_internal_rounds(user, by_pk[pk])] for pk in by_pk}
+    rounds = {
+        pk: [
+            r
+            for r in reversed(all_rounds[pk])
+            if r.approved_at is not None or access.sees_internal_rounds(user, by_pk[pk])
+        ]
+        for pk in by_pk
+    }
     finals = {}
     for pk, recs in rounds.items():
         final = SentencingRecommendation.Status.FINAL
         # A final round among the shown ones (newest first), else the first final in the model's order.
-        finals[pk] = (next((r for r in recs[:SHOWN_ROUNDS] if r.status == final), None)
-                      or min((r for r in recs if r.status == final), key=lambda r: r.round, default=None))
+        finals[pk] = next((r for r in recs[:SHOWN_ROUNDS] if r.status == final), None) or min(
+            (r for r in recs if r.status == final), key=lambda r: r.round, default=None
+        )
     decisions = {}
     final_pks = [f.pk for f in finals.values() if f is not None]
     if final_pks:
-        for decision in CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by("-created_at", "-id"):
+        for decision in CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by(
+            "-created_at", "-id"
+        ):
             decisions.setdefault(decision.recommendation_id, decision)
     panels = {}
     for pk, defendant in by_pk.items():
@@ -55,9 +68,12 @@ def recommendation_panels(defendants, user, all_rounds: dict[int, list]) -> dict
         latest = shown[0] if shown else None
         final = finals[pk]
         panels[pk] = {
-            "defendant": defendant, "latest": latest, "final": final,
+            "defendant": defendant,
+            "latest": latest,
+            "final": final,
             "decision": decisions.get(final.pk) if final else None,
-            "rounds": len(shown), "can_draft": access.can_draft(user, defendant),
+            "rounds": len(shown),
+            "can_draft": access.can_draft(user, defendant),
             "can_review": latest is not None and access.can_review(user, latest),
             "can_opinion": latest is not None and access.can_give_opinion(user, latest),
             "can_decide": final is not None and access.can_decide(user, final),

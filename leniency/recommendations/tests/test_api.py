@@ -20,23 +20,50 @@ def test_full_workflow_through_the_api(client, world, flow, blockers):
     created = post(client, f"{BASE}/defendants/{d}/drafts", world.prosecutor, {})
     assert created.status_code == 201, created.content
     rec = created.json()
-    assert rec["round"] == 1 and rec["status"] == "draft" and rec["steps"] and rec["months"] == rec["engine_months"]
+    assert (
+        rec["round"] == 1
+        and rec["status"] == "draft"
+        and rec["steps"]
+        and rec["months"] == rec["engine_months"]
+    )
     rid = rec["id"]
     # Far from the engine without a reason: 400 naming the field.
     far = rec["engine_months"] * 3 + 6
-    response = post(client, f"{BASE}/{rid}", world.prosecutor,
-                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far, "probation": False}, method="patch")
+    response = post(
+        client,
+        f"{BASE}/{rid}",
+        world.prosecutor,
+        {"version": rec["version"], "principal_penalty": "fixed_term", "months": far, "probation": False},
+        method="patch",
+    )
     assert response.status_code == 400 and response.json()["field"] == "deviation_reason"
-    response = post(client, f"{BASE}/{rid}", world.prosecutor,
-                    {"version": rec["version"], "principal_penalty": "fixed_term", "months": far, "probation": False,
-                     "deviation_reason": "多次盗窃"}, method="patch")
+    response = post(
+        client,
+        f"{BASE}/{rid}",
+        world.prosecutor,
+        {
+            "version": rec["version"],
+            "principal_penalty": "fixed_term",
+            "months": far,
+            "probation": False,
+            "deviation_reason": "多次盗窃",
+        },
+        method="patch",
+    )
     assert response.status_code == 200 and response.json()["months"] == far
     stale = rec["version"]
-    response = post(client, f"{BASE}/{rid}", world.prosecutor, {"version": stale, "note": "x"}, method="patch")
+    response = post(
+        client, f"{BASE}/{rid}", world.prosecutor, {"version": stale, "note": "x"}, method="patch"
+    )
     assert response.status_code == 400 and response.json()["field"] == "version"
     version = client.get(f"{BASE}/{rid}", **auth(world.prosecutor)).json()["version"]
-    assert post(client, f"{BASE}/{rid}/submit", world.prosecutor, {"version": version}).json()["status"] == "in_review"
-    response = post(client, f"{BASE}/{rid}/review", world.supervisor, {"decision": "approve", "comments": "同意"})
+    assert (
+        post(client, f"{BASE}/{rid}/submit", world.prosecutor, {"version": version}).json()["status"]
+        == "in_review"
+    )
+    response = post(
+        client, f"{BASE}/{rid}/review", world.supervisor, {"decision": "approve", "comments": "同意"}
+    )
     assert response.json()["status"] == "approved"
     response = post(client, f"{BASE}/{rid}/opinion", world.lawyer, {"position": "agree"})
     assert response.status_code == 200 and response.json()["opinions"][0]["position"] == "agree"
@@ -63,9 +90,16 @@ def test_api_permissions(client, world, flow):
     assert client.get(f"{BASE}/defendants/{d}").status_code == 401
     # Visible, but not their role: 403.
     assert post(client, f"{BASE}/defendants/{d}/drafts", world.judge, {}).status_code == 403
-    assert post(client, f"{BASE}/{rec.pk}/opinion", world.prosecutor, {"position": "agree"}).status_code == 403
-    assert post(client, f"{BASE}/{rec.pk}/review", world.prosecutor, {"decision": "approve"}).status_code == 403
-    assert post(client, f"{BASE}/{rec.pk}/court-decision", world.lawyer, {"decision": "adopt"}).status_code == 403
+    assert (
+        post(client, f"{BASE}/{rec.pk}/opinion", world.prosecutor, {"position": "agree"}).status_code == 403
+    )
+    assert (
+        post(client, f"{BASE}/{rec.pk}/review", world.prosecutor, {"decision": "approve"}).status_code == 403
+    )
+    assert (
+        post(client, f"{BASE}/{rec.pk}/court-decision", world.lawyer, {"decision": "adopt"}).status_code
+        == 403
+    )
 
 
 def test_api_input_errors_name_the_field(client, world, flow):

@@ -33,8 +33,11 @@ def as_user(chromium, live_server):
 
 
 def actions(world):
-    return list(AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")
-                .order_by("seq").values_list("action", flat=True))
+    return list(
+        AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )
 
 
 def refused(page, url, live_server):
@@ -48,11 +51,17 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     d = world.defendant
     base = live_server.url
     prosecutor = as_user(world.prosecutor)
-    outsider, public, other_district = as_user(world.unassigned_lawyer), as_user(None), as_user(world.outsider_prosecutor)
+    outsider, public, other_district = (
+        as_user(world.unassigned_lawyer),
+        as_user(None),
+        as_user(world.outsider_prosecutor),
+    )
 
     # 1. The prosecutor drafts from the case page; the engine's steps are shown beside the form.
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
-    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role("link", name="起草").click()
+    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role(
+        "link", name="起草"
+    ).click()
     expect(prosecutor.locator("#engine-panel")).to_contain_text("计算步骤")
     expect(prosecutor.locator("#engine-panel")).to_contain_text("量刑起点")
     # A term far from the engine: the htmx preview warns, saving without a reason is refused.
@@ -153,11 +162,16 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     assert refused(outsider, f"/recommendations/{rec2.pk}/court/", live_server)
 
     assert actions(world) == [
-        "recommendations.draft.created", "recommendations.recommendation.submitted",
-        "recommendations.review.approved", "recommendations.opinion.given",
-        "recommendations.draft.created", "recommendations.recommendation.submitted",
-        "recommendations.review.approved", "recommendations.opinion.given",
-        "recommendations.recommendation.finalised", "recommendations.court.adopted",
+        "recommendations.draft.created",
+        "recommendations.recommendation.submitted",
+        "recommendations.review.approved",
+        "recommendations.opinion.given",
+        "recommendations.draft.created",
+        "recommendations.recommendation.submitted",
+        "recommendations.review.approved",
+        "recommendations.opinion.given",
+        "recommendations.recommendation.finalised",
+        "recommendations.court.adopted",
     ]
     rec1.refresh_from_db()
     assert rec1.status == "superseded" and rec1.opinions.get().position == "object"

@@ -38,11 +38,15 @@ def test_demo_histories_are_realistic_and_audited():
     decisions = Counter(CourtDecision.objects.values_list("decision", flat=True))
     assert decisions["adopt"] > 0.8 * sum(decisions.values())
     # One final round per defendant at most, never a final round without a supervisor's approval.
-    finals = Counter(SentencingRecommendation.objects.filter(status="final").values_list("defendant_id", flat=True))
+    finals = Counter(
+        SentencingRecommendation.objects.filter(status="final").values_list("defendant_id", flat=True)
+    )
     assert max(finals.values()) == 1
     assert not SentencingRecommendation.objects.filter(status="final", approved_at__isnull=True).exists()
     # Every final round has an opinion from the defendant's lawyer, if any.
-    for rec in SentencingRecommendation.objects.filter(status="final", defendant__counsel_assignments__isnull=False)[:50]:
+    for rec in SentencingRecommendation.objects.filter(
+        status="final", defendant__counsel_assignments__isnull=False
+    )[:50]:
         assert rec.opinions.exists()
     # Events: chained, in the past, one per step.
     checked, problem = verify_chain()
@@ -64,8 +68,11 @@ def test_same_seed_same_histories():
     def snapshot():
         with transaction.atomic():
             _build()
-            rows = list(SentencingRecommendation.objects.order_by("defendant__case__number", "defendant__name", "round")
-                        .values_list("defendant__name", "round", "status", "months", "probation"))
+            rows = list(
+                SentencingRecommendation.objects.order_by(
+                    "defendant__case__number", "defendant__name", "round"
+                ).values_list("defendant__name", "round", "status", "months", "probation")
+            )
             transaction.set_rollback(True)
         return rows
 
@@ -74,12 +81,20 @@ def test_same_seed_same_histories():
 
 def test_each_rounds_events_are_in_order():
     _build()
-    order = ["recommendations.draft.created", "recommendations.recommendation.submitted",
-             "recommendations.review.approved", "recommendations.recommendation.finalised"]
+    order = [
+        "recommendations.draft.created",
+        "recommendations.recommendation.submitted",
+        "recommendations.review.approved",
+        "recommendations.recommendation.finalised",
+    ]
     for rec in SentencingRecommendation.objects.filter(status="final")[:80]:
-        events = list(AuditEvent.objects.filter(object_type="recommendations.sentencingrecommendation",
-                                                object_id=str(rec.pk)).order_by("seq")
-                      .values_list("action", "occurred_at"))
+        events = list(
+            AuditEvent.objects.filter(
+                object_type="recommendations.sentencingrecommendation", object_id=str(rec.pk)
+            )
+            .order_by("seq")
+            .values_list("action", "occurred_at")
+        )
         times = [t for _, t in events]
         assert times == sorted(times)
         seen = [a for a, _ in events if a in order]

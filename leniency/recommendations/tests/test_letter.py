@@ -13,7 +13,9 @@ def pdf_text(pdf: bytes, tmp_path) -> str:
         pytest.fail("pdftotext is not installed (poppler-utils)")
     path = tmp_path / "letter.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    )
     return "".join(out.stdout.decode("utf-8").split())  # compare without layout whitespace
 
 
@@ -36,17 +38,31 @@ def test_letter_pdf_text_is_chinese(world, flow, tmp_path):
     rec = flow.final()
     pdf = render_pdf("recommendations/letter_pdf.html", {"letter": letter_context(rec)})
     text = pdf_text(pdf, tmp_path)
-    for expected in ("认罪认罚案件量刑建议释法说理书", "张某某", "盗窃罪", "第二百六十四条", rec.term_text().replace("，", ""),
-                     "确定量刑起点", "类似案件的判罚情况", "如果您反悔", "刑事诉讼法第二百三十七条", "东区人民检察院"):
+    for expected in (
+        "认罪认罚案件量刑建议释法说理书",
+        "张某某",
+        "盗窃罪",
+        "第二百六十四条",
+        rec.term_text().replace("，", ""),
+        "确定量刑起点",
+        "类似案件的判罚情况",
+        "如果您反悔",
+        "刑事诉讼法第二百三十七条",
+        "东区人民检察院",
+    ):
         assert expected.replace("，", "") in text.replace("，", ""), expected
 
 
 def test_letter_mentions_the_deviation_reason(world, flow):
     rec = flow.draft()
     far = rec.engine_months * 3 + 6
-    rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": far, "probation": False},
-                                   deviation_reason="系多次盗窃的惯犯")
+    rec = services.do_update_draft(
+        rec,
+        acting_user=world.prosecutor,
+        version=rec.version,
+        values={"principal_penalty": "fixed_term", "months": far, "probation": False},
+        deviation_reason="系多次盗窃的惯犯",
+    )
     rec = services.do_submit(rec, acting_user=world.prosecutor)
     services.do_review(rec, acting_user=world.supervisor, decision="approve")
     rec.refresh_from_db()

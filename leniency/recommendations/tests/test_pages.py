@@ -36,8 +36,14 @@ def test_prosecutor_drafts_through_the_form(client, world):
     engine = page.context["panel"]["engine_months"]
     # Far from the engine without a reason: 400, input kept, the field named.
     far = engine * 3 + 6
-    data = {"facts_text": facts, "principal_penalty": "fixed_term", "kind": "fixed", "months": far,
-            "deviation_reason": "", "note": "我的意见"}
+    data = {
+        "facts_text": facts,
+        "principal_penalty": "fixed_term",
+        "kind": "fixed",
+        "months": far,
+        "deviation_reason": "",
+        "note": "我的意见",
+    }
     page = c.post(url, data)
     assert page.status_code == 400
     html = page.content.decode()
@@ -53,8 +59,11 @@ def test_prosecutor_drafts_through_the_form(client, world):
 def test_htmx_preview_warns_about_deviation(client, world):
     c = client_for(client, world.prosecutor)
     url = reverse("recommendations:preview", args=[world.defendant.pk])
-    page = c.post(url, {"facts_text": world.case.facts, "principal_penalty": "fixed_term", "kind": "fixed",
-                        "months": 120}, HTTP_HX_REQUEST="true")
+    page = c.post(
+        url,
+        {"facts_text": world.case.facts, "principal_penalty": "fixed_term", "kind": "fixed", "months": 120},
+        HTTP_HX_REQUEST="true",
+    )
     assert page.status_code == 200
     assert 'id="deviation-warnings"' in page.content.decode()
 
@@ -82,11 +91,15 @@ def test_review_page_and_queue(client, world, flow):
     c = client_for(client, world.supervisor)
     queue = c.get(reverse("recommendations:queue"))
     assert queue.status_code == 200 and world.defendant.name in queue.content.decode()
-    page = c.post(reverse("recommendations:review", args=[rec.pk]), {"decision": "return", "comments": "",
-                                                                      "version": rec.version})
+    page = c.post(
+        reverse("recommendations:review", args=[rec.pk]),
+        {"decision": "return", "comments": "", "version": rec.version},
+    )
     assert page.status_code == 400 and "退回修改须写明审核意见" in page.content.decode()
-    page = c.post(reverse("recommendations:review", args=[rec.pk]), {"decision": "approve", "comments": "同意",
-                                                                      "version": rec.version})
+    page = c.post(
+        reverse("recommendations:review", args=[rec.pk]),
+        {"decision": "approve", "comments": "同意", "version": rec.version},
+    )
     assert page.status_code == 302
     rec.refresh_from_db()
     assert rec.status == S.APPROVED
@@ -97,7 +110,9 @@ def test_lawyer_opinion_page(client, world, flow):
     c = client_for(client, world.lawyer)
     page = c.post(reverse("recommendations:opinion", args=[rec.pk]), {"position": "object", "reasons": ""})
     assert page.status_code == 400
-    page = c.post(reverse("recommendations:opinion", args=[rec.pk]), {"position": "object", "reasons": "已退赃"})
+    page = c.post(
+        reverse("recommendations:opinion", args=[rec.pk]), {"position": "object", "reasons": "已退赃"}
+    )
     assert page.status_code == 302
     assert rec.opinions.get().reasons == "已退赃"
     # The defendant page shows the lawyer the approved round and their opinion, never drafts.
@@ -114,10 +129,14 @@ def test_court_decision_page(client, world, flow, blockers):
     page = c.get(reverse("recommendations:court", args=[rec.pk]))
     assert page.status_code == 200 and "刑事诉讼法第201条" in page.content.decode()
     blockers.append("具结书尚缺签名：辩护人或值班律师")
-    page = c.post(reverse("recommendations:court", args=[rec.pk]), {"decision": "adopt", "version": rec.version})
+    page = c.post(
+        reverse("recommendations:court", args=[rec.pk]), {"decision": "adopt", "version": rec.version}
+    )
     assert page.status_code == 400 and "具结书尚缺签名" in page.content.decode()
     blockers.clear()
-    page = c.post(reverse("recommendations:court", args=[rec.pk]), {"decision": "adopt", "version": rec.version})
+    page = c.post(
+        reverse("recommendations:court", args=[rec.pk]), {"decision": "adopt", "version": rec.version}
+    )
     assert page.status_code == 302
     assert AuditEvent.objects.filter(action="recommendations.court.adopted").exists()
 
@@ -145,10 +164,14 @@ def test_letter_only_for_finalised_rounds(client, world, flow):
 def test_outsiders_get_404_on_every_page(client, world, flow, who):
     rec = flow.final()
     c = client_for(client, getattr(world, who))
-    urls = [reverse("recommendations:defendant", args=[world.defendant.pk]),
-            reverse("recommendations:new", args=[world.defendant.pk])]
-    urls += [reverse(f"recommendations:{name}", args=[rec.pk])
-             for name in ("edit", "review", "opinion", "finalise", "court", "letter", "letter_pdf")]
+    urls = [
+        reverse("recommendations:defendant", args=[world.defendant.pk]),
+        reverse("recommendations:new", args=[world.defendant.pk]),
+    ]
+    urls += [
+        reverse(f"recommendations:{name}", args=[rec.pk])
+        for name in ("edit", "review", "opinion", "finalise", "court", "letter", "letter_pdf")
+    ]
     for url in urls:
         assert c.get(url).status_code == 404, url
     assert c.post(reverse("recommendations:submit", args=[rec.pk])).status_code == 404
@@ -156,24 +179,42 @@ def test_outsiders_get_404_on_every_page(client, world, flow, who):
 
 def test_the_public_is_sent_to_log_in(client, world, flow):
     rec = flow.final()
-    for url in (reverse("recommendations:defendant", args=[world.defendant.pk]),
-                reverse("recommendations:letter", args=[rec.pk]), reverse("recommendations:queue")):
+    for url in (
+        reverse("recommendations:defendant", args=[world.defendant.pk]),
+        reverse("recommendations:letter", args=[rec.pk]),
+        reverse("recommendations:queue"),
+    ):
         page = client.get(url)
         assert page.status_code == 302 and "/login/" in page["Location"]
 
 
 def test_wrong_roles_get_403(client, world, flow):
     rec = flow.approved()
-    assert client_for(client, world.lawyer).get(
-        reverse("recommendations:new", args=[world.defendant.pk])).status_code == 403
-    assert client_for(client, world.judge).get(reverse("recommendations:opinion", args=[rec.pk])).status_code == 403
-    assert client_for(client, world.prosecutor).get(reverse("recommendations:court", args=[rec.pk])).status_code == 403
+    assert (
+        client_for(client, world.lawyer)
+        .get(reverse("recommendations:new", args=[world.defendant.pk]))
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(client, world.judge).get(reverse("recommendations:opinion", args=[rec.pk])).status_code
+        == 403
+    )
+    assert (
+        client_for(client, world.prosecutor).get(reverse("recommendations:court", args=[rec.pk])).status_code
+        == 403
+    )
     assert client_for(client, world.lawyer).get(reverse("recommendations:queue")).status_code == 403
-    assert client_for(client, world.lawyer).get(reverse("recommendations:finalise", args=[rec.pk])).status_code == 403
+    assert (
+        client_for(client, world.lawyer).get(reverse("recommendations:finalise", args=[rec.pk])).status_code
+        == 403
+    )
 
 
 def test_lawyer_cannot_see_co_defendant(client, world):
-    page = client_for(client, world.lawyer).get(reverse("recommendations:defendant", args=[world.co_defendant.pk]))
+    page = client_for(client, world.lawyer).get(
+        reverse("recommendations:defendant", args=[world.co_defendant.pk])
+    )
     assert page.status_code == 404
 
 
@@ -200,7 +241,10 @@ def test_the_court_sees_the_lawyers_objection_but_not_internal_reviews(client, w
     rec.refresh_from_db()
     services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons="应认定从犯")
     services.do_finalise(rec, acting_user=world.prosecutor, lawyer_reply="证据不足")
-    html = client_for(client, world.judge).get(
-        reverse("recommendations:defendant", args=[world.defendant.pk])).content.decode()
+    html = (
+        client_for(client, world.judge)
+        .get(reverse("recommendations:defendant", args=[world.defendant.pk]))
+        .content.decode()
+    )
     assert "应认定从犯" in html and "证据不足" in html
     assert "内部意见：核实前科" not in html and "经主管检察官审核同意" in html

@@ -11,8 +11,11 @@ S = SentencingRecommendation.Status
 
 
 def actions(world):
-    return list(AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")
-                .order_by("seq").values_list("action", flat=True))
+    return list(
+        AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )
 
 
 def test_draft_runs_the_engine_on_the_defendants_facts(world, flow):
@@ -43,7 +46,13 @@ def test_the_plea_is_added_when_the_facts_do_not_state_it(world):
 
 
 def test_only_the_cases_procuratorate_may_draft(world):
-    for user in (world.outsider_prosecutor, world.judge, world.lawyer, world.unassigned_lawyer, world.auditor):
+    for user in (
+        world.outsider_prosecutor,
+        world.judge,
+        world.lawyer,
+        world.unassigned_lawyer,
+        world.auditor,
+    ):
         with pytest.raises(DomainError):
             services.do_create_draft(world.defendant, acting_user=user)
     # The supervising prosecutor of the same procuratorate may draft too.
@@ -55,17 +64,29 @@ def test_large_change_requires_a_written_reason(world, flow, settings):
     rec = flow.draft()
     far = rec.engine_months * 2 + 6
     with pytest.raises(DomainError) as error:
-        services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                 values={"principal_penalty": "fixed_term", "months": far, "probation": False})
+        services.do_update_draft(
+            rec,
+            acting_user=world.prosecutor,
+            version=rec.version,
+            values={"principal_penalty": "fixed_term", "months": far, "probation": False},
+        )
     assert error.value.field == "deviation_reason"
-    rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": far, "probation": False},
-                                   deviation_reason="多次盗窃，社会危害较大")
+    rec = services.do_update_draft(
+        rec,
+        acting_user=world.prosecutor,
+        version=rec.version,
+        values={"principal_penalty": "fixed_term", "months": far, "probation": False},
+        deviation_reason="多次盗窃，社会危害较大",
+    )
     assert rec.months == far and rec.warnings and rec.deviation_reason
     # A small change needs no reason.
     near = max(6, rec.engine_months)
-    rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version,
-                                   values={"principal_penalty": "fixed_term", "months": near, "probation": False})
+    rec = services.do_update_draft(
+        rec,
+        acting_user=world.prosecutor,
+        version=rec.version,
+        values={"principal_penalty": "fixed_term", "months": near, "probation": False},
+    )
     assert rec.warnings == []
 
 
@@ -95,16 +116,28 @@ def test_invalid_terms_name_the_field(world, flow):
     rec = flow.draft()
     cases = [
         ({"principal_penalty": "criminal_detention", "kind": "fixed", "months": 9}, "months"),
-        ({"principal_penalty": "fixed_term", "kind": "range", "low_months": 12, "high_months": 10}, "high_months"),
-        ({"principal_penalty": "fixed_term", "kind": "fixed", "months": 48, "probation": True,
-          "probation_months": 60}, "probation"),
+        (
+            {"principal_penalty": "fixed_term", "kind": "range", "low_months": 12, "high_months": 10},
+            "high_months",
+        ),
+        (
+            {
+                "principal_penalty": "fixed_term",
+                "kind": "fixed",
+                "months": 48,
+                "probation": True,
+                "probation_months": 60,
+            },
+            "probation",
+        ),
         ({"principal_penalty": "fine_only", "fine_yuan": ""}, "fine_yuan"),
         ({"principal_penalty": "nonsense"}, "principal_penalty"),
     ]
     for values, field in cases:
         with pytest.raises(DomainError) as error:
-            services.do_update_draft(rec, acting_user=world.prosecutor, version=None, values=values,
-                                     deviation_reason="理由")
+            services.do_update_draft(
+                rec, acting_user=world.prosecutor, version=None, values=values, deviation_reason="理由"
+            )
         assert error.value.field == field, values
 
 
@@ -129,9 +162,12 @@ def test_review_approve_and_return(world, flow):
     rec.refresh_from_db()
     assert rec.status == S.APPROVED and rec.approved_at is not None
     assert actions(world) == [
-        "recommendations.draft.created", "recommendations.recommendation.submitted",
-        "recommendations.review.returned", "recommendations.draft.updated",
-        "recommendations.recommendation.submitted", "recommendations.review.approved",
+        "recommendations.draft.created",
+        "recommendations.recommendation.submitted",
+        "recommendations.review.returned",
+        "recommendations.draft.updated",
+        "recommendations.recommendation.submitted",
+        "recommendations.review.approved",
     ]
 
 
@@ -143,8 +179,9 @@ def test_only_the_assigned_lawyer_gives_an_opinion_and_objections_need_reasons(w
     with pytest.raises(DomainError) as error:
         services.do_give_opinion(rec, acting_user=world.lawyer, position="object")
     assert error.value.field == "reasons"
-    opinion = services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons="已全额退赃",
-                                       proposed_months=4)
+    opinion = services.do_give_opinion(
+        rec, acting_user=world.lawyer, position="object", reasons="已全额退赃", proposed_months=4
+    )
     assert opinion.recommendation == rec and opinion.proposed_months == 4
     assert "recommendations.opinion.given" in actions(world)
 
@@ -216,24 +253,41 @@ def test_court_adjustment_and_decision_otherwise_need_art_201_grounds(world, flo
     rec = flow.final()
     flow.at_trial()
     with pytest.raises(DomainError) as error:
-        services.do_court_decision(rec, acting_user=world.judge, decision="request_adjustment", reasons="偏重")
+        services.do_court_decision(
+            rec, acting_user=world.judge, decision="request_adjustment", reasons="偏重"
+        )
     assert error.value.field == "grounds"
     with pytest.raises(DomainError) as error:
-        services.do_court_decision(rec, acting_user=world.judge, decision="request_adjustment",
-                                   grounds=["no_crime"], reasons="x")
+        services.do_court_decision(
+            rec, acting_user=world.judge, decision="request_adjustment", grounds=["no_crime"], reasons="x"
+        )
     assert error.value.field == "grounds"
     with pytest.raises(DomainError) as error:
-        services.do_court_decision(rec, acting_user=world.judge, decision="request_adjustment",
-                                   grounds=["clearly_improper"])
+        services.do_court_decision(
+            rec, acting_user=world.judge, decision="request_adjustment", grounds=["clearly_improper"]
+        )
     assert error.value.field == "reasons"
-    services.do_court_decision(rec, acting_user=world.judge, decision="request_adjustment",
-                               grounds=["clearly_improper"], reasons="类案普遍判处拘役")
-    decision = services.do_court_decision(rec, acting_user=world.judge, decision="decide_otherwise",
-                                          grounds=["charge_differs"], reasons="应认定为侵占罪",
-                                          principal_penalty="criminal_detention", months=4)
+    services.do_court_decision(
+        rec,
+        acting_user=world.judge,
+        decision="request_adjustment",
+        grounds=["clearly_improper"],
+        reasons="类案普遍判处拘役",
+    )
+    decision = services.do_court_decision(
+        rec,
+        acting_user=world.judge,
+        decision="decide_otherwise",
+        grounds=["charge_differs"],
+        reasons="应认定为侵占罪",
+        principal_penalty="criminal_detention",
+        months=4,
+    )
     assert decision.months == 4 and decision.ground_labels()[0].startswith("起诉指控的罪名")
-    assert actions(world)[-2:] == ["recommendations.court.adjustment_requested",
-                                   "recommendations.court.decided_otherwise"]
+    assert actions(world)[-2:] == [
+        "recommendations.court.adjustment_requested",
+        "recommendations.court.decided_otherwise",
+    ]
 
 
 def test_withdrawal_makes_the_final_round_lapse_and_keeps_it(world, flow):
@@ -250,9 +304,20 @@ def test_withdrawal_makes_the_final_round_lapse_and_keeps_it(world, flow):
 
 def test_fine_and_probation_are_stored(world, flow):
     rec = flow.draft()
-    rec = services.do_update_draft(rec, acting_user=world.prosecutor, version=rec.version, deviation_reason="理由",
-                                   values={"principal_penalty": "fixed_term", "kind": "fixed", "months": 8,
-                                           "probation": True, "probation_months": 12, "fine_yuan": "3000"})
+    rec = services.do_update_draft(
+        rec,
+        acting_user=world.prosecutor,
+        version=rec.version,
+        deviation_reason="理由",
+        values={
+            "principal_penalty": "fixed_term",
+            "kind": "fixed",
+            "months": 8,
+            "probation": True,
+            "probation_months": 12,
+            "fine_yuan": "3000",
+        },
+    )
     assert rec.probation and rec.probation_months == 12 and rec.fine_yuan == Decimal("3000.00")
     assert rec.term_text() == "有期徒刑八个月，缓刑一年，并处罚金人民币3,000元"
 
@@ -273,8 +338,13 @@ def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, fl
     first = flow.final()
     monkeypatch.setattr(services, "signed_agreement_for", lambda rec: rec.pk == first.pk)
     flow.at_trial()
-    services.do_court_decision(first, acting_user=world.judge, decision="request_adjustment",
-                               grounds=["clearly_improper"], reasons="明显偏重")
+    services.do_court_decision(
+        first,
+        acting_user=world.judge,
+        decision="request_adjustment",
+        grounds=["clearly_improper"],
+        reasons="明显偏重",
+    )
     assert flow.draft().round == 2
 
 

@@ -6,39 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('plea', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("plea", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Recording',
+            name="Recording",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('session', models.CharField(choices=[('notice', '权利告知'), ('consultation', '听取意见、量刑协商'), ('signing', '具结书签署'), ('hearing', '庭审')], max_length=20, verbose_name='所录环节')),
-                ('recorded_on', models.DateField(verbose_name='录制日期')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('original_name', models.CharField(max_length=200, verbose_name='原文件名')),
-                ('kind', models.CharField(max_length=10, verbose_name='格式')),
-                ('media_type', models.CharField(max_length=60, verbose_name='媒体类型')),
-                ('file_name', models.CharField(max_length=200, unique=True, verbose_name='存档文件')),
-                ('size', models.PositiveBigIntegerField(verbose_name='字节数')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('uploaded_at', models.DateTimeField(verbose_name='上传时间')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recordings', to='plea.pleaagreement', verbose_name='具结书')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recordings', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recordings', to='plea.rightsnotice', verbose_name='权利告知')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "session",
+                    models.CharField(
+                        choices=[
+                            ("notice", "权利告知"),
+                            ("consultation", "听取意见、量刑协商"),
+                            ("signing", "具结书签署"),
+                            ("hearing", "庭审"),
+                        ],
+                        max_length=20,
+                        verbose_name="所录环节",
+                    ),
+                ),
+                ("recorded_on", models.DateField(verbose_name="录制日期")),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                ("original_name", models.CharField(max_length=200, verbose_name="原文件名")),
+                ("kind", models.CharField(max_length=10, verbose_name="格式")),
+                ("media_type", models.CharField(max_length=60, verbose_name="媒体类型")),
+                ("file_name", models.CharField(max_length=200, unique=True, verbose_name="存档文件")),
+                ("size", models.PositiveBigIntegerField(verbose_name="字节数")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("uploaded_at", models.DateTimeField(verbose_name="上传时间")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recordings",
+                        to="plea.pleaagreement",
+                        verbose_name="具结书",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recordings",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recordings",
+                        to="plea.rightsnotice",
+                        verbose_name="权利告知",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '录音录像',
-                'verbose_name_plural': '录音录像',
-                'ordering': ['defendant', 'recorded_on', 'id'],
+                "verbose_name": "录音录像",
+                "verbose_name_plural": "录音录像",
+                "ordering": ["defendant", "recorded_on", "id"],
             },
         ),
     ]

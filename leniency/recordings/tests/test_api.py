@@ -35,6 +35,10 @@ def test_upload_and_fetch_through_the_api(client, world):
 
 
 def test_bad_file_is_400_naming_the_field(client, world):
-    form = {"session": "notice", "recorded_on": "2026-09-02", "file": SimpleUploadedFile("n.mp3", b"hello world")}
+    form = {
+        "session": "notice",
+        "recorded_on": "2026-09-02",
+        "file": SimpleUploadedFile("n.mp3", b"hello world"),
+    }
     r = client.post(f"/api/recordings/defendants/{world.defendant.pk}", form, **_bearer(world.prosecutor))
     assert r.status_code == 400 and r.json()["field"] == "file"

@@ -11,8 +11,12 @@ from leniency.recordings.models import Recording
 
 def _upload(client, user, world, data=None, name="notice.wav", **extra):
     client.force_login(user)
-    payload = {"session": "notice", "recorded_on": "2026-09-02", "description": "审查起诉阶段权利告知",
-               "file": SimpleUploadedFile(name, data or wav_bytes(), content_type="audio/wav")} | extra
+    payload = {
+        "session": "notice",
+        "recorded_on": "2026-09-02",
+        "description": "审查起诉阶段权利告知",
+        "file": SimpleUploadedFile(name, data or wav_bytes(), content_type="audio/wav"),
+    } | extra
     return client.post(reverse("recording_upload", args=[world.defendant.pk]), payload)
 
 
@@ -35,7 +39,7 @@ def test_prosecutor_uploads_and_the_judge_plays_it_with_each_access_logged(clien
     accesses = AuditEvent.objects.filter(action="recordings.recording.accessed").order_by("seq")
     assert [(e.actor, e.data["mode"]) for e in accesses] == [(world.judge, "view"), (world.judge, "download")]
     body = client.get(reverse("recording_detail", args=[recording.pk])).content.decode()
-    custody = body[body.index('id="custody"'):]
+    custody = body[body.index('id="custody"') :]
     assert custody.count("judy") == 2 and "下载" in custody and "在线查看" in custody  # the chain of custody
 
 
@@ -49,8 +53,12 @@ def test_a_wrong_type_is_refused_with_the_input_kept(client, world):
 def test_outsiders_are_refused(client, world):
     _upload(client, world.prosecutor, world)
     recording = Recording.objects.get()
-    urls = [reverse("recording_detail", args=[recording.pk]), reverse("recording_file", args=[recording.pk]),
-            reverse("recordings_list", args=[world.defendant.pk]), reverse("recording_upload", args=[world.defendant.pk])]
+    urls = [
+        reverse("recording_detail", args=[recording.pk]),
+        reverse("recording_file", args=[recording.pk]),
+        reverse("recordings_list", args=[world.defendant.pk]),
+        reverse("recording_upload", args=[world.defendant.pk]),
+    ]
     for user in world.outsiders():
         client.force_login(user)
         for url in urls:
@@ -62,4 +70,8 @@ def test_outsiders_are_refused(client, world):
     client.logout()
     for url in urls:
         assert client.get(url).status_code == 302, url
-    assert not AuditEvent.objects.filter(action="recordings.recording.accessed").exclude(actor=world.lawyer).exists()
+    assert (
+        not AuditEvent.objects.filter(action="recordings.recording.accessed")
+        .exclude(actor=world.lawyer)
+        .exists()
+    )

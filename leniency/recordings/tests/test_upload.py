@@ -35,8 +35,8 @@ class ChunkOnlyReader(io.RawIOBase):
         out = bytearray(n)
         start = self.pos
         if start < len(self.head):
-            part = self.head[start:start + n]
-            out[:len(part)] = part
+            part = self.head[start : start + n]
+            out[: len(part)] = part
         self.pos += n
         return bytes(out)
 
@@ -46,17 +46,23 @@ class ChunkOnlyReader(io.RawIOBase):
             n = min(CHUNK, self.total - pos)
             chunk = bytearray(n)
             if pos < len(self.head):
-                part = self.head[pos:pos + n]
-                chunk[:len(part)] = part
+                part = self.head[pos : pos + n]
+                chunk[: len(part)] = part
             digest.update(chunk)
             pos += n
         return digest.hexdigest()
 
 
 def _add(world, data: bytes, name="notice.wav", **extra):
-    return do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=io.BytesIO(data),
-                            original_name=name, session=extra.pop("session", "notice"),
-                            recorded_on=date(2026, 9, 2), **extra)
+    return do_add_recording(
+        world.defendant,
+        acting_user=world.prosecutor,
+        fileobj=io.BytesIO(data),
+        original_name=name,
+        session=extra.pop("session", "notice"),
+        recorded_on=date(2026, 9, 2),
+        **extra,
+    )
 
 
 def test_upload_is_hashed_stored_and_audited(world, archive):
@@ -73,8 +79,14 @@ def test_upload_streams_in_chunks_without_holding_the_file(world, archive):
     total = 24 * 1024 * 1024
     reader = ChunkOnlyReader(wav_bytes(0.01), total)
     tracemalloc.start()
-    recording = do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=reader,
-                                 original_name="big.wav", session="signing", recorded_on=date(2026, 9, 2))
+    recording = do_add_recording(
+        world.defendant,
+        acting_user=world.prosecutor,
+        fileobj=reader,
+        original_name="big.wav",
+        session="signing",
+        recorded_on=date(2026, 9, 2),
+    )
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert reader.largest <= CHUNK
@@ -99,8 +111,14 @@ def test_type_is_checked_by_extension_and_magic_bytes(world, archive):
 def test_size_limit_stops_the_upload_and_leaves_nothing(world, archive, settings):
     settings.RECORDINGS_MAX_BYTES = 100 * 1024
     with pytest.raises(DomainError) as error:
-        do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=ChunkOnlyReader(wav_bytes(0.01),
-                         10 * 1024 * 1024), original_name="x.wav", session="notice", recorded_on=date(2026, 9, 2))
+        do_add_recording(
+            world.defendant,
+            acting_user=world.prosecutor,
+            fileobj=ChunkOnlyReader(wav_bytes(0.01), 10 * 1024 * 1024),
+            original_name="x.wav",
+            session="notice",
+            recorded_on=date(2026, 9, 2),
+        )
     assert "大小上限" in error.value.message
     assert Recording.objects.count() == 0 and not any(p.is_file() for p in Path(archive).rglob("*"))
 
@@ -115,8 +133,14 @@ def test_a_killed_upload_leaves_nothing_half_visible(world, archive):
             return dying()
 
     with pytest.raises(KeyboardInterrupt):
-        do_add_recording(world.defendant, acting_user=world.prosecutor, fileobj=Upload(), original_name="x.wav",
-                         session="notice", recorded_on=date(2026, 9, 2))
+        do_add_recording(
+            world.defendant,
+            acting_user=world.prosecutor,
+            fileobj=Upload(),
+            original_name="x.wav",
+            session="notice",
+            recorded_on=date(2026, 9, 2),
+        )
     files = [p for p in Path(archive).rglob("*") if p.is_file()]
     assert files == [] and Recording.objects.count() == 0
     assert Path(archive, TMP_DIR).is_dir()  # temporary files are written beside the archive, then renamed
@@ -126,7 +150,9 @@ def test_access_is_logged(world):
     recording = _add(world, wav_bytes())
     do_log_access(recording, acting_user=world.judge, mode="view")
     event = AuditEvent.objects.get(action="recordings.recording.accessed")
-    assert event.actor == world.judge and event.data["mode"] == "view" and event.object_id == str(recording.pk)
+    assert (
+        event.actor == world.judge and event.data["mode"] == "view" and event.object_id == str(recording.pk)
+    )
 
 
 def test_verify_command_detects_changed_and_missing_files(world, archive):
@@ -142,7 +168,10 @@ def test_verify_command_detects_changed_and_missing_files(world, archive):
     with pytest.raises(CommandError) as error:
         call_command("recordings", "verify", stdout=io.StringIO(), stderr=err)
     assert "2 of 3" in str(error.value)
-    assert f"CHANGED  recording #{first.pk}" in err.getvalue() and f"MISSING  recording #{second.pk}" in err.getvalue()
+    assert (
+        f"CHANGED  recording #{first.pk}" in err.getvalue()
+        and f"MISSING  recording #{second.pk}" in err.getvalue()
+    )
 
 
 def test_verify_catches_a_rewritten_file_and_hash(world, archive):

@@ -34,8 +34,13 @@ def amounts_by_charge(
     for mention in find_money(text):
         if mention.sentence >= len(sentences):
             continue
-        charge = _owner(sentences[mention.sentence], mention.span.start - spans[mention.sentence][0],
-                        about[mention.sentence], conduct, measured)
+        charge = _owner(
+            sentences[mention.sentence],
+            mention.span.start - spans[mention.sentence][0],
+            about[mention.sentence],
+            conduct,
+            measured,
+        )
         if charge is not None:
             own[charge].append(mention)
     if not any(own.values()):
@@ -43,8 +48,13 @@ def amounts_by_charge(
     return {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
 
 
-def _owner(sentence: str, at: int, charges: Sequence[str], conduct: Mapping[str, Sequence[str]],
-           measured: Collection[str]) -> str | None:
+def _owner(
+    sentence: str,
+    at: int,
+    charges: Sequence[str],
+    conduct: Mapping[str, Sequence[str]],
+    measured: Collection[str],
+) -> str | None:
     """The measured charge whose conduct word comes nearest before position `at` of the sentence."""
     candidates = [c for c in charges if c in measured]
     best: tuple[int, int] | None = None

@@ -25,7 +25,9 @@ GRAMS_RE = re.compile(rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|克|kg|KG|g|G)(
 DRUG_WINDOW = 60
 
 INJURY_RE = re.compile(r"轻微伤|轻伤(?P<light>[一二12]级)?|重伤(?P<serious>[一二12]级)?|(?<!非)死亡")
-INJURY_NEGATION = re.compile(r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无(?!效))[^，,。；;]{0,4}$")  # "经抢救无效死亡" is a death
+INJURY_NEGATION = re.compile(
+    r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无(?!效))[^，,。；;]{0,4}$"
+)  # "经抢救无效死亡" is a death
 INJURY_ORDER = list(InjuryGrade)
 
 DISABILITY_RE = re.compile(

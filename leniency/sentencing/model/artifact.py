@@ -45,8 +45,9 @@ def save_model(model: SentencingModel, directory: Path | str) -> Path:
     tmp = path.with_suffix(".tmp")
     joblib.dump(model, tmp, compress=3)
     tmp.replace(path)
-    path.with_suffix(".json").write_text(json.dumps(model.describe(), ensure_ascii=False, indent=2, default=str),
-                                         encoding="utf-8")
+    path.with_suffix(".json").write_text(
+        json.dumps(model.describe(), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
     return path
 
 

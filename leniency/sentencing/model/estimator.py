@@ -38,8 +38,16 @@ from leniency.sentencing.model.features import (
 MAX_MONTHS = 300
 PRIOR_SHRINK = 3.0
 RIDGE = 4.0
-BASE_NAMES = ("const", "guideline", "calc|guideline", "calc|bracket", "prior", "amount|bracket", "has_amount|bracket",
-              "rec-calc")
+BASE_NAMES = (
+    "const",
+    "guideline",
+    "calc|guideline",
+    "calc|bracket",
+    "prior",
+    "amount|bracket",
+    "has_amount|bracket",
+    "rec-calc",
+)
 BASE_PRIOR = np.array([0.0, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.5])
 BOOST_SHRINK = 0.5
 SVD_COMPONENTS = 16
@@ -66,7 +74,9 @@ def _median(values) -> float:
     return float(np.median(np.asarray(values, dtype=float)))
 
 
-def fit_lad(x: np.ndarray, y: np.ndarray, prior: np.ndarray, ridge: float, iterations: int = 40) -> np.ndarray:
+def fit_lad(
+    x: np.ndarray, y: np.ndarray, prior: np.ndarray, ridge: float, iterations: int = 40
+) -> np.ndarray:
     """Least absolute deviation by IRLS with a ridge toward `prior` (ridge in pseudo-cases)."""
     coefs = prior.astype(float).copy()
     for _ in range(iterations):
@@ -112,7 +122,9 @@ class TextSVD:
 
         self.columns = np.unique(matrix.indices).astype(np.int64)
         self.n_components = max(1, min(self.n_components, self.columns.size - 1, matrix.shape[0] - 1))
-        self.svd = TruncatedSVD(n_components=self.n_components, random_state=self.seed).fit(matrix[:, self.columns])
+        self.svd = TruncatedSVD(n_components=self.n_components, random_state=self.seed).fit(
+            matrix[:, self.columns]
+        )
         return self
 
     def transform(self, matrix) -> np.ndarray:
@@ -152,16 +164,25 @@ class SentencingModel:
     def base_matrix(dense: np.ndarray) -> np.ndarray:
         col = {name: i for i, name in enumerate(DENSE_NAMES)}
         calc, g, prior = dense[:, col["calc"]], dense[:, col["guideline"]], dense[:, col["prior"]]
-        return np.column_stack([
-            np.ones(len(dense)), g, g * calc, (1 - g) * calc, prior,
-            (1 - g) * dense[:, col["log_amount"]], (1 - g) * dense[:, col["has_amount"]],
-            dense[:, col["has_rec"]] * (dense[:, col["rec"]] - calc),
-        ])
+        return np.column_stack(
+            [
+                np.ones(len(dense)),
+                g,
+                g * calc,
+                (1 - g) * calc,
+                prior,
+                (1 - g) * dense[:, col["log_amount"]],
+                (1 - g) * dense[:, col["has_amount"]],
+                dense[:, col["has_rec"]] * (dense[:, col["rec"]] - calc),
+            ]
+        )
 
     def _text_components(self, records: Sequence[CaseRecord]) -> np.ndarray:
         """SVD components of the texts, computed in chunks so that memory stays bounded."""
-        parts = [self.svd.transform(text_matrix([r.text for r in records[i:i + TEXT_CHUNK]]))
-                 for i in range(0, len(records), TEXT_CHUNK)]
+        parts = [
+            self.svd.transform(text_matrix([r.text for r in records[i : i + TEXT_CHUNK]]))
+            for i in range(0, len(records), TEXT_CHUNK)
+        ]
         return np.vstack(parts) if parts else np.zeros((0, self.svd.n_components))
 
     def _full_features(self, records: Sequence[CaseRecord], dense: np.ndarray) -> np.ndarray:
@@ -178,7 +199,9 @@ class SentencingModel:
                 groups[key].append(z)
         return {c: (len(v), _median(v)) for c, v in groups.items()}
 
-    def _out_of_fold_priors(self, records: Sequence[CaseRecord], y: np.ndarray, folds: int, seed: int) -> np.ndarray:
+    def _out_of_fold_priors(
+        self, records: Sequence[CaseRecord], y: np.ndarray, folds: int, seed: int
+    ) -> np.ndarray:
         n = len(records)
         assignment = np.random.default_rng(seed).permutation(n) % folds
         priors = np.zeros(n)
@@ -193,8 +216,11 @@ class SentencingModel:
         self.overall = _median(y)
         self.charge_priors = self._fit_priors(records, y)
         folds = min(INNER_FOLDS, max(2, len(records) // 5))
-        priors = self._out_of_fold_priors(records, y, folds, seed) if len(records) >= 10 else np.array(
-            [self.prior_of(r.charges) for r in records])
+        priors = (
+            self._out_of_fold_priors(records, y, folds, seed)
+            if len(records) >= 10
+            else np.array([self.prior_of(r.charges) for r in records])
+        )
         dense = dense_features(records, priors)
         base_x = self.base_matrix(dense)
         self.coefs = fit_lad(base_x, y, BASE_PRIOR, RIDGE)
@@ -203,7 +229,9 @@ class SentencingModel:
         self.booster = None
         if len(records) < 30 or not self.params.get("boost", True):
             return
-        if len(records) > BOOST_SAMPLE:  # the priors and the base saw every case; the trees learn from a sample
+        if (
+            len(records) > BOOST_SAMPLE
+        ):  # the priors and the base saw every case; the trees learn from a sample
             keep = np.sort(np.random.default_rng(seed + 3).choice(len(records), BOOST_SAMPLE, replace=False))
             records, dense, residual = [records[i] for i in keep], dense[keep], residual[keep]
         if self.params.get("text", True):
@@ -316,5 +344,7 @@ class SentencingModel:
         }
 
 
-def train(records: Sequence[CaseRecord], months: Sequence[int], *, seed: int = 0, **params) -> SentencingModel:
+def train(
+    records: Sequence[CaseRecord], months: Sequence[int], *, seed: int = 0, **params
+) -> SentencingModel:
     return SentencingModel(params=dict(params)).fit(records, months, seed=seed)

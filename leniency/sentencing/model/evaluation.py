@@ -32,8 +32,11 @@ def records_of(results: Sequence[EngineResult], judgments: Sequence[Judgment]) -
 
 
 def fit(judgments: Sequence[Judgment], results: Sequence[EngineResult], *, seed: int = 0) -> SentencingModel:
-    pairs = [(j, rec) for j, rec in zip(judgments, records_of(results, judgments), strict=True)
-             if j.term is not None and j.term.fixed]
+    pairs = [
+        (j, rec)
+        for j, rec in zip(judgments, records_of(results, judgments), strict=True)
+        if j.term is not None and j.term.fixed
+    ]
     if not pairs:
         raise ValueError("no decided fixed-term case to train on")
     model = train([rec for _, rec in pairs], [j.term.months for j, _ in pairs], seed=seed)
@@ -42,8 +45,9 @@ def fit(judgments: Sequence[Judgment], results: Sequence[EngineResult], *, seed:
     return model
 
 
-def predictions(model: SentencingModel, judgments: Sequence[Judgment], results: Sequence[EngineResult],
-                fallback: int = 12) -> list[Prediction]:
+def predictions(
+    model: SentencingModel, judgments: Sequence[Judgment], results: Sequence[EngineResult], fallback: int = 12
+) -> list[Prediction]:
     """The model's answer per case; death and life from the calculator pass through unchanged."""
     records = records_of(results, judgments)
     predicted = model.predict_records(records)
@@ -53,13 +57,21 @@ def predictions(model: SentencingModel, judgments: Sequence[Judgment], results: 
         if calc is not None and (calc.death_penalty or calc.life_imprisonment):
             out.append(engine_prediction(r, fallback))
         else:
-            out.append(Prediction(p.months, p.low, p.high, raw_months=r.fixed_months,
-                                  explanation=[f"model {model.version}: 80% interval {p.low}–{p.high} months"]))
+            out.append(
+                Prediction(
+                    p.months,
+                    p.low,
+                    p.high,
+                    raw_months=r.fixed_months,
+                    explanation=[f"model {model.version}: 80% interval {p.low}–{p.high} months"],
+                )
+            )
     return out
 
 
-def cross_validated(judgments: Sequence[Judgment], results: Sequence[EngineResult], folds: int,
-                    seed: int = 0) -> list[Prediction]:
+def cross_validated(
+    judgments: Sequence[Judgment], results: Sequence[EngineResult], folds: int, seed: int = 0
+) -> list[Prediction]:
     """k-fold: each case predicted by a model fitted on the other folds (the same folds as calibrate_eval)."""
     assignment = fold_assignment(len(judgments), folds, seed)
     out: list[Prediction | None] = [None] * len(judgments)
@@ -84,6 +96,14 @@ def train_file(path: str | Path, err: TextIO, *, folds: int = 5, seed: int = 0) 
     model = fit(judgments, results, seed=seed)
     if folds >= 2 and len(judgments) >= folds:
         cv = cross_validated(judgments, results, folds, seed)
-        scores = metrics.evaluate([j.term for j in judgments], [p.term for p in cv], [(p.low, p.high) for p in cv])
-        model.cv_metrics = {"how": f"{folds}-fold", "folds": folds, "seed": seed, "source": str(path), **scores}
+        scores = metrics.evaluate(
+            [j.term for j in judgments], [p.term for p in cv], [(p.low, p.high) for p in cv]
+        )
+        model.cv_metrics = {
+            "how": f"{folds}-fold",
+            "folds": folds,
+            "seed": seed,
+            "source": str(path),
+            **scores,
+        }
     return model

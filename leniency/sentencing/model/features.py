@@ -68,7 +68,9 @@ def recommendation_months(facts: CaseFacts) -> int | None:
 
 
 def record_of(facts: CaseFacts, calc: Calculation | None) -> CaseRecord:
-    fixed = calc is not None and not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None
+    fixed = (
+        calc is not None and not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None
+    )
     return CaseRecord(
         text=facts.text,
         charges=list(facts.charges),
@@ -99,11 +101,26 @@ def statutory_floor_ceiling(charge: str) -> tuple[float, float]:
     return L(bracket.floor_months), L(bracket.ceiling_months)
 
 
-DENSE_NAMES = (
-    ["calc", "has_calc", "guideline", "calc_x_guideline", "prior", "floor", "ceiling", "log_amount", "has_amount",
-     "rec", "has_rec", "n_charges", "injury", "log_drug", "bac", "age", "counts", "calc_width"]
-    + [f"flag_{c}" for c in CIRCUMSTANCES]
-)
+DENSE_NAMES = [
+    "calc",
+    "has_calc",
+    "guideline",
+    "calc_x_guideline",
+    "prior",
+    "floor",
+    "ceiling",
+    "log_amount",
+    "has_amount",
+    "rec",
+    "has_rec",
+    "n_charges",
+    "injury",
+    "log_drug",
+    "bac",
+    "age",
+    "counts",
+    "calc_width",
+] + [f"flag_{c}" for c in CIRCUMSTANCES]
 
 
 def dense_features(records: Sequence[CaseRecord], priors: np.ndarray) -> np.ndarray:
@@ -134,7 +151,9 @@ def dense_features(records: Sequence[CaseRecord], priors: np.ndarray) -> np.ndar
         row[14] = (r.blood_alcohol or 0.0) / 100
         row[15] = r.age or 0
         row[16] = math.log1p(r.counts or 0)
-        row[17] = (L(r.calc_high) - L(r.calc_low)) if r.calc_high is not None and r.calc_low is not None else 0.0
+        row[17] = (
+            (L(r.calc_high) - L(r.calc_low)) if r.calc_high is not None and r.calc_low is not None else 0.0
+        )
         for flag in r.flags:
             j = flag_index.get(flag)
             if j is not None:
@@ -146,6 +165,7 @@ def text_matrix(texts: Sequence[str], n_features: int = 1 << 18):
     """Hashed character 1–2-grams, sublinear tf, L2-normalised rows (a scipy sparse matrix)."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    vectorizer = HashingVectorizer(analyzer="char", ngram_range=(1, 2), n_features=n_features,
-                                   alternate_sign=False, norm="l2")
+    vectorizer = HashingVectorizer(
+        analyzer="char", ngram_range=(1, 2), n_features=n_features, alternate_sign=False, norm="l2"
+    )
     return vectorizer.transform(texts)

@@ -69,7 +69,7 @@ def cn_article_label(number: int, suffix: int = 0) -> str:
 
 
 def parse_ref(ref: str) -> tuple[int, int, int | None]:
-    """"177-1:2" -> (177, 1, 2); "264" -> (264, 0, None)."""
+    """ "177-1:2" -> (177, 1, 2); "264" -> (264, 0, None)."""
     match = re.fullmatch(r"(\d+)(?:-(\d+))?(?::(\d+))?", ref)
     if not match:
         raise ValueError(f"bad article reference {ref!r} in {CHARGE_NAMES.name}")
@@ -105,7 +105,9 @@ def apply_amendment(articles: dict[str, list[str]], text: str) -> None:
     if not match or "修改为" not in text:
         return
     body = text.split("修改为：", 1)[1].strip()
-    paragraphs = merge_items([p.strip().strip('"“”').strip() for p in body.split("\n") if p.strip().strip('"“”')])
+    paragraphs = merge_items(
+        [p.strip().strip('"“”').strip() for p in body.split("\n") if p.strip().strip('"“”')]
+    )
     label = match[1]
     if match[2]:  # one paragraph rewritten
         index = cn_number(match[2][1:-1]) - 1

@@ -36,7 +36,9 @@ def test_a_larger_amount_never_starts_lower():
 
 def test_statutory_sales_figures_of_article_140():
     """生产、销售伪劣产品: 销售金额 600,000 yuan is in art. 140's 7-to-15-year bracket (500,000–2,000,000)."""
-    calc = calculate(CaseFacts(text="被告人甲销售伪劣产品。", charges=["生产、销售伪劣产品"], amount_yuan=Decimal(600000)))
+    calc = calculate(
+        CaseFacts(text="被告人甲销售伪劣产品。", charges=["生产、销售伪劣产品"], amount_yuan=Decimal(600000))
+    )
     assert 84 <= _start(calc) <= 180
 
 
@@ -50,8 +52,20 @@ def test_misappropriation_needs_non_return_for_the_ten_year_bracket():
     """挪用公款 6,000,000 yuan ≥ 5,000,000 (数额巨大, 2016 interpretation art. 6): 刑法第384条 gives ten
     years or more only when the money is not returned (数额巨大不退还). Without words saying so the
     amount reaches the 情节严重 bracket (five years or more); with 未归还 it reaches ten years or more."""
-    returned = calculate(CaseFacts(text="被告人甲挪用公款进行营利活动，案发前已全部归还。", charges=["挪用公款"], amount_yuan=Decimal(6000000)))
-    kept = calculate(CaseFacts(text="被告人甲挪用公款进行营利活动，至案发仍未归还。", charges=["挪用公款"], amount_yuan=Decimal(6000000)))
+    returned = calculate(
+        CaseFacts(
+            text="被告人甲挪用公款进行营利活动，案发前已全部归还。",
+            charges=["挪用公款"],
+            amount_yuan=Decimal(6000000),
+        )
+    )
+    kept = calculate(
+        CaseFacts(
+            text="被告人甲挪用公款进行营利活动，至案发仍未归还。",
+            charges=["挪用公款"],
+            amount_yuan=Decimal(6000000),
+        )
+    )
     note = next(s for s in returned.steps if s.rule_id == RULE).description_zh
     assert "达到2,000,000元的标准" in note and "5年以上有期徒刑" in note
     assert 60 <= _start(returned) < 180
@@ -66,6 +80,7 @@ def test_facts_before_amendment_11_use_the_earlier_brackets():
     five years or more. 686,260 ≥ 60,000 is 数额较大: position 0.1 + 0.5 × ln(686260/60000) /
     ln(1000000/60000) = 0.532 of [6, 60] months -> 6 + 0.532 × 54 ≈ 34.7 months. The same facts in
     2022 are in the current first bracket (three years or less): 6 + 0.532 × 30 ≈ 22.0 months."""
+
     def run(year):
         text = f"{year}年3月，被告人甲利用职务便利收受他人财物共计686260元。"
         return calculate(CaseFacts(text=text, charges=["非国家工作人员受贿"], amount_yuan=Decimal(686260)))
@@ -79,6 +94,12 @@ def test_facts_before_amendment_11_use_the_earlier_brackets():
 
 def test_earlier_misappropriation_of_funds_is_capped_at_ten_years():
     """挪用资金 200,000,000 yuan in 2014: the earlier art. 272 has no bracket above 3-10 years."""
-    calc = calculate(CaseFacts(text="2014年5月，被告人甲挪用本单位资金2亿元。", charges=["挪用资金"], amount_yuan=Decimal(200000000)))
+    calc = calculate(
+        CaseFacts(
+            text="2014年5月，被告人甲挪用本单位资金2亿元。",
+            charges=["挪用资金"],
+            amount_yuan=Decimal(200000000),
+        )
+    )
     assert 36 <= _start(calc) <= 120
     assert calc.months <= 120

@@ -145,9 +145,19 @@ def test_reconciliation_absorbs_compensation_and_forgiveness():
     """盗窃 10,000 yuan: baseline 9 months (as above). 刑事和解 (三(12), default −30%) already weighs the
     compensation and the forgiveness (三(11)), which are not counted again: 9 × 0.7 = 6.3 -> 6 months.
     Without the reconciliation, 赔偿并谅解 (default −25%) applies: 9 × 0.75 = 6.75 -> 7 months."""
-    both = calculate(facts(["盗窃"], amount_yuan=Decimal(10000), circumstances=["reconciliation", "compensation", "forgiveness"]))
+    both = calculate(
+        facts(
+            ["盗窃"],
+            amount_yuan=Decimal(10000),
+            circumstances=["reconciliation", "compensation", "forgiveness"],
+        )
+    )
     rules = {s.rule_id for s in both.steps if s.kind == "adjustment"}
-    assert "reconciliation" in " ".join(rules) and not any("compensation" in r or "forgiveness" in r for r in rules)
+    assert "reconciliation" in " ".join(rules) and not any(
+        "compensation" in r or "forgiveness" in r for r in rules
+    )
     assert both.months == 6
-    without = calculate(facts(["盗窃"], amount_yuan=Decimal(10000), circumstances=["compensation", "forgiveness"]))
+    without = calculate(
+        facts(["盗窃"], amount_yuan=Decimal(10000), circumstances=["compensation", "forgiveness"])
+    )
     assert without.months == 7

@@ -32,7 +32,9 @@ case = st.fixed_dictionaries(
         "grams": st.one_of(st.none(), st.floats(0.01, 2000)),
         "injury": st.one_of(st.none(), st.sampled_from(list(InjuryGrade))),
         "counts": st.one_of(st.none(), st.integers(1, 10)),
-        "circumstances": st.lists(st.sampled_from(MITIGATING + AGGRAVATING + ["plea"]), unique=True, max_size=5),
+        "circumstances": st.lists(
+            st.sampled_from(MITIGATING + AGGRAVATING + ["plea"]), unique=True, max_size=5
+        ),
         "stage": st.sampled_from(["investigation", "prosecution_review", "trial"]),
     }
 )

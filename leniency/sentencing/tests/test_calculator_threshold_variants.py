@@ -68,8 +68,16 @@ def test_illegal_deposits_before_2022_use_the_2010_figures():
     start = next(s for s in calc.steps if s.kind == "starting_point")
     assert _variant(calc) == "crime.illegal_deposits.thresholds.before_2022"
     assert start.rule_id == "crime.illegal_deposits.huge" and start.months_after == 36
-    later = calculate(CaseFacts(text=text.replace("2015年5月", "2023年5月"), charges=["非法吸收公众存款"], amount_yuan=Decimal(2223075)))
-    assert next(s for s in later.steps if s.kind == "starting_point").rule_id == "crime.illegal_deposits.basic"
+    later = calculate(
+        CaseFacts(
+            text=text.replace("2015年5月", "2023年5月"),
+            charges=["非法吸收公众存款"],
+            amount_yuan=Decimal(2223075),
+        )
+    )
+    assert (
+        next(s for s in later.steps if s.kind == "starting_point").rule_id == "crime.illegal_deposits.basic"
+    )
 
 
 def _embezzlement(text: str):

@@ -25,27 +25,45 @@ def test_theft_worded_huge_takes_the_three_to_four_year_tier():
 
 
 def test_negated_wording_does_not_raise_the_tier():
-    calc = calculate(CaseFacts(text="被告人甲盗窃他人财物，尚未达到数额巨大。", charges=["盗窃"], amount_yuan=Decimal(5000)))
+    calc = calculate(
+        CaseFacts(
+            text="被告人甲盗窃他人财物，尚未达到数额巨大。", charges=["盗窃"], amount_yuan=Decimal(5000)
+        )
+    )
     assert _start(calc, "盗窃").rule_id == "crime.theft.large"
 
 
 def test_an_amount_in_a_higher_tier_still_wins_over_lower_wording():
-    calc = calculate(CaseFacts(text="被告人甲盗窃，数额巨大。", charges=["盗窃"], amount_yuan=Decimal(600000)))
+    calc = calculate(
+        CaseFacts(text="被告人甲盗窃，数额巨大。", charges=["盗窃"], amount_yuan=Decimal(600000))
+    )
     assert _start(calc, "盗窃").rule_id == "crime.theft.especially_huge"
 
 
 def test_illegal_deposits_third_tier_needs_facts_after_amendment_11():
     """非法吸收公众存款: the 数额特别巨大 bracket exists from 2021-03-01 (Amendment 11). Facts ending in
     2015 stay in the 数额巨大 tier (start 36 months); the same words in 2022 reach it (start 120)."""
-    old = calculate(CaseFacts(text="2015年6月，被告人甲非法吸收公众存款，数额特别巨大。", charges=["非法吸收公众存款"], amount_yuan=Decimal(6000000)))
-    new = calculate(CaseFacts(text="2022年6月，被告人甲非法吸收公众存款，数额特别巨大。", charges=["非法吸收公众存款"], amount_yuan=Decimal(6000000)))
+    old = calculate(
+        CaseFacts(
+            text="2015年6月，被告人甲非法吸收公众存款，数额特别巨大。",
+            charges=["非法吸收公众存款"],
+            amount_yuan=Decimal(6000000),
+        )
+    )
+    new = calculate(
+        CaseFacts(
+            text="2022年6月，被告人甲非法吸收公众存款，数额特别巨大。",
+            charges=["非法吸收公众存款"],
+            amount_yuan=Decimal(6000000),
+        )
+    )
     assert _start(old, "非法吸收公众存款").rule_id == "crime.illegal_deposits.huge"
     assert _start(new, "非法吸收公众存款").rule_id == "crime.illegal_deposits.especially_huge"
     assert _start(new, "非法吸收公众存款").months_after == 120
 
 
 def test_with_several_charges_the_wording_belongs_to_the_sentence_that_names_the_conduct():
-    """"多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元，数额较大": 数额巨大 is said of the thefts
+    """ "多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元，数额较大": 数额巨大 is said of the thefts
     (conduct_words of theft.yaml), so theft starts at 36 months (3-4 years) and snatching stays in its
     数额较大 tier (starting point 6 months, snatching.yaml)."""
     text = "被告人甲多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元，数额较大。"

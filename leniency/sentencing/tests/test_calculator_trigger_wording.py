@@ -12,7 +12,11 @@ def test_huge_amount_wording_lands_in_the_second_bracket():
     text = "公诉机关认为，被告人甲利用职务便利，挪用本单位资金归个人使用，数额巨大，应以挪用资金罪追究其刑事责任。"
     calc = calculate(CaseFacts(text=text, charges=["挪用资金"]))
     trigger = [s for s in calc.steps if s.rule_id == RULE]
-    assert len(trigger) == 1 and "数额巨大" in trigger[0].description_zh and "第二百七十二条" in trigger[0].citation
+    assert (
+        len(trigger) == 1
+        and "数额巨大" in trigger[0].description_zh
+        and "第二百七十二条" in trigger[0].citation
+    )
     start = next(s for s in calc.steps if s.kind == "starting_point")
     assert 36 <= start.months_after <= 84
 
@@ -27,7 +31,9 @@ def test_negated_wording_stays_in_the_lowest_bracket():
 
 def test_especially_heavy_loss_and_huge_quantity_are_trigger_wording():
     """违法发放贷款 (art. 186): "造成特别重大损失" -> 5 years or more; 妨害信用卡管理 (art. 177-1): "数量巨大" -> 3-10 years."""
-    loans = calculate(CaseFacts(text="公诉机关认为，被告人违法发放贷款，造成特别重大损失。", charges=["违法发放贷款"]))
+    loans = calculate(
+        CaseFacts(text="公诉机关认为，被告人违法发放贷款，造成特别重大损失。", charges=["违法发放贷款"])
+    )
     assert [s for s in loans.steps if s.rule_id == RULE and "特别重大损失" in s.description_zh]
     assert next(s for s in loans.steps if s.kind == "starting_point").months_after >= 60
     cards = calculate(CaseFacts(text="被告人骗领信用卡16张，数量巨大。", charges=["妨害信用卡管理"]))
@@ -43,7 +49,9 @@ def test_with_several_charges_the_wording_counts_only_where_the_charge_is_named(
     other = calculate(CaseFacts(text="被告人甲非法采矿。又非法狩猎，情节特别严重。", charges=charges))
 
     def mining_start(calc):
-        return next(s for s in calc.steps if s.kind == "starting_point" and s.charge == "非法采矿").months_after
+        return next(
+            s for s in calc.steps if s.kind == "starting_point" and s.charge == "非法采矿"
+        ).months_after
 
     assert [s.charge for s in own.steps if s.rule_id == RULE] == ["非法采矿"]
     assert 36 <= mining_start(own) <= 84
@@ -55,7 +63,9 @@ def test_conduct_pieces_of_a_charge_name_leave_generic_words_out():
     from leniency.sentencing.calculator_wording import conduct_bigrams
 
     assert conduct_bigrams("非法采矿") == ["法采", "采矿"]
-    assert "受贿" in conduct_bigrams("非国家工作人员受贿") and "国家" not in conduct_bigrams("非国家工作人员受贿")
+    assert "受贿" in conduct_bigrams("非国家工作人员受贿") and "国家" not in conduct_bigrams(
+        "非国家工作人员受贿"
+    )
 
 
 def test_murder_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiaoqing():

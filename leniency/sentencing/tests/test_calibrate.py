@@ -17,7 +17,9 @@ from leniency.sentencing.corpus import Judgment, Term
 from leniency.sentencing.facts import CaseFacts, QuotedRecommendation
 
 
-def _case(charge: str, truth: int, calc: int, rec: QuotedRecommendation | None = None) -> tuple[Judgment, EngineResult]:
+def _case(
+    charge: str, truth: int, calc: int, rec: QuotedRecommendation | None = None
+) -> tuple[Judgment, EngineResult]:
     facts = CaseFacts(text="事实", charges=[charge], recommendation=rec)
     return (
         Judgment(fact="事实", accusation=[charge], term=Term(truth)),
@@ -98,7 +100,9 @@ def test_range_covers_about_80_percent_of_held_out_noisy_cases():
 def test_life_sentence_from_the_calculator_passes_through():
     pairs = [_case("甲", 12, 12) for _ in range(10)]
     calibrator = _fit(pairs)
-    life = EngineResult(facts=None, calculation=Calculation(months=None, low=180, high=180, life_imprisonment=True))
+    life = EngineResult(
+        facts=None, calculation=Calculation(months=None, low=180, high=180, life_imprisonment=True)
+    )
     prediction = calibrator.predict(life, ["故意杀人"])
     assert prediction.life_imprisonment and prediction.term == Term(0, life_imprisonment=True)
 

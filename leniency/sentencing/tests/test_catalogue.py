@@ -24,7 +24,9 @@ def test_theft_brackets_follow_article_264():
     theft = find_charge("盗窃")
     assert theft.article == 264
     first, second, third = theft.brackets
-    assert first.imprisonment == (6, 36) and first.detention and first.surveillance and first.fine_only_allowed
+    assert (
+        first.imprisonment == (6, 36) and first.detention and first.surveillance and first.fine_only_allowed
+    )
     assert second.imprisonment == (36, 120)
     assert third.imprisonment == (120, 180) and third.life and not third.death
 

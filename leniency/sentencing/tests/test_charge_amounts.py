@@ -7,7 +7,9 @@ from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 
 RULE = "method.several_charges.own_amount"
-BRIBE_AND_FRAUD = "被告人甲利用职务便利，收受他人财物28900元，为他人谋取利益。被告人甲又虚构事实，骗取乙30万元，据为己有。"
+BRIBE_AND_FRAUD = (
+    "被告人甲利用职务便利，收受他人财物28900元，为他人谋取利益。被告人甲又虚构事实，骗取乙30万元，据为己有。"
+)
 
 
 def test_each_amount_goes_to_the_charge_whose_conduct_comes_before_it():
@@ -31,8 +33,12 @@ def test_money_told_of_a_charge_not_measured_by_amount_is_nobodys():
 def test_a_charge_whose_conduct_tells_no_money_gets_none_and_no_conduct_at_all_gives_nothing():
     text = "被告人甲多次盗窃他人财物，数额巨大；抢夺他人财物一次，价值1560元。"
     assert amounts_by_charge(text, {"盗窃": ["盗窃"], "抢夺": ["抢夺"]}, ["盗窃", "抢夺"]) == {
-        "盗窃": None, "抢夺": Decimal("1560")}
-    assert amounts_by_charge("被告人甲获利5000元。", {"盗窃": ["盗窃"], "诈骗": ["骗"]}, ["盗窃", "诈骗"]) == {}
+        "盗窃": None,
+        "抢夺": Decimal("1560"),
+    }
+    assert (
+        amounts_by_charge("被告人甲获利5000元。", {"盗窃": ["盗窃"], "诈骗": ["骗"]}, ["盗窃", "诈骗"]) == {}
+    )
 
 
 def test_the_calculator_places_each_charge_by_its_own_amount():

@@ -14,7 +14,11 @@ THEFT = (
 def _case(fact: str, charge: str, article: int, months: int | None = None) -> str:
     meta = {"accusation": [charge], "relevant_articles": [article]}
     if months is not None:
-        meta["term_of_imprisonment"] = {"death_penalty": False, "life_imprisonment": False, "imprisonment": months}
+        meta["term_of_imprisonment"] = {
+            "death_penalty": False,
+            "life_imprisonment": False,
+            "imprisonment": months,
+        }
     return json.dumps({"fact": fact, "meta": meta}, ensure_ascii=False) + "\n"
 
 
@@ -67,7 +71,9 @@ def test_recommend_json_flags_missing_charge_as_low_confidence():
 def test_predict_writes_one_line_per_input_line_in_order_even_for_bad_lines(tmp_path):
     source = tmp_path / "cases.jsonl"
     source.write_text(
-        _case(THEFT, "盗窃", 264) + "{broken\n" + _case("被告人李某醉酒驾驶机动车，血液酒精含量为180mg/100ml。", "危险驾驶", 133),
+        _case(THEFT, "盗窃", 264)
+        + "{broken\n"
+        + _case("被告人李某醉酒驾驶机动车，血液酒精含量为180mg/100ml。", "危险驾驶", 133),
         encoding="utf-8",
     )
     target = tmp_path / "pred.jsonl"
@@ -86,7 +92,9 @@ def test_predict_writes_one_line_per_input_line_in_order_even_for_bad_lines(tmp_
 
 def test_predict_with_training_adds_a_calibration_step(tmp_path):
     train = tmp_path / "train.jsonl"
-    train.write_text("".join(_case(THEFT, "盗窃", 264, m) for m in (6, 7, 8, 9, 10, 8, 7, 6, 9, 8)), encoding="utf-8")
+    train.write_text(
+        "".join(_case(THEFT, "盗窃", 264, m) for m in (6, 7, 8, 9, 10, 8, 7, 6, 9, 8)), encoding="utf-8"
+    )
     source = tmp_path / "cases.jsonl"
     source.write_text(_case(THEFT, "盗窃", 264), encoding="utf-8")
     target = tmp_path / "pred.jsonl"
@@ -102,8 +110,18 @@ def test_evaluate_prints_every_metric_beside_both_baselines(tmp_path):
     gold.write_text("".join(_case(THEFT, "盗窃", 264, m) for m in (6, 8, 10, 12, 7, 9)), encoding="utf-8")
     code, out, _ = _run(["evaluate", "--input", str(gold), "--folds", "3"])
     assert code == 0
-    for label in ("mean log distance", "CAIL2018 term score", "within ±25%", "11-bin accuracy", "11-bin macro-F1",
-                  "range coverage", "range mean log width", "overall median", "per-charge median", "engine+calibration"):
+    for label in (
+        "mean log distance",
+        "CAIL2018 term score",
+        "within ±25%",
+        "11-bin accuracy",
+        "11-bin macro-F1",
+        "range coverage",
+        "range mean log width",
+        "overall median",
+        "per-charge median",
+        "engine+calibration",
+    ):
         assert label in out
     assert "3-fold" in out and "N = 6 cases" in out
 
@@ -111,7 +129,9 @@ def test_evaluate_prints_every_metric_beside_both_baselines(tmp_path):
 def test_evaluate_json_with_a_separate_training_file(tmp_path):
     data = "".join(_case(THEFT, "盗窃", 264, m) for m in (6, 8, 10, 12))
     (tmp_path / "a.jsonl").write_text(data, encoding="utf-8")
-    code, out, _ = _run(["evaluate", "--input", str(tmp_path / "a.jsonl"), "--train", str(tmp_path / "a.jsonl"), "--json"])
+    code, out, _ = _run(
+        ["evaluate", "--input", str(tmp_path / "a.jsonl"), "--train", str(tmp_path / "a.jsonl"), "--json"]
+    )
     assert code == 0
     scores = json.loads(out)["scores"]
     assert scores["overall median"]["n"] == 4

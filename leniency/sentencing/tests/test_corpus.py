@@ -38,7 +38,9 @@ def test_reads_every_cail_field():
 
 
 def test_optional_fields_and_term_may_be_absent():
-    judgment = parse_judgment(_line({"fact": "事实", "meta": {"accusation": ["诈骗罪"], "relevant_articles": ["266"]}}))
+    judgment = parse_judgment(
+        _line({"fact": "事实", "meta": {"accusation": ["诈骗罪"], "relevant_articles": ["266"]}})
+    )
     assert judgment.term is None
     assert judgment.accusation == ["诈骗"]  # the 罪 suffix is dropped as in CAIL
     assert judgment.relevant_articles == [266]
@@ -46,9 +48,14 @@ def test_optional_fields_and_term_may_be_absent():
 
 
 def test_life_sentence_round_trips():
-    obj = {"fact": "f", "meta": {"accusation": ["故意杀人"], "relevant_articles": [232],
-                                  "term_of_imprisonment": {"death_penalty": False, "life_imprisonment": True,
-                                                           "imprisonment": 0}}}
+    obj = {
+        "fact": "f",
+        "meta": {
+            "accusation": ["故意杀人"],
+            "relevant_articles": [232],
+            "term_of_imprisonment": {"death_penalty": False, "life_imprisonment": True, "imprisonment": 0},
+        },
+    }
     judgment = parse_judgment(_line(obj))
     assert judgment.term == Term(0, life_imprisonment=True) and not judgment.term.fixed
     assert judgment.to_dict() == obj
@@ -85,7 +92,10 @@ def test_negative_months_are_refused_unless_they_encode_life_or_death():
     bad = {**GOOD, "meta": {**GOOD["meta"], "term_of_imprisonment": {"imprisonment": -3}}}
     judgments, errors = read_judgments(io.StringIO(_line(bad)))
     assert judgments == [] and "negative" in errors[0].reason
-    life = {**GOOD, "meta": {**GOOD["meta"], "term_of_imprisonment": {"imprisonment": -1, "life_imprisonment": True}}}
+    life = {
+        **GOOD,
+        "meta": {**GOOD["meta"], "term_of_imprisonment": {"imprisonment": -1, "life_imprisonment": True}},
+    }
     judgments, errors = read_judgments(io.StringIO(_line(life)))
     assert errors == [] and judgments[0].term.life_imprisonment
 

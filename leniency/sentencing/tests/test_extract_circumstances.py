@@ -16,7 +16,7 @@ def test_voluntary_surrender_is_found_and_confession_is_not_added_to_it():
 
 
 def test_surrender_written_as_going_to_an_authority_to_turn_oneself_in():
-    """"主动至…投案", "主动回到…向公安机关投案", "到…公安局投案" (wordings of real judgments) are 自首."""
+    """ "主动至…投案", "主动回到…向公安机关投案", "到…公安局投案" (wordings of real judgments) are 自首."""
     for text in (
         "案发后，被告人陈某甲主动至济宁市任城区安全生产监督管理局投案，后又在侦查机关如实供述了犯罪经过。",
         "2014年5月29日，郭某主动回到合肥向公安机关投案，如实供述了犯罪事实。",

@@ -81,13 +81,15 @@ def test_statutory_age_threshold_is_not_the_defendants_age():
 
 
 def test_death_after_failed_rescue_and_fleeing_are_read():
-    """"经抢救无效死亡" is a death (the 无 of 无效 is no negation); 逃逸 selects the traffic tiers."""
+    """ "经抢救无效死亡" is a death (the 无 of 无效 is no negation); 逃逸 selects the traffic tiers."""
     from leniency.sentencing.calculator import calculate
 
     fled = extract("被告人甲驾车撞倒乙后驾车逃逸，乙经抢救无效死亡。", charges=["交通肇事"])
     assert fled.injury == "death" and fled.has("fled") and not fled.has("fled_death")
     assert calculate(fled).steps[0].rule_id == "crime.traffic_accident.fled"
-    stayed = extract("被告人甲驾车撞倒乙，乙经抢救无效死亡。被告人甲未逃逸，在现场等候处理。", charges=["交通肇事"])
+    stayed = extract(
+        "被告人甲驾车撞倒乙，乙经抢救无效死亡。被告人甲未逃逸，在现场等候处理。", charges=["交通肇事"]
+    )
     assert stayed.injury == "death" and not stayed.has("fled")
     fatal = extract("被告人甲交通肇事后因逃逸致被害人死亡。", charges=["交通肇事"])
     assert calculate(fatal).steps[0].rule_id == "crime.traffic_accident.fled_death"

@@ -54,6 +54,6 @@ def test_recommendation_span_quotes_the_text():
 
 
 def test_recommendation_with_bare_chu_and_shared_unit():
-    """"处三至四年": 处 without 判, and one unit for both ends."""
+    """ "处三至四年": 处 without 判, and one unit for both ends."""
     rec = extract("公诉机关建议对被告人朱某良处三至四年××，并处罚金。").recommendation
     assert (rec.low_months, rec.high_months) == (36, 48)

@@ -65,7 +65,9 @@ def test_unknown_charge_is_refused(broken):
 
 
 def test_undefined_threshold_reference_is_refused(broken):
-    directory = broken("crimes/theft.yaml", lambda d: d["tiers"][1]["when"].update(amount_at_least="gigantic"))
+    directory = broken(
+        "crimes/theft.yaml", lambda d: d["tiers"][1]["when"].update(amount_at_least="gigantic")
+    )
     with pytest.raises(StandardError, match=r"when.amount_at_least: threshold 'gigantic'"):
         load_standard(directory=directory)
 
@@ -85,37 +87,58 @@ def test_invalid_yaml_names_the_file(tmp_path):
 
 
 def test_amount_thresholds_must_rise(broken):
-    directory = broken("amount_brackets.yaml", lambda d: d["charges"]["贪污"].update(thresholds=[200000, 30000]))
-    with pytest.raises(StandardError, match=r"amount_brackets.yaml: charges.贪污.thresholds: must be a non-empty rising"):
+    directory = broken(
+        "amount_brackets.yaml", lambda d: d["charges"]["贪污"].update(thresholds=[200000, 30000])
+    )
+    with pytest.raises(
+        StandardError, match=r"amount_brackets.yaml: charges.贪污.thresholds: must be a non-empty rising"
+    ):
         load_standard(directory=directory)
 
 
 def test_amount_thresholds_cannot_outnumber_the_brackets(broken):
-    directory = broken("amount_brackets.yaml", lambda d: d["charges"]["行贿"].update(thresholds=[1, 2, 3, 4, 5]))
-    with pytest.raises(StandardError, match=r"charges.行贿.thresholds: 5 figures but the charge has 3 brackets"):
+    directory = broken(
+        "amount_brackets.yaml", lambda d: d["charges"]["行贿"].update(thresholds=[1, 2, 3, 4, 5])
+    )
+    with pytest.raises(
+        StandardError, match=r"charges.行贿.thresholds: 5 figures but the charge has 3 brackets"
+    ):
         load_standard(directory=directory)
 
 
 def test_conduct_words_must_be_a_list_of_words(broken):
     directory = broken("amount_brackets.yaml", lambda d: d["charges"]["受贿"].update(conduct_words="收受"))
-    with pytest.raises(StandardError, match=r"amount_brackets.yaml: charges.受贿.conduct_words: must be a list of words"):
+    with pytest.raises(
+        StandardError, match=r"amount_brackets.yaml: charges.受贿.conduct_words: must be a list of words"
+    ):
         load_standard(directory=directory)
 
 
 def test_a_tier_flag_must_be_a_circumstance_the_extraction_finds(broken):
     """A tier keyed on a flag nothing produces would never apply: the loader refuses it by name."""
     directory = broken("crimes/rape.yaml", lambda d: d["tiers"][1]["when"].update(flag="victim_under_14"))
-    with pytest.raises(StandardError, match=r"crimes/rape.yaml: tiers\[1\].when.flag: 'victim_under_14' is not a circumstance"):
+    with pytest.raises(
+        StandardError,
+        match=r"crimes/rape.yaml: tiers\[1\].when.flag: 'victim_under_14' is not a circumstance",
+    ):
         load_standard(directory=directory)
 
 
 def test_earlier_law_of_a_crime_names_only_its_own_tiers(broken):
-    unknown = broken("crimes/embezzlement.yaml", lambda d: d["earlier_law"]["tiers"].update(enormous=d["earlier_law"]["tiers"]["huge"]))
-    with pytest.raises(StandardError, match=r"embezzlement.yaml: earlier_law.tiers.enormous: no tier of this crime"):
+    unknown = broken(
+        "crimes/embezzlement.yaml",
+        lambda d: d["earlier_law"]["tiers"].update(enormous=d["earlier_law"]["tiers"]["huge"]),
+    )
+    with pytest.raises(
+        StandardError, match=r"embezzlement.yaml: earlier_law.tiers.enormous: no tier of this crime"
+    ):
         load_standard(directory=unknown)
 
 
 def test_earlier_law_of_a_crime_keeps_every_tier_inside_its_brackets(broken):
     dropped = broken("crimes/embezzlement.yaml", lambda d: d["earlier_law"]["tiers"].pop("especially_huge"))
-    with pytest.raises(StandardError, match=r"earlier_law.tiers.especially_huge: bracket 2 does not exist in the earlier text"):
+    with pytest.raises(
+        StandardError,
+        match=r"earlier_law.tiers.especially_huge: bracket 2 does not exist in the earlier text",
+    ):
         load_standard(directory=dropped)

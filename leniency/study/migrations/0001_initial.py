@@ -6,30 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0002_encrypt_personal_data'),
+        ("cases", "0002_encrypt_personal_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LetterDelivery',
+            name="LetterDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recommendation_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='量刑建议编号')),
-                ('method', models.CharField(choices=[('in_person', '当面送达并释明'), ('read_aloud', '宣读并释明'), ('written', '书面送达')], default='in_person', max_length=20, verbose_name='送达方式')),
-                ('delivered_at', models.DateTimeField(verbose_name='送达时间')),
-                ('recorded_at', models.DateTimeField(verbose_name='记录时间')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letter_deliveries', to='cases.defendant', verbose_name='犯罪嫌疑人/被告人')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recommendation_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="量刑建议编号"),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "当面送达并释明"),
+                            ("read_aloud", "宣读并释明"),
+                            ("written", "书面送达"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="送达方式",
+                    ),
+                ),
+                ("delivered_at", models.DateTimeField(verbose_name="送达时间")),
+                ("recorded_at", models.DateTimeField(verbose_name="记录时间")),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_deliveries",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人/被告人",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '释法说理书送达',
-                'verbose_name_plural': '释法说理书送达',
-                'ordering': ['defendant', 'delivered_at', 'id'],
+                "verbose_name": "释法说理书送达",
+                "verbose_name_plural": "释法说理书送达",
+                "ordering": ["defendant", "delivered_at", "id"],
             },
         ),
     ]

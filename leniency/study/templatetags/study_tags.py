@@ -17,8 +17,14 @@ register = template.Library()
 def study_panel(context, defendant, user):
     if not access.has_panel_role(user):
         return None
-    return page_batch(context, "study", defendant, lambda defendants: study_panels(
-        defendants, user, page_rounds(context, defendants), page_plea_records(context, defendants)))
+    return page_batch(
+        context,
+        "study",
+        defendant,
+        lambda defendants: study_panels(
+            defendants, user, page_rounds(context, defendants), page_plea_records(context, defendants)
+        ),
+    )
 
 
 def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[int, dict | None]:

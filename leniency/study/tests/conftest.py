@@ -29,5 +29,6 @@ def district(world):
 
 @pytest.fixture
 def district_supervisor(district):
-    return User.objects.create_user("lq_sup_test", password=PASSWORD, role=Role.SUPERVISING_PROSECUTOR,
-                                    organisation=district)
+    return User.objects.create_user(
+        "lq_sup_test", password=PASSWORD, role=Role.SUPERVISING_PROSECUTOR, organisation=district
+    )

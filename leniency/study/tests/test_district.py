@@ -33,29 +33,48 @@ def test_district_size_dates_figures_effects_and_guarantees(district):
     # By hand from the rows.
     assert f["persons"] == 736
     assert f["cases"] == Case.objects.filter(procuratorate=district).count()
-    pleaded_ids = set(people.filter(Q(recommendations__finalised_at__isnull=False) |
-                                    Q(plea_agreements__signed_at__isnull=False)).values_list("pk", flat=True))
+    pleaded_ids = set(
+        people.filter(
+            Q(recommendations__finalised_at__isnull=False) | Q(plea_agreements__signed_at__isnull=False)
+        ).values_list("pk", flat=True)
+    )
     assert f["pleaded"] == len(pleaded_ids)
-    withdrawn_ids = set(Withdrawal.objects.filter(defendant__in=people).values_list("defendant_id", flat=True))
+    withdrawn_ids = set(
+        Withdrawal.objects.filter(defendant__in=people).values_list("defendant_id", flat=True)
+    )
     assert f["withdrawn"] == len(withdrawn_ids & pleaded_ids)
     by_stage = {str(r[0]): r[1] for r in study.table("w_stage").rows}
-    for stage_label, stage in (("一审判决后（上诉）", "after_judgment"), ("审查起诉阶段（提起公诉前）", "before_prosecution")):
+    for stage_label, stage in (
+        ("一审判决后（上诉）", "after_judgment"),
+        ("审查起诉阶段（提起公诉前）", "before_prosecution"),
+    ):
         assert by_stage[stage_label] == Withdrawal.objects.filter(defendant__in=people, stage=stage).count()
     # Meetings before signing, recomputed for the persons who signed an agreement.
     signed = dict(PleaAgreement.objects.filter(defendant__in=people).values_list("defendant_id", "signed_at"))
-    met = {d for d, when in ParticipationEntry.objects.filter(assignment__defendant__in=signed, service=Service.MEETING)
-           .values_list("assignment__defendant_id", "occurred_at") if when < signed[d]}
+    met = {
+        d
+        for d, when in ParticipationEntry.objects.filter(
+            assignment__defendant__in=signed, service=Service.MEETING
+        ).values_list("assignment__defendant_id", "occurred_at")
+        if when < signed[d]
+    }
     rows = {r.defendant_id: r for r in study.rows}
     assert all(rows[d].meeting_before == (d in met) for d in signed)
     no_meeting_signed = [d for d in signed if d not in met]
-    assert sum(rows[d].withdrawn for d in no_meeting_signed) == sum(d in withdrawn_ids for d in no_meeting_signed)
+    assert sum(rows[d].withdrawn for d in no_meeting_signed) == sum(
+        d in withdrawn_ids for d in no_meeting_signed
+    )
     kinds = dict(study.table("rec_kinds").rows and [(str(r[0]), r[1]) for r in study.table("rec_kinds").rows])
     assert kinds["确定刑"] == sum(1 for d in pleaded_ids if rows[d].rec_kind == "fixed")
 
     # The study finds the generator's known effects (all raise withdrawal).
     assert generator.TRUE_COEFFICIENTS["no_meeting_before_signing"] > 0
     meeting = study.table("w_meeting")
-    assert _rate(meeting, "否") > _rate(meeting, "是") and meeting.test.method == "chi2" and meeting.test.p < 0.01
+    assert (
+        _rate(meeting, "否") > _rate(meeting, "是")
+        and meeting.test.method == "chi2"
+        and meeting.test.p < 0.01
+    )
     letter = study.table("w_letter")
     assert _rate(letter, "否") > _rate(letter, "是") and letter.test.p < 0.05
     kind = study.table("w_kind")
@@ -73,17 +92,34 @@ def test_district_size_dates_figures_effects_and_guarantees(district):
 
 
 def test_report_command_html_and_pdf(district, tmp_path):
-    call_command("study", "withdrawals", "--org", "L区人民检察院", "--from", "2019-09-01", "--to", "2020-08-31",
-                 "--out", str(tmp_path))
+    call_command(
+        "study",
+        "withdrawals",
+        "--org",
+        "L区人民检察院",
+        "--from",
+        "2019-09-01",
+        "--to",
+        "2020-08-31",
+        "--out",
+        str(tmp_path),
+    )
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "736人" in html and "卡方检验" in html and "data:image/svg+xml;base64," in html
     assert "研究局限" in html and "交叉验证" in html
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "L区人民检察院认罪认罚案件反悔问题实证研究" in text
     assert "736人" in text and "表7 签署前律师是否会见与反悔" in text and "研究局限" in text
-    pleaded = Defendant.objects.filter(case__procuratorate=district, recommendations__finalised_at__isnull=False) \
-        .distinct().count()
+    pleaded = (
+        Defendant.objects.filter(case__procuratorate=district, recommendations__finalised_at__isnull=False)
+        .distinct()
+        .count()
+    )
     assert f"共{pleaded}人" in text.replace(" ", "")
     rounds = SentencingRecommendation.objects.filter(defendant__case__procuratorate=district, round=2).count()
     assert rounds > 0

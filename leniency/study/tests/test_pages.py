@@ -51,17 +51,34 @@ def test_panel_is_for_the_procuratorate_only(world, client):
 def _rec(world, d, round_no, status, months, *, without=None, when=None):
     when = when or timezone.now() - timedelta(days=10)
     return SentencingRecommendation.objects.create(
-        defendant=d, round=round_no, status=status, principal_penalty="fixed_term", kind="fixed", months=months,
-        calculation={"plea_scenarios": {"without": without}} if without else {}, author=world.prosecutor,
-        created_at=when, updated_at=when, finalised_at=when)
+        defendant=d,
+        round=round_no,
+        status=status,
+        principal_penalty="fixed_term",
+        kind="fixed",
+        months=months,
+        calculation={"plea_scenarios": {"without": without}} if without else {},
+        author=world.prosecutor,
+        created_at=when,
+        updated_at=when,
+        finalised_at=when,
+    )
 
 
 def _withdrawal(world, d, stage, reasons, rec=None, consequences=()):
     now = timezone.now() - timedelta(days=5)
-    return Withdrawal.objects.create(defendant=d, stage=stage, defendant_stage="prosecution_review",
-                                     initiated_by="defendant", reasons=reasons, consequences=list(consequences),
-                                     recommendation_id=rec.pk if rec else None, occurred_at=now,
-                                     recorded_by=world.prosecutor, recorded_at=now)
+    return Withdrawal.objects.create(
+        defendant=d,
+        stage=stage,
+        defendant_stage="prosecution_review",
+        initiated_by="defendant",
+        reasons=reasons,
+        consequences=list(consequences),
+        recommendation_id=rec.pk if rec else None,
+        occurred_at=now,
+        recorded_by=world.prosecutor,
+        recorded_at=now,
+    )
 
 
 def test_letter_delivery_needs_a_final_recommendation_and_is_audited(world, client):
@@ -75,7 +92,9 @@ def test_letter_delivery_needs_a_final_recommendation_and_is_audited(world, clie
     assert not LetterDelivery.objects.exists()
     client.force_login(world.prosecutor)
     response = client.post(url, {"method": "in_person"})
-    assert response.status_code == 302 and LetterDelivery.objects.filter(defendant=world.defendant).count() == 1
+    assert (
+        response.status_code == 302 and LetterDelivery.objects.filter(defendant=world.defendant).count() == 1
+    )
     assert AuditEvent.objects.filter(action="study.letter.delivered", case_id=world.case.pk).exists()
 
 
@@ -99,12 +118,16 @@ def test_heavier_after_withdrawal_is_flagged_only_above_the_term_without_plea(wo
 def test_sentence_only_appeal_after_adoption_is_flagged_for_protest(world):
     d, co = world.defendant, world.co_defendant
     rec = _rec(world, d, 1, "final", 10)
-    CourtDecision.objects.create(recommendation=rec, judge=world.judge, decision="adopt", created_at=timezone.now())
+    CourtDecision.objects.create(
+        recommendation=rec, judge=world.judge, decision="adopt", created_at=timezone.now()
+    )
     _withdrawal(world, d, "after_judgment", ["def_lighter_sentence"])
     [flag] = protest_flags([d.pk])
     assert not flag.decided and "刑事诉讼法第二百三十七条" in flag.rule
     rec2 = _rec(world, co, 1, "final", 10)
-    CourtDecision.objects.create(recommendation=rec2, judge=world.judge, decision="adopt", created_at=timezone.now())
+    CourtDecision.objects.create(
+        recommendation=rec2, judge=world.judge, decision="adopt", created_at=timezone.now()
+    )
     _withdrawal(world, co, "after_judgment", ["def_changed_mind"])
     assert protest_flags([co.pk]) == []
 

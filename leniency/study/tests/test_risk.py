@@ -37,7 +37,9 @@ def test_model_directions_auc_calibration_and_artifact(district, district_superv
     assert risk_list.status_code == 200 and 'data-flag="heavier"' in risk_list.content.decode()
 
 
-def test_case_page_scores_every_defendant_as_score_defendant_does(district, district_supervisor, world, client):
+def test_case_page_scores_every_defendant_as_score_defendant_does(
+    district, district_supervisor, world, client
+):
     """The case page scores its defendants over the rows its panels loaded (study_tags, person_data_from); the
     score must be the one `score_defendant` computes from its own queries, for those who signed and for one who
     has only a draft round (the prospective score)."""
@@ -45,8 +47,12 @@ def test_case_page_scores_every_defendant_as_score_defendant_does(district, dist
     from leniency.study.risk import score_defendant
 
     train_and_save(district)
-    rec_services.do_create_draft(world.defendant, acting_user=world.prosecutor, charges=["盗窃"],
-                                 facts_text="被告人窃取他人手机一部，价值人民币3000元。")
+    rec_services.do_create_draft(
+        world.defendant,
+        acting_user=world.prosecutor,
+        charges=["盗窃"],
+        facts_text="被告人窃取他人手机一部，价值人民币3000元。",
+    )
     prospective = score_defendant(world.defendant)
     assert prospective is not None and prospective.prospective
     client.force_login(world.prosecutor)
@@ -55,17 +61,22 @@ def test_case_page_scores_every_defendant_as_score_defendant_does(district, dist
 
     client.force_login(district_supervisor)
     checked = 0
-    for case_id in dict.fromkeys(Defendant.objects.filter(case__procuratorate=district)
-                                 .values_list("case_id", flat=True)[:30]):
+    for case_id in dict.fromkeys(
+        Defendant.objects.filter(case__procuratorate=district).values_list("case_id", flat=True)[:30]
+    ):
         page = client.get(f"/cases/{case_id}/").content.decode()
         for d in Defendant.objects.filter(case_id=case_id):
             score = score_defendant(d)
             panel = _panel(page, d.pk)
-            assert (f'data-risk="{score.percent}"' in panel) if score is not None else ("data-risk=" not in panel)
+            assert (
+                (f'data-risk="{score.percent}"' in panel)
+                if score is not None
+                else ("data-risk=" not in panel)
+            )
             checked += score is not None
     assert checked >= 10
 
 
 def _panel(page: str, defendant_pk: int) -> str:
     start = page.index(f'<section class="study-panel" data-defendant="{defendant_pk}">')
-    return page[start:page.index("</section>", start)]
+    return page[start : page.index("</section>", start)]

@@ -41,4 +41,6 @@ class Command(BaseCommand):
                         total += len(filled)
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"{total} values {'re-encrypted' if action == 'rotate' else 'decrypted'}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"{total} values {'re-encrypted' if action == 'rotate' else 'decrypted'}")
+        )

@@ -22,9 +22,13 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="import CAIL2018 JSON-lines or CSV files")
         imp.add_argument("files", nargs="+")
-        imp.add_argument("--workers", type=int, default=2, help="extraction worker processes (0: in this process)")
+        imp.add_argument(
+            "--workers", type=int, default=2, help="extraction worker processes (0: in this process)"
+        )
         imp.add_argument("--batch", type=int, default=1000)
-        imp.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
+        imp.add_argument(
+            "--restart", action="store_true", help="start over instead of resuming an unfinished run"
+        )
         imp.add_argument("--no-progress", action="store_true")
         imp.add_argument("--index", action="store_true", help="rebuild the similar-case index afterwards")
         syn = sub.add_parser("synth", help="write a synthetic corpus (marked synthetic) in CAIL2018 format")
@@ -33,7 +37,9 @@ class Command(BaseCommand):
         syn.add_argument("--out", required=True)
         syn.add_argument("--workers", type=int, default=1)
         idx = sub.add_parser("index", help="build the similar-case index from the database")
-        idx.add_argument("--out", help="index directory (default: settings.CORPUS_INDEX_DIR or var/corpus-index)")
+        idx.add_argument(
+            "--out", help="index directory (default: settings.CORPUS_INDEX_DIR or var/corpus-index)"
+        )
         idx.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, action, **options):
@@ -46,8 +52,9 @@ class Command(BaseCommand):
         for name in files:
             start = time.perf_counter()
             try:
-                run = import_file(name, Options(workers=workers, batch=batch, progress=not no_progress,
-                                                restart=restart))
+                run = import_file(
+                    name, Options(workers=workers, batch=batch, progress=not no_progress, restart=restart)
+                )
             except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
                 self.stderr.write(f"{name}: {exc}")
                 failed = True
@@ -65,8 +72,9 @@ class Command(BaseCommand):
             raise CommandError("--n must be positive")
         start = time.perf_counter()
         count = write(out, n, seed, workers=workers, progress=n >= 5000)
-        self.stdout.write(f"{count} synthetic judgments written to {out} (seed {seed}, "
-                          f"{time.perf_counter() - start:.1f} s)")
+        self.stdout.write(
+            f"{count} synthetic judgments written to {out} (seed {seed}, {time.perf_counter() - start:.1f} s)"
+        )
 
     def do_index(self, *, out, no_progress, **_):
         from pathlib import Path
@@ -78,5 +86,7 @@ class Command(BaseCommand):
         start = time.perf_counter()
         manifest = build_index(directory, progress=not no_progress)
         clear_cache()
-        self.stdout.write(f"index of {manifest['n']} judgments in {manifest['charges']} charges written to "
-                          f"{directory} ({time.perf_counter() - start:.1f} s)")
+        self.stdout.write(
+            f"index of {manifest['n']} judgments in {manifest['charges']} charges written to "
+            f"{directory} ({time.perf_counter() - start:.1f} s)"
+        )

@@ -33,4 +33,6 @@ class Command(BaseCommand):
             raised = do_detect_warnings(as_of=as_of)
             self.stdout.write(f"{len(raised)} warnings raised")
             for warning in raised:
-                self.stdout.write(f"  {warning.lawyer}: {warning.get_kind_display()} {warning.evidence.get('hits')}")
+                self.stdout.write(
+                    f"  {warning.lawyer}: {warning.get_kind_display()} {warning.evidence.get('hits')}"
+                )

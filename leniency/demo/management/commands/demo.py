@@ -25,7 +25,9 @@ def _pad(text: str, width: int) -> str:
 
 def table(rows: list[tuple[str, ...]]) -> str:
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
+    return "\n".join(
+        "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
 
 
 class Command(BaseCommand):
@@ -34,8 +36,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
         parser.add_argument("--defendants", type=int, default=2000)
-        parser.add_argument("--today", type=date.fromisoformat, default=None,
-                            help="the day the demo's history ends (YYYY-MM-DD); default: today")
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="the day the demo's history ends (YYYY-MM-DD); default: today",
+        )
 
     def handle(self, *args, seed, defendants, today, **options):
         if defendants < 1:
@@ -58,17 +64,27 @@ class Command(BaseCommand):
         self.stdout.write(_("启动：leniency runserver，然后打开 %(url)s") % {"url": URL})
 
     def _report(self, s: DemoSummary) -> None:
-        self.stdout.write(self.style.SUCCESS(
-            f"demo built in {s.seconds:.1f} s (seed {s.seed}, history up to {s.today}): {s.organisations} organisations, "
-            f"{s.users} users, {s.cases} cases, "
-            f"{s.defendants} defendants, {s.assignments} counsel assignments, {s.events} audit events"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"demo built in {s.seconds:.1f} s (seed {s.seed}, history up to {s.today}): {s.organisations} organisations, "
+                f"{s.users} users, {s.cases} cases, "
+                f"{s.defendants} defendants, {s.assignments} counsel assignments, {s.events} audit events"
+            )
+        )
         self.stdout.write(_("按主罪名（人）："))
         self.stdout.write(table([(name, str(n)) for name, n in s.by_charge.most_common()]))
         self.stdout.write(_("按诉讼阶段（人）："))
         self.stdout.write(table([(str(Stage(k).label), str(n)) for k, n in s.by_stage.most_common()]))
         self.stdout.write(_("按审理程序（人）："))
-        self.stdout.write(table([(str(Procedure(k).label) if k in Procedure.values else _("未定"), str(n))
-                                 for k, n in s.by_procedure.most_common()]))
+        self.stdout.write(
+            table(
+                [
+                    (str(Procedure(k).label) if k in Procedure.values else _("未定"), str(n))
+                    for k, n in s.by_procedure.most_common()
+                ]
+            )
+        )
         self.stdout.write(_("按羁押状态（人）："))
-        self.stdout.write(table([(str(Defendant.Detention(k).label), str(n)) for k, n in s.by_detention.most_common()]))
+        self.stdout.write(
+            table([(str(Defendant.Detention(k).label), str(n)) for k, n in s.by_detention.most_common()])
+        )

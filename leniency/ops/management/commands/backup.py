@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Back up the database and MEDIA_ROOT (recordings, agreements, documents) into one .tar.gz."
 
     def add_arguments(self, parser):
-        parser.add_argument("--out", type=Path, default=None, help="default: var/backups/leniency-<time>.tar.gz")
+        parser.add_argument(
+            "--out", type=Path, default=None, help="default: var/backups/leniency-<time>.tar.gz"
+        )
 
     def handle(self, *args, out, **options):
         from django.conf import settings
@@ -22,6 +24,8 @@ class Command(BaseCommand):
         out.parent.mkdir(parents=True, exist_ok=True)
         manifest = create_backup(out)
         rows = sum(manifest["counts"].values())
-        self.stdout.write(self.style.SUCCESS(
-            f"{out}: {rows} rows, {len(manifest['files'])} files, audit chain up to #{manifest['audit']['last_seq']}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{out}: {rows} rows, {len(manifest['files'])} files, audit chain up to #{manifest['audit']['last_seq']}"
+            )
+        )

@@ -21,6 +21,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if report.problems:
             raise CommandError("restored, but the checks failed:\n" + "\n".join(report.problems))
-        self.stdout.write(self.style.SUCCESS(
-            f"restored {report.rows} rows and {report.files} files; audit chain verified ({report.audit_events} events)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"restored {report.rows} rows and {report.files} files; audit chain verified ({report.audit_events} events)"
+            )
+        )

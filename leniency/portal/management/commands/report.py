@@ -14,7 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="2026-Q3 or 2026")
         parser.add_argument("--out", required=True, type=Path, help="folder for report.html and report.pdf")
-        parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap samples of the disparity index")
+        parser.add_argument(
+            "--bootstrap", type=int, default=200, help="bootstrap samples of the disparity index"
+        )
 
     def handle(self, *args, period, out, bootstrap, **options):
         out = Path(out)
@@ -25,6 +27,9 @@ class Command(BaseCommand):
         if code == "all":
             raise CommandError("--period must be a quarter (2026-Q3) or a year (2026)")
         report = generate_report(code, out_dir=out, bootstrap=bootstrap)
-        self.stdout.write(self.style.SUCCESS(
-            f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'} ({report.pdf_size} bytes, "
-            f"{report.suppressed_cells} cells suppressed)"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'} ({report.pdf_size} bytes, "
+                f"{report.suppressed_cells} cells suppressed)"
+            )
+        )

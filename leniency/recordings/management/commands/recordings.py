@@ -13,10 +13,14 @@ class Command(BaseCommand):
         checked, problems = verify_all()
         for problem in problems:
             r = problem.recording
-            where = f"recording #{r.pk} ({r.get_session_display()}, defendant #{r.defendant_id}, {r.file_name})"
+            where = (
+                f"recording #{r.pk} ({r.get_session_display()}, defendant #{r.defendant_id}, {r.file_name})"
+            )
             if problem.kind == "registry":
-                self.stderr.write(f"ALTERED  {where}: stored hash {r.sha256} differs from the audit trail's "
-                                  f"{problem.actual or 'none'}")
+                self.stderr.write(
+                    f"ALTERED  {where}: stored hash {r.sha256} differs from the audit trail's "
+                    f"{problem.actual or 'none'}"
+                )
             elif problem.kind == "missing":
                 self.stderr.write(f"MISSING  {where}: file not found")
             else:

@@ -26,8 +26,16 @@ def synthetic(n, seed):
         amount = rng.choice((None, 3000.0, 30000.0, 300000.0))
         flags = ["surrender"] if rng.random() < 0.3 else []
         truth = L(calc) + 0.2 * CHARGES.index(charge) / 3 - (0.2 if flags else 0) + rng.gauss(0, 0.3)
-        records.append(CaseRecord(text=f"被告人某{i}犯{charge}罪，涉案金额{amount}元。", charges=[charge],
-                                  calc_months=calc, guideline=charge != "危险驾驶", amount=amount, flags=flags))
+        records.append(
+            CaseRecord(
+                text=f"被告人某{i}犯{charge}罪，涉案金额{amount}元。",
+                charges=[charge],
+                calc_months=calc,
+                guideline=charge != "危险驾驶",
+                amount=amount,
+                flags=flags,
+            )
+        )
         months.append(max(int(round(math.expm1(truth))), 0))
     return records, months
 
@@ -53,7 +61,8 @@ def test_artifact_round_trip_and_newest_wins(tmp_path):
     assert sidecar["n_train"] == 120
     loaded = load_model(path)
     assert [p.months for p in loaded.predict_records(records[:20])] == [
-        p.months for p in model.predict_records(records[:20])]
+        p.months for p in model.predict_records(records[:20])
+    ]
     newer = train(records, months, seed=1)
     newer.version = "20270101T000000-bbbbbbbb"
     save_model(newer, tmp_path)
@@ -84,28 +93,59 @@ def test_cli_train_predict_and_evaluate(tmp_path):
     for i in range(60):
         amount = rng.choice((2000, 8000, 40000, 150000))
         months = {2000: 6, 8000: 10, 40000: 36, 150000: 60}[amount] + rng.randint(-2, 2)
-        lines.append(json.dumps({"fact": f"被告人王某{i}盗窃他人财物，价值人民币{amount}元。", "meta": {
-            "accusation": ["盗窃"], "relevant_articles": [264],
-            "term_of_imprisonment": {"imprisonment": months, "death_penalty": False, "life_imprisonment": False}}},
-            ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "fact": f"被告人王某{i}盗窃他人财物，价值人民币{amount}元。",
+                    "meta": {
+                        "accusation": ["盗窃"],
+                        "relevant_articles": [264],
+                        "term_of_imprisonment": {
+                            "imprisonment": months,
+                            "death_penalty": False,
+                            "life_imprisonment": False,
+                        },
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert main(["train", "--corpus", str(corpus), "--out", str(tmp_path / "models"), "--folds", "3"],
-                out=out, err=err) == 0
+    assert (
+        main(
+            ["train", "--corpus", str(corpus), "--out", str(tmp_path / "models"), "--folds", "3"],
+            out=out,
+            err=err,
+        )
+        == 0
+    )
     assert "3-fold: mean log distance" in out.getvalue(), out.getvalue()
     sidecar = json.loads(next((tmp_path / "models").glob("*.json")).read_text(encoding="utf-8"))
     assert sidecar["cv_metrics"]["folds"] == 3 and sidecar["cv_metrics"]["coverage"] is not None
 
     predicted = tmp_path / "pred.jsonl"
-    assert main(["predict", "--input", str(corpus), "--output", str(predicted), "--train", str(corpus)],
-                out=io.StringIO(), err=io.StringIO()) == 0
+    assert (
+        main(
+            ["predict", "--input", str(corpus), "--output", str(predicted), "--train", str(corpus)],
+            out=io.StringIO(),
+            err=io.StringIO(),
+        )
+        == 0
+    )
     rows = [json.loads(line) for line in predicted.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 60 and all(r["low"] <= r["months"] <= r["high"] for r in rows)
     assert rows[0]["model_version"]
 
     out = io.StringIO()
-    assert main(["evaluate", "--input", str(corpus), "--train", str(corpus), "--folds", "3"],
-                out=out, err=io.StringIO()) == 0
+    assert (
+        main(
+            ["evaluate", "--input", str(corpus), "--train", str(corpus), "--folds", "3"],
+            out=out,
+            err=io.StringIO(),
+        )
+        == 0
+    )
     table = out.getvalue()
     assert "3-fold cross-validation" in table and table.splitlines()[1].split()[1] == "model"

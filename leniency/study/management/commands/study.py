@@ -39,8 +39,10 @@ class Command(BaseCommand):
                 model = train_and_save(org, options.get("date_from"), options.get("date_to"))
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
-            self.stdout.write(f"{artifact_path()}: n={model['n']} withdrawals={model['positives']} "
-                              f"AUC(cv)={model['auc_cv']:.3f}")
+            self.stdout.write(
+                f"{artifact_path()}: n={model['n']} withdrawals={model['positives']} "
+                f"AUC(cv)={model['auc_cv']:.3f}"
+            )
             return
         from leniency.study.analysis import run_study
         from leniency.study.report import write_report
@@ -51,8 +53,10 @@ class Command(BaseCommand):
         study = run_study(org, options["date_from"], options["date_to"], with_model=not options["no_model"])
         html, pdf = write_report(study, options["out"])
         f = study.figures
-        self.stdout.write(f"{org.name}: {f['persons']} persons, {f['pleaded']} pleaded, {f['withdrawn']} withdrew; "
-                          f"wrote {html} and {pdf} in {time.perf_counter() - started:.1f} s")
+        self.stdout.write(
+            f"{org.name}: {f['persons']} persons, {f['pleaded']} pleaded, {f['withdrawn']} withdrew; "
+            f"wrote {html} and {pdf} in {time.perf_counter() - started:.1f} s"
+        )
 
 
 def _org(value: str) -> Organisation:

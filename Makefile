@@ -33,9 +33,11 @@ system-deps:
 test: install system-deps lint
 	$(PY) -m pytest -q
 
+# ruff, then the layers of DESIGN.md as import-linter contracts ([tool.importlinter] in pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 test-fast: install
 	$(PY) -m pytest -q -m "not browser"

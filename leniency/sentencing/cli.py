@@ -1,6 +1,6 @@
 """`leniency sentencing ...`: the engine on the command line (no Django).
 
-    leniency sentencing recommend --fact TEXT [--charge 盗窃 ...] [--json] [--lang zh|en] [--train CORPUS]
+    leniency sentencing recommend (--fact TEXT | --fact-file PATH|-) [--charge 盗窃 ...] [--json] [--lang zh|en] [--train CORPUS]
     leniency sentencing predict --input CASES.jsonl --output PRED.jsonl [--train CORPUS.jsonl]
     leniency sentencing evaluate --input GOLD.jsonl [--train CORPUS.jsonl] [--folds K] [--by-charge]
     leniency sentencing train [--corpus CORPUS.jsonl] [--out DIR] [--folds K]
@@ -31,7 +31,8 @@ from leniency.sentencing.calibrate_eval import (
     run_all,
     score,
 )
-from leniency.sentencing.corpus import CorpusError, Judgment, JudgmentReader, read_judgments
+from leniency.sentencing.cli_input import case_records, input_problems, read_fact
+from leniency.sentencing.corpus import CorpusError, Judgment, read_judgments
 
 PENALTY_ZH = {
     "imprisonment": "有期徒刑",
@@ -181,8 +182,13 @@ def _print_result(calc, lang: str, out: TextIO) -> None:
 
 
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    fact = args.fact or ""
+    fact = read_fact(args.fact, args.fact_file)
     charges = [c.removesuffix("罪") for c in (args.charge or [])]
+    problems = input_problems(fact, charges)
+    if problems:  # refused: no default sentence for a charge that does not exist or an empty fact
+        for problem in problems:
+            print(f"error: {problem}", file=err)
+        return 2
     result = run_engine(fact, charges or None, args.article or None)
     missing = _missing_inputs(fact, result, charges, args.lang)
     calibrator = _load_training(args.train, err) if args.train else None
@@ -283,7 +289,12 @@ def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     written = failed = 0
     handle = _open_output(args.output)
     try:
-        for record in JudgmentReader(args.input).records():
+        for record in case_records(args.input):
+            problems = (
+                [] if isinstance(record, CorpusError) else input_problems(record.fact, record.accusation)
+            )
+            if problems:
+                record = CorpusError(record.line or 0, "; ".join(problems))
             if isinstance(record, CorpusError):
                 failed += 1
                 print(f"{args.input}: {record}", file=err)
@@ -305,7 +316,10 @@ def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if handle is not sys.stdout:
             handle.close()
-    print(f"{written} predictions written to {args.output} ({failed} unreadable input lines)", file=err)
+    print(
+        f"{written} predictions written to {args.output} ({failed} input lines with errors: unreadable, blank or refused)",
+        file=err,
+    )
     return 0 if failed == 0 else 1
 
 
@@ -421,7 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     rec = sub.add_parser("recommend", help="compute a sentence from fact text, step by step")
-    rec.add_argument("--fact", required=True, help="the facts of the case (Chinese text)")
+    source = rec.add_mutually_exclusive_group(required=True)
+    source.add_argument("--fact", help="the facts of the case (Chinese text)")
+    source.add_argument("--fact-file", help="read the facts from this UTF-8 file ('-' for standard input)")
     rec.add_argument("--charge", action="append", help="charge name, e.g. 盗窃 (repeatable)")
     rec.add_argument("--article", action="append", type=int, help="Criminal Law article number (repeatable)")
     rec.add_argument("--json", action="store_true", help="print the full calculation as JSON")

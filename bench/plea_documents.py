@@ -52,9 +52,9 @@ def main() -> None:
     from django.conf import settings
 
     django.setup()
+    from leniency.documents.archive import CHUNK, hash_stored, write_atomically
     from leniency.documents.pdf import render_pdf
     from leniency.recordings.media import wav_bytes
-    from leniency.recordings.storage import CHUNK, hash_stored, write_atomically
 
     charge, case, defendant = fake_defendant()
     context = {

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.cases.stages import Procedure, Stage
+from leniency.documents.archive import hash_stored, write_bytes
 from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
-from leniency.recordings.storage import hash_stored, write_bytes
 
 from . import access, state
 from .models import PleaAgreement, Signature

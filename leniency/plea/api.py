@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Procedure
-from leniency.recordings.storage import archive_storage
+from leniency.documents.archive import archive_storage
 
 from . import access
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement

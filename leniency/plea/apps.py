@@ -8,9 +8,17 @@ class PleaConfig(AppConfig):
     verbose_name = gettext_lazy("认罪认罚")
 
     def ready(self):
+        # Imported here, not at the top: these modules load models, which Django allows only once the app
+        # registry is ready.
         from leniency.audit.timeline import register_action
+        from leniency.recommendations.safeguards import register_adoption_blockers, register_signed_agreement
 
         from .describe import DESCRIBERS, LABELS
+        from .review import adoption_blockers
+        from .state import signed_agreement_rests_on
 
         for action, label in LABELS.items():
             register_action(action, label, DESCRIBERS.get(action))
+        # The court may adopt the recommendation only when the plea's safeguards hold (CPL art. 201).
+        register_adoption_blockers(adoption_blockers)
+        register_signed_agreement(signed_agreement_rests_on)

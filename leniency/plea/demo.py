@@ -283,7 +283,7 @@ class _Plan:
         return sorted(ranked, key=priority)[:AGREEMENT_PDFS]
 
     def agreements(self):
-        from leniency.recordings.storage import write_bytes
+        from leniency.documents.archive import write_bytes
 
         for d in self._candidates():
             rec, lawyer = self.finals[d.pk], self.lawyers[d.pk]

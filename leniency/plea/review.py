@@ -1,5 +1,6 @@
 """What stands between the court and adopting the recommendation (CPL art. 201; SPC interpretation arts. 349,
-351). The recommendations app calls `adoption_blockers` before it lets the court adopt."""
+351). Registered with the recommendations app (`recommendations.safeguards`) in `PleaConfig.ready`, which asks
+it before it lets the court adopt."""
 
 from __future__ import annotations
 

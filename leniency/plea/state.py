@@ -1,9 +1,13 @@
 """Read-only questions about a defendant's plea: the current agreement, who still has to sign, whether the
-stored document still matches its hash, the latest review, whether a withdrawal is in force."""
+stored document still matches its hash, the latest review, whether a withdrawal is in force. The final
+recommendation (`final_recommendation`, `final_among`) is the recommendations app's, re-exported here so that
+the plea's tests can stand one in."""
 
 from __future__ import annotations
 
-from leniency.recordings.storage import hash_stored
+from leniency.documents.archive import hash_stored
+from leniency.recommendations.services import final_among as final_among
+from leniency.recommendations.services import final_recommendation as final_recommendation
 
 from .models import PleaAgreement, Signature, VoluntarinessReview, Withdrawal
 
@@ -83,17 +87,9 @@ def withdrawal_in_force_among(withdrawals, agreements) -> Withdrawal | None:
     return None if renewed else withdrawal
 
 
-def final_recommendation(defendant):
-    """The recommendations app's final recommendation, or None while that app has none to offer."""
-    try:
-        from leniency.recommendations.services import final_recommendation as final
-    except ImportError:
-        return None
-    return final(defendant)
-
-
-def final_among(rounds):
-    """`final_recommendation` over a defendant's rounds already loaded (the case page's)."""
-    from leniency.recommendations.services import final_among as final
-
-    return final(rounds)
+def signed_agreement_rests_on(recommendation) -> bool:
+    """Whether a 具结书 signed by everyone rests on `recommendation` (registered with the recommendations app,
+    which then asks for a stated basis before a new round)."""
+    return PleaAgreement.objects.filter(
+        recommendation_id=recommendation.pk, status=PleaAgreement.Status.SIGNED
+    ).exists()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from leniency.recordings.models import Recording
 
 from . import state
 from .models import PleaAgreement, RightsNotice, Signature, VoluntarinessReview, Withdrawal
@@ -43,13 +42,23 @@ class Records:
     withdrawals: list = field(default_factory=list)
 
 
+# Records that apps above plea keep on its steps (the recordings app's recordings of the notice and the signing):
+# a field of `Records` -> a function giving the queryset of those rows, registered in the app's AppConfig.ready.
+_OTHER_SOURCES: dict[str, Callable] = {}
+
+
+def register_records(name: str, queryset: Callable) -> None:
+    """Let an app above plea add its rows to `Records.<name>` (and so to the plea story)."""
+    _OTHER_SOURCES[name] = queryset
+
+
 def load_records(defendant_ids) -> dict[int, Records]:
     """The records of several defendants with seven queries in all (the case page shows them together)."""
     records = {pk: Records() for pk in defendant_ids}
     sources = [
         ("notices", RightsNotice.objects.all()),
         ("agreements", PleaAgreement.objects.prefetch_related("signatures")),
-        ("recordings", Recording.objects.all()),
+        *((name, queryset()) for name, queryset in _OTHER_SOURCES.items()),
         ("reviews", VoluntarinessReview.objects.prefetch_related("items")),
         ("withdrawals", Withdrawal.objects.all()),
     ]

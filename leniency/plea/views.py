@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leniency.cases.access import visible_defendants
+from leniency.documents.archive import archive_storage
 from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
-from leniency.recordings.models import Recording
-from leniency.recordings.storage import archive_storage
 
 from . import access, state
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
@@ -136,7 +135,7 @@ def _notice_context(notice, *, screen):
         "defendant": notice.defendant,
         "case": notice.defendant.case,
         "screen": screen,
-        "recordings": Recording.objects.filter(notice=notice) if screen else [],
+        "recordings": notice.recordings.all() if screen else [],
     }
 
 
@@ -210,7 +209,7 @@ def agreement_detail(request, pk, *, sign_form=None, status=200):
             "verification": verification,
             "missing": [Signature.Role(r).label for r in missing],
             "sign_forms": forms_by_role,
-            "recordings": Recording.objects.filter(agreement=agreement),
+            "recordings": agreement.recordings.all(),
             "versions": PleaAgreement.objects.filter(defendant=defendant).order_by("version"),
         },
         status=status,
@@ -298,8 +297,9 @@ def review_new(request, defendant_id):
 
 
 def _recordings_by_session(defendant) -> dict[str, list]:
+    """The recordings app's recordings of this defendant (it sits above plea: read through the relation)."""
     grouped: dict[str, list] = {}
-    for recording in Recording.objects.filter(defendant=defendant).order_by("recorded_on", "id"):
+    for recording in defendant.recordings.order_by("recorded_on", "id"):
         grouped.setdefault(recording.session, []).append(recording)
     return grouped
 

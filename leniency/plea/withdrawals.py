@@ -16,6 +16,7 @@ from leniency.audit.trail import record
 from leniency.cases.services import do_set_procedure
 from leniency.cases.stages import Procedure
 from leniency.errors import DomainError
+from leniency.recommendations.services import do_mark_lapsed
 
 from . import access, state
 from .models import PleaAgreement, Signature, Withdrawal
@@ -168,10 +169,6 @@ def _lapse_agreement(agreement: PleaAgreement, *, withdrawal: Withdrawal, acting
 def _lapse_recommendation(defendant, *, acting_user, stage):
     """The recommendations app marks its final recommendation lapsed (and writes its own audit event)."""
     if state.final_recommendation(defendant) is None:
-        return None
-    try:
-        from leniency.recommendations.services import do_mark_lapsed
-    except ImportError:
         return None
     reason = _("犯罪嫌疑人/被告人反悔（%(stage)s），撤回从宽量刑建议") % {
         "stage": WithdrawalStage(stage).label

@@ -20,12 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
+from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
-from . import access
+from . import access, safeguards
 from .engine import defendant_charges, defendant_facts, deviations, plea_scenarios, run_engine
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
-from .validation import FIELDS, clean_values
+from .validation import COMBINED_BOUNDS, FIELDS, TERM_BOUNDS, P, clean_values
 
 Status = SentencingRecommendation.Status
 
@@ -149,12 +150,8 @@ def _check_deviation(rec, deviation_reason: str) -> list[dict]:
 
 
 def signed_agreement_for(rec) -> bool:
-    """Whether the plea app holds a 具结书 signed by everyone on this recommendation."""
-    try:
-        from leniency.plea.models import PleaAgreement
-    except ImportError:
-        return False
-    return PleaAgreement.objects.filter(recommendation_id=rec.pk, status=PleaAgreement.Status.SIGNED).exists()
+    """Whether a 具结书 signed by everyone rests on this recommendation (the plea app registers the check)."""
+    return safeguards.has_signed_agreement(rec)
 
 
 def change_needs_basis(defendant) -> bool:
@@ -192,8 +189,6 @@ def do_create_draft(
     if not access.can_draft(acting_user, defendant):
         _deny(_("您无权为此人起草量刑建议（须为本案检察院的检察官，且处于审查起诉或一审阶段）"))
     now = now or timezone.now()
-    from leniency.cases.models import Defendant
-
     Defendant.objects.select_for_update().filter(pk=defendant.pk).first()  # one new round at a time
     change_basis = change_basis.strip()
     if change_needs_basis(defendant) and not change_basis:
@@ -525,9 +520,9 @@ def do_court_decision(
 ) -> CourtDecision:
     """The trial court's decision on the final recommendation (CPL art. 201, FACTS.md §3.6).
 
-    Adopting requires that `leniency.plea.review.adoption_blockers` finds nothing (voluntariness review,
-    agreement on file). Asking for an adjustment needs a ¶2 ground; deciding otherwise needs at least
-    one art. 201 ground and written reasons.
+    Adopting requires that the registered `safeguards.adoption_blockers` find nothing (the plea app's:
+    voluntariness review, agreement on file). Asking for an adjustment needs a ¶2 ground; deciding otherwise
+    needs at least one art. 201 ground and written reasons.
     """
     rec = _lock(rec, version)
     if decision not in CourtDecision.Decision.values:
@@ -548,9 +543,7 @@ def do_court_decision(
         _deny(_("未知的依据：%(value)s") % {"value": "、".join(unknown)}, "grounds")
     reasons = reasons.strip()
     if decision == CourtDecision.Decision.ADOPT:
-        from leniency.plea.review import adoption_blockers
-
-        blockers = adoption_blockers(rec.defendant)
+        blockers = safeguards.adoption_blockers(rec.defendant)
         if blockers:
             _deny(_("尚不能采纳：%(why)s") % {"why": "；".join(blockers)}, "decision")
         grounds = []
@@ -564,8 +557,6 @@ def do_court_decision(
             _deny(_("须写明理由"), "reasons")
     values = {}
     if decision == CourtDecision.Decision.DECIDE_OTHERWISE and principal_penalty:
-        from .validation import COMBINED_BOUNDS, TERM_BOUNDS, P
-
         if principal_penalty not in P.values:
             _deny(_("未知的主刑：%(value)s") % {"value": principal_penalty}, "principal_penalty")
         bounds = COMBINED_BOUNDS if len(rec.charges or []) > 1 else TERM_BOUNDS

@@ -9,12 +9,12 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from leniency.cases.access import visible_defendants
+from leniency.documents.archive import archive_storage
 from leniency.plea.models import PleaAgreement, RightsNotice
 
 from .access import can_upload_recording, visible_recordings
 from .models import Recording
 from .services import do_add_recording, do_log_access
-from .storage import archive_storage
 
 router = Router(tags=["recordings"])
 

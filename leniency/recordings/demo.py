@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from leniency.audit.trail import PendingEvent, record_many
 from leniency.demo.geography import PROVINCE_CODE
+from leniency.documents.archive import write_bytes
 from leniency.plea.models import PleaAgreement, RightsNotice
 
 from .media import wav_bytes
 from .models import Recording
-from .storage import write_bytes
 
 AGREEMENTS_WITH_RECORDINGS = 6
 

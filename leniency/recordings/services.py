@@ -11,11 +11,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency.audit.ledger import registered_hashes
 from leniency.audit.trail import record
+from leniency.documents.archive import (
+    Rejected,
+    TooLarge,
+    archive_storage,
+    clean_incoming,
+    hash_stored,
+    read_chunks,
+    stage,
+)
 from leniency.errors import DomainError
 
 from .models import Recording
-from .storage import Rejected, TooLarge, archive_storage, clean_incoming, hash_stored, read_chunks, stage
 
 DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB; override with settings.RECORDINGS_MAX_BYTES
 
@@ -193,8 +202,6 @@ def verify_all(queryset=None) -> tuple[int, list[Problem]]:
     """Re-hash every stored recording (in chunks); return how many were checked and what is wrong: a file
     missing or changed, or a row whose hash no longer matches the one its audit event registered. Temporary
     files that interrupted uploads left behind are removed first."""
-    from .ledger import registered_hashes
-
     clean_incoming()  # temporary files of interrupted uploads are not recordings: removed, never reported
     registered = registered_hashes("recordings.recording.added", Recording._meta.label_lower)
     problems, checked = [], 0

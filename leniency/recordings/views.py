@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.models import AuditEvent
 from leniency.cases.access import visible_defendants
+from leniency.documents.archive import archive_storage, hash_stored
 from leniency.errors import DomainError
 
 from .access import can_upload_recording, visible_recordings
 from .forms import UploadForm
 from .models import Recording
 from .services import do_add_recording, do_log_access, max_bytes
-from .storage import archive_storage, hash_stored
 
 
 def _defendant(request, defendant_id):

@@ -1019,8 +1019,8 @@ class _District:
 
 def _placeholder():
     """One PDF stands in for every L区 具结书 (the demo does not render 580 documents); it says so."""
+    from leniency.documents.archive import write_bytes
     from leniency.documents.pdf import render_pdf
-    from leniency.recordings.storage import write_bytes
 
     pdf = render_pdf("study/placeholder_pdf.html", {"district": DISTRICT_NAME})
     return write_bytes(PLACEHOLDER_FILE, pdf)

@@ -26,11 +26,11 @@ from django.urls import reverse
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
 from leniency.corpus.models import ImportRun, Judgment
+from leniency.documents.archive import TMP_DIR, archive_root, hash_stored
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
 from leniency.recordings.services import do_add_recording, verify_all
-from leniency.recordings.storage import TMP_DIR, archive_root, hash_stored
 
 from .fault_worker import KILLPOINT
 from .faults import (

@@ -5,12 +5,12 @@ import pytest
 
 from leniency.audit.models import AuditEvent
 from leniency.cases.stages import Stage
+from leniency.documents.archive import archive_storage
 from leniency.errors import DomainError
 from leniency.plea.agreements import do_sign_agreement, verify_agreement
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.review import adoption_blockers
 from leniency.plea.story import status_line
-from leniency.recordings.storage import archive_storage
 
 from .helpers import agreement, sign_all, stand_in_recommendation
 

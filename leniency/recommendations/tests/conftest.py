@@ -1,28 +1,15 @@
 """Fixtures for the recommendation workflow, on top of the shared `world` personas."""
 
-import sys
-import types
-
 import pytest
+
+from leniency.recommendations import safeguards
 
 
 @pytest.fixture
 def blockers(monkeypatch):
-    """Control `leniency.plea.review.adoption_blockers` (the plea app's rule) from a test: a list to fill."""
+    """Stand in for the adoption blockers other apps register (the plea app's rule): a list to fill."""
     reasons: list[str] = []
-
-    def adoption_blockers(defendant):
-        return list(reasons)
-
-    try:
-        import leniency.plea.review as review
-    except ImportError:
-        review = types.ModuleType("leniency.plea.review")
-        monkeypatch.setitem(sys.modules, "leniency.plea.review", review)
-        import leniency.plea
-
-        monkeypatch.setattr(leniency.plea, "review", review, raising=False)
-    monkeypatch.setattr(review, "adoption_blockers", adoption_blockers, raising=False)
+    monkeypatch.setattr(safeguards, "_ADOPTION_BLOCKERS", [lambda defendant: list(reasons)])
     return reasons
 
 

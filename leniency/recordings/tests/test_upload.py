@@ -9,11 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from leniency.audit.models import AuditEvent
+from leniency.documents.archive import CHUNK, TMP_DIR
 from leniency.errors import DomainError
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
 from leniency.recordings.services import do_add_recording, do_log_access, verify_all
-from leniency.recordings.storage import CHUNK, TMP_DIR
 
 
 class ChunkOnlyReader(io.RawIOBase):

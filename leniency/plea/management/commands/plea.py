@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from leniency.audit.ledger import registered_hashes
 from leniency.plea.agreements import verify_agreement
 from leniency.plea.models import PleaAgreement
-from leniency.recordings.ledger import registered_hashes
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Where documents and recordings are kept, and how they are written and re-hashed.
+"""The hashed archive: where documents and recordings are kept, and how they are written and re-hashed.
 
 Files live in a Django FileSystemStorage rooted at `settings.MEDIA_ROOT` when set, else `var/documents/`.
 Writes stream in chunks into a temporary file inside the storage root (`.incoming/`), hashing as they go, and the

@@ -7,6 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .capabilities import Role, has_capability
+
+__all__ = ["ApiToken", "Organisation", "Region", "Role", "User"]
+
 
 class Region(models.Model):
     """Province → city → district. Districts carry the economic zone used in regional statistics."""
@@ -89,22 +93,6 @@ class Organisation(models.Model):
         return self.name
 
 
-class Role(models.TextChoices):
-    PROSECUTOR = "prosecutor", _("检察官")
-    SUPERVISING_PROSECUTOR = "supervising_prosecutor", _("主管检察官")
-    JUDGE = "judge", _("法官")
-    DUTY_LAWYER = "duty_lawyer", _("值班律师")
-    DEFENCE_LAWYER = "defence_lawyer", _("辩护律师")
-    LEGAL_AID_OFFICER = "legal_aid_officer", _("法律援助中心工作人员")
-    COMMITTEE_MEMBER = "committee_member", _("监督评议委员会委员")
-    AUDITOR = "auditor", _("审计员")
-    ADMINISTRATOR = "administrator", _("系统管理员")
-
-
-PROSECUTION_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR}
-LAWYER_ROLES = {Role.DUTY_LAWYER, Role.DEFENCE_LAWYER}
-
-
 class User(AbstractUser):
     role = models.CharField(_("角色"), max_length=30, choices=Role.choices, blank=True)
     organisation = models.ForeignKey(
@@ -126,11 +114,11 @@ class User(AbstractUser):
 
     @property
     def is_prosecution(self) -> bool:
-        return self.role in PROSECUTION_ROLES
+        return has_capability(self, "prosecute")
 
     @property
     def is_lawyer(self) -> bool:
-        return self.role in LAWYER_ROLES
+        return has_capability(self, "defend")
 
 
 class ApiToken(models.Model):

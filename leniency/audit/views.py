@@ -7,12 +7,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 
 from .models import PersonalDataAccess
 
 PAGE_SIZE = 50
-AUDIT_ROLES = {Role.AUDITOR, Role.ADMINISTRATOR}
 
 
 class AccessFilterForm(forms.Form):
@@ -40,7 +39,7 @@ class AccessFilterForm(forms.Form):
 
 @login_required
 def personal_data_reads(request):
-    if request.user.role not in AUDIT_ROLES:
+    if not has_capability(request.user, "read_all"):
         raise PermissionDenied
     rows = PersonalDataAccess.objects.select_related("user", "defendant__case")
     form = AccessFilterForm(request.GET or None)

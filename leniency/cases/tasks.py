@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 
 from .access import visible_defendants
 from .models import Defendant
@@ -37,7 +37,7 @@ def tasks_for(user, *, today: date | None = None) -> list[Task]:
     today = today or timezone.localdate()
     if user.is_prosecution:
         stages = PROSECUTION_STAGES
-    elif user.role == Role.JUDGE:
+    elif has_capability(user, "adjudicate"):
         stages = COURT_STAGES
     elif user.is_lawyer:
         stages = PROSECUTION_STAGES | COURT_STAGES

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency.accounts.capabilities import has_capability
 from leniency.accounts.models import User
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import CLOSED_STAGES
@@ -79,7 +80,7 @@ def request_new(request, defendant_id):
         return HttpResponseForbidden(_("您无权为此人申请律师"))
     initial = {
         "source": CounselRequest.Source.COURT
-        if request.user.role == "judge"
+        if has_capability(request.user, "adjudicate")
         else CounselRequest.Source.PROCURATORATE,
         "severity": Severity.ORDINARY,
     }

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.stages import Procedure
 
 from .checklist import CHECKLIST
@@ -44,7 +45,7 @@ class NoticeForm(forms.Form):
             kwargs["initial"].setdefault(
                 "authority",
                 RightsNotice.Authority.COURT
-                if user.role == "judge"
+                if has_capability(user, "adjudicate")
                 else RightsNotice.Authority.PROCURATORATE,
             )
         super().__init__(*args, **kwargs)

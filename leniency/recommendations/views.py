@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
 from leniency.errors import DomainError
 
@@ -439,7 +440,7 @@ def letter_pdf(request, pk):
 
 @login_required
 def queue(request):
-    if request.user.role != "supervising_prosecutor":
+    if not has_capability(request.user, "supervise"):
         return _refuse(_("审核队列仅供主管检察官使用"))
     page = Paginator(access.review_queue(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "recommendations/queue.html", {"items": page, "page": page})

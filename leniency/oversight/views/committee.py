@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.models import Case
 from leniency.errors import DomainError
 from leniency.recordings.models import Recording
@@ -279,7 +280,7 @@ def corrections(request):
     """Every correction the user may follow: the committee's, or those ordered to the user's organisation."""
     user = request.user
     rows = Correction.objects.filter(decision__petition__in=visible_petitions(user))
-    if user.role == "supervising_prosecutor" and user.organisation_id:
+    if has_capability(user, "supervise") and user.organisation_id:
         rows = rows | Correction.objects.filter(responsible=user.organisation_id)
     elif not can_open_queue(user):
         raise Http404

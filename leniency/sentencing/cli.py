@@ -1,6 +1,7 @@
 """`leniency sentencing ...`: the engine on the command line (no Django).
 
     leniency sentencing recommend (--fact TEXT | --fact-file PATH|-) [--charge 盗窃 ...] [--json] [--lang zh|en] [--train CORPUS]
+    leniency sentencing extract --input CASES.jsonl --output FACTS.jsonl
     leniency sentencing predict --input CASES.jsonl --output PRED.jsonl [--train CORPUS.jsonl]
     leniency sentencing evaluate --input GOLD.jsonl [--train CORPUS.jsonl] [--folds K] [--by-charge]
     leniency sentencing train [--corpus CORPUS.jsonl] [--out DIR] [--folds K]
@@ -31,7 +32,7 @@ from leniency.sentencing.calibrate_eval import (
     run_all,
     score,
 )
-from leniency.sentencing.cli_input import case_records, input_problems, read_fact
+from leniency.sentencing.cli_input import case_records, fact_records, input_problems, read_fact
 from leniency.sentencing.corpus import CorpusError, Judgment, read_judgments
 
 PENALTY_ZH = {
@@ -323,6 +324,31 @@ def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0 if failed == 0 else 1
 
 
+# -- extract ------------------------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from leniency.sentencing.extraction.report import read_case
+
+    written = failed = 0
+    handle = _open_output(args.output)
+    try:
+        for line, fact in fact_records(args.input):
+            if isinstance(fact, CorpusError):
+                failed += 1
+                print(f"{args.input}: {fact}", file=err)
+                row = {"line": line, "errors": [str(fact)]}
+            else:
+                row = {"line": line, **read_case(fact), "errors": []}
+            handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            written += 1
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    print(f"{written} lines written to {args.output} ({failed} input lines with errors)", file=err)
+    return 0 if failed == 0 else 1
+
+
 # -- evaluate -----------------------------------------------------------------------------------
 
 
@@ -452,6 +478,13 @@ def build_parser() -> argparse.ArgumentParser:
     pred.add_argument("--output", required=True, help="output JSON lines ('-' for stdout)")
     pred.add_argument("--train", help="calibrate on this CAIL2018 corpus of decided cases first")
     pred.set_defaults(func=cmd_predict)
+
+    ext = sub.add_parser(
+        "extract", help="what extraction reads from each fact (one output line per input line)"
+    )
+    ext.add_argument("--input", required=True, help="JSON lines: objects with 'fact', or strings")
+    ext.add_argument("--output", required=True, help="output JSON lines ('-' for stdout)")
+    ext.set_defaults(func=cmd_extract)
 
     tr = sub.add_parser("train", help="train the learned model and save it as a versioned artifact")
     tr.add_argument("--corpus", help="CAIL2018 file to train on (default: the judgments in the database)")

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -76,3 +77,40 @@ def _records(lines: Iterable[bytes]) -> Iterator[Judgment | CorpusError]:
             yield parse_judgment(text, number)
         except CorpusError as exc:
             yield exc
+
+
+def fact_records(source: str | Path | BinaryIO | Iterable[bytes]) -> Iterator[tuple[int, str | CorpusError]]:
+    """(line, fact text or the error) for every line: a JSON object with "fact" (or "sentence"), or a string."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as handle:
+            yield from _facts(handle)
+    else:
+        yield from _facts(source)
+
+
+def _facts(lines: Iterable[bytes]) -> Iterator[tuple[int, str | CorpusError]]:
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, CorpusError(number, f"not UTF-8 text (byte {exc.start} of the line)")
+            continue
+        if not text.strip():
+            yield number, CorpusError(number, "blank line: no case on it")
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield number, CorpusError(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if isinstance(data, dict):
+            data = data.get("fact", data.get("sentence"))
+        if not isinstance(data, str):
+            yield number, CorpusError(number, "expected a fact: a JSON string or an object with 'fact'")
+        elif not data.strip():
+            yield (
+                number,
+                CorpusError(number, "empty fact: there is no text to read the case from (案件事实为空)"),
+            )
+        else:
+            yield number, data

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.amounts import amount_findings, find_money, total_amount
+from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charges import infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
+from leniency.sentencing.extraction.document import numbered_counts, parse
 from leniency.sentencing.extraction.quantities import (
     find_age,
     find_blood_alcohol,
@@ -55,11 +56,12 @@ def _fill(facts: CaseFacts, text: str) -> None:
                 f"未给出罪名，根据事实推定为“{'、'.join(facts.charges)}”，请核对 / "
                 f"no charge given; inferred {', '.join(facts.charges)} from the text, please check"
             )
-    mentions = find_money(text)
+    document = parse(text)
+    mentions = document.money
     facts.amounts = amount_findings(mentions)
     facts.amount_yuan = total_amount(mentions, text)
 
-    facts.counts, _ = find_counts(text)
+    facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     facts.victims, _ = find_victims(text)
     facts.drugs = find_drugs(text)
     facts.injuries = find_injuries(text)

@@ -93,10 +93,13 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     return result
 
 
-def find_money(text: str) -> list[Mention]:
-    """Every amount of money in the text with what its clause says about it."""
+def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) -> list[Mention]:
+    """Every amount of money in the text with what its clause says about it.
+
+    `sentences` are the text's `sentence_spans` when the caller has them already (document.parse).
+    """
     mentions: list[Mention] = []
-    sentences = sentence_spans(text)
+    sentences = sentence_spans(text) if sentences is None else sentences
     starts = [s[0] for s in sentences]
     for match in MONEY_RE.finditer(text):
         start, end = match.start(), match.end()

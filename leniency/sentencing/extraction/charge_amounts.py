@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
-from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans, total_amount
+from leniency.sentencing.extraction.amounts import Mention, total_amount
+from leniency.sentencing.extraction.document import parse
 
 
 def amounts_by_charge(
@@ -24,14 +25,15 @@ def amounts_by_charge(
     `conduct` maps every charge of the case to the words naming its conduct. Empty when no mention
     could be given to a measured charge: the case's total is then the best figure for each.
     """
-    spans = sentence_spans(text)
+    document = parse(text)
+    spans = document.sentences
     sentences = [text[start:end] for start, end, _ in spans]
     named = [[c for c, words in conduct.items() if any(w in s for w in words)] for s in sentences]
     about: list[list[str]] = []  # the charges each sentence is about, carried over sentences naming none
     for names in named:
         about.append(names or (about[-1] if about else []))
     own: dict[str, list[Mention]] = {c: [] for c in measured}
-    for mention in find_money(text):
+    for mention in document.money:
         if mention.sentence >= len(sentences):
             continue
         charge = _owner(

@@ -11,6 +11,8 @@ import re
 from functools import cache
 
 from leniency.sentencing.catalogue import all_charges
+from leniency.sentencing.extraction.numbers import span
+from leniency.sentencing.facts import Span
 
 # Conduct words of the commonest crimes, in the order they are tried (more specific first).
 CONDUCT = [
@@ -36,10 +38,17 @@ def _named_pattern() -> re.Pattern:
 
 def infer_charges(text: str) -> list[str]:
     """Charge names (catalogue spelling, without 罪) the text names or describes; [] when none."""
-    named = list(dict.fromkeys(m.group(1) for m in _named_pattern().finditer(text)))
+    return [name for name, _ in charge_evidence(text)]
+
+
+def charge_evidence(text: str) -> list[tuple[str, Span]]:
+    """Each inferred charge with the words it was read from: the first "…罪" naming it, or the conduct."""
+    named: dict[str, Span] = {}
+    for match in _named_pattern().finditer(text):
+        named.setdefault(match.group(1), span(text, match.start(), match.end()))
     if named:
-        return named
+        return list(named.items())
     for charge, pattern in CONDUCT:
-        if pattern.search(text):
-            return [charge]
+        if match := pattern.search(text):
+            return [(charge, span(text, match.start(), match.end()))]
     return []

@@ -1,0 +1,186 @@
+"""A judgment read once: its counts (一、二、… / 1、2、… / 第一起 …), their sentences, the money mentions.
+
+Extractors work on this one structure instead of each scanning the raw text and deciding for itself
+which count a figure belongs to (issue 16, failure class 3). `parse(text)` is cached, so the amount,
+count and per-charge code of one recommendation share one reading of the text.
+
+Counts are the numbered items of the facts. Numbering styles nest: the first style seen is the outer
+level ("一、盗窃事实 … 1、… 2、…"); a marker is taken only where it continues its sequence (an item
+numbered 1, or one more than the last of its style under the same parent), at the start of a line or a
+sentence, and a style must reach item 2 to count. The items of the innermost level are the counts. A
+sentence that sums the whole case up ("上述事实…", "综上", "公诉机关认为…", "本院认为") closes the last
+count: what follows belongs to no count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
+
+CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+MARKER_RE = re.compile(
+    r"(?:^|(?<=[。；;\n：:]))[ \t\r\u3000]*"
+    r"(?:(?P<cn>[一二三四五六七八九十]{1,2})、"
+    r"|[（(](?P<paren>[一二三四五六七八九十]{1,2})[）)]"
+    r"|第(?P<ordinal>[一二三四五六七八九十\d]{1,3})[起次笔宗](?![的])"
+    r"|(?P<arabic>\d{1,2})(?:、|[.．](?![\d．.])))"
+)
+CLOSING_RE = re.compile(
+    r"[ \t\r\u3000]*(?:上述|以上|综上|另查明|公诉机关|检察院认为|本院认为|被告人[\u4e00-\u9fff×某]{0,4}到案后)"
+)
+
+# The head of an evidence item ("1、被害人王某的陈述", "3、价格认定结论书"): a list of proof, not of acts.
+EVIDENCE_RE = re.compile(
+    r"证言|陈述|笔录|鉴定意见|鉴定结论|认定结论|证明|证实|供述|辩解|书证|物证|照片|视听|记录|清单|情况说明|户籍"
+    r"|登记表|确认表|决定书|判决书|裁定书|凭证|材料|资料|截图|光盘|复印件|证书"
+)
+EVIDENCE_HEAD = 40
+EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
+
+
+@dataclass(frozen=True)
+class Count:
+    """One numbered item of the facts: `path` ("一/2") names it, text[start:end] is what it tells."""
+
+    number: int  # 1-based, in reading order
+    path: str
+    start: int
+    end: int
+    evidence: bool = False  # an item of the evidence list (证人证言, 鉴定意见 …), not an act
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[tuple[int, int, bool]]  # (start, end, repeated) as amounts.sentence_spans gives them
+    counts: list[Count] = field(default_factory=list)
+    money: list[Mention] = field(default_factory=list)
+
+    def count_at(self, pos: int) -> Count | None:
+        """The count whose text holds position `pos`, or None (the preamble, a summary)."""
+        for count in self.counts:
+            if count.start <= pos < count.end:
+                return count
+        return None
+
+    def sentence_text(self, index: int) -> str:
+        start, end, _ = self.sentences[index]
+        return self.text[start:end]
+
+    def sentence_count(self, index: int) -> Count | None:
+        return self.count_at(self.sentences[index][0])
+
+    def money_in(self, count: Count) -> list[Mention]:
+        return [m for m in self.money if count.start <= m.span.start < count.end]
+
+
+@lru_cache(maxsize=8)
+def parse(text: str) -> Document:
+    """The judgment's structure; the same object for the same text (do not mutate it)."""
+    sentences = sentence_spans(text)
+    document = Document(text=text, sentences=sentences, counts=_counts(text, sentences))
+    document.money = find_money(text, sentences)
+    return document
+
+
+def _value(match: re.Match) -> tuple[str, int] | None:
+    for style in ("cn", "paren", "ordinal", "arabic"):
+        raw = match.group(style)
+        if raw is None:
+            continue
+        if raw.isdigit():
+            return style, int(raw)
+        if len(raw) == 1:
+            return style, CN_DIGITS[raw]
+        if raw[0] == "十":  # 十一 .. 十九
+            return style, 10 + CN_DIGITS.get(raw[1], 0)
+        if raw[1] == "十":  # 二十
+            return style, CN_DIGITS[raw[0]] * 10
+        return None
+    return None
+
+
+def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
+    levels: list[str] = []  # numbering styles, outermost first
+    path: list[tuple[str, int]] = []  # the open item at each level
+    items: list[tuple[int, list[tuple[str, int]]]] = []  # (position, path down to the item)
+    closing = _closing_starts(text, sentences, 0)
+    for match in MARKER_RE.finditer(text):
+        found = _value(match)
+        if found is None:
+            continue
+        style, number = found
+        depth = levels.index(style) if style in levels else len(levels)
+        if depth > len(path):
+            continue  # a level below one with no open item
+        if depth == len(path) and items and any(items[-1][0] < c < match.start() for c in closing):
+            continue  # numbered below a summing-up sentence ("上述事实，有下列证据证实：1、…"): evidence
+        if depth < len(path):
+            accepted = path[depth][0] == style and number == path[depth][1] + 1
+        else:
+            accepted = number == 1
+        if not accepted:
+            continue
+        if style not in levels:
+            levels.append(style)
+        path = path[:depth] + [(style, number)]
+        items.append((match.start(), list(path)))
+    # a style that never reaches its item 2 numbers nothing (a lone "一、" heading)
+    reached = {style for _, p in items for style, number in p if number >= 2}
+    kept = [(pos, [step for step in p if step[0] in reached]) for pos, p in items if p[-1][0] in reached]
+    if not kept:
+        return []
+    closing = _closing_starts(text, sentences, kept[0][0])
+    counts: list[Count] = []
+    for i, (pos, p) in enumerate(kept):
+        if i + 1 < len(kept) and len(kept[i + 1][1]) > len(p):
+            continue  # a heading over numbered items: the items are the counts
+        end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
+        end = next((c for c in closing if pos < c < end), end)
+        label = "/".join(_label(style, number) for style, number in p)
+        evidence = bool(EVIDENCE_RE.search(text, pos, min(end, pos + EVIDENCE_HEAD)))
+        counts.append(Count(len(counts) + 1, label, pos, end, evidence))
+    return counts
+
+
+def _closing_starts(text: str, sentences: list[tuple[int, int, bool]], first: int) -> list[int]:
+    return [start for start, _, _ in sentences if start > first and CLOSING_RE.match(text, start)]
+
+
+def _label(style: str, number: int) -> str:
+    if style == "cn":
+        return f"{_cn(number)}、"
+    if style == "paren":
+        return f"（{_cn(number)}）"
+    if style == "ordinal":
+        return f"第{_cn(number)}起"
+    return f"{number}、"
+
+
+def _cn(number: int) -> str:
+    names = "一二三四五六七八九十"
+    if number <= 10:
+        return names[number - 1]
+    if number < 20:
+        return "十" + names[number - 11]
+    return names[number // 10 - 1] + "十" + (names[number % 10 - 1] if number % 10 else "")
+
+
+def acts(document: Document) -> list[Count]:
+    """The counts that tell an act: not evidence items, and with a time in them."""
+    return [c for c in document.counts if not c.evidence and EVENT_RE.search(document.text, c.start, c.end)]
+
+
+def numbered_counts(document: Document, charges: list[str], stated: int | None) -> int | None:
+    """The number of criminal acts: the larger of a stated figure ("作案三次") and the numbered acts.
+
+    Numbered acts count only for a case of one charge (with several, the items may be one act of
+    each charge) and only from two up.
+    """
+    numbered = len(acts(document)) if len(charges) <= 1 else 0
+    if numbered < 2:
+        return stated
+    return max(stated or 0, numbered)

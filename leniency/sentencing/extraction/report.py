@@ -1,0 +1,95 @@
+"""What extraction read from one fact text, as one JSON-ready dict (`leniency sentencing extract`).
+
+Every item names the count it was read in (the count's path, "一、/2、", or null outside the numbered
+counts) and the words it came from, so that extraction can be measured on its own, count by count.
+Charges are inferred from the text alone (the charges a file gives are not passed in), with the words
+that named or described them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from leniency.sentencing.extract import extract
+from leniency.sentencing.extraction.amounts import Mention, total_amount
+from leniency.sentencing.extraction.charges import charge_evidence
+from leniency.sentencing.extraction.document import Document, acts, parse
+from leniency.sentencing.extraction.quantities import find_counts, find_victims
+from leniency.sentencing.facts import Span
+
+
+def read_case(text: str) -> dict:
+    facts = extract(text)
+    document = parse(text) if text.strip() else Document(text=text, sentences=[])
+
+    def where(item_span: Span | None) -> dict:
+        if item_span is None:
+            return {"count": None, "quote": None, "start": None}
+        count = document.count_at(item_span.start)
+        return {
+            "count": count.path if count else None,
+            "quote": item_span.quote,
+            "start": item_span.start,
+        }
+
+    stated, stated_finding = find_counts(text)
+    victims, victims_finding = find_victims(text)
+    numbered = acts(document)
+    return {
+        "charges": [{"charge": name, **where(s)} for name, s in charge_evidence(text)],
+        "counts": {
+            "acts": facts.counts,
+            "stated": stated,
+            "stated_quote": stated_finding.span.quote if stated_finding and stated_finding.span else None,
+            "numbered": [
+                {
+                    "count": c.path,
+                    "start": c.start,
+                    "end": c.end,
+                    "act": c in numbered,
+                    "evidence": c.evidence,
+                }
+                for c in document.counts
+            ],
+        },
+        "amount_yuan": _money(facts.amount_yuan),
+        "amounts": [_mention(m, where(m.span)) for m in document.money],
+        "amounts_per_count": [
+            {"count": c.path, "amount_yuan": _money(_count_total(document, c.start, c.end))} for c in numbered
+        ],
+        "drugs": [{"kind": d.kind, "grams": _money(d.grams), **where(d.span)} for d in facts.drugs],
+        "injuries": [{"grade": str(f.value), **where(f.span)} for f in facts.injuries],
+        "victims": {
+            "number": victims,
+            **where(victims_finding.span if victims_finding else None),
+        },
+        "circumstances": [
+            {"code": str(f.code), "value": _plain(f.value), **where(f.span)} for f in facts.circumstances
+        ],
+        "age": facts.age,
+        "blood_alcohol": _money(facts.blood_alcohol),
+        "notes": list(facts.notes),
+    }
+
+
+def _count_total(document: Document, start: int, end: int) -> Decimal | None:
+    mentions = [m for m in document.money if start <= m.span.start < end]
+    return total_amount(mentions, document.text) if mentions else None
+
+
+def _mention(mention: Mention, place: dict) -> dict:
+    return {
+        "yuan": _money(mention.value),
+        **place,
+        "excluded": mention.excluded,
+        "total": mention.total,
+        "repeated": mention.repeated,
+    }
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _plain(value: object) -> object:
+    return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)

@@ -1,0 +1,48 @@
+"""`leniency sentencing extract`: what was read from each fact, one output line per input line."""
+
+import io
+import json
+
+from leniency.sentencing.cli import main
+from leniency.sentencing.tests.test_document import THREE_ROBBERIES
+
+
+def _extract(tmp_path, data: bytes):
+    source = tmp_path / "facts.jsonl"
+    source.write_bytes(data)
+    target = tmp_path / "read.jsonl"
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["extract", "--input", str(source), "--output", str(target)], out=out, err=err)
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    return code, rows, err.getvalue()
+
+
+def test_extract_writes_charges_counts_and_amounts_per_count(tmp_path):
+    line = json.dumps({"fact": THREE_ROBBERIES}, ensure_ascii=False).encode("utf-8") + b"\n"
+    code, rows, _ = _extract(tmp_path, line)
+    assert code == 0
+    (row,) = rows
+    assert row["charges"][0]["charge"] == "抢劫" and row["charges"][0]["quote"] == "抢劫"
+    assert row["counts"]["acts"] == 3
+    assert row["amounts_per_count"] == [
+        {"count": "一、", "amount_yuan": "500"},
+        {"count": "二、", "amount_yuan": "1200"},
+        {"count": "三、", "amount_yuan": "300"},
+    ]
+    assert row["amount_yuan"] == "2000"
+    assert [a["count"] for a in row["amounts"]] == ["一、", "二、", "三、"]
+
+
+def test_extract_keeps_one_row_per_line_and_names_bad_lines(tmp_path):
+    data = (
+        json.dumps("被告人张某盗窃现金500元。", ensure_ascii=False).encode("utf-8")
+        + b"\n\n{oops\n"
+        + b'{"fact": "\xff"}\n'
+    )
+    code, rows, err = _extract(tmp_path, data)
+    assert [r["line"] for r in rows] == [1, 2, 3, 4]
+    assert rows[0]["amount_yuan"] == "500" and rows[0]["errors"] == []
+    assert rows[1]["errors"] == ["line 2: blank line: no case on it"]
+    assert rows[2]["errors"][0].startswith("line 3: not valid JSON")
+    assert rows[3]["errors"][0].startswith("line 4: not UTF-8 text")
+    assert code == 1 and "line 4" in err

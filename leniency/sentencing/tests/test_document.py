@@ -1,0 +1,83 @@
+"""The judgment read once into counts and their money (issue 16, failure class 3), on fact texts written here."""
+
+from decimal import Decimal
+
+from leniency.sentencing.extract import extract
+from leniency.sentencing.extraction.document import acts, parse
+
+THREE_ROBBERIES = (
+    "经审理查明：\n"
+    "一、2019年6月2日3时许，被告人张某在某小区持刀抢劫被害人李某现金500元。\n"
+    "二、2019年6月28日5时许，被告人张某在某路持刀抢劫被害人王某手机一部，经鉴定价值1200元。\n"
+    "三、2019年7月3日3时许，被告人张某在某公园持刀抢劫被害人赵某现金300元。\n"
+    "上述事实，有下列证据证实：1、被害人李某的陈述；2、证人王某的证言；3、价格认定结论书。"
+)
+
+TWO_CHARGES = (
+    "经审理查明：\n"
+    "一、盗窃事实\n"
+    "1、2019年3月1日，被告人刘某在某超市窃取香烟两条，价值人民币400元。\n"
+    "2、2019年3月5日，被告人刘某在某商场窃取手机一部，价值人民币2600元。\n"
+    "二、诈骗事实\n"
+    "2019年4月2日，被告人刘某虚构身份骗取被害人孙某人民币5000元。\n"
+    "本院认为，被告人刘某的行为构成盗窃罪、诈骗罪。"
+)
+
+EVIDENCE_ONLY = (
+    "经审理查明，2019年5月1日，被告人张某在某小区盗窃电动自行车一辆，价值人民币1800元。"
+    "上述事实，有下列证据证实：\n1、被害人李某的陈述，证实2019年5月1日其车辆被盗；\n2、证人王某的证言；\n"
+    "3、价格认定结论书，证实被盗车辆价值1800元。"
+)
+
+
+def test_numbered_robberies_are_three_counts_each_with_its_own_money():
+    document = parse(THREE_ROBBERIES)
+    assert [c.path for c in acts(document)] == ["一、", "二、", "三、"]
+    assert [[m.value for m in document.money_in(c)] for c in acts(document)] == [
+        [Decimal(500)],
+        [Decimal(1200)],
+        [Decimal(300)],
+    ]
+
+
+def test_numbered_robberies_are_read_as_three_acts_not_one():
+    assert extract(THREE_ROBBERIES, ["抢劫"]).counts == 3
+
+
+def test_the_evidence_list_after_the_last_count_belongs_to_no_count():
+    document = parse(THREE_ROBBERIES)
+    last = acts(document)[-1]
+    assert "证据" not in THREE_ROBBERIES[last.start : last.end]
+    assert document.count_at(THREE_ROBBERIES.index("价格认定")) is None
+
+
+def test_nested_numbering_gives_the_items_under_each_heading():
+    document = parse(TWO_CHARGES)
+    assert [c.path for c in document.counts] == ["一、/1、", "一、/2、", "二、"]
+    fraud = document.counts[2]
+    assert [m.value for m in document.money_in(fraud)] == [Decimal(5000)]
+
+
+def test_items_of_several_charges_do_not_become_acts_of_each():
+    assert extract(TWO_CHARGES, ["盗窃", "诈骗"]).counts is None
+
+
+def test_a_numbered_evidence_list_is_not_a_list_of_acts():
+    document = parse(EVIDENCE_ONLY)
+    assert [c.evidence for c in document.counts] == [True, True, True]
+    assert acts(document) == []
+    assert extract(EVIDENCE_ONLY, ["盗窃"]).counts is None
+
+
+def test_a_stated_number_of_acts_wins_over_fewer_numbered_ones():
+    text = "被告人张某先后盗窃5次。\n1、2019年1月1日，盗窃现金100元。\n2、2019年1月2日，盗窃现金200元。"
+    assert extract(text, ["盗窃"]).counts == 5
+
+
+def test_a_decimal_figure_at_a_sentence_start_is_not_a_number_marker():
+    text = "被告人张某盗窃现金。1.5万元系其所得。2.5万元系他人所得。"
+    assert parse(text).counts == []
+
+
+def test_the_same_text_is_parsed_once():
+    assert parse(THREE_ROBBERIES) is parse(THREE_ROBBERIES)

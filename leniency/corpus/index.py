@@ -4,7 +4,7 @@ No Django here. `IndexBuilder` takes judgments as plain rows and writes, per mai
 file; `ChargeIndex.search` filters on the structured factors and ranks by BM25 over hashed character
 bigrams. Each document keeps only its `TERMS_PER_DOC` heaviest terms, so a million judgments fit in a
 few hundred MB, and the matrix is stored by term (only the terms that occur), so that a query touches
-only the postings of its own `QUERY_TERMS` rarest terms.
+only the postings of its own `QUERY_TERMS` rarest terms. Matching and ranking are in `leniency.corpus.search`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from leniency.corpus.factors import KEY_MASK, amount_bracket, drug_bracket, injury_rank
+from leniency.corpus.factors import injury_rank
+from leniency.corpus.similarity import charge_set_key
 
 N_FEATURES = 1 << 20
 TERMS_PER_DOC = 64
 QUERY_TERMS = 40
 K1, B = 1.2, 0.75
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: the charge set and the number of victims of each judgment
 
 
 _GRAM_CACHE: dict[str, int] = {}
@@ -68,6 +69,8 @@ class Row:
     flags: int
     region: str
     year: int | None
+    charges: tuple[str, ...] = ()  # every charge of the judgment (the index is by its main charge)
+    victims: int | None = None
 
 
 class IdfTable:
@@ -128,6 +131,8 @@ class ChargeIndex:
         "flags",
         "region",
         "year",
+        "charge_set",
+        "victims",
         "terms",
         "postings_ptr",
         "postings_doc",
@@ -171,6 +176,8 @@ class ChargeIndex:
                 flags=np.array([r.flags for r in rows], dtype=np.int64),
                 region=np.array([region_int(r.region) for r in rows], dtype=np.int32),
                 year=np.array([r.year or 0 for r in rows], dtype=np.int16),
+                charge_set=np.array([charge_set_key(r.charges) for r in rows], dtype=np.int64),
+                victims=np.array([-1 if r.victims is None else r.victims for r in rows], dtype=np.int16),
                 terms=unique_terms.astype(np.int64),
                 postings_ptr=ptr,
                 postings_doc=docs.astype(np.int32),
@@ -193,6 +200,8 @@ class ChargeIndex:
             flags=z.astype(np.int64),
             region=z.astype(np.int32),
             year=z.astype(np.int16),
+            charge_set=z.astype(np.int64),
+            victims=z.astype(np.int16),
             terms=z.astype(np.int64),
             postings_ptr=np.zeros(1, np.int64),
             postings_doc=z.astype(np.int32),
@@ -247,6 +256,8 @@ class ChargeIndex:
             flags=np.tile(self.flags, times),
             region=np.tile(self.region, times),
             year=np.tile(self.year, times),
+            charge_set=np.tile(self.charge_set, times),
+            victims=np.tile(self.victims, times),
             terms=self.terms,
             postings_ptr=np.concatenate([[0], np.cumsum(counts * times)]).astype(np.int64),
             postings_doc=np.concatenate(docs).astype(np.int32) if docs else self.postings_doc,
@@ -259,104 +270,6 @@ class ChargeIndex:
             if self.terms.size
             else self.postings_w,
         )
-
-    def brackets(self) -> tuple[np.ndarray, np.ndarray]:
-        """Amount and drug half-decade brackets per row (-99 where none), computed once per loaded index."""
-        cached = getattr(self, "_brackets", None)
-        if cached is None:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                amount = np.where(self.amount > 0, np.floor(2 * np.log10(self.amount)), -99)
-                drug = np.where(self.drug >= 1, np.floor(2 * np.log10(self.drug)), 0)
-            amount = np.nan_to_num(amount, nan=-99).astype(np.int16)
-            drug = np.where(np.isnan(self.drug) | (self.drug <= 0), -99, drug).astype(np.int16)
-            cached = self._brackets = (amount, drug)
-        return cached
-
-    def mask(self, query: Query, level: int) -> np.ndarray:
-        """Rows passing the filters. Level 0 strict; 1 widens the amount / drug brackets; 2 keeps only charge,
-        region and period."""
-        m = np.ones(len(self), dtype=bool)
-        if query.region:
-            digits = "".join(c for c in query.region if c.isdigit())[:6]
-            if digits:
-                scale = 10 ** (6 - len(digits))
-                m &= (self.region // scale) == int(digits)
-        if query.years:
-            m &= (self.year >= query.years[0]) & (self.year <= query.years[1])
-        if level >= 2:
-            return m
-        width = 1 if level == 0 else 2
-        if query.amount is not None and query.amount > 0:
-            m &= np.abs(self.brackets()[0] - amount_bracket(query.amount)) <= width
-        if query.drug_grams is not None and query.drug_grams > 0:
-            m &= np.abs(self.brackets()[1] - drug_bracket(query.drug_grams)) <= width
-        if query.injury_rank >= 0:
-            m &= np.abs(self.injury.astype(np.int16) - query.injury_rank) <= (0 if level == 0 else 1)
-        if level == 0:
-            m &= (self.flags & KEY_MASK) == (query.flags & KEY_MASK)
-        return m
-
-
-@dataclass
-class Query:
-    text: str
-    amount: float | None = None
-    drug_grams: float | None = None
-    injury_rank: int = -1
-    flags: int = 0
-    region: str | None = None
-    years: tuple[int, int] | None = None
-
-
-@dataclass
-class Hit:
-    row: int
-    id: int
-    score: float
-
-
-@dataclass
-class SearchResult:
-    hits: list[Hit]
-    pool: np.ndarray  # row numbers of the cases the statistics describe
-    level: int  # how far the filters had to be relaxed (0 strict)
-    n_filtered: int
-
-
-MIN_SIMILAR = 5
-STATS_POOL = 200
-
-
-def search(index: ChargeIndex, query: Query, idf: np.ndarray, k: int) -> SearchResult:
-    """Filter (relaxing step by step until at least MIN_SIMILAR pass), then rank by BM25 + shared key circumstances."""
-    if len(index) == 0:
-        return SearchResult([], np.zeros(0, dtype=np.int64), 0, 0)
-    terms, weights = query_terms(query.text, idf)
-    text = index.text_scores(terms, weights)
-    top_text = float(text.max()) if text.size else 0.0
-    for level in (0, 1, 2):
-        mask = index.mask(query, level)
-        if mask.sum() >= MIN_SIMILAR or level == 2:
-            break
-    candidates = np.flatnonzero(mask)
-    if candidates.size == 0:
-        return SearchResult([], candidates, level, 0)
-    shared = (
-        np.bitwise_count(~(index.flags[candidates] ^ query.flags) & KEY_MASK)
-        if hasattr(np, "bitwise_count")
-        else np.array([bin(int(x)).count("1") for x in (~(index.flags[candidates] ^ query.flags) & KEY_MASK)])
-    )
-    rank = text[candidates] / (top_text or 1.0) + 0.05 * shared
-    pool_size = min(STATS_POOL, candidates.size)
-    order = (
-        np.argpartition(-rank, pool_size - 1)[:pool_size]
-        if pool_size < candidates.size
-        else np.arange(candidates.size)
-    )
-    order = order[np.argsort(-rank[order], kind="stable")]
-    pool = candidates[order]
-    hits = [Hit(int(r), int(index.ids[r]), float(rank[o])) for r, o in zip(pool[:k], order[:k], strict=True)]
-    return SearchResult(hits, pool, level, int(candidates.size))
 
 
 # -- writing and reading an index directory ----------------------------------------------------------

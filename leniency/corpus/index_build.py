@@ -38,11 +38,30 @@ FIELDS = (
     "circumstances",
     "region_code",
     "year",
+    "charges",
+    "facts__victims",
 )
 
 
-def _row(values: tuple) -> tuple[str, Row]:
-    (pk, charge, fact, months, death, life, probation, amount, injury, drug, flags, region, year) = values
+def row_of(values: tuple) -> tuple[str, Row]:
+    """(main charge, index row) of one judgment's FIELDS."""
+    (
+        pk,
+        charge,
+        fact,
+        months,
+        death,
+        life,
+        probation,
+        amount,
+        injury,
+        drug,
+        flags,
+        region,
+        year,
+        charges,
+        victims,
+    ) = values
     return charge, Row(
         pk,
         fact,
@@ -54,6 +73,8 @@ def _row(values: tuple) -> tuple[str, Row]:
         flags,
         region,
         year,
+        tuple(charges or (charge,)),
+        victims if isinstance(victims, int) and not isinstance(victims, bool) else None,
     )
 
 
@@ -88,7 +109,7 @@ def build_index(directory: Path, *, progress: bool = False) -> dict:
 
     queryset = Judgment.objects.order_by("main_charge", "id").values_list(*FIELDS)
     for values in queryset.iterator(chunk_size=5000):
-        charge, row = _row(values)
+        charge, row = row_of(values)
         if charge != current:
             flush()
             current, rows = charge, []

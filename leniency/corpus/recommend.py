@@ -10,6 +10,7 @@ The warning share is the Django setting SENTENCING_DEVIATION_SHARE (default 0.25
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import replace
 
 from django.conf import settings
@@ -69,27 +70,62 @@ def _fmt(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
 
 
+def warning_band(similar: SimilarCases, interval: tuple[int, int] | None) -> dict | None:
+    """What a proposed term is checked against: the factor-matched similar cases' band when there are
+    enough of them (order statistics, ≥ 80% by construction), else the model's calibrated 80% interval,
+    else nothing. Never a pool that matched on the charge alone (those carry no statistics)."""
+    stats = similar.stats
+    if stats is not None and stats.band_low is not None and stats.band_high is not None:
+        return {
+            "source": "similar",
+            "low": stats.band_low,
+            "high": stats.band_high,
+            "n": stats.n,
+            "coverage": stats.band_coverage,
+            "level": stats.level,
+        }
+    if interval is not None:
+        return {
+            "source": "model",
+            "low": interval[0],
+            "high": interval[1],
+            "n": None,
+            "coverage": 0.8,
+            "level": None,
+        }
+    return None
+
+
+def _band_warning(band: dict, proposed_months: int) -> DeviationWarning | None:
+    low, high = float(band["low"]), float(band["high"])
+    if low <= proposed_months <= high:
+        return None
+    side = "高于" if proposed_months > high else "低于"
+    bound = f"上限（{_fmt(high)} 个月）" if proposed_months > high else f"下限（{_fmt(low)} 个月）"
+    compared = {"proposed_months": proposed_months, "low": low, "high": high, "n": band["n"]}
+    if band["source"] == "similar":
+        compared.update(p10=low, p90=high)  # the old keys, now the band the warning used
+        return DeviationWarning(
+            "similar_band",
+            f"拟建议刑期 {proposed_months} 个月{side} {band['n']} 件因素匹配类案的 {band['coverage']:.0%} 区间{bound}",
+            compared,
+        )
+    return DeviationWarning(
+        "model_interval",
+        f"拟建议刑期 {proposed_months} 个月{side}判决数据模型 80% 预测区间{bound}（因素匹配的类案不足，以模型区间代替）",
+        compared,
+    )
+
+
 def deviation_warnings(recommendation: Recommendation, proposed_months: int) -> list[DeviationWarning]:
-    """Warnings for a proposed term: outside the similar cases' p10–p90, or off the calculation by more than the share."""
+    """Warnings for a proposed term: outside the warning band (the factor-matched similar cases' band, or
+    the model's interval where they are too few), or off the calculation by more than the share."""
     warnings: list[DeviationWarning] = []
-    stats = recommendation.similar.stats
-    if stats is not None:
-        if proposed_months > stats.p90:
-            warnings.append(
-                DeviationWarning(
-                    "similar_band",
-                    f"拟建议刑期 {proposed_months} 个月高于 {stats.n} 件类似案件的第 90 百分位（{_fmt(stats.p90)} 个月）",
-                    {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
-                )
-            )
-        elif proposed_months < stats.p10:
-            warnings.append(
-                DeviationWarning(
-                    "similar_band",
-                    f"拟建议刑期 {proposed_months} 个月低于 {stats.n} 件类似案件的第 10 百分位（{_fmt(stats.p10)} 个月）",
-                    {"proposed_months": proposed_months, "p10": stats.p10, "p90": stats.p90, "n": stats.n},
-                )
-            )
+    band = recommendation.warning_band
+    if band is not None:
+        found = _band_warning(band, proposed_months)
+        if found is not None:
+            warnings.append(found)
     calc = recommendation.calculation
     if not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None:
         share = deviation_share()
@@ -132,8 +168,14 @@ def recommend(
     region_code: str | None = None,
     years: tuple[int, int] | None = None,
     k: int = 10,
+    exclude: Collection[int] = (),
+    model=None,
 ) -> Recommendation:
-    """Combine the calculation, the model (when one is trained) and the similar cases (when a corpus is loaded)."""
+    """Combine the calculation, the model (when one is trained) and the similar cases (when a corpus is loaded).
+
+    `model`: a SentencingModel to use instead of the current artifact (the benchmark's held-out folds);
+    `exclude`: judgment ids the similar-case search leaves out.
+    """
     from leniency.corpus.similar import find_similar
     from leniency.sentencing.model import current_model
 
@@ -143,10 +185,9 @@ def recommend(
     months = int(calc.months) if fixed else int(calc.high)
     low, high = int(calc.low), int(calc.high)
 
-    model = None
     interval = None
     try:
-        model = current_model(model_dir())
+        model = model if model is not None else current_model(model_dir())
     except Exception:  # noqa: BLE001 - a broken artifact must not break recommendations
         log.exception("could not load the sentencing model")
         notes.append("量刑模型无法加载，仅依据量刑计算")
@@ -160,7 +201,7 @@ def recommend(
         notes.append("未加载判决数据模型：仅依据量刑计算，置信度较低")
 
     try:
-        similar = find_similar(facts, region_code=region_code, years=years, k=k)
+        similar = find_similar(facts, region_code=region_code, years=years, k=k, exclude=exclude)
     except Exception:  # noqa: BLE001
         log.exception("similar-case retrieval failed")
         similar = SimilarCases([], None, "类案检索暂不可用")
@@ -182,6 +223,7 @@ def recommend(
         warnings=[],
         notes=notes,
         proposed_months=proposed_months,
+        warning_band=warning_band(similar, interval),
     )
     if proposed_months is not None:
         rec = replace(rec, warnings=deviation_warnings(rec, int(proposed_months)))

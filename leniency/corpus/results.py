@@ -20,7 +20,13 @@ class DeviationWarning:
 
 @dataclass(frozen=True)
 class SimilarStats:
-    """The outcomes of the similar cases (None on SimilarCases when fewer than 5)."""
+    """The outcomes of the factor-matched similar cases (None on SimilarCases when fewer than 5 matched).
+
+    Never computed from a pool that matched on the charge alone. p10–p90 and the quartiles describe the n
+    cases; they are not a prediction interval. The band (band_low–band_high) is: from the j-th smallest to
+    the j-th largest term, which covers a new exchangeable case with probability ≥ band_coverage
+    (distribution-free; None when n < 9); bench/similar.py measures how often it does on real judgments.
+    """
 
     n: int
     median: float
@@ -30,6 +36,10 @@ class SimilarStats:
     p90: float
     probation_share: float
     exempt_share: float
+    band_low: float | None = None
+    band_high: float | None = None
+    band_coverage: float | None = None  # nominal (order statistics)
+    level: str = "factors"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -42,8 +52,12 @@ class SimilarCase:
     months: int  # -1 for death or life imprisonment
     probation: bool
     excerpt: str
-    score: float
-    shared_factors: list[str]  # why it matched, Chinese
+    score: float  # the text similarity (BM25, relative to the best): a tiebreak only
+    shared_factors: list[str]  # why it matched, Chinese: each "相近" one within its stated tolerance
+    match: str = "factors"  # the pool it came from: "factors", "charge_set" (context) or "charge" (context)
+    reasons: list[dict] = field(default_factory=list)  # the same statements with their measured numbers
+    charges: list[str] = field(default_factory=list)  # all the judgment's charges
+    distance: float | None = None  # the fact distance it was ranked by (0 = the same deciding facts)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -53,9 +67,20 @@ class SimilarCase:
 class SimilarCases:
     cases: list[SimilarCase]
     stats: SimilarStats | None
-    note: str  # e.g. "类似案件不足 5 件，不显示统计"
-    n_filtered: int = 0  # how many judgments passed the filters
-    relaxed: int = 0  # 0 strict filters; 1 widened brackets; 2 charge (and region, period) only
+    note: str  # e.g. "因素匹配的类案不足 5 件，不显示统计"
+    n_filtered: int = 0  # how many judgments passed the factor match (the pool the statistics describe)
+    relaxed: int = (
+        0  # the loosest pool a shown case comes from: 0 factors, 1 same charges only, 2 main charge
+    )
+    match_level: str = "factors"  # LEVELS[relaxed]
+    pool_sizes: dict = field(default_factory=dict)  # {"factors": n, "charge_set": n, "charge": n}
+    missing: list[str] = field(default_factory=list)  # deciding facts of the case not found, said
+    measures: list[str] = field(default_factory=list)  # the deciding facts matched on
+
+    @property
+    def context_only(self) -> bool:
+        """True when no shown case matched on the facts: the cases are context, not a norm."""
+        return bool(self.cases) and all(c.match != "factors" for c in self.cases)
 
     def to_dict(self) -> dict:
         return {
@@ -64,6 +89,11 @@ class SimilarCases:
             "note": self.note,
             "n_filtered": self.n_filtered,
             "relaxed": self.relaxed,
+            "match_level": self.match_level,
+            "pool_sizes": dict(self.pool_sizes),
+            "missing": list(self.missing),
+            "measures": list(self.measures),
+            "context_only": self.context_only,
         }
 
 
@@ -83,6 +113,7 @@ class Recommendation:
     warnings: list[DeviationWarning]
     notes: list[str] = field(default_factory=list)  # how the answer was reached, what was missing
     proposed_months: int | None = None
+    warning_band: dict | None = None  # what a proposal is checked against: {"source", "low", "high", "n", …}
 
     @property
     def death_penalty(self) -> bool:
@@ -108,6 +139,7 @@ class Recommendation:
             "model_version": self.model_version,
             "interval": list(self.interval) if self.interval is not None else None,
             "proposed_months": self.proposed_months,
+            "warning_band": self.warning_band,
             "warnings": [w.to_dict() for w in self.warnings],
             "similar": self.similar.to_dict(),
             "notes": list(self.notes),

@@ -3,11 +3,16 @@
 Uses the prebuilt index (`leniency corpus index`, under settings.CORPUS_INDEX_DIR, default var/corpus-index)
 when there is one; otherwise builds the charge's index from the database on the fly (cached per
 process until the table changes), so that a fresh install still answers.
+
+What counts as similar, and which pool may give statistics, is in `leniency.corpus.similarity` and
+`leniency.corpus.search`: statistics and the band that deviation warnings use come only from judgments
+that matched on the charge set and the deciding facts; looser pools are shown as context.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -15,25 +20,37 @@ from django.conf import settings
 
 from leniency.corpus.factors import (
     CIRCUMSTANCE_ZH,
+    INJURY_ORDER,
     INJURY_ZH,
     KEY_CIRCUMSTANCES,
     Factors,
     flag_names,
 )
 from leniency.corpus.index import (
-    MIN_SIMILAR,
     ChargeIndex,
     IdfTable,
-    Query,
     Row,
     avg_len,
     charge_key,
     idf_from_file,
     injury_rank,
     read_manifest,
-    search,
 )
 from leniency.corpus.results import SimilarCase, SimilarCases, SimilarStats
+from leniency.corpus.search import LEVELS, Hit, Query, search
+from leniency.corpus.similarity import (
+    MEASURE_MISSING_ZH,
+    MEASURES,
+    MIN_STATS,
+    NOT_INDEXED_ZH,
+    Reason,
+    amount_reason,
+    charge_measure,
+    charge_set_key,
+    drug_reason,
+    injury_reason,
+    order_band,
+)
 from leniency.sentencing.facts import CaseFacts
 
 FALLBACK_LIMIT = 50_000  # the most recent judgments of a charge used when there is no prebuilt index
@@ -49,22 +66,6 @@ def index_dir() -> Path:
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
-
-
-def judgment_row(j) -> Row:
-    months = -1 if (j.death_penalty or j.life_imprisonment) else (j.term_months or 0)
-    return Row(
-        j.pk,
-        j.fact,
-        months,
-        j.probation,
-        j.amount_yuan,
-        j.injury,
-        j.drug_grams,
-        j.circumstances,
-        j.region_code,
-        j.year,
-    )
 
 
 def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
@@ -90,6 +91,7 @@ def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
 def _from_database(charge: str) -> tuple[ChargeIndex, np.ndarray]:
     from django.db.models import Count, Max
 
+    from leniency.corpus.index_build import FIELDS, row_of
     from leniency.corpus.models import Judgment
 
     state = Judgment.objects.filter(main_charge=charge).aggregate(n=Count("id"), top=Max("id"))
@@ -98,25 +100,8 @@ def _from_database(charge: str) -> tuple[ChargeIndex, np.ndarray]:
         cached = _cache.get(key)
     if cached is not None:
         return cached
-    judgments = list(
-        Judgment.objects.filter(main_charge=charge)
-        .order_by("-id")[:FALLBACK_LIMIT]
-        .only(
-            "id",
-            "fact",
-            "term_months",
-            "death_penalty",
-            "life_imprisonment",
-            "probation",
-            "amount_yuan",
-            "injury",
-            "drug_grams",
-            "circumstances",
-            "region_code",
-            "year",
-        )
-    )
-    rows = [judgment_row(j) for j in reversed(judgments)]  # id order, like the prebuilt index
+    values = Judgment.objects.filter(main_charge=charge).order_by("-id").values_list(*FIELDS)[:FALLBACK_LIMIT]
+    rows: list[Row] = [row_of(v)[1] for v in reversed(values)]  # id order, like the prebuilt index
     table = IdfTable.fit(r.fact for r in rows)
     built = (ChargeIndex.build(rows, table.idf, avg_len(r.fact for r in rows)), table.idf)
     with _lock:
@@ -128,33 +113,116 @@ def charge_index(charge: str) -> tuple[ChargeIndex, np.ndarray]:
     return _prebuilt(charge) or _from_database(charge)
 
 
-def _why(facts: Factors, index: ChargeIndex, row: int, text_score: float) -> list[str]:
-    reasons = [f"同罪名：{facts.main_charge}"]
-    amount = index.amount[row]
-    if facts.amount_yuan and not np.isnan(amount):
-        reasons.append(f"金额相近：{amount:,.0f} 元（本案 {facts.amount_yuan:,} 元）")
-    if facts.injury and index.injury[row] == injury_rank(facts.injury):
-        reasons.append(f"伤情相同：{INJURY_ZH.get(facts.injury, facts.injury)}")
-    drug = index.drug[row]
-    if facts.drug_grams and not np.isnan(drug):
-        reasons.append(f"毒品数量相近：{drug:g} 克（本案 {facts.drug_grams:g} 克）")
+def _inferred_measure(index: ChargeIndex) -> str | None:
+    """For a charge the standard does not cover: the quantity most of its judgments state, if any."""
+    if len(index) == 0:
+        return None
+    shares = {
+        "amount": float(np.mean(index.amount > 0)),
+        "drug": float(np.mean(index.drug > 0)),
+        "injury": float(np.mean(index.injury >= 0)),
+    }
+    measure, share = max(shares.items(), key=lambda kv: kv[1])
+    return measure if share >= 0.5 else None
+
+
+def deciding_facts(
+    charges: list[str], indexes: list[ChargeIndex], factors: Factors
+) -> tuple[list[str], list[str]]:
+    """(the deciding facts to match on, what is said about those that cannot be matched)."""
+    measures: list[str] = []
+    said: list[str] = []
+    for charge, index in zip(charges, indexes, strict=True):
+        measure = charge_measure(charge)
+        if measure is None:
+            measure = _inferred_measure(index)
+        if measure in NOT_INDEXED_ZH and NOT_INDEXED_ZH[measure] not in said:
+            said.append(NOT_INDEXED_ZH[measure])
+        if measure in MEASURES and measure not in measures:
+            measures.append(measure)
+    if factors.injury and "injury" not in measures:
+        measures.append("injury")  # a stated injury grade is matched whatever the charge
+    known = {"amount": factors.amount_yuan, "drug": factors.drug_grams, "injury": factors.injury or None}
+    said = [MEASURE_MISSING_ZH[m] for m in measures if not known[m]] + said
+    return measures, said
+
+
+def _charge_reason(query_charges: list[str], case_charges: list[str], same_set: bool) -> Reason:
+    names = "、".join(case_charges)
+    if same_set:
+        if len(query_charges) == 1:
+            return Reason("charges", True, f"同罪名：{names}")
+        return Reason("charges", True, f"罪名相同：{names}（数罪并罚）")
+    return Reason(
+        "charges",
+        False,
+        f"罪名组合不同：该案 {names}，本案 {'、'.join(query_charges)}（数罪并罚与否不同，刑期不可直接比较）",
+    )
+
+
+def _circumstance_reasons(case_flags: int, query_flags: int) -> list[Reason]:
+    reasons = []
     shared = [
         c
-        for c in flag_names(int(index.flags[row]) & facts.circumstances)
+        for c in flag_names(case_flags & query_flags)
         if c in KEY_CIRCUMSTANCES or c in ("plea", "compensation", "confession")
     ]
     if shared:
-        reasons.append("均有" + "、".join(CIRCUMSTANCE_ZH.get(c, c) for c in shared))
-    reasons.append(f"文字相似度 {text_score:.2f}")
+        reasons.append(
+            Reason("circumstances", True, "均有" + "、".join(CIRCUMSTANCE_ZH.get(c, c) for c in shared))
+        )
+    only_case = [c for c in flag_names(case_flags & ~query_flags) if c in KEY_CIRCUMSTANCES]
+    only_query = [c for c in flag_names(query_flags & ~case_flags) if c in KEY_CIRCUMSTANCES]
+    if only_case or only_query:
+        parts = []
+        if only_case:
+            parts.append("该案有" + "、".join(CIRCUMSTANCE_ZH.get(c, c) for c in only_case))
+        if only_query:
+            parts.append("本案有" + "、".join(CIRCUMSTANCE_ZH.get(c, c) for c in only_query))
+        reasons.append(Reason("circumstances", False, "情节不同：" + "；".join(parts)))
     return reasons
 
 
-def _stats(index: ChargeIndex, pool: np.ndarray) -> SimilarStats | None:
-    months = index.months[pool]
+def _reasons(
+    query: Query, query_charges: list[str], index: ChargeIndex, hit: Hit, case_charges: list[str]
+) -> list[Reason]:
+    row = hit.row
+    reasons = [_charge_reason(query_charges, case_charges, hit.level < 2)]
+    if "amount" in query.measures:
+        reasons.append(amount_reason(_value(index.amount[row]), query.amount))
+    if "drug" in query.measures:
+        reasons.append(drug_reason(_value(index.drug[row]), query.drug_grams))
+    if "injury" in query.measures:
+        reasons.append(injury_reason(int(index.injury[row]), query.injury_rank, INJURY_ORDER, INJURY_ZH))
+    victims = int(index.victims[row])
+    if query.victims is not None and victims >= 0:
+        if victims == query.victims:
+            reasons.append(
+                Reason("victims", True, f"被害人人数相同：{victims} 人", victims, query.victims, 0)
+            )
+        else:
+            text = f"被害人人数不同：该案 {victims} 人（本案 {query.victims} 人）"
+            reasons.append(
+                Reason("victims", False, text, victims, query.victims, abs(victims - query.victims))
+            )
+    reasons.extend(_circumstance_reasons(int(index.flags[row]), query.flags))
+    reasons.append(Reason("text", False, f"文字相似度 {hit.text:.2f}（仅在事实距离相同时用于排序）"))
+    return reasons
+
+
+def _value(x) -> float | None:
+    x = float(x)
+    return None if np.isnan(x) else x
+
+
+def _stats(indexes: list[ChargeIndex], matched: list[np.ndarray]) -> SimilarStats | None:
+    months = np.concatenate([index.months[rows] for index, rows in zip(indexes, matched, strict=True)])
+    probation = np.concatenate([index.probation[rows] for index, rows in zip(indexes, matched, strict=True)])
     fixed = months[months >= 0].astype(float)
-    if fixed.size < MIN_SIMILAR:
+    if fixed.size < MIN_STATS:
         return None
     q = np.percentile(fixed, [10, 25, 50, 75, 90])
+    band = order_band(fixed)
     return SimilarStats(
         n=int(fixed.size),
         median=float(q[2]),
@@ -162,43 +230,87 @@ def _stats(index: ChargeIndex, pool: np.ndarray) -> SimilarStats | None:
         q3=float(q[3]),
         p10=float(q[0]),
         p90=float(q[4]),
-        probation_share=round(float(index.probation[pool].mean()), 4),
+        probation_share=round(float(probation.mean()), 4),
         exempt_share=round(float((months == 0).mean()), 4),
+        band_low=band[0] if band else None,
+        band_high=band[1] if band else None,
+        band_coverage=round(band[2], 4) if band else None,
     )
+
+
+def _note(stats: SimilarStats | None, counts: tuple[int, int, int], level: int, missing: list[str]) -> str:
+    said = "；".join(missing)
+    prefix = f"{said}。" if said else ""
+    if stats is not None:
+        band = (
+            f"，{stats.band_coverage:.0%} 区间 {stats.band_low:g}–{stats.band_high:g} 个月"
+            if stats.band_low is not None
+            else "，不足 9 件，不给出区间"
+        )
+        return f"{prefix}{stats.n} 件因素匹配的类案（罪名组合、决定刑期的事实和关键情节均在容差内）{band}"
+    if counts[0]:
+        head = f"因素匹配的类案仅 {counts[0]} 件，不足 {MIN_STATS} 件，不显示统计"
+    else:
+        head = f"没有因素匹配的类案（不足 {MIN_STATS} 件），不显示统计"
+    if level >= 1:
+        head += "；另列同罪名案件，仅供参考，不作为量刑标准，不据以预警"
+    return prefix + head
 
 
 def find_similar(
-    facts: CaseFacts, *, region_code: str | None = None, years: tuple[int, int] | None = None, k: int = 10
+    facts: CaseFacts,
+    *,
+    region_code: str | None = None,
+    years: tuple[int, int] | None = None,
+    k: int = 10,
+    exclude: Collection[int] = (),
 ) -> SimilarCases:
-    """The k most similar decided cases and the outcome distribution of the similar pool."""
+    """The k most similar decided cases and, from the factor-matched pool only, its outcome distribution.
+
+    `exclude`: judgment ids to leave out (the benchmark's leave-one-out).
+    """
     from leniency.corpus.models import Judgment
 
     factors = Factors.of(facts)
-    if not factors.main_charge:
-        return SimilarCases([], None, "未识别罪名，无法检索类似案件")
-    index, idf = charge_index(factors.main_charge)
-    if len(index) == 0:
-        return SimilarCases([], None, f"判决库中没有“{factors.main_charge}”的案件，无法检索类似案件")
+    charges = list(dict.fromkeys(c.strip()[:60] for c in facts.charges if c and c.strip()))
+    if not charges:
+        return SimilarCases([], None, "未识别罪名，无法检索类似案件", match_level="")
+    loaded = [charge_index(c) for c in charges]
+    indexes, idfs = [i for i, _ in loaded], [idf for _, idf in loaded]
+    if all(len(i) == 0 for i in indexes):
+        return SimilarCases(
+            [], None, f"判决库中没有“{'、'.join(charges)}”的案件，无法检索类似案件", match_level=""
+        )
+    measures, missing = deciding_facts(charges, indexes, factors)
     query = Query(
         text=facts.text,
+        charge_set=charge_set_key(charges),
+        measures=tuple(measures),
+        can_match=not any(m in MEASURE_MISSING_ZH.values() for m in missing),
         amount=float(factors.amount_yuan) if factors.amount_yuan else None,
         drug_grams=factors.drug_grams,
         injury_rank=injury_rank(factors.injury),
+        victims=facts.victims,
         flags=factors.circumstances,
         region=region_code,
         years=years,
+        exclude=frozenset(int(i) for i in exclude),
     )
-    result = search(index, query, idf, k)
+    result = search(indexes, idfs, query, k)
     fetched = {
         j.pk: j
-        for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only("id", "fact", "main_charge")
+        for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only(
+            "id", "fact", "main_charge", "charges"
+        )
     }
-    top_text = max((h.score for h in result.hits), default=1.0) or 1.0
     cases = []
     for hit in result.hits:
         j = fetched.get(hit.id)
         if j is None:  # deleted since the index was built
             continue
+        index = indexes[hit.source]
+        case_charges = list(j.charges or [j.main_charge])
+        reasons = _reasons(query, charges, index, hit, case_charges)
         cases.append(
             SimilarCase(
                 judgment_id=hit.id,
@@ -206,14 +318,24 @@ def find_similar(
                 months=int(index.months[hit.row]),
                 probation=bool(index.probation[hit.row]),
                 excerpt=j.fact[:EXCERPT_CHARS] + ("…" if len(j.fact) > EXCERPT_CHARS else ""),
-                score=round(hit.score, 4),
-                shared_factors=_why(factors, index, hit.row, hit.score / top_text),
+                score=round(hit.text, 4),
+                shared_factors=[r.text for r in reasons],
+                match=LEVELS[hit.level],
+                reasons=[r.to_dict() for r in reasons],
+                charges=case_charges,
+                distance=round(hit.distance, 4),
             )
         )
-    stats = _stats(index, result.pool)
-    relaxed = {0: "", 1: "（已放宽金额、数量和情节条件）", 2: "（仅按罪名、地区和期间筛选）"}[result.level]
-    if stats is None:
-        note = f"类似案件不足 {MIN_SIMILAR} 件，不显示统计{relaxed}"
-    else:
-        note = f"{stats.n} 件类似案件（共 {result.n_filtered} 件符合筛选条件）{relaxed}"
-    return SimilarCases(cases, stats, note, n_filtered=result.n_filtered, relaxed=result.level)
+    stats = _stats(indexes, result.matched)
+    level = max((LEVELS.index(c.match) for c in cases), default=0)
+    return SimilarCases(
+        cases,
+        stats,
+        _note(stats, result.counts, level, missing),
+        n_filtered=result.n_matched,
+        relaxed=level,
+        match_level=LEVELS[level],
+        pool_sizes=dict(zip(LEVELS, result.counts, strict=True)),
+        missing=missing,
+        measures=measures,
+    )

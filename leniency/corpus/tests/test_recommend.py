@@ -57,7 +57,11 @@ def test_similar_band_warning_names_the_percentile_and_n():
     Judgment.objects.update(circumstances=flags)
     rec = recommend(facts, proposed_months=30)
     assert rec.similar.stats is not None and rec.similar.stats.n == 20
+    # 20 matched cases: the band runs from the 2nd smallest to the 2nd largest term, ≥ 17/21 coverage
+    assert (rec.similar.stats.band_low, rec.similar.stats.band_high) == (6, 10)
+    assert rec.warning_band["source"] == "similar" and rec.to_dict()["warning_band"]["n"] == 20
     band = [w for w in rec.warnings if w.kind == "similar_band"]
-    assert band and "20 件类似案件的第 90 百分位（10 个月）" in band[0].message
+    assert band and "20 件因素匹配类案的 81% 区间上限（10 个月）" in band[0].message
     low = recommend(facts, proposed_months=1)
-    assert any("第 10 百分位" in w.message for w in low.warnings)
+    assert any("区间下限（6 个月）" in w.message for w in low.warnings)
+    assert not [w for w in recommend(facts, proposed_months=8).warnings if w.kind == "similar_band"]

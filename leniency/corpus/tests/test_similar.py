@@ -94,14 +94,17 @@ def test_region_and_period_filters():
 
 
 @pytest.mark.django_db
-def test_key_circumstances_must_match_until_relaxed():
+def test_key_circumstances_must_match_or_the_cases_are_context_without_statistics():
     from leniency.corpus.factors import CIRCUMSTANCE_BITS
 
     surrendered = 1 << CIRCUMSTANCE_BITS.index("surrender")
     for i in range(6):
         add(i, flags=surrendered)  # every one surrendered; the query's defendant did not
     result = query()
-    assert result.relaxed >= 1 and result.stats is not None
+    assert result.relaxed == 1 and result.match_level == "charge_set" and result.stats is None
+    assert result.pool_sizes == {"factors": 0, "charge_set": 6, "charge": 0}
+    assert "仅供参考" in result.note and all(c.match == "charge_set" for c in result.cases)
+    assert all("情节不同：该案有自首" in c.shared_factors for c in result.cases)
 
 
 @pytest.mark.django_db

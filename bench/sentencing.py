@@ -6,7 +6,9 @@ Prints, for the rule engine alone, the engine with calibration, and the two base
 median; per-charge median learned from the training folds), every metric of
 `leniency.sentencing.metrics`, by k-fold cross-validation on `cail-term-dev.jsonl` (the calibration
 and the baselines are fitted on k−1 folds and scored on the held-out fold). Then the amount
-extraction measurement (`bench/extraction.py`) and the engine's throughput (extract + calculate,
+extraction measurement (`bench/extraction.py`), each predictor's mean log distance per band of the
+true term and extraction by band and count structure with bootstrap 95% intervals
+(`bench/extraction_bands.py`), and the engine's throughput (extract + calculate,
 one process, one core).
 """
 
@@ -22,6 +24,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.extraction_bands import (  # noqa: E402
+    report_amount_kinds,
+    report_amounts,
+    report_charges,
+    report_term_bands,
+)
 from leniency.sentencing.calibrate_engine import run_engine  # noqa: E402
 from leniency.sentencing.calibrate_eval import (  # noqa: E402
     cross_validated_predictions,
@@ -104,8 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.by_charge:
         _by_charge(gold, predictions, sys.stdout)
 
+    print()
+    report_term_bands(gold, predictions)
+
     print("\nAmount extraction (amounts-dev.jsonl):")
     measure_amount_extraction(data_dir)
+
+    print("\nExtraction by band and count structure (bench/extraction_bands.py):")
+    report_charges(data_dir)
+    report_amounts(data_dir)
+    report_amount_kinds(data_dir)
 
     rate = throughput(gold)
     print(

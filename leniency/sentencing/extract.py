@@ -12,6 +12,7 @@ from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charges import infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.document import numbered_counts, parse
+from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.quantities import (
     find_age,
     find_blood_alcohol,
@@ -63,7 +64,20 @@ def _fill(facts: CaseFacts, text: str) -> None:
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     facts.victims, _ = find_victims(text)
-    facts.drugs = find_drugs(text)
+    drugs = find_drugs(text)
+    facts.drugs = [d for d in drugs if d.heroin_grams is not None]
+    facts.unknown_drugs = [d for d in drugs if d.heroin_grams is None]
+    for drug in facts.unknown_drugs:  # never converted as if it were methamphetamine (issue 16, class 5)
+        facts.notes.append(
+            f"毒品“{drug.named}”{drug.grams:g}克无数量标准（刑法第347条、法释〔2016〕8号），未折算，置信度低 / "
+            f"no threshold for {drug.named} ({drug.grams:g} g) in art. 347 or 法释〔2016〕8号: not converted, low confidence"
+        )
+    for drug in facts.drugs:
+        if substance(drug.named or drug.kind).assumed:
+            facts.notes.append(
+                f"“{drug.named}”未写明形态，按{drug.kind}（数量标准最高者）计 / "
+                f"{drug.named}: form not stated, read as {drug.kind} (the highest thresholds)"
+            )
     facts.injuries = find_injuries(text)
     facts.injury = worst_injury(facts.injuries)
     facts.disability_grade = find_disability(text)

@@ -80,9 +80,16 @@ class Finding:
 
 @dataclass
 class DrugQuantity:
-    kind: str  # e.g. "海洛因", "甲基苯丙胺"
+    kind: str  # the substance's name in standards/drug_substances.yaml, e.g. "海洛因", "甲基苯丙胺"
     grams: Decimal
     span: Span | None = None
+    named: str | None = None  # the word the text used (冰毒, K粉, 大麻)
+    heroin_grams: Decimal | None = (
+        None  # heroin-equivalent (法释〔2016〕8号 thresholds); None: unknown substance
+    )
+    quantity_class: str | None = (
+        None  # large (数量大) / relatively_large (数量较大) / small / unknown, by its own thresholds
+    )
 
 
 @dataclass
@@ -105,6 +112,9 @@ class CaseFacts:
     counts: int | None = None  # number of criminal acts (次数)
     victims: int | None = None
     drugs: list[DrugQuantity] = field(default_factory=list)
+    unknown_drugs: list[DrugQuantity] = field(
+        default_factory=list
+    )  # no threshold known: reported, not converted
     injury: InjuryGrade | None = None  # the most serious injury caused
     injuries: list[Finding] = field(default_factory=list)  # each injury found, value = InjuryGrade
     disability_grade: int | None = None  # 伤残等级, 1 (worst) .. 10

@@ -6,21 +6,12 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
 
-# Street names first so that the longest name wins; value = the name the statute uses.
-DRUG_NAMES = {
-    "甲基苯丙胺片剂": "甲基苯丙胺片剂", "甲基苯丙胺": "甲基苯丙胺", "冰毒": "甲基苯丙胺",
-    "麻古": "甲基苯丙胺片剂", "麻果": "甲基苯丙胺片剂", "海洛因": "海洛因", "氯胺酮": "氯胺酮",
-    "K粉": "氯胺酮", "k粉": "氯胺酮", "摇头丸": "MDMA", "MDMA": "MDMA", "亚甲二氧基甲基苯丙胺": "MDMA",
-    "大麻": "大麻", "可卡因": "可卡因", "鸦片": "鸦片", "吗啡": "吗啡", "甲卡西酮": "甲卡西酮",
-    "美沙酮": "美沙酮", "杜冷丁": "哌替啶", "哌替啶": "哌替啶", "曲马多": "曲马多", "三唑仑": "三唑仑",
-    "γ-羟丁酸": "γ-羟丁酸", "咖啡因": "咖啡因", "罂粟": "罂粟",
-}  # fmt: skip
-DRUG_RE = re.compile("|".join(sorted(map(re.escape, DRUG_NAMES), key=len, reverse=True)))
 GRAMS_RE = re.compile(rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)")
 DRUG_WINDOW = 60
 
@@ -59,9 +50,10 @@ VICTIM_NAME_RE = re.compile(
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
+    """Each weighed quantity with the substance named nearest it (known or not; see extraction/drugs.py)."""
     drugs: list[DrugQuantity] = []
     seen: set[tuple[str, Decimal]] = set()
-    names = [(m.start(), m.end(), DRUG_NAMES[m.group()]) for m in DRUG_RE.finditer(text)]
+    names = [(m.start(), m.end(), m.group()) for m in names_pattern().finditer(text)]
     if not names:
         return drugs
     for match in GRAMS_RE.finditer(text):
@@ -70,11 +62,23 @@ def find_drugs(text: str) -> list[DrugQuantity]:
             continue
         if match.group("unit") in ("千克", "公斤", "kg", "KG"):
             grams *= 1000
-        kind = _nearest_drug(text, names, match.start(), match.end())
-        if kind is None or (kind, grams) in seen:
+        named = _nearest_drug(text, names, match.start(), match.end())
+        if named is None:
             continue
-        seen.add((kind, grams))
-        drugs.append(DrugQuantity(kind, grams, span(text, match.start(), match.end())))
+        found = substance(named)
+        if (found.name, grams) in seen:
+            continue
+        seen.add((found.name, grams))
+        drugs.append(
+            DrugQuantity(
+                found.name,
+                grams,
+                span(text, match.start(), match.end()),
+                named=named,
+                heroin_grams=found.heroin_grams(grams),
+                quantity_class=found.quantity_class(grams),
+            )
+        )
     return drugs
 
 

@@ -57,7 +57,17 @@ def read_case(text: str) -> dict:
         "amounts_per_count": [
             {"count": c.path, "amount_yuan": _money(_count_total(document, c.start, c.end))} for c in numbered
         ],
-        "drugs": [{"kind": d.kind, "grams": _money(d.grams), **where(d.span)} for d in facts.drugs],
+        "drugs": [
+            {
+                "kind": d.kind,
+                "named": d.named,
+                "grams": _money(d.grams),
+                "heroin_grams": _money(d.heroin_grams),
+                "quantity_class": d.quantity_class,
+                **where(d.span),
+            }
+            for d in (*facts.drugs, *facts.unknown_drugs)
+        ],
         "injuries": [{"grade": str(f.value), **where(f.span)} for f in facts.injuries],
         "victims": {
             "number": victims,

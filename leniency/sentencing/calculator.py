@@ -15,14 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from leniency.sentencing.calculation import Calculation, ChargeResult, Penalty, Step, StepKind
+from leniency.sentencing.calculation import Calculation, ChargeResult, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied, adjust, applicable_circumstances, clamp, whole_case
-from leniency.sentencing.calculator_baseline import bracket_baseline, guideline_baseline, min_conf
+from leniency.sentencing.calculator_baseline import (
+    bracket_baseline,
+    condition_met,
+    guideline_baseline,
+    min_conf,
+)
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard, load_standard
+from leniency.sentencing.trace import Phrase, Trace
 
 MITIGATING_FOR_PROBATION = {
     "plea", "surrender", "confession", "restitution", "compensation", "forgiveness", "compensation_and_forgiveness",
@@ -46,29 +52,26 @@ def calculate(
     `whole_case_ratio` is the judge's or prosecutor's whole-case adjustment (at most ±0.20), logged as a step.
     """
     standard = standard or load_standard()
-    steps: list[Step] = []
-    notes: list[str] = list(facts.notes) if facts.notes else []
-    infos = _resolve_charges(facts, notes)
+    trace = Trace(notes=facts.notes or ())
+    infos = _resolve_charges(facts, trace)
     if not infos:
-        return _no_charge(facts, standard, notes)
+        return _no_charge(facts, standard, trace)
     applied = applicable_circumstances(facts)
     results = [
-        _one_charge(info, own, standard, applied, steps, notes, whole_case_ratio)
-        for info, own in zip(infos, facts_of_each_charge(infos, facts, standard, steps), strict=True)
+        _one_charge(info, own, standard, applied, trace, whole_case_ratio)
+        for info, own in zip(infos, facts_of_each_charge(infos, facts, standard, trace), strict=True)
     ]
     if len(results) == 1:
-        calc = _single(results[0], applied, facts, standard, steps, notes)
-    else:
-        calc = _combine(results, applied, facts, standard, steps, notes)
-    return calc
+        return _single(results[0], applied, facts, standard, trace)
+    return _combine(results, applied, facts, standard, trace)
 
 
-def _resolve_charges(facts: CaseFacts, notes: list[str]) -> list[ChargeInfo]:
+def _resolve_charges(facts: CaseFacts, trace: Trace) -> list[ChargeInfo]:
     infos: list[ChargeInfo] = []
     for name in facts.charges:
         info = find_charge(name)
         if info is None:
-            notes.append(f"罪名“{name}”不在刑法罪名表中，已忽略 / unknown charge {name!r} ignored")
+            trace.note("note.unknown_charge", charge=name)
         elif info not in infos:
             infos.append(info)
     if not infos and facts.articles:
@@ -76,9 +79,7 @@ def _resolve_charges(facts: CaseFacts, notes: list[str]) -> list[ChargeInfo]:
             candidates = charges_for_article(article)
             if len(candidates) >= 1:
                 infos.append(candidates[0])
-                notes.append(
-                    f"未给出罪名，按刑法第{article}条推定为“{candidates[0].name}” / no charge given; assumed {candidates[0].name} from art. {article}"
-                )
+                trace.note("note.charge_from_article", article=article, charge=candidates[0].name)
                 break
     return infos
 
@@ -88,34 +89,32 @@ def _one_charge(
     facts: CaseFacts,
     standard: Standard,
     applied: Applied,
-    steps: list[Step],
-    notes: list[str],
+    trace: Trace,
     whole_case_ratio: float,
 ) -> _Charge:
     crime = standard.crime(info.name)
     if crime is None:
         info = earlier_law_charge(
-            info, standard.amount_brackets.get("charges", {}).get(info.name), facts, steps
+            info, standard.amount_brackets.get("charges", {}).get(info.name), facts, trace
         )
     else:
-        info, crime = earlier_law_crime(info, crime, facts, steps)
+        info, crime = earlier_law_crime(info, crime, facts, trace)
     base = (
-        guideline_baseline(info, crime, facts, standard, steps)
+        guideline_baseline(info, crime, facts, standard, trace)
         if crime
-        else bracket_baseline(info, facts, standard, steps)
+        else bracket_baseline(info, facts, standard, trace)
     )
-    notes.extend(base.notes)
     confidence = base.confidence
     if base.penalty in ("life", "death"):
-        return _life_or_death(info, base.penalty, crime, applied, standard, steps, confidence)
-    adjusted = adjust(base.months, applied, crime, standard, info.name, steps)
-    months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, steps)
-    months, index = clamp(months, info, base.bracket_index, adjusted.below_bracket, steps, info.name)
-    penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, steps)
+        return _life_or_death(info, base.penalty, crime, applied, standard, trace)
+    adjusted = adjust(base.months, applied, crime, standard, info.name, trace)
+    months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, trace)
+    months, index = clamp(months, info, base.bracket_index, adjusted.below_bracket, trace, info.name)
+    penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, trace)
     for rid in applied.rules:
         confidence = min_conf(confidence, standard.circumstances[rid].confidence)
     low, high = _range(fixed, penalty, info, index, standard)
-    fine = _fine(fixed, penalty, info, crime, facts, standard, steps)
+    fine = _fine(fixed, penalty, info, crime, facts, standard, trace)
     result = ChargeResult(
         charge=info.name,
         article=info.article,
@@ -137,8 +136,7 @@ def _life_or_death(
     crime: CrimeStandard | None,
     applied: Applied,
     standard: Standard,
-    steps: list[Step],
-    confidence: str,
+    trace: Trace,
 ) -> _Charge:
     """A tier that fixes life or death: strong mitigation brings it down to a fixed 15-year term."""
     rules = standard.circumstances
@@ -149,17 +147,16 @@ def _life_or_death(
         and (rules[r].tier == "first" or r in ("surrender", "major_meritorious"))
     ]
     if mitigations:
-        steps.append(
-            Step(
-                kind=StepKind.PENALTY_KIND,
-                description_zh=f"具有{'、'.join(rules[r].zh for r in mitigations)}，不判处{'死刑' if kind == 'death' else '无期徒刑'}，判处有期徒刑十五年",
-                description_en=f"mitigation ({', '.join(mitigations)}): a fixed term of 15 years instead of {kind}",
-                months_after=180,
-                rule_id="method.life_death.mitigated",
-                citation=f"刑法{info.article_label}；刑法第63条",
-                charge=info.name,
-                confidence="low",
-            )
+        trace.step(
+            "method.life_death.mitigated",
+            kind=StepKind.PENALTY_KIND,
+            after=180,
+            citation=f"刑法{info.article_label}；刑法第63条",
+            charge=info.name,
+            confidence="low",
+            circumstances="、".join(rules[r].zh for r in mitigations),
+            circumstance_ids=", ".join(mitigations),
+            penalty=Phrase(f"phrase.penalty.{kind}"),
         )
         result = ChargeResult(
             info.name,
@@ -172,16 +169,14 @@ def _life_or_death(
             confidence="low",
         )
         return _Charge(info, result, 180.0)
-    steps.append(
-        Step(
-            kind=StepKind.PENALTY_KIND,
-            description_zh=f"依法应当判处{'死刑' if kind == 'death' else '无期徒刑'}",
-            description_en=f"{kind} sentence",
-            rule_id=f"method.{kind}",
-            citation=f"刑法{info.article_label}",
-            charge=info.name,
-            confidence="low",
-        )
+    trace.step(
+        "method.life_death",
+        kind=StepKind.PENALTY_KIND,
+        rule_id=f"method.{kind}",
+        citation=f"刑法{info.article_label}",
+        charge=info.name,
+        confidence="low",
+        penalty=Phrase(f"phrase.penalty.{kind}"),
     )
     result = ChargeResult(
         info.name, info.article, Penalty.DEATH if kind == "death" else Penalty.LIFE, None, 180, 180,
@@ -191,7 +186,7 @@ def _life_or_death(
 
 
 def _penalty_kind(
-    months: float, info: ChargeInfo, index: int, forced: str | None, standard: Standard, steps: list[Step]
+    months: float, info: ChargeInfo, index: int, forced: str | None, standard: Standard, trace: Trace
 ) -> tuple[str, int]:
     kinds = standard.method["penalty_kinds"]
     bracket = info.brackets[index]
@@ -199,21 +194,19 @@ def _penalty_kind(
     detention_ok = bracket.detention or (index == 0 and any(b.detention for b in info.brackets[:1]))
     if forced == "detention" or (months < below and detention_ok):
         fixed = int(min(kinds["detention"]["max"], max(kinds["detention"]["min"], round(months))))
-        kind, zh = Penalty.DETENTION, "拘役"
+        kind = Penalty.DETENTION
     else:
         fixed = int(min(kinds["imprisonment"]["max"], max(kinds["imprisonment"]["min"], round(months))))
-        kind, zh = Penalty.IMPRISONMENT, "有期徒刑"
-    steps.append(
-        Step(
-            kind=StepKind.PENALTY_KIND,
-            description_zh=f"确定刑罚种类：{zh}{fixed}个月",
-            description_en=f"penalty: {kind.value} {fixed} months",
-            months_before=round(months, 2),
-            months_after=fixed,
-            rule_id="method.penalty_kind",
-            citation="刑法第42条、第45条",
-            charge=info.name,
-        )
+        kind = Penalty.IMPRISONMENT
+    trace.step(
+        "method.penalty_kind",
+        kind=StepKind.PENALTY_KIND,
+        before=round(months, 2),
+        after=fixed,
+        citation="刑法第42条、第45条",
+        charge=info.name,
+        penalty=Phrase(f"phrase.penalty.{kind.value}"),
+        months=fixed,
     )
     return kind.value, fixed
 
@@ -252,42 +245,42 @@ def _fine(
     crime: CrimeStandard | None,
     facts: CaseFacts,
     standard: Standard,
-    steps: list[Step],
+    trace: Trace,
 ) -> Decimal | None:
-    bracket = info.lowest
     rule = crime.fine if crime else None
     generic = standard.method.get("fines", {})
     amount = float(facts.amount_yuan) if facts.amount_yuan else None
     if rule and rule.get("kind") == "amount_ratio" and amount:
         value = max(float(rule["min_yuan"]), amount * float(rule["ratio"]))
         value = min(value, max(float(rule["min_yuan"]), amount * float(rule.get("max_ratio", 2.0))))
-        how = f"犯罪数额×{rule['ratio']}，不低于{rule['min_yuan']}元"
+        how = Phrase("phrase.fine.amount_ratio", {"ratio": rule["ratio"], "min_yuan": rule["min_yuan"]})
     elif rule and rule.get("kind") == "per_month" and months:
         value = float(rule["base_yuan"]) + float(rule["per_month_yuan"]) * max(0, months - 1)
-        how = f"基数{rule['base_yuan']}元，每月增加{rule['per_month_yuan']}元"
+        how = Phrase(
+            "phrase.fine.per_month",
+            {"base_yuan": rule["base_yuan"], "per_month_yuan": rule["per_month_yuan"]},
+        )
     elif rule and rule.get("kind") == "amount_ratio":
         value = float(rule["min_yuan"]) + float(generic.get("per_month_yuan", 1000)) * (months or 0)
-        how = "无数额，按刑期估算"
+        how = Phrase("phrase.fine.no_amount")
     elif any(b.fine in ("mandatory", "with_or_only") for b in info.brackets) and months:
         value = max(
             float(generic.get("minimum_yuan", 1000)), float(generic.get("per_month_yuan", 1000)) * months
         )
-        how = "法定并处罚金，按刑期估算（低可信度）"
+        how = Phrase("phrase.fine.mandatory")
     else:
         return None
     value = round(value / 1000) * 1000 or 1000
-    steps.append(
-        Step(
-            kind=StepKind.FINE,
-            description_zh=f"罚金{value:,.0f}元（{how}）",
-            description_en=f"fine {value:,.0f} yuan",
-            rule_id=f"crime.{crime.id}.fine" if rule else generic.get("rule_id", "method.fine"),
-            citation=(rule or {}).get("source", generic.get("citation", "")) or generic.get("citation", ""),
-            charge=info.name,
-            confidence=(rule or generic).get("confidence", "low"),
-        )
+    trace.step(
+        "method.fine",
+        kind=StepKind.FINE,
+        rule_id=f"crime.{crime.id}.fine" if rule else generic.get("rule_id", "method.fine"),
+        citation=(rule or {}).get("source", generic.get("citation", "")) or generic.get("citation", ""),
+        charge=info.name,
+        confidence=(rule or generic).get("confidence", "low"),
+        value=value,
+        how=how,
     )
-    _ = bracket
     return Decimal(int(value))
 
 
@@ -298,22 +291,21 @@ def _probation(
     crimes: list[CrimeStandard | None],
     facts: CaseFacts,
     standard: Standard,
-    steps: list[Step],
+    trace: Trace,
 ) -> tuple[bool, bool, int | None]:
     cfg = standard.method.get("probation", {})
     if months is None or penalty not in (Penalty.IMPRISONMENT, Penalty.DETENTION):
         return False, False, None
+    rule_id, citation = cfg.get("rule_id", "method.probation"), cfg.get("citation", "")
     lawful = months <= int(cfg.get("max_months", 36)) and not applied.has("recidivist")
     if not lawful:
-        why = "累犯不适用缓刑" if applied.has("recidivist") else "刑期超过三年"
-        steps.append(
-            Step(
-                kind=StepKind.PROBATION,
-                description_zh=f"不得适用缓刑：{why}",
-                description_en="probation not lawful",
-                rule_id=cfg.get("rule_id", "method.probation"),
-                citation=cfg.get("citation", ""),
-            )
+        reason = "recidivist" if applied.has("recidivist") else "over_three_years"
+        trace.step(
+            "method.probation.unlawful",
+            kind=StepKind.PROBATION,
+            rule_id=rule_id,
+            citation=citation,
+            reason=Phrase(f"phrase.probation.{reason}"),
         )
         return False, False, None
     mandatory = any(r in applied.rules for r in ("minor_12_16", "minor_16_18", "elderly"))
@@ -323,77 +315,105 @@ def _probation(
         months <= int(cfg.get("advise_max_months", 24))
         and len(mitigating) >= (2 if strict else 1)
         and not applied.has("prior_record")
+        and not _probation_not_advised(crimes, facts, standard)
     )
-    if facts.blood_alcohol is not None and float(facts.blood_alcohol) > 180:
-        advised = advised and mandatory
     period = None
     if advised:
         p = cfg.get("period", {}).get("detention" if penalty == Penalty.DETENTION else "imprisonment", {})
         period = int(min(p.get("max", 60), max(p.get("min", 2), round(months * float(p.get("factor", 1.5))))))
-    steps.append(
-        Step(
-            kind=StepKind.PROBATION,
-            description_zh=(
-                "建议适用缓刑，考验期" + f"{period}个月" if advised else "可以依法适用缓刑，但不建议"
-            )
-            + ("（未成年人/老年人符合条件的应当宣告缓刑）" if mandatory else ""),
-            description_en=f"probation lawful; advised={advised}"
-            + (f", period {period} months" if period else ""),
-            rule_id=cfg.get("rule_id", "method.probation"),
-            citation=cfg.get("citation", ""),
-            confidence="low",
-        )
+    trace.step(
+        "method.probation.advised" if advised else "method.probation.not_advised",
+        kind=StepKind.PROBATION,
+        rule_id=rule_id,
+        citation=citation,
+        confidence="low",
+        period=period,
+        mandatory=Phrase("phrase.probation.mandatory") if mandatory else "",
     )
     return True, advised, period
+
+
+def _probation_not_advised(crimes: list[CrimeStandard | None], facts: CaseFacts, standard: Standard) -> bool:
+    """Whether a crime's own rule says probation is usually not given on these facts (its file's
+    `probation_not_advised`, e.g. 危险驾驶 above 180 mg/100ml under the 2023 drunk-driving opinion)."""
+    return any(
+        condition_met(rule["when"], facts, crime, standard)
+        for crime in crimes
+        if crime is not None
+        for rule in crime.extra.get("probation_not_advised") or ()
+    )
 
 
 def _overall_confidence(results: list[_Charge]) -> str:
     return min_conf(*(r.result.confidence for r in results))
 
 
+def _range_confirmed(standard: Standard) -> bool:
+    return bool(standard.method["range_width"].get("confirmed", False))
+
+
 def _single(
-    item: _Charge, applied: Applied, facts: CaseFacts, standard: Standard, steps: list[Step], notes: list[str]
+    item: _Charge, applied: Applied, facts: CaseFacts, standard: Standard, trace: Trace
 ) -> Calculation:
     r = item.result
     crime = standard.crime(item.info.name)
-    lawful, advised, period = _probation(r.months, r.penalty, applied, [crime], facts, standard, steps)
+    lawful, advised, period = _probation(r.months, r.penalty, applied, [crime], facts, standard, trace)
     return Calculation(
-        months=r.months, low=r.low, high=r.high, death_penalty=r.death_penalty, life_imprisonment=r.life_imprisonment,
-        penalty=r.penalty, probation_lawful=lawful, probation_advised=advised, probation_months=period, fine_yuan=r.fine_yuan,
-        steps=steps, standard_version=standard.label, confidence=r.confidence, notes=_dedupe(notes), charges=[r],
-        range_rule_confirmed=bool(standard.method["range_width"].get("confirmed", False)),
-    )  # fmt: skip
+        months=r.months,
+        low=r.low,
+        high=r.high,
+        death_penalty=r.death_penalty,
+        life_imprisonment=r.life_imprisonment,
+        penalty=r.penalty,
+        probation_lawful=lawful,
+        probation_advised=advised,
+        probation_months=period,
+        fine_yuan=r.fine_yuan,
+        steps=trace.steps,
+        standard_version=standard.label,
+        confidence=r.confidence,
+        notes=trace.notes,
+        charges=[r],
+        range_rule_confirmed=_range_confirmed(standard),
+    )
 
 
 def _combine(
-    results: list[_Charge],
-    applied: Applied,
-    facts: CaseFacts,
-    standard: Standard,
-    steps: list[Step],
-    notes: list[str],
+    results: list[_Charge], applied: Applied, facts: CaseFacts, standard: Standard, trace: Trace
 ) -> Calculation:
     """数罪并罚 (Criminal Law art. 69): absorption for death/life, limited aggravation for fixed terms."""
     cfg = standard.method["combined_sentence"]
+    rule_id, citation = cfg.get("rule_id", "method.art69"), cfg.get("citation", "")
     rs = [r.result for r in results]
     fines = [r.fine_yuan for r in rs if r.fine_yuan is not None]
-    fine = sum(fines, Decimal(0)) if fines else None
-    base = dict(steps=steps, standard_version=standard.label, notes=_dedupe(notes), charges=rs, fine_yuan=fine,
-                confidence=min_conf(_overall_confidence(results), "medium"),
-                range_rule_confirmed=bool(standard.method["range_width"].get("confirmed", False)))  # fmt: skip
+    common = {
+        "standard_version": standard.label,
+        "charges": rs,
+        "fine_yuan": sum(fines, Decimal(0)) if fines else None,
+        "confidence": min_conf(_overall_confidence(results), "medium"),
+        "range_rule_confirmed": _range_confirmed(standard),
+    }
     if any(r.death_penalty for r in rs) or any(r.life_imprisonment for r in rs):
         death = any(r.death_penalty for r in rs)
-        steps.append(
-            Step(
-                kind=StepKind.COMBINATION,
-                description_zh=f"数罪中有判处{'死刑' if death else '无期徒刑'}的，只执行一个{'死刑' if death else '无期徒刑'}",
-                description_en=f"one crime carries {'death' if death else 'life'}: absorbs the others",
-                rule_id=cfg.get("rule_id", "method.art69"),
-                citation=cfg.get("citation", ""),
-            )
+        kind = Penalty.DEATH if death else Penalty.LIFE
+        trace.step(
+            "method.art69.absorbed",
+            kind=StepKind.COMBINATION,
+            rule_id=rule_id,
+            citation=citation,
+            penalty=Phrase(f"phrase.penalty.{kind.value}"),
         )
-        return Calculation(months=None, low=180, high=180, death_penalty=death, life_imprisonment=not death,
-                           penalty=(Penalty.DEATH if death else Penalty.LIFE).value, **base)  # fmt: skip
+        return Calculation(
+            months=None,
+            low=180,
+            high=180,
+            death_penalty=death,
+            life_imprisonment=not death,
+            penalty=kind.value,
+            steps=trace.steps,
+            notes=trace.notes,
+            **common,
+        )
     prison = [r.months for r in rs if r.penalty == Penalty.IMPRISONMENT and r.months]
     detention = [r.months for r in rs if r.penalty == Penalty.DETENTION and r.months]
     share = float(cfg.get("share_of_rest", 0.5))
@@ -402,53 +422,63 @@ def _combine(
         cap = cfg["imprisonment_cap_if_total_under_35y"] if total < 420 else cfg["imprisonment_cap_otherwise"]
         months = int(round(min(cap, total, top + share * (total - top))))
         penalty = Penalty.IMPRISONMENT
-        zh = (
-            f"有期徒刑总和刑期{total}个月、最高刑期{top}个月，在{top}至{min(cap, total)}个月之间酌定为{months}个月"
-            + ("；拘役不再执行" if detention else "")
-        )
         low, high = max(top, months - 6), min(min(cap, total), months + 6)
+        wording = "method.art69.imprisonment"
     else:
         total, top = sum(detention), max(detention)
         months = int(round(min(cfg["detention_cap"], total, top + share * (total - top))))
         penalty = Penalty.DETENTION
-        zh = f"拘役总和{total}个月、最高{top}个月，酌定为{months}个月（不超过一年）"
         low, high = max(top, months - 1), min(cfg["detention_cap"], total, months + 1)
-    steps.append(
-        Step(
-            kind=StepKind.COMBINATION,
-            description_zh=f"数罪并罚：{zh}",
-            description_en=f"combined sentence (art. 69): total {total}, highest {top} -> {months} months ({share:.0%} of the rest added, engineering)",
-            months_after=months,
-            rule_id=cfg.get("rule_id", "method.art69"),
-            citation=cfg.get("citation", "刑法第69条"),
-            confidence=cfg.get("share_confidence", "low"),
-        )
+        wording, cap = "method.art69.detention", cfg["detention_cap"]
+    trace.step(
+        wording,
+        kind=StepKind.COMBINATION,
+        after=months,
+        rule_id=rule_id,
+        citation=cfg.get("citation", "刑法第69条"),
+        confidence=cfg.get("share_confidence", "low"),
+        total=total,
+        top=top,
+        upper=min(cap, total),
+        months=months,
+        share=share,
+        detention_dropped=Phrase("phrase.art69.detention_dropped") if prison and detention else "",
     )
     crimes = [standard.crime(r.charge) for r in rs]
-    lawful, advised, period = _probation(months, penalty, applied, crimes, facts, standard, steps)
-    return Calculation(months=months, low=min(low, months), high=max(high, months), penalty=penalty.value,
-                       probation_lawful=lawful, probation_advised=advised, probation_months=period, **base)  # fmt: skip
-
-
-def _no_charge(facts: CaseFacts, standard: Standard, notes: list[str]) -> Calculation:
-    """No charge could be identified: a lawful but uninformative answer, flagged low."""
-    missing = "罪名" if not facts.charges else "可识别的罪名"
-    notes.append(
-        f"缺少{missing}，无法按罪计算；给出一般参考值（有期徒刑一年，幅度六个月至三年），低可信度 / "
-        "no (known) charge: a generic reference value of 12 months (6-36) is returned, low confidence"
+    lawful, advised, period = _probation(months, penalty, applied, crimes, facts, standard, trace)
+    return Calculation(
+        months=months,
+        low=min(low, months),
+        high=max(high, months),
+        penalty=penalty.value,
+        probation_lawful=lawful,
+        probation_advised=advised,
+        probation_months=period,
+        steps=trace.steps,
+        notes=trace.notes,
+        **common,
     )
-    step = Step(
+
+
+def _no_charge(facts: CaseFacts, standard: Standard, trace: Trace) -> Calculation:
+    """No charge could be identified: a lawful but uninformative answer, flagged low."""
+    missing = "missing" if not facts.charges else "unknown"
+    trace.note("note.no_charge", missing=Phrase(f"phrase.no_charge.{missing}"))
+    trace.step(
+        "method.no_charge",
         kind=StepKind.NOTE,
-        description_zh="缺少罪名，使用一般参考值",
-        description_en="no charge: generic reference value",
-        months_after=12,
-        rule_id="method.no_charge",
+        after=12,
+        citation="刑法第45条（有期徒刑的期限）；一般参考值为工程设定，非法律规定",
         confidence="low",
     )
-    return Calculation(months=12, low=6, high=36, penalty=Penalty.IMPRISONMENT.value, steps=[step],
-                       standard_version=standard.label, confidence="low", notes=_dedupe(notes),
-                       range_rule_confirmed=bool(standard.method["range_width"].get("confirmed", False)))  # fmt: skip
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+    return Calculation(
+        months=12,
+        low=6,
+        high=36,
+        penalty=Penalty.IMPRISONMENT.value,
+        steps=trace.steps,
+        standard_version=standard.label,
+        confidence="low",
+        notes=trace.notes,
+        range_rule_confirmed=_range_confirmed(standard),
+    )

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
 from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
+from leniency.sentencing.trace import Phrase, Text, Trace, render
 
 FIRST = "first"
 
@@ -84,24 +85,35 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
 class Adjusted:
     months: float
     below_bracket: str = "none"  # strongest statutory mitigation applied: none / may / must
-    notes: list[str] = field(default_factory=list)
 
 
 def _step(
-    rule: CircumstanceRule, ratio: float, before: float, after: float, charge: str, extra_zh: str = ""
-) -> Step:
-    sign = "减少" if ratio < 0 else "增加"
-    return Step(
+    trace: Trace,
+    rule: CircumstanceRule,
+    ratio: float,
+    before: float,
+    after: float,
+    charge: str,
+    first: bool = False,
+) -> None:
+    trace.step(
+        "circ",
         kind=StepKind.ADJUSTMENT,
-        description_zh=f"{rule.zh}{extra_zh}：{sign}基准刑{abs(ratio):.0%}（幅度{rule.range[0]:.0%}–{rule.range[1]:.0%}，{'应当' if rule.mandatory else '可以'}）",
-        description_en=f"{rule.en}: {ratio:+.0%} (range {rule.range[0]:.0%}-{rule.range[1]:.0%}, {'mandatory' if rule.mandatory else 'discretionary'})",
-        months_before=round(before, 2),
-        months_after=round(after, 2),
+        before=round(before, 2),
+        after=round(after, 2),
         ratio=round(ratio, 4),
         rule_id=f"circ.{rule.id}",
         citation=rule.citation,
         charge=charge,
         confidence=rule.confidence,
+        rule=Text(rule.zh, rule.en),
+        first=Phrase("phrase.first_tier") if first else "",
+        direction=Phrase("phrase.reduce" if ratio < 0 else "phrase.increase"),
+        size=abs(ratio),
+        signed=ratio,
+        low=rule.range[0],
+        high=rule.range[1],
+        mode=Phrase("phrase.mandatory" if rule.mandatory else "phrase.discretionary"),
     )
 
 
@@ -111,7 +123,7 @@ def adjust(
     crime: CrimeStandard | None,
     standard: Standard,
     charge: str,
-    steps: list[Step],
+    trace: Trace,
 ) -> Adjusted:
     """Apply the circumstances to the baseline; returns the adjusted (unclamped) term in months."""
     rules = standard.circumstances
@@ -133,7 +145,7 @@ def adjust(
             continue
         ratio = rule.signed_default
         after = months * (1 + ratio)
-        steps.append(_step(rule, ratio, months, after, charge, "（先适用）"))
+        _step(trace, rule, ratio, months, after, charge, first=True)
         months = after
         note_below(rule)
     b1 = months
@@ -161,45 +173,45 @@ def adjust(
             continue
         if rid == "recidivist":
             recidivist_ratio = ratio
-        steps.append(_step(rule, ratio, b1, b1 * (1 + ratio), charge))
+        _step(trace, rule, ratio, b1, b1 * (1 + ratio), charge)
         net += ratio
         note_below(rule)
     if plea:
         stage = applied.plea_stage or "prosecution_review"
         stage_factor = float(bucket_cfg["stage_factor"].get(stage, 1.0))
         own = rules["plea"].default * stage_factor * strict_factor
-        parts = [f"{r.zh}{v:.0%}" for r, v in absorbed]
+        parts = [("circ.plea.part", r, v) for r, v in absorbed]
         if (
             not any(r.id in ("surrender", "confession") for r, _ in absorbed)
             and bucket_cfg.get("implies") in rules
         ):
             implied = rules[bucket_cfg["implies"]]
             absorbed.append((implied, implied.default * strict_factor))
-            parts.append(f"{implied.zh}（认罪即如实供述）{implied.default * strict_factor:.0%}")
+            parts.append(("circ.plea.part_implied", implied, implied.default * strict_factor))
         with_any = {r.id for r, _ in absorbed} & (
             set(bucket_cfg["cap_with_circumstances"]) | {"compensation_and_forgiveness"}
         )
         cap = float(bucket_cfg["cap_with"] if with_any else bucket_cfg["cap_alone"])
         total = min(cap, own + sum(v for _, v in absorbed))
         plea_rule = rules["plea"]
-        steps.append(
-            Step(
-                kind=StepKind.ADJUSTMENT,
-                description_zh=(
-                    f"认罪认罚（{_STAGE_ZH.get(stage, stage)}阶段，系数{stage_factor:g}）：与{('、'.join(parts)) or '无其他情节'}合并为一个从宽幅度，"
-                    f"减少基准刑{total:.0%}（上限{cap:.0%}，不重复评价）"
-                ),
-                description_en=f"plea leniency at {stage} (x{stage_factor:g}) absorbing {len(absorbed)} overlapping circumstance(s): -{total:.0%} (cap {cap:.0%}, no double counting)",
-                months_before=round(b1, 2),
-                months_after=round(b1 * (1 - total), 2),
-                ratio=-round(total, 4),
-                rule_id=bucket_cfg.get("rule_id", "circ.plea.bucket"),
-                citation=bucket_cfg.get("citation", plea_rule.citation),
-                charge=charge,
-                confidence=min(
-                    (plea_rule.confidence, bucket_cfg.get("stage_confidence", "medium")), key=_conf_key
-                ),
-            )
+        trace.step(
+            "circ.plea.bucket",
+            kind=StepKind.ADJUSTMENT,
+            before=round(b1, 2),
+            after=round(b1 * (1 - total), 2),
+            ratio=-round(total, 4),
+            rule_id=bucket_cfg.get("rule_id", "circ.plea.bucket"),
+            citation=bucket_cfg.get("citation", plea_rule.citation),
+            charge=charge,
+            confidence=min(
+                (plea_rule.confidence, bucket_cfg.get("stage_confidence", "medium")), key=_conf_key
+            ),
+            stage=_stage(stage),
+            factor=stage_factor,
+            parts=_joined(parts),
+            absorbed=len(absorbed),
+            total=total,
+            cap=cap,
         )
         net -= total
     floor_ratio = float(method["combination"].get("floor_ratio", 0.1))
@@ -209,17 +221,15 @@ def adjust(
     minimum = float(rules["recidivist"].min_months) if recidivist_ratio else 0.0
     after = b1 * max(floor_ratio, 1 + net - recidivist_ratio) + max(up_months, minimum)
     if recidivist_ratio and up_months < minimum:
-        steps.append(
-            Step(
-                kind=StepKind.ADJUSTMENT,
-                description_zh=f"累犯一般不少于3个月：增加量由{up_months:.1f}个月补足为3个月",
-                description_en=f"recidivist: at least +3 months (was {up_months:.1f})",
-                months_before=round(after - minimum + up_months, 2),
-                months_after=round(after, 2),
-                rule_id="circ.recidivist.min_months",
-                citation=rules["recidivist"].citation,
-                charge=charge,
-            )
+        trace.step(
+            "circ.recidivist.min_months",
+            kind=StepKind.ADJUSTMENT,
+            before=round(after - minimum + up_months, 2),
+            after=round(after, 2),
+            citation=rules["recidivist"].citation,
+            charge=charge,
+            minimum=minimum,
+            up=up_months,
         )
     return Adjusted(months=after, below_bracket=below)
 
@@ -228,10 +238,25 @@ def _conf_key(value: str) -> int:
     return {"low": 0, "medium": 1, "high": 2}.get(value, 0)
 
 
-_STAGE_ZH = {"investigation": "侦查", "prosecution_review": "审查起诉", "trial": "审判"}
+def _stage(stage: str) -> Phrase | str:
+    """The plea stage's name (an unknown stage is shown as it was given)."""
+    known = {"investigation", "prosecution_review", "trial"}
+    return Phrase(f"phrase.stage.{stage}") if stage in known else stage
 
 
-def whole_case(months: float, ratio: float, standard: Standard, charge: str, steps: list[Step]) -> float:
+def _joined(parts: list[tuple[str, CircumstanceRule, float]]) -> Text:
+    """The circumstances the plea absorbs, each with its share ("自首40%、坦白20%" / "surrender 40%, …")."""
+    if not parts:
+        return Text(
+            render("phrase.no_other_circumstance", "zh"), render("phrase.no_other_circumstance", "en")
+        )
+    return Text(
+        "、".join(render(key, "zh", {"rule": rule.zh, "ratio": value}) for key, rule, value in parts),
+        ", ".join(render(key, "en", {"rule": rule.en, "ratio": value}) for key, rule, value in parts),
+    )
+
+
+def whole_case(months: float, ratio: float, standard: Standard, charge: str, trace: Trace) -> float:
     """The judge's whole-case adjustment (综合全案, at most ±20%)."""
     cfg = standard.method["whole_case"]
     limit = float(cfg["max_ratio"])
@@ -240,24 +265,21 @@ def whole_case(months: float, ratio: float, standard: Standard, charge: str, ste
     if not ratio:
         return months
     after = months * (1 + ratio)
-    steps.append(
-        Step(
-            kind=StepKind.WHOLE_CASE,
-            description_zh=f"综合考虑全案情况调整{ratio:+.0%}",
-            description_en=f"whole-case adjustment {ratio:+.0%}",
-            months_before=round(months, 2),
-            months_after=round(after, 2),
-            ratio=ratio,
-            rule_id=cfg.get("rule_id", "method.whole_case"),
-            citation=cfg.get("citation", ""),
-            charge=charge,
-        )
+    trace.step(
+        "method.whole_case",
+        kind=StepKind.WHOLE_CASE,
+        before=round(months, 2),
+        after=round(after, 2),
+        ratio=ratio,
+        rule_id=cfg.get("rule_id", "method.whole_case"),
+        citation=cfg.get("citation", ""),
+        charge=charge,
     )
     return after
 
 
 def clamp(
-    months: float, info: ChargeInfo, index: int, below: str, steps: list[Step], charge: str
+    months: float, info: ChargeInfo, index: int, below: str, trace: Trace, charge: str
 ) -> tuple[float, int]:
     """Clamp to the statutory bracket (刑法第63条). Returns (months, index of the bracket pronounced in)."""
     bracket = info.brackets[index]
@@ -268,39 +290,33 @@ def clamp(
     )
     if index == 0 and not bracket.detention and bracket.imprisonment is None:
         lower_floor = floor
-    after, new_index, zh, en = months, index, "", ""
+    after, new_index, reason = months, index, ""
     if below == "must" and months >= floor and floor > lower_floor:
         after = max(lower_floor, floor - 1)
-        zh, en = (
-            "具有应当减轻处罚的情节，在法定最低刑以下判处",
-            "mandatory mitigation: below the statutory minimum",
-        )
+        reason = "mandatory_mitigation"
     elif months < floor:
         if below in ("may", "must"):
             after = max(months, lower_floor)
-            zh, en = (
-                "具有法定减轻处罚情节，可在法定最低刑以下判处（下一个量刑幅度内）",
-                "statutory mitigation: below the minimum, at most one bracket down",
-            )
+            reason = "statutory_mitigation"
         else:
             after = floor
-            zh, en = "仅有从轻处罚情节，判处法定最低刑", "only lighter circumstances: the statutory minimum"
+            reason = "floor"
     elif months > ceiling:
         after = ceiling
-        zh, en = "调节结果高于法定最高刑，判处法定最高刑", "above the statutory maximum: the maximum"
+        reason = "ceiling"
     if after < floor:
         new_index = max(0, index - 1)
-    if zh:
-        steps.append(
-            Step(
-                kind=StepKind.CLAMP,
-                description_zh=f"{zh}：{months:.1f}→{after:.1f}个月（{bracket.describe_zh()}）",
-                description_en=f"{en}: {months:.1f} -> {after:.1f} months",
-                months_before=round(months, 2),
-                months_after=round(after, 2),
-                rule_id="method.clamp",
-                citation=f"刑法第63条；刑法{info.article_label}；2021量刑指导意见 三(一)(二)",
-                charge=charge,
-            )
+    if reason:
+        trace.step(
+            "method.clamp",
+            kind=StepKind.CLAMP,
+            before=round(months, 2),
+            after=round(after, 2),
+            citation=f"刑法第63条；刑法{info.article_label}；2021量刑指导意见 三(一)(二)",
+            charge=charge,
+            reason=Phrase(f"phrase.clamp.{reason}"),
+            term=months,
+            clamped=after,
+            bracket=bracket.describe_zh(),
         )
     return after, new_index

@@ -8,16 +8,17 @@ bracket that the facts trigger (low confidence).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_thresholds import apply_threshold_variant, earlier_law, latest_date
 from leniency.sentencing.calculator_wording import quote_phrase, says, trigger_bracket
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
+from leniency.sentencing.trace import Phrase, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
@@ -36,7 +37,6 @@ class Baseline:
     tier: Tier | None = None
     penalty: str | None = None  # forced kind: detention / life / death
     confidence: str = "high"
-    notes: list[str] = field(default_factory=list)
 
 
 def _injuries(facts: CaseFacts) -> list[str]:
@@ -126,6 +126,9 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
         elif key == "bac_at_least":
             if facts.blood_alcohol is None or float(facts.blood_alcohol) < float(value):
                 return False
+        elif key == "bac_above":
+            if facts.blood_alcohol is None or float(facts.blood_alcohol) <= float(value):
+                return False
         elif key == "counts_at_least":
             if (facts.counts or 0) < int(value):
                 return False
@@ -148,49 +151,50 @@ def _citation(crime: CrimeStandard, tier: Tier, standard: Standard) -> str:
     return f"《{title}》{crime.guideline.get('item', '')} {tier.source_item}".strip()
 
 
-def _missing_measure_note(crime: CrimeStandard, facts: CaseFacts) -> str | None:
-    if crime.measure == "amount" and facts.amount_yuan is None:
-        return f"{crime.charge}: 未提取到犯罪数额，按最低档起点计算 / no amount found; the lowest tier's starting point is used"
-    if crime.measure == "drug" and not facts.drugs:
-        return f"{crime.charge}: 未提取到毒品数量，按少量计算 / no drug quantity found; treated as a small quantity"
-    if crime.measure == "bac" and facts.blood_alcohol is None:
-        return f"{crime.charge}: 未提取到血液酒精含量 / no blood alcohol found; the minimum is used"
-    if crime.measure == "injury" and _max_injury(facts) is None:
-        return f"{crime.charge}: 未提取到伤情鉴定 / no injury grade found; the lowest tier is used"
-    return None
+def _missing_measure(crime: CrimeStandard, facts: CaseFacts) -> bool:
+    """Whether the facts lack the measure that places this crime in its tiers (a note says so)."""
+    return (
+        (crime.measure == "amount" and facts.amount_yuan is None)
+        or (crime.measure == "drug" and not facts.drugs)
+        or (crime.measure == "bac" and facts.blood_alcohol is None)
+        or (crime.measure == "injury" and _max_injury(facts) is None)
+    )
 
 
 def guideline_baseline(
-    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, standard: Standard, steps: list[Step]
+    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, standard: Standard, trace: Trace
 ) -> Baseline:
     """Steps 1–2 for a charge with crime-specific starting points."""
-    crime = apply_threshold_variant(crime, facts, steps)
+    crime = apply_threshold_variant(crime, facts, trace)
     tier = crime.tiers[0]
     for candidate in crime.tiers[1:]:
         if candidate.when and condition_met(candidate.when, facts, crime, standard):
             tier = candidate
-    notes = []
     confidence = min_conf(crime.confidence, tier.confidence)
-    if note := _missing_measure_note(crime, facts):
-        notes.append(note)
+    if _missing_measure(crime, facts):
+        trace.note(f"note.missing.{crime.measure}", charge=crime.charge)
         confidence = "low"
     if crime.measure == "drug" and facts.drugs:
-        notes.extend(drug_grams(facts, crime, standard)[1])
+        for note in drug_grams(facts, crime, standard)[1]:
+            trace.note_text(note)
     start = float(tier.start_at)
     rule = f"crime.{crime.id}.{tier.id}"
     citation = _citation(crime, tier, standard)
-    steps.append(
-        Step(
-            kind=StepKind.STARTING_POINT,
-            description_zh=f"{crime.charge}：{tier.zh}，在{_fmt_range(tier.start)}幅度内确定量刑起点为{_fmt(start)}",
-            description_en=f"{crime.charge}: tier '{tier.id}', starting point {start:g} months within {tier.start[0]}-{tier.start[1]}",
-            months_before=None,
-            months_after=start,
-            rule_id=rule,
-            citation=citation,
-            charge=crime.charge,
-            confidence=tier.confidence,
-        )
+    trace.step(
+        "crime.tier",
+        kind=StepKind.STARTING_POINT,
+        after=start,
+        rule_id=rule,
+        citation=citation,
+        charge=crime.charge,
+        confidence=tier.confidence,
+        tier=tier.id,
+        tier_zh=tier.zh,
+        range=_fmt_range(tier.start),
+        start=start,
+        start_text=_fmt(start),
+        low=tier.start[0],
+        high=tier.start[1],
     )
     months = start
     for inc in tier.increments:
@@ -202,33 +206,40 @@ def guideline_baseline(
         added = extra / inc.per * inc.months
         if inc.max_months is not None:
             added = min(added, float(inc.max_months))
-        steps.append(
-            Step(
-                kind=StepKind.BASELINE,
-                description_zh=f"{_MEASURE_ZH.get(inc.measure, inc.measure)}超出{_fmt_num(base)}的部分{_fmt_num(extra)}，每{_fmt_num(inc.per)}增加{inc.months:g}个月，增加刑罚量{added:.1f}个月",
-                description_en=f"{inc.measure}: {extra:g} above {base:g}, +{inc.months:g} month per {inc.per:g} -> +{added:.1f} months",
-                months_before=round(months, 2),
-                months_after=round(months + added, 2),
-                rule_id=f"{rule}.increment.{inc.measure}",
-                citation=citation + "（增加刑罚量：各地实施细则，可配置）",
-                charge=crime.charge,
-                confidence=inc.confidence,
-            )
+        trace.step(
+            "crime.tier.increment",
+            kind=StepKind.BASELINE,
+            before=round(months, 2),
+            after=round(months + added, 2),
+            rule_id=f"{rule}.increment.{inc.measure}",
+            citation=citation + "（增加刑罚量：各地实施细则，可配置）",
+            charge=crime.charge,
+            confidence=inc.confidence,
+            measure=Phrase(f"phrase.measure.{inc.measure}"),
+            base=base,
+            base_text=_fmt_num(base),
+            extra=extra,
+            extra_text=_fmt_num(extra),
+            per=inc.per,
+            per_text=_fmt_num(inc.per),
+            months=inc.months,
+            added=added,
         )
         confidence = min_conf(confidence, inc.confidence)
         months += added
     index = tier.bracket if tier.bracket is not None else 0
     bracket = info.brackets[index]
     if months > bracket.ceiling_months and tier.penalty is None:
-        steps.append(
-            _clamp_step(
-                months,
-                bracket.ceiling_months,
-                crime.charge,
-                "基准刑不超过法定刑幅度上限",
-                "baseline capped at the bracket ceiling",
-                info,
-            )
+        trace.step(
+            "method.baseline_clamp",
+            kind=StepKind.CLAMP,
+            rule_id="method.clamp",
+            before=round(months, 2),
+            after=bracket.ceiling_months,
+            citation=f"刑法{info.article_label}",
+            charge=crime.charge,
+            term=months,
+            clamped=bracket.ceiling_months,
         )
         months = float(bracket.ceiling_months)
     return Baseline(
@@ -237,12 +248,11 @@ def guideline_baseline(
         tier=tier,
         penalty=tier.penalty,
         confidence=confidence,
-        notes=notes,
     )
 
 
 def _amount_bracket(
-    info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]
+    info: ChargeInfo, facts: CaseFacts, standard: Standard, trace: Trace
 ) -> tuple[int, float] | None:
     """The bracket and the position inside it that the amount involved gives (amount_brackets.yaml)."""
     cfg = standard.amount_brackets
@@ -270,23 +280,27 @@ def _amount_bracket(
     share = math.log(max(amount, start) / start) / math.log(end / start)
     position = at_threshold + (at_next - at_threshold) * min(max(share, 0.0), 1.0)
     bracket = info.brackets[index]
-    steps.append(
-        Step(
-            kind=StepKind.NOTE,
-            description_zh=f"{info.name}：涉案数额{_fmt_num(amount)}元，达到{_fmt_num(start)}元的标准，"
-            f"适用{bracket.source}法定刑幅度（{bracket.describe_zh()}），在幅度内取{position:.0%}位置",
-            description_en=f"{info.name}: amount {amount:,.0f} yuan reaches the {start:,.0f} threshold; "
-            f"bracket {bracket.floor_months}-{bracket.ceiling_months} months, at {position:.0%} of it",
-            rule_id=cfg.get("rule_id", "method.no_guideline.amount"),
-            citation=entry["source"],
-            charge=info.name,
-            confidence=entry.get("confidence", "low"),
-        )
+    trace.step(
+        "method.no_guideline.amount",
+        kind=StepKind.NOTE,
+        rule_id=cfg.get("rule_id", "method.no_guideline.amount"),
+        citation=entry["source"],
+        charge=info.name,
+        confidence=entry.get("confidence", "low"),
+        amount=amount,
+        amount_text=_fmt_num(amount),
+        start=start,
+        start_text=_fmt_num(start),
+        source=bracket.source,
+        bracket=bracket.describe_zh(),
+        position=position,
+        floor=bracket.floor_months,
+        ceiling=bracket.ceiling_months,
     )
     return index, position
 
 
-def _basic_bracket(info: ChargeInfo, facts: CaseFacts, steps: list[Step]) -> int:
+def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     """The bracket a bracket-only estimate starts from: the lowest, unless that is a 情节较轻 exception.
 
     Where the statute's basic punishment carries life imprisonment or death (故意杀人 "处死刑、无期徒刑
@@ -301,23 +315,21 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, steps: list[Step]) -> int
     basic = brackets[1]
     if not (basic.life or basic.death) or quote_phrase(facts.text or "", "情节较轻") is not None:
         return 0
-    steps.append(
-        Step(
-            kind=StepKind.NOTE,
-            description_zh=f"{info.name}：事实中未认定“情节较轻”，按基本法定刑幅度（{basic.describe_zh()}）估算",
-            description_en=f"{info.name}: no finding of 情节较轻; the basic bracket ({basic.source}) is the start",
-            rule_id="method.no_guideline.basic_bracket",
-            citation=f"刑法{basic.source or info.article_label}",
-            charge=info.name,
-            confidence="low",
-        )
+    trace.step(
+        "method.no_guideline.basic_bracket",
+        kind=StepKind.NOTE,
+        citation=f"刑法{basic.source or info.article_label}",
+        charge=info.name,
+        confidence="low",
+        bracket=basic.describe_zh(),
+        source=basic.source,
     )
     return 1
 
 
-def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, steps: list[Step]) -> Baseline:
+def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, trace: Trace) -> Baseline:
     """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
-    index = _basic_bracket(info, facts, steps)
+    index = _basic_bracket(info, facts, trace)
     top = _max_injury(facts)
     for i, bracket in enumerate(info.brackets):
         cond = bracket.condition
@@ -326,10 +338,10 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
             break
         if injury_rank(top) >= injury_rank("serious_2") and "重伤" in cond and i > index:
             index = i
-    index = trigger_bracket(info, facts, index, standard, steps)
+    index = trigger_bracket(info, facts, index, standard, trace)
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))
-    by_amount = _amount_bracket(info, facts, standard, steps)
+    by_amount = _amount_bracket(info, facts, standard, trace)
     if by_amount is not None and by_amount[0] >= index:
         index, position = by_amount
     bracket = info.brackets[index]
@@ -343,34 +355,25 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, ste
     if bracket.imprisonment is None and (bracket.life or bracket.death) and not bracket.detention:
         penalty = "life" if bracket.life else "death"
         months = 180.0
-    steps.append(
-        Step(
-            kind=StepKind.STARTING_POINT,
-            description_zh=f"{info.name}：无量刑指导意见的具体起点，按{bracket.source}法定刑幅度（{bracket.describe_zh()}）的{position:.0%}位置估算为{_fmt(months)}",
-            description_en=f"{info.name}: no guideline starting point; estimate at {position:.0%} of the statutory bracket {bracket.floor_months}-{high} months",
-            months_after=months,
-            rule_id=cfg.get("rule_id", "method.no_guideline"),
-            citation=f"刑法{info.article_label}（{bracket.condition[:30]}）",
-            charge=info.name,
-            confidence="low",
-        )
-    )
-    return Baseline(
-        months=months,
-        bracket_index=index,
-        penalty=penalty,
+    trace.step(
+        "method.no_guideline",
+        kind=StepKind.STARTING_POINT,
+        after=months,
+        rule_id=cfg.get("rule_id", "method.no_guideline"),
+        citation=f"刑法{info.article_label}（{bracket.condition[:30]}）",
+        charge=info.name,
         confidence="low",
-        notes=[
-            f"{info.name}: 量刑指导意见未规定该罪起点，按法定刑幅度估算（低可信度） / no guideline for this charge; bracket-based estimate (low confidence)"
-        ],
+        source=bracket.source,
+        bracket=bracket.describe_zh(),
+        position=position,
+        months_text=_fmt(months),
+        floor=bracket.floor_months,
+        high=high,
     )
+    trace.note("note.no_guideline", charge=info.name)
+    return Baseline(months=months, bracket_index=index, penalty=penalty, confidence="low")
 
 
-_MEASURE_ZH = {
-    "amount": "犯罪数额(元)", "grams": "毒品数量(克，折合海洛因)", "bac": "血液酒精含量(mg/100ml)", "counts": "犯罪次数",
-    "victims": "被害人数", "deaths": "死亡人数", "injured_victims": "受伤人数", "light_injuries": "轻伤人数",
-    "light_1": "轻伤一级", "serious_1": "重伤一级", "disability": "伤残等级",
-}  # fmt: skip
 _CONF_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 
@@ -391,19 +394,6 @@ def _fmt_range(rng: tuple[int, int]) -> str:
     if low == 0:
         return f"{_fmt(high)}以下（含拘役）"
     return f"{_fmt(low)}至{_fmt(high)}"
-
-
-def _clamp_step(before: float, after: float, charge: str, zh: str, en: str, info: ChargeInfo) -> Step:
-    return Step(
-        kind=StepKind.CLAMP,
-        description_zh=f"{zh}：{before:.1f}→{after:g}个月",
-        description_en=f"{en}: {before:.1f} -> {after:g} months",
-        months_before=round(before, 2),
-        months_after=after,
-        rule_id="method.clamp",
-        citation=f"刑法{info.article_label}",
-        charge=charge,
-    )
 
 
 def to_decimal(value: float) -> Decimal:

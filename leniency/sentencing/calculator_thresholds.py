@@ -26,10 +26,11 @@ import dataclasses
 import re
 from datetime import date
 
-from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, _bracket
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
+from leniency.sentencing.trace import Trace
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
@@ -63,23 +64,23 @@ def variant_applies(when: dict, facts: CaseFacts) -> bool:
     return True
 
 
-def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, steps: list[Step]) -> CrimeStandard:
+def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, trace: Trace) -> CrimeStandard:
     """`crime` with the thresholds of its first applicable variant (unchanged when none applies)."""
     for variant in crime.extra.get("threshold_variants") or ():
         if not variant_applies(variant.get("when") or {}, facts):
             continue
         thresholds = {**crime.thresholds, **variant["thresholds"]}
         figures = "、".join(f"{thresholds[k]:,}" for k in variant["thresholds"])
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                description_zh=f"{crime.charge}：{variant['zh']}，适用数额标准{figures}元",
-                description_en=f"{crime.charge}: threshold variant '{variant['id']}' ({figures} yuan)",
-                rule_id=f"crime.{crime.id}.thresholds.{variant['id']}",
-                citation=str(variant.get("source", "")),
-                charge=crime.charge,
-                confidence=str(variant.get("confidence", "low")),
-            )
+        trace.step(
+            "crime.thresholds",
+            kind=StepKind.NOTE,
+            rule_id=f"crime.{crime.id}.thresholds.{variant['id']}",
+            citation=str(variant.get("source", "")),
+            charge=crime.charge,
+            confidence=str(variant.get("confidence", "low")),
+            variant=variant["id"],
+            variant_zh=variant["zh"],
+            figures=figures,
         )
         return dataclasses.replace(crime, thresholds=thresholds)
     return crime
@@ -98,16 +99,14 @@ def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:
     return block
 
 
-def earlier_law_charge(
-    info: ChargeInfo, entry: dict | None, facts: CaseFacts, steps: list[Step]
-) -> ChargeInfo:
+def earlier_law_charge(info: ChargeInfo, entry: dict | None, facts: CaseFacts, trace: Trace) -> ChargeInfo:
     """`info` with the statutory brackets of the earlier text when `earlier_law` applies."""
     block = earlier_law(entry, facts)
-    return info if block is None else _earlier_brackets(info, block, steps)
+    return info if block is None else _earlier_brackets(info, block, trace)
 
 
 def earlier_law_crime(
-    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, steps: list[Step]
+    info: ChargeInfo, crime: CrimeStandard, facts: CaseFacts, trace: Trace
 ) -> tuple[ChargeInfo, CrimeStandard]:
     """A guideline crime under the earlier text when its file's `earlier_law` applies: the earlier brackets, and
     the tiers listed there with their earlier starting points and bracket."""
@@ -126,22 +125,18 @@ def earlier_law_crime(
         else t
         for t in crime.tiers
     )
-    return _earlier_brackets(info, block, steps), dataclasses.replace(crime, tiers=tiers)
+    return _earlier_brackets(info, block, trace), dataclasses.replace(crime, tiers=tiers)
 
 
-def _earlier_brackets(info: ChargeInfo, block: dict, steps: list[Step]) -> ChargeInfo:
+def _earlier_brackets(info: ChargeInfo, block: dict, trace: Trace) -> ChargeInfo:
     brackets = tuple(_bracket(raw) for raw in block["brackets"])
-    steps.append(
-        Step(
-            kind=StepKind.NOTE,
-            description_zh=f"{info.name}：案件事实发生在{block['before']}之前，适用修正前的法定刑幅度（"
-            + "；".join(b.describe_zh() for b in brackets)
-            + "）",
-            description_en=f"{info.name}: facts before {block['before']}; the earlier statutory brackets apply",
-            rule_id="method.earlier_law",
-            citation=str(block.get("source", "")),
-            charge=info.name,
-            confidence=str(block.get("confidence", "low")),
-        )
+    trace.step(
+        "method.earlier_law",
+        kind=StepKind.NOTE,
+        citation=str(block.get("source", "")),
+        charge=info.name,
+        confidence=str(block.get("confidence", "low")),
+        cutoff=block["before"],
+        brackets="；".join(b.describe_zh() for b in brackets),
     )
     return dataclasses.replace(info, brackets=brackets)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from leniency.sentencing.calculation import Step, StepKind
+from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard
+from leniency.sentencing.trace import Phrase, Trace
 
 # The statute's wording that triggers a higher bracket, longest first (特别严重情节 before 严重情节).
 TRIGGER_PHRASES = (
@@ -94,7 +95,7 @@ def measured_by_amount(name: str, standard: Standard) -> bool:
 
 
 def facts_of_each_charge(
-    infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, steps: list[Step]
+    infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, trace: Trace
 ) -> list[CaseFacts]:
     """The facts each charge is calculated on: with several charges, each takes the amount told of its own
     conduct (extraction/charge_amounts.py) instead of the case's total; recorded as a step."""
@@ -109,19 +110,19 @@ def facts_of_each_charge(
             out.append(facts)
             continue
         amount = own[name]
-        told_zh = f"数额为{_yuan(amount)}元" if amount is not None else "未列明数额"
-        told_en = f"{_yuan(amount)} yuan" if amount is not None else "no amount"
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                description_zh=f"{name}：数罪中叙述本罪行为的语句{told_zh}（全案数额{_yuan(facts.amount_yuan)}元），按本罪数额计算",
-                description_en=f"{name}: the sentences telling this charge's conduct give {told_en} (the whole case: "
-                f"{_yuan(facts.amount_yuan)} yuan); this charge is calculated on its own amount",
-                rule_id="method.several_charges.own_amount",
-                citation="刑法第69条（数罪分别定罪量刑）",
-                charge=name,
-                confidence="medium",
-            )
+        told = (
+            Phrase("phrase.own_amount.told", {"amount": _yuan(amount)})
+            if amount is not None
+            else Phrase("phrase.own_amount.none")
+        )
+        trace.step(
+            "method.several_charges.own_amount",
+            kind=StepKind.NOTE,
+            citation="刑法第69条（数罪分别定罪量刑）",
+            charge=name,
+            confidence="medium",
+            told=told,
+            total=_yuan(facts.amount_yuan),
         )
         out.append(dataclasses.replace(facts, amount_yuan=amount))
     return out
@@ -176,9 +177,7 @@ def conduct_bigrams(name: str) -> list[str]:
     return [p for p in dict.fromkeys(pieces) if p not in GENERIC_BIGRAMS]
 
 
-def trigger_bracket(
-    info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, steps: list[Step]
-) -> int:
+def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, trace: Trace) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
     words = conduct_words(info.name, standard) if len(set(facts.charges)) > 1 else None
@@ -195,15 +194,15 @@ def trigger_bracket(
         return index
     i, phrase, quote = best
     bracket = info.brackets[i]
-    steps.append(
-        Step(
-            kind=StepKind.NOTE,
-            description_zh=f"{info.name}：事实叙述中出现“{phrase}”（“{quote}”），适用{bracket.source}法定刑幅度（{bracket.describe_zh()}）",
-            description_en=f"{info.name}: the fact text says '{phrase}'; the bracket of {bracket.source} applies",
-            rule_id="method.no_guideline.trigger_wording",
-            citation=f"刑法{bracket.source or info.article_label}（{bracket.condition[:30]}）",
-            charge=info.name,
-            confidence="low",
-        )
+    trace.step(
+        "method.no_guideline.trigger_wording",
+        kind=StepKind.NOTE,
+        citation=f"刑法{bracket.source or info.article_label}（{bracket.condition[:30]}）",
+        charge=info.name,
+        confidence="low",
+        phrase=phrase,
+        quote=quote,
+        source=bracket.source,
+        bracket=bracket.describe_zh(),
     )
     return i

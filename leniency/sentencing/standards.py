@@ -29,7 +29,7 @@ INCREMENT_MEASURES = {
     "light_1", "serious_1", "disability",
 }  # fmt: skip
 CONDITION_KEYS = {
-    "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "counts_at_least",
+    "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
     "victims_at_least", "flag", "text_says", "latest_date_from", "any",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
@@ -302,6 +302,11 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
         _confidence(variant.get("confidence", "low"), f"{vw}.confidence")
     if data.get("earlier_law") is not None:
         _earlier_tiers(data["earlier_law"], tiers, f"{where}: earlier_law")
+    for k, rule in enumerate(data.get("probation_not_advised") or ()):
+        pw = f"{where}: probation_not_advised[{k}]"
+        _condition(_need(rule, "when", pw, dict), f"{pw}.when")
+        _need(rule, "source", pw, str)
+        _confidence(_need(rule, "confidence", pw), f"{pw}.confidence")
     known = {
         "id", "charge", "article", "guideline", "confidence", "measure", "thresholds", "tiers", "fine",
         "strict_probation", "strict_leniency", "note",

@@ -27,7 +27,7 @@ class AuditEvent(models.Model):
     )  # namespaced, e.g. "defendant.stage.changed"
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=64)
-    case_id = models.BigIntegerField(null=True, blank=True, db_index=True)  # for the case timeline
+    case_id = models.BigIntegerField(null=True, blank=True)  # for the case timeline and the case page's cache
     data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
     occurred_at = models.DateTimeField(_("时间"), db_index=True)
     prev_hash = models.CharField(max_length=64)
@@ -37,6 +37,8 @@ class AuditEvent(models.Model):
         verbose_name = _("审计事件")
         verbose_name_plural = _("审计事件")
         ordering = ["seq"]
+        # A case's events in order (the timeline) and its latest one (leniency/cases/pagecache.py), from the index.
+        indexes = [models.Index(fields=["case_id", "seq"], name="audit_event_case_seq")]
 
     def __str__(self):
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
@@ -69,6 +71,19 @@ class AuditEvent(models.Model):
         # Round-trip data through JSON first so the hash is the same before and after storage.
         payload["data"] = json.loads(json.dumps(self.data, cls=DjangoJSONEncoder))
         return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class ChainHead(models.Model):
+    """The one row every writer of the trail locks (SELECT … FOR UPDATE) before it reads the last event and
+    appends after it: see leniency/audit/trail.py. It holds nothing else; the events are the record."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_chain_head")]
+
+    def __str__(self):
+        return "audit chain head"
 
 
 class PersonalDataAccess(models.Model):

@@ -6,13 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from .models import GENESIS_HASH, AuditEvent
-
-# Serialises writers on PostgreSQL so that two transactions never chain onto the same event.
-_PG_LOCK_KEY = 0x4C454E49  # "LENI"
+from .models import GENESIS_HASH, AuditEvent, ChainHead
 
 
 @dataclass(frozen=True)
@@ -73,9 +70,17 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
 
 
 def _lock_chain() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
+    """Hold the chain head's row lock until this transaction ends.
+
+    This is the one place where audited changes wait for each other, and the chain needs it: each event
+    carries the hash of the event before it and the next number (`seq`, with no gaps), so two transactions
+    must not both read the same last event and append after it. The lock is taken only when the change
+    records its event (its guards and rows are done by then) and is held to commit, which also makes
+    `seq` follow commit order — the case page's cache relies on that (leniency/cases/pagecache.py). A
+    waiting writer then reads the event the first one committed. On SQLite, FOR UPDATE is ignored:
+    transactions begin IMMEDIATE (settings.py), so its single writer has serialised them already.
+    """
+    ChainHead.objects.select_for_update().get_or_create(pk=1)
 
 
 @dataclass(frozen=True)

@@ -150,12 +150,3 @@ class DefendantCharge(models.Model):
 
     def __str__(self):
         return f"{self.defendant} · {self.charge}"
-
-
-class PageGeneration(models.Model):
-    """One row: the database's generation, changed by every committed write (leniency/cases/pagecache.py)."""
-
-    token = models.CharField(max_length=16)
-
-    def __str__(self):
-        return self.token

@@ -1,103 +1,54 @@
-"""Rendered case pages, served from the cache until the database next changes.
+"""Rendered case pages, served from the cache until the case they show next changes.
 
-Every committed write (INSERT, UPDATE, DELETE, TRUNCATE or DDL through Django's connections, bulk updates
-and raw SQL included) gives the database a new random *generation*, kept in one row of its own
-(PageGeneration). A page is cached under the generation read before anything it shows, so a page is never
-served after a change that it could show: there is nothing to invalidate by hand, and no rule to forget
-when a model is added. Writes to QUIET_TABLES (the generation itself, the caches, sessions, login
-throttling, the personal-data read log, API token use) change no cached page and leave the generation
-alone; otherwise every page view would end the cache.
+Every state change of a case is a `do_*` service that writes an audit event carrying the case's id in the
+same transaction, and the trail numbers its events in commit order (leniency/audit/trail.py). So a case
+page is cached under the number (`seq`) of its case's latest event, read before anything the page shows: the
+case's next change ends its cached pages, and a change of another case leaves them alone. The list of cases
+shows many cases and is cached under the trail's latest event. Nothing watches the database's writes.
 
-The key also holds the user and what decides their access (role, organisation, password), the language,
-the CSRF secret the page's forms carry, the day (deadlines are counted from it), the full path and the
-htmx header. Only GET answers with 200 are cached; a request with flash messages waiting, or inside a
-transaction (whose writes are not yet committed), is rendered as usual.
+The key also holds the user and what decides their access and what they may see (role, organisation,
+password, staff flags), the language, the CSRF secret the page's forms carry, the day (deadlines are
+counted from it), the full path and the htmx header. Only GET answers with 200 are cached; a request with
+flash messages waiting, or inside a transaction (whose writes are not yet committed), is rendered as usual.
 
-Hit rates fall as the write rate rises (any write anywhere ends every entry); a per-case generation is
-the next step if that matters in production.
+What the key does not see is a change made without its service: raw SQL, or another record shown on the
+page that is not the case's (a lawyer's renamed account). Audited data is read-only in the admin, and every
+cached page expires after PAGE_TIMEOUT.
 """
 
 import hashlib
-import re
-import secrets
 from functools import wraps
 
-from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.db import DatabaseError, connection, transaction
+from django.db import connection
+from django.db.models import Max
 from django.http import HttpResponse
 from django.utils import timezone
 
+from leniency.audit.models import AuditEvent
+
 PAGE_TIMEOUT = 60 * 60
-TABLE = "cases_pagegeneration"
-QUIET_TABLES = frozenset(
-    {
-        TABLE,
-        "django_session",
-        "axes_accessattempt",
-        "axes_accesslog",
-        "axes_accessfailurelog",
-        "audit_personaldataaccess",
-        "accounts_apitoken",
-    }
-) | {alias["LOCATION"] for alias in settings.CACHES.values() if alias["BACKEND"].endswith("DatabaseCache")}
-
-_WRITE = re.compile(r'\s*(INSERT|UPDATE|DELETE|TRUNCATE|ALTER|DROP|CREATE)\b[^"]*"?(\w*)', re.IGNORECASE)
-_READ = f'SELECT "token" FROM "{TABLE}" WHERE "id" = 1'
-_UPSERT = (
-    f'INSERT INTO "{TABLE}" ("id", "token") VALUES (1, %s) ON CONFLICT ("id") DO UPDATE SET "token" = %s'
-)
 
 
-def generation() -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(_READ)
-        row = cursor.fetchone()
-    return row[0] if row else "-"
-
-
-def _advance():
-    token = secrets.token_hex(8)
+def case_version(request, pk, **kwargs) -> int:
+    """The number of the case's latest audit event (0 before any): what the case page is cached under."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(_UPSERT, [token, token])
-    except DatabaseError:
-        if TABLE in connection.introspection.table_names():
-            raise
-        # Before this app's migration nothing can have been cached: nothing to end.
+        case_id = int(pk)
+    except (TypeError, ValueError):
+        return 0
+    return AuditEvent.objects.filter(case_id=case_id).aggregate(seq=Max("seq"))["seq"] or 0
 
 
-def watch_writes(execute, sql, params, many, context):
-    """Django execute wrapper (installed on every connection by CasesConfig.ready)."""
-    result = execute(sql, params, many, context)
-    found = _WRITE.match(sql)
-    if found and (found.group(1).upper() == "TRUNCATE" or found.group(2) not in QUIET_TABLES):
-        wrapper = context["connection"]
-        if not wrapper.in_atomic_block:
-            # A single statement: committed (PostgreSQL), or committed together with the new generation when
-            # the statement ends (SQLite, where an INSERT … RETURNING is still open here).
-            _advance()
-        elif not any(callback is _advance for _sids, callback, _robust in wrapper.run_on_commit):
-            # Once per transaction, when it commits; forgotten if it (or the savepoint) rolls back. robust: the
-            # write is committed, so a failure is logged instead of failing the request.
-            transaction.on_commit(_advance, using=wrapper.alias, robust=True)
-    return result
+def trail_version(request, *args, **kwargs) -> int:
+    """The number of the trail's latest event: what a page showing many cases is cached under."""
+    return AuditEvent.objects.aggregate(seq=Max("seq"))["seq"] or 0
 
 
-def install(connection, **kwargs):
-    """connection_created receiver."""
-    if watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.insert(0, watch_writes)
-
-
-def _key(request, token) -> str | None:
+def _key(request, version: int) -> str:
     user = request.user
-    secret = request.META.get("CSRF_COOKIE")
-    if not user.is_authenticated or not secret:
-        return None
     parts = [
-        token,
+        version,
         user.pk,
         user.role,
         user.organisation_id,
@@ -105,7 +56,7 @@ def _key(request, token) -> str | None:
         user.is_staff,
         user.is_superuser,
         user.get_session_auth_hash(),
-        secret,
+        request.META["CSRF_COOKIE"],
         request.LANGUAGE_CODE,
         timezone.localdate().isoformat(),
         request.get_full_path(),
@@ -114,24 +65,30 @@ def _key(request, token) -> str | None:
     return "pagecache:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 
-def cached_page(on_hit=None):
-    """Serve the view's page from the cache while the database has not changed since it was rendered.
+def cached_page(version, on_hit=None):
+    """Serve the view's page from the cache while `version(request, *args, **kwargs)` (case_version or
+    trail_version) is what it was when the page was rendered.
 
     What must happen on every view of a page (logging a read of personal data) is `on_hit(request, note)`,
     where `note` is what the view put in `response.pagecache_note` when it rendered the page. The view does
-    its own access checks when it renders; a cached page is keyed on the user, and a change of their
-    access is a write.
+    its own access checks when it renders; a cached page is keyed on the user and their access, and what
+    decides whether they see a defendant of the case (counsel assigned, a stage changed) is a change of the case.
     """
 
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method != "GET" or connection.in_atomic_block or len(get_messages(request)):
+            if (
+                request.method != "GET"
+                or connection.in_atomic_block
+                or not request.user.is_authenticated
+                or not request.META.get("CSRF_COOKIE")
+                or len(get_messages(request))
+            ):
                 return view(request, *args, **kwargs)
-            token = generation()  # before the user, the case or anything else the page shows is read
-            key = _key(request, token)
-            if key is None:
-                return view(request, *args, **kwargs)
+            # Read before the case or anything else the page shows: a change committed while the page renders
+            # then gives a newer version than the one the page is stored under, and the next view renders again.
+            key = _key(request, version(request, *args, **kwargs))
             pages = caches["pages"]
             cached = pages.get(key)
             if cached is not None:

@@ -15,12 +15,12 @@ from . import services
 from .access import can_change_stage, can_see_identity, visible_cases, visible_defendants
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
-from .pagecache import cached_page
+from .pagecache import cached_page, case_version, trail_version
 
 PAGE_SIZE = 25
 
 
-@cached_page()
+@cached_page(trail_version)
 @login_required
 def case_list(request):
     cases = visible_cases(request.user)
@@ -44,7 +44,7 @@ def _log_case_page_read(request, defendants):
     log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="page", path=request.path)
 
 
-@cached_page(on_hit=_log_case_page_read)
+@cached_page(case_version, on_hit=_log_case_page_read)
 @login_required
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.

@@ -73,7 +73,6 @@ EXCLUDED = {
     "oversight.PublicReport.tracking_hash": "hash of the reporter's status code",
     "oversight.ReportAttachment.sha256": "hash of the attachment",
     "portal.TransparencyReport.pdf_sha256": "hash of the report PDF",
-    "cases.PageGeneration.token": "random token of the page cache, never shown",
     # paths: files are opened by them
     "audit.PersonalDataAccess.path": "URL path of the request",
     "corpus.ImportRun.path": "path of the imported file",

@@ -1,28 +1,27 @@
-"""The case-page cache (leniency/cases/pagecache.py) serves a page again only while nothing it could show
-has changed. These tests commit for real (transaction=True): inside a test transaction the cache stands
+"""The case-page cache (leniency/cases/pagecache.py) serves a page again only while its case has had no
+change (no new audit event). These tests commit for real (transaction=True): inside a test transaction the cache stands
 aside, as it does inside any transaction."""
 
 from datetime import date
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from leniency.accounts.models import Region
 from leniency.audit.models import PersonalDataAccess
 from leniency.cases import pagecache
 from leniency.cases import services as case_services
-from leniency.cases.models import Case, Defendant
 from leniency.cases.stages import Stage
+from leniency.errors import DomainError
+from leniency.plea.taxonomy import WithdrawalReason
+from leniency.plea.withdrawals import do_record_withdrawal
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,60 +66,98 @@ def test_second_view_is_served_from_the_cache_and_still_logs_the_read(client, wo
     assert PersonalDataAccess.objects.filter(user=world.prosecutor).count() == logged + 2
 
 
-@pytest.mark.parametrize("write", ["orm_save", "bulk_update", "raw_sql", "service"])
-def test_any_committed_write_ends_the_cached_page(client, world, write):
+def test_a_withdrawal_appears_on_the_next_view(client, world):
     _sign_in(client, world.prosecutor)
     url = reverse("case_detail", args=[world.case.pk])
     before, _ = _get(client, url)
-    assert "第七号新案由" not in before
-    if write == "orm_save":
-        world.case.title = "第七号新案由"
-        world.case.save()
-    elif write == "bulk_update":
-        Case.objects.filter(pk=world.case.pk).update(title="第七号新案由")
-    elif write == "raw_sql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                'UPDATE "cases_case" SET "title" = %s WHERE "id" = %s', ["第七号新案由", world.case.pk]
-            )
-    else:
+    _, cached_sqls = _get(client, url)
+    assert not _reads_defendants(cached_sqls)  # served from the cache
+    do_record_withdrawal(
+        world.defendant,
+        acting_user=world.prosecutor,
+        initiated_by="defendant",
+        reasons=[WithdrawalReason.TOO_HEAVY],
+        occurred_at=timezone.now(),
+        statement="第七号反悔陈述",
+    )
+    after, sqls = _get(client, url)
+    assert _reads_defendants(sqls)  # rendered afresh
+    assert after != before
+    assert str(WithdrawalReason.TOO_HEAVY.label) in after
+    assert str(WithdrawalReason.TOO_HEAVY.label) not in before
+
+
+def test_a_new_defendant_appears_on_the_next_view(client, world):
+    _sign_in(client, world.prosecutor)
+    url = reverse("case_detail", args=[world.case.pk])
+    before, _ = _get(client, url)
+    assert "第七号新被告" not in before
+    case_services.do_add_defendant(
+        world.case,
+        name="第七号新被告",
+        charges=[world.theft],
+        acting_user=world.prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 1),
+    )
+    after, sqls = _get(client, url)
+    assert "第七号新被告" in after
+    assert _reads_defendants(sqls)
+
+
+def test_a_change_to_another_case_leaves_this_page_cached(client, world):
+    _sign_in(client, world.prosecutor)
+    url = reverse("case_detail", args=[world.case.pk])
+    first, _ = _get(client, url)
+    other = case_services.do_open_case(
+        number="东检刑诉〔2026〕2号",
+        title="另案",
+        region=world.region,
+        procuratorate=world.procuratorate,
+        court=world.court,
+        prosecutor=world.prosecutor,
+        received_on=date(2026, 9, 2),
+        acting_user=world.prosecutor,
+    )
+    case_services.do_add_defendant(
+        other,
+        name="另案被告",
+        charges=[world.theft],
+        acting_user=world.prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 2),
+    )
+    again, sqls = _get(client, url)
+    assert again == first
+    assert not _reads_defendants(sqls)  # still the cached page
+    # The list of cases shows the other case: it is rendered afresh.
+    listed, list_sqls = _get(client, reverse("case_list"))
+    assert "另案" in listed
+
+
+def test_a_rolled_back_change_leaves_the_version_and_a_committed_one_moves_it(world):
+    version = pagecache.case_version(None, world.case.pk)
+    with pytest.raises(DomainError), transaction.atomic():
         case_services.do_add_defendant(
             world.case,
-            name="第七号新案由",
+            name="回滚",
             charges=[world.theft],
             acting_user=world.prosecutor,
             stage=Stage.PROSECUTION_REVIEW,
             stage_since=date(2026, 9, 1),
         )
-    after, sqls = _get(client, url)
-    assert "第七号新案由" in after
-    assert _reads_defendants(sqls)  # rendered afresh
-
-
-def test_a_rolled_back_write_leaves_the_generation_and_a_committed_one_changes_it(world):
-    token = pagecache.generation()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        Case.objects.filter(pk=world.case.pk).update(title="撤回的修改")
-        raise RuntimeError
-    assert pagecache.generation() == token
-    with transaction.atomic():
-        Case.objects.filter(pk=world.case.pk).update(title="一")
-        Defendant.objects.filter(case=world.case).update(name="二")
-        assert pagecache.generation() == token  # not before the commit
-    assert pagecache.generation() != token
-
-
-def test_quiet_tables_do_not_change_the_generation(client, world):
-    token = pagecache.generation()
-    PersonalDataAccess.objects.create(
-        user=world.prosecutor, defendant=world.defendant, fields="x", via="page", at=timezone.now()
+        raise DomainError("回滚")
+    assert pagecache.case_version(None, world.case.pk) == version
+    case_services.do_add_defendant(
+        world.case,
+        name="提交",
+        charges=[world.theft],
+        acting_user=world.prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 1),
     )
-    session = SessionStore()
-    session["anything"] = 1
-    session.save()
-    assert pagecache.generation() == token
-    get_user_model().objects.filter(pk=world.judge.pk).update(display_name="法官乙")
-    assert pagecache.generation() != token
+    assert pagecache.case_version(None, world.case.pk) > version
+    assert pagecache.trail_version(None) >= pagecache.case_version(None, world.case.pk)
 
 
 def test_each_user_gets_their_own_page(client, world):
@@ -155,11 +192,3 @@ def test_case_list_is_cached_per_query(client, world):
     assert not any('FROM "cases_case"' in sql for sql in again_sqls)
     _, filtered_sqls = _get(client, reverse("case_list") + "?q=none-such")
     assert any('FROM "cases_case"' in sql for sql in filtered_sqls)  # another query string is another page
-
-
-def test_an_insert_outside_a_transaction_changes_the_generation_and_is_kept(world):
-    # On SQLite an INSERT … RETURNING is still open when the generation changes: both must commit.
-    token = pagecache.generation()
-    region = Region.objects.create(name="新区", code="990001")
-    assert pagecache.generation() != token
-    assert Region.objects.filter(pk=region.pk, name="新区").exists()

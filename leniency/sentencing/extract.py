@@ -13,6 +13,7 @@ from leniency.sentencing.extraction.charges import infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.document import numbered_counts, parse
 from leniency.sentencing.extraction.drugs import substance
+from leniency.sentencing.extraction.procedure import find_procedure
 from leniency.sentencing.extraction.quantities import (
     find_age,
     find_blood_alcohol,
@@ -87,6 +88,13 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.circumstances, notes = find_circumstances(text, facts.age)
     facts.notes.extend(notes)
     facts.recommendation = find_recommendation(text)
+    facts.procedure = find_procedure(text)
+    unserved = facts.procedure.prior_unserved
+    if unserved is not None and unserved.months is not None:
+        facts.notes.append(
+            f"前罪尚有{unserved.months}个月刑期未执行，应依刑法第69–71条并罚 / "
+            f"{unserved.months} months of a prior sentence unserved: to be combined (arts. 69-71)"
+        )
     _check(facts)
 
 

@@ -103,6 +103,28 @@ class QuotedRecommendation:
 
 
 @dataclass
+class SentenceMention:
+    """A sentence the text reports: its penalty and months (None when masked or not a fixed term)."""
+
+    penalty: str | None  # imprisonment, detention, surveillance, life, death, death_suspended; None if masked
+    months: int | None
+    masked: bool
+    span: Span | None = None  # the whole sentence it was read from
+
+
+@dataclass
+class Procedure:
+    """Appeal and retrial texts (issue 16, class 7), and a prior sentence left unserved (刑法第69–71条)."""
+
+    stage: str = "first_instance"  # first_instance / appeal (二审) / retrial (再审)
+    stage_span: Span | None = None
+    same_facts_as_below: bool = False  # 事实与原判相同: the facts are the judgment below's
+    original: SentenceMention | None = None  # the sentence under appeal or retrial (原判 … 判处 …)
+    prior_unserved: SentenceMention | None = None  # 前罪未执行的刑罚: to be combined by the calculator
+    combined: bool = False  # the text speaks of combining punishments (并罚 / 决定执行)
+
+
+@dataclass
 class CaseFacts:
     text: str
     charges: list[str] = field(default_factory=list)  # charge names without the 罪 suffix, e.g. "盗窃"
@@ -122,6 +144,7 @@ class CaseFacts:
     age: int | None = None  # the defendant's age at the time of the offence
     circumstances: list[Finding] = field(default_factory=list)  # code = Circumstance value
     recommendation: QuotedRecommendation | None = None
+    procedure: Procedure | None = None  # stage, the original sentence, a prior sentence left unserved
     notes: list[str] = field(default_factory=list)  # what could not be read, contradictions, low confidence
 
     def has(self, circumstance: Circumstance) -> bool:

@@ -25,7 +25,7 @@ SENTENCE_BREAK = "。；;\n！？!?"
 
 # Words in the clause before an amount that say it is not the crime amount.
 EXCLUDE_BEFORE = re.compile(
-    r"罚金|罚款|赔偿|赔付|补偿|退赔|退赃|退还|退回|退出|退缴|主动交出|返还|发还|归还|还款|还给|偿还|追缴|追回|"
+    r"罚金|罚款|赔偿|赔付|补偿|退赔|退赃|退清|退还|退回|退出|退缴|主动交出|返还|发还|归还|还款|还给|偿还|追缴|追回|"
     r"扣押|查获|查扣|缴获|冻结|本案赃款|预缴|缴交|缴纳|预交|"
     r"卖|售得|出售给|销赃|典当|抵押|分得|分赃|分了|平分|分给|得款|获款|余款|剩余|"
     r"保证金|押金|奖励|悬赏|诉讼费|医疗费|医药费|丧葬费|误工费|鉴定费|工资|月薪|欠条|借条|欠款|借款|"
@@ -33,7 +33,7 @@ EXCLUDE_BEFORE = re.compile(
 )
 EXCLUDE_AFTER = re.compile(
     r"^(?:的|左右的)?(?:价格|价钱|售价|罚金|罚款|好处费|报酬|保证金|的?赔偿|作为|用于|欠条|借条|/)"
-    r"|^\S{0,3}(?:退赔|退还|赔偿|返还|发还|被扣押|被追回)"
+    r"|^\S{0,3}(?:退赔|退清|退还|赔偿|返还|发还|被扣押|被追回)"
     r"|^\s*[（(]?折合"
 )
 TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
@@ -124,6 +124,8 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             excluded = m.group()
         elif m := _sentence_exclusion(text[s_start:start]):
             excluded = m
+        elif restated := _restated_in_sentence(text, mentions, index, start, value, before):
+            excluded = restated
         total = bool(TOTAL_BEFORE.search(before[-14:]))
         # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
         verdict = bool(VERDICT_AFTER.match(text, end))
@@ -136,6 +138,25 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             Mention(value, span(text, start, end), total, excluded, repeated, index, summary, approximate)
         )
     return mentions
+
+
+def _restated_in_sentence(
+    text: str, mentions: list[Mention], sentence: int, start: int, value: Decimal, before: str
+) -> str | None:
+    """A figure that restates one told earlier in its sentence (issue 16, failure class 4).
+
+    "骗取李某5万元，其中3万元用于还债": what follows 其中 is a part of the amount before it.
+    "骗取租房款6000元，后将租房款6000元打入其账户": the same figure again, as the object of 将, is what
+    became of the money, not a second taking.
+    """
+    earlier = [m for m in mentions if m.sentence == sentence and not m.excluded]
+    if not earlier:
+        return None
+    if "其中" in text[earlier[-1].span.end : start]:
+        return "其中"
+    if "将" in before and any(m.value == value for m in earlier):
+        return "将"
+    return None
 
 
 def _sentence_exclusion(sentence_before: str) -> str | None:

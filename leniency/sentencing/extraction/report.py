@@ -76,6 +76,7 @@ def read_case(text: str) -> dict:
         "circumstances": [
             {"code": str(f.code), "value": _plain(f.value), **where(f.span)} for f in facts.circumstances
         ],
+        "procedure": _procedure(facts),
         "age": facts.age,
         "blood_alcohol": _money(facts.blood_alcohol),
         "notes": list(facts.notes),
@@ -103,3 +104,28 @@ def _money(value: Decimal | None) -> str | None:
 
 def _plain(value: object) -> object:
     return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
+
+
+def _procedure(facts) -> dict | None:
+    procedure = facts.procedure
+    if procedure is None:
+        return None
+
+    def sentence(mention) -> dict | None:
+        if mention is None:
+            return None
+        return {
+            "penalty": mention.penalty,
+            "months": mention.months,
+            "masked": mention.masked,
+            "source": mention.span.quote if mention.span else None,
+        }
+
+    return {
+        "stage": procedure.stage,
+        "stage_quote": procedure.stage_span.quote if procedure.stage_span else None,
+        "same_facts_as_below": procedure.same_facts_as_below,
+        "original": sentence(procedure.original),
+        "prior_unserved": sentence(procedure.prior_unserved),
+        "combined": procedure.combined,
+    }

@@ -1,0 +1,76 @@
+"""Appeal and retrial texts, the sentence they talk about, and a prior sentence left unserved.
+
+Issue 16, failure class 7: a second-instance or retrial text ("原判认定…", "事实与原判相同") tells the
+facts through the judgment below, and a defendant who reoffends before serving a sentence out
+("前罪未执行的刑罚…并罚", 余刑) is punished for both together (刑法第69–71条). Extraction does not
+combine punishments; it gives the facts the calculator needs, each with the sentence it was read from:
+
+- the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
+- the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it);
+- the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leniency.sentencing.extraction.numbers import TERM, span, term_months
+from leniency.sentencing.facts import Procedure, SentenceMention, Span
+
+RETRIAL_RE = re.compile(r"再审|审判监督")
+APPEAL_RE = re.compile(
+    r"二审|上诉人|原审被告人|原判认定|原审判决|一审判决|(?:事实|证据)[^。；]{0,20}[与和同](?:原判|原审|一审)"
+)
+SAME_FACTS_RE = re.compile(
+    r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
+)
+PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
+ORIGINAL_RE = re.compile(r"(?:原判|原审判决|一审判决|一审法院)[^。；]{0,80}?(?:判处|决定执行)")
+ORIGINAL_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
+ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
+UNSERVED_RE = re.compile(
+    rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
+)
+PENALTY_CODES = {
+    "有期徒刑": "imprisonment",
+    "拘役": "detention",
+    "管制": "surveillance",
+    "无期徒刑": "life",
+    "死刑": "death",
+    "死刑缓期二年执行": "death_suspended",
+}
+COMBINED_RE = re.compile(r"数罪并罚|并罚|决定执行")
+
+
+def find_procedure(text: str) -> Procedure:
+    stage, stage_span = "first_instance", None
+    if match := RETRIAL_RE.search(text):
+        stage, stage_span = "retrial", span(text, match.start(), match.end())
+    elif match := APPEAL_RE.search(text):
+        stage, stage_span = "appeal", span(text, match.start(), match.end())
+    procedure = Procedure(stage, stage_span)
+    procedure.same_facts_as_below = bool(SAME_FACTS_RE.search(text))
+    procedure.combined = bool(COMBINED_RE.search(text))
+    if stage != "first_instance" and (head := ORIGINAL_RE.search(text)):
+        tail = ORIGINAL_TAIL.match(text, head.end())
+        if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
+            procedure.original = _sentence(text, match)
+    if match := UNSERVED_RE.search(text):
+        months = term_months(match)
+        procedure.prior_unserved = SentenceMention("imprisonment", months, False, _sentence_span(text, match))
+    return procedure
+
+
+def _sentence(text: str, match: re.Match) -> SentenceMention:
+    penalty = PENALTY_CODES.get(match.group("penalty") or "", None)
+    masked = bool(match.group("mask"))
+    months = None if masked or not (match.group("y") or match.group("m")) else term_months(match)
+    return SentenceMention(penalty, months, masked, _sentence_span(text, match))
+
+
+def _sentence_span(text: str, match: re.Match) -> Span:
+    """The whole sentence the match is in: the source a reader checks."""
+    start = max((text.rfind(ch, 0, match.start()) for ch in "。；;\n"), default=-1) + 1
+    ends = [i for i in (text.find(ch, match.end()) for ch in "。；;\n") if i >= 0]
+    end = min(ends, default=len(text))
+    return span(text, start, end)

@@ -1,0 +1,51 @@
+"""Appeal and retrial texts and a prior sentence left unserved (issue 16, class 7), on fact texts written here."""
+
+from leniency.sentencing.extract import extract
+
+APPEAL = (
+    "经审理查明，原判认定上诉人张某于2019年5月1日在某超市盗窃现金5000元。"
+    "本院审理查明的事实和证据与原判相同。"
+    "原判以盗窃罪判处上诉人张某有期徒刑一年六个月，并处罚金人民币五千元。"
+)
+MASKED_APPEAL = "经审理查明，一审判决认定被告人王某犯××，判处××。王某不服，提出上诉。"
+UNSERVED = (
+    "被告人李某因犯盗窃罪于2017年3月被判处有期徒刑三年，2019年6月假释，假释考验期内，"
+    "2019年10月1日又盗窃他人电动车一辆，价值2000元。前罪尚未执行的刑期为八个月。"
+)
+
+
+def test_an_appeal_is_recognised_with_the_original_sentence_and_its_source():
+    procedure = extract(APPEAL).procedure
+    assert procedure.stage == "appeal"
+    assert procedure.same_facts_as_below is True
+    original = procedure.original
+    assert original.penalty == "imprisonment" and original.months == 18 and not original.masked
+    assert original.span.quote.startswith("原判以盗窃罪判处上诉人张某有期徒刑一年六个月")
+
+
+def test_an_appeal_restating_the_facts_counts_the_amount_once():
+    assert extract(APPEAL).amount_yuan == 5000
+
+
+def test_a_masked_original_sentence_is_reported_as_masked():
+    original = extract(MASKED_APPEAL).procedure.original
+    assert original.masked is True and original.months is None
+
+
+def test_a_prior_sentence_left_unserved_is_a_fact_with_its_source_sentence():
+    facts = extract(UNSERVED)
+    unserved = facts.procedure.prior_unserved
+    assert unserved.months == 8
+    assert unserved.span.quote == "前罪尚未执行的刑期为八个月"
+    assert facts.procedure.stage == "first_instance"
+    assert any("第69–71条" in note for note in facts.notes)
+
+
+def test_a_retrial_is_not_read_as_an_appeal():
+    text = "本院依照审判监督程序再审查明，原审被告人赵某于2015年盗窃现金3000元。"
+    assert extract(text).procedure.stage == "retrial"
+
+
+def test_a_first_instance_text_has_no_original_sentence():
+    procedure = extract("2019年5月1日，被告人张某盗窃现金5000元。").procedure
+    assert procedure.stage == "first_instance" and procedure.original is None

@@ -1,0 +1,45 @@
+"""Amounts restated are counted once (issue 16, class 4), on fact texts written here."""
+
+import pytest
+
+from leniency.sentencing.extract import extract
+
+CASES = {
+    "a part after 其中": (
+        "2019年5月1日，被告人张某以投资为名骗取被害人李某人民币5万元，其中3万元用于归还个人债务，2万元被其挥霍。",
+        50000,
+    ),
+    "parts after 其中 under a total": (
+        "被告人张某盗窃财物价值共计8000元，其中手机一部价值5000元、现金3000元。",
+        8000,
+    ),
+    "the same money as the object of 将": (
+        "被告人张某冒充房东，骗取被害人李某租房款6000元，后张某将租房款6000元打入其妻子的银行账户。",
+        6000,
+    ),
+    "money returned after 退清": (
+        "被告人张某盗窃被害人李某现金4000元。案发后，张某的家属代其退清3000元，取得被害人谅解。",
+        4000,
+    ),
+    "money returned, told after the figure": (
+        "被告人张某诈骗被害人李某8000元，案发后8000元已全部退赔。",
+        8000,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_restated_amount_is_counted_once(name):
+    text, expected = CASES[name]
+    assert extract(text).amount_yuan == expected
+
+
+def test_a_part_after_qizhong_is_marked_as_such():
+    text, _ = CASES["a part after 其中"]
+    facts = extract(text)
+    assert [int(f.value) for f in facts.amounts] == [50000]
+
+
+def test_two_different_takings_in_one_sentence_are_both_counted():
+    text = "被告人张某先骗取李某3000元，又骗取王某2000元。"
+    assert extract(text).amount_yuan == 5000

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.errors import DomainError
+from leniency.sentencing.catalogue import all_charges
+from leniency.sentencing.standards import load_standard
 
 from .models import Case, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
@@ -126,9 +128,6 @@ def _stage_label(value: str) -> str:
 
 def sync_charge_catalogue() -> int:
     """Load the engine's charge catalogue (every charge in the Criminal Law) into the Charge table."""
-    from leniency.sentencing.catalogue import all_charges
-    from leniency.sentencing.standards import load_standard
-
     with_guideline = set(load_standard().crimes)
     existing = {c.name: c for c in Charge.objects.all()}
     created = 0

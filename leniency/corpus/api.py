@@ -9,6 +9,8 @@
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from leniency.errors import DomainError
+
 from . import access
 from .service import Request, clean_charges, clean_months, clean_region, compute
 
@@ -31,8 +33,6 @@ def recommend_api(request, payload: RecommendIn):
     if payload.years is not None:
         start, end = payload.years
         if start > end:
-            from leniency.errors import DomainError
-
             raise DomainError("年份范围的起始年不能晚于终止年", field="years")
         years = (start, end)
     req = Request(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from tqdm import tqdm
 
 from leniency.corpus.models import ImportLineError, ImportRun, Judgment
 from leniency.corpus.reader import RawLine, detect_encoding, file_fingerprint, is_csv, iter_csv, iter_lines
@@ -114,8 +115,6 @@ def import_file(
         total, done = path.stat().st_size, int(run.position)
     bar = None
     if options.progress:
-        from tqdm import tqdm
-
         bar = tqdm(
             total=total,
             initial=done or 0,

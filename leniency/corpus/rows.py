@@ -10,7 +10,9 @@ import re
 
 from leniency.corpus.factors import Factors, facts_json
 from leniency.corpus.reader import content_hash
+from leniency.sentencing.calculator import calculate
 from leniency.sentencing.corpus import CorpusError, parse_judgment
+from leniency.sentencing.extract import extract
 from leniency.sentencing.model.features import record_of
 
 YEAR = re.compile(r"((?:19[89]|20[0-3])\d)年")
@@ -59,8 +61,6 @@ def _row(number: int, text: str) -> dict:
     if not judgment.accusation:
         raise CorpusError(number, "meta.accusation 为空：没有罪名")
     meta = json.loads(text).get("meta") or {}
-    from leniency.sentencing.calculator import calculate
-    from leniency.sentencing.extract import extract
 
     facts = extract(judgment.fact, judgment.accusation, judgment.relevant_articles)
     try:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.errors import DomainError
+from leniency.sentencing.catalogue import find_charge
 
 from .models import Claim, CounselAssignment, FeeSchedule, ParticipationEntry, Service
 from .rules import fee_schedule_for
@@ -27,8 +28,6 @@ DETAINED = {"criminal_detention", "arrested"}
 def severity_tier(charge_names) -> str:
     """By the basic statutory bracket (the lowest) of the gravest charge: serious when it starts at three years
     or more or reaches above ten (robbery), medium when it reaches above three years, otherwise minor."""
-    from leniency.sentencing.catalogue import find_charge
-
     floor = ceiling = 0
     for name in charge_names:
         info = find_charge(name)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from leniency.cases.models import Defendant
 from leniency.cases.stages import Procedure, Stage
 
+from .checklist import ITEMS_BY_KEY
 from .taxonomy import Consequence, WithdrawalReason, WithdrawalStage
 
 
@@ -268,8 +269,6 @@ class ReviewItem(models.Model):
 
     @property
     def spec(self):
-        from .checklist import ITEMS_BY_KEY
-
         return ITEMS_BY_KEY.get(self.key)
 
 

@@ -12,9 +12,11 @@ published.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -325,9 +327,6 @@ def anonymise(text: str, *, known_names: list[str] = (), extra_names: list[str] 
 
 def diff_html(before: str, after: str) -> str:
     """An inline diff for the reviewer: removed text struck through, inserted text highlighted (HTML-escaped)."""
-    import difflib
-    from html import escape
-
     out = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():

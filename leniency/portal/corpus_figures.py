@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Region
+from leniency.corpus.factors import injury_rank
+from leniency.corpus.models import Judgment
 
 from .disclosure import protect
 from .disparity import Observation, region_disparity
@@ -41,8 +43,6 @@ def _band(months: int | None, severe: bool) -> int:
 
 
 def _rows(period: Period):
-    from leniency.corpus.models import Judgment
-
     qs = Judgment.objects.all()
     if period.year:
         qs = qs.filter(year=period.year)
@@ -191,8 +191,6 @@ def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap:
     by_crime: dict[str, list[Observation]] = defaultdict(list)
     for crime, code, months, death, life, _prob, calc, amount, injury, flags in rows:
         if months and not (death or life):
-            from leniency.corpus.factors import injury_rank
-
             by_crime[crime].append(
                 Observation(
                     names[code][0],

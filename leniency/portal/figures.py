@@ -24,6 +24,9 @@ from leniency.cases.models import Defendant, DefendantCharge
 from leniency.cases.stages import TRIAL_STAGES, Stage
 from leniency.counsel.models import CounselAssignment, ParticipationEntry
 from leniency.counsel.models.participation import CONTACT
+from leniency.plea.models import PleaAgreement, Withdrawal
+from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, WithdrawalStage
+from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
 from .disclosure import Table, protect
 from .periods import Period, quarter_of
@@ -188,8 +191,6 @@ def _unavailable(fig: Figure) -> Figure:
 
 
 def plea_rate(frame: Frame) -> Figure:
-    from leniency.plea.models import PleaAgreement
-
     cols = [_("签署具结书"), _("未签署")]
     fig = Figure(
         "plea_rate",
@@ -216,8 +217,6 @@ def plea_rate(frame: Frame) -> Figure:
 
 
 def _final_recommendations(frame: Frame):
-    from leniency.recommendations.models import SentencingRecommendation
-
     latest = {}
     for pk, d, kind in (
         SentencingRecommendation.objects.filter(defendant_id__in=frame.ids, finalised_at__isnull=False)
@@ -229,8 +228,6 @@ def _final_recommendations(frame: Frame):
 
 
 def recommendation_kind(frame: Frame) -> Figure:
-    from leniency.recommendations.models import SentencingRecommendation
-
     cols = [_("确定刑"), _("幅度刑")]
     fig = Figure(
         "recommendation_kind",
@@ -251,8 +248,6 @@ def recommendation_kind(frame: Frame) -> Figure:
 
 
 def adoption_rate(frame: Frame) -> Figure:
-    from leniency.recommendations.models import CourtDecision
-
     choices = [
         CourtDecision.Decision.ADOPT,
         CourtDecision.Decision.REQUEST_ADJUSTMENT,
@@ -283,8 +278,6 @@ def adoption_rate(frame: Frame) -> Figure:
 
 
 def _first_withdrawals(ids):
-    from leniency.plea.models import Withdrawal
-
     first = {}
     for d, stage, reasons in (
         Withdrawal.objects.filter(defendant_id__in=ids)
@@ -296,9 +289,6 @@ def _first_withdrawals(ids):
 
 
 def withdrawal_by_stage(frame: Frame) -> Figure:
-    from leniency.plea.models import PleaAgreement
-    from leniency.plea.taxonomy import WithdrawalStage
-
     stages = list(WithdrawalStage)
     cols = [_("未反悔")] + [str(s.label) for s in stages]
     fig = Figure(
@@ -328,9 +318,6 @@ def withdrawal_by_stage(frame: Frame) -> Figure:
 
 
 def withdrawal_by_reason(frame: Frame) -> Figure:
-    from leniency.plea.models import Withdrawal
-    from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason
-
     groups = list(ReasonGroup)
     cols = [str(g.label) for g in groups]
     fig = Figure(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.documents.pdf import render_document, render_pdf
+from leniency.oversight import figures as oversight
 
 from .models import TransparencyReport
 from .periods import parse_period
@@ -45,11 +46,7 @@ def _with_uris(section: dict) -> dict:
 
 
 def oversight_section(period) -> dict:
-    """The committee's work in the period, from leniency.oversight (said so when it is not there)."""
-    try:
-        from leniency.oversight import figures as oversight
-    except ImportError:
-        return {"available": False}
+    """The committee's work in the period, from leniency.oversight."""
     start, end = period.start, period.end
     return {
         "available": True,

@@ -11,7 +11,7 @@ from leniency.accounts.models import Role
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Stage
 
-from .models import SentencingRecommendation
+from .models import CourtDecision, SentencingRecommendation
 
 # The procuratorate recommends at review for prosecution, and adjusts at trial (CPL art. 201 ¶2).
 DRAFTING_STAGES = {Stage.PROSECUTION_REVIEW, Stage.FIRST_INSTANCE}
@@ -115,8 +115,6 @@ def is_trial_judge(user, defendant) -> bool:
 
 def decided_at_this_stage(rec) -> bool:
     """The court already adopted the round or decided otherwise at the defendant's current stage."""
-    from .models import CourtDecision
-
     return rec.court_decisions.filter(decision__in=CourtDecision.TERMINAL, stage=rec.defendant.stage).exists()
 
 

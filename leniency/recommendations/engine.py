@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from leniency.corpus.recommend import recommend
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+from leniency.sentencing.facts import Circumstance, Finding
 
 PENALTY_FROM_ENGINE = {
     "imprisonment": "fixed_term",
@@ -102,33 +107,20 @@ class EngineResult:
 def run_engine(
     facts_text: str, charges: list[str], *, region_code: str | None = None, proposed_months: int | None = None
 ) -> EngineResult:
-    from leniency.sentencing.extract import extract
-
     facts = extract(facts_text, charges=charges)
-    recommend = _recommend_function()
-    if recommend is not None:
-        try:
-            with (
-                transaction.atomic()
-            ):  # a savepoint: a failing corpus query must not break the caller's transaction
-                rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
-        except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
-            logger.exception("recommend() failed; falling back to the calculator")
-            rec = None
-        if rec is not None:
-            return _from_recommendation(rec)
-    from leniency.sentencing.calculator import calculate
+    try:
+        with (
+            transaction.atomic()
+        ):  # a savepoint: a failing corpus query must not break the caller's transaction
+            rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
+    except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
+        logger.exception("recommend() failed; falling back to the calculator")
+        rec = None
+    if rec is not None:
+        return _from_recommendation(rec)
 
     calc = calculate(facts)
     return _from_calculation(calc)
-
-
-def _recommend_function():
-    try:
-        from leniency.corpus.recommend import recommend
-    except ImportError:
-        return None
-    return recommend
 
 
 def _from_calculation(calc, *, model_version: str = "") -> EngineResult:
@@ -174,8 +166,6 @@ def _from_recommendation(rec) -> EngineResult:
 
 def _plain(value):
     """A dataclass, tuple or object as JSON-able data."""
-    from dataclasses import asdict, is_dataclass
-
     if is_dataclass(value):
         value = asdict(value)
     if isinstance(value, dict):
@@ -271,10 +261,6 @@ def plea_scenarios(facts_text: str, charges: list[str]) -> dict:
 
     Used by the explanation letter to say what the plea discount is worth and what withdrawing costs.
     """
-    from leniency.sentencing.calculator import calculate
-    from leniency.sentencing.extract import extract
-    from leniency.sentencing.facts import Circumstance, Finding
-
     facts = extract(facts_text, charges=charges)
     found = facts.finding(Circumstance.PLEA)
     others = [f for f in facts.circumstances if f.code != Circumstance.PLEA]

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from leniency.cases.models import Defendant
 
+from .wording import term_text
+
 
 class SentencingRecommendation(models.Model):
     class Status(models.TextChoices):
@@ -127,8 +129,6 @@ class SentencingRecommendation(models.Model):
 
     def term_text(self) -> str:
         """The recommendation in words: 有期徒刑一年二个月，缓刑一年六个月，并处罚金人民币3,000元."""
-        from .wording import term_text
-
         return term_text(self)
 
 

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
+from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
 
 from . import access, services
-from .engine import defendant_charges, defendant_facts, deviations, run_engine
+from .engine import defendant_charges, defendant_facts, deviation_share, deviations, run_engine
 from .forms import CourtDecisionForm, FinaliseForm, OpinionForm, RecommendationForm, ReviewForm
 from .history import defendant_history
 from .letter import letter_context
@@ -91,8 +92,6 @@ def _panel_context(*, calculation, similar, engine_months, engine_low, engine_hi
 
 
 def _share():
-    from .engine import deviation_share
-
     return deviation_share()
 
 
@@ -429,8 +428,6 @@ def letter(request, pk):
 
 @login_required
 def letter_pdf(request, pk):
-    from leniency.documents.pdf import render_pdf
-
     rec = _letter_rec(request, pk)
     pdf = render_pdf("recommendations/letter_pdf.html", {"letter": letter_context(rec)})
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -22,6 +22,7 @@ from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, 
 from . import charts
 from .features import FAR_ABOVE, PersonRow, person_rows
 from .guarantees import heavier_after_withdrawal, protest_flags
+from .risk import fit
 
 PLEA_STAGE_LABELS = {"investigation": "侦查阶段", "prosecution_review": "审查起诉阶段", "trial": "审判阶段"}
 TOP_CRIMES = 6
@@ -292,8 +293,6 @@ def run_study(
     study.protests = protest_flags(ids)
     # Early-warning model on the same rows
     if with_model and len(pleaded) >= 50:
-        from .risk import fit
-
         try:
             study.model = fit(pleaded)
         except ValueError:

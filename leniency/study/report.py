@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leniency.documents.pdf import render_document, render_pdf
+
 from .analysis import DEFINITIONS, LIMITATIONS, Study
 from .guarantees import HEAVIER_RULE, PROTEST_RULE
 from .risk import LABELS
@@ -38,14 +40,10 @@ def calibration_gap(model: dict | None, min_n: int = 30) -> int | None:
 
 
 def render_html(study: Study) -> str:
-    from leniency.documents.pdf import render_document
-
     return render_document(TEMPLATE, report_context(study))
 
 
 def render_pdf_bytes(study: Study) -> bytes:
-    from leniency.documents.pdf import render_pdf
-
     return render_pdf(TEMPLATE, report_context(study))
 
 

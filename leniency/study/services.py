@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.errors import DomainError
+from leniency.recommendations.services import final_recommendation
 
 from . import access
 from .models import LetterDelivery
@@ -16,10 +17,7 @@ from .models import LetterDelivery
 @transaction.atomic
 def do_record_letter_delivery(defendant, *, acting_user, method: str, delivered_at=None) -> LetterDelivery:
     """The explanation letter of the final recommendation was given and explained to the defendant."""
-    from leniency.recommendations.services import final_recommendation
-
-    if not access.can_record_letter(acting_user, defendant):
-        raise DomainError(_("只有本案检察院的检察官可以记录释法说理书送达"))
+    access.check_record_letter(acting_user, defendant)
     if method not in LetterDelivery.Method.values:
         raise DomainError(_("请选择送达方式"), field="method")
     rec = final_recommendation(defendant)

@@ -5,10 +5,13 @@ from django import template
 from leniency.cases.access import visible_defendants
 from leniency.cases.templatetags.case_page import page_batch
 from leniency.plea.templatetags.plea_tags import page_plea_records
+from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 from leniency.study import access
+from leniency.study.features import person_data_from, rows_of
 from leniency.study.guarantees import heavier_among, protests_among
 from leniency.study.models import LetterDelivery
+from leniency.study.risk import explain, load_model, prospective_row
 
 register = template.Library()
 
@@ -30,10 +33,6 @@ def study_panel(context, defendant, user):
 def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[int, dict | None]:
     """The panels of several defendants (with `case` set) from the rounds and plea records the case page has
     loaded, and one query each for visibility, letters, principal charges and the participation log."""
-    from leniency.recommendations.services import final_among
-    from leniency.study.features import person_data_from, rows_of
-    from leniency.study.risk import explain, load_model, prospective_row
-
     by_pk = {d.pk: d for d in defendants}
     # access.can_see_panel and access.can_record_letter, for all of them at once.
     visible = set(visible_defendants(user).filter(pk__in=by_pk).values_list("pk", flat=True))

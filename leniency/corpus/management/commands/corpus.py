@@ -11,8 +11,13 @@ columns), UTF-8 or GBK, and resumes an interrupted import of the same file where
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+
+from leniency.corpus.importer import Options, import_file, summary
+from leniency.corpus.index_build import build_index
+from leniency.corpus.similar import clear_cache, index_dir
 
 
 class Command(BaseCommand):
@@ -46,8 +51,6 @@ class Command(BaseCommand):
         return getattr(self, f"do_{action}")(**options)
 
     def do_import(self, *, files, workers, batch, restart, no_progress, index, **_):
-        from leniency.corpus.importer import Options, import_file, summary
-
         failed = False
         for name in files:
             start = time.perf_counter()
@@ -77,10 +80,6 @@ class Command(BaseCommand):
         )
 
     def do_index(self, *, out, no_progress, **_):
-        from pathlib import Path
-
-        from leniency.corpus.index_build import build_index
-        from leniency.corpus.similar import clear_cache, index_dir
 
         directory = Path(out) if out else index_dir()
         start = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -17,8 +18,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, out, **options):
-        from django.conf import settings
-
         if out is None:
             out = Path(settings.VAR_DIR) / "backups" / f"leniency-{timezone.now():%Y%m%dT%H%M%S}.tar.gz"
         out.parent.mkdir(parents=True, exist_ok=True)

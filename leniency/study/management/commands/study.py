@@ -4,9 +4,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from leniency.accounts.models import Organisation
+from leniency.study.analysis import run_study
+from leniency.study.report import write_report
 
 
 class Command(BaseCommand):
@@ -27,9 +31,6 @@ class Command(BaseCommand):
         r.add_argument("--to", dest="date_to", type=date.fromisoformat)
 
     def handle(self, *args, **options):
-        from django.conf import settings
-        from django.utils import translation
-
         translation.activate(options.get("language") or settings.LANGUAGE_CODE)
         org = _org(options["org"])
         if options["study"] == "train":
@@ -44,8 +45,6 @@ class Command(BaseCommand):
                 f"AUC(cv)={model['auc_cv']:.3f}"
             )
             return
-        from leniency.study.analysis import run_study
-        from leniency.study.report import write_report
 
         if options["date_from"] > options["date_to"]:
             raise CommandError("--from is after --to")

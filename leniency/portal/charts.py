@@ -1,58 +1,24 @@
-"""Charts of the published figures as inline SVG (matplotlib, rendered offline, CJK labels as outlines).
+"""Charts of the published figures as inline SVG (matplotlib, rendered offline).
 
 Charts are drawn from published values only: a withheld cell is never drawn, so a chart cannot leak
-what its table suppresses. Text stays text (svg.fonttype "none", fast and small) with the font family
-Noto Sans CJK SC, which the browser and WeasyPrint use; matplotlib lays it out with the same font, and a
-missing glyph is an error, not a silent box.
+what its table suppresses. The style (text as text in Noto Sans CJK SC, a missing glyph an error) is the
+platform's one chart style, leniency.documents.charts.
 """
 
 from __future__ import annotations
 
-import io
-import warnings
+import math
 
-import matplotlib
+from matplotlib import pyplot as plt
 
-matplotlib.use("Agg")
+from leniency.documents.charts import chart_style, svg_of
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-
-CJK_FONT = "Noto Sans CJK SC"
 PALETTE = ["#2f5d8a", "#d98c2b", "#6a9f58", "#b5473a", "#8064a2", "#7f7f7f"]
-
-
-def font_path() -> str:
-    """The file matplotlib uses for CJK_FONT; raises ValueError when the font is missing."""
-    return font_manager.findfont(CJK_FONT, fallback_to_default=False)
-
-
-def _style() -> dict:
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": [CJK_FONT, "DejaVu Sans"],
-        "axes.unicode_minus": False,
-        "svg.fonttype": "none",
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "svg.hashsalt": "leniency",
-    }
-
-
-def _svg(fig) -> str:
-    buffer = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", UserWarning)  # "Glyph … missing from font" must not pass silently
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
 
 
 def rate_chart(labels: list[str], rates: list[float | None], title: str, suppressed_label: str) -> str:
     """Horizontal bars of a rate per group; a withheld group shows a label, no bar."""
-    with plt.rc_context(_style()):
+    with chart_style():
         fig, ax = plt.subplots(figsize=(6.2, 0.38 * len(labels) + 0.9))
         ys = list(range(len(labels)))[::-1]
         for y, rate in zip(ys, rates, strict=True):
@@ -65,14 +31,14 @@ def rate_chart(labels: list[str], rates: list[float | None], title: str, suppres
         ax.set_xlim(0, 110)
         ax.set_xlabel("%")
         ax.set_title(title, loc="left")
-        return _svg(fig)
+        return svg_of(fig)
 
 
 def stacked_chart(
     labels: list[str], cols: list[str], shares: list[list[float] | None], title: str, suppressed_label: str
 ) -> str:
     """100 % stacked bars per group from published cells; a group with a withheld cell shows a label."""
-    with plt.rc_context(_style()):
+    with chart_style():
         fig, ax = plt.subplots(figsize=(6.8, 0.38 * len(labels) + 1.3))
         ys = list(range(len(labels)))[::-1]
         for y, row in zip(ys, shares, strict=True):
@@ -104,12 +70,12 @@ def stacked_chart(
             frameon=False,
             fontsize=8,
         )
-        return _svg(fig)
+        return svg_of(fig)
 
 
 def box_chart(rows: list[dict], title: str, xlabel: str, suppressed_label: str) -> str:
     """Box plots drawn from published percentiles (whiskers at the 10th and 90th, box 25th–75th)."""
-    with plt.rc_context(_style()):
+    with chart_style():
         fig, ax = plt.subplots(figsize=(6.8, 0.42 * len(rows) + 0.9))
         stats, positions, labels = [], [], []
         ys = list(range(len(rows)))[::-1]
@@ -146,14 +112,12 @@ def box_chart(rows: list[dict], title: str, xlabel: str, suppressed_label: str) 
         ax.set_yticks(ys, labels)
         ax.set_xlabel(xlabel)
         ax.set_title(title, loc="left")
-        return _svg(fig)
+        return svg_of(fig)
 
 
 def effects_chart(effects: dict[str, float], title: str, xlabel: str) -> str:
     """Region effects (percent against the average region) as a dot plot."""
-    import math
-
-    with plt.rc_context(_style()):
+    with chart_style():
         fig, ax = plt.subplots(figsize=(5.6, 0.36 * len(effects) + 0.9))
         names = list(effects)
         ys = list(range(len(names)))[::-1]
@@ -164,4 +128,4 @@ def effects_chart(effects: dict[str, float], title: str, xlabel: str) -> str:
         ax.set_yticks(ys, names)
         ax.set_xlabel(xlabel)
         ax.set_title(title, loc="left")
-        return _svg(fig)
+        return svg_of(fig)

@@ -1,92 +1,61 @@
-"""SVG charts of the study (matplotlib, Noto Sans CJK SC so that Chinese renders; text drawn as paths)."""
+"""SVG charts of the study (matplotlib, in the platform's chart style: leniency.documents.charts)."""
 
 from __future__ import annotations
 
 import base64
-import io
 
 from django.utils.translation import gettext as _
+from matplotlib import pyplot as plt
 
-FONT = "Noto Sans CJK SC"
-
-
-def _svg(fig) -> str:
-    import matplotlib.pyplot as plt
-
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
+from leniency.documents.charts import chart_style, svg_of
 
 
 def data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _setup():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    matplotlib.rcParams.update(
-        {
-            "font.family": FONT,
-            "font.size": 9,
-            "svg.fonttype": "path",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "svg.hashsalt": "leniency",
-        }
-    )
-
-
 def rate_bars(title: str, labels: list[str], rates: list[float], ns: list[int]) -> str:
-    import matplotlib.pyplot as plt
-
-    _setup()
-    fig, ax = plt.subplots(figsize=(5.6, 0.45 * len(labels) + 0.9))
-    ax.barh(range(len(labels)), [100 * r for r in rates], color="#55708f")
-    ax.set_yticks(range(len(labels)), [f"{label}（n={n}）" for label, n in zip(labels, ns, strict=True)])
-    ax.invert_yaxis()
-    ax.set_xlabel(_("反悔率（%）"))
-    ax.set_title(title, loc="left")
-    for i, r in enumerate(rates):
-        ax.text(100 * r + 0.5, i, f"{100 * r:.1f}%", va="center", fontsize=8)
-    return _svg(fig)
+    with chart_style():
+        fig, ax = plt.subplots(figsize=(5.6, 0.45 * len(labels) + 0.9))
+        ax.barh(range(len(labels)), [100 * r for r in rates], color="#55708f")
+        ax.set_yticks(range(len(labels)), [f"{label}（n={n}）" for label, n in zip(labels, ns, strict=True)])
+        ax.invert_yaxis()
+        ax.set_xlabel(_("反悔率（%）"))
+        ax.set_title(title, loc="left")
+        for i, r in enumerate(rates):
+            ax.text(100 * r + 0.5, i, f"{100 * r:.1f}%", va="center", fontsize=8)
+        return svg_of(fig)
 
 
 def count_bars(title: str, labels: list[str], counts: list[int]) -> str:
-    import matplotlib.pyplot as plt
-
-    _setup()
-    fig, ax = plt.subplots(figsize=(5.6, 0.42 * len(labels) + 0.9))
-    ax.barh(range(len(labels)), counts, color="#8f6f55")
-    ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_title(title, loc="left")
-    for i, c in enumerate(counts):
-        ax.text(c + 0.3, i, str(c), va="center", fontsize=8)
-    return _svg(fig)
+    with chart_style():
+        fig, ax = plt.subplots(figsize=(5.6, 0.42 * len(labels) + 0.9))
+        ax.barh(range(len(labels)), counts, color="#8f6f55")
+        ax.set_yticks(range(len(labels)), labels)
+        ax.invert_yaxis()
+        ax.set_title(title, loc="left")
+        for i, c in enumerate(counts):
+            ax.text(c + 0.3, i, str(c), va="center", fontsize=8)
+        return svg_of(fig)
 
 
 def calibration(table: list[dict]) -> str:
-    import matplotlib.pyplot as plt
-
-    _setup()
-    fig, ax = plt.subplots(figsize=(3.6, 3.4))
-    ax.plot([0, 100], [0, 100], color="#999", linewidth=0.8, linestyle="--")
-    ax.plot(
-        [100 * r["predicted"] for r in table],
-        [100 * r["observed"] for r in table],
-        marker="o",
-        color="#55708f",
-    )
-    ax.set_xlabel(_("预测反悔概率（%）"))
-    ax.set_ylabel(_("实际反悔比例（%）"))
-    ax.set_title(_("图6 预警模型校准（交叉验证）"), loc="left")
-    top = max(10, max(100 * max(r["predicted"], r["observed"]) for r in table) + 5) if table else 100
-    ax.set_xlim(0, top)
-    ax.set_ylim(0, top)
-    return _svg(fig)
+    with chart_style():
+        fig, ax = plt.subplots(figsize=(3.6, 3.4))
+        ax.plot([0, 100], [0, 100], color="#999", linewidth=0.8, linestyle="--")
+        ax.plot(
+            [100 * r["predicted"] for r in table],
+            [100 * r["observed"] for r in table],
+            marker="o",
+            color="#55708f",
+        )
+        ax.set_xlabel(_("预测反悔概率（%）"))
+        ax.set_ylabel(_("实际反悔比例（%）"))
+        ax.set_title(_("图6 预警模型校准（交叉验证）"), loc="left")
+        top = max(10, max(100 * max(r["predicted"], r["observed"]) for r in table) + 5) if table else 100
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, top)
+        return svg_of(fig)
 
 
 def study_charts(study) -> dict[str, str]:

@@ -6,12 +6,13 @@ import warnings
 
 import pytest
 
+from leniency.documents import charts as chart_style
 from leniency.portal import charts
 from leniency.portal.disparity import Observation, region_disparity
 
 
 def test_matplotlib_finds_the_cjk_font():
-    assert "NotoSansCJK" in charts.font_path().replace(" ", "")
+    assert "NotoSansCJK" in chart_style.font_path().replace(" ", "")
 
 
 def test_chinese_labels_render_without_missing_glyphs():
@@ -23,7 +24,7 @@ def test_chinese_labels_render_without_missing_glyphs():
 
 
 def test_a_glyph_missing_from_the_font_is_an_error_not_a_box(monkeypatch):
-    monkeypatch.setattr(charts, "CJK_FONT", "DejaVu Sans")  # has no Chinese glyphs
+    monkeypatch.setattr(chart_style, "CJK_FONT", "DejaVu Sans")  # has no Chinese glyphs
     with pytest.raises(UserWarning, match="missing"):
         charts.rate_chart(["海港区"], [0.5], "适用率", "已抑制")
 

@@ -156,6 +156,11 @@ def _from_recommendation(rec) -> EngineResult:
             "cases": [_plain(c) for c in (getattr(similar, "cases", None) or [])][:10],
             "stats": _plain(stats) if stats is not None else None,
             "note": str(getattr(similar, "note", "") or ""),
+            "match_level": str(getattr(similar, "match_level", "") or ""),
+            "pool_sizes": _plain(getattr(similar, "pool_sizes", None) or {}),
+            "missing": list(getattr(similar, "missing", None) or []),
+            # what a proposal is checked against (factor-matched cases' band or the model's interval), or None
+            "warning_band": _plain(getattr(rec, "warning_band", None)),
         }
     result.engine_warnings = [
         {"kind": str(getattr(w, "kind", "")), "message": str(getattr(w, "message", w))}
@@ -194,8 +199,11 @@ def deviations(
     low: int | None = None,
     high: int | None = None,
 ) -> list[dict]:
-    """Why a proposed term needs a written reason: too far from the engine, or outside similar cases' p10–p90.
+    """Why a proposed term needs a written reason: too far from the engine, or outside the warning band.
 
+    The band (`similar["warning_band"]`, from `leniency.corpus.recommend.warning_band`) is the factor-matched
+    similar cases' band or, where they are too few, the model's calibrated interval; None: no band warning.
+    Results stored before the band existed are checked against their p10–p90 as before.
     For a range the midpoint is compared. Returns [] when the proposal is within the thresholds.
     """
     proposed = months
@@ -230,6 +238,24 @@ def deviations(
                 % {"proposed": _fmt(proposed)},
             }
         )
+    if "warning_band" in (similar or {}):
+        band = similar["warning_band"]
+        if band and not float(band["low"]) <= proposed <= float(band["high"]):
+            values = {
+                "proposed": _fmt(proposed),
+                "n": band.get("n"),
+                "low": _fmt(band["low"]),
+                "high": _fmt(band["high"]),
+            }
+            message = (
+                _("建议刑期%(proposed)s个月在%(n)s件因素匹配类案的区间（%(low)s–%(high)s个月）之外")
+                if band.get("source") == "similar"
+                else _(
+                    "建议刑期%(proposed)s个月在判决数据模型80%%预测区间（%(low)s–%(high)s个月）之外（因素匹配的类案不足）"
+                )
+            )
+            found.append({"kind": "similar", "message": message % values})
+        return found
     stats = (similar or {}).get("stats") or None
     if stats and stats.get("p10") is not None and stats.get("p90") is not None and (stats.get("n") or 0) >= 5:
         p10, p90 = float(stats["p10"]), float(stats["p90"])

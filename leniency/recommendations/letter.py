@@ -134,7 +134,8 @@ def _similar(similar: dict) -> tuple[str, list[dict]]:
     stats = similar.get("stats") or None
     cases = similar.get("cases") or []
     if not stats or (stats.get("n") or 0) < 5:
-        n = (stats or {}).get("n") or len(cases)
+        # the factor-matched cases, not the same-charge cases shown as context
+        n = (stats or {}).get("n") or (similar.get("pool_sizes") or {}).get("factors", len(cases))
         text = (
             f"我们查找了与您的案件相似的已判决案件，只找到{n}件，数量太少，不足以说明一般的判罚水平，"
             "因此本建议没有参照类案统计。"

@@ -11,7 +11,7 @@ from leniency.accounts.api_auth import TokenAuth
 from leniency.cases.api import router as cases_router
 from leniency.corpus.api import router as corpus_router
 from leniency.counsel.api import router as counsel_router
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.oversight.api import router as oversight_router
 from leniency.plea.api import router as plea_router
 from leniency.portal.api import router as portal_router
@@ -70,6 +70,12 @@ api.add_router("/study/", study_router)
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
     return api.create_response(request, {"detail": str(exc.message), "field": exc.field}, status=400)
+
+
+@api.exception_handler(Forbidden)
+def forbidden(request, exc: Forbidden):
+    """A `check_*` refused the acting user: 403 with the reason (the same message the 403 page shows)."""
+    return api.create_response(request, {"detail": str(exc.message)}, status=403)
 
 
 @api.exception_handler(ValidationError)

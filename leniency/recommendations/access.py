@@ -6,10 +6,12 @@ rounds a supervisor has approved, because drafts are internal work.
 """
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Role
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Stage
+from leniency.errors import Forbidden
 
 from .models import CourtDecision, SentencingRecommendation
 
@@ -154,3 +156,45 @@ def is_case_procuratorate(user, defendant) -> bool:
 
 def is_case_supervisor(user, defendant) -> bool:
     return _same_procuratorate(user, defendant) and user.role == Role.SUPERVISING_PROSECUTOR
+
+
+# Permission to take each action, checked once inside its `do_*` service (and by the page that offers it):
+# failing one is a 403 (`Forbidden`); a round in the wrong status is a rule the service refuses with a 400.
+def check_draft(user, defendant) -> None:
+    if not is_case_procuratorate(user, defendant):
+        raise Forbidden(_("只有本案检察院的检察官可以起草量刑建议（刑事诉讼法第176条）"))
+
+
+def check_update_draft(user, rec) -> None:
+    if not is_case_procuratorate(user, rec.defendant):
+        raise Forbidden(_("只有本案检察院的检察官可以修改量刑建议"))
+
+
+def check_submit(user, rec) -> None:
+    if not is_case_procuratorate(user, rec.defendant):
+        raise Forbidden(_("只有本案检察院的检察官可以提交审核"))
+
+
+def check_review(user, rec) -> None:
+    if not is_case_supervisor(user, rec.defendant):
+        raise Forbidden(_("只有本院主管检察官可以审核量刑建议（量刑建议工作指导意见）"))
+
+
+def check_give_opinion(user, rec) -> None:
+    if not is_assigned_lawyer(user, rec.defendant):
+        raise Forbidden(_("只有本人的辩护人或值班律师可以提出意见（刑事诉讼法第173条）"))
+
+
+def check_finalise(user, rec) -> None:
+    if not is_case_procuratorate(user, rec.defendant):
+        raise Forbidden(_("只有本案检察院的检察官可以确定量刑建议（刑事诉讼法第176条第2款）"))
+
+
+def check_court_decision(user, rec) -> None:
+    if not is_trial_judge(user, rec.defendant):
+        raise Forbidden(_("只有本案审判法院的法官可以作出决定（刑事诉讼法第201条）"))
+
+
+def check_mark_lapsed(user, defendant) -> None:
+    if not can_mark_lapsed(user, defendant):
+        raise Forbidden(_("只有本案检察院或审判法院可以记录反悔"))

@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
 from leniency.cases.access import visible_defendants
 
@@ -229,11 +228,6 @@ def _rec(request, pk):
     return rec
 
 
-def _require(allowed: bool, message: str):
-    if not allowed:
-        raise HttpError(403, message)
-
-
 @router.get(
     "/defendants/{defendant_id}",
     response=list[RecommendationOut],
@@ -262,7 +256,6 @@ def get_recommendation(request, rec_id: int):
 )
 def create_draft(request, defendant_id: int, payload: DraftIn):
     defendant = _defendant(request, defendant_id)
-    _require(access.is_case_procuratorate(request.user, defendant), "only the case's procuratorate drafts")
     rec = services.do_create_draft(
         defendant,
         acting_user=request.user,
@@ -278,7 +271,6 @@ def create_draft(request, defendant_id: int, payload: DraftIn):
 @router.patch("/{rec_id}", response=RecommendationOut, summary="Change a draft or returned round")
 def update_draft(request, rec_id: int, payload: UpdateIn):
     rec = _rec(request, rec_id)
-    _require(access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate edits")
     rec = services.do_update_draft(
         rec,
         acting_user=request.user,
@@ -294,9 +286,6 @@ def update_draft(request, rec_id: int, payload: UpdateIn):
 @router.post("/{rec_id}/submit", response=RecommendationOut, summary="Submit for the supervisor's review")
 def submit(request, rec_id: int, payload: VersionIn):
     rec = _rec(request, rec_id)
-    _require(
-        access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate submits"
-    )
     return _out(services.do_submit(rec, acting_user=request.user, version=payload.version), request.user)
 
 
@@ -305,7 +294,6 @@ def submit(request, rec_id: int, payload: VersionIn):
 )
 def review(request, rec_id: int, payload: ReviewIn):
     rec = _rec(request, rec_id)
-    _require(access.is_case_supervisor(request.user, rec.defendant), "only a supervising prosecutor reviews")
     services.do_review(
         rec,
         acting_user=request.user,
@@ -319,9 +307,6 @@ def review(request, rec_id: int, payload: ReviewIn):
 @router.post("/{rec_id}/opinion", response=RecommendationOut, summary="The assigned lawyer's written opinion")
 def opinion(request, rec_id: int, payload: OpinionIn):
     rec = _rec(request, rec_id)
-    _require(
-        access.is_assigned_lawyer(request.user, rec.defendant), "only the defendant's lawyer gives an opinion"
-    )
     services.do_give_opinion(
         rec,
         acting_user=request.user,
@@ -335,9 +320,6 @@ def opinion(request, rec_id: int, payload: OpinionIn):
 @router.post("/{rec_id}/finalise", response=RecommendationOut, summary="Make an approved round final")
 def finalise(request, rec_id: int, payload: FinaliseIn):
     rec = _rec(request, rec_id)
-    _require(
-        access.is_case_procuratorate(request.user, rec.defendant), "only the case's procuratorate finalises"
-    )
     rec = services.do_finalise(
         rec, acting_user=request.user, version=payload.version, lawyer_reply=payload.lawyer_reply
     )
@@ -351,7 +333,6 @@ def finalise(request, rec_id: int, payload: FinaliseIn):
 )
 def court_decision(request, rec_id: int, payload: CourtDecisionIn):
     rec = _rec(request, rec_id)
-    _require(access.is_trial_judge(request.user, rec.defendant), "only a judge of the trial court decides")
     services.do_court_decision(
         rec,
         acting_user=request.user,

@@ -186,6 +186,7 @@ def do_create_draft(
     A round still open (draft … approved) is superseded by the new one; a final round stays in force
     until the new round is finalised. After a signed 具结书, a new round needs `change_basis`.
     """
+    access.check_draft(acting_user, defendant)
     if not access.can_draft(acting_user, defendant):
         _deny(_("您无权为此人起草量刑建议（须为本案检察院的检察官，且处于审查起诉或一审阶段）"))
     now = now or timezone.now()
@@ -264,6 +265,7 @@ def do_update_draft(
     now: datetime | None = None,
 ) -> SentencingRecommendation:
     """Change a draft or returned round. New facts re-run the engine; the deviation rule is checked again."""
+    access.check_update_draft(acting_user, rec)
     rec = _lock(rec, version)
     if not access.can_edit(acting_user, rec):
         _deny(
@@ -302,6 +304,7 @@ def do_update_draft(
 @transaction.atomic
 def do_submit(rec, *, acting_user, version: int | None = None, now: datetime | None = None):
     """Send a draft to the supervising prosecutor (every machine-assisted draft is reviewed)."""
+    access.check_submit(acting_user, rec)
     rec = _lock(rec, version)
     if not access.can_submit(acting_user, rec):
         _deny(
@@ -334,6 +337,7 @@ def do_review(
     now: datetime | None = None,
 ) -> Review:
     """Approve or return a submitted round; returning requires comments."""
+    access.check_review(acting_user, rec)
     rec = _lock(rec, version)
     if decision not in Review.Decision.values:
         _deny(_("请选择审核结论"), "decision")
@@ -385,12 +389,11 @@ def do_give_opinion(
     now: datetime | None = None,
 ) -> LawyerOpinion:
     """The assigned lawyer's written opinion (CPL art. 173); an objection must give reasons."""
+    access.check_give_opinion(acting_user, rec)
     rec = _lock(rec, None)
     if position not in LawyerOpinion.Position.values:
         _deny(_("请选择同意或有异议"), "position")
     if not access.can_give_opinion(acting_user, rec):
-        if not access.is_assigned_lawyer(acting_user, rec.defendant):
-            _deny(_("只有本人指派或委托的律师可以提出意见"))
         _deny(
             _("此量刑建议当前状态为“%(status)s”，不能提出意见") % {"status": rec.get_status_display()},
             "status",
@@ -444,6 +447,7 @@ def do_finalise(
     object, the procuratorate must answer with reasons (SPP Rules art. 269). A previous final round is
     superseded.
     """
+    access.check_finalise(acting_user, rec)
     rec = _lock(rec, version)
     if not access.can_finalise(acting_user, rec):
         _deny(
@@ -524,12 +528,11 @@ def do_court_decision(
     voluntariness review, agreement on file). Asking for an adjustment needs a ¶2 ground; deciding otherwise
     needs at least one art. 201 ground and written reasons.
     """
+    access.check_court_decision(acting_user, rec)
     rec = _lock(rec, version)
     if decision not in CourtDecision.Decision.values:
         _deny(_("请选择决定"), "decision")
     if not access.can_decide(acting_user, rec):
-        if not access.is_trial_judge(acting_user, rec.defendant):
-            _deny(_("只有本案审判法院的法官可以作出决定"))
         if access.decided_at_this_stage(rec):
             _deny(_("法院在本阶段已对此量刑建议作出决定"), "decision")
         _deny(
@@ -616,8 +619,7 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
 
     Returns the round that was in force, or None when there was none. Called by the plea app's withdrawal.
     """
-    if not access.can_mark_lapsed(acting_user, defendant):
-        _deny(_("只有本案检察院或审判法院可以记录反悔"))
+    access.check_mark_lapsed(acting_user, defendant)
     if not reason.strip():
         _deny(_("须写明失效原因"), "reason")
     now = now or timezone.now()

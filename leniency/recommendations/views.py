@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
 from leniency.documents.pdf import render_pdf
-from leniency.errors import DomainError
+from leniency.forms_flow import form_post, post_action, run_form
 
 from . import access, services
 from .engine import defendant_charges, defendant_facts, deviation_share, deviations, run_engine
@@ -36,10 +37,6 @@ def _rec(request, pk):
 
 def _refuse(message):
     return HttpResponseForbidden(message)
-
-
-def _error_into(form, error: DomainError):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -154,26 +151,24 @@ def _rec_panel(rec, form_values=None):
 @login_required
 def new_draft(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not access.is_case_procuratorate(request.user, defendant):
-        return _refuse(_("只有本案检察院的检察官可以起草量刑建议"))
+    access.check_draft(request.user, defendant)
     if request.method == "POST":
         form = RecommendationForm(request.POST)
-        if form.is_valid():
-            try:
-                rec = services.do_create_draft(
-                    defendant,
-                    acting_user=request.user,
-                    facts_text=form.cleaned_data["facts_text"],
-                    values=form.values(),
-                    deviation_reason=form.cleaned_data["deviation_reason"],
-                    note=form.cleaned_data["note"],
-                    change_basis=form.cleaned_data["change_basis"],
-                )
-            except DomainError as error:
-                _error_into(form, error)
-            else:
-                messages.success(request, _("已保存第%(round)s轮量刑建议草稿") % {"round": rec.round})
-                return redirect("recommendations:defendant", defendant_id=defendant.pk)
+        outcome = run_form(
+            form,
+            lambda data: services.do_create_draft(
+                defendant,
+                acting_user=request.user,
+                facts_text=data["facts_text"],
+                values=form.values(),
+                deviation_reason=data["deviation_reason"],
+                note=data["note"],
+                change_basis=data["change_basis"],
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("已保存第%(round)s轮量刑建议草稿") % {"round": outcome.value.round})
+            return redirect("recommendations:defendant", defendant_id=defendant.pk)
         facts = request.POST.get("facts_text", "")
         panel, _values = _fresh_panel(
             defendant, facts, form.cleaned_data if hasattr(form, "cleaned_data") else None
@@ -211,8 +206,7 @@ def new_draft(request, defendant_id):
 def preview(request, defendant_id):
     """htmx: re-run the engine on the typed facts and check the typed term against the deviation rule."""
     defendant = _defendant(request, defendant_id)
-    if not access.is_case_procuratorate(request.user, defendant):
-        return _refuse(_("只有本案检察院的检察官可以起草量刑建议"))
+    access.check_draft(request.user, defendant)
     form = RecommendationForm(request.POST)
     form.is_valid()
     typed = (
@@ -228,26 +222,24 @@ def preview(request, defendant_id):
 def edit(request, pk):
     rec = _rec(request, pk)
     defendant = rec.defendant
-    if not access.is_case_procuratorate(request.user, defendant):
-        return _refuse(_("只有本案检察院的检察官可以修改量刑建议"))
+    access.check_update_draft(request.user, rec)
     if request.method == "POST":
         form = RecommendationForm(request.POST)
-        if form.is_valid():
-            try:
-                rec = services.do_update_draft(
-                    rec,
-                    acting_user=request.user,
-                    version=form.cleaned_data["version"],
-                    values=form.values(),
-                    deviation_reason=form.cleaned_data["deviation_reason"],
-                    facts_text=form.cleaned_data["facts_text"],
-                    note=form.cleaned_data["note"],
-                )
-            except DomainError as error:
-                _error_into(form, error)
-            else:
-                messages.success(request, _("已保存修改"))
-                return redirect("recommendations:defendant", defendant_id=defendant.pk)
+        outcome = run_form(
+            form,
+            lambda data: services.do_update_draft(
+                rec,
+                acting_user=request.user,
+                version=data["version"],
+                values=form.values(),
+                deviation_reason=data["deviation_reason"],
+                facts_text=data["facts_text"],
+                note=data["note"],
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("已保存修改"))
+            return redirect("recommendations:defendant", defendant_id=defendant.pk)
         rec.refresh_from_db()
         typed = form.cleaned_data if hasattr(form, "cleaned_data") else None
         return render(
@@ -275,34 +267,35 @@ def edit(request, pk):
 @require_POST
 def submit(request, pk):
     rec = _rec(request, pk)
-    if not access.is_case_procuratorate(request.user, rec.defendant):
-        return _refuse(_("只有本案检察院的检察官可以提交审核"))
     version = request.POST.get("version", "")
-    try:
-        services.do_submit(rec, acting_user=request.user, version=int(version) if version.isdigit() else None)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("recommendations:defendant", defendant_id=rec.defendant_id)
-    messages.success(request, _("已提交主管检察官审核"))
-    return redirect("recommendations:defendant", defendant_id=rec.defendant_id)
+    return post_action(
+        request,
+        lambda: services.do_submit(
+            rec, acting_user=request.user, version=int(version) if version.isdigit() else None
+        ),
+        done=_("已提交主管检察官审核"),
+        then=reverse("recommendations:defendant", kwargs={"defendant_id": rec.defendant_id}),
+    )
 
 
-def _action(request, rec, *, form_class, title, template_help, call, done, initial=None):
-    """A form page about one round: GET shows it, POST calls the service, errors keep the input (400)."""
+def _action(request, rec, *, check, form_class, title, template_help, call, done, initial=None):
+    """A form page about one round: `check` (the action's own `check_*`) refuses with a 403, GET shows the
+    form, POST calls the service, a refusal keeps the input (400)."""
+    check(request.user, rec)
     if request.method == "POST":
-        form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                call(form.cleaned_data)
-            except DomainError as error:
-                _error_into(form, error)
-            else:
-                messages.success(request, done)
-                return redirect("recommendations:defendant", defendant_id=rec.defendant_id)
-        status = 400
-    else:
-        form = form_class(initial={"version": rec.version, **(initial or {})})
-        status = 200
+        return form_post(
+            request,
+            form_class(request.POST),
+            call,
+            done=done,
+            then=reverse("recommendations:defendant", kwargs={"defendant_id": rec.defendant_id}),
+            invalid=lambda form: _action_page(request, rec, form, title, template_help, status=400),
+        )
+    form = form_class(initial={"version": rec.version, **(initial or {})})
+    return _action_page(request, rec, form, title, template_help, status=200)
+
+
+def _action_page(request, rec, form, title, template_help, *, status):
     context = {
         "form": form,
         "rec": rec,
@@ -322,11 +315,10 @@ def _action(request, rec, *, form_class, title, template_help, call, done, initi
 @login_required
 def review(request, pk):
     rec = _rec(request, pk)
-    if not access.is_case_supervisor(request.user, rec.defendant):
-        return _refuse(_("只有本院主管检察官可以审核量刑建议"))
     return _action(
         request,
         rec,
+        check=access.check_review,
         form_class=ReviewForm,
         title=_("审核量刑建议"),
         template_help=_(
@@ -347,11 +339,10 @@ def review(request, pk):
 @login_required
 def opinion(request, pk):
     rec = _rec(request, pk)
-    if not access.is_assigned_lawyer(request.user, rec.defendant):
-        return _refuse(_("只有本人的辩护人或值班律师可以提出意见"))
     return _action(
         request,
         rec,
+        check=access.check_give_opinion,
         form_class=OpinionForm,
         title=_("律师意见"),
         template_help=_("您的书面意见将附卷，并随案移送法院（刑事诉讼法第173条、第176条）。"),
@@ -369,11 +360,10 @@ def opinion(request, pk):
 @login_required
 def finalise(request, pk):
     rec = _rec(request, pk)
-    if not access.is_case_procuratorate(request.user, rec.defendant):
-        return _refuse(_("只有本案检察院的检察官可以确定量刑建议"))
     return _action(
         request,
         rec,
+        check=access.check_finalise,
         form_class=FinaliseForm,
         title=_("确定量刑建议"),
         template_help=_(
@@ -390,11 +380,10 @@ def finalise(request, pk):
 @login_required
 def court_decision(request, pk):
     rec = _rec(request, pk)
-    if not access.is_trial_judge(request.user, rec.defendant):
-        return _refuse(_("只有本案审判法院的法官可以作出决定"))
     return _action(
         request,
         rec,
+        check=access.check_court_decision,
         form_class=CourtDecisionForm,
         title=_("法院对量刑建议的决定"),
         template_help=_("采纳前，系统将核对认罪认罚自愿性审查和具结书等是否已完成。"),

@@ -1,9 +1,11 @@
 """Who may see the study and the early warning. Object-level access goes through `leniency.cases.access`."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Organisation, Role
 from leniency.cases.access import visible_defendants
+from leniency.errors import Forbidden
 
 STUDY_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
 PANEL_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
@@ -42,3 +44,9 @@ def can_record_letter(user, defendant) -> bool:
         and user.is_prosecution
         and visible_defendants(user).filter(pk=defendant.pk).exists()
     )
+
+
+def check_record_letter(user, defendant) -> None:
+    """The procuratorate explains its recommendation to the defendant (释法说理), so it records the delivery."""
+    if not can_record_letter(user, defendant):
+        raise Forbidden(_("只有本案检察院的检察官可以记录释法说理书送达"))

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.models import Case, Defendant
 from leniency.cases.stages import CLOSED_STAGES
-from leniency.errors import DomainError
+from leniency.forms_flow import post_action
 
 from . import access, services
 from .analysis import run_study
@@ -153,14 +153,11 @@ def risk_list(request):
 @require_POST
 def record_letter(request, pk):
     defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=pk)
-    if not access.can_record_letter(request.user, defendant):
-        raise PermissionDenied  # refused outright, not by the service's message after a redirect
-    try:
-        services.do_record_letter_delivery(
+    return post_action(
+        request,
+        lambda: services.do_record_letter_delivery(
             defendant, acting_user=request.user, method=request.POST.get("method", "")
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("已记录释法说理书送达"))
-    return redirect("case_detail", pk=defendant.case_id)
+        ),
+        done=_("已记录释法说理书送达"),
+        then=reverse("case_detail", kwargs={"pk": defendant.case_id}),
+    )

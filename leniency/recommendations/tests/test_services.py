@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from leniency.audit.models import AuditEvent
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.recommendations import services
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
@@ -53,7 +53,7 @@ def test_only_the_cases_procuratorate_may_draft(world):
         world.unassigned_lawyer,
         world.auditor,
     ):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="本案检察院的检察官可以起草"):
             services.do_create_draft(world.defendant, acting_user=user)
     # The supervising prosecutor of the same procuratorate may draft too.
     assert services.do_create_draft(world.defendant, acting_user=world.supervisor).round == 1
@@ -147,7 +147,7 @@ def test_review_approve_and_return(world, flow):
     assert rec.status == S.IN_REVIEW
     # The author may not review, nor a plain prosecutor, nor another district.
     for user in (world.prosecutor, world.outsider_prosecutor, world.judge):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="主管检察官可以审核"):
             services.do_review(rec, acting_user=user, decision="approve")
     with pytest.raises(DomainError) as error:
         services.do_review(rec, acting_user=world.supervisor, decision="return", comments=" ")
@@ -174,7 +174,7 @@ def test_review_approve_and_return(world, flow):
 def test_only_the_assigned_lawyer_gives_an_opinion_and_objections_need_reasons(world, flow):
     rec = flow.approved()
     for user in (world.unassigned_lawyer, world.prosecutor, world.judge):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="辩护人或值班律师可以提出意见"):
             services.do_give_opinion(rec, acting_user=user, position="agree")
     with pytest.raises(DomainError) as error:
         services.do_give_opinion(rec, acting_user=world.lawyer, position="object")
@@ -237,7 +237,7 @@ def test_court_adopts_only_when_no_blockers(world, flow, blockers):
     flow.at_trial()
     rec.refresh_from_db()
     for user in (world.outsider_judge, world.prosecutor, world.lawyer):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="审判法院的法官可以作出决定"):
             services.do_court_decision(rec, acting_user=user, decision="adopt")
     blockers.append("自愿性审查未通过")
     with pytest.raises(DomainError) as error:
@@ -292,7 +292,7 @@ def test_court_adjustment_and_decision_otherwise_need_art_201_grounds(world, flo
 
 def test_withdrawal_makes_the_final_round_lapse_and_keeps_it(world, flow):
     rec = flow.final()
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="本案检察院或审判法院可以记录反悔"):
         services.do_mark_lapsed(world.defendant, acting_user=world.lawyer, reason="反悔")
     lapsed = services.do_mark_lapsed(world.defendant, acting_user=world.prosecutor, reason="犯罪嫌疑人反悔")
     assert lapsed.pk == rec.pk and lapsed.status == S.LAPSED

@@ -49,3 +49,30 @@ def test_charge_only_cases_are_badged_as_context_without_statistics(world, far_t
 def test_a_missing_amount_is_said_on_the_page(world, far_thefts):
     html = page(world, NO_AMOUNT)
     assert '<p class="warning" data-testid="missing-fact">本案未识别出金额</p>' in html
+
+
+@pytest.mark.django_db
+def test_the_api_gives_the_pool_sizes_match_level_and_warning_band(world, far_thefts):
+    client = Client()
+    assert client.login(username=world.prosecutor.username, password=PASSWORD)
+    data = client.post(
+        "/api/sentencing/recommend",
+        {"fact": FACT, "charges": ["盗窃"], "proposed_months": 6},
+        content_type="application/json",
+    ).json()
+    similar = data["similar"]
+    assert similar["match_level"] == "charge_set" and similar["context_only"] is True
+    assert similar["pool_sizes"] == {"factors": 0, "charge_set": 6, "charge": 0} and similar["stats"] is None
+    assert data["warning_band"] is None  # no model in the test's var directory, no matched pool
+    assert {c["match"] for c in similar["cases"]} == {"charge_set"}
+    amount = [r for r in similar["cases"][0]["reasons"] if r["factor"] == "amount"]
+    assert amount == [
+        {
+            "factor": "amount",
+            "close": False,
+            "text": "金额相差较大：1,000,000 元（本案 5,000 元，相差 ×200.00），超出 ×1.5",
+            "case": 1_000_000.0,
+            "query": 5000.0,
+            "distance": 200.0,
+        }
+    ]

@@ -20,6 +20,8 @@ compile-messages: $(STAMP)
 	  $(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics 2>&1 | tail -1; \
 	done
 
+# Development: settings are production's (keys from the environment) unless LENIENCY_DEBUG=1 asks otherwise.
+run messages: export LENIENCY_DEBUG = 1
 run: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable

@@ -29,6 +29,7 @@ def setup_django(workdir: Path, database_url: str | None) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     os.environ["LENIENCY_VAR_DIR"] = str(workdir / "var")
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("LENIENCY_DEBUG", "1")  # development settings (the demo database, derived keys)
     os.environ["DJANGO_SETTINGS_MODULE"] = "leniency.settings"
     import django
 

@@ -12,6 +12,7 @@ from io import StringIO
 
 import django
 
+os.environ.setdefault("LENIENCY_DEBUG", "1")  # development settings (the demo database, derived keys)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 django.setup()

@@ -41,6 +41,7 @@ FACT = "2026年3月，被告人甲在某商场窃取他人手机两部，经鉴�
 
 
 def _django():
+    os.environ.setdefault("LENIENCY_DEBUG", "1")  # development settings (the demo database, derived keys)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
     import django
 
@@ -82,6 +83,7 @@ def start_server(port: int, workers: int, threads: int = 1, debug: bool = False)
         "LENIENCY_DEBUG": "1" if debug else "0",
         "LENIENCY_SECRET_KEY": settings.SECRET_KEY,
         "LENIENCY_DATA_KEYS": settings.DATA_KEYS,
+        "LENIENCY_AUDIT_KEYS": settings.AUDIT_KEYS,
     }
     command = [
         sys.executable,

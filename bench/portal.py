@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("LENIENCY_DEBUG", "1")  # development settings (the demo database, derived keys)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
 
 

@@ -35,6 +35,7 @@ def main() -> int:
     args.workdir.mkdir(parents=True)
     os.environ["LENIENCY_VAR_DIR"] = str(args.workdir / "var")
     os.environ["DATABASE_URL"] = f"sqlite:///{args.workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("LENIENCY_DEBUG", "1")  # development settings (the demo database, derived keys)
     os.environ["DJANGO_SETTINGS_MODULE"] = "leniency.settings"
     import django
 

@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from leniency.accounts.api import router as accounts_router
 from leniency.accounts.api_auth import TokenAuth
+from leniency.audit.api import router as audit_router
 from leniency.cases.api import router as cases_router
 from leniency.corpus.api import router as corpus_router
 from leniency.counsel.api import router as counsel_router
@@ -65,6 +66,7 @@ api.add_router("/recordings/", recordings_router)
 api.add_router("/public/", portal_router)
 api.add_router("/oversight/", oversight_router)
 api.add_router("/study/", study_router)
+api.add_router("/audit/", audit_router)
 
 
 @api.exception_handler(DomainError)

@@ -1,6 +1,11 @@
 """Django settings. Environment variables: DATABASE_URL (default: SQLite under var/), LENIENCY_SECRET_KEY,
-LENIENCY_DATA_KEYS (Fernet keys for personal data), LENIENCY_DEBUG, LENIENCY_ALLOWED_HOSTS (comma-separated),
-LENIENCY_TLS=1 when served over HTTPS."""
+LENIENCY_DATA_KEYS (Fernet keys for personal data), LENIENCY_AUDIT_KEYS (HMAC keys sealing the audit trail),
+LENIENCY_ALLOWED_HOSTS (comma-separated), LENIENCY_TLS=1 when served over HTTPS.
+
+Production unless development is asked for: LENIENCY_DEBUG=1 (`make run`, the tests) turns DEBUG on and
+derives any missing key from a public development secret. Without it, every key must come from the
+environment, and a start without one stops with ImproperlyConfigured naming the variable. `leniency check
+--deploy` adds the project's own checks (leniency/ops/checks.py)."""
 
 import base64
 import hashlib
@@ -9,16 +14,21 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("LENIENCY_VAR_DIR", BASE_DIR.parent / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-DEBUG = os.environ.get("LENIENCY_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("LENIENCY_SECRET_KEY") or ("insecure-development-key" if DEBUG else None)
+DEBUG = os.environ.get("LENIENCY_DEBUG", "0") == "1"
+DEVELOPMENT_SECRET_KEY = "insecure-development-key"  # public: in this file
+SECRET_KEY = os.environ.get("LENIENCY_SECRET_KEY") or (DEVELOPMENT_SECRET_KEY if DEBUG else None)
 if not SECRET_KEY:
-    raise RuntimeError("LENIENCY_SECRET_KEY must be set when LENIENCY_DEBUG is not 1")
+    raise ImproperlyConfigured(
+        "LENIENCY_SECRET_KEY is not set: production needs its own secret key (see README, Production), "
+        "or set LENIENCY_DEBUG=1 for development"
+    )
 ALLOWED_HOSTS = os.environ.get("LENIENCY_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -142,6 +152,7 @@ if TLS:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -188,7 +199,30 @@ DATA_KEYS = os.environ.get("LENIENCY_DATA_KEYS") or (
     else None
 )
 if not DATA_KEYS:
-    raise RuntimeError("LENIENCY_DATA_KEYS must be set when LENIENCY_DEBUG is not 1")
+    raise ImproperlyConfigured(
+        "LENIENCY_DATA_KEYS is not set: production needs its own keys for personal data "
+        "(`leniency data_keys new`), or set LENIENCY_DEBUG=1 for development"
+    )
+
+# HMAC keys that seal the audit trail, "id:secret" pairs newest first (see leniency/audit/keys.py); the
+# database never holds them. In development without the variable, one key "dev" derived from SECRET_KEY.
+AUDIT_KEYS = os.environ.get("LENIENCY_AUDIT_KEYS") or (
+    f"dev:{hashlib.sha256(f'audit-key:{SECRET_KEY}'.encode()).hexdigest()}" if DEBUG else None
+)
+if not AUDIT_KEYS:
+    raise ImproperlyConfigured(
+        "LENIENCY_AUDIT_KEYS is not set: production needs its own audit key "
+        "(`leniency audit new-key ID`), or set LENIENCY_DEBUG=1 for development"
+    )
+# Keys derived from the public development secret (development only): `check --deploy` refuses them.
+DERIVED_KEYS = [
+    name
+    for name in ("LENIENCY_SECRET_KEY", "LENIENCY_DATA_KEYS", "LENIENCY_AUDIT_KEYS")
+    if not os.environ.get(name)
+]
+# The audit trail's checkpoint (its head sequence and seal), written outside the database after each commit
+# that adds events; `audit verify` checks the trail against it. None: not written (the tests' default).
+AUDIT_CHECKPOINT_FILE = VAR_DIR / "audit" / "checkpoint.json"
 
 # Public statistics suppress cells with fewer persons than this (DESIGN.md: personal data is protected).
 DISCLOSURE_THRESHOLD = 10

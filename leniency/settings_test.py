@@ -1,14 +1,19 @@
 """Test settings: the real settings with a fast password hasher (tests create many users) and files kept
 out of var/ (each test run writes uploads and documents under its own temporary folder)."""
 
+import os
 import tempfile
 from pathlib import Path
 
-from leniency.settings import *  # noqa: F403
+os.environ.setdefault("LENIENCY_DEBUG", "1")  # development keys; settings are production unless asked
+
+from leniency.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="leniency-test-media-"))
 PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
+# Tests share one process over many rolled-back databases: no checkpoint file unless a test points at one.
+AUDIT_CHECKPOINT_FILE = None
 # The test client's login() authenticates without a request, which django-axes refuses; the throttling
 # tests switch it back on (leniency/accounts/tests/test_login_throttling.py).
 AXES_ENABLED = False

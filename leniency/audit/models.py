@@ -1,4 +1,8 @@
-"""The audit trail: append-only events, each hashed together with the hash of the event before it."""
+"""The audit trail: append-only events, each sealed together with the seal of the event before it.
+
+An event's `hash` is an HMAC-SHA256 under the key named by its `key_id` (leniency/audit/keys.py); events
+written before the trail was keyed have an empty `key_id` and a plain SHA-256 (legacy, see trail.py).
+"""
 
 import hashlib
 import json
@@ -32,6 +36,8 @@ class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(_("时间"), db_index=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The id of the HMAC key that sealed the event (never the key); empty for legacy, unkeyed events.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         verbose_name = _("审计事件")
@@ -51,26 +57,13 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit events cannot be deleted")
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical_payload().encode()).hexdigest()
+    def compute_hash(self) -> str | None:
+        """The event's seal: HMAC under its key, or plain SHA-256 for a legacy event (empty key id);
+        None when the key id names no configured key."""
+        return event_seal(self.key_id, self.canonical_payload())
 
     def canonical_payload(self) -> str:
-        """Everything that identifies the event, in a stable form; `seq` binds the event to its place."""
-        payload = {
-            "seq": self.seq,
-            "actor_id": self.actor_id,
-            "actor_label": self.actor_label,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": str(self.object_id),
-            "case_id": self.case_id,
-            "data": self.data,
-            "occurred_at": self.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-            "prev_hash": self.prev_hash,
-        }
-        # Round-trip data through JSON first so the hash is the same before and after storage.
-        payload["data"] = json.loads(json.dumps(self.data, cls=DjangoJSONEncoder))
-        return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return canonical_payload(self)
 
 
 class ChainHead(models.Model):
@@ -84,6 +77,35 @@ class ChainHead(models.Model):
 
     def __str__(self):
         return "audit chain head"
+
+
+def canonical_payload(event) -> str:
+    """Everything that identifies the event, in a stable form; `seq` binds the event to its place."""
+    payload = {
+        "seq": event.seq,
+        "actor_id": event.actor_id,
+        "actor_label": event.actor_label,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": str(event.object_id),
+        "case_id": event.case_id,
+        "data": event.data,
+        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "prev_hash": event.prev_hash,
+    }
+    if event.key_id:  # legacy events keep the payload they were hashed with
+        payload["key_id"] = event.key_id
+    # Round-trip data through JSON first so the hash is the same before and after storage.
+    payload["data"] = json.loads(json.dumps(event.data, cls=DjangoJSONEncoder))
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_seal(key_id: str, payload: str) -> str | None:
+    from .keys import seal
+
+    if not key_id:
+        return hashlib.sha256(payload.encode()).hexdigest()
+    return seal(key_id, payload)
 
 
 class PersonalDataAccess(models.Model):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
+from . import checkpoints
+from .keys import current_key_id
 from .models import GENESIS_HASH, AuditEvent, ChainHead
 
 
@@ -48,6 +51,7 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
         last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
         seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
         rows = []
+        key_id = current_key_id()
         for pending in events:
             seq += 1
             actor = pending.actor
@@ -62,11 +66,15 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
                 data=pending.data or {},
                 occurred_at=pending.occurred_at or timezone.now(),
                 prev_hash=prev_hash,
+                key_id=key_id,
             )
             row.hash = row.compute_hash()
             prev_hash = row.hash
             rows.append(row)
-        return AuditEvent.objects.bulk_create(rows, batch_size=1000)
+        created = AuditEvent.objects.bulk_create(rows, batch_size=1000)
+        if rows:
+            checkpoints.write_after_commit(rows[-1].seq, rows[-1].hash)
+        return created
 
 
 def _lock_chain() -> None:
@@ -86,32 +94,74 @@ def _lock_chain() -> None:
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
-    kind: str  # "altered", "missing_before", "broken_link"
+    kind: str  # "altered", "missing_before", "broken_link", "unkeyed", "unknown_key"
     message: str
+
+
+@dataclass
+class ChainWalk:
+    """What a walk of the chain found: the first problem, and what it relied on."""
+
+    checked: int = 0
+    problem: ChainProblem | None = None
+    legacy: int = 0  # unkeyed events at the start (written before the trail was keyed)
+    key_ids: dict[str, int] = field(default_factory=dict)  # events sealed with each key id
+    head_seq: int = 0
+    head_hash: str = GENESIS_HASH
+
+
+def walk_chain() -> ChainWalk:
+    """Walk the chain in order, checking each event's seal and its link to the one before; stop at the first
+    problem. Unkeyed (legacy) events are accepted only before the first keyed one: the first keyed event
+    seals the hash of the last legacy one, so the legacy prefix cannot be rewritten either."""
+    walk = ChainWalk()
+    expected_seq, expected_prev = 1, GENESIS_HASH
+    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+        walk.problem = _problem(event, expected_seq, expected_prev, keyed_seen=bool(walk.key_ids))
+        if walk.problem is not None:
+            return walk
+        if event.key_id:
+            walk.key_ids[event.key_id] = walk.key_ids.get(event.key_id, 0) + 1
+        else:
+            walk.legacy += 1
+        expected_seq, expected_prev = event.seq + 1, event.hash
+        walk.checked, walk.head_seq, walk.head_hash = walk.checked + 1, event.seq, event.hash
+    return walk
+
+
+def _problem(event: AuditEvent, expected_seq: int, expected_prev: str, *, keyed_seen: bool):
+    label = f"event #{event.seq} ({event.action})"
+    if event.seq != expected_seq:
+        return ChainProblem(
+            event.seq,
+            "missing_before",
+            f"{label}: events #{expected_seq}–#{event.seq - 1} are missing (removed)",
+        )
+    if not event.key_id and keyed_seen:
+        return ChainProblem(
+            event.seq,
+            "unkeyed",
+            f"{label}: not sealed with a key, after keyed events (written or re-hashed without the key)",
+        )
+    seal = event.compute_hash()
+    if seal is None:
+        return ChainProblem(
+            event.seq,
+            "unknown_key",
+            f"{label}: sealed with key id {event.key_id!r}, which LENIENCY_AUDIT_KEYS does not hold",
+        )
+    if not hmac.compare_digest(seal, event.hash):
+        return ChainProblem(event.seq, "altered", f"{label}: content does not match its seal (altered)")
+    if event.prev_hash != expected_prev:
+        return ChainProblem(
+            event.seq,
+            "broken_link",
+            f"{label}: does not chain to event #{event.seq - 1} (an event was inserted, removed or re-hashed)",
+        )
+    return None
 
 
 def verify_chain() -> tuple[int, ChainProblem | None]:
     """Walk the chain in order; return how many events were checked and the first problem, if any."""
-    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
-        if event.seq != expected_seq:
-            return checked, ChainProblem(
-                event.seq,
-                "missing_before",
-                f"event #{event.seq} ({event.action}): events #{expected_seq}–#{event.seq - 1} are missing (removed)",
-            )
-        if event.compute_hash() != event.hash:
-            return checked, ChainProblem(
-                event.seq,
-                "altered",
-                f"event #{event.seq} ({event.action}): content does not match its hash (altered)",
-            )
-        if event.prev_hash != expected_prev:
-            return checked, ChainProblem(
-                event.seq,
-                "broken_link",
-                f"event #{event.seq} ({event.action}): does not chain to event #{event.seq - 1} "
-                "(an event was inserted, removed or re-hashed)",
-            )
-        expected_seq, expected_prev, checked = event.seq + 1, event.hash, checked + 1
-    return checked, None
+    walk = walk_chain()
+    return walk.checked, walk.problem

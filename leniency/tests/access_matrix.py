@@ -331,6 +331,7 @@ API: dict[str, Entry] = {
     "GET /api/counsel/experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE)),
     "GET /api/counsel/warnings": Entry(SIGNED_IN),
     "GET /api/counsel/dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
+    "GET /api/audit/head": Entry(rule(ok=COMMITTEE | READ_ALL)),
     # sentencing and recommendations
     "POST /api/sentencing/recommend": post(
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"fact": "被告人盗窃手机一部，价值3000元。"}

@@ -61,7 +61,7 @@ def test_inserted_event_is_named_by_verify():
     forged.hash = forged.compute_hash()
     forged.save(force_insert=True)
     checked, problem = verify_chain()
-    assert (checked, problem.seq, problem.kind) == (3, 4, "broken_link")
+    assert (checked, problem.seq, problem.kind) == (3, 4, "unkeyed")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,54 @@
+"""The project's own deployment checks, run by `leniency check --deploy` beside Django's.
+
+Each names the environment variable that fixes it (see README, Production).
+"""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "[::1]"}
+
+
+@register(Tags.security, deploy=True)
+def check_production_settings(app_configs, **kwargs):
+    errors = []
+    if settings.DEBUG:
+        errors.append(
+            Error(
+                "DEBUG is on: tracebacks reach the browser", hint="unset LENIENCY_DEBUG", id="leniency.E001"
+            )
+        )
+    if settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY:
+        errors.append(
+            Error(
+                "SECRET_KEY is the public development key",
+                hint="set LENIENCY_SECRET_KEY to a long random secret",
+                id="leniency.E002",
+            )
+        )
+    for name in getattr(settings, "DERIVED_KEYS", []):
+        errors.append(
+            Error(
+                f"{name} is not set: its key is derived from the secret key (development only)",
+                hint=f"set {name} (README, Production, says how to generate it)",
+                id="leniency.E003",
+            )
+        )
+    if not settings.TLS:
+        errors.append(
+            Error(
+                "LENIENCY_TLS is not 1: cookies are sent without TLS and there is no HSTS",
+                hint="serve over HTTPS behind the proxy and set LENIENCY_TLS=1",
+                id="leniency.E004",
+            )
+        )
+    hosts = set(settings.ALLOWED_HOSTS)
+    if not hosts or "*" in hosts or hosts <= LOCAL_HOSTS:
+        errors.append(
+            Error(
+                f"ALLOWED_HOSTS is {sorted(hosts)}: name the host names this site is served under",
+                hint="set LENIENCY_ALLOWED_HOSTS, e.g. leniency.example.cn",
+                id="leniency.E005",
+            )
+        )
+    return errors

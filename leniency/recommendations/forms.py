@@ -44,7 +44,7 @@ class RecommendationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text=_(
-            "建议与系统计算结果相差超过预警线，或落在类案第10至第90百分位之外时必须填写"
+            "建议与系统计算结果相差超过预警线，或落在因素匹配类案的区间（类案不足时为模型预测区间）之外时必须填写"
             "（量刑建议应当遵循量刑指导意见的基本方法，同案同判）。"
         ),
     )

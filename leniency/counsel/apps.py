@@ -41,6 +41,8 @@ class CounselConfig(AppConfig):
             "counsel.request.unfilled": (gettext_lazy("暂无可指派律师"), lambda d: d.get("reference", "")),
             "counsel.allocation.made": (gettext_lazy("轮值指派律师"), _allocation),
             "counsel.allocation.missed": (gettext_lazy("律师超时未响应"), _allocation),
+            "counsel.allocation.met": (gettext_lazy("律师按时响应"), _allocation),
+            "counsel.allocation.replaced": (gettext_lazy("律师已改派"), _allocation),
             "counsel.participation.logged": (gettext_lazy("律师履职"), _service),
             "counsel.rating.recorded": (gettext_lazy("律师履职评价"), _rating),
             "counsel.claim.submitted": (gettext_lazy("申请办案补贴"), _claim),

@@ -14,6 +14,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from .models import CONTACT, OPINIONS, SUBSTANTIVE, Allocation, CounselAssignment, ParticipationEntry, Service
+from .rota import close_allocation
 
 MAX_MINUTES = 24 * 60
 
@@ -76,9 +77,16 @@ def do_log_participation(
             },
         )
         if service in CONTACT:
-            Allocation.objects.filter(
+            for allocation in Allocation.objects.select_for_update().filter(
                 assignment=assignment, outcome=Allocation.Outcome.PENDING, due_at__gte=occurred_at
-            ).update(outcome=Allocation.Outcome.MET, closed_at=occurred_at)
+            ):
+                close_allocation(
+                    allocation,
+                    outcome=Allocation.Outcome.MET,
+                    closed_at=occurred_at,
+                    acting_user=acting_user,
+                    as_of=as_of,
+                )
     return entry
 
 

@@ -24,6 +24,7 @@ from .models import (
     CounselRequest,
     LawyerProfile,
     ParticipationEntry,
+    RequestCounter,
     RotaCorrection,
     RotaMember,
     RotaPeriod,
@@ -49,11 +50,11 @@ def _now(as_of: datetime | None) -> datetime:
 
 
 def do_create_station(*, host: Organisation, centre: Organisation, acting_user) -> Station:
-    if host.kind not in STATION_FOR_HOST:
-        raise DomainError(_("工作站只能设在看守所、检察院或法院"), field="host")
-    if centre.kind != Organisation.Kind.LEGAL_AID_CENTRE:
-        raise DomainError(_("派驻机构必须是法律援助中心"), field="centre")
     with transaction.atomic():
+        if host.kind not in STATION_FOR_HOST:
+            raise DomainError(_("工作站只能设在看守所、检察院或法院"), field="host")
+        if centre.kind != Organisation.Kind.LEGAL_AID_CENTRE:
+            raise DomainError(_("派驻机构必须是法律援助中心"), field="centre")
         station = Station.objects.create(
             name=_("%(host)s法律援助工作站") % {"host": host.name},
             kind=STATION_FOR_HOST[host.kind],
@@ -65,18 +66,20 @@ def do_create_station(*, host: Organisation, centre: Organisation, acting_user) 
 
 
 def do_create_rota_period(station: Station, *, starts_on, ends_on, lawyers: list, acting_user) -> RotaPeriod:
-    if ends_on < starts_on:
-        raise DomainError(_("结束日期不能早于开始日期"), field="ends_on")
-    if not lawyers:
-        raise DomainError(_("排班至少需要一名律师"), field="lawyers")
-    if len({lawyer.pk for lawyer in lawyers}) != len(lawyers):
-        raise DomainError(_("同一律师不能重复排班"), field="lawyers")
-    profiles = {p.user_id: p for p in LawyerProfile.objects.filter(user__in=lawyers)}
-    for lawyer in lawyers:
-        profile = profiles.get(lawyer.pk)
-        if not lawyer.is_lawyer or profile is None or not profile.duty_accredited:
-            raise DomainError(_("%(name)s 未登记为具备值班资格的律师") % {"name": lawyer}, field="lawyers")
     with transaction.atomic():
+        if ends_on < starts_on:  # also a CheckConstraint
+            raise DomainError(_("结束日期不能早于开始日期"), field="ends_on")
+        if not lawyers:
+            raise DomainError(_("排班至少需要一名律师"), field="lawyers")
+        if len({lawyer.pk for lawyer in lawyers}) != len(lawyers):  # also a UniqueConstraint
+            raise DomainError(_("同一律师不能重复排班"), field="lawyers")
+        profiles = {p.user_id: p for p in LawyerProfile.objects.filter(user__in=lawyers)}
+        for lawyer in lawyers:
+            profile = profiles.get(lawyer.pk)
+            if not lawyer.is_lawyer or profile is None or not profile.duty_accredited:
+                raise DomainError(
+                    _("%(name)s 未登记为具备值班资格的律师") % {"name": lawyer}, field="lawyers"
+                )
         period = RotaPeriod.objects.create(
             station=station, starts_on=starts_on, ends_on=ends_on, created_by=acting_user
         )
@@ -99,10 +102,11 @@ def do_create_rota_period(station: Station, *, starts_on, ends_on, lawyers: list
 
 def do_publish_rota(period: RotaPeriod, *, acting_user, as_of: datetime | None = None) -> RotaPeriod:
     as_of = _now(as_of)
-    if period.status != RotaPeriod.Status.DRAFT:
-        raise DomainError(_("排班已经公示"), field="status")
-    policy = policy_for(period.station.host.region, as_of.date())
     with transaction.atomic():
+        locked = RotaPeriod.objects.select_for_update().get(pk=period.pk)
+        if locked.status != RotaPeriod.Status.DRAFT:
+            raise DomainError(_("排班已经公示"), field="status")
+        policy = policy_for(period.station.host.region, as_of.date())
         period.status = RotaPeriod.Status.PUBLISHED
         period.published_at = as_of
         period.correction_until = as_of + timedelta(days=policy.correction_days)
@@ -121,12 +125,12 @@ def do_request_rota_correction(
     member: RotaMember, *, reason: str, acting_user, as_of: datetime | None = None
 ) -> RotaCorrection:
     as_of = _now(as_of)
-    period = member.period
-    if period.status != RotaPeriod.Status.PUBLISHED or as_of > period.correction_until:
-        raise DomainError(_("不在排班公示纠错期内"), field="reason")
-    if not reason.strip():
-        raise DomainError(_("请说明纠错理由"), field="reason")
     with transaction.atomic():
+        period = RotaPeriod.objects.get(pk=member.period_id)
+        if period.status != RotaPeriod.Status.PUBLISHED or as_of > period.correction_until:
+            raise DomainError(_("不在排班公示纠错期内"), field="reason")
+        if not reason.strip():
+            raise DomainError(_("请说明纠错理由"), field="reason")
         correction = RotaCorrection.objects.create(
             member=member, requested_by=acting_user, requested_at=as_of, reason=reason.strip()
         )
@@ -144,9 +148,10 @@ def do_decide_rota_correction(
     correction: RotaCorrection, *, accept: bool, answer: str, acting_user, as_of: datetime | None = None
 ) -> RotaCorrection:
     as_of = _now(as_of)
-    if correction.decision != RotaCorrection.Decision.PENDING:
-        raise DomainError(_("该纠错申请已处理"), field="decision")
     with transaction.atomic():
+        locked = RotaCorrection.objects.select_for_update().get(pk=correction.pk)
+        if locked.decision != RotaCorrection.Decision.PENDING:
+            raise DomainError(_("该纠错申请已处理"), field="decision")
         correction.decision = RotaCorrection.Decision.ACCEPTED if accept else RotaCorrection.Decision.REJECTED
         correction.decided_by, correction.decided_at, correction.answer = acting_user, as_of, answer
         correction.save(update_fields=["decision", "decided_by", "decided_at", "answer"])
@@ -187,13 +192,35 @@ def station_for(defendant: Defendant, source: str) -> Station | None:
     return None
 
 
+def _reference(year: int, n: int) -> str:
+    return f"援值〔{year}〕{n:05d}号"
+
+
+def _highest_number(year: int) -> int:
+    """The highest number of the year among the requests already stored (those a bulk load wrote without
+    the counter): where the year's counter starts."""
+    prefix = _reference(year, 0)[: -len("00000号")]
+    highest = (
+        CounselRequest.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    return int(highest[len(prefix) : -1]) if highest else 0
+
+
 def next_reference(as_of: datetime) -> str:
+    """The year's next request number, from its counter row, locked until the caller's transaction ends:
+    a request filed at the same moment waits for it and takes the number after."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("next_reference must run inside the transaction that saves the request")
     year = timezone.localtime(as_of).year
-    prefix = f"援值〔{year}〕"
-    n = CounselRequest.objects.filter(reference__startswith=prefix).count() + 1
-    while CounselRequest.objects.filter(reference=f"{prefix}{n:05d}号").exists():
-        n += 1
-    return f"{prefix}{n:05d}号"
+    counter, _created = RequestCounter.objects.select_for_update().get_or_create(
+        year=year, defaults={"last": lambda: _highest_number(year)}
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return _reference(year, counter.last)
 
 
 def do_request_counsel(
@@ -210,32 +237,36 @@ def do_request_counsel(
 ) -> CounselRequest:
     """File a request with a reference number and let the rota assign a lawyer at once."""
     as_of = _now(as_of)
-    if source not in CounselRequest.Source.values:
-        raise DomainError(_("未知的申请来源"), field="source")
-    if CounselRequest.objects.filter(
-        defendant=defendant, status__in=[CounselRequest.Status.OPEN, CounselRequest.Status.UNFILLED]
-    ).exists():
-        raise DomainError(_("此人已有待处理的申请"), field="defendant")
-    # A duty lawyer helps those without a defence lawyer (CPL art. 36); legal aid appoints one where none is retained.
-    active = set(
-        CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True).values_list(
-            "kind", flat=True
-        )
-    )
-    if work == CounselRequest.Work.DUTY and active:
-        raise DomainError(_("此人已有律师，无需值班律师"), field="defendant")
-    if active & {CounselAssignment.Kind.LEGAL_AID, CounselAssignment.Kind.RETAINED}:
-        raise DomainError(_("此人已有辩护人"), field="defendant")
-    station = station or station_for(defendant, source)
-    if station is None:
-        raise DomainError(_("本区没有法律援助工作站"), field="station")
-    policy = policy_for(defendant.case.region, timezone.localdate(as_of))
-    hours = (
-        policy.response_hours_detained
-        if defendant.detention in DETAINED
-        else policy.response_hours_at_liberty
-    )
     with transaction.atomic():
+        # The defendant's row lock queues requests for the same person, so the guards below see the one
+        # filed a moment before (and the constraint one_pending_request_per_defendant stands behind them).
+        Defendant.objects.select_for_update().filter(pk=defendant.pk).exists()
+        if source not in CounselRequest.Source.values:
+            raise DomainError(_("未知的申请来源"), field="source")
+        if CounselRequest.objects.filter(
+            defendant=defendant, status__in=[CounselRequest.Status.OPEN, CounselRequest.Status.UNFILLED]
+        ).exists():
+            raise DomainError(_("此人已有待处理的申请"), field="defendant")
+        # A duty lawyer helps those without a defence lawyer (CPL art. 36); legal aid appoints one where none
+        # is retained.
+        active = set(
+            CounselAssignment.objects.filter(defendant=defendant, ended_at__isnull=True).values_list(
+                "kind", flat=True
+            )
+        )
+        if work == CounselRequest.Work.DUTY and active:
+            raise DomainError(_("此人已有律师，无需值班律师"), field="defendant")
+        if active & {CounselAssignment.Kind.LEGAL_AID, CounselAssignment.Kind.RETAINED}:
+            raise DomainError(_("此人已有辩护人"), field="defendant")
+        station = station or station_for(defendant, source)
+        if station is None:
+            raise DomainError(_("本区没有法律援助工作站"), field="station")
+        policy = policy_for(defendant.case.region, timezone.localdate(as_of))
+        hours = (
+            policy.response_hours_detained
+            if defendant.detention in DETAINED
+            else policy.response_hours_at_liberty
+        )
         request = CounselRequest.objects.create(
             reference=next_reference(as_of),
             defendant=defendant,
@@ -369,6 +400,7 @@ def do_allocate(
     """Assign the next lawyer of the rota (STYLE.md's do_assign_duty_lawyer); None leaves the request unfilled."""
     as_of = _now(as_of)
     with transaction.atomic():
+        _lock_waiting_request(request)
         choice = preview_allocation(request, as_of)
         if choice.lawyer_id is None:
             request.status = CounselRequest.Status.UNFILLED
@@ -390,6 +422,16 @@ def do_allocate(
         return _allocate(
             request, lawyer, method=Allocation.Method.ROTA, reason="", acting_user=acting_user, as_of=as_of
         )
+
+
+def _lock_waiting_request(request: CounselRequest) -> None:
+    """Lock the request's row (an allocation at the same moment waits) and check it waits for a lawyer: not
+    withdrawn, and no lawyer still due to answer it (also the constraint one_pending_allocation_per_request)."""
+    status = CounselRequest.objects.select_for_update().values_list("status", flat=True).get(pk=request.pk)
+    if status == CounselRequest.Status.CANCELLED:
+        raise DomainError(_("该申请已撤回"), field="request")
+    if request.allocations.filter(outcome=Allocation.Outcome.PENDING).exists():
+        raise DomainError(_("该申请已指派律师，尚待响应"), field="request")
 
 
 def _allocate(request, lawyer, *, method, reason, acting_user, as_of) -> Allocation:
@@ -431,12 +473,38 @@ def _allocate(request, lawyer, *, method, reason, acting_user, as_of) -> Allocat
     return allocation
 
 
+def close_allocation(
+    allocation: Allocation, *, outcome: str, closed_at: datetime, acting_user, as_of, reason=""
+) -> None:
+    """Save an allocation's outcome and its audit event (counsel.allocation.met / missed / replaced)."""
+    allocation.outcome, allocation.closed_at = outcome, closed_at
+    allocation.save(update_fields=["outcome", "closed_at"])
+    request = allocation.request
+    record(
+        f"counsel.allocation.{outcome}",
+        actor=acting_user,
+        obj=allocation,
+        case_id=request.defendant.case_id,
+        occurred_at=as_of,
+        data={
+            "defendant": request.defendant_id,
+            "reference": request.reference,
+            "lawyer": allocation.lawyer_id,
+            "lawyer_name": str(allocation.lawyer),
+            "due_at": allocation.due_at,
+            "closed_at": closed_at,
+            "reason": reason,
+        },
+    )
+
+
 def _release_current(request, *, outcome, acting_user, reason, as_of) -> None:
     for allocation in request.allocations.filter(outcome=Allocation.Outcome.PENDING).select_related(
-        "assignment"
+        "assignment", "lawyer"
     ):
-        allocation.outcome, allocation.closed_at = outcome, as_of
-        allocation.save(update_fields=["outcome", "closed_at"])
+        close_allocation(
+            allocation, outcome=outcome, closed_at=as_of, acting_user=acting_user, as_of=as_of, reason=reason
+        )
         if allocation.assignment is not None and allocation.assignment.ended_at is None:
             do_end_assignment(allocation.assignment, acting_user=acting_user, reason=reason, as_of=as_of)
 
@@ -446,16 +514,22 @@ def do_override_allocation(
 ) -> Allocation:
     """The centre assigns a lawyer by hand, with a reason; access criteria and conflicts still apply."""
     as_of = _now(as_of)
-    if not reason.strip():
-        raise DomainError(_("人工指派必须说明理由"), field="reason")
-    profile = LawyerProfile.objects.filter(user=lawyer).first()
-    if unmet_criteria(profile, work=request.work, severity=request.severity, as_of=timezone.localdate(as_of)):
-        raise DomainError(_("%(name)s 不符合此项工作的准入条件") % {"name": lawyer}, field="lawyer")
-    if lawyer.pk in conflicted_lawyers(request, as_of):
-        raise DomainError(_("%(name)s 与本案存在利益冲突") % {"name": lawyer}, field="lawyer")
-    if lawyer.pk in restricted_lawyer_ids(timezone.localdate(as_of)):
-        raise DomainError(_("%(name)s 正被限制指派") % {"name": lawyer}, field="lawyer")
     with transaction.atomic():
+        status = (
+            CounselRequest.objects.select_for_update().values_list("status", flat=True).get(pk=request.pk)
+        )
+        if status == CounselRequest.Status.CANCELLED:
+            raise DomainError(_("该申请已撤回"), field="request")
+        if not reason.strip():
+            raise DomainError(_("人工指派必须说明理由"), field="reason")
+        profile = LawyerProfile.objects.filter(user=lawyer).first()
+        day = timezone.localdate(as_of)
+        if unmet_criteria(profile, work=request.work, severity=request.severity, as_of=day):
+            raise DomainError(_("%(name)s 不符合此项工作的准入条件") % {"name": lawyer}, field="lawyer")
+        if lawyer.pk in conflicted_lawyers(request, as_of):
+            raise DomainError(_("%(name)s 与本案存在利益冲突") % {"name": lawyer}, field="lawyer")
+        if lawyer.pk in restricted_lawyer_ids(day):
+            raise DomainError(_("%(name)s 正被限制指派") % {"name": lawyer}, field="lawyer")
         _release_current(
             request,
             outcome=Allocation.Outcome.REPLACED,
@@ -497,27 +571,31 @@ def do_escalate_overdue(*, as_of: datetime | None = None, acting_user=None) -> l
     )
     for allocation in overdue:
         with transaction.atomic():
+            # An escalation running at the same moment (or the lawyer's contact being logged) may have closed
+            # it since the list was read: lock it and look again.
+            if (
+                not Allocation.objects.select_for_update()
+                .filter(pk=allocation.pk, outcome=Allocation.Outcome.PENDING)
+                .exists()
+            ):
+                continue
             first = contact_by(allocation)
             if first is not None and first <= allocation.due_at:
-                allocation.outcome, allocation.closed_at = Allocation.Outcome.MET, first
-                allocation.save(update_fields=["outcome", "closed_at"])
+                close_allocation(
+                    allocation,
+                    outcome=Allocation.Outcome.MET,
+                    closed_at=first,
+                    acting_user=acting_user,
+                    as_of=as_of,
+                )
                 continue
             request = allocation.request
-            allocation.outcome, allocation.closed_at = Allocation.Outcome.MISSED, as_of
-            allocation.save(update_fields=["outcome", "closed_at"])
-            record(
-                "counsel.allocation.missed",
-                actor=acting_user,
-                obj=allocation,
-                case_id=request.defendant.case_id,
-                occurred_at=as_of,
-                data={
-                    "defendant": request.defendant_id,
-                    "reference": request.reference,
-                    "lawyer": allocation.lawyer_id,
-                    "lawyer_name": str(allocation.lawyer),
-                    "due_at": allocation.due_at,
-                },
+            close_allocation(
+                allocation,
+                outcome=Allocation.Outcome.MISSED,
+                closed_at=as_of,
+                acting_user=acting_user,
+                as_of=as_of,
             )
             if allocation.assignment is not None and allocation.assignment.ended_at is None:
                 do_end_assignment(

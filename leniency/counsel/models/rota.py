@@ -55,6 +55,16 @@ class RotaPeriod(models.Model):
         verbose_name = _("排班期")
         verbose_name_plural = _("排班期")
         ordering = ["-starts_on", "station"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="rota_period_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(published_at__isnull=False, correction_until__isnull=False),
+                name="published_rota_has_its_correction_window",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.station} {self.starts_on}—{self.ends_on}"
@@ -75,7 +85,10 @@ class RotaMember(models.Model):
         verbose_name = _("排班成员")
         verbose_name_plural = _("排班成员")
         ordering = ["period", "position"]
-        constraints = [models.UniqueConstraint(fields=["period", "lawyer"], name="one_membership_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "lawyer"], name="one_membership_per_period"),
+            models.UniqueConstraint(fields=["period", "position"], name="one_lawyer_per_rota_position"),
+        ]
 
     def __str__(self):
         return f"{self.period} · {self.lawyer}"
@@ -105,6 +118,13 @@ class RotaCorrection(models.Model):
     class Meta:
         verbose_name = _("排班纠错")
         verbose_name_plural = _("排班纠错")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision="pending", decided_at__isnull=True)
+                | (~models.Q(decision="pending") & models.Q(decided_at__isnull=False)),
+                name="rota_correction_decided_when_answered",
+            )
+        ]
 
     def __str__(self):
         return f"{self.member} · {self.get_decision_display()}"
@@ -176,6 +196,14 @@ class CounselRequest(models.Model):
         verbose_name = _("律师指派申请")
         verbose_name_plural = _("律师指派申请")
         ordering = ["-requested_at"]
+        constraints = [
+            # do_request_counsel's guard "此人已有待处理的申请", for requests filed at the same moment too.
+            models.UniqueConstraint(
+                fields=["defendant"],
+                condition=models.Q(status__in=["open", "unfilled"]),
+                name="one_pending_request_per_defendant",
+            )
+        ]
 
     def __str__(self):
         return self.reference
@@ -220,6 +248,37 @@ class Allocation(models.Model):
         verbose_name_plural = _("指派记录")
         ordering = ["request", "allocated_at", "id"]
         indexes = [models.Index(fields=["outcome", "due_at"])]
+        constraints = [
+            # A request waits on one lawyer at a time: the one before is replaced or closed first.
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=models.Q(outcome="pending"),
+                name="one_pending_allocation_per_request",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(due_at__gte=models.F("allocated_at")), name="allocation_due_after_made"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome="pending", closed_at__isnull=True)
+                | (~models.Q(outcome="pending") & models.Q(closed_at__isnull=False)),
+                name="allocation_closed_when_it_has_an_outcome",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.request} → {self.lawyer}"
+
+
+class RequestCounter(models.Model):
+    """The last request number given in a year (援值〔2026〕00042号). do_request_counsel locks the year's row
+    (SELECT … FOR UPDATE) to take the next one, so two requests filed at once never share a number."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), primary_key=True)
+    last = models.PositiveIntegerField(_("已编至"), default=0)
+
+    class Meta:
+        verbose_name = _("申请编号计数")
+        verbose_name_plural = _("申请编号计数")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"

@@ -16,6 +16,7 @@ from .access import can_change_stage, can_see_identity, visible_cases, visible_d
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
+from .panels import defendant_panels, panel_prefetch
 
 PAGE_SIZE = 25
 
@@ -84,7 +85,7 @@ def change_stage(request, pk, defendant_id):
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
     defendants = list(
-        visible_defendants(request.user).filter(case=case).prefetch_related("charges", "recordings")
+        visible_defendants(request.user).filter(case=case).prefetch_related("charges", *panel_prefetch())
     )
     rows = []
     for defendant in defendants:
@@ -97,13 +98,15 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         rows.append({"defendant": defendant, "form": form})
     timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
     _log_case_page_read(request, defendants)
-    # The defendant panels (leniency/cases/templatetags/case_page.py) query once for all `page_defendants`.
+    # The defendant panels the apps above registered (panels.py) query once for all `page_defendants`
+    # (leniency/cases/templatetags/case_page.py).
     context = {
         "case": case,
         "rows": rows,
         "timeline": timeline,
         "page_defendants": defendants,
         "panel_memo": {},
+        "defendant_panels": defendant_panels(),
         "can_see_identity": can_see_identity(request.user),
     }
     response = render(request, "cases/case_detail.html", context, status=status)

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.panels import register_panel
+
 
 def _service(data):
     from .models import Service
@@ -29,6 +31,7 @@ class CounselConfig(AppConfig):
     label = "counsel"
 
     def ready(self):
+        register_panel("counsel/_defendant_panel.html", order=10)  # each defendant on the case page
         from leniency.audit.timeline import register_action
 
         actions = {

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.panels import register_panel
+
 
 class OversightConfig(AppConfig):
     name = "leniency.oversight"
@@ -8,6 +10,7 @@ class OversightConfig(AppConfig):
     verbose_name = gettext_lazy("监督评议")
 
     def ready(self):
+        register_panel("oversight/_defendant_panel.html", order=60)  # each defendant on the case page
         from leniency.audit.timeline import register_action
 
         from .describe import LABELS, describe

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.panels import register_panel
+
 
 class PleaConfig(AppConfig):
     name = "leniency.plea"
@@ -8,6 +10,7 @@ class PleaConfig(AppConfig):
     verbose_name = gettext_lazy("认罪认罚")
 
     def ready(self):
+        register_panel("plea/_defendant_panel.html", order=30)  # each defendant on the case page
         # Imported here, not at the top: these modules load models, which Django allows only once the app
         # registry is ready.
         from leniency.audit.timeline import register_action

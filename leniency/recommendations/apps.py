@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.panels import register_panel
+
 
 def _round(data: dict) -> str:
     text = _("第%(round)s轮") % {"round": data.get("round", "?")}
@@ -45,6 +47,7 @@ class RecommendationsConfig(AppConfig):
     verbose_name = gettext_lazy("量刑建议")
 
     def ready(self):
+        register_panel("recommendations/_defendant_panel.html", order=20)  # each defendant on the case page
         from leniency.audit.timeline import register_action
 
         for action, (label, describe) in ACTIONS.items():

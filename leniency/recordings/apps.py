@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.panels import register_panel
+
 
 class RecordingsConfig(AppConfig):
     name = "leniency.recordings"
@@ -8,6 +10,9 @@ class RecordingsConfig(AppConfig):
     verbose_name = gettext_lazy("录音录像")
 
     def ready(self):
+        register_panel(
+            "recordings/_defendant_panel.html", order=40, prefetch=("recordings",)
+        )  # each defendant on the case page
         # Imported here, not at the top: these modules load models, which Django allows only once the app
         # registry is ready.
         from leniency.audit.timeline import register_action

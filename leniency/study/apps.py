@@ -1,12 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from leniency.cases.panels import register_panel
+
 
 class StudyConfig(AppConfig):
     name = "leniency.study"
     label = "study"
 
     def ready(self):
+        register_panel("study/_defendant_panel.html", order=50)  # each defendant on the case page
         from leniency.audit.timeline import register_action
 
         from .models import LetterDelivery

@@ -1,0 +1,35 @@
+"""The case page shows the panels the apps above cases register; its template names none of them."""
+
+from pathlib import Path
+
+from leniency.cases.panels import defendant_panels, panel_prefetch
+
+APPS_ABOVE = (
+    "corpus",
+    "recommendations",
+    "plea",
+    "recordings",
+    "counsel",
+    "oversight",
+    "portal",
+    "study",
+    "demo",
+)
+
+
+def test_the_case_page_template_names_no_app_above_cases():
+    template = Path(__file__).parents[1] / "templates" / "cases" / "case_detail.html"
+    text = template.read_text(encoding="utf-8")
+    assert not [app for app in APPS_ABOVE if f'"{app}/' in text or f"'{app}/" in text]
+
+
+def test_each_app_registers_its_defendant_panel_in_the_page_order():
+    assert [panel.template for panel in defendant_panels()] == [
+        "counsel/_defendant_panel.html",
+        "recommendations/_defendant_panel.html",
+        "plea/_defendant_panel.html",
+        "recordings/_defendant_panel.html",
+        "study/_defendant_panel.html",
+        "oversight/_defendant_panel.html",
+    ]
+    assert panel_prefetch() == ["recordings"]  # the recordings panel lists each defendant's recordings

@@ -44,7 +44,7 @@ def main() -> None:
     from leniency.portal.figures import DIMENSIONS, compute
     from leniency.portal.periods import parse_period
     from leniency.portal.present import portal_figures
-    from leniency.portal.reports import generate_report
+    from leniency.portal.reports import do_generate_report
 
     period = parse_period(args.period)
     for by in DIMENSIONS:
@@ -81,7 +81,7 @@ def main() -> None:
         code = "2026-Q3" if period.code == "all" else period.code
         timed(
             f"report {code} (HTML + PDF)",
-            generate_report,
+            do_generate_report,
             code,
             out_dir=Path(tmp) / "out",
             bootstrap=args.bootstrap,

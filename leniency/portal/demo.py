@@ -18,7 +18,7 @@ from leniency.cases.stages import Stage
 
 from .models import TransparencyReport, TypicalCase
 from .periods import last_complete_quarter
-from .reports import generate_report
+from .reports import do_generate_report
 from .services import do_anonymise_typical_case, do_propose_typical_case, do_publish_typical_case
 
 TYPICAL_CASES = 4
@@ -73,6 +73,6 @@ def build(*, seed: int, today, stdout) -> str | None:
         made.append(f"{published} typical cases published")
     period = last_complete_quarter(today)
     if not TransparencyReport.objects.filter(period=period).exists():
-        report = generate_report(period, user=admin, now=now, bootstrap=50)
+        report = do_generate_report(period, user=admin, now=now, bootstrap=50)
         made.append(f"report {period} ({report.suppressed_cells} cells suppressed)")
     return ("portal: " + ", ".join(made)) if made else None

@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -78,43 +79,66 @@ def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
     }
 
 
-def generate_report(
+def _new_files(base: str) -> list[Path]:
+    """Paths for a new report's HTML and PDF, claimed by creating the HTML file: a report generated in the
+    same second gets "-2", never the other's files."""
+    for n in range(1, 100):
+        name = base if n == 1 else f"{base}-{n}"
+        try:
+            report_path(name + ".html").open("x").close()
+        except FileExistsError:
+            continue
+        return [report_path(name + ".html"), report_path(name + ".pdf")]
+    raise FileExistsError(base)
+
+
+def do_generate_report(
     period_code: str, *, user=None, out_dir: Path | None = None, now=None, bootstrap: int = 200
 ) -> TransparencyReport:
-    """Render and store the report for a period; also write report.html and report.pdf into `out_dir`."""
+    """Render and store the report for a period; also write report.html and report.pdf into `out_dir`.
+
+    The figures are read and the files written first, outside any transaction (rendering takes seconds, and
+    holds no lock); the report's row and its audit event are then saved in one transaction. Should that fail,
+    the files just written are removed, so no file is left without its row nor a row without its event.
+    """
     now = now or timezone.now()
     context = report_context(period_code, now=now, bootstrap=bootstrap)
     html = render_document("portal/report.html", context)
     pdf = render_pdf("portal/report.html", context)
-    stamp = timezone.localtime(now).strftime("%Y%m%d-%H%M%S")
-    base = f"report-{context['period'].code}-{stamp}"
-    report_path(base + ".html").write_text(html, encoding="utf-8")
-    report_path(base + ".pdf").write_bytes(pdf)
+    files = _new_files(f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}")
+    files[0].write_text(html, encoding="utf-8")
+    files[1].write_bytes(pdf)
+    try:
+        with transaction.atomic():
+            report = TransparencyReport.objects.create(
+                period=context["period"].code,
+                generated_at=now,
+                generated_by=user,
+                html_file=files[0].name,
+                pdf_file=files[1].name,
+                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                pdf_size=len(pdf),
+                suppressed_cells=context["suppressed"],
+            )
+            record(
+                "portal.report.generated",
+                actor=user,
+                obj=report,
+                data={
+                    "period": report.period,
+                    "pdf_sha256": report.pdf_sha256,
+                    "suppressed": report.suppressed_cells,
+                },
+            )
+    except BaseException:
+        for path in files:
+            path.unlink(missing_ok=True)
+        raise
     if out_dir is not None:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / "report.html").write_text(html, encoding="utf-8")
         (out_dir / "report.pdf").write_bytes(pdf)
-    report = TransparencyReport.objects.create(
-        period=context["period"].code,
-        generated_at=now,
-        generated_by=user,
-        html_file=base + ".html",
-        pdf_file=base + ".pdf",
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        pdf_size=len(pdf),
-        suppressed_cells=context["suppressed"],
-    )
-    record(
-        "portal.report.generated",
-        actor=user,
-        obj=report,
-        data={
-            "period": report.period,
-            "pdf_sha256": report.pdf_sha256,
-            "suppressed": report.suppressed_cells,
-        },
-    )
     return report
 
 

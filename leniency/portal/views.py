@@ -23,7 +23,7 @@ from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
 from .periods import parse_period, recent_quarters
 from .present import portal_figures
-from .reports import generate_report, report_path
+from .reports import do_generate_report, report_path
 
 
 def _period_choices(today):
@@ -225,6 +225,6 @@ def generate(request):
     except ValueError:
         messages.error(request, _("期间格式应为 2026-Q3"))
         return redirect("portal:manage")
-    report = generate_report(period, user=request.user)
+    report = do_generate_report(period, user=request.user)
     messages.success(request, _("已生成 %(period)s 透明度报告。") % {"period": report.period})
     return redirect("portal:manage")

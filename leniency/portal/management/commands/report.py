@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from leniency.portal.periods import parse_period
-from leniency.portal.reports import generate_report
+from leniency.portal.reports import do_generate_report
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if code == "all":
             raise CommandError("--period must be a quarter (2026-Q3) or a year (2026)")
-        report = generate_report(code, out_dir=out, bootstrap=bootstrap)
+        report = do_generate_report(code, out_dir=out, bootstrap=bootstrap)
         self.stdout.write(
             self.style.SUCCESS(
                 f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'} ({report.pdf_size} bytes, "

@@ -4,22 +4,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-from leniency.cases.stages import Procedure, Stage
-
 from .models import AuditEvent
 
-_VALUE_LABELS = {**dict(Stage.choices), **dict(Procedure.choices)}
-
-ACTION_LABELS = {
-    "case.opened": gettext_lazy("立案受理"),
-    "defendant.added": gettext_lazy("增加犯罪嫌疑人"),
-    "defendant.stage.changed": gettext_lazy("诉讼阶段变更"),
-    "defendant.procedure.set": gettext_lazy("确定审理程序"),
-    "counsel.assigned": gettext_lazy("指派律师"),
-}
+# Each app names its own actions, the cases app included (`register_action` in its AppConfig.ready).
+ACTION_LABELS: dict[str, object] = {}
 
 
 _DESCRIBERS: dict[str, Callable[[dict], str]] = {}
@@ -67,17 +55,5 @@ def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntr
 
 
 def _describe(event: AuditEvent) -> str:
-    data = event.data
-    if event.action in _DESCRIBERS:
-        return _DESCRIBERS[event.action](data)
-    labels = _VALUE_LABELS
-    if event.action in ("defendant.stage.changed", "defendant.procedure.set"):
-        text = f"{labels.get(data.get('from'), data.get('from') or '—')} → {labels.get(data.get('to'), data.get('to'))}"
-        return f"{text}（{data['reason']}）" if data.get("reason") else text
-    if event.action == "defendant.added":
-        return _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))}
-    if event.action == "counsel.assigned":
-        return data.get("lawyer_name", "")
-    if event.action == "case.opened":
-        return data.get("number", "")
-    return ""
+    describe = _DESCRIBERS.get(event.action)
+    return describe(event.data) if describe is not None else ""

@@ -1,6 +1,37 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .stages import Procedure, Stage
+
+_VALUE_LABELS = {**dict(Stage.choices), **dict(Procedure.choices)}
+
+
+def _change(data: dict) -> str:
+    labels = _VALUE_LABELS
+    text = f"{labels.get(data.get('from'), data.get('from') or '—')} → {labels.get(data.get('to'), data.get('to'))}"
+    return f"{text}（{data['reason']}）" if data.get("reason") else text
+
+
+ACTIONS = {
+    "case.opened": (gettext_lazy("立案受理"), lambda data: data.get("number", "")),
+    "defendant.added": (
+        gettext_lazy("增加犯罪嫌疑人"),
+        lambda data: _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))},
+    ),
+    "defendant.stage.changed": (gettext_lazy("诉讼阶段变更"), _change),
+    "defendant.procedure.set": (gettext_lazy("确定审理程序"), _change),
+}
 
 
 class CasesConfig(AppConfig):
     name = "leniency.cases"
     label = "cases"
+
+    def ready(self):
+        # Imported here, not at the top: the trail's timeline loads its model, which Django allows only once
+        # the app registry is ready.
+        from leniency.audit.timeline import register_action
+
+        for action, (label, describe) in ACTIONS.items():
+            register_action(action, label, describe)

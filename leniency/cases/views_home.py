@@ -1,8 +1,10 @@
+"""The role's home page (工作台): my cases and my tasks. It lives with the cases it lists, above accounts."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from leniency.cases.access import visible_cases, visible_defendants
-from leniency.cases.tasks import tasks_for
+from .access import visible_cases, visible_defendants
+from .tasks import tasks_for
 
 
 @login_required
@@ -19,4 +21,4 @@ def home(request):
         "tasks": tasks[:15],
         "task_count": len(tasks),
     }
-    return render(request, "accounts/home.html", context)
+    return render(request, "cases/home.html", context)

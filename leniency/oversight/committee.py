@@ -139,19 +139,19 @@ def do_assign_member(
     petition: Petition, member, *, acting_user, lead: bool = False, now: datetime | None = None
 ) -> PetitionAssignment:
     now = now or timezone.now()
-    if petition.status in (Petition.Status.DECIDED, Petition.Status.CLOSED):
-        raise DomainError(_("该申请已作出决定，不能再分配委员"), field="member")
-    if member.role != Role.COMMITTEE_MEMBER or member.organisation_id != petition.committee_id:
-        raise DomainError(_("委员：%(name)s 不是本委员会委员") % {"name": member}, field="member")
-    reasons = conflicts_of_interest(member, petition)
-    if reasons:
-        raise DomainError(
-            _("委员：%(name)s 存在利益冲突，不得分配（%(reasons)s）")
-            % {"name": member, "reasons": "；".join(reasons)},
-            field="member",
-        )
     with transaction.atomic():
         petition = Petition.objects.select_for_update().get(pk=petition.pk)
+        if petition.status in (Petition.Status.DECIDED, Petition.Status.CLOSED):
+            raise DomainError(_("该申请已作出决定，不能再分配委员"), field="member")
+        if member.role != Role.COMMITTEE_MEMBER or member.organisation_id != petition.committee_id:
+            raise DomainError(_("委员：%(name)s 不是本委员会委员") % {"name": member}, field="member")
+        reasons = conflicts_of_interest(member, petition)
+        if reasons:
+            raise DomainError(
+                _("委员：%(name)s 存在利益冲突，不得分配（%(reasons)s）")
+                % {"name": member, "reasons": "；".join(reasons)},
+                field="member",
+            )
         if petition.assignments.filter(member=member).exists():
             raise DomainError(_("委员：%(name)s 已分配") % {"name": member}, field="member")
         lead = lead or not petition.assignments.exists()
@@ -175,15 +175,19 @@ def do_assign_member(
 
 
 def do_auto_assign(petition: Petition, *, acting_user, count: int = 2, now: datetime | None = None) -> list:
-    """Assign the `count` least-loaded members without a conflict (the first is the lead)."""
-    taken = set(petition.assignments.values_list("member_id", flat=True))
-    chosen = [m for m in eligible_members(petition) if m.pk not in taken][:count]
-    if not chosen:
-        raise DomainError(_("没有无利益冲突的委员可以分配"), field="member")
-    return [
-        do_assign_member(petition, m, acting_user=acting_user, lead=(i == 0 and not taken), now=now)
-        for i, m in enumerate(chosen)
-    ]
+    """Assign the `count` least-loaded members without a conflict (the first is the lead), all or none: the
+    petition stays locked from the choice to the last assignment, so a second call at the same moment chooses
+    after this one's members are in."""
+    with transaction.atomic():
+        petition = Petition.objects.select_for_update().get(pk=petition.pk)
+        taken = set(petition.assignments.values_list("member_id", flat=True))
+        chosen = [m for m in eligible_members(petition) if m.pk not in taken][:count]
+        if not chosen:
+            raise DomainError(_("没有无利益冲突的委员可以分配"), field="member")
+        return [
+            do_assign_member(petition, m, acting_user=acting_user, lead=(i == 0 and not taken), now=now)
+            for i, m in enumerate(chosen)
+        ]
 
 
 def is_assigned(user, petition: Petition) -> bool:

@@ -180,14 +180,25 @@ def adjust(
         stage = applied.plea_stage or "prosecution_review"
         stage_factor = float(bucket_cfg["stage_factor"].get(stage, 1.0))
         own = rules["plea"].default * stage_factor * strict_factor
-        parts = [("circ.plea.part", r, v) for r, v in absorbed]
         if (
             not any(r.id in ("surrender", "confession") for r, _ in absorbed)
             and bucket_cfg.get("implies") in rules
         ):
+            # a plea is at least a truthful confession (坦白); 当庭自愿认罪 is not counted beside 坦白 or
+            # 自首 (2021 guiding opinions 三(8)), as applicable_circumstances already does for a found 坦白
             implied = rules[bucket_cfg["implies"]]
+            absorbed = [(r, v) for r, v in absorbed if r.id != "court_confession"]
             absorbed.append((implied, implied.default * strict_factor))
-            parts.append(("circ.plea.part_implied", implied, implied.default * strict_factor))
+        parts = [
+            (
+                "circ.plea.part_implied"
+                if r.id == bucket_cfg.get("implies") and not applied.has(r.id)
+                else "circ.plea.part",
+                r,
+                v,
+            )
+            for r, v in absorbed
+        ]
         with_any = {r.id for r, _ in absorbed} & (
             set(bucket_cfg["cap_with_circumstances"]) | {"compensation_and_forgiveness"}
         )

@@ -161,3 +161,17 @@ def test_reconciliation_absorbs_compensation_and_forgiveness():
         facts(["盗窃"], amount_yuan=Decimal(10000), circumstances=["compensation", "forgiveness"])
     )
     assert without.months == 7
+
+
+def test_court_confession_is_not_counted_beside_the_confession_a_plea_implies():
+    """盗窃 10,000 yuan (baseline 9 months), 认罪认罚 at investigation and 当庭认罪: the plea counts as 坦白 (15%),
+    and 当庭自愿认罪 is not counted beside 坦白 (三(8)): 10% + 15% = 25% -> 6.75 -> 7 months, the same as with
+    a 坦白 found in the text (before, 当庭认罪 added 5% more, so finding 坦白 made the term heavier)."""
+    court = calculate(facts(["盗窃"], amount_yuan=Decimal(10000),
+                            circumstances=["court_confession", ("plea", "investigation")]))  # fmt: skip
+    found = calculate(
+        facts(["盗窃"], amount_yuan=Decimal(10000), circumstances=["confession", ("plea", "investigation")])
+    )
+    (bucket,) = [s for s in court.steps if s.rule_id == "circ.plea.bucket"]
+    assert bucket.ratio == -0.25 and "当庭" not in bucket.description_zh
+    assert court.months == found.months == 7

@@ -143,13 +143,17 @@ def fact_distance(index: ChargeIndex, query: Query) -> np.ndarray:
     if query.victims is not None:
         d += VICTIMS_DISTANCE * ((index.victims >= 0) & (index.victims != query.victims))
     differing = (index.flags ^ query.flags) & KEY_MASK
-    d += CIRCUMSTANCE_DISTANCE * np.array([int(x).bit_count() for x in differing], dtype=np.float64)
+    d += CIRCUMSTANCE_DISTANCE * np.bitwise_count(differing)
     return d
 
 
-def _ranked(rows: np.ndarray, distance: np.ndarray, text: np.ndarray) -> np.ndarray:
-    order = np.lexsort((-text[rows], np.round(distance[rows], TIE_DECIMALS)))
-    return rows[order]
+def _ranked(rows: np.ndarray, distance: np.ndarray, text: np.ndarray, k: int) -> np.ndarray:
+    """The k best of `rows`: by fact distance to TIE_DECIMALS, then by text (higher first)."""
+    key = np.round(distance[rows] * 10**TIE_DECIMALS) - 0.5 * text[rows]  # text in [0, 1] only breaks ties
+    if rows.size > k:
+        top = np.argpartition(key, k - 1)[:k]
+        rows, key = rows[top], key[top]
+    return rows[np.argsort(key, kind="stable")]
 
 
 def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: int) -> SearchResult:
@@ -159,6 +163,7 @@ def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: 
     up to k, from the same-charge-set pool and then from the main charge's other judgments.
     """
     pools: list[list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]] = [[], [], []]
+    sizes = [0, 0, 0]
     matched: list[np.ndarray] = []
     for source, (index, idf) in enumerate(zip(indexes, idfs, strict=True)):
         if len(index) == 0:
@@ -175,8 +180,11 @@ def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: 
         matched.append(np.flatnonzero(factors))
         for level, mask in enumerate(masks):
             if mask is not None and mask.any():
-                pools[level].append((source, _ranked(np.flatnonzero(mask), distance, text), distance, text))
-    counts = tuple(sum(rows.size for _, rows, _, _ in pool) for pool in pools)
+                sizes[level] += int(mask.sum())
+                pools[level].append(
+                    (source, _ranked(np.flatnonzero(mask), distance, text, k), distance, text)
+                )
+    counts = (sizes[0], sizes[1], sizes[2])
     hits: list[Hit] = []
     for level, pool in enumerate(pools):
         if level > 0 and counts[0] >= MIN_STATS:
@@ -186,8 +194,8 @@ def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: 
             for source, rows, distance, text in pool
             for r in rows[:k]
         ]
-        found.sort(key=lambda h: (round(h.distance, TIE_DECIMALS), -h.text))
+        found.sort(key=lambda h: (round(h.distance * 10**TIE_DECIMALS), -h.text))
         hits.extend(found[: k - len(hits)])
         if len(hits) >= k:
             break
-    return SearchResult(hits, matched, counts)  # type: ignore[arg-type]
+    return SearchResult(hits, matched, counts)

@@ -154,3 +154,19 @@ def test_a_thin_pool_warns_from_the_models_interval_instead():
     assert "高于判决数据模型 80% 预测区间上限（13 个月）" in warning.message
     inside = recommend(facts, proposed_months=10, model=StubModel())
     assert [w.kind for w in inside.warnings if w.kind != "calculation"] == []
+
+
+@pytest.mark.django_db
+def test_the_closer_amount_ranks_first_and_text_only_breaks_ties():
+    far_same_words = theft(1, 7400, months=9)  # the query's own words, amount ×1.48
+    other_words = judgment(
+        2,
+        fact="被告人钱某在商场偷走他人钱包，内有现金人民币5100元。到案后如实供述。",
+        charges=["盗窃"],
+        months=6,
+        amount=5100,
+    )
+    same_words = theft(3, 5100, months=6)  # as close in amount as the one above, closer in words
+    similar = find_similar(extract(THEFT.format(amount=5000), ["盗窃"]))
+    assert [c.judgment_id for c in similar.cases] == [same_words.pk, other_words.pk, far_same_words.pk]
+    assert similar.cases[0].distance == similar.cases[1].distance < similar.cases[2].distance

@@ -23,7 +23,6 @@ nothing here tunes them.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from dataclasses import dataclass, field
@@ -128,12 +127,13 @@ def evaluate_case(
 # -- statistics -----------------------------------------------------------------------------------------
 
 
-def log_distance(pred: float, truth: float) -> float:
-    return abs(math.log1p(max(pred, 0.0)) - math.log1p(max(truth, 0.0)))
+def case_scores(pred: float, truth: int) -> tuple[float, float, float]:
+    """(log distance, within ±25%, CAIL score ×100) of one prediction, as leniency.sentencing.metrics defines them."""
+    from leniency.sentencing.corpus import Term
+    from leniency.sentencing.metrics import cail_case_score, log_distance, within_25
 
-
-def within(pred: float, truth: float, share: float = 0.25) -> float:
-    return float(abs(pred - truth) <= share * truth) if truth > 0 else float(pred == truth)
+    t, p = Term(months=truth), Term(months=pred)
+    return log_distance(t, p), float(within_25(t, p)), 100.0 * cail_case_score(t, p)
 
 
 def bootstrap(values: list[float], boots: int, seed: int) -> tuple[float, float, float] | None:
@@ -166,12 +166,21 @@ def report(results: list[CaseResult], boots: int, seed: int) -> list[str]:
     for title, keep in subsets.items():
         chosen = [r for r in results if keep(r)]
         lines.append(f"\nprediction of the court's term — {title} (n = {len(chosen)}):")
-        lines.append(f"  {'predictor':<16} {'n':>4}  {'mean log distance':<26} within ±25%")
+        if not chosen:
+            lines.append("  (none)")
+            continue
+        lines.append(
+            f"  {'predictor':<16} {'n':>4}  {'mean log distance':<26} {'within ±25%':<26} CAIL score"
+        )
         for name in PREDICTORS:
-            pairs = [(r.predictions[name], r.truth) for r in chosen if r.predictions[name] is not None]
-            dist = bootstrap([log_distance(p, t) for p, t in pairs], boots, seed)
-            inside = bootstrap([within(p, t) for p, t in pairs], boots, seed)
-            lines.append(f"  {name:<16} {len(pairs):>4}  {fmt(dist):<26} {fmt(inside, pct=True)}")
+            scores = [
+                case_scores(r.predictions[name], r.truth) for r in chosen if r.predictions[name] is not None
+            ]
+            dist, inside, cail = (bootstrap([s[i] for s in scores], boots, seed) for i in range(3))
+            lines.append(
+                f"  {name:<16} {len(scores):>4}  {fmt(dist):<26} {fmt(inside, pct=True):<26} "
+                + (f"{cail[0]:.1f} [{cail[1]:.1f}, {cail[2]:.1f}]" if cail else "—")
+            )
     labels = [ok for r in results for _, ok in r.labels]
     by_factor: dict[str, list[bool]] = {}
     for r in results:

@@ -1,7 +1,10 @@
 """Administrators edit the configurable rules here: policy, access criteria, fee schedules, rubrics,
-specialties, workstations. Everything that records what happened is read-only (changed only by services)."""
+specialties; each save is audited (leniency/audit/admin_changes.py). Everything that records what happened,
+and the workstations and the lawyers' registry (created by audited services), is read-only."""
 
 from django.contrib import admin
+
+from leniency.audit.admin_changes import AuditedAdmin, ReadOnlyAdmin
 
 from .models import (
     AccessCriterion,
@@ -17,7 +20,7 @@ from .models import (
 
 
 @admin.register(CounselPolicy)
-class CounselPolicyAdmin(admin.ModelAdmin):
+class CounselPolicyAdmin(AuditedAdmin):
     list_display = (
         "region",
         "effective_from",
@@ -29,12 +32,12 @@ class CounselPolicyAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessCriterion)
-class AccessCriterionAdmin(admin.ModelAdmin):
+class AccessCriterionAdmin(AuditedAdmin):
     list_display = ("work", "min_severity", "min_years", "requires_duty_accreditation", "active", "citation")
 
 
 @admin.register(FeeSchedule)
-class FeeScheduleAdmin(admin.ModelAdmin):
+class FeeScheduleAdmin(AuditedAdmin):
     list_display = ("name", "region", "effective_from", "per_case", "per_hour", "max_multiplier")
 
 
@@ -44,23 +47,19 @@ class RubricCriterionInline(admin.TabularInline):
 
 
 @admin.register(Rubric)
-class RubricAdmin(admin.ModelAdmin):
+class RubricAdmin(AuditedAdmin):
     list_display = ("title", "version", "published_on")
     inlines = [RubricCriterionInline]
 
 
 @admin.register(Specialty)
-class SpecialtyAdmin(admin.ModelAdmin):
+class SpecialtyAdmin(AuditedAdmin):
     search_fields = ("name",)
 
 
 @admin.register(Station)
-class StationAdmin(admin.ModelAdmin):
+class StationAdmin(ReadOnlyAdmin):
     list_display = ("name", "kind", "host", "centre")
-    readonly_fields = ("name", "kind", "host", "centre")
-
-    def has_add_permission(self, request):
-        return False
 
 
 class TrainingInline(admin.TabularInline):
@@ -73,16 +72,10 @@ class TrainingInline(admin.TabularInline):
 
 
 @admin.register(LawyerProfile)
-class LawyerProfileAdmin(admin.ModelAdmin):
+class LawyerProfileAdmin(ReadOnlyAdmin):
     """Registration goes through the service (audited); the admin shows the registry."""
 
     list_display = ("user", "licence_no", "firm", "region", "duty_accredited", "expert", "available")
     list_filter = ("duty_accredited", "expert", "available", "specialties")
     search_fields = ("user__display_name", "licence_no")
     inlines = [TrainingInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -5,6 +5,12 @@ A restore checks every hash before it touches anything, loads into an empty (mig
 puts the files back, then proves the result: the row counts match the manifest, every file's hash
 matches, and the audit chain verifies up to the same last event.
 
+A freshly migrated database is not empty: migrations seed default rows (counsel's rules, rubric, fee
+schedule, specialties). A database with no account and no audit event holds nothing anyone entered, so a
+restore replaces those seeded rows with the backup's own. Any other data is refused, with the command that
+replaces it. Not restored: sessions (everyone logs in again), the admin's log, the caches (pages, rate
+limits) and the content types and permissions `migrate` rebuilds (EXCLUDED).
+
 The database travels as Django fixtures (full-precision JSON), so a backup taken on SQLite restores
 on PostgreSQL and back. Personal data stays encrypted in it (see leniency/encryption.py): restoring
 needs the same LENIENCY_DATA_KEYS.
@@ -27,6 +33,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from leniency.accounts.models import User
+from leniency.audit import checkpoints
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
 
@@ -49,6 +57,8 @@ class RestoreReport:
     files: int = 0
     audit_events: int = 0
     problems: list[str] = field(default_factory=list)
+    replaced_seeded_rows: int = 0  # rows a fresh database's migrations had seeded
+    checkpoint_set_aside: Path | None = None  # the audit checkpoint of the data this restore replaced
 
 
 def sha256_file(path: Path) -> str:
@@ -173,11 +183,14 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
             raise BackupError("the backup is damaged; nothing was restored:\n" + "\n".join(problems))
         occupied = {label: n for label, n in row_counts().items() if n}
         if occupied and not replace:
-            raise BackupError(
-                "the database is not empty ("
-                + ", ".join(f"{k}: {v}" for k, v in sorted(occupied.items())[:5])
-                + "…); restore into a new database or pass --replace"
-            )
+            if not is_freshly_migrated():
+                raise BackupError(
+                    "the database holds data ("
+                    + ", ".join(f"{k}: {v}" for k, v in sorted(occupied.items())[:5])
+                    + "…); nothing was restored. To delete it all and restore the backup in its place:\n"
+                    + f"    leniency restore {source} --replace"
+                )
+            report.replaced_seeded_rows = sum(occupied.values())
         with transaction.atomic():
             if occupied:
                 call_command("flush", interactive=False, verbosity=0)
@@ -190,7 +203,30 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
             shutil.copyfile(work / FILES_DIR / relative, partial)
             partial.replace(destination)
             report.files += 1
+    report.checkpoint_set_aside = _restart_checkpoint()
     return verify_restore(manifest, report)
+
+
+def is_freshly_migrated() -> bool:
+    """No account and no audit event: only what `migrate` seeded, nothing anyone entered."""
+    return not User.objects.exists() and not AuditEvent.objects.exists()
+
+
+def _restart_checkpoint() -> Path | None:
+    """The checkpoint file describes the trail this restore replaced: move it aside (kept, it shows which
+    events the restore lost: `audit verify --checkpoint` it) and start a new one at the restored head."""
+    path = settings.AUDIT_CHECKPOINT_FILE
+    if not path:
+        return None
+    path = Path(path)
+    aside = None
+    if path.exists():
+        aside = path.with_name(f"{path.stem}.before-restore-{timezone.now():%Y%m%dT%H%M%S}{path.suffix}")
+        path.replace(aside)
+    head = checkpoints.head()
+    if head is not None:
+        checkpoints.write(head, path)
+    return aside
 
 
 def verify_restore(manifest: dict, report: RestoreReport) -> RestoreReport:

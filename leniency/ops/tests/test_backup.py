@@ -73,7 +73,28 @@ def test_a_changed_file_is_refused_before_anything_is_touched(demo, tmp_path):
 def test_restore_refuses_a_database_that_is_not_empty(demo, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=archive)
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match=rf"holds data .*\n    leniency restore {archive} --replace"):
         call_command("restore", str(archive))
     call_command("restore", str(archive), replace=True)  # explicit replacement works
     assert AuditEvent.objects.exists()
+
+
+def test_restore_sets_the_replaced_checkpoint_aside_and_starts_a_new_one(demo, tmp_path, settings, capsys):
+    from leniency.audit import checkpoints
+    from leniency.audit.trail import record
+
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit" / "checkpoint.json"
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", out=archive)
+    backed_up = AuditEvent.objects.order_by("-seq").first().seq
+    record("test.after.backup", actor=None, object_type="t", object_id=1)  # lost by the restore
+    call_command("audit", "checkpoint")
+    assert checkpoints.read(settings.AUDIT_CHECKPOINT_FILE).seq == backed_up + 1
+
+    call_command("restore", str(archive), replace=True)
+    aside = next((tmp_path / "audit").glob("checkpoint.before-restore-*.json"))
+    assert f"moved to {aside}" in capsys.readouterr().out
+    assert checkpoints.read(settings.AUDIT_CHECKPOINT_FILE).seq == backed_up
+    call_command("audit", "verify")  # the restored trail against its new checkpoint
+    with pytest.raises(CommandError, match=rf"#{backed_up + 1}–#{backed_up + 1} are gone"):
+        call_command("audit", "verify", "--checkpoint", str(aside))

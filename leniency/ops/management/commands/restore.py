@@ -8,7 +8,10 @@ from leniency.ops.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Restore a backup made by `leniency backup` into a migrated, empty database (or --replace)."
+    help = (
+        "Restore a backup made by `leniency backup` into a freshly migrated database "
+        "(or --replace to delete the data already there)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("source", type=Path)
@@ -21,8 +24,22 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if report.problems:
             raise CommandError("restored, but the checks failed:\n" + "\n".join(report.problems))
+        if report.replaced_seeded_rows:
+            self.stdout.write(
+                f"a freshly migrated database: its {report.replaced_seeded_rows} seeded default rows were "
+                "replaced by the backup's"
+            )
+        if report.checkpoint_set_aside:
+            self.stdout.write(
+                f"the audit checkpoint of the data replaced was moved to {report.checkpoint_set_aside} "
+                "(`leniency audit verify --checkpoint` it to see which events the restore lost)"
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"restored {report.rows} rows and {report.files} files; audit chain verified ({report.audit_events} events)"
             )
+        )
+        self.stdout.write(
+            "not restored: sessions (everyone logs in again), the admin log, the caches; "
+            "run `leniency createcachetable` if this database is new"
         )

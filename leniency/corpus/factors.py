@@ -6,7 +6,6 @@ judgment and the case at hand are described the same way.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -71,20 +70,6 @@ def drug_grams(facts: CaseFacts) -> float | None:
     if not facts.drugs:
         return None
     return float(sum(float(d.grams) for d in facts.drugs))
-
-
-def amount_bracket(amount: float | None) -> int:
-    """-1 without an amount; else the half-decade of the amount in yuan (1,000–3,162 → 6, 3,162–10,000 → 7 …)."""
-    if amount is None or amount <= 0:
-        return -1
-    return int(math.floor(2 * math.log10(amount)))
-
-
-def drug_bracket(grams: float | None) -> int:
-    """-1 without drugs; else the half-decade of the grams (1–3.2 g → 0, 3.2–10 g → 1, 10–32 → 2, 32–100 → 3 …)."""
-    if grams is None or grams <= 0:
-        return -1
-    return max(int(math.floor(2 * math.log10(grams))), -1) if grams >= 1 else 0
 
 
 def injury_rank(grade: str | None) -> int:

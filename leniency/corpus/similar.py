@@ -272,10 +272,10 @@ def find_similar(
     from leniency.corpus.models import Judgment
 
     factors = Factors.of(facts)
-    charges = list(dict.fromkeys(c.strip()[:60] for c in facts.charges if c and c.strip()))
+    charges = list(dict.fromkeys(c.strip() for c in facts.charges if c and c.strip()))
     if not charges:
         return SimilarCases([], None, "未识别罪名，无法检索类似案件", match_level="")
-    loaded = [charge_index(c) for c in charges]
+    loaded = [charge_index(c[:60]) for c in charges]  # indexed by main_charge, 60 characters at most
     indexes, idfs = [i for i, _ in loaded], [idf for _, idf in loaded]
     if all(len(i) == 0 for i in indexes):
         return SimilarCases(

@@ -107,7 +107,8 @@ def _band_warning(band: dict, proposed_months: int) -> DeviationWarning | None:
         compared.update(p10=low, p90=high)  # the old keys, now the band the warning used
         return DeviationWarning(
             "similar_band",
-            f"拟建议刑期 {proposed_months} 个月{side} {band['n']} 件因素匹配类案的 {band['coverage']:.0%} 区间{bound}",
+            f"拟建议刑期 {proposed_months} 个月{side} {band['n']} 件因素匹配类案的区间{bound}"
+            f"（次序统计量，名义覆盖率 {band['coverage']:.0%}）",
             compared,
         )
     return DeviationWarning(

@@ -243,7 +243,7 @@ def _note(stats: SimilarStats | None, counts: tuple[int, int, int], level: int, 
     prefix = f"{said}。" if said else ""
     if stats is not None:
         band = (
-            f"，{stats.band_coverage:.0%} 区间 {stats.band_low:g}–{stats.band_high:g} 个月"
+            f"，类案区间 {stats.band_low:g}–{stats.band_high:g} 个月（次序统计量，名义覆盖率 {stats.band_coverage:.0%}）"
             if stats.band_low is not None
             else "，不足 9 件，不给出区间"
         )

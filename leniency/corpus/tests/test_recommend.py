@@ -61,7 +61,7 @@ def test_similar_band_warning_names_the_percentile_and_n():
     assert (rec.similar.stats.band_low, rec.similar.stats.band_high) == (6, 10)
     assert rec.warning_band["source"] == "similar" and rec.to_dict()["warning_band"]["n"] == 20
     band = [w for w in rec.warnings if w.kind == "similar_band"]
-    assert band and "20 件因素匹配类案的 81% 区间上限（10 个月）" in band[0].message
+    assert band and "20 件因素匹配类案的区间上限（10 个月）（次序统计量，名义覆盖率 81%）" in band[0].message
     low = recommend(facts, proposed_months=1)
     assert any("区间下限（6 个月）" in w.message for w in low.warnings)
     assert not [w for w in recommend(facts, proposed_months=8).warnings if w.kind == "similar_band"]

@@ -58,7 +58,7 @@ def check_labels(facts, similar) -> list[tuple[str, bool]]:
     """Every label that claims closeness, re-measured against the stored judgment: (factor, within tolerance)."""
     from leniency.corpus.factors import Factors, injury_rank
     from leniency.corpus.models import Judgment
-    from leniency.corpus.similarity import amount_close, drug_close, injury_close
+    from leniency.corpus.similarity import amount_close, bac_close, drug_close, injury_close
 
     factors = Factors.of(facts)
     stored = Judgment.objects.in_bulk([c.judgment_id for c in similar.cases])
@@ -73,6 +73,8 @@ def check_labels(facts, similar) -> list[tuple[str, bool]]:
                 ok = amount_close(_num(j.amount_yuan), _num(factors.amount_yuan))
             elif factor == "drug":
                 ok = drug_close(_num(j.drug_grams), factors.drug_grams)
+            elif factor == "bac":
+                ok = bac_close(_num((j.facts or {}).get("blood_alcohol")), _num(facts.blood_alcohol))
             elif factor == "injury":
                 ok = injury_close(injury_rank(j.injury), injury_rank(factors.injury))
             elif factor == "victims":

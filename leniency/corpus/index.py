@@ -25,7 +25,7 @@ N_FEATURES = 1 << 20
 TERMS_PER_DOC = 64
 QUERY_TERMS = 40
 K1, B = 1.2, 0.75
-INDEX_VERSION = 2  # 2: the charge set and the number of victims of each judgment
+INDEX_VERSION = 3  # 2: the charge set and the number of victims of each judgment; 3: blood alcohol
 
 
 _GRAM_CACHE: dict[str, int] = {}
@@ -71,6 +71,7 @@ class Row:
     year: int | None
     charges: tuple[str, ...] = ()  # every charge of the judgment (the index is by its main charge)
     victims: int | None = None
+    bac: float | None = None  # blood alcohol, mg/100 ml
 
 
 class IdfTable:
@@ -133,6 +134,7 @@ class ChargeIndex:
         "year",
         "charge_set",
         "victims",
+        "bac",
         "terms",
         "postings_ptr",
         "postings_doc",
@@ -178,6 +180,7 @@ class ChargeIndex:
                 year=np.array([r.year or 0 for r in rows], dtype=np.int16),
                 charge_set=np.array([charge_set_key(r.charges) for r in rows], dtype=np.int64),
                 victims=np.array([-1 if r.victims is None else r.victims for r in rows], dtype=np.int16),
+                bac=np.array([nan if r.bac is None else r.bac for r in rows], dtype=np.float32),
                 terms=unique_terms.astype(np.int64),
                 postings_ptr=ptr,
                 postings_doc=docs.astype(np.int32),
@@ -202,6 +205,7 @@ class ChargeIndex:
             year=z.astype(np.int16),
             charge_set=z.astype(np.int64),
             victims=z.astype(np.int16),
+            bac=z.astype(np.float32),
             terms=z.astype(np.int64),
             postings_ptr=np.zeros(1, np.int64),
             postings_doc=z.astype(np.int32),
@@ -258,6 +262,7 @@ class ChargeIndex:
             year=np.tile(self.year, times),
             charge_set=np.tile(self.charge_set, times),
             victims=np.tile(self.victims, times),
+            bac=np.tile(self.bac, times),
             terms=self.terms,
             postings_ptr=np.concatenate([[0], np.cumsum(counts * times)]).astype(np.int64),
             postings_doc=np.concatenate(docs).astype(np.int32) if docs else self.postings_doc,

@@ -40,6 +40,7 @@ FIELDS = (
     "year",
     "charges",
     "facts__victims",
+    "facts__blood_alcohol",
 )
 
 
@@ -61,6 +62,7 @@ def row_of(values: tuple) -> tuple[str, Row]:
         year,
         charges,
         victims,
+        bac,
     ) = values
     return charge, Row(
         pk,
@@ -75,6 +77,7 @@ def row_of(values: tuple) -> tuple[str, Row]:
         year,
         tuple(charges or (charge,)),
         victims if isinstance(victims, int) and not isinstance(victims, bool) else None,
+        float(bac) if isinstance(bac, (int, float)) and not isinstance(bac, bool) and bac > 0 else None,
     )
 
 

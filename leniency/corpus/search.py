@@ -25,6 +25,8 @@ from leniency.corpus.factors import KEY_MASK
 from leniency.corpus.index import ChargeIndex, query_terms
 from leniency.corpus.similarity import (
     AMOUNT_RATIO,
+    BAC_BRACKETS,
+    BAC_RATIO,
     DRUG_RATIO,
     DRUG_TIER_GRAMS,
     INJURY_GRADE_STEPS,
@@ -46,6 +48,7 @@ class Query:
     can_match: bool = True  # False when a deciding fact of the case is unknown: no factor match possible
     amount: float | None = None
     drug_grams: float | None = None
+    bac: float | None = None
     injury_rank: int = -1
     victims: int | None = None
     flags: int = 0
@@ -93,6 +96,10 @@ def _tier(values: np.ndarray) -> np.ndarray:
     return tiers
 
 
+def _bac_bracket(values: np.ndarray) -> np.ndarray:
+    return (values >= BAC_BRACKETS[0]).astype(np.int8) + (values > BAC_BRACKETS[1])
+
+
 def _scope(index: ChargeIndex, query: Query) -> np.ndarray:
     m = np.ones(len(index), dtype=bool)
     if query.region:
@@ -119,6 +126,9 @@ def factor_mask(index: ChargeIndex, query: Query) -> np.ndarray:
         m &= (_ratio(drug, query.drug_grams) <= DRUG_RATIO) & (
             _tier(drug) == _tier(np.array(query.drug_grams))
         )
+    if "bac" in query.measures:
+        bac = index.bac.astype(np.float64)
+        m &= (_ratio(bac, query.bac) <= BAC_RATIO) & (_bac_bracket(bac) == _bac_bracket(np.array(query.bac)))
     if "injury" in query.measures:
         m &= (index.injury >= 0) & (
             np.abs(index.injury.astype(np.int16) - query.injury_rank) <= INJURY_GRADE_STEPS
@@ -137,6 +147,11 @@ def fact_distance(index: ChargeIndex, query: Query) -> np.ndarray:
         r = _ratio(drug, query.drug_grams)
         d += np.where(np.isfinite(r), np.log(r) / math.log(DRUG_RATIO), UNKNOWN_DISTANCE)
         d += _tier(drug) != _tier(np.array(query.drug_grams))
+    if "bac" in query.measures and query.bac:
+        bac = index.bac.astype(np.float64)
+        r = _ratio(bac, query.bac)
+        d += np.where(np.isfinite(r), np.log(r) / math.log(BAC_RATIO), UNKNOWN_DISTANCE)
+        d += _bac_bracket(bac) != _bac_bracket(np.array(query.bac))
     if "injury" in query.measures and query.injury_rank >= 0:
         steps = np.abs(index.injury.astype(np.float64) - query.injury_rank)
         d += np.where(index.injury >= 0, steps, UNKNOWN_DISTANCE)

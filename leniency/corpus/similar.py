@@ -42,9 +42,9 @@ from leniency.corpus.similarity import (
     MEASURE_MISSING_ZH,
     MEASURES,
     MIN_STATS,
-    NOT_INDEXED_ZH,
     Reason,
     amount_reason,
+    bac_reason,
     charge_measure,
     charge_set_key,
     drug_reason,
@@ -127,24 +127,25 @@ def _inferred_measure(index: ChargeIndex) -> str | None:
 
 
 def deciding_facts(
-    charges: list[str], indexes: list[ChargeIndex], factors: Factors
+    charges: list[str], indexes: list[ChargeIndex], factors: Factors, bac: float | None = None
 ) -> tuple[list[str], list[str]]:
-    """(the deciding facts to match on, what is said about those that cannot be matched)."""
+    """(the deciding facts to match on, what is said about those the case lacks)."""
     measures: list[str] = []
-    said: list[str] = []
     for charge, index in zip(charges, indexes, strict=True):
         measure = charge_measure(charge)
         if measure is None:
             measure = _inferred_measure(index)
-        if measure in NOT_INDEXED_ZH and NOT_INDEXED_ZH[measure] not in said:
-            said.append(NOT_INDEXED_ZH[measure])
         if measure in MEASURES and measure not in measures:
             measures.append(measure)
     if factors.injury and "injury" not in measures:
         measures.append("injury")  # a stated injury grade is matched whatever the charge
-    known = {"amount": factors.amount_yuan, "drug": factors.drug_grams, "injury": factors.injury or None}
-    said = [MEASURE_MISSING_ZH[m] for m in measures if not known[m]] + said
-    return measures, said
+    known = {
+        "amount": factors.amount_yuan,
+        "drug": factors.drug_grams,
+        "injury": factors.injury or None,
+        "bac": bac,
+    }
+    return measures, [MEASURE_MISSING_ZH[m] for m in measures if not known[m]]
 
 
 def _charge_reason(query_charges: list[str], case_charges: list[str], same_set: bool) -> Reason:
@@ -192,6 +193,8 @@ def _reasons(
         reasons.append(amount_reason(_value(index.amount[row]), query.amount))
     if "drug" in query.measures:
         reasons.append(drug_reason(_value(index.drug[row]), query.drug_grams))
+    if "bac" in query.measures:
+        reasons.append(bac_reason(_value(index.bac[row]), query.bac))
     if "injury" in query.measures:
         reasons.append(injury_reason(int(index.injury[row]), query.injury_rank, INJURY_ORDER, INJURY_ZH))
     victims = int(index.victims[row])
@@ -281,14 +284,16 @@ def find_similar(
         return SimilarCases(
             [], None, f"判决库中没有“{'、'.join(charges)}”的案件，无法检索类似案件", match_level=""
         )
-    measures, missing = deciding_facts(charges, indexes, factors)
+    bac = float(facts.blood_alcohol) if facts.blood_alcohol else None
+    measures, missing = deciding_facts(charges, indexes, factors, bac)
     query = Query(
         text=facts.text,
         charge_set=charge_set_key(charges),
         measures=tuple(measures),
-        can_match=not any(m in MEASURE_MISSING_ZH.values() for m in missing),
+        can_match=not missing,
         amount=float(factors.amount_yuan) if factors.amount_yuan else None,
         drug_grams=factors.drug_grams,
+        bac=bac,
         injury_rank=injury_rank(factors.injury),
         victims=facts.victims,
         flags=factors.circumstances,

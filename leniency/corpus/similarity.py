@@ -19,16 +19,21 @@ AMOUNT_RATIO = 1.5  # amounts within ×1.5 of each other are "相近"
 DRUG_RATIO = 1.5  # drug quantities within ×1.5 …
 DRUG_TIER_GRAMS = (10.0, 50.0)  # … and in the same statutory tier (heroin / methamphetamine, art. 347, 348)
 INJURY_GRADE_STEPS = 0  # injuries must be of the same grade
+BAC_RATIO = 1.5  # blood alcohol (mg/100 ml) within ×1.5 …
+BAC_BRACKETS = (
+    150.0,
+    180.0,
+)  # … and on the same side of the 2023 drunk-driving opinion's lines (art. 12, 13)
 MIN_STATS = 5  # fewer factor-matched cases than this: no statistics, no similar-case warning
 BAND_COVERAGE = 0.8  # the similar cases' band: order statistics covering a new case with probability ≥ 80%
-MEASURES = ("amount", "drug", "injury")  # the facts the index can match on
+MEASURES = ("amount", "drug", "injury", "bac")  # the facts the index can match on
 
 MEASURE_MISSING_ZH = {
     "amount": "本案未识别出金额",
     "drug": "本案未识别出毒品数量",
     "injury": "本案未识别出伤情等级",
+    "bac": "本案未识别出血液酒精含量",
 }
-NOT_INDEXED_ZH = {"bac": "判决库未索引血液酒精含量，未按其匹配"}
 
 
 def charge_set_key(charges: Iterable[str]) -> int:
@@ -60,6 +65,17 @@ def amount_close(case: float | None, query: float | None) -> bool:
 
 def drug_close(case: float | None, query: float | None) -> bool:
     return ratio(case, query) <= DRUG_RATIO and drug_tier(case) == drug_tier(query)
+
+
+def bac_bracket(bac: float | None) -> int:
+    """0 below 150 mg/100 ml, 1 from 150, 2 above 180; -1 without a measurement."""
+    if bac is None or not bac > 0:
+        return -1
+    return int(bac >= BAC_BRACKETS[0]) + int(bac > BAC_BRACKETS[1])
+
+
+def bac_close(case: float | None, query: float | None) -> bool:
+    return ratio(case, query) <= BAC_RATIO and bac_bracket(case) == bac_bracket(query)
 
 
 def injury_close(case_rank: int, query_rank: int) -> bool:
@@ -139,6 +155,23 @@ def drug_reason(case: float | None, query: float | None) -> Reason:
         return Reason("drug", True, f"毒品数量相近：{shown}，同一数量档", case, query, round(r, 4))
     why = "不在同一数量档" if drug_tier(case) != drug_tier(query) else f"超出 ×{DRUG_RATIO:g}"
     return Reason("drug", False, f"毒品数量不同：{shown}，{why}", case, query, round(r, 4))
+
+
+def bac_reason(case: float | None, query: float | None) -> Reason:
+    if query is None:
+        return Reason("bac", False, MEASURE_MISSING_ZH["bac"])
+    if case is None or math.isnan(case):
+        return Reason("bac", False, "该案未识别出血液酒精含量", None, query)
+    r = ratio(case, query)
+    shown = f"{case:g} mg/100ml（本案 {query:g} mg/100ml，相差 ×{r:.2f}）"
+    if bac_close(case, query):
+        return Reason("bac", True, f"血液酒精含量相近：{shown}，同一档", case, query, round(r, 4))
+    why = (
+        "不在同一档（150、180 mg/100ml 为界）"
+        if bac_bracket(case) != bac_bracket(query)
+        else f"超出 ×{BAC_RATIO:g}"
+    )
+    return Reason("bac", False, f"血液酒精含量不同：{shown}，{why}", case, query, round(r, 4))
 
 
 def injury_reason(case_rank: int, query_rank: int, names: tuple[str, ...], zh: dict) -> Reason:

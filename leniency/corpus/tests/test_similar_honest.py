@@ -170,3 +170,20 @@ def test_the_closer_amount_ranks_first_and_text_only_breaks_ties():
     similar = find_similar(extract(THEFT.format(amount=5000), ["盗窃"]))
     assert [c.judgment_id for c in similar.cases] == [same_words.pk, other_words.pk, far_same_words.pk]
     assert similar.cases[0].distance == similar.cases[1].distance < similar.cases[2].distance
+
+
+@pytest.mark.django_db
+def test_drunk_driving_matches_on_blood_alcohol_within_its_bracket():
+    text = "被告人张某醉酒驾驶机动车在道路上行驶，经鉴定其血液中乙醇含量为{bac}mg/100ml。到案后如实供述。"
+    for i, (bac, months) in enumerate([(160, 3), (170, 3), (140, 2), (300, 5), (175, 3), (155, 3), (165, 4)]):
+        judgment(i, fact=text.format(bac=bac), charges=["危险驾驶"], months=months)
+        Judgment.objects.filter(content_hash=f"h{i}").update(facts={"blood_alcohol": bac})
+    facts = extract(text.format(bac=165), ["危险驾驶"])
+    similar = find_similar(facts, k=10)
+    assert similar.measures == ["bac"] and similar.pool_sizes["factors"] == 5  # 150–180, within ×1.5
+    assert similar.stats is not None and similar.stats.median == 3
+    close = [r for c in similar.cases for r in c.reasons if r["factor"] == "bac" and r["close"]]
+    assert len(close) == 5 and all(150 <= r["case"] <= 180 for r in close)
+    assert all(ok for _, ok in check_labels(facts, similar))
+    unmeasured = find_similar(extract("被告人张某醉酒驾驶机动车在道路上行驶。", ["危险驾驶"]))
+    assert unmeasured.missing == ["本案未识别出血液酒精含量"] and unmeasured.stats is None

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     from leniency.corpus.importer import Options, import_file
-    from leniency.corpus.synth import write
+    from leniency.demo.corpus_synth import write
 
     corpus = workdir / f"synthetic-{args.n}-{args.seed}.jsonl"
     if not corpus.exists():

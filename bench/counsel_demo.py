@@ -19,10 +19,10 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
-from leniency.counsel import demo  # noqa: E402
 from leniency.counsel.allocation import Candidate, choose_lawyer  # noqa: E402
 from leniency.counsel.models import CounselRequest, QualityWarning  # noqa: E402
 from leniency.counsel.rota import preview_allocation  # noqa: E402
+from leniency.demo.builders import counsel as demo  # noqa: E402
 from leniency.demo.generator import build_demo  # noqa: E402
 
 TODAY = date(2026, 11, 23)

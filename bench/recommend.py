@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from leniency.corpus.models import Judgment
     from leniency.corpus.recommend import recommend
     from leniency.corpus.similar import charge_index, find_similar
-    from leniency.corpus.synth import generate
+    from leniency.demo.corpus_synth import generate
     from leniency.sentencing.extract import extract
 
     n = Judgment.objects.count()

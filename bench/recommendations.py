@@ -20,8 +20,9 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
+from leniency.demo.builders import recommendations as demo  # noqa: E402
 from leniency.demo.generator import build_demo  # noqa: E402
-from leniency.recommendations import demo, services  # noqa: E402
+from leniency.recommendations import services  # noqa: E402
 from leniency.recommendations.letter import letter_context  # noqa: E402
 from leniency.recommendations.models import SentencingRecommendation  # noqa: E402
 

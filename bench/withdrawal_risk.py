@@ -45,8 +45,7 @@ def main() -> int:
 
     call_command("migrate", verbosity=0)
     from leniency.accounts.models import Organisation, Region
-    from leniency.study.analysis import run_study
-    from leniency.study.district import (
+    from leniency.demo.district import (
         END,
         KNOWN_EFFECTS,
         PROCURATORATE_NAME,
@@ -55,6 +54,7 @@ def main() -> int:
         TRUE_INTERCEPT,
         build_district,
     )
+    from leniency.study.analysis import run_study
     from leniency.study.report import write_report
     from leniency.study.risk import fit, training_rows
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 import numpy as np
 
 from leniency.corpus.models import Judgment
+from leniency.corpus.recommend import model_dir
 from leniency.sentencing.model.artifact import fingerprint, new_version
 from leniency.sentencing.model.estimator import SPLIT_CONFORMAL_FROM, SentencingModel, train
 from leniency.sentencing.model.features import CaseRecord, L
@@ -74,3 +76,9 @@ def train_from_database(
         synthetic / max(Judgment.objects.filter(term_months__isnull=False).count(), 1), 4
     )
     return model
+
+
+def train_for_cli(*, folds: int, seed: int, limit: int | None, err: TextIO) -> tuple[SentencingModel, Path]:
+    """`leniency sentencing train` without --corpus: the model trained on the database, and the directory the
+    server loads models from (the engine's command line saves it there; leniency/cli.py passes this in)."""
+    return train_from_database(folds=folds, seed=seed, limit=limit, err=err), model_dir()

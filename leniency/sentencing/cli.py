@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from leniency.sentencing import metrics
@@ -276,6 +276,7 @@ def _prediction_record(
 
 
 def cmd_predict(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # The learned model (numpy, scikit-learn) loads only for the commands that use it: `recommend` starts without.
     from leniency.sentencing.model.evaluation import predictions as model_predictions
     from leniency.sentencing.model.evaluation import train_file
 
@@ -378,6 +379,7 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not gold:
         raise CliError(f"{args.input}: no decided case to evaluate on")
     results, seconds = run_all(gold)
+    # The learned model (numpy, scikit-learn) loads only for the commands that use it.
     from leniency.sentencing.model import evaluation as learned
 
     # --train on the --input file itself with --folds: k-fold on it (the model never scores its own training cases)
@@ -423,21 +425,23 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # The learned model (numpy, scikit-learn) loads only for the commands that use it.
     from leniency.sentencing.model import save_model
     from leniency.sentencing.model.evaluation import train_file
 
     if args.corpus:
         model = train_file(args.corpus, err, folds=args.folds, seed=args.seed)
-    else:  # the judgment database lives in the Django app; set it up only for this
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
-        import django
-
-        django.setup()
-        from leniency.corpus.recommend import model_dir
-        from leniency.corpus.training import train_from_database
-
-        model = train_from_database(folds=args.folds, seed=args.seed, limit=args.limit, err=err)
-        args.out = args.out or model_dir()  # where the server looks for it (LENIENCY_VAR_DIR)
+    elif args.train_from_database is not None:
+        # The judgment database belongs to the web app (leniency.corpus): the `leniency` command passes its
+        # trainer in, with the directory the server loads models from (LENIENCY_VAR_DIR).
+        model, directory = args.train_from_database(
+            folds=args.folds, seed=args.seed, limit=args.limit, err=err
+        )
+        args.out = args.out or directory
+    else:
+        raise CliError(
+            "without --corpus, train reads the judgment database: run it as `leniency sentencing train`"
+        )
     path = save_model(model, args.out or "var/models")
     print(
         f"model {model.version} trained on {model.n_train} cases in {model.trained_seconds:.1f} s -> {path}",
@@ -507,7 +511,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    train_from_database: Callable | None = None,
+) -> int:
+    """The engine's command line. `train_from_database(folds=, seed=, limit=, err=) -> (model, directory)` is
+    what `train` without --corpus calls: the `leniency` command passes the web app's (the engine imports no
+    Django)."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -516,6 +529,7 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
             args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the reason (or --help)
         return int(exc.code or 0)
+    args.train_from_database = train_from_database
     try:
         return args.func(args, out, err)
     except (CliError, OSError, ValueError) as exc:

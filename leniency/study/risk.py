@@ -18,6 +18,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency.accounts.models import Organisation
+from leniency.cases.models import Defendant
 from leniency.counsel.models.participation import Service
 
 from .features import (
@@ -73,6 +75,10 @@ ACTIONS = {
 }
 CRIME_FEATURE = {"盗窃": "crime_theft", "诈骗": "crime_fraud", "危险驾驶": "crime_dangerous_driving"}
 
+# The procuratorate of the withdrawal study (736 persons, 2019-09-01 to 2020-08-31); the demo builds it
+# (leniency.demo.district), and the warning refits on it when no model was saved.
+PROCURATORATE_NAME = "L区人民检察院"
+
 
 def vector(row: PersonRow) -> dict[str, int]:
     x = {
@@ -93,8 +99,6 @@ def vector(row: PersonRow) -> dict[str, int]:
 
 
 def training_rows(org, date_from=None, date_to=None) -> list[PersonRow]:
-    from leniency.cases.models import Defendant
-
     qs = Defendant.objects.filter(case__procuratorate=org)
     if date_from:
         qs = qs.filter(case__received_on__gte=date_from)
@@ -105,6 +109,8 @@ def training_rows(org, date_from=None, date_to=None) -> list[PersonRow]:
 
 def fit(rows: list[PersonRow], *, folds: int = 5, seed: int = 0) -> dict:
     """Fit on all rows; cross-validated AUC and reliability table from out-of-fold predictions."""
+    # scikit-learn takes seconds to import and only fitting needs it: not at module level, which every page
+    # that shows the warning loads.
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import brier_score_loss, roc_auc_score
@@ -179,10 +185,6 @@ def load_model() -> dict | None:
         if _cache.get("mtime") != mtime:
             _cache.update(mtime=mtime, model=json.loads(path.read_text(encoding="utf-8")))
         return _cache["model"]
-    from leniency.accounts.models import Organisation
-
-    from .district import PROCURATORATE_NAME
-
     org = Organisation.objects.filter(name=PROCURATORATE_NAME).first()
     if org is None:
         return None

@@ -1,7 +1,7 @@
 import json
 from collections import Counter
 
-from leniency.corpus.synth import REGIONS, generate, one_case
+from leniency.demo.corpus_synth import REGIONS, generate, one_case
 
 
 def test_same_seed_same_corpus_whatever_the_workers():

@@ -7,7 +7,6 @@ from io import StringIO
 import pytest
 
 from leniency.audit.trail import verify_chain
-from leniency.counsel import demo as counsel_demo
 from leniency.counsel.models import (
     Allocation,
     Claim,
@@ -18,6 +17,7 @@ from leniency.counsel.models import (
     Rating,
     Restriction,
 )
+from leniency.demo.builders import counsel as counsel_demo
 from leniency.demo.generator import build_demo
 
 TODAY = date(2026, 11, 20)

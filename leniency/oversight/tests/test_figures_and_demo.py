@@ -81,8 +81,8 @@ def test_english_via_the_language_switch(committee):
 
 
 def test_demo_builds_reports_petitions_decisions_and_corrections(db, settings, tmp_path):
+    from leniency.demo.builders import oversight as demo
     from leniency.demo.generator import build_demo
-    from leniency.oversight import demo
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = str(tmp_path)

@@ -8,12 +8,12 @@ import pytest
 from django.core.management import call_command
 
 from leniency.audit.trail import verify_chain
+from leniency.demo.builders import plea as plea_demo
+from leniency.demo.builders import recordings as recordings_demo
 from leniency.demo.generator import build_demo
-from leniency.plea import demo as plea_demo
 from leniency.plea.agreements import verify_agreement
 from leniency.plea.models import PleaAgreement, RightsNotice, Signature, VoluntarinessReview, Withdrawal
 from leniency.plea.taxonomy import WithdrawalReason, WithdrawalStage
-from leniency.recordings import demo as recordings_demo
 from leniency.recordings.models import Recording
 from leniency.recordings.services import verify_all
 
@@ -22,7 +22,7 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture
 def demo(db, monkeypatch):
-    from leniency.recommendations import demo as rec_demo
+    from leniency.demo.builders import recommendations as rec_demo
 
     monkeypatch.setattr(plea_demo, "AGREEMENT_PDFS", 4)
     build_demo(defendants=220, today=TODAY)

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
+from leniency.demo.builders import recommendations as rec_demo
 from leniency.demo.generator import build_demo
-from leniency.recommendations import demo as rec_demo
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 
 TODAY = date(2026, 6, 30)

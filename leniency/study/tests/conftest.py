@@ -20,7 +20,7 @@ def _models_dir(settings, tmp_path):
 
 @pytest.fixture
 def district(world):
-    from leniency.study.district import PROCURATORATE_NAME, build_district
+    from leniency.demo.district import PROCURATORATE_NAME, build_district
 
     counts = build_district(province=world.region.parent.parent)
     assert counts is not None

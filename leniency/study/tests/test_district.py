@@ -8,9 +8,9 @@ from django.db.models import Q
 
 from leniency.cases.models import Case, Defendant
 from leniency.counsel.models.participation import ParticipationEntry, Service
+from leniency.demo import district as generator
 from leniency.plea.models import PleaAgreement, Withdrawal
 from leniency.recommendations.models import SentencingRecommendation
-from leniency.study import district as generator
 from leniency.study.analysis import run_study
 from leniency.study.guarantees import heavier_after_withdrawal, protest_flags
 

@@ -3,7 +3,7 @@
 import json
 
 from leniency.cases.models import Defendant
-from leniency.study import district as generator
+from leniency.demo import district as generator
 from leniency.study.risk import artifact_path, explain, load_model, train_and_save, training_rows
 
 

@@ -3,8 +3,8 @@
 from datetime import date
 
 from leniency.accounts.models import Organisation
+from leniency.demo.district import PROCURATORATE_NAME, build_district
 from leniency.study.analysis import run_study
-from leniency.study.district import PROCURATORATE_NAME, build_district
 
 
 def test_small_district_uses_fisher_or_no_test_and_filters_by_period(world):
@@ -24,7 +24,7 @@ def test_small_district_uses_fisher_or_no_test_and_filters_by_period(world):
 
 
 def test_demo_builder_leaves_a_small_demo_province_alone(world):
-    from leniency.study.demo import build
+    from leniency.demo.builders.study import build
 
     assert build(seed=1, today=date(2026, 11, 23), stdout=None) is None
     assert not Organisation.objects.filter(name=PROCURATORATE_NAME).exists()

@@ -1,8 +1,10 @@
-"""`leniency corpus import|synth|index`: the judgment database on the command line.
+"""`leniency corpus import|index`: the judgment database on the command line.
 
     leniency corpus import FILE [FILE ...] [--workers 2] [--batch 1000] [--restart] [--no-progress]
-    leniency corpus synth --n 5000 --seed 1 --out var/synthetic.jsonl [--workers 2]
     leniency corpus index [--out DIR]
+
+(`leniency corpus synth`, which writes a synthetic corpus to import, is the demo's generator:
+leniency.demo.corpus_synth, to which the `leniency` command hands it.)
 
 `import` reads CAIL2018 JSON lines (or CSV, by the .csv suffix; see leniency/corpus/reader.py for the
 columns), UTF-8 or GBK, and resumes an interrupted import of the same file where it stopped.
@@ -21,7 +23,7 @@ from leniency.corpus.similar import clear_cache, index_dir
 
 
 class Command(BaseCommand):
-    help = "Judgment database: import CAIL2018 files, write a synthetic corpus, build the similar-case index."
+    help = "Judgment database: import CAIL2018 files, build the similar-case index."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -36,11 +38,6 @@ class Command(BaseCommand):
         )
         imp.add_argument("--no-progress", action="store_true")
         imp.add_argument("--index", action="store_true", help="rebuild the similar-case index afterwards")
-        syn = sub.add_parser("synth", help="write a synthetic corpus (marked synthetic) in CAIL2018 format")
-        syn.add_argument("--n", type=int, required=True)
-        syn.add_argument("--seed", type=int, default=1)
-        syn.add_argument("--out", required=True)
-        syn.add_argument("--workers", type=int, default=1)
         idx = sub.add_parser("index", help="build the similar-case index from the database")
         idx.add_argument(
             "--out", help="index directory (default: settings.CORPUS_INDEX_DIR or var/corpus-index)"
@@ -68,19 +65,7 @@ class Command(BaseCommand):
         if failed:
             raise CommandError("some files could not be read")
 
-    def do_synth(self, *, n, seed, out, workers, **_):
-        from leniency.corpus.synth import write
-
-        if n < 0:
-            raise CommandError("--n must be positive")
-        start = time.perf_counter()
-        count = write(out, n, seed, workers=workers, progress=n >= 5000)
-        self.stdout.write(
-            f"{count} synthetic judgments written to {out} (seed {seed}, {time.perf_counter() - start:.1f} s)"
-        )
-
     def do_index(self, *, out, no_progress, **_):
-
         directory = Path(out) if out else index_dir()
         start = time.perf_counter()
         manifest = build_index(directory, progress=not no_progress)

@@ -15,11 +15,14 @@ from leniency.accounts.models import User
 from leniency.cases.access import visible_cases
 from leniency.cases.models import DefendantCharge
 from leniency.cases.stages import Stage
-
-from .models import TransparencyReport, TypicalCase
-from .periods import last_complete_quarter
-from .reports import do_generate_report
-from .services import do_anonymise_typical_case, do_propose_typical_case, do_publish_typical_case
+from leniency.portal.models import TransparencyReport, TypicalCase
+from leniency.portal.periods import last_complete_quarter
+from leniency.portal.reports import do_generate_report
+from leniency.portal.services import (
+    do_anonymise_typical_case,
+    do_propose_typical_case,
+    do_publish_typical_case,
+)
 
 TYPICAL_CASES = 4
 REASONS = "认罪认罚从宽制度适用规范，量刑建议采纳，可作为同类案件参考。"

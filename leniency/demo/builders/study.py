@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import time
 
-from .district import PROCURATORATE_NAME, build_district
+from leniency.accounts.models import Organisation
+from leniency.cases.models import Defendant
+from leniency.demo.district import PROCURATORATE_NAME, build_district
+from leniency.demo.geography import PROVINCE_CODE
+from leniency.study.risk import train_and_save
 
 MIN_PROVINCE_DEFENDANTS = 500
 
 
 def build(*, seed: int, today, stdout) -> str | None:
-    from leniency.cases.models import Defendant
-    from leniency.demo.geography import PROVINCE_CODE
-
     province = Defendant.objects.filter(case__region__parent__parent__code=PROVINCE_CODE)
     if province.count() < MIN_PROVINCE_DEFENDANTS:
         return None
@@ -25,9 +26,6 @@ def build(*, seed: int, today, stdout) -> str | None:
     counts = build_district(seed=seed)
     if counts is None:
         return None
-    from leniency.accounts.models import Organisation
-
-    from .risk import train_and_save
 
     org = Organisation.objects.get(name=PROCURATORATE_NAME)
     model = train_and_save(org)

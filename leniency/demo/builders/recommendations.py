@@ -29,10 +29,11 @@ from leniency.demo.events import at
 from leniency.demo.geography import PROVINCE_CODE
 from leniency.demo.names import person_name
 from leniency.errors import DomainError
-
-from .engine import PENALTY_FROM_ENGINE, defendant_facts
-from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
-from .validation import clean_values
+from leniency.recommendations.engine import PENALTY_FROM_ENGINE, defendant_facts
+from leniency.recommendations.models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
+from leniency.recommendations.validation import clean_values
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
 
 R = SentencingRecommendation
 OBJ = "recommendations.sentencingrecommendation"
@@ -245,9 +246,6 @@ def _plan_person(plan: Plan, person: Person, supervisors, users, rng, today: dat
 
 
 def _engine(d: Defendant):
-    from leniency.sentencing.calculator import calculate
-    from leniency.sentencing.extract import extract
-
     charges = [link.charge.name for link in d.charge_links.all()]
     facts = defendant_facts(d)
     try:

@@ -10,9 +10,8 @@ from leniency.audit.trail import PendingEvent, record_many
 from leniency.demo.geography import PROVINCE_CODE
 from leniency.documents.archive import write_bytes
 from leniency.plea.models import PleaAgreement, RightsNotice
-
-from .media import wav_bytes
-from .models import Recording
+from leniency.recordings.media import wav_bytes
+from leniency.recordings.models import Recording
 
 AGREEMENTS_WITH_RECORDINGS = 6
 

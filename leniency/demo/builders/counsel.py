@@ -3,14 +3,14 @@
 Every demo lawyer gets a registry entry; every district gets workstations and quarterly rotas; each duty
 and legal-aid assignment of the base demo becomes a request with a reference number, an allocation, a
 participation log, ratings and (once the case is over) a claim. The lawyers in PERFUNCTORY work
-perfunctorily (see demo_patterns.py); the early warnings are then run once, and one warning is taken
+perfunctorily (see counsel_patterns.py); the early warnings are then run once, and one warning is taken
 through review to a restriction that the lawyer contests.
 """
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -26,10 +26,8 @@ from leniency.audit.models import AuditEvent
 from leniency.audit.trail import PendingEvent, record_many
 from leniency.cases.models import Defendant
 from leniency.cases.stages import Stage
-
-from .defaults import install_defaults
-from .demo_patterns import SIGNING_RATE, plan_work
-from .models import (
+from leniency.counsel.defaults import install_defaults
+from leniency.counsel.models import (
     Allocation,
     Claim,
     CounselAssignment,
@@ -44,8 +42,8 @@ from .models import (
     Station,
     TrainingRecord,
 )
-from .pay import compute_fee, severity_tier
-from .quality import (
+from leniency.counsel.pay import Complexity, compute_fee, severity_tier
+from leniency.counsel.quality import (
     current_rubric,
     do_contest_warning,
     do_decide_warning,
@@ -53,8 +51,9 @@ from .quality import (
     do_open_review,
     weighted_score,
 )
-from .rota import DETAINED
-from .rules import fee_schedule_for
+from leniency.counsel.rota import DETAINED
+from leniency.counsel.rules import fee_schedule_for
+from leniency.demo.builders.counsel_patterns import SIGNING_RATE, plan_work
 
 PROVINCE_CODE = "990000"
 # The demo's perfunctory lawyers: the early warnings must catch every one of them and no one else.
@@ -522,9 +521,6 @@ def _claim(rng, a, rows, schedule, case_sizes, officer, cutoff, events):
     submitted = max(r.occurred_at for r in rows) + timedelta(days=rng.randint(2, 20))
     if submitted >= cutoff:
         return None
-    from collections import Counter
-
-    from .pay import Complexity
 
     names = [c.name for c in d.charges.all()]
     complexity = Complexity(

@@ -11,6 +11,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from leniency.cases.models import Defendant
+from leniency.corpus.importer import Options, import_file
+from leniency.corpus.index_build import build_index
+from leniency.corpus.models import Judgment
+from leniency.corpus.recommend import model_dir
+from leniency.corpus.similar import clear_cache, index_dir
+from leniency.corpus.training import train_from_database
+from leniency.demo.corpus_synth import write
+from leniency.sentencing.model import save_model
+
 FULL_SIZE_FROM = 1000
 PER_DEFENDANT = 2.5
 MAX_SIZE = 5000
@@ -18,11 +28,6 @@ MAX_SIZE = 5000
 
 def build(*, seed: int, today, stdout) -> str | None:
     """Add this app's demo rows once; return a one-line summary, or None when there was nothing to add."""
-    from leniency.cases.models import Defendant
-    from leniency.corpus.importer import Options, import_file
-    from leniency.corpus.models import Judgment
-    from leniency.corpus.synth import write
-
     if Judgment.objects.filter(synthetic=True).exists():
         return None
     start = time.perf_counter()
@@ -33,12 +38,6 @@ def build(*, seed: int, today, stdout) -> str | None:
         run = import_file(path, Options(workers=2, progress=False))
     extra = ""
     if run.imported >= FULL_SIZE_FROM:
-        from leniency.corpus.index_build import build_index
-        from leniency.corpus.recommend import model_dir
-        from leniency.corpus.similar import clear_cache, index_dir
-        from leniency.corpus.training import train_from_database
-        from leniency.sentencing.model import save_model
-
         build_index(index_dir())
         clear_cache()
         model = train_from_database(folds=0, seed=seed, err=stdout)

@@ -25,11 +25,11 @@ from django.utils import timezone
 from leniency.accounts.models import Organisation, Role, User
 from leniency.cases.models import Case, Defendant
 from leniency.demo.geography import HOME_DISTRICT, PROVINCE_CODE, SECOND_DISTRICT
-
-from . import committee as services
-from .models import Decision, Petition, PublicReport
-from .reports import do_escalate_report, do_reply_to_report, do_submit_report, format_code
-from .workdays import add_working_days
+from leniency.oversight import committee as services
+from leniency.oversight.models import Decision, Petition, PublicReport
+from leniency.oversight.reports import do_escalate_report, do_reply_to_report, do_submit_report, format_code
+from leniency.oversight.workdays import add_working_days
+from leniency.recordings.models import Recording
 
 EXTRA_MEMBERS = (  # username, display name, declared conflict with the home procuratorate
     ("committee_2", "林秀英", ""),
@@ -297,6 +297,4 @@ def build(*, seed: int, today, stdout) -> str | None:
 
 
 def _recording(case):
-    from leniency.recordings.models import Recording
-
     return Recording.objects.filter(defendant__case=case).order_by("pk").first()

@@ -30,18 +30,21 @@ from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.models.participation import ParticipationEntry, Service
 from leniency.database import refresh_planner_statistics
+from leniency.demo.geography import PROVINCE_CODE
+from leniency.demo.personas import DEMO_PASSWORD
+from leniency.documents.archive import write_bytes
+from leniency.documents.pdf import render_pdf
 from leniency.plea.models import PleaAgreement, RightsNotice, Signature, Withdrawal
 from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
-
-from .features import FAR_ABOVE
-from .models import LetterDelivery
+from leniency.study.features import FAR_ABOVE
+from leniency.study.models import LetterDelivery
+from leniency.study.risk import PROCURATORATE_NAME
 
 DISTRICT_NAME = "L区"
 DISTRICT_CODE = "990901"
 CITY_NAME = "L市"
 CITY_CODE = "990900"
-PROCURATORATE_NAME = "L区人民检察院"
 COURT_NAME = "L区人民法院"
 START, END = date(2019, 9, 1), date(2020, 8, 31)
 PERSONS = 736
@@ -214,7 +217,6 @@ class _District:
         self.court = make(name=COURT_NAME, kind=K.COURT, region=self.region)
         self.legal_aid = make(name="L区法律援助中心", kind=K.LEGAL_AID_CENTRE, region=self.region)
         self.firm = make(name="L区正平律师事务所", kind=K.LAW_FIRM, region=self.region)
-        from leniency.demo.personas import DEMO_PASSWORD
 
         password = make_password(DEMO_PASSWORD)
 
@@ -1019,9 +1021,6 @@ class _District:
 
 def _placeholder():
     """One PDF stands in for every L区 具结书 (the demo does not render 580 documents); it says so."""
-    from leniency.documents.archive import write_bytes
-    from leniency.documents.pdf import render_pdf
-
     pdf = render_pdf("study/placeholder_pdf.html", {"district": DISTRICT_NAME})
     return write_bytes(PLACEHOLDER_FILE, pdf)
 
@@ -1035,8 +1034,6 @@ def build_district(
     province: Region | None = None,
 ) -> dict | None:
     """Create L区 under `province` (the demo province by default). Returns counts, or None when it exists."""
-    from leniency.demo.geography import PROVINCE_CODE
-
     if Region.objects.filter(code=DISTRICT_CODE).exists():
         return None
     province = province or Region.objects.filter(code=PROVINCE_CODE).first()

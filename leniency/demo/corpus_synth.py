@@ -13,19 +13,27 @@ worker processes.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import multiprocessing
 import os
 import random
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from tqdm import tqdm
+
+from leniency.corpus.rows import warm_engine
 from leniency.demo.charge_mix import PROFILES
 from leniency.demo.facts_text import Actor, fact_text
 from leniency.demo.names import masked_name
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extract import extract
 
 
 @dataclass(frozen=True)
@@ -64,17 +72,12 @@ _WEIGHTS = [p.weight for p in PROFILES]
 
 
 def _article(charge: str) -> int | None:
-    from leniency.sentencing.catalogue import find_charge
-
     info = find_charge(charge)
     return info.article if info is not None else None
 
 
 def one_case(seed: int, i: int, judges: dict | None = None) -> dict:
     """The i-th synthetic judgment of the corpus with this seed, as a CAIL2018 object."""
-    from leniency.sentencing.calculator import calculate
-    from leniency.sentencing.extract import extract
-
     rng = random.Random(f"{seed}-{i}")
     judges = judges if judges is not None else _judge_effects(seed)
     profile = rng.choices(PROFILES, weights=_WEIGHTS)[0]
@@ -151,7 +154,6 @@ def generate(n: int, seed: int, *, workers: int = 1, chunk: int = 500) -> Iterat
         for task in tasks:
             yield from _chunk(task)
         return
-    from leniency.corpus.rows import warm_engine
 
     warm_engine()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -165,8 +167,6 @@ def write(path: str | Path, n: int, seed: int, *, workers: int = 1, progress: bo
     path.parent.mkdir(parents=True, exist_ok=True)
     bar = None
     if progress:
-        from tqdm import tqdm
-
         bar = tqdm(total=n, unit="件", desc="synth", mininterval=1.0)
     count = 0
     with open(path, "w", encoding="utf-8") as handle:
@@ -178,3 +178,28 @@ def write(path: str | Path, n: int, seed: int, *, workers: int = 1, progress: bo
     if bar is not None:
         bar.close()
     return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`leniency corpus synth --n 5000 --seed 1 --out var/synthetic.jsonl [--workers 1]`.
+
+    The `leniency` command hands `corpus synth` to this function (leniency/cli.py): the generator is the
+    demo's, above the corpus app whose `corpus` management command imports and indexes what it writes, and it
+    needs no database."""
+    parser = argparse.ArgumentParser(
+        prog="leniency corpus synth",
+        description="write a synthetic corpus (marked synthetic) in CAIL2018 format",
+    )
+    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.n < 0:
+        parser.error("--n must be positive")
+    start = time.perf_counter()
+    count = write(args.out, args.n, args.seed, workers=args.workers, progress=args.n >= 5000)
+    print(
+        f"{count} synthetic judgments written to {args.out} (seed {args.seed}, {time.perf_counter() - start:.1f} s)"
+    )
+    return 0

@@ -23,12 +23,21 @@ from leniency.cases.models import Defendant
 from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.demo.geography import PROVINCE_CODE
+from leniency.documents.archive import write_bytes
 from leniency.documents.pdf import render_pdf
-
-from .agreements import PDF_TEMPLATE, charges_text, document_context
-from .checklist import CHECKLIST
-from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
-from .taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
+from leniency.plea.agreements import PDF_TEMPLATE, charges_text, document_context
+from leniency.plea.checklist import CHECKLIST
+from leniency.plea.models import (
+    PleaAgreement,
+    ReviewItem,
+    RightsNotice,
+    Signature,
+    VoluntarinessReview,
+    Withdrawal,
+)
+from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
+from leniency.recommendations.models import SentencingRecommendation
+from leniency.recommendations.services import do_mark_lapsed
 
 AGREEMENT_PDFS = 30
 NOTICE_RATE = {"police": 0.88, "procuratorate": 0.96, "court": 0.92}
@@ -155,10 +164,6 @@ class _Plan:
         return reached, {pk: users.get(uid) for pk, uid in judges.items()}
 
     def _final_recommendations(self):
-        try:
-            from leniency.recommendations.models import SentencingRecommendation
-        except ImportError:
-            return {}
         rows = SentencingRecommendation.objects.filter(defendant__in=self.defendants, status="final")
         return {rec.defendant_id: rec for rec in rows}
 
@@ -283,8 +288,6 @@ class _Plan:
         return sorted(ranked, key=priority)[:AGREEMENT_PDFS]
 
     def agreements(self):
-        from leniency.documents.archive import write_bytes
-
         for d in self._candidates():
             rec, lawyer = self.finals[d.pk], self.lawyers[d.pk]
             start = rec.finalised_at or _at(self.reached[d.pk][Stage.PROSECUTION_REVIEW], self.rng)
@@ -516,8 +519,6 @@ class _Plan:
         lapsed_rec = None
         if Consequence.RECOMMENDATION_WITHDRAWN in consequences:
             if rec is not None:
-                from leniency.recommendations.services import do_mark_lapsed
-
                 lapsed_rec = do_mark_lapsed(
                     d,
                     acting_user=actor,

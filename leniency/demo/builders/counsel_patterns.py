@@ -2,7 +2,7 @@
 
 Diligent lawyers meet the defendant soon after the assignment (within hours when detained), read the
 file, file written opinions and are present at the signing, with rare lapses. Perfunctory lawyers
-(labelled in `leniency.counsel.demo.PERFUNCTORY`) mostly turn up only for the signing, rarely file an
+(labelled in `leniency.demo.builders.counsel.PERFUNCTORY`) mostly turn up only for the signing, rarely file an
 opinion and often miss the response target: the patterns the early warnings look for.
 """
 
@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from .models import Service
+from leniency.counsel.models import Service
 
 SIGNING_RATE = 0.91  # plea agreements signed among those who reached the end of review (FACTS.md §5)
 DILIGENT_LAPSE = 0.03  # a diligent lawyer who, this once, only witnessed the signing

@@ -10,7 +10,7 @@ install: $(STAMP) compile-messages
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,build]'
 	touch $(STAMP)
 
 # The project catalogue plus one per app (leniency/<app>/locale), so each app owns its translations.

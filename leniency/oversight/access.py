@@ -10,9 +10,11 @@
 """
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Role
 from leniency.cases.access import visible_defendants
+from leniency.errors import Forbidden
 
 from .conflicts import conflicts_of_interest
 from .models import Correction, Petition, PublicReport
@@ -132,3 +134,69 @@ def can_open_queue(user) -> bool:
     return user.is_authenticated and (
         user.is_superuser or user.role in {Role.COMMITTEE_MEMBER} | READ_ALL_ROLES
     )
+
+
+# Permission to take each action, checked once inside its `do_*` service; the pages answer 404 before that
+# for what a user may not see. Failing one is a 403 (`Forbidden`); a petition in the wrong status is a rule the
+# service refuses with a 400.
+def _may_assign(user, petition: Petition) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.role == Role.ADMINISTRATOR:
+        return True
+    return (
+        is_committee_member(user)
+        and user.organisation_id == petition.committee_id
+        and not conflicts_of_interest(user, petition)
+    )
+
+
+def check_file_petition(user, defendant) -> None:
+    """A lawyer for their own client, or a committee member for a defendant of their region."""
+    if not (user.is_authenticated and (user.is_lawyer or is_committee_member(user))):
+        raise Forbidden(_("只有辩护人、值班律师或监督评议委员会委员可以提出评议申请"))
+    if defendant is not None and not petitionable_defendants(user).filter(pk=defendant.pk).exists():
+        raise Forbidden(_("只能为本人代理的当事人或本委员会辖区内的当事人提出评议申请"))
+
+
+def check_declare_conflict(user, member) -> None:
+    if not (can_declare_conflict(user) and member.pk == user.pk):
+        raise Forbidden(_("只有监督评议委员会委员本人可以申报利益冲突"))
+
+
+def check_assign_member(user, petition: Petition) -> None:
+    if not _may_assign(user, petition):
+        raise Forbidden(_("只有本委员会无利益冲突的委员或管理员可以分配委员"))
+
+
+def check_auto_assign(user, petition: Petition) -> None:
+    check_assign_member(user, petition)
+
+
+def check_add_note(user, petition: Petition) -> None:
+    if not is_assigned(user, petition):
+        raise Forbidden(_("只有分配到本申请的委员可以记录调查情况"))
+
+
+def check_decide(user, petition: Petition) -> None:
+    if not is_assigned(user, petition):
+        raise Forbidden(_("只有分配到本申请的委员可以作出决定"))
+
+
+def check_complete_correction(user, correction: Correction) -> None:
+    if not user.is_authenticated or not (
+        is_assigned(user, correction.decision.petition)
+        or (user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id == correction.responsible_id)
+    ):
+        raise Forbidden(_("只有分配到本申请的委员或责任机关的主管检察官可以完成整改事项"))
+
+
+def check_reply_to_report(user, report: PublicReport) -> None:
+    if not can_handle_report(user, report):
+        raise Forbidden(_("只有承办此举报的机关可以答复"))
+
+
+def check_escalate_report(user, report: PublicReport) -> None:
+    """Its handler hands a report on; `user` None is the overdue job (`escalate_overdue`), which needs no one."""
+    if user is not None and not can_handle_report(user, report):
+        raise Forbidden(_("只有承办此举报的机关可以移交监督评议委员会"))

@@ -1,7 +1,7 @@
 """The review committee's work: petitions, assignment with the conflict check, notes, decisions, corrections.
 
-Each `do_*` runs in one transaction, checks its guards (raising DomainError naming the field) and writes
-its audit event. Permission to call them is checked by the views through `access.py`.
+Each `do_*` runs in one transaction, checks permission first with its `access.check_*` (a `Forbidden`), then its
+guards (raising DomainError naming the field), and writes its audit event.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from leniency.accounts.models import Organisation, Role, User
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
-from . import conf
+from . import access, conf
 from .conflicts import conflicts_of_interest
 from .models import (
     ORDERING_KINDS,
@@ -49,6 +49,7 @@ def do_file_petition(
     now: datetime | None = None,
 ) -> Petition:
     """A petition from a defendant (recorded by a member or their lawyer) or from a lawyer."""
+    access.check_file_petition(acting_user, defendant)
     now = now or timezone.now()
     if source not in (Petition.Source.DEFENDANT, Petition.Source.LAWYER):
         raise DomainError(_("来源：请选择"), field="source")
@@ -91,6 +92,7 @@ def do_file_petition(
 def do_declare_conflict(
     member, *, reason: str, acting_user, organisation=None, case=None, now: datetime | None = None
 ) -> ConflictDeclaration:
+    access.check_declare_conflict(acting_user, member)
     now = now or timezone.now()
     reason = (reason or "").strip()
     if not reason:
@@ -138,6 +140,7 @@ def eligible_members(petition: Petition) -> list[User]:
 def do_assign_member(
     petition: Petition, member, *, acting_user, lead: bool = False, now: datetime | None = None
 ) -> PetitionAssignment:
+    access.check_assign_member(acting_user, petition)
     now = now or timezone.now()
     with transaction.atomic():
         petition = Petition.objects.select_for_update().get(pk=petition.pk)
@@ -178,6 +181,7 @@ def do_auto_assign(petition: Petition, *, acting_user, count: int = 2, now: date
     """Assign the `count` least-loaded members without a conflict (the first is the lead), all or none: the
     petition stays locked from the choice to the last assignment, so a second call at the same moment chooses
     after this one's members are in."""
+    access.check_auto_assign(acting_user, petition)
     with transaction.atomic():
         petition = Petition.objects.select_for_update().get(pk=petition.pk)
         taken = set(petition.assignments.values_list("member_id", flat=True))
@@ -203,9 +207,8 @@ def do_add_note(
     recording=None,
     now: datetime | None = None,
 ) -> InvestigationNote:
+    access.check_add_note(acting_user, petition)
     now = now or timezone.now()
-    if not is_assigned(acting_user, petition):
-        raise DomainError(_("只有分配到本申请的委员可以记录调查情况"), field="text")
     text = (text or "").strip()
     if not text:
         raise DomainError(_("内容：不能为空"), field="text")
@@ -239,10 +242,9 @@ def do_decide(
     now: datetime | None = None,
 ) -> Decision:
     """Decide a petition. Ordering kinds need corrections: dicts of description, responsible, due_on."""
+    access.check_decide(acting_user, petition)
     now = now or timezone.now()
     corrections = corrections or []
-    if not is_assigned(acting_user, petition):
-        raise DomainError(_("只有分配到本申请的委员可以作出决定"), field="kind")
     if kind not in Decision.Kind.values:
         raise DomainError(_("决定类型：请选择"), field="kind")
     reasons = (reasons or "").strip()
@@ -334,6 +336,7 @@ def do_complete_correction(
     correction: Correction, *, evidence: str, acting_user, now: datetime | None = None
 ) -> Correction:
     """Record a correction as done with its evidence; the petition closes when its last correction is done."""
+    access.check_complete_correction(acting_user, correction)
     now = now or timezone.now()
     evidence = (evidence or "").strip()
     if not evidence:

@@ -19,7 +19,7 @@ from leniency.audit.trail import record
 from leniency.cases.models import Case
 from leniency.errors import DomainError
 
-from . import attachments, conf, workdays
+from . import access, attachments, conf, workdays
 from .models import Petition, PublicReport, ReportAttachment, ReportReply
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -147,6 +147,7 @@ def do_reply_to_report(
     report: PublicReport, *, text: str, acting_user, public: bool = True, now: datetime | None = None
 ) -> ReportReply:
     """A public reply answers the report (if it is still waiting); an internal note does not."""
+    access.check_reply_to_report(acting_user, report)
     now = now or timezone.now()
     text = (text or "").strip()
     if not text:
@@ -178,6 +179,7 @@ def do_escalate_report(
     report: PublicReport, *, acting_user=None, reason: str = "", now: datetime | None = None
 ) -> Petition:
     """Hand a report to the review committee as a petition (automatically when overdue, or by its handler)."""
+    access.check_escalate_report(acting_user, report)
     now = now or timezone.now()
     with transaction.atomic():
         report = (

@@ -1,9 +1,14 @@
 """Who may do what in the plea process. Seeing anything goes through `visible_defendants` first (a lawyer
 sees only their own clients); these checks decide the actions on a defendant the user can already see."""
 
+from django.utils.translation import gettext as _
+
 from leniency.accounts.models import Role
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import COURT_STAGES, Stage
+from leniency.errors import Forbidden
+
+from .models import Signature
 
 
 def is_case_prosecutor(user, defendant) -> bool:
@@ -75,3 +80,41 @@ def actions_for(user, defendant) -> dict[str, bool]:
         "withdraw": can_record_withdrawal(user, defendant),
         "upload": can_upload_recording(user, defendant),
     }
+
+
+# Permission to take each action, checked once inside its `do_*` service (and by the page that offers it):
+# failing one is a 403 (`Forbidden`) naming the legal reason.
+def check_record_notice(user, defendant) -> None:
+    if not can_record_notice(user, defendant):
+        raise Forbidden(_("权利告知由本案检察院（刑事诉讼法第173条第2款）或审判法院（第190条第2款）记录"))
+
+
+def check_generate_agreement(user, defendant) -> None:
+    if not can_manage_agreement(user, defendant):
+        raise Forbidden(_("只有承办检察院的检察官可以在审判前或一审中制作具结书（刑事诉讼法第174条）"))
+
+
+def check_sign_agreement(user, defendant, role: str) -> None:
+    """The lawyer signs for themselves; the prosecutor signs, and records the defendant's signature in person."""
+    if role == Signature.Role.LAWYER:
+        if not can_sign_as_lawyer(user, defendant):
+            raise Forbidden(_("只有被指派的辩护人或值班律师可以签署（刑事诉讼法第174条第1款）"))
+    elif not can_manage_agreement(user, defendant):
+        raise Forbidden(_("只有承办检察院的检察官可以记录此签名"))
+
+
+def check_record_review(user, defendant) -> None:
+    if not is_case_judge(user, defendant):
+        raise Forbidden(_("只有审理本案的法官可以进行自愿性审查（刑事诉讼法第190条第2款）"))
+    if not can_review(user, defendant):
+        raise Forbidden(_("案件尚未进入审判阶段，不能进行自愿性审查"))
+
+
+def check_resolve_item(user, defendant) -> None:
+    if not can_review(user, defendant):
+        raise Forbidden(_("只有审理本案的法官可以处理审查事项"))
+
+
+def check_record_withdrawal(user, defendant) -> None:
+    if not can_record_withdrawal(user, defendant):
+        raise Forbidden(_("只有本案检察院或审判法院可以记录反悔"))

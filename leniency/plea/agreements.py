@@ -87,6 +87,7 @@ def do_generate_agreement(
     now: datetime | None = None,
 ) -> PleaAgreement:
     """Render the 具结书 from the final recommendation and store it; an earlier version is superseded."""
+    access.check_generate_agreement(acting_user, defendant)
     now = now or timezone.now()
     recommendation = recommendation or state.final_recommendation(defendant)
     if recommendation is None:
@@ -212,18 +213,15 @@ def do_sign_agreement(
     defendant = agreement.defendant
     if role not in Role.values:
         raise DomainError(_("未知的签署身份：%(value)s") % {"value": role}, field="role")
+    access.check_sign_agreement(acting_user, defendant, role)
     if not agreement.is_current:
         raise DomainError(
             _("该具结书已失效（%(status)s），不能签署") % {"status": agreement.get_status_display()},
             field="agreement",
         )
     if role == Role.LAWYER:
-        if not access.can_sign_as_lawyer(acting_user, defendant):
-            raise DomainError(_("只有被指派的辩护人或值班律师可以签署"), field="role")
         signer, name = acting_user, str(acting_user)
     else:
-        if not access.can_manage_agreement(acting_user, defendant):
-            raise DomainError(_("只有承办检察院的检察官可以记录此签名"), field="role")
         signer, name = (acting_user, str(acting_user)) if role == Role.PROSECUTOR else (None, defendant.name)
     present = ""
     if role == Role.DEFENDANT and not agreement.lawyer_exception:

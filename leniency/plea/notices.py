@@ -12,6 +12,7 @@ from leniency.audit.trail import record
 from leniency.cases.stages import CLOSED_STAGES
 from leniency.errors import DomainError
 
+from . import access
 from .models import RightsNotice
 
 RIGHT_FIELDS = ("right_procedural", "right_plea_rules", "right_duty_lawyer", "right_withdraw")
@@ -33,6 +34,7 @@ def do_record_notice(
     rights: dict[str, bool] | None = None,
     now: datetime | None = None,
 ) -> RightsNotice:
+    access.check_record_notice(acting_user, defendant)
     now = now or timezone.now()
     rights = {name: True for name in RIGHT_FIELDS} | (rights or {})
     if defendant.stage in CLOSED_STAGES:

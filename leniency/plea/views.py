@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, HttpResponseForbidden
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from leniency.cases.access import visible_defendants
 from leniency.documents.archive import archive_storage
 from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
+from leniency.forms_flow import add_domain_error
 
 from . import access, state
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
@@ -41,16 +42,12 @@ def _visible(request, model, pk, **related):
     )
 
 
-def _forbidden():
-    return HttpResponseForbidden(_("您无权进行此操作"))
-
-
 def _apply(form, action):
     """Run a service; a DomainError lands on the form (field or non-field). Returns the result or None."""
     try:
         return action()
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+        add_domain_error(form, error)
         return None
 
 
@@ -81,8 +78,7 @@ def dossier(request, defendant_id):
 @login_required
 def notice_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not access.can_record_notice(request.user, defendant):
-        return _forbidden()
+    access.check_record_notice(request.user, defendant)
     form = NoticeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -145,8 +141,7 @@ def _notice_context(notice, *, screen):
 @login_required
 def agreement_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not access.can_manage_agreement(request.user, defendant):
-        return _forbidden()
+    access.check_generate_agreement(request.user, defendant)
     initial = {"procedure": defendant.procedure or "expedited"}
     form = AgreementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -231,18 +226,10 @@ def agreement_pdf(request, pk):
 @require_POST
 def agreement_sign(request, pk):
     agreement = _visible(request, PleaAgreement, pk)
-    defendant = agreement.defendant
     form = SignForm(request.POST)
     if not form.is_valid():
         return agreement_detail(request, pk, sign_form=form, status=400)
     role = form.cleaned_data["role"]
-    allowed = (
-        access.can_sign_as_lawyer(request.user, defendant)
-        if role == Signature.Role.LAWYER
-        else access.can_manage_agreement(request.user, defendant)
-    )
-    if not allowed:
-        return _forbidden()
     signature = _apply(
         form,
         lambda: do_sign_agreement(
@@ -261,8 +248,7 @@ def agreement_sign(request, pk):
 @login_required
 def review_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not access.can_review(request.user, defendant):
-        return _forbidden()
+    access.check_record_review(request.user, defendant)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         review = _apply(
@@ -345,8 +331,7 @@ def review_detail(request, pk, *, bound=None, status=200):
 def review_resolve(request, pk, item_id):
     review = get_object_or_404(VoluntarinessReview, pk=pk, defendant__in=visible_defendants(request.user))
     item = get_object_or_404(ReviewItem, pk=item_id, review=review)
-    if not access.can_review(request.user, review.defendant):
-        return _forbidden()
+    access.check_resolve_item(request.user, review.defendant)
     form = ResolveForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid() and _apply(
         form,
@@ -363,8 +348,7 @@ def review_resolve(request, pk, item_id):
 @login_required
 def withdrawal_new(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not access.can_record_withdrawal(request.user, defendant):
-        return _forbidden()
+    access.check_record_withdrawal(request.user, defendant)
     stage = STAGE_OF.get(defendant.stage)
     form = WithdrawalForm(request.POST or None, stage=stage)
     if request.method == "POST" and form.is_valid():

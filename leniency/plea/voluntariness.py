@@ -28,9 +28,8 @@ def do_record_review(
     now: datetime | None = None,
 ) -> VoluntarinessReview:
     """`answers` maps every checklist key to (answer, note); a "不符合" answer needs a note."""
+    access.check_record_review(acting_user, defendant)
     now = now or timezone.now()
-    if not access.can_review(acting_user, defendant):
-        raise DomainError(_("只有审理本案的法官可以进行自愿性审查"), field="judge")
     agreement = current_agreement(defendant)
     for item in CHECKLIST:
         if item.key not in answers or answers[item.key][0] not in Answer.values:
@@ -82,8 +81,7 @@ def do_resolve_item(
     material was supplied, the defendant confirmed voluntariness in court)."""
     now = now or timezone.now()
     defendant = item.review.defendant
-    if not access.can_review(acting_user, defendant):
-        raise DomainError(_("只有审理本案的法官可以处理审查事项"), field="judge")
+    access.check_resolve_item(acting_user, defendant)
     if item.answer != Answer.NO:
         raise DomainError(_("只有不符合的事项需要解决"), field="item")
     if item.resolved_at is not None:

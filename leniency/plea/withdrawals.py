@@ -41,6 +41,7 @@ def do_record_withdrawal(
     non_prosecution_decision: str = "",
     now: datetime | None = None,
 ) -> Withdrawal:
+    access.check_record_withdrawal(acting_user, defendant)
     now = now or timezone.now()
     stage = STAGE_OF.get(defendant.stage)
     if stage is None:

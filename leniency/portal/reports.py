@@ -16,6 +16,7 @@ from leniency.audit.trail import record
 from leniency.documents.pdf import render_document, render_pdf
 from leniency.oversight import figures as oversight
 
+from . import access
 from .models import TransparencyReport
 from .periods import parse_period
 from .present import portal_figures
@@ -101,6 +102,7 @@ def do_generate_report(
     holds no lock); the report's row and its audit event are then saved in one transaction. Should that fail,
     the files just written are removed, so no file is left without its row nor a row without its event.
     """
+    access.check_generate_report(user)
     now = now or timezone.now()
     context = report_context(period_code, now=now, bootstrap=bootstrap)
     html = render_document("portal/report.html", context)

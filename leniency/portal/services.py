@@ -59,8 +59,7 @@ def _event(action, tc: TypicalCase, actor, **data):
 def do_propose_typical_case(
     case, *, title: str, acting_user, text: str = "", reasons: str = "", now=None
 ) -> TypicalCase:
-    if not access.can_propose(acting_user, case):
-        raise DomainError(_("无权为该案件提议典型案例"), field="case")
+    access.check_propose_typical_case(acting_user, case)
     title = (title or "").strip()
     if not title:
         raise DomainError(_("请填写标题"), field="title")
@@ -90,9 +89,8 @@ def _crime(case) -> str:
 @transaction.atomic
 def do_anonymise_typical_case(tc: TypicalCase, *, acting_user, extra_names=(), now=None) -> TypicalCase:
     """Run the anonymiser (again) over the source text and title; the case goes to review."""
+    access.check_anonymise_typical_case(acting_user, tc)
     tc = TypicalCase.objects.select_for_update().get(pk=tc.pk)
-    if not (access.can_review(acting_user) or tc.proposed_by_id == acting_user.pk):
-        raise DomainError(_("无权处理该典型案例"), field="status")
     if tc.status not in (Status.PROPOSED, Status.ANONYMISED, Status.REJECTED):
         raise DomainError(_("该典型案例当前状态不能重新匿名化"), field="status")
     extra = [n.strip() for n in extra_names if n and n.strip()]
@@ -132,9 +130,8 @@ def do_publish_typical_case(
     now=None,
 ) -> TypicalCase:
     """The reviewer approves (optionally editing the anonymised text); refused if anything identifying remains."""
+    access.check_publish_typical_case(acting_user, tc)
     tc = TypicalCase.objects.select_for_update().get(pk=tc.pk)
-    if not access.can_review(acting_user):
-        raise DomainError(_("只有审核人可以发布典型案例"), field="status")
     if tc.proposed_by_id == acting_user.pk:
         raise DomainError(_("提议人不能审核自己提议的案例"), field="status")
     if tc.status != Status.ANONYMISED:
@@ -176,9 +173,8 @@ def _next_number(now) -> str:
 
 @transaction.atomic
 def do_reject_typical_case(tc: TypicalCase, *, acting_user, note: str, now=None) -> TypicalCase:
+    access.check_reject_typical_case(acting_user, tc)
     tc = TypicalCase.objects.select_for_update().get(pk=tc.pk)
-    if not access.can_review(acting_user):
-        raise DomainError(_("只有审核人可以退回典型案例"), field="status")
     if tc.status not in (Status.PROPOSED, Status.ANONYMISED):
         raise DomainError(_("该典型案例当前状态不能退回"), field="status")
     if not note.strip():
@@ -192,9 +188,8 @@ def do_reject_typical_case(tc: TypicalCase, *, acting_user, note: str, now=None)
 
 @transaction.atomic
 def do_withdraw_typical_case(tc: TypicalCase, *, acting_user, note: str, now=None) -> TypicalCase:
+    access.check_withdraw_typical_case(acting_user, tc)
     tc = TypicalCase.objects.select_for_update().get(pk=tc.pk)
-    if not access.can_review(acting_user):
-        raise DomainError(_("只有审核人可以撤回典型案例"), field="status")
     if tc.status != Status.PUBLISHED:
         raise DomainError(_("只能撤回已发布的案例"), field="status")
     if not note.strip():

@@ -139,7 +139,7 @@ def manage(request):
 @login_required
 @require_POST
 def propose(request):
-    _require(access.can_propose(request.user))
+    access.check_propose_typical_case(request.user)
     number = request.POST.get("case_number", "").strip()
     case = visible_cases(request.user).filter(number=number).first()
     try:
@@ -216,7 +216,7 @@ def review(request, pk):
 @login_required
 @require_POST
 def generate(request):
-    _require(access.can_generate_report(request.user))
+    access.check_generate_report(request.user)
     period = request.POST.get("period", "")
     try:
         parse_period(period)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from leniency.audit.models import AuditEvent
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.oversight import committee as services
 from leniency.oversight.conflicts import conflicts_of_interest
 from leniency.oversight.models import Correction, Decision, Petition, PublicReport
@@ -82,9 +82,9 @@ def assigned(committee, petition):
 
 def test_only_assigned_members_take_notes_and_decide(committee, petition):
     assigned(committee, petition)
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="只有分配到本申请的委员可以记录调查情况"):
         services.do_add_note(petition, text="调阅录像", acting_user=committee.carl)
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="只有分配到本申请的委员可以作出决定"):
         services.do_decide(petition, kind=Decision.Kind.DISMISS, reasons="无证据", acting_user=committee.carl)
     note = services.do_add_note(petition, text="调阅签署具结书录像，未见律师。", acting_user=committee.cora)
     assert note.author == committee.cora

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.models import Case
 from leniency.errors import DomainError
+from leniency.forms_flow import form_post
 from leniency.recordings.models import Recording
 
 from .. import committee as services
@@ -75,22 +77,20 @@ def petition_new(request):
         initial["source"] = Petition.Source.LAWYER
     form = PetitionForm(request.POST or None, defendants=defendants, initial=initial)
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                petition = services.do_file_petition(
-                    source=data["source"],
-                    subject=data["subject"],
-                    grounds=data["grounds"],
-                    defendant=data["defendant"],
-                    acting_user=request.user,
-                )
-            except DomainError as error:
-                form.add_error(_field(form, error), error.message)
-            else:
-                messages.success(request, _("已提交监督评议申请"))
-                return redirect("oversight_petition_detail", pk=petition.pk)
-        return render(request, "oversight/petition_form.html", {"form": form}, status=400)
+        return form_post(
+            request,
+            form,
+            lambda data: services.do_file_petition(
+                source=data["source"],
+                subject=data["subject"],
+                grounds=data["grounds"],
+                defendant=data["defendant"],
+                acting_user=request.user,
+            ),
+            done=_("已提交监督评议申请"),
+            then=lambda petition: reverse("oversight_petition_detail", kwargs={"pk": petition.pk}),
+            invalid=lambda form: render(request, "oversight/petition_form.html", {"form": form}, status=400),
+        )
     return render(request, "oversight/petition_form.html", {"form": form})
 
 
@@ -205,22 +205,20 @@ def petition_note(request, pk):
     if not is_assigned(request.user, petition):
         raise Http404
     recordings = _recordings(petition)
-    form = NoteForm(request.POST, recordings=recordings, prefix="note")
-    if form.is_valid():
-        try:
-            services.do_add_note(
-                petition,
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-                recording=form.cleaned_data.get("recording"),
-                acting_user=request.user,
-            )
-        except DomainError as error:
-            form.add_error(_field(form, error), error.message)
-        else:
-            messages.success(request, _("已记录"))
-            return redirect("oversight_petition_detail", pk=petition.pk)
-    return _petition_page(request, petition, note_form=form, status=400)
+    return form_post(
+        request,
+        NoteForm(request.POST, recordings=recordings, prefix="note"),
+        lambda data: services.do_add_note(
+            petition,
+            kind=data["kind"],
+            text=data["text"],
+            recording=data.get("recording"),
+            acting_user=request.user,
+        ),
+        done=_("已记录"),
+        then=reverse("oversight_petition_detail", kwargs={"pk": petition.pk}),
+        invalid=lambda form: _petition_page(request, petition, note_form=form, status=400),
+    )
 
 
 @login_required
@@ -230,25 +228,21 @@ def petition_decide(request, pk):
     if not can_decide(request.user, petition):
         raise Http404
     form = DecisionForm(request.POST, prefix="decision")
-    if form.is_valid():
-        try:
-            services.do_decide(
-                petition,
-                kind=form.cleaned_data["kind"],
-                reasons=form.cleaned_data["reasons"],
-                public_summary=form.cleaned_data["public_summary"],
-                corrections=form.corrections(),
-                acting_user=request.user,
-            )
-        except DomainError as error:
-            form.add_error(
-                "kind" if error.field == "kind" else "reasons" if error.field == "reasons" else None,
-                error.message,
-            )
-        else:
-            messages.success(request, _("已作出评议决定"))
-            return redirect("oversight_petition_detail", pk=petition.pk)
-    return _petition_page(request, petition, decision_form=form, status=400)
+    return form_post(
+        request,
+        form,
+        lambda data: services.do_decide(
+            petition,
+            kind=data["kind"],
+            reasons=data["reasons"],
+            public_summary=data["public_summary"],
+            corrections=form.corrections(),
+            acting_user=request.user,
+        ),
+        done=_("已作出评议决定"),
+        then=reverse("oversight_petition_detail", kwargs={"pk": petition.pk}),
+        invalid=lambda form: _petition_page(request, petition, decision_form=form, status=400),
+    )
 
 
 @login_required

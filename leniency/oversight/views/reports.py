@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leniency.errors import DomainError
+from leniency.forms_flow import form_post
 
 from .. import attachments
 from ..access import can_handle_report, can_open_inbox, can_see_reporter, visible_reports
@@ -76,21 +77,16 @@ def report_reply(request, pk):
     report = get_object_or_404(visible_reports(request.user), pk=pk)
     if not can_handle_report(request.user, report):
         raise Http404
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            do_reply_to_report(
-                report,
-                text=form.cleaned_data["text"],
-                public=form.cleaned_data["public"],
-                acting_user=request.user,
-            )
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(request, _("已记录答复"))
-            return redirect("oversight_report_detail", pk=report.pk)
-    return _report_page(request, report, reply_form=form, status=400)
+    return form_post(
+        request,
+        ReplyForm(request.POST),
+        lambda data: do_reply_to_report(
+            report, text=data["text"], public=data["public"], acting_user=request.user
+        ),
+        done=_("已记录答复"),
+        then=reverse("oversight_report_detail", kwargs={"pk": report.pk}),
+        invalid=lambda form: _report_page(request, report, reply_form=form, status=400),
+    )
 
 
 @login_required
@@ -99,18 +95,14 @@ def report_escalate(request, pk):
     report = get_object_or_404(visible_reports(request.user), pk=pk)
     if not can_handle_report(request.user, report):
         raise Http404
-    form = EscalateForm(request.POST)
-    if form.is_valid():
-        try:
-            petition = do_escalate_report(
-                report, reason=form.cleaned_data["reason"], acting_user=request.user
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已移交监督评议委员会（评议申请 #%(pk)s）") % {"pk": petition.pk})
-            return redirect("oversight_report_detail", pk=report.pk)
-    return _report_page(request, report, escalate_form=form, status=400)
+    return form_post(
+        request,
+        EscalateForm(request.POST),
+        lambda data: do_escalate_report(report, reason=data["reason"], acting_user=request.user),
+        done=lambda petition: _("已移交监督评议委员会（评议申请 #%(pk)s）") % {"pk": petition.pk},
+        then=reverse("oversight_report_detail", kwargs={"pk": report.pk}),
+        invalid=lambda form: _report_page(request, report, escalate_form=form, status=400),
+    )
 
 
 @login_required

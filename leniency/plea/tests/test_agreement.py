@@ -6,7 +6,7 @@ import pytest
 from leniency.audit.models import AuditEvent
 from leniency.cases.stages import Stage
 from leniency.documents.archive import archive_storage
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.plea.agreements import do_sign_agreement, verify_agreement
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.review import adoption_blockers
@@ -77,7 +77,7 @@ def test_only_the_right_people_sign(world, final_rec):
         (world.judge, Role.PROSECUTOR),
         (world.lawyer, Role.PROSECUTOR),
     ]:
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="只有"):
             do_sign_agreement(a, role=role, acting_user=user)
     do_sign_agreement(a, role=Role.LAWYER, acting_user=world.lawyer)
     with pytest.raises(DomainError):

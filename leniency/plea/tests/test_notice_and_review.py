@@ -6,7 +6,7 @@ from django.utils import timezone
 from leniency.audit.models import AuditEvent
 from leniency.cases.services import do_change_stage
 from leniency.cases.stages import Stage
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.plea.models import ReviewItem
 from leniency.plea.review import adoption_blockers
 from leniency.plea.voluntariness import do_record_review, do_resolve_item
@@ -60,7 +60,7 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
     item = review.items.get(key="no_coercion")
     with pytest.raises(DomainError):
         do_resolve_item(item, acting_user=world.judge, resolution="")
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="只有审理本案的法官可以处理审查事项"):
         do_resolve_item(item, acting_user=world.prosecutor, resolution="x")
     do_resolve_item(
         item, acting_user=world.judge, resolution="调看同步录音录像，未见威胁；被告人当庭确认自愿认罪"
@@ -73,11 +73,11 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
 
 
 def test_review_guards(world, final_rec):
-    with pytest.raises(DomainError):  # not at trial yet
+    with pytest.raises(Forbidden, match="尚未进入审判阶段"):
         do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     _at_trial(world)
     for user in (world.outsider_judge, world.prosecutor, world.lawyer):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="只有审理本案的法官可以进行自愿性审查"):
             do_record_review(world.defendant, acting_user=user, answers=all_yes())
     with pytest.raises(DomainError) as error:
         do_record_review(world.defendant, acting_user=world.judge, answers=all_yes(mental_state=("no", "")))

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from leniency.audit.models import AuditEvent
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 from leniency.portal import services
 from leniency.portal.models import TypicalCase
 from leniency.testing.personas import PASSWORD
@@ -31,7 +31,7 @@ def test_workflow_publishes_an_anonymised_text(world, proposed):
         assert planted not in tc.public_text
     assert tc.public_title == "张某盗窃案"
     assert tc.crime == "盗窃罪" and tc.region_label == "测试省测试市"
-    with pytest.raises(DomainError):  # the proposer does not review their own proposal
+    with pytest.raises(Forbidden, match="只有审核人"):  # the proposer, a prosecutor, does not review
         services.do_publish_typical_case(tc, acting_user=world.prosecutor)
     tc = services.do_publish_typical_case(tc, acting_user=world.supervisor, keywords="盗窃")
     assert tc.status == TypicalCase.Status.PUBLISHED and tc.number.endswith("-001")
@@ -55,13 +55,19 @@ def test_publication_is_refused_while_a_known_name_or_number_remains(world, prop
 
 
 def test_outsiders_cannot_propose_or_review(world, proposed):
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="可以提议典型案例"):
         services.do_propose_typical_case(world.case, title="x", acting_user=world.outsider_prosecutor)
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="可以提议典型案例"):
         services.do_propose_typical_case(world.case, title="x", acting_user=world.lawyer)
+    with pytest.raises(Forbidden, match="只有提议人或审核人"):
+        services.do_anonymise_typical_case(proposed, acting_user=world.judge)
     tc = services.do_anonymise_typical_case(proposed, acting_user=world.prosecutor)
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="只有审核人"):
         services.do_publish_typical_case(tc, acting_user=world.judge)
+    with pytest.raises(Forbidden, match="只有审核人"):
+        services.do_reject_typical_case(tc, acting_user=world.judge, note="x")
+    with pytest.raises(Forbidden, match="只有审核人"):
+        services.do_withdraw_typical_case(tc, acting_user=world.judge, note="x")
 
 
 def test_pages_propose_review_diff_and_public_search(client, world):

@@ -23,6 +23,7 @@ from leniency.sentencing.calculator_baseline import (
     guideline_baseline,
     min_conf,
 )
+from leniency.sentencing.calculator_outcome import non_custodial
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
@@ -110,11 +111,20 @@ def _one_charge(
     adjusted = adjust(base.months, applied, crime, standard, info.name, trace)
     months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, trace)
     months, index = clamp(months, info, base.bracket_index, adjusted.below_bracket, trace, info.name)
-    penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, trace)
+    # the facts' own bracket, not one reached by mitigation, decides whether the crime is minor
+    outcome = non_custodial(months, info, max(index, base.bracket_index), applied, facts, standard, trace)
+    if outcome is None:
+        penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, trace)
+        low, high = _range(fixed, penalty, info, index, standard)
+        fine = _fine(fixed, penalty, info, crime, facts, standard, trace)
+    else:  # 免予刑事处罚 / 单处罚金: no principal penalty, 0 months
+        penalty, fixed, low, high = outcome, 0, 0, 0
+        fine = None
+        if outcome == Penalty.FINE_ONLY:
+            fine = _fine(max(1, round(months)), penalty, info, crime, facts, standard, trace)
+        confidence = min_conf(confidence, "low")
     for rid in applied.rules:
         confidence = min_conf(confidence, standard.circumstances[rid].confidence)
-    low, high = _range(fixed, penalty, info, index, standard)
-    fine = _fine(fixed, penalty, info, crime, facts, standard, trace)
     result = ChargeResult(
         charge=info.name,
         article=info.article,
@@ -416,6 +426,19 @@ def _combine(
         )
     prison = [r.months for r in rs if r.penalty == Penalty.IMPRISONMENT and r.months]
     detention = [r.months for r in rs if r.penalty == Penalty.DETENTION and r.months]
+    if not prison and not detention:  # every charge exempt or a fine alone (刑法第69条第3款: fines are added)
+        kind = Penalty.FINE_ONLY if any(r.penalty == Penalty.FINE_ONLY for r in rs) else Penalty.EXEMPT
+        trace.step(
+            "method.art69.non_custodial",
+            kind=StepKind.COMBINATION,
+            after=0,
+            rule_id=rule_id,
+            citation=citation,
+            penalty=Phrase(f"phrase.penalty.{kind.value}"),
+        )
+        return Calculation(
+            months=0, low=0, high=0, penalty=kind.value, steps=trace.steps, notes=trace.notes, **common
+        )
     share = float(cfg.get("share_of_rest", 0.5))
     if prison:
         total, top = sum(prison), max(prison)

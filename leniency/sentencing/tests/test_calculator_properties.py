@@ -78,6 +78,12 @@ def test_the_result_is_always_lawful(d):
         assert calc.months is None
         return
     assert calc.low <= calc.months <= calc.high
+    if calc.penalty in ("fine_only", "exempt"):  # no principal penalty (刑法第37条, 第52条)
+        assert calc.months == calc.low == calc.high == 0
+        for result in calc.charges:
+            if result.penalty == "fine_only":
+                assert find_charge(result.charge).brackets[0].fine_only_allowed
+        return
     if calc.penalty == "detention":
         assert 1 <= calc.low and calc.high <= (12 if len(calc.charges) > 1 else 6)
     else:

@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install compile-messages run system-deps test test-fast lint messages clean
+.PHONY: install compile-messages run system-deps test test-fast lint messages clean vendor-axe
 
 install: $(STAMP) compile-messages
 
@@ -50,6 +50,14 @@ messages:
 	cd leniency && ../$(PY) ../manage.py makemessages -l en --no-obsolete -i "sentencing/*" -i "testing/*" \
 	  $(foreach app,$(APP_CATALOGUES),-i "$(app)/*")
 	for app in $(APP_CATALOGUES); do (cd leniency/$$app && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete); done
+
+# axe-core, the accessibility checker of the browser tests (leniency/testing/vendor/README.md): committed; this
+# replaces it with AXE_VERSION from npm.
+AXE_VERSION := 4.14.1
+vendor-axe:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz \
+	  && cp package/axe.min.js $(CURDIR)/leniency/testing/vendor/axe.min.js \
+	  && cp package/LICENSE $(CURDIR)/leniency/testing/vendor/axe-core.LICENSE && rm -rf $$tmp
 
 clean:
 	rm -rf $(VENV) var

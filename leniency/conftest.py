@@ -1,3 +1,5 @@
+import os
+import shutil
 import threading
 
 import pytest
@@ -30,7 +32,9 @@ LiveServerThread.server_class = _OneRequestAtATimeServer
 @pytest.fixture
 def world(db):
     """The personas of one case (see leniency/testing/personas.py)."""
-    from leniency.testing.personas import build_world
+    from leniency.testing.personas import (
+        build_world,  # models: importable only once pytest-django set Django up
+    )
 
     return build_world()
 
@@ -41,10 +45,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's chromium driven by Playwright (`playwright install` cannot download browsers here)."""
-    import os
-    import shutil
-
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # only the browser tests load Playwright
 
     executable = shutil.which("chromium") or CHROMIUM
     if not os.path.exists(executable):

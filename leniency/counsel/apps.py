@@ -6,6 +6,7 @@ from leniency.cases.panels import register_panel
 
 
 def _service(data):
+    # apps.py is imported before the models may be: the describer reads them when it runs.
     from .models import Service
 
     label = dict(Service.choices).get(data.get("service"), data.get("service", ""))
@@ -32,6 +33,8 @@ class CounselConfig(AppConfig):
 
     def ready(self):
         register_panel("counsel/_defendant_panel.html", order=10)  # each defendant on the case page
+        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
+        # app registry is ready.
         from leniency.audit.timeline import register_action
 
         actions = {

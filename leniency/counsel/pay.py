@@ -239,6 +239,7 @@ def claims_csv(claims) -> str:
 
 
 def claims_xlsx(claims) -> bytes:
+    # openpyxl takes half a second to import and only this export needs it.
     from openpyxl import Workbook
 
     book = Workbook()

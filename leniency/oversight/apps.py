@@ -11,6 +11,8 @@ class OversightConfig(AppConfig):
 
     def ready(self):
         register_panel("oversight/_defendant_panel.html", order=60)  # each defendant on the case page
+        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
+        # app registry is ready.
         from leniency.audit.timeline import register_action
 
         from .describe import LABELS, describe

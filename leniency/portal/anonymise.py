@@ -179,6 +179,7 @@ def _patterns(text: str, found: list[Replacement]) -> str:
 
 
 def _tagger():
+    # jieba (and its dictionary) loads on the first anonymisation, not with every process that imports this.
     import jieba
     import jieba.posseg
 

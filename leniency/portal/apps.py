@@ -27,6 +27,8 @@ class PortalConfig(AppConfig):
     verbose_name = gettext_lazy("公开数据")
 
     def ready(self):
+        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
+        # app registry is ready.
         from leniency.audit.timeline import register_action
 
         for action, (label, describe) in ACTIONS.items():

@@ -250,6 +250,7 @@ def exposed(table: Table) -> list[Cell]:
 
 def interval(table: Table, cell: Cell) -> tuple[float, float]:
     """The smallest and largest value `cell` can take given what is published and counts >= 0 (an LP)."""
+    # scipy.optimize takes most of a second to import; only this bound on a withheld cell needs it.
     from scipy.optimize import linprog
 
     cells, matrix = table_positions(table)

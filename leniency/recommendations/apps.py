@@ -48,6 +48,8 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         register_panel("recommendations/_defendant_panel.html", order=20)  # each defendant on the case page
+        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
+        # app registry is ready.
         from leniency.audit.timeline import register_action
 
         for action, (label, describe) in ACTIONS.items():

@@ -69,6 +69,7 @@ def pct(n: int, d: int) -> str:
 
 def cross_test(counts: list[list[int]]) -> Test:
     """Counts: one row per group, columns (withdrawn, not withdrawn)."""
+    # scipy.stats takes over a second to import; only the study's tests of association need it.
     from scipy.stats import chi2_contingency, fisher_exact
 
     counts = [r for r in counts if sum(r) > 0]

@@ -10,6 +10,8 @@ class StudyConfig(AppConfig):
 
     def ready(self):
         register_panel("study/_defendant_panel.html", order=50)  # each defendant on the case page
+        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
+        # app registry is ready.
         from leniency.audit.timeline import register_action
 
         from .models import LetterDelivery

@@ -11,6 +11,7 @@ from django.utils import translation
 from leniency.accounts.models import Organisation
 from leniency.study.analysis import run_study
 from leniency.study.report import write_report
+from leniency.study.risk import artifact_path, train_and_save
 
 
 class Command(BaseCommand):
@@ -34,8 +35,6 @@ class Command(BaseCommand):
         translation.activate(options.get("language") or settings.LANGUAGE_CODE)
         org = _org(options["org"])
         if options["study"] == "train":
-            from leniency.study.risk import artifact_path, train_and_save
-
             try:
                 model = train_and_save(org, options.get("date_from"), options.get("date_to"))
             except ValueError as exc:

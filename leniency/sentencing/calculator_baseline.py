@@ -300,6 +300,10 @@ def _amount_bracket(
     return index, position
 
 
+def _death_or_life_only(bracket: Bracket) -> bool:
+    return bracket.imprisonment is None and not bracket.detention and (bracket.life or bracket.death)
+
+
 def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     """The bracket a bracket-only estimate starts from: the lowest, unless that is a 情节较轻 exception.
 
@@ -310,6 +314,10 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     (失火, 过失致人死亡 …) the 情节较轻 bracket is where most cases are decided, so it stays the start.
     """
     brackets = info.brackets
+    if _death_or_life_only(brackets[0]) and len(brackets) > 1:
+        # never start in a bracket of life or death alone (劫持航空器: "致人重伤、死亡…的，处死刑" is listed
+        # first): only an explicit fact (an extracted death or serious injury) moves a case there
+        return next((i for i, b in enumerate(brackets) if not _death_or_life_only(b)), 0)
     if len(brackets) < 2 or not brackets[0].condition.startswith("情节较轻"):
         return 0
     basic = brackets[1]

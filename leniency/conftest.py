@@ -32,9 +32,8 @@ LiveServerThread.server_class = _OneRequestAtATimeServer
 @pytest.fixture
 def world(db):
     """The personas of one case (see leniency/testing/personas.py)."""
-    from leniency.testing.personas import (
-        build_world,  # models: importable only once pytest-django set Django up
-    )
+    # The personas import models, which only load once pytest-django has set Django up.
+    from leniency.testing.personas import build_world
 
     return build_world()
 

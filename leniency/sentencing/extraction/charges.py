@@ -1,8 +1,11 @@
-"""The charge a fact text names, for when the user gives none (a prosecutor pasting the facts).
+"""The charges a fact text names or describes, for when the user gives none (a prosecutor pasting facts).
 
-First the charges the text names with 罪 ("构成盗窃罪", "以诈骗罪追究"), matched against the whole
-catalogue, longest name first; failing that, the conduct words of the commonest crimes ("醉酒驾驶" →
-危险驾驶). The result is a guess and is reported as one: the calculator notes that it was inferred.
+First the charges the text charges by name ("已构成盗窃罪", "以诈骗罪追究"), matched against the whole
+catalogue, longest name first, leaving out a charge denied (不构成…罪) or of an earlier conviction
+(曾因盗窃罪被判处…). Failing that — CAIL masks charge names as ×× — the charges inferred from the conduct
+the facts tell, for every crime of the catalogue (`charge_inference.py`). The result is a guess and is
+reported as one: extraction notes that it was inferred, and `charge_candidates` gives the runners-up
+with their evidence for a person to confirm.
 """
 
 from __future__ import annotations
@@ -11,23 +14,13 @@ import re
 from functools import cache
 
 from leniency.sentencing.catalogue import all_charges
+from leniency.sentencing.extraction.charge_inference import Candidate, default_model
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
 
-# Conduct words of the commonest crimes, in the order they are tried (more specific first).
-CONDUCT = [
-    ("危险驾驶", re.compile(r"醉酒驾驶|醉驾|血液(?:中)?酒精含量|追逐竞驶")),
-    ("交通肇事", re.compile(r"交通事故|肇事")),
-    ("走私、贩卖、运输、制造毒品", re.compile(r"贩卖[^，。；]{0,10}(?:毒品|海洛因|甲基苯丙胺|冰毒|麻古)")),
-    ("容留他人吸毒", re.compile(r"容留[^，。；]{0,10}吸食")),
-    ("抢劫", re.compile(r"抢劫|劫取")),
-    ("抢夺", re.compile(r"抢夺")),
-    ("故意伤害", re.compile(r"(?:轻伤|重伤)[一二]级|故意伤害")),
-    ("诈骗", re.compile(r"骗取|诈骗")),
-    ("盗窃", re.compile(r"盗窃|窃取|盗走|扒窃")),
-    ("开设赌场", re.compile(r"开设赌场|抽头渔利")),
-    ("寻衅滋事", re.compile(r"寻衅滋事|随意殴打")),
-]
+CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
+DENIED_OR_PRIOR = re.compile(r"不构成|否认|辩称|曾因|曾犯|前科|刑满|被判处")
+CONTEXT = 16
 
 
 @cache
@@ -41,14 +34,38 @@ def infer_charges(text: str) -> list[str]:
     return [name for name, _ in charge_evidence(text)]
 
 
-def charge_evidence(text: str) -> list[tuple[str, Span]]:
-    """Each inferred charge with the words it was read from: the first "…罪" naming it, or the conduct."""
-    named: dict[str, Span] = {}
-    for match in _named_pattern().finditer(text):
-        named.setdefault(match.group(1), span(text, match.start(), match.end()))
+def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
+    """Each inferred charge with the words it was read from (the "…罪" naming it, or its best n-gram)."""
+    named = _named(text)
     if named:
         return list(named.items())
-    for charge, pattern in CONDUCT:
-        if match := pattern.search(text):
-            return [(charge, span(text, match.start(), match.end()))]
-    return []
+    model = default_model()
+    result = []
+    for charge in model.charges(text):
+        candidate = next(c for c in model.candidates(text, limit=3) if c.charge == charge)
+        result.append((charge, _locate(text, candidate)))
+    return result
+
+
+def charge_candidates(text: str, limit: int = 5) -> list[Candidate]:
+    """The best-scoring charges with their article and evidence, for a person to confirm."""
+    return default_model().candidates(text, limit=limit)
+
+
+def _named(text: str) -> dict[str, Span]:
+    named: dict[str, Span] = {}
+    for match in _named_pattern().finditer(text):
+        before = text[max(0, match.start() - CONTEXT) : match.start()]
+        clause = re.split(r"[，,。；;]", before)[-1]
+        if not CHARGING_BEFORE.search(before) or DENIED_OR_PRIOR.search(clause):
+            continue
+        named.setdefault(match.group(1), span(text, match.start(), match.end()))
+    return named
+
+
+def _locate(text: str, candidate: Candidate) -> Span | None:
+    for gram in candidate.evidence:
+        at = text.find(gram)
+        if at >= 0:
+            return span(text, at, at + len(gram))
+    return None

@@ -3,7 +3,7 @@
 Every item names the count it was read in (the count's path, "一、/2、", or null outside the numbered
 counts) and the words it came from, so that extraction can be measured on its own, count by count.
 Charges are inferred from the text alone (the charges a file gives are not passed in), with the words
-that named or described them.
+that named or described them, and the five best candidates with their article and evidence.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import Mention, total_amount
-from leniency.sentencing.extraction.charges import charge_evidence
+from leniency.sentencing.extraction.charges import charge_candidates, charge_evidence
 from leniency.sentencing.extraction.document import Document, acts, parse
 from leniency.sentencing.extraction.quantities import find_counts, find_victims
 from leniency.sentencing.facts import Span
@@ -37,6 +37,10 @@ def read_case(text: str) -> dict:
     numbered = acts(document)
     return {
         "charges": [{"charge": name, **where(s)} for name, s in charge_evidence(text)],
+        "charge_candidates": [
+            {"charge": c.charge, "article": c.article, "score": c.score, "evidence": list(c.evidence)}
+            for c in (charge_candidates(text) if text.strip() else [])
+        ],
         "counts": {
             "acts": facts.counts,
             "stated": stated,

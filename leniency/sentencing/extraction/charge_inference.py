@@ -1,0 +1,206 @@
+"""Charges inferred from the facts alone, for every crime of the catalogue (issue 16, failure class 8).
+
+CAIL masks charge names as ××, so a fact text rarely names its charge. Each charge gets a profile of
+weighted character n-grams (2 and 3 characters, TF-IDF):
+
+- from the statute: the charge's name and the words of its brackets (罪状, `statutory_brackets.yaml`),
+  for every charge of the catalogue;
+- from decided cases, where there are some: the mean profile of the facts of that charge less the
+  mean of all cases (Rocchio), so that what every judgment says does not outweigh the conduct
+  (`standards/charge_profiles.json`, built by `python -m leniency.sentencing.extraction.charge_inference
+  --build` from the development data; 120 n-grams a charge).
+
+A fact's score for a charge is its cosine similarity with the case profile plus half its similarity
+with the statute profile. The candidates come back best first with their article and the n-grams of
+the fact that matched most (the evidence a prosecutor confirms). Several charges are returned when the
+runner-up scores at least `SECOND_SHARE` of the best. Deterministic: no randomness, sorted ties.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from leniency.sentencing.catalogue import all_charges, find_charge
+
+PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
+KEEP = 120  # n-grams kept per charge profile
+STATUTE_WEIGHT = 0.5
+SECOND_SHARE = 0.85  # a further charge is returned when it scores this share of the best
+MAX_CHARGES = 3
+MIN_SCORE = 0.05  # below it a text shares too little with any charge to name one
+MIN_MATCHED = 3  # one shared two-character word (聊天, 邻居) is not evidence of a charge
+EVIDENCE = 6
+NON_WORD = re.compile(r"[^\u4e00-\u9fff]+")
+MASKED = re.compile(r"某|×")
+# a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
+MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    charge: str
+    article: int
+    score: float
+    evidence: tuple[str, ...]  # the fact's n-grams that weigh most in the match
+    matched: int = 0  # how many of the fact's n-grams the match rests on
+
+
+def ngrams(text: str) -> Counter:
+    """Character 2- and 3-grams of the Chinese runs of `text`, masked names (张某, ××) left out."""
+    counts: Counter = Counter()
+    for run in NON_WORD.split(MASKED_NAME.sub(" ", text)):
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                gram = run[i : i + n]
+                if not MASKED.search(gram):
+                    counts[gram] += 1
+    return counts
+
+
+def _weights(counts: Counter, idf: dict[str, float], default_idf: float) -> dict[str, float]:
+    vector = {g: (1 + math.log(c)) * idf.get(g, default_idf) for g, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {g: v / norm for g, v in vector.items()}
+
+
+def _top(vector: dict[str, float], keep: int) -> dict[str, float]:
+    best = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+    return {g: round(v / norm, 5) for g, v in best}
+
+
+def statute_text(name: str) -> str:
+    info = find_charge(name)
+    conditions = " ".join(b.condition for b in info.brackets) if info else ""
+    return f"{name} {conditions}"
+
+
+def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:
+    """Case profiles and IDF from (fact, charges) pairs: the content of charge_profiles.json."""
+    cases = list(cases)
+    documents = [ngrams(fact) for fact, _ in cases]
+    frequency: Counter = Counter()
+    for counts in documents:
+        frequency.update(counts.keys())
+    n = len(documents)
+    idf = {g: math.log((1 + n) / (1 + df)) + 1 for g, df in frequency.items() if df >= 2}
+    default_idf = math.log(1 + n) + 1
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    overall: dict[str, float] = defaultdict(float)
+    sizes: Counter = Counter()
+    for counts, (_, charges) in zip(documents, cases, strict=True):
+        # an n-gram of one case only (a place, a name) says nothing about its charge
+        vector = _weights(Counter({g: c for g, c in counts.items() if g in idf}), idf, default_idf)
+        for g, v in vector.items():
+            overall[g] += v / n
+        for charge in charges:
+            sizes[charge] += 1
+            for g, v in vector.items():
+                sums[charge][g] += v
+    # Rocchio: a charge's mean less the mean of all cases, so that what every judgment says (被害人, 价值)
+    # does not outweigh the conduct that sets a charge apart (抢劫, 禁渔)
+    profiles = {
+        c: _top({g: v / sizes[c] - overall[g] for g, v in s.items() if v / sizes[c] > overall[g]}, KEEP)
+        for c, s in sorted(sums.items())
+    }
+    vocabulary = {g for p in profiles.values() for g in p}
+    return {
+        "n_cases": n,
+        "cases_per_charge": dict(sorted(sizes.items())),
+        "default_idf": round(default_idf, 5),
+        "idf": {g: round(idf[g], 5) for g in sorted(vocabulary) if g in idf},
+        "profiles": profiles,
+    }
+
+
+class ChargeModel:
+    """Scores every charge of the catalogue for a fact text."""
+
+    def __init__(self, data: dict | None):
+        data = data or {"n_cases": 0, "default_idf": 1.0, "idf": {}, "profiles": {}}
+        self.idf: dict[str, float] = data["idf"]
+        self.default_idf: float = data["default_idf"]
+        self.profiles: dict[str, dict[str, float]] = data["profiles"]
+        self.statutes = {
+            c.name: _weights(ngrams(statute_text(c.name)), self.idf, self.default_idf) for c in all_charges()
+        }
+        self.articles = {c.name: c.article for c in all_charges()}
+        # what the model can read: n-grams of the cases' vocabulary or of a statute. The fact is
+        # weighed on these alone, so that text about nothing it knows does not dilute the rest.
+        self.vocabulary = set(self.idf).union(*(ngrams(statute_text(c.name)) for c in all_charges()))
+
+    def candidates(self, text: str, limit: int = 10) -> list[Candidate]:
+        readable = Counter({g: c for g, c in ngrams(text).items() if g in self.vocabulary})
+        fact = _weights(readable, self.idf, self.default_idf)
+        scored = []
+        for charge, statute in self.statutes.items():
+            profile = self.profiles.get(charge, {})
+            case_sim = sum(fact.get(g, 0.0) * w for g, w in profile.items())
+            statute_sim = sum(fact.get(g, 0.0) * w for g, w in statute.items())
+            score = case_sim + STATUTE_WEIGHT * statute_sim
+            if score > 0:
+                scored.append((score, charge, profile, statute))
+        scored.sort(key=lambda row: (-row[0], row[1]))
+        result = []
+        for score, charge, profile, statute in scored[:limit]:
+            weight = {g: fact[g] * (profile.get(g, 0.0) + STATUTE_WEIGHT * statute.get(g, 0.0)) for g in fact}
+            evidence = tuple(g for g, v in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])) if v > 0)
+            result.append(
+                Candidate(charge, self.articles[charge], round(score, 4), evidence[:EVIDENCE], len(evidence))
+            )
+        return result
+
+    def charges(self, text: str) -> list[str]:
+        """The inferred charges: the best, and any other within SECOND_SHARE of it (at most MAX_CHARGES)."""
+        found = self.candidates(text, limit=MAX_CHARGES)
+        if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
+            return []
+        return [c.charge for c in found if c.score >= SECOND_SHARE * found[0].score]
+
+
+@cache
+def default_model() -> ChargeModel:
+    data = json.loads(PROFILES_FILE.read_text(encoding="utf-8")) if PROFILES_FILE.exists() else None
+    return ChargeModel(data)
+
+
+def _dev_cases(data_dir: Path) -> list[tuple[str, list[str]]]:
+    cases = []
+    for name in ("cail-charges-dev.jsonl", "cail-term-dev.jsonl"):
+        with open(data_dir / name, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    cases.append((row["fact"], [a.removesuffix("罪") for a in row["meta"]["accusation"]]))
+    return cases
+
+
+def main(argv: list[str] | None = None) -> int:
+    from leniency.sentencing.devdata import shared_data_dir
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv != ["--build"]:
+        print("usage: python -m leniency.sentencing.extraction.charge_inference --build")
+        return 2
+    data_dir = shared_data_dir()
+    if data_dir is None:
+        print("no development data beside this checkout (set LENIENCY_SHARED_DATA)")
+        return 1
+    data = build_profiles(_dev_cases(data_dir))
+    PROFILES_FILE.write_text(
+        json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
+    )
+    print(f"{PROFILES_FILE}: {len(data['profiles'])} charges from {data['n_cases']} cases")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,11 +1,13 @@
 """The JSON API: one NinjaAPI, one router per app, the same permissions as the pages."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import django_auth
 
+from leniency import oversize
 from leniency.accounts.api import router as accounts_router
 from leniency.accounts.api_auth import TokenAuth
 from leniency.audit.api import router as audit_router
@@ -98,6 +100,12 @@ def http_error(request, exc: HttpError):
     if isinstance(exc.__cause__, ValidationError):  # ninja wraps what the body parser raises in a 400
         return validation_error(request, exc.__cause__)
     return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, exc):
+    """A body found too large while it was read (the middleware answers a declared length before): 413."""
+    return oversize.too_large(request)
 
 
 @api.exception_handler(Http404)

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from leniency.api import api
 
+handler400 = "leniency.oversize.bad_request"  # a body too large is a 413 with words (leniency/oversize.py)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import AwareDatetime
 
 from leniency.accounts.models import User
 from leniency.api_pagination import BoundedPageNumberPagination
@@ -87,7 +88,7 @@ class EntryOut(Schema):
 
 class EntryIn(Schema):
     service: Service
-    occurred_at: datetime
+    occurred_at: AwareDatetime  # with its offset (+08:00): a time without one is refused with 422
     minutes: int = Field(..., ge=1, le=1440)
     note: str = Field("", max_length=500)
     opinion: str = ""

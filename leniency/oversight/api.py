@@ -6,10 +6,11 @@ from datetime import date, datetime
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from . import conf, ratelimit
 from .access import can_see_reporter, visible_petitions, visible_reports
+from .forms import REPORT_DESCRIPTION_MAX_LENGTH
 from .models import Petition
 from .reports import do_submit_report, find_by_code, format_code, public_status
 
@@ -17,11 +18,13 @@ router = Router(tags=["oversight"])
 
 
 class ReportIn(Schema):
-    kind: str
-    description: str
-    case_number: str = ""
-    reporter_name: str = ""
-    reporter_contact: str = ""
+    """The same caps as the page's form: a longer text is refused with 422 naming its field."""
+
+    kind: str = Field(..., max_length=30)
+    description: str = Field(..., max_length=REPORT_DESCRIPTION_MAX_LENGTH)
+    case_number: str = Field("", max_length=60)
+    reporter_name: str = Field("", max_length=50)
+    reporter_contact: str = Field("", max_length=100)
 
 
 class ReportCreated(Schema):
@@ -30,7 +33,7 @@ class ReportCreated(Schema):
 
 
 class StatusIn(Schema):
-    code: str
+    code: str = Field(..., max_length=20)
 
 
 class ReplyOut(Schema):

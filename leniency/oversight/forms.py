@@ -28,10 +28,16 @@ class MultipleFileField(forms.FileField):
         return [data] if data else []
 
 
+# The public's free text has a cap, said on the field (and as the textarea's maxlength): a report is read by a
+# person, and a 100 KB description is not a report.
+REPORT_DESCRIPTION_MAX_LENGTH = 5000
+
+
 class PublicReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("举报类型"), choices=[("", "—")] + PublicReport.Kind.choices)
     description = forms.CharField(
         label=_("举报内容"),
+        max_length=REPORT_DESCRIPTION_MAX_LENGTH,  # refused with the field's message above it
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("请说明时间、地点、经过。请勿填写与举报无关的他人个人信息。"),
     )

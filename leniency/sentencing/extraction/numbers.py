@@ -19,7 +19,7 @@ DIGIT_CHARS = "0-9０-９" + "".join(CN_DIGITS)
 UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 # A number: starts with a digit (or 十, as in 十余万), then digits, units, decimal points,
 # thousands commas and the approximators 余/多 (5000余元, 十余万元).
-NUMBER = rf"(?:[{DIGIT_CHARS}]|[十拾])(?:[{DIGIT_CHARS}{UNIT_CHARS}]|[.．](?=[0-9０-９])|,(?=\d{{3}})|[余多](?=[{UNIT_CHARS}元克个年次起人名]))*"
+NUMBER = rf"(?:[{DIGIT_CHARS}]|[十拾])(?:[{DIGIT_CHARS}{UNIT_CHARS}]|[.．](?=[0-9０-９])|,(?=\d{{3}})|，(?=\d{{3}}(?!\d))|[余多](?=[{UNIT_CHARS}元克个年次起人名]))*"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{''.join(CN_DIGITS)}]|[{UNIT_CHARS}]")
@@ -31,7 +31,7 @@ def span(text: str, start: int, end: int) -> Span:
 
 def parse_number(raw: str) -> Decimal | None:
     """'2.6万' -> 26000, '一万二千' -> 12000, '三千五' -> 3500, '1,234.5' -> 1234.5; None if unreadable."""
-    s = raw.translate(_FULLWIDTH).replace(",", "").replace("余", "").replace("多", "")
+    s = raw.translate(_FULLWIDTH).replace(",", "").replace("，", "").replace("余", "").replace("多", "")
     if not s:
         return None
     if s.replace(".", "", 1).isdigit():

@@ -43,3 +43,36 @@ def test_a_part_after_qizhong_is_marked_as_such():
 def test_two_different_takings_in_one_sentence_are_both_counted():
     text = "被告人张某先骗取李某3000元，又骗取王某2000元。"
     assert extract(text).amount_yuan == 5000
+
+
+RESALE = {
+    "proceeds after 销赃 in the sentence": (
+        "2019年3月1日，被告人刘某窃取被害人电动车一辆，经鉴定价值人民币1500元。"
+        "随后，刘某将电动车销赃给他人，非法获利400元。",
+        1500,
+    ),
+    "a price before 将…销赃": (
+        "被告人莫某窃取轿车一辆，经鉴定价值人民币6000元。当日，莫某通过李某以480元将该车销赃给赵某。",
+        6000,
+    ),
+    "proceeds of goods sold by weight": (
+        "被告人窃取电动机两台，经鉴定价值人民币5200元，后将电动机以4.6元每公斤的价格卖给废品收购站，获利1780元。",
+        5200,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", RESALE)
+def test_resale_proceeds_are_not_the_value_of_what_was_stolen(name):
+    text, expected = RESALE[name]
+    assert extract(text).amount_yuan == expected
+
+
+def test_a_valuation_stays_counted_when_the_goods_were_returned_after_a_comma():
+    text = "被告人张某窃取手机一部。经鉴定，该手机价值人民币1800元，现已退还被害人。"
+    assert extract(text).amount_yuan == 1800
+
+
+def test_a_full_width_thousands_separator_is_read():
+    text = "被告人窃取柴油260升，价值人民币1，794元。"
+    assert extract(text).amount_yuan == 1794

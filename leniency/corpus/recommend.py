@@ -120,13 +120,17 @@ def _band_warning(band: dict, proposed_months: int) -> DeviationWarning | None:
 
 def deviation_warnings(recommendation: Recommendation, proposed_months: int) -> list[DeviationWarning]:
     """Warnings for a proposed term: outside the warning band (the factor-matched similar cases' band, or
-    the model's interval where they are too few), or off the calculation by more than the share."""
+    the model's interval where they are too few); only where there is no band, off the calculation by more
+    than the share.
+
+    A calibrated band, when there is one, is the only judge: the calculation's point is within ±25% of the
+    court's term in about a third of real judgments, so a share rule beside the band would ask a prosecutor
+    who proposes exactly what the court gave for a written reason in two cases of three (issue 23)."""
     warnings: list[DeviationWarning] = []
     band = recommendation.warning_band
     if band is not None:
         found = _band_warning(band, proposed_months)
-        if found is not None:
-            warnings.append(found)
+        return [found] if found is not None else []
     calc = recommendation.calculation
     if not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None:
         share = deviation_share()

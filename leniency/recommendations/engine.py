@@ -199,7 +199,8 @@ def deviations(
     low: int | None = None,
     high: int | None = None,
 ) -> list[dict]:
-    """Why a proposed term needs a written reason: too far from the engine, or outside the warning band.
+    """Why a proposed term needs a written reason: outside the warning band where there is one, else too far
+    from the engine's calculation (by more than SENTENCING_DEVIATION_SHARE).
 
     The band (`similar["warning_band"]`, from `leniency.corpus.recommend.warning_band`) is the factor-matched
     similar cases' band or, where they are too few, the model's calibrated interval; None: no band warning.
@@ -212,6 +213,9 @@ def deviations(
     if proposed is None:
         return []
     found = []
+    band = (similar or {}).get("warning_band")
+    if band:
+        return _band_deviation(band, proposed)
     share = deviation_share()
     if engine_months is not None and engine_months > 0:
         change = abs(proposed - engine_months) / engine_months
@@ -238,23 +242,7 @@ def deviations(
                 % {"proposed": _fmt(proposed)},
             }
         )
-    if "warning_band" in (similar or {}):
-        band = similar["warning_band"]
-        if band and not float(band["low"]) <= proposed <= float(band["high"]):
-            values = {
-                "proposed": _fmt(proposed),
-                "n": band.get("n"),
-                "low": _fmt(band["low"]),
-                "high": _fmt(band["high"]),
-            }
-            message = (
-                _("建议刑期%(proposed)s个月在%(n)s件因素匹配类案的区间（%(low)s–%(high)s个月）之外")
-                if band.get("source") == "similar"
-                else _(
-                    "建议刑期%(proposed)s个月在判决数据模型80%%预测区间（%(low)s–%(high)s个月）之外（因素匹配的类案不足）"
-                )
-            )
-            found.append({"kind": "similar", "message": message % values})
+    if "warning_band" in (similar or {}):  # a result with a band that found none: no band warning
         return found
     stats = (similar or {}).get("stats") or None
     if stats and stats.get("p10") is not None and stats.get("p90") is not None and (stats.get("n") or 0) >= 5:
@@ -270,6 +258,27 @@ def deviations(
                 }
             )
     return found
+
+
+def _band_deviation(band: dict, proposed: float) -> list[dict]:
+    """The one warning a calibrated band gives: the factor-matched similar cases' band, else the model's
+    80% interval. Where there is a band it alone decides (see leniency.corpus.recommend.deviation_warnings)."""
+    if float(band["low"]) <= proposed <= float(band["high"]):
+        return []
+    values = {
+        "proposed": _fmt(proposed),
+        "n": band.get("n"),
+        "low": _fmt(band["low"]),
+        "high": _fmt(band["high"]),
+    }
+    message = (
+        _("建议刑期%(proposed)s个月在%(n)s件因素匹配类案的区间（%(low)s–%(high)s个月）之外")
+        if band.get("source") == "similar"
+        else _(
+            "建议刑期%(proposed)s个月在判决数据模型80%%预测区间（%(low)s–%(high)s个月）之外（因素匹配的类案不足）"
+        )
+    )
+    return [{"kind": "similar", "message": message % values}]
 
 
 def _fmt(value) -> str:

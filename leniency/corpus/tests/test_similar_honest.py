@@ -152,8 +152,10 @@ def test_a_thin_pool_warns_from_the_models_interval_instead():
     }
     (warning,) = [w for w in rec.warnings if w.kind == "model_interval"]
     assert "高于判决数据模型 80% 预测区间上限（13 个月）" in warning.message
-    inside = recommend(facts, proposed_months=10, model=StubModel())
-    assert [w.kind for w in inside.warnings if w.kind != "calculation"] == []
+    inside = recommend(facts, proposed_months=13, model=StubModel())
+    calculated = inside.calculation.months
+    assert abs(13 - calculated) / calculated > 0.25  # the share rule alone would have warned
+    assert inside.warnings == []  # within the band: no reason asked, however far from the calculation
 
 
 @pytest.mark.django_db

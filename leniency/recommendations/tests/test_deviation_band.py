@@ -20,6 +20,18 @@ def test_a_thin_pool_checks_against_the_models_interval():
     assert "判决数据模型80%预测区间（8–13个月）之外" in found["message"]
 
 
+def test_inside_the_band_no_reason_is_asked_however_far_from_the_calculation():
+    band = {"source": "model", "low": 12, "high": 20, "n": None}
+    assert deviations(engine_months=10, similar={"stats": None, "warning_band": band}, months=16) == []
+    (found,) = deviations(engine_months=10, similar={"stats": None, "warning_band": band}, months=24)
+    assert found["kind"] == "similar"
+
+
+def test_without_a_band_the_calculation_share_still_asks_for_a_reason():
+    (found,) = deviations(engine_months=10, similar={"stats": None}, months=16)
+    assert found["kind"] == "engine" and "相差60%" in found["message"]
+
+
 def test_no_band_no_similar_warning_even_with_old_style_statistics():
     similar = {"stats": {"n": 40, "p10": 6, "p90": 12}, "warning_band": None}
     assert deviations(engine_months=10, similar=similar, months=12.5) == []

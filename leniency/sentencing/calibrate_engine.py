@@ -1,16 +1,20 @@
-"""Running the rule engine (extract + calculate) for calibration and evaluation, one case at a time.
+"""Running the rule engine (extract + calculate) for the learned model and evaluation, one case at a time.
 
 A failure in extraction or calculation for one case must not stop a corpus run: it is recorded on
-the case's `EngineResult` and the calibration layer falls back to the charge prior.
+the case's `EngineResult` and the model falls back to the charge prior.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import Calculation
+from leniency.sentencing.corpus import Judgment
 from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.prediction import Prediction
 
 # Where a recommendation gives only a ceiling ("判处二年以下…", or a masked floor "××至二年"),
 # courts in the development sample land well below it; where it gives both ends, in the lower part.
@@ -76,3 +80,39 @@ def run_engine(
     except Exception as exc:  # noqa: BLE001
         errors.append(f"calculate failed: {type(exc).__name__}: {exc}")
     return EngineResult(facts=facts, calculation=calculation, errors=errors)
+
+
+def run_all(
+    judgments: Sequence[Judgment], progress: Callable[[int], None] | None = None
+) -> tuple[list[EngineResult], float]:
+    """extract + calculate for every judgment; returns the results and the seconds it took."""
+    start = time.perf_counter()
+    results = []
+    for i, j in enumerate(judgments):
+        results.append(run_engine(j.fact, j.accusation, j.relevant_articles))
+        if progress is not None:
+            progress(i + 1)
+    return results, time.perf_counter() - start
+
+
+def engine_prediction(result: EngineResult, fallback: int) -> Prediction:
+    """The calculator's answer as it stands (fallback months when it produced none)."""
+    calc = result.calculation
+    if calc is None:
+        return Prediction(fallback, fallback, fallback, explanation=list(result.errors))
+    if calc.death_penalty or calc.life_imprisonment:
+        return Prediction(
+            0, calc.low, calc.high, calc.death_penalty, calc.life_imprisonment and not calc.death_penalty
+        )
+    months = calc.months if calc.months is not None else fallback
+    return Prediction(int(months), int(min(calc.low, months)), int(max(calc.high, months)))
+
+
+def fold_assignment(n: int, folds: int, seed: int = 0) -> list[int]:
+    """A fold number per case: a seeded shuffle, dealt round-robin."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    assignment = [0] * n
+    for position, index in enumerate(order):
+        assignment[index] = position % folds
+    return assignment

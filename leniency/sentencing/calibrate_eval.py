@@ -3,7 +3,8 @@
 Four systems are scored with every metric of `metrics`:
 
 - ``engine``: the calculator's own answer (its months and its [low, high]);
-- ``engine+calibration``: the calculator corrected by `Calibrator`, fitted on the training part;
+- ``engine+calibration``: the calculator corrected by the learned model (`model/`, the same model the
+  server and `leniency sentencing train` use), fitted on the training part;
 - ``overall median``: the median term of the training part, for every case (range: its 10th-90th
   percentiles);
 - ``per-charge median``: the median term of the training cases sharing the case's charge (the heaviest
@@ -16,19 +17,44 @@ fits on k−1 folds and predicts the held-out one, so no case is ever predicted 
 
 from __future__ import annotations
 
-import random
-import time
+import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leniency.sentencing import metrics
-from leniency.sentencing.calibrate import Calibrator, Prediction, _median, _quantile
-from leniency.sentencing.calibrate_engine import EngineResult, run_engine
+from leniency.sentencing.calibrate_engine import EngineResult, engine_prediction, fold_assignment, run_all
 from leniency.sentencing.corpus import Judgment, Term
+from leniency.sentencing.model.evaluation import fit as fit_model
+from leniency.sentencing.model.evaluation import predictions as model_predictions
+from leniency.sentencing.prediction import Prediction
+
+__all__ = [  # run_all, engine_prediction and fold_assignment live in calibrate_engine; callers import them here
+    "MedianBaseline", "cross_validated_predictions", "engine_prediction", "fold_assignment", "format_table",
+    "held_out_predictions", "run_all", "score",
+]  # fmt: skip
 
 SYSTEMS = ("engine", "engine+calibration", "overall median", "per-charge median")
 MIN_CHARGE_RANGE = 5
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of nothing")
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    """Linear interpolation between the order statistics (numpy's default)."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    pos = q * (len(ordered) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 @dataclass
@@ -66,54 +92,20 @@ class MedianBaseline:
         return Prediction(months, low, high)
 
 
-def engine_prediction(result: EngineResult, fallback: int) -> Prediction:
-    """The calculator's answer as it stands (fallback months when it produced none)."""
-    calc = result.calculation
-    if calc is None:
-        return Prediction(fallback, fallback, fallback, explanation=list(result.errors))
-    if calc.death_penalty or calc.life_imprisonment:
-        return Prediction(
-            0, calc.low, calc.high, calc.death_penalty, calc.life_imprisonment and not calc.death_penalty
-        )
-    months = calc.months if calc.months is not None else fallback
-    return Prediction(int(months), int(min(calc.low, months)), int(max(calc.high, months)))
-
-
-def run_all(
-    judgments: Sequence[Judgment], progress: Callable[[int], None] | None = None
-) -> tuple[list[EngineResult], float]:
-    """extract + calculate for every judgment; returns the results and the seconds it took."""
-    start = time.perf_counter()
-    results = []
-    for i, j in enumerate(judgments):
-        results.append(run_engine(j.fact, j.accusation, j.relevant_articles))
-        if progress is not None:
-            progress(i + 1)
-    return results, time.perf_counter() - start
-
-
 def _predict_part(
     train: Sequence[tuple[Judgment, EngineResult]], test: Sequence[tuple[Judgment, EngineResult]]
 ) -> dict[str, list[Prediction]]:
-    calibrator = Calibrator().fit([j for j, _ in train], [r for _, r in train])
+    model = fit_model([j for j, _ in train], [r for _, r in train])
     overall = MedianBaseline().fit([j for j, _ in train])
     per_charge = MedianBaseline(per_charge=True).fit([j for j, _ in train])
     return {
         "engine": [engine_prediction(r, overall.overall) for _, r in test],
-        "engine+calibration": [calibrator.predict(r, j.accusation) for j, r in test],
+        "engine+calibration": model_predictions(
+            model, [j for j, _ in test], [r for _, r in test], overall.overall
+        ),
         "overall median": [overall.predict(j.accusation) for j, _ in test],
         "per-charge median": [per_charge.predict(j.accusation) for j, _ in test],
     }
-
-
-def fold_assignment(n: int, folds: int, seed: int = 0) -> list[int]:
-    """A fold number per case: a seeded shuffle, dealt round-robin."""
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
-    assignment = [0] * n
-    for position, index in enumerate(order):
-        assignment[index] = position % folds
-    return assignment
 
 
 def cross_validated_predictions(

@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from leniency.sentencing import metrics
-from leniency.sentencing.calibrate import Calibrator, Prediction, unL
 from leniency.sentencing.calibrate_engine import EngineResult, run_engine
 from leniency.sentencing.calibrate_eval import (
     MedianBaseline,
@@ -34,6 +33,10 @@ from leniency.sentencing.calibrate_eval import (
 )
 from leniency.sentencing.cli_input import case_records, fact_records, input_problems, read_fact
 from leniency.sentencing.corpus import CorpusError, Judgment, read_judgments
+from leniency.sentencing.model.estimator import SentencingModel
+from leniency.sentencing.model.evaluation import fit as fit_model
+from leniency.sentencing.model.evaluation import predict_result
+from leniency.sentencing.prediction import Prediction, unL
 
 PENALTY_ZH = {
     "imprisonment": "有期徒刑",
@@ -54,14 +57,14 @@ class CliError(Exception):
 # -- shared helpers -----------------------------------------------------------------------------
 
 
-def _load_training(path: str, err: TextIO) -> Calibrator:
+def _load_training(path: str, err: TextIO) -> SentencingModel:
     judgments, errors = read_judgments(path, require_term=True)
     for error in errors:
         print(f"{path}: {error} (skipped)", file=err)
     if not judgments:
         raise CliError(f"{path}: no usable decided case to train on")
     results, _ = run_all(judgments)
-    return Calibrator().fit(judgments, results)
+    return fit_model(judgments, results)  # the learned model (model/), the one calibration
 
 
 def _open_output(path: str) -> TextIO:
@@ -192,10 +195,10 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     result = run_engine(fact, charges or None, args.article or None)
     missing = _missing_inputs(fact, result, charges, args.lang)
-    calibrator = _load_training(args.train, err) if args.train else None
+    model = _load_training(args.train, err) if args.train else None
     prediction = (
-        calibrator.predict(result, charges or (result.facts.charges if result.facts else []))
-        if calibrator
+        predict_result(model, result, fact, charges or (result.facts.charges if result.facts else []))
+        if model is not None
         else None
     )
     if missing and result.calculation is not None:

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from leniency.sentencing.calibrate import customary_term, statutory_class
 from leniency.sentencing.model.features import (
     DENSE_NAMES,
     CaseRecord,
@@ -34,6 +33,7 @@ from leniency.sentencing.model.features import (
     record_of,
     text_matrix,
 )
+from leniency.sentencing.prediction import customary_term, statutory_class
 
 MAX_MONTHS = 300
 PRIOR_SHRINK = 3.0

@@ -1,6 +1,8 @@
 """The learned model on the command line: training from a CAIL2018 file, predictions, k-fold evaluation.
 
-Used by `leniency sentencing train|predict --train|evaluate --train` (leniency/sentencing/cli.py).
+The one calibration of the calculator: used by `leniency sentencing train|recommend --train|predict
+--train|evaluate` (leniency/sentencing/cli.py, through calibrate_eval for evaluate) and, as a saved
+artifact, by the server (corpus app).
 """
 
 from __future__ import annotations
@@ -10,13 +12,12 @@ from pathlib import Path
 from typing import TextIO
 
 from leniency.sentencing import metrics
-from leniency.sentencing.calibrate import Prediction
-from leniency.sentencing.calibrate_engine import EngineResult
-from leniency.sentencing.calibrate_eval import engine_prediction, fold_assignment, run_all
+from leniency.sentencing.calibrate_engine import EngineResult, engine_prediction, fold_assignment, run_all
 from leniency.sentencing.corpus import Judgment, read_judgments
 from leniency.sentencing.model.artifact import fingerprint, new_version
 from leniency.sentencing.model.estimator import SentencingModel, train
 from leniency.sentencing.model.features import CaseRecord, record_of
+from leniency.sentencing.prediction import Prediction
 
 
 def records_of(results: Sequence[EngineResult], judgments: Sequence[Judgment]) -> list[CaseRecord]:
@@ -67,6 +68,13 @@ def predictions(
                 )
             )
     return out
+
+
+def predict_result(
+    model: SentencingModel, result: EngineResult, fact: str, charges: Sequence[str], fallback: int = 12
+) -> Prediction:
+    """The model's answer for one case the engine ran on (`recommend --train`)."""
+    return predictions(model, [Judgment(fact=fact, accusation=list(charges))], [result], fallback)[0]
 
 
 def cross_validated(

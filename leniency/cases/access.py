@@ -1,8 +1,10 @@
 """Who may see and change what. Object-level: every query for cases or defendants goes through here."""
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Role
+from leniency.errors import Forbidden
 
 from .models import Case, Defendant
 from .stages import COURT_STAGES, PROSECUTION_STAGES
@@ -68,3 +70,38 @@ def can_change_stage(user, defendant: Defendant) -> bool:
     if user.role == Role.JUDGE:
         return defendant.stage in COURT_STAGES and defendant.case.court_id == user.organisation_id
     return False
+
+
+def _of_procuratorate(user, procuratorate_id) -> bool:
+    return bool(
+        user.is_authenticated
+        and (user.is_superuser or (user.is_prosecution and user.organisation_id == procuratorate_id))
+    )
+
+
+# Permission to take each action, checked once inside its `do_*` service: failing one is a 403 (`Forbidden`).
+def check_open_case(user, procuratorate) -> None:
+    """A case is received (受理) by the procuratorate that reviews it for prosecution."""
+    if not _of_procuratorate(user, procuratorate.pk):
+        raise Forbidden(_("只有受理案件的检察院可以登记案件"))
+
+
+def check_add_defendant(user, case) -> None:
+    if not _of_procuratorate(user, case.procuratorate_id):
+        raise Forbidden(_("只有本案检察院可以登记犯罪嫌疑人"))
+
+
+def check_change_stage(user, defendant: Defendant) -> None:
+    if not can_change_stage(user, defendant):
+        raise Forbidden(_("审判前由本案检察院、审判中由本案法院变更诉讼阶段"))
+
+
+def check_set_procedure(user, defendant: Defendant) -> None:
+    """The trial court decides the procedure (CPL arts. 214, 222)."""
+    if not (
+        user.is_authenticated
+        and user.role == Role.JUDGE
+        and defendant.case.court_id is not None
+        and defendant.case.court_id == user.organisation_id
+    ):
+        raise Forbidden(_("审理程序由审判本案的法院决定（刑事诉讼法第214条、第222条）"))

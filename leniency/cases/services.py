@@ -11,6 +11,7 @@ from leniency.errors import DomainError
 from leniency.sentencing.catalogue import all_charges
 from leniency.sentencing.standards import load_standard
 
+from . import access
 from .models import Case, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 
@@ -18,6 +19,7 @@ from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 def do_open_case(
     *, number, title, region, procuratorate, received_on, acting_user, court=None, prosecutor=None, facts=""
 ) -> Case:
+    access.check_open_case(acting_user, procuratorate)
     if Case.objects.filter(number=number).exists():
         raise DomainError(_("案号 %(number)s 已存在") % {"number": number}, field="number")
     with transaction.atomic():
@@ -50,6 +52,7 @@ def do_add_defendant(
     stage_since: date | None = None,
     **person,
 ) -> Defendant:
+    access.check_add_defendant(acting_user, case)
     if not charges:
         raise DomainError(_("至少需要一个罪名"), field="charges")
     with transaction.atomic():
@@ -75,6 +78,7 @@ def do_change_stage(
     defendant: Defendant, *, to: str, acting_user, as_of: date | None = None, reason: str = ""
 ) -> Defendant:
     """Move a defendant to the next stage; an unlawful move raises DomainError naming both stages."""
+    access.check_change_stage(acting_user, defendant)
     as_of = as_of or timezone.localdate()
     with transaction.atomic():
         # Re-read under a row lock so two users cannot both move the same defendant.
@@ -104,6 +108,7 @@ def do_change_stage(
 
 
 def do_set_procedure(defendant: Defendant, *, procedure: str, acting_user) -> Defendant:
+    access.check_set_procedure(acting_user, defendant)
     if procedure not in Procedure.values:
         raise DomainError(_("未知的审理程序：%(value)s") % {"value": procedure}, field="procedure")
     if defendant.stage not in TRIAL_STAGES:

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +11,7 @@ from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
 from . import services
-from .access import can_change_stage, can_see_identity, visible_cases, visible_defendants
+from .access import can_change_stage, can_see_identity, check_change_stage, visible_cases, visible_defendants
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
@@ -62,8 +61,7 @@ def change_stage(request, pk, defendant_id):
     defendant = get_object_or_404(
         visible_defendants(request.user).select_related("case"), pk=defendant_id, case=case
     )
-    if not can_change_stage(request.user, defendant):
-        return HttpResponseForbidden(_("您无权变更此人的诉讼阶段"))
+    check_change_stage(request.user, defendant)
     form = StageChangeForm(request.POST, defendant=defendant, prefix=f"d{defendant.pk}")
     if form.is_valid():
         try:

@@ -5,14 +5,13 @@ from datetime import date, datetime
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from leniency.cases.access import visible_defendants
 from leniency.documents.archive import archive_storage
 from leniency.plea.models import PleaAgreement, RightsNotice
 
-from .access import can_upload_recording, visible_recordings
+from .access import check_add_recording, visible_recordings
 from .models import Recording
 from .services import do_add_recording, do_log_access
 
@@ -56,8 +55,7 @@ def list_recordings(request, defendant_id: int):
 )
 def upload(request, defendant_id: int, payload: Form[UploadIn], file: File[UploadedFile]):
     defendant = get_object_or_404(visible_defendants(request.user).select_related("case"), pk=defendant_id)
-    if not can_upload_recording(request.user, defendant):
-        raise HttpError(403, "you may not add recordings for this defendant")
+    check_add_recording(request.user, defendant)
     notice = (
         get_object_or_404(RightsNotice, pk=payload.notice_id, defendant=defendant)
         if payload.notice_id

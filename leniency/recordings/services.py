@@ -24,6 +24,7 @@ from leniency.documents.archive import (
 )
 from leniency.errors import DomainError
 
+from . import access
 from .models import Recording
 
 DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB; override with settings.RECORDINGS_MAX_BYTES
@@ -88,6 +89,7 @@ def do_add_recording(
     now: datetime | None = None,
 ) -> Recording:
     """Stream `fileobj` (an UploadedFile or any binary file object) into the archive in 64 KiB chunks."""
+    access.check_add_recording(acting_user, defendant)
     now = now or timezone.now()
     if session not in Recording.Session.values:
         raise DomainError(_("请选择所录环节"), field="session")

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponseForbidden
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,7 +11,7 @@ from leniency.cases.access import visible_defendants
 from leniency.documents.archive import archive_storage, hash_stored
 from leniency.errors import DomainError
 
-from .access import can_upload_recording, visible_recordings
+from .access import can_upload_recording, check_add_recording, visible_recordings
 from .forms import UploadForm
 from .models import Recording
 from .services import do_add_recording, do_log_access, max_bytes
@@ -39,8 +39,7 @@ def recording_list(request, defendant_id):
 @login_required
 def recording_upload(request, defendant_id):
     defendant = _defendant(request, defendant_id)
-    if not can_upload_recording(request.user, defendant):
-        return HttpResponseForbidden(_("您无权上传录音录像"))
+    check_add_recording(request.user, defendant)
     form = UploadForm(request.POST or None, request.FILES or None, defendant=defendant)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

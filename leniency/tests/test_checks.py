@@ -27,10 +27,6 @@ SYSTEM_ACTIONS = {
 
 VIEW_ONLY = "permission still decided by its views and API only"
 NOT_YET_CHECKED: dict[str, str] = {
-    "leniency.cases.services.do_add_defendant": VIEW_ONLY,
-    "leniency.cases.services.do_change_stage": VIEW_ONLY,
-    "leniency.cases.services.do_open_case": VIEW_ONLY,
-    "leniency.cases.services.do_set_procedure": VIEW_ONLY,
     "leniency.counsel.participation.do_log_participation": VIEW_ONLY,
     "leniency.counsel.pay.do_decide_claim": VIEW_ONLY,
     "leniency.counsel.pay.do_record_export": VIEW_ONLY,
@@ -52,7 +48,6 @@ NOT_YET_CHECKED: dict[str, str] = {
     "leniency.counsel.rota.do_request_rota_correction": VIEW_ONLY,
     "leniency.counsel.services.do_assign_counsel": VIEW_ONLY,
     "leniency.counsel.services.do_end_assignment": VIEW_ONLY,
-    "leniency.recordings.services.do_add_recording": VIEW_ONLY,
 }
 
 

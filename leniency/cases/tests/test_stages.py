@@ -6,7 +6,7 @@ from django.utils import translation
 from leniency.audit.models import AuditEvent
 from leniency.cases import services
 from leniency.cases.stages import TRANSITIONS, Stage
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 
 
 def test_every_stage_has_a_transition_entry_and_closed_stages_are_terminal():
@@ -52,17 +52,22 @@ def test_stage_date_cannot_precede_the_current_stage(world):
 
 
 def test_defendant_walks_the_whole_path_to_final(world):
-    for stage in (Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL):
+    # The procuratorate prosecutes (to first instance); the court moves the defendant from then on.
+    services.do_change_stage(
+        world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 11, 1), acting_user=world.prosecutor
+    )
+    for stage in (Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL):
         services.do_change_stage(world.defendant, to=stage, as_of=date(2026, 11, 1), acting_user=world.judge)
     world.defendant.refresh_from_db()
     assert world.defendant.stage == Stage.FINAL
-    with pytest.raises(DomainError):
+    # A final judgment is no stage of the court's any more: nobody moves the defendant (the page offers nothing).
+    with pytest.raises(Forbidden, match="变更诉讼阶段"):
         services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.judge)
 
 
 def test_procedure_is_only_set_from_trial_on(world):
-    with pytest.raises(DomainError):
-        services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.prosecutor)
+    with pytest.raises(DomainError, match="审理程序在提起公诉后才能确定"):
+        services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.judge)
     services.do_change_stage(
         world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 10, 1), acting_user=world.prosecutor
     )
@@ -81,3 +86,18 @@ def test_duplicate_case_number_is_refused_naming_the_field(world):
             acting_user=world.prosecutor,
         )
     assert error.value.field == "number"
+
+
+def test_the_stage_and_procedure_are_changed_by_the_authority_of_the_moment(world):
+    """Before trial the procuratorate, from trial on the court; the procedure is the court's (issue 18 check_*)."""
+    with pytest.raises(Forbidden, match="审判前由本案检察院、审判中由本案法院变更诉讼阶段"):
+        services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.judge)
+    with pytest.raises(Forbidden, match="审判前由本案检察院"):
+        services.do_change_stage(
+            world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.outsider_prosecutor
+        )
+    services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    with pytest.raises(Forbidden, match="审理程序由审判本案的法院决定"):
+        services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.prosecutor)
+    with pytest.raises(Forbidden, match="只有本案检察院可以登记犯罪嫌疑人"):
+        services.do_add_defendant(world.case, name="王某", charges=[world.theft], acting_user=world.judge)

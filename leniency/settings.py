@@ -1,6 +1,7 @@
 """Django settings. Environment variables: DATABASE_URL (default: SQLite under var/), LENIENCY_SECRET_KEY,
 LENIENCY_DATA_KEYS (Fernet keys for personal data), LENIENCY_AUDIT_KEYS (HMAC keys sealing the audit trail),
-LENIENCY_ALLOWED_HOSTS (comma-separated), LENIENCY_TLS=1 when served over HTTPS.
+LENIENCY_ALLOWED_HOSTS (comma-separated), LENIENCY_TLS=1 when served over HTTPS, LENIENCY_TRUSTED_PROXIES (the
+number of reverse proxies in front).
 
 Production unless development is asked for: LENIENCY_DEBUG=1 (`make run`, the tests) turns DEBUG on and
 derives any missing key from a public development secret. Without it, every key must come from the
@@ -144,6 +145,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind reverse proxies: how many (LENIENCY_TRUSTED_PROXIES); the client's address is then the one the first
+# of them saw, for axes and the public channel's rate limits alike (leniency/client_address.py).
+TRUSTED_PROXIES = int(os.environ.get("LENIENCY_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "leniency.client_address.client_address"
 
 # Served over HTTPS (behind a proxy that sets X-Forwarded-Proto): secure cookies, HSTS, redirect to https.
 TLS = os.environ.get("LENIENCY_TLS") == "1"

@@ -43,7 +43,14 @@ DATABASE_FILE = "database.json"
 MANIFEST_FILE = "manifest.json"
 FILES_DIR = "files"
 # Rebuilt by `migrate` on the target, or not worth keeping (the audit chain's lock row is made when first needed).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "audit.chainhead"]
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "audit.chainhead",
+    "oversight.ratecount",  # the public channel's rate-limit counters: a cache
+]
 CHUNK = 1 << 20
 
 

@@ -58,7 +58,7 @@ class Message(Schema):
 def submit_report(request, payload: ReportIn):
     """Submit a report without an account (no attachments here: use the form). The code is returned once."""
     address, limit = ratelimit.client_address(request), conf.get("OVERSIGHT_REPORTS_PER_HOUR")
-    if ratelimit.is_limited("report", address, limit):
+    if not ratelimit.take("report", address, limit):  # atomic; given back if the report is not filed
         return Status(
             429,
             {
@@ -66,14 +66,17 @@ def submit_report(request, payload: ReportIn):
                 % {"n": limit}
             },
         )
-    report, code = do_submit_report(
-        kind=payload.kind,
-        description=payload.description,
-        case_number=payload.case_number,
-        reporter_name=payload.reporter_name,
-        reporter_contact=payload.reporter_contact,
-    )
-    ratelimit.count("report", address)
+    try:
+        report, code = do_submit_report(
+            kind=payload.kind,
+            description=payload.description,
+            case_number=payload.case_number,
+            reporter_name=payload.reporter_name,
+            reporter_contact=payload.reporter_contact,
+        )
+    except Exception:
+        ratelimit.give_back("report", address)
+        raise
     return Status(201, {"tracking_code": format_code(code), "due_on": report.due_on})
 
 
@@ -81,9 +84,8 @@ def submit_report(request, payload: ReportIn):
 def report_status(request, payload: StatusIn):
     """Status and public replies of the report with this tracking code; nothing else."""
     address, limit = ratelimit.client_address(request), conf.get("OVERSIGHT_STATUS_CHECKS_PER_HOUR")
-    if ratelimit.is_limited("status", address, limit):
+    if not ratelimit.take("status", address, limit):
         return Status(429, {"detail": _("查询过于频繁，请一小时后再试。")})
-    ratelimit.count("status", address)
     report = find_by_code(payload.code)
     if report is None:
         return Status(404, {"detail": _("未找到该查询码对应的举报，请核对后重试。")})

@@ -335,3 +335,15 @@ class Correction(models.Model):
 
     def is_overdue(self, today) -> bool:
         return self.status == self.Status.OPEN and today > self.due_on
+
+
+class RateCount(models.Model):
+    """Uses of a public endpoint by one (hashed) address in one window: counted with one conditional UPDATE,
+    so that concurrent requests cannot all pass a limit (leniency/oversight/ratelimit.py)."""
+
+    key = models.CharField(max_length=100, unique=True)  # bucket, address digest, window number
+    window_ends_at = models.DateTimeField(db_index=True)
+    uses = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key}: {self.uses}"

@@ -21,11 +21,17 @@ def report_new(request):
     }
     if request.method == "POST":
         form = PublicReportForm(request.POST, request.FILES)
-        if ratelimit.is_limited("report", address, limit):
-            form.is_valid()
+        valid = form.is_valid()
+        # A valid report takes one of the address's uses at once (atomic), given back if it is not filed.
+        allowed = (
+            ratelimit.take("report", address, limit)
+            if valid
+            else not ratelimit.is_limited("report", address, limit)
+        )
+        if not allowed:
             form.add_error(None, limited_message)
             return render(request, "oversight/report_form.html", _context(form, limited=True), status=429)
-        if form.is_valid():
+        if valid:
             data = form.cleaned_data
             try:
                 _report, code = do_submit_report(
@@ -38,9 +44,9 @@ def report_new(request):
                     files=data["attachments"],
                 )
             except DomainError as error:
+                ratelimit.give_back("report", address)
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                ratelimit.count("report", address)
                 request.session[SESSION_KEY] = code
                 return redirect("oversight_report_submitted")
         return render(request, "oversight/report_form.html", _context(form), status=400)
@@ -69,11 +75,16 @@ def report_status(request):
         context["form"] = form
         address = ratelimit.client_address(request)
         limit = conf.get("OVERSIGHT_STATUS_CHECKS_PER_HOUR")
-        if ratelimit.is_limited("status", address, limit):
+        valid = form.is_valid()
+        allowed = (
+            ratelimit.take("status", address, limit)
+            if valid
+            else not ratelimit.is_limited("status", address, limit)
+        )
+        if not allowed:
             form.add_error(None, _("查询过于频繁，请一小时后再试。"))
             return render(request, "oversight/report_status.html", context, status=429)
-        if form.is_valid():
-            ratelimit.count("status", address)
+        if valid:
             report = find_by_code(form.cleaned_data["code"])
             if report is None:
                 form.add_error("code", _("未找到该查询码对应的举报，请核对后重试。"))

@@ -11,99 +11,25 @@ One browser, one context per role and viewport, reused for every page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from leniency.testing.accessibility import DESKTOP, PHONE, Browser, axe, overflow
 from leniency.testing.personas import PASSWORD
 from leniency.tests import access_matrix as matrix
 from leniency.tests.test_access_matrix import build_matrix_world, isolated, page_url  # noqa: F401 (a fixture)
 
-AXE = Path(__file__).resolve().parents[1] / "testing" / "vendor" / "axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 860}
 # Not ours to lay out: Django's admin and django-ninja's Swagger UI.
 NOT_OURS = {"api:openapi-view"}
 FACT = "被告人张某于2020年3月5日在某超市窃得手机一部，价值人民币5000元。到案后如实供述，系坦白。"
 
-RUN_AXE = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary.split("\\n").slice(1).join(" "))}));
-}"""
-
-# The widest element that sticks out of the viewport: named in a failure, so the fix is obvious.
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  let worst = null;
-  for (const el of document.body.querySelectorAll("*")) {
-    const r = el.getBoundingClientRect();
-    if (r.right > width + 1 && !el.closest("[data-scroll-x]") && (!worst || r.right > worst.right)) {
-      worst = {right: Math.round(r.right), tag: el.tagName.toLowerCase(), id: el.id, cls: el.className.toString()};
-    }
-  }
-  // a table squeezed until its headers break one character per line (CJK breaks anywhere, so it never overflows)
-  const squeezed = [...document.querySelectorAll("th")].filter(th => th.innerText.trim().length >= 2
-    && th.getBoundingClientRect().width < 2 * parseFloat(getComputedStyle(th).fontSize)
-    && th.getBoundingClientRect().width > 0).map(th => th.innerText.trim()).slice(0, 5);
-  return {scrollWidth: document.documentElement.scrollWidth, worst, squeezed};
-}"""
-
-
-class Browser:
-    """Contexts of one browser, by (user, viewport): logged in by a session cookie, axe loaded in every page."""
-
-    def __init__(self, chromium, live_server):
-        self.chromium, self.url, self.pages = chromium, live_server.url, {}
-
-    def page(self, user=None, viewport=DESKTOP):
-        key = (getattr(user, "pk", None), viewport["width"])
-        if key not in self.pages:
-            context = self.chromium.new_context(locale="zh-CN", viewport=viewport)
-            context.add_init_script(path=str(AXE))  # an init script is not subject to the page's CSP
-            if user is not None and user.is_authenticated:
-                client = Client()
-                client.force_login(user)
-                cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-                context.add_cookies(
-                    [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": self.url}]
-                )
-            page = context.new_page()
-            page.set_default_timeout(30_000)
-            self.pages[key] = page
-        return self.pages[key]
-
-    def close(self):
-        for page in self.pages.values():
-            page.context.close()
-
 
 @pytest.fixture
 def browser(chromium, live_server):
-    b = Browser(chromium, live_server)
+    b = Browser(chromium, live_server.url)
     yield b
     b.close()
-
-
-def axe(page) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
-        for v in page.evaluate(RUN_AXE, WCAG_AA)
-    ]
-
-
-def overflow(page) -> str:
-    got = page.evaluate(OVERFLOW)
-    problems = []
-    if got["scrollWidth"] > PHONE["width"]:
-        problems.append(f"{got['scrollWidth']}px wide; widest: {got['worst']}")
-    if got["squeezed"]:
-        problems.append(f"table headers squeezed to one character per line: {got['squeezed']}")
-    return "; ".join(problems)
 
 
 def html_pages(mw):

@@ -28,3 +28,28 @@ def test_portal_shows_suppressed_cells_as_suppressed(page, live_server, small_wo
     with page.expect_navigation(timeout=60_000):
         page.click("button[name=language][value=en]")
     assert page.locator("table[data-figure=plea_rate] td[data-suppressed]").first.inner_text() == "suppressed"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_portal_is_readable_on_a_phone(chromium, live_server, small_world):
+    """Issue 22: at 390x844 the portal passes axe-core's WCAG 2 A/AA rules, does not scroll sideways and does not
+    squeeze its tables' headers to one character per line: a wide table scrolls inside its own box."""
+    from leniency.testing.accessibility import PHONE, Browser, axe, overflow
+
+    with translation.override("zh-hans"):
+        portal_figures(parse_period("2026-Q3"), "region")
+    browser = Browser(chromium, live_server.url)
+    try:
+        page = browser.page(None, PHONE)
+        page.goto(f"{live_server.url}/public/?period=2026-Q3&by=region", timeout=60_000)
+        # the tables are there
+        assert page.locator("table[data-figure=plea_rate] td[data-suppressed]").count() > 0
+        assert axe(page) == []
+        assert overflow(page) == ""
+        # a table wider than the phone scrolls in a named region the keyboard can reach
+        boxes = page.locator(".table-scroll[role=region][tabindex='0']")
+        assert boxes.count() >= 1
+        assert boxes.first.get_attribute("aria-label")
+    finally:
+        browser.close()

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema, Status
+from pydantic import AwareDatetime
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Procedure
@@ -133,7 +134,7 @@ class PleaOut(Schema):
 class NoticeIn(Schema):
     authority: RightsNotice.Authority
     notified_by_name: str = Field(..., max_length=50)
-    notified_at: datetime
+    notified_at: AwareDatetime  # with its offset (+08:00): a time without one is refused with 422
     method: RightsNotice.Method = RightsNotice.Method.BOTH
     language: str = Field("汉语普通话", max_length=30)
     interpreter: str = Field("", max_length=50)
@@ -176,7 +177,7 @@ class WithdrawalIn(Schema):
     reasons: list[WithdrawalReason]
     other_reason: str = Field("", max_length=300)
     statement: str = ""
-    occurred_at: datetime
+    occurred_at: AwareDatetime
     procedure_to: str = ""
     protest: bool = False
     protest_note: str = Field("", max_length=300)

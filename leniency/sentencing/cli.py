@@ -140,13 +140,13 @@ def _print_calculation(result: EngineResult, prediction: Prediction | None, lang
     if prediction is not None and prediction.raw_months != prediction.months:
         if zh:
             print(
-                f"经判决数据校准：{_fmt_months(prediction.months, lang)}（幅度 {prediction.low}–{prediction.high} 个月）",
+                f"经判决数据校准：{_fmt_months(prediction.months, lang)}（80% 预测区间 {prediction.low}–{prediction.high} 个月）",
                 file=out,
             )
         else:
             print(
                 f"Calibrated on decided cases: {_fmt_months(prediction.months, lang)} "
-                f"(range {prediction.low}–{prediction.high} months)",
+                f"(80% prediction interval {prediction.low}–{prediction.high} months)",
                 file=out,
             )
         for line in prediction.explanation:
@@ -162,10 +162,12 @@ def _print_result(calc, lang: str, out: TextIO) -> None:
         head = "死刑" if zh else "death penalty"
     elif calc.life_imprisonment:
         head = "无期徒刑" if zh else "life imprisonment"
-    elif zh:
-        head = f"{PENALTY_ZH.get(penalty, penalty)} {_fmt_months(calc.months, lang)}（幅度 {calc.low}–{calc.high} 个月）"
+    elif penalty in ("fine_only", "exempt"):  # no principal penalty: no term and no range
+        head = PENALTY_ZH[penalty] if zh else penalty.replace("_", " ")
+    elif zh:  # the engine's range is the guideline's, not a prediction interval (it covers ~17% of outcomes)
+        head = f"{PENALTY_ZH.get(penalty, penalty)} {_fmt_months(calc.months, lang)}（法定/指导意见幅度 {calc.low}–{calc.high} 个月，非预测区间）"
     else:
-        head = f"{penalty} {_fmt_months(calc.months, lang)} (range {calc.low}–{calc.high} months)"
+        head = f"{penalty} {_fmt_months(calc.months, lang)} (statutory / guideline range {calc.low}–{calc.high} months, not a prediction interval)"
     if zh:
         probation = (
             "建议适用缓刑"

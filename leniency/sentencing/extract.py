@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
-from leniency.sentencing.extraction.charges import infer_charges
+from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.document import numbered_counts, parse
 from leniency.sentencing.extraction.drugs import substance
@@ -25,7 +25,7 @@ from leniency.sentencing.extraction.quantities import (
     worst_injury,
 )
 from leniency.sentencing.extraction.recommendation import find_recommendation
-from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.facts import CaseFacts, ChargeCandidate
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_CJK_SHARE = 0.2
@@ -53,10 +53,17 @@ def extract(text: str, charges: list[str] | None = None, articles: list[int] | N
 def _fill(facts: CaseFacts, text: str) -> None:
     if not facts.charges and not facts.articles:
         facts.charges = infer_charges(text)
+        facts.charge_candidates = [
+            ChargeCandidate(c.charge, c.article, c.score, list(c.evidence)) for c in charge_candidates(text)
+        ]
         if facts.charges:
+            others = "；".join(
+                f"{c.charge}（第{c.article}条：{'、'.join(c.evidence[:3])}）" for c in facts.charge_candidates
+            )
             facts.notes.append(
-                f"未给出罪名，根据事实推定为“{'、'.join(facts.charges)}”，请核对 / "
-                f"no charge given; inferred {', '.join(facts.charges)} from the text, please check"
+                f"未给出罪名，根据事实推定为“{'、'.join(facts.charges)}”，请核对；候选：{others} / "
+                f"no charge given; inferred {', '.join(facts.charges)} from the text, please check "
+                f"(candidates with their article and matching words above)"
             )
     document = parse(text)
     mentions = document.money

@@ -103,6 +103,16 @@ class QuotedRecommendation:
 
 
 @dataclass
+class ChargeCandidate:
+    """A charge the facts may describe, for a person to confirm: its article and the words that matched."""
+
+    charge: str
+    article: int
+    score: float
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SentenceMention:
     """A sentence the text reports: its penalty and months (None when masked or not a fixed term)."""
 
@@ -128,6 +138,7 @@ class Procedure:
 class CaseFacts:
     text: str
     charges: list[str] = field(default_factory=list)  # charge names without the 罪 suffix, e.g. "盗窃"
+    charge_candidates: list[ChargeCandidate] = field(default_factory=list)  # when inferred: the best five
     articles: list[int] = field(default_factory=list)  # Criminal Law article numbers
     amount_yuan: Decimal | None = None  # total amount involved (sum over counts)
     amounts: list[Finding] = field(default_factory=list)  # each amount found, value = Decimal yuan

@@ -60,3 +60,21 @@ def test_case_profiles_are_built_deterministically_from_cases():
     assert build_profiles(cases) == build_profiles(list(cases))
     model = ChargeModel(build_profiles(cases))
     assert model.charges(BIGAMY) == ["重婚"]
+
+
+def test_extract_gives_the_candidates_and_names_them_in_its_note_when_no_charge_is_given():
+    from leniency.sentencing.extract import extract
+
+    facts = extract(FISHING)
+    assert facts.charges == ["非法捕捞水产品"]
+    assert facts.charge_candidates[0].charge == "非法捕捞水产品" and facts.charge_candidates[0].article == 340
+    assert "候选：非法捕捞水产品（第340条" in facts.notes[0]
+    assert extract(FISHING, ["盗窃"]).charge_candidates == []
+
+
+def test_the_neutral_alphabet_of_the_robustness_test_makes_no_known_ngram():
+    from leniency.sentencing.extraction.charge_inference import default_model
+    from leniency.sentencing.tests.test_extract_robustness import NEUTRAL
+
+    vocabulary = default_model().vocabulary
+    assert not [a + b for a in NEUTRAL for b in NEUTRAL if a + b in vocabulary]

@@ -23,9 +23,10 @@ ENGINE = Path(__file__).resolve().parents[1]
 
 
 def _case(charge: str, truth: int, calc: int) -> tuple[Judgment, EngineResult]:
-    facts = CaseFacts(text="事实", charges=[charge])
+    text = f"被告人{charge}一案，计算为{calc}个月"  # texts differ, as the model's text components need
+    facts = CaseFacts(text=text, charges=[charge])
     return (
-        Judgment(fact="事实", accusation=[charge], term=Term(truth)),
+        Judgment(fact=text, accusation=[charge], term=Term(truth)),
         EngineResult(facts=facts, calculation=Calculation(months=calc, low=max(calc - 6, 0), high=calc + 6)),
     )
 

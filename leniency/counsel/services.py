@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
+from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
 from .models import CounselAssignment
@@ -15,6 +16,9 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
         raise DomainError(_("%(user)s 不是律师，不能被指派") % {"user": lawyer}, field="lawyer")
     as_of = as_of or timezone.now()
     with transaction.atomic():
+        # Queue behind another assignment for the same person, so that the guard (and not the constraint
+        # one_active_assignment, with an IntegrityError) refuses the second of two at once.
+        Defendant.objects.select_for_update().filter(pk=defendant.pk).exists()
         if CounselAssignment.objects.filter(
             defendant=defendant, lawyer=lawyer, ended_at__isnull=True
         ).exists():
@@ -39,7 +43,12 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
 def do_end_assignment(assignment, *, acting_user, reason, as_of=None) -> CounselAssignment:
     as_of = as_of or timezone.now()
     with transaction.atomic():
-        if assignment.ended_at is not None:
+        ended_at = (
+            CounselAssignment.objects.select_for_update()
+            .values_list("ended_at", flat=True)
+            .get(pk=assignment.pk)
+        )
+        if ended_at is not None:
             raise DomainError(_("该指派已经结束"), field="assignment")
         if as_of < assignment.assigned_at:
             raise DomainError(_("结束时间不能早于指派时间"), field="as_of")

@@ -75,7 +75,37 @@ def test_the_api_answers_two_requests_at_once_without_a_500(cw):
         return response.status_code
 
     outcomes = at_once(post, n=4)
-    assert [o.error for o in outcomes] == [None] * 4
+    assert [o.error for o in outcomes] == [None] * 4, [repr(o.error) for o in outcomes]
     assert sorted(o.value for o in outcomes) == [201, 201, 400, 400]
     references = list(CounselRequest.objects.values_list("reference", flat=True))
     assert len(references) == 2 and len(set(references)) == 2
+
+
+def test_one_lawyer_assigned_twice_at_once_is_refused_by_the_guard_not_the_constraint(cw):
+    from leniency.counsel.models import CounselAssignment
+    from leniency.counsel.services import do_assign_counsel
+
+    def assign(i):
+        return do_assign_counsel(
+            cw.co_defendant, lawyer=cw.lawyers[1], kind=CounselAssignment.Kind.DUTY, acting_user=cw.officer
+        )
+
+    outcomes = at_once(assign, n=2)
+    errors = [o.error for o in outcomes if o.error is not None]
+    assert len(errors) == 1 and isinstance(errors[0], DomainError), [repr(o.error) for o in outcomes]
+    assert errors[0].field == "lawyer"
+    assert CounselAssignment.objects.filter(defendant=cw.co_defendant, ended_at__isnull=True).count() == 1
+
+
+def test_an_assignment_ended_twice_at_once_ends_once(cw):
+    from leniency.audit.models import AuditEvent
+    from leniency.counsel.models import CounselAssignment
+    from leniency.counsel.services import do_end_assignment
+
+    assignment = CounselAssignment.objects.get(defendant=cw.defendant, ended_at__isnull=True)
+    outcomes = at_once(
+        lambda i: do_end_assignment(assignment, acting_user=cw.officer, reason=f"第{i}次"), n=2
+    )
+    errors = [o.error for o in outcomes if o.error is not None]
+    assert len(errors) == 1 and isinstance(errors[0], DomainError) and errors[0].field == "assignment"
+    assert AuditEvent.objects.filter(action="counsel.assignment.ended").count() == 1

@@ -87,7 +87,7 @@ def test_one_lawyer_assigned_twice_at_once_is_refused_by_the_guard_not_the_const
 
     def assign(i):
         return do_assign_counsel(
-            cw.co_defendant, lawyer=cw.lawyers[1], kind=CounselAssignment.Kind.DUTY, acting_user=cw.officer
+            cw.co_defendant, lawyer=cw.lawyers[1], kind=CounselAssignment.Kind.DUTY, acting_user=cw.prosecutor
         )
 
     outcomes = at_once(assign, n=2)
@@ -104,7 +104,7 @@ def test_an_assignment_ended_twice_at_once_ends_once(cw):
 
     assignment = CounselAssignment.objects.get(defendant=cw.defendant, ended_at__isnull=True)
     outcomes = at_once(
-        lambda i: do_end_assignment(assignment, acting_user=cw.officer, reason=f"第{i}次"), n=2
+        lambda i: do_end_assignment(assignment, acting_user=cw.prosecutor, reason=f"第{i}次"), n=2
     )
     errors = [o.error for o in outcomes if o.error is not None]
     assert len(errors) == 1 and isinstance(errors[0], DomainError) and errors[0].field == "assignment"

@@ -129,6 +129,8 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)  # None: until revoked
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API 令牌")
@@ -142,7 +144,12 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
-        """Create a token and return it with its key, which is shown once and never stored."""
+    def issue(cls, user: User, name: str, *, expires_at=None) -> tuple["ApiToken", str]:
+        """Create a token and return it with its key, which is shown once and never stored. Services call
+        leniency/audit/tokens.py (`do_issue_token`), which records the event; tests call this directly."""
         key = secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, key_hash=cls.hash_key(key)), key
+        token = cls.objects.create(user=user, name=name, key_hash=cls.hash_key(key), expires_at=expires_at)
+        return token, key
+
+    def is_usable(self, now) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -60,5 +60,11 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AuditedAdmin):
-    list_display = ["user", "name", "created_at", "last_used_at"]
+    """Tokens are issued where their key can be shown once: the user's page (/audit/api-tokens/) or
+    `leniency tokens issue`; an admin form would save a token with no key."""
+
+    list_display = ["user", "name", "created_at", "expires_at", "last_used_at", "revoked_at"]
     readonly_fields = ["key_hash"]
+
+    def has_add_permission(self, request):
+        return False

@@ -109,6 +109,7 @@ PAGES: dict[str, Entry] = {
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
     ),
     "personal_data_reads": Entry(rule(ok=READ_ALL)),
+    "api_tokens": Entry(SIGNED_IN),  # each user's own tokens
     # --- counsel: lawyers' side ----------------------------------------------------------------------------
     "counsel:home": Entry(SIGNED_IN, note="others are redirected to their own counsel page"),
     "counsel:availability": post(rule(ok=LAWYERS)),

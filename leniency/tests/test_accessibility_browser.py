@@ -11,8 +11,11 @@ One browser, one context per role and viewport, reused for every page.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from leniency.testing.accessibility import DESKTOP, PHONE, Browser, axe, overflow
@@ -83,10 +86,22 @@ def test_every_page_passes_axe_and_fits_a_phone(world, isolated, tmp_path, brows
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_states_after_a_submit_pass_axe(world, browser):
-    """A form with errors (log-in, the public report form), the calculator's answer and its errors, on a desktop
-    and on a phone; after 计算 the answer is focused, and on a phone scrolled into view."""
+    """A form with errors (log-in, the public report form), the calculator's answer and its errors, an overdue
+    task's 超期 badge, on a desktop and on a phone; after 计算 the answer is focused, and on a phone scrolled into
+    view."""
+    from leniency.cases.models import Defendant
+    from leniency.cases.stages import Stage
+
+    # the prosecutor's to-do list has an overdue task: 90 days in review for prosecution (30 allowed)
+    Defendant.objects.filter(pk=world.defendant.pk).update(
+        stage=Stage.PROSECUTION_REVIEW, stage_since=timezone.localdate() - timedelta(days=90)
+    )
     failures = []
     for viewport in (DESKTOP, PHONE):
+        home = browser.page(world.prosecutor, viewport)
+        home.goto(f"{browser.url}/")
+        expect(home.locator(".badge.warn", has_text="超期").first).to_be_visible()
+        failures += [f"home with an overdue task at {viewport['width']}px: {v}" for v in axe(home)]
         anonymous = browser.page(None, viewport)
         anonymous.goto(f"{browser.url}/login/")
         anonymous.fill("input[name=username]", world.prosecutor.username)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
+from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import find_circumstances
-from leniency.sentencing.extraction.document import numbered_counts, parse
+from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
 from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.procedure import find_procedure
 from leniency.sentencing.extraction.quantities import (
@@ -71,6 +73,8 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.amount_yuan = total_amount(mentions, text)
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
+    if len(facts.charges) >= 2:
+        facts.counts_by_charge = _acts_by_charge(document, facts.charges)
     facts.victims, _ = find_victims(text)
     drugs = find_drugs(text)
     facts.drugs = [d for d in drugs if d.heroin_grams is not None]
@@ -103,6 +107,17 @@ def _fill(facts: CaseFacts, text: str) -> None:
             f"{unserved.months} months of a prior sentence unserved: to be combined (arts. 69-71)"
         )
     _check(facts)
+
+
+def _acts_by_charge(document, charges: list[str]) -> dict[str, int]:
+    """Numbered acts per charge, under the names the charges were given in."""
+    names = {}
+    for given in charges:
+        info = find_charge(given)
+        if info is not None:
+            names[info.name] = given
+    found = acts_by_charge(document, list(names), default_model().best_of)
+    return {names[name]: n for name, n in found.items()}
 
 
 def _check(facts: CaseFacts) -> None:

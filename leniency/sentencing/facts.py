@@ -143,6 +143,9 @@ class CaseFacts:
     amount_yuan: Decimal | None = None  # total amount involved (sum over counts)
     amounts: list[Finding] = field(default_factory=list)  # each amount found, value = Decimal yuan
     counts: int | None = None  # number of criminal acts (次数)
+    counts_by_charge: dict[str, int] = field(
+        default_factory=dict
+    )  # numbered acts per charge, several charges
     victims: int | None = None
     drugs: list[DrugQuantity] = field(default_factory=list)
     unknown_drugs: list[DrugQuantity] = field(

@@ -137,18 +137,15 @@ class ChargeModel:
         # weighed on these alone, so that text about nothing it knows does not dilute the rest.
         self.vocabulary = set(self.idf).union(*(ngrams(statute_text(c.name)) for c in all_charges()))
 
+    def best_of(self, text: str, charges: Sequence[str]) -> str | None:
+        """Which of `charges` the text tells of (a count of a case of several charges), or None."""
+        scored = self._scored(text, [c for c in charges if c in self.statutes])
+        return scored[0][1] if scored else None
+
     def candidates(self, text: str, limit: int = 10) -> list[Candidate]:
         readable = Counter({g: c for g, c in ngrams(text).items() if g in self.vocabulary})
         fact = _weights(readable, self.idf, self.default_idf)
-        scored = []
-        for charge, statute in self.statutes.items():
-            profile = self.profiles.get(charge, {})
-            case_sim = sum(fact.get(g, 0.0) * w for g, w in profile.items())
-            statute_sim = sum(fact.get(g, 0.0) * w for g, w in statute.items())
-            score = case_sim + STATUTE_WEIGHT * statute_sim
-            if score > 0:
-                scored.append((score, charge, profile, statute))
-        scored.sort(key=lambda row: (-row[0], row[1]))
+        scored = self._scored(text, list(self.statutes), fact)
         result = []
         for score, charge, profile, statute in scored[:limit]:
             weight = {g: fact[g] * (profile.get(g, 0.0) + STATUTE_WEIGHT * statute.get(g, 0.0)) for g in fact}
@@ -157,6 +154,22 @@ class ChargeModel:
                 Candidate(charge, self.articles[charge], round(score, 4), evidence[:EVIDENCE], len(evidence))
             )
         return result
+
+    def _scored(self, text: str, charges: Sequence[str], fact: dict[str, float] | None = None) -> list[tuple]:
+        if fact is None:
+            readable = Counter({g: c for g, c in ngrams(text).items() if g in self.vocabulary})
+            fact = _weights(readable, self.idf, self.default_idf)
+        scored = []
+        for charge in charges:
+            statute = self.statutes[charge]
+            profile = self.profiles.get(charge, {})
+            case_sim = sum(fact.get(g, 0.0) * w for g, w in profile.items())
+            statute_sim = sum(fact.get(g, 0.0) * w for g, w in statute.items())
+            score = case_sim + STATUTE_WEIGHT * statute_sim
+            if score > 0:
+                scored.append((score, charge, profile, statute))
+        scored.sort(key=lambda row: (-row[0], row[1]))
+        return scored
 
     def charges(self, text: str) -> list[str]:
         """The inferred charges: the best, and any other within SECOND_SHARE of it (at most MAX_CHARGES)."""

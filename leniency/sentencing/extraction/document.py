@@ -38,6 +38,7 @@ EVIDENCE_RE = re.compile(
     r"|登记表|确认表|决定书|判决书|裁定书|凭证|材料|资料|截图|光盘|复印件|证书"
 )
 EVIDENCE_HEAD = 40
+HEADING = 30  # characters of a section's heading read with each of its acts
 EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
 
 
@@ -50,6 +51,7 @@ class Count:
     start: int
     end: int
     evidence: bool = False  # an item of the evidence list (证人证言, 鉴定意见 …), not an act
+    section: int = -1  # where its outermost item begins ("一、盗窃事实" over "1、…"); its own start if none
 
 
 @dataclass
@@ -135,14 +137,17 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
         return []
     closing = _closing_starts(text, sentences, kept[0][0])
     counts: list[Count] = []
+    section = kept[0][0]
     for i, (pos, p) in enumerate(kept):
+        if len(p) == 1:
+            section = pos
         if i + 1 < len(kept) and len(kept[i + 1][1]) > len(p):
             continue  # a heading over numbered items: the items are the counts
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
         end = next((c for c in closing if pos < c < end), end)
         label = "/".join(_label(style, number) for style, number in p)
         evidence = bool(EVIDENCE_RE.search(text, pos, min(end, pos + EVIDENCE_HEAD)))
-        counts.append(Count(len(counts) + 1, label, pos, end, evidence))
+        counts.append(Count(len(counts) + 1, label, pos, end, evidence, section))
     return counts
 
 
@@ -184,3 +189,20 @@ def numbered_counts(document: Document, charges: list[str], stated: int | None) 
     if numbered < 2:
         return stated
     return max(stated or 0, numbered)
+
+
+def acts_by_charge(document: Document, charges: list[str], tells_of) -> dict[str, int]:
+    """The numbered acts of each charge of a case of several (scoping counts to their charge, class 3).
+
+    `tells_of(text, charges)` names the charge a piece of text tells of (ChargeModel.best_of): each act
+    is read with the heading of its section ("一、盗窃事实 … 1、…"). Empty when the text numbers no acts.
+    """
+    found: dict[str, int] = {}
+    for act in acts(document):
+        heading = (
+            document.text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
+        )
+        charge = tells_of(heading + document.text[act.start : act.end], charges)
+        if charge is not None:
+            found[charge] = found.get(charge, 0) + 1
+    return found

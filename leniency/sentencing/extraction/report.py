@@ -43,6 +43,7 @@ def read_case(text: str) -> dict:
         ],
         "counts": {
             "acts": facts.counts,
+            "acts_by_charge": facts.counts_by_charge,
             "stated": stated,
             "stated_quote": stated_finding.span.quote if stated_finding and stated_finding.span else None,
             "numbered": [

@@ -81,3 +81,19 @@ def test_a_decimal_figure_at_a_sentence_start_is_not_a_number_marker():
 
 def test_the_same_text_is_parsed_once():
     assert parse(THREE_ROBBERIES) is parse(THREE_ROBBERIES)
+
+
+def test_the_acts_of_a_case_of_several_charges_are_counted_per_charge():
+    assert extract(TWO_CHARGES, ["盗窃", "诈骗"]).counts_by_charge == {"盗窃": 2, "诈骗": 1}
+
+
+def test_interleaved_acts_go_to_the_charge_whose_conduct_they_tell():
+    text = (
+        "经审理查明：\n"
+        "一、2019年1月1日，被告人张某在某小区窃取电动车一辆，价值2000元。\n"
+        "二、2019年2月1日，被告人张某持刀将被害人李某砍伤，经鉴定为轻伤一级。\n"
+        "三、2019年3月5日，被告人张某在某商场窃取手机一部，价值3000元。\n"
+    )
+    facts = extract(text, ["盗窃罪", "故意伤害"])
+    assert facts.counts_by_charge == {"盗窃罪": 2, "故意伤害": 1}
+    assert facts.counts is None  # three numbered acts are not three acts of each charge

@@ -1,6 +1,6 @@
 """The case-page cache (leniency/cases/pagecache.py) serves a page again only while its case has had no
-change (no new audit event). These tests commit for real (transaction=True): inside a test transaction the cache stands
-aside, as it does inside any transaction."""
+change (no new audit event of the case). These tests commit for real (transaction=True): inside a test
+transaction the cache stands aside, as it does inside any transaction."""
 
 from datetime import date
 
@@ -131,7 +131,7 @@ def test_a_change_to_another_case_leaves_this_page_cached(client, world):
     assert again == first
     assert not _reads_defendants(sqls)  # still the cached page
     # The list of cases shows the other case: it is rendered afresh.
-    listed, list_sqls = _get(client, reverse("case_list"))
+    listed, _ = _get(client, reverse("case_list"))
     assert "另案" in listed
 
 

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Organisation, Role
 from leniency.cases.access import visible_defendants
+from leniency.errors import Forbidden
 
 from .models import (
     Claim,
@@ -235,3 +237,138 @@ def rater_kind_for(user, assignment: CounselAssignment) -> str | None:
 
 def can_see_assignment(user, assignment: CounselAssignment) -> bool:
     return visible_assignments(user).filter(pk=assignment.pk).exists()
+
+
+# Permission to take each action, checked once inside its `do_*` service (the pages answer 404 before that for
+# what a user may not see). Failing one is a 403 (`Forbidden`) naming who may act.
+def _staff_of_case(user, defendant) -> bool:
+    case = defendant.case
+    if user.is_prosecution:
+        return case.procuratorate_id == user.organisation_id
+    return user.role == Role.JUDGE and case.court_id is not None and case.court_id == user.organisation_id
+
+
+def _manages_station(user, station) -> bool:
+    return can_run_centre(user) and visible_stations(user).filter(pk=station.pk).exists()
+
+
+def check_create_station(user, centre) -> None:
+    if not can_run_centre(user):
+        raise Forbidden(_("只有法律援助中心可以设立值班律师工作站"))
+
+
+def check_create_rota_period(user, station) -> None:
+    if not _manages_station(user, station):
+        raise Forbidden(_("只有本辖区的法律援助中心可以为此工作站排班"))
+
+
+def check_publish_rota(user, period) -> None:
+    if not _manages_station(user, period.station):
+        raise Forbidden(_("只有本辖区的法律援助中心可以公示排班"))
+
+
+def check_request_rota_correction(user, member) -> None:
+    if not (_authenticated(user) and (member.lawyer_id == user.pk or can_run_centre(user))):
+        raise Forbidden(_("只有排班律师本人或法律援助中心可以申请纠错"))
+
+
+def check_decide_rota_correction(user, correction) -> None:
+    if not _manages_station(user, correction.member.period.station):
+        raise Forbidden(_("只有本辖区的法律援助中心可以处理排班纠错"))
+
+
+def check_request_counsel(user, defendant) -> None:
+    if not can_request_counsel(user, defendant):
+        raise Forbidden(
+            _("只有本案检察院、法院或本辖区法律援助中心可以为其申请律师（刑事诉讼法第35条、第36条）")
+        )
+
+
+def check_override_allocation(user, request) -> None:
+    if not manages_defendant(user, request.defendant):
+        raise Forbidden(_("只有法律援助中心可以人工指派"))
+
+
+def check_assign_counsel(user, defendant, request=None) -> None:
+    """An allocation (`request` given) was checked by the action that made it: the request, the centre's
+    override, the rota job. A lawyer recorded directly (retained, or appointed by the court) is recorded by the
+    case's procuratorate or court, or by the centre."""
+    if request is not None:
+        return
+    if not (_authenticated(user) and (_staff_of_case(user, defendant) or manages_defendant(user, defendant))):
+        raise Forbidden(_("只有本案检察院、法院或法律援助中心可以登记辩护人、值班律师"))
+
+
+def check_end_assignment(user, assignment) -> None:
+    """`user` None is the escalation job of `manage.py counsel`, which ends an allocation nobody answered."""
+    if user is None:
+        return
+    if not (
+        _authenticated(user)
+        and (
+            assignment.lawyer_id == user.pk
+            or manages_assignment(user, assignment)
+            or _staff_of_case(user, assignment.defendant)
+        )
+    ):
+        raise Forbidden(_("只有律师本人、本案检察院、法院或法律援助中心可以结束指派"))
+
+
+def check_register_lawyer(user, region) -> None:
+    if not (can_run_centre(user) and (user.is_superuser or _in_region(user, region))):
+        raise Forbidden(_("只有本辖区的法律援助中心可以登记律师"))
+
+
+def check_set_availability(user, profile) -> None:
+    if not (_authenticated(user) and (profile.user_id == user.pk or manages_lawyer(user, profile.user))):
+        raise Forbidden(_("只有律师本人或法律援助中心可以变更可接受指派状态"))
+
+
+def check_add_training(user, profile) -> None:
+    if not manages_lawyer(user, profile.user):
+        raise Forbidden(_("只有律师登记地的法律援助中心可以登记培训记录"))
+
+
+def check_submit_claim(user, assignment) -> None:
+    if not can_log_participation(user, assignment):
+        raise Forbidden(_("只能为本人承办的案件申请补贴"))
+
+
+def check_decide_claim(user, claim) -> None:
+    if not manages_assignment(user, claim.assignment):
+        raise Forbidden(_("只有本辖区的法律援助中心可以审核补贴申请"))
+
+
+def check_record_export(user) -> None:
+    if not can_run_centre(user):
+        raise Forbidden(_("只有法律援助中心可以导出补贴发放清单"))
+
+
+def check_rate_counsel(user, assignment) -> None:
+    if rater_kind_for(user, assignment) is None:
+        raise Forbidden(_("只有本案检察院、法院、律师协会或法律援助中心（代当事人）可以评价此律师"))
+
+
+def check_open_review(user, warning) -> None:
+    if not manages_lawyer(user, warning.lawyer):
+        raise Forbidden(_("只有律师登记地的法律援助中心可以审查预警"))
+
+
+def check_decide_warning(user, warning) -> None:
+    if not manages_lawyer(user, warning.lawyer):
+        raise Forbidden(_("只有律师登记地的法律援助中心可以处理预警"))
+
+
+def check_contest_warning(user, warning) -> None:
+    if not (_authenticated(user) and warning.lawyer_id == user.pk):
+        raise Forbidden(_("只有被预警的律师本人可以提出异议"))
+
+
+def check_answer_contest(user, contest) -> None:
+    if not manages_lawyer(user, contest.warning.lawyer):
+        raise Forbidden(_("只有律师登记地的法律援助中心可以答复异议"))
+
+
+def check_log_participation(user, assignment) -> None:
+    if not can_log_participation(user, assignment):
+        raise Forbidden(_("只有被指派的律师可以登记履职情况"))

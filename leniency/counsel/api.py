@@ -225,8 +225,6 @@ def create_request(request, payload: RequestIn):
     defendant = get_object_or_404(
         visible_defendants(request.user).select_related("case__region"), pk=payload.defendant
     )
-    if not access.can_request_counsel(request.user, defendant):
-        raise HttpError(403, "you may not request a lawyer for this defendant")
     data = payload.dict(exclude={"defendant"})
     return Status(201, do_request_counsel(defendant, acting_user=request.user, **data))
 
@@ -241,8 +239,7 @@ def override(request, request_id: int, payload: OverrideIn):
     counsel_request = get_object_or_404(
         access.visible_requests(request.user).select_related("defendant__case__region"), pk=request_id
     )
-    if not access.manages_defendant(request.user, counsel_request.defendant):
-        raise HttpError(403, "only the legal-aid centre may override")
+    access.check_override_allocation(request.user, counsel_request)  # before the lawyer's look-up (404)
     lawyer = get_object_or_404(User, pk=payload.lawyer)
     return do_override_allocation(
         counsel_request, lawyer=lawyer, reason=payload.reason, acting_user=request.user
@@ -261,8 +258,6 @@ def get_assignment(request, assignment_id: int):
 )
 def log_participation(request, assignment_id: int, payload: EntryIn):
     assignment = _visible_assignment(request, assignment_id)
-    if not access.can_log_participation(request.user, assignment):
-        raise HttpError(403, "only the assigned lawyer may log participation")
     return Status(201, do_log_participation(assignment, acting_user=request.user, **payload.dict()))
 
 
@@ -271,16 +266,12 @@ def log_participation(request, assignment_id: int, payload: EntryIn):
 )
 def rate(request, assignment_id: int, payload: RatingIn):
     assignment = _visible_assignment(request, assignment_id)
-    if access.rater_kind_for(request.user, assignment) is None:
-        raise HttpError(403, "you may not rate this lawyer")
     return Status(201, do_rate_counsel(assignment, acting_user=request.user, **payload.dict()))
 
 
 @router.post("/assignments/{assignment_id}/claim", response={201: ClaimOut}, summary="Claim the subsidy")
 def submit_claim(request, assignment_id: int):
     assignment = _visible_assignment(request, assignment_id)
-    if not access.can_log_participation(request.user, assignment):
-        raise HttpError(403, "only the assigned lawyer may claim")
     return Status(201, do_submit_claim(assignment, acting_user=request.user))
 
 
@@ -296,8 +287,6 @@ def list_claims(request, status: str | None = None):
 @router.post("/claims/{claim_id}/decision", response=ClaimOut, summary="Approve or return a claim")
 def decide_claim(request, claim_id: int, payload: DecisionIn):
     claim = get_object_or_404(access.visible_claims(request.user).select_related("assignment"), pk=claim_id)
-    if not access.can_run_centre(request.user):
-        raise HttpError(403, "only the legal-aid centre may decide claims")
     return do_decide_claim(claim, approve=payload.approve, note=payload.note, acting_user=request.user)
 
 

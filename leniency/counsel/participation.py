@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
+from . import access
 from .models import CONTACT, OPINIONS, SUBSTANTIVE, Allocation, CounselAssignment, ParticipationEntry, Service
 from .rota import close_allocation
 
@@ -30,9 +31,8 @@ def do_log_participation(
     opinion: str = "",
     as_of: datetime | None = None,
 ) -> ParticipationEntry:
+    access.check_log_participation(acting_user, assignment)
     as_of = as_of or timezone.now()
-    if acting_user.pk != assignment.lawyer_id:
-        raise DomainError(_("只有被指派的律师可以登记履职情况"), field="assignment")
     if service not in Service.values:
         raise DomainError(_("未知的工作内容"), field="service")
     # The forms record minutes: an entry in the minute of the assignment is not "before" it.

@@ -18,6 +18,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.sentencing.catalogue import find_charge
 
+from . import access
 from .models import Claim, CounselAssignment, FeeSchedule, ParticipationEntry, Service
 from .rules import fee_schedule_for
 
@@ -119,9 +120,8 @@ def quote(assignment: CounselAssignment, *, on=None) -> tuple[FeeSchedule, Decim
 
 def do_submit_claim(assignment: CounselAssignment, *, acting_user, as_of: datetime | None = None) -> Claim:
     """The lawyer claims the subsidy for one assignment, computed from the log; a returned claim is recomputed."""
+    access.check_submit_claim(acting_user, assignment)
     as_of = as_of or timezone.now()
-    if acting_user.pk != assignment.lawyer_id:
-        raise DomainError(_("只能为本人承办的案件申请补贴"), field="assignment")
     if assignment.kind == CounselAssignment.Kind.RETAINED:
         raise DomainError(_("委托辩护不适用法律援助补贴"), field="assignment")
     existing = Claim.objects.filter(assignment=assignment).first()
@@ -166,6 +166,7 @@ def do_submit_claim(assignment: CounselAssignment, *, acting_user, as_of: dateti
 def do_decide_claim(
     claim: Claim, *, approve: bool, acting_user, note: str = "", as_of: datetime | None = None
 ) -> Claim:
+    access.check_decide_claim(acting_user, claim)
     as_of = as_of or timezone.now()
     if claim.status != Claim.Status.SUBMITTED:
         raise DomainError(_("只能审核待审核的申请"), field="status")
@@ -274,6 +275,7 @@ def claims_xlsx(claims) -> bytes:
 
 def do_record_export(claims, *, fmt: str, acting_user, as_of: datetime | None = None) -> int:
     """Mark approved claims as exported for payment and audit the export (who, how many, total)."""
+    access.check_record_export(acting_user)
     as_of = as_of or timezone.now()
     claims = list(claims)
     with transaction.atomic():

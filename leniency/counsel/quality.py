@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
+from . import access
 from .access import rater_kind_for
 from .models import (
     Allocation,
@@ -55,10 +56,9 @@ def do_rate_counsel(
     comment: str = "",
     as_of: datetime | None = None,
 ) -> Rating:
+    access.check_rate_counsel(acting_user, assignment)
     as_of = as_of or timezone.now()
     kind = rater_kind_for(acting_user, assignment)
-    if kind is None:
-        raise DomainError(_("您无权评价此律师"), field="rater")
     rubric = current_rubric(timezone.localdate(as_of))
     criteria = list(rubric.criteria.all())
     clean = {}
@@ -239,6 +239,7 @@ def do_detect_warnings(
 
 
 def do_open_review(warning: QualityWarning, *, acting_user, as_of: datetime | None = None) -> QualityWarning:
+    access.check_open_review(acting_user, warning)
     as_of = as_of or timezone.now()
     if warning.status != QualityWarning.Status.OPEN:
         raise DomainError(_("只有待审查的预警可以开始审查"), field="status")
@@ -265,6 +266,7 @@ def do_decide_warning(
     as_of: datetime | None = None,
 ) -> QualityWarning:
     """Close a review: dismiss the warning, or restrict the lawyer from new allocations for `days`."""
+    access.check_decide_warning(acting_user, warning)
     as_of = as_of or timezone.now()
     if warning.status != QualityWarning.Status.REVIEW:
         raise DomainError(_("预警须先进入审查"), field="status")
@@ -300,9 +302,8 @@ def do_decide_warning(
 def do_contest_warning(
     warning: QualityWarning, *, statement: str, acting_user, as_of: datetime | None = None
 ) -> Contest:
+    access.check_contest_warning(acting_user, warning)
     as_of = as_of or timezone.now()
-    if acting_user.pk != warning.lawyer_id:
-        raise DomainError(_("只有被预警的律师本人可以提出异议"), field="lawyer")
     if warning.status == QualityWarning.Status.DISMISSED:
         raise DomainError(_("预警已撤销，无需异议"), field="status")
     if warning.contests.filter(status=Contest.Status.PENDING).exists():
@@ -327,6 +328,7 @@ def do_answer_contest(
     contest: Contest, *, upheld: bool, answer: str, acting_user, as_of: datetime | None = None
 ) -> Contest:
     """Upheld: the warning is dismissed and any restriction lifted. Rejected: things stay as they are."""
+    access.check_answer_contest(acting_user, contest)
     as_of = as_of or timezone.now()
     if contest.status != Contest.Status.PENDING:
         raise DomainError(_("该异议已答复"), field="status")

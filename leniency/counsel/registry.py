@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
+from . import access
 from .models import LawyerProfile, TrainingRecord
 
 
@@ -28,6 +29,7 @@ def do_register_lawyer(
     expert: bool = False,
     expert_note: str = "",
 ) -> LawyerProfile:
+    access.check_register_lawyer(acting_user, region)
     if not user.is_lawyer:
         raise DomainError(_("%(user)s 不是律师") % {"user": user}, field="user")
     if LawyerProfile.objects.filter(user=user).exists():
@@ -64,6 +66,7 @@ def do_register_lawyer(
 def do_set_availability(
     profile: LawyerProfile, *, available: bool, unavailable_until: date | None, acting_user
 ) -> LawyerProfile:
+    access.check_set_availability(acting_user, profile)
     with transaction.atomic():
         profile.available, profile.unavailable_until = available, unavailable_until
         profile.save(update_fields=["available", "unavailable_until"])
@@ -79,6 +82,7 @@ def do_set_availability(
 def do_add_training(
     profile: LawyerProfile, *, title: str, hours, completed_on: date, acting_user, provider: str = ""
 ) -> TrainingRecord:
+    access.check_add_training(acting_user, profile)
     if not title.strip():
         raise DomainError(_("请填写培训名称"), field="title")
     with transaction.atomic():

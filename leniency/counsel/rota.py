@@ -14,6 +14,7 @@ from leniency.audit.trail import record
 from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
+from . import access
 from .allocation import Candidate, Choice, choose_lawyer
 from .models import (
     CONTACT,
@@ -50,6 +51,7 @@ def _now(as_of: datetime | None) -> datetime:
 
 
 def do_create_station(*, host: Organisation, centre: Organisation, acting_user) -> Station:
+    access.check_create_station(acting_user, centre)
     with transaction.atomic():
         if host.kind not in STATION_FOR_HOST:
             raise DomainError(_("工作站只能设在看守所、检察院或法院"), field="host")
@@ -66,6 +68,7 @@ def do_create_station(*, host: Organisation, centre: Organisation, acting_user) 
 
 
 def do_create_rota_period(station: Station, *, starts_on, ends_on, lawyers: list, acting_user) -> RotaPeriod:
+    access.check_create_rota_period(acting_user, station)
     with transaction.atomic():
         if ends_on < starts_on:  # also a CheckConstraint
             raise DomainError(_("结束日期不能早于开始日期"), field="ends_on")
@@ -101,6 +104,7 @@ def do_create_rota_period(station: Station, *, starts_on, ends_on, lawyers: list
 
 
 def do_publish_rota(period: RotaPeriod, *, acting_user, as_of: datetime | None = None) -> RotaPeriod:
+    access.check_publish_rota(acting_user, period)
     as_of = _now(as_of)
     with transaction.atomic():
         locked = RotaPeriod.objects.select_for_update().get(pk=period.pk)
@@ -124,6 +128,7 @@ def do_publish_rota(period: RotaPeriod, *, acting_user, as_of: datetime | None =
 def do_request_rota_correction(
     member: RotaMember, *, reason: str, acting_user, as_of: datetime | None = None
 ) -> RotaCorrection:
+    access.check_request_rota_correction(acting_user, member)
     as_of = _now(as_of)
     with transaction.atomic():
         period = RotaPeriod.objects.get(pk=member.period_id)
@@ -147,6 +152,7 @@ def do_request_rota_correction(
 def do_decide_rota_correction(
     correction: RotaCorrection, *, accept: bool, answer: str, acting_user, as_of: datetime | None = None
 ) -> RotaCorrection:
+    access.check_decide_rota_correction(acting_user, correction)
     as_of = _now(as_of)
     with transaction.atomic():
         locked = RotaCorrection.objects.select_for_update().get(pk=correction.pk)
@@ -236,6 +242,7 @@ def do_request_counsel(
     as_of: datetime | None = None,
 ) -> CounselRequest:
     """File a request with a reference number and let the rota assign a lawyer at once."""
+    access.check_request_counsel(acting_user, defendant)
     as_of = _now(as_of)
     with transaction.atomic():
         # The defendant's row lock queues requests for the same person, so the guards below see the one
@@ -513,6 +520,7 @@ def do_override_allocation(
     request: CounselRequest, *, lawyer, reason: str, acting_user, as_of: datetime | None = None
 ) -> Allocation:
     """The centre assigns a lawyer by hand, with a reason; access criteria and conflicts still apply."""
+    access.check_override_allocation(acting_user, request)
     as_of = _now(as_of)
     with transaction.atomic():
         status = (

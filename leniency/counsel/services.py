@@ -8,10 +8,12 @@ from leniency.audit.trail import record
 from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
+from . import access
 from .models import CounselAssignment
 
 
 def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, request=None) -> CounselAssignment:
+    access.check_assign_counsel(acting_user, defendant, request)
     if not lawyer.is_lawyer:
         raise DomainError(_("%(user)s 不是律师，不能被指派") % {"user": lawyer}, field="lawyer")
     as_of = as_of or timezone.now()
@@ -41,6 +43,7 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
 
 
 def do_end_assignment(assignment, *, acting_user, reason, as_of=None) -> CounselAssignment:
+    access.check_end_assignment(acting_user, assignment)
     as_of = as_of or timezone.now()
     with transaction.atomic():
         ended_at = (

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +14,7 @@ from leniency.accounts.models import User
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import CLOSED_STAGES
 from leniency.errors import DomainError
+from leniency.forms_flow import form_post, post_action, run_form
 
 from . import access
 from .forms import AvailabilityForm, OverrideForm, ParticipationForm, RatingForm, RequestForm
@@ -76,8 +78,7 @@ def request_new(request, defendant_id):
     defendant = get_object_or_404(
         visible_defendants(request.user).select_related("case__region"), pk=defendant_id
     )
-    if not access.can_request_counsel(request.user, defendant):
-        return HttpResponseForbidden(_("您无权为此人申请律师"))
+    access.check_request_counsel(request.user, defendant)
     initial = {
         "source": CounselRequest.Source.COURT
         if has_capability(request.user, "adjudicate")
@@ -85,26 +86,22 @@ def request_new(request, defendant_id):
         "severity": Severity.ORDINARY,
     }
     form = RequestForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            counsel_request = do_request_counsel(defendant, acting_user=request.user, **form.cleaned_data)
-        except DomainError as error:
-            _error(form, error)
+    outcome = run_form(form, lambda data: do_request_counsel(defendant, acting_user=request.user, **data))
+    if outcome.ok:
+        counsel_request = outcome.value
+        lawyer = counsel_request.allocations.last()
+        if lawyer:
+            messages.success(
+                request,
+                _("申请 %(ref)s 已指派 %(lawyer)s")
+                % {"ref": counsel_request.reference, "lawyer": lawyer.lawyer},
+            )
         else:
-            lawyer = counsel_request.allocations.last()
-            if lawyer:
-                messages.success(
-                    request,
-                    _("申请 %(ref)s 已指派 %(lawyer)s")
-                    % {"ref": counsel_request.reference, "lawyer": lawyer.lawyer},
-                )
-            else:
-                messages.error(
-                    request,
-                    _("申请 %(ref)s 暂无可指派律师，已转法律援助中心处理")
-                    % {"ref": counsel_request.reference},
-                )
-            return redirect("counsel:request_detail", pk=counsel_request.pk)
+            messages.error(
+                request,
+                _("申请 %(ref)s 暂无可指派律师，已转法律援助中心处理") % {"ref": counsel_request.reference},
+            )
+        return redirect("counsel:request_detail", pk=counsel_request.pk)
     status = 400 if form.is_bound else 200
     return render(request, "counsel/request_form.html", {"form": form, "defendant": defendant}, status=status)
 
@@ -149,23 +146,17 @@ def request_override(request, pk):
     counsel_request = get_object_or_404(
         access.visible_requests(request.user).select_related("defendant__case__region"), pk=pk
     )
-    if not access.manages_defendant(request.user, counsel_request.defendant):
-        return HttpResponseForbidden(_("只有法律援助中心可以人工指派"))
-    form = OverrideForm(request.POST, lawyers=_override_lawyers(counsel_request).distinct())
-    if form.is_valid():
-        try:
-            do_override_allocation(
-                counsel_request,
-                lawyer=form.cleaned_data["lawyer"],
-                reason=form.cleaned_data["reason"],
-                acting_user=request.user,
-            )
-        except DomainError as error:
-            _error(form, error)
-        else:
-            messages.success(request, _("已人工指派"))
-            return redirect("counsel:request_detail", pk=pk)
-    return _render_request(request, counsel_request, form=form, status=400)
+    access.check_override_allocation(request.user, counsel_request)
+    return form_post(
+        request,
+        OverrideForm(request.POST, lawyers=_override_lawyers(counsel_request).distinct()),
+        lambda data: do_override_allocation(
+            counsel_request, lawyer=data["lawyer"], reason=data["reason"], acting_user=request.user
+        ),
+        done=_("已人工指派"),
+        then=reverse("counsel:request_detail", kwargs={"pk": pk}),
+        invalid=lambda form: _render_request(request, counsel_request, form=form, status=400),
+    )
 
 
 # --- one assignment ---------------------------------------------------------------------------------------
@@ -224,57 +215,49 @@ def assignment_detail(request, pk):
 @require_POST
 def assignment_log(request, pk):
     assignment = _assignment(request, pk)
-    if not access.can_log_participation(request.user, assignment):
-        return HttpResponseForbidden(_("只有被指派的律师可以登记履职情况"))
-    form = ParticipationForm(request.POST)
-    if form.is_valid():
-        try:
-            do_log_participation(assignment, acting_user=request.user, **form.cleaned_data)
-        except DomainError as error:
-            _error(form, error)
-        else:
-            messages.success(request, _("已登记"))
-            return redirect("counsel:assignment_detail", pk=pk)
-    return _render_assignment(request, assignment, log_form=form, status=400)
+    access.check_log_participation(request.user, assignment)
+    return form_post(
+        request,
+        ParticipationForm(request.POST),
+        lambda data: do_log_participation(assignment, acting_user=request.user, **data),
+        done=_("已登记"),
+        then=reverse("counsel:assignment_detail", kwargs={"pk": pk}),
+        invalid=lambda form: _render_assignment(request, assignment, log_form=form, status=400),
+    )
 
 
 @login_required
 @require_POST
 def assignment_rate(request, pk):
     assignment = _assignment(request, pk)
-    if access.rater_kind_for(request.user, assignment) is None:
-        return HttpResponseForbidden(_("您无权评价此律师"))
+    access.check_rate_counsel(request.user, assignment)
     form = RatingForm(request.POST, criteria=list(current_rubric().criteria.all()))
-    if form.is_valid():
-        try:
-            do_rate_counsel(
-                assignment,
-                scores=form.scores(),
-                complaint=form.cleaned_data["complaint"],
-                comment=form.cleaned_data["comment"],
-                acting_user=request.user,
-            )
-        except DomainError as error:
-            _error(form, error)
-        else:
-            messages.success(request, _("评价已提交"))
-            return redirect("counsel:assignment_detail", pk=pk)
-    return _render_assignment(request, assignment, rating_form=form, status=400)
+    return form_post(
+        request,
+        form,
+        lambda data: do_rate_counsel(
+            assignment,
+            scores=form.scores(),
+            complaint=data["complaint"],
+            comment=data["comment"],
+            acting_user=request.user,
+        ),
+        done=_("评价已提交"),
+        then=reverse("counsel:assignment_detail", kwargs={"pk": pk}),
+        invalid=lambda form: _render_assignment(request, assignment, rating_form=form, status=400),
+    )
 
 
 @login_required
 @require_POST
 def assignment_claim(request, pk):
     assignment = _assignment(request, pk)
-    if not access.can_log_participation(request.user, assignment):
-        return HttpResponseForbidden(_("只能为本人承办的案件申请补贴"))
-    try:
-        claim = do_submit_claim(assignment, acting_user=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("counsel:assignment_detail", pk=pk)
-    messages.success(request, _("已申请补贴 %(amount)s 元") % {"amount": claim.amount})
-    return redirect("counsel:assignment_detail", pk=pk)
+    return post_action(
+        request,
+        lambda: do_submit_claim(assignment, acting_user=request.user),
+        done=lambda claim: _("已申请补贴 %(amount)s 元") % {"amount": claim.amount},
+        then=reverse("counsel:assignment_detail", kwargs={"pk": pk}),
+    )
 
 
 @login_required

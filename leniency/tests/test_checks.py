@@ -2,11 +2,9 @@
 `do_*`). The test reads the source of every module under `leniency` (no import needed), finds each module-level
 `do_*` function and asserts that its body calls one of the `check_*` functions an app's `access.py` defines.
 
-Two lists say where a `do_*` calls none, each entry with its reason:
-- `SYSTEM_ACTIONS`: run by the system (a management command, a scheduled job, another service that already
-  checked), with no acting user's permission to decide;
-- `NOT_YET_CHECKED`: debt of issue 18 part 2, permission still decided only by the views; the test fails when
-  one of them gains its `check_*`, so that the list only shrinks.
+`SYSTEM_ACTIONS` lists the `do_*` that call none, each with its reason: run by the system (a management command,
+a scheduled job) or recording a read the caller already allowed, with no acting user's permission to decide. A
+listed function that gains a `check_*` fails the test, so the list only shrinks.
 """
 
 import ast
@@ -23,31 +21,6 @@ SYSTEM_ACTIONS = {
     "leniency.recordings.services.do_log_access": "records a read the caller already allowed (a log, not an act)",
     "leniency.oversight.reports.do_record_attachment_access": "records a read the caller already allowed",
     "leniency.oversight.reports.do_submit_report": "the public reporting channel: anyone, signed in or not",
-}
-
-VIEW_ONLY = "permission still decided by its views and API only"
-NOT_YET_CHECKED: dict[str, str] = {
-    "leniency.counsel.participation.do_log_participation": VIEW_ONLY,
-    "leniency.counsel.pay.do_decide_claim": VIEW_ONLY,
-    "leniency.counsel.pay.do_record_export": VIEW_ONLY,
-    "leniency.counsel.pay.do_submit_claim": VIEW_ONLY,
-    "leniency.counsel.quality.do_answer_contest": VIEW_ONLY,
-    "leniency.counsel.quality.do_contest_warning": VIEW_ONLY,
-    "leniency.counsel.quality.do_decide_warning": VIEW_ONLY,
-    "leniency.counsel.quality.do_open_review": VIEW_ONLY,
-    "leniency.counsel.quality.do_rate_counsel": VIEW_ONLY,
-    "leniency.counsel.registry.do_add_training": VIEW_ONLY,
-    "leniency.counsel.registry.do_register_lawyer": VIEW_ONLY,
-    "leniency.counsel.registry.do_set_availability": VIEW_ONLY,
-    "leniency.counsel.rota.do_create_rota_period": VIEW_ONLY,
-    "leniency.counsel.rota.do_create_station": VIEW_ONLY,
-    "leniency.counsel.rota.do_decide_rota_correction": VIEW_ONLY,
-    "leniency.counsel.rota.do_override_allocation": VIEW_ONLY,
-    "leniency.counsel.rota.do_publish_rota": VIEW_ONLY,
-    "leniency.counsel.rota.do_request_counsel": VIEW_ONLY,
-    "leniency.counsel.rota.do_request_rota_correction": VIEW_ONLY,
-    "leniency.counsel.services.do_assign_counsel": VIEW_ONLY,
-    "leniency.counsel.services.do_end_assignment": VIEW_ONLY,
 }
 
 
@@ -103,9 +76,7 @@ def test_the_walk_finds_the_services():
 def test_every_do_calls_its_check():
     found, checks = do_functions(), access_checks()
     missing = sorted(
-        name
-        for name, calls in found.items()
-        if not calls & checks and name not in SYSTEM_ACTIONS and name not in NOT_YET_CHECKED
+        name for name, calls in found.items() if not calls & checks and name not in SYSTEM_ACTIONS
     )
     assert not missing, "a do_* without a check_* (add one, or list it with its reason): " + ", ".join(
         missing
@@ -114,7 +85,7 @@ def test_every_do_calls_its_check():
 
 def test_the_exemption_lists_name_real_functions_without_a_check():
     found, checks = do_functions(), access_checks()
-    for name in [*SYSTEM_ACTIONS, *NOT_YET_CHECKED]:
+    for name in SYSTEM_ACTIONS:
         assert name in found, f"{name} is listed but no longer exists"
         assert not found[name] & checks, f"{name} calls {sorted(found[name] & checks)}: take it off the list"
 

@@ -28,7 +28,7 @@ from leniency.counsel.quality import (
 )
 from leniency.counsel.rota import do_request_counsel
 from leniency.counsel.services import do_assign_counsel
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 
 from .conftest import AS_OF
 
@@ -93,7 +93,7 @@ def test_participation_guards(cw):
     with pytest.raises(DomainError) as error:
         _log(assignment, Service.OPINION_CHARGE, 1)
     assert error.value.field == "opinion"
-    with pytest.raises(DomainError) as error:
+    with pytest.raises(Forbidden, match="只有被指派的律师可以登记履职情况"):
         do_log_participation(
             assignment,
             service=Service.MEETING,
@@ -102,7 +102,6 @@ def test_participation_guards(cw):
             acting_user=cw.unassigned_lawyer,
             as_of=AS_OF + timedelta(hours=2),
         )
-    assert error.value.field == "assignment"
     _log(assignment, Service.SIGNING, 2)
     with pytest.raises(DomainError):
         _log(assignment, Service.SIGNING, 3)
@@ -124,7 +123,7 @@ def test_ratings_follow_the_rubric_and_the_rater(cw):
         do_rate_counsel(assignment, scores={**SCORES, "opinion": 7}, acting_user=cw.judge, as_of=AS_OF)
     assert error.value.field == "score_opinion"
     for outsider in (cw.outsider_prosecutor, cw.outsider_officer, assignment.lawyer):
-        with pytest.raises(DomainError):
+        with pytest.raises(Forbidden, match="可以评价此律师"):
             do_rate_counsel(assignment, scores=SCORES, acting_user=outsider, as_of=AS_OF)
     with pytest.raises(DomainError) as error:
         do_rate_counsel(assignment, scores=SCORES, complaint=True, acting_user=cw.judge, as_of=AS_OF)
@@ -165,7 +164,7 @@ def test_warnings_workflow_review_restrict_contest_lift(cw):
     )
     restriction = Restriction.objects.get(warning=warning)
     assert restriction.ends_on - restriction.starts_on == timedelta(days=29)
-    with pytest.raises(DomainError):
+    with pytest.raises(Forbidden, match="只有被预警的律师本人可以提出异议"):
         do_contest_warning(warning, statement="不是我", acting_user=cw.prosecutor)
     contest = do_contest_warning(
         warning, statement="会见记录漏登", acting_user=warning.lawyer, as_of=AS_OF + timedelta(days=14)

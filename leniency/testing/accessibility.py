@@ -84,3 +84,22 @@ def overflow(page) -> str:
     if got["squeezed"]:
         problems.append(f"table headers squeezed to one character per line: {got['squeezed']}")
     return "; ".join(problems)
+
+
+# ids named by aria-describedby / aria-labelledby that no element has (Django's widgets name their help text and
+# errors: a template that does not render them leaves a screen reader nothing to read)
+BROKEN_REFERENCES = """() => {
+  const broken = [];
+  for (const el of document.querySelectorAll("[aria-describedby], [aria-labelledby]")) {
+    for (const attr of ["aria-describedby", "aria-labelledby"]) {
+      for (const id of (el.getAttribute(attr) || "").split(/\\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) broken.push(`${el.tagName.toLowerCase()}#${el.id} ${attr}=${id}`);
+      }
+    }
+  }
+  return broken.slice(0, 5);
+}"""
+
+
+def broken_references(page) -> list[str]:
+    return page.evaluate(BROKEN_REFERENCES)

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from leniency.testing.accessibility import DESKTOP, PHONE, Browser, axe, overflow
+from leniency.testing.accessibility import DESKTOP, PHONE, Browser, axe, broken_references, overflow
 from leniency.testing.personas import PASSWORD
 from leniency.tests import access_matrix as matrix
 from leniency.tests.test_access_matrix import build_matrix_world, isolated, page_url  # noqa: F401 (a fixture)
@@ -67,6 +67,7 @@ def test_every_page_passes_axe_and_fits_a_phone(world, isolated, tmp_path, brows
         page.set_viewport_size(DESKTOP)
         page.goto(browser.url + url)
         failures += [f"{name} {url} as {user}: {v}" for v in axe(page)]
+        failures += [f"{name} {url} as {user}: names no element: {r}" for r in broken_references(page)]
         page.set_viewport_size(PHONE)  # the same page laid out again on a phone
         if wide := overflow(page):
             failures.append(f"{name} {url} as {user}, on a phone: {wide}")

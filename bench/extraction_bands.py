@@ -10,6 +10,8 @@
 - The kind of amount (entities-dev): in each theft sentence, a figure marked as money stolen (被盗货币)
   or the value of goods (物品价值) should be counted as the crime amount and one marked as resale
   proceeds (盗窃获利) should not.
+- Whose (entities-dev): the names read as victims against those marked 受害人, and how many of them
+  are marked as the defendant.
 - With the engine's predictions given (bench/sentencing.py), the mean log distance per band.
 
 The interval is the percentile bootstrap over cases (2,000 resamples, fixed seed): a difference
@@ -36,6 +38,7 @@ from leniency.sentencing.extraction.amounts import find_money  # noqa: E402
 from leniency.sentencing.extraction.charge_inference import ChargeModel, build_profiles  # noqa: E402
 from leniency.sentencing.extraction.charges import _named  # noqa: E402
 from leniency.sentencing.extraction.document import acts, parse  # noqa: E402
+from leniency.sentencing.extraction.quantities import VICTIM_NAME_RE  # noqa: E402
 
 BANDS = (("≤6", 0, 6), ("7–36", 7, 36), ("37–120", 37, 120), (">120", 121, 10**6))
 RESAMPLES = 2000
@@ -218,6 +221,44 @@ def report_amount_kinds(data_dir: Path, out=sys.stdout) -> None:
         print(f"  {name:20} {fmt(bootstrap(flags, share), len(flags))}", file=out)
 
 
+def victim_rows(path: Path) -> list[tuple[int, int, int, int]]:
+    """Per sentence: (names read as victims that are marked victims, read but not marked, marked but
+    not read, read as victims but marked as defendants)."""
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            data = json.loads(line)
+            gold = set(data["entities"].get("受害人", []))
+            defendants = set(data["entities"].get("犯罪嫌疑人", []))
+            read = {m.group(1) for m in VICTIM_NAME_RE.finditer(data["sentence"])}
+            rows.append((len(read & gold), len(read - gold), len(gold - read), len(read & defendants)))
+    return rows
+
+
+def report_victims(data_dir: Path, out=sys.stdout) -> None:
+    print("Whose: victims named in theft sentences [bootstrap 95%] (entities-dev):", file=out)
+    rows = victim_rows(data_dir / "entities-dev.jsonl")
+
+    def precision(rs):
+        read = sum(r[0] + r[1] for r in rs)
+        return sum(r[0] for r in rs) / read if read else None
+
+    def recall(rs):
+        marked = sum(r[0] + r[2] for r in rs)
+        return sum(r[0] for r in rs) / marked if marked else None
+
+    def defendants(rs):
+        read = sum(r[0] + r[1] for r in rs)
+        return sum(r[3] for r in rs) / read if read else None
+
+    n = len(rows)
+    print(f"  precision (read as victim, marked victim) {fmt(bootstrap(rows, precision), n)}", file=out)
+    print(f"  recall (marked victim, read as victim)    {fmt(bootstrap(rows, recall), n)}", file=out)
+    print(f"  read as victim but a defendant            {fmt(bootstrap(rows, defendants), n)}", file=out)
+
+
 def report_term_bands(gold, predictions: dict, out=sys.stdout) -> None:
     """Mean log distance per band of the true term, for each predictor (fixed-term truths)."""
     from leniency.sentencing.metrics import log_distance
@@ -239,6 +280,7 @@ def main() -> int:
     report_charges(data_dir)
     report_amounts(data_dir)
     report_amount_kinds(data_dir)
+    report_victims(data_dir)
     return 0
 
 

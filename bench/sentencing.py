@@ -29,6 +29,7 @@ from bench.extraction_bands import (  # noqa: E402
     report_amounts,
     report_charges,
     report_term_bands,
+    report_victims,
 )
 from leniency.sentencing.calibrate_engine import run_engine  # noqa: E402
 from leniency.sentencing.calibrate_eval import (  # noqa: E402
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     report_charges(data_dir)
     report_amounts(data_dir)
     report_amount_kinds(data_dir)
+    report_victims(data_dir)
 
     rate = throughput(gold)
     print(

@@ -85,6 +85,12 @@ def start_server(port: int, workers: int, threads: int = 1, debug: bool = False)
         "LENIENCY_DATA_KEYS": settings.DATA_KEYS,
         "LENIENCY_AUDIT_KEYS": settings.AUDIT_KEYS,
     }
+    if not debug:  # production serves hashed static files: collect them as a deployment does
+        subprocess.run(
+            [sys.executable, "-m", "leniency.cli", "collectstatic", "--no-input", "-v", "0"],
+            env=env,
+            check=True,
+        )
     command = [
         sys.executable,
         "-m",

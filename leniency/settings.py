@@ -195,7 +195,13 @@ SERIALIZATION_MODULES = {"exactjson": "leniency.ops.serializer"}  # backups (len
 MEDIA_ROOT = VAR_DIR / "media"
 PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"  # inside MEDIA_ROOT so backups carry them
 STATICFILES_DIRS = [BASE_DIR / "static"]
-WHITENOISE_USE_FINDERS = True  # gunicorn serves static files without a collectstatic step
+if DEBUG:  # development and tests: served from the source folders as they change
+    WHITENOISE_USE_FINDERS = True
+else:  # production: `leniency collectstatic` writes hashed, compressed copies, served with far-future caching
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
 
 # Fernet keys for personal data at rest, newest first (see leniency/encryption.py for rotation).
 # In development without the variable, one key derived from SECRET_KEY.

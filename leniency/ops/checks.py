@@ -3,6 +3,8 @@
 Each names the environment variable that fixes it (see README, Production).
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
@@ -40,6 +42,15 @@ def check_production_settings(app_configs, **kwargs):
                 "LENIENCY_TLS is not 1: cookies are sent without TLS and there is no HSTS",
                 hint="serve over HTTPS behind the proxy and set LENIENCY_TLS=1",
                 id="leniency.E004",
+            )
+        )
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not settings.DEBUG and not manifest.exists():
+        errors.append(
+            Error(
+                f"static files are not collected ({manifest} is missing): pages would fail to name them",
+                hint="run `leniency collectstatic --no-input` after each upgrade",
+                id="leniency.E006",
             )
         )
     hosts = set(settings.ALLOWED_HOSTS)

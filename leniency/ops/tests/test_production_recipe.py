@@ -60,6 +60,39 @@ def test_recipe_runs_as_written_and_passes_the_deployment_checks(tmp_path):
     assert names == ["LENIENCY_SECRET_KEY", "LENIENCY_DATA_KEYS", "LENIENCY_AUDIT_KEYS"]
     assert all(line.split("=", 1)[1] for line in env_file.read_text().splitlines())
     assert database.stat().st_size > 0  # migrated
+    assert (tmp_path / "var" / "static" / "staticfiles.json").exists()  # collected, hashed
+
+    # Served as configured: the page names the hashed stylesheet, which is cached for a year.
+    served = subprocess.run(
+        ["bash", "-c", f'set -a && . ./leniency.env && set +a && {REPO}/.venv/bin/python -c "$SNIPPET"'],
+        cwd=tmp_path,
+        env=_production_env(
+            SNIPPET=SERVE_SNIPPET,
+            DATABASE_URL=f"sqlite:///{database}",
+            LENIENCY_VAR_DIR=str(tmp_path / "var"),
+            LENIENCY_ALLOWED_HOSTS="leniency.example.cn",
+            LENIENCY_TLS="1",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert served.returncode == 0, served.stderr
+    css, cache_control = served.stdout.split()
+    assert re.fullmatch(r"/static/leniency/leniency\.[0-9a-f]{12}\.css", css)
+    assert "max-age=315360000" in cache_control and "immutable" in cache_control
+
+
+SERVE_SNIPPET = """
+import os, re, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "leniency.settings"
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="leniency.example.cn", HTTP_X_FORWARDED_PROTO="https")
+page = client.get("/login/").content.decode()
+css = re.search(r'href="(/static/leniency/leniency[^"]*\\.css)"', page).group(1)
+print(css, client.get(css)["Cache-Control"].replace(" ", ""))
+"""
 
 
 def test_a_production_start_without_keys_refuses_naming_the_variable(tmp_path):

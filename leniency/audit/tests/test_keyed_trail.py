@@ -268,3 +268,27 @@ def test_api_head_is_signed_and_kept_heads_verify(client, tmp_path):
     kept = tmp_path / "head.json"
     kept.write_text(response.content.decode())
     assert verify_trail(heads=[kept]).ok
+
+
+@pytest.mark.django_db
+def test_a_creation_event_inserted_without_the_key_registers_no_hash():
+    from leniency.audit.ledger import registered_hashes
+
+    kind = "recordings.recording"
+    record("recordings.recording.added", actor=None, object_type=kind, object_id=1, data={"sha256": "a" * 64})
+    for object_id, key_id in (("2", ""), ("3", "dev")):  # unkeyed, and claiming the key without holding it
+        last = AuditEvent.objects.order_by("-seq").first()
+        forged = AuditEvent(
+            seq=last.seq + 1,
+            actor_label="intruder",
+            action="recordings.recording.added",
+            object_type=kind,
+            object_id=object_id,
+            data={"sha256": "b" * 64},
+            occurred_at=last.occurred_at,
+            prev_hash=last.hash,
+            key_id=key_id,
+        )
+        forged.hash = _sha256(forged)
+        forged.save(force_insert=True)
+    assert registered_hashes("recordings.recording.added", kind) == {"1": "a" * 64}

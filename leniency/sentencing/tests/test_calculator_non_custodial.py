@@ -54,11 +54,35 @@ def test_a_recidivist_gets_no_fine_alone():
     assert step(calc, "method.fine_only") is None
 
 
-def test_without_restitution_or_compensation_there_is_no_fine_alone():
+def test_a_prior_record_rules_out_a_fine_alone():
+    """前科 adds 5%: 5.25 x (1 - 50% + 5%) = 2.9 months, short enough, but a prior record rules it out."""
     calc = calculate(
-        facts(["盗窃"], amount_yuan=Decimal(2500), circumstances=["surrender", ("plea", "investigation")])
+        facts(["盗窃"], amount_yuan=Decimal(2500),
+              circumstances=["surrender", "restitution", "prior_record", ("plea", "investigation")])
+    )  # fmt: skip
+    assert calc.penalty == "detention" and calc.months == 3
+
+
+def test_without_restitution_or_compensation_there_is_no_fine_alone():
+    """从犯, 自首 and 认罪认罚 without 退赔 or 赔偿: 5.25 x 70% x 65% = 2.4 months, still 拘役."""
+    calc = calculate(
+        facts(
+            ["盗窃"],
+            amount_yuan=Decimal(2500),
+            circumstances=["surrender", "accessory", ("plea", "investigation")],
+        )
     )
-    assert calc.penalty == "detention" and calc.months > 0
+    assert calc.penalty == "detention" and calc.months == 2
+
+
+def test_no_fine_alone_when_the_adjusted_term_exceeds_three_months():
+    """盗窃 10,000 yuan (baseline 9 months) with the same 自首, 退赔 and 认罪认罚: 9 x 50% = 4.5 months is more
+    than the 3 months below which the engine gives a fine alone (method.yaml non_custodial.fine_only)."""
+    calc = calculate(
+        facts(["盗窃"], amount_yuan=Decimal(10000),
+              circumstances=["surrender", "restitution", ("plea", "investigation")])
+    )  # fmt: skip
+    assert (calc.penalty, calc.months) == ("detention", 4)
 
 
 def test_a_bracket_without_a_fine_alone_never_gives_one():
@@ -89,6 +113,19 @@ def test_no_exemption_when_the_facts_do_not_say_the_crime_is_minor():
 def test_no_exemption_when_the_facts_deny_that_the_crime_is_minor():
     calc = calculate(extract(THEFT_ACCESSORY.replace("犯罪情节轻微", "不属于情节轻微"), charges=["盗窃"]))
     assert calc.penalty != "exempt"
+
+
+def test_no_exemption_for_a_recidivist():
+    """累犯 (刑法第65条: 应当从重处罚) is not a minor offender, whatever the text says."""
+    calc = calculate(
+        facts(
+            ["盗窃"],
+            text="系从犯，犯罪情节轻微",
+            amount_yuan=Decimal(2500),
+            circumstances=["accessory", "recidivist"],
+        )
+    )
+    assert calc.penalty != "exempt" and calc.months > 0
 
 
 def test_no_exemption_without_a_circumstance_for_which_the_law_allows_it():

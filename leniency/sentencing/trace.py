@@ -13,6 +13,7 @@ is then rendered in the language of the template it fills.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,8 +43,20 @@ def render(key: str, lang: str, args: dict | None = None) -> str:
         template = catalogue()[key][lang]
     except KeyError:
         raise KeyError(f"wording.yaml has no {lang!r} template for {key!r}") from None
-    values = {name: _in(value, lang) for name, value in (args or {}).items()}
+    args = args or {}
+    values = {name: _in(args[name], lang) for name in fields(key) if name in args}
     return template.format(**values)
+
+
+@cache
+def fields(key: str) -> frozenset[str]:
+    """The argument names the zh and en templates of `key` use."""
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for template in catalogue()[key].values()
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    )
 
 
 def _in(value: object, lang: str) -> object:
@@ -142,9 +155,11 @@ class Trace:
             charge=charge,
             confidence=confidence,
         )
-        render(
-            wording, "zh", entry.values
-        )  # fail here, where the args are made, not when the result is shown
+        if wording not in catalogue():
+            raise KeyError(f"wording.yaml has no template for {wording!r}")
+        missing = fields(wording) - entry.values.keys()
+        if missing:  # fail here, where the args are made, not when the result is shown
+            raise KeyError(f"{wording}: no value for {sorted(missing)}")
         self.entries.append(entry)
         return entry
 

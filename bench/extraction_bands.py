@@ -38,7 +38,7 @@ from leniency.sentencing.extraction.amounts import find_money  # noqa: E402
 from leniency.sentencing.extraction.charge_inference import ChargeModel, build_profiles  # noqa: E402
 from leniency.sentencing.extraction.charges import _named  # noqa: E402
 from leniency.sentencing.extraction.document import acts, parse  # noqa: E402
-from leniency.sentencing.extraction.quantities import VICTIM_NAME_RE  # noqa: E402
+from leniency.sentencing.extraction.quantities import victim_names  # noqa: E402
 
 BANDS = (("≤6", 0, 6), ("7–36", 7, 36), ("37–120", 37, 120), (">120", 121, 10**6))
 RESAMPLES = 2000
@@ -232,7 +232,7 @@ def victim_rows(path: Path) -> list[tuple[int, int, int, int]]:
             data = json.loads(line)
             gold = set(data["entities"].get("受害人", []))
             defendants = set(data["entities"].get("犯罪嫌疑人", []))
-            read = {m.group(1) for m in VICTIM_NAME_RE.finditer(data["sentence"])}
+            read = victim_names(data["sentence"])
             rows.append((len(read & gold), len(read - gold), len(gold - read), len(read & defendants)))
     return rows
 

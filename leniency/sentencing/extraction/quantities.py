@@ -35,6 +35,9 @@ DATE_RE = re.compile(DATE)
 BIRTH_BEFORE = re.compile(r"(?:出生|生于|出生日期|出生于)[为是：:]?$")
 AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
 DEFENDANT = re.compile(r"被告人|犯罪嫌疑人")
+DEFENDANT_NAME_RE = re.compile(
+    r"(?:被告人|犯罪嫌疑人|上诉人|原审被告人)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
+)
 VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
 
 COUNTS_RE = re.compile(
@@ -44,9 +47,17 @@ VICTIMS_RE = re.compile(
     rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
     rf"(?:被害人|受害人|失主)(?:共|等)?(?P<b>{NUMBER})(?:人|名)"
 )
-VICTIM_NAME_RE = re.compile(
-    r"(?:被害人|受害人|失主)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
+MASKED_NAME = r"[\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?)"
+VICTIM_NAME_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME})")
+# Who was wronged, as theft and fraud facts tell it: the one named after a victim word, those listed
+# with them (被害人严某、肖某), the one a thing was taken from or money paid back to (窃得戚某某电动车,
+# 退赔郭某某损失), and the owner of what was taken (郭某某停放的, 吴某某经营的, 王某某被盗).
+VICTIM_LIST_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME}(?:、{MASKED_NAME})*)")
+TAKEN_FROM_RE = re.compile(
+    rf"(?:窃得|盗走|盗得|偷走|窃取|骗取|抢走|抢得|夺走|退赔|赔偿|返还给?|发还给?)({MASKED_NAME}(?:、{MASKED_NAME})*)"
 )
+OWNER_RE = re.compile(rf"({MASKED_NAME})(?=的?(?:停放|经营|所有|放在|家中|住处|被盗|被骗|被抢))")
+NAME_SPLIT = re.compile("、")
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
@@ -217,5 +228,17 @@ def find_victims(text: str) -> tuple[int | None, Finding | None]:
         value = parse_number(match.group("a") or match.group("b"))
         if value is not None and 0 < value < 100_000:
             return int(value), Finding("victims", int(value), span(text, match.start(), match.end()))
-    names = {m.group(1) for m in VICTIM_NAME_RE.finditer(text)}
+    names = victim_names(text)
     return (len(names), None) if names else (None, None)
+
+
+def victim_names(text: str) -> set[str]:
+    """The masked names of those the facts say were wronged; never a defendant's."""
+    names = {n for m in VICTIM_LIST_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
+    names |= {n for m in TAKEN_FROM_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
+    names |= {m.group(1) for m in OWNER_RE.finditer(text)}
+    return names - _defendant_names(text)
+
+
+def _defendant_names(text: str) -> set[str]:
+    return {m.group(1) for m in DEFENDANT_NAME_RE.finditer(text)}

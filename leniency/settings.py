@@ -232,9 +232,10 @@ DERIVED_KEYS = [
     for name in ("LENIENCY_SECRET_KEY", "LENIENCY_DATA_KEYS", "LENIENCY_AUDIT_KEYS")
     if not os.environ.get(name)
 ]
-# The audit trail's checkpoint (its head sequence and seal), written outside the database after each commit
-# that adds events; `audit verify` checks the trail against it. None: not written (the tests' default).
+# The audit trail's checkpoint (its head sequence and seal), written outside the database after commits that
+# add events; `audit verify` checks the trail against it. None: not written (the tests' default).
 AUDIT_CHECKPOINT_FILE = VAR_DIR / "audit" / "checkpoint.json"
+AUDIT_CHECKPOINT_INTERVAL = 1.0  # seconds: at most one write per process in this time (0: every commit)
 
 # Public statistics suppress cells with fewer persons than this (DESIGN.md: personal data is protected).
 DISCLOSURE_THRESHOLD = 10

@@ -145,9 +145,15 @@ def test_replacing_the_newest_events_is_caught_against_the_checkpoint(tmp_path):
 @pytest.mark.django_db
 def test_checkpoint_file_follows_each_commit(tmp_path, django_capture_on_commit_callbacks):
     checkpoint = tmp_path / "audit" / "checkpoint.json"
-    with override_settings(AUDIT_CHECKPOINT_FILE=checkpoint):
+    with override_settings(AUDIT_CHECKPOINT_FILE=checkpoint, AUDIT_CHECKPOINT_INTERVAL=0):
         with django_capture_on_commit_callbacks(execute=True):
             _events(3)
+        assert checkpoints.read(checkpoint).seq == 3
+        with (
+            override_settings(AUDIT_CHECKPOINT_INTERVAL=3600),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            _events(1)  # within the interval of the last write: not written now
         assert checkpoints.read(checkpoint).seq == 3
         older = checkpoints.take(1, AuditEvent.objects.get(seq=1).hash)
         assert checkpoints.write(older, checkpoint) is False  # never moves backwards

@@ -90,8 +90,12 @@ class ChargeResult:
 class Calculation:
     """A sentencing calculation: a fixed-term recommendation (确定刑) and a range (幅度刑).
 
-    `months` is None for death and life sentences; `low`/`high` are then the 15-year statutory ceiling
-    (180 months) so that range arithmetic stays total. `penalty` names the kind of principal penalty.
+    `low`/`high` is the range a recommendation may state under the guideline (法定/指导意见幅度), inside
+    the statutory bracket: it is not a prediction interval (it covers about one true term in six; the
+    learned model's 80% interval is the prediction). `months` is None for death and life sentences;
+    `low`/`high` are then the 15-year statutory ceiling (180 months) so that range arithmetic stays
+    total. For 单处罚金 and 免予刑事处罚 (`penalty` fine_only / exempt) `months`, `low` and `high` are 0.
+    `penalty` names the kind of principal penalty.
     """
 
     months: int | None

@@ -191,6 +191,13 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even before a collectstatic
 SERIALIZATION_MODULES = {"exactjson": "leniency.ops.serializer"}  # backups (leniency backup / restore)
+# An audio or video file whose first bytes are not its format stops being written to disk after its first chunk
+# (leniency/recordings/uploads.py); the service then refuses it with its message.
+FILE_UPLOAD_HANDLERS = [
+    "leniency.recordings.uploads.HeadCheckUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Uploaded and generated files (recordings, signed agreements, letters, reports); never served publicly.
 MEDIA_ROOT = VAR_DIR / "media"
 PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"  # inside MEDIA_ROOT so backups carry them

@@ -136,6 +136,13 @@ class ChargeModel:
         # what the model can read: n-grams of the cases' vocabulary or of a statute. The fact is
         # weighed on these alone, so that text about nothing it knows does not dilute the rest.
         self.vocabulary = set(self.idf).union(*(ngrams(statute_text(c.name)) for c in all_charges()))
+        # n-gram -> [(charge, weight)]: a fact is scored through its own n-grams, not every profile
+        self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for charge, statute in self.statutes.items():
+            profile = self.profiles.get(charge, {})
+            for gram in set(profile) | set(statute):
+                weight = profile.get(gram, 0.0) + STATUTE_WEIGHT * statute.get(gram, 0.0)
+                self.postings[gram].append((charge, weight))
 
     def best_of(self, text: str, charges: Sequence[str]) -> str | None:
         """Which of `charges` the text tells of (a count of a case of several charges), or None."""
@@ -156,18 +163,21 @@ class ChargeModel:
         return result
 
     def _scored(self, text: str, charges: Sequence[str], fact: dict[str, float] | None = None) -> list[tuple]:
+        """(score, charge, case profile, statute profile), best first, for those of `charges` that score."""
         if fact is None:
             readable = Counter({g: c for g, c in ngrams(text).items() if g in self.vocabulary})
             fact = _weights(readable, self.idf, self.default_idf)
-        scored = []
-        for charge in charges:
-            statute = self.statutes[charge]
-            profile = self.profiles.get(charge, {})
-            case_sim = sum(fact.get(g, 0.0) * w for g, w in profile.items())
-            statute_sim = sum(fact.get(g, 0.0) * w for g, w in statute.items())
-            score = case_sim + STATUTE_WEIGHT * statute_sim
-            if score > 0:
-                scored.append((score, charge, profile, statute))
+        wanted = set(charges)
+        totals: dict[str, float] = defaultdict(float)
+        for gram, value in fact.items():
+            for charge, weight in self.postings.get(gram, ()):
+                if charge in wanted:
+                    totals[charge] += value * weight
+        scored = [
+            (score, charge, self.profiles.get(charge, {}), self.statutes[charge])
+            for charge, score in totals.items()
+            if score > 0
+        ]
         scored.sort(key=lambda row: (-row[0], row[1]))
         return scored
 

@@ -149,6 +149,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # of them saw, for axes and the public channel's rate limits alike (leniency/client_address.py).
 TRUSTED_PROXIES = int(os.environ.get("LENIENCY_TRUSTED_PROXIES", "0"))
 AXES_CLIENT_IP_CALLABLE = "leniency.client_address.client_address"
+# Password spraying: this many failures from one address within the cool-off, any usernames, lock the address.
+AXES_HANDLER = "leniency.accounts.axes_handler.AddressAwareAxesHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = 20
 
 # Served over HTTPS (behind a proxy that sets X-Forwarded-Proto): secure cookies, HSTS, redirect to https.
 TLS = os.environ.get("LENIENCY_TLS") == "1"

@@ -54,6 +54,10 @@ INTRO_CUE = re.compile(
     r"[\d一二两三四五六七八九十]+[次起笔](?!.{0,2}取)|多人|多名|等人|他人|多次(?:实施|作案)|先后|具体|如下|分别为|其中|分述"
 )
 END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计|共计")
+# Where the list of evidence begins ("上述事实，有下列证据证实：", "证据如下"): what follows proves the facts.
+EVIDENCE_INTRO = re.compile(
+    r"(?:有|经|由)[^。；;]{0,30}证据[^。；;]{0,20}(?:证实|证明|为证|在案)|证据如下|下列证据|以下证据"
+)
 SENTENCE_RE = re.compile(r"[^。；;\n！？!?]*[。；;\n！？!?]?")
 REPEATED_LINE_MIN = 20
 REPEATED_SENTENCE_MIN = 40
@@ -255,10 +259,14 @@ def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     """
     kept: list[Mention] = []
     first: dict[Decimal, Mention] = {}
+    evidence = EVIDENCE_INTRO.search(text)
+    proof_starts = evidence.start() if evidence else len(text)
     for item in items:
         seen = first.get(item.value)
         if seen is not None and seen.sentence != item.sentence and not item.approximate:
-            if not (
+            # the evidence list proves the figures of the facts again (issue 16, class 4)
+            restated_as_proof = seen.span.start < proof_starts <= item.span.start
+            if restated_as_proof or not (
                 _valuation(text, seen)
                 and _valuation(text, item)
                 and _context(text, seen) != _context(text, item)

@@ -14,7 +14,7 @@ from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.charges import charge_candidates, charge_evidence
 from leniency.sentencing.extraction.document import Document, acts, parse
-from leniency.sentencing.extraction.quantities import find_counts, find_victims
+from leniency.sentencing.extraction.quantities import find_counts, find_victims, victim_names
 from leniency.sentencing.facts import Span
 
 
@@ -76,6 +76,7 @@ def read_case(text: str) -> dict:
         "injuries": [{"grade": str(f.value), **where(f.span)} for f in facts.injuries],
         "victims": {
             "number": victims,
+            "names": sorted(victim_names(text)),
             **where(victims_finding.span if victims_finding else None),
         },
         "circumstances": [

@@ -76,3 +76,19 @@ def test_a_valuation_stays_counted_when_the_goods_were_returned_after_a_comma():
 def test_a_full_width_thousands_separator_is_read():
     text = "被告人窃取柴油260升，价值人民币1，794元。"
     assert extract(text).amount_yuan == 1794
+
+
+def test_an_amount_told_only_in_the_evidence_list_is_read():
+    text = (
+        "2019年5月1日，被告人张某在某小区盗窃电动自行车一辆。上述事实，有下列证据证实：1、被害人李某的陈述；"
+        "2、价格认定结论书，证实被盗电动自行车价值人民币1800元。"
+    )
+    assert extract(text).amount_yuan == 1800
+
+
+def test_an_amount_restated_in_the_evidence_list_is_counted_once():
+    text = (
+        "2019年5月1日，被告人张某在某小区盗窃电动自行车一辆，价值人民币1800元。上述事实，有下列证据证实："
+        "1、被害人李某的陈述；2、价格认定结论书，证实被盗电动自行车价值人民币1800元。"
+    )
+    assert extract(text).amount_yuan == 1800

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.charges import charge_candidates, charge_evidence
@@ -36,7 +37,9 @@ def read_case(text: str) -> dict:
     victims, victims_finding = find_victims(text)
     numbered = acts(document)
     return {
-        "charges": [{"charge": name, **where(s)} for name, s in charge_evidence(text)],
+        "charges": [
+            {"charge": name, "article": _article(name), **where(s)} for name, s in charge_evidence(text)
+        ],
         "charge_candidates": [
             {"charge": c.charge, "article": c.article, "score": c.score, "evidence": list(c.evidence)}
             for c in (charge_candidates(text) if text.strip() else [])
@@ -135,3 +138,8 @@ def _procedure(facts) -> dict | None:
         "prior_unserved": sentence(procedure.prior_unserved),
         "combined": procedure.combined,
     }
+
+
+def _article(name: str) -> int | None:
+    info = find_charge(name)
+    return info.article if info else None

@@ -22,7 +22,12 @@ def test_extract_writes_charges_counts_and_amounts_per_count(tmp_path):
     code, rows, _ = _extract(tmp_path, line)
     assert code == 0
     (row,) = rows
-    assert row["charges"][0]["charge"] == "抢劫" and row["charges"][0]["quote"] == "抢劫"
+    assert row["charges"][0]["charge"] == "抢劫" and row["charges"][0]["article"] == 263
+    assert row["charges"][0]["quote"] == "抢劫"
+    assert (
+        row["charge_candidates"][0]["charge"] == "抢劫" and "抢劫" in row["charge_candidates"][0]["evidence"]
+    )
+    assert row["victims"]["names"] == ["李某", "王某", "赵某"]
     assert row["counts"]["acts"] == 3
     assert row["amounts_per_count"] == [
         {"count": "一、", "amount_yuan": "500"},

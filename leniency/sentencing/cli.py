@@ -187,6 +187,22 @@ def _print_result(calc, lang: str, out: TextIO) -> None:
         print(f"Result: {head}; {probation}{fine}; confidence: {calc.confidence}", file=out)
 
 
+def _print_candidates(result: EngineResult, lang: str, out: TextIO) -> None:
+    """With no charge given: the charges the facts may describe, for the user to confirm with --charge."""
+    candidates = result.facts.charge_candidates if result.facts is not None else []
+    if not candidates:
+        return
+    zh = lang == "zh"
+    print(
+        "候选罪名（请用 --charge 确认）：" if zh else "Candidate charges (confirm one with --charge):",
+        file=out,
+    )
+    for number, c in enumerate(candidates, start=1):
+        words = ("、" if zh else ", ").join(c.evidence[:4])
+        line = f"第{c.article}条，依据：{words}" if zh else f"art. {c.article}; matched: {words}"
+        print(f"  {number}. {c.charge}（{line}）" if zh else f"  {number}. {c.charge} ({line})", file=out)
+
+
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fact = read_fact(args.fact, args.fact_file)
     charges = [c.removesuffix("罪") for c in (args.charge or [])]
@@ -231,6 +247,7 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 else "Below is the best lawful answer on what was given; LOW confidence, a person must review it.",
                 file=out,
             )
+        _print_candidates(result, args.lang, out)
         _print_calculation(result, prediction, args.lang, out)
         if result.calculation is None:
             fallback = prediction or engine_prediction(result, MedianBaseline().overall)

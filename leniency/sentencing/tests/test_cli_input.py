@@ -110,3 +110,15 @@ def test_recommend_refuses_both_fact_and_fact_file(tmp_path):
     code, _, err = _run(["recommend", "--fact", THEFT, "--fact-file", str(tmp_path / "x.txt")])
     assert code == 2
     assert "not allowed with argument" in err
+
+
+def test_recommend_without_a_charge_shows_the_candidates_to_confirm():
+    fact = "2019年6月10日，被告人王某在禁渔期内驾驶渔船在某水库使用电鱼工具捕捞水产品共计30千克。"
+    code, out, _ = _run(["recommend", "--fact", fact])
+    assert "候选罪名（请用 --charge 确认）" in out
+    assert "1. 非法捕捞水产品（第340条，依据：禁渔" in out
+
+
+def test_recommend_with_a_charge_shows_no_candidates():
+    _, out, _ = _run(["recommend", "--fact", THEFT, "--charge", "盗窃"])
+    assert "候选罪名" not in out

@@ -3,29 +3,27 @@
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 from leniency.errors import Forbidden
 
 from .models import Case, Defendant
 from .stages import COURT_STAGES, PROSECUTION_STAGES
 
-ALL_CASES_ROLES = {Role.ADMINISTRATOR, Role.AUDITOR}
-REGION_ROLES = {Role.LEGAL_AID_OFFICER, Role.COMMITTEE_MEMBER}
 NOTHING = Q(pk__in=[])
 
 
 def _case_scope(user) -> Q:
     """The cases an organisation-bound user sees. Lawyers are scoped per defendant instead."""
-    if user.is_superuser or user.role in ALL_CASES_ROLES:
+    if user.is_superuser or has_capability(user, "read_all"):
         return Q()
     org = user.organisation
     if org is None:
         return NOTHING
     if user.is_prosecution:
         return Q(procuratorate=org)
-    if user.role == Role.JUDGE:
+    if has_capability(user, "adjudicate"):
         return Q(court=org)
-    if user.role in REGION_ROLES:
+    if has_capability(user, "see_region"):
         return org.region.subtree_q()
     return NOTHING
 
@@ -56,7 +54,9 @@ def visible_defendants(user) -> QuerySet[Defendant]:
 def can_see_identity(user) -> bool:
     """The full ID and phone numbers, among those who see the defendant: the procuratorate, the court and the
     defendant's own lawyers. The centre, the committee, auditors and administrators work without them."""
-    return user.is_authenticated and (user.is_prosecution or user.role == Role.JUDGE or user.is_lawyer)
+    return user.is_authenticated and (
+        user.is_prosecution or has_capability(user, "adjudicate") or user.is_lawyer
+    )
 
 
 def can_change_stage(user, defendant: Defendant) -> bool:
@@ -67,7 +67,7 @@ def can_change_stage(user, defendant: Defendant) -> bool:
         return (
             defendant.stage in PROSECUTION_STAGES and defendant.case.procuratorate_id == user.organisation_id
         )
-    if user.role == Role.JUDGE:
+    if has_capability(user, "adjudicate"):
         return defendant.stage in COURT_STAGES and defendant.case.court_id == user.organisation_id
     return False
 
@@ -100,7 +100,7 @@ def check_set_procedure(user, defendant: Defendant) -> None:
     """The trial court decides the procedure (CPL arts. 214, 222)."""
     if not (
         user.is_authenticated
-        and user.role == Role.JUDGE
+        and has_capability(user, "adjudicate")
         and defendant.case.court_id is not None
         and defendant.case.court_id == user.organisation_id
     ):

@@ -13,7 +13,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Organisation, Role
+from leniency.accounts.capabilities import has_capability
+from leniency.accounts.models import Organisation
 from leniency.cases.access import visible_defendants
 from leniency.errors import Forbidden
 
@@ -28,21 +29,19 @@ from .models import (
     Station,
 )
 
-ALL_ROLES = {Role.ADMINISTRATOR, Role.AUDITOR}
-
 
 def _authenticated(user) -> bool:
     return bool(user and user.is_authenticated)
 
 
 def sees_all(user) -> bool:
-    return _authenticated(user) and (user.is_superuser or user.role in ALL_ROLES)
+    return _authenticated(user) and (user.is_superuser or has_capability(user, "read_all"))
 
 
 def is_centre_officer(user) -> bool:
     return (
         _authenticated(user)
-        and user.role == Role.LEGAL_AID_OFFICER
+        and has_capability(user, "run_legal_aid")
         and user.organisation is not None
         and user.organisation.kind == Organisation.Kind.LEGAL_AID_CENTRE
     )
@@ -70,7 +69,11 @@ def can_view_dashboard(user) -> bool:
     return (
         can_run_centre(user)
         or sees_all(user)
-        or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None)
+        or (
+            _authenticated(user)
+            and has_capability(user, "sit_on_committee")
+            and user.organisation is not None
+        )
     )
 
 
@@ -80,7 +83,11 @@ def _region_scoped(user, queryset: QuerySet, path: str) -> QuerySet:
     if (
         is_centre_officer(user)
         or is_association(user)
-        or (_authenticated(user) and user.role == Role.COMMITTEE_MEMBER and user.organisation is not None)
+        or (
+            _authenticated(user)
+            and has_capability(user, "sit_on_committee")
+            and user.organisation is not None
+        )
     ):
         return queryset.filter(_region_q(user, path))
     return queryset.none()
@@ -94,7 +101,7 @@ def visible_assignments(user) -> QuerySet[CounselAssignment]:
         return qs
     if user.is_lawyer:
         return qs.filter(lawyer=user)
-    if user.is_prosecution or user.role == Role.JUDGE:
+    if user.is_prosecution or has_capability(user, "adjudicate"):
         return qs.filter(defendant__in=visible_defendants(user))
     return _region_scoped(user, qs, "defendant__case__region")
 
@@ -107,7 +114,7 @@ def visible_requests(user) -> QuerySet[CounselRequest]:
         return qs
     if user.is_lawyer:
         return qs.filter(allocations__lawyer=user).distinct()
-    if user.is_prosecution or user.role == Role.JUDGE:
+    if user.is_prosecution or has_capability(user, "adjudicate"):
         return qs.filter(defendant__in=visible_defendants(user))
     return _region_scoped(user, qs, "defendant__case__region")
 
@@ -152,7 +159,7 @@ def can_search_experts(user) -> bool:
     return _authenticated(user) and (
         user.is_lawyer
         or user.is_prosecution
-        or user.role == Role.JUDGE
+        or has_capability(user, "adjudicate")
         or is_centre_officer(user)
         or is_association(user)
         or sees_all(user)
@@ -184,7 +191,7 @@ def can_request_counsel(user, defendant) -> bool:
     case = defendant.case
     if user.is_prosecution:
         return case.procuratorate_id == user.organisation_id
-    if user.role == Role.JUDGE:
+    if has_capability(user, "adjudicate"):
         return case.court_id is not None and case.court_id == user.organisation_id
     if is_centre_officer(user):
         return _in_region(user, case.region)
@@ -226,7 +233,7 @@ def rater_kind_for(user, assignment: CounselAssignment) -> str | None:
     case = assignment.defendant.case
     if user.is_prosecution and case.procuratorate_id == user.organisation_id:
         return RaterKind.PROCURATORATE
-    if user.role == Role.JUDGE and case.court_id == user.organisation_id:
+    if has_capability(user, "adjudicate") and case.court_id == user.organisation_id:
         return RaterKind.COURT
     if is_association(user) and _in_region(user, case.region):
         return RaterKind.ASSOCIATION
@@ -245,7 +252,11 @@ def _staff_of_case(user, defendant) -> bool:
     case = defendant.case
     if user.is_prosecution:
         return case.procuratorate_id == user.organisation_id
-    return user.role == Role.JUDGE and case.court_id is not None and case.court_id == user.organisation_id
+    return (
+        has_capability(user, "adjudicate")
+        and case.court_id is not None
+        and case.court_id == user.organisation_id
+    )
 
 
 def _manages_station(user, station) -> bool:

@@ -192,8 +192,7 @@ def rota_correction(request, member_id):
         pk=member_id,
         period__in=access.visible_periods(request.user),
     )
-    if member.lawyer_id != request.user.pk and not access.can_run_centre(request.user):
-        return HttpResponseForbidden()
+    access.check_request_rota_correction(request.user, member)
     form = CorrectionForm(request.POST)
     if form.is_valid():
         try:

@@ -12,27 +12,28 @@
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
 from leniency.errors import Forbidden
 
 from .conflicts import conflicts_of_interest
 from .models import Correction, Petition, PublicReport
 
-READ_ALL_ROLES = {Role.ADMINISTRATOR, Role.AUDITOR}
-HANDLER_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.COMMITTEE_MEMBER}
-
 
 def _reads_all(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in READ_ALL_ROLES)
+    return user.is_authenticated and (user.is_superuser or has_capability(user, "read_all"))
 
 
 def is_committee_member(user) -> bool:
-    return user.is_authenticated and user.role == Role.COMMITTEE_MEMBER and user.organisation_id is not None
+    return (
+        user.is_authenticated
+        and has_capability(user, "sit_on_committee")
+        and user.organisation_id is not None
+    )
 
 
 def _handled_q(user) -> Q:
-    if user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id:
+    if has_capability(user, "supervise") and user.organisation_id:
         return Q(routed_to=user.organisation_id)
     if is_committee_member(user):
         return Q(routed_to=user.organisation_id) | Q(petition__committee=user.organisation_id)
@@ -88,7 +89,7 @@ def can_assign(user, petition: Petition) -> bool:
         Petition.Status.UNDER_REVIEW,
     ):
         return False
-    if user.is_superuser or user.role == Role.ADMINISTRATOR:
+    if user.is_superuser or has_capability(user, "administer"):
         return True
     return (
         is_committee_member(user)
@@ -110,7 +111,7 @@ def can_complete_correction(user, correction: Correction) -> bool:
         return False
     if is_assigned(user, correction.decision.petition):
         return True
-    return user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id == correction.responsible_id
+    return has_capability(user, "supervise") and user.organisation_id == correction.responsible_id
 
 
 def petitionable_defendants(user):
@@ -127,12 +128,14 @@ def can_declare_conflict(user) -> bool:
 
 
 def can_open_inbox(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in HANDLER_ROLES | READ_ALL_ROLES)
+    return user.is_authenticated and (
+        user.is_superuser or has_capability(user, "handle_reports") or has_capability(user, "read_all")
+    )
 
 
 def can_open_queue(user) -> bool:
     return user.is_authenticated and (
-        user.is_superuser or user.role in {Role.COMMITTEE_MEMBER} | READ_ALL_ROLES
+        user.is_superuser or has_capability(user, "sit_on_committee") or has_capability(user, "read_all")
     )
 
 
@@ -142,7 +145,7 @@ def can_open_queue(user) -> bool:
 def _may_assign(user, petition: Petition) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.role == Role.ADMINISTRATOR:
+    if user.is_superuser or has_capability(user, "administer"):
         return True
     return (
         is_committee_member(user)
@@ -186,7 +189,7 @@ def check_decide(user, petition: Petition) -> None:
 def check_complete_correction(user, correction: Correction) -> None:
     if not user.is_authenticated or not (
         is_assigned(user, correction.decision.petition)
-        or (user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id == correction.responsible_id)
+        or (has_capability(user, "supervise") and user.organisation_id == correction.responsible_id)
     ):
         raise Forbidden(_("只有分配到本申请的委员或责任机关的主管检察官可以完成整改事项"))
 

@@ -13,7 +13,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Organisation, Role, User
+from leniency.accounts.capabilities import has_capability, roles_with
+from leniency.accounts.models import Organisation, User
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
@@ -34,7 +35,9 @@ from .reports import committee_for_region
 
 
 def committee_members(committee: Organisation):
-    return User.objects.filter(role=Role.COMMITTEE_MEMBER, organisation=committee, is_active=True)
+    return User.objects.filter(
+        role__in=roles_with("sit_on_committee"), organisation=committee, is_active=True
+    )
 
 
 def do_file_petition(
@@ -146,7 +149,7 @@ def do_assign_member(
         petition = Petition.objects.select_for_update().get(pk=petition.pk)
         if petition.status in (Petition.Status.DECIDED, Petition.Status.CLOSED):
             raise DomainError(_("该申请已作出决定，不能再分配委员"), field="member")
-        if member.role != Role.COMMITTEE_MEMBER or member.organisation_id != petition.committee_id:
+        if not has_capability(member, "sit_on_committee") or member.organisation_id != petition.committee_id:
             raise DomainError(_("委员：%(name)s 不是本委员会委员") % {"name": member}, field="member")
         reasons = conflicts_of_interest(member, petition)
         if reasons:

@@ -2,28 +2,19 @@
 
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_cases
 from leniency.errors import Forbidden
 
-PROPOSER_ROLES = {
-    Role.PROSECUTOR,
-    Role.SUPERVISING_PROSECUTOR,
-    Role.JUDGE,
-    Role.COMMITTEE_MEMBER,
-    Role.ADMINISTRATOR,
-}
-REVIEWER_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.COMMITTEE_MEMBER, Role.ADMINISTRATOR}
-
 
 def can_propose(user, case=None) -> bool:
-    if not user.is_authenticated or not (user.is_superuser or user.role in PROPOSER_ROLES):
+    if not user.is_authenticated or not (user.is_superuser or has_capability(user, "propose_typical_cases")):
         return False
     return case is None or visible_cases(user).filter(pk=case.pk).exists()
 
 
 def can_review(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in REVIEWER_ROLES)
+    return user.is_authenticated and (user.is_superuser or has_capability(user, "review_typical_cases"))
 
 
 def can_manage_cases(user) -> bool:
@@ -31,7 +22,7 @@ def can_manage_cases(user) -> bool:
 
 
 def can_generate_report(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMINISTRATOR)
+    return user.is_authenticated and (user.is_superuser or has_capability(user, "administer"))
 
 
 # Permission to take each action, checked once inside its `do_*` service: failing one is a 403 (`Forbidden`).

@@ -8,7 +8,7 @@ rounds a supervisor has approved, because drafts are internal work.
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Stage
 from leniency.errors import Forbidden
@@ -32,11 +32,7 @@ def _same_procuratorate(user, defendant) -> bool:
 
 def sees_internal_rounds(user, defendant) -> bool:
     """Drafts, reviews and returned rounds: the procuratorate itself, auditors and administrators."""
-    return (
-        _same_procuratorate(user, defendant)
-        or user.is_superuser
-        or user.role in (Role.ADMINISTRATOR, Role.AUDITOR)
-    )
+    return _same_procuratorate(user, defendant) or user.is_superuser or has_capability(user, "read_all")
 
 
 def visible_recommendations(user, defendant) -> QuerySet[SentencingRecommendation]:
@@ -77,7 +73,7 @@ def can_review(user, rec) -> bool:
     """A supervising prosecutor of the same procuratorate, not the author (no one reviews their own draft)."""
     return (
         _same_procuratorate(user, rec.defendant)
-        and user.role == Role.SUPERVISING_PROSECUTOR
+        and has_capability(user, "supervise")
         and rec.status == SentencingRecommendation.Status.IN_REVIEW
         and rec.author_id != user.pk
     )
@@ -109,7 +105,7 @@ def can_start_round(user, defendant) -> bool:
 def is_trial_judge(user, defendant) -> bool:
     return bool(
         user.is_authenticated
-        and user.role == Role.JUDGE
+        and has_capability(user, "adjudicate")
         and user.organisation_id
         and defendant.case.court_id == user.organisation_id
     )
@@ -136,7 +132,7 @@ def can_mark_lapsed(user, defendant) -> bool:
 
 def review_queue(user) -> QuerySet[SentencingRecommendation]:
     """Rounds waiting for this supervising prosecutor (their procuratorate, not their own drafts)."""
-    if not (user.is_authenticated and user.role == Role.SUPERVISING_PROSECUTOR and user.organisation_id):
+    if not (user.is_authenticated and has_capability(user, "supervise") and user.organisation_id):
         return SentencingRecommendation.objects.none()
     return (
         SentencingRecommendation.objects.filter(
@@ -155,7 +151,7 @@ def is_case_procuratorate(user, defendant) -> bool:
 
 
 def is_case_supervisor(user, defendant) -> bool:
-    return _same_procuratorate(user, defendant) and user.role == Role.SUPERVISING_PROSECUTOR
+    return _same_procuratorate(user, defendant) and has_capability(user, "supervise")
 
 
 # Permission to take each action, checked once inside its `do_*` service (and by the page that offers it):

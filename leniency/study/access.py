@@ -3,33 +3,31 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from leniency.accounts.models import Organisation, Role
+from leniency.accounts.capabilities import has_capability
+from leniency.accounts.models import Organisation
 from leniency.cases.access import visible_defendants
 from leniency.errors import Forbidden
-
-STUDY_ROLES = {Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
-PANEL_ROLES = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR, Role.AUDITOR, Role.ADMINISTRATOR}
 
 
 def can_see_study(user) -> bool:
     """Supervising prosecutors (their own procuratorate) and auditors; never lawyers, judges or the public."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.role in STUDY_ROLES
+    return user.is_superuser or has_capability(user, "see_study")
 
 
 def study_orgs(user) -> QuerySet[Organisation]:
     qs = Organisation.objects.filter(kind=Organisation.Kind.PROCURATORATE)
     if not can_see_study(user):
         return qs.none()
-    if user.is_superuser or user.role in (Role.AUDITOR, Role.ADMINISTRATOR):
+    if user.is_superuser or has_capability(user, "read_all"):
         return qs
     return qs.filter(pk=user.organisation_id) if user.organisation_id else qs.none()
 
 
 def has_panel_role(user) -> bool:
     """The early warning is the procuratorate's working tool: its prosecutors, supervisors and auditors."""
-    return user.is_authenticated and (user.is_superuser or user.role in PANEL_ROLES)
+    return user.is_authenticated and (user.is_superuser or has_capability(user, "see_risk_panel"))
 
 
 def can_see_panel(user, defendant) -> bool:

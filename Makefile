@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install compile-messages run system-deps test test-fast lint messages clean vendor-axe
+.PHONY: install compile-messages run system-deps fonts test test-fast lint messages clean vendor-axe
 
 install: $(STAMP) compile-messages
 
@@ -22,7 +22,7 @@ compile-messages: $(STAMP)
 
 # Development: settings are production's (keys from the environment) unless LENIENCY_DEBUG=1 asks otherwise.
 run messages: export LENIENCY_DEBUG = 1
-run: install
+run: install fonts
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py demo
@@ -31,6 +31,10 @@ run: install
 # System packages the browser tests need (Chromium, CJK fonts); installed from Debian when missing.
 system-deps:
 	bash scripts/install-system-deps.sh
+
+# The CJK fonts alone: the demo draws charts and PDFs in Chinese, and refuses a missing glyph.
+fonts:
+	bash scripts/install-system-deps.sh fonts
 
 test: install system-deps lint
 	$(PY) -m pytest -q

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages for the browser tests and the PDFs: Chromium (driven by Playwright), CJK fonts, pdftotext.
 # `playwright install` cannot download browsers here, so Playwright drives Debian's chromium.
+# `install-system-deps.sh fonts` installs only the CJK fonts, which the demo's charts and PDFs need (make run).
 set -euo pipefail
 need=()
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ "${1:-}" != fonts ]; then
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"

@@ -46,6 +46,7 @@ CAPABILITIES = {
     "review_typical_cases": "reviews, publishes and withdraws typical cases",
     "see_study": "sees the withdrawal study of its procuratorate",
     "see_risk_panel": "sees the early warning of withdrawal on a defendant",
+    "watch_trail": "reads the signed head of the audit trail, to keep it outside the prosecution and the courts",
 }
 
 _PROSECUTION = {
@@ -64,6 +65,7 @@ _READ_ALL = {
     "search_experts",
     "see_counsel_dashboard",
     "see_counsel_registers",
+    "watch_trail",
 }
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
@@ -87,6 +89,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             "handle_reports",
             "propose_typical_cases",
             "review_typical_cases",
+            "watch_trail",
         }
     ),
     Role.AUDITOR: frozenset(_READ_ALL),

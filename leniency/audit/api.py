@@ -7,14 +7,11 @@ contains with another seal, shows that events were deleted or rewritten after it
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from leniency.accounts.models import Role
+from leniency.accounts.capabilities import has_capability
 
 from . import checkpoints
 
 router = Router(tags=["audit"])
-
-# Those who watch the trail from outside the prosecution and the courts.
-HEAD_READERS = {Role.COMMITTEE_MEMBER, Role.AUDITOR, Role.ADMINISTRATOR}
 
 
 class HeadOut(Schema):
@@ -31,7 +28,7 @@ class HeadOut(Schema):
     summary="The signed head of the audit trail (sequence, seal, time, key id); keep it to check later",
 )
 def head(request):
-    if request.user.role not in HEAD_READERS:
+    if not has_capability(request.user, "watch_trail"):  # the committee, auditors
         raise HttpError(403, "the trail's head is for the review committee and auditors")
     signed = checkpoints.head()
     if signed is None:

@@ -43,6 +43,12 @@ VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿
 COUNTS_RE = re.compile(
     rf"(?:作案|盗窃|诈骗|抢劫|抢夺|先后|共计?|累计|合计|分别)(?P<num>{NUMBER})(?:次|起)(?!.{{0,2}}取)"
 )
+# "多次抢劫" with no number: the law reads 多次 as three times or more (盗窃、敲诈勒索: 法释〔2013〕8号 art. 3,
+# 法释〔2013〕10号 art. 3; 抢劫: 法发〔2005〕8号 item 3), so it is three acts at least.
+REPEATED_RE = re.compile(
+    r"(?<!曾)多次(?:实施|进行|在[^，,。；;]{0,12})?(?:入户盗窃|盗窃|扒窃|抢劫|抢夺|诈骗|敲诈勒索|聚众斗殴|猥亵|贩卖)"
+)
+REPEATED_MIN = 3
 VICTIMS_RE = re.compile(
     rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
     rf"(?:被害人|受害人|失主)(?:共|等)?(?P<b>{NUMBER})(?:人|名)"
@@ -220,6 +226,8 @@ def find_counts(text: str) -> tuple[int | None, Finding | None]:
             best = (int(value), match)
     if best:
         return best[0], Finding("counts", best[0], span(text, best[1].start(), best[1].end()))
+    if match := REPEATED_RE.search(text):
+        return REPEATED_MIN, Finding("counts", REPEATED_MIN, span(text, match.start(), match.end()))
     return None, None
 
 

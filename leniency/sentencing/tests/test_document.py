@@ -97,3 +97,19 @@ def test_interleaved_acts_go_to_the_charge_whose_conduct_they_tell():
     facts = extract(text, ["盗窃罪", "故意伤害"])
     assert facts.counts_by_charge == {"盗窃罪": 2, "故意伤害": 1}
     assert facts.counts is None  # three numbered acts are not three acts of each charge
+
+
+def test_repeated_robbery_with_no_number_is_three_acts_and_its_aggravated_bracket():
+    from leniency.sentencing.calculator import calculate
+
+    facts = extract("2018年至2019年间，被告人张某多次抢劫他人财物，共计劫得现金2000元。", ["抢劫"])
+    assert facts.counts == 3  # 多次 is three times or more (法发〔2005〕8号 item 3)
+    assert calculate(facts).months >= 120  # 刑法第263条第(四)项: ten years or more
+
+
+def test_a_number_of_acts_told_wins_over_the_word_repeatedly():
+    assert extract("被告人张某多次盗窃，先后盗窃5次，窃得财物价值3000元。", ["盗窃"]).counts == 5
+
+
+def test_repeatedly_said_of_something_else_is_not_repeated_conduct():
+    assert extract("被告人张某盗窃现金500元，经公安机关多次传唤到案。", ["盗窃"]).counts is None

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +39,12 @@ class ParticipationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
-            "initial", {"occurred_at": timezone.localtime().replace(second=0, microsecond=0), "minutes": 60}
+            # The time is when the work began: by default an hour's work that has just ended.
+            "initial",
+            {
+                "occurred_at": timezone.localtime().replace(second=0, microsecond=0) - timedelta(hours=1),
+                "minutes": 60,
+            },
         )
         super().__init__(*args, **kwargs)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -53,6 +53,9 @@ def do_log_participation(
     if service == Service.SIGNING and assignment.participation.filter(service=Service.SIGNING).exists():
         raise DomainError(_("已登记过具结书签署"), field="service")
     with transaction.atomic():
+        # One entry at a time per assignment: the checks below read the others.
+        CounselAssignment.objects.select_for_update().filter(pk=assignment.pk).exists()
+        _check_adds_up(assignment, occurred_at, minutes, as_of)
         entry = ParticipationEntry.objects.create(
             assignment=assignment,
             service=service,
@@ -88,6 +91,45 @@ def do_log_participation(
                     as_of=as_of,
                 )
     return entry
+
+
+def _check_adds_up(assignment: CounselAssignment, start: datetime, minutes: int, as_of: datetime) -> None:
+    """Time that pay follows must add up (issue 20: 60 + 90 + 20 minutes logged two minutes after the
+    assignment were all accepted). `occurred_at` is when the work began: it must have ended by now (to the
+    minute, as the forms enter times) and not overlap another entry of the assignment. Entries that begin
+    after the assignment, end by now and never overlap add up to no more than the time since the assignment
+    (counsel/tests/test_participation_times.py proves it with Hypothesis)."""
+    others = list(assignment.participation.only("service", "occurred_at", "minutes"))
+    problem = time_problem([(o.occurred_at, o.minutes) for o in others], start, minutes, as_of)
+    if problem == "unfinished":
+        raise DomainError(
+            _("这项工作开始于 %(start)s，用时 %(minutes)s 分钟，到现在还没有结束：请在结束后登记")
+            % {"start": timezone.localtime(start).strftime("%Y-%m-%d %H:%M"), "minutes": minutes},
+            field="minutes",
+        )
+    if problem is not None:
+        other = others[problem]
+        raise DomainError(
+            _("与已登记的“%(service)s”（%(start)s 起 %(minutes)s 分钟）时间重叠")
+            % {
+                "service": other.get_service_display(),
+                "start": timezone.localtime(other.occurred_at).strftime("%Y-%m-%d %H:%M"),
+                "minutes": other.minutes,
+            },
+            field="occurred_at",
+        )
+
+
+def time_problem(entries: list[tuple[datetime, int]], start: datetime, minutes: int, as_of: datetime):
+    """ "unfinished" when the work [start, start + minutes) has not ended by `as_of` (a minute's grace), the
+    index of the first entry it overlaps, or None."""
+    end = start + timedelta(minutes=minutes)
+    if end > as_of + timedelta(minutes=1):
+        return "unfinished"
+    for index, (other_start, other_minutes) in enumerate(entries):
+        if start < other_start + timedelta(minutes=other_minutes) and other_start < end:
+            return index
+    return None
 
 
 @dataclass

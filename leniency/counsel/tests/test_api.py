@@ -1,12 +1,13 @@
 """The counsel API: requests, participation, ratings, claims, experts, warnings, dashboard; refusals."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from leniency.accounts.models import ApiToken
+from leniency.counsel.models import CounselAssignment
 
 
 def _bearer(user):
@@ -54,13 +55,14 @@ def test_request_assign_log_rate_claim_approve(client, live):
     entry = {"service": "meeting", "occurred_at": when.isoformat(), "minutes": 45}
     assert _post(client, url + "/participation", entry, cw.prosecutor).status_code == 403
     assert _post(client, url + "/participation", entry, lawyer).status_code == 400  # in the future
-    entry["occurred_at"] = (
-        datetime.fromisoformat(allocation["allocated_at"]) + timedelta(milliseconds=1)
-    ).isoformat()
+    # Work takes time: as if assigned three hours ago, a 45-minute meeting, then 30 minutes on the opinion.
+    assigned = timezone.now() - timedelta(hours=3)
+    CounselAssignment.objects.filter(pk=allocation["assignment_id"]).update(assigned_at=assigned)
+    entry["occurred_at"] = assigned.isoformat()
     assert _post(client, url + "/participation", entry, lawyer).status_code == 201
     opinion = {
         "service": "opinion_recommendation",
-        "occurred_at": entry["occurred_at"],
+        "occurred_at": (assigned + timedelta(hours=1)).isoformat(),
         "minutes": 30,
         "opinion": "建议判处缓刑",
     }

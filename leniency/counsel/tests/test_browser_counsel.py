@@ -37,6 +37,9 @@ def test_request_rota_meeting_opinion_and_approved_claim(page, live_server, cw):
     request = CounselRequest.objects.get(defendant=cw.co_defendant)
     lawyer = request.allocations.get().lawyer
     assert lawyer == cw.lawyers[1]
+    # Work takes time: as if assigned three hours ago (entries must have ended and add up, issue 20).
+    assignment = request.allocations.get().assignment
+    type(assignment).objects.filter(pk=assignment.pk).update(assigned_at=timezone.now() - timedelta(hours=3))
     expect(page.locator("#allocations")).to_contain_text(str(lawyer))
     expect(page.locator("#allocations")).to_contain_text("轮值指派")
     _log_out(page)
@@ -46,11 +49,13 @@ def test_request_rota_meeting_opinion_and_approved_claim(page, live_server, cw):
     page.goto(f"{live_server.url}/counsel/")
     page.get_by_role("link", name="登记会见").click()
     page.get_by_label("工作内容").select_option("meeting")
+    page.get_by_label("时间").fill(f"{timezone.localtime() - timedelta(hours=2):%Y-%m-%dT%H:%M}")
     page.get_by_label("用时（分钟）").fill("50")
     page.get_by_label("摘要").fill("告知认罪认罚的性质和法律后果")
     page.get_by_role("button", name="登记", exact=True).click()
     expect(page.locator("#participation")).to_contain_text("会见")
     page.get_by_label("工作内容").select_option("opinion_recommendation")
+    page.get_by_label("时间").fill(f"{timezone.localtime() - timedelta(hours=1):%Y-%m-%dT%H:%M}")
     page.get_by_label("用时（分钟）").fill("40")
     page.get_by_label("书面意见").fill("当事人系初犯，建议量刑建议下调并适用缓刑。")
     page.get_by_role("button", name="登记", exact=True).click()

@@ -137,7 +137,7 @@ def test_lawyer_logs_a_meeting_and_an_invalid_entry_is_400(client, live_period):
         },
     )
     assert response.status_code == 400 and "将来的会见" in response.content.decode()
-    when = timezone.localtime() - timedelta(minutes=5)
+    when = timezone.localtime() - timedelta(minutes=45)  # assigned an hour ago; 40 minutes, over by now
     response = client.post(
         url + "log/", {"service": "meeting", "occurred_at": when.strftime("%Y-%m-%dT%H:%M"), "minutes": 40}
     )
@@ -171,7 +171,7 @@ def test_claims_are_approved_and_exported_as_csv_and_excel(client, live_period):
     do_log_participation(
         assignment,
         service="meeting",
-        occurred_at=timezone.now() - timedelta(minutes=1),
+        occurred_at=timezone.now() - timedelta(minutes=60),  # the hour since the assignment
         minutes=60,
         acting_user=assignment.lawyer,
     )
@@ -230,7 +230,7 @@ def test_dashboard_shows_districts_and_lawyers(client, live_period):
     do_log_participation(
         assignment,
         service="meeting",
-        occurred_at=timezone.now() - timedelta(minutes=1),
+        occurred_at=timezone.now() - timedelta(minutes=31),
         minutes=30,
         acting_user=assignment.lawyer,
     )

@@ -27,7 +27,7 @@ from leniency.sentencing.extraction.quantities import (
     worst_injury,
 )
 from leniency.sentencing.extraction.recommendation import find_recommendation
-from leniency.sentencing.facts import CaseFacts, ChargeCandidate
+from leniency.sentencing.facts import Act, CaseFacts, ChargeCandidate, Span
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_CJK_SHARE = 0.2
@@ -74,7 +74,9 @@ def _fill(facts: CaseFacts, text: str) -> None:
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     if len(facts.charges) >= 2:
-        facts.counts_by_charge = _acts_by_charge(document, facts.charges)
+        facts.acts = _acts_by_charge(document, facts.charges)
+        for act in facts.acts:
+            facts.counts_by_charge[act.charge] = facts.counts_by_charge.get(act.charge, 0) + 1
     facts.victims, _ = find_victims(text)
     drugs = find_drugs(text)
     facts.drugs = [d for d in drugs if d.heroin_grams is not None]
@@ -109,15 +111,15 @@ def _fill(facts: CaseFacts, text: str) -> None:
     _check(facts)
 
 
-def _acts_by_charge(document, charges: list[str]) -> dict[str, int]:
-    """Numbered acts per charge, under the names the charges were given in."""
+def _acts_by_charge(document, charges: list[str]) -> list[Act]:
+    """The numbered acts with their charge, under the names the charges were given in."""
     names = {}
     for given in charges:
         info = find_charge(given)
         if info is not None:
             names[info.name] = given
     found = acts_by_charge(document, list(names), default_model().best_of)
-    return {names[name]: n for name, n in found.items()}
+    return [Act(names[name], count.path, Span(count.start, count.end, "")) for name, count in found]
 
 
 def _check(facts: CaseFacts) -> None:

@@ -103,6 +103,19 @@ class QuotedRecommendation:
 
 
 @dataclass
+class Act:
+    """One numbered act of a case of several charges, and the charge it tells of.
+
+    `span` covers the act's text (quote left empty: the text is long); a finding whose span falls
+    inside it belongs to this act and this charge.
+    """
+
+    charge: str
+    count: str  # the act's numbering, "一、/2、"
+    span: Span
+
+
+@dataclass
 class ChargeCandidate:
     """A charge the facts may describe, for a person to confirm: its article and the words that matched."""
 
@@ -143,9 +156,9 @@ class CaseFacts:
     amount_yuan: Decimal | None = None  # total amount involved (sum over counts)
     amounts: list[Finding] = field(default_factory=list)  # each amount found, value = Decimal yuan
     counts: int | None = None  # number of criminal acts (次数)
-    counts_by_charge: dict[str, int] = field(
-        default_factory=dict
-    )  # numbered acts per charge, several charges
+    # a case of several charges: its numbered acts per charge, and the acts with their charge
+    counts_by_charge: dict[str, int] = field(default_factory=dict)
+    acts: list[Act] = field(default_factory=list)
     victims: int | None = None
     drugs: list[DrugQuantity] = field(default_factory=list)
     unknown_drugs: list[DrugQuantity] = field(
@@ -160,6 +173,23 @@ class CaseFacts:
     recommendation: QuotedRecommendation | None = None
     procedure: Procedure | None = None  # stage, the original sentence, a prior sentence left unserved
     notes: list[str] = field(default_factory=list)  # what could not be read, contradictions, low confidence
+
+    def for_charge(self, charge: str, findings: list[Finding]) -> list[Finding]:
+        """The findings that may concern `charge`: those told in its acts, and those told outside
+        every act (a preamble, a summary: whose is not known). All of them when no act was read.
+
+        Issue 16, class 3: a 重伤 of an injury count must not move a kidnapping count into its
+        "杀害、伤害被绑架人" bracket.
+        """
+        if not self.acts:
+            return list(findings)
+        mine = [a.span for a in self.acts if a.charge == charge]
+        others = [a.span for a in self.acts if a.charge != charge]
+
+        def inside(finding: Finding, spans: list[Span]) -> bool:
+            return finding.span is not None and any(s.start <= finding.span.start < s.end for s in spans)
+
+        return [f for f in findings if inside(f, mine) or not inside(f, others)]
 
     def has(self, circumstance: Circumstance) -> bool:
         return any(f.code == circumstance for f in self.circumstances)

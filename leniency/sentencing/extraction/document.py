@@ -191,18 +191,18 @@ def numbered_counts(document: Document, charges: list[str], stated: int | None) 
     return max(stated or 0, numbered)
 
 
-def acts_by_charge(document: Document, charges: list[str], tells_of) -> dict[str, int]:
-    """The numbered acts of each charge of a case of several (scoping counts to their charge, class 3).
+def acts_by_charge(document: Document, charges: list[str], tells_of) -> list[tuple[str, Count]]:
+    """Each numbered act of a case of several charges with the charge it tells of (class 3: scoping).
 
     `tells_of(text, charges)` names the charge a piece of text tells of (ChargeModel.best_of): each act
     is read with the heading of its section ("一、盗窃事实 … 1、…"). Empty when the text numbers no acts.
     """
-    found: dict[str, int] = {}
+    found: list[tuple[str, Count]] = []
     for act in acts(document):
         heading = (
             document.text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
         )
         charge = tells_of(heading + document.text[act.start : act.end], charges)
         if charge is not None:
-            found[charge] = found.get(charge, 0) + 1
+            found.append((charge, act))
     return found

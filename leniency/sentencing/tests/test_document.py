@@ -113,3 +113,28 @@ def test_a_number_of_acts_told_wins_over_the_word_repeatedly():
 
 def test_repeatedly_said_of_something_else_is_not_repeated_conduct():
     assert extract("被告人张某盗窃现金500元，经公安机关多次传唤到案。", ["盗窃"]).counts is None
+
+
+KIDNAP_AND_INJURY = (
+    "经审理查明：\n"
+    "一、2019年1月1日，被告人张某伙同他人将被害人王某绑架，向其家属勒索赎金10万元。\n"
+    "二、2019年2月1日，被告人张某持刀将被害人李某砍伤，经鉴定为重伤二级。\n"
+)
+
+
+def test_an_injury_of_one_count_does_not_concern_the_charge_of_another():
+    facts = extract(KIDNAP_AND_INJURY, ["绑架", "故意伤害"])
+    assert [(a.charge, a.count) for a in facts.acts] == [("绑架", "一、"), ("故意伤害", "二、")]
+    assert facts.for_charge("绑架", facts.injuries) == []
+    assert [f.value for f in facts.for_charge("故意伤害", facts.injuries)] == ["serious_2"]
+
+
+def test_findings_outside_every_act_concern_every_charge():
+    facts = extract(KIDNAP_AND_INJURY + "被告人张某到案后如实供述了自己的罪行。", ["绑架", "故意伤害"])
+    confession = [f for f in facts.circumstances if f.code == "confession"]
+    assert confession and facts.for_charge("绑架", confession) == confession
+
+
+def test_with_one_charge_every_finding_concerns_it():
+    facts = extract(KIDNAP_AND_INJURY, ["故意伤害"])
+    assert facts.acts == [] and facts.for_charge("故意伤害", facts.injuries) == facts.injuries

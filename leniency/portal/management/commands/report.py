@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from leniency.portal.periods import parse_period
 from leniency.portal.reports import do_generate_report
+from leniency.study.readiness import report_load_hint, require_migrated
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if code == "all":
             raise CommandError("--period must be a quarter (2026-Q3) or a year (2026)")
+        require_migrated(load_hint=report_load_hint())
         report = do_generate_report(code, out_dir=out, bootstrap=bootstrap)
         self.stdout.write(
             self.style.SUCCESS(

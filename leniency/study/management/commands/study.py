@@ -10,6 +10,7 @@ from django.utils import translation
 
 from leniency.accounts.models import Organisation
 from leniency.study.analysis import run_study
+from leniency.study.readiness import require_migrated, study_load_hint
 from leniency.study.report import write_report
 from leniency.study.risk import artifact_path, train_and_save
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate(options.get("language") or settings.LANGUAGE_CODE)
+        require_migrated(load_hint=study_load_hint())
         org = _org(options["org"])
         if options["study"] == "train":
             try:
@@ -61,5 +63,11 @@ def _org(value: str) -> Organisation:
     qs = Organisation.objects.filter(kind=Organisation.Kind.PROCURATORATE)
     org = qs.filter(pk=int(value)).first() if value.isdigit() else qs.filter(name=value).first()
     if org is None:
-        raise CommandError(f"no procuratorate {value!r}")
+        known = list(qs.values_list("name", flat=True)[:5])
+        hint = (
+            f"known: {', '.join(known)}"
+            if known
+            else "the database has no procuratorate yet: run `leniency demo`, or import your records"
+        )
+        raise CommandError(f"no procuratorate {value!r} ({hint})")
     return org

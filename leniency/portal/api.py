@@ -41,6 +41,7 @@ def figures(request, period: str = "all", by: str = "region"):
                 "source": f["source"],
                 "available": f["available"],
                 "n": f["n"],
+                "synthetic_note": f["synthetic_note"],
                 "columns": f["cols"],
                 "rows": [
                     {
@@ -62,6 +63,7 @@ def figures(request, period: str = "all", by: str = "region"):
         "by": by,
         "figures": out,
         "disparity": disparity,
+        "synthetic_note": data["synthetic_note"],
         "quantiles": data["sentences"].get("quantiles", []),
     }
 

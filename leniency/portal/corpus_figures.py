@@ -1,7 +1,9 @@
 """Sentence distributions and the regional disparity index, from the judgment corpus (leniency.corpus).
 
 Judgments carry a year, not a date: a quarter selects the judgments of its year (said in the exclusions).
-Regions are the corpus's region codes, named from the region table where the code is known.
+Regions are the corpus's region codes, shown by name: from the region table where the code is known (a
+district with its city's name), else from the court that judged there. Every figure says how many of its
+judgments are synthetic (the demo's generated corpus), so that no invented figure passes for a real one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from leniency.accounts.models import Region
@@ -62,9 +65,74 @@ def _rows(period: Period):
     )
 
 
+COURT_SUFFIXES = ("高级人民法院", "中级人民法院", "基层人民法院", "人民法院", "法院")
+
+
+def court_place(court: str) -> str:
+    """The place a court sits in, from its name: "滨海市江北区人民法院" -> "滨海市江北区"."""
+    court = (court or "").strip()
+    suffix = next((s for s in COURT_SUFFIXES if court.endswith(s)), "")
+    return court[: -len(suffix)] if suffix else ""
+
+
 def _region_names(codes) -> dict[str, tuple[str, str]]:
-    found = {r.code: (r.name, r.zone) for r in Region.objects.filter(code__in=list(codes))}
-    return {c: found.get(c, (c or _("未知地区"), "")) for c in codes}
+    """Region code -> (name, zone). Named from the region table (a district with its city's name), else from
+    the court most of that code's judgments name; a code with no name anywhere is labelled as unknown."""
+    codes = set(codes)
+    found: dict[str, tuple[str, str]] = {}
+    for r in Region.objects.filter(code__in=[c for c in codes if c]).select_related("parent"):
+        name = r.name
+        if r.level == Region.Level.DISTRICT and r.parent and not name.startswith(r.parent.name):
+            name = r.parent.name + name
+        found[r.code] = (name, r.zone)
+    missing = [c for c in codes if c and c not in found]
+    if missing:
+        courts = (
+            Judgment.objects.filter(region_code__in=missing)
+            .exclude(court="")
+            .values("region_code", "court")
+            .annotate(n=Count("id"))
+            .order_by("region_code", "-n", "court")
+        )
+        for row in courts:
+            place = court_place(row["court"])
+            if place and row["region_code"] not in found:
+                found[row["region_code"]] = (place, "")
+    return {
+        c: found.get(c) or ((_("未知地区（代码%(code)s）") % {"code": c}) if c else _("未知地区"), "")
+        for c in codes
+    }
+
+
+def synthetic_share(period: Period) -> dict | None:
+    """How many of the period's judgments are synthetic: {"synthetic": s, "of": n, "all": s == n}, or None
+    when none is."""
+    qs = Judgment.objects.all()
+    if period.year:
+        qs = qs.filter(year=period.year)
+    counts = qs.aggregate(n=Count("id"), s=Count("id", filter=Q(synthetic=True)))
+    if not counts["s"]:
+        return None
+    return {"synthetic": counts["s"], "of": counts["n"], "all": counts["s"] == counts["n"]}
+
+
+def synthetic_note(share: dict | None) -> str:
+    if not share:
+        return ""
+    if share["all"]:
+        return _(
+            "本图表全部由合成（模拟生成）的裁判文书计算（%(n)s份），仅用于演示，不反映任何真实法院的量刑。"
+        ) % {"n": share["of"]}
+    return _(
+        "本图表所用%(n)s份裁判文书中有%(s)s份为合成（模拟生成）数据，仅用于演示，数字不反映真实量刑情况。"
+    ) % {"n": share["of"], "s": share["synthetic"]}
+
+
+def _mark_synthetic(fig: Figure, period: Period) -> None:
+    share = synthetic_share(period)
+    if share:
+        fig.extra["synthetic"] = share
+        fig.extra["synthetic_note"] = synthetic_note(share)
 
 
 def _source_note(period: Period) -> str:
@@ -92,6 +160,7 @@ def sentence_distribution(period: Period, by: str = "crime", *, threshold: int |
         rows = []
     if not rows:
         return _unavailable_corpus(fig)
+    _mark_synthetic(fig, period)
     names = _region_names({r[1] for r in rows})
     zones = dict(Region.Zone.choices)
     crimes = Counter(r[0] for r in rows)
@@ -187,6 +256,7 @@ def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap:
         rows = []
     if not rows:
         return _unavailable_corpus(fig)
+    _mark_synthetic(fig, period)
     names = _region_names({r[1] for r in rows})
     by_crime: dict[str, list[Observation]] = defaultdict(list)
     for crime, code, months, death, life, _prob, calc, amount, injury, flags in rows:

@@ -5,6 +5,7 @@ Cached per (period, dimension, language) for a few minutes: charts take a moment
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +20,17 @@ CACHE_SECONDS = 300
 
 def suppressed_text() -> str:
     return _("已抑制")
+
+
+def withheld_text(threshold: int | None = None) -> str:
+    """What a fully suppressed table or chart says instead of its empty grid or axes."""
+    threshold = threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD
+    return _("数据不足（N<%(t)s），不予公布") % {"t": threshold}
+
+
+def fully_suppressed(table) -> bool:
+    """True when the table publishes no count above zero: every cell and total is withheld or 0."""
+    return not any(c.shown for c in table.all_cells() if not c.suppressed)
 
 
 def _cell(cell) -> dict:
@@ -51,6 +63,9 @@ def present(fig: Figure, *, with_chart: bool = True) -> dict:
         "chart": "",
         "suppressed": 0,
         "extra": fig.extra,
+        "synthetic_note": fig.extra.get("synthetic_note", ""),
+        "withheld": False,
+        "withheld_text": "",
     }
     table = fig.table
     if table is None:
@@ -73,12 +88,20 @@ def present(fig: Figure, *, with_chart: bool = True) -> dict:
     }
     out["suppressed"] = table.count()
     out["n_suppressed"] = table.total.suppressed
+    if table.rows and fully_suppressed(table):
+        # nothing to read in the grid: say so instead of an empty table and empty axes
+        out["withheld"] = True
+        out["withheld_text"] = withheld_text(table.threshold)
+        return out
     if with_chart:
         labels = [str(r) for r in table.rows]
         if fig.rate_cols and len(fig.cols) == 2:
-            out["chart"] = charts.rate_chart(labels, rates, fig.title, suppressed_text())
+            if any(r is not None for r in rates):
+                out["chart"] = charts.rate_chart(labels, rates, fig.title, suppressed_text())
         else:
-            out["chart"] = charts.stacked_chart(labels, fig.cols, _shares(fig), fig.title, suppressed_text())
+            shares = _shares(fig)
+            if any(s is not None for s in shares):
+                out["chart"] = charts.stacked_chart(labels, fig.cols, shares, fig.title, suppressed_text())
     return out
 
 
@@ -89,7 +112,10 @@ def sentence_section(period: Period, by: str, *, with_chart: bool = True) -> dic
     out["by_label"] = dimension_label(dim)
     quantiles = fig.extra.get("quantiles", [])
     out["quantiles"] = quantiles
-    if with_chart and quantiles:
+    out["quantiles_withheld"] = (
+        withheld_text() if quantiles and all(q["suppressed"] for q in quantiles) else ""
+    )
+    if with_chart and any(not q["suppressed"] for q in quantiles):
         out["box_chart"] = charts.box_chart(quantiles, _("刑期分布（月）"), _("月"), suppressed_text())
     out["by_region"] = crime_region_quantiles(period)
     return out
@@ -141,6 +167,7 @@ def portal_figures(
         "sentences": sentence_section(period, by, with_chart=with_chart),
         "disparity": disparity_section(period, with_chart=with_chart, bootstrap=bootstrap),
     }
+    data["synthetic_note"] = data["sentences"]["synthetic_note"] or data["disparity"]["synthetic_note"]
     data["unavailable"] = [f["title"] for f in figures if not f["available"]]
     data["suppressed"] = sum(f["suppressed"] for f in figures) + data["sentences"]["suppressed"]
     if use_cache:

@@ -75,6 +75,7 @@ def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
         "sentences": _with_uris(by_region["sentences"]),
         "disparity": _with_uris(by_region["disparity"]),
         "unavailable": by_region["unavailable"],
+        "synthetic_note": by_region["synthetic_note"],
         "suppressed": by_region["suppressed"] + by_crime["suppressed"],
         "oversight": oversight_section(period),
     }

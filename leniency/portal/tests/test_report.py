@@ -20,7 +20,8 @@ def test_report_command_writes_html_and_pdf_with_chinese_intact(small_world, tmp
     call_command("report", period="2026-Q3", out=str(out), bootstrap=10)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "认罪认罚从宽制度透明度报告" in html and "2026年第3季度" in html
-    assert "认罪认罚适用率" in html and "已抑制" in html and "data:image/svg+xml;base64," in html
+    assert "认罪认罚适用率" in html and "已抑制" in html and "数据不足（N&lt;10），不予公布" in html
+    assert "data:image/svg+xml;base64," not in html  # no empty axes for the withheld tables
     text = pdf_text(out / "report.pdf")
     for phrase in ("透明度报告", "认罪认罚适用率", "上诉率", "已抑制", "监督评议委员会的工作"):
         assert phrase in text, phrase

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from leniency.cases.access import visible_cases
 from leniency.errors import DomainError
 
-from . import access, services
+from . import access, services, standards_pages
 from .anonymise import diff_html
 from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
@@ -88,6 +88,23 @@ def case_detail(request, number):
 def reports(request):
     rows = TransparencyReport.objects.filter(published=True)
     return render(request, "portal/reports.html", {"reports": rows})
+
+
+def standards(request):
+    std = standards_pages.standard()
+    return render(
+        request,
+        "portal/standards.html",
+        {"crimes": standards_pages.crimes(std), "version": std.versions.get("label_zh", std.version)},
+    )
+
+
+def standard(request, crime):
+    std = standards_pages.standard()
+    found = standards_pages.find_crime(crime, std)
+    if found is None:
+        raise Http404(crime)
+    return render(request, "portal/standard.html", {"c": standards_pages.crime_page(found, std)})
 
 
 def report_file(request, pk, kind):

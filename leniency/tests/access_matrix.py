@@ -219,6 +219,8 @@ PAGES: dict[str, Entry] = {
     "portal:cases": Entry(PUBLIC),
     "portal:case": Entry(PUBLIC, {"number": "typical_case.number"}),
     "portal:reports": Entry(PUBLIC),
+    "portal:standards": Entry(PUBLIC),
+    "portal:standard": Entry(PUBLIC, {"crime": "=theft"}),
     "portal:report_file": Entry(PUBLIC, {"pk": "transparency_report", "kind": "=html"}),
     "portal:manage": Entry(rule(ok=STAFF_OF_THE_CASE | COMMITTEE | ADMIN)),
     "portal:propose": post(rule(ok=STAFF_OF_THE_CASE | COMMITTEE | ADMIN)),

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     PROSECUTOR = "prosecutor", _("检察官")
     SUPERVISING_PROSECUTOR = "supervising_prosecutor", _("主管检察官")
+    CASE_MANAGER = "case_manager", _("案件管理人员")
     JUDGE = "judge", _("法官")
+    COURT_CLERK = "court_clerk", _("立案庭工作人员")
     DUTY_LAWYER = "duty_lawyer", _("值班律师")
     DEFENCE_LAWYER = "defence_lawyer", _("辩护律师")
     LEGAL_AID_OFFICER = "legal_aid_officer", _("法律援助中心工作人员")
@@ -46,6 +48,8 @@ CAPABILITIES = {
     "review_typical_cases": "reviews, publishes and withdraws typical cases",
     "see_study": "sees the withdrawal study of its procuratorate",
     "see_risk_panel": "sees the early warning of withdrawal on a defendant",
+    "register_cases": "案件管理: registers the cases the police transfer (受理) and assigns them to prosecutors",
+    "file_court_cases": "立案: files the prosecutions the court receives and assigns their trial judges",
     "watch_trail": "reads the signed head of the audit trail, to keep it outside the prosecution and the courts",
 }
 
@@ -73,6 +77,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.SUPERVISING_PROSECUTOR: frozenset(
         _PROSECUTION | {"supervise", "handle_reports", "review_typical_cases", "see_study"}
     ),
+    Role.CASE_MANAGER: frozenset({"register_cases", "see_identity"}),
+    Role.COURT_CLERK: frozenset({"file_court_cases"}),
     Role.JUDGE: frozenset(
         {"adjudicate", "see_identity", "calculate", "search_experts", "propose_typical_cases"}
     ),

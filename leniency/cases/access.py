@@ -19,9 +19,12 @@ def _case_scope(user) -> Q:
     org = user.organisation
     if org is None:
         return NOTHING
-    if user.is_prosecution:
+    if user.is_prosecution or has_capability(user, "register_cases"):
         return Q(procuratorate=org)
     if has_capability(user, "adjudicate"):
+        # Only the judge the court's filing assigned (立案) sees the case, not every judge of the court.
+        return Q(court=org, judge=user)
+    if has_capability(user, "file_court_cases"):
         return Q(court=org)
     if has_capability(user, "see_region"):
         return org.region.subtree_q()
@@ -59,6 +62,17 @@ def can_see_identity(user) -> bool:
     )
 
 
+def is_case_judge(user, case: Case) -> bool:
+    """The judge assigned to the case by its court's filing (立案): the only judge who acts on it."""
+    return bool(
+        user.is_authenticated
+        and has_capability(user, "adjudicate")
+        and case.court_id is not None
+        and case.court_id == user.organisation_id
+        and case.judge_id == user.pk
+    )
+
+
 def can_change_stage(user, defendant: Defendant) -> bool:
     """The procuratorate moves a defendant before trial; the court from trial on."""
     if not user.is_authenticated:
@@ -68,7 +82,7 @@ def can_change_stage(user, defendant: Defendant) -> bool:
             defendant.stage in PROSECUTION_STAGES and defendant.case.procuratorate_id == user.organisation_id
         )
     if has_capability(user, "adjudicate"):
-        return defendant.stage in COURT_STAGES and defendant.case.court_id == user.organisation_id
+        return defendant.stage in COURT_STAGES and is_case_judge(user, defendant.case)
     return False
 
 
@@ -79,15 +93,74 @@ def _of_procuratorate(user, procuratorate_id) -> bool:
     )
 
 
+def _case_manager_of(user, procuratorate_id) -> bool:
+    return bool(
+        user.is_authenticated
+        and (
+            user.is_superuser
+            or (has_capability(user, "register_cases") and user.organisation_id == procuratorate_id)
+        )
+    )
+
+
+def _court_clerk_of(user, court_id) -> bool:
+    return bool(
+        user.is_authenticated
+        and court_id is not None
+        and (
+            user.is_superuser
+            or (has_capability(user, "file_court_cases") and user.organisation_id == court_id)
+        )
+    )
+
+
+def can_register_cases(user) -> bool:
+    return bool(user.is_authenticated and has_capability(user, "register_cases") and user.organisation_id)
+
+
+def can_file_court_cases(user) -> bool:
+    return bool(user.is_authenticated and has_capability(user, "file_court_cases") and user.organisation_id)
+
+
+def can_prosecute(user, case: Case) -> bool:
+    return _of_procuratorate(user, case.procuratorate_id) and case.prosecuted_on is None
+
+
+def can_file_case(user, case: Case) -> bool:
+    return _court_clerk_of(user, case.court_id) and case.court_filed_on is None
+
+
 # Permission to take each action, checked once inside its `do_*` service: failing one is a 403 (`Forbidden`).
 def check_open_case(user, procuratorate) -> None:
-    """A case is received (受理) by the procuratorate that reviews it for prosecution."""
-    if not _of_procuratorate(user, procuratorate.pk):
-        raise Forbidden(_("只有受理案件的检察院可以登记案件"))
+    """A case is received (受理) by the case management (案件管理) of the procuratorate that reviews it."""
+    if procuratorate is None or not _case_manager_of(user, procuratorate.pk):
+        raise Forbidden(
+            _("移送审查起诉的案件由人民检察院审查决定（刑事诉讼法第169条），由受理的检察院案件管理部门登记")
+        )
+
+
+def check_assign_prosecutor(user, case: Case) -> None:
+    if not _case_manager_of(user, case.procuratorate_id):
+        raise Forbidden(
+            _("承办检察官由受理案件的检察院案件管理部门分配（刑事诉讼法第169条、《人民检察院刑事诉讼规则》）")
+        )
+
+
+def check_prosecute(user, case: Case) -> None:
+    """提起公诉 is the procuratorate's decision on the case (CPL art. 176)."""
+    if not _of_procuratorate(user, case.procuratorate_id):
+        raise Forbidden(_("提起公诉由审查起诉的人民检察院决定（刑事诉讼法第176条）"))
+
+
+def check_file_case(user, case: Case) -> None:
+    """The court that received the prosecution files it (立案) and assigns its judge."""
+    if not _court_clerk_of(user, case.court_id):
+        raise Forbidden(_("公诉案件由受理的人民法院立案并确定承办法官（刑事诉讼法第186条）"))
 
 
 def check_add_defendant(user, case) -> None:
-    if not _of_procuratorate(user, case.procuratorate_id):
+    """The case management registers the defendants at intake; the case's procuratorate may add one later."""
+    if not (_of_procuratorate(user, case.procuratorate_id) or _case_manager_of(user, case.procuratorate_id)):
         raise Forbidden(_("只有本案检察院可以登记犯罪嫌疑人"))
 
 
@@ -98,10 +171,5 @@ def check_change_stage(user, defendant: Defendant) -> None:
 
 def check_set_procedure(user, defendant: Defendant) -> None:
     """The trial court decides the procedure (CPL arts. 214, 222)."""
-    if not (
-        user.is_authenticated
-        and has_capability(user, "adjudicate")
-        and defendant.case.court_id is not None
-        and defendant.case.court_id == user.organisation_id
-    ):
+    if not is_case_judge(user, defendant.case):
         raise Forbidden(_("审理程序由审判本案的法院决定（刑事诉讼法第214条、第222条）"))

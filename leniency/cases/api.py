@@ -1,16 +1,20 @@
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from leniency.accounts.models import User
 from leniency.api_pagination import BoundedPageNumberPagination
 from leniency.audit.personal_data import PARTICULARS, log_personal_data_read
 from leniency.audit.timeline import case_timeline
+from leniency.errors import DomainError
 
 from . import services
-from .access import visible_cases, visible_defendants
+from .access import can_file_court_cases, check_file_case, visible_cases, visible_defendants
 from .forms import CaseFilterForm
+from .models import Case, Charge, Defendant
 from .stages import Stage
 
 router = Router(tags=["cases"])
@@ -118,3 +122,129 @@ def change_stage(request, defendant_id: int, payload: StageChangeIn):
     return services.do_change_stage(
         defendant, to=payload.to, as_of=payload.as_of, reason=payload.reason, acting_user=request.user
     )
+
+
+class DefendantIn(Schema):
+    name: str = Field(..., max_length=50)
+    gender: Defendant.Gender
+    id_number: str = Field(
+        ..., max_length=18, description="GB 11643: check character and date of birth verified"
+    )
+    birth_date: date
+    phone: str = Field("", max_length=20)
+    detention: Defendant.Detention = Defendant.Detention.NOT_DETAINED
+    detained_on: date | None = None
+    charges: list[str] = Field(..., min_length=1, description="charge names from the catalogue, e.g. 盗窃")
+
+
+class IntakeIn(Schema):
+    received_on: date
+    transferring_agency: str = Field(..., max_length=200)
+    transfer_document_number: str = Field(..., max_length=100)
+    title: str = Field(..., max_length=200)
+    facts: str = Field(..., max_length=20000)
+    defendants: list[DefendantIn] = Field(..., min_length=1, max_length=20)
+
+
+class CaseHandOffOut(Schema):
+    id: int
+    number: str
+    prosecutor: str | None
+    court: str | None
+    prosecuted_on: date | None
+    court_filed_on: date | None
+    judge: str | None
+
+    @staticmethod
+    def resolve_prosecutor(obj):
+        return str(obj.prosecutor) if obj.prosecutor_id else None
+
+    @staticmethod
+    def resolve_court(obj):
+        return obj.court.name if obj.court_id else None
+
+    @staticmethod
+    def resolve_judge(obj):
+        return str(obj.judge) if obj.judge_id else None
+
+
+class AssignProsecutorIn(Schema):
+    prosecutor: int
+
+
+class ProsecutionIn(Schema):
+    grave: bool = Field(
+        False, description="a life or death sentence is possible (CPL art. 21): intermediate court"
+    )
+    as_of: date | None = None
+
+
+class CourtFilingIn(Schema):
+    judge: int
+    filed_on: date | None = None
+
+
+def _charges(names: list[str]) -> list[Charge]:
+    found = {c.name: c for c in Charge.objects.filter(name__in=names)}
+    unknown = [n for n in names if n not in found]
+    if unknown:
+        raise DomainError(_("罪名目录中没有：%(names)s") % {"names": "、".join(unknown)}, field="charges")
+    return [found[n] for n in names]
+
+
+@router.post(
+    "/cases", response={201: CaseHandOffOut}, summary="Register a case the police transferred (受理)"
+)
+def register_case(request, payload: IntakeIn):
+    procuratorate = request.user.organisation
+    people = [{**p.dict(exclude={"charges"}), "charges": _charges(p.charges)} for p in payload.defendants]
+    case = services.do_register_transfer(
+        title=payload.title,
+        region=procuratorate.region if procuratorate else None,
+        procuratorate=procuratorate,
+        received_on=payload.received_on,
+        transferring_agency=payload.transferring_agency,
+        transfer_document_number=payload.transfer_document_number,
+        facts=payload.facts,
+        defendants=people,
+        acting_user=request.user,
+    )
+    return Status(201, case)
+
+
+@router.post("/cases/{case_id}/prosecutor", response=CaseHandOffOut, summary="Assign the case's prosecutor")
+def assign_prosecutor(request, case_id: int, payload: AssignProsecutorIn):
+    case = get_object_or_404(visible_cases(request.user), pk=case_id)
+    prosecutor = get_object_or_404(User, pk=payload.prosecutor)
+    return services.do_assign_prosecutor(case, prosecutor=prosecutor, acting_user=request.user)
+
+
+@router.post(
+    "/cases/{case_id}/prosecution", response=CaseHandOffOut, summary="提起公诉 to the court with jurisdiction"
+)
+def prosecute(request, case_id: int, payload: ProsecutionIn):
+    case = get_object_or_404(visible_cases(request.user).select_related("region__parent"), pk=case_id)
+    return services.do_prosecute(case, grave=payload.grave, as_of=payload.as_of, acting_user=request.user)
+
+
+@router.get(
+    "/court/incoming", response=list[CaseHandOffOut], summary="The court's prosecutions not yet filed"
+)
+def court_incoming(request):
+    if not can_file_court_cases(request.user):
+        return []
+    return list(
+        Case.objects.filter(court=request.user.organisation, court_filed_on__isnull=True, judge__isnull=True)
+        .select_related("court", "prosecutor")
+        .order_by("prosecuted_on", "pk")
+    )
+
+
+@router.post(
+    "/cases/{case_id}/court-filing", response=CaseHandOffOut, summary="File the case (立案), assign its judge"
+)
+def file_case(request, case_id: int, payload: CourtFilingIn):
+    case = get_object_or_404(visible_cases(request.user).select_related("court"), pk=case_id)
+    check_file_case(request.user, case)
+    judge = get_object_or_404(User, pk=payload.judge)
+    return services.do_file_case(case, judge=judge, filed_on=payload.filed_on, acting_user=request.user)

@@ -15,6 +15,15 @@ def _change(data: dict) -> str:
 
 ACTIONS = {
     "case.opened": (gettext_lazy("立案受理"), lambda data: data.get("number", "")),
+    "case.prosecutor.assigned": (
+        gettext_lazy("分配承办检察官"),
+        lambda data: data.get("name", ""),
+    ),
+    "case.prosecuted": (gettext_lazy("提起公诉"), lambda data: data.get("court", "")),
+    "case.court.filed": (
+        gettext_lazy("法院立案"),
+        lambda data: _("承办法官：%(name)s") % {"name": data.get("name", "")},
+    ),
     "defendant.added": (
         gettext_lazy("增加犯罪嫌疑人"),
         lambda data: _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))},

@@ -3,7 +3,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Charge
+from leniency.errors import DomainError
+
+from .identity import validate_id_number
+from .models import Charge, Defendant
 from .stages import Procedure, Stage, allowed_next
 
 
@@ -77,3 +80,86 @@ class StageChangeForm(forms.Form):
         kwargs.setdefault("initial", {"as_of": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(s, Stage(s).label) for s in allowed_next(defendant.stage)]
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class IntakeForm(forms.Form):
+    """受理: the case as the police transferred it (移送审查起诉, 起诉意见书)."""
+
+    received_on = forms.DateField(label=_("受理日期"), widget=_date_input())
+    transferring_agency = forms.CharField(label=_("移送机关"), max_length=200)
+    transfer_document_number = forms.CharField(label=_("移送文书号"), max_length=100)
+    title = forms.CharField(label=_("案由"), max_length=200)
+    facts = forms.CharField(
+        label=_("起诉意见书认定的事实"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"received_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class DefendantIntakeForm(forms.Form):
+    """One person named in the transfer; the ID number's check digit and date of birth are verified."""
+
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    gender = forms.ChoiceField(label=_("性别"), choices=Defendant.Gender.choices)
+    id_number = forms.CharField(label=_("身份证号"), max_length=18, min_length=18)
+    birth_date = forms.DateField(label=_("出生日期"), widget=_date_input())
+    phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    detention = forms.ChoiceField(label=_("羁押状态"), choices=Defendant.Detention.choices)
+    detained_on = forms.DateField(label=_("羁押日期"), required=False, widget=_date_input())
+    charges = forms.ModelMultipleChoiceField(
+        label=_("罪名"), queryset=Charge.objects.all(), widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("id_number") and data.get("birth_date"):
+            try:
+                data["id_number"] = validate_id_number(data["id_number"], birth_date=data["birth_date"])
+            except DomainError as error:
+                self.add_error(error.field, error.message)
+        return data
+
+
+def defendant_formset(count: int = 1):
+    """A formset of `count` people (at least one, at most 20)."""
+    count = max(1, min(count, 20))
+    return forms.formset_factory(
+        DefendantIntakeForm, extra=count - 1, min_num=1, max_num=20, validate_min=True, validate_max=True
+    )
+
+
+class AssignProsecutorForm(forms.Form):
+    prosecutor = forms.ModelChoiceField(label=_("承办检察官"), queryset=None)
+
+    def __init__(self, *args, prosecutors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prosecutor"].queryset = prosecutors
+
+
+class ProsecuteForm(forms.Form):
+    """提起公诉: the receiving court follows from the gravity of the case (CPL arts. 20, 21)."""
+
+    grave = forms.BooleanField(
+        label=_("可能判处无期徒刑、死刑（刑事诉讼法第21条，由中级人民法院管辖）"), required=False
+    )
+    as_of = forms.DateField(label=_("提起公诉日期"), widget=_date_input())
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"as_of": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class CourtFilingForm(forms.Form):
+    filed_on = forms.DateField(label=_("立案日期"), widget=_date_input())
+    judge = forms.ModelChoiceField(label=_("承办法官"), queryset=None)
+
+    def __init__(self, *args, judges, **kwargs):
+        kwargs.setdefault("initial", {"filed_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["judge"].queryset = judges

@@ -52,6 +52,23 @@ class Case(models.Model):
     )
     facts = models.TextField(_("案件事实"), blank=True)
     received_on = models.DateField(_("受理日期"))
+    # Intake (受理): who transferred the case (移送审查起诉) and under which document, and the procuratorate's
+    # own serial number of the year (`numbering.py`); cases made before intake had a page have none.
+    transferring_agency = models.CharField(_("移送机关"), max_length=200, blank=True)
+    transfer_document_number = models.CharField(_("移送文书号"), max_length=100, blank=True)
+    serial_year = models.PositiveSmallIntegerField(_("收案年度"), null=True, blank=True)
+    serial = models.PositiveIntegerField(_("收案序号"), null=True, blank=True)
+    # Prosecution (提起公诉) names the court; the court's filing (立案) assigns the judge who tries the case.
+    prosecuted_on = models.DateField(_("提起公诉日期"), null=True, blank=True)
+    court_filed_on = models.DateField(_("法院立案日期"), null=True, blank=True)
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办法官"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="judged_cases",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -62,9 +79,30 @@ class Case(models.Model):
             models.Index(fields=["procuratorate", "-received_on"]),
             models.Index(fields=["court", "-received_on"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procuratorate", "serial_year", "serial"], name="unique_case_serial_per_year"
+            )
+        ]
 
     def __str__(self):
         return self.number
+
+
+class CaseCounter(models.Model):
+    """The last case serial a procuratorate gave in a year; its row is locked while the next one is taken."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="case_counters")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="unique_case_counter_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} {self.year}: {self.last}"
 
 
 class Defendant(models.Model):

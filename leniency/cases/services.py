@@ -3,28 +3,76 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency.accounts.capabilities import has_capability
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.sentencing.catalogue import all_charges
 from leniency.sentencing.standards import load_standard
 
 from . import access
-from .models import Case, Charge, Defendant, DefendantCharge
+from .identity import validate_id_number
+from .jurisdiction import check_court_choice, receiving_court
+from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 
 
+def next_case_number(procuratorate, received_on: date) -> tuple[int, int, str]:
+    """The procuratorate's next serial of the receiving year, from its counter row, locked until the caller's
+    transaction ends: a case registered at the same moment waits and takes the serial after."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("next_case_number must run inside the transaction that saves the case")
+    year = received_on.year
+    counter, _created = CaseCounter.objects.select_for_update().get_or_create(
+        organisation=procuratorate,
+        year=year,
+        defaults={
+            "last": lambda: (
+                Case.objects.filter(procuratorate=procuratorate, serial_year=year).aggregate(
+                    top=Max("serial")
+                )["top"]
+                or 0
+            )
+        },
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    short = procuratorate.name.removesuffix("人民检察院")
+    return year, counter.last, f"{short}检刑受〔{year}〕{counter.last}号"
+
+
 def do_open_case(
-    *, number, title, region, procuratorate, received_on, acting_user, court=None, prosecutor=None, facts=""
+    *,
+    title,
+    region,
+    procuratorate,
+    received_on,
+    acting_user,
+    number=None,
+    court=None,
+    prosecutor=None,
+    facts="",
+    transferring_agency="",
+    transfer_document_number="",
 ) -> Case:
+    """Register a case the police transferred (受理, CPL art. 169). Without `number` the procuratorate's next
+    serial of the year is given; `court` is for worlds built before prosecution had a page (tests)."""
     access.check_open_case(acting_user, procuratorate)
-    if Case.objects.filter(number=number).exists():
+    if number is not None and Case.objects.filter(number=number).exists():
         raise DomainError(_("案号 %(number)s 已存在") % {"number": number}, field="number")
+    if prosecutor is not None:
+        _check_prosecutor(prosecutor, procuratorate)
     with transaction.atomic():
+        year = serial = None
+        if number is None:
+            year, serial, number = next_case_number(procuratorate, received_on)
         case = Case.objects.create(
             number=number,
+            serial_year=year,
+            serial=serial,
             title=title,
             region=region,
             procuratorate=procuratorate,
@@ -32,13 +80,150 @@ def do_open_case(
             prosecutor=prosecutor,
             facts=facts,
             received_on=received_on,
+            transferring_agency=transferring_agency,
+            transfer_document_number=transfer_document_number,
         )
         record(
             "case.opened",
             actor=acting_user,
             obj=case,
             case_id=case.pk,
-            data={"number": number, "title": title, "procuratorate": procuratorate.name},
+            data={
+                "number": number,
+                "title": title,
+                "procuratorate": procuratorate.name,
+                "transferring_agency": transferring_agency,
+                "transfer_document_number": transfer_document_number,
+            },
+        )
+    return case
+
+
+def do_register_transfer(*, defendants: list[dict], acting_user, **case_fields) -> Case:
+    """Intake in one step: the case (`do_open_case`) and each person it names (`do_add_defendant`, under
+    review for prosecution from the receiving date); a refused person leaves nothing behind."""
+    access.check_open_case(acting_user, case_fields.get("procuratorate"))
+    with transaction.atomic():
+        case = do_open_case(acting_user=acting_user, **case_fields)
+        for person in defendants:
+            do_add_defendant(
+                case,
+                acting_user=acting_user,
+                stage=Stage.PROSECUTION_REVIEW,
+                stage_since=case.received_on,
+                **person,
+            )
+    return case
+
+
+def _check_prosecutor(prosecutor, procuratorate) -> None:
+    if not (has_capability(prosecutor, "prosecute") and prosecutor.organisation_id == procuratorate.pk):
+        raise DomainError(
+            _("%(name)s 不是%(org)s的检察官") % {"name": prosecutor, "org": procuratorate.name},
+            field="prosecutor",
+        )
+
+
+def do_assign_prosecutor(case: Case, *, prosecutor, acting_user) -> Case:
+    """Give the case to the prosecutor who handles it (承办检察官); reassigning records both."""
+    access.check_assign_prosecutor(acting_user, case)
+    _check_prosecutor(prosecutor, case.procuratorate)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().only("prosecutor").get(pk=case.pk)
+        if current.prosecutor_id == prosecutor.pk:
+            raise DomainError(_("本案已由 %(name)s 承办") % {"name": prosecutor}, field="prosecutor")
+        previous = current.prosecutor_id
+        case.prosecutor = prosecutor
+        case.save(update_fields=["prosecutor"])
+        record(
+            "case.prosecutor.assigned",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={"from": previous, "to": prosecutor.pk, "name": str(prosecutor)},
+        )
+    return case
+
+
+def do_prosecute(
+    case: Case, *, acting_user, grave: bool = False, court=None, as_of: date | None = None
+) -> Case:
+    """提起公诉 (CPL art. 176): name the receiving court (art. 20 basic, art. 21 intermediate) and move every
+    defendant under review for prosecution to first instance."""
+    access.check_prosecute(acting_user, case)
+    as_of = as_of or timezone.localdate()
+    lawful = receiving_court(case, grave=grave)
+    court = court or lawful
+    check_court_choice(case, court, grave=grave)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().only("prosecuted_on").get(pk=case.pk)
+        if current.prosecuted_on is not None:
+            raise DomainError(
+                _("本案已于 %(date)s 提起公诉") % {"date": current.prosecuted_on}, field="court"
+            )
+        defendants = list(
+            Defendant.objects.select_for_update().filter(case=case, stage=Stage.PROSECUTION_REVIEW)
+        )
+        if not defendants:
+            raise DomainError(
+                _("没有处于审查起诉阶段的犯罪嫌疑人，不能提起公诉（刑事诉讼法第176条）"), field="court"
+            )
+        if any(as_of < d.stage_since for d in defendants):
+            raise DomainError(_("提起公诉日期不能早于审查起诉开始的日期"), field="as_of")
+        case.court, case.prosecuted_on = court, as_of
+        case.save(update_fields=["court", "prosecuted_on"])
+        record(
+            "case.prosecuted",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={
+                "court": court.name,
+                "grave": grave,
+                "as_of": as_of,
+                "defendants": [d.pk for d in defendants],
+            },
+        )
+        for defendant in defendants:
+            defendant.stage, defendant.stage_since = Stage.FIRST_INSTANCE, as_of
+            defendant.save(update_fields=["stage", "stage_since"])
+            record(
+                "defendant.stage.changed",
+                actor=acting_user,
+                obj=defendant,
+                case_id=case.pk,
+                data={
+                    "defendant": defendant.pk,
+                    "from": Stage.PROSECUTION_REVIEW,
+                    "to": Stage.FIRST_INSTANCE,
+                    "as_of": as_of,
+                    "reason": _("提起公诉"),
+                },
+            )
+    return case
+
+
+def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None) -> Case:
+    """The court's filing (立案) of a prosecution it received, and the trial judge it assigns: from then on only
+    that judge acts on the case for the court."""
+    access.check_file_case(acting_user, case)
+    filed_on = filed_on or timezone.localdate()
+    if not (has_capability(judge, "adjudicate") and judge.organisation_id == case.court_id):
+        raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
+    with transaction.atomic():
+        current = Case.objects.select_for_update().only("court_filed_on", "prosecuted_on").get(pk=case.pk)
+        if current.court_filed_on is not None:
+            raise DomainError(_("本案已于 %(date)s 立案") % {"date": current.court_filed_on}, field="judge")
+        if current.prosecuted_on and filed_on < current.prosecuted_on:
+            raise DomainError(_("立案日期不能早于提起公诉日期"), field="filed_on")
+        case.court_filed_on, case.judge = filed_on, judge
+        case.save(update_fields=["court_filed_on", "judge"])
+        record(
+            "case.court.filed",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={"court": case.court.name, "judge": judge.pk, "name": str(judge), "filed_on": filed_on},
         )
     return case
 
@@ -55,6 +240,8 @@ def do_add_defendant(
     access.check_add_defendant(acting_user, case)
     if not charges:
         raise DomainError(_("至少需要一个罪名"), field="charges")
+    if person.get("id_number"):
+        person["id_number"] = validate_id_number(person["id_number"], birth_date=person.get("birth_date"))
     with transaction.atomic():
         defendant = Defendant.objects.create(
             case=case, stage=stage, stage_since=stage_since or timezone.localdate(), **person
@@ -89,6 +276,10 @@ def do_change_stage(
                 _("不能从“%(from)s”转入“%(to)s”")
                 % {"from": Stage(defendant.stage).label, "to": _stage_label(to)},
                 field="stage",
+            )
+        if to == Stage.FIRST_INSTANCE and defendant.case.court_id is None:
+            raise DomainError(
+                _("提起公诉须指明受理法院（刑事诉讼法第176条）：请使用“提起公诉”"), field="stage"
             )
         if as_of < defendant.stage_since:
             raise DomainError(

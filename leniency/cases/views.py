@@ -11,7 +11,15 @@ from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
 from . import services
-from .access import can_change_stage, can_see_identity, check_change_stage, visible_cases, visible_defendants
+from .access import (
+    can_change_stage,
+    can_file_case,
+    can_prosecute,
+    can_see_identity,
+    check_change_stage,
+    visible_cases,
+    visible_defendants,
+)
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
@@ -49,7 +57,10 @@ def _log_case_page_read(request, defendants):
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
     case = get_object_or_404(
-        visible_cases(request.user).select_related("procuratorate", "court", "region__parent__parent"), pk=pk
+        visible_cases(request.user).select_related(
+            "procuratorate", "court", "judge", "prosecutor", "region__parent__parent"
+        ),
+        pk=pk,
     )
     return _render_case_page(request, case)
 
@@ -106,6 +117,8 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "panel_memo": {},
         "defendant_panels": defendant_panels(),
         "can_see_identity": can_see_identity(request.user),
+        "can_prosecute": can_prosecute(request.user, case),
+        "can_file": can_file_case(request.user, case),
     }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again

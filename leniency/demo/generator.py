@@ -193,6 +193,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
             received_on=opened,
         )
         judge = _staff_pick(rng, team.judges, spec.key) if tried else None
+        case.judge = judge  # the judge the court's filing assigned: the only one who sees the case
         rows = []
         for i, (name, data, path) in enumerate(zip(names, people_data, paths, strict=True)):
             row = Defendant(

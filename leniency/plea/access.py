@@ -3,7 +3,7 @@ sees only their own clients); these checks decide the actions on a defendant the
 
 from django.utils.translation import gettext as _
 
-from leniency.accounts.capabilities import has_capability
+from leniency.cases import access as case_access
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import COURT_STAGES, Stage
 from leniency.errors import Forbidden
@@ -20,12 +20,8 @@ def is_case_prosecutor(user, defendant) -> bool:
 
 
 def is_case_judge(user, defendant) -> bool:
-    return bool(
-        user.is_authenticated
-        and has_capability(user, "adjudicate")
-        and defendant.case.court_id
-        and defendant.case.court_id == user.organisation_id
-    )
+    """The judge the court's filing assigned to the case, not any judge of the court."""
+    return case_access.is_case_judge(user, defendant.case)
 
 
 def is_assigned_lawyer(user, defendant) -> bool:

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from leniency.accounts.capabilities import has_capability
-from leniency.cases.access import visible_defendants
+from leniency.cases.access import is_case_judge, visible_defendants
 from leniency.cases.stages import Stage
 from leniency.errors import Forbidden
 
@@ -103,12 +103,8 @@ def can_start_round(user, defendant) -> bool:
 
 
 def is_trial_judge(user, defendant) -> bool:
-    return bool(
-        user.is_authenticated
-        and has_capability(user, "adjudicate")
-        and user.organisation_id
-        and defendant.case.court_id == user.organisation_id
-    )
+    """The judge the court's filing assigned to the case, not any judge of the court."""
+    return is_case_judge(user, defendant.case)
 
 
 def decided_at_this_stage(rec) -> bool:

@@ -1,7 +1,7 @@
 """The people of a case, for tests (STYLE.md: personas in every test).
 
-`build_world()` creates two districts; in the first, a case with two defendants owned by `prosecutor`,
-tried by `judge`, with `lawyer` assigned to the first defendant only. `outsider_prosecutor` and
+`build_world()` creates two districts; in the first, a case registered by `case_manager` with two defendants
+owned by `prosecutor`, filed by the court's `clerk` (立案) for `judge`, with `lawyer` assigned to the first defendant only. `outsider_prosecutor` and
 `outsider_judge` belong to the second district, `unassigned_lawyer` to nobody; `public` is anonymous.
 """
 
@@ -27,7 +27,9 @@ class World:
     court: Organisation
     prosecutor: User
     supervisor: User
+    case_manager: User
     judge: User
+    clerk: User
     lawyer: User
     unassigned_lawyer: User
     outsider_prosecutor: User
@@ -77,7 +79,9 @@ def build_world() -> World:
 
     prosecutor = _user("alice", Role.PROSECUTOR, procuratorate, display_name="艾检察官")
     supervisor = _user("sam", Role.SUPERVISING_PROSECUTOR, procuratorate)
+    case_manager = _user("casey", Role.CASE_MANAGER, procuratorate, display_name="柯案管")
     judge = _user("judy", Role.JUDGE, court)
+    clerk = _user("clara", Role.COURT_CLERK, court, display_name="柯立案")
     lawyer = _user("bob", Role.DUTY_LAWYER, firm, display_name="鲍律师")
     unassigned = _user("charlie", Role.DEFENCE_LAWYER, firm)
     outsider_prosecutor = _user("olga", Role.PROSECUTOR, other_proc)
@@ -96,15 +100,15 @@ def build_world() -> World:
         court=court,
         prosecutor=prosecutor,
         received_on=date(2026, 9, 1),
-        acting_user=prosecutor,
+        acting_user=case_manager,
         facts="2026年8月，被告人张某某伙同李某某在东区某商场窃取手机两部，价值人民币6000元。",
     )
-    person = {"gender": "M", "birth_date": date(1990, 5, 1), "id_number": "110101199005010011"}
+    person = {"gender": "M", "birth_date": date(1990, 5, 1), "id_number": "110101199005010012"}
     defendant = case_services.do_add_defendant(
         case,
         name="张某某",
         charges=[theft],
-        acting_user=prosecutor,
+        acting_user=case_manager,
         stage=Stage.PROSECUTION_REVIEW,
         stage_since=date(2026, 9, 1),
         **person,
@@ -113,11 +117,14 @@ def build_world() -> World:
         case,
         name="李某某",
         charges=[theft],
-        acting_user=prosecutor,
+        acting_user=case_manager,
         stage=Stage.PROSECUTION_REVIEW,
         stage_since=date(2026, 9, 1),
         **person,
     )
+    # The world's case reaches its court before prosecution (`court=` above) so that its judge can be filed
+    # for at once; `leniency/cases/tests/test_intake_journey.py` takes a case through 提起公诉 instead.
+    case_services.do_file_case(case, judge=judge, filed_on=date(2026, 9, 2), acting_user=clerk)
     do_assign_counsel(defendant, lawyer=lawyer, kind=CounselAssignment.Kind.DUTY, acting_user=prosecutor)
     return World(
         region=east,
@@ -125,7 +132,9 @@ def build_world() -> World:
         court=court,
         prosecutor=prosecutor,
         supervisor=supervisor,
+        case_manager=case_manager,
         judge=judge,
+        clerk=clerk,
         lawyer=lawyer,
         unassigned_lawyer=unassigned,
         outsider_prosecutor=outsider_prosecutor,

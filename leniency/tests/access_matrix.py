@@ -36,7 +36,10 @@ ANONYMOUS = "anonymous"
 # Named groups of roles, so each entry reads as policy.
 PROSECUTION = {Role.PROSECUTOR, Role.SUPERVISING_PROSECUTOR}  # the case's procuratorate
 SUPERVISOR = {Role.SUPERVISING_PROSECUTOR}
-COURT = {Role.JUDGE}  # the trial court
+CASE_MANAGEMENT = {Role.CASE_MANAGER}  # the procuratorate's case management (案件管理): intake, assignment
+CLERK = {Role.COURT_CLERK}  # the court's case-filing office (立案)
+HAND_OFF = CASE_MANAGEMENT | CLERK  # they pass the case on and have no business with its counsel (404)
+COURT = {Role.JUDGE}  # the judge the court's filing assigned to the case
 STAFF_OF_THE_CASE = PROSECUTION | COURT
 DUTY_LAWYER = {Role.DUTY_LAWYER}  # bob: his assignment, rota membership, claim and warning
 LAWYERS = {Role.DUTY_LAWYER, Role.DEFENCE_LAWYER}  # both assigned to the defendant (not to the co-defendant)
@@ -105,6 +108,12 @@ PAGES: dict[str, Entry] = {
         args={"pk": "case", "defendant_id": "defendant"},
         note="at first instance only the court moves the defendant",
     ),
+    "case_intake": Entry(rule(ok=CASE_MANAGEMENT)),
+    "case_assignments": Entry(rule(ok=CASE_MANAGEMENT)),
+    "case_assign": post(rule(ok=CASE_MANAGEMENT | ADMIN), args=_pk("case"), note="an empty form: 400"),
+    "case_prosecute": Entry(rule(ok=PROSECUTION | ADMIN), _pk("case")),
+    "court_incoming": Entry(rule(ok=CLERK)),
+    "court_file": Entry(rule(ok=CLERK | ADMIN), _pk("case"), note="the form; filing again is refused"),
     "defendant_identity": Entry(
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
     ),
@@ -118,34 +127,39 @@ PAGES: dict[str, Entry] = {
         rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN, not_found=LAWYERS), {"defendant_id": "co_defendant"}
     ),
     "counsel:request_detail": Entry(
-        rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS),
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS - HAND_OFF, not_found=LAWYERS | HAND_OFF),
         _pk("counsel_request"),
         note="allocated to another rota lawyer",
     ),
     "counsel:request_override": post(
-        rule(ok=CENTRE | ADMIN, not_found=LAWYERS), {"lawyer": "", "reason": "x"}, args=_pk("counsel_request")
+        rule(ok=CENTRE | ADMIN, not_found=LAWYERS | HAND_OFF),
+        {"lawyer": "", "reason": "x"},
+        args=_pk("counsel_request"),
     ),
     "counsel:assignment_detail": Entry(
-        rule(ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER}, not_found={Role.DEFENCE_LAWYER}),
+        rule(
+            ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER} - HAND_OFF,
+            not_found={Role.DEFENCE_LAWYER} | HAND_OFF,
+        ),
         _pk("assignment"),
     ),
     "counsel:assignment_log": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}),
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF),
         args=_pk("assignment"),
         note="only the assigned lawyer logs their own work",
     ),
     "counsel:assignment_rate": post(
-        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}),
+        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER} | HAND_OFF),
         args=_pk("assignment"),
         note="raters: procuratorate, court, centre",
     ),
     "counsel:assignment_claim": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args=_pk("assignment")
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF), args=_pk("assignment")
     ),
     # --- counsel: the legal-aid centre ---------------------------------------------------------------------
     "counsel:dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
     "counsel:registry": Entry(rule(ok=CENTRE | READ_ALL)),
-    "counsel:experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE)),
+    "counsel:experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE - HAND_OFF)),
     "counsel:lawyer_detail": Entry(
         rule(ok=DUTY_LAWYER | CENTRE | READ_ALL, others=NOT_FOUND), _pk("lawyer_profile")
     ),
@@ -219,6 +233,7 @@ PAGES: dict[str, Entry] = {
     "portal:cases": Entry(PUBLIC),
     "portal:case": Entry(PUBLIC, {"number": "typical_case.number"}),
     "portal:reports": Entry(PUBLIC),
+    "portal:data": Entry(PUBLIC, {"key": "=all", "fmt": "=xlsx"}),
     "portal:standards": Entry(PUBLIC),
     "portal:standard": Entry(PUBLIC, {"crime": "=theft"}),
     "portal:report_file": Entry(PUBLIC, {"pk": "transparency_report", "kind": "=html"}),
@@ -292,6 +307,42 @@ API: dict[str, Entry] = {
     "GET /api/me": Entry(SIGNED_IN),
     "GET /api/cases": Entry(SIGNED_IN),
     "GET /api/cases/{case_id}": Entry(CASE_FILE, {"case_id": "case"}),
+    "POST /api/cases": post(
+        rule(ok=CASE_MANAGEMENT),
+        {
+            "received_on": "2026-10-01",
+            "transferring_agency": "东区公安分局",
+            "transfer_document_number": "东公刑诉字〔2026〕9号",
+            "title": "王某盗窃案",
+            "facts": "2026年9月，王某在东区某超市窃取商品。",
+            "defendants": [
+                {
+                    "name": "王某",
+                    "gender": "M",
+                    "id_number": "110101199005010020",
+                    "birth_date": "1990-05-01",
+                    "charges": ["盗窃"],
+                }
+            ],
+        },
+        note="a whole transfer, so that the refusal is the access check's",
+    ),
+    "POST /api/cases/{case_id}/prosecutor": post(
+        rule(ok=CASE_MANAGEMENT | ADMIN),
+        {"prosecutor": "@prosecutor"},
+        args={"case_id": "case"},
+        note="already the case's prosecutor: 400",
+    ),
+    "POST /api/cases/{case_id}/prosecution": post(
+        rule(ok=PROSECUTION | ADMIN),
+        {"as_of": "2000-01-01"},
+        args={"case_id": "case"},
+        note="a date before the review began: 400",
+    ),
+    "GET /api/court/incoming": Entry(SIGNED_IN, note="the clerk's court's queue; empty for everyone else"),
+    "POST /api/cases/{case_id}/court-filing": post(
+        rule(ok=CLERK | ADMIN), {"judge": "@judge"}, args={"case_id": "case"}, note="already filed: 400"
+    ),
     "POST /api/defendants/{defendant_id}/stage": post(rule(ok=COURT), {"to": "judgment"}, args=D),
     # counsel
     "GET /api/counsel/requests": Entry(SIGNED_IN),
@@ -300,29 +351,33 @@ API: dict[str, Entry] = {
         {"defendant": "@co_defendant", "source": "procuratorate"},
     ),
     "GET /api/counsel/requests/{request_id}": Entry(
-        rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS), {"request_id": "counsel_request"}
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS - HAND_OFF, not_found=LAWYERS | HAND_OFF),
+        {"request_id": "counsel_request"},
     ),
     "POST /api/counsel/requests/{request_id}/override": post(
-        rule(ok=CENTRE | ADMIN, not_found=LAWYERS),
+        rule(ok=CENTRE | ADMIN, not_found=LAWYERS | HAND_OFF),
         {"lawyer": "@rota_lawyer", "reason": "回避"},
         args={"request_id": "counsel_request"},
     ),
     "GET /api/counsel/assignments/{assignment_id}": Entry(
-        rule(ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER}, not_found={Role.DEFENCE_LAWYER}),
+        rule(
+            ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER} - HAND_OFF,
+            not_found={Role.DEFENCE_LAWYER} | HAND_OFF,
+        ),
         {"assignment_id": "assignment"},
     ),
     "POST /api/counsel/assignments/{assignment_id}/participation": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}),
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF),
         {"service": "meeting", "occurred_at": NOW, "minutes": 30},
         args={"assignment_id": "assignment"},
     ),
     "POST /api/counsel/assignments/{assignment_id}/ratings": post(
-        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER}),
+        rule(ok=STAFF_OF_THE_CASE | CENTRE, not_found={Role.DEFENCE_LAWYER} | HAND_OFF),
         {"scores": {}},
         args={"assignment_id": "assignment"},
     ),
     "POST /api/counsel/assignments/{assignment_id}/claim": post(
-        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER}), args={"assignment_id": "assignment"}
+        rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF), args={"assignment_id": "assignment"}
     ),
     "GET /api/counsel/claims": Entry(SIGNED_IN),
     "POST /api/counsel/claims/{claim_id}/decision": post(
@@ -331,7 +386,7 @@ API: dict[str, Entry] = {
         args={"claim_id": "claim"},
         note="the lawyer and the auditor see the claim",
     ),
-    "GET /api/counsel/experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE)),
+    "GET /api/counsel/experts": Entry(rule(ok=EVERYONE_SIGNED_IN - COMMITTEE - HAND_OFF)),
     "GET /api/counsel/warnings": Entry(SIGNED_IN),
     "GET /api/counsel/dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
     "GET /api/audit/head": Entry(rule(ok=COMMITTEE | READ_ALL)),

@@ -93,7 +93,9 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     mw.users = {
         Role.PROSECUTOR: world.prosecutor,
         Role.SUPERVISING_PROSECUTOR: world.supervisor,
+        Role.CASE_MANAGER: world.case_manager,
         Role.JUDGE: world.judge,
+        Role.COURT_CLERK: world.clerk,
         Role.DUTY_LAWYER: world.lawyer,
         Role.DEFENCE_LAWYER: defence,
         Role.LEGAL_AID_OFFICER: officer,
@@ -107,6 +109,7 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         defendant=world.defendant,
         co_defendant=world.co_defendant,
         prosecutor=world.prosecutor,
+        judge=world.judge,
         rota_lawyer=rota_lawyer,
     )
 

@@ -117,7 +117,7 @@ def test_a_change_to_another_case_leaves_this_page_cached(client, world):
         court=world.court,
         prosecutor=world.prosecutor,
         received_on=date(2026, 9, 2),
-        acting_user=world.prosecutor,
+        acting_user=world.case_manager,
     )
     case_services.do_add_defendant(
         other,

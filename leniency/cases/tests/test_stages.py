@@ -83,7 +83,7 @@ def test_duplicate_case_number_is_refused_naming_the_field(world):
             region=world.region,
             procuratorate=world.procuratorate,
             received_on=date(2026, 1, 1),
-            acting_user=world.prosecutor,
+            acting_user=world.case_manager,
         )
     assert error.value.field == "number"
 

@@ -25,7 +25,7 @@ def test_agreement_pdf_renders_chinese(world, final_rec, archive):
     for expected in (
         "认罪认罚具结书",
         "张某某",
-        "110101199005010011",
+        "110101199005010012",
         "盗窃罪",
         "第二百六十四条",
         "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元",

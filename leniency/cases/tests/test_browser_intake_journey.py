@@ -1,0 +1,84 @@
+"""End to end through the pages, each step by the role that takes it: the case management registers a case the
+police transferred (受理) and assigns it to a prosecutor, the prosecutor prosecutes it (提起公诉) to the basic
+court, the court's clerk files it (立案) for a judge, and that judge opens the case page."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from leniency.cases.models import Case
+from leniency.conftest import log_in
+from leniency.testing.personas import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_out(page):
+    page.get_by_role("button", name="退出").click()
+    expect(page.locator("input[name=username]")).to_be_visible()
+
+
+def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_server, world):
+    today = timezone.localdate().isoformat()
+
+    # 1. The case management registers the transfer, with one suspect whose ID number is checked.
+    log_in(page, live_server, world.case_manager.username, PASSWORD)
+    page.get_by_role("link", name="案件受理").click()
+    expect(page.get_by_role("heading", name="案件受理（移送审查起诉）")).to_be_visible()
+    page.fill("[name=received_on]", today)
+    page.fill("[name=transferring_agency]", "东区公安分局")
+    page.fill("[name=transfer_document_number]", "东公刑诉字〔2026〕88号")
+    page.fill("[name=title]", "王某盗窃案")
+    page.fill("[name=facts]", "2026年9月，王某在东区某超市窃取商品，价值人民币3000元。")
+    page.fill("[name=d-0-name]", "王某")
+    page.select_option("[name=d-0-gender]", "M")
+    page.fill("[name=d-0-id_number]", "110101199005010021")  # a wrong check character first
+    page.fill("[name=d-0-birth_date]", "1990-05-01")
+    page.select_option("[name=d-0-detention]", "arrested")
+    page.select_option("[name=d-0-charges]", label="盗窃罪")
+    page.get_by_role("button", name="登记受理").click()
+    expect(page.locator("#person-0")).to_contain_text("校验码错误")
+    page.fill("[name=d-0-id_number]", "110101199005010020")
+    page.get_by_role("button", name="登记受理").click()
+
+    # 2. ... and assigns it, seeing each prosecutor's open load.
+    expect(page.get_by_role("heading", name="分配承办检察官", exact=True)).to_be_visible()
+    case = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕88号")
+    assert case.number.startswith("东区检刑受〔")
+    load = page.locator("tr[data-prosecutor=alice] td").nth(1)
+    expect(load).to_have_text("1")
+    row = page.locator(f"#assign-{case.pk}")
+    row.get_by_label("承办检察官").select_option(label="艾检察官")
+    row.get_by_role("button", name="分配").click()
+    expect(page.locator(f"#assign-{case.pk}")).to_have_count(0)
+    expect(load).to_have_text("2")
+    _log_out(page)
+
+    # 3. The prosecutor prosecutes it; the basic court of the district receives it (CPL art. 20).
+    log_in(page, live_server, world.prosecutor.username, PASSWORD)
+    page.get_by_role("link", name="案件", exact=True).click()
+    page.get_by_role("link", name=case.number).click()
+    page.get_by_role("link", name="提起公诉").click()
+    expect(page.locator("dl.facts")).to_contain_text("东区人民法院")
+    page.get_by_role("button", name="提起公诉").click()
+    expect(page.get_by_role("heading", name="王某盗窃案")).to_be_visible()
+    expect(page.locator("dl.facts").first).to_contain_text("东区人民法院")
+    expect(page.locator(".defendant .badge").first).to_have_text("一审")
+    _log_out(page)
+
+    # 4. The court's clerk finds it in the incoming queue, files it and assigns the judge.
+    log_in(page, live_server, world.clerk.username, PASSWORD)
+    page.get_by_role("link", name="待立案").click()
+    page.locator(f"#incoming-{case.pk}").get_by_role("link", name="立案").click()
+    page.get_by_label("承办法官").select_option(label=str(world.judge))
+    page.get_by_role("button", name="立案").click()
+    expect(page.locator(f"#incoming-{case.pk}")).to_have_count(0)
+    _log_out(page)
+
+    # 5. The assigned judge opens the case page.
+    log_in(page, live_server, world.judge.username, PASSWORD)
+    page.get_by_role("link", name="案件", exact=True).click()
+    page.get_by_role("link", name=case.number).click()
+    expect(page.get_by_role("heading", name="王某盗窃案")).to_be_visible()
+    expect(page.locator("#case-judge")).to_contain_text(str(world.judge))
+    expect(page.locator("ol.timeline")).to_contain_text("法院立案")

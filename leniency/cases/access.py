@@ -7,7 +7,7 @@ from leniency.accounts.capabilities import has_capability
 from leniency.errors import Forbidden
 
 from .models import Case, Defendant
-from .stages import COURT_STAGES, PROSECUTION_STAGES
+from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
 
 NOTHING = Q(pk__in=[])
 
@@ -126,6 +126,16 @@ def can_prosecute(user, case: Case) -> bool:
     return _of_procuratorate(user, case.procuratorate_id) and case.prosecuted_on is None
 
 
+def can_appeal(user, case: Case) -> bool:
+    """Whether the case page offers 上诉/抗诉: a judgment of first instance and no appeal yet."""
+    return (
+        case.appealed_on is None
+        and case.court_id is not None
+        and (_of_procuratorate(user, case.procuratorate_id) or _court_clerk_of(user, case.court_id))
+        and case.defendants.filter(stage=Stage.JUDGMENT).exists()
+    )
+
+
 def can_file_case(user, case: Case) -> bool:
     return _court_clerk_of(user, case.court_id) and case.court_filed_on is None
 
@@ -173,3 +183,18 @@ def check_set_procedure(user, defendant: Defendant) -> None:
     """The trial court decides the procedure (CPL arts. 214, 222)."""
     if not is_case_judge(user, defendant.case):
         raise Forbidden(_("审理程序由审判本案的法院决定（刑事诉讼法第214条、第222条）"))
+
+
+def check_appeal(user, case: Case, *, kind: str | None = None) -> None:
+    """抗诉 is the procuratorate's (CPL art. 228); 上诉 is lodged through the court of first instance (art. 231),
+    whose filing office registers it. `kind=None`: either."""
+    protest = _of_procuratorate(user, case.procuratorate_id)
+    appeal = _court_clerk_of(user, case.court_id)
+    if kind == "protest" and not protest:
+        raise Forbidden(_("抗诉由本案检察院提出（刑事诉讼法第228条）"))
+    if kind == "appeal" and not appeal:
+        raise Forbidden(_("上诉通过一审人民法院提出，由其立案部门登记（刑事诉讼法第231条）"))
+    if not (protest or appeal):
+        raise Forbidden(
+            _("抗诉由本案检察院提出（刑事诉讼法第228条），上诉通过一审人民法院提出（刑事诉讼法第231条）")
+        )

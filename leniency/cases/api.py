@@ -248,3 +248,16 @@ def file_case(request, case_id: int, payload: CourtFilingIn):
     check_file_case(request.user, case)
     judge = get_object_or_404(User, pk=payload.judge)
     return services.do_file_case(case, judge=judge, filed_on=payload.filed_on, acting_user=request.user)
+
+
+class AppealIn(Schema):
+    kind: str = Field(..., description="appeal (上诉, CPL art. 227) or protest (抗诉, art. 228)")
+    lodged_on: date | None = None
+
+
+@router.post(
+    "/cases/{case_id}/appeal", response=CaseHandOffOut, summary="上诉/抗诉: move the case to the court above"
+)
+def appeal(request, case_id: int, payload: AppealIn):
+    case = get_object_or_404(visible_cases(request.user).select_related("court__region"), pk=case_id)
+    return services.do_appeal(case, kind=payload.kind, lodged_on=payload.lodged_on, acting_user=request.user)

@@ -24,6 +24,10 @@ ACTIONS = {
         gettext_lazy("法院立案"),
         lambda data: _("承办法官：%(name)s") % {"name": data.get("name", "")},
     ),
+    "case.appealed": (
+        gettext_lazy("上诉/抗诉"),
+        lambda data: f"{data.get('from', '')} → {data.get('to', '')}",
+    ),
     "defendant.added": (
         gettext_lazy("增加犯罪嫌疑人"),
         lambda data: _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))},

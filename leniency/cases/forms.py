@@ -163,3 +163,13 @@ class CourtFilingForm(forms.Form):
         kwargs.setdefault("initial", {"filed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["judge"].queryset = judges
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"))
+    lodged_on = forms.DateField(label=_("上诉/抗诉日期"), widget=_date_input())
+
+    def __init__(self, *args, kinds, **kwargs):
+        kwargs.setdefault("initial", {"lodged_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds

@@ -5,6 +5,7 @@ A district's basic court (基层人民法院) tries ordinary first-instance case
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from leniency.accounts.models import Organisation, Region
 from leniency.errors import DomainError
@@ -55,3 +56,15 @@ def check_court_choice(case, court: Organisation, *, grave: bool) -> None:
         % {"court": lawful.name},
         field="court",
     )
+
+
+# 上诉: the defendant's appeal (CPL art. 227); 抗诉: the procuratorate's protest (art. 228).
+APPEAL_KINDS = {"appeal": gettext_lazy("上诉"), "protest": gettext_lazy("抗诉")}
+
+
+def court_above(court: Organisation | None) -> Organisation:
+    """The court one level up the region hierarchy (district → city → province), which hears the appeal."""
+    above = court_of(court.region.parent) if court is not None else None
+    if above is None:
+        raise DomainError(_("没有登记上一级人民法院，无法移送二审"), field="kind")
+    return above

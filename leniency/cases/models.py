@@ -69,6 +69,16 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="judged_cases",
     )
+    # Appeal or protest (上诉 / 抗诉) moves the case to the court above, which files it and assigns its own judge.
+    appealed_on = models.DateField(_("上诉/抗诉日期"), null=True, blank=True)
+    first_instance_court = models.ForeignKey(
+        Organisation,
+        verbose_name=_("一审法院"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="first_instance_cases",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,7 +15,7 @@ from leniency.sentencing.standards import load_standard
 
 from . import access
 from .identity import validate_id_number
-from .jurisdiction import check_court_choice, receiving_court
+from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
 from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 
@@ -211,11 +211,17 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
     if not (has_capability(judge, "adjudicate") and judge.organisation_id == case.court_id):
         raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
     with transaction.atomic():
-        current = Case.objects.select_for_update().only("court_filed_on", "prosecuted_on").get(pk=case.pk)
+        current = (
+            Case.objects.select_for_update()
+            .only("court_filed_on", "prosecuted_on", "appealed_on")
+            .get(pk=case.pk)
+        )
         if current.court_filed_on is not None:
             raise DomainError(_("本案已于 %(date)s 立案") % {"date": current.court_filed_on}, field="judge")
         if current.prosecuted_on and filed_on < current.prosecuted_on:
             raise DomainError(_("立案日期不能早于提起公诉日期"), field="filed_on")
+        if current.appealed_on and filed_on < current.appealed_on:
+            raise DomainError(_("立案日期不能早于上诉或抗诉日期"), field="filed_on")
         case.court_filed_on, case.judge = filed_on, judge
         case.save(update_fields=["court_filed_on", "judge"])
         record(
@@ -225,6 +231,63 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
             case_id=case.pk,
             data={"court": case.court.name, "judge": judge.pk, "name": str(judge), "filed_on": filed_on},
         )
+    return case
+
+
+APPEAL_DAYS = 10  # against a judgment (CPL art. 230)
+
+
+def do_appeal(case: Case, *, kind: str, acting_user, lodged_on: date | None = None) -> Case:
+    """上诉 (the defendant's appeal, CPL art. 227, lodged through the first-instance court, art. 231) or 抗诉
+    (the procuratorate's protest, art. 228) against the first-instance judgment: the case moves to the court
+    above (art. 233 ff.), which files it and assigns its own judge; the first-instance judge no longer acts."""
+    access.check_appeal(acting_user, case, kind=kind)
+    if kind not in APPEAL_KINDS:
+        raise DomainError(_("未知的类型：%(value)s") % {"value": kind}, field="kind")
+    lodged_on = lodged_on or timezone.localdate()
+    above = court_above(case.court)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().only("appealed_on").get(pk=case.pk)
+        if current.appealed_on is not None:
+            raise DomainError(_("本案已于 %(date)s 上诉或抗诉") % {"date": current.appealed_on}, field="kind")
+        defendants = list(Defendant.objects.select_for_update().filter(case=case, stage=Stage.JUDGMENT))
+        if not defendants:
+            raise DomainError(_("一审判决后才能上诉或抗诉（刑事诉讼法第227条、第228条）"), field="kind")
+        for defendant in defendants:
+            if lodged_on < defendant.stage_since:
+                raise DomainError(_("上诉或抗诉日期不能早于判决日期"), field="lodged_on")
+            if (lodged_on - defendant.stage_since).days > APPEAL_DAYS:
+                raise DomainError(
+                    _("不服判决的上诉和抗诉期限为十日，自接到判决书的第二日起算（刑事诉讼法第230条）"),
+                    field="lodged_on",
+                )
+        first = case.court
+        case.first_instance_court, case.court = first, above
+        case.judge, case.court_filed_on, case.appealed_on = None, None, lodged_on
+        case.save(update_fields=["first_instance_court", "court", "judge", "court_filed_on", "appealed_on"])
+        record(
+            "case.appealed",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={"kind": kind, "from": first.name, "to": above.name, "lodged_on": lodged_on},
+        )
+        for defendant in defendants:
+            defendant.stage, defendant.stage_since = Stage.APPEAL, lodged_on
+            defendant.save(update_fields=["stage", "stage_since"])
+            record(
+                "defendant.stage.changed",
+                actor=acting_user,
+                obj=defendant,
+                case_id=case.pk,
+                data={
+                    "defendant": defendant.pk,
+                    "from": Stage.JUDGMENT,
+                    "to": Stage.APPEAL,
+                    "as_of": lodged_on,
+                    "reason": str(APPEAL_KINDS[kind]),
+                },
+            )
     return case
 
 
@@ -275,6 +338,11 @@ def do_change_stage(
             raise DomainError(
                 _("不能从“%(from)s”转入“%(to)s”")
                 % {"from": Stage(defendant.stage).label, "to": _stage_label(to)},
+                field="stage",
+            )
+        if to == Stage.APPEAL:
+            raise DomainError(
+                _("上诉或抗诉由上一级人民法院审理（刑事诉讼法第227条、第228条）：请使用“上诉/抗诉”"),
                 field="stage",
             )
         if to == Stage.FIRST_INSTANCE and defendant.case.court_id is None:

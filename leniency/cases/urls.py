@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/assignments/", views_intake.case_assignments, name="case_assignments"),
     path("cases/<int:pk>/assign/", views_intake.case_assign, name="case_assign"),
     path("cases/<int:pk>/prosecute/", views_intake.case_prosecute, name="case_prosecute"),
+    path("cases/<int:pk>/appeal/", views_intake.case_appeal, name="case_appeal"),
     path("court/incoming/", views_intake.court_incoming, name="court_incoming"),
     path("court/cases/<int:pk>/file/", views_intake.court_file, name="court_file"),
     path("cases/<int:pk>/defendants/<int:defendant_id>/stage/", views.change_stage, name="change_stage"),

@@ -12,6 +12,7 @@ from leniency.errors import DomainError
 
 from . import services
 from .access import (
+    can_appeal,
     can_change_stage,
     can_file_case,
     can_prosecute,
@@ -119,6 +120,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_see_identity": can_see_identity(request.user),
         "can_prosecute": can_prosecute(request.user, case),
         "can_file": can_file_case(request.user, case),
+        "can_appeal": can_appeal(request.user, case),
     }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again

@@ -11,12 +11,19 @@ from django.views.decorators.http import require_POST
 
 from leniency.accounts.capabilities import roles_with
 from leniency.accounts.models import User
-from leniency.errors import Forbidden
+from leniency.errors import DomainError, Forbidden
 from leniency.forms_flow import form_post, run_form
 
 from . import access, services
-from .forms import AssignProsecutorForm, CourtFilingForm, IntakeForm, ProsecuteForm, defendant_formset
-from .jurisdiction import basic_court, intermediate_court
+from .forms import (
+    AppealForm,
+    AssignProsecutorForm,
+    CourtFilingForm,
+    IntakeForm,
+    ProsecuteForm,
+    defendant_formset,
+)
+from .jurisdiction import APPEAL_KINDS, basic_court, court_above, intermediate_court
 from .models import Case
 from .stages import CLOSED_STAGES, Stage
 
@@ -179,3 +186,42 @@ def court_file(request, pk):
             invalid=invalid,
         )
     return render(request, "cases/court_file.html", {"case": case, "form": form})
+
+
+@login_required
+def case_appeal(request, pk):
+    """上诉 registered by the first-instance court's filing office, 抗诉 by the procuratorate."""
+    case = get_object_or_404(access.visible_cases(request.user).select_related("court__region"), pk=pk)
+    access.check_appeal(request.user, case)
+    kinds = []
+    for kind, label in APPEAL_KINDS.items():
+        try:
+            access.check_appeal(request.user, case, kind=kind)
+        except Forbidden:
+            continue
+        kinds.append((kind, label))
+    form = AppealForm(request.POST or None, kinds=kinds)
+    try:
+        above = court_above(case.court)
+    except DomainError:
+        above = None
+
+    def invalid(f):
+        return render(request, "cases/appeal.html", {"case": case, "form": f, "above": above}, status=400)
+
+    if request.method == "POST":
+        return form_post(
+            request,
+            form,
+            lambda data: services.do_appeal(
+                case, kind=data["kind"], lodged_on=data["lodged_on"], acting_user=request.user
+            ),
+            done=lambda c: _("已移送%(court)s二审") % {"court": c.court},
+            then=lambda c: (
+                reverse("case_detail", args=[c.pk])
+                if access.visible_cases(request.user).filter(pk=c.pk).exists()
+                else reverse("case_list")
+            ),
+            invalid=invalid,
+        )
+    return render(request, "cases/appeal.html", {"case": case, "form": form, "above": above})

@@ -112,6 +112,9 @@ PAGES: dict[str, Entry] = {
     "case_assignments": Entry(rule(ok=CASE_MANAGEMENT)),
     "case_assign": post(rule(ok=CASE_MANAGEMENT | ADMIN), args=_pk("case"), note="an empty form: 400"),
     "case_prosecute": Entry(rule(ok=PROSECUTION | ADMIN), _pk("case")),
+    "case_appeal": Entry(
+        rule(ok=PROSECUTION | CLERK | ADMIN), _pk("case"), note="抗诉 and 上诉 respectively"
+    ),
     "court_incoming": Entry(rule(ok=CLERK)),
     "court_file": Entry(rule(ok=CLERK | ADMIN), _pk("case"), note="the form; filing again is refused"),
     "defendant_identity": Entry(
@@ -338,6 +341,12 @@ API: dict[str, Entry] = {
         {"as_of": "2000-01-01"},
         args={"case_id": "case"},
         note="a date before the review began: 400",
+    ),
+    "POST /api/cases/{case_id}/appeal": post(
+        rule(ok=PROSECUTION | ADMIN),
+        {"kind": "protest"},
+        args={"case_id": "case"},
+        note="抗诉; no judgment yet: 400",
     ),
     "GET /api/court/incoming": Entry(SIGNED_IN, note="the clerk's court's queue; empty for everyone else"),
     "POST /api/cases/{case_id}/court-filing": post(

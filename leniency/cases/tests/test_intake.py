@@ -271,3 +271,67 @@ def test_a_judge_sees_nothing_before_the_filing_and_the_clerk_has_it_in_the_queu
     queue = client.get("/api/court/incoming").json()
     assert [row["number"] for row in queue] == [prosecuted.number]
     assert Region.objects.filter(pk=world.region.pk).exists()
+
+
+# --- appeal: the court above, its own filing and judge ---------------------------------------------------------
+
+
+@pytest.fixture
+def judged(world, intermediate, prosecuted):
+    services.do_file_case(prosecuted, judge=world.judge, filed_on=date(2026, 11, 3), acting_user=world.clerk)
+    prosecuted.refresh_from_db()
+    services.do_change_stage(
+        prosecuted.defendants.get(), to=Stage.JUDGMENT, as_of=date(2026, 12, 1), acting_user=world.judge
+    )
+    return prosecuted
+
+
+@pytest.mark.django_db
+def test_an_appeal_goes_to_the_intermediate_court_and_the_first_instance_judge_reaches_nothing(
+    client, world, intermediate, judged
+):
+    services.do_appeal(judged, kind="appeal", lodged_on=date(2026, 12, 8), acting_user=world.clerk)
+    judged.refresh_from_db()
+    assert (judged.court, judged.first_instance_court, judged.judge) == (intermediate, world.court, None)
+    defendant = judged.defendants.get()
+    assert (defendant.stage, defendant.stage_since) == (Stage.APPEAL, date(2026, 12, 8))
+    client.force_login(world.judge)
+    assert client.get(f"/cases/{judged.pk}/").status_code == 404
+    assert not is_trial_judge(world.judge, defendant)
+    # The intermediate court's clerk has it in the queue, files it and assigns a judge of that court.
+    clerk = User.objects.create_user("ian", role=Role.COURT_CLERK, organisation=intermediate)
+    appellate = User.objects.create_user("ivy", password=PASSWORD, role=Role.JUDGE, organisation=intermediate)
+    client.force_login(clerk)
+    assert [row["number"] for row in client.get("/api/court/incoming").json()] == [judged.number]
+    with pytest.raises(DomainError, match="不是本院法官"):
+        services.do_file_case(judged, judge=world.judge, acting_user=clerk)
+    services.do_file_case(judged, judge=appellate, filed_on=date(2026, 12, 9), acting_user=clerk)
+    judged.refresh_from_db()
+    assert is_trial_judge(appellate, defendant) and not is_trial_judge(world.judge, defendant)
+    client.force_login(appellate)
+    assert client.get(f"/cases/{judged.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_appeal_after_ten_days_is_refused_naming_article_230(world, intermediate, judged):
+    with pytest.raises(DomainError, match="刑事诉讼法第230条") as error:
+        services.do_appeal(judged, kind="protest", lodged_on=date(2026, 12, 12), acting_user=world.prosecutor)
+    assert error.value.field == "lodged_on"
+
+
+@pytest.mark.django_db
+def test_the_protest_is_the_procuratorates_and_the_appeal_is_lodged_through_the_court(
+    world, intermediate, judged
+):
+    with pytest.raises(Forbidden, match="刑事诉讼法第228条"):
+        services.do_appeal(judged, kind="protest", acting_user=world.clerk)
+    with pytest.raises(Forbidden, match="刑事诉讼法第231条"):
+        services.do_appeal(judged, kind="appeal", acting_user=world.prosecutor)
+    with pytest.raises(Forbidden):
+        services.do_appeal(judged, kind="appeal", acting_user=world.judge)
+
+
+@pytest.mark.django_db
+def test_no_appeal_before_judgment(world, intermediate, prosecuted):
+    with pytest.raises(DomainError, match="一审判决后才能上诉或抗诉"):
+        services.do_appeal(prosecuted, kind="protest", acting_user=world.prosecutor)

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.utils import translation
 
+from leniency.accounts.models import Organisation, Role, User
 from leniency.audit.models import AuditEvent
 from leniency.cases import services
 from leniency.cases.stages import TRANSITIONS, Stage
@@ -56,13 +57,30 @@ def test_defendant_walks_the_whole_path_to_final(world):
     services.do_change_stage(
         world.defendant, to=Stage.FIRST_INSTANCE, as_of=date(2026, 11, 1), acting_user=world.prosecutor
     )
-    for stage in (Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL):
-        services.do_change_stage(world.defendant, to=stage, as_of=date(2026, 11, 1), acting_user=world.judge)
+    services.do_change_stage(
+        world.defendant, to=Stage.JUDGMENT, as_of=date(2026, 11, 1), acting_user=world.judge
+    )
+    # The appeal goes to the court above, through its own filing and judge (not the stage form).
+    with pytest.raises(DomainError, match="上一级人民法院"):
+        services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.judge)
+    intermediate = Organisation.objects.create(
+        name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
+    )
+    appellate_judge = User.objects.create_user("ivy", role=Role.JUDGE, organisation=intermediate)
+    appellate_clerk = User.objects.create_user("ian", role=Role.COURT_CLERK, organisation=intermediate)
+    services.do_appeal(world.case, kind="appeal", lodged_on=date(2026, 11, 5), acting_user=world.clerk)
+    services.do_file_case(
+        world.case, judge=appellate_judge, filed_on=date(2026, 11, 6), acting_user=appellate_clerk
+    )
+    world.defendant.refresh_from_db()
+    services.do_change_stage(
+        world.defendant, to=Stage.FINAL, as_of=date(2026, 12, 1), acting_user=appellate_judge
+    )
     world.defendant.refresh_from_db()
     assert world.defendant.stage == Stage.FINAL
     # A final judgment is no stage of the court's any more: nobody moves the defendant (the page offers nothing).
     with pytest.raises(Forbidden, match="变更诉讼阶段"):
-        services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=world.judge)
+        services.do_change_stage(world.defendant, to=Stage.APPEAL, acting_user=appellate_judge)
 
 
 def test_procedure_is_only_set_from_trial_on(world):

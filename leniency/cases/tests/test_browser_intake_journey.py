@@ -1,11 +1,14 @@
 """End to end through the pages, each step by the role that takes it: the case management registers a case the
 police transferred (受理) and assigns it to a prosecutor, the prosecutor prosecutes it (提起公诉) to the basic
-court, the court's clerk files it (立案) for a judge, and that judge opens the case page."""
+court, the court's clerk files it (立案) for a judge, and that judge opens the case page; after the judgment
+the appeal (上诉) goes to the intermediate court, whose clerk files it for its own judge, and the first-instance
+judge reaches nothing of it any more."""
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from leniency.accounts.models import Organisation, Role, User
 from leniency.cases.models import Case
 from leniency.conftest import log_in
 from leniency.testing.personas import PASSWORD
@@ -82,3 +85,43 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     expect(page.get_by_role("heading", name="王某盗窃案")).to_be_visible()
     expect(page.locator("#case-judge")).to_contain_text(str(world.judge))
     expect(page.locator("ol.timeline")).to_contain_text("法院立案")
+
+    # 6. The judge records the judgment with the stage form.
+    page.locator(".stage-change summary").first.click()
+    page.get_by_label("转入阶段").first.select_option(label="一审判决")
+    page.get_by_role("button", name="确认变更").first.click()
+    expect(page.locator(".defendant .badge").first).to_have_text("一审判决")
+    _log_out(page)
+
+    # 7. The defendant appeals through the first-instance court: its clerk registers the appeal.
+    intermediate = Organisation.objects.create(
+        name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
+    )
+    for username, role in (("ian", Role.COURT_CLERK), ("ivy", Role.JUDGE)):
+        User.objects.create_user(username, password=PASSWORD, role=role, organisation=intermediate)
+    log_in(page, live_server, world.clerk.username, PASSWORD)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.get_by_role("link", name="上诉/抗诉").click()
+    expect(page.locator("dl.facts")).to_contain_text("测试市中级人民法院")
+    page.get_by_label("类型").select_option(label="上诉")
+    page.get_by_role("button", name="移送二审").click()
+    expect(page.get_by_text("已移送测试市中级人民法院二审")).to_be_visible()
+    _log_out(page)
+
+    # 8. The intermediate court files it for its own judge; the first-instance judge no longer reaches it.
+    log_in(page, live_server, "ian", PASSWORD)
+    page.get_by_role("link", name="待立案").click()
+    page.locator(f"#incoming-{case.pk}").get_by_role("link", name="立案").click()
+    page.get_by_label("承办法官").select_option(label="ivy")
+    page.get_by_role("button", name="立案").click()
+    expect(page.locator(f"#incoming-{case.pk}")).to_have_count(0)
+    _log_out(page)
+    log_in(page, live_server, "ivy", PASSWORD)
+    page.get_by_role("link", name="案件", exact=True).click()
+    page.get_by_role("link", name=case.number).click()
+    expect(page.locator("dl.facts").first).to_contain_text("东区人民法院")  # the first-instance court
+    expect(page.locator(".defendant .badge").first).to_have_text("二审")
+    _log_out(page)
+    log_in(page, live_server, world.judge.username, PASSWORD)
+    expect(page.get_by_role("heading", name="我的待办")).to_be_visible()
+    assert page.goto(f"{live_server.url}/cases/{case.pk}/").status == 404

@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/", views.cases, name="cases"),
     path("cases/<str:number>/", views.case_detail, name="case"),
     path("reports/", views.reports, name="reports"),
+    path("data/<slug:key>.<slug:fmt>", views.data_file, name="data"),
     path("standards/", views.standards, name="standards"),
     path("standards/<slug:crime>/", views.standard, name="standard"),
     path("reports/<int:pk>/<str:kind>/", views.report_file, name="report_file"),

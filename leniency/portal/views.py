@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from leniency.cases.access import visible_cases
 from leniency.errors import DomainError
 
-from . import access, services, standards_pages
+from . import access, opendata, services, standards_pages
 from .anonymise import diff_html
 from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
@@ -88,6 +88,37 @@ def case_detail(request, number):
 def reports(request):
     rows = TransparencyReport.objects.filter(published=True)
     return render(request, "portal/reports.html", {"reports": rows})
+
+
+def _period_and_by(request):
+    try:
+        period = parse_period(request.GET.get("period", "all"))
+    except ValueError:
+        period = parse_period("all")
+    by = request.GET.get("by", "region")
+    return period, (by if by in DIMENSIONS else "region")
+
+
+def data_file(request, key, fmt):
+    """One public table as CSV or XLSX ("all.xlsx": every table, a sheet each), with its definition and N."""
+    if fmt not in ("csv", "xlsx") or (key == "all" and fmt != "xlsx"):
+        raise Http404(fmt)
+    period, by = _period_and_by(request)
+    items = opendata.tables(period, by)
+    if key != "all":
+        items = [t for t in items if t.key == key]
+        if not items:
+            raise Http404(key)
+    name = f"leniency-{key}-{period.code}-{by}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(opendata.to_csv(items[0], period), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            opendata.to_xlsx(items, period),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def standards(request):

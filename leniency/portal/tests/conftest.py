@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from leniency.audit.trail import record
 from leniency.cases.models import Case, Defendant, DefendantCharge
@@ -18,6 +18,7 @@ def reports_dir(settings, tmp_path):
     cache.clear()
     yield settings.PORTAL_REPORTS_DIR
     cache.clear()
+    translation.deactivate()  # a request in English leaves its language active in this thread
 
 
 def aware(day: date, hour: int = 10):

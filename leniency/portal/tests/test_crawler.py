@@ -1,5 +1,6 @@
 """Every page reachable without log-in, on the demo data, is free of names, ID numbers and phone numbers."""
 
+import io
 import re
 import subprocess
 from datetime import date
@@ -7,6 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from openpyxl import load_workbook
 
 from leniency.cases.models import Defendant
 
@@ -43,7 +45,14 @@ def public_text(response) -> str:
             ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, check=True, capture_output=True
         ).stdout.decode()
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    return content.decode()
+    if response["Content-Type"].startswith("application/vnd.openxmlformats"):  # the open-data workbooks
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return "\n".join(
+            " ".join("" if v is None else str(v) for v in row)
+            for sheet in book
+            for row in sheet.iter_rows(values_only=True)
+        )
+    return content.decode("utf-8-sig")
 
 
 @pytest.mark.django_db
@@ -83,6 +92,10 @@ def test_public_pages_of_the_demo_hold_no_personal_data(client):
 
     assert any(u.startswith("/public/cases/") and u.count("/") == 4 for u in pages), "no typical case reached"
     assert any(u.endswith("/pdf/") for u in pages), "no report reached"
+    assert any(".csv" in u for u in pages) and any(".xlsx" in u for u in pages), (
+        "no open-data download reached"
+    )
+    assert any(u.startswith("/public/standards/") and u.count("/") == 4 for u in pages), "no standards page"
     names = set(Defendant.objects.values_list("name", flat=True))
     numbers = {n for pair in Defendant.objects.values_list("id_number", "phone") for n in pair if n}
     assert any(len(n) == 18 for n in numbers)

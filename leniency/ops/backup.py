@@ -11,8 +11,8 @@ restore replaces those seeded rows with the backup's own. Any other data is refu
 replaces it. Not restored: sessions (everyone logs in again), the admin's log, the caches (pages, rate
 limits) and the content types and permissions `migrate` rebuilds (EXCLUDED).
 
-The database travels as Django fixtures (full-precision JSON), so a backup taken on SQLite restores
-on PostgreSQL and back. Personal data stays encrypted in it (see leniency/encryption.py): restoring
+The database travels as Django fixtures (full-precision JSON), the judgment corpus as gzip JSON Lines loaded
+in batches (leniency/ops/bulk_tables.py), so a backup taken on SQLite restores on PostgreSQL and back. Personal data stays encrypted in it (see leniency/encryption.py): restoring
 needs the same LENIENCY_DATA_KEYS.
 """
 
@@ -38,7 +38,10 @@ from leniency.audit import checkpoints
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
 
-FORMAT = 1
+from . import bulk_tables
+
+FORMAT = 2  # 2: large tables as JSON Lines (leniency/ops/bulk_tables.py); format 1 backups still restore
+READABLE_FORMATS = {1, 2}
 DATABASE_FILE = "database.json"
 MANIFEST_FILE = "manifest.json"
 FILES_DIR = "files"
@@ -114,12 +117,13 @@ def create_backup(target: Path) -> dict:
             call_command(
                 "dumpdata",
                 *[],
-                exclude=EXCLUDED,
+                exclude=EXCLUDED + bulk_tables.STREAMED,
                 natural_foreign=True,
                 format="exactjson",
                 output=str(dump),
                 verbosity=0,
             )
+            tables = bulk_tables.dump(work / bulk_tables.TABLES_DIR)
             counts = row_counts()
             audit = _audit_head()
         files = {}
@@ -132,6 +136,7 @@ def create_backup(target: Path) -> dict:
             "created_at": timezone.now().isoformat(),
             "database_vendor": connection.vendor,
             "database_sha256": sha256_file(dump),
+            "tables": tables,
             "counts": counts,
             "audit": audit,
             "files": files,
@@ -143,6 +148,8 @@ def create_backup(target: Path) -> dict:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
             archive.add(dump, arcname=DATABASE_FILE)
+            for name in tables:
+                archive.add(work / bulk_tables.TABLES_DIR / name, arcname=f"{bulk_tables.TABLES_DIR}/{name}")
             for relative in files:
                 archive.add(media / relative, arcname=f"{FILES_DIR}/{relative}")
         partial.replace(target)  # a backup killed half-way leaves only the .partial file
@@ -159,8 +166,10 @@ def _extract(source: Path, into: Path) -> dict:
         manifest = json.loads((into / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise BackupError(f"{source}: manifest.json missing or unreadable ({error})") from error
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"{source}: backup format {manifest.get('format')!r}, this version reads {FORMAT}")
+    if manifest.get("format") not in READABLE_FORMATS:
+        raise BackupError(
+            f"{source}: backup format {manifest.get('format')!r}, this version reads {sorted(READABLE_FORMATS)}"
+        )
     return manifest
 
 
@@ -169,6 +178,12 @@ def _check_hashes(work: Path, manifest: dict) -> list[str]:
     dump = work / DATABASE_FILE
     if not dump.exists() or sha256_file(dump) != manifest["database_sha256"]:
         problems.append(f"{DATABASE_FILE}: missing or its SHA-256 does not match the manifest")
+    for name, expected in manifest.get("tables", {}).items():
+        path = work / bulk_tables.TABLES_DIR / name
+        if not path.exists() or sha256_file(path) != expected:
+            problems.append(
+                f"{bulk_tables.TABLES_DIR}/{name}: missing or its SHA-256 does not match the manifest"
+            )
     for relative, expected in manifest["files"].items():
         path = work / FILES_DIR / relative
         if not path.exists():
@@ -202,6 +217,7 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
             if occupied:
                 call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", str(work / DATABASE_FILE), verbosity=0)
+            bulk_tables.load(work / bulk_tables.TABLES_DIR, manifest.get("tables", {}))
         media = _media_root()
         for relative in manifest["files"]:
             destination = media / relative

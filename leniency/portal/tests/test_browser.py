@@ -1,5 +1,7 @@
 """The public portal in a real browser: no log-in, a suppressed cell shows as suppressed, English works."""
 
+import io
+
 import pytest
 from django.utils import translation
 
@@ -53,3 +55,28 @@ def test_portal_is_readable_on_a_phone(chromium, live_server, small_world):
         assert boxes.first.get_attribute("aria-label")
     finally:
         browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_open_data_downloads_and_the_standards_page_in_a_browser(page, live_server, small_world):
+    """Issue 19: a visitor downloads a table as CSV and the page's tables as XLSX, and reads the standards."""
+    from openpyxl import load_workbook
+
+    with translation.override("zh-hans"):
+        portal_figures(parse_period("2026-Q3"), "region")
+    page.goto(f"{live_server.url}/public/?period=2026-Q3&by=region", timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.click("a[data-download='plea_rate.csv']")
+    text = open(info.value.path(), encoding="utf-8-sig").read()
+    assert "认罪认罚适用率" in text and "定义" in text and "已抑制" in text and "东一" not in text
+    with page.expect_download(timeout=60_000) as info:
+        page.click("a[data-download=all]")
+    assert info.value.suggested_filename == "leniency-all-2026-Q3-region.xlsx"
+    book = load_workbook(io.BytesIO(info.value.path().read_bytes()))  # the saved file has no extension
+    assert "plea_rate" in book.sheetnames and book["plea_rate"]["A1"].value == "指标"
+    page.click("nav.portal-nav >> text=量刑规范")
+    page.click("text=盗窃罪")
+    assert page.locator("h1").inner_text() == "盗窃罪"
+    assert page.locator("table[data-section=tiers] tbody tr").count() == 3
+    assert "法发〔2021〕21号" in page.locator("table[data-section=tiers]").inner_text()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/", views.reports, name="reports"),
     path("data/<slug:key>.<slug:fmt>", views.data_file, name="data"),
     path("standards/", views.standards, name="standards"),
+    path("standards/calculator/", views.calculator, name="calculator"),
     path("standards/<slug:crime>/", views.standard, name="standard"),
     path("reports/<int:pk>/<str:kind>/", views.report_file, name="report_file"),
     path("manage/", views.manage, name="manage"),

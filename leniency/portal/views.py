@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from leniency.cases.access import visible_cases
 from leniency.errors import DomainError
 
-from . import access, opendata, services, standards_pages
+from . import access, calculator_page, opendata, services, standards_pages
 from .anonymise import diff_html
 from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
@@ -128,6 +128,20 @@ def standards(request):
         "portal/standards.html",
         {"crimes": standards_pages.crimes(std), "version": std.versions.get("label_zh", std.version)},
     )
+
+
+def calculator(request):
+    """The public calculator: structured facts only (GET), nothing stored."""
+    extra = calculator_page.unexpected_fields(request.GET)
+    if extra:
+        form = calculator_page.CalculatorForm()
+        error = _("公开计算器只接受表单中的结构化事实，不接受文字描述或其他参数：%(fields)s") % {
+            "fields": "、".join(extra)
+        }
+        return render(request, "portal/calculator.html", {"form": form, "error": error}, status=400)
+    form = calculator_page.CalculatorForm(request.GET or None)
+    outcome = calculator_page.result(form.cleaned_data) if form.is_bound and form.is_valid() else None
+    return render(request, "portal/calculator.html", {"form": form, "result": outcome})
 
 
 def standard(request, crime):

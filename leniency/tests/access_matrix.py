@@ -238,6 +238,7 @@ PAGES: dict[str, Entry] = {
     "portal:reports": Entry(PUBLIC),
     "portal:data": Entry(PUBLIC, {"key": "=all", "fmt": "=xlsx"}),
     "portal:standards": Entry(PUBLIC),
+    "portal:calculator": Entry(PUBLIC),
     "portal:standard": Entry(PUBLIC, {"crime": "=theft"}),
     "portal:report_file": Entry(PUBLIC, {"pk": "transparency_report", "kind": "=html"}),
     "portal:manage": Entry(rule(ok=STAFF_OF_THE_CASE | COMMITTEE | ADMIN)),

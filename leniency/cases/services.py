@@ -197,7 +197,7 @@ def do_prosecute(
                     "from": Stage.PROSECUTION_REVIEW,
                     "to": Stage.FIRST_INSTANCE,
                     "as_of": as_of,
-                    "reason": _("提起公诉"),
+                    "reason": "提起公诉",  # the record, not the reader's language
                 },
             )
     return case
@@ -285,7 +285,7 @@ def do_appeal(case: Case, *, kind: str, acting_user, lodged_on: date | None = No
                     "from": Stage.JUDGMENT,
                     "to": Stage.APPEAL,
                     "as_of": lodged_on,
-                    "reason": str(APPEAL_KINDS[kind]),
+                    "reason": {"appeal": "上诉", "protest": "抗诉"}[kind],
                 },
             )
     return case

@@ -16,7 +16,7 @@ from leniency.audit.trail import record
 from leniency.documents.pdf import render_document, render_pdf
 from leniency.oversight import figures as oversight
 
-from . import access
+from . import access, opendata
 from .models import TransparencyReport
 from .periods import parse_period
 from .present import portal_figures
@@ -81,6 +81,11 @@ def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
     }
 
 
+def xlsx_path(html_name: str) -> Path:
+    """The report's tables as a workbook, beside its HTML (same name, .xlsx)."""
+    return report_path(Path(html_name).with_suffix(".xlsx").name)
+
+
 def _new_files(base: str) -> list[Path]:
     """Paths for a new report's HTML and PDF, claimed by creating the HTML file: a report generated in the
     same second gets "-2", never the other's files."""
@@ -97,7 +102,8 @@ def _new_files(base: str) -> list[Path]:
 def do_generate_report(
     period_code: str, *, user=None, out_dir: Path | None = None, now=None, bootstrap: int = 200
 ) -> TransparencyReport:
-    """Render and store the report for a period; also write report.html and report.pdf into `out_dir`.
+    """Render and store the report for a period (HTML, PDF and its tables as XLSX); also write report.html,
+    report.pdf and report.xlsx into `out_dir`.
 
     The figures are read and the files written first, outside any transaction (rendering takes seconds, and
     holds no lock); the report's row and its audit event are then saved in one transaction. Should that fail,
@@ -108,9 +114,12 @@ def do_generate_report(
     context = report_context(period_code, now=now, bootstrap=bootstrap)
     html = render_document("portal/report.html", context)
     pdf = render_pdf("portal/report.html", context)
+    xlsx = opendata.to_xlsx(opendata.report_tables(context["period"], bootstrap=bootstrap), context["period"])
     files = _new_files(f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}")
+    files.append(xlsx_path(files[0].name))
     files[0].write_text(html, encoding="utf-8")
     files[1].write_bytes(pdf)
+    files[2].write_bytes(xlsx)
     try:
         with transaction.atomic():
             report = TransparencyReport.objects.create(
@@ -142,6 +151,7 @@ def do_generate_report(
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / "report.html").write_text(html, encoding="utf-8")
         (out_dir / "report.pdf").write_bytes(pdf)
+        (out_dir / "report.xlsx").write_bytes(xlsx)
     return report
 
 

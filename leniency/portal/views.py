@@ -23,7 +23,7 @@ from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
 from .periods import parse_period, recent_quarters
 from .present import portal_figures
-from .reports import do_generate_report, report_path
+from .reports import do_generate_report, report_path, xlsx_path
 
 
 def _period_choices(today):
@@ -86,7 +86,9 @@ def case_detail(request, number):
 
 
 def reports(request):
-    rows = TransparencyReport.objects.filter(published=True)
+    rows = list(TransparencyReport.objects.filter(published=True))
+    for r in rows:
+        r.has_xlsx = xlsx_path(r.html_file).exists()
     return render(request, "portal/reports.html", {"reports": rows})
 
 
@@ -155,12 +157,17 @@ def standard(request, crime):
 def report_file(request, pk, kind):
     report = get_object_or_404(TransparencyReport, pk=pk, published=True)
     name = {"html": report.html_file, "pdf": report.pdf_file}.get(kind)
+    if kind == "xlsx":  # the report's tables, written beside its HTML (reports before it have none: 404)
+        name = xlsx_path(report.html_file).name
     if not name:
         raise Http404
     path = report_path(name)
     if not path.exists():
         raise Http404
-    content_type = "application/pdf" if kind == "pdf" else "text/html; charset=utf-8"
+    content_type = {
+        "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }.get(kind, "text/html; charset=utf-8")
     return FileResponse(
         path.open("rb"),
         content_type=content_type,

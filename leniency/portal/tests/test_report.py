@@ -1,9 +1,11 @@
 """The periodic report: `leniency report --period 2026-Q3 --out DIR`, the administrator's button, the listing."""
 
+import io
 import subprocess
 
 from django.core.management import call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from leniency.portal.models import TransparencyReport
 from leniency.testing.personas import PASSWORD
@@ -29,8 +31,14 @@ def test_report_command_writes_html_and_pdf_with_chinese_intact(small_world, tmp
         assert name not in html and name not in text
     report = TransparencyReport.objects.get()
     assert report.period == "2026-Q3" and report.suppressed_cells > 0
+    book = load_workbook(out / "report.xlsx")  # the report's tables, by region and by crime
+    assert {"plea_rate", "crime_plea_rate"} <= set(book.sheetnames)
+    assert book["plea_rate"]["A1"].value == "指标" and book["plea_rate"]["B2"].value == "2026年第3季度"
     listing = client.get(reverse("portal:reports")).content.decode()
-    assert "2026-Q3" in listing
+    assert "2026-Q3" in listing and 'data-download="report.xlsx"' in listing
+    response = client.get(reverse("portal:report_file", args=[report.pk, "xlsx"]))
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(b"".join(response.streaming_content))).sheetnames == book.sheetnames
     response = client.get(reverse("portal:report_file", args=[report.pk, "pdf"]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -1,4 +1,5 @@
-"""`leniency report --period 2026-Q3 --out DIR`: write report.html and report.pdf (and list it on the portal)."""
+"""`leniency report --period 2026-Q3 --out DIR`: write report.html, report.pdf and report.xlsx (its tables), and list
+it on the portal."""
 
 from pathlib import Path
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
         report = do_generate_report(code, out_dir=out, bootstrap=bootstrap)
         self.stdout.write(
             self.style.SUCCESS(
-                f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'} ({report.pdf_size} bytes, "
+                f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'}, {out / 'report.xlsx'} "
+                f"({report.pdf_size} bytes, "
                 f"{report.suppressed_cells} cells suppressed)"
             )
         )

@@ -44,6 +44,8 @@ EXCLUDED = {
     "audit.AuditEvent.action": "action code such as plea.withdrawn: a key into the timeline's registry",
     "audit.AuditEvent.object_type": "model label (app.Model)",
     "audit.AuditEvent.object_id": "primary key of the object",
+    "audit.AuditEvent.key_id": "id of the audit key that sealed the event (LENIENCY_AUDIT_KEYS)",
+    "oversight.RateCount.key": "rate-limit bucket: the endpoint, a digest of the address and the window number",
     "audit.PersonalDataAccess.fields": "comma-separated field names (id_number,phone)",
     "counsel.RubricCriterion.code": "slug (SlugField)",
     "counsel.Rubric.version": "version key of the evaluation rubric (unique)",
@@ -151,7 +153,7 @@ SHOWN_TEXT = """() => [document.body.innerText,
 SHARED = re.compile(r"^/public/(?!manage)|^/api/docs|^/oversight/report/|^/counsel/rubric/")
 SKIP = re.compile(
     r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|"
-    r"/public/reports/\d+/|download=|/identity/"
+    r"/public/reports/\d+/|download=|/identity/|\.csv|\.xlsx"
 )
 
 

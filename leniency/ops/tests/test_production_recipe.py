@@ -21,7 +21,9 @@ def _production_env(**extra) -> dict:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("LENIENCY_") and k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it for Playwright in this process; no deployment has it
+        if not k.startswith("LENIENCY_")
+        and k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(extra)
     return env

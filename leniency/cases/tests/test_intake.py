@@ -1,10 +1,9 @@
 """Intake (受理), assignment, prosecution (提起公诉) and the court's filing (立案): the services' guards."""
 
-import threading
 from datetime import date
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from leniency.accounts.models import Organisation, Region, Role, User
 from leniency.audit.models import AuditEvent
@@ -16,6 +15,7 @@ from leniency.cases.models import Case, CaseCounter
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError, Forbidden
 from leniency.recommendations.access import is_trial_judge
+from leniency.testing.concurrency import at_once
 from leniency.testing.personas import PASSWORD
 
 VALID_ID = "110101199005010020"  # GB 11643 check character 0, born 1990-05-01
@@ -119,26 +119,9 @@ def test_the_database_refuses_a_second_case_with_the_same_serial(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_at_once_get_two_serials(world):
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("SQLite's shared in-memory test database locks whole tables: run on PostgreSQL (CI)")
-    start, numbers, errors = threading.Barrier(2), [], []
-
-    def register():
-        try:
-            start.wait()
-            numbers.append(_transfer(world).serial)
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=register) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    assert sorted(numbers) == [1, 2]
+    outcomes = at_once(lambda i: _transfer(world).serial, n=2)  # race on PostgreSQL, take turns on SQLite
+    assert [o.error for o in outcomes] == [None, None]
+    assert sorted(o.value for o in outcomes) == [1, 2]
 
 
 @pytest.mark.django_db

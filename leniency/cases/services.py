@@ -185,20 +185,8 @@ def do_prosecute(
             },
         )
         for defendant in defendants:
-            defendant.stage, defendant.stage_since = Stage.FIRST_INSTANCE, as_of
-            defendant.save(update_fields=["stage", "stage_since"])
-            record(
-                "defendant.stage.changed",
-                actor=acting_user,
-                obj=defendant,
-                case_id=case.pk,
-                data={
-                    "defendant": defendant.pk,
-                    "from": Stage.PROSECUTION_REVIEW,
-                    "to": Stage.FIRST_INSTANCE,
-                    "as_of": as_of,
-                    "reason": "提起公诉",  # the record, not the reader's language
-                },
+            _enter_stage(
+                defendant, Stage.FIRST_INSTANCE, as_of=as_of, reason="提起公诉", acting_user=acting_user
             )
     return case
 
@@ -272,22 +260,9 @@ def do_appeal(case: Case, *, kind: str, acting_user, lodged_on: date | None = No
             case_id=case.pk,
             data={"kind": kind, "from": first.name, "to": above.name, "lodged_on": lodged_on},
         )
+        reason = {"appeal": "上诉", "protest": "抗诉"}[kind]
         for defendant in defendants:
-            defendant.stage, defendant.stage_since = Stage.APPEAL, lodged_on
-            defendant.save(update_fields=["stage", "stage_since"])
-            record(
-                "defendant.stage.changed",
-                actor=acting_user,
-                obj=defendant,
-                case_id=case.pk,
-                data={
-                    "defendant": defendant.pk,
-                    "from": Stage.JUDGMENT,
-                    "to": Stage.APPEAL,
-                    "as_of": lodged_on,
-                    "reason": {"appeal": "上诉", "protest": "抗诉"}[kind],
-                },
-            )
+            _enter_stage(defendant, Stage.APPEAL, as_of=lodged_on, reason=reason, acting_user=acting_user)
     return case
 
 
@@ -353,16 +328,7 @@ def do_change_stage(
             raise DomainError(
                 _("日期不能早于进入当前阶段的日期 %(date)s") % {"date": defendant.stage_since}, field="as_of"
             )
-        previous = defendant.stage
-        defendant.stage, defendant.stage_since = to, as_of
-        defendant.save(update_fields=["stage", "stage_since"])
-        record(
-            "defendant.stage.changed",
-            actor=acting_user,
-            obj=defendant,
-            case_id=defendant.case_id,
-            data={"defendant": defendant.pk, "from": previous, "to": to, "as_of": as_of, "reason": reason},
-        )
+        _enter_stage(defendant, to, as_of=as_of, reason=reason, acting_user=acting_user)
     return defendant
 
 
@@ -408,3 +374,18 @@ def sync_charge_catalogue() -> int:
         elif any(getattr(charge, k) != v for k, v in values.items()):
             Charge.objects.filter(pk=charge.pk).update(**values)
     return created
+
+
+def _enter_stage(defendant: Defendant, to: str, *, as_of, reason: str, acting_user) -> None:
+    """Move a defendant whose guards have passed into stage `to` and record it (inside the caller's atomic
+    block). `reason` is stored as written: the record's language, not the reader's."""
+    previous = defendant.stage
+    defendant.stage, defendant.stage_since = to, as_of
+    defendant.save(update_fields=["stage", "stage_since"])
+    record(
+        "defendant.stage.changed",
+        actor=acting_user,
+        obj=defendant,
+        case_id=defendant.case_id,
+        data={"defendant": defendant.pk, "from": previous, "to": to, "as_of": as_of, "reason": reason},
+    )

@@ -138,9 +138,22 @@ def _from_calculation(calc, *, model_version: str = "") -> EngineResult:
     )
 
 
+def penalty_for_term(penalty: str, months: int | None) -> str:
+    """The principal penalty that can carry `months` when the learned model moved the calculator's term
+    across the line between 拘役 (one to six months, 刑法第42条) and 有期徒刑 (six months or more, 第45条)."""
+    if months is None:
+        return penalty
+    if penalty == "criminal_detention" and months > 6:
+        return "fixed_term"
+    if penalty == "fixed_term" and 0 < months < 6:
+        return "criminal_detention"
+    return penalty
+
+
 def _from_recommendation(rec) -> EngineResult:
     result = _from_calculation(rec.calculation, model_version=str(getattr(rec, "model_version", "") or ""))
     result.months = getattr(rec, "months", result.months)
+    result.penalty = penalty_for_term(result.penalty, result.months)
     result.low = getattr(rec, "low", result.low)
     result.high = getattr(rec, "high", result.high)
     result.probation_advised = bool(getattr(rec, "probation_advised", result.probation_advised))

@@ -69,7 +69,8 @@ def engine_values(result) -> dict:
     }
 
 
-def _snapshot(rec: SentencingRecommendation) -> dict:
+def snapshot(rec: SentencingRecommendation) -> dict:
+    """What an audit event of a recommendation records of it (the demo writes its history the same way)."""
     return {
         "defendant": rec.defendant_id,
         "round": rec.round,
@@ -240,7 +241,7 @@ def do_create_draft(
         case_id=defendant.case_id,
         occurred_at=now,
         data={
-            **_snapshot(rec),
+            **snapshot(rec),
             "engine_months": rec.engine_months,
             "model_version": rec.model_version,
             "deviations": [d["kind"] for d in found],
@@ -293,7 +294,7 @@ def do_update_draft(
         case_id=rec.defendant.case_id,
         occurred_at=now,
         data={
-            **_snapshot(rec),
+            **snapshot(rec),
             "deviations": [d["kind"] for d in found],
             "deviation_reason": rec.deviation_reason,
         },
@@ -321,7 +322,7 @@ def do_submit(rec, *, acting_user, version: int | None = None, now: datetime | N
         obj=rec,
         case_id=rec.defendant.case_id,
         occurred_at=now,
-        data=_snapshot(rec),
+        data=snapshot(rec),
     )
     return rec
 
@@ -373,7 +374,7 @@ def do_review(
         obj=rec,
         case_id=rec.defendant.case_id,
         occurred_at=now,
-        data={**_snapshot(rec), "review": review.pk, "comments": comments},
+        data={**snapshot(rec), "review": review.pk, "comments": comments},
     )
     return review
 
@@ -490,7 +491,7 @@ def do_finalise(
         case_id=rec.defendant.case_id,
         occurred_at=now,
         data={
-            **_snapshot(rec),
+            **snapshot(rec),
             "supersedes_round": previous.round if previous else None,
             "lawyer_reply": lawyer_reply,
         },
@@ -643,6 +644,6 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
             obj=rec,
             case_id=defendant.case_id,
             occurred_at=now,
-            data={**_snapshot(rec), "previous_status": previous, "reason": reason.strip()},
+            data={**snapshot(rec), "previous_status": previous, "reason": reason.strip()},
         )
     return final

@@ -31,6 +31,7 @@ from leniency.demo.names import person_name
 from leniency.errors import DomainError
 from leniency.recommendations.engine import PENALTY_FROM_ENGINE, defendant_facts
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
+from leniency.recommendations.services import snapshot
 from leniency.recommendations.validation import clean_values
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
@@ -293,24 +294,6 @@ def _values(calc, charges, rng, *, shift: int = 0) -> tuple[dict, str]:
     return cleaned, reason
 
 
-def _snapshot(rec) -> dict:
-    return {
-        "defendant": rec.defendant_id,
-        "round": rec.round,
-        "status": rec.status,
-        "version": rec.version,
-        "term": rec.term_text(),
-        "principal_penalty": rec.principal_penalty,
-        "kind": rec.kind,
-        "months": rec.months,
-        "low_months": rec.low_months,
-        "high_months": rec.high_months,
-        "probation": rec.probation,
-        "probation_months": rec.probation_months,
-        "fine_yuan": None if rec.fine_yuan is None else str(rec.fine_yuan),
-    }
-
-
 def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0):
     values, reason = _values(calc, charges, rng, shift=shift)
     if not values:
@@ -345,7 +328,7 @@ def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0):
         rec,
         author,
         {
-            **_snapshot(rec),
+            **snapshot(rec),
             "engine_months": rec.engine_months,
             "model_version": rec.model_version,
             "deviations": [w["kind"] for w in rec.warnings],
@@ -367,7 +350,7 @@ def _review_cycle(
     submitted = max(at(submit_day, rng, start_hour=9, end_hour=12), rec.updated_at + timedelta(minutes=30))
     rec.submitted_at = submitted
     _bump(rec, R.Status.IN_REVIEW, submitted)
-    plan.event(submitted, "recommendations.recommendation.submitted", rec, prosecutor, _snapshot(rec))
+    plan.event(submitted, "recommendations.recommendation.submitted", rec, prosecutor, snapshot(rec))
     if submit_only:
         return rec
     reviewed = max(at(review_day, rng, start_hour=13, end_hour=18), submitted + timedelta(hours=1))
@@ -382,7 +365,7 @@ def _review_cycle(
             "recommendations.review.returned",
             rec,
             supervisor,
-            {**_snapshot(rec), "comments": comments},
+            {**snapshot(rec), "comments": comments},
         )
         edited = reviewed + timedelta(hours=rng.randint(16, 30))
         rec.note = "已按审核意见核实"
@@ -392,12 +375,12 @@ def _review_cycle(
             "recommendations.draft.updated",
             rec,
             prosecutor,
-            {**_snapshot(rec), "deviations": [], "deviation_reason": rec.deviation_reason},
+            {**snapshot(rec), "deviations": [], "deviation_reason": rec.deviation_reason},
         )
         resubmitted = edited + timedelta(minutes=rng.randint(10, 120))
         rec.submitted_at = resubmitted
         _bump(rec, R.Status.IN_REVIEW, resubmitted)
-        plan.event(resubmitted, "recommendations.recommendation.submitted", rec, prosecutor, _snapshot(rec))
+        plan.event(resubmitted, "recommendations.recommendation.submitted", rec, prosecutor, snapshot(rec))
         reviewed = resubmitted + timedelta(hours=rng.randint(2, 20))
     comments = rng.choice(("同意", "同意承办人意见", ""))
     plan.reviews.append(
@@ -406,7 +389,7 @@ def _review_cycle(
     rec.approved_at = reviewed
     _bump(rec, R.Status.APPROVED, reviewed)
     plan.event(
-        reviewed, "recommendations.review.approved", rec, supervisor, {**_snapshot(rec), "comments": comments}
+        reviewed, "recommendations.review.approved", rec, supervisor, {**snapshot(rec), "comments": comments}
     )
     return rec
 
@@ -459,7 +442,7 @@ def _finalise(plan, rec, prosecutor, when, reply):
         "recommendations.recommendation.finalised",
         rec,
         prosecutor,
-        {**_snapshot(rec), "supersedes_round": None, "lawyer_reply": reply},
+        {**snapshot(rec), "supersedes_round": None, "lawyer_reply": reply},
     )
     return rec
 

@@ -13,6 +13,7 @@ import dataclasses
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
+from leniency.sentencing.calculator_scope import scoped
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.facts import CaseFacts
@@ -98,7 +99,8 @@ def facts_of_each_charge(
     infos: list[ChargeInfo], facts: CaseFacts, standard: Standard, trace: Trace
 ) -> list[CaseFacts]:
     """The facts each charge is calculated on: with several charges, each takes the amount told of its own
-    conduct (extraction/charge_amounts.py) instead of the case's total; recorded as a step."""
+    conduct (extraction/charge_amounts.py) instead of the case's total, and the injuries, circumstances
+    and counts of its own acts (calculator_scope.py); recorded as steps."""
     names = [info.name for info in infos]
     if len(names) < 2 or not facts.text:
         return [facts] * len(names)
@@ -107,7 +109,7 @@ def facts_of_each_charge(
     out = []
     for name in names:
         if name not in own or own[name] == facts.amount_yuan:
-            out.append(facts)
+            out.append(scoped(name, facts, facts, trace))
             continue
         amount = own[name]
         told = (
@@ -124,7 +126,7 @@ def facts_of_each_charge(
             told=told,
             total=_yuan(facts.amount_yuan),
         )
-        out.append(dataclasses.replace(facts, amount_yuan=amount))
+        out.append(scoped(name, dataclasses.replace(facts, amount_yuan=amount), facts, trace))
     return out
 
 

@@ -383,3 +383,45 @@ def check_answer_contest(user, contest) -> None:
 def check_log_participation(user, assignment) -> None:
     if not can_log_participation(user, assignment):
         raise Forbidden(_("只有被指派的律师可以登记履职情况"))
+
+
+def _staff_of_case_file(user, case) -> bool:
+    if user.is_prosecution:
+        return case.procuratorate_id == user.organisation_id
+    return (
+        has_capability(user, "adjudicate")
+        and case.court_id is not None
+        and case.court_id == user.organisation_id
+    )
+
+
+def manages_conflicts(user, case) -> bool:
+    """The case's procuratorate and court, and the legal-aid centre of its region: they register any lawyer's
+    tie to a party of the case."""
+    if not _authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    return _staff_of_case_file(user, case) or (is_centre_officer(user) and _in_region(user, case.region))
+
+
+def can_view_conflicts(user, case) -> bool:
+    """Those who register ties, a lawyer (their own ties only) and the read-all roles."""
+    return manages_conflicts(user, case) or sees_all(user) or (_authenticated(user) and user.is_lawyer)
+
+
+def check_register_conflict(user, case, lawyer=None) -> None:
+    """Who registers a lawyer's tie to a victim, co-defendant or other party of the case:
+
+    - the lawyer themselves, declaring their own tie: a lawyer must not act where interests conflict and must
+      disclose it (律师法第39条, 律师执业行为规范 on conflicts of interest);
+    - the legal-aid centre of the case's region, which decides every assignment (法律援助法第26条, 第49条);
+    - the case's procuratorate and court, which learn of the victim's agent ad litem and the parties'
+      representatives (刑事诉讼法第46条) and must tell the centre.
+
+    `lawyer` None asks whether the user may register a tie at all (the page before its form)."""
+    if manages_conflicts(user, case):
+        return
+    if _authenticated(user) and user.is_lawyer and (lawyer is None or lawyer.pk == user.pk):
+        return
+    raise Forbidden(_("只有律师本人、本案检察院、法院或本辖区法律援助中心可以登记利益冲突"))

@@ -12,11 +12,12 @@ from pydantic import AwareDatetime
 
 from leniency.accounts.models import User
 from leniency.api_pagination import BoundedPageNumberPagination
-from leniency.cases.access import visible_defendants
+from leniency.cases.access import visible_cases, visible_defendants
 
 from . import access
+from .conflicts import do_register_conflict, visible_conflicts
 from .dashboard import centre_figures
-from .models import CounselRequest, LawyerProfile, Service, Severity, Specialty
+from .models import ConflictOfInterest, CounselRequest, LawyerProfile, Service, Severity, Specialty
 from .participation import do_log_participation, figures_for
 from .pay import do_decide_claim, do_submit_claim
 from .quality import do_rate_counsel
@@ -186,6 +187,28 @@ class WarningOut(Schema):
     evidence: dict
 
 
+class ConflictIn(Schema):
+    lawyer: int | None = Field(
+        None, description="the lawyer; omitted: the signed-in lawyer declares their own tie"
+    )
+    kind: ConflictOfInterest.Kind
+    note: str = Field("", max_length=300)
+
+
+class ConflictOut(Schema):
+    id: int
+    case_id: int
+    lawyer_id: int
+    lawyer: str
+    kind: str
+    note: str
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_lawyer(obj):
+        return str(obj.lawyer)
+
+
 class DashboardFilters(Schema):
     date_from: date | None = None
     date_to: date | None = None
@@ -244,6 +267,36 @@ def override(request, request_id: int, payload: OverrideIn):
     return do_override_allocation(
         counsel_request, lawyer=lawyer, reason=payload.reason, acting_user=request.user
     )
+
+
+def _conflict_case(request, case_id):
+    case = get_object_or_404(visible_cases(request.user).select_related("region"), pk=case_id)
+    if not access.can_view_conflicts(request.user, case):
+        access.check_register_conflict(request.user, case)
+    return case
+
+
+@router.get(
+    "/cases/{case_id}/conflicts", response=list[ConflictOut], summary="A case's conflicts of interest"
+)
+def list_conflicts(request, case_id: int):
+    case = _conflict_case(request, case_id)
+    return list(visible_conflicts(request.user, case))
+
+
+@router.post(
+    "/cases/{case_id}/conflicts",
+    response={201: ConflictOut},
+    summary="Register a lawyer's tie to a victim, co-defendant or other party of the case",
+)
+def register_conflict(request, case_id: int, payload: ConflictIn):
+    case = _conflict_case(request, case_id)
+    access.check_register_conflict(request.user, case)  # before the lawyer's look-up (404)
+    lawyer = request.user if payload.lawyer is None else get_object_or_404(User, pk=payload.lawyer)
+    conflict = do_register_conflict(
+        case, lawyer=lawyer, kind=payload.kind, note=payload.note, acting_user=request.user
+    )
+    return Status(201, conflict)
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)

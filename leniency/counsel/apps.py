@@ -27,6 +27,14 @@ def _claim(data):
     return _("%(amount)s 元") % {"amount": data.get("amount")}
 
 
+def _conflict(data):
+    from .models import ConflictOfInterest
+
+    kind = dict(ConflictOfInterest.Kind.choices).get(data.get("kind"), data.get("kind", ""))
+    text = f"{data.get('lawyer_name', '')}（{kind}）"
+    return f"{text}：{data['note']}" if data.get("note") else text
+
+
 class CounselConfig(AppConfig):
     name = "leniency.counsel"
     label = "counsel"
@@ -54,6 +62,7 @@ class CounselConfig(AppConfig):
             "counsel.claim.submitted": (gettext_lazy("申请办案补贴"), _claim),
             "counsel.claim.approved": (gettext_lazy("核准办案补贴"), _claim),
             "counsel.claim.rejected": (gettext_lazy("退回补贴申请"), lambda d: d.get("note", "")),
+            "counsel.conflict.registered": (gettext_lazy("登记利益冲突"), _conflict),
         }
         for action, (label, describe) in actions.items():
             register_action(action, label, describe)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CounselRequest, RotaCorrection, Service, Severity, Specialty
+from .models import ConflictOfInterest, CounselRequest, RotaCorrection, Service, Severity, Specialty
 
 DT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -26,6 +26,27 @@ class OverrideForm(forms.Form):
     def __init__(self, *args, lawyers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lawyer"].queryset = lawyers
+
+
+class ConflictForm(forms.Form):
+    """A tie to a party of the case; a lawyer declares their own (no lawyer field)."""
+
+    lawyer = forms.ModelChoiceField(label=_("律师"), queryset=None)
+    kind = forms.ChoiceField(label=_("类型"), choices=ConflictOfInterest.Kind.choices)
+    note = forms.CharField(
+        label=_("说明"),
+        required=False,
+        max_length=300,
+        help_text=_("与哪一方（被害人、同案犯罪嫌疑人或其他当事人）存在何种关系"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, lawyers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if lawyers is None:
+            del self.fields["lawyer"]
+        else:
+            self.fields["lawyer"].queryset = lawyers
 
 
 class ParticipationForm(forms.Form):

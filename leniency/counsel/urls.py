@@ -15,6 +15,7 @@ urlpatterns = [
     path("assignments/<int:pk>/log/", views.assignment_log, name="assignment_log"),
     path("assignments/<int:pk>/rate/", views.assignment_rate, name="assignment_rate"),
     path("assignments/<int:pk>/claim/", views.assignment_claim, name="assignment_claim"),
+    path("cases/<int:pk>/conflicts/", views.conflicts, name="conflicts"),
     path("centre/", views_centre.dashboard, name="dashboard"),
     path("lawyers/", views_centre.registry, name="registry"),
     path("experts/", views_centre.registry, {"experts": True}, name="experts"),

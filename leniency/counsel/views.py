@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 
 from leniency.accounts.capabilities import has_capability
 from leniency.accounts.models import User
-from leniency.cases.access import visible_defendants
+from leniency.cases.access import visible_cases, visible_defendants
 from leniency.cases.stages import CLOSED_STAGES
 from leniency.errors import DomainError
 from leniency.forms_flow import form_post, post_action, run_form
 
 from . import access
-from .forms import AvailabilityForm, OverrideForm, ParticipationForm, RatingForm, RequestForm
+from .conflicts import do_register_conflict, visible_conflicts
+from .forms import AvailabilityForm, ConflictForm, OverrideForm, ParticipationForm, RatingForm, RequestForm
 from .models import Allocation, Claim, CounselRequest, QualityWarning, Rating, Severity
 from .participation import do_log_participation, figures_for
 from .pay import do_submit_claim, quote
@@ -279,3 +280,38 @@ def availability(request):
     else:
         messages.error(request, _("日期无效"))
     return redirect("counsel:home")
+
+
+# --- conflicts of interest --------------------------------------------------------------------------------
+
+
+@login_required
+def conflicts(request, pk):
+    """A case's register of lawyers' ties to its parties; those who may, add one (a lawyer only their own)."""
+    case = get_object_or_404(visible_cases(request.user).select_related("region"), pk=pk)
+    user = request.user
+    if not access.can_view_conflicts(user, case):
+        access.check_register_conflict(user, case)  # the read-all roles pass the view check; others: 403
+    manages = access.manages_conflicts(user, case)
+    may_register = manages or user.is_lawyer
+    if request.method == "POST":
+        access.check_register_conflict(user, case)
+    lawyers = User.objects.filter(lawyer_profile__isnull=False).order_by("display_name") if manages else None
+    form = ConflictForm(request.POST or None, lawyers=lawyers) if may_register else None
+    if form is not None and request.method == "POST":
+        outcome = run_form(
+            form,
+            lambda data: do_register_conflict(
+                case,
+                lawyer=data.get("lawyer") or user,
+                kind=data["kind"],
+                note=data["note"],
+                acting_user=user,
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("已登记利益冲突"))
+            return redirect("counsel:conflicts", pk=case.pk)
+    context = {"case": case, "conflicts": visible_conflicts(user, case), "form": form}
+    status = 400 if form is not None and form.is_bound else 200
+    return render(request, "counsel/conflicts.html", context, status=status)

@@ -159,6 +159,9 @@ PAGES: dict[str, Entry] = {
     "counsel:assignment_claim": post(
         rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF), args=_pk("assignment")
     ),
+    "counsel:conflicts": Entry(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS | CENTRE | READ_ALL), _pk("case"), note="a lawyer sees their own"
+    ),
     # --- counsel: the legal-aid centre ---------------------------------------------------------------------
     "counsel:dashboard": Entry(rule(ok=CENTRE | COMMITTEE | READ_ALL)),
     "counsel:registry": Entry(rule(ok=CENTRE | READ_ALL)),
@@ -368,6 +371,15 @@ API: dict[str, Entry] = {
         rule(ok=CENTRE | ADMIN, not_found=LAWYERS | HAND_OFF),
         {"lawyer": "@rota_lawyer", "reason": "回避"},
         args={"request_id": "counsel_request"},
+    ),
+    "GET /api/counsel/cases/{case_id}/conflicts": Entry(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS | CENTRE | READ_ALL), {"case_id": "case"}
+    ),
+    "POST /api/counsel/cases/{case_id}/conflicts": post(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS | CENTRE | ADMIN),
+        {"kind": "other"},
+        args={"case_id": "case"},
+        note="a tie of kind 'other' with no note: 400; a lawyer declares their own",
     ),
     "GET /api/counsel/assignments/{assignment_id}": Entry(
         rule(

@@ -118,3 +118,13 @@ def test_the_api_registers_and_lists(client, cw):
     _, key = ApiToken.issue(cw.outsider_officer, "test")
     outsider = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     assert client.post(url, json.dumps(body), content_type="application/json", **outsider).status_code == 404
+
+
+def test_the_centre_and_the_assigned_lawyer_find_the_register(client, cw):
+    request = _request(cw)
+    url = f"/counsel/cases/{cw.case.pk}/conflicts/"
+    client.force_login(cw.officer)
+    assert url in client.get(f"/counsel/requests/{request.pk}/").content.decode()
+    assignment = request.allocations.get().assignment
+    client.force_login(assignment.lawyer)
+    assert url in client.get(f"/counsel/assignments/{assignment.pk}/").content.decode()

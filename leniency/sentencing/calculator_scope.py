@@ -2,7 +2,7 @@
 
 The injuries, circumstances and number of acts a charge is calculated on come from the acts that tell
 of it (`CaseFacts.acts`): a 重伤 told in an injury count does not move a kidnapping count into its
-"杀害、伤害被绑架人" bracket. Criminal Law
+"杀害、伤害被绑架人" bracket, and 多次 (多次盗窃, 多次抢劫 …) is the number of acts of that charge, not of the case. Criminal Law
 art. 69: each crime is sentenced on its own facts before the punishments are combined.
 """
 
@@ -12,7 +12,7 @@ import dataclasses
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.quantities import worst_injury
+from leniency.sentencing.extraction.quantities import find_counts, worst_injury
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.trace import Phrase, Trace
 
@@ -29,7 +29,7 @@ def given_name(name: str, facts: CaseFacts) -> str:
 
 
 def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFacts:
-    """`own` (the charge's facts so far) with the injuries and circumstances of its own acts only."""
+    """`own` (the charge's facts so far) with the injuries, circumstances and counts of its own acts only."""
     if not facts.acts:
         return own
     given = given_name(name, facts)
@@ -60,4 +60,31 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             confidence="medium",
             dropped=", ".join(dropped),
         )
+    counts = own_counts(given, facts)
+    if counts is not None and counts != facts.counts and (counts >= 2 or facts.counts is not None):
+        changes["counts"] = counts
+        trace.step(
+            "method.several_charges.own_counts",
+            kind=StepKind.NOTE,
+            citation=CITATION,
+            charge=name,
+            confidence="medium",
+            counts=counts,
+            total=Phrase("phrase.counts.told", {"counts": facts.counts})
+            if facts.counts is not None
+            else Phrase("phrase.counts.none"),
+        )
     return dataclasses.replace(own, **changes) if changes else own
+
+
+def own_counts(given: str, facts: CaseFacts) -> int | None:
+    """The number of acts of this charge: each of its numbered acts counts once, or as often as the act
+    itself says (“先后三次盗窃”). Without an act of its own, a count stated outside the other charges' acts
+    (a preamble, a summary); None when there is none."""
+    spans = [a.span for a in facts.acts if a.charge == given]
+    if spans:
+        return sum(max(1, find_counts(facts.text[s.start : s.end])[0] or 0) for s in spans)
+    text = facts.text
+    for other in sorted((a.span for a in facts.acts), key=lambda s: s.start, reverse=True):
+        text = text[: other.start] + "。" + text[other.end :]
+    return find_counts(text)[0]

@@ -110,3 +110,55 @@ def test_flight_after_a_theft_is_not_a_traffic_flight():
     facts.acts = _acts(text, ["交通肇事", "盗窃"])
     tiers = {s.charge: s.rule_id for s in calculate(facts).steps if s.kind == "starting_point"}
     assert tiers["交通肇事"] == "crime.traffic_accident.fled"
+
+
+def _bracket(calc, charge):
+    return next(r for r in calc.charges if r.charge == charge).bracket_label
+
+
+def test_three_thefts_do_not_make_one_robbery_repeated():
+    """Art. 263(4) 多次抢劫 (10 years or more) counts robberies; the 三次 told of the thefts is not the
+    robbery's (art. 264 多次盗窃 is the theft's own)."""
+    text = (
+        "经审理查明：一、2019年3月至5月，被告人甲先后三次在某市某小区入户盗窃，窃得财物共计价值人民币6000元。"
+        "二、2019年6月1日，被告人甲在某路段持刀抢劫被害人乙，劫得现金人民币500元。"
+    )
+    calc = calculate(extract(text, ["盗窃", "抢劫"]))
+    assert not _bracket(calc, "抢劫").startswith("10年以上")
+    assert next(r for r in calc.charges if r.charge == "抢劫").months < 120
+    step = next(s for s in calc.steps if s.rule_id == "method.several_charges.own_counts")
+    assert step.charge == "抢劫" and "本罪行为1次（全案3次）" in step.description_zh
+
+
+def test_three_numbered_robberies_are_repeated_robbery():
+    """Three numbered robbery counts beside one theft: 多次抢劫 (art. 263(4)), 10 years or more; the theft
+    is one act (no 多次盗窃)."""
+    text = (
+        "经审理查明：一、2019年3月1日，被告人甲在某市某商场盗窃他人手机一部，价值人民币1500元。"
+        "二、2019年4月2日，被告人甲在某路段持刀抢劫被害人乙，劫得现金人民币300元。"
+        "三、2019年5月3日，被告人甲在某公园持刀抢劫被害人丙，劫得现金人民币200元。"
+        "四、2019年6月4日，被告人甲在某小区持刀抢劫被害人丁，劫得现金人民币800元。"
+    )
+    facts = CaseFacts(
+        text=text,
+        charges=["盗窃", "抢劫"],
+        acts=_acts(text, ["盗窃", "抢劫", "抢劫", "抢劫"], counts=("一、", "二、", "三、", "四、")),
+        counts_by_charge={"盗窃": 1, "抢劫": 3},
+    )
+    calc = calculate(facts)
+    assert _bracket(calc, "抢劫").startswith("10年以上")
+    assert not _bracket(calc, "盗窃").startswith("3年以上")
+    steps = [s for s in calc.steps if s.rule_id == "method.several_charges.own_counts"]
+    assert [(s.charge, "本罪行为3次" in s.description_zh) for s in steps] == [("抢劫", True)]
+
+
+def test_a_count_stated_in_an_act_counts_for_its_charge():
+    """“先后三次入户盗窃” in a theft count: three thefts (多次盗窃, art. 264) even as one numbered act."""
+    text = (
+        "经审理查明：一、被告人甲先后三次入户盗窃，窃得财物共计价值人民币800元。"
+        "二、被告人甲持刀故意伤害被害人乙，致乙轻伤二级。"
+    )
+    facts = CaseFacts(text=text, charges=["盗窃", "故意伤害"], acts=_acts(text, ["盗窃", "故意伤害"]))
+    calc = calculate(facts)
+    step = next(s for s in calc.steps if s.rule_id == "method.several_charges.own_counts")
+    assert step.charge == "盗窃" and "本罪行为3次" in step.description_zh

@@ -6,7 +6,8 @@
 
 Per charge: starting point and baseline (`calculator_baseline`), circumstances, whole-case review and
 clamp (`calculator_adjust`), then the kind of penalty, range, probation and fine (here). Several charges
-are combined under Criminal Law art. 69 (数罪并罚). Never raises for missing facts: it returns the best
+are combined under Criminal Law art. 69 (数罪并罚), and a prior sentence left unserved under art. 71
+(`calculator_prior`). Never raises for missing facts: it returns the best
 lawful answer with a note and low confidence.
 """
 
@@ -24,6 +25,7 @@ from leniency.sentencing.calculator_baseline import (
     min_conf,
 )
 from leniency.sentencing.calculator_outcome import non_custodial
+from leniency.sentencing.calculator_prior import with_prior_unserved
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
@@ -63,8 +65,10 @@ def calculate(
         for info, own in zip(infos, facts_of_each_charge(infos, facts, standard, trace), strict=True)
     ]
     if len(results) == 1:
-        return _single(results[0], applied, facts, standard, trace)
-    return _combine(results, applied, facts, standard, trace)
+        calc = _single(results[0], applied, facts, standard, trace)
+    else:
+        calc = _combine(results, applied, facts, standard, trace)
+    return with_prior_unserved(calc, facts, standard, trace)  # 前罪未执行的刑罚 (arts. 69, 71)
 
 
 def _resolve_charges(facts: CaseFacts, trace: Trace) -> list[ChargeInfo]:

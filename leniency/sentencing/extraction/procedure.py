@@ -31,6 +31,13 @@ ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
 UNSERVED_RE = re.compile(
     rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
 )
+# the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
+UNSERVED_UNREAD_RE = re.compile(
+    r"(?:前罪|原判)[^。；，,]{0,6}?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)"
+    r"|(?:尚未执行(?:完毕)?|未执行(?:完毕)?|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{0,8}?[×X]{2,}"
+)
+MASK_RE = re.compile(r"[×X]{2,}")
+MASK_AFTER_RE = re.compile(r"[^。；，,]{0,8}?[×X]{2,}")
 PENALTY_CODES = {
     "有期徒刑": "imprisonment",
     "拘役": "detention",
@@ -58,6 +65,9 @@ def find_procedure(text: str) -> Procedure:
     if match := UNSERVED_RE.search(text):
         months = term_months(match)
         procedure.prior_unserved = SentenceMention("imprisonment", months, False, _sentence_span(text, match))
+    elif match := UNSERVED_UNREAD_RE.search(text):  # the calculator does not combine an unknown term
+        masked = bool(MASK_RE.search(match.group()) or MASK_AFTER_RE.match(text, match.end()))
+        procedure.prior_unserved = SentenceMention(None, None, masked, _sentence_span(text, match))
     return procedure
 
 

@@ -49,3 +49,13 @@ def test_a_retrial_is_not_read_as_an_appeal():
 def test_a_first_instance_text_has_no_original_sentence():
     procedure = extract("2019年5月1日，被告人张某盗窃现金5000元。").procedure
     assert procedure.stage == "first_instance" and procedure.original is None
+
+
+def test_a_masked_or_unstated_unserved_term_is_reported_without_months():
+    masked = extract("假释考验期内又盗窃他人财物。前罪尚未执行的刑期××。").procedure.prior_unserved
+    assert masked.months is None and masked.masked is True
+    unstated = extract(
+        "在假释考验期内又盗窃他人财物，应与前罪尚未执行完毕的刑罚并罚。"
+    ).procedure.prior_unserved
+    assert unstated.months is None and unstated.masked is False
+    assert extract("被告人张某盗窃现金5000元，余款未付。").procedure.prior_unserved is None

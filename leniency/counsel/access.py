@@ -425,3 +425,11 @@ def check_register_conflict(user, case, lawyer=None) -> None:
     if _authenticated(user) and user.is_lawyer and (lawyer is None or lawyer.pk == user.pk):
         return
     raise Forbidden(_("只有律师本人、本案检察院、法院或本辖区法律援助中心可以登记利益冲突"))
+
+
+def check_withdraw_conflict(user, case) -> None:
+    """A tie that has ended is withdrawn by the case's procuratorate or court or the region's legal-aid centre,
+    never by the lawyer alone: the centre decides whom it assigns (法律援助法第26条), so a lawyer cannot lift
+    their own conflict."""
+    if not manages_conflicts(user, case):
+        raise Forbidden(_("只有本案检察院、法院或本辖区法律援助中心可以撤销利益冲突登记"))

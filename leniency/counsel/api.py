@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -13,9 +14,10 @@ from pydantic import AwareDatetime
 from leniency.accounts.models import User
 from leniency.api_pagination import BoundedPageNumberPagination
 from leniency.cases.access import visible_cases, visible_defendants
+from leniency.errors import DomainError
 
 from . import access
-from .conflicts import do_register_conflict, visible_conflicts
+from .conflicts import do_register_conflict, do_withdraw_conflict, visible_conflicts
 from .dashboard import centre_figures
 from .models import ConflictOfInterest, CounselRequest, LawyerProfile, Service, Severity, Specialty
 from .participation import do_log_participation, figures_for
@@ -203,10 +205,17 @@ class ConflictOut(Schema):
     kind: str
     note: str
     recorded_at: datetime
+    withdrawn_at: datetime | None
+    withdrawal_reason: str
 
     @staticmethod
     def resolve_lawyer(obj):
         return str(obj.lawyer)
+
+
+class WithdrawalIn(Schema):
+    conflict: int
+    reason: str = Field(..., max_length=300)
 
 
 class DashboardFilters(Schema):
@@ -297,6 +306,20 @@ def register_conflict(request, case_id: int, payload: ConflictIn):
         case, lawyer=lawyer, kind=payload.kind, note=payload.note, acting_user=request.user
     )
     return Status(201, conflict)
+
+
+@router.post(
+    "/cases/{case_id}/conflicts/withdrawal",
+    response=ConflictOut,
+    summary="Withdraw a registered tie that has ended (the case's procuratorate, court or legal-aid centre)",
+)
+def withdraw_conflict(request, case_id: int, payload: WithdrawalIn):
+    case = _conflict_case(request, case_id)
+    access.check_withdraw_conflict(request.user, case)  # before the tie's look-up
+    conflict = ConflictOfInterest.objects.filter(case=case, pk=payload.conflict).first()
+    if conflict is None:  # the case is visible: a tie not of it is a bad request, not a hidden object
+        raise DomainError(_("没有这项利益冲突登记"), field="conflict")
+    return do_withdraw_conflict(conflict, reason=payload.reason, acting_user=request.user)
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)

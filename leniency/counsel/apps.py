@@ -63,6 +63,10 @@ class CounselConfig(AppConfig):
             "counsel.claim.approved": (gettext_lazy("核准办案补贴"), _claim),
             "counsel.claim.rejected": (gettext_lazy("退回补贴申请"), lambda d: d.get("note", "")),
             "counsel.conflict.registered": (gettext_lazy("登记利益冲突"), _conflict),
+            "counsel.conflict.withdrawn": (
+                gettext_lazy("撤销利益冲突登记"),
+                lambda d: f"{d.get('lawyer_name', '')}（{d.get('reason', '')}）",
+            ),
         }
         for action, (label, describe) in actions.items():
             register_action(action, label, describe)

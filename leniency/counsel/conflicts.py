@@ -30,12 +30,12 @@ def do_register_conflict(
         raise DomainError(_("请选择利益冲突的类型"), field="kind")
     if not getattr(lawyer, "is_lawyer", False):
         raise DomainError(_("只能登记律师的利益冲突"), field="lawyer")
-    if kind == ConflictOfInterest.Kind.OTHER and not note:
+    if kind != ConflictOfInterest.Kind.VICTIM and not note:
         raise DomainError(_("请说明与哪一方存在何种利害关系"), field="note")
     with transaction.atomic():
         if (
             ConflictOfInterest.objects.select_for_update()
-            .filter(case=case, lawyer=lawyer, kind=kind)
+            .filter(case=case, lawyer=lawyer, kind=kind, withdrawn_at__isnull=True)
             .exists()
         ):
             raise DomainError(_("%(name)s 的此项利益冲突已经登记") % {"name": lawyer}, field="lawyer")
@@ -49,6 +49,32 @@ def do_register_conflict(
             case_id=case.pk,
             occurred_at=as_of,
             data={"lawyer": lawyer.pk, "lawyer_name": str(lawyer), "kind": kind, "note": note},
+        )
+    return conflict
+
+
+def do_withdraw_conflict(
+    conflict: ConflictOfInterest, *, reason: str, acting_user, as_of: datetime | None = None
+) -> ConflictOfInterest:
+    """End a tie (the representation ended, or it was registered by mistake); the row stays, withdrawn."""
+    access.check_withdraw_conflict(acting_user, conflict.case)
+    as_of = as_of or timezone.now()
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("请说明撤销理由"), field="reason")
+    with transaction.atomic():
+        conflict = ConflictOfInterest.objects.select_for_update().select_related("lawyer").get(pk=conflict.pk)
+        if conflict.withdrawn_at is not None:
+            raise DomainError(_("该利益冲突登记已经撤销"), field="conflict")
+        conflict.withdrawn_at, conflict.withdrawn_by, conflict.withdrawal_reason = as_of, acting_user, reason
+        conflict.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        record(
+            "counsel.conflict.withdrawn",
+            actor=acting_user,
+            obj=conflict,
+            case_id=conflict.case_id,
+            occurred_at=as_of,
+            data={"lawyer": conflict.lawyer_id, "lawyer_name": str(conflict.lawyer), "reason": reason},
         )
     return conflict
 

@@ -49,6 +49,11 @@ class ConflictForm(forms.Form):
             self.fields["lawyer"].queryset = lawyers
 
 
+class WithdrawConflictForm(forms.Form):
+    conflict = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("撤销理由"), max_length=300)
+
+
 class ParticipationForm(forms.Form):
     service = forms.ChoiceField(label=_("工作内容"), choices=Service.choices)
     occurred_at = forms.DateTimeField(

@@ -323,7 +323,8 @@ def period_for(station: Station, as_of: datetime) -> RotaPeriod | None:
 def conflicted_lawyers(request: CounselRequest, as_of: datetime) -> set[int]:
     """The victim's lawyers and related parties, and — where interests are opposed — co-defendants' lawyers."""
     case_id = request.defendant.case_id
-    ids = set(ConflictOfInterest.objects.filter(case_id=case_id).values_list("lawyer_id", flat=True))
+    ties = ConflictOfInterest.objects.filter(case_id=case_id).exclude(withdrawn_at__lte=as_of)
+    ids = set(ties.values_list("lawyer_id", flat=True))
     others = Defendant.objects.filter(case_id=case_id).exclude(pk=request.defendant_id)
     opposed = (
         request.opposed_to_co_defendants

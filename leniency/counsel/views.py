@@ -17,9 +17,17 @@ from leniency.errors import DomainError
 from leniency.forms_flow import form_post, post_action, run_form
 
 from . import access
-from .conflicts import do_register_conflict, visible_conflicts
-from .forms import AvailabilityForm, ConflictForm, OverrideForm, ParticipationForm, RatingForm, RequestForm
-from .models import Allocation, Claim, CounselRequest, QualityWarning, Rating, Severity
+from .conflicts import do_register_conflict, do_withdraw_conflict, visible_conflicts
+from .forms import (
+    AvailabilityForm,
+    ConflictForm,
+    OverrideForm,
+    ParticipationForm,
+    RatingForm,
+    RequestForm,
+    WithdrawConflictForm,
+)
+from .models import Allocation, Claim, ConflictOfInterest, CounselRequest, QualityWarning, Rating, Severity
 from .participation import do_log_participation, figures_for
 from .pay import do_submit_claim, quote
 from .quality import current_rubric, do_rate_counsel
@@ -287,18 +295,37 @@ def availability(request):
 
 @login_required
 def conflicts(request, pk):
-    """A case's register of lawyers' ties to its parties; those who may, add one (a lawyer only their own)."""
+    """A case's register of lawyers' ties to its parties; those who may, add one (a lawyer only their own), and
+    the case's procuratorate, court and centre withdraw a tie that has ended."""
     case = get_object_or_404(visible_cases(request.user).select_related("region"), pk=pk)
     user = request.user
     if not access.can_view_conflicts(user, case):
         access.check_register_conflict(user, case)  # the read-all roles pass the view check; others: 403
     manages = access.manages_conflicts(user, case)
-    may_register = manages or user.is_lawyer
-    if request.method == "POST":
+    withdrawing = request.method == "POST" and "withdraw" in request.POST
+    if withdrawing:
+        access.check_withdraw_conflict(user, case)
+    elif request.method == "POST":
         access.check_register_conflict(user, case)
     lawyers = User.objects.filter(lawyer_profile__isnull=False).order_by("display_name") if manages else None
-    form = ConflictForm(request.POST or None, lawyers=lawyers) if may_register else None
-    if form is not None and request.method == "POST":
+    may_register = manages or user.is_lawyer
+    form = (
+        ConflictForm(None if withdrawing else request.POST or None, lawyers=lawyers) if may_register else None
+    )
+    withdraw_form = WithdrawConflictForm(request.POST) if withdrawing else None
+    if withdrawing:
+        ties = ConflictOfInterest.objects.filter(case=case)
+
+        def withdraw(data):
+            conflict = ties.filter(pk=data["conflict"]).first()
+            if conflict is None:
+                raise DomainError(_("没有这项利益冲突登记"), field="conflict")
+            return do_withdraw_conflict(conflict, reason=data["reason"], acting_user=user)
+
+        if run_form(withdraw_form, withdraw).ok:
+            messages.success(request, _("已撤销利益冲突登记"))
+            return redirect("counsel:conflicts", pk=case.pk)
+    elif form is not None and request.method == "POST":
         outcome = run_form(
             form,
             lambda data: do_register_conflict(
@@ -312,6 +339,12 @@ def conflicts(request, pk):
         if outcome.ok:
             messages.success(request, _("已登记利益冲突"))
             return redirect("counsel:conflicts", pk=case.pk)
-    context = {"case": case, "conflicts": visible_conflicts(user, case), "form": form}
-    status = 400 if form is not None and form.is_bound else 200
+    context = {
+        "case": case,
+        "conflicts": visible_conflicts(user, case),
+        "form": form,
+        "withdraw_form": withdraw_form,
+        "can_withdraw": manages,
+    }
+    status = 400 if request.method == "POST" else 200
     return render(request, "counsel/conflicts.html", context, status=status)

@@ -381,6 +381,12 @@ API: dict[str, Entry] = {
         args={"case_id": "case"},
         note="a tie of kind 'other' with no note: 400; a lawyer declares their own",
     ),
+    "POST /api/counsel/cases/{case_id}/conflicts/withdrawal": post(
+        rule(ok=STAFF_OF_THE_CASE | CENTRE | ADMIN),
+        {"conflict": 0, "reason": "代理已结束"},
+        args={"case_id": "case"},
+        note="no such tie of the case: 400; the lawyer cannot lift their own conflict",
+    ),
     "GET /api/counsel/assignments/{assignment_id}": Entry(
         rule(
             ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER} - HAND_OFF,

@@ -135,6 +135,7 @@ class ConflictOfInterest(models.Model):
 
     class Kind(models.TextChoices):
         VICTIM = "victim", _("被害人代理律师")
+        CO_DEFENDANT = "co_defendant", _("与同案犯罪嫌疑人、被告人有利害关系")
         OTHER = "other", _("其他利害关系")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="counsel_conflicts")
@@ -145,6 +146,12 @@ class ConflictOfInterest(models.Model):
     note = models.CharField(_("说明"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(_("登记时间"))
+    # A tie that has ended (the representation ended, the relation was mistaken); the row stays for the record.
+    withdrawn_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    withdrawal_reason = models.CharField(_("撤销理由"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("利益冲突")

@@ -7,7 +7,7 @@ import pytest
 
 from leniency.accounts.models import ApiToken
 from leniency.audit.models import AuditEvent
-from leniency.counsel.conflicts import do_register_conflict
+from leniency.counsel.conflicts import do_register_conflict, do_withdraw_conflict
 from leniency.counsel.models import ConflictOfInterest, CounselRequest
 from leniency.counsel.rota import do_override_allocation, do_request_counsel
 from leniency.errors import DomainError, Forbidden
@@ -128,3 +128,49 @@ def test_the_centre_and_the_assigned_lawyer_find_the_register(client, cw):
     assignment = request.allocations.get().assignment
     client.force_login(assignment.lawyer)
     assert url in client.get(f"/counsel/assignments/{assignment.pk}/").content.decode()
+
+
+def test_a_withdrawn_tie_no_longer_binds_and_only_the_authorities_withdraw(cw):
+    conflict = _register(cw, cw.lawyers[0], cw.lawyers[0])
+    with pytest.raises(Forbidden, match="只有本案检察院、法院或本辖区法律援助中心可以撤销利益冲突登记"):
+        do_withdraw_conflict(conflict, reason="代理已结束", acting_user=cw.lawyers[0], as_of=AS_OF)
+    with pytest.raises(DomainError) as error:
+        do_withdraw_conflict(conflict, reason=" ", acting_user=cw.officer, as_of=AS_OF)
+    assert error.value.field == "reason"
+    do_withdraw_conflict(conflict, reason="被害人已解除委托", acting_user=cw.officer, as_of=AS_OF)
+    conflict.refresh_from_db()
+    assert conflict.withdrawn_by == cw.officer and conflict.withdrawal_reason == "被害人已解除委托"
+    assert AuditEvent.objects.get(action="counsel.conflict.withdrawn").data["lawyer"] == cw.lawyers[0].pk
+    with pytest.raises(DomainError):
+        do_withdraw_conflict(conflict, reason="再次", acting_user=cw.officer, as_of=AS_OF)
+    assert _request(cw).allocations.get().lawyer == cw.lawyers[0]  # the rota's first lawyer again
+
+
+def test_the_page_withdraws_a_tie(client, cw):
+    conflict = _register(cw, cw.lawyers[1], cw.officer)
+    url = f"/counsel/cases/{cw.case.pk}/conflicts/"
+    client.force_login(cw.lawyer)
+    assert client.post(url, {"withdraw": "1", "conflict": conflict.pk, "reason": "x"}).status_code == 403
+    client.force_login(cw.prosecutor)
+    assert client.post(url, {"withdraw": "1", "conflict": conflict.pk, "reason": ""}).status_code == 400
+    response = client.post(url, {"withdraw": "1", "conflict": conflict.pk, "reason": "被害人已解除委托"})
+    assert response.status_code == 302
+    conflict.refresh_from_db()
+    assert conflict.withdrawn_at is not None
+    assert "被害人已解除委托" in client.get(url).content.decode()
+
+
+def test_the_api_withdraws_a_tie(client, cw):
+    conflict = _register(cw, cw.lawyers[1], cw.officer)
+    url = f"/api/counsel/cases/{cw.case.pk}/conflicts/withdrawal"
+
+    def post(user, body):
+        _, key = ApiToken.issue(user, "test")
+        return client.post(
+            url, json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+        )
+
+    assert post(cw.lawyer, {"conflict": conflict.pk, "reason": "x"}).status_code == 403
+    assert post(cw.officer, {"conflict": 0, "reason": "x"}).status_code == 400
+    response = post(cw.officer, {"conflict": conflict.pk, "reason": "被害人已解除委托"})
+    assert response.status_code == 200 and response.json()["withdrawal_reason"] == "被害人已解除委托"

@@ -2,7 +2,7 @@
 
 The injuries, circumstances and number of acts a charge is calculated on come from the acts that tell
 of it (`CaseFacts.acts`): a 重伤 told in an injury count does not move a kidnapping count into its
-"杀害、伤害被绑架人" bracket, and 多次 (多次盗窃, 多次抢劫 …) is the number of acts of that charge, not of the case. Criminal Law
+"杀害、伤害被绑架人" bracket, the owners of things stolen in a theft count are not victims of an injury count, and 多次 (多次盗窃, 多次抢劫 …) is the number of acts of that charge, not of the case. Criminal Law
 art. 69: each crime is sentenced on its own facts before the punishments are combined.
 """
 
@@ -12,7 +12,7 @@ import dataclasses
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.quantities import find_counts, worst_injury
+from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.trace import Phrase, Trace
 
@@ -29,7 +29,7 @@ def given_name(name: str, facts: CaseFacts) -> str:
 
 
 def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFacts:
-    """`own` (the charge's facts so far) with the injuries, circumstances and counts of its own acts only."""
+    """`own` (the charge's facts so far) with the injuries, circumstances, counts and victims of its own acts."""
     if not facts.acts:
         return own
     given = given_name(name, facts)
@@ -74,6 +74,23 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             if facts.counts is not None
             else Phrase("phrase.counts.none"),
         )
+    victims = own_victims(given, facts)
+    # only a count read from this text is scoped (one given or corrected by a person stays)
+    if (
+        facts.victims is not None
+        and victims != facts.victims
+        and find_victims(facts.text)[0] == facts.victims
+    ):
+        changes["victims"] = victims
+        trace.step(
+            "method.several_charges.own_victims",
+            kind=StepKind.NOTE,
+            citation=CITATION,
+            charge=name,
+            confidence="medium",
+            victims=victims if victims is not None else "—",
+            total=facts.victims,
+        )
     return dataclasses.replace(own, **changes) if changes else own
 
 
@@ -88,3 +105,14 @@ def own_counts(given: str, facts: CaseFacts) -> int | None:
     for other in sorted((a.span for a in facts.acts), key=lambda s: s.start, reverse=True):
         text = text[: other.start] + "。" + text[other.end :]
     return find_counts(text)[0]
+
+
+def own_victims(given: str, facts: CaseFacts) -> int | None:
+    """The number of victims told in this charge's acts and outside every act (whose is not known there),
+    as `for_charge` scopes findings: the victims of the other charges' acts are not this charge's."""
+    text = facts.text
+    for other in sorted(
+        (a.span for a in facts.acts if a.charge != given), key=lambda s: s.start, reverse=True
+    ):
+        text = text[: other.start] + "。" + text[other.end :]
+    return find_victims(text)[0]

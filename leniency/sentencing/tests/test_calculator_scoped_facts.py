@@ -162,3 +162,27 @@ def test_a_count_stated_in_an_act_counts_for_its_charge():
     calc = calculate(facts)
     step = next(s for s in calc.steps if s.rule_id == "method.several_charges.own_counts")
     assert step.charge == "盗窃" and "本罪行为3次" in step.description_zh
+
+
+def test_owners_of_stolen_phones_are_not_victims_of_the_injury_count():
+    """四(三) of the 2021 opinions adds to 故意伤害 per further person injured; the four people robbed of
+    their phones in the theft count were not injured (issue 16, class 3)."""
+    text = (
+        "经审理查明：一、2019年3月5日，被告人张某因琐事与被害人李某发生争执，持刀故意伤害被害人李某，致李某轻伤二级。"
+        "二、2019年4月至6月，被告人张某先后窃取被害人王某、赵某、钱某、孙某的手机各一部，共计价值人民币6000元。"
+    )
+    facts = extract(text, ["故意伤害", "盗窃"])
+    calc = calculate(facts)
+    assert not any(s.rule_id.endswith("increment.injured_victims") for s in calc.steps)
+    step = next(
+        s for s in calc.steps if s.rule_id == "method.several_charges.own_victims" and s.charge == "故意伤害"
+    )
+    assert "被害人1人" in step.description_zh
+
+
+def test_a_victim_count_given_by_hand_is_kept():
+    text = "经审理查明：一、被告人甲持刀故意伤害他人致轻伤二级。二、被告人甲窃取他人财物价值3000元。"
+    facts = CaseFacts(
+        text=text, charges=["故意伤害", "盗窃"], victims=3, acts=_acts(text, ["故意伤害", "盗窃"])
+    )
+    assert not any(s.rule_id == "method.several_charges.own_victims" for s in calculate(facts).steps)

@@ -213,7 +213,7 @@ class ConflictOut(Schema):
         return str(obj.lawyer)
 
 
-class WithdrawalIn(Schema):
+class ConflictWithdrawalIn(Schema):
     conflict: int
     reason: str = Field(..., max_length=300)
 
@@ -313,7 +313,7 @@ def register_conflict(request, case_id: int, payload: ConflictIn):
     response=ConflictOut,
     summary="Withdraw a registered tie that has ended (the case's procuratorate, court or legal-aid centre)",
 )
-def withdraw_conflict(request, case_id: int, payload: WithdrawalIn):
+def withdraw_conflict(request, case_id: int, payload: ConflictWithdrawalIn):
     case = _conflict_case(request, case_id)
     access.check_withdraw_conflict(request.user, case)  # before the tie's look-up
     conflict = ConflictOfInterest.objects.filter(case=case, pk=payload.conflict).first()

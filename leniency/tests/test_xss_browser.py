@@ -126,6 +126,7 @@ NO_ROWS = {
     "counsel.RotaCorrection.reason",
     "counsel.RotaCorrection.answer",
     "counsel.ConflictOfInterest.note",
+    "counsel.ConflictOfInterest.withdrawal_reason",
     "oversight.ReportAttachment.original_name",
 }
 

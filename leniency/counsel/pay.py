@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
+from leniency.documents.spreadsheet import safe_cell
 from leniency.errors import DomainError
 from leniency.sentencing.catalogue import find_charge
 
@@ -230,24 +231,12 @@ def payable(claims):
     )
 
 
-# A text cell starting with one of these is read as a formula by spreadsheet programs (CSV injection): a
-# lawyer's firm named "=HYPERLINK(…)" would run on the finance office's screen. Such text gets a leading '.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(value):
-    """Text as a spreadsheet shows it, never as a formula; numbers (Decimal, int) stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def claims_csv(claims) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
     for row in _rows(claims):
-        writer.writerow([str(_safe_text(v)) for v in row])
+        writer.writerow([str(safe_cell(v)) for v in row])
     return buffer.getvalue()
 
 
@@ -262,7 +251,7 @@ def claims_xlsx(claims) -> bytes:
     total = Decimal(0)
     for row in _rows(claims):
         total += row[9]
-        sheet.append([_safe_text(v) for v in row])  # Decimal written as its exact decimal, not a float
+        sheet.append([safe_cell(v) for v in row])  # Decimal written as its exact decimal, not a float
     sheet.append(["", "合计", "", "", "", "", "", "", "", total, ""])
     for hours, multiplier, amount in sheet.iter_rows(min_row=2, min_col=8, max_col=10):
         hours.number_format, multiplier.number_format, amount.number_format = "0.00", "0.00", "#,##0.00"

@@ -2,8 +2,8 @@
 
 The tables are the portal's own (present.portal_figures), so a download holds exactly what the page shows:
 withheld cells are written as the word for "suppressed", never as their value. Text cells that a spreadsheet
-would read as a formula (CSV injection) get a leading apostrophe (counsel's pay export guards its cells the
-same way, with the same list of dangerous first characters).
+would read as a formula (CSV injection) get a leading apostrophe (leniency.documents.spreadsheet, as in
+counsel's pay export).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from leniency.counsel.pay import FORMULA_STARTS
+from leniency.documents.spreadsheet import safe_cell
 
 from .periods import Period
 from .present import portal_figures, suppressed_text
@@ -32,13 +32,6 @@ class OpenTable:
     header: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
-
-
-def safe_cell(value):
-    """A cell as a spreadsheet should show it: text never starts a formula; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _value(cell: dict):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from leniency.corpus.models import Judgment
+from leniency.documents.spreadsheet import safe_cell
 from leniency.portal import opendata
 from leniency.portal.periods import parse_period
 
@@ -63,8 +64,8 @@ def test_text_that_would_start_a_formula_is_neutralised(client, small_world):
     Judgment.objects.create(
         content_hash="evil", fact="…", main_charge='=HYPERLINK("http://x")', term_months=6, year=2026
     )
-    assert opendata.safe_cell("=1+1") == "'=1+1" and opendata.safe_cell("-3") == "'-3"
-    assert opendata.safe_cell(-3) == -3 and opendata.safe_cell("盗窃罪") == "盗窃罪"
+    assert safe_cell("=1+1") == "'=1+1" and safe_cell("-3") == "'-3"
+    assert safe_cell(-3) == -3 and safe_cell("盗窃罪") == "盗窃罪"
     rows = _csv(client, "sentence_distribution", period="2026", by="crime")
     labels = [r[0] for r in rows if r]
     assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r)

@@ -198,3 +198,33 @@ class DefendantCharge(models.Model):
 
     def __str__(self):
         return f"{self.defendant} · {self.charge}"
+
+
+class CaseAttachment(models.Model):
+    """A scanned document received at intake (the 起诉意见书's copy), typed from its first bytes and stored in
+    the hashed archive with its SHA-256 (`attachments.py`)."""
+
+    class Kind(models.TextChoices):
+        TRANSFER_OPINION = "transfer_opinion", _("起诉意见书（扫描件）")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("文书"), max_length=30, choices=Kind.choices, default=Kind.TRANSFER_OPINION)
+    original_name = models.CharField(_("原文件名"), max_length=200)
+    media_type = models.CharField(_("格式"), max_length=40)
+    file_name = models.CharField(_("存档文件"), max_length=200, unique=True)
+    size = models.PositiveBigIntegerField(_("字节数"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"))
+
+    class Meta:
+        verbose_name = _("案件附件")
+        verbose_name_plural = _("案件附件")
+        ordering = ["case", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name

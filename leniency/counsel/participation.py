@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
 from leniency.errors import DomainError
+from leniency.plea.models import Signature
+from leniency.recommendations.models import LawyerOpinion
 
 from . import access
 from .models import CONTACT, OPINIONS, SUBSTANTIVE, Allocation, CounselAssignment, ParticipationEntry, Service
@@ -163,8 +165,18 @@ class AssignmentFigures:
         return self.hours_to_first_contact <= within_hours
 
 
+@dataclass(frozen=True)
+class RecordedEvent:
+    """A 具结书 signature or a written opinion the platform itself holds, read like a logged entry of no minutes:
+    the lawyer's figures must not wait for the lawyer to log what the app already knows."""
+
+    service: str
+    occurred_at: datetime
+    minutes: int = 0
+
+
 def figures_from(entries: Iterable, *, detained_on=None) -> AssignmentFigures:
-    """`entries`: objects with service, occurred_at and minutes, for one assignment."""
+    """`entries`: objects with service, occurred_at and minutes, for one assignment (logged or recorded)."""
     entries = sorted(entries, key=lambda e: e.occurred_at)
     figures = AssignmentFigures()
     for entry in entries:
@@ -179,20 +191,49 @@ def figures_from(entries: Iterable, *, detained_on=None) -> AssignmentFigures:
             detained_at = timezone.make_aware(datetime.combine(detained_on, time.min))
             figures.hours_to_first_contact = max(0.0, (contacts[0] - detained_at).total_seconds() / 3600)
     cutoff = figures.signing_at
+    # Before a signing, every meeting so far is a meeting before signing.
     before = [e for e in entries if cutoff is None or e.occurred_at <= cutoff]
     figures.opinion_filed = any(e.service in OPINIONS for e in before)
+    figures.meetings_before_signing = sum(1 for e in before if e.service == Service.MEETING)
     if cutoff is not None:
-        figures.meetings_before_signing = sum(1 for e in before if e.service == Service.MEETING)
         figures.only_at_signing = not any(e.service in SUBSTANTIVE for e in before)
     return figures
 
 
+def recorded_events(assignments: list[CounselAssignment]) -> dict[int, list[RecordedEvent]]:
+    """Per assignment, the defendant's 具结书 signatures and the lawyer's opinions on a sentencing recommendation
+    recorded in the app while the assignment ran (two queries for any number of assignments)."""
+    events: dict[int, list[RecordedEvent]] = {a.pk: [] for a in assignments}
+    by_defendant: dict[int, list[CounselAssignment]] = {}
+    for assignment in assignments:
+        by_defendant.setdefault(assignment.defendant_id, []).append(assignment)
+
+    def add(defendant_id, at, service, lawyer_id=None):
+        for assignment in by_defendant.get(defendant_id, ()):
+            if lawyer_id is not None and assignment.lawyer_id != lawyer_id:
+                continue
+            if at >= assignment.assigned_at and (assignment.ended_at is None or at <= assignment.ended_at):
+                events[assignment.pk].append(RecordedEvent(service, at))
+
+    signatures = Signature.objects.filter(
+        agreement__defendant_id__in=by_defendant, role=Signature.Role.DEFENDANT
+    ).exclude(status=Signature.Status.VOID)
+    for defendant_id, at in signatures.values_list("agreement__defendant_id", "signed_at"):
+        add(defendant_id, at, Service.SIGNING)
+    opinions = LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant)
+    for defendant_id, lawyer_id, at in opinions.values_list(
+        "recommendation__defendant_id", "lawyer_id", "created_at"
+    ):
+        add(defendant_id, at, Service.OPINION_RECOMMENDATION, lawyer_id)
+    return events
+
+
 def figures_for(assignment: CounselAssignment) -> AssignmentFigures:
-    return figures_from(assignment.participation.all(), detained_on=assignment.defendant.detained_on)
+    return figures_by_assignment([assignment])[assignment.pk]
 
 
 def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
-    """Figures for many assignments with one query for their entries."""
+    """Figures for many assignments: their logged entries and the app's own records, in three queries."""
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
@@ -205,4 +246,6 @@ def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
         "assignment_id", "service", "occurred_at", "minutes"
     ):
         grouped[entry.assignment_id].append(entry)
+    for pk, events in recorded_events(assignments).items():
+        grouped[pk].extend(events)
     return {a.pk: figures_from(grouped[a.pk], detained_on=a.defendant.detained_on) for a in assignments}

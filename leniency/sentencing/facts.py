@@ -136,6 +136,17 @@ class SentenceMention:
 
 
 @dataclass
+class PriorJudgment:
+    """An earlier judgment whose sentence is being served when a crime committed before it is found
+    (漏罪, 刑法第70条): its sentence and the part already served, each with the sentence it was read from."""
+
+    sentence: SentenceMention
+    served: SentenceMention | None = None  # 已经执行的刑期, when the text states it
+    basis: str = "words"  # "words": the text says 漏罪 / art. 70; "dates": the acts precede the judgment
+    basis_span: Span | None = None
+
+
+@dataclass
 class Procedure:
     """Appeal and retrial texts (issue 16, class 7), and a prior sentence left unserved (刑法第69–71条)."""
 
@@ -145,6 +156,7 @@ class Procedure:
     original: SentenceMention | None = None  # the sentence under appeal or retrial (原判 … 判处 …)
     prior_unserved: SentenceMention | None = None  # 前罪未执行的刑罚: to be combined by the calculator
     combined: bool = False  # the text speaks of combining punishments (并罚 / 决定执行)
+    undiscovered: PriorJudgment | None = None  # 漏罪: the earlier judgment to combine with (art. 70)
 
 
 @dataclass
@@ -173,6 +185,8 @@ class CaseFacts:
     recommendation: QuotedRecommendation | None = None
     procedure: Procedure | None = None  # stage, the original sentence, a prior sentence left unserved
     notes: list[str] = field(default_factory=list)  # what could not be read, contradictions, low confidence
+    # facts given rather than read (a record's, a person's correction): `given.GivenFact`, see `given.apply_given`
+    given: list = field(default_factory=list)
 
     def for_charge(self, charge: str, findings: list[Finding]) -> list[Finding]:
         """The findings that may concern `charge`: those told in its acts, and those told outside

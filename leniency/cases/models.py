@@ -228,3 +228,124 @@ class CaseAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Victim(models.Model):
+    """A victim (被害人) of the case, linked to the defendants whose acts harmed them. The procuratorate hears
+    their opinion before it finalises a recommendation (CPL art. 173). Contact details are encrypted at rest,
+    shown masked, and in full only to the case's procuratorate and judge (`victims.can_see_victim_contact`)."""
+
+    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="victims")
+    defendants = models.ManyToManyField(Defendant, verbose_name=_("加害的犯罪嫌疑人"), related_name="victims")
+    name = models.CharField(_("被害人姓名"), max_length=50)
+    id_number = EncryptedCharField(_("身份证号"), blank=True)  # encrypted at rest
+    phone = EncryptedCharField(_("联系电话"), blank=True)  # encrypted at rest
+    address = EncryptedCharField(_("住址"), blank=True)  # encrypted at rest
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("被害人")
+        verbose_name_plural = _("被害人")
+        ordering = ["case", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def id_number_masked(self) -> str:
+        return _mask(self.id_number, keep_start=4, keep_end=2)
+
+    @property
+    def phone_masked(self) -> str:
+        return _mask(self.phone, keep_start=3, keep_end=2)
+
+    @property
+    def address_masked(self) -> str:
+        return self.address[:3] + "****" if self.address else ""
+
+
+class VictimOpinion(models.Model):
+    """The victim's opinion on a defendant's plea and sentencing recommendation as the procuratorate heard it
+    (CPL art. 173), or why it could not be heard (`UNREACHABLE`, the reason in `text`)."""
+
+    class Position(models.TextChoices):
+        AGREE = "agree", _("同意")
+        OBJECT = "object", _("有异议")
+        NONE = "none", _("无意见")
+        UNREACHABLE = "unreachable", _("无法听取")
+
+    class Method(models.TextChoices):
+        IN_PERSON = "in_person", _("当面听取")
+        PHONE = "phone", _("电话听取")
+        WRITTEN = "written", _("书面意见")
+        AGENT = "agent", _("通过诉讼代理人")
+
+    victim = models.ForeignKey(
+        Victim, verbose_name=_("被害人"), on_delete=models.CASCADE, related_name="opinions"
+    )
+    defendant = models.ForeignKey(
+        Defendant, verbose_name=_("犯罪嫌疑人"), on_delete=models.CASCADE, related_name="victim_opinions"
+    )
+    position = models.CharField(_("意见"), max_length=12, choices=Position.choices)
+    method = models.CharField(_("听取方式"), max_length=12, choices=Method.choices, blank=True)
+    heard_on = models.DateField(_("听取日期"))
+    text = models.TextField(_("意见内容或无法听取的原因"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("被害人意见")
+        verbose_name_plural = _("被害人意见")
+        ordering = ["victim", "heard_on", "id"]
+
+    def __str__(self):
+        return f"{self.victim} · {self.get_position_display()}"
+
+
+class Settlement(models.Model):
+    """A compensation (赔偿), forgiveness (谅解) or reconciliation (刑事和解, CPL arts. 288–290) agreement between a
+    defendant and a victim, with its scanned document (typed from its first bytes, SHA-256 kept)."""
+
+    class Kind(models.TextChoices):
+        COMPENSATION = "compensation", _("赔偿")
+        FORGIVENESS = "forgiveness", _("谅解")
+        RECONCILIATION = "reconciliation", _("刑事和解")
+
+    victim = models.ForeignKey(
+        Victim, verbose_name=_("被害人"), on_delete=models.CASCADE, related_name="settlements"
+    )
+    defendant = models.ForeignKey(
+        Defendant, verbose_name=_("犯罪嫌疑人"), on_delete=models.CASCADE, related_name="settlements"
+    )
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    signed_on = models.DateField(_("日期"))
+    amount = models.DecimalField(
+        _("约定赔偿金额（元）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    amount_paid = models.DecimalField(
+        _("已履行金额（元）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    original_name = models.CharField(_("原文件名"), max_length=200, blank=True)
+    file_name = models.CharField(_("存档文件"), max_length=200, blank=True)
+    media_type = models.CharField(_("媒体类型"), max_length=60, blank=True)
+    size = models.PositiveBigIntegerField(_("字节数"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("赔偿、谅解或和解协议")
+        verbose_name_plural = _("赔偿、谅解或和解协议")
+        ordering = ["victim", "signed_on", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.victim}"
+
+    @property
+    def paid_in_full(self) -> bool | None:
+        """None where no sum was agreed (a forgiveness alone)."""
+        if self.amount is None:
+            return None
+        return (self.amount_paid or 0) >= self.amount

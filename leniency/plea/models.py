@@ -148,12 +148,26 @@ class PleaAgreement(models.Model):
 
 
 class Signature(models.Model):
-    """One party's signature, binding the SHA-256 of the agreement's bytes at the moment of signing."""
+    """One party's signature, binding the SHA-256 of the agreement's bytes at the moment of signing.
+
+    Who: `role` (the signer's role), `signer` (the signer's own account; none for the defendant, whose
+    signature the prosecutor records in the room, `recorded_by`), `signer_name`, `signed_at`.
+    How: `capture` — the defendant's handwriting drawn on a tablet (a PNG) or a signed paper copy scanned (PDF,
+    JPEG or PNG), kept in the archive as `image_file` with its `image_sha256`; the lawyer's `attestation` on
+    their own account that they were present and the defendant signed voluntarily after their advice.
+    Where it can be seen: `recording` and `recording_start_s`–`recording_end_s`, the segment of the signing's
+    recording; or `no_recording_reason`, why there is none (shown to the review committee as a warning).
+    """
 
     class Role(models.TextChoices):
         DEFENDANT = "defendant", _("犯罪嫌疑人/被告人")
         LAWYER = "lawyer", _("辩护人/值班律师")
         PROSECUTOR = "prosecutor", _("检察官")
+
+    class Capture(models.TextChoices):
+        ACCOUNT = "account", _("本人账号签署")
+        DRAWN = "drawn", _("手写板手写签名")
+        SCAN = "scan", _("纸质签名扫描件")
 
     class Status(models.TextChoices):
         VALID = "valid", _("有效")
@@ -173,7 +187,12 @@ class Signature(models.Model):
     signer_name = models.CharField(_("签署人"), max_length=50)
     document_sha256 = models.CharField(_("所签文件 SHA-256"), max_length=64)
     signed_at = models.DateTimeField(_("签署时间"))
-    lawyer_present = models.CharField(_("在场律师"), max_length=50, blank=True)
+    lawyer_present = models.CharField(
+        _("在场律师"),
+        max_length=50,
+        blank=True,
+        help_text=_("犯罪嫌疑人签名时在场的辩护人或值班律师：由律师本人以自己的账号确认在场后填入"),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("记录人"),
@@ -183,6 +202,23 @@ class Signature(models.Model):
     )
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.VALID)
     status_reason = models.CharField(_("状态说明"), max_length=300, blank=True)
+    capture = models.CharField(_("签名方式"), max_length=10, choices=Capture.choices, default=Capture.ACCOUNT)
+    image_file = models.CharField(_("签名图像/扫描件存档文件"), max_length=200, blank=True)
+    image_type = models.CharField(_("签名图像/扫描件类型"), max_length=40, blank=True)
+    image_sha256 = models.CharField(_("签名图像/扫描件 SHA-256"), max_length=64, blank=True)
+    image_size = models.PositiveIntegerField(_("签名图像/扫描件字节数"), null=True, blank=True)
+    attestation = models.CharField(_("律师在场确认"), max_length=300, blank=True)
+    recording = models.ForeignKey(
+        "recordings.Recording",
+        verbose_name=_("签署录音录像"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    recording_start_s = models.PositiveIntegerField(_("签署片段起（秒）"), null=True, blank=True)
+    recording_end_s = models.PositiveIntegerField(_("签署片段止（秒）"), null=True, blank=True)
+    no_recording_reason = models.CharField(_("无签署录音录像的原因"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("签名")
@@ -198,6 +234,22 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} {self.signer_name}"
+
+    @property
+    def segment_label(self) -> str:
+        """ "录音录像 #7，00:01:05–00:02:30", or "" when the signature names no recording."""
+        if self.recording_id is None:
+            return ""
+        return _("录音录像 #%(id)s，%(start)s–%(end)s") % {
+            "id": self.recording_id,
+            "start": clock(self.recording_start_s),
+            "end": clock(self.recording_end_s),
+        }
+
+
+def clock(seconds) -> str:
+    seconds = int(seconds or 0)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
 class VoluntarinessReview(models.Model):

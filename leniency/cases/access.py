@@ -174,6 +174,17 @@ def check_add_defendant(user, case) -> None:
         raise Forbidden(_("只有本案检察院可以登记犯罪嫌疑人"))
 
 
+def check_attach_document(user, case) -> None:
+    """The documents transferred with the case (the 起诉意见书's scan) are filed by the procuratorate that received it."""
+    if not (_of_procuratorate(user, case.procuratorate_id) or _case_manager_of(user, case.procuratorate_id)):
+        raise Forbidden(_("随案移送的文书由受理案件的检察院登记（刑事诉讼法第169条）"))
+
+
+def check_import_cases(user, procuratorate) -> None:
+    """A bulk import is intake (受理) of many transfers: the receiving procuratorate's case management only."""
+    check_open_case(user, procuratorate)
+
+
 def check_change_stage(user, defendant: Defendant) -> None:
     if not can_change_stage(user, defendant):
         raise Forbidden(_("审判前由本案检察院、审判中由本案法院变更诉讼阶段"))

@@ -28,6 +28,16 @@ ACTIONS = {
         gettext_lazy("上诉/抗诉"),
         lambda data: f"{data.get('from', '')} → {data.get('to', '')}",
     ),
+    "case.intake.updated": (
+        gettext_lazy("更新受理信息（批量导入）"),
+        lambda data: "、".join(data.get("fields", [])),
+    ),
+    "case.attachment.added": (gettext_lazy("上传随案文书"), lambda data: data.get("name", "")),
+    "case.attachment.accessed": (gettext_lazy("查阅随案文书"), lambda data: data.get("name", "")),
+    "defendant.intake.updated": (
+        gettext_lazy("更新犯罪嫌疑人信息（批量导入）"),
+        lambda data: "、".join(data.get("fields", [])),
+    ),
     "defendant.added": (
         gettext_lazy("增加犯罪嫌疑人"),
         lambda data: _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))},

@@ -47,6 +47,19 @@ MIGRANT_ADDRESS_CODES = (
     "421127",
 )
 
+# The demo's districts are fictional (99xxxx, a prefix GB/T 2260 never gives), but an ID number must carry a
+# real address code (intake checks it against GB/T 2260): people born in a demo district carry the code of a
+# real district standing in for it.
+LOCAL_STAND_IN_CODES = ("350203", "350205", "350206", "350211", "350212", "330105", "320104", "370203")
+
+
+def id_address_code(home_code: str) -> str:
+    """The address code for an ID number of someone from `home_code`: itself, or for a fictional demo district
+    (99xxxx) a real one standing in (the same one for the same district)."""
+    if not home_code.startswith("99"):
+        return home_code
+    return LOCAL_STAND_IN_CODES[int(home_code) % len(LOCAL_STAND_IN_CODES)]
+
 
 def id_check_digit(first17: str) -> str:
     total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .charge_mix import ChargeProfile
-from .names import MIGRANT_ADDRESS_CODES, make_id_number
+from .names import MIGRANT_ADDRESS_CODES, id_address_code, make_id_number
 
 ETHNICITIES = (
     ("汉族", 0.9),
@@ -115,7 +115,7 @@ def particulars(
         else birth.replace(year=birth.year - age)
     )
     age = age_on(birth, offence_on)
-    code = home_code if rng.random() < 0.7 else rng.choice(MIGRANT_ADDRESS_CODES)
+    code = id_address_code(home_code) if rng.random() < 0.7 else rng.choice(MIGRANT_ADDRESS_CODES)
     number = make_id_number(code, birth, rng.randint(0, 999), gender)
     while number in taken_ids:
         number = make_id_number(code, birth, rng.randint(0, 999), gender)

@@ -12,6 +12,7 @@ from django.db import transaction
 from leniency.accounts.models import Organisation, Region, Role, User
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
+from leniency.cases.identity import validate_id_number
 from leniency.cases.models import Case, Defendant, DefendantCharge
 from leniency.cases.stages import CLOSED_STAGES, TRANSITIONS, TRIAL_STAGES, Stage
 from leniency.counsel.models import CounselAssignment
@@ -196,6 +197,7 @@ def test_id_numbers_are_valid_unique_and_match_the_person(demo):
     numbers = []
     for d in Defendant.objects.all():
         assert id_number_problem(d.id_number, birth=d.birth_date, gender=d.gender) is None, d.id_number
+        validate_id_number(d.id_number, birth_date=d.birth_date)  # intake's check: GB/T 2260 region code too
         numbers.append(d.id_number)
     assert len(set(numbers)) == len(numbers)
 

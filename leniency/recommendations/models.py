@@ -236,3 +236,54 @@ class CourtDecision(models.Model):
     def ground_labels(self) -> list[str]:
         labels = dict(self.Ground.choices)
         return [str(labels.get(g, g)) for g in self.grounds]
+
+
+class ConfirmedFact(models.Model):
+    """A fact the calculation of one version of a round ran on, as the prosecutor confirmed it.
+
+    `source` says whose it is: the platform's record (`record`, with the record and its date in `note`),
+    the fact text (`text`, with the sentence it was read from) or the prosecutor's correction
+    (`prosecutor`, with what the record or the text gave in `read_value`/`read_source` and the reason).
+    Each save of a round writes its facts under the round's new `version`; the facts in force are the
+    latest version's (`leniency.recommendations.confirmed.current_facts`).
+    """
+
+    class Source(models.TextChoices):
+        RECORD = "record", _("案件记录")
+        TEXT = "text", _("事实文本")
+        PROSECUTOR = "prosecutor", _("检察官更正")
+
+    recommendation = models.ForeignKey(
+        SentencingRecommendation, on_delete=models.CASCADE, related_name="confirmed_facts"
+    )
+    version = models.PositiveIntegerField(_("建议版本"))
+    key = models.CharField(_("事实"), max_length=40)
+    label = models.CharField(_("名称"), max_length=60)
+    value = models.JSONField(_("值"), null=True, blank=True)
+    display = models.CharField(_("显示"), max_length=200, blank=True)
+    source = models.CharField(_("来源"), max_length=20, choices=Source.choices)
+    sentence = models.TextField(_("所据原文"), blank=True)
+    note = models.TextField(_("说明"), blank=True)  # the record and its date; a correction's reason
+    read_value = models.JSONField(_("记录或文本所载"), null=True, blank=True)
+    read_source = models.CharField(_("原来源"), max_length=20, blank=True)
+    change_reason = models.TextField(_("审核后变更理由"), blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("确认人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    confirmed_at = models.DateTimeField(_("确认时间"))
+
+    class Meta:
+        verbose_name = _("确认的量刑事实")
+        verbose_name_plural = _("确认的量刑事实")
+        ordering = ["recommendation", "version", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "version", "key"], name="one_fact_per_version")
+        ]
+
+    def __str__(self):
+        return f"{self.recommendation} · v{self.version} · {self.label}"

@@ -114,6 +114,8 @@ class Calculation:
     charges: list[ChargeResult] = field(default_factory=list)
     probation_months: int | None = None  # suggested 缓刑考验期 when probation is advised
     range_rule_confirmed: bool = False  # the range-width rule is unconfirmed configuration (FACTS §2)
+    # 漏罪 (art. 70): the combined term less the part of the earlier sentence already served, when stated
+    months_to_serve: int | None = None
 
     def to_dict(self) -> dict:
         """JSON-serialisable dict (Decimal -> str)."""
@@ -134,4 +136,5 @@ class Calculation:
             "notes": list(self.notes),
             "charges": [c.to_dict() for c in self.charges],
             "range_rule_confirmed": self.range_rule_confirmed,
+            "months_to_serve": self.months_to_serve,
         }

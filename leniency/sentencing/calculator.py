@@ -25,7 +25,7 @@ from leniency.sentencing.calculator_baseline import (
     min_conf,
 )
 from leniency.sentencing.calculator_outcome import non_custodial
-from leniency.sentencing.calculator_prior import with_prior_unserved
+from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
@@ -68,6 +68,8 @@ def calculate(
         calc = _single(results[0], applied, facts, standard, trace)
     else:
         calc = _combine(results, applied, facts, standard, trace)
+    if facts.procedure is not None and facts.procedure.undiscovered is not None:
+        return with_earlier_judgment(calc, facts, standard, trace)  # 漏罪 (arts. 70, 69)
     return with_prior_unserved(calc, facts, standard, trace)  # 前罪未执行的刑罚 (arts. 69, 71)
 
 

@@ -6,6 +6,12 @@ a fixed term between the highest of the terms and their total, at most 20 years 
 35 years and 25 years where it is 35 years or more; with 拘役 beside 有期徒刑 only the 有期徒刑 is executed
 (art. 69 para. 2); a life or death sentence absorbs the rest. Where the prior term is masked (CAIL writes
 ××) or not stated, nothing is combined and a note says so.
+
+Art. 70: a crime committed before an earlier judgment and found while its sentence is served (漏罪) is
+judged, and the two judgments' sentences are combined under art. 69 (先并后减): the earlier sentence
+counts whole, not its remainder; the term declared is the combined one, and the part already served is
+counted within it, so what is left to serve is the combined term less the part served
+(`Calculation.months_to_serve`, when the text states the part served).
 """
 
 from __future__ import annotations
@@ -53,24 +59,10 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
         )
         return _rebuilt(calc, trace)
     new = calc.months
-    if calc.penalty == Penalty.DETENTION:  # 有期徒刑和拘役的，执行有期徒刑 (art. 69 para. 2)
-        months = prior.months
-        total, top, upper = new + prior.months, prior.months, prior.months
-        low, high = months, months
-        wording = "method.art71.detention_dropped"
-    else:
-        total, top = new + prior.months, max(new, prior.months)
-        cap = (
-            art69["imprisonment_cap_if_total_under_35y"]
-            if total < TOTAL_35_YEARS
-            else art69["imprisonment_cap_otherwise"]
-        )
-        # never below the highest term: a prior combined term may itself pass 20 years
-        upper = max(top, min(cap, total))
-        share = float(art69.get("share_of_rest", 0.5))
-        months = int(round(min(upper, top + share * (total - top))))
-        low, high = max(top, months - 6), min(upper, months + 6)
-        wording = "method.art71.imprisonment"
+    months, low, high, total, top, upper, kind = _art69(
+        new, calc.penalty, prior.months, "imprisonment", art69
+    )
+    wording = "method.art71.detention_dropped" if kind != calc.penalty else "method.art71.imprisonment"
     trace.step(
         wording,
         kind=StepKind.COMBINATION,
@@ -95,11 +87,137 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
         months=months,
         low=min(low, months),
         high=max(high, months),
-        penalty=Penalty.IMPRISONMENT.value,
+        penalty=kind,
         probation_lawful=calc.probation_lawful and months <= 36,
         probation_advised=False,
         probation_months=None,
     )
+
+
+def with_earlier_judgment(
+    calc: Calculation, facts: CaseFacts, standard: Standard, trace: Trace
+) -> Calculation:
+    """`calc` combined with the earlier judgment of an undiscovered crime (漏罪, art. 70), 先并后减."""
+    earlier = facts.procedure.undiscovered if facts.procedure else None
+    if earlier is None:
+        return calc
+    cfg = standard.method.get("undiscovered", {})
+    art69 = standard.method["combined_sentence"]
+    rule_id, citation = cfg.get("rule_id", "method.art70"), cfg.get("citation", "刑法第70条、第69条")
+    sentence = earlier.sentence
+    quote = sentence.span.quote if sentence.span else ""
+    if sentence.penalty in ("life", "death", "death_suspended") or calc.penalty in (
+        Penalty.LIFE,
+        Penalty.DEATH,
+    ):
+        # 数罪中有判处死刑或者无期徒刑的，只执行死刑或者无期徒刑 (art. 69's absorption)
+        heaviest = _heavier(calc.penalty, sentence.penalty)
+        trace.step(
+            "method.art70.absorbed",
+            kind=StepKind.COMBINATION,
+            rule_id=rule_id,
+            citation=citation,
+            quote=quote,
+            penalty=Phrase(f"phrase.penalty.{heaviest}"),
+        )
+        if heaviest == calc.penalty:
+            return _rebuilt(calc, trace)
+        life = heaviest == Penalty.LIFE
+        return _rebuilt(
+            calc, trace, months=None, low=180, high=180, penalty=heaviest, life_imprisonment=life,
+            death_penalty=not life, probation_lawful=False, probation_advised=False, probation_months=None,
+        )  # fmt: skip
+    if sentence.months is None or sentence.penalty not in ("imprisonment", "detention"):
+        reason = "masked" if sentence.masked else "unknown" if sentence.months is None else "earlier_penalty"
+        trace.note(
+            "note.undiscovered.not_combined", quote=quote, reason=Phrase(f"phrase.undiscovered.{reason}")
+        )
+        return _rebuilt(calc, trace)
+    custodial = calc.penalty in (Penalty.IMPRISONMENT, Penalty.DETENTION) and calc.months
+    new = calc.months if custodial else 0
+    if new:
+        months, low, high, total, top, upper, kind = _art69(
+            new, calc.penalty, sentence.months, sentence.penalty, art69
+        )
+    else:  # the new crime carries no prison term or detention: the earlier sentence is what is executed
+        months, total, top, upper, kind = (sentence.months,) * 4 + (sentence.penalty,)
+        low = high = months
+    trace.step(
+        "method.art70.combined" if new else "method.art70.earlier_only",
+        kind=StepKind.COMBINATION,
+        before=new,
+        after=months,
+        rule_id=rule_id,
+        citation=citation,
+        confidence=art69.get("share_confidence", "low") if new else "high",
+        new=new,
+        earlier=sentence.months,
+        quote=quote,
+        total=total,
+        top=top,
+        upper=upper,
+        months=months,
+        penalty=Phrase(f"phrase.penalty.{kind}"),
+    )
+    to_serve = None
+    served = earlier.served.months if earlier.served else None
+    if served is not None:
+        to_serve = max(0, months - served)
+        trace.step(
+            "method.art70.served",
+            kind=StepKind.COMBINATION,
+            rule_id=rule_id,
+            citation=citation,
+            quote=earlier.served.span.quote if earlier.served.span else "",
+            months=months,
+            served=served,
+            left=to_serve,
+        )
+    if calc.probation_advised:
+        trace.step("method.art70.no_probation", kind=StepKind.PROBATION, rule_id=rule_id, citation=citation)
+    return _rebuilt(
+        calc,
+        trace,
+        months=months,
+        low=min(low, months),
+        high=max(high, months),
+        penalty=kind,
+        fine_yuan=calc.fine_yuan if new else None,
+        probation_lawful=False,
+        probation_advised=False,
+        probation_months=None,
+        months_to_serve=to_serve,
+    )
+
+
+def _art69(
+    new: int, new_kind: str, prior: int, prior_kind: str, art69: dict
+) -> tuple[int, int, int, int, int, int, str]:
+    """Art. 69 for two fixed terms: (months, low, high, total, top, upper, penalty kind).
+
+    有期徒刑 with 拘役: the 有期徒刑 alone is executed (para. 2). Two terms of one kind: between the highest
+    and the total, at most 1 year of 拘役, 20 years of 有期徒刑 under a total of 35 years and 25 from 35
+    (never below the highest term: a combined term may itself pass 20 years)."""
+    if new_kind != prior_kind:  # 有期徒刑和拘役的，执行有期徒刑
+        months = new if new_kind == Penalty.IMPRISONMENT else prior
+        return months, months, months, new + prior, months, months, Penalty.IMPRISONMENT.value
+    total, top = new + prior, max(new, prior)
+    if new_kind == Penalty.DETENTION:
+        cap = int(art69["detention_cap"])
+    elif total < TOTAL_35_YEARS:
+        cap = int(art69["imprisonment_cap_if_total_under_35y"])
+    else:
+        cap = int(art69["imprisonment_cap_otherwise"])
+    upper = max(top, min(cap, total))
+    share = float(art69.get("share_of_rest", 0.5))
+    months = int(round(min(upper, top + share * (total - top))))
+    return months, max(top, months - 6), min(upper, months + 6), total, top, upper, str(new_kind)
+
+
+def _heavier(a: str, b: str | None) -> str:
+    order = {Penalty.DEATH: 2, "death_suspended": 2, Penalty.LIFE: 1}
+    heavier = a if order.get(a, 0) >= order.get(b or "", 0) else b
+    return Penalty.DEATH.value if heavier == "death_suspended" else str(heavier)
 
 
 def _rebuilt(calc: Calculation, trace: Trace, **changes: object) -> Calculation:

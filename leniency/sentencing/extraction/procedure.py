@@ -7,7 +7,10 @@ combine punishments; it gives the facts the calculator needs, each with the sent
 
 - the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
 - the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it);
-- the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months.
+- the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
+- an earlier judgment being served when a crime committed before it is found (漏罪, art. 70;
+  `undiscovered`): its sentence and the part served. Arts. 70 and 71 exclude each other (a crime before
+  or after the earlier judgment), so with art. 70 read no unserved remainder is kept.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.numbers import TERM, span, term_months
+from leniency.sentencing.extraction.undiscovered import find_undiscovered
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
 RETRIAL_RE = re.compile(r"再审|审判监督")
@@ -68,6 +72,9 @@ def find_procedure(text: str) -> Procedure:
     elif match := UNSERVED_UNREAD_RE.search(text):  # the calculator does not combine an unknown term
         masked = bool(MASK_RE.search(match.group()) or MASK_AFTER_RE.match(text, match.end()))
         procedure.prior_unserved = SentenceMention(None, None, masked, _sentence_span(text, match))
+    procedure.undiscovered = find_undiscovered(text)
+    if procedure.undiscovered is not None:
+        procedure.prior_unserved = None
     return procedure
 
 

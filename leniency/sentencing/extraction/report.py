@@ -137,6 +137,19 @@ def _procedure(facts) -> dict | None:
         "original": sentence(procedure.original),
         "prior_unserved": sentence(procedure.prior_unserved),
         "combined": procedure.combined,
+        "undiscovered": _undiscovered(procedure.undiscovered, sentence),
+    }
+
+
+def _undiscovered(earlier, sentence) -> dict | None:
+    """漏罪 (art. 70): the earlier judgment's sentence, the part served, and why the text was read so."""
+    if earlier is None:
+        return None
+    return {
+        "earlier": sentence(earlier.sentence),
+        "served": sentence(earlier.served),
+        "basis": earlier.basis,
+        "basis_quote": earlier.basis_span.quote if earlier.basis_span else None,
     }
 
 

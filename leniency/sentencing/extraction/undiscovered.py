@@ -1,0 +1,139 @@
+"""A crime found after an earlier judgment, before its sentence is served out (漏罪, Criminal Law art. 70).
+
+Art. 70: "判决宣告以后，刑罚执行完毕以前，发现被判刑的犯罪分子在判决宣告以前还有其他罪没有判决的，
+应当对新发现的罪作出判决，把前后两个判决所判处的刑罚，依照本法第六十九条的规定，决定执行的刑罚。
+已经执行的刑期，应当计算在新判决决定的刑期以内。" It differs from art. 71 (a new crime committed while
+serving, 先减后并) by when the crime was committed: before the earlier judgment was pronounced. So a text
+is read as art. 70 when
+
+- it says so in the statute's or the courts' words (漏罪, 判决宣告以前还有其他罪没有判决, 第七十条), or
+- it reports an earlier judgment (…被…法院判处…) that the defendant is serving (服刑, 刑期…至…止), the
+  facts' first date is before that judgment's date, and nothing in it speaks of art. 71 (又犯, 假释考验期内,
+  余刑, 尚未执行的刑期) or of a sentence served out (刑满释放).
+
+What it reads, each with its source sentence: the earlier sentence (its term written out, or, when CAIL
+masks it as ××, from the dates of the term, "刑期自2011年10月1日起至2026年3月31日止", which every
+judgment states), and the part of it already served (已执行 / 已服刑 …) when the text states it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, span, term_months
+from leniency.sentencing.facts import PriorJudgment, SentenceMention, Span
+
+ART70_WORDS_RE = re.compile(
+    r"漏罪|判决宣告[以之]前(?:还|尚)?有其他(?:犯)?罪(?:行)?(?:没有|未(?:被|经)?)判决"
+    r"|刑罚执行完毕[以之]前[^。；]{0,30}发现|刑法》?第七十条"
+)
+# art. 71 (a crime while serving) or a sentence served out: never art. 70 by the dates alone
+NOT_ART70_RE = re.compile(
+    r"又犯|再犯|假释考验期|余刑|尚未执行|未执行完毕|刑满释放|执行完毕后|刑法》?第七十一条"
+)
+SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
+DATE = rf"(?:[{DIGIT_CHARS}]{{4}})年(?:{NUMBER})月(?:(?:{NUMBER})日)?"
+DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
+PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
+JUDGED_RE = re.compile(r"(?:被|经)[^。；]{0,40}?(?:法院|本院)[^。；]{0,40}?判处")
+JUDGED_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
+TERM_DATES_RE = re.compile(rf"自\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止")
+SERVED_RE = re.compile(rf"已(?:经)?(?:实际)?(?:执行|服刑)(?:了)?(?:刑期|刑罚)?(?:为|了)?\s*{TERM}")
+PENALTY_CODES = {
+    "有期徒刑": "imprisonment",
+    "拘役": "detention",
+    "管制": "surveillance",
+    "无期徒刑": "life",
+    "死刑": "death",
+    "死刑缓期二年执行": "death_suspended",
+}
+
+
+def find_undiscovered(text: str) -> PriorJudgment | None:
+    """The earlier judgment of an art. 70 text, with its sentence and the part served; None otherwise."""
+    words = ART70_WORDS_RE.search(text)
+    judged = JUDGED_RE.search(text)
+    if judged is None:
+        return None
+    sentence_span = _sentence_span(text, judged.start(), judged.end())
+    if words is None and not _by_dates(text, judged, sentence_span):
+        return None
+    basis = _sentence_span(text, words.start(), words.end()) if words else sentence_span
+    return PriorJudgment(
+        sentence=_judged_sentence(text, judged, sentence_span),
+        served=_served(text),
+        basis="words" if words else "dates",
+        basis_span=basis,
+    )
+
+
+def _by_dates(text: str, judged: re.Match, sentence: Span) -> bool:
+    """The acts precede the earlier judgment, which the defendant is serving (art. 70's own condition)."""
+    if NOT_ART70_RE.search(text) or not SERVING_RE.search(text, sentence.start):
+        return False
+    pronounced = _last_date(text, sentence.start, judged.end())
+    first = next(
+        (d for m in DATE_RE.finditer(text) if _is_act_date(text, m, sentence) and (d := _date(m))), None
+    )
+    return pronounced is not None and first is not None and first < pronounced
+
+
+def _is_act_date(text: str, match: re.Match, sentence: Span) -> bool:
+    """A date of the facts: not in the earlier judgment's sentence, not a birth date."""
+    return not sentence.start <= match.start() < sentence.end and not text.startswith(
+        ("出生", "生"), match.end()
+    )
+
+
+def _judged_sentence(text: str, judged: re.Match, sentence: Span) -> SentenceMention:
+    match = JUDGED_TERM_RE.search(text, judged.end(), min(sentence.end, judged.end() + 30))
+    penalty = PENALTY_CODES.get(match.group("penalty") or "") if match else None
+    months = term_months(match) if match and (match.group("y") or match.group("m")) else None
+    masked = bool(match and match.group("mask"))
+    if months is None and penalty in (None, "imprisonment", "detention", "surveillance"):
+        dates = TERM_DATES_RE.search(text, judged.end(), sentence.end)
+        if dates and (months := _months_between(dates.group("start"), dates.group("end"))) is not None:
+            penalty = penalty or ("imprisonment" if months > 6 else None)
+    return SentenceMention(penalty, months, masked, sentence)
+
+
+def _served(text: str) -> SentenceMention | None:
+    match = SERVED_RE.search(text)
+    if match is None:
+        return None
+    return SentenceMention(
+        "imprisonment", term_months(match), False, _sentence_span(text, match.start(), match.end())
+    )
+
+
+def _months_between(start: str, end: str) -> int | None:
+    """Whole months of a term "自 start 起至 end 止" (both days served: the end's next day closes it)."""
+    first, last = _date(DATE_RE.fullmatch(start)), _date(DATE_RE.fullmatch(end))
+    if first is None or last is None or last < first:
+        return None
+    after = last + timedelta(days=1)
+    return (after.year - first.year) * 12 + after.month - first.month + round((after.day - first.day) / 30)
+
+
+def _date(match: re.Match | None) -> date | None:
+    if match is None:
+        return None
+    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
+    day = parse_number(match.group("d")) if match.group("d") else 1
+    try:
+        return date(int(year), int(month), int(day or 1)) if year and month else None
+    except ValueError:
+        return None
+
+
+def _last_date(text: str, start: int, end: int) -> date | None:
+    dates = [d for m in DATE_RE.finditer(text, start, end) if (d := _date(m))]
+    return dates[-1] if dates else None
+
+
+def _sentence_span(text: str, start: int, end: int) -> Span:
+    """The whole sentence [start, end) is in: the source a reader checks."""
+    begin = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。；;\n") if i >= 0]
+    return span(text, begin, min(ends, default=len(text)))

@@ -224,15 +224,16 @@ def _stats(indexes: list[ChargeIndex], matched: list[np.ndarray]) -> SimilarStat
     fixed = months[months >= 0].astype(float)
     if fixed.size < MIN_STATS:
         return None
-    q = np.percentile(fixed, [10, 25, 50, 75, 90])
+    # Tenths of a month: interpolated percentiles of whole months otherwise print as 2.9000000000000004.
+    p10, q1, median, q3, p90 = (round(float(x), 1) for x in np.percentile(fixed, [10, 25, 50, 75, 90]))
     band = order_band(fixed)
     return SimilarStats(
         n=int(fixed.size),
-        median=float(q[2]),
-        q1=float(q[1]),
-        q3=float(q[3]),
-        p10=float(q[0]),
-        p90=float(q[4]),
+        median=median,
+        q1=q1,
+        q3=q3,
+        p10=p10,
+        p90=p90,
         probation_share=round(float(probation.mean()), 4),
         exempt_share=round(float((months == 0).mean()), 4),
         band_low=band[0] if band else None,

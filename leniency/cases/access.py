@@ -209,3 +209,43 @@ def check_appeal(user, case: Case, *, kind: str | None = None) -> None:
         raise Forbidden(
             _("抗诉由本案检察院提出（刑事诉讼法第228条），上诉通过一审人民法院提出（刑事诉讼法第231条）")
         )
+
+
+# Victims (被害人): the procuratorate registers them and hears them (CPL art. 173); the court may record an
+# agreement reached during trial. Their contact details reach only the case's procuratorate and its judge.
+def can_record_victims(user, case: Case) -> bool:
+    return _of_procuratorate(user, case.procuratorate_id)
+
+
+def can_record_settlement(user, case: Case) -> bool:
+    return _of_procuratorate(user, case.procuratorate_id) or is_case_judge(user, case)
+
+
+def can_see_victim_contact(user, case: Case) -> bool:
+    """Full ID, phone and address of a victim: the prosecutors of the case's procuratorate and its judge. Lawyers
+    see them masked: the defence reaches a victim only with their consent and the authorities' leave (CPL art.
+    43), so the platform does not hand out their address."""
+    return bool(
+        user.is_authenticated
+        and (
+            (user.is_prosecution and user.organisation_id == case.procuratorate_id)
+            or is_case_judge(user, case)
+        )
+    )
+
+
+def check_add_victim(user, case: Case) -> None:
+    if not (_of_procuratorate(user, case.procuratorate_id) or _case_manager_of(user, case.procuratorate_id)):
+        raise Forbidden(_("被害人由受理案件的检察院登记（刑事诉讼法第173条）"))
+
+
+def check_record_victim_opinion(user, case: Case) -> None:
+    if not can_record_victims(user, case):
+        raise Forbidden(_("人民检察院审查案件，应当听取被害人及其诉讼代理人的意见（刑事诉讼法第173条）"))
+
+
+def check_record_settlement(user, case: Case) -> None:
+    if not can_record_settlement(user, case):
+        raise Forbidden(
+            _("赔偿、谅解或和解协议由本案检察院或审判本案的法官记录（刑事诉讼法第288条、第289条）")
+        )

@@ -13,6 +13,22 @@ def _change(data: dict) -> str:
     return f"{text}（{data['reason']}）" if data.get("reason") else text
 
 
+def _opinion(data: dict) -> str:
+    labels = {"agree": _("同意"), "object": _("有异议"), "none": _("无意见")}
+    text = labels.get(data.get("position"), data.get("position", ""))
+    return f"{text}（{data['text']}）" if data.get("text") else text
+
+
+def _sum(data: dict) -> str:
+    if not data.get("amount"):
+        return str(data.get("signed_on", ""))
+    return _("%(date)s，约定 %(amount)s 元，已履行 %(paid)s 元") % {
+        "date": data.get("signed_on", ""),
+        "amount": data["amount"],
+        "paid": data.get("amount_paid") or "0",
+    }
+
+
 ACTIONS = {
     "case.opened": (gettext_lazy("立案受理"), lambda data: data.get("number", "")),
     "case.prosecutor.assigned": (
@@ -43,6 +59,12 @@ ACTIONS = {
         lambda data: _("罪名：%(charges)s") % {"charges": "、".join(data.get("charges", []))},
     ),
     "defendant.stage.changed": (gettext_lazy("诉讼阶段变更"), _change),
+    "case.victim.added": (gettext_lazy("登记被害人"), lambda data: ""),
+    "case.victim.heard": (gettext_lazy("听取被害人意见"), _opinion),
+    "case.victim.unreachable": (gettext_lazy("无法听取被害人意见"), lambda data: data.get("text", "")),
+    "case.settlement.compensation": (gettext_lazy("记录赔偿协议"), _sum),
+    "case.settlement.forgiveness": (gettext_lazy("记录谅解书"), _sum),
+    "case.settlement.reconciliation": (gettext_lazy("记录刑事和解协议"), _sum),
     "defendant.procedure.set": (gettext_lazy("确定审理程序"), _change),
 }
 

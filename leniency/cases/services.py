@@ -18,6 +18,7 @@ from .identity import validate_id_number
 from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
 from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
+from .victims import do_add_victim
 
 
 def next_case_number(procuratorate, received_on: date) -> tuple[int, int, str]:
@@ -99,13 +100,17 @@ def do_open_case(
     return case
 
 
-def do_register_transfer(*, defendants: list[dict], acting_user, **case_fields) -> Case:
-    """Intake in one step: the case (`do_open_case`) and each person it names (`do_add_defendant`, under
-    review for prosecution from the receiving date); a refused person leaves nothing behind."""
+def do_register_transfer(
+    *, defendants: list[dict], acting_user, victims: list[dict] = (), **case_fields
+) -> Case:
+    """Intake in one step: the case (`do_open_case`), each person it names (`do_add_defendant`, under
+    review for prosecution from the receiving date) and each victim (`victims.do_add_victim`; its
+    `defendants` are positions in `defendants`, every defendant when absent); a refused person leaves nothing
+    behind."""
     access.check_open_case(acting_user, case_fields.get("procuratorate"))
     with transaction.atomic():
         case = do_open_case(acting_user=acting_user, **case_fields)
-        for person in defendants:
+        added = [
             do_add_defendant(
                 case,
                 acting_user=acting_user,
@@ -113,6 +118,13 @@ def do_register_transfer(*, defendants: list[dict], acting_user, **case_fields) 
                 stage_since=case.received_on,
                 **person,
             )
+            for person in defendants
+        ]
+        for victim in victims:
+            victim = dict(victim)
+            positions = victim.pop("defendants", None)
+            harmed = added if positions is None else [added[i] for i in positions if 0 <= i < len(added)]
+            do_add_victim(case, defendants=harmed, acting_user=acting_user, **victim)
     return case
 
 

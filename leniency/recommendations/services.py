@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
+from leniency.cases import victims
 from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
@@ -445,8 +446,9 @@ def do_finalise(
     """Make an approved round the recommendation in force.
 
     Where a lawyer is assigned, their opinion on this round must be on file (CPL art. 173); where they
-    object, the procuratorate must answer with reasons (SPP Rules art. 269). A previous final round is
-    superseded.
+    object, the procuratorate must answer with reasons (SPP Rules art. 269). Every victim of the defendant must
+    have been heard, or the reason they could not be recorded (CPL art. 173, `cases.victims`). A previous final
+    round is superseded.
     """
     access.check_finalise(acting_user, rec)
     rec = _lock(rec, version)
@@ -463,6 +465,9 @@ def do_finalise(
     lawyer_reply = lawyer_reply.strip()
     if opinion is not None and opinion.position == LawyerOpinion.Position.OBJECT and not lawyer_reply:
         _deny(_("律师提出异议而未采纳的，须写明理由（人民检察院刑事诉讼规则第269条）"), "lawyer_reply")
+    unheard = victims.finalise_blockers(rec.defendant)  # each victim heard, or why not (CPL art. 173)
+    if unheard:
+        _deny("；".join(unheard), "victims")
     now = now or timezone.now()
     previous = final_recommendation(rec.defendant)
     if previous is not None:

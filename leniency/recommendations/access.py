@@ -6,6 +6,7 @@ rounds a supervisor has approved, because drafts are internal work.
 """
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.accounts.capabilities import has_capability
@@ -107,18 +108,39 @@ def is_trial_judge(user, defendant) -> bool:
     return is_case_judge(user, defendant.case)
 
 
+def lapsed_at_this_stage(rec) -> bool:
+    """The round was in force and lapsed (a withdrawal, `services.do_mark_lapsed`) since the defendant reached
+    their current court stage: the court's earlier decision on it no longer stands, and it decides again."""
+    return bool(
+        rec.status == SentencingRecommendation.Status.LAPSED
+        and rec.finalised_at is not None
+        and rec.closed_at is not None
+        and rec.defendant.stage in COURT_DECISION_STAGES
+        and timezone.localdate(rec.closed_at) >= rec.defendant.stage_since
+    )
+
+
+def decisions_in_force(rec) -> QuerySet[CourtDecision]:
+    """The court's adoptions and decisions otherwise on this round at the current stage that still stand: on a
+    round that lapsed, only those made after the lapse."""
+    qs = rec.court_decisions.filter(decision__in=CourtDecision.TERMINAL, stage=rec.defendant.stage)
+    if rec.status == SentencingRecommendation.Status.LAPSED and rec.closed_at is not None:
+        qs = qs.filter(created_at__gte=rec.closed_at)
+    return qs
+
+
 def decided_at_this_stage(rec) -> bool:
-    """The court already adopted the round or decided otherwise at the defendant's current stage."""
-    return rec.court_decisions.filter(decision__in=CourtDecision.TERMINAL, stage=rec.defendant.stage).exists()
+    """The court already adopted the round or decided otherwise at the defendant's current stage (and the
+    round has not lapsed since)."""
+    return decisions_in_force(rec).exists()
 
 
 def can_decide(user, rec) -> bool:
-    return (
-        is_trial_judge(user, rec.defendant)
-        and rec.status == SentencingRecommendation.Status.FINAL
-        and rec.defendant.stage in COURT_DECISION_STAGES
-        and not decided_at_this_stage(rec)
-    )
+    """The trial judge, on the final round or one that lapsed at this stage, not yet decided at this stage."""
+    decidable = (
+        rec.status == SentencingRecommendation.Status.FINAL and rec.defendant.stage in COURT_DECISION_STAGES
+    ) or lapsed_at_this_stage(rec)
+    return is_trial_judge(user, rec.defendant) and decidable and not decided_at_this_stage(rec)
 
 
 def can_mark_lapsed(user, defendant) -> bool:

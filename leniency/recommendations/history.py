@@ -8,7 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import SentencingRecommendation
+from .models import CourtDecision, SentencingRecommendation
 
 
 @dataclass
@@ -101,6 +101,16 @@ def _happenings(rec, *, internal: bool) -> list[Happening]:
                     "probation": _("，缓刑") if decision.probation else "",
                 }
             )
+        # The lawyer's latest opinion before the decision, and whether the round lapsed after it.
+        before = [o for o in rec.opinions.all() if o.created_at <= decision.created_at]
+        if decision.decision == CourtDecision.Decision.ADOPT and before and before[-1].position == "object":
+            extra.append(_("采纳时辩方有异议：%(objection)s") % {"objection": before[-1].reasons})
+        if (
+            rec.status == SentencingRecommendation.Status.LAPSED
+            and rec.closed_at
+            and decision.created_at < rec.closed_at
+        ):
+            extra.append(_("此后量刑建议因反悔失效，本决定不再有效，法院重新作出决定"))
         items.append(
             Happening(
                 decision.created_at,

@@ -24,7 +24,7 @@ from leniency.cases import victims
 from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
-from . import access, safeguards
+from . import access, court, safeguards
 from .engine import defendant_charges, defendant_facts, deviations, plea_scenarios, run_engine
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 from .validation import COMBINED_BOUNDS, FIELDS, TERM_BOUNDS, P, clean_values
@@ -531,30 +531,23 @@ def do_court_decision(
     """The trial court's decision on the final recommendation (CPL art. 201, FACTS.md §3.6).
 
     Adopting requires that the registered `safeguards.adoption_blockers` find nothing (the plea app's:
-    voluntariness review, agreement on file). Asking for an adjustment needs a ¶2 ground; deciding otherwise
-    needs at least one art. 201 ground and written reasons.
+    voluntariness review, agreement on file), and written reasons where the defence objected or the round lies
+    outside the model's 80% interval (`court.check_adoption_reasons`). A round that lapsed through a withdrawal
+    at this stage is decided again: only otherwise, by law (`court.check_decision_open`). Asking for an
+    adjustment needs a ¶2 ground; deciding otherwise needs at least one art. 201 ground and written reasons.
     """
     access.check_court_decision(acting_user, rec)
     rec = _lock(rec, version)
     if decision not in CourtDecision.Decision.values:
         _deny(_("请选择决定"), "decision")
-    if not access.can_decide(acting_user, rec):
-        if access.decided_at_this_stage(rec):
-            _deny(_("法院在本阶段已对此量刑建议作出决定"), "decision")
-        _deny(
-            _("只能对已确定的量刑建议、在一审或二审阶段作出决定（当前：%(status)s，%(stage)s）")
-            % {"status": rec.get_status_display(), "stage": rec.defendant.get_stage_display()},
-            "status",
-        )
+    court.check_decision_open(acting_user, rec, decision)  # the same check decides what the page offers
     grounds = list(dict.fromkeys(grounds or []))
     unknown = [g for g in grounds if g not in CourtDecision.Ground.values]
     if unknown:
         _deny(_("未知的依据：%(value)s") % {"value": "、".join(unknown)}, "grounds")
     reasons = reasons.strip()
     if decision == CourtDecision.Decision.ADOPT:
-        blockers = safeguards.adoption_blockers(rec.defendant)
-        if blockers:
-            _deny(_("尚不能采纳：%(why)s") % {"why": "；".join(blockers)}, "decision")
+        court.check_adoption_reasons(rec, reasons)
         grounds = []
     else:
         allowed = GROUNDS_FOR[decision]
@@ -629,6 +622,8 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
     if not reason.strip():
         _deny(_("须写明失效原因"), "reason")
     now = now or timezone.now()
+            "over_objection": court.objection_on_file(rec) is not None,
+            "outside_interval": court.outside_interval(rec),
     final = None
     rows = list(
         SentencingRecommendation.objects.select_for_update().filter(

@@ -15,7 +15,7 @@ from leniency.cases.access import visible_defendants
 from leniency.documents.pdf import render_pdf
 from leniency.forms_flow import form_post, post_action, run_form
 
-from . import access, services
+from . import access, court, services
 from .engine import defendant_charges, defendant_facts, deviation_share, deviations, run_engine
 from .forms import CourtDecisionForm, FinaliseForm, OpinionForm, RecommendationForm, ReviewForm
 from .history import defendant_history
@@ -278,9 +278,10 @@ def submit(request, pk):
     )
 
 
-def _action(request, rec, *, check, form_class, title, template_help, call, done, initial=None):
+def _action(request, rec, *, check, form_class, title, template_help, call, done, initial=None, extra=None):
     """A form page about one round: `check` (the action's own `check_*`) refuses with a 403, GET shows the
-    form, POST calls the service, a refusal keeps the input (400)."""
+    form, POST calls the service, a refusal keeps the input (400). `extra(form)` adds to the page's context
+    (and may narrow the form to what the service will accept)."""
     check(request.user, rec)
     if request.method == "POST":
         return form_post(
@@ -289,13 +290,15 @@ def _action(request, rec, *, check, form_class, title, template_help, call, done
             call,
             done=done,
             then=reverse("recommendations:defendant", kwargs={"defendant_id": rec.defendant_id}),
-            invalid=lambda form: _action_page(request, rec, form, title, template_help, status=400),
+            invalid=lambda form: _action_page(
+                request, rec, form, title, template_help, status=400, extra=extra
+            ),
         )
     form = form_class(initial={"version": rec.version, **(initial or {})})
-    return _action_page(request, rec, form, title, template_help, status=200)
+    return _action_page(request, rec, form, title, template_help, status=200, extra=extra)
 
 
-def _action_page(request, rec, form, title, template_help, *, status):
+def _action_page(request, rec, form, title, template_help, *, status, extra=None):
     context = {
         "form": form,
         "rec": rec,
@@ -308,6 +311,7 @@ def _action_page(request, rec, form, title, template_help, *, status):
         "reviews": rec.reviews.select_related("reviewer").order_by("created_at", "id")
         if access.sees_internal_rounds(request.user, rec.defendant)
         else [],
+        **(extra(form) if extra else {}),
     }
     return render(request, "recommendations/action.html", context, status=status)
 
@@ -399,7 +403,24 @@ def court_decision(request, pk):
             version=data["version"],
         ),
         done=_("已记录法院决定"),
+        extra=lambda form: _court_context(request.user, rec, form),
     )
+
+
+def _court_context(user, rec, form) -> dict:
+    """The court's page offers only the decisions `court.check_decision_open` will accept (none: it says why
+    instead of showing the form), and puts the defence's objection beside the reasons box."""
+    rec.refresh_from_db()
+    open_now = court.decisions_open(user, rec)
+    form.fields["decision"].choices = [c for c in form.fields["decision"].choices if c[0] in open_now]
+    return {
+        "closed": court.why_closed(user, rec),
+        "hide_form": not open_now,
+        "objection": court.objection_on_file(rec),
+        "reasons_required": court.reasons_required(rec),
+        "reasons_min": court.REASONS_MIN_CHARS,
+        "earlier_decisions": rec.court_decisions.select_related("judge").order_by("created_at", "id"),
+    }
 
 
 def _letter_rec(request, pk):

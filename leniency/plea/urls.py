@@ -1,15 +1,27 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 urlpatterns = [
     path("defendants/<int:defendant_id>/", views.dossier, name="plea_dossier"),
     path("defendants/<int:defendant_id>/notices/new/", views.notice_new, name="plea_notice_new"),
-    path("notices/<int:pk>/", views.notice_detail, name="plea_notice"),
-    path("notices/<int:pk>/pdf/", views.notice_pdf, name="plea_notice_pdf"),
+    path("notices/<int:pk>/", document_views.notice_detail, name="plea_notice"),
+    path("notices/<int:pk>/pdf/", document_views.notice_download, {"fmt": "pdf"}, name="plea_notice_pdf"),
+    path("notices/<int:pk>/docx/", document_views.notice_download, {"fmt": "docx"}, name="plea_notice_docx"),
     path("defendants/<int:defendant_id>/agreements/new/", views.agreement_new, name="plea_agreement_new"),
     path("agreements/<int:pk>/", views.agreement_detail, name="plea_agreement"),
-    path("agreements/<int:pk>/pdf/", views.agreement_pdf, name="plea_agreement_pdf"),
+    path(
+        "agreements/<int:pk>/pdf/",
+        document_views.agreement_download,
+        {"fmt": "pdf"},
+        name="plea_agreement_pdf",
+    ),
+    path(
+        "agreements/<int:pk>/docx/",
+        document_views.agreement_download,
+        {"fmt": "docx"},
+        name="plea_agreement_docx",
+    ),
     path("agreements/<int:pk>/sign/", views.agreement_sign, name="plea_agreement_sign"),
     path("defendants/<int:defendant_id>/reviews/new/", views.review_new, name="plea_review_new"),
     path("reviews/<int:pk>/", views.review_detail, name="plea_review"),

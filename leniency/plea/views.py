@@ -2,14 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leniency.cases.access import visible_defendants
-from leniency.documents.archive import archive_storage
-from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
 from leniency.forms_flow import add_domain_error
 
@@ -17,7 +14,7 @@ from . import access, state
 from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
 from .checklist import CHECKLIST
 from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, SignForm, WithdrawalForm
-from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
+from .models import PleaAgreement, ReviewItem, Signature, VoluntarinessReview, Withdrawal
 from .notices import RIGHT_FIELDS, do_record_notice
 from .state import current_agreement, missing_roles, withdrawal_in_force
 from .story import status_line, story
@@ -110,31 +107,6 @@ def notice_new(request, defendant_id):
     )
 
 
-@login_required
-def notice_detail(request, pk):
-    notice = _visible(request, RightsNotice, pk)
-    return render(request, "plea/notice_document.html", _notice_context(notice, screen=True))
-
-
-@login_required
-def notice_pdf(request, pk):
-    notice = _visible(request, RightsNotice, pk)
-    pdf = render_pdf("plea/notice_document.html", _notice_context(notice, screen=False))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="rights-notice-{notice.pk}.pdf"'
-    return response
-
-
-def _notice_context(notice, *, screen):
-    return {
-        "notice": notice,
-        "defendant": notice.defendant,
-        "case": notice.defendant.case,
-        "screen": screen,
-        "recordings": notice.recordings.all() if screen else [],
-    }
-
-
 # Plea agreement ----------------------------------------------------------------------------------------------
 
 
@@ -208,17 +180,6 @@ def agreement_detail(request, pk, *, sign_form=None, status=200):
             "versions": PleaAgreement.objects.filter(defendant=defendant).order_by("version"),
         },
         status=status,
-    )
-
-
-@login_required
-def agreement_pdf(request, pk):
-    agreement = _visible(request, PleaAgreement, pk)
-    handle = archive_storage().open(agreement.file_name, "rb")
-    return FileResponse(
-        handle,
-        content_type="application/pdf",
-        filename=f"plea-agreement-{agreement.defendant_id}-v{agreement.version}.pdf",
     )
 
 

@@ -215,9 +215,11 @@ PAGES: dict[str, Entry] = {
     "plea_notice_new": Entry(rule(ok=STAFF_OF_THE_CASE), D),
     "plea_notice": Entry(CASE_FILE, _pk("notice")),
     "plea_notice_pdf": Entry(CASE_FILE, _pk("notice")),
+    "plea_notice_docx": Entry(CASE_FILE, _pk("notice")),
     "plea_agreement_new": Entry(rule(ok=PROSECUTION), D),
     "plea_agreement": Entry(CASE_FILE, _pk("agreement")),
     "plea_agreement_pdf": Entry(CASE_FILE, _pk("agreement")),
+    "plea_agreement_docx": Entry(CASE_FILE, _pk("agreement")),
     "plea_agreement_sign": post(
         rule(ok=LAWYERS),
         {"role": "lawyer", "lawyer_present": "on"},

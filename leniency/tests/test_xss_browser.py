@@ -153,7 +153,7 @@ SHOWN_TEXT = """() => [document.body.innerText,
 # pages that look the same whoever asks (the public portal, the API docs): crawled once, by the first role
 SHARED = re.compile(r"^/public/(?!manage)|^/api/docs|^/oversight/report/|^/counsel/rubric/")
 SKIP = re.compile(
-    r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|"
+    r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|/docx/|\.docx|"
     r"/public/reports/\d+/|download=|/identity/|\.csv|\.xlsx"
 )
 

@@ -1,0 +1,155 @@
+"""Bulk import of intake data: good rows in, bad rows reported by row and column, re-import updates and never
+duplicates, a wrong file refused as a whole, and only the case management may import."""
+
+from datetime import date
+
+import pytest
+
+from leniency.accounts.models import Organisation
+from leniency.audit.models import AuditEvent
+from leniency.cases import services
+from leniency.cases.identity import check_character
+from leniency.cases.import_format import SAMPLE_ROWS, ImportFormatError, jsonl_bytes, xlsx_bytes
+from leniency.cases.imports import do_import_cases
+from leniency.cases.models import Case, Defendant
+from leniency.cases.stages import Stage
+from leniency.errors import Forbidden
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(world):
+    services.sync_charge_catalogue()
+    return world
+
+
+def _bad_rows():
+    """Three rows with one mistake each, of cases of their own."""
+    base = {**SAMPLE_ROWS[2], "移送文书号": "东公刑诉字〔2026〕200号"}
+    wrong_region = "990102198511230" + "03"
+    return [
+        {**base, "身份证号": "410522198511230035"},  # wrong check character
+        {**base, "移送文书号": "东公刑诉字〔2026〕201号", "罪名": "偷窥"},  # not in the catalogue
+        {
+            **base,
+            "移送文书号": "东公刑诉字〔2026〕202号",
+            "身份证号": wrong_region + check_character(wrong_region),  # no such region
+        },
+    ]
+
+
+def _import(world, rows, *, as_xlsx=True, user=None):
+    data = xlsx_bytes(rows) if as_xlsx else jsonl_bytes(rows)
+    return do_import_cases(
+        world.procuratorate, data=data, file_name="transfer.xlsx", acting_user=user or world.case_manager
+    )
+
+
+def test_good_rows_import_and_bad_rows_are_reported_by_row_and_column(catalogue):
+    world = catalogue
+    before = Case.objects.count()
+    result = _import(world, [*SAMPLE_ROWS, *_bad_rows()])
+    # The header is row 1: the sample's rows are 2-4, the bad ones 5-7.
+    assert [(e.row, e.field, e.column) for e in result.errors] == [
+        (5, "id_number", "身份证号"),
+        (6, "charges", "罪名"),
+        (7, "id_number", "身份证号"),
+    ]
+    assert "校验码错误" in result.errors[0].message
+    assert "偷窥" in result.errors[1].message
+    assert "地区码未知" in result.errors[2].message
+    assert (len(result.cases_created), result.defendants_created) == (2, 3)
+    assert Case.objects.count() == before + 2
+    theft = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕101号")
+    assert theft.procuratorate == world.procuratorate and theft.number.startswith("东区检刑受〔2026〕")
+    wang, li = theft.defendants.order_by("pk")
+    assert (wang.name, wang.gender, wang.detention, wang.detained_on) == (
+        "王某",
+        "M",
+        "arrested",
+        date(2026, 9, 4),
+    )
+    assert (li.id_number, li.gender, li.detention) == ("350203199208150026", "F", "bail")
+    assert (wang.stage, wang.stage_since) == (Stage.PROSECUTION_REVIEW, date(2026, 10, 8))
+    assert [c.name for c in wang.charges.all()] == ["盗窃"]
+    assert not Case.objects.filter(transfer_document_number__startswith="东公刑诉字〔2026〕20").exists()
+    event = AuditEvent.objects.filter(action="case.import.completed").latest("seq")
+    assert event.data["rows_with_errors"] == 3 and event.data["cases_created"] == 2
+    assert AuditEvent.objects.filter(action="case.opened", case_id=theft.pk).exists()
+
+
+def test_importing_the_same_file_twice_updates_and_never_duplicates(catalogue):
+    world = catalogue
+    _import(world, SAMPLE_ROWS, as_xlsx=False)
+    cases, people = Case.objects.count(), Defendant.objects.count()
+    again = _import(world, SAMPLE_ROWS, as_xlsx=False)
+    assert (Case.objects.count(), Defendant.objects.count()) == (cases, people)
+    assert (again.cases_created, again.cases_updated, again.defendants_unchanged) == ([], [], 3)
+    changed = [dict(r) for r in SAMPLE_ROWS]
+    changed[1].update({"羁押状态": "逮捕", "羁押日期": "2026-10-09", "罪名": "盗窃；诈骗"})
+    for row in changed[:2]:
+        row["案由"] = "王某、李某盗窃、诈骗案"
+    third = _import(world, changed)
+    assert (Case.objects.count(), Defendant.objects.count()) == (cases, people)
+    assert (third.defendants_updated, third.defendants_unchanged, len(third.cases_updated)) == (1, 2, 1)
+    li = Defendant.objects.get(case__transfer_document_number="东公刑诉字〔2026〕101号", name="李某")
+    assert (li.detention, li.detained_on) == ("arrested", date(2026, 10, 9))
+    assert [c.name for c in li.charges.order_by("-defendantcharge__principal")] == ["盗窃", "诈骗"]
+    assert li.case.title == "王某、李某盗窃、诈骗案"
+    updated = AuditEvent.objects.get(action="defendant.intake.updated")
+    assert sorted(updated.data["fields"]) == ["charges", "detained_on", "detention"]
+    assert "350203199208150026" not in str(updated.data)  # the trail names fields, not personal values
+
+
+def test_a_new_person_in_a_known_transfer_is_added_to_its_case(catalogue):
+    world = catalogue
+    _import(world, SAMPLE_ROWS[:1])
+    case = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕101号")
+    result = _import(world, SAMPLE_ROWS[:2])
+    assert result.defendants_created == 1 and result.cases_updated == [case]
+    assert case.defendants.count() == 2
+
+
+def test_rows_of_one_case_must_agree_and_not_repeat_a_person(catalogue):
+    world = catalogue
+    rows = [SAMPLE_ROWS[0], {**SAMPLE_ROWS[1], "受理日期": "2026-10-09"}, SAMPLE_ROWS[0]]
+    result = _import(world, rows, as_xlsx=False)
+    assert [(e.row, e.field) for e in result.errors] == [(2, "received_on"), (3, "id_number")]
+    assert "第 1 行" in result.errors[0].message and "重复" in result.errors[1].message
+    assert Defendant.objects.filter(case__transfer_document_number="东公刑诉字〔2026〕101号").count() == 1
+
+
+def test_a_file_in_the_wrong_format_is_refused_and_imports_nothing(catalogue):
+    world = catalogue
+    before = Case.objects.count()
+    for data in (b"name,id_number\n\xcd\xf5,1\n", b"%PDF-1.4 not a table", b"PK\x03\x04broken zip"):
+        with pytest.raises(ImportFormatError, match="文件格式错误") as error:
+            do_import_cases(world.procuratorate, data=data, file_name="x", acting_user=world.case_manager)
+        assert error.value.field == "file"
+    with pytest.raises(ImportFormatError, match="未知的列“籍贯”"):
+        _import(world, [{**SAMPLE_ROWS[0], "籍贯": "福建"}], as_xlsx=False)
+    assert Case.objects.count() == before
+
+
+def test_only_the_procuratorates_case_management_imports(catalogue):
+    world = catalogue
+    for user in (world.prosecutor, world.judge, world.lawyer):
+        with pytest.raises(Forbidden, match="刑事诉讼法第169条"):
+            _import(world, SAMPLE_ROWS, user=user)
+    west = Organisation.objects.get(name="西区人民检察院")
+    with pytest.raises(Forbidden):
+        do_import_cases(west, data=jsonl_bytes(SAMPLE_ROWS), file_name="x", acting_user=world.case_manager)
+    assert not Case.objects.filter(transfer_document_number="东公刑诉字〔2026〕101号").exists()
+
+
+def test_a_prosecuted_case_is_not_changed_by_a_later_import(catalogue):
+    world = catalogue
+    _import(world, SAMPLE_ROWS[2:])
+    case = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕102号")
+    services.do_assign_prosecutor(case, prosecutor=world.prosecutor, acting_user=world.case_manager)
+    services.do_prosecute(case, grave=False, as_of=date(2026, 10, 20), acting_user=world.prosecutor)
+    result = _import(world, [{**SAMPLE_ROWS[2], "联系电话": "13800002222"}])
+    assert [(e.row, e.field) for e in result.errors] == [(2, "transfer_document_number")]
+    assert "已提起公诉" in result.errors[0].message
+    assert case.defendants.get().phone == "13800001111"

@@ -1,0 +1,184 @@
+"""The 具结书 and the rights notice as downloads (issue 17 item 3): the signed copy prints its signatures, their
+times and the hash they bind, in PDF and in Word; the ID number follows the reader's role; every download is
+audited and read-logged; the signature table is never split over pages."""
+
+import hashlib
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from leniency.accounts.models import Organisation, Role, User
+from leniency.audit.models import AuditEvent, PersonalDataAccess
+from leniency.documents.model import Document, Signatures, Signer, para
+from leniency.documents.render import document_html, document_pdf
+
+from .helpers import agreement, notice, sign_all
+
+FULL_ID = "110101199005010012"
+MASKED_ID = "1101************12"
+
+
+def pdf_text(data: bytes) -> str:
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def docx_text(data: bytes) -> str:
+    word = WordDocument(io.BytesIO(data))
+    parts = [p.text for p in word.paragraphs]
+    for table in word.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def _get(client, user, name, pk):
+    client.force_login(user)
+    response = client.get(reverse(name, args=[pk]))
+    assert response.status_code == 200, (user, name, response.status_code)
+    return response.content
+
+
+def _when(value) -> str:
+    return f"{timezone.localtime(value):%Y年%m月%d日%H:%M}"
+
+
+def test_signed_pdf_prints_signatures_times_and_hash_and_differs_from_the_unsigned(client, world, final_rec):
+    a = agreement(world)
+    before = _get(client, world.prosecutor, "plea_agreement_pdf", a.pk)
+    sign_all(world, a)
+    after = _get(client, world.prosecutor, "plea_agreement_pdf", a.pk)
+    assert before != after
+    unsigned, signed = pdf_text(before), pdf_text(after)
+    assert a.sha256 not in unsigned and "鲍律师" not in unsigned.split("五、签署")[1]
+    assert a.sha256 in signed
+    for signature in a.signatures.all():
+        assert signature.signer_name in signed.split("五、签署")[1]
+        assert _when(signature.signed_at) in signed
+    assert "艾检察官" in signed and "张某某" in signed
+    assert f"/plea/agreements/{a.pk}/" in signed  # the verify page, printed beside its QR code
+
+
+def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(client, world, final_rec):
+    a = sign_all(world, agreement(world))
+    data = _get(client, world.prosecutor, "plea_agreement_docx", a.pk)
+    text = docx_text(data)
+    assert "认罪认罚具结书" in text and a.sha256 in text
+    for signature in a.signatures.all():
+        assert signature.signer_name in text and _when(signature.signed_at) in text
+    word = WordDocument(io.BytesIO(data))
+    fonts = {
+        run._element.rPr.rFonts.get(qn("w:eastAsia")) for p in word.paragraphs for run in p.runs if run.text
+    }
+    assert fonts == {"宋体"}
+    signature_table = word.tables[-1]
+    assert signature_table.cell(0, 0).text == "签署人"
+    for row in signature_table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert len(word.inline_shapes) == 1  # the QR code of the verify page
+
+
+def _masked_readers(world):
+    centre = Organisation.objects.create(
+        name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=world.region
+    )
+    committee = Organisation.objects.create(
+        name="测试省监督评议委员会",
+        kind=Organisation.Kind.REVIEW_COMMITTEE,
+        region=world.region.parent.parent,
+    )
+    return [
+        User.objects.create_user("lucy", role=Role.LEGAL_AID_OFFICER, organisation=centre),
+        User.objects.create_user("cora", role=Role.COMMITTEE_MEMBER, organisation=committee),
+        world.auditor,
+    ]
+
+
+@pytest.mark.parametrize("name", ["plea_agreement_pdf", "plea_agreement_docx"])
+def test_the_id_number_follows_the_readers_role(client, world, final_rec, name):
+    a = sign_all(world, agreement(world))
+    extract = pdf_text if name.endswith("pdf") else docx_text
+    for reader in _masked_readers(world):
+        client.force_login(reader)
+        assert (
+            client.get(reverse("defendant_identity", args=[a.defendant.case_id, a.defendant_id])).status_code
+            == 403
+        )
+        text = extract(_get(client, reader, name, a.pk))
+        assert MASKED_ID in text, reader.role
+        assert FULL_ID not in text, reader.role
+    for reader in (world.prosecutor, world.judge, world.lawyer):
+        text = extract(_get(client, reader, name, a.pk))
+        assert FULL_ID in text, reader.role
+
+
+@pytest.mark.parametrize(
+    "name,obj",
+    [
+        ("plea_agreement_pdf", "a"),
+        ("plea_agreement_docx", "a"),
+        ("plea_notice_pdf", "n"),
+        ("plea_notice_docx", "n"),
+    ],
+)
+def test_every_download_is_audited_and_read_logged(client, world, final_rec, name, obj):
+    target = {"a": lambda: agreement(world), "n": lambda: notice(world)}[obj]()
+    reads, events = (
+        PersonalDataAccess.objects.count(),
+        AuditEvent.objects.filter(action="documents.downloaded"),
+    )
+    before = events.count()
+    data = _get(client, world.auditor, name, target.pk)
+    event = events.order_by("-id").first()
+    assert events.count() == before + 1
+    assert event.actor_id == world.auditor.pk and event.case_id == world.case.pk
+    assert event.data["format"] == name.rsplit("_", 1)[1]
+    assert event.data["sha256"] == hashlib.sha256(data).hexdigest()
+    assert PersonalDataAccess.objects.count() == reads + 1
+    read = PersonalDataAccess.objects.order_by("-id").first()
+    assert (read.user_id, read.defendant_id, read.via) == (world.auditor.pk, world.defendant.pk, "document")
+    if obj == "a":
+        assert read.fields.split(",")[-1] == "id_number_masked"
+
+
+def test_a_full_id_read_is_logged_as_such(client, world, final_rec):
+    a = agreement(world)
+    _get(client, world.judge, "plea_agreement_pdf", a.pk)
+    read = PersonalDataAccess.objects.order_by("-id").first()
+    assert read.fields.split(",")[-1] == "id_number" and read.user_id == world.judge.pk
+
+
+def test_outsiders_download_nothing(client, world, final_rec):
+    a = agreement(world)
+    for user in world.outsiders():
+        client.force_login(user)
+        for name in ("plea_agreement_pdf", "plea_agreement_docx"):
+            assert client.get(reverse(name, args=[a.pk])).status_code == 404
+    assert not AuditEvent.objects.filter(action="documents.downloaded").exists()
+
+
+def _signature_page(doc: Document) -> set[int]:
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in PdfReader(io.BytesIO(document_pdf(doc))).pages]
+    return {i for i, text in enumerate(pages) for marker in ("签署人", "第三签署方") if marker in text}
+
+
+def test_the_signature_table_is_never_split_over_pages():
+    signers = tuple(
+        Signer(role, name=f"{role}某", signed_at=timezone.now())
+        for role in ("第一签署方", "第二签署方", "第三签署方")
+    )
+    block = Signatures(signers, sha256="ab" * 32, verify_url="https://example.org/plea/agreements/1/")
+    html = document_html(Document("测试文书", (para("正文"), block)))
+    assert 'class="signature-block keep"' in html and "break-inside: avoid" in html
+    moved = 0
+    for filler in range(26, 40, 2):  # push the block across the foot of the first page at several heights
+        doc = Document("测试文书", (*(para(f"第{i}段") for i in range(filler)), block))
+        pages = _signature_page(doc)
+        assert len(pages) == 1, (filler, pages)
+        moved += pages == {1}
+    assert moved  # some of the heights did put the whole table on the next page

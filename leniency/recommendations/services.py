@@ -601,6 +601,8 @@ def do_court_decision(
             "stage": rec.defendant.stage,
             "grounds": grounds,
             "reasons": reasons,
+            "over_objection": court.objection_on_file(rec) is not None,
+            "outside_interval": court.outside_interval(rec),
             "term": rec.term_text(),
             **{k: v for k, v in values.items()},
         },
@@ -622,8 +624,6 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
     if not reason.strip():
         _deny(_("须写明失效原因"), "reason")
     now = now or timezone.now()
-            "over_objection": court.objection_on_file(rec) is not None,
-            "outside_interval": court.outside_interval(rec),
     final = None
     rows = list(
         SentencingRecommendation.objects.select_for_update().filter(

@@ -94,7 +94,8 @@ class Calculation:
     the statutory bracket: it is not a prediction interval (it covers about one true term in six; the
     learned model's 80% interval is the prediction). `months` is None for death and life sentences;
     `low`/`high` are then the 15-year statutory ceiling (180 months) so that range arithmetic stays
-    total. For 单处罚金 and 免予刑事处罚 (`penalty` fine_only / exempt) `months`, `low` and `high` are 0.
+    total. For 单处罚金 and 免予刑事处罚 (`penalty` fine_only / exempt) `months`, `low` and `high` are 0;
+    for 管制 (`penalty` surveillance) they are months of 管制, and `custodial_months` is 0.
     `penalty` names the kind of principal penalty.
     """
 
@@ -116,6 +117,14 @@ class Calculation:
     range_rule_confirmed: bool = False  # the range-width rule is unconfirmed configuration (FACTS §2)
     # 漏罪 (art. 70): the combined term less the part of the earlier sentence already served, when stated
     months_to_serve: int | None = None
+
+    @property
+    def custodial_months(self) -> int | None:
+        """Months of 有期徒刑 or 拘役 (what the CAIL2018 term counts): 0 for 管制, a fine alone and an
+        exemption, whose `months` are 管制's or 0; None for life and death."""
+        if self.death_penalty or self.life_imprisonment or self.months is None:
+            return None
+        return self.months if self.penalty in (Penalty.IMPRISONMENT, Penalty.DETENTION) else 0
 
     def to_dict(self) -> dict:
         """JSON-serialisable dict (Decimal -> str)."""

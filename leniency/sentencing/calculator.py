@@ -24,7 +24,12 @@ from leniency.sentencing.calculator_baseline import (
     guideline_baseline,
     min_conf,
 )
-from leniency.sentencing.calculator_outcome import non_custodial
+from leniency.sentencing.calculator_outcome import (
+    combined_surveillance,
+    minor_surveillance,
+    non_custodial,
+    recommended_surveillance,
+)
 from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
@@ -118,8 +123,17 @@ def _one_charge(
     months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, trace)
     months, index = clamp(months, info, base.bracket_index, adjusted.below_bracket, trace, info.name)
     # the facts' own bracket, not one reached by mitigation, decides whether the crime is minor
-    outcome = non_custodial(months, info, max(index, base.bracket_index), applied, facts, standard, trace)
-    if outcome is None:
+    own = max(index, base.bracket_index)
+    surveillance = recommended_surveillance(months, info, index, facts, standard, trace)
+    outcome = None if surveillance else non_custodial(months, info, own, applied, facts, standard, trace)
+    if outcome is None and surveillance is None:
+        surveillance = minor_surveillance(months, info, own, applied, facts, standard, trace)
+    if surveillance is not None:  # 管制 (art. 38): its own months, not months of prison
+        penalty, fixed = Penalty.SURVEILLANCE.value, surveillance
+        low, high = _range(fixed, penalty, info, index, standard)
+        fine = _fine(max(1, round(months)), penalty, info, crime, facts, standard, trace)
+        confidence = min_conf(confidence, "medium")
+    elif outcome is None:
         penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, trace)
         low, high = _range(fixed, penalty, info, index, standard)
         fine = _fine(fixed, penalty, info, crime, facts, standard, trace)
@@ -232,6 +246,9 @@ def _range(months: int, penalty: str, info: ChargeInfo, index: int, standard: St
     cfg = standard.method["range_width"]
     if penalty == Penalty.DETENTION:
         width, lo_bound, hi_bound = cfg["detention"], 1, 6
+    elif penalty == Penalty.SURVEILLANCE:
+        bounds = standard.method["penalty_kinds"]["surveillance"]
+        width, lo_bound, hi_bound = cfg["surveillance"], bounds["min"], bounds["max"]
     else:
         width = (
             cfg["under_12"]
@@ -432,6 +449,11 @@ def _combine(
         )
     prison = [r.months for r in rs if r.penalty == Penalty.IMPRISONMENT and r.months]
     detention = [r.months for r in rs if r.penalty == Penalty.DETENTION and r.months]
+    surveillance = [r.months for r in rs if r.penalty == Penalty.SURVEILLANCE and r.months]
+    if surveillance and not prison and not detention:
+        return combined_surveillance(surveillance, cfg, trace, common)
+    if surveillance:  # 有期徒刑、拘役和管制的，有期徒刑、拘役执行完毕后，管制仍须执行 (art. 69 para. 2)
+        trace.note("note.art69.surveillance_after", months=max(surveillance))
     if not prison and not detention:  # every charge exempt or a fine alone (刑法第69条第3款: fines are added)
         kind = Penalty.FINE_ONLY if any(r.penalty == Penalty.FINE_ONLY for r in rs) else Penalty.EXEMPT
         trace.step(

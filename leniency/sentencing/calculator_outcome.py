@@ -10,11 +10,26 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
   compensation and an admission (认罪认罚 / 自首 / 坦白), with no recidivism or prior record.
 
 Either is recorded as a step with its rule id and citation, and the term is 0 months.
+
+**管制** (public surveillance, art. 38: three months to two years, executed by 社区矫正) is a principal
+penalty of its own, decided after those two (`surveillance`), only where the statute's bracket lists it
+(statutory_brackets.yaml, parsed from the statute; `test_the_lowest_brackets_allowed_penalties_agree_with_
+the_statute` checks it against the statute file) and where
+
+- the prosecutor's quoted recommendation names 管制 (the court generally adopts it in a plea case,
+  CPL art. 201): its term, or
+- the text states the crime is minor (情节轻微), the defendant admits it (认罪认罚 / 自首 / 坦白), the
+  adjusted term is short enough for 拘役, and there is no recidivism or prior record (社区矫正 presumes
+  a low risk): 管制 at twice the adjusted term, the ratio art. 41 sets between custody and 管制
+  (羁押一日折抵刑期二日).
+
+Its months are 管制's, never months of prison: `Calculation.custodial_months` is 0 for it, as for a fine
+alone and an exemption (the CAIL2018 term counts 有期徒刑 and 拘役 only).
 """
 
 from __future__ import annotations
 
-from leniency.sentencing.calculation import Penalty, StepKind
+from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
 from leniency.sentencing.calculator_wording import quote_phrase
 from leniency.sentencing.catalogue import ChargeInfo
@@ -44,6 +59,78 @@ def non_custodial(
     if _fine_only(months, info, applied, standard, cfg["fine_only"], trace):
         return Penalty.FINE_ONLY.value
     return None
+
+
+def recommended_surveillance(
+    months: float, info: ChargeInfo, index: int, facts: CaseFacts, standard: Standard, trace: Trace
+) -> int | None:
+    """Months of 管制 where the quoted recommendation names it and the bracket the term ends in (`index`,
+    after any mitigation) lists it; decided before a fine alone or an exemption (the court generally
+    adopts the recommendation, CPL art. 201)."""
+    cfg = standard.method.get("surveillance")
+    rec = facts.recommendation
+    if not cfg or rec is None or rec.penalty != "surveillance" or not info.brackets[index].surveillance:
+        return None
+    told = [m for m in (rec.low_months, rec.high_months) if m is not None]
+    fixed = _bounded(sum(told) / len(told) if told else float(cfg["minor"]["ratio"]) * months, standard)
+    trace.step(
+        "method.surveillance.recommended",
+        kind=StepKind.PENALTY_KIND,
+        rule_id=cfg["rule_id"],
+        before=round(months, 2),
+        after=fixed,
+        citation=f"{cfg['citation']}；{cfg['recommended_citation']}",
+        charge=info.name,
+        confidence=cfg["recommended_confidence"],
+        quote=rec.span.quote if rec.span else "",
+        months=fixed,
+    )
+    return fixed
+
+
+def minor_surveillance(
+    months: float,
+    info: ChargeInfo,
+    index: int,
+    applied: Applied,
+    facts: CaseFacts,
+    standard: Standard,
+    trace: Trace,
+) -> int | None:
+    """Months of 管制 for a minor, admitted crime in the lowest bracket (`index`: the facts' own bracket)
+    where the statute lists it and the adjusted term is short enough for 拘役 (see the module's docstring)."""
+    cfg = standard.method.get("surveillance")
+    if not cfg or index != 0 or not info.brackets[0].surveillance:
+        return None
+    minor = cfg["minor"]
+    if months > float(standard.method["penalty_kinds"].get("detention_below_months", 6)):
+        return None
+    if any(applied.has(r) for r in minor["none_of"]) or not any(applied.has(r) for r in minor["any_of"]):
+        return None
+    quote = next((q for w in minor["text_says"] if (q := quote_phrase(facts.text or "", w))), None)
+    if quote is None:
+        return None
+    fixed = _bounded(float(minor["ratio"]) * months, standard)
+    trace.step(
+        "method.surveillance.minor",
+        kind=StepKind.PENALTY_KIND,
+        rule_id=cfg["rule_id"],
+        before=round(months, 2),
+        after=fixed,
+        citation=f"{cfg['citation']}；{minor['citation']}",
+        charge=info.name,
+        confidence=minor["confidence"],
+        quote=quote,
+        ratio=minor["ratio"],
+        months=fixed,
+    )
+    return fixed
+
+
+def _bounded(months: float, standard: Standard) -> int:
+    """管制's own bounds, three months to two years (art. 38)."""
+    bounds = standard.method["penalty_kinds"]["surveillance"]
+    return int(min(bounds["max"], max(bounds["min"], round(months))))
 
 
 def _exempt(
@@ -103,3 +190,31 @@ def _fine_only(
         source=source,
     )
     return True
+
+
+def combined_surveillance(months_each: list[int], cfg: dict, trace: Trace, common: dict) -> Calculation:
+    """Several terms of 管制 alone: between the highest and the total, at most three years (art. 69)."""
+    share = float(cfg.get("share_of_rest", 0.5))
+    total, top, cap = sum(months_each), max(months_each), int(cfg["surveillance_cap"])
+    months = int(round(min(cap, total, top + share * (total - top))))
+    trace.step(
+        "method.art69.surveillance",
+        kind=StepKind.COMBINATION,
+        after=months,
+        rule_id=cfg.get("rule_id", "method.art69"),
+        citation=cfg.get("citation", "刑法第69条"),
+        confidence=cfg.get("share_confidence", "low"),
+        total=total,
+        top=top,
+        upper=min(cap, total),
+        months=months,
+    )
+    return Calculation(
+        months=months,
+        low=max(top, months - 3),
+        high=min(cap, total, months + 3),
+        penalty=Penalty.SURVEILLANCE.value,
+        steps=trace.steps,
+        notes=trace.notes,
+        **common,
+    )

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from leniency.sentencing.calculation import Calculation
+from leniency.sentencing.calculation import Calculation, Penalty
 from leniency.sentencing.corpus import Judgment
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.prediction import Prediction
@@ -32,9 +32,9 @@ class EngineResult:
     def fixed_months(self) -> int | None:
         """The calculator's fixed term, or None (no calculation, or death / life)."""
         calc = self.calculation
-        if calc is None or calc.death_penalty or calc.life_imprisonment or calc.months is None:
+        if calc is None or calc.custodial_months is None:
             return None
-        return int(calc.months)
+        return int(calc.custodial_months)  # 管制, a fine alone, an exemption: 0 (the CAIL2018 term)
 
     @property
     def has_guideline(self) -> bool:
@@ -104,7 +104,9 @@ def engine_prediction(result: EngineResult, fallback: int) -> Prediction:
         return Prediction(
             0, calc.low, calc.high, calc.death_penalty, calc.life_imprisonment and not calc.death_penalty
         )
-    months = calc.months if calc.months is not None else fallback
+    months = calc.custodial_months if calc.custodial_months is not None else fallback
+    if calc.penalty not in (Penalty.IMPRISONMENT, Penalty.DETENTION):  # 管制 / fine alone / exempt: no prison
+        return Prediction(0, 0, 0)
     return Prediction(int(months), int(min(calc.low, months)), int(max(calc.high, months)))
 
 

@@ -68,13 +68,13 @@ def recommendation_months(facts: CaseFacts) -> int | None:
 
 
 def record_of(facts: CaseFacts, calc: Calculation | None) -> CaseRecord:
-    fixed = (
-        calc is not None and not (calc.death_penalty or calc.life_imprisonment) and calc.months is not None
-    )
+    # months of prison or detention: 0 for 管制, a fine alone or an exemption (the term the model predicts)
+    fixed = calc is not None and calc.custodial_months is not None
+    prison = fixed and calc.penalty in ("imprisonment", "detention")
     return CaseRecord(
         text=facts.text,
         charges=list(facts.charges),
-        calc_months=int(calc.months) if fixed else None,
+        calc_months=int(calc.custodial_months) if fixed else None,
         guideline=bool(calc is not None and any(c.has_guideline for c in calc.charges)),
         amount=float(facts.amount_yuan) if facts.amount_yuan is not None else None,
         flags=sorted({str(f.code) for f in facts.circumstances}),
@@ -84,8 +84,8 @@ def record_of(facts: CaseFacts, calc: Calculation | None) -> CaseRecord:
         age=facts.age,
         counts=facts.counts,
         rec_months=recommendation_months(facts),
-        calc_low=int(calc.low) if fixed else None,
-        calc_high=int(calc.high) if fixed else None,
+        calc_low=(int(calc.low) if prison else 0) if fixed else None,
+        calc_high=(int(calc.high) if prison else 0) if fixed else None,
     )
 
 

@@ -38,6 +38,7 @@ ACTIONS = {
     "recommendations.court.adjustment_requested": (gettext_lazy("法院建议调整量刑建议"), _with("reasons")),
     "recommendations.court.decided_otherwise": (gettext_lazy("法院未采纳量刑建议"), _with("reasons")),
     "recommendations.recommendation.lapsed": (gettext_lazy("量刑建议失效"), _with("reason")),
+    "recommendations.facts.changed": (gettext_lazy("审核后变更量刑事实"), _with("reason")),
 }
 
 

@@ -20,6 +20,7 @@ from leniency.corpus.recommend import recommend
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
 from leniency.sentencing.facts import Circumstance, Finding
+from leniency.sentencing.given import GivenFact, apply_given
 
 PENALTY_FROM_ENGINE = {
     "imprisonment": "fixed_term",
@@ -34,19 +35,11 @@ logger = logging.getLogger(__name__)
 SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
 
 
-PLEA_STAGE_WORDS = {
-    "investigation": "侦查阶段",
-    "prosecution_review": "审查起诉阶段",
-    "first_instance": "审判阶段",
-    "appeal": "审判阶段",
-}
-
-
 def defendant_facts(defendant) -> str:
     """The case's fact text without the sentences that are only about a co-defendant.
 
-    A recommendation is made because the person pleads (SPP 2021 guidance art. 1): where the text does not
-    say so, a sentence stating the plea at the current stage is added (the prosecutor can edit it).
+    Nothing is added: what the platform holds (the plea and its stage, a compensation paid) goes to the engine
+    as given facts (`record_facts`, `confirmed`), never as a sentence for the extractor to read back.
     """
     text = defendant.case.facts or ""
     others = [d.name for d in defendant.case.defendants.all() if d.pk != defendant.pk and d.name]
@@ -58,11 +51,7 @@ def defendant_facts(defendant) -> str:
         if mentions_other and defendant.name not in sentence:
             continue
         kept.append(sentence)
-    text = "".join(kept)
-    if "认罪认罚" not in text:
-        stage = PLEA_STAGE_WORDS.get(defendant.stage, "审查起诉阶段")
-        text = text.rstrip() + ("\n" if text.strip() else "") + f"{defendant.name}在{stage}自愿认罪认罚。"
-    return text
+    return "".join(kept)
 
 
 def defendant_charges(defendant) -> list[str]:
@@ -104,10 +93,21 @@ class EngineResult:
         }
 
 
+def engine_facts(facts_text: str, charges: list[str], given: list[GivenFact] = ()):
+    """The facts the engine calculates on: what it reads from the text, with the given facts laid over."""
+    return apply_given(extract(facts_text, charges=charges), given)
+
+
 def run_engine(
-    facts_text: str, charges: list[str], *, region_code: str | None = None, proposed_months: int | None = None
+    facts_text: str,
+    charges: list[str],
+    *,
+    region_code: str | None = None,
+    proposed_months: int | None = None,
+    given: list[GivenFact] = (),
 ) -> EngineResult:
-    facts = extract(facts_text, charges=charges)
+    """The engine on `facts_text` with `given` facts (the record's, the prosecutor's corrections) over it."""
+    facts = engine_facts(facts_text, charges, given)
     try:
         with (
             transaction.atomic()
@@ -304,12 +304,13 @@ def _fmt(value) -> str:
 PLEA_STAGES = ("investigation", "prosecution_review", "trial")
 
 
-def plea_scenarios(facts_text: str, charges: list[str]) -> dict:
-    """The calculator's term with the plea made at each stage, and without a plea (months; None for life/death).
+def plea_scenarios(facts_text: str, charges: list[str], given: list[GivenFact] = ()) -> dict:
+    """The calculator's term with the plea made at each stage, and without a plea (months; None for life/death),
+    on the confirmed facts (`given` over the text).
 
     Used by the explanation letter to say what the plea discount is worth and what withdrawing costs.
     """
-    facts = extract(facts_text, charges=charges)
+    facts = engine_facts(facts_text, charges, given)
     found = facts.finding(Circumstance.PLEA)
     others = [f for f in facts.circumstances if f.code != Circumstance.PLEA]
     out = {"stage": str(found.value) if found is not None and found.value else None}

@@ -15,6 +15,7 @@ from django.utils import timezone
 from leniency.cases.models import Charge
 from leniency.cases.stages import Stage
 
+from .confirmed import engine_given, rows_of
 from .engine import plea_scenarios
 from .wording import duration
 
@@ -58,6 +59,9 @@ class Letter:
     opinions: list[str] = field(default_factory=list)
     withdrawal: list[str] = field(default_factory=list)
     stage_word: str = ""
+    facts: list = field(
+        default_factory=list
+    )  # the confirmed facts calculated on (stated ones), with their source
 
 
 def _months(value) -> str:
@@ -97,6 +101,7 @@ def letter_context(rec) -> Letter:
         term=rec.term_text(),
         charges=charges,
     )
+    letter.facts = [r for r in rows_of(rec) if r.for_engine and r.value not in (None, False, "")]
     for step in (rec.calculation or {}).get("steps", []):
         heading = STEP_HEADINGS.get(step.get("kind"), "说明")
         text = (step.get("description_zh") or "").removeprefix(heading + "：").rstrip("。")
@@ -166,7 +171,7 @@ def _plea_stage(rec) -> str:
 def _plea_paragraphs(rec, stage: str) -> list[str]:
     scenarios = (rec.calculation or {}).get("plea_scenarios")
     if scenarios is None and rec.facts_text:
-        scenarios = plea_scenarios(rec.facts_text, rec.charges or [])
+        scenarios = plea_scenarios(rec.facts_text, rec.charges or [], engine_given(rec))
     paragraphs = []
     if scenarios and scenarios.get("without") is not None and scenarios.get(stage) is not None:
         without, now = scenarios["without"], scenarios[stage]

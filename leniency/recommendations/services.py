@@ -25,6 +25,8 @@ from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 
 from . import access, court, safeguards
+from .confirmed import check_change, corrections_of, engine_given, fact_rows, given
+from .confirmed import save as save_facts
 from .engine import defendant_charges, defendant_facts, deviations, plea_scenarios, run_engine
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 from .validation import COMBINED_BOUNDS, FIELDS, TERM_BOUNDS, P, clean_values
@@ -112,9 +114,9 @@ def _deny(message: str, field: str | None = None):
     raise DomainError(message, field=field)
 
 
-def _apply_engine(rec, facts_text: str, charges: list[str]) -> None:
+def _apply_engine(rec, facts_text: str, charges: list[str], given_facts=()) -> None:
     region = rec.defendant.case.region
-    result = run_engine(facts_text, charges, region_code=getattr(region, "code", None))
+    result = run_engine(facts_text, charges, region_code=getattr(region, "code", None), given=given_facts)
     rec.facts_text, rec.charges = facts_text, charges
     extra = result.to_dict()
     rec.calculation = {
@@ -181,12 +183,16 @@ def do_create_draft(
     deviation_reason: str = "",
     note: str = "",
     change_basis: str = "",
+    facts: dict | None = None,
+    facts_reason: str = "",
     now: datetime | None = None,
 ) -> SentencingRecommendation:
     """Start a round: run the engine on the defendant's facts; `values` (optional) change its result.
 
     A round still open (draft … approved) is superseded by the new one; a final round stays in force
     until the new round is finalised. After a signed 具结书, a new round needs `change_basis`.
+    `facts`: the prosecutor's corrections of the record's and the text's facts (key -> (value, reason);
+    None: those of the last round stay); after a reviewed round, a changed fact needs `facts_reason`.
     """
     access.check_draft(acting_user, defendant)
     if not access.can_draft(acting_user, defendant):
@@ -207,6 +213,10 @@ def do_create_draft(
     if not charges:
         _deny(_("此人没有指控罪名，无法计算"), "charges")
     last = SentencingRecommendation.objects.filter(defendant=defendant).order_by("-round").first()
+    rows = fact_rows(
+        defendant, facts_text, charges, corrections_of(last) if facts is None and last else facts
+    )
+    facts_changed = check_change(last, rows, facts_reason)
     rec = SentencingRecommendation(
         defendant=defendant,
         round=(last.round + 1 if last else 1),
@@ -216,7 +226,7 @@ def do_create_draft(
         note=note,
         change_basis=change_basis,
     )
-    result = _apply_engine(rec, facts_text, charges)
+    result = _apply_engine(rec, facts_text, charges, given(rows))
     chosen = engine_values(result)
     if values:
         chosen.update({k: v for k, v in values.items() if k in FIELDS})
@@ -235,6 +245,7 @@ def do_create_draft(
             updated_at=now,
         )
     rec.save()
+    save_facts(rec, rows, acting_user=acting_user, now=now, changed=facts_changed, reason=facts_reason)
     record(
         "recommendations.draft.created",
         actor=acting_user,
@@ -264,9 +275,14 @@ def do_update_draft(
     deviation_reason: str = "",
     facts_text: str | None = None,
     note: str | None = None,
+    facts: dict | None = None,
+    facts_reason: str = "",
     now: datetime | None = None,
 ) -> SentencingRecommendation:
-    """Change a draft or returned round. New facts re-run the engine; the deviation rule is checked again."""
+    """Change a draft or returned round. New facts re-run the engine; the deviation rule is checked again.
+
+    `facts`: the prosecutor's corrections (key -> (value, reason); None: those in force stay). Once the round
+    has been reviewed, changing a confirmed fact needs `facts_reason`."""
     access.check_update_draft(acting_user, rec)
     rec = _lock(rec, version)
     if not access.can_edit(acting_user, rec):
@@ -274,8 +290,13 @@ def do_update_draft(
             _("此量刑建议当前状态为“%(status)s”，您不能修改") % {"status": rec.get_status_display()}, "status"
         )
     now = now or timezone.now()
-    if facts_text is not None and facts_text != rec.facts_text:
-        _apply_engine(rec, facts_text, rec.charges or defendant_charges(rec.defendant))
+    rows = facts_changed = None
+    if (facts_text is not None and facts_text != rec.facts_text) or facts is not None:
+        text = rec.facts_text if facts_text is None else facts_text
+        charges = rec.charges or defendant_charges(rec.defendant)
+        rows = fact_rows(rec.defendant, text, charges, corrections_of(rec) if facts is None else facts)
+        facts_changed = check_change(rec, rows, facts_reason)
+        _apply_engine(rec, text, charges, given(rows))
     merged = {k: getattr(rec, k) for k in FIELDS}
     merged.update({k: v for k, v in values.items() if k in FIELDS})
     for key, value in clean_values(merged, several_crimes=len(rec.charges or []) > 1).items():
@@ -288,6 +309,8 @@ def do_update_draft(
     rec.version += 1
     rec.updated_at = now
     rec.save()
+    if rows is not None:
+        save_facts(rec, rows, acting_user=acting_user, now=now, changed=facts_changed, reason=facts_reason)
     record(
         "recommendations.draft.updated",
         actor=acting_user,
@@ -483,7 +506,7 @@ def do_finalise(
         # For the explanation letter: what the plea is worth now, and what withdrawing would cost.
         rec.calculation = {
             **(rec.calculation or {}),
-            "plea_scenarios": plea_scenarios(rec.facts_text, rec.charges),
+            "plea_scenarios": plea_scenarios(rec.facts_text, rec.charges, engine_given(rec)),
         }
     rec.lawyer_reply = lawyer_reply
     rec.version += 1

@@ -29,12 +29,12 @@ from leniency.demo.events import at
 from leniency.demo.geography import PROVINCE_CODE
 from leniency.demo.names import person_name
 from leniency.errors import DomainError
-from leniency.recommendations.engine import PENALTY_FROM_ENGINE, defendant_facts
+from leniency.recommendations.confirmed import fact_rows, given
+from leniency.recommendations.engine import PENALTY_FROM_ENGINE, defendant_facts, engine_facts
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 from leniency.recommendations.services import snapshot
 from leniency.recommendations.validation import clean_values
 from leniency.sentencing.calculator import calculate
-from leniency.sentencing.extract import extract
 
 R = SentencingRecommendation
 OBJ = "recommendations.sentencingrecommendation"
@@ -250,7 +250,8 @@ def _engine(d: Defendant):
     charges = [link.charge.name for link in d.charge_links.all()]
     facts = defendant_facts(d)
     try:
-        calc = calculate(extract(facts, charges=charges))
+        # the plea and what else the record holds are given facts, as on the draft page
+        calc = calculate(engine_facts(facts, charges, given(fact_rows(d, facts, charges))))
     except Exception:  # noqa: BLE001 - one odd fact text must not stop the demo
         return None
     calc.facts_text = facts  # carried along so that each round stores the text it was computed from

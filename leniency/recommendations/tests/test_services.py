@@ -38,11 +38,15 @@ def test_co_defendant_sentences_are_left_out_of_the_facts(world):
     assert defendant_facts(world.defendant) == "张某某盗窃手机。张某某到案后如实供述，自愿认罪认罚。"
 
 
-def test_the_plea_is_added_when_the_facts_do_not_state_it(world):
+def test_the_plea_is_given_as_a_record_fact_not_added_to_the_text(world, flow):
     from leniency.recommendations.engine import defendant_facts
 
-    text = defendant_facts(world.defendant)
-    assert text.endswith("张某某在审查起诉阶段自愿认罪认罚。")
+    assert defendant_facts(world.defendant) == world.case.facts
+    rec = flow.draft()
+    assert rec.facts_text == world.case.facts
+    plea = rec.confirmed_facts.get(key="plea")
+    assert (plea.value, plea.source) == ("prosecution_review", "record")
+    assert "认罪认罚（审查起诉阶段" in " ".join(s["description_zh"] for s in rec.calculation["steps"])
 
 
 def test_only_the_cases_procuratorate_may_draft(world):

@@ -11,9 +11,13 @@ restore replaces those seeded rows with the backup's own. Any other data is refu
 replaces it. Not restored: sessions (everyone logs in again), the admin's log, the caches (pages, rate
 limits) and the content types and permissions `migrate` rebuilds (EXCLUDED).
 
-The database travels as Django fixtures (full-precision JSON), the judgment corpus as gzip JSON Lines loaded
-in batches (leniency/ops/bulk_tables.py), so a backup taken on SQLite restores on PostgreSQL and back. Personal data stays encrypted in it (see leniency/encryption.py): restoring
-needs the same LENIENCY_DATA_KEYS.
+On PostgreSQL the database travels as one `pg_dump -Fc` archive (leniency/ops/postgres.py), restored by
+`pg_restore` in one transaction: the corpus's million rows are copied, not built object by object. On SQLite
+(or with `portable=True`, `leniency backup --portable`, to move between SQLite and PostgreSQL) it travels as
+Django fixtures (full-precision JSON), the judgment corpus as gzip JSON Lines loaded in batches
+(leniency/ops/bulk_tables.py). Either way the manifest holds the SHA-256 of every part, the row counts and
+the audit head, and a restore proves them. Personal data stays encrypted in it (see leniency/encryption.py):
+restoring needs the same LENIENCY_DATA_KEYS.
 """
 
 from __future__ import annotations
@@ -37,12 +41,17 @@ from leniency.accounts.models import User
 from leniency.audit import checkpoints
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
+from leniency.database import refresh_planner_statistics
 
-from . import bulk_tables
+from . import bulk_tables, postgres
 
-FORMAT = 2  # 2: large tables as JSON Lines (leniency/ops/bulk_tables.py); format 1 backups still restore
-READABLE_FORMATS = {1, 2}
+# 2: large tables as JSON Lines (leniency/ops/bulk_tables.py); 3: the manifest names the database file and its
+# format (fixtures or pg_dump). Format 1 and 2 backups still restore.
+FORMAT = 3
+READABLE_FORMATS = {1, 2, 3}
 DATABASE_FILE = "database.json"
+PG_DUMP_FILE = "database.pgdump"
+FIXTURES, PG_DUMP = "django-fixtures", "pg_dump-custom"
 MANIFEST_FILE = "manifest.json"
 FILES_DIR = "files"
 # Rebuilt by `migrate` on the target, or not worth keeping (the audit chain's lock row is made when first needed).
@@ -69,6 +78,7 @@ class RestoreReport:
     problems: list[str] = field(default_factory=list)
     replaced_seeded_rows: int = 0  # rows a fresh database's migrations had seeded
     checkpoint_set_aside: Path | None = None  # the audit checkpoint of the data this restore replaced
+    database_format: str = FIXTURES
 
 
 def sha256_file(path: Path) -> str:
@@ -106,24 +116,56 @@ def _media_root() -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
-def create_backup(target: Path) -> dict:
-    """Write the backup to `target` (.tar.gz) and return its manifest."""
+def _dump_fixtures(work: Path) -> tuple[Path, dict]:
+    dump = work / DATABASE_FILE
+    call_command(
+        "dumpdata",
+        *[],
+        exclude=EXCLUDED + bulk_tables.STREAMED,
+        natural_foreign=True,
+        format="exactjson",
+        output=str(dump),
+        verbosity=0,
+    )
+    return dump, bulk_tables.dump(work / bulk_tables.TABLES_DIR)
+
+
+def _dump_postgres(work: Path) -> Path:
+    """pg_dump from this transaction's snapshot (repeatable read, so the counts read after it agree)."""
+    dump = work / PG_DUMP_FILE
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+    try:
+        postgres.dump(dump, snapshot=snapshot)
+    except (postgres.ToolMissing, postgres.ToolFailed) as error:
+        raise BackupError(f"nothing was backed up: {error}") from error
+    return dump
+
+
+def create_backup(target: Path, *, portable: bool = False) -> dict:
+    """Write the backup to `target` (.tar.gz) and return its manifest. On PostgreSQL the database is a
+    pg_dump archive unless `portable` (fixtures, restorable on SQLite too)."""
     target = Path(target)
+    use_pg_dump = connection.vendor == "postgresql" and not portable
+    if use_pg_dump:  # before anything: a missing pg_dump is named, not met half-way
+        try:
+            tool = postgres.find_tool("pg_dump", postgres.server_major())
+        except postgres.ToolMissing as error:
+            raise BackupError(f"nothing was backed up: {error}") from error
     with tempfile.TemporaryDirectory(prefix="leniency-backup-") as tmp:
         work = Path(tmp)
-        dump = work / DATABASE_FILE
+        tables = {}
+        outermost = not connection.in_atomic_block
         # One transaction, so rows, counts and the audit head describe the same moment.
         with transaction.atomic():
-            call_command(
-                "dumpdata",
-                *[],
-                exclude=EXCLUDED + bulk_tables.STREAMED,
-                natural_foreign=True,
-                format="exactjson",
-                output=str(dump),
-                verbosity=0,
-            )
-            tables = bulk_tables.dump(work / bulk_tables.TABLES_DIR)
+            if use_pg_dump:
+                if outermost:  # the transaction's first statement
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                dump = _dump_postgres(work)
+            else:
+                dump, tables = _dump_fixtures(work)
             counts = row_counts()
             audit = _audit_head()
         files = {}
@@ -135,19 +177,23 @@ def create_backup(target: Path) -> dict:
             "format": FORMAT,
             "created_at": timezone.now().isoformat(),
             "database_vendor": connection.vendor,
+            "database_format": PG_DUMP if use_pg_dump else FIXTURES,
+            "database_file": dump.name,
             "database_sha256": sha256_file(dump),
             "tables": tables,
             "counts": counts,
             "audit": audit,
             "files": files,
         }
+        if use_pg_dump:
+            manifest["pg_dump"] = postgres.version_of(tool)
         partial = target.with_name(target.name + ".partial")
         with tarfile.open(partial, "w:gz") as archive:
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST_FILE)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
-            archive.add(dump, arcname=DATABASE_FILE)
+            archive.add(dump, arcname=dump.name)
             for name in tables:
                 archive.add(work / bulk_tables.TABLES_DIR / name, arcname=f"{bulk_tables.TABLES_DIR}/{name}")
             for relative in files:
@@ -173,11 +219,15 @@ def _extract(source: Path, into: Path) -> dict:
     return manifest
 
 
+def _database_file(manifest: dict) -> str:
+    return manifest.get("database_file", DATABASE_FILE)
+
+
 def _check_hashes(work: Path, manifest: dict) -> list[str]:
     problems = []
-    dump = work / DATABASE_FILE
+    dump = work / _database_file(manifest)
     if not dump.exists() or sha256_file(dump) != manifest["database_sha256"]:
-        problems.append(f"{DATABASE_FILE}: missing or its SHA-256 does not match the manifest")
+        problems.append(f"{dump.name}: missing or its SHA-256 does not match the manifest")
     for name, expected in manifest.get("tables", {}).items():
         path = work / bulk_tables.TABLES_DIR / name
         if not path.exists() or sha256_file(path) != expected:
@@ -203,7 +253,18 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
         problems = _check_hashes(work, manifest)
         if problems:
             raise BackupError("the backup is damaged; nothing was restored:\n" + "\n".join(problems))
-        occupied = {label: n for label, n in row_counts().items() if n}
+        report.database_format = manifest.get("database_format", FIXTURES)
+        if report.database_format == PG_DUMP:
+            if connection.vendor != "postgresql":
+                raise BackupError(
+                    f"{source} holds a pg_dump archive of a PostgreSQL database; restore it into PostgreSQL "
+                    "(DATABASE_URL), or take a portable backup there with `leniency backup --portable`"
+                )
+            try:
+                postgres.find_tool("pg_restore", postgres.server_major())
+            except postgres.ToolMissing as error:
+                raise BackupError(f"nothing was restored: {error}") from error
+        occupied = {label: n for label, n in _existing_row_counts().items() if n}
         if occupied and not replace:
             if not is_freshly_migrated():
                 raise BackupError(
@@ -213,11 +274,18 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
                     + f"    leniency restore {source} --replace"
                 )
             report.replaced_seeded_rows = sum(occupied.values())
-        with transaction.atomic():
-            if occupied:
-                call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", str(work / DATABASE_FILE), verbosity=0)
-            bulk_tables.load(work / bulk_tables.TABLES_DIR, manifest.get("tables", {}))
+        if report.database_format == PG_DUMP:
+            try:  # drops and recreates every table of the archive, in one transaction
+                postgres.restore(work / _database_file(manifest))
+            except postgres.ToolFailed as error:
+                raise BackupError(f"nothing was restored: {error}") from error
+            refresh_planner_statistics()  # pg_restore leaves the new tables without statistics
+        else:
+            with transaction.atomic():
+                if occupied:
+                    call_command("flush", interactive=False, verbosity=0)
+                call_command("loaddata", str(work / DATABASE_FILE), verbosity=0)
+                bulk_tables.load(work / bulk_tables.TABLES_DIR, manifest.get("tables", {}))
         media = _media_root()
         for relative in manifest["files"]:
             destination = media / relative
@@ -228,6 +296,14 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
             report.files += 1
     report.checkpoint_set_aside = _restart_checkpoint()
     return verify_restore(manifest, report)
+
+
+def _existing_row_counts() -> dict[str, int]:
+    """row_counts() over the tables that exist: a database pg_restore is to fill may not be migrated."""
+    tables = set(connection.introspection.table_names())
+    return {
+        label: model._default_manager.count() for label, model in _models() if model._meta.db_table in tables
+    }
 
 
 def is_freshly_migrated() -> bool:

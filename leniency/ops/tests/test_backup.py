@@ -1,16 +1,20 @@
-"""`leniency backup` and `leniency restore` round-trip the demo data, files included, and refuse damage."""
+"""`leniency backup` and `leniency restore` round-trip the demo data, files included, and refuse damage. On
+PostgreSQL the database travels as a pg_dump archive (unless --portable), on SQLite as fixtures."""
 
 import io
+import subprocess
 import tarfile
 from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from leniency.audit.models import AuditEvent
 from leniency.cases.models import Defendant
 from leniency.demo.generator import build_demo
+from leniency.ops import postgres
 from leniency.ops.backup import row_counts
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,12 +48,23 @@ def test_round_trip_restores_rows_files_and_a_verified_audit_chain(demo, tmp_pat
     assert (demo / "recordings" / "signing.wav").read_bytes().startswith(b"RIFF")
 
 
+def _database_text(archive, tmp_path) -> str:
+    """The database part of a backup as text: the fixtures, or the SQL pg_restore writes from the archive."""
+    with tarfile.open(archive) as tar:
+        if "database.json" in tar.getnames():
+            return tar.extractfile("database.json").read().decode()
+        tar.extract("database.pgdump", tmp_path, filter="data")
+    tool = postgres.find_tool("pg_restore", postgres.server_major())
+    return subprocess.run(
+        [tool, "-f", "-", str(tmp_path / "database.pgdump")], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_the_backup_keeps_personal_data_encrypted(demo, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=archive)
     someone = Defendant.objects.exclude(id_number="").first()
-    with tarfile.open(archive) as tar:
-        dump = tar.extractfile("database.json").read().decode()
+    dump = _database_text(archive, tmp_path)
     assert someone.name in dump and someone.id_number not in dump and someone.phone not in dump
 
 
@@ -100,7 +115,9 @@ def test_restore_sets_the_replaced_checkpoint_aside_and_starts_a_new_one(demo, t
         call_command("audit", "verify", "--checkpoint", str(aside))
 
 
-def test_the_corpus_travels_as_json_lines_and_restores_whole(demo, tmp_path):
+@pytest.mark.parametrize("portable", [False, True], ids=["native", "portable"])
+def test_the_corpus_restores_whole_in_bulk(demo, tmp_path, portable):
+    """PostgreSQL: inside the pg_dump archive (COPY); SQLite, or --portable: as JSON Lines, not as fixtures."""
     from leniency.corpus.models import Judgment
 
     fields = [
@@ -126,10 +143,15 @@ def test_the_corpus_travels_as_json_lines_and_restores_whole(demo, tmp_path):
         )
     before = list(Judgment.objects.order_by("pk").values("pk", *fields))
     archive = tmp_path / "backup.tar.gz"
-    call_command("backup", out=archive)
+    call_command("backup", out=archive, portable=portable)
     with tarfile.open(archive) as tar:
-        assert "tables/corpus.judgment.jsonl.gz" in tar.getnames()
-        assert '"corpus.judgment"' not in tar.extractfile("database.json").read().decode()
+        names = tar.getnames()
+    if connection.vendor == "postgresql" and not portable:
+        assert "database.pgdump" in names and "database.json" not in names
+        assert "COPY public.corpus_judgment " in _database_text(archive, tmp_path)
+    else:
+        assert "tables/corpus.judgment.jsonl.gz" in names
+        assert '"corpus.judgment"' not in _database_text(archive, tmp_path)
 
     call_command("flush", interactive=False, verbosity=0)
     call_command("restore", str(archive))
@@ -138,3 +160,32 @@ def test_the_corpus_travels_as_json_lines_and_restores_whole(demo, tmp_path):
         content_hash="f" * 64, fact="新", main_charge="盗窃罪"
     )  # the sequence moved on
     assert new.pk > before[-1]["pk"]
+
+
+def test_a_missing_pg_tool_is_named_with_its_version(tmp_path, monkeypatch):
+    monkeypatch.setenv("LENIENCY_PG_BIN", str(tmp_path))  # a folder without the tools
+    with pytest.raises(
+        postgres.ToolMissing, match=rf"pg_restore of PostgreSQL 15 .* looked at {tmp_path}/pg_restore"
+    ):
+        postgres.find_tool("pg_restore", 15)
+    (tmp_path / "pg_restore").write_text("#!/bin/sh\n")
+    (tmp_path / "pg_restore").chmod(0o755)
+    assert postgres.find_tool("pg_restore", 15) == str(tmp_path / "pg_restore")
+
+
+def test_without_the_debian_folder_only_a_tool_of_the_same_major_version_is_taken(monkeypatch):
+    monkeypatch.delenv("LENIENCY_PG_BIN", raising=False)
+    monkeypatch.setattr(postgres, "DEBIAN_BIN", "/nonexistent/{major}/bin")
+    monkeypatch.setattr(postgres.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(postgres, "_version_of", lambda path: 14)
+    with pytest.raises(postgres.ToolMissing, match=r"pg_dump on PATH \(it is PostgreSQL 14\)"):
+        postgres.find_tool("pg_dump", 15)
+    assert postgres.find_tool("pg_dump", 14) == "/usr/bin/pg_dump"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump backs up PostgreSQL only")
+def test_on_postgresql_a_backup_without_pg_dump_is_refused_naming_it(demo, tmp_path, monkeypatch):
+    monkeypatch.setenv("LENIENCY_PG_BIN", str(tmp_path))
+    with pytest.raises(CommandError, match=r"nothing was backed up: pg_dump of PostgreSQL \d+"):
+        call_command("backup", out=tmp_path / "b.tar.gz")
+    assert not (tmp_path / "b.tar.gz").exists()

@@ -1,12 +1,13 @@
 """Disaster recovery as the README writes it (issue 20): back up, start a fresh install (a new database,
 migrated, an empty var/), `leniency restore`, then the row counts, the files' hashes and the three verify
 commands. The fresh install runs as separate `leniency` processes, on the database engine of the test run
-(SQLite, or PostgreSQL when DATABASE_URL points at one, as in CI)."""
+(SQLite, or PostgreSQL when DATABASE_URL points at one, as in CI: there through pg_dump -Fc and pg_restore)."""
 
 import hashlib
 import json
 import os
 import subprocess
+import tarfile
 import uuid
 from datetime import date
 from importlib import import_module
@@ -96,6 +97,10 @@ def test_backup_restores_onto_a_fresh_install_and_verifies(settings, tmp_path, f
     restored = _leniency("restore", str(archive), env=env)
     assert restored.returncode == 0, restored.stdout + restored.stderr
     assert "seeded default rows were replaced by the backup's" in restored.stdout
+    if connection.vendor == "postgresql":  # pg_dump -Fc and pg_restore, not fixtures
+        assert "restored with pg_restore" in restored.stdout
+        with tarfile.open(archive) as tar:
+            assert json.load(tar.extractfile("manifest.json"))["database_format"] == "pg_dump-custom"
 
     shown = _leniency(
         "shell",

@@ -1,12 +1,13 @@
-"""`leniency backup --out FILE.tar.gz`: database, files and a manifest of their hashes (leniency/ops/backup.py)."""
+"""`leniency backup --out FILE.tar.gz [--portable]`: database (pg_dump -Fc on PostgreSQL), files and a manifest of
+their hashes (leniency/ops/backup.py)."""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from leniency.ops.backup import create_backup
+from leniency.ops.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
@@ -16,15 +17,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--out", type=Path, default=None, help="default: var/backups/leniency-<time>.tar.gz"
         )
+        parser.add_argument(
+            "--portable",
+            action="store_true",
+            help="on PostgreSQL too, the database as JSON fixtures (to restore on SQLite); slower",
+        )
 
-    def handle(self, *args, out, **options):
+    def handle(self, *args, out, portable, **options):
         if out is None:
             out = Path(settings.VAR_DIR) / "backups" / f"leniency-{timezone.now():%Y%m%dT%H%M%S}.tar.gz"
         out.parent.mkdir(parents=True, exist_ok=True)
-        manifest = create_backup(out)
+        try:
+            manifest = create_backup(out, portable=portable)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         rows = sum(manifest["counts"].values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"{out}: {rows} rows, {len(manifest['files'])} files, audit chain up to #{manifest['audit']['last_seq']}"
+                f"{out}: {rows} rows ({manifest['database_format']}), {len(manifest['files'])} files, "
+                f"audit chain up to #{manifest['audit']['last_seq']}"
             )
         )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leniency.ops.backup import BackupError, restore_backup
+from leniency.ops.backup import PG_DUMP, BackupError, restore_backup
 
 
 class Command(BaseCommand):
@@ -39,7 +39,13 @@ class Command(BaseCommand):
                 f"restored {report.rows} rows and {report.files} files; audit chain verified ({report.audit_events} events)"
             )
         )
-        self.stdout.write(
-            "not restored: sessions (everyone logs in again), the admin log, the caches; "
-            "run `leniency createcachetable` if this database is new"
-        )
+        if report.database_format == PG_DUMP:
+            self.stdout.write(
+                "restored with pg_restore; not restored: sessions (everyone logs in again), the caches "
+                "(their tables are there, empty)"
+            )
+        else:
+            self.stdout.write(
+                "not restored: sessions (everyone logs in again), the admin log, the caches; "
+                "run `leniency createcachetable` if this database is new"
+            )

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import state
@@ -23,12 +22,30 @@ class Entry:
     detail: str
     url: str
     warn: bool = False
+    date_only: bool = False  # a recording's date says nothing of the hour: show the day alone
 
 
-def _day(value) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    return timezone.make_aware(datetime(value.year, value.month, value.day, 12))
+# Same moment: the step's natural order (a withdrawal before the lapse it causes, a recording after its signing).
+KIND_ORDER = {
+    kind: n
+    for n, kind in enumerate(
+        ("notice", "agreement", "signature", "recording", "review", "withdrawal", "lapsed")
+    )
+}
+
+
+def _recording_moment(recording, records: Records) -> datetime:
+    """Where a recording sits in the story: right after the step it records (the notice; the agreement's
+    signing, else its generation), otherwise when it was uploaded. Its date alone would put it at a made-up
+    hour, after a withdrawal that followed it."""
+    for notice in records.notices:
+        if notice.pk == recording.notice_id:
+            return notice.notified_at
+    for agreement in records.agreements:
+        if agreement.pk == recording.agreement_id:
+            signed = [s.signed_at for s in agreement.signatures.all()]
+            return max(signed) if signed else agreement.generated_at
+    return recording.uploaded_at
 
 
 @dataclass
@@ -125,11 +142,12 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
     for r in records.recordings:
         entries.append(
             Entry(
-                _day(r.recorded_on),
+                _recording_moment(r, records),
                 "recording",
-                _("录音录像：%(s)s") % {"s": r.get_session_display()},
+                _("录音录像：%(s)s（%(day)s录制）") % {"s": r.get_session_display(), "day": r.recorded_on},
                 r.description or r.original_name,
                 reverse("recording_detail", args=[r.pk]),
+                date_only=True,
             )
         )
     for review in records.reviews:
@@ -155,7 +173,7 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
                 warn=True,
             )
         )
-    entries.sort(key=lambda e: (e.when, e.kind != "notice"))
+    entries.sort(key=lambda e: (e.when, KIND_ORDER[e.kind]))
     return entries
 
 

@@ -31,15 +31,22 @@ class TimelineEntry:
     action: str
     label: str
     detail: str
+    defendant_id: int | None = None  # None: the case as a whole
+    defendant: str = ""
 
 
-def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntry]:
-    """Events of the case in the order they happened (demo builders append history after the fact);
-    events about a defendant the viewer may not see are left out."""
+def case_timeline(case, *, defendant_names: dict[int, str], only: int | None = None) -> list[TimelineEntry]:
+    """Events of the case in the order they happened, each naming the defendant it concerns
+    (`defendant_names`: those the viewer may see; events about anyone else are left out). The services stamp
+    an event when it is recorded and the trail numbers events in commit order, so time then number is the
+    order of the record; the demo's builders append history after the fact, which the time puts in place.
+    `only`: one defendant's events and the case's own."""
     entries = []
     for event in AuditEvent.objects.filter(case_id=case.pk).order_by("occurred_at", "seq"):
         defendant = event.data.get("defendant")
-        if defendant is not None and defendant not in visible_defendant_ids:
+        if defendant is not None and defendant not in defendant_names:
+            continue
+        if only is not None and defendant is not None and defendant != only:
             continue
         entries.append(
             TimelineEntry(
@@ -49,6 +56,8 @@ def case_timeline(case, *, visible_defendant_ids: set[int]) -> list[TimelineEntr
                 action=event.action,
                 label=str(ACTION_LABELS.get(event.action, event.action)),
                 detail=_describe(event),
+                defendant_id=defendant,
+                defendant=defendant_names.get(defendant, "") if defendant is not None else "",
             )
         )
     return entries

@@ -57,6 +57,8 @@ class TimelineOut(Schema):
     action: str
     label: str
     detail: str
+    defendant_id: int | None = Field(None, description="the defendant the event concerns; null for the case")
+    defendant: str = Field("", description="that defendant's name")
 
 
 class CaseOut(Schema):
@@ -99,7 +101,7 @@ def list_cases(request, filters: Query[CaseFilters]):
 def get_case(request, case_id: int):
     case = get_object_or_404(visible_cases(request.user).select_related("procuratorate", "court"), pk=case_id)
     defendants = list(visible_defendants(request.user).filter(case=case).prefetch_related("charges"))
-    timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
+    timeline = case_timeline(case, defendant_names={d.pk: d.name for d in defendants})
     log_personal_data_read(request.user, defendants, fields=PARTICULARS, via="api", path=request.path)
     return {
         "id": case.pk,

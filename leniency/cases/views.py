@@ -93,6 +93,12 @@ def change_stage(request, pk, defendant_id):
     return _render_case_page(request, case, bound_form=form, status=400)
 
 
+def _timeline_filter(request, names: dict[int, str]) -> int | None:
+    """`?timeline=<defendant id>`: that defendant's events and the case's own; anything else shows all."""
+    value = request.GET.get("timeline", "")
+    return int(value) if value.isdigit() and int(value) in names else None
+
+
 def _render_case_page(request, case, *, bound_form=None, status=200):
     defendants = list(
         visible_defendants(request.user).filter(case=case).prefetch_related("charges", *panel_prefetch())
@@ -106,7 +112,9 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         elif can_change_stage(request.user, defendant):
             form = StageChangeForm(defendant=defendant, prefix=f"d{defendant.pk}")
         rows.append({"defendant": defendant, "form": form})
-    timeline = case_timeline(case, visible_defendant_ids={d.pk for d in defendants})
+    names = {d.pk: d.name for d in defendants}
+    only = _timeline_filter(request, names)
+    timeline = case_timeline(case, defendant_names=names, only=only)
     _log_case_page_read(request, defendants)
     # The defendant panels the apps above registered (panels.py) query once for all `page_defendants`
     # (leniency/cases/templatetags/case_page.py).
@@ -114,6 +122,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "case": case,
         "rows": rows,
         "timeline": timeline,
+        "timeline_only": only,
         "page_defendants": defendants,
         "panel_memo": {},
         "defendant_panels": defendant_panels(),

@@ -66,9 +66,11 @@ def test_committee_events_appear_on_the_case_timeline(committee):
         acting_user=world.lawyer,
     )
     services.do_assign_member(petition, committee.cora, acting_user=committee.cora)
-    labels = [e.label for e in case_timeline(world.case, visible_defendant_ids={world.defendant.pk})]
+    labels = [
+        e.label for e in case_timeline(world.case, defendant_names={world.defendant.pk: world.defendant.name})
+    ]
     assert "提出监督评议申请" in labels and "分配评议委员" in labels
-    hidden = [e.label for e in case_timeline(world.case, visible_defendant_ids=set())]
+    hidden = [e.label for e in case_timeline(world.case, defendant_names={})]
     assert "提出监督评议申请" not in hidden  # about a defendant the viewer may not see
 
 

@@ -96,6 +96,7 @@ def _pk(name):
 PAGES: dict[str, Entry] = {
     # --- accounts, i18n ------------------------------------------------------------------------------------
     "login": Entry(PUBLIC),
+    "favicon": Entry(PUBLIC),
     "logout": post(rule(ok=EVERYONE_SIGNED_IN, anonymous=OK), login_redirect_is_outcome=True),
     "set_language": post(PUBLIC, {"language": "zh-hans"}),
     "home": Entry(SIGNED_IN),
@@ -119,6 +120,28 @@ PAGES: dict[str, Entry] = {
     "court_file": Entry(rule(ok=CLERK | ADMIN), _pk("case"), note="the form; filing again is refused"),
     "defendant_identity": Entry(
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
+    ),
+    "case_victims": Entry(CASE_FILE, _pk("case"), note="a lawyer sees only their client's victims, masked"),
+    "victim_add": Entry(rule(ok=PROSECUTION | CASE_MANAGEMENT | ADMIN), _pk("case")),
+    "victim_opinion": Entry(
+        rule(ok=PROSECUTION | ADMIN),
+        {"pk": "case", "victim_id": "victim"},
+        note="CPL art. 173: the procuratorate",
+    ),
+    "victim_settlement": Entry(
+        rule(ok=PROSECUTION | COURT | ADMIN),
+        {"pk": "case", "victim_id": "victim"},
+        note="the procuratorate, or the trial judge during trial",
+    ),
+    "victim_contact": Entry(
+        rule(ok=STAFF_OF_THE_CASE),
+        {"pk": "case", "victim_id": "victim"},
+        note="a victim's full contact: the case's prosecutors and judge; never the defence (CPL art. 43)",
+    ),
+    "settlement_document": Entry(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS | ADMIN),
+        {"pk": "case", "settlement_id": "settlement"},
+        note="the scanned 谅解书: the case's staff and the client's lawyers",
     ),
     "personal_data_reads": Entry(rule(ok=READ_ALL)),
     "api_tokens": Entry(SIGNED_IN),  # each user's own tokens
@@ -210,6 +233,10 @@ PAGES: dict[str, Entry] = {
     "recommendations:court": Entry(rule(ok=COURT), _pk("recommendation")),
     "recommendations:letter": Entry(CASE_FILE, _pk("recommendation")),
     "recommendations:letter_pdf": Entry(CASE_FILE, _pk("recommendation")),
+    "recommendations:document_pdf": Entry(CASE_FILE, _pk("recommendation")),
+    "recommendations:document_docx": Entry(CASE_FILE, _pk("recommendation")),
+    "recommendations:opinion_pdf": Entry(CASE_FILE, _pk("opinion")),
+    "recommendations:opinion_docx": Entry(CASE_FILE, _pk("opinion")),
     # --- plea ----------------------------------------------------------------------------------------------
     "plea_dossier": Entry(CASE_FILE, D),
     "plea_notice_new": Entry(rule(ok=STAFF_OF_THE_CASE), D),
@@ -222,9 +249,14 @@ PAGES: dict[str, Entry] = {
     "plea_agreement_docx": Entry(CASE_FILE, _pk("agreement")),
     "plea_agreement_sign": post(
         rule(ok=LAWYERS),
-        {"role": "lawyer", "lawyer_present": "on"},
+        {"role": "lawyer", "present": "on"},
         args=_pk("agreement"),
-        note="signing as the lawyer: the assigned lawyers only",
+        note="the lawyer's attestation: the assigned lawyers only, on their own account (never the prosecutor)",
+    ),
+    "plea_signature_image": Entry(
+        CASE_FILE,
+        {"pk": "agreement", "signature_id": "signature"},
+        note="the defendant's handwritten signature: whoever sees the agreement (a logged read)",
     ),
     "plea_review_new": Entry(rule(ok=COURT), D),
     "plea_review": Entry(CASE_FILE, _pk("review")),
@@ -359,6 +391,27 @@ API: dict[str, Entry] = {
         rule(ok=CLERK | ADMIN), {"judge": "@judge"}, args={"case_id": "case"}, note="already filed: 400"
     ),
     "POST /api/defendants/{defendant_id}/stage": post(rule(ok=COURT), {"to": "judgment"}, args=D),
+    # victims
+    "GET /api/cases/{case_id}/victims": Entry(CASE_FILE, {"case_id": "case"}),
+    "POST /api/cases/{case_id}/victims": post(
+        rule(ok=PROSECUTION | CASE_MANAGEMENT | ADMIN),
+        {"name": " ", "defendants": ["@defendant"]},
+        args={"case_id": "case"},
+        note="no name: 400",
+    ),
+    "POST /api/victims/{victim_id}/opinions": post(
+        rule(ok=PROSECUTION | ADMIN),
+        {"defendant": "@defendant", "position": "agree", "heard_on": "2026-09-10"},
+        args={"victim_id": "victim"},
+        note="no way of hearing given: 400",
+    ),
+    "POST /api/victims/{victim_id}/settlements": post(
+        rule(ok=PROSECUTION | COURT | ADMIN),
+        {"defendant": "@defendant", "kind": "forgiveness", "signed_on": "2026-09-12"},
+        args={"victim_id": "victim"},
+        files=("document",),
+        note="a WAV file is no scan: 400",
+    ),
     # counsel
     "GET /api/counsel/requests": Entry(SIGNED_IN),
     "POST /api/counsel/requests": post(

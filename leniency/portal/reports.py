@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency.audit import checkpoints
 from leniency.audit.trail import record
 from leniency.documents.pdf import render_document, render_pdf
 from leniency.oversight import figures as oversight
@@ -78,6 +79,9 @@ def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
         "synthetic_note": by_region["synthetic_note"],
         "suppressed": by_region["suppressed"] + by_crime["suppressed"],
         "oversight": oversight_section(period),
+        # The trail's signed head as the report is made: printed so that a reader can keep it and later check
+        # the trail against it (`leniency audit verify --head`, leniency/audit/checkpoints.py).
+        "audit_head": checkpoints.head(),
     }
 
 
@@ -140,6 +144,7 @@ def do_generate_report(
                     "period": report.period,
                     "pdf_sha256": report.pdf_sha256,
                     "suppressed": report.suppressed_cells,
+                    "audit_head": context["audit_head"].as_dict() if context["audit_head"] else None,
                 },
             )
     except BaseException:

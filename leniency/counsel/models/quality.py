@@ -73,6 +73,10 @@ class WarningKind(models.TextChoices):
     NO_OPINION = "no_opinion", _("未提出书面意见")
     REPEATED_COMPLAINTS = "repeated_complaints", _("多次被投诉")
     MISSED_RESPONSE = "missed_response", _("多次超时未响应")
+    # Participation records that do not look like a record of work done (counsel/quality.py, PLAUSIBILITY)
+    OVERLONG_DAYS = "overlong_days", _("单日登记用时超出合理工作时间")
+    SAME_DURATIONS = "same_durations", _("履职用时多为同一数值")
+    LATE_LOGGING = "late_logging", _("履职记录多为事后补登")
 
 
 class QualityWarning(models.Model):

@@ -8,8 +8,6 @@ from leniency.cases.access import visible_defendants
 from leniency.cases.stages import COURT_STAGES, Stage
 from leniency.errors import Forbidden
 
-from .models import Signature
-
 
 def is_case_prosecutor(user, defendant) -> bool:
     return bool(
@@ -90,13 +88,26 @@ def check_generate_agreement(user, defendant) -> None:
         raise Forbidden(_("只有承办检察院的检察官可以在审判前或一审中制作具结书（刑事诉讼法第174条）"))
 
 
-def check_sign_agreement(user, defendant, role: str) -> None:
-    """The lawyer signs for themselves; the prosecutor signs, and records the defendant's signature in person."""
-    if role == Signature.Role.LAWYER:
-        if not can_sign_as_lawyer(user, defendant):
-            raise Forbidden(_("只有被指派的辩护人或值班律师可以签署（刑事诉讼法第174条第1款）"))
-    elif not can_manage_agreement(user, defendant):
-        raise Forbidden(_("只有承办检察院的检察官可以记录此签名"))
+def check_record_defendant_signature(user, defendant) -> None:
+    """The defendant has no account: the case's prosecutor records the signature as captured in the room."""
+    if not can_manage_agreement(user, defendant):
+        raise Forbidden(_("只有承办检察院的检察官可以当面记录犯罪嫌疑人的签名"))
+
+
+def check_attest_as_lawyer(user, defendant) -> None:
+    """Only the lawyer assigned to this defendant, on their own account — never the prosecutor for them."""
+    if not can_sign_as_lawyer(user, defendant):
+        raise Forbidden(
+            _(
+                "律师在场确认只能由被指派给该犯罪嫌疑人的辩护人或值班律师本人以自己的账号作出"
+                "（刑事诉讼法第174条第1款）"
+            )
+        )
+
+
+def check_sign_as_prosecutor(user, defendant) -> None:
+    if not can_manage_agreement(user, defendant):
+        raise Forbidden(_("只有承办检察院的检察官可以以检察官身份签名"))
 
 
 def check_record_review(user, defendant) -> None:

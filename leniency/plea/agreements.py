@@ -1,7 +1,7 @@
 """The plea agreement (具结书, CPL art. 174; SPP Rules art. 272): generated as a PDF from the final
 recommendation, stored with the SHA-256 of its bytes, signed by defendant, lawyer and prosecutor.
 
-A signature binds the hash of the exact stored bytes. Regenerating the agreement (a new final recommendation,
+A signature binds the hash of the exact stored bytes; how each party signs is `signing.py`. Regenerating the agreement (a new final recommendation,
 a new procedure) supersedes the old version and voids its signatures; a stored file that no longer matches
 its hash invalidates every signature on it (see `signature_checks` and `leniency plea verify`).
 """
@@ -24,7 +24,7 @@ from leniency.errors import DomainError
 
 from . import access, state
 from .models import PleaAgreement, Signature
-from .state import current_agreement, missing_roles, valid_signatures
+from .state import current_agreement
 from .wording import recommendation_zh
 
 Role = Signature.Role
@@ -195,91 +195,6 @@ def _supersede(previous: PleaAgreement, *, version: int, acting_user, now) -> No
     )
 
 
-def do_sign_agreement(
-    agreement: PleaAgreement,
-    *,
-    role: str,
-    acting_user,
-    lawyer_present: bool = False,
-    signer_name: str = "",
-    now: datetime | None = None,
-) -> Signature:
-    """Record one party's signature on the exact stored bytes.
-
-    The defendant's signature is recorded by the prosecutor in person, with the lawyer present (CPL art. 174 ¶1)
-    unless a statutory exception (¶2) was recorded; the lawyer and the prosecutor sign for themselves.
-    """
-    now = now or timezone.now()
-    defendant = agreement.defendant
-    if role not in Role.values:
-        raise DomainError(_("未知的签署身份：%(value)s") % {"value": role}, field="role")
-    access.check_sign_agreement(acting_user, defendant, role)
-    if not agreement.is_current:
-        raise DomainError(
-            _("该具结书已失效（%(status)s），不能签署") % {"status": agreement.get_status_display()},
-            field="agreement",
-        )
-    if role == Role.LAWYER:
-        signer, name = acting_user, str(acting_user)
-    else:
-        signer, name = (acting_user, str(acting_user)) if role == Role.PROSECUTOR else (None, defendant.name)
-    present = ""
-    if role == Role.DEFENDANT and not agreement.lawyer_exception:
-        assignment = assigned_lawyer(defendant)
-        if not lawyer_present or assignment is None:
-            raise DomainError(
-                _("犯罪嫌疑人签署具结书时，辩护人或值班律师必须在场（刑事诉讼法第一百七十四条第一款）"),
-                field="lawyer_present",
-            )
-        present = str(assignment.lawyer)
-    with transaction.atomic():
-        locked = PleaAgreement.objects.select_for_update().get(pk=agreement.pk)
-        if role in valid_signatures(locked):
-            raise DomainError(_("%(role)s已经签署") % {"role": Role(role).label}, field="role")
-        actual = hash_stored(locked.file_name)
-        if actual != locked.sha256:
-            raise DomainError(
-                _("存档的具结书文件与生成时的哈希不一致（文件缺失或被改动），不能签署"), field="agreement"
-            )
-        signature = Signature.objects.create(
-            agreement=locked,
-            role=role,
-            signer=signer,
-            signer_name=signer_name or name,
-            document_sha256=actual,
-            signed_at=now,
-            lawyer_present=present,
-            recorded_by=acting_user,
-        )
-        record(
-            "plea.agreement.signed",
-            actor=acting_user,
-            obj=locked,
-            case_id=defendant.case_id,
-            occurred_at=now,
-            data={
-                "defendant": defendant.pk,
-                "version": locked.version,
-                "role": role,
-                "sha256": actual,
-                "lawyer_present": present,
-            },
-        )
-        if not missing_roles(locked):
-            locked.status, locked.signed_at = Status.SIGNED, now
-            locked.save(update_fields=["status", "signed_at"])
-            record(
-                "plea.agreement.completed",
-                actor=acting_user,
-                obj=locked,
-                case_id=defendant.case_id,
-                occurred_at=now,
-                data={"defendant": defendant.pk, "version": locked.version, "sha256": actual},
-            )
-        agreement.refresh_from_db()
-    return signature
-
-
 @dataclass(frozen=True)
 class SignatureCheck:
     signature: Signature
@@ -312,6 +227,8 @@ def verify_agreement(agreement: PleaAgreement) -> Verification:
             checks.append(SignatureCheck(signature, False, _("存档文件缺失，无法核验")))
         elif signature.document_sha256 != stored:
             checks.append(SignatureCheck(signature, False, _("存档文件在签署后被改动，签名失效")))
+        elif signature.image_file and hash_stored(signature.image_file) != signature.image_sha256:
+            checks.append(SignatureCheck(signature, False, _("签名图像或扫描件的存档文件缺失或被改动")))
         else:
             checks.append(SignatureCheck(signature, True, _("与签署时的文件一致")))
     return Verification(agreement, stored, matches, checks)

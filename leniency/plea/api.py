@@ -1,21 +1,26 @@
 """JSON API of the plea process: the same services and permissions as the pages (404 for objects the user
 may not see, 403 for actions they may not take)."""
 
+import base64
+import binascii
 from datetime import datetime
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from pydantic import AwareDatetime
 
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import Procedure
 from leniency.documents.archive import archive_storage
+from leniency.errors import DomainError
 
-from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
+from .agreements import do_generate_agreement, verify_agreement
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
 from .notices import do_record_notice
 from .review import adoption_blockers
+from .signing import do_attest_as_lawyer, do_record_defendant_signature, do_sign_as_prosecutor
 from .story import status_line, story
 from .taxonomy import REASON_GROUP, WithdrawalReason
 from .voluntariness import do_record_review, do_resolve_item
@@ -62,6 +67,13 @@ class SignatureOut(Schema):
     signed_at: datetime
     document_sha256: str
     lawyer_present: str
+    capture: str
+    image_sha256: str
+    attestation: str
+    recording_id: int | None
+    recording_start_s: int | None
+    recording_end_s: int | None
+    no_recording_reason: str
     status: str
     valid_now: bool
     why: str
@@ -154,8 +166,20 @@ class AgreementIn(Schema):
 
 
 class SignIn(Schema):
+    """One party's act: the defendant's signature (recorded by the prosecutor: `capture` and the image in base64),
+    the lawyer's attestation (`present`, `advised`, `voluntary`, on the lawyer's own account) or the prosecutor's
+    signature. Each names the signing recording's segment, or why there is none."""
+
     role: Signature.Role
-    lawyer_present: bool = False
+    capture: Signature.Capture = Signature.Capture.DRAWN
+    image_base64: str = Field("", max_length=28_000_000)
+    present: bool = False
+    advised: bool = False
+    voluntary: bool = False
+    recording_id: int | None = None
+    recording_start_s: int | None = Field(None, ge=0)
+    recording_end_s: int | None = Field(None, ge=0)
+    no_recording_reason: str = Field("", max_length=300)
 
 
 class AnswerIn(Schema):
@@ -223,6 +247,18 @@ def _agreement_out(agreement: PleaAgreement) -> dict:
                 "signed_at": c.signature.signed_at,
                 "document_sha256": c.signature.document_sha256,
                 "lawyer_present": c.signature.lawyer_present,
+                **{
+                    f: getattr(c.signature, f)
+                    for f in (
+                        "capture",
+                        "image_sha256",
+                        "attestation",
+                        "recording_id",
+                        "recording_start_s",
+                        "recording_end_s",
+                        "no_recording_reason",
+                    )
+                },
                 "status": c.signature.status,
                 "valid_now": c.ok,
                 "why": str(c.why),
@@ -322,9 +358,36 @@ def get_agreement_pdf(request, agreement_id: int):
 )
 def post_signature(request, agreement_id: int, payload: SignIn):
     agreement = _visible_agreement(request, agreement_id)
-    do_sign_agreement(
-        agreement, role=payload.role, acting_user=request.user, lawyer_present=payload.lawyer_present
-    )
+    recording = None
+    if payload.recording_id is not None:
+        recording = agreement.defendant.recordings.filter(pk=payload.recording_id).first()
+        if recording is None:
+            raise DomainError(_("未找到该录音录像"), field="recording_id")
+    evidence = {
+        "recording": recording,
+        "start_s": payload.recording_start_s,
+        "end_s": payload.recording_end_s,
+        "no_recording_reason": payload.no_recording_reason,
+    }
+    if payload.role == Signature.Role.DEFENDANT:
+        try:
+            image = base64.b64decode(payload.image_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise DomainError(_("image_base64 不是有效的 base64"), field="image_base64") from None
+        do_record_defendant_signature(
+            agreement, acting_user=request.user, capture=payload.capture, content=image, **evidence
+        )
+    elif payload.role == Signature.Role.LAWYER:
+        do_attest_as_lawyer(
+            agreement,
+            acting_user=request.user,
+            present=payload.present,
+            advised=payload.advised,
+            voluntary=payload.voluntary,
+            **evidence,
+        )
+    else:
+        do_sign_as_prosecutor(agreement, acting_user=request.user, **evidence)
     agreement.refresh_from_db()
     return Status(201, _agreement_out(agreement))
 

@@ -4,13 +4,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .checklist import ITEMS_BY_KEY
-from .models import RightsNotice, Signature
+from .models import RightsNotice, Signature, clock
 from .taxonomy import Consequence, WithdrawalReason, WithdrawalStage
 
 LABELS = {
     "plea.notice.recorded": gettext_lazy("权利告知"),
     "plea.agreement.generated": gettext_lazy("生成具结书"),
     "plea.agreement.signed": gettext_lazy("具结书签名"),
+    "plea.signature.image.accessed": gettext_lazy("调阅签名图像或扫描件"),
     "plea.agreement.completed": gettext_lazy("具结书签署完成"),
     "plea.agreement.superseded": gettext_lazy("具结书被新版本取代"),
     "plea.agreement.lapsed": gettext_lazy("具结书失效"),
@@ -34,10 +35,24 @@ def _generated(data):
 
 
 def _signed(data):
-    return _("第%(v)s版 · %(role)s") % {
+    text = _("第%(v)s版 · %(role)s") % {
         "v": data.get("version"),
         "role": _label(Signature.Role, data.get("role")),
     }
+    if data.get("capture") in (Signature.Capture.DRAWN, Signature.Capture.SCAN):
+        text += " · " + _label(Signature.Capture, data.get("capture"))
+    if data.get("attestation"):
+        text += _(" · 律师本人确认在场")
+    if data.get("recording"):
+        start, end = (data.get("segment") or [None, None])[:2]
+        text += _(" · 录音录像 #%(id)s %(start)s–%(end)s") % {
+            "id": data["recording"],
+            "start": clock(start),
+            "end": clock(end),
+        }
+    elif data.get("no_recording_reason"):
+        text += _(" · 无录音录像：%(reason)s") % {"reason": data["no_recording_reason"]}
+    return text
 
 
 def _superseded(data):

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -65,11 +66,65 @@ class AgreementForm(forms.Form):
     exception_note = forms.CharField(label=_("情形说明"), max_length=300, required=False)
 
 
-class SignForm(forms.Form):
+class SigningForm(forms.Form):
+    """What every signature names: the segment of the signing's recording, or why there is none."""
+
     role = forms.ChoiceField(choices=Signature.Role.choices, widget=forms.HiddenInput)
-    lawyer_present = forms.BooleanField(
-        label=_("辩护人或值班律师在场（刑事诉讼法第174条第1款）"), required=False
+    recording = forms.ModelChoiceField(
+        label=_("签署录音录像"), queryset=None, required=False, empty_label=_("（没有录音录像）")
     )
+    recording_start_s = forms.IntegerField(label=_("签署片段起（秒）"), min_value=0, required=False)
+    recording_end_s = forms.IntegerField(label=_("签署片段止（秒）"), min_value=0, required=False)
+    no_recording_reason = forms.CharField(
+        label=_("没有录音录像的原因（如设备故障；将提交监督评议委员会审查）"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, defendant, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The recordings app sits above plea: its rows are reached through the defendant's relation.
+        self.fields["recording"].queryset = defendant.recordings.filter(session="signing").filter(
+            models.Q(agreement__isnull=True) | models.Q(agreement=agreement)
+        )
+
+    def evidence(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "recording": data.get("recording"),
+            "start_s": data.get("recording_start_s"),
+            "end_s": data.get("recording_end_s"),
+            "no_recording_reason": data.get("no_recording_reason", ""),
+        }
+
+
+class DefendantSignatureForm(SigningForm):
+    """The defendant signs on the tablet (the canvas fills `drawn_png`) or on paper, scanned and uploaded."""
+
+    drawn_png = forms.CharField(required=False, widget=forms.HiddenInput, max_length=3_000_000)
+    scan = forms.FileField(
+        label=_("或：上传犯罪嫌疑人签字的纸质具结书扫描件（PDF、JPEG 或 PNG）"), required=False
+    )
+
+    def capture(self) -> tuple[str, object]:
+        """(capture, content): the scan when one was uploaded, else the drawing."""
+        data = self.cleaned_data
+        if data.get("scan"):
+            return Signature.Capture.SCAN, data["scan"]
+        return Signature.Capture.DRAWN, data.get("drawn_png", "")
+
+
+class LawyerAttestationForm(SigningForm):
+    present = forms.BooleanField(label=_("本人在犯罪嫌疑人签署具结书时在场"), required=False)
+    advised = forms.BooleanField(
+        label=_("签署前本人已向其提供法律帮助，释明认罪认罚的性质和法律后果"), required=False
+    )
+    voluntary = forms.BooleanField(label=_("犯罪嫌疑人系在听取本人意见后自愿签署"), required=False)
+
+
+SIGN_FORMS = {
+    Signature.Role.DEFENDANT: DefendantSignatureForm,
+    Signature.Role.LAWYER: LawyerAttestationForm,
+    Signature.Role.PROSECUTOR: SigningForm,
+}
 
 
 class ReviewForm(forms.Form):

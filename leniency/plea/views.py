@@ -11,12 +11,12 @@ from leniency.errors import DomainError
 from leniency.forms_flow import add_domain_error
 
 from . import access, state
-from .agreements import do_generate_agreement, do_sign_agreement, verify_agreement
+from .agreements import do_generate_agreement
 from .checklist import CHECKLIST
-from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, SignForm, WithdrawalForm
-from .models import PleaAgreement, ReviewItem, Signature, VoluntarinessReview, Withdrawal
+from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, WithdrawalForm
+from .models import ReviewItem, VoluntarinessReview, Withdrawal
 from .notices import RIGHT_FIELDS, do_record_notice
-from .state import current_agreement, missing_roles, withdrawal_in_force
+from .state import current_agreement, withdrawal_in_force
 from .story import status_line, story
 from .taxonomy import CONSEQUENCE_BASIS, STAGE_OF, STAGE_RULE, Consequence
 from .voluntariness import do_record_review, do_resolve_item
@@ -143,64 +143,6 @@ def agreement_new(request, defendant_id):
         },
         status=400 if form.is_bound else 200,
     )
-
-
-@login_required
-def agreement_detail(request, pk, *, sign_form=None, status=200):
-    agreement = _visible(request, PleaAgreement, pk)
-    defendant = agreement.defendant
-    verification = verify_agreement(agreement)
-    missing = missing_roles(agreement) if agreement.is_current else []
-    user = request.user
-    signable = []
-    for role in missing:
-        if role == Signature.Role.LAWYER and access.can_sign_as_lawyer(user, defendant):
-            signable.append(role)
-        elif role != Signature.Role.LAWYER and access.can_manage_agreement(user, defendant):
-            signable.append(role)
-    forms_by_role = {
-        role: (
-            sign_form
-            if sign_form is not None and sign_form.data.get("role") == role
-            else SignForm(initial={"role": role})
-        )
-        for role in signable
-    }
-    return render(
-        request,
-        "plea/agreement_detail.html",
-        {
-            "agreement": agreement,
-            "defendant": defendant,
-            "case": defendant.case,
-            "verification": verification,
-            "missing": [Signature.Role(r).label for r in missing],
-            "sign_forms": forms_by_role,
-            "recordings": agreement.recordings.all(),
-            "versions": PleaAgreement.objects.filter(defendant=defendant).order_by("version"),
-        },
-        status=status,
-    )
-
-
-@login_required
-@require_POST
-def agreement_sign(request, pk):
-    agreement = _visible(request, PleaAgreement, pk)
-    form = SignForm(request.POST)
-    if not form.is_valid():
-        return agreement_detail(request, pk, sign_form=form, status=400)
-    role = form.cleaned_data["role"]
-    signature = _apply(
-        form,
-        lambda: do_sign_agreement(
-            agreement, role=role, acting_user=request.user, lawyer_present=form.cleaned_data["lawyer_present"]
-        ),
-    )
-    if signature is None:
-        return agreement_detail(request, pk, sign_form=form, status=400)
-    messages.success(request, _("已记录%(role)s签名") % {"role": signature.get_role_display()})
-    return redirect("plea_agreement", pk=pk)
 
 
 # Voluntariness review ----------------------------------------------------------------------------------------

@@ -95,24 +95,22 @@ def recording_upload(args: dict) -> None:
 
 
 def sign(args: dict) -> None:
-    """`do_sign_agreement` dies inside its transaction when it is about to write the audit event named."""
+    """A signing service dies inside its transaction when it is about to write the audit event named."""
     from leniency.accounts.models import User
-    from leniency.plea import agreements
+    from leniency.plea import signing
     from leniency.plea.models import PleaAgreement
+    from leniency.plea.tests.helpers import sign_in_person
 
-    original = agreements.record
+    original = signing.record
 
     def record(action, **kw):
         if action == args["die_on"]:
             die(f"sign: rows written, before {action}")
         return original(action, **kw)
 
-    agreements.record = record
-    agreements.do_sign_agreement(
-        PleaAgreement.objects.get(pk=args["agreement"]),
-        role=args["role"],
-        acting_user=User.objects.get(pk=args["user"]),
-        lawyer_present=True,
+    signing.record = record
+    sign_in_person(
+        PleaAgreement.objects.get(pk=args["agreement"]), args["role"], User.objects.get(pk=args["user"])
     )
     print("SIGNED", flush=True)
 

@@ -45,6 +45,7 @@ def _user(username, role, org, **extra):
 
 def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     from leniency.cases import services as case_services
+    from leniency.cases import victims as case_victims
     from leniency.cases.stages import Procedure, Stage
     from leniency.counsel.defaults import install_defaults
     from leniency.counsel.models import Claim, CounselAssignment, FeeSchedule, QualityWarning, RotaMember
@@ -60,10 +61,16 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     from leniency.oversight import committee as oversight
     from leniency.oversight.models import Decision, Petition, PublicReport
     from leniency.oversight.reports import do_submit_report
-    from leniency.plea.agreements import do_generate_agreement, do_sign_agreement
+    from leniency.plea.agreements import do_generate_agreement
     from leniency.plea.checklist import CHECKLIST
-    from leniency.plea.models import Signature, Withdrawal
+    from leniency.plea.models import Withdrawal
     from leniency.plea.notices import do_record_notice
+    from leniency.plea.signing import (
+        do_attest_as_lawyer,
+        do_record_defendant_signature,
+        do_sign_as_prosecutor,
+    )
+    from leniency.plea.tests.helpers import png_bytes
     from leniency.plea.voluntariness import do_record_review
     from leniency.portal.models import TransparencyReport, TypicalCase
     from leniency.recommendations import services as recs
@@ -179,7 +186,7 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     rec = recs.do_submit(rec, acting_user=world.prosecutor)
     recs.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
     rec.refresh_from_db()
-    recs.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
+    o["opinion"] = recs.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
     o["recommendation"] = recs.do_finalise(rec, acting_user=world.prosecutor)
 
     # Plea: notice, signed agreement, then trial (first instance) with a voluntariness review and a withdrawal.
@@ -194,11 +201,23 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     agreement = do_generate_agreement(
         world.defendant, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED
     )
-    do_sign_agreement(
-        agreement, role=Signature.Role.DEFENDANT, acting_user=world.prosecutor, lawyer_present=True
+    signing = do_add_recording(
+        world.defendant,
+        acting_user=world.prosecutor,
+        fileobj=io.BytesIO(wav_bytes()),
+        original_name="signing.wav",
+        session="signing",
+        recorded_on=today,
+        agreement=agreement,
     )
-    do_sign_agreement(agreement, role=Signature.Role.LAWYER, acting_user=world.lawyer)
-    do_sign_agreement(agreement, role=Signature.Role.PROSECUTOR, acting_user=world.prosecutor)
+    segment = {"recording": signing, "start_s": 0, "end_s": 60}
+    o["signature"] = do_record_defendant_signature(
+        agreement, acting_user=world.prosecutor, capture="drawn", content=png_bytes(), **segment
+    )
+    do_attest_as_lawyer(
+        agreement, acting_user=world.lawyer, present=True, advised=True, voluntary=True, **segment
+    )
+    do_sign_as_prosecutor(agreement, acting_user=world.prosecutor, **segment)
     o["agreement"] = agreement
     o["recording"] = do_add_recording(
         world.defendant,
@@ -210,7 +229,7 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     )
     case_services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     world.defendant.refresh_from_db()
-    answers = {item.key: ("yes", "") for item in CHECKLIST}
+    answers = {item.key: ("yes", "已核对卷宗材料") for item in CHECKLIST}
     first = CHECKLIST[0].key
     answers[first] = ("no", "律师未在场")
     review = do_record_review(world.defendant, acting_user=world.judge, answers=answers)
@@ -297,6 +316,25 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         pdf_file="r-2026-Q3.pdf",
         pdf_sha256="0" * 64,
         pdf_size=1,
+    )
+
+    # Victims: one of the client's, with the scan of their 谅解书.
+    victim = case_victims.do_add_victim(
+        world.case,
+        name="王某",
+        defendants=[world.defendant],
+        phone="13800138000",
+        acting_user=world.prosecutor,
+    )
+    o["victim"] = victim
+    o["settlement"] = case_victims.do_record_settlement(
+        victim,
+        defendant=world.defendant,
+        kind="forgiveness",
+        signed_on=today,
+        fileobj=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
+        original_name="谅解书.pdf",
+        acting_user=world.prosecutor,
     )
     return mw
 

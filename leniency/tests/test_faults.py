@@ -222,10 +222,10 @@ def agreement(world, archive, monkeypatch):
 
 
 def sign_in_this_process(world, agreement, role):
-    from leniency.plea.agreements import do_sign_agreement
+    from leniency.plea.tests.helpers import sign_in_person
 
     user = world.lawyer if role == Signature.Role.LAWYER else world.prosecutor
-    return do_sign_agreement(agreement, role=role, acting_user=user, lawyer_present=True)
+    return sign_in_person(agreement, role, user)
 
 
 def assert_every_signature_and_completion_has_its_event() -> None:

@@ -13,6 +13,7 @@ from leniency.accounts.capabilities import has_capability
 from leniency.cases.models import Case
 from leniency.errors import DomainError
 from leniency.forms_flow import form_post
+from leniency.plea.signing import unrecorded_signatures
 from leniency.recordings.models import Recording
 
 from .. import committee as services
@@ -61,6 +62,8 @@ def petition_queue(request):
             "mine": petitions.filter(assignments__member=request.user).exclude(status=Petition.Status.CLOSED),
             "overdue": [c for c in corrections.filter(status=Correction.Status.OPEN) if c.is_overdue(today)],
             "open_corrections": corrections.filter(status=Correction.Status.OPEN).count(),
+            # 具结书 signatures given without the signing's recording: the reason is the committee's to review.
+            "unrecorded": unrecorded_signatures(request.user)[:100] if can_open_queue(request.user) else [],
         },
     )
 

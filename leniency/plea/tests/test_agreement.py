@@ -7,12 +7,12 @@ from leniency.audit.models import AuditEvent
 from leniency.cases.stages import Stage
 from leniency.documents.archive import archive_storage
 from leniency.errors import DomainError, Forbidden
-from leniency.plea.agreements import do_sign_agreement, verify_agreement
+from leniency.plea.agreements import verify_agreement
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.review import adoption_blockers
 from leniency.plea.story import status_line
 
-from .helpers import agreement, sign_all, stand_in_recommendation
+from .helpers import agreement, sign_all, sign_as, stand_in_recommendation
 
 Role = Signature.Role
 
@@ -41,7 +41,7 @@ def test_without_an_assigned_lawyer_the_statutory_exception_must_be_recorded(wor
         agreement(world)
     assert error.value.field == "lawyer_exception" and "第一百七十四条" in error.value.message
     a = agreement(world, lawyer_exception=PleaAgreement.LawyerException.DISABILITY)
-    do_sign_agreement(a, role=Role.PROSECUTOR, acting_user=world.prosecutor)
+    sign_as(world, a, Role.PROSECUTOR)
     a.refresh_from_db()
     assert a.status == PleaAgreement.Status.SIGNED  # only the prosecutor's signature is required
 
@@ -62,26 +62,21 @@ def test_signed_by_all_three_each_binding_the_hash(world, final_rec):
     assert all(check.ok for check in verify_agreement(a).checks)
 
 
-def test_defendant_cannot_sign_without_the_lawyer_present(world, final_rec):
-    a = agreement(world)
-    with pytest.raises(DomainError) as error:
-        do_sign_agreement(a, role=Role.DEFENDANT, acting_user=world.prosecutor, lawyer_present=False)
-    assert error.value.field == "lawyer_present"
-
-
 def test_only_the_right_people_sign(world, final_rec):
+    from leniency.plea.signing import do_attest_as_lawyer, do_sign_as_prosecutor
+
     a = agreement(world)
-    for user, role in [
-        (world.unassigned_lawyer, Role.LAWYER),
-        (world.outsider_prosecutor, Role.PROSECUTOR),
-        (world.judge, Role.PROSECUTOR),
-        (world.lawyer, Role.PROSECUTOR),
-    ]:
-        with pytest.raises(Forbidden, match="只有"):
-            do_sign_agreement(a, role=role, acting_user=user)
-    do_sign_agreement(a, role=Role.LAWYER, acting_user=world.lawyer)
-    with pytest.raises(DomainError):
-        do_sign_agreement(a, role=Role.LAWYER, acting_user=world.lawyer)  # twice
+    for user in (world.outsider_prosecutor, world.judge, world.lawyer):
+        with pytest.raises(Forbidden, match="只有承办检察院的检察官"):
+            do_sign_as_prosecutor(a, acting_user=user, no_recording_reason="设备故障，未能录制")
+    with pytest.raises(Forbidden, match="律师在场确认只能由被指派"):
+        do_attest_as_lawyer(
+            a, acting_user=world.unassigned_lawyer, present=True, advised=True, voluntary=True
+        )
+    sign_as(world, a, Role.DEFENDANT)
+    sign_as(world, a, Role.LAWYER)
+    with pytest.raises(DomainError, match="已经签署"):
+        sign_as(world, a, Role.LAWYER)  # twice
 
 
 def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, final_rec):
@@ -101,13 +96,13 @@ def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, fi
 
 def test_tampered_file_invalidates_signatures_and_blocks_signing(world, final_rec, archive):
     a = agreement(world)
-    do_sign_agreement(a, role=Role.LAWYER, acting_user=world.lawyer)
+    sign_as(world, a, Role.DEFENDANT)
     path = Path(archive, a.file_name)
     path.write_bytes(path.read_bytes().replace(b"%PDF", b"%PDF ", 1))
     result = verify_agreement(a)
     assert not result.matches and not result.checks[0].ok and "改动" in result.checks[0].why
     with pytest.raises(DomainError) as error:
-        do_sign_agreement(a, role=Role.PROSECUTOR, acting_user=world.prosecutor)
+        sign_as(world, a, Role.PROSECUTOR)
     assert "哈希" in error.value.message
     assert any("篡改" in b for b in adoption_blockers(world.defendant))
 

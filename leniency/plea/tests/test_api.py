@@ -1,3 +1,4 @@
+import base64
 import hashlib
 import json
 
@@ -6,6 +7,8 @@ from leniency.audit.models import AuditEvent
 from leniency.cases.services import do_change_stage
 from leniency.cases.stages import Stage
 from leniency.plea.checklist import CHECKLIST
+
+from .helpers import png_bytes, signing_recording
 
 
 def _bearer(user):
@@ -35,16 +38,22 @@ def test_whole_plea_through_the_api(client, world, final_rec):
     assert r.status_code == 201 and r.json()["document_matches"] is True
     agreement = r.json()["id"]
     url = f"/api/plea/agreements/{agreement}/signatures"
-    r = _post(client, url, world.prosecutor, {"role": "defendant"})
-    assert r.status_code == 400 and r.json()["field"] == "lawyer_present"
-    assert (
-        _post(client, url, world.prosecutor, {"role": "defendant", "lawyer_present": True}).status_code == 201
-    )
-    assert _post(client, url, world.unassigned_lawyer, {"role": "lawyer"}).status_code == 404
-    assert _post(client, url, world.lawyer, {"role": "prosecutor"}).status_code == 403
-    assert _post(client, url, world.lawyer, {"role": "lawyer"}).status_code == 201
-    r = _post(client, url, world.prosecutor, {"role": "prosecutor"})
+    recording = signing_recording(world)
+    seg = {"recording_id": recording.pk, "recording_start_s": 3, "recording_end_s": 40}
+    image = base64.b64encode(png_bytes()).decode()
+    r = _post(client, url, world.prosecutor, {"role": "defendant", "image_base64": image})
+    assert r.status_code == 400 and r.json()["field"] == "recording"
+    r = _post(client, url, world.prosecutor, {"role": "defendant", "image_base64": image} | seg)
+    assert r.status_code == 201
+    assert r.json()["signatures"][0]["image_sha256"] == hashlib.sha256(png_bytes()).hexdigest()
+    attest = {"role": "lawyer", "present": True, "advised": True, "voluntary": True} | seg
+    assert _post(client, url, world.unassigned_lawyer, attest).status_code == 404
+    assert _post(client, url, world.prosecutor, attest).status_code == 403  # never for the lawyer
+    assert _post(client, url, world.lawyer, {"role": "prosecutor"} | seg).status_code == 403
+    assert _post(client, url, world.lawyer, attest).status_code == 201
+    r = _post(client, url, world.prosecutor, {"role": "prosecutor"} | seg)
     assert r.json()["status"] == "signed" and all(s["valid_now"] for s in r.json()["signatures"])
+    assert {s["recording_id"] for s in r.json()["signatures"]} == {recording.pk}
     pdf = b"".join(
         client.get(f"/api/plea/agreements/{agreement}/pdf", **_bearer(world.lawyer)).streaming_content
     )
@@ -56,7 +65,7 @@ def test_whole_plea_through_the_api(client, world, final_rec):
         == 404
     )
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
-    answers = {item.key: {"answer": "yes"} for item in CHECKLIST}
+    answers = {item.key: {"answer": "yes", "note": "已核对卷宗材料"} for item in CHECKLIST}
     assert (
         _post(client, f"/api/plea/defendants/{d}/reviews", world.prosecutor, {"answers": answers}).status_code
         == 403

@@ -14,7 +14,7 @@ from leniency.audit.models import AuditEvent
 from leniency.cases.services import do_change_stage, do_set_procedure
 from leniency.cases.stages import Procedure, Stage
 from leniency.conftest import log_in
-from leniency.plea.agreements import do_generate_agreement, do_sign_agreement
+from leniency.plea.agreements import do_generate_agreement
 from leniency.plea.models import PleaAgreement, RightsNotice, VoluntarinessReview, Withdrawal
 from leniency.plea.notices import do_record_notice
 from leniency.recommendations import services as recs
@@ -22,6 +22,8 @@ from leniency.recommendations.models import SentencingRecommendation
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
 from leniency.testing.personas import PASSWORD
+
+from .helpers import sign_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -136,7 +138,7 @@ def test_notice_to_adoption(as_user, live_server, world):
     expect(prosecutor.locator("#final-term")).to_be_visible()
     assert actions(world, "recommendations.")[-1] == "recommendations.recommendation.finalised"
 
-    # 3. The 具结书 from the final recommendation, signed by the defendant (lawyer present), lawyer, prosecutor.
+    # 3. The 具结书 from the final recommendation.
     prosecutor.goto(f"{base}/plea/defendants/{d.pk}/")
     prosecutor.get_by_role("link", name="生成具结书").click()
     expect(prosecutor.locator("dl.facts")).to_contain_text(rec2.term_text())
@@ -145,27 +147,13 @@ def test_notice_to_adoption(as_user, live_server, world):
     agreement = PleaAgreement.objects.get(defendant=d)
     assert agreement.recommendation_id == rec2.pk
     expect(prosecutor.locator("#registered-hash")).to_have_text(agreement.sha256)
-    prosecutor.get_by_role("button", name="记录犯罪嫌疑人签名").click()
-    expect(prosecutor.locator(".field-error")).to_contain_text("必须在场")
-    prosecutor.get_by_label("辩护人或值班律师在场", exact=False).check()
-    prosecutor.get_by_role("button", name="记录犯罪嫌疑人签名").click()
-    expect(prosecutor.locator("#signatures tr[data-role=defendant]")).to_contain_text("鲍律师")
-    lawyer.goto(f"{base}/plea/agreements/{agreement.pk}/")
-    expect(lawyer.get_by_role("button", name="以检察官身份签名")).to_have_count(0)
-    lawyer.get_by_role("button", name="以律师身份签名").click()
-    prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
-    prosecutor.get_by_role("button", name="以检察官身份签名").click()
-    expect(prosecutor.locator("h1")).to_contain_text("已签署")
-    expect(prosecutor.locator("#signatures .ok")).to_have_count(3)
-    expect(prosecutor.locator("#verdict")).to_contain_text("存档文件与登记的哈希一致")
-    assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + [
-        "plea.agreement.signed"
-    ] * 3 + ["plea.agreement.completed"]
     assert_refused(
         outsiders, [f"/plea/agreements/{agreement.pk}/", f"/plea/agreements/{agreement.pk}/pdf/"], live_server
     )
 
-    # 4. The signing was recorded on video: the prosecutor uploads it (streamed, hashed).
+    # 4. The signing is recorded on video: the prosecutor uploads it (streamed, hashed), then each party signs on
+    #    their own account, naming its segment: the defendant on paper (the signed copy scanned), the lawyer's
+    #    attestation, the prosecutor.
     prosecutor.goto(f"{base}/recordings/defendants/{d.pk}/upload/")
     prosecutor.get_by_label("所录环节").select_option("signing")
     prosecutor.get_by_label("对应的具结书").select_option(str(agreement.pk))
@@ -179,6 +167,39 @@ def test_notice_to_adoption(as_user, live_server, world):
     assert_refused(
         outsiders, [f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"], live_server
     )
+    prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    form = prosecutor.locator("#sign-defendant")
+    form.get_by_role("button", name="记录犯罪嫌疑人签名").click()
+    expect(prosecutor.locator("#sign-defendant .field-error")).to_contain_text("签署过程的录音录像")
+    form = prosecutor.locator("#sign-defendant")
+    form.get_by_label("签署录音录像").select_option(str(recording.pk))
+    form.get_by_label("签署片段起（秒）").fill("12")
+    form.get_by_label("签署片段止（秒）").fill("75")
+    scan = b"%PDF-1.4\n% signed paper copy, scanned\n%%EOF\n"
+    form.get_by_label("上传犯罪嫌疑人签字的纸质具结书扫描件", exact=False).set_input_files(
+        {"name": "signed.pdf", "mimeType": "application/pdf", "buffer": scan}
+    )
+    form.get_by_role("button", name="记录犯罪嫌疑人签名").click()
+    expect(prosecutor.locator("#signatures tr[data-role=defendant]")).to_contain_text("纸质签名扫描件")
+    expect(prosecutor.locator("#next-step")).to_contain_text("等待律师在场确认")
+    expect(prosecutor.get_by_role("button", name="确认在场并以律师身份签名")).to_have_count(0)
+    lawyer.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    expect(lawyer.get_by_role("button", name="以检察官身份签名")).to_have_count(0)
+    for label in ("本人在犯罪嫌疑人签署具结书时在场", "签署前本人已向其提供法律帮助", "自愿签署"):
+        lawyer.get_by_label(label, exact=False).check()
+    lawyer.get_by_role("button", name="确认在场并以律师身份签名").click()
+    expect(lawyer.locator("#signatures tr[data-role=defendant]")).to_contain_text("鲍律师")
+    prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
+    prosecutor.get_by_role("button", name="以检察官身份签名").click()
+    expect(prosecutor.locator("h1")).to_contain_text("已签署")
+    expect(prosecutor.locator("#signatures .ok")).to_have_count(3)
+    expect(prosecutor.locator("#signatures .segment")).to_have_text(
+        [f"录音录像 #{recording.pk}，00:00:12–00:01:15"] * 3
+    )
+    expect(prosecutor.locator("#verdict")).to_contain_text("存档文件与登记的哈希一致")
+    assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + [
+        "plea.agreement.signed"
+    ] * 3 + ["plea.agreement.completed"]
 
     # 5. At trial, the court may not adopt before the voluntariness review.
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
@@ -283,9 +304,7 @@ def _pleaded_at_trial(world):
     recs.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
     rec = recs.do_finalise(rec, acting_user=world.prosecutor)
     agreement = do_generate_agreement(d, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED)
-    do_sign_agreement(agreement, role="defendant", acting_user=world.prosecutor, lawyer_present=True)
-    do_sign_agreement(agreement, role="lawyer", acting_user=world.lawyer)
-    do_sign_agreement(agreement, role="prosecutor", acting_user=world.prosecutor)
+    sign_all(world, agreement)
     do_change_stage(d, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     do_set_procedure(d, procedure=Procedure.EXPEDITED, acting_user=world.judge)
     return rec, agreement

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from leniency.plea.agreements import do_sign_agreement
 from leniency.plea.models import Signature
 
-from .helpers import agreement, sign_all
+from .helpers import agreement, sign_all, sign_as
 
 
 def pdf_text(path: Path) -> str:
@@ -54,7 +53,7 @@ def test_plea_verify_reports_a_tampered_signed_agreement(world, final_rec, archi
 
 def test_plea_verify_reports_a_missing_agreement(world, final_rec, archive):
     a = agreement(world)
-    do_sign_agreement(a, role=Signature.Role.LAWYER, acting_user=world.lawyer)
+    sign_as(world, a, Signature.Role.DEFENDANT)
     Path(archive, a.file_name).unlink()
     err = io.StringIO()
     with pytest.raises(CommandError):

@@ -10,7 +10,7 @@ from leniency.cases.stages import Stage
 from leniency.plea.models import PleaAgreement, RightsNotice, Withdrawal
 from leniency.plea.voluntariness import do_record_review
 
-from .helpers import agreement, all_yes, notice, sign_all
+from .helpers import agreement, all_yes, notice, png_bytes, sign_all, signing_recording
 
 
 def _get(client, user, url):
@@ -109,26 +109,38 @@ def test_prosecutor_records_a_notice_and_errors_keep_the_input(client, world):
 
 
 def test_sign_through_the_pages_and_the_verification_page(client, world, final_rec):
+    """Each party on their own account: the prosecutor records the defendant's tablet signature, the lawyer
+    attests (the prosecutor's account is refused for it), the prosecutor signs; each names the recording."""
+    import base64
+
     a = agreement(world)
+    recording = signing_recording(world, a)
     url = reverse("plea_agreement_sign", args=[a.pk])
-    response = _post(client, world.prosecutor, url, {"role": "defendant"})
-    assert response.status_code == 400 and "必须在场" in response.content.decode()
-    assert (
-        _post(client, world.prosecutor, url, {"role": "defendant", "lawyer_present": "on"}).status_code == 302
-    )
-    assert _post(client, world.lawyer, url, {"role": "lawyer"}).status_code == 302
-    assert _post(client, world.prosecutor, url, {"role": "prosecutor"}).status_code == 302
+    seg = {"recording": recording.pk, "recording_start_s": 10, "recording_end_s": 80}
+    drawn = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
+    response = _post(client, world.prosecutor, url, {"role": "defendant", "drawn_png": drawn})
+    assert response.status_code == 400 and "签名须关联签署过程的录音录像" in response.content.decode()
+    response = _post(client, world.prosecutor, url, {"role": "defendant", "drawn_png": drawn} | seg)
+    assert response.status_code == 302
+    assert "等待律师在场确认" in _get(client, world.prosecutor, response.url).content.decode()
+    lawyer_tick = {"role": "lawyer", "present": "on", "advised": "on", "voluntary": "on"} | seg
+    assert _post(client, world.prosecutor, url, lawyer_tick).status_code == 403
+    assert _post(client, world.lawyer, url, lawyer_tick).status_code == 302
+    response = _post(client, world.prosecutor, url, {"role": "prosecutor"} | seg)
+    assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == PleaAgreement.Status.SIGNED
     body = _get(client, world.judge, reverse("plea_agreement", args=[a.pk])).content.decode()
     assert a.sha256 in body and "存档文件与登记的哈希一致" in body and body.count("与签署时的文件一致") == 3
+    assert body.count(f"录音录像 #{recording.pk}，00:00:10–00:01:20") == 3 and "已生效，下一步" in body
 
 
 def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, final_rec):
     sign_all(world, agreement(world))
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     url = reverse("plea_review_new", args=[world.defendant.pk])
-    data = {key: answer for key, (answer, _n) in all_yes().items()} | {"understands": "no"}
+    notes = {f"{key}_note": note for key, (_a, note) in all_yes().items()}
+    data = {key: answer for key, (answer, _n) in all_yes().items()} | notes | {"understands": "no", "understands_note": ""}
     response = _post(client, world.judge, url, data)
     assert response.status_code == 400 and "须说明情况" in response.content.decode()
     response = _post(client, world.judge, url, data | {"understands_note": "被告人称不知道会留下前科"})

@@ -56,6 +56,8 @@ EXCLUDED = {
     "corpus.Judgment.injury": "injury grade from the extraction engine's vocabulary",
     "recommendations.SentencingRecommendation.model_version": "version of the trained model",
     "recommendations.CourtDecision.stage": "stage code (a Stage value) kept without choices",
+    "recommendations.ConfirmedFact.key": "fact key from the engine's vocabulary (sentencing.given.KEYS)",
+    "recommendations.ConfirmedFact.read_source": "source code (record / text), a ConfirmedFact.Source value",
     "plea.ReviewItem.key": "key of a checklist item of the voluntariness review",
     "recordings.Recording.kind": "audio or video",
     "recordings.Recording.media_type": "MIME type checked at upload; the player's type",
@@ -128,6 +130,11 @@ NO_ROWS = {
     "counsel.ConflictOfInterest.note",
     "counsel.ConflictOfInterest.withdrawal_reason",
     "oversight.ReportAttachment.original_name",
+    "recommendations.ConfirmedFact.label",
+    "recommendations.ConfirmedFact.display",
+    "recommendations.ConfirmedFact.sentence",
+    "recommendations.ConfirmedFact.note",
+    "recommendations.ConfirmedFact.change_reason",
 }
 
 PAYLOADS = (

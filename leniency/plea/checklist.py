@@ -60,7 +60,7 @@ CHECKLIST = (
     ChecklistItem(
         "lawyer_helped",
         _("辩护人或值班律师提供了有效法律帮助并在场见证签署"),
-        _("刑事诉讼法第三十六条、第一百七十四条；2019年指导意见第39条（❌ 未核实原文）"),
+        _("刑事诉讼法第三十六条、第一百七十四条；2019年指导意见第39条（原文待核实）"),
         recordings=("consultation", "signing"),
     ),
     ChecklistItem(

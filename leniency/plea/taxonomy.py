@@ -78,9 +78,9 @@ class Consequence(models.TextChoices):
 # Each consequence with the rule it follows and how sure FACTS.md is of that rule.
 CONSEQUENCE_BASIS = {
     Consequence.AGREEMENT_LAPSED: _("具结书因反悔失效，原件与签名留存备查"),
-    Consequence.RECOMMENDATION_WITHDRAWN: _("最高人民检察院2021年量刑建议指导意见第三十四条（⚠ 二手来源）"),
-    Consequence.FULL_REVIEW: _("2019年指导意见第52条（❌ 未核实原文）"),
-    Consequence.PLEA_SCHEME_STOPPED: _("最高人民检察院2021年量刑建议指导意见第三十四条（⚠ 二手来源）"),
+    Consequence.RECOMMENDATION_WITHDRAWN: _("最高人民检察院2021年量刑建议指导意见第三十四条（转引自二手资料）"),
+    Consequence.FULL_REVIEW: _("2019年指导意见第52条（原文待核实）"),
+    Consequence.PLEA_SCHEME_STOPPED: _("最高人民检察院2021年量刑建议指导意见第三十四条（转引自二手资料）"),
     Consequence.PROCEDURE_SWITCHED: _("最高人民法院刑诉法解释第三百五十八条；刑事诉讼法第二百二十六条"),
     Consequence.PROTEST: _("刑事诉讼法第二百三十七条：检察院抗诉的，不受上诉不加刑限制"),
     Consequence.APPEAL_HEARD: _("刑事诉讼法第二百二十七条：上诉权不得剥夺"),
@@ -109,7 +109,7 @@ DEFAULT_CONSEQUENCES = {
 STAGE_RULE = {
     WithdrawalStage.BEFORE_PROSECUTION: _(
         "提起公诉前反悔的，具结书失效，检察机关应全面审查案件，依法提起公诉。"
-        "（2019年指导意见第52条，❌ 未核实原文）"
+        "（2019年指导意见第52条，原文待核实）"
     ),
     WithdrawalStage.AFTER_NON_PROSECUTION: _(
         "依刑诉法第一百七十七条第二款作出不起诉决定后反悔的，检察院应重新审查："
@@ -118,7 +118,7 @@ STAGE_RULE = {
     ),
     WithdrawalStage.AT_TRIAL: _(
         "审理中反悔的，法院根据审理查明的事实依法裁判，需要的转换程序（刑诉法解释第三百五十八条）；"
-        "检察院建议不再适用认罪认罚从宽，撤回从宽量刑建议（2021年量刑建议指导意见第三十四条，⚠）。"
+        "检察院建议不再适用认罪认罚从宽，撤回从宽量刑建议（2021年量刑建议指导意见第三十四条，转引自二手资料）。"
     ),
     WithdrawalStage.AFTER_JUDGMENT: _(
         "一审判决后上诉的，上诉权不得剥夺（刑诉法第二百二十七条）；仅以量刑过重上诉致从宽明显"

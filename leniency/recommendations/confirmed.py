@@ -137,11 +137,16 @@ class FactRow:
         return self.for_engine
 
 
-def fact_rows(defendant, text: str, charges: list[str], corrections: dict | None = None) -> list[FactRow]:
+def fact_rows(
+    defendant, text: str, charges: list[str], corrections: dict | None = None, also=()
+) -> list[FactRow]:
     """The facts of `defendant` for a calculation on `text`: the record's, the text's and, in
     `corrections` (key -> (value, reason)), the prosecutor's where they differ from what the record or
-    the text gives. A wrong value in `corrections` raises `DomainError` naming the fact's field."""
+    the text gives. A wrong value in `corrections` raises `DomainError` naming the fact's field.
+    The usual circumstances and the quantities are always listed; other circumstances where the text,
+    the record or a correction has them, or they are in `also`."""
     corrections = corrections or {}
+    also = set(also)
     read = read_facts(extract(text or "", charges=charges))
     held = {f.key: f for f in record_facts(defendant)}
     rows: list[FactRow] = []
@@ -160,7 +165,11 @@ def fact_rows(defendant, text: str, charges: list[str], corrections: dict | None
             )
     keys = [
         *USUAL,
-        *[k for k in CIRCUMSTANCES if k not in USUAL and (read[k].value or k in held or k in corrections)],
+        *[
+            k
+            for k in CIRCUMSTANCES
+            if k not in USUAL and (read[k].value or k in held or k in corrections or k in also)
+        ],
         *QUANTITIES,
     ]
     for key in keys:

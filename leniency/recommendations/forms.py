@@ -1,8 +1,13 @@
 """Forms of the recommendation pages. They only type the input; the rules live in the services."""
 
+import hashlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leniency.sentencing.given import CIRCUMSTANCES, KEYS, GivenFactError, normalise
+
+from .confirmed import PLEA_STAGES
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 
 R = SentencingRecommendation
@@ -15,7 +20,7 @@ class RecommendationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
-            "预填本案事实中与此人有关的部分；事实未写明认罪认罚的，系统按所处阶段补充一句。修改后系统将重新计算。"
+            "预填本案事实中与此人有关的部分。系统从中读取的量刑事实列在下方，请逐项核对；修改文本后点击“读取事实”。"
         ),
     )
     principal_penalty = forms.ChoiceField(label=_("主刑"), choices=R.Penalty.choices)
@@ -154,3 +159,127 @@ class CourtDecisionForm(forms.Form):
     months = forms.IntegerField(label=_("判处刑期（月）"), required=False, min_value=0)
     probation = forms.BooleanField(label=_("缓刑"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def text_digest(text: str) -> str:
+    """Which fact text a facts form was read from (a changed text must be read again before saving)."""
+    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
+
+
+def field_value(key: str, value) -> str:
+    """A fact's value as its form field holds it."""
+    if key == "plea":
+        return value or ""
+    if key in CIRCUMSTANCES:
+        return "1" if value else "0"
+    return "" if value is None else str(value)
+
+
+class FactsForm(forms.Form):
+    """The facts the engine will calculate on, one row per fact (`confirmed.FactRow`): the value, and
+    a note when the prosecutor corrects what the record or the text gives. Each row also carries, hidden,
+    the value it was shown with, so that a changed value is a correction and an untouched one follows
+    the text when it is read again. `corrections()` is what the services take as `facts`."""
+
+    facts_read_from = forms.CharField(widget=forms.HiddenInput, required=False)
+    facts_reason = forms.CharField(
+        label=_("变更已确认事实的理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("此量刑建议已经审核：变更已确认的量刑事实，须写明理由（如新的证据）。"),
+    )
+
+    def __init__(self, data=None, *, rows, text: str = "", reviewed: bool = False, **kwargs):
+        super().__init__(data, **kwargs)
+        self.rows = rows
+        self.fields["facts_read_from"].initial = text_digest(text)
+        if not reviewed:
+            self.fields["facts_reason"].widget = forms.HiddenInput()
+        for row in rows:
+            if not row.editable:
+                continue
+            shown_with = row.read_value if row.read_source else row.value
+            self.fields[f"fact_{row.key}"] = self._value_field(row.key, row.label)
+            self.fields[f"fact_{row.key}"].initial = field_value(row.key, row.value)
+            self.fields[f"read_{row.key}"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=field_value(row.key, shown_with)
+            )
+            self.fields[f"note_{row.key}"] = forms.CharField(
+                label=_("更正理由"),
+                required=False,
+                max_length=500,
+                initial=row.note if row.read_source else "",
+                widget=forms.TextInput(attrs={"class": "fact-note", "placeholder": _("更正时说明理由")}),
+            )
+
+    @staticmethod
+    def _value_field(key: str, label: str):
+        attrs = {"class": "fact-value", "data-fact": key}
+        if key == "plea":
+            choices = [("", _("未认罪认罚")), *[(k, v) for k, v in PLEA_STAGES.items()]]
+            return forms.ChoiceField(
+                label=label, choices=choices, required=False, widget=forms.Select(attrs=attrs)
+            )
+        if key in CIRCUMSTANCES:
+            return forms.ChoiceField(
+                label=label,
+                choices=[("1", _("有")), ("0", _("无"))],
+                required=False,
+                widget=forms.Select(attrs=attrs),
+            )
+        if key == "amount_yuan":
+            return forms.DecimalField(
+                label=label,
+                required=False,
+                min_value=0,
+                decimal_places=2,
+                widget=forms.NumberInput(attrs=attrs),
+            )
+        return forms.IntegerField(
+            label=label, required=False, min_value=0, max_value=99999, widget=forms.NumberInput(attrs=attrs)
+        )
+
+    def initial_data(self) -> dict:
+        """The form as the page posts it when nothing is changed (tests, scripts)."""
+        out = {}
+        for name, field in self.fields.items():
+            value = self.get_initial_for_field(field, name)
+            if value is not None:
+                out[self.add_prefix(name)] = value
+        return out
+
+    @classmethod
+    def posted_keys(cls, data) -> list[str]:
+        """The facts a posted form had rows for."""
+        return [
+            k.removeprefix("fact_") for k in data if k.startswith("fact_") and k.removeprefix("fact_") in KEYS
+        ]
+
+    def row_fields(self):
+        """(row, value field, note field) for the template; (row, None, None) for a record fact shown only."""
+        for row in self.rows:
+            if row.editable:
+                yield row, self[f"fact_{row.key}"], self[f"note_{row.key}"]
+            else:
+                yield row, None, None
+
+    def corrections(self) -> dict:
+        """key -> (value, reason) for each fact whose value differs from the one its row was shown with."""
+        out = {}
+        for row in self.rows:
+            name = f"fact_{row.key}"
+            if not row.editable or name not in self.data:
+                continue
+            value = self.cleaned_data.get(name)
+            shown = self.cleaned_data.get(f"read_{row.key}")
+            try:
+                if normalise(row.key, value) == normalise(row.key, shown):
+                    continue
+            except GivenFactError:
+                pass
+            out[row.key] = (value, self.cleaned_data.get(f"note_{row.key}", ""))
+        return out
+
+    def stale(self, text: str) -> bool:
+        """Whether the rows were read from another text than `text` (the prosecutor has not seen its facts)."""
+        return self.cleaned_data.get("facts_read_from") != text_digest(text)

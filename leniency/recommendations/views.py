@@ -13,13 +13,16 @@ from django.views.decorators.http import require_POST
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
 from leniency.documents.pdf import render_pdf
-from leniency.forms_flow import form_post, post_action, run_form
+from leniency.errors import DomainError
+from leniency.forms_flow import add_domain_error, form_post, post_action
 
-from . import access, court, services
+from . import access, confirmed, court, services
+from .confirmed import fact_rows, given
 from .engine import defendant_charges, defendant_facts, deviation_share, deviations, run_engine
-from .forms import CourtDecisionForm, FinaliseForm, OpinionForm, RecommendationForm, ReviewForm
+from .forms import CourtDecisionForm, FactsForm, FinaliseForm, OpinionForm, RecommendationForm, ReviewForm
 from .history import defendant_history
 from .letter import letter_context
+from .models import SentencingRecommendation
 
 
 def _defendant(request, defendant_id):
@@ -92,10 +95,12 @@ def _share():
     return deviation_share()
 
 
-def _fresh_panel(defendant, facts_text, form_values=None):
-    """Run the engine and build the side-by-side panel (and the draft's starting values)."""
+def _fresh_panel(defendant, facts_text, form_values=None, rows=None):
+    """Run the engine on the text with the confirmed facts given, and build the side-by-side panel (and the
+    draft's starting values). `rows`: the facts form's rows (`confirmed.fact_rows`); None: read afresh."""
     charges = defendant_charges(defendant)
-    result = run_engine(facts_text, charges, region_code=defendant.case.region.code)
+    rows = fact_rows(defendant, facts_text, charges) if rows is None else rows
+    result = run_engine(facts_text, charges, region_code=defendant.case.region.code, given=given(rows))
     extra = result.to_dict()
     calculation = {**extra.pop("calculation"), "engine": {k: v for k, v in extra.items() if k != "similar"}}
     values = services.engine_values(result)
@@ -120,6 +125,7 @@ def _fresh_panel(defendant, facts_text, form_values=None):
         model_version=result.model_version,
         found=found,
     )
+    panel["facts"] = rows
     return panel, values
 
 
@@ -137,7 +143,7 @@ def _rec_panel(rec, form_values=None):
         low=probe.get("low_months") if probe.get("kind") == "range" else None,
         high=probe.get("high_months") if probe.get("kind") == "range" else None,
     )
-    return _panel_context(
+    panel = _panel_context(
         calculation=rec.calculation,
         similar=rec.similar,
         engine_months=rec.engine_months,
@@ -146,6 +152,84 @@ def _rec_panel(rec, form_values=None):
         model_version=rec.model_version,
         found=found,
     )
+    panel["facts"] = confirmed.rows_of(rec)  # the facts this round was calculated on, with their source
+    return panel
+
+
+def _last_round(defendant):
+    return SentencingRecommendation.objects.filter(defendant=defendant).order_by("-round").first()
+
+
+def _posted_facts(request, defendant, charges, reviewed):
+    """The posted facts form (bound) and the rows it gives: the posted text's facts with the prosecutor's
+    corrections (a value changed from the one its row was shown with). Rows are None when the form is invalid."""
+    text = request.POST.get("facts_text", "")
+    listed = fact_rows(defendant, text, charges, also=FactsForm.posted_keys(request.POST))
+    posted = FactsForm(request.POST, rows=listed, text=text, reviewed=reviewed)
+    if not posted.is_valid():
+        return posted, None
+    return posted, fact_rows(defendant, text, charges, posted.corrections())
+
+
+def _draft_post(request, defendant, rec):
+    """Save a new round (`rec` None) or a change of `rec` from the draft page, on the facts the prosecutor
+    confirmed. "Read the facts" (`read` in the POST), a text changed since its facts were shown, a refusal:
+    the page again with everything typed kept."""
+    form = RecommendationForm(request.POST)
+    text = request.POST.get("facts_text", "")
+    charges = (rec.charges if rec is not None else None) or defendant_charges(defendant)
+    reviewed = confirmed.reviewed(rec if rec is not None else _last_round(defendant))
+    posted, rows = _posted_facts(request, defendant, charges, reviewed)
+    form_ok = form.is_valid()
+    facts_form, status = posted, 400
+    if rows is not None:
+        fresh = FactsForm(
+            rows=rows,
+            text=text,
+            reviewed=reviewed,
+            initial={"facts_reason": request.POST.get("facts_reason", "")},
+        )
+        if "read" in request.POST:
+            facts_form, status = fresh, 200
+        elif posted.stale(text):
+            facts_form = fresh
+            form.add_error(None, _("事实文本已修改：系统已重新读取其中的量刑事实，请逐项核对后再保存"))
+        elif form_ok:
+            outcome = _call_draft_service(request, defendant, rec, form, posted)
+            if outcome is not None:
+                return outcome
+            facts_form = posted
+    typed = form.cleaned_data if hasattr(form, "cleaned_data") else None
+    panel, _values = _fresh_panel(defendant, text, typed, rows)
+    context = {"form": form, "facts_form": facts_form, "defendant": defendant, "case": defendant.case}
+    return render(
+        request, "recommendations/form.html", {**context, "panel": panel, "rec": rec}, status=status
+    )
+
+
+def _call_draft_service(request, defendant, rec, form, posted):
+    """Call the service; on success redirect, on a refusal put it on its field (a fact's on the facts form)."""
+    data = form.cleaned_data
+    common = {
+        "acting_user": request.user,
+        "facts_text": data["facts_text"],
+        "values": form.values(),
+        "deviation_reason": data["deviation_reason"],
+        "note": data["note"],
+        "facts": posted.corrections(),
+        "facts_reason": posted.cleaned_data.get("facts_reason", ""),
+    }
+    try:
+        if rec is None:
+            made = services.do_create_draft(defendant, change_basis=data["change_basis"], **common)
+            messages.success(request, _("已保存第%(round)s轮量刑建议草稿") % {"round": made.round})
+        else:
+            services.do_update_draft(rec, version=data["version"], **common)
+            messages.success(request, _("已保存修改"))
+    except DomainError as error:
+        add_domain_error(posted if (error.field or "").startswith("fact") else form, error)
+        return None
+    return redirect("recommendations:defendant", defendant_id=defendant.pk)
 
 
 @login_required
@@ -153,34 +237,13 @@ def new_draft(request, defendant_id):
     defendant = _defendant(request, defendant_id)
     access.check_draft(request.user, defendant)
     if request.method == "POST":
-        form = RecommendationForm(request.POST)
-        outcome = run_form(
-            form,
-            lambda data: services.do_create_draft(
-                defendant,
-                acting_user=request.user,
-                facts_text=data["facts_text"],
-                values=form.values(),
-                deviation_reason=data["deviation_reason"],
-                note=data["note"],
-                change_basis=data["change_basis"],
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("已保存第%(round)s轮量刑建议草稿") % {"round": outcome.value.round})
-            return redirect("recommendations:defendant", defendant_id=defendant.pk)
-        facts = request.POST.get("facts_text", "")
-        panel, _values = _fresh_panel(
-            defendant, facts, form.cleaned_data if hasattr(form, "cleaned_data") else None
-        )
-        return render(
-            request,
-            "recommendations/form.html",
-            {"form": form, "defendant": defendant, "case": defendant.case, "panel": panel, "rec": None},
-            status=400,
-        )
+        return _draft_post(request, defendant, None)
     facts = defendant_facts(defendant)
-    panel, values = _fresh_panel(defendant, facts)
+    last = _last_round(defendant)
+    rows = fact_rows(
+        defendant, facts, defendant_charges(defendant), confirmed.corrections_of(last) if last else None
+    )
+    panel, values = _fresh_panel(defendant, facts, rows=rows)
     initial = {**values, "facts_text": facts}
     if values.get("kind") == "fixed":
         initial["low_months"] = initial["high_months"] = None
@@ -192,6 +255,7 @@ def new_draft(request, defendant_id):
         "recommendations/form.html",
         {
             "form": form,
+            "facts_form": FactsForm(rows=rows, text=facts, reviewed=confirmed.reviewed(last)),
             "defendant": defendant,
             "case": defendant.case,
             "panel": panel,
@@ -204,7 +268,8 @@ def new_draft(request, defendant_id):
 @login_required
 @require_POST
 def preview(request, defendant_id):
-    """htmx: re-run the engine on the typed facts and check the typed term against the deviation rule."""
+    """htmx: re-run the engine on the typed facts and corrections, and check the typed term against the
+    deviation rule."""
     defendant = _defendant(request, defendant_id)
     access.check_draft(request.user, defendant)
     form = RecommendationForm(request.POST)
@@ -214,7 +279,10 @@ def preview(request, defendant_id):
         if hasattr(form, "cleaned_data")
         else None
     )
-    panel, _values = _fresh_panel(defendant, request.POST.get("facts_text", ""), typed)
+    text = request.POST.get("facts_text", "")
+    posted, rows = _posted_facts(request, defendant, defendant_charges(defendant), reviewed=False)
+    panel, _values = _fresh_panel(defendant, text, typed, rows)
+    panel["stale"] = rows is not None and posted.stale(text)
     return render(request, "recommendations/_engine_panel.html", {"panel": panel})
 
 
@@ -224,42 +292,22 @@ def edit(request, pk):
     defendant = rec.defendant
     access.check_update_draft(request.user, rec)
     if request.method == "POST":
-        form = RecommendationForm(request.POST)
-        outcome = run_form(
-            form,
-            lambda data: services.do_update_draft(
-                rec,
-                acting_user=request.user,
-                version=data["version"],
-                values=form.values(),
-                deviation_reason=data["deviation_reason"],
-                facts_text=data["facts_text"],
-                note=data["note"],
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("已保存修改"))
-            return redirect("recommendations:defendant", defendant_id=defendant.pk)
-        rec.refresh_from_db()
-        typed = form.cleaned_data if hasattr(form, "cleaned_data") else None
-        return render(
-            request,
-            "recommendations/form.html",
-            {
-                "form": form,
-                "defendant": defendant,
-                "case": defendant.case,
-                "rec": rec,
-                "panel": _rec_panel(rec, typed),
-            },
-            status=400,
-        )
+        return _draft_post(request, defendant, rec)
     form = RecommendationForm(initial=RecommendationForm.initial_from(rec))
     form.fields["change_basis"].widget = forms.HiddenInput()
+    charges = rec.charges or defendant_charges(defendant)
+    rows = fact_rows(defendant, rec.facts_text, charges, confirmed.corrections_of(rec))
     return render(
         request,
         "recommendations/form.html",
-        {"form": form, "defendant": defendant, "case": defendant.case, "rec": rec, "panel": _rec_panel(rec)},
+        {
+            "form": form,
+            "facts_form": FactsForm(rows=rows, text=rec.facts_text, reviewed=confirmed.reviewed(rec)),
+            "defendant": defendant,
+            "case": defendant.case,
+            "rec": rec,
+            "panel": _rec_panel(rec),
+        },
     )
 
 

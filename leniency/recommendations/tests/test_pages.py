@@ -43,6 +43,7 @@ def test_prosecutor_drafts_through_the_form(client, world):
         "months": far,
         "deviation_reason": "",
         "note": "我的意见",
+        **page.context["facts_form"].initial_data(),
     }
     page = c.post(url, data)
     assert page.status_code == 400
@@ -72,8 +73,10 @@ def test_edit_conflict_is_reported(client, world, flow):
     rec = flow.draft()
     c = client_for(client, world.prosecutor)
     url = reverse("recommendations:edit", args=[rec.pk])
-    form = c.get(url).context["form"]
+    page = c.get(url)
+    form = page.context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(page.context["facts_form"].initial_data())
     data["version"] = rec.version - 1 if rec.version > 1 else rec.version + 5
     page = c.post(url, data)
     assert page.status_code == 400

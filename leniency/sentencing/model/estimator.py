@@ -10,7 +10,13 @@ All in log space (L(x) = ln(x + 1), the space the accuracy metric uses):
 3. **boosted residual** — LightGBM (L1 loss, few small trees, strong regularisation) on the base's
    residual, from the dense features (facts, circumstances, brackets) and TruncatedSVD components of
    hashed character n-grams of the text; its output is shrunk by `BOOST_SHRINK`;
-4. **interval** — the 80% prediction interval adds the 10th / 90th percentiles of *held-out* residuals
+4. **outcome without prison** — a logistic regression on the engine's decision (the outcome it chose:
+   管制, a fine alone, an exemption; whether the statute allows a fine alone or 管制; whether probation is
+   lawful or advised) and a few facts gives the probability P0 that the term is 0 months. The metric is
+   an absolute distance, whose best point is the median of the predictive distribution: 0 months when
+   P0 ≥ 1/2; the 80% interval reaches 0 when P0 ≥ 10% (issue 16 class 1: short terms had been regressed
+   to a few months);
+5. **interval** — the 80% prediction interval adds the 10th / 90th percentiles of *held-out* residuals
    to the point: cross-validated (CV+-style) on small corpora, a split-conformal calibration set on
    large ones, with the finite-sample quantile correction.
 """
@@ -59,6 +65,15 @@ SPLIT_SHARE = 0.1
 CALIBRATION_MAX = 20_000  # held-out cases for split conformal, at most
 BOOST_SAMPLE = 200_000  # cases the boosted trees (and text components) are fitted on, at most
 COVERAGE = 0.80
+# the logistic model of a 0-month outcome (管制, a fine alone, an exemption): its inputs and when it decides
+ZERO_FEATURES = (
+    "non_custodial", "fine_only_lawful", "surveillance_lawful", "probation_lawful", "probation_advised",
+    "calc", "has_calc", "floor", "ceiling", "rec", "has_rec", "log_amount", "has_amount",
+)  # fmt: skip
+ZERO_MIN_CASES = 5  # 0-month cases (and others) needed to fit it
+ZERO_C = 0.5  # inverse regularisation strength (standardised inputs)
+ZERO_POINT = 0.5  # P0 at which the median, hence the point, is 0 months
+ZERO_LOW = (1 - COVERAGE) / 2  # P0 at which the 80% interval's lower end is 0 months
 
 
 @dataclass
@@ -108,6 +123,32 @@ def conformal_quantiles(residuals: np.ndarray, coverage: float = COVERAGE) -> tu
     return float(np.quantile(residuals, lo_q)), float(np.quantile(residuals, hi_q))
 
 
+class ZeroOutcome:
+    """P(term = 0 months | the engine's decision and a few facts): standardised logistic regression."""
+
+    def __init__(self):
+        self.columns = [DENSE_NAMES.index(name) for name in ZERO_FEATURES]
+        self.model = None
+
+    @classmethod
+    def fitted(cls, dense: np.ndarray, zero: np.ndarray, seed: int) -> ZeroOutcome | None:
+        """None when there are too few 0-month cases (or too few others) to learn from."""
+        if min(int(zero.sum()), int((~zero).sum())) < ZERO_MIN_CASES:
+            return None
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        self = cls()
+        self.model = make_pipeline(
+            StandardScaler(), LogisticRegression(C=ZERO_C, max_iter=1000, random_state=seed)
+        ).fit(dense[:, self.columns], zero.astype(int))
+        return self
+
+    def probability(self, dense: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(dense[:, self.columns])[:, 1]
+
+
 class TextSVD:
     """TruncatedSVD over the hashed n-gram columns that occur in the fitting sample (a few thousand of 2^18)."""
 
@@ -141,6 +182,7 @@ class SentencingModel:
     coefs: np.ndarray = field(default_factory=lambda: BASE_PRIOR.copy())
     svd: object | None = None
     booster: object | None = None
+    zero: ZeroOutcome | None = None  # P(0 months); absent from models saved before it
     quantiles: tuple[float, float] = (-0.7, 0.7)
     cv_metrics: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
@@ -222,6 +264,7 @@ class SentencingModel:
             else np.array([self.prior_of(r.charges) for r in records])
         )
         dense = dense_features(records, priors)
+        self.zero = ZeroOutcome.fitted(dense, y == 0.0, seed) if self.params.get("zero", True) else None
         base_x = self.base_matrix(dense)
         self.coefs = fit_lad(base_x, y, BASE_PRIOR, RIDGE)
         residual = y - base_x @ self.coefs
@@ -306,20 +349,28 @@ class SentencingModel:
 
     def points(self, records: Sequence[CaseRecord]) -> np.ndarray:
         """Point predictions in L space."""
+        return self.points_and_zero(records)[0]
+
+    def points_and_zero(self, records: Sequence[CaseRecord]) -> tuple[np.ndarray, np.ndarray]:
+        """Point predictions in L space, and each case's probability of a 0-month outcome."""
         if not records:
-            return np.zeros(0)
+            return np.zeros(0), np.zeros(0)
         priors = np.array([self.prior_of(r.charges) for r in records])
         dense = dense_features(records, priors)
         z = self.base_matrix(dense) @ self.coefs
         if self.booster is not None:
             z = z + BOOST_SHRINK * self.booster.predict(self._full_features(records, dense))
-        return np.clip(z, 0.0, L(MAX_MONTHS))
+        zero = getattr(self, "zero", None)
+        p0 = zero.probability(dense) if zero is not None else np.zeros(len(records))
+        z = np.where(p0 >= ZERO_POINT, 0.0, z)
+        return np.clip(z, 0.0, L(MAX_MONTHS)), p0
 
     def predict_records(self, records: Sequence[CaseRecord]) -> list[ModelPrediction]:
         out = []
-        for _r, z in zip(records, self.points(records), strict=True):
+        points, p0 = self.points_and_zero(records)
+        for z, zero in zip(points, p0, strict=True):
             months = customary_term(math.expm1(z))  # as courts write terms, like the calibrated engine
-            low = int(round(math.expm1(max(z + self.quantiles[0], 0.0))))
+            low = 0 if zero >= ZERO_LOW else int(round(math.expm1(max(z + self.quantiles[0], 0.0))))
             high = min(int(round(math.expm1(z + self.quantiles[1]))), MAX_MONTHS)
             out.append(ModelPrediction(months, min(low, months), max(high, months), float(z), self.version))
         return out
@@ -336,6 +387,7 @@ class SentencingModel:
             "base_coefs": {name: round(float(c), 4) for name, c in zip(BASE_NAMES, self.coefs, strict=True)},
             "text_components": getattr(self.svd, "n_components", 0) if self.svd is not None else 0,
             "boosted_trees": self.booster.num_trees() if self.booster is not None else 0,
+            "zero_outcome_model": getattr(self, "zero", None) is not None,
             "interval_log_quantiles": [round(q, 4) for q in self.quantiles],
             "charges": sum(1 for k in self.charge_priors if isinstance(k, str)),
             "params": self.params,

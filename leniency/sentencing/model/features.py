@@ -45,6 +45,13 @@ class CaseRecord:
     rec_months: int | None = None  # the prosecutor's quoted recommendation, summarised
     calc_low: int | None = None
     calc_high: int | None = None
+    # the engine's decision on the kind of outcome (issue 16 class 1): the penalty it chose and what the
+    # statute and the facts allow, so that the model learns how likely an outcome without prison is
+    outcome: str = ""  # imprisonment, detention, surveillance, fine_only, exempt, life, death
+    fine_only_lawful: bool = False  # a charge's lowest bracket says 单处罚金 (art. 52)
+    surveillance_lawful: bool = False  # a charge's lowest bracket lists 管制 (art. 38)
+    probation_lawful: bool = False  # art. 72: 拘役 or at most 3 years, no recidivism
+    probation_advised: bool = False
 
     def to_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "text"}
@@ -71,6 +78,7 @@ def record_of(facts: CaseFacts, calc: Calculation | None) -> CaseRecord:
     # months of prison or detention: 0 for 管制, a fine alone or an exemption (the term the model predicts)
     fixed = calc is not None and calc.custodial_months is not None
     prison = fixed and calc.penalty in ("imprisonment", "detention")
+    lowest = _lowest_brackets(facts, calc)
     return CaseRecord(
         text=facts.text,
         charges=list(facts.charges),
@@ -86,7 +94,21 @@ def record_of(facts: CaseFacts, calc: Calculation | None) -> CaseRecord:
         rec_months=recommendation_months(facts),
         calc_low=(int(calc.low) if prison else 0) if fixed else None,
         calc_high=(int(calc.high) if prison else 0) if fixed else None,
+        outcome=str(calc.penalty) if calc is not None else "",
+        fine_only_lawful=any(b.fine_only_allowed for b in lowest),
+        surveillance_lawful=any(b.surveillance for b in lowest),
+        probation_lawful=bool(calc is not None and calc.probation_lawful),
+        probation_advised=bool(calc is not None and calc.probation_advised),
     )
+
+
+def _lowest_brackets(facts: CaseFacts, calc: Calculation | None) -> list:
+    """The lowest statutory bracket of each charge calculated (or named)."""
+    from leniency.sentencing.catalogue import find_charge
+
+    names = [c.charge for c in calc.charges] if calc is not None and calc.charges else list(facts.charges)
+    infos = [find_charge(name) for name in names]
+    return [info.brackets[0] for info in infos if info is not None and info.brackets]
 
 
 @cache
@@ -121,6 +143,16 @@ DENSE_NAMES = [
     "counts",
     "calc_width",
 ] + [f"flag_{c}" for c in CIRCUMSTANCES]
+NON_CUSTODIAL = ("surveillance", "fine_only", "exempt")
+# the engine's decision on the kind of outcome, after the flags
+OUTCOME_NAMES = [
+    "non_custodial",
+    "fine_only_lawful",
+    "surveillance_lawful",
+    "probation_lawful",
+    "probation_advised",
+]
+DENSE_NAMES += OUTCOME_NAMES
 
 
 def dense_features(records: Sequence[CaseRecord], priors: np.ndarray) -> np.ndarray:
@@ -128,6 +160,7 @@ def dense_features(records: Sequence[CaseRecord], priors: np.ndarray) -> np.ndar
     out = np.zeros((len(records), len(DENSE_NAMES)), dtype=np.float64)
     flag_index = {c: i for i, c in enumerate(CIRCUMSTANCES)}
     base = DENSE_NAMES.index("flag_" + CIRCUMSTANCES[0])
+    outcome = DENSE_NAMES.index(OUTCOME_NAMES[0])
     for i, r in enumerate(records):
         floors = [statutory_floor_ceiling(c) for c in r.charges] or [(0.0, L(36))]
         floor, ceiling = max(floors)
@@ -158,6 +191,13 @@ def dense_features(records: Sequence[CaseRecord], priors: np.ndarray) -> np.ndar
             j = flag_index.get(flag)
             if j is not None:
                 row[base + j] = 1.0
+        row[outcome:] = (
+            r.outcome in NON_CUSTODIAL,
+            r.fine_only_lawful,
+            r.surveillance_lawful,
+            r.probation_lawful,
+            r.probation_advised,
+        )
     return out
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 app_name = "recommendations"
 
@@ -17,4 +17,26 @@ urlpatterns = [
     path("<int:pk>/court/", views.court_decision, name="court"),
     path("<int:pk>/letter/", views.letter, name="letter"),
     path("<int:pk>/letter.pdf", views.letter_pdf, name="letter_pdf"),
+    # documents printed for download (PDF and Word), audited and read-logged
+    path(
+        "<int:pk>/recommendation.pdf",
+        document_views.recommendation_download,
+        {"fmt": "pdf"},
+        name="document_pdf",
+    ),
+    path(
+        "<int:pk>/recommendation.docx",
+        document_views.recommendation_download,
+        {"fmt": "docx"},
+        name="document_docx",
+    ),
+    path(
+        "opinions/<int:pk>/opinion.pdf", document_views.opinion_download, {"fmt": "pdf"}, name="opinion_pdf"
+    ),
+    path(
+        "opinions/<int:pk>/opinion.docx",
+        document_views.opinion_download,
+        {"fmt": "docx"},
+        name="opinion_docx",
+    ),
 ]

@@ -3,7 +3,7 @@ workflow, each step audited and open to the lawyer's contest."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +21,7 @@ from .models import (
     Allocation,
     Contest,
     CounselAssignment,
+    ParticipationEntry,
     QualityWarning,
     Rating,
     Restriction,
@@ -107,6 +108,39 @@ def do_rate_counsel(
 # --- patterns and warnings ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Plausibility:
+    """When a lawyer's participation records stop looking like a record of work done (issue 20: a duty lawyer
+    logged 60 + 90 + 20 minutes within two minutes of being assigned, and was paid for it). Logging refuses
+    what cannot be true of one assignment (overlap, before the assignment, more than the time elapsed:
+    counsel/participation.py); these patterns are seen only across a lawyer's cases and over weeks, so they
+    are warnings for the centre to review, never refusals:
+
+    - **overlong days**: the minutes logged across all of a lawyer's cases on one day. Each case's entries can
+      add up while the day does not: five cases × four hours is a twenty-hour day. Fourteen hours leaves room
+      for a long trial day with travel; one such day can be a slip, `overlong_days` of them in the window are
+      a habit.
+    - **one duration for most entries**: real meetings, calls and hearings take uneven times; a record where
+      most entries carry the same number of minutes was filled in from a template (or to a fee band), not
+      timed. Counted only over `min_entries` entries, and at a share high enough that honest rounding to
+      the half hour (30 and 60 both common) does not reach it.
+    - **logged long after the event**: an entry written `late_after` or more after the work is a
+      reconstruction; a lawyer whose entries are largely such, typically written in a batch before a pay
+      claim, cannot show what they did when. At least `late_entries` entries and `late_share` of them.
+    """
+
+    day_minutes: int = 14 * 60
+    overlong_days: int = 2
+    min_entries: int = 10
+    same_duration_share: float = 0.7
+    late_after: timedelta = timedelta(days=30)
+    late_entries: int = 3
+    late_share: float = 0.3
+
+
+PLAUSIBILITY = Plausibility()
+
+
 @dataclass
 class Pattern:
     """One lawyer's record over a window: duty and legal-aid assignments started in it."""
@@ -118,6 +152,11 @@ class Pattern:
     no_opinion: list[int] = field(default_factory=list)
     complaints: list[int] = field(default_factory=list)
     missed: list[int] = field(default_factory=list)
+    # participation entries whose work happened in the window (all of the lawyer's cases)
+    entries: int = 0
+    day_minutes: dict[date, int] = field(default_factory=lambda: defaultdict(int))
+    durations: Counter = field(default_factory=Counter)
+    late: list[int] = field(default_factory=list)
 
     def rate(self, hits: list[int]) -> float:
         return len(hits) / self.signed if self.signed else 0.0
@@ -155,7 +194,60 @@ def lawyer_patterns(*, window_from: date, window_to: date, lawyer_ids=None) -> d
         patterns[lawyer_id].complaints.append(pk)
     for lawyer_id, pk in missed.values_list("lawyer_id", "request_id"):
         patterns[lawyer_id].missed.append(pk)
+    _participation_patterns(patterns, start, end, lawyer_ids)
     return dict(patterns)
+
+
+def _participation_patterns(patterns, start, end, lawyer_ids, limits: Plausibility = PLAUSIBILITY) -> None:
+    entries = ParticipationEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+    if lawyer_ids is not None:
+        entries = entries.filter(assignment__lawyer_id__in=lawyer_ids)
+    rows = entries.order_by("occurred_at", "pk").values_list(
+        "pk", "assignment__lawyer_id", "occurred_at", "minutes", "logged_at"
+    )
+    for pk, lawyer_id, occurred_at, minutes, logged_at in rows.iterator(chunk_size=2000):
+        pattern = patterns[lawyer_id]
+        pattern.entries += 1
+        pattern.day_minutes[timezone.localdate(occurred_at)] += minutes
+        pattern.durations[minutes] += 1
+        if logged_at - occurred_at >= limits.late_after:
+            pattern.late.append(pk)
+
+
+def participation_findings(pattern: Pattern, limits: Plausibility = PLAUSIBILITY) -> dict[str, dict]:
+    """The implausible-record warnings this pattern triggers (see Plausibility), with their evidence."""
+    found = {}
+    long_days = {day: m for day, m in sorted(pattern.day_minutes.items()) if m > limits.day_minutes}
+    if len(long_days) >= limits.overlong_days:
+        found[WarningKind.OVERLONG_DAYS] = {
+            "hits": len(long_days),
+            "threshold": limits.overlong_days,
+            "day_minutes": limits.day_minutes,
+            "days": {day.isoformat(): m for day, m in list(long_days.items())[:31]},
+        }
+    if pattern.entries >= limits.min_entries:
+        minutes, same = pattern.durations.most_common(1)[0]
+        share = same / pattern.entries
+        if share >= limits.same_duration_share:
+            found[WarningKind.SAME_DURATIONS] = {
+                "entries": pattern.entries,
+                "hits": same,
+                "rate": round(share, 3),
+                "threshold": limits.same_duration_share,
+                "minutes": minutes,
+            }
+    if pattern.entries and len(pattern.late) >= limits.late_entries:
+        share = len(pattern.late) / pattern.entries
+        if share >= limits.late_share:
+            found[WarningKind.LATE_LOGGING] = {
+                "entries": pattern.entries,
+                "hits": len(pattern.late),
+                "rate": round(share, 3),
+                "threshold": limits.late_share,
+                "late_days": limits.late_after.days,
+                "participation": pattern.late[:50],
+            }
+    return found
 
 
 def findings(pattern: Pattern, policy) -> dict[str, dict]:
@@ -192,6 +284,7 @@ def findings(pattern: Pattern, policy) -> dict[str, dict]:
             "threshold": policy.missed_response_count,
             "requests": pattern.missed[:50],
         }
+    found.update(participation_findings(pattern))
     return found
 
 

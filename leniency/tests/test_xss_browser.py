@@ -61,6 +61,7 @@ EXCLUDED = {
     "plea.ReviewItem.key": "key of a checklist item of the voluntariness review",
     "recordings.Recording.kind": "audio or video",
     "recordings.Recording.media_type": "MIME type checked at upload; the player's type",
+    "plea.Signature.image_type": "MIME type typed from the image's first bytes",
     "oversight.ReportAttachment.kind": "image, pdf, audio or video",
     "portal.TypicalCase.number": "number generated at publication",
     "portal.TransparencyReport.period": "period code such as 2026-Q3, parsed by the portal",
@@ -73,6 +74,7 @@ EXCLUDED = {
     "corpus.Judgment.content_hash": "hash of the judgment text",
     "plea.PleaAgreement.sha256": "hash of the signed document",
     "plea.Signature.document_sha256": "hash of the document signed",
+    "plea.Signature.image_sha256": "hash of the signature's image or scan",
     "recordings.Recording.sha256": "hash of the recording",
     "oversight.PublicReport.tracking_hash": "hash of the reporter's status code",
     "oversight.ReportAttachment.sha256": "hash of the attachment",
@@ -81,6 +83,7 @@ EXCLUDED = {
     "audit.PersonalDataAccess.path": "URL path of the request",
     "corpus.ImportRun.path": "path of the imported file",
     "plea.PleaAgreement.file_name": "stored file name of the signed PDF",
+    "plea.Signature.image_file": "stored file name of the signature's image or scan",
     "recordings.Recording.file_name": "stored file name of the recording",
     "oversight.ReportAttachment.file_name": "stored file name of the attachment",
     "portal.TransparencyReport.html_file": "stored file name of the report",
@@ -161,7 +164,7 @@ SHOWN_TEXT = """() => [document.body.innerText,
 SHARED = re.compile(r"^/public/(?!manage)|^/api/docs|^/oversight/report/|^/counsel/rubric/")
 SKIP = re.compile(
     r"/logout|/i18n/|/admin/|/api/(?!docs)|/static/|\.pdf|/pdf/|/file/|export\.|/report\.|/docx/|\.docx|"
-    r"/public/reports/\d+/|download=|/identity/|\.csv|\.xlsx"
+    r"/public/reports/\d+/|download=|/identity/|\.csv|\.xlsx|/signatures/\d+/image/"
 )
 
 

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .panels import register_panel
 from .stages import Procedure, Stage
 
 _VALUE_LABELS = {**dict(Stage.choices), **dict(Procedure.choices)}
@@ -77,6 +78,8 @@ class CasesConfig(AppConfig):
         # Imported here, not at the top: the trail's timeline loads its model, which Django allows only once
         # the app registry is ready.
         from leniency.audit.timeline import register_action
+
+        register_panel("cases/_victims_panel.html", order=15)  # after counsel, before the recommendation
 
         for action, (label, describe) in ACTIONS.items():
             register_action(action, label, describe)

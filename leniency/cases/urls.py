@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_home, views_intake
+from . import views, views_home, views_intake, views_victims
 
 urlpatterns = [
     path("", views_home.home, name="home"),
@@ -14,6 +14,24 @@ urlpatterns = [
     path("court/incoming/", views_intake.court_incoming, name="court_incoming"),
     path("court/cases/<int:pk>/file/", views_intake.court_file, name="court_file"),
     path("cases/<int:pk>/defendants/<int:defendant_id>/stage/", views.change_stage, name="change_stage"),
+    path("cases/<int:pk>/victims/", views_victims.case_victims, name="case_victims"),
+    path("cases/<int:pk>/victims/add/", views_victims.victim_add, name="victim_add"),
+    path(
+        "cases/<int:pk>/victims/<int:victim_id>/opinion/", views_victims.victim_opinion, name="victim_opinion"
+    ),
+    path(
+        "cases/<int:pk>/victims/<int:victim_id>/settlement/",
+        views_victims.victim_settlement,
+        name="victim_settlement",
+    ),
+    path(
+        "cases/<int:pk>/victims/<int:victim_id>/contact/", views_victims.victim_contact, name="victim_contact"
+    ),
+    path(
+        "cases/<int:pk>/settlements/<int:settlement_id>/file/",
+        views_victims.settlement_document,
+        name="settlement_document",
+    ),
     path(
         "cases/<int:pk>/defendants/<int:defendant_id>/identity/",
         views.defendant_identity,

@@ -395,9 +395,9 @@ API: dict[str, Entry] = {
     "GET /api/cases/{case_id}/victims": Entry(CASE_FILE, {"case_id": "case"}),
     "POST /api/cases/{case_id}/victims": post(
         rule(ok=PROSECUTION | CASE_MANAGEMENT | ADMIN),
-        {"name": " ", "defendants": ["@defendant"]},
+        {"name": "王某", "defendants": []},
         args={"case_id": "case"},
-        note="no name: 400",
+        note="no defendant named: 400",
     ),
     "POST /api/victims/{victim_id}/opinions": post(
         rule(ok=PROSECUTION | ADMIN),

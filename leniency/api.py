@@ -12,6 +12,7 @@ from leniency.accounts.api import router as accounts_router
 from leniency.accounts.api_auth import TokenAuth
 from leniency.audit.api import router as audit_router
 from leniency.cases.api import router as cases_router
+from leniency.cases.api_import import router as case_import_router
 from leniency.cases.victims_api import router as victims_router
 from leniency.corpus.api import router as corpus_router
 from leniency.counsel.api import router as counsel_router
@@ -61,6 +62,7 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", cases_router)
+api.add_router("/", case_import_router)  # /intake/import, /cases/{id}/attachments
 api.add_router("/", victims_router)
 api.add_router("/counsel/", counsel_router)
 api.add_router("/", corpus_router)  # /corpus/... and /sentencing/recommend

@@ -93,6 +93,15 @@ def _split_charges(value: str) -> list[str]:
     return [n.strip().removesuffix("罪") for n in value.split(CHARGE_SEPARATORS[0]) if n.strip()]
 
 
+class _RowDefendantForm(DefendantIntakeForm):
+    """The intake form's person, all its fields and checks but the charges, which the import looks up by name in
+    the catalogue it read once (the form would query the database for every row)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["charges"]
+
+
 def _validate(number: int, raw: dict, charges: dict[str, Charge]) -> tuple[_Row | None, list[RowError]]:
     """The row through the intake form's own validation; its errors by column."""
     errors = []
@@ -103,7 +112,9 @@ def _validate(number: int, raw: dict, charges: dict[str, Charge]) -> tuple[_Row 
         errors.append(
             RowError(number, "charges", _("罪名目录中没有：%(names)s") % {"names": "、".join(unknown)})
         )
-    person_form = DefendantIntakeForm(
+    elif not names:
+        errors.append(RowError(number, "charges", _("至少需要一个罪名")))
+    person_form = _RowDefendantForm(
         {
             "name": raw.get("name", ""),
             "gender": _choice(raw.get("gender", ""), Defendant.Gender.choices),
@@ -112,13 +123,10 @@ def _validate(number: int, raw: dict, charges: dict[str, Charge]) -> tuple[_Row 
             "phone": raw.get("phone", ""),
             "detention": _choice(raw.get("detention", ""), Defendant.Detention.choices),
             "detained_on": raw.get("detained_on", ""),
-            "charges": [charges[n].pk for n in names if n in charges],
         }
     )
     for form in (case_form, person_form):
         for name, messages in form.errors.items():
-            if name == "charges" and unknown:
-                continue
             errors.extend(RowError(number, "" if name == "__all__" else name, str(m)) for m in messages)
     if errors:
         return None, errors

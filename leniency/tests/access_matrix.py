@@ -46,6 +46,8 @@ LAWYERS = {Role.DUTY_LAWYER, Role.DEFENCE_LAWYER}  # both assigned to the defend
 CENTRE = {Role.LEGAL_AID_OFFICER}  # the district's legal-aid centre
 COMMITTEE = {Role.COMMITTEE_MEMBER}  # the province's review committee
 READ_ALL = {Role.AUDITOR, Role.ADMINISTRATOR}
+# The 起诉意见书's scan carries everyone's particulars: those who see the case and its people unmasked.
+SCAN_READERS = PROSECUTION | CASE_MANAGEMENT | COURT | LAWYERS
 ADMIN = {Role.ADMINISTRATOR}
 ROLES = [*Role]
 EVERYONE_SIGNED_IN = set(ROLES)
@@ -117,6 +119,12 @@ PAGES: dict[str, Entry] = {
         rule(ok=PROSECUTION | CLERK | ADMIN), _pk("case"), note="抗诉 and 上诉 respectively"
     ),
     "court_incoming": Entry(rule(ok=CLERK)),
+    # bulk import (case management) and the documents transferred with the case (those who see its people)
+    "case_import": Entry(rule(ok=CASE_MANAGEMENT)),
+    "case_import_template": Entry(SIGNED_IN, note="the columns explained"),
+    "case_import_sample": Entry(SIGNED_IN, {"fmt": "=xlsx"}),
+    "case_attachments": Entry(rule(ok=SCAN_READERS), _pk("case"), note="others of the case: 403"),
+    "case_attachment_file": Entry(rule(ok=SCAN_READERS), _pk("case_attachment")),
     "court_file": Entry(rule(ok=CLERK | ADMIN), _pk("case"), note="the form; filing again is refused"),
     "defendant_identity": Entry(
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
@@ -387,6 +395,17 @@ API: dict[str, Entry] = {
         note="抗诉; no judgment yet: 400",
     ),
     "GET /api/court/incoming": Entry(SIGNED_IN, note="the clerk's court's queue; empty for everyone else"),
+    "POST /api/intake/import": post(rule(ok=CASE_MANAGEMENT), files=("file",), note="a WAV: 400"),
+    "GET /api/cases/{case_id}/attachments": Entry(rule(ok=SCAN_READERS), {"case_id": "case"}),
+    "POST /api/cases/{case_id}/attachments": post(
+        rule(ok=PROSECUTION | CASE_MANAGEMENT | ADMIN),
+        files=("file",),
+        args={"case_id": "case"},
+        note="a WAV: 400",
+    ),
+    "GET /api/cases/attachments/{attachment_id}/file": Entry(
+        rule(ok=SCAN_READERS), {"attachment_id": "case_attachment"}
+    ),
     "POST /api/cases/{case_id}/court-filing": post(
         rule(ok=CLERK | ADMIN), {"judge": "@judge"}, args={"case_id": "case"}, note="already filed: 400"
     ),

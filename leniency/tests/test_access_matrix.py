@@ -46,6 +46,7 @@ def _user(username, role, org, **extra):
 def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     from leniency.cases import services as case_services
     from leniency.cases import victims as case_victims
+    from leniency.cases.attachments import do_attach_document
     from leniency.cases.stages import Procedure, Stage
     from leniency.counsel.defaults import install_defaults
     from leniency.counsel.models import Claim, CounselAssignment, FeeSchedule, QualityWarning, RotaMember
@@ -226,6 +227,12 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         original_name="notice.wav",
         session="notice",
         recorded_on=today,
+    )
+    o["case_attachment"] = do_attach_document(
+        world.case,
+        acting_user=world.case_manager,
+        fileobj=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
+        original_name="起诉意见书.pdf",
     )
     case_services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     world.defendant.refresh_from_db()
@@ -658,6 +665,7 @@ CASE_OBJECTS = {
     "review_item",
     "withdrawal",
     "recording",
+    "case_attachment",
 }
 
 

@@ -1,0 +1,184 @@
+"""Documents transferred with a case (随案移送的文书): the 起诉意见书's scanned copy, attached at intake.
+
+A PDF, JPEG or PNG, typed from its first bytes (a renamed file is refused, as recordings are), streamed into the
+hashed archive (`leniency.documents.archive`) under a random name with its SHA-256, and recorded in the audit
+trail. It carries the particulars of everyone the transfer names, so it is opened only by those who see the
+case and its people's full particulars (`can_open_attachment`), and every opening is logged.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leniency.audit.trail import record
+from leniency.documents.archive import Rejected, TooLarge, archive_storage, read_chunks, stage
+from leniency.errors import DomainError, Forbidden
+
+from . import access
+from .models import Case, CaseAttachment
+
+DEFAULT_MAX_BYTES = (
+    50 * 1024 * 1024
+)  # a scanned document of a few hundred pages; settings.CASE_ATTACHMENT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class ScanType:
+    kind: str
+    media_type: str
+    extensions: tuple[str, ...]
+    magic: bytes
+
+
+SCAN_TYPES = (
+    ScanType("pdf", "application/pdf", ("pdf",), b"%PDF-"),
+    ScanType("jpeg", "image/jpeg", ("jpg", "jpeg"), b"\xff\xd8\xff"),
+    ScanType("png", "image/png", ("png",), b"\x89PNG\r\n\x1a\n"),
+)
+ALLOWED_EXTENSIONS = tuple(ext for t in SCAN_TYPES for ext in t.extensions)
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "CASE_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def detect(head: bytes) -> ScanType | None:
+    return next((t for t in SCAN_TYPES if head.startswith(t.magic)), None)
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def do_attach_document(
+    case: Case,
+    *,
+    acting_user,
+    fileobj,
+    original_name: str,
+    kind: str = CaseAttachment.Kind.TRANSFER_OPINION,
+    now: datetime | None = None,
+) -> CaseAttachment:
+    """Stream `fileobj` (an UploadedFile or a binary file object) into the archive and record it on the case."""
+    access.check_attach_document(acting_user, case)
+    now = now or timezone.now()
+    if kind not in CaseAttachment.Kind.values:
+        raise DomainError(_("请选择文书种类"), field="kind")
+    ext = _extension(original_name)
+    if ext not in ALLOWED_EXTENSIONS:
+        raise DomainError(
+            _("不支持的文件类型“.%(ext)s”；扫描件可上传：%(allowed)s")
+            % {"ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)},
+            field="file",
+        )
+    detected: list[ScanType] = []
+
+    def check_head(head: bytes) -> None:
+        if not head:
+            return  # an empty file: refused below as empty, not as the wrong type
+        found = detect(head)
+        if found is None or ext not in found.extensions:
+            raise Rejected(found.kind if found else "")
+        detected.append(found)
+
+    limit = max_bytes()
+    try:
+        staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head, head_size=16)
+    except TooLarge:
+        raise DomainError(
+            _("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file"
+        ) from None
+    except Rejected as error:
+        raise DomainError(
+            _("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是 PDF、JPEG 或 PNG 扫描件")
+            % {"ext": ext, "found": str(error) or _("未知格式")},
+            field="file",
+        ) from None
+    if staged.size == 0 or not detected:
+        staged.discard()
+        raise DomainError(_("文件为空"), field="file")
+    scan = detected[0]
+    name = f"cases/{case.pk}/{uuid.uuid4().hex}.{ext}"
+    placed = None
+    try:
+        with transaction.atomic():
+            attachment = CaseAttachment.objects.create(
+                case=case,
+                kind=kind,
+                original_name=original_name[-200:],
+                media_type=scan.media_type,
+                file_name=name,
+                size=staged.size,
+                sha256=staged.sha256,
+                uploaded_by=acting_user,
+                uploaded_at=now,
+            )
+            record(
+                "case.attachment.added",
+                actor=acting_user,
+                obj=attachment,
+                case_id=case.pk,
+                occurred_at=now,
+                data={
+                    "kind": kind,
+                    "name": original_name[-200:],
+                    "sha256": staged.sha256,
+                    "size": staged.size,
+                    "media_type": scan.media_type,
+                },
+            )
+            placed = staged.place(name)
+            if placed.name != name:
+                attachment.file_name = placed.name
+                attachment.save(update_fields=["file_name"])
+    except BaseException:
+        if placed is not None:
+            archive_storage().delete(placed.name)
+        else:
+            staged.discard()
+        raise
+    return attachment
+
+
+def can_attach_document(user, case: Case) -> bool:
+    try:
+        access.check_attach_document(user, case)
+    except Forbidden:
+        return False
+    return True
+
+
+def can_open_attachment(user, case: Case) -> bool:
+    """Those who see the case and the full particulars of its people (the scan carries them): the case's
+    procuratorate, its case management, its judge, and the lawyers of its defendants."""
+    return bool(
+        access.visible_cases(user).filter(pk=case.pk).exists()
+        and (access.can_see_identity(user) or access.can_register_cases(user))
+    )
+
+
+def refuse_unless_may_open(user, case: Case) -> None:
+    if not can_open_attachment(user, case):
+        raise Forbidden(_("随案文书载有当事人的身份信息，仅本案检察院、承办法官和辩护律师可以查阅"))
+
+
+def open_attachment(attachment: CaseAttachment, *, acting_user, mode: str, now: datetime | None = None):
+    """The stored file, opened for reading, after the permission check and the read log (who, when, how):
+    the chain of custody of the case's documents, as for recordings."""
+    refuse_unless_may_open(acting_user, attachment.case)
+    record(
+        "case.attachment.accessed",
+        actor=acting_user,
+        obj=attachment,
+        case_id=attachment.case_id,
+        occurred_at=now or timezone.now(),
+        data={"name": attachment.original_name, "mode": mode, "sha256": attachment.sha256},
+    )
+    return archive_storage().open(attachment.file_name, "rb")

@@ -26,6 +26,7 @@ def test_the_case_page_template_names_no_app_above_cases():
 def test_each_app_registers_its_defendant_panel_in_the_page_order():
     assert [panel.template for panel in defendant_panels()] == [
         "counsel/_defendant_panel.html",
+        "cases/_victims_panel.html",  # who is still to be heard, before the recommendation (CPL art. 173)
         "recommendations/_defendant_panel.html",
         "plea/_defendant_panel.html",
         "recordings/_defendant_panel.html",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.act_charge import by_conduct_then
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
@@ -118,7 +119,7 @@ def _acts_by_charge(document, charges: list[str]) -> list[Act]:
         info = find_charge(given)
         if info is not None:
             names[info.name] = given
-    found = acts_by_charge(document, list(names), default_model().best_of)
+    found = acts_by_charge(document, list(names), by_conduct_then(default_model().best_of))
     return [Act(names[name], count.path, Span(count.start, count.end, "")) for name, count in found]
 
 

@@ -234,14 +234,15 @@ def crime_region_quantiles(period: Period, *, threshold: int | None = None) -> l
     return out
 
 
-def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap: int = 200) -> Figure:
+def disparity_figure(period: Period, *, threshold: int | None = None) -> Figure:
     threshold = threshold if threshold is not None else settings.DISCLOSURE_THRESHOLD
     fig = Figure(
         "disparity",
         _("地区量刑差异指数"),
         _(
             "同一罪名、相同已提取事实（系统计算刑期、金额、伤情、各量刑情节）下，各地区刑期的差异：以刑期对数对上述事实"
-            "和地区效应作最小二乘回归，地区效应（相对平均地区）的标准差即指数，换算为百分比；括号内为自助法95%区间。"
+            "作线性混合模型回归（地区为随机截距，限制性最大似然估计），地区截距的标准差即指数，换算为百分比；"
+            "括号内为似然比95%区间，下限为0表示数据与地区间无差异相容。"
         ),
         _(
             "只计有期徒刑、拘役等有刑期的文书（不计免刑、无期、死刑）；文书少于%(t)s份的地区不参与该罪名的计算；"
@@ -273,7 +274,7 @@ def disparity_figure(period: Period, *, threshold: int | None = None, bootstrap:
             )
     results = []
     for crime, obs in sorted(by_crime.items(), key=lambda kv: -len(kv[1]))[:TOP_CRIMES]:
-        d = region_disparity(f"{crime}罪", obs, min_per_region=threshold, bootstrap=bootstrap)
+        d = region_disparity(f"{crime}罪", obs, min_per_region=threshold)
         if d is not None:
             results.append(d)
     fig.extra["disparity"] = results

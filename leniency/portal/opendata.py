@@ -67,9 +67,9 @@ def _figure_table(f: dict, by_label: str) -> OpenTable:
     )
 
 
-def tables(period: Period, by: str, *, bootstrap: int = 200, use_cache: bool = True) -> list[OpenTable]:
+def tables(period: Period, by: str, *, use_cache: bool = True) -> list[OpenTable]:
     """Every table of the public page for this period and grouping, in the page's order."""
-    data = portal_figures(period, by, with_chart=False, bootstrap=bootstrap, use_cache=use_cache)
+    data = portal_figures(period, by, with_chart=False, use_cache=use_cache)
     out = [_figure_table(f, str(data["by_label"])) for f in data["figures"] if f["available"]]
     s = data["sentences"]
     if s["available"]:
@@ -152,10 +152,10 @@ def to_csv(t: OpenTable, period: Period) -> str:
     return "\ufeff" + buffer.getvalue()  # a BOM: spreadsheet programs then read the Chinese as UTF-8
 
 
-def report_tables(period: Period, *, bootstrap: int = 200) -> list[OpenTable]:
+def report_tables(period: Period) -> list[OpenTable]:
     """The periodic report's tables: by region, then the case figures by crime (keys prefixed "crime_")."""
-    by_region = tables(period, "region", bootstrap=bootstrap, use_cache=False)
-    by_crime = [t for t in tables(period, "crime", bootstrap=0, use_cache=False) if not _from_corpus(t)]
+    by_region = tables(period, "region", use_cache=False)
+    by_crime = [t for t in tables(period, "crime", use_cache=False) if not _from_corpus(t)]
     for t in by_crime:
         t.key = f"crime_{t.key}"
     return by_region + by_crime

@@ -121,8 +121,8 @@ def sentence_section(period: Period, by: str, *, with_chart: bool = True) -> dic
     return out
 
 
-def disparity_section(period: Period, *, with_chart: bool = True, bootstrap: int = 200) -> dict:
-    fig = disparity_figure(period, bootstrap=bootstrap)
+def disparity_section(period: Period, *, with_chart: bool = True) -> dict:
+    fig = disparity_figure(period)
     out = present(fig, with_chart=False)
     results = fig.extra.get("disparity", [])
     out["results"] = [
@@ -150,10 +150,8 @@ def disparity_section(period: Period, *, with_chart: bool = True, bootstrap: int
     return out
 
 
-def portal_figures(
-    period: Period, by: str, *, with_chart: bool = True, use_cache: bool = True, bootstrap: int = 200
-) -> dict:
-    key = f"portal:figures:{period.code}:{by}:{get_language()}:{int(with_chart)}:{bootstrap}"
+def portal_figures(period: Period, by: str, *, with_chart: bool = True, use_cache: bool = True) -> dict:
+    key = f"portal:figures:{period.code}:{by}:{get_language()}:{int(with_chart)}"
     if use_cache:
         hit = cache.get(key)
         if hit is not None:
@@ -165,7 +163,7 @@ def portal_figures(
         "by_label": dimension_label(by),
         "figures": figures,
         "sentences": sentence_section(period, by, with_chart=with_chart),
-        "disparity": disparity_section(period, with_chart=with_chart, bootstrap=bootstrap),
+        "disparity": disparity_section(period, with_chart=with_chart),
     }
     data["synthetic_note"] = data["sentences"]["synthetic_note"] or data["disparity"]["synthetic_note"]
     data["unavailable"] = [f["title"] for f in figures if not f["available"]]

@@ -62,11 +62,11 @@ def oversight_section(period) -> dict:
     }
 
 
-def report_context(period_code: str, *, now=None, bootstrap: int = 200) -> dict:
+def report_context(period_code: str, *, now=None) -> dict:
     period = parse_period(period_code)
     now = now or timezone.now()
-    by_region = portal_figures(period, "region", use_cache=False, bootstrap=bootstrap)
-    by_crime = portal_figures(period, "crime", with_chart=False, use_cache=False, bootstrap=0)
+    by_region = portal_figures(period, "region", use_cache=False)
+    by_crime = portal_figures(period, "crime", with_chart=False, use_cache=False)
     return {
         "period": period,
         "generated_at": now,
@@ -104,7 +104,7 @@ def _new_files(base: str) -> list[Path]:
 
 
 def do_generate_report(
-    period_code: str, *, user=None, out_dir: Path | None = None, now=None, bootstrap: int = 200
+    period_code: str, *, user=None, out_dir: Path | None = None, now=None
 ) -> TransparencyReport:
     """Render and store the report for a period (HTML, PDF and its tables as XLSX); also write report.html,
     report.pdf and report.xlsx into `out_dir`.
@@ -115,10 +115,10 @@ def do_generate_report(
     """
     access.check_generate_report(user)
     now = now or timezone.now()
-    context = report_context(period_code, now=now, bootstrap=bootstrap)
+    context = report_context(period_code, now=now)
     html = render_document("portal/report.html", context)
     pdf = render_pdf("portal/report.html", context)
-    xlsx = opendata.to_xlsx(opendata.report_tables(context["period"], bootstrap=bootstrap), context["period"])
+    xlsx = opendata.to_xlsx(opendata.report_tables(context["period"]), context["period"])
     files = _new_files(f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}")
     files.append(xlsx_path(files[0].name))
     files[0].write_text(html, encoding="utf-8")

@@ -76,6 +76,6 @@ def build(*, seed: int, today, stdout) -> str | None:
         made.append(f"{published} typical cases published")
     period = last_complete_quarter(today)
     if not TransparencyReport.objects.filter(period=period).exists():
-        report = do_generate_report(period, user=admin, now=now, bootstrap=50)
+        report = do_generate_report(period, user=admin, now=now)
         made.append(f"report {period} ({report.suppressed_cells} cells suppressed)")
     return ("portal: " + ", ".join(made)) if made else None

@@ -62,7 +62,7 @@ def test_corpus_figures_name_every_region_by_its_name(world):
     period = parse_period("2026")
     dist = sentence_distribution(period, "region")
     assert sorted(dist.table.rows) == sorted(NAMES.values())
-    disparity = disparity_figure(period, bootstrap=5)
+    disparity = disparity_figure(period)
     for d in disparity.extra["disparity"]:
         assert set(d.effects) <= set(NAMES.values()) and len(d.effects) >= 2
 
@@ -125,7 +125,7 @@ def test_report_pdf_has_no_nearly_blank_page_names_regions_and_says_what_is_with
     judgments()
     out = tmp_path / "out"
     with translation.override(language):
-        call_command("report", period="2026-Q3", out=str(out), bootstrap=10)
+        call_command("report", period="2026-Q3", out=str(out))
     pages = pdf_pages((out / "report.pdf").read_bytes())
     assert len(pages) >= 2
     for number, text in enumerate(pages[:-1], start=1):

@@ -19,7 +19,7 @@ def pdf_text(path) -> str:
 
 def test_report_command_writes_html_and_pdf_with_chinese_intact(small_world, tmp_path, client):
     out = tmp_path / "out"
-    call_command("report", period="2026-Q3", out=str(out), bootstrap=10)
+    call_command("report", period="2026-Q3", out=str(out))
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "认罪认罚从宽制度透明度报告" in html and "2026年第3季度" in html
     assert "认罪认罚适用率" in html and "已抑制" in html and "数据不足（N&lt;10），不予公布" in html

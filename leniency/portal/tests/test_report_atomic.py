@@ -9,7 +9,7 @@ from leniency.portal.models import TransparencyReport
 
 
 def test_the_report_and_its_event_are_saved_together(world):
-    report = reports.do_generate_report("2026-Q3", user=world.admin, bootstrap=0)
+    report = reports.do_generate_report("2026-Q3", user=world.admin)
     event = AuditEvent.objects.get(action="portal.report.generated")
     assert event.object_id == str(report.pk) and event.actor == world.admin
     assert reports.report_path(report.pdf_file).read_bytes().startswith(b"%PDF")
@@ -23,13 +23,13 @@ def test_a_failed_event_leaves_no_report_and_no_files(world, monkeypatch):
 
     monkeypatch.setattr(reports, "record", fail)
     with pytest.raises(RuntimeError, match="the trail refused"):
-        reports.do_generate_report("2026-Q3", user=world.admin, bootstrap=0)
+        reports.do_generate_report("2026-Q3", user=world.admin)
     assert not TransparencyReport.objects.exists()
     assert set(reports.reports_dir().iterdir()) == before
 
 
 def test_two_reports_in_the_same_second_keep_their_own_files(world):
-    first = reports.do_generate_report("2026-Q3", user=world.admin, bootstrap=0, now=None)
-    second = reports.do_generate_report("2026-Q3", user=world.admin, bootstrap=0, now=first.generated_at)
+    first = reports.do_generate_report("2026-Q3", user=world.admin, now=None)
+    second = reports.do_generate_report("2026-Q3", user=world.admin, now=first.generated_at)
     assert first.pdf_file != second.pdf_file
     assert reports.report_path(first.pdf_file).exists() and reports.report_path(second.pdf_file).exists()

@@ -23,7 +23,7 @@ def _pdf_text(path) -> str:
 def test_the_report_prints_the_head_a_reader_can_check_the_trail_against(small_world, tmp_path):
     last = AuditEvent.objects.order_by("-seq").first()
     out = tmp_path / "out"
-    call_command("report", period="2026-Q3", out=str(out), bootstrap=10)
+    call_command("report", period="2026-Q3", out=str(out))
 
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "审计记录检查点" in html

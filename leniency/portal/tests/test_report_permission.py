@@ -10,5 +10,5 @@ from leniency.portal.models import TransparencyReport
 @pytest.mark.parametrize("who", ["prosecutor", "supervisor", "judge", "auditor"])
 def test_only_an_administrator_generates_the_report(world, who):
     with pytest.raises(Forbidden, match="只有系统管理员可以生成透明度报告"):
-        reports.do_generate_report("2026-Q3", user=getattr(world, who), bootstrap=0)
+        reports.do_generate_report("2026-Q3", user=getattr(world, who))
     assert not TransparencyReport.objects.exists()

@@ -16,11 +16,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="2026-Q3 or 2026")
         parser.add_argument("--out", required=True, type=Path, help="folder for report.html and report.pdf")
-        parser.add_argument(
-            "--bootstrap", type=int, default=200, help="bootstrap samples of the disparity index"
-        )
 
-    def handle(self, *args, period, out, bootstrap, **options):
+    def handle(self, *args, period, out, **options):
         out = Path(out)
         try:
             code = parse_period(period).code
@@ -29,7 +26,7 @@ class Command(BaseCommand):
         if code == "all":
             raise CommandError("--period must be a quarter (2026-Q3) or a year (2026)")
         require_migrated(load_hint=report_load_hint())
-        report = do_generate_report(code, out_dir=out, bootstrap=bootstrap)
+        report = do_generate_report(code, out_dir=out)
         self.stdout.write(
             self.style.SUCCESS(
                 f"report {report.period}: {out / 'report.html'}, {out / 'report.pdf'}, {out / 'report.xlsx'} "

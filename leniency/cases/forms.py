@@ -96,6 +96,11 @@ class IntakeForm(forms.Form):
     facts = forms.CharField(
         label=_("起诉意见书认定的事实"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
     )
+    scan = forms.FileField(
+        label=_("起诉意见书扫描件"),
+        required=False,
+        help_text=_("PDF、JPEG 或 PNG；可在受理后于“随案文书”页补传"),
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"received_on": timezone.localdate()})

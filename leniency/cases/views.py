@@ -21,6 +21,7 @@ from .access import (
     visible_cases,
     visible_defendants,
 )
+from .attachments import can_open_attachment
 from .forms import CaseFilterForm, StageChangeForm
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
@@ -130,6 +131,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_prosecute": can_prosecute(request.user, case),
         "can_file": can_file_case(request.user, case),
         "can_appeal": can_appeal(request.user, case),
+        "can_open_scans": can_open_attachment(request.user, case),
     }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again

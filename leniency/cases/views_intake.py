@@ -3,6 +3,7 @@ prosecution (提起公诉) to the court, and the court's filing (立案) with it
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from leniency.errors import DomainError, Forbidden
 from leniency.forms_flow import form_post, run_form
 
 from . import access, services
+from .attachments import do_attach_document
 from .forms import (
     AppealForm,
     AssignProsecutorForm,
@@ -23,6 +25,7 @@ from .forms import (
     ProsecuteForm,
     defendant_formset,
 )
+from .forms_victims import intake_victims, victim_intake_formset
 from .jurisdiction import APPEAL_KINDS, basic_court, court_above, intermediate_court
 from .models import Case
 from .stages import CLOSED_STAGES, Stage
@@ -38,18 +41,23 @@ def _procuratorate_of(user):
 @login_required
 def case_intake(request):
     procuratorate = _procuratorate_of(request.user)
-    form = IntakeForm(request.POST or None)
+    form = IntakeForm(request.POST or None, request.FILES or None)
     try:
         count = int(request.GET.get("people", 1))
     except ValueError:
         count = 1
     people = defendant_formset(count)(request.POST or None, prefix="d")
+    # victims: optional, and a post without their management form (an older page, a script) names none
+    harmed = victim_intake_formset(count)(
+        request.POST if "v-TOTAL_FORMS" in request.POST else None, prefix="v"
+    )
     status = 200
     if request.method == "POST":
-        people_ok = people.is_valid()
+        people_ok = (harmed.is_valid() or not harmed.is_bound) & people.is_valid()
 
+        @transaction.atomic  # a refused scan leaves no case behind
         def register(data):
-            return services.do_register_transfer(
+            case = services.do_register_transfer(
                 title=data["title"],
                 region=procuratorate.region,
                 procuratorate=procuratorate,
@@ -58,8 +66,17 @@ def case_intake(request):
                 transfer_document_number=data["transfer_document_number"],
                 facts=data["facts"],
                 defendants=[{k: v for k, v in f.cleaned_data.items() if k != "DELETE"} for f in people],
+                victims=intake_victims(harmed),
                 acting_user=request.user,
             )
+            if data.get("scan"):
+                try:
+                    do_attach_document(
+                        case, acting_user=request.user, fileobj=data["scan"], original_name=data["scan"].name
+                    )
+                except DomainError as error:
+                    raise DomainError(error.message, field="scan") from None
+            return case
 
         if people_ok:
             outcome = run_form(form, register)
@@ -69,7 +86,7 @@ def case_intake(request):
         else:
             form.is_valid()
         status = 400
-    context = {"form": form, "people": people, "more": min(count + 1, 20)}
+    context = {"form": form, "people": people, "victims": harmed, "more": min(count + 1, 20)}
     return render(request, "cases/intake.html", context, status=status)
 
 

@@ -109,3 +109,39 @@ def test_the_api_uploads_lists_and_serves_the_scan(client, world):
     assert client.get(f"/api/cases/{world.case.pk}/attachments").status_code == 403
     client.force_login(world.outsider_prosecutor)
     assert client.get(f"/api/cases/attachments/{body['id']}/file").status_code == 404
+
+
+def _intake_post(world, scan):
+    return {
+        "received_on": "2026-10-08",
+        "transferring_agency": "东区公安分局",
+        "transfer_document_number": "东公刑诉字〔2026〕77号",
+        "title": "王某盗窃案",
+        "facts": "王某窃取商品。",
+        "scan": scan,
+        "d-TOTAL_FORMS": "1",
+        "d-INITIAL_FORMS": "0",
+        "d-MIN_NUM_FORMS": "1",
+        "d-MAX_NUM_FORMS": "20",
+        "d-0-name": "王某",
+        "d-0-gender": "M",
+        "d-0-id_number": "110101199005010020",
+        "d-0-birth_date": "1990-05-01",
+        "d-0-detention": "arrested",
+        "d-0-charges": [str(world.theft.pk)],
+    }
+
+
+def test_the_intake_form_attaches_the_scan_and_a_wrong_scan_leaves_no_case(client, world):
+    client.force_login(world.case_manager)
+    refused = client.post(reverse("case_intake"), _intake_post(world, SimpleUploadedFile("s.pdf", PNG)))
+    assert refused.status_code == 400 and "不是 PDF、JPEG 或 PNG 扫描件" in refused.content.decode()
+    assert not CaseAttachment.objects.exists()
+    assert not world.case.__class__.objects.filter(transfer_document_number="东公刑诉字〔2026〕77号").exists()
+    done = client.post(reverse("case_intake"), _intake_post(world, SimpleUploadedFile("起诉意见书.pdf", PDF)))
+    assert done.status_code == 302
+    attachment = CaseAttachment.objects.get()
+    assert attachment.case.transfer_document_number == "东公刑诉字〔2026〕77号"
+    assert attachment.sha256 == hashlib.sha256(PDF).hexdigest()
+    page = client.get(reverse("case_detail", args=[attachment.case_id])).content.decode()
+    assert reverse("case_attachments", args=[attachment.case_id]) in page

@@ -139,6 +139,16 @@ class DefendantIn(Schema):
     charges: list[str] = Field(..., min_length=1, description="charge names from the catalogue, e.g. 盗窃")
 
 
+class IntakeVictimIn(Schema):
+    name: str = Field(..., max_length=50)
+    id_number: str = Field("", max_length=18)
+    phone: str = Field("", max_length=20)
+    address: str = Field("", max_length=200)
+    defendants: list[int] = Field(
+        [], max_length=20, description="positions (from 0) in defendants of those who harmed them; empty: all"
+    )
+
+
 class IntakeIn(Schema):
     received_on: date
     transferring_agency: str = Field(..., max_length=200)
@@ -146,6 +156,7 @@ class IntakeIn(Schema):
     title: str = Field(..., max_length=200)
     facts: str = Field(..., max_length=20000)
     defendants: list[DefendantIn] = Field(..., min_length=1, max_length=20)
+    victims: list[IntakeVictimIn] = Field([], max_length=50)
 
 
 class CaseHandOffOut(Schema):
@@ -209,6 +220,7 @@ def register_case(request, payload: IntakeIn):
         transfer_document_number=payload.transfer_document_number,
         facts=payload.facts,
         defendants=people,
+        victims=[{**v.dict(), "defendants": v.defendants or None} for v in payload.victims],
         acting_user=request.user,
     )
     return Status(201, case)

@@ -4,6 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency.errors import DomainError
+
+from .identity import validate_id_number
 from .models import Settlement, VictimOpinion
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -75,3 +78,61 @@ class SettlementForm(forms.Form):
         self.fields["defendant"].queryset = defendants
         if len(defendants) == 1:
             self.fields["defendant"].initial = defendants[0].pk
+
+
+class VictimIntakeForm(forms.Form):
+    """A victim named in the transfer, registered with the case at intake (an empty form is skipped)."""
+
+    name = forms.CharField(label=_("被害人姓名"), max_length=50)
+    defendants = forms.TypedMultipleChoiceField(
+        label=_("加害的犯罪嫌疑人"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("不选即为全部犯罪嫌疑人"),
+    )
+    id_number = forms.CharField(label=_("身份证号"), max_length=18, required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    address = forms.CharField(label=_("住址"), max_length=200, required=False)
+
+    def clean_id_number(self):
+        value = self.cleaned_data["id_number"]
+        if not value:
+            return value
+        try:
+            return validate_id_number(value)
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from None
+
+    def __init__(self, *args, people: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["defendants"].choices = [
+            (i, _("犯罪嫌疑人 %(n)s") % {"n": i + 1}) for i in range(max(1, people))
+        ]
+
+
+def victim_intake_formset(people: int, victims: int = 1):
+    """`victims` forms (0–20), each offering the transfer's `people` as those who harmed the victim."""
+    formset = forms.formset_factory(
+        VictimIntakeForm, extra=max(0, min(victims, 20)), max_num=20, validate_max=True
+    )
+
+    class Formset(formset):
+        def get_form_kwargs(self, index):
+            return {**super().get_form_kwargs(index), "people": people}
+
+    return Formset
+
+
+def intake_victims(formset) -> list[dict]:
+    """The victims the formset names, for `do_register_transfer` (no positions chosen: every defendant)."""
+    victims = []
+    if not formset.is_bound:
+        return victims
+    for form in formset:
+        data = dict(form.cleaned_data)
+        if not data.get("name"):
+            continue
+        data["defendants"] = data.get("defendants") or None
+        victims.append(data)
+    return victims

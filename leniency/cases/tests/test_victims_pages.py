@@ -117,3 +117,82 @@ def test_outsiders_reach_nothing(client, world, victim):
     assert client.get(reverse("victim_opinion", args=[world.case.pk, victim.pk])).status_code == 404
     client.force_login(world.unassigned_lawyer)
     assert client.get(reverse("victim_contact", args=[world.case.pk, victim.pk])).status_code == 404
+
+
+def _transfer(world, **extra):
+    return {
+        "received_on": "2026-10-08",
+        "transferring_agency": "东区公安分局",
+        "transfer_document_number": "东公刑诉字〔2026〕78号",
+        "title": "钱某、孙某故意伤害案",
+        "facts": "钱某、孙某殴打周某。",
+        "d-TOTAL_FORMS": "2",
+        "d-INITIAL_FORMS": "0",
+        "d-MIN_NUM_FORMS": "1",
+        "d-MAX_NUM_FORMS": "20",
+        "d-0-name": "钱某",
+        "d-0-gender": "M",
+        "d-0-id_number": "110101199005010020",
+        "d-0-birth_date": "1990-05-01",
+        "d-0-detention": "arrested",
+        "d-0-charges": [str(world.theft.pk)],
+        "d-1-name": "孙某",
+        "d-1-gender": "M",
+        "d-1-id_number": "110101199005010012",
+        "d-1-birth_date": "1990-05-01",
+        "d-1-detention": "arrested",
+        "d-1-charges": [str(world.theft.pk)],
+        "v-TOTAL_FORMS": "2",
+        "v-INITIAL_FORMS": "0",
+        "v-MIN_NUM_FORMS": "0",
+        "v-MAX_NUM_FORMS": "20",
+        **extra,
+    }
+
+
+def test_the_intake_page_registers_the_victims_the_transfer_names(client, world):
+    client.force_login(world.case_manager)
+    url = reverse("case_intake") + "?people=2"
+    page = client.get(url).content.decode()
+    assert 'name="v-0-name"' in page and "犯罪嫌疑人 2" in page
+    refused = client.post(
+        url, _transfer(world, **{"v-0-name": "周某", "v-0-id_number": "110101199005010021"})
+    )
+    assert refused.status_code == 400 and not Victim.objects.exists()
+    done = client.post(
+        url, _transfer(world, **{"v-0-name": "周某", "v-0-defendants": ["1"], "v-0-phone": "139"})
+    )
+    assert done.status_code == 302
+    victim = Victim.objects.get()  # the second, empty victim form named nobody
+    assert victim.name == "周某" and [d.name for d in victim.defendants.all()] == ["孙某"]
+    assert victim.case.transfer_document_number == "东公刑诉字〔2026〕78号"
+
+
+def test_the_intake_api_registers_victims_of_every_defendant_by_default(client, world):
+    from leniency.accounts.models import ApiToken
+
+    _, key = ApiToken.issue(world.case_manager, "test")
+    body = {
+        "received_on": "2026-10-08",
+        "transferring_agency": "东区公安分局",
+        "transfer_document_number": "东公刑诉字〔2026〕79号",
+        "title": "钱某盗窃案",
+        "facts": "钱某窃取财物。",
+        "defendants": [
+            {
+                "name": "钱某",
+                "gender": "M",
+                "id_number": "110101199005010020",
+                "birth_date": "1990-05-01",
+                "charges": ["盗窃"],
+            }
+        ],
+        "victims": [{"name": "周某", "phone": "13900000000"}],
+    }
+    response = client.post(
+        "/api/cases", body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert response.status_code == 201, response.content
+    victim = Victim.objects.get()
+    assert victim.name == "周某" and victim.phone == "13900000000"
+    assert [d.name for d in victim.defendants.all()] == ["钱某"]

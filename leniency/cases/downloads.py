@@ -36,11 +36,21 @@ def render_document(doc: Document, fmt: str) -> bytes:
     raise Http404(fmt)
 
 
-def log_document_download(
-    user, doc: Document, *, fmt: str, data: bytes, obj, case_id, defendants, path=""
+def log_download(
+    user,
+    *,
+    title: str,
+    file: str,
+    fmt: str,
+    sha256: str,
+    fields: str,
+    obj,
+    case_id,
+    defendants,
+    path: str = "",
 ) -> None:
-    """The audit event and the personal-data reads of one download (a log of a read already allowed)."""
-    fields = ",".join(doc.personal_fields)
+    """The audit event and the personal-data reads of one download (a log of a read already allowed): `fields`
+    names the personal data the file prints ("" for none: no read row)."""
     with transaction.atomic():
         record(
             ACTION,
@@ -48,10 +58,10 @@ def log_document_download(
             obj=obj,
             case_id=case_id,
             data={
-                "document": doc.title,
-                "file": f"{doc.filename}.{fmt}",
+                "document": title,
+                "file": file,
                 "format": fmt,
-                "sha256": hashlib.sha256(data).hexdigest(),
+                "sha256": sha256,
                 "fields": fields,
                 "defendants": [d.pk for d in defendants],
             },
@@ -65,11 +75,13 @@ def document_response(request, doc: Document, fmt: str, *, obj, case_id, defenda
     if fmt not in FORMATS:
         raise Http404(fmt)
     data = render_document(doc, fmt)
-    log_document_download(
+    log_download(
         request.user,
-        doc,
+        title=doc.title,
+        file=f"{doc.filename}.{fmt}",
         fmt=fmt,
-        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        fields=",".join(doc.personal_fields),
         obj=obj,
         case_id=case_id,
         defendants=defendants,

@@ -12,9 +12,10 @@ from ninja import Field, Path, Router, Schema, Status
 from pydantic import AwareDatetime
 
 from leniency.cases.access import visible_defendants
+from leniency.cases.downloads import log_download, show_identity
 from leniency.cases.stages import Procedure
 from leniency.documents.archive import archive_storage
-from leniency.errors import DomainError
+from leniency.errors import DomainError, Forbidden
 
 from .agreements import do_generate_agreement, verify_agreement
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
@@ -345,7 +346,27 @@ def get_agreement(request, agreement_id: int):
     "/agreements/{agreement_id}/pdf", summary="The stored agreement document (the exact signed bytes)"
 )
 def get_agreement_pdf(request, agreement_id: int):
+    """The archived original prints the full ID number: only for readers who may see it (the others download the
+    printed copy, masked, from the agreement's page). Audited and read-logged like every document download."""
     agreement = _visible_agreement(request, agreement_id)
+    if not show_identity(request.user):
+        raise Forbidden(
+            _(
+                "具结书原件载有完整的公民身份号码，仅检察机关、法院和本案律师可以下载；请在具结书页面下载隐去身份号码的打印件"
+            )
+        )
+    log_download(
+        request.user,
+        title="认罪认罚具结书（原件）",
+        file=agreement.file_name,
+        fmt="pdf",
+        sha256=agreement.sha256,
+        fields="name,particulars,id_number",
+        obj=agreement,
+        case_id=agreement.defendant.case_id,
+        defendants=[agreement.defendant],
+        path=request.path,
+    )
     return FileResponse(
         archive_storage().open(agreement.file_name, "rb"),
         content_type="application/pdf",

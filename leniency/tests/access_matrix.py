@@ -529,7 +529,11 @@ API: dict[str, Entry] = {
         rule(ok=PROSECUTION), {"procedure": "expedited"}, args=D
     ),
     "GET /api/plea/agreements/{agreement_id}": Entry(CASE_FILE, {"agreement_id": "agreement"}),
-    "GET /api/plea/agreements/{agreement_id}/pdf": Entry(CASE_FILE, {"agreement_id": "agreement"}),
+    "GET /api/plea/agreements/{agreement_id}/pdf": Entry(
+        rule(ok=STAFF_OF_THE_CASE | LAWYERS),
+        {"agreement_id": "agreement"},
+        note="the archived original prints the full ID number: those who may see it (as defendant_identity)",
+    ),
     "POST /api/plea/agreements/{agreement_id}/signatures": post(
         rule(ok=LAWYERS), {"role": "lawyer"}, args={"agreement_id": "agreement"}
     ),

@@ -13,12 +13,12 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from leniency.accounts.models import Organisation, Role, User
+from leniency.accounts.models import ApiToken, Organisation, Role, User
 from leniency.audit.models import AuditEvent, PersonalDataAccess
 from leniency.documents.model import Document, Signatures, Signer, para
 from leniency.documents.render import document_html, document_pdf
 
-from .helpers import agreement, notice, sign_all
+from .helpers import agreement, notice, png_bytes, sign_all
 
 FULL_ID = "110101199005010012"
 MASKED_ID = "1101************12"
@@ -44,6 +44,11 @@ def _get(client, user, name, pk):
     return response.content
 
 
+def _bearer(user):
+    _, key = ApiToken.issue(user, "test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
 def _when(value) -> str:
     return f"{timezone.localtime(value):%Y年%m月%d日%H:%M}"
 
@@ -62,6 +67,9 @@ def test_signed_pdf_prints_signatures_times_and_hash_and_differs_from_the_unsign
         assert _when(signature.signed_at) in signed
     assert "艾检察官" in signed and "张某某" in signed
     assert f"/plea/agreements/{a.pk}/" in signed  # the verify page, printed beside its QR code
+    images = {image.data for page in PdfReader(io.BytesIO(after)).pages for image in page.images}
+    assert len(images) == 2  # the handwritten signature and the QR code
+    assert not [image for page in PdfReader(io.BytesIO(before)).pages for image in page.images]
 
 
 def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(client, world, final_rec):
@@ -80,7 +88,12 @@ def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(
     assert signature_table.cell(0, 0).text == "签署人"
     for row in signature_table.rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
-    assert len(word.inline_shapes) == 1  # the QR code of the verify page
+    images = [p.blob for p in word.part.package.parts if p.content_type.startswith("image/")]
+    assert png_bytes() in images  # the defendant's handwritten signature, as archived
+    assert len(word.inline_shapes) == 2  # that signature and the QR code of the verify page
+    defendant = a.signatures.get(role="defendant")
+    assert defendant.segment_label.replace(" ", "") in text  # the recording segment of the signing
+    assert defendant.image_sha256 in text
 
 
 def _masked_readers(world):
@@ -182,3 +195,19 @@ def test_the_signature_table_is_never_split_over_pages():
         assert len(pages) == 1, (filler, pages)
         moved += pages == {1}
     assert moved  # some of the heights did put the whole table on the next page
+
+
+def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(client, world, final_rec):
+    """The original's bytes (the ones the signatures bind) print the full ID number: the auditor is refused with
+    the reason; the judge gets the exact bytes, and the download is audited and read-logged as a full-ID read."""
+    a = sign_all(world, agreement(world))
+    url = f"/api/plea/agreements/{a.pk}/pdf"
+    refused = client.get(url, **_bearer(world.auditor))
+    assert refused.status_code == 403 and "完整的公民身份号码" in refused.json()["detail"]
+    assert not AuditEvent.objects.filter(action="documents.downloaded").exists()
+    response = client.get(url, **_bearer(world.judge))
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == a.sha256
+    event = AuditEvent.objects.get(action="documents.downloaded")
+    assert (event.actor_id, event.data["sha256"]) == (world.judge.pk, a.sha256)
+    read = PersonalDataAccess.objects.get(via="document")
+    assert (read.user_id, read.fields) == (world.judge.pk, "name,particulars,id_number")

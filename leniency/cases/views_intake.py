@@ -25,6 +25,7 @@ from .forms import (
     ProsecuteForm,
     defendant_formset,
 )
+from .forms_victims import intake_victims, victim_intake_formset
 from .jurisdiction import APPEAL_KINDS, basic_court, court_above, intermediate_court
 from .models import Case
 from .stages import CLOSED_STAGES, Stage
@@ -46,9 +47,13 @@ def case_intake(request):
     except ValueError:
         count = 1
     people = defendant_formset(count)(request.POST or None, prefix="d")
+    # victims: optional, and a post without their management form (an older page, a script) names none
+    harmed = victim_intake_formset(count)(
+        request.POST if "v-TOTAL_FORMS" in request.POST else None, prefix="v"
+    )
     status = 200
     if request.method == "POST":
-        people_ok = people.is_valid()
+        people_ok = (harmed.is_valid() or not harmed.is_bound) & people.is_valid()
 
         @transaction.atomic  # a refused scan leaves no case behind
         def register(data):
@@ -61,6 +66,7 @@ def case_intake(request):
                 transfer_document_number=data["transfer_document_number"],
                 facts=data["facts"],
                 defendants=[{k: v for k, v in f.cleaned_data.items() if k != "DELETE"} for f in people],
+                victims=intake_victims(harmed),
                 acting_user=request.user,
             )
             if data.get("scan"):
@@ -80,7 +86,7 @@ def case_intake(request):
         else:
             form.is_valid()
         status = 400
-    context = {"form": form, "people": people, "more": min(count + 1, 20)}
+    context = {"form": form, "people": people, "victims": harmed, "more": min(count + 1, 20)}
     return render(request, "cases/intake.html", context, status=status)
 
 

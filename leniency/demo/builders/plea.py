@@ -10,6 +10,8 @@ pleaded defendants, persona cases and recent ones first.
 from __future__ import annotations
 
 import random
+import struct
+import zlib
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
@@ -35,9 +37,12 @@ from leniency.plea.models import (
     VoluntarinessReview,
     Withdrawal,
 )
+from leniency.plea.signing import ATTESTATION
 from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.recommendations.services import do_mark_lapsed
+from leniency.recordings.media import wav_bytes
+from leniency.recordings.models import Recording
 
 AGREEMENT_PDFS = 30
 NOTICE_RATE = {"police": 0.88, "procuratorate": 0.96, "court": 0.92}
@@ -100,6 +105,33 @@ RESOLUTIONS = {
     "opinions_on_file": "检察院已补充移送听取意见笔录",
     "lawyer_helped": "值班律师补充会见并当庭发表意见，被告人确认获得帮助",
 }
+
+
+def _handwriting_png(rng: random.Random, width: int = 240, height: int = 80) -> bytes:
+    """A PNG of a random pen stroke on white, standing in for a defendant's handwriting on the tablet."""
+    ink = set()
+    x, y = 20.0, height / 2
+    while x < width - 20:
+        x += rng.uniform(0.5, 2.0)
+        y = min(height - 10, max(10, y + rng.uniform(-3, 3)))
+        for dx in (0, 1):
+            for dy in (0, 1):
+                ink.add((int(x) + dx, int(y) + dy))
+    rows = b"".join(
+        b"\x00" + b"".join(b"\x10\x10\x10" if (i, j) in ink else b"\xff\xff\xff" for i in range(width))
+        for j in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def build(*, seed: int, today, stdout) -> str | None:
@@ -343,11 +375,33 @@ class _Plan:
                     "lawyer_exception": "",
                 },
             )
+            signing = self._signing_recording(d, agreement, prosecutor, generated)
+            # What the signing services record (plea/signing.py): the defendant's handwriting drawn on the
+            # tablet and kept with its hash, the lawyer's attestation on their own account, the prosecutor; each
+            # naming the segment of the signing's recording.
+            drawn = write_bytes(
+                f"signatures/{d.case_id}/{d.pk}/a{agreement.pk}-defendant-demo.png",
+                _handwriting_png(self.rng),
+            )
+            segment = {"recording": signing, "recording_start_s": 900, "recording_end_s": 1500}
             parties = [
-                (Signature.Role.DEFENDANT, None, d.name, prosecutor, str(lawyer)),
-                (Signature.Role.LAWYER, lawyer, str(lawyer), lawyer, ""),
-                (Signature.Role.PROSECUTOR, prosecutor, str(prosecutor), prosecutor, ""),
+                (Signature.Role.DEFENDANT, None, d.name, prosecutor, str(lawyer), Signature.Capture.DRAWN),
+                (Signature.Role.LAWYER, lawyer, str(lawyer), lawyer, "", Signature.Capture.ACCOUNT),
+                (
+                    Signature.Role.PROSECUTOR,
+                    prosecutor,
+                    str(prosecutor),
+                    prosecutor,
+                    "",
+                    Signature.Capture.ACCOUNT,
+                ),
             ]
+            image = {
+                "image_file": drawn.name,
+                "image_type": "image/png",
+                "image_sha256": drawn.sha256,
+                "image_size": drawn.size,
+            }
             Signature.objects.bulk_create(
                 [
                     Signature(
@@ -359,18 +413,34 @@ class _Plan:
                         document_sha256=stored.sha256,
                         lawyer_present=present,
                         recorded_by=actor,
+                        capture=capture,
+                        attestation=ATTESTATION if role == Signature.Role.LAWYER else "",
+                        **(image if role == Signature.Role.DEFENDANT else {}),
+                        **segment,
                     )
-                    for (role, signer, name, actor, present), when in zip(parties, signed, strict=True)
+                    for (role, signer, name, actor, present, capture), when in zip(
+                        parties, signed, strict=True
+                    )
                 ]
             )
-            for (role, _s, _n, actor, present), when in zip(parties, signed, strict=True):
+            for (role, _s, _n, actor, _p, capture), when in zip(parties, signed, strict=True):
                 self.add(
                     when,
                     "plea.agreement.signed",
                     agreement,
                     d,
                     actor,
-                    {"version": 1, "role": role, "sha256": stored.sha256, "lawyer_present": present},
+                    {
+                        "version": 1,
+                        "role": role,
+                        "sha256": stored.sha256,
+                        "capture": capture,
+                        "image_sha256": drawn.sha256 if role == Signature.Role.DEFENDANT else "",
+                        "attestation": role == Signature.Role.LAWYER,
+                        "recording": signing.pk,
+                        "segment": [900, 1500],
+                        "no_recording_reason": "",
+                    },
                 )
             self.add(
                 signed[-1],
@@ -382,6 +452,44 @@ class _Plan:
             )
             self.agreements_by_defendant[d.pk] = agreement
         self.counts["agreements"] = len(self.agreements_by_defendant)
+
+    def _signing_recording(self, d, agreement, prosecutor, generated):
+        """The signing session's recording (a short tone standing in for the video), uploaded before the
+        signatures are entered, with its upload event as `recordings verify` expects."""
+        stored = write_bytes(
+            f"recordings/{d.case_id}/{d.pk}/signing-demo-a{agreement.pk}.wav", wav_bytes(0.3)
+        )
+        uploaded = generated + timedelta(minutes=38)
+        recording = Recording.objects.create(
+            defendant=d,
+            session=Recording.Session.SIGNING,
+            agreement=agreement,
+            recorded_on=timezone.localtime(generated).date(),
+            description="具结书签署全程录音录像（演示）",
+            original_name="signing.wav",
+            kind="wav",
+            media_type="audio/wav",
+            file_name=stored.name,
+            size=stored.size,
+            sha256=stored.sha256,
+            uploaded_by=prosecutor,
+            uploaded_at=uploaded,
+        )
+        self.add(
+            uploaded,
+            "recordings.recording.added",
+            recording,
+            d,
+            prosecutor,
+            {
+                "session": "signing",
+                "sha256": stored.sha256,
+                "size": stored.size,
+                "kind": "wav",
+                "name": "signing.wav",
+            },
+        )
+        return recording
 
     # --- voluntariness reviews ----------------------------------------------------------------------------
     def reviews(self):

@@ -1,5 +1,6 @@
 """Demo recordings: a few tiny generated WAV files (a second of tone made with the `wave` module) for the
-rights notice and the signing of the first demo agreements, hashed and stored like real uploads."""
+rights notice of the first demo agreements, hashed and stored like real uploads. The signing's recording is the
+plea builder's: each demo signature names its segment, so it exists before the signatures."""
 
 from datetime import timedelta
 
@@ -18,7 +19,7 @@ AGREEMENTS_WITH_RECORDINGS = 6
 
 def build(*, seed: int, today, stdout) -> str | None:
     demo = {"defendant__case__region__parent__parent__code": PROVINCE_CODE}
-    if Recording.objects.filter(**demo).exists():
+    if Recording.objects.filter(**demo, session="notice").exists():
         return None
     agreements = list(
         PleaAgreement.objects.filter(**demo)
@@ -36,15 +37,7 @@ def build(*, seed: int, today, stdout) -> str | None:
                 .order_by("notified_at")
                 .first()
             )
-            sessions = [
-                (
-                    "signing",
-                    agreement.signed_at or agreement.generated_at,
-                    None,
-                    agreement,
-                    "具结书签署全程录音录像",
-                )
-            ]
+            sessions = []
             if notice is not None:
                 sessions.insert(0, ("notice", notice.notified_at, notice, None, "审查起诉阶段权利告知"))
             for session, when, notice_row, agreement_row, text in sessions:
@@ -88,4 +81,4 @@ def build(*, seed: int, today, stdout) -> str | None:
                 )
         events.sort(key=lambda e: e.occurred_at)
         record_many(events)
-    return f"recordings: {len(made)} placeholder WAV recordings for {len(agreements)} signed agreements"
+    return f"recordings: {len(made)} placeholder WAV recordings of rights notices for {len(agreements)} signed agreements"

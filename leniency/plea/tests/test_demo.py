@@ -45,6 +45,15 @@ def test_demo_builds_plea_histories_once(demo):
         == 12
     )
     assert all(verify_agreement(a).matches for a in PleaAgreement.objects.all())
+    # each demo signature names the segment of its agreement's signing recording; the handwriting has its hash
+    for s in Signature.objects.select_related("recording"):
+        assert s.recording.session == "signing" and s.recording.agreement_id == s.agreement_id
+        assert s.recording_end_s > s.recording_start_s and not s.no_recording_reason
+    drawn = Signature.objects.filter(role="defendant")
+    assert drawn.count() == 4 and all(s.capture == "drawn" and s.image_sha256 for s in drawn)
+    assert all(
+        c.ok for a in PleaAgreement.objects.filter(status="signed") for c in verify_agreement(a).checks
+    )
     assert VoluntarinessReview.objects.exists()
     stages = set(Withdrawal.objects.values_list("stage", flat=True))
     assert WithdrawalStage.BEFORE_PROSECUTION in stages and WithdrawalStage.AT_TRIAL in stages

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, is_dataclass
 from decimal import Decimal
 
@@ -108,10 +109,12 @@ def run_engine(
 ) -> EngineResult:
     """The engine on `facts_text` with `given` facts (the record's, the prosecutor's corrections) over it."""
     facts = engine_facts(facts_text, charges, given)
+    # A savepoint where the caller is in a transaction: a failing corpus query must not break it. Outside one
+    # (a page, the htmx preview) no transaction is opened: with transaction_mode IMMEDIATE it would hold the
+    # database's write lock for the whole engine run, and a save posted meanwhile would fail as locked.
+    guard = transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
     try:
-        with (
-            transaction.atomic()
-        ):  # a savepoint: a failing corpus query must not break the caller's transaction
+        with guard:
             rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
     except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
         logger.exception("recommend() failed; falling back to the calculator")

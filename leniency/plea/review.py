@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from . import state
 from .checklist import ITEMS_BY_KEY
+from .evidence import signing_unrecorded
 from .models import Signature
 from .state import (
     current_agreement,
@@ -45,6 +46,14 @@ def adoption_blockers(defendant) -> list[str]:
             blockers.append(
                 _("具结书（第%(v)s版）尚缺签名：%(roles)s")
                 % {"v": agreement.version, "roles": "、".join(str(Signature.Role(r).label) for r in missing)}
+            )
+        if not missing and signing_unrecorded(defendant):
+            blockers.append(
+                _(
+                    "具结书（第%(v)s版）的签署没有录音录像，也没有记录无录像的原因：须关联签署过程的录音录像，"
+                    "或由签署人说明原因"
+                )
+                % {"v": agreement.version}
             )
         if not document_matches(agreement):
             blockers.append(

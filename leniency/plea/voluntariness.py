@@ -13,6 +13,7 @@ from leniency.errors import DomainError
 
 from . import access
 from .checklist import CHECKLIST, ITEMS_BY_KEY
+from .evidence import checklist_evidence
 from .models import ReviewItem, VoluntarinessReview
 from .state import current_agreement
 
@@ -27,7 +28,8 @@ def do_record_review(
     conclusion: str = "",
     now: datetime | None = None,
 ) -> VoluntarinessReview:
-    """`answers` maps every checklist key to (answer, note); a "不符合" answer needs a note."""
+    """`answers` maps every checklist key to (answer, note); a "不符合" answer needs a note, and so does a "符合"
+    whose evidence the platform lacks (`evidence.checklist_evidence`): the note says what the judge relied on."""
     access.check_record_review(acting_user, defendant)
     now = now or timezone.now()
     agreement = current_agreement(defendant)
@@ -43,6 +45,17 @@ def do_record_review(
         raise DomainError(
             _("平台上没有现行有效的具结书，“具结书已随案移送”不能选择符合"), field="agreement_on_file"
         )
+    evidence = checklist_evidence(defendant, CHECKLIST)
+    unsupported = [
+        item.key for item in CHECKLIST if answers[item.key][0] == Answer.YES and evidence[item.key].missing
+    ]
+    for key in unsupported:
+        if not answers[key][1].strip():
+            raise DomainError(
+                _("“%(item)s”选择符合，但平台上没有%(missing)s：须在说明中写明所依据的材料")
+                % {"item": ITEMS_BY_KEY[key].label, "missing": "、".join(evidence[key].missing)},
+                field=key,
+            )
     with transaction.atomic():
         review = VoluntarinessReview.objects.create(
             defendant=defendant,
@@ -69,6 +82,7 @@ def do_record_review(
                 "agreement": agreement.pk if agreement else None,
                 "passed": not failed,
                 "failed": failed,
+                "yes_without_evidence": unsupported,
             },
         )
     return review

@@ -196,3 +196,10 @@ def test_the_intake_api_registers_victims_of_every_defendant_by_default(client, 
     victim = Victim.objects.get()
     assert victim.name == "周某" and victim.phone == "13900000000"
     assert [d.name for d in victim.defendants.all()] == ["钱某"]
+
+
+def test_the_victims_page_in_english(client, world, victim):
+    client.force_login(world.prosecutor)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("case_victims", args=[world.case.pk])).content.decode()
+    assert "Identity and contact" in page and "Not yet heard" in page and "Register a victim" in page

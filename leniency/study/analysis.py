@@ -3,7 +3,8 @@
 `run_study(org, date_from, date_to)` returns a `Study` (tables, tests, charts, definitions, limitations) that
 the page, the HTML file and the PDF render alike. Cross-tables are tested with chi-square where every expected
 count is at least 5, with Fisher's exact test for a 2×2 table where some are smaller, and otherwise the report
-says in words that no test is made.
+says in words that no test is made. The report makes a dozen tests at once, so each p-value is also given
+after Holm's correction for their number: a difference is called significant on the corrected value.
 """
 
 from __future__ import annotations
@@ -33,6 +34,29 @@ class Test:
     method: str  # "chi2", "fisher", "none"
     text: str
     p: float | None = None
+    p_holm: float | None = None  # corrected for every test of the same report (`correct_for_multiple_tests`)
+
+    @property
+    def significant(self) -> bool:
+        return self.p_holm is not None and self.p_holm < 0.05
+
+
+def correct_for_multiple_tests(tests: list[Test]) -> None:
+    """Holm's step-down correction across the tests that gave a p-value; each test's text says the result."""
+    from statsmodels.stats.multitest import multipletests
+
+    made = [t for t in tests if t.p is not None]
+    if not made:
+        return
+    _reject, corrected, _sidak, _bonferroni = multipletests([t.p for t in made], alpha=0.05, method="holm")
+    for test, p in zip(made, corrected, strict=True):
+        test.p_holm = float(p)
+        verdict = _("差异显著") if test.significant else _("差异不显著")
+        test.text += " " + _("按Holm法对本报告%(m)d项检验校正后p=%(p)s，%(verdict)s（α=0.05）。") % {
+            "m": len(made),
+            "p": _p(test.p_holm),
+            "verdict": verdict,
+        }
 
 
 @dataclass
@@ -292,6 +316,7 @@ def run_study(
     ids = [r.defendant_id for r in rows]
     study.heavier = heavier_after_withdrawal(ids)
     study.protests = protest_flags(ids)
+    correct_for_multiple_tests([t.test for t in T.values() if t.test is not None])
     # Early-warning model on the same rows
     if with_model and len(pleaded) >= 50:
         try:

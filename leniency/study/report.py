@@ -16,8 +16,10 @@ TEMPLATE = "study/report_document.html"
 def report_context(study: Study) -> dict:
     coefficients = []
     if study.model:
+        inference = study.model.get("odds_ratios") or {}
         coefficients = sorted(
-            ((str(LABELS[k]), v) for k, v in study.model["coef"].items()), key=lambda kv: -kv[1]
+            ((str(LABELS[k]), v, inference.get(k)) for k, v in study.model["coef"].items()),
+            key=lambda row: -row[1],
         )
     return {
         "study": study,

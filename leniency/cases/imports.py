@@ -132,7 +132,7 @@ def _validate(number: int, raw: dict, charges: dict[str, Charge]) -> tuple[_Row 
         return None, errors
     person = dict(person_form.cleaned_data)
     person["charges"] = [charges[n] for n in names]  # in the file's order: the first is the principal charge
-    return _Row(number, case_form.cleaned_data, person), []
+    return _Row(number, {k: case_form.cleaned_data[k] for k in CASE_KEYS}, person), []
 
 
 def _group(rows: list[_Row], errors: list[RowError]) -> dict[str, list[_Row]]:

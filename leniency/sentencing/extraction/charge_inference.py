@@ -31,6 +31,7 @@ from pathlib import Path
 from leniency.sentencing.catalogue import all_charges, find_charge
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
+STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
 KEEP = 120  # n-grams kept per charge profile
 STATUTE_WEIGHT = 0.5
 SECOND_SHARE = 0.85  # a further charge is returned when it scores this share of the best
@@ -40,6 +41,9 @@ MIN_MATCHED = 3  # one shared two-character word (聊天, 邻居) is not evidenc
 EVIDENCE = 6
 NON_WORD = re.compile(r"[^\u4e00-\u9fff]+")
 MASKED = re.compile(r"某|×")
+# the title of a law (《中华人民共和国刑法》) and the state's name say nothing of the conduct: a fact that
+# cites a law or a 中华人民共和国居民身份证 must not read as 背叛国家 ("危害中华人民共和国的主权")
+NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国")
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
 
@@ -56,7 +60,7 @@ class Candidate:
 def ngrams(text: str) -> Counter:
     """Character 2- and 3-grams of the Chinese runs of `text`, masked names (张某, ××) left out."""
     counts: Counter = Counter()
-    for run in NON_WORD.split(MASKED_NAME.sub(" ", text)):
+    for run in NON_WORD.split(MASKED_NAME.sub(" ", NOT_CONDUCT.sub(" ", text))):
         for n in (2, 3):
             for i in range(len(run) - n + 1):
                 gram = run[i : i + n]
@@ -78,9 +82,17 @@ def _top(vector: dict[str, float], keep: int) -> dict[str, float]:
 
 
 def statute_text(name: str) -> str:
+    """The charge's name, its brackets' conditions and its article's description of the conduct (罪状,
+    `standards/charge_statutes.json`, built from the statute by build_statute_text.py)."""
     info = find_charge(name)
     conditions = " ".join(b.condition for b in info.brackets) if info else ""
-    return f"{name} {conditions}"
+    return f"{name} {conditions} {statute_conduct().get(info.name if info else name, '')}"
+
+
+@cache
+def statute_conduct() -> dict[str, str]:
+    """Charge -> its article's words without the penalty clauses ({} without the built file)."""
+    return json.loads(STATUTES_FILE.read_text(encoding="utf-8")) if STATUTES_FILE.exists() else {}
 
 
 def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:

@@ -20,8 +20,8 @@ REAL_FACTS = [
     "经鉴定，李某血液中酒精含量为136.55mg/100ml。被告人自愿认罪认罚并签署具结书，未取得被害人谅解。",
 ]
 # Characters that none of the extraction patterns use and that make no n-gram the charge inference
-# knows (山花, 树木, 白云 … are in statutes or decided cases): text made of them is irrelevant to every fact.
-NEUTRAL = "天地风云水草木春夏秋冬星光亮红绿鸟鱼虫河湖江海松竹梅兰菊桥灯窗门墙"
+# knows (山花, 树木, 白云, 江河 … are in statutes or decided cases): text made of them is irrelevant to every fact.
+NEUTRAL = "天地风云草木春夏秋冬星光亮红绿鸟鱼虫河湖海松竹梅兰菊桥灯窗门墙"
 
 
 def without_text(facts: CaseFacts) -> dict:

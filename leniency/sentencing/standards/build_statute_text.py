@@ -1,0 +1,64 @@
+"""Build `charge_statutes.json`: each charge's description of the conduct (罪状) from the Criminal Law text.
+
+The charge inference (extraction/charge_inference.py) reads a charge's statute profile from its name and
+these words: the paragraph (款) of the charge's own article with its penalty clauses taken out (处三年以下
+有期徒刑…, 并处罚金 — words every article shares), so that 寻衅滋事 is described by 随意殴打他人, 追逐、拦截、
+辱骂、恐吓他人, 强拿硬要 …, not by its brackets' conditions alone (issue 16 class 8: the statute's conduct
+words). Reads `charge_names.txt` and the statute JSONL files as `build_brackets.py` does; the output is
+committed, so that a checkout without ../shared still has it. Re-run with
+
+    python leniency/sentencing/standards/build_statute_text.py [--statutes DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from build_brackets import cn_article_label, load_statute, parse_ref, read_charge_names  # noqa: E402
+
+OUTPUT = HERE / "charge_statutes.json"
+# a penalty clause: 处…; 并处/单处…; 依照…的规定处罚; and what follows the last condition
+PENALTY_RE = re.compile(
+    r"[，,]?(?:处|并处|可以并处|单处|或者单处|依照[^。；]{0,30}?处罚|从重处罚|从轻|减轻)[^。；，,：:]*(?:[，,](?:并处|或者单处|可以并处)[^。；，,：:]*)*[：:]?"
+)
+ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条(?:之[一二三四五六七八九十]+)?\s*")
+
+
+def conduct_text(paragraph: str) -> str:
+    """The paragraph without its article number and penalty clauses."""
+    text = ARTICLE_HEAD.sub("", paragraph.strip())
+    return re.sub(r"[，,；;]{2,}", "，", PENALTY_RE.sub("", text)).strip("，,；; ")
+
+
+def build(statutes: Path) -> dict[str, str]:
+    articles = load_statute(statutes)
+    out: dict[str, str] = {}
+    for row in read_charge_names():
+        number, suffix, paragraph = parse_ref(row["refs"][0])
+        paragraphs = articles.get(cn_article_label(number, suffix), [])
+        chosen = [paragraphs[paragraph - 1]] if paragraph and paragraph <= len(paragraphs) else paragraphs[:1]
+        out[row["name"]] = "".join(conduct_text(p) for p in chosen)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    default = HERE.parents[2].parent / "shared" / "data" / "statutes"
+    parser.add_argument("--statutes", type=Path, default=default)
+    args = parser.parse_args(argv)
+    data = build(args.statutes)
+    OUTPUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(data)} charges -> {OUTPUT}; {sum(1 for v in data.values() if not v)} without text")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,9 +4,9 @@ Each module has `build(*, seed, today, stdout) -> str | None`: it adds its rows 
 idempotent, like the province itself) and returns a one-line summary.
 """
 
-from .builders import corpus, counsel, oversight, plea, portal, recommendations, recordings, study
+from .builders import corpus, counsel, oversight, plea, portal, recommendations, recordings, study, victims
 
-EXTENSIONS = [corpus, counsel, recommendations, plea, recordings, study, oversight, portal]
+EXTENSIONS = [corpus, counsel, victims, recommendations, plea, recordings, study, oversight, portal]
 
 
 def build_extensions(*, seed: int, today, stdout) -> list[str]:

@@ -92,7 +92,8 @@ def display(key: str, value) -> str:
     if value is None or value == "":
         return _("未载明")
     if key == "amount_yuan":
-        return f"{Decimal(str(value)):,f}".rstrip("0").rstrip(".") + _("元")
+        shown = f"{Decimal(str(value)):,f}"
+        return (shown.rstrip("0").rstrip(".") if "." in shown else shown) + _("元")
     return f"{value}{UNITS.get(key, '')}"
 
 
@@ -135,6 +136,15 @@ class FactRow:
     @property
     def editable(self) -> bool:
         return self.for_engine
+
+    @property
+    def phrase(self) -> str:
+        """The fact as a document states it: 自首; 审查起诉阶段认罪认罚; 涉案金额（元）：6,000元."""
+        if self.key == "plea" or not self.for_engine:
+            return self.shown or display(self.key, self.value)
+        if self.key in CIRCUMSTANCES:
+            return self.label
+        return f"{self.label}：{self.shown or display(self.key, self.value)}"
 
 
 def fact_rows(

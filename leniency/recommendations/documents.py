@@ -17,6 +17,7 @@ from leniency.accounts.models import Role
 from leniency.cases.models import Charge
 from leniency.documents.model import Document, Heading, Signatures, Signer, Table, bold, para
 
+from .confirmed import rows_of
 from .models import LawyerOpinion, SentencingRecommendation
 from .wording import duration
 
@@ -63,8 +64,12 @@ def recommendation_document(rec: SentencingRecommendation, *, show_identity: boo
         ),
     ]
     steps = [s for s in (rec.calculation or {}).get("steps", []) if s.get("description_zh")]
-    if steps or rec.deviation_reason:
+    facts = [r for r in rows_of(rec) if r.for_engine and r.value not in (None, False, "")]
+    if steps or rec.deviation_reason or facts:
         blocks.append(Heading("三、量刑理由"))
+        if facts:  # the confirmed facts the calculation ran on, each with its source
+            stated = "；".join(f"{r.phrase}（{r.source_label}）" for r in facts)
+            blocks.append(para(f"据以量刑的事实（经承办检察官确认）：{stated}。"))
         for i, step in enumerate(steps, start=1):
             citation = step.get("citation") or ""
             cited = f"（{citation}）" if CJK.search(citation) else ""  # the engine's English notes stay out

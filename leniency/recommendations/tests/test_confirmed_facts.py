@@ -123,6 +123,17 @@ def test_an_unchanged_fact_after_review_needs_no_reason(world, flow):
     assert (rec.round, again.round) == (1, 2)
 
 
+def test_amounts_read_as_yuan():
+    from leniency.recommendations.confirmed import display
+
+    assert [display("amount_yuan", v) for v in ("6000", "12000.50", "0.5", None)] == [
+        "6,000元",
+        "12,000.5元",
+        "0.5元",
+        "未载明",
+    ]
+
+
 def test_a_wrong_value_is_refused_on_its_field(world, flow):
     with pytest.raises(DomainError, match="“被害人人数”的值无法识别") as refused:
         flow.draft(facts_text=TEXT, facts={"victims": ("两", "")})
@@ -134,3 +145,14 @@ def test_the_plea_scenarios_of_the_letter_run_on_the_confirmed_facts(world, flow
     scenarios = rec.calculation["plea_scenarios"]
     assert scenarios["stage"] == "prosecution_review"
     assert scenarios["without"] > scenarios["prosecution_review"]
+
+
+def test_the_recommendation_document_states_the_confirmed_facts_with_their_source(world, flow, paid):
+    from leniency.recommendations.documents import recommendation_document
+
+    rec = flow.final(facts_text=TEXT, facts={"forgiveness": (False, "谅解书未附卷")})
+    text = recommendation_document(rec, show_identity=False).text()
+    assert "据以量刑的事实（经承办检察官确认）：" in text
+    assert "审查起诉阶段认罪认罚（案件记录）" in text and "赔偿被害人损失（案件记录）" in text
+    assert "退赃退赔（事实文本）" in text and "涉案金额（元）：6,000元（事实文本）" in text
+    assert "取得被害人谅解" not in text.split("据以量刑的事实")[1].split("。")[0]

@@ -19,3 +19,9 @@ class OversightConfig(AppConfig):
 
         for action, label in LABELS.items():
             register_action(action, label, describe)
+        # Prosecutor pressure warnings reach the supervisor's review queue (issue 17 item 8).
+        from leniency.recommendations.safeguards import register_supervisor_warnings
+
+        from .pressure import supervisor_warnings
+
+        register_supervisor_warnings(supervisor_warnings)

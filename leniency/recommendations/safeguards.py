@@ -15,6 +15,8 @@ from collections.abc import Callable
 _ADOPTION_BLOCKERS: list[Callable[[object], list[str]]] = []
 # recommendation -> whether a 具结书 signed by everyone rests on it
 _AGREEMENT_CHECKS: list[Callable[[object], bool]] = []
+# supervising prosecutor -> warnings about their procuratorate's prosecutors (the oversight app's pressure patterns)
+_SUPERVISOR_WARNINGS: list[Callable[[object], list]] = []
 
 
 def register_adoption_blockers(blockers: Callable[[object], list[str]]) -> None:
@@ -27,6 +29,16 @@ def register_signed_agreement(check: Callable[[object], bool]) -> None:
     """Say whether a signed 具结书 rests on a recommendation. Call it from the app's `AppConfig.ready()`."""
     if check not in _AGREEMENT_CHECKS:
         _AGREEMENT_CHECKS.append(check)
+
+
+def register_supervisor_warnings(warnings: Callable[[object], list]) -> None:
+    """Add warnings the supervisor's review queue shows. Call it from the app's `AppConfig.ready()`."""
+    if warnings not in _SUPERVISOR_WARNINGS:
+        _SUPERVISOR_WARNINGS.append(warnings)
+
+
+def supervisor_warnings(user) -> list:
+    return [warning for warnings in _SUPERVISOR_WARNINGS for warning in warnings(user)]
 
 
 def adoption_blockers(defendant) -> list[str]:

@@ -16,7 +16,7 @@ from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
 from leniency.forms_flow import add_domain_error, form_post, post_action
 
-from . import access, confirmed, court, services
+from . import access, confirmed, court, safeguards, services
 from .confirmed import fact_rows, given
 from .engine import defendant_charges, defendant_facts, deviation_share, deviations, run_engine
 from .forms import CourtDecisionForm, FactsForm, FinaliseForm, OpinionForm, RecommendationForm, ReviewForm
@@ -498,4 +498,5 @@ def queue(request):
     if not has_capability(request.user, "supervise"):
         return _refuse(_("审核队列仅供主管检察官使用"))
     page = Paginator(access.review_queue(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "recommendations/queue.html", {"items": page, "page": page})
+    pressure = safeguards.supervisor_warnings(request.user)[:100]  # registered by the oversight app
+    return render(request, "recommendations/queue.html", {"items": page, "page": page, "pressure": pressure})

@@ -32,6 +32,7 @@ from ..access import (
 from ..conflicts import conflicts_of_interest
 from ..forms import AssignForm, CompleteCorrectionForm, ConflictForm, DecisionForm, NoteForm, PetitionForm
 from ..models import ConflictDeclaration, Correction, Petition
+from ..pressure import prosecutor_warnings
 
 
 def _field(form, error):
@@ -64,6 +65,8 @@ def petition_queue(request):
             "open_corrections": corrections.filter(status=Correction.Status.OPEN).count(),
             # 具结书 signatures given without the signing's recording: the reason is the committee's to review.
             "unrecorded": unrecorded_signatures(request.user)[:100] if can_open_queue(request.user) else [],
+            # Patterns of prosecutor pressure (issue 17 item 8), as the lawyers' quality warnings are watched.
+            "pressure": prosecutor_warnings()[:100] if can_open_queue(request.user) else [],
         },
     )
 

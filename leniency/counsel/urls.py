@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_centre
+from . import document_views, views, views_centre
 
 app_name = "counsel"
 
@@ -11,7 +11,13 @@ urlpatterns = [
     path("requests/new/<int:defendant_id>/", views.request_new, name="request_new"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/override/", views.request_override, name="request_override"),
+    path("requests/<int:pk>/notice.<str:fmt>", document_views.request_letter_download, name="request_letter"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment_detail"),
+    path(
+        "assignments/<int:pk>/notice.<str:fmt>",
+        document_views.assignment_notice_download,
+        name="assignment_notice",
+    ),
     path("assignments/<int:pk>/log/", views.assignment_log, name="assignment_log"),
     path("assignments/<int:pk>/rate/", views.assignment_rate, name="assignment_rate"),
     path("assignments/<int:pk>/claim/", views.assignment_claim, name="assignment_claim"),

@@ -165,6 +165,11 @@ PAGES: dict[str, Entry] = {
         _pk("counsel_request"),
         note="allocated to another rota lawyer",
     ),
+    "counsel:request_letter": Entry(
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS - HAND_OFF, not_found=LAWYERS | HAND_OFF),
+        {"pk": "counsel_request", "fmt": "=pdf"},
+        note="the 通知函 of the request: whoever sees the request",
+    ),
     "counsel:request_override": post(
         rule(ok=CENTRE | ADMIN, not_found=LAWYERS | HAND_OFF),
         {"lawyer": "", "reason": "x"},
@@ -176,6 +181,14 @@ PAGES: dict[str, Entry] = {
             not_found={Role.DEFENCE_LAWYER} | HAND_OFF,
         ),
         _pk("assignment"),
+    ),
+    "counsel:assignment_notice": Entry(
+        rule(
+            ok=EVERYONE_SIGNED_IN - {Role.DEFENCE_LAWYER} - HAND_OFF,
+            not_found={Role.DEFENCE_LAWYER} | HAND_OFF,
+        ),
+        {"pk": "assignment", "fmt": "=docx"},
+        note="the 指派通知书: whoever sees the assignment",
     ),
     "counsel:assignment_log": post(
         rule(ok=DUTY_LAWYER, not_found={Role.DEFENCE_LAWYER} | HAND_OFF),

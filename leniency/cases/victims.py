@@ -356,9 +356,11 @@ def settlement_facts(defendant: Defendant) -> list[RecordFact]:
             facts.append(
                 RecordFact(kind.value, True, item.signed_on, f"settlement:{item.pk}", item.get_kind_display())
             )
-    victims = Victim.objects.filter(defendants=defendant).count()
-    if victims:
-        facts.append(
-            RecordFact("victims", victims, None, "victims", _("登记被害人 %(n)s 人") % {"n": victims})
-        )
+    # The number of victims is the charge's quantity only where the defendant has one charge: with several, each
+    # charge counts the victims of its own acts, which the register does not say.
+    registered = Victim.objects.filter(defendants=defendant).order_by("-added_at")
+    count = registered.count()
+    if count and defendant.charge_links.count() == 1:
+        last = timezone.localdate(registered.first().added_at)
+        facts.append(RecordFact("victims", count, last, "victims", _("登记被害人 %(n)s 人") % {"n": count}))
     return facts

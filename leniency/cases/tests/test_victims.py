@@ -297,3 +297,12 @@ def test_victims_registered_at_intake(world):
     victim = case.victims.get()
     assert victim.name == "周某" and [d.name for d in victim.defendants.all()] == ["孙某"]
     assert VictimOpinion.objects.count() == 0
+
+
+def test_the_victim_count_is_given_only_for_a_single_charge(world, victim):
+    from leniency.cases.models import Charge, DefendantCharge
+
+    assert [f.value for f in v.settlement_facts(world.defendant) if f.key == "victims"] == [1]
+    injury = Charge.objects.create(name="故意伤害", article=234, article_label="第二百三十四条")
+    DefendantCharge.objects.create(defendant=world.defendant, charge=injury, principal=False)
+    assert "victims" not in {f.key for f in v.settlement_facts(world.defendant)}

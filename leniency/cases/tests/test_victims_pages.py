@@ -203,3 +203,70 @@ def test_the_victims_page_in_english(client, world, victim):
     client.cookies["django_language"] = "en"
     page = client.get(reverse("case_victims", args=[world.case.pk])).content.decode()
     assert "Identity and contact" in page and "Not yet heard" in page and "Register a victim" in page
+
+
+def _key(user):
+    from leniency.accounts.models import ApiToken
+
+    _, key = ApiToken.issue(user, "test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_the_api_lists_victims_masked_for_the_lawyer_and_in_full_for_the_prosecutor(client, world, victim):
+    url = f"/api/cases/{world.case.pk}/victims"
+    (mine,) = client.get(url, **_key(world.lawyer)).json()
+    assert mine["phone"] == "138******00" and mine["contact_masked"] and mine["address"] == "测试市****"
+    assert not PersonalDataAccess.objects.exists()
+    (full,) = client.get(url, **_key(world.prosecutor)).json()
+    assert full["phone"] == "13800138000" and not full["contact_masked"]
+    assert PersonalDataAccess.objects.get().via == "api"
+
+
+def test_the_api_records_the_opinion_and_a_compensation(client, world, victim):
+    headers = _key(world.prosecutor)
+    response = client.post(
+        f"/api/victims/{victim.pk}/opinions",
+        {"defendant": world.defendant.pk, "position": "object", "method": "phone", "heard_on": "2026-09-10"},
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 400 and response.json()["field"] == "text"
+    response = client.post(
+        f"/api/victims/{victim.pk}/opinions",
+        {
+            "defendant": world.defendant.pk,
+            "position": "unreachable",
+            "heard_on": "2026-09-10",
+            "text": "已出国",
+        },
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 201 and response.json()["position"] == "unreachable"
+    response = client.post(
+        f"/api/victims/{victim.pk}/settlements",
+        {
+            "defendant": world.defendant.pk,
+            "kind": "compensation",
+            "signed_on": "2026-09-12",
+            "amount": "5000",
+            "amount_paid": "5000",
+        },
+        **headers,
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["paid_in_full"] is True and response.json()["sha256"] == ""
+    assert (
+        client.post(
+            f"/api/victims/{victim.pk}/opinions",
+            {
+                "defendant": world.defendant.pk,
+                "position": "agree",
+                "method": "phone",
+                "heard_on": "2026-09-10",
+            },
+            content_type="application/json",
+            **_key(world.lawyer),
+        ).status_code
+        == 403
+    )

@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema, Status
 from leniency.cases.access import visible_defendants
 
 from . import access, services
+from .confirmed import rows_of
 from .models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
 
 router = Router(tags=["recommendations"])
@@ -44,6 +45,21 @@ class CourtDecisionOut(Schema):
     months: int | None
     probation: bool
     created_at: datetime
+
+
+class ConfirmedFactOut(Schema):
+    key: str
+    label: str
+    value: str | int | float | bool | list[str] | None
+    shown: str
+    source: str = Field(
+        ..., description="record (the platform's record), text (read from the facts), prosecutor"
+    )
+    sentence: str = Field(..., description="the sentence of the fact text it was read from")
+    note: str = Field(..., description="the record and its date, or the prosecutor's reason for a correction")
+    read_value: str | int | float | bool | None = Field(..., description="what a correction replaced")
+    read_source: str
+    change_reason: str
 
 
 class RecommendationOut(Schema):
@@ -78,6 +94,7 @@ class RecommendationOut(Schema):
     reviews: list[ReviewOut]
     opinions: list[OpinionOut]
     court_decisions: list[CourtDecisionOut]
+    facts: list[ConfirmedFactOut] = Field(..., description="the confirmed facts this round was calculated on")
 
 
 def _out(rec, user) -> dict:
@@ -145,6 +162,21 @@ def _out(rec, user) -> dict:
             }
             for d in rec.court_decisions.all()
         ],
+        "facts": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "value": f.value,
+                "shown": f.shown,
+                "source": f.source,
+                "sentence": f.sentence,
+                "note": f.note,
+                "read_value": f.read_value,
+                "read_source": f.read_source,
+                "change_reason": f.change_reason,
+            }
+            for f in rows_of(rec)
+        ],
     }
 
 
@@ -166,7 +198,32 @@ class TermsIn(Schema):
         }
 
 
-class DraftIn(TermsIn):
+class FactCorrectionIn(Schema):
+    key: str = Field(
+        ..., max_length=40, description="a circumstance (plea, surrender, forgiveness…) or a quantity"
+    )
+    value: str | int | float | bool | None = Field(
+        ...,
+        description="true/false; for plea the stage or false; a number for amount_yuan, victims, counts, age",
+    )
+    reason: str = Field("", max_length=500)
+
+
+class FactsIn(Schema):
+    facts: list[FactCorrectionIn] | None = Field(
+        None,
+        max_length=60,
+        description="the prosecutor's corrections of the record's and the text's facts; omitted: those in force stay",
+    )
+    facts_reason: str = Field(
+        "", max_length=4000, description="required to change a confirmed fact once the round was reviewed"
+    )
+
+    def corrections(self) -> dict | None:
+        return None if self.facts is None else {f.key: (f.value, f.reason) for f in self.facts}
+
+
+class DraftIn(TermsIn, FactsIn):
     facts_text: str | None = Field(
         None, max_length=20000, description="default: the case facts about this person"
     )
@@ -177,7 +234,7 @@ class DraftIn(TermsIn):
     )
 
 
-class UpdateIn(TermsIn):
+class UpdateIn(TermsIn, FactsIn):
     version: int = Field(
         ..., description="the version you read; a stale one is a conflict (400, field=version)"
     )
@@ -264,6 +321,8 @@ def create_draft(request, defendant_id: int, payload: DraftIn):
         deviation_reason=payload.deviation_reason,
         note=payload.note,
         change_basis=payload.change_basis,
+        facts=payload.corrections(),
+        facts_reason=payload.facts_reason,
     )
     return Status(201, _out(rec, request.user))
 
@@ -279,6 +338,8 @@ def update_draft(request, rec_id: int, payload: UpdateIn):
         deviation_reason=payload.deviation_reason,
         facts_text=payload.facts_text,
         note=payload.note,
+        facts=payload.corrections(),
+        facts_reason=payload.facts_reason,
     )
     return _out(rec, request.user)
 

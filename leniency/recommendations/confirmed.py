@@ -156,6 +156,9 @@ def fact_rows(
     The usual circumstances and the quantities are always listed; other circumstances where the text,
     the record or a correction has them, or they are in `also`."""
     corrections = corrections or {}
+    unknown = sorted(k for k in corrections if k not in KEYS)
+    if unknown:
+        raise DomainError(_("没有这一量刑事实：%(keys)s") % {"keys": "、".join(unknown)}, field="facts")
     also = set(also)
     read = read_facts(extract(text or "", charges=charges))
     held = {f.key: f for f in record_facts(defendant)}

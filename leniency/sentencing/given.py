@@ -97,6 +97,8 @@ def normalise(key: str, value: object) -> object:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise GivenFactError(f"{key}: {value!r} is not a number") from None
+    if not number.is_finite():
+        raise GivenFactError(f"{key}: {value!r} is not a number")
     if number < 0:
         raise GivenFactError(f"{key}: {value!r} is negative")
     if key == "amount_yuan":

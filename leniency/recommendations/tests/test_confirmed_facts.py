@@ -156,3 +156,24 @@ def test_the_recommendation_document_states_the_confirmed_facts_with_their_sourc
     assert "审查起诉阶段认罪认罚（案件记录）" in text and "赔偿被害人损失（案件记录）" in text
     assert "退赃退赔（事实文本）" in text and "涉案金额（元）：6,000元（事实文本）" in text
     assert "取得被害人谅解" not in text.split("据以量刑的事实")[1].split("。")[0]
+
+
+def test_the_api_takes_corrections_and_shows_each_fact_with_its_source(client, world):
+    import json
+
+    from leniency.accounts.models import ApiToken
+
+    _, key = ApiToken.issue(world.prosecutor, "test")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    url = f"/api/recommendations/defendants/{world.defendant.pk}/drafts"
+    body = {"facts_text": TEXT, "facts": [{"key": "forgiveness", "value": False, "reason": "谅解书未附卷"}]}
+    made = client.post(url, json.dumps(body), content_type="application/json", **headers)
+    assert made.status_code == 201, made.content
+    facts = {f["key"]: f for f in made.json()["facts"]}
+    assert (facts["forgiveness"]["source"], facts["forgiveness"]["read_value"]) == ("prosecutor", True)
+    assert facts["plea"]["source"] == "record" and facts["restitution"]["source"] == "text"
+    assert facts["restitution"]["sentence"] == "案发后，张某某主动退赔被害人全部损失，取得被害人谅解。"
+    body["facts"] = [{"key": "bravery", "value": True}]
+    refused = client.post(url, json.dumps(body), content_type="application/json", **headers)
+    assert refused.status_code == 400 and refused.json()["field"] == "facts"
+    assert "没有这一量刑事实：bravery" in refused.json()["detail"]

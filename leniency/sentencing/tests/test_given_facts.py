@@ -65,6 +65,8 @@ def test_a_given_quantity_replaces_the_read_one_and_a_later_fact_wins():
         ("plea", "appeal", "plea: 'appeal' is not a stage"),
         ("victims", "two", "victims: 'two' is not a number"),
         ("victims", "1.5", "not a whole number"),
+        ("amount_yuan", "NaN", "amount_yuan: 'NaN' is not a number"),
+        ("counts", "-2", "counts: '-2' is negative"),
         ("compensation", "maybe", "compensation: 'maybe' is not true or false"),
     ],
 )

@@ -26,7 +26,7 @@ from leniency.counsel.models import CounselAssignment, ParticipationEntry
 from leniency.counsel.models.participation import CONTACT
 from leniency.plea.models import PleaAgreement, Withdrawal
 from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, WithdrawalStage
-from leniency.recommendations.models import CourtDecision, SentencingRecommendation
+from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
 
 from .disclosure import Table, protect
 from .periods import Period, quarter_of
@@ -277,6 +277,46 @@ def adoption_rate(frame: Frame) -> Figure:
     return fig
 
 
+def adoption_over_objection(frame: Frame) -> Figure:
+    """Issue 17: how often the court adopts over the defence's objection, and whether it said why."""
+    cols = [_("辩方有异议，附理由采纳"), _("辩方有异议，未附理由采纳"), _("辩方无异议")]
+    fig = Figure(
+        "adoption_over_objection",
+        _("辩方异议后法院采纳的比例"),
+        _(
+            "法院最后一次决定为采纳的被告人中，采纳时辩护人或值班律师对该轮量刑建议的最近意见为异议的比例，"
+            "并按是否写明采纳理由分列（刑事诉讼法第二百零一条第二款）。"
+        ),
+        _("不计未采纳或尚未作出决定的人员；理由内容不公开，仅统计是否写明。"),
+        _("法院采纳决定与律师意见（recommendations 模块）"),
+        cols=cols,
+        rate_cols=[0, 1],
+        rate_label=_("异议后采纳占比"),
+    )
+    if not CourtDecision.objects.filter(decision=CourtDecision.Decision.ADOPT).exists():
+        return _unavailable(fig)
+    last = {}
+    for decision in (
+        CourtDecision.objects.filter(recommendation__defendant_id__in=frame.ids)
+        .select_related("recommendation")
+        .order_by("created_at", "pk")
+    ):
+        last[decision.recommendation.defendant_id] = decision
+    adopted = {d: c for d, c in last.items() if c.decision == CourtDecision.Decision.ADOPT}
+    opinions: dict[int, list] = defaultdict(list)
+    for rec_id, position, at in LawyerOpinion.objects.filter(
+        recommendation_id__in={c.recommendation_id for c in adopted.values()}
+    ).values_list("recommendation_id", "position", "created_at"):
+        opinions[rec_id].append((at, position))
+    classified = {}
+    for d, c in adopted.items():
+        before = sorted(o for o in opinions[c.recommendation_id] if o[0] <= c.created_at)
+        objected = bool(before) and before[-1][1] == LawyerOpinion.Position.OBJECT
+        classified[d] = (0 if c.reasons.strip() else 1) if objected else 2
+    fig.table = _table(frame, classified, cols)
+    return fig
+
+
 def _first_withdrawals(ids):
     first = {}
     for d, stage, reasons in (
@@ -419,6 +459,7 @@ FIGURES = [
     plea_rate,
     recommendation_kind,
     adoption_rate,
+    adoption_over_objection,
     withdrawal_by_stage,
     withdrawal_by_reason,
     lawyer_participation,

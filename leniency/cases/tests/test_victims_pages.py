@@ -270,3 +270,21 @@ def test_the_api_records_the_opinion_and_a_compensation(client, world, victim):
         ).status_code
         == 403
     )
+
+
+def test_the_finalise_page_names_the_unheard_victim_and_art_173(client, world, victim):
+    from leniency.recommendations import services
+
+    rec = services.do_create_draft(world.defendant, acting_user=world.prosecutor)
+    rec = services.do_submit(rec, acting_user=world.prosecutor)
+    services.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
+    rec.refresh_from_db()
+    services.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
+    rec.refresh_from_db()
+    client.force_login(world.prosecutor)
+    url = reverse("recommendations:finalise", args=[rec.pk])
+    response = client.post(url, {"version": rec.version, "lawyer_reply": ""})
+    assert response.status_code == 400
+    assert "须先听取被害人王某对认罪认罚和量刑建议的意见" in response.content.decode()
+    rec.refresh_from_db()
+    assert rec.status == "approved"

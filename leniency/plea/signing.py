@@ -282,7 +282,6 @@ def do_record_defendant_signature(
             locked = (
                 PleaAgreement.objects.select_for_update().select_related("defendant").get(pk=agreement.pk)
             )
-            placed = staged.place(name)
             signature = _create(
                 locked,
                 role=Role.DEFENDANT,
@@ -293,12 +292,18 @@ def do_record_defendant_signature(
                 evidence=evidence,
                 capture=capture,
                 image={
-                    "image_file": placed.name,
+                    "image_file": name,
                     "image_type": media_type,
-                    "image_sha256": placed.sha256,
-                    "image_size": placed.size,
+                    "image_sha256": staged.sha256,
+                    "image_size": staged.size,
                 },
             )
+            # The image takes its final name as the transaction's last step (as a recording does): a process
+            # killed before leaves no row and only a temporary file, which the next write removes.
+            placed = staged.place(name)
+            if placed.name != name:
+                Signature.objects.filter(pk=signature.pk).update(image_file=placed.name)
+                signature.image_file = placed.name
     except BaseException:
         if placed is not None:
             archive_storage().delete(placed.name)

@@ -231,3 +231,37 @@ def test_the_signature_image_is_seen_like_the_agreement_and_each_read_is_logged(
     for outsider in (world.unassigned_lawyer, world.outsider_prosecutor):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
+
+
+def test_an_image_altered_after_signing_invalidates_the_signature(world, final_rec, archive):
+    from leniency.plea.agreements import verify_agreement
+
+    a = agreement(world)
+    signature = _defendant_signs(world, a, signing_recording(world, a))
+    assert all(check.ok for check in verify_agreement(a).checks)
+    path = archive / signature.image_file
+    path.write_bytes(path.read_bytes() + b"\x00")
+    (check,) = verify_agreement(a).checks
+    assert not check.ok and "签名图像或扫描件的存档文件缺失或被改动" in check.why
+
+
+def test_a_signature_that_fails_in_its_transaction_leaves_no_image_behind(
+    world, final_rec, archive, monkeypatch
+):
+    from leniency.plea import signing
+
+    a = agreement(world)
+    recording = signing_recording(world, a)
+    original = signing.record
+
+    def failing(action, **kw):
+        if action == "plea.agreement.signed":
+            raise RuntimeError("the audit write failed")
+        return original(action, **kw)
+
+    monkeypatch.setattr(signing, "record", failing)
+    with pytest.raises(RuntimeError):
+        _defendant_signs(world, a, recording)
+    assert not a.signatures.exists()
+    assert not [p for p in (archive / "signatures").rglob("*") if p.is_file()]
+    assert not [p for p in (archive / ".incoming").rglob("*") if p.is_file()]

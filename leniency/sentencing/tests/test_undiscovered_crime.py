@@ -153,3 +153,12 @@ def test_a_masked_earlier_term_without_dates_is_not_combined_and_a_note_says_so(
     assert calc.months == calculate(dataclasses.replace(facts, procedure=Procedure())).months
     assert not any(s.rule_id == "method.art70" for s in calc.steps)
     assert any("漏罪" in n and "××" in n for n in calc.notes)
+
+
+def test_extract_reports_the_earlier_judgment_with_its_source():
+    from leniency.sentencing.extraction.report import read_case
+
+    earlier = read_case(BY_DATES)["procedure"]["undiscovered"]
+    assert earlier["basis"] == "dates" and earlier["earlier"]["months"] == 72 and earlier["earlier"]["masked"]
+    assert "刑期自2014年11月1日起至2020年10月31日止" in earlier["earlier"]["source"]
+    assert read_case(STATED)["procedure"]["undiscovered"]["served"]["months"] == 24

@@ -1,5 +1,5 @@
 """The recommendation's documents for download (PDF and Word), printed for the reader's role and logged
-(cases/downloads.py): the 量刑建议书 of a final round, and each lawyer's written opinion."""
+(cases/downloads.py): the 量刑建议书 and the 释法说理书 of a final round, and each lawyer's written opinion."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from leniency.cases.downloads import document_response, show_identity
 
 from . import access
-from .documents import opinion_document, recommendation_document
+from .documents import letter_document, opinion_document, recommendation_document
+from .letter import letter_context
 from .models import LawyerOpinion
 
 
@@ -26,6 +27,18 @@ def recommendation_download(request, pk, fmt):
     if rec.finalised_at is None:
         raise Http404
     doc = recommendation_document(rec, show_identity=show_identity(request.user))
+    return document_response(
+        request, doc, fmt, obj=rec, case_id=rec.defendant.case_id, defendants=[rec.defendant]
+    )
+
+
+@login_required
+def letter_download(request, pk, fmt):
+    """The 释法说理书 of a final round, as handed to the defendant."""
+    rec = _rec(request, pk)
+    if rec.finalised_at is None:
+        raise Http404
+    doc = letter_document(letter_context(rec))
     return document_response(
         request, doc, fmt, obj=rec, case_id=rec.defendant.case_id, defendants=[rec.defendant]
     )

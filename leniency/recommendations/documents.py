@@ -3,6 +3,7 @@
 - 量刑建议书 (`recommendation_document`): the procuratorate's sentencing recommendation to the court (CPL art.
   176 ¶2), from the final round: the defendant (ID number masked unless the reader may see it), the charges, the
   recommended sentence, the reasons (the calculation steps) and the lawyer's opinions with the reply (art. 173).
+- 释法说理书 (`letter_document`): the explanation letter to the defendant (letter.py gathers what it says).
 - 值班律师法律帮助意见书 / 辩护意见书 (`opinion_document`): the lawyer's written opinion on a round
   (`services.do_give_opinion`), signed by the lawyer's account at the time it was given.
 """
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from leniency.accounts.models import Role
 from leniency.cases.models import Charge
-from leniency.documents.model import Document, Heading, Signatures, Signer, Table, bold, para
+from leniency.documents.model import Document, Heading, Run, Signatures, Signer, Table, bold, para
 
 from .confirmed import rows_of
 from .models import LawyerOpinion, SentencingRecommendation
@@ -149,5 +150,61 @@ def opinion_document(opinion: LawyerOpinion) -> Document:
         addressee=f"{case.procuratorate}：",
         blocks=tuple(blocks),
         filename=f"lawyer-opinion-{opinion.pk}",
+        personal_fields=("name",),
+    )
+
+
+def letter_document(letter) -> Document:
+    """The 释法说理书 (`letter.letter_context(rec)`) as printed and filed: the same sections as the page."""
+    blocks = [
+        para(
+            "本院对您提出的量刑建议是：",
+            bold(letter.term),
+            "。下面用通俗的话向您说明这个建议是怎么得出的、依据是什么，以及您现在的选择会带来什么后果。",
+        ),
+        Heading("一、您涉嫌的罪名和适用的法律"),
+        *(
+            para(f"{name}" + (f"，依据{article}" if article else "") + "。")
+            for name, article in letter.charges
+        ),
+        para(
+            "量刑按照最高人民法院、最高人民检察院《关于常见犯罪的量刑指导意见（试行）》规定的“三步法”进行："
+            "先确定量刑起点，再根据犯罪数额、次数等确定基准刑，最后根据各种量刑情节进行调节。"
+        ),
+        Heading("二、建议是怎么一步步算出来的"),
+    ]
+    if letter.facts:
+        blocks.append(para("计算所依据的事实（经承办检察官确认）："))
+        for f in letter.facts:
+            note = f"，{f.note}" if f.note else ""
+            blocks.append(
+                para(f"{f.label}：{f.shown}", Run(f"（来源：{f.source_label}{note}）"), indent=False)
+            )
+    if letter.steps:
+        for i, step in enumerate(letter.steps, start=1):
+            effect = f"（{step.effect}）" if step.effect else ""
+            cited = f"依据：{step.citation}" if step.citation else ""
+            blocks.append(
+                para(f"{i}. ", bold(f"{step.heading}："), f"{step.text}{effect}。{cited}", indent=False)
+            )
+    else:
+        blocks.append(para("本建议未使用系统计算，由承办检察官依法确定。"))
+    if letter.deviation:
+        blocks.append(para(letter.deviation))
+    blocks += [Heading("三、类似案件的判罚情况"), para(letter.similar), Heading("四、认罪认罚对您意味着什么")]
+    blocks += [para(p) for p in letter.plea]
+    if letter.opinions:
+        blocks.append(Heading("五、律师的意见"))
+        blocks += [para(p) for p in letter.opinions]
+    blocks.append(Heading("六、如果您反悔" if letter.opinions else "五、如果您反悔"))
+    blocks += [para(p) for p in letter.withdrawal]
+    date = f"{letter.date:%Y年%m月%d日}" if letter.date else ""
+    return Document(
+        title="认罪认罚案件量刑建议释法说理书",
+        subtitle=f"{letter.case.procuratorate} · {letter.case.number} · {date}",
+        addressee=f"{letter.defendant.name}：",
+        blocks=tuple(blocks),
+        closing=(str(letter.case.procuratorate), date),
+        filename=f"explanation-{letter.defendant.pk}-{letter.rec.round}",
         personal_fields=("name",),
     )

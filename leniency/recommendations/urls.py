@@ -16,7 +16,8 @@ urlpatterns = [
     path("<int:pk>/finalise/", views.finalise, name="finalise"),
     path("<int:pk>/court/", views.court_decision, name="court"),
     path("<int:pk>/letter/", views.letter, name="letter"),
-    path("<int:pk>/letter.pdf", views.letter_pdf, name="letter_pdf"),
+    path("<int:pk>/letter.pdf", document_views.letter_download, {"fmt": "pdf"}, name="letter_pdf"),
+    path("<int:pk>/letter.docx", document_views.letter_download, {"fmt": "docx"}, name="letter_docx"),
     # documents printed for download (PDF and Word), audited and read-logged
     path(
         "<int:pk>/recommendation.pdf",

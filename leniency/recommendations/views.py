@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.access import visible_defendants
-from leniency.documents.pdf import render_pdf
 from leniency.errors import DomainError
 from leniency.forms_flow import add_domain_error, form_post, post_action
 
@@ -482,15 +481,6 @@ def _letter_rec(request, pk):
 def letter(request, pk):
     rec = _letter_rec(request, pk)
     return render(request, "recommendations/letter.html", {"letter": letter_context(rec), "rec": rec})
-
-
-@login_required
-def letter_pdf(request, pk):
-    rec = _letter_rec(request, pk)
-    pdf = render_pdf("recommendations/letter_pdf.html", {"letter": letter_context(rec)})
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="explanation-{rec.defendant_id}-{rec.round}.pdf"'
-    return response
 
 
 @login_required

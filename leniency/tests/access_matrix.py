@@ -254,6 +254,7 @@ PAGES: dict[str, Entry] = {
     "recommendations:court": Entry(rule(ok=COURT), _pk("recommendation")),
     "recommendations:letter": Entry(CASE_FILE, _pk("recommendation")),
     "recommendations:letter_pdf": Entry(CASE_FILE, _pk("recommendation")),
+    "recommendations:letter_docx": Entry(CASE_FILE, _pk("recommendation")),
     "recommendations:document_pdf": Entry(CASE_FILE, _pk("recommendation")),
     "recommendations:document_docx": Entry(CASE_FILE, _pk("recommendation")),
     "recommendations:opinion_pdf": Entry(CASE_FILE, _pk("opinion")),

@@ -129,3 +129,25 @@ def test_the_recommendation_page_links_both_documents_in_both_formats(client, wo
         ("opinion_docx", opinion.pk),
     ):
         assert f'href="{reverse(f"recommendations:{name}", args=[pk])}"' in page, name
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_explanation_letter_is_printed_from_the_same_description_in_both_formats(
+    client, world, objecting_final, fmt
+):
+    events = AuditEvent.objects.filter(action="documents.downloaded").count()
+    text = TEXT[fmt](_download(client, world.lawyer, f"letter_{fmt}", objecting_final.pk))
+    for expected in (
+        "认罪认罚案件量刑建议释法说理书",
+        "张某某：",
+        objecting_final.term_text().replace(" ", ""),
+        "确定量刑起点",
+        "类似案件的判罚情况",
+        "五、律师的意见",
+        "被告人系初犯，已全额退赃",
+        "六、如果您反悔",
+        "第二百三十七条",
+        "东区人民检察院",
+    ):
+        assert expected in text, expected
+    assert AuditEvent.objects.filter(action="documents.downloaded").count() == events + 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from leniency.accounts.models import Organisation
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
@@ -102,10 +103,20 @@ class _RowDefendantForm(DefendantIntakeForm):
         del self.fields["charges"]
 
 
-def _validate(number: int, raw: dict, charges: dict[str, Charge]) -> tuple[_Row | None, list[RowError]]:
+def _case_form(values: tuple[str, ...], memo: dict) -> IntakeForm:
+    """The intake form over a row's case columns, validated once per import for the rows that repeat them."""
+    if values not in memo:
+        memo[values] = form = IntakeForm(dict(zip(CASE_KEYS, values, strict=True)))
+        form.is_valid()
+    return memo[values]
+
+
+def _validate(
+    number: int, raw: dict, charges: dict[str, Charge], case_forms: dict
+) -> tuple[_Row | None, list[RowError]]:
     """The row through the intake form's own validation; its errors by column."""
     errors = []
-    case_form = IntakeForm({k: raw.get(k, "") for k in CASE_KEYS})
+    case_form = _case_form(tuple(raw.get(k, "") for k in CASE_KEYS), case_forms)
     names = _split_charges(raw.get("charges", ""))
     unknown = [n for n in names if n not in charges]
     if unknown:
@@ -227,23 +238,26 @@ def do_import_cases(procuratorate, *, data: bytes, file_name: str, acting_user) 
     result = ImportResult()
     charges = {c.name: c for c in Charge.objects.all()}
     valid: list[_Row] = []
+    case_forms: dict = {}
     for number, raw in read_rows(data):
         result.rows += 1
-        row, errors = _validate(number, raw, charges)
+        row, errors = _validate(number, raw, charges, case_forms)
         result.errors.extend(errors)
         if row is not None:
             valid.append(row)
     groups = _group(valid, result.errors)
-    existing: dict[str, list[Case]] = {}
     keys = list(groups)
-    for start in range(0, len(keys), 500):
-        for case in Case.objects.filter(
-            procuratorate=procuratorate, transfer_document_number__in=keys[start : start + 500]
-        ).select_related("procuratorate"):
-            existing.setdefault(case.transfer_document_number, []).append(case)
     for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
         with transaction.atomic():
-            for key in keys[start : start + CHUNK]:
+            # One import at a time per procuratorate, and the cases already registered read inside the lock:
+            # the same file imported twice at once still registers each case once.
+            Organisation.objects.select_for_update().filter(pk=procuratorate.pk).exists()
+            existing: dict[str, list[Case]] = {}
+            for case in Case.objects.filter(procuratorate=procuratorate, transfer_document_number__in=chunk):
+                case.procuratorate = procuratorate
+                existing.setdefault(case.transfer_document_number, []).append(case)
+            for key in chunk:
                 group = groups[key]
                 try:
                     with transaction.atomic():

@@ -14,6 +14,7 @@ from leniency.cases.imports import do_import_cases
 from leniency.cases.models import Case, Defendant
 from leniency.cases.stages import Stage
 from leniency.errors import Forbidden
+from leniency.testing.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +154,23 @@ def test_a_prosecuted_case_is_not_changed_by_a_later_import(catalogue):
     assert [(e.row, e.field) for e in result.errors] == [(2, "transfer_document_number")]
     assert "已提起公诉" in result.errors[0].message
     assert case.defendants.get().phone == "13800001111"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_file_imported_twice_at_once_registers_each_case_once(catalogue):
+    world = catalogue
+    data = jsonl_bytes(SAMPLE_ROWS)
+
+    def run(i):
+        return do_import_cases(
+            world.procuratorate, data=data, file_name=f"{i}.jsonl", acting_user=world.case_manager
+        )
+
+    outcomes = at_once(run, n=2)  # race on PostgreSQL, take turns on SQLite
+    assert [o.error for o in outcomes] == [None, None]
+    assert sorted(len(o.value.cases_created) for o in outcomes) == [0, 2]
+    assert Case.objects.filter(transfer_document_number__startswith="东公刑诉字〔2026〕10").count() == 2
+    assert (
+        Defendant.objects.filter(case__transfer_document_number__startswith="东公刑诉字〔2026〕10").count()
+        == 3
+    )

@@ -30,6 +30,7 @@ EAST_ASIAN_FONT = "宋体"  # SimSun in Word; LibreOffice substitutes Noto Serif
 LATIN_FONT = "Times New Roman"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML_TEMPLATE = "documents/document.html"
+SIGNATURE_COLUMNS = (Cm(3.4), Cm(9.2), Cm(4.4))
 
 
 def when(value: datetime | None) -> str:
@@ -188,6 +189,9 @@ def _signatures(word, block: Signatures) -> None:
         for note in signer.notes:
             _run(name_cell.add_paragraph(), note, size=9, muted=True)
         _cell(table.cell(r, 2), when(signer.signed_at))
+    for row in table.rows:  # the signer's role and the time narrow, the signature and its notes wide
+        for cell, width in zip(row.cells, SIGNATURE_COLUMNS, strict=True):
+            cell.width = width
     _keep_rows_together(table)
     if block.signed and block.sha256:
         p = word.add_paragraph()

@@ -84,7 +84,8 @@ def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, 
     expect(judge.locator("#consequences")).to_contain_text("撤回从宽量刑建议")
 
     # The court decides again on the lapsed round: only deciding otherwise is offered; the adoption no longer stands.
-    judge.goto(court)
+    expect(judge.locator("#next-step")).to_contain_text("须在本阶段重新作出决定")
+    judge.locator("#next-step").get_by_role("link", name="重新作出决定").click()
     expect(judge.locator("#court-decisions")).to_contain_text("此决定不再有效")
     expect(judge.get_by_label("采纳", exact=True)).to_have_count(0)
     judge.get_by_label("不予采纳，依法判决").check()

@@ -1,7 +1,9 @@
 """`leniency backup` and `leniency restore` round-trip the demo data, files included, and refuse damage. On
 PostgreSQL the database travels as a pg_dump archive (unless --portable), on SQLite as fixtures."""
 
+import hashlib
 import io
+import json
 import subprocess
 import tarfile
 from datetime import date
@@ -189,3 +191,25 @@ def test_on_postgresql_a_backup_without_pg_dump_is_refused_naming_it(demo, tmp_p
     with pytest.raises(CommandError, match=r"nothing was backed up: pg_dump of PostgreSQL \d+"):
         call_command("backup", out=tmp_path / "b.tar.gz")
     assert not (tmp_path / "b.tar.gz").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a pg_dump archive restores on PostgreSQL")
+def test_a_pg_dump_backup_is_refused_on_sqlite_naming_the_way_out(tmp_path):
+    dump = b"PGDMP not really"
+    manifest = {
+        "format": 3,
+        "database_format": "pg_dump-custom",
+        "database_file": "database.pgdump",
+        "database_sha256": hashlib.sha256(dump).hexdigest(),
+        "counts": {},
+        "audit": {"last_hash": None},
+        "files": {},
+    }
+    archive = tmp_path / "pg.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, data in (("manifest.json", json.dumps(manifest).encode()), ("database.pgdump", dump)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with pytest.raises(CommandError, match=r"pg_dump archive .* `leniency backup --portable`"):
+        call_command("restore", str(archive))

@@ -64,6 +64,8 @@ def log_download(
                 "sha256": sha256,
                 "fields": fields,
                 "defendants": [d.pk for d in defendants],
+                # the timeline shows an event to those who may see its defendant (audit.timeline)
+                **({"defendant": defendants[0].pk} if len(defendants) == 1 else {}),
             },
         )
         if fields:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from leniency.accounts.models import ApiToken, Organisation, Role, User
 from leniency.audit.models import AuditEvent, PersonalDataAccess
+from leniency.audit.timeline import case_timeline
 from leniency.documents.model import Document, Signatures, Signer, para
 from leniency.documents.render import document_html, document_pdf
 
@@ -150,6 +151,12 @@ def test_every_download_is_audited_and_read_logged(client, world, final_rec, nam
     event = events.order_by("-id").first()
     assert events.count() == before + 1
     assert event.actor_id == world.auditor.pk and event.case_id == world.case.pk
+    assert event.data["defendant"] == world.defendant.pk
+    # on the case timeline for those who see the defendant, not for those who see only the co-defendant
+    only_co = case_timeline(world.case, defendant_names={world.co_defendant.pk: world.co_defendant.name})
+    assert "documents.downloaded" not in {e.action for e in only_co}
+    timeline = case_timeline(world.case, defendant_names={world.defendant.pk: world.defendant.name})
+    assert [e.defendant for e in timeline if e.action == "documents.downloaded"] == [world.defendant.name]
     assert event.data["format"] == name.rsplit("_", 1)[1]
     assert event.data["sha256"] == hashlib.sha256(data).hexdigest()
     assert PersonalDataAccess.objects.count() == reads + 1

@@ -206,6 +206,19 @@ def _signatures(word, block: Signatures) -> None:
         _paragraph(word, para(block.note, indent=False, muted=True))
 
 
+def _page_numbers(section) -> None:
+    """ "第 N 页 共 M 页" in the footer, as Word fields (Word fills them in when it lays out the pages)."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页 共 ", "NUMPAGES"), (" 页", None)):
+        _run(p, text, size=9)
+        if field:
+            simple = OxmlElement("w:fldSimple")
+            simple.set(qn("w:instr"), field)
+            simple.append(_run(p, "1", size=9)._element)  # the placeholder shown until fields update
+            p._p.append(simple)
+
+
 def document_docx(doc: Document) -> bytes:
     word = WordDocument()
     normal = word.styles["Normal"]
@@ -215,6 +228,7 @@ def document_docx(doc: Document) -> bytes:
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         section.top_margin = section.bottom_margin = Cm(2.2)
         section.left_margin = section.right_margin = Cm(2.0)
+        _page_numbers(section)
     title = word.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(title, doc.title, bold=True, size=18)

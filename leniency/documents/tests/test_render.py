@@ -55,3 +55,6 @@ def test_word_has_the_words_the_east_asian_font_on_every_run_and_the_merged_cell
     table = word.tables[0]
     assert table.cell(1, 1).text == table.cell(1, 3).text == "跨三列"  # one merged cell over three columns
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in word.tables for row in t.rows)
+    footer = word.sections[0].footer.paragraphs[0]
+    fields = [f.get(qn("w:instr")) for f in footer._p.iter(qn("w:fldSimple"))]
+    assert fields == ["PAGE", "NUMPAGES"] and footer.text == "第 1 页 共 1 页"

@@ -57,4 +57,4 @@ def test_word_has_the_words_the_east_asian_font_on_every_run_and_the_merged_cell
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in word.tables for row in t.rows)
     footer = word.sections[0].footer.paragraphs[0]
     fields = [f.get(qn("w:instr")) for f in footer._p.iter(qn("w:fldSimple"))]
-    assert fields == ["PAGE", "NUMPAGES"] and footer.text == "第 1 页 共 1 页"
+    assert fields == ["PAGE", "NUMPAGES"] and footer.text == "第  页 共  页"  # python-docx skips field runs

@@ -146,9 +146,9 @@ def kind_of(head: bytes) -> str | None:
     return None
 
 
-def read_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number, values by column key) for every non-empty row; `ImportFormatError` when the file is not
-    an import file at all."""
+def read_rows(data: bytes) -> Iterator[tuple[int, dict[str, str] | BadRow]]:
+    """(row number, values by column key, or a `BadRow`) for every non-empty row; `ImportFormatError` when the
+    file is not an import file at all."""
     kind = kind_of(data[:64])
     if kind == "xlsx":
         yield from _xlsx_rows(data)
@@ -160,26 +160,43 @@ def read_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
         )
 
 
-def _jsonl_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+@dataclass(frozen=True)
+class BadRow:
+    """A line of a JSON Lines file that cannot be read, after a first line that could: reported as that row's
+    error while the other rows import (a first line that cannot be read means the file is not an import file)."""
+
+    message: str
+
+
+def _jsonl_rows(data: bytes) -> Iterator[tuple[int, dict[str, str] | BadRow]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFormatError(_("文件格式错误：JSON Lines 文件须为 UTF-8 编码")) from None
+    first = True
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         if number > MAX_ROWS:
             raise ImportFormatError(_("文件超过 %(n)s 行，请分批导入") % {"n": MAX_ROWS})
         try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ImportFormatError(
-                _("文件格式错误：第 %(row)s 行不是 JSON 对象（%(error)s）")
-                % {"row": number, "error": error.msg}
-            ) from None
-        if not isinstance(raw, dict):
-            raise ImportFormatError(_("文件格式错误：第 %(row)s 行不是 JSON 对象") % {"row": number})
-        yield number, _keyed(raw, where=_("第 %(row)s 行") % {"row": number})
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ImportFormatError(
+                    _("文件格式错误：第 %(row)s 行不是 JSON 对象（%(error)s）")
+                    % {"row": number, "error": error.msg}
+                ) from None
+            if not isinstance(raw, dict):
+                raise ImportFormatError(_("文件格式错误：第 %(row)s 行不是 JSON 对象") % {"row": number})
+            row = _keyed(raw, where=_("第 %(row)s 行") % {"row": number})
+        except ImportFormatError as error:
+            if first:
+                raise
+            yield number, BadRow(str(error.message))
+            continue
+        first = False
+        yield number, row
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:

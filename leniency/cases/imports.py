@@ -22,7 +22,7 @@ from leniency.errors import DomainError
 
 from . import access, services
 from .forms import DefendantIntakeForm, IntakeForm
-from .import_format import BY_KEY, CASE_KEYS, read_rows
+from .import_format import BY_KEY, CASE_KEYS, BadRow, read_rows
 from .intake_updates import do_update_case_intake, do_update_defendant_intake
 from .models import Case, Charge, Defendant
 from .stages import Stage
@@ -241,6 +241,9 @@ def do_import_cases(procuratorate, *, data: bytes, file_name: str, acting_user) 
     case_forms: dict = {}
     for number, raw in read_rows(data):
         result.rows += 1
+        if isinstance(raw, BadRow):
+            result.errors.append(RowError(number, "", raw.message))
+            continue
         row, errors = _validate(number, raw, charges, case_forms)
         result.errors.extend(errors)
         if row is not None:

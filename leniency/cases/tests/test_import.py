@@ -1,6 +1,7 @@
 """Bulk import of intake data: good rows in, bad rows reported by row and column, re-import updates and never
 duplicates, a wrong file refused as a whole, and only the case management may import."""
 
+import json
 from datetime import date
 
 import pytest
@@ -174,3 +175,17 @@ def test_the_same_file_imported_twice_at_once_registers_each_case_once(catalogue
         Defendant.objects.filter(case__transfer_document_number__startswith="东公刑诉字〔2026〕10").count()
         == 3
     )
+
+
+def test_a_broken_line_after_the_first_is_that_rows_error_and_the_others_import(catalogue):
+    world = catalogue
+    lines = jsonl_bytes(SAMPLE_ROWS).decode().splitlines()
+    broken = "\n".join([lines[0], '{"姓名": "半行', lines[2], json.dumps({**SAMPLE_ROWS[1], "籍贯": "福建"})])
+    result = do_import_cases(
+        world.procuratorate, data=broken.encode(), file_name="x.jsonl", acting_user=world.case_manager
+    )
+    assert [(e.row, e.field) for e in result.errors] == [(2, ""), (4, "")]
+    assert (
+        "第 2 行不是 JSON 对象" in result.errors[0].message and "未知的列“籍贯”" in result.errors[1].message
+    )
+    assert (len(result.cases_created), result.defendants_created) == (2, 2)

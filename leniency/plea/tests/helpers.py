@@ -107,7 +107,9 @@ def sign_all(world, agreement, recording=None):
 
 
 def all_yes(**overrides):
-    answers = {item.key: ("yes", "已核对卷宗材料") for item in CHECKLIST}  # a "符合" without evidence needs a note
+    answers = {
+        item.key: ("yes", "已核对卷宗材料") for item in CHECKLIST
+    }  # a "符合" without evidence needs a note
     answers.update(overrides)
     return answers
 

@@ -140,7 +140,11 @@ def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, 
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     url = reverse("plea_review_new", args=[world.defendant.pk])
     notes = {f"{key}_note": note for key, (_a, note) in all_yes().items()}
-    data = {key: answer for key, (answer, _n) in all_yes().items()} | notes | {"understands": "no", "understands_note": ""}
+    data = (
+        {key: answer for key, (answer, _n) in all_yes().items()}
+        | notes
+        | {"understands": "no", "understands_note": ""}
+    )
     response = _post(client, world.judge, url, data)
     assert response.status_code == 400 and "须说明情况" in response.content.decode()
     response = _post(client, world.judge, url, data | {"understands_note": "被告人称不知道会留下前科"})

@@ -33,6 +33,7 @@ import numpy as np
 
 from leniency.sentencing.model.features import (
     DENSE_NAMES,
+    OUTCOME_NAMES,
     CaseRecord,
     L,
     dense_features,
@@ -70,6 +71,9 @@ ZERO_FEATURES = (
     "non_custodial", "fine_only_lawful", "surveillance_lawful", "probation_lawful", "probation_advised",
     "calc", "has_calc", "floor", "ceiling", "rec", "has_rec", "log_amount", "has_amount",
 )  # fmt: skip
+# the boosted trees do not read the outcome decision: the P0 model does (a two-part model). Fed to the small
+# trees as well it only added refit noise on dev (paired 5-fold differences of either sign with the fold seed)
+BOOST_COLUMNS = [i for i, name in enumerate(DENSE_NAMES) if name not in OUTCOME_NAMES]
 ZERO_MIN_CASES = 5  # 0-month cases (and others) needed to fit it
 ZERO_C = 0.5  # inverse regularisation strength (standardised inputs)
 ZERO_POINT = 0.5  # P0 at which the median, hence the point, is 0 months
@@ -228,6 +232,9 @@ class SentencingModel:
         return np.vstack(parts) if parts else np.zeros((0, self.svd.n_components))
 
     def _full_features(self, records: Sequence[CaseRecord], dense: np.ndarray) -> np.ndarray:
+        """What the boosted trees read: the dense features but the outcome decision (the P0 model's), and
+        the text components."""
+        dense = dense[:, BOOST_COLUMNS]
         if self.svd is None:
             return dense
         return np.hstack([dense, self._text_components(records)])
@@ -283,9 +290,7 @@ class SentencingModel:
             sample = text_matrix([records[i].text for i in chosen])
             self.svd = TextSVD(min(SVD_COMPONENTS, max(2, len(records) // 10)), seed).fit(sample)
             del sample
-            features = np.hstack([dense, self._text_components(records)])
-        else:
-            features = dense
+        features = self._full_features(records, dense)
         import lightgbm as lgb
 
         n = len(records)

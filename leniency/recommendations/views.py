@@ -370,6 +370,7 @@ def review(request, pk):
         request,
         rec,
         check=access.check_review,
+        extra=lambda form: _open_or_closed(access.can_review(request.user, rec), rec),
         form_class=ReviewForm,
         title=_("审核量刑建议"),
         template_help=_(
@@ -394,6 +395,7 @@ def opinion(request, pk):
         request,
         rec,
         check=access.check_give_opinion,
+        extra=lambda form: _open_or_closed(access.can_give_opinion(request.user, rec), rec),
         form_class=OpinionForm,
         title=_("律师意见"),
         template_help=_("您的书面意见将附卷，并随案移送法院（刑事诉讼法第173条、第176条）。"),
@@ -415,6 +417,7 @@ def finalise(request, pk):
         request,
         rec,
         check=access.check_finalise,
+        extra=lambda form: _open_or_closed(access.can_finalise(request.user, rec), rec),
         form_class=FinaliseForm,
         title=_("确定量刑建议"),
         template_help=_(
@@ -452,6 +455,18 @@ def court_decision(request, pk):
         done=_("已记录法院决定"),
         extra=lambda form: _court_context(request.user, rec, form),
     )
+
+
+def _open_or_closed(allowed: bool, rec) -> dict:
+    """An action the round's status does not allow (the service would refuse it) shows no form, only why."""
+    if allowed:
+        return {}
+    return {
+        "hide_form": True,
+        "closed": [
+            _("此量刑建议当前状态为“%(status)s”，不能进行此项操作") % {"status": rec.get_status_display()}
+        ],
+    }
 
 
 def _court_context(user, rec, form) -> dict:

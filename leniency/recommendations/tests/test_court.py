@@ -145,3 +145,17 @@ def test_the_court_page_shows_the_objection_beside_the_reasons(client, world, fl
     assert page.status_code == 302
     record = client.get(reverse("recommendations:defendant", args=[world.defendant.pk])).content.decode()
     assert ANSWER in record and "采纳时辩方有异议" in record
+
+
+def test_other_action_pages_show_no_form_for_a_status_the_service_would_refuse(client, world, flow):
+    rec = flow.final()
+    for user, name in ((world.prosecutor, "finalise"), (world.supervisor, "review")):
+        client.force_login(user)
+        html = client.get(reverse(f"recommendations:{name}", args=[rec.pk])).content.decode()
+        assert '<form method="post"' not in html and "不能进行此项操作" in html
+    approved = flow.approved()
+    client.force_login(world.prosecutor)
+    assert (
+        '<form method="post"'
+        in client.get(reverse("recommendations:finalise", args=[approved.pk])).content.decode()
+    )

@@ -639,7 +639,9 @@ def latest_court_decision(rec) -> CourtDecision | None:
 
 @transaction.atomic
 def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None = None):
-    """A withdrawal (反悔): the final round lapses and any open round with it; nothing is deleted.
+    """A withdrawal (反悔): the final round lapses and any open round with it; nothing is deleted. A court
+    decision on the final round at the current stage no longer stands (listed in the audit event), and the
+    court decides again on the lapsed round.
 
     Returns the round that was in force, or None when there was none. Called by the plea app's withdrawal.
     """
@@ -655,6 +657,9 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
     )
     for rec in rows:
         previous = rec.status
+        # The court's adoption or decision otherwise at this stage stops standing: it decides again on the
+        # lapsed round (`access.decisions_in_force`, `court.decisions_open`).
+        reopened = list(access.decisions_in_force(rec).values_list("pk", flat=True))
         rec.status, rec.closed_at, rec.close_reason = Status.LAPSED, now, reason.strip()
         rec.version += 1
         rec.updated_at = now
@@ -667,6 +672,11 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
             obj=rec,
             case_id=defendant.case_id,
             occurred_at=now,
-            data={**snapshot(rec), "previous_status": previous, "reason": reason.strip()},
+            data={
+                **snapshot(rec),
+                "previous_status": previous,
+                "reason": reason.strip(),
+                "reopened_court_decisions": reopened,
+            },
         )
     return final

@@ -77,6 +77,8 @@ def test_a_withdrawal_at_trial_reopens_the_courts_decision(world, flow, blockers
     services.do_mark_lapsed(world.defendant, acting_user=world.judge, reason="被告人当庭反悔")
     rec.refresh_from_db()
     assert rec.status == S.LAPSED
+    lapsed = AuditEvent.objects.get(action="recommendations.recommendation.lapsed")
+    assert lapsed.data["reopened_court_decisions"] == [adopted.pk]
     assert court.decisions_open(world.judge, rec) == [CourtDecision.Decision.DECIDE_OTHERWISE]
     with pytest.raises(DomainError, match="已因被告人反悔失效"):
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")

@@ -209,7 +209,13 @@ class FactsForm(forms.Form):
                 required=False,
                 max_length=500,
                 initial=row.note if row.read_source else "",
-                widget=forms.TextInput(attrs={"class": "fact-note", "placeholder": _("更正时说明理由")}),
+                widget=forms.TextInput(
+                    attrs={
+                        "class": "fact-note",
+                        "placeholder": _("更正时说明理由"),
+                        "aria-label": _("%(fact)s的更正理由") % {"fact": row.label},
+                    }
+                ),
             )
 
     @staticmethod

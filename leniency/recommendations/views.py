@@ -188,16 +188,18 @@ def _draft_post(request, defendant, rec):
             reviewed=reviewed,
             initial={"facts_reason": request.POST.get("facts_reason", "")},
         )
+        # the posted values on the rows they give (a corrected row marked as such), for a page shown again
+        facts_form = FactsForm(request.POST, rows=rows, text=text, reviewed=reviewed)
+        facts_form.is_valid()
         if "read" in request.POST:
             facts_form, status = fresh, 200
         elif posted.stale(text):
             facts_form = fresh
             form.add_error(None, _("事实文本已修改：系统已重新读取其中的量刑事实，请逐项核对后再保存"))
         elif form_ok:
-            outcome = _call_draft_service(request, defendant, rec, form, posted)
+            outcome = _call_draft_service(request, defendant, rec, form, posted, facts_form)
             if outcome is not None:
                 return outcome
-            facts_form = posted
     typed = form.cleaned_data if hasattr(form, "cleaned_data") else None
     panel, _values = _fresh_panel(defendant, text, typed, rows)
     context = {"form": form, "facts_form": facts_form, "defendant": defendant, "case": defendant.case}
@@ -206,8 +208,9 @@ def _draft_post(request, defendant, rec):
     )
 
 
-def _call_draft_service(request, defendant, rec, form, posted):
-    """Call the service; on success redirect, on a refusal put it on its field (a fact's on the facts form)."""
+def _call_draft_service(request, defendant, rec, form, posted, shown):
+    """Call the service with `posted`'s corrections; on success redirect, on a refusal put it on its field (a
+    fact's on the facts form `shown`)."""
     data = form.cleaned_data
     common = {
         "acting_user": request.user,
@@ -226,7 +229,7 @@ def _call_draft_service(request, defendant, rec, form, posted):
             services.do_update_draft(rec, version=data["version"], **common)
             messages.success(request, _("已保存修改"))
     except DomainError as error:
-        add_domain_error(posted if (error.field or "").startswith("fact") else form, error)
+        add_domain_error(shown if (error.field or "").startswith("fact") else form, error)
         return None
     return redirect("recommendations:defendant", defendant_id=defendant.pk)
 

@@ -82,7 +82,11 @@ def test_changing_a_fact_after_review_without_a_reason_is_refused_on_its_field(c
         "须写明理由" in errors["facts_reason"][0]
         and "取得被害人谅解由“有”改为“无”" in errors["facts_reason"][0]
     )
-    assert "谅解书未附卷" in page.content.decode()
+    html = page.content.decode()
+    assert "谅解书未附卷" in html
+    assert (
+        '<tr data-fact="forgiveness" data-source="prosecutor">' in html
+    )  # the refused page marks the correction
     page = client.post(url, data | {"facts_reason": "被害人撤回谅解"})
     assert page.status_code == 302
     rec.refresh_from_db()

@@ -28,10 +28,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from leniency.sentencing.catalogue import all_charges, find_charge
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
 STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
+ELEMENTS_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_elements.yaml"
 KEEP = 120  # n-grams kept per charge profile
 STATUTE_WEIGHT = 0.5
 SECOND_SHARE = 0.85  # a further charge is returned when it scores this share of the best
@@ -87,6 +90,11 @@ def statute_text(name: str) -> str:
     info = find_charge(name)
     conditions = " ".join(b.condition for b in info.brackets) if info else ""
     return f"{name} {conditions} {statute_conduct().get(info.name if info else name, '')}"
+
+
+@cache
+def charge_elements() -> dict:
+    return yaml.safe_load(ELEMENTS_FILE.read_text(encoding="utf-8"))
 
 
 @cache
@@ -198,7 +206,32 @@ class ChargeModel:
         found = self.candidates(text, limit=MAX_CHARGES)
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
-        return [c.charge for c in found if c.score >= SECOND_SHARE * found[0].score]
+        chosen = [c.charge for c in found if c.score >= SECOND_SHARE * found[0].score]
+        return self._by_elements(text, chosen)
+
+    def _by_elements(self, text: str, chosen: list[str]) -> list[str]:
+        """Related frauds told apart by the element their statute adds (standards/charge_elements.yaml)."""
+        rules = charge_elements()
+        general, special = rules["general"], rules["special"]
+
+        def states(charge: str) -> bool:
+            element = special[charge]["element"] if charge in special else rules["general_element"]
+            return re.search(element, text) is not None
+
+        out: list[str] = []
+        for charge in chosen:
+            while charge in special and not states(charge):  # 刑法第266条: without its element, the general
+                charge = special[charge].get("falls_back_to", general)
+            if charge == general and not states(general):
+                continue  # no fraud told at all
+            if charge == general:  # 本法另有规定的，依照规定
+                ranked = [c.charge for c in self.candidates(text, limit=int(rules["candidates"]))]
+                charge = next(
+                    (c for c in ranked if special.get(c, {}).get("prevails") and states(c)), general
+                )
+            if charge not in out:
+                out.append(charge)
+        return out
 
 
 @cache

@@ -42,8 +42,9 @@ def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
     model = default_model()
     result = []
     for charge in model.charges(text):
-        candidate = next(c for c in model.candidates(text, limit=3) if c.charge == charge)
-        result.append((charge, _locate(text, candidate)))
+        # a charge set by its statute's element (charge_elements.yaml) may rank below the first three
+        candidate = next((c for c in model.candidates(text, limit=10) if c.charge == charge), None)
+        result.append((charge, _locate(text, candidate) if candidate else None))
     return result
 
 

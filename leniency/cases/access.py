@@ -249,3 +249,78 @@ def check_record_settlement(user, case: Case) -> None:
         raise Forbidden(
             _("赔偿、谅解或和解协议由本案检察院或审判本案的法官记录（刑事诉讼法第288条、第289条）")
         )
+
+
+# Judgment, second instance and retrial (`judgments.py`).
+def can_record_judgment(user, case: Case) -> bool:
+    return is_case_judge(user, case) and case.appealed_on is None
+
+
+def check_record_judgment(user, case: Case) -> None:
+    """The first-instance judgment is given by the court that tries the case, through its assigned judges."""
+    if not can_record_judgment(user, case):
+        raise Forbidden(
+            _("第一审判决由审判本案的人民法院作出（刑事诉讼法第200条），由立案确定的承办法官记录")
+        )
+
+
+def can_decide_second_instance(user, case: Case) -> bool:
+    return is_case_judge(user, case) and case.appealed_on is not None and case.court_filed_on is not None
+
+
+def check_decide_second_instance(user, case: Case) -> None:
+    if not can_decide_second_instance(user, case):
+        raise Forbidden(
+            _("第二审人民法院对上诉、抗诉案件审理后作出裁判（刑事诉讼法第236条），由其立案确定的承办法官记录")
+        )
+
+
+def _is_above(region, below) -> bool:
+    """Whether `region` is a strict ancestor of `below` in the region hierarchy."""
+    node = below.parent if below is not None else None
+    while node is not None:
+        if node.pk == region.pk:
+            return True
+        node = node.parent
+    return False
+
+
+def check_start_retrial(user, case: Case, *, initiator: str) -> None:
+    """再审 is started by the court whose judgment took effect (its president and adjudication committee, CPL art.
+    254 ¶1, or on a party's petition it accepted, arts. 252–253), or by the protest of a procuratorate above that
+    court (art. 254 ¶3)."""
+    if initiator == "protest":
+        org = user.organisation if user.is_authenticated else None
+        if not (
+            user.is_authenticated
+            and user.is_prosecution
+            and org is not None
+            and case.court_id is not None
+            and _is_above(org.region, case.court.region)
+        ):
+            raise Forbidden(
+                _("按照审判监督程序提出抗诉的，是最高人民检察院或上级人民检察院（刑事诉讼法第254条第3款）")
+            )
+        return
+    if not _court_clerk_of(user, case.court_id):
+        raise Forbidden(
+            _(
+                "再审由作出生效判决的人民法院院长提交审判委员会决定（刑事诉讼法第254条第1款），"
+                "或由该院对当事人的申诉决定（刑事诉讼法第252条、第253条），由其立案部门登记"
+            )
+        )
+
+
+def check_assign_retrial_judge(user, retrial) -> None:
+    if not _court_clerk_of(user, retrial.court_id):
+        raise Forbidden(_("再审案件由再审法院另行组成合议庭（刑事诉讼法第256条），由其立案部门确定承办法官"))
+
+
+def check_decide_retrial(user, retrial) -> None:
+    if not (
+        user.is_authenticated
+        and has_capability(user, "adjudicate")
+        and retrial.judge_id == user.pk
+        and user.organisation_id == retrial.court_id
+    ):
+        raise Forbidden(_("再审判决由再审法院另行组成的合议庭作出（刑事诉讼法第256条）"))

@@ -67,6 +67,19 @@ ACTIONS = {
     "case.settlement.forgiveness": (gettext_lazy("记录谅解书"), _sum),
     "case.settlement.reconciliation": (gettext_lazy("记录刑事和解协议"), _sum),
     "defendant.procedure.set": (gettext_lazy("确定审理程序"), _change),
+    "case.judgment.recorded": (gettext_lazy("一审宣判"), lambda data: str(data.get("judged_on", ""))),
+    "case.second_instance.decided": (
+        gettext_lazy("二审裁判"),
+        lambda data: {"uphold": _("维持原判"), "amend": _("改判"), "remand": _("发回重审")}.get(
+            data.get("decision"), data.get("decision", "")
+        ),
+    ),
+    "case.retrial.started": (gettext_lazy("决定再审"), lambda data: data.get("court", "")),
+    "case.retrial.judge_assigned": (gettext_lazy("确定再审法官"), lambda data: data.get("name", "")),
+    "case.retrial.decided": (
+        gettext_lazy("再审宣判"),
+        lambda data: {"uphold": _("维持原判"), "amend": _("改判")}.get(data.get("outcome"), ""),
+    ),
 }
 
 

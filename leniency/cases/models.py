@@ -349,3 +349,7 @@ class Settlement(models.Model):
         if self.amount is None:
             return None
         return (self.amount_paid or 0) >= self.amount
+
+
+# Judgments, the second-instance decision and retrial live in their own module; imported here so Django finds them.
+from .models_judgments import PenaltyKind, Retrial, SecondInstanceDecision, Sentence  # noqa: E402, F401

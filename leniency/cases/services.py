@@ -210,6 +210,9 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
     filed_on = filed_on or timezone.localdate()
     if not (has_capability(judge, "adjudicate") and judge.organisation_id == case.court_id):
         raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
+    from .judgments import check_new_panel  # judgments builds on this module
+
+    check_new_panel(case, judge)
     with transaction.atomic():
         current = (
             Case.objects.select_for_update()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from leniency.audit.models import AuditEvent
+from leniency.cases.stages import Stage
 from leniency.documents.archive import archive_storage
 from leniency.documents.model import Document, Heading, Signatures, Signer, Table, bold, para
 
@@ -20,6 +22,7 @@ from .agreements import document_context
 from .models import PleaAgreement, RightsNotice, Signature
 
 IMAGE_TYPES = ("image/png", "image/jpeg")
+SUSPECT_WORD = {Stage.INVESTIGATION: "犯罪嫌疑人", Stage.PROSECUTION_REVIEW: "犯罪嫌疑人"}
 MAX_SIGNATURE_IMAGE = 2 * 1024 * 1024
 
 
@@ -181,6 +184,18 @@ def agreement_signatures(agreement: PleaAgreement, *, word: str, verify_url: str
     )
 
 
+def stage_at(defendant, when) -> str:
+    """The defendant's stage at `when`, from the trail's stage changes (their current stage if none since)."""
+    changes = AuditEvent.objects.filter(
+        action="defendant.stage.changed", case_id=defendant.case_id, object_id=str(defendant.pk)
+    ).order_by("occurred_at", "seq")
+    stage = defendant.stage
+    later = changes.filter(occurred_at__gt=when).first()
+    if later is not None:
+        return later.data.get("from") or stage
+    return stage
+
+
 def agreement_copy(agreement: PleaAgreement, *, show_identity: bool, verify_url: str) -> Document:
     """The 具结书 as it stands now, for a download: the original's wording with its signatures printed."""
     defendant = agreement.defendant
@@ -194,6 +209,8 @@ def agreement_copy(agreement: PleaAgreement, *, show_identity: bool, verify_url:
         version=agreement.version,
         generated_at=agreement.generated_at,
     )
+    # the original's word for the person, from the stage they were in when it was generated (not today's)
+    context["suspect_word"] = SUSPECT_WORD.get(stage_at(defendant, agreement.generated_at), "被告人")
     signatures = agreement_signatures(agreement, word=context["suspect_word"], verify_url=verify_url)
     return agreement_document(context, show_identity=show_identity, signatures=signatures)
 

@@ -298,3 +298,19 @@ def test_a_creation_event_inserted_without_the_key_registers_no_hash():
         forged.hash = _sha256(forged)
         forged.save(force_insert=True)
     assert registered_hashes("recordings.recording.added", kind) == {"1": "a" * 64}
+
+
+@pytest.mark.django_db
+def test_a_transaction_of_many_events_writes_the_checkpoint_once_at_its_newest(
+    tmp_path, django_capture_on_commit_callbacks, monkeypatch
+):
+    checkpoint = tmp_path / "audit" / "checkpoint.json"
+    writes = []
+    monkeypatch.setattr(checkpoints, "write", lambda cp, path: writes.append(cp.seq))
+    with override_settings(AUDIT_CHECKPOINT_FILE=checkpoint, AUDIT_CHECKPOINT_INTERVAL=0):
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            _events(50)
+        assert writes == [50] and len(callbacks) == 1  # one write, of the newest event (was one per event)
+        with django_capture_on_commit_callbacks(execute=True):
+            _events(2, start=50)
+        assert writes == [50, 52]  # the next transaction writes again

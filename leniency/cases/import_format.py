@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leniency.errors import DomainError
+from leniency.documents.tabular import BadRow, ColumnTable
+
+# ImportFormatError is re-exported: the import's callers and tests name it here.
+from leniency.documents.tabular import ImportFormatError as ImportFormatError
+from leniency.documents.tabular import read_rows as read_tabular_rows
 
 
 @dataclass(frozen=True)
@@ -99,135 +101,22 @@ CASE_KEYS = tuple(c.key for c in COLUMNS if c.level == "case")
 DEFENDANT_KEYS = tuple(c.key for c in COLUMNS if c.level == "defendant")
 
 MAX_ROWS = 50_000
-
-
-class ImportFormatError(DomainError):
-    """The file as a whole cannot be read (not JSON Lines or XLSX, no header, unknown columns)."""
-
-    def __init__(self, message):
-        super().__init__(message, field="file")
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _keyed(raw: dict, *, where: str) -> dict[str, str]:
-    """A row's values under the column keys; a column that is neither a header nor a key refuses the file."""
-    row = {}
-    for name, value in raw.items():
-        name = _text(name)
-        column = BY_HEADER.get(name) or BY_KEY.get(name)
-        if column is None:
-            if not name and not _text(value):
-                continue
-            raise ImportFormatError(
-                _("%(where)s有未知的列“%(name)s”；可用的列见导入模板说明") % {"where": where, "name": name}
-            )
-        row[column.key] = _text(value)
-    return row
-
-
-def kind_of(head: bytes) -> str | None:
-    """ "xlsx" for a ZIP container (an Office Open XML workbook), "jsonl" for text that opens with "{"."""
-    if head.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"{"):
-        return "jsonl"
-    return None
+TABLE = ColumnTable(COLUMNS)
 
 
 def read_rows(data: bytes) -> Iterator[tuple[int, dict[str, str] | BadRow]]:
     """(row number, values by column key, or a `BadRow`) for every non-empty row; `ImportFormatError` when the
-    file is not an import file at all."""
-    kind = kind_of(data[:64])
-    if kind == "xlsx":
-        yield from _xlsx_rows(data)
-    elif kind == "jsonl":
-        yield from _jsonl_rows(data)
-    else:
-        raise ImportFormatError(
-            _("文件格式错误：批量导入只接受 JSON Lines（每行一个 JSON 对象，UTF-8）或 Excel 工作簿（.xlsx）")
-        )
-
-
-@dataclass(frozen=True)
-class BadRow:
-    """A line of a JSON Lines file that cannot be read, after a first line that could: reported as that row's
-    error while the other rows import (a first line that cannot be read means the file is not an import file)."""
-
-    message: str
-
-
-def _jsonl_rows(data: bytes) -> Iterator[tuple[int, dict[str, str] | BadRow]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFormatError(_("文件格式错误：JSON Lines 文件须为 UTF-8 编码")) from None
-    first = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        if number > MAX_ROWS:
-            raise ImportFormatError(_("文件超过 %(n)s 行，请分批导入") % {"n": MAX_ROWS})
-        try:
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ImportFormatError(
-                    _("文件格式错误：第 %(row)s 行不是 JSON 对象（%(error)s）")
-                    % {"row": number, "error": error.msg}
-                ) from None
-            if not isinstance(raw, dict):
-                raise ImportFormatError(_("文件格式错误：第 %(row)s 行不是 JSON 对象") % {"row": number})
-            row = _keyed(raw, where=_("第 %(row)s 行") % {"row": number})
-        except ImportFormatError as error:
-            if first:
-                raise
-            yield number, BadRow(str(error.message))
-            continue
-        first = False
-        yield number, row
-
-
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportFormatError(_("文件格式错误：无法作为 Excel 工作簿（.xlsx）读取")) from None
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header or not any(_text(h) for h in header):
-            raise ImportFormatError(_("文件格式错误：工作表第1行应为列名（见导入模板）"))
-        names = [_text(h) for h in header]
-        _keyed(dict.fromkeys(n for n in names if n), where=_("第1行（列名）"))
-        for number, values in enumerate(rows, start=2):
-            if not any(_text(v) for v in values):
-                continue
-            if number > MAX_ROWS + 1:
-                raise ImportFormatError(_("文件超过 %(n)s 行，请分批导入") % {"n": MAX_ROWS})
-            yield (
-                number,
-                _keyed(
-                    {n: v for n, v in zip(names, values, strict=False) if n},
-                    where=_("第 %(row)s 行") % {"row": number},
-                ),
-            )
-    finally:
-        book.close()
+    file is not an import file at all. The reading is `leniency.documents.tabular`'s, shared with the study's
+    import; this import takes JSON Lines and XLSX."""
+    return read_tabular_rows(
+        data,
+        TABLE,
+        formats=("xlsx", "jsonl"),
+        refusal=_(
+            "文件格式错误：批量导入只接受 JSON Lines（每行一个 JSON 对象，UTF-8）或 Excel 工作簿（.xlsx）"
+        ),
+        max_rows=MAX_ROWS,
+    )
 
 
 # --- the sample (docs/templates/) -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, Withdrawa
 from .models import ReviewItem, VoluntarinessReview, Withdrawal
 from .notices import RIGHT_FIELDS, do_record_notice
 from .state import current_agreement, withdrawal_in_force
+from .next_step import next_step
 from .story import status_line, story
 from .taxonomy import CONSEQUENCE_BASIS, STAGE_OF, STAGE_RULE, Consequence
 from .voluntariness import do_record_review, do_resolve_item
@@ -59,6 +60,7 @@ def dossier(request, defendant_id):
             "defendant": defendant,
             "case": defendant.case,
             "entries": story(defendant),
+            "next": next_step(defendant),
             "status": status,
             "warn": warn,
             "can": access.actions_for(request.user, defendant),

@@ -2,6 +2,7 @@ from django import template
 
 from leniency.cases.templatetags.case_page import page_batch, page_rows
 from leniency.plea.access import actions_for
+from leniency.plea.next_step import next_step
 from leniency.plea.state import current_agreement_among
 from leniency.plea.story import load_records, status_line, story
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -35,6 +36,7 @@ def plea_panels(defendants, user, records: dict, rounds: dict) -> dict[int, dict
             "status": status,
             "warn": warn,
             "entries": story(defendant, records[defendant.pk]),
+            "next": next_step(defendant, records[defendant.pk], rounds[defendant.pk]),
             "can": actions_for(user, defendant),
             "agreement": current_agreement_among(records[defendant.pk].agreements),
         }

@@ -158,7 +158,6 @@ def crime_page(crime: CrimeStandard, std: Standard | None = None) -> dict:
             "citation": _citation(
                 {"document": crime.guideline.get("document", ""), "item": t.source_item}, titles
             ),
-            "note": t.note,
         }
         for t in crime.tiers
     ]

@@ -10,7 +10,7 @@ it. A bad file fails with `StandardError` naming the file and the key.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -61,7 +61,9 @@ class CircumstanceRule:
 
     @property
     def citation(self) -> str:
-        parts = [self.source.get("document", ""), self.source.get("item", ""), self.source.get("article", "")]
+        # The document as its title (set by the loader from versions.yaml), never its id ("spc2021").
+        document = self.source.get("title", self.source.get("document", ""))
+        parts = [document, self.source.get("item", ""), self.source.get("article", "")]
         return " ".join(p for p in parts if p)
 
 
@@ -87,7 +89,7 @@ class Tier:
     increments: tuple[Increment, ...] = ()
     confidence: str = "high"
     source_item: str = ""
-    note: str = ""
+    dev_note: str = ""  # for developers only: never shown (`dev_note` in the YAML)
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,7 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
                 increments=tuple(increments),
                 confidence=_confidence(raw.get("confidence", "high"), f"{tw}.confidence"),
                 source_item=str(raw.get("source_item", "")),
-                note=str(raw.get("note", "")),
+                dev_note=str(raw.get("dev_note", "")),
             )
         )
     for k, variant in enumerate(data.get("threshold_variants") or ()):
@@ -309,7 +311,7 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
         _confidence(_need(rule, "confidence", pw), f"{pw}.confidence")
     known = {
         "id", "charge", "article", "guideline", "confidence", "measure", "thresholds", "tiers", "fine",
-        "strict_probation", "strict_leniency", "note",
+        "strict_probation", "strict_leniency", "dev_note",
     }  # fmt: skip
     return CrimeStandard(
         id=_need(data, "id", where, str),
@@ -364,6 +366,17 @@ def load_standard(
     return _load(version, jurisdiction or "national", directory or STANDARDS_DIR)
 
 
+def _with_titles(circumstances: dict, vinfo: dict) -> dict:
+    """Each circumstance's source with its document's title (《…》) from versions.yaml beside the id."""
+    titles = {d["id"]: f"《{d['title']}》" for d in vinfo.get("documents", []) if d.get("title")}
+    return {
+        key: replace(c, source={**c.source, "title": titles[c.source["document"]]})
+        if c.source.get("document") in titles
+        else c
+        for key, c in circumstances.items()
+    }
+
+
 @cache
 def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
     versions = _read(directory / "versions.yaml")
@@ -385,7 +398,7 @@ def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
         "range_width",
     ):
         _need(method, key, "method.yaml", dict)
-    circumstances = parse_circumstances(_read(directory / "circumstances.yaml"))
+    circumstances = _with_titles(parse_circumstances(_read(directory / "circumstances.yaml")), vinfo)
     for absorbed in method["plea_bucket"].get("absorbs", []):
         if absorbed not in circumstances:
             raise StandardError(f"method.yaml: plea_bucket.absorbs: unknown circumstance {absorbed!r}")

@@ -443,3 +443,35 @@ def do_decide_retrial(
             },
         )
     return retrial
+
+
+def case_page_actions(user, case: Case, defendants) -> dict:
+    """What the case page offers about judgments, from the defendants it already loaded: two queries at most
+    (the sentences, the open retrial)."""
+    stages = {d.stage for d in defendants}
+    latest = {}
+    for s in Sentence.objects.filter(defendant__case=case).order_by("judged_on", "id"):
+        latest[s.defendant_id] = s
+    for d in defendants:
+        d.sentence_in_force = latest.get(d.pk)
+    retrial = open_retrial(case) if stages == {Stage.FINAL} else None
+    can_start = False
+    if stages == {Stage.FINAL} and retrial is None:
+        for initiator in Retrial.Initiator.values:
+            try:
+                access.check_start_retrial(user, case, initiator=initiator)
+            except Exception:  # Forbidden: this one is not the user's to start
+                continue
+            can_start = True
+            break
+    return {
+        "can_record_judgment": Stage.FIRST_INSTANCE in stages and access.can_record_judgment(user, case),
+        "can_decide_second_instance": Stage.APPEAL in stages
+        and access.can_decide_second_instance(user, case),
+        "can_start_retrial": can_start,
+        "open_retrial": retrial,
+        "can_assign_retrial_judge": retrial is not None
+        and retrial.judge_id is None
+        and access._court_clerk_of(user, retrial.court_id),
+        "can_decide_retrial": retrial is not None and retrial.judge_id == user.pk,
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_home, views_intake, views_victims
+from . import views, views_home, views_intake, views_judgments, views_victims
 
 urlpatterns = [
     path("", views_home.home, name="home"),
@@ -12,6 +12,13 @@ urlpatterns = [
     path("cases/<int:pk>/prosecute/", views_intake.case_prosecute, name="case_prosecute"),
     path("cases/<int:pk>/appeal/", views_intake.case_appeal, name="case_appeal"),
     path("court/incoming/", views_intake.court_incoming, name="court_incoming"),
+    path("cases/<int:pk>/judgment/", views_judgments.case_judgment, name="case_judgment"),
+    path(
+        "cases/<int:pk>/second-instance/", views_judgments.case_second_instance, name="case_second_instance"
+    ),
+    path("cases/<int:pk>/retrial/", views_judgments.case_retrial, name="case_retrial"),
+    path("retrials/<int:retrial_id>/judge/", views_judgments.retrial_assign, name="retrial_assign"),
+    path("retrials/<int:retrial_id>/decision/", views_judgments.retrial_decide, name="retrial_decide"),
     path("court/cases/<int:pk>/file/", views_intake.court_file, name="court_file"),
     path("cases/<int:pk>/defendants/<int:defendant_id>/stage/", views.change_stage, name="change_stage"),
     path("cases/<int:pk>/victims/", views_victims.case_victims, name="case_victims"),

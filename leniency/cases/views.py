@@ -23,6 +23,7 @@ from .access import (
 )
 from .attachments import can_open_attachment
 from .forms import CaseFilterForm, StageChangeForm
+from .judgments import case_page_actions
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
 from .panels import defendant_panels, panel_prefetch
@@ -132,6 +133,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_file": can_file_case(request.user, case),
         "can_appeal": can_appeal(request.user, case),
         "can_open_scans": can_open_attachment(request.user, case),
+        **case_page_actions(request.user, case, defendants),
     }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again

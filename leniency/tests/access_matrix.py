@@ -119,6 +119,18 @@ PAGES: dict[str, Entry] = {
         rule(ok=PROSECUTION | CLERK | ADMIN), _pk("case"), note="抗诉 and 上诉 respectively"
     ),
     "court_incoming": Entry(rule(ok=CLERK)),
+    # judgment, second instance, retrial (cases/judgments.py): the judges the filing assigned
+    "case_judgment": Entry(rule(ok=COURT), _pk("case"), note="the assigned judge, at first instance"),
+    "case_second_instance": Entry(
+        rule(), _pk("case"), note="the case is at first instance: no one decides an appeal (CPL art. 236)"
+    ),
+    "case_retrial": Entry(
+        rule(ok=CLERK | ADMIN),
+        _pk("case"),
+        note="the court that judged (CPL art. 254 ¶1); start refused: not final",
+    ),
+    "retrial_assign": Entry(rule(ok=CLERK | ADMIN), {"retrial_id": "retrial"}),
+    "retrial_decide": Entry(rule(ok=COURT), {"retrial_id": "retrial"}, note="the retrial's judge"),
     # bulk import (case management) and the documents transferred with the case (those who see its people)
     "case_import": Entry(rule(ok=CASE_MANAGEMENT)),
     "case_import_template": Entry(SIGNED_IN, note="the columns explained"),
@@ -407,6 +419,25 @@ API: dict[str, Entry] = {
         {"kind": "protest"},
         args={"case_id": "case"},
         note="抗诉; no judgment yet: 400",
+    ),
+    "POST /api/cases/{case_id}/judgment": post(
+        rule(ok=COURT), {"sentences": []}, args={"case_id": "case"}, note="no sentence: 400"
+    ),
+    "POST /api/cases/{case_id}/second-instance": post(
+        rule(), {"decision": "uphold"}, args={"case_id": "case"}, note="at first instance: CPL art. 236"
+    ),
+    "GET /api/cases/{case_id}/sentences": Entry(CASE_FILE, {"case_id": "case"}),
+    "POST /api/cases/{case_id}/retrials": post(
+        rule(ok=CLERK | ADMIN),
+        {"initiator": "court", "reasons": "x"},
+        args={"case_id": "case"},
+        note="not final: 400",
+    ),
+    "POST /api/retrials/{retrial_id}/judge": post(
+        rule(ok=CLERK | ADMIN), {"judge": "@judge"}, args={"retrial_id": "retrial"}, note="sat before: 400"
+    ),
+    "POST /api/retrials/{retrial_id}/decision": post(
+        rule(ok=COURT), {"outcome": "uphold"}, args={"retrial_id": "retrial"}
     ),
     "GET /api/court/incoming": Entry(SIGNED_IN, note="the clerk's court's queue; empty for everyone else"),
     "POST /api/intake/import": post(rule(ok=CASE_MANAGEMENT), files=("file",), note="a WAV: 400"),

@@ -334,6 +334,19 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         acting_user=world.prosecutor,
     )
     o["victim"] = victim
+    # A retrial row on the case (its pages' access only: the workflow reaches it from a final judgment, which
+    # leniency/cases/tests/test_judgments.py walks), heard by the case's judge.
+    from leniency.cases.models import Retrial
+
+    o["retrial"] = Retrial.objects.create(
+        case=world.case,
+        initiator="petition",
+        court=world.court,
+        started_by=world.clerk,
+        started_on=today,
+        reasons="申诉",
+        judge=world.judge,
+    )
     o["settlement"] = case_victims.do_record_settlement(
         victim,
         defendant=world.defendant,

@@ -48,3 +48,13 @@ def check_record_letter(user, defendant) -> None:
     """The procuratorate explains its recommendation to the defendant (释法说理), so it records the delivery."""
     if not can_record_letter(user, defendant):
         raise Forbidden(_("只有本案检察院的检察官可以记录释法说理书送达"))
+
+
+def check_import_study_records(user, organisation) -> None:
+    """A procuratorate's historical records are loaded by those who may read its study: its supervising
+    prosecutors (their own procuratorate) and auditors. `user` None is the command line, run by the operator of
+    the installation (`leniency study import`), as the study itself is."""
+    if user is None:
+        return
+    if not study_orgs(user).filter(pk=organisation.pk).exists():
+        raise Forbidden(_("只有本院的主管检察官（或审计人员）可以导入本院的研究数据"))

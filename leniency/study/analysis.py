@@ -21,8 +21,9 @@ from leniency.cases.models import Defendant
 from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, WithdrawalStage
 
 from . import charts
-from .features import FAR_ABOVE, PersonRow, person_rows
+from .features import FAR_ABOVE, PersonRow, imported_rows, person_rows
 from .guarantees import heavier_after_withdrawal, protest_flags
+from .models import ImportedPerson
 from .risk import fit
 
 PLEA_STAGE_LABELS = {"investigation": "侦查阶段", "prosecution_review": "审查起诉阶段", "trial": "审判阶段"}
@@ -82,6 +83,11 @@ class Study:
     protests: list = field(default_factory=list)
     model: dict | None = None
     seconds: float = 0.0
+    source: str = "platform"  # "platform": the platform's own records; "imported": `ImportedPerson`
+
+    @property
+    def source_label(self) -> str:
+        return str(SOURCES[self.source])
 
     def table(self, key: str) -> Table:
         return self.tables[key]
@@ -137,15 +143,42 @@ def _rate_table(key, title, label, groups: list[tuple[str, list[PersonRow]]], no
     )
 
 
+SOURCES = {
+    "platform": gettext_lazy("本平台办理案件的记录"),
+    "imported": gettext_lazy("本院导入的历史记录（研究数据导入模板）"),
+}
+
+
+def study_rows(org, date_from: date, date_to: date, source: str = "platform") -> list[PersonRow]:
+    """The person rows of a procuratorate's persons received in the period, from the platform's own tables or
+    from its imported historical records: the same `PersonRow` either way."""
+    if source == "imported":
+        return imported_rows(
+            ImportedPerson.objects.filter(
+                organisation=org, received_on__gte=date_from, received_on__lte=date_to
+            ).order_by("pk")
+        )
+    if source != "platform":
+        raise ValueError(f"unknown source {source!r}: 'platform' or 'imported'")
+    return person_rows(
+        Defendant.objects.filter(
+            case__procuratorate=org, case__received_on__gte=date_from, case__received_on__lte=date_to
+        )
+    )
+
+
 def run_study(
-    org, date_from: date, date_to: date, *, with_charts: bool = True, with_model: bool = True
+    org,
+    date_from: date,
+    date_to: date,
+    *,
+    with_charts: bool = True,
+    with_model: bool = True,
+    source: str = "platform",
 ) -> Study:
     started = time.perf_counter()
-    qs = Defendant.objects.filter(
-        case__procuratorate=org, case__received_on__gte=date_from, case__received_on__lte=date_to
-    )
-    rows = person_rows(qs)
-    study = Study(org, date_from, date_to, rows)
+    rows = study_rows(org, date_from, date_to, source)
+    study = Study(org, date_from, date_to, rows, source=source)
     T = study.tables
     n = len(rows)
     pleaded = [r for r in rows if r.pleaded]
@@ -313,9 +346,12 @@ def run_study(
     )
     f["far_above"] = sum(r.far_above for r in gapped)
     # Guarantees
-    ids = [r.defendant_id for r in rows]
-    study.heavier = heavier_after_withdrawal(ids)
-    study.protests = protest_flags(ids)
+    if (
+        source == "platform"
+    ):  # they read the recommendations and appeals themselves, which imports do not hold
+        ids = [r.defendant_id for r in rows]
+        study.heavier = heavier_after_withdrawal(ids)
+        study.protests = protest_flags(ids)
     correct_for_multiple_tests([t.test for t in T.values() if t.test is not None])
     # Early-warning model on the same rows
     if with_model and len(pleaded) >= 50:

@@ -22,3 +22,13 @@ class StudyConfig(AppConfig):
             return str(methods.get(data.get("method"), ""))
 
         register_action("study.letter.delivered", _("释法说理书已送达"), describe)
+
+        def describe_import(data: dict) -> str:
+            return _("%(file)s：新增%(created)s人，更新%(updated)s人，%(errors)s行有错误") % {
+                "file": data.get("file", ""),
+                "created": data.get("created", 0),
+                "updated": data.get("updated", 0),
+                "errors": data.get("rows_with_errors", 0),
+            }
+
+        register_action("study.import.completed", _("导入研究用历史记录"), describe_import)

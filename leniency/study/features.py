@@ -322,3 +322,55 @@ def rows_of(data: PersonData) -> list[PersonRow]:
         row.reasons = [r for _s, reasons in data.withdrawals[pk] for r in reasons]
         rows.append(row)
     return rows
+
+
+def imported_rows(persons) -> list[PersonRow]:
+    """The person rows of imported historical records (`ImportedPerson`), built as `rows_of` builds the
+    platform's: the same fields and definitions, read from the columns of the import template. A record's case
+    number becomes a case id (in order of first appearance); the signing is the agreement's date at midnight, or
+    where none was signed the withdrawal's date (a plea at trial)."""
+    from datetime import time
+
+    from django.utils import timezone
+
+    case_ids: dict[str, int] = {}
+    rows = []
+    for p in persons:
+        row = PersonRow(
+            defendant_id=p.pk,
+            case_id=case_ids.setdefault(p.case_ref, len(case_ids) + 1),
+            received_on=p.received_on,
+            crime=p.crime,
+            detained=p.detained,
+            prior_record=p.prior_record,
+            lawyer=bool(p.lawyer_kind),
+            lawyer_kind=p.lawyer_kind,
+        )
+        if p.pleaded:
+            row.pleaded = True
+            row.plea_stage = p.plea_stage
+            row.has_agreement = p.signed_on is not None
+            if p.signed_on is not None:
+                row.signed_at = timezone.make_aware(datetime.combine(p.signed_on, time()))
+            if p.rec_kind:
+                row.rec_id, row.rec_kind = p.pk, p.rec_kind
+                if p.rec_kind == "range" and p.rec_low_months is not None and p.rec_high_months is not None:
+                    row.rec_months = (p.rec_low_months + p.rec_high_months) / 2
+                    row.range_width = p.rec_high_months - p.rec_low_months
+                    row.wide_range = wide_range(p.rec_low_months, p.rec_high_months)
+                else:
+                    row.rec_months = p.rec_months
+                if row.rec_months is not None and p.similar_median_months:
+                    row.gap = (row.rec_months - p.similar_median_months) / p.similar_median_months
+                row.adopted = p.adopted
+            row.meetings_before = p.meetings_before
+            row.meeting_before = p.meetings_before > 0
+            row.opinion_filed = p.opinion_filed
+            row.letter_delivered = p.letter_delivered
+            row.notice_acknowledged = p.notice_acknowledged
+            if p.withdrawal_stage:
+                row.withdrawn = True
+                row.withdrawal_stages = [p.withdrawal_stage]
+                row.reasons = list(p.withdrawal_reasons)
+        rows.append(row)
+    return rows

@@ -1,4 +1,9 @@
-"""`leniency study withdrawals --org ORG --from DATE --to DATE --out DIR`: the withdrawal study as HTML and PDF."""
+"""The study on the command line.
+
+leniency study withdrawals --org ORG --from DATE --to DATE --out DIR [--source platform|imported]
+leniency study import FILE --org ORG      historical records (XLSX, CSV or JSON Lines; see docs/templates/)
+leniency study template DIR               the import template's sample files
+"""
 
 import time
 from datetime import date
@@ -9,7 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from leniency.accounts.models import Organisation
+from leniency.errors import DomainError
 from leniency.study.analysis import run_study
+from leniency.study.import_format import SAMPLE_ROWS, csv_bytes, xlsx_bytes
+from leniency.study.imports import do_import_study_records
 from leniency.study.readiness import require_migrated, study_load_hint
 from leniency.study.report import write_report
 from leniency.study.risk import artifact_path, train_and_save
@@ -27,6 +35,17 @@ class Command(BaseCommand):
         w.add_argument("--out", required=True, type=Path)
         w.add_argument("--no-model", action="store_true", help="leave out the early-warning model section")
         w.add_argument("--language", default="", help="language of the report (default: the site's, Chinese)")
+        w.add_argument(
+            "--source",
+            choices=["platform", "imported"],
+            default="platform",
+            help="the platform's own records (default) or the imported historical records",
+        )
+        i = sub.add_parser("import", help="import historical records for the study (one row per person)")
+        i.add_argument("file", type=Path)
+        i.add_argument("--org", required=True, help="procuratorate: its name or id")
+        t = sub.add_parser("template", help="write the sample files of the study's import template")
+        t.add_argument("dir", type=Path)
         r = sub.add_parser("train", help="fit the withdrawal-risk model on a procuratorate and save it")
         r.add_argument("--org", required=True)
         r.add_argument("--from", dest="date_from", type=date.fromisoformat)
@@ -34,8 +53,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate(options.get("language") or settings.LANGUAGE_CODE)
+        if options["study"] == "template":
+            out = options["dir"]
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "study_import_sample.csv").write_bytes(csv_bytes(SAMPLE_ROWS))
+            (out / "study_import_sample.xlsx").write_bytes(xlsx_bytes(SAMPLE_ROWS))
+            self.stdout.write(f"wrote {out}/study_import_sample.csv and .xlsx")
+            return
         require_migrated(load_hint=study_load_hint())
         org = _org(options["org"])
+        if options["study"] == "import":
+            self.run_import(options["file"], org)
+            return
         if options["study"] == "train":
             try:
                 model = train_and_save(org, options.get("date_from"), options.get("date_to"))
@@ -50,13 +79,39 @@ class Command(BaseCommand):
         if options["date_from"] > options["date_to"]:
             raise CommandError("--from is after --to")
         started = time.perf_counter()
-        study = run_study(org, options["date_from"], options["date_to"], with_model=not options["no_model"])
+        study = run_study(
+            org,
+            options["date_from"],
+            options["date_to"],
+            with_model=not options["no_model"],
+            source=options["source"],
+        )
         html, pdf = write_report(study, options["out"])
         f = study.figures
         self.stdout.write(
-            f"{org.name}: {f['persons']} persons, {f['pleaded']} pleaded, {f['withdrawn']} withdrew; "
+            f"{org.name} ({study.source}): {f['persons']} persons, {f['pleaded']} pleaded, {f['withdrawn']} withdrew; "
             f"wrote {html} and {pdf} in {time.perf_counter() - started:.1f} s"
         )
+
+    def run_import(self, file: Path, org: Organisation) -> None:
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{file}: {error}") from None
+        started = time.perf_counter()
+        try:
+            result = do_import_study_records(org, data=data, file_name=file.name, acting_user=None)
+        except DomainError as error:
+            raise CommandError(str(error.message)) from None
+        for e in result.errors:
+            self.stdout.write(f"第 {e.row} 行 {e.column or '—'}（{e.field or 'row'}）：{e.message}")
+        s = result.summary()
+        self.stdout.write(
+            f"{file}: {s['rows']} rows; created {s['created']}, updated {s['updated']}, "
+            f"with errors {s['rows_with_errors']} ({time.perf_counter() - started:.1f} s)"
+        )
+        if result.errors:
+            raise CommandError(f"{s['rows_with_errors']} rows not imported")
 
 
 def _org(value: str) -> Organisation:

@@ -2,7 +2,8 @@
 police transferred (受理) and assigns it to a prosecutor, the prosecutor prosecutes it (提起公诉) to the basic
 court, the court's clerk files it (立案) for a judge, and that judge opens the case page; after the judgment
 the appeal (上诉) goes to the intermediate court, whose clerk files it for its own judge, and the first-instance
-judge reaches nothing of it any more."""
+judge reaches nothing of it any more; the second-instance judge remands it (发回重审) and the first court's clerk
+files it again for another judge, who then has the case and its judgment page."""
 
 import pytest
 from django.utils import timezone
@@ -86,11 +87,19 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     expect(page.locator("#case-judge")).to_contain_text(str(world.judge))
     expect(page.locator("ol.timeline")).to_contain_text("法院立案")
 
-    # 6. The judge records the judgment with the stage form.
-    page.locator(".stage-change summary").first.click()
-    page.get_by_label("转入阶段").first.select_option(label="一审判决")
-    page.get_by_role("button", name="确认变更").first.click()
+    # 6. The judge records the judgment: the defendant's sentence; a term the Criminal Law does not allow is
+    # refused on its field first.
+    defendant = case.defendants.get()
+    page.get_by_role("link", name="一审宣判").click()
+    page.select_option(f"[name=d{defendant.pk}-penalty]", "fixed_term")
+    page.fill(f"[name=d{defendant.pk}-months]", "3")
+    page.get_by_role("button", name="记录判决").click()
+    expect(page.locator(f"#sentence-{defendant.pk}")).to_contain_text("刑法第45条")
+    page.fill(f"[name=d{defendant.pk}-months]", "10")
+    page.fill(f"[name=d{defendant.pk}-fine_yuan]", "3000")
+    page.get_by_role("button", name="记录判决").click()
     expect(page.locator(".defendant .badge").first).to_have_text("一审判决")
+    expect(page.locator(".defendant .sentence").first).to_contain_text("有期徒刑 10个月，罚金 3000.00 元")
     _log_out(page)
 
     # 7. The defendant appeals through the first-instance court: its clerk registers the appeal.
@@ -125,3 +134,42 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     log_in(page, live_server, world.judge.username, PASSWORD)
     expect(page.get_by_role("heading", name="我的待办")).to_be_visible()
     assert page.goto(f"{live_server.url}/cases/{case.pk}/").status == 404
+    page.goto(f"{live_server.url}/")
+    _log_out(page)
+
+    # 9. The second-instance judge remands the case for a procedural violation (CPL art. 238): it leaves her court.
+    log_in(page, live_server, "ivy", PASSWORD)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.get_by_role("link", name="二审裁判").click()
+    expect(page.locator(f"#sentence-{defendant.pk}")).to_contain_text("有期徒刑 10个月")
+    page.get_by_label("撤销原判，发回重审").check()
+    page.get_by_role("button", name="记录二审裁判").click()
+    expect(page.locator("#field-ground")).to_contain_text("第238条")
+    page.get_by_label("撤销原判，发回重审").check()
+    page.get_by_label("发回重审理由").select_option("procedure")
+    page.get_by_role("button", name="记录二审裁判").click()
+    expect(page.get_by_text("已记录二审裁判：撤销原判，发回重审")).to_be_visible()
+    assert page.goto(f"{live_server.url}/cases/{case.pk}/").status == 404
+    page.goto(f"{live_server.url}/")
+    _log_out(page)
+
+    # 10. Back at the first-instance court: its clerk files the case again, for another judge (CPL art. 239).
+    User.objects.create_user(
+        "jack", password=PASSWORD, role=Role.JUDGE, organisation=world.court, display_name="贾法官"
+    )
+    log_in(page, live_server, world.clerk.username, PASSWORD)
+    page.get_by_role("link", name="待立案").click()
+    page.locator(f"#incoming-{case.pk}").get_by_role("link", name="立案").click()
+    page.get_by_label("承办法官").select_option(label=str(world.judge))
+    page.get_by_role("button", name="立案").click()
+    expect(page.locator("#field-judge")).to_contain_text("刑事诉讼法第239条")
+    page.get_by_label("承办法官").select_option(label="贾法官")
+    page.get_by_role("button", name="立案").click()
+    expect(page.locator(f"#incoming-{case.pk}")).to_have_count(0)
+    _log_out(page)
+    log_in(page, live_server, "jack", PASSWORD)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    expect(page.locator(".defendant .badge").first).to_have_text("一审")
+    expect(page.locator("#case-judge")).to_contain_text("贾法官")
+    expect(page.locator("ol.timeline")).to_contain_text("二审裁判")
+    expect(page.get_by_role("link", name="一审宣判")).to_be_visible()

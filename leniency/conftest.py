@@ -29,6 +29,18 @@ class _OneRequestAtATimeServer(ThreadedWSGIServer):
 LiveServerThread.server_class = _OneRequestAtATimeServer
 
 
+@pytest.fixture(scope="session", autouse=True)
+def expected_database():
+    """CI names the database each pass expects (LENIENCY_EXPECT_DATABASE, set by .ci/run): a PostgreSQL pass that
+    silently ran on SQLite, or the reverse, fails instead of passing on the wrong database. The vendor comes from
+    the settings; nothing connects."""
+    from django.db import connection
+
+    expected = os.environ.get("LENIENCY_EXPECT_DATABASE")
+    if expected and connection.vendor != expected:
+        pytest.fail(f"LENIENCY_EXPECT_DATABASE={expected}, but the tests run on {connection.vendor}")
+
+
 @pytest.fixture
 def world(db):
     """The personas of one case (see leniency/testing/personas.py)."""

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from leniency.corpus.recommend import recommend
+from leniency.corpus.service import recommend_on
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
 from leniency.sentencing.facts import Circumstance, Finding
@@ -103,11 +103,14 @@ def run_engine(
     facts_text: str,
     charges: list[str],
     *,
-    region_code: str | None = None,
     proposed_months: int | None = None,
     given: list[GivenFact] = (),
 ) -> EngineResult:
-    """The engine on `facts_text` with `given` facts (the record's, the prosecutor's corrections) over it."""
+    """The engine on `facts_text` with `given` facts (the record's, the prosecutor's corrections) over it.
+
+    The similar cases come from `corpus.service.recommend_on` with the calculator's defaults (every region and
+    year), so the draft page and the calculator show the same similar cases for the same facts.
+    """
     facts = engine_facts(facts_text, charges, given)
     # A savepoint where the caller is in a transaction: a failing corpus query must not break it. Outside one
     # (a page, the htmx preview) no transaction is opened: with transaction_mode IMMEDIATE it would hold the
@@ -115,7 +118,7 @@ def run_engine(
     guard = transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
     try:
         with guard:
-            rec = recommend(facts, proposed_months=proposed_months, region_code=region_code)
+            rec = recommend_on(facts, proposed_months=proposed_months)
     except Exception:  # noqa: BLE001 - the calculator alone still gives a lawful answer
         logger.exception("recommend() failed; falling back to the calculator")
         rec = None

@@ -115,8 +115,7 @@ def _deny(message: str, field: str | None = None):
 
 
 def _apply_engine(rec, facts_text: str, charges: list[str], given_facts=()) -> None:
-    region = rec.defendant.case.region
-    result = run_engine(facts_text, charges, region_code=getattr(region, "code", None), given=given_facts)
+    result = run_engine(facts_text, charges, given=given_facts)
     rec.facts_text, rec.charges = facts_text, charges
     extra = result.to_dict()
     rec.calculation = {

@@ -99,7 +99,7 @@ def _fresh_panel(defendant, facts_text, form_values=None, rows=None):
     draft's starting values). `rows`: the facts form's rows (`confirmed.fact_rows`); None: read afresh."""
     charges = defendant_charges(defendant)
     rows = fact_rows(defendant, facts_text, charges) if rows is None else rows
-    result = run_engine(facts_text, charges, region_code=defendant.case.region.code, given=given(rows))
+    result = run_engine(facts_text, charges, given=given(rows))
     extra = result.to_dict()
     calculation = {**extra.pop("calculation"), "engine": {k: v for k, v in extra.items() if k != "similar"}}
     values = services.engine_values(result)

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "leniency.study",
     "leniency.ops",
     "leniency.demo",
+    "django_tasks",
+    "django_tasks.backends.database",
+    "leniency.jobs",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +249,13 @@ DERIVED_KEYS = [
 # add events; `audit verify` checks the trail against it. None: not written (the tests' default).
 AUDIT_CHECKPOINT_FILE = VAR_DIR / "audit" / "checkpoint.json"
 AUDIT_CHECKPOINT_INTERVAL = 1.0  # seconds: at most one write per process in this time (0: every commit)
+
+# Background jobs (leniency/jobs): Django's tasks API through the django-tasks backport, queued in the database
+# (no new server); `leniency worker` runs them. An import extracts in this many processes; /healthz calls a
+# worker stale when its last heartbeat is older than JOBS_WORKER_STALE_SECONDS.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_IMPORT_WORKERS = int(os.environ.get("LENIENCY_IMPORT_WORKERS", "2"))
+JOBS_WORKER_STALE_SECONDS = 60
 
 # Public statistics suppress cells with fewer persons than this (DESIGN.md: personal data is protected).
 DISCLOSURE_THRESHOLD = 10

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from leniency.api import api
+from leniency.jobs.views import healthz
 
 handler400 = "leniency.oversize.bad_request"  # a body too large is a 413 with words (leniency/oversize.py)
 
@@ -17,6 +18,7 @@ class FaviconView(RedirectView):
 
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
+    path("healthz", healthz, name="healthz"),  # for the load balancer (leniency/jobs/health.py)
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
@@ -32,4 +34,5 @@ urlpatterns = [
     path("public/", include("leniency.portal.urls")),
     path("oversight/", include("leniency.oversight.urls")),
     path("study/", include("leniency.study.urls")),
+    path("jobs/", include("leniency.jobs.urls")),
 ]

@@ -356,6 +356,15 @@ PAGES: dict[str, Entry] = {
     "study_withdrawals_pdf": Entry(rule(ok=SUPERVISOR | READ_ALL)),
     "study_risk": Entry(rule(ok=SUPERVISOR | READ_ALL)),
     "study_record_letter": post(rule(ok=PROSECUTION), {"method": "in_person"}, args=_pk("defendant")),
+    # --- background jobs (administrators) and the load balancer's health check -----------------------------
+    "healthz": Entry(PUBLIC, note="database, migrations, the worker's heartbeat; no personal data"),
+    "jobs:history": Entry(rule(ok=ADMIN)),
+    "jobs:import": Entry(rule(ok=ADMIN)),
+    "jobs:start": post(rule(ok=ADMIN), args={"kind": "=corpus_index"}),
+    "jobs:operations": Entry(rule(ok=ADMIN)),
+    "jobs:detail": Entry(rule(ok=ADMIN), _pk("job")),
+    "jobs:progress": Entry(rule(ok=ADMIN), _pk("job")),
+    "jobs:cancel": post(rule(ok=ADMIN), args=_pk("job")),
     # --- the API's own pages (its operations are in API below) ---------------------------------------------
     "api:openapi-json": Entry(PUBLIC),
     "api:openapi-view": Entry(PUBLIC),

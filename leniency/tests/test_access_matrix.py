@@ -356,6 +356,9 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         original_name="谅解书.pdf",
         acting_user=world.prosecutor,
     )
+    from leniency.jobs.models import Job
+
+    o["job"] = Job.objects.create(kind=Job.Kind.CORPUS_INDEX)
     return mw
 
 

@@ -1,0 +1,140 @@
+"""What each kind of job does: the same functions the command line calls, with a progress counter.
+
+Each runner takes the job and its `Progress` and returns the result in words; a `JobError` (or any exception)
+ends the job in an error the page shows.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leniency.jobs.models import Job
+from leniency.jobs.progress import Progress
+
+
+class JobError(Exception):
+    """The work could not be done; the message says why, for the person who started it."""
+
+
+def output_dir(job: Job) -> Path:
+    return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk)
+
+
+def corpus_import(job: Job, progress: Progress) -> str:
+    from leniency.corpus.importer import Options, import_file, summary
+    from leniency.corpus.reader import is_csv
+
+    path = Path(job.params["path"])
+    if not path.exists():
+        raise JobError(_("文件 %(name)s 不存在") % {"name": path.name})
+    size = None if is_csv(path) else path.stat().st_size
+    progress.unit = "B" if size else _("行")
+
+    def on_batch(run):
+        progress.update(int(run.position) if size else run.lines_read, size)
+
+    options = Options(workers=int(job.params.get("workers", settings.JOBS_IMPORT_WORKERS)), progress=False)
+    run = import_file(path, options, on_batch=on_batch)
+    progress.update(size or run.lines_read, size or run.lines_read, force=True)
+    if run.imported == 0 and run.duplicates == 0:
+        raise JobError(_("文件中没有一件可以导入的判决。") + "\n" + summary(run, max_errors=5))
+    return summary(run)
+
+
+def corpus_index(job: Job, progress: Progress) -> str:
+    from leniency.corpus.index_build import build_index
+    from leniency.corpus.similar import clear_cache, index_dir
+
+    directory = index_dir()
+    manifest = build_index(directory)
+    clear_cache()
+    return _("类案索引：%(n)s 件判决，%(charges)s 个罪名") % {
+        "n": manifest["n"],
+        "charges": manifest["charges"],
+    }
+
+
+def train(job: Job, progress: Progress) -> str:
+    from leniency.corpus.training import train_for_cli
+    from leniency.sentencing.model import save_model
+
+    log = io.StringIO()
+    try:
+        model, directory = train_for_cli(
+            folds=int(job.params.get("folds", 5)), seed=int(job.params.get("seed", 0)), limit=None, err=log
+        )
+    except ValueError as error:
+        raise JobError(str(error)) from error
+    path = save_model(model, directory)
+    return _("模型 %(version)s：%(n)s 件判决，用时 %(s).1f 秒，保存于 %(path)s") % {
+        "version": model.version,
+        "n": model.n_train,
+        "s": model.trained_seconds,
+        "path": path,
+    }
+
+
+def report(job: Job, progress: Progress) -> str:
+    from leniency.portal.reports import do_generate_report
+
+    made = do_generate_report(job.params["period"], user=job.started_by, out_dir=output_dir(job))
+    return _("透明度报告 %(period)s：PDF %(size)s 字节，%(cells)s 个单元格因人数过少不予公开") % {
+        "period": made.period,
+        "size": made.pdf_size,
+        "cells": made.suppressed_cells,
+    }
+
+
+def study(job: Job, progress: Progress) -> str:
+    from leniency.accounts.models import Organisation
+    from leniency.study.analysis import run_study
+    from leniency.study.report import write_report
+
+    org = Organisation.objects.filter(pk=job.params["org"]).first()
+    if org is None:
+        raise JobError(_("没有这个检察院"))
+    date_from, date_to = date.fromisoformat(job.params["from"]), date.fromisoformat(job.params["to"])
+    if date_from > date_to:
+        raise JobError(_("起始日期晚于截止日期"))
+    result = run_study(org, date_from, date_to, with_model=bool(job.params.get("model", True)))
+    html, pdf = write_report(result, output_dir(job))
+    figures = result.figures
+    return _("%(org)s：%(persons)s 人，认罪认罚 %(pleaded)s 人，反悔 %(withdrawn)s 人；报告 %(pdf)s") % {
+        "org": org.name,
+        "persons": figures["persons"],
+        "pleaded": figures["pleaded"],
+        "withdrawn": figures["withdrawn"],
+        "pdf": pdf.name,
+    }
+
+
+def counsel_escalate(job: Job, progress: Progress) -> str:
+    from leniency.counsel.rota import do_escalate_overdue
+
+    escalated = do_escalate_overdue(as_of=timezone.now())
+    return _("%(n)s 个指派超过响应时限，已升级") % {"n": len(escalated)}
+
+
+def oversight_escalate(job: Job, progress: Progress) -> str:
+    from leniency.oversight.reports import escalate_overdue
+
+    petitions = escalate_overdue()
+    return _("%(n)s 件超期未答复的举报已移交监督评议委员会") % {"n": len(petitions)}
+
+
+RUNNERS: dict[str, Callable[[Job, Progress], str]] = {
+    Job.Kind.CORPUS_IMPORT: corpus_import,
+    Job.Kind.CORPUS_INDEX: corpus_index,
+    Job.Kind.TRAIN: train,
+    Job.Kind.REPORT: report,
+    Job.Kind.STUDY: study,
+    Job.Kind.COUNSEL_ESCALATE: counsel_escalate,
+    Job.Kind.OVERSIGHT_ESCALATE: oversight_escalate,
+}

@@ -1,0 +1,119 @@
+"""Background jobs: queued through django-tasks, run by `leniency worker`, with progress, errors and cancel."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks.backends.database.models import DBTaskResult
+
+from leniency.corpus.models import Judgment
+from leniency.demo.corpus_synth import write
+from leniency.errors import DomainError, Forbidden
+from leniency.jobs.models import Job
+from leniency.jobs.progress import Cancelled, Progress
+from leniency.jobs.schedule import beat, start_due
+from leniency.jobs.services import do_cancel_job, do_start_job
+
+
+def _worker():
+    call_command("worker", "--batch", "--no-schedule", "--beat", "0", verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_job_runs_in_the_worker_and_reports_its_progress_and_result(world, tmp_path):
+    path = tmp_path / "synthetic.jsonl"
+    write(str(path), 120, 3)
+    job = do_start_job(Job.Kind.CORPUS_IMPORT, {"path": str(path), "workers": 0}, acting_user=world.admin)
+    assert DBTaskResult.objects.get(id=job.task_id).status == "READY"
+    _worker()
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert Judgment.objects.count() == 120
+    assert job.done == job.total == path.stat().st_size and job.percent == 100
+    assert "导入 120 件" in job.result
+    assert job.duration is not None and job.started_by == world.admin
+    assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCEEDED"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_with_no_judgment_in_it_fails_with_a_readable_error(world, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json at all\n" + json.dumps({"fact": ""}) + "\n", encoding="utf-8")
+    job = do_start_job(Job.Kind.CORPUS_IMPORT, {"path": str(path), "workers": 0}, acting_user=world.admin)
+    _worker()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert "文件中没有一件可以导入的判决" in job.error and "第 1 行" in job.error
+    assert DBTaskResult.objects.get(id=job.task_id).status == "FAILED"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cancelled_queued_job_never_runs(world, tmp_path):
+    path = tmp_path / "synthetic.jsonl"
+    write(str(path), 10, 3)
+    job = do_start_job(Job.Kind.CORPUS_IMPORT, {"path": str(path), "workers": 0}, acting_user=world.admin)
+    do_cancel_job(job, acting_user=world.admin)
+    _worker()
+    job.refresh_from_db()
+    assert job.status == Job.Status.CANCELLED and Judgment.objects.count() == 0
+    with pytest.raises(DomainError, match="任务已经结束"):
+        do_cancel_job(job, acting_user=world.admin)
+
+
+def test_a_running_job_stops_at_its_next_progress_update_once_cancelled(world):
+    job = Job.objects.create(kind=Job.Kind.CORPUS_INDEX, status=Job.Status.RUNNING)
+    progress = Progress(job, interval=0)
+    progress.update(1, 10)
+    assert Job.objects.get(pk=job.pk).done == 1
+    do_cancel_job(job, acting_user=world.admin)
+    with pytest.raises(Cancelled):
+        progress.update(2, 10)
+
+
+def test_only_an_administrator_starts_or_cancels_jobs(world):
+    with pytest.raises(Forbidden, match="只有系统管理员可以启动后台任务"):
+        do_start_job(Job.Kind.CORPUS_INDEX, acting_user=world.prosecutor)
+    job = do_start_job(Job.Kind.CORPUS_INDEX, acting_user=world.admin)
+    with pytest.raises(Forbidden, match="只有系统管理员可以取消后台任务"):
+        do_cancel_job(job, acting_user=world.judge)
+    with pytest.raises(DomainError, match="未知的任务类型"):
+        do_start_job("format_disk", acting_user=world.admin)
+
+
+def test_periodic_jobs_are_queued_when_their_period_has_passed(db):
+    now = timezone.now()
+    assert {j.kind for j in start_due(now)} == {Job.Kind.COUNSEL_ESCALATE, Job.Kind.OVERSIGHT_ESCALATE}
+    assert start_due(now + timedelta(minutes=5)) == []
+    later = start_due(now + timedelta(minutes=16))
+    assert [j.kind for j in later] == [Job.Kind.COUNSEL_ESCALATE] and later[0].started_by is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_periodic_escalations_run_and_record_their_result(db):
+    assert len(start_due()) == 2
+    _worker()
+    finished = {j.kind: j for j in Job.objects.all()}
+    assert finished[Job.Kind.COUNSEL_ESCALATE].status == Job.Status.SUCCEEDED
+    assert "个指派超过响应时限" in finished[Job.Kind.COUNSEL_ESCALATE].result
+    assert "件超期未答复的举报" in finished[Job.Kind.OVERSIGHT_ESCALATE].result
+
+
+@override_settings(JOBS_WORKER_STALE_SECONDS=60)
+def test_healthz_reports_the_database_migrations_and_the_workers_heartbeat(client, db):
+    body = client.get("/healthz").json()
+    assert body["ok"] and body["database"] and body["migrations"] and body["worker"] is None
+    beat("w1", now=timezone.now() - timedelta(minutes=5))
+    assert client.get("/healthz").json()["worker"]["fresh"] is False
+    beat("w1")
+    assert client.get("/healthz").json()["worker"]["fresh"] is True
+
+
+def test_healthz_answers_503_when_a_migration_is_not_applied(client, db, monkeypatch):
+    from django.db.migrations.executor import MigrationExecutor
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("jobs", "0002")])
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["pending_migrations"] == 1

@@ -48,6 +48,15 @@ class World:
     def outsiders(self) -> list[User]:
         return [self.outsider_prosecutor, self.outsider_judge, self.unassigned_lawyer]
 
+    def to_trial(self) -> Defendant:
+        """提起公诉 by the case's prosecutor, to the world's court (the hand-off every test of the court's part
+        takes, never a raw stage update): both defendants move to first instance. Returns the lawyer's client,
+        reloaded."""
+        case_services.do_prosecute(self.case, court=self.court, acting_user=self.prosecutor)
+        self.defendant.refresh_from_db()
+        self.co_defendant.refresh_from_db()
+        return self.defendant
+
 
 def _user(username, role, org, **extra) -> User:
     user = User.objects.create_user(

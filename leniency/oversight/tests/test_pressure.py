@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from leniency.cases.models import Defendant
 from leniency.counsel.models import ParticipationEntry
 from leniency.counsel.participation import do_log_participation
 from leniency.oversight.pressure import SIGNING_WITHIN_HOURS, prosecutor_warnings
@@ -125,8 +124,7 @@ def test_a_withdrawal_for_another_reason_is_not(world):
 
 
 def test_a_review_finding_coercion_is_a_warning_and_a_passed_one_is_not(world):
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance")
-    world.defendant.refresh_from_db()
+    world.to_trial()
     do_record_review(
         world.defendant, acting_user=world.judge, answers=all_yes(agreement_on_file=("no", "未移送"))
     )

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 from leniency.plea.checklist import CHECKLIST
 from leniency.plea.evidence import checklist_evidence, signing_unrecorded
@@ -26,8 +25,7 @@ def yes(**notes):
 
 
 def at_trial(world):
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance")
-    world.defendant.refresh_from_db()
+    world.to_trial()
 
 
 def log_meeting(world):

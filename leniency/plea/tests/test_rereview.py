@@ -4,7 +4,6 @@ refused until v2 is reviewed. It binds the rule "the review was of an older agre
 
 import pytest
 
-from leniency.cases.models import Defendant
 from leniency.errors import DomainError
 from leniency.plea.voluntariness import do_record_review
 from leniency.recommendations import services
@@ -28,8 +27,7 @@ def test_adoption_waits_for_a_review_of_the_new_agreement_version(world):
     notice(world)
     v1 = sign_all(world, agreement(world))
     assert v1.version == 1 and v1.recommendation_id == first.pk
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance")
-    world.defendant.refresh_from_db()
+    world.to_trial()
     review_v1 = do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     assert review_v1.agreement_id == v1.pk
 

@@ -1,7 +1,6 @@
 """The public figure of adoptions over the defence's objection, split by whether the court wrote its reasons
 (issue 17): counted from the court's decisions and the lawyer's opinions, never publishing the reasons."""
 
-from leniency.cases.models import Defendant
 from leniency.portal.figures import adoption_over_objection, build_frame
 from leniency.portal.periods import parse_period
 from leniency.recommendations import safeguards, services
@@ -19,7 +18,7 @@ def test_an_adoption_over_an_objection_counts_with_its_reasons(world, monkeypatc
     rec.refresh_from_db()
     services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons="应判缓刑")
     rec = services.do_finalise(rec, acting_user=world.prosecutor, lawyer_reply="多次作案")
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance")
+    world.to_trial()
     rec.refresh_from_db()
     services.do_court_decision(rec, acting_user=world.judge, decision="adopt", reasons=REASONS)
 

@@ -35,9 +35,6 @@ def flow(world):
             return services.do_finalise(rec, acting_user=world.prosecutor)
 
         def at_trial(self):
-            from leniency.cases.models import Defendant
-
-            Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance")
-            world.defendant.refresh_from_db()
+            world.to_trial()
 
     return Flow()

@@ -71,7 +71,13 @@ def test_full_workflow_through_the_api(client, world, flow, blockers):
     response = post(client, f"{BASE}/{rid}/finalise", world.prosecutor, {})
     assert response.json()["status"] == "final"
     flow.at_trial()
-    response = post(client, f"{BASE}/{rid}/court-decision", world.judge, {"decision": "adopt"})
+    # The term lies outside the model's 80% interval: adopting it needs reasons (CPL art. 201 para 2).
+    refused = post(client, f"{BASE}/{rid}/court-decision", world.judge, {"decision": "adopt"})
+    assert refused.status_code == 400 and refused.json()["field"] == "reasons"
+    reasons = "被告人多次盗窃且未退赃，建议刑期虽高于模型区间，仍在法定幅度内，与其罪责相当，予以采纳。"
+    response = post(
+        client, f"{BASE}/{rid}/court-decision", world.judge, {"decision": "adopt", "reasons": reasons}
+    )
     assert response.status_code == 200 and response.json()["court_decisions"][0]["decision"] == "adopt"
     listed = client.get(f"{BASE}/defendants/{d}", **auth(world.judge)).json()
     assert [r["id"] for r in listed] == [rid]

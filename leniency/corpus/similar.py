@@ -2,7 +2,9 @@
 
 Uses the prebuilt index (`leniency corpus index`, under settings.CORPUS_INDEX_DIR, default var/corpus-index)
 when there is one; otherwise builds the charge's index from the database on the fly (cached per
-process until the table changes), so that a fresh install still answers.
+process until the table changes), so that a fresh install still answers. An index whose rows do not hold the
+amount and term of the judgments the database now has under those ids (built from an earlier database) is
+set aside on the first such hit and the search runs again on the database's own judgments (`_describes`).
 
 What counts as similar, and which pool may give statistics, is in `leniency.corpus.similarity` and
 `leniency.corpus.search`: statistics and the band that deviation warnings use come only from judgments
@@ -11,6 +13,7 @@ that matched on the charge set and the deciding facts; looser pools are shown as
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Collection
 from pathlib import Path
@@ -57,6 +60,7 @@ FALLBACK_LIMIT = 50_000  # the most recent judgments of a charge used when there
 EXCERPT_CHARS = 160
 _lock = threading.Lock()
 _cache: dict = {}
+log = logging.getLogger(__name__)
 
 
 def index_dir() -> Path:
@@ -75,6 +79,8 @@ def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
         return None
     key = ("prebuilt", str(directory), manifest.get("built_at"))
     with _lock:
+        if _cache.get("prebuilt_stale") == key:
+            return None  # it described another database (see `_describes`): rebuilt from the database instead
         if _cache.get("prebuilt_key") != key:
             _cache.clear()
             _cache["prebuilt_key"] = key
@@ -111,6 +117,27 @@ def _from_database(charge: str) -> tuple[ChargeIndex, np.ndarray]:
 
 def charge_index(charge: str) -> tuple[ChargeIndex, np.ndarray]:
     return _prebuilt(charge) or _from_database(charge)
+
+
+def _describes(index: ChargeIndex, row: int, judgment) -> bool:
+    """Whether the index row holds this judgment's own amount and term (what the search matched on and the
+    page shows beside the judgment's text). A prebuilt index built from an earlier database, whose ids a
+    regenerated database gave to other judgments, does not."""
+    amount = _value(index.amount[row])
+    if amount != (float(judgment.amount_yuan) if judgment.amount_yuan is not None else None):
+        return False
+    months = int(index.months[row])
+    return months < 0 or judgment.term_months is None or months == judgment.term_months
+
+
+def _forget_index(charges: list[str]) -> None:
+    """Stop using the prebuilt index and these charges' cached database indexes: they described other rows."""
+    manifest = read_manifest(index_dir())
+    with _lock:
+        if manifest is not None:
+            _cache["prebuilt_stale"] = ("prebuilt", str(index_dir()), manifest.get("built_at"))
+        for key in [k for k in _cache if isinstance(k, tuple) and k[:1] == ("db",) and k[1] in charges]:
+            del _cache[key]
 
 
 def _inferred_measure(index: ChargeIndex) -> str | None:
@@ -279,36 +306,50 @@ def find_similar(
     charges = list(dict.fromkeys(c.strip() for c in facts.charges if c and c.strip()))
     if not charges:
         return SimilarCases([], None, "未识别罪名，无法检索类似案件", match_level="")
-    loaded = [charge_index(c[:60]) for c in charges]  # indexed by main_charge, 60 characters at most
-    indexes, idfs = [i for i, _ in loaded], [idf for _, idf in loaded]
-    if all(len(i) == 0 for i in indexes):
-        return SimilarCases(
-            [], None, f"判决库中没有“{'、'.join(charges)}”的案件，无法检索类似案件", match_level=""
+    keys = [c[:60] for c in charges]  # indexed by main_charge, 60 characters at most
+    for attempt in range(2):
+        loaded = [charge_index(c) for c in keys]
+        indexes, idfs = [i for i, _ in loaded], [idf for _, idf in loaded]
+        if all(len(i) == 0 for i in indexes):
+            return SimilarCases(
+                [], None, f"判决库中没有“{'、'.join(charges)}”的案件，无法检索类似案件", match_level=""
+            )
+        bac = float(facts.blood_alcohol) if facts.blood_alcohol else None
+        measures, missing = deciding_facts(charges, indexes, factors, bac)
+        query = Query(
+            text=facts.text,
+            charge_set=charge_set_key(charges),
+            measures=tuple(measures),
+            can_match=not missing,
+            amount=float(factors.amount_yuan) if factors.amount_yuan else None,
+            drug_grams=factors.drug_grams,
+            bac=bac,
+            injury_rank=injury_rank(factors.injury),
+            victims=facts.victims,
+            flags=factors.circumstances,
+            region=region_code,
+            years=years,
+            exclude=frozenset(int(i) for i in exclude),
         )
-    bac = float(facts.blood_alcohol) if facts.blood_alcohol else None
-    measures, missing = deciding_facts(charges, indexes, factors, bac)
-    query = Query(
-        text=facts.text,
-        charge_set=charge_set_key(charges),
-        measures=tuple(measures),
-        can_match=not missing,
-        amount=float(factors.amount_yuan) if factors.amount_yuan else None,
-        drug_grams=factors.drug_grams,
-        bac=bac,
-        injury_rank=injury_rank(factors.injury),
-        victims=facts.victims,
-        flags=factors.circumstances,
-        region=region_code,
-        years=years,
-        exclude=frozenset(int(i) for i in exclude),
-    )
-    result = search(indexes, idfs, query, k)
-    fetched = {
-        j.pk: j
-        for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only(
-            "id", "fact", "main_charge", "charges"
+        result = search(indexes, idfs, query, k)
+        fetched = {
+            j.pk: j
+            for j in Judgment.objects.filter(pk__in=[h.id for h in result.hits]).only(
+                "id", "fact", "main_charge", "charges", "amount_yuan", "term_months"
+            )
+        }
+        stale = [
+            h
+            for h in result.hits
+            if h.id in fetched and not _describes(indexes[h.source], h.row, fetched[h.id])
+        ]
+        if not stale or attempt:
+            break
+        log.warning(
+            "the similar-case index does not describe the database (judgment %s): rebuilt from the database",
+            stale[0].id,
         )
-    }
+        _forget_index(keys)
     cases = []
     for hit in result.hits:
         j = fetched.get(hit.id)

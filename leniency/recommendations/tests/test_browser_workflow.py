@@ -4,7 +4,6 @@ import pytest
 from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.models import Defendant
 from leniency.conftest import log_in
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.testing.personas import PASSWORD
@@ -146,8 +145,12 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     assert refused(outsider, f"/recommendations/{rec2.pk}/letter/", live_server)
     assert refused(public, f"/recommendations/{rec2.pk}/letter.pdf", live_server)
 
-    # 6. At trial the judge adopts it once the plea app's checks pass.
-    Defendant.objects.filter(pk=d.pk).update(stage="first_instance")
+    # 6. The prosecutor prosecutes (提起公诉) from the case page; at trial the judge adopts the recommendation
+    # once the plea app's checks pass.
+    prosecutor.goto(f"{base}/cases/{d.case_id}/")
+    prosecutor.get_by_role("link", name="提起公诉").click()
+    prosecutor.get_by_role("button", name="提起公诉").click()
+    expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/defendants/{d.pk}/")
     blockers.append("自愿性审查尚未完成")

@@ -19,9 +19,10 @@ from leniency.cases.stages import CLOSED_STAGES
 from leniency.forms_flow import post_action
 
 from . import access, services
-from .analysis import run_study
+from .analysis import SOURCES, run_study
 from .features import person_rows
 from .guarantees import HEAVIER_RULE, heavier_after_withdrawal, protest_flags
+from .models import ImportedPerson
 from .report import render_pdf_bytes, report_context
 from .risk import explain, load_model, prospective_row
 
@@ -44,7 +45,15 @@ def _filters(request):
             or orgs.filter(prosecuted_cases__isnull=False).distinct().first()
             or orgs.first()
         )
-    latest = Case.objects.filter(procuratorate=org).aggregate(m=Max("received_on"))["m"] or date.today()
+    source = request.GET.get("source") or "platform"
+    if source not in SOURCES:
+        errors["source"] = _("请选择数据来源")
+        source = "platform"
+    if source == "imported":
+        latest = ImportedPerson.objects.filter(organisation=org).aggregate(m=Max("received_on"))["m"]
+    else:
+        latest = Case.objects.filter(procuratorate=org).aggregate(m=Max("received_on"))["m"]
+    latest = latest or date.today()
     values = {}
     for key, default in (("from", latest - timedelta(days=365)), ("to", latest)):
         raw = request.GET.get(key, "")
@@ -55,6 +64,7 @@ def _filters(request):
             values[key] = default
     if values["from"] > values["to"]:
         errors["to"] = _("结束日期不能早于开始日期")
+    request.study_source = source
     return orgs, org, values["from"], values["to"], errors, request.GET
 
 
@@ -70,10 +80,12 @@ def withdrawals(request):
         "date_to": date_to,
         "errors": errors,
         "raw": raw,
+        "source": request.study_source,
+        "sources": SOURCES,
     }
     if errors:
         return render(request, "study/withdrawals.html", context, status=400)
-    study = run_study(org, date_from, date_to)
+    study = run_study(org, date_from, date_to, source=request.study_source)
     context.update(report_context(study))
     return render(request, "study/withdrawals.html", context)
 
@@ -85,7 +97,7 @@ def withdrawals_pdf(request):
     _orgs, org, date_from, date_to, errors, _raw = _filters(request)
     if errors:
         return HttpResponse("; ".join(str(e) for e in errors.values()), status=400)
-    pdf = render_pdf_bytes(run_study(org, date_from, date_to))
+    pdf = render_pdf_bytes(run_study(org, date_from, date_to, source=request.study_source))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="withdrawal-study-{org.pk}-{date_from}-{date_to}.pdf"'

@@ -355,6 +355,9 @@ PAGES: dict[str, Entry] = {
     "study_withdrawals": Entry(rule(ok=SUPERVISOR | READ_ALL)),
     "study_withdrawals_pdf": Entry(rule(ok=SUPERVISOR | READ_ALL)),
     "study_risk": Entry(rule(ok=SUPERVISOR | READ_ALL)),
+    "study_import": Entry(rule(ok=SUPERVISOR | READ_ALL), note="historical records for the study"),
+    "study_import_template": Entry(rule(ok=SUPERVISOR | READ_ALL), note="the columns explained"),
+    "study_import_sample": Entry(rule(ok=SUPERVISOR | READ_ALL), {"fmt": "=csv"}),
     "study_record_letter": post(rule(ok=PROSECUTION), {"method": "in_person"}, args=_pk("defendant")),
     # --- background jobs (administrators) and the load balancer's health check -----------------------------
     "healthz": Entry(PUBLIC, note="database, migrations, the worker's heartbeat; no personal data"),

@@ -72,6 +72,9 @@ EXCLUDED = {
     "oversight.ReportAttachment.kind": "image, pdf, audio or video",
     "portal.TypicalCase.number": "number generated at publication",
     "portal.TransparencyReport.period": "period code such as 2026-Q3, parsed by the portal",
+    "study.ImportedPerson.procedure": "procedure code (a Procedure value) checked at import",
+    "study.ImportedPerson.lawyer_kind": "lawyer kind code (a CounselAssignment.Kind value) checked at import",
+    "study.ImportedPerson.withdrawal_stage": "withdrawal stage code (a WithdrawalStage value) checked at import",
     # hashes
     "accounts.User.password": "password hash",
     "accounts.ApiToken.key_hash": "hash of the token",
@@ -155,6 +158,9 @@ NO_ROWS = {
     "recommendations.ConfirmedFact.sentence",
     "recommendations.ConfirmedFact.note",
     "recommendations.ConfirmedFact.change_reason",
+    "study.ImportedPerson.person_ref",
+    "study.ImportedPerson.case_ref",
+    "study.ImportedPerson.crime",
 }
 
 PAYLOADS = (

@@ -14,7 +14,7 @@ from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
 from leniency.sentencing.facts import CaseFacts
-from leniency.sentencing.trace import Phrase, Trace
+from leniency.sentencing.trace import Phrase, Text, Trace, render
 
 CITATION = "刑法第69条（数罪分别定罪量刑）"
 
@@ -58,7 +58,10 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             citation=CITATION,
             charge=name,
             confidence="medium",
-            dropped=", ".join(dropped),
+            dropped=Text(
+                "、".join(render(f"phrase.circumstance.{c}", "zh") for c in dropped),
+                ", ".join(render(f"phrase.circumstance.{c}", "en") for c in dropped),
+            ),
         )
     counts = own_counts(given, facts)
     if counts is not None and counts != facts.counts and (counts >= 2 or facts.counts is not None):

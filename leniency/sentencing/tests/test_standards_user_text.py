@@ -18,7 +18,11 @@ import re
 
 import yaml
 
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+from leniency.sentencing.facts import Circumstance
 from leniency.sentencing.standards import STANDARDS_DIR, load_standard
+from leniency.sentencing.trace import render
 
 USER_FACING_KEYS = frozenset(
     {
@@ -104,3 +108,34 @@ def test_every_loaded_standard_cites_its_documents_by_title():
             for key, rule in std.circumstances.items():
                 assert problems(rule.citation) == [], (version, key, rule.citation)  # not "spc2021 三(7)"
                 assert rule.citation.startswith("《"), (version, key, rule.citation)
+
+
+def test_every_circumstance_has_a_chinese_name_for_the_steps_that_list_them():
+    # own_circumstances printed the codes: "其他罪行为中的情节（confession, forgiveness）不计入本罪"
+    for code in Circumstance:
+        name = render(f"phrase.circumstance.{code.value}", "zh")
+        assert name and problems(name) == [], code
+
+
+CASES = [
+    (
+        "被告人张某于2023年5月在某商场窃取手机一部，价值人民币10200元。被告人张某于2023年6月在某小区持刀将被害人王某砍致轻伤二级，后被告人张某主动投案自首。",
+        ["盗窃", "故意伤害"],
+    ),
+    (
+        "被告人李某醉酒后驾驶小型轿车在道路上行驶，经鉴定其血液中乙醇含量为190mg/100ml。到案后如实供述。",
+        ["危险驾驶"],
+    ),
+    ("被告人赵某以投资为名骗取被害人钱某人民币87310元。案发后退赔全部损失。", ["诈骗"]),
+    ("被告人孙某在某小区故意毁坏他人汽车，造成损失人民币8000元，被害人对其表示谅解。", ["故意毁坏财物"]),
+]
+
+
+def test_the_steps_of_a_calculation_cite_and_describe_in_chinese():
+    for text, charges in CASES:
+        steps = calculate(extract(text, charges)).steps
+        kinds = {s.kind for s in steps}
+        assert "starting_point" in kinds, charges
+        for step in steps:
+            assert step.citation and problems(step.citation) == [], (charges, step.rule_id, step.citation)
+            assert problems(step.description_zh) == [], (charges, step.description_zh)

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from leniency.accounts.capabilities import has_capability
 from leniency.errors import Forbidden
 
-from .models import Case, Defendant
+from .court_panels import sits_on_panel
+from .models import Case, Defendant, PanelMember
 from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
 
 NOTHING = Q(pk__in=[])
@@ -22,8 +23,9 @@ def _case_scope(user) -> Q:
     if user.is_prosecution or has_capability(user, "register_cases"):
         return Q(procuratorate=org)
     if has_capability(user, "adjudicate"):
-        # Only the judge the court's filing assigned (立案) sees the case, not every judge of the court.
-        return Q(court=org, judge=user)
+        # Only the panel the court's filing (立案) formed sees the case, not every judge of the court.
+        seats = PanelMember.objects.filter(judge=user, court=org, ended_on__isnull=True).values("case_id")
+        return Q(court=org) & (Q(judge=user) | Q(pk__in=seats, court_filed_on__isnull=False))
     if has_capability(user, "file_court_cases"):
         return Q(court=org)
     if has_capability(user, "see_region"):
@@ -63,14 +65,18 @@ def can_see_identity(user) -> bool:
 
 
 def is_case_judge(user, case: Case) -> bool:
-    """The judge assigned to the case by its court's filing (立案): the only judge who acts on it."""
-    return bool(
+    """A judge of the panel the case's filing (立案) formed at its current court (presiding: the case's `judge`):
+    the only judges who act on it."""
+    if not (
         user.is_authenticated
         and has_capability(user, "adjudicate")
         and case.court_id is not None
         and case.court_id == user.organisation_id
-        and case.judge_id == user.pk
-    )
+    ):
+        return False
+    if case.judge_id == user.pk:
+        return True
+    return sits_on_panel(user, case)
 
 
 def can_change_stage(user, defendant: Defendant) -> bool:

@@ -193,7 +193,8 @@ class ProsecutionIn(Schema):
 
 
 class CourtFilingIn(Schema):
-    judge: int
+    judge: int = Field(..., description="the presiding judge, or the single judge")
+    members: list[int] = Field([], max_length=10, description="the panel's other judges (CPL art. 183)")
     filed_on: date | None = None
 
 
@@ -261,7 +262,12 @@ def file_case(request, case_id: int, payload: CourtFilingIn):
     case = get_object_or_404(visible_cases(request.user).select_related("court"), pk=case_id)
     check_file_case(request.user, case)
     judge = get_object_or_404(User, pk=payload.judge)
-    return services.do_file_case(case, judge=judge, filed_on=payload.filed_on, acting_user=request.user)
+    members = list(User.objects.filter(pk__in=payload.members))
+    if len(members) != len(set(payload.members)):
+        raise DomainError(_("合议庭成员中有不存在的用户"), field="members")
+    return services.do_file_case(
+        case, judge=judge, members=members, filed_on=payload.filed_on, acting_user=request.user
+    )
 
 
 class AppealIn(Schema):

@@ -162,12 +162,22 @@ class ProsecuteForm(forms.Form):
 
 class CourtFilingForm(forms.Form):
     filed_on = forms.DateField(label=_("立案日期"), widget=_date_input())
-    judge = forms.ModelChoiceField(label=_("承办法官"), queryset=None)
+    judge = forms.ModelChoiceField(
+        label=_("承办法官"), queryset=None, help_text=_("合议庭的审判长，或独任审判的法官")
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("合议庭其他成员"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("独任审判的不选；合议庭三人至七人，二审三人或五人（刑事诉讼法第183条）"),
+    )
 
     def __init__(self, *args, judges, **kwargs):
         kwargs.setdefault("initial", {"filed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["judge"].queryset = judges
+        self.fields["members"].queryset = judges
 
 
 class AppealForm(forms.Form):

@@ -15,7 +15,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from . import access
-from .models import Case, Defendant, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
+from .models import Case, Defendant, PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
 from .services import _enter_stage
 from .stages import Stage
 
@@ -313,9 +313,13 @@ def do_decide_second_instance(
 
 def check_new_panel(case: Case, judge) -> None:
     """After a remand the first-instance court tries the case with another panel (CPL art. 239)."""
-    if SecondInstanceDecision.objects.filter(
-        case=case, decision=Decision.REMAND, previous_judge=judge, remanded_to_id=case.court_id
-    ).exists():
+    remands = SecondInstanceDecision.objects.filter(
+        case=case, decision=Decision.REMAND, remanded_to_id=case.court_id
+    )
+    if remands.filter(previous_judge=judge).exists() or (
+        remands.exists()
+        and PanelMember.objects.filter(case=case, court_id=case.court_id, judge=judge).exists()
+    ):
         raise DomainError(
             _("发回重审的案件，原审人民法院应当另行组成合议庭（刑事诉讼法第239条）：%(name)s 参加过原审")
             % {"name": judge},
@@ -376,7 +380,9 @@ def do_assign_retrial_judge(retrial: Retrial, *, judge, acting_user) -> Retrial:
         raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
     case = retrial.case
     sat_before = (
-        Sentence.objects.filter(defendant__case=case, judge=judge).exists() or case.judge_id == judge.pk
+        case.judge_id == judge.pk
+        or Sentence.objects.filter(defendant__case=case, judge=judge).exists()
+        or PanelMember.objects.filter(case=case, judge=judge).exists()
     )
     if sat_before:
         raise DomainError(

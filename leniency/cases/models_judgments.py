@@ -150,3 +150,32 @@ class Retrial(models.Model):
 
     def __str__(self):
         return f"{self.case} · {self.get_initiator_display()}"
+
+
+class PanelMember(models.Model):
+    """A judge of the panel (合议庭) the court's filing forms for the case, the presiding judge (审判长, also the
+    case's `judge`) included; a single judge (独任审判) is a panel of one. A new filing (after an appeal or a
+    remand) ends the previous panel. Only the judges of the current panel act on the case (`access.is_case_judge`).
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("案件"), on_delete=models.CASCADE, related_name="panel_members"
+    )
+    court = models.ForeignKey(
+        Organisation, verbose_name=_("法院"), on_delete=models.PROTECT, related_name="+"
+    )
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("法官"), on_delete=models.PROTECT, related_name="panel_seats"
+    )
+    presiding = models.BooleanField(_("审判长"), default=False)
+    assigned_on = models.DateField(_("组成日期"))
+    ended_on = models.DateField(_("结束日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("合议庭成员")
+        verbose_name_plural = _("合议庭成员")
+        ordering = ["case", "-presiding", "id"]
+        indexes = [models.Index(fields=["judge", "ended_on"])]
+
+    def __str__(self):
+        return f"{self.case} · {self.judge}"

@@ -13,7 +13,7 @@ from leniency.errors import DomainError
 from leniency.sentencing.catalogue import all_charges
 from leniency.sentencing.standards import load_standard
 
-from . import access
+from . import access, court_panels
 from .identity import validate_id_number
 from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
 from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
@@ -203,16 +203,14 @@ def do_prosecute(
     return case
 
 
-def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None) -> Case:
-    """The court's filing (立案) of a prosecution it received, and the trial judge it assigns: from then on only
-    that judge acts on the case for the court."""
+def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None, members=()) -> Case:
+    """The court's filing (立案) of a prosecution it received, and the panel it forms (CPL art. 183): `judge`
+    presides (or sits alone), `members` join; from then on only that panel acts on the case for the court."""
     access.check_file_case(acting_user, case)
     filed_on = filed_on or timezone.localdate()
     if not (has_capability(judge, "adjudicate") and judge.organisation_id == case.court_id):
         raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
-    from .judgments import check_new_panel  # judgments builds on this module
-
-    check_new_panel(case, judge)
+    judges = court_panels.check_panel(case, judge, members)
     with transaction.atomic():
         current = (
             Case.objects.select_for_update()
@@ -227,12 +225,19 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
             raise DomainError(_("立案日期不能早于上诉或抗诉日期"), field="filed_on")
         case.court_filed_on, case.judge = filed_on, judge
         case.save(update_fields=["court_filed_on", "judge"])
+        court_panels.form_panel(case, judges, on=filed_on)
         record(
             "case.court.filed",
             actor=acting_user,
             obj=case,
             case_id=case.pk,
-            data={"court": case.court.name, "judge": judge.pk, "name": str(judge), "filed_on": filed_on},
+            data={
+                "court": case.court.name,
+                "judge": judge.pk,
+                "name": str(judge),
+                "members": [j.pk for j in judges[1:]],
+                "filed_on": filed_on,
+            },
         )
     return case
 
@@ -353,6 +358,13 @@ def do_set_procedure(defendant: Defendant, *, procedure: str, acting_user) -> De
         raise DomainError(_("未知的审理程序：%(value)s") % {"value": procedure}, field="procedure")
     if defendant.stage not in TRIAL_STAGES:
         raise DomainError(_("审理程序在提起公诉后才能确定"), field="procedure")
+    if procedure == Procedure.ORDINARY and court_panels.single_judge(defendant.case):
+        raise DomainError(
+            _(
+                "适用普通程序审理的案件应当组成合议庭，独任审判只适用于简易程序、速裁程序（刑事诉讼法第183条第1款）"
+            ),
+            field="procedure",
+        )
     with transaction.atomic():
         previous = defendant.procedure
         defendant.procedure = procedure

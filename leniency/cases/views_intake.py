@@ -196,7 +196,11 @@ def court_file(request, pk):
             request,
             form,
             lambda data: services.do_file_case(
-                case, judge=data["judge"], filed_on=data["filed_on"], acting_user=request.user
+                case,
+                judge=data["judge"],
+                members=list(data["members"]),
+                filed_on=data["filed_on"],
+                acting_user=request.user,
             ),
             done=lambda c: _("%(number)s 已立案，承办法官 %(name)s") % {"number": c.number, "name": c.judge},
             then="court_incoming",

@@ -106,7 +106,12 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     intermediate = Organisation.objects.create(
         name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
     )
-    for username, role in (("ian", Role.COURT_CLERK), ("ivy", Role.JUDGE)):
+    for username, role in (
+        ("ian", Role.COURT_CLERK),
+        ("ivy", Role.JUDGE),
+        ("ike", Role.JUDGE),
+        ("iris", Role.JUDGE),
+    ):
         User.objects.create_user(username, password=PASSWORD, role=role, organisation=intermediate)
     log_in(page, live_server, world.clerk.username, PASSWORD)
     page.goto(f"{live_server.url}/cases/{case.pk}/")
@@ -123,6 +128,13 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     page.locator(f"#incoming-{case.pk}").get_by_role("link", name="立案").click()
     page.get_by_label("承办法官").select_option(label="ivy")
     page.get_by_role("button", name="立案").click()
+    expect(page.locator("#field-members")).to_contain_text(
+        "刑事诉讼法第183条第4款"
+    )  # a panel of three or five
+    page.get_by_label("承办法官").select_option(label="ivy")
+    page.get_by_label("ike").check()
+    page.get_by_label("iris").check()
+    page.get_by_role("button", name="立案").click()
     expect(page.locator(f"#incoming-{case.pk}")).to_have_count(0)
     _log_out(page)
     log_in(page, live_server, "ivy", PASSWORD)
@@ -137,8 +149,9 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     page.goto(f"{live_server.url}/")
     _log_out(page)
 
-    # 9. The second-instance judge remands the case for a procedural violation (CPL art. 238): it leaves her court.
-    log_in(page, live_server, "ivy", PASSWORD)
+    # 9. A judge of the second-instance panel remands the case for a procedural violation (CPL art. 238): it
+    # leaves that court.
+    log_in(page, live_server, "ike", PASSWORD)
     page.goto(f"{live_server.url}/cases/{case.pk}/")
     page.get_by_role("link", name="二审裁判").click()
     expect(page.locator(f"#sentence-{defendant.pk}")).to_contain_text("有期徒刑 10个月")

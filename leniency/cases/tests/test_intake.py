@@ -288,7 +288,12 @@ def test_an_appeal_goes_to_the_intermediate_court_and_the_first_instance_judge_r
     assert [row["number"] for row in client.get("/api/court/incoming").json()] == [judged.number]
     with pytest.raises(DomainError, match="不是本院法官"):
         services.do_file_case(judged, judge=world.judge, acting_user=clerk)
-    services.do_file_case(judged, judge=appellate, filed_on=date(2026, 12, 9), acting_user=clerk)
+    members = [
+        User.objects.create_user(n, role=Role.JUDGE, organisation=intermediate) for n in ("ike", "iris")
+    ]
+    services.do_file_case(
+        judged, judge=appellate, members=members, filed_on=date(2026, 12, 9), acting_user=clerk
+    )
     judged.refresh_from_db()
     assert is_trial_judge(appellate, defendant) and not is_trial_judge(world.judge, defendant)
     client.force_login(appellate)

@@ -7,8 +7,6 @@ import pytest
 from leniency.cases.models import SecondInstanceDecision, Sentence
 from leniency.cases.stages import Stage
 
-from .test_judgments import appealed, filed, upper  # noqa: F401 (fixtures)
-
 
 @pytest.mark.django_db
 def test_the_judge_records_the_judgment_through_the_page_and_a_refusal_lands_on_its_field(
@@ -46,7 +44,7 @@ def test_another_judge_and_the_prosecutor_are_refused_the_judgment_page(client, 
 def test_the_second_instance_page_remands_and_the_api_refuses_a_remand_without_ground(
     client, world, upper, appealed
 ):
-    _court, _clerk, judge = upper
+    _court, _clerk, judge, *_members = upper
     client.force_login(judge)
     refused = client.post(
         f"/api/cases/{appealed.pk}/second-instance",

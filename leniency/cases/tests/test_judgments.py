@@ -13,46 +13,8 @@ from leniency.cases.models import Retrial, SecondInstanceDecision, Sentence
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError, Forbidden
 
+from .conftest import TWO_YEARS, _judge
 from .test_intake import _transfer
-
-TWO_YEARS = {"penalty": "fixed_term", "months": 24, "fine_yuan": Decimal("5000")}
-
-
-@pytest.fixture
-def upper(world):
-    court = Organisation.objects.create(
-        name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
-    )
-    clerk = User.objects.create_user("ian", role=Role.COURT_CLERK, organisation=court)
-    judge = User.objects.create_user("ivy", role=Role.JUDGE, organisation=court)
-    return court, clerk, judge
-
-
-@pytest.fixture
-def filed(world):
-    case = _transfer(world)
-    services.do_assign_prosecutor(case, prosecutor=world.prosecutor, acting_user=world.case_manager)
-    services.do_prosecute(case, as_of=date(2026, 11, 2), acting_user=world.prosecutor)
-    services.do_file_case(case, judge=world.judge, filed_on=date(2026, 11, 3), acting_user=world.clerk)
-    case.refresh_from_db()
-    return case
-
-
-def _judge(world, case, sentence=TWO_YEARS, on=date(2026, 12, 1)):
-    d = case.defendants.get()
-    judgments.do_record_judgment(case, sentences={d.pk: sentence}, judged_on=on, acting_user=world.judge)
-    return d
-
-
-@pytest.fixture
-def appealed(world, upper, filed):
-    court, clerk, judge = upper
-    _judge(world, filed)
-    services.do_appeal(filed, kind="appeal", lodged_on=date(2026, 12, 8), acting_user=world.clerk)
-    filed.refresh_from_db()
-    services.do_file_case(filed, judge=judge, filed_on=date(2026, 12, 9), acting_user=clerk)
-    filed.refresh_from_db()
-    return filed
 
 
 @pytest.mark.django_db
@@ -110,7 +72,7 @@ def test_a_judgment_must_sentence_every_defendant(world, filed):
 
 @pytest.mark.django_db
 def test_upholding_makes_the_judgment_final(world, upper, appealed):
-    _court, _clerk, judge = upper
+    _court, _clerk, judge, *_members = upper
     with pytest.raises(Forbidden, match="刑事诉讼法第236条"):
         judgments.do_decide_second_instance(
             appealed, decision="uphold", decided_on=date(2027, 1, 5), acting_user=world.judge
@@ -125,7 +87,7 @@ def test_upholding_makes_the_judgment_final(world, upper, appealed):
 
 @pytest.mark.django_db
 def test_on_the_defendants_appeal_alone_the_sentence_may_not_be_heavier(world, upper, appealed):
-    _court, _clerk, judge = upper
+    _court, _clerk, judge, *_members = upper
     d = appealed.defendants.get()
     with pytest.raises(DomainError, match="刑事诉讼法第237条") as error:
         judgments.do_decide_second_instance(
@@ -151,11 +113,11 @@ def test_on_the_defendants_appeal_alone_the_sentence_may_not_be_heavier(world, u
 
 @pytest.mark.django_db
 def test_a_protest_may_bring_a_heavier_sentence(world, upper, filed):
-    court, clerk, judge = upper
+    court, clerk, judge, *members = upper
     d = _judge(world, filed)
     services.do_appeal(filed, kind="protest", lodged_on=date(2026, 12, 8), acting_user=world.prosecutor)
     filed.refresh_from_db()
-    services.do_file_case(filed, judge=judge, filed_on=date(2026, 12, 9), acting_user=clerk)
+    services.do_file_case(filed, judge=judge, members=members, filed_on=date(2026, 12, 9), acting_user=clerk)
     filed.refresh_from_db()
     judgments.do_decide_second_instance(
         filed,
@@ -171,7 +133,7 @@ def test_a_protest_may_bring_a_heavier_sentence(world, upper, filed):
 def test_a_remand_returns_the_case_to_the_first_court_which_files_it_with_another_judge(
     client, world, upper, appealed
 ):
-    _court, _clerk, judge = upper
+    _court, _clerk, judge, *_members = upper
     with pytest.raises(DomainError, match="第238条") as error:
         judgments.do_decide_second_instance(
             appealed, decision="remand", decided_on=date(2027, 1, 5), acting_user=judge
@@ -201,8 +163,38 @@ def test_a_remand_returns_the_case_to_the_first_court_which_files_it_with_anothe
 
 
 @pytest.mark.django_db
+def test_after_a_remand_no_member_of_the_first_panel_sits_again(world, upper, filed):
+    court, clerk, judge, *members = upper
+    jack, jill, joe, kim = (
+        User.objects.create_user(n, role=Role.JUDGE, organisation=world.court)
+        for n in ("jack", "jill", "joe", "kim")
+    )
+    case = _transfer(world, name="张某", id_number="")
+    services.do_prosecute(case, as_of=date(2026, 11, 2), acting_user=world.prosecutor)
+    services.do_file_case(
+        case, judge=jack, members=[jill, joe], filed_on=date(2026, 11, 3), acting_user=world.clerk
+    )
+    case.refresh_from_db()
+    d = case.defendants.get()
+    judgments.do_record_judgment(
+        case, sentences={d.pk: TWO_YEARS}, judged_on=date(2026, 12, 1), acting_user=jack
+    )
+    services.do_appeal(case, kind="appeal", lodged_on=date(2026, 12, 8), acting_user=world.clerk)
+    case.refresh_from_db()
+    services.do_file_case(case, judge=judge, members=members, filed_on=date(2026, 12, 9), acting_user=clerk)
+    case.refresh_from_db()
+    judgments.do_decide_second_instance(
+        case, decision="remand", ground="procedure", decided_on=date(2027, 1, 5), acting_user=members[0]
+    )
+    case.refresh_from_db()
+    with pytest.raises(DomainError, match="刑事诉讼法第239条"):
+        services.do_file_case(case, judge=kim, members=[jill, world.judge], acting_user=world.clerk)
+    services.do_file_case(case, judge=kim, filed_on=date(2027, 1, 6), acting_user=world.clerk)
+
+
+@pytest.mark.django_db
 def test_a_remand_for_unclear_facts_happens_once(world, upper, appealed):
-    court, clerk, judge = upper
+    court, clerk, judge, *members = upper
     judgments.do_decide_second_instance(
         appealed, decision="remand", ground="facts", decided_on=date(2027, 1, 5), acting_user=judge
     )
@@ -216,7 +208,9 @@ def test_a_remand_for_unclear_facts_happens_once(world, upper, appealed):
     )
     services.do_appeal(appealed, kind="appeal", lodged_on=date(2027, 2, 5), acting_user=world.clerk)
     appealed.refresh_from_db()
-    services.do_file_case(appealed, judge=judge, filed_on=date(2027, 2, 6), acting_user=clerk)
+    services.do_file_case(
+        appealed, judge=judge, members=members, filed_on=date(2027, 2, 6), acting_user=clerk
+    )
     appealed.refresh_from_db()
     with pytest.raises(DomainError, match="第236条第2款"):
         judgments.do_decide_second_instance(
@@ -238,7 +232,7 @@ def final(world, upper, appealed):
 
 @pytest.mark.django_db
 def test_who_may_start_a_retrial(world, upper, final):
-    court, clerk, judge = upper
+    court, clerk, judge, *members = upper
     # The case's own (district) procuratorate is not above the intermediate court that gave the final judgment.
     with pytest.raises(Forbidden, match="刑事诉讼法第254条第3款"):
         judgments.do_start_retrial(
@@ -262,14 +256,14 @@ def test_who_may_start_a_retrial(world, upper, final):
 
 @pytest.mark.django_db
 def test_no_retrial_before_the_judgment_takes_effect(world, upper, appealed):
-    _court, clerk, _judge = upper
+    _court, clerk, *_judges = upper
     with pytest.raises(DomainError, match="刑事诉讼法第252条、第254条"):
         judgments.do_start_retrial(appealed, initiator="petition", reasons="申诉", acting_user=clerk)
 
 
 @pytest.mark.django_db
 def test_a_retrial_is_tried_by_another_judge_and_may_amend(world, upper, final):
-    court, clerk, judge = upper
+    court, clerk, judge, *members = upper
     retrial = judgments.do_start_retrial(
         final,
         initiator="petition",
@@ -277,8 +271,9 @@ def test_a_retrial_is_tried_by_another_judge_and_may_amend(world, upper, final):
         started_on=date(2027, 3, 1),
         acting_user=clerk,
     )
-    with pytest.raises(DomainError, match="刑事诉讼法第256条"):
-        judgments.do_assign_retrial_judge(retrial, judge=judge, acting_user=clerk)
+    for sat in (judge, members[0]):  # the presiding judge and a member of the second-instance panel
+        with pytest.raises(DomainError, match="刑事诉讼法第256条"):
+            judgments.do_assign_retrial_judge(retrial, judge=sat, acting_user=clerk)
     fresh = User.objects.create_user("rae", role=Role.JUDGE, organisation=court)
     with pytest.raises(Forbidden, match="刑事诉讼法第256条"):
         judgments.do_assign_retrial_judge(retrial, judge=fresh, acting_user=world.clerk)

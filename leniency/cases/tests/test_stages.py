@@ -69,8 +69,15 @@ def test_defendant_walks_the_whole_path_to_final(world):
     appellate_judge = User.objects.create_user("ivy", role=Role.JUDGE, organisation=intermediate)
     appellate_clerk = User.objects.create_user("ian", role=Role.COURT_CLERK, organisation=intermediate)
     services.do_appeal(world.case, kind="appeal", lodged_on=date(2026, 11, 5), acting_user=world.clerk)
+    members = [
+        User.objects.create_user(n, role=Role.JUDGE, organisation=intermediate) for n in ("ike", "iris")
+    ]
     services.do_file_case(
-        world.case, judge=appellate_judge, filed_on=date(2026, 11, 6), acting_user=appellate_clerk
+        world.case,
+        judge=appellate_judge,
+        members=members,
+        filed_on=date(2026, 11, 6),
+        acting_user=appellate_clerk,
     )
     world.defendant.refresh_from_db()
     services.do_change_stage(

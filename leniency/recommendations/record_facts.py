@@ -24,6 +24,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from leniency.cases.victims import settlement_facts
 from leniency.sentencing.given import KEYS, GivenFact
 
 RECORD = "record"
@@ -95,7 +96,7 @@ def unregister_fact_source(source: FactSource) -> None:
 def record_facts(defendant) -> list[RecordFact]:
     """Every fact the platform holds about `defendant`, one per key (a later source wins), in order."""
     found: dict[str, RecordFact] = {}
-    for source in (_own_facts, *_SOURCES):
+    for source in (_own_facts, _victim_facts, *_SOURCES):
         for fact in source(defendant):
             found[fact.key] = fact
     return list(found.values())
@@ -155,6 +156,22 @@ def _own_facts(defendant) -> list[RecordFact]:
             )
         )
     return facts
+
+
+def _victim_facts(defendant) -> list[RecordFact]:
+    """What the victims' register holds (`cases.victims.settlement_facts`): 赔偿 (full or partial, the sums),
+    谅解 and 刑事和解, each from its agreement and dated by it, and the number of victims."""
+    labels = {
+        "compensation": (_("赔偿被害人损失"), _("赔偿协议")),
+        "forgiveness": (_("取得被害人谅解"), _("谅解书")),
+        "reconciliation": (_("刑事和解"), _("刑事和解协议")),
+        "victims": (_("被害人人数"), _("被害人登记")),
+    }
+    return [
+        RecordFact(f.key, f.value, labels[f.key][0], f.note, labels[f.key][1], f.recorded_on)
+        for f in settlement_facts(defendant)
+        if f.key in labels
+    ]
 
 
 def _plain(value):

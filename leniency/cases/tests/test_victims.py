@@ -306,3 +306,25 @@ def test_the_victim_count_is_given_only_for_a_single_charge(world, victim):
     injury = Charge.objects.create(name="故意伤害", article=234, article_label="第二百三十四条")
     DefendantCharge.objects.create(defendant=world.defendant, charge=injury, principal=False)
     assert "victims" not in {f.key for f in v.settlement_facts(world.defendant)}
+
+
+def test_the_calculation_takes_the_forgiveness_as_recorded_on_its_date(world, victim):
+    from leniency.recommendations import services
+    from leniency.recommendations.confirmed import current_facts
+    from leniency.recommendations.record_facts import engine_facts
+
+    v.do_record_settlement(
+        victim,
+        defendant=world.defendant,
+        kind="forgiveness",
+        signed_on=date(2026, 9, 13),
+        acting_user=world.prosecutor,
+    )
+    given = {g.key: g for g in engine_facts(world.defendant)}
+    assert given["forgiveness"].value is True and given["forgiveness"].source == "record"
+    assert given["forgiveness"].note == "谅解书 2026-09-13"
+    assert "compensation" not in given  # nothing paid: the text is not overridden by a guess
+    rec = services.do_create_draft(world.defendant, acting_user=world.prosecutor)
+    facts = {f.key: f for f in current_facts(rec)}
+    assert facts["forgiveness"].source == "record" and "2026-09-13" in facts["forgiveness"].note
+    assert facts["victims"].value == 1 and facts["victims"].source == "record"

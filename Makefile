@@ -1,4 +1,5 @@
-# Leniency: `make run` serves the demo at http://127.0.0.1:8000, `make test` runs the whole suite.
+# Leniency: `make run` serves the demo at http://127.0.0.1:8000 (with the background worker), `make test` runs the
+# whole suite.
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -21,12 +22,14 @@ compile-messages: $(STAMP)
 	done
 
 # Development: settings are production's (keys from the environment) unless LENIENCY_DEBUG=1 asks otherwise.
+# The background worker (imports, index, training, reports, periodic jobs) runs beside the server and stops with it.
 run messages: export LENIENCY_DEBUG = 1
 run: install fonts
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000; status=$$?; exit $$status
 
 # System packages the browser tests need (Chromium, CJK fonts); installed from Debian when missing.
 system-deps:

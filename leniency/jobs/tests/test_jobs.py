@@ -117,3 +117,34 @@ def test_healthz_answers_503_when_a_migration_is_not_applied(client, db, monkeyp
     monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("jobs", "0002")])
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["pending_migrations"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_line_queues_a_job_the_worker_runs_and_lists_it(db, tmp_path):
+    from io import StringIO
+
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("jobs", "start", "oversight_escalate", "--detach", stdout=out, stderr=StringIO())
+    assert "queued" in out.getvalue()
+    _worker()
+    listing = StringIO()
+    call_command("jobs", "list", stdout=listing)
+    assert "oversight_escalate succeeded system" in listing.getvalue()
+    with pytest.raises(CommandError, match="corpus_import needs --file"):
+        call_command("jobs", "start", "corpus_import", stdout=StringIO(), stderr=StringIO())
+    job = Job.objects.get()
+    with pytest.raises(DomainError, match="任务已经结束"):
+        call_command("jobs", "cancel", str(job.pk), stdout=StringIO())
+
+
+def test_following_a_finished_job_prints_its_result(db, tmp_path):
+    from io import StringIO
+
+    from leniency.jobs.management.commands.jobs import follow
+
+    job = Job.objects.create(kind=Job.Kind.CORPUS_INDEX, status=Job.Status.SUCCEEDED, done=5, total=5)
+    bar = StringIO()
+    assert follow(job, out=bar).status == Job.Status.SUCCEEDED
+    assert "100%" in bar.getvalue()

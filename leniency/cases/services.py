@@ -358,13 +358,6 @@ def do_set_procedure(defendant: Defendant, *, procedure: str, acting_user) -> De
         raise DomainError(_("未知的审理程序：%(value)s") % {"value": procedure}, field="procedure")
     if defendant.stage not in TRIAL_STAGES:
         raise DomainError(_("审理程序在提起公诉后才能确定"), field="procedure")
-    if procedure == Procedure.ORDINARY and court_panels.single_judge(defendant.case):
-        raise DomainError(
-            _(
-                "适用普通程序审理的案件应当组成合议庭，独任审判只适用于简易程序、速裁程序（刑事诉讼法第183条第1款）"
-            ),
-            field="procedure",
-        )
     with transaction.atomic():
         previous = defendant.procedure
         defendant.procedure = procedure

@@ -73,15 +73,10 @@ def test_a_panel_has_an_odd_number_of_judges(world, colleagues, prosecuted):
 
 
 @pytest.mark.django_db
-def test_a_single_judge_sits_only_at_the_basic_court_and_only_in_summary_or_expedited_procedure(
-    world, colleagues, prosecuted
-):
+def test_a_single_judge_sits_only_at_the_basic_court(world, colleagues, prosecuted):
     services.do_file_case(prosecuted, judge=world.judge, filed_on=date(2026, 11, 3), acting_user=world.clerk)
     prosecuted.refresh_from_db()
     d = prosecuted.defendants.get()
-    with pytest.raises(DomainError, match="刑事诉讼法第183条第1款") as error:
-        services.do_set_procedure(d, procedure="ordinary", acting_user=world.judge)
-    assert error.value.field == "procedure"
     services.do_set_procedure(d, procedure="summary", acting_user=world.judge)
     # A grave case goes to the intermediate court, which never sits alone.
     intermediate = Organisation.objects.create(

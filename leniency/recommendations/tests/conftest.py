@@ -2,21 +2,25 @@
 
 import pytest
 
-from leniency.recommendations import safeguards
-
 
 @pytest.fixture
 def blockers(monkeypatch):
-    """Stand in for the adoption blockers other apps register (the plea app's rule): a list to fill."""
+    """Stand in for the adoption blockers other apps register (the plea app's rule): a list to fill. Only the
+    browser journeys still use it; the other tests take the plea through its real services (`flow`)."""
+    from leniency.recommendations import safeguards
+
     reasons: list[str] = []
     monkeypatch.setattr(safeguards, "_ADOPTION_BLOCKERS", [lambda defendant: list(reasons)])
     return reasons
 
 
 @pytest.fixture
-def flow(world):
-    """Helpers that walk the world's defendant through the workflow."""
-    from leniency.recommendations import services
+def flow(world, settings, tmp_path):
+    """Helpers that walk the world's defendant through the workflow. The plea's documents (the 具结书, the
+    signing recording) go to a temporary archive."""
+    from leniency.recommendations import safeguards, services
+
+    settings.MEDIA_ROOT = str(tmp_path / "archive")
 
     class Flow:
         def draft(self, **kw):
@@ -36,5 +40,29 @@ def flow(world):
 
         def at_trial(self):
             world.to_trial()
+
+        def plea_signed(self):
+            """The plea's own services at review for prosecution: the rights notice, then the 具结书 generated
+            from the final recommendation and signed by the defendant, the lawyer and the prosecutor, each
+            naming the signing recording's segment."""
+            from leniency.plea.tests.helpers import agreement, notice, sign_all
+
+            notice(world)
+            return sign_all(world, agreement(world))
+
+        def reviewed(self, **answers):
+            """The trial judge's voluntariness review of the current 具结书 (every item affirmed unless given)."""
+            from leniency.plea.tests.helpers import all_yes
+            from leniency.plea.voluntariness import do_record_review
+
+            return do_record_review(world.defendant, acting_user=world.judge, answers=all_yes(**answers))
+
+        def ready_for_adoption(self):
+            """After `final()`: the plea signed, 提起公诉, and a voluntariness review that passed, so that the
+            plea app's real adoption check finds nothing in the way."""
+            self.plea_signed()
+            self.at_trial()
+            self.reviewed()
+            assert safeguards.adoption_blockers(world.defendant) == []
 
     return Flow()

@@ -15,7 +15,7 @@ def post(client, url, user, data, method="post"):
     return getattr(client, method)(url, json.dumps(data), content_type="application/json", **auth(user))
 
 
-def test_full_workflow_through_the_api(client, world, flow, blockers):
+def test_full_workflow_through_the_api(client, world, flow):
     d = world.defendant.pk
     created = post(client, f"{BASE}/defendants/{d}/drafts", world.prosecutor, {})
     assert created.status_code == 201, created.content
@@ -70,7 +70,7 @@ def test_full_workflow_through_the_api(client, world, flow, blockers):
     assert response.json()["reviews"] == [], "the lawyer does not see internal review comments"
     response = post(client, f"{BASE}/{rid}/finalise", world.prosecutor, {})
     assert response.json()["status"] == "final"
-    flow.at_trial()
+    flow.ready_for_adoption()
     # The term lies outside the model's 80% interval: adopting it needs reasons (CPL art. 201 para 2).
     refused = post(client, f"{BASE}/{rid}/court-decision", world.judge, {"decision": "adopt"})
     assert refused.status_code == 400 and refused.json()["field"] == "reasons"

@@ -17,12 +17,12 @@ def final_over_objection(world, flow, reasons="被告人系初犯，已退赔，
     rec = flow.approved()
     services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons=reasons)
     rec = services.do_finalise(rec, acting_user=world.prosecutor, lawyer_reply="退赔较晚，不予采纳")
-    flow.at_trial()
+    flow.ready_for_adoption()
     rec.refresh_from_db()
     return rec
 
 
-def test_adopting_over_an_objection_needs_reasons_that_answer_it(world, flow, blockers):
+def test_adopting_over_an_objection_needs_reasons_that_answer_it(world, flow):
     rec = final_over_objection(world, flow)
     with pytest.raises(DomainError, match="须写明采纳理由并回应异议") as error:
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
@@ -40,18 +40,18 @@ def test_adopting_over_an_objection_needs_reasons_that_answer_it(world, flow, bl
     assert event.data["over_objection"] is True and event.data["reasons"] == ANSWER
 
 
-def test_an_agreeing_lawyer_and_a_term_inside_the_interval_need_no_reasons(world, flow, blockers):
+def test_an_agreeing_lawyer_and_a_term_inside_the_interval_need_no_reasons(world, flow):
     rec = flow.final()
-    flow.at_trial()
+    flow.ready_for_adoption()
     rec.refresh_from_db()
     assert court.reasons_required(rec) == []
     decision = services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     assert decision.decision == CourtDecision.Decision.ADOPT
 
 
-def test_a_term_outside_the_models_80_percent_interval_needs_reasons(world, flow, blockers):
+def test_a_term_outside_the_models_80_percent_interval_needs_reasons(world, flow):
     rec = flow.final()
-    flow.at_trial()
+    flow.ready_for_adoption()
     engine = dict(rec.calculation.get("engine") or {})
     engine["interval"] = [rec.months + 2, rec.months + 8]
     SentencingRecommendation.objects.filter(pk=rec.pk).update(
@@ -69,9 +69,9 @@ def test_a_term_outside_the_models_80_percent_interval_needs_reasons(world, flow
     assert services.do_court_decision(rec, acting_user=world.judge, decision="adopt").reasons == ""
 
 
-def test_a_withdrawal_at_trial_reopens_the_courts_decision(world, flow, blockers):
+def test_a_withdrawal_at_trial_reopens_the_courts_decision(world, flow):
     rec = flow.final()
-    flow.at_trial()
+    flow.ready_for_adoption()
     rec.refresh_from_db()
     adopted = services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     services.do_mark_lapsed(world.defendant, acting_user=world.judge, reason="被告人当庭反悔")
@@ -98,13 +98,24 @@ def test_a_withdrawal_at_trial_reopens_the_courts_decision(world, flow, blockers
         )
 
 
-def test_a_round_lapsed_before_trial_is_not_the_courts_to_decide(world, flow, blockers):
+def test_a_round_lapsed_before_trial_is_not_the_courts_to_decide(world, flow):
     rec = flow.final()
     services.do_mark_lapsed(world.defendant, acting_user=world.prosecutor, reason="审查起诉阶段反悔")
-    from leniency.cases.models import Defendant
+    # 提起公诉 the next day: the round lapsed before the defendant reached the court.
+    from datetime import timedelta
 
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="first_instance", stage_since="2099-01-01")
+    from django.utils import timezone
+
+    from leniency.cases.services import do_prosecute
+
+    do_prosecute(
+        world.case,
+        court=world.court,
+        acting_user=world.prosecutor,
+        as_of=timezone.localdate() + timedelta(days=1),
+    )
     rec.refresh_from_db()
+    assert rec.defendant.stage == "first_instance"
     assert court.decisions_open(world.judge, rec) == []
     with pytest.raises(DomainError, match="只能对已确定的量刑建议"):
         services.do_court_decision(
@@ -112,17 +123,18 @@ def test_a_round_lapsed_before_trial_is_not_the_courts_to_decide(world, flow, bl
         )
 
 
-def test_the_court_page_offers_only_decisions_it_will_accept(client, world, flow, blockers):
+def test_the_court_page_offers_only_decisions_it_will_accept(client, world, flow):
     rec = flow.final()
-    flow.at_trial()
+    flow.plea_signed()
+    flow.at_trial()  # no voluntariness review yet: the plea app's real check blocks adoption
     client.force_login(world.judge)
     url = reverse("recommendations:court", args=[rec.pk])
-    blockers.append("尚无认罪认罚具结书")
     page = client.get(url)
     html = page.content.decode()
     assert page.status_code == 200
-    assert 'value="adopt"' not in html and 'value="decide_otherwise"' in html and "尚无认罪认罚具结书" in html
-    blockers.clear()
+    assert 'value="adopt"' not in html and 'value="decide_otherwise"' in html
+    assert "法院尚未进行认罪认罚自愿性审查" in html
+    flow.reviewed()
     assert 'value="adopt"' in client.get(url).content.decode()
     services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     page = client.get(url)
@@ -135,7 +147,7 @@ def test_the_court_page_offers_only_decisions_it_will_accept(client, world, flow
     assert "此决定不再有效" in html
 
 
-def test_the_court_page_shows_the_objection_beside_the_reasons(client, world, flow, blockers):
+def test_the_court_page_shows_the_objection_beside_the_reasons(client, world, flow):
     rec = final_over_objection(world, flow, reasons="退赔在先，应判缓刑")
     client.force_login(world.judge)
     url = reverse("recommendations:court", args=[rec.pk])

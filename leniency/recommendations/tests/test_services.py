@@ -234,26 +234,35 @@ def test_a_final_round_stays_in_force_until_the_next_is_final(world, flow):
     assert services.final_recommendation(world.defendant).round == 2
 
 
-def test_court_adopts_only_when_no_blockers(world, flow, blockers):
+def test_court_adopts_only_when_no_blockers(world, flow):
     rec = flow.final()
     with pytest.raises(DomainError):  # still at review for prosecution
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    flow.plea_signed()
     flow.at_trial()
     rec.refresh_from_db()
     for user in (world.outsider_judge, world.prosecutor, world.lawyer):
         with pytest.raises(Forbidden, match="审判法院的法官可以作出决定"):
             services.do_court_decision(rec, acting_user=user, decision="adopt")
-    blockers.append("自愿性审查未通过")
+    # The plea app's real check: a voluntariness review with an item failed blocks adoption, naming it.
+    review = flow.reviewed(no_coercion=("no", "被告人当庭称侦查阶段受到威胁"))
     with pytest.raises(DomainError) as error:
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
-    assert "自愿性审查未通过" in error.value.message
-    blockers.clear()
+    assert error.value.field == "decision"
+    assert "自愿性审查未通过" in error.value.message and "受到威胁" in error.value.message
+    from leniency.plea.voluntariness import do_resolve_item
+
+    do_resolve_item(
+        review.items.get(key="no_coercion"),
+        acting_user=world.judge,
+        resolution="调看同步录音录像，未见威胁；被告人当庭确认自愿认罪",
+    )
     decision = services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     assert decision.decision == CourtDecision.Decision.ADOPT
     assert actions(world)[-1] == "recommendations.court.adopted"
 
 
-def test_court_adjustment_and_decision_otherwise_need_art_201_grounds(world, flow, blockers):
+def test_court_adjustment_and_decision_otherwise_need_art_201_grounds(world, flow):
     rec = flow.final()
     flow.at_trial()
     with pytest.raises(DomainError) as error:
@@ -326,9 +335,9 @@ def test_fine_and_probation_are_stored(world, flow):
     assert rec.term_text() == "有期徒刑八个月，缓刑一年，并处罚金人民币3,000元"
 
 
-def test_after_a_signed_agreement_a_new_round_needs_a_basis(world, flow, monkeypatch):
-    first = flow.final()
-    monkeypatch.setattr(services, "signed_agreement_for", lambda rec: rec.pk == first.pk)
+def test_after_a_signed_agreement_a_new_round_needs_a_basis(world, flow):
+    flow.final()
+    flow.plea_signed()
     with pytest.raises(DomainError) as error:
         flow.draft()
     assert error.value.field == "change_basis"
@@ -338,10 +347,13 @@ def test_after_a_signed_agreement_a_new_round_needs_a_basis(world, flow, monkeyp
     assert event.data["change_basis"] == rec.change_basis
 
 
-def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, flow, monkeypatch, blockers):
+def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, flow):
     first = flow.final()
-    monkeypatch.setattr(services, "signed_agreement_for", lambda rec: rec.pk == first.pk)
+    flow.plea_signed()
     flow.at_trial()
+    with pytest.raises(DomainError) as error:  # a signed 具结书 rests on the round: a new one needs a basis
+        flow.draft()
+    assert error.value.field == "change_basis"
     services.do_court_decision(
         first,
         acting_user=world.judge,
@@ -361,9 +373,9 @@ def test_penalty_wording_matches_the_model_labels():
         assert PENALTY_ZH == {k: str(v) for k, v in SentencingRecommendation.Penalty.choices}
 
 
-def test_the_court_decides_once_per_stage(world, flow, blockers):
+def test_the_court_decides_once_per_stage(world, flow):
     rec = flow.final()
-    flow.at_trial()
+    flow.ready_for_adoption()
     services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     with pytest.raises(DomainError) as error:
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")

@@ -7,7 +7,9 @@ jurisdiction): once the `{name}` / `{name:fmt}` fields of a wording template are
 - no run of three or more ASCII letters, except the tokens in ALLOWED (a substance name courts write in
   Latin letters); short unit or case marks ("mg/100ml", "ml") stay allowed because they are under three
   letters each;
-- none of the confidence marks ✅ ⚠ ❌ (confidence is the `confidence` field, shown in words).
+- none of the confidence marks ✅ ⚠ ❌ (confidence is the `confidence` field, shown in words);
+- none of the Chinese words of a developer's remark in REMARKS (未核实, 通行标准 …): how sure a figure is
+  belongs to `confidence` (and `confirmed`), where it came from besides the law to `dev_note`.
 
 Remarks for developers go to a `dev_note` key or a YAML comment, which no page shows.
 """
@@ -46,6 +48,7 @@ USER_FACING_KEYS = frozenset(
 ALLOWED = frozenset({"MDMA"})
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 MARKS = re.compile("[✅⚠❌]")
+REMARKS = re.compile("未核实|未确认|凭记忆|二手来源|工程设定|通行标准")
 TEMPLATE_FIELD = re.compile(r"\{[a-z_]+(?::[^{}]*)?\}")
 
 
@@ -53,7 +56,7 @@ def problems(text: str) -> list[str]:
     """What breaks the rule in one user-facing string (empty when it passes)."""
     bare = TEMPLATE_FIELD.sub("", text)
     found = [w for w in ENGLISH_WORD.findall(bare) if w not in ALLOWED]
-    return found + MARKS.findall(bare)
+    return found + MARKS.findall(bare) + REMARKS.findall(bare)
 
 
 def _user_strings(node, path):
@@ -74,6 +77,7 @@ def test_the_rule_catches_the_notes_it_is_for():
     assert problems("2021 text: 1,000 yuan to twice the amount (ratio inside the band is engineering)")
     assert problems("醉驾意见2023 (⚠️ secondary)") == ["secondary", "⚠"]
     assert problems("三(3) ❌") == ["❌"]
+    assert problems("（幅度刑宽度，未核实）") == ["未核实"]
     assert (
         problems("《最高人民法院、最高人民检察院关于办理盗窃刑事案件适用法律若干问题的解释》第十四条") == []
     )

@@ -43,9 +43,13 @@ def corpus_import(job: Job, progress: Progress) -> str:
     options = Options(workers=int(job.params.get("workers", settings.JOBS_IMPORT_WORKERS)), progress=False)
     run = import_file(path, options, on_batch=on_batch)
     progress.update(size or run.lines_read, size or run.lines_read, force=True)
+    # The summary names the file as it was uploaded, not where the server keeps it.
+    name = job.params.get("name") or path.name
     if run.imported == 0 and run.duplicates == 0:
-        raise JobError(_("文件中没有一件可以导入的判决。") + "\n" + summary(run, max_errors=5))
-    return summary(run)
+        raise JobError(
+            _("文件中没有一件可以导入的判决。") + "\n" + summary(run, max_errors=5).replace(str(path), name)
+        )
+    return summary(run).replace(str(path), name)
 
 
 def corpus_index(job: Job, progress: Progress) -> str:

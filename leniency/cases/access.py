@@ -330,3 +330,30 @@ def check_decide_retrial(user, retrial) -> None:
         and user.organisation_id == retrial.court_id
     ):
         raise Forbidden(_("再审判决由再审法院另行组成的合议庭作出（刑事诉讼法第256条）"))
+
+
+# Extensions of a statutory time limit (`deadlines.py`).
+COURT_EXTENSIONS = {"summary_long", "trial_third_month", "appeal_extension"}
+
+
+def check_extend_deadline(user, defendant: Defendant, *, kind: str) -> None:
+    """Before trial the procuratorate's chief approves (a supervising prosecutor records it, CPL art. 172); from
+    trial on the court's president or the court above approves, and the court's case-filing and trial-management
+    office (立案) records it (CPL arts. 208, 220, 225, 243)."""
+    case = defendant.case
+    if defendant.stage == Stage.PROSECUTION_REVIEW and kind not in COURT_EXTENSIONS:
+        if not (
+            user.is_authenticated
+            and has_capability(user, "supervise")
+            and user.organisation_id == case.procuratorate_id
+        ):
+            raise Forbidden(
+                _("审查起诉期限的延长由检察长批准（刑事诉讼法第172条），由本案检察院的部门负责人登记")
+            )
+        return
+    if not _court_clerk_of(user, case.court_id):
+        raise Forbidden(
+            _(
+                "审理期限的延长由院长或上级人民法院批准（刑事诉讼法第208条、第220条、第243条），由本案法院立案部门登记"
+            )
+        )

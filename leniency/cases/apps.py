@@ -67,6 +67,10 @@ ACTIONS = {
     "case.settlement.forgiveness": (gettext_lazy("记录谅解书"), _sum),
     "case.settlement.reconciliation": (gettext_lazy("记录刑事和解协议"), _sum),
     "defendant.procedure.set": (gettext_lazy("确定审理程序"), _change),
+    "defendant.deadline.extended": (
+        gettext_lazy("延长办案期限"),
+        lambda data: data.get("approved_on", "") and str(data["approved_on"]),
+    ),
     "case.judgment.recorded": (gettext_lazy("一审宣判"), lambda data: str(data.get("judged_on", ""))),
     "case.second_instance.decided": (
         gettext_lazy("二审裁判"),

@@ -1,4 +1,5 @@
-"""What a user has to do next: the defendants waiting on them, oldest first, with the time limit that applies."""
+"""What a user has to do next: the defendants waiting on them, the most urgent first, each with its statutory time
+limit (`deadlines.py`) and the act that ends it."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,32 +9,39 @@ from django.utils import timezone
 from leniency.accounts.capabilities import has_capability
 
 from .access import visible_defendants
+from .deadlines import Deadline, deadline_for
 from .models import Defendant
-from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
-
-# Days a defendant may wait in a stage before the task is shown as overdue. Review for prosecution:
-# one month (CPL art. 172); first instance: two months for public prosecution (CPL art. 208), 20 days
-# for expedited procedure are not distinguished here; appeal: two months (CPL art. 243).
-STAGE_LIMIT_DAYS = {
-    Stage.PROSECUTION_REVIEW: 30,
-    Stage.FIRST_INSTANCE: 60,
-    Stage.APPEAL: 60,
-    Stage.JUDGMENT: 10,
-}
+from .stages import COURT_STAGES, PROSECUTION_STAGES
 
 
 @dataclass(frozen=True)
 class Task:
     defendant: Defendant
     days_in_stage: int
-    limit_days: int | None
+    deadline: Deadline | None
+    today: date
+
+    @property
+    def days_left(self) -> int | None:
+        return self.deadline.days_left(self.today) if self.deadline else None
 
     @property
     def overdue(self) -> bool:
-        return self.limit_days is not None and self.days_in_stage > self.limit_days
+        return self.deadline is not None and self.today > self.deadline.due
+
+    @property
+    def days_over(self) -> int:
+        return -self.days_left if self.overdue else 0
+
+    @property
+    def due_soon(self) -> bool:
+        """Due within three days, not yet overdue."""
+        return self.deadline is not None and not self.overdue and self.days_left <= 3
 
 
 def tasks_for(user, *, today: date | None = None) -> list[Task]:
+    """The defendants waiting on `user`, the most urgent first: overdue, then by due date (statutory time limits,
+    `deadlines.py`)."""
     today = today or timezone.localdate()
     if user.is_prosecution:
         stages = PROSECUTION_STAGES
@@ -47,7 +55,11 @@ def tasks_for(user, *, today: date | None = None) -> list[Task]:
         visible_defendants(user)
         .filter(stage__in=stages)
         .select_related("case")
-        .prefetch_related("charges")
+        .prefetch_related("charges", "deadline_extensions")
         .order_by("stage_since", "id")[:200]
     )
-    return [Task(d, (today - d.stage_since).days, STAGE_LIMIT_DAYS.get(d.stage)) for d in defendants]
+    tasks = [
+        Task(d, (today - d.stage_since).days, deadline_for(d, list(d.deadline_extensions.all())), today)
+        for d in defendants
+    ]
+    return sorted(tasks, key=lambda t: (t.deadline is None, t.deadline.due if t.deadline else today))

@@ -4,17 +4,6 @@ import pytest
 
 
 @pytest.fixture
-def blockers(monkeypatch):
-    """Stand in for the adoption blockers other apps register (the plea app's rule): a list to fill. Only the
-    browser journeys still use it; the other tests take the plea through its real services (`flow`)."""
-    from leniency.recommendations import safeguards
-
-    reasons: list[str] = []
-    monkeypatch.setattr(safeguards, "_ADOPTION_BLOCKERS", [lambda defendant: list(reasons)])
-    return reasons
-
-
-@pytest.fixture
 def flow(world, settings, tmp_path):
     """Helpers that walk the world's defendant through the workflow. The plea's documents (the 具结书, the
     signing recording) go to a temporary archive."""
@@ -55,6 +44,7 @@ def flow(world, settings, tmp_path):
             from leniency.plea.tests.helpers import all_yes
             from leniency.plea.voluntariness import do_record_review
 
+            world.defendant.refresh_from_db()  # the stage may have changed through a page
             return do_record_review(world.defendant, acting_user=world.judge, answers=all_yes(**answers))
 
         def ready_for_adoption(self):

@@ -2,16 +2,15 @@
 answers and finalises, the judge is refused an adoption without reasons, writes reasons and adopts, and the
 reasons stand in the record; then a withdrawal at trial reopens the decision and the judge decides again.
 
-What the journey is about (the objection, the finalising reply, the stage change, the court's decisions, the
-withdrawal) is done through the pages; the draft and its approval, which are not, go through the services, and
-the plea's adoption rules are stood in for by the `blockers` fixture (they have their own walkthrough)."""
+What the journey is about (the objection, the finalising reply, 提起公诉, the court's decisions, the withdrawal)
+is done through the pages; the draft and its approval, the plea's notice and signed 具结书 and the voluntariness
+review, which are not, go through the services (`flow`; the plea has its own walkthrough), so the court's
+adoption passes the plea app's real checks."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.stages import Stage
 from leniency.recommendations import services
 from leniency.recommendations.models import CourtDecision
 
@@ -23,7 +22,7 @@ OBJECTION = "被告人系初犯，案发后主动退赔全部损失，建议判�
 REASONS = "被告人虽已退赔，但系在审查起诉后期退赔，且一年内盗窃三次，检察院已在建议中从轻评价退赔情节，不判处缓刑并无不当"
 
 
-def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, live_server, world, blockers):  # noqa: F811
+def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, live_server, world, flow):  # noqa: F811
     d, base = world.defendant, live_server.url
     rec = services.do_create_draft(d, acting_user=world.prosecutor)
     rec = services.do_submit(rec, acting_user=world.prosecutor)
@@ -37,18 +36,19 @@ def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, 
     lawyer.get_by_role("button", name="提交").click()
     expect(lawyer.locator("body")).to_contain_text(OBJECTION)
 
-    # The prosecutor answers the objection and finalises; then moves the defendant to trial on the case page.
+    # The prosecutor answers the objection and finalises; the plea is signed on the final round; then the
+    # prosecutor prosecutes (提起公诉) from the case page, and the judge's voluntariness review passes.
     prosecutor = as_user(world.prosecutor)
     prosecutor.goto(f"{base}/recommendations/{rec.pk}/finalise/")
     prosecutor.get_by_label("对律师意见的答复").fill("退赔较晚，且多次作案，不宜适用缓刑")
     prosecutor.get_by_role("button", name="提交").click()
     expect(prosecutor.locator("body")).to_contain_text("量刑建议已确定")
+    flow.plea_signed()
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
-    prosecutor.locator(f"#defendant-{d.pk} details.stage-change summary").click()
-    prosecutor.locator(f"#id_d{d.pk}-to").select_option(Stage.FIRST_INSTANCE)
-    prosecutor.locator(f"#id_d{d.pk}-as_of").fill(timezone.localdate().isoformat())
-    prosecutor.get_by_role("button", name="确认变更").click()
-    expect(prosecutor.locator(f"#defendant-{d.pk} h3")).to_contain_text("一审")
+    prosecutor.get_by_role("link", name="提起公诉").click()
+    prosecutor.get_by_role("button", name="提起公诉").click()
+    expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
+    flow.reviewed()
 
     # The judge sees the objection beside the reasons box; adopting without reasons, or with stock phrases, is
     # refused naming the rule; written reasons that answer it are accepted and appear in the record.

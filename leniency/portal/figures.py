@@ -27,6 +27,8 @@ from leniency.counsel.models.participation import CONTACT
 from leniency.plea.models import PleaAgreement, Withdrawal
 from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
+from leniency.study.features import PersonRow, person_rows
+from leniency.study.measures import ADOPTION_RATE, PLEA_RATE, WITHDRAWAL_RATE
 
 from .disclosure import Table, protect
 from .periods import Period, quarter_of
@@ -104,10 +106,18 @@ class Frame:
     stage: dict[int, str]
     detained_on: dict[int, object]
     threshold: int
+    _rows: dict[int, PersonRow] | None = None
 
     @property
     def ids(self) -> list[int]:
         return list(self.group)
+
+    def person_rows(self) -> dict[int, PersonRow]:
+        """The study's person rows of the frame's defendants (read once): the shared measures are computed from
+        them, so that a figure the study also shows gives the same number (leniency.study.measures)."""
+        if self._rows is None:
+            self._rows = {r.defendant_id: r for r in person_rows(self.ids)}
+        return self._rows
 
 
 def build_frame(period: Period, by: str = "region", *, threshold: int | None = None) -> Frame:
@@ -190,29 +200,27 @@ def _unavailable(fig: Figure) -> Figure:
 # ---- the figures -----------------------------------------------------------------------------------
 
 
+def _measure_figure(key: str, measure, cols: list[str], source: str, **kw) -> Figure:
+    """A figure of a shared measure: its name, definition and exclusions are the registry's."""
+    return Figure(
+        key, str(measure.name), str(measure.definition), str(measure.exclusions), source, cols=cols, **kw
+    )
+
+
 def plea_rate(frame: Frame) -> Figure:
-    cols = [_("签署具结书"), _("未签署")]
-    fig = Figure(
+    cols = [_("认罪认罚"), _("未认罪认罚")]
+    fig = _measure_figure(
         "plea_rate",
-        _("认罪认罚适用率"),
-        _(
-            "审查起诉已终结（已起诉或不起诉）的犯罪嫌疑人中，签署过认罪认罚具结书的人数所占比例（含其后反悔的）。"
-        ),
-        _("不计尚在侦查或审查起诉中的人员，以及撤案人员。"),
-        _("具结书记录（plea 模块）"),
-        cols=cols,
+        PLEA_RATE,
+        cols,
+        _("具结书与量刑建议记录（plea、recommendations 模块）"),
         rate_cols=[0],
         rate_label=_("适用率"),
     )
-    if not PleaAgreement.objects.exists():
+    if not PleaAgreement.objects.exists() and not SentencingRecommendation.objects.exists():
         return _unavailable(fig)
-    pop = [pk for pk in frame.ids if frame.stage[pk] in REVIEW_CONCLUDED]
-    signed = set(
-        PleaAgreement.objects.filter(defendant_id__in=pop, signed_at__isnull=False).values_list(
-            "defendant_id", flat=True
-        )
-    )
-    fig.table = _table(frame, {pk: 0 if pk in signed else 1 for pk in pop}, cols)
+    counted = PLEA_RATE.classify(frame.person_rows().values())
+    fig.table = _table(frame, {pk: 0 if yes else 1 for pk, yes in counted.items()}, cols)
     return fig
 
 
@@ -254,25 +262,25 @@ def adoption_rate(frame: Frame) -> Figure:
         CourtDecision.Decision.DECIDE_OTHERWISE,
     ]
     cols = [str(c.label) for c in choices]
-    fig = Figure(
+    fig = _measure_figure(
         "adoption_rate",
-        _("法院采纳率"),
-        _("法院已就量刑建议作出决定的被告人中，最后一次决定为采纳的比例（刑事诉讼法第二百零一条）。"),
-        _("不计尚未作出决定的人员；建议调整后又采纳的，按最后一次决定计。"),
+        ADOPTION_RATE,
+        cols,
         _("法院采纳决定（recommendations 模块）"),
-        cols=cols,
         rate_cols=[0],
         rate_label=_("采纳率"),
     )
+    fig.note = _("按法院对该建议的最后一次决定分列。")
     if not CourtDecision.objects.exists():
         return _unavailable(fig)
+    population = {r.rec_id: pk for pk, r in frame.person_rows().items() if ADOPTION_RATE.in_population(r)}
     last = {}
-    for d, decision in (
-        CourtDecision.objects.filter(recommendation__defendant_id__in=frame.ids)
+    for rec_id, decision in (
+        CourtDecision.objects.filter(recommendation_id__in=list(population))
         .order_by("created_at", "pk")
-        .values_list("recommendation__defendant_id", "decision")
+        .values_list("recommendation_id", "decision")
     ):
-        last[d] = choices.index(decision)
+        last[population[rec_id]] = choices.index(decision)
     fig.table = _table(frame, last, cols)
     return fig
 
@@ -331,29 +339,25 @@ def _first_withdrawals(ids):
 def withdrawal_by_stage(frame: Frame) -> Figure:
     stages = list(WithdrawalStage)
     cols = [_("未反悔")] + [str(s.label) for s in stages]
-    fig = Figure(
+    fig = _measure_figure(
         "withdrawal_stage",
-        _("反悔率（按阶段）"),
-        _("签署过具结书的人员中，其后反悔的比例，按第一次反悔所处阶段分列。"),
-        _("不计未签署具结书的人员；同一人多次反悔的只计第一次。"),
+        WITHDRAWAL_RATE,
+        cols,
         _("具结书与反悔记录（plea 模块）"),
-        cols=cols,
         rate_cols=list(range(1, len(cols))),
         rate_label=_("反悔率"),
     )
+    fig.title = _("反悔率（按阶段）")
+    fig.note = _("按第一次反悔所处阶段分列。")
     if not PleaAgreement.objects.exists():
         return _unavailable(fig)
-    pop = set(
-        PleaAgreement.objects.filter(defendant_id__in=frame.ids, signed_at__isnull=False).values_list(
-            "defendant_id", flat=True
-        )
-    )
-    first = _first_withdrawals(pop)
-    fig.table = _table(
-        frame,
-        {pk: 1 + [s.value for s in stages].index(first[pk][0]) if pk in first else 0 for pk in pop},
-        cols,
-    )
+    values = [s.value for s in stages]
+    classified = {}
+    for pk, r in frame.person_rows().items():
+        if WITHDRAWAL_RATE.in_population(r):
+            withdrew = WITHDRAWAL_RATE.counts(r) and r.withdrawal_stages
+            classified[pk] = 1 + values.index(r.withdrawal_stages[0]) if withdrew else 0
+    fig.table = _table(frame, classified, cols)
     return fig
 
 

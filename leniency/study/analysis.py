@@ -23,6 +23,7 @@ from leniency.plea.taxonomy import REASON_GROUP, ReasonGroup, WithdrawalReason, 
 from . import charts
 from .features import FAR_ABOVE, PersonRow, imported_rows, person_rows
 from .guarantees import heavier_after_withdrawal, protest_flags
+from .measures import MEASURES
 from .models import ImportedPerson
 from .risk import fit
 
@@ -80,6 +81,9 @@ class Study:
     figures: dict = field(default_factory=dict)
     charts: dict[str, str] = field(default_factory=dict)
     heavier: list = field(default_factory=list)
+    measures: list = field(
+        default_factory=list
+    )  # (Measure, numerator, denominator, rate) shared with the portal
     protests: list = field(default_factory=list)
     model: dict | None = None
     seconds: float = 0.0
@@ -189,9 +193,7 @@ def run_study(
         cases=len({r.case_id for r in rows}),
         crimes=len({r.crime for r in rows}),
         pleaded=len(pleaded),
-        pleaded_pct=pct(len(pleaded), n),
         withdrawn=len(withdrawn),
-        withdrawn_pct=pct(len(withdrawn), len(pleaded)),
         agreements=sum(r.has_agreement for r in pleaded),
         withdrawals=sum(len(r.withdrawal_stages) for r in rows),
     )
@@ -249,7 +251,6 @@ def run_study(
         rec_rows,
     )
     f["adopted"] = sum(r.adopted for r in decided)
-    f["adopted_pct"] = pct(f["adopted"], len(decided))
     # 4. Withdrawals by stage
     stage_counts = Counter(s for r in rows for s in r.withdrawal_stages)
     T["w_stage"] = Table(
@@ -352,6 +353,7 @@ def run_study(
         ids = [r.defendant_id for r in rows]
         study.heavier = heavier_after_withdrawal(ids)
         study.protests = protest_flags(ids)
+    _shared_measures(study)
     correct_for_multiple_tests([t.test for t in T.values() if t.test is not None])
     # Early-warning model on the same rows
     if with_model and len(pleaded) >= 50:
@@ -365,12 +367,32 @@ def run_study(
     return study
 
 
+def _shared_measures(study: Study) -> None:
+    """The figures the portal publishes too, from the registry (measures.py): the same definition and numbers."""
+    f = study.figures
+    study.measures = []
+    for measure in MEASURES.values():
+        num, den = measure.count(study.rows)
+        study.measures.append((measure, num, den, pct(num, den)))
+        f[f"{measure.key}_num"], f[f"{measure.key}_den"] = num, den
+    f["pleaded_pct"] = pct(f["plea_rate_num"], f["plea_rate_den"])
+    f["concluded"] = f["plea_rate_den"]
+    f["withdrawn_pct"] = pct(f["withdrawal_rate_num"], f["withdrawal_rate_den"])
+    f["adopted_pct"] = pct(f["adoption_rate_num"], f["adoption_rate_den"])
+
+
 DEFINITIONS = [
     (
         gettext_lazy("样本"),
         gettext_lazy("期间内检察院受理（案件受理日期）的案件中的全部犯罪嫌疑人、被告人，一人一条记录。"),
     ),
-    (gettext_lazy("认罪认罚"), gettext_lazy("该人有已确定的量刑建议或已签署的具结书。")),
+    (
+        gettext_lazy("认罪认罚"),
+        gettext_lazy(
+            "该人签署了认罪认罚具结书，或在审判阶段认罪并接受量刑建议（未签具结书）。"
+            "检察官确定了量刑建议而本人未签署的，不算认罪认罚。认罪认罚适用率以审查起诉已终结的人数为分母。"
+        ),
+    ),
     (
         gettext_lazy("签署时点"),
         gettext_lazy("具结书签署完成的时间；未签署具结书（审判阶段认罪）的，以量刑建议确定的时间为准。"),

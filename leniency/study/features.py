@@ -2,7 +2,11 @@
 
 Definitions (the report prints them):
 - *person*: a defendant of a case the procuratorate received in the period (`Case.received_on`).
-- *pleaded*: the person has a recommendation that was finalised, or a signed plea agreement.
+- *pleaded*: the person signed a plea agreement (具结书, CPL art. 174), or pleaded at trial: no agreement, and the
+  recommendation in force was made for a plea at trial. A finalised recommendation alone is the prosecutor's
+  proposal, not a plea (see measures.py for why this matters).
+- *review concluded*: the person was prosecuted (a court stage or final) or not prosecuted; the base of the plea
+  rate.
 - *signing*: the moment the plea agreement was signed; where none was signed (a plea at trial), the moment the
   recommendation in force at the plea was finalised.
 - *recommendation at the plea*: the one the agreement names, else the first finalised round.
@@ -27,14 +31,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from leniency.cases.models import Defendant, DefendantCharge
+from leniency.cases.stages import TRIAL_STAGES, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.models.participation import OPINIONS, ParticipationEntry, Service
 from leniency.plea.models import PleaAgreement, RightsNotice, Withdrawal
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, SentencingRecommendation
 
-from .models import LetterDelivery
+from .models import ImportedPerson, LetterDelivery
 
 FAR_ABOVE = 0.25
+REVIEW_CONCLUDED = set(TRIAL_STAGES) | {Stage.NON_PROSECUTION}
 DETAINED = {"arrested", "criminal_detention", "residential_surveillance"}
 PRIOR = re.compile(r"前科|累犯|曾因|曾于.{0,8}因")
 PLEA_STAGE_WORDS = {"侦查阶段": "investigation", "审查起诉阶段": "prosecution_review", "审判阶段": "trial"}
@@ -55,6 +61,7 @@ class PersonRow:
     crime: str
     detained: bool
     prior_record: bool
+    review_concluded: bool = True
     lawyer: bool = False
     lawyer_kind: str = ""
     pleaded: bool = False
@@ -293,11 +300,13 @@ def rows_of(data: PersonData) -> list[PersonRow]:
         if agreement and agreement["recommendation_id"]:
             at_plea = next((r for r in finalised if r.pk == agreement["recommendation_id"]), None)
         at_plea = at_plea or (finalised[0] if finalised else None)
-        row.pleaded = at_plea is not None or agreement is not None
+        row.review_concluded = stage in REVIEW_CONCLUDED
+        the_stage = plea_stage(at_plea, facts, stage) if at_plea is not None or agreement else ""
+        row.pleaded = agreement is not None or (at_plea is not None and the_stage == "trial")
         if row.pleaded:
             row.has_agreement = agreement is not None
             row.signed_at = agreement["signed_at"] if agreement else at_plea.finalised_at
-            row.plea_stage = plea_stage(at_plea, facts, stage)
+            row.plea_stage = the_stage
             if at_plea is not None:
                 row.rec_id, row.rec_kind, row.rec_months = at_plea.pk, at_plea.kind, _point(at_plea)
                 if (
@@ -343,6 +352,7 @@ def imported_rows(persons) -> list[PersonRow]:
             crime=p.crime,
             detained=p.detained,
             prior_record=p.prior_record,
+            review_concluded=p.outcome != ImportedPerson.Outcome.PENDING,
             lawyer=bool(p.lawyer_kind),
             lawyer_kind=p.lawyer_kind,
         )

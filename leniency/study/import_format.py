@@ -275,7 +275,10 @@ COLUMNS: tuple[Column, ...] = (
         "outcome",
         "处理结果",
         False,
-        gettext_lazy("有罪判决、不起诉、无罪判决、撤回起诉或尚未终结；空为尚未终结。"),
+        gettext_lazy(
+            "有罪判决、不起诉、无罪判决、撤回起诉或尚未终结；空视为审查起诉已终结。"
+            "“尚未终结”的人员不计入认罪认罚适用率的分母。"
+        ),
         _choice(ImportedPerson.Outcome.choices),
     ),
     Column("appealed", "是否上诉", False, gettext_lazy("被告人是否对一审判决上诉：是/否；空为否。"), _yes_no),

@@ -10,7 +10,7 @@ def test_portal_page_shows_figures_with_n_definition_and_suppressed_cells(client
     for title in (
         "认罪认罚适用率",
         "确定刑量刑建议占比",
-        "法院采纳率",
+        "量刑建议采纳率",
         "反悔率（按阶段）",
         "律师参与率",
         "律师早期介入",

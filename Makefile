@@ -52,7 +52,7 @@ test-fast: install
 	$(PY) -m pytest -q -m "not browser"
 
 # Update the English catalogues: the project one (templates, accounts, cases, audit...) and each app's own.
-APP_CATALOGUES := corpus counsel oversight plea portal recommendations recordings study
+APP_CATALOGUES := corpus counsel jobs oversight plea portal recommendations recordings study
 messages:
 	cd leniency && ../$(PY) ../manage.py makemessages -l en --no-obsolete -i "sentencing/*" -i "testing/*" \
 	  $(foreach app,$(APP_CATALOGUES),-i "$(app)/*")

@@ -148,3 +148,13 @@ def test_following_a_finished_job_prints_its_result(db, tmp_path):
     bar = StringIO()
     assert follow(job, out=bar).status == Job.Status.SUCCEEDED
     assert "100%" in bar.getvalue()
+
+
+def test_the_jobs_pages_speak_english_when_asked(client, world):
+    client.force_login(world.admin)
+    client.cookies["django_language"] = "en"
+    job = do_start_job(Job.Kind.CORPUS_INDEX, acting_user=world.admin)
+    history = client.get("/jobs/").content.decode()
+    assert "Background jobs" in history and "Rebuild the similar-case index" in history
+    assert "Cancel the job" in client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "Periodic jobs" in client.get("/jobs/operations/").content.decode()

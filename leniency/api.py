@@ -13,6 +13,7 @@ from leniency.accounts.api_auth import TokenAuth
 from leniency.audit.api import router as audit_router
 from leniency.cases.api import router as cases_router
 from leniency.cases.api_import import router as case_import_router
+from leniency.cases.deadlines_views import router as deadlines_router
 from leniency.cases.judgments_api import router as judgments_router
 from leniency.cases.victims_api import router as victims_router
 from leniency.corpus.api import router as corpus_router
@@ -66,6 +67,7 @@ api.add_router("/", cases_router)
 api.add_router("/", case_import_router)  # /intake/import, /cases/{id}/attachments
 api.add_router("/", victims_router)
 api.add_router("/", judgments_router)  # judgment, second instance, retrial
+api.add_router("/", deadlines_router)  # statutory time limits
 api.add_router("/counsel/", counsel_router)
 api.add_router("/", corpus_router)  # /corpus/... and /sentencing/recommend
 api.add_router("/recommendations/", recommendations_router)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_home, views_intake, views_judgments, views_victims
+from . import deadlines_views, views, views_home, views_intake, views_judgments, views_victims
 
 urlpatterns = [
     path("", views_home.home, name="home"),
@@ -12,6 +12,11 @@ urlpatterns = [
     path("cases/<int:pk>/prosecute/", views_intake.case_prosecute, name="case_prosecute"),
     path("cases/<int:pk>/appeal/", views_intake.case_appeal, name="case_appeal"),
     path("court/incoming/", views_intake.court_incoming, name="court_incoming"),
+    path(
+        "cases/<int:pk>/defendants/<int:defendant_id>/deadline/",
+        deadlines_views.defendant_deadline,
+        name="defendant_deadline",
+    ),
     path("cases/<int:pk>/judgment/", views_judgments.case_judgment, name="case_judgment"),
     path(
         "cases/<int:pk>/second-instance/", views_judgments.case_second_instance, name="case_second_instance"

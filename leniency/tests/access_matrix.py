@@ -120,6 +120,9 @@ PAGES: dict[str, Entry] = {
     ),
     "court_incoming": Entry(rule(ok=CLERK)),
     # judgment, second instance, retrial (cases/judgments.py): the judges the filing assigned
+    "defendant_deadline": Entry(
+        CASE_FILE, {"pk": "case", "defendant_id": "defendant"}, note="the form: the clerk"
+    ),
     "case_judgment": Entry(rule(ok=COURT), _pk("case"), note="the assigned judge, at first instance"),
     "case_second_instance": Entry(
         rule(), _pk("case"), note="the case is at first instance: no one decides an appeal (CPL art. 236)"
@@ -431,6 +434,13 @@ API: dict[str, Entry] = {
         {"kind": "protest"},
         args={"case_id": "case"},
         note="抗诉; no judgment yet: 400",
+    ),
+    "GET /api/defendants/{defendant_id}/deadline": Entry(CASE_FILE, D),
+    "POST /api/defendants/{defendant_id}/deadline-extensions": post(
+        rule(ok=CLERK | ADMIN),
+        {"kind": "trial_third_month"},
+        args=D,
+        note="approved by the president, recorded",
     ),
     "POST /api/cases/{case_id}/judgment": post(
         rule(ok=COURT), {"sentences": []}, args={"case_id": "case"}, note="no sentence: 400"

@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from leniency.accounts.models import Role, User
 from leniency.audit.models import AuditEvent
 from leniency.cases import deadlines, services
 from leniency.cases.deadlines import Period, add_period, deadline_for
@@ -91,3 +90,23 @@ def test_the_to_do_list_puts_the_overdue_first_with_the_next_step(client, world)
     client.force_login(world.prosecutor)
     page = client.get("/").content.decode()
     assert "作出起诉或者不起诉决定" in page and "刑事诉讼法第172条" in page
+
+
+@pytest.mark.django_db
+def test_the_deadline_page_shows_the_limit_and_only_the_clerk_records_an_extension(client, world):
+    case = _transfer(world, received_on=date(2026, 9, 1))
+    services.do_prosecute(case, as_of=date(2026, 11, 2), acting_user=world.prosecutor)
+    services.do_file_case(case, judge=world.judge, filed_on=date(2026, 11, 4), acting_user=world.clerk)
+    d = case.defendants.get()
+    url = f"/cases/{case.pk}/defendants/{d.pk}/deadline/"
+    client.force_login(world.judge)
+    page = client.get(url)
+    assert page.status_code == 200 and page.context["form"] is None
+    assert "2027-01-04" in page.content.decode()
+    assert client.post(url, {"kind": "trial_third_month", "approved_on": "2026-12-01"}).status_code == 403
+    client.force_login(world.clerk)
+    response = client.post(url, {"kind": "trial_third_month", "approved_on": "2026-12-01"})
+    assert response.status_code == 302
+    assert deadline_for(d).due == date(2027, 2, 4)
+    api = client.get(f"/api/defendants/{d.pk}/deadline").json()
+    assert (api["due"], api["extended"]) == ("2027-02-04", ["trial_third_month"])

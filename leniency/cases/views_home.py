@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .access import visible_cases, visible_defendants
-from .tasks import tasks_for
+from .tasks import overdue_cases, tasks_for
 
 
 @login_required
@@ -20,5 +20,6 @@ def home(request):
         "defendant_count": visible_defendants(user).count(),
         "tasks": tasks[:15],
         "task_count": len(tasks),
+        "overdue_case_count": overdue_cases(user),
     }
     return render(request, "cases/home.html", context)

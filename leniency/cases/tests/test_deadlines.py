@@ -8,7 +8,7 @@ import pytest
 from leniency.audit.models import AuditEvent
 from leniency.cases import deadlines, services
 from leniency.cases.deadlines import Period, add_period, deadline_for
-from leniency.cases.tasks import tasks_for
+from leniency.cases.tasks import overdue_case_ids, overdue_cases, tasks_for
 from leniency.errors import DomainError, Forbidden
 
 from .test_intake import _transfer
@@ -90,6 +90,10 @@ def test_the_to_do_list_puts_the_overdue_first_with_the_next_step(client, world)
     client.force_login(world.prosecutor)
     page = client.get("/").content.decode()
     assert "作出起诉或者不起诉决定" in page and "刑事诉讼法第172条" in page
+    assert late.pk in overdue_case_ids(world.prosecutor, today=date(2026, 10, 9))
+    assert late.pk not in overdue_case_ids(world.prosecutor, today=date(2026, 10, 8))  # the due day itself
+    assert overdue_cases(world.prosecutor, today=date(2026, 10, 9)) >= 1
+    assert overdue_cases(world.outsider_prosecutor, today=date(2026, 10, 9)) == 0
 
 
 @pytest.mark.django_db

@@ -1,10 +1,8 @@
-"""Plea tests: files go to a temporary archive; a stand-in final recommendation until a real one is made."""
-
-from types import SimpleNamespace
+"""Plea tests: files go to a temporary archive; the final recommendation a 具结书 rests on is a real one."""
 
 import pytest
 
-from .helpers import stand_in_recommendation
+from .helpers import final_recommendation
 
 
 @pytest.fixture(autouse=True)
@@ -23,9 +21,7 @@ def archive(settings, tmp_path):
 
 
 @pytest.fixture
-def final_rec(monkeypatch):
-    """Make `state.final_recommendation(defendant)` return a stand-in; tests change `.current` to simulate a
-    new one. The plea modules look the function up on `state` at call time, so the patch ends with the test."""
-    holder = SimpleNamespace(current=stand_in_recommendation())
-    monkeypatch.setattr("leniency.plea.state.final_recommendation", lambda defendant: holder.current)
-    return holder
+def final_round(world, archive):
+    """The world's defendant's final recommendation, made through the recommendations app's services
+    (有期徒刑一年六个月，缓刑二年，并处罚金人民币5,000元)."""
+    return final_recommendation(world)

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -114,24 +113,31 @@ def all_yes(**overrides):
     return answers
 
 
-class StandIn(SimpleNamespace):
-    """A final recommendation as the recommendations app would hold it, without its database row."""
+def final_recommendation(world, months=18, change_basis="", **values):
+    """A final recommendation made through the recommendations app's services, as a case holds it: the
+    prosecutor drafts (the term set to `months`, on probation with a fine unless `values` say otherwise), the
+    supervisor approves, the lawyer agrees, the prosecutor finalises. A round after a signed 具结书 needs a
+    `change_basis`."""
+    from leniency.recommendations import services
 
-    def term_text(self):
-        from leniency.plea.wording import recommendation_zh
-
-        return recommendation_zh(SimpleNamespace(**vars(self)))
-
-
-def stand_in_recommendation(pk=9001, months=18):
-    return StandIn(
-        pk=pk,
-        principal_penalty="fixed_term",
-        kind="fixed",
-        months=months,
-        low_months=None,
-        high_months=None,
-        probation=True,
-        probation_months=24,
-        fine_yuan=5000,
+    rec = services.do_create_draft(world.defendant, acting_user=world.prosecutor, change_basis=change_basis)
+    term = {
+        "principal_penalty": "fixed_term",
+        "kind": "fixed",
+        "months": months,
+        "probation": True,
+        "probation_months": 24,
+        "fine_yuan": "5000",
+    }
+    rec = services.do_update_draft(
+        rec,
+        acting_user=world.prosecutor,
+        version=rec.version,
+        values=term | values,
+        deviation_reason="被告人退赔全部损失，取得谅解，从宽幅度高于模型",
     )
+    rec = services.do_submit(rec, acting_user=world.prosecutor)
+    services.do_review(rec, acting_user=world.supervisor, decision="approve", comments="同意")
+    rec.refresh_from_db()
+    services.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
+    return services.do_finalise(rec, acting_user=world.prosecutor)

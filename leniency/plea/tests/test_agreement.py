@@ -12,18 +12,18 @@ from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.review import adoption_blockers
 from leniency.plea.story import status_line
 
-from .helpers import agreement, sign_all, sign_as, stand_in_recommendation
+from .helpers import agreement, final_recommendation, sign_all, sign_as
 
 Role = Signature.Role
 
 
-def test_generated_agreement_is_stored_with_the_hash_of_its_bytes(world, final_rec, archive):
+def test_generated_agreement_is_stored_with_the_hash_of_its_bytes(world, final_round, archive):
     a = agreement(world)
     data = archive_storage().open(a.file_name, "rb").read()
     assert data.startswith(b"%PDF") and a.size == len(data)
     assert a.sha256 == hashlib.sha256(data).hexdigest()
     assert Path(archive, a.file_name).exists()
-    assert a.recommendation_text == "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元"
+    assert a.recommendation_text == "有期徒刑一年六个月，缓刑二年，并处罚金人民币5,000元"
     assert a.lawyer_name == "鲍律师" and a.status == PleaAgreement.Status.AWAITING
     event = AuditEvent.objects.get(action="plea.agreement.generated")
     assert event.data["sha256"] == a.sha256 and event.data["defendant"] == world.defendant.pk
@@ -35,7 +35,7 @@ def test_no_final_recommendation_no_agreement(world):
     assert error.value.field == "recommendation"
 
 
-def test_without_an_assigned_lawyer_the_statutory_exception_must_be_recorded(world, final_rec):
+def test_without_an_assigned_lawyer_the_statutory_exception_must_be_recorded(world, final_round):
     world.defendant.counsel_assignments.update(ended_at="2026-09-02T00:00:00Z")
     with pytest.raises(DomainError) as error:
         agreement(world)
@@ -46,7 +46,7 @@ def test_without_an_assigned_lawyer_the_statutory_exception_must_be_recorded(wor
     assert a.status == PleaAgreement.Status.SIGNED  # only the prosecutor's signature is required
 
 
-def test_signed_by_all_three_each_binding_the_hash(world, final_rec):
+def test_signed_by_all_three_each_binding_the_hash(world, final_round):
     a = sign_all(world, agreement(world))
     assert a.status == PleaAgreement.Status.SIGNED and a.signed_at is not None
     signatures = {s.role: s for s in a.signatures.all()}
@@ -62,7 +62,7 @@ def test_signed_by_all_three_each_binding_the_hash(world, final_rec):
     assert all(check.ok for check in verify_agreement(a).checks)
 
 
-def test_only_the_right_people_sign(world, final_rec):
+def test_only_the_right_people_sign(world, final_round):
     from leniency.plea.signing import do_attest_as_lawyer, do_sign_as_prosecutor
 
     a = agreement(world)
@@ -79,9 +79,10 @@ def test_only_the_right_people_sign(world, final_rec):
         sign_as(world, a, Role.LAWYER)  # twice
 
 
-def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, final_rec):
+def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, final_round):
     first = sign_all(world, agreement(world))
-    final_rec.current = stand_in_recommendation(pk=9002, months=12)
+    # A new round after the signed 具结书, on a stated basis, finalised at twelve months.
+    final_recommendation(world, months=12, change_basis="补充侦查查明被告人另有退赃，建议下调刑期")
     assert any("不是现行的最终量刑建议" in b for b in adoption_blockers(world.defendant))
     assert status_line(world.defendant) == ("量刑建议已变更，具结书第1版须重新生成", True)
     second = agreement(world)
@@ -94,7 +95,7 @@ def test_new_final_recommendation_regenerates_and_voids_the_signatures(world, fi
     assert sorted(event.data["voided_signatures"]) == sorted([Role.DEFENDANT, Role.LAWYER, Role.PROSECUTOR])
 
 
-def test_tampered_file_invalidates_signatures_and_blocks_signing(world, final_rec, archive):
+def test_tampered_file_invalidates_signatures_and_blocks_signing(world, final_round, archive):
     a = agreement(world)
     sign_as(world, a, Role.DEFENDANT)
     path = Path(archive, a.file_name)
@@ -107,7 +108,7 @@ def test_tampered_file_invalidates_signatures_and_blocks_signing(world, final_re
     assert any("篡改" in b for b in adoption_blockers(world.defendant))
 
 
-def test_adoption_blockers_until_signed_and_reviewed(world, final_rec):
+def test_adoption_blockers_until_signed_and_reviewed(world, final_round):
     from leniency.cases.services import do_change_stage
     from leniency.plea.voluntariness import do_record_review
 

@@ -20,7 +20,7 @@ def _post(client, url, user, payload):
     return client.post(url, json.dumps(payload), content_type="application/json", **_bearer(user))
 
 
-def test_whole_plea_through_the_api(client, world, final_rec):
+def test_whole_plea_through_the_api(client, world, final_round):
     d = world.defendant.pk
     r = _post(
         client,
@@ -89,7 +89,7 @@ def test_whole_plea_through_the_api(client, world, final_rec):
     ] == "具结书第1版已签署"
 
 
-def test_withdrawal_api_and_taxonomy(client, world, final_rec):
+def test_withdrawal_api_and_taxonomy(client, world, final_round):
     reasons = client.get("/api/plea/withdrawal-reasons", **_bearer(world.lawyer)).json()
     assert {r["group"] for r in reasons} == {"procuratorate", "defendant", "lawyer", "other"}
     d = world.defendant.pk

@@ -77,9 +77,9 @@ def draw_signature(page, form):
 
 
 def test_the_signed_agreement_downloads_print_the_signatures_and_mask_the_id_by_role(
-    as_user, live_server, world, final_rec
+    as_user, live_server, world, final_round
 ):
-    """`final_rec` stands in the final recommendation the agreement is generated from."""
+    """`final_round` is the final recommendation the agreement is generated from (made through the services)."""
     d, base = world.defendant, live_server.url
     prosecutor = as_user(world.prosecutor)
 

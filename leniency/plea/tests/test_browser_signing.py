@@ -37,10 +37,10 @@ def as_user(chromium, live_server):
 
 
 def test_the_defendant_signs_on_the_tablet_and_the_lawyer_attests_on_their_own_account(
-    as_user, live_server, world, final_rec
+    as_user, live_server, world, final_round
 ):
-    """`final_rec` stands in the final recommendation the agreement is generated from (what precedes the signing,
-    not what this journey is about)."""
+    """`final_round` is the final recommendation the agreement is generated from, made through the
+    recommendations services (what precedes the signing, not what this journey is about)."""
     d, base = world.defendant, live_server.url
     prosecutor = as_user(world.prosecutor)
 

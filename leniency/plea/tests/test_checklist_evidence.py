@@ -43,7 +43,7 @@ def log_meeting(world):
     )
 
 
-def test_a_yes_without_its_evidence_needs_a_note_naming_what_was_relied_on(world, final_rec):
+def test_a_yes_without_its_evidence_needs_a_note_naming_what_was_relied_on(world, final_round):
     at_trial(world)
     with pytest.raises(DomainError, match="平台上没有权利告知书") as refused:
         do_record_review(
@@ -67,27 +67,27 @@ def test_a_yes_without_its_evidence_needs_a_note_naming_what_was_relied_on(world
     assert "rights_notified" in event.data["yes_without_evidence"] and review.items.count() == len(CHECKLIST)
 
 
-def test_items_whose_evidence_is_on_file_need_no_note(world, final_rec):
+def test_items_whose_evidence_is_on_file_need_no_note(world, final_round):
     notice(world)
     sign_all(world, agreement(world))
-    log_meeting(world)
     at_trial(world)
     evidence = checklist_evidence(world.defendant, CHECKLIST)
     assert evidence["rights_notified"].missing == [] and evidence["agreement_on_file"].missing == []
-    assert evidence["opinions_on_file"].missing == ["律师书面意见"]  # the stand-in round has no opinion
-    assert any("会见" in e.label for e in evidence["lawyer_helped"].found)
-    with pytest.raises(DomainError, match="律师书面意见") as refused:
+    # The lawyer's opinion on the final round is on file (the workflow asks for it); no meeting is logged yet.
+    assert any("对量刑建议：同意" in e.label for e in evidence["opinions_on_file"].found)
+    assert evidence["opinions_on_file"].missing == ["律师会见记录"]
+    with pytest.raises(DomainError, match="律师会见记录") as refused:
         do_record_review(world.defendant, acting_user=world.judge, answers=yes())
     assert refused.value.field == "opinions_on_file"
-    review = do_record_review(
-        world.defendant,
-        acting_user=world.judge,
-        answers=yes(opinions_on_file="律师当庭发表意见", lawyer_helped="律师当庭发表意见"),
-    )
+    log_meeting(world)
+    evidence = checklist_evidence(world.defendant, CHECKLIST)
+    assert evidence["opinions_on_file"].missing == [] and evidence["lawyer_helped"].missing == []
+    assert any("会见" in e.label for e in evidence["lawyer_helped"].found)
+    review = do_record_review(world.defendant, acting_user=world.judge, answers=yes())
     assert review.passed
 
 
-def test_the_review_form_shows_each_items_evidence_beside_the_question(client, world, final_rec):
+def test_the_review_form_shows_each_items_evidence_beside_the_question(client, world, final_round):
     notice_row = notice(world)
     at_trial(world)
     client.force_login(world.judge)
@@ -95,7 +95,8 @@ def test_the_review_form_shows_each_items_evidence_beside_the_question(client, w
     html = page.content.decode()
     assert page.status_code == 200 and "平台上的依据材料" in html
     assert reverse("plea_notice", args=[notice_row.pk]) in html
-    assert "缺：律师会见记录、律师书面意见" in html
+    assert "缺：律师会见记录" in html and "缺：律师会见记录、律师书面意见" not in html
+    assert "对量刑建议：同意" in html  # the lawyer's opinion on the final round, beside the question
 
 
 def strip_signing_recordings(agr):
@@ -107,7 +108,7 @@ def strip_signing_recordings(agr):
     agr.defendant.recordings.filter(session="signing").delete()
 
 
-def test_adoption_is_refused_without_a_recording_of_the_signing_or_a_reason(world, final_rec):
+def test_adoption_is_refused_without_a_recording_of_the_signing_or_a_reason(world, final_round):
     agr = sign_all(world, agreement(world))
     assert not signing_unrecorded(world.defendant)
     assert not any("签署没有录音录像" in b for b in adoption_blockers(world.defendant))

@@ -54,7 +54,9 @@ def _when(value) -> str:
     return f"{timezone.localtime(value):%Y年%m月%d日%H:%M}"
 
 
-def test_signed_pdf_prints_signatures_times_and_hash_and_differs_from_the_unsigned(client, world, final_rec):
+def test_signed_pdf_prints_signatures_times_and_hash_and_differs_from_the_unsigned(
+    client, world, final_round
+):
     a = agreement(world)
     before = _get(client, world.prosecutor, "plea_agreement_pdf", a.pk)
     sign_all(world, a)
@@ -73,7 +75,7 @@ def test_signed_pdf_prints_signatures_times_and_hash_and_differs_from_the_unsign
     assert not [image for page in PdfReader(io.BytesIO(before)).pages for image in page.images]
 
 
-def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(client, world, final_rec):
+def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(client, world, final_round):
     a = sign_all(world, agreement(world))
     data = _get(client, world.prosecutor, "plea_agreement_docx", a.pk)
     text = docx_text(data)
@@ -114,7 +116,7 @@ def _masked_readers(world):
 
 
 @pytest.mark.parametrize("name", ["plea_agreement_pdf", "plea_agreement_docx"])
-def test_the_id_number_follows_the_readers_role(client, world, final_rec, name):
+def test_the_id_number_follows_the_readers_role(client, world, final_round, name):
     a = sign_all(world, agreement(world))
     extract = pdf_text if name.endswith("pdf") else docx_text
     for reader in _masked_readers(world):
@@ -140,7 +142,7 @@ def test_the_id_number_follows_the_readers_role(client, world, final_rec, name):
         ("plea_notice_docx", "n"),
     ],
 )
-def test_every_download_is_audited_and_read_logged(client, world, final_rec, name, obj):
+def test_every_download_is_audited_and_read_logged(client, world, final_round, name, obj):
     target = {"a": lambda: agreement(world), "n": lambda: notice(world)}[obj]()
     reads, events = (
         PersonalDataAccess.objects.count(),
@@ -166,14 +168,14 @@ def test_every_download_is_audited_and_read_logged(client, world, final_rec, nam
         assert read.fields.split(",")[-1] == "id_number_masked"
 
 
-def test_a_full_id_read_is_logged_as_such(client, world, final_rec):
+def test_a_full_id_read_is_logged_as_such(client, world, final_round):
     a = agreement(world)
     _get(client, world.judge, "plea_agreement_pdf", a.pk)
     read = PersonalDataAccess.objects.order_by("-id").first()
     assert read.fields.split(",")[-1] == "id_number" and read.user_id == world.judge.pk
 
 
-def test_outsiders_download_nothing(client, world, final_rec):
+def test_outsiders_download_nothing(client, world, final_round):
     a = agreement(world)
     for user in world.outsiders():
         client.force_login(user)
@@ -204,7 +206,7 @@ def test_the_signature_table_is_never_split_over_pages():
     assert moved  # some of the heights did put the whole table on the next page
 
 
-def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(client, world, final_rec):
+def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(client, world, final_round):
     """The original's bytes (the ones the signatures bind) print the full ID number: the auditor is refused with
     the reason; the judge gets the exact bytes, and the download is audited and read-logged as a full-ID read."""
     a = sign_all(world, agreement(world))
@@ -220,7 +222,7 @@ def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(
     assert (read.user_id, read.fields) == (world.judge.pk, "name,particulars,id_number")
 
 
-def test_a_copy_downloaded_at_trial_keeps_the_word_the_original_used(client, world, final_rec):
+def test_a_copy_downloaded_at_trial_keeps_the_word_the_original_used(client, world, final_round):
     """Generated during review (犯罪嫌疑人), downloaded after prosecution: the copy prints what was signed."""
     from leniency.cases.services import do_change_stage
     from leniency.cases.stages import Stage

@@ -18,7 +18,7 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"\s+", "", out.decode())
 
 
-def test_agreement_pdf_renders_chinese(world, final_rec, archive):
+def test_agreement_pdf_renders_chinese(world, final_round, archive):
     a = agreement(world)
     text = pdf_text(Path(archive, a.file_name))
     for expected in (
@@ -27,7 +27,7 @@ def test_agreement_pdf_renders_chinese(world, final_rec, archive):
         "110101199005010012",
         "盗窃罪",
         "第二百六十四条",
-        "有期徒刑一年六个月，缓刑二年，并处罚金人民币5000元",
+        "有期徒刑一年六个月，缓刑二年，并处罚金人民币5,000元",
         "速裁程序",
         "鲍律师",
         "东区人民检察院",
@@ -36,7 +36,7 @@ def test_agreement_pdf_renders_chinese(world, final_rec, archive):
         assert expected in text, expected
 
 
-def test_plea_verify_reports_a_tampered_signed_agreement(world, final_rec, archive):
+def test_plea_verify_reports_a_tampered_signed_agreement(world, final_round, archive):
     clean = sign_all(world, agreement(world))
     out = io.StringIO()
     call_command("plea", "verify", stdout=out)
@@ -51,7 +51,7 @@ def test_plea_verify_reports_a_tampered_signed_agreement(world, final_rec, archi
     assert "defendant, lawyer, prosecutor" in err.getvalue()
 
 
-def test_plea_verify_reports_a_missing_agreement(world, final_rec, archive):
+def test_plea_verify_reports_a_missing_agreement(world, final_round, archive):
     a = agreement(world)
     sign_as(world, a, Signature.Role.DEFENDANT)
     Path(archive, a.file_name).unlink()
@@ -95,7 +95,7 @@ def test_openapi_schema_lists_the_plea_and_recordings_endpoints(client, world):
     assert "/api/recordings/defendants/{defendant_id}" in paths
 
 
-def test_plea_verify_catches_a_rewritten_file_and_hash(world, final_rec, archive):
+def test_plea_verify_catches_a_rewritten_file_and_hash(world, final_round, archive):
     """Replacing the file and its hash in the database together is caught by the audit trail's copy."""
     import hashlib
 

@@ -16,7 +16,7 @@ def test_every_message_has_an_english_translation(app):
     assert len(catalog) > 40
 
 
-def test_plea_pages_switch_to_english(client, world, final_rec):
+def test_plea_pages_switch_to_english(client, world, final_round):
     from .helpers import agreement
 
     a = agreement(world)

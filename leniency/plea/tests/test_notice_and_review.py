@@ -48,7 +48,7 @@ def _at_trial(world):
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
 
 
-def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
+def test_failed_item_blocks_adoption_until_resolved(world, final_round):
     _at_trial(world)
     review = do_record_review(
         world.defendant,
@@ -72,7 +72,7 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_rec):
     assert recorded.data["failed"] == ["no_coercion"] and recorded.data["passed"] is False
 
 
-def test_review_guards(world, final_rec):
+def test_review_guards(world, final_round):
     with pytest.raises(Forbidden, match="尚未进入审判阶段"):
         do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     _at_trial(world)

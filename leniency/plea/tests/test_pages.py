@@ -24,7 +24,7 @@ def _post(client, user, url, data):
 
 
 @pytest.fixture
-def story(world, final_rec):
+def story(world, final_round):
     n = notice(world)
     a = sign_all(world, agreement(world))
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
@@ -108,7 +108,7 @@ def test_prosecutor_records_a_notice_and_errors_keep_the_input(client, world):
     assert "认罪认罚从宽制度告知书" in body and "王翻译" in body
 
 
-def test_sign_through_the_pages_and_the_verification_page(client, world, final_rec):
+def test_sign_through_the_pages_and_the_verification_page(client, world, final_round):
     """Each party on their own account: the prosecutor records the defendant's tablet signature, the lawyer
     attests (the prosecutor's account is refused for it), the prosecutor signs; each names the recording."""
     import base64
@@ -135,7 +135,7 @@ def test_sign_through_the_pages_and_the_verification_page(client, world, final_r
     assert body.count(f"录音录像 #{recording.pk}，00:00:10–00:01:20") == 3 and "已生效，下一步" in body
 
 
-def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, final_rec):
+def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, final_round):
     sign_all(world, agreement(world))
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     url = reverse("plea_review_new", args=[world.defendant.pk])
@@ -163,7 +163,7 @@ def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, 
     assert review.passed
 
 
-def test_withdrawal_through_the_page(client, world, final_rec):
+def test_withdrawal_through_the_page(client, world, final_round):
     sign_all(world, agreement(world))
     url = reverse("plea_withdrawal_new", args=[world.defendant.pk])
     response = _post(

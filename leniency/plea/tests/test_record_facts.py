@@ -9,7 +9,7 @@ def plea_of(defendant):
     return {f.key: f for f in record_facts(defendant)}["plea"]
 
 
-def test_at_trial_a_signed_agreement_dates_the_plea_to_the_review_for_prosecution(world, final_rec):
+def test_at_trial_a_signed_agreement_dates_the_plea_to_the_review_for_prosecution(world, final_round):
     signed = sign_all(world, agreement(world))
     assert signed.status == PleaAgreement.Status.SIGNED
     world.to_trial()
@@ -19,7 +19,7 @@ def test_at_trial_a_signed_agreement_dates_the_plea_to_the_review_for_prosecutio
     assert "plea" not in {g.key for g in engine_facts(world.defendant, read={"plea": "investigation"})}
 
 
-def test_without_a_signed_agreement_the_plea_is_presumed_at_the_current_stage(world, final_rec):
+def test_without_a_signed_agreement_the_plea_is_presumed_at_the_current_stage(world, final_round):
     agreement(world)  # generated, not signed
     world.to_trial()
     assert plea_of(world.defendant).value == "trial"

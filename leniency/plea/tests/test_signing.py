@@ -23,7 +23,7 @@ from leniency.plea.signing import (
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.services import do_add_recording
 
-from .helpers import agreement, png_bytes, segment, sign_as, signing_recording
+from .helpers import agreement, final_recommendation, png_bytes, segment, sign_as, signing_recording
 
 R = Signature.Role
 ATTEST = {"present": True, "advised": True, "voluntary": True}
@@ -35,7 +35,7 @@ def _defendant_signs(world, a, recording):
     )
 
 
-def test_the_prosecutor_cannot_attest_for_the_lawyer(world, final_rec):
+def test_the_prosecutor_cannot_attest_for_the_lawyer(world, final_round):
     a = agreement(world)
     recording = signing_recording(world, a)
     _defendant_signs(world, a, recording)
@@ -45,7 +45,7 @@ def test_the_prosecutor_cannot_attest_for_the_lawyer(world, final_rec):
     assert a.signatures.get(role=R.DEFENDANT).lawyer_present == ""  # nobody has confirmed yet
 
 
-def test_a_lawyer_not_assigned_to_the_defendant_cannot_attest(world, final_rec):
+def test_a_lawyer_not_assigned_to_the_defendant_cannot_attest(world, final_round):
     a = agreement(world)
     recording = signing_recording(world, a)
     _defendant_signs(world, a, recording)
@@ -56,7 +56,7 @@ def test_a_lawyer_not_assigned_to_the_defendant_cannot_attest(world, final_rec):
     assert a.signatures.get(role=R.DEFENDANT).lawyer_present == str(world.lawyer)
 
 
-def test_the_lawyer_attests_only_after_the_defendant_signed_and_only_what_they_confirm(world, final_rec):
+def test_the_lawyer_attests_only_after_the_defendant_signed_and_only_what_they_confirm(world, final_round):
     a = agreement(world)
     recording = signing_recording(world, a)
     with pytest.raises(DomainError, match="犯罪嫌疑人尚未签名") as error:
@@ -70,7 +70,7 @@ def test_the_lawyer_attests_only_after_the_defendant_signed_and_only_what_they_c
     assert error.value.field == "voluntary" and "如不能确认，请勿签名" in error.value.message
 
 
-def test_no_signature_and_so_no_effective_agreement_without_the_recording_or_a_reason(world, final_rec):
+def test_no_signature_and_so_no_effective_agreement_without_the_recording_or_a_reason(world, final_round):
     a = agreement(world)
     calls = [
         lambda: do_record_defendant_signature(
@@ -90,7 +90,7 @@ def test_no_signature_and_so_no_effective_agreement_without_the_recording_or_a_r
     assert "犯罪嫌疑人在律师在场时当面签名" in next_step(a)
 
 
-def test_the_segment_must_be_of_this_defendants_signing(world, final_rec):
+def test_the_segment_must_be_of_this_defendants_signing(world, final_round):
     a = agreement(world)
     notice_recording = do_add_recording(
         world.defendant,
@@ -109,7 +109,7 @@ def test_the_segment_must_be_of_this_defendants_signing(world, final_rec):
     assert error.value.field == "recording_end_s"
 
 
-def test_all_three_with_the_recording_make_it_effective_and_say_what_next(world, final_rec):
+def test_all_three_with_the_recording_make_it_effective_and_say_what_next(world, final_round):
     a = agreement(world)
     recording = signing_recording(world, a)
     _defendant_signs(world, a, recording)
@@ -128,7 +128,7 @@ def test_all_three_with_the_recording_make_it_effective_and_say_what_next(world,
     assert events[1].actor_id == world.lawyer.pk and events[1].data["attestation"] is True
 
 
-def test_a_reason_instead_of_the_recording_is_a_warning_for_the_committee(client, world, final_rec):
+def test_a_reason_instead_of_the_recording_is_a_warning_for_the_committee(client, world, final_round):
     a = agreement(world)
     reason = "同步录音录像设备故障，未能录制"
     for role in (R.DEFENDANT, R.LAWYER, R.PROSECUTOR):
@@ -153,7 +153,7 @@ def test_a_reason_instead_of_the_recording_is_a_warning_for_the_committee(client
     assert reverse("plea_agreement", args=[a.pk]) in body
 
 
-def test_the_signatures_hash_is_the_hash_of_the_stored_image_and_scan(world, final_rec):
+def test_the_signatures_hash_is_the_hash_of_the_stored_image_and_scan(world, final_round):
     a = agreement(world)
     recording = signing_recording(world, a)
     drawn = _defendant_signs(world, a, recording)
@@ -161,7 +161,7 @@ def test_the_signatures_hash_is_the_hash_of_the_stored_image_and_scan(world, fin
     assert drawn.image_sha256 == hashlib.sha256(read_stored(drawn.image_file)).hexdigest()
     assert read_stored(drawn.image_file) == png_bytes() and drawn.image_size == len(png_bytes())
     # a new version, signed on paper and scanned (JPEG)
-    final_rec.current = final_rec.current.__class__(**(vars(final_rec.current) | {"pk": 9003}))
+    final_recommendation(world)  # a new round with the same term (the first 具结书 was never signed by all)
     b = agreement(world)
     scan = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + bytes(range(256)) * 8
     scanned = do_record_defendant_signature(
@@ -175,7 +175,7 @@ def test_the_signatures_hash_is_the_hash_of_the_stored_image_and_scan(world, fin
     )
 
 
-def test_a_scan_that_is_not_pdf_jpeg_or_png_is_refused_naming_the_field(world, final_rec, archive):
+def test_a_scan_that_is_not_pdf_jpeg_or_png_is_refused_naming_the_field(world, final_round, archive):
     a = agreement(world)
     recording = signing_recording(world, a)
     for content in (b"GIF89a" + b"\x00" * 64, b"PK\x03\x04 a docx is a zip"):
@@ -197,7 +197,7 @@ def test_a_scan_that_is_not_pdf_jpeg_or_png_is_refused_naming_the_field(world, f
     assert not [p for p in (archive / "signatures").rglob("*") if p.is_file()]  # nothing left in the archive
 
 
-def test_the_scan_refused_on_the_page_names_the_field(client, world, final_rec):
+def test_the_scan_refused_on_the_page_names_the_field(client, world, final_round):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     a = agreement(world)
@@ -218,7 +218,7 @@ def test_the_scan_refused_on_the_page_names_the_field(client, world, final_rec):
     assert "扫描件须为 PDF、JPEG 或 PNG 文件" in form.errors["scan"][0]
 
 
-def test_the_signature_image_is_seen_like_the_agreement_and_each_read_is_logged(client, world, final_rec):
+def test_the_signature_image_is_seen_like_the_agreement_and_each_read_is_logged(client, world, final_round):
     a = agreement(world)
     signature = _defendant_signs(world, a, signing_recording(world, a))
     url = reverse("plea_signature_image", args=[a.pk, signature.pk])
@@ -233,7 +233,7 @@ def test_the_signature_image_is_seen_like_the_agreement_and_each_read_is_logged(
         assert client.get(url).status_code == 404
 
 
-def test_an_image_altered_after_signing_invalidates_the_signature(world, final_rec, archive):
+def test_an_image_altered_after_signing_invalidates_the_signature(world, final_round, archive):
     from leniency.plea.agreements import verify_agreement
 
     a = agreement(world)
@@ -246,7 +246,7 @@ def test_an_image_altered_after_signing_invalidates_the_signature(world, final_r
 
 
 def test_a_signature_that_fails_in_its_transaction_leaves_no_image_behind(
-    world, final_rec, archive, monkeypatch
+    world, final_round, archive, monkeypatch
 ):
     from leniency.plea import signing
 

@@ -10,7 +10,7 @@ from leniency.plea.review import adoption_blockers
 from leniency.plea.taxonomy import Consequence, WithdrawalReason, WithdrawalStage, grouped_reason_choices
 from leniency.plea.withdrawals import do_record_withdrawal
 
-from .helpers import agreement, sign_all
+from .helpers import agreement, final_recommendation, sign_all
 
 
 def _withdraw(world, user=None, **extra):
@@ -27,7 +27,7 @@ def test_taxonomy_has_the_four_sides():
     assert [len(v) for v in groups.values()] == [4, 5, 1, 1]
 
 
-def test_withdrawal_before_prosecution_lapses_agreement_and_keeps_everything(world, final_rec):
+def test_withdrawal_before_prosecution_lapses_agreement_and_keeps_everything(world, final_round):
     a = sign_all(world, agreement(world))
     w = _withdraw(world, reasons=[WithdrawalReason.TOO_HEAVY, WithdrawalReason.PRESSURE])
     a.refresh_from_db()
@@ -42,7 +42,7 @@ def test_withdrawal_before_prosecution_lapses_agreement_and_keeps_everything(wor
     assert any("反悔" in b for b in adoption_blockers(world.defendant))
 
 
-def test_withdrawal_at_trial_switches_procedure_when_the_judge_records_it(world, final_rec):
+def test_withdrawal_at_trial_switches_procedure_when_the_judge_records_it(world, final_round):
     sign_all(world, agreement(world))
     do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
     do_set_procedure(world.defendant, procedure=Procedure.EXPEDITED, acting_user=world.judge)
@@ -71,7 +71,7 @@ def test_other_reason_needs_text_and_reasons_are_from_the_taxonomy(world):
         _withdraw(world, reasons=[])
 
 
-def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_rec):
+def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_round):
     with pytest.raises(DomainError):
         _withdraw(world, protest=True)
     for to in (Stage.FIRST_INSTANCE, Stage.JUDGMENT):
@@ -98,11 +98,13 @@ def test_after_non_prosecution_the_decision_must_be_revisited(world):
     assert Consequence.NON_PROSECUTION_REVISITED in w.consequences
 
 
-def test_a_second_withdrawal_needs_a_new_plea_first(world, final_rec):
+def test_a_second_withdrawal_needs_a_new_plea_first(world, final_round):
     sign_all(world, agreement(world))
     _withdraw(world)
     with pytest.raises(DomainError):
         _withdraw(world)
-    sign_all(world, agreement(world))  # pleads again: version 2
+    # The withdrawal lapsed the final round: pleading again needs a new one, then the 具结书's version 2.
+    final_recommendation(world, change_basis="被告人反悔后重新表示认罪认罚")
+    sign_all(world, agreement(world))
     assert not any("反悔" in b for b in adoption_blockers(world.defendant))
     assert _withdraw(world).agreement.version == 2

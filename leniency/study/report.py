@@ -7,6 +7,7 @@ from pathlib import Path
 from leniency.documents.pdf import render_document, render_pdf
 
 from .analysis import DEFINITIONS, LIMITATIONS, Study
+from .findings import GROUPS, duty_lawyer_figures, findings, stage_narrative
 from .guarantees import HEAVIER_RULE, PROTEST_RULE
 from .risk import LABELS
 
@@ -30,6 +31,11 @@ def report_context(study: Study) -> dict:
         "protest_rule": PROTEST_RULE,
         "protests_decided": sum(1 for p in study.protests if p.decided),
         "calibration_gap": calibration_gap(study.model),
+        "findings": [
+            (label, [f for f in findings(study) if f.group == key]) for key, label in GROUPS.items()
+        ],
+        "duty_lawyer": duty_lawyer_figures(study),
+        "stage_narrative": stage_narrative(study),
     }
 
 

@@ -9,7 +9,6 @@ case and its people's full particulars (`can_open_attachment`), and every openin
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -18,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
-from leniency.documents.archive import Rejected, TooLarge, archive_storage, read_chunks, stage
+from leniency.documents.archive import archive_storage
+from leniency.documents.uploads import SCANS, extension, stage_upload
 from leniency.errors import DomainError, Forbidden
 
 from . import access
@@ -29,32 +29,11 @@ DEFAULT_MAX_BYTES = (
 )  # a scanned document of a few hundred pages; settings.CASE_ATTACHMENT_MAX_BYTES
 
 
-@dataclass(frozen=True)
-class ScanType:
-    kind: str
-    media_type: str
-    extensions: tuple[str, ...]
-    magic: bytes
-
-
-SCAN_TYPES = (
-    ScanType("pdf", "application/pdf", ("pdf",), b"%PDF-"),
-    ScanType("jpeg", "image/jpeg", ("jpg", "jpeg"), b"\xff\xd8\xff"),
-    ScanType("png", "image/png", ("png",), b"\x89PNG\r\n\x1a\n"),
-)
-ALLOWED_EXTENSIONS = tuple(ext for t in SCAN_TYPES for ext in t.extensions)
+ALLOWED_EXTENSIONS = tuple(ext for t in SCANS for ext in t.extensions)
 
 
 def max_bytes() -> int:
     return int(getattr(settings, "CASE_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES))
-
-
-def detect(head: bytes) -> ScanType | None:
-    return next((t for t in SCAN_TYPES if head.startswith(t.magic)), None)
-
-
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 def do_attach_document(
@@ -71,40 +50,25 @@ def do_attach_document(
     now = now or timezone.now()
     if kind not in CaseAttachment.Kind.values:
         raise DomainError(_("请选择文书种类"), field="kind")
-    ext = _extension(original_name)
+    ext = extension(original_name)
     if ext not in ALLOWED_EXTENSIONS:
         raise DomainError(
             _("不支持的文件类型“.%(ext)s”；扫描件可上传：%(allowed)s")
             % {"ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)},
             field="file",
         )
-    detected: list[ScanType] = []
-
-    def check_head(head: bytes) -> None:
-        if not head:
-            return  # an empty file: refused below as empty, not as the wrong type
-        found = detect(head)
-        if found is None or ext not in found.extensions:
-            raise Rejected(found.kind if found else "")
-        detected.append(found)
-
-    limit = max_bytes()
-    try:
-        staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head, head_size=16)
-    except TooLarge:
-        raise DomainError(
-            _("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file"
-        ) from None
-    except Rejected as error:
-        raise DomainError(
+    staged, scan = stage_upload(
+        fileobj,
+        types=SCANS,
+        max_bytes=max_bytes(),
+        field="file",
+        name_extension=ext,
+        head_size=16,
+        refused=lambda found: (
             _("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是 PDF、JPEG 或 PNG 扫描件")
-            % {"ext": ext, "found": str(error) or _("未知格式")},
-            field="file",
-        ) from None
-    if staged.size == 0 or not detected:
-        staged.discard()
-        raise DomainError(_("文件为空"), field="file")
-    scan = detected[0]
+            % {"ext": ext, "found": found or _("未知格式")}
+        ),
+    )
     name = f"cases/{case.pk}/{uuid.uuid4().hex}.{ext}"
     placed = None
     try:

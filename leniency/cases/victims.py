@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
-from leniency.documents.archive import Rejected, TooLarge, archive_storage, read_chunks, stage
+from leniency.documents.archive import archive_storage
+from leniency.documents.uploads import SCANS, TIFF, stage_upload
 from leniency.errors import DomainError
 
 from . import access
@@ -29,19 +30,7 @@ from .models import Case, Defendant, Settlement, Victim, VictimOpinion
 CONTACT = "id_number,phone,address"
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 
-# A scanned document's accepted formats: how their first bytes look, and their media type.
-SCAN_SIGNATURES: list[tuple[str, object]] = [
-    ("application/pdf", lambda h: h[:5] == b"%PDF-"),
-    ("image/jpeg", lambda h: h[:3] == b"\xff\xd8\xff"),
-    ("image/png", lambda h: h[:8] == b"\x89PNG\r\n\x1a\n"),
-    ("image/tiff", lambda h: h[:4] in (b"II*\x00", b"MM\x00*")),
-]
-SCAN_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/tiff": "tif",
-}
+SETTLEMENT_SCANS = (*SCANS, TIFF)  # a settlement may come as a fax-era TIFF
 
 
 def visible_victims(user) -> QuerySet[Victim]:
@@ -196,10 +185,6 @@ def _record_opinion(victim, defendant, position, method, heard_on, text, acting_
     return opinion
 
 
-def _scan_type(head: bytes) -> str | None:
-    return next((media for media, check in SCAN_SIGNATURES if check(head)), None)
-
-
 def do_record_settlement(
     victim: Victim,
     *,
@@ -231,24 +216,13 @@ def do_record_settlement(
         raise DomainError(_("已履行金额不能超过约定金额"), field="amount_paid")
     staged = media = None
     if fileobj is not None:
-        found: list[str] = []
-
-        def check_head(head: bytes) -> None:
-            media_type = _scan_type(head)
-            if media_type is None:
-                raise Rejected("")
-            found.append(media_type)
-
-        try:
-            staged = stage(read_chunks(fileobj), max_bytes=MAX_SCAN_BYTES, check_head=check_head)
-        except TooLarge:
-            raise DomainError(_("文件超过 20 MB"), field="document") from None
-        except Rejected:
-            raise DomainError(_("扫描件须为 PDF、JPEG、PNG 或 TIFF 文件"), field="document") from None
-        if staged.size == 0:
-            staged.discard()
-            raise DomainError(_("文件为空"), field="document")
-        media = found[0]
+        staged, media = stage_upload(
+            fileobj,
+            types=SETTLEMENT_SCANS,
+            max_bytes=MAX_SCAN_BYTES,
+            field="document",
+            refused=lambda found: _("扫描件须为 PDF、JPEG、PNG 或 TIFF 文件"),
+        )
     placed = None
     try:
         with transaction.atomic():
@@ -261,7 +235,7 @@ def do_record_settlement(
                 amount_paid=amount_paid,
                 note=note.strip()[:300],
                 original_name=original_name[-200:] if staged else "",
-                media_type=media or "",
+                media_type=media.media_type if media else "",
                 size=staged.size if staged else None,
                 sha256=staged.sha256 if staged else "",
                 recorded_by=acting_user,
@@ -284,7 +258,7 @@ def do_record_settlement(
                 },
             )
             if staged is not None:
-                name = f"victims/{victim.case_id}/{uuid.uuid4().hex}.{SCAN_EXTENSIONS[media]}"
+                name = f"victims/{victim.case_id}/{uuid.uuid4().hex}.{media.extensions[0]}"
                 placed = staged.place(name)
                 settlement.file_name = placed.name
                 settlement.save(update_fields=["file_name"])

@@ -31,14 +31,8 @@ from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import COURT_STAGES
-from leniency.documents.archive import (
-    Rejected,
-    TooLarge,
-    archive_storage,
-    hash_stored,
-    read_chunks,
-    stage,
-)
+from leniency.documents.archive import archive_storage, hash_stored
+from leniency.documents.uploads import PNG, SCANS, stage_upload
 from leniency.errors import DomainError
 
 from . import access
@@ -60,10 +54,7 @@ ATTESTATION = (
 )
 
 # The formats a signature image may have, told from the first bytes (never from the name or the browser's word).
-PNG = ("png", "image/png", lambda h: h[:8] == b"\x89PNG\r\n\x1a\n")
-JPEG = ("jpg", "image/jpeg", lambda h: h[:3] == b"\xff\xd8\xff")
-PDF = ("pdf", "application/pdf", lambda h: h[:5] == b"%PDF-")
-FORMATS = {Capture.DRAWN: (PNG,), Capture.SCAN: (PDF, JPEG, PNG)}
+FORMATS = {Capture.DRAWN: (PNG,), Capture.SCAN: SCANS}
 
 
 def decode_data_url(value: str) -> bytes:
@@ -150,45 +141,27 @@ def _check_open(agreement: PleaAgreement, role: str) -> None:
 
 
 def _stage_image(*, capture: str, content):
-    """Stream the image into the archive's temporary area, typed from its first bytes; (staged, format)."""
-    field = "drawn_png" if capture == Capture.DRAWN else "scan"
-    allowed = FORMATS[capture]
-    found: list = []
-
-    def check_head(head: bytes) -> None:
-        for fmt in allowed:
-            if fmt[2](head):
-                found.append(fmt)
-                return
-        raise Rejected()
-
+    """Stream the image into the archive's temporary area, typed from its first bytes; (staged, its FileType)."""
+    drawn = capture == Capture.DRAWN
+    field = "drawn_png" if drawn else "scan"
+    missing = _("请让犯罪嫌疑人在手写板上签名") if drawn else _("扫描件为空")
     if not content:
         raise DomainError(
-            _("请让犯罪嫌疑人在手写板上签名，或上传其签字的纸质具结书扫描件")
-            if capture == Capture.DRAWN
-            else _("扫描件为空"),
+            _("请让犯罪嫌疑人在手写板上签名，或上传其签字的纸质具结书扫描件") if drawn else missing,
             field=field,
         )
-    fileobj = io.BytesIO(content) if isinstance(content, bytes) else content
-    limit = MAX_DRAWN_BYTES if capture == Capture.DRAWN else MAX_SCAN_BYTES
-    try:
-        staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head)
-    except TooLarge:
-        raise DomainError(
-            _("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field=field
-        ) from None
-    except Rejected:
-        if capture == Capture.DRAWN:
-            raise DomainError(_("手写签名须为 PNG 图像，请重新签名"), field=field) from None
-        raise DomainError(
-            _("扫描件须为 PDF、JPEG 或 PNG 文件（按文件开头的字节识别，此文件都不是）"), field=field
-        ) from None
-    if staged.size == 0 or not found:
-        staged.discard()
-        raise DomainError(
-            _("请让犯罪嫌疑人在手写板上签名") if capture == Capture.DRAWN else _("扫描件为空"), field=field
-        )
-    return staged, found[0]
+    return stage_upload(
+        io.BytesIO(content) if isinstance(content, bytes) else content,
+        types=FORMATS[capture],
+        max_bytes=MAX_DRAWN_BYTES if drawn else MAX_SCAN_BYTES,
+        field=field,
+        empty=missing,
+        refused=lambda found: (
+            _("手写签名须为 PNG 图像，请重新签名")
+            if drawn
+            else _("扫描件须为 PDF、JPEG 或 PNG 文件（按文件开头的字节识别，此文件都不是）")
+        ),
+    )
 
 
 def _create(
@@ -271,10 +244,10 @@ def do_record_defendant_signature(
     evidence = _evidence(
         agreement, recording=recording, start_s=start_s, end_s=end_s, no_recording_reason=no_recording_reason
     )
-    staged, (ext, media_type, _check) = _stage_image(capture=capture, content=content)
+    staged, image_type = _stage_image(capture=capture, content=content)
     name = (
         f"signatures/{defendant.case_id}/{defendant.pk}/"
-        f"a{agreement.pk}-defendant-{secrets.token_hex(6)}.{ext}"
+        f"a{agreement.pk}-defendant-{secrets.token_hex(6)}.{image_type.extensions[0]}"
     )
     placed = None
     try:
@@ -293,7 +266,7 @@ def do_record_defendant_signature(
                 capture=capture,
                 image={
                     "image_file": name,
-                    "image_type": media_type,
+                    "image_type": image_type.media_type,
                     "image_sha256": staged.sha256,
                     "image_size": staged.size,
                 },

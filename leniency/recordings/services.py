@@ -13,15 +13,8 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.ledger import registered_hashes
 from leniency.audit.trail import record
-from leniency.documents.archive import (
-    Rejected,
-    TooLarge,
-    archive_storage,
-    clean_incoming,
-    hash_stored,
-    read_chunks,
-    stage,
-)
+from leniency.documents.archive import archive_storage, clean_incoming, hash_stored
+from leniency.documents.uploads import FileType, extension, stage_upload, starts_with
 from leniency.errors import DomainError
 
 from . import access
@@ -34,45 +27,29 @@ def max_bytes() -> int:
     return int(getattr(settings, "RECORDINGS_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-@dataclass(frozen=True)
-class MediaType:
-    kind: str
-    media_type: str
-    extensions: tuple[str, ...]
-
-
 def _ftyp(head: bytes) -> bool:
     return head[4:8] == b"ftyp"
 
 
 # Each accepted format: how its first bytes look, and the extensions that may carry it.
-SIGNATURES: list[tuple[MediaType, object]] = [
-    (MediaType("wav", "audio/wav", ("wav",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE"),
-    (MediaType("avi", "video/x-msvideo", ("avi",)), lambda h: h[:4] == b"RIFF" and h[8:12] == b"AVI "),
-    (
-        MediaType("mp3", "audio/mpeg", ("mp3",)),
+MEDIA = (
+    FileType("wav", "audio/wav", ("wav",), lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE"),
+    FileType("avi", "video/x-msvideo", ("avi",), lambda h: h[:4] == b"RIFF" and h[8:12] == b"AVI "),
+    FileType(
+        "mp3",
+        "audio/mpeg",
+        ("mp3",),
         lambda h: h[:3] == b"ID3" or (len(h) > 1 and h[0] == 0xFF and h[1] & 0xE0 == 0xE0),
     ),
-    (MediaType("m4a", "audio/mp4", ("m4a",)), lambda h: _ftyp(h) and h[8:11] == b"M4A"),
-    (MediaType("mov", "video/quicktime", ("mov",)), lambda h: _ftyp(h) and h[8:10] == b"qt"),
-    (MediaType("mp4", "video/mp4", ("mp4", "m4v")), _ftyp),
-    (MediaType("webm", "video/webm", ("webm", "mkv")), lambda h: h[:4] == b"\x1a\x45\xdf\xa3"),
-    (MediaType("ogg", "audio/ogg", ("ogg", "oga", "ogv", "opus")), lambda h: h[:4] == b"OggS"),
-    (MediaType("flac", "audio/flac", ("flac",)), lambda h: h[:4] == b"fLaC"),
-    (MediaType("amr", "audio/amr", ("amr",)), lambda h: h[:5] == b"#!AMR"),
-]
-ALLOWED_EXTENSIONS = sorted({ext for media, _check in SIGNATURES for ext in media.extensions})
-
-
-def detect(head: bytes) -> MediaType | None:
-    for media, check in SIGNATURES:
-        if check(head):
-            return media
-    return None
-
-
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    FileType("m4a", "audio/mp4", ("m4a",), lambda h: _ftyp(h) and h[8:11] == b"M4A"),
+    FileType("mov", "video/quicktime", ("mov",), lambda h: _ftyp(h) and h[8:10] == b"qt"),
+    FileType("mp4", "video/mp4", ("mp4", "m4v"), _ftyp),
+    FileType("webm", "video/webm", ("webm", "mkv"), starts_with(b"\x1a\x45\xdf\xa3")),
+    FileType("ogg", "audio/ogg", ("ogg", "oga", "ogv", "opus"), starts_with(b"OggS")),
+    FileType("flac", "audio/flac", ("flac",), starts_with(b"fLaC")),
+    FileType("amr", "audio/amr", ("amr",), starts_with(b"#!AMR")),
+)
+ALLOWED_EXTENSIONS = sorted({ext for media in MEDIA for ext in media.extensions})
 
 
 def do_add_recording(
@@ -99,39 +76,25 @@ def do_add_recording(
         raise DomainError(_("所选权利告知不属于此人"), field="notice")
     if agreement is not None and agreement.defendant_id != defendant.pk:
         raise DomainError(_("所选具结书不属于此人"), field="agreement")
-    ext = _extension(original_name)
+    ext = extension(original_name)
     if ext not in ALLOWED_EXTENSIONS:
         raise DomainError(
             _("不支持的文件类型“.%(ext)s”；可上传：%(allowed)s")
             % {"ext": ext or "?", "allowed": "、".join(ALLOWED_EXTENSIONS)},
             field="file",
         )
-    detected: list[MediaType] = []
-
-    def check_head(head: bytes) -> None:
-        media = detect(head)
-        if media is None or ext not in media.extensions:
-            raise Rejected(media.kind if media else "")
-        detected.append(media)
-
     name = f"recordings/{defendant.case_id}/{defendant.pk}/{uuid.uuid4().hex}.{ext}"
-    limit = max_bytes()
-    try:
-        staged = stage(read_chunks(fileobj), max_bytes=limit, check_head=check_head)
-    except TooLarge:
-        raise DomainError(
-            _("文件超过大小上限 %(mb)s MB") % {"mb": limit // (1024 * 1024)}, field="file"
-        ) from None
-    except Rejected as error:
-        raise DomainError(
+    staged, media = stage_upload(
+        fileobj,
+        types=MEDIA,
+        max_bytes=max_bytes(),
+        field="file",
+        name_extension=ext,
+        refused=lambda found: (
             _("文件内容与扩展名“.%(ext)s”不符（检测到：%(found)s），不是可接受的音视频文件")
-            % {"ext": ext, "found": str(error) or _("未知格式")},
-            field="file",
-        ) from None
-    if staged.size == 0:
-        staged.discard()
-        raise DomainError(_("文件为空"), field="file")
-    media = detected[0]
+            % {"ext": ext, "found": found or _("未知格式")}
+        ),
+    )
     # The file takes its final name only as the transaction's last step: a process killed before that leaves
     # no row and only a temporary file, which the next upload or `recordings verify` removes.
     placed = None

@@ -9,15 +9,17 @@ service's own check (`do_add_recording`, the report form's attachments) refuses 
 
 from django.core.files.uploadhandler import FileUploadHandler
 
-from .services import ALLOWED_EXTENSIONS, _extension, detect
+from leniency.documents.uploads import detect, extension
 
-HEAD_BYTES = 16  # enough for every signature in services.SIGNATURES
+from .services import ALLOWED_EXTENSIONS, MEDIA
+
+HEAD_BYTES = 16  # enough for every format in services.MEDIA
 
 
 class HeadCheckUploadHandler(FileUploadHandler):
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
-        ext = _extension(file_name or "")
+        ext = extension(file_name or "")
         self.checking = ext in ALLOWED_EXTENSIONS
         self.extension, self.head, self.refused = ext, b"", False
 
@@ -27,7 +29,7 @@ class HeadCheckUploadHandler(FileUploadHandler):
         if self.checking and len(self.head) < HEAD_BYTES:
             self.head += raw_data[: HEAD_BYTES - len(self.head)]
             if len(self.head) >= HEAD_BYTES:
-                media = detect(self.head)
+                media = detect(self.head, MEDIA)
                 self.refused = media is None or self.extension not in media.extensions
         return raw_data  # the first chunk goes on, so the service sees the bytes it refuses
 

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.stages import Stage
 from leniency.documents.archive import archive_storage
 from leniency.errors import DomainError, Forbidden
 from leniency.plea.agreements import verify_agreement
@@ -109,7 +108,6 @@ def test_tampered_file_invalidates_signatures_and_blocks_signing(world, final_ro
 
 
 def test_adoption_blockers_until_signed_and_reviewed(world, final_round):
-    from leniency.cases.services import do_change_stage
     from leniency.plea.voluntariness import do_record_review
 
     from .helpers import all_yes
@@ -118,7 +116,7 @@ def test_adoption_blockers_until_signed_and_reviewed(world, final_round):
     a = agreement(world)
     assert any("尚缺签名" in b and "辩护人" in b for b in adoption_blockers(world.defendant))
     sign_all(world, a)
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     assert adoption_blockers(world.defendant) == [
         "法院尚未进行认罪认罚自愿性审查（刑诉法解释第三百四十九条、第三百五十一条）"
     ]

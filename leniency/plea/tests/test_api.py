@@ -4,8 +4,6 @@ import json
 
 from leniency.accounts.models import ApiToken
 from leniency.audit.models import AuditEvent
-from leniency.cases.services import do_change_stage
-from leniency.cases.stages import Stage
 from leniency.plea.checklist import CHECKLIST
 
 from .helpers import png_bytes, signing_recording
@@ -64,7 +62,7 @@ def test_whole_plea_through_the_api(client, world, final_round):
         client.get(f"/api/plea/agreements/{agreement}/pdf", **_bearer(world.unassigned_lawyer)).status_code
         == 404
     )
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     answers = {item.key: {"answer": "yes", "note": "已核对卷宗材料"} for item in CHECKLIST}
     assert (
         _post(client, f"/api/plea/defendants/{d}/reviews", world.prosecutor, {"answers": answers}).status_code

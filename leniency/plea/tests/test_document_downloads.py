@@ -224,12 +224,11 @@ def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(
 
 def test_a_copy_downloaded_at_trial_keeps_the_word_the_original_used(client, world, final_round):
     """Generated during review (犯罪嫌疑人), downloaded after prosecution: the copy prints what was signed."""
-    from leniency.cases.services import do_change_stage
     from leniency.cases.stages import Stage
 
     a = sign_all(world, agreement(world))
     assert world.defendant.stage == Stage.PROSECUTION_REVIEW
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     text = pdf_text(_get(client, world.judge, "plea_agreement_pdf", a.pk))
     assert "一、犯罪嫌疑人身份信息" in text and "被告人身份信息" not in text
     assert "犯罪嫌疑人张某某" in text.split("五、签署")[1]

@@ -3,8 +3,6 @@ services, from the first notice to the court's decision."""
 
 from django.utils import timezone
 
-from leniency.cases.services import do_change_stage
-from leniency.cases.stages import Stage
 from leniency.plea.models import Signature
 from leniency.plea.next_step import next_step
 from leniency.plea.voluntariness import do_record_review
@@ -44,7 +42,7 @@ def test_each_step_names_the_next_one_and_who_takes_it(world):
     sign_as(world, current, Signature.Role.PROSECUTOR, recording)
     assert "提起公诉" in _next(world)
 
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     assert "审查认罪认罚的自愿性" in _next(world)
     do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     assert "采纳或不予采纳" in _next(world)

@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.services import do_change_stage
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError, Forbidden
 from leniency.plea.models import ReviewItem
@@ -45,7 +44,7 @@ def test_notice_guards(world):
 
 def _at_trial(world):
     sign_all(world, agreement(world))
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
 
 
 def test_failed_item_blocks_adoption_until_resolved(world, final_round):
@@ -95,7 +94,7 @@ def test_review_guards(world, final_round):
 
 
 def test_agreement_on_file_cannot_be_affirmed_without_an_agreement(world):
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     with pytest.raises(DomainError) as error:
         do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     assert error.value.field == "agreement_on_file"

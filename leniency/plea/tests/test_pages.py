@@ -27,7 +27,7 @@ def _post(client, user, url, data):
 def story(world, final_round):
     n = notice(world)
     a = sign_all(world, agreement(world))
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     review = do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     w_world = world
     return {"notice": n, "agreement": a, "review": review, "world": w_world}
@@ -137,7 +137,7 @@ def test_sign_through_the_pages_and_the_verification_page(client, world, final_r
 
 def test_judge_records_review_with_a_failed_item_and_resolves_it(client, world, final_round):
     sign_all(world, agreement(world))
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     url = reverse("plea_review_new", args=[world.defendant.pk])
     notes = {f"{key}_note": note for key, (_a, note) in all_yes().items()}
     data = (
@@ -205,7 +205,7 @@ def test_withdrawal_form_offers_only_the_choices_of_the_stage(client, world):
     url = reverse("plea_withdrawal_new", args=[world.defendant.pk])
     body = _get(client, world.prosecutor, url).content.decode()
     assert 'name="procedure_to"' not in body and 'name="protest"' not in body and "全面审查" in body
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     body = _get(client, world.judge, url).content.decode()
     assert 'name="procedure_to"' in body and 'name="protest"' not in body and "第三百五十八条" in body
     do_change_stage(world.defendant, to=Stage.JUDGMENT, acting_user=world.judge)

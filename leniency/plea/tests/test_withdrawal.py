@@ -44,7 +44,7 @@ def test_withdrawal_before_prosecution_lapses_agreement_and_keeps_everything(wor
 
 def test_withdrawal_at_trial_switches_procedure_when_the_judge_records_it(world, final_round):
     sign_all(world, agreement(world))
-    do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     do_set_procedure(world.defendant, procedure=Procedure.EXPEDITED, acting_user=world.judge)
     w = _withdraw(
         world,
@@ -74,12 +74,8 @@ def test_other_reason_needs_text_and_reasons_are_from_the_taxonomy(world):
 def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_round):
     with pytest.raises(DomainError):
         _withdraw(world, protest=True)
-    for to in (Stage.FIRST_INSTANCE, Stage.JUDGMENT):
-        do_change_stage(
-            world.defendant,
-            to=to,
-            acting_user=world.prosecutor if to == Stage.FIRST_INSTANCE else world.judge,
-        )
+    world.to_trial()
+    do_change_stage(world.defendant, to=Stage.JUDGMENT, acting_user=world.judge)
     with pytest.raises(DomainError):
         _withdraw(world, user=world.judge, protest=True)
     w = _withdraw(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leniency.documents.pdf import render_document, render_pdf
 
-from .analysis import DEFINITIONS, LIMITATIONS, Study
+from .analysis import DEFINITIONS, IMPORTED_LIMITATIONS, LIMITATIONS, Study
 from .findings import GROUPS, duty_lawyer_figures, findings, stage_narrative
 from .guarantees import HEAVIER_RULE, PROTEST_RULE
 from .risk import LABELS
@@ -25,7 +25,7 @@ def report_context(study: Study) -> dict:
     return {
         "study": study,
         "definitions": DEFINITIONS,
-        "limitations": LIMITATIONS,
+        "limitations": LIMITATIONS + (IMPORTED_LIMITATIONS if study.source == "imported" else []),
         "coefficients": coefficients,
         "heavier_rule": HEAVIER_RULE,
         "protest_rule": PROTEST_RULE,

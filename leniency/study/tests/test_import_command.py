@@ -37,3 +37,4 @@ def test_the_command_imports_reports_bad_rows_and_the_study_runs_on_the_import(w
     assert "(imported): 59 persons" in capsys.readouterr().out
     html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
     assert 'data-source="imported"' in html and "本院导入的历史记录" in html
+    assert "未与案卷、录音录像核对" in html  # the limits of imported data

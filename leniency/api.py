@@ -15,6 +15,7 @@ from leniency.cases.api import router as cases_router
 from leniency.cases.api_import import router as case_import_router
 from leniency.cases.deadlines_views import router as deadlines_router
 from leniency.cases.judgments_api import router as judgments_router
+from leniency.cases.nonprosecution_views import router as nonprosecution_router
 from leniency.cases.victims_api import router as victims_router
 from leniency.corpus.api import router as corpus_router
 from leniency.counsel.api import router as counsel_router
@@ -68,6 +69,7 @@ api.add_router("/", case_import_router)  # /intake/import, /cases/{id}/attachmen
 api.add_router("/", victims_router)
 api.add_router("/", judgments_router)  # judgment, second instance, retrial
 api.add_router("/", deadlines_router)  # statutory time limits
+api.add_router("/", nonprosecution_router)  # 不起诉
 api.add_router("/counsel/", counsel_router)
 api.add_router("/", corpus_router)  # /corpus/... and /sentencing/recommend
 api.add_router("/recommendations/", recommendations_router)

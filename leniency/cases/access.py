@@ -357,3 +357,18 @@ def check_extend_deadline(user, defendant: Defendant, *, kind: str) -> None:
                 "审理期限的延长由院长或上级人民法院批准（刑事诉讼法第208条、第220条、第243条），由本案法院立案部门登记"
             )
         )
+
+
+def can_decide_non_prosecution(user, defendant: Defendant) -> bool:
+    return _of_procuratorate(user, defendant.case.procuratorate_id)
+
+
+def check_decide_non_prosecution(user, defendant: Defendant) -> None:
+    """不起诉 is the procuratorate's decision on the case it reviews (CPL arts. 175, 177, 282)."""
+    if not can_decide_non_prosecution(user, defendant):
+        raise Forbidden(_("不起诉由审查起诉的人民检察院决定（刑事诉讼法第177条）"))
+
+
+def can_prosecute_or_not(user, case: Case) -> bool:
+    """Whether the case page offers the review's decisions (提起公诉 / 不起诉): the case's procuratorate."""
+    return _of_procuratorate(user, case.procuratorate_id)

@@ -71,6 +71,7 @@ ACTIONS = {
         gettext_lazy("延长办案期限"),
         lambda data: data.get("approved_on", "") and str(data["approved_on"]),
     ),
+    "defendant.non_prosecution": (gettext_lazy("不起诉决定"), lambda data: str(data.get("decided_on", ""))),
     "case.judgment.recorded": (gettext_lazy("一审宣判"), lambda data: str(data.get("judged_on", ""))),
     "case.second_instance.decided": (
         gettext_lazy("二审裁判"),

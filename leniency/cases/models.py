@@ -354,3 +354,4 @@ class Settlement(models.Model):
 # Judgments, the second-instance decision and retrial live in their own module; imported here so Django finds them.
 from .models_deadlines import DeadlineExtension  # noqa: E402, F401
 from .models_judgments import PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence  # noqa: E402, F401
+from .models_nonprosecution import NonProsecution  # noqa: E402, F401

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import deadlines_views, views, views_home, views_intake, views_judgments, views_victims
+from . import (
+    deadlines_views,
+    nonprosecution_views,
+    views,
+    views_home,
+    views_intake,
+    views_judgments,
+    views_victims,
+)
 
 urlpatterns = [
     path("", views_home.home, name="home"),
@@ -16,6 +24,16 @@ urlpatterns = [
         "cases/<int:pk>/defendants/<int:defendant_id>/deadline/",
         deadlines_views.defendant_deadline,
         name="defendant_deadline",
+    ),
+    path(
+        "cases/<int:pk>/defendants/<int:defendant_id>/non-prosecution/",
+        nonprosecution_views.non_prosecution,
+        name="non_prosecution",
+    ),
+    path(
+        "cases/<int:pk>/non-prosecution/<int:decision_id>/<str:fmt>/",
+        nonprosecution_views.non_prosecution_document,
+        name="non_prosecution_document",
     ),
     path("cases/<int:pk>/judgment/", views_judgments.case_judgment, name="case_judgment"),
     path(

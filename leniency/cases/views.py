@@ -10,6 +10,7 @@ from leniency.audit.personal_data import IDENTITY, PARTICULARS, log_personal_dat
 from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
+from . import access as access_module
 from . import services
 from .access import (
     can_appeal,
@@ -134,6 +135,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_appeal": can_appeal(request.user, case),
         "can_open_scans": can_open_attachment(request.user, case),
         **case_page_actions(request.user, case, defendants),
+        "can_decide_non_prosecution": access_module.can_prosecute_or_not(request.user, case),
     }
     response = render(request, "cases/case_detail.html", context, status=status)
     response.pagecache_note = [d.pk for d in defendants]  # whose particulars a cached copy shows again

@@ -123,6 +123,16 @@ PAGES: dict[str, Entry] = {
     "defendant_deadline": Entry(
         CASE_FILE, {"pk": "case", "defendant_id": "defendant"}, note="the form: the clerk"
     ),
+    "non_prosecution": Entry(
+        rule(ok=PROSECUTION | ADMIN),
+        {"pk": "case", "defendant_id": "defendant"},
+        note="no decision yet: the form, the case's procuratorate (CPL art. 177)",
+    ),
+    "non_prosecution_document": Entry(
+        rule(ok=EVERYONE_SIGNED_IN - LAWYERS, not_found=LAWYERS),
+        {"pk": "case", "decision_id": "non_prosecution", "fmt": "=pdf"},
+        note="the 不起诉决定书 of a co-suspect: not the lawyers' client",
+    ),
     "case_judgment": Entry(rule(ok=COURT), _pk("case"), note="the assigned judge, at first instance"),
     "case_second_instance": Entry(
         rule(), _pk("case"), note="the case is at first instance: no one decides an appeal (CPL art. 236)"
@@ -441,6 +451,12 @@ API: dict[str, Entry] = {
         {"kind": "trial_third_month"},
         args=D,
         note="approved by the president, recorded",
+    ),
+    "POST /api/defendants/{defendant_id}/non-prosecution": post(
+        rule(ok=PROSECUTION | ADMIN),
+        {"kind": "discretionary", "reasons": "x"},
+        args=D,
+        note="at first instance: 400",
     ),
     "POST /api/cases/{case_id}/judgment": post(
         rule(ok=COURT), {"sentences": []}, args={"case_id": "case"}, note="no sentence: 400"

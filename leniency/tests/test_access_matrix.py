@@ -338,6 +338,21 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     # leniency/cases/tests/test_judgments.py walks), heard by the case's judge.
     from leniency.cases.models import Retrial
 
+    # A second suspect of the case still under review, not prosecuted (不起诉), through the services.
+    from leniency.cases.nonprosecution import do_decide_non_prosecution
+
+    spared = case_services.do_add_defendant(
+        world.case,
+        name="赵某",
+        gender="M",
+        charges=[world.theft],
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=today,
+        acting_user=world.prosecutor,
+    )
+    o["non_prosecution"] = do_decide_non_prosecution(
+        spared, kind="discretionary", reasons="情节轻微", decided_on=today, acting_user=world.prosecutor
+    )
     o["retrial"] = Retrial.objects.create(
         case=world.case,
         initiator="petition",

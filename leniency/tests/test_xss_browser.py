@@ -141,6 +141,7 @@ NO_ROWS = {
     "cases.CaseAttachment.original_name",
     "cases.SecondInstanceDecision.reasons",
     "cases.Retrial.reasons",
+    "cases.NonProsecution.reasons",
     "accounts.ApiToken.name",
     "corpus.ImportLineError.reason",
     "counsel.QualityWarning.decision_reason",

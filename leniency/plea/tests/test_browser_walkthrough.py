@@ -11,8 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.services import do_change_stage, do_set_procedure
-from leniency.cases.stages import Procedure, Stage
+from leniency.cases.services import do_set_procedure
+from leniency.cases.stages import Procedure
 from leniency.conftest import log_in
 from leniency.plea.agreements import do_generate_agreement
 from leniency.plea.models import PleaAgreement, RightsNotice, VoluntarinessReview, Withdrawal
@@ -202,13 +202,11 @@ def test_notice_to_adoption(as_user, live_server, world):
     ] * 3 + ["plea.agreement.completed"]
 
     # 5. At trial, the court may not adopt before the voluntariness review.
+    # The prosecutor prosecutes (提起公诉) from the case page, naming the court.
     prosecutor.goto(f"{base}/cases/{world.case.pk}/")
-    prosecutor.locator(f"#defendant-{d.pk} details.stage-change summary").click()
-    prosecutor.locator(f"#id_d{d.pk}-to").select_option(Stage.FIRST_INSTANCE)
-    # The date input arrives empty (the cases form renders the date in the locale's format), so fill it.
-    prosecutor.locator(f"#id_d{d.pk}-as_of").fill(timezone.localdate().isoformat())
-    prosecutor.get_by_role("button", name="确认变更").click()
-    expect(prosecutor.locator(f"#defendant-{d.pk} h3")).to_contain_text("一审")
+    prosecutor.get_by_role("link", name="提起公诉").click()
+    prosecutor.get_by_role("button", name="提起公诉").click()
+    expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
     # The page does not offer what would be refused: no 采纳 choice, and it says why.
@@ -312,7 +310,7 @@ def _pleaded_at_trial(world):
     rec = recs.do_finalise(rec, acting_user=world.prosecutor)
     agreement = do_generate_agreement(d, acting_user=world.prosecutor, procedure=Procedure.EXPEDITED)
     sign_all(world, agreement)
-    do_change_stage(d, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    world.to_trial()
     do_set_procedure(d, procedure=Procedure.EXPEDITED, acting_user=world.judge)
     return rec, agreement
 

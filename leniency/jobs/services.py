@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
@@ -19,8 +20,10 @@ def do_start_job(kind: str, params: dict | None = None, *, acting_user=None) -> 
         raise DomainError(_("未知的任务类型 %(kind)s") % {"kind": kind}, field="kind")
     from leniency.jobs.tasks import run_job  # the task module loads the runners, which load every app
 
+    # The job speaks the language of the page or command that started it (its result and error are words).
+    params = {**(params or {}), "language": translation.get_language() or settings.LANGUAGE_CODE}
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, params=params or {}, started_by=acting_user)
+        job = Job.objects.create(kind=kind, params=params, started_by=acting_user)
         result = run_job.enqueue(job.pk)
         job.task_id = str(result.id)
         job.save(update_fields=["task_id"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -20,8 +21,14 @@ def _finish(job: Job, status: str, **fields) -> None:
 
 
 def execute(job_id: int) -> str:
-    """Run one job in this process (the worker calls it through the task; tests may call it directly)."""
+    """Run one job in this process (the worker calls it through the task; tests may call it directly), in the
+    language it was started in."""
     job = Job.objects.select_related("started_by").get(pk=job_id)
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+        return _execute(job)
+
+
+def _execute(job: Job) -> str:
     if job.cancel_requested or job.finished:
         if not job.finished:
             _finish(job, Job.Status.CANCELLED)

@@ -150,11 +150,25 @@ def test_following_a_finished_job_prints_its_result(db, tmp_path):
     assert "100%" in bar.getvalue()
 
 
-def test_the_jobs_pages_speak_english_when_asked(client, world):
+def test_the_jobs_pages_speak_english_when_asked_and_so_does_a_job_started_there(client, world, tmp_path):
+    from django.conf import settings
+    from django.utils import translation
+
     client.force_login(world.admin)
     client.cookies["django_language"] = "en"
-    job = do_start_job(Job.Kind.CORPUS_INDEX, acting_user=world.admin)
-    history = client.get("/jobs/").content.decode()
-    assert "Background jobs" in history and "Rebuild the similar-case index" in history
-    assert "Cancel the job" in client.get(f"/jobs/{job.pk}/").content.decode()
-    assert "Periodic jobs" in client.get("/jobs/operations/").content.decode()
+    with translation.override(settings.LANGUAGE_CODE):  # the client's requests leave English active here
+        job = do_start_job(Job.Kind.CORPUS_INDEX, acting_user=world.admin)
+        history = client.get("/jobs/").content.decode()
+        assert "Background jobs" in history and "Rebuild the similar-case index" in history
+        assert "Cancel the job" in client.get(f"/jobs/{job.pk}/").content.decode()
+        assert "Periodic jobs" in client.get("/jobs/operations/").content.decode()
+        bad = tmp_path / "bad.jsonl"
+        bad.write_bytes(b"nonsense\n")
+        response = client.post("/jobs/import/", {"file": bad.open("rb")})
+        assert response.status_code == 302
+    started = Job.objects.get(kind=Job.Kind.CORPUS_IMPORT)
+    assert started.params["language"] == "en"
+    from leniency.jobs.tasks import execute
+
+    with pytest.raises(Exception, match="The file holds no judgment that can be imported"):
+        execute(started.pk)

@@ -6,9 +6,10 @@ owned by `prosecutor`, filed by the court's `clerk` (立案) for `judge`, with `
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from leniency.accounts.models import Organisation, Region, Role, User
 from leniency.cases import services as case_services
@@ -134,7 +135,15 @@ def build_world() -> World:
     # The world's case reaches its court before prosecution (`court=` above) so that its judge can be filed
     # for at once; `leniency/cases/tests/test_intake_journey.py` takes a case through 提起公诉 instead.
     case_services.do_file_case(case, judge=judge, filed_on=date(2026, 9, 2), acting_user=clerk)
-    do_assign_counsel(defendant, lawyer=lawyer, kind=CounselAssignment.Kind.DUTY, acting_user=prosecutor)
+    # Assigned on the day of filing, not "now": a test world that moves with the calendar put this assignment
+    # inside the counsel tests' 30-day workload window (AS_OF 2027-01-04) from 2026-12-05 on.
+    do_assign_counsel(
+        defendant,
+        lawyer=lawyer,
+        kind=CounselAssignment.Kind.DUTY,
+        acting_user=prosecutor,
+        as_of=timezone.make_aware(datetime(2026, 9, 2, 10, 0)),
+    )
     return World(
         region=east,
         procuratorate=procuratorate,

@@ -87,6 +87,8 @@ def test_expert_database_is_searchable_by_specialty(client, cw):
 
 def test_prosecutor_requests_a_lawyer_from_the_case_page(client, live_period):
     cw = live_period
+    # bob took the first defendant on three days ago: a client within the rota's 30-day workload window.
+    CounselAssignment.objects.filter(lawyer=cw.lawyer).update(assigned_at=timezone.now() - timedelta(days=3))
     client.force_login(cw.prosecutor)
     case_page = client.get(f"/cases/{cw.case.pk}/").content.decode()
     assert f"/counsel/requests/new/{cw.co_defendant.pk}/" in case_page
@@ -98,7 +100,7 @@ def test_prosecutor_requests_a_lawyer_from_the_case_page(client, live_period):
     detail = client.get(response["Location"]).content.decode()
     allocation = cw.co_defendant.counsel_requests.get().allocations.get()
     assert "已指派" in detail and str(allocation.lawyer) in detail
-    # bob already has a client from this month: the rota gives the next lawyer, who has none
+    # bob already has a client this month: the rota gives the next lawyer, who has none
     assert allocation.lawyer == cw.lawyers[1]
 
 

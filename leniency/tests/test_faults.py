@@ -434,9 +434,18 @@ def test_edit_page_conflict_names_it_keeps_what_the_second_user_typed_and_overwr
     first, second = Client(), Client()
     first.force_login(world.prosecutor)
     second.force_login(world.supervisor)
-    forms = [c.get(url).context["form"] for c in (first, second)]
-    assert forms[0].initial["version"] == forms[1].initial["version"] == rec.version
-    data = [{k: v for k, v in form.initial.items() if v is not None} for form in forms]
+    pages = [c.get(url).context for c in (first, second)]
+    assert pages[0]["form"].initial["version"] == pages[1]["form"].initial["version"] == rec.version
+    # What each browser submits: the draft's fields and the facts the engine read, as the page shows them.
+    data = [
+        {
+            f.html_name: f.value()
+            for name in ("form", "facts_form")
+            for f in page[name]
+            if f.value() is not None
+        }
+        for page in pages
+    ]
     data[0] |= {"note": "第一人保存的意见"}
     data[1] |= {"note": "第二人输入的意见", "deviation_reason": "第二人写的理由"}
 

@@ -28,3 +28,13 @@ def test_no_message_carries_a_developer_marker(path):
         if marker in text
     ]
     assert not found
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_translation_keeps_its_placeholders(path):
+    """Babel's checks (what `msgfmt -c` checks): a python-format message keeps its placeholders and a %% stays
+    %%; a translation that breaks them is silently replaced by the Chinese at run time."""
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    broken = [(str(message.id), [str(e) for e in errors]) for message, errors in catalogue.check()]
+    assert not broken

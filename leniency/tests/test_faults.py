@@ -211,13 +211,11 @@ def test_upload_killed_leaves_no_recording_and_a_fresh_upload_is_stored_whole(
 
 
 @pytest.fixture
-def agreement(world, archive, monkeypatch):
+def agreement(world, archive):
     from leniency.plea.tests.helpers import agreement as generate
-    from leniency.plea.tests.helpers import stand_in_recommendation
+    from leniency.plea.tests.helpers import final_recommendation
 
-    monkeypatch.setattr(
-        "leniency.plea.state.final_recommendation", lambda defendant: stand_in_recommendation()
-    )
+    final_recommendation(world)
     return generate(world)
 
 

@@ -82,16 +82,10 @@ def test_signing_within_hours_of_the_first_meeting_is_a_warning(world, settings,
     approved_round(world, timezone.now() - timedelta(hours=4))
     meeting = log_meeting(world, timezone.now() + timedelta(minutes=1))
     notice(world)
-    from leniency.plea import state
+    from leniency.plea.tests.helpers import final_recommendation
 
-    state_final = state.final_recommendation  # signing needs a final round: the stand-in the plea tests use
-    try:
-        from leniency.plea.tests.helpers import stand_in_recommendation
-
-        state.final_recommendation = lambda defendant: stand_in_recommendation()
-        sign_all(world, agreement(world))
-    finally:
-        state.final_recommendation = state_final
+    final_recommendation(world)  # signing needs a final round, made through the services
+    sign_all(world, agreement(world))
     # The first meeting three hours before the defendant signed.
     signed = world.defendant.plea_agreements.get().signatures.get(role="defendant").signed_at
     ParticipationEntry.objects.filter(pk=meeting.pk).update(occurred_at=signed - timedelta(hours=3))

@@ -78,7 +78,9 @@ class Consequence(models.TextChoices):
 # Each consequence with the rule it follows and how sure FACTS.md is of that rule.
 CONSEQUENCE_BASIS = {
     Consequence.AGREEMENT_LAPSED: _("具结书因反悔失效，原件与签名留存备查"),
-    Consequence.RECOMMENDATION_WITHDRAWN: _("最高人民检察院2021年量刑建议指导意见第三十四条（转引自二手资料）"),
+    Consequence.RECOMMENDATION_WITHDRAWN: _(
+        "最高人民检察院2021年量刑建议指导意见第三十四条（转引自二手资料）"
+    ),
     Consequence.FULL_REVIEW: _("2019年指导意见第52条（原文待核实）"),
     Consequence.PLEA_SCHEME_STOPPED: _("最高人民检察院2021年量刑建议指导意见第三十四条（转引自二手资料）"),
     Consequence.PROCEDURE_SWITCHED: _("最高人民法院刑诉法解释第三百五十八条；刑事诉讼法第二百二十六条"),

@@ -15,9 +15,9 @@ from .agreements import do_generate_agreement
 from .checklist import CHECKLIST
 from .forms import AgreementForm, NoticeForm, ResolveForm, ReviewForm, WithdrawalForm
 from .models import ReviewItem, VoluntarinessReview, Withdrawal
+from .next_step import next_step
 from .notices import RIGHT_FIELDS, do_record_notice
 from .state import current_agreement, withdrawal_in_force
-from .next_step import next_step
 from .story import status_line, story
 from .taxonomy import CONSEQUENCE_BASIS, STAGE_OF, STAGE_RULE, Consequence
 from .voluntariness import do_record_review, do_resolve_item

@@ -6,74 +6,259 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_alter_user_role'),
-        ('cases', '0008_victims_opinions_settlements'),
+        ("accounts", "0003_alter_user_role"),
+        ("cases", "0008_victims_opinions_settlements"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Retrial',
+            name="Retrial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('initiator', models.CharField(choices=[('court', '院长提交审判委员会决定再审（刑事诉讼法第254条第1款）'), ('protest', '上级人民检察院按审判监督程序抗诉（刑事诉讼法第254条第3款）'), ('petition', '当事人申诉，法院决定再审（刑事诉讼法第252条、第253条）')], max_length=10, verbose_name='再审启动')),
-                ('started_on', models.DateField(verbose_name='决定再审日期')),
-                ('reasons', models.TextField(verbose_name='再审理由')),
-                ('outcome', models.CharField(blank=True, choices=[('uphold', '维持原判'), ('amend', '改判')], max_length=10, verbose_name='再审结果')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='再审宣判日期')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retrials', to='cases.case', verbose_name='案件')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='再审法院')),
-                ('judge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='retrials', to=settings.AUTH_USER_MODEL, verbose_name='再审法官')),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "initiator",
+                    models.CharField(
+                        choices=[
+                            ("court", "院长提交审判委员会决定再审（刑事诉讼法第254条第1款）"),
+                            ("protest", "上级人民检察院按审判监督程序抗诉（刑事诉讼法第254条第3款）"),
+                            ("petition", "当事人申诉，法院决定再审（刑事诉讼法第252条、第253条）"),
+                        ],
+                        max_length=10,
+                        verbose_name="再审启动",
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="决定再审日期")),
+                ("reasons", models.TextField(verbose_name="再审理由")),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[("uphold", "维持原判"), ("amend", "改判")],
+                        max_length=10,
+                        verbose_name="再审结果",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="再审宣判日期")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retrials",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="再审法院",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="retrials",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="再审法官",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '再审',
-                'verbose_name_plural': '再审',
-                'ordering': ['case', 'started_on', 'id'],
+                "verbose_name": "再审",
+                "verbose_name_plural": "再审",
+                "ordering": ["case", "started_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SecondInstanceDecision',
+            name="SecondInstanceDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('uphold', '驳回上诉或抗诉，维持原判'), ('amend', '改判'), ('remand', '撤销原判，发回重审')], max_length=10, verbose_name='二审结果')),
-                ('ground', models.CharField(blank=True, choices=[('facts', '原判决事实不清楚或者证据不足（刑事诉讼法第236条第1款第3项）'), ('procedure', '一审违反法律规定的诉讼程序（刑事诉讼法第238条）')], max_length=10, verbose_name='发回重审理由')),
-                ('reasons', models.TextField(blank=True, verbose_name='理由')),
-                ('decided_on', models.DateField(verbose_name='宣判日期')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='记录时间')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='second_instance_decisions', to='cases.case', verbose_name='案件')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='二审法院')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='法官')),
-                ('previous_judge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('remanded_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='发回法院')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("uphold", "驳回上诉或抗诉，维持原判"),
+                            ("amend", "改判"),
+                            ("remand", "撤销原判，发回重审"),
+                        ],
+                        max_length=10,
+                        verbose_name="二审结果",
+                    ),
+                ),
+                (
+                    "ground",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("facts", "原判决事实不清楚或者证据不足（刑事诉讼法第236条第1款第3项）"),
+                            ("procedure", "一审违反法律规定的诉讼程序（刑事诉讼法第238条）"),
+                        ],
+                        max_length=10,
+                        verbose_name="发回重审理由",
+                    ),
+                ),
+                ("reasons", models.TextField(blank=True, verbose_name="理由")),
+                ("decided_on", models.DateField(verbose_name="宣判日期")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="记录时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="second_instance_decisions",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="二审法院",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="法官",
+                    ),
+                ),
+                (
+                    "previous_judge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "remanded_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="发回法院",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '二审裁判',
-                'verbose_name_plural': '二审裁判',
-                'ordering': ['case', 'decided_on', 'id'],
+                "verbose_name": "二审裁判",
+                "verbose_name_plural": "二审裁判",
+                "ordering": ["case", "decided_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Sentence',
+            name="Sentence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instance', models.CharField(choices=[('first', '一审判决'), ('second', '二审改判'), ('retrial', '再审改判')], max_length=10, verbose_name='审级')),
-                ('judged_on', models.DateField(verbose_name='判决日期')),
-                ('penalty', models.CharField(choices=[('fixed_term', '有期徒刑'), ('criminal_detention', '拘役'), ('surveillance', '管制'), ('fine_only', '单处罚金'), ('exempt', '免予刑事处罚'), ('life', '无期徒刑'), ('death', '死刑')], max_length=30, verbose_name='主刑')),
-                ('months', models.PositiveIntegerField(blank=True, null=True, verbose_name='刑期（月）')),
-                ('probation_months', models.PositiveIntegerField(blank=True, null=True, verbose_name='缓刑考验期（月）')),
-                ('fine_yuan', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='罚金（元）')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='记录时间')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='法院')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sentences', to='cases.defendant', verbose_name='被告人')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='法官')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instance",
+                    models.CharField(
+                        choices=[("first", "一审判决"), ("second", "二审改判"), ("retrial", "再审改判")],
+                        max_length=10,
+                        verbose_name="审级",
+                    ),
+                ),
+                ("judged_on", models.DateField(verbose_name="判决日期")),
+                (
+                    "penalty",
+                    models.CharField(
+                        choices=[
+                            ("fixed_term", "有期徒刑"),
+                            ("criminal_detention", "拘役"),
+                            ("surveillance", "管制"),
+                            ("fine_only", "单处罚金"),
+                            ("exempt", "免予刑事处罚"),
+                            ("life", "无期徒刑"),
+                            ("death", "死刑"),
+                        ],
+                        max_length=30,
+                        verbose_name="主刑",
+                    ),
+                ),
+                ("months", models.PositiveIntegerField(blank=True, null=True, verbose_name="刑期（月）")),
+                (
+                    "probation_months",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="缓刑考验期（月）"),
+                ),
+                (
+                    "fine_yuan",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="罚金（元）"
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="记录时间")),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="法院",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sentences",
+                        to="cases.defendant",
+                        verbose_name="被告人",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="法官",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '判决刑罚',
-                'verbose_name_plural': '判决刑罚',
-                'ordering': ['defendant', 'judged_on', 'id'],
+                "verbose_name": "判决刑罚",
+                "verbose_name_plural": "判决刑罚",
+                "ordering": ["defendant", "judged_on", "id"],
             },
         ),
     ]

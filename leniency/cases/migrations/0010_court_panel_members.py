@@ -6,30 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_alter_user_role'),
-        ('cases', '0009_judgments_second_instance_retrial'),
+        ("accounts", "0003_alter_user_role"),
+        ("cases", "0009_judgments_second_instance_retrial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PanelMember',
+            name="PanelMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('presiding', models.BooleanField(default=False, verbose_name='审判长')),
-                ('assigned_on', models.DateField(verbose_name='组成日期')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='结束日期')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='panel_members', to='cases.case', verbose_name='案件')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='法院')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='panel_seats', to=settings.AUTH_USER_MODEL, verbose_name='法官')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("presiding", models.BooleanField(default=False, verbose_name="审判长")),
+                ("assigned_on", models.DateField(verbose_name="组成日期")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="结束日期")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="panel_members",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="法院",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="panel_seats",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="法官",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '合议庭成员',
-                'verbose_name_plural': '合议庭成员',
-                'ordering': ['case', '-presiding', 'id'],
-                'indexes': [models.Index(fields=['judge', 'ended_on'], name='cases_panel_judge_i_77375f_idx')],
+                "verbose_name": "合议庭成员",
+                "verbose_name_plural": "合议庭成员",
+                "ordering": ["case", "-presiding", "id"],
+                "indexes": [
+                    models.Index(fields=["judge", "ended_on"], name="cases_panel_judge_i_77375f_idx")
+                ],
             },
         ),
     ]

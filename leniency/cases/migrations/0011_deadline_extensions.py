@@ -6,28 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0010_court_panel_members'),
+        ("cases", "0010_court_panel_members"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DeadlineExtension',
+            name="DeadlineExtension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(max_length=30, verbose_name='诉讼阶段')),
-                ('kind', models.CharField(choices=[('review_major', '重大、复杂案件审查起诉期限延长十五日（刑事诉讼法第172条）'), ('expedited_long', '速裁案件可能判处一年以上有期徒刑，期限延长至十五日（第172条、第225条）'), ('summary_long', '简易程序可能判处三年以上有期徒刑，审限延长至一个半月（第220条）'), ('trial_third_month', '一审审限延长至三个月（第208条）'), ('appeal_extension', '经高级人民法院批准，二审审限延长二个月（第243条）')], max_length=30, verbose_name='延长事由')),
-                ('approved_on', models.DateField(verbose_name='批准日期')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='记录时间')),
-                ('approved_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='批准人')),
-                ('defendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deadline_extensions', to='cases.defendant', verbose_name='被告人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stage", models.CharField(max_length=30, verbose_name="诉讼阶段")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("review_major", "重大、复杂案件审查起诉期限延长十五日（刑事诉讼法第172条）"),
+                            (
+                                "expedited_long",
+                                "速裁案件可能判处一年以上有期徒刑，期限延长至十五日（第172条、第225条）",
+                            ),
+                            (
+                                "summary_long",
+                                "简易程序可能判处三年以上有期徒刑，审限延长至一个半月（第220条）",
+                            ),
+                            ("trial_third_month", "一审审限延长至三个月（第208条）"),
+                            ("appeal_extension", "经高级人民法院批准，二审审限延长二个月（第243条）"),
+                        ],
+                        max_length=30,
+                        verbose_name="延长事由",
+                    ),
+                ),
+                ("approved_on", models.DateField(verbose_name="批准日期")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="记录时间")),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="批准人",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deadline_extensions",
+                        to="cases.defendant",
+                        verbose_name="被告人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '办案期限延长',
-                'verbose_name_plural': '办案期限延长',
-                'ordering': ['defendant', 'approved_on', 'id'],
+                "verbose_name": "办案期限延长",
+                "verbose_name_plural": "办案期限延长",
+                "ordering": ["defendant", "approved_on", "id"],
             },
         ),
     ]

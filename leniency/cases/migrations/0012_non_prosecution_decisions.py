@@ -6,29 +6,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0011_deadline_extensions'),
+        ("cases", "0011_deadline_extensions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NonProsecution',
+            name="NonProsecution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('statutory', '法定不起诉（刑事诉讼法第16条、第177条第1款）'), ('discretionary', '酌定不起诉（刑事诉讼法第177条第2款）'), ('doubt', '存疑不起诉（刑事诉讼法第175条第4款）'), ('conditional', '附条件不起诉（刑事诉讼法第282条）')], max_length=20, verbose_name='不起诉类型')),
-                ('ground', models.CharField(blank=True, choices=[('trivial', '情节显著轻微、危害不大，不认为是犯罪（第16条第1项）'), ('limitation', '犯罪已过追诉时效期限（第16条第2项）'), ('amnesty', '经特赦令免除刑罚（第16条第3项）'), ('complaint', '告诉才处理的犯罪，没有告诉或者撤回告诉（第16条第4项）'), ('death', '犯罪嫌疑人死亡（第16条第5项）'), ('other_law', '其他法律规定免予追究刑事责任（第16条第6项）'), ('no_crime', '犯罪嫌疑人没有犯罪事实（第177条第1款）')], max_length=20, verbose_name='法定情形')),
-                ('reasons', models.TextField(verbose_name='不起诉理由')),
-                ('test_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='考验期（月）')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='记录时间')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='决定人')),
-                ('defendant', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='non_prosecution', to='cases.defendant', verbose_name='犯罪嫌疑人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("statutory", "法定不起诉（刑事诉讼法第16条、第177条第1款）"),
+                            ("discretionary", "酌定不起诉（刑事诉讼法第177条第2款）"),
+                            ("doubt", "存疑不起诉（刑事诉讼法第175条第4款）"),
+                            ("conditional", "附条件不起诉（刑事诉讼法第282条）"),
+                        ],
+                        max_length=20,
+                        verbose_name="不起诉类型",
+                    ),
+                ),
+                (
+                    "ground",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("trivial", "情节显著轻微、危害不大，不认为是犯罪（第16条第1项）"),
+                            ("limitation", "犯罪已过追诉时效期限（第16条第2项）"),
+                            ("amnesty", "经特赦令免除刑罚（第16条第3项）"),
+                            ("complaint", "告诉才处理的犯罪，没有告诉或者撤回告诉（第16条第4项）"),
+                            ("death", "犯罪嫌疑人死亡（第16条第5项）"),
+                            ("other_law", "其他法律规定免予追究刑事责任（第16条第6项）"),
+                            ("no_crime", "犯罪嫌疑人没有犯罪事实（第177条第1款）"),
+                        ],
+                        max_length=20,
+                        verbose_name="法定情形",
+                    ),
+                ),
+                ("reasons", models.TextField(verbose_name="不起诉理由")),
+                (
+                    "test_months",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="考验期（月）"),
+                ),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="记录时间")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="决定人",
+                    ),
+                ),
+                (
+                    "defendant",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="non_prosecution",
+                        to="cases.defendant",
+                        verbose_name="犯罪嫌疑人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '不起诉决定',
-                'verbose_name_plural': '不起诉决定',
+                "verbose_name": "不起诉决定",
+                "verbose_name_plural": "不起诉决定",
             },
         ),
     ]

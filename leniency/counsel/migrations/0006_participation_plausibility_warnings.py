@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('counsel', '0005_conflict_withdrawal_and_co_defendant'),
+        ("counsel", "0005_conflict_withdrawal_and_co_defendant"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='qualitywarning',
-            name='kind',
-            field=models.CharField(choices=[('only_at_signing', '仅在具结书签署时在场'), ('no_meeting_before_signing', '签署前未会见'), ('no_opinion', '未提出书面意见'), ('repeated_complaints', '多次被投诉'), ('missed_response', '多次超时未响应'), ('overlong_days', '单日登记用时超出合理工作时间'), ('same_durations', '履职用时多为同一数值'), ('late_logging', '履职记录多为事后补登')], max_length=30, verbose_name='预警类型'),
+            model_name="qualitywarning",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("only_at_signing", "仅在具结书签署时在场"),
+                    ("no_meeting_before_signing", "签署前未会见"),
+                    ("no_opinion", "未提出书面意见"),
+                    ("repeated_complaints", "多次被投诉"),
+                    ("missed_response", "多次超时未响应"),
+                    ("overlong_days", "单日登记用时超出合理工作时间"),
+                    ("same_durations", "履职用时多为同一数值"),
+                    ("late_logging", "履职记录多为事后补登"),
+                ],
+                max_length=30,
+                verbose_name="预警类型",
+            ),
         ),
     ]

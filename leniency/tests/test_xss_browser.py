@@ -36,6 +36,7 @@ PER_SHAPE = 1  # pages per URL shape (/cases/N/ is one shape): breadth over dept
 # Columns that hold no free text, by why. Everything else that is a CharField/TextField without choices in
 # a leniency app gets a payload.
 EXCLUDED = {
+    "cases.DeadlineExtension.stage": "the stage code the service copies from the defendant (a Stage value)",
     # background jobs (leniency/jobs): written by the system, never typed by anyone
     "jobs.Job.task_id": "the task queue's id of the job (a UUID)",
     "jobs.Job.unit": "unit of the progress counter (B, 行)",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from leniency.conftest import log_in
-from leniency.counsel.models import Claim, CounselRequest
+from leniency.counsel.models import Claim, CounselAssignment, CounselRequest
 from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,6 +23,8 @@ def test_request_rota_meeting_opinion_and_approved_claim(page, live_server, cw):
     today = timezone.localdate()
     cw.period.starts_on, cw.period.ends_on = today - timedelta(days=1), today + timedelta(days=30)
     cw.period.save()
+    # bob took the first defendant on three days ago: a client within the rota's 30-day workload window.
+    CounselAssignment.objects.filter(lawyer=cw.lawyer).update(assigned_at=timezone.now() - timedelta(days=3))
 
     # 1. The prosecutor asks for a duty lawyer for the co-defendant, from the case page.
     log_in(page, live_server, cw.prosecutor.username, PASSWORD)

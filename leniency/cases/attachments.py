@@ -70,44 +70,36 @@ def do_attach_document(
         ),
     )
     name = f"cases/{case.pk}/{uuid.uuid4().hex}.{ext}"
-    placed = None
-    try:
-        with transaction.atomic():
-            attachment = CaseAttachment.objects.create(
-                case=case,
-                kind=kind,
-                original_name=original_name[-200:],
-                media_type=scan.media_type,
-                file_name=name,
-                size=staged.size,
-                sha256=staged.sha256,
-                uploaded_by=acting_user,
-                uploaded_at=now,
-            )
-            record(
-                "case.attachment.added",
-                actor=acting_user,
-                obj=attachment,
-                case_id=case.pk,
-                occurred_at=now,
-                data={
-                    "kind": kind,
-                    "name": original_name[-200:],
-                    "sha256": staged.sha256,
-                    "size": staged.size,
-                    "media_type": scan.media_type,
-                },
-            )
-            placed = staged.place(name)
-            if placed.name != name:
-                attachment.file_name = placed.name
-                attachment.save(update_fields=["file_name"])
-    except BaseException:
-        if placed is not None:
-            archive_storage().delete(placed.name)
-        else:
-            staged.discard()
-        raise
+    with staged.removed_on_failure(), transaction.atomic():
+        attachment = CaseAttachment.objects.create(
+            case=case,
+            kind=kind,
+            original_name=original_name[-200:],
+            media_type=scan.media_type,
+            file_name=name,
+            size=staged.size,
+            sha256=staged.sha256,
+            uploaded_by=acting_user,
+            uploaded_at=now,
+        )
+        record(
+            "case.attachment.added",
+            actor=acting_user,
+            obj=attachment,
+            case_id=case.pk,
+            occurred_at=now,
+            data={
+                "kind": kind,
+                "name": original_name[-200:],
+                "sha256": staged.sha256,
+                "size": staged.size,
+                "media_type": scan.media_type,
+            },
+        )
+        placed = staged.place(name)
+        if placed.name != name:
+            attachment.file_name = placed.name
+            attachment.save(update_fields=["file_name"])
     return attachment
 
 

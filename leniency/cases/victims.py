@@ -8,6 +8,7 @@ could not be is recorded (`finalise_blockers`, asked by `recommendations.service
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
-from leniency.documents.archive import archive_storage
 from leniency.documents.uploads import SCANS, TIFF, stage_upload
 from leniency.errors import DomainError
 
@@ -223,51 +223,43 @@ def do_record_settlement(
             field="document",
             refused=lambda found: _("扫描件须为 PDF、JPEG、PNG 或 TIFF 文件"),
         )
-    placed = None
-    try:
-        with transaction.atomic():
-            settlement = Settlement.objects.create(
-                victim=victim,
-                defendant=defendant,
-                kind=kind,
-                signed_on=signed_on,
-                amount=amount,
-                amount_paid=amount_paid,
-                note=note.strip()[:300],
-                original_name=original_name[-200:] if staged else "",
-                media_type=media.media_type if media else "",
-                size=staged.size if staged else None,
-                sha256=staged.sha256 if staged else "",
-                recorded_by=acting_user,
-                recorded_at=now,
-            )
-            record(
-                f"case.settlement.{kind}",
-                actor=acting_user,
-                obj=settlement,
-                case_id=victim.case_id,
-                occurred_at=now,
-                data={
-                    "victim": victim.pk,
-                    "defendant": defendant.pk,
-                    "kind": kind,
-                    "signed_on": signed_on,
-                    "amount": str(amount) if amount is not None else None,
-                    "amount_paid": str(amount_paid) if amount_paid is not None else None,
-                    "sha256": settlement.sha256,
-                },
-            )
-            if staged is not None:
-                name = f"victims/{victim.case_id}/{uuid.uuid4().hex}.{media.extensions[0]}"
-                placed = staged.place(name)
-                settlement.file_name = placed.name
-                settlement.save(update_fields=["file_name"])
-    except BaseException:
-        if placed is not None:
-            archive_storage().delete(placed.name)
-        elif staged is not None:
-            staged.discard()
-        raise
+    with staged.removed_on_failure() if staged is not None else nullcontext(), transaction.atomic():
+        settlement = Settlement.objects.create(
+            victim=victim,
+            defendant=defendant,
+            kind=kind,
+            signed_on=signed_on,
+            amount=amount,
+            amount_paid=amount_paid,
+            note=note.strip()[:300],
+            original_name=original_name[-200:] if staged else "",
+            media_type=media.media_type if media else "",
+            size=staged.size if staged else None,
+            sha256=staged.sha256 if staged else "",
+            recorded_by=acting_user,
+            recorded_at=now,
+        )
+        record(
+            f"case.settlement.{kind}",
+            actor=acting_user,
+            obj=settlement,
+            case_id=victim.case_id,
+            occurred_at=now,
+            data={
+                "victim": victim.pk,
+                "defendant": defendant.pk,
+                "kind": kind,
+                "signed_on": signed_on,
+                "amount": str(amount) if amount is not None else None,
+                "amount_paid": str(amount_paid) if amount_paid is not None else None,
+                "sha256": settlement.sha256,
+            },
+        )
+        if staged is not None:
+            name = f"victims/{victim.case_id}/{uuid.uuid4().hex}.{media.extensions[0]}"
+            placed = staged.place(name)
+            settlement.file_name = placed.name
+            settlement.save(update_fields=["file_name"])
     return settlement
 
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,7 @@ class Staged:
 
     def __init__(self, path: str, lock_fd: int, sha256: str, size: int, head: bytes):
         self.path, self._lock_fd, self.sha256, self.size, self.head = path, lock_fd, sha256, size, head
+        self.placed: Stored | None = None
 
     def place(self, name: str) -> Stored:
         """Move the file into the archive under `name` (or a free variant of it) with a rename."""
@@ -81,7 +83,21 @@ class Staged:
         finally:
             movable.close()
         self._unlock()
-        return Stored(saved, self.sha256, self.size, self.head)
+        self.placed = Stored(saved, self.sha256, self.size, self.head)
+        return self.placed
+
+    @contextmanager
+    def removed_on_failure(self):
+        """Around the transaction that records the file and `place`s it as its last step: if anything fails, the
+        file leaves the archive whether or not it was placed, so no file outlives a row that was rolled back."""
+        try:
+            yield
+        except BaseException:
+            if self.placed is not None:
+                archive_storage().delete(self.placed.name)
+            else:
+                self.discard()
+            raise
 
     def discard(self) -> None:
         if os.path.exists(self.path):

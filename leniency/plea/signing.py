@@ -31,7 +31,7 @@ from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
 from leniency.cases.access import visible_defendants
 from leniency.cases.stages import COURT_STAGES
-from leniency.documents.archive import archive_storage, hash_stored
+from leniency.documents.archive import hash_stored
 from leniency.documents.uploads import PNG, SCANS, stage_upload
 from leniency.errors import DomainError
 
@@ -249,40 +249,30 @@ def do_record_defendant_signature(
         f"signatures/{defendant.case_id}/{defendant.pk}/"
         f"a{agreement.pk}-defendant-{secrets.token_hex(6)}.{image_type.extensions[0]}"
     )
-    placed = None
-    try:
-        with transaction.atomic():
-            locked = (
-                PleaAgreement.objects.select_for_update().select_related("defendant").get(pk=agreement.pk)
-            )
-            signature = _create(
-                locked,
-                role=Role.DEFENDANT,
-                signer=None,
-                signer_name=defendant.name,
-                acting_user=acting_user,
-                now=now,
-                evidence=evidence,
-                capture=capture,
-                image={
-                    "image_file": name,
-                    "image_type": image_type.media_type,
-                    "image_sha256": staged.sha256,
-                    "image_size": staged.size,
-                },
-            )
-            # The image takes its final name as the transaction's last step (as a recording does): a process
-            # killed before leaves no row and only a temporary file, which the next write removes.
-            placed = staged.place(name)
-            if placed.name != name:
-                Signature.objects.filter(pk=signature.pk).update(image_file=placed.name)
-                signature.image_file = placed.name
-    except BaseException:
-        if placed is not None:
-            archive_storage().delete(placed.name)
-        else:
-            staged.discard()
-        raise
+    with staged.removed_on_failure(), transaction.atomic():
+        locked = PleaAgreement.objects.select_for_update().select_related("defendant").get(pk=agreement.pk)
+        signature = _create(
+            locked,
+            role=Role.DEFENDANT,
+            signer=None,
+            signer_name=defendant.name,
+            acting_user=acting_user,
+            now=now,
+            evidence=evidence,
+            capture=capture,
+            image={
+                "image_file": name,
+                "image_type": image_type.media_type,
+                "image_sha256": staged.sha256,
+                "image_size": staged.size,
+            },
+        )
+        # The image takes its final name as the transaction's last step (as a recording does): a process
+        # killed before leaves no row and only a temporary file, which the next write removes.
+        placed = staged.place(name)
+        if placed.name != name:
+            Signature.objects.filter(pk=signature.pk).update(image_file=placed.name)
+            signature.image_file = placed.name
     agreement.refresh_from_db()
     return signature
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from leniency.audit.ledger import registered_hashes
 from leniency.audit.trail import record
-from leniency.documents.archive import archive_storage, clean_incoming, hash_stored
+from leniency.documents.archive import clean_incoming, hash_stored
 from leniency.documents.uploads import FileType, extension, stage_upload, starts_with
 from leniency.errors import DomainError
 
@@ -97,50 +97,42 @@ def do_add_recording(
     )
     # The file takes its final name only as the transaction's last step: a process killed before that leaves
     # no row and only a temporary file, which the next upload or `recordings verify` removes.
-    placed = None
-    try:
-        with transaction.atomic():
-            recording = Recording.objects.create(
-                defendant=defendant,
-                session=session,
-                notice=notice,
-                agreement=agreement,
-                recorded_on=recorded_on,
-                description=description.strip(),
-                original_name=original_name[-200:],
-                kind=media.kind,
-                media_type=media.media_type,
-                file_name=name,
-                size=staged.size,
-                sha256=staged.sha256,
-                uploaded_by=acting_user,
-                uploaded_at=now,
-            )
-            record(
-                "recordings.recording.added",
-                actor=acting_user,
-                obj=recording,
-                case_id=defendant.case_id,
-                occurred_at=now,
-                data={
-                    "defendant": defendant.pk,
-                    "session": session,
-                    "sha256": staged.sha256,
-                    "size": staged.size,
-                    "kind": media.kind,
-                    "name": original_name[-200:],
-                },
-            )
-            placed = staged.place(name)
-            if placed.name != name:
-                recording.file_name = placed.name
-                recording.save(update_fields=["file_name"])
-    except BaseException:
-        if placed is not None:
-            archive_storage().delete(placed.name)
-        else:
-            staged.discard()
-        raise
+    with staged.removed_on_failure(), transaction.atomic():
+        recording = Recording.objects.create(
+            defendant=defendant,
+            session=session,
+            notice=notice,
+            agreement=agreement,
+            recorded_on=recorded_on,
+            description=description.strip(),
+            original_name=original_name[-200:],
+            kind=media.kind,
+            media_type=media.media_type,
+            file_name=name,
+            size=staged.size,
+            sha256=staged.sha256,
+            uploaded_by=acting_user,
+            uploaded_at=now,
+        )
+        record(
+            "recordings.recording.added",
+            actor=acting_user,
+            obj=recording,
+            case_id=defendant.case_id,
+            occurred_at=now,
+            data={
+                "defendant": defendant.pk,
+                "session": session,
+                "sha256": staged.sha256,
+                "size": staged.size,
+                "kind": media.kind,
+                "name": original_name[-200:],
+            },
+        )
+        placed = staged.place(name)
+        if placed.name != name:
+            recording.file_name = placed.name
+            recording.save(update_fields=["file_name"])
     return recording
 
 

@@ -81,3 +81,23 @@ class WorkerBeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} @ {self.host}"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a periodic job, claimed by the worker that starts it. The pair (kind, slot) is unique, so
+    when several workers look at the same moment, one insert wins and the others' fail: each slot runs once."""
+
+    kind = models.CharField(max_length=32, choices=Job.Kind.choices)
+    slot = models.DateTimeField()  # the start of the period this run covers
+    job = models.OneToOneField(
+        Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="scheduled"
+    )
+    worker_id = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-slot"]
+        constraints = [models.UniqueConstraint(fields=["kind", "slot"], name="jobs_one_run_per_slot")]
+
+    def __str__(self):
+        return f"{self.kind} @ {self.slot:%Y-%m-%d %H:%M}"

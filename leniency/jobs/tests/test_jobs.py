@@ -1,7 +1,7 @@
 """Background jobs: queued through django-tasks, run by `leniency worker`, with progress, errors and cancel."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -83,12 +83,15 @@ def test_only_an_administrator_starts_or_cancels_jobs(world):
         do_start_job("format_disk", acting_user=world.admin)
 
 
-def test_periodic_jobs_are_queued_when_their_period_has_passed(db):
-    now = timezone.now()
+def test_periodic_jobs_are_queued_once_in_each_slot_of_their_period(db):
+    now = timezone.make_aware(datetime(2026, 12, 7, 10, 2))  # local time: slots 10:00-10:15 and that day
     assert {j.kind for j in start_due(now)} == {Job.Kind.COUNSEL_ESCALATE, Job.Kind.OVERSIGHT_ESCALATE}
-    assert start_due(now + timedelta(minutes=5)) == []
-    later = start_due(now + timedelta(minutes=16))
+    assert start_due(now + timedelta(minutes=12)) == []  # 10:14, the same slots
+    later = start_due(now + timedelta(minutes=13))  # 10:15: a new quarter-hour, the same day
     assert [j.kind for j in later] == [Job.Kind.COUNSEL_ESCALATE] and later[0].started_by is None
+    assert later[0].params["slot"] == "2026-12-07T10:15:00+08:00"
+    next_day = start_due(timezone.make_aware(datetime(2026, 12, 8, 0, 0)))
+    assert {j.kind for j in next_day} == {Job.Kind.COUNSEL_ESCALATE, Job.Kind.OVERSIGHT_ESCALATE}
 
 
 @pytest.mark.django_db(transaction=True)

@@ -29,7 +29,7 @@ def _beating(worker_id: str, every: float, schedule: bool, stop: threading.Event
         try:
             beat(worker_id)
             if schedule:
-                for job in start_due():
+                for job in start_due(worker_id=worker_id):
                     logger.info("queued periodic job %s #%s", job.kind, job.pk)
         except Exception:  # a locked or lost database: try again at the next beat
             logger.exception("heartbeat failed")

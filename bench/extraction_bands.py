@@ -31,6 +31,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from leniency.sentencing.catalogue import current_name  # noqa: E402
 from leniency.sentencing.corpus import Term, read_judgments  # noqa: E402
 from leniency.sentencing.devdata import shared_data_dir  # noqa: E402
 from leniency.sentencing.extract import extract  # noqa: E402
@@ -39,6 +40,7 @@ from leniency.sentencing.extraction.charge_inference import ChargeModel, build_p
 from leniency.sentencing.extraction.charges import _named  # noqa: E402
 from leniency.sentencing.extraction.document import acts, parse  # noqa: E402
 from leniency.sentencing.extraction.quantities import victim_names  # noqa: E402
+from leniency.sentencing.metrics import charge_micro_f1  # noqa: E402
 
 BANDS = (("≤6", 0, 6), ("7–36", 7, 36), ("37–120", 37, 120), (">120", 121, 10**6))
 RESAMPLES = 2000
@@ -68,10 +70,8 @@ def bootstrap(items: Sequence, statistic: Callable[[Sequence], float | None], se
 
 
 def micro_f1(pairs: Sequence[tuple[set, set]]) -> float | None:
-    tp = sum(len(gold & pred) for gold, pred in pairs)
-    fp = sum(len(pred - gold) for gold, pred in pairs)
-    fn = sum(len(gold - pred) for gold, pred in pairs)
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
+    """Charge micro-F1 with old and new names of a renamed charge as one (metrics.charge_micro_f1)."""
+    return charge_micro_f1(pairs)
 
 
 def share(flags: Sequence[bool]) -> float | None:
@@ -162,7 +162,10 @@ def top_five_rows(by_file: dict) -> list[bool]:
         )
         for i in order:
             if fold[i] == k:
-                hits[i] = bool(every[i][1] & {c.charge for c in model.candidates(every[i][0], limit=5)})
+                gold = {current_name(c) for c in every[i][1]}
+                hits[i] = bool(
+                    gold & {current_name(c.charge) for c in model.candidates(every[i][0], limit=5)}
+                )
     return hits
 
 

@@ -10,6 +10,8 @@ Definitions (each function's docstring repeats its own):
   life count only on an exact match).
 - **11-bin accuracy and macro-F1**, bins: death or life; >120; >84; >60; >36; >24; >12; >9; >6; >0; 0.
   Macro-F1 averages the per-bin F1 over the bins present in the truth or the predictions.
+- **charge micro-F1**: over cases, 2·TP / (2·TP + FP + FN) of the sets of charges, each name mapped first to
+  its name in force today (`catalogue.current_name`: an officially renamed charge is the same crime).
 - **coverage** (ranges): share of fixed-term cases whose true term lies inside [low, high].
 - **mean log width** (ranges): mean over fixed-term cases of ln(high+1) − ln(low+1).
 
@@ -21,8 +23,9 @@ prediction, so that the mean stays defined and penalises the miss heavily.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from leniency.sentencing.catalogue import current_name
 from leniency.sentencing.corpus import Term
 
 LIFE_EQUIVALENT_MONTHS = 300
@@ -147,6 +150,23 @@ def bin_macro_f1(truths: Sequence[Term], preds: Sequence[Term]) -> float | None:
         precision, recall = tp / predicted, tp / actual
         scores.append(2 * precision * recall / (precision + recall))
     return sum(scores) / len(scores)
+
+
+def charge_micro_f1(pairs: Sequence[tuple[Iterable[str], Iterable[str]]]) -> float | None:
+    """Micro-F1 of (true charges, predicted charges) pairs, after mapping both sides to the names in force today.
+
+    A judgment is labelled with the charge name of its day; the SPC/SPP supplementary provisions on charge
+    names (罪名补充规定) say an old name and its replacement are one crime, so 非法获取公民个人信息 predicted
+    for a judgment labelled 侵犯公民个人信息 is right. None when there is no charge on either side.
+    """
+    tp = fp = fn = 0
+    for gold, pred in pairs:
+        truth = {current_name(c) for c in gold}
+        guess = {current_name(c) for c in pred}
+        tp += len(truth & guess)
+        fp += len(guess - truth)
+        fn += len(truth - guess)
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
 
 
 def coverage(truths: Sequence[Term], ranges: Sequence[tuple[int, int]]) -> float | None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from leniency.sentencing.catalogue import all_charges, find_charge
+from leniency.sentencing.catalogue import all_charges, current_name, find_charge
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
 STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
@@ -121,7 +121,8 @@ def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:
         vector = _weights(Counter({g: c for g, c in counts.items() if g in idf}), idf, default_idf)
         for g, v in vector.items():
             overall[g] += v / n
-        for charge in charges:
+        # a case labelled with a charge's old name is a case of that charge today (罪名补充规定)
+        for charge in sorted({current_name(c) for c in charges}):
             sizes[charge] += 1
             for g, v in vector.items():
                 sums[charge][g] += v

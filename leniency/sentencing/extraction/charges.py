@@ -1,7 +1,7 @@
 """The charges a fact text names or describes, for when the user gives none (a prosecutor pasting facts).
 
 First the charges the text charges by name ("已构成盗窃罪", "以诈骗罪追究"), matched against the whole
-catalogue, longest name first, leaving out a charge denied (不构成…罪) or of an earlier conviction
+catalogue and the names officially replaced since (read as the charge's name today), longest name first, leaving out a charge denied (不构成…罪) or of an earlier conviction
 (曾因盗窃罪被判处…). Failing that — CAIL masks charge names as ×× — the charges inferred from the conduct
 the facts tell, for every crime of the catalogue (`charge_inference.py`). The result is a guess and is
 reported as one: extraction notes that it was inferred, and `charge_candidates` gives the runners-up
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from leniency.sentencing.catalogue import all_charges
+from leniency.sentencing.catalogue import all_charges, current_name, renames
 from leniency.sentencing.extraction.charge_inference import Candidate, default_model
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
@@ -25,7 +25,8 @@ CONTEXT = 16
 
 @cache
 def _named_pattern() -> re.Pattern:
-    names = sorted({c.name for c in all_charges()}, key=len, reverse=True)
+    # a judgment given before a rename charges by the old name (罪名补充规定): read it as the charge today
+    names = sorted({c.name for c in all_charges()} | {r.old for r in renames()}, key=len, reverse=True)
     return re.compile("(" + "|".join(re.escape(n) for n in names) + ")罪")
 
 
@@ -60,7 +61,7 @@ def _named(text: str) -> dict[str, Span]:
         clause = re.split(r"[，,。；;]", before)[-1]
         if not CHARGING_BEFORE.search(before) or DENIED_OR_PRIOR.search(clause):
             continue
-        named.setdefault(match.group(1), span(text, match.start(), match.end()))
+        named.setdefault(current_name(match.group(1)), span(text, match.start(), match.end()))
     return named
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from leniency.corpus.index import (
 from leniency.corpus.models import Judgment
 
 IDF_SAMPLE = 50_000
+PROGRESS_EVERY = 1000
 FIELDS = (
     "id",
     "main_charge",
@@ -81,7 +83,11 @@ def row_of(values: tuple) -> tuple[str, Row]:
     )
 
 
-def build_index(directory: Path, *, progress: bool = False) -> dict:
+def build_index(
+    directory: Path, *, progress: bool = False, on_progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """Build the index into `directory`; `on_progress(done, total)` hears how many judgments are indexed (every
+    `PROGRESS_EVERY` and at the end: a background job's counter)."""
     start = time.perf_counter()
     directory = Path(directory)
     tmp = directory.with_name(directory.name + ".building")
@@ -111,7 +117,9 @@ def build_index(directory: Path, *, progress: bool = False) -> dict:
         charges[current] = {"file": f"{name}.npz", "n": len(rows)}
 
     queryset = Judgment.objects.order_by("main_charge", "id").values_list(*FIELDS)
-    for values in queryset.iterator(chunk_size=5000):
+    for done, values in enumerate(queryset.iterator(chunk_size=5000)):
+        if on_progress is not None and done % PROGRESS_EVERY == 0:
+            on_progress(done, total)
         charge, row = row_of(values)
         if charge != current:
             flush()
@@ -122,6 +130,8 @@ def build_index(directory: Path, *, progress: bool = False) -> dict:
     flush()
     if bar is not None:
         bar.close()
+    if on_progress is not None:
+        on_progress(total, total)
     manifest = {
         "version": INDEX_VERSION,
         "built_at": datetime.now(UTC).isoformat(),

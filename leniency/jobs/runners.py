@@ -57,7 +57,10 @@ def corpus_index(job: Job, progress: Progress) -> str:
     from leniency.corpus.similar import clear_cache, index_dir
 
     directory = index_dir()
-    manifest = build_index(directory)
+    progress.unit = _("件")
+    manifest = build_index(
+        directory, on_progress=lambda done, total: progress.update(done, total, force=done == total)
+    )
     clear_cache()
     return _("类案索引：%(n)s 件判决，%(charges)s 个罪名") % {
         "n": manifest["n"],
@@ -70,9 +73,21 @@ def train(job: Job, progress: Progress) -> str:
     from leniency.sentencing.model import save_model
 
     log = io.StringIO()
+    units = {"records": _("件"), "fits": _("次拟合")}
+
+    def on_progress(done: int, total: int, what: str) -> None:
+        # Two phases, each its own count: the judgments read, then the models fitted.
+        force = progress.unit != units[what] or done == total
+        progress.unit = units[what]
+        progress.update(done, total, force=force)
+
     try:
         model, directory = train_for_cli(
-            folds=int(job.params.get("folds", 5)), seed=int(job.params.get("seed", 0)), limit=None, err=log
+            folds=int(job.params.get("folds", 5)),
+            seed=int(job.params.get("seed", 0)),
+            limit=None,
+            err=log,
+            on_progress=on_progress,
         )
     except ValueError as error:
         raise JobError(str(error)) from error
@@ -88,7 +103,13 @@ def train(job: Job, progress: Progress) -> str:
 def report(job: Job, progress: Progress) -> str:
     from leniency.portal.reports import do_generate_report
 
-    made = do_generate_report(job.params["period"], user=job.started_by, out_dir=output_dir(job))
+    progress.unit = _("步")
+    made = do_generate_report(
+        job.params["period"],
+        user=job.started_by,
+        out_dir=output_dir(job),
+        on_step=lambda done, total: progress.update(done, total, force=True),
+    )
     return _("透明度报告 %(period)s：PDF %(size)s 字节，%(cells)s 个单元格因人数过少不予公开") % {
         "period": made.period,
         "size": made.pdf_size,
@@ -98,7 +119,7 @@ def report(job: Job, progress: Progress) -> str:
 
 def study(job: Job, progress: Progress) -> str:
     from leniency.accounts.models import Organisation
-    from leniency.study.analysis import run_study
+    from leniency.study.analysis import STUDY_STEPS, run_study
     from leniency.study.report import write_report
 
     org = Organisation.objects.filter(pk=job.params["org"]).first()
@@ -107,8 +128,17 @@ def study(job: Job, progress: Progress) -> str:
     date_from, date_to = date.fromisoformat(job.params["from"]), date.fromisoformat(job.params["to"])
     if date_from > date_to:
         raise JobError(_("起始日期晚于截止日期"))
-    result = run_study(org, date_from, date_to, with_model=bool(job.params.get("model", True)))
+    steps = STUDY_STEPS + 1  # the analysis's steps, then the report written
+    progress.unit = _("步")
+    result = run_study(
+        org,
+        date_from,
+        date_to,
+        with_model=bool(job.params.get("model", True)),
+        on_step=lambda done, total: progress.update(done, steps, force=True),
+    )
     html, pdf = write_report(result, output_dir(job))
+    progress.update(steps, steps, force=True)
     figures = result.figures
     return _("%(org)s：%(persons)s 人，认罪认罚 %(pleaded)s 人，反悔 %(withdrawn)s 人；报告 %(pdf)s") % {
         "org": org.name,

@@ -103,8 +103,11 @@ def _new_files(base: str) -> list[Path]:
     raise FileExistsError(base)
 
 
+REPORT_STEPS = 5  # figures, HTML, PDF, tables, stored
+
+
 def do_generate_report(
-    period_code: str, *, user=None, out_dir: Path | None = None, now=None
+    period_code: str, *, user=None, out_dir: Path | None = None, now=None, on_step=None
 ) -> TransparencyReport:
     """Render and store the report for a period (HTML, PDF and its tables as XLSX); also write report.html,
     report.pdf and report.xlsx into `out_dir`.
@@ -112,13 +115,19 @@ def do_generate_report(
     The figures are read and the files written first, outside any transaction (rendering takes seconds, and
     holds no lock); the report's row and its audit event are then saved in one transaction. Should that fail,
     the files just written are removed, so no file is left without its row nor a row without its event.
+    `on_step(done, REPORT_STEPS)` hears each step done (a background job's counter).
     """
     access.check_generate_report(user)
+    step = on_step or (lambda done, total: None)
     now = now or timezone.now()
     context = report_context(period_code, now=now)
+    step(1, REPORT_STEPS)
     html = render_document("portal/report.html", context)
+    step(2, REPORT_STEPS)
     pdf = render_pdf("portal/report.html", context)
+    step(3, REPORT_STEPS)
     xlsx = opendata.to_xlsx(opendata.report_tables(context["period"]), context["period"])
+    step(4, REPORT_STEPS)
     files = _new_files(f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}")
     files.append(xlsx_path(files[0].name))
     files[0].write_text(html, encoding="utf-8")
@@ -157,6 +166,7 @@ def do_generate_report(
         (out_dir / "report.html").write_text(html, encoding="utf-8")
         (out_dir / "report.pdf").write_bytes(pdf)
         (out_dir / "report.xlsx").write_bytes(xlsx)
+    step(REPORT_STEPS, REPORT_STEPS)
     return report
 
 

@@ -171,6 +171,9 @@ def study_rows(org, date_from: date, date_to: date, source: str = "platform") ->
     )
 
 
+STUDY_STEPS = 5
+
+
 def run_study(
     org,
     date_from: date,
@@ -179,9 +182,14 @@ def run_study(
     with_charts: bool = True,
     with_model: bool = True,
     source: str = "platform",
+    on_step=None,
 ) -> Study:
+    """The study of a procuratorate's persons received in the period. `on_step(done, STUDY_STEPS)` hears each
+    step done: the rows read, the tables, the guarantees, the early-warning model, the charts."""
+    step = on_step or (lambda done, total: None)
     started = time.perf_counter()
     rows = study_rows(org, date_from, date_to, source)
+    step(1, STUDY_STEPS)
     study = Study(org, date_from, date_to, rows, source=source)
     T = study.tables
     n = len(rows)
@@ -346,6 +354,7 @@ def run_study(
         [(label, [r for r in gapped if test(r.gap)]) for label, test in bands],
     )
     f["far_above"] = sum(r.far_above for r in gapped)
+    step(2, STUDY_STEPS)
     # Guarantees
     if (
         source == "platform"
@@ -355,14 +364,17 @@ def run_study(
         study.protests = protest_flags(ids)
     _shared_measures(study)
     correct_for_multiple_tests([t.test for t in T.values() if t.test is not None])
+    step(3, STUDY_STEPS)
     # Early-warning model on the same rows
     if with_model and len(pleaded) >= 50:
         try:
             study.model = fit(pleaded)
         except ValueError:
             study.model = None
+    step(4, STUDY_STEPS)
     if with_charts:
         study.charts = charts.study_charts(study)
+    step(5, STUDY_STEPS)
     study.seconds = time.perf_counter() - started
     return study
 

@@ -6,6 +6,8 @@ import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
+from leniency.testing.s3 import s3_archive, s3_store  # noqa: F401  (fixtures for every test)
+
 
 class _OneRequestAtATimeServer(ThreadedWSGIServer):
     """The live server of the browser tests. With SQLite in memory, every request thread shares the test's one

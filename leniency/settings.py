@@ -18,6 +18,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from leniency.documents.storage import storages_setting
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("LENIENCY_VAR_DIR", BASE_DIR.parent / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -210,11 +212,13 @@ PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"  # inside MEDIA_ROOT so b
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if DEBUG:  # development and tests: served from the source folders as they change
     WHITENOISE_USE_FINDERS = True
+    _STATICFILES = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 else:  # production: `leniency collectstatic` writes hashed, compressed copies, served with far-future caching
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
+    _STATICFILES = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+# The archive (recordings, scans, signatures, agreements, letters) keeps its files in the "default" storage: the
+# local disk under MEDIA_ROOT, or an S3-compatible object store when LENIENCY_S3_BUCKET is set (with
+# LENIENCY_S3_ENDPOINT_URL, _ACCESS_KEY, _SECRET_KEY, _REGION; see leniency/documents/storage.py).
+STORAGES = storages_setting(os.environ, staticfiles=_STATICFILES)
 
 # Fernet keys for personal data at rest, newest first (see leniency/encryption.py for rotation).
 # In development without the variable, one key derived from SECRET_KEY.

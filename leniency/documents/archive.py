@@ -1,10 +1,13 @@
 """The hashed archive: where documents and recordings are kept, and how they are written and re-hashed.
 
-Files live in a Django FileSystemStorage rooted at `settings.MEDIA_ROOT` when set, else `var/documents/`.
-Writes stream in chunks into a temporary file inside the storage root (`.incoming/`), hashing as they go, and the
-finished file is moved into place by `Storage.save` (a rename on the same file system), so a killed
-upload never leaves a half-written file under its final name. A temporary file is locked (`flock`) while its
-writer lives; the next write and `recordings verify` remove those whose writer died.
+Files live in the configured "default" storage (settings.STORAGES, see leniency/documents/storage.py): the local
+disk under `settings.MEDIA_ROOT` (else `var/documents/`) as the embedded default, or an S3-compatible object store.
+Writes stream in chunks into a local temporary file, hashing as they go, and only the finished file is handed to
+`Storage.save`: on the local disk the temporary file lies inside the storage root (`.incoming/`) and is moved
+into place with a rename, so a killed upload never leaves a half-written file under its final name; on an object
+store it lies in a local temporary folder and is uploaded (a multipart upload for large files), which makes the
+object appear whole or not at all. A temporary file is locked (`flock`) while its writer lives; the next write
+and `recordings verify` remove those whose writer died. Reads (re-hashing, downloads) go through the storage too.
 """
 
 from __future__ import annotations
@@ -20,21 +23,44 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 CHUNK = 64 * 1024
 TMP_DIR = ".incoming"
 
 
+def _configured() -> Storage:
+    return storages["default"]
+
+
+def _is_local(storage: Storage) -> bool:
+    return isinstance(storage, FileSystemStorage)
+
+
 def archive_root() -> Path:
-    if settings.MEDIA_ROOT:
-        return Path(settings.MEDIA_ROOT)
-    return Path(settings.VAR_DIR) / "documents"
+    """The local folder of the archive (on the local disk), or of its temporary files (on an object store)."""
+    configured = _configured()
+    if _is_local(configured):
+        if configured._location is not None:  # a location named in the STORAGES OPTIONS
+            return Path(configured.location)
+        if settings.MEDIA_ROOT:
+            return Path(settings.MEDIA_ROOT)
+        return Path(settings.VAR_DIR) / "documents"
+    return Path(getattr(settings, "FILE_UPLOAD_TEMP_DIR", None) or tempfile.gettempdir()) / "leniency-archive"
 
 
-def archive_storage() -> FileSystemStorage:
-    """Built per call so a test that overrides MEDIA_ROOT gets its own directory."""
-    return FileSystemStorage(location=str(archive_root()))
+def archive_storage() -> Storage:
+    """The configured storage. On the local disk built per call, so a test that overrides MEDIA_ROOT gets its own
+    directory."""
+    configured = _configured()
+    if _is_local(configured):
+        return FileSystemStorage(location=str(archive_root()))
+    return configured
+
+
+def is_local() -> bool:
+    """Whether the archive is the local disk (else an object store, whose files a backup must fetch)."""
+    return _is_local(_configured())
 
 
 class _MovableFile(File):
@@ -76,12 +102,17 @@ class Staged:
         self.placed: Stored | None = None
 
     def place(self, name: str) -> Stored:
-        """Move the file into the archive under `name` (or a free variant of it) with a rename."""
-        movable = _MovableFile(self.path)
+        """Put the file into the archive under `name` (or a free variant of it): a rename on the local disk, an
+        upload to an object store (then the local temporary file is removed)."""
+        storage = archive_storage()
+        # On the local disk `save` renames the temporary file into place; an object store uploads a copy.
+        handle = _MovableFile(self.path) if _is_local(storage) else File(open(self.path, "rb"), name=name)
         try:
-            saved = archive_storage().save(name, movable)
+            saved = storage.save(name, handle)
         finally:
-            movable.close()
+            handle.close()
+        if os.path.exists(self.path):  # the uploaded copy's local original
+            os.unlink(self.path)
         self._unlock()
         self.placed = Stored(saved, self.sha256, self.size, self.head)
         return self.placed
@@ -231,6 +262,21 @@ def hash_stored(name: str) -> str | None:
         for chunk in iter(lambda: handle.read(CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def stored_names(folder: str = "") -> list[str]:
+    """Every file in the archive under `folder` (its temporary files left out), through the storage's listing."""
+    storage, names = archive_storage(), []
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    prefix = f"{folder}/" if folder else ""
+    names.extend(prefix + name for name in sorted(files))
+    for sub in sorted(folders):
+        if not (prefix == "" and sub == TMP_DIR):
+            names.extend(stored_names(prefix + sub))
+    return names
 
 
 def read_stored(name: str) -> bytes:

@@ -14,6 +14,7 @@ from leniency.sentencing.catalogue import all_charges
 from leniency.sentencing.standards import load_standard
 
 from . import access, court_panels
+from .deadlines import deadline_for
 from .identity import validate_id_number
 from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
 from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
@@ -344,12 +345,49 @@ def do_change_stage(
             raise DomainError(
                 _("提起公诉须指明受理法院（刑事诉讼法第176条）：请使用“提起公诉”"), field="stage"
             )
+        _check_decision_on_record(defendant, to)
         if as_of < defendant.stage_since:
             raise DomainError(
                 _("日期不能早于进入当前阶段的日期 %(date)s") % {"date": defendant.stage_since}, field="as_of"
             )
+        if defendant.stage == Stage.JUDGMENT and to == Stage.FINAL:
+            _check_appeal_period_over(defendant, as_of)
         _enter_stage(defendant, to, as_of=as_of, reason=reason, acting_user=acting_user)
     return defendant
+
+
+def _check_decision_on_record(defendant: Defendant, to: str) -> None:
+    """A decision that closes or judges a defendant is reached only through the service that records it (its kind,
+    reasons or sentence), never through the bare stage form."""
+    if to == Stage.NON_PROSECUTION:
+        raise DomainError(
+            _("不起诉须作出不起诉决定，写明种类和理由（刑事诉讼法第177条）：请使用“作出不起诉决定”"),
+            field="stage",
+        )
+    if to == Stage.JUDGMENT:
+        raise DomainError(
+            _("一审判决须对每一被告人作出判决、记录其刑罚（刑事诉讼法第200条、第201条）：请使用“一审宣判”"),
+            field="stage",
+        )
+    if to == Stage.FINAL and defendant.stage == Stage.APPEAL:
+        raise DomainError(
+            _("第二审的判决、裁定是终审的判决、裁定（刑事诉讼法第244条）：请使用“二审裁判”"), field="stage"
+        )
+
+
+def _check_appeal_period_over(defendant: Defendant, as_of: date) -> None:
+    """A first-instance judgment takes effect once the appeal period has passed with no appeal or protest (CPL
+    art. 259 ¶2(1)): ten days from the day after the judgment (art. 230), shifted past holidays (art. 105)."""
+    window = deadline_for(defendant)
+    if window is not None and as_of <= window.due:
+        raise DomainError(
+            _(
+                "上诉、抗诉期限至 %(date)s 届满；已过法定期限没有上诉、抗诉的判决才发生法律效力"
+                "（刑事诉讼法第230条、第259条）"
+            )
+            % {"date": window.due},
+            field="as_of",
+        )
 
 
 def do_set_procedure(defendant: Defendant, *, procedure: str, acting_user) -> Defendant:

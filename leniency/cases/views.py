@@ -88,7 +88,9 @@ def change_stage(request, pk, defendant_id):
                 acting_user=request.user,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            # The service names the defendant's "stage"; the form's field for it is "to".
+            field = "to" if error.field == "stage" else error.field
+            form.add_error(field if field in form.fields else None, error.message)
         else:
             messages.success(request, _("已变更 %(name)s 的诉讼阶段") % {"name": defendant.name})
             return redirect("case_detail", pk=case.pk)

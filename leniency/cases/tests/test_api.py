@@ -42,10 +42,10 @@ def test_stage_change_through_the_api_with_session_auth(client, world):
     client.force_login(world.prosecutor)
     response = client.post(
         f"/api/defendants/{world.defendant.pk}/stage",
-        json.dumps({"to": "first_instance", "as_of": "2026-10-02"}),
+        json.dumps({"to": "investigation", "as_of": "2026-10-02"}),
         content_type="application/json",
     )
-    assert response.status_code == 200 and response.json()["stage"] == Stage.FIRST_INSTANCE
+    assert response.status_code == 200 and response.json()["stage"] == Stage.INVESTIGATION
 
 
 def test_illegal_transition_is_400_naming_the_field(client, world):
@@ -56,6 +56,17 @@ def test_illegal_transition_is_400_naming_the_field(client, world):
         **_bearer(world.prosecutor),
     )
     assert response.status_code == 400 and response.json()["field"] == "stage"
+
+
+def test_non_prosecution_through_the_stage_operation_is_400_naming_the_decision(client, world):
+    response = client.post(
+        f"/api/defendants/{world.defendant.pk}/stage",
+        json.dumps({"to": "non_prosecution", "as_of": "2026-10-08"}),
+        content_type="application/json",
+        **_bearer(world.prosecutor),
+    )
+    assert response.status_code == 400 and response.json()["field"] == "stage"
+    assert "刑事诉讼法第177条" in response.json()["detail"]
 
 
 def test_invalid_value_is_422_naming_the_field(client, world):
@@ -71,9 +82,10 @@ def test_invalid_value_is_422_naming_the_field(client, world):
 
 def test_judge_outsider_and_lawyer_cannot_move_a_defendant_by_api(client, world):
     url = f"/api/defendants/{world.defendant.pk}/stage"
-    body = json.dumps({"to": "first_instance"})
+    body = json.dumps({"to": "investigation"})
     for user, expected in [
-        (world.judge, 403),
+        (world.auditor, 403),
+        (world.outsider_judge, 404),
         (world.lawyer, 403),
         (world.unassigned_lawyer, 404),
         (world.outsider_prosecutor, 404),

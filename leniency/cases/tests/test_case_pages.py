@@ -69,14 +69,14 @@ def test_prosecutor_moves_a_defendant_through_the_form(client, world):
     response = client.post(
         url,
         {
-            f"{prefix}-to": Stage.FIRST_INSTANCE,
+            f"{prefix}-to": Stage.INVESTIGATION,
             f"{prefix}-as_of": "2026-10-08",
-            f"{prefix}-reason": "提起公诉",
+            f"{prefix}-reason": "退回补充侦查",
         },
     )
     assert response.status_code == 302
     world.defendant.refresh_from_db()
-    assert world.defendant.stage == Stage.FIRST_INSTANCE
+    assert world.defendant.stage == Stage.INVESTIGATION
     assert AuditEvent.objects.filter(action="defendant.stage.changed", actor=world.prosecutor).count() == 1
 
 
@@ -95,12 +95,36 @@ def test_stage_form_error_names_the_field_and_keeps_what_was_typed(client, world
     assert response.status_code == 400 and "日期：" in body and "我写的说明" in body
 
 
+def test_stage_form_refuses_non_prosecution_on_its_field_naming_the_decision(client, world):
+    client.force_login(world.prosecutor)
+    prefix = f"d{world.defendant.pk}"
+    response = client.post(
+        reverse("change_stage", args=[world.case.pk, world.defendant.pk]),
+        {
+            f"{prefix}-to": Stage.NON_PROSECUTION,
+            f"{prefix}-as_of": "2026-10-08",
+            f"{prefix}-reason": "情节轻微",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    error = body[body.index(f'id="id_{prefix}-to_error"') :]
+    assert (
+        "刑事诉讼法第177条" in error[: error.index("</ul>")]
+        and "作出不起诉决定" in error[: error.index("</ul>")]
+    )
+    assert "情节轻微" in body and 'value="non_prosecution" selected' in body
+    world.defendant.refresh_from_db()
+    assert world.defendant.stage == Stage.PROSECUTION_REVIEW
+
+
 def test_others_cannot_change_the_stage(client, world):
     prefix = f"d{world.defendant.pk}"
-    data = {f"{prefix}-to": Stage.FIRST_INSTANCE, f"{prefix}-as_of": "2026-10-08"}
+    data = {f"{prefix}-to": Stage.INVESTIGATION, f"{prefix}-as_of": "2026-10-08"}
     url = reverse("change_stage", args=[world.case.pk, world.defendant.pk])
     for user, expected in [
-        (world.judge, 403),
+        (world.auditor, 403),
+        (world.outsider_judge, 404),
         (world.lawyer, 403),
         (world.unassigned_lawyer, 404),
         (world.outsider_prosecutor, 404),

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from leniency.accounts.models import Organisation, Region, Role, User
 from leniency.audit.models import AuditEvent
-from leniency.cases import services
+from leniency.cases import judgments, services
 from leniency.cases.forms import DefendantIntakeForm
 from leniency.cases.identity import check_character, validate_id_number
 from leniency.cases.jurisdiction import receiving_court
@@ -263,8 +263,12 @@ def test_a_judge_sees_nothing_before_the_filing_and_the_clerk_has_it_in_the_queu
 def judged(world, intermediate, prosecuted):
     services.do_file_case(prosecuted, judge=world.judge, filed_on=date(2026, 11, 3), acting_user=world.clerk)
     prosecuted.refresh_from_db()
-    services.do_change_stage(
-        prosecuted.defendants.get(), to=Stage.JUDGMENT, as_of=date(2026, 12, 1), acting_user=world.judge
+    d = prosecuted.defendants.get()
+    judgments.do_record_judgment(
+        prosecuted,
+        sentences={d.pk: {"penalty": "fixed_term", "months": 12}},
+        judged_on=date(2026, 12, 1),
+        acting_user=world.judge,
     )
     return prosecuted
 

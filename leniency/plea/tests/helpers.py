@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from leniency.cases.judgments import do_record_judgment
 from leniency.cases.stages import Procedure
 from leniency.plea.agreements import do_generate_agreement
 from leniency.plea.checklist import CHECKLIST
@@ -141,3 +142,16 @@ def final_recommendation(world, months=18, change_basis="", **values):
     rec.refresh_from_db()
     services.do_give_opinion(rec, acting_user=world.lawyer, position="agree")
     return services.do_finalise(rec, acting_user=world.prosecutor)
+
+
+def first_instance_judgment(world):
+    """The court's 宣判 after `world.to_trial()`: one sentence for each defendant at first instance, through
+    the judgment service (the stage form cannot reach 一审判决 without one)."""
+    sentence = {"penalty": "fixed_term", "months": 12}
+    do_record_judgment(
+        world.case,
+        sentences={world.defendant.pk: sentence, world.co_defendant.pk: sentence},
+        acting_user=world.judge,
+    )
+    world.defendant.refresh_from_db()
+    return world.defendant

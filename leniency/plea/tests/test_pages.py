@@ -5,12 +5,18 @@ import pytest
 from django.urls import reverse
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.services import do_change_stage
-from leniency.cases.stages import Stage
 from leniency.plea.models import PleaAgreement, RightsNotice, Withdrawal
 from leniency.plea.voluntariness import do_record_review
 
-from .helpers import agreement, all_yes, notice, png_bytes, sign_all, signing_recording
+from .helpers import (
+    agreement,
+    all_yes,
+    first_instance_judgment,
+    notice,
+    png_bytes,
+    sign_all,
+    signing_recording,
+)
 
 
 def _get(client, user, url):
@@ -208,6 +214,6 @@ def test_withdrawal_form_offers_only_the_choices_of_the_stage(client, world):
     world.to_trial()
     body = _get(client, world.judge, url).content.decode()
     assert 'name="procedure_to"' in body and 'name="protest"' not in body and "第三百五十八条" in body
-    do_change_stage(world.defendant, to=Stage.JUDGMENT, acting_user=world.judge)
+    first_instance_judgment(world)
     body = _get(client, world.prosecutor, url).content.decode()
     assert 'name="protest"' in body and 'name="procedure_to"' not in body and "第二百三十七条" in body

@@ -2,15 +2,16 @@ import pytest
 from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
-from leniency.cases.services import do_change_stage, do_set_procedure
-from leniency.cases.stages import Procedure, Stage
+from leniency.cases.nonprosecution import do_decide_non_prosecution
+from leniency.cases.services import do_set_procedure
+from leniency.cases.stages import Procedure
 from leniency.errors import DomainError
 from leniency.plea.models import PleaAgreement, Signature, Withdrawal
 from leniency.plea.review import adoption_blockers
 from leniency.plea.taxonomy import Consequence, WithdrawalReason, WithdrawalStage, grouped_reason_choices
 from leniency.plea.withdrawals import do_record_withdrawal
 
-from .helpers import agreement, final_recommendation, sign_all
+from .helpers import agreement, final_recommendation, first_instance_judgment, sign_all
 
 
 def _withdraw(world, user=None, **extra):
@@ -75,7 +76,7 @@ def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_
     with pytest.raises(DomainError):
         _withdraw(world, protest=True)
     world.to_trial()
-    do_change_stage(world.defendant, to=Stage.JUDGMENT, acting_user=world.judge)
+    first_instance_judgment(world)
     with pytest.raises(DomainError):
         _withdraw(world, user=world.judge, protest=True)
     w = _withdraw(
@@ -86,7 +87,12 @@ def test_protest_only_after_judgment_and_only_by_the_procuratorate(world, final_
 
 
 def test_after_non_prosecution_the_decision_must_be_revisited(world):
-    do_change_stage(world.defendant, to=Stage.NON_PROSECUTION, acting_user=world.prosecutor)
+    do_decide_non_prosecution(
+        world.defendant,
+        kind="discretionary",
+        reasons="犯罪情节轻微，不需要判处刑罚。",
+        acting_user=world.prosecutor,
+    )
     with pytest.raises(DomainError) as error:
         _withdraw(world)
     assert error.value.field == "non_prosecution_decision"

@@ -1,5 +1,10 @@
-"""Backups: the database, the files under MEDIA_ROOT (recordings, signed agreements, letters, reports),
-and a manifest with the SHA-256 of every part, in one .tar.gz.
+"""Backups: the database, the files under MEDIA_ROOT (recordings, signed agreements, letters, reports), the
+archive's objects when it lives in an object store (S3, see leniency/documents/storage.py), and a manifest with
+the SHA-256 of every part, in one .tar.gz.
+
+The object store's files are read through the storage API and streamed into the backup, hashed on the way
+(`objects/` in the archive, "objects" in the manifest, which is then written last); a restore writes them back
+through the same API into the configured store, and proves each by reading it back.
 
 A restore checks every hash before it touches anything, loads into an empty (migrated) database,
 puts the files back, then proves the result: the row counts match the manifest, every file's hash
@@ -33,6 +38,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -42,18 +48,21 @@ from leniency.audit import checkpoints
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import verify_chain
 from leniency.database import refresh_planner_statistics
+from leniency.documents import archive
 
 from . import bulk_tables, postgres
 
 # 2: large tables as JSON Lines (leniency/ops/bulk_tables.py); 3: the manifest names the database file and its
-# format (fixtures or pg_dump). Format 1 and 2 backups still restore.
-FORMAT = 3
-READABLE_FORMATS = {1, 2, 3}
+# format (fixtures or pg_dump); 4: the object store's files ("objects", `objects/`), the manifest last. Formats 1 to
+# 3 still restore.
+FORMAT = 4
+READABLE_FORMATS = {1, 2, 3, 4}
 DATABASE_FILE = "database.json"
 PG_DUMP_FILE = "database.pgdump"
 FIXTURES, PG_DUMP = "django-fixtures", "pg_dump-custom"
 MANIFEST_FILE = "manifest.json"
 FILES_DIR = "files"
+OBJECTS_DIR = "objects"
 # Rebuilt by `migrate` on the target, or not worth keeping (the audit chain's lock row is made when first needed).
 EXCLUDED = [
     "contenttypes",
@@ -74,6 +83,7 @@ class BackupError(Exception):
 class RestoreReport:
     rows: int = 0
     files: int = 0
+    objects: int = 0
     audit_events: int = 0
     problems: list[str] = field(default_factory=list)
     replaced_seeded_rows: int = 0  # rows a fresh database's migrations had seeded
@@ -87,6 +97,47 @@ def sha256_file(path: Path) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class _HashingReader:
+    """Hands an object's bytes to tarfile while hashing them: each object is read once."""
+
+    def __init__(self, handle):
+        self._handle, self.digest = handle, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self.digest.update(data)
+        return data
+
+
+def _add_objects(tar: tarfile.TarFile) -> dict[str, str]:
+    """The archive's files in the object store, streamed into `tar`; {name: sha256}. Nothing when the archive is
+    the local disk (its files are under MEDIA_ROOT, in `files/`)."""
+    if archive.is_local():
+        return {}
+    storage, hashes = archive.archive_storage(), {}
+    for name in archive.stored_names():
+        info = tarfile.TarInfo(f"{OBJECTS_DIR}/{name}")
+        info.size = storage.size(name)
+        with storage.open(name, "rb") as handle:
+            reader = _HashingReader(handle)
+            tar.addfile(info, reader)
+        hashes[name] = reader.digest.hexdigest()
+    return hashes
+
+
+def _put_objects(work: Path, manifest: dict) -> int:
+    """Write the backup's objects back into the configured storage under their own names (replacing any)."""
+    storage = archive.archive_storage()
+    for name in manifest.get("objects", {}):
+        if storage.exists(name):
+            storage.delete(name)
+        with open(work / OBJECTS_DIR / name, "rb") as handle:
+            saved = storage.save(name, File(handle, name=name))
+        if saved != name:
+            raise BackupError(f"{name}: the storage kept it as {saved}")
+    return len(manifest.get("objects", {}))
 
 
 def _models():
@@ -172,7 +223,9 @@ def create_backup(target: Path, *, portable: bool = False) -> dict:
         media = _media_root()
         if media.is_dir():
             for path in sorted(p for p in media.rglob("*") if p.is_file()):
-                files[path.relative_to(media).as_posix()] = sha256_file(path)
+                relative = path.relative_to(media).as_posix()
+                if not relative.startswith(f"{archive.TMP_DIR}/"):  # unfinished uploads
+                    files[relative] = sha256_file(path)
         manifest = {
             "format": FORMAT,
             "created_at": timezone.now().isoformat(),
@@ -188,24 +241,25 @@ def create_backup(target: Path, *, portable: bool = False) -> dict:
         if use_pg_dump:
             manifest["pg_dump"] = postgres.version_of(tool)
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        with tarfile.open(partial, "w:gz") as tar:
+            tar.add(dump, arcname=dump.name)
+            for name in tables:
+                tar.add(work / bulk_tables.TABLES_DIR / name, arcname=f"{bulk_tables.TABLES_DIR}/{name}")
+            for relative in files:
+                tar.add(media / relative, arcname=f"{FILES_DIR}/{relative}")
+            manifest["objects"] = _add_objects(tar)
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST_FILE)
             info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-            archive.add(dump, arcname=dump.name)
-            for name in tables:
-                archive.add(work / bulk_tables.TABLES_DIR / name, arcname=f"{bulk_tables.TABLES_DIR}/{name}")
-            for relative in files:
-                archive.add(media / relative, arcname=f"{FILES_DIR}/{relative}")
+            tar.addfile(info, io.BytesIO(data))
         partial.replace(target)  # a backup killed half-way leaves only the .partial file
     return manifest
 
 
 def _extract(source: Path, into: Path) -> dict:
     try:
-        with tarfile.open(source, "r:gz") as archive:
-            archive.extractall(into, filter="data")
+        with tarfile.open(source, "r:gz") as tar:
+            tar.extractall(into, filter="data")
     except (tarfile.TarError, OSError, EOFError) as error:
         raise BackupError(f"{source}: not a readable backup ({error})") from error
     try:
@@ -240,12 +294,18 @@ def _check_hashes(work: Path, manifest: dict) -> list[str]:
             problems.append(f"{FILES_DIR}/{relative}: missing from the backup")
         elif sha256_file(path) != expected:
             problems.append(f"{FILES_DIR}/{relative}: SHA-256 does not match the manifest (changed)")
+    for name, expected in manifest.get("objects", {}).items():
+        path = work / OBJECTS_DIR / name
+        if not path.exists():
+            problems.append(f"{OBJECTS_DIR}/{name}: missing from the backup")
+        elif sha256_file(path) != expected:
+            problems.append(f"{OBJECTS_DIR}/{name}: SHA-256 does not match the manifest (changed)")
     return problems
 
 
 def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
-    """Restore `source` into this database and MEDIA_ROOT; raises BackupError before changing anything
-    when the backup is damaged or the database is not empty (unless `replace`)."""
+    """Restore `source` into this database, MEDIA_ROOT and the archive's object store; raises BackupError before
+    changing anything when the backup is damaged or the database is not empty (unless `replace`)."""
     report = RestoreReport()
     with tempfile.TemporaryDirectory(prefix="leniency-restore-") as tmp:
         work = Path(tmp)
@@ -294,6 +354,7 @@ def restore_backup(source: Path, *, replace: bool = False) -> RestoreReport:
             shutil.copyfile(work / FILES_DIR / relative, partial)
             partial.replace(destination)
             report.files += 1
+        report.objects = _put_objects(work, manifest)
     report.checkpoint_set_aside = _restart_checkpoint()
     return verify_restore(manifest, report)
 
@@ -341,6 +402,9 @@ def verify_restore(manifest: dict, report: RestoreReport) -> RestoreReport:
         path = media / relative
         if not path.exists() or sha256_file(path) != expected:
             report.problems.append(f"{relative}: restored file does not match its SHA-256")
+    for name, expected in manifest.get("objects", {}).items():
+        if archive.hash_stored(name) != expected:  # read back from the store
+            report.problems.append(f"{name}: restored object does not match its SHA-256")
     checked, problem = verify_chain()
     report.audit_events = checked
     if problem is not None:

@@ -11,7 +11,7 @@ from leniency.ops.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database and MEDIA_ROOT (recordings, agreements, documents) into one .tar.gz."
+    help = "Back up the database, MEDIA_ROOT and the object store (recordings, agreements, documents) into one .tar.gz."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -35,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{out}: {rows} rows ({manifest['database_format']}), {len(manifest['files'])} files, "
+                f"{len(manifest['objects'])} objects from the object store, "
                 f"audit chain up to #{manifest['audit']['last_seq']}"
             )
         )

@@ -36,7 +36,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"restored {report.rows} rows and {report.files} files; audit chain verified ({report.audit_events} events)"
+                f"restored {report.rows} rows, {report.files} files and {report.objects} objects; audit chain verified "
+                f"({report.audit_events} events)"
             )
         )
         if report.database_format == PG_DUMP:

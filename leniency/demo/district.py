@@ -32,6 +32,7 @@ from leniency.counsel.models.participation import ParticipationEntry, Service
 from leniency.database import refresh_planner_statistics
 from leniency.demo.geography import PROVINCE_CODE
 from leniency.demo.personas import DEMO_PASSWORD
+from leniency.demo.signatures import signature_events, signature_rows
 from leniency.documents.archive import write_bytes
 from leniency.documents.pdf import render_pdf
 from leniency.plea.models import PleaAgreement, RightsNotice, Signature, Withdrawal
@@ -49,6 +50,7 @@ COURT_NAME = "L区人民法院"
 START, END = date(2019, 9, 1), date(2020, 8, 31)
 PERSONS = 736
 PLACEHOLDER_FILE = "agreements/study-demo/placeholder.pdf"
+NO_RECORDING_REASON = "2019至2020年本院签署具结书时尚未配备同步录音录像设备，签署在纸质具结书上进行"
 
 # The generator's true model of withdrawal among persons who pleaded (log-odds). Features are 0/1.
 TRUE_INTERCEPT = -3.1
@@ -798,26 +800,24 @@ class _District:
         LetterDelivery.objects.bulk_create(letters, batch_size=1000)
         PleaAgreement.objects.bulk_create(agreements, batch_size=1000)
         signatures = []
-        for a in agreements:
-            d = a.defendant
-            case = d.case
-            for role, signer, name, minutes in (
-                (Signature.Role.DEFENDANT, None, d.name, 30),
-                (Signature.Role.LAWYER, None, a.lawyer_name, 35),
-                (Signature.Role.PROSECUTOR, case.prosecutor, str(case.prosecutor), 40),
-            ):
-                signatures.append(
-                    Signature(
-                        agreement=a,
-                        role=role,
-                        signer=signer,
-                        signer_name=name,
-                        signed_at=a.generated_at + timedelta(minutes=minutes),
-                        document_sha256=a.sha256,
-                        lawyer_present=a.lawyer_name if role == "defendant" else "",
-                        recorded_by=case.prosecutor,
-                    )
-                )
+        for p in self.persons:
+            a = getattr(p, "agreement", None)
+            if a is None:
+                continue
+            d, case = a.defendant, a.defendant.case
+            # Signed on paper in 2019-2020: the defendant's signature is the scanned signed copy (the
+            # placeholder stands in for it), the lawyer confirms on their account, and no signing was recorded.
+            rows = signature_rows(
+                a,
+                defendant_name=d.name,
+                lawyer=p.lawyer,
+                prosecutor=case.prosecutor,
+                times=[a.generated_at + timedelta(minutes=m) for m in (30, 35, 40)],
+                image=stored,
+                capture=Signature.Capture.SCAN,
+                no_recording_reason=NO_RECORDING_REASON,
+            )
+            signatures.extend(rows)
             # `plea verify` checks each stored hash against the one its generation event registered.
             self.event(
                 a.generated_at,
@@ -828,15 +828,8 @@ class _District:
                 case.pk,
                 {"defendant": d.pk, "version": 1, "sha256": a.sha256, "lawyer_exception": ""},
             )
-            self.event(
-                a.signed_at,
-                "plea.agreement.completed",
-                "plea.pleaagreement",
-                a.pk,
-                case.prosecutor,
-                case.pk,
-                {"defendant": d.pk, "version": 1, "sha256": a.sha256},
-            )
+            for when, action, actor, data in signature_events(a, rows):
+                self.event(when, action, "plea.pleaagreement", a.pk, actor, case.pk, data)
         Signature.objects.bulk_create(signatures, batch_size=1000)
         for n in notices:
             self.event(

@@ -4,7 +4,9 @@ voluntariness reviews, and withdrawals at every stage (a few percent), with hist
 Built after the recommendations demo (leniency.demo.extensions): an agreement needs a final recommendation.
 Deterministic for a seed; idempotent (nothing is added once a demo defendant has a notice). Rendering a
 具结书 with the CJK font takes about half a second, so real PDFs are made for at most `AGREEMENT_PDFS`
-pleaded defendants, persona cases and recent ones first.
+pleaded defendants, persona cases and recent ones first; the others share one archive copy that says so. Every
+person whose case facts say they signed has the agreement and its three signatures (demo/signatures.py), so the
+plea rate of the measures registry comes out as a real district's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from leniency.cases.models import Defendant
 from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.demo.geography import PROVINCE_CODE
+from leniency.demo.signatures import signature_events, signature_rows
 from leniency.documents.archive import write_bytes
 from leniency.documents.pdf import render_pdf
 from leniency.plea.agreements import PDF_TEMPLATE, charges_text, document_context
@@ -37,7 +40,6 @@ from leniency.plea.models import (
     VoluntarinessReview,
     Withdrawal,
 )
-from leniency.plea.signing import ATTESTATION
 from leniency.plea.taxonomy import DEFAULT_CONSEQUENCES, Consequence, WithdrawalReason, WithdrawalStage
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.recommendations.services import do_mark_lapsed
@@ -45,6 +47,7 @@ from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
 
 AGREEMENT_PDFS = 30
+NON_PROSECUTION_TEXT = "同意人民检察院依法作出不起诉决定"
 NOTICE_RATE = {"police": 0.88, "procuratorate": 0.96, "court": 0.92}
 ACK_RATE = 0.97
 REVIEW_FAIL_RATE = 0.06
@@ -156,9 +159,14 @@ def build(*, seed: int, today, stdout) -> str | None:
     by_stage = ", ".join(f"{WithdrawalStage(k).label} {n}" for k, n in sorted(plan.withdrawn.items()))
     return (
         f"plea: {plan.counts['notices']} rights notices, {plan.counts['agreements']} signed agreements "
-        f"(PDF), {plan.counts['reviews']} voluntariness reviews, {sum(plan.withdrawn.values())} withdrawals "
+        f"({plan.counts['pdfs']} rendered), {plan.counts['reviews']} voluntariness reviews, {sum(plan.withdrawn.values())} withdrawals "
         f"({by_stage or 'none'})"
     )
+
+
+def _pleaded(d: Defendant) -> bool:
+    """The case's facts (demo/facts_text.py) say this person pleaded and signed during the review."""
+    return f"{d.name}在审查起诉阶段自愿认罪认罚" in (d.case.facts or "")
 
 
 def _at(day: date, rng: random.Random, start: int = 9, end: int = 17) -> datetime:
@@ -291,6 +299,9 @@ class _Plan:
 
     # --- agreements ---------------------------------------------------------------------------------------
     def _candidates(self) -> list[Defendant]:
+        """Everyone who pleaded during review for prosecution (the case's facts say they signed a 具结书) and
+        has a lawyer to witness it: those prosecuted, with the final recommendation they agreed to, and those
+        not prosecuted; persona cases and recent ones first (they get a rendered PDF)."""
         personas = set(
             User.objects.filter(
                 username__in=["prosecutor", "judge", "duty_lawyer", "defence_lawyer"]
@@ -298,15 +309,17 @@ class _Plan:
         )
         lawyers = {}
         assignments = CounselAssignment.objects.filter(
-            defendant_id__in=list(self.finals), ended_at__isnull=True
+            defendant_id__in=[d.pk for d in self.defendants], ended_at__isnull=True
         )
         for assignment in assignments.select_related("lawyer").order_by("assigned_at", "pk"):
-            lawyers[assignment.defendant_id] = assignment.lawyer
+            lawyers.setdefault(assignment.defendant_id, assignment.lawyer)
         self.lawyers = lawyers
         ranked = [
             d
             for d in self.defendants
-            if d.pk in lawyers and Stage.PROSECUTION_REVIEW in self.reached.get(d.pk, {})
+            if d.pk in lawyers
+            and Stage.PROSECUTION_REVIEW in self.reached.get(d.pk, {})
+            and (d.pk in self.finals or (d.stage == Stage.NON_PROSECUTION and _pleaded(d)))
         ]
 
         def priority(d):
@@ -317,141 +330,194 @@ class _Plan:
             )
             return (not persona, -d.case.received_on.toordinal(), d.pk)
 
-        return sorted(ranked, key=priority)[:AGREEMENT_PDFS]
+        return sorted(ranked, key=priority)
+
+    def _generated_at(self, d, rec) -> datetime:
+        """The 具结书 is printed soon after the recommendation is final (or, without one, during the review),
+        and signed before the case leaves the procuratorate."""
+        review_on = self.reached[d.pk][Stage.PROSECUTION_REVIEW]
+        start = rec.finalised_at if rec is not None and rec.finalised_at else _at(review_on, self.rng)
+        generated = _at(timezone.localtime(start).date() + timedelta(days=self.rng.randint(0, 2)), self.rng)
+        left = self.reached[d.pk].get(Stage.FIRST_INSTANCE) or (
+            d.stage_since if d.stage == Stage.NON_PROSECUTION else None
+        )
+        if left is not None:
+            generated = min(generated, _at(left, self.rng, 8, 9) - timedelta(hours=2))
+        return self._before_cutoff(max(generated, start + timedelta(hours=1)))
 
     def agreements(self):
-        for d in self._candidates():
-            rec, lawyer = self.finals[d.pk], self.lawyers[d.pk]
-            start = rec.finalised_at or _at(self.reached[d.pk][Stage.PROSECUTION_REVIEW], self.rng)
-            generated = _at(
-                timezone.localtime(start).date() + timedelta(days=self.rng.randint(0, 2)), self.rng
-            )
-            generated = self._before_cutoff(max(generated, start + timedelta(hours=1)))
-            procedure = d.procedure or Procedure.EXPEDITED
-            rec_text = rec.term_text()
-            pdf = render_pdf(
-                PDF_TEMPLATE,
-                document_context(
-                    d,
-                    recommendation_text=rec_text,
-                    procedure=procedure,
-                    lawyer_exception="",
-                    exception_note="",
-                    lawyer_name=str(lawyer),
-                    version=1,
-                    generated_at=generated,
-                ),
-            )
-            stored = write_bytes(f"agreements/{d.case_id}/{d.pk}/v1-demo.pdf", pdf)
-            prosecutor = d.case.prosecutor
-            signed = [generated + timedelta(minutes=m) for m in (40, 45, 50)]
-            agreement = PleaAgreement.objects.create(
+        candidates = self._candidates()
+        for d in candidates[:AGREEMENT_PDFS]:
+            self._agreement_in_full(d)
+        self._agreements_in_bulk(candidates[AGREEMENT_PDFS:])
+        self.counts["agreements"] = len(self.agreements_by_defendant)
+        self.counts["pdfs"] = min(len(candidates), AGREEMENT_PDFS)
+
+    def _agreement_in_full(self, d):
+        """A rendered PDF of its own, the defendant's own handwriting, the signing's own recording."""
+        rec, lawyer = self.finals.get(d.pk), self.lawyers[d.pk]
+        generated = self._generated_at(d, rec)
+        procedure = d.procedure or Procedure.EXPEDITED
+        rec_text = rec.term_text() if rec is not None else NON_PROSECUTION_TEXT
+        pdf = render_pdf(
+            PDF_TEMPLATE,
+            document_context(
+                d,
+                recommendation_text=rec_text,
+                procedure=procedure,
+                lawyer_exception="",
+                exception_note="",
+                lawyer_name=str(lawyer),
+                version=1,
+                generated_at=generated,
+            ),
+        )
+        stored = write_bytes(f"agreements/{d.case_id}/{d.pk}/v1-demo.pdf", pdf)
+        prosecutor = d.case.prosecutor
+        signed = [generated + timedelta(minutes=m) for m in (40, 45, 50)]
+        agreement = PleaAgreement.objects.create(
+            defendant=d,
+            version=1,
+            status=PleaAgreement.Status.SIGNED,
+            recommendation_id=rec.pk if rec is not None else None,
+            recommendation_text=rec_text,
+            charges_text=charges_text(d)[:300],
+            procedure=procedure,
+            lawyer_name=str(lawyer),
+            file_name=stored.name,
+            sha256=stored.sha256,
+            size=stored.size,
+            generated_by=prosecutor,
+            generated_at=generated,
+            signed_at=signed[-1],
+        )
+        self._generated_event(agreement, d, rec, procedure)
+        signing = self._signing_recording(d, agreement, prosecutor, generated)
+        drawn = write_bytes(
+            f"signatures/{d.case_id}/{d.pk}/a{agreement.pk}-defendant-demo.png", _handwriting_png(self.rng)
+        )
+        rows = signature_rows(
+            agreement,
+            defendant_name=d.name,
+            lawyer=lawyer,
+            prosecutor=prosecutor,
+            times=signed,
+            image=drawn,
+            recording=signing,
+            segment=(900, 1500),
+        )
+        Signature.objects.bulk_create(rows)
+        for when, action, actor, data in signature_events(agreement, rows):
+            self.add(when, action, agreement, d, actor, data)
+        self.agreements_by_defendant[d.pk] = agreement
+
+    def _agreements_in_bulk(self, defendants):
+        """The same records for the other pleas, written at once: the 具结书 archive copy and the signing's
+        is one stored file (the demo does not render a thousand PDFs), the handwriting one of a few drawings, the
+        signing's recording a tenth of a second of tone; each agreement still has its own rows, hashes and events."""
+        if not defendants:
+            return
+        document = write_bytes(
+            "agreements/demo/archive-copy.pdf",
+            render_pdf("study/placeholder_pdf.html", {"district": "示范省"}),
+        )
+        drawings = [
+            write_bytes(f"signatures/demo/handwriting-{i}.png", _handwriting_png(self.rng)) for i in range(8)
+        ]
+        tone = wav_bytes(0.1)
+        plans = []
+        for d in defendants:
+            rec = self.finals.get(d.pk)
+            generated = self._generated_at(d, rec)
+            agreement = PleaAgreement(
                 defendant=d,
                 version=1,
                 status=PleaAgreement.Status.SIGNED,
-                recommendation_id=rec.pk,
-                recommendation_text=rec_text,
+                recommendation_id=rec.pk if rec is not None else None,
+                recommendation_text=(rec.term_text() if rec is not None else NON_PROSECUTION_TEXT)[:300],
                 charges_text=charges_text(d)[:300],
-                procedure=procedure,
-                lawyer_name=str(lawyer),
-                file_name=stored.name,
-                sha256=stored.sha256,
-                size=stored.size,
-                generated_by=prosecutor,
+                procedure=d.procedure or Procedure.EXPEDITED,
+                lawyer_name=str(self.lawyers[d.pk])[:50],
+                file_name=document.name,
+                sha256=document.sha256,
+                size=document.size,
+                generated_by=d.case.prosecutor,
                 generated_at=generated,
-                signed_at=signed[-1],
+                signed_at=generated + timedelta(minutes=50),
             )
+            plans.append((d, rec, agreement))
+        PleaAgreement.objects.bulk_create([a for _d, _r, a in plans], batch_size=1000)
+        recordings = [
+            Recording(
+                defendant=d,
+                session=Recording.Session.SIGNING,
+                agreement=a,
+                recorded_on=timezone.localtime(a.generated_at).date(),
+                description="具结书签署全程录音录像（演示）",
+                original_name="signing.wav",
+                kind="wav",
+                media_type="audio/wav",
+                file_name=stored.name,
+                size=stored.size,
+                sha256=stored.sha256,
+                uploaded_by=a.generated_by,
+                uploaded_at=a.generated_at + timedelta(minutes=38),
+            )
+            for d, a, stored in (
+                (d, a, write_bytes(f"recordings/{d.case_id}/{d.pk}/signing-demo-v1.wav", tone))
+                for d, _r, a in plans
+            )
+        ]
+        Recording.objects.bulk_create(recordings, batch_size=1000)
+        signatures = []
+        for (d, rec, agreement), recording in zip(plans, recordings, strict=True):
+            self._generated_event(agreement, d, rec, agreement.procedure)
             self.add(
-                generated,
-                "plea.agreement.generated",
-                agreement,
+                recording.uploaded_at,
+                "recordings.recording.added",
+                recording,
                 d,
-                prosecutor,
+                recording.uploaded_by,
                 {
-                    "version": 1,
-                    "sha256": stored.sha256,
-                    "recommendation": rec.pk,
-                    "procedure": procedure,
-                    "lawyer_exception": "",
+                    "session": "signing",
+                    "sha256": recording.sha256,
+                    "size": recording.size,
+                    "kind": "wav",
+                    "name": "signing.wav",
                 },
             )
-            signing = self._signing_recording(d, agreement, prosecutor, generated)
-            # What the signing services record (plea/signing.py): the defendant's handwriting drawn on the
-            # tablet and kept with its hash, the lawyer's attestation on their own account, the prosecutor; each
-            # naming the segment of the signing's recording.
-            drawn = write_bytes(
-                f"signatures/{d.case_id}/{d.pk}/a{agreement.pk}-defendant-demo.png",
-                _handwriting_png(self.rng),
-            )
-            segment = {"recording": signing, "recording_start_s": 900, "recording_end_s": 1500}
-            parties = [
-                (Signature.Role.DEFENDANT, None, d.name, prosecutor, str(lawyer), Signature.Capture.DRAWN),
-                (Signature.Role.LAWYER, lawyer, str(lawyer), lawyer, "", Signature.Capture.ACCOUNT),
-                (
-                    Signature.Role.PROSECUTOR,
-                    prosecutor,
-                    str(prosecutor),
-                    prosecutor,
-                    "",
-                    Signature.Capture.ACCOUNT,
-                ),
-            ]
-            image = {
-                "image_file": drawn.name,
-                "image_type": "image/png",
-                "image_sha256": drawn.sha256,
-                "image_size": drawn.size,
-            }
-            Signature.objects.bulk_create(
-                [
-                    Signature(
-                        agreement=agreement,
-                        role=role,
-                        signer=signer,
-                        signer_name=name,
-                        signed_at=when,
-                        document_sha256=stored.sha256,
-                        lawyer_present=present,
-                        recorded_by=actor,
-                        capture=capture,
-                        attestation=ATTESTATION if role == Signature.Role.LAWYER else "",
-                        **(image if role == Signature.Role.DEFENDANT else {}),
-                        **segment,
-                    )
-                    for (role, signer, name, actor, present, capture), when in zip(
-                        parties, signed, strict=True
-                    )
-                ]
-            )
-            for (role, _s, _n, actor, _p, capture), when in zip(parties, signed, strict=True):
-                self.add(
-                    when,
-                    "plea.agreement.signed",
-                    agreement,
-                    d,
-                    actor,
-                    {
-                        "version": 1,
-                        "role": role,
-                        "sha256": stored.sha256,
-                        "capture": capture,
-                        "image_sha256": drawn.sha256 if role == Signature.Role.DEFENDANT else "",
-                        "attestation": role == Signature.Role.LAWYER,
-                        "recording": signing.pk,
-                        "segment": [900, 1500],
-                        "no_recording_reason": "",
-                    },
-                )
-            self.add(
-                signed[-1],
-                "plea.agreement.completed",
+            rows = signature_rows(
                 agreement,
-                d,
-                prosecutor,
-                {"version": 1, "sha256": stored.sha256},
+                defendant_name=d.name,
+                lawyer=self.lawyers[d.pk],
+                prosecutor=d.case.prosecutor,
+                times=[agreement.generated_at + timedelta(minutes=m) for m in (40, 45, 50)],
+                image=self.rng.choice(drawings),
+                recording=recording,
+                segment=(900, 1500),
             )
+            signatures.append((d, agreement, rows))
             self.agreements_by_defendant[d.pk] = agreement
-        self.counts["agreements"] = len(self.agreements_by_defendant)
+        Signature.objects.bulk_create([s for _d, _a, rows in signatures for s in rows], batch_size=1000)
+        for d, agreement, rows in signatures:
+            for when, action, actor, data in signature_events(agreement, rows):
+                self.add(when, action, agreement, d, actor, data)
+
+    def _generated_event(self, agreement, d, rec, procedure):
+        self.add(
+            agreement.generated_at,
+            "plea.agreement.generated",
+            agreement,
+            d,
+            agreement.generated_by,
+            {
+                "version": 1,
+                "sha256": agreement.sha256,
+                "recommendation": rec.pk if rec is not None else None,
+                "procedure": procedure,
+                "lawyer_exception": "",
+            },
+        )
 
     def _signing_recording(self, d, agreement, prosecutor, generated):
         """The signing session's recording (a short tone standing in for the video), uploaded before the

@@ -39,10 +39,11 @@ def test_demo_builds_plea_histories_once(demo):
     total = Defendant.objects.count()
     notified = RightsNotice.objects.values("defendant").distinct().count()
     assert notified > 0.8 * total, (notified, total)
-    assert PleaAgreement.objects.count() == 4 and "4 signed agreements" in plea_line
+    agreements = PleaAgreement.objects.count()
+    assert agreements > 4 and f"{agreements} signed agreements (4 rendered)" in plea_line
     assert (
         Signature.objects.filter(status="valid").count() + Signature.objects.filter(status="lapsed").count()
-        == 12
+        == 3 * agreements
     )
     assert all(verify_agreement(a).matches for a in PleaAgreement.objects.all())
     # each demo signature names the segment of its agreement's signing recording; the handwriting has its hash
@@ -50,7 +51,7 @@ def test_demo_builds_plea_histories_once(demo):
         assert s.recording.session == "signing" and s.recording.agreement_id == s.agreement_id
         assert s.recording_end_s > s.recording_start_s and not s.no_recording_reason
     drawn = Signature.objects.filter(role="defendant")
-    assert drawn.count() == 4 and all(s.capture == "drawn" and s.image_sha256 for s in drawn)
+    assert drawn.count() == agreements and all(s.capture == "drawn" and s.image_sha256 for s in drawn)
     assert all(
         c.ok for a in PleaAgreement.objects.filter(status="signed") for c in verify_agreement(a).checks
     )

@@ -353,5 +353,12 @@ class Settlement(models.Model):
 
 # Judgments, the second-instance decision and retrial live in their own module; imported here so Django finds them.
 from .models_deadlines import DeadlineExtension  # noqa: E402, F401
-from .models_judgments import PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence  # noqa: E402, F401
+from .models_judgments import (  # noqa: E402, F401
+    PanelChange,
+    PanelMember,
+    PenaltyKind,
+    Retrial,
+    SecondInstanceDecision,
+    Sentence,
+)
 from .models_nonprosecution import NonProsecution  # noqa: E402, F401

@@ -179,3 +179,30 @@ class PanelMember(models.Model):
 
     def __str__(self):
         return f"{self.case} · {self.judge}"
+
+
+class PanelChange(models.Model):
+    """A court re-forming a case's panel after its filing (a judge recused, moved or fell ill), with the reason;
+    the judges before and after are in its audit event (`case.panel.reformed`). Made by `services.do_reform_panel`.
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("案件"), on_delete=models.CASCADE, related_name="panel_changes"
+    )
+    court = models.ForeignKey(
+        Organisation, verbose_name=_("法院"), on_delete=models.PROTECT, related_name="+"
+    )
+    changed_on = models.DateField(_("变更日期"))
+    reason = models.TextField(_("变更理由"), max_length=1000)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("合议庭变更")
+        verbose_name_plural = _("合议庭变更")
+        ordering = ["case", "-changed_on", "-id"]
+
+    def __str__(self):
+        return f"{self.case} · {self.changed_on}"

@@ -143,6 +143,7 @@ NO_ROWS = {
     "cases.SecondInstanceDecision.reasons",
     "cases.Retrial.reasons",
     "cases.NonProsecution.reasons",
+    "cases.PanelChange.reason",
     "accounts.ApiToken.name",
     "corpus.ImportLineError.reason",
     "counsel.QualityWarning.decision_reason",

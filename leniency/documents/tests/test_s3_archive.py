@@ -3,6 +3,7 @@ uploads land in the bucket with the hash computed while streaming, downloads str
 access checks and read log, a failed transaction leaves no object behind."""
 
 import hashlib
+import io
 from datetime import date
 
 import pytest
@@ -110,3 +111,67 @@ def test_the_local_disk_stays_the_default(settings, tmp_path):
     stored = archive.write_bytes("letters/1/a.pdf", b"%PDF-1.7 letter")
     assert (tmp_path / "media" / "letters/1/a.pdf").read_bytes() == b"%PDF-1.7 letter"
     assert stored.sha256 == hashlib.sha256(b"%PDF-1.7 letter").hexdigest()
+
+
+def test_a_case_attachment_downloads_from_the_bucket_only_for_those_who_may_open_it(
+    client, world, s3_archive
+):
+    from leniency.cases.attachments import do_attach_document
+
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 1000 + b"\n%%EOF\n"
+    attachment = do_attach_document(
+        world.case, acting_user=world.case_manager, fileobj=io.BytesIO(pdf), original_name="起诉意见书.pdf"
+    )
+    assert s3_archive.keys() == [attachment.file_name]
+    url = reverse("case_attachment_file", args=[attachment.pk])
+    client.force_login(world.prosecutor)
+    response = client.get(url + "?download=1")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == pdf
+    assert "attachment" in response["Content-Disposition"]
+    client.force_login(world.outsider_prosecutor)
+    assert client.get(url).status_code == 404
+    opened = AuditEvent.objects.filter(action="case.attachment.accessed", object_id=str(attachment.pk))
+    assert [(e.actor, e.data["mode"]) for e in opened] == [(world.prosecutor, "download")]
+
+
+def test_recordings_verify_rehashes_through_the_store_and_names_a_changed_or_missing_object(
+    world, s3_archive
+):
+    from leniency.recordings.services import verify_all
+
+    recordings = [
+        do_add_recording(
+            world.defendant,
+            acting_user=world.prosecutor,
+            fileobj=SimpleUploadedFile(f"{n}.wav", wav_bytes(seconds=1 + n), content_type="audio/wav"),
+            original_name=f"{n}.wav",
+            session="notice",
+            recorded_on=date(2026, 9, 2),
+        )
+        for n in range(3)
+    ]
+    assert verify_all() == (3, [])
+    client = s3_archive.client()
+    client.put_object(Bucket=s3_archive.bucket, Key=recordings[0].file_name, Body=b"RIFF overwritten")
+    client.delete_object(Bucket=s3_archive.bucket, Key=recordings[1].file_name)
+    checked, problems = verify_all()
+    assert checked == 3
+    assert [(p.recording, p.kind) for p in problems] == [
+        (recordings[0], "changed"),
+        (recordings[1], "missing"),
+    ]
+    assert problems[0].actual == hashlib.sha256(b"RIFF overwritten").hexdigest()
+
+
+def test_a_read_from_the_bucket_reads_and_seeks_by_ranges_and_a_missing_object_is_named(s3_archive):
+    data = bytes(range(256)) * 4096  # 1 MiB
+    stored = archive.write_bytes("letters/9/big.bin", data)
+    with archive.archive_storage().open(stored.name, "rb") as handle:
+        assert handle.read(10) == data[:10]
+        handle.seek(500_000)
+        assert handle.read(7) == data[500_000:500_007]  # a ranged GET from there
+        handle.seek(0, io.SEEK_END)
+        assert handle.tell() == len(data)
+    with pytest.raises(FileNotFoundError, match="letters/9/nothing.bin"):
+        archive.archive_storage().open("letters/9/nothing.bin", "rb")
+    assert archive.hash_stored("letters/9/nothing.bin") is None

@@ -7,7 +7,9 @@ cannot be read at all raises `ImportFormatError` (a `DomainError` on the field "
 Lines file or a CSV row that cannot be read is yielded as a `BadRow` so that the other rows still import.
 
 Shared by the case import (`leniency.cases.import_format`) and the study's import of historical records
-(`leniency.study.import_format`): each owns its column table, this module only reads.
+(`leniency.study.import_format`): each owns its column table, this module reads, and both report what they left
+out in the same shape: a `RowError` per bad value (row number, column key, the column as the template labels it,
+message) in an `ImportResult` (`ColumnTable.error` makes one).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
@@ -43,6 +45,32 @@ class BadRow:
     message: str
 
 
+@dataclass(frozen=True)
+class RowError:
+    """A row left out of an import: its number as a person sees it, the column (its key, and its header as the
+    file's template labels it; both "" for the row as a whole) and what is wrong."""
+
+    row: int
+    field: str
+    message: str
+    column: str = ""
+
+
+@dataclass
+class ImportResult:
+    """What an import read and what it left out; each import adds its own counts (`summary` lists them)."""
+
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rows_with_errors(self) -> int:
+        return len({e.row for e in self.errors})
+
+    def summary(self) -> dict:
+        return {"rows": self.rows, "rows_with_errors": self.rows_with_errors}
+
+
 class ColumnTable:
     """The columns of an import (objects with `key` and `header`), looked up by either."""
 
@@ -53,6 +81,12 @@ class ColumnTable:
 
     def find(self, name: str):
         return self.by_header.get(name) or self.by_key.get(name)
+
+    def error(self, row: int, key: str, message) -> RowError:
+        """The error of `row` in the column keyed `key` ("" for the row as a whole), named as the template
+        names it."""
+        column = self.by_key.get(key)
+        return RowError(row, key, str(message), column.header if column is not None else "")
 
     def keyed(self, raw: dict, *, where: str) -> dict[str, str]:
         """A row's values under the column keys; a column that is neither a header nor a key refuses the row."""

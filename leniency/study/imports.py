@@ -9,43 +9,29 @@ is audited (study.import.completed) with the file's SHA-256 and its counts.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit.trail import record
+from leniency.documents import tabular
 from leniency.documents.tabular import BadRow, read_rows
 
 from . import access
-from .import_format import BY_KEY, REFUSAL, TABLE, model_fields, read_values
+from .import_format import REFUSAL, TABLE, model_fields, read_values
 from .models import ImportedPerson
 
 CHUNK = 500
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    field: str  # the column key ("" for the row as a whole)
-    message: str
-
-    @property
-    def column(self) -> str:
-        return BY_KEY[self.field].header if self.field in BY_KEY else ""
-
-
 @dataclass
-class ImportResult:
-    rows: int = 0
+class ImportResult(tabular.ImportResult):
+    """The rows read, the records created and updated, and each row left out (`tabular.RowError`)."""
+
     created: int = 0
     updated: int = 0
-    errors: list[RowError] = field(default_factory=list)
-
-    @property
-    def rows_with_errors(self) -> int:
-        return len({e.row for e in self.errors})
 
     def summary(self) -> dict:
         return {
@@ -64,16 +50,16 @@ def do_import_study_records(organisation, *, data: bytes, file_name: str, acting
     for number, raw in read_rows(data, TABLE, refusal=str(REFUSAL)):
         result.rows += 1
         if isinstance(raw, BadRow):
-            result.errors.append(RowError(number, "", raw.message))
+            result.errors.append(TABLE.error(number, "", raw.message))
             continue
         values, errors = read_values(raw)
         if errors:
-            result.errors.extend(RowError(number, key, message) for key, message in errors)
+            result.errors.extend(TABLE.error(number, key, message) for key, message in errors)
             continue
         ref = values["person_ref"]
         if ref in good:
             result.errors.append(
-                RowError(
+                TABLE.error(
                     number,
                     "person_ref",
                     _("人员编号与第 %(row)s 行重复（以第 %(row)s 行为准）") % {"row": good[ref][0]},

@@ -22,3 +22,5 @@ CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
     for alias in ("default", "pages")
 }
+# Each server's copies of the published index and model (leniency/corpus/artefacts.py): not the checkout's var/.
+ARTEFACT_CACHE_DIR = Path(tempfile.mkdtemp(prefix="leniency-test-artefacts-"))

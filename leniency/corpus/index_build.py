@@ -84,10 +84,16 @@ def row_of(values: tuple) -> tuple[str, Row]:
 
 
 def build_index(
-    directory: Path, *, progress: bool = False, on_progress: Callable[[int, int], None] | None = None
+    directory: Path,
+    *,
+    progress: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+    publish: bool = True,
 ) -> dict:
     """Build the index into `directory`; `on_progress(done, total)` hears how many judgments are indexed (every
-    `PROGRESS_EVERY` and at the end: a background job's counter)."""
+    `PROGRESS_EVERY` and at the end: a background job's counter). Then publish it to the file storage as the
+    current version every app server answers from (leniency/corpus/artefacts.py; its version in
+    manifest["artefact"])."""
     start = time.perf_counter()
     directory = Path(directory)
     tmp = directory.with_name(directory.name + ".building")
@@ -151,4 +157,12 @@ def build_index(
         shutil.rmtree(old)
     else:
         tmp.rename(directory)
+    if publish:
+        from leniency.corpus.artefacts import content_version
+        from leniency.corpus.artefacts import publish as publish_artefact
+        from leniency.corpus.models import Artefact
+
+        stamp = datetime.fromisoformat(manifest["built_at"]).strftime("%Y%m%dT%H%M%S")
+        version = content_version(directory, stamp)
+        manifest["artefact"] = publish_artefact(Artefact.Kind.CORPUS_INDEX, version, directory).version
     return manifest

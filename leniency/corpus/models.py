@@ -94,3 +94,27 @@ class Judgment(models.Model):
     @property
     def exempt(self) -> bool:
         return self.term_months == 0 and not (self.death_penalty or self.life_imprisonment)
+
+
+class Artefact(models.Model):
+    """One published version of a file set every app server reads: the similar-case index or the learned model.
+
+    Its files live in the file storage (the local disk or an object store) under names that carry the version,
+    never overwritten; each server copies the current version to its own cache and loads it from there. The
+    current version of a kind is its newest row (leniency/corpus/artefacts.py)."""
+
+    class Kind(models.TextChoices):
+        CORPUS_INDEX = "corpus_index", _("类案索引")
+        SENTENCING_MODEL = "sentencing_model", _("量刑模型")
+
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    version = models.CharField(max_length=64)
+    files = models.JSONField(default=list)  # [{"name": file name, "path": storage name, "sha256", "size"}]
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="corpus_artefact_version")]
+        indexes = [models.Index(fields=["kind", "-id"], name="corpus_artefact_current")]
+
+    def __str__(self):
+        return f"{self.kind} {self.version}"

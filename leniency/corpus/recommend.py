@@ -50,6 +50,16 @@ def model_dir():
     return Path(getattr(settings, "SENTENCING_MODEL_DIR", Path(settings.VAR_DIR) / "models"))
 
 
+def serving_model():
+    """The learned model this server answers with: the current published version (leniency/corpus/artefacts.py),
+    or the newest in the local model directory where none was published; None without any."""
+    from leniency.corpus.artefacts import serving_directory
+    from leniency.corpus.models import Artefact
+    from leniency.sentencing.model import current_model
+
+    return current_model(serving_directory(Artefact.Kind.SENTENCING_MODEL, model_dir()))
+
+
 def _calculate(facts: CaseFacts) -> Calculation:
     from leniency.sentencing.calculator import calculate
 
@@ -182,7 +192,6 @@ def recommend(
     `exclude`: judgment ids the similar-case search leaves out.
     """
     from leniency.corpus.similar import find_similar
-    from leniency.sentencing.model import current_model
 
     notes: list[str] = []
     calc = _calculate(facts)
@@ -192,7 +201,7 @@ def recommend(
 
     interval = None
     try:
-        model = model if model is not None else current_model(model_dir())
+        model = model if model is not None else serving_model()
     except Exception:  # noqa: BLE001 - a broken artifact must not break recommendations
         log.exception("could not load the sentencing model")
         notes.append("量刑模型无法加载，仅依据量刑计算")

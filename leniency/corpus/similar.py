@@ -67,13 +67,22 @@ def index_dir() -> Path:
     return Path(getattr(settings, "CORPUS_INDEX_DIR", Path(settings.VAR_DIR) / "corpus-index"))
 
 
+def serving_index_dir() -> Path:
+    """The index this server answers from: the current published version (leniency/corpus/artefacts.py), or the
+    local build directory where none was published."""
+    from leniency.corpus.artefacts import serving_directory
+    from leniency.corpus.models import Artefact
+
+    return serving_directory(Artefact.Kind.CORPUS_INDEX, index_dir())
+
+
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
 
 
 def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
-    directory = index_dir()
+    directory = serving_index_dir()
     manifest = read_manifest(directory)
     if manifest is None:
         return None
@@ -132,10 +141,11 @@ def _describes(index: ChargeIndex, row: int, judgment) -> bool:
 
 def _forget_index(charges: list[str]) -> None:
     """Stop using the prebuilt index and these charges' cached database indexes: they described other rows."""
-    manifest = read_manifest(index_dir())
+    directory = serving_index_dir()
+    manifest = read_manifest(directory)
     with _lock:
         if manifest is not None:
-            _cache["prebuilt_stale"] = ("prebuilt", str(index_dir()), manifest.get("built_at"))
+            _cache["prebuilt_stale"] = ("prebuilt", str(directory), manifest.get("built_at"))
         for key in [k for k in _cache if isinstance(k, tuple) and k[:1] == ("db",) and k[1] in charges]:
             del _cache[key]
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 import numpy as np
 
-from leniency.corpus.models import Judgment
+from leniency.corpus.artefacts import publish
+from leniency.corpus.models import Artefact, Judgment
 from leniency.corpus.recommend import model_dir
-from leniency.sentencing.model.artifact import fingerprint, new_version
+from leniency.sentencing.model.artifact import fingerprint, new_version, save_model
 from leniency.sentencing.model.estimator import SPLIT_CONFORMAL_FROM, SentencingModel, train
 from leniency.sentencing.model.features import CaseRecord, L
 
@@ -115,10 +117,20 @@ def train_from_database(
     return model
 
 
+def publish_model(model: SentencingModel) -> Artefact:
+    """Put a trained model into the file storage as the current version every app server answers with."""
+    with tempfile.TemporaryDirectory() as tmp:
+        save_model(model, tmp)
+        return publish(Artefact.Kind.SENTENCING_MODEL, model.version, Path(tmp))
+
+
 def train_for_cli(
     *, folds: int, seed: int, limit: int | None, err: TextIO, on_progress: OnProgress | None = None
 ) -> tuple[SentencingModel, Path]:
-    """`leniency sentencing train` without --corpus: the model trained on the database, and the directory the
-    server loads models from (the engine's command line saves it there; leniency/cli.py passes this in)."""
+    """`leniency sentencing train` without --corpus: the model trained on the database, published to the file
+    storage for every app server, and the local model directory (the engine's command line saves a copy there;
+    leniency/cli.py passes this in)."""
     model = train_from_database(folds=folds, seed=seed, limit=limit, err=err, on_progress=on_progress)
+    artefact = publish_model(model)
+    print(f"published to the file storage as {artefact.files[0]['path'].rsplit('/', 1)[0]}/", file=err)
     return model, model_dir()

@@ -69,8 +69,7 @@ def corpus_index(job: Job, progress: Progress) -> str:
 
 
 def train(job: Job, progress: Progress) -> str:
-    from leniency.corpus.training import train_for_cli
-    from leniency.sentencing.model import save_model
+    from leniency.corpus.training import publish_model, train_from_database
 
     log = io.StringIO()
     units = {"records": _("件"), "fits": _("次拟合")}
@@ -82,7 +81,7 @@ def train(job: Job, progress: Progress) -> str:
         progress.update(done, total, force=force)
 
     try:
-        model, directory = train_for_cli(
+        model = train_from_database(
             folds=int(job.params.get("folds", 5)),
             seed=int(job.params.get("seed", 0)),
             limit=None,
@@ -91,12 +90,13 @@ def train(job: Job, progress: Progress) -> str:
         )
     except ValueError as error:
         raise JobError(str(error)) from error
-    path = save_model(model, directory)
+    # Into the file storage, where every app server finds it at its next request (not this machine's var/).
+    artefact = publish_model(model)
     return _("模型 %(version)s：%(n)s 件判决，用时 %(s).1f 秒，保存于 %(path)s") % {
         "version": model.version,
         "n": model.n_train,
         "s": model.trained_seconds,
-        "path": path,
+        "path": artefact.files[0]["path"].rsplit("/", 1)[0] + "/",
     }
 
 

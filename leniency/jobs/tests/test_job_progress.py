@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from leniency.corpus.importer import Options, import_file
+from leniency.corpus.models import Artefact
 from leniency.demo.corpus_synth import write
 from leniency.jobs import tasks
 from leniency.jobs.models import Job
@@ -74,6 +75,10 @@ def test_the_training_job_counts_judgments_read_then_models_fitted(
     assert _moves(recorded, "次拟合") == [0, 1, 2, 3, 4]  # the model, then three folds of cross-validation
     assert [u for _, _, u in recorded].index("次拟合") > [u for _, _, u in recorded].index("件")
     assert job.unit == "次拟合" and job.done == job.total == 4
+    # The model went to the file storage for every server, not into this machine's var/models.
+    assert not (tmp_path / "models").exists()
+    artefact = Artefact.objects.get(kind=Artefact.Kind.SENTENCING_MODEL)
+    assert artefact.version in job.result and f"artefacts/sentencing_model/{artefact.version}/" in job.result
 
 
 def test_the_report_job_counts_its_steps(recorded, world):

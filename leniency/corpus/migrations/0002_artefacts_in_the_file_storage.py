@@ -4,24 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corpus', '0001_initial'),
+        ("corpus", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Artefact',
+            name="Artefact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('corpus_index', '类案索引'), ('sentencing_model', '量刑模型')], max_length=32)),
-                ('version', models.CharField(max_length=64)),
-                ('files', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("corpus_index", "类案索引"), ("sentencing_model", "量刑模型")],
+                        max_length=32,
+                    ),
+                ),
+                ("version", models.CharField(max_length=64)),
+                ("files", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['kind', '-id'], name='corpus_artefact_current')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'version'), name='corpus_artefact_version')],
+                "indexes": [models.Index(fields=["kind", "-id"], name="corpus_artefact_current")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "version"), name="corpus_artefact_version")
+                ],
             },
         ),
     ]

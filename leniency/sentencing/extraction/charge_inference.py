@@ -211,7 +211,8 @@ class ChargeModel:
         return self._by_elements(text, chosen)
 
     def _by_elements(self, text: str, chosen: list[str]) -> list[str]:
-        """Related frauds told apart by the element their statute adds (standards/charge_elements.yaml)."""
+        """Related frauds told apart by the element their statute adds, then neighbouring charges by theirs
+        (standards/charge_elements.yaml `special`, `distinctions`)."""
         rules = charge_elements()
         general, special = rules["general"], rules["special"]
 
@@ -232,7 +233,44 @@ class ChargeModel:
                 )
             if charge not in out:
                 out.append(charge)
-        return out
+        return _by_distinctions(text, out)
+
+
+def _pattern(rule: dict, key: str) -> re.Pattern | None:
+    return re.compile(re.sub(r"\s+", "", rule[key])) if rule.get(key) else None
+
+
+@cache
+def _distinctions() -> tuple[tuple[str, re.Pattern | None, re.Pattern, re.Pattern | None, str, bool], ...]:
+    """(charge, its own element, the other's element, what sends it back, the other charge, add) per rule."""
+    return tuple(
+        (
+            rule["charge"],
+            _pattern(rule, "unless"),
+            _pattern(rule, "when"),
+            _pattern(rule, "not_when"),
+            rule["to"],
+            bool(rule.get("add")),
+        )
+        for rule in charge_elements().get("distinctions", ())
+    )
+
+
+def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
+    """Neighbouring charges told apart by the element their statutes name (charge_elements.yaml `distinctions`):
+    a charge whose own element the fact does not state, and whose neighbour's it does, is the neighbour."""
+    out: list[str] = []
+    for charge in chosen:
+        result = [charge]
+        for name, own, other, back, to, add in _distinctions():
+            if name != charge or (own is not None and own.search(text)) or not other.search(text):
+                continue
+            if back is not None and back.search(text):
+                continue
+            result = [charge, to] if add else [to]
+            break
+        out.extend(c for c in result if c not in out)
+    return out
 
 
 @cache

@@ -1,0 +1,170 @@
+"""Neighbouring charges told apart by the element their statutes name (standards/charge_elements.yaml
+`distinctions`; issue 16 class 8). One fact text on each side of every line, written for these tests."""
+
+import pytest
+
+from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.charge_inference import ChargeModel, charge_elements
+
+MODEL = ChargeModel(None)  # the statute profiles alone: the rules, not the data, decide here
+
+
+def read(text: str, charge: str) -> list[str]:
+    return MODEL._by_elements(text, [charge])
+
+
+@pytest.mark.parametrize("rule", charge_elements()["distinctions"], ids=lambda r: f"{r['charge']}->{r['to']}")
+def test_every_rule_names_charges_of_the_catalogue_and_its_article(rule):
+    assert find_charge(rule["charge"]).name == rule["charge"]
+    assert find_charge(rule["to"]).name == rule["to"]
+    assert "刑法第" in rule["source"]
+
+
+# 刑法第347条 / 第348条
+SALE = "被告人甲在某宾馆门口以人民币300元的价格将甲基苯丙胺0.5克卖给吸毒人员乙，被民警当场抓获。"
+HOLDING = "民警在被告人甲的住处查获甲基苯丙胺15.2克，甲对其非法持有毒品的事实供认不讳，毒品系其本人吸食所余。"
+
+
+def test_holding_drugs_one_sells_is_selling():
+    assert read(SALE, "非法持有毒品") == ["走私、贩卖、运输、制造毒品"]
+
+
+def test_holding_drugs_without_a_sale_or_carriage_stays_holding():
+    assert read(HOLDING, "非法持有毒品") == ["非法持有毒品"]
+
+
+# 刑法第341条第1款 / 第2款
+SPARROWS = (
+    "被告人甲在禁猎期内使用粘网在村后山林中捕捉野生麻雀120只。经鉴定，麻雀系省一般保护的“三有”陆生野生动物。"
+)
+PANGOLIN = "被告人甲在山上使用铁夹猎捕穿山甲2只。经鉴定，穿山甲系国家一级重点保护野生动物。"
+
+
+def test_hunting_wildlife_that_is_not_state_protected_is_illegal_hunting():
+    assert read(SPARROWS, "危害珍贵、濒危野生动物") == ["非法狩猎"]
+
+
+def test_hunting_a_state_protected_species_is_the_first_paragraph():
+    assert read(PANGOLIN, "危害珍贵、濒危野生动物") == ["危害珍贵、濒危野生动物"]
+    assert read(PANGOLIN, "非法狩猎") == ["危害珍贵、濒危野生动物"]
+    assert read(SPARROWS, "非法狩猎") == ["非法狩猎"]
+
+
+def test_a_species_said_not_to_be_state_protected_stays_illegal_hunting():
+    text = "被告人甲在禁猎区内用弹弓打猎，捕杀野鸡3只，经鉴定野鸡不属于国家重点保护野生动物。"
+    assert read(text, "非法狩猎") == ["非法狩猎"]
+
+
+# 刑法第264条 / 第275条
+SMASHING = "被告人甲因琐事与邻居乙发生矛盾，持铁棍将乙停放在路边的轿车玻璃砸坏，经鉴定损失价值人民币6000元。"
+THEFT = "被告人甲趁无人之机撬开乙停放在路边的轿车车门，窃得车内现金人民币6000元，并将车窗玻璃砸坏。"
+
+
+def test_damaging_property_without_taking_it_is_intentional_damage():
+    assert read(SMASHING, "盗窃") == ["故意毁坏财物"]
+
+
+def test_a_theft_that_also_breaks_a_window_stays_theft():
+    assert read(THEFT, "盗窃") == ["盗窃"]
+
+
+# 刑法第269条
+def test_violence_to_resist_arrest_after_a_theft_is_also_robbery():
+    text = "被告人甲在菜市场扒窃被害人乙手机一部，逃离时被乙发现追赶，甲为抗拒抓捕持刀将乙刺伤后逃走。"
+    assert read(text, "盗窃") == ["盗窃", "抢劫"]
+    assert read(THEFT, "盗窃") == ["盗窃"]
+
+
+# 刑法第267条 / 第274条 / 第263条
+SNATCH = "被告人甲骑摩托车行至被害人乙身后，趁乙不备夺走其挎包，包内有现金人民币2000元。"
+KNIFE = "被告人甲持匕首拦住被害人乙，抢走乙的挎包，包内有现金人民币2000元。"
+BLACKMAIL = "被告人甲以将被害人乙的隐私照片发到网上相要挟，向乙索要人民币2万元，乙被迫转账。"
+
+
+def test_snatching_stays_snatching():
+    assert read(SNATCH, "抢夺") == ["抢夺"]
+
+
+def test_snatching_with_a_weapon_or_force_is_robbery():
+    assert read(KNIFE, "抢夺") == ["抢劫"]
+
+
+def test_taking_by_threat_without_snatching_is_extortion():
+    assert read(BLACKMAIL, "抢夺") == ["敲诈勒索"]
+
+
+# 刑法第236条 / 第237条
+CHILD = "被告人甲将邻居家的女孩乙（女，9岁）骗至家中，脱下乙的裤子，用手抚摸乙的下体。"
+ADULT = "被告人甲在公交车上趁被害人乙（女，25岁）熟睡，强行搂抱、亲吻乙并抚摸其胸部。"
+RAPE = "被告人甲将被害人乙（女，22岁）拖至路边草丛中，采用捂嘴、殴打等手段，强行与乙发生性关系。"
+
+
+def test_indecent_acts_on_a_child_without_intercourse_are_child_molestation():
+    assert read(CHILD, "强奸") == ["猥亵儿童"]
+
+
+def test_forced_indecent_acts_on_an_adult_without_intercourse_are_indecent_assault():
+    assert read(ADULT, "强奸") == ["强制猥亵、侮辱"]
+
+
+def test_forced_intercourse_stays_rape():
+    assert read(RAPE, "强奸") == ["强奸"]
+
+
+# 刑法第385条 / 第163条
+COMPANY = "被告人甲在担任某物业管理有限公司副总经理期间，利用职务上的便利，收受装修承包商乙所送的好处费人民币20万元。"
+OFFICIAL = (
+    "被告人甲在担任某县国土资源局局长期间，利用职务上的便利，为乙办理用地审批，收受乙所送的人民币20万元。"
+)
+
+
+def test_a_company_manager_who_takes_bribes_is_a_non_state_functionary():
+    assert read(COMPANY, "受贿") == ["非国家工作人员受贿"]
+
+
+def test_a_state_functionary_who_takes_bribes_stays_bribery():
+    assert read(OFFICIAL, "受贿") == ["受贿"]
+
+
+# 刑法第143条 / 第144条
+BORAX = "被告人甲在生产米糕的过程中添加硼砂以增加韧性，并将米糕销售给附近居民。"
+SPOILED = "被告人甲将病死猪肉加工成腊肉销售，经检验菌落总数超出食品安全标准，足以造成严重食物中毒事故。"
+
+
+def test_food_with_a_toxic_non_food_substance_is_article_144():
+    assert read(BORAX, "生产、销售不符合安全标准的食品") == ["生产、销售有毒、有害食品"]
+
+
+def test_food_below_the_safety_standard_stays_article_143():
+    assert read(SPOILED, "生产、销售不符合安全标准的食品") == ["生产、销售不符合安全标准的食品"]
+
+
+# 刑法第177条之一
+CARDS = "被告人甲指使他人冒用他人身份证办理银行卡，共骗领信用卡16张后交由甲出售。"
+CARD_DATA = "被告人甲在其经营的加油站安装侧录器，窃取顾客的信用卡信息资料共300余条出售给他人。"
+
+
+def test_obtaining_cards_with_others_identity_papers_is_obstructing_card_management():
+    assert read(CARDS, "窃取、收买、非法提供信用卡信息") == ["妨害信用卡管理"]
+
+
+def test_stealing_card_data_stays_card_data_theft():
+    assert read(CARD_DATA, "窃取、收买、非法提供信用卡信息") == ["窃取、收买、非法提供信用卡信息"]
+
+
+# 刑法第248条
+GUARD = (
+    "被告人甲系某看守所管教民警，因在押人员乙不服管理，甲在谈话室内用手抽打乙的头部、脚踢其腹部，致乙轻微伤。"
+)
+GUARD_DEATH = "被告人甲系某看守所管教民警，因在押人员乙不服管理，甲在谈话室内持警棍殴打乙，致乙重伤。"
+STREET = "被告人甲因琐事与乙发生争执，持木棒击打乙的头部，致乙轻伤二级。"
+
+
+def test_a_custodial_officer_beating_a_detainee_is_abuse_of_detainees():
+    assert read(GUARD, "故意伤害") == ["虐待被监管人"]
+
+
+def test_a_custodial_officers_beating_that_maims_stays_intentional_injury():
+    """刑法第248条: 致人伤残、死亡的，依照第234条、第232条的规定定罪从重处罚."""
+    assert read(GUARD_DEATH, "故意伤害") == ["故意伤害"]
+    assert read(STREET, "故意伤害") == ["故意伤害"]

@@ -1,0 +1,214 @@
+"""Cost of a cold case page: server time and SQL queries per page, with the page cache out of the way.
+
+    .venv/bin/python bench/case_page.py [--pages 40] [--rounds 3] [--personas prosecutor,judge,duty_lawyer]
+                                        [--debug] [--profile N] [--queries]
+
+Renders `--pages` different case pages for each persona (demo usernames) through Django's test client, with its
+middleware, as a signed-in browser with a session and a CSRF cookie, and the page cache emptied before each
+request: every page is rendered as on a working day's first look (leniency/cases/pagecache.py; the cache's own
+version read, miss and write are part of the cost, as in production). The first round counts the queries
+(CaptureQueriesContext) and is not timed; the next `--rounds` are timed. Prints per persona the median and p95
+milliseconds (wall clock, and the CPU time of this process: the Python side, which a loaded machine disturbs
+less), the queries per page (median and most) and the defendants per page; and, like bench/load.py, a fixed
+CPU-bound loop before and after: this machine's speed drifts by tens of percent over minutes, so compare runs
+at like speeds (and interleave them). On a busy machine each query also waits for the database process to be
+scheduled, so the number of queries weighs more than on a quiet one.
+
+Settings are production's (LENIENCY_DEBUG=0: no query log, no template debug information) unless --debug: the
+script runs itself again with the development keys in the environment, so the demo's encrypted personal data
+reads as before. `--profile N` prints cProfile's N most costly functions over a timed round; `--queries` prints
+the SQL of the persona's largest page, grouped by statement.
+
+Uses the database of DATABASE_URL (default: SQLite under LENIENCY_VAR_DIR or var/) with the demo loaded, e.g.
+
+    LENIENCY_VAR_DIR=/tmp/demo LENIENCY_DEBUG=1 .venv/bin/python manage.py migrate
+    LENIENCY_VAR_DIR=/tmp/demo LENIENCY_DEBUG=1 .venv/bin/python manage.py createcachetable
+    LENIENCY_VAR_DIR=/tmp/demo LENIENCY_DEBUG=1 .venv/bin/python manage.py demo [--defendants 300]
+    LENIENCY_VAR_DIR=/tmp/demo .venv/bin/python bench/case_page.py
+
+Target (issue 21): a cold case page in ≤ 15 ms of server time, so ≥ 100 pages/s hold without the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bench.load import reference_loop_ms  # noqa: E402  (after the path is set)
+
+KEYS = ("LENIENCY_SECRET_KEY", "LENIENCY_DATA_KEYS", "LENIENCY_AUDIT_KEYS")
+
+
+def _production_env() -> dict[str, str]:
+    """This environment with LENIENCY_DEBUG=0 and the development keys the demo was built with, its static
+    files collected as production serves them (hashed names)."""
+    code = (
+        "from django.conf import settings as s; print(s.SECRET_KEY); print(s.DATA_KEYS); print(s.AUDIT_KEYS)"
+    )
+    dev = {**os.environ, "LENIENCY_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "leniency.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=dev,
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    env = {**os.environ, "LENIENCY_DEBUG": "0", **dict(zip(KEYS, out[-3:], strict=True))}
+    subprocess.run(
+        [sys.executable, "-m", "leniency.cli", "collectstatic", "--no-input", "-v", "0"],
+        env=env,
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    return env
+
+
+def _cases(user, n: int) -> list[int]:
+    """`n` of the cases `user` may open, spread over them all (ids in order, every k-th)."""
+    from leniency.cases.access import visible_cases
+
+    ids = list(visible_cases(user).order_by("pk").values_list("pk", flat=True))
+    if not ids:
+        raise SystemExit(f"{user.username} sees no cases: load the demo first (manage.py demo)")
+    step = max(1, len(ids) // n)
+    return ids[::step][:n]
+
+
+def _client(user):
+    """A test client with the cookies of a signed-in browser (a session and a CSRF secret), as bench/load.py
+    makes them: `force_login` would run the log-in signals (axes records an address the test client lacks)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+    from django.utils.crypto import get_random_string
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.set_expiry(3600)
+    session.save()
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.cookies[settings.CSRF_COOKIE_NAME] = get_random_string(32)
+    return client
+
+
+def _clear() -> None:
+    from django.core.cache import caches
+
+    caches["pages"].clear()  # cold: rendered, not served from the page cache
+
+
+def _get(client, case_id: int):
+    from django.urls import reverse
+
+    url = reverse("case_detail", args=[case_id])
+    started, cpu = time.perf_counter(), time.process_time()
+    response = client.get(url)
+    elapsed, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: {response.status_code}")
+    return elapsed, cpu, response
+
+
+def _shape(sql: str) -> str:
+    return re.sub(r"\b\d+\b", "N", re.sub(r"'[^']*'", "'…'", sql))[:220]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=40, help="case pages per persona")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds over the same pages")
+    parser.add_argument("--personas", default="prosecutor,judge,duty_lawyer")
+    parser.add_argument("--debug", action="store_true", help="development settings (DEBUG on)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's N costliest")
+    parser.add_argument("--queries", action="store_true", help="print the SQL of each persona's largest page")
+    args = parser.parse_args()
+
+    if not args.debug and os.environ.get("LENIENCY_DEBUG") != "0":
+        os.execve(sys.executable, [sys.executable, *sys.argv], _production_env())
+    if args.debug:
+        os.environ["LENIENCY_DEBUG"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leniency.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from leniency.accounts.models import User
+    from leniency.cases.models import Defendant
+
+    print(
+        f"database: {connection.vendor}, DEBUG={settings.DEBUG}; reference loop {reference_loop_ms():.0f} ms"
+    )
+    profiler = cProfile.Profile() if args.profile else None
+    all_times: list[float] = []
+    all_cpus: list[float] = []
+    for username in args.personas.split(","):
+        user = User.objects.get(username=username)
+        cases = _cases(user, args.pages)
+        client = _client(user)
+        counts = {}
+        largest = None
+        for case_id in cases:  # untimed: counts the queries, and loads templates and code
+            _clear()
+            with CaptureQueriesContext(connection) as queries:
+                _get(client, case_id)
+            counts[case_id] = len(queries)
+            if largest is None or len(queries) > len(largest):
+                largest = list(queries.captured_queries)
+        times, cpus = [], []
+        for round_ in range(args.rounds):
+            profiling = profiler is not None and round_ == args.rounds - 1
+            for case_id in cases:
+                _clear()
+                if profiling:
+                    profiler.enable()
+                elapsed, cpu, _ = _get(client, case_id)
+                times.append(elapsed)
+                cpus.append(cpu)
+                if profiling:
+                    profiler.disable()
+        all_times += times
+        all_cpus += cpus
+        defendants = Defendant.objects.filter(case_id__in=cases).count() / len(cases)
+        q = sorted(counts.values())
+        print(
+            f"{username:<14} {len(cases):>3} pages × {args.rounds}: median {statistics.median(times):6.1f} ms, "
+            f"p95 {statistics.quantiles(times, n=20)[-1]:6.1f} ms (this process's CPU: median "
+            f"{statistics.median(cpus):5.1f} ms); queries median {statistics.median(q):.0f}, "
+            f"max {q[-1]}; {defendants:.2f} defendants/page (of the case)"
+        )
+        if args.queries and largest:
+            print(f"  the largest page's {len(largest)} queries, by statement:")
+            for shape, n in Counter(_shape(query["sql"]) for query in largest).most_common():
+                print(f"  {n:>3} × {shape}")
+    print(
+        f"all: median {statistics.median(all_times):.1f} ms, p95 {statistics.quantiles(all_times, n=20)[-1]:.1f} ms, "
+        f"CPU median {statistics.median(all_cpus):.1f} ms over {len(all_times)} pages; reference loop {reference_loop_ms():.0f} ms"
+    )
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats("/leniency/", args.profile)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()

@@ -146,6 +146,11 @@ def can_file_case(user, case: Case) -> bool:
     return _court_clerk_of(user, case.court_id) and case.court_filed_on is None
 
 
+def can_reform_panel(user, case: Case) -> bool:
+    """Whether the case page offers 变更合议庭: the filing office of the court holding the filed case."""
+    return _court_clerk_of(user, case.court_id) and case.court_filed_on is not None
+
+
 # Permission to take each action, checked once inside its `do_*` service: failing one is a 403 (`Forbidden`).
 def check_open_case(user, procuratorate) -> None:
     """A case is received (受理) by the case management (案件管理) of the procuratorate that reviews it."""
@@ -172,6 +177,22 @@ def check_file_case(user, case: Case) -> None:
     """The court that received the prosecution files it (立案) and assigns its judge."""
     if not _court_clerk_of(user, case.court_id):
         raise Forbidden(_("公诉案件由受理的人民法院立案并确定承办法官（刑事诉讼法第186条）"))
+
+
+def check_reform_panel(user, case: Case) -> None:
+    """The court holding the case re-forms its panel (a judge recused, CPL arts. 29–31, moved or fell ill), through
+    its filing office, as it formed it at filing (art. 183). Once an appeal or protest moved the case to the court
+    above (arts. 231, 232), the first court's office no longer does."""
+    if _court_clerk_of(user, case.court_id):
+        return
+    if case.first_instance_court_id is not None and _court_clerk_of(user, case.first_instance_court_id):
+        raise Forbidden(
+            _(
+                "本案已因上诉或抗诉移送上一级人民法院（刑事诉讼法第231条、第232条），"
+                "合议庭由第二审人民法院组成（第183条第4款）"
+            )
+        )
+    raise Forbidden(_("合议庭由审理本案的人民法院组成（刑事诉讼法第183条），由其立案部门变更"))
 
 
 def check_add_defendant(user, case) -> None:

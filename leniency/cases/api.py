@@ -12,7 +12,13 @@ from leniency.audit.timeline import case_timeline
 from leniency.errors import DomainError
 
 from . import services
-from .access import can_file_court_cases, check_file_case, visible_cases, visible_defendants
+from .access import (
+    can_file_court_cases,
+    check_file_case,
+    check_reform_panel,
+    visible_cases,
+    visible_defendants,
+)
 from .forms import CaseFilterForm
 from .models import Case, Charge, Defendant
 from .stages import Stage
@@ -267,6 +273,37 @@ def file_case(request, case_id: int, payload: CourtFilingIn):
         raise DomainError(_("合议庭成员中有不存在的用户"), field="members")
     return services.do_file_case(
         case, judge=judge, members=members, filed_on=payload.filed_on, acting_user=request.user
+    )
+
+
+class PanelReformIn(Schema):
+    presiding: int = Field(..., description="the new presiding judge, or the single judge")
+    members: list[int] = Field([], max_length=10, description="the panel's other judges (CPL art. 183)")
+    reason: str = Field(
+        ..., max_length=1000, description="why the panel changes (recusal, CPL arts. 29-31; ...)"
+    )
+    changed_on: date | None = None
+
+
+@router.post(
+    "/cases/{case_id}/court-panel",
+    response=CaseHandOffOut,
+    summary="Re-form the case's panel (合议庭) after filing, with the reason",
+)
+def reform_panel(request, case_id: int, payload: PanelReformIn):
+    case = get_object_or_404(visible_cases(request.user).select_related("court"), pk=case_id)
+    check_reform_panel(request.user, case)
+    presiding = get_object_or_404(User, pk=payload.presiding)
+    members = list(User.objects.filter(pk__in=payload.members))
+    if len(members) != len(set(payload.members)):
+        raise DomainError(_("合议庭成员中有不存在的用户"), field="members")
+    return services.do_reform_panel(
+        case,
+        presiding=presiding,
+        members=members,
+        reason=payload.reason,
+        changed_on=payload.changed_on,
+        acting_user=request.user,
     )
 
 

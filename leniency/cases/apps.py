@@ -41,6 +41,13 @@ ACTIONS = {
         gettext_lazy("法院立案"),
         lambda data: _("承办法官：%(name)s") % {"name": data.get("name", "")},
     ),
+    "case.panel.reformed": (
+        gettext_lazy("变更合议庭"),
+        lambda data: (
+            _("审判长：%(name)s；理由：%(reason)s")
+            % {"name": data.get("name", ""), "reason": data.get("reason", "")}
+        ),
+    ),
     "case.appealed": (
         gettext_lazy("上诉/抗诉"),
         lambda data: f"{data.get('from', '')} → {data.get('to', '')}",

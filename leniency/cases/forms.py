@@ -180,6 +180,29 @@ class CourtFilingForm(forms.Form):
         self.fields["members"].queryset = judges
 
 
+class PanelReformForm(forms.Form):
+    """变更合议庭: the panel the filing formed, re-formed by the court's filing office."""
+
+    changed_on = forms.DateField(label=_("变更日期"), widget=_date_input())
+    presiding = forms.ModelChoiceField(
+        label=_("审判长"), queryset=None, help_text=_("合议庭的审判长，或独任审判的法官")
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("合议庭其他成员"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("独任审判的不选；合议庭三人至七人，二审三人或五人（刑事诉讼法第183条）"),
+    )
+    reason = forms.CharField(label=_("变更理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, judges, **kwargs):
+        kwargs.setdefault("initial", {"changed_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["presiding"].queryset = judges
+        self.fields["members"].queryset = judges
+
+
 class AppealForm(forms.Form):
     kind = forms.ChoiceField(label=_("类型"))
     lodged_on = forms.DateField(label=_("上诉/抗诉日期"), widget=_date_input())

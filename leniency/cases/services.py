@@ -17,7 +17,7 @@ from . import access, court_panels
 from .deadlines import deadline_for
 from .identity import validate_id_number
 from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
-from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge
+from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge, PanelChange
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 from .victims import do_add_victim
 
@@ -238,6 +238,56 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
                 "name": str(judge),
                 "members": [j.pk for j in judges[1:]],
                 "filed_on": filed_on,
+            },
+        )
+    return case
+
+
+def do_reform_panel(
+    case: Case, *, presiding, members=(), reason: str, acting_user, changed_on: date | None = None
+) -> Case:
+    """Re-form the panel the filing formed (a judge recused, moved or fell ill): the old seats end, `presiding`
+    and `members` sit from `changed_on`, under the same rules as at filing (CPL art. 183, art. 239 after a
+    remand). Audited with the judges before and after and the reason; from then on only the new panel acts."""
+    access.check_reform_panel(acting_user, case)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("请写明变更合议庭的理由（如回避，刑事诉讼法第29条至第31条）"), field="reason")
+    changed_on = changed_on or timezone.localdate()
+    if not (has_capability(presiding, "adjudicate") and presiding.organisation_id == case.court_id):
+        raise DomainError(_("%(name)s 不是本院法官") % {"name": presiding}, field="presiding")
+    judges = court_panels.check_panel(case, presiding, members)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().only("court_id", "court_filed_on").get(pk=case.pk)
+        if current.court_id != case.court_id or current.court_filed_on is None:
+            raise DomainError(_("本案尚未在本院立案：合议庭在立案时组成"), field="presiding")
+        if changed_on < current.court_filed_on:
+            raise DomainError(_("变更日期不能早于立案日期"), field="changed_on")
+        if not Defendant.objects.filter(case=case, stage__in=(Stage.FIRST_INSTANCE, Stage.APPEAL)).exists():
+            raise DomainError(_("本院对本案的审理已经结束，合议庭不再变更"), field="presiding")
+        before = court_panels.current_panel(case)
+        seated = ({m.judge_id for m in before if m.presiding}, {m.judge_id for m in before})
+        if seated == ({presiding.pk}, {j.pk for j in judges}):
+            raise DomainError(_("合议庭没有变化"), field="members")
+        court_panels.form_panel(case, judges, on=changed_on)
+        case.judge = presiding
+        case.save(update_fields=["judge"])
+        PanelChange.objects.create(
+            case=case, court_id=case.court_id, changed_on=changed_on, reason=reason, changed_by=acting_user
+        )
+        record(
+            "case.panel.reformed",
+            actor=acting_user,
+            obj=case,
+            case_id=case.pk,
+            data={
+                "court": case.court.name,
+                "before": [m.judge_id for m in before],
+                "after": [j.pk for j in judges],
+                "presiding": presiding.pk,
+                "name": str(presiding),
+                "changed_on": changed_on,
+                "reason": reason,
             },
         )
     return case

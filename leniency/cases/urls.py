@@ -43,6 +43,7 @@ urlpatterns = [
     path("retrials/<int:retrial_id>/judge/", views_judgments.retrial_assign, name="retrial_assign"),
     path("retrials/<int:retrial_id>/decision/", views_judgments.retrial_decide, name="retrial_decide"),
     path("court/cases/<int:pk>/file/", views_intake.court_file, name="court_file"),
+    path("court/cases/<int:pk>/panel/", views_intake.court_panel, name="court_panel"),
     path("cases/<int:pk>/defendants/<int:defendant_id>/stage/", views.change_stage, name="change_stage"),
     path("cases/<int:pk>/victims/", views_victims.case_victims, name="case_victims"),
     path("cases/<int:pk>/victims/add/", views_victims.victim_add, name="victim_add"),

@@ -134,6 +134,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_see_identity": can_see_identity(request.user),
         "can_prosecute": can_prosecute(request.user, case),
         "can_file": can_file_case(request.user, case),
+        "can_reform_panel": access_module.can_reform_panel(request.user, case),
         "can_appeal": can_appeal(request.user, case),
         "can_open_scans": can_open_attachment(request.user, case),
         **case_page_actions(request.user, case, defendants),

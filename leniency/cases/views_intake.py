@@ -17,11 +17,13 @@ from leniency.forms_flow import form_post, run_form
 
 from . import access, services
 from .attachments import do_attach_document
+from .court_panels import current_panel
 from .forms import (
     AppealForm,
     AssignProsecutorForm,
     CourtFilingForm,
     IntakeForm,
+    PanelReformForm,
     ProsecuteForm,
     defendant_formset,
 )
@@ -207,6 +209,45 @@ def court_file(request, pk):
             invalid=invalid,
         )
     return render(request, "cases/court_file.html", {"case": case, "form": form})
+
+
+@login_required
+def court_panel(request, pk):
+    """变更合议庭: the court's filing office re-forms the panel of a case it filed; the changes so far are listed."""
+    case = get_object_or_404(
+        access.visible_cases(request.user).select_related("court", "procuratorate", "judge"), pk=pk
+    )
+    access.check_reform_panel(request.user, case)
+    form = PanelReformForm(request.POST or None, judges=_judges(case.court))
+    context = {
+        "case": case,
+        "form": form,
+        "panel": current_panel(case),
+        "changes": case.panel_changes.filter(court_id=case.court_id).select_related("changed_by"),
+    }
+
+    def invalid(f):
+        return render(request, "cases/court_panel.html", context, status=400)
+
+    if request.method == "POST":
+        return form_post(
+            request,
+            form,
+            lambda data: services.do_reform_panel(
+                case,
+                presiding=data["presiding"],
+                members=list(data["members"]),
+                reason=data["reason"],
+                changed_on=data["changed_on"],
+                acting_user=request.user,
+            ),
+            done=lambda c: (
+                _("%(number)s 的合议庭已变更，审判长 %(name)s") % {"number": c.number, "name": c.judge}
+            ),
+            then=lambda c: reverse("case_detail", args=[c.pk]),
+            invalid=invalid,
+        )
+    return render(request, "cases/court_panel.html", context)
 
 
 @login_required

@@ -151,6 +151,11 @@ PAGES: dict[str, Entry] = {
     "case_attachments": Entry(rule(ok=SCAN_READERS), _pk("case"), note="others of the case: 403"),
     "case_attachment_file": Entry(rule(ok=SCAN_READERS), _pk("case_attachment")),
     "court_file": Entry(rule(ok=CLERK | ADMIN), _pk("case"), note="the form; filing again is refused"),
+    "court_panel": Entry(
+        rule(ok=CLERK | ADMIN),
+        _pk("case"),
+        note="变更合议庭: the filing office of the court holding the case",
+    ),
     "defendant_identity": Entry(
         rule(ok=STAFF_OF_THE_CASE | LAWYERS), {"pk": "case", "defendant_id": "defendant"}
     ),
@@ -491,6 +496,12 @@ API: dict[str, Entry] = {
     ),
     "POST /api/cases/{case_id}/court-filing": post(
         rule(ok=CLERK | ADMIN), {"judge": "@judge"}, args={"case_id": "case"}, note="already filed: 400"
+    ),
+    "POST /api/cases/{case_id}/court-panel": post(
+        rule(ok=CLERK | ADMIN),
+        {"presiding": "@judge", "reason": "回避"},
+        args={"case_id": "case"},
+        note="the same panel again: 400",
     ),
     "POST /api/defendants/{defendant_id}/stage": post(rule(ok=COURT), {"to": "judgment"}, args=D),
     # victims

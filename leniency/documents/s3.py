@@ -46,6 +46,8 @@ class _ObjectReader(io.RawIOBase):
             extra = {"Range": f"bytes={self._pos}-"} if self._pos else {}
             self._body = self._obj.get(**extra)["Body"]
         data = self._body.read(len(buffer))
+        if not data:  # the connection closed before the object's end: an error, never a short file
+            raise OSError(f"{self._obj.key}: the object ended at byte {self._pos} of {self._size}")
         buffer[: len(data)] = data
         self._pos += len(data)
         return len(data)

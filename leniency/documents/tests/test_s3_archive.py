@@ -175,3 +175,28 @@ def test_a_read_from_the_bucket_reads_and_seeks_by_ranges_and_a_missing_object_i
     with pytest.raises(FileNotFoundError, match="letters/9/nothing.bin"):
         archive.archive_storage().open("letters/9/nothing.bin", "rb")
     assert archive.hash_stored("letters/9/nothing.bin") is None
+
+
+def test_a_read_cut_short_by_the_store_is_an_error_not_a_short_file():
+    from leniency.documents.s3 import _ObjectReader
+
+    class CutBody:
+        def __init__(self):
+            self.left = b"x" * 100
+
+        def read(self, n):
+            data, self.left = self.left[:n], self.left[n:]
+            return data
+
+        def close(self):
+            pass
+
+    class Obj:
+        key = "recordings/1/1/cut.wav"
+
+        def get(self, **kwargs):
+            return {"Body": CutBody()}
+
+    reader = io.BufferedReader(_ObjectReader(Obj(), 1000))
+    with pytest.raises(OSError, match="recordings/1/1/cut.wav: the object ended at byte 100 of 1000"):
+        reader.read()

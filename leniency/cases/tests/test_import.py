@@ -5,14 +5,17 @@ import json
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from leniency.accounts.models import Organisation
 from leniency.audit.models import AuditEvent
+from leniency.audit.trail import verify_chain
 from leniency.cases import services
 from leniency.cases.identity import check_character
 from leniency.cases.import_format import SAMPLE_ROWS, ImportFormatError, jsonl_bytes, xlsx_bytes
 from leniency.cases.imports import do_import_cases
-from leniency.cases.models import Case, Defendant
+from leniency.cases.models import Case, Charge, Defendant
 from leniency.cases.stages import Stage
 from leniency.errors import Forbidden
 from leniency.testing.concurrency import at_once
@@ -189,3 +192,107 @@ def test_a_broken_line_after_the_first_is_that_rows_error_and_the_others_import(
         "第 2 行不是 JSON 对象" in result.errors[0].message and "未知的列“籍贯”" in result.errors[1].message
     )
     assert (len(result.cases_created), result.defendants_created) == (2, 2)
+
+
+def test_every_imported_case_and_person_is_audited_as_intake_by_hand_would_be(catalogue):
+    """The import registers in bulk, but each case and person gets the event the intake services write, with
+    the same data, chained like any other: the trail verifies after it."""
+    world = catalogue
+    by_hand = services.do_register_transfer(
+        title="手工受理案",
+        region=world.procuratorate.region,
+        procuratorate=world.procuratorate,
+        received_on=date(2026, 10, 7),
+        transferring_agency="东区公安分局",
+        transfer_document_number="东公刑诉字〔2026〕99号",
+        facts="手工受理的事实。",
+        defendants=[
+            {
+                "name": "钱某",
+                "gender": "M",
+                "id_number": "410522198511230034",
+                "birth_date": date(1985, 11, 23),
+                "charges": [Charge.objects.get(name="盗窃")],
+            }
+        ],
+        acting_user=world.case_manager,
+    )
+    result = _import(world, SAMPLE_ROWS)
+    theft = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕101号")
+    # The numbering goes on from the case registered by hand, and a case registered after goes on from the import.
+    assert sorted(c.serial for c in result.cases_created) == [by_hand.serial + 1, by_hand.serial + 2]
+    assert theft.number == f"东区检刑受〔2026〕{theft.serial}号"
+    opened = AuditEvent.objects.get(action="case.opened", case_id=theft.pk)
+    hand_opened = AuditEvent.objects.get(action="case.opened", case_id=by_hand.pk)
+    assert (opened.object_type, opened.object_id, opened.actor) == (
+        "cases.case",
+        str(theft.pk),
+        world.case_manager,
+    )
+    assert sorted(opened.data) == sorted(hand_opened.data)
+    assert opened.data["number"] == theft.number and opened.data["title"] == "王某、李某盗窃案"
+    added = AuditEvent.objects.filter(action="defendant.added", case_id=theft.pk).order_by("seq")
+    hand_added = AuditEvent.objects.get(action="defendant.added", case_id=by_hand.pk)
+    wang, li = theft.defendants.order_by("pk")
+    assert [(e.object_type, e.object_id) for e in added] == [
+        ("cases.defendant", str(wang.pk)),
+        ("cases.defendant", str(li.pk)),
+    ]
+    assert sorted(added[0].data) == sorted(hand_added.data)
+    assert added[0].data == {"defendant": wang.pk, "charges": ["盗窃"], "stage": Stage.PROSECUTION_REVIEW}
+    assert "110101199005010020" not in str([e.data for e in added])  # the trail names people by id only
+    assert (
+        AuditEvent.objects.filter(
+            action="defendant.added",
+            object_id__in=[str(d.pk) for d in Defendant.objects.filter(case__in=result.cases_created)],
+        ).count()
+        == 3
+    )
+    later = services.do_open_case(
+        title="其后受理案",
+        region=world.procuratorate.region,
+        procuratorate=world.procuratorate,
+        received_on=date(2026, 11, 2),
+        acting_user=world.case_manager,
+    )
+    assert later.serial == by_hand.serial + 3
+    assert verify_chain()[1] is None
+
+
+def test_cases_received_in_different_years_take_the_serials_of_their_year(catalogue):
+    world = catalogue
+    rows = [
+        SAMPLE_ROWS[2],
+        {**SAMPLE_ROWS[2], "移送文书号": "东公刑诉字〔2025〕7号", "受理日期": "2025-12-30"},
+    ]
+    result = _import(world, rows, as_xlsx=False)
+    assert not result.errors
+    numbers = sorted(c.number for c in result.cases_created)
+    assert numbers[0].startswith("东区检刑受〔2025〕") and numbers[1].startswith("东区检刑受〔2026〕")
+    assert {c.serial_year for c in result.cases_created} == {2025, 2026}
+
+
+def test_a_reimport_that_changes_nothing_writes_nothing_and_queries_nothing_per_row(catalogue):
+    world = catalogue
+    _import(world, SAMPLE_ROWS)
+    events = AuditEvent.objects.count()
+    counts = []
+    for rows in (SAMPLE_ROWS[2:], SAMPLE_ROWS):  # one row of one case, then three rows of two cases
+        with CaptureQueriesContext(connection) as queries:
+            again = _import(world, rows)
+        counts.append(len(queries))
+        assert (again.defendants_unchanged, again.cases_updated, again.errors) == (len(rows), [], [])
+    assert counts[0] == counts[1]
+    assert AuditEvent.objects.count() == events + 2  # the imports' own events only
+
+
+def test_an_unchanged_reimport_of_a_prosecuted_case_is_not_an_error(catalogue):
+    """Nothing in the file is new: the rows are reported unchanged, not refused (a changed row still is, see
+    test_a_prosecuted_case_is_not_changed_by_a_later_import)."""
+    world = catalogue
+    _import(world, SAMPLE_ROWS[2:])
+    case = Case.objects.get(transfer_document_number="东公刑诉字〔2026〕102号")
+    services.do_assign_prosecutor(case, prosecutor=world.prosecutor, acting_user=world.case_manager)
+    services.do_prosecute(case, grave=False, as_of=date(2026, 10, 20), acting_user=world.prosecutor)
+    result = _import(world, SAMPLE_ROWS[2:])
+    assert (result.errors, result.defendants_unchanged) == ([], 1)

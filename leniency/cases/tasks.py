@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from leniency.accounts.capabilities import has_capability
 
+from . import overdue
 from .access import visible_defendants
 from .deadlines import Deadline, deadline_for
 from .models import Defendant
@@ -65,23 +66,15 @@ def tasks_for(user, *, today: date | None = None) -> list[Task]:
     return sorted(tasks, key=lambda t: (t.deadline is None, t.deadline.due if t.deadline else today))
 
 
+def overdue_summary(user, *, today: date | None = None, limit: int = 5000) -> overdue.OverdueSummary:
+    """The cases the user sees (their organisation's, for staff) with a defendant past the stage's statutory
+    time limit, in all and per organisation that must act (`overdue.py`): the home page's and dashboards' count."""
+    return overdue.overdue_summary(visible_defendants(user), today=today, limit=limit)
+
+
 def overdue_cases(user, *, today: date | None = None, limit: int = 5000) -> int:
-    """How many cases the user sees (their organisation's, for staff) have a defendant past the stage's
-    statutory time limit: the dashboard's count."""
-    return len(overdue_case_ids(user, today=today, limit=limit))
+    return overdue_summary(user, today=today, limit=limit).cases
 
 
 def overdue_case_ids(user, *, today: date | None = None, limit: int = 5000) -> set[int]:
-    today = today or timezone.localdate()
-    defendants = (
-        visible_defendants(user)
-        .filter(stage__in=PROSECUTION_STAGES | COURT_STAGES)
-        .select_related("case")
-        .prefetch_related("deadline_extensions")[:limit]
-    )
-    late = set()
-    for d in defendants:
-        deadline = deadline_for(d, list(d.deadline_extensions.all()))
-        if deadline is not None and today > deadline.due:
-            late.add(d.case_id)
-    return late
+    return set(overdue_summary(user, today=today, limit=limit).case_ids)

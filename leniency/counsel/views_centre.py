@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leniency.accounts.models import User
+from leniency.cases.tasks import overdue_summary
 from leniency.errors import DomainError
 
 from . import access
@@ -61,7 +62,15 @@ def dashboard(request):
     return render(
         request,
         "counsel/dashboard.html",
-        {"form": form, "f": figures, "date_from": date_from, "date_to": date_to, "chart": chart},
+        {
+            "form": form,
+            "f": figures,
+            "date_from": date_from,
+            "date_to": date_to,
+            "chart": chart,
+            # Overdue cases now (not over the period), per procuratorate and court of the user's region.
+            "overdue_by_organisation": overdue_summary(request.user, today=today).by_organisation,
+        },
         status=status,
     )
 

@@ -112,7 +112,7 @@ def test_forced_intercourse_stays_rape():
 
 
 # 刑法第385条 / 第163条
-COMPANY = "被告人甲在担任某物业管理有限公司副总经理期间，利用职务上的便利，收受装修承包商乙所送的好处费人民币20万元。"
+COMPANY = "被告人甲在担任某物业管理有限公司副总经理期间，利用职务上的便利，收受装修承包商乙所送的好处费人民币20万元，后被公安机关抓获。"
 OFFICIAL = (
     "被告人甲在担任某县国土资源局局长期间，利用职务上的便利，为乙办理用地审批，收受乙所送的人民币20万元。"
 )
@@ -168,3 +168,81 @@ def test_a_custodial_officers_beating_that_maims_stays_intentional_injury():
     """刑法第248条: 致人伤残、死亡的，依照第234条、第232条的规定定罪从重处罚."""
     assert read(GUARD_DEATH, "故意伤害") == ["故意伤害"]
     assert read(STREET, "故意伤害") == ["故意伤害"]
+
+
+def test_a_user_who_buys_drugs_from_a_dealer_holds_them():
+    """The sale 第347条 needs is the defendant's own, not the dealer's he bought from."""
+    text = "被告人甲从贩毒人员乙处以800元的价格购买甲基苯丙胺12克，带回住处后被民警查获，乙涉嫌贩卖毒品一案已另案处理。"
+    assert read(text, "非法持有毒品") == ["非法持有毒品"]
+
+
+# 刑法第233条 / 第235条 / 第234条
+SLIP = "被告人甲与乙在宿舍内打闹，甲挥舞水果刀时不慎捅伤前来劝阻的丙的腹部，经鉴定丙的损伤为重伤二级。"
+SLIP_DEATH = "被告人甲在工地搬运钢管时不慎将钢管砸中工友乙的头部，乙经抢救无效死亡。"
+BLOW = "被告人甲因琐事与乙发生争执，持木棒朝乙的头部猛击数下，致乙颅骨骨折，经鉴定为重伤二级。"
+
+
+def test_an_injury_caused_by_negligence_is_not_intentional_injury():
+    assert read(SLIP, "故意伤害") == ["过失致人重伤"]
+    assert read(SLIP_DEATH, "故意伤害") == ["过失致人死亡"]
+
+
+def test_a_deliberate_blow_stays_intentional_injury():
+    assert read(BLOW, "故意伤害") == ["故意伤害"]
+
+
+# 刑法第387条
+def test_a_unit_that_takes_the_money_commits_unit_bribery_beside_the_person():
+    text = (
+        "被告单位某县发展改革局在项目申报中，以单位名义收受申报企业所送的“咨询费”15万元，存入单位账外账户。"
+    )
+    assert read(text, "受贿") == ["受贿", "单位受贿"]
+    assert read(OFFICIAL, "受贿") == ["受贿"]
+
+
+# 刑法第136条 / 第245条
+def test_entering_a_home_without_dangerous_goods_is_unlawful_intrusion():
+    text = "被告人甲酒后翻墙进入邻居乙的家中，闯入乙的卧室，乙要求其离开，甲拒不离开。"
+    assert read(text, "危险物品肇事") == ["非法侵入住宅"]
+
+
+def test_an_accident_with_dangerous_goods_stays_article_136():
+    text = "被告人甲违反易燃物品管理规定，在家中违规存放汽油20升，引发火灾，烧毁邻居乙家房屋。"
+    assert read(text, "危险物品肇事") == ["危险物品肇事"]
+
+
+# 刑法第271条 / 第264条
+CASHIER = "被告人甲在担任某超市收银员期间，利用职务上的便利，多次将收取的货款共计人民币3万元占为己有。"
+WORKPLACE = "被告人甲系某工厂保洁员，利用工作上的便利，趁夜间无人之机进入财务室，窃取抽屉内现金人民币5000元。"
+
+
+def test_taking_by_the_power_of_ones_post_is_embezzlement():
+    assert read(CASHIER, "盗窃") == ["职务侵占"]
+
+
+def test_taking_by_a_mere_chance_of_the_workplace_is_theft():
+    assert read(WORKPLACE, "职务侵占") == ["盗窃"]
+    assert read(WORKPLACE, "盗窃") == ["盗窃"]
+    assert read(CASHIER, "职务侵占") == ["职务侵占"]
+
+
+# 刑法第312条
+def test_buying_what_another_stole_knowingly_is_concealing_proceeds():
+    text = "被告人甲明知是他人盗窃所得的电动车，仍以每辆300元的价格收购，共收购5辆。"
+    assert read(text, "盗窃") == ["盗窃", "掩饰、隐瞒犯罪所得、犯罪所得收益"]
+    assert read(THEFT, "盗窃") == ["盗窃"]
+
+
+# 刑法第293条 / 第234条; 法释〔2013〕18号第1条
+SPREE = "被告人甲酒后在烧烤店无事生非，随意殴打邻桌顾客乙，致乙轻伤二级。"
+NEIGHBOURS = "被告人甲因宅基地边界与邻居乙产生邻里纠纷，持铁锹击打乙的头部，致乙轻伤一级。"
+
+
+def test_a_beating_for_no_cause_is_picking_quarrels():
+    assert read(SPREE, "故意伤害") == ["寻衅滋事"]
+
+
+def test_a_beating_out_of_a_neighbours_quarrel_is_intentional_injury():
+    assert read(NEIGHBOURS, "寻衅滋事") == ["故意伤害"]
+    assert read(NEIGHBOURS, "故意伤害") == ["故意伤害"]
+    assert read(SPREE, "寻衅滋事") == ["寻衅滋事"]

@@ -4,25 +4,33 @@ them in order and names no app above it.
 
 A panel is a template rendered with the page's context and `defendant`; it batches its own queries over the
 page's defendants (`leniency.cases.templatetags.case_page`). `prefetch` names relations of Defendant the page
-should prefetch for it (one query for all defendants).
+should prefetch for it (one query for all defendants): a relation's name, or a `Prefetch` (with `to_attr`, the
+panel's own name for the rows, which checks may read instead of querying: `PAGE_ASSIGNMENTS`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
+# The counsel panel's prefetch of every counsel assignment of each page defendant (ended ones too), lawyers joined:
+# `defendant.page_counsel_assignments`. Checks of an assigned lawyer read it when it is there, instead of one query
+# per defendant (leniency/plea/access.py, leniency/recommendations/access.py).
+PAGE_ASSIGNMENTS = "page_counsel_assignments"
+
 
 @dataclass(frozen=True)
 class Panel:
     template: str
     order: int
-    prefetch: tuple[str, ...] = ()
+    prefetch: tuple[str | Prefetch, ...] = ()
 
 
 _PANELS: dict[str, Panel] = {}
 
 
-def register_panel(template: str, *, order: int, prefetch: tuple[str, ...] = ()) -> None:
+def register_panel(template: str, *, order: int, prefetch: tuple[str | Prefetch, ...] = ()) -> None:
     """Show `template` for each defendant on the case page; lower `order` comes first."""
     _PANELS[template] = Panel(template, order, tuple(prefetch))
 
@@ -31,5 +39,5 @@ def defendant_panels() -> list[Panel]:
     return sorted(_PANELS.values(), key=lambda panel: (panel.order, panel.template))
 
 
-def panel_prefetch() -> list[str]:
+def panel_prefetch() -> list[str | Prefetch]:
     return list(dict.fromkeys(lookup for panel in defendant_panels() for lookup in panel.prefetch))

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leniency.cases.panels import register_panel
+from leniency.cases.panels import PAGE_ASSIGNMENTS, register_panel
 
 
 def _service(data):
@@ -40,7 +40,18 @@ class CounselConfig(AppConfig):
     label = "counsel"
 
     def ready(self):
-        register_panel("counsel/_defendant_panel.html", order=10)  # each defendant on the case page
+        from django.db.models import Prefetch
+
+        from .models import CounselAssignment
+
+        # Each defendant on the case page, with its assignments loaded once for the page (the lawyer checks of the
+        # plea and recommendation panels read them too).
+        assignments = CounselAssignment.objects.select_related("lawyer").order_by("assigned_at", "id")
+        register_panel(
+            "counsel/_defendant_panel.html",
+            order=10,
+            prefetch=(Prefetch("counsel_assignments", queryset=assignments, to_attr=PAGE_ASSIGNMENTS),),
+        )
         # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
         # app registry is ready.
         from leniency.audit.timeline import register_action

@@ -10,9 +10,8 @@ class RecordingsConfig(AppConfig):
     verbose_name = gettext_lazy("录音录像")
 
     def ready(self):
-        register_panel(
-            "recordings/_defendant_panel.html", order=40, prefetch=("recordings",)
-        )  # each defendant on the case page
+        # Each defendant on the case page; its recordings come with the plea records the page loads once.
+        register_panel("recordings/_defendant_panel.html", order=40)
         # Imported here, not at the top: these modules load models, which Django allows only once the app
         # registry is ready.
         from leniency.audit.timeline import register_action

@@ -4,7 +4,8 @@ A panel that goes back to one query per defendant makes a three-defendant page c
 these tests fail then, instead of the load benchmark quietly getting slower.
 """
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -13,9 +14,13 @@ from django.urls import reverse
 
 from leniency.audit.models import PersonalDataAccess
 from leniency.cases import services as case_services
+from leniency.cases import victims
+from leniency.cases.models import Settlement, VictimOpinion
 from leniency.cases.stages import Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.services import do_assign_counsel
+from leniency.plea.models import RightsNotice
+from leniency.plea.notices import do_record_notice
 
 # Session, user and organisation (3); case, defendants, charges, recordings, timeline (5); the read log (up to
 # 3); counsel (4), recommendations (2: the rounds, the finals' court decisions), plea (up to 7), study (2
@@ -24,7 +29,38 @@ from leniency.counsel.services import do_assign_counsel
 MAX_QUERIES = 29
 
 
-def _add_defendants(world, n):
+def _add_records(world, defendant, i):
+    """A victim heard with a forgiveness agreement, and a rights notice: rows the victims, plea and recordings
+    panels show."""
+    victim = victims.do_add_victim(
+        world.case, name=f"被害人{i}", defendants=[defendant], acting_user=world.prosecutor
+    )
+    victims.do_record_victim_opinion(
+        victim,
+        defendant=defendant,
+        position=VictimOpinion.Position.AGREE,
+        method=VictimOpinion.Method.IN_PERSON,
+        heard_on=date(2026, 9, 2),
+        acting_user=world.prosecutor,
+    )
+    victims.do_record_settlement(
+        victim,
+        defendant=defendant,
+        kind=Settlement.Kind.FORGIVENESS,
+        signed_on=date(2026, 9, 3),
+        acting_user=world.prosecutor,
+    )
+    do_record_notice(
+        defendant,
+        acting_user=world.prosecutor,
+        authority=RightsNotice.Authority.PROCURATORATE,
+        notified_by_name="检察官",
+        notified_at=datetime(2026, 9, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")),
+        acknowledged=True,
+    )
+
+
+def _add_defendants(world, n, *, records=False):
     for i in range(n):
         defendant = case_services.do_add_defendant(
             world.case,
@@ -39,6 +75,8 @@ def _add_defendants(world, n):
         do_assign_counsel(
             defendant, lawyer=world.lawyer, kind=CounselAssignment.Kind.DUTY, acting_user=world.prosecutor
         )
+        if records:
+            _add_records(world, defendant, i)
 
 
 def _count(client, user, url):
@@ -59,6 +97,31 @@ def test_case_page_queries_do_not_grow_with_the_defendants(client, world, person
     five, response = _count(client, user, url)
     assert response.content.decode().count('class="defendant"') == 5
     assert five == two, f"{persona}: {two} queries with 2 defendants, {five} with 5"
+
+
+def test_a_lawyers_case_page_queries_do_not_grow_with_their_clients(client, world):
+    """A lawyer sees only their own clients; whether they are assigned to each (the plea and recommendation
+    panels' links) is read from the assignments the page loaded, not asked once per defendant."""
+    url = reverse("case_detail", args=[world.case.pk])
+    one, response = _count(client, world.lawyer, url)
+    assert response.content.decode().count('class="defendant"') == 1
+    _add_defendants(world, 3)
+    four, response = _count(client, world.lawyer, url)
+    assert response.content.decode().count('class="defendant"') == 4
+    assert four == one, f"{one} queries with 1 client, {four} with 4"
+
+
+@pytest.mark.parametrize("persona", ["prosecutor", "judge", "lawyer"])
+def test_case_page_queries_do_not_grow_with_victims_and_plea_records(client, world, persona):
+    """Victims heard, settlements and rights notices on every defendant: each panel still reads its table once."""
+    user = getattr(world, persona)
+    url = reverse("case_detail", args=[world.case.pk])
+    _add_defendants(world, 1, records=True)
+    before, _ = _count(client, user, url)
+    _add_defendants(world, 3, records=True)
+    after, response = _count(client, user, url)
+    assert response.content.decode().count("data-victim=") == 4
+    assert after == before, f"{persona}: {before} queries, then {after} with three more defendants"
 
 
 def test_case_page_with_five_defendants_stays_under_the_query_budget(

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from leniency.cases.panels import defendant_panels, panel_prefetch
+from leniency.cases.panels import PAGE_ASSIGNMENTS, defendant_panels, panel_prefetch
 
 APPS_ABOVE = (
     "corpus",
@@ -33,4 +33,7 @@ def test_each_app_registers_its_defendant_panel_in_the_page_order():
         "study/_defendant_panel.html",
         "oversight/_defendant_panel.html",
     ]
-    assert panel_prefetch() == ["recordings"]  # the recordings panel lists each defendant's recordings
+    # The counsel panel's assignments, which the lawyer checks of the other panels read too; the recordings panel
+    # reads the plea records the page loads once (the plea story shows the same recordings).
+    [prefetch] = panel_prefetch()
+    assert (prefetch.prefetch_through, prefetch.to_attr) == ("counsel_assignments", PAGE_ASSIGNMENTS)

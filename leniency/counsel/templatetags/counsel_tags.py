@@ -1,5 +1,6 @@
 from django import template
 
+from leniency.cases.panels import PAGE_ASSIGNMENTS
 from leniency.cases.templatetags.case_page import page_batch
 
 from ..access import can_request_counsel, visible_assignments
@@ -19,17 +20,30 @@ def counsel_panel(context, defendant, user):
     return page_batch(context, "counsel", defendant, lambda defendants: counsel_panels(defendants, user))
 
 
+def _assignments(by_pk) -> dict[int, list]:
+    """Each defendant's assignments in the order they were made, lawyers joined: those the case page prefetched
+    (apps.py), else one query."""
+    if all(hasattr(d, PAGE_ASSIGNMENTS) for d in by_pk.values()):
+        assignments = {pk: list(getattr(d, PAGE_ASSIGNMENTS)) for pk, d in by_pk.items()}
+    else:
+        assignments = {pk: [] for pk in by_pk}
+        for a in (
+            CounselAssignment.objects.filter(defendant_id__in=by_pk)
+            .select_related("lawyer")
+            .order_by("assigned_at", "id")
+        ):
+            assignments[a.defendant_id].append(a)
+    for pk, rows in assignments.items():
+        for a in rows:
+            a.defendant = by_pk[pk]
+    return assignments
+
+
 def counsel_panels(defendants, user) -> dict[int, dict]:
-    """The panels of several defendants with four queries in all (assignments, visibility, figures, requests)."""
+    """The panels of several defendants with four queries in all (assignments, unless the page prefetched them;
+    visibility, figures, requests)."""
     by_pk = {d.pk: d for d in defendants}
-    assignments = {pk: [] for pk in by_pk}
-    for a in (
-        CounselAssignment.objects.filter(defendant_id__in=by_pk)
-        .select_related("lawyer")
-        .order_by("assigned_at", "id")
-    ):
-        a.defendant = by_pk[a.defendant_id]
-        assignments[a.defendant_id].append(a)
+    assignments = _assignments(by_pk)
     visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
     figures = figures_by_assignment(shown) if shown else {}

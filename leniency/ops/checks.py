@@ -63,3 +63,26 @@ def check_production_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register(Tags.compatibility, deploy=True)
+def check_object_store(app_configs, **kwargs):
+    """With the archive in an object store (LENIENCY_S3_BUCKET), the bucket must answer: otherwise the first
+    upload would be the first to find out."""
+    from leniency.documents import archive
+
+    if archive.is_local():
+        return []
+    storage = archive.archive_storage()
+    try:
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
+    except Exception as error:  # any failure to reach it: wrong address, keys, bucket, network
+        return [
+            Error(
+                f"the object store does not answer for bucket {storage.bucket_name!r}: {error}",
+                hint="check LENIENCY_S3_ENDPOINT_URL, LENIENCY_S3_BUCKET (it must exist), LENIENCY_S3_ACCESS_KEY "
+                "and LENIENCY_S3_SECRET_KEY",
+                id="leniency.E007",
+            )
+        ]
+    return []

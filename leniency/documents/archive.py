@@ -58,6 +58,19 @@ def archive_storage() -> Storage:
     return configured
 
 
+def storage_under(folder: str) -> Storage:
+    """The configured storage rooted at `folder` (no slashes at its ends): `MEDIA_ROOT/folder` on the local disk,
+    the key prefix `folder/` in an object store. For files kept apart from the archive's own names (the
+    committee's attachments, generated reports) that every app server must read."""
+    configured = _configured()
+    if _is_local(configured):
+        return FileSystemStorage(location=str(archive_root() / folder))
+    backend = storages.backends["default"]
+    options = backend.get("OPTIONS", {})
+    location = "/".join(part for part in (options.get("location", "").strip("/"), folder) if part)
+    return storages.create_storage({**backend, "OPTIONS": {**options, "location": location}})
+
+
 def is_local() -> bool:
     """Whether the archive is the local disk (else an object store, whose files a backup must fetch)."""
     return _is_local(_configured())

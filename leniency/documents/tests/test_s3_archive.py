@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -200,3 +201,18 @@ def test_a_read_cut_short_by_the_store_is_an_error_not_a_short_file():
     reader = io.BufferedReader(_ObjectReader(Obj(), 1000))
     with pytest.raises(OSError, match="recordings/1/1/cut.wav: the object ended at byte 100 of 1000"):
         reader.read()
+
+
+def test_a_storage_under_a_folder_keeps_its_files_apart_on_either_backend(settings, tmp_path, s3_store):
+    local = archive.storage_under("oversight")
+    assert local.save("a.pdf", ContentFile(b"%PDF local")) == "a.pdf"
+    assert (tmp_path / "media" / "oversight" / "a.pdf").read_bytes() == b"%PDF local"
+
+    s3_store.empty()
+    settings.STORAGES = s3_store.storages
+    remote = archive.storage_under("oversight")
+    assert remote.save("b.pdf", ContentFile(b"%PDF remote")) == "b.pdf"
+    assert s3_store.keys() == ["oversight/b.pdf"]
+    with remote.open("b.pdf", "rb") as handle:
+        assert handle.read() == b"%PDF remote"
+    assert archive.stored_names() == ["oversight/b.pdf"]  # and a backup of the store carries it

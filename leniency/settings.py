@@ -267,10 +267,24 @@ ARTEFACT_CACHE_DIR = Path(os.environ.get("LENIENCY_ARTEFACT_CACHE_DIR", VAR_DIR 
 # Public statistics suppress cells with fewer persons than this (DESIGN.md: personal data is protected).
 DISCLOSURE_THRESHOLD = 10
 
+# Logs go to stderr, for the service manager or the container runtime to collect. LENIENCY_LOG_FORMAT=json writes
+# one JSON object a line (python-json-logger: time, level, logger, process, message and any `extra` fields) for a
+# log collector; "text" (the default) writes the message alone.
+LOG_FORMAT = os.environ.get("LENIENCY_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LENIENCY_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "loggers": {"jieba": {"level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

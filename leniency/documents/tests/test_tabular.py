@@ -4,7 +4,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from leniency.documents.tabular import BadRow, ColumnTable, ImportFormatError, read_rows
+from leniency.documents.tabular import (
+    BadRow,
+    ColumnTable,
+    ImportFormatError,
+    ImportResult,
+    RowError,
+    read_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -44,3 +51,24 @@ def test_an_unknown_header_refuses_the_file():
 def test_an_import_that_does_not_take_csv_refuses_it_with_its_own_message():
     with pytest.raises(ImportFormatError, match="只接受 JSON Lines"):
         list(read_rows(b"a,b\n1,2\n", TABLE, formats=("xlsx", "jsonl"), refusal="只接受 JSON Lines"))
+
+
+def test_an_error_names_its_column_as_the_template_labels_it_and_results_count_rows_not_errors():
+    assert TABLE.error(4, "crime", "罪名目录中没有：偷窥") == RowError(
+        4, "crime", "罪名目录中没有：偷窥", "罪名"
+    )
+    assert TABLE.error(5, "", "第 5 行不是 JSON 对象").column == ""  # the row as a whole
+    result = ImportResult(rows=3, errors=[TABLE.error(2, "person", "a"), TABLE.error(2, "crime", "b")])
+    assert result.rows_with_errors == 1 and result.summary() == {"rows": 3, "rows_with_errors": 1}
+
+
+def test_both_imports_report_their_errors_in_the_shared_shape():
+    """The case import and the study's import extend one result and one row error (duplicates --change found
+    two copies); each still counts what it imports."""
+    from leniency.cases import imports as case_imports
+    from leniency.study import imports as study_imports
+
+    for result in (case_imports.ImportResult(), study_imports.ImportResult()):
+        assert isinstance(result, ImportResult) and result.errors == []
+    assert set(case_imports.ImportResult().summary()) >= {"rows", "rows_with_errors", "cases_created"}
+    assert set(study_imports.ImportResult().summary()) >= {"rows", "rows_with_errors", "created", "updated"}

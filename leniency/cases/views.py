@@ -28,6 +28,7 @@ from .judgments import case_page_actions
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
 from .panels import defendant_panels, panel_prefetch
+from .templatetags.case_page import VISIBLE
 
 PAGE_SIZE = 25
 
@@ -61,8 +62,9 @@ def _log_case_page_read(request, defendants):
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
     case = get_object_or_404(
+        # The court's region lineage: whether a procuratorate is above that court (who may protest for a retrial).
         visible_cases(request.user).select_related(
-            "procuratorate", "court", "judge", "prosecutor", "region__parent__parent"
+            "procuratorate", "judge", "prosecutor", "region__parent__parent", "court__region__parent__parent"
         ),
         pk=pk,
     )
@@ -129,7 +131,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "timeline": timeline,
         "timeline_only": only,
         "page_defendants": defendants,
-        "panel_memo": {},
+        "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants above
         "defendant_panels": defendant_panels(),
         "can_see_identity": can_see_identity(request.user),
         "can_prosecute": can_prosecute(request.user, case),

@@ -1,8 +1,9 @@
 """Batching for the case page's per-defendant panels: each panel, and each table they read, queries once for all
 the defendants shown.
 
-The case page puts `page_defendants` (the defendants it shows, with `case` already set) and an empty
-`panel_memo` dict in the context. A panel tag asks `page_batch(context, "counsel", defendant, build)`, where
+The case page puts `page_defendants` (the defendants it shows, with `case` already set) and a `panel_memo` dict
+in the context, holding at first only `VISIBLE`: the pks of the defendants `visible_defendants(user)` gave the page,
+which `page_visible` answers from. A panel tag asks `page_batch(context, "counsel", defendant, build)`, where
 `build(defendants)` returns `{defendant pk: panel data}`; the first defendant's call builds for all of them.
 Rows that several panels read (the plea records, the recommendation rounds) are loaded the same way with
 `page_rows(context, key, defendants, load)`, which returns the whole `{pk: rows}` dict: the plea and the study
@@ -11,6 +12,10 @@ is built for the defendants asked about alone.
 """
 
 from collections.abc import Callable, Sequence
+
+from leniency.cases.access import visible_defendants
+
+VISIBLE = "cases.visible"
 
 
 def page_rows(context, key: str, defendants: Sequence, load: Callable[[list], dict]) -> dict:
@@ -26,3 +31,14 @@ def page_rows(context, key: str, defendants: Sequence, load: Callable[[list], di
 
 def page_batch(context, key: str, defendant, build: Callable[[list], dict]):
     return page_rows(context, key, [defendant], build)[defendant.pk]
+
+
+def page_visible(context, user, defendants: Sequence) -> set[int]:
+    """The pks among `defendants` that `user` may see (`visible_defendants`): on the case page, those it loaded
+    through that check for this same user (`VISIBLE`); elsewhere one query."""
+    asked = {d.pk for d in defendants}
+    memo = context.get("panel_memo")
+    request = context.get("request")
+    if memo is not None and VISIBLE in memo and request is not None and request.user.pk == user.pk:
+        return asked & memo[VISIBLE]
+    return set(visible_defendants(user).filter(pk__in=asked).values_list("pk", flat=True))

@@ -2,8 +2,7 @@
 
 from django import template
 
-from leniency.cases.access import visible_defendants
-from leniency.cases.templatetags.case_page import page_batch
+from leniency.cases.templatetags.case_page import page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -25,17 +24,22 @@ def study_panel(context, defendant, user):
         "study",
         defendant,
         lambda defendants: study_panels(
-            defendants, user, page_rounds(context, defendants), page_plea_records(context, defendants)
+            defendants,
+            user,
+            page_rounds(context, defendants),
+            page_plea_records(context, defendants),
+            visible=page_visible(context, user, defendants),
         ),
     )
 
 
-def study_panels(defendants, user, rounds: dict[int, list], plea: dict) -> dict[int, dict | None]:
+def study_panels(
+    defendants, user, rounds: dict[int, list], plea: dict, *, visible: set[int]
+) -> dict[int, dict | None]:
     """The panels of several defendants (with `case` set) from the rounds and plea records the case page has
-    loaded, and one query each for visibility, letters, principal charges and the participation log."""
+    loaded and the pks of those `user` may see (`page_visible`: access.can_see_panel and access.can_record_letter,
+    for all of them at once), and one query each for letters, principal charges and the participation log."""
     by_pk = {d.pk: d for d in defendants}
-    # access.can_see_panel and access.can_record_letter, for all of them at once.
-    visible = set(visible_defendants(user).filter(pk__in=by_pk).values_list("pk", flat=True))
     panels: dict[int, dict | None] = {pk: None for pk in by_pk}
     shown = [pk for pk in by_pk if pk in visible]
     if not shown:

@@ -410,6 +410,14 @@ def dashboard(request, filters: Query[DashboardFilters]):
         "date_from": date_from,
         "date_to": date_to,
         "early_intervention_hours": figures["early_hours"],
+        # the registry's measure over the persons whose case was received in the period (as the study counts)
+        "duty_meeting_rate": {
+            "key": figures["meeting"]["measure"].key,
+            "definition": str(figures["meeting"]["measure"].definition),
+            "numerator": figures["meeting"]["num"],
+            "denominator": figures["meeting"]["den"],
+            "rate": figures["meeting"]["rate"],
+        },
         "total": row(figures["total"]),
         "districts": [row(r) for r in figures["districts"]],
         "months": [row(r) for r in figures["months"]],

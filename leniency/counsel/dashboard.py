@@ -12,10 +12,13 @@ from statistics import median
 from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
 
+from leniency.cases.access import visible_defendants
+
 from .access import visible_assignments
 from .models import Allocation, Claim, CounselAssignment, QualityWarning, Rating
 from .participation import figures_by_assignment
 from .rules import policy_for
+from .shared_measures import shared_measure
 
 
 @dataclass
@@ -28,7 +31,8 @@ class Row:
     contact_hours: list = field(default_factory=list)
     signed: int = 0
     only_at_signing: int = 0
-    met_before_signing: int = 0
+    # the registry's duty-lawyer meeting rate (shared_measures): person -> counted, for those in its population
+    meeting: dict = field(default_factory=dict)
     opinion: int = 0
     met_target: int = 0
     missed_target: int = 0
@@ -55,7 +59,7 @@ class Row:
 
     @property
     def meeting_rate(self):
-        return self.pct(self.met_before_signing, self.signed)
+        return self.pct(sum(self.meeting.values()), len(self.meeting))
 
     @property
     def opinion_rate(self):
@@ -76,7 +80,6 @@ def _add(row: Row, fig, outcome) -> None:
     if fig.signed:
         row.signed += 1
         row.only_at_signing += fig.only_at_signing
-        row.met_before_signing += fig.meetings_before_signing > 0
         row.opinion += fig.opinion_filed
 
 
@@ -94,6 +97,15 @@ def centre_figures(user, *, date_from: date, date_to: date) -> dict:
     outcomes = dict(
         Allocation.objects.filter(assignment__in=assignments).values_list("assignment_id", "outcome")
     )
+    meeting = shared_measure("duty_meeting_rate")
+    # The headline rate's persons are the study's and the portal's for the same period: those whose case was
+    # received in it, in the user's scope; the tables classify the persons of their assignments the same way.
+    received = list(
+        visible_defendants(user)
+        .filter(case__received_on__range=(date_from, date_to))
+        .values_list("pk", flat=True)
+    )
+    counted = meeting.classify([a.defendant_id for a in assignments] + received)
     districts: dict[str, Row] = {}
     months: dict[str, Row] = {}
     lawyers: dict[int, Row] = {}
@@ -108,6 +120,8 @@ def centre_figures(user, *, date_from: date, date_to: date) -> dict:
             total,
         ):
             _add(row, fig, outcome)
+            if a.defendant_id in counted:
+                row.meeting[a.defendant_id] = counted[a.defendant_id]
             if a.defendant.detained_on is not None:
                 row.detained += 1
                 if fig.hours_to_first_contact is not None:
@@ -173,4 +187,11 @@ def centre_figures(user, *, date_from: date, date_to: date) -> dict:
             for status in Claim.Status.values
         ],
         "early_hours": policy.early_intervention_hours,
+        "meeting": _headline(meeting, counted, received),
     }
+
+
+def _headline(measure, counted: dict[int, bool], persons: list[int]) -> dict:
+    num = sum(1 for pk in persons if counted.get(pk))
+    den = sum(1 for pk in persons if pk in counted)
+    return {"measure": measure, "num": num, "den": den, "rate": Row.pct(num, den)}

@@ -10,6 +10,9 @@ class StudyConfig(AppConfig):
 
     def ready(self):
         register_panel("study/_defendant_panel.html", order=50)  # each defendant on the case page
+        from .measures import share_with_counsel
+
+        share_with_counsel()  # the counsel dashboard's meeting rate is the registry's (counsel sits below study)
         # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
         # app registry is ready.
         from leniency.audit.timeline import register_action

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .features import PersonRow
+from leniency.counsel.shared_measures import SharedMeasure, register_shared_measure
+
+from .features import PersonRow, person_rows
 
 
 @dataclass(frozen=True)
@@ -105,3 +107,20 @@ MEASURES: dict[str, Measure] = {
 
 def pct(num: int, den: int) -> str:
     return f"{100 * num / den:.1f}%" if den else "—"
+
+
+def share_with_counsel() -> None:
+    """Hand the duty lawyers' meeting rate down to the counsel dashboard (`leniency.counsel.shared_measures`),
+    which may not import the study: its rate is this measure over the study's person rows."""
+    m = DUTY_MEETING_RATE
+    register_shared_measure(
+        SharedMeasure(
+            m.key,
+            m.name,
+            m.definition,
+            m.numerator,
+            m.denominator,
+            m.exclusions,
+            lambda defendant_ids: m.classify(person_rows(sorted(set(defendant_ids)))),
+        )
+    )

@@ -70,3 +70,23 @@ def test_a_finalised_recommendation_nobody_signed_is_not_a_plea_anywhere(distric
     (num2, den2), portal2, study2 = _plea_counts(district)
     assert (num2, den2) == (num - 1, den) and portal2 == (num2, den2)
     assert person.defendant_id not in {r.defendant_id for r in study2.rows if r.pleaded}
+
+
+def test_the_counsel_dashboard_gives_the_studys_duty_lawyer_meeting_rate(client, district):
+    """The dashboard sits below the study in the import layers; the study hands it the registry's measure
+    (counsel.shared_measures), so the district's legal-aid centre sees the study's number for the same period."""
+    from leniency.accounts.models import User
+    from leniency.counsel.dashboard import centre_figures
+
+    study = run_study(district, START, END, with_charts=False, with_model=False)
+    num, den = study.figures["duty_meeting_rate_num"], study.figures["duty_meeting_rate_den"]
+    assert 0 < num < den
+    officer = User.objects.get(username__startswith="lqu_legal_aid")
+    meeting = centre_figures(officer, date_from=START, date_to=END)["meeting"]
+    assert (meeting["num"], meeting["den"]) == (num, den)
+    assert meeting["measure"].definition == MEASURES["duty_meeting_rate"].definition
+    client.force_login(officer)
+    page = client.get(f"/counsel/centre/?date_from={START}&date_to={END}").content.decode()
+    stat = page[page.index('id="duty-meeting-rate"') :]
+    assert f"（{num}/{den}）" in stat[: stat.index("</div>")]
+    assert str(MEASURES["duty_meeting_rate"].definition) in page

@@ -296,3 +296,23 @@ def test_an_unchanged_reimport_of_a_prosecuted_case_is_not_an_error(catalogue):
     services.do_prosecute(case, grave=False, as_of=date(2026, 10, 20), acting_user=world.prosecutor)
     result = _import(world, SAMPLE_ROWS[2:])
     assert (result.errors, result.defendants_unchanged) == ([], 1)
+
+
+def test_a_file_spanning_several_batches_imports_as_one(catalogue, monkeypatch):
+    """Each batch is its own transaction; cut into batches of one case, the file still registers every good row
+    once, with consecutive serials, and reports the bad ones."""
+    from leniency.cases import imports
+
+    monkeypatch.setattr(imports, "CHUNK", 1)
+    world = catalogue
+    result = _import(world, [*SAMPLE_ROWS, *_bad_rows()])
+    assert [e.row for e in result.errors] == [5, 6, 7]
+    serials = sorted(c.serial for c in result.cases_created)
+    assert len(serials) == 2 and serials[1] == serials[0] + 1
+    assert (
+        result.defendants_created == 3
+        and Defendant.objects.filter(case__in=result.cases_created).count() == 3
+    )
+    again = _import(world, SAMPLE_ROWS)
+    assert (again.cases_created, again.defendants_unchanged) == ([], 3)
+    assert verify_chain()[1] is None

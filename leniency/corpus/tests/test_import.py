@@ -151,3 +151,23 @@ def test_management_command_with_worker_processes_prints_a_summary(tmp_path, cap
     out = capsys.readouterr().out
     assert "导入 5 件" in out and "错误 1 行" in out and "第 6 行" in out
     assert Judgment.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_the_debug_query_log_does_not_grow_with_the_batches_imported(tmp_path, settings):
+    """Development settings log every query with its full text (about 3 MB for 1,000 judgments);
+    the importer empties the log after each batch, so a million judgments do not keep 9,000 such queries."""
+    from django.db import connection
+
+    settings.DEBUG = True
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(theft(i) for i in range(24)) + "\n", encoding="utf-8")
+    logged = []
+    run = import_file(
+        path,
+        Options(workers=0, batch=2, progress=False),
+        on_batch=lambda run: logged.append(len(connection.queries)),
+    )
+    assert run.imported == 24 and len(logged) == 12
+    assert connection.queries, "the query log is on: the test would prove nothing otherwise"
+    assert max(logged) <= 2, logged

@@ -1,7 +1,8 @@
 """The audit trail of the demo: the events the services would have written, with historical timestamps.
 
 Same action codes and data shapes as `leniency.cases.services` and `leniency.counsel.services`, so the
-case timeline reads the demo exactly as it reads live work. All events are sorted by time and appended
+case timeline reads the demo exactly as it reads live work. Cases still open (`PlannedCase.live`) went through
+the cases services, which wrote their own events; only their counsel assignments are added here. All events are sorted by time and appended
 with one `record_many`, which chains them; `leniency audit verify` then passes.
 """
 
@@ -38,6 +39,11 @@ def audit_events(planned, assignments: dict, people, rng: random.Random) -> list
 
     for case in planned:
         row = case.row
+        officer = people.staff[district_key[row.region.code]].legal_aid_officer
+        if case.live:  # opened and moved through the cases services, which recorded all but the counsel
+            for d in case.defendants:
+                _counsel_event(add, assignments.get(d.row.pk), row, officer)
+            continue
         opened_at = at(row.received_on, rng, start_hour=9, end_hour=11)
         add(
             opened_at,
@@ -51,7 +57,6 @@ def audit_events(planned, assignments: dict, people, rng: random.Random) -> list
                 opened_at,
             ),
         )
-        officer = people.staff[district_key[row.region.code]].legal_aid_officer
         for n, d in enumerate(case.defendants, start=1):
             pk = d.row.pk
             added_at = opened_at + timedelta(minutes=3 * n)
@@ -104,25 +109,29 @@ def audit_events(planned, assignments: dict, people, rng: random.Random) -> list
                         ),
                     )
                 previous = move.to
-            assignment = assignments.get(pk)
-            if assignment is not None:
-                actor = row.prosecutor if assignment.kind == "retained" else officer
-                add(
-                    assignment.assigned_at,
-                    PendingEvent(
-                        "counsel.assigned",
-                        ASSIGNMENT,
-                        str(assignment.pk),
-                        actor,
-                        row.pk,
-                        {
-                            "defendant": pk,
-                            "lawyer": assignment.lawyer.pk,
-                            "lawyer_name": str(assignment.lawyer),
-                            "kind": assignment.kind,
-                        },
-                        assignment.assigned_at,
-                    ),
-                )
+            _counsel_event(add, assignments.get(pk), row, officer)
     timed.sort(key=lambda item: (item[0], item[1]))
     return record_many(event for _, _, event in timed)
+
+
+def _counsel_event(add, assignment, row, officer) -> None:
+    if assignment is None:
+        return
+    actor = row.prosecutor if assignment.kind == "retained" else officer
+    add(
+        assignment.assigned_at,
+        PendingEvent(
+            "counsel.assigned",
+            ASSIGNMENT,
+            str(assignment.pk),
+            actor,
+            row.pk,
+            {
+                "defendant": assignment.defendant_id,
+                "lawyer": assignment.lawyer.pk,
+                "lawyer_name": str(assignment.lawyer),
+                "kind": assignment.kind,
+            },
+            assignment.assigned_at,
+        ),
+    )

@@ -1,8 +1,10 @@
 """`build_demo`: a demo province with people, about 2,000 defendants over two years and their audit trail.
 
 Deterministic for a seed and a `today`; idempotent (an existing demo province is detected by its region
-code and left alone). Rows go in with bulk_create, the audit trail with one `record_many` call whose
-events carry the historical timestamps, so `leniency audit verify` passes and case timelines are real.
+code and left alone). The cases still open come in through the cases services, as real ones do (intake.py:
+registered, assigned, prosecuted, filed). The closed history goes in with bulk_create, its audit trail with
+one `record_many` call whose events carry the historical timestamps, so `leniency audit verify` passes and
+case timelines are real.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from leniency.accounts.models import Organisation, Region, User
+from leniency.audit.models import AuditEvent
 from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
 from leniency.cases.services import sync_charge_catalogue
 from leniency.cases.stages import Stage
@@ -34,6 +37,7 @@ from .geography import (
     SECOND_DISTRICT,
     build_geography,
 )
+from .intake import case_steps, is_live, replay
 from .names import unique_names
 from .people_data import particulars
 from .personas import PERSONA_USERNAMES, People, build_people, login_rows
@@ -66,7 +70,7 @@ class DemoSummary:
     by_stage: Counter = field(default_factory=Counter)
     by_procedure: Counter = field(default_factory=Counter)
     by_detention: Counter = field(default_factory=Counter)
-    logins: list[tuple[str, str, str, str]] = field(default_factory=list)
+    logins: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +86,7 @@ class PlannedCase:
     row: Case
     judge: User | None
     defendants: list[PlannedDefendant]
+    live: bool = False  # still open: enters through the cases services (intake.py)
 
 
 def demo_exists() -> bool:
@@ -110,7 +115,7 @@ def build_demo(
         people = build_people(geo, rng)
         _say(stdout, f"{defendants} defendants …")
         planned = _plan_cases(rng, geo, people, charges, defendants, today)
-        summary = _save(planned, rng, people)
+        summary = _save(planned, rng, people, today - timedelta(days=1))
         refresh_planner_statistics()
     summary.seed, summary.today = seed, today
     summary.users = User.objects.filter(organisation__region__in=_demo_regions()).count() + 1
@@ -217,6 +222,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
             )
             rows.append(PlannedDefendant(row, path, own, _lawyer(rng, people, spec.key, path.counsel_kind)))
         planned.append(PlannedCase(case, judge, rows))
+        planned[-1].live = is_live(planned[-1])
     _number_cases(planned)
     return planned
 
@@ -253,22 +259,46 @@ def _number_cases(planned: list[PlannedCase]) -> None:
         case.row.number = f"{PROVINCE_SHORT}{short[case.row.region.code]}检刑诉〔{year}〕{seq}号"
 
 
-def _save(planned: list[PlannedCase], rng, people: People) -> DemoSummary:
+def _save(planned: list[PlannedCase], rng, people: People, cutoff: date) -> DemoSummary:
+    """The closed history in bulk with back-dated events; then the open cases through the services."""
+    events_before = AuditEvent.objects.count()
     planned.sort(key=lambda c: (c.row.received_on, c.row.number))
-    Case.objects.bulk_create([c.row for c in planned], batch_size=500)
-    for case in planned:
+    history = [c for c in planned if not c.live]
+    Case.objects.bulk_create([c.row for c in history], batch_size=500)
+    for case in history:
         for d in case.defendants:
             d.row.case = case.row
-    all_defendants = [d for c in planned for d in c.defendants]
-    Defendant.objects.bulk_create([d.row for d in all_defendants], batch_size=500)
+    closed = [d for c in history for d in c.defendants]
+    Defendant.objects.bulk_create([d.row for d in closed], batch_size=500)
     DefendantCharge.objects.bulk_create(
         [
             DefendantCharge(defendant=d.row, charge=charge, principal=(i == 0))
-            for d in all_defendants
+            for d in closed
             for i, charge in enumerate(d.charges)
         ],
         batch_size=1000,
     )
+    key = {spec.code: spec.key for spec in DISTRICTS}
+    police = {
+        o.region_id: o
+        for o in Organisation.objects.filter(kind=Organisation.Kind.POLICE, region__code__in=key)
+    }
+    serials: Counter = Counter()
+    steps = []
+    for index, case in enumerate(planned):
+        if case.live:
+            serials[(case.row.region.code, case.row.received_on.year)] += 1
+            steps += case_steps(
+                index,
+                case,
+                people.staff[key[case.row.region.code]],
+                police[case.row.region_id],
+                serial=serials[(case.row.region.code, case.row.received_on.year)],
+                rng=rng,
+                cutoff=cutoff,
+            )
+    replay(steps)
+    all_defendants = [d for c in planned for d in c.defendants]
     assignments = {}
     for d in all_defendants:
         if d.lawyer is not None:
@@ -279,7 +309,7 @@ def _save(planned: list[PlannedCase], rng, people: People) -> DemoSummary:
                 assigned_at=at(d.path.counsel_on, rng),
             )
     CounselAssignment.objects.bulk_create(list(assignments.values()), batch_size=1000)
-    events = audit_events(planned, assignments, people, rng)
+    audit_events(planned, assignments, people, rng)
 
     summary = DemoSummary(
         created=True,
@@ -288,7 +318,7 @@ def _save(planned: list[PlannedCase], rng, people: People) -> DemoSummary:
         cases=len(planned),
         defendants=len(all_defendants),
         assignments=len(assignments),
-        events=len(events),
+        events=AuditEvent.objects.count() - events_before,  # the services' and the back-dated ones
     )
     for d in all_defendants:
         summary.by_charge[d.charges[0].name] += 1

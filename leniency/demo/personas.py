@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from django.urls import reverse
 
 from leniency.accounts.models import Organisation, Role, User
 
@@ -29,6 +30,7 @@ class PersonaSpec:
     kind: str = ""  # organisation kind for district personas
     staff: bool = False
     note: str = ""
+    start: str = "home"  # the URL name of the page this role starts from (`make run` prints it)
 
 
 PERSONAS = (
@@ -47,6 +49,7 @@ PERSONAS = (
         "home",
         Organisation.Kind.PROCURATORATE,
         note="审核量刑建议",
+        start="recommendations:queue",
     ),
     PersonaSpec(
         "case_manager",
@@ -55,6 +58,7 @@ PERSONAS = (
         "home",
         Organisation.Kind.PROCURATORATE,
         note="受理公安机关移送的案件，分配承办检察官",
+        start="case_intake",
     ),
     PersonaSpec("judge", Role.JUDGE, "王立群", "home", Organisation.Kind.COURT, note="审理本区部分案件"),
     PersonaSpec(
@@ -64,10 +68,22 @@ PERSONAS = (
         "home",
         Organisation.Kind.COURT,
         note="公诉案件立案，确定承办法官",
+        start="court_incoming",
     ),
-    PersonaSpec("duty_lawyer", Role.DUTY_LAWYER, "周敏", "firm:0", note="派驻本区法律援助工作站"),
-    PersonaSpec("defence_lawyer", Role.DEFENCE_LAWYER, "赵思远", "firm:1", note="受委托或受指派辩护"),
-    PersonaSpec("other_lawyer", Role.DEFENCE_LAWYER, "孙浩然", "firm:2", note="未被指派任何案件"),
+    PersonaSpec(
+        "duty_lawyer", Role.DUTY_LAWYER, "周敏", "firm:0", note="派驻本区法律援助工作站", start="counsel:home"
+    ),
+    PersonaSpec(
+        "defence_lawyer",
+        Role.DEFENCE_LAWYER,
+        "赵思远",
+        "firm:1",
+        note="受委托或受指派辩护",
+        start="counsel:home",
+    ),
+    PersonaSpec(
+        "other_lawyer", Role.DEFENCE_LAWYER, "孙浩然", "firm:2", note="未被指派任何案件", start="counsel:home"
+    ),
     PersonaSpec(
         "legal_aid",
         Role.LEGAL_AID_OFFICER,
@@ -75,6 +91,7 @@ PERSONAS = (
         "home",
         Organisation.Kind.LEGAL_AID_CENTRE,
         note="安排值班律师与法律援助",
+        start="counsel:dashboard",
     ),
     PersonaSpec(
         "committee",
@@ -83,11 +100,18 @@ PERSONAS = (
         "province",
         Organisation.Kind.REVIEW_COMMITTEE,
         note="全省监督评议",
+        start="oversight_petition_queue",
     ),
     PersonaSpec(
-        "auditor", Role.AUDITOR, "何雅琴", "province", Organisation.Kind.PROCURATORATE, note="查阅审计日志"
+        "auditor",
+        Role.AUDITOR,
+        "何雅琴",
+        "province",
+        Organisation.Kind.PROCURATORATE,
+        note="查阅审计日志",
+        start="personal_data_reads",
     ),
-    PersonaSpec("admin", Role.ADMINISTRATOR, "吴天宇", "", staff=True, note="后台管理"),
+    PersonaSpec("admin", Role.ADMINISTRATOR, "吴天宇", "", staff=True, note="后台管理", start="admin:index"),
     PersonaSpec(
         "prosecutor2",
         Role.PROSECUTOR,
@@ -113,6 +137,8 @@ class DistrictStaff:
     judges: list[User] = field(default_factory=list)
     legal_aid_officer: User | None = None
     duty_lawyers: list[User] = field(default_factory=list)
+    case_manager: User | None = None  # registers the transfers (受理) and assigns the prosecutor
+    court_clerk: User | None = None  # files the prosecutions (立案) and assigns the judge
 
 
 @dataclass
@@ -151,11 +177,11 @@ def build_people(geo: Geography, rng: random.Random) -> People:
         )
     taken = {p.display_name for p in PERSONAS}
 
-    def synthetic(username: str, role: str, org: Organisation) -> User:
-        gender = "M" if rng.random() < 0.55 else "F"
-        name = person_name(rng, gender)
+    def synthetic(username: str, role: str, org: Organisation, draw: random.Random = rng) -> User:
+        gender = "M" if draw.random() < 0.55 else "F"
+        name = person_name(draw, gender)
         while name in taken:
-            name = person_name(rng, gender)
+            name = person_name(draw, gender)
         taken.add(name)
         user = User(username=username, role=role, display_name=name, organisation=org)
         user.set_unusable_password()
@@ -188,6 +214,18 @@ def build_people(geo: Geography, rng: random.Random) -> People:
         synthetic(f"lawyer_{n}", Role.DEFENCE_LAWYER, geo.law_firms[n % len(geo.law_firms)])
         for n in range(1, DEFENCE_LAWYERS + 1)
     ]
+    # Intake and filing staff draw their names apart, so that the demo's other draws stay as they were.
+    apart = random.Random(len(rows))
+    for district in geo.districts:
+        if district.spec.key != HOME_DISTRICT.key:
+            team, key = staff[district.spec.key], district.spec.key
+            orgs = district.orgs
+            team.case_manager = synthetic(
+                f"{key}_case_manager", Role.CASE_MANAGER, orgs[Organisation.Kind.PROCURATORATE], apart
+            )
+            team.court_clerk = synthetic(
+                f"{key}_court_clerk", Role.COURT_CLERK, orgs[Organisation.Kind.COURT], apart
+            )
 
     User.objects.bulk_create(rows)
     personas = {u.username: u for u in rows if u.username in PERSONA_USERNAMES}
@@ -195,14 +233,16 @@ def build_people(geo: Geography, rng: random.Random) -> People:
     home.prosecutors.insert(0, personas["prosecutor"])
     home.judges.insert(0, personas["judge"])
     home.legal_aid_officer = personas["legal_aid"]
+    home.case_manager, home.court_clerk = personas["case_manager"], personas["court_clerk"]
     home.duty_lawyers.insert(0, personas["duty_lawyer"])
     second.prosecutors.insert(0, personas["prosecutor2"])
     second.judges.insert(0, personas["judge2"])
     return People(personas, staff, defence)
 
 
-def login_rows() -> list[tuple[str, str, str, str]]:
-    """(username, role label, organisation, note) for every persona that exists, in persona order."""
+def login_rows() -> list[tuple[str, str, str, str, str]]:
+    """(username, role label, organisation, note, start page's path) for every persona that exists, in persona
+    order."""
     users = {
         u.username: u
         for u in User.objects.filter(username__in=PERSONA_USERNAMES).select_related("organisation")
@@ -214,6 +254,12 @@ def login_rows() -> list[tuple[str, str, str, str]]:
             continue
         label = str(Role(user.role).label) if user.role else ""
         rows.append(
-            (user.username, f"{label}（{user.display_name}）", str(user.organisation or "—"), spec.note)
+            (
+                user.username,
+                f"{label}（{user.display_name}）",
+                str(user.organisation or "—"),
+                spec.note,
+                reverse(spec.start),
+            )
         )
     return rows

@@ -649,13 +649,24 @@ class _Plan:
             if not pool:
                 continue
             if stage == WithdrawalStage.AFTER_JUDGMENT:
-                chosen = pool  # an appeal after a plea is itself the withdrawal
+                order, k = pool, len(pool)  # an appeal after a plea is itself the withdrawal
             else:
+                # A few percent; the first with a signed agreement signed long enough ago to lapse before today,
+                # then the others at random; one too recent to fall before today gives way to the next.
                 k = max(1, round(WITHDRAW_RATE[stage] * len(pool)))
-                first = [p for p in pool if p[0].pk in self.agreements_by_defendant][:1]
+                settled = self.cutoff - timedelta(days=3)
+                first = [
+                    p
+                    for p in pool
+                    if p[0].pk in self.agreements_by_defendant
+                    and self.agreements_by_defendant[p[0].pk].signed_at < settled
+                ][:1]
                 rest = [p for p in pool if p not in first]
-                chosen = first + self.rng.sample(rest, min(len(rest), k - len(first)))
-            for d, on in chosen:
+                order = first + self.rng.sample(rest, len(rest))
+            made = 0
+            for d, on in order:
+                if made == k:
+                    break
                 when = _at(on, self.rng)
                 agreement = self.agreements_by_defendant.get(d.pk)
                 if agreement is not None:
@@ -664,6 +675,7 @@ class _Plan:
                 if when >= self.cutoff:
                     continue
                 self._withdraw(d, stage, when)
+                made += 1
 
     def _withdraw(self, d, stage, when):
         rng = self.rng

@@ -58,7 +58,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(line))
         self.stdout.write("")
         self.stdout.write(_("登录账号（密码均为 %(password)s）：") % {"password": DEMO_PASSWORD})
-        header = (_("用户名"), _("角色"), _("所属机构"), _("说明"))
+        header = (_("用户名"), _("角色"), _("所属机构"), _("说明"), _("从这里开始"))
         self.stdout.write(table([header, *summary.logins]))
         self.stdout.write("")
         self.stdout.write(_("启动：leniency runserver，然后打开 %(url)s") % {"url": URL})

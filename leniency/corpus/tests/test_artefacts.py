@@ -161,3 +161,24 @@ def test_two_processes_copying_the_same_version_leave_one_whole_copy(settings, t
     assert (target / "other").exists()  # the other copy stayed, not overwritten nor merged
     assert sorted(p.name for p in target.iterdir()) == sorted([*(f["name"] for f in artefact.files), "other"])
     assert [p.name for p in target.parent.iterdir()] == [model.version]  # no temporary copy left
+
+
+@pytest.mark.django_db
+def test_only_the_newest_versions_are_kept_in_the_storage_and_in_each_servers_cache(settings, tmp_path):
+    settings.ARTEFACT_CACHE_DIR = tmp_path / "cache"
+    records, months = synthetic(60, 5)
+    model = train(records, months, seed=0)
+    published = []
+    for n in range(artefacts.KEEP + 2):
+        model.version = f"2026060{n}T000000-0000000{n}"
+        published.append(publish_model(model))
+        local_copy(published[-1])  # this server copied each as it came
+    kept = published[-artefacts.KEEP :]
+    assert list(Artefact.objects.order_by("id").values_list("version", flat=True)) == [
+        a.version for a in kept
+    ]
+    gone = [f["path"] for a in published[: -artefacts.KEEP] for f in a.files]
+    assert gone and not any(default_storage.exists(path) for path in gone)
+    assert all(default_storage.exists(f["path"]) for a in kept for f in a.files)
+    copies = tmp_path / "cache" / "sentencing_model"
+    assert sorted(p.name for p in copies.iterdir()) == [a.version for a in kept]

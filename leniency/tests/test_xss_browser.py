@@ -42,6 +42,8 @@ EXCLUDED = {
     "jobs.Job.unit": "unit of the progress counter (B, 行)",
     "jobs.WorkerBeat.worker_id": "generated id of a worker process",
     "jobs.WorkerBeat.host": "host name of a worker process",
+    "jobs.ScheduledRun.worker_id": "generated id of the worker process that claimed a periodic job's slot",
+    "corpus.Artefact.version": "version of a published index or model, generated (a timestamp and a hash)",
     # identifiers: system-generated or format-checked codes, never prose someone types
     "accounts.Region.code": "administrative division code (digits)",
     "accounts.User.username": "log-in name, Django's username validator allows letters, digits and @.+-_ only; "

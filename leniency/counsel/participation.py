@@ -200,9 +200,13 @@ def figures_from(entries: Iterable, *, detained_on=None) -> AssignmentFigures:
     return figures
 
 
-def recorded_events(assignments: list[CounselAssignment]) -> dict[int, list[RecordedEvent]]:
+def recorded_events(
+    assignments: list[CounselAssignment], *, signatures: list | None = None
+) -> dict[int, list[RecordedEvent]]:
     """Per assignment, the defendant's 具结书 signatures and the lawyer's opinions on a sentencing recommendation
-    recorded in the app while the assignment ran (two queries for any number of assignments)."""
+    recorded in the app while the assignment ran (two queries for any number of assignments; one where the
+    caller already holds the defendants' signatures: `signatures`, (defendant id, signed at) of every signature
+    by a defendant that is not void, as `defendant_signatures` gives them)."""
     events: dict[int, list[RecordedEvent]] = {a.pk: [] for a in assignments}
     by_defendant: dict[int, list[CounselAssignment]] = {}
     for assignment in assignments:
@@ -215,10 +219,13 @@ def recorded_events(assignments: list[CounselAssignment]) -> dict[int, list[Reco
             if at >= assignment.assigned_at and (assignment.ended_at is None or at <= assignment.ended_at):
                 events[assignment.pk].append(RecordedEvent(service, at))
 
-    signatures = Signature.objects.filter(
-        agreement__defendant_id__in=by_defendant, role=Signature.Role.DEFENDANT
-    ).exclude(status=Signature.Status.VOID)
-    for defendant_id, at in signatures.values_list("agreement__defendant_id", "signed_at"):
+    if signatures is None:
+        signatures = (
+            Signature.objects.filter(agreement__defendant_id__in=by_defendant, role=Signature.Role.DEFENDANT)
+            .exclude(status=Signature.Status.VOID)
+            .values_list("agreement__defendant_id", "signed_at")
+        )
+    for defendant_id, at in signatures:
         add(defendant_id, at, Service.SIGNING)
     opinions = LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant)
     for defendant_id, lawyer_id, at in opinions.values_list(
@@ -232,8 +239,20 @@ def figures_for(assignment: CounselAssignment) -> AssignmentFigures:
     return figures_by_assignment([assignment])[assignment.pk]
 
 
-def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
-    """Figures for many assignments: their logged entries and the app's own records, in three queries."""
+def defendant_signatures(agreements) -> list[tuple[int, datetime]]:
+    """(defendant id, signed at) of the defendants' signatures that are not void, on `agreements` loaded with their
+    signatures (the plea records of the case page): what `recorded_events` would otherwise query."""
+    return [
+        (agreement.defendant_id, s.signed_at)
+        for agreement in agreements
+        for s in agreement.signatures.all()
+        if s.role == Signature.Role.DEFENDANT and s.status != Signature.Status.VOID
+    ]
+
+
+def figures_by_assignment(assignments, *, signatures: list | None = None) -> dict[int, AssignmentFigures]:
+    """Figures for many assignments: their logged entries and the app's own records, in three queries (two with
+    the defendants' `signatures` given, see `recorded_events`)."""
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
@@ -246,6 +265,6 @@ def figures_by_assignment(assignments) -> dict[int, AssignmentFigures]:
         "assignment_id", "service", "occurred_at", "minutes"
     ):
         grouped[entry.assignment_id].append(entry)
-    for pk, events in recorded_events(assignments).items():
+    for pk, events in recorded_events(assignments, signatures=signatures).items():
         grouped[pk].extend(events)
     return {a.pk: figures_from(grouped[a.pk], detained_on=a.defendant.detained_on) for a in assignments}

@@ -2,10 +2,11 @@ from django import template
 
 from leniency.cases.panels import PAGE_ASSIGNMENTS
 from leniency.cases.templatetags.case_page import page_batch
+from leniency.plea.templatetags.plea_tags import page_plea_records
 
 from ..access import can_request_counsel, visible_assignments
 from ..models import CounselAssignment, CounselRequest
-from ..participation import figures_by_assignment
+from ..participation import defendant_signatures, figures_by_assignment
 
 register = template.Library()
 
@@ -17,7 +18,18 @@ def counsel_panel(context, defendant, user):
     """What the case page shows about a defendant's lawyers, for this user."""
     if not user.is_authenticated:
         return {"show": False}
-    return page_batch(context, "counsel", defendant, lambda defendants: counsel_panels(defendants, user))
+    return page_batch(
+        context,
+        "counsel",
+        defendant,
+        lambda defendants: counsel_panels(
+            defendants,
+            user,
+            signatures=defendant_signatures(
+                a for records in page_plea_records(context, defendants).values() for a in records.agreements
+            ),
+        ),
+    )
 
 
 def _assignments(by_pk) -> dict[int, list]:
@@ -39,14 +51,15 @@ def _assignments(by_pk) -> dict[int, list]:
     return assignments
 
 
-def counsel_panels(defendants, user) -> dict[int, dict]:
+def counsel_panels(defendants, user, *, signatures: list | None = None) -> dict[int, dict]:
     """The panels of several defendants with four queries in all (assignments, unless the page prefetched them;
-    visibility, figures, requests)."""
+    visibility, figures, requests); the defendants' signatures come from the plea records the page loaded
+    (`participation.recorded_events`)."""
     by_pk = {d.pk: d for d in defendants}
     assignments = _assignments(by_pk)
     visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
-    figures = figures_by_assignment(shown) if shown else {}
+    figures = figures_by_assignment(shown, signatures=signatures) if shown else {}
     requests = {pk: [] for pk in by_pk}
     for r in CounselRequest.objects.filter(defendant_id__in=by_pk, status__in=OPEN_REQUEST_STATUSES):
         requests[r.defendant_id].append(r)

@@ -3,6 +3,7 @@ on a recommendation — beside what the lawyer logged, in whatever order they ca
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from leniency.counsel.models import Service
@@ -74,3 +75,20 @@ def test_a_signature_before_the_assignment_is_not_this_lawyers(world):
     type(assignment).objects.filter(pk=assignment.pk).update(assigned_at=timezone.now() + timedelta(hours=1))
     figures = figures_by_assignment(type(assignment).objects.filter(pk=assignment.pk))[assignment.pk]
     assert not figures.signed and not figures.opinion_filed
+
+
+def test_the_case_page_counts_the_signature_from_the_plea_records_it_loaded(client, world):
+    """The counsel panel takes the defendant's signatures from the plea records the case page loads once; its
+    figures are those `figures_for` reads from the database."""
+    start = _assigned_hours_ago(world)
+    _meeting(world, start + timedelta(minutes=10))
+    _final_with_opinion(world, start + timedelta(minutes=30))
+    sign_all(world, agreement(world))
+    _meeting(world, timezone.now() + timedelta(minutes=5))  # after the signing: not before it
+    figures = figures_for(_assignment(world))
+    assert figures.signed and figures.meetings_before_signing == 1
+
+    client.force_login(world.prosecutor)
+    page = client.get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    panel = page.split(f'data-counsel-defendant="{world.defendant.pk}"')[1].split("</div>")[0]
+    assert "签署前会见 1 次" in panel

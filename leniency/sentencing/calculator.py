@@ -301,6 +301,13 @@ def _fine(
             float(generic.get("minimum_yuan", 1000)), float(generic.get("per_month_yuan", 1000)) * months
         )
         how = Phrase("phrase.fine.mandatory")
+    elif penalty == Penalty.FINE_ONLY.value:
+        # the fine is the penalty itself (刑法第52条), though neither the crime nor the statute sets its amount
+        value = max(
+            float(generic.get("minimum_yuan", 1000)),
+            float(generic.get("per_month_yuan", 1000)) * (months or 0),
+        )
+        how = Phrase("phrase.fine.alone")
     else:
         return None
     value = round(value / 1000) * 1000 or 1000

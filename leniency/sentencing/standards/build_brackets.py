@@ -148,6 +148,10 @@ def parse_penalty(phrase: str) -> dict | None:
         bracket["fine"] = "mandatory"
     elif "可以并处罚金" in phrase:
         bracket["fine"] = "optional"
+    elif re.search(r"(?:或者|、)罚金", main):
+        # "处三年以下有期徒刑、拘役、管制或者罚金" (arts. 270, 275, 277, 313, 340, 341 …): a fine is one of the
+        # alternative principal penalties, so a fine alone is lawful, and none is added to a prison term
+        bracket["fine"] = "only"
     elif "处罚金" in main and not fixed and not bracket["detention"]:
         bracket["fine"] = "only"
     else:

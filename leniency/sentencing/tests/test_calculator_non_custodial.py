@@ -181,7 +181,8 @@ def _statute_articles(statutes) -> dict[str, str]:
 
 def test_the_lowest_brackets_allowed_penalties_agree_with_the_statute(shared_data):
     """For every charge, the penalty clause that follows the lowest bracket's condition in the statute says
-    单处罚金 exactly when the table allows a fine alone, and 管制 exactly when the table allows it."""
+    单处罚金 or names a fine among its alternatives (…管制或者罚金) exactly when the table allows a fine alone,
+    and 管制 exactly when the table allows it."""
     articles = _statute_articles(shared_data / "statutes")
     texts = "".join(articles.values())
     checked, disagree = 0, []
@@ -196,7 +197,8 @@ def test_the_lowest_brackets_allowed_penalties_agree_with_the_statute(shared_dat
             continue
         clause = re.split(r"[；。]", text[at + len(bracket.condition) :])[0]
         main = re.split(r"[，,]\s*(?:并处|可以并处|或者单处|单处)", clause)[0]
-        fine_alone = re.search(r"单处[^，；。]*罚金", clause) is not None
+        # "并处或者单处罚金", or a fine among the alternative principal penalties ("…拘役、管制或者罚金")
+        fine_alone = bool(re.search(r"单处[^，；。]*罚金", clause) or re.search(r"(?:或者|、)罚金", main))
         if fine_alone != bracket.fine_only_allowed or ("管制" in main) != bracket.surveillance:
             disagree.append((info.name, clause[:40]))
         checked += 1
@@ -204,3 +206,4 @@ def test_the_lowest_brackets_allowed_penalties_agree_with_the_statute(shared_dat
     assert disagree == []
     assert find_charge("盗窃").brackets[0].fine_only_allowed and find_charge("盗窃").brackets[0].surveillance
     assert not find_charge("抢劫").brackets[0].fine_only_allowed
+    assert find_charge("故意毁坏财物").brackets[0].fine_only_allowed  # 刑法第275条 "…拘役或者罚金"

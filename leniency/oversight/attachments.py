@@ -1,7 +1,9 @@
 """Attachments to public reports: checked by size, extension and magic bytes, then stored under a random name.
 
-Files live in a Django FileSystemStorage under `MEDIA_ROOT/oversight/` when MEDIA_ROOT is set, else
-`var/oversight/`. A file whose content does not match its extension (a renamed .exe) is refused.
+Files live in the configured file storage under `oversight/` (leniency/documents/archive.py `storage_under`):
+`MEDIA_ROOT/oversight/` on the local disk, the key prefix `oversight/` in an object store, so that every app
+server reads what any of them stored. A file whose content does not match its extension (a renamed .exe) is
+refused.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.utils.translation import gettext as _
 
+from leniency.documents import archive
 from leniency.errors import DomainError
 
 from . import conf
@@ -52,15 +54,17 @@ def detect_kind(head: bytes) -> str | None:
     return None
 
 
+FOLDER = "oversight"
+
+
 def storage_root() -> Path:
-    if settings.MEDIA_ROOT:
-        return Path(settings.MEDIA_ROOT) / "oversight"
-    return Path(settings.VAR_DIR) / "oversight"
+    """The attachments' local folder (on the local disk; on an object store, only the archive's temporary area)."""
+    return archive.archive_root() / FOLDER
 
 
-def attachment_storage() -> FileSystemStorage:
-    """Built per call so that a test overriding MEDIA_ROOT gets its own directory."""
-    return FileSystemStorage(location=str(storage_root()))
+def attachment_storage() -> Storage:
+    """Built per call so that a test overriding MEDIA_ROOT or STORAGES gets its own place."""
+    return archive.storage_under(FOLDER)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ class TypicalCase(models.Model):
 
 
 class TransparencyReport(models.Model):
-    """A generated periodic report: the HTML and PDF files under PORTAL_REPORTS_DIR, with their hashes."""
+    """A generated periodic report: the HTML and PDF files in the file storage (portal/reports/), with their hashes."""
 
     period = models.CharField(_("期间"), max_length=10)
     generated_at = models.DateTimeField(_("生成时间"))

@@ -1,5 +1,9 @@
 """The periodic transparency report: the portal's figures and charts for one period, the review committee's
-decisions and the corrections they ordered, as HTML and PDF. Stored as files plus a TransparencyReport row."""
+decisions and the corrections they ordered, as HTML and PDF. Stored as files plus a TransparencyReport row.
+
+The files live in the configured file storage under `portal/reports/` (leniency/documents/archive.py
+`storage_under`): `MEDIA_ROOT/portal/reports/` on the local disk (where they always were), the key prefix
+`portal/reports/` in an object store, so that the report a worker generated is served by every app server."""
 
 from __future__ import annotations
 
@@ -8,12 +12,15 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.audit import checkpoints
 from leniency.audit.trail import record
+from leniency.documents import archive
 from leniency.documents.pdf import render_document, render_pdf
 from leniency.oversight import figures as oversight
 
@@ -22,18 +29,35 @@ from .models import TransparencyReport
 from .periods import parse_period
 from .present import portal_figures
 
+FOLDER = "portal/reports"
+
+
+def report_storage() -> Storage:
+    """Built per call, so that a test overriding MEDIA_ROOT or STORAGES gets its own place."""
+    return archive.storage_under(FOLDER)
+
 
 def reports_dir() -> Path:
-    path = Path(getattr(settings, "PORTAL_REPORTS_DIR", settings.VAR_DIR / "portal" / "reports"))
+    """The reports' local folder (on the local disk; on an object store, only the archive's temporary area)."""
+    path = archive.archive_root() / FOLDER
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def report_path(name: str) -> Path:
-    path = (reports_dir() / name).resolve()
-    if path.parent != reports_dir().resolve():
+def report_name(name: str) -> str:
+    """A stored report's name, checked to be a plain file name in the reports folder."""
+    if not name or name != Path(name).name or name in (".", ".."):
         raise ValueError("report file outside the reports folder")
-    return path
+    return name
+
+
+def open_report(name: str):
+    """The stored file opened for reading (streamed from an object store), or None when it is not there."""
+    storage = report_storage()
+    name = report_name(name)
+    if not storage.exists(name):
+        return None
+    return storage.open(name, "rb")
 
 
 def _data_uri(svg: str) -> str:
@@ -85,22 +109,35 @@ def report_context(period_code: str, *, now=None) -> dict:
     }
 
 
-def xlsx_path(html_name: str) -> Path:
+def xlsx_name(html_name: str) -> str:
     """The report's tables as a workbook, beside its HTML (same name, .xlsx)."""
-    return report_path(Path(html_name).with_suffix(".xlsx").name)
+    return report_name(Path(html_name).with_suffix(".xlsx").name)
 
 
-def _new_files(base: str) -> list[Path]:
-    """Paths for a new report's HTML and PDF, claimed by creating the HTML file: a report generated in the
-    same second gets "-2", never the other's files."""
-    for n in range(1, 100):
-        name = base if n == 1 else f"{base}-{n}"
-        try:
-            report_path(name + ".html").open("x").close()
-        except FileExistsError:
-            continue
-        return [report_path(name + ".html"), report_path(name + ".pdf")]
-    raise FileExistsError(base)
+def _store_files(base: str, html: str, pdf: bytes, xlsx: bytes) -> list[str]:
+    """Store a new report's HTML, PDF and XLSX; return their names. A report generated in the same second gets
+    "-2"; should two servers still race for a name, the storage gives the second a free variant (it never
+    overwrites), and the PDF and XLSX follow the HTML's name."""
+    storage = report_storage()
+    n = 1
+    while storage.exists(f"{base if n == 1 else f'{base}-{n}'}.html"):
+        n += 1
+    stem = base if n == 1 else f"{base}-{n}"
+    saved = [storage.save(f"{stem}.html", ContentFile(html.encode("utf-8")))]
+    try:
+        stem = saved[0].removesuffix(".html")
+        saved.append(storage.save(f"{stem}.pdf", ContentFile(pdf)))
+        saved.append(storage.save(xlsx_name(saved[0]), ContentFile(xlsx)))
+    except BaseException:
+        _delete_files(saved)
+        raise
+    return saved
+
+
+def _delete_files(names) -> None:
+    storage = report_storage()
+    for name in names:
+        storage.delete(name)
 
 
 REPORT_STEPS = 5  # figures, HTML, PDF, tables, stored
@@ -128,19 +165,17 @@ def do_generate_report(
     step(3, REPORT_STEPS)
     xlsx = opendata.to_xlsx(opendata.report_tables(context["period"]), context["period"])
     step(4, REPORT_STEPS)
-    files = _new_files(f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}")
-    files.append(xlsx_path(files[0].name))
-    files[0].write_text(html, encoding="utf-8")
-    files[1].write_bytes(pdf)
-    files[2].write_bytes(xlsx)
+    files = _store_files(
+        f"report-{context['period'].code}-{timezone.localtime(now):%Y%m%d-%H%M%S}", html, pdf, xlsx
+    )
     try:
         with transaction.atomic():
             report = TransparencyReport.objects.create(
                 period=context["period"].code,
                 generated_at=now,
                 generated_by=user,
-                html_file=files[0].name,
-                pdf_file=files[1].name,
+                html_file=files[0],
+                pdf_file=files[1],
                 pdf_sha256=hashlib.sha256(pdf).hexdigest(),
                 pdf_size=len(pdf),
                 suppressed_cells=context["suppressed"],
@@ -157,8 +192,7 @@ def do_generate_report(
                 },
             )
     except BaseException:
-        for path in files:
-            path.unlink(missing_ok=True)
+        _delete_files(files)
         raise
     if out_dir is not None:
         out_dir = Path(out_dir)

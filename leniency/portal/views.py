@@ -23,7 +23,7 @@ from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
 from .periods import parse_period, recent_quarters
 from .present import portal_figures
-from .reports import do_generate_report, report_path, xlsx_path
+from .reports import do_generate_report, open_report, report_storage, xlsx_name
 
 
 def _period_choices(today):
@@ -87,8 +87,9 @@ def case_detail(request, number):
 
 def reports(request):
     rows = list(TransparencyReport.objects.filter(published=True))
+    storage = report_storage()
     for r in rows:
-        r.has_xlsx = xlsx_path(r.html_file).exists()
+        r.has_xlsx = storage.exists(xlsx_name(r.html_file))
     return render(request, "portal/reports.html", {"reports": rows})
 
 
@@ -158,18 +159,18 @@ def report_file(request, pk, kind):
     report = get_object_or_404(TransparencyReport, pk=pk, published=True)
     name = {"html": report.html_file, "pdf": report.pdf_file}.get(kind)
     if kind == "xlsx":  # the report's tables, written beside its HTML (reports before it have none: 404)
-        name = xlsx_path(report.html_file).name
+        name = xlsx_name(report.html_file)
     if not name:
         raise Http404
-    path = report_path(name)
-    if not path.exists():
+    stored = open_report(name)  # from the file storage, streamed: any app server serves any worker's report
+    if stored is None:
         raise Http404
     content_type = {
         "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }.get(kind, "text/html; charset=utf-8")
     return FileResponse(
-        path.open("rb"),
+        stored,
         content_type=content_type,
         as_attachment=False,
         filename=f"leniency-report-{report.period}.{kind}",

@@ -1,4 +1,4 @@
-"""Portal tests: reports go to a temporary folder; the figure cache starts empty; a small world of rows."""
+"""Portal tests: reports go to a temporary MEDIA_ROOT; the figure cache starts empty; a small world of rows."""
 
 from datetime import date, datetime, time
 
@@ -14,9 +14,9 @@ from leniency.counsel.models import CounselAssignment, ParticipationEntry
 
 @pytest.fixture(autouse=True)
 def reports_dir(settings, tmp_path):
-    settings.PORTAL_REPORTS_DIR = tmp_path / "reports"
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     cache.clear()
-    yield settings.PORTAL_REPORTS_DIR
+    yield tmp_path / "media" / "portal" / "reports"
     cache.clear()
     translation.deactivate()  # a request in English leaves its language active in this thread
 

@@ -12,7 +12,9 @@ def test_the_report_and_its_event_are_saved_together(world):
     report = reports.do_generate_report("2026-Q3", user=world.admin)
     event = AuditEvent.objects.get(action="portal.report.generated")
     assert event.object_id == str(report.pk) and event.actor == world.admin
-    assert reports.report_path(report.pdf_file).read_bytes().startswith(b"%PDF")
+    with reports.open_report(report.pdf_file) as stored:
+        assert stored.read().startswith(b"%PDF")
+    assert (reports.reports_dir() / report.pdf_file).exists()  # MEDIA_ROOT/portal/reports, as before
 
 
 def test_a_failed_event_leaves_no_report_and_no_files(world, monkeypatch):
@@ -32,4 +34,6 @@ def test_two_reports_in_the_same_second_keep_their_own_files(world):
     first = reports.do_generate_report("2026-Q3", user=world.admin, now=None)
     second = reports.do_generate_report("2026-Q3", user=world.admin, now=first.generated_at)
     assert first.pdf_file != second.pdf_file
-    assert reports.report_path(first.pdf_file).exists() and reports.report_path(second.pdf_file).exists()
+    assert second.html_file == first.html_file.removesuffix(".html") + "-2.html"
+    storage = reports.report_storage()
+    assert storage.exists(first.pdf_file) and storage.exists(second.pdf_file)

@@ -246,3 +246,21 @@ def test_a_beating_out_of_a_neighbours_quarrel_is_intentional_injury():
     assert read(NEIGHBOURS, "寻衅滋事") == ["故意伤害"]
     assert read(NEIGHBOURS, "故意伤害") == ["故意伤害"]
     assert read(SPREE, "寻衅滋事") == ["寻衅滋事"]
+
+
+# 刑法第193条 / 第175条之一
+FALSE_PAPERS = "被告人甲向银行提供虚假的工资收入证明和房产证明，取得贷款20万元用于经营其饭店，贷款到期后未能归还，给银行造成损失。"
+FLED = "被告人甲向银行提供虚假的工资收入证明和房产证明，取得贷款20万元后将款项用于赌博挥霍，随后关机潜逃。"
+
+
+def test_a_loan_obtained_by_deceit_without_a_purpose_of_owning_it_is_article_175_1():
+    assert read(FALSE_PAPERS, "贷款诈骗") == ["骗取贷款、票据承兑、金融票证"]
+
+
+def test_a_loan_squandered_and_fled_with_is_loan_fraud():
+    assert read(FLED, "贷款诈骗") == ["贷款诈骗"]
+
+
+def test_a_private_fraud_that_speaks_of_a_loan_is_not_made_article_175_1():
+    text = "被告人甲谎称能帮被害人乙办理贷款，骗取乙手续费人民币2万元。"
+    assert "骗取贷款、票据承兑、金融票证" not in read(text, "贷款诈骗")

@@ -86,11 +86,10 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     mw = MatrixWorld(world)
     o = mw.objects
 
-    # People the personas lack: a legal-aid officer, a committee member, a retained defence lawyer of the client.
+    # People the personas lack: a committee member, a retained defence lawyer of the client.
     install_defaults(django_apps)
-    centre = org(name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=east)
+    centre, officer = world.centre, world.aid_officer
     committee = org(name="测试省监督评议委员会", kind=Organisation.Kind.REVIEW_COMMITTEE, region=province)
-    officer = _user("lucy", Role.LEGAL_AID_OFFICER, centre)
     member = _user("cora", Role.COMMITTEE_MEMBER, committee)
     member2 = _user("carl", Role.COMMITTEE_MEMBER, committee)
     defence = _user("dana", Role.DEFENCE_LAWYER, world.lawyer.organisation)
@@ -121,9 +120,10 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         rota_lawyer=rota_lawyer,
     )
 
-    # Counsel: the registry, a rota at the procuratorate (duty1) and one at the court (bob), a request for the
-    # co-defendant (allocated to duty1, so bob never sees it), bob's assignment with a claim and a warning.
-    for n, lawyer in enumerate([world.lawyer, defence, rota_lawyer, world.unassigned_lawyer]):
+    # Counsel: the registry (bob is on it already), a rota at the procuratorate (duty1) and one at the court (bob),
+    # a request for the co-defendant (allocated to duty1, so bob never sees it), bob's assignment (the world's
+    # request) with a claim and a warning.
+    for n, lawyer in enumerate([defence, rota_lawyer, world.unassigned_lawyer], start=1):
         do_register_lawyer(
             lawyer,
             licence_no=f"1110120{n:02d}10000{n:03d}",
@@ -134,7 +134,7 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
             acting_user=officer,
             expert=(n == 3),
         )
-    station = do_create_station(host=world.procuratorate, centre=centre, acting_user=officer)
+    station = world.station
     court_station = do_create_station(host=world.court, centre=centre, acting_user=officer)
     period = do_create_rota_period(
         station,
@@ -234,8 +234,7 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
         fileobj=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
         original_name="起诉意见书.pdf",
     )
-    case_services.do_change_stage(world.defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
-    world.defendant.refresh_from_db()
+    world.to_trial()  # 提起公诉, then the court's filing for its judge
     answers = {item.key: ("yes", "已核对卷宗材料") for item in CHECKLIST}
     first = CHECKLIST[0].key
     answers[first] = ("no", "律师未在场")

@@ -45,6 +45,7 @@ def test_a_lawyer_cannot_reveal_a_co_defendant(client, world):
 
 
 def test_the_api_records_reads_too(client, world):
+    world.to_trial()  # the judge reads the case once it is filed before the court
     response = _client(client, world.judge).get(f"/api/cases/{world.case.pk}")
     assert response.status_code == 200
     assert PersonalDataAccess.objects.filter(user=world.judge, via="api").count() == 2

@@ -59,6 +59,7 @@ def test_only_the_receiving_procuratorate_attaches(world):
 def test_the_scan_opens_for_the_case_and_its_particulars_only_and_every_opening_is_logged(client, world):
     attachment = _attach(world)
     url = reverse("case_attachment_file", args=[attachment.pk])
+    world.to_trial()  # the judge reads the transferred file once the case is filed before the court
     for user in (world.case_manager, world.prosecutor, world.judge, world.lawyer):
         client.force_login(user)
         response = client.get(url + "?download=1")
@@ -85,6 +86,7 @@ def test_the_attachments_page_uploads_for_the_case_management_and_lists_for_the_
     assert bad.status_code == 400 and "不是 PDF、JPEG 或 PNG 扫描件" in bad.content.decode()
     ok = client.post(url, {"kind": "transfer_opinion", "file": SimpleUploadedFile("起诉意见书.pdf", PDF)})
     assert ok.status_code == 200 and "起诉意见书.pdf" in ok.content.decode()
+    world.to_trial()
     client.force_login(world.judge)
     page = client.get(url).content.decode()
     assert "起诉意见书.pdf" in page and 'enctype="multipart/form-data"' not in page

@@ -131,9 +131,21 @@ def test_an_appeal_period_ending_on_a_holiday_runs_to_the_next_working_day(world
 
 
 def test_procedure_is_only_set_from_trial_on(world):
-    with pytest.raises(DomainError, match="审理程序在提起公诉后才能确定"):
+    # Before 提起公诉 the case has no court, so no judge of its own.
+    with pytest.raises(Forbidden, match="审理程序由审判本案的法院决定"):
         services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.judge)
     world.to_trial()
+    # The case's judge, for a suspect added after the prosecution and still under review.
+    late = services.do_add_defendant(
+        world.case,
+        name="王某",
+        charges=[world.theft],
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=world.case.prosecuted_on,
+        acting_user=world.prosecutor,
+    )
+    with pytest.raises(DomainError, match="审理程序在提起公诉后才能确定"):
+        services.do_set_procedure(late, procedure="expedited", acting_user=world.judge)
     services.do_set_procedure(world.defendant, procedure="expedited", acting_user=world.judge)
     assert AuditEvent.objects.filter(action="defendant.procedure.set").count() == 1
 

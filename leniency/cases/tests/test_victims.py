@@ -56,6 +56,8 @@ def test_masks_and_who_sees_the_full_contact(world, victim):
     assert victim.address_masked == "测试市****"
     assert victim.id_number_masked == "1101************20"
     assert can_see_victim_contact(world.prosecutor, world.case)
+    assert not can_see_victim_contact(world.judge, world.case)  # no court's case before 提起公诉
+    world.to_trial()
     assert can_see_victim_contact(world.judge, world.case)
     for user in (world.lawyer, world.auditor, world.admin, world.case_manager, world.outsider_prosecutor):
         assert not can_see_victim_contact(user, world.case), user
@@ -251,6 +253,7 @@ def test_settlement_facts_give_the_engine_what_the_record_holds(world, victim):
         amount_paid=Decimal("2000"),
         acting_user=world.prosecutor,
     )
+    world.to_trial()  # the trial judge records the forgiveness the victim gives before the court
     forgiveness = v.do_record_settlement(
         victim,
         defendant=world.defendant,

@@ -1,5 +1,6 @@
-"""The counsel app's people on top of the shared `world`: a legal-aid centre and its officer, the lawyers'
-association, workstations, registered duty lawyers and a published rota."""
+"""The counsel app's people on top of the shared `world` (whose centre, officer `lucy`, procuratorate workstation
+and registered `bob` it reuses): the lawyers' association, a court workstation, three more registered duty
+lawyers and a published rota."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,15 +47,14 @@ def cw(world):
     install_defaults(django_apps)
     east, west = world.region, world.outsider_prosecutor.organisation.region
     org = Organisation.objects.create
-    centre = org(name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=east)
+    centre, officer = world.centre, world.aid_officer
     west_centre = org(name="西区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=west)
     association = org(name="测试市律师协会", kind=Organisation.Kind.LAWYERS_ASSOCIATION, region=east.parent)
-    officer = _user("lucy", Role.LEGAL_AID_OFFICER, centre, "刘援助")
     outsider_officer = _user("walt", Role.LEGAL_AID_OFFICER, west_centre, "魏援助")
     association_user = _user("ada", Role.LEGAL_AID_OFFICER, association, "安协会")
     firm = world.lawyer.organisation
     lawyers = [world.lawyer] + [_user(f"duty{n}", Role.DUTY_LAWYER, firm, f"值班律师{n}") for n in (1, 2, 3)]
-    for n, lawyer in enumerate(lawyers):
+    for n, lawyer in enumerate(lawyers[1:], start=1):  # bob is on the registry already (the world's rota)
         do_register_lawyer(
             lawyer,
             licence_no=f"1110120{n:02d}10000{n:03d}",
@@ -73,7 +73,7 @@ def cw(world):
         expert=True,
         expert_note="毒品犯罪死刑辩护",
     )
-    station = do_create_station(host=world.procuratorate, centre=centre, acting_user=officer)
+    station = world.station
     court_station = do_create_station(host=world.court, centre=centre, acting_user=officer)
     period = do_create_rota_period(
         station, starts_on=date(2026, 12, 1), ends_on=date(2027, 3, 31), lawyers=lawyers, acting_user=officer

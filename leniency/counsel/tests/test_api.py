@@ -69,6 +69,7 @@ def test_request_assign_log_rate_claim_approve(client, live):
     assert _post(client, url + "/participation", opinion, lawyer).status_code == 201
     figures = client.get(url, **_bearer(lawyer)).json()["figures"]
     assert figures["opinion_filed"] and not figures["only_at_signing"]
+    cw.to_trial()  # the court rates the lawyer once the case is before it
     rating = _post(
         client,
         url + "/ratings",
@@ -101,6 +102,7 @@ def test_outsiders_cannot_request_and_invalid_input_names_the_field(client, live
         client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "aliens"}, cw.prosecutor
     )
     assert response.status_code == 422 and {e["field"] for e in response.json()["errors"]} == {"source"}
+    cw.to_trial()  # the court asks once the case is filed before it
     _post(client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "court"}, cw.judge)
     again = _post(
         client, "/api/counsel/requests", {"defendant": cw.co_defendant.pk, "source": "court"}, cw.judge

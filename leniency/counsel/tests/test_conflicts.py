@@ -131,19 +131,21 @@ def test_the_centre_and_the_assigned_lawyer_find_the_register(client, cw):
 
 
 def test_a_withdrawn_tie_no_longer_binds_and_only_the_authorities_withdraw(cw):
-    conflict = _register(cw, cw.lawyers[0], cw.lawyers[0])
+    conflict = _register(cw, cw.lawyers[1], cw.lawyers[1])
     with pytest.raises(Forbidden, match="只有本案检察院、法院或本辖区法律援助中心可以撤销利益冲突登记"):
-        do_withdraw_conflict(conflict, reason="代理已结束", acting_user=cw.lawyers[0], as_of=AS_OF)
+        do_withdraw_conflict(conflict, reason="代理已结束", acting_user=cw.lawyers[1], as_of=AS_OF)
     with pytest.raises(DomainError) as error:
         do_withdraw_conflict(conflict, reason=" ", acting_user=cw.officer, as_of=AS_OF)
     assert error.value.field == "reason"
     do_withdraw_conflict(conflict, reason="被害人已解除委托", acting_user=cw.officer, as_of=AS_OF)
     conflict.refresh_from_db()
     assert conflict.withdrawn_by == cw.officer and conflict.withdrawal_reason == "被害人已解除委托"
-    assert AuditEvent.objects.get(action="counsel.conflict.withdrawn").data["lawyer"] == cw.lawyers[0].pk
+    assert AuditEvent.objects.get(action="counsel.conflict.withdrawn").data["lawyer"] == cw.lawyers[1].pk
     with pytest.raises(DomainError):
         do_withdraw_conflict(conflict, reason="再次", acting_user=cw.officer, as_of=AS_OF)
-    assert _request(cw).allocations.get().lawyer == cw.lawyers[0]  # the rota's first lawyer again
+    assert (
+        _request(cw).allocations.get().lawyer == cw.lawyers[1]
+    )  # next in the rota's turn again (bob's September allocation puts him last)
 
 
 def test_the_page_withdraws_a_tie(client, cw):

@@ -255,6 +255,7 @@ def test_case_page_panel_links_the_lawyer_to_the_participation_log(client, cw):
     page = client.get(f"/cases/{cw.case.pk}/").content.decode()
     assert f"/counsel/assignments/{assignment.pk}/" in page
     assert "/counsel/requests/new/" not in page
+    cw.to_trial()  # the judge reaches the case once it is filed before the court
     client.force_login(cw.judge)
     assert "申请值班律师" in client.get(f"/cases/{cw.case.pk}/").content.decode()
 

@@ -39,8 +39,9 @@ def test_request_gets_a_reference_and_the_first_lawyer_of_the_rota(cw):
     request = _request(cw)
     assert request.reference.startswith("援值〔2027〕") and request.status == CounselRequest.Status.ASSIGNED
     allocation = request.allocations.get()
-    # bob already has the co-defendant's colleague: load 0 within the 30-day window too, so position 1 wins
-    assert allocation.lawyer == cw.lawyers[0] and allocation.method == Allocation.Method.ROTA
+    # bob's last rota allocation (the world's request, 2026-09-02) puts him behind those never allocated; of
+    # them, the rota's position 2 wins
+    assert allocation.lawyer == cw.lawyers[1] and allocation.method == Allocation.Method.ROTA
     assert allocation.due_at == AS_OF + timedelta(hours=48)  # not detained: the at-liberty target
     assignment = CounselAssignment.objects.get(defendant=cw.co_defendant, ended_at__isnull=True)
     assert assignment.request == request and assignment.lawyer == allocation.lawyer

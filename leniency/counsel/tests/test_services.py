@@ -108,6 +108,7 @@ def test_participation_guards(cw):
 
 
 def test_ratings_follow_the_rubric_and_the_rater(cw):
+    cw.to_trial()  # the court rates the lawyer of a case filed before it
     assignment = _assignment(cw)
     rating = do_rate_counsel(assignment, scores=SCORES, acting_user=cw.prosecutor, as_of=AS_OF)
     assert rating.rater_kind == "procuratorate" and rating.score == Decimal("4.55")

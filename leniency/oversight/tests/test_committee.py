@@ -53,7 +53,9 @@ def test_a_conflicted_member_is_never_auto_assigned(committee, petition):
 
 def test_member_who_handled_the_case_or_belongs_to_its_organisation_is_conflicted(committee, petition):
     world = committee.world
-    # A member seconded from the court of the case.
+    # A member seconded from the court the case was prosecuted to.
+    world.to_trial()
+    petition.refresh_from_db()
     committee.carl.organisation = world.court
     assert conflicts_of_interest(committee.carl, petition)
     # The lawyer who filed the petition, and anyone who acted in the case's audit trail.

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leniency.counsel.models import ParticipationEntry
-from leniency.counsel.participation import do_log_participation
 from leniency.oversight.pressure import SIGNING_WITHIN_HOURS, prosecutor_warnings
 from leniency.plea.tests.helpers import agreement, all_yes, notice, sign_all
 from leniency.plea.voluntariness import do_record_review
@@ -65,33 +64,22 @@ def test_a_round_no_heavier_after_the_refusal_is_not(world):
     assert "raised_after_refusal" not in kinds(world)
 
 
-def log_meeting(world, at):
-    assignment = world.defendant.counsel_assignments.get(lawyer=world.lawyer, ended_at__isnull=True)
-    return do_log_participation(
-        assignment,
-        service="meeting",
-        occurred_at=at,
-        minutes=30,
-        acting_user=world.lawyer,
-        as_of=at + timedelta(hours=1),
-    )
-
-
 def test_signing_within_hours_of_the_first_meeting_is_a_warning(world, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "archive")
     approved_round(world, timezone.now() - timedelta(hours=4))
-    meeting = log_meeting(world, timezone.now() + timedelta(minutes=1))
+    # The lawyer's first contact with his client: the world's legal advice on the day the rota sent him.
+    meeting = ParticipationEntry.objects.get(assignment__defendant=world.defendant, service="consultation")
     notice(world)
     from leniency.plea.tests.helpers import final_recommendation
 
     final_recommendation(world)  # signing needs a final round, made through the services
     sign_all(world, agreement(world))
-    # The first meeting three hours before the defendant signed.
+    # The first contact three hours before the defendant signed.
     signed = world.defendant.plea_agreements.get().signatures.get(role="defendant").signed_at
     ParticipationEntry.objects.filter(pk=meeting.pk).update(occurred_at=signed - timedelta(hours=3))
     found = [w for w in prosecutor_warnings(world.procuratorate.pk) if w.kind == "quick_signing"]
     assert len(found) == 1 and f"不足{SIGNING_WITHIN_HOURS}小时" in found[0].evidence
-    # A first meeting three days before the signing leaves time: no warning.
+    # A first contact three days before the signing leaves time: no warning.
     ParticipationEntry.objects.filter(pk=meeting.pk).update(occurred_at=timezone.now() - timedelta(days=3))
     assert "quick_signing" not in kinds(world)
 

@@ -207,6 +207,13 @@ def test_notice_to_adoption(as_user, live_server, world):
     prosecutor.get_by_role("link", name="提起公诉").click()
     prosecutor.get_by_role("button", name="提起公诉").click()
     expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
+    # The court's clerk files the case from the incoming queue (立案) and assigns the judge.
+    clerk = as_user(world.clerk)
+    clerk.get_by_role("link", name="待立案").click()
+    clerk.locator(f"#incoming-{world.case.pk}").get_by_role("link", name="立案").click()
+    clerk.get_by_label("承办法官").select_option(label=str(world.judge))
+    clerk.get_by_role("button", name="立案").click()
+    expect(clerk.locator(f"#incoming-{world.case.pk}")).to_have_count(0)
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
     # The page does not offer what would be refused: no 采纳 choice, and it says why.
@@ -235,10 +242,12 @@ def test_notice_to_adoption(as_user, live_server, world):
         "agreement_true_lawful",
     ):
         judge.locator(f"tr[data-item={key}] input[value=yes]").check()
-    # Beside each question, what the platform holds; a "符合" whose evidence is missing (here the lawyer's
-    # meetings, none logged in this journey) needs a note saying what the judge relied on.
+    # Beside each question, what the platform holds (for the opinions: the legal advice the lawyer gave the day the
+    # rota sent him, and his opinion on the round); a "符合" whose evidence is missing needs a note saying what
+    # the judge relied on.
     missing = judge.locator("tr[data-item]:has([data-missing])")
-    assert "律师会见记录" in judge.locator("tr[data-item=opinions_on_file]").inner_text()
+    opinions = judge.locator("tr[data-item=opinions_on_file]").inner_text()
+    assert "法律咨询" in opinions and "对量刑建议：同意" in opinions
     for i in range(missing.count()):
         row_i = missing.nth(i)
         if row_i.get_attribute("data-item") not in ("understands", "settlement_on_file"):

@@ -73,12 +73,11 @@ def test_items_whose_evidence_is_on_file_need_no_note(world, final_round):
     at_trial(world)
     evidence = checklist_evidence(world.defendant, CHECKLIST)
     assert evidence["rights_notified"].missing == [] and evidence["agreement_on_file"].missing == []
-    # The lawyer's opinion on the final round is on file (the workflow asks for it); no meeting is logged yet.
+    # The lawyer's opinion on the final round is on file (the workflow asks for it), and so is his first contact:
+    # the legal advice (法律咨询) he gave the day the rota sent him.
     assert any("对量刑建议：同意" in e.label for e in evidence["opinions_on_file"].found)
-    assert evidence["opinions_on_file"].missing == ["律师会见记录"]
-    with pytest.raises(DomainError, match="律师会见记录") as refused:
-        do_record_review(world.defendant, acting_user=world.judge, answers=yes())
-    assert refused.value.field == "opinions_on_file"
+    assert any("法律咨询" in e.label for e in evidence["opinions_on_file"].found)
+    assert evidence["opinions_on_file"].missing == [] and evidence["lawyer_helped"].missing == []
     log_meeting(world)
     evidence = checklist_evidence(world.defendant, CHECKLIST)
     assert evidence["opinions_on_file"].missing == [] and evidence["lawyer_helped"].missing == []
@@ -95,7 +94,8 @@ def test_the_review_form_shows_each_items_evidence_beside_the_question(client, w
     html = page.content.decode()
     assert page.status_code == 200 and "平台上的依据材料" in html
     assert reverse("plea_notice", args=[notice_row.pk]) in html
-    assert "缺：律师会见记录" in html and "缺：律师会见记录、律师书面意见" not in html
+    # The lawyer's contact (the world's legal advice) and his opinion are on file; the signed agreement is not.
+    assert "法律咨询" in html and "缺：律师会见记录" not in html and "缺：具结书及签名" in html
     assert "对量刑建议：同意" in html  # the lawyer's opinion on the final round, beside the question
 
 

@@ -100,16 +100,13 @@ def test_signed_docx_prints_the_same_in_chinese_fonts_and_rows_that_never_split(
 
 
 def _masked_readers(world):
-    centre = Organisation.objects.create(
-        name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=world.region
-    )
     committee = Organisation.objects.create(
         name="测试省监督评议委员会",
         kind=Organisation.Kind.REVIEW_COMMITTEE,
         region=world.region.parent.parent,
     )
     return [
-        User.objects.create_user("lucy", role=Role.LEGAL_AID_OFFICER, organisation=centre),
+        world.aid_officer,
         User.objects.create_user("cora", role=Role.COMMITTEE_MEMBER, organisation=committee),
         world.auditor,
     ]
@@ -128,6 +125,7 @@ def test_the_id_number_follows_the_readers_role(client, world, final_round, name
         text = extract(_get(client, reader, name, a.pk))
         assert MASKED_ID in text, reader.role
         assert FULL_ID not in text, reader.role
+    world.to_trial()  # the judge reads the agreement once the case is filed before the court
     for reader in (world.prosecutor, world.judge, world.lawyer):
         text = extract(_get(client, reader, name, a.pk))
         assert FULL_ID in text, reader.role
@@ -170,6 +168,7 @@ def test_every_download_is_audited_and_read_logged(client, world, final_round, n
 
 def test_a_full_id_read_is_logged_as_such(client, world, final_round):
     a = agreement(world)
+    world.to_trial()
     _get(client, world.judge, "plea_agreement_pdf", a.pk)
     read = PersonalDataAccess.objects.order_by("-id").first()
     assert read.fields.split(",")[-1] == "id_number" and read.user_id == world.judge.pk
@@ -214,6 +213,7 @@ def test_the_api_gives_the_archived_original_only_to_readers_who_may_see_the_id(
     refused = client.get(url, **_bearer(world.auditor))
     assert refused.status_code == 403 and "完整的公民身份号码" in refused.json()["detail"]
     assert not AuditEvent.objects.filter(action="documents.downloaded").exists()
+    world.to_trial()
     response = client.get(url, **_bearer(world.judge))
     assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == a.sha256
     event = AuditEvent.objects.get(action="documents.downloaded")

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
+from leniency.cases.services import do_add_defendant
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError, Forbidden
 from leniency.plea.models import ReviewItem
@@ -72,9 +73,21 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_round):
 
 
 def test_review_guards(world, final_round):
-    with pytest.raises(Forbidden, match="尚未进入审判阶段"):
+    # Before 提起公诉 the case has no court, so the judge is not its judge.
+    with pytest.raises(Forbidden, match="只有审理本案的法官可以进行自愿性审查"):
         do_record_review(world.defendant, acting_user=world.judge, answers=all_yes())
     _at_trial(world)
+    # A suspect added after the prosecution is still under review: not yet the court's to review.
+    late = do_add_defendant(
+        world.case,
+        name="王某",
+        charges=[world.theft],
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=timezone.localdate(),
+        acting_user=world.prosecutor,
+    )
+    with pytest.raises(Forbidden, match="尚未进入审判阶段"):
+        do_record_review(late, acting_user=world.judge, answers=all_yes())
     for user in (world.outsider_judge, world.prosecutor, world.lawyer):
         with pytest.raises(Forbidden, match="只有审理本案的法官可以进行自愿性审查"):
             do_record_review(world.defendant, acting_user=user, answers=all_yes())

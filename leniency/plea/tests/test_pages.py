@@ -136,6 +136,7 @@ def test_sign_through_the_pages_and_the_verification_page(client, world, final_r
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == PleaAgreement.Status.SIGNED
+    world.to_trial()  # the court reads the signed agreement once the case is filed before it
     body = _get(client, world.judge, reverse("plea_agreement", args=[a.pk])).content.decode()
     assert a.sha256 in body and "存档文件与登记的哈希一致" in body and body.count("与签署时的文件一致") == 3
     assert body.count(f"录音录像 #{recording.pk}，00:00:10–00:01:20") == 3 and "已生效，下一步" in body

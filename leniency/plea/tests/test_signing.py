@@ -222,6 +222,7 @@ def test_the_signature_image_is_seen_like_the_agreement_and_each_read_is_logged(
     a = agreement(world)
     signature = _defendant_signs(world, a, signing_recording(world, a))
     url = reverse("plea_signature_image", args=[a.pk, signature.pk])
+    world.to_trial()  # the judge sees the agreement, and its signatures, once the case is filed before the court
     client.force_login(world.judge)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"

@@ -93,8 +93,10 @@ def test_api_permissions(client, world, flow):
         assert post(client, f"{BASE}/{rec.pk}/opinion", user, {"position": "agree"}).status_code == 404
     # Anonymous: 401.
     assert client.get(f"{BASE}/defendants/{d}").status_code == 401
+    # The judge, before 提起公诉: no court's case yet, 404.
+    assert post(client, f"{BASE}/defendants/{d}/drafts", world.judge, {}).status_code == 404
     # Visible, but not their role: 403.
-    assert post(client, f"{BASE}/defendants/{d}/drafts", world.judge, {}).status_code == 403
+    assert post(client, f"{BASE}/defendants/{d}/drafts", world.auditor, {}).status_code == 403
     assert (
         post(client, f"{BASE}/{rec.pk}/opinion", world.prosecutor, {"position": "agree"}).status_code == 403
     )

@@ -48,6 +48,13 @@ def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, 
     prosecutor.get_by_role("link", name="提起公诉").click()
     prosecutor.get_by_role("button", name="提起公诉").click()
     expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
+    # The court's clerk files the case from the incoming queue (立案) and assigns the judge.
+    clerk = as_user(world.clerk)
+    clerk.get_by_role("link", name="待立案").click()
+    clerk.locator(f"#incoming-{world.case.pk}").get_by_role("link", name="立案").click()
+    clerk.get_by_label("承办法官").select_option(label=str(world.judge))
+    clerk.get_by_role("button", name="立案").click()
+    expect(clerk.locator(f"#incoming-{world.case.pk}")).to_have_count(0)
     flow.reviewed()
 
     # The judge sees the objection beside the reasons box; adopting without reasons, or with stock phrases, is

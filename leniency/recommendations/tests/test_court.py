@@ -106,14 +106,11 @@ def test_a_round_lapsed_before_trial_is_not_the_courts_to_decide(world, flow):
 
     from django.utils import timezone
 
-    from leniency.cases.services import do_prosecute
+    from leniency.cases.services import do_file_case, do_prosecute
 
-    do_prosecute(
-        world.case,
-        court=world.court,
-        acting_user=world.prosecutor,
-        as_of=timezone.localdate() + timedelta(days=1),
-    )
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    do_prosecute(world.case, court=world.court, acting_user=world.prosecutor, as_of=tomorrow)
+    do_file_case(world.case, judge=world.judge, filed_on=tomorrow, acting_user=world.clerk)
     rec.refresh_from_db()
     assert rec.defendant.stage == "first_instance"
     assert court.decisions_open(world.judge, rec) == []
@@ -127,6 +124,7 @@ def test_the_court_page_offers_only_decisions_it_will_accept(client, world, flow
     rec = flow.final()
     flow.plea_signed()
     flow.at_trial()  # no voluntariness review yet: the plea app's real check blocks adoption
+    rec.refresh_from_db()  # the case now has its court and judge
     client.force_login(world.judge)
     url = reverse("recommendations:court", args=[rec.pk])
     page = client.get(url)

@@ -59,6 +59,7 @@ def test_the_recommendation_document_says_the_sentence_the_charges_and_the_opini
     client, world, objecting_final, fmt
 ):
     rec = objecting_final
+    world.to_trial()  # the 量刑建议书 goes with the 起诉书 to the court the case is prosecuted to (CPL art. 176)
     text = TEXT[fmt](_download(client, world.prosecutor, f"document_{fmt}", rec.pk))
     for expected in (
         "量刑建议书",
@@ -87,6 +88,7 @@ def test_the_duty_lawyers_opinion_is_a_legal_help_opinion_signed_at_its_time(
     client, world, objecting_final, fmt
 ):
     opinion = objecting_final.opinions.get()
+    world.to_trial()  # the judge reads the lawyer's opinion once the case is filed before the court
     text = TEXT[fmt](_download(client, world.judge, f"opinion_{fmt}", opinion.pk))
     assert "值班律师法律帮助意见书" in text
     for expected in ("鲍律师", "对该量刑建议有异议", "被告人系初犯，已全额退赃", "十个月", "第一百七十三条"):

@@ -13,6 +13,7 @@ REASON = "只有本案检察院的检察官可以确定量刑建议"
 
 def test_the_page_refuses_a_judge_with_the_checks_reason(client, world, flow):
     rec = flow.approved()
+    world.to_trial()  # a judge who sees the case: the case's judge, once it is filed before the court
     client.force_login(world.judge)
     for response in (
         client.get(reverse("recommendations:finalise", args=[rec.pk])),

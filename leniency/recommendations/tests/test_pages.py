@@ -194,6 +194,7 @@ def test_the_public_is_sent_to_log_in(client, world, flow):
 
 def test_wrong_roles_get_403(client, world, flow):
     rec = flow.approved()
+    world.to_trial()  # the judge sees the case once it is filed before the court
     assert (
         client_for(client, world.lawyer)
         .get(reverse("recommendations:new", args=[world.defendant.pk]))
@@ -245,6 +246,7 @@ def test_the_court_sees_the_lawyers_objection_but_not_internal_reviews(client, w
     rec.refresh_from_db()
     services.do_give_opinion(rec, acting_user=world.lawyer, position="object", reasons="应认定从犯")
     services.do_finalise(rec, acting_user=world.prosecutor, lawyer_reply="证据不足")
+    world.to_trial()
     html = (
         client_for(client, world.judge)
         .get(reverse("recommendations:defendant", args=[world.defendant.pk]))

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from leniency.audit.models import AuditEvent
 from leniency.errors import DomainError, Forbidden
@@ -236,7 +237,7 @@ def test_a_final_round_stays_in_force_until_the_next_is_final(world, flow):
 
 def test_court_adopts_only_when_no_blockers(world, flow):
     rec = flow.final()
-    with pytest.raises(DomainError):  # still at review for prosecution
+    with pytest.raises(Forbidden, match="审判法院的法官可以作出决定"):  # under review: no court's case yet
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     flow.plea_signed()
     flow.at_trial()
@@ -265,6 +266,7 @@ def test_court_adopts_only_when_no_blockers(world, flow):
 def test_court_adjustment_and_decision_otherwise_need_art_201_grounds(world, flow):
     rec = flow.final()
     flow.at_trial()
+    rec.refresh_from_db()  # the case now has its court and judge
     with pytest.raises(DomainError) as error:
         services.do_court_decision(
             rec, acting_user=world.judge, decision="request_adjustment", reasons="偏重"
@@ -351,6 +353,7 @@ def test_court_request_for_adjustment_allows_a_new_round_without_basis(world, fl
     first = flow.final()
     flow.plea_signed()
     flow.at_trial()
+    first.refresh_from_db()  # the case now has its court and judge
     with pytest.raises(DomainError) as error:  # a signed 具结书 rests on the round: a new one needs a basis
         flow.draft()
     assert error.value.field == "change_basis"
@@ -376,14 +379,41 @@ def test_penalty_wording_matches_the_model_labels():
 def test_the_court_decides_once_per_stage(world, flow):
     rec = flow.final()
     flow.ready_for_adoption()
+    rec.refresh_from_db()  # the case now has its court and judge
     services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     with pytest.raises(DomainError) as error:
         services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
     assert error.value.field == "decision"
-    # On appeal the second-instance court decides again.
-    from leniency.cases.models import Defendant
+    # On appeal the second-instance court decides again: the judgment, 上诉 lodged through the first court's
+    # filing office (CPL art. 231), the intermediate court's filing and its judge (cases/judgments.py).
+    from leniency.accounts.models import Organisation, Role, User
+    from leniency.cases import judgments
+    from leniency.cases import services as case_services
 
-    Defendant.objects.filter(pk=world.defendant.pk).update(stage="appeal")
+    today = timezone.localdate()
+    sentence = {"penalty": "fixed_term", "months": 10}
+    judgments.do_record_judgment(
+        world.case,
+        sentences={world.defendant.pk: sentence, world.co_defendant.pk: sentence},
+        judged_on=today,
+        acting_user=world.judge,
+    )
+    intermediate = Organisation.objects.create(
+        name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
+    )
+    appellate_clerk = User.objects.create_user("ian", role=Role.COURT_CLERK, organisation=intermediate)
+    appellate_judge, *members = [
+        User.objects.create_user(name, role=Role.JUDGE, organisation=intermediate)
+        for name in ("ivy", "ike", "iris")
+    ]
+    case_services.do_appeal(world.case, kind="appeal", lodged_on=today, acting_user=world.clerk)
+    case_services.do_file_case(
+        world.case, judge=appellate_judge, members=members, filed_on=today, acting_user=appellate_clerk
+    )
     rec.refresh_from_db()
-    decision = services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    with pytest.raises(
+        Forbidden, match="审判法院的法官可以作出决定"
+    ):  # the first-instance judge no longer acts
+        services.do_court_decision(rec, acting_user=world.judge, decision="adopt")
+    decision = services.do_court_decision(rec, acting_user=appellate_judge, decision="adopt")
     assert decision.stage == "appeal"

@@ -24,6 +24,7 @@ def test_upload_and_fetch_through_the_api(client, world):
     assert r.status_code == 201 and r.json()["sha256"] == hashlib.sha256(data).hexdigest()
     rid = r.json()["id"]
     assert [x["id"] for x in client.get(url, **_bearer(world.lawyer)).json()] == [rid]
+    world.to_trial()  # the judge plays it once the case is filed before the court
     r = client.get(f"/api/recordings/{rid}/file?download=true", **_bearer(world.judge))
     assert b"".join(r.streaming_content) == data
     event = AuditEvent.objects.get(action="recordings.recording.accessed")

@@ -28,6 +28,7 @@ def test_prosecutor_uploads_and_the_judge_plays_it_with_each_access_logged(clien
     assert recording.sha256 == hashlib.sha256(data).hexdigest()
     assert Path(archive, recording.file_name).read_bytes() == data
 
+    world.to_trial()  # the judge plays it once the case is filed before the court
     client.force_login(world.judge)
     body = client.get(reverse("recording_detail", args=[recording.pk])).content.decode()
     assert recording.sha256 in body and "存档文件与登记的哈希一致" in body

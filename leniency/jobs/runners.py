@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency.documents import archive
 from leniency.jobs.models import Job
 from leniency.jobs.progress import Progress
 
@@ -27,8 +29,11 @@ class JobError(Exception):
     """The work could not be done; the message says why, for the person who started it."""
 
 
-def output_dir(job: Job) -> Path:
-    return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk)
+def output_storage(job: Job) -> Storage:
+    """A job's output files, in the file storage under `jobs/<id>/` (MEDIA_ROOT/jobs/<id>/ on the local disk, where
+    they were written before; a key prefix in an object store): the worker that writes them may be another
+    machine than the app server whose page serves them (views.output_file)."""
+    return archive.storage_under(f"jobs/{job.pk}")
 
 
 @contextmanager
@@ -132,10 +137,10 @@ def report(job: Job, progress: Progress) -> str:
     from leniency.portal.reports import do_generate_report
 
     progress.unit = _("步")
+    # Its files go into the file storage, where the portal serves them from any app server.
     made = do_generate_report(
         job.params["period"],
         user=job.started_by,
-        out_dir=output_dir(job),
         on_step=lambda done, total: progress.update(done, total, force=True),
     )
     return _("透明度报告 %(period)s：PDF %(size)s 字节，%(cells)s 个单元格因人数过少不予公开") % {
@@ -148,7 +153,7 @@ def report(job: Job, progress: Progress) -> str:
 def study(job: Job, progress: Progress) -> str:
     from leniency.accounts.models import Organisation
     from leniency.study.analysis import STUDY_STEPS, run_study
-    from leniency.study.report import write_report
+    from leniency.study.report import render_html, render_pdf_bytes
 
     org = Organisation.objects.filter(pk=job.params["org"]).first()
     if org is None:
@@ -165,7 +170,9 @@ def study(job: Job, progress: Progress) -> str:
         with_model=bool(job.params.get("model", True)),
         on_step=lambda done, total: progress.update(done, steps, force=True),
     )
-    html, pdf = write_report(result, output_dir(job))
+    storage = output_storage(job)
+    storage.save("report.html", ContentFile(render_html(result).encode("utf-8")))
+    pdf = storage.save("report.pdf", ContentFile(render_pdf_bytes(result)))
     progress.update(steps, steps, force=True)
     figures = result.figures
     return _("%(org)s：%(persons)s 人，认罪认罚 %(pleaded)s 人，反悔 %(withdrawn)s 人；报告 %(pdf)s") % {
@@ -173,7 +180,7 @@ def study(job: Job, progress: Progress) -> str:
         "persons": figures["persons"],
         "pleaded": figures["pleaded"],
         "withdrawn": figures["withdrawn"],
-        "pdf": pdf.name,
+        "pdf": pdf,
     }
 
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/progress/", views.progress, name="progress"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/files/<str:name>", views.output_file, name="output_file"),
 ]

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -21,6 +21,7 @@ from leniency.jobs.access import can_run_jobs
 from leniency.jobs.forms import ImportForm, ReportForm
 from leniency.jobs.health import health
 from leniency.jobs.models import Job, WorkerBeat
+from leniency.jobs.runners import output_storage
 from leniency.jobs.schedule import last_runs
 from leniency.jobs.services import do_cancel_job, do_start_job
 
@@ -90,7 +91,30 @@ def start(request, kind):
 def detail(request, pk):
     _admin(request)
     job = get_object_or_404(Job.objects.select_related("started_by"), pk=pk)
-    return render(request, "jobs/detail.html", {"job": job})
+    return render(request, "jobs/detail.html", {"job": job, "files": _output_files(job)})
+
+
+def _output_files(job: Job) -> list[str]:
+    """The files a finished job wrote into the file storage (a study's report), by name."""
+    if job.status != Job.Status.SUCCEEDED:
+        return []
+    try:
+        return sorted(output_storage(job).listdir("")[1])
+    except FileNotFoundError:  # the local disk: the job wrote none
+        return []
+
+
+@login_required
+@require_GET
+def output_file(request, pk, name):
+    """One of a job's output files, streamed from the file storage (the worker that wrote it may be another
+    machine)."""
+    _admin(request)
+    job = get_object_or_404(Job, pk=pk)
+    storage = output_storage(job)
+    if name != Path(name).name or name.startswith(".") or not storage.exists(name):
+        raise Http404
+    return FileResponse(storage.open(name, "rb"), as_attachment=True, filename=name)
 
 
 @login_required

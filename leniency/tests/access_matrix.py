@@ -386,6 +386,7 @@ PAGES: dict[str, Entry] = {
     "jobs:detail": Entry(rule(ok=ADMIN), _pk("job")),
     "jobs:progress": Entry(rule(ok=ADMIN), _pk("job")),
     "jobs:cancel": post(rule(ok=ADMIN), args=_pk("job")),
+    "jobs:output_file": Entry(rule(ok=ADMIN), {"pk": "job", "name": "=report.pdf"}),
     # --- the API's own pages (its operations are in API below) ---------------------------------------------
     "api:openapi-json": Entry(PUBLIC),
     "api:openapi-view": Entry(PUBLIC),

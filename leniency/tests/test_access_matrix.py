@@ -373,6 +373,11 @@ def build_matrix_world(world: World, tmp_path) -> MatrixWorld:
     from leniency.jobs.models import Job
 
     o["job"] = Job.objects.create(kind=Job.Kind.CORPUS_INDEX)
+    from django.core.files.base import ContentFile
+
+    from leniency.jobs.runners import output_storage
+
+    output_storage(o["job"]).save("report.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))  # a job's output file
     return mw
 
 

@@ -2,13 +2,17 @@
 report's attachment submitted through the public page lands in the bucket under `oversight/`, nothing on this
 server's disk, and a handler downloads it back through the same access check and read log; others are refused."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 
 from leniency.audit.models import AuditEvent
 from leniency.oversight import attachments
 from leniency.oversight.models import PublicReport
+from leniency.oversight.reports import do_submit_report
 
 DESCRIPTION = "检察官要求当天签署具结书，称不签就取消从宽，律师没有到场。"
 PDF = b"%PDF-1.4\nmedical record\n" + b"x" * 200_000
@@ -17,6 +21,12 @@ PDF = b"%PDF-1.4\nmedical record\n" + b"x" * 200_000
 @pytest.fixture(autouse=True)
 def local_media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")  # must stay empty: the files go to the bucket
+
+
+class Upload(io.BytesIO):
+    def __init__(self, name, data):
+        super().__init__(data)
+        self.name, self.size = name, len(data)
 
 
 def login(user):
@@ -55,3 +65,26 @@ def test_an_attachment_lands_in_the_bucket_and_is_served_to_handlers_only(commit
 
     attachments.delete_stored([item.file_name])
     assert s3_archive.keys() == []
+
+
+def test_an_attachment_stored_on_one_machine_is_served_from_the_store_after_the_copy(
+    committee, settings, tmp_path, s3_store
+):
+    """`leniency storage copy-to-s3` (leniency/ops/storage_copy.py) moves a one-machine deployment's attachments
+    into the store, where another machine serves them."""
+    s3_store.empty()
+    report, _ = do_submit_report(
+        kind=PublicReport.Kind.COERCION,
+        description=DESCRIPTION,
+        case_number=committee.world.case.number,
+        files=[Upload("证据.pdf", PDF)],
+    )
+    item = report.attachments.get()
+    settings.STORAGES = s3_store.storages  # the deployment now configured with the object store
+    call_command("storage", "copy-to-s3", stdout=io.StringIO())  # from MEDIA_ROOT, the local archive
+    assert s3_store.keys() == [f"oversight/{item.file_name}"]
+    (tmp_path / "media" / "oversight" / item.file_name).unlink()  # another machine: not on its disk
+    client = Client()
+    client.force_login(committee.world.supervisor)
+    response = client.get(f"/oversight/reports/{report.pk}/attachments/{item.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from leniency.accounts.models import Organisation, Role, User
 from leniency.cases import services
 from leniency.cases.models import Defendant
 from leniency.cases.overdue import overdue_summary
@@ -64,10 +63,7 @@ def test_the_home_page_and_the_centre_dashboard_show_the_same_count_per_organisa
     """The world's case (received 2026-09-01, in review) is long overdue by the calendar these tests run under;
     the prosecutor's home page and the district legal-aid centre's dashboard both show it under the
     procuratorate, counted by the one function."""
-    centre = Organisation.objects.create(
-        name="东区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=world.region
-    )
-    officer = User.objects.create_user("ottilie-centre", role=Role.LEGAL_AID_OFFICER, organisation=centre)
+    officer = world.aid_officer  # of the district's legal-aid centre
     expected = _rows(users_overdue(world.prosecutor))
     assert (world.procuratorate.name, 1) in expected
     assert _rows(users_overdue(officer)) == expected

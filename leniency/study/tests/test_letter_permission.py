@@ -16,6 +16,7 @@ def test_only_the_procuratorate_records_the_letter(world, who):
 
 
 def test_the_page_answers_403_with_the_services_reason(client, world):
+    world.to_trial()  # a reader of the case who is not its procuratorate: its judge, once it is filed
     client.force_login(world.judge)
     response = client.post(reverse("study_record_letter", args=[world.defendant.pk]), {"method": "in_person"})
     assert response.status_code == 403

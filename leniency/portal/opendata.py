@@ -38,6 +38,12 @@ def _value(cell: dict):
     return suppressed_text() if cell["suppressed"] else cell["value"]
 
 
+def _rate(rate: float | None) -> float | None:
+    """A proportion to four places (the page shows one place of its percentage): a float's full precision
+    (0.047619047619047616) says nothing more and reads as a long number."""
+    return None if rate is None else round(rate, 4)
+
+
 def _figure_table(f: dict, by_label: str) -> OpenTable:
     header = [by_label, *[str(c) for c in f["cols"]], _("合计（N）")]
     if f["rate_label"]:
@@ -46,13 +52,13 @@ def _figure_table(f: dict, by_label: str) -> OpenTable:
     for r in f["rows"]:
         row = [str(r["label"]), *[_value(c) for c in r["cells"]], _value(r["total"])]
         if f["rate_label"]:
-            row.append(suppressed_text() if r["rate_suppressed"] else r["rate"])
+            row.append(suppressed_text() if r["rate_suppressed"] else _rate(r["rate"]))
         rows.append(row)
     if f.get("totals"):
         t = f["totals"]
         row = [_("合计"), *[_value(c) for c in t["cells"]], _value(t["total"])]
         if f["rate_label"]:
-            row.append(t["rate"])
+            row.append(_rate(t["rate"]))
         rows.append(row)
     return OpenTable(
         f["key"],

@@ -87,3 +87,29 @@ def test_downloads_are_in_english_too(client, small_world, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     rows = _csv(client, "plea_rate", period="2026-Q3", by="region")
     assert rows[0][0] == "Figure" and any(r and r[0] == "Suppression rule" for r in rows)
+
+
+def test_a_rate_is_published_to_four_places_not_a_floats_full_precision():
+    cell = {"suppressed": False, "value": 1}
+    figure = {
+        "key": "withdrawal_stage",
+        "title": "反悔率",
+        "definition": "d",
+        "exclusions": "e",
+        "source": "s",
+        "n": 21,
+        "cols": ["未反悔", "审查起诉"],
+        "rate_label": "反悔率",
+        "rows": [
+            {
+                "label": "海港区",
+                "cells": [cell, cell],
+                "total": cell,
+                "rate_suppressed": False,
+                "rate": 1 / 21,
+            }
+        ],
+        "totals": {"cells": [cell, cell], "total": cell, "rate": 2 / 21},
+    }
+    table = opendata._figure_table(figure, "区县")
+    assert [row[-1] for row in table.rows] == [0.0476, 0.0952]

@@ -205,6 +205,100 @@ class ChargeIndex:
             np.float32
         )
 
+    def _found_terms(self, terms: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions in `self.terms` of the query terms the index holds, in query order, with their weights."""
+        if terms.size == 0 or self.terms.size == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        pos = np.minimum(np.searchsorted(self.terms, terms), self.terms.size - 1)
+        found = self.terms[pos] == terms
+        return pos[found], weights[found]
+
+    def text_scores_of(self, terms: np.ndarray, weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """`text_scores(terms, weights)[rows]`, bit for bit, for `rows` (sorted, distinct): each term's postings
+        are sorted by row, so a few rows are looked up in them (many rows through a row-to-slot table), and the
+        float64 sums are made in the same term order as the bincount's, before the same cast to float32."""
+        acc = np.zeros(rows.size, dtype=np.float64)
+        slot = None
+        for p, qw in zip(*self._found_terms(terms, weights), strict=True):
+            a, b = int(self.postings_ptr[p]), int(self.postings_ptr[p + 1])
+            seg = self.postings_doc[a:b]
+            if rows.size * 16 < seg.size:
+                at = np.searchsorted(seg, rows)
+                hit = at < seg.size
+                hit[hit] = seg[at[hit]] == rows[hit]
+                acc[hit] += (self.postings_w[a + at[hit]] * qw).astype(np.float64)
+            else:
+                if slot is None:
+                    slot = np.full(len(self), -1, dtype=np.int64)
+                    slot[rows] = np.arange(rows.size)
+                where = slot[seg]
+                mine = where >= 0
+                acc[where[mine]] += (self.postings_w[a:b][mine] * qw).astype(np.float64)
+        return acc.astype(np.float32)
+
+    def _term_max(self) -> np.ndarray:
+        """The heaviest posting weight of each term (every stored term has at least one posting)."""
+        cached = getattr(self, "_term_max_cache", None)
+        if cached is None:
+            if self.terms.size:
+                cached = np.maximum.reduceat(self.postings_w, self.postings_ptr[:-1]).astype(np.float64)
+            else:
+                cached = np.zeros(0, np.float64)
+            self._term_max_cache = cached
+        return cached
+
+    def _partial(self, pos: np.ndarray, qw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows in the postings of the terms at `pos` and their summed weights over those terms."""
+        docs = np.concatenate(
+            [self.postings_doc[self.postings_ptr[p] : self.postings_ptr[p + 1]] for p in pos]
+        )
+        values = np.concatenate(
+            [
+                self.postings_w[self.postings_ptr[p] : self.postings_ptr[p + 1]].astype(np.float64) * float(w)
+                for p, w in zip(pos, qw, strict=True)
+            ]
+        )
+        rows, inverse = np.unique(docs, return_inverse=True)
+        return rows, np.bincount(inverse, weights=values, minlength=rows.size)
+
+    def text_max(self, terms: np.ndarray, weights: np.ndarray, known: np.ndarray) -> float:
+        """`float(text_scores(terms, weights).max())` (0 when there are no rows) without scoring every row,
+        given `known`, the exact scores of some rows. MaxScore pruning: each term's contribution is at most
+        its query weight times its heaviest posting; a row can only beat the best exact score so far if the
+        bounds of its terms add up to more. The terms whose bounds, smallest first, add up to less than that
+        best are "non-essential": a row outside the other terms' postings cannot beat it; of the rows inside,
+        only those whose partial score plus the non-essential bounds reach it are scored exactly. A margin
+        of 1e-6 (relative) covers the rounding of the float32 products and float64 sums. When the
+        essential postings are half the query's postings or more, every row is scored as before. The value is the same
+        either way (issue 21 item 5)."""
+        if len(self) == 0:
+            return 0.0
+        pos, qw = self._found_terms(terms, weights)
+        best = float(known.max()) if known.size else 0.0
+        if pos.size == 0:
+            return best
+        bound = self._term_max()[pos] * qw.astype(np.float64)
+        sizes = self.postings_ptr[pos + 1] - self.postings_ptr[pos]
+        # a first best from the rows of the heaviest terms with few postings, to prune with
+        seed = [i for i in np.argsort(-bound, kind="stable") if sizes[i] <= max(len(self) // 64, 256)][:4]
+        if seed:
+            rows, partial = self._partial(pos[seed], qw[seed])
+            top = np.sort(rows[np.argsort(-partial, kind="stable")[:16]])
+            best = max(best, float(self.text_scores_of(terms, weights, top).max()))
+        order = np.argsort(bound, kind="stable")
+        below = np.cumsum(bound[order]) * (1 + 1e-6) < best
+        essential = order[~below]
+        if essential.size == 0:
+            return best
+        if int(sizes[essential].sum()) * 2 >= int(sizes.sum()):
+            return float(self.text_scores(terms, weights).max())
+        rest = float(bound[order[below]].sum())
+        rows, partial = self._partial(pos[essential], qw[essential])
+        contenders = rows[(partial + rest) * (1 + 1e-6) >= best]
+        if contenders.size == 0:
+            return best
+        return max(best, float(self.text_scores_of(terms, weights, contenders).max()))
+
     def tiled(self, times: int) -> ChargeIndex:
         """This index repeated `times` times (same ids): for measuring retrieval at a larger scale."""
         n = len(self)

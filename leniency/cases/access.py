@@ -8,6 +8,7 @@ from leniency.errors import Forbidden
 
 from .court_panels import sits_on_panel
 from .models import Case, Defendant, PanelMember
+from .panels import PAGE_ASSIGNMENTS
 from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
 
 NOTHING = Q(pk__in=[])
@@ -37,6 +38,17 @@ def _lawyer_defendants(user) -> QuerySet[Defendant]:
     return Defendant.objects.filter(
         counsel_assignments__lawyer=user, counsel_assignments__ended_at__isnull=True
     ).distinct()
+
+
+def is_assigned_lawyer(user, defendant) -> bool:
+    """A running assignment of this lawyer to the defendant: read from the assignments the case page loaded for
+    all its defendants (`PAGE_ASSIGNMENTS`) where it did, else one query."""
+    if not (user.is_authenticated and user.is_lawyer):
+        return False
+    loaded = getattr(defendant, PAGE_ASSIGNMENTS, None)
+    if loaded is not None:
+        return any(a.lawyer_id == user.pk and a.ended_at is None for a in loaded)
+    return defendant.counsel_assignments.filter(lawyer=user, ended_at__isnull=True).exists()
 
 
 def visible_cases(user) -> QuerySet[Case]:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 
 from leniency.cases import access as case_access
 from leniency.cases.access import visible_defendants
-from leniency.cases.panels import PAGE_ASSIGNMENTS
 from leniency.cases.stages import COURT_STAGES, Stage
 from leniency.errors import Forbidden
 
@@ -23,15 +22,7 @@ def is_case_judge(user, defendant) -> bool:
     return case_access.is_case_judge(user, defendant.case)
 
 
-def is_assigned_lawyer(user, defendant) -> bool:
-    """A running assignment of this lawyer to the defendant: read from the assignments the case page loaded for
-    all its defendants (`PAGE_ASSIGNMENTS`) where it did, else one query."""
-    if not (user.is_authenticated and user.is_lawyer):
-        return False
-    loaded = getattr(defendant, PAGE_ASSIGNMENTS, None)
-    if loaded is not None:
-        return any(a.lawyer_id == user.pk and a.ended_at is None for a in loaded)
-    return defendant.counsel_assignments.filter(lawyer=user, ended_at__isnull=True).exists()
+is_assigned_lawyer = case_access.is_assigned_lawyer
 
 
 def can_see(user, defendant) -> bool:

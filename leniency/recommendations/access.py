@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leniency.accounts.capabilities import has_capability
-from leniency.cases.access import is_case_judge, visible_defendants
-from leniency.cases.panels import PAGE_ASSIGNMENTS
+from leniency.cases.access import is_assigned_lawyer, is_case_judge, visible_defendants
 from leniency.cases.stages import Stage
 from leniency.errors import Forbidden
 
@@ -79,17 +78,6 @@ def can_review(user, rec) -> bool:
         and rec.status == SentencingRecommendation.Status.IN_REVIEW
         and rec.author_id != user.pk
     )
-
-
-def is_assigned_lawyer(user, defendant) -> bool:
-    """A running assignment of this lawyer to the defendant: read from the assignments the case page loaded for
-    all its defendants (`PAGE_ASSIGNMENTS`) where it did, else one query."""
-    if not (user.is_authenticated and user.is_lawyer):
-        return False
-    loaded = getattr(defendant, PAGE_ASSIGNMENTS, None)
-    if loaded is not None:
-        return any(a.lawyer_id == user.pk and a.ended_at is None for a in loaded)
-    return defendant.counsel_assignments.filter(lawyer=user, ended_at__isnull=True).exists()
 
 
 def can_give_opinion(user, rec) -> bool:

@@ -163,33 +163,12 @@ def fact_distance(index: ChargeIndex, query: Query) -> np.ndarray:
 
 
 def _ranked(rows: np.ndarray, distance: np.ndarray, text: np.ndarray, k: int) -> np.ndarray:
-    """The k best of `rows`: by fact distance to TIE_DECIMALS, then by text (higher first), then by row (so
-    that equal keys come out the same whichever rows were passed)."""
+    """The k best of `rows`: by fact distance to TIE_DECIMALS, then by text (higher first)."""
     key = np.round(distance[rows] * 10**TIE_DECIMALS) - 0.5 * text[rows]  # text in [0, 1] only breaks ties
-    return rows[np.lexsort((rows, key))[:k]]
-
-
-def _contention(rows: np.ndarray, distance: np.ndarray, k: int) -> np.ndarray:
-    """The rows of `rows` that can be among its k best whatever their text: those whose fact distance, to
-    TIE_DECIMALS, is at most the k-th smallest (all the rows tied with the k-th included). Text, in [0, 1],
-    moves a row only within its rounded distance, so no other row can rank above these."""
-    if rows.size <= k:
-        return rows
-    rounded = np.round(distance[rows] * 10**TIE_DECIMALS)
-    return rows[rounded <= np.partition(rounded, k - 1)[k - 1]]
-
-
-def _texts(index: ChargeIndex, idf: np.ndarray, query: Query, candidates: np.ndarray) -> np.ndarray:
-    """Text scores relative to the best of the whole index (0–1), for `candidates` (sorted rows; the others
-    are left 0). Only the candidates are scored, and the best over the index is found by pruning
-    (`ChargeIndex.text_max`), so a query costs what the rows in contention cost, not the charge (issue 21
-    item 5); the values are those of scoring every row."""
-    terms, weights = query_terms(query.text, idf)
-    scores = index.text_scores_of(terms, weights, candidates)
-    best = index.text_max(terms, weights, scores)
-    text = np.zeros(len(index), dtype=np.float64)
-    text[candidates] = scores.astype(np.float64) / (best or 1.0)
-    return text
+    if rows.size > k:
+        top = np.argpartition(key, k - 1)[:k]
+        rows, key = rows[top], key[top]
+    return rows[np.argsort(key, kind="stable")]
 
 
 def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: int) -> SearchResult:
@@ -208,19 +187,18 @@ def search(indexes: list[ChargeIndex], idfs: list[np.ndarray], query: Query, k: 
         scope = _scope(index, query)
         same_set = scope & (index.charge_set == query.charge_set)
         factors = same_set & factor_mask(index, query)
+        terms, weights = query_terms(query.text, idf)
+        text = index.text_scores(terms, weights).astype(np.float64)
+        text = text / (text.max() or 1.0)
         distance = fact_distance(index, query)
         masks = [factors, same_set & ~factors, (scope & ~same_set) if source == 0 else None]
         matched.append(np.flatnonzero(factors))
-        contending = [
-            (level, int(mask.sum()), _contention(np.flatnonzero(mask), distance, k))
-            for level, mask in enumerate(masks)
-            if mask is not None and mask.any()
-        ]
-        rows = [c for _, _, c in contending]
-        text = _texts(index, idf, query, np.unique(np.concatenate(rows)) if rows else np.zeros(0, np.int64))
-        for level, size, candidates in contending:
-            sizes[level] += size
-            pools[level].append((source, _ranked(candidates, distance, text, k), distance, text))
+        for level, mask in enumerate(masks):
+            if mask is not None and mask.any():
+                sizes[level] += int(mask.sum())
+                pools[level].append(
+                    (source, _ranked(np.flatnonzero(mask), distance, text, k), distance, text)
+                )
     counts = (sizes[0], sizes[1], sizes[2])
     hits: list[Hit] = []
     for level, pool in enumerate(pools):

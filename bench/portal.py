@@ -77,7 +77,7 @@ def main() -> None:
             f"{'anonymise per 1,000 characters':<48} {(time.perf_counter() - started) / chars * 1000:8.3f} s"
         )
     with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
-        settings.PORTAL_REPORTS_DIR = Path(tmp)
+        settings.MEDIA_ROOT = tmp  # the report files go to the storage under MEDIA_ROOT
         code = "2026-Q3" if period.code == "all" else period.code
         timed(
             f"report {code} (HTML + PDF)",

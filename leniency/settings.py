@@ -208,7 +208,6 @@ FILE_UPLOAD_HANDLERS = [
 ]
 # Uploaded and generated files (recordings, signed agreements, letters, reports); never served publicly.
 MEDIA_ROOT = VAR_DIR / "media"
-PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"  # inside MEDIA_ROOT so backups carry them
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if DEBUG:  # development and tests: served from the source folders as they change
     WHITENOISE_USE_FINDERS = True

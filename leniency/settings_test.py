@@ -11,7 +11,6 @@ from leniency.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="leniency-test-media-"))
-PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
 # Tests share one process over many rolled-back databases: no checkpoint file unless a test points at one.
 AUDIT_CHECKPOINT_FILE = None
 # The test client's login() authenticates without a request, which django-axes refuses; the throttling

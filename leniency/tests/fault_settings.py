@@ -10,7 +10,6 @@ from leniency.settings_test import MEDIA_ROOT as _UNUSED_MEDIA_ROOT
 
 DATABASES = {"default": json.loads(os.environ["LENIENCY_FAULT_DB"])}
 MEDIA_ROOT = Path(os.environ["LENIENCY_FAULT_MEDIA"])
-PORTAL_REPORTS_DIR = MEDIA_ROOT / "portal" / "reports"
 
 try:  # settings_test made an empty folder of its own for this process
     _UNUSED_MEDIA_ROOT.rmdir()

@@ -630,7 +630,6 @@ def isolated(settings, tmp_path, monkeypatch):
     # Hundreds of refusals: Django would log (and format a traceback for) each one.
     monkeypatch.setattr(logging.getLogger("django.request"), "level", logging.ERROR)
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PORTAL_REPORTS_DIR = tmp_path / "reports"
     settings.VAR_DIR = tmp_path
     cache.clear()
     with translation.override("zh-hans"):

@@ -1,15 +1,14 @@
-"""Portal tests: reports go to a temporary MEDIA_ROOT; the figure cache starts empty; a small world of rows."""
+"""Portal tests: reports go to a temporary MEDIA_ROOT; the figure cache starts empty; a small world built through
+the services the platform's users call (conftest.small_world)."""
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone, translation
 
-from leniency.audit.trail import record
-from leniency.cases.models import Case, Defendant, DefendantCharge
 from leniency.cases.stages import Stage
-from leniency.counsel.models import CounselAssignment, ParticipationEntry
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +24,10 @@ def aware(day: date, hour: int = 10):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-# name: (case, stage, signed, appealed, detained_on, lawyer assigned on, met, recommendation, court decision,
-#        withdrawal (stage, reason))
+# The state each person reaches. name: (case, stage, signed, appealed, detained_on, lawyer assigned on, met,
+# recommendation, court decision, withdrawal (stage, reason)). `small_world` walks each person there through the
+# services; the steps a state needs (a final recommendation before a 具结书, the court's review before its
+# decision, a judgment before the appeal) are taken in the order the law takes them.
 PEOPLE = {
     "东一": (
         "east",
@@ -52,7 +53,7 @@ PEOPLE = {
         "decide_otherwise",
         ("after_judgment", "def_lighter_sentence"),
     ),
-    "东三": ("east", Stage.JUDGMENT, False, False, None, None, False, None, None, None),
+    "东三": ("east", Stage.FINAL, False, False, None, None, False, None, None, None),
     "东四": (
         "east",
         Stage.NON_PROSECUTION,
@@ -61,133 +62,250 @@ PEOPLE = {
         date(2026, 7, 15),
         date(2026, 7, 20),
         True,
-        None,
+        "fixed",
         None,
         None,
     ),
     "东五": ("east", Stage.INVESTIGATION, False, False, None, date(2026, 7, 20), False, None, None, None),
     "东六": ("east", Stage.CASE_WITHDRAWN, False, False, None, None, False, None, None, None),
-    "西一": ("west", Stage.APPEAL, True, True, None, date(2026, 8, 11), True, None, None, None),
+    "西一": ("west", Stage.APPEAL, True, True, None, date(2026, 8, 11), True, "range", None, None),
     "西二": ("west", Stage.FINAL, False, False, None, None, False, None, None, None),
     "西三": ("west", Stage.PROSECUTION_REVIEW, False, False, None, None, False, None, None, None),
 }
 
+SENTENCE = {"penalty": "fixed_term", "months": 12}
+
 
 @pytest.fixture
 def small_world(world):
-    """Two more cases received in 2026-Q3 (east and west) with the defendants of PEOPLE and their records."""
-    from leniency.accounts.models import Region
-    from leniency.plea.models import PleaAgreement, Withdrawal
-    from leniency.recommendations.models import CourtDecision, SentencingRecommendation
+    """Two more cases received in 2026-Q3 (east and west) with the defendants of PEOPLE, each brought to its state
+    through the services: 受理 by each procuratorate's case management, the lawyers recorded by the prosecutor and
+    their meetings logged by the lawyer, recommendations drafted, approved, answered by the lawyer and finalised,
+    the 具结书 generated and signed by all three, 不起诉, 退回补充侦查, 撤案, 提起公诉 and 立案, the court's
+    voluntariness review and decision on the recommendation, 宣判, 反悔, the judgment taking effect after the
+    ten days, 上诉 to the intermediate court and its decision.
 
-    west = Region.objects.get(code="990102")
-    cases = {
-        "east": Case.objects.create(
-            number="东检刑诉〔2026〕7号",
+    One appeal takes every defendant of the case at 一审判决 (CPL art. 233: the whole case goes up), so a case's
+    defendants who were not appealed were judged in an earlier batch: the others waited in 退回补充侦查 while the
+    first were prosecuted, and were prosecuted later (追加起诉)."""
+    from leniency.accounts.models import Organisation, Region, Role, User
+    from leniency.cases import judgments
+    from leniency.cases import services as cases
+    from leniency.cases.nonprosecution import do_decide_non_prosecution
+    from leniency.counsel.models import CounselAssignment, Service
+    from leniency.counsel.participation import do_log_participation
+    from leniency.counsel.services import do_assign_counsel
+    from leniency.plea.tests.helpers import agreement, all_yes, notice, sign_all
+    from leniency.plea.voluntariness import do_record_review
+    from leniency.plea.withdrawals import do_record_withdrawal
+    from leniency.recommendations import services as recs
+    from leniency.recommendations.models import CourtDecision
+
+    west_region = Region.objects.get(code="990102")
+    west_proc = world.outsider_prosecutor.organisation
+    west_court = world.outsider_judge.organisation
+    user = User.objects.create_user
+    west_manager = user("wendy", role=Role.CASE_MANAGER, organisation=west_proc)
+    west_supervisor = user("wes", role=Role.SUPERVISING_PROSECUTOR, organisation=west_proc)
+    west_clerk = user("wilma", role=Role.COURT_CLERK, organisation=west_court)
+    upper = Organisation.objects.create(
+        name="测试市中级人民法院", kind=Organisation.Kind.COURT, region=world.region.parent
+    )
+    upper_clerk = user("ian", role=Role.COURT_CLERK, organisation=upper)
+    upper_judges = [user(n, role=Role.JUDGE, organisation=upper) for n in ("ivy", "ike", "iris")]
+
+    def intake(where, number, region, procuratorate, manager, prosecutor, received_on):
+        names = [n for n, row in PEOPLE.items() if row[0] == where]
+        case = cases.do_register_transfer(
+            number=number,
             title="盗窃案",
-            region=world.region,
-            procuratorate=world.procuratorate,
-            court=world.court,
-            prosecutor=world.prosecutor,
-            received_on=date(2026, 7, 15),
-        ),
-        "west": Case.objects.create(
-            number="西检刑诉〔2026〕8号",
-            title="盗窃案",
-            region=west,
-            procuratorate=world.outsider_prosecutor.organisation,
-            court=world.outsider_judge.organisation,
-            received_on=date(2026, 8, 10),
+            region=region,
+            procuratorate=procuratorate,
+            received_on=received_on,
+            acting_user=manager,
+            facts="2026年，犯罪嫌疑人在商场窃取手机。",
+            defendants=[
+                {"name": n, "gender": "M", "charges": [world.theft], "detained_on": PEOPLE[n][4]}
+                for n in names
+            ],
+        )
+        cases.do_assign_prosecutor(case, prosecutor=prosecutor, acting_user=manager)
+        return case, dict(zip(names, case.defendants.order_by("pk"), strict=True))
+
+    east, people = intake(
+        "east",
+        "东检刑诉〔2026〕7号",
+        world.region,
+        world.procuratorate,
+        world.case_manager,
+        world.prosecutor,
+        date(2026, 7, 15),
+    )
+    west, west_people = intake(
+        "west",
+        "西检刑诉〔2026〕8号",
+        west_region,
+        west_proc,
+        west_manager,
+        world.outsider_prosecutor,
+        date(2026, 8, 10),
+    )
+    people |= west_people
+    side = {
+        "east": replace(world, case=east),
+        "west": replace(
+            world,
+            case=west,
+            prosecutor=world.outsider_prosecutor,
+            supervisor=west_supervisor,
+            judge=world.outsider_judge,
+            clerk=west_clerk,
         ),
     }
-    people = {}
-    for name, (
-        where,
-        stage,
-        signed,
-        appealed,
-        detained,
-        assigned,
-        met,
-        rec,
-        decision,
-        withdrawal,
-    ) in PEOPLE.items():
-        d = Defendant.objects.create(
-            case=cases[where],
-            name=name,
-            gender="M",
-            stage=stage,
-            stage_since=date(2026, 9, 1),
-            detained_on=detained,
-            id_number="",
-        )
-        DefendantCharge.objects.create(defendant=d, charge=world.theft, principal=True)
-        if signed:
-            PleaAgreement.objects.create(
-                defendant=d,
-                version=1,
-                status=PleaAgreement.Status.SIGNED,
-                recommendation_text="有期徒刑一年",
-                charges_text="盗窃罪",
-                procedure="expedited",
-                file_name=f"{d.pk}.pdf",
-                sha256="0" * 64,
-                size=1,
-                generated_at=aware(date(2026, 8, 1)),
-                signed_at=aware(date(2026, 8, 1)),
-            )
-        if appealed:
-            record(
-                "defendant.stage.changed",
-                actor=world.judge,
-                obj=d,
-                case_id=d.case_id,
-                data={"defendant": d.pk, "from": Stage.JUDGMENT, "to": Stage.APPEAL},
-            )
+
+    def as_(name):
+        """The world as the helpers of the plea tests read it, for this person."""
+        people[name].refresh_from_db()
+        return replace(side[PEOPLE[name][0]], defendant=people[name])
+
+    def stage(name, to, on, reason):
+        """A stage change by the procuratorate before trial, by the court after (the judgment taking effect)."""
+        w = as_(name)
+        by = w.judge if to == Stage.FINAL else w.prosecutor
+        cases.do_change_stage(w.defendant, to=to, as_of=on, reason=reason, acting_user=by)
+
+    # Review for prosecution: the lawyers (recorded by the prosecutor), their meetings, the recommendations and the
+    # 具结书 of those who plead.
+    for name, (_w, _s, signed, _a, _d, assigned, met, rec, _c, _wd) in PEOPLE.items():
+        w = as_(name)
         if assigned:
-            a = CounselAssignment.objects.create(
-                defendant=d,
+            a = do_assign_counsel(
+                w.defendant,
                 lawyer=world.lawyer,
                 kind=CounselAssignment.Kind.DUTY,
-                assigned_at=aware(assigned),
+                acting_user=w.prosecutor,
+                as_of=aware(assigned),
             )
             if met:
-                ParticipationEntry.objects.create(
-                    assignment=a,
-                    service="meeting",
+                do_log_participation(
+                    a,
+                    service=Service.MEETING,
                     occurred_at=aware(assigned, 14),
                     minutes=40,
-                    logged_by=world.lawyer,
-                    logged_at=aware(assigned, 15),
+                    acting_user=world.lawyer,
+                    as_of=aware(assigned, 15),
                 )
         if rec:
-            r = SentencingRecommendation.objects.create(
-                defendant=d,
-                round=1,
-                status="final",
-                kind=rec,
-                months=12 if rec == "fixed" else None,
-                low_months=10 if rec == "range" else None,
-                high_months=14 if rec == "range" else None,
-                author=world.prosecutor,
-                created_at=aware(date(2026, 8, 1)),
-                updated_at=aware(date(2026, 8, 1)),
-                finalised_at=aware(date(2026, 8, 1)),
+            r = recs.do_create_draft(w.defendant, acting_user=w.prosecutor)
+            term = {"principal_penalty": "fixed_term", "kind": rec, "probation": True, "probation_months": 24}
+            term |= {"months": 12} if rec == "fixed" else {"low_months": 10, "high_months": 14}
+            r = recs.do_update_draft(
+                r,
+                acting_user=w.prosecutor,
+                version=r.version,
+                values=term,
+                deviation_reason="被告人退赔全部损失",
             )
-            if decision:
-                CourtDecision.objects.create(
-                    recommendation=r, judge=world.judge, decision=decision, created_at=aware(date(2026, 9, 1))
-                )
-        if withdrawal:
-            Withdrawal.objects.create(
-                defendant=d,
-                stage=withdrawal[0],
-                defendant_stage=Stage.JUDGMENT,
-                initiated_by="defendant",
-                reasons=[withdrawal[1]],
-                occurred_at=aware(date(2026, 9, 5)),
-                recorded_at=aware(date(2026, 9, 5)),
-            )
-        people[name] = d
+            r = recs.do_submit(r, acting_user=w.prosecutor)
+            recs.do_review(r, acting_user=w.supervisor, decision="approve", comments="同意")
+            r.refresh_from_db()
+            recs.do_give_opinion(r, acting_user=world.lawyer, position="agree")
+            recs.do_finalise(r, acting_user=w.prosecutor)
+        if signed:
+            notice(w)
+            sign_all(w, agreement(w))
+
+    # East: 东四 not prosecuted, 东五 back to the police, 东六's case withdrawn; 东一 waits in 退回补充侦查 while
+    # 东二 and 东三 are prosecuted, judged and their judgment takes effect.
+    do_decide_non_prosecution(
+        people["东四"],
+        kind="discretionary",
+        reasons="犯罪情节轻微，认罪认罚，退赔全部损失",
+        decided_on=date(2026, 7, 25),
+        acting_user=world.prosecutor,
+    )
+    stage("东五", Stage.INVESTIGATION, date(2026, 7, 20), "退回补充侦查")
+    stage("东六", Stage.CASE_WITHDRAWN, date(2026, 7, 20), "撤案")
+    stage("东一", Stage.INVESTIGATION, date(2026, 7, 20), "退回补充侦查")
+    cases.do_prosecute(east, court=world.court, as_of=date(2026, 8, 1), acting_user=world.prosecutor)
+    cases.do_file_case(east, judge=world.judge, filed_on=date(2026, 8, 3), acting_user=world.clerk)
+    do_record_review(as_("东二").defendant, acting_user=world.judge, answers=all_yes())
+    recs.do_court_decision(
+        recs.final_recommendation(people["东二"]),
+        acting_user=world.judge,
+        decision=CourtDecision.Decision.DECIDE_OTHERWISE,
+        grounds=[CourtDecision.Ground.CHARGE_DIFFERS],
+        reasons="审理认定的犯罪数额与起诉指控不一致",
+    )
+    judgments.do_record_judgment(
+        east,
+        sentences={people["东二"].pk: SENTENCE, people["东三"].pk: SENTENCE},
+        judged_on=date(2026, 8, 20),
+        acting_user=world.judge,
+    )
+    do_record_withdrawal(
+        as_("东二").defendant,
+        acting_user=world.prosecutor,
+        initiated_by="defendant",
+        reasons=["def_lighter_sentence"],
+        occurred_at=aware(date(2026, 8, 25)),
+    )
+    for name in ("东二", "东三"):
+        stage(name, Stage.FINAL, date(2026, 9, 1), "判决生效")
+    # 东一: back for prosecution, prosecuted to the same court (追加起诉), the decision adopts, judged, appealed, and
+    # the intermediate court upholds the judgment.
+    stage("东一", Stage.PROSECUTION_REVIEW, date(2026, 8, 5), "补充侦查完毕移送")
+    stage("东一", Stage.FIRST_INSTANCE, date(2026, 9, 2), "追加起诉")
+    do_record_review(as_("东一").defendant, acting_user=world.judge, answers=all_yes())
+    recs.do_court_decision(
+        recs.final_recommendation(people["东一"]),
+        acting_user=world.judge,
+        decision=CourtDecision.Decision.ADOPT,
+        # reasons: where a trained model is on disk, 12 months may lie outside its 80% interval (court.py)
+        reasons="被告人到案后如实供述盗窃两部手机的经过，案发后退赔被害人全部损失并取得谅解，检察机关建议的十二个月有期徒刑与其罪责相当，本院予以采纳",
+    )
+    judgments.do_record_judgment(
+        east, sentences={people["东一"].pk: SENTENCE}, judged_on=date(2026, 9, 10), acting_user=world.judge
+    )
+    cases.do_appeal(east, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=world.clerk)
+    east.refresh_from_db()
+    cases.do_file_case(
+        east,
+        judge=upper_judges[0],
+        members=upper_judges[1:],
+        filed_on=date(2026, 9, 16),
+        acting_user=upper_clerk,
+    )
+    east.refresh_from_db()
+    judgments.do_decide_second_instance(
+        east, decision="uphold", decided_on=date(2026, 9, 30), acting_user=upper_judges[0]
+    )
+
+    # West: 西一 waits in 退回补充侦查 while 西二 is prosecuted and judged; then 西一 is prosecuted, judged and
+    # appeals; 西三, back from supplementary investigation, is still under review.
+    stage("西一", Stage.INVESTIGATION, date(2026, 8, 12), "退回补充侦查")
+    stage("西三", Stage.INVESTIGATION, date(2026, 8, 12), "退回补充侦查")
+    cases.do_prosecute(west, court=west_court, as_of=date(2026, 8, 14), acting_user=world.outsider_prosecutor)
+    cases.do_file_case(west, judge=world.outsider_judge, filed_on=date(2026, 8, 17), acting_user=west_clerk)
+    judgments.do_record_judgment(
+        west,
+        sentences={people["西二"].pk: SENTENCE},
+        judged_on=date(2026, 8, 28),
+        acting_user=world.outsider_judge,
+    )
+    stage("西二", Stage.FINAL, date(2026, 9, 9), "判决生效")
+    stage("西一", Stage.PROSECUTION_REVIEW, date(2026, 8, 20), "补充侦查完毕移送")
+    stage("西三", Stage.PROSECUTION_REVIEW, date(2026, 9, 1), "补充侦查完毕移送")
+    stage("西一", Stage.FIRST_INSTANCE, date(2026, 9, 2), "追加起诉")
+    judgments.do_record_judgment(
+        west,
+        sentences={people["西一"].pk: SENTENCE},
+        judged_on=date(2026, 9, 10),
+        acting_user=world.outsider_judge,
+    )
+    cases.do_appeal(west, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=west_clerk)
+
+    for d in people.values():
+        d.refresh_from_db()
+        assert d.stage == PEOPLE[d.name][1], d.name
     return people

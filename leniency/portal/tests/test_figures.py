@@ -25,13 +25,14 @@ def test_process_figures_by_region_match_a_hand_count(small_world):
     assert values(figs["plea_rate"]) == {"东区": [3, 1, 4], "西区": [1, 1, 2]}
     assert figs["plea_rate"].rates() == [0.75, 0.5]
     assert figs["plea_rate"].total_rate() == 4 / 6
-    # appeal: stage appeal or final — east 东一 (appealed) 东二; west 西一 (appeal) 西二
-    assert values(figs["appeal_rate"]) == {"东区": [1, 1, 2], "西区": [1, 1, 2]}
+    # appeal: stage appeal or final — east 东一 (appealed) 东二 东三; west 西一 (appeal) 西二
+    assert values(figs["appeal_rate"]) == {"东区": [1, 2, 3], "西区": [1, 1, 2]}
     # lawyer: met / assigned only / none among the review-concluded
     assert values(figs["lawyer_participation"]) == {"东区": [2, 1, 1, 4], "西区": [1, 0, 1, 2]}
     # early intervention: detained and assigned — 1 day, 10 days, 5 days
     assert values(figs["early_intervention"]) == {"东区": [1, 1, 1, 3]}
-    assert values(figs["recommendation_kind"]) == {"东区": [1, 1, 2]}
+    # recommendation kind: every 具结书 rests on a final recommendation — east 东一 东四 fixed, 东二 range; west 西一
+    assert values(figs["recommendation_kind"]) == {"东区": [2, 1, 3], "西区": [0, 1, 1]}
     assert values(figs["adoption_rate"]) == {"东区": [1, 0, 1, 2]}
     # withdrawal: signed east 东一 东二 东四, west 西一; 东二 withdrew after judgment
     assert values(figs["withdrawal_stage"]) == {"东区": [2, 0, 0, 0, 1, 3], "西区": [1, 0, 0, 0, 0, 1]}

@@ -79,11 +79,11 @@ SENTENCE = {"penalty": "fixed_term", "months": 12}
 @pytest.fixture
 def small_world(world):
     """Two more cases received in 2026-Q3 (east and west) with the defendants of PEOPLE, each brought to its state
-    through the services: 受理 by each procuratorate's case management, the lawyers recorded by the prosecutor and
-    their meetings logged by the lawyer, recommendations drafted, approved, answered by the lawyer and finalised,
-    the 具结书 generated and signed by all three, 不起诉, 退回补充侦查, 撤案, 提起公诉 and 立案, the court's
-    voluntariness review and decision on the recommendation, 宣判, 反悔, the judgment taking effect after the
-    ten days, 上诉 to the intermediate court and its decision.
+    through the services: 受理 by each procuratorate's case management, duty lawyers sent by the rota on the
+    prosecutor's request and their meetings logged by the lawyer, recommendations drafted, approved, answered by
+    the lawyer and finalised, the 具结书 generated and signed by all three, 不起诉, 退回补充侦查, 撤案, 提起公诉
+    and 立案, the court's voluntariness review and decision on the recommendation, 宣判, 反悔, the judgment taking
+    effect after the ten days, 上诉 to the intermediate court and its decision.
 
     One appeal takes every defendant of the case at 一审判决 (CPL art. 233: the whole case goes up), so a case's
     defendants who were not appealed were judged in an earlier batch: the others waited in 退回补充侦查 while the
@@ -92,9 +92,14 @@ def small_world(world):
     from leniency.cases import judgments
     from leniency.cases import services as cases
     from leniency.cases.nonprosecution import do_decide_non_prosecution
-    from leniency.counsel.models import CounselAssignment, Service
+    from leniency.counsel.models import CounselRequest, Service
     from leniency.counsel.participation import do_log_participation
-    from leniency.counsel.services import do_assign_counsel
+    from leniency.counsel.rota import (
+        do_create_rota_period,
+        do_create_station,
+        do_publish_rota,
+        do_request_counsel,
+    )
     from leniency.plea.tests.helpers import agreement, all_yes, notice, sign_all
     from leniency.plea.voluntariness import do_record_review
     from leniency.plea.withdrawals import do_record_withdrawal
@@ -174,18 +179,40 @@ def small_world(world):
         by = w.judge if to == Stage.FINAL else w.prosecutor
         cases.do_change_stage(w.defendant, to=to, as_of=on, reason=reason, acting_user=by)
 
-    # Review for prosecution: the lawyers (recorded by the prosecutor), their meetings, the recommendations and the
+    # The duty lawyers' rotas for July and August: the east centre's workstation at the east procuratorate, and a
+    # west centre's at the west procuratorate, both sending `world.lawyer`.
+    west_centre = Organisation.objects.create(
+        name="西区法律援助中心", kind=Organisation.Kind.LEGAL_AID_CENTRE, region=west_region
+    )
+    west_aid = user("wanda", role=Role.LEGAL_AID_OFFICER, organisation=west_centre)
+    stations = {
+        "east": world.station,
+        "west": do_create_station(host=west_proc, centre=west_centre, acting_user=west_aid),
+    }
+    for station, officer in ((stations["east"], world.aid_officer), (stations["west"], west_aid)):
+        period = do_create_rota_period(
+            station,
+            starts_on=date(2026, 7, 1),
+            ends_on=date(2026, 8, 31),
+            lawyers=[world.lawyer],
+            acting_user=officer,
+        )
+        do_publish_rota(period, acting_user=officer, as_of=aware(date(2026, 6, 20)))
+
+    # Review for prosecution: the lawyers (through the rota), their meetings, the recommendations and the
     # 具结书 of those who plead.
     for name, (_w, _s, signed, _a, _d, assigned, met, rec, _c, _wd) in PEOPLE.items():
         w = as_(name)
         if assigned:
-            a = do_assign_counsel(
+            # 值班律师 (CPL art. 36): the prosecutor's request goes to the rota of the district's workstation.
+            request = do_request_counsel(
                 w.defendant,
-                lawyer=world.lawyer,
-                kind=CounselAssignment.Kind.DUTY,
+                source=CounselRequest.Source.PROCURATORATE,
                 acting_user=w.prosecutor,
+                station=stations[_w],
                 as_of=aware(assigned),
             )
+            a = request.allocations.get().assignment
             if met:
                 do_log_participation(
                     a,

@@ -21,6 +21,7 @@ from leniency.recommendations import services as recs
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
+from leniency.testing.browser import file_case
 from leniency.testing.personas import PASSWORD
 
 from .helpers import sign_all
@@ -208,12 +209,7 @@ def test_notice_to_adoption(as_user, live_server, world):
     prosecutor.get_by_role("button", name="提起公诉").click()
     expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
     # The court's clerk files the case from the incoming queue (立案) and assigns the judge.
-    clerk = as_user(world.clerk)
-    clerk.get_by_role("link", name="待立案").click()
-    clerk.locator(f"#incoming-{world.case.pk}").get_by_role("link", name="立案").click()
-    clerk.get_by_label("承办法官").select_option(label=str(world.judge))
-    clerk.get_by_role("button", name="立案").click()
-    expect(clerk.locator(f"#incoming-{world.case.pk}")).to_have_count(0)
+    file_case(as_user(world.clerk), case=world.case, judge=world.judge)
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
     # The page does not offer what would be refused: no 采纳 choice, and it says why.

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from leniency.audit.models import AuditEvent
 from leniency.recommendations import services
 from leniency.recommendations.models import CourtDecision
+from leniency.testing.browser import file_case
 
 from .test_browser_workflow import as_user  # noqa: F401  (the fixture)
 
@@ -49,12 +50,7 @@ def test_objection_needs_reasons_and_a_withdrawal_reopens_the_decision(as_user, 
     prosecutor.get_by_role("button", name="提起公诉").click()
     expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
     # The court's clerk files the case from the incoming queue (立案) and assigns the judge.
-    clerk = as_user(world.clerk)
-    clerk.get_by_role("link", name="待立案").click()
-    clerk.locator(f"#incoming-{world.case.pk}").get_by_role("link", name="立案").click()
-    clerk.get_by_label("承办法官").select_option(label=str(world.judge))
-    clerk.get_by_role("button", name="立案").click()
-    expect(clerk.locator(f"#incoming-{world.case.pk}")).to_have_count(0)
+    file_case(as_user(world.clerk), case=world.case, judge=world.judge)
     flow.reviewed()
 
     # The judge sees the objection beside the reasons box; adopting without reasons, or with stock phrases, is

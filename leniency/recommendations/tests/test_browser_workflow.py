@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from leniency.audit.models import AuditEvent
 from leniency.conftest import log_in
 from leniency.recommendations.models import SentencingRecommendation
+from leniency.testing.browser import file_case
 from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -156,12 +157,7 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     prosecutor.get_by_role("button", name="提起公诉").click()
     expect(prosecutor.locator(f"#defendant-{d.pk} .badge").first).to_have_text("一审")
     # The court's clerk files the case from the incoming queue (立案) and assigns the judge.
-    clerk = as_user(world.clerk)
-    clerk.get_by_role("link", name="待立案").click()
-    clerk.locator(f"#incoming-{world.case.pk}").get_by_role("link", name="立案").click()
-    clerk.get_by_label("承办法官").select_option(label=str(world.judge))
-    clerk.get_by_role("button", name="立案").click()
-    expect(clerk.locator(f"#incoming-{world.case.pk}")).to_have_count(0)
+    file_case(as_user(world.clerk), case=world.case, judge=world.judge)
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/defendants/{d.pk}/")
     judge.get_by_role("link", name="法院决定").click()

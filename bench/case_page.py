@@ -47,7 +47,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from bench.load import reference_loop_ms  # noqa: E402  (after the path is set)
+from bench.load import reference_loop_ms, signed_in_session  # noqa: E402  (after the path is set)
 
 KEYS = ("LENIENCY_SECRET_KEY", "LENIENCY_DATA_KEYS", "LENIENCY_AUDIT_KEYS")
 
@@ -92,19 +92,11 @@ def _client(user):
     """A test client with the cookies of a signed-in browser (a session and a CSRF secret), as bench/load.py
     makes them: `force_login` would run the log-in signals (axes records an address the test client lacks)."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.test import Client
     from django.utils.crypto import get_random_string
 
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.set_expiry(3600)
-    session.save()
     client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.cookies[settings.SESSION_COOKIE_NAME] = signed_in_session(user)
     client.cookies[settings.CSRF_COOKIE_NAME] = get_random_string(32)
     return client
 

@@ -48,30 +48,41 @@ def _django():
     django.setup()
 
 
-def prepare(username: str) -> tuple[str, str, list[int]]:
-    """The cookies a signed-in browser sends (session and CSRF), an API token for the persona, and the case
-    ids it may open."""
-    _django()
+def signed_in_session(user) -> str:
+    """The key of a stored session signed in as `user`, as a browser's log-in leaves it (without the log-in
+    signals: axes would record an address a benchmark client lacks)."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
-    from django.utils.crypto import get_random_string
 
-    from leniency.accounts.models import ApiToken, User
-    from leniency.cases.access import visible_cases
-
-    user = User.objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.set_expiry(3600)
     session.save()
+    return session.session_key
+
+
+def prepare(username: str) -> tuple[str, str, list[int]]:
+    """The cookies a signed-in browser sends (session and CSRF), an API token for the persona, and the case
+    ids it may open."""
+    _django()
+    from django.conf import settings
+    from django.utils.crypto import get_random_string
+
+    from leniency.accounts.models import ApiToken, User
+    from leniency.cases.access import visible_cases
+
+    user = User.objects.get(username=username)
+    session_key = signed_in_session(user)
     _, key = ApiToken.issue(user, "load benchmark")
     cases = list(visible_cases(user).values_list("pk", flat=True)[:500])
     if not cases:
         raise SystemExit(f"{username} sees no cases: load the demo first (manage.py demo)")
-    cookies = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={get_random_string(32)}"
+    cookies = (
+        f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={get_random_string(32)}"
+    )
     return cookies, key, cases
 
 

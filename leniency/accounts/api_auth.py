@@ -1,5 +1,6 @@
-from django.utils import timezone
 from ninja.security import HttpBearer
+
+from leniency import clock
 
 from .models import ApiToken
 
@@ -9,7 +10,7 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         api_token = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash_key(token)).first()
-        now = timezone.now()
+        now = clock.now()
         if api_token is None or not api_token.user.is_active or not api_token.is_usable(now):
             return None  # unknown, revoked or expired: 401
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)

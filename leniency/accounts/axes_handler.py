@@ -11,14 +11,14 @@ from axes.helpers import get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
-from django.utils import timezone
 
+from leniency import clock
 from leniency.client_address import client_address
 
 
 def address_failures(request) -> int:
     address = getattr(request, "axes_ip_address", None) or client_address(request)
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    since = clock.now() - settings.AXES_COOLOFF_TIME
     total = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since).aggregate(
         n=Sum("failures_since_start")
     )["n"]

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+
+from leniency import clock
 
 from .keys import current_key_id, seal
 
@@ -60,7 +61,7 @@ class CheckpointError(Exception):
 
 
 def take(seq: int, event_hash: str) -> Checkpoint:
-    at = timezone.now().isoformat(timespec="seconds")
+    at = clock.now().isoformat(timespec="seconds")
     key_id = current_key_id()
     return Checkpoint(seq, event_hash, at, key_id, seal(key_id, Checkpoint.message(seq, event_hash, at)))
 

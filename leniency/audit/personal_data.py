@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.utils import timezone
+from leniency import clock
 
 from .models import PersonalDataAccess
 
@@ -15,7 +15,7 @@ def log_personal_data_read(user, defendants: Iterable, *, fields: str, via: str,
     personal data."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    now = timezone.now()
+    now = clock.now()
     rows = [
         PersonalDataAccess(
             user=user, defendant_id=getattr(d, "pk", d), fields=fields, via=via, path=path[:255], at=now

@@ -4,10 +4,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency import clock
 from leniency.accounts.models import ApiToken
 from leniency.errors import DomainError
 
@@ -61,7 +61,7 @@ def api_tokens(request):
     context = {
         "form": form,
         "tokens": tokens,
-        "now": timezone.now(),
+        "now": clock.now(),
         "new_key": request.session.pop(SESSION_KEY, None),
     }
     response = render(request, "audit/api_tokens.html", context, status=status)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.models import ApiToken, User
 from leniency.errors import DomainError
 
@@ -23,7 +23,7 @@ MAX_DAYS = 366
 
 
 def active_tokens(user: User, now: datetime | None = None):
-    now = now or timezone.now()
+    now = now or clock.now()
     return [
         t for t in user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at") if t.is_usable(now)
     ]
@@ -34,7 +34,7 @@ def do_issue_token(
 ) -> tuple[ApiToken, str]:
     """Issue a token for `user` valid `days` days (None: until revoked); returns it with the key, once."""
     check_manage_tokens(acting_user, user)
-    now = now or timezone.now()
+    now = now or clock.now()
     name = (name or "").strip()
     if not name or len(name) > 100:
         raise DomainError(_("请填写令牌用途（不超过 100 字）"), field="name")
@@ -58,7 +58,7 @@ def do_issue_token(
 
 def do_revoke_token(token: ApiToken, *, acting_user, now: datetime | None = None) -> ApiToken:
     check_manage_tokens(acting_user, token.user)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.revoked_at is not None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+
+from leniency import clock
 
 from . import checkpoints
 from .keys import current_key_id
@@ -64,7 +65,7 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
                 object_id=pending.object_id,
                 case_id=pending.case_id,
                 data=pending.data or {},
-                occurred_at=pending.occurred_at or timezone.now(),
+                occurred_at=pending.occurred_at or clock.now(),
                 prev_hash=prev_hash,
                 key_id=key_id,
             )

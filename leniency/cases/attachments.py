@@ -13,9 +13,9 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.documents.archive import archive_storage
 from leniency.documents.uploads import SCANS, extension, stage_upload
@@ -47,7 +47,7 @@ def do_attach_document(
 ) -> CaseAttachment:
     """Stream `fileobj` (an UploadedFile or a binary file object) into the archive and record it on the case."""
     access.check_attach_document(acting_user, case)
-    now = now or timezone.now()
+    now = now or clock.now()
     if kind not in CaseAttachment.Kind.values:
         raise DomainError(_("请选择文书种类"), field="kind")
     ext = extension(original_name)
@@ -134,7 +134,7 @@ def open_attachment(attachment: CaseAttachment, *, acting_user, mode: str, now: 
         actor=acting_user,
         obj=attachment,
         case_id=attachment.case_id,
-        occurred_at=now or timezone.now(),
+        occurred_at=now or clock.now(),
         data={"name": attachment.original_name, "mode": mode, "sha256": attachment.sha256},
     )
     return archive_storage().open(attachment.file_name, "rb")

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.workdays import is_working_day
@@ -149,7 +149,7 @@ def do_extend_deadline(defendant: Defendant, *, kind: str, acting_user, approved
         Stage.FIRST_INSTANCE,
     ):
         raise DomainError(_("速裁期限只适用于审查起诉和一审（刑事诉讼法第172条、第225条）"), field="kind")
-    approved_on = approved_on or timezone.localdate()
+    approved_on = approved_on or clock.today()
     if approved_on < defendant.stage_since:
         raise DomainError(_("批准日期不能早于进入本阶段的日期"), field="approved_on")
     if kind in _current_extensions(defendant):

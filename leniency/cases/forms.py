@@ -1,8 +1,8 @@
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency import clock
 from leniency.errors import DomainError
 
 from .identity import validate_id_number
@@ -77,7 +77,7 @@ class StageChangeForm(forms.Form):
     )
 
     def __init__(self, *args, defendant, **kwargs):
-        kwargs.setdefault("initial", {"as_of": timezone.localdate()})
+        kwargs.setdefault("initial", {"as_of": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(s, Stage(s).label) for s in allowed_next(defendant.stage)]
 
@@ -103,7 +103,7 @@ class IntakeForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"received_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"received_on": clock.today()})
         super().__init__(*args, **kwargs)
 
 
@@ -156,7 +156,7 @@ class ProsecuteForm(forms.Form):
     as_of = forms.DateField(label=_("提起公诉日期"), widget=_date_input())
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"as_of": timezone.localdate()})
+        kwargs.setdefault("initial", {"as_of": clock.today()})
         super().__init__(*args, **kwargs)
 
 
@@ -174,7 +174,7 @@ class CourtFilingForm(forms.Form):
     )
 
     def __init__(self, *args, judges, **kwargs):
-        kwargs.setdefault("initial", {"filed_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"filed_on": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["judge"].queryset = judges
         self.fields["members"].queryset = judges
@@ -197,7 +197,7 @@ class PanelReformForm(forms.Form):
     reason = forms.CharField(label=_("变更理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, judges, **kwargs):
-        kwargs.setdefault("initial", {"changed_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"changed_on": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["presiding"].queryset = judges
         self.fields["members"].queryset = judges
@@ -208,6 +208,6 @@ class AppealForm(forms.Form):
     lodged_on = forms.DateField(label=_("上诉/抗诉日期"), widget=_date_input())
 
     def __init__(self, *args, kinds, **kwargs):
-        kwargs.setdefault("initial", {"lodged_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"lodged_on": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds

@@ -1,8 +1,9 @@
 """Forms of the judgment, the second-instance decision and retrial (`views_judgments.py`)."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from leniency import clock
 
 from .forms import _date_input
 from .judgments import SentenceIn
@@ -44,7 +45,7 @@ class JudgmentForm(forms.Form):
     judged_on = forms.DateField(label=_("宣判日期"), widget=_date_input())
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"judged_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"judged_on": clock.today()})
         super().__init__(*args, **kwargs)
 
 
@@ -59,7 +60,7 @@ class SecondInstanceForm(forms.Form):
     decided_on = forms.DateField(label=_("宣判日期"), widget=_date_input())
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"decided_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"decided_on": clock.today()})
         super().__init__(*args, **kwargs)
 
 
@@ -69,7 +70,7 @@ class RetrialStartForm(forms.Form):
     started_on = forms.DateField(label=_("决定再审日期"), widget=_date_input())
 
     def __init__(self, *args, initiators, **kwargs):
-        kwargs.setdefault("initial", {"started_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"started_on": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["initiator"].choices = initiators
 
@@ -89,5 +90,5 @@ class RetrialDecisionForm(forms.Form):
     decided_on = forms.DateField(label=_("再审宣判日期"), widget=_date_input())
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"decided_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"decided_on": clock.today()})
         super().__init__(*args, **kwargs)

@@ -1,9 +1,9 @@
 """Forms of the victims' pages: registering a victim, their opinion (CPL art. 173), an agreement with a scan."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency import clock
 from leniency.errors import DomainError
 
 from .identity import validate_id_number
@@ -55,7 +55,7 @@ class OpinionForm(forms.Form):
         self.fields["defendant"].queryset = defendants
         if len(defendants) == 1:
             self.fields["defendant"].initial = defendants[0].pk
-        self.fields["heard_on"].initial = timezone.localdate()
+        self.fields["heard_on"].initial = clock.today()
 
 
 class SettlementForm(forms.Form):

@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 from leniency.audit.trail import record
 from leniency.errors import DomainError
@@ -152,7 +152,7 @@ def do_record_judgment(case: Case, *, sentences: dict, acting_user, judged_on: d
     """The first-instance judgment (宣判): each defendant at first instance gets a sentence and moves to 一审判决,
     from which the ten days for 上诉 / 抗诉 run (CPL art. 230)."""
     access.check_record_judgment(acting_user, case)
-    judged_on = judged_on or timezone.localdate()
+    judged_on = judged_on or clock.today()
     with transaction.atomic():
         defendants = list(
             Defendant.objects.select_for_update().filter(case=case, stage=Stage.FIRST_INSTANCE).order_by("pk")
@@ -214,7 +214,7 @@ def do_decide_second_instance(
     access.check_decide_second_instance(acting_user, case)
     if decision not in Decision.values:
         raise DomainError(_("未知的二审结果：%(value)s") % {"value": decision}, field="decision")
-    decided_on = decided_on or timezone.localdate()
+    decided_on = decided_on or clock.today()
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         defendants = list(
@@ -341,7 +341,7 @@ def do_start_retrial(
     if initiator not in Retrial.Initiator.values:
         raise DomainError(_("未知的再审启动方式：%(value)s") % {"value": initiator}, field="initiator")
     access.check_start_retrial(acting_user, case, initiator=initiator)
-    started_on = started_on or timezone.localdate()
+    started_on = started_on or clock.today()
     if not reasons.strip():
         raise DomainError(_("请写明再审理由（刑事诉讼法第253条）"), field="reasons")
     with transaction.atomic():
@@ -416,7 +416,7 @@ def do_decide_retrial(
     access.check_decide_retrial(acting_user, retrial)
     if outcome not in Retrial.Outcome.values:
         raise DomainError(_("未知的再审结果：%(value)s") % {"value": outcome}, field="outcome")
-    decided_on = decided_on or timezone.localdate()
+    decided_on = decided_on or clock.today()
     with transaction.atomic():
         current = Retrial.objects.select_for_update().get(pk=retrial.pk)
         if current.decided_on is not None:

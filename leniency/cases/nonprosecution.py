@@ -4,9 +4,9 @@
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import record
 from leniency.documents.model import Document, Heading, Table, para
@@ -55,7 +55,7 @@ def do_decide_non_prosecution(
         raise DomainError(_("未知的不起诉类型：%(value)s") % {"value": kind}, field="kind")
     if not (reasons or "").strip():
         raise DomainError(_("请写明不起诉的理由（刑事诉讼法第177条）"), field="reasons")
-    decided_on = decided_on or timezone.localdate()
+    decided_on = decided_on or clock.today()
     if kind == Kind.STATUTORY:
         if ground not in NonProsecution.Ground.values:
             raise DomainError(

@@ -6,11 +6,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema
 
+from leniency import clock
 from leniency.forms_flow import run_form
 
 from . import access, nonprosecution
@@ -37,7 +37,7 @@ class NonProsecutionForm(forms.Form):
     decided_on = forms.DateField(label=gettext_lazy("决定日期"), widget=_date_input())
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"decided_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"decided_on": clock.today()})
         super().__init__(*args, **kwargs)
 
 

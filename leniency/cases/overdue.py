@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from leniency import clock
 from leniency.accounts.models import Organisation
 
 from .deadlines import deadline_for
@@ -59,7 +59,7 @@ def overdue_summary(
     """The cases among `defendants` (already scoped to the reader) with a defendant past its stage's limit, and
     the same per organisation that must act, most first (a case counts once for each organisation where one of
     its defendants is late). The limit's last day itself is not late: the period ends with that day (CPL 105)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     pairs = {(d.case_id, org) for d, org in _late(defendants, today, limit)}
     counts = Counter(org for _case, org in pairs if org is not None)
     organisations = Organisation.objects.in_bulk(counts)

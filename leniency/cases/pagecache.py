@@ -24,8 +24,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Max
 from django.http import HttpResponse
-from django.utils import timezone
 
+from leniency import clock
 from leniency.audit.models import AuditEvent
 
 PAGE_TIMEOUT = 60 * 60
@@ -58,7 +58,7 @@ def _key(request, version: int) -> str:
         user.get_session_auth_hash(),
         request.META["CSRF_COOKIE"],
         request.LANGUAGE_CODE,
-        timezone.localdate().isoformat(),
+        clock.today().isoformat(),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
     ]

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 from leniency.audit.trail import record
 from leniency.errors import DomainError
@@ -164,7 +164,7 @@ def do_prosecute(
     """提起公诉 (CPL art. 176): name the receiving court (art. 20 basic, art. 21 intermediate) and move every
     defendant under review for prosecution to first instance."""
     access.check_prosecute(acting_user, case)
-    as_of = as_of or timezone.localdate()
+    as_of = as_of or clock.today()
     lawful = receiving_court(case, grave=grave)
     court = court or lawful
     check_court_choice(case, court, grave=grave)
@@ -208,7 +208,7 @@ def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None
     """The court's filing (立案) of a prosecution it received, and the panel it forms (CPL art. 183): `judge`
     presides (or sits alone), `members` join; from then on only that panel acts on the case for the court."""
     access.check_file_case(acting_user, case)
-    filed_on = filed_on or timezone.localdate()
+    filed_on = filed_on or clock.today()
     if not (has_capability(judge, "adjudicate") and judge.organisation_id == case.court_id):
         raise DomainError(_("%(name)s 不是本院法官") % {"name": judge}, field="judge")
     judges = court_panels.check_panel(case, judge, members)
@@ -253,7 +253,7 @@ def do_reform_panel(
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("请写明变更合议庭的理由（如回避，刑事诉讼法第29条至第31条）"), field="reason")
-    changed_on = changed_on or timezone.localdate()
+    changed_on = changed_on or clock.today()
     if not (has_capability(presiding, "adjudicate") and presiding.organisation_id == case.court_id):
         raise DomainError(_("%(name)s 不是本院法官") % {"name": presiding}, field="presiding")
     judges = court_panels.check_panel(case, presiding, members)
@@ -303,7 +303,7 @@ def do_appeal(case: Case, *, kind: str, acting_user, lodged_on: date | None = No
     access.check_appeal(acting_user, case, kind=kind)
     if kind not in APPEAL_KINDS:
         raise DomainError(_("未知的类型：%(value)s") % {"value": kind}, field="kind")
-    lodged_on = lodged_on or timezone.localdate()
+    lodged_on = lodged_on or clock.today()
     above = court_above(case.court)
     with transaction.atomic():
         current = Case.objects.select_for_update().only("appealed_on").get(pk=case.pk)
@@ -353,7 +353,7 @@ def do_add_defendant(
         person["id_number"] = validate_id_number(person["id_number"], birth_date=person.get("birth_date"))
     with transaction.atomic():
         defendant = Defendant.objects.create(
-            case=case, stage=stage, stage_since=stage_since or timezone.localdate(), **person
+            case=case, stage=stage, stage_since=stage_since or clock.today(), **person
         )
         DefendantCharge.objects.bulk_create(
             DefendantCharge(defendant=defendant, charge=charge, principal=(i == 0))
@@ -375,7 +375,7 @@ def do_change_stage(
 ) -> Defendant:
     """Move a defendant to the next stage; an unlawful move raises DomainError naming both stages."""
     access.check_change_stage(acting_user, defendant)
-    as_of = as_of or timezone.localdate()
+    as_of = as_of or clock.today()
     with transaction.atomic():
         # Re-read under a row lock so two users cannot both move the same defendant.
         current = Defendant.objects.select_for_update().only("stage", "stage_since").get(pk=defendant.pk)

@@ -4,8 +4,7 @@ limit (`deadlines.py`) and the act that ends it."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
-
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 
 from . import overdue
@@ -43,7 +42,7 @@ class Task:
 def tasks_for(user, *, today: date | None = None) -> list[Task]:
     """The defendants waiting on `user`, the most urgent first: overdue, then by due date (statutory time limits,
     `deadlines.py`)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if user.is_prosecution:
         stages = PROSECUTION_STAGES
     elif has_capability(user, "adjudicate"):

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
 from leniency.documents.uploads import SCANS, TIFF, stage_upload
@@ -74,7 +75,7 @@ def do_add_victim(
     chosen = _defendants_of(case, defendants)
     if id_number:
         id_number = validate_id_number(id_number)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         victim = Victim.objects.create(
             case=case,
@@ -148,7 +149,7 @@ def do_record_victim_unreachable(
 
 def _record_opinion(victim, defendant, position, method, heard_on, text, acting_user, now) -> VictimOpinion:
     _check_pair(victim, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     if heard_on > timezone.localdate(now):
         raise DomainError(_("日期不能晚于今天"), field="heard_on")
     with transaction.atomic():
@@ -205,7 +206,7 @@ def do_record_settlement(
     _check_pair(victim, defendant)
     if kind not in Settlement.Kind.values:
         raise DomainError(_("请选择协议类型"), field="kind")
-    now = now or timezone.now()
+    now = now or clock.now()
     if signed_on > timezone.localdate(now):
         raise DomainError(_("日期不能晚于今天"), field="signed_on")
     if kind == Settlement.Kind.COMPENSATION and not amount:

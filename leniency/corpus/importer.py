@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import reset_queries, transaction
-from django.utils import timezone
 from tqdm import tqdm
 
+from leniency import clock
 from leniency.corpus.models import ImportLineError, ImportRun, Judgment
 from leniency.corpus.reader import RawLine, detect_encoding, file_fingerprint, is_csv, iter_csv, iter_lines
 from leniency.corpus.rows import process_batch, warm_engine
@@ -163,7 +163,7 @@ def import_file(
         if bar is not None:
             bar.close()
     run.status = ImportRun.Status.DONE
-    run.finished_at = timezone.now()
+    run.finished_at = clock.now()
     run.save(update_fields=["status", "finished_at"])
     refresh_planner_statistics()
     return run

@@ -4,13 +4,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import AwareDatetime
 
+from leniency import clock
 from leniency.accounts.models import User
 from leniency.api_pagination import BoundedPageNumberPagination
 from leniency.cases.access import visible_cases, visible_defendants
@@ -387,7 +387,7 @@ def warnings(request):
 def dashboard(request, filters: Query[DashboardFilters]):
     if not access.can_view_dashboard(request.user):
         raise HttpError(403, "dashboard is for the legal-aid centre")
-    date_to = filters.date_to or timezone.localdate()
+    date_to = filters.date_to or clock.today()
     date_from = filters.date_from or date_to - timedelta(days=365)
     figures = centre_figures(request.user, date_from=date_from, date_to=date_to)
 

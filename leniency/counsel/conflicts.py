@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
@@ -24,7 +24,7 @@ def do_register_conflict(
 ) -> ConflictOfInterest:
     """Register `lawyer`'s tie to a party of `case` (see `access.check_register_conflict` for who may)."""
     access.check_register_conflict(acting_user, case, lawyer)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     note = (note or "").strip()
     if kind not in ConflictOfInterest.Kind.values:
         raise DomainError(_("请选择利益冲突的类型"), field="kind")
@@ -58,7 +58,7 @@ def do_withdraw_conflict(
 ) -> ConflictOfInterest:
     """End a tie (the representation ended, or it was registered by mistake); the row stays, withdrawn."""
     access.check_withdraw_conflict(acting_user, conflict.case)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("请说明撤销理由"), field="reason")

@@ -1,8 +1,9 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from leniency import clock
 
 from .models import ConflictOfInterest, CounselRequest, RotaCorrection, Service, Severity, Specialty
 
@@ -68,7 +69,7 @@ class ParticipationForm(forms.Form):
             # The time is when the work began: by default an hour's work that has just ended.
             "initial",
             {
-                "occurred_at": timezone.localtime().replace(second=0, microsecond=0) - timedelta(hours=1),
+                "occurred_at": clock.localtime().replace(second=0, microsecond=0) - timedelta(hours=1),
                 "minutes": 60,
             },
         )

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.plea.models import Signature
@@ -34,7 +35,7 @@ def do_log_participation(
     as_of: datetime | None = None,
 ) -> ParticipationEntry:
     access.check_log_participation(acting_user, assignment)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if service not in Service.values:
         raise DomainError(_("未知的工作内容"), field="service")
     # The forms record minutes: an entry in the minute of the assignment is not "before" it.

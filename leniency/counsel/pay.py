@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.documents.spreadsheet import safe_cell
 from leniency.errors import DomainError
@@ -105,7 +106,7 @@ def compute_fee(
 
 
 def quote(assignment: CounselAssignment, *, on=None) -> tuple[FeeSchedule, Decimal, Decimal, dict]:
-    on = on or timezone.localdate()
+    on = on or clock.today()
     schedule = fee_schedule_for(assignment.defendant.case.region, on)
     if schedule is None:
         raise DomainError(_("没有适用的补贴标准"), field="schedule")
@@ -122,7 +123,7 @@ def quote(assignment: CounselAssignment, *, on=None) -> tuple[FeeSchedule, Decim
 def do_submit_claim(assignment: CounselAssignment, *, acting_user, as_of: datetime | None = None) -> Claim:
     """The lawyer claims the subsidy for one assignment, computed from the log; a returned claim is recomputed."""
     access.check_submit_claim(acting_user, assignment)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if assignment.kind == CounselAssignment.Kind.RETAINED:
         raise DomainError(_("委托辩护不适用法律援助补贴"), field="assignment")
     existing = Claim.objects.filter(assignment=assignment).first()
@@ -168,7 +169,7 @@ def do_decide_claim(
     claim: Claim, *, approve: bool, acting_user, note: str = "", as_of: datetime | None = None
 ) -> Claim:
     access.check_decide_claim(acting_user, claim)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if claim.status != Claim.Status.SUBMITTED:
         raise DomainError(_("只能审核待审核的申请"), field="status")
     if not approve and not note.strip():
@@ -265,7 +266,7 @@ def claims_xlsx(claims) -> bytes:
 def do_record_export(claims, *, fmt: str, acting_user, as_of: datetime | None = None) -> int:
     """Mark approved claims as exported for payment and audit the export (who, how many, total)."""
     access.check_record_export(acting_user)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     claims = list(claims)
     with transaction.atomic():
         Claim.objects.filter(pk__in=[c.pk for c in claims], exported_at__isnull=True).update(

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
@@ -35,7 +36,7 @@ DEFAULT_RESTRICTION_DAYS = 90
 
 
 def current_rubric(on: date | None = None) -> Rubric:
-    on = on or timezone.localdate()
+    on = on or clock.today()
     rubric = Rubric.objects.filter(published_on__lte=on).order_by("-published_on").first()
     if rubric is None:
         raise DomainError(_("尚未发布评价标准"), field="rubric")
@@ -58,7 +59,7 @@ def do_rate_counsel(
     as_of: datetime | None = None,
 ) -> Rating:
     access.check_rate_counsel(acting_user, assignment)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     kind = rater_kind_for(acting_user, assignment)
     rubric = current_rubric(timezone.localdate(as_of))
     criteria = list(rubric.criteria.all())
@@ -293,7 +294,7 @@ def do_detect_warnings(
 ) -> list[QualityWarning]:
     """Raise a warning for each perfunctory pattern found over the policy's window, unless the same kind is
     already pending for that lawyer. Safe to run repeatedly (e.g. nightly)."""
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     today = timezone.localdate(as_of)
     policy = policy_for(region, today)
     window_from = today - timedelta(days=policy.warning_window_days)
@@ -333,7 +334,7 @@ def do_detect_warnings(
 
 def do_open_review(warning: QualityWarning, *, acting_user, as_of: datetime | None = None) -> QualityWarning:
     access.check_open_review(acting_user, warning)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if warning.status != QualityWarning.Status.OPEN:
         raise DomainError(_("只有待审查的预警可以开始审查"), field="status")
     with transaction.atomic():
@@ -360,7 +361,7 @@ def do_decide_warning(
 ) -> QualityWarning:
     """Close a review: dismiss the warning, or restrict the lawyer from new allocations for `days`."""
     access.check_decide_warning(acting_user, warning)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if warning.status != QualityWarning.Status.REVIEW:
         raise DomainError(_("预警须先进入审查"), field="status")
     if not reason.strip():
@@ -396,7 +397,7 @@ def do_contest_warning(
     warning: QualityWarning, *, statement: str, acting_user, as_of: datetime | None = None
 ) -> Contest:
     access.check_contest_warning(acting_user, warning)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if warning.status == QualityWarning.Status.DISMISSED:
         raise DomainError(_("预警已撤销，无需异议"), field="status")
     if warning.contests.filter(status=Contest.Status.PENDING).exists():
@@ -422,7 +423,7 @@ def do_answer_contest(
 ) -> Contest:
     """Upheld: the warning is dismissed and any restriction lifted. Rejected: things stay as they are."""
     access.check_answer_contest(acting_user, contest)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     if contest.status != Contest.Status.PENDING:
         raise DomainError(_("该异议已答复"), field="status")
     if not answer.strip():

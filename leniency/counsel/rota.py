@@ -9,6 +9,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.models import Organisation
 from leniency.audit.trail import record
 from leniency.cases.models import Defendant
@@ -44,7 +45,7 @@ STATION_FOR_HOST = {
 
 
 def _now(as_of: datetime | None) -> datetime:
-    return as_of or timezone.now()
+    return as_of or clock.now()
 
 
 # --- stations and periods -------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Assigning and releasing a lawyer. The rota (`rota.py`) assigns through `do_assign_counsel` too."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases.models import Defendant
 from leniency.errors import DomainError
@@ -16,7 +16,7 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
     access.check_assign_counsel(acting_user, defendant, request)
     if not lawyer.is_lawyer:
         raise DomainError(_("%(user)s 不是律师，不能被指派") % {"user": lawyer}, field="lawyer")
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     with transaction.atomic():
         # Queue behind another assignment for the same person, so that the guard (and not the constraint
         # one_active_assignment, with an IntegrityError) refuses the second of two at once.
@@ -44,7 +44,7 @@ def do_assign_counsel(defendant, *, lawyer, kind, acting_user, as_of=None, reque
 
 def do_end_assignment(assignment, *, acting_user, reason, as_of=None) -> CounselAssignment:
     access.check_end_assignment(acting_user, assignment)
-    as_of = as_of or timezone.now()
+    as_of = as_of or clock.now()
     with transaction.atomic():
         ended_at = (
             CounselAssignment.objects.select_for_update()

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 from leniency.accounts.models import User
 from leniency.cases.access import visible_cases, visible_defendants
@@ -64,10 +64,8 @@ def home(request):
         "ratings": Rating.objects.filter(assignment__lawyer=user).select_related(
             "assignment__defendant__case"
         )[:20],
-        "periods": access.visible_periods(user)
-        .filter(ends_on__gte=timezone.localdate())
-        .select_related("station"),
-        "now": timezone.now(),
+        "periods": access.visible_periods(user).filter(ends_on__gte=clock.today()).select_related("station"),
+        "now": clock.now(),
     }
     return render(request, "counsel/lawyer_home.html", context)
 

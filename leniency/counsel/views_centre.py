@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency import clock
 from leniency.accounts.models import User
 from leniency.cases.tasks import overdue_summary
 from leniency.errors import DomainError
@@ -50,7 +50,7 @@ def _require(condition):
 @login_required
 def dashboard(request):
     _require(access.can_view_dashboard(request.user))
-    today = timezone.localdate()
+    today = clock.today()
     form = DashboardFilterForm(request.GET or None)
     date_from, date_to = today - timedelta(days=365), today
     if form.is_bound and form.is_valid():
@@ -95,7 +95,7 @@ def registry(request, experts=False):
     return render(
         request,
         "counsel/registry.html",
-        {"form": form, "profiles": profiles[:300], "experts": experts, "today": timezone.localdate()},
+        {"form": form, "profiles": profiles[:300], "experts": experts, "today": clock.today()},
     )
 
 
@@ -109,7 +109,7 @@ def lawyer_detail(request, pk):
         "counsel/lawyer_detail.html",
         {
             "profile": profile,
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "training": profile.training.all(),
             "warnings": access.visible_warnings(request.user).filter(lawyer=profile.user),
             "restrictions": profile.user.counsel_restrictions.all(),
@@ -123,13 +123,13 @@ def rota_list(request):
         access.visible_periods(request.user).select_related("station").prefetch_related("members__lawyer")
     )
     _require(access.can_run_centre(request.user) or request.user.is_lawyer or access.sees_all(request.user))
-    today = timezone.localdate()
+    today = clock.today()
     return render(
         request,
         "counsel/rota_list.html",
         {
             "periods": periods.filter(ends_on__gte=today - timedelta(days=92))[:60],
-            "now": timezone.now(),
+            "now": clock.now(),
             "can_manage": access.can_run_centre(request.user),
         },
     )
@@ -172,7 +172,7 @@ def rota_detail(request, pk):
         {
             "period": period,
             "members": members,
-            "now": timezone.now(),
+            "now": clock.now(),
             "can_manage": access.can_run_centre(request.user)
             and access.visible_stations(request.user).filter(pk=period.station_id).exists(),
             "correction_form": CorrectionForm(),
@@ -379,7 +379,7 @@ def claim_export(request, fmt):
         raise Http404
     _require(access.can_run_centre(request.user) or access.sees_all(request.user))
     claims = list(payable(access.visible_claims(request.user)))
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    stamp = clock.today().strftime("%Y%m%d")
     if fmt == "csv":
         response = HttpResponse("\ufeff" + claims_csv(claims), content_type="text/csv; charset=utf-8")
     else:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
+from leniency import clock
 from leniency.accounts.models import Organisation, Region, User
 from leniency.audit.models import AuditEvent
 from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
@@ -97,7 +97,7 @@ def build_demo(
     *, seed: int = DEFAULT_SEED, defendants: int = 2000, today: date | None = None, stdout=None
 ) -> DemoSummary:
     started = time.perf_counter()
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if demo_exists():
         return DemoSummary(created=False, seed=seed, today=today, logins=login_rows())
     clashes = sorted(User.objects.filter(username__in=PERSONA_USERNAMES).values_list("username", flat=True))

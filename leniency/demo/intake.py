@@ -7,7 +7,7 @@ review and back for supplementary investigation by the prosecutor (`do_change_st
 the law names (`do_prosecute`, cases/jurisdiction.py), filed by that court's clerk with its judge
 (`do_file_case`) and given its procedure by the judge (`do_set_procedure`). Each service checks its permission
 and guards and writes its own audit event; the steps of all open cases are replayed in time order, each at the
-moment it happened (`clock_at`). The closed history (judged, final, not prosecuted, withdrawn) stays a bulk
+moment it happened (`clock.running_at`). The closed history (judged, final, not prosecuted, withdrawn) stays a bulk
 insert with back-dated events (events.py).
 """
 
@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
-from django.utils import timezone
-
+from leniency import clock
 from leniency.cases.services import (
     do_add_defendant,
     do_assign_prosecutor,
@@ -59,22 +57,10 @@ def transfer_number(case, police_short: str, serial: int) -> str:
     return f"{police_short}公（刑）诉字〔{case.row.received_on.year}〕{serial}号"
 
 
-@contextmanager
-def clock_at(moment: datetime):
-    """The services date their audit events by `timezone.now()`; the demo replays each step at the moment it
-    happened, so a case's timeline reads as it would have. Only for the demo's single-threaded build."""
-    original = timezone.now
-    timezone.now = lambda: moment
-    try:
-        yield
-    finally:
-        timezone.now = original
-
-
 def replay(steps: list[tuple[datetime, int, int, Callable[[], None]]]) -> None:
     """Run the steps of every open case in time order (a case's own steps are in order by construction)."""
     for moment, _case, _step, run in sorted(steps, key=lambda s: s[:3]):
-        with clock_at(moment):
+        with clock.running_at(moment):
             run()
 
 

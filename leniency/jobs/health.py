@@ -8,11 +8,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+
+from leniency import clock
 
 
 def health(now=None) -> dict:
-    now = now or timezone.now()
+    now = now or clock.now()
     report: dict = {"database": False, "migrations": False, "worker": None, "ok": False}
     try:
         connection = connections[DEFAULT_DB_ALIAS]

@@ -17,9 +17,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.documents import archive
 from leniency.jobs.models import Job
 from leniency.jobs.progress import Progress
@@ -187,7 +187,7 @@ def study(job: Job, progress: Progress) -> str:
 def counsel_escalate(job: Job, progress: Progress) -> str:
     from leniency.counsel.rota import do_escalate_overdue
 
-    escalated = do_escalate_overdue(as_of=timezone.now())
+    escalated = do_escalate_overdue(as_of=clock.now())
     return _("%(n)s 个指派超过响应时限，已升级") % {"n": len(escalated)}
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from leniency import clock
 from leniency.jobs.models import Job, ScheduledRun, WorkerBeat
 
 PERIODIC: dict[str, timedelta] = {
@@ -61,7 +62,7 @@ def claim(kind: str, slot: datetime, worker_id: str = "") -> Job | None:
 
 def start_due(now=None, *, worker_id: str = "") -> list[Job]:
     """Start every periodic job whose current slot no worker has claimed yet; returns those this call started."""
-    now = now or timezone.now()
+    now = now or clock.now()
     started = []
     for kind, period in PERIODIC.items():
         job = claim(kind, slot_of(now, period), worker_id)
@@ -73,7 +74,7 @@ def start_due(now=None, *, worker_id: str = "") -> list[Job]:
 def beat(worker_id: str, now=None) -> None:
     WorkerBeat.objects.update_or_create(
         worker_id=worker_id,
-        defaults={"beat_at": now or timezone.now(), "pid": os.getpid(), "host": socket.gethostname()[:255]},
+        defaults={"beat_at": now or clock.now(), "pid": os.getpid(), "host": socket.gethostname()[:255]},
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.jobs.access import check_cancel_job, check_start_job
@@ -41,7 +42,7 @@ def do_cancel_job(job: Job, *, acting_user=None) -> Job:
         job.cancel_requested = True
         fields = ["cancel_requested"]
         if job.status == Job.Status.QUEUED:
-            job.status, job.finished_at = Job.Status.CANCELLED, timezone.now()
+            job.status, job.finished_at = Job.Status.CANCELLED, clock.now()
             fields += ["status", "finished_at"]
         job.save(update_fields=fields)
         record("jobs.cancel_requested", actor=acting_user, obj=job, data={"kind": job.kind})

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from leniency import clock
 from leniency.jobs.models import Job
 from leniency.jobs.progress import Cancelled, Progress
 from leniency.jobs.runners import RUNNERS, JobError
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def _finish(job: Job, status: str, **fields) -> None:
-    Job.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(), **fields)
+    Job.objects.filter(pk=job.pk).update(status=status, finished_at=clock.now(), **fields)
 
 
 def execute(job_id: int) -> str:
@@ -33,7 +34,7 @@ def _execute(job: Job) -> str:
         if not job.finished:
             _finish(job, Job.Status.CANCELLED)
         return "cancelled"
-    job.status, job.started_at = Job.Status.RUNNING, timezone.now()
+    job.status, job.started_at = Job.Status.RUNNING, clock.now()
     job.save(update_fields=["status", "started_at"])
     progress = Progress(job)
     try:

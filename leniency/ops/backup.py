@@ -41,8 +41,8 @@ from django.conf import settings
 from django.core.files import File
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.utils import timezone
 
+from leniency import clock
 from leniency.accounts.models import User
 from leniency.audit import checkpoints
 from leniency.audit.models import AuditEvent
@@ -228,7 +228,7 @@ def create_backup(target: Path, *, portable: bool = False) -> dict:
                     files[relative] = sha256_file(path)
         manifest = {
             "format": FORMAT,
-            "created_at": timezone.now().isoformat(),
+            "created_at": clock.now().isoformat(),
             "database_vendor": connection.vendor,
             "database_format": PG_DUMP if use_pg_dump else FIXTURES,
             "database_file": dump.name,
@@ -381,7 +381,7 @@ def _restart_checkpoint() -> Path | None:
     path = Path(path)
     aside = None
     if path.exists():
-        aside = path.with_name(f"{path.stem}.before-restore-{timezone.now():%Y%m%dT%H%M%S}{path.suffix}")
+        aside = path.with_name(f"{path.stem}.before-restore-{clock.now():%Y%m%dT%H%M%S}{path.suffix}")
         path.replace(aside)
     head = checkpoints.head()
     if head is not None:

@@ -4,9 +4,10 @@ everything else needs a log-in and follows `access.py` like the pages."""
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+
+from leniency import clock
 
 from . import conf, ratelimit
 from .access import can_see_reporter, visible_petitions, visible_reports
@@ -110,7 +111,7 @@ def list_reports(request, status: str = ""):
     rows = visible_reports(request.user).select_related("routed_to")
     if status:
         rows = rows.filter(status=status)
-    today = timezone.localdate()
+    today = clock.today()
     out = []
     for r in rows[:500]:
         personal = can_see_reporter(request.user, r)
@@ -183,11 +184,11 @@ def list_petitions(request, status: str = ""):
     rows = visible_petitions(request.user).select_related("case")
     if status:
         rows = rows.filter(status=status)
-    today = timezone.localdate()
+    today = clock.today()
     return [_petition_out(p, today) for p in rows[:200]]
 
 
 @router.get("/petitions/{petition_id}", response=PetitionOut)
 def get_petition(request, petition_id: int):
     petition = get_object_or_404(visible_petitions(request.user).select_related("case"), pk=petition_id)
-    return _petition_out(petition, timezone.localdate())
+    return _petition_out(petition, clock.today())

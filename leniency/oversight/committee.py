@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability, roles_with
 from leniency.accounts.models import Organisation, User
 from leniency.audit.trail import record
@@ -53,7 +54,7 @@ def do_file_petition(
 ) -> Petition:
     """A petition from a defendant (recorded by a member or their lawyer) or from a lawyer."""
     access.check_file_petition(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     if source not in (Petition.Source.DEFENDANT, Petition.Source.LAWYER):
         raise DomainError(_("来源：请选择"), field="source")
     if defendant is not None:
@@ -96,7 +97,7 @@ def do_declare_conflict(
     member, *, reason: str, acting_user, organisation=None, case=None, now: datetime | None = None
 ) -> ConflictDeclaration:
     access.check_declare_conflict(acting_user, member)
-    now = now or timezone.now()
+    now = now or clock.now()
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("事由：不能为空"), field="reason")
@@ -144,7 +145,7 @@ def do_assign_member(
     petition: Petition, member, *, acting_user, lead: bool = False, now: datetime | None = None
 ) -> PetitionAssignment:
     access.check_assign_member(acting_user, petition)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         petition = Petition.objects.select_for_update().get(pk=petition.pk)
         if petition.status in (Petition.Status.DECIDED, Petition.Status.CLOSED):
@@ -211,7 +212,7 @@ def do_add_note(
     now: datetime | None = None,
 ) -> InvestigationNote:
     access.check_add_note(acting_user, petition)
-    now = now or timezone.now()
+    now = now or clock.now()
     text = (text or "").strip()
     if not text:
         raise DomainError(_("内容：不能为空"), field="text")
@@ -246,7 +247,7 @@ def do_decide(
 ) -> Decision:
     """Decide a petition. Ordering kinds need corrections: dicts of description, responsible, due_on."""
     access.check_decide(acting_user, petition)
-    now = now or timezone.now()
+    now = now or clock.now()
     corrections = corrections or []
     if kind not in Decision.Kind.values:
         raise DomainError(_("决定类型：请选择"), field="kind")
@@ -340,7 +341,7 @@ def do_complete_correction(
 ) -> Correction:
     """Record a correction as done with its evidence; the petition closes when its last correction is done."""
     access.check_complete_correction(acting_user, correction)
-    now = now or timezone.now()
+    now = now or clock.now()
     evidence = (evidence or "").strip()
     if not evidence:
         raise DomainError(_("完成情况及证明：不能为空"), field="evidence")

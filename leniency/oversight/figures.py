@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from leniency import clock
+
 from .models import Correction, Decision, Petition, PublicReport
 
 
@@ -31,7 +33,7 @@ def _counts(qs: QuerySet, field: str, choices) -> dict[str, int]:
 
 def report_counts(start: date | None = None, end: date | None = None, *, today: date | None = None) -> dict:
     """{"total", "by_kind": {kind: n}, "by_status": {status: n}, "overdue", "escalated", "answered_late"}."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     qs = _bounds(PublicReport.objects.all(), "received_at", start, end)
     return {
         "total": qs.count(),
@@ -62,7 +64,7 @@ def correction_counts(
     start: date | None = None, end: date | None = None, *, today: date | None = None
 ) -> dict:
     """{"total", "open", "done", "overdue", "done_late"} for corrections ordered in the period."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     qs = _bounds(Correction.objects.all(), "decision__decided_at", start, end)
     done = qs.filter(status=Correction.Status.DONE)
     return {

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency import clock
 from leniency.counsel.models import ParticipationEntry
 from leniency.counsel.models.participation import CONTACT
 from leniency.plea.models import ReviewItem, Signature, Withdrawal
@@ -233,4 +234,4 @@ def supervisor_warnings(user) -> list[PressureWarning]:
     """What the supervising prosecutor's queue shows: their own procuratorate's warnings (the last year)."""
     if not user.organisation_id:
         return []
-    return prosecutor_warnings(user.organisation_id, since=timezone.now() - timedelta(days=365))
+    return prosecutor_warnings(user.organisation_id, since=clock.now() - timedelta(days=365))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.accounts.models import Organisation, Region
 from leniency.audit.trail import record
 from leniency.cases.models import Case
@@ -84,7 +85,7 @@ def do_submit_report(
     now: datetime | None = None,
 ) -> tuple[PublicReport, str]:
     """Accept a report from anyone; return it with its tracking code, which is not stored and shown once."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if kind not in PublicReport.Kind.values:
         raise DomainError(_("举报类型：请选择"), field="kind")
     description = (description or "").strip()
@@ -148,7 +149,7 @@ def do_reply_to_report(
 ) -> ReportReply:
     """A public reply answers the report (if it is still waiting); an internal note does not."""
     access.check_reply_to_report(acting_user, report)
-    now = now or timezone.now()
+    now = now or clock.now()
     text = (text or "").strip()
     if not text:
         raise DomainError(_("答复内容：不能为空"), field="text")
@@ -180,7 +181,7 @@ def do_escalate_report(
 ) -> Petition:
     """Hand a report to the review committee as a petition (automatically when overdue, or by its handler)."""
     access.check_escalate_report(acting_user, report)
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         report = (
             PublicReport.objects.select_for_update(of=("self",))
@@ -246,7 +247,7 @@ def overdue_reports(today):
 
 def escalate_overdue(*, now: datetime | None = None) -> list[Petition]:
     """Escalate every report not answered by its due date (run by `leniency oversight escalate` and the inbox)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     petitions = []
     for report in overdue_reports(timezone.localtime(now).date()).order_by("due_on", "pk"):
         try:

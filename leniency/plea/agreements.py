@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases.stages import Procedure, Stage
 from leniency.documents.archive import hash_stored, write_bytes
@@ -88,7 +89,7 @@ def do_generate_agreement(
 ) -> PleaAgreement:
     """Render the 具结书 from the final recommendation and store it; an earlier version is superseded."""
     access.check_generate_agreement(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     recommendation = recommendation or state.final_recommendation(defendant)
     if recommendation is None:
         raise DomainError(_("尚无最终量刑建议，不能生成具结书"), field="recommendation")

@@ -1,8 +1,8 @@
 from django import forms
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.stages import Procedure
 
@@ -40,7 +40,7 @@ class NoticeForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("notified_at", timezone.localtime().replace(second=0, microsecond=0))
+        kwargs["initial"].setdefault("notified_at", clock.localtime().replace(second=0, microsecond=0))
         if user is not None:
             kwargs["initial"].setdefault("notified_by_name", str(user))
             kwargs["initial"].setdefault(
@@ -193,7 +193,7 @@ class WithdrawalForm(forms.Form):
 
     def __init__(self, *args, stage=None, **kwargs):
         kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+        kwargs["initial"].setdefault("occurred_at", clock.localtime().replace(second=0, microsecond=0))
         super().__init__(*args, **kwargs)
         # Only the choices the law gives at this stage (FACTS.md §3.9).
         keep = self.STAGE_FIELDS.get(stage, ())

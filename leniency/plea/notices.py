@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases.stages import CLOSED_STAGES
 from leniency.errors import DomainError
@@ -35,7 +35,7 @@ def do_record_notice(
     now: datetime | None = None,
 ) -> RightsNotice:
     access.check_record_notice(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     rights = {name: True for name in RIGHT_FIELDS} | (rights or {})
     if defendant.stage in CLOSED_STAGES:
         raise DomainError(_("此人的案件已经结束，不能再记录权利告知"), field="stage")

@@ -24,9 +24,9 @@ import secrets
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.personal_data import log_personal_data_read
 from leniency.audit.trail import record
 from leniency.cases.access import visible_defendants
@@ -237,7 +237,7 @@ def do_record_defendant_signature(
     drawing (PNG bytes) or the scanned signed paper copy (bytes or an uploaded file)."""
     defendant = agreement.defendant
     access.check_record_defendant_signature(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     _check_open(agreement, Role.DEFENDANT)
     if capture not in (Capture.DRAWN, Capture.SCAN):
         raise DomainError(_("请选择签名方式：手写板签名或纸质签名扫描件"), field="capture")
@@ -294,7 +294,7 @@ def do_attest_as_lawyer(
     them" (CPL art. 174 ¶1). It names the lawyer on the defendant's signature as the lawyer present."""
     defendant = agreement.defendant
     access.check_attest_as_lawyer(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     _check_open(agreement, Role.LAWYER)
     for field, ticked, message in (
         ("present", present, _("请确认本人在犯罪嫌疑人签署时在场")),
@@ -341,7 +341,7 @@ def do_sign_as_prosecutor(
     now: datetime | None = None,
 ) -> Signature:
     access.check_sign_as_prosecutor(acting_user, agreement.defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     _check_open(agreement, Role.PROSECUTOR)
     evidence = _evidence(
         agreement, recording=recording, start_s=start_s, end_s=end_s, no_recording_reason=no_recording_reason
@@ -370,7 +370,7 @@ def record_image_read(signature: Signature, *, user, path: str = "", now: dateti
         actor=user,
         obj=signature.agreement,
         case_id=signature.agreement.defendant.case_id,
-        occurred_at=now or timezone.now(),
+        occurred_at=now or clock.now(),
         data={"defendant": defendant_id, "role": signature.role, "image_sha256": signature.image_sha256},
     )
     log_personal_data_read(user, [defendant_id], fields="signature", via="page", path=path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 
@@ -31,7 +31,7 @@ def do_record_review(
     """`answers` maps every checklist key to (answer, note); a "不符合" answer needs a note, and so does a "符合"
     whose evidence the platform lacks (`evidence.checklist_evidence`): the note says what the judge relied on."""
     access.check_record_review(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     agreement = current_agreement(defendant)
     for item in CHECKLIST:
         if item.key not in answers or answers[item.key][0] not in Answer.values:
@@ -93,7 +93,7 @@ def do_resolve_item(
 ) -> ReviewItem:
     """A failed item stops blocking adoption once the judge records how it was resolved (e.g. the missing
     material was supplied, the defendant confirmed voluntariness in court)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     defendant = item.review.defendant
     access.check_resolve_item(acting_user, defendant)
     if item.answer != Answer.NO:

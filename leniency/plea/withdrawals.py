@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases.services import do_set_procedure
 from leniency.cases.stages import Procedure
@@ -42,7 +43,7 @@ def do_record_withdrawal(
     now: datetime | None = None,
 ) -> Withdrawal:
     access.check_record_withdrawal(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     stage = STAGE_OF.get(defendant.stage)
     if stage is None:
         raise DomainError(

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit import checkpoints
 from leniency.audit.trail import record
 from leniency.documents import archive
@@ -88,7 +89,7 @@ def oversight_section(period) -> dict:
 
 def report_context(period_code: str, *, now=None) -> dict:
     period = parse_period(period_code)
-    now = now or timezone.now()
+    now = now or clock.now()
     by_region = portal_figures(period, "region", use_cache=False)
     by_crime = portal_figures(period, "crime", with_chart=False, use_cache=False)
     return {
@@ -156,7 +157,7 @@ def do_generate_report(
     """
     access.check_generate_report(user)
     step = on_step or (lambda done, total: None)
-    now = now or timezone.now()
+    now = now or clock.now()
     context = report_context(period_code, now=now)
     step(1, REPORT_STEPS)
     html = render_document("portal/report.html", context)

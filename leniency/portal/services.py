@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases.models import DefendantCharge
 from leniency.errors import DomainError
@@ -66,7 +67,7 @@ def do_propose_typical_case(
     text = (text or "").strip() or (case.facts if case is not None else "")
     if not text.strip():
         raise DomainError(_("案例原文不能为空"), field="text")
-    now = now or timezone.now()
+    now = now or clock.now()
     tc = TypicalCase.objects.create(
         case=case, title=title, source_text=text, reasons=reasons, proposed_by=acting_user, proposed_at=now
     )
@@ -112,7 +113,7 @@ def do_anonymise_typical_case(tc: TypicalCase, *, acting_user, extra_names=(), n
         procedures = {d.get_procedure_display() for d in case.defendants.all() if d.procedure}
         tc.procedure = "、".join(sorted(procedures))
     tc.status = Status.ANONYMISED
-    tc.anonymised_at = now or timezone.now()
+    tc.anonymised_at = now or clock.now()
     tc.save()
     _event("portal.typical_case.anonymised", tc, acting_user, replacements=len(tc.replacements))
     return tc
@@ -148,7 +149,7 @@ def do_publish_typical_case(
             _("文本仍含可识别个人的信息：%(items)s") % {"items": "、".join(sorted(set(found)))},
             field="public_text",
         )
-    now = now or timezone.now()
+    now = now or clock.now()
     tc.keywords = keywords.strip()
     tc.review_note = note
     tc.reviewed_by, tc.reviewed_at = acting_user, now
@@ -180,7 +181,7 @@ def do_reject_typical_case(tc: TypicalCase, *, acting_user, note: str, now=None)
     if not note.strip():
         raise DomainError(_("请填写审核意见"), field="note")
     tc.status, tc.review_note = Status.REJECTED, note.strip()
-    tc.reviewed_by, tc.reviewed_at = acting_user, now or timezone.now()
+    tc.reviewed_by, tc.reviewed_at = acting_user, now or clock.now()
     tc.save()
     _event("portal.typical_case.rejected", tc, acting_user, note=note.strip())
     return tc

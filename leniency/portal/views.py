@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency import clock
 from leniency.cases.access import visible_cases
 from leniency.errors import DomainError
 
@@ -31,7 +31,7 @@ def _period_choices(today):
 
 
 def index(request):
-    today = timezone.localdate()
+    today = clock.today()
     try:
         period = parse_period(request.GET.get("period", "all"))
     except ValueError:
@@ -200,7 +200,7 @@ def manage(request):
             "can_review": access.can_review(request.user),
             "can_generate": access.can_generate_report(request.user),
             "reports": TransparencyReport.objects.all()[:20],
-            "period_choices": recent_quarters(timezone.localdate(), 8),
+            "period_choices": recent_quarters(clock.today(), 8),
             "form": request.POST if request.method == "POST" else {},
         },
     )

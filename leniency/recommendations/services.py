@@ -16,9 +16,9 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.cases import victims
 from leniency.cases.models import Defendant
@@ -196,7 +196,7 @@ def do_create_draft(
     access.check_draft(acting_user, defendant)
     if not access.can_draft(acting_user, defendant):
         _deny(_("您无权为此人起草量刑建议（须为本案检察院的检察官，且处于审查起诉或一审阶段）"))
-    now = now or timezone.now()
+    now = now or clock.now()
     Defendant.objects.select_for_update().filter(pk=defendant.pk).first()  # one new round at a time
     change_basis = change_basis.strip()
     if change_needs_basis(defendant) and not change_basis:
@@ -288,7 +288,7 @@ def do_update_draft(
         _deny(
             _("此量刑建议当前状态为“%(status)s”，您不能修改") % {"status": rec.get_status_display()}, "status"
         )
-    now = now or timezone.now()
+    now = now or clock.now()
     rows = facts_changed = None
     if (facts_text is not None and facts_text != rec.facts_text) or facts is not None:
         text = rec.facts_text if facts_text is None else facts_text
@@ -335,7 +335,7 @@ def do_submit(rec, *, acting_user, version: int | None = None, now: datetime | N
             _("此量刑建议当前状态为“%(status)s”，不能提交审核") % {"status": rec.get_status_display()},
             "status",
         )
-    now = now or timezone.now()
+    now = now or clock.now()
     rec.status, rec.submitted_at, rec.updated_at = Status.IN_REVIEW, now, now
     rec.version += 1
     rec.save()
@@ -375,7 +375,7 @@ def do_review(
     comments = comments.strip()
     if decision == Review.Decision.RETURN and not comments:
         _deny(_("退回修改须写明审核意见"), "comments")
-    now = now or timezone.now()
+    now = now or clock.now()
     review = Review.objects.create(
         recommendation=rec, reviewer=acting_user, decision=decision, comments=comments, created_at=now
     )
@@ -427,7 +427,7 @@ def do_give_opinion(
         _deny(_("提出异议须写明理由"), "reasons")
     if proposed_months is not None and (proposed_months < 0 or proposed_months > 300):
         _deny(_("建议刑期须在0至300个月之间"), "proposed_months")
-    now = now or timezone.now()
+    now = now or clock.now()
     opinion = LawyerOpinion.objects.create(
         recommendation=rec,
         lawyer=acting_user,
@@ -490,7 +490,7 @@ def do_finalise(
     unheard = victims.finalise_blockers(rec.defendant)  # each victim heard, or why not (CPL art. 173)
     if unheard:
         _deny("；".join(unheard), "victims")
-    now = now or timezone.now()
+    now = now or clock.now()
     previous = final_recommendation(rec.defendant)
     if previous is not None:
         SentencingRecommendation.objects.filter(pk=previous.pk).update(
@@ -591,7 +591,7 @@ def do_court_decision(
         else:
             months = None
         values = {"principal_penalty": principal_penalty, "months": months, "probation": bool(probation)}
-    now = now or timezone.now()
+    now = now or clock.now()
     court_decision = CourtDecision.objects.create(
         recommendation=rec,
         judge=acting_user,
@@ -647,7 +647,7 @@ def do_mark_lapsed(defendant, *, acting_user, reason: str, now: datetime | None 
     access.check_mark_lapsed(acting_user, defendant)
     if not reason.strip():
         _deny(_("须写明失效原因"), "reason")
-    now = now or timezone.now()
+    now = now or clock.now()
     final = None
     rows = list(
         SentencingRecommendation.objects.select_for_update().filter(

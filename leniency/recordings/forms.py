@@ -1,7 +1,7 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency import clock
 from leniency.plea.models import PleaAgreement, RightsNotice
 
 from .models import Recording
@@ -27,7 +27,7 @@ class UploadForm(forms.Form):
     )
 
     def __init__(self, *args, defendant, **kwargs):
-        kwargs.setdefault("initial", {"recorded_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"recorded_on": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["notice"].queryset = RightsNotice.objects.filter(defendant=defendant)
         self.fields["agreement"].queryset = PleaAgreement.objects.filter(defendant=defendant)

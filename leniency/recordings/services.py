@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.ledger import registered_hashes
 from leniency.audit.trail import record
 from leniency.documents.archive import clean_incoming, hash_stored
@@ -67,7 +68,7 @@ def do_add_recording(
 ) -> Recording:
     """Stream `fileobj` (an UploadedFile or any binary file object) into the archive in 64 KiB chunks."""
     access.check_add_recording(acting_user, defendant)
-    now = now or timezone.now()
+    now = now or clock.now()
     if session not in Recording.Session.values:
         raise DomainError(_("请选择所录环节"), field="session")
     if recorded_on > timezone.localdate(now):
@@ -143,7 +144,7 @@ def do_log_access(recording: Recording, *, acting_user, mode: str, now: datetime
         actor=acting_user,
         obj=recording,
         case_id=recording.defendant.case_id,
-        occurred_at=now or timezone.now(),
+        occurred_at=now or clock.now(),
         data={"defendant": recording.defendant_id, "mode": mode, "sha256": recording.sha256},
     )
 

@@ -12,9 +12,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.documents import tabular
 from leniency.documents.tabular import BadRow, read_rows
@@ -67,7 +67,7 @@ def do_import_study_records(organisation, *, data: bytes, file_name: str, acting
             )
             continue
         good[ref] = (number, model_fields(values))
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         existing = set(
             ImportedPerson.objects.filter(organisation=organisation, person_ref__in=list(good)).values_list(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leniency import clock
 from leniency.accounts.models import Organisation
 from leniency.cases.models import Defendant
 from leniency.counsel.models.participation import Service
@@ -138,7 +138,7 @@ def fit(rows: list[PersonRow], *, folds: int = 5, seed: int = 0) -> dict:
         "folds": folds,
         "calibration": reliability(oof, y),
         "odds_ratios": odds_ratios(X, y),
-        "trained_at": timezone.now().isoformat(timespec="seconds"),
+        "trained_at": clock.now().isoformat(timespec="seconds"),
     }
 
 
@@ -305,7 +305,7 @@ def prospective_row(
     if rec is None:
         return None
     row = row if row is not None else next(r for r in rows_of(data) if r.defendant_id == defendant.pk)
-    now = timezone.now()
+    now = clock.now()
     row.plea_stage = plea_stage(rec, defendant.case.facts, defendant.stage)
     row.rec_id, row.rec_kind = rec.pk, rec.kind
     row.wide_range = rec.kind == "range" and wide_range(rec.low_months, rec.high_months)

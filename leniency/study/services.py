@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leniency import clock
 from leniency.audit.trail import record
 from leniency.errors import DomainError
 from leniency.recommendations.services import final_recommendation
@@ -23,7 +23,7 @@ def do_record_letter_delivery(defendant, *, acting_user, method: str, delivered_
     rec = final_recommendation(defendant)
     if rec is None:
         raise DomainError(_("尚无已确定的量刑建议，无释法说理书可送达"), field="method")
-    now = timezone.now()
+    now = clock.now()
     delivered_at = delivered_at or now
     if delivered_at > now:
         raise DomainError(_("送达时间不能晚于现在"), field="delivered_at")

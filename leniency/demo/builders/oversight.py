@@ -22,6 +22,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from leniency import clock
 from leniency.accounts.models import Organisation, Role, User
 from leniency.cases.models import Case, Defendant
 from leniency.demo.geography import HOME_DISTRICT, PROVINCE_CODE, SECOND_DISTRICT
@@ -67,7 +68,7 @@ def build(*, seed: int, today, stdout) -> str | None:
     if chair is None or supervisor is None:
         return None
     home_procuratorate = home_cases[0].procuratorate
-    today = today or timezone.localdate()
+    today = today or clock.today()
     state: dict = {}
     steps: list[tuple[datetime, int, object]] = []
 

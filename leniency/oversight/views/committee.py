@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency import clock
 from leniency.accounts.capabilities import has_capability
 from leniency.cases.models import Case
 from leniency.errors import DomainError
@@ -48,7 +48,7 @@ def petition_queue(request):
     status = request.GET.get("status", "")
     if status in Petition.Status.values:
         petitions = petitions.filter(status=status)
-    today = timezone.localdate()
+    today = clock.today()
     corrections = Correction.objects.filter(
         decision__petition__in=visible_petitions(request.user)
     ).select_related("decision__petition", "responsible")
@@ -152,7 +152,7 @@ def _petition_page(request, petition, *, assign_form=None, note_form=None, decis
             or (NoteForm(recordings=recordings, prefix="note") if is_assigned(user, petition) else None),
             "decision_form": decision_form
             or (DecisionForm(prefix="decision") if can_decide(user, petition) else None),
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "show_reporter": petition.report is not None and is_assigned(user, petition),
             "my_conflicts": conflicts_of_interest(user, petition) if is_committee_member(user) else [],
         },
@@ -284,7 +284,7 @@ def corrections(request):
         rows = rows | Correction.objects.filter(responsible=user.organisation_id)
     elif not can_open_queue(user):
         raise Http404
-    today = timezone.localdate()
+    today = clock.today()
     items = [
         {
             "c": c,

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leniency import clock
 from leniency.forms_flow import form_post
 
 from .. import attachments
@@ -30,7 +30,7 @@ def report_inbox(request):
     rows = visible_reports(request.user).select_related("routed_to")
     if status in PublicReport.Status.values:
         rows = rows.filter(status=status)
-    today = timezone.localdate()
+    today = clock.today()
     return render(
         request,
         "oversight/report_inbox.html",
@@ -55,7 +55,7 @@ def _report_page(request, report, *, reply_form=None, escalate_form=None, status
             "replies": report.replies.select_related("author"),
             "reply_form": reply_form or ReplyForm(),
             "escalate_form": escalate_form or EscalateForm(),
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "provisional": is_provisional(report.due_on.year),
             "petition": getattr(report, "petition", None),
         },

@@ -2,8 +2,8 @@
 (and anyone's, from the command line). The key is printed once; only its SHA-256 is stored."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from leniency import clock
 from leniency.accounts.models import ApiToken, User
 from leniency.audit.tokens import do_issue_token, do_revoke_token
 from leniency.errors import DomainError
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         tokens = ApiToken.objects.select_related("user").order_by("user__username", "-created_at")
         if username:
             tokens = tokens.filter(user=self._user(username))
-        now = timezone.now()
+        now = clock.now()
         for t in tokens:
             state = "revoked" if t.revoked_at else ("usable" if t.is_usable(now) else "expired")
             expires = f"{t.expires_at:%Y-%m-%d}" if t.expires_at else "never"

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from leniency import clock
 from leniency.counsel.quality import do_detect_warnings
 from leniency.counsel.rota import do_escalate_overdue
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--as-of: {error}") from error
             as_of = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
         else:
-            as_of = timezone.now()
+            as_of = clock.now()
         if job == "escalate":
             escalated = do_escalate_overdue(as_of=as_of)
             self.stdout.write(f"{len(escalated)} allocations missed their target and were escalated")

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 from tqdm import tqdm
 
+from leniency import clock
 from leniency.jobs.models import Job
 from leniency.jobs.schedule import last_beat
 from leniency.jobs.services import do_cancel_job, do_start_job
@@ -71,7 +71,7 @@ class Command(BaseCommand):
         job = do_start_job(kind, params, acting_user=None)
         self.stdout.write(f"job #{job.pk} queued ({job.get_kind_display()})")
         beat = last_beat()
-        if beat is None or (timezone.now() - beat.beat_at).total_seconds() > 60:
+        if beat is None or (clock.now() - beat.beat_at).total_seconds() > 60:
             self.stderr.write("no worker has beaten in the last minute: start one with `leniency worker`")
         if detach:
             return

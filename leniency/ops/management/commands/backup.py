@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from leniency import clock
 from leniency.ops.backup import BackupError, create_backup
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, out, portable, **options):
         if out is None:
-            out = Path(settings.VAR_DIR) / "backups" / f"leniency-{timezone.now():%Y%m%dT%H%M%S}.tar.gz"
+            out = Path(settings.VAR_DIR) / "backups" / f"leniency-{clock.now():%Y%m%dT%H%M%S}.tar.gz"
         out.parent.mkdir(parents=True, exist_ok=True)
         try:
             manifest = create_backup(out, portable=portable)

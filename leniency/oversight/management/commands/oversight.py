@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from leniency import clock
 from leniency.oversight.committee import overdue_corrections
 from leniency.oversight.reports import escalate_overdue
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
                 )
             self.stdout.write(self.style.SUCCESS(f"{len(petitions)} overdue reports escalated"))
             return
-        rows = list(overdue_corrections(timezone.localdate()))
+        rows = list(overdue_corrections(clock.today()))
         for c in rows:
             self.stdout.write(
                 f"correction #{c.pk} due {c.due_on} · {c.responsible} · petition "

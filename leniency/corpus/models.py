@@ -97,7 +97,8 @@ class Judgment(models.Model):
 
 
 class Artefact(models.Model):
-    """One published version of a file set every app server reads: the similar-case index or the learned model.
+    """One published version of a file set every app server reads: the similar-case index, the learned sentencing
+    model or the study's withdrawal-risk model (leniency/study/risk.py).
 
     Its files live in the file storage (the local disk or an object store) under names that carry the version,
     never overwritten; each server copies the current version to its own cache and loads it from there. The
@@ -106,6 +107,7 @@ class Artefact(models.Model):
     class Kind(models.TextChoices):
         CORPUS_INDEX = "corpus_index", _("类案索引")
         SENTENCING_MODEL = "sentencing_model", _("量刑模型")
+        WITHDRAWAL_RISK = "withdrawal_risk", _("反悔风险模型")
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     version = models.CharField(max_length=64)

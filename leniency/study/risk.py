@@ -1,8 +1,11 @@
 """Early warning: the withdrawal-risk score at signing time.
 
 A logistic regression on the persons who pleaded (features from `features.person_rows`, label: a withdrawal was
-recorded), fitted on a procuratorate's own data. The artifact is a small JSON file under `var/models/` (the
-coefficients, the cross-validated AUC and the reliability table), so scoring needs no pickle and no scikit-learn.
+recorded), fitted on a procuratorate's own data. The artifact is a small JSON file (the coefficients, the
+cross-validated AUC and the reliability table), so scoring needs no pickle and no scikit-learn. Training publishes
+it to the file storage as a version of the `withdrawal_risk` artefact (leniency/corpus/artefacts.py, like the
+similar-case index and the sentencing model), and every app server scores with the current version from its own
+cached copy; a `var/models/withdrawal_risk.json` written before that still serves while none is published.
 The score comes with the factors that raise it and, for those the procuratorate can change, the action that
 lowers it and the score after that action.
 """
@@ -11,8 +14,10 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 import warnings
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from leniency import clock
 from leniency.accounts.models import Organisation
 from leniency.cases.models import Defendant
+from leniency.corpus.artefacts import content_version, publish, serving_directory
+from leniency.corpus.models import Artefact
 from leniency.counsel.models.participation import Service
 
 from .features import (
@@ -191,31 +198,44 @@ def reliability(predicted, observed, edges=(0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0001)
 
 
 def artifact_path() -> Path:
+    """The local file of development: serves only while no version was published."""
     return Path(settings.VAR_DIR) / "models" / ARTIFACT
 
 
 def train_and_save(org, date_from=None, date_to=None) -> dict:
+    """Fit on `org`'s signings and publish the model as the current `withdrawal_risk` version every server scores
+    with; the model comes back with its `artefact` version."""
     model = fit(training_rows(org, date_from, date_to))
     model["trained_on"] = org.name
-    path = artifact_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
-    _cache.clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / ARTIFACT).write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
+        stamp = clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%S")
+        artefact = publish(Artefact.Kind.WITHDRAWAL_RISK, content_version(Path(tmp), stamp), Path(tmp))
+    model["artefact"] = artefact.version
     return model
 
 
 _cache: dict = {}
 
 
+def serving_path() -> Path:
+    """The file this server scores with: its copy of the current published version, or the local file."""
+    return serving_directory(Artefact.Kind.WITHDRAWAL_RISK, artifact_path().parent) / ARTIFACT
+
+
 def load_model() -> dict | None:
-    """The saved model; where there is none, refit on the demo district if it exists (a second or two)."""
-    path = artifact_path()
+    """The current model; where none was ever trained, refit on the demo district if it exists (a second or two).
+
+    One indexed query for the current version per call; the file is read once per version (a published version
+    never changes; the local file is re-read when its modification time does)."""
+    path = serving_path()
     if path.exists():
-        mtime = path.stat().st_mtime
-        if _cache.get("mtime") != mtime:
-            _cache.update(mtime=mtime, model=json.loads(path.read_text(encoding="utf-8")))
+        key = (str(path), path.stat().st_mtime)
+        if _cache.get("key") != key:
+            model = json.loads(path.read_text(encoding="utf-8"))
+            if path != artifact_path():
+                model["artefact"] = path.parent.name
+            _cache.update(key=key, model=model)
         return _cache["model"]
     org = Organisation.objects.filter(name=PROCURATORATE_NAME).first()
     if org is None:

@@ -2,7 +2,11 @@
 
 import json
 
+from django.core.files.storage import default_storage
+
 from leniency.cases.models import Defendant
+from leniency.corpus.artefacts import current
+from leniency.corpus.models import Artefact
 from leniency.demo import district as generator
 from leniency.study.risk import artifact_path, explain, load_model, train_and_save, training_rows
 
@@ -17,7 +21,9 @@ def test_model_directions_auc_calibration_and_artifact(district, district_superv
     for band in model["calibration"]:
         if band["n"] >= 60:
             assert abs(band["predicted"] - band["observed"]) < 0.1, band
-    saved = json.loads(artifact_path().read_text(encoding="utf-8"))
+    published = current(Artefact.Kind.WITHDRAWAL_RISK)
+    saved = json.loads(default_storage.open(published.files[0]["path"]).read())
+    assert published.version == model["artefact"] and not artifact_path().exists()
     assert saved["coef"] == model["coef"] and load_model()["n"] == model["n"]
 
     rows = training_rows(district)

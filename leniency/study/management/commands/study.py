@@ -20,7 +20,7 @@ from leniency.study.import_format import SAMPLE_ROWS, csv_bytes, xlsx_bytes
 from leniency.study.imports import do_import_study_records
 from leniency.study.readiness import require_migrated, study_load_hint
 from leniency.study.report import write_report
-from leniency.study.risk import artifact_path, train_and_save
+from leniency.study.risk import train_and_save
 
 
 class Command(BaseCommand):
@@ -71,7 +71,7 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
             self.stdout.write(
-                f"{artifact_path()}: n={model['n']} withdrawals={model['positives']} "
+                f"withdrawal_risk {model['artefact']} published: n={model['n']} withdrawals={model['positives']} "
                 f"AUC(cv)={model['auc_cv']:.3f}"
             )
             return

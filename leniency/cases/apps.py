@@ -37,6 +37,7 @@ ACTIONS = {
         lambda data: data.get("name", ""),
     ),
     "case.prosecuted": (gettext_lazy("提起公诉"), lambda data: data.get("court", "")),
+    "case.prosecution.added": (gettext_lazy("追加起诉"), lambda data: data.get("court", "")),
     "case.court.filed": (
         gettext_lazy("法院立案"),
         lambda data: _("承办法官：%(name)s") % {"name": data.get("name", "")},

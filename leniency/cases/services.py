@@ -16,7 +16,13 @@ from leniency.sentencing.standards import load_standard
 from . import access, court_panels
 from .deadlines import deadline_for
 from .identity import validate_id_number
-from .jurisdiction import APPEAL_KINDS, check_court_choice, court_above, receiving_court
+from .jurisdiction import (
+    APPEAL_KINDS,
+    check_court_choice,
+    court_above,
+    intermediate_court,
+    receiving_court,
+)
 from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge, PanelChange
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 from .victims import do_add_victim
@@ -162,46 +168,94 @@ def do_prosecute(
     case: Case, *, acting_user, grave: bool = False, court=None, as_of: date | None = None
 ) -> Case:
     """提起公诉 (CPL art. 176): name the receiving court (art. 20 basic, art. 21 intermediate) and move every
-    defendant under review for prosecution to first instance."""
+    defendant under review for prosecution to first instance.
+
+    On a case already prosecuted, the defendants under review since (a co-defendant whose review ended later, or
+    who was caught later) are prosecuted to the court that already has the case, to be tried with it: 追加起诉
+    (SPP Rules 2019 art. 423; SPC Interpretation 2021 art. 297). No court is chosen then: another court, or a
+    possible life or death sentence at a basic court (art. 21), is refused, and so is a case the appeal moved to
+    the court above. It is audited as `case.prosecution.added`; the defendants join the case as the court filed
+    it (its panel stays) and their first instance starts on `as_of`."""
     access.check_prosecute(acting_user, case)
     as_of = as_of or clock.today()
-    lawful = receiving_court(case, grave=grave)
-    court = court or lawful
-    check_court_choice(case, court, grave=grave)
     with transaction.atomic():
-        current = Case.objects.select_for_update().only("prosecuted_on").get(pk=case.pk)
-        if current.prosecuted_on is not None:
-            raise DomainError(
-                _("本案已于 %(date)s 提起公诉") % {"date": current.prosecuted_on}, field="court"
-            )
+        # of=self: the court is on the nullable side of the join, which PostgreSQL will not lock.
+        current = Case.objects.select_for_update(of=("self",)).select_related("court").get(pk=case.pk)
+        added = current.prosecuted_on is not None
+        if added:
+            court = _added_prosecution_court(case, current, court, grave=grave)
+        else:
+            court = court or receiving_court(case, grave=grave)
+            check_court_choice(case, court, grave=grave)
         defendants = list(
             Defendant.objects.select_for_update().filter(case=case, stage=Stage.PROSECUTION_REVIEW)
         )
+        if not defendants and added:
+            raise DomainError(
+                _("本案已于 %(date)s 提起公诉，没有处于审查起诉阶段的犯罪嫌疑人可以追加起诉")
+                % {"date": current.prosecuted_on},
+                field="court",
+            )
         if not defendants:
             raise DomainError(
                 _("没有处于审查起诉阶段的犯罪嫌疑人，不能提起公诉（刑事诉讼法第176条）"), field="court"
             )
+        if added and as_of < current.prosecuted_on:
+            raise DomainError(
+                _("追加起诉日期不能早于本案提起公诉的日期 %(date)s") % {"date": current.prosecuted_on},
+                field="as_of",
+            )
         if any(as_of < d.stage_since for d in defendants):
             raise DomainError(_("提起公诉日期不能早于审查起诉开始的日期"), field="as_of")
-        case.court, case.prosecuted_on = court, as_of
-        case.save(update_fields=["court", "prosecuted_on"])
-        record(
-            "case.prosecuted",
-            actor=acting_user,
-            obj=case,
-            case_id=case.pk,
-            data={
-                "court": court.name,
-                "grave": grave,
-                "as_of": as_of,
-                "defendants": [d.pk for d in defendants],
-            },
-        )
-        for defendant in defendants:
-            _enter_stage(
-                defendant, Stage.FIRST_INSTANCE, as_of=as_of, reason="提起公诉", acting_user=acting_user
+        data = {"court": court.name, "grave": grave, "as_of": as_of, "defendants": [d.pk for d in defendants]}
+        if added:
+            record(
+                "case.prosecution.added",
+                actor=acting_user,
+                obj=case,
+                case_id=case.pk,
+                data={**data, "prosecuted_on": current.prosecuted_on},
             )
+        else:
+            case.court, case.prosecuted_on = court, as_of
+            case.save(update_fields=["court", "prosecuted_on"])
+            record("case.prosecuted", actor=acting_user, obj=case, case_id=case.pk, data=data)
+        reason = "追加起诉" if added else "提起公诉"
+        for defendant in defendants:
+            _enter_stage(defendant, Stage.FIRST_INSTANCE, as_of=as_of, reason=reason, acting_user=acting_user)
     return case
+
+
+def _added_prosecution_court(case: Case, current: Case, court, *, grave: bool):
+    """The court an added prosecution (追加起诉) goes to: the one that has the case at first instance."""
+    if current.appealed_on is not None:
+        raise DomainError(
+            _(
+                "本案已因上诉或抗诉由%(court)s第二审，第二审审查的是第一审判决（刑事诉讼法第233条）："
+                "追加起诉须向第一审人民法院在宣告判决前提出（《人民检察院刑事诉讼规则》第四百二十三条）"
+            )
+            % {"court": current.court.name},
+            field="court",
+        )
+    if court is not None and court.pk != current.court_id:
+        raise DomainError(
+            _(
+                "追加起诉向已受理本案的%(court)s提出，与已起诉的同案被告人一并审理"
+                "（《人民检察院刑事诉讼规则》第四百二十三条）"
+            )
+            % {"court": current.court.name},
+            field="court",
+        )
+    if grave and current.court_id != getattr(intermediate_court(case), "pk", None):
+        raise DomainError(
+            _(
+                "可能判处无期徒刑、死刑的案件由中级人民法院管辖（刑事诉讼法第21条）："
+                "本案由%(court)s审理，不能向其追加起诉"
+            )
+            % {"court": current.court.name},
+            field="grave",
+        )
+    return current.court
 
 
 def do_file_case(case: Case, *, judge, acting_user, filed_on: date | None = None, members=()) -> Case:

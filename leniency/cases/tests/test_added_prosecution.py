@@ -1,0 +1,133 @@
+"""追加起诉: a co-defendant prosecuted after the others (his review ended later, or he was caught later) goes to the
+court that already has the case through `do_prosecute` (SPP Rules 2019 art. 423), never through a bare stage
+change; he joins the case as the court filed it."""
+
+from datetime import date
+
+import pytest
+
+from leniency.accounts.models import Organisation
+from leniency.audit.models import AuditEvent
+from leniency.audit.timeline import case_timeline
+from leniency.cases import judgments, services
+from leniency.cases.access import is_case_judge
+from leniency.cases.court_panels import current_panel
+from leniency.cases.deadlines import deadline_for
+from leniency.cases.stages import Stage
+from leniency.errors import DomainError
+
+from .conftest import TWO_YEARS
+
+PROSECUTED, FILED, ADDED = date(2026, 10, 9), date(2026, 10, 12), date(2026, 10, 20)
+
+
+@pytest.fixture
+def first_prosecuted(world):
+    """The lawyer's client prosecuted and filed alone, his co-defendant back from 退回补充侦查 afterwards."""
+    co = world.co_defendant
+    services.do_change_stage(
+        co,
+        to=Stage.INVESTIGATION,
+        as_of=date(2026, 9, 20),
+        reason="退回补充侦查",
+        acting_user=world.prosecutor,
+    )
+    services.do_prosecute(world.case, court=world.court, as_of=PROSECUTED, acting_user=world.prosecutor)
+    services.do_file_case(world.case, judge=world.judge, filed_on=FILED, acting_user=world.clerk)
+    services.do_change_stage(
+        co,
+        to=Stage.PROSECUTION_REVIEW,
+        as_of=date(2026, 10, 15),
+        reason="补充侦查完毕移送",
+        acting_user=world.prosecutor,
+    )
+    world.case.refresh_from_db()
+    return world.case
+
+
+def test_a_co_defendant_reviewed_later_joins_the_filed_case_at_the_same_court(world, first_prosecuted):
+    case = first_prosecuted
+    panel = [(m.judge_id, m.presiding) for m in current_panel(case)]
+    services.do_prosecute(case, as_of=ADDED, acting_user=world.prosecutor)
+    case.refresh_from_db()
+    co = world.co_defendant
+    co.refresh_from_db()
+    assert (co.stage, co.stage_since) == (Stage.FIRST_INSTANCE, ADDED)
+    # The case keeps its prosecution, its court, its filing and its panel.
+    assert (case.prosecuted_on, case.court, case.court_filed_on) == (PROSECUTED, world.court, FILED)
+    assert [(m.judge_id, m.presiding) for m in current_panel(case)] == panel
+    # His trial period runs from the added prosecution, not from the filing a week before it (CPL 208).
+    assert deadline_for(co).start == ADDED
+
+    event = AuditEvent.objects.get(action="case.prosecution.added", case_id=case.pk)
+    assert event.data["defendants"] == [co.pk] and event.data["court"] == world.court.name
+    assert event.data["prosecuted_on"] == PROSECUTED.isoformat()
+    moved = AuditEvent.objects.filter(action="defendant.stage.changed", case_id=case.pk).latest("seq")
+    assert (moved.data["defendant"], moved.data["reason"]) == (co.pk, "追加起诉")
+    names = {d.pk: d.name for d in case.defendants.all()}
+    labels = [(e.label, e.detail) for e in case_timeline(case, defendant_names=names)]
+    assert ("追加起诉", world.court.name) in labels and ("提起公诉", world.court.name) in labels
+
+    # The assigned judge acts on him: the judgment of first instance takes him.
+    assert is_case_judge(world.judge, case)
+    judgments.do_record_judgment(
+        case,
+        sentences={co.pk: TWO_YEARS, world.defendant.pk: TWO_YEARS},
+        judged_on=date(2026, 11, 20),
+        acting_user=world.judge,
+    )
+    co.refresh_from_db()
+    assert co.stage == Stage.JUDGMENT and co.sentences.get().court == world.court
+
+
+def test_an_added_prosecution_to_another_court_is_refused_naming_the_court_that_has_the_case(
+    world, first_prosecuted
+):
+    other = Organisation.objects.get(name="西区人民法院")
+    with pytest.raises(DomainError, match="追加起诉向已受理本案的东区人民法院提出") as error:
+        services.do_prosecute(first_prosecuted, court=other, as_of=ADDED, acting_user=world.prosecutor)
+    assert error.value.field == "court"
+    with pytest.raises(DomainError, match="刑事诉讼法第21条") as error:
+        services.do_prosecute(first_prosecuted, grave=True, as_of=ADDED, acting_user=world.prosecutor)
+    assert error.value.field == "grave"
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.PROSECUTION_REVIEW
+    assert not AuditEvent.objects.filter(action="case.prosecution.added").exists()
+
+
+def test_an_added_prosecution_is_dated_after_the_case_went_to_court(world, first_prosecuted):
+    late = services.do_add_defendant(
+        first_prosecuted,
+        name="赵某",
+        charges=[world.theft],
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, 1),
+        acting_user=world.prosecutor,
+    )
+    with pytest.raises(DomainError, match="追加起诉日期不能早于本案提起公诉的日期 2026-10-09") as error:
+        services.do_prosecute(first_prosecuted, as_of=date(2026, 10, 5), acting_user=world.prosecutor)
+    assert error.value.field == "as_of"
+    late.refresh_from_db()
+    assert late.stage == Stage.PROSECUTION_REVIEW
+
+
+def test_with_nobody_under_review_there_is_nothing_to_add(world, first_prosecuted):
+    services.do_change_stage(
+        world.co_defendant, to=Stage.INVESTIGATION, as_of=date(2026, 10, 16), acting_user=world.prosecutor
+    )
+    with pytest.raises(DomainError, match="本案已于 2026-10-09 提起公诉，没有处于审查起诉阶段的犯罪嫌疑人"):
+        services.do_prosecute(first_prosecuted, as_of=ADDED, acting_user=world.prosecutor)
+
+
+def test_no_added_prosecution_once_the_appeal_moved_the_case_to_the_court_above(
+    world, upper, first_prosecuted
+):
+    case = first_prosecuted
+    judgments.do_record_judgment(
+        case, sentences={world.defendant.pk: TWO_YEARS}, judged_on=date(2026, 11, 2), acting_user=world.judge
+    )
+    services.do_appeal(case, kind="appeal", lodged_on=date(2026, 11, 5), acting_user=world.clerk)
+    case.refresh_from_db()
+    with pytest.raises(DomainError, match="刑事诉讼法第233条") as error:
+        services.do_prosecute(case, as_of=date(2026, 11, 6), acting_user=world.prosecutor)
+    assert error.value.field == "court"

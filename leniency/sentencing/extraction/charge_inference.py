@@ -13,7 +13,9 @@ weighted character n-grams (2 and 3 characters, TF-IDF):
 A fact's score for a charge is its cosine similarity with the case profile plus half its similarity
 with the statute profile. The candidates come back best first with their article and the n-grams of
 the fact that matched most (the evidence a prosecutor confirms). Several charges are returned when the
-runner-up scores at least `SECOND_SHARE` of the best. Deterministic: no randomness, sorted ties.
+runner-up scores at least `SECOND_SHARE` of the best; a candidate whose statute names an object or a conduct the
+fact never mentions (脱逃 without anyone held in custody, 单位行贿 without a unit that gives) is passed over
+(`standards/charge_elements.yaml` `requires`). Deterministic: no randomness, sorted ties.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ SECOND_SHARE = 0.85  # a further charge is returned when it scores this share of
 MAX_CHARGES = 3
 MIN_SCORE = 0.05  # below it a text shares too little with any charge to name one
 MIN_MATCHED = 3  # one shared two-character word (聊天, 邻居) is not evidence of a charge
+# how far down the candidates a charge may rise when those above lack what their statute needs
+REQUIRED_POOL = 10
 EVIDENCE = 6
 NON_WORD = re.compile(r"[^\u4e00-\u9fff]+")
 MASKED = re.compile(r"某|×")
@@ -204,7 +208,9 @@ class ChargeModel:
 
     def charges(self, text: str) -> list[str]:
         """The inferred charges: the best, and any other within SECOND_SHARE of it (at most MAX_CHARGES)."""
-        found = self.candidates(text, limit=MAX_CHARGES)
+        # a charge whose statute's object or conduct the fact never names is no candidate (`requires`)
+        found = [c for c in self.candidates(text, limit=REQUIRED_POOL) if states_requirements(text, c.charge)]
+        found = found[:MAX_CHARGES]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
         chosen = [c.charge for c in found if c.score >= SECOND_SHARE * found[0].score]
@@ -234,6 +240,20 @@ class ChargeModel:
             if charge not in out:
                 out.append(charge)
         return _by_distinctions(text, out)
+
+
+@cache
+def _requirements() -> dict[str, tuple[re.Pattern, ...]]:
+    return {
+        charge: tuple(re.compile(re.sub(r"\s+", "", p)) for p in rule["all"])
+        for charge, rule in charge_elements().get("requires", {}).items()
+    }
+
+
+def states_requirements(text: str, charge: str) -> bool:
+    """Whether the fact names everything the charge's statute cannot be without (charge_elements.yaml `requires`:
+    脱逃 needs a person held in custody, 单位行贿 a unit that gives); true for a charge with no such rule."""
+    return all(pattern.search(text) for pattern in _requirements().get(charge, ()))
 
 
 def _pattern(rule: dict, key: str) -> re.Pattern | None:

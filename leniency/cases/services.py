@@ -165,10 +165,17 @@ def do_assign_prosecutor(case: Case, *, prosecutor, acting_user) -> Case:
 
 
 def do_prosecute(
-    case: Case, *, acting_user, grave: bool = False, court=None, as_of: date | None = None
+    case: Case,
+    *,
+    acting_user,
+    grave: bool = False,
+    court=None,
+    as_of: date | None = None,
+    defendants: list[Defendant] | None = None,
 ) -> Case:
-    """提起公诉 (CPL art. 176): name the receiving court (art. 20 basic, art. 21 intermediate) and move every
-    defendant under review for prosecution to first instance.
+    """提起公诉 (CPL art. 176): name the receiving court (art. 20 basic, art. 21 intermediate) and move the
+    defendants under review for prosecution to first instance: `defendants` where the review of the others goes
+    on, every one under review when absent.
 
     On a case already prosecuted, the defendants under review since (a co-defendant whose review ended later, or
     who was caught later) are prosecuted to the court that already has the case, to be tried with it: 追加起诉
@@ -187,9 +194,16 @@ def do_prosecute(
         else:
             court = court or receiving_court(case, grave=grave)
             check_court_choice(case, court, grave=grave)
-        defendants = list(
-            Defendant.objects.select_for_update().filter(case=case, stage=Stage.PROSECUTION_REVIEW)
-        )
+        under_review = Defendant.objects.select_for_update().filter(case=case, stage=Stage.PROSECUTION_REVIEW)
+        if defendants is not None:
+            chosen = {d.pk for d in defendants}
+            under_review = under_review.filter(pk__in=chosen)
+            if not chosen or len(under_review) != len(chosen):
+                raise DomainError(
+                    _("只能对本案处于审查起诉阶段的犯罪嫌疑人提起公诉（刑事诉讼法第176条）"),
+                    field="defendants",
+                )
+        defendants = list(under_review)
         if not defendants and added:
             raise DomainError(
                 _("本案已于 %(date)s 提起公诉，没有处于审查起诉阶段的犯罪嫌疑人可以追加起诉")
@@ -445,10 +459,6 @@ def do_change_stage(
                 _("上诉或抗诉由上一级人民法院审理（刑事诉讼法第227条、第228条）：请使用“上诉/抗诉”"),
                 field="stage",
             )
-        if to == Stage.FIRST_INSTANCE and defendant.case.court_id is None:
-            raise DomainError(
-                _("提起公诉须指明受理法院（刑事诉讼法第176条）：请使用“提起公诉”"), field="stage"
-            )
         _check_decision_on_record(defendant, to)
         if as_of < defendant.stage_since:
             raise DomainError(
@@ -462,7 +472,16 @@ def do_change_stage(
 
 def _check_decision_on_record(defendant: Defendant, to: str) -> None:
     """A decision that closes or judges a defendant is reached only through the service that records it (its kind,
-    reasons or sentence), never through the bare stage form."""
+    reasons or sentence), never through the bare stage form. Trial starts with the prosecution that names the
+    court, the first or an added one (追加起诉), each recorded as such."""
+    if to == Stage.FIRST_INSTANCE:
+        raise DomainError(
+            _(
+                "提起公诉须作出起诉决定、指明受理法院（刑事诉讼法第176条），已起诉案件的同案犯罪嫌疑人"
+                "追加起诉（《人民检察院刑事诉讼规则》第四百二十三条）：请使用“提起公诉”"
+            ),
+            field="stage",
+        )
     if to == Stage.NON_PROSECUTION:
         raise DomainError(
             _("不起诉须作出不起诉决定，写明种类和理由（刑事诉讼法第177条）：请使用“作出不起诉决定”"),

@@ -131,3 +131,44 @@ def test_no_added_prosecution_once_the_appeal_moved_the_case_to_the_court_above(
     with pytest.raises(DomainError, match="刑事诉讼法第233条") as error:
         services.do_prosecute(case, as_of=date(2026, 11, 6), acting_user=world.prosecutor)
     assert error.value.field == "court"
+
+
+def test_a_bare_stage_change_to_first_instance_is_refused_before_and_after_the_prosecution(
+    world, first_prosecuted
+):
+    """Both ways: refused on the co-defendant of a prosecuted case, where `do_prosecute` takes him."""
+    with pytest.raises(DomainError, match="请使用“提起公诉”") as error:
+        services.do_change_stage(world.co_defendant, to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    assert error.value.field == "stage"
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.PROSECUTION_REVIEW
+    services.do_prosecute(first_prosecuted, as_of=ADDED, acting_user=world.prosecutor)
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.FIRST_INSTANCE
+
+
+def test_the_prosecution_takes_the_defendants_named_and_the_others_review_goes_on(world):
+    services.do_prosecute(
+        world.case, defendants=[world.defendant], as_of=PROSECUTED, acting_user=world.prosecutor
+    )
+    world.defendant.refresh_from_db()
+    world.co_defendant.refresh_from_db()
+    assert (world.defendant.stage, world.co_defendant.stage) == (
+        Stage.FIRST_INSTANCE,
+        Stage.PROSECUTION_REVIEW,
+    )
+    assert AuditEvent.objects.get(action="case.prosecuted").data["defendants"] == [world.defendant.pk]
+    # One already at trial is no longer under review: naming him again is refused.
+    with pytest.raises(DomainError, match="只能对本案处于审查起诉阶段的犯罪嫌疑人提起公诉") as error:
+        services.do_prosecute(
+            world.case,
+            defendants=[world.defendant, world.co_defendant],
+            as_of=ADDED,
+            acting_user=world.prosecutor,
+        )
+    assert error.value.field == "defendants"
+    services.do_prosecute(
+        world.case, defendants=[world.co_defendant], as_of=ADDED, acting_user=world.prosecutor
+    )
+    world.co_defendant.refresh_from_db()
+    assert (world.co_defendant.stage, world.co_defendant.stage_since) == (Stage.FIRST_INSTANCE, ADDED)

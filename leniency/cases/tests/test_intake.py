@@ -194,8 +194,9 @@ def test_only_the_procuratorate_prosecutes(world):
 @pytest.mark.django_db
 def test_the_stage_form_cannot_send_a_case_to_trial_without_a_court(world):
     case = _transfer(world)
-    with pytest.raises(DomainError, match="提起公诉须指明受理法院"):
+    with pytest.raises(DomainError, match="提起公诉须作出起诉决定、指明受理法院") as error:
         services.do_change_stage(case.defendants.get(), to=Stage.FIRST_INSTANCE, acting_user=world.prosecutor)
+    assert error.value.field == "stage"
 
 
 # --- the court's filing and its judge --------------------------------------------------------------------------

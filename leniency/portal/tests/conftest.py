@@ -282,7 +282,7 @@ def small_world(world):
     # 东一: back for prosecution, prosecuted to the same court (追加起诉), the decision adopts, judged, appealed, and
     # the intermediate court upholds the judgment.
     stage("东一", Stage.PROSECUTION_REVIEW, date(2026, 8, 5), "补充侦查完毕移送")
-    stage("东一", Stage.FIRST_INSTANCE, date(2026, 9, 2), "追加起诉")
+    cases.do_prosecute(east, as_of=date(2026, 9, 2), acting_user=world.prosecutor)
     do_record_review(as_("东一").defendant, acting_user=world.judge, answers=all_yes())
     recs.do_court_decision(
         recs.final_recommendation(people["东一"]),
@@ -323,7 +323,10 @@ def small_world(world):
     stage("西二", Stage.FINAL, date(2026, 9, 9), "判决生效")
     stage("西一", Stage.PROSECUTION_REVIEW, date(2026, 8, 20), "补充侦查完毕移送")
     stage("西三", Stage.PROSECUTION_REVIEW, date(2026, 9, 1), "补充侦查完毕移送")
-    stage("西一", Stage.FIRST_INSTANCE, date(2026, 9, 2), "追加起诉")
+    # 追加起诉 of 西一 alone: 西三's review goes on.
+    cases.do_prosecute(
+        west, defendants=[people["西一"]], as_of=date(2026, 9, 2), acting_user=world.outsider_prosecutor
+    )
     judgments.do_record_judgment(
         west,
         sentences={people["西一"].pk: SENTENCE},

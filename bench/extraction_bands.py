@@ -37,7 +37,7 @@ from leniency.sentencing.devdata import shared_data_dir  # noqa: E402
 from leniency.sentencing.extract import extract  # noqa: E402
 from leniency.sentencing.extraction.amounts import find_money  # noqa: E402
 from leniency.sentencing.extraction.charge_inference import ChargeModel, build_profiles  # noqa: E402
-from leniency.sentencing.extraction.charges import _named  # noqa: E402
+from leniency.sentencing.extraction.charges import charges_with  # noqa: E402
 from leniency.sentencing.extraction.document import acts, parse  # noqa: E402
 from leniency.sentencing.extraction.quantities import victim_names  # noqa: E402
 from leniency.sentencing.metrics import charge_micro_f1  # noqa: E402
@@ -107,8 +107,7 @@ def cross_validated_charges(
         model = ChargeModel(build_profiles([(facts[i], golds[i]) for i in order if fold[i] != k]))
         for i in order:
             if fold[i] == k:
-                named = list(_named(facts[i]))
-                predicted[i] = named or model.charges(facts[i])
+                predicted[i] = charges_with(facts[i], model)
     return predicted
 
 

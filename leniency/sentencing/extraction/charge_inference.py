@@ -206,14 +206,22 @@ class ChargeModel:
         scored.sort(key=lambda row: (-row[0], row[1]))
         return scored
 
-    def charges(self, text: str) -> list[str]:
-        """The inferred charges: the best, and any other within SECOND_SHARE of it (at most MAX_CHARGES)."""
+    def charges(self, text: str, at_least: int = 1, exclude: Sequence[str] = ()) -> list[str]:
+        """The inferred charges: the best, and any other within SECOND_SHARE of it, or the `at_least` best where the
+        text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names)."""
         # a charge whose statute's object or conduct the fact never names is no candidate (`requires`)
-        found = [c for c in self.candidates(text, limit=REQUIRED_POOL) if states_requirements(text, c.charge)]
-        found = found[:MAX_CHARGES]
+        found = [
+            c
+            for c in self.candidates(text, limit=REQUIRED_POOL)
+            if states_requirements(text, c.charge) and c.charge not in exclude
+        ][:MAX_CHARGES]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
-        chosen = [c.charge for c in found if c.score >= SECOND_SHARE * found[0].score]
+        chosen = [
+            c.charge
+            for rank, c in enumerate(found)
+            if rank < at_least or c.score >= SECOND_SHARE * found[0].score
+        ]
         return self._by_elements(text, chosen)
 
     def _by_elements(self, text: str, chosen: list[str]) -> list[str]:

@@ -14,13 +14,23 @@ import re
 from functools import cache
 
 from leniency.sentencing.catalogue import all_charges, current_name, renames
-from leniency.sentencing.extraction.charge_inference import Candidate, default_model
+from leniency.sentencing.extraction.charge_inference import Candidate, ChargeModel, default_model
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
 
 CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
-DENIED_OR_PRIOR = re.compile(r"不构成|否认|辩称|曾因|曾犯|前科|刑满|被判处")
+# 因犯…罪 (被…判处, 于…释放) tells an earlier conviction, as 曾因 does
+DENIED_OR_PRIOR = re.compile(r"不构成|否认|辩称|曾因|曾犯|因犯|前科|刑满|被判处")
 CONTEXT = 16
+# A charging frame that lists several charges, masked (××) or named: 构成××、××; 以××和非法采伐…罪; 构成诈骗罪、××
+_ITEM = r"(?:××罪?|[\u4e00-\u9fff、（）]{2,40}?罪)"
+LISTED = re.compile(r"(?:构成|犯有?|以|涉嫌)(" + _ITEM + r"(?:(?:、|和|及|与|以及)" + _ITEM + r")+)")
+LIST_SEPARATOR = re.compile(r"、(?=××|[^、]*?罪)|以及|和|及|与")
+# 两罪并罚 / 数罪并罚 / 又构成: several crimes of this case (刑法第69条) — unless the sentence combines a new crime
+# with an earlier sentence (arts. 70-71: 前罪, 余刑, 漏罪, a probation or parole revoked), which is one new charge
+SEVERAL = re.compile(r"[两二三四五六数]罪并罚|又构成|另构成")
+SEVERAL_NUMBER = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+WITH_EARLIER_SENTENCE = re.compile(r"前罪|余刑|尚未执行|没有执行|未执行|漏罪|判决宣告以前|考验期|撤销|原判")
 
 
 @cache
@@ -38,15 +48,43 @@ def infer_charges(text: str) -> list[str]:
 def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
     """Each inferred charge with the words it was read from (the "…罪" naming it, or its best n-gram)."""
     named = _named(text)
-    if named:
-        return list(named.items())
     model = default_model()
-    result = []
-    for charge in model.charges(text):
+    result: list[tuple[str, Span | None]] = list(named.items())
+    for charge in inferred_beside(text, list(named), model):
         # a charge set by its statute's element (charge_elements.yaml) may rank below the first three
         candidate = next((c for c in model.candidates(text, limit=10) if c.charge == charge), None)
         result.append((charge, _locate(text, candidate) if candidate else None))
     return result
+
+
+def charges_with(text: str, model: ChargeModel) -> list[str]:
+    """The charges `model` reads from the text: those it names, and as many inferred as its charging frame
+    leaves masked (the same reading as infer_charges, with a model given, e.g. one of a cross-validation fold)."""
+    named = list(_named(text))
+    return named + inferred_beside(text, named, model)
+
+
+def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str]:
+    """Charges inferred from the conduct beside those the text names: all of them when it names none, and when it
+    names some, as many more as its charging frame states (构成盗窃罪、×× — CAIL masks the other's name)."""
+    stated = stated_count(text)
+    if named and stated <= len(named):
+        return []
+    inferred = model.charges(text, at_least=max(stated - len(named), 1), exclude=named)
+    return [c for c in inferred if c not in named]
+
+
+def stated_count(text: str) -> int:
+    """How many charges the text's charging frame lists (构成××、××: 2), or says it combines (两罪并罚, 又构成, 数罪并罚
+    of this case's crimes: at least 2); 0 when it says nothing of the number."""
+    count = 0
+    for match in LISTED.finditer(text):
+        count = max(count, len(LIST_SEPARATOR.split(match.group(1))))
+    for sentence in re.split(r"[。；;]", text):
+        for match in SEVERAL.finditer(sentence):
+            if not WITH_EARLIER_SENTENCE.search(sentence):
+                count = max(count, SEVERAL_NUMBER.get(match.group(0)[0], 2))
+    return count
 
 
 def charge_candidates(text: str, limit: int = 5) -> list[Candidate]:

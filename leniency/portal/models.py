@@ -75,7 +75,8 @@ class TypicalCase(models.Model):
 
 
 class TransparencyReport(models.Model):
-    """A generated periodic report: the HTML and PDF files in the file storage (portal/reports/), with their hashes."""
+    """A generated periodic report: the HTML, PDF and XLSX files in the file storage (portal/reports/), with the
+    PDF's hash."""
 
     period = models.CharField(_("期间"), max_length=10)
     generated_at = models.DateTimeField(_("生成时间"))
@@ -89,6 +90,9 @@ class TransparencyReport(models.Model):
     )
     html_file = models.CharField(_("HTML 文件"), max_length=200)
     pdf_file = models.CharField(_("PDF 文件"), max_length=200)
+    # The tables as a workbook, stored beside the HTML; empty for a report made before there was one. Kept here so
+    # that the public list needs no existence check in the storage per report (an HTTP request on S3).
+    xlsx_file = models.CharField(_("XLSX 文件"), max_length=200, blank=True)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64)
     pdf_size = models.PositiveIntegerField(_("PDF 字节数"))
     suppressed_cells = models.PositiveIntegerField(_("抑制单元格数"), default=0)

@@ -177,6 +177,7 @@ def do_generate_report(
                 generated_by=user,
                 html_file=files[0],
                 pdf_file=files[1],
+                xlsx_file=files[2],
                 pdf_sha256=hashlib.sha256(pdf).hexdigest(),
                 pdf_size=len(pdf),
                 suppressed_cells=context["suppressed"],

@@ -23,7 +23,7 @@ from .figures import DIMENSIONS, dimension_label
 from .models import TransparencyReport, TypicalCase
 from .periods import parse_period, recent_quarters
 from .present import portal_figures
-from .reports import do_generate_report, open_report, report_storage, xlsx_name
+from .reports import do_generate_report, open_report
 
 
 def _period_choices(today):
@@ -86,10 +86,8 @@ def case_detail(request, number):
 
 
 def reports(request):
-    rows = list(TransparencyReport.objects.filter(published=True))
-    storage = report_storage()
-    for r in rows:
-        r.has_xlsx = storage.exists(xlsx_name(r.html_file))
+    """The public list: one query, no look into the file storage (each report row names its files)."""
+    rows = TransparencyReport.objects.filter(published=True)
     return render(request, "portal/reports.html", {"reports": rows})
 
 
@@ -157,9 +155,8 @@ def standard(request, crime):
 
 def report_file(request, pk, kind):
     report = get_object_or_404(TransparencyReport, pk=pk, published=True)
-    name = {"html": report.html_file, "pdf": report.pdf_file}.get(kind)
-    if kind == "xlsx":  # the report's tables, written beside its HTML (reports before it have none: 404)
-        name = xlsx_name(report.html_file)
+    # A report made before the tables were written beside it has no XLSX: 404.
+    name = {"html": report.html_file, "pdf": report.pdf_file, "xlsx": report.xlsx_file}.get(kind)
     if not name:
         raise Http404
     stored = open_report(name)  # from the file storage, streamed: any app server serves any worker's report

@@ -105,6 +105,7 @@ EXCLUDED = {
     "oversight.ReportAttachment.file_name": "stored file name of the attachment",
     "portal.TransparencyReport.html_file": "stored file name of the report",
     "portal.TransparencyReport.pdf_file": "stored file name of the report",
+    "portal.TransparencyReport.xlsx_file": "stored file name of the report",
 }
 # encrypted at rest (EncryptedCharField): Defendant.id_number/phone, PublicReport.reporter_name/contact are
 # excluded by type; they are shown only decrypted to those who may reveal them.

@@ -22,6 +22,7 @@ def test_a_generated_report_lands_in_the_bucket_and_the_portal_serves_it(client,
     client.logout()
     report = TransparencyReport.objects.get()
     xlsx = report.html_file.removesuffix(".html") + ".xlsx"
+    assert report.xlsx_file == xlsx
     assert s3_archive.keys() == sorted(
         f"portal/reports/{name}" for name in (report.html_file, report.pdf_file, xlsx)
     )

@@ -49,8 +49,10 @@ EVIDENCE = 6
 NON_WORD = re.compile(r"[^\u4e00-\u9fff]+")
 MASKED = re.compile(r"某|×")
 # the title of a law (《中华人民共和国刑法》) and the state's name say nothing of the conduct: a fact that
-# cites a law or a 中华人民共和国居民身份证 must not read as 背叛国家 ("危害中华人民共和国的主权")
-NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国")
+# cites a law or a 中华人民共和国居民身份证 must not read as 背叛国家 ("危害中华人民共和国的主权"); nor does 被告人,
+# which in a fact names the defendant of every case and in a statute the one held or questioned (脱逃 art. 316:
+# "罪犯、被告人、犯罪嫌疑人脱逃的"; 刑讯逼供 art. 247), so that every fact had read a little as an escape
+NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|被告人")
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
 

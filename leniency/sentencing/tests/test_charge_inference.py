@@ -78,3 +78,11 @@ def test_the_neutral_alphabet_of_the_robustness_test_makes_no_known_ngram():
 
     vocabulary = default_model().vocabulary
     assert not [a + b for a in NEUTRAL for b in NEUTRAL if a + b in vocabulary]
+
+
+def test_the_defendants_role_word_is_not_conduct():
+    """被告人 names the defendant of every fact, and in 脱逃's statute (art. 316) the one who escapes: a theft told
+    of a 被告人 must not read as an escape."""
+    assert not any("告人" in gram or gram == "被告" for gram in ngrams("被告人甲翻越围墙"))
+    theft = "被告人甲在商场门口将被害人乙的电动车推走，价值1964元。公诉机关认为被告人甲的行为构成××。"
+    assert "脱逃" not in [c.charge for c in ChargeModel(None).candidates(theft, limit=5)]

@@ -127,8 +127,9 @@ def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:
         vector = _weights(Counter({g: c for g, c in counts.items() if g in idf}), idf, default_idf)
         for g, v in vector.items():
             overall[g] += v / n
-        # a case labelled with a charge's old name is a case of that charge today (罪名补充规定)
-        for charge in sorted({current_name(c) for c in charges}):
+        # a case labelled with a charge's old name is a case of that charge today (罪名补充规定), and one labelled
+        # with a name the catalogue reads as a charge (CAIL's merged labels) a case of that charge
+        for charge in sorted({profile_name(c) for c in charges}):
             sizes[charge] += 1
             for g, v in vector.items():
                 sums[charge][g] += v
@@ -146,6 +147,16 @@ def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:
         "idf": {g: round(idf[g], 5) for g in sorted(vocabulary) if g in idf},
         "profiles": profiles,
     }
+
+
+def profile_name(label: str) -> str:
+    """The catalogue charge a case's label teaches: its name today (罪名补充规定), else the charge the catalogue reads
+    the label as (CAIL's merged labels: 组织、强迫、引诱、容留、介绍卖淫 is art. 359's 引诱、容留、介绍卖淫 in
+    charge_names.txt), else the label itself. A profile under a name that is no charge of the catalogue is never
+    scored (ChargeModel scores the catalogue's charges), so its cases would teach nothing."""
+    today = current_name(label)
+    known = find_charge(today)
+    return known.name if known else today
 
 
 class ChargeModel:

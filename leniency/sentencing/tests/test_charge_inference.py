@@ -86,3 +86,15 @@ def test_the_defendants_role_word_is_not_conduct():
     assert not any("告人" in gram or gram == "被告" for gram in ngrams("被告人甲翻越围墙"))
     theft = "被告人甲在商场门口将被害人乙的电动车推走，价值1964元。公诉机关认为被告人甲的行为构成××。"
     assert "脱逃" not in [c.charge for c in ChargeModel(None).candidates(theft, limit=5)]
+
+
+def test_a_case_under_a_label_the_catalogue_reads_as_a_charge_teaches_that_charge():
+    """CAIL labels 组织、强迫、引诱、容留、介绍卖淫, no charge of the law; the catalogue reads it as art. 359's charge.
+    Its cases had built a profile under the label, which no charge is scored by."""
+    brothel = "被告人甲在其经营的足浴店内容留乙、丙卖淫，每次收取台费50元。"
+    data = build_profiles(
+        [(brothel, ["组织、强迫、引诱、容留、介绍卖淫"]), (FISHING, ["非法捕捞水产品"])] * 2
+    )
+    assert set(data["profiles"]) == {"引诱、容留、介绍卖淫", "非法捕捞水产品"}
+    data = build_profiles([(brothel, ["窝藏、转移、收购、销售赃物"]), (FISHING, ["非法捕捞水产品"])] * 2)
+    assert "掩饰、隐瞒犯罪所得、犯罪所得收益" in data["profiles"]  # an old name: the charge today

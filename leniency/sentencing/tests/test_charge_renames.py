@@ -1,9 +1,10 @@
 """Old and new charge names (罪名补充规定): a charge renamed by the SPC and SPP is one crime under both names."""
 
 import pytest
+import yaml
 
 from leniency.sentencing.calculator import calculate
-from leniency.sentencing.catalogue import current_name, find_charge, renames
+from leniency.sentencing.catalogue import RENAMES_FILE, current_name, find_charge, renames
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.charge_inference import build_profiles
 from leniency.sentencing.metrics import charge_micro_f1
@@ -26,12 +27,51 @@ def test_every_rename_names_its_provision_and_ends_at_a_charge_of_the_catalogue(
         ("非法获取公民个人信息罪", "侵犯公民个人信息", "法释〔2015〕20号"),  # 刑法修正案（九）, art. 253-1
         ("窝藏、转移、收购、销售赃物", "掩饰、隐瞒犯罪所得、犯罪所得收益", "法释〔2007〕16号"),  # art. 312
         ("生产、销售假药罪", "生产、销售、提供假药", "法释〔2021〕2号"),  # 刑法修正案（十一）, art. 141
+        # art. 229: the SPC's 1997 name, replaced by the 2002 provision (not by the 2021 one, as this file had it)
+        ("中介组织人员提供虚假证明文件罪", "提供虚假证明文件", "法释〔2002〕7号"),
+        ("中介组织人员出具证明文件重大失实罪", "出具证明文件重大失实", "法释〔2002〕7号"),
+        # renames found missing when the list was checked against the provisions' texts
+        ("奸淫幼女罪", "强奸", "法释〔2002〕7号"),  # art. 236: 强奸罪（取消奸淫幼女罪罪名）
+        ("过失投毒罪", "过失投放危险物质", "法释〔2002〕7号"),  # art. 115 para. 2
+        ("枉法追诉、裁判罪", "徇私枉法", "法释〔2002〕7号"),  # art. 399 para. 1
+        ("操纵证券、期货交易价格罪", "操纵证券、期货市场", "法释〔2007〕16号"),  # art. 182
+        ("用账外客户资金非法拆借、发放贷款罪", "吸收客户资金不入帐", "法释〔2007〕16号"),  # art. 187
+        (
+            "非法生产、买卖军用标志罪",
+            "非法生产、买卖武装部队制式服装",
+            "法释〔2009〕13号",
+        ),  # art. 375 para. 2
+        ("资助恐怖活动罪", "帮助恐怖活动", "法释〔2015〕20号"),  # art. 120-1
+        ("战时拒绝军事征用罪", "战时拒绝军事征收、征用", "法释〔2015〕20号"),  # art. 381
+        (
+            "徇私舞弊低价折股、出售国有资产罪",
+            "徇私舞弊低价折股、出售公司、企业资产",
+            "法释〔2024〕3号",
+        ),  # art. 169
     ],
 )
 def test_an_old_name_is_the_charge_of_today(old, today, provision):
     assert current_name(old) == today
     assert find_charge(old).name == today
     assert any(r.provision == provision and r.current == today for r in renames())
+
+
+def test_every_rename_quotes_the_provision_it_was_read_in():
+    """Each row was checked against the provision's table: `read` quotes the row, naming today's charge."""
+    data = yaml.safe_load(RENAMES_FILE.read_text(encoding="utf-8"))
+    for name, provision in data["provisions"].items():
+        assert provision["source"].startswith("司法解释/") and provision["source"].endswith(".md"), name
+    for row in data["renames"]:
+        assert row["confidence"] == "high", row
+        read = row["read"]
+        assert read == "as above" or row["current"].replace("帐", "账") in read.replace("帐", "账"), row
+
+
+def test_a_name_cancelled_without_a_single_successor_is_no_rename():
+    """2002: 徇私舞弊造成破产、亏损 became two charges of art. 168; 2015: 嫖宿幼女 was cancelled with no new name."""
+    assert current_name("徇私舞弊造成破产、亏损罪") == "徇私舞弊造成破产、亏损"
+    assert current_name("国家机关工作人员徇私舞弊罪") == "国家机关工作人员徇私舞弊"
+    assert current_name("嫖宿幼女罪") == "嫖宿幼女"
 
 
 def test_a_chain_of_renames_is_followed_to_its_end():

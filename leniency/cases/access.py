@@ -140,8 +140,16 @@ def can_file_court_cases(user) -> bool:
     return bool(user.is_authenticated and has_capability(user, "file_court_cases") and user.organisation_id)
 
 
-def can_prosecute(user, case: Case) -> bool:
-    return _of_procuratorate(user, case.procuratorate_id) and case.prosecuted_on is None
+def can_prosecute(user, case: Case, defendants=None) -> bool:
+    """Whether the case page offers 提起公诉, or 追加起诉 once the case went to court while a co-defendant is still
+    under review for prosecution (`defendants`: the case's, when the caller holds them)."""
+    if not _of_procuratorate(user, case.procuratorate_id):
+        return False
+    if case.prosecuted_on is None:
+        return True
+    if defendants is None:
+        return case.defendants.filter(stage=Stage.PROSECUTION_REVIEW).exists()
+    return any(d.stage == Stage.PROSECUTION_REVIEW for d in defendants)
 
 
 def can_appeal(user, case: Case) -> bool:

@@ -196,6 +196,12 @@ class ProsecutionIn(Schema):
         False, description="a life or death sentence is possible (CPL art. 21): intermediate court"
     )
     as_of: date | None = None
+    defendants: list[int] | None = Field(
+        None,
+        max_length=20,
+        description="those prosecuted now, each under review for prosecution (the others' review goes on); "
+        "absent: every one under review",
+    )
 
 
 class CourtFilingIn(Schema):
@@ -241,11 +247,22 @@ def assign_prosecutor(request, case_id: int, payload: AssignProsecutorIn):
 
 
 @router.post(
-    "/cases/{case_id}/prosecution", response=CaseHandOffOut, summary="提起公诉 to the court with jurisdiction"
+    "/cases/{case_id}/prosecution",
+    response=CaseHandOffOut,
+    summary="提起公诉 to the court with jurisdiction; on a case already prosecuted, 追加起诉 to its court",
+    description="On a case already prosecuted, the defendants under review since are prosecuted to the court that "
+    "has the case (追加起诉, SPP Rules art. 423) and join its filing; another court is refused.",
 )
 def prosecute(request, case_id: int, payload: ProsecutionIn):
     case = get_object_or_404(visible_cases(request.user).select_related("region__parent"), pk=case_id)
-    return services.do_prosecute(case, grave=payload.grave, as_of=payload.as_of, acting_user=request.user)
+    defendants = None
+    if payload.defendants is not None:
+        defendants = list(case.defendants.filter(pk__in=payload.defendants))
+        if len(defendants) != len(set(payload.defendants)):
+            raise DomainError(_("本案没有这些犯罪嫌疑人"), field="defendants")
+    return services.do_prosecute(
+        case, grave=payload.grave, as_of=payload.as_of, defendants=defendants, acting_user=request.user
+    )
 
 
 @router.get(

@@ -147,17 +147,33 @@ class AssignProsecutorForm(forms.Form):
         self.fields["prosecutor"].queryset = prosecutors
 
 
-class ProsecuteForm(forms.Form):
-    """提起公诉: the receiving court follows from the gravity of the case (CPL arts. 20, 21)."""
+class _UnderReviewChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(name)s（审查起诉自 %(date)s）") % {"name": obj.name, "date": obj.stage_since}
 
+
+class ProsecuteForm(forms.Form):
+    """提起公诉: the receiving court follows from the gravity of the case (CPL arts. 20, 21). 追加起诉 (`added`, the
+    case already went to court): the court is the one that has the case, so there is nothing to choose."""
+
+    defendants = _UnderReviewChoice(
+        label=_("起诉的犯罪嫌疑人"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("未选的犯罪嫌疑人继续审查起诉"),
+    )
     grave = forms.BooleanField(
         label=_("可能判处无期徒刑、死刑（刑事诉讼法第21条，由中级人民法院管辖）"), required=False
     )
     as_of = forms.DateField(label=_("提起公诉日期"), widget=_date_input())
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"as_of": clock.today()})
+    def __init__(self, *args, under_review, added=False, **kwargs):
+        kwargs.setdefault("initial", {"as_of": clock.today(), "defendants": list(under_review)})
         super().__init__(*args, **kwargs)
+        self.fields["defendants"].queryset = under_review
+        if added:
+            del self.fields["grave"]
+            self.fields["as_of"].label = _("追加起诉日期")
 
 
 class CourtFilingForm(forms.Form):

@@ -134,7 +134,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants above
         "defendant_panels": defendant_panels(),
         "can_see_identity": can_see_identity(request.user),
-        "can_prosecute": can_prosecute(request.user, case),
+        "can_prosecute": can_prosecute(request.user, case, defendants),
         "can_file": can_file_case(request.user, case),
         "can_reform_panel": access_module.can_reform_panel(request.user, case),
         "can_appeal": can_appeal(request.user, case),

@@ -143,8 +143,15 @@ def case_assign(request, pk):
 def case_prosecute(request, pk):
     case = get_object_or_404(access.visible_cases(request.user).select_related("region__parent"), pk=pk)
     access.check_prosecute(request.user, case)
-    form = ProsecuteForm(request.POST or None)
-    context = {"case": case, "basic": basic_court(case), "intermediate": intermediate_court(case)}
+    added = case.prosecuted_on is not None  # 追加起诉: to the court that has the case
+    under_review = case.defendants.filter(stage=Stage.PROSECUTION_REVIEW).order_by("pk")
+    form = ProsecuteForm(request.POST or None, under_review=under_review, added=added)
+    context = {
+        "case": case,
+        "added": added,
+        "basic": basic_court(case),
+        "intermediate": intermediate_court(case),
+    }
 
     def invalid(f):
         return render(request, "cases/prosecute.html", {**context, "form": f}, status=400)
@@ -154,9 +161,15 @@ def case_prosecute(request, pk):
             request,
             form,
             lambda data: services.do_prosecute(
-                case, grave=data["grave"], as_of=data["as_of"], acting_user=request.user
+                case,
+                grave=data.get("grave", False),
+                as_of=data["as_of"],
+                defendants=list(data["defendants"]),
+                acting_user=request.user,
             ),
-            done=lambda c: _("已向%(court)s提起公诉") % {"court": c.court},
+            done=lambda c: (
+                (_("已向%(court)s追加起诉") if added else _("已向%(court)s提起公诉")) % {"court": c.court}
+            ),
             then=lambda c: reverse("case_detail", args=[c.pk]),
             invalid=invalid,
         )

@@ -5,6 +5,7 @@ change; he joins the case as the court filed it."""
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from leniency.accounts.models import Organisation
 from leniency.audit.models import AuditEvent
@@ -172,3 +173,52 @@ def test_the_prosecution_takes_the_defendants_named_and_the_others_review_goes_o
     )
     world.co_defendant.refresh_from_db()
     assert (world.co_defendant.stage, world.co_defendant.stage_since) == (Stage.FIRST_INSTANCE, ADDED)
+
+
+def test_the_prosecution_page_offers_the_added_prosecution_naming_who_goes(client, world, first_prosecuted):
+    case = first_prosecuted
+    client.force_login(world.prosecutor)
+    url = reverse("case_prosecute", args=[case.pk])
+    assert f'href="{url}">追加起诉</a>' in client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    page = client.get(url).content.decode()
+    assert "<h1>追加起诉" in page and world.court.name in page and "第四百二十三条" in page
+    assert f"{world.co_defendant.name}（审查起诉自 2026-10-15）" in page
+    assert f"{world.defendant.name}（审查起诉自" not in page  # already at trial: not among those who go now
+    assert 'name="grave"' not in page  # no court to choose
+    response = client.post(url, {"as_of": "2026-10-08", "defendants": [world.co_defendant.pk]})
+    assert (
+        response.status_code == 400 and "追加起诉日期不能早于本案提起公诉的日期" in response.content.decode()
+    )
+    response = client.post(url, {"as_of": ADDED.isoformat(), "defendants": [world.co_defendant.pk]})
+    assert response.status_code == 302
+    world.co_defendant.refresh_from_db()
+    assert (world.co_defendant.stage, world.co_defendant.stage_since) == (Stage.FIRST_INSTANCE, ADDED)
+    # Nobody left under review: the case page no longer offers it.
+    assert f'href="{url}"' not in client.get(reverse("case_detail", args=[case.pk])).content.decode()
+
+
+def test_the_first_prosecution_page_lists_who_goes_and_keeps_the_others_under_review(client, world):
+    client.force_login(world.prosecutor)
+    url = reverse("case_prosecute", args=[world.case.pk])
+    page = client.get(url).content.decode()
+    assert "<h1>提起公诉" in page and 'name="grave"' in page
+    assert page.count('name="defendants"') == 2 and page.count("checked") >= 2  # both offered, both ticked
+    response = client.post(url, {"as_of": "2026-10-09"})
+    assert response.status_code == 400 and "起诉的犯罪嫌疑人：" in response.content.decode()
+    response = client.post(url, {"as_of": "2026-10-09", "defendants": [world.defendant.pk]})
+    assert response.status_code == 302
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.PROSECUTION_REVIEW
+
+
+def test_the_prosecution_operation_adds_the_later_defendant(client, world, first_prosecuted):
+    client.force_login(world.prosecutor)
+    url = f"/api/cases/{first_prosecuted.pk}/prosecution"
+    response = client.post(url, {"as_of": ADDED.isoformat()}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["prosecuted_on"], body["court"]) == (PROSECUTED.isoformat(), world.court.name)
+    world.co_defendant.refresh_from_db()
+    assert (world.co_defendant.stage, world.co_defendant.stage_since) == (Stage.FIRST_INSTANCE, ADDED)
+    again = client.post(url, {"defendants": [world.defendant.pk]}, content_type="application/json")
+    assert again.status_code == 400 and again.json()["field"] == "defendants"

@@ -132,13 +132,14 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 # One cache for every worker process (rate limits of the public reporting channel, login throttling);
 # `migrate` is followed by `createcachetable` (Makefile), and the test database creates it itself.
 # "pages" holds rendered case pages (leniency/cases/pagecache.py): a table of its own, so that culling it
-# never drops a rate-limit counter.
+# never drops a rate-limit counter; each cold page is written with one statement, and the table counted and
+# culled on one write in CULL_EVERY (leniency/cases/pagecache_backend.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "leniency.cases.pagecache_backend.PageCache",
         "LOCATION": "leniency_page_cache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_EVERY": 100},
     },
 }
 SENTENCING_DEVIATION_SHARE = 0.25  # a proposed term this far from the calculation needs a written reason

@@ -173,6 +173,8 @@ def with_earlier_judgment(
             served=served,
             left=to_serve,
         )
+    else:  # art. 70 subtracts what was served; the text does not say how much: no guess, a note
+        trace.note("note.undiscovered.served_unknown", quote=quote, months=months)
     if calc.probation_advised:
         trace.step("method.art70.no_probation", kind=StepKind.PROBATION, rule_id=rule_id, citation=citation)
     return _rebuilt(

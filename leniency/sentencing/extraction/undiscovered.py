@@ -27,6 +27,9 @@ from leniency.sentencing.facts import PriorJudgment, SentenceMention, Span
 ART70_WORDS_RE = re.compile(
     r"漏罪|判决宣告[以之]前(?:还|尚)?有其他(?:犯)?罪(?:行)?(?:没有|未(?:被|经)?)判决"
     r"|刑罚执行完毕[以之]前[^。；]{0,30}发现|刑法》?第七十条"
+    # the courts' own wording of a crime found later: 在判决宣告以前还犯有诈骗罪 / 判决宣告前尚有盗窃犯罪
+    # (not art. 69's "判决宣告以前一人犯数罪", which needs no 还/尚/另 before it)
+    r"|判决宣告[以之]?前(?:还|尚|另)(?:犯有|有)[^。；，]{0,20}罪"
 )
 # art. 71 (a crime while serving) or a sentence served out: never art. 70 by the dates alone
 NOT_ART70_RE = re.compile(

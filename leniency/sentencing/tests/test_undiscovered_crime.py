@@ -162,3 +162,65 @@ def test_extract_reports_the_earlier_judgment_with_its_source():
     assert earlier["basis"] == "dates" and earlier["earlier"]["months"] == 72 and earlier["earlier"]["masked"]
     assert "刑期自2014年11月1日起至2020年10月31日止" in earlier["earlier"]["source"]
     assert read_case(STATED)["procedure"]["undiscovered"]["served"]["months"] == 24
+
+
+# Three texts written for the brief's three cases: the earlier sentence is ten years, eight of them served
+FOUND_LATER = (
+    "经审理查明，2014年3月，被告人周某在某商场盗窃他人财物，价值人民币5万元。"
+    "周某因犯抢劫罪于2015年6月被某市中级人民法院判处有期徒刑十年，在某监狱服刑期间，已执行刑期八年，"
+    "公安机关发现周某在判决宣告以前还有其他罪没有判决。"
+)
+COMMITTED_WHILE_SERVING = (
+    "被告人吴某因犯抢劫罪于2015年6月被某市中级人民法院判处有期徒刑十年，在某监狱服刑。"
+    "2023年5月，吴某在服刑期间又犯盗窃罪，窃取同监人员财物价值人民币5万元。前罪尚未执行的刑期为二年。"
+)
+
+
+def test_art_70_binds_on_a_text_the_earlier_term_counts_whole_where_art_71_would_take_the_remainder():
+    facts = extract(FOUND_LATER, ["盗窃"])
+    calc = calculate(facts)
+    new = calculate(dataclasses.replace(facts, procedure=Procedure())).months
+    assert [s.rule_id for s in calc.steps].count("method.art70") == 2
+    assert 120 <= calc.months <= new + 120 and calc.months_to_serve == calc.months - 96
+    # the same new term combined 先减后并 with the 24 months left (art. 71) gives another figure
+    unserved = Procedure(prior_unserved=SentenceMention("imprisonment", 24, False, Span(0, 2, "余刑")))
+    after_71 = calculate(dataclasses.replace(facts, procedure=unserved))
+    assert after_71.months < 120 and after_71.months != calc.months_to_serve
+    assert not any("尚需执行的刑期未予推算" in n for n in calc.notes)
+
+
+def test_a_crime_committed_while_serving_stays_art_71_on_a_text():
+    facts = extract(COMMITTED_WHILE_SERVING, ["盗窃"])
+    assert facts.procedure.undiscovered is None and facts.procedure.prior_unserved.months == 24
+    calc = calculate(facts)
+    rules = [s.rule_id for s in calc.steps]
+    assert "method.art71" in rules and "method.art70" not in rules
+    assert calc.months < 120 and calc.months_to_serve is None
+
+
+def test_the_part_served_unknown_is_not_guessed_and_a_note_says_so():
+    text = FOUND_LATER.replace("已执行刑期八年，", "")
+    facts = extract(text, ["盗窃"])
+    assert facts.procedure.undiscovered.served is None
+    calc = calculate(facts)
+    assert calc.months == calculate(extract(FOUND_LATER, ["盗窃"])).months  # the declared term is the same
+    assert calc.months_to_serve is None
+    assert [s.rule_id for s in calc.steps].count("method.art70") == 1  # no subtraction step
+    (note,) = [n for n in calc.notes if "前判已执行的刑期文中未写明" in n]
+    assert f"决定执行{calc.months}个月" in note and "not computed" in note
+
+
+def test_the_courts_wording_still_committed_before_the_judgment_is_art_70():
+    text = (
+        "被告人郑某因犯抢劫罪于2016年5月被某县人民法院判处有期徒刑六年。在服刑期间，"
+        "公安机关发现郑某在判决宣告以前还犯有诈骗罪：2015年8月骗取他人人民币3万元。"
+    )
+    earlier = extract(text, ["诈骗"]).procedure.undiscovered
+    assert earlier.basis == "words" and "判决宣告以前还犯有诈骗罪" in earlier.basis_span.quote
+    assert earlier.sentence.months == 72
+
+
+def test_art_69s_own_words_are_no_sign_of_art_70():
+    from leniency.sentencing.extraction.undiscovered import ART70_WORDS_RE
+
+    assert ART70_WORDS_RE.search("依照刑法第六十九条，判决宣告以前一人犯数罪的，应当决定执行的刑期") is None

@@ -11,7 +11,8 @@ Art. 70: a crime committed before an earlier judgment and found while its senten
 judged, and the two judgments' sentences are combined under art. 69 (先并后减): the earlier sentence
 counts whole, not its remainder; the term declared is the combined one, and the part already served is
 counted within it, so what is left to serve is the combined term less the part served
-(`Calculation.months_to_serve`, when the text states the part served).
+(`Calculation.months_to_serve`, when the text states the part served; when it does not, a note
+says so and nothing is guessed).
 """
 
 from __future__ import annotations

@@ -112,6 +112,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# A PostgreSQL streaming replica for the public portal's reads (leniency/database_routers.py): with the variable
+# set, the portal's public pages read from it when the visitor is not logged in; without it, nothing changes.
+# Tests mirror it onto the default database (settings_test.py).
+READ_REPLICA = None
+if os.environ.get("LENIENCY_DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            os.environ["LENIENCY_DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    READ_REPLICA = "replica"
+DATABASE_ROUTERS = ["leniency.database_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -23,3 +23,7 @@ CACHES = {
 }
 # Each server's copies of the published index and model (leniency/corpus/artefacts.py): not the checkout's var/.
 ARTEFACT_CACHE_DIR = Path(tempfile.mkdtemp(prefix="leniency-test-artefacts-"))
+# The read replica as a mirror of the test database (leniency/database_routers.py): reads go to it only where a
+# test names it in READ_REPLICA (leniency/portal/tests/test_replica_reads.py).
+DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}  # noqa: F405
+READ_REPLICA = None

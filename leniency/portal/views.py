@@ -1,5 +1,8 @@
 """Public pages (no log-in): figures, typical cases, reports. Staff pages: the typical-case workflow and the
-report button. Views are thin: the services change state, present.py prepares the figures."""
+report button. Views are thin: the services change state, present.py prepares the figures.
+
+The public pages' reads go to the read replica where one is configured and the visitor is not logged in
+(`public_reads`, leniency/database_routers.py); the staff pages always read from the primary."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from leniency import clock
 from leniency.cases.access import visible_cases
+from leniency.database_routers import public_reads
 from leniency.errors import DomainError
 
 from . import access, calculator_page, opendata, services, standards_pages
@@ -30,6 +34,7 @@ def _period_choices(today):
     return [("all", _("全部期间"))] + [(q, q) for q in recent_quarters(today, 8)]
 
 
+@public_reads
 def index(request):
     today = clock.today()
     try:
@@ -53,6 +58,7 @@ def index(request):
     )
 
 
+@public_reads
 def cases(request):
     q = request.GET.get("q", "").strip()
     qs = TypicalCase.objects.filter(status=TypicalCase.Status.PUBLISHED)
@@ -80,11 +86,13 @@ def cases(request):
     return render(request, "portal/cases.html", {"page": page, "q": q, "crime": crime, "crimes": crimes})
 
 
+@public_reads
 def case_detail(request, number):
     tc = get_object_or_404(TypicalCase, number=number, status=TypicalCase.Status.PUBLISHED)
     return render(request, "portal/case_detail.html", {"tc": tc})
 
 
+@public_reads
 def reports(request):
     """The public list: one query, no look into the file storage (each report row names its files)."""
     rows = TransparencyReport.objects.filter(published=True)
@@ -100,6 +108,7 @@ def _period_and_by(request):
     return period, (by if by in DIMENSIONS else "region")
 
 
+@public_reads
 def data_file(request, key, fmt):
     """One public table as CSV or XLSX ("all.xlsx": every table, a sheet each), with its definition and N."""
     if fmt not in ("csv", "xlsx") or (key == "all" and fmt != "xlsx"):
@@ -122,6 +131,7 @@ def data_file(request, key, fmt):
     return response
 
 
+@public_reads
 def standards(request):
     std = standards_pages.standard()
     return render(
@@ -131,6 +141,7 @@ def standards(request):
     )
 
 
+@public_reads
 def calculator(request):
     """The public calculator: structured facts only (GET), nothing stored."""
     extra = calculator_page.unexpected_fields(request.GET)
@@ -145,6 +156,7 @@ def calculator(request):
     return render(request, "portal/calculator.html", {"form": form, "result": outcome})
 
 
+@public_reads
 def standard(request, crime):
     std = standards_pages.standard()
     found = standards_pages.find_crime(crime, std)
@@ -153,6 +165,7 @@ def standard(request, crime):
     return render(request, "portal/standard.html", {"c": standards_pages.crime_page(found, std)})
 
 
+@public_reads
 def report_file(request, pk, kind):
     report = get_object_or_404(TransparencyReport, pk=pk, published=True)
     # A report made before the tables were written beside it has no XLSX: 404.

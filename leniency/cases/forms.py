@@ -176,11 +176,17 @@ class ProsecuteForm(forms.Form):
             self.fields["as_of"].label = _("追加起诉日期")
 
 
-class CourtFilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("立案日期"), widget=_date_input())
-    judge = forms.ModelChoiceField(
-        label=_("承办法官"), queryset=None, help_text=_("合议庭的审判长，或独任审判的法官")
-    )
+def _presiding_field(label):
+    return forms.ModelChoiceField(label=label, queryset=None, help_text=_("合议庭的审判长，或独任审判的法官"))
+
+
+class _PanelForm(forms.Form):
+    """The panel (合议庭, CPL art. 183) a filing forms and a re-forming changes: a presiding judge (the subclass's
+    `presiding_field`) and the other members, chosen among the court's `judges`, dated by `date_field` (today by
+    default)."""
+
+    presiding_field: str
+    date_field: str
     members = forms.ModelMultipleChoiceField(
         label=_("合议庭其他成员"),
         queryset=None,
@@ -190,33 +196,29 @@ class CourtFilingForm(forms.Form):
     )
 
     def __init__(self, *args, judges, **kwargs):
-        kwargs.setdefault("initial", {"filed_on": clock.today()})
+        kwargs.setdefault("initial", {self.date_field: clock.today()})
         super().__init__(*args, **kwargs)
-        self.fields["judge"].queryset = judges
+        self.fields[self.presiding_field].queryset = judges
         self.fields["members"].queryset = judges
 
 
-class PanelReformForm(forms.Form):
+class CourtFilingForm(_PanelForm):
+    presiding_field, date_field = "judge", "filed_on"
+    field_order = ["filed_on", "judge", "members"]
+
+    filed_on = forms.DateField(label=_("立案日期"), widget=_date_input())
+    judge = _presiding_field(_("承办法官"))
+
+
+class PanelReformForm(_PanelForm):
     """变更合议庭: the panel the filing formed, re-formed by the court's filing office."""
 
-    changed_on = forms.DateField(label=_("变更日期"), widget=_date_input())
-    presiding = forms.ModelChoiceField(
-        label=_("审判长"), queryset=None, help_text=_("合议庭的审判长，或独任审判的法官")
-    )
-    members = forms.ModelMultipleChoiceField(
-        label=_("合议庭其他成员"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("独任审判的不选；合议庭三人至七人，二审三人或五人（刑事诉讼法第183条）"),
-    )
-    reason = forms.CharField(label=_("变更理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    presiding_field, date_field = "presiding", "changed_on"
+    field_order = ["changed_on", "presiding", "members", "reason"]
 
-    def __init__(self, *args, judges, **kwargs):
-        kwargs.setdefault("initial", {"changed_on": clock.today()})
-        super().__init__(*args, **kwargs)
-        self.fields["presiding"].queryset = judges
-        self.fields["members"].queryset = judges
+    changed_on = forms.DateField(label=_("变更日期"), widget=_date_input())
+    presiding = _presiding_field(_("审判长"))
+    reason = forms.CharField(label=_("变更理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AppealForm(forms.Form):

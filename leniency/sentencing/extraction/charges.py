@@ -2,8 +2,10 @@
 
 First the charges the text charges by name ("已构成盗窃罪", "以诈骗罪追究"), matched against the whole
 catalogue and the names officially replaced since (read as the charge's name today), longest name first, leaving out a charge denied (不构成…罪) or of an earlier conviction
-(曾因盗窃罪被判处…). Failing that — CAIL masks charge names as ×× — the charges inferred from the conduct
-the facts tell, for every crime of the catalogue (`charge_inference.py`). The result is a guess and is
+(曾因盗窃罪被判处…), and the charges its count headings name (一、盗窃犯罪事实 … 二、…). Failing that — CAIL masks
+charge names as ×× — the charges inferred from the conduct the facts tell, for every crime of the catalogue
+(`charge_inference.py`), as many as the text's charging frame or headings state (构成××、××; 一、… 二、××) beside
+those it names. The result is a guess and is
 reported as one: extraction notes that it was inferred, and `charge_candidates` gives the runners-up
 with their evidence for a person to confirm.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from leniency.sentencing.catalogue import all_charges, current_name, renames
+from leniency.sentencing.catalogue import all_charges, current_name, find_charge, renames
 from leniency.sentencing.extraction.charge_inference import Candidate, ChargeModel, default_model
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
@@ -31,6 +33,10 @@ LIST_SEPARATOR = re.compile(r"、(?=××|[^、]*?罪)|以及|和|及|与")
 SEVERAL = re.compile(r"[两二三四五六数]罪并罚|又构成|另构成")
 SEVERAL_NUMBER = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 WITH_EARLIER_SENTENCE = re.compile(r"前罪|余刑|尚未执行|没有执行|未执行|漏罪|判决宣告以前|考验期|撤销|原判")
+# A count's heading that names its charge (一、盗窃犯罪事实; （二）被告人甲寻衅滋事的事实; （1）职务侵占 2012年…) or
+# masks it (二、×× 2014年…): the judgment's own list of its charges, a section each
+_MARK = r"(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d+)[）)])"
+_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 @cache
@@ -40,6 +46,41 @@ def _named_pattern() -> re.Pattern:
     return re.compile("(" + "|".join(re.escape(n) for n in names) + ")罪")
 
 
+@cache
+def _heading_pattern() -> re.Pattern:
+    names = (
+        {c.name for c in all_charges()}
+        | {a for c in all_charges() for a in c.aliases}
+        | {r.old for r in renames()}
+    )
+    name = "(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + "|××)"
+    return re.compile(
+        r"(?:^|(?<=[\s。：:；，,]))("
+        + _MARK
+        + r")\s*(?:被告人[^，。；\s]{0,6})?"
+        + name
+        + r"罪?(?:犯罪)?的?(?:事实|部分|(?=\s+(?:\d|[（(]?[一二三四五六七八九十\d]+[、）)])))"
+    )
+
+
+def _headings(text: str) -> list[tuple[int, str, Span]]:
+    """(section number, the charge its heading names or "××", where) for each count heading naming a charge."""
+    found = []
+    for match in _heading_pattern().finditer(text):
+        digits = re.sub(r"[（()）、]", "", match.group(1))
+        number = int(digits) if digits.isdigit() else _NUMERALS.get(digits, 10)
+        label = match.group(2)
+        charge = "××" if label == "××" else _catalogue_name(label)
+        found.append((number, charge, span(text, match.start(2), match.end(2))))
+    return found
+
+
+def _catalogue_name(name: str) -> str:
+    """The charge the catalogue reads `name` as (贩卖毒品: 走私、贩卖、运输、制造毒品), by its name today."""
+    known = find_charge(name)
+    return current_name(known.name if known else name)
+
+
 def infer_charges(text: str) -> list[str]:
     """Charge names (catalogue spelling, without 罪) the text names or describes; [] when none."""
     return [name for name, _ in charge_evidence(text)]
@@ -47,7 +88,7 @@ def infer_charges(text: str) -> list[str]:
 
 def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
     """Each inferred charge with the words it was read from (the "…罪" naming it, or its best n-gram)."""
-    named = _named(text)
+    named = _named_or_headed(text)
     model = default_model()
     result: list[tuple[str, Span | None]] = list(named.items())
     for charge in inferred_beside(text, list(named), model):
@@ -60,36 +101,50 @@ def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
 def charges_with(text: str, model: ChargeModel) -> list[str]:
     """The charges `model` reads from the text: those it names, and as many inferred as its charging frame
     leaves masked (the same reading as infer_charges, with a model given, e.g. one of a cross-validation fold)."""
-    named = list(_named(text))
+    named = list(_named_or_headed(text))
     return named + inferred_beside(text, named, model)
 
 
 def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str]:
     """Charges inferred from the conduct beside those the text names: all of them when it names none, and when it
-    names some, as many more as its charging frame states (构成盗窃罪、×× — CAIL masks the other's name)."""
+    names some, as many more as its charging frame states (构成盗窃罪、×× — CAIL masks the other's name). Where the
+    text states the number, neither more nor fewer are inferred."""
     stated = stated_count(text)
     if named and stated <= len(named):
         return []
-    inferred = model.charges(text, at_least=max(stated - len(named), 1), exclude=named)
-    return [c for c in inferred if c not in named]
+    wanted = stated - len(named)
+    inferred = model.charges(text, at_least=max(wanted, 1), exclude=named)
+    inferred = [c for c in inferred if c not in named]
+    return inferred[:wanted] if stated else inferred
 
 
 def stated_count(text: str) -> int:
-    """How many charges the text's charging frame lists (构成××、××: 2), or says it combines (两罪并罚, 又构成, 数罪并罚
-    of this case's crimes: at least 2); 0 when it says nothing of the number."""
-    count = 0
+    """How many charges the text's charging frame lists (构成××、××: 2), its count headings name or mask (一、盗窃事实 …
+    二、××: 2), or it says it combines (两罪并罚, 又构成, 数罪并罚 of this case's crimes: at least 2); 0 when it says
+    nothing of the number."""
+    numbers = [number for number, _, _ in _headings(text)]
+    count = max(len(set(numbers)), *numbers) if numbers else 0
     for match in LISTED.finditer(text):
         count = max(count, len(LIST_SEPARATOR.split(match.group(1))))
     for sentence in re.split(r"[。；;]", text):
         for match in SEVERAL.finditer(sentence):
             if not WITH_EARLIER_SENTENCE.search(sentence):
                 count = max(count, SEVERAL_NUMBER.get(match.group(0)[0], 2))
-    return count
+    return count if count >= 2 else 0  # a lone heading (一、×× with no 二、) says nothing of the number
 
 
 def charge_candidates(text: str, limit: int = 5) -> list[Candidate]:
     """The best-scoring charges with their article and evidence, for a person to confirm."""
     return default_model().candidates(text, limit=limit)
+
+
+def _named_or_headed(text: str) -> dict[str, Span]:
+    """The charges the text charges by name, then those its count headings name."""
+    named = _named(text)
+    for _, charge, where in _headings(text):
+        if charge != "××":
+            named.setdefault(charge, where)
+    return named
 
 
 def _named(text: str) -> dict[str, Span]:

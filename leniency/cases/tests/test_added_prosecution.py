@@ -222,3 +222,16 @@ def test_the_prosecution_operation_adds_the_later_defendant(client, world, first
     assert (world.co_defendant.stage, world.co_defendant.stage_since) == (Stage.FIRST_INSTANCE, ADDED)
     again = client.post(url, {"defendants": [world.defendant.pk]}, content_type="application/json")
     assert again.status_code == 400 and again.json()["field"] == "defendants"
+
+
+def test_the_courts_clerk_sees_the_added_defendant_on_the_filed_case_and_no_second_filing(
+    client, world, first_prosecuted
+):
+    services.do_prosecute(first_prosecuted, as_of=ADDED, acting_user=world.prosecutor)
+    client.force_login(world.clerk)
+    page = client.get(reverse("case_detail", args=[first_prosecuted.pk])).content.decode()
+    assert f'id="defendant-{world.co_defendant.pk}"' in page and "追加起诉" in page
+    assert (
+        f'id="incoming-{first_prosecuted.pk}"' not in client.get(reverse("court_incoming")).content.decode()
+    )
+    assert reverse("court_file", args=[first_prosecuted.pk]) not in page  # filed once, for every defendant

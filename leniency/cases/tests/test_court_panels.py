@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from leniency.accounts.models import Organisation, Role, User
 from leniency.cases import judgments, services
@@ -121,3 +122,22 @@ def test_the_second_instance_needs_three_or_five_judges_and_the_first_panel_reac
     assert client.get(f"/cases/{prosecuted.pk}/").status_code == 404
     client.force_login(members[1])
     assert client.get(f"/cases/{prosecuted.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_filing_page_posts_the_presiding_judge_and_the_members(client, world, colleagues, prosecuted):
+    """The filing form's fields (judge, members, filed_on) as the page posts them, after the panel forms shared
+    their definition."""
+    jack, jill, _joe = colleagues
+    client.force_login(world.clerk)
+    url = reverse("court_file", args=[prosecuted.pk])
+    page = client.get(url).content.decode()
+    assert page.index('name="filed_on"') < page.index('name="judge"') < page.index('name="members"')
+    response = client.post(url, {"filed_on": "2026-11-03", "judge": world.judge.pk, "members": [jack.pk]})
+    assert response.status_code == 400 and "刑事诉讼法第183条" in response.content.decode()
+    response = client.post(
+        url, {"filed_on": "2026-11-03", "judge": world.judge.pk, "members": [jack.pk, jill.pk]}
+    )
+    assert response.status_code == 302
+    seated = PanelMember.objects.filter(case=prosecuted).values_list("judge_id", "presiding")
+    assert set(seated) == {(world.judge.pk, True), (jack.pk, False), (jill.pk, False)}

@@ -7,12 +7,15 @@ others read through the database and the S3 store (moto's server, leniency/testi
 - a session opened on A is valid on B (sessions and caches live in the database);
 - a recording uploaded through A's page is stored in the bucket and plays, byte for byte, on B;
 - a model trained by the worker is published to the bucket, and both A and B answer with it at their next
-  request, where before it both answered without a model.
+  request, where before it both answered without a model;
+- the study's withdrawal-risk model, published to the bucket by another process (this test's: the world has
+  too few signings to fit one), is the one both A and B score with.
 
 PostgreSQL only: three processes writing one SQLite file is not a deployment this project describes (SQLite is
 the single-machine default). CI's PostgreSQL pass runs it (LENIENCY_EXPECT_DATABASE makes sure that pass is on
 PostgreSQL, so it cannot skip there)."""
 
+import json
 import os
 import re
 import socket
@@ -28,6 +31,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from leniency.corpus.artefacts import publish
 from leniency.corpus.importer import Options, import_file
 from leniency.corpus.models import Artefact
 from leniency.demo.corpus_synth import write
@@ -156,6 +160,13 @@ def _model_version(session: requests.Session, url: str) -> str:
     return found.group(1).strip()
 
 
+def _risk_model_version(session: requests.Session, url: str) -> str | None:
+    response = session.get(f"{url}/study/risk/")
+    assert response.status_code == 200, response.text[-500:]
+    found = re.search(r'data-risk-model="([^"]*)"', response.text)
+    return found.group(1) if found else None
+
+
 def test_two_app_servers_share_sessions_recordings_and_the_trained_model(servers, world, tmp_path, s3_store):
     a, b, worker_env = servers
     browser = requests.Session()  # one browser, behind one address: the load balancer sends it to A or B
@@ -209,3 +220,15 @@ def test_two_app_servers_share_sessions_recordings_and_the_trained_model(servers
     for name in ("a", "b"):
         copy = tmp_path / name / "artefacts" / "sentencing_model" / artefact.version
         assert sorted(p.name for p in copy.iterdir()) == sorted(f["name"] for f in artefact.files)
+
+    # The withdrawal-risk model: none yet, then the version another process published, on both servers.
+    supervisor = requests.Session()
+    _log_in(supervisor, a, world.supervisor.username)
+    assert _risk_model_version(supervisor, a) is None and _risk_model_version(supervisor, b) is None
+    model = {"features": ["detained"], "intercept": -2.0, "coef": {"detained": 1.0}, "n": 40, "auc_cv": 0.7}
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "withdrawal_risk.json").write_text(json.dumps({**model, "trained_on": "L区"}))
+    with override_settings(STORAGES=s3_store.storages):
+        risk = publish(Artefact.Kind.WITHDRAWAL_RISK, "20260901T000000-test", tmp_path / "risk")
+    assert {f["path"] for f in risk.files} <= set(s3_store.keys())
+    assert _risk_model_version(supervisor, a) == _risk_model_version(supervisor, b) == risk.version

@@ -17,9 +17,10 @@ its own (the same command and code path `make run` starts, run until the queue i
 are that process's alone: wall time from the start of the worker to its exit (Django's start-up included) and the
 job's own started→finished time from its row; CPU time (user + system) of the worker and its extraction
 processes, and their peak RSS (max RSS of the worker process and of its largest descendant, from wait4). While a
-job runs, a line every --log-every seconds gives its progress counter, the judgments in the database, and the
-worker's current and peak RSS read from /proc (so a run stopped early still leaves figures). Synthetic data:
-figures of speed and memory only.
+job runs, a line every --log-every seconds gives its progress counter, the judgments in the database, the
+worker's current and peak RSS and the extraction processes' RSS read from /proc, and the memory of all of them
+together (PSS, which counts the pages they share since fork once), so a run stopped early still leaves figures.
+Synthetic data: figures of speed and memory only.
 """
 
 from __future__ import annotations
@@ -67,6 +68,20 @@ def _status_kb(pid: int, field: str) -> int:
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def _pss_kb(pids: list[int]) -> int:
+    """Proportional set size of the processes together: the memory they hold, pages shared since fork counted
+    once (their RSS added up counts the worker's pages again in each extraction process)."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
 
 
 def _children(pid: int) -> list[int]:
@@ -132,13 +147,14 @@ def run_worker(job, step: str, n: int, *, poll: float, log_every: float) -> Meas
             rss = _status_kb(worker.pid, "VmRSS")
             kids = _children(worker.pid)
             kids_rss = sum(_status_kb(k, "VmRSS") for k in kids)
+            pss = _pss_kb([worker.pid, *kids])
             rows = _judgments() if step == "import" else 0
             minutes = (now - start) / 60
             print(
                 f"  [{step} {now - start:7.0f} s] {job.status} {job.done}/{job.total} {job.unit}; "
                 + (f"{rows} judgments ({rows / minutes:.0f}/min); " if step == "import" else "")
                 + f"worker RSS {rss / 1024:.0f} MB (peak {hwm / 1024:.0f}), {len(kids)} child processes "
-                f"{kids_rss / 1024:.0f} MB; CPU so far {_cpu_so_far(worker.pid):.0f} s; "
+                f"{kids_rss / 1024:.0f} MB, all together {pss / 1024:.0f} MB PSS; CPU so far {_cpu_so_far(worker.pid):.0f} s; "
                 f"load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )

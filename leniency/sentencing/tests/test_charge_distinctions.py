@@ -264,3 +264,36 @@ def test_a_loan_squandered_and_fled_with_is_loan_fraud():
 def test_a_private_fraud_that_speaks_of_a_loan_is_not_made_article_175_1():
     text = "被告人甲谎称能帮被害人乙办理贷款，骗取乙手续费人民币2万元。"
     assert "骗取贷款、票据承兑、金融票证" not in read(text, "贷款诈骗")
+
+
+# 刑法第277条 / 第234条
+ON_DUTY = "某派出所民警接警后到现场处警，被告人甲不服从管理，对正在执行职务的民警乙拳打脚踢，致乙轻微伤。"
+ON_DUTY_MAIMED = "某派出所民警接警后到现场处警，被告人甲持刀捅刺正在执行职务的民警乙，致乙重伤二级。"
+CAUGHT_AFTER = (
+    "被告人甲因琐事与邻居乙发生争执，持木棍将乙打伤，经鉴定乙的损伤程度为轻伤二级。民警接警后到现场将甲抓获。"
+)
+
+
+def test_violence_against_officers_on_duty_is_obstructing_them():
+    assert read(ON_DUTY, "故意伤害") == ["妨害公务"]
+
+
+def test_violence_that_maims_an_officer_stays_intentional_injury():
+    assert read(ON_DUTY_MAIMED, "故意伤害") == ["故意伤害"]
+
+
+def test_a_beating_the_police_came_to_stop_stays_intentional_injury():
+    assert read(CAUGHT_AFTER, "故意伤害") == ["故意伤害"]
+
+
+# 刑法第358条第4款 / 第359条
+HELPER = "被告人甲明知乙组织多名妇女在其经营的会所内卖淫，仍受乙雇佣，为乙招募卖淫女并负责接送。"
+ROOMS = "被告人甲在其经营的足浴店内容留乙、丙卖淫，每次收取台费50元。"
+
+
+def test_helping_an_organiser_of_prostitution_is_art_358_para_4():
+    assert read(HELPER, "引诱、容留、介绍卖淫") == ["协助组织卖淫"]
+
+
+def test_letting_rooms_for_prostitution_stays_art_359():
+    assert read(ROOMS, "引诱、容留、介绍卖淫") == ["引诱、容留、介绍卖淫"]

@@ -120,6 +120,21 @@ SIDES = [
         "被告人甲申领一张信用卡后透支消费，经银行两次催收超过三个月仍不归还。",
     ),
     (
+        "重婚",
+        "被告人甲在与乙婚姻关系存续期间，又与丙以夫妻名义共同生活。",
+        "被告人甲在歌厅包房内强行搂抱被害人乙，并抚摸乙的胸部。",
+    ),
+    (
+        "职务侵占",
+        "被告人甲利用担任班主任代收学费的职务便利，将代收的学费共计人民币12万元占为已有。",  # 已: the slip judgments make
+        "被告人甲利用担任村委会主任的职务便利，将村集体资金14万元挪出，用于支付自己经营的眼镜厂支出。",
+    ),
+    (
+        "挪用资金",
+        "被告人甲利用担任村委会主任的职务便利，将村集体资金14万元挪出，用于支付自己经营的眼镜厂支出。",
+        "被告人甲利用担任某支行行长的职务便利，逢年过节收受某公司总经理乙现金共5万元。",
+    ),
+    (
         "组织卖淫",
         "被告人甲在其经营的宾馆内招募、管理卖淫女五名，安排其向嫖客提供性服务。",
         "被告人甲在其经营的饭馆二楼设置麻将桌三台，供他人赌博，从中抽头渔利。",
@@ -154,6 +169,19 @@ def test_a_fact_of_the_charge_states_what_its_statute_needs(charge, fact, other)
 @pytest.mark.parametrize(("charge", "fact", "other"), SIDES, ids=[s[0] for s in SIDES])
 def test_a_fact_that_never_names_it_does_not_meet_the_charge(charge, fact, other):
     assert not states_requirements(other, charge)
+
+
+def test_the_wording_real_judgments_use_meets_the_requirement():
+    """拒不执行: hiding assets so that a judgment cannot be enforced (法释〔2015〕16号 art. 2); 单位行贿: an
+    'improper reward' paid to the official."""
+    assert states_requirements(
+        "被告人甲明知对某民事判决负有履行义务，在执行期间故意隐藏财产，致使判决无法执行。",
+        "拒不执行判决、裁定",
+    )
+    assert states_requirements(
+        "被告单位某商业有限公司及其法定代表人甲为分享石油业务的利益，向国家工作人员乙支付不正当报酬20万元。",
+        "单位行贿",
+    )
 
 
 def test_a_charge_without_a_rule_is_not_held_back():

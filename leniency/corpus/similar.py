@@ -45,6 +45,7 @@ from leniency.corpus.similarity import (
     MEASURE_MISSING_ZH,
     MEASURES,
     MIN_STATS,
+    CountedTerms,
     Reason,
     amount_reason,
     bac_reason,
@@ -52,7 +53,6 @@ from leniency.corpus.similarity import (
     charge_set_key,
     drug_reason,
     injury_reason,
-    order_band,
 )
 from leniency.sentencing.facts import CaseFacts
 
@@ -256,14 +256,17 @@ def _value(x) -> float | None:
 
 
 def _stats(indexes: list[ChargeIndex], matched: list[np.ndarray]) -> SimilarStats | None:
+    """The factor-matched pool's outcomes. The terms are whole months, so they are counted per month
+    (`CountedTerms`) rather than sorted: the same figures, in time linear in the pool with a small constant."""
     months = np.concatenate([index.months[rows] for index, rows in zip(indexes, matched, strict=True)])
     probation = np.concatenate([index.probation[rows] for index, rows in zip(indexes, matched, strict=True)])
-    fixed = months[months >= 0].astype(float)
+    fixed = months[months >= 0]
     if fixed.size < MIN_STATS:
         return None
+    counted = CountedTerms(fixed)  # ChargeIndex.months is int16
     # Tenths of a month: interpolated percentiles of whole months otherwise print as 2.9000000000000004.
-    p10, q1, median, q3, p90 = (round(float(x), 1) for x in np.percentile(fixed, [10, 25, 50, 75, 90]))
-    band = order_band(fixed)
+    p10, q1, median, q3, p90 = (round(float(x), 1) for x in counted.percentiles([10, 25, 50, 75, 90]))
+    band = counted.band()
     return SimilarStats(
         n=int(fixed.size),
         median=median,

@@ -297,3 +297,18 @@ def test_helping_an_organiser_of_prostitution_is_art_358_para_4():
 
 def test_letting_rooms_for_prostitution_stays_art_359():
     assert read(ROOMS, "引诱、容留、介绍卖淫") == ["引诱、容留、介绍卖淫"]
+
+
+# 刑法第232条 / 第234条
+TO_KILL = "被告人甲因怀疑妻子乙有外遇，意图杀死乙，趁乙熟睡之机用枕头捂住乙的口鼻，致乙窒息死亡。"
+BEATEN_TO_DEATH = "被告人甲因琐事与乙发生争执，用拳头击打乙的头部，乙倒地后头部撞击台阶，经抢救无效死亡。"
+NO_INTENT = "被告人甲与乙争吵时扬言要杀了乙，后持木棒殴打乙的腿部，致乙失血过多死亡。经查，甲并无杀人的故意。"
+
+
+def test_an_intent_to_kill_stated_in_the_fact_is_homicide():
+    assert read(TO_KILL, "故意伤害") == ["故意杀人"]
+
+
+def test_a_death_from_a_beating_without_intent_to_kill_stays_injury():
+    assert read(BEATEN_TO_DEATH, "故意伤害") == ["故意伤害"]
+    assert read(NO_INTENT, "故意伤害") == ["故意伤害"]

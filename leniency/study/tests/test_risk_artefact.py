@@ -2,9 +2,11 @@
 the sentencing model are: training publishes a version, and every app server scores with the current version
 from its own copy, whichever machine trained it."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 
 from leniency.corpus import artefacts
 from leniency.corpus.artefacts import current
@@ -27,6 +29,8 @@ def _fake_fit(intercept):
             "intercept": intercept,
             "coef": {"detained": 1.0},
             "n": 1,
+            "positives": 0,
+            "auc_cv": 0.5,
         }
 
     return fit
@@ -84,6 +88,15 @@ def test_a_local_file_serves_only_while_no_version_is_published(world, settings,
     published = train_and_save(world.prosecutor.organisation)
     served = load_model()
     assert served["intercept"] == -4.0 and served["artefact"] == published["artefact"]
+
+
+def test_the_train_command_publishes_and_names_the_version(world, monkeypatch):
+    monkeypatch.setattr(risk, "fit", _fake_fit(-5.0))
+    out = io.StringIO()
+    call_command("study", "train", "--org", str(world.prosecutor.organisation_id), stdout=out)
+    published = current(Artefact.Kind.WITHDRAWAL_RISK)
+    assert f"withdrawal_risk {published.version} published" in out.getvalue()
+    assert load_model()["intercept"] == -5.0 and not artifact_path().exists()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,9 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
 - **exempt** when the case stays in the lowest bracket of a minor crime, the fact text states that the
   crime is minor (情节轻微, art. 37's condition), and a circumstance is found for which the Criminal
   Law itself allows 免除处罚 (从犯 art. 27, 胁从犯 art. 28, 自首 art. 67, 重大立功 art. 68 …);
+- **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
+  states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
+  (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3);
 - **fine only** when the statute's bracket says "并处或者单处罚金" (statutory_brackets.yaml, parsed from
   the statute), the adjusted term is at most a few months, and the facts show both restitution or
   compensation and an admission (认罪认罚 / 自首 / 坦白), with no recidivism or prior record.
@@ -28,6 +31,8 @@ alone and an exemption (the CAIL2018 term counts 有期徒刑 and 拘役 only).
 """
 
 from __future__ import annotations
+
+import re
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
@@ -54,6 +59,8 @@ def non_custodial(
     cfg = standard.method.get("non_custodial")
     if not cfg or index != 0:
         return None
+    if _exempt_by_statute(info, facts, cfg.get("by_statute"), trace):
+        return Penalty.EXEMPT.value
     if _exempt(info, applied, facts, standard, cfg["exempt"], trace):
         return Penalty.EXEMPT.value
     if _fine_only(months, info, applied, standard, cfg["fine_only"], trace):
@@ -159,6 +166,55 @@ def _exempt(
         law=law,
     )
     return True
+
+
+# a clause that says the act did not happen ("仍未…支付所欠工资", "拒不支付", "逃避支付")
+CLAUSE_NEGATIONS = re.compile(r"未|不|没有|拒|逃避")
+CLAUSE_BREAKS = "，,。；;：:\n"
+SENTENCE_BREAKS = "。；;\n"
+
+
+def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, trace: Trace) -> bool:
+    """An article of the special part that allows 免除处罚 on its own condition (刑法第276条之一第3款: wages paid
+    before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest), where the fact
+    text states that condition (method.yaml `non_custodial.by_statute`)."""
+    text = facts.text or ""
+    for provision in (cfg or {}).get("provisions", ()):
+        if provision["charge"] != info.name:
+            continue
+        quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
+        if quote is None:
+            continue
+        trace.step(
+            "method.exempt.statute",
+            kind=StepKind.PENALTY_KIND,
+            rule_id=cfg["rule_id"],
+            after=0,
+            citation=provision["citation"],
+            charge=info.name,
+            confidence=cfg["confidence"],
+            quote=quote,
+            law=provision["law"],
+        )
+        return True
+    return False
+
+
+def _stated(text: str, pattern: str, provision: dict) -> str | None:
+    """The first match of `pattern` whose clause does not negate it and whose sentence does not place it
+    at trial (`not_in_sentence`)."""
+    for match in re.finditer(pattern, text):
+        start = match.start()
+        clause = text[max(text.rfind(b, 0, start) for b in CLAUSE_BREAKS) + 1 : start]
+        sentence_start = max(text.rfind(b, 0, start) for b in SENTENCE_BREAKS) + 1
+        ends = [i for i in (text.find(b, match.end()) for b in SENTENCE_BREAKS) if i >= 0]
+        sentence = text[sentence_start : min(ends) if ends else len(text)]
+        if CLAUSE_NEGATIONS.search(clause) or any(
+            w in sentence for w in provision.get("not_in_sentence", ())
+        ):
+            continue
+        return text[max(sentence_start, start - 12) : match.end()]
+    return None
 
 
 def _fine_only(

@@ -1,0 +1,70 @@
+"""Articles of the special part that allow 免除处罚 on their own condition (method.yaml
+`non_custodial.by_statute`): 刑法第二百七十六条之一第三款 (拒不支付劳动报酬: wages paid before prosecution) and
+第三百五十一条第三款 (非法种植毒品原植物: uprooted of one's own accord before harvest). Where the fact text
+states the condition the charge is exempt (0 months); where it does not, or negates it, or places it at
+trial, the term stands. The fact texts are written for these tests."""
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+
+WAGES = (
+    "2022年3月至12月，被告人王某承包某小区的外墙装修工程，拖欠工人李某等十二人工资共计人民币186000元。"
+    "2023年1月，区人力资源和社会保障局向王某下达限期支付工资的指令书，王某逃匿，仍未支付所欠工人工资。"
+    "2023年3月5日，王某被公安机关抓获，到案后如实供述了上述事实。"
+)
+WAGES_PAID = WAGES + "2023年3月20日，王某的亲属代其向工人全额支付了所欠工资186000元。"
+WAGES_PAID_AT_TRIAL = WAGES + "本案审理期间，王某的亲属代其向工人全额支付了所欠工资186000元。"
+POPPY = (
+    "2023年春，被告人赵某在其承包地内种植罂粟共计860株。"
+    "同年5月12日，民警在巡查中发现上述罂粟并予以铲除。被告人赵某到案后如实供述了上述事实。"
+)
+POPPY_UPROOTED = (
+    "2023年春，被告人赵某在其承包地内种植罂粟共计860株。"
+    "同年5月初，罂粟尚未收获，赵某听说种植罂粟违法，便自行将上述罂粟全部铲除。被告人赵某到案后如实供述了上述事实。"
+)
+
+
+def _statute_step(calc):
+    return next((s for s in calc.steps if s.rule_id == "method.exempt.statute"), None)
+
+
+def test_wages_paid_before_prosecution_exempt_the_employer():
+    calc = calculate(extract(WAGES_PAID, charges=["拒不支付劳动报酬"]))
+    assert (calc.penalty, calc.months, calc.low, calc.high) == ("exempt", 0, 0, 0)
+    step = _statute_step(calc)
+    assert "第二百七十六条之一第三款" in step.citation
+    assert "支付了所欠工资" in step.description_zh and "exempt" in step.description_en
+    assert calc.confidence == "low"
+
+
+def test_wages_still_unpaid_leave_the_term():
+    """The text says only that the wages were not paid ("仍未支付所欠工人工资"): the negation is not a payment."""
+    calc = calculate(extract(WAGES, charges=["拒不支付劳动报酬"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None
+
+
+def test_wages_paid_at_trial_are_not_paid_before_prosecution():
+    calc = calculate(extract(WAGES_PAID_AT_TRIAL, charges=["拒不支付劳动报酬"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None
+
+
+def test_poppies_uprooted_of_ones_own_accord_before_harvest_are_exempt():
+    calc = calculate(extract(POPPY_UPROOTED, charges=["非法种植毒品原植物"]))
+    assert (calc.penalty, calc.months) == ("exempt", 0)
+    assert "第三百五十一条第三款" in _statute_step(calc).citation
+
+
+def test_poppies_uprooted_by_the_police_leave_the_term():
+    calc = calculate(extract(POPPY, charges=["非法种植毒品原植物"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None
+
+
+def test_the_provision_binds_only_its_own_charge():
+    """Paid wages say nothing about a theft: the theft's term stands."""
+    text = "被告人王某盗窃工地钢管，价值人民币26000元。" + WAGES_PAID.split("。")[-2] + "。"
+    calc = calculate(extract(text, charges=["盗窃"]))
+    assert calc.months and calc.months > 0
+    assert _statute_step(calc) is None

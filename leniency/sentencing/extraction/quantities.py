@@ -25,9 +25,11 @@ DISABILITY_RE = re.compile(
     rf"(?P<a>{NUMBER})级伤残|伤残(?:等级)?(?:评定)?(?:为|属|系|构成|达到?)?(?P<b>{NUMBER})级"
 )
 BAC_RE = re.compile(
-    rf"(?:乙醇|酒精)(?:含量|浓度)(?:检测)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
-    r"(?:mg|ｍｇ|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|毫升)"
-)
+    rf"(?:乙醇|酒精)(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
+    r"(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)"
+)  # "乙醇定量检测为286.85mg／100ml", "酒精含量194.33㎎／100ml" as courts write them
+BREATH_RE = re.compile(r"呼气|呼吸")  # a breath test, before the reading's own words
+BREATH_WINDOW = 6
 DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
 DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
 BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
@@ -152,12 +154,22 @@ def find_disability(text: str) -> int | None:
 
 
 def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
-    match = BAC_RE.search(text)
-    if not match:
+    """The blood alcohol the conviction rests on: a blood test's reading over a breath test's (the blood test
+    is the basis of 醉酒; the breath test only where no blood was taken: 两高一部《关于办理醉酒驾驶机动车刑事
+    案件适用法律若干问题的意见》（2013）第六条, recalled, not read here), and with several readings of one kind (several acts) the highest."""
+    blood, breath = [], []
+    for match in BAC_RE.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        kind = (
+            breath if BREATH_RE.search(text[max(0, match.start() - BREATH_WINDOW) : match.start()]) else blood
+        )
+        kind.append((value, match))
+    readings = blood or breath
+    if not readings:
         return None, None
-    value = parse_number(match.group("num"))
-    if value is None:
-        return None, None
+    value, match = max(readings, key=lambda reading: reading[0])
     return value, Finding("blood_alcohol", value, span(text, match.start(), match.end()))
 
 

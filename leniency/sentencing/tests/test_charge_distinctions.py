@@ -293,6 +293,11 @@ ROOMS = "被告人甲在其经营的足浴店内容留乙、丙卖淫，每次�
 
 def test_helping_an_organiser_of_prostitution_is_art_358_para_4():
     assert read(HELPER, "引诱、容留、介绍卖淫") == ["协助组织卖淫"]
+    helped = (
+        "被告人甲帮助乙组织“小红”、“小芳”、“小丽”、“小雨”、“兰兰”、“贝贝”六名妇女，"
+        "通过在宾馆放置的按摩宣传牌联系嫖客，向外多次卖淫。"
+    )
+    assert read(helped, "引诱、容留、介绍卖淫") == ["协助组织卖淫"]  # the women listed between
 
 
 def test_letting_rooms_for_prostitution_stays_art_359():
@@ -312,3 +317,29 @@ def test_an_intent_to_kill_stated_in_the_fact_is_homicide():
 def test_a_death_from_a_beating_without_intent_to_kill_stays_injury():
     assert read(BEATEN_TO_DEATH, "故意伤害") == ["故意伤害"]
     assert read(NO_INTENT, "故意伤害") == ["故意伤害"]
+
+
+# 刑法第345条第1款 / 第2款 / 第344条
+OTHERS_TREES = (
+    "被告人甲明知村后山坡上的杉树属村集体所有，仍雇请工人砍伐杉树131棵，经鉴定林木蓄积量为5.2立方米。"
+)
+OWN_TREES = (
+    "被告人甲在未办理林木采伐许可证的情况下，砍伐其承包山林内的杉树200棵，经鉴定林木蓄积量为25立方米。"
+)
+YEW = "被告人甲在林场承包采伐作业中，非法采伐红豆杉一株，经鉴定系国家一级保护树种。"
+
+
+def test_felling_trees_of_a_collective_or_another_is_theft_of_trees():
+    assert read(OTHERS_TREES, "滥伐林木") == ["盗伐林木"]
+    assert read(OTHERS_TREES, "盗伐林木") == ["盗伐林木"]
+
+
+def test_felling_ones_own_trees_without_a_permit_is_excessive_felling():
+    assert read(OWN_TREES, "盗伐林木") == ["滥伐林木"]
+    assert read(OWN_TREES, "滥伐林木") == ["滥伐林木"]
+
+
+def test_felling_a_state_protected_tree_is_article_344():
+    assert read(YEW, "滥伐林木") == ["危害国家重点保护植物"]
+    assert read(YEW, "盗伐林木") == ["危害国家重点保护植物"]
+    assert read(OWN_TREES, "滥伐林木") == ["滥伐林木"]

@@ -3,7 +3,8 @@ police transferred (受理) and assigns it to a prosecutor, the prosecutor prose
 court, the court's clerk files it (立案) for a judge, and that judge opens the case page; after the judgment
 the appeal (上诉) goes to the intermediate court, whose clerk files it for its own judge, and the first-instance
 judge reaches nothing of it any more; the second-instance judge remands it (发回重审) and the first court's clerk
-files it again for another judge, who then has the case and its judgment page."""
+files it again for another judge, who then has the case and its judgment page. The second suspect, left under
+review when the first was prosecuted, is then prosecuted to the same court (追加起诉) and joins the filed case."""
 
 import pytest
 from django.utils import timezone
@@ -25,10 +26,11 @@ def _log_out(page):
 def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_server, world):
     today = timezone.localdate().isoformat()
 
-    # 1. The case management registers the transfer, with one suspect whose ID number is checked.
+    # 1. The case management registers the transfer, with two suspects; the first one's ID number is checked.
     log_in(page, live_server, world.case_manager.username, PASSWORD)
     page.get_by_role("link", name="案件受理").click()
     expect(page.get_by_role("heading", name="案件受理（移送审查起诉）")).to_be_visible()
+    page.get_by_role("link", name="增加一名犯罪嫌疑人").click()
     page.fill("[name=received_on]", today)
     page.fill("[name=transferring_agency]", "东区公安分局")
     page.fill("[name=transfer_document_number]", "东公刑诉字〔2026〕88号")
@@ -40,6 +42,12 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     page.fill("[name=d-0-birth_date]", "1990-05-01")
     page.select_option("[name=d-0-detention]", "arrested")
     page.select_option("[name=d-0-charges]", label="盗窃罪")
+    page.fill("[name=d-1-name]", "钱某")
+    page.select_option("[name=d-1-gender]", "M")
+    page.fill("[name=d-1-id_number]", "110101199005010039")
+    page.fill("[name=d-1-birth_date]", "1990-05-01")
+    page.select_option("[name=d-1-detention]", "bail")
+    page.select_option("[name=d-1-charges]", label="盗窃罪")
     page.get_by_role("button", name="登记受理").click()
     expect(page.locator("#person-0")).to_contain_text("校验码错误")
     page.fill("[name=d-0-id_number]", "110101199005010020")
@@ -58,12 +66,14 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     expect(load).to_have_text("2")
     _log_out(page)
 
-    # 3. The prosecutor prosecutes it; the basic court of the district receives it (CPL art. 20).
+    # 3. The prosecutor prosecutes 王某; the basic court of the district receives it (CPL art. 20). 钱某's review
+    # goes on.
     log_in(page, live_server, world.prosecutor.username, PASSWORD)
     page.get_by_role("link", name="案件", exact=True).click()
     page.get_by_role("link", name=case.number).click()
     page.get_by_role("link", name="提起公诉").click()
     expect(page.locator("dl.facts")).to_contain_text("东区人民法院")
+    page.get_by_label("钱某（审查起诉自").uncheck()
     page.get_by_role("button", name="提起公诉").click()
     expect(page.get_by_role("heading", name="王某盗窃案")).to_be_visible()
     expect(page.locator("dl.facts").first).to_contain_text("东区人民法院")
@@ -89,7 +99,7 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
 
     # 6. The judge records the judgment: the defendant's sentence; a term the Criminal Law does not allow is
     # refused on its field first.
-    defendant = case.defendants.get()
+    defendant = case.defendants.get(name="王某")
     page.get_by_role("link", name="一审宣判").click()
     page.select_option(f"[name=d{defendant.pk}-penalty]", "fixed_term")
     page.fill(f"[name=d{defendant.pk}-months]", "3")
@@ -186,3 +196,24 @@ def test_intake_assignment_prosecution_filing_and_the_assigned_judge(page, live_
     expect(page.locator("#case-judge")).to_contain_text("贾法官")
     expect(page.locator("ol.timeline")).to_contain_text("二审裁判")
     expect(page.get_by_role("link", name="一审宣判")).to_be_visible()
+    _log_out(page)
+
+    # 11. 追加起诉: the prosecutor prosecutes 钱某, still under review, to the court that has the case (no court to
+    # choose); he joins the filed case, and its judge has him at first instance.
+    log_in(page, live_server, world.prosecutor.username, PASSWORD)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.get_by_role("link", name="追加起诉").click()
+    expect(page.get_by_role("heading", name="追加起诉")).to_be_visible()
+    expect(page.locator("dl.facts")).to_contain_text("东区人民法院")
+    expect(page.get_by_label("钱某（审查起诉自")).to_be_checked()
+    expect(page.locator("[name=grave]")).to_have_count(0)
+    page.get_by_role("button", name="追加起诉").click()
+    expect(page.get_by_text("已向东区人民法院追加起诉")).to_be_visible()
+    second = case.defendants.get(name="钱某")
+    expect(page.locator(f"#defendant-{second.pk} .badge").first).to_have_text("一审")
+    expect(page.locator("ol.timeline")).to_contain_text("追加起诉")
+    expect(page.get_by_role("link", name="追加起诉")).to_have_count(0)
+    _log_out(page)
+    log_in(page, live_server, "jack", PASSWORD)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    expect(page.locator(f"#defendant-{second.pk} .badge").first).to_have_text("一审")

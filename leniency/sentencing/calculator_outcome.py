@@ -7,7 +7,8 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
   Law itself allows 免除处罚 (从犯 art. 27, 胁从犯 art. 28, 自首 art. 67, 重大立功 art. 68 …);
 - **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
-  (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3);
+  (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe
+  giver or go-between who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2);
 - **fine only** when the statute's bracket says "并处或者单处罚金" (statutory_brackets.yaml, parsed from
   the statute), the adjusted term is at most a few months, and the facts show both restitution or
   compensation and an admission (认罪认罚 / 自首 / 坦白), with no recidivism or prior record.
@@ -176,11 +177,12 @@ SENTENCE_BREAKS = "。；;\n"
 
 def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, trace: Trace) -> bool:
     """An article of the special part that allows 免除处罚 on its own condition (刑法第276条之一第3款: wages paid
-    before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest), where the fact
-    text states that condition (method.yaml `non_custodial.by_statute`)."""
+    before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest; 第164条第4款 and
+    第392条第2款: the bribe confessed before prosecution), where the fact text states that condition (method.yaml
+    `non_custodial.by_statute`)."""
     text = facts.text or ""
     for provision in (cfg or {}).get("provisions", ()):
-        if provision["charge"] != info.name:
+        if info.name not in provision["charges"]:
             continue
         quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
         if quote is None:

@@ -68,3 +68,37 @@ def test_the_provision_binds_only_its_own_charge():
     calc = calculate(extract(text, charges=["盗窃"]))
     assert calc.months and calc.months > 0
     assert _statute_step(calc) is None
+
+
+BRIBE = (
+    "2022年5月，被告人钱某为使其公司的建材进入某商贸公司的采购名单，先后三次送给该公司采购经理李某现金共计"
+    "人民币8万元。"
+)
+
+
+def test_a_bribe_confessed_before_prosecution_is_exempt():
+    text = BRIBE + "2023年4月，被告人钱某在被追诉前主动交待了上述行贿事实。"
+    calc = calculate(extract(text, charges=["对非国家工作人员行贿"]))
+    assert (calc.penalty, calc.months) == ("exempt", 0)
+    assert "第一百六十四条第四款" in _statute_step(calc).citation
+
+
+def test_a_bribe_confessed_after_arrest_leaves_the_term():
+    """到案后如实供述 is 坦白 (art. 67 ¶3), not the confession before prosecution art. 164 ¶4 requires."""
+    text = BRIBE + "2023年4月，钱某被公安机关抓获，到案后如实供述了上述行贿事实。"
+    calc = calculate(extract(text, charges=["对非国家工作人员行贿"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None
+
+
+def test_a_go_between_who_did_not_confess_before_prosecution_is_not_exempt():
+    text = (
+        "2022年5月，被告人周某介绍吴某向某局局长郑某行贿人民币10万元。被告人周某未在被追诉前主动交待上述事实，"
+        "到案后如实供述。"
+    )
+    calc = calculate(extract(text, charges=["介绍贿赂"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None
+    exempt = calculate(extract(text.replace("未在被追诉前", "在被追诉前"), charges=["介绍贿赂"]))
+    assert (exempt.penalty, exempt.months) == ("exempt", 0)
+    assert "第三百九十二条第二款" in _statute_step(exempt).citation

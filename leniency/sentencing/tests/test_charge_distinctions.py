@@ -343,3 +343,34 @@ def test_felling_a_state_protected_tree_is_article_344():
     assert read(YEW, "滥伐林木") == ["危害国家重点保护植物"]
     assert read(YEW, "盗伐林木") == ["危害国家重点保护植物"]
     assert read(OWN_TREES, "滥伐林木") == ["滥伐林木"]
+
+
+# 刑法第233条（本法另有规定的，依照规定）/ 第134条
+AT_WORK = "被告人甲在未取得叉车操作证的情况下，在其经营的厂区内驾驶叉车运送木板，木板滑落将工人乙砸倒，乙经抢救无效死亡。"
+AT_HOME = "被告人甲与乙在家中争吵时推了乙一把，乙后退时不慎摔倒，头部撞到桌角，经抢救无效死亡。"
+
+
+def test_a_death_from_breaking_safety_rules_at_work_is_article_134():
+    assert read(AT_WORK, "过失致人死亡") == ["重大责任事故"]
+
+
+def test_a_death_by_driving_outside_public_traffic_is_not_made_article_133():
+    """法释〔2000〕33号第8条: driving outside public traffic management (a factory's yard) that kills is arts. 134 or
+    233, not 133; the words of a fact do not tell where public traffic ends, so no rule reads a traffic death."""
+    in_the_yard = "被告人甲在其工作的加工厂厂区内驾驶货车倒车时，因疏忽大意撞到行人乙，致乙经抢救无效死亡。"
+    assert read(in_the_yard, "过失致人死亡") == ["过失致人死亡"]
+
+
+def test_a_death_by_negligence_elsewhere_stays_article_233():
+    assert read(AT_HOME, "过失致人死亡") == ["过失致人死亡"]
+
+
+# 刑法第163条 / 第385条 (the mirror of the rule above)
+HOSPITAL = (
+    "被告人甲在担任某区中心医院财务科科长期间，利用职务上的便利，收受某投资公司股东乙给予的贿赂人民币20万元。"
+)
+
+
+def test_a_state_units_officer_who_takes_bribes_is_bribery_not_art_163():
+    assert read(HOSPITAL, "非国家工作人员受贿") == ["受贿"]
+    assert read(COMPANY, "非国家工作人员受贿") == ["非国家工作人员受贿"]

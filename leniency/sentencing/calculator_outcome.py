@@ -203,20 +203,34 @@ def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, tra
 
 
 def _stated(text: str, pattern: str, provision: dict) -> str | None:
-    """The first match of `pattern` whose clause does not negate it and whose sentence does not place it
-    at trial (`not_in_sentence`)."""
+    """The first match of `pattern` whose clause does not negate it, does not name someone else's act
+    (`not_in_clause`; `on_behalf` only by `on_behalf_by`), and whose sentence does not place it at trial
+    (`not_in_sentence`)."""
     for match in re.finditer(pattern, text):
         start = match.start()
-        clause = text[max(text.rfind(b, 0, start) for b in CLAUSE_BREAKS) + 1 : start]
+        clause_start = max(text.rfind(b, 0, start) for b in CLAUSE_BREAKS) + 1
+        clause_ends = [i for i in (text.find(b, match.end()) for b in CLAUSE_BREAKS) if i >= 0]
+        clause = text[clause_start : min(clause_ends) if clause_ends else len(text)]
         sentence_start = max(text.rfind(b, 0, start) for b in SENTENCE_BREAKS) + 1
         ends = [i for i in (text.find(b, match.end()) for b in SENTENCE_BREAKS) if i >= 0]
         sentence = text[sentence_start : min(ends) if ends else len(text)]
-        if CLAUSE_NEGATIONS.search(clause) or any(
-            w in sentence for w in provision.get("not_in_sentence", ())
+        if (
+            CLAUSE_NEGATIONS.search(text[clause_start:start])
+            or any(w in sentence for w in provision.get("not_in_sentence", ()))
+            or any(w in clause for w in provision.get("not_in_clause", ()))
+            or _for_someone_else(clause, provision)
         ):
             continue
         return text[max(sentence_start, start - 12) : match.end()]
     return None
+
+
+def _for_someone_else(clause: str, provision: dict) -> bool:
+    """Done on the defendant's behalf (代…) by someone the provision does not accept (not the family)."""
+    marker = provision.get("on_behalf")
+    return (
+        bool(marker) and marker in clause and not any(w in clause for w in provision.get("on_behalf_by", ()))
+    )
 
 
 def _fine_only(

@@ -102,3 +102,15 @@ def test_a_go_between_who_did_not_confess_before_prosecution_is_not_exempt():
     exempt = calculate(extract(text.replace("未在被追诉前", "在被追诉前"), charges=["介绍贿赂"]))
     assert (exempt.penalty, exempt.months) == ("exempt", 0)
     assert "第三百九十二条第二款" in _statute_step(exempt).citation
+
+
+def test_wages_advanced_by_someone_else_are_not_the_employers_payment():
+    """Art. 276-1 ¶3 asks that the defendant pay the workers. Wages advanced by the main contractor (垫付), or
+    paid for the defendant by someone other than the family, are not that, even where the defendant later
+    repays the advance."""
+    advanced = WAGES + "2023年3月10日，总承包方垫付并结清了所欠工人工资186000元，后王某偿还了该笔垫款。"
+    by_contractor = WAGES + "2023年3月10日，总承包方代王某支付了所欠工人工资186000元。"
+    for text in (advanced, by_contractor):
+        calc = calculate(extract(text, charges=["拒不支付劳动报酬"]))
+        assert calc.penalty in ("detention", "imprisonment") and calc.months > 0, text
+        assert _statute_step(calc) is None

@@ -114,3 +114,14 @@ def test_wages_advanced_by_someone_else_are_not_the_employers_payment():
         calc = calculate(extract(text, charges=["拒不支付劳动报酬"]))
         assert calc.penalty in ("detention", "imprisonment") and calc.months > 0, text
         assert _statute_step(calc) is None
+
+
+def test_an_order_to_pay_is_not_a_payment():
+    text = WAGES.replace(
+        "向王某下达限期支付工资的指令书",
+        "向王某发出限期改正通知书，要求王某在2023年1月20日之前支付拖欠工人工资",
+    )
+    assert "要求王某在2023年1月20日之前支付拖欠工人工资" in text
+    calc = calculate(extract(text, charges=["拒不支付劳动报酬"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None

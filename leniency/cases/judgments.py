@@ -331,7 +331,8 @@ def check_new_panel(case: Case, judge) -> None:
 
 
 def open_retrial(case: Case) -> Retrial | None:
-    return case.retrials.filter(decided_on__isnull=True).first()
+    # The model's order within one case, without joining the case to order by it.
+    return case.retrials.filter(decided_on__isnull=True).order_by("started_on", "id").first()
 
 
 def do_start_retrial(

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from leniency.cases.templatetags.case_page import grouped_order
+
 from . import state
-from .models import PleaAgreement, RightsNotice, Signature, VoluntarinessReview, Withdrawal
+from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
 from .state import missing_roles
 
 
@@ -74,13 +77,25 @@ def load_records(defendant_ids) -> dict[int, Records]:
     records = {pk: Records() for pk in defendant_ids}
     sources = [
         ("notices", RightsNotice.objects.all()),
-        ("agreements", PleaAgreement.objects.prefetch_related("signatures")),
+        (
+            "agreements",
+            PleaAgreement.objects.prefetch_related(
+                Prefetch("signatures", queryset=grouped_order(Signature.objects.all()))
+            ),
+        ),
         *((name, queryset()) for name, queryset in _OTHER_SOURCES.items()),
-        ("reviews", VoluntarinessReview.objects.prefetch_related("items")),
+        (
+            "reviews",
+            VoluntarinessReview.objects.prefetch_related(
+                Prefetch("items", queryset=grouped_order(ReviewItem.objects.all()))
+            ),
+        ),
         ("withdrawals", Withdrawal.objects.all()),
     ]
+    # Each model's order within a defendant (an agreement, a review), without the joins of its order by the
+    # defendant's case (grouped_order).
     for name, queryset in sources:
-        for row in queryset.filter(defendant_id__in=records):
+        for row in grouped_order(queryset).filter(defendant_id__in=records):
             getattr(records[row.defendant_id], name).append(row)
     return records
 

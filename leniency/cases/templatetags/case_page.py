@@ -13,6 +13,8 @@ is built for the defendants asked about alone.
 
 from collections.abc import Callable, Sequence
 
+from django.core.exceptions import FieldDoesNotExist
+
 from leniency.cases.access import visible_defendants
 
 VISIBLE = "cases.visible"
@@ -42,3 +44,24 @@ def page_visible(context, user, defendants: Sequence) -> set[int]:
     if memo is not None and VISIBLE in memo and request is not None and request.user.pk == user.pk:
         return asked & memo[VISIBLE]
     return set(visible_defendants(user).filter(pk__in=asked).values_list("pk", flat=True))
+
+
+def grouped_order(queryset):
+    """`queryset` in its order (the model's unless it has its own), with the relation that order begins with
+    (`defendant`, `agreement`) taken as its column (`defendant_id`).
+
+    Django orders by a relation in the related model's own order, and so on down: a plea notice's order joined
+    the defendant and the case to sort by the case's date of receipt. The panels group the rows by that relation
+    (`{defendant pk: rows}`, an agreement's signatures), and within a group the order is the same without the
+    joins."""
+    ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    if not ordering or not isinstance(ordering[0], str):
+        return queryset
+    first = ordering[0]
+    try:
+        field = queryset.model._meta.get_field(first.removeprefix("-"))
+    except FieldDoesNotExist:
+        return queryset
+    if not field.many_to_one:
+        return queryset
+    return queryset.order_by(first.replace(field.name, field.attname), *ordering[1:])

@@ -141,3 +141,22 @@ def test_case_page_with_five_defendants_stays_under_the_query_budget(
         assert client.get(url).status_code == 200
     # Every defendant's particulars shown are still logged as read, one row each, in one insert.
     assert PersonalDataAccess.objects.count() - before == 5
+
+
+@pytest.mark.parametrize("persona", ["prosecutor", "judge", "lawyer"])
+def test_case_page_panels_order_their_rows_without_joining_the_case(client, world, persona):
+    """Rows a panel groups by defendant (notices, agreements, rounds...) are read in their model's order within
+    each defendant; ordering by `defendant` would join the defendant and the case to sort by the case's date of
+    receipt (case_page.grouped_order)."""
+    user = getattr(world, persona)
+    if persona == "judge":
+        world.to_trial()
+    _add_defendants(world, 2, records=True)
+    client.force_login(user)
+    url = reverse("case_detail", args=[world.case.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    orders = [q["sql"].partition("ORDER BY")[2] for q in queries]
+    assert any(orders), "the panels' queries are ordered"
+    assert [order for order in orders if '"cases_case"' in order] == []

@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import page_batch, page_rows
+from leniency.cases.templatetags.case_page import grouped_order, page_batch, page_rows
 from leniency.recommendations import access
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
@@ -24,7 +24,8 @@ def rounds_of(defendants) -> dict[int, list]:
     """Every round of each defendant in round order, with `defendant` set: one query."""
     by_pk = {d.pk: d for d in defendants}
     rounds = {pk: [] for pk in by_pk}
-    for rec in SentencingRecommendation.objects.filter(defendant_id__in=by_pk):  # the model's order: round
+    # The model's order, round, without joining the defendant's case to order by it (grouped_order).
+    for rec in grouped_order(SentencingRecommendation.objects.filter(defendant_id__in=by_pk)):
         rec.defendant = by_pk[rec.defendant_id]
         rounds[rec.defendant_id].append(rec)
     return rounds

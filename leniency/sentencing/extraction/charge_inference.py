@@ -222,11 +222,13 @@ class ChargeModel:
     def charges(self, text: str, at_least: int = 1, exclude: Sequence[str] = ()) -> list[str]:
         """The inferred charges: the best, and any other within SECOND_SHARE of it, or the `at_least` best where the
         text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names)."""
-        # a charge whose statute's object or conduct the fact never names is no candidate (`requires`)
+        # a charge whose statute's object or conduct the fact never names is no candidate (`requires`), unless a
+        # distinction reads it as the neighbour whose element the fact does state (强奸 without force: 猥亵儿童)
         found = [
             c
             for c in self.candidates(text, limit=REQUIRED_POOL)
-            if states_requirements(text, c.charge) and c.charge not in exclude
+            if c.charge not in exclude
+            and (states_requirements(text, c.charge) or _by_distinctions(text, [c.charge]) != [c.charge])
         ][:MAX_CHARGES]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []

@@ -374,3 +374,18 @@ HOSPITAL = (
 def test_a_state_units_officer_who_takes_bribes_is_bribery_not_art_163():
     assert read(HOSPITAL, "非国家工作人员受贿") == ["受贿"]
     assert read(COMPANY, "非国家工作人员受贿") == ["非国家工作人员受贿"]
+
+
+# 刑法第264条 / 第267条
+SNATCHED = "被告人甲在某路口趁被害人乙不备，抢夺走乙的挎包一个，内有手机两部及现金545元。"
+PICKED = "被告人甲在公交车上趁被害人乙不备，将乙挎包内的手机一部窃走。"
+
+
+def test_snatching_openly_is_not_theft():
+    assert read(SNATCHED, "盗窃") == ["抢夺"]
+
+
+def test_taking_secretly_stays_theft():
+    assert read(PICKED, "盗窃") == ["盗窃"]
+    # with force it would be robbery (art. 263), which this rule does not decide: it leaves the charge alone
+    assert read("被告人甲持刀抢走被害人乙的挎包。", "盗窃") == ["盗窃"]

@@ -155,6 +155,41 @@ SIDES = [
         "被告人甲驾驶拖拉机将林地上的杨树幼苗耙倒后，在林地上播种黄豆。",
     ),
     (
+        "开设赌场",
+        "被告人甲在其经营的饭馆二楼设置麻将桌三台，供他人赌博，从中抽头渔利。",
+        "被告人甲趁被害人乙不备，抢夺走乙的挎包一个，内有手机两部及现金545元。",
+    ),
+    (
+        "赌博",
+        "被告人甲以营利为目的，多次纠集他人以“推牌九”方式赌博，抽头获利2万元。",
+        "被告人甲趁被害人乙不备，抢夺走乙的挎包一个，内有手机两部及现金545元。",
+    ),
+    (
+        "破坏交通工具",
+        "被告人甲为报复，用钢锯将乙停放的大客车刹车油管割断，足以使客车发生倾覆危险。",
+        "被告人甲在乘车途中趁车上人员不备，盗走被害人乙包内的摄像机一台。",
+    ),
+    (
+        "破坏易燃易爆设备",
+        "被告人甲在输油管道上打孔安装阀门，盗取原油，致管道泄漏。",
+        "被告人甲在乘车途中趁车上人员不备，盗走被害人乙包内的摄像机一台。",
+    ),
+    (
+        "强奸",
+        "被告人甲将被害人乙拖至路边草丛中，采用捂嘴、殴打等手段，强行与乙发生性关系。",
+        "被告人甲明知自己患有梅毒，仍在宾馆房间内与乙发生性关系，离开时窃走乙的笔记本电脑一台。",
+    ),
+    (
+        "抢夺",
+        "被告人甲在某路口趁被害人乙不备，抢夺走乙的挎包一个，内有手机两部及现金545元。",
+        "被告人甲在乘车途中趁车上人员不备，盗走被害人乙包内的摄像机一台。",
+    ),
+    (
+        "非法处置查封、扣押、冻结的财产",
+        "人民法院依法查封被告人甲的轿车一辆后，甲将该车私自开走变卖，得款8万元。",
+        "被告人甲明知自己患有梅毒，仍在宾馆房间内与乙发生性关系，离开时窃走乙的笔记本电脑一台。",
+    ),
+    (
         "组织卖淫",
         "被告人甲在其经营的宾馆内招募、管理卖淫女五名，安排其向嫖客提供性服务。",
         "被告人甲在其经营的饭馆二楼设置麻将桌三台，供他人赌博，从中抽头渔利。",
@@ -222,6 +257,16 @@ def test_a_candidate_lacking_what_its_statute_needs_is_passed_over_for_the_next(
     )
     assert model.candidates(text, limit=2)[0].charge == "脱逃"  # the profiles alone would say escape
     assert model.charges(text) == ["盗窃"]
+
+
+def test_a_candidate_a_distinction_reads_as_its_neighbour_is_kept_for_it():
+    """强奸 needs force or a victim who cannot resist (art. 236); indecent acts on a child without them are not
+    dropped with 强奸 but read as 猥亵儿童 (art. 237 para. 3), the distinction the fact states."""
+    text = "被告人甲将邻居家的女孩乙（女，9岁）骗至家中，脱下乙的裤子，用手抚摸乙的下体。"
+    model = _model({"强奸": {"女孩": 0.7, "裤子": 0.7, "下体": 0.7}, "盗窃": {"家中": 0.2}})
+    assert model.candidates(text, limit=1)[0].charge == "强奸"
+    assert not states_requirements(text, "强奸")
+    assert model.charges(text) == ["猥亵儿童"]
 
 
 def test_a_candidate_stating_what_its_statute_needs_is_kept():

@@ -9,8 +9,8 @@ retrieval and statistics included — and (b) retrieval alone, after one warm-up
 first query of a charge loads its index file from disk; that load is timed separately). Each figure is
 given in wall time and in this process's CPU time, with a fixed pure-Python loop timed before and after:
 on a shared, loaded machine the wall time includes waiting for a core, and the loop shows how long (its CPU
-time stayed at 59-65 ms on the 2-core development machine at a load average of 14, its wall time was
-165-355 ms).
+time stayed at 57-65 ms on the 2-core development machine at load averages of 12-20, its wall time was
+153-355 ms).
 """
 
 from __future__ import annotations

@@ -389,3 +389,21 @@ def test_taking_secretly_stays_theft():
     assert read(PICKED, "盗窃") == ["盗窃"]
     # with force it would be robbery (art. 263), which this rule does not decide: it leaves the charge alone
     assert read("被告人甲持刀抢走被害人乙的挎包。", "盗窃") == ["盗窃"]
+
+
+# 刑法第213条 / 第214条 / 第215条
+SELLS_FAKES = "被告人甲明知是假冒“立白”注册商标的洗衣粉，仍两次低价批发销售给乙，销售金额73700元。"
+MAKES_FAKES = "被告人甲未经注册商标所有人许可，在其租用的厂房内生产洗衣粉，并贴上“立白”注册商标后对外销售。"
+PRINTS_LABELS = "被告人甲应他人要求，在其印刷厂伪造“五粮液”白酒注册商标标识等包装制品共计3万套。"
+
+
+def test_selling_goods_under_a_fake_mark_another_made_is_article_214():
+    assert read(SELLS_FAKES, "假冒注册商标") == ["销售假冒注册商标的商品"]
+
+
+def test_printing_trademark_labels_alone_is_article_215():
+    assert read(PRINTS_LABELS, "假冒注册商标") == ["非法制造、销售非法制造的注册商标标识"]
+
+
+def test_putting_the_mark_on_ones_goods_stays_article_213():
+    assert read(MAKES_FAKES, "假冒注册商标") == ["假冒注册商标"]

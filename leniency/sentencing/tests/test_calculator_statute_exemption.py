@@ -125,3 +125,13 @@ def test_an_order_to_pay_is_not_a_payment():
     calc = calculate(extract(text, charges=["拒不支付劳动报酬"]))
     assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
     assert _statute_step(calc) is None
+
+
+def test_poppies_uprooted_on_the_polices_order_are_not_uprooted_of_ones_own_accord():
+    text = POPPY_UPROOTED.replace(
+        "赵某听说种植罂粟违法，便自行将上述罂粟全部铲除", "民警发现后责令赵某自行将上述罂粟全部铲除"
+    )
+    assert "责令赵某自行" in text
+    calc = calculate(extract(text, charges=["非法种植毒品原植物"]))
+    assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
+    assert _statute_step(calc) is None

@@ -111,12 +111,13 @@ def can_attach_document(user, case: Case) -> bool:
     return True
 
 
-def can_open_attachment(user, case: Case) -> bool:
+def can_open_attachment(user, case: Case, *, visible: bool = False) -> bool:
     """Those who see the case and the full particulars of its people (the scan carries them): the case's
-    procuratorate, its case management, its judge, and the lawyers of its defendants."""
+    procuratorate, its case management, its judge, and the lawyers of its defendants. `visible`: the caller
+    loaded `case` through `visible_cases(user)` (the case page), which need not be asked again."""
     return bool(
-        access.visible_cases(user).filter(pk=case.pk).exists()
-        and (access.can_see_identity(user) or access.can_register_cases(user))
+        (access.can_see_identity(user) or access.can_register_cases(user))
+        and (visible or access.visible_cases(user).filter(pk=case.pk).exists())
     )
 
 

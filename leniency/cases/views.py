@@ -141,7 +141,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_file": can_file_case(request.user, case),
         "can_reform_panel": access_module.can_reform_panel(request.user, case),
         "can_appeal": can_appeal(request.user, case),
-        "can_open_scans": can_open_attachment(request.user, case),
+        "can_open_scans": can_open_attachment(request.user, case, visible=True),  # loaded by visible_cases
         **case_page_actions(request.user, case, defendants),
         "can_decide_non_prosecution": access_module.can_prosecute_or_not(request.user, case),
     }

@@ -150,7 +150,7 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leniency_cache"},
     "pages": {
-        "BACKEND": "leniency.cases.pagecache_backend.PageCache",
+        "BACKEND": "leniency.cases.pagecache_backend.PageDatabaseCache",
         "LOCATION": "leniency_page_cache",
         "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_EVERY": 100},
     },

@@ -26,7 +26,8 @@ from django.db import connections, router
 UPSERT_VENDORS = {"sqlite", "postgresql"}
 
 
-class PageCache(DatabaseCache):
+# The name ends in DatabaseCache: backups keep these tables' schema without their rows (leniency/ops/postgres.py).
+class PageDatabaseCache(DatabaseCache):
     def __init__(self, table, params):
         super().__init__(table, params)
         self.cull_every = max(1, int(params.get("OPTIONS", {}).get("CULL_EVERY", 100)))

@@ -17,7 +17,7 @@ def _pages(max_entries=5000, cull_every=100):
     settings = override_settings(
         CACHES={
             "pages": {
-                "BACKEND": "leniency.cases.pagecache_backend.PageCache",
+                "BACKEND": "leniency.cases.pagecache_backend.PageDatabaseCache",
                 "LOCATION": TABLE,
                 "OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_EVERY": cull_every, "CULL_FREQUENCY": 2},
             }
@@ -77,3 +77,10 @@ def test_the_table_is_counted_and_culled_only_on_every_cull_every_th_write(small
         assert _rows() <= 4 + 3  # MAX_ENTRIES, plus the writes between two culls
     assert counted == [n % 3 == 2 for n in range(12)]
     assert _rows() < 12
+
+
+def test_backups_keep_the_page_tables_schema_without_its_pages(store):
+    """Rendered pages carry personal data and expire within the hour: pg_dump keeps their table empty."""
+    from leniency.ops.postgres import not_kept_tables
+
+    assert TABLE in not_kept_tables()

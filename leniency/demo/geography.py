@@ -70,6 +70,9 @@ class Geography:
     districts: list[District]
     province_orgs: dict[str, Organisation]  # by name
     law_firms: list[Organisation]
+    city_courts: dict[
+        str, Organisation
+    ]  # the intermediate court of each city, by city code: it hears appeals
 
     def district(self, key: str) -> District:
         return next(d for d in self.districts if d.spec.key == key)
@@ -107,7 +110,13 @@ def build_geography() -> Geography:
     ]
     province_orgs = {o.name: o for o in orgs[len(DISTRICTS) * per_district :]}
     law_firms = [o for o in province_orgs.values() if o.kind == Organisation.Kind.LAW_FIRM]
-    return Geography(province, districts, province_orgs, law_firms)
+    city_courts = {
+        code: Organisation.objects.create(
+            name=f"{city.name}中级人民法院", kind=Organisation.Kind.COURT, region=city
+        )
+        for code, city in cities.items()
+    }
+    return Geography(province, districts, province_orgs, law_firms, city_courts)
 
 
 def province_org(geo: Geography, kind: str) -> Organisation:

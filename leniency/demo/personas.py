@@ -142,10 +142,19 @@ class DistrictStaff:
 
 
 @dataclass
+class AppealCourtStaff:
+    """An intermediate court's filing officer and judges: they file and decide the appeals (CPL arts. 231, 236)."""
+
+    court_clerk: User
+    judges: list[User]
+
+
+@dataclass
 class People:
     personas: dict[str, User]
     staff: dict[str, DistrictStaff]  # by district key
     defence_lawyers: list[User]  # synthetic; the persona is separate
+    appeal_courts: dict[str, AppealCourtStaff] = field(default_factory=dict)  # by city code
 
 
 def _persona_org(spec: PersonaSpec, geo: Geography) -> Organisation | None:
@@ -227,6 +236,14 @@ def build_people(geo: Geography, rng: random.Random) -> People:
                 f"{key}_court_clerk", Role.COURT_CLERK, orgs[Organisation.Kind.COURT], apart
             )
 
+    appeal_courts = {
+        code: AppealCourtStaff(
+            synthetic(f"city{code}_court_clerk", Role.COURT_CLERK, court, apart),
+            [synthetic(f"city{code}_judge_{n}", Role.JUDGE, court, apart) for n in (1, 2, 3)],
+        )
+        for code, court in geo.city_courts.items()
+    }
+
     User.objects.bulk_create(rows)
     personas = {u.username: u for u in rows if u.username in PERSONA_USERNAMES}
     home, second = staff[HOME_DISTRICT.key], staff[SECOND_DISTRICT.key]
@@ -237,7 +254,7 @@ def build_people(geo: Geography, rng: random.Random) -> People:
     home.duty_lawyers.insert(0, personas["duty_lawyer"])
     second.prosecutors.insert(0, personas["prosecutor2"])
     second.judges.insert(0, personas["judge2"])
-    return People(personas, staff, defence)
+    return People(personas, staff, defence, appeal_courts)
 
 
 def login_rows() -> list[tuple[str, str, str, str, str]]:

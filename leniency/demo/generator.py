@@ -1,10 +1,12 @@
 """`build_demo`: a demo province with people, about 2,000 defendants over two years and their audit trail.
 
 Deterministic for a seed and a `today`; idempotent (an existing demo province is detected by its region
-code and left alone). The cases still open come in through the cases services, as real ones do (intake.py:
-registered, assigned, prosecuted, filed). The closed history goes in with bulk_create, its audit trail with
-one `record_many` call whose events carry the historical timestamps, so `leniency audit verify` passes and
-case timelines are real.
+code and left alone). The plan (timeline.py) draws each case's history; then every case, open or closed, comes in
+and moves on through the services users call, role by role, each step replayed on its day (intake.py):
+registration, assignment, the stage moves, 不起诉, 提起公诉, the court's filing, the judgment with each
+defendant's sentence (sentences.py), its taking effect, the appeal and its decision, the lawyers' assignments.
+The services write the audit trail as they go, in time order, so `leniency audit verify` passes and case
+timelines are real.
 """
 
 from __future__ import annotations
@@ -20,14 +22,13 @@ from django.db import transaction
 from leniency import clock
 from leniency.accounts.models import Organisation, Region, User
 from leniency.audit.models import AuditEvent
-from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
+from leniency.cases.models import Case, Charge, Defendant
 from leniency.cases.services import sync_charge_catalogue
 from leniency.cases.stages import Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.database import refresh_planner_statistics
 
 from .charge_mix import DOMINANT, PROFILES, SECOND_CHARGE_RATE, pick_profile, pick_size
-from .events import at, audit_events
 from .facts_text import Actor, fact_text
 from .geography import (
     DISTRICTS,
@@ -37,11 +38,11 @@ from .geography import (
     SECOND_DISTRICT,
     build_geography,
 )
-from .intake import case_steps, is_live, replay
+from .intake import case_steps, replay
 from .names import unique_names
 from .people_data import particulars
 from .personas import PERSONA_USERNAMES, People, build_people, login_rows
-from .timeline import DefendantPath, plan_case, plan_defendant
+from .timeline import DefendantPath, align_appeals, plan_case, plan_defendant
 
 DEFAULT_SEED = 20261123
 HISTORY_DAYS = 730
@@ -86,7 +87,6 @@ class PlannedCase:
     row: Case
     judge: User | None
     defendants: list[PlannedDefendant]
-    live: bool = False  # still open: enters through the cases services (intake.py)
 
 
 def demo_exists() -> bool:
@@ -168,6 +168,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
         ]
         names = unique_names(rng, [p.gender for p in people_data])
         paths = [plan_defendant(rng, profile, schedule, cutoff) for _ in range(size)]
+        align_appeals(paths)
         second = None
         if profile.second_charges and rng.random() < SECOND_CHARGE_RATE:
             second = rng.choice(profile.second_charges)
@@ -192,7 +193,6 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
             title=f"{names[0]}{'等' if size > 1 else ''}{profile.name}案",
             region=district.region,
             procuratorate=district.orgs[Organisation.Kind.PROCURATORATE],
-            court=district.orgs[Organisation.Kind.COURT] if tried else None,
             prosecutor=_staff_pick(rng, team.prosecutors, spec.key),
             facts=facts,
             received_on=opened,
@@ -222,7 +222,6 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
             )
             rows.append(PlannedDefendant(row, path, own, _lawyer(rng, people, spec.key, path.counsel_kind)))
         planned.append(PlannedCase(case, judge, rows))
-        planned[-1].live = is_live(planned[-1])
     _number_cases(planned)
     return planned
 
@@ -260,25 +259,11 @@ def _number_cases(planned: list[PlannedCase]) -> None:
 
 
 def _save(planned: list[PlannedCase], rng, people: People, cutoff: date) -> DemoSummary:
-    """The closed history in bulk with back-dated events; then the open cases through the services."""
+    """Every case through the services (intake.py), its steps replayed in time order."""
     events_before = AuditEvent.objects.count()
     planned.sort(key=lambda c: (c.row.received_on, c.row.number))
-    history = [c for c in planned if not c.live]
-    Case.objects.bulk_create([c.row for c in history], batch_size=500)
-    for case in history:
-        for d in case.defendants:
-            d.row.case = case.row
-    closed = [d for c in history for d in c.defendants]
-    Defendant.objects.bulk_create([d.row for d in closed], batch_size=500)
-    DefendantCharge.objects.bulk_create(
-        [
-            DefendantCharge(defendant=d.row, charge=charge, principal=(i == 0))
-            for d in closed
-            for i, charge in enumerate(d.charges)
-        ],
-        batch_size=1000,
-    )
     key = {spec.code: spec.key for spec in DISTRICTS}
+    city = {spec.code: spec.city_code for spec in DISTRICTS}
     police = {
         o.region_id: o
         for o in Organisation.objects.filter(kind=Organisation.Kind.POLICE, region__code__in=key)
@@ -286,43 +271,38 @@ def _save(planned: list[PlannedCase], rng, people: People, cutoff: date) -> Demo
     serials: Counter = Counter()
     steps = []
     for index, case in enumerate(planned):
-        if case.live:
-            serials[(case.row.region.code, case.row.received_on.year)] += 1
-            steps += case_steps(
-                index,
-                case,
-                people.staff[key[case.row.region.code]],
-                police[case.row.region_id],
-                serial=serials[(case.row.region.code, case.row.received_on.year)],
-                rng=rng,
-                cutoff=cutoff,
-            )
+        code = case.row.region.code
+        transferred = any(d.path.reached(Stage.PROSECUTION_REVIEW) for d in case.defendants)
+        if transferred:
+            serials[(code, case.row.received_on.year)] += 1
+        team = people.staff[key[code]]
+        steps += case_steps(
+            index,
+            case,
+            team,
+            police[case.row.region_id],
+            appeal_court=people.appeal_courts[city[code]],
+            officer=team.legal_aid_officer,
+            serial=serials[(code, case.row.received_on.year)],
+            rng=rng,
+            cutoff=cutoff,
+        )
     replay(steps)
     all_defendants = [d for c in planned for d in c.defendants]
-    assignments = {}
-    for d in all_defendants:
-        if d.lawyer is not None:
-            assignments[d.row.pk] = CounselAssignment(
-                defendant=d.row,
-                lawyer=d.lawyer,
-                kind=d.path.counsel_kind,
-                assigned_at=at(d.path.counsel_on, rng),
-            )
-    CounselAssignment.objects.bulk_create(list(assignments.values()), batch_size=1000)
-    audit_events(planned, assignments, people, rng)
-
+    rows = Defendant.objects.in_bulk([d.row.pk for d in all_defendants])
     summary = DemoSummary(
         created=True,
         seed=0,
         today=date.today(),
         cases=len(planned),
         defendants=len(all_defendants),
-        assignments=len(assignments),
-        events=AuditEvent.objects.count() - events_before,  # the services' and the back-dated ones
+        assignments=CounselAssignment.objects.filter(defendant__in=rows).count(),
+        events=AuditEvent.objects.count() - events_before,  # all written by the services
     )
     for d in all_defendants:
+        row = rows[d.row.pk]
         summary.by_charge[d.charges[0].name] += 1
-        summary.by_stage[d.row.stage] += 1
-        summary.by_procedure[d.row.procedure or "—"] += 1
-        summary.by_detention[d.row.detention] += 1
+        summary.by_stage[row.stage] += 1
+        summary.by_procedure[row.procedure or "—"] += 1
+        summary.by_detention[row.detention] += 1
     return summary

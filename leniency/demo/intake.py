@@ -1,14 +1,21 @@
-"""The demo's open cases come in as real ones do: through the cases services, role by role.
+"""Every demo case comes in and moves on as real ones do: through the services, role by role, each step on its day.
 
-A case none of whose defendants has left the procedure before judgment (all under investigation, under review
-for prosecution or at first instance: the work users find on Monday) is registered by its procuratorate's case
-management (`do_open_case`, `do_add_defendant`), given to its prosecutor (`do_assign_prosecutor`), moved into
-review and back for supplementary investigation by the prosecutor (`do_change_stage`), prosecuted to the court
-the law names (`do_prosecute`, cases/jurisdiction.py), filed by that court's clerk with its judge
-(`do_file_case`) and given its procedure by the judge (`do_set_procedure`). Each service checks its permission
-and guards and writes its own audit event; the steps of all open cases are replayed in time order, each at the
-moment it happened (`clock.running_at`). The closed history (judged, final, not prosecuted, withdrawn) stays a bulk
-insert with back-dated events (events.py).
+A case is registered by its procuratorate's case management (`do_open_case`, `do_add_defendant`) and given to its
+prosecutor (`do_assign_prosecutor`), who moves each defendant into review and back for supplementary
+investigation or records the withdrawal of the case (撤案) (`do_change_stage`), decides not to prosecute
+(`nonprosecution.do_decide_non_prosecution`) or prosecutes to the court the law names (`do_prosecute`,
+cases/jurisdiction.py). That court's clerk files it with its judge (`do_file_case`), who gives the procedure
+(`do_set_procedure`), records a withdrawal of the prosecution (撤回起诉, `do_change_stage`), the judgment with each
+defendant's sentence (`judgments.do_record_judgment`, the sentence from sentences.py) and, once the ten days for
+an appeal have passed, its taking effect (`do_change_stage`, CPL art. 230). An appeal is lodged through the
+first-instance court's clerk (`do_appeal`), filed by the intermediate court's clerk with a panel of three
+(`do_file_case`) and decided by it (`judgments.do_decide_second_instance`). Lawyers are recorded by the legal-aid
+centre, a retained one by the prosecutor (`counsel.services.do_assign_counsel`), not through the rota's request
+and allocation (counsel/rota.py): the rota picks its own lawyer from the periods, stations and lawyer profiles that
+the counsel builder (builders/counsel.py) adds afterwards, and the demo must say which lawyer serves whom (the
+lawyer personas' share); that builder gives the duty lawyers' assignments their requests and allocations. Each
+service checks its permission and guards and writes its own audit event; the steps of all cases are replayed in
+time order, each at the moment it happened (`clock.running_at`).
 """
 
 from __future__ import annotations
@@ -18,8 +25,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from leniency import clock
+from leniency.cases.judgments import do_decide_second_instance, do_record_judgment
+from leniency.cases.models import Defendant, NonProsecution, SecondInstanceDecision
+from leniency.cases.nonprosecution import do_decide_non_prosecution
 from leniency.cases.services import (
     do_add_defendant,
+    do_appeal,
     do_assign_prosecutor,
     do_change_stage,
     do_file_case,
@@ -28,10 +39,11 @@ from leniency.cases.services import (
     do_set_procedure,
 )
 from leniency.cases.stages import Stage
+from leniency.counsel.services import do_assign_counsel
 
 from .events import at
+from .sentences import sentence_for
 
-LIVE_STAGES = {Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW, Stage.FIRST_INSTANCE}
 PERSON_FIELDS = (
     "name",
     "id_number",
@@ -45,11 +57,23 @@ PERSON_FIELDS = (
     "detained_on",
     "released_on",
 )
+# The order of a day's steps in one case: a defendant leaves before the others are prosecuted or judged.
+(
+    REGISTER,
+    ASSIGN,
+    MOVE,
+    COUNSEL,
+    NOT_PROSECUTED,
+    PROSECUTE,
+    FILE,
+    WITHDRAWN_AT_TRIAL,
+    JUDGE,
+    APPEAL,
+    APPEAL_FILE,
+    FINAL,
+) = range(12)
 
-
-def is_live(case) -> bool:
-    """Whether a planned case is still open for everyone in it (and so enters through the services)."""
-    return all(d.path.stage in LIVE_STAGES for d in case.defendants)
+Step = tuple[datetime, int, int, Callable[[], None]]
 
 
 def transfer_number(case, police_short: str, serial: int) -> str:
@@ -57,27 +81,25 @@ def transfer_number(case, police_short: str, serial: int) -> str:
     return f"{police_short}公（刑）诉字〔{case.row.received_on.year}〕{serial}号"
 
 
-def replay(steps: list[tuple[datetime, int, int, Callable[[], None]]]) -> None:
-    """Run the steps of every open case in time order (a case's own steps are in order by construction)."""
+def replay(steps: list[Step]) -> None:
+    """Run the steps of every case in time order (a case's own steps are in order by construction)."""
     for moment, _case, _step, run in sorted(steps, key=lambda s: s[:3]):
         with clock.running_at(moment):
             run()
 
 
 def case_steps(
-    index: int, case, team, police, *, serial: int, rng: random.Random, cutoff: date
-) -> list[tuple[datetime, int, int, Callable[[], None]]]:
-    """The steps that register, assign, move, prosecute and file one planned case, each at its moment; once run,
-    the case's rows are the services' rows."""
+    index: int, case, team, police, *, appeal_court, officer, serial: int, rng: random.Random, cutoff: date
+) -> list[Step]:
+    """The steps that register, assign, move, decide, prosecute, file, judge and close one planned case, each at
+    its moment; once run, the case's rows are the services' rows."""
     row = case.row
     manager, prosecutor = team.case_manager, row.prosecutor
     transferred = any(d.path.reached(Stage.PROSECUTION_REVIEW) for d in case.defendants)
-    steps: list[tuple[datetime, int, int, Callable[[], None]]] = []
+    planned: list[tuple[date, int, int, Callable[[], None]]] = []
 
-    def add(moment: datetime, run: Callable[[], None]) -> None:
-        if steps:
-            moment = max(moment, steps[-1][0] + timedelta(minutes=rng.randint(1, 3)))
-        steps.append((moment, index, len(steps), run))
+    def plan(on: date, order: int, run: Callable[[], None]) -> None:
+        planned.append((on, order, len(planned), run))
 
     def register():
         opened = do_open_case(
@@ -105,36 +127,124 @@ def case_steps(
             )
         case.row = opened
 
-    def move_to(d, move):
-        return lambda: do_change_stage(
-            d.row, to=move.to, acting_user=prosecutor, as_of=move.on, reason=move.reason
+    def fresh(d):
+        d.row.refresh_from_db(fields=["stage", "stage_since"])  # a case-wide service may have moved it
+        return d.row
+
+    def move(d, m, actor):
+        return lambda: do_change_stage(fresh(d), to=m.to, acting_user=actor(), as_of=m.on, reason=m.reason)
+
+    def not_prosecuted(d, on):
+        return lambda: do_decide_non_prosecution(
+            fresh(d),
+            kind=NonProsecution.Kind.DISCRETIONARY,
+            reasons=d.path.moves[-1].reason,
+            acting_user=prosecutor,
+            decided_on=on,
         )
 
-    add(at(row.received_on, rng, start_hour=9, end_hour=11), register)
-    add(
-        at(row.received_on, rng, start_hour=9, end_hour=17),
+    def assign_counsel(d):
+        actor = prosecutor if d.path.counsel_kind == "retained" else officer
+        return lambda: do_assign_counsel(
+            d.row, lawyer=d.lawyer, kind=d.path.counsel_kind, acting_user=actor, as_of=clock.now()
+        )
+
+    plan(row.received_on, REGISTER, register)
+    plan(
+        row.received_on,
+        ASSIGN,
         lambda: do_assign_prosecutor(case.row, prosecutor=prosecutor, acting_user=manager),
     )
-    trial_on = None
-    before_trial = []  # co-defendants move together: each day's moves, defendant by defendant
-    for n, d in enumerate(case.defendants):
-        for move in d.path.moves:
-            if move.to == Stage.FIRST_INSTANCE:
-                trial_on = move.on
-                break
-            before_trial.append((move.on, n, d, move))
-    for on, _n, d, move in sorted(before_trial, key=lambda m: m[:2]):
-        add(at(on, rng), move_to(d, move))
-    if trial_on is None:
-        return steps
-    filed_on = min(trial_on + timedelta(days=rng.randint(0, 2)), cutoff)
+    moments: dict[
+        str, date
+    ] = {}  # the case-wide steps, each once: prosecution, judgment, appeal, its decision
+    for d in case.defendants:
+        if d.lawyer is not None:
+            plan(d.path.counsel_on, COUNSEL, assign_counsel(d))
+        previous = Stage.INVESTIGATION
+        for m in d.path.moves:
+            if m.to == Stage.NON_PROSECUTION:
+                plan(m.on, NOT_PROSECUTED, not_prosecuted(d, m.on))
+            elif m.to == Stage.FIRST_INSTANCE:
+                moments.setdefault("prosecuted", m.on)
+            elif m.to == Stage.JUDGMENT:
+                moments.setdefault("judged", m.on)
+            elif m.to == Stage.APPEAL:
+                moments.setdefault("appealed", m.on)
+            elif m.to == Stage.FINAL and previous == Stage.APPEAL:
+                moments.setdefault("decided", m.on)
+            elif m.to == Stage.FINAL:
+                plan(m.on, FINAL, move(d, m, lambda: case.judge))
+            elif m.to == Stage.CASE_WITHDRAWN and previous == Stage.FIRST_INSTANCE:
+                plan(m.on, WITHDRAWN_AT_TRIAL, move(d, m, lambda: case.judge))
+            else:  # into review, back for supplementary investigation, 撤案: the procuratorate's moves
+                plan(m.on, MOVE, move(d, m, lambda: prosecutor))
+            previous = m.to
 
-    def file():
-        do_file_case(case.row, judge=case.judge, acting_user=team.court_clerk, filed_on=filed_on)
-        for d in case.defendants:
-            d.row.refresh_from_db(fields=["stage", "stage_since"])  # moved by do_prosecute
-            do_set_procedure(d.row, procedure=d.path.procedure, acting_user=case.judge)
+    if "prosecuted" in moments:
+        trial_on = moments["prosecuted"]
+        filed_on = min(trial_on + timedelta(days=rng.randint(0, 2)), cutoff)
 
-    add(at(trial_on, rng), lambda: do_prosecute(case.row, acting_user=prosecutor, as_of=trial_on))
-    add(at(filed_on, rng), file)
+        def file():
+            do_file_case(case.row, judge=case.judge, acting_user=team.court_clerk, filed_on=filed_on)
+            for d in case.defendants:
+                if fresh(d).stage == Stage.FIRST_INSTANCE:
+                    do_set_procedure(d.row, procedure=d.path.procedure, acting_user=case.judge)
+
+        plan(trial_on, PROSECUTE, lambda: do_prosecute(case.row, acting_user=prosecutor, as_of=trial_on))
+        plan(filed_on, FILE, file)
+    if "judged" in moments:
+        judged_on = moments["judged"]
+
+        def judge():
+            tried = (
+                Defendant.objects.filter(case=case.row, stage=Stage.FIRST_INSTANCE)
+                .select_related("case")
+                .prefetch_related("case__defendants", "charge_links__charge")
+                .order_by("pk")
+            )
+            sentences = {d.pk: sentence_for(d) for d in tried}
+            do_record_judgment(case.row, sentences=sentences, acting_user=case.judge, judged_on=judged_on)
+
+        plan(judged_on, JUDGE, judge)
+    if "appealed" in moments:
+        lodged_on = moments["appealed"]
+        decided_on = moments.get("decided")
+        appeal_filed_on = min(lodged_on + timedelta(days=rng.randint(1, 5)), decided_on or cutoff, cutoff)
+        presiding, *members = appeal_court.judges
+
+        def file_appeal():
+            do_file_case(
+                case.row,
+                judge=presiding,
+                members=members,
+                acting_user=appeal_court.court_clerk,
+                filed_on=appeal_filed_on,
+            )
+
+        plan(
+            lodged_on,
+            APPEAL,
+            lambda: do_appeal(case.row, kind="appeal", acting_user=team.court_clerk, lodged_on=lodged_on),
+        )
+        plan(appeal_filed_on, APPEAL_FILE, file_appeal)
+        if decided_on is not None:
+            plan(
+                decided_on,
+                FINAL,
+                lambda: do_decide_second_instance(
+                    case.row,
+                    decision=SecondInstanceDecision.Decision.UPHOLD,
+                    acting_user=presiding,
+                    decided_on=decided_on,
+                ),
+            )
+
+    steps: list[Step] = []
+    for on, order, _n, run in sorted(planned, key=lambda p: p[:3]):
+        hours = (9, 11) if order == REGISTER else (9, 17) if order == ASSIGN else (8, 18)
+        moment = at(on, rng, start_hour=hours[0], end_hour=hours[1])
+        if steps:
+            moment = max(moment, steps[-1][0] + timedelta(minutes=rng.randint(1, 3)))
+        steps.append((moment, index, len(steps), run))
     return steps

@@ -1,6 +1,6 @@
 """A defendant's path through the procedure, simulated with dates and cut off at the demo's `today`.
 
-Pure Python over `random.Random`: the generator turns a `DefendantPath` into rows and audit events.
+Pure Python over `random.Random`: intake.py turns a `DefendantPath` into the service calls that make it happen.
 Every date lies between the case's opening and the day before `today`, so nothing happens in the future
 and a second run on the same day produces the same history.
 """
@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from leniency.cases.deadlines import APPEAL_WINDOW, add_period, next_working_day
 from leniency.cases.models import Defendant
 from leniency.cases.stages import CLOSED_STAGES, Procedure, Stage
 
@@ -86,6 +87,29 @@ class DefendantPath:
         return any(m.to == stage for m in self.moves)
 
 
+def appeal_period_end(judged_on: date) -> date:
+    """The last day for 上诉 / 抗诉: ten days from the day after the judgment (CPL art. 230), moved past a holiday
+    (art. 105); the judgment takes effect after it (`do_change_stage` refuses earlier)."""
+    period, _article = APPEAL_WINDOW
+    return next_working_day(add_period(judged_on, period))
+
+
+def align_appeals(paths: list[DefendantPath]) -> None:
+    """An appeal brings the whole case before the court above (CPL art. 233): every co-defendant judged with the
+    appellant goes with him, on the same days, whatever his own path would have been."""
+    appealed = next((p for p in paths if p.reached(Stage.APPEAL)), None)
+    if appealed is None:
+        return
+    tail = appealed.moves[_judgment_index(appealed) + 1 :]
+    for path in paths:
+        if path is not appealed and path.reached(Stage.JUDGMENT):
+            path.moves = path.moves[: _judgment_index(path) + 1] + tail
+
+
+def _judgment_index(path: DefendantPath) -> int:
+    return next(i for i, m in enumerate(path.moves) if m.to == Stage.JUDGMENT)
+
+
 def _days(rng: random.Random, bounds: tuple[int, int]) -> timedelta:
     return timedelta(days=rng.randint(*bounds))
 
@@ -128,7 +152,9 @@ def plan_defendant(
             Move(Stage.NON_PROSECUTION, end_on, REASONS["non_prosecution"])
         ]
     elif outcome < WITHDRAWN_IN_INVESTIGATION + profile.non_prosecution + WITHDRAWN_AT_TRIAL:
-        end_on = schedule.first_instance_on + timedelta(days=rng.randint(2, 8))
+        # Withdrawn before the judgment the co-defendants receive, at the latest on its day (CPL art. 200 judges
+        # whoever is still before the court).
+        end_on = min(schedule.first_instance_on + timedelta(days=rng.randint(2, 8)), schedule.judgment_on)
         moves = moves[:-1] + [Move(Stage.CASE_WITHDRAWN, end_on, REASONS["withdrawn_trial"])]
     else:
         day = schedule.judgment_on
@@ -137,7 +163,7 @@ def plan_defendant(
             moves.append(Move(Stage.APPEAL, day, REASONS["appeal"]))
             day += _days(rng, APPEAL_DAYS)
         else:
-            day += _days(rng, JUDGMENT_TO_FINAL_DAYS)
+            day = max(day + _days(rng, JUDGMENT_TO_FINAL_DAYS), appeal_period_end(day) + timedelta(days=1))
         moves.append(Move(Stage.FINAL, day))
 
     path = DefendantPath(moves=[m for m in moves if m.on <= cutoff])

@@ -3,9 +3,11 @@
 Every defendant who pleaded (the fact text says so) and reached the court gets rounds drafted with the
 calculator during review for prosecution: most are approved at once; some are returned by the supervisor
 first; some draw a lawyer's objection and a revised round; most are adopted by the court, a few after an
-adjustment, a very few decided otherwise. Defendants now at review for prosecution carry work in progress
-(drafts, rounds waiting in the supervisors' queue, approved rounds waiting for the lawyer). Rows go in with
-bulk_create and the audit events with one `record_many` at their historical times, like `leniency.demo.events`.
+adjustment, a very few decided otherwise. The court's side agrees with the judgment the demo recorded
+(`judgments.do_record_judgment`, intake.py): an adopted recommendation asks for the sentence given, one the court
+had adjusted or departed from asked for a month more (sentences.py). Defendants now at review for prosecution
+carry work in progress (drafts, rounds waiting in the supervisors' queue, approved rounds waiting for the lawyer).
+Rows go in with bulk_create and the audit events with one `record_many` at their historical times.
 Deterministic for a seed and idempotent (nothing is added when a demo recommendation exists).
 """
 
@@ -22,12 +24,13 @@ from django.db import transaction
 from leniency.accounts.models import Organisation, Role, User
 from leniency.audit.models import AuditEvent
 from leniency.audit.trail import PendingEvent, record_many
-from leniency.cases.models import Defendant
+from leniency.cases.models import Defendant, Sentence
 from leniency.cases.stages import Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.demo.events import at
 from leniency.demo.geography import PROVINCE_CODE
 from leniency.demo.names import person_name
+from leniency.demo.sentences import recommendation_values
 from leniency.errors import DomainError
 from leniency.recommendations.confirmed import fact_rows, given
 from leniency.recommendations.engine import PENALTY_FROM_ENGINE, defendant_facts, engine_facts
@@ -87,6 +90,7 @@ class Person:
     judgment_on: date | None = None
     judge_id: int | None = None
     lawyer: User | None = None
+    sentence: Sentence | None = None  # the first-instance judgment's
 
 
 @dataclass
@@ -160,6 +164,10 @@ def _people(defendants) -> list[Person]:
         .order_by("pk")
     ):
         by_id[assignment.defendant_id].lawyer = assignment.lawyer
+    for sentence in Sentence.objects.filter(
+        defendant_id__in=by_id, instance=Sentence.Instance.FIRST
+    ).order_by("judged_on", "pk"):
+        by_id[sentence.defendant_id].sentence = sentence
     return list(by_id.values())
 
 
@@ -218,8 +226,22 @@ def _plan_person(plan: Plan, person: Person, supervisors, users, rng, today: dat
         link.charge.name for link in sorted(d.charge_links.all(), key=lambda x: (not x.principal, x.pk))
     ]
     goal = "final" if tried else rng.choice(("draft", "in_review", "in_review", "approved", "final"))
+    judged = tried and d.stage in DECIDED and person.judge_id in users and person.sentence is not None
+    objected = person.lawyer is not None and goal == "final" and rng.random() < OBJECTION_RATE
+    revised = objected and rng.random() < REVISED_AFTER_OBJECTION
+    outcome, asked, first = "adopt", None, None
+    if judged:  # the rounds lead to what the judgment gave (sentences.py)
+        outcome, asked = _outcome(person.sentence, charges, rng)
+        judged = asked is not None  # else no recommendation could have asked for it: no court decision either
+        first = asked
+        if revised:
+            first = _asked(
+                person.sentence, charges, extra=(1 if outcome != "adopt" else 0) + rng.randint(1, 2)
+            )
+            revised = first is not None
+            first = first or asked
 
-    rec = _draft(plan, d, 1, engine, charges, prosecutor, at(day(0.05), rng), rng)
+    rec = _draft(plan, d, 1, engine, charges, prosecutor, at(day(0.05), rng), rng, values=first)
     if goal == "draft":
         return
     rec = _review_cycle(
@@ -229,21 +251,65 @@ def _plan_person(plan: Plan, person: Person, supervisors, users, rng, today: dat
         return
     if goal == "approved":
         return
-    objected = False
     if person.lawyer is not None:
-        objected = rng.random() < OBJECTION_RATE
         _opinion(plan, rec, person.lawyer, at(day(0.45), rng), objected, rng)
-    if objected and rng.random() < REVISED_AFTER_OBJECTION:
-        revised = _revise(plan, rec, engine, charges, prosecutor, at(day(0.55), rng), rng)
+    if revised:
+        revised = _revise(plan, rec, engine, charges, prosecutor, at(day(0.55), rng), rng, values=asked)
         rec = _review_cycle(
             plan, revised, prosecutor, supervisor, day(0.6), day(0.65), rng, allow_return=False
         )
         _opinion(plan, rec, person.lawyer, at(day(0.75), rng), False, rng)
         objected = False
     rec = _finalise(plan, rec, prosecutor, at(day(0.85), rng), rng.choice(REPLIES) if objected else "")
-    if not tried or d.stage not in DECIDED or person.judge_id not in users:
+    if not judged:
         return
-    _court(plan, rec, person, users[person.judge_id], engine, charges, prosecutor, supervisor, rng, today)
+    _court(
+        plan,
+        rec,
+        person,
+        users[person.judge_id],
+        engine,
+        charges,
+        prosecutor,
+        supervisor,
+        rng,
+        today,
+        outcome,
+    )
+
+
+def _asked(sentence, charges, *, extra: int = 0) -> dict | None:
+    """The recommendation's values that ask for `sentence` with `extra` months more, or None where the law
+    allows no such recommendation."""
+    if extra and not sentence.months:
+        return None
+    try:
+        return clean_values(
+            recommendation_values(sentence, extra_months=extra), several_crimes=len(charges) > 1
+        )
+    except DomainError:
+        return None
+
+
+def _outcome(sentence, charges, rng) -> tuple[str, dict | None]:
+    """What the court did with the recommendation that led to `sentence` (adopted it, had it adjusted, or decided
+    otherwise), and the values of the last round the prosecutor finalised before the court: the sentence when
+    adopted, a month more otherwise."""
+    roll = rng.random()
+    exact = _asked(sentence, charges)
+    if exact is None:
+        return "adopt", None
+    outcome = "adopt"
+    if sentence.months and sentence.months >= 2:
+        if roll < ADJUSTMENT_RATE:
+            outcome = "adjust"
+        elif roll < ADJUSTMENT_RATE + DECIDED_OTHERWISE_RATE:
+            outcome = "otherwise"
+    if outcome != "adopt":
+        asked = _asked(sentence, charges, extra=1)
+        if asked is not None:
+            return outcome, asked
+    return "adopt", exact
 
 
 def _engine(d: Defendant):
@@ -295,8 +361,12 @@ def _values(calc, charges, rng, *, shift: int = 0) -> tuple[dict, str]:
     return cleaned, reason
 
 
-def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0):
-    values, reason = _values(calc, charges, rng, shift=shift)
+def _draft(plan, d, round_no, calc, charges, author, when, rng, *, shift=0, values=None):
+    """A round drafted with the calculator: its values `values` where given, else the calculation's (moved by
+    `shift` months, or by the prosecutor's own judgment now and then)."""
+    reason = ""
+    if values is None:
+        values, reason = _values(calc, charges, rng, shift=shift)
     if not values:
         values, reason = _values(calc, charges, random.Random(0))
     rec = R(
@@ -425,10 +495,12 @@ def _opinion(plan, rec, lawyer, when, objected, rng):
     )
 
 
-def _revise(plan, rec, calc, charges, prosecutor, when, rng):
+def _revise(plan, rec, calc, charges, prosecutor, when, rng, *, values=None):
     when = max(when, rec.updated_at + timedelta(hours=3))
-    shift = -rng.randint(1, 2) if rec.months and rec.months > 2 else 0
-    revised = _draft(plan, rec.defendant, rec.round + 1, calc, charges, prosecutor, when, rng, shift=shift)
+    shift = -rng.randint(1, 2) if values is None and rec.months and rec.months > 2 else 0
+    revised = _draft(
+        plan, rec.defendant, rec.round + 1, calc, charges, prosecutor, when, rng, shift=shift, values=values
+    )
     _bump(rec, R.Status.SUPERSEDED, when)
     rec.closed_at, rec.close_reason = when, f"第{revised.round}轮建议取代"
     return revised
@@ -448,14 +520,14 @@ def _finalise(plan, rec, prosecutor, when, reply):
     return rec
 
 
-def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng, today):
+def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng, today, outcome):
+    """The court's decision on the final round, as `outcome` says; the judgment gave `person.sentence`."""
     when = at(person.judgment_on or person.trial_on + timedelta(days=5), rng)
     when = max(when, rec.updated_at + timedelta(days=1))
     if when.date() >= today:
         return
-    roll = rng.random()
     D, G = CourtDecision.Decision, CourtDecision.Ground
-    if roll < ADJUSTMENT_RATE and rec.months and rec.months > 2:
+    if outcome == "adjust":
         asked = at(person.trial_on + timedelta(days=1), rng)
         asked = max(asked, rec.updated_at + timedelta(hours=2))
         reason = rng.choice(ADJUSTMENT_REASONS)
@@ -470,7 +542,7 @@ def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng,
             prosecutor,
             asked + timedelta(hours=rng.randint(20, 30)),
             rng,
-            shift=-1,
+            values=_asked(person.sentence, charges),
         )
         adjusted = _review_cycle(
             plan,
@@ -490,7 +562,7 @@ def _court(plan, rec, person, judge, calc, charges, prosecutor, supervisor, rng,
         rec = _finalise(plan, adjusted, prosecutor, final_at, "")
         when = max(when, final_at + timedelta(days=1))
         _decide(plan, rec, judge, when, D.ADOPT, [], "")
-    elif roll < ADJUSTMENT_RATE + DECIDED_OTHERWISE_RATE and rec.months and rec.months > 2:
+    elif outcome == "otherwise":
         _decide(
             plan,
             rec,

@@ -224,11 +224,11 @@ def test_audit_trail_verifies_and_tells_each_story(demo):
     assert actions["defendant.added"] == Defendant.objects.count()
     assert actions["counsel.assigned"] == CounselAssignment.objects.count()
     assert actions["defendant.procedure.set"] == Defendant.objects.exclude(procedure="").count()
-    # Two runs, each in time order: the open cases' steps as the services recorded them (replayed on their
-    # days), then the closed history's back-dated events; nothing happens on or after the demo's today.
+    # One run in time order: every case's steps as the services recorded them, each replayed on its day; nothing
+    # happens on or after the demo's today.
     times = list(AuditEvent.objects.order_by("seq").values_list("occurred_at", flat=True))
     descents = [i for i in range(1, len(times)) if times[i] < times[i - 1]]
-    assert len(descents) <= 1, descents
+    assert not descents, descents
     assert max(times).date() < TODAY
 
 
@@ -257,32 +257,83 @@ def test_command_prints_log_ins_and_is_idempotent():
     assert Defendant.objects.count() == 30
 
 
-def test_open_cases_came_in_through_intake_prosecution_and_filing(demo):
-    """The cases users work on (under investigation, review or trial) were registered by case management,
-    assigned, prosecuted to the court the law names and filed by that court's clerk, each step audited by its
-    service and its role; the closed history keeps its back-dated events."""
+def test_every_case_came_in_through_intake_prosecution_and_filing(demo):
+    """Every case, open or closed, was registered by case management, assigned, prosecuted to the court the law
+    names and filed by that court's clerk, each step audited by its service and its role."""
     from leniency.cases.jurisdiction import basic_court
 
-    open_stages = {Stage.INVESTIGATION, Stage.PROSECUTION_REVIEW, Stage.FIRST_INSTANCE}
-    open_cases = [
-        c
-        for c in Case.objects.prefetch_related("defendants").select_related("judge", "court")
-        if {d.stage for d in c.defendants.all()} <= open_stages
-    ]
-    assert open_cases
-    for case in open_cases:
+    cases = list(Case.objects.prefetch_related("defendants").select_related("judge", "court"))
+    assert {d.stage for c in cases for d in c.defendants.all()} >= {
+        Stage.FINAL,
+        Stage.NON_PROSECUTION,
+        Stage.FIRST_INSTANCE,
+    }
+    for case in cases:
         events = {e.action: e for e in AuditEvent.objects.filter(case_id=case.pk).select_related("actor")}
         assert events["case.opened"].actor.role == Role.CASE_MANAGER
         assert events["case.prosecutor.assigned"].data["to"] == case.prosecutor_id
-        tried = any(d.stage == Stage.FIRST_INSTANCE for d in case.defendants.all())
+        tried = any(d.stage in TRIAL_STAGES for d in case.defendants.all())
         assert ("case.prosecuted" in events) == tried
-        if tried:
-            assert case.court == basic_court(case) and case.prosecuted_on is not None
-            assert case.court_filed_on >= case.prosecuted_on and case.judge.organisation_id == case.court_id
-            filed = events["case.court.filed"]
-            assert filed.actor.role == Role.COURT_CLERK and filed.actor.organisation_id == case.court_id
-        else:
+        if not tried:
             assert case.court is None
+            continue
+        assert case.prosecuted_on is not None
+        filed = events["case.court.filed"]  # the latest filing: the court above's after an appeal
+        assert filed.actor.role == Role.COURT_CLERK and filed.actor.organisation_id == case.court_id
+        if case.appealed_on is None:
+            assert case.court == basic_court(case)
+            assert case.court_filed_on >= case.prosecuted_on and case.judge.organisation_id == case.court_id
+        else:
+            assert case.court.region_id == case.region.parent_id and case.first_instance_court == basic_court(
+                case
+            )
+
+
+def test_judgments_non_prosecutions_and_appeals_are_on_record(demo):
+    """A judged defendant has the first-instance sentence the judgment recorded, a defendant not prosecuted the
+    procuratorate's decision, an appeal the court above's filing and, once decided, its decision; a judgment took
+    effect only after the ten days for an appeal (CPL art. 230)."""
+    from leniency.cases.models import NonProsecution, SecondInstanceDecision, Sentence
+    from leniency.demo.timeline import appeal_period_end
+
+    judged = Defendant.objects.filter(stage__in=(Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL))
+    assert judged.exists()
+    first = Sentence.objects.filter(instance=Sentence.Instance.FIRST)
+    assert set(first.values_list("defendant_id", flat=True)) == set(judged.values_list("pk", flat=True))
+    for sentence in first.select_related("defendant__case"):
+        assert sentence.court_id in (
+            sentence.defendant.case.court_id,
+            sentence.defendant.case.first_instance_court_id,
+        )
+    not_prosecuted = Defendant.objects.filter(stage=Stage.NON_PROSECUTION)
+    assert set(NonProsecution.objects.values_list("defendant_id", flat=True)) == set(
+        not_prosecuted.values_list("pk", flat=True)
+    )
+    for d in Defendant.objects.filter(stage=Stage.FINAL, case__appealed_on__isnull=True):
+        judged_on = first.get(defendant=d).judged_on
+        assert d.stage_since > appeal_period_end(judged_on)
+    for decision in SecondInstanceDecision.objects.select_related("case"):
+        assert decision.decision == SecondInstanceDecision.Decision.UPHOLD
+        assert not decision.case.defendants.exclude(stage=Stage.FINAL).exists()
+    for case in Case.objects.filter(appealed_on__isnull=False):
+        assert case.court_filed_on >= case.appealed_on
+        assert set(case.defendants.values_list("stage", flat=True)) <= {Stage.APPEAL, Stage.FINAL}
+
+
+def test_counsel_was_assigned_by_the_centre_or_for_retained_counsel_the_prosecutor(demo):
+    events = AuditEvent.objects.filter(action="counsel.assigned").select_related("actor")
+    assert events.count() == CounselAssignment.objects.count() > 0
+    for event in events:
+        expected = Role.PROSECUTOR if event.data["kind"] == "retained" else Role.LEGAL_AID_OFFICER
+        assert event.actor.role == expected, event.data
+    for a in CounselAssignment.objects.select_related("defendant__case"):
+        assert a.defendant.case.received_on < clock_day(a.assigned_at) < TODAY
+
+
+def clock_day(moment) -> date:
+    from django.utils import timezone
+
+    return timezone.localdate(moment)
 
 
 def test_each_persona_starts_on_a_page_it_can_open(demo, client):

@@ -2,20 +2,22 @@
 the measures registry's definition, is near the national 85-90 %, and every signed plea has its 具结书 with the
 signatures the signing services leave."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 import pytest
 
-from leniency.cases.models import Defendant
+from leniency.cases.models import Defendant, Sentence
 from leniency.demo.builders import plea as plea_demo
 from leniency.demo.builders import recommendations as rec_demo
 from leniency.demo.district import DISTRICT_CODE, build_district
 from leniency.demo.generator import build_demo
+from leniency.demo.geography import DISTRICTS
 from leniency.plea.agreements import verify_agreement
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.plea.signing import ATTESTATION, MIN_REASON
 from leniency.plea.state import required_roles
+from leniency.recommendations.models import CourtDecision
 from leniency.study.features import person_rows
 from leniency.study.measures import PLEA_RATE
 
@@ -41,7 +43,7 @@ def _districts() -> dict[str, list[int]]:
 
 
 def test_every_district_pleads_at_a_real_districts_rate_with_its_signed_agreements(demo):
-    """One demo for both checks (it takes a while to build)."""
+    """One demo for the three checks (it takes a while to build)."""
     districts = _districts()
     assert DISTRICT_CODE in districts and len(districts) >= 5
     rows = []
@@ -52,6 +54,41 @@ def test_every_district_pleads_at_a_real_districts_rate_with_its_signed_agreemen
         assert base >= MIN_BASE, (code, base)
         assert 0.80 <= pleaded / base <= 0.95, (code, pleaded, base)
     _every_signed_plea_has_its_agreement_and_signatures(rows)
+    _the_court_decisions_agree_with_the_judgments()
+
+
+def _the_court_decisions_agree_with_the_judgments():
+    """The judgment the demo recorded through `do_record_judgment` is what the court's decision on the
+    recommendation says: an adopted recommendation asked for the sentence given, a decision otherwise gave it."""
+    first = {
+        s.defendant_id: s
+        for s in Sentence.objects.filter(instance=Sentence.Instance.FIRST, defendant__in=_demo())
+    }
+    decisions = list(
+        CourtDecision.objects.filter(recommendation__defendant__in=_demo()).select_related("recommendation")
+    )
+    kinds = Counter(d.decision for d in decisions)
+    assert kinds[CourtDecision.Decision.ADOPT] > 0.8 * len(decisions)
+    assert (
+        kinds[CourtDecision.Decision.DECIDE_OTHERWISE] + kinds[CourtDecision.Decision.REQUEST_ADJUSTMENT] > 0
+    )
+    for decision in decisions:
+        rec, given = decision.recommendation, first[decision.recommendation.defendant_id]
+        if decision.decision == CourtDecision.Decision.ADOPT:
+            assert (rec.principal_penalty, rec.months, rec.probation_months, rec.fine_yuan) == (
+                given.penalty,
+                given.months,
+                given.probation_months,
+                given.fine_yuan,
+            ), rec.pk
+        elif decision.decision == CourtDecision.Decision.DECIDE_OTHERWISE:
+            assert (decision.principal_penalty, decision.months) == (given.penalty, given.months)
+            assert rec.months == given.months + 1
+
+
+def _demo():
+    """The generator's defendants (the study district, district.py, is built apart)."""
+    return Defendant.objects.filter(case__region__code__in=[spec.code for spec in DISTRICTS])
 
 
 def _every_signed_plea_has_its_agreement_and_signatures(rows):

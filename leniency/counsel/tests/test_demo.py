@@ -19,17 +19,21 @@ from leniency.counsel.models import (
 )
 from leniency.demo.builders import counsel as counsel_demo
 from leniency.demo.generator import build_demo
+from leniency.testing.shared_db import kept_for_the_module
 
 TODAY = date(2026, 11, 20)
 
+pytestmark = pytest.mark.django_db  # each test in its own savepoint inside the module's build
 
-@pytest.fixture
-def demo(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    build_demo(seed=7, defendants=400, today=TODAY)
-    started = time.perf_counter()
-    summary = counsel_demo.build(seed=7, today=TODAY, stdout=StringIO())
-    return summary, time.perf_counter() - started
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """One build for the module's tests, which only read it (leniency/testing/shared_db.py)."""
+    with kept_for_the_module(django_db_blocker):
+        build_demo(seed=7, defendants=400, today=TODAY)
+        started = time.perf_counter()
+        summary = counsel_demo.build(seed=7, today=TODAY, stdout=StringIO())
+        yield summary, time.perf_counter() - started
 
 
 def test_demo_builds_quickly_and_only_once(demo):

@@ -161,6 +161,13 @@ def do_record_judgment(case: Case, *, sentences: dict, acting_user, judged_on: d
             raise DomainError(_("没有处于一审阶段的被告人，不能宣判"), field="judged_on")
         if case.court_filed_on and judged_on < case.court_filed_on:
             raise DomainError(_("判决日期不能早于立案日期"), field="judged_on")
+        late = [d for d in defendants if judged_on < d.stage_since]  # prosecuted later (追加起诉)
+        if late:
+            raise DomainError(
+                _("判决日期不能早于 %(name)s 被提起公诉的日期 %(date)s")
+                % {"name": late[0].name, "date": late[0].stage_since},
+                field="judged_on",
+            )
         given = _sentences_for(defendants, sentences)
         for defendant in defendants:
             _create_sentence(

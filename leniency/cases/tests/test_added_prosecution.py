@@ -235,3 +235,20 @@ def test_the_courts_clerk_sees_the_added_defendant_on_the_filed_case_and_no_seco
         f'id="incoming-{first_prosecuted.pk}"' not in client.get(reverse("court_incoming")).content.decode()
     )
     assert reverse("court_file", args=[first_prosecuted.pk]) not in page  # filed once, for every defendant
+
+
+def test_the_judgment_cannot_predate_a_defendant_prosecuted_later(world, first_prosecuted):
+    """Filed on 10-12, the co-defendant added on 10-20: a judgment dated 10-15 would sentence him before he was
+    prosecuted."""
+    case = first_prosecuted
+    services.do_prosecute(case, as_of=ADDED, acting_user=world.prosecutor)
+    with pytest.raises(DomainError, match="被提起公诉的日期") as refused:
+        judgments.do_record_judgment(
+            case,
+            sentences={world.co_defendant.pk: TWO_YEARS, world.defendant.pk: TWO_YEARS},
+            judged_on=date(2026, 10, 15),
+            acting_user=world.judge,
+        )
+    assert refused.value.field == "judged_on"
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.FIRST_INSTANCE

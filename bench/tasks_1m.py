@@ -22,20 +22,25 @@ worker's current and peak RSS and the extraction processes' RSS read from /proc,
 together (PSS, which counts the pages they share since fork once), so a run stopped early still leaves figures.
 Synthetic data: figures of speed and memory only.
 
-Measured 2026-12-05 on SQLite (development settings), two cores shared with other work (load 12-20), nice 10;
-CPU is user + system of the process and its extraction processes, peak the largest one's max RSS. As jobs
-(this bench); the CLI the same steps run as `leniency corpus import --workers 2`, `corpus index`,
-`sentencing train` under /usr/bin/time on a fresh database:
+Measured 2026-12-05 on SQLite (development settings), two cores shared with other work, nice 10; CPU is user +
+system of the process and its extraction processes, peak the largest one's max RSS. As jobs (this bench) and
+from the CLI (`leniency corpus import --workers 2`, `corpus index`, `sentencing train` under /usr/bin/time on a
+fresh database). Load average in brackets: CPU time too grows under load (training's most), so compare
+like with like.
 
-    step     N        job: CPU s  peak MB  (wall s)   CLI: CPU s  peak MB  (wall s)
-    import   20,000        38.8      301     302            39.5      309      371
-    index    20,000        14.7      289     167            13.5      299      231
-    train    20,000        23.1      605     197            18.7      528      230
-    import   200,000      318.5      302    1601
-    index    200,000       41.4      378     198
-    train    200,000      205.7     1201     871
+    step     N        job: CPU s  peak MB  wall s  (load)    CLI: CPU s  peak MB  wall s  (load)
+    import   20,000        38.8      301     302    (15)          39.5      309     371    (15)
+    index    20,000        14.7      289     167    (15)          13.5      299     231    (15)
+    train    20,000        23.1      605     197    (15)          18.7      528     230    (15)
+    import   200,000      318.5      302    1601    (15)         253.3      314    1298    (15)
+    import   200,000      239.2      308     242     (3)         205.6      314     164     (3)
+    index    200,000       41.4      378     198    (12)          40.5      384      87    (12)
+    index    200,000       34.3      372      38     (3)          31.0      383      33     (3)
+    train    200,000      205.7     1201     871    (17)         115.9     1134     200     (6)
+    train    200,000       84.5     1200     105     (1)          76.9     1133      74     (3)
 
-The job's wall time includes the worker's start (Django and every app loaded: 30-130 s under this load).
+The job's wall time includes the worker's start (Django and every app loaded): 6-10 s on a quiet machine,
+30-130 s under load 15.
 """
 
 from __future__ import annotations

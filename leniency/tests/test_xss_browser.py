@@ -135,6 +135,9 @@ UNCHECKED = {
     "recommendations.SentencingRecommendation.facts_text": "the engine's input kept for the record; no template "
     "renders it",
     "cases.Settlement.original_name": "the scan's download carries it as its file name; no page renders it",
+    "cases.SecondInstanceDecision.reasons": "kept for the record with the decision; no template renders it",
+    "recommendations.SentencingRecommendation.close_reason": "a coverage gap: shown in a closed round's history "
+    "to the case's prosecution, and this world's one closed round is in a case no persona prosecutes",
 }
 
 # Columns with no row in this world, so nothing is planted in them: a gap in coverage, listed so that it is
@@ -143,9 +146,7 @@ NO_ROWS = {
     "jobs.Job.result",
     "jobs.Job.error",
     "cases.CaseAttachment.original_name",
-    "cases.SecondInstanceDecision.reasons",
     "cases.Retrial.reasons",
-    "cases.NonProsecution.reasons",
     "cases.PanelChange.reason",
     "accounts.ApiToken.name",
     "corpus.ImportLineError.reason",
@@ -273,6 +274,7 @@ def seeds() -> dict[str, list[str]]:
     from leniency.accounts.models import User
     from leniency.cases.access import visible_defendants
     from leniency.cases.models import Victim
+    from leniency.cases.models_nonprosecution import NonProsecution
     from leniency.counsel.models import CounselAssignment, CounselRequest, LawyerProfile
     from leniency.oversight.models import Petition, PublicReport
     from leniency.plea.models import PleaAgreement, RightsNotice, VoluntarinessReview, Withdrawal
@@ -307,6 +309,10 @@ def seeds() -> dict[str, list[str]]:
                 SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
                 "/recommendations/defendants/{obj.defendant_id}/",
             ),
+            "non_prosecution": first(
+                NonProsecution.objects.filter(defendant__in=seen).select_related("defendant"),
+                "/cases/{obj.defendant.case_id}/defendants/{obj.defendant_id}/non-prosecution/",
+            ),
             "letter": first(
                 SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
                 "/recommendations/{obj.pk}/letter/",
@@ -328,6 +334,7 @@ def seeds() -> dict[str, list[str]]:
         + first(TypicalCase.objects.all(), "/public/manage/cases/{obj.pk}/"),
         "supervisor": ["/oversight/reports/", "/recommendations/queue/"]
         + first(PublicReport.objects.exclude(replies=None), "/oversight/reports/{obj.pk}/"),
+        "prosecutor2": mine("prosecutor2", "case", "non_prosecution"),  # the second district's procuratorate
         "judge": mine("judge", "case", "dossier", "review"),
         "duty_lawyer": mine("duty_lawyer", "case", "assignment", "request")
         + first(LawyerProfile.objects.filter(user__username="duty_lawyer"), "/counsel/lawyers/{obj.pk}/"),
@@ -419,7 +426,17 @@ def crawl(context, base, role, start, planted, visit: Visit, shared: set, *, cap
     page.close()
 
 
-ROLES = ("public", "prosecutor", "supervisor", "judge", "duty_lawyer", "legal_aid", "committee", "auditor")
+ROLES = (
+    "public",
+    "prosecutor",
+    "prosecutor2",
+    "supervisor",
+    "judge",
+    "duty_lawyer",
+    "legal_aid",
+    "committee",
+    "auditor",
+)
 
 
 @pytest.mark.browser

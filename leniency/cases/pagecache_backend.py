@@ -26,7 +26,6 @@ from django.db import connections, router
 UPSERT_VENDORS = {"sqlite", "postgresql"}
 
 
-# The name ends in DatabaseCache: backups keep these tables' schema without their rows (leniency/ops/postgres.py).
 class PageDatabaseCache(DatabaseCache):
     def __init__(self, table, params):
         super().__init__(table, params)

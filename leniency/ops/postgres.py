@@ -20,7 +20,9 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
+from django.utils.module_loading import import_string
 
 DEBIAN_BIN = "/usr/lib/postgresql/{major}/bin"
 # Tables whose rows are not kept (their schema is): sessions (everyone logs in again), the public channel's
@@ -87,7 +89,7 @@ def _connection_args() -> tuple[list[str], dict[str, str]]:
 def not_kept_tables() -> list[str]:
     tables = [apps.get_model(label)._meta.db_table for label in NOT_KEPT_MODELS]
     for cache in settings.CACHES.values():
-        if cache["BACKEND"].endswith("DatabaseCache"):
+        if issubclass(import_string(cache["BACKEND"]), DatabaseCache):
             tables.append(cache["LOCATION"])
     return tables
 

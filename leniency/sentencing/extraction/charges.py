@@ -83,7 +83,7 @@ def _catalogue_name(name: str) -> str:
 
 def infer_charges(text: str) -> list[str]:
     """Charge names (catalogue spelling, without 罪) the text names or describes; [] when none."""
-    return [name for name, _ in charge_evidence(text)]
+    return charges_with(text, default_model())
 
 
 def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
@@ -91,9 +91,13 @@ def charge_evidence(text: str) -> list[tuple[str, Span | None]]:
     named = _named_or_headed(text)
     model = default_model()
     result: list[tuple[str, Span | None]] = list(named.items())
-    for charge in inferred_beside(text, list(named), model):
-        # a charge set by its statute's element (charge_elements.yaml) may rank below the first three
-        candidate = next((c for c in model.candidates(text, limit=10) if c.charge == charge), None)
+    inferred = inferred_beside(text, list(named), model)
+    # a charge set by its statute's element (charge_elements.yaml) may rank below the first three
+    ranked: dict[str, Candidate] = {}
+    for candidate in model.candidates(text, limit=10) if inferred else ():
+        ranked.setdefault(candidate.charge, candidate)
+    for charge in inferred:
+        candidate = ranked.get(charge)
         result.append((charge, _locate(text, candidate) if candidate else None))
     return result
 

@@ -39,6 +39,7 @@ from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
 from leniency.sentencing.calculator_wording import quote_phrase
 from leniency.sentencing.catalogue import ChargeInfo
+from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Trace
@@ -208,12 +209,10 @@ def _stated(text: str, pattern: str, provision: dict) -> str | None:
     (`not_in_sentence`)."""
     for match in re.finditer(pattern, text):
         start = match.start()
-        clause_start = max(text.rfind(b, 0, start) for b in CLAUSE_BREAKS) + 1
-        clause_ends = [i for i in (text.find(b, match.end()) for b in CLAUSE_BREAKS) if i >= 0]
-        clause = text[clause_start : min(clause_ends) if clause_ends else len(text)]
-        sentence_start = max(text.rfind(b, 0, start) for b in SENTENCE_BREAKS) + 1
-        ends = [i for i in (text.find(b, match.end()) for b in SENTENCE_BREAKS) if i >= 0]
-        sentence = text[sentence_start : min(ends) if ends else len(text)]
+        clause_start, clause_end = bounds(text, start, match.end(), CLAUSE_BREAKS)
+        clause = text[clause_start:clause_end]
+        sentence_start, sentence_end = bounds(text, start, match.end(), SENTENCE_BREAKS)
+        sentence = text[sentence_start:sentence_end]
         if (
             CLAUSE_NEGATIONS.search(text[clause_start:start])
             or any(w in sentence for w in provision.get("not_in_sentence", ()))

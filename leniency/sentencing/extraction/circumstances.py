@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.numbers import span
+from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.facts import Circumstance, Finding, PleaStage
 
 C = Circumstance
@@ -97,9 +97,7 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max((text.rfind(ch, 0, start) for ch in CLAUSE_BREAK), default=-1) + 1
-    his = [i for i in (text.find(ch, end) for ch in CLAUSE_BREAK) if i >= 0]
-    return lo, min(his, default=len(text))
+    return bounds(text, start, end, CLAUSE_BREAK)
 
 
 def _negated(text: str, start: int, end: int, code: Circumstance) -> bool:

@@ -29,6 +29,14 @@ def span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+def bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """Where the stretch of `text` around [start, end) begins and ends, between the nearest of `breaks` (a clause's
+    commas, a sentence's full stops) on either side."""
+    lo = max((text.rfind(ch, 0, start) for ch in breaks), default=-1) + 1
+    his = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
+    return lo, min(his, default=len(text))
+
+
 def parse_number(raw: str) -> Decimal | None:
     """'2.6万' -> 26000, '一万二千' -> 12000, '三千五' -> 3500, '1,234.5' -> 1234.5; None if unreadable."""
     s = raw.translate(_FULLWIDTH).replace(",", "").replace("，", "").replace("余", "").replace("多", "")

@@ -98,8 +98,14 @@ class QuotedRecommendation:
 
     low_months: int | None
     high_months: int | None
-    penalty: str | None = None  # "imprisonment", "detention", "surveillance", "probation" or None if masked
+    penalty: str | None = (
+        None  # the principal penalty: "imprisonment", "detention", "surveillance"; None if masked
+    )
     span: Span | None = None
+    probation: bool = False  # 缓刑 recommended (a suspension of `penalty`, not a penalty of its own: art. 72)
+    probation_months: int | None = None  # its own period (缓刑考验期) when the text states it
+    fine_low_yuan: Decimal | None = None  # 并处罚金: the amount, or the ends of a range of amounts
+    fine_high_yuan: Decimal | None = None
 
 
 @dataclass

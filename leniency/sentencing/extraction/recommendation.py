@@ -1,8 +1,20 @@
-"""The prosecutor's sentencing recommendation when the fact text quotes it (建议判处有期徒刑一年至一年六个月)."""
+"""The prosecutor's sentencing recommendation when the fact text quotes it (建议判处有期徒刑一年至一年六个月).
+
+What is read, from the sentence that follows 建议:
+
+- the term or range of the principal penalty (确定刑 / 幅度刑): 有期徒刑一年, 一年至一年六个月, 二至四个月
+  (a bare lower figure takes the unit of the upper), 六个月以上一年以下, 一年以下 / 一年以内 (a ceiling),
+  三年以上 (a floor); a masked end (××至二年) stays unknown;
+- the principal penalty's kind: 有期徒刑, 拘役 or 管制, whichever is named first (None when masked);
+- 缓刑 (art. 72) as a suspension of that penalty, never as a penalty of its own, with its own period when the
+  text states it (缓刑一年, 缓刑考验期一年六个月); 不(宜/予/建议)适用缓刑 is no probation;
+- 并处罚金 with its amount or range of amounts (并处罚金人民币二千元, 罚金二千元至五千元).
+"""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from leniency.sentencing.extraction.numbers import NUMBER, TERM, parse_number, span, term_months
 from leniency.sentencing.facts import QuotedRecommendation
@@ -10,11 +22,18 @@ from leniency.sentencing.facts import QuotedRecommendation
 ADVICE_RE = re.compile(r"建议")
 WINDOW = 90
 MASK = r"[×X]{2,}"
-TOKEN_RE = re.compile(rf"(?P<mask>{MASK})|{TERM}|(?P<bare>{NUMBER})(?=\s*(?:至|到|-|—|~)\s*{NUMBER}年)")
-RANGE_JOIN = re.compile(r"^\s*(?:以上)?\s*[，,]?\s*(?:至|到|-|—|~|～)\s*$|^\s*以上\s*[，,]?\s*$")
+JOIN = r"(?:至|到|-|—|~|～)"
+# a bare figure before a range's upper end takes that end's unit: 一至二年, 二至四个月
+TOKEN_RE = re.compile(rf"(?P<mask>{MASK})|{TERM}|(?P<bare>{NUMBER})(?=\s*{JOIN}\s*{NUMBER}(?P<unit>年|个月))")
+RANGE_JOIN = re.compile(rf"^\s*(?:以上)?\s*[，,]?\s*{JOIN}\s*$|^\s*以上\s*[，,]?\s*$")
+CEILING = ("以下", "以内")
 PENALTIES = [("有期徒刑", "imprisonment"), ("拘役", "detention"), ("管制", "surveillance")]
 STOP = re.compile(r"缓刑|罚金|并处|剥夺|没收|。|；")
-NO_PROBATION = re.compile(r"不(?:宜|应|予|得)?适用缓刑")
+NO_PROBATION = re.compile(r"不(?:宜|应|予|得|建议)?(?:适用|宣告)缓刑")
+PROBATION_PERIOD = re.compile(rf"缓刑(?:考验期)?(?:为)?\s*{TERM}")
+FINE_RE = re.compile(
+    rf"罚金(?:人民币)?\s*(?P<a>{NUMBER})\s*(?P<au>元)?(?:\s*{JOIN}\s*(?:人民币)?\s*(?P<b>{NUMBER})\s*元)?"
+)
 SENTENCING_WORDS = re.compile(r"判处|量刑|处刑|刑罚|有期徒刑|拘役|管制|处[0-9０-９一二两三四五六七八九十]")
 
 
@@ -31,25 +50,48 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
         stop = STOP.search(window)
         terms_part = window[: stop.start()] if stop else window
         low, high, last_end = _range(terms_part)
-        penalty = _penalty(window)
-        rec_span = span(text, advice.start(), advice.end() + (last_end or len(terms_part)))
-        recommendation = QuotedRecommendation(low, high, penalty, rec_span)
+        probation = "缓刑" in window and not NO_PROBATION.search(window)
+        fine_low, fine_high = _fine(window)
+        recommendation = QuotedRecommendation(
+            low,
+            high,
+            _penalty(terms_part) or _penalty(window),
+            span(text, advice.start(), advice.end() + (last_end or len(terms_part))),
+            probation=probation,
+            probation_months=_probation_months(window) if probation else None,
+            fine_low_yuan=fine_low,
+            fine_high_yuan=fine_high,
+        )
         if low is not None or high is not None:
             return recommendation
-        if fallback is None and penalty is not None:
+        if fallback is None and (recommendation.penalty is not None or probation):
             fallback = recommendation
     return fallback
 
 
-def _penalty(window: str) -> str | None:
-    if "缓刑" in window and not NO_PROBATION.search(window):
-        return "probation"
-    found = [(window.find(word), code) for word, code in PENALTIES if word in window]
+def _penalty(part: str) -> str | None:
+    """The principal penalty named first (缓刑 suspends it: it is not one)."""
+    found = [(part.find(word), code) for word, code in PENALTIES if word in part]
     return min(found)[1] if found else None
 
 
-def _tokens(part: str) -> list[tuple[int, int, int | None, bool]]:
-    """(start, end, months, is_bare) for each term or masked term in `part`."""
+def _probation_months(window: str) -> int | None:
+    match = PROBATION_PERIOD.search(window)
+    return term_months(match) if match else None
+
+
+def _fine(window: str) -> tuple[Decimal | None, Decimal | None]:
+    """并处罚金's amount (both ends equal) or range; (None, None) when no amount is stated."""
+    match = FINE_RE.search(window)
+    if not match or not (match.group("au") or match.group("b")):
+        return None, None
+    low = parse_number(match.group("a"))
+    high = parse_number(match.group("b")) if match.group("b") else low
+    return low, high
+
+
+def _tokens(part: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, months) for each term or masked term in `part`."""
     tokens = []
     for match in TOKEN_RE.finditer(part):
         if match.group("mask"):
@@ -58,12 +100,13 @@ def _tokens(part: str) -> list[tuple[int, int, int | None, bool]]:
             # a mask is a term only inside a range (××至二年, ××以上一年以下); elsewhere it hides a charge or a penalty
             if not (re.match(r"\s*(?:至|到|以上|-)", after) or before in ("至", "到")):
                 continue
-            tokens.append((match.start(), match.end(), None, False))
+            tokens.append((match.start(), match.end(), None))
         elif match.group("bare"):
             value = parse_number(match.group("bare"))
-            tokens.append((match.start(), match.end(), int(value) if value is not None else None, True))
+            unit = 12 if match.group("unit") == "年" else 1
+            tokens.append((match.start(), match.end(), int(value * unit) if value is not None else None))
         else:
-            tokens.append((match.start(), match.end(), term_months(match), False))
+            tokens.append((match.start(), match.end(), term_months(match)))
     return tokens
 
 
@@ -74,13 +117,11 @@ def _range(part: str) -> tuple[int | None, int | None, int | None]:
     first = tokens[0]
     if len(tokens) >= 2 and RANGE_JOIN.match(part[first[1] : tokens[1][0]]):
         second = tokens[1]
-        low = first[2]
-        if first[3] and low is not None:
-            low *= 12  # "1至2年": the unit of the upper figure
-        return low, second[2], second[1]
-    following = part[first[1] : first[1] + 3]
-    if following.startswith("以下"):
+        end = second[1] + 2 if part[second[1] : second[1] + 2] in CEILING else second[1]
+        return first[2], second[2], end
+    following = part[first[1] : first[1] + 2]
+    if following in CEILING:
         return None, first[2], first[1] + 2
-    if following.startswith("以上"):
+    if following == "以上":
         return first[2], None, first[1] + 2
     return first[2], first[2], first[1]

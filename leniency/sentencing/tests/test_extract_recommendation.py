@@ -8,8 +8,62 @@ def rec(text):
 
 
 def test_fixed_term_with_probation():
+    """缓刑 suspends the penalty (art. 72): the penalty stays 有期徒刑, the probation has its own period."""
     r = rec("综上，建议对被告人吴XX判处有期徒刑六个月，缓刑一年，并处罚金人民币二千元。")
-    assert (r.low_months, r.high_months, r.penalty) == (6, 6, "probation")
+    assert (r.low_months, r.high_months, r.penalty) == (6, 6, "imprisonment")
+    assert (r.probation, r.probation_months) == (True, 12)
+    assert r.fine_low_yuan == r.fine_high_yuan == 2000
+
+
+def test_detention_with_probation_and_its_stated_trial_period():
+    r = rec("公诉机关建议判处被告人拘役三个月，缓刑考验期五个月，并处罚金。")
+    assert (r.low_months, r.high_months, r.penalty) == (3, 3, "detention")
+    assert (r.probation, r.probation_months) == (True, 5)
+    assert r.fine_low_yuan is None and r.fine_high_yuan is None  # 并处罚金 without an amount
+
+
+def test_probation_allowed_without_a_period():
+    r = rec("公诉机关建议判处被告人有期徒刑三年，并处罚金，可适用缓刑。")
+    assert (r.low_months, r.penalty, r.probation, r.probation_months) == (36, "imprisonment", True, None)
+
+
+def test_probation_refused_is_no_probation():
+    r = rec("公诉机关建议判处被告人有期徒刑八个月，不建议适用缓刑。")
+    assert (r.low_months, r.penalty, r.probation) == (8, "imprisonment", False)
+
+
+def test_detention_range_with_a_bare_lower_figure_in_months():
+    """拘役二至四个月: the bare 二 takes the unit of 四个月 (months, not years)."""
+    r = rec("公诉机关建议对被告人判处拘役二至四个月，并处罚金。")
+    assert (r.low_months, r.high_months, r.penalty) == (2, 4, "detention")
+
+
+def test_range_from_years_to_years_and_months():
+    r = rec("公诉机关建议判处被告人有期徒刑一年至一年六个月，并处罚金人民币五千元。")
+    assert (r.low_months, r.high_months, r.penalty) == (12, 18, "imprisonment")
+    assert r.fine_low_yuan == r.fine_high_yuan == 5000
+
+
+def test_range_written_as_floor_and_ceiling():
+    text = "公诉机关建议判处被告人六个月以上一年以下有期徒刑。"
+    r = rec(text)
+    assert (r.low_months, r.high_months, r.penalty) == (6, 12, "imprisonment")
+    assert r.span.quote.endswith("一年以下")
+
+
+def test_ceiling_written_with_yinei():
+    r = rec("公诉机关建议判处被告人有期徒刑一年以内。")
+    assert (r.low_months, r.high_months) == (None, 12)
+
+
+def test_fine_as_a_range_of_amounts():
+    r = rec("公诉机关建议判处被告人有期徒刑十个月，并处罚金人民币2000元至5000元。")
+    assert (r.fine_low_yuan, r.fine_high_yuan) == (2000, 5000)
+
+
+def test_fine_in_ten_thousands():
+    r = rec("公诉机关建议判处被告人有期徒刑二年，并处罚金1万元。")
+    assert r.fine_low_yuan == r.fine_high_yuan == 10000
 
 
 def test_range_in_years_and_months():

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from leniency import clock
@@ -23,7 +23,7 @@ from .jurisdiction import (
     intermediate_court,
     receiving_court,
 )
-from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge, PanelChange
+from .models import Case, CaseCounter, Charge, Defendant, DefendantCharge, PanelChange, Sentence
 from .stages import TRANSITIONS, TRIAL_STAGES, Procedure, Stage
 from .victims import do_add_victim
 
@@ -181,7 +181,8 @@ def do_prosecute(
     who was caught later) are prosecuted to the court that already has the case, to be tried with it: 追加起诉
     (SPP Rules 2019 art. 423; SPC Interpretation 2021 art. 297). No court is chosen then: another court, or a
     possible life or death sentence at a basic court (art. 21), is refused, and so is a case the appeal moved to
-    the court above. It is audited as `case.prosecution.added`; the defendants join the case as the court filed
+    the court above or one whose judgment the court has pronounced (art. 423: only "宣告判决前"; the suspect is
+    then prosecuted in a new case, 另行起诉). It is audited as `case.prosecution.added`; the defendants join the case as the court filed
     it (its panel stays) and their first instance starts on `as_of`."""
     access.check_prosecute(acting_user, case)
     as_of = as_of or clock.today()
@@ -191,6 +192,7 @@ def do_prosecute(
         added = current.prosecuted_on is not None
         if added:
             court = _added_prosecution_court(case, current, court, grave=grave)
+            _check_not_yet_judged(case)
         else:
             court = court or receiving_court(case, grave=grave)
             check_court_choice(case, court, grave=grave)
@@ -238,6 +240,34 @@ def do_prosecute(
         for defendant in defendants:
             _enter_stage(defendant, Stage.FIRST_INSTANCE, as_of=as_of, reason=reason, acting_user=acting_user)
     return case
+
+
+# Judged at first instance: the judgment pronounced and standing (a remand, 发回重审, set it aside: its defendants
+# are back at first instance and may be tried with a co-defendant added then).
+JUDGED_STAGES = (Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL)
+
+
+def _check_not_yet_judged(case: Case) -> None:
+    """追加起诉 only "人民法院宣告判决前" (SPP Rules 2019 art. 423): once the court pronounced its judgment on any
+    defendant of the case, a suspect left out is prosecuted in a new case (另行起诉), not added to this one."""
+    judged = list(
+        Defendant.objects.filter(case=case, stage__in=JUDGED_STAGES)
+        .annotate(
+            judged_on=Max("sentences__judged_on", filter=Q(sentences__instance=Sentence.Instance.FIRST))
+        )
+        .order_by("pk")
+        .values_list("name", "judged_on")
+    )
+    if judged:
+        name, judged_on = judged[0]
+        raise DomainError(
+            _(
+                "本案已于 %(date)s 对%(name)s宣告第一审判决：追加起诉须在人民法院宣告判决前提出"
+                "（《人民检察院刑事诉讼规则》第四百二十三条），请对审查起诉中的犯罪嫌疑人另行起诉"
+            )
+            % {"date": judged_on or "—", "name": name},
+            field="defendants",
+        )
 
 
 def _added_prosecution_court(case: Case, current: Case, court, *, grave: bool):

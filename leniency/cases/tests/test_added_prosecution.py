@@ -14,6 +14,7 @@ from leniency.cases import judgments, services
 from leniency.cases.access import is_case_judge
 from leniency.cases.court_panels import current_panel
 from leniency.cases.deadlines import deadline_for
+from leniency.cases.models import Defendant
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError
 
@@ -252,3 +253,76 @@ def test_the_judgment_cannot_predate_a_defendant_prosecuted_later(world, first_p
     assert refused.value.field == "judged_on"
     world.co_defendant.refresh_from_db()
     assert world.co_defendant.stage == Stage.FIRST_INSTANCE
+
+
+JUDGED = date(2026, 10, 30)
+
+
+@pytest.fixture
+def co_defendant_judged(world, first_prosecuted):
+    """The first-prosecuted defendant judged on 10-30 while his co-defendant is still under review."""
+    judgments.do_record_judgment(
+        first_prosecuted, sentences={world.defendant.pk: TWO_YEARS}, judged_on=JUDGED, acting_user=world.judge
+    )
+    return first_prosecuted
+
+
+def test_no_added_prosecution_once_a_co_defendant_is_judged_the_suspect_goes_in_a_new_case(
+    world, co_defendant_judged
+):
+    """SPP Rules 2019 art. 423: 追加起诉 only before the court pronounces its judgment, whether the judgment is
+    still open to appeal or has taken effect."""
+    case = co_defendant_judged
+    with pytest.raises(DomainError, match="第四百二十三条.*另行起诉") as error:
+        services.do_prosecute(case, as_of=date(2026, 11, 2), acting_user=world.prosecutor)
+    assert error.value.field == "defendants" and "2026-10-30" in error.value.message
+    judged = Defendant.objects.get(pk=world.defendant.pk)
+    services.do_change_stage(judged, to=Stage.FINAL, as_of=date(2026, 11, 20), acting_user=world.judge)
+    with pytest.raises(DomainError, match="宣告判决前") as error:
+        services.do_prosecute(case, as_of=date(2026, 11, 21), acting_user=world.prosecutor)
+    assert error.value.field == "defendants"
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.PROSECUTION_REVIEW
+    assert not AuditEvent.objects.filter(action="case.prosecution.added").exists()
+
+
+def test_a_remand_sets_the_judgment_aside_and_the_retried_case_takes_the_added_co_defendant(
+    world, upper, co_defendant_judged
+):
+    """Where art. 423 does not bind: 发回重审 (CPL art. 236) sets the first judgment aside, and the first court
+    tries the case again before pronouncing a new one (SPC Interpretation 2021 art. 403 names 补充起诉 there)."""
+    court, clerk, judge, *members = upper
+    case = co_defendant_judged
+    services.do_appeal(case, kind="appeal", lodged_on=date(2026, 11, 5), acting_user=world.clerk)
+    services.do_file_case(case, judge=judge, members=members, filed_on=date(2026, 11, 6), acting_user=clerk)
+    judgments.do_decide_second_instance(
+        case, decision="remand", ground="procedure", decided_on=date(2026, 12, 1), acting_user=judge
+    )
+    case.refresh_from_db()
+    services.do_prosecute(case, as_of=date(2026, 12, 3), acting_user=world.prosecutor)
+    world.co_defendant.refresh_from_db()
+    assert (world.co_defendant.stage, world.co_defendant.stage_since) == (
+        Stage.FIRST_INSTANCE,
+        date(2026, 12, 3),
+    )
+    assert AuditEvent.objects.get(action="case.prosecution.added").data["court"] == world.court.name
+
+
+def test_the_prosecution_page_and_operation_show_the_refusal_after_the_judgment(
+    client, world, co_defendant_judged
+):
+    case = co_defendant_judged
+    client.force_login(world.prosecutor)
+    response = client.post(
+        reverse("case_prosecute", args=[case.pk]),
+        {"as_of": "2026-11-02", "defendants": [world.co_defendant.pk]},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "第四百二十三条" in page and "另行起诉" in page
+    api = client.post(
+        f"/api/cases/{case.pk}/prosecution", {"as_of": "2026-11-02"}, content_type="application/json"
+    )
+    assert api.status_code == 400 and api.json()["field"] == "defendants"
+    assert "另行起诉" in api.json()["detail"]
+    world.co_defendant.refresh_from_db()
+    assert world.co_defendant.stage == Stage.PROSECUTION_REVIEW

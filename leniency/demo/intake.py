@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from leniency import clock
-from leniency.cases.judgments import do_decide_second_instance, do_record_judgment
+from leniency.cases.judgments import SentenceIn, do_decide_second_instance, do_record_judgment
 from leniency.cases.models import Defendant, NonProsecution, SecondInstanceDecision
 from leniency.cases.nonprosecution import do_decide_non_prosecution
 from leniency.cases.services import (
@@ -89,10 +89,22 @@ def replay(steps: list[Step]) -> None:
 
 
 def case_steps(
-    index: int, case, team, police, *, appeal_court, officer, serial: int, rng: random.Random, cutoff: date
+    index: int,
+    case,
+    team,
+    police,
+    *,
+    appeal_court,
+    officer,
+    serial: int,
+    rng: random.Random,
+    cutoff: date,
+    sentence: Callable[[Defendant], SentenceIn] = sentence_for,
 ) -> list[Step]:
     """The steps that register, assign, move, decide, prosecute, file, judge and close one planned case, each at
-    its moment; once run, the case's rows are the services' rows."""
+    its moment; once run, the case's rows are the services' rows. `sentence` gives each tried defendant's sentence
+    at the judgment (the calculator by default; the study district L区 passes the term its recommendation asked
+    for)."""
     row = case.row
     manager, prosecutor = team.case_manager, row.prosecutor
     transferred = any(d.path.reached(Stage.PROSECUTION_REVIEW) for d in case.defendants)
@@ -203,7 +215,7 @@ def case_steps(
                 .prefetch_related("case__defendants", "charge_links__charge")
                 .order_by("pk")
             )
-            sentences = {d.pk: sentence_for(d) for d in tried}
+            sentences = {d.pk: sentence(d) for d in tried}
             do_record_judgment(case.row, sentences=sentences, acting_user=case.judge, judged_on=judged_on)
 
         plan(judged_on, JUDGE, judge)

@@ -30,7 +30,7 @@ def aware(day: date, hour: int = 10):
 # decision, a judgment before the appeal) are taken in the order the law takes them.
 PEOPLE = {
     "东一": (
-        "east",
+        "east_later",
         Stage.FINAL,
         True,
         True,
@@ -68,9 +68,9 @@ PEOPLE = {
     ),
     "东五": ("east", Stage.INVESTIGATION, False, False, None, date(2026, 7, 20), False, None, None, None),
     "东六": ("east", Stage.CASE_WITHDRAWN, False, False, None, None, False, None, None, None),
-    "西一": ("west", Stage.APPEAL, True, True, None, date(2026, 8, 11), True, "range", None, None),
+    "西一": ("west_later", Stage.APPEAL, True, True, None, date(2026, 8, 11), True, "range", None, None),
     "西二": ("west", Stage.FINAL, False, False, None, None, False, None, None, None),
-    "西三": ("west", Stage.PROSECUTION_REVIEW, False, False, None, None, False, None, None, None),
+    "西三": ("west_later", Stage.PROSECUTION_REVIEW, False, False, None, None, False, None, None, None),
 }
 
 SENTENCE = {"penalty": "fixed_term", "months": 12}
@@ -85,9 +85,10 @@ def small_world(world):
     and 立案, the court's voluntariness review and decision on the recommendation, 宣判, 反悔, the judgment taking
     effect after the ten days, 上诉 to the intermediate court and its decision.
 
-    One appeal takes every defendant of the case at 一审判决 (CPL art. 233: the whole case goes up), so a case's
-    defendants who were not appealed were judged in an earlier batch: the others waited in 退回补充侦查 while the
-    first were prosecuted, and were prosecuted later (追加起诉)."""
+    One appeal takes every defendant of the case at 一审判决 (CPL art. 233: the whole case goes up), and once a
+    judgment is pronounced nobody can be added to its case (SPP Rules 2019 art. 423), so the defendants judged
+    later (东一, 西一) are in cases of their own (east_later, west_later), received with the others: 东一 waited in
+    退回补充侦查, and 西一 is prosecuted alone while 西三's review goes on."""
     from leniency.accounts.models import Organisation, Region, Role, User
     from leniency.cases import judgments
     from leniency.cases import services as cases
@@ -146,6 +147,15 @@ def small_world(world):
         world.prosecutor,
         date(2026, 7, 15),
     )
+    east_later, east_later_people = intake(
+        "east_later",
+        "东检刑诉〔2026〕9号",
+        world.region,
+        world.procuratorate,
+        world.case_manager,
+        world.prosecutor,
+        date(2026, 7, 15),
+    )
     west, west_people = intake(
         "west",
         "西检刑诉〔2026〕8号",
@@ -155,17 +165,27 @@ def small_world(world):
         world.outsider_prosecutor,
         date(2026, 8, 10),
     )
-    people |= west_people
+    west_later, west_later_people = intake(
+        "west_later",
+        "西检刑诉〔2026〕9号",
+        west_region,
+        west_proc,
+        west_manager,
+        world.outsider_prosecutor,
+        date(2026, 8, 10),
+    )
+    people |= east_later_people | west_people | west_later_people
+    west_side = {
+        "prosecutor": world.outsider_prosecutor,
+        "supervisor": west_supervisor,
+        "judge": world.outsider_judge,
+        "clerk": west_clerk,
+    }
     side = {
         "east": replace(world, case=east),
-        "west": replace(
-            world,
-            case=west,
-            prosecutor=world.outsider_prosecutor,
-            supervisor=west_supervisor,
-            judge=world.outsider_judge,
-            clerk=west_clerk,
-        ),
+        "east_later": replace(world, case=east_later),
+        "west": replace(world, case=west, **west_side),
+        "west_later": replace(world, case=west_later, **west_side),
     }
 
     def as_(name):
@@ -189,6 +209,7 @@ def small_world(world):
         "east": world.station,
         "west": do_create_station(host=west_proc, centre=west_centre, acting_user=west_aid),
     }
+    stations |= {"east_later": stations["east"], "west_later": stations["west"]}
     for station, officer in ((stations["east"], world.aid_officer), (stations["west"], west_aid)):
         period = do_create_rota_period(
             station,
@@ -279,10 +300,11 @@ def small_world(world):
     )
     for name in ("东二", "东三"):
         stage(name, Stage.FINAL, date(2026, 9, 1), "判决生效")
-    # 东一: back for prosecution, prosecuted to the same court (追加起诉), the decision adopts, judged, appealed, and
-    # the intermediate court upholds the judgment.
+    # 东一: back for prosecution after 东二 and 东三 were judged, so prosecuted in his own case (art. 423) to the
+    # same court; the decision adopts, he is judged, appeals, and the intermediate court upholds the judgment.
     stage("东一", Stage.PROSECUTION_REVIEW, date(2026, 8, 5), "补充侦查完毕移送")
-    cases.do_prosecute(east, as_of=date(2026, 9, 2), acting_user=world.prosecutor)
+    cases.do_prosecute(east_later, court=world.court, as_of=date(2026, 9, 2), acting_user=world.prosecutor)
+    cases.do_file_case(east_later, judge=world.judge, filed_on=date(2026, 9, 3), acting_user=world.clerk)
     do_record_review(as_("东一").defendant, acting_user=world.judge, answers=all_yes())
     recs.do_court_decision(
         recs.final_recommendation(people["东一"]),
@@ -292,24 +314,27 @@ def small_world(world):
         reasons="被告人到案后如实供述盗窃两部手机的经过，案发后退赔被害人全部损失并取得谅解，检察机关建议的十二个月有期徒刑与其罪责相当，本院予以采纳",
     )
     judgments.do_record_judgment(
-        east, sentences={people["东一"].pk: SENTENCE}, judged_on=date(2026, 9, 10), acting_user=world.judge
+        east_later,
+        sentences={people["东一"].pk: SENTENCE},
+        judged_on=date(2026, 9, 10),
+        acting_user=world.judge,
     )
-    cases.do_appeal(east, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=world.clerk)
-    east.refresh_from_db()
+    cases.do_appeal(east_later, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=world.clerk)
+    east_later.refresh_from_db()
     cases.do_file_case(
-        east,
+        east_later,
         judge=upper_judges[0],
         members=upper_judges[1:],
         filed_on=date(2026, 9, 16),
         acting_user=upper_clerk,
     )
-    east.refresh_from_db()
+    east_later.refresh_from_db()
     judgments.do_decide_second_instance(
-        east, decision="uphold", decided_on=date(2026, 9, 30), acting_user=upper_judges[0]
+        east_later, decision="uphold", decided_on=date(2026, 9, 30), acting_user=upper_judges[0]
     )
 
-    # West: 西一 waits in 退回补充侦查 while 西二 is prosecuted and judged; then 西一 is prosecuted, judged and
-    # appeals; 西三, back from supplementary investigation, is still under review.
+    # West: 西二 is prosecuted and judged; in the other case 西一 and 西三 go back for supplementary investigation,
+    # then 西一 is prosecuted alone, judged and appeals; 西三, back from it later, is still under review.
     stage("西一", Stage.INVESTIGATION, date(2026, 8, 12), "退回补充侦查")
     stage("西三", Stage.INVESTIGATION, date(2026, 8, 12), "退回补充侦查")
     cases.do_prosecute(west, court=west_court, as_of=date(2026, 8, 14), acting_user=world.outsider_prosecutor)
@@ -323,17 +348,24 @@ def small_world(world):
     stage("西二", Stage.FINAL, date(2026, 9, 9), "判决生效")
     stage("西一", Stage.PROSECUTION_REVIEW, date(2026, 8, 20), "补充侦查完毕移送")
     stage("西三", Stage.PROSECUTION_REVIEW, date(2026, 9, 1), "补充侦查完毕移送")
-    # 追加起诉 of 西一 alone: 西三's review goes on.
+    # 西一 alone: 西三's review goes on.
     cases.do_prosecute(
-        west, defendants=[people["西一"]], as_of=date(2026, 9, 2), acting_user=world.outsider_prosecutor
+        west_later,
+        court=west_court,
+        defendants=[people["西一"]],
+        as_of=date(2026, 9, 2),
+        acting_user=world.outsider_prosecutor,
+    )
+    cases.do_file_case(
+        west_later, judge=world.outsider_judge, filed_on=date(2026, 9, 3), acting_user=west_clerk
     )
     judgments.do_record_judgment(
-        west,
+        west_later,
         sentences={people["西一"].pk: SENTENCE},
         judged_on=date(2026, 9, 10),
         acting_user=world.outsider_judge,
     )
-    cases.do_appeal(west, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=west_clerk)
+    cases.do_appeal(west_later, kind="appeal", lodged_on=date(2026, 9, 15), acting_user=west_clerk)
 
     for d in people.values():
         d.refresh_from_db()

@@ -3,9 +3,11 @@
 With `LENIENCY_DATABASE_REPLICA_URL` set, settings add the database alias "replica" (a streaming standby) and name
 it in `READ_REPLICA`; without it nothing here does anything and every query goes to "default".
 
-Only the reads of a view wrapped in `public_reads` go to the replica, and only while all of these hold: the
-request is a GET or HEAD from someone not logged in (a member of the public, who never wrote what the page shows;
-staff who just published a typical case read it back from the primary), no transaction is open on "default", the
+Only the reads of a view wrapped in `public_reads` go to the replica (the portal's pages, and its public JSON API
+operations through `router.add_decorator` in leniency/portal/api.py), and only while all of these hold: the
+request is a GET or HEAD from someone not logged in and sending no credentials (a member of the public, who never
+wrote what the page shows; staff who just published a typical case, or an API client with a token, read it back
+from the primary), no transaction is open on "default", the
 request has not written anything yet, and the model is not one whose reads must be current (sessions, the cache
 tables, the log-in lock-out). A standby lags its primary by a moment: a public figure a second old is right,
 a session or a just-written row is not. Every write goes to "default" (a standby refuses writes).
@@ -42,12 +44,13 @@ def replica_alias() -> str | None:
 
 
 def public_reads(view):
-    """Send the reads of this public view to the replica (see the module's docstring for when)."""
+    """Send the reads of this public view to the replica (see the module's docstring for when). Works on a Django
+    view and on a django-ninja operation (`router.add_decorator(public_reads)`, or `decorate_view`)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         alias = replica_alias()
-        if alias is None or request.method not in SAFE_METHODS or request.user.is_authenticated:
+        if alias is None or request.method not in SAFE_METHODS or not _anonymous(request):
             return view(request, *args, **kwargs)
         token = _reads.set(_Reads(alias))
         try:
@@ -56,6 +59,12 @@ def public_reads(view):
             _reads.reset(token)
 
     return wrapped
+
+
+def _anonymous(request) -> bool:
+    """Not logged in, and no API token or other credentials sent: an `auth=None` operation never authenticates a
+    bearer token, but whoever sends one may have just written through the API and must read it back."""
+    return not request.user.is_authenticated and "HTTP_AUTHORIZATION" not in request.META
 
 
 class ReplicaRouter:

@@ -1,12 +1,15 @@
 """Public JSON API (no log-in, `auth=None`): the same published figures, typical cases and reports as the pages.
 
-A suppressed cell is `null` with `"suppressed": true`; nothing else about it is returned.
+A suppressed cell is `null` with `"suppressed": true`; nothing else about it is returned. Like the pages, every
+operation here reads from the read replica when one is configured and the caller is anonymous (`public_reads`,
+applied to the whole router, so an operation added here later is routed the same way).
 """
 
 from django.db.models import Q
 from django.urls import reverse
 from ninja import Router
 
+from leniency.database_routers import public_reads
 from leniency.errors import DomainError
 
 from .figures import DIMENSIONS
@@ -15,6 +18,7 @@ from .periods import parse_period
 from .present import portal_figures
 
 router = Router(tags=["portal"])
+router.add_decorator(public_reads)  # wraps each operation's run: parsing, the reads and the response
 
 
 def _cell(c: dict) -> dict:

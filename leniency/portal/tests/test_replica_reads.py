@@ -6,6 +6,7 @@ as a real standby does (and the router never reads from the replica inside a tra
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connections
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -109,3 +110,61 @@ def test_a_post_to_a_public_view_never_reads_from_the_replica(client, world, set
     with CaptureQueriesContext(connections["replica"]) as replica:
         client.post(reverse("portal:reports"))
     assert replica.captured_queries == []
+
+
+PUBLIC_API = ("/api/public/figures", "/api/public/cases", "/api/public/reports")
+
+
+def _api_queries(client, url, **headers):
+    """The SQL each connection ran while `client` fetched the public API operation at `url` (the figures' cache
+    emptied first, so that each fetch reads the database)."""
+    cache.clear()
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get(url, **headers)
+    assert response.status_code == 200, (url, response.content[:300])
+    return [q["sql"] for q in primary.captured_queries], [q["sql"] for q in replica.captured_queries]
+
+
+def test_the_public_api_reads_from_the_replica_for_an_anonymous_caller(client, world, settings):
+    settings.READ_REPLICA = "replica"
+    _report()
+    TransparencyReport.objects.update(published=True)
+    for url in PUBLIC_API:
+        primary, replica = _api_queries(client, url)
+        assert replica, url
+        assert primary == [], (url, primary)
+        assert _writes(replica) == []
+    assert client.get("/api/public/reports").json()[0]["period"] == "2026-Q2"
+
+
+def test_the_public_api_without_the_setting_reads_from_the_primary(client, world, settings):
+    assert settings.READ_REPLICA is None
+    for url in PUBLIC_API:
+        primary, replica = _api_queries(client, url)
+        assert replica == [] and primary, url
+
+
+def test_the_public_api_reads_on_the_primary_for_a_logged_in_user_or_an_api_token(client, world, settings):
+    """Whoever is logged in, or sends a token (an `auth=None` operation does not check it), may have just written
+    through the pages or the API: they read it back from the primary."""
+    from leniency.accounts.models import ApiToken
+
+    settings.READ_REPLICA = "replica"
+    _, key = ApiToken.issue(world.admin, "replica test")
+    for url in PUBLIC_API:
+        primary, replica = _api_queries(client, url, HTTP_AUTHORIZATION=f"Bearer {key}")
+        assert replica == [] and primary, url
+    client.login(username=world.admin.username, password=PASSWORD)
+    for url in PUBLIC_API:
+        primary, replica = _api_queries(client, url)
+        assert replica == [] and primary, url
+
+
+def test_a_write_method_on_the_public_api_never_reads_from_the_replica(client, world, settings):
+    settings.READ_REPLICA = "replica"
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        response = client.post("/api/public/cases", {}, content_type="application/json")
+    assert response.status_code == 405 and replica.captured_queries == []

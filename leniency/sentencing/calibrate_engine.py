@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from leniency.sentencing.adoption import follow_recommendation
 from leniency.sentencing.calculation import Calculation, Penalty
 from leniency.sentencing.corpus import Judgment
 from leniency.sentencing.facts import CaseFacts
@@ -96,6 +97,12 @@ def run_all(
 
 
 def engine_prediction(result: EngineResult, fallback: int) -> Prediction:
+    """The calculator's answer (fallback months when it produced none), held inside a quoted recommendation
+    the court is expected to adopt in a plea case (CPL art. 201, `adoption`)."""
+    return follow_recommendation(_calculator_prediction(result, fallback), result.facts)
+
+
+def _calculator_prediction(result: EngineResult, fallback: int) -> Prediction:
     """The calculator's answer as it stands (fallback months when it produced none)."""
     calc = result.calculation
     if calc is None:

@@ -104,7 +104,9 @@ def _missing_inputs(fact: str, result: EngineResult, charges: Sequence[str], lan
     return missing
 
 
-def _print_calculation(result: EngineResult, prediction: Prediction | None, lang: str, out: TextIO) -> None:
+def _print_calculation(
+    result: EngineResult, prediction: Prediction | None, lang: str, out: TextIO, *, calibrated: bool = True
+) -> None:
     calc = result.calculation
     zh = lang == "zh"
     if calc is None:
@@ -137,7 +139,17 @@ def _print_calculation(result: EngineResult, prediction: Prediction | None, lang
         if source:
             print(("     依据：" if zh else "     rule: ") + source, file=out)
     _print_result(calc, lang, out)
-    if prediction is not None and prediction.raw_months != prediction.months:
+    if prediction is not None and not calibrated and prediction.explanation:
+        # the calculator's answer held inside a recommendation the court is expected to adopt (CPL art. 201)
+        print(
+            f"预测宣告刑：{_fmt_months(prediction.months, lang)}"
+            if zh
+            else f"Predicted pronounced term: {_fmt_months(prediction.months, lang)}",
+            file=out,
+        )
+        for line in prediction.explanation:
+            print(f"     {line}", file=out)
+    elif prediction is not None and prediction.raw_months != prediction.months:
         if zh:
             print(
                 f"经判决数据校准：{_fmt_months(prediction.months, lang)}（80% 预测区间 {prediction.low}–{prediction.high} 个月）",
@@ -217,7 +229,7 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     prediction = (
         predict_result(model, result, fact, charges or (result.facts.charges if result.facts else []))
         if model is not None
-        else None
+        else engine_prediction(result, MedianBaseline().overall)  # a quoted recommendation may bind (CPL 201)
     )
     if missing and result.calculation is not None:
         result.calculation.confidence = "low"
@@ -225,8 +237,16 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         payload = {
             "missing": missing,
             "calculation": result.calculation.to_dict() if result.calculation is not None else None,
+            "prediction": {
+                "months": prediction.months,
+                "low": prediction.low,
+                "high": prediction.high,
+                "explanation": prediction.explanation,
+            }
+            if result.calculation is not None
+            else None,
             "calibrated": None
-            if prediction is None
+            if model is None
             else {
                 "months": prediction.months,
                 "low": prediction.low,
@@ -248,9 +268,9 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 file=out,
             )
         _print_candidates(result, args.lang, out)
-        _print_calculation(result, prediction, args.lang, out)
+        _print_calculation(result, prediction, args.lang, out, calibrated=model is not None)
         if result.calculation is None:
-            fallback = prediction or engine_prediction(result, MedianBaseline().overall)
+            fallback = prediction
             print(
                 f"无法计算；参考值 {fallback.months} 个月（置信度：低）"
                 if args.lang == "zh"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from leniency.sentencing import metrics
+from leniency.sentencing.adoption import follow_recommendation
 from leniency.sentencing.calibrate_engine import EngineResult, engine_prediction, fold_assignment, run_all
 from leniency.sentencing.corpus import Judgment, read_judgments
 from leniency.sentencing.model.artifact import fingerprint, new_version
@@ -49,7 +50,8 @@ def fit(judgments: Sequence[Judgment], results: Sequence[EngineResult], *, seed:
 def predictions(
     model: SentencingModel, judgments: Sequence[Judgment], results: Sequence[EngineResult], fallback: int = 12
 ) -> list[Prediction]:
-    """The model's answer per case; death and life from the calculator pass through unchanged."""
+    """The model's answer per case; death and life from the calculator pass through unchanged. Either is held
+    inside a quoted recommendation the court is expected to adopt in a plea case (CPL art. 201, `adoption`)."""
     records = records_of(results, judgments)
     predicted = model.predict_records(records)
     out = []
@@ -59,12 +61,15 @@ def predictions(
             out.append(engine_prediction(r, fallback))
         else:
             out.append(
-                Prediction(
-                    p.months,
-                    p.low,
-                    p.high,
-                    raw_months=r.fixed_months,
-                    explanation=[f"model {model.version}: 80% interval {p.low}–{p.high} months"],
+                follow_recommendation(
+                    Prediction(
+                        p.months,
+                        p.low,
+                        p.high,
+                        raw_months=r.fixed_months,
+                        explanation=[f"model {model.version}: 80% interval {p.low}–{p.high} months"],
+                    ),
+                    r.facts,
                 )
             )
     return out

@@ -1,0 +1,101 @@
+"""The court adopts the procuratorate's recommendation in a plea case (刑事诉讼法第201条): the prediction follows it.
+
+CPL art. 201 ¶1: in a plea case (认罪认罚) the court, judging by law, 一般应当采纳 the charge and the sentencing
+recommendation the procuratorate made, save the listed exceptions (no crime, a plea against the defendant's
+will, a denial of the facts, another charge, an unfair trial); ¶2: a recommendation clearly improper is
+adjusted or decided by the court. The calculator's own computation stays the law's computation (it is what a
+prosecutor uses to *make* a recommendation); what changes is the *prediction* for a judgment text: the term
+the court is expected to pronounce. It follows the quoted recommendation when
+
+- the text quotes one with a term (fixed, a range, a ceiling only or a floor only: `QuotedRecommendation`),
+- the text shows a plea (认罪认罚, `Circumstance.PLEA`),
+- the recommended term lies within the statutory range of the charges: the kind's own bounds (拘役 1 to 6
+  months, art. 42; 有期徒刑 at least 6 months, art. 45), 拘役 only where a bracket of a charge lists it, and
+  no more than the charges' highest fixed-term ceiling (several charges: their sum, at most 25 years, art. 69;
+  拘役 at most 1 year). A term outside the law is clearly improper (¶2) and binds nothing; so does a
+  recommendation for a charge the catalogue does not know (its range cannot be checked).
+
+The predicted term is then the prediction's own term held inside the recommended range (a fixed term: that
+term; a ceiling: no more than it); its interval is widened to hold it, never narrowed (courts do not always
+adopt, and the interval is calibrated on what they did). A recommendation of 管制 is the calculator's
+outcome step already (`calculator_outcome.recommended_surveillance`), and is left to it here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.facts import CaseFacts, Circumstance, QuotedRecommendation
+from leniency.sentencing.prediction import Prediction
+
+CITATION = "刑事诉讼法第201条"
+DETENTION = (1, 6)  # 拘役, art. 42
+DETENTION_COMBINED = 12  # art. 69: several terms of 拘役, at most 1 year
+IMPRISONMENT_FLOOR = 6  # 有期徒刑, art. 45
+COMBINED_CEILING = 300  # art. 69: several fixed terms, at most 25 years
+
+
+def statutory_bounds(charges: list[str], penalty: str | None) -> tuple[int, int] | None:
+    """(floor, ceiling) in months the law allows a term of `penalty` (None: masked) for these charges, or None
+    when no such term is lawful or a charge is unknown."""
+    infos = [find_charge(c) for c in charges]
+    if not infos or any(info is None or not info.brackets for info in infos):
+        return None
+    detention = any(b.detention for info in infos for b in info.brackets)
+    several = len(infos) > 1
+    if penalty == "detention":
+        return (DETENTION[0], DETENTION_COMBINED if several else DETENTION[1]) if detention else None
+    ceilings = [info.max_months for info in infos]  # 180 where life or death tops the fixed terms
+    ceiling = min(sum(ceilings), COMBINED_CEILING) if several else ceilings[0]
+    if penalty == "imprisonment":
+        if not any(b.imprisonment or b.life or b.death for info in infos for b in info.brackets):
+            return None
+        return IMPRISONMENT_FLOOR, ceiling
+    return (DETENTION[0] if detention else IMPRISONMENT_FLOOR), ceiling
+
+
+def binding_recommendation(facts: CaseFacts | None) -> QuotedRecommendation | None:
+    """The quoted recommendation the court is expected to adopt (art. 201), or None."""
+    rec = facts.recommendation if facts is not None else None
+    if rec is None or not facts.has(Circumstance.PLEA) or rec.penalty == "surveillance":
+        return None
+    told = [m for m in (rec.low_months, rec.high_months) if m is not None]
+    if not told or (len(told) == 2 and told[0] > told[1]):
+        return None
+    bounds = statutory_bounds(list(facts.charges), rec.penalty)
+    if bounds is None or not all(bounds[0] <= m <= bounds[1] for m in told):
+        return None
+    return rec
+
+
+def follow_recommendation(prediction: Prediction, facts: CaseFacts | None) -> Prediction:
+    """`prediction` held inside the recommendation the court is expected to adopt; unchanged when none binds."""
+    rec = binding_recommendation(facts)
+    if rec is None:
+        return prediction
+    beyond = prediction.death_penalty or prediction.life_imprisonment  # above every fixed term
+    if beyond and rec.high_months is None:
+        return prediction  # a floor only (三年以上): life or death is not below it
+    months = rec.high_months if beyond else prediction.months
+    if rec.low_months is not None:
+        months = max(months, rec.low_months)
+    if rec.high_months is not None:
+        months = min(months, rec.high_months)
+    quote = rec.span.quote if rec.span is not None else ""
+    line = (
+        f"{CITATION}（认罪认罚案件一般应当采纳量刑建议）：「{quote}」→ {months} 个月 "
+        f"(CPL art. 201: a plea case; the court generally adopts the quoted recommendation)"
+    )
+    return dataclasses.replace(
+        prediction,
+        months=months,
+        low=min(prediction.low, months),
+        high=max(prediction.high, months),
+        death_penalty=False,
+        life_imprisonment=False,
+        raw_months=prediction.months
+        if prediction.raw_months is None and not beyond
+        else prediction.raw_months,
+        explanation=[*prediction.explanation, line],
+    )

@@ -273,6 +273,9 @@ AUDIT_CHECKPOINT_INTERVAL = 1.0  # seconds: at most one write per process in thi
 TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_IMPORT_WORKERS = int(os.environ.get("LENIENCY_IMPORT_WORKERS", "2"))
 JOBS_WORKER_STALE_SECONDS = 60
+# Training reads at most this many judgments, a sample stratified by charge (leniency/corpus/training.py says why
+# that is enough): its memory and time then stop growing with the corpus.
+TRAIN_MAX_ROWS = int(os.environ.get("LENIENCY_TRAIN_MAX_ROWS", "100000"))
 # Each app server's own copies of the published similar-case index and model (leniency/corpus/artefacts.py):
 # the file storage holds them, this local directory is a disposable cache refilled from it.
 ARTEFACT_CACHE_DIR = Path(os.environ.get("LENIENCY_ARTEFACT_CACHE_DIR", VAR_DIR / "cache" / "artefacts"))

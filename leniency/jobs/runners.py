@@ -125,12 +125,18 @@ def train(job: Job, progress: Progress) -> str:
         raise JobError(str(error)) from error
     # Into the file storage, where every app server finds it at its next request (not this machine's var/).
     artefact = publish_model(model)
-    return _("模型 %(version)s：%(n)s 件判决，用时 %(s).1f 秒，保存于 %(path)s") % {
+    result = _("模型 %(version)s：%(n)s 件判决，用时 %(s).1f 秒，保存于 %(path)s") % {
         "version": model.version,
         "n": model.n_train,
         "s": model.trained_seconds,
         "path": artefact.files[0]["path"].rsplit("/", 1)[0] + "/",
     }
+    rows = model.params["rows"]
+    if rows[
+        "sampled"
+    ]:  # above LENIENCY_TRAIN_MAX_ROWS: which judgments it read (per charge in the model's JSON)
+        result += _("（数据库共 %(read)s 件，按罪名分层抽样 %(used)s 件，上限 %(cap)s）") % rows
+    return result
 
 
 def report(job: Job, progress: Progress) -> str:

@@ -13,6 +13,7 @@ lawful answer with a note and low confidence.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from leniency.sentencing.calculator_outcome import (
     minor_surveillance,
     non_custodial,
     recommended_surveillance,
+    statute_mitigation,
 )
 from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
@@ -119,9 +121,14 @@ def _one_charge(
     confidence = base.confidence
     if base.penalty in ("life", "death"):
         return _life_or_death(info, base.penalty, crime, applied, standard, trace)
+    # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed
+    mitigation = statute_mitigation(info, facts, base.bracket_index, standard, trace)
+    if mitigation is not None and not applied.has(mitigation):
+        applied = dataclasses.replace(applied, rules=[*applied.rules, mitigation])
     adjusted = adjust(base.months, applied, crime, standard, info.name, trace)
+    below = "may" if mitigation is not None and adjusted.below_bracket == "none" else adjusted.below_bracket
     months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, trace)
-    months, index = clamp(months, info, base.bracket_index, adjusted.below_bracket, trace, info.name)
+    months, index = clamp(months, info, base.bracket_index, below, trace, info.name)
     # the facts' own bracket, not one reached by mitigation, decides whether the crime is minor
     own = max(index, base.bracket_index)
     surveillance = recommended_surveillance(months, info, index, facts, standard, trace)

@@ -8,7 +8,9 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
 - **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
   (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe
-  giver or go-between who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2);
+  giver or go-between who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2), 挪用资金 with the funds
+  returned before prosecution (art. 272 ¶3, 犯罪较轻); above the lowest bracket the same return is a statutory
+  mitigation (从轻或者减轻, `statute_mitigation`: weighed as 退赃退赔 and allowed below the floor, art. 63);
 - **fine only** when the statute's bracket says "并处或者单处罚金" (statutory_brackets.yaml, parsed from
   the statute), the adjusted term is at most a few months, and the facts show both restitution or
   compensation and an admission (认罪认罚 / 自首 / 坦白), with no recidivism or prior record.
@@ -203,18 +205,55 @@ def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, tra
     return False
 
 
+def statute_mitigation(
+    info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, trace: Trace
+) -> str | None:
+    """Above the lowest bracket, an article of the special part that allows 从轻或者减轻处罚 on its own condition
+    (刑法第272条第3款: the misappropriated funds returned before prosecution), where the fact text states it:
+    the circumstance that weighs the 从轻 (`above_lowest`, a rule id of circumstances.yaml), which the caller
+    applies with 减轻 allowed (刑法第63条). None when no such provision binds. In the lowest bracket the same
+    provisions exempt (`non_custodial`)."""
+    cfg = (standard.method.get("non_custodial") or {}).get("by_statute")
+    if index == 0 or not cfg:
+        return None
+    text = facts.text or ""
+    for provision in cfg.get("provisions", ()):
+        if info.name not in provision["charges"] or not provision.get("above_lowest"):
+            continue
+        quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
+        if quote is None:
+            continue
+        rule = standard.circumstances[provision["above_lowest"]]
+        trace.step(
+            "method.mitigation.statute",
+            kind=StepKind.ADJUSTMENT,
+            rule_id=f"{cfg['rule_id']}.mitigation",
+            citation=f"{provision['citation']}；刑法第63条",
+            charge=info.name,
+            confidence=cfg["confidence"],
+            quote=quote,
+            law=provision["law"],
+            rule=rule.zh,
+            rule_en=rule.en or rule.id,
+        )
+        return rule.id
+    return None
+
+
 def _stated(text: str, pattern: str, provision: dict) -> str | None:
     """The first match of `pattern` whose clause does not negate it, does not name someone else's act
-    (`not_in_clause`; `on_behalf` only by `on_behalf_by`), and whose sentence does not place it at trial
-    (`not_in_sentence`)."""
+    (`not_in_clause`; `on_behalf` only by `on_behalf_by`), whose sentence places it when the provision asks
+    (`in_sentence`: one of these words) and does not place it at trial (`not_in_sentence`)."""
     for match in re.finditer(pattern, text):
         start = match.start()
         clause_start, clause_end = bounds(text, start, match.end(), CLAUSE_BREAKS)
         clause = text[clause_start:clause_end]
         sentence_start, sentence_end = bounds(text, start, match.end(), SENTENCE_BREAKS)
         sentence = text[sentence_start:sentence_end]
+        required = provision.get("in_sentence")
         if (
             CLAUSE_NEGATIONS.search(text[clause_start:start])
+            or (required and not any(w in sentence for w in required))
             or any(w in sentence for w in provision.get("not_in_sentence", ()))
             or any(w in clause for w in provision.get("not_in_clause", ()))
             or _for_someone_else(clause, provision)

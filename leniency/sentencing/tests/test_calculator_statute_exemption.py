@@ -1,6 +1,7 @@
 """Articles of the special part that allow 免除处罚 on their own condition (method.yaml
 `non_custodial.by_statute`): 刑法第二百七十六条之一第三款 (拒不支付劳动报酬: wages paid before prosecution) and
-第三百五十一条第三款 (非法种植毒品原植物: uprooted of one's own accord before harvest). Where the fact text
+第三百五十一条第三款 (非法种植毒品原植物: uprooted of one's own accord before harvest), 第二百七十二条第三款
+(挪用资金: the funds returned before prosecution; above the lowest bracket a mitigation). Where the fact text
 states the condition the charge is exempt (0 months); where it does not, or negates it, or places it at
 trial, the term stands. The fact texts are written for these tests."""
 
@@ -135,3 +136,73 @@ def test_poppies_uprooted_on_the_polices_order_are_not_uprooted_of_ones_own_acco
     calc = calculate(extract(text, charges=["非法种植毒品原植物"]))
     assert calc.penalty in ("detention", "imprisonment") and calc.months > 0
     assert _statute_step(calc) is None
+
+
+# 挪用资金: 刑法第二百七十二条第三款 (Amendment XI, in force 2021-03-01; by art. 12 the lighter law for earlier acts)
+MISAPPROPRIATION = (
+    "2019年3月至5月，被告人李某利用担任某贸易有限公司出纳的职务便利，将公司资金人民币{amount}转入其个人账户"
+    "用于炒股，超过三个月未还。李某到案后如实供述，自愿认罪认罚。"
+)
+
+
+def _misappropriated(amount, tail):
+    return calculate(extract(MISAPPROPRIATION.format(amount=amount) + tail, charges=["挪用资金"]))
+
+
+def _mitigation_step(calc):
+    return next((s for s in calc.steps if s.rule_id == "method.exempt.statute.mitigation"), None)
+
+
+def test_funds_returned_during_review_for_prosecution_exempt_a_minor_misappropriation():
+    """犯罪较轻的，可以减轻或者免除处罚: in the lowest bracket the engine takes the exemption. The act (2019) is
+    before the amendment: the lighter law applies (art. 12), and the citation says so."""
+    calc = _misappropriated("15万元", "2020年6月，案件移送审查起诉后，李某将挪用的资金全部退还公司。")
+    assert (calc.penalty, calc.months) == ("exempt", 0)
+    step = _statute_step(calc)
+    assert "第二百七十二条第三款" in step.citation and "刑法第12条" in step.citation
+    assert calc.confidence == "low"
+
+
+def test_funds_returned_during_investigation_count_too():
+    calc = _misappropriated("15万元", "李某在侦查阶段退还了全部挪用资金。")
+    assert (calc.penalty, calc.months) == ("exempt", 0)
+
+
+def test_a_return_without_a_stated_time_before_prosecution_does_not_bind():
+    for tail in ("案发后，李某退还了全部挪用资金。", "本案审理期间，李某退还了全部挪用资金。"):
+        calc = _misappropriated("15万元", tail)
+        assert calc.penalty in ("detention", "imprisonment") and calc.months > 0, tail
+        assert _statute_step(calc) is None
+
+
+def test_a_partial_or_refused_return_does_not_bind():
+    for tail in ("在审查起诉期间，李某退还了部分挪用资金。", "在审查起诉期间，李某仍未归还挪用的资金。"):
+        calc = _misappropriated("15万元", tail)
+        assert calc.penalty in ("detention", "imprisonment") and calc.months > 0, tail
+        assert _statute_step(calc) is None
+
+
+def test_funds_recovered_by_the_police_are_not_returned():
+    calc = _misappropriated("15万元", "侦查期间，公安机关追回并退还了全部挪用资金。")
+    assert calc.penalty in ("detention", "imprisonment") and _statute_step(calc) is None
+
+
+def test_above_the_lowest_bracket_a_return_before_prosecution_mitigates_below_the_floor():
+    """可以从轻或者减轻处罚: weighed as 退赃、退赔 and allowed below the 3-year floor (刑法第63条); without the
+    return the plea alone stops at the bracket."""
+    before = _misappropriated("500万元", "")
+    after = _misappropriated("500万元", "李某在侦查阶段退还了全部挪用资金。")
+    assert before.months >= 36 and "3年以上" in before.charges[0].bracket_label
+    assert after.penalty == "imprisonment" and after.months < 36
+    step = _mitigation_step(after)
+    assert "第二百七十二条第三款" in step.citation and "刑法第63条" in step.citation
+    assert "从轻或者减轻" in step.description_zh
+    bucket = next(s for s in after.steps if s.rule_id == "circ.plea.bucket")
+    assert "退赃" in bucket.description_zh  # the return is weighed inside the plea's bucket, not twice
+    assert _statute_step(after) is None  # above the lowest bracket: no exemption
+
+
+def test_the_return_binds_only_the_misappropriation():
+    text = "被告人王某盗窃工地钢管，价值人民币26000元。李某在侦查阶段退还了全部挪用资金。"
+    calc = calculate(extract(text, charges=["盗窃"]))
+    assert calc.months > 0 and _statute_step(calc) is None and _mitigation_step(calc) is None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connections, router, transaction
 
 from leniency import clock
 
@@ -46,11 +46,16 @@ def record(
 
 
 def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
-    """Append events in order, chaining each to the one before (used for bulk imports and the demo)."""
-    with transaction.atomic():
-        _lock_chain()
-        last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
-        seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
+    """Append events in order, chaining each to the one before (used for bulk imports and the demo).
+
+    The services write an event in nearly every transaction, so this path talks to the database directly:
+    the chain head's lock, the last event's number and seal, and one INSERT for the new rows, each a single
+    statement with the values Django's own fields prepare (no query compiled per event)."""
+    alias = router.db_for_write(AuditEvent)
+    connection = connections[alias]
+    with transaction.atomic(using=alias):
+        _lock_chain(connection, alias)
+        seq, prev_hash = _chain_end(connection)
         rows = []
         key_id = current_key_id()
         for pending in events:
@@ -72,13 +77,13 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
             row.hash = row.compute_hash()
             prev_hash = row.hash
             rows.append(row)
-        created = AuditEvent.objects.bulk_create(rows, batch_size=1000)
         if rows:
+            _insert(connection, alias, rows)
             checkpoints.write_after_commit(rows[-1].seq, rows[-1].hash)
-        return created
+        return rows
 
 
-def _lock_chain() -> None:
+def _lock_chain(connection, alias: str) -> None:
     """Hold the chain head's row lock until this transaction ends.
 
     This is the one place where audited changes wait for each other, and the chain needs it: each event
@@ -86,10 +91,64 @@ def _lock_chain() -> None:
     must not both read the same last event and append after it. The lock is taken only when the change
     records its event (its guards and rows are done by then) and is held to commit, which also makes
     `seq` follow commit order — the case page's cache relies on that (leniency/cases/pagecache.py). A
-    waiting writer then reads the event the first one committed. On SQLite, FOR UPDATE is ignored:
-    transactions begin IMMEDIATE (settings.py), so its single writer has serialised them already.
+    waiting writer then reads the event the first one committed. On SQLite there is no row lock (FOR UPDATE
+    does not exist there, and the row is not read): transactions begin IMMEDIATE (settings.py), so its single
+    writer has serialised them already. The row is made by the first writer that finds it missing.
     """
-    ChainHead.objects.select_for_update().get_or_create(pk=1)
+    if not connection.features.has_select_for_update:
+        return
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE id = 1 FOR UPDATE")
+        if cursor.fetchone() is not None:
+            return
+    ChainHead.objects.using(alias).select_for_update().get_or_create(pk=1)
+
+
+def _chain_end(connection) -> tuple[int, str]:
+    """The number and seal of the last event (read under the lock), or the start of an empty chain."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('seq')}, {quote('hash')} FROM {quote(AuditEvent._meta.db_table)} "
+            f"ORDER BY {quote('seq')} DESC LIMIT 1"
+        )
+        last = cursor.fetchone()
+    return (last[0], last[1]) if last else (0, GENESIS_HASH)
+
+
+_INSERT_FIELDS = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+_BATCH = 500  # rows per INSERT: well under SQLite's 32,766 parameters (12 a row)
+
+
+def _insert(connection, alias: str, rows: list[AuditEvent]) -> None:
+    """INSERT the rows, each value prepared by its field as Django's own INSERT prepares it; the new primary
+    keys come back with RETURNING. Where the database cannot return them, Django's bulk_create does it."""
+    if not connection.features.can_return_rows_from_bulk_insert:
+        AuditEvent.objects.using(alias).bulk_create(rows, batch_size=_BATCH)
+        return
+    quote = connection.ops.quote_name
+    pk = AuditEvent._meta.pk
+    columns = ", ".join(quote(field.column) for field in _INSERT_FIELDS)
+    placeholders = "(" + ", ".join(["%s"] * len(_INSERT_FIELDS)) + ")"
+    for start in range(0, len(rows), _BATCH):
+        batch = rows[start : start + _BATCH]
+        params = [
+            field.get_db_prep_save(getattr(row, field.attname), connection)
+            for row in batch
+            for field in _INSERT_FIELDS
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) "
+                f"VALUES {', '.join([placeholders] * len(batch))} "
+                f"RETURNING {quote('seq')}, {quote(pk.column)}",
+                params,
+            )
+            pks = dict(cursor.fetchall())  # by number: SQLite does not promise the rows' order
+        for row in batch:
+            row.pk = pks[row.seq]
+            row._state.adding, row._state.db = False, alias
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,15 @@ from .intake import case_steps, replay
 from .names import unique_names
 from .people_data import particulars
 from .personas import PERSONA_USERNAMES, People, build_people, login_rows
-from .timeline import DefendantPath, align_appeals, plan_case, plan_defendant
+from .timeline import (
+    AppealDecisions,
+    AppealOutcome,
+    DefendantPath,
+    align_appeals,
+    decide_appeal,
+    plan_case,
+    plan_defendant,
+)
 
 DEFAULT_SEED = 20261123
 HISTORY_DAYS = 730
@@ -87,6 +95,7 @@ class PlannedCase:
     row: Case
     judge: User | None
     defendants: list[PlannedDefendant]
+    appeal_outcome: AppealOutcome | None = None  # the second instance's decision, where it came by the cutoff
 
 
 def demo_exists() -> bool:
@@ -114,7 +123,10 @@ def build_demo(
         geo = build_geography()
         people = build_people(geo, rng)
         _say(stdout, f"{defendants} defendants …")
-        planned = _plan_cases(rng, geo, people, charges, defendants, today)
+        # The second-instance decisions draw from a generator of their own, so the demo's other draws stay as
+        # they were before the decisions varied.
+        appeals = AppealDecisions(random.Random(f"{seed}:second-instance"))
+        planned = _plan_cases(rng, geo, people, charges, defendants, today, appeals=appeals)
         summary = _save(planned, rng, people, today - timedelta(days=1))
         refresh_planner_statistics()
     summary.seed, summary.today = seed, today
@@ -139,7 +151,9 @@ def _demo_regions():
     )
 
 
-def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> list[PlannedCase]:
+def _plan_cases(
+    rng, geo, people: People, charges, total: int, today: date, *, appeals: AppealDecisions
+) -> list[PlannedCase]:
     cutoff = today - timedelta(days=1)
     weights = [spec.share for spec in DISTRICTS]
     planned: list[PlannedCase] = []
@@ -169,6 +183,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
         names = unique_names(rng, [p.gender for p in people_data])
         paths = [plan_defendant(rng, profile, schedule, cutoff) for _ in range(size)]
         align_appeals(paths)
+        appeal_outcome = decide_appeal(appeals, paths, cutoff)
         second = None
         if profile.second_charges and rng.random() < SECOND_CHARGE_RATE:
             second = rng.choice(profile.second_charges)
@@ -221,7 +236,7 @@ def _plan_cases(rng, geo, people: People, charges, total: int, today: date) -> l
                 [charges[second]] if second and i == 0 and second in charges else []
             )
             rows.append(PlannedDefendant(row, path, own, _lawyer(rng, people, spec.key, path.counsel_kind)))
-        planned.append(PlannedCase(case, judge, rows))
+        planned.append(PlannedCase(case, judge, rows, appeal_outcome))
     _number_cases(planned)
     return planned
 

@@ -9,7 +9,10 @@ cases/jurisdiction.py). That court's clerk files it with its judge (`do_file_cas
 defendant's sentence (`judgments.do_record_judgment`, the sentence from sentences.py) and, once the ten days for
 an appeal have passed, its taking effect (`do_change_stage`, CPL art. 230). An appeal is lodged through the
 first-instance court's clerk (`do_appeal`), filed by the intermediate court's clerk with a panel of three
-(`do_file_case`) and decided by it (`judgments.do_decide_second_instance`). Lawyers are recorded by the legal-aid
+(`do_file_case`) and decided by it (`judgments.do_decide_second_instance`): upheld, changed to a lighter sentence
+(改判) or sent back (发回重审, timeline.decide_appeal), in which case the first court's clerk files it again with a
+judge who did not sit before (CPL art. 239), who sets the ordinary procedure, judges it again and lets that
+judgment take effect. Lawyers are recorded by the legal-aid
 centre, a retained one by the prosecutor (`counsel.services.do_assign_counsel`), not through the rota's request
 and allocation (counsel/rota.py): the rota picks its own lawyer from the periods, stations and lawyer profiles that
 the counsel builder (builders/counsel.py) adds afterwards, and the demo must say which lawyer serves whom (the
@@ -25,7 +28,13 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from leniency import clock
-from leniency.cases.judgments import SentenceIn, do_decide_second_instance, do_record_judgment
+from leniency.cases.judgments import (
+    TERM_RANGES,
+    SentenceIn,
+    current_sentence,
+    do_decide_second_instance,
+    do_record_judgment,
+)
 from leniency.cases.models import Defendant, NonProsecution, SecondInstanceDecision
 from leniency.cases.nonprosecution import do_decide_non_prosecution
 from leniency.cases.services import (
@@ -38,7 +47,7 @@ from leniency.cases.services import (
     do_prosecute,
     do_set_procedure,
 )
-from leniency.cases.stages import Stage
+from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.services import do_assign_counsel
 
 from .events import at
@@ -71,7 +80,9 @@ PERSON_FIELDS = (
     APPEAL,
     APPEAL_FILE,
     FINAL,
-) = range(12)
+    REFILE,
+) = range(13)
+Decision = SecondInstanceDecision.Decision
 
 Step = tuple[datetime, int, int, Callable[[], None]]
 
@@ -86,6 +97,69 @@ def replay(steps: list[Step]) -> None:
     for moment, _case, _step, run in sorted(steps, key=lambda s: s[:3]):
         with clock.running_at(moment):
             run()
+
+
+AMEND_REASONS = "原判量刑偏重，依法改判"
+REMAND_REASONS = "原判认定的部分犯罪事实不清、证据不足，发回原审人民法院重新审判"
+
+
+def _retrial_judge(team, judge):
+    """After a remand the first court tries the case with another panel (CPL art. 239): the first of its judges
+    who did not sit."""
+    return next(j for j in team.judges if j != judge)
+
+
+def lighter(sentence) -> SentenceIn | None:
+    """The sentence a 改判 on the defendant's appeal gives instead of `sentence`: its term a sixth shorter (at least
+    a month, within the penalty's range), or None where the term cannot be shortened (CPL art. 237 allows no
+    heavier one)."""
+    if sentence.months is None or sentence.penalty not in TERM_RANGES:
+        return None
+    low = TERM_RANGES[sentence.penalty][0]
+    months = max(low, sentence.months - max(1, sentence.months // 6))
+    if months == sentence.months:
+        return None
+    probation = sentence.probation_months
+    if probation is not None:
+        probation = max(probation, months)
+    return SentenceIn(
+        sentence.penalty, months=months, probation_months=probation, fine_yuan=sentence.fine_yuan
+    )
+
+
+def _same(sentence) -> SentenceIn:
+    return SentenceIn(
+        sentence.penalty,
+        months=sentence.months,
+        probation_months=sentence.probation_months,
+        fine_yuan=sentence.fine_yuan,
+    )
+
+
+def _decide(case, outcome, presiding, decided_on) -> None:
+    """The court above's decision as planned (timeline.decide_appeal); a 改判 where no term can be shortened is
+    upheld instead."""
+    decision = outcome.decision if outcome is not None else Decision.UPHOLD
+    sentences, reasons, ground = None, "", ""
+    if decision == Decision.AMEND:
+        given = {d.pk: current_sentence(d) for d in case.defendants.filter(stage=Stage.APPEAL).order_by("pk")}
+        changed = {pk: lighter(s) for pk, s in given.items()}
+        if any(changed.values()):
+            sentences = {pk: changed[pk] or _same(s) for pk, s in given.items()}
+            reasons = AMEND_REASONS
+        else:
+            decision = Decision.UPHOLD
+    elif decision == Decision.REMAND:
+        ground, reasons = SecondInstanceDecision.Ground.FACTS, REMAND_REASONS
+    do_decide_second_instance(
+        case,
+        decision=decision,
+        acting_user=presiding,
+        decided_on=decided_on,
+        ground=ground,
+        reasons=reasons,
+        sentences=sentences,
+    )
 
 
 def case_steps(
@@ -109,8 +183,11 @@ def case_steps(
     manager, prosecutor = team.case_manager, row.prosecutor
     transferred = any(d.path.reached(Stage.PROSECUTION_REVIEW) for d in case.defendants)
     planned: list[tuple[date, int, int, Callable[[], None]]] = []
+    after_remand: set[int] = set()  # the steps a remand adds, timed with their own draws
 
-    def plan(on: date, order: int, run: Callable[[], None]) -> None:
+    def plan(on: date, order: int, run: Callable[[], None], *, remand: bool = False) -> None:
+        if remand:
+            after_remand.add(len(planned))
         planned.append((on, order, len(planned), run))
 
     def register():
@@ -167,24 +244,33 @@ def case_steps(
         ASSIGN,
         lambda: do_assign_prosecutor(case.row, prosecutor=prosecutor, acting_user=manager),
     )
-    moments: dict[
-        str, date
-    ] = {}  # the case-wide steps, each once: prosecution, judgment, appeal, its decision
+    # The case-wide steps, each once: prosecution, judgment, appeal, its decision and, after a remand, the new
+    # judgment.
+    moments: dict[str, date] = {}
+    outcome = getattr(case, "appeal_outcome", None)
+    retrial_judge = (
+        _retrial_judge(team, case.judge) if outcome and outcome.decision == Decision.REMAND else None
+    )
     for d in case.defendants:
         if d.lawyer is not None:
             plan(d.path.counsel_on, COUNSEL, assign_counsel(d))
-        previous = Stage.INVESTIGATION
+        previous, remanded = Stage.INVESTIGATION, False
         for m in d.path.moves:
             if m.to == Stage.NON_PROSECUTION:
                 plan(m.on, NOT_PROSECUTED, not_prosecuted(d, m.on))
+            elif m.to == Stage.FIRST_INSTANCE and previous == Stage.APPEAL:
+                moments.setdefault("decided", m.on)  # 发回重审
+                remanded = True
             elif m.to == Stage.FIRST_INSTANCE:
                 moments.setdefault("prosecuted", m.on)
             elif m.to == Stage.JUDGMENT:
-                moments.setdefault("judged", m.on)
+                moments.setdefault("judged_again" if remanded else "judged", m.on)
             elif m.to == Stage.APPEAL:
                 moments.setdefault("appealed", m.on)
             elif m.to == Stage.FINAL and previous == Stage.APPEAL:
                 moments.setdefault("decided", m.on)
+            elif m.to == Stage.FINAL and remanded:
+                plan(m.on, FINAL, move(d, m, lambda: retrial_judge), remand=True)
             elif m.to == Stage.FINAL:
                 plan(m.on, FINAL, move(d, m, lambda: case.judge))
             elif m.to == Stage.CASE_WITHDRAWN and previous == Stage.FIRST_INSTANCE:
@@ -205,10 +291,9 @@ def case_steps(
 
         plan(trial_on, PROSECUTE, lambda: do_prosecute(case.row, acting_user=prosecutor, as_of=trial_on))
         plan(filed_on, FILE, file)
-    if "judged" in moments:
-        judged_on = moments["judged"]
 
-        def judge():
+    def judge(judged_on, judge_user):
+        def run():
             tried = (
                 Defendant.objects.filter(case=case.row, stage=Stage.FIRST_INSTANCE)
                 .select_related("case")
@@ -216,9 +301,12 @@ def case_steps(
                 .order_by("pk")
             )
             sentences = {d.pk: sentence(d) for d in tried}
-            do_record_judgment(case.row, sentences=sentences, acting_user=case.judge, judged_on=judged_on)
+            do_record_judgment(case.row, sentences=sentences, acting_user=judge_user(), judged_on=judged_on)
 
-        plan(judged_on, JUDGE, judge)
+        return run
+
+    if "judged" in moments:
+        plan(moments["judged"], JUDGE, judge(moments["judged"], lambda: case.judge))
     if "appealed" in moments:
         lodged_on = moments["appealed"]
         decided_on = moments.get("decided")
@@ -241,22 +329,30 @@ def case_steps(
         )
         plan(appeal_filed_on, APPEAL_FILE, file_appeal)
         if decided_on is not None:
-            plan(
-                decided_on,
-                FINAL,
-                lambda: do_decide_second_instance(
-                    case.row,
-                    decision=SecondInstanceDecision.Decision.UPHOLD,
-                    acting_user=presiding,
-                    decided_on=decided_on,
-                ),
-            )
+            plan(decided_on, FINAL, lambda: _decide(case.row, outcome, presiding, decided_on))
+        if outcome is not None and outcome.decision == Decision.REMAND:
+            refiled_on = outcome.refiled_on
+
+            def refile():
+                do_file_case(case.row, judge=retrial_judge, acting_user=team.court_clerk, filed_on=refiled_on)
+                for d in case.defendants:
+                    if fresh(d).stage == Stage.FIRST_INSTANCE and d.row.procedure != Procedure.ORDINARY:
+                        do_set_procedure(d.row, procedure=Procedure.ORDINARY, acting_user=retrial_judge)
+
+            plan(refiled_on, REFILE, refile, remand=True)
+            if "judged_again" in moments:
+                again = judge(moments["judged_again"], lambda: retrial_judge)
+                plan(moments["judged_again"], JUDGE, again, remand=True)
 
     steps: list[Step] = []
-    for on, order, _n, run in sorted(planned, key=lambda p: p[:3]):
+    # The steps a remand adds come last in their case and draw their times from the case's own generator, so
+    # that the other cases' times and filing dates stay those of the demo without remands.
+    own = random.Random(row.number) if after_remand else rng
+    for on, order, n, run in sorted(planned, key=lambda p: p[:3]):
+        draw = own if n in after_remand else rng
         hours = (9, 11) if order == REGISTER else (9, 17) if order == ASSIGN else (8, 18)
-        moment = at(on, rng, start_hour=hours[0], end_hour=hours[1])
+        moment = at(on, draw, start_hour=hours[0], end_hour=hours[1])
         if steps:
-            moment = max(moment, steps[-1][0] + timedelta(minutes=rng.randint(1, 3)))
+            moment = max(moment, steps[-1][0] + timedelta(minutes=draw.randint(1, 3)))
         steps.append((moment, index, len(steps), run))
     return steps

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from leniency.cases.deadlines import APPEAL_WINDOW, add_period, next_working_day
-from leniency.cases.models import Defendant
+from leniency.cases.models import Defendant, SecondInstanceDecision
 from leniency.cases.stages import CLOSED_STAGES, Procedure, Stage
 
 from .charge_mix import ChargeProfile
@@ -32,6 +32,16 @@ WITHDRAWN_IN_INVESTIGATION = 0.015  # 撤案
 WITHDRAWN_AT_TRIAL = 0.004  # 撤回起诉
 RELEASED_AT_JUDGMENT = 0.25  # probation or time served
 BAIL_DURING_REVIEW = 0.05  # 变更强制措施
+# The decisions on the demo's appeals (CPL art. 236). FACTS.md gives no shares for them (§5 has the appeal rate
+# only); plea cases are appealed mostly against the sentence alone, and such an appeal is dismissed where the
+# sentence is right and changed where it is not, while one on unclear facts is sent back (§4, the 2019 opinion's
+# item 45 as corroborated). So the shares are assumed, small, not sourced: about one decided appeal in eight
+# changes the sentence (改判, never heavier on the defendant's own appeal, art. 237) and one in twenty-five is sent
+# back (发回重审); the rest are upheld (维持原判).
+AMEND_SHARE = 0.12
+REMAND_SHARE = 0.04
+REFILE_DAYS = (3, 10)  # the first court files the returned case again
+RETRIED_DAYS = (30, 90)  # retried under the ordinary procedure, its period counted afresh (CPL art. 239)
 PLEA_DECLINED = 0.12  # does not sign a plea agreement: the registry's plea rate comes out near 89% (FACTS.md §5: 86.8% in 2020)
 
 REASONS = {
@@ -41,7 +51,9 @@ REASONS = {
     "withdrawn_investigation": "侦查机关撤销案件",
     "withdrawn_trial": "检察机关撤回起诉",
     "appeal": "被告人提出上诉",
+    "remand": "发回重审",
 }
+Decision = SecondInstanceDecision.Decision
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,69 @@ def align_appeals(paths: list[DefendantPath]) -> None:
     for path in paths:
         if path is not appealed and path.reached(Stage.JUDGMENT):
             path.moves = path.moves[: _judgment_index(path) + 1] + tail
+
+
+@dataclass(frozen=True)
+class AppealOutcome:
+    """The second-instance decision on a case's appeal, decided by the cutoff; after a remand, the first court's
+    new filing (`refiled_on`)."""
+
+    decision: str
+    refiled_on: date | None = None
+
+
+class AppealDecisions:
+    """The decisions on the demo's decided appeals, in the order they are planned: spread evenly at the shares
+    above from random starts (systematic sampling), so that a demo of a few hundred defendants, with a handful of
+    decided appeals, shows them near those shares and not only on average. `rng` draws the starts and a remand's
+    dates, apart from the demo's other draws, so they stay as they were."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.starts = (rng.random(), rng.random())
+        self.count = 0
+
+    def next(self) -> str:
+        i, self.count = self.count, self.count + 1
+
+        def falls_here(start: float, share: float) -> bool:
+            return int(start + (i + 1) * share) > int(start + i * share)
+
+        if falls_here(self.starts[0], REMAND_SHARE):
+            return Decision.REMAND
+        if falls_here(self.starts[1], AMEND_SHARE):
+            return Decision.AMEND
+        return Decision.UPHOLD
+
+
+def decide_appeal(
+    decisions: AppealDecisions, paths: list[DefendantPath], cutoff: date
+) -> AppealOutcome | None:
+    """The decision on the case's appeal where it came by the cutoff (the appellants' paths aligned, align_appeals).
+    A remand rewrites the appellants' paths from the decision: back to first instance at the first court, filed
+    again and judged again, the new judgment taking effect after its own ten days (a second appeal is not
+    planned)."""
+    decided = [p for p in paths if p.reached(Stage.APPEAL) and p.stage == Stage.FINAL]
+    if not decided:
+        return None
+    decision = decisions.next()
+    if decision != Decision.REMAND:
+        return AppealOutcome(decision)
+    rng = decisions.rng
+    decided_on = decided[0].moves[-1].on
+    refiled_on = min(decided_on + _days(rng, REFILE_DAYS), cutoff)
+    judged_on = refiled_on + _days(rng, RETRIED_DAYS)
+    final_on = max(
+        judged_on + _days(rng, JUDGMENT_TO_FINAL_DAYS), appeal_period_end(judged_on) + timedelta(days=1)
+    )
+    tail = [
+        Move(Stage.FIRST_INSTANCE, decided_on, REASONS["remand"]),
+        Move(Stage.JUDGMENT, judged_on),
+        Move(Stage.FINAL, final_on),
+    ]
+    for path in decided:
+        path.moves = path.moves[:-1] + [m for m in tail if m.on <= cutoff]
+    return AppealOutcome(Decision.REMAND, refiled_on)
 
 
 def _judgment_index(path: DefendantPath) -> int:

@@ -30,10 +30,22 @@ def fast_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# The decisions this module's demo gives its decided appeals, in turn: a demo this small has two, which the shares
+# (timeline.AppealDecisions) would both uphold; so each kind a remand and a change is replayed and checked here.
+DECISIONS = ("remand", "amend", "uphold")
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """One build for the module's tests, which only read it (leniency/testing/shared_db.py)."""
-    with kept_for_the_module(django_db_blocker):
+    from leniency.demo.timeline import AppealDecisions
+
+    def in_turn(self):
+        self.count += 1
+        return DECISIONS[(self.count - 1) % len(DECISIONS)]
+
+    with kept_for_the_module(django_db_blocker), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AppealDecisions, "next", in_turn)
         yield build_demo(seed=7, defendants=SMALL, today=TODAY)
 
 
@@ -127,7 +139,12 @@ def test_stages_are_consistent_with_dates_and_history(demo):
         moves = _moves(d.pk)
         stage, since = Stage.INVESTIGATION, d.case.received_on
         for move in moves:
-            assert move["from"] == stage and move["to"] in TRANSITIONS[stage]
+            remanded = (move["from"], move["to"], move["reason"]) == (
+                Stage.APPEAL,
+                Stage.FIRST_INSTANCE,
+                "发回重审",
+            )
+            assert move["from"] == stage and (move["to"] in TRANSITIONS[stage] or remanded)
             assert date.fromisoformat(move["as_of"]) >= since
             stage, since = move["to"], date.fromisoformat(move["as_of"])
         assert (stage, since) == (d.stage, d.stage_since)
@@ -242,13 +259,16 @@ def test_judgments_non_prosecutions_and_appeals_are_on_record(demo):
     """A judged defendant has the first-instance sentence the judgment recorded, a defendant not prosecuted the
     procuratorate's decision, an appeal the court above's filing and, once decided, its decision; a judgment took
     effect only after the ten days for an appeal (CPL art. 230)."""
-    from leniency.cases.models import NonProsecution, SecondInstanceDecision, Sentence
+    from leniency.cases.models import NonProsecution, Sentence
     from leniency.demo.timeline import appeal_period_end
 
     judged = Defendant.objects.filter(stage__in=(Stage.JUDGMENT, Stage.APPEAL, Stage.FINAL))
     assert judged.exists()
     first = Sentence.objects.filter(instance=Sentence.Instance.FIRST)
-    assert set(first.values_list("defendant_id", flat=True)) == set(judged.values_list("pk", flat=True))
+    remanded = Defendant.objects.filter(case__second_instance_decisions__decision="remand")
+    assert set(first.values_list("defendant_id", flat=True)) == set(
+        judged.values_list("pk", flat=True)
+    ) | set(remanded.values_list("pk", flat=True))
     for sentence in first.select_related("defendant__case"):
         assert sentence.court_id in (
             sentence.defendant.case.court_id,
@@ -259,14 +279,58 @@ def test_judgments_non_prosecutions_and_appeals_are_on_record(demo):
         not_prosecuted.values_list("pk", flat=True)
     )
     for d in Defendant.objects.filter(stage=Stage.FINAL, case__appealed_on__isnull=True):
-        judged_on = first.get(defendant=d).judged_on
+        judged_on = (
+            first.filter(defendant=d).latest("judged_on").judged_on
+        )  # after a remand: the new judgment
         assert d.stage_since > appeal_period_end(judged_on)
-    for decision in SecondInstanceDecision.objects.select_related("case"):
-        assert decision.decision == SecondInstanceDecision.Decision.UPHOLD
-        assert not decision.case.defendants.exclude(stage=Stage.FINAL).exists()
     for case in Case.objects.filter(appealed_on__isnull=False):
         assert case.court_filed_on >= case.appealed_on
         assert set(case.defendants.values_list("stage", flat=True)) <= {Stage.APPEAL, Stage.FINAL}
+
+
+def test_the_court_above_upholds_changes_or_sends_back_and_the_first_court_tries_again(demo):
+    """Each kind of second-instance decision is replayed through the services with its consequences: 维持原判 and
+    改判 end the case (CPL art. 244), 改判 on the defendant's appeal with a sentence no heavier (art. 237) and
+    lighter for someone; 发回重审 returns the case to the first court, whose clerk files it again with a judge who
+    did not sit (art. 239) and who judges it again."""
+    from leniency.cases.jurisdiction import basic_court
+    from leniency.cases.models import SecondInstanceDecision, Sentence
+
+    Decision = SecondInstanceDecision.Decision
+    decisions = list(SecondInstanceDecision.objects.select_related("case__court").order_by("decided_on"))
+    assert {d.decision for d in decisions} >= {Decision.REMAND, Decision.AMEND}
+    for decision in decisions:
+        case, defendants = decision.case, list(decision.case.defendants.exclude(stage=Stage.NON_PROSECUTION))
+        if decision.decision != Decision.REMAND:
+            assert {d.stage for d in defendants} == {Stage.FINAL}
+            assert all(d.stage_since == decision.decided_on for d in defendants)
+        if decision.decision == Decision.AMEND:
+            assert decision.reasons
+            pairs = [
+                (
+                    d.sentences.get(instance=Sentence.Instance.FIRST),
+                    d.sentences.get(instance=Sentence.Instance.SECOND),
+                )
+                for d in defendants
+            ]
+            assert all(
+                two.judged_on == decision.decided_on and two.court_id == decision.court_id for _, two in pairs
+            )
+            assert all(
+                two.penalty == one.penalty and (two.months or 0) <= (one.months or 0) for one, two in pairs
+            )
+            assert any((two.months or 0) < (one.months or 0) for one, two in pairs)
+        if decision.decision == Decision.REMAND:
+            assert decision.ground == SecondInstanceDecision.Ground.FACTS and decision.reasons
+            assert case.court == decision.remanded_to == basic_court(case) and case.appealed_on is None
+            assert case.court_filed_on >= decision.decided_on
+            assert case.judge_id not in (None, decision.previous_judge_id)
+            filed = AuditEvent.objects.filter(case_id=case.pk, action="case.court.filed").latest("seq")
+            assert filed.actor.organisation_id == case.court_id and filed.actor.role == Role.COURT_CLERK
+            assert {d.procedure for d in defendants} == {"ordinary"}
+            again = Sentence.objects.filter(defendant__in=defendants, judged_on__gt=decision.decided_on)
+            assert {s.judge_id for s in again} <= {case.judge_id}
+            assert {d.stage for d in defendants} <= {Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.FINAL}
 
 
 def test_counsel_was_assigned_by_the_centre_or_for_retained_counsel_the_prosecutor(demo):

@@ -60,9 +60,11 @@ def test_every_district_pleads_at_a_real_districts_rate_with_its_signed_agreemen
 def _the_court_decisions_agree_with_the_judgments():
     """The judgment the demo recorded through `do_record_judgment` is what the court's decision on the
     recommendation says: an adopted recommendation asked for the sentence given, a decision otherwise gave it."""
-    first = {
+    first = {  # the latest first-instance judgment's: after a remand (发回重审), the new one, as the builder reads it
         s.defendant_id: s
-        for s in Sentence.objects.filter(instance=Sentence.Instance.FIRST, defendant__in=_demo())
+        for s in Sentence.objects.filter(instance=Sentence.Instance.FIRST, defendant__in=_demo()).order_by(
+            "judged_on", "pk"
+        )
     }
     decisions = list(
         CourtDecision.objects.filter(recommendation__defendant__in=_demo()).select_related("recommendation")

@@ -16,6 +16,7 @@ from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_scope import scoped
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
+from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Trace
@@ -152,9 +153,8 @@ def _names_any(sentence: str, words) -> bool:
 
 
 def _sentence(text: str, at: int) -> str:
-    left = max(text.rfind(b, 0, at) for b in SEGMENT_BREAKS) + 1
-    rights = [i for i in (text.find(b, at) for b in SEGMENT_BREAKS) if i >= 0]
-    return text[left : min(rights) if rights else len(text)]
+    left, right = bounds(text, at, at, SEGMENT_BREAKS)
+    return text[left:right]
 
 
 GENERIC_BIGRAMS = {

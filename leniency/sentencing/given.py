@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.extraction.quantities import find_age, find_counts, find_victims
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, PleaStage, Span
 
@@ -161,7 +162,5 @@ def sentence_at(text: str, where: Span | None) -> str:
     """The sentence of `text` that holds `where` (the words a fact was read from), trimmed; "" without one."""
     if where is None or not text:
         return ""
-    start = max(text.rfind(ch, 0, where.start) for ch in SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(ch, where.end) for ch in SENTENCE_ENDS) if i != -1]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
+    start, end = bounds(text, where.start, where.end, SENTENCE_ENDS)
+    return text[start : min(end + 1, len(text))].strip()  # with its full stop

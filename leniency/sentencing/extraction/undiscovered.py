@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, span, term_months
+from leniency.sentencing.extraction.numbers import (
+    DIGIT_CHARS,
+    NUMBER,
+    TERM,
+    bounds,
+    parse_number,
+    span,
+    term_months,
+)
 from leniency.sentencing.facts import PriorJudgment, SentenceMention, Span
 
 ART70_WORDS_RE = re.compile(
@@ -137,6 +145,4 @@ def _last_date(text: str, start: int, end: int) -> date | None:
 
 def _sentence_span(text: str, start: int, end: int) -> Span:
     """The whole sentence [start, end) is in: the source a reader checks."""
-    begin = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
-    ends = [i for i in (text.find(ch, end) for ch in "。；;\n") if i >= 0]
-    return span(text, begin, min(ends, default=len(text)))
+    return span(text, *bounds(text, start, end, "。；;\n"))

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
+from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
 from leniency.sentencing.facts import Finding, Span
 
 MONEY_RE = re.compile(
@@ -293,9 +293,8 @@ def _context(text: str, mention: Mention) -> str:
 def _sentence_text(text: str, mention: Mention) -> str:
     if not text:
         return ""
-    start = max((text.rfind(ch, 0, mention.span.start) for ch in SENTENCE_BREAK), default=-1) + 1
-    ends = [i for i in (text.find(ch, mention.span.end) for ch in SENTENCE_BREAK) if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    start, end = bounds(text, mention.span.start, mention.span.end, SENTENCE_BREAK)
+    return text[start:end]
 
 
 def _blocks(items: list[Mention], text: str) -> list[Mention]:

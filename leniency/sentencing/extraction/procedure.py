@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.numbers import TERM, span, term_months
+from leniency.sentencing.extraction.numbers import TERM, bounds, span, term_months
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
@@ -87,7 +87,4 @@ def _sentence(text: str, match: re.Match) -> SentenceMention:
 
 def _sentence_span(text: str, match: re.Match) -> Span:
     """The whole sentence the match is in: the source a reader checks."""
-    start = max((text.rfind(ch, 0, match.start()) for ch in "。；;\n"), default=-1) + 1
-    ends = [i for i in (text.find(ch, match.end()) for ch in "。；;\n") if i >= 0]
-    end = min(ends, default=len(text))
-    return span(text, start, end)
+    return span(text, *bounds(text, match.start(), match.end(), "。；;\n"))

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from leniency.sentencing.extraction.drugs import names_pattern, substance
-from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
+from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
@@ -102,9 +102,7 @@ def find_drugs(text: str) -> list[DrugQuantity]:
 
 
 def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    s_lo = max((text.rfind(ch, 0, start) for ch in SENTENCE_BREAK), default=-1) + 1
-    s_his = [i for i in (text.find(ch, end) for ch in SENTENCE_BREAK) if i >= 0]
-    s_hi = min(s_his, default=len(text))
+    s_lo, s_hi = bounds(text, start, end, SENTENCE_BREAK)
     before = [n for n in names if s_lo <= n[0] and n[1] <= start and start - n[1] <= DRUG_WINDOW]
     if before:
         return before[-1][2]
@@ -115,7 +113,7 @@ def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end:
 def find_injuries(text: str) -> list[Finding]:
     findings: list[Finding] = []
     for match in INJURY_RE.finditer(text):
-        lo = max((text.rfind(ch, 0, match.start()) for ch in "，,。；;\n"), default=-1) + 1
+        lo, _ = bounds(text, match.start(), match.start(), "，,。；;\n")
         if INJURY_NEGATION.search(text[max(lo, match.start() - 10) : match.start()]):
             continue
         word = match.group()
@@ -219,7 +217,7 @@ def _first_offence_date(text: str) -> date | None:
 
 def _about_defendant(text: str, pos: int) -> bool:
     """Whether the nearest person named before `pos` in its sentence is the defendant."""
-    lo = max((text.rfind(ch, 0, pos) for ch in SENTENCE_BREAK), default=-1) + 1
+    lo, _ = bounds(text, pos, pos, SENTENCE_BREAK)
     window = text[max(lo, pos - 16) : pos]
     defendant = [m.end() for m in DEFENDANT.finditer(window)]
     victim = [m.end() for m in VICTIM.finditer(window)]

@@ -52,6 +52,7 @@ NEGATION_BEFORE = re.compile(
 )
 NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不予采纳|不予支持|不予认定|的?意见不予)")
 CLAUSE_BREAK = "，,。；;\n：:"
+SENTENCE_BREAKS = "。；;\n"
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
@@ -122,12 +123,12 @@ def _about_defendant(text: str, start: int) -> bool:
         return False
     if text.startswith("未成年人社会调查", start):
         return True  # the social inquiry report is made only for a minor defendant
-    s_lo = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
+    s_lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
     return bool(DEFENDANT_CONTEXT.search(text, s_lo, start))
 
 
 def _plea_stage(text: str, start: int, end: int) -> PleaStage | None:
-    s_lo = max((text.rfind(ch, 0, start) for ch in "。；;\n"), default=-1) + 1
+    s_lo, _ = bounds(text, start, end, SENTENCE_BREAKS)
     window = text[s_lo:end]
     for stage, pattern in PLEA_STAGES:
         if pattern.search(window):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.numbers import NUMBER, TERM, parse_number, span, term_months
+from leniency.sentencing.extraction.numbers import NUMBER, TERM, bounds, parse_number, span, term_months
 from leniency.sentencing.facts import QuotedRecommendation
 
 ADVICE_RE = re.compile(r"建议")
@@ -41,9 +41,7 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
     fallback: QuotedRecommendation | None = None
     for advice in ADVICE_RE.finditer(text):
         end = min(len(text), advice.end() + WINDOW)
-        sentence_end = min(
-            (i for i in (text.find(ch, advice.end()) for ch in "。；;\n") if 0 <= i < end), default=end
-        )
+        sentence_end = min(bounds(text, advice.end(), advice.end(), "。；;\n")[1], end)
         window = text[advice.end() : sentence_end]
         if not SENTENCING_WORDS.search(window):
             continue

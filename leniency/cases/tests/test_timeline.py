@@ -42,3 +42,30 @@ def test_the_case_page_names_the_defendant_and_filters_by_one(client, world):
     assert world.defendant.pk in _timeline_defendants(
         client.get(url, {"timeline": "999999"}).content.decode()
     )
+
+
+def test_timeline_items_escape_what_events_carry_and_show_shanghai_time():
+    """The timeline's markup is written in Python (timeline_tags, for the page's cost): what an event carries is
+    escaped as the template escaped it, and the time is the local one, as the `date` filter gave it."""
+    from datetime import UTC, datetime
+
+    from leniency.audit.timeline import TimelineEntry
+    from leniency.cases.templatetags.timeline_tags import timeline_items
+
+    entry = TimelineEntry(
+        seq=7,
+        occurred_at=datetime(2026, 9, 1, 16, 30, 5, tzinfo=UTC),
+        actor="<b>检察官</b>",
+        action="case.opened",
+        label="立案受理",
+        detail='<script>alert("x")</script>',
+        defendant_id=3,
+        defendant="王&某",
+    )
+    html = str(timeline_items([entry]))
+    assert '<li data-action="case.opened" data-defendant="3">' in html
+    assert '<time datetime="2026-09-02T00:30:05+08:00">2026-09-02 00:30:05</time>' in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html and "<script>" not in html
+    assert '<span class="badge">王&amp;某</span>' in html and "&lt;b&gt;检察官&lt;/b&gt; · #7" in html
+    case_own = TimelineEntry(7, entry.occurred_at, "a", "case.opened", "l", "d")
+    assert "data-defendant" not in str(timeline_items([case_own]))

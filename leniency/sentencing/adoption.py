@@ -9,6 +9,8 @@ the court is expected to pronounce. It follows the quoted recommendation when
 
 - the text quotes one with a term (fixed, a range, a ceiling only or a floor only: `QuotedRecommendation`),
 - the text shows a plea (认罪认罚, `Circumstance.PLEA`),
+- the case has one charge: with several, a quoted term is one charge's (以A罪判处…), and the term to serve is
+  the combination the court fixes (art. 69), which no single quoted term states,
 - the recommended term lies within the statutory range of the charges: the kind's own bounds (拘役 1 to 6
   months, art. 42; 有期徒刑 at least 6 months, art. 45), 拘役 only where a bracket of a charge lists it, and
   no more than the charges' highest fixed-term ceiling (several charges: their sum, at most 25 years, art. 69;
@@ -62,6 +64,8 @@ def binding_recommendation(facts: CaseFacts | None) -> QuotedRecommendation | No
         return None
     told = [m for m in (rec.low_months, rec.high_months) if m is not None]
     if not told or (len(told) == 2 and told[0] > told[1]):
+        return None
+    if len(set(facts.charges)) != 1:
         return None
     bounds = statutory_bounds(list(facts.charges), rec.penalty)
     if bounds is None or not all(bounds[0] <= m <= bounds[1] for m in told):

@@ -71,6 +71,13 @@ def test_imprisonment_for_a_charge_punished_by_detention_only_does_not_bind():
     assert bound.months == 4
 
 
+def test_with_several_charges_a_quoted_term_does_not_bind():
+    """The quoted term may be one charge's; the term served is the court's combination (art. 69)."""
+    result = run_engine(THEFT.format(rec="拘役三个月"), ["盗窃", "故意毁坏财物"])
+    prediction = engine_prediction(result, fallback=12)
+    assert "刑事诉讼法第201条" not in " ".join(prediction.explanation)
+
+
 def test_without_a_quoted_recommendation_nothing_changes():
     _, prediction = _predicted(
         THEFT.format(rec="拘役三个月").replace("公诉机关建议判处被告人张某拘役三个月，", "")

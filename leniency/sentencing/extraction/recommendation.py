@@ -9,6 +9,8 @@ What is read, from the sentence that follows 建议:
 - 缓刑 (art. 72) as a suspension of that penalty, never as a penalty of its own, with its own period when the
   text states it (缓刑一年, 缓刑考验期一年六个月); 不(宜/予/建议)适用缓刑 is no probation;
 - 并处罚金 with its amount or range of amounts (并处罚金人民币二千元, 罚金二千元至五千元).
+
+A recommendation told before its name (提出判处被告人有期徒刑一年的量刑建议) is read when none follows a 建议.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ PROBATION_PERIOD = re.compile(rf"缓刑(?:考验期)?(?:为)?\s*{TERM}")
 FINE_RE = re.compile(
     rf"罚金(?:人民币)?\s*(?P<a>{NUMBER})\s*(?P<au>元)?(?:\s*{JOIN}\s*(?:人民币)?\s*(?P<b>{NUMBER})\s*元)?"
 )
+TOLD_BEFORE = re.compile(r"(?P<body>(?:判处|处以)(?:(?!判处)[^。；;]){1,80}?)的量刑建议")
 SENTENCING_WORDS = re.compile(r"判处|量刑|处刑|刑罚|有期徒刑|拘役|管制|处[0-9０-９一二两三四五六七八九十]")
 
 
@@ -45,26 +48,39 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
         window = text[advice.end() : sentence_end]
         if not SENTENCING_WORDS.search(window):
             continue
-        stop = STOP.search(window)
-        terms_part = window[: stop.start()] if stop else window
-        low, high, last_end = _range(terms_part)
-        probation = "缓刑" in window and not NO_PROBATION.search(window)
-        fine_low, fine_high = _fine(window)
-        recommendation = QuotedRecommendation(
-            low,
-            high,
-            _penalty(terms_part) or _penalty(window),
-            span(text, advice.start(), advice.end() + (last_end or len(terms_part))),
-            probation=probation,
-            probation_months=_probation_months(window) if probation else None,
-            fine_low_yuan=fine_low,
-            fine_high_yuan=fine_high,
-        )
-        if low is not None or high is not None:
+        recommendation = _read(text, advice.start(), advice.end(), window)
+        if recommendation.low_months is not None or recommendation.high_months is not None:
             return recommendation
-        if fallback is None and (recommendation.penalty is not None or probation):
+        if fallback is None and (recommendation.penalty is not None or recommendation.probation):
             fallback = recommendation
+    # the recommendation told before its name: 提出判处被告人有期徒刑一年的量刑建议
+    for told in TOLD_BEFORE.finditer(text):
+        sentence_start, _ = bounds(text, told.start(), told.start(), "。；;\n")
+        if text.count("判处", sentence_start, told.end()) > 1:
+            continue  # one term per charge (以A罪判处…、以B罪判处…): no one term to read
+        recommendation = _read(text, told.start("body"), told.start("body"), told.group("body"))
+        if recommendation.low_months is not None or recommendation.high_months is not None:
+            return recommendation
     return fallback
+
+
+def _read(text: str, start: int, window_start: int, window: str) -> QuotedRecommendation:
+    """What `window` (text from `window_start`) recommends; its span starts at `start`."""
+    stop = STOP.search(window)
+    terms_part = window[: stop.start()] if stop else window
+    low, high, last_end = _range(terms_part)
+    probation = "缓刑" in window and not NO_PROBATION.search(window)
+    fine_low, fine_high = _fine(window)
+    return QuotedRecommendation(
+        low,
+        high,
+        _penalty(terms_part) or _penalty(window),
+        span(text, start, window_start + (last_end or len(terms_part))),
+        probation=probation,
+        probation_months=_probation_months(window) if probation else None,
+        fine_low_yuan=fine_low,
+        fine_high_yuan=fine_high,
+    )
 
 
 def _penalty(part: str) -> str | None:

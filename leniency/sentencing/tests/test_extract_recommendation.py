@@ -111,3 +111,26 @@ def test_recommendation_with_bare_chu_and_shared_unit():
     """ "处三至四年": 处 without 判, and one unit for both ends."""
     rec = extract("公诉机关建议对被告人朱某良处三至四年××，并处罚金。").recommendation
     assert (rec.low_months, rec.high_months) == (36, 48)
+
+
+def test_recommendation_told_before_its_name():
+    """提出判处…的量刑建议: the terms come before 建议, with the probation and the fine."""
+    text = "公诉机关当庭提出判处被告人有期徒刑一年六个月，缓刑二年，并处罚金人民币五千元的量刑建议。"
+    r = rec(text)
+    assert (r.low_months, r.high_months, r.penalty) == (18, 18, "imprisonment")
+    assert (r.probation, r.probation_months, r.fine_low_yuan) == (True, 24, 5000)
+    assert text[r.span.start : r.span.end] == r.span.quote == "判处被告人有期徒刑一年六个月"
+
+
+def test_a_recommendation_told_before_its_name_reads_only_its_own_sentence():
+    r = rec("原判判处被告人有期徒刑三年。公诉机关提出对被告人判处拘役二至四个月的量刑建议。")
+    assert (r.low_months, r.high_months, r.penalty) == (2, 4, "detention")
+
+
+def test_terms_per_charge_told_before_the_name_are_not_one_term():
+    text = "公诉机关提出以××判处被告人四年至六年××，并处罚金、以伪造金融票证罪判处被告人六个月至一年××的量刑建议。"
+    assert rec(text) is None
+
+
+def test_agreeing_to_the_recommendation_is_not_one():
+    assert rec("被告人同意公诉机关的量刑建议，签字具结。") is None

@@ -1,12 +1,29 @@
 """The demo district "L区": every person its procuratorate handled in one year (2019-09-01 to 2020-08-31).
 
-Modelled on the district study behind the withdrawal issue (736 persons). The rows are written through the
-other apps' models (cases, counsel, recommendations, plea) with bulk_create, and the audit trail with one
-`record_many` at the historical times. Whether a person who pleaded later withdrew is drawn from a **known
-logistic model** (`TRUE_COEFFICIENTS`, log-odds) whose effects follow the literature: more withdrawals where
-no lawyer met the defendant before signing, where the recommendation was a range (more so a wide one) or far
-above similar cases, where the reasoning was not explained (no explanation letter) and where the rights notice
-was not acknowledged. Tests check that the study and the risk model recover the signs of these effects.
+Modelled on the district study behind the withdrawal issue (736 persons). Whether a person who pleaded later
+withdrew is drawn from a **known logistic model** (`TRUE_COEFFICIENTS`, log-odds) whose effects follow the
+literature: more withdrawals where no lawyer met the defendant before signing, where the recommendation was a
+range (more so a wide one) or far above similar cases, where the reasoning was not explained (no explanation
+letter) and where the rights notice was not acknowledged. Tests check that the study and the risk model recover
+the signs of these effects.
+
+Every case comes in and moves on as the main demo's do, through the services users call, each step replayed on
+its day (`intake.case_steps` and `intake.replay`, `clock.running_at`): the case-management officer registers it
+with its defendants and charges and assigns it to its prosecutor, who moves each defendant into review, decides
+not to prosecute (不起诉) or prosecutes to the L区 court; its clerk files the case with its judge, who sets the
+procedure, gives the judgment with each defendant's sentence (the term the recommendation the court decided on
+asked for, `_sentence`) and, after the appeal period, its taking effect; an appeal goes through the clerk to the
+L市 intermediate court, whose panel upholds the judgment. The legal-aid centre records a duty lawyer, the
+prosecutor a retained one (`do_assign_counsel`). Their audit events are the services' own.
+
+Not yet through the services: the plea history that carries the known model — rights notices, the lawyers'
+participation and opinions, recommendations (both rounds), explanation letters, plea agreements with their
+signatures, the court's adoption decisions and withdrawals. Moving them through the plea and recommendation
+services (drafting, review, signing with a recording, withdrawal) did not fit in the change that brought the
+cases onto the services' path. They are still written by this module with bulk_create, pointing at the
+defendants, cases and counsel assignments the services created, each batch written at its historical moment
+between the services' steps (`_District.later` / `flush`) with the audit events those services would record,
+so that the trail stays one run in time order (`leniency audit verify`).
 
 Deterministic for a seed; idempotent (nothing is added when the district's region exists).
 """
@@ -16,8 +33,10 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -25,14 +44,19 @@ from django.utils import timezone
 
 from leniency.accounts.models import Organisation, Region, Role, User
 from leniency.audit.trail import PendingEvent, record_many
-from leniency.cases.models import Case, Charge, Defendant, DefendantCharge
+from leniency.cases.judgments import SentenceIn
+from leniency.cases.models import Case, Charge, Defendant, PenaltyKind
 from leniency.cases.stages import Procedure, Stage
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.models.participation import ParticipationEntry, Service
+from leniency.counsel.services import do_assign_counsel
 from leniency.database import refresh_planner_statistics
+from leniency.demo.generator import PlannedCase, PlannedDefendant
 from leniency.demo.geography import PROVINCE_CODE
+from leniency.demo.intake import case_steps, replay
 from leniency.demo.personas import DEMO_PASSWORD
 from leniency.demo.signatures import signature_events, signature_rows
+from leniency.demo.timeline import DefendantPath, Move, appeal_period_end
 from leniency.documents.archive import write_bytes
 from leniency.documents.pdf import render_pdf
 from leniency.plea.models import PleaAgreement, RightsNotice, Signature, Withdrawal
@@ -47,6 +71,8 @@ DISTRICT_CODE = "990901"
 CITY_NAME = "L市"
 CITY_CODE = "990900"
 COURT_NAME = "L区人民法院"
+APPEAL_COURT_NAME = "L市中级人民法院"
+NON_PROSECUTION_REASON = "犯罪情节轻微，认罪认罚，依法作出不起诉决定"
 START, END = date(2019, 9, 1), date(2020, 8, 31)
 PERSONS = 736
 PLACEHOLDER_FILE = "agreements/study-demo/placeholder.pdf"
@@ -186,20 +212,78 @@ class Person:
     withdrawn_stage: str = ""
     non_prosecuted: bool = False
     lawyer: User | None = None
-    events: list = field(default_factory=list)
+    path: DefendantPath = field(default_factory=DefendantPath)
+
+
+@dataclass
+class _Event:
+    """An audit event of a row the services do not write; its data is read once the rows have their pks."""
+
+    when: datetime
+    action: str
+    obj: object
+    actor: User
+    case: Case
+    data: Callable[[], dict]
+
+    def pending(self) -> PendingEvent:
+        label = self.obj._meta.label_lower
+        return PendingEvent(
+            self.action, label, str(self.obj.pk), self.actor, self.case.pk, self.data(), self.when
+        )
+
+
+@dataclass
+class _Later:
+    when: datetime
+    rows: list
+    events: list[_Event]
+
+
+# Parents before children, when rows of one moment are written together.
+WRITE_ORDER = (
+    SentencingRecommendation,
+    PleaAgreement,
+    Signature,
+    RightsNotice,
+    LetterDelivery,
+    CourtDecision,
+    Withdrawal,
+    ParticipationEntry,
+)
 
 
 class _District:
     def __init__(self, province: Region, seed: int, n: int, start: date, end: date):
         self.rng = random.Random(seed * 7 + 11)
+        # The moments of the service steps and the people added for them draw apart, so that the persons and
+        # their features are those the district has always had for a seed.
+        self.step_rng = random.Random(seed * 13 + 5)
         self.province, self.n, self.start, self.end = province, n, start, end
-        self.events: list[tuple[datetime, int, PendingEvent]] = []
+        self.history: list[_Later] = []  # what the services do not write, queued for its moment
+        self.queue: list[_Later] = []  # due, written before the next service step
         self.counts: Counter = Counter()
 
-    def event(self, when, action, obj_type, obj_id, actor, case_id, data):
-        self.events.append(
-            (when, len(self.events), PendingEvent(action, obj_type, str(obj_id), actor, case_id, data, when))
-        )
+    def later(self, when: datetime, rows=(), events=()) -> None:
+        """Rows (and their audit events, `_Event`) written in the replay at `when`, among the services' steps."""
+        self.history.append(_Later(when, list(rows), list(events)))
+
+    def flush(self) -> None:
+        """Write the queued rows (bulk, parents first), then their events in time order."""
+        due, self.queue = self.queue, []
+        if not due:
+            return
+        by_model: dict = {}
+        for item in due:
+            for row in item.rows:
+                if hasattr(row, "recommendation_row"):  # recommendation_id is a number, not a foreign key
+                    row.recommendation_id = row.recommendation_row.pk
+                by_model.setdefault(type(row), []).append(row)
+        for model in WRITE_ORDER:
+            if model in by_model:
+                model.objects.bulk_create(by_model.pop(model))
+        assert not by_model, by_model
+        record_many(event.pending() for item in due for event in item.events)
 
     # --- places and people ------------------------------------------------------------------------------------
     def places(self):
@@ -241,6 +325,17 @@ class _District:
         self.duty_lawyers = users("lqu_duty", Role.DUTY_LAWYER, self.firm, 5, "")
         self.defence_lawyers = users("lqu_defence", Role.DEFENCE_LAWYER, self.firm, 4, "")
         self.officer = users("lqu_legal_aid", Role.LEGAL_AID_OFFICER, self.legal_aid, 1, "")[0]
+        # Who registers the cases, files them at the court, and hears the appeals (the court above, CPL art. 227).
+        self.rng, planning = self.step_rng, self.rng
+        self.police = make(name="L市公安局L区分局", kind=K.POLICE, region=self.region)
+        self.case_manager = users("lqu_case_manager", Role.CASE_MANAGER, self.procuratorate, 1, "")[0]
+        self.court_clerk = users("lqu_clerk", Role.COURT_CLERK, self.court, 1, "")[0]
+        appeal = make(name=APPEAL_COURT_NAME, kind=K.COURT, region=city)
+        self.appeal_court = SimpleNamespace(
+            judges=users("lqu_appeal_judge", Role.JUDGE, appeal, 3, ""),
+            court_clerk=users("lqu_appeal_clerk", Role.COURT_CLERK, appeal, 1, "")[0],
+        )
+        self.rng = planning
 
     # --- persons ----------------------------------------------------------------------------------------------
     def plan(self):
@@ -381,120 +476,159 @@ class _District:
                 )[0]
         return person
 
-    # --- saving -----------------------------------------------------------------------------------------------
+    # --- through the services, each step on its day ----------------------------------------------------------
     def save(self):
-        rng = self.rng
-        Case.objects.bulk_create(self.cases, batch_size=500)
-        for case in self.cases:
-            for p in case.people:
-                p.row.case = case
-        Defendant.objects.bulk_create([p.row for p in self.persons], batch_size=500)
-        DefendantCharge.objects.bulk_create(
-            [
-                DefendantCharge(defendant=p.row, charge=self.charges[p.crime], principal=True)
-                for p in self.persons
-            ],
-            batch_size=1000,
-        )
-        for case in self.cases:
-            opened = _at(case.received_on, rng, 9, 11)
-            self.event(
-                opened,
-                "case.opened",
-                "cases.case",
-                case.pk,
-                case.prosecutor,
-                case.pk,
-                {"number": case.number, "title": case.title, "procuratorate": PROCURATORATE_NAME},
-            )
-            for n, p in enumerate(case.people, start=1):
-                self.event(
-                    opened + timedelta(minutes=3 * n),
-                    "defendant.added",
-                    "cases.defendant",
-                    p.row.pk,
-                    case.prosecutor,
-                    case.pk,
-                    {"defendant": p.row.pk, "charges": [p.crime], "stage": Stage.INVESTIGATION},
-                )
+        """Every case comes in and moves on through the services (intake.case_steps), replayed in time order
+        (intake.replay); what the services do not write (the plea history below) is written among their steps
+        at its own moments, so that the audit trail is one run in time order."""
         self.timelines()
         self.counsel()
         self.recommendations()
         self.plea()
         self.withdrawals()
-        Defendant.objects.bulk_update(
-            [p.row for p in self.persons], ["stage", "stage_since", "procedure"], batch_size=500
-        )
-        self.events.sort(key=lambda item: (item[0], item[1]))
-        record_many(event for _, _, event in self.events)
+        team = SimpleNamespace(case_manager=self.case_manager, court_clerk=self.court_clerk)
+        steps: list = []
+        for index, case in enumerate(self.cases):
+            planned = PlannedCase(
+                case,
+                case.judge,
+                [PlannedDefendant(p.row, p.path, [self.charges[p.crime]]) for p in case.people],
+            )
+            own_steps = case_steps(
+                index,
+                planned,
+                team,
+                self.police,
+                appeal_court=self.appeal_court,
+                officer=self.officer,
+                serial=index + 1,
+                rng=self.step_rng,
+                cutoff=date.max,
+                sentence=lambda d: self._sentence(self.by_pk[d.pk]),
+            )
+            moment, i, n, register = own_steps[0]
+            steps.append((moment, i, n, self._registered(register, case, planned)))
+            steps += own_steps[1:]
+            for k, p in enumerate(case.people):
+                if p.lawyer is not None:
+                    steps.append((p.assignment.assigned_at, index, 10_000 + k, self._assign_counsel(p)))
+        steps = [(moment, i, n, self._after_flush(run)) for moment, i, n, run in steps]
+        steps += [
+            (item.when, len(self.cases), n, lambda item=item: self.queue.append(item))
+            for n, item in enumerate(self.history)
+        ]
+        replay(steps)
+        self.flush()
+        LawyerOpinion.objects.bulk_create(self.opinions, batch_size=1000)
 
-    def _move(self, p, to, on, actor, previous):
-        when = _at(on, self.rng)
-        self.event(
-            when,
-            "defendant.stage.changed",
-            "cases.defendant",
-            p.row.pk,
-            actor,
-            p.row.case_id,
-            {"defendant": p.row.pk, "from": previous, "to": to, "as_of": on.isoformat(), "reason": ""},
-        )
-        return to
+    def _after_flush(self, run):
+        def step():
+            self.flush()
+            run()
+
+        return step
+
+    def _registered(self, register, case: Case, planned: PlannedCase):
+        """The registration step; then the planned rows take the pks of the rows the services created."""
+
+        def step():
+            register()
+            case.pk = planned.row.pk
+            for p, d in zip(case.people, planned.defendants, strict=True):
+                p.row.pk, p.row.case = d.row.pk, case
+                self.by_pk[p.row.pk] = p
+
+        return step
+
+    def _assign_counsel(self, p: Person):
+        """The legal-aid centre records a duty lawyer, the prosecutor a retained one (do_assign_counsel)."""
+
+        def step():
+            retained = p.lawyer_kind == CounselAssignment.Kind.RETAINED
+            assignment = do_assign_counsel(
+                p.row,
+                lawyer=p.lawyer,
+                kind=p.lawyer_kind,
+                acting_user=p.row.case.prosecutor if retained else self.officer,
+                as_of=p.assignment.assigned_at,
+            )
+            p.assignment.pk = assignment.pk
+
+        return step
+
+    def _sentence(self, p: Person) -> SentenceIn:
+        """The judgment's sentence: the term of the recommendation the court decided on (the second round after a
+        withdrawal before the judgment), or for a defendant who did not plead the term without the plea's
+        discount."""
+        rec = getattr(p, "rec2", None) or getattr(p, "rec1", None)
+        if rec is None:
+            months = max(p.base + 1, round(p.base / (1 - PLEA_DISCOUNT["prosecution_review"])))
+            probation = False
+        else:
+            months, probation = rec.months or rec.low_months, rec.probation
+        if p.penalty == PenaltyKind.CRIMINAL_DETENTION:
+            months = min(max(months, 1), DETENTION_MAX)
+            return SentenceIn(
+                p.penalty, months=months, probation_months=max(2, months) if probation else None
+            )
+        return SentenceIn(p.penalty, months=min(max(months, 6), 180))
 
     def timelines(self):
-        """Dates of each step; the stage moves as audit events."""
+        """The days of each step. Co-defendants are prosecuted and judged together, and an appeal takes the case
+        to the court above (CPL art. 233); each defendant's path (timeline.DefendantPath) is what case_steps runs."""
         rng = self.rng
-        for p in self.persons:
-            case = p.row.case
+        self.by_pk: dict[int, Person] = {}
+        for case in self.cases:
             r = case.received_on
-            p.review_on = r
-            p.sign_on = r + timedelta(days=rng.randint(3, 20))
-            p.trial_on = p.sign_on + timedelta(days=rng.randint(3, 15))
-            p.judgment_on = p.trial_on + timedelta(days=rng.randint(7, 40))
-            if p.plea_stage == "trial":
-                p.sign_on = p.trial_on + timedelta(days=rng.randint(1, 5))
-            stage = self._move(p, Stage.PROSECUTION_REVIEW, r, case.prosecutor, Stage.INVESTIGATION)
-            if p.non_prosecuted:
-                p.row.stage, p.row.stage_since = (
-                    Stage.NON_PROSECUTION,
-                    p.sign_on + timedelta(days=rng.randint(5, 20)),
-                )
-                self._move(p, Stage.NON_PROSECUTION, p.row.stage_since, case.prosecutor, stage)
-                continue
-            stage = self._move(p, Stage.FIRST_INSTANCE, p.trial_on, case.prosecutor, stage)
-            if not p.pleaded or p.withdrawn_stage in (
-                WithdrawalStage.BEFORE_PROSECUTION,
-                WithdrawalStage.AT_TRIAL,
-            ):
-                p.row.procedure = (
-                    Procedure.ORDINARY if not p.pleaded or rng.random() < 0.6 else Procedure.SUMMARY
-                )
-            else:
-                p.row.procedure = rng.choices(
-                    [Procedure.EXPEDITED, Procedure.SUMMARY, Procedure.ORDINARY], [55, 35, 10]
-                )[0]
-            self.event(
-                _at(p.trial_on, rng, 15, 17),
-                "defendant.procedure.set",
-                "cases.defendant",
-                p.row.pk,
-                case.judge,
-                case.pk,
-                {"defendant": p.row.pk, "from": "", "to": p.row.procedure},
-            )
-            stage = self._move(p, Stage.JUDGMENT, p.judgment_on, case.judge, stage)
-            if p.withdrawn_stage == WithdrawalStage.AFTER_JUDGMENT or (not p.pleaded and rng.random() < 0.2):
-                p.appeal_on = p.judgment_on + timedelta(days=rng.randint(3, 9))
-                stage = self._move(p, Stage.APPEAL, p.appeal_on, case.judge, stage)
-                final_on = p.appeal_on + timedelta(days=rng.randint(20, 60))
-            else:
-                final_on = p.judgment_on + timedelta(days=11)
-            self._move(p, Stage.FINAL, final_on, case.judge, stage)
-            p.row.stage, p.row.stage_since = Stage.FINAL, final_on
+            for p in case.people:
+                p.row.case = case  # the case's pk once registered (_registered)
+                p.review_on = r
+                p.sign_on = r + timedelta(days=rng.randint(3, 20))
+            trial_on = max(p.sign_on for p in case.people) + timedelta(days=rng.randint(3, 15))
+            judgment_on = trial_on + timedelta(days=rng.randint(7, 40))
+            tried = [p for p in case.people if not p.non_prosecuted]
+            appeal_on = None
+            for p in case.people:
+                p.trial_on, p.judgment_on = trial_on, judgment_on
+                if p.plea_stage == "trial":
+                    p.sign_on = trial_on + timedelta(days=rng.randint(1, 5))
+                if p.withdrawn_stage == WithdrawalStage.AFTER_JUDGMENT or (
+                    p in tried and not p.pleaded and rng.random() < 0.2
+                ):
+                    appeal_on = appeal_on or judgment_on + timedelta(days=rng.randint(3, 9))
+            decided_on = appeal_on + timedelta(days=rng.randint(20, 60)) if appeal_on else None
+            for p in case.people:
+                moves = [Move(Stage.PROSECUTION_REVIEW, p.review_on)]
+                if p.non_prosecuted:  # decided before the others are prosecuted (the same day at the latest)
+                    on = p.sign_on + timedelta(days=rng.randint(5, 20))
+                    on = min(on, trial_on) if tried else on
+                    p.path = DefendantPath(moves + [Move(Stage.NON_PROSECUTION, on, NON_PROSECUTION_REASON)])
+                    p.row.stage_since = on
+                    continue
+                if not p.pleaded or p.withdrawn_stage in (
+                    WithdrawalStage.BEFORE_PROSECUTION,
+                    WithdrawalStage.AT_TRIAL,
+                ):
+                    p.row.procedure = (
+                        Procedure.ORDINARY if not p.pleaded or rng.random() < 0.6 else Procedure.SUMMARY
+                    )
+                else:
+                    p.row.procedure = rng.choices(
+                        [Procedure.EXPEDITED, Procedure.SUMMARY, Procedure.ORDINARY], [55, 35, 10]
+                    )[0]
+                moves += [Move(Stage.FIRST_INSTANCE, trial_on), Move(Stage.JUDGMENT, judgment_on)]
+                if appeal_on:
+                    p.appeal_on = appeal_on
+                    moves += [Move(Stage.APPEAL, appeal_on, "上诉"), Move(Stage.FINAL, decided_on)]
+                else:
+                    final_on = max(
+                        judgment_on + timedelta(days=11), appeal_period_end(judgment_on) + timedelta(1)
+                    )
+                    moves.append(Move(Stage.FINAL, final_on))
+                p.path = DefendantPath(moves, procedure=p.row.procedure)  # the judge sets it at the filing
 
     def counsel(self):
         rng = self.rng
-        assignments = []
         for p in self.persons:
             if p.lawyer is None and rng.random() < 0.35:
                 p.lawyer, p.lawyer_kind = rng.choice(self.defence_lawyers), CounselAssignment.Kind.RETAINED
@@ -506,23 +640,11 @@ class _District:
             p.assignment = CounselAssignment(
                 defendant=p.row, lawyer=p.lawyer, kind=p.lawyer_kind, assigned_at=assigned
             )
-            assignments.append(p.assignment)
-        CounselAssignment.objects.bulk_create(assignments, batch_size=1000)
         entries = []
         for p in self.persons:
             if p.lawyer is None:
                 continue
             a = p.assignment
-            actor = p.row.case.prosecutor if a.kind == CounselAssignment.Kind.RETAINED else self.officer
-            self.event(
-                a.assigned_at,
-                "counsel.assigned",
-                "counsel.counselassignment",
-                a.pk,
-                actor,
-                p.row.case_id,
-                {"defendant": p.row.pk, "lawyer": p.lawyer.pk, "lawyer_name": str(p.lawyer), "kind": a.kind},
-            )
             p.signed_at = _at(p.sign_on, rng, 10, 16)
             if not p.pleaded:
                 entries.append(self._entry(a, Service.MEETING, p.signed_at - timedelta(days=2), 60, "会见"))
@@ -561,21 +683,29 @@ class _District:
                 )
             if p.plea_stage != "trial":
                 entries.append(self._entry(a, Service.SIGNING, p.signed_at, 30, "在场见证具结书签署"))
-        ParticipationEntry.objects.bulk_create(entries, batch_size=1000)
         for e in entries:
-            a = e.assignment
-            self.event(
+            self.later(
                 e.logged_at,
-                "counsel.participation.logged",
-                "counsel.participationentry",
-                e.pk,
-                a.lawyer,
-                a.defendant.case_id,
-                {"defendant": a.defendant_id, "service": e.service, "minutes": e.minutes},
+                [e],
+                [
+                    _Event(
+                        e.logged_at,
+                        "counsel.participation.logged",
+                        e,
+                        e.assignment.lawyer,
+                        e.assignment.defendant,
+                        lambda e=e: {
+                            "defendant": e.assignment.defendant.pk,
+                            "service": e.service,
+                            "minutes": e.minutes,
+                        },
+                    )
+                ],
             )
         self.counts["participation"] = len(entries)
 
     def _entry(self, assignment, service, when, minutes, note, opinion=""):
+        when = max(when, assignment.assigned_at + timedelta(hours=1))  # not before the lawyer had the case
         return ParticipationEntry(
             assignment=assignment,
             service=service,
@@ -591,7 +721,7 @@ class _District:
         """Round 1 for every person who pleaded; a heavier round 2 after a withdrawal before judgment."""
         rng = self.rng
         SR = SentencingRecommendation
-        recs, opinions, decisions = [], [], []
+        recs, opinions = [], []
         breaches = 0
         for p in self.persons:
             if not p.pleaded:
@@ -675,19 +805,28 @@ class _District:
                     finalised_by=self.supervisor,
                 )
                 recs.append(p.rec2)
-        SR.objects.bulk_create(recs, batch_size=500)
         for p in self.persons:
             if not p.pleaded:
                 continue
             rec, case = p.rec1, p.row.case
-            self.event(
+            self.later(
                 rec.finalised_at,
-                "recommendations.recommendation.finalised",
-                "recommendations.sentencingrecommendation",
-                rec.pk,
-                self.supervisor,
-                case.pk,
-                {"defendant": p.row.pk, "round": 1, "kind": rec.kind, "term": rec.term_text()},
+                [rec],
+                [
+                    _Event(
+                        rec.finalised_at,
+                        "recommendations.recommendation.finalised",
+                        rec,
+                        self.supervisor,
+                        case,
+                        lambda p=p, rec=rec: {
+                            "defendant": p.row.pk,
+                            "round": 1,
+                            "kind": rec.kind,
+                            "term": rec.term_text(),
+                        },
+                    )
+                ],
             )
             if p.opinion and p.lawyer is not None:
                 opinions.append(
@@ -710,28 +849,31 @@ class _District:
                 if p.withdrawn_stage == WithdrawalStage.AFTER_JUDGMENT:
                     decision = CourtDecision.Decision.ADOPT
                 when = _at(p.judgment_on, rng)
-                decisions.append(
-                    CourtDecision(
-                        recommendation=rec,
-                        judge=case.judge,
-                        decision=decision,
-                        grounds=[] if decision == "adopt" else ["clearly_improper"],
-                        principal_penalty=p.penalty,
-                        months=rec.months or rec.low_months,
-                        created_at=when,
-                    )
+                row = CourtDecision(
+                    recommendation=rec,
+                    judge=case.judge,
+                    decision=decision,
+                    grounds=[] if decision == "adopt" else ["clearly_improper"],
+                    principal_penalty=p.penalty,
+                    months=rec.months or rec.low_months,
+                    created_at=when,
                 )
-                self.event(
+                action = f"recommendations.court.{'adopted' if decision == 'adopt' else 'decided_otherwise'}"
+                self.later(
                     when,
-                    f"recommendations.court.{'adopted' if decision == 'adopt' else 'decided_otherwise'}",
-                    "recommendations.sentencingrecommendation",
-                    rec.pk,
-                    case.judge,
-                    case.pk,
-                    {"defendant": p.row.pk, "round": 1},
+                    [row],
+                    [
+                        _Event(
+                            when,
+                            action,
+                            rec,
+                            case.judge,
+                            case,
+                            lambda p=p: {"defendant": p.row.pk, "round": 1},
+                        )
+                    ],
                 )
-        LawyerOpinion.objects.bulk_create(opinions, batch_size=1000)
-        CourtDecision.objects.bulk_create(decisions, batch_size=1000)
+        self.opinions = opinions  # no audit event: written once the replay is done
         self.counts["recommendations"] = len(recs)
 
     def plea(self):
@@ -775,14 +917,13 @@ class _District:
                         recorded_at=p.rec1.finalised_at + timedelta(hours=3),
                     )
                 )
-                letters[-1].recommendation_id = p.rec1.pk
+                letters[-1].recommendation_row = p.rec1
             if p.plea_stage != "trial":
                 agreements.append(
                     PleaAgreement(
                         defendant=p.row,
                         version=1,
                         status=PleaAgreement.Status.SIGNED,
-                        recommendation_id=p.rec1.pk,
                         recommendation_text=p.rec1.term_text()[:300],
                         charges_text=f"{p.crime}罪",
                         procedure=p.row.procedure or Procedure.EXPEDITED,
@@ -796,10 +937,7 @@ class _District:
                     )
                 )
                 p.agreement = agreements[-1]
-        RightsNotice.objects.bulk_create(notices, batch_size=1000)
-        LetterDelivery.objects.bulk_create(letters, batch_size=1000)
-        PleaAgreement.objects.bulk_create(agreements, batch_size=1000)
-        signatures = []
+                p.agreement.recommendation_row = p.rec1
         for p in self.persons:
             a = getattr(p, "agreement", None)
             if a is None:
@@ -817,55 +955,55 @@ class _District:
                 capture=Signature.Capture.SCAN,
                 no_recording_reason=NO_RECORDING_REASON,
             )
-            signatures.extend(rows)
             # `plea verify` checks each stored hash against the one its generation event registered.
-            self.event(
+            generated = _Event(
                 a.generated_at,
                 "plea.agreement.generated",
-                "plea.pleaagreement",
-                a.pk,
+                a,
                 case.prosecutor,
-                case.pk,
-                {"defendant": d.pk, "version": 1, "sha256": a.sha256, "lawyer_exception": ""},
-            )
-            for when, action, actor, data in signature_events(a, rows):
-                self.event(when, action, "plea.pleaagreement", a.pk, actor, case.pk, data)
-        Signature.objects.bulk_create(signatures, batch_size=1000)
-        for n in notices:
-            self.event(
-                n.notified_at,
-                "plea.notice.recorded",
-                "plea.rightsnotice",
-                n.pk,
-                n.recorded_by,
-                n.defendant.case_id,
-                {
-                    "defendant": n.defendant_id,
-                    "stage": n.stage,
-                    "authority": n.authority,
-                    "acknowledged": n.acknowledged,
+                case,
+                lambda a=a: {
+                    "defendant": a.defendant.pk,
+                    "version": 1,
+                    "sha256": a.sha256,
+                    "lawyer_exception": "",
                 },
             )
+            a.signature_rows = rows
+            self.later(a.generated_at, [a, *rows], [generated])
+            for i, (when, action, actor, _data) in enumerate(signature_events(a, rows)):
+                data = lambda a=a, rows=rows, i=i: signature_events(a, rows)[i][3]  # noqa: E731 (pks once written)
+                self.later(when, events=[_Event(when, action, a, actor, case, data)])
+        for n in notices:
+            data = lambda n=n: {  # noqa: E731
+                "defendant": n.defendant.pk,
+                "stage": n.stage,
+                "authority": n.authority,
+                "acknowledged": n.acknowledged,
+            }
+            event = _Event(n.notified_at, "plea.notice.recorded", n, n.recorded_by, n.defendant.case, data)
+            self.later(n.notified_at, [n], [event])
         for letter in letters:
-            self.event(
+            data = lambda letter=letter: {  # noqa: E731
+                "defendant": letter.defendant.pk,
+                "recommendation": letter.recommendation_id,
+                "method": letter.method,
+            }
+            event = _Event(
                 letter.delivered_at,
                 "study.letter.delivered",
-                "study.letterdelivery",
-                letter.pk,
+                letter,
                 letter.recorded_by,
-                letter.defendant.case_id,
-                {
-                    "defendant": letter.defendant_id,
-                    "recommendation": letter.recommendation_id,
-                    "method": letter.method,
-                },
+                letter.defendant.case,
+                data,
             )
+            self.later(letter.delivered_at, [letter], [event])
         self.counts.update(notices=len(notices), agreements=len(agreements), letters=len(letters))
 
     def withdrawals(self):
         rng = self.rng
         SR = SentencingRecommendation
-        rows, lapsed, finals = [], [], []
+        rows, finals = [], []
         for p in self.persons:
             stage = p.withdrawn_stage
             if not stage:
@@ -910,14 +1048,13 @@ class _District:
             if stage == WithdrawalStage.AT_TRIAL:
                 procedure_to = p.row.procedure
                 consequences.append(Consequence.PROCEDURE_SWITCHED)
-            rec_id = None
+            lapsed_round = None
             if stage in (WithdrawalStage.BEFORE_PROSECUTION, WithdrawalStage.AT_TRIAL):
                 p.rec1.status, p.rec1.closed_at = SR.Status.LAPSED, when
                 p.rec1.close_reason = (
                     f"犯罪嫌疑人/被告人反悔（{WithdrawalStage(stage).label}），撤回从宽量刑建议"
                 )
-                lapsed.append(p.rec1)
-                rec_id = p.rec1.pk
+                lapsed_round = p.rec1
                 rec2 = p.rec2
                 rec2.created_at = when + timedelta(days=2)
                 rec2.updated_at = rec2.submitted_at = rec2.approved_at = rec2.finalised_at = when + timedelta(
@@ -944,70 +1081,65 @@ class _District:
                     protest_note="仅以量刑过重为由上诉，原判从宽已明显不当" if protest else "",
                     non_prosecution_decision="keep" if stage == WithdrawalStage.AFTER_NON_PROSECUTION else "",
                     agreement=agreement,
-                    recommendation_id=rec_id,
                     occurred_at=when,
                     recorded_by=case.judge if stage == WithdrawalStage.AT_TRIAL else case.prosecutor,
                     recorded_at=when,
                 )
             )
+            if lapsed_round is not None:
+                rows[-1].recommendation_row = lapsed_round
             if agreement is not None:
                 agreement.status, agreement.ended_at = PleaAgreement.Status.LAPSED, when
                 agreement.end_reason = (
                     f"{when:%Y-%m-%d} 反悔（{WithdrawalStage(stage).label}），具结书失效，原件与签名留存备查"
                 )
-        SR.objects.bulk_update(lapsed, ["status", "closed_at", "close_reason"], batch_size=500)
-        SR.objects.bulk_update(
-            finals,
-            ["created_at", "updated_at", "submitted_at", "approved_at", "finalised_at"],
-            batch_size=500,
-        )
-        Withdrawal.objects.bulk_create(rows, batch_size=500)
-        ended = [w.agreement for w in rows if w.agreement is not None]
-        PleaAgreement.objects.bulk_update(ended, ["status", "ended_at", "end_reason"], batch_size=500)
-        Signature.objects.filter(agreement__in=ended).update(
-            status=Signature.Status.LAPSED, status_reason="反悔，具结书失效"
-        )
+        # The rows are written with the state they end in (a lapsed round, agreement and its signatures): nothing
+        # between their moments reads them.
         for w in rows:
-            d = w.defendant
-            self.event(
-                w.occurred_at,
-                "plea.withdrawn",
-                "plea.withdrawal",
-                w.pk,
-                w.recorded_by,
-                d.case_id,
-                {
-                    "defendant": d.pk,
-                    "stage": w.stage,
-                    "initiated_by": w.initiated_by,
-                    "reasons": w.reasons,
-                    "consequences": w.consequences,
-                    "agreement": w.agreement_id,
-                    "recommendation": w.recommendation_id,
-                    "procedure_to": w.procedure_to,
-                    "protest": bool(w.protest_note),
-                },
-            )
-            if w.recommendation_id:
-                self.event(
-                    w.occurred_at,
-                    "recommendations.recommendation.lapsed",
-                    "recommendations.sentencingrecommendation",
-                    w.recommendation_id,
-                    w.recorded_by,
-                    d.case_id,
-                    {"defendant": d.pk, "round": 1},
+            if w.agreement is not None:
+                for signature in w.agreement.signature_rows:
+                    signature.status, signature.status_reason = Signature.Status.LAPSED, "反悔，具结书失效"
+            data = lambda w=w: {  # noqa: E731
+                "defendant": w.defendant.pk,
+                "stage": w.stage,
+                "initiated_by": w.initiated_by,
+                "reasons": w.reasons,
+                "consequences": w.consequences,
+                "agreement": w.agreement.pk if w.agreement else None,
+                "recommendation": w.recommendation_id,
+                "procedure_to": w.procedure_to,
+                "protest": bool(w.protest_note),
+            }
+            case = w.defendant.case
+            events = [_Event(w.occurred_at, "plea.withdrawn", w, w.recorded_by, case, data)]
+            if hasattr(w, "recommendation_row"):
+                events.append(
+                    _Event(
+                        w.occurred_at,
+                        "recommendations.recommendation.lapsed",
+                        w.recommendation_row,
+                        w.recorded_by,
+                        case,
+                        lambda w=w: {"defendant": w.defendant.pk, "round": 1},
+                    )
                 )
+            self.later(w.occurred_at, [w], events)
         for rec in finals:
-            self.event(
+            data = lambda rec=rec: {  # noqa: E731
+                "defendant": rec.defendant.pk,
+                "round": 2,
+                "kind": rec.kind,
+                "term": rec.term_text(),
+            }
+            event = _Event(
                 rec.finalised_at,
                 "recommendations.recommendation.finalised",
-                "recommendations.sentencingrecommendation",
-                rec.pk,
+                rec,
                 self.supervisor,
-                rec.defendant.case_id,
-                {"defendant": rec.defendant_id, "round": 2, "kind": rec.kind, "term": rec.term_text()},
+                rec.defendant.case,
+                data,
             )
+            self.later(rec.finalised_at, [rec], [event])
         self.counts["withdrawals"] = len(rows)
         self.counts["by_stage"] = Counter(w.stage for w in rows)
 

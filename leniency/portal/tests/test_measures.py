@@ -12,16 +12,27 @@ from leniency.portal.figures import compute
 from leniency.portal.periods import Period
 from leniency.study.analysis import run_study
 from leniency.study.measures import MEASURES
+from leniency.testing.shared_db import kept_for_the_module
 
 START, END = date(2019, 9, 1), date(2020, 8, 31)
 
 
-@pytest.fixture
-def district(world):
+@pytest.fixture(scope="module")
+def shared_district(django_db_setup, django_db_blocker):
+    """L区 with 160 persons under the personas' province, built once for the module, whose tests only read it
+    (what a test writes is rolled back after it: leniency/testing/shared_db.py)."""
     from leniency.demo.district import PROCURATORATE_NAME, build_district
+    from leniency.testing.personas import build_world
 
-    build_district(seed=11, persons=160, province=world.region.parent.parent)
-    return Organisation.objects.get(name=PROCURATORATE_NAME)
+    with kept_for_the_module(django_db_blocker):
+        world = build_world()
+        build_district(seed=11, persons=160, province=world.region.parent.parent)
+        yield Organisation.objects.get(name=PROCURATORATE_NAME)
+
+
+@pytest.fixture
+def district(shared_district, db):
+    return shared_district
 
 
 def _row(fig, label):

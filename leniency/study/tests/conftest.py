@@ -1,9 +1,6 @@
-"""Fixtures of the study tests: the `world` personas plus the L区 district built on the same province."""
+"""Fixtures of the study tests (the L区 district's are in district/conftest.py)."""
 
 import pytest
-
-from leniency.accounts.models import Organisation, Role, User
-from leniency.testing.personas import PASSWORD
 
 
 @pytest.fixture(autouse=True)
@@ -16,19 +13,3 @@ def _models_dir(settings, tmp_path):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture
-def district(world):
-    from leniency.demo.district import PROCURATORATE_NAME, build_district
-
-    counts = build_district(province=world.region.parent.parent)
-    assert counts is not None
-    return Organisation.objects.get(name=PROCURATORATE_NAME)
-
-
-@pytest.fixture
-def district_supervisor(district):
-    return User.objects.create_user(
-        "lq_sup_test", password=PASSWORD, role=Role.SUPERVISING_PROSECUTOR, organisation=district
-    )

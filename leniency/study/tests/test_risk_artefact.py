@@ -36,8 +36,11 @@ def _fake_fit(intercept):
     return fit
 
 
-def test_training_publishes_a_version_a_second_server_serves(district, settings, tmp_path):
-    model = train_and_save(district)
+def test_training_publishes_a_version_a_second_server_serves(world, settings, tmp_path, monkeypatch):
+    """The artefact's path from the trainer to a second server (the fit itself, on the study district, is
+    test_risk.py's: it reads the same published file back)."""
+    monkeypatch.setattr(risk, "fit", _fake_fit(-0.5))
+    model = train_and_save(world.prosecutor.organisation)
     published = current(Artefact.Kind.WITHDRAWAL_RISK)
     assert published.version == model["artefact"]
     assert [f["name"] for f in published.files] == ["withdrawal_risk.json"]

@@ -44,7 +44,7 @@ def test_model_directions_auc_calibration_and_artifact(district, district_superv
 
 
 def test_case_page_scores_every_defendant_as_score_defendant_does(
-    district, district_supervisor, world, client
+    district, district_supervisor, shared_world, client
 ):
     """The case page scores its defendants over the rows its panels loaded (study_tags, person_data_from); the
     score must be the one `score_defendant` computes from its own queries, for those who signed and for one who
@@ -54,16 +54,16 @@ def test_case_page_scores_every_defendant_as_score_defendant_does(
 
     train_and_save(district)
     rec_services.do_create_draft(
-        world.defendant,
-        acting_user=world.prosecutor,
+        shared_world.defendant,
+        acting_user=shared_world.prosecutor,
         charges=["盗窃"],
         facts_text="被告人窃取他人手机一部，价值人民币3000元。",
     )
-    prospective = score_defendant(world.defendant)
+    prospective = score_defendant(shared_world.defendant)
     assert prospective is not None and prospective.prospective
-    client.force_login(world.prosecutor)
-    page = client.get(f"/cases/{world.case.pk}/").content.decode()
-    assert _panel(page, world.defendant.pk).count(f'data-risk="{prospective.percent}"') == 1
+    client.force_login(shared_world.prosecutor)
+    page = client.get(f"/cases/{shared_world.case.pk}/").content.decode()
+    assert _panel(page, shared_world.defendant.pk).count(f'data-risk="{prospective.percent}"') == 1
 
     client.force_login(district_supervisor)
     checked = 0

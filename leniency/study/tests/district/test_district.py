@@ -1,16 +1,20 @@
 """The demo district, the study on it (figures recomputed by hand from rows), the effects it finds, guarantees."""
 
 import subprocess
+from collections import Counter
 from datetime import date
 
 from django.core.management import call_command
 from django.db.models import Q
 
-from leniency.cases.models import Case, Defendant
+from leniency.audit.models import AuditEvent
+from leniency.cases.models import Case, Defendant, Sentence
+from leniency.cases.stages import Stage
+from leniency.counsel.models import CounselAssignment
 from leniency.counsel.models.participation import ParticipationEntry, Service
 from leniency.demo import district as generator
 from leniency.plea.models import PleaAgreement, Withdrawal
-from leniency.recommendations.models import SentencingRecommendation
+from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 from leniency.study.analysis import run_study
 from leniency.study.guarantees import heavier_after_withdrawal, protest_flags
 
@@ -129,3 +133,43 @@ def test_the_districts_documents_and_audit_trail_verify(district, settings, tmp_
     """The demo district's signed agreements pass `plea verify` and the audit chain stays intact."""
     call_command("plea", "verify")
     call_command("audit", "verify")
+
+
+def test_every_case_went_through_the_services_in_time_order(district):
+    """Each L区 case was registered, assigned, prosecuted, filed, judged and made final by the services, whose
+    events are on the trail; with the plea history written between their steps, time never goes backwards."""
+    cases = Case.objects.filter(procuratorate=district)
+    people = Defendant.objects.filter(case__procuratorate=district)
+    events = AuditEvent.objects.filter(case_id__in=cases.values("pk"))
+    first = events.order_by("seq").values_list("seq", flat=True).first()
+    times = list(
+        AuditEvent.objects.filter(seq__gte=first).order_by("seq").values_list("occurred_at", flat=True)
+    )
+    assert not [i for i in range(1, len(times)) if times[i] < times[i - 1]]
+    assert times[0].date() >= date(2019, 9, 1)
+
+    actions = Counter(events.values_list("action", flat=True))
+    assert actions["case.opened"] == cases.count() == cases.exclude(transfer_document_number="").count()
+    assert actions["defendant.added"] == people.count()
+    assert actions["case.prosecutor.assigned"] == cases.count()
+    assert actions["defendant.non_prosecution"] == people.filter(stage=Stage.NON_PROSECUTION).count() > 0
+    prosecuted = cases.filter(prosecuted_on__isnull=False)
+    assert actions["case.prosecuted"] == actions["case.judgment.recorded"] == prosecuted.count()
+    assert actions["counsel.assigned"] == CounselAssignment.objects.filter(defendant__in=people).count()
+    assert set(people.values_list("stage", flat=True)) == {Stage.FINAL, Stage.NON_PROSECUTION}
+    appealed = prosecuted.filter(appealed_on__isnull=False)
+    assert appealed.exists() and actions["case.appealed"] == appealed.count()
+    assert set(appealed.values_list("court__name", flat=True)) == {generator.APPEAL_COURT_NAME}
+    assert set(prosecuted.exclude(pk__in=appealed).values_list("court__name", flat=True)) == {
+        generator.COURT_NAME
+    }
+    # The judgment gave the term of the recommendation the court adopted.
+    adopted = CourtDecision.objects.filter(
+        recommendation__defendant__in=people, decision=CourtDecision.Decision.ADOPT
+    ).values_list("recommendation__defendant_id", "months")
+    sentences = dict(
+        Sentence.objects.filter(defendant__in=people, instance=Sentence.Instance.FIRST).values_list(
+            "defendant_id", "months"
+        )
+    )
+    assert adopted and all(sentences[d] == months for d, months in adopted)

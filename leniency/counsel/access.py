@@ -106,6 +106,21 @@ def visible_assignments(user) -> QuerySet[CounselAssignment]:
     return _region_scoped(user, qs, "defendant__case__region")
 
 
+def visible_among(user, assignments, visible_defendant_pks: set[int]) -> set[int] | None:
+    """The pks of `assignments` that `visible_assignments(user)` holds, decided from the rows alone where its rule
+    needs no more: `visible_defendant_pks` are those of the assignments' defendants that `visible_defendants(user)`
+    gives (the case page loaded them through it). None where the rule reads the database (region scope)."""
+    if not _authenticated(user):
+        return set()
+    if sees_all(user):
+        return {a.pk for a in assignments}
+    if user.is_lawyer:
+        return {a.pk for a in assignments if a.lawyer_id == user.pk}
+    if user.is_prosecution or has_capability(user, "adjudicate"):
+        return {a.pk for a in assignments if a.defendant_id in visible_defendant_pks}
+    return None
+
+
 def visible_requests(user) -> QuerySet[CounselRequest]:
     qs = CounselRequest.objects.all()
     if not _authenticated(user):

@@ -1,10 +1,10 @@
 from django import template
 
 from leniency.cases.panels import PAGE_ASSIGNMENTS
-from leniency.cases.templatetags.case_page import page_batch
+from leniency.cases.templatetags.case_page import page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 
-from ..access import can_request_counsel, visible_assignments
+from ..access import can_request_counsel, visible_among, visible_assignments
 from ..models import CounselAssignment, CounselRequest
 from ..participation import defendant_signatures, figures_by_assignment
 
@@ -28,6 +28,7 @@ def counsel_panel(context, defendant, user):
             signatures=defendant_signatures(
                 a for records in page_plea_records(context, defendants).values() for a in records.agreements
             ),
+            visible_defendant_pks=page_visible(context, user, defendants),
         ),
     )
 
@@ -51,13 +52,22 @@ def _assignments(by_pk) -> dict[int, list]:
     return assignments
 
 
-def counsel_panels(defendants, user, *, signatures: list | None = None) -> dict[int, dict]:
+def counsel_panels(
+    defendants, user, *, signatures: list | None = None, visible_defendant_pks: set[int] | None = None
+) -> dict[int, dict]:
     """The panels of several defendants with four queries in all (assignments, unless the page prefetched them;
     visibility, figures, requests); the defendants' signatures come from the plea records the page loaded
-    (`participation.recorded_events`)."""
+    (`participation.recorded_events`). Which assignments the user sees is read from the rows where
+    `visible_defendant_pks` (those of `defendants` visible_defendants(user) gives) is enough (`access.visible_among`)."""
     by_pk = {d.pk: d for d in defendants}
     assignments = _assignments(by_pk)
-    visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
+    visible = None
+    if visible_defendant_pks is not None:
+        visible = visible_among(
+            user, [a for rows in assignments.values() for a in rows], visible_defendant_pks
+        )
+    if visible is None:
+        visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
     figures = figures_by_assignment(shown, signatures=signatures) if shown else {}
     requests = {pk: [] for pk in by_pk}

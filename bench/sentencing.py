@@ -11,6 +11,12 @@ true term and extraction by band and count structure with bootstrap 95% interval
 (`bench/extraction_bands.py`), and the engine's throughput (extract + calculate,
 one process, one core). `--charges-only` is the fast path: the charge micro-F1 alone (charges inferred
 from the facts, 5-fold, bootstrap 95% intervals; old and new names of a renamed charge count as one).
+
+Both predictors' terms follow a quoted recommendation the court is expected to adopt (CPL art. 201:
+a plea case, one charge, a term within the statutory range; `leniency/sentencing/adoption.py`). On
+the dev files the rule binds no case: of the texts quoting a recommendation none shows a plea, so its
+effect is measured by its unit tests, not here. A dev difference smaller than its bootstrap interval
+is noise and supports no claim.
 """
 
 from __future__ import annotations

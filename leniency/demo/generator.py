@@ -43,13 +43,16 @@ from .names import unique_names
 from .people_data import particulars
 from .personas import PERSONA_USERNAMES, People, build_people, login_rows
 from .timeline import (
+    RETRIALS,
     AppealDecisions,
     AppealOutcome,
     DefendantPath,
+    RetrialPlan,
     align_appeals,
     decide_appeal,
     plan_case,
     plan_defendant,
+    plan_retrial,
 )
 
 DEFAULT_SEED = 20261123
@@ -96,6 +99,7 @@ class PlannedCase:
     judge: User | None
     defendants: list[PlannedDefendant]
     appeal_outcome: AppealOutcome | None = None  # the second instance's decision, where it came by the cutoff
+    retrial: RetrialPlan | None = None  # 再审 of its final judgment
 
 
 def demo_exists() -> bool:
@@ -127,6 +131,7 @@ def build_demo(
         # they were before the decisions varied.
         appeals = AppealDecisions(random.Random(f"{seed}:second-instance"))
         planned = _plan_cases(rng, geo, people, charges, defendants, today, appeals=appeals)
+        _plan_retrials(planned, random.Random(f"{seed}:retrial"), today - timedelta(days=1))
         summary = _save(planned, rng, people, today - timedelta(days=1))
         refresh_planner_statistics()
     summary.seed, summary.today = seed, today
@@ -239,6 +244,17 @@ def _plan_cases(
         planned.append(PlannedCase(case, judge, rows, appeal_outcome))
     _number_cases(planned)
     return planned
+
+
+def _plan_retrials(planned: list[PlannedCase], rng: random.Random, cutoff: date) -> None:
+    """RETRIALS of the cases whose judgment took effect without an appeal, drawn with their own generator."""
+    fits = []
+    for case in planned:
+        retrial = plan_retrial(rng, [d.path for d in case.defendants], cutoff)
+        if retrial is not None:
+            fits.append((case, retrial))
+    for case, retrial in rng.sample(fits, min(RETRIALS, len(fits))):
+        case.retrial = retrial
 
 
 def _staff_pick(rng, staff: list[User], district_key: str) -> User:

@@ -12,7 +12,9 @@ first-instance court's clerk (`do_appeal`), filed by the intermediate court's cl
 (`do_file_case`) and decided by it (`judgments.do_decide_second_instance`): upheld, changed to a lighter sentence
 (改判) or sent back (发回重审, timeline.decide_appeal), in which case the first court's clerk files it again with a
 judge who did not sit before (CPL art. 239), who sets the ordinary procedure, judges it again and lets that
-judgment take effect. Lawyers are recorded by the legal-aid
+judgment take effect. A final judgment may be retried (再审, on a petition the court accepted): its clerk starts the
+retrial and names a judge who did not sit (`do_start_retrial`, `do_assign_retrial_judge`), who decides it
+(`do_decide_retrial`). Lawyers are recorded by the legal-aid
 centre, a retained one by the prosecutor (`counsel.services.do_assign_counsel`), not through the rota's request
 and allocation (counsel/rota.py): the rota picks its own lawyer from the periods, stations and lawyer profiles that
 the counsel builder (builders/counsel.py) adds afterwards, and the demo must say which lawyer serves whom (the
@@ -32,8 +34,11 @@ from leniency.cases.judgments import (
     TERM_RANGES,
     SentenceIn,
     current_sentence,
+    do_assign_retrial_judge,
+    do_decide_retrial,
     do_decide_second_instance,
     do_record_judgment,
+    do_start_retrial,
 )
 from leniency.cases.models import Defendant, NonProsecution, SecondInstanceDecision
 from leniency.cases.nonprosecution import do_decide_non_prosecution
@@ -81,7 +86,8 @@ PERSON_FIELDS = (
     APPEAL_FILE,
     FINAL,
     REFILE,
-) = range(13)
+    RETRIAL,
+) = range(14)
 Decision = SecondInstanceDecision.Decision
 
 Step = tuple[datetime, int, int, Callable[[], None]]
@@ -103,9 +109,9 @@ AMEND_REASONS = "原判量刑偏重，依法改判"
 REMAND_REASONS = "原判认定的部分犯罪事实不清、证据不足，发回原审人民法院重新审判"
 
 
-def _retrial_judge(team, judge):
-    """After a remand the first court tries the case with another panel (CPL art. 239): the first of its judges
-    who did not sit."""
+def _judge_who_did_not_sit(team, judge):
+    """A remanded case (CPL art. 239) and a retried one (art. 256) go to another panel: the first of the court's
+    judges who did not sit."""
     return next(j for j in team.judges if j != judge)
 
 
@@ -162,6 +168,40 @@ def _decide(case, outcome, presiding, decided_on) -> None:
     )
 
 
+RETRIAL_REASONS = "被告人申诉，本院审查认为原判量刑不当，决定再审（刑事诉讼法第252条、第253条）"
+
+
+def _start_retrial(case, team, started_on) -> None:
+    """The court whose judgment took effect accepts the petition and retries it with a judge who did not sit."""
+    retrial = do_start_retrial(
+        case,
+        initiator="petition",
+        reasons=RETRIAL_REASONS,
+        acting_user=team.court_clerk,
+        started_on=started_on,
+    )
+    do_assign_retrial_judge(
+        retrial, judge=_judge_who_did_not_sit(team, case.judge), acting_user=team.court_clerk
+    )
+
+
+def _decide_retrial(case, decided_on) -> None:
+    """改判 to the lighter sentences where a term can be shortened, else 维持原判."""
+    retrial = case.retrials.get(decided_on__isnull=True)
+    given = {d.pk: current_sentence(d) for d in case.defendants.order_by("pk")}
+    changed = {pk: lighter(s) for pk, s in given.items()}
+    sentences = None
+    if any(changed.values()):
+        sentences = {pk: changed[pk] or _same(s) for pk, s in given.items()}
+    do_decide_retrial(
+        retrial,
+        outcome="amend" if sentences else "uphold",
+        sentences=sentences,
+        acting_user=retrial.judge,
+        decided_on=decided_on,
+    )
+
+
 def case_steps(
     index: int,
     case,
@@ -183,11 +223,11 @@ def case_steps(
     manager, prosecutor = team.case_manager, row.prosecutor
     transferred = any(d.path.reached(Stage.PROSECUTION_REVIEW) for d in case.defendants)
     planned: list[tuple[date, int, int, Callable[[], None]]] = []
-    after_remand: set[int] = set()  # the steps a remand adds, timed with their own draws
+    added: set[int] = set()  # the steps a remand or a retrial adds, timed with the case's own draws
 
-    def plan(on: date, order: int, run: Callable[[], None], *, remand: bool = False) -> None:
-        if remand:
-            after_remand.add(len(planned))
+    def plan(on: date, order: int, run: Callable[[], None], *, add: bool = False) -> None:
+        if add:
+            added.add(len(planned))
         planned.append((on, order, len(planned), run))
 
     def register():
@@ -248,8 +288,8 @@ def case_steps(
     # judgment.
     moments: dict[str, date] = {}
     outcome = getattr(case, "appeal_outcome", None)
-    retrial_judge = (
-        _retrial_judge(team, case.judge) if outcome and outcome.decision == Decision.REMAND else None
+    judge_again = (
+        _judge_who_did_not_sit(team, case.judge) if outcome and outcome.decision == Decision.REMAND else None
     )
     for d in case.defendants:
         if d.lawyer is not None:
@@ -270,7 +310,7 @@ def case_steps(
             elif m.to == Stage.FINAL and previous == Stage.APPEAL:
                 moments.setdefault("decided", m.on)
             elif m.to == Stage.FINAL and remanded:
-                plan(m.on, FINAL, move(d, m, lambda: retrial_judge), remand=True)
+                plan(m.on, FINAL, move(d, m, lambda: judge_again), add=True)
             elif m.to == Stage.FINAL:
                 plan(m.on, FINAL, move(d, m, lambda: case.judge))
             elif m.to == Stage.CASE_WITHDRAWN and previous == Stage.FIRST_INSTANCE:
@@ -334,22 +374,29 @@ def case_steps(
             refiled_on = outcome.refiled_on
 
             def refile():
-                do_file_case(case.row, judge=retrial_judge, acting_user=team.court_clerk, filed_on=refiled_on)
+                do_file_case(case.row, judge=judge_again, acting_user=team.court_clerk, filed_on=refiled_on)
                 for d in case.defendants:
                     if fresh(d).stage == Stage.FIRST_INSTANCE and d.row.procedure != Procedure.ORDINARY:
-                        do_set_procedure(d.row, procedure=Procedure.ORDINARY, acting_user=retrial_judge)
+                        do_set_procedure(d.row, procedure=Procedure.ORDINARY, acting_user=judge_again)
 
-            plan(refiled_on, REFILE, refile, remand=True)
+            plan(refiled_on, REFILE, refile, add=True)
             if "judged_again" in moments:
-                again = judge(moments["judged_again"], lambda: retrial_judge)
-                plan(moments["judged_again"], JUDGE, again, remand=True)
+                again = judge(moments["judged_again"], lambda: judge_again)
+                plan(moments["judged_again"], JUDGE, again, add=True)
+
+    retrial = getattr(case, "retrial", None)
+    if retrial is not None:
+        plan(
+            retrial.started_on, RETRIAL, lambda: _start_retrial(case.row, team, retrial.started_on), add=True
+        )
+        plan(retrial.decided_on, RETRIAL, lambda: _decide_retrial(case.row, retrial.decided_on), add=True)
 
     steps: list[Step] = []
-    # The steps a remand adds come last in their case and draw their times from the case's own generator, so
-    # that the other cases' times and filing dates stay those of the demo without remands.
-    own = random.Random(row.number) if after_remand else rng
+    # The steps a remand or a retrial adds come last in their case and draw their times from the case's own
+    # generator, so that the other cases' times and filing dates stay those of the demo without them.
+    own = random.Random(row.number) if added else rng
     for on, order, n, run in sorted(planned, key=lambda p: p[:3]):
-        draw = own if n in after_remand else rng
+        draw = own if n in added else rng
         hours = (9, 11) if order == REGISTER else (9, 17) if order == ASSIGN else (8, 18)
         moment = at(on, draw, start_hour=hours[0], end_hour=hours[1])
         if steps:

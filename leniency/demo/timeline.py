@@ -42,6 +42,11 @@ AMEND_SHARE = 0.12
 REMAND_SHARE = 0.04
 REFILE_DAYS = (3, 10)  # the first court files the returned case again
 RETRIED_DAYS = (30, 90)  # retried under the ordinary procedure, its period counted afresh (CPL art. 239)
+# 再审 of a final judgment (CPL arts. 252-256): petitions in plea cases run at 0.046 % (FACTS.md §5, mid-2022),
+# under one in a demo of 2,000 defendants; one retrial is planned all the same, so that the demo shows it.
+RETRIALS = 1
+RETRIAL_START_DAYS = (60, 180)  # from the judgment taking effect to the court's decision to retry
+RETRIAL_DAYS = (30, 90)
 PLEA_DECLINED = 0.12  # does not sign a plea agreement: the registry's plea rate comes out near 89% (FACTS.md §5: 86.8% in 2020)
 
 REASONS = {
@@ -179,6 +184,22 @@ def decide_appeal(
     for path in decided:
         path.moves = path.moves[:-1] + [m for m in tail if m.on <= cutoff]
     return AppealOutcome(Decision.REMAND, refiled_on)
+
+
+@dataclass(frozen=True)
+class RetrialPlan:
+    started_on: date
+    decided_on: date
+
+
+def plan_retrial(rng: random.Random, paths: list[DefendantPath], cutoff: date) -> RetrialPlan | None:
+    """A retrial of the case where every defendant's judgment took effect without an appeal and the retrial can be
+    started and decided by the cutoff; None otherwise."""
+    if not paths or any(p.stage != Stage.FINAL or p.reached(Stage.APPEAL) for p in paths):
+        return None
+    started_on = max(p.moves[-1].on for p in paths) + _days(rng, RETRIAL_START_DAYS)
+    decided_on = started_on + _days(rng, RETRIAL_DAYS)
+    return RetrialPlan(started_on, decided_on) if decided_on <= cutoff else None
 
 
 def _judgment_index(path: DefendantPath) -> int:

@@ -333,6 +333,27 @@ def test_the_court_above_upholds_changes_or_sends_back_and_the_first_court_tries
             assert {d.stage for d in defendants} <= {Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.FINAL}
 
 
+def test_a_final_judgment_is_retried_by_a_judge_of_its_court_who_did_not_sit(demo):
+    """再审 on a petition the court accepted (CPL arts. 252-253): its clerk starts it after the judgment took effect
+    and names a judge who did not sit (art. 256), who decides it; the defendants stay at 生效."""
+    from leniency.cases.models import Retrial, Sentence
+
+    (retrial,) = Retrial.objects.select_related("case", "started_by", "judge")
+    case, defendants = retrial.case, list(retrial.case.defendants.all())
+    assert retrial.initiator == Retrial.Initiator.PETITION and retrial.reasons
+    assert retrial.started_by.role == Role.COURT_CLERK and retrial.court_id == case.court_id
+    assert retrial.judge.organisation_id == case.court_id and case.judge_id == retrial.judge_id
+    assert not Sentence.objects.filter(defendant__case=case, instance="first", judge=retrial.judge).exists()
+    assert {d.stage for d in defendants} == {Stage.FINAL}
+    assert max(d.stage_since for d in defendants) < retrial.started_on < retrial.decided_on < TODAY
+    again = Sentence.objects.filter(defendant__case=case, instance=Sentence.Instance.RETRIAL)
+    if retrial.outcome == Retrial.Outcome.AMEND:
+        assert {s.defendant_id for s in again} == {d.pk for d in defendants}
+        assert {(s.judged_on, s.judge_id) for s in again} == {(retrial.decided_on, retrial.judge_id)}
+    else:
+        assert retrial.outcome == Retrial.Outcome.UPHOLD and not again.exists()
+
+
 def test_counsel_was_assigned_by_the_centre_or_for_retained_counsel_the_prosecutor(demo):
     events = AuditEvent.objects.filter(action="counsel.assigned").select_related("actor")
     assert events.count() == CounselAssignment.objects.count() > 0

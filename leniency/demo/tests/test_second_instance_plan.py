@@ -13,6 +13,7 @@ from leniency.demo.timeline import (
     Move,
     appeal_period_end,
     decide_appeal,
+    plan_retrial,
 )
 
 
@@ -70,3 +71,15 @@ def test_an_undecided_appeal_gets_no_decision():
     path = _appealed(date(2025, 5, 1))
     path.moves.pop()  # still before the court above at the cutoff
     assert decide_appeal(AppealDecisions(random.Random(1)), [path], cutoff=date(2025, 4, 30)) is None
+
+
+def test_a_retrial_is_planned_only_on_a_judgment_final_without_appeal_and_within_the_cutoff():
+    final = DefendantPath(
+        moves=[Move(Stage.JUDGMENT, date(2025, 3, 10)), Move(Stage.FINAL, date(2025, 3, 25))]
+    )
+    retrial = plan_retrial(random.Random(1), [final], cutoff=date(2026, 6, 29))
+    assert date(2025, 3, 25) < retrial.started_on < retrial.decided_on <= date(2026, 6, 29)
+    assert plan_retrial(random.Random(1), [final], cutoff=date(2025, 5, 1)) is None  # not decided by then
+    assert plan_retrial(random.Random(1), [_appealed(date(2025, 5, 1))], cutoff=date(2026, 6, 29)) is None
+    open_one = DefendantPath(moves=[Move(Stage.JUDGMENT, date(2025, 3, 10))])
+    assert plan_retrial(random.Random(1), [final, open_one], cutoff=date(2026, 6, 29)) is None

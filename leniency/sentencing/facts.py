@@ -98,9 +98,7 @@ class QuotedRecommendation:
 
     low_months: int | None
     high_months: int | None
-    penalty: str | None = (
-        None  # the principal penalty: "imprisonment", "detention", "surveillance"; None if masked
-    )
+    penalty: str | None = None  # principal penalty: imprisonment, detention, surveillance; None if masked
     span: Span | None = None
     probation: bool = False  # 缓刑 recommended (a suspension of `penalty`, not a penalty of its own: art. 72)
     probation_months: int | None = None  # its own period (缓刑考验期) when the text states it

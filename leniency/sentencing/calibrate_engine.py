@@ -17,11 +17,6 @@ from leniency.sentencing.corpus import Judgment
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.prediction import Prediction
 
-# Where a recommendation gives only a ceiling ("判处二年以下…", or a masked floor "××至二年"),
-# courts in the development sample land well below it; where it gives both ends, in the lower part.
-CEILING_ONLY_SHARE = 0.6
-RANGE_POSITION = 1 / 3
-
 
 @dataclass
 class EngineResult:
@@ -42,21 +37,6 @@ class EngineResult:
         """Whether a sentencing guideline (not only the statutory bracket) covers any charge."""
         calc = self.calculation
         return calc is not None and any(c.has_guideline for c in calc.charges)
-
-    @property
-    def recommendation_months(self) -> int | None:
-        """A single number summarising the prosecutor's quoted recommendation, if the text has one."""
-        rec = self.facts.recommendation if self.facts is not None else None
-        if rec is None:
-            return None
-        low, high = rec.low_months, rec.high_months
-        if high is not None and low is not None and high >= low:
-            return round(low + RANGE_POSITION * (high - low))
-        if high is not None:
-            return round(CEILING_ONLY_SHARE * high)
-        if low is not None:
-            return low
-        return None
 
 
 def run_engine(

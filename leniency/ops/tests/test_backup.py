@@ -22,13 +22,28 @@ from leniency.ops.backup import row_counts
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "recordings").mkdir(parents=True)
     (settings.MEDIA_ROOT / "recordings" / "signing.wav").write_bytes(b"RIFF" + bytes(range(256)) * 40)
-    build_demo(seed=5, defendants=40, today=date(2026, 11, 1))
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    media = _media(settings, tmp_path)
+    build_demo(seed=5, defendants=40, today=date(2026, 11, 1))
+    return media
+
+
+@pytest.fixture
+def one_case(settings, tmp_path):
+    """For the refusals, which need some rows, audit events and a file, not a whole demo: the personas' case."""
+    from leniency.testing.personas import build_world
+
+    media = _media(settings, tmp_path)
+    build_world()
+    return media
 
 
 def test_round_trip_restores_rows_files_and_a_verified_audit_chain(demo, tmp_path):
@@ -70,7 +85,7 @@ def test_the_backup_keeps_personal_data_encrypted(demo, tmp_path):
     assert someone.name in dump and someone.id_number not in dump and someone.phone not in dump
 
 
-def test_a_changed_file_is_refused_before_anything_is_touched(demo, tmp_path):
+def test_a_changed_file_is_refused_before_anything_is_touched(one_case, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=archive)
     tampered = tmp_path / "tampered.tar.gz"
@@ -87,7 +102,7 @@ def test_a_changed_file_is_refused_before_anything_is_touched(demo, tmp_path):
     assert sum(row_counts().values()) == 0  # nothing restored
 
 
-def test_restore_refuses_a_database_that_is_not_empty(demo, tmp_path):
+def test_restore_refuses_a_database_that_is_not_empty(one_case, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=archive)
     with pytest.raises(CommandError, match=rf"holds data .*\n    leniency restore {archive} --replace"):
@@ -190,7 +205,7 @@ def test_without_the_debian_folder_only_a_tool_of_the_same_major_version_is_take
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump backs up PostgreSQL only")
-def test_on_postgresql_a_backup_without_pg_dump_is_refused_naming_it(demo, tmp_path, monkeypatch):
+def test_on_postgresql_a_backup_without_pg_dump_is_refused_naming_it(one_case, tmp_path, monkeypatch):
     monkeypatch.setenv("LENIENCY_PG_BIN", str(tmp_path))
     with pytest.raises(CommandError, match=r"nothing was backed up: pg_dump of PostgreSQL \d+"):
         call_command("backup", out=tmp_path / "b.tar.gz")

@@ -1,6 +1,7 @@
 """The recommendations demo: realistic histories, deterministic, idempotent, audited in the past."""
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 import pytest
@@ -12,14 +13,10 @@ from leniency.audit.trail import verify_chain
 from leniency.demo.builders import recommendations as rec_demo
 from leniency.demo.generator import build_demo
 from leniency.recommendations.models import CourtDecision, LawyerOpinion, Review, SentencingRecommendation
+from leniency.testing.shared_db import kept_for_the_module
 
 TODAY = date(2026, 6, 30)
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+pytestmark = pytest.mark.django_db  # each test in its own savepoint inside the module's build
 
 
 def _build():
@@ -27,8 +24,34 @@ def _build():
     return rec_demo.build(seed=7, today=TODAY, stdout=None)
 
 
-def test_demo_histories_are_realistic_and_audited():
-    summary = _build()
+def _histories():
+    return list(
+        SentencingRecommendation.objects.order_by(
+            "defendant__case__number", "defendant__name", "round"
+        ).values_list("defendant__name", "round", "status", "months", "probation")
+    )
+
+
+@dataclass(frozen=True)
+class Demo:
+    summary: str | None
+    first_histories: list  # those of an earlier build with the same seed, rolled back
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Two builds for the module: one rolled back (its histories kept, to compare), and the one the tests read
+    (leniency/testing/shared_db.py)."""
+    with kept_for_the_module(django_db_blocker):
+        with transaction.atomic():
+            _build()
+            first = _histories()
+            transaction.set_rollback(True)
+        yield Demo(_build(), first)
+
+
+def test_demo_histories_are_realistic_and_audited(demo):
+    summary = demo.summary
     assert summary and summary.startswith("recommendations:")
     statuses = Counter(SentencingRecommendation.objects.values_list("status", flat=True))
     assert statuses["final"] > 50
@@ -57,30 +80,17 @@ def test_demo_histories_are_realistic_and_audited():
     assert not events.filter(occurred_at__gte=end).exists()
 
 
-def test_second_run_adds_nothing():
-    _build()
+def test_second_run_adds_nothing(demo):
     before = (SentencingRecommendation.objects.count(), AuditEvent.objects.count())
     assert rec_demo.build(seed=7, today=TODAY, stdout=None) is None
     assert (SentencingRecommendation.objects.count(), AuditEvent.objects.count()) == before
 
 
-def test_same_seed_same_histories():
-    def snapshot():
-        with transaction.atomic():
-            _build()
-            rows = list(
-                SentencingRecommendation.objects.order_by(
-                    "defendant__case__number", "defendant__name", "round"
-                ).values_list("defendant__name", "round", "status", "months", "probation")
-            )
-            transaction.set_rollback(True)
-        return rows
-
-    assert snapshot() == snapshot()
+def test_same_seed_same_histories(demo):
+    assert demo.first_histories and _histories() == demo.first_histories
 
 
-def test_each_rounds_events_are_in_order():
-    _build()
+def test_each_rounds_events_are_in_order(demo):
     order = [
         "recommendations.draft.created",
         "recommendations.recommendation.submitted",

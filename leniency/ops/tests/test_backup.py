@@ -133,13 +133,11 @@ def test_restore_sets_the_replaced_checkpoint_aside_and_starts_a_new_one(demo, t
 
 
 @pytest.mark.parametrize("portable", [False, True], ids=["native", "portable"])
-def test_the_corpus_restores_whole_in_bulk(settings, tmp_path, portable):
+def test_the_corpus_restores_whole_in_bulk(one_case, tmp_path, portable):
     """PostgreSQL: inside the pg_dump archive (COPY); SQLite, or --portable: as JSON Lines, not as fixtures.
-    Only the corpus is looked at, so no demo is built (the round trip above restores one whole)."""
+    Only the corpus is looked at, beside the personas' case: no demo is built (the round trip above restores one).
+    """
     from leniency.corpus.models import Judgment
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
 
     fields = [
         "content_hash",

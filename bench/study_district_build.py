@@ -1,4 +1,4 @@
-"""CPU time of building the study district L区 (leniency/demo/district.py) at its default size and the tests' sizes.
+"""CPU time of building the study district L区 (leniency/demo/district/) at its default size and the tests' sizes.
 
     .venv/bin/python bench/study_district_build.py [--workdir /tmp/leniency-bench-district] [sizes ...]
 

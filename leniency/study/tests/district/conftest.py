@@ -1,6 +1,6 @@
 """The tests that read the study district L区 (736 persons) share one build of it.
 
-Every L区 case goes through the services step by step (leniency/demo/district.py), so a build costs about ten
+Every L区 case goes through the services step by step (leniency/demo/district/cases.py), so a build costs about ten
 times what the bulk-written district did (bench/study_district_build.py); one build for this package, rather
 than one per test or per module, keeps the study tests cheaper in total than before. The state lives in one
 transaction around the package (leniency/testing/shared_db.py); each test runs in its own savepoint, so what it

@@ -17,13 +17,14 @@ import io
 import re
 import time
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import models
+from django.utils import timezone
 
 from leniency.encryption import EncryptedCharField
 
@@ -136,8 +137,14 @@ UNCHECKED = {
     "renders it",
     "cases.Settlement.original_name": "the scan's download carries it as its file name; no page renders it",
     "cases.SecondInstanceDecision.reasons": "kept for the record with the decision; no template renders it",
-    "recommendations.SentencingRecommendation.close_reason": "a coverage gap: shown in a closed round's history "
-    "to the case's prosecution, and this world's one closed round is in a case no persona prosecutes",
+    "cases.Retrial.reasons": "kept for the record with the retrial; no template renders it",
+    # a coverage gap: the stored facts of a round show on the court's view and the letter of a final round; this
+    # world's only stored facts are those of the prosecutor persona's drafts (_close_a_round_of_the_prosecutor)
+    "recommendations.ConfirmedFact.label": "stored facts of a draft round: shown only once a round is final",
+    "recommendations.ConfirmedFact.display": "as recommendations.ConfirmedFact.label",
+    "recommendations.ConfirmedFact.sentence": "as recommendations.ConfirmedFact.label",
+    "recommendations.ConfirmedFact.note": "as recommendations.ConfirmedFact.label",
+    "recommendations.ConfirmedFact.change_reason": "as recommendations.ConfirmedFact.label",
 }
 
 # Columns with no row in this world, so nothing is planted in them: a gap in coverage, listed so that it is
@@ -146,7 +153,6 @@ NO_ROWS = {
     "jobs.Job.result",
     "jobs.Job.error",
     "cases.CaseAttachment.original_name",
-    "cases.Retrial.reasons",
     "cases.PanelChange.reason",
     "accounts.ApiToken.name",
     "corpus.ImportLineError.reason",
@@ -160,11 +166,6 @@ NO_ROWS = {
     "counsel.ConflictOfInterest.note",
     "counsel.ConflictOfInterest.withdrawal_reason",
     "oversight.ReportAttachment.original_name",
-    "recommendations.ConfirmedFact.label",
-    "recommendations.ConfirmedFact.display",
-    "recommendations.ConfirmedFact.sentence",
-    "recommendations.ConfirmedFact.note",
-    "recommendations.ConfirmedFact.change_reason",
     "study.ImportedPerson.person_ref",
     "study.ImportedPerson.case_ref",
     "study.ImportedPerson.crime",
@@ -258,6 +259,7 @@ def build_world(monkeypatch) -> dict:
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, *a, **k: b"%PDF-1.4\n%stub\n%%EOF\n")
     summary = build_demo(seed=SEED, defendants=DEFENDANTS, today=TODAY, stdout=io.StringIO())
     lines = extensions.build_extensions(seed=SEED, today=summary.today, stdout=io.StringIO())
+    _close_a_round_of_the_prosecutor()
     code = next(
         (
             m.group(1)
@@ -267,6 +269,35 @@ def build_world(monkeypatch) -> dict:
         None,
     )
     return {"status_code": code}
+
+
+def _close_a_round_of_the_prosecutor() -> None:
+    """A round the prosecutor persona closes, so that its close_reason shows in the round's history to the case's
+    prosecution (this small world has no defendant of the persona under review): the case-management persona
+    registers a transfer and assigns it to the prosecutor persona, whose second draft supersedes the first
+    (`do_create_draft`)."""
+    from leniency.accounts.models import User
+    from leniency.cases.models import Charge
+    from leniency.cases.services import do_assign_prosecutor, do_register_transfer
+    from leniency.recommendations.services import do_create_draft
+
+    prosecutor, manager = (User.objects.get(username=name) for name in ("prosecutor", "case_manager"))
+    case = do_register_transfer(
+        title="甲某盗窃案",
+        region=prosecutor.organisation.region,
+        procuratorate=prosecutor.organisation,
+        received_on=date(TODAY.year, TODAY.month, 10),
+        transferring_agency="公安分局",
+        transfer_document_number="公（刑）诉字〔2026〕901号",
+        facts="2026年10月，犯罪嫌疑人甲某在商场窃取手机一部，价值人民币三千元。",
+        defendants=[{"name": "甲某", "gender": "M", "charges": [Charge.objects.get(name="盗窃")]}],
+        acting_user=manager,
+    )
+    do_assign_prosecutor(case, prosecutor=prosecutor, acting_user=manager)
+    defendant = case.defendants.get()
+    now = timezone.make_aware(datetime(TODAY.year, TODAY.month, TODAY.day, 10))
+    do_create_draft(defendant, acting_user=prosecutor, now=now)
+    do_create_draft(defendant, acting_user=prosecutor, now=now.replace(hour=11))
 
 
 def seeds() -> dict[str, list[str]]:
@@ -309,6 +340,14 @@ def seeds() -> dict[str, list[str]]:
                 SentencingRecommendation.objects.filter(defendant__in=seen, status="final"),
                 "/recommendations/defendants/{obj.defendant_id}/",
             ),
+            "closed_round": first(
+                SentencingRecommendation.objects.filter(
+                    defendant__in=seen,
+                    defendant__case__prosecutor__username=username,
+                    closed_at__isnull=False,
+                ),
+                "/recommendations/defendants/{obj.defendant_id}/",
+            ),
             "non_prosecution": first(
                 NonProsecution.objects.filter(defendant__in=seen).select_related("defendant"),
                 "/cases/{obj.defendant.case_id}/defendants/{obj.defendant_id}/non-prosecution/",
@@ -329,7 +368,9 @@ def seeds() -> dict[str, list[str]]:
 
     published = first(TypicalCase.objects.filter(status="published"), "/public/cases/{obj.number}/")
     return {
-        "prosecutor": mine("prosecutor", "case", "recommendation", "letter", "agreement", "notice")
+        "prosecutor": mine(
+            "prosecutor", "case", "recommendation", "closed_round", "letter", "agreement", "notice"
+        )
         + ["/public/manage/"]
         + first(TypicalCase.objects.all(), "/public/manage/cases/{obj.pk}/"),
         "supervisor": ["/oversight/reports/", "/recommendations/queue/"]

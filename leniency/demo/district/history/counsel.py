@@ -81,7 +81,7 @@ def queue_participation(district: District) -> None:
                     "counsel.participation.logged",
                     e,
                     e.assignment.lawyer,
-                    e.assignment.defendant,
+                    e.assignment.defendant.case,
                     lambda e=e: {
                         "defendant": e.assignment.defendant.pk,
                         "service": e.service,

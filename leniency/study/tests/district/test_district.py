@@ -173,3 +173,18 @@ def test_every_case_went_through_the_services_in_time_order(district):
         )
     )
     assert adopted and all(sentences[d] == months for d, months in adopted)
+
+
+def test_every_event_about_a_defendant_is_on_that_defendants_case(district):
+    """The events of the bulk-written history name the case of their defendant, as the services' do (the
+    lawyers' participation was once recorded on the case whose pk was the defendant's)."""
+    people = dict(Defendant.objects.filter(case__procuratorate=district).values_list("pk", "case_id"))
+    events = AuditEvent.objects.filter(data__has_key="defendant", case_id__in=set(people.values()))
+    on_case = Counter()
+    for action, case_id, data in events.values_list("action", "case_id", "data"):
+        on_case[action, people.get(data["defendant"]) == case_id] += 1
+    assert (
+        on_case["counsel.participation.logged", True]
+        == ParticipationEntry.objects.filter(assignment__defendant_id__in=people).count()
+    )
+    assert not [key for key in on_case if not key[1]]

@@ -37,7 +37,14 @@ from the page's rows (839937e), runs interleaved base/new/base/new; this process
     judge         40.6 / 52.1    37.2 / 47.4    33.1 / 41.4   31.4 / 38.1   29 → 28
     duty_lawyer   36.7 / 41.1    34.1 / 37.9    32.3 / 35.2   29.5 / 32.5   29 → 28
 
-About 13 % less CPU; still twice the target. Where the rest goes (the same runs, split by timing the ORM's
+Then with the user's organisation region loaded with the user (3c46233: no region query for a final case's
+retrial check), one more pair on a quieter machine (reference loop 120-200 ms), before / after:
+
+    prosecutor    34.4 / 46.5 → 30.4 / 42.2   queries 34 → 32 (max 36 → 34)
+    judge         36.2 / 49.3 → 28.1 / 37.0   queries 29 → 28
+    duty_lawyer   32.7 / 38.2 → 26.1 / 29.1   queries 29 → 28
+
+About 12-20 % less CPU; still about twice the target. Where the rest goes (the same runs, split by timing the ORM's
 execute_sql and the template renders): SQL compilation and execution about 13 ms (SQLite itself 2-3 ms) for ~30
 queries, the defendant panels' templates and Python about 7 ms, the view before rendering (session, user, page
 cache version, case, defendants, read log, judgments' actions; measured before) about 12 ms.

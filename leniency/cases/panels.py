@@ -3,9 +3,10 @@ the way they register their audit actions (`leniency.audit.timeline.register_act
 them in order and names no app above it.
 
 A panel is a template rendered with the page's context and `defendant`; it batches its own queries over the
-page's defendants (`leniency.cases.templatetags.case_page`). `prefetch` names relations of Defendant the page
-should prefetch for it (one query for all defendants): a relation's name, or a `Prefetch` (with `to_attr`, the
-panel's own name for the rows, which checks may read instead of querying: `PAGE_ASSIGNMENTS`).
+page's defendants (`leniency.cases.templatetags.case_page`). `style` is a template the page includes once, before
+its defendants, however many it shows (the panel's stylesheet link). `prefetch` names relations of Defendant the
+page should prefetch for it (one query for all defendants): a relation's name, or a `Prefetch` (with `to_attr`,
+the panel's own name for the rows, which checks may read instead of querying: `PAGE_ASSIGNMENTS`).
 """
 
 from __future__ import annotations
@@ -25,18 +26,27 @@ class Panel:
     template: str
     order: int
     prefetch: tuple[str | Prefetch, ...] = ()
+    style: str = ""
 
 
 _PANELS: dict[str, Panel] = {}
 
 
-def register_panel(template: str, *, order: int, prefetch: tuple[str | Prefetch, ...] = ()) -> None:
-    """Show `template` for each defendant on the case page; lower `order` comes first."""
-    _PANELS[template] = Panel(template, order, tuple(prefetch))
+def register_panel(
+    template: str, *, order: int, prefetch: tuple[str | Prefetch, ...] = (), style: str = ""
+) -> None:
+    """Show `template` for each defendant on the case page; lower `order` comes first. `style` is included once
+    per page, not once per defendant."""
+    _PANELS[template] = Panel(template, order, tuple(prefetch), style)
 
 
 def defendant_panels() -> list[Panel]:
     return sorted(_PANELS.values(), key=lambda panel: (panel.order, panel.template))
+
+
+def panel_styles() -> list[str]:
+    """The panels' style templates, each once, in the panels' order."""
+    return list(dict.fromkeys(panel.style for panel in defendant_panels() if panel.style))
 
 
 def panel_prefetch() -> list[str | Prefetch]:

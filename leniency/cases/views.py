@@ -27,7 +27,7 @@ from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
-from .panels import defendant_panels, panel_prefetch
+from .panels import defendant_panels, panel_prefetch, panel_styles
 from .templatetags.case_page import VISIBLE, grouped_order
 
 PAGE_SIZE = 25
@@ -136,6 +136,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "page_defendants": defendants,
         "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants above
         "defendant_panels": defendant_panels(),
+        "panel_styles": panel_styles(),  # included once, not once per defendant
         "can_see_identity": can_see_identity(request.user),
         "can_prosecute": can_prosecute(request.user, case, defendants),
         "can_file": can_file_case(request.user, case),

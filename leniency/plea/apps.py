@@ -10,7 +10,8 @@ class PleaConfig(AppConfig):
     verbose_name = gettext_lazy("认罪认罚")
 
     def ready(self):
-        register_panel("plea/_defendant_panel.html", order=30)  # each defendant on the case page
+        # each defendant on the case page; its stylesheet once per page
+        register_panel("plea/_defendant_panel.html", order=30, style="plea/_style.html")
         # Imported here, not at the top: these modules load models, which Django allows only once the app
         # registry is ready.
         from leniency.audit.timeline import register_action

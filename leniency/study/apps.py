@@ -9,7 +9,8 @@ class StudyConfig(AppConfig):
     label = "study"
 
     def ready(self):
-        register_panel("study/_defendant_panel.html", order=50)  # each defendant on the case page
+        # each defendant on the case page; its stylesheet once per page
+        register_panel("study/_defendant_panel.html", order=50, style="study/_style.html")
         from .measures import share_with_counsel
 
         share_with_counsel()  # the counsel dashboard's meeting rate is the registry's (counsel sits below study)

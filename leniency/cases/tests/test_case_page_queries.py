@@ -4,6 +4,7 @@ A panel that goes back to one query per defendant makes a three-defendant page c
 these tests fail then, instead of the load benchmark quietly getting slower.
 """
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -140,7 +141,13 @@ def test_case_page_with_five_defendants_stays_under_the_query_budget(
     client.get(url)
     before = PersonalDataAccess.objects.count()
     with django_assert_max_num_queries(MAX_QUERIES):
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+    assert response.status_code == 200
+    # The plea and study panels' stylesheets are linked once, not once per defendant.
+    page = response.content.decode()
+    assert page.count('class="defendant"') == 5 and page.count('class="plea-panel"') == 5
+    assert len(re.findall(r'href="[^"]*/plea/plea\.[^"]*css"', page)) == 1
+    assert len(re.findall(r'href="[^"]*/study/study\.[^"]*css"', page)) == 1
     # Every defendant's particulars shown are still logged as read, one row each, in one insert.
     assert PersonalDataAccess.objects.count() - before == 5
 

@@ -176,6 +176,29 @@ def _confidence(calc: Calculation, model_used: bool, similar: SimilarCases, fact
     return "medium"
 
 
+def _adopted(
+    facts: CaseFacts, months: int, low: int, high: int, interval: tuple[int, int] | None, notes: list[str]
+) -> tuple[int, int, int, tuple[int, int] | None]:
+    """The term held inside a quoted recommendation the court is expected to adopt in a plea case (CPL art.
+    201), by the rule the CLI and the benchmark apply (`leniency.sentencing.adoption`); the explanation line
+    goes into `notes`. The model's interval (else the calculation's range) is widened to hold it, never
+    narrowed."""
+    from leniency.sentencing.adoption import follow_recommendation
+    from leniency.sentencing.prediction import Prediction
+
+    before = Prediction(months, *(interval or (low, high)))
+    after = follow_recommendation(before, facts)
+    if after is before:
+        return months, low, high, interval
+    notes.extend(after.explanation)
+    return (
+        after.months,
+        min(low, after.months),
+        max(high, after.months),
+        (after.low, after.high) if interval is not None else None,
+    )
+
+
 def recommend(
     facts: CaseFacts,
     *,
@@ -213,6 +236,8 @@ def recommend(
         notes.append(f"刑期由量刑计算（{calc.months} 个月）与判决数据模型（版本 {model.version}）综合得出")
     elif model is None:
         notes.append("未加载判决数据模型：仅依据量刑计算，置信度较低")
+    if fixed:
+        months, low, high, interval = _adopted(facts, months, low, high, interval, notes)
 
     try:
         similar = find_similar(facts, region_code=region_code, years=years, k=k, exclude=exclude)

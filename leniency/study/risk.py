@@ -223,8 +223,11 @@ def serving_path() -> Path:
     return serving_directory(Artefact.Kind.WITHDRAWAL_RISK, artifact_path().parent) / ARTIFACT
 
 
-def load_model() -> dict | None:
-    """The current model; where none was ever trained, refit on the demo district if it exists (a second or two).
+def load_model(*, refit: bool = True) -> dict | None:
+    """The current model; where none was ever trained, refit on the demo district if it exists (a second or two),
+    unless `refit` is False (the case page's panel: a page render neither trains nor asks whether the district
+    exists, which cost every cold case page a second query while no model was trained; the demo trains one when
+    it builds the district, and the study pages refit).
 
     One indexed query for the current version per call; the file is read once per version (a published version
     never changes; the local file is re-read when its modification time does)."""
@@ -237,6 +240,8 @@ def load_model() -> dict | None:
                 model["artefact"] = path.parent.name
             _cache.update(key=key, model=model)
         return _cache["model"]
+    if not refit:
+        return None
     org = Organisation.objects.filter(name=PROCURATORATE_NAME).first()
     if org is None:
         return None

@@ -50,7 +50,7 @@ def study_panels(
         letters[letter.defendant_id].append(letter)
     withdrawals = [w for pk in shown for w in plea[pk].withdrawals]
     heavier, protests = heavier_among(withdrawals, rounds), protests_among(withdrawals)
-    model = load_model()
+    model = load_model(refit=False)  # a page render does not train: one query for the current version
     # risk.score_defendant for each, over one PersonData for all of them.
     data = person_data_from([by_pk[pk] for pk in shown], rounds, plea, letters) if model is not None else None
     rows = {row.defendant_id: row for row in rows_of(data)} if data is not None else {}

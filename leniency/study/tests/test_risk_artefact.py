@@ -8,11 +8,12 @@ import json
 import pytest
 from django.core.management import call_command
 
+from leniency.accounts.models import Organisation
 from leniency.corpus import artefacts
 from leniency.corpus.artefacts import current
 from leniency.corpus.models import Artefact
 from leniency.study import risk
-from leniency.study.risk import artifact_path, load_model, train_and_save
+from leniency.study.risk import PROCURATORATE_NAME, artifact_path, load_model, train_and_save
 
 
 def _another_server(settings, tmp_path, name):
@@ -91,6 +92,20 @@ def test_a_local_file_serves_only_while_no_version_is_published(world, settings,
     published = train_and_save(world.prosecutor.organisation)
     served = load_model()
     assert served["intercept"] == -4.0 and served["artefact"] == published["artefact"]
+
+
+def test_the_case_pages_panel_neither_refits_nor_looks_for_the_district(
+    world, monkeypatch, django_assert_num_queries
+):
+    """The case page's study panel asks only for the current version (one query); the study pages still refit
+    on the demo district where no model was ever trained."""
+    region = world.prosecutor.organisation.region
+    Organisation.objects.create(name=PROCURATORATE_NAME, kind=Organisation.Kind.PROCURATORATE, region=region)
+    monkeypatch.setattr(risk, "fit", _fake_fit(-6.0))
+    with django_assert_num_queries(1):
+        assert load_model(refit=False) is None
+    assert load_model()["intercept"] == -6.0
+    assert load_model(refit=False)["intercept"] == -6.0
 
 
 def test_the_train_command_publishes_and_names_the_version(world, monkeypatch):

@@ -174,6 +174,27 @@ def _at(day: date, rng: random.Random, start: int = 9, end: int = 17) -> datetim
     return timezone.make_aware(datetime.combine(day, time(minutes // 60, minutes % 60, rng.randint(0, 59))))
 
 
+def first_trial_history(rows) -> tuple[dict[int, dict[str, date]], dict[int, int]]:
+    """From (action, actor id, data, occurred_at) rows of `defendant.stage.changed` and `defendant.procedure.set`
+    events, in any order: the day each defendant first reached each stage, and the id of the judge of its first
+    trial, who set its procedure first. A case sent back (发回重审, CPL art. 239) reaches 一审 again and may have
+    its procedure set again by the judge who retries it; the court's rights notice and the voluntariness review
+    are dated to the first trial, so they are credited to the judge who held it."""
+    reached: dict[int, dict[str, date]] = defaultdict(dict)
+    first_set: dict[int, tuple[datetime, int]] = {}
+    for action, actor_id, data, occurred_at in rows:
+        pk = data.get("defendant")
+        if action == "defendant.procedure.set":
+            if pk not in first_set or occurred_at < first_set[pk][0]:
+                first_set[pk] = (occurred_at, actor_id)
+            continue
+        on = date.fromisoformat(str(data.get("as_of"))[:10]) if data.get("as_of") else occurred_at.date()
+        stage = data.get("to")
+        if stage not in reached[pk] or on < reached[pk][stage]:
+            reached[pk][stage] = on
+    return reached, {pk: actor_id for pk, (_, actor_id) in first_set.items()}
+
+
 class _Plan:
     def __init__(self, defendants, rng, today):
         self.defendants, self.rng, self.today = defendants, rng, today
@@ -186,20 +207,13 @@ class _Plan:
         self.finals = self._final_recommendations()
 
     def _history(self):
-        """When each defendant first reached each stage, and the judge of its trial, from the demo's events."""
-        reached: dict[int, dict[str, date]] = defaultdict(dict)
-        judges: dict[int, int] = {}
+        """When each defendant first reached each stage, and the judge of its first trial, from the demo's
+        events (`first_trial_history`)."""
         case_ids = {d.case_id for d in self.defendants}
         rows = AuditEvent.objects.filter(
             action__in=["defendant.stage.changed", "defendant.procedure.set"], case_id__in=case_ids
         ).values_list("action", "actor_id", "data", "occurred_at")
-        for action, actor_id, data, occurred_at in rows.iterator(chunk_size=5000):
-            pk = data.get("defendant")
-            if action == "defendant.procedure.set":
-                judges[pk] = actor_id
-                continue
-            on = date.fromisoformat(str(data.get("as_of"))[:10]) if data.get("as_of") else occurred_at.date()
-            reached[pk].setdefault(data.get("to"), on)
+        reached, judges = first_trial_history(rows.iterator(chunk_size=5000))
         users = User.objects.in_bulk(set(judges.values()))
         return reached, {pk: users.get(uid) for pk, uid in judges.items()}
 

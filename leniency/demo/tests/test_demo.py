@@ -333,6 +333,72 @@ def test_the_court_above_upholds_changes_or_sends_back_and_the_first_court_tries
             assert {d.stage for d in defendants} <= {Stage.FIRST_INSTANCE, Stage.JUDGMENT, Stage.FINAL}
 
 
+def _stage_rows(case_id: int) -> list[tuple]:
+    """The events the plea builder places its court steps by (demo/builders/plea.py), oldest first."""
+    return list(
+        AuditEvent.objects.filter(
+            action__in=["defendant.stage.changed", "defendant.procedure.set"], case_id=case_id
+        )
+        .order_by("seq")
+        .values_list("action", "actor_id", "data", "occurred_at")
+    )
+
+
+def test_the_plea_builder_dates_and_credits_a_remanded_cases_review_to_its_first_trial(demo):
+    """The voluntariness review (and the court's rights notice) the plea builder records is dated to the first
+    trial and credited to the judge who held it, not to the judge who tries the case again after 发回重审: on this
+    build's remanded case, whatever order the database returns its events in."""
+    import random
+
+    from leniency.cases.models import SecondInstanceDecision
+    from leniency.demo.builders import plea as plea_demo
+
+    (decision,) = SecondInstanceDecision.objects.filter(decision=SecondInstanceDecision.Decision.REMAND)
+    assert decision.case.judge_id != decision.previous_judge_id  # the case is being tried again by another
+    defendants = list(decision.case.defendants.exclude(stage=Stage.NON_PROSECUTION).select_related("case"))
+    rows = _stage_rows(decision.case_id)
+    plan = plea_demo._Plan(defendants, random.Random(0), TODAY)  # reads the history only; writes nothing
+    for d in defendants:
+        prosecuted = min(
+            date.fromisoformat(m["as_of"]) for m in _moves(d.pk) if m["to"] == Stage.FIRST_INSTANCE
+        )
+        assert prosecuted < decision.decided_on
+        assert plan.reached[d.pk][Stage.FIRST_INSTANCE] == prosecuted
+        assert plan.judges[d.pk].pk == decision.previous_judge_id
+        for ordered in (rows, rows[::-1]):
+            reached, judges = plea_demo.first_trial_history(ordered)
+            assert (reached[d.pk][Stage.FIRST_INSTANCE], judges[d.pk]) == (
+                prosecuted,
+                decision.previous_judge_id,
+            )
+
+
+def test_a_remanded_case_whose_new_judge_sets_its_procedure_again_keeps_its_first_trials_judge():
+    """A first trial in 速裁 by judge 1; sent back, the case is retried by judge 2 in the ordinary procedure
+    (CPL art. 239), who sets it again: the first trial is still dated and credited to judge 1."""
+    from datetime import UTC, datetime
+
+    from leniency.demo.builders.plea import first_trial_history
+
+    def at(day):
+        return datetime(2025, 3, day, 9, tzinfo=UTC)
+
+    def move(day, frm, to):
+        return ("defendant.stage.changed", 7, {"defendant": 1, "from": frm, "to": to}, at(day))
+
+    rows = [
+        move(1, "prosecution_review", "first_instance"),
+        ("defendant.procedure.set", 1, {"defendant": 1, "from": "", "to": "expedited"}, at(2)),
+        move(9, "first_instance", "judgment"),
+        move(12, "judgment", "appeal"),
+        move(20, "appeal", "first_instance"),
+        ("defendant.procedure.set", 2, {"defendant": 1, "from": "expedited", "to": "ordinary"}, at(22)),
+    ]
+    for ordered in (rows, rows[::-1]):
+        reached, judges = first_trial_history(ordered)
+        assert (reached[1][Stage.FIRST_INSTANCE], judges[1]) == (date(2025, 3, 1), 1)
+
+
 def test_a_final_judgment_is_retried_by_a_judge_of_its_court_who_did_not_sit(demo):
     """再审 on a petition the court accepted (CPL arts. 252-253): its clerk starts it after the judgment took effect
     and names a judge who did not sit (art. 256), who decides it; the defendants stay at 生效."""

@@ -152,14 +152,18 @@ def can_prosecute(user, case: Case, defendants=None) -> bool:
     return any(d.stage == Stage.PROSECUTION_REVIEW for d in defendants)
 
 
-def can_appeal(user, case: Case) -> bool:
-    """Whether the case page offers 上诉/抗诉: a judgment of first instance and no appeal yet."""
-    return (
+def can_appeal(user, case: Case, defendants=None) -> bool:
+    """Whether the case page offers 上诉/抗诉: a judgment of first instance and no appeal yet (`defendants`: the
+    case's, when the caller holds them, as for `can_prosecute`)."""
+    if not (
         case.appealed_on is None
         and case.court_id is not None
         and (_of_procuratorate(user, case.procuratorate_id) or _court_clerk_of(user, case.court_id))
-        and case.defendants.filter(stage=Stage.JUDGMENT).exists()
-    )
+    ):
+        return False
+    if defendants is None:
+        return case.defendants.filter(stage=Stage.JUDGMENT).exists()
+    return any(d.stage == Stage.JUDGMENT for d in defendants)
 
 
 def can_file_case(user, case: Case) -> bool:

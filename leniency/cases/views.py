@@ -141,7 +141,8 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "can_prosecute": can_prosecute(request.user, case, defendants),
         "can_file": can_file_case(request.user, case),
         "can_reform_panel": access_module.can_reform_panel(request.user, case),
-        "can_appeal": can_appeal(request.user, case),
+        # The procuratorate and the court's clerk, the only ones offered it, see all the case's defendants.
+        "can_appeal": can_appeal(request.user, case, defendants),
         "can_open_scans": can_open_attachment(request.user, case, visible=True),  # loaded by visible_cases
         **case_page_actions(request.user, case, defendants),
         "can_decide_non_prosecution": access_module.can_prosecute_or_not(request.user, case),

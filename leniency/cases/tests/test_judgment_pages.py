@@ -79,3 +79,27 @@ def test_the_api_records_a_judgment_and_lists_the_sentences(client, world, filed
     assert [(r["penalty"], r["months"], r["judged_on"]) for r in listed] == [
         ("criminal_detention", 4, date(2026, 12, 1).isoformat())
     ]
+
+
+def test_the_case_page_offers_the_appeal_from_the_first_instance_judgment_until_appealed(
+    client, world, upper, filed
+):
+    """上诉/抗诉 is offered to the prosecutor and the court's clerk once a defendant is judged at first instance,
+    read from the defendants the page loaded, and no longer once the case is appealed."""
+    from leniency.cases import services
+
+    from .conftest import _judge
+
+    url = f"/cases/{filed.pk}/"
+    appeal = f'href="/cases/{filed.pk}/appeal/"'
+    client.force_login(world.prosecutor)
+    assert appeal not in client.get(url).content.decode()  # filed, not yet judged
+    _judge(world, filed)
+    for user in (world.prosecutor, world.clerk):
+        client.force_login(user)
+        assert appeal in client.get(url).content.decode()
+    client.force_login(world.judge)
+    assert appeal not in client.get(url).content.decode()
+    services.do_appeal(filed, kind="appeal", lodged_on=date(2026, 12, 8), acting_user=world.clerk)
+    client.force_login(world.prosecutor)
+    assert appeal not in client.get(url).content.decode()

@@ -461,10 +461,17 @@ def do_decide_retrial(
 
 def case_page_actions(user, case: Case, defendants) -> dict:
     """What the case page offers about judgments, from the defendants it already loaded: two queries at most
-    (the sentences, the open retrial)."""
+    (the sentences, the open retrial), none before the case reaches a court."""
     stages = {d.stage for d in defendants}
     latest = {}
-    for s in Sentence.objects.filter(defendant__case=case).order_by("judged_on", "id"):
+    # Only a court gives a sentence (do_record_judgment and the later instances, on the case's court), and a case
+    # keeps its court once it has one: a case no court holds has none to read.
+    sentences = (
+        Sentence.objects.filter(defendant__case=case)
+        if case.court_id is not None
+        else Sentence.objects.none()
+    )
+    for s in sentences.order_by("judged_on", "id"):
         latest[s.defendant_id] = s
     for d in defendants:
         d.sentence_in_force = latest.get(d.pk)

@@ -48,6 +48,20 @@ About 12-20 % less CPU; still about twice the target. Where the rest goes (the s
 execute_sql and the template renders): SQL compilation and execution about 13 ms (SQLite itself 2-3 ms) for ~30
 queries, the defendant panels' templates and Python about 7 ms, the view before rendering (session, user, page
 cache version, case, defendants, read log, judgments' actions; measured before) about 12 ms.
+
+2026-12-05, later: the plea and study panels' stylesheets linked once per page (f7f631d), the study panel's one
+query for the risk model's version without looking for the district to refit on (4a71909), 上诉/抗诉 read from the
+page's defendants (6c06d0d), no sentence query before a court holds the case (3742cf1). Interleaved
+base/new/base/new on a quiet machine (reference loop 95-102 ms), before (7ea98d3) → after (3742cf1), CPU median / p95:
+
+    prosecutor    28.0 / 35.9, 27.5 / 35.6 → 27.1 / 35.3, 27.4 / 34.9   queries 32 → 30 (max 34 → 32)
+    judge         26.9 / 37.5, 28.0 / 36.6 → 27.4 / 42.3, 27.3 / 34.0   queries 28 → 28
+    duty_lawyer   25.9 / 28.1, 27.4 / 30.5 → 26.3 / 27.9, 26.6 / 29.5   queries 28 → 28
+
+Within the noise (0-2 %): these cuts are small. The read log's BEGIN/COMMIT was left: one row is already one INSERT
+(dbd0c0c), and only pages of several defendants pay bulk_create's transaction, which Django has no public way to
+skip. The profile (--profile) still puts about 40 % of the view in the panels' batched reads, a fifth in the plea
+records alone (plea/story.py load_records: seven queries), and much of the rest in the ORM's compiling ~30 queries.
 """
 
 from __future__ import annotations

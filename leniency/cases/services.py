@@ -182,8 +182,8 @@ def do_prosecute(
     (SPP Rules 2019 art. 423; SPC Interpretation 2021 art. 297). No court is chosen then: another court, or a
     possible life or death sentence at a basic court (art. 21), is refused, and so is a case the appeal moved to
     the court above or one whose judgment the court has pronounced (art. 423: only "宣告判决前"; the suspect is
-    then prosecuted in a new case, 另行起诉). It is audited as `case.prosecution.added`; the defendants join the case as the court filed
-    it (its panel stays) and their first instance starts on `as_of`."""
+    then prosecuted in a new case, 另行起诉). It is audited as `case.prosecution.added`; the defendants join the
+    case as the court filed it (its panel stays) and their first instance starts on `as_of`."""
     access.check_prosecute(acting_user, case)
     as_of = as_of or clock.today()
     with transaction.atomic():

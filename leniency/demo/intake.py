@@ -142,16 +142,24 @@ def _same(sentence) -> SentenceIn:
     )
 
 
+def _lighter_sentences(defendants) -> dict[int, SentenceIn] | None:
+    """The sentences a 改判 gives these defendants (each `lighter`, or the same where a term cannot be shortened),
+    or None where no term can be shortened at all."""
+    given = {d.pk: current_sentence(d) for d in defendants}
+    changed = {pk: lighter(s) for pk, s in given.items()}
+    if not any(changed.values()):
+        return None
+    return {pk: changed[pk] or _same(s) for pk, s in given.items()}
+
+
 def _decide(case, outcome, presiding, decided_on) -> None:
     """The court above's decision as planned (timeline.decide_appeal); a 改判 where no term can be shortened is
     upheld instead."""
     decision = outcome.decision if outcome is not None else Decision.UPHOLD
     sentences, reasons, ground = None, "", ""
     if decision == Decision.AMEND:
-        given = {d.pk: current_sentence(d) for d in case.defendants.filter(stage=Stage.APPEAL).order_by("pk")}
-        changed = {pk: lighter(s) for pk, s in given.items()}
-        if any(changed.values()):
-            sentences = {pk: changed[pk] or _same(s) for pk, s in given.items()}
+        sentences = _lighter_sentences(case.defendants.filter(stage=Stage.APPEAL).order_by("pk"))
+        if sentences:
             reasons = AMEND_REASONS
         else:
             decision = Decision.UPHOLD
@@ -188,11 +196,7 @@ def _start_retrial(case, team, started_on) -> None:
 def _decide_retrial(case, decided_on) -> None:
     """改判 to the lighter sentences where a term can be shortened, else 维持原判."""
     retrial = case.retrials.get(decided_on__isnull=True)
-    given = {d.pk: current_sentence(d) for d in case.defendants.order_by("pk")}
-    changed = {pk: lighter(s) for pk, s in given.items()}
-    sentences = None
-    if any(changed.values()):
-        sentences = {pk: changed[pk] or _same(s) for pk, s in given.items()}
+    sentences = _lighter_sentences(case.defendants.order_by("pk"))
     do_decide_retrial(
         retrial,
         outcome="amend" if sentences else "uphold",

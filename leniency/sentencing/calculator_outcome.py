@@ -183,26 +183,22 @@ def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, tra
     before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest; 第164条第4款 and
     第392条第2款: the bribe confessed before prosecution), where the fact text states that condition (method.yaml
     `non_custodial.by_statute`)."""
-    text = facts.text or ""
-    for provision in (cfg or {}).get("provisions", ()):
-        if info.name not in provision["charges"]:
-            continue
-        quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
-        if quote is None:
-            continue
-        trace.step(
-            "method.exempt.statute",
-            kind=StepKind.PENALTY_KIND,
-            rule_id=cfg["rule_id"],
-            after=0,
-            citation=provision["citation"],
-            charge=info.name,
-            confidence=cfg["confidence"],
-            quote=quote,
-            law=provision["law"],
-        )
-        return True
-    return False
+    found = _stated_provision(info, facts, cfg)
+    if found is None:
+        return False
+    provision, quote = found
+    trace.step(
+        "method.exempt.statute",
+        kind=StepKind.PENALTY_KIND,
+        rule_id=cfg["rule_id"],
+        after=0,
+        citation=provision["citation"],
+        charge=info.name,
+        confidence=cfg["confidence"],
+        quote=quote,
+        law=provision["law"],
+    )
+    return True
 
 
 def statute_mitigation(
@@ -216,27 +212,38 @@ def statute_mitigation(
     cfg = (standard.method.get("non_custodial") or {}).get("by_statute")
     if index == 0 or not cfg:
         return None
+    found = _stated_provision(info, facts, cfg, above_lowest=True)
+    if found is None:
+        return None
+    provision, quote = found
+    rule = standard.circumstances[provision["above_lowest"]]
+    trace.step(
+        "method.mitigation.statute",
+        kind=StepKind.ADJUSTMENT,
+        rule_id=f"{cfg['rule_id']}.mitigation",
+        citation=f"{provision['citation']}；刑法第63条",
+        charge=info.name,
+        confidence=cfg["confidence"],
+        quote=quote,
+        law=provision["law"],
+        rule=rule.zh,
+        rule_en=rule.en or rule.id,
+    )
+    return rule.id
+
+
+def _stated_provision(
+    info: ChargeInfo, facts: CaseFacts, cfg: dict | None, *, above_lowest: bool = False
+) -> tuple[dict, str] | None:
+    """The first provision of `non_custodial.by_statute` for this charge whose condition the fact text states, with
+    the quote (`above_lowest`: only those that also mitigate above the lowest bracket)."""
     text = facts.text or ""
-    for provision in cfg.get("provisions", ()):
-        if info.name not in provision["charges"] or not provision.get("above_lowest"):
+    for provision in (cfg or {}).get("provisions", ()):
+        if info.name not in provision["charges"] or (above_lowest and not provision.get("above_lowest")):
             continue
         quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
-        if quote is None:
-            continue
-        rule = standard.circumstances[provision["above_lowest"]]
-        trace.step(
-            "method.mitigation.statute",
-            kind=StepKind.ADJUSTMENT,
-            rule_id=f"{cfg['rule_id']}.mitigation",
-            citation=f"{provision['citation']}；刑法第63条",
-            charge=info.name,
-            confidence=cfg["confidence"],
-            quote=quote,
-            law=provision["law"],
-            rule=rule.zh,
-            rule_en=rule.en or rule.id,
-        )
-        return rule.id
+        if quote is not None:
+            return provision, quote
     return None
 
 

@@ -22,8 +22,10 @@ from leniency.corpus.results import (
     SimilarCases,
     SimilarStats,
 )
+from leniency.sentencing.adoption import follow_recommendation
 from leniency.sentencing.calculation import Calculation
 from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.prediction import Prediction
 
 __all__ = [
     "DeviationWarning",
@@ -183,9 +185,6 @@ def _adopted(
     201), by the rule the CLI and the benchmark apply (`leniency.sentencing.adoption`); the explanation line
     goes into `notes`. The model's interval (else the calculation's range) is widened to hold it, never
     narrowed."""
-    from leniency.sentencing.adoption import follow_recommendation
-    from leniency.sentencing.prediction import Prediction
-
     before = Prediction(months, *(interval or (low, high)))
     after = follow_recommendation(before, facts)
     if after is before:

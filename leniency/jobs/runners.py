@@ -131,10 +131,8 @@ def train(job: Job, progress: Progress) -> str:
         "s": model.trained_seconds,
         "path": artefact.files[0]["path"].rsplit("/", 1)[0] + "/",
     }
-    rows = model.params["rows"]
-    if rows[
-        "sampled"
-    ]:  # above LENIENCY_TRAIN_MAX_ROWS: which judgments it read (per charge in the model's JSON)
+    rows = model.params["rows"]  # which judgments it read (per charge in the model's JSON)
+    if rows["sampled"]:  # above LENIENCY_TRAIN_MAX_ROWS
         result += _("（数据库共 %(read)s 件，按罪名分层抽样 %(used)s 件，上限 %(cap)s）") % rows
     return result
 

@@ -1,4 +1,5 @@
-"""A database state that a module's tests share: built once, read by each test, rolled back after the module.
+"""A database state that a module's tests share: built once, read by each test, rolled back after the module
+(or after a package, from a package-scoped fixture: leniency/study/tests/district/conftest.py).
 
 Building the demo goes through the services step by step, so it costs seconds; a module whose tests only read
 it builds it once. The state lives in one transaction around the module; each test still runs in its own

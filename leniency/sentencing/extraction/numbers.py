@@ -80,17 +80,34 @@ def parse_number(raw: str) -> Decimal | None:
     return value if value or "零" in s or "0" in s else None
 
 
-TERM = rf"(?:(?P<y>{NUMBER})年(?:又|零)?(?:(?P<ym>{NUMBER})个?月)?|(?P<m>{NUMBER})个月)"
+# A term of a penalty as judgments write it, one pattern for every reader (a quoted recommendation, the
+# original or an earlier sentence, a remainder left to serve, the part served): 一年六个月, 一年零六个月 and
+# 一年又六个月 (零/又 join years and months), 一年半 and 两年半 (半 after 年: half a year), 半年, 八个月,
+# 三个半月 and 三个月半 (half a month), 1.5年.
+TERM = (
+    rf"(?:(?P<y>{NUMBER})年(?P<yh>半)?(?:又|零)?(?:(?P<ym>{NUMBER})个?月)?"
+    rf"|(?P<m>{NUMBER})个(?:半月|月半?)|(?P<hy>半)年)"
+)
 TERM_RE = re.compile(TERM)
+HALF_YEAR = 6
 
 
 def term_months(match: re.Match) -> int | None:
-    """Months in a TERM match ("一年六个月" -> 18)."""
-    if match.group("y"):
-        years = parse_number(match.group("y"))
-        months = parse_number(match.group("ym")) if match.group("ym") else Decimal(0)
+    """Months in a TERM match: 一年六个月, 一年零六个月, 一年半 -> 18; 两年半 -> 30; 半年 -> 6; None when the match
+    holds no term (a pattern with TERM optional, as 有期徒刑(?:TERM)?) or a number is unreadable.
+
+    Terms are whole months, as CAIL records them: half a month (三个半月 -> 3) is dropped, as int() drops the
+    fraction of 1.5个月."""
+    groups = match.groupdict()
+    if groups.get("hy"):
+        return HALF_YEAR
+    if groups.get("y"):
+        years = parse_number(groups["y"])
+        months = parse_number(groups["ym"]) if groups.get("ym") else Decimal(0)
         if years is None or months is None:
             return None
-        return int(years * 12 + months)
-    months = parse_number(match.group("m"))
-    return int(months) if months is not None else None
+        return int(years * 12 + (HALF_YEAR if groups.get("yh") else 0) + months)
+    if groups.get("m"):
+        months = parse_number(groups["m"])
+        return int(months) if months is not None else None
+    return None

@@ -81,7 +81,7 @@ def find_procedure(text: str) -> Procedure:
 def _sentence(text: str, match: re.Match) -> SentenceMention:
     penalty = PENALTY_CODES.get(match.group("penalty") or "", None)
     masked = bool(match.group("mask"))
-    months = None if masked or not (match.group("y") or match.group("m")) else term_months(match)
+    months = None if masked else term_months(match)
     return SentenceMention(penalty, months, masked, _sentence_span(text, match))
 
 

@@ -100,7 +100,7 @@ def _is_act_date(text: str, match: re.Match, sentence: Span) -> bool:
 def _judged_sentence(text: str, judged: re.Match, sentence: Span) -> SentenceMention:
     match = JUDGED_TERM_RE.search(text, judged.end(), min(sentence.end, judged.end() + 30))
     penalty = PENALTY_CODES.get(match.group("penalty") or "") if match else None
-    months = term_months(match) if match and (match.group("y") or match.group("m")) else None
+    months = term_months(match) if match else None
     masked = bool(match and match.group("mask"))
     if months is None and penalty in (None, "imprisonment", "detention", "surveillance"):
         dates = TERM_DATES_RE.search(text, judged.end(), sentence.end)

@@ -82,6 +82,32 @@ def page(chromium):
     context.close()
 
 
+@pytest.fixture
+def as_user(chromium, live_server):
+    """A fresh browser context per person, logged in as `user` (None: the public), as separate people would be."""
+    from playwright.sync_api import expect
+
+    from leniency.testing.personas import PASSWORD
+
+    contexts = []
+
+    def open_as(user):
+        context = chromium.new_context(
+            locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if user is not None:
+            log_in(page, live_server, user.username, PASSWORD)
+            expect(page.locator(".whoami")).to_contain_text(str(user))
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
 def log_in(page, live_server, username, password):
     page.goto(f"{live_server.url}/login/")
     page.fill("input[name=username]", username)

@@ -15,11 +15,9 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from leniency.audit.models import AuditEvent, PersonalDataAccess
-from leniency.conftest import log_in
 from leniency.plea.models import PleaAgreement
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
-from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,25 +35,6 @@ def docx_text(data: bytes) -> str:
     parts += [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     return re.sub(r"\s+", "", "".join(parts))
 
-
-@pytest.fixture
-def as_user(chromium, live_server):
-    contexts = []
-
-    def open_as(user):
-        context = chromium.new_context(
-            locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        log_in(page, live_server, user.username, PASSWORD)
-        expect(page.locator(".whoami")).to_contain_text(str(user))
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def download(page, link_name: str) -> tuple[str, bytes]:

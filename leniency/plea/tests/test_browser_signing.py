@@ -9,31 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
-from leniency.conftest import log_in
 from leniency.plea.models import PleaAgreement, Signature
 from leniency.recordings.media import wav_bytes
 from leniency.recordings.models import Recording
-from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-@pytest.fixture
-def as_user(chromium, live_server):
-    contexts = []
-
-    def open_as(user):
-        context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        log_in(page, live_server, user.username, PASSWORD)
-        expect(page.locator(".whoami")).to_contain_text(str(user))
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def test_the_defendant_signs_on_the_tablet_and_the_lawyer_attests_on_their_own_account(

@@ -13,40 +13,26 @@ from playwright.sync_api import expect
 from leniency.audit.models import AuditEvent
 from leniency.cases.services import do_set_procedure
 from leniency.cases.stages import Procedure
-from leniency.conftest import log_in
 from leniency.plea.agreements import do_generate_agreement
-from leniency.plea.models import PleaAgreement, RightsNotice, VoluntarinessReview, Withdrawal
+from leniency.plea.models import RightsNotice, VoluntarinessReview, Withdrawal
 from leniency.plea.notices import do_record_notice
 from leniency.recommendations import services as recs
 from leniency.recommendations.models import SentencingRecommendation
-from leniency.recordings.media import wav_bytes
-from leniency.recordings.models import Recording
-from leniency.testing.browser import file_case
-from leniency.testing.personas import PASSWORD
+from leniency.testing.browser import (
+    adopt,
+    agree,
+    approve,
+    draft_recommendation,
+    file_case,
+    finalise,
+    generate_agreement,
+    sign_agreement,
+    upload_signing_recording,
+)
 
 from .helpers import sign_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def as_user(chromium, live_server):
-    """A fresh browser context per person, logged in (None: the public)."""
-    contexts = []
-
-    def open_as(user):
-        context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        if user is not None:
-            log_in(page, live_server, user.username, PASSWORD)
-            expect(page.locator(".whoami")).to_contain_text(str(user))
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def actions(world, prefix=""):
@@ -98,21 +84,9 @@ def test_notice_to_adoption(as_user, live_server, world):
     )
 
     # 2. Draft, review, the lawyer's objection, a revised round, final (the recommendations app's pages).
-    prosecutor.goto(f"{base}/cases/{world.case.pk}/")
-    prosecutor.locator(f"#defendant-{d.pk} [data-panel=recommendations]").get_by_role(
-        "link", name="起草"
-    ).click()
-    expect(prosecutor.locator("#engine-panel")).to_contain_text("量刑起点")
-    engine_months = int(prosecutor.locator("#id_months").input_value())
-    prosecutor.get_by_role("button", name="保存草稿").click()
-    prosecutor.locator("#round-1").get_by_role("button", name="提交审核").click()
-    expect(prosecutor.locator("#round-1")).to_contain_text("待审核")
+    rec1 = draft_recommendation(prosecutor, base, d)
     supervisor = as_user(world.supervisor)
-    rec1 = SentencingRecommendation.objects.get(defendant=d, round=1)
-    supervisor.goto(f"{base}/recommendations/{rec1.pk}/review/")
-    supervisor.get_by_label("同意").check()
-    supervisor.get_by_role("button", name="提交").click()
-    expect(supervisor.locator("#round-1")).to_contain_text("审核通过")
+    approve(supervisor, base, rec1)
     lawyer.goto(f"{base}/recommendations/{rec1.pk}/opinion/")
     lawyer.get_by_label("有异议").check()
     lawyer.locator("#id_reasons").fill("被告人已全额退赔，请求从宽")
@@ -121,33 +95,21 @@ def test_notice_to_adoption(as_user, live_server, world):
     assert_refused(outsiders, [f"/recommendations/{rec1.pk}/opinion/"], live_server)
     prosecutor.goto(f"{base}/recommendations/defendants/{d.pk}/")
     prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
-    prosecutor.locator("#id_months").fill(str(max(1, engine_months - 1)))
+    prosecutor.locator("#id_months").fill(str(max(1, rec1.months - 1)))
     prosecutor.locator("#id_note").fill("采纳律师意见，下调一个月")
     if prosecutor.locator("#id_deviation_reason").is_visible():
         prosecutor.locator("#id_deviation_reason").fill("已全额退赔，采纳辩护意见")
     prosecutor.get_by_role("button", name="保存草稿").click()
     prosecutor.locator("#round-2").get_by_role("button", name="提交审核").click()
     rec2 = SentencingRecommendation.objects.get(defendant=d, round=2)
-    supervisor.goto(f"{base}/recommendations/{rec2.pk}/review/")
-    supervisor.get_by_label("同意").check()
-    supervisor.get_by_role("button", name="提交").click()
-    lawyer.goto(f"{base}/recommendations/{rec2.pk}/opinion/")
-    lawyer.get_by_label("同意").check()
-    lawyer.get_by_role("button", name="提交").click()
-    prosecutor.goto(f"{base}/recommendations/{rec2.pk}/finalise/")
-    prosecutor.get_by_role("button", name="提交").click()
-    expect(prosecutor.locator("#final-term")).to_be_visible()
+    approve(supervisor, base, rec2)
+    agree(lawyer, base, rec2)
+    finalise(prosecutor, base, rec2)
     assert actions(world, "recommendations.")[-1] == "recommendations.recommendation.finalised"
 
     # 3. The 具结书 from the final recommendation.
-    prosecutor.goto(f"{base}/plea/defendants/{d.pk}/")
-    prosecutor.get_by_role("link", name="生成具结书").click()
-    expect(prosecutor.locator("dl.facts")).to_contain_text(rec2.term_text())
-    prosecutor.get_by_role("button", name="生成具结书").click()
-    expect(prosecutor.locator("h1")).to_contain_text("待签署")
-    agreement = PleaAgreement.objects.get(defendant=d)
+    agreement = generate_agreement(prosecutor, base, d, rec2)
     assert agreement.recommendation_id == rec2.pk
-    expect(prosecutor.locator("#registered-hash")).to_have_text(agreement.sha256)
     assert_refused(
         outsiders, [f"/plea/agreements/{agreement.pk}/", f"/plea/agreements/{agreement.pk}/pdf/"], live_server
     )
@@ -155,49 +117,19 @@ def test_notice_to_adoption(as_user, live_server, world):
     # 4. The signing is recorded on video: the prosecutor uploads it (streamed, hashed), then each party signs on
     #    their own account, naming its segment: the defendant on paper (the signed copy scanned), the lawyer's
     #    attestation, the prosecutor.
-    prosecutor.goto(f"{base}/recordings/defendants/{d.pk}/upload/")
-    prosecutor.get_by_label("所录环节").select_option("signing")
-    prosecutor.get_by_label("对应的具结书").select_option(str(agreement.pk))
-    prosecutor.locator("input[type=file]").set_input_files(
-        {"name": "signing.wav", "mimeType": "audio/wav", "buffer": wav_bytes()}
-    )
-    prosecutor.get_by_role("button", name="上传").click()
-    recording = Recording.objects.get(defendant=d)
-    expect(prosecutor.locator("dd.hash")).to_have_text(recording.sha256)
+    recording = upload_signing_recording(prosecutor, base, d, agreement)
     assert actions(world, "recordings.") == ["recordings.recording.added"]
     assert_refused(
         outsiders, [f"/recordings/{recording.pk}/", f"/recordings/{recording.pk}/file/"], live_server
     )
     prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
-    form = prosecutor.locator("#sign-defendant")
-    form.get_by_role("button", name="记录犯罪嫌疑人签名").click()
+    # The defendant's signature needs the segment of the signing's recording.
+    prosecutor.locator("#sign-defendant").get_by_role("button", name="记录犯罪嫌疑人签名").click()
     expect(prosecutor.locator("#sign-defendant .field-error")).to_contain_text("签署过程的录音录像")
-    form = prosecutor.locator("#sign-defendant")
-    form.get_by_label("签署录音录像").select_option(str(recording.pk))
-    form.get_by_label("签署片段起（秒）").fill("12")
-    form.get_by_label("签署片段止（秒）").fill("75")
-    scan = b"%PDF-1.4\n% signed paper copy, scanned\n%%EOF\n"
-    form.get_by_label("上传犯罪嫌疑人签字的纸质具结书扫描件", exact=False).set_input_files(
-        {"name": "signed.pdf", "mimeType": "application/pdf", "buffer": scan}
-    )
-    form.get_by_role("button", name="记录犯罪嫌疑人签名").click()
-    expect(prosecutor.locator("#signatures tr[data-role=defendant]")).to_contain_text("纸质签名扫描件")
-    expect(prosecutor.locator("#next-step")).to_contain_text("等待律师在场确认")
-    expect(prosecutor.get_by_role("button", name="确认在场并以律师身份签名")).to_have_count(0)
-    lawyer.goto(f"{base}/plea/agreements/{agreement.pk}/")
-    expect(lawyer.get_by_role("button", name="以检察官身份签名")).to_have_count(0)
-    for label in ("本人在犯罪嫌疑人签署具结书时在场", "签署前本人已向其提供法律帮助", "自愿签署"):
-        lawyer.get_by_label(label, exact=False).check()
-    lawyer.get_by_role("button", name="确认在场并以律师身份签名").click()
-    expect(lawyer.locator("#signatures tr[data-role=defendant]")).to_contain_text("鲍律师")
-    prosecutor.goto(f"{base}/plea/agreements/{agreement.pk}/")
-    prosecutor.get_by_role("button", name="以检察官身份签名").click()
-    expect(prosecutor.locator("h1")).to_contain_text("已签署")
-    expect(prosecutor.locator("#signatures .ok")).to_have_count(3)
+    sign_agreement(prosecutor, lawyer, base, agreement, recording, lawyer_name=str(world.lawyer))
     expect(prosecutor.locator("#signatures .segment")).to_have_text(
         [f"录音录像 #{recording.pk}，00:00:12–00:01:15"] * 3
     )
-    expect(prosecutor.locator("#verdict")).to_contain_text("存档文件与登记的哈希一致")
     assert actions(world, "plea.agreement") == ["plea.agreement.generated"] + [
         "plea.agreement.signed"
     ] * 3 + ["plea.agreement.completed"]
@@ -270,10 +202,7 @@ def test_notice_to_adoption(as_user, live_server, world):
     assert custody.actor == world.judge and custody.data["mode"] == "view"
 
     # 7. Adoption.
-    judge.goto(f"{base}/recommendations/{rec2.pk}/court/")
-    judge.get_by_label("采纳", exact=True).check()
-    judge.get_by_role("button", name="提交").click()
-    expect(judge.locator("#round-2")).to_contain_text("法院：采纳")
+    adopt(judge, base, rec2)
     assert actions(world, "recommendations.court") == ["recommendations.court.adopted"]
     assert_refused(outsiders, [f"/recommendations/{rec2.pk}/court/"], live_server)
 

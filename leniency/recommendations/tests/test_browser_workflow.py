@@ -4,32 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
-from leniency.conftest import log_in
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.testing.browser import file_case
-from leniency.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-@pytest.fixture
-def as_user(chromium, live_server):
-    """A fresh browser context logged in as `user` (one per persona, as separate people would be)."""
-    contexts = []
-
-    def open_as(user):
-        context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        if user is not None:
-            log_in(page, live_server, user.username, PASSWORD)
-            expect(page.locator(".whoami")).to_contain_text(str(user))
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def actions(world):

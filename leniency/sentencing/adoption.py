@@ -9,8 +9,7 @@ the court is expected to pronounce. It follows the quoted recommendation when
 
 - the text quotes one with a term (fixed, a range, a ceiling only or a floor only: `QuotedRecommendation`),
 - the text shows a plea (认罪认罚, `Circumstance.PLEA`),
-- the case has one charge: with several, a quoted term is one charge's (以A罪判处…), and the term to serve is
-  the combination the court fixes (art. 69), which no single quoted term states,
+- the case has one charge, or the text quotes a recommendation for several charges as a whole (below),
 - the recommended term lies within the statutory range of the charges: the kind's own bounds (拘役 1 to 6
   months, art. 42; 有期徒刑 at least 6 months, art. 45), 拘役 only where a bracket of a charge lists it, and
   no more than the charges' highest fixed-term ceiling (several charges: their sum, at most 25 years, art. 69;
@@ -21,6 +20,15 @@ The predicted term is then the prediction's own term held inside the recommended
 term; a ceiling: no more than it); its interval is widened to hold it, never narrowed (courts do not always
 adopt, and the interval is calibrated on what they did). A recommendation of 管制 is the calculator's
 outcome step already (`calculator_outcome.recommended_surveillance`), and is left to it here.
+
+Several charges (以A罪判处…，以B罪判处…，决定执行…): art. 201 applies to the recommendation as a whole, and the
+term to serve is the combined one (刑法第69条). It binds when the case has several charges, every quoted term of
+a charge has both ends and lies within the statutory range of one of the case's charges, and the 决定执行 term
+lies within art. 69's limits: not below the longest single term, not above their total, nor above 1 year of
+拘役, 20 years of 有期徒刑 under a total of 35 years and 25 from 35 (never below the longest term). 有期徒刑
+with 拘役: the 有期徒刑 alone is executed (¶2), so the 拘役 terms drop out and the combined term is 有期徒刑. A
+combination with 管制, or with a masked kind beside a known 有期徒刑 and 拘役, binds nothing. A quoted single
+term of a several-charge recommendation without a 决定执行 term binds nothing (the combination is the court's).
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from __future__ import annotations
 import dataclasses
 
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.facts import CaseFacts, Circumstance, QuotedRecommendation
+from leniency.sentencing.facts import CaseFacts, Circumstance, QuotedRecommendation, QuotedTerm
 from leniency.sentencing.prediction import Prediction
 
 CITATION = "刑事诉讼法第201条"
@@ -36,6 +44,9 @@ DETENTION = (1, 6)  # 拘役, art. 42
 DETENTION_COMBINED = 12  # art. 69: several terms of 拘役, at most 1 year
 IMPRISONMENT_FLOOR = 6  # 有期徒刑, art. 45
 COMBINED_CEILING = 300  # art. 69: several fixed terms, at most 25 years
+COMBINED_CEILING_UNDER_35Y = 240  # art. 69: at most 20 years where the total is under 35 years
+TOTAL_35_YEARS = 420
+ART69 = "刑法第69条"
 
 
 def statutory_bounds(charges: list[str], penalty: str | None) -> tuple[int, int] | None:
@@ -65,12 +76,50 @@ def binding_recommendation(facts: CaseFacts | None) -> QuotedRecommendation | No
     told = [m for m in (rec.low_months, rec.high_months) if m is not None]
     if not told or (len(told) == 2 and told[0] > told[1]):
         return None
+    if rec.per_charge:
+        return rec if _combined_lawful(rec, list(facts.charges)) else None
     if len(set(facts.charges)) != 1:
         return None
     bounds = statutory_bounds(list(facts.charges), rec.penalty)
     if bounds is None or not all(bounds[0] <= m <= bounds[1] for m in told):
         return None
     return rec
+
+
+def art69_limits(terms: list[QuotedTerm], combined: str | None) -> tuple[int, int] | None:
+    """(lowest, highest) combined term in months art. 69 allows for these quoted terms of several charges, the
+    combination being of kind `combined` (None: masked); None when the law gives no such combination here."""
+    kinds = {t.penalty for t in terms} | {combined}
+    if "surveillance" in kinds or any(t.low_months is None or t.high_months is None for t in terms):
+        return None
+    if {"imprisonment", "detention"} <= kinds:  # 有期徒刑和拘役的，执行有期徒刑 (¶2)
+        if None in kinds or combined != "imprisonment":
+            return None
+        terms = [t for t in terms if t.penalty == "imprisonment"]
+        if not terms:
+            return None  # 拘役 alone combines into 拘役, never into 有期徒刑
+    elif combined is not None and any(t.penalty not in (None, combined) for t in terms):
+        return None  # 拘役 alone combines into 拘役, 有期徒刑 into 有期徒刑
+    top, total = max(t.high_months for t in terms), sum(t.high_months for t in terms)
+    if "detention" in kinds and "imprisonment" not in kinds:
+        cap = DETENTION_COMBINED
+    else:
+        cap = COMBINED_CEILING_UNDER_35Y if total < TOTAL_35_YEARS else COMBINED_CEILING
+    return max(t.low_months for t in terms), max(top, min(cap, total))
+
+
+def _combined_lawful(rec: QuotedRecommendation, charges: list[str]) -> bool:
+    """A recommendation for several charges binds as a whole: each charge's term lawful for one of the case's
+    charges, the 决定执行 term within art. 69's limits."""
+    if len(set(charges)) < 2 or rec.low_months is None or rec.high_months is None:
+        return False
+    for term in rec.per_charge:
+        told = [m for m in (term.low_months, term.high_months) if m is not None]
+        ranges = [statutory_bounds([charge], term.penalty) for charge in set(charges)]
+        if not any(b is not None and all(b[0] <= m <= b[1] for m in told) for b in ranges):
+            return False
+    limits = art69_limits(rec.per_charge, rec.penalty)
+    return limits is not None and limits[0] <= rec.low_months <= rec.high_months <= limits[1]
 
 
 def follow_recommendation(prediction: Prediction, facts: CaseFacts | None) -> Prediction:
@@ -87,10 +136,19 @@ def follow_recommendation(prediction: Prediction, facts: CaseFacts | None) -> Pr
     if rec.high_months is not None:
         months = min(months, rec.high_months)
     quote = rec.span.quote if rec.span is not None else ""
-    line = (
-        f"{CITATION}（认罪认罚案件一般应当采纳量刑建议）：「{quote}」→ {months} 个月 "
-        f"(CPL art. 201: a plea case; the court generally adopts the quoted recommendation)"
-    )
+    if rec.per_charge:
+        low, high = art69_limits(rec.per_charge, rec.penalty)
+        line = (
+            f"{CITATION}、{ART69}（认罪认罚案件一般应当采纳量刑建议；数罪并罚决定执行的刑期在数刑中最高刑期以上、"
+            f"总和刑期以下，{low}–{high} 个月）：「{quote}」→ {months} 个月 (CPL art. 201 and Criminal Law "
+            f"art. 69: a plea case; the court generally adopts the recommendation as a whole, whose combined "
+            f"term lies within art. 69's limits)"
+        )
+    else:
+        line = (
+            f"{CITATION}（认罪认罚案件一般应当采纳量刑建议）：「{quote}」→ {months} 个月 "
+            f"(CPL art. 201: a plea case; the court generally adopts the quoted recommendation)"
+        )
     return dataclasses.replace(
         prediction,
         months=months,

@@ -93,8 +93,21 @@ class DrugQuantity:
 
 
 @dataclass
+class QuotedTerm:
+    """One charge's term in a recommendation for several charges (以A罪判处…，以B罪判处…，决定执行…), months."""
+
+    charge: str  # as the text writes it (×× where masked)
+    low_months: int | None
+    high_months: int | None
+    penalty: str | None = None  # imprisonment, detention, surveillance; None if masked
+
+
+@dataclass
 class QuotedRecommendation:
-    """The prosecutor's sentencing recommendation when the fact text quotes it (months)."""
+    """The prosecutor's sentencing recommendation when the fact text quotes it (months).
+
+    For several charges (`per_charge` holds each one's term), `low_months`/`high_months`, `penalty`, probation
+    and fine are those of the combined punishment the text quotes after 决定执行 (刑法第69条)."""
 
     low_months: int | None
     high_months: int | None
@@ -104,6 +117,7 @@ class QuotedRecommendation:
     probation_months: int | None = None  # its own period (缓刑考验期) when the text states it
     fine_low_yuan: Decimal | None = None  # 并处罚金: the amount, or the ends of a range of amounts
     fine_high_yuan: Decimal | None = None
+    per_charge: list[QuotedTerm] = field(default_factory=list)  # several charges: each one's quoted term
 
 
 @dataclass

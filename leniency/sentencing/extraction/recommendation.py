@@ -11,6 +11,10 @@ What is read, from the sentence that follows 建议:
 - 并处罚金 with its amount or range of amounts (并处罚金人民币二千元, 罚金二千元至五千元).
 
 A recommendation told before its name (提出判处被告人有期徒刑一年的量刑建议) is read when none follows a 建议.
+
+A recommendation for several charges (以A罪判处…，以B罪判处…，决定执行…, up to the sentence's full stop) is read
+as each charge's term (`per_charge`) and the combined punishment after 决定执行 (刑法第69条), whose term, kind,
+probation and fine are the recommendation's own; without a 决定执行 term it is read as before (the first term).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.numbers import NUMBER, TERM, bounds, parse_number, span, term_months
-from leniency.sentencing.facts import QuotedRecommendation
+from leniency.sentencing.facts import QuotedRecommendation, QuotedTerm
 
 ADVICE_RE = re.compile(r"建议")
 WINDOW = 90
@@ -37,6 +41,12 @@ FINE_RE = re.compile(
     rf"罚金(?:人民币)?\s*(?P<a>{NUMBER})\s*(?P<au>元)?(?:\s*{JOIN}\s*(?:人民币)?\s*(?P<b>{NUMBER})\s*元)?"
 )
 TOLD_BEFORE = re.compile(r"(?P<body>(?:判处|处以)(?:(?!判处)[^。；;]){1,80}?)的量刑建议")
+# several charges: 以A罪(对被告人)判处… / 以××判处… (CAIL masks the charge with its 罪), then 决定执行 the combined term
+CHARGE_ITEM = re.compile(
+    r"以(?:(?P<charge>[^以，,；;。、×X]{1,20}?)罪|(?P<masked>[×X]{2,}))(?=[^，,；;。]{0,12}?(?:判处|处以|判|处))"
+)
+COMBINED_AT = re.compile(r"决定执行")
+COMBINED_WINDOW = 300
 SENTENCING_WORDS = re.compile(r"判处|量刑|处刑|刑罚|有期徒刑|拘役|管制|处[0-9０-９一二两三四五六七八九十]")
 
 
@@ -48,6 +58,8 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
         window = text[advice.end() : sentence_end]
         if not SENTENCING_WORDS.search(window):
             continue
+        if combined := _combined(text, advice.start(), advice.end()):
+            return combined
         recommendation = _read(text, advice.start(), advice.end(), window)
         if recommendation.low_months is not None or recommendation.high_months is not None:
             return recommendation
@@ -57,11 +69,37 @@ def find_recommendation(text: str) -> QuotedRecommendation | None:
     for told in TOLD_BEFORE.finditer(text):
         sentence_start, _ = bounds(text, told.start(), told.start(), "。；;\n")
         if text.count("判处", sentence_start, told.end()) > 1:
-            continue  # one term per charge (以A罪判处…、以B罪判处…): no one term to read
+            if combined := _combined(text, sentence_start, sentence_start):
+                return combined
+            continue  # one term per charge (以A罪判处…、以B罪判处…) and no combined term: no one term to read
         recommendation = _read(text, told.start("body"), told.start("body"), told.group("body"))
         if recommendation.low_months is not None or recommendation.high_months is not None:
             return recommendation
     return fallback
+
+
+def _combined(text: str, start: int, search_from: int) -> QuotedRecommendation | None:
+    """A recommendation for several charges: each charge's term, and the combined one after 决定执行 (art. 69)
+    as the recommendation's own; None unless at least two charges come before a 决定执行 in the sentence."""
+    sentence_end = min(bounds(text, search_from, search_from, "。\n")[1], search_from + COMBINED_WINDOW)
+    decided = COMBINED_AT.search(text, search_from, sentence_end)
+    if decided is None:
+        return None
+    items = list(CHARGE_ITEM.finditer(text, search_from, decided.start()))
+    if len(items) < 2:
+        return None
+    per_charge = []
+    for item, after in zip(items, [*items[1:], None], strict=True):
+        part = text[item.end() : after.start() if after else decided.start()]
+        stop = STOP.search(part)
+        terms_part = part[: stop.start()] if stop else part
+        low, high, _ = _range(terms_part)
+        per_charge.append(
+            QuotedTerm(item.group("charge") or item.group("masked"), low, high, _penalty(terms_part))
+        )
+    recommendation = _read(text, start, decided.end(), text[decided.end() : sentence_end])
+    recommendation.per_charge = per_charge
+    return recommendation
 
 
 def _read(text: str, start: int, window_start: int, window: str) -> QuotedRecommendation:

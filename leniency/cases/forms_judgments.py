@@ -22,9 +22,12 @@ class SentenceForm(forms.Form):
         label=_("罚金（元）"), min_value=0, max_digits=14, decimal_places=2, required=False
     )
 
-    def __init__(self, *args, defendant, required=True, **kwargs):
+    def __init__(self, *args, defendant, required=True, proposal=None, **kwargs):
+        if proposal is not None:
+            kwargs.setdefault("initial", proposal.initial())
         super().__init__(*args, prefix=f"d{defendant.pk}", **kwargs)
         self.defendant = defendant
+        self.proposal = proposal  # `sentence_proposals.Proposal`: the first values and where they come from
         self.fields["penalty"].required = required
         if not required:
             self.fields["penalty"].choices = [("", "—"), *PenaltyKind.choices]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from leniency.errors import DomainError, Forbidden
 from leniency.forms_flow import add_domain_error
 
-from . import access, judgments
+from . import access, judgments, sentence_proposals
 from .forms_judgments import (
     JudgmentForm,
     RetrialDecisionForm,
@@ -52,7 +52,10 @@ def case_judgment(request, pk):
     access.check_record_judgment(request.user, case)
     defendants = list(case.defendants.filter(stage=Stage.FIRST_INSTANCE).order_by("pk"))
     form = JudgmentForm(request.POST or None)
-    sentence_forms = [SentenceForm(request.POST or None, defendant=d) for d in defendants]
+    offered = sentence_proposals.proposals(defendants)
+    sentence_forms = [
+        SentenceForm(request.POST or None, defendant=d, proposal=offered.get(d.pk)) for d in defendants
+    ]
     if request.method == "POST":
         done = _submit(
             form,

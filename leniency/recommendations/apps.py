@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leniency.cases.panels import register_panel
+from leniency.cases.sentence_proposals import register_sentence_proposals
 
 
 def _round(data: dict) -> str:
@@ -49,6 +50,9 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         register_panel("recommendations/_defendant_panel.html", order=20)  # each defendant on the case page
+        from . import court
+
+        register_sentence_proposals(court.decided_sentences)  # the judgment page's first values
         # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
         # app registry is ready.
         from leniency.audit.timeline import register_action

@@ -11,6 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from leniency.cases.sentence_proposals import Proposal
 from leniency.errors import DomainError
 
 from . import access, safeguards
@@ -175,3 +176,41 @@ def why_closed(user, rec) -> list[str]:
         if blockers:
             return [_("尚不能采纳：%(why)s") % {"why": "；".join(blockers)}]
     return []
+
+
+def decided_sentences(defendants) -> dict[int, Proposal]:
+    """The judgment page's first values (`cases.sentence_proposals`): for each defendant whose final
+    recommendation the court has decided on, the recommended sentence it adopted (CPL art. 201 ¶1: the court
+    generally adopts it), or the penalty it decided on otherwise. A range's term is left to the judge."""
+    decisions = (
+        CourtDecision.objects.filter(
+            recommendation__defendant__in=defendants,
+            recommendation__status=Status.FINAL,
+            decision__in=CourtDecision.TERMINAL,
+        )
+        .select_related("recommendation")
+        .order_by("created_at", "id")
+    )
+    latest = {decision.recommendation.defendant_id: decision for decision in decisions}
+    return {pk: proposal for pk, decision in latest.items() if (proposal := _proposal(decision))}
+
+
+def _proposal(decision: CourtDecision) -> Proposal | None:
+    rec = decision.recommendation
+    if decision.decision == Decision.ADOPT:
+        return Proposal(
+            penalty=rec.principal_penalty,
+            months=rec.months if rec.kind == SentencingRecommendation.Kind.FIXED else None,
+            probation_months=rec.probation_months if rec.probation else None,
+            fine_yuan=rec.fine_yuan,
+            basis=_("法院已采纳第%(round)s轮量刑建议（%(term)s），据此预填")
+            % {"round": rec.round, "term": rec.term_text()},
+        )
+    if not decision.principal_penalty:
+        return None
+    return Proposal(
+        penalty=decision.principal_penalty,
+        months=decision.months,
+        basis=_("法院未采纳量刑建议，依法判处%(penalty)s，据此预填")
+        % {"penalty": decision.get_principal_penalty_display()},
+    )

@@ -140,19 +140,20 @@ def test_one_case_from_intake_through_the_plea_to_the_second_instance(as_user, l
     steps.review_voluntariness(judge, base, defendant)
     steps.adopt(judge, base, recommendation)
 
-    # 8. The judge records the judgment, the sentence recommended: a term the Criminal Law does not allow is
-    # refused on its field first.
+    # 8. The judge records the judgment. The page starts from the sentence adopted; a term the Criminal Law does not
+    # allow is refused on its field.
     judge.goto(f"{base}/cases/{case.pk}/")
     judge.get_by_role("link", name="一审宣判").click()
     field = f"[name=d{defendant.pk}-{{}}]".format
+    expect(judge.locator(f"#sentence-{defendant.pk} .proposal")).to_contain_text("法院已采纳第1轮量刑建议")
+    expect(judge.locator(field("penalty"))).to_have_value(recommendation.principal_penalty)
+    expect(judge.locator(field("months"))).to_have_value(str(recommendation.months))
     judge.select_option(field("penalty"), "fixed_term")
     judge.fill(field("months"), "3")
     judge.get_by_role("button", name="记录判决").click()
     expect(judge.locator(f"#sentence-{defendant.pk}")).to_contain_text("刑法第45条")
     judge.select_option(field("penalty"), recommendation.principal_penalty)
     judge.fill(field("months"), str(recommendation.months))
-    judge.fill(field("probation_months"), str(recommendation.probation_months or ""))
-    judge.fill(field("fine_yuan"), str(recommendation.fine_yuan or ""))
     judge.get_by_role("button", name="记录判决").click()
     expect(judge.locator(".defendant .badge").first).to_have_text("一审判决")
     sentence = f"{recommendation.get_principal_penalty_display()} {recommendation.months}个月"

@@ -1,16 +1,19 @@
 """The similar-case index (类案检索索引): per-charge arrays of structured factors and a sparse BM25 matrix.
 
-No Django here. `IndexBuilder` takes judgments as plain rows and writes, per main charge, one `.npz`
-file; `ChargeIndex.search` filters on the structured factors and ranks by BM25 over hashed character
-bigrams. Each document keeps only its `TERMS_PER_DOC` heaviest terms, so a million judgments fit in a
-few hundred MB, and the matrix is stored by term (only the terms that occur), so that a query touches
-only the postings of its own `QUERY_TERMS` rarest terms. Matching and ranking are in `leniency.corpus.search`.
+No Django here. `ChargeIndexBuilder` takes judgments as plain rows; `leniency.corpus.index_build` writes, per
+main charge, one `.npz` file for every `SHARD_SIZE` judgments (its shards, in id order, listed in the
+manifest), and `ChargeIndex.join` puts a charge's shards back together when it is loaded. The index filters on
+the structured factors and ranks by BM25 over hashed character bigrams. Each document keeps only its
+`TERMS_PER_DOC` heaviest terms, so a million judgments fit in a few hundred MB, and each shard's matrix is
+stored by term (only the terms that occur), so that a query touches only the postings of its own `QUERY_TERMS`
+rarest terms. Matching and ranking are in `leniency.corpus.search`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 from array import array
 from collections.abc import Iterable
@@ -26,10 +29,17 @@ N_FEATURES = 1 << 20
 TERMS_PER_DOC = 64
 QUERY_TERMS = 40
 K1, B = 1.2, 0.75
-INDEX_VERSION = 3  # 2: the charge set and the number of victims of each judgment; 3: blood alcohol
+# 2: the charge set and the number of victims of each judgment; 3: blood alcohol; 4: a charge in shards of at
+# most SHARD_SIZE judgments, listed in the manifest (by_charge[charge]["shards"]). A version 3 index still
+# loads: each of its charges is one shard (by_charge[charge]["file"]).
+INDEX_VERSION = 4
+READABLE_VERSIONS = (3, 4)
+SHARD_SIZE = 50_000
 
 
 _GRAM_CACHE: dict[str, int] = {}
+_warned: set[tuple[str, object]] = set()  # (directory, version) of unreadable indexes already logged
+log = logging.getLogger(__name__)
 
 
 def hash_bigrams(text: str) -> np.ndarray:
@@ -120,10 +130,48 @@ def query_terms(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return terms, weights.astype(np.float32)
 
 
-class ChargeIndex:
-    """Everything about one charge's judgments, as numpy arrays."""
+class Postings:
+    """One shard's BM25 matrix, stored by term: the postings of rows `start` to `start + n` of its
+    `ChargeIndex`, numbered from 0 within the shard."""
 
-    FIELDS = (
+    __slots__ = ("start", "n", "terms", "ptr", "doc", "w")
+
+    def __init__(self, start: int, n: int, terms, ptr, doc, w):
+        self.start, self.n, self.terms, self.ptr, self.doc, self.w = start, n, terms, ptr, doc, w
+
+    def score_into(self, terms: np.ndarray, weights: np.ndarray, out: np.ndarray) -> None:
+        """Write into `out` (this shard's rows) each row's BM25 score for the query terms: one bincount over
+        the terms' concatenated postings.
+
+        The postings are copied once, straight into the types bincount works in (row numbers as intp; each
+        weight multiplied by the query term's in float32, then widened to float64), instead of concatenated
+        and converted again inside bincount: the same sums in the same order, a fifth less time on a query
+        touching a million postings (issue 21 item 5).
+        """
+        if self.terms.size == 0:
+            return
+        pos = np.minimum(np.searchsorted(self.terms, terms), self.terms.size - 1)
+        found = self.terms[pos] == terms
+        starts, ends = self.ptr[pos[found]], self.ptr[pos[found] + 1]
+        if not starts.size:
+            return
+        total = int((ends - starts).sum())
+        product = np.result_type(self.w.dtype, weights.dtype)  # float32 for query_terms' weights
+        docs = np.empty(total, dtype=np.intp)
+        values = np.empty(total, dtype=np.float64)
+        at = 0
+        for a, b, qw in zip(starts.tolist(), ends.tolist(), weights[found], strict=True):
+            docs[at : at + b - a] = self.doc[a:b]
+            np.multiply(self.w[a:b], qw, out=values[at : at + b - a], dtype=product, casting="same_kind")
+            at += b - a
+        out[:] = np.bincount(docs, weights=values, minlength=self.n)  # float64 sums, stored as float32
+
+
+class ChargeIndex:
+    """Everything about one charge's judgments, as numpy arrays: one value a row for each of ROWS, and the
+    postings of one shard or, joined from several (`join`), of each shard apart (`shards`)."""
+
+    ROWS = (
         "ids",
         "months",
         "probation",
@@ -136,18 +184,49 @@ class ChargeIndex:
         "charge_set",
         "victims",
         "bac",
-        "terms",
-        "postings_ptr",
-        "postings_doc",
-        "postings_w",
     )
+    POSTINGS = ("terms", "postings_ptr", "postings_doc", "postings_w")
+    FIELDS = ROWS + POSTINGS  # what one shard's file holds
 
-    def __init__(self, **arrays):
-        for name in self.FIELDS:
+    def __init__(self, shards: list[Postings] | None = None, **arrays):
+        for name in self.ROWS:
             setattr(self, name, arrays[name])
+        if shards is None:
+            shards = [Postings(0, int(arrays["ids"].size), *(arrays[name] for name in self.POSTINGS))]
+        self.shards = shards
 
     def __len__(self) -> int:
         return int(self.ids.size)
+
+    def _single(self) -> Postings:
+        if len(self.shards) != 1:
+            raise ValueError(f"an index joined from {len(self.shards)} shards has no single postings matrix")
+        return self.shards[0]
+
+    terms = property(lambda self: self._single().terms)
+    postings_ptr = property(lambda self: self._single().ptr)
+    postings_doc = property(lambda self: self._single().doc)
+    postings_w = property(lambda self: self._single().w)
+
+    @classmethod
+    def join(cls, parts: list[ChargeIndex]) -> ChargeIndex:
+        """One charge's shards, in the order they were built (id order), as one index: the rows' values
+        concatenated, each shard's postings kept apart with the number of its first row.
+
+        A search over it gives exactly what it gives over one index of all the rows (`ChargeIndexBuilder` fed
+        the same rows): every value a row has is the same, and so is each row's text score, since a row's
+        postings all lie in its own shard and `text_scores` adds them in the same order, query term by query
+        term (leniency/corpus/tests/test_index_shards.py)."""
+        if not parts:
+            return cls.empty()
+        if len(parts) == 1:
+            return parts[0]
+        shards, start = [], 0
+        for part in parts:
+            shards.extend(Postings(start + s.start, s.n, s.terms, s.ptr, s.doc, s.w) for s in part.shards)
+            start += len(part)
+        rows = {name: np.concatenate([getattr(part, name) for part in parts]) for name in cls.ROWS}
+        return cls(shards=shards, **rows)
 
     @classmethod
     def build(cls, rows: Iterable[Row], idf: np.ndarray, avgdl: float) -> ChargeIndex:
@@ -189,35 +268,18 @@ class ChargeIndex:
     # -- querying -------------------------------------------------------------------------------
 
     def text_scores(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """BM25 score of every row for the query terms: one bincount over the terms' concatenated postings.
-
-        The postings are copied once, straight into the types bincount works in (row numbers as intp; each
-        weight multiplied by the query term's in float32, then widened to float64), instead of concatenated
-        and converted again inside bincount: the same sums in the same order, a fifth less time on a query
-        touching a million postings (issue 21 item 5).
-        """
-        if terms.size == 0 or self.terms.size == 0:
-            return np.zeros(len(self), dtype=np.float32)
-        pos = np.minimum(np.searchsorted(self.terms, terms), self.terms.size - 1)
-        found = self.terms[pos] == terms
-        starts, ends = self.postings_ptr[pos[found]], self.postings_ptr[pos[found] + 1]
-        total = int((ends - starts).sum())
-        if not starts.size:
-            return np.zeros(len(self), dtype=np.float32)
-        product = np.result_type(self.postings_w.dtype, weights.dtype)  # float32 for query_terms' weights
-        docs = np.empty(total, dtype=np.intp)
-        values = np.empty(total, dtype=np.float64)
-        at = 0
-        for a, b, qw in zip(starts.tolist(), ends.tolist(), weights[found], strict=True):
-            docs[at : at + b - a] = self.postings_doc[a:b]
-            np.multiply(
-                self.postings_w[a:b], qw, out=values[at : at + b - a], dtype=product, casting="same_kind"
-            )
-            at += b - a
-        return np.bincount(docs, weights=values, minlength=len(self)).astype(np.float32)
+        """BM25 score of every row for the query terms (float32), shard by shard (`Postings.score_into`)."""
+        scores = np.zeros(len(self), dtype=np.float32)
+        if terms.size:
+            for shard in self.shards:
+                shard.score_into(terms, weights, scores[shard.start : shard.start + shard.n])
+        return scores
 
     def tiled(self, times: int) -> ChargeIndex:
-        """This index repeated `times` times (same ids): for measuring retrieval at a larger scale."""
+        """This index repeated `times` times (same ids): for measuring retrieval at a larger scale. One
+        shard's copies share one postings matrix; an index in shards is repeated shard by shard."""
+        if len(self.shards) > 1:
+            return ChargeIndex.join([self] * times)
         n = len(self)
         counts = np.diff(self.postings_ptr)
         offsets = np.repeat(np.arange(times) * n, 1)
@@ -353,7 +415,31 @@ def read_manifest(directory: Path) -> dict | None:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if manifest.get("version") == INDEX_VERSION else None
+    version = manifest.get("version")
+    if version in READABLE_VERSIONS:
+        return manifest
+    if (str(directory), version) not in _warned:
+        _warned.add((str(directory), version))
+        log.warning(
+            "the similar-case index in %s is version %s; this code reads versions %s: rebuild it with "
+            "`leniency corpus index` (until then similar cases are searched in the database, one charge's "
+            "latest judgments at a time)",
+            directory,
+            version,
+            ", ".join(map(str, READABLE_VERSIONS)),
+        )
+    return None
+
+
+def shard_files(manifest: dict, charge: str) -> list[str]:
+    """The files of a charge's shards, in the order built (version 4), or its one file (version 3); none when
+    the index holds no judgment of the charge."""
+    entry = manifest.get("by_charge", {}).get(charge)
+    if entry is None:
+        return []
+    if "shards" in entry:
+        return [shard["file"] for shard in entry["shards"]]
+    return [entry["file"]]
 
 
 def avg_len(texts: Iterable[str]) -> float:

@@ -34,10 +34,10 @@ from leniency.corpus.index import (
     IdfTable,
     Row,
     avg_len,
-    charge_key,
     idf_from_file,
     injury_rank,
     read_manifest,
+    shard_files,
 )
 from leniency.corpus.results import SimilarCase, SimilarCases, SimilarStats
 from leniency.corpus.search import LEVELS, Hit, Query, search
@@ -96,9 +96,8 @@ def _prebuilt(charge: str) -> tuple[ChargeIndex, np.ndarray] | None:
             _cache["idf"] = idf_from_file(directory)
         idf = _cache["idf"]
         entry = _cache.get(("charge", charge))
-        if entry is None:
-            path = directory / f"{charge_key(charge)}.npz"
-            entry = ChargeIndex.load(path) if path.exists() else ChargeIndex.empty()
+        if entry is None:  # the charge's shards, joined (an index of version 3: its one file)
+            entry = ChargeIndex.join([ChargeIndex.load(directory / f) for f in shard_files(manifest, charge)])
             _cache[("charge", charge)] = entry
     return entry, idf
 

@@ -86,7 +86,7 @@ def test_the_builder_keeps_of_a_row_its_terms_not_its_text():
 
 
 @pytest.mark.django_db
-def test_build_index_streams_the_database_into_one_file_per_charge(tmp_path, monkeypatch):
+def test_build_index_streams_the_database_into_the_files_of_each_charge(tmp_path, monkeypatch):
     monkeypatch.setattr("leniency.corpus.index_build.CHUNK", 7)  # several chunks per charge
     for i, row in enumerate(rows(30)):
         Judgment.objects.create(
@@ -99,7 +99,8 @@ def test_build_index_streams_the_database_into_one_file_per_charge(tmp_path, mon
     manifest = build_index(tmp_path / "index", publish=False)
     assert manifest["n"] == 30 and manifest["charges"] == 2
     assert {c: v["n"] for c, v in manifest["by_charge"].items()} == {"盗窃": 20, "诈骗": 10}
-    theft = ChargeIndex.load(tmp_path / "index" / manifest["by_charge"]["盗窃"]["file"])
+    assert len(manifest["by_charge"]["盗窃"]["shards"]) == 1  # 20 judgments: one shard of at most SHARD_SIZE
+    theft = ChargeIndex.load(tmp_path / "index" / manifest["by_charge"]["盗窃"]["shards"][0]["file"])
     assert theft.ids.tolist() == sorted(
         Judgment.objects.filter(main_charge="盗窃").values_list("id", flat=True)
     )

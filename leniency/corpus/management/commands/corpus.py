@@ -1,7 +1,7 @@
 """`leniency corpus import|index`: the judgment database on the command line.
 
     leniency corpus import FILE [FILE ...] [--workers 2] [--batch 1000] [--restart] [--no-progress]
-    leniency corpus index [--out DIR]
+    leniency corpus index [--out DIR] [--shard-size 50000]
 
 (`leniency corpus synth`, which writes a synthetic corpus to import, is the demo's generator:
 leniency.demo.corpus_synth, to which the `leniency` command hands it.)
@@ -18,6 +18,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from leniency.corpus.importer import Options, import_file, summary
+from leniency.corpus.index import SHARD_SIZE
 from leniency.corpus.index_build import build_index
 from leniency.corpus.similar import clear_cache, index_dir
 
@@ -43,6 +44,13 @@ class Command(BaseCommand):
             "--out", help="index directory (default: settings.CORPUS_INDEX_DIR or var/corpus-index)"
         )
         idx.add_argument("--no-progress", action="store_true")
+        idx.add_argument(
+            "--shard-size",
+            type=int,
+            default=SHARD_SIZE,
+            help="judgments of one charge per index file; the larger, the more memory the build needs "
+            f"(default {SHARD_SIZE})",
+        )
 
     def handle(self, *args, action, **options):
         return getattr(self, f"do_{action}")(**options)
@@ -65,10 +73,10 @@ class Command(BaseCommand):
         if failed:
             raise CommandError("some files could not be read")
 
-    def do_index(self, *, out, no_progress, **_):
+    def do_index(self, *, out, no_progress, shard_size=SHARD_SIZE, **_):
         directory = Path(out) if out else index_dir()
         start = time.perf_counter()
-        manifest = build_index(directory, progress=not no_progress)
+        manifest = build_index(directory, progress=not no_progress, shard_size=shard_size)
         clear_cache()
         self.stdout.write(
             f"index of {manifest['n']} judgments in {manifest['charges']} charges written to "

@@ -4,7 +4,8 @@ The charge inference (extraction/charge_inference.py) reads a charge's statute p
 these words: the paragraph (款) of the charge's own article with its penalty clauses taken out (处三年以下
 有期徒刑…, 并处罚金 — words every article shares), so that 寻衅滋事 is described by 随意殴打他人, 追逐、拦截、
 辱骂、恐吓他人, 强拿硬要 …, not by its brackets' conditions alone (issue 16 class 8: the statute's conduct
-words). Reads `charge_names.txt` and the statute JSONL files as `build_brackets.py` does; the output is
+words). A negligent form defined as "过失犯前款罪" (失火, art. 115 ¶2) is described by the paragraph before it
+too. Reads `charge_names.txt` and the statute JSONL files as `build_brackets.py` does; the output is
 committed, so that a checkout without ../shared still has it. Re-run with
 
     python leniency/sentencing/standards/build_statute_text.py [--statutes DIR]
@@ -29,6 +30,10 @@ OUTPUT = HERE / "charge_statutes.json"
 PENALTY_RE = re.compile(
     r"[，,]?(?:处|并处|可以并处|单处|或者单处|依照[^。；]{0,30}?处罚|从重处罚|从轻|减轻)[^。；，,：:]*(?:[，,](?:并处|或者单处|可以并处)[^。；，,：:]*)*[：:]?"
 )
+# a paragraph whose conduct is the one before's, done by negligence (刑法第115条第2款 失火: "过失犯前款罪的"; art.
+# 119 ¶2, 124 ¶2, 369 ¶2, 370 ¶2): without that paragraph's words the charge would be described by no conduct at all.
+# Not 前款规定以外 (the other cases than the paragraph before's) nor 前款所列人员 (its persons, not its conduct).
+NEGLIGENT_FORM = re.compile(r"过失犯前款罪")
 ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条(?:之[一二三四五六七八九十]+)?\s*")
 
 
@@ -45,6 +50,12 @@ def build(statutes: Path) -> dict[str, str]:
         number, suffix, paragraph = parse_ref(row["refs"][0])
         paragraphs = articles.get(cn_article_label(number, suffix), [])
         chosen = [paragraphs[paragraph - 1]] if paragraph and paragraph <= len(paragraphs) else paragraphs[:1]
+        if (
+            paragraph
+            and 1 < paragraph <= len(paragraphs)
+            and NEGLIGENT_FORM.search(paragraphs[paragraph - 1])
+        ):
+            chosen.insert(0, paragraphs[paragraph - 2])  # 过失犯前款罪: the conduct is the paragraph before's
         out[row["name"]] = "".join(conduct_text(p) for p in chosen)
     return out
 

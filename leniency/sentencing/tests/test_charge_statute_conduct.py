@@ -38,3 +38,42 @@ def test_a_law_title_and_the_states_name_are_not_conduct():
     text = "被告人甲持伪造的中华人民共和国居民身份证办理银行卡，其行为违反了《中华人民共和国刑法》的规定。"
     assert not {"中华", "共和国", "刑法"} & set(ngrams(text))
     assert all(c.charge != "背叛国家" for c in ChargeModel(None).candidates(text, limit=3))
+
+
+@pytest.mark.parametrize(
+    ("charge", "before"),
+    [
+        ("失火", "放火、决水、爆炸以及投放毒害性"),  # art. 115 ¶2, of ¶1
+        ("过失以危险方法危害公共安全", "以其他危险方法致人重伤、死亡或者使公私财产遭受重大损失"),
+        ("过失损坏交通工具", "破坏交通工具、交通设施"),  # art. 119 ¶2
+        ("过失损坏广播电视设施、公用电信设施", "破坏广播电视设施、公用电信设施"),  # art. 124 ¶2
+        ("过失损坏武器装备、军事设施、军事通信", "破坏武器装备、军事设施、军事通信"),  # art. 369 ¶2
+        (
+            "过失提供不合格武器装备、军事设施",
+            "明知是不合格的武器装备、军事设施而提供给武装部队",
+        ),  # art. 370 ¶2
+    ],
+)
+def test_a_negligent_form_is_described_by_the_conduct_of_the_paragraph_before(charge, before):
+    """过失犯前款罪: the conduct is the paragraph before's, done by negligence; its own words name none."""
+    text = statute_conduct()[charge]
+    assert before in text and "过失犯前款罪" in text
+
+
+def test_the_cases_other_than_the_paragraph_befores_do_not_take_its_words():
+    """Art. 209 ¶2 (前款规定以外的其他发票) and art. 412 ¶2 (前款所列人员) are not the conduct of ¶1."""
+    assert "可以用于骗取出口退税" not in statute_conduct()["非法制造、出售非法制造的发票"]
+    assert "伪造检验结果" not in statute_conduct()["商检失职"]
+
+
+def test_a_fire_left_untended_reads_as_negligently_causing_a_fire():
+    text = (
+        "被告人甲在自家院内焚烧秸秆时疏于看管，火势蔓延引发火灾，烧毁邻居房屋三间，使公私财产遭受重大损失。"
+    )
+    assert "失火" in charge_inference.default_model().charges(text)
+
+
+def test_a_negligent_forms_few_words_no_longer_match_any_serious_harm():
+    """Its own paragraph alone (过失犯前款罪，造成严重后果的) made 过失损坏武器装备 the best match of a railway accident."""
+    text = "被告人甲在铁路道口违章作业，疏忽大意，致使铁轨损坏，造成列车脱轨的严重后果。"
+    assert ChargeModel(None).candidates(text, limit=1)[0].charge != "过失损坏武器装备、军事设施、军事通信"

@@ -18,6 +18,7 @@ from . import access
 from .models import Case, Defendant, PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
 from .services import _enter_stage
 from .stages import Stage
+from .templatetags.case_page import grouped_rows
 
 Decision = SecondInstanceDecision.Decision
 Ground = SecondInstanceDecision.Ground
@@ -471,7 +472,7 @@ def case_page_actions(user, case: Case, defendants) -> dict:
         if case.court_id is not None
         else Sentence.objects.none()
     )
-    for s in sentences.order_by("judged_on", "id"):
+    for s in grouped_rows(sentences.order_by("judged_on", "id")):
         latest[s.defendant_id] = s
     for d in defendants:
         d.sentence_in_force = latest.get(d.pk)

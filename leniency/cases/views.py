@@ -28,7 +28,7 @@ from .judgments import case_page_actions
 from .models import Charge
 from .pagecache import cached_page, case_version, trail_version
 from .panels import defendant_panels, panel_prefetch, panel_styles
-from .templatetags.case_page import VISIBLE, grouped_order
+from .templatetags.case_page import VISIBLE, grouped_rows
 
 PAGE_SIZE = 25
 
@@ -107,11 +107,9 @@ def _timeline_filter(request, names: dict[int, str]) -> int | None:
 
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
-    # In the model's order (by id within the case), without joining the case to order by it (grouped_order).
-    defendants = list(
-        grouped_order(visible_defendants(request.user).filter(case=case)).prefetch_related(
-            "charges", *panel_prefetch()
-        )
+    # In the model's order (by id within the case), without joining the case to order by it (grouped_rows).
+    defendants = grouped_rows(
+        visible_defendants(request.user).filter(case=case).prefetch_related("charges", *panel_prefetch())
     )
     rows = []
     for defendant in defendants:

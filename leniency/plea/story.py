@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from leniency.cases.templatetags.case_page import grouped_order
+from leniency.cases.templatetags.case_page import grouped_order, grouped_rows
 
 from . import state
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
@@ -93,9 +93,9 @@ def load_records(defendant_ids) -> dict[int, Records]:
         ("withdrawals", Withdrawal.objects.all()),
     ]
     # Each model's order within a defendant (an agreement, a review), without the joins of its order by the
-    # defendant's case (grouped_order).
+    # defendant's case, sorted in Python where its fields allow (grouped_rows).
     for name, queryset in sources:
-        for row in grouped_order(queryset).filter(defendant_id__in=records):
+        for row in grouped_rows(queryset.filter(defendant_id__in=records)):
             getattr(records[row.defendant_id], name).append(row)
     return records
 

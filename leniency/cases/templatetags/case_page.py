@@ -12,8 +12,10 @@ is built for the defendants asked about alone.
 """
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 
 from leniency.cases.access import visible_defendants
 
@@ -46,22 +48,71 @@ def page_visible(context, user, defendants: Sequence) -> set[int]:
     return set(visible_defendants(user).filter(pk__in=asked).values_list("pk", flat=True))
 
 
+def _ordering(queryset) -> list:
+    """The terms `queryset` is ordered by: its own, else its model's (unless `order_by()` cleared them)."""
+    query = queryset.query
+    return list(query.order_by or (queryset.model._meta.ordering if query.default_ordering else ()))
+
+
+def _grouped_ordering(queryset) -> list:
+    """`queryset`'s order (its own, else its model's), without the relation it begins with when it begins with one
+    (`defendant`, `agreement`): the caller groups the rows by that relation."""
+    ordering = _ordering(queryset)
+    if ordering and isinstance(ordering[0], str):
+        try:
+            field = queryset.model._meta.get_field(ordering[0].removeprefix("-"))
+        except FieldDoesNotExist:
+            return ordering
+        if field.many_to_one:
+            return ordering[1:]
+    return ordering
+
+
 def grouped_order(queryset):
-    """`queryset` in its order (the model's unless it has its own), with the relation that order begins with
-    (`defendant`, `agreement`) taken as its column (`defendant_id`).
+    """`queryset` in its order (the model's unless it has its own) within each group of the relation that order
+    begins with (`defendant`, `agreement`), which the caller groups the rows by (`{defendant pk: rows}`, an
+    agreement's prefetched signatures).
 
     Django orders by a relation in the related model's own order, and so on down: a plea notice's order joined
-    the defendant and the case to sort by the case's date of receipt. The panels group the rows by that relation
-    (`{defendant pk: rows}`, an agreement's signatures), and within a group the order is the same without the
-    joins."""
-    ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    if not ordering or not isinstance(ordering[0], str):
+    the defendant and the case to sort by the case's date of receipt. Within a group the order is the same without
+    that term, and every term costs the ORM's compiler about 0.1 ms (case page, issue 21)."""
+    ordering = _grouped_ordering(queryset)
+    if ordering == _ordering(queryset):
         return queryset
-    first = ordering[0]
-    try:
-        field = queryset.model._meta.get_field(first.removeprefix("-"))
-    except FieldDoesNotExist:
-        return queryset
-    if not field.many_to_one:
-        return queryset
-    return queryset.order_by(first.replace(field.name, field.attname), *ordering[1:])
+    return queryset.order_by(*ordering)
+
+
+# Fields whose order Python's and every database's agree on: numbers, dates and moments, never null. Text is left
+# to the database (collations differ), as is anything nullable (NULL sorts first on SQLite, last on PostgreSQL).
+_PYTHON_ORDERED = (models.IntegerField, models.AutoField, models.DateField, models.BooleanField)
+
+
+def _sort_keys(model, ordering) -> list[tuple[str, bool]] | None:
+    """(attribute, descending) for each term of `ordering`, or None where Python cannot sort as the database does."""
+    keys = []
+    for term in ordering:
+        if not isinstance(term, str) or term.lstrip("-") in ("", "?"):
+            return None
+        name = term.removeprefix("-")
+        try:
+            field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        target = field.target_field if field.many_to_one else field
+        if field.null or not getattr(field, "concrete", False) or not isinstance(target, _PYTHON_ORDERED):
+            return None
+        keys.append((field.attname, term.startswith("-")))
+    return keys
+
+
+def grouped_rows(queryset) -> list:
+    """The rows of `queryset` in `grouped_order`, sorted here rather than by the database where the order's fields
+    allow it (`_PYTHON_ORDERED`): the same order, without the ORM compiling an ORDER BY (about a third of what a
+    small panel query costs in Python)."""
+    keys = _sort_keys(queryset.model, _grouped_ordering(queryset))
+    if keys is None:
+        return list(grouped_order(queryset))
+    rows = list(queryset.order_by())
+    for attname, descending in reversed(keys):  # stable sorts, the last term first
+        rows.sort(key=attrgetter(attname), reverse=descending)
+    return rows

@@ -4,7 +4,7 @@ heard (CPL art. 173), and their agreements; three queries for all the page's def
 from django import template
 
 from leniency.cases.models import Settlement, Victim, VictimOpinion
-from leniency.cases.templatetags.case_page import page_batch
+from leniency.cases.templatetags.case_page import grouped_rows, page_batch
 
 register = template.Library()
 
@@ -19,10 +19,14 @@ def victims_of(defendants) -> dict[int, list[dict]]:
     panels: dict[int, list[dict]] = {pk: [] for pk in ids}
     links = Victim.defendants.through.objects.filter(defendant_id__in=ids).select_related("victim")
     heard: dict[tuple[int, int], VictimOpinion] = {}
-    for opinion in VictimOpinion.objects.filter(defendant_id__in=ids).order_by("heard_on", "pk"):
+    for opinion in grouped_rows(
+        VictimOpinion.objects.filter(defendant_id__in=ids).order_by("heard_on", "pk")
+    ):
         heard[(opinion.victim_id, opinion.defendant_id)] = opinion  # the latest
     settlements: dict[tuple[int, int], list[Settlement]] = {}
-    for settlement in Settlement.objects.filter(defendant_id__in=ids).order_by("signed_on", "pk"):
+    for settlement in grouped_rows(
+        Settlement.objects.filter(defendant_id__in=ids).order_by("signed_on", "pk")
+    ):
         settlements.setdefault((settlement.victim_id, settlement.defendant_id), []).append(settlement)
     for link in sorted(links, key=lambda link: link.victim_id):
         key = (link.victim_id, link.defendant_id)

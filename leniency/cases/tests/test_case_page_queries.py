@@ -16,8 +16,9 @@ from django.urls import reverse
 from leniency.audit.models import PersonalDataAccess
 from leniency.cases import services as case_services
 from leniency.cases import victims
-from leniency.cases.models import Settlement, VictimOpinion
+from leniency.cases.models import Case, Charge, Settlement, VictimOpinion
 from leniency.cases.stages import Stage
+from leniency.cases.templatetags.case_page import _grouped_ordering, _sort_keys, grouped_order, grouped_rows
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.services import do_assign_counsel
 from leniency.plea.models import RightsNotice
@@ -171,3 +172,41 @@ def test_case_page_panels_order_their_rows_without_joining_the_case(client, worl
     orders = [q["sql"].partition("ORDER BY")[2] for q in queries]
     assert any(orders), "the panels' queries are ordered"
     assert [order for order in orders if '"cases_case"' in order] == []
+
+
+def test_grouped_rows_sorts_in_python_only_fields_python_and_the_databases_order_alike():
+    """Numbers, dates and moments that are never null sort in Python (no ORDER BY to compile); text (collations
+    differ) and nullable fields (NULL first on SQLite, last on PostgreSQL) are left to the database."""
+    notices = RightsNotice.objects.filter(defendant_id__in=[1])
+    assert _sort_keys(RightsNotice, _grouped_ordering(notices)) == [("notified_at", False), ("id", False)]
+    assert _sort_keys(RightsNotice, ["-notified_at", "-pk"]) == [("notified_at", True), ("id", True)]
+    assert _sort_keys(Charge, Charge._meta.ordering) is None  # article, name: text
+    assert _sort_keys(Case, ["prosecuted_on", "id"]) is None  # nullable
+    assert _sort_keys(Case, ["?"]) is None
+
+
+def test_grouped_rows_gives_the_databases_order_within_each_defendant(world):
+    _add_defendants(world, 3, records=True)
+    later = list(world.case.defendants.order_by("-pk")[:2])
+    for defendant in later:  # a second notice, earlier than the one _add_records gave
+        do_record_notice(
+            defendant,
+            acting_user=world.prosecutor,
+            authority=RightsNotice.Authority.PROCURATORATE,
+            notified_by_name="检察官",
+            notified_at=datetime(2026, 9, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai")),
+            acknowledged=False,
+        )
+    ids = list(world.case.defendants.values_list("pk", flat=True))
+    for queryset in (
+        RightsNotice.objects.filter(defendant_id__in=ids),
+        VictimOpinion.objects.filter(defendant_id__in=ids).order_by("-heard_on", "-pk"),
+    ):
+        in_python = grouped_rows(queryset)
+        assert [(r.defendant_id, r.pk) for r in in_python] != [], queryset.model
+        by_database = sorted(
+            grouped_order(queryset), key=lambda r: r.defendant_id
+        )  # stable: the SQL order within
+        assert sorted(in_python, key=lambda r: r.defendant_id) == by_database
+    notices = grouped_rows(RightsNotice.objects.filter(defendant_id=later[0].pk))
+    assert [n.acknowledged for n in notices] == [False, True]  # the earlier one first, though recorded second

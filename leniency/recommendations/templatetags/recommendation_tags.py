@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import grouped_order, page_batch, page_rows
+from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_rows
 from leniency.recommendations import access
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
@@ -24,8 +24,8 @@ def rounds_of(defendants) -> dict[int, list]:
     """Every round of each defendant in round order, with `defendant` set: one query."""
     by_pk = {d.pk: d for d in defendants}
     rounds = {pk: [] for pk in by_pk}
-    # The model's order, round, without joining the defendant's case to order by it (grouped_order).
-    for rec in grouped_order(SentencingRecommendation.objects.filter(defendant_id__in=by_pk)):
+    # The model's order, round, without joining the defendant's case to order by it (grouped_rows).
+    for rec in grouped_rows(SentencingRecommendation.objects.filter(defendant_id__in=by_pk)):
         rec.defendant = by_pk[rec.defendant_id]
         rounds[rec.defendant_id].append(rec)
     return rounds
@@ -59,8 +59,8 @@ def recommendation_panels(defendants, user, all_rounds: dict[int, list]) -> dict
     decisions = {}
     final_pks = [f.pk for f in finals.values() if f is not None]
     if final_pks:
-        for decision in CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by(
-            "-created_at", "-id"
+        for decision in grouped_rows(
+            CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by("-created_at", "-id")
         ):
             decisions.setdefault(decision.recommendation_id, decision)
     panels = {}

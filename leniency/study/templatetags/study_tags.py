@@ -2,7 +2,7 @@
 
 from django import template
 
-from leniency.cases.templatetags.case_page import grouped_order, page_batch, page_visible
+from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -45,8 +45,8 @@ def study_panels(
     if not shown:
         return panels
     letters = {pk: [] for pk in shown}
-    # The model's order, delivered_at, without joining the defendant's case to order by it (grouped_order).
-    for letter in grouped_order(LetterDelivery.objects.filter(defendant_id__in=shown)):
+    # The model's order, delivered_at, without joining the defendant's case to order by it (grouped_rows).
+    for letter in grouped_rows(LetterDelivery.objects.filter(defendant_id__in=shown)):
         letters[letter.defendant_id].append(letter)
     withdrawals = [w for pk in shown for w in plea[pk].withdrawals]
     heavier, protests = heavier_among(withdrawals, rounds), protests_among(withdrawals)

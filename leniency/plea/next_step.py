@@ -9,7 +9,7 @@ from leniency.cases.stages import CLOSED_STAGES, Stage
 
 from . import state
 from .models import Signature
-from .story import Records, load_records
+from .story import Records, load_records, open_failure_count
 
 # The order the signatures are taken in (CPL art. 174): the defendant in the lawyer's presence, the lawyer's
 # own confirmation, the prosecutor last.
@@ -45,7 +45,7 @@ def next_step(defendant, records: Records | None = None, rounds: list | None = N
     if defendant.stage == Stage.PROSECUTION_REVIEW:
         return _("检察官提起公诉，随案移送具结书和量刑建议")
     if at_trial:
-        reviewed = any(r.agreement_id == agreement.pk and r.passed for r in records.reviews)
+        reviewed = any(r.agreement_id == agreement.pk and not open_failure_count(r) for r in records.reviews)
         if not reviewed:
             return _("法院审查认罪认罚的自愿性和具结书内容的真实性、合法性")
         return _("法院对量刑建议作出采纳或不予采纳的决定")

@@ -8,7 +8,9 @@ from leniency.cases.services import do_add_defendant
 from leniency.cases.stages import Stage
 from leniency.errors import DomainError, Forbidden
 from leniency.plea.models import ReviewItem
+from leniency.plea.next_step import next_step
 from leniency.plea.review import adoption_blockers
+from leniency.plea.story import load_records, open_failure_count, story
 from leniency.plea.voluntariness import do_record_review, do_resolve_item
 
 from .helpers import agreement, all_yes, notice, sign_all
@@ -48,6 +50,15 @@ def _at_trial(world):
     world.to_trial()
 
 
+def _assert_story_counts(world, *, open_failures, detail, next_words):
+    """The case page's plea records count a review's open failures in the review's own query (load_records), and
+    the story and the next step read that count as the review's items would give it."""
+    records = load_records([world.defendant.pk])[world.defendant.pk]
+    assert [open_failure_count(r) for r in records.reviews] == [open_failures]
+    assert [e.detail for e in story(world.defendant, records) if e.kind == "review"] == [detail]
+    assert next_words in next_step(world.defendant, records)
+
+
 def test_failed_item_blocks_adoption_until_resolved(world, final_round):
     _at_trial(world)
     review = do_record_review(
@@ -57,6 +68,9 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_round):
     )
     assert not review.passed
     assert any("没有暴力、威胁、引诱" in b and "受到威胁" in b for b in adoption_blockers(world.defendant))
+    _assert_story_counts(
+        world, open_failures=1, detail="1 项不符合，未解决", next_words="法院审查认罪认罚的自愿性"
+    )
     item = review.items.get(key="no_coercion")
     with pytest.raises(DomainError):
         do_resolve_item(item, acting_user=world.judge, resolution="")
@@ -67,6 +81,7 @@ def test_failed_item_blocks_adoption_until_resolved(world, final_round):
     )
     review.refresh_from_db()
     assert review.passed and adoption_blockers(world.defendant) == []
+    _assert_story_counts(world, open_failures=0, detail="通过", next_words="法院对量刑建议作出采纳或不予采纳")
     assert AuditEvent.objects.filter(action="plea.review.item.resolved").count() == 1
     recorded = AuditEvent.objects.get(action="plea.review.recorded")
     assert recorded.data["failed"] == ["no_coercion"] and recorded.data["passed"] is False

@@ -202,12 +202,14 @@ def figures_from(entries: Iterable, *, detained_on=None) -> AssignmentFigures:
 
 
 def recorded_events(
-    assignments: list[CounselAssignment], *, signatures: list | None = None
+    assignments: list[CounselAssignment], *, signatures: list | None = None, rounds: dict | None = None
 ) -> dict[int, list[RecordedEvent]]:
     """Per assignment, the defendant's 具结书 signatures and the lawyer's opinions on a sentencing recommendation
     recorded in the app while the assignment ran (two queries for any number of assignments; one where the
     caller already holds the defendants' signatures: `signatures`, (defendant id, signed at) of every signature
-    by a defendant that is not void, as `defendant_signatures` gives them)."""
+    by a defendant that is not void, as `defendant_signatures` gives them). `rounds`: every recommendation round
+    of the assignments' defendants, {defendant id: rounds} (the case page's): the opinions are then read by their
+    rounds' ids without joining the rounds, and not at all for defendants with no round."""
     events: dict[int, list[RecordedEvent]] = {a.pk: [] for a in assignments}
     by_defendant: dict[int, list[CounselAssignment]] = {}
     for assignment in assignments:
@@ -228,10 +230,24 @@ def recorded_events(
         )
     for defendant_id, at in signatures:
         add(defendant_id, at, Service.SIGNING)
-    opinions = LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant)
-    for defendant_id, lawyer_id, at in opinions.values_list(
-        "recommendation__defendant_id", "lawyer_id", "created_at"
-    ):
+    # Unordered: figures_from sorts the events by time.
+    if rounds is None:
+        opinions = LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant).values_list(
+            "recommendation__defendant_id", "lawyer_id", "created_at"
+        )
+    else:
+        defendant_of = {r.pk: r.defendant_id for pk in by_defendant for r in rounds.get(pk, ())}
+        opinions = (
+            (
+                (defendant_of[recommendation_id], lawyer_id, at)
+                for recommendation_id, lawyer_id, at in LawyerOpinion.objects.filter(
+                    recommendation_id__in=defendant_of
+                ).values_list("recommendation_id", "lawyer_id", "created_at")
+            )
+            if defendant_of
+            else ()
+        )
+    for defendant_id, lawyer_id, at in opinions:
         add(defendant_id, at, Service.OPINION_RECOMMENDATION, lawyer_id)
     return events
 
@@ -251,9 +267,11 @@ def defendant_signatures(agreements) -> list[tuple[int, datetime]]:
     ]
 
 
-def figures_by_assignment(assignments, *, signatures: list | None = None) -> dict[int, AssignmentFigures]:
+def figures_by_assignment(
+    assignments, *, signatures: list | None = None, rounds: dict | None = None
+) -> dict[int, AssignmentFigures]:
     """Figures for many assignments: their logged entries and the app's own records, in three queries (two with
-    the defendants' `signatures` given, see `recorded_events`)."""
+    the defendants' `signatures` given, see `recorded_events`, and `rounds`)."""
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
@@ -262,10 +280,13 @@ def figures_by_assignment(assignments, *, signatures: list | None = None) -> dic
         if hasattr(source, "values")
         else {"assignment_id__in": grouped}
     )
-    for entry in ParticipationEntry.objects.filter(**scope).only(
-        "assignment_id", "service", "occurred_at", "minutes"
+    # Unordered (the model's order joins the assignment): figures_from sorts the entries by time.
+    for entry in (
+        ParticipationEntry.objects.filter(**scope)
+        .only("assignment_id", "service", "occurred_at", "minutes")
+        .order_by()
     ):
         grouped[entry.assignment_id].append(entry)
-    for pk, events in recorded_events(assignments, signatures=signatures).items():
+    for pk, events in recorded_events(assignments, signatures=signatures, rounds=rounds).items():
         grouped[pk].extend(events)
     return {a.pk: figures_from(grouped[a.pk], detained_on=a.defendant.detained_on) for a in assignments}

@@ -3,6 +3,7 @@ from django import template
 from leniency.cases.panels import PAGE_ASSIGNMENTS
 from leniency.cases.templatetags.case_page import page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
+from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 
 from ..access import can_request_counsel, visible_among, visible_assignments
 from ..models import CounselAssignment, CounselRequest
@@ -29,6 +30,7 @@ def counsel_panel(context, defendant, user):
                 a for records in page_plea_records(context, defendants).values() for a in records.agreements
             ),
             visible_defendant_pks=page_visible(context, user, defendants),
+            rounds=page_rounds(context, defendants),
         ),
     )
 
@@ -53,11 +55,16 @@ def _assignments(by_pk) -> dict[int, list]:
 
 
 def counsel_panels(
-    defendants, user, *, signatures: list | None = None, visible_defendant_pks: set[int] | None = None
+    defendants,
+    user,
+    *,
+    signatures: list | None = None,
+    visible_defendant_pks: set[int] | None = None,
+    rounds: dict | None = None,
 ) -> dict[int, dict]:
     """The panels of several defendants with four queries in all (assignments, unless the page prefetched them;
     visibility, figures, requests); the defendants' signatures come from the plea records the page loaded
-    (`participation.recorded_events`). Which assignments the user sees is read from the rows where
+    (`participation.recorded_events`), the lawyers' opinions by the recommendation `rounds` it loaded. Which assignments the user sees is read from the rows where
     `visible_defendant_pks` (those of `defendants` visible_defendants(user) gives) is enough (`access.visible_among`)."""
     by_pk = {d.pk: d for d in defendants}
     assignments = _assignments(by_pk)
@@ -69,7 +76,7 @@ def counsel_panels(
     if visible is None:
         visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
-    figures = figures_by_assignment(shown, signatures=signatures) if shown else {}
+    figures = figures_by_assignment(shown, signatures=signatures, rounds=rounds) if shown else {}
     requests = {pk: [] for pk in by_pk}
     for r in CounselRequest.objects.filter(defendant_id__in=by_pk, status__in=OPEN_REQUEST_STATUSES):
         requests[r.defendant_id].append(r)

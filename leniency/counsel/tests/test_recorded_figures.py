@@ -10,6 +10,7 @@ from leniency.counsel.models import Service
 from leniency.counsel.participation import do_log_participation, figures_by_assignment, figures_for
 from leniency.plea.tests.helpers import agreement, sign_all
 from leniency.recommendations import services as recs
+from leniency.recommendations.templatetags.recommendation_tags import rounds_of
 
 
 def _assignment(world):
@@ -66,6 +67,12 @@ def test_the_apps_signature_and_opinion_count_without_a_logged_entry(world):
     assert figures.meetings_before_signing == 2
     assert figures.opinion_filed and not figures.only_at_signing
     assert figures.services[Service.OPINION_RECOMMENDATION] == 1
+    # The case page gives the rounds it loaded: the opinions are read by those rounds, with the same figures.
+    assignment = _assignment(world)
+    rounds = rounds_of([world.defendant])
+    assert figures_by_assignment([assignment], rounds=rounds)[assignment.pk] == figures
+    without = figures_by_assignment([assignment], rounds={world.defendant.pk: []})[assignment.pk]
+    assert not without.opinion_filed and Service.OPINION_RECOMMENDATION not in without.services
 
 
 def test_a_signature_before_the_assignment_is_not_this_lawyers(world):

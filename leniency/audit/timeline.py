@@ -3,8 +3,11 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from .models import AuditEvent
+
+TIMELINE_FIELDS = ("seq", "occurred_at", "actor_label", "action", "data")
 
 # Each app names its own actions, the cases app included (`register_action` in its AppConfig.ready).
 ACTION_LABELS: dict[str, object] = {}
@@ -42,7 +45,10 @@ def case_timeline(case, *, defendant_names: dict[int, str], only: int | None = N
     order of the record; the demo's builders append history after the fact, which the time puts in place.
     `only`: one defendant's events and the case's own."""
     entries = []
-    for event in AuditEvent.objects.filter(case_id=case.pk).order_by("occurred_at", "seq"):
+    # Sorted here rather than by the database (the same order: both fields are never null), and only the columns
+    # shown: compiling the ORDER BY and converting the hash columns cost more than the sort (issue 21 item 5).
+    events = AuditEvent.objects.filter(case_id=case.pk).only(*TIMELINE_FIELDS).order_by()
+    for event in sorted(events, key=attrgetter("occurred_at", "seq")):
         defendant = event.data.get("defendant")
         if defendant is not None and defendant not in defendant_names:
             continue

@@ -45,8 +45,8 @@ class CounselConfig(AppConfig):
         from .models import CounselAssignment
 
         # Each defendant on the case page, with its assignments loaded once for the page (the lawyer checks of the
-        # plea and recommendation panels read them too).
-        assignments = CounselAssignment.objects.select_related("lawyer").order_by("assigned_at", "id")
+        # plea and recommendation panels read them too); unordered: the counsel panel sorts them (counsel_tags).
+        assignments = CounselAssignment.objects.select_related("lawyer").order_by()
         register_panel(
             "counsel/_defendant_panel.html",
             order=10,

@@ -1,7 +1,9 @@
+from operator import attrgetter
+
 from django import template
 
 from leniency.cases.panels import PAGE_ASSIGNMENTS
-from leniency.cases.templatetags.case_page import page_batch, page_visible
+from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 
@@ -37,9 +39,10 @@ def counsel_panel(context, defendant, user):
 
 def _assignments(by_pk) -> dict[int, list]:
     """Each defendant's assignments in the order they were made, lawyers joined: those the case page prefetched
-    (apps.py), else one query."""
+    (apps.py, unordered: sorted here, where Python compares the moments as the database would), else one query."""
     if all(hasattr(d, PAGE_ASSIGNMENTS) for d in by_pk.values()):
-        assignments = {pk: list(getattr(d, PAGE_ASSIGNMENTS)) for pk, d in by_pk.items()}
+        in_order = attrgetter("assigned_at", "id")
+        assignments = {pk: sorted(getattr(d, PAGE_ASSIGNMENTS), key=in_order) for pk, d in by_pk.items()}
     else:
         assignments = {pk: [] for pk in by_pk}
         for a in (
@@ -78,7 +81,9 @@ def counsel_panels(
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
     figures = figures_by_assignment(shown, signatures=signatures, rounds=rounds) if shown else {}
     requests = {pk: [] for pk in by_pk}
-    for r in CounselRequest.objects.filter(defendant_id__in=by_pk, status__in=OPEN_REQUEST_STATUSES):
+    for r in grouped_rows(
+        CounselRequest.objects.filter(defendant_id__in=by_pk, status__in=OPEN_REQUEST_STATUSES)
+    ):
         requests[r.defendant_id].append(r)
     panels = {}
     for pk, defendant in by_pk.items():

@@ -1,5 +1,6 @@
 """`{% victims_panel defendant as panel %}`: the victims of one defendant on the case page, whether each has been
-heard (CPL art. 173), and their agreements; three queries for all the page's defendants."""
+heard (CPL art. 173), and their agreements; three queries for all the page's defendants, one where none has a
+victim."""
 
 from django import template
 
@@ -17,7 +18,9 @@ def victims_panel(context, defendant):
 def victims_of(defendants) -> dict[int, list[dict]]:
     ids = [d.pk for d in defendants]
     panels: dict[int, list[dict]] = {pk: [] for pk in ids}
-    links = Victim.defendants.through.objects.filter(defendant_id__in=ids).select_related("victim")
+    links = list(Victim.defendants.through.objects.filter(defendant_id__in=ids).select_related("victim"))
+    if not links:  # no victim: no opinion or settlement to show (most cases; one query instead of three)
+        return panels
     heard: dict[tuple[int, int], VictimOpinion] = {}
     for opinion in grouped_rows(
         VictimOpinion.objects.filter(defendant_id__in=ids).order_by("heard_on", "pk")

@@ -208,7 +208,25 @@ def brackets_of_paragraph(paragraph: str) -> list[dict]:
     return out
 
 
-def resolve(articles: dict[str, list[str]], refs: list[str]) -> tuple[list[dict], list[str]]:
+# an article that punishes another crime (刑法第383条: "对犯贪污罪的，根据情节轻重，分别依照下列规定处罚：（一）贪污数额
+# 较大…"), lent to this one by reference (第386条: 对犯受贿罪的，根据受贿所得数额及情节，依照本法第三百八十三条的规定处罚)
+OTHER_CRIMES_ARTICLE = re.compile(r"^对犯(?P<crime>[^，,。；]+?)罪的[^：:。；]*[：:]")
+
+
+def borrowed_condition(condition: str, paragraph: str, name: str) -> str:
+    """A bracket's condition in the words of the charge that borrows it: art. 383's brackets apply to 受贿 by
+    受贿所得数额 (art. 386), so "（二）贪污数额巨大…" reads "（二）受贿数额巨大…" and the lead naming 贪污 goes.
+    Conditions of the charge's own article, or of an article that names no crime, are left as they are."""
+    head = OTHER_CRIMES_ARTICLE.match(paragraph)
+    if not head or head["crime"] == name:
+        return condition
+    crime = head["crime"]
+    return OTHER_CRIMES_ARTICLE.sub("", condition).replace(f"{crime}数额", f"{name}数额")
+
+
+def resolve(
+    articles: dict[str, list[str]], refs: list[str], name: str | None = None
+) -> tuple[list[dict], list[str]]:
     brackets: list[dict] = []
     sources = []
     for ref in refs:
@@ -227,6 +245,8 @@ def resolve(articles: dict[str, list[str]], refs: list[str]) -> tuple[list[dict]
                 found = brackets_of_paragraph(paragraphs[back])
             for b in found:
                 b["source"] = label + (f"第{para}款" if para else "")
+                if name:
+                    b["condition"] = borrowed_condition(b["condition"], paragraphs[back], name)
             brackets.extend(found)
         sources.append(label + (f"第{para}款" if para else ""))
     unique: list[dict] = []
@@ -261,7 +281,7 @@ def build(statutes: Path) -> dict:
     problems = []
     for row in read_charge_names():
         number, suffix, _ = parse_ref(row["refs"][0])
-        brackets, sources = resolve(articles, row["refs"])
+        brackets, sources = resolve(articles, row["refs"], row["name"])
         if not brackets:
             problems.append(f"{row['name']}: no penalty clause found in {sources}")
         charges.append(

@@ -5,7 +5,8 @@ these words: the paragraph (款) of the charge's own article with its penalty cl
 有期徒刑…, 并处罚金 — words every article shares), so that 寻衅滋事 is described by 随意殴打他人, 追逐、拦截、
 辱骂、恐吓他人, 强拿硬要 …, not by its brackets' conditions alone (issue 16 class 8: the statute's conduct
 words). A negligent form defined as "过失犯前款罪" (失火, art. 115 ¶2) is described by the paragraph before it
-too. Reads `charge_names.txt` and the statute JSONL files as `build_brackets.py` does; the output is
+too, and a paragraph whose persons are "前款所列人员" (商检失职, art. 412 ¶2) names the persons of the paragraph
+before it (国家商检部门、商检机构的工作人员), not that paragraph's conduct. Reads `charge_names.txt` and the statute JSONL files as `build_brackets.py` does; the output is
 committed, so that a checkout without ../shared still has it. Re-run with
 
     python leniency/sentencing/standards/build_statute_text.py [--statutes DIR]
@@ -34,6 +35,12 @@ PENALTY_RE = re.compile(
 # 119 ¶2, 124 ¶2, 369 ¶2, 370 ¶2): without that paragraph's words the charge would be described by no conduct at all.
 # Not 前款规定以外 (the other cases than the paragraph before's) nor 前款所列人员 (its persons, not its conduct).
 NEGLIGENT_FORM = re.compile(r"过失犯前款罪")
+# a paragraph whose persons are the ones the paragraph before names (刑法第412条第2款 商检失职, 第413条第2款 动植物检疫失职:
+# "前款所列人员严重不负责任…"): they are named there, in its opening words up to the first 人员 (国家商检部门、商检机构的工作
+# 人员; 动植物检疫机关的检疫人员), and take the place of 前款所列人员; the paragraph before's conduct (徇私舞弊，伪造检验结果) is
+# another charge's.
+LISTED_PERSONS = "前款所列人员"
+PERSONS = re.compile(r"^[^，,。；]*?人员")
 ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条(?:之[一二三四五六七八九十]+)?\s*")
 
 
@@ -56,6 +63,10 @@ def build(statutes: Path) -> dict[str, str]:
             and NEGLIGENT_FORM.search(paragraphs[paragraph - 1])
         ):
             chosen.insert(0, paragraphs[paragraph - 2])  # 过失犯前款罪: the conduct is the paragraph before's
+        elif paragraph and 1 < paragraph <= len(paragraphs) and LISTED_PERSONS in chosen[0]:
+            persons = PERSONS.match(ARTICLE_HEAD.sub("", paragraphs[paragraph - 2].strip()))
+            if persons:  # 前款所列人员: the persons the paragraph before names
+                chosen = [chosen[0].replace(LISTED_PERSONS, persons[0], 1)]
         out[row["name"]] = "".join(conduct_text(p) for p in chosen)
     return out
 

@@ -77,3 +77,35 @@ def test_a_negligent_forms_few_words_no_longer_match_any_serious_harm():
     """Its own paragraph alone (过失犯前款罪，造成严重后果的) made 过失损坏武器装备 the best match of a railway accident."""
     text = "被告人甲在铁路道口违章作业，疏忽大意，致使铁轨损坏，造成列车脱轨的严重后果。"
     assert ChargeModel(None).candidates(text, limit=1)[0].charge != "过失损坏武器装备、军事设施、军事通信"
+
+
+@pytest.mark.parametrize(
+    ("charge", "persons"),
+    [
+        ("商检失职", "国家商检部门、商检机构的工作人员严重不负责任"),  # art. 412 ¶2, persons of ¶1
+        ("动植物检疫失职", "动植物检疫机关的检疫人员严重不负责任"),  # art. 413 ¶2
+    ],
+)
+def test_the_persons_listed_in_the_paragraph_before_are_named(charge, persons):
+    """前款所列人员: the persons of the paragraph before take its place; that paragraph's conduct stays out."""
+    text = statute_conduct()[charge]
+    assert text.startswith(persons) and "前款所列人员" not in text and "徇私舞弊" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        (  # before: also 国家机关工作人员签订、履行合同失职被骗 and 动植物检疫失职
+            "被告人甲系商检机构检验员，工作中严重不负责任，对进口的一批废旧钢材未按规定抽样检验即错误出证，"
+            "致使国家利益遭受重大损失。",
+            "商检失职",
+        ),
+        (  # before: also 动植物检疫徇私舞弊, the intentional form, of which the text says nothing
+            "被告人甲系口岸动植物检疫机关检疫人员，严重不负责任，对入境的一批带有检疫性有害生物的原木未经检疫即"
+            "放行，延误检疫出证，造成重大损失。",
+            "动植物检疫失职",
+        ),
+    ],
+)
+def test_a_negligent_inspector_reads_as_that_inspectors_dereliction_alone(text, charge):
+    assert charge_inference.default_model().charges(text) == [charge]

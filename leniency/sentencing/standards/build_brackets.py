@@ -213,6 +213,24 @@ def brackets_of_paragraph(paragraph: str) -> list[dict]:
 OTHER_CRIMES_ARTICLE = re.compile(r"^对犯(?P<crime>[^，,。；]+?)罪的[^：:。；]*[：:]")
 
 
+# A bracket lent by another article under the same condition: 刑法第144条 "致人死亡或者有其他特别严重情节的，依照本法
+# 第一百四十一条的规定处罚" is art. 141's bracket for 致人死亡或者有其他特别严重情节 (ten years to death).
+LENT = re.compile(
+    r"(?P<condition>[^，,；。]+的)[，,]依照本法(?P<article>第[一二三四五六七八九十百零]+条(?:之[一二三四五六])?)的规定处罚"
+)
+
+
+def lent_brackets(articles: dict[str, list[str]], paragraph: str) -> list[dict]:
+    """The brackets `paragraph` borrows from another article for a condition in the same words."""
+    lent = []
+    for match in LENT.finditer(paragraph):
+        for other in articles.get(match["article"], []):
+            for bracket in brackets_of_paragraph(other):
+                if bracket["condition"] == match["condition"]:
+                    lent.append({**bracket, "source": match["article"]})
+    return lent
+
+
 def borrowed_condition(condition: str, paragraph: str, name: str) -> str:
     """A bracket's condition in the words of the charge that borrows it: art. 383's brackets apply to 受贿 by
     受贿所得数额 (art. 386), so "（二）贪污数额巨大…" reads "（二）受贿数额巨大…" and the lead naming 贪污 goes.
@@ -248,6 +266,7 @@ def resolve(
                 if name:
                     b["condition"] = borrowed_condition(b["condition"], paragraphs[back], name)
             brackets.extend(found)
+            brackets.extend(lent_brackets(articles, paragraphs[index]))
         sources.append(label + (f"第{para}款" if para else ""))
     unique: list[dict] = []
     seen: dict[tuple, dict] = {}

@@ -10,8 +10,9 @@ nothing of it any more; the second-instance judge remands it (发回重审) and 
 again for another judge, who then has the case and its judgment page. The second suspect, left under review when
 the first was prosecuted, is then prosecuted to the same court (追加起诉) and joins the filed case.
 
-The world gives only people, organisations and the legal-aid workstation: no case, request, recommendation,
-court or judge is set by a fixture."""
+The world (leniency/testing/personas.py) gives this case only people, organisations, the lawyer's registration
+and the legal-aid workstation: its request, rota, recommendation, agreement, court and judges all come through
+the pages."""
 
 from datetime import timedelta
 

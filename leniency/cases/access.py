@@ -68,6 +68,17 @@ def visible_defendants(user) -> QuerySet[Defendant]:
     return Defendant.objects.filter(case__in=visible_cases(user))
 
 
+def visible_defendants_of(user, case: Case) -> QuerySet[Defendant]:
+    """`visible_defendants(user)` in `case`, a case the caller loaded through `visible_cases(user)`: everyone but a
+    lawyer sees all its defendants, so the case page does not ask again which cases the user sees (a subquery its
+    compiling and the database pay for; the judge's holds another, the panels the judge sits on)."""
+    if not user.is_authenticated:
+        return Defendant.objects.none()
+    if user.is_lawyer and not user.is_superuser:
+        return _lawyer_defendants(user).filter(case=case)
+    return Defendant.objects.filter(case=case)
+
+
 def can_see_identity(user) -> bool:
     """The full ID and phone numbers, among those who see the defendant: the procuratorate, the court and the
     defendant's own lawyers. The centre, the committee, auditors and administrators work without them."""

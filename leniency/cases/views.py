@@ -21,6 +21,7 @@ from .access import (
     check_change_stage,
     visible_cases,
     visible_defendants,
+    visible_defendants_of,
 )
 from .attachments import can_open_attachment
 from .forms import CaseFilterForm, StageChangeForm
@@ -108,8 +109,9 @@ def _timeline_filter(request, names: dict[int, str]) -> int | None:
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
     # In the model's order (by id within the case), without joining the case to order by it (grouped_rows).
+    # `case` was loaded through visible_cases(request.user) (case_detail, change_stage).
     defendants = grouped_rows(
-        visible_defendants(request.user).filter(case=case).prefetch_related("charges", *panel_prefetch())
+        visible_defendants_of(request.user, case).prefetch_related("charges", *panel_prefetch())
     )
     rows = []
     for defendant in defendants:
@@ -132,7 +134,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "timeline": timeline,
         "timeline_only": only,
         "page_defendants": defendants,
-        "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants above
+        "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants_of above
         "defendant_panels": defendant_panels(),
         "panel_styles": panel_styles(),  # included once, not once per defendant
         "can_see_identity": can_see_identity(request.user),

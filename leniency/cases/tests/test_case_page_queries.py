@@ -16,6 +16,7 @@ from django.urls import reverse
 from leniency.audit.models import PersonalDataAccess
 from leniency.cases import services as case_services
 from leniency.cases import victims
+from leniency.cases.access import visible_cases, visible_defendants, visible_defendants_of
 from leniency.cases.models import Case, Charge, Settlement, VictimOpinion
 from leniency.cases.stages import Stage
 from leniency.cases.templatetags.case_page import _grouped_ordering, _sort_keys, grouped_order, grouped_rows
@@ -229,3 +230,39 @@ def test_the_victims_panel_asks_for_opinions_and_settlements_only_where_a_defend
     [shown] = panels[defendants[-1].pk]
     assert shown["opinion"] is not None and len(shown["settlements"]) == 1
     assert all(panels[d.pk] == [] for d in defendants[:-1])
+
+
+def test_the_case_page_shows_each_user_the_defendants_visible_defendants_gives(world):
+    """The page reads the defendants of a case it loaded through visible_cases without asking again which cases
+    the user sees (access.visible_defendants_of): the same defendants, a lawyer's own clients only."""
+    world.to_trial()
+    _add_defendants(world, 1)
+    case_services.do_add_defendant(  # a co-defendant without the lawyer
+        world.case,
+        name="李某",
+        charges=[world.theft],
+        acting_user=world.prosecutor,
+        stage=Stage.FIRST_INSTANCE,
+        stage_since=date(2026, 9, 1),
+        gender="M",
+        birth_date=date(1992, 1, 1),
+    )
+    seen = 0
+    for user in (
+        world.prosecutor,
+        world.supervisor,
+        world.judge,
+        world.clerk,
+        world.lawyer,
+        world.auditor,
+        world.admin,
+    ):
+        if not visible_cases(user).filter(pk=world.case.pk).exists():
+            continue
+        seen += 1
+        expected = set(visible_defendants(user).filter(case=world.case))
+        assert set(visible_defendants_of(user, world.case)) == expected, user.username
+    assert seen >= 5
+    mine = set(visible_defendants_of(world.lawyer, world.case))
+    assert mine and "李某" not in {d.name for d in mine}
+    assert set(visible_defendants_of(world.prosecutor, world.case)) > mine

@@ -613,7 +613,9 @@ def isolated(settings, tmp_path, monkeypatch):
         def write_pdf(self, *args, **kwargs):
             return b"%PDF-1.4\n% access matrix: layout skipped\n%%EOF\n"
 
+    # Both ways into WeasyPrint: templates (documents/pdf.py) and the documents described once (documents/render.py)
     monkeypatch.setattr("leniency.documents.pdf.HTML", _NoLayout)
+    monkeypatch.setattr("leniency.documents.render.HTML", _NoLayout)
     # The OpenAPI document and the withdrawal study are the same for everyone allowed: compute each once.
     from leniency.api import api
 

@@ -40,6 +40,7 @@ EXCLUDE_AFTER = re.compile(
 TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
 # "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
 CURRENCY_ASIDE = re.compile(r"[（(][^（）()]{0,12}币种[^（）()]{0,10}[）)]")
+MISAPPROPRIATION_YIELD = re.compile(r"利息|收益|利润|盈利")
 SENTENCE_EXCLUDE = re.compile(r"发还|返还|退赔|退还|退赃|赔偿|罚金|查获|扣押|追缴|销赃|卖给|出售给|变卖")
 PROCEEDS = re.compile(r"所盗|所窃|所骗|所得|骗取的|窃取的|盗窃的|涉案金额|犯罪数额")
 VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
@@ -125,8 +126,10 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         excluded = None
         if m := EXCLUDE_BEFORE.search(before):
             excluded = m.group()
-        elif m := EXCLUDE_AFTER.search(after):
+        elif (m := EXCLUDE_AFTER.search(after)) and not _misappropriated_for(m.group(), before):
             excluded = m.group()
+        elif m := _misappropriation_yield(text[s_start:start], before):
+            excluded = m
         elif m := _sentence_exclusion(text[s_start:start]):
             excluded = m
         elif restated := _restated_in_sentence(text, mentions, index, start, value, before):
@@ -162,6 +165,20 @@ def _restated_in_sentence(
     if "将" in before and any(m.value == value for m in earlier):
         return "将"
     return None
+
+
+def _misappropriated_for(after: str, before: str) -> bool:
+    """ "挪用公款X元用于…": the use is part of the offence of 挪用 (刑法第384条 挪用公款归个人使用，进行营利活动 …;
+    第272条 挪用本单位资金归个人使用), so the sum misappropriated is the crime amount, not a part spent."""
+    return after.startswith("用于") and "挪用" in before
+
+
+def _misappropriation_yield(sentence_before: str, before: str) -> str | None:
+    """The interest or yield the misappropriated money earned ("挪用公款…购买理财产品，获得收益X元") is not
+    the sum misappropriated: 最高人民法院《关于审理挪用公款案件具体应用法律若干问题的解释》（1998）第二条第（二）项,
+    所获取的利息、收益等违法所得，应当追缴，但不计入挪用公款的数额."""
+    m = MISAPPROPRIATION_YIELD.search(before)
+    return m.group() if m and "挪用" in sentence_before else None
 
 
 def _sentence_exclusion(sentence_before: str) -> str | None:

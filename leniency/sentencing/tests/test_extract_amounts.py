@@ -109,3 +109,22 @@ def test_masked_wan_yuan_is_read_but_a_person_named_wan_is_not():
     text = "被告人甲骗取被害人乙银行承兑汇票共计人民币200万某，并取得了万某的信任。"
     assert extract(text, charges=["诈骗"]).amount_yuan == Decimal(2000000)
     assert extract("被告人甲取得了万某的信任后骗取其财物。", charges=["诈骗"]).amount_yuan is None
+
+
+def test_a_sum_misappropriated_for_a_use_is_the_crime_amount_and_its_yield_is_not():
+    """刑法第384条: 挪用公款…进行营利活动 names the use, so "挪用X元用于…" is the sum misappropriated; the yield it
+    earned is not counted (1998年挪用公款解释第二条第（二）项: 利息、收益…不计入挪用公款的数额)."""
+    text = (
+        "被告人甲利用担任出纳的职务便利，挪用单位公款人民币300,000.00元用于购买银行理财产品，"
+        "获得理财收益人民币1,250.40元，用于个人消费。"
+    )
+    facts = extract(text, charges=["挪用公款"], articles=[384])
+    assert facts.amount_yuan == 300000
+    assert [a.value for a in facts.amounts] == [Decimal("300000.00")]
+
+
+def test_a_part_used_and_a_yield_outside_misappropriation_keep_their_reading():
+    # "X元用于…" after a taking is what became of part of the money: not added to it
+    assert amount("被告人甲骗取被害人乙人民币5万元。被告人甲将其中2万元用于赌博。") == 50000
+    # without 挪用 in the sentence, a 收益 figure is left to the other rules (高利转贷's 违法所得 is its amount)
+    assert amount("被告人甲套取金融机构贷款后高利转贷他人，获取利息收益人民币12万元。") == 120000

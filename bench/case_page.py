@@ -1,7 +1,7 @@
 """Cost of a cold case page: server time and SQL queries per page, with the page cache out of the way.
 
     .venv/bin/python bench/case_page.py [--pages 40] [--rounds 3] [--personas prosecutor,judge,duty_lawyer]
-                                        [--debug] [--profile N] [--queries]
+                                        [--debug] [--profile N] [--queries] [--split]
 
 Renders `--pages` different case pages for each persona (demo usernames) through Django's test client, with its
 middleware, as a signed-in browser with a session and a CSRF cookie, and the page cache emptied before each
@@ -17,7 +17,9 @@ scheduled, so the number of queries weighs more than on a quiet one.
 Settings are production's (LENIENCY_DEBUG=0: no query log, no template debug information) unless --debug: the
 script runs itself again with the development keys in the environment, so the demo's encrypted personal data
 reads as before. `--profile N` prints cProfile's N most costly functions over a timed round; `--queries` prints
-the SQL of the persona's largest page, grouped by statement.
+the SQL of the persona's largest page, grouped by statement; `--split` where each persona's CPU goes (the ORM, of it
+compiling and the database; the templates with the panels' Python; the rest), by wrapping those functions, which
+adds about 2 ms a page of its own.
 
 Uses the database of DATABASE_URL (default: SQLite under LENIENCY_VAR_DIR or var/) with the demo loaded, e.g.
 
@@ -62,6 +64,30 @@ Within the noise (0-2 %): these cuts are small. The read log's BEGIN/COMMIT was 
 (dbd0c0c), and only pages of several defendants pay bulk_create's transaction, which Django has no public way to
 skip. The profile (--profile) still puts about 40 % of the view in the panels' batched reads, a fifth in the plea
 records alone (plea/story.py load_records: seven queries), and much of the rest in the ORM's compiling ~30 queries.
+
+2026-12-05, afternoon: ORDER BY compiled less (e340ce8: rows a panel groups by defendant sorted in Python where the
+order's fields are never-null numbers, dates or moments, case_page.grouped_rows; the grouping relation dropped from
+the rest, grouped_order; a three-term ORDER BY was 0.3-0.4 ms of a 0.45-0.6 ms compile), a review's open failures
+counted in the reviews' query (54d7eb5: plea records 7 -> 6 queries), lawyers' opinions read by the page's rounds
+(4d2bee5), the timeline's five columns sorted in Python and the counsel rows unordered (df7443c), no victims'
+opinions or settlements asked for where no defendant has a victim (52982f5: 292 of the 300 demo defendants), the
+case's defendants read without asking again which cases the user sees (6f46b7b). Interleaved base/new/base/new on
+a quiet machine (reference loop 87-97 ms), before (7e89118) -> after (e453b61), CPU median / p95 ms:
+
+    prosecutor    28.5 / 38.8, 28.2 / 37.4 -> 24.2 / 31.2, 24.2 / 32.5   queries 30 -> 27 (max 32 -> 30)
+    judge         28.8 / 35.2, 28.6 / 35.1 -> 23.1 / 30.0, 23.1 / 30.1   queries 28 -> 25 (max 30 -> 29)
+    duty_lawyer   28.4 / 29.7, 27.3 / 29.1 -> 24.4 / 26.7, 23.7 / 24.9   queries 28 -> 25
+
+About 15-19 % less CPU; still 1.6 times the 15 ms target. Where the rest goes, per page, measured by wrapping the
+ORM's queryset evaluation and execute_sql, its as_sql, the database cursor and the template render (as --split does;
+CPU means of the three personas, before -> after, from a scratch script of the same wrappers with less overhead): the ORM 15.1-15.2 -> 10.7-11.2 ms (compiling SQL 8.8 -> 5.5-5.6, SQLite
+executing 1.8 -> 1.4-1.5, the rest, objects, converters and prefetching, 4.5-4.6 -> 3.8-4.1; about half of it
+called from the panels' tags during the render); rendering the templates with the panels' Python outside the ORM
+8.6-9.6 -> 8.4-9.6 ms (the timeline alone about 1.5 ms: 39 events a page, its query 0.7 ms besides); everything else
+(middleware, session, the view's own code, pickling and writing the page cache) 4.3-5.5 -> 4.0-4.5 ms. To reach
+15 ms the ORM would have to fall to about a third of today's (some 23 queries at 0.45 ms each, compiled anew on every
+request) with the template work unchanged: fewer, not cheaper, queries, or a rendering that does not go through
+Django's per-variable escaping (about 500 escapes a page).
 """
 
 from __future__ import annotations
@@ -154,6 +180,66 @@ def _get(client, case_id: int):
     return elapsed, cpu, response
 
 
+class _Split:
+    """Where a page's CPU goes, by wrapping (no profiler): the ORM (the outermost queryset evaluation or compiler
+    execute_sql: compiling, running, making the objects), of it the compiling (as_sql) and the database's execute;
+    the template render outside the ORM (with the panels' Python, called from their tags); the rest."""
+
+    KINDS = ("orm", "compile", "render")
+
+    def __init__(self):
+        from django.db.models import query
+        from django.db.models.sql import compiler
+        from django.template.backends import django as backend
+
+        self.spent = dict.fromkeys((*self.KINDS, "orm_in_render", "database"), 0.0)
+        self.depth = dict.fromkeys(self.KINDS, 0)
+        query.QuerySet._fetch_all = self._wrap("orm", query.QuerySet._fetch_all)
+        for cls in (compiler.SQLCompiler, compiler.SQLInsertCompiler, compiler.SQLUpdateCompiler):
+            if "execute_sql" in cls.__dict__:
+                cls.execute_sql = self._wrap("orm", cls.__dict__["execute_sql"])
+            if "as_sql" in cls.__dict__:
+                cls.as_sql = self._wrap("compile", cls.__dict__["as_sql"])
+        backend.Template.render = self._wrap("render", backend.Template.render)
+
+    def _wrap(self, kind, function):
+        def wrapped(*args, **kwargs):
+            if self.depth[kind]:
+                return function(*args, **kwargs)
+            self.depth[kind] += 1
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.depth[kind] -= 1
+                spent = time.process_time() - started
+                self.spent[kind] += spent
+                if kind == "orm" and self.depth["render"]:
+                    self.spent["orm_in_render"] += spent
+
+        return wrapped
+
+    def database(self, execute, sql, params, many, context):
+        started = time.process_time()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.spent["database"] += time.process_time() - started
+
+    @staticmethod
+    def line(spent: dict, cpus: list[float]) -> str:
+        """`spent`: seconds of each kind over the pages whose CPU milliseconds are `cpus`."""
+        ms = {k: v * 1000 / len(cpus) for k, v in spent.items()}
+        cpu_ms = statistics.mean(cpus)
+        render = ms["render"] - ms["orm_in_render"]
+        return (
+            f"  CPU mean {cpu_ms:.1f} ms: ORM {ms['orm']:.1f} (compiling {ms['compile']:.1f}, database "
+            f"{ms['database']:.1f}, objects and the rest {ms['orm'] - ms['compile'] - ms['database']:.1f}; "
+            f"{ms['orm_in_render']:.1f} of it from the panels' tags), templates and panels outside the ORM "
+            f"{render:.1f}, the rest (middleware, session, view, page cache) {cpu_ms - ms['orm'] - render:.1f}"
+        )
+
+
 def _shape(sql: str) -> str:
     return re.sub(r"\b\d+\b", "N", re.sub(r"'[^']*'", "'…'", sql))[:220]
 
@@ -166,6 +252,11 @@ def main() -> None:
     parser.add_argument("--debug", action="store_true", help="development settings (DEBUG on)")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's N costliest")
     parser.add_argument("--queries", action="store_true", help="print the SQL of each persona's largest page")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="print where the CPU goes (ORM, templates, the rest; adds overhead)",
+    )
     args = parser.parse_args()
 
     if not args.debug and os.environ.get("LENIENCY_DEBUG") != "0":
@@ -187,6 +278,7 @@ def main() -> None:
         f"database: {connection.vendor}, DEBUG={settings.DEBUG}; reference loop {reference_loop_ms():.0f} ms"
     )
     profiler = cProfile.Profile() if args.profile else None
+    split = _Split() if args.split else None
     all_times: list[float] = []
     all_cpus: list[float] = []
     for username in args.personas.split(","):
@@ -203,13 +295,21 @@ def main() -> None:
             if largest is None or len(queries) > len(largest):
                 largest = list(queries.captured_queries)
         times, cpus = [], []
+        page_spent = dict.fromkeys(split.spent, 0.0) if split else {}
         for round_ in range(args.rounds):
             profiling = profiler is not None and round_ == args.rounds - 1
             for case_id in cases:
                 _clear()
                 if profiling:
                     profiler.enable()
-                elapsed, cpu, _ = _get(client, case_id)
+                if split:  # the page alone: not the cache's clearing above
+                    spent = dict(split.spent)
+                    with connection.execute_wrapper(split.database):
+                        elapsed, cpu, _ = _get(client, case_id)
+                    for kind, now in split.spent.items():
+                        page_spent[kind] += now - spent[kind]
+                else:
+                    elapsed, cpu, _ = _get(client, case_id)
                 times.append(elapsed)
                 cpus.append(cpu)
                 if profiling:
@@ -225,6 +325,8 @@ def main() -> None:
             f"queries median {statistics.median(q):.0f}, "
             f"max {q[-1]}; {defendants:.2f} defendants/page (of the case)"
         )
+        if split:
+            print(split.line(page_spent, cpus))
         if args.queries and largest:
             print(f"  the largest page's {len(largest)} queries, by statement:")
             for shape, n in Counter(_shape(query["sql"]) for query in largest).most_common():

@@ -21,7 +21,7 @@ tests, not here. Terms written with 半 (一年半, 半年) are read since 8392d
 and the engine's output on all 421 dev texts is the same before and after both changes. A dev difference
 smaller than its bootstrap interval is noise and supports no claim.
 
-The band of true terms of at most 6 months (N=50) is the engine's worst (at 9681b2a, seed 0, 5-fold):
+The band of true terms of at most 6 months (N=50) is the engine's worst (at e453b61, seed 0, 5-fold):
 engine alone 1.096 [0.842, 1.359] against 0.433 [0.371, 0.500] for 7-36 months. Its summed error, 54.8:
 11 cases with a true term of 0 (a fine alone, an exemption or 管制) give 29.4; 10 of them state none of
 the law's conditions for such an outcome (情节轻微, a special-part provision), and the eleventh
@@ -31,7 +31,7 @@ engineering figure (moving it to include 拘役 was tried and reverted in 69b6fb
 8 guideline charges give 4.8 (starting points inside the guideline's ranges), 7 cases within 0.2 give
 0.4. One case read a 挪用公款 sum wrongly; 257db9d reads it (art. 384; the 1998 interpretation leaves the
 yield out) and moves that prediction 11 -> 30 months (truth 0), the only prediction changed on the 661
-dev texts. 9681b2a -> 257db9d, same seed: engine alone 0.623 -> 0.627, band <=6 1.096 [0.842, 1.359] ->
+dev texts. e453b61 -> 257db9d, same seed: engine alone 0.623 -> 0.627, band <=6 1.096 [0.842, 1.359] ->
 1.115 [0.854, 1.392]; the model 0.539 -> 0.530, band <=6 0.906 [0.679, 1.132] -> 0.930 [0.700, 1.170],
 band 7-36 0.364 [0.287, 0.449] -> 0.336 [0.271, 0.406] (the refit on one changed training row).
 Every difference lies inside its interval: no claim either way.

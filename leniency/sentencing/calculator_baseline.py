@@ -280,8 +280,10 @@ def _amount_bracket(
     share = math.log(max(amount, start) / start) / math.log(end / start)
     position = at_threshold + (at_next - at_threshold) * min(max(share, 0.0), 1.0)
     bracket = info.brackets[index]
+    # below the lowest threshold (数额较大) the amount reaches no standard: said so, the bracket is the lowest
+    below = amount < thresholds[0]
     trace.step(
-        "method.no_guideline.amount",
+        "method.no_guideline.amount_below" if below else "method.no_guideline.amount",
         kind=StepKind.NOTE,
         rule_id=cfg.get("rule_id", "method.no_guideline.amount"),
         citation=entry["source"],

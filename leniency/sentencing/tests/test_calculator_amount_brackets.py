@@ -103,3 +103,20 @@ def test_earlier_misappropriation_of_funds_is_capped_at_ten_years():
     )
     assert 36 <= _start(calc) <= 120
     assert calc.months <= 120
+
+
+def test_an_amount_below_the_lowest_threshold_is_not_said_to_reach_it():
+    """挪用公款 for 营利活动 reaches 数额较大 at 50,000 yuan (2016 interpretation art. 6): 597 yuan does not,
+    and the step says so instead of "达到50,000元的标准"; the bracket is still the lowest one."""
+    below = calculate(
+        CaseFacts(text="被告人甲挪用公款进行营利活动。", charges=["挪用公款"], amount_yuan=Decimal(597))
+    )
+    step = next(s for s in below.steps if s.rule_id == RULE)
+    assert "未达到50,000元" in step.description_zh and "below the 50,000" in step.description_en
+    assert "达到50,000元的标准" not in step.description_zh
+    above = calculate(
+        CaseFacts(text="被告人甲挪用公款进行营利活动。", charges=["挪用公款"], amount_yuan=Decimal(60000))
+    )
+    step = next(s for s in above.steps if s.rule_id == RULE)
+    assert "达到50,000元的标准" in step.description_zh and "未达到" not in step.description_zh
+    assert _start(below) <= _start(above) < 60

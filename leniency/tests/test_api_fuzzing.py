@@ -16,6 +16,7 @@ import os
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -44,14 +45,13 @@ def tokens(world):
 
 @pytest.fixture
 def app():
-    """The production WSGI application (leniency/wsgi.py). Django closes a connection that is not in autocommit
+    """Django's WSGI application, what leniency/wsgi.py serves (built here without importing that module, which
+    would set Django up a second time, logging included). Django closes a connection that is not in autocommit
     when a request starts or finishes, which would end the test's transaction: as Django's test client does, the
     requests here leave the connection open."""
-    from leniency.wsgi import application
-
     for signal in (signals.request_started, signals.request_finished):
         signal.disconnect(close_old_connections)
-    yield application
+    yield WSGIHandler()
     for signal in (signals.request_started, signals.request_finished):
         signal.connect(close_old_connections)
 

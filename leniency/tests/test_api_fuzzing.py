@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from leniency.accounts.models import ApiToken
 from leniency.api import api
+from leniency.testing.shared_db import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +38,21 @@ LOG = os.environ.get("LENIENCY_FUZZ_LOG")
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/"))
 
 
+@pytest.fixture(scope="module")
+def module_tokens(django_db_setup, django_db_blocker):
+    """The personas' world, built once for the module's 79 operations (leniency/testing/shared_db.py): each test
+    runs in its own savepoint, so every operation starts from this same world, whatever the one before wrote."""
+    from leniency.testing.personas import build_world
+
+    with kept_for_the_module(django_db_blocker):
+        world = build_world()
+        yield [ApiToken.issue(user, "fuzz")[1] for user in (world.prosecutor, world.lawyer, world.judge)]
+
+
 @pytest.fixture
-def tokens(world):
+def tokens(module_tokens, db):
     """A prosecutor, the assigned lawyer and a judge: each sees different objects, so each can fail differently."""
-    return [ApiToken.issue(user, "fuzz")[1] for user in (world.prosecutor, world.lawyer, world.judge)]
+    return module_tokens
 
 
 @pytest.fixture

@@ -36,7 +36,6 @@ def docx_text(data: bytes) -> str:
     return re.sub(r"\s+", "", "".join(parts))
 
 
-
 def download(page, link_name: str) -> tuple[str, bytes]:
     with page.expect_download() as info:
         page.get_by_role("link", name=link_name).click()

@@ -16,7 +16,6 @@ from leniency.recordings.models import Recording
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def test_the_defendant_signs_on_the_tablet_and_the_lawyer_attests_on_their_own_account(
     as_user, live_server, world, final_round
 ):

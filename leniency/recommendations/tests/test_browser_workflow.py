@@ -10,7 +10,6 @@ from leniency.testing.browser import file_case
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def actions(world):
     return list(
         AuditEvent.objects.filter(case_id=world.case.pk, action__startswith="recommendations.")

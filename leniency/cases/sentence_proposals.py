@@ -6,25 +6,18 @@ page's panels are (`panels.py`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import asdict, dataclass
+
+from .judgments import SentenceIn
 
 
 @dataclass(frozen=True)
 class Proposal:
-    penalty: str
-    months: int | None = None
-    probation_months: int | None = None
-    fine_yuan: Decimal | None = None
-    basis: str = ""  # shown beside the defendant's sentence: where these values come from
+    sentence: SentenceIn
+    basis: str  # shown beside the defendant's sentence: where these values come from
 
     def initial(self) -> dict:
-        return {
-            "penalty": self.penalty,
-            "months": self.months,
-            "probation_months": self.probation_months,
-            "fine_yuan": self.fine_yuan,
-        }
+        return asdict(self.sentence)
 
 
 Source = Callable[[list], dict[int, Proposal]]

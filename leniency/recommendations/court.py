@@ -11,6 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from leniency.cases.judgments import SentenceIn
 from leniency.cases.sentence_proposals import Proposal
 from leniency.errors import DomainError
 
@@ -198,19 +199,21 @@ def decided_sentences(defendants) -> dict[int, Proposal]:
 def _proposal(decision: CourtDecision) -> Proposal | None:
     rec = decision.recommendation
     if decision.decision == Decision.ADOPT:
-        return Proposal(
+        sentence = SentenceIn(
             penalty=rec.principal_penalty,
             months=rec.months if rec.kind == SentencingRecommendation.Kind.FIXED else None,
             probation_months=rec.probation_months if rec.probation else None,
             fine_yuan=rec.fine_yuan,
-            basis=_("法院已采纳第%(round)s轮量刑建议（%(term)s），据此预填")
+        )
+        return Proposal(
+            sentence,
+            _("法院已采纳第%(round)s轮量刑建议（%(term)s），据此预填")
             % {"round": rec.round, "term": rec.term_text()},
         )
     if not decision.principal_penalty:
         return None
     return Proposal(
-        penalty=decision.principal_penalty,
-        months=decision.months,
-        basis=_("法院未采纳量刑建议，依法判处%(penalty)s，据此预填")
+        SentenceIn(penalty=decision.principal_penalty, months=decision.months),
+        _("法院未采纳量刑建议，依法判处%(penalty)s，据此预填")
         % {"penalty": decision.get_principal_penalty_display()},
     )

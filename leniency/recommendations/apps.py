@@ -3,7 +3,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leniency.cases.panels import register_panel
-from leniency.cases.sentence_proposals import register_sentence_proposals
 
 
 def _round(data: dict) -> str:
@@ -50,12 +49,13 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         register_panel("recommendations/_defendant_panel.html", order=20)  # each defendant on the case page
+        # Imported here, not at the top: they load models (the audit events of the timeline, the judgments of the
+        # sentence proposals, the court's decisions), which Django allows only once the app registry is ready.
+        from leniency.audit.timeline import register_action
+        from leniency.cases.sentence_proposals import register_sentence_proposals
+
         from . import court
 
         register_sentence_proposals(court.decided_sentences)  # the judgment page's first values
-        # Imported here, not at the top: the timeline loads the audit model, which Django allows only once the
-        # app registry is ready.
-        from leniency.audit.timeline import register_action
-
         for action, (label, describe) in ACTIONS.items():
             register_action(action, label, describe)

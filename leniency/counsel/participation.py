@@ -237,16 +237,14 @@ def recorded_events(
         )
     else:
         defendant_of = {r.pk: r.defendant_id for pk in by_defendant for r in rounds.get(pk, ())}
-        opinions = (
-            (
-                (defendant_of[recommendation_id], lawyer_id, at)
-                for recommendation_id, lawyer_id, at in LawyerOpinion.objects.filter(
-                    recommendation_id__in=defendant_of
-                ).values_list("recommendation_id", "lawyer_id", "created_at")
+        by_round = (
+            LawyerOpinion.objects.filter(recommendation_id__in=defendant_of).values_list(
+                "recommendation_id", "lawyer_id", "created_at"
             )
             if defendant_of
-            else ()
+            else []
         )
+        opinions = [(defendant_of[round_id], lawyer_id, at) for round_id, lawyer_id, at in by_round]
     for defendant_id, lawyer_id, at in opinions:
         add(defendant_id, at, Service.OPINION_RECOMMENDATION, lawyer_id)
     return events

@@ -67,8 +67,9 @@ def counsel_panels(
 ) -> dict[int, dict]:
     """The panels of several defendants with four queries in all (assignments, unless the page prefetched them;
     visibility, figures, requests); the defendants' signatures come from the plea records the page loaded
-    (`participation.recorded_events`), the lawyers' opinions by the recommendation `rounds` it loaded. Which assignments the user sees is read from the rows where
-    `visible_defendant_pks` (those of `defendants` visible_defendants(user) gives) is enough (`access.visible_among`)."""
+    (`participation.recorded_events`), the lawyers' opinions by the recommendation `rounds` it loaded. Which
+    assignments the user sees is read from the rows where `visible_defendant_pks` (those of `defendants`
+    visible_defendants(user) gives) is enough (`access.visible_among`)."""
     by_pk = {d.pk: d for d in defendants}
     assignments = _assignments(by_pk)
     visible = None

@@ -15,8 +15,6 @@ from leniency.recommendations import services
 from leniency.recommendations.models import CourtDecision
 from leniency.testing.browser import file_case
 
-from .test_browser_workflow import as_user  # noqa: F401  (the fixture)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 OBJECTION = "被告人系初犯，案发后主动退赔全部损失，建议判处缓刑"

@@ -37,6 +37,25 @@ def draft_recommendation(prosecutor: Page, base: str, defendant) -> SentencingRe
     return SentencingRecommendation.objects.get(defendant=defendant, round=1)
 
 
+def revise_recommendation(
+    prosecutor: Page, base: str, defendant, *, months: int, note: str, reason: str
+) -> SentencingRecommendation:
+    """The prosecutor starts the next round with another term (`reason`: why it departs from the engine, where the
+    form asks) and submits it for review."""
+    number = SentencingRecommendation.objects.filter(defendant=defendant).count() + 1
+    prosecutor.goto(f"{base}/recommendations/defendants/{defendant.pk}/")
+    prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
+    prosecutor.locator("#id_months").fill(str(months))
+    prosecutor.locator("#id_note").fill(note)
+    if prosecutor.locator("#id_deviation_reason").is_visible():
+        prosecutor.locator("#id_deviation_reason").fill(reason)
+    prosecutor.get_by_role("button", name="保存草稿").click()
+    expect(prosecutor.locator(f"#round-{number}")).to_contain_text("草稿")
+    prosecutor.locator(f"#round-{number}").get_by_role("button", name="提交审核").click()
+    expect(prosecutor.locator(f"#round-{number}")).to_contain_text("待审核")
+    return SentencingRecommendation.objects.get(defendant=defendant, round=number)
+
+
 def approve(supervisor: Page, base: str, recommendation) -> None:
     """The supervising prosecutor approves a submitted round."""
     supervisor.goto(f"{base}/recommendations/{recommendation.pk}/review/")
@@ -50,7 +69,7 @@ def agree(lawyer: Page, base: str, recommendation) -> None:
     lawyer.goto(f"{base}/recommendations/{recommendation.pk}/opinion/")
     lawyer.get_by_label("同意").check()
     lawyer.get_by_role("button", name="提交").click()
-    expect(lawyer.locator(f"#round-{recommendation.round}")).to_contain_text("同意")
+    expect(lawyer.locator(f"#round-{recommendation.round}")).to_contain_text("律师意见：同意")
 
 
 def finalise(prosecutor: Page, base: str, recommendation) -> None:

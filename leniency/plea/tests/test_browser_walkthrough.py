@@ -19,6 +19,7 @@ from leniency.plea.notices import do_record_notice
 from leniency.recommendations import services as recs
 from leniency.recommendations.models import SentencingRecommendation
 from leniency.testing.browser import (
+    RELIED_ON,
     adopt,
     agree,
     approve,
@@ -26,6 +27,7 @@ from leniency.testing.browser import (
     file_case,
     finalise,
     generate_agreement,
+    revise_recommendation,
     sign_agreement,
     upload_signing_recording,
 )
@@ -93,15 +95,14 @@ def test_notice_to_adoption(as_user, live_server, world):
     lawyer.get_by_role("button", name="提交").click()
     expect(lawyer.locator("#round-1")).to_contain_text("被告人已全额退赔，请求从宽")
     assert_refused(outsiders, [f"/recommendations/{rec1.pk}/opinion/"], live_server)
-    prosecutor.goto(f"{base}/recommendations/defendants/{d.pk}/")
-    prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
-    prosecutor.locator("#id_months").fill(str(max(1, rec1.months - 1)))
-    prosecutor.locator("#id_note").fill("采纳律师意见，下调一个月")
-    if prosecutor.locator("#id_deviation_reason").is_visible():
-        prosecutor.locator("#id_deviation_reason").fill("已全额退赔，采纳辩护意见")
-    prosecutor.get_by_role("button", name="保存草稿").click()
-    prosecutor.locator("#round-2").get_by_role("button", name="提交审核").click()
-    rec2 = SentencingRecommendation.objects.get(defendant=d, round=2)
+    rec2 = revise_recommendation(
+        prosecutor,
+        base,
+        d,
+        months=max(1, rec1.months - 1),
+        note="采纳律师意见，下调一个月",
+        reason="已全额退赔，采纳辩护意见",
+    )
     approve(supervisor, base, rec2)
     agree(lawyer, base, rec2)
     finalise(prosecutor, base, rec2)
@@ -179,7 +180,7 @@ def test_notice_to_adoption(as_user, live_server, world):
     for i in range(missing.count()):
         row_i = missing.nth(i)
         if row_i.get_attribute("data-item") not in ("understands", "settlement_on_file"):
-            row_i.locator("input[type=text]").fill("当庭询问被告人及值班律师，核对纸质卷宗中的会见笔录")
+            row_i.locator("input[type=text]").fill(RELIED_ON)
     judge.locator("tr[data-item=settlement_on_file] input[value=na]").check()
     row.locator("input[value=no]").check()
     judge.get_by_role("button", name="保存审查结果").click()

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from leniency.audit.models import AuditEvent
 from leniency.recommendations.models import SentencingRecommendation
-from leniency.testing.browser import file_case
+from leniency.testing.browser import agree, approve, file_case, finalise, revise_recommendation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -94,31 +94,20 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     assert refused(public, f"/recommendations/{rec1.pk}/opinion/", live_server)
 
     # 4. The prosecutor starts a revised round one month lower; round 1 is superseded but kept.
-    prosecutor.goto(f"{base}/recommendations/defendants/{d.pk}/")
-    prosecutor.get_by_role("link", name="开始新一轮量刑建议").click()
-    lower = max(1, engine_months - 1)
-    prosecutor.locator("#id_months").fill(str(lower))
-    prosecutor.locator("#id_note").fill("采纳律师意见，下调一个月")
-    if prosecutor.locator("#id_deviation_reason").is_visible():
-        prosecutor.locator("#id_deviation_reason").fill("已全额退赔，采纳辩护意见")
-    prosecutor.get_by_role("button", name="保存草稿").click()
-    expect(prosecutor.locator("#round-2")).to_contain_text("草稿")
+    rec2 = revise_recommendation(
+        prosecutor,
+        base,
+        d,
+        months=max(1, engine_months - 1),
+        note="采纳律师意见，下调一个月",
+        reason="已全额退赔，采纳辩护意见",
+    )
     expect(prosecutor.locator("#round-1")).to_contain_text("已被新一轮取代")
-    prosecutor.locator("#round-2").get_by_role("button", name="提交审核").click()
-    rec2 = SentencingRecommendation.objects.get(defendant=d, round=2)
-
-    supervisor.goto(f"{base}/recommendations/{rec2.pk}/review/")
-    supervisor.get_by_label("同意").check()
-    supervisor.get_by_role("button", name="提交").click()
-    lawyer.goto(f"{base}/recommendations/{rec2.pk}/opinion/")
-    lawyer.get_by_label("同意").check()
-    lawyer.get_by_role("button", name="提交").click()
-    expect(lawyer.locator("#round-2")).to_contain_text("律师意见：同意")
+    approve(supervisor, base, rec2)
+    agree(lawyer, base, rec2)
 
     # 5. The prosecutor finalises; the explanation letter is there for the defendant.
-    prosecutor.goto(f"{base}/recommendations/{rec2.pk}/finalise/")
-    prosecutor.get_by_role("button", name="提交").click()
-    expect(prosecutor.locator("#final-term")).to_be_visible()
+    finalise(prosecutor, base, rec2)
     prosecutor.get_by_role("link", name="释法说理书").first.click()
     expect(prosecutor.locator("article.letter")).to_contain_text("如果您反悔")
     assert refused(outsider, f"/recommendations/{rec2.pk}/letter/", live_server)

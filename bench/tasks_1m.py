@@ -40,7 +40,7 @@ like with like.
     train    200,000       84.5     1200     105     (1)          76.9     1133      74     (3)
     import   1,000,000    805.8      314     501   (13-19)*      815.3      321     507   (14-19)*
     index    1,000,000    106.1      707     108   (13)*         107.4      726     111   (20)*
-    index    1,000,000        –        –       –              117.8      383     131  (4-12)†
+    index    1,000,000    110.6      380     131    (2-3)†     117.8      383     131  (4-12)†
     train    1,000,000     53.6      987      54   (14)*          49.9      906      48   (15)*
 
 * 2026-12-05, 1,000,000 judgments, SQLite: the bench and the CLI each ran in a scheduling group of its own at
@@ -55,7 +55,8 @@ to 1,000,000; the index's grew with the largest charge's postings (372 MB at 200
 † 2026-12-05, later: the index built in shards of at most 50,000 judgments a charge (corpus/index_build.py,
 INDEX_VERSION 4), from the CLI on a copy of this database, its own scheduling group at autogroup nice -15: the
 peak is set by the shard size, not by the largest charge (危险驾驶, 267,315 judgments; 711 MB in the same
-conditions before; the table in index_build.py's docstring).
+conditions before; the table in index_build.py's docstring). Then as a job (this bench, `--steps index` on
+another copy, in the evening, its own scheduling group): the same peak, 380 MB, against 707 MB before the shards.
 
 The job's wall time includes the worker's start (Django and every app loaded): 6-10 s on a quiet machine,
 30-130 s under load 15.

@@ -21,6 +21,8 @@ DATA_FILE = Path(__file__).resolve().parents[1] / "standards" / "act_conduct.yam
 # a charge whose statute (its name and its brackets' words) speaks of violence
 NAMED_WITHIN = 40  # characters of an act (with its section's heading) where a heading names its charge
 VIOLENT_RE = re.compile(r"暴力|殴打|伤害|斗殴|杀|胁迫|威胁|寻衅|劫")
+# conduct said not to have happened, just before its words: "周某未受伤害", "没有殴打", "未遭到伤害"
+NEGATED_BEFORE = re.compile(r"(?:未|没有|没|无|并未|均未)(?:受到?|遭到?|遭受|被|造成|实施|对其)?$")
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,20 @@ def tells_of(text: str, charges: Sequence[str]) -> str | None:
     if len(named) == 1:  # the judgment's own heading: "（一）被告人甲非法拘禁的事实"
         return named[0]
     table = _table()
-    stated = [c for c in charges if c in table and table[c].pattern.search(text)]
+    stated = [c for c in charges if c in table and _states(table[c].pattern, text)]
     kept = [c for c in stated if not any(c in table[other].absorbs for other in stated if other != c)]
     if len(kept) != 1:
         return None
     unlisted_violent = any(c not in table and VIOLENT_RE.search(statute_text(c)) for c in charges)
     return None if table[kept[0]].generic and unlisted_violent else kept[0]
+
+
+def _states(pattern: re.Pattern, text: str) -> bool:
+    """The act states the conduct: a match not negated by the words just before it ("被害人未受伤害" tells
+    that no harm was done, not of an injury)."""
+    return any(
+        not NEGATED_BEFORE.search(text, max(0, m.start() - 6), m.start()) for m in pattern.finditer(text)
+    )
 
 
 def by_conduct_then(

@@ -94,3 +94,46 @@ def test_the_heading_outweighs_the_conduct():
         tells_of(text[text.index("二、") :].replace("故意伤害的事实", "的事实"), ["非法拘禁", "故意伤害"])
         == "非法拘禁"
     )
+
+
+def test_conduct_said_not_to_have_happened_tells_of_no_charge():
+    """ "丙摔倒在地，未受伤害": the words say no harm was done, so they are not 故意伤害's act (刑法第234条);
+    the snatching (第267条) is the act of count 二."""
+    text = (
+        "经审理查明：" + INJURY + "二、2019年6月1日，被告人甲骑摩托车抢夺被害人丙的挎包，内有现金2000元，"
+        "丙摔倒在地，未受伤害。"
+    )
+    assert tells_of(text[text.index("二、") :], ["抢夺", "故意伤害"]) is None
+    assert _acts(text, ["抢夺", "故意伤害"]) == [("故意伤害", "一、"), ("抢夺", "二、")]
+
+
+UNHARMED_HOSTAGE = (
+    "二、2018年7月10日，被告人甲为索要财物，将被害人丙（男，10岁）骗至其租住处关押，随后打电话向丙的家属"
+    "索要人民币20万元。当日，公安机关将丙解救，丙未受伤害。"
+)
+
+
+def test_money_demanded_from_the_hostages_family_is_the_kidnappings_act():
+    """刑法第239条: 以勒索财物为目的绑架他人 — the family asked for money for the child's release; a debt
+    collected so is 非法拘禁's (第238条第3款)."""
+    assert _acts("经审理查明：" + INJURY + UNHARMED_HOSTAGE, ["故意伤害", "绑架"]) == [
+        ("故意伤害", "一、"),
+        ("绑架", "二、"),
+    ]
+    debt = "二、2020年1月5日，被告人甲因讨债将被害人丙关押在仓库内，打电话向丙的家属索要欠款5万元。"
+    assert tells_of(debt, ["非法拘禁", "绑架"]) == "非法拘禁"
+
+
+def test_a_serious_injury_in_the_injury_count_leaves_the_kidnapping_in_its_basic_bracket():
+    """Count 一's 重伤 is not the hostage's (art. 239 para. 2's bracket needs 杀害 or 故意伤害被绑架人): the
+    kidnapping stays in 10 years to life, and the injury count is sentenced on its one injured victim."""
+    text = (
+        "经审理查明：一、2018年5月3日，被告人陈某与被害人刘某因债务纠纷发生争执，陈某持木棍击打刘某头部，"
+        "致刘某颅骨骨折。经鉴定，刘某的损伤程度为重伤二级。"
+        + UNHARMED_HOSTAGE.replace("被告人甲", "被告人陈某").replace("丙", "周某")
+    )
+    calc = calculate(extract(text, ["绑架", "故意伤害"]))
+    by_charge = {r.charge: r for r in calc.charges}
+    assert by_charge["绑架"].penalty == "imprisonment" and 120 <= by_charge["绑架"].months < 180
+    assert by_charge["故意伤害"].months == 36  # 致一人重伤: 3 years, no second victim added
+    assert not any(s.rule_id.endswith("increment.injured_victims") for s in calc.steps)

@@ -3,13 +3,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leniency.cases.panels import PAGE_ASSIGNMENTS, register_panel
+from leniency.cases.templatetags.choice_labels import member_label
 
 
 def _service(data):
     # apps.py is imported before the models may be: the describer reads them when it runs.
     from .models import Service
 
-    label = dict(Service.choices).get(data.get("service"), data.get("service", ""))
+    label = member_label(Service, data.get("service"), default=data.get("service", ""))
     return _("%(service)s，%(minutes)s 分钟") % {"service": label, "minutes": data.get("minutes", "")}
 
 
@@ -30,7 +31,7 @@ def _claim(data):
 def _conflict(data):
     from .models import ConflictOfInterest
 
-    kind = dict(ConflictOfInterest.Kind.choices).get(data.get("kind"), data.get("kind", ""))
+    kind = member_label(ConflictOfInterest.Kind, data.get("kind"), default=data.get("kind", ""))
     text = f"{data.get('lawyer_name', '')}（{kind}）"
     return f"{text}：{data['note']}" if data.get("note") else text
 

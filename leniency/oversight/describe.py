@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.templatetags.choice_labels import member_label
+
 from .models import Decision, Petition, PublicReport
 
 LABELS = {
@@ -23,17 +25,13 @@ LABELS = {
 }
 
 
-def _label(choices, value) -> str:
-    return str(dict(choices).get(value, value or ""))
-
-
 def describe(data: dict) -> str:
     if "kind" in data and data.get("kind") in Decision.Kind.values:
-        return _label(Decision.Kind.choices, data["kind"])
+        return member_label(Decision.Kind, data["kind"])
     if "kind" in data and data.get("kind") in PublicReport.Kind.values:
-        return _label(PublicReport.Kind.choices, data["kind"])
+        return member_label(PublicReport.Kind, data["kind"])
     if "source" in data:
-        return _label(Petition.Source.choices, data["source"])
+        return member_label(Petition.Source, data["source"], default=str(data["source"] or ""))
     if "member_name" in data:
         return data["member_name"] + (_("（主办）") if data.get("lead") else "")
     if "responsible" in data:

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leniency.cases.templatetags.choice_labels import member_label
+
 from .checklist import ITEMS_BY_KEY
 from .models import RightsNotice, Signature, clock
 from .taxonomy import Consequence, WithdrawalReason, WithdrawalStage
@@ -22,7 +24,7 @@ LABELS = {
 
 
 def _label(choices, value) -> str:
-    return str(choices(value).label) if value in choices.values else str(value or "")
+    return member_label(choices, value, default=str(value or ""))
 
 
 def _notice(data):

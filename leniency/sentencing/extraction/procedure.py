@@ -29,11 +29,17 @@ SAME_FACTS_RE = re.compile(
     r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
 )
 PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
-ORIGINAL_RE = re.compile(r"(?:原判|原审判决|一审判决|一审法院)[^。；]{0,80}?(?:判处|决定执行)")
+ORIGINAL_RE = re.compile(
+    r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行)"
+)
 ORIGINAL_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
 ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
 UNSERVED_RE = re.compile(
     rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
+)
+# the term first, the words after it: "尚有有期徒刑二年未执行", "还有一年六个月刑期没有执行"
+UNSERVED_AFTER_RE = re.compile(
+    rf"(?:尚有|还有|仍有)(?:剩余)?(?:有期徒刑|刑期)?{TERM}(?:的?刑期)?尚?(?:未执行|没有执行|未予执行)"
 )
 # the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
 UNSERVED_UNREAD_RE = re.compile(
@@ -66,7 +72,7 @@ def find_procedure(text: str) -> Procedure:
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             procedure.original = _sentence(text, match)
-    if match := UNSERVED_RE.search(text):
+    if match := UNSERVED_RE.search(text) or UNSERVED_AFTER_RE.search(text):
         months = term_months(match)
         procedure.prior_unserved = SentenceMention("imprisonment", months, False, _sentence_span(text, match))
     elif match := UNSERVED_UNREAD_RE.search(text):  # the calculator does not combine an unknown term

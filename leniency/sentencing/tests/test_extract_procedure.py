@@ -59,3 +59,27 @@ def test_a_masked_or_unstated_unserved_term_is_reported_without_months():
     ).procedure.prior_unserved
     assert unstated.months is None and unstated.masked is False
     assert extract("被告人张某盗窃现金5000元，余款未付。").procedure.prior_unserved is None
+
+
+def test_the_original_sentence_is_read_where_the_court_below_is_named():
+    """ "原审法院以…罪判处…" (also 一审人民法院): the court below names the original sentence as 原判 does."""
+    for court in ("原审法院", "一审人民法院", "原审人民法院"):
+        text = (
+            "原判认定，2019年4月，被告人尤某在某小区窃取电动自行车一辆，价值人民币3000元。"
+            f"{court}以盗窃罪判处被告人尤某有期徒刑八个月。宣判后，尤某提出上诉。"
+        )
+        original = extract(text).procedure.original
+        assert (original.penalty, original.months) == ("imprisonment", 8), court
+        assert original.span.quote.startswith(court)
+
+
+def test_an_unserved_term_written_before_its_words_is_read():
+    """ "前罪尚有有期徒刑二年未执行": the remainder art. 71 combines, written term first."""
+    text = (
+        "被告人何某因犯抢劫罪于2016年被判处有期徒刑五年，前罪尚有有期徒刑二年未执行。"
+        "2018年9月3日，被告人何某在某商场窃取手机一部，价值人民币5000元。"
+    )
+    facts = extract(text, ["盗窃"])
+    assert facts.procedure.prior_unserved.months == 24
+    assert facts.procedure.prior_unserved.span.quote.endswith("前罪尚有有期徒刑二年未执行")
+    assert extract("被告人甲还有一年六个月刑期没有执行。").procedure.prior_unserved.months == 18

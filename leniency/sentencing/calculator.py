@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from leniency.sentencing.calculation import Calculation, ChargeResult, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied, adjust, applicable_circumstances, clamp, whole_case
+from leniency.sentencing.calculator_appeal import no_harsher_on_appeal
 from leniency.sentencing.calculator_baseline import (
     bracket_baseline,
     condition_met,
@@ -76,8 +77,10 @@ def calculate(
     else:
         calc = _combine(results, applied, facts, standard, trace)
     if facts.procedure is not None and facts.procedure.undiscovered is not None:
-        return with_earlier_judgment(calc, facts, standard, trace)  # 漏罪 (arts. 70, 69)
-    return with_prior_unserved(calc, facts, standard, trace)  # 前罪未执行的刑罚 (arts. 69, 71)
+        calc = with_earlier_judgment(calc, facts, standard, trace)  # 漏罪 (arts. 70, 69)
+    else:
+        calc = with_prior_unserved(calc, facts, standard, trace)  # 前罪未执行的刑罚 (arts. 69, 71)
+    return no_harsher_on_appeal(calc, facts, standard, trace)  # 上诉不加刑 (CPL art. 237)
 
 
 def _resolve_charges(facts: CaseFacts, trace: Trace) -> list[ChargeInfo]:

@@ -1,0 +1,68 @@
+"""No harsher sentence on the defendant's own appeal (上诉不加刑): Criminal Procedure Law art. 237.
+
+"第二审人民法院审判被告人或者他的法定代理人、辩护人、近亲属上诉的案件，不得加重被告人的刑罚……人民检察院提出抗诉或者
+自诉人提出上诉的，不受前款规定的限制。" An appeal text (issue 16, class 7: "原判认定…", "事实与原判相同") that states
+the sentence below (`Procedure.original`, read with its source sentence) bounds the sentence the engine
+gives: a fixed term no longer than the original, of no heavier kind (拘役 below stays 拘役), and no life or
+death over a fixed term. Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
+the original is masked (CAIL writes ××) or is itself life or death.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from leniency.sentencing.calculation import Calculation, Penalty, StepKind
+from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.standards import Standard
+from leniency.sentencing.trace import Phrase, Trace
+
+NOT_BOUND = re.compile(r"抗诉|自诉人")
+FIXED = (Penalty.IMPRISONMENT.value, Penalty.DETENTION.value)
+
+
+def no_harsher_on_appeal(
+    calc: Calculation, facts: CaseFacts, standard: Standard, trace: Trace
+) -> Calculation:
+    """`calc` bounded by the original sentence of an appeal the defendant's side brought (see the module)."""
+    procedure = facts.procedure
+    original = procedure.original if procedure else None
+    if (
+        procedure is None
+        or procedure.stage != "appeal"
+        or original is None
+        or original.months is None
+        or original.penalty not in FIXED
+        or NOT_BOUND.search(facts.text or "")
+    ):
+        return calc
+    heavier_kind = calc.penalty == Penalty.IMPRISONMENT and original.penalty == Penalty.DETENTION
+    longer = calc.penalty in FIXED and (calc.months or 0) > original.months
+    if not (calc.death_penalty or calc.life_imprisonment or heavier_kind or longer):
+        return calc
+    cfg = standard.method.get("appeal_no_harsher", {})
+    trace.step(
+        "method.appeal.no_harsher",
+        kind=StepKind.CLAMP,
+        before=calc.months,
+        after=original.months,
+        rule_id=cfg.get("rule_id", "method.appeal.no_harsher"),
+        citation=cfg.get("citation", "刑事诉讼法第237条"),
+        confidence=cfg.get("confidence", "medium"),
+        quote=original.span.quote if original.span else "",
+        penalty=Phrase(f"phrase.penalty.{original.penalty}"),
+        months=original.months,
+    )
+    return dataclasses.replace(
+        calc,
+        months=original.months,
+        low=min(calc.low, original.months),
+        high=original.months,
+        penalty=original.penalty,
+        death_penalty=False,
+        life_imprisonment=False,
+        probation_lawful=calc.probation_lawful and original.months <= 36,
+        steps=trace.steps,
+        notes=trace.notes,
+    )

@@ -1,0 +1,41 @@
+"""No harsher sentence on the defendant's own appeal (刑事诉讼法第237条, issue 16 class 7), on fact texts
+written here: the original sentence an appeal text states bounds the engine's sentence, unless a protest
+(抗诉) is named."""
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+
+APPEAL = (
+    "原判认定，2019年4月至5月间，被告人尤某先后三次在某小区窃取电动自行车，共计价值人民币6000元。"
+    "原审法院以盗窃罪判处被告人尤某拘役五个月，并处罚金人民币3000元。宣判后，尤某不服，提出上诉。"
+    "经审理查明的事实与原判相同。"
+)
+
+
+def _calc(text):
+    return calculate(extract(text, ["盗窃"]))
+
+
+def test_the_defendants_appeal_cannot_bring_a_heavier_sentence_than_the_original():
+    """6,000 yuan of theft starts above five months of 拘役 (and in 有期徒刑); on the defendant's appeal the
+    original 拘役五个月 is the most the second instance may give."""
+    first_instance = _calc(APPEAL.replace("原判认定，", "经审理查明，").split("原审法院")[0])
+    assert first_instance.penalty == "imprisonment" and first_instance.months > 5
+    calc = _calc(APPEAL)
+    assert (calc.penalty, calc.months) == ("detention", 5)
+    step = next(s for s in calc.steps if s.rule_id == "method.appeal.no_harsher")
+    assert "刑事诉讼法第237条" in step.citation and "拘役五个月" in step.description_zh
+
+
+def test_a_protest_lifts_the_bound():
+    """刑事诉讼法第237条第2款: 人民检察院提出抗诉的，不受前款规定的限制."""
+    protested = APPEAL.replace("宣判后，尤某不服，提出上诉。", "宣判后，原公诉机关以量刑畸轻为由提出抗诉。")
+    calc = _calc(protested)
+    assert calc.penalty == "imprisonment" and calc.months > 5
+    assert not any(s.rule_id == "method.appeal.no_harsher" for s in calc.steps)
+
+
+def test_a_lighter_engine_sentence_is_left_as_it_is():
+    calc = _calc(APPEAL.replace("拘役五个月", "有期徒刑一年六个月"))
+    assert calc.penalty == "imprisonment" and calc.months < 18
+    assert not any(s.rule_id == "method.appeal.no_harsher" for s in calc.steps)

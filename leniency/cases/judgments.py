@@ -476,7 +476,11 @@ def case_page_actions(user, case: Case, defendants) -> dict:
         latest[s.defendant_id] = s
     for d in defendants:
         d.sentence_in_force = latest.get(d.pk)
-    retrial = open_retrial(case) if stages == {Stage.FINAL} else None
+    retrial = None
+    if stages == {Stage.FINAL}:
+        # open_retrial's, the first open one by started_on and id, sorted here: no ORDER BY ... LIMIT to compile.
+        open_ones = grouped_rows(case.retrials.filter(decided_on__isnull=True).order_by("started_on", "id"))
+        retrial = open_ones[0] if open_ones else None
     can_start = False
     if stages == {Stage.FINAL} and retrial is None:
         for initiator in Retrial.Initiator.values:

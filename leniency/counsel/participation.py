@@ -230,17 +230,20 @@ def recorded_events(
         )
     for defendant_id, at in signatures:
         add(defendant_id, at, Service.SIGNING)
-    # Unordered: figures_from sorts the events by time.
+    # Unordered (not the model's created_at, id: an ORDER BY the ORM compiles on every case page): figures_from
+    # sorts the events by time.
     if rounds is None:
-        opinions = LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant).values_list(
-            "recommendation__defendant_id", "lawyer_id", "created_at"
+        opinions = (
+            LawyerOpinion.objects.filter(recommendation__defendant_id__in=by_defendant)
+            .values_list("recommendation__defendant_id", "lawyer_id", "created_at")
+            .order_by()
         )
     else:
         defendant_of = {r.pk: r.defendant_id for pk in by_defendant for r in rounds.get(pk, ())}
         by_round = (
-            LawyerOpinion.objects.filter(recommendation_id__in=defendant_of).values_list(
-                "recommendation_id", "lawyer_id", "created_at"
-            )
+            LawyerOpinion.objects.filter(recommendation_id__in=defendant_of)
+            .values_list("recommendation_id", "lawyer_id", "created_at")
+            .order_by()
             if defendant_of
             else []
         )

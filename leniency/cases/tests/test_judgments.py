@@ -292,3 +292,22 @@ def test_a_retrial_is_tried_by_another_judge_and_may_amend(world, upper, final):
     assert (retrial.outcome, retrial.decided_on) == (Retrial.Outcome.AMEND, date(2027, 4, 1))
     assert judgments.current_sentence(d).instance == Sentence.Instance.RETRIAL
     assert AuditEvent.objects.filter(action="case.retrial.decided", case_id=final.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_case_page_names_the_open_retrial_and_no_decided_one(world, upper, final, client):
+    """case_page_actions reads the case's open retrials and picks the first itself (issue 21: no ORDER BY ...
+    LIMIT to compile): the page shows the open one, and none once it is decided."""
+    _court, clerk, *_judges = upper
+    defendants = list(final.defendants.all())
+    assert judgments.case_page_actions(clerk, final, defendants)["open_retrial"] is None
+    retrial = judgments.do_start_retrial(
+        final, initiator="petition", reasons="申诉", started_on=date(2027, 3, 1), acting_user=clerk
+    )
+    actions = judgments.case_page_actions(clerk, final, defendants)
+    assert actions["open_retrial"] == retrial
+    assert actions["can_assign_retrial_judge"] and not actions["can_start_retrial"]
+    client.force_login(clerk)
+    assert "再审中" in client.get(f"/cases/{final.pk}/").content.decode()
+    Retrial.objects.filter(pk=retrial.pk).update(outcome=Retrial.Outcome.UPHOLD, decided_on=date(2027, 4, 1))
+    assert judgments.case_page_actions(clerk, final, defendants)["open_retrial"] is None

@@ -231,6 +231,38 @@ def lent_brackets(articles: dict[str, list[str]], paragraph: str) -> list[dict]:
     return lent
 
 
+# 刑法第113条第1款: "本章上述危害国家安全罪行中，除第一百零三条第二款、第一百零五条、第一百零七条、第一百零九条外，对国家和
+# 人民危害特别严重、情节特别恶劣的，可以判处死刑。" The crimes of chapter one before it (arts. 102-112), but for those
+# excepted, may be punished by death under that condition: their highest bracket with death added, read from the
+# article itself (its exceptions and its condition), as a bracket of its own whose source is art. 113.
+CHAPTER_DEATH_ARTICLE = "第一百一十三条"
+CHAPTER_ONE_BEFORE_113 = range(102, 113)
+CHAPTER_DEATH = re.compile(r"除(?P<excepted>[^外]+)外[，,](?P<condition>[^，,。；]+的)[，,]可以判处死刑")
+EXCEPTED = re.compile(
+    r"第(?P<article>[一二三四五六七八九十百零]+)条(?:第(?P<paragraph>[一二三四五六七八九十]+)款)?"
+)
+
+
+def chapter_death(articles: dict[str, list[str]], ref: str, brackets: list[dict]) -> list[dict]:
+    """Art. 113's death bracket for the charge of `ref`, or none (see CHAPTER_DEATH_ARTICLE)."""
+    number, suffix, paragraph = parse_ref(ref)
+    match = CHAPTER_DEATH.search("".join(articles.get(CHAPTER_DEATH_ARTICLE, [])[:1]))
+    if not match or suffix or number not in CHAPTER_ONE_BEFORE_113 or not brackets:
+        return []
+    for excepted in EXCEPTED.finditer(match["excepted"]):
+        if cn_number(excepted["article"]) == number and (
+            excepted["paragraph"] is None or cn_number(excepted["paragraph"]) == paragraph
+        ):
+            return []
+    top = max(brackets, key=lambda b: (b["max_months"], b["life"], b["min_months"]))
+    if top["death"]:
+        return []
+    bracket = {**top, "death": True, "condition": match["condition"], "source": CHAPTER_DEATH_ARTICLE}
+    bracket["imprisonment"] = list(top["imprisonment"]) if top["imprisonment"] else None
+    bracket["min_months"], bracket["max_months"] = bracket_bounds(bracket)
+    return [bracket]
+
+
 def borrowed_condition(condition: str, paragraph: str, name: str) -> str:
     """A bracket's condition in the words of the charge that borrows it: art. 383's brackets apply to 受贿 by
     受贿所得数额 (art. 386), so "（二）贪污数额巨大…" reads "（二）受贿数额巨大…" and the lead naming 贪污 goes.
@@ -301,6 +333,7 @@ def build(statutes: Path) -> dict:
     for row in read_charge_names():
         number, suffix, _ = parse_ref(row["refs"][0])
         brackets, sources = resolve(articles, row["refs"], row["name"])
+        brackets += chapter_death(articles, row["refs"][0], brackets)  # 刑法第113条
         if not brackets:
             problems.append(f"{row['name']}: no penalty clause found in {sources}")
         charges.append(

@@ -26,12 +26,42 @@ from .access import (
 from .attachments import can_open_attachment
 from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
-from .models import Charge
+from .models import Case, Charge
 from .pagecache import cached_page, case_version, trail_version
 from .panels import defendant_panels, panel_prefetch, panel_styles
 from .templatetags.case_page import VISIBLE, grouped_rows
 
 PAGE_SIZE = 25
+
+# The case page's case with the rows it names: its organisations, people and regions, with the court's region
+# lineage (whether a procuratorate is above that court: who may protest for a retrial).
+CASE_PAGE_RELATED = (
+    "procuratorate",
+    "judge",
+    "prosecutor",
+    "region__parent__parent",
+    "court__region__parent__parent",
+)
+# Every column of the case, and of the related rows only what the page reads: names and the links between them.
+# A user row is 14 columns, a region 6; the ORM compiles each column on every cold page (issue 21). A column left
+# out here and read later costs a query per page (test_case_page_queries: ...come_with_the_case).
+CASE_PAGE_COLUMNS = (
+    *(field.name for field in Case._meta.concrete_fields),
+    *(f"{org}__{name}" for org in ("procuratorate", "court") for name in ("name", "kind", "region")),
+    *(f"{user}__{name}" for user in ("judge", "prosecutor") for name in ("username", "display_name")),
+    *(
+        f"{region}__{name}"
+        for region in (
+            "region",
+            "region__parent",
+            "region__parent__parent",
+            "court__region",
+            "court__region__parent",
+            "court__region__parent__parent",
+        )
+        for name in ("name", "parent")
+    ),
+)
 
 
 @cached_page(trail_version)
@@ -63,11 +93,7 @@ def _log_case_page_read(request, defendants):
 def case_detail(request, pk):
     # Another organisation's case is a 404, so its existence does not leak.
     case = get_object_or_404(
-        # The court's region lineage: whether a procuratorate is above that court (who may protest for a retrial).
-        visible_cases(request.user).select_related(
-            "procuratorate", "judge", "prosecutor", "region__parent__parent", "court__region__parent__parent"
-        ),
-        pk=pk,
+        visible_cases(request.user).select_related(*CASE_PAGE_RELATED).only(*CASE_PAGE_COLUMNS), pk=pk
     )
     return _render_case_page(request, case)
 

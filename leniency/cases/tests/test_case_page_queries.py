@@ -266,3 +266,25 @@ def test_the_case_page_shows_each_user_the_defendants_visible_defendants_gives(w
     mine = set(visible_defendants_of(world.lawyer, world.case))
     assert mine and "李某" not in {d.name for d in mine}
     assert set(visible_defendants_of(world.prosecutor, world.case)) > mine
+
+
+@pytest.mark.parametrize("persona", ["prosecutor", "judge", "lawyer"])
+def test_the_case_pages_people_organisations_and_regions_come_with_the_case(client, world, persona):
+    """The case is read with only the columns the page reads of its related rows (views.CASE_PAGE_COLUMNS, issue
+    21): none of them is fetched again, by itself, while the page renders (a column left out would be)."""
+    world.to_trial()  # a court, its judge and their regions on the page
+    _add_defendants(world, 1, records=True)
+    user = getattr(world, persona)
+    client.force_login(user)
+    url = reverse("case_detail", args=[world.case.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    page = response.content.decode()
+    assert str(world.judge) in page and str(world.case.procuratorate) in page
+    assert world.case.region.full_name() in page
+    tables = [re.search(r'FROM "(\w+)"', q["sql"]) for q in queries]
+    read_alone = [
+        t[1] for t in tables if t and t[1] in ("accounts_user", "accounts_organisation", "accounts_region")
+    ]
+    assert read_alone == ["accounts_user"], "only the signed-in user, by the session"

@@ -4,7 +4,8 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
 
 - **exempt** when the case stays in the lowest bracket of a minor crime, the fact text states that the
   crime is minor (情节轻微, art. 37's condition), and a circumstance is found for which the Criminal
-  Law itself allows 免除处罚 (从犯 art. 27, 胁从犯 art. 28, 自首 art. 67, 重大立功 art. 68 …);
+  Law itself allows 免除处罚 (从犯 art. 27, 胁从犯 art. 28, 自首 art. 67, 重大立功 art. 68 …); or where the
+  text states art. 37's whole condition (犯罪情节轻微，不需要判处刑罚: the article is then the ground itself);
 - **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
   (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe
@@ -152,7 +153,25 @@ def _exempt(
         return False
     basis = next((r for r in applied.rules if r in cfg["any_of"]), None)
     quote = next((q for w in cfg["text_says"] if (q := quote_phrase(facts.text or "", w))), None)
-    if basis is None or quote is None:
+    if basis is None:
+        # art. 37's whole condition stated (犯罪情节轻微，不需要判处刑罚): the article itself is the ground
+        whole = next(
+            (q for w in cfg.get("whole_condition", ()) if (q := quote_phrase(facts.text or "", w))), None
+        )
+        if whole is None:
+            return False
+        trace.step(
+            "method.exempt.whole",
+            kind=StepKind.PENALTY_KIND,
+            rule_id=f"{cfg['rule_id']}.whole",
+            after=0,
+            citation=cfg["citation"],
+            charge=info.name,
+            confidence=cfg["confidence"],
+            quote=whole,
+        )
+        return True
+    if quote is None:
         return False
     rule = standard.circumstances[basis]
     law = cfg["any_of"][basis]

@@ -207,3 +207,19 @@ def test_the_lowest_brackets_allowed_penalties_agree_with_the_statute(shared_dat
     assert find_charge("盗窃").brackets[0].fine_only_allowed and find_charge("盗窃").brackets[0].surveillance
     assert not find_charge("抢劫").brackets[0].fine_only_allowed
     assert find_charge("故意毁坏财物").brackets[0].fine_only_allowed  # 刑法第275条 "…拘役或者罚金"
+
+
+def test_the_whole_condition_of_article_37_stated_is_its_own_ground():
+    """刑法第37条: 对于犯罪情节轻微不需要判处刑罚的，可以免予刑事处罚. Where the text states the whole condition, the
+    article itself is the ground; no circumstance of arts. 19-68 is needed (情节轻微 alone stays insufficient, above)."""
+    text = (
+        "2023年3月5日，被告人王某在某超市窃取洗发水两瓶，价值人民币1200元，出门时被保安当场抓获，所窃物品已发还。"
+        "被告人王某犯罪情节轻微，不需要判处刑罚。"
+    )
+    calc = calculate(extract(text, charges=["盗窃"]))
+    assert calc.penalty == "exempt" and calc.months == 0
+    assert "刑法第37条" in step(calc, "method.exempt.whole").citation
+    negated = calculate(
+        extract(text.replace("犯罪情节轻微，不需要", "不属于情节轻微不需要"), charges=["盗窃"])
+    )
+    assert negated.penalty != "exempt" and step(negated, "method.exempt.whole") is None

@@ -25,7 +25,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
         r"前科(?!查询|证明|材料|劣迹)|曾因[^。；]{0,40}?(?:被判处|判处|被[^。；]{0,20}?法院|犯[^。；]{0,10}?罪)|刑满释放"
         r"|因犯[^。；，]{0,12}罪(?:于[^。；，]{0,14})?被[^。；，]{0,20}(?:判处|判决)"
     )),
-    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人)|退出(?:全部)?赃|主动退还")),
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
     (C.FORGIVENESS, re.compile(r"谅解")),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
@@ -53,6 +53,10 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不予采纳|不予支持|不予认定|的?意见不予)")
 CLAUSE_BREAK = "，,。；;\n：:"
 SENTENCE_BREAKS = "。；;\n"
+RECOVERED = re.compile(r"追缴|追回|扣押|起获|查获|缴获|发还")
+CONTINUED = re.compile(
+    r"并|且|后|已|均已|现已"
+)  # a clause without its own subject, going on from the one before
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
@@ -76,6 +80,8 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
             if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, match.start()):
                 continue
             if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
+                continue
+            if code == C.RESTITUTION and _recovered_by_others(text, match.start()):
                 continue
             value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
             findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
@@ -114,6 +120,18 @@ def _only_claimed(text: str, start: int) -> bool:
     """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
     lo, _ = _clause_bounds(text, start, start)
     return bool(CLAIM.search(text, lo, start))
+
+
+def _recovered_by_others(text: str, start: int) -> bool:
+    """Goods the police seized or recovered and handed back ("赃物被追缴，并已退还被害单位", "该车被缴获退还被害人") are not
+    the defendant's 退赃 (2021量刑指导意见 三(10) weighs the defendant's own return; 刑法第64条 追缴 is the state's). Read in
+    the clause of the return, and the clause before where it goes on from it without a subject of its own."""
+    lo, _ = _clause_bounds(text, start, start)
+    if (
+        CONTINUED.match(text, lo) and lo > 0
+    ):  # "赃物被追缴，并已退还被害单位": the clause before is its subject
+        lo, _ = _clause_bounds(text, lo - 1, lo - 1)
+    return bool(RECOVERED.search(text, lo, start))
 
 
 def _about_defendant(text: str, start: int) -> bool:

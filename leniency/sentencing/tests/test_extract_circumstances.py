@@ -115,3 +115,18 @@ def test_limited_capacity_and_deaf_mute():
         "经鉴定，被告人作案时患有精神分裂症，具有限定刑事责任能力。"
     )
     assert Circumstance.DEAF_MUTE_BLIND in codes("被告人张某系聋哑人，")
+
+
+def test_money_returned_to_the_victim_company_is_restitution_and_goods_the_police_recovered_are_not():
+    """2021量刑指导意见 三(10) weighs the defendant's own 退赃、退赔: "退还公司" (an embezzling cashier paying the money
+    back) is one; goods seized or recovered by the police and handed back (刑法第64条 追缴) are not. Texts written here."""
+    assert Circumstance.RESTITUTION in codes("案发后，被告人沈某退还公司人民币6万元。")
+    assert Circumstance.RESTITUTION in codes("案发后，被告人沈某已退还被害单位全部款项。")
+    for recovered in (
+        "破案后，该车被缴获退还被害人。",
+        "案发后，赃物被追缴，并已退还被害单位。",
+        "现被盗电动车已追回并退还被害人。",
+    ):
+        assert Circumstance.RESTITUTION not in codes(recovered), recovered
+    both = "公安机关向被害人发还了人民币2万元，被告人甲于同日退赔了被害人人民币1500元。"
+    assert Circumstance.RESTITUTION in codes(both)

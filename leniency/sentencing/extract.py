@@ -16,6 +16,7 @@ from leniency.sentencing.extraction.charges import charge_candidates, infer_char
 from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
 from leniency.sentencing.extraction.drugs import substance
+from leniency.sentencing.extraction.excess import excess_sentences
 from leniency.sentencing.extraction.procedure import find_procedure
 from leniency.sentencing.extraction.quantities import (
     find_age,
@@ -93,7 +94,7 @@ def _fill(facts: CaseFacts, text: str) -> None:
                 f"“{drug.named}”未写明形态，按{drug.kind}（数量标准最高者）计 / "
                 f"{drug.named}: form not stated, read as {drug.kind} (the highest thresholds)"
             )
-    facts.injuries = find_injuries(text)
+    facts.injuries = _own_injuries(text, facts.notes)
     facts.injury = worst_injury(facts.injuries)
     facts.disability_grade = find_disability(text)
     facts.blood_alcohol, _ = find_blood_alcohol(text)
@@ -110,6 +111,25 @@ def _fill(facts: CaseFacts, text: str) -> None:
             f"{unserved.months} months of a prior sentence unserved: to be combined (arts. 69-71)"
         )
     _check(facts)
+
+
+def _own_injuries(text: str, notes: list[str]) -> list:
+    """The injuries of the text but those of a co-offender's act the defendant did not know of (实行过限, 刑法第25条:
+    outside the common intent, not the defendant's harm; extraction/excess.py), each set aside with a note."""
+    excess = excess_sentences(text)
+    kept = []
+    for finding in find_injuries(text):
+        at = finding.span.start if finding.span else -1
+        other = next((o for lo, hi, o in excess if lo <= at < hi), None)
+        if other is None:
+            kept.append(finding)
+            continue
+        notes.append(
+            f"伤情“{finding.span.quote}”系{other}的行为所致，事实载明被告人对此不知情，超出共同犯罪故意（刑法第25条），不计入 / "
+            f"the injury '{finding.span.quote}' was caused by {other}'s act, which the defendant did not know of: "
+            f"outside the common intent (art. 25), not counted"
+        )
+    return kept
 
 
 def _acts_by_charge(document, charges: list[str]) -> list[Act]:

@@ -177,6 +177,8 @@ def guideline_baseline(
     if crime.measure == "drug" and facts.drugs:
         for note in drug_grams(facts, crime, standard)[1]:
             trace.note_text(note)
+        if _below_minimum(crime, facts, standard, trace):
+            confidence = "low"
     start = float(tier.start_at)
     rule = f"crime.{crime.id}.{tier.id}"
     citation = _citation(crime, tier, standard)
@@ -393,6 +395,25 @@ def min_conf(*values: str) -> str:
 
 def _fmt(months: float) -> str:
     return f"{months:g}个月" if months < 12 or months % 12 else f"{int(months // 12)}年"
+
+
+def _below_minimum(crime: CrimeStandard, facts: CaseFacts, standard: Standard, trace: Trace) -> bool:
+    """A quantity below the one the article requires for the crime (`minimum` of the crime file: 刑法第348条's 海洛因
+    十克), said in a note: the charge was given, so the lowest tier is still computed."""
+    minimum = crime.extra.get("minimum")
+    if not minimum or "grams" not in minimum:
+        return False
+    grams = drug_grams(facts, crime, standard)[0]
+    if grams >= float(minimum["grams"]):
+        return False
+    trace.note(
+        "note.below_minimum.drug",
+        charge=crime.charge,
+        grams=_fmt_num(grams),
+        minimum=_fmt_num(float(minimum["grams"])),
+        citation=minimum["citation"],
+    )
+    return True
 
 
 def _fmt_num(value: float) -> str:

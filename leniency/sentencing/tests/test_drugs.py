@@ -80,3 +80,18 @@ def test_the_calculators_table_is_the_interpretations_figures():
     # the calculator takes the first key contained in the name: each substance must find its own
     for name in table:
         assert next(k for k in table if k in name) == name
+
+
+def test_holding_less_than_article_348s_quantity_is_said_to_fall_short():
+    """刑法第348条 punishes holding 海洛因十克以上 or another drug's 数量较大 (法释〔2016〕8号第二条: 大麻叶 30 kg); 1.2 kg of
+    cannabis leaves (0.4 g heroin-equivalent) reaches no standard. The charge was given, so a term is still computed,
+    with a note and low confidence. Texts written here."""
+    from leniency.sentencing.calculator import calculate
+    from leniency.sentencing.extract import extract
+
+    short = calculate(
+        extract("2019年6月，民警在被告人潘某的住处查获大麻叶共计净重1200克。", ["非法持有毒品"])
+    )
+    assert any("未达到刑法第348条" in note for note in short.notes) and short.confidence == "low"
+    enough = calculate(extract("2019年6月，民警在被告人潘某的住处查获海洛因净重12克。", ["非法持有毒品"]))
+    assert not any("未达到刑法第348条" in note for note in enough.notes)

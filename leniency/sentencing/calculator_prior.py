@@ -7,6 +7,10 @@ a fixed term between the highest of the terms and their total, at most 20 years 
 (art. 69 para. 2); a life or death sentence absorbs the rest. Where the prior term is masked (CAIL writes
 ××) or not stated, nothing is combined and a note says so.
 
+Art. 77: a new crime within the probation period of a suspended sentence (缓刑考验期内) revokes the suspension,
+and the suspended sentence, whole (nothing of it was executed), is combined with the new one under art. 69, with
+the same rules (`Procedure.probation_revoked`; method.yaml `probation_revoked`).
+
 Art. 70: a crime committed before an earlier judgment and found while its sentence is served (漏罪) is
 judged, and the two judgments' sentences are combined under art. 69 (先并后减): the earlier sentence
 counts whole, not its remainder; the term declared is the combined one, and the part already served is
@@ -32,7 +36,8 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
     prior = facts.procedure.prior_unserved if facts.procedure else None
     if prior is None:
         return calc
-    cfg = standard.method.get("prior_unserved", {})
+    revoked = facts.procedure.probation_revoked  # art. 77: the suspended sentence, whole
+    cfg = standard.method.get("probation_revoked" if revoked else "prior_unserved", {})
     art69 = standard.method["combined_sentence"]
     rule_id, citation = cfg.get("rule_id", "method.art71"), cfg.get("citation", "刑法第71条、第69条")
     quote = prior.span.quote if prior.span else ""
@@ -60,10 +65,18 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
         )
         return _rebuilt(calc, trace)
     new = calc.months
-    months, low, high, total, top, upper, kind = _art69(
-        new, calc.penalty, prior.months, "imprisonment", art69
+    prior_kind = (
+        prior.penalty if prior.penalty in (Penalty.IMPRISONMENT, Penalty.DETENTION) else "imprisonment"
     )
-    wording = "method.art71.detention_dropped" if kind != calc.penalty else "method.art71.imprisonment"
+    months, low, high, total, top, upper, kind = _art69(new, calc.penalty, prior.months, prior_kind, art69)
+    if revoked:
+        wording = (
+            "method.art77.combined"
+            if kind == calc.penalty == prior_kind
+            else "method.art77.detention_dropped"
+        )
+    else:
+        wording = "method.art71.detention_dropped" if kind != calc.penalty else "method.art71.imprisonment"
     trace.step(
         wording,
         kind=StepKind.COMBINATION,

@@ -105,7 +105,12 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.recommendation = find_recommendation(text)
     facts.procedure = find_procedure(text)
     unserved = facts.procedure.prior_unserved
-    if unserved is not None and unserved.months is not None:
+    if unserved is not None and unserved.months is not None and facts.procedure.probation_revoked:
+        facts.notes.append(
+            f"缓刑考验期内犯新罪，前罪所判{unserved.months}个月应撤销缓刑，依刑法第77条、第69条并罚 / "
+            f"a new crime within the probation period: the suspended {unserved.months} months to be combined (arts. 77, 69)"
+        )
+    elif unserved is not None and unserved.months is not None:
         facts.notes.append(
             f"前罪尚有{unserved.months}个月刑期未执行，应依刑法第69–71条并罚 / "
             f"{unserved.months} months of a prior sentence unserved: to be combined (arts. 69-71)"

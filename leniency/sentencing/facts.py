@@ -175,6 +175,8 @@ class Procedure:
     prior_unserved: SentenceMention | None = None  # 前罪未执行的刑罚: to be combined by the calculator
     combined: bool = False  # the text speaks of combining punishments (并罚 / 决定执行)
     undiscovered: PriorJudgment | None = None  # 漏罪: the earlier judgment to combine with (art. 70)
+    # 缓刑考验期内犯新罪 (art. 77): `prior_unserved` is the suspended sentence, whole, combined under art. 69
+    probation_revoked: bool = False
 
 
 @dataclass

@@ -8,6 +8,8 @@ combine punishments; it gives the facts the calculator needs, each with the sent
 - the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
 - the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it);
 - the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
+- a suspended sentence whose probation period the new crime fell in (缓刑考验期内, art. 77): the whole
+  suspended term, to be combined under art. 69 (`probation_revoked`);
 - an earlier judgment being served when a crime committed before it is found (漏罪, art. 70;
   `undiscovered`): its sentence and the part served. Arts. 70 and 71 exclude each other (a crime before
   or after the earlier judgment), so with art. 70 read no unserved remainder is kept.
@@ -57,6 +59,10 @@ PENALTY_CODES = {
     "死刑缓期二年执行": "death_suspended",
 }
 COMBINED_RE = re.compile(r"数罪并罚|并罚|决定执行")
+# 刑法第77条: a new crime within the probation period (缓刑考验期内) revokes the suspension; the suspended sentence, whole,
+# is combined with the new one under art. 69. The suspended sentence: 判处有期徒刑八个月，缓刑一年.
+PROBATION_PERIOD_RE = re.compile(r"缓刑考验期(?:限)?(?:内|期间|中)")
+SUSPENDED_RE = re.compile(rf"判处(?P<penalty>有期徒刑|拘役)\s*{TERM}[，,]?\s*(?:宣告)?缓刑")
 
 
 def find_procedure(text: str) -> Procedure:
@@ -81,6 +87,13 @@ def find_procedure(text: str) -> Procedure:
     procedure.undiscovered = find_undiscovered(text)
     if procedure.undiscovered is not None:
         procedure.prior_unserved = None
+    elif procedure.prior_unserved is None and PROBATION_PERIOD_RE.search(text):
+        if match := SUSPENDED_RE.search(text):  # art. 77: the suspended sentence is combined whole
+            penalty = PENALTY_CODES[match.group("penalty")]
+            procedure.prior_unserved = SentenceMention(
+                penalty, term_months(match), False, _sentence_span(text, match)
+            )
+            procedure.probation_revoked = True
     return procedure
 
 

@@ -136,6 +136,7 @@ def _procedure(facts) -> dict | None:
         "same_facts_as_below": procedure.same_facts_as_below,
         "original": sentence(procedure.original),
         "prior_unserved": sentence(procedure.prior_unserved),
+        "probation_revoked": procedure.probation_revoked,
         "combined": procedure.combined,
         "undiscovered": _undiscovered(procedure.undiscovered, sentence),
     }

@@ -36,13 +36,14 @@ dev texts. e453b61 -> 257db9d, same seed: engine alone 0.623 -> 0.627, band <=6 
 band 7-36 0.364 [0.287, 0.449] -> 0.336 [0.271, 0.406] (the refit on one changed training row).
 Every difference lies inside its interval: no claim either way.
 
-Issue 16's failure classes audited on texts written for the purpose (a720d90 -> 9598846, 2026-12-05): the
+Issue 16's failure classes audited on texts written for the purpose (a720d90 -> 5a39721, 2026-12-05): the
 engine's rules changed where the law decides (a negated "未受伤害" no longer tells of 故意伤害, a ransom asked of
 the hostage's family is 绑架's act; 原审法院…判处 and 尚有…未执行 read; 刑事诉讼法第237条 bounds an appeal by its
 original sentence; art. 37's whole condition exempts; 退还公司 is 退赃 and a police recovery is not; a
 co-offender's act the defendant did not know of is not his, art. 25; 385 ¶2 and the other 依照前款/以…论处
-paragraphs in the statute profiles; art. 113's death bracket). None of it moves a term prediction on dev
-(cail-term-dev's and cail-charges-dev's full output unchanged; two amounts-dev texts, which carry no true
+paragraphs in the statute profiles; art. 113's death bracket; art. 77 combines a suspended sentence with a
+new crime in its probation period; a drug holding below art. 348's quantity is said to fall short). None of
+it moves a term prediction on dev (cail-term-dev's and cail-charges-dev's full output unchanged; two amounts-dev texts, which carry no true
 term, lose a restitution the police made). 5-fold, seed 0, identical before and after: engine alone 0.627
 [0.543, 0.718], engine+calibration 0.530 [0.455, 0.612] (N=207 fixed-term truths; bootstrap 95%); amounts
 within 1% 92.1% [88.3%, 95.4%]. Charge micro-F1 60.9% [55.3%, 65.9%] -> 60.6% [55.1%, 65.8%] (cail-term-dev)

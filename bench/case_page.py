@@ -88,6 +88,29 @@ called from the panels' tags during the render); rendering the templates with th
 15 ms the ORM would have to fall to about a third of today's (some 23 queries at 0.45 ms each, compiled anew on every
 request) with the template work unchanged: fewer, not cheaper, queries, or a rendering that does not go through
 Django's per-variable escaping (about 500 escapes a page).
+
+2026-12-05, evening: the ORM's share cut where a query compiled more than it needed, measured query by query (a
+scratch wrapper timing each queryset's evaluation and its as_sql, 40 pages x 2, the prosecutor): an agreement's
+signatures prefetched without ORDER BY signed_at, id, the story sorting them (dcbc766: 1.0-1.2 -> 0.4 ms, of which
+compiling 0.8-0.9 -> 0.2); the lawyers' opinions unordered and the open retrial picked in Python instead of ORDER BY
+... LIMIT 1 (13a9887: 0.28 -> 0.17 and 0.27 -> 0.15 ms); the case read with only the columns the page reads of its
+organisations, judge, prosecutor and six regions (8728e4b, views.CASE_PAGE_COLUMNS: 1.2-1.3 -> 1.0 ms). Tried and
+left: the users' columns deferred instead (.defer() costs more to compile than it saves), the case's version read
+without an aggregate (0.19 -> 0.17 ms, noise), a review's open failures counted by a subquery instead of the join
+and GROUP BY (no cheaper). Interleaved base/new x 3 on a machine under load 2.5-4.7 (reference loop 87-118 ms, one
+210), before (a720d90) -> after (a720d90 with those three commits' lines alone), CPU median / p95 ms, --rounds 5:
+
+    prosecutor    21.4 / 28.4, 22.6 / 30.3, 22.4 / 30.3 -> 21.1 / 29.1, 20.9 / 28.0, 21.1 / 28.9   queries 27 (max 30)
+    judge         20.7 / 27.2, 22.1 / 29.1, 21.1 / 27.4 -> 20.7 / 26.7, 20.3 / 27.6, 21.2 / 29.1   queries 25 (max 29)
+    duty_lawyer   20.1 / 21.6, 22.1 / 23.7, 21.5 / 24.3 -> 21.7 / 23.8, 19.6 / 21.7, 20.7 / 22.5   queries 25 (max 26)
+    all pages     20.8, 22.3, 21.9 -> 21.1, 20.4, 21.0
+
+and --split, base/new/base/new, the ORM's CPU per page (prosecutor, judge, duty lawyer): 12.4, 12.3, 12.1 and 13.4,
+11.9, 12.1 -> 11.4, 12.0, 11.4 and 11.8, 10.8, 10.5 ms, of it compiling 6.6-7.7 -> 5.5-6.3. About 1 ms of ORM (8 %),
+3-4 % of the page: within one run's noise per persona. The same number of queries, each compiled anew: what is left
+of the ORM is some 25 statements at 0.15-0.3 ms of compiling each, plus building their rows (the defendants' query with
+its two prefetches, charges and counsel assignments, about 1.5 ms). The 15 ms target needs fewer statements (the panels' rows read
+together, or kept per defendant by the do_* services that change them), not cheaper ones.
 """
 
 from __future__ import annotations

@@ -108,9 +108,9 @@ and GROUP BY (no cheaper). Interleaved base/new x 3 on a machine under load 2.5-
 and --split, base/new/base/new, the ORM's CPU per page (prosecutor, judge, duty lawyer): 12.4, 12.3, 12.1 and 13.4,
 11.9, 12.1 -> 11.4, 12.0, 11.4 and 11.8, 10.8, 10.5 ms, of it compiling 6.6-7.7 -> 5.5-6.3. About 1 ms of ORM (8 %),
 3-4 % of the page: within one run's noise per persona. The same number of queries, each compiled anew: what is left
-of the ORM is some 25 statements at 0.15-0.3 ms of compiling each, plus building their rows (the defendants' query with
-its two prefetches, charges and counsel assignments, about 1.5 ms). The 15 ms target needs fewer statements (the panels' rows read
-together, or kept per defendant by the do_* services that change them), not cheaper ones.
+of the ORM is some 25 statements at 0.15-0.3 ms of compiling each, plus building their rows (the defendants' query
+with its two prefetches, charges and counsel assignments, about 1.5 ms). The 15 ms target needs fewer statements
+(the panels' rows read together, or kept per defendant by the do_* services that change them), not cheaper ones.
 """
 
 from __future__ import annotations

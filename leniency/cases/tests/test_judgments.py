@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from leniency.accounts.models import Organisation, Role, User
 from leniency.audit.models import AuditEvent
@@ -308,6 +309,6 @@ def test_the_case_page_names_the_open_retrial_and_no_decided_one(world, upper, f
     assert actions["open_retrial"] == retrial
     assert actions["can_assign_retrial_judge"] and not actions["can_start_retrial"]
     client.force_login(clerk)
-    assert "再审中" in client.get(f"/cases/{final.pk}/").content.decode()
+    assert "再审中" in client.get(reverse("case_detail", args=[final.pk])).content.decode()
     Retrial.objects.filter(pk=retrial.pk).update(outcome=Retrial.Outcome.UPHOLD, decided_on=date(2027, 4, 1))
     assert judgments.case_page_actions(clerk, final, defendants)["open_retrial"] is None

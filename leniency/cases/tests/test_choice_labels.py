@@ -41,3 +41,16 @@ def test_member_label_of_a_value_outside_the_enum_is_the_default():
         assert member_label(Stage, Stage.INVESTIGATION.value) == "侦查"
     assert member_label(Stage, "no-such-stage", default="no-such-stage") == "no-such-stage"
     assert member_label(Stage, None) == ""
+
+
+def test_the_filter_reads_the_signed_in_user_through_its_lazy_wrapper():
+    """base.html shows `user|display:"role"`: request.user is a SimpleLazyObject."""
+    from django.utils.functional import SimpleLazyObject
+
+    from leniency.accounts.models import Role, User
+
+    user = User(role=Role.JUDGE)
+    rendered = Template('{% load choice_labels %}{{ u|display:"role" }}').render(
+        Context({"u": SimpleLazyObject(lambda: user)})
+    )
+    assert rendered == user.get_role_display() and rendered

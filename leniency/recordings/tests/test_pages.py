@@ -76,3 +76,13 @@ def test_outsiders_are_refused(client, world):
         .exclude(actor=world.lawyer)
         .exists()
     )
+
+
+def test_the_case_page_lists_a_recording_by_its_session_and_day(client, world):
+    _upload(client, world.prosecutor, world)
+    recording = Recording.objects.get()
+    body = client.get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    panel = body[body.index('class="recordings-panel"') :]
+    link = f'<a href="{reverse("recording_detail", args=[recording.pk])}">'
+    # The label get_session_display gives (the panel writes it with choice_labels' display) and the day.
+    assert f"{link}{recording.get_session_display()} · 2026-09-02</a>" in panel

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.template.loader import get_template
 
 # The counsel panel's prefetch of every counsel assignment of each page defendant (ended ones too), lawyers joined:
 # `defendant.page_counsel_assignments`. Checks of an assigned lawyer read it when it is there, instead of one query
@@ -42,6 +43,12 @@ def register_panel(
 
 def defendant_panels() -> list[Panel]:
     return sorted(_PANELS.values(), key=lambda panel: (panel.order, panel.template))
+
+
+def panel_templates() -> list:
+    """The panels' templates, loaded (through the engine's cached loader) once per page: the case page includes
+    each for every defendant, and an include by name looks its template up again for each (issue 21)."""
+    return [get_template(panel.template) for panel in defendant_panels()]
 
 
 def panel_styles() -> list[str]:

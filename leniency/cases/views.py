@@ -28,7 +28,7 @@ from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
 from .models import Case, Charge
 from .pagecache import cached_page, case_version, trail_version
-from .panels import defendant_panels, panel_prefetch, panel_styles
+from .panels import panel_prefetch, panel_styles, panel_templates
 from .templatetags.case_page import VISIBLE, grouped_rows
 
 PAGE_SIZE = 25
@@ -161,7 +161,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
         "timeline_only": only,
         "page_defendants": defendants,
         "panel_memo": {VISIBLE: {d.pk for d in defendants}},  # loaded through visible_defendants_of above
-        "defendant_panels": defendant_panels(),
+        "defendant_panels": panel_templates(),
         "panel_styles": panel_styles(),  # included once, not once per defendant
         "can_see_identity": can_see_identity(request.user),
         "can_prosecute": can_prosecute(request.user, case, defendants),

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from leniency.cases.panels import PAGE_ASSIGNMENTS, defendant_panels, panel_prefetch
+from leniency.cases.panels import PAGE_ASSIGNMENTS, defendant_panels, panel_prefetch, panel_templates
 
 APPS_ABOVE = (
     "corpus",
@@ -37,3 +37,9 @@ def test_each_app_registers_its_defendant_panel_in_the_page_order():
     # reads the plea records the page loads once (the plea story shows the same recordings).
     [prefetch] = panel_prefetch()
     assert (prefetch.prefetch_through, prefetch.to_attr) == ("counsel_assignments", PAGE_ASSIGNMENTS)
+
+
+def test_the_case_page_gets_the_panels_templates_loaded_in_the_panels_order():
+    # Included as loaded templates, not looked up by name once per defendant and panel.
+    templates = panel_templates()
+    assert [t.origin.template_name for t in templates] == [panel.template for panel in defendant_panels()]

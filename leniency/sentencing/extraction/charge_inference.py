@@ -224,11 +224,12 @@ class ChargeModel:
         text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names)."""
         # a charge whose statute's object or conduct the fact never names is no candidate (`requires`), unless a
         # distinction reads it as the neighbour whose element the fact does state (强奸 without force: 猥亵儿童)
+        # and whose own requirement the fact states too (挪用公款 read as 挪用资金 still needs a 挪用)
         found = [
             c
             for c in self.candidates(text, limit=REQUIRED_POOL)
             if c.charge not in exclude
-            and (states_requirements(text, c.charge) or _by_distinctions(text, [c.charge]) != [c.charge])
+            and (states_requirements(text, c.charge) or _read_as_neighbour(text, c.charge))
         ][:MAX_CHARGES]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
@@ -277,6 +278,12 @@ def states_requirements(text: str, charge: str) -> bool:
     """Whether the fact names everything the charge's statute cannot be without (charge_elements.yaml `requires`:
     脱逃 needs a person held in custody, 单位行贿 a unit that gives); true for a charge with no such rule."""
     return all(pattern.search(text) for pattern in _requirements().get(charge, ()))
+
+
+def _read_as_neighbour(text: str, charge: str) -> bool:
+    """Whether a distinction reads `charge` as a neighbour whose own requirement the fact states."""
+    read = _by_distinctions(text, [charge])
+    return read != [charge] and all(states_requirements(text, c) for c in read if c != charge)
 
 
 def _pattern(rule: dict, key: str) -> re.Pattern | None:

@@ -138,7 +138,11 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
         verdict = bool(VERDICT_AFTER.match(text, end))
         total = total or verdict
-        summary = verdict or bool(SUMMARY_SENTENCE.match(text, s_start, start))
+        # "上述事实，有下列证据证实：1、被害人乙的陈述，证实其被骗3万元": the sentence opens the evidence list, and
+        # its figure is one item's proof, not the whole case restated (issue 16 class 4)
+        summary = verdict or bool(
+            SUMMARY_SENTENCE.match(text, s_start, start) and not EVIDENCE_INTRO.search(text, s_start, start)
+        )
         approximate = (
             "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
         )

@@ -42,7 +42,7 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
     rule_id, citation = cfg.get("rule_id", "method.art71"), cfg.get("citation", "刑法第71条、第69条")
     quote = prior.span.quote if prior.span else ""
     if prior.months is None:
-        reason = "masked" if prior.masked else "unknown"
+        reason = "masked" if prior.masked else "parole" if facts.procedure.parole_revoked else "unknown"
         trace.note(
             "note.prior_unserved.not_combined", quote=quote, reason=Phrase(f"phrase.prior_unserved.{reason}")
         )

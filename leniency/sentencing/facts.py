@@ -177,6 +177,9 @@ class Procedure:
     undiscovered: PriorJudgment | None = None  # 漏罪: the earlier judgment to combine with (art. 70)
     # 缓刑考验期内犯新罪 (art. 77): `prior_unserved` is the suspended sentence, whole, combined under art. 69
     probation_revoked: bool = False
+    # 假释考验期内犯新罪 (art. 86 para. 1): parole is revoked and the remainder combined under art. 71; set where the
+    # text does not state the remainder (余刑), so that the calculator says the combination is due
+    parole_revoked: bool = False
 
 
 @dataclass

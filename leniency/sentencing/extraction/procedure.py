@@ -10,6 +10,8 @@ combine punishments; it gives the facts the calculator needs, each with the sent
 - the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
 - a suspended sentence whose probation period the new crime fell in (缓刑考验期内, art. 77): the whole
   suspended term, to be combined under art. 69 (`probation_revoked`);
+- a new crime within a parole period (假释考验期内, art. 86 para. 1) whose remainder the text does not state
+  (`parole_revoked`): the combination under art. 71 is due, but no term is guessed;
 - an earlier judgment being served when a crime committed before it is found (漏罪, art. 70;
   `undiscovered`): its sentence and the part served. Arts. 70 and 71 exclude each other (a crime before
   or after the earlier judgment), so with art. 70 read no unserved remainder is kept.
@@ -62,6 +64,7 @@ COMBINED_RE = re.compile(r"数罪并罚|并罚|决定执行")
 # 刑法第77条: a new crime within the probation period (缓刑考验期内) revokes the suspension; the suspended sentence, whole,
 # is combined with the new one under art. 69. The suspended sentence: 判处有期徒刑八个月，缓刑一年.
 PROBATION_PERIOD_RE = re.compile(r"缓刑考验期(?:限)?(?:内|期间|中)")
+PAROLE_PERIOD_RE = re.compile(r"假释考验期(?:限)?(?:内|期间|中)")
 SUSPENDED_RE = re.compile(rf"判处(?P<penalty>有期徒刑|拘役)\s*{TERM}[，,]?\s*(?:宣告)?缓刑")
 
 
@@ -94,6 +97,10 @@ def find_procedure(text: str) -> Procedure:
                 penalty, term_months(match), False, _sentence_span(text, match)
             )
             procedure.probation_revoked = True
+    elif procedure.prior_unserved is None and (match := PAROLE_PERIOD_RE.search(text)):
+        # art. 86 para. 1: 应当撤销假释，依照本法第七十一条的规定实行数罪并罚 — with a remainder the text does not give
+        procedure.prior_unserved = SentenceMention(None, None, False, _sentence_span(text, match))
+        procedure.parole_revoked = True
     return procedure
 
 

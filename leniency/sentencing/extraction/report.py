@@ -137,6 +137,7 @@ def _procedure(facts) -> dict | None:
         "original": sentence(procedure.original),
         "prior_unserved": sentence(procedure.prior_unserved),
         "probation_revoked": procedure.probation_revoked,
+        "parole_revoked": procedure.parole_revoked,
         "combined": procedure.combined,
         "undiscovered": _undiscovered(procedure.undiscovered, sentence),
     }

@@ -8,9 +8,9 @@ from datetime import datetime
 from operator import attrgetter
 
 from django.db.models import Count, Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from leniency.cases.templatetags.cached_url import cached_reverse
 from leniency.cases.templatetags.case_page import grouped_rows
 from leniency.cases.templatetags.choice_labels import display
 
@@ -125,12 +125,12 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
                 (_("已确认知悉") if n.acknowledged else _("未确认知悉"))
                 + f" · {display(n, 'method')}"
                 + (f" · {n.language}" if n.language != "汉语普通话" else ""),
-                reverse("plea_notice", args=[n.pk]),
+                cached_reverse("plea_notice", n.pk),
                 warn=not n.acknowledged,
             )
         )
     for a in records.agreements:
-        url = reverse("plea_agreement", args=[a.pk])
+        url = cached_reverse("plea_agreement", a.pk)
         entries.append(
             Entry(
                 a.generated_at,
@@ -170,7 +170,7 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
                 "recording",
                 _("录音录像：%(s)s（%(day)s录制）") % {"s": display(r, "session"), "day": r.recorded_on},
                 r.description or r.original_name,
-                reverse("recording_detail", args=[r.pk]),
+                cached_reverse("recording_detail", r.pk),
                 date_only=True,
             )
         )
@@ -182,7 +182,7 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
                 "review",
                 _("法院自愿性审查"),
                 _("通过") if not failures else _("%(n)s 项不符合，未解决") % {"n": failures},
-                reverse("plea_review", args=[review.pk]),
+                cached_reverse("plea_review", review.pk),
                 warn=bool(failures),
             )
         )
@@ -193,7 +193,7 @@ def story(defendant, records: Records | None = None) -> list[Entry]:
                 "withdrawal",
                 _("反悔：%(stage)s") % {"stage": display(w, "stage")},
                 "、".join(w.reason_labels()),
-                reverse("plea_withdrawal", args=[w.pk]),
+                cached_reverse("plea_withdrawal", w.pk),
                 warn=True,
             )
         )

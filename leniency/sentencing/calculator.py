@@ -365,6 +365,7 @@ def _probation(
         months <= int(cfg.get("advise_max_months", 24))
         and len(mitigating) >= (2 if strict else 1)
         and not applied.has("prior_record")
+        and not applied.has("drug_reoffender")
         and not _probation_not_advised(crimes, facts, standard)
     )
     period = None

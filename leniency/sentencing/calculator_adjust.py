@@ -11,10 +11,11 @@ Order (2021 guiding opinions 二(三), FACTS §1.2–1.3):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import StepKind
-from leniency.sentencing.catalogue import ChargeInfo
+from leniency.sentencing.catalogue import ChargeInfo, find_charge
 from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
 from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
@@ -31,6 +32,23 @@ class Applied:
 
     def has(self, rule_id: str) -> bool:
         return rule_id in self.rules
+
+
+# 刑法第356条: a prior sentence for one of these crimes ("曾因犯贩卖毒品罪被判处…", "因非法持有毒品罪于…被判处")
+DRUG_PRIOR_RE = re.compile(
+    r"因(?:犯)?[^。；，,]{0,12}(?:走私|贩卖|运输|制造|非法持有)[^。；，,]{0,8}毒品罪[^。；]{0,30}?(?:判处|判决|被判|判刑)"
+    r"|毒品再犯"
+)
+DRUG_SECTION = range(347, 358)  # 第六章第七节 走私、贩卖、运输、制造毒品罪: arts. 347-357 (本节规定之罪)
+
+
+def drug_reoffender(facts: CaseFacts) -> bool:
+    """Art. 356: the text states a prior sentence for a drug crime it names, and the crime sentenced now is of
+    the drug section."""
+    charges = [find_charge(c) for c in facts.charges]
+    return any(c is not None and c.article in DRUG_SECTION for c in charges) and bool(
+        DRUG_PRIOR_RE.search(facts.text or "")
+    )
 
 
 def applicable_circumstances(facts: CaseFacts) -> Applied:
@@ -57,7 +75,7 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
     if Circumstance.MAJOR_MERITORIOUS in codes and "meritorious" in out.rules:
         out.rules.remove("meritorious")
     if Circumstance.PRIOR_RECORD in codes and Circumstance.RECIDIVIST not in codes:
-        out.rules.append("prior_record")
+        out.rules.append("drug_reoffender" if drug_reoffender(facts) else "prior_record")
     if Circumstance.COURT_CONFESSION in codes and not ({"surrender", "confession"} & set(out.rules)):
         out.rules.append("court_confession")
     comp, forgive = Circumstance.COMPENSATION in codes, Circumstance.FORGIVENESS in codes

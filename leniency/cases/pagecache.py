@@ -21,8 +21,7 @@ from functools import wraps
 
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.db import connection
-from django.db.models import Max
+from django.db import connection, connections, router
 from django.http import HttpResponse
 
 from leniency import clock
@@ -31,18 +30,36 @@ from leniency.audit.models import AuditEvent
 PAGE_TIMEOUT = 60 * 60
 
 
+def _latest_seq(case_id: int | None = None) -> int:
+    """MAX(seq) of the trail's events, or of one case's (the index on case_id, seq answers it), 0 where none.
+
+    One fixed statement, not the ORM's aggregate: every view of a cached page, cold or not, reads it first, and
+    the ORM compiled the aggregate anew each time, about 0.18 ms against 0.01 for the statement (issue 21)."""
+    alias = router.db_for_read(AuditEvent)
+    quote = connections[alias].ops.quote_name
+    column = {name: quote(AuditEvent._meta.get_field(name).column) for name in ("seq", "case_id")}
+    sql = f"SELECT MAX({column['seq']}) FROM {quote(AuditEvent._meta.db_table)}"
+    params = []
+    if case_id is not None:
+        sql += f" WHERE {column['case_id']} = %s"
+        params.append(case_id)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0] or 0
+
+
 def case_version(request, pk, **kwargs) -> int:
     """The number of the case's latest audit event (0 before any): what the case page is cached under."""
     try:
         case_id = int(pk)
     except (TypeError, ValueError):
         return 0
-    return AuditEvent.objects.filter(case_id=case_id).aggregate(seq=Max("seq"))["seq"] or 0
+    return _latest_seq(case_id)
 
 
 def trail_version(request, *args, **kwargs) -> int:
     """The number of the trail's latest event: what a page showing many cases is cached under."""
-    return AuditEvent.objects.aggregate(seq=Max("seq"))["seq"] or 0
+    return _latest_seq()
 
 
 def _key(request, version: int) -> str:

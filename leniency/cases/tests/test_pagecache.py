@@ -11,11 +11,12 @@ from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import connection, transaction
+from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from leniency.audit.models import PersonalDataAccess
+from leniency.audit.models import AuditEvent, PersonalDataAccess
 from leniency.cases import pagecache
 from leniency.cases import services as case_services
 from leniency.cases.stages import Stage
@@ -158,6 +159,15 @@ def test_a_rolled_back_change_leaves_the_version_and_a_committed_one_moves_it(wo
     )
     assert pagecache.case_version(None, world.case.pk) > version
     assert pagecache.trail_version(None) >= pagecache.case_version(None, world.case.pk)
+
+
+def test_the_versions_are_the_latest_events_numbers_of_the_case_and_of_the_trail(world):
+    # Read by one statement (pagecache._latest_seq), the ORM's aggregate's answer.
+    latest = AuditEvent.objects.filter(case_id=world.case.pk).aggregate(seq=Max("seq"))["seq"]
+    assert latest and pagecache.case_version(None, world.case.pk) == latest
+    assert pagecache.trail_version(None) == AuditEvent.objects.aggregate(seq=Max("seq"))["seq"] >= latest
+    assert pagecache.case_version(None, world.case.pk + 1000) == 0  # no such case: no events
+    assert pagecache.case_version(None, "x") == 0
 
 
 def test_each_user_gets_their_own_page(client, world):

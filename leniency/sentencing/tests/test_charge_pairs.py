@@ -62,6 +62,8 @@ DRUNK_ALONE = "被告人甲在道路上醉酒驾驶机动车，与停放路边�
 def test_driving_that_kills_is_traffic_accident_not_dangerous_driving():
     assert read(DEATH_ON_THE_ROAD, "危险驾驶") == ["交通肇事"]
     assert read(DRUNK_ALONE, "危险驾驶") == ["危险驾驶"]
+    denied = "被告人甲醉酒后驾驶轿车撞上路边护栏，未造成人员重伤、死亡。经检验，其血液酒精含量为180mg/100ml。"
+    assert read(denied, "危险驾驶") == ["危险驾驶"]
 
 
 def test_a_death_by_driving_on_a_road_is_traffic_accident_not_negligent_homicide():

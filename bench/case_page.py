@@ -111,6 +111,45 @@ and --split, base/new/base/new, the ORM's CPU per page (prosecutor, judge, duty 
 of the ORM is some 25 statements at 0.15-0.3 ms of compiling each, plus building their rows (the defendants' query
 with its two prefetches, charges and counsel assignments, about 1.5 ms). The 15 ms target needs fewer statements
 (the panels' rows read together, or kept per defendant by the do_* services that change them), not cheaper ones.
+
+2026-12-05, the session's end. B (rendering: a6b44d7 timeline, d383898 choice labels, 5ffc8f1 dates, 73cc6e5
+base.html role, 26558bb plea story tag), a720d90 vs a720d90 plus B's commits only, five interleaved pairs, CPU
+median / p95 ms: prosecutor 22.7 / 30.3 -> 20.9 / 26.5; judge 21.9 / 28.1 -> 20.3 / 25.6; duty_lawyer 22.2 / 23.9
+-> 20.4 / 21.5; --split: templates and panels outside the ORM 9.4/9.6 -> 7.8/7.4 (prosecutor), 8.4/8.6 -> 7.1/6.7
+(judge), 8.1/8.2 -> 6.6/6.1 (duty lawyer); the template render alone (panel data loaded) 5.0 -> 3.5 ms a page.
+
+Then (A2): the recordings panel's labels and days by the display and |day filters (9cd9089), the panels included
+as loaded templates (2b6a756: 0.16-0.18 -> 0.13 ms of include a page, 0.01 ms to load them: about 0.03 ms), the
+{% url %} of the case page, its panels, base.html and the menu reversed once per process (b418d26, cached_url: an
+LRU keyed on URLconf, script prefix, language, current app and arguments; Django's reverse is about 10 us a URL, some
+thirty a page), the page cache's version read by one fixed statement (c6f0430: 0.18-0.21 -> 0.013 ms). The template
+render alone (render of 40 prosecutor pages, panels' rows loaded), 26558bb -> these, interleaved twice: 3.61, 3.52 ->
+2.90, 2.96 ms. Whole pages, 26558bb -> c6f0430, four interleaved pairs, all pages' CPU median: 19.4, 19.5, 18.7, 19.8
+-> 18.1, 19.6, 18.9, 18.9 ms: about 0.5 ms (2-3 %), inside one run's noise. Same HTML: 474 Chinese and 266 English
+cold pages of 11 personas identical before and after (CSRF tokens masked). Measured and left: the charges' prefetch
+(0.55 ms) read from the link table joined to the charge is 0.25 ms cheaper only unordered, and sorting the charges
+in Python would follow PostgreSQL's collation of their names no longer; with the ORDER BY it saves nothing. The user's
+query (0.5 ms: the user, organisation and region, 24 short columns, the password for the session hash) and the
+session's (0.5 ms) are Django's; the panels' include is mostly the included template's own render.
+
+a720d90 -> c6f0430 (this session: A's ORM cuts, B's rendering, the above), interleaved base/new/base/new, load 2-4
+(reference loop 94-113 ms), --rounds 5, CPU median / p95 ms (wall clock about 0.1-0.3 ms more):
+
+    prosecutor    23.5 / 32.1, 23.9 / 33.2 -> 20.0 / 26.1, 20.0 / 25.8   queries 27 (max 30)
+    judge         23.3 / 30.7, 23.2 / 30.8 -> 19.2 / 23.8, 19.3 / 24.7   queries 25 (max 29)
+    duty_lawyer   23.7 / 26.3, 23.4 / 24.8 -> 19.2 / 21.2, 19.2 / 21.5   queries 25 (max 26)
+    all pages     23.5, 23.6 -> 19.7, 19.7
+
+and --split, one pair (the wrappers add about 2 ms a page), base -> new, CPU mean ms:
+
+    persona       ORM (compiling, database, objects)          templates and panels outside the ORM   the rest
+    prosecutor    12.8 (7.0, 1.5, 4.3) -> 11.6 (6.2, 1.4, 4.0)   10.4 -> 7.2                            4.1 -> 3.9
+    judge         13.6 (6.9, 1.4, 5.3) -> 12.4 (6.1, 1.3, 5.0)    9.1 -> 6.6                            4.5 -> 5.7
+    duty_lawyer   12.5 (6.8, 1.5, 4.2) -> 12.9 (7.4, 1.4, 4.2)    8.4 -> 6.4                            4.5 -> 4.5
+
+About 16 % less CPU over the session (23.5 -> 19.7 ms a cold page); still 1.3 times the 15 ms target. The templates'
+share is down by a quarter to a third; the ORM is now the larger half (some 25 statements, each compiled anew) and the
+rest (session, user, page cache, middleware) about 4 ms. What is left to reach 15 ms is fewer statements, as above.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ hashable) and keyword arguments go through Django's tag unchanged.
 from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
 from django.template import defaulttags
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
@@ -25,6 +26,15 @@ register = template.Library()
 @lru_cache(maxsize=16384)  # bounded: at most a few MB of short strings
 def _reverse(view_name, args: tuple, current_app, urlconf, prefix: str, language) -> str:
     return reverse(view_name, urlconf=urlconf, args=args, current_app=current_app)
+
+
+def _forget(*, setting, **kwargs) -> None:
+    """Another ROOT_URLCONF (a test's override_settings): the URLs remembered were the old one's."""
+    if setting == "ROOT_URLCONF":
+        _reverse.cache_clear()
+
+
+setting_changed.connect(_forget)
 
 
 def cached_reverse(view_name: str, *args, current_app=None) -> str:

@@ -1,8 +1,10 @@
 """The remembered `{% url %}` (cases/templatetags/cached_url.py) writes what Django's tag writes."""
 
 import pytest
+from django.http import HttpResponse
 from django.template import engines
-from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.test import override_settings
+from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 
 from leniency.cases.templatetags.cached_url import cached_reverse
 
@@ -18,6 +20,10 @@ CASES = [
     ("{% url 'counsel:warning_action' 5 a %}", {"a": "<b>&'"}),  # escaped as Django's is
     ("{% autoescape off %}{% url 'counsel:warning_action' 5 a %}{% endautoescape %}", {"a": "<b>&'"}),
 ]
+
+
+# Another URLconf, for the test that overrides ROOT_URLCONF with this module.
+urlpatterns = [path("elsewhere/<int:pk>/", lambda request, pk: HttpResponse(), name="plea_dossier")]
 
 
 def _render(text, values, cached: bool) -> str:
@@ -52,3 +58,10 @@ def test_a_url_is_remembered_per_script_prefix_and_an_unhashable_argument_is_rev
         __hash__ = None
 
     assert cached_reverse("plea_dossier", Unhashable(8)) == "/plea/defendants/8/"
+
+
+def test_another_urlconf_is_not_answered_from_the_old_ones_memory():
+    assert cached_reverse("plea_dossier", 7) == "/plea/defendants/7/"
+    with override_settings(ROOT_URLCONF=__name__):
+        assert cached_reverse("plea_dossier", 7) == "/elsewhere/7/"
+    assert cached_reverse("plea_dossier", 7) == "/plea/defendants/7/"

@@ -65,3 +65,10 @@ def test_another_urlconf_is_not_answered_from_the_old_ones_memory():
     with override_settings(ROOT_URLCONF=__name__):
         assert cached_reverse("plea_dossier", 7) == "/elsewhere/7/"
     assert cached_reverse("plea_dossier", 7) == "/plea/defendants/7/"
+
+
+def test_equal_arguments_of_other_types_are_other_urls():
+    # 1 == True == 1.0, one key: only plain ints and strings are remembered, the others reversed each time.
+    for argument in (1, True, 1.0, "1"):
+        expected = reverse("counsel:warning_action", args=[5, argument])
+        assert cached_reverse("counsel:warning_action", 5, argument) == expected

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_thresholds import apply_threshold_variant, earlier_law, latest_date
-from leniency.sentencing.calculator_wording import quote_phrase, says, trigger_bracket
+from leniency.sentencing.calculator_wording import describes, quote_phrase, says, trigger_bracket
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -138,6 +138,9 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "text_says":
             if not says(facts, crime, str(value), standard):
+                return False
+        elif key == "text_describes":
+            if not describes(facts, crime, str(value), standard):
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):

@@ -10,6 +10,7 @@ charges, wording and amounts count for a charge only where a sentence tells its 
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
@@ -76,6 +77,24 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str, standard: Standard
         quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None)
         is not None
     )
+
+
+def describes(facts: CaseFacts, crime: CrimeStandard, pattern: str, standard: Standard) -> bool:
+    """Whether the fact text describes, in conduct words, what a tier names in the law's (`text_describes` in the
+    crime file: 刑法第263条's 入户 is "翻窗进入被害人家中…", rarely the word 入户抢劫 itself).
+
+    A match preceded by a negation within a few characters does not count; with several charges it counts only
+    in a sentence that names the crime's conduct, as with `says`.
+    """
+    text = facts.text or ""
+    words = conduct_words(crime.charge, standard) if len(set(facts.charges)) > 1 else None
+    for match in re.finditer(pattern, text):
+        before = text[max(0, match.start() - NEGATION_WINDOW) : match.start()]
+        if any(n in before for n in NEGATIONS):
+            continue
+        if words is None or _names_any(_sentence(text, match.start()), words):
+            return True
+    return False
 
 
 def conduct_words(name: str, standard: Standard) -> list[str]:

@@ -10,6 +10,7 @@ it. A bad file fails with `StandardError` naming the file and the key.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -30,7 +31,7 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
-    "victims_at_least", "flag", "text_says", "latest_date_from", "any",
+    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 
@@ -218,6 +219,11 @@ def _condition(cond: Any, where: str) -> None:
         if key == "any":
             for i, sub in enumerate(value):
                 _condition(sub, f"{where}.any[{i}]")
+        if key == "text_describes":
+            try:
+                re.compile(str(value))
+            except re.error as exc:
+                raise StandardError(f"{where}.text_describes: not a regular expression ({exc})") from exc
         if key == "flag" and value not in FLAGS:
             raise StandardError(
                 f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})"

@@ -1,0 +1,74 @@
+"""Issue 16, third audit round (violence, traffic, drugs): rules the law decides, each on a fact text written here
+with one text where the rule binds and one just outside it."""
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+
+SALE = "走私、贩卖、运输、制造毒品"
+
+
+def _tier(text: str, charge: str) -> str:
+    return calculate(extract(text, [charge])).steps[0].rule_id
+
+
+def test_small_quantity_sold_three_times_or_to_a_school_pupil_is_the_serious_bracket():
+    """刑法第347条第4款 with 法释〔2016〕8号第四条: 多次贩卖 (three or more) or 向在校学生贩卖 is 情节严重, 3-7 years."""
+    four = (
+        "2019年3月至8月间，被告人张某先后四次在某小区门口向吸毒人员王某、李某、赵某贩卖甲基苯丙胺，共计0.9克，"
+        "获利600元。"
+    )
+    two = (
+        "2019年3月至8月间，被告人张某先后两次在某小区门口向吸毒人员王某贩卖甲基苯丙胺，共计0.5克，获利400元。"
+    )
+    pupil = "2019年8月10日，被告人张某在某中学附近以300元的价格向在校学生王某贩卖甲基苯丙胺0.3克。"
+    once = "2019年8月10日，被告人张某在某小区门口以300元的价格向吸毒人员王某贩卖甲基苯丙胺0.3克。"
+    result = calculate(extract(four, [SALE]))
+    assert result.steps[0].rule_id == "crime.drug_trafficking.small_serious"
+    assert result.months >= 36 and result.low >= 36  # the bracket's floor: 三年以上
+    assert _tier(pupil, SALE) == "crime.drug_trafficking.small_serious"
+    assert _tier(two, SALE) == "crime.drug_trafficking.small"
+    assert _tier(once, SALE) == "crime.drug_trafficking.small"
+    # a relatively large quantity keeps its own, higher tier however often it was sold
+    assert _tier(four.replace("0.9克", "12克"), SALE) == "crime.drug_trafficking.relatively_large"
+
+
+def test_especially_cruel_means_read_either_way_round():
+    """刑法第234条第2款 / 指导意见四(七)3: 以特别残忍手段致人重伤造成严重残疾, 10-13 years; 手段特别残忍 says the same."""
+    cruel = (
+        "被告人刘某因怀疑被害人陈某与其妻有不正当关系，将陈某捆绑后用硫酸泼洒其面部，手段特别残忍。"
+        "经鉴定，陈某的损伤程度为重伤一级，构成六级伤残。"
+    )
+    assert _tier(cruel, "故意伤害") == "crime.intentional_injury.cruel"
+    plain = "被告人刘某因琐事与被害人陈某发生争执，持水果刀捅刺陈某腹部，致陈某脾破裂。经鉴定，陈某的损伤程度为重伤二级。"
+    assert _tier(plain, "故意伤害") == "crime.intentional_injury.serious"
+    minor = "被告人刘某泼洒开水，手段特别残忍，致陈某面部烫伤。经鉴定，陈某的损伤程度为轻伤二级。"
+    assert _tier(minor, "故意伤害") == "crime.intentional_injury.light"  # the tier needs a serious injury too
+
+
+def test_affray_in_a_public_place_causing_serious_disorder_is_aggravated():
+    """刑法第292条第1款(三): 在公共场所或者交通要道聚众斗殴，造成社会秩序严重混乱的, 3-10 years."""
+    public = (
+        "2021年8月1日晚，被告人许某纠集何某等五人，与吕某纠集的七人在市中心步行街聚众斗殴，"
+        "造成社会秩序严重混乱。"
+    )
+    village = "2021年8月1日，被告人许某因债务纠纷纠集何某等五人，与吕某纠集的七人在某村口空地聚众斗殴，致施某受轻微伤。"
+    assert _tier(public, "聚众斗殴") == "crime.affray.aggravated"
+    assert _tier(village, "聚众斗殴") == "crime.affray.basic"
+
+
+def test_death_for_want_of_help_after_fleeing_is_death_caused_by_fleeing():
+    """法释〔2000〕33号第五条: 因逃逸致人死亡 is 被害人因得不到救助而死亡 (7 years or more); a victim dead on the
+    spot is 逃逸 alone (3-7 years)."""
+    unhelped = (
+        "2021年6月2日，被告人王某驾驶小型轿车与行人赵某相撞，致赵某倒地受伤，王某为逃避法律追究驾车逃离现场，"
+        "致赵某因得不到救助而死亡。经交警部门认定，王某负事故的全部责任。"
+    )
+    on_the_spot = (
+        "2021年6月2日，被告人王某驾驶小型轿车与行人赵某相撞后驾车逃离现场。经鉴定，赵某系颅脑损伤当场死亡。"
+        "经交警部门认定，王某负事故的全部责任。"
+    )
+    facts = extract(unhelped, ["交通肇事"])
+    assert facts.has("fled_death")
+    assert calculate(facts).steps[0].rule_id == "crime.traffic_accident.fled_death"
+    assert not extract(on_the_spot, ["交通肇事"]).has("fled_death")
+    assert _tier(on_the_spot, "交通肇事") == "crime.traffic_accident.fled"

@@ -22,6 +22,7 @@ from leniency.sentencing.trace import Phrase, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
+NEAR_SHARE = 0.8  # "接近" a threshold: 相应数额标准的百分之八十以上 (法发〔2016〕32号 二(四))
 
 
 def injury_rank(grade: str | None) -> int:
@@ -113,6 +114,10 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "flag":
             if value not in _flags(facts):
+                return False
+        elif key == "amount_near":
+            # 接近 a threshold: at least 80% of it (法发〔2016〕32号 二(四), 诈骗's 接近 of 法释〔2011〕7号第二条第二款)
+            if facts.amount_yuan is None or float(facts.amount_yuan) < NEAR_SHARE * crime.threshold(value):
                 return False
         elif key == "amount_at_least":
             if facts.amount_yuan is None or float(facts.amount_yuan) < crime.threshold(value):

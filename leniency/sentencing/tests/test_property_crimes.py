@@ -7,6 +7,8 @@ judgments describe the conduct ("翻墙进入被害人家中", "在行驶中的�
 a 户 (法发〔2016〕2号 二), a bus stop is not a bus (法发〔2005〕8号 二).
 """
 
+from decimal import Decimal
+
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.facts import CaseFacts
 
@@ -62,3 +64,39 @@ def test_robbery_by_one_posing_as_a_police_officer_is_the_aggravated_bracket():
         "经审理查明：2023年4月2日，被告人赵某冒充民警，以检查为名拦下被害人孙某，持械威胁孙某，劫取其现金人民币800元。"
     )
     assert rule == "crime.robbery.aggravated"
+
+
+# 诈骗 (法释〔2011〕7号第二条第二款; 法发〔2016〕32号 二(四)): an amount 接近 数额巨大 (80% of it or more) with one of
+# art. 2 ¶1's aggravations (messages or calls to unspecified people, relief funds, an elderly or disabled victim,
+# the victim's suicide) shall be 其他严重情节: the 3-10 year bracket.
+
+
+def _fraud_tier(text, amount):
+    calc = calculate(CaseFacts(text=text, charges=["诈骗"], amount_yuan=Decimal(amount)))
+    return next(s for s in calc.steps if s.kind == "starting_point").rule_id
+
+
+def test_fraud_by_mass_text_messages_near_the_huge_amount_is_other_serious_circumstances():
+    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，以办理贷款需缴纳保证金为由，骗取被害人周某人民币42000元。"
+    assert _fraud_tier(text, 42000) == "crime.fraud.huge"
+
+
+def test_fraud_on_an_elderly_victim_near_the_huge_amount_is_other_serious_circumstances():
+    text = "经审理查明：2023年5月，被告人钱某以推销保健品为名，骗取被害人周某（女，78岁）人民币42000元。"
+    assert _fraud_tier(text, 42000) == "crime.fraud.huge"
+
+
+def test_fraud_near_the_huge_amount_without_an_aggravation_stays_in_the_first_bracket():
+    """The defendant's own age is not the victim's."""
+    text = "经审理查明：2023年5月，被告人钱某（男，65岁）以帮助办理贷款为由，骗取朋友周某人民币42000元。"
+    assert _fraud_tier(text, 42000) == "crime.fraud.large"
+
+
+def test_telecom_fraud_below_eighty_percent_of_the_huge_amount_is_not_near_it():
+    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，骗取被害人周某人民币35000元。"
+    assert _fraud_tier(text, 35000) == "crime.fraud.large"
+
+
+def test_telecom_fraud_near_the_especially_huge_amount_is_other_especially_serious_circumstances():
+    text = "经审理查明：2022年至2023年，被告人钱某等人通过拨打电话、群发短信，对不特定人实施诈骗，骗取人民币45万元。"
+    assert _fraud_tier(text, 450000) == "crime.fraud.especially_huge"

@@ -72,3 +72,18 @@ def test_death_for_want_of_help_after_fleeing_is_death_caused_by_fleeing():
     assert calculate(facts).steps[0].rule_id == "crime.traffic_accident.fled_death"
     assert not extract(on_the_spot, ["交通肇事"]).has("fled_death")
     assert _tier(on_the_spot, "交通肇事") == "crime.traffic_accident.fled"
+
+
+def test_two_deaths_with_main_responsibility_are_especially_bad():
+    """法释〔2000〕33号第四条(一)(二): 死亡二人以上或者重伤五人以上，负事故全部或者主要责任 is 情节特别恶劣 (3-7
+    years); one death, or two with a minor share of the blame, stays in the first bracket."""
+    two = "2021年6月2日，被告人王某驾驶小型轿车与一辆三轮车相撞，造成三轮车上赵某、钱某二人死亡。经交警部门认定，王某负事故的{}责任。"
+    assert _tier(two.format("主要"), "交通肇事") == "crime.traffic_accident.fled"
+    assert _tier(two.format("次要"), "交通肇事") == "crime.traffic_accident.basic"
+    five = (
+        "2021年6月2日，被告人王某驾驶大型货车与一辆面包车相撞，造成面包车上五名乘客受伤，经鉴定，其中五人的损伤程度为"
+        "重伤二级。经交警部门认定，王某负事故的全部责任。"
+    )
+    assert _tier(five, "交通肇事") == "crime.traffic_accident.fled"
+    one = "2021年6月2日，被告人王某驾驶小型轿车与三轮车相撞，致二人受伤、一人死亡。经交警部门认定，王某负事故的主要责任。"
+    assert _tier(one, "交通肇事") == "crime.traffic_accident.basic"

@@ -22,6 +22,11 @@ from leniency.sentencing.trace import Phrase, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
+UNLESS_NOTE = (
+    "{charge}：{measure_zh}在本案不作为增加刑罚量的事实，作为调节基准刑的量刑情节考虑"
+    " / {charge}: the {measure} is not an increment here; it is weighed when adjusting the baseline"
+)
+MEASURE_ZH = {"counts": "犯罪次数", "amount": "犯罪数额"}
 NEAR_SHARE = 0.8  # "接近" a threshold: 相应数额标准的百分之八十以上 (法发〔2016〕32号 二(四))
 
 
@@ -89,9 +94,10 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
     if name == "deaths":
         return float(sum(1 for g in injuries if g == InjuryGrade.DEATH.value))
     if name == "injured_victims":
-        return float(
-            max(len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")]), facts.victims or 0)
-        )
+        # persons, not injuries: where the victims are known, two injuries of one victim (肝破裂构成重伤二级，血气胸
+        # 构成轻伤一级) are one victim (issue 16 class 3); the guideline adds a term per further person injured
+        injured = len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")])
+        return float(facts.victims or injured)
     if name == "light_injuries":
         return float(sum(1 for g in injuries if g in LIGHT))
     if name == "light_1":
@@ -208,6 +214,17 @@ def guideline_baseline(
     )
     months = start
     for inc in tier.increments:
+        if inc.unless is not None and condition_met(inc.unless, facts, crime, standard):
+            above = crime.threshold(inc.above) if inc.above is not None else 0.0
+            if measure_value(inc.measure, facts, crime, standard) > above:  # it would have added
+                trace.note_text(
+                    UNLESS_NOTE.format(
+                        charge=crime.charge,
+                        measure=inc.measure,
+                        measure_zh=MEASURE_ZH.get(inc.measure, inc.measure),
+                    )
+                )
+            continue
         value = measure_value(inc.measure, facts, crime, standard)
         base = crime.threshold(inc.above) if inc.above is not None else 0.0
         extra = max(0.0, value - base)

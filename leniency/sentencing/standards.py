@@ -76,6 +76,7 @@ class Increment:
     above: str | float | None = None
     max_months: float | None = None
     confidence: str = "medium"
+    unless: Any = field(default=None, hash=False)  # a tier condition under which this increment is not added
 
 
 @dataclass(frozen=True)
@@ -279,8 +280,11 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
                     above=above,
                     max_months=inc.get("max_months"),
                     confidence=_confidence(inc.get("confidence", "medium"), f"{iw}.confidence"),
+                    unless=inc.get("unless"),
                 )
             )
+            if inc.get("unless") is not None:
+                _condition(inc["unless"], f"{iw}.unless")
         for key in ("amount_at_least",):
             value = (raw.get("when") or {}).get(key)
             if isinstance(value, str) and value not in thresholds:

@@ -100,3 +100,42 @@ def test_telecom_fraud_below_eighty_percent_of_the_huge_amount_is_not_near_it():
 def test_telecom_fraud_near_the_especially_huge_amount_is_other_especially_serious_circumstances():
     text = "经审理查明：2022年至2023年，被告人钱某等人通过拨打电话、群发短信，对不特定人实施诈骗，骗取人民币45万元。"
     assert _fraud_tier(text, 450000) == "crime.fraud.especially_huge"
+
+
+# 盗窃, repeated thefts (2021 guideline 四(十一)2): where the amount reaches 数额较大 it sets the start and the count
+# only adjusts the baseline; where it does not, the count sets the start and each theft beyond three is an increment.
+
+
+def _theft(text, amount):
+    return calculate(CaseFacts(text=text, charges=["盗窃"], amount_yuan=Decimal(amount), counts=6))
+
+
+def test_six_thefts_reaching_the_large_amount_add_no_count_increment():
+    calc = _theft(
+        "经审理查明：2022年5月至2023年3月，被告人王某先后六次在多个小区内窃取电动车，共计价值人民币10000元。",
+        10000,
+    )
+    assert not any(s.rule_id == "crime.theft.large.increment.counts" for s in calc.steps)
+    assert calc.months == 9  # 5 + 8,000 / 2,000
+    assert any("犯罪次数在本案不作为增加刑罚量" in n for n in calc.notes)
+
+
+def test_six_thefts_below_the_large_amount_add_the_count_increment():
+    calc = _theft(
+        "经审理查明：2022年5月至2023年3月，被告人王某先后六次在多个小区内窃取电动车电瓶，共计价值人民币1200元。",
+        1200,
+    )
+    assert any(s.rule_id == "crime.theft.large.increment.counts" for s in calc.steps)
+    assert calc.months == 8  # 5 + (6 - 3)
+
+
+def test_a_single_theft_gets_no_note_on_counts():
+    calc = calculate(
+        CaseFacts(
+            text="被告人王某窃取电动车一辆，价值人民币10000元。",
+            charges=["盗窃"],
+            amount_yuan=Decimal(10000),
+            counts=1,
+        )
+    )
+    assert not any("犯罪次数" in n for n in calc.notes)

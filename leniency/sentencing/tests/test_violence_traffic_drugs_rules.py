@@ -87,3 +87,22 @@ def test_two_deaths_with_main_responsibility_are_especially_bad():
     assert _tier(five, "交通肇事") == "crime.traffic_accident.fled"
     one = "2021年6月2日，被告人王某驾驶小型轿车与三轮车相撞，致二人受伤、一人死亡。经交警部门认定，王某负事故的主要责任。"
     assert _tier(one, "交通肇事") == "crime.traffic_accident.basic"
+
+
+def test_two_injuries_of_one_victim_are_one_injured_person():
+    """指导意见四(七): the term grows with each further person injured; one victim's 重伤 and 轻伤 are one person
+    (issue 16 class 3), two victims' injuries are two."""
+    one = (
+        "被告人马某持刀捅刺被害人林某胸部、腹部，致林某肝破裂、血气胸。经鉴定，林某的肝破裂构成重伤二级，"
+        "血气胸构成轻伤一级。"
+    )
+    two = (
+        "被告人马某因琐事与被害人陈某、周某发生争执，持水果刀捅刺陈某腹部，又持刀划伤周某手臂。经鉴定，陈某的损伤"
+        "程度为重伤二级，周某的损伤程度为轻伤二级。"
+    )
+    alone = calculate(extract(one, ["故意伤害"]))
+    assert not any(s.rule_id.endswith("increment.injured_victims") for s in alone.steps)
+    assert alone.months == 36
+    both = calculate(extract(two, ["故意伤害"]))
+    assert any(s.rule_id == "crime.intentional_injury.serious.increment.injured_victims" for s in both.steps)
+    assert both.months == 42

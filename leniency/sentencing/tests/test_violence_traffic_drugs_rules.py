@@ -106,3 +106,20 @@ def test_two_injuries_of_one_victim_are_one_injured_person():
     both = calculate(extract(two, ["故意伤害"]))
     assert any(s.rule_id == "crime.intentional_injury.serious.increment.injured_victims" for s in both.steps)
     assert both.months == 42
+
+
+def test_drunk_driving_with_an_aggravation_of_the_2023_opinion_starts_higher():
+    """《关于办理醉酒危险驾驶刑事案件的意见》(2023) 第十条: 无证驾驶, or an accident with full or main responsibility,
+    is 从重处理; the same reading without it, or with a minor share of the blame, is the ordinary tier."""
+    act = "2022年4月1日22时许，被告人李某饮酒后{}驾驶小型轿车行驶至某路段时被执勤民警查获。经鉴定，李某血液中乙醇含量为120mg/100ml。"
+    unlicensed = calculate(extract(act.format("在未取得机动车驾驶证的情况下"), ["危险驾驶"]))
+    plain = calculate(extract(act.format(""), ["危险驾驶"]))
+    assert unlicensed.steps[0].rule_id == "crime.dangerous_driving.heavier"
+    assert plain.steps[0].rule_id == "crime.dangerous_driving.basic"
+    assert unlicensed.months > plain.months and unlicensed.penalty == "detention"
+    crash = (
+        "2022年4月1日22时许，被告人李某饮酒后驾驶小型轿车与路边停放的车辆相撞，经交警部门认定，李某负事故的{}责任。"
+        "经鉴定，李某血液中乙醇含量为160mg/100ml。"
+    )
+    assert _tier(crash.format("全部"), "危险驾驶") == "crime.dangerous_driving.heavier"
+    assert _tier(crash.format("次要"), "危险驾驶") == "crime.dangerous_driving.basic"

@@ -27,7 +27,6 @@ UNLESS_NOTE = (
     " / {charge}: the {measure} is not an increment here; it is weighed when adjusting the baseline"
 )
 MEASURE_ZH = {"counts": "犯罪次数", "amount": "犯罪数额"}
-NEAR_SHARE = 0.8  # "接近" a threshold: 相应数额标准的百分之八十以上 (法发〔2016〕32号 二(四))
 
 
 def injury_rank(grade: str | None) -> int:
@@ -121,9 +120,11 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
         elif key == "flag":
             if value not in _flags(facts):
                 return False
-        elif key == "amount_near":
-            # 接近 a threshold: at least 80% of it (法发〔2016〕32号 二(四), 诈骗's 接近 of 法释〔2011〕7号第二条第二款)
-            if facts.amount_yuan is None or float(facts.amount_yuan) < NEAR_SHARE * crime.threshold(value):
+        elif key == "amount_share_of":
+            # [threshold, share]: the amount reaches that share of the local threshold (a judicial interpretation's
+            # "达到…数额巨大百分之五十", or 接近 = 80% of it)
+            name, share = value
+            if facts.amount_yuan is None or float(facts.amount_yuan) < float(share) * crime.threshold(name):
                 return False
         elif key == "amount_at_least":
             if facts.amount_yuan is None or float(facts.amount_yuan) < crime.threshold(value):

@@ -31,7 +31,7 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
-    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any", "amount_near",
+    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any", "amount_share_of",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 
@@ -220,6 +220,15 @@ def _condition(cond: Any, where: str) -> None:
         if key == "any":
             for i, sub in enumerate(value):
                 _condition(sub, f"{where}.any[{i}]")
+        if key == "amount_share_of" and not (
+            isinstance(value, list)
+            and len(value) == 2
+            and isinstance(value[1], int | float)
+            and 0 < value[1] < 1
+        ):
+            raise StandardError(
+                f"{where}.amount_share_of: expected [threshold, share between 0 and 1], got {value!r}"
+            )
         if key == "text_describes":
             try:
                 re.compile(str(value))

@@ -139,3 +139,45 @@ def test_a_single_theft_gets_no_note_on_counts():
         )
     )
     assert not any("犯罪次数" in n for n in calc.notes)
+
+
+# 抢夺 (法释〔2013〕25号第三条、第四条, 应当): a serious injury or a suicide caused, or one of art. 2 (三)-(十) (riding a
+# vehicle, an elderly or disabled victim, a hospital, relief funds, a light injury) with half the 数额巨大 figure, is
+# 其他严重情节; a death, or those with half the 数额特别巨大 figure, 其他特别严重情节.
+
+
+def _snatching_tier(text, amount):
+    calc = calculate(CaseFacts(text=text, charges=["抢夺"], amount_yuan=Decimal(amount)))
+    return next(s for s in calc.steps if s.kind == "starting_point").rule_id
+
+
+def test_snatching_from_a_motorcycle_at_half_the_huge_amount_is_other_serious_circumstances():
+    text = "经审理查明：2023年4月2日，被告人赵某驾驶摩托车行至某路口，趁被害人孙某不备，夺取其挎包一个，内有现金人民币28000元。"
+    assert _snatching_tier(text, 28000) == "crime.snatching.huge"
+
+
+def test_snatching_on_foot_at_the_same_amount_stays_in_the_first_bracket():
+    text = "经审理查明：2023年4月2日，被告人赵某在某路口趁被害人孙某不备，夺取其挎包一个，内有现金人民币28000元，后步行逃离。"
+    assert _snatching_tier(text, 28000) == "crime.snatching.large"
+
+
+def test_snatching_from_a_motorcycle_below_half_the_huge_amount_stays_in_the_first_bracket():
+    text = "经审理查明：2023年4月2日，被告人赵某驾驶摩托车行至某路口，趁被害人孙某不备，夺取其挎包一个，内有现金人民币20000元。"
+    assert _snatching_tier(text, 20000) == "crime.snatching.large"
+
+
+def test_snatching_that_causes_a_serious_injury_is_other_serious_circumstances():
+    calc = calculate(
+        CaseFacts(
+            text="经审理查明：被告人赵某趁被害人孙某不备，夺取其手机一部，价值人民币3000元，孙某被拽倒在地，经鉴定为重伤二级。",
+            charges=["抢夺"],
+            amount_yuan=Decimal(3000),
+            injury="serious_2",
+        )
+    )
+    assert next(s for s in calc.steps if s.kind == "starting_point").rule_id == "crime.snatching.huge"
+
+
+def test_snatching_from_an_elderly_victim_at_half_the_especially_huge_amount_is_especially_serious():
+    text = "经审理查明：被告人赵某在某银行门口趁被害人孙某（男，72岁）不备，夺取其刚取出的现金人民币16万元。"
+    assert _snatching_tier(text, 160000) == "crime.snatching.especially_huge"

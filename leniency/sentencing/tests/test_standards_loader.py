@@ -142,3 +142,34 @@ def test_earlier_law_of_a_crime_keeps_every_tier_inside_its_brackets(broken):
         match=r"earlier_law.tiers.especially_huge: bracket 2 does not exist in the earlier text",
     ):
         load_standard(directory=dropped)
+
+
+def test_a_tier_description_must_be_a_regular_expression(broken):
+    directory = broken(
+        "crimes/robbery.yaml", lambda d: d["tiers"][1]["when"]["any"].append({"text_describes": "家中("})
+    )
+    with pytest.raises(
+        StandardError, match=r"crimes/robbery.yaml: tiers\[1\].when.any\[\d+\].text_describes"
+    ):
+        load_standard(directory=directory)
+
+
+def test_an_amount_share_names_a_threshold_and_a_share_below_one(broken):
+    directory = broken(
+        "crimes/snatching.yaml",
+        lambda d: d["tiers"][1]["when"]["any"].append({"amount_share_of": ["huge", 50]}),
+    )
+    with pytest.raises(
+        StandardError, match=r"crimes/snatching.yaml: tiers\[1\].when.any\[\d+\].amount_share_of"
+    ):
+        load_standard(directory=directory)
+
+
+def test_an_increment_unless_is_a_tier_condition(broken):
+    directory = broken(
+        "crimes/theft.yaml", lambda d: d["tiers"][0]["increments"][1].update(unless={"amount_over": "large"})
+    )
+    with pytest.raises(
+        StandardError, match=r"crimes/theft.yaml: tiers\[0\].increments\[1\].unless.amount_over"
+    ):
+        load_standard(directory=directory)

@@ -123,3 +123,13 @@ def test_drunk_driving_with_an_aggravation_of_the_2023_opinion_starts_higher():
     )
     assert _tier(crash.format("全部"), "危险驾驶") == "crime.dangerous_driving.heavier"
     assert _tier(crash.format("次要"), "危险驾驶") == "crime.dangerous_driving.basic"
+
+
+def test_a_small_quantity_sold_to_three_or_more_buyers_is_the_serious_bracket():
+    """法释〔2016〕8号第四条(一): 向多人贩卖 (three or more buyers, named or counted) is 情节严重; two buyers are not."""
+    named = "2019年3月至5月间，被告人张某分别向吸毒人员王某、李某、赵某贩卖甲基苯丙胺共计0.7克，得款700元。"
+    counted = "2019年3月至5月间，被告人张某在某网吧向三名吸毒人员贩卖甲基苯丙胺共计0.6克。"
+    two = "2019年3月至5月间，被告人张某分别向吸毒人员王某、李某贩卖甲基苯丙胺共计0.5克，得款500元。"
+    assert _tier(named, SALE) == "crime.drug_trafficking.small_serious"
+    assert _tier(counted, SALE) == "crime.drug_trafficking.small_serious"
+    assert _tier(two, SALE) == "crime.drug_trafficking.small"

@@ -133,3 +133,14 @@ def test_a_small_quantity_sold_to_three_or_more_buyers_is_the_serious_bracket():
     assert _tier(named, SALE) == "crime.drug_trafficking.small_serious"
     assert _tier(counted, SALE) == "crime.drug_trafficking.small_serious"
     assert _tier(two, SALE) == "crime.drug_trafficking.small"
+
+
+def test_an_affray_with_knives_and_steel_pipes_is_armed():
+    """刑法第292条第1款(四): 持械聚众斗殴, described as judgments do (携带砍刀、钢管…斗殴); a bare-handed fight is not."""
+    armed = (
+        "2021年8月1日，被告人许某因债务纠纷纠集何某等五人，携带砍刀、钢管等工具，与吕某纠集的七人在某村口空地相互"
+        "斗殴，致施某受轻伤二级。"
+    )
+    bare = "2021年8月1日，被告人许某因债务纠纷纠集何某等五人，与吕某纠集的七人在某村口空地徒手相互斗殴，致施某受轻微伤。"
+    assert _tier(armed, "聚众斗殴") == "crime.affray.aggravated"
+    assert _tier(bare, "聚众斗殴") == "crime.affray.basic"

@@ -171,10 +171,21 @@ def _restated_in_sentence(
     return None
 
 
+TAKEN_IN_CLAUSE = re.compile(
+    r"挪用|窃取|盗窃|盗走|盗得|窃得|偷拿|偷走|偷取|偷得|扒窃|骗取|骗得|诈骗|抢走|抢得|劫取|劫得|夺取|抢夺|侵占|勒索|索要|索取"
+)
+
+
 def _misappropriated_for(after: str, before: str) -> bool:
     """ "挪用公款X元用于…": the use is part of the offence of 挪用 (刑法第384条 挪用公款归个人使用，进行营利活动 …;
-    第272条 挪用本单位资金归个人使用), so the sum misappropriated is the crime amount, not a part spent."""
-    return after.startswith("用于") and "挪用" in before
+    第272条 挪用本单位资金归个人使用), so the sum misappropriated is the crime amount, not a part spent. So is a sum
+    its own clause says was taken ("偷拿家中现金12000元用于赌博", "骗取被害人5万元用于还债"): what it was used for
+    does not make it a part; "将其中2万元用于赌博" (将, 其中: a disposal of money told before) stays out."""
+    if not after.startswith("用于"):
+        return False
+    return "挪用" in before or (
+        TAKEN_IN_CLAUSE.search(before) is not None and not re.search("将|其中", before)
+    )
 
 
 def _misappropriation_yield(sentence_before: str, before: str) -> str | None:

@@ -181,3 +181,23 @@ def test_snatching_that_causes_a_serious_injury_is_other_serious_circumstances()
 def test_snatching_from_an_elderly_victim_at_half_the_especially_huge_amount_is_especially_serious():
     text = "经审理查明：被告人赵某在某银行门口趁被害人孙某（男，72岁）不备，夺取其刚取出的现金人民币16万元。"
     assert _snatching_tier(text, 160000) == "crime.snatching.especially_huge"
+
+
+# An amount its own clause says was taken is the crime amount whatever it was then used for; a part of money told
+# before (将其中…用于) is not added again (extraction/amounts.py).
+
+
+def test_money_taken_and_used_for_gambling_is_the_amount_stolen():
+    from leniency.sentencing.extract import extract
+
+    facts = extract(
+        "经审理查明：2023年6月，被告人王某趁其父亲外出务工之机，偷拿家中现金人民币12000元用于网络赌博。"
+    )
+    assert facts.amount_yuan == 12000
+
+
+def test_a_part_of_the_money_used_later_is_not_added():
+    from leniency.sentencing.extract import extract
+
+    facts = extract("经审理查明：被告人王某骗取被害人李某人民币5万元用于归还赌债，后将其中2万元用于赌博。")
+    assert facts.amount_yuan == 50000

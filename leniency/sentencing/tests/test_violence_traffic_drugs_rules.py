@@ -144,3 +144,12 @@ def test_an_affray_with_knives_and_steel_pipes_is_armed():
     bare = "2021年8月1日，被告人许某因债务纠纷纠集何某等五人，与吕某纠集的七人在某村口空地徒手相互斗殴，致施某受轻微伤。"
     assert _tier(armed, "聚众斗殴") == "crime.affray.aggravated"
     assert _tier(bare, "聚众斗殴") == "crime.affray.basic"
+
+
+def test_holding_a_relatively_large_quantity_in_a_detox_centre_is_serious():
+    """法释〔2016〕8号第五条(一): 数量较大 held 在戒毒场所 is 情节严重 (刑法第348条, 3-7 years); below 数量较大 it is not."""
+    held = "2020年9月10日，被告人孙某在某强制隔离戒毒所戒毒期间，民警在戒毒场所内其床铺下查获甲基苯丙胺{}克。"
+    assert _tier(held.format("12.5"), "非法持有毒品") == "crime.illegal_drug_possession.serious"
+    assert _tier(held.format("5"), "非法持有毒品") == "crime.illegal_drug_possession.relatively_large"
+    home = "2020年9月10日，公安民警在被告人孙某的住处查获甲基苯丙胺12.5克。"
+    assert _tier(home, "非法持有毒品") == "crime.illegal_drug_possession.relatively_large"

@@ -38,6 +38,7 @@ from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlie
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.jurisdiction import stated_jurisdiction
 from leniency.sentencing.standards import CrimeStandard, Standard, load_standard
 from leniency.sentencing.trace import Phrase, Trace
 
@@ -46,6 +47,12 @@ MITIGATING_FOR_PROBATION = {
     "reconciliation", "minor_12_16", "minor_16_18", "elderly", "accessory", "coerced", "attempt", "discontinuation",
     "preparation", "meritorious", "major_meritorious",
 }  # fmt: skip
+
+
+JURISDICTION_NOTE = (
+    "案件发生地为{province}，适用该省的数额标准和增加刑罚量 / the facts place the case in {province}: "
+    "its amount thresholds and increments apply ({id})"
+)
 
 
 @dataclass
@@ -62,8 +69,11 @@ def calculate(
 
     `whole_case_ratio` is the judge's or prosecutor's whole-case adjustment (at most ±0.20), logged as a step.
     """
-    standard = standard or load_standard()
+    stated = stated_jurisdiction(facts.text) if standard is None else None
+    standard = standard or load_standard(jurisdiction=stated[0] if stated else None)
     trace = Trace(notes=facts.notes or ())
+    if stated:  # a province's own figures (法释〔2013〕8号第一条第二款 and the like)
+        trace.note_text(JURISDICTION_NOTE.format(province=stated[1], id=stated[0]))
     infos = _resolve_charges(facts, trace)
     if not infos:
         return _no_charge(facts, standard, trace)

@@ -201,3 +201,44 @@ def test_a_part_of_the_money_used_later_is_not_added():
 
     facts = extract("经审理查明：被告人王某骗取被害人李某人民币5万元用于归还赌债，后将其中2万元用于赌博。")
     assert facts.amount_yuan == 50000
+
+
+# Provincial figures (法释〔2013〕8号第一条第二款): a province the facts name as the place of the case, with a file in
+# jurisdictions/, supplies its thresholds; a province someone comes from does not (jurisdiction.py).
+CAR_THEFT = "经审理查明：2023年3月5日，被告人王某在{place}一小区内，窃取被害人李某停放的轿车一辆，经鉴定价值人民币60000元。"
+
+
+def _theft_tier(text):
+    calc = calculate(CaseFacts(text=text, charges=["盗窃"], amount_yuan=Decimal(60000)))
+    return next(s for s in calc.steps if s.kind == "starting_point").rule_id, calc
+
+
+def test_a_theft_in_liaoning_is_measured_by_liaonings_huge_amount():
+    """Liaoning's 数额巨大 is 70,000 yuan: 60,000 stays in the first bracket there (50,000 nationally)."""
+    rule, calc = _theft_tier(CAR_THEFT.format(place="辽宁省大连市某区"))
+    assert rule == "crime.theft.large"
+    assert any("辽宁省" in n for n in calc.notes)
+
+
+def test_a_defendant_from_liaoning_is_not_a_theft_in_liaoning():
+    rule, _ = _theft_tier(
+        CAR_THEFT.format(place="某市某区").replace("被告人王某", "被告人王某（辽宁省大连市人）")
+    )
+    assert rule == "crime.theft.huge"
+
+
+def test_a_theft_without_a_province_uses_the_national_default():
+    rule, calc = _theft_tier(CAR_THEFT.format(place="某市某区"))
+    assert rule == "crime.theft.huge"
+    assert not any("适用该省" in n for n in calc.notes)
+
+
+def test_a_province_of_the_prosecutor_places_the_case():
+    from leniency.sentencing.jurisdiction import stated_jurisdiction
+
+    assert stated_jurisdiction("辽宁省沈阳市和平区人民检察院指控：被告人王某窃取财物。") == (
+        "liaoning",
+        "辽宁省",
+    )
+    assert stated_jurisdiction("被告人王某户籍地河南省某县，在某市窃取财物。") is None
+    assert stated_jurisdiction("被告人王某先在辽宁省沈阳市、后在河南省郑州市窃取财物。") is None

@@ -242,3 +242,11 @@ def test_a_province_of_the_prosecutor_places_the_case():
     )
     assert stated_jurisdiction("被告人王某户籍地河南省某县，在某市窃取财物。") is None
     assert stated_jurisdiction("被告人王某先在辽宁省沈阳市、后在河南省郑州市窃取财物。") is None
+
+
+def test_repeated_thefts_in_henan_keep_the_count_increment():
+    """henan.yaml replaces the theft tier's increments to set its amount rule; the guideline's count increment stays."""
+    text = "经审理查明：2022年5月至2023年3月，被告人王某先后六次在河南省郑州市多个小区内窃取电动车电瓶，共计价值人民币1200元。"
+    calc = calculate(CaseFacts(text=text, charges=["盗窃"], amount_yuan=Decimal(1200), counts=6))
+    assert any(s.rule_id == "crime.theft.large.increment.counts" for s in calc.steps)
+    assert calc.months == 8

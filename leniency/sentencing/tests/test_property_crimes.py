@@ -250,3 +250,38 @@ def test_repeated_thefts_in_henan_keep_the_count_increment():
     calc = calculate(CaseFacts(text=text, charges=["盗窃"], amount_yuan=Decimal(1200), counts=6))
     assert any(s.rule_id == "crime.theft.large.increment.counts" for s in calc.steps)
     assert calc.months == 8
+
+
+# 盗窃 (法释〔2013〕8号第六条, 可以): 入户盗窃, 携带凶器盗窃 or one of art. 2 (三)-(八) with half the 数额巨大 figure may be
+# 其他严重情节, with half the 数额特别巨大 figure 其他特别严重情节; 扒窃 is not among them.
+HOME_THEFT = "经审理查明：2023年3月5日凌晨，被告人王某翻窗进入被害人李某家中，窃取现金人民币{yuan}元。"
+
+
+def _theft_rule(text, amount):
+    calc = calculate(CaseFacts(text=text, charges=["盗窃"], amount_yuan=Decimal(amount)))
+    return next(s for s in calc.steps if s.kind == "starting_point").rule_id, calc
+
+
+def test_a_home_theft_of_half_the_huge_amount_is_other_serious_circumstances():
+    rule, calc = _theft_rule(HOME_THEFT.format(yuan=30000), 30000)
+    assert rule == "crime.theft.serious_half_huge"
+    assert calc.months >= 36
+
+
+def test_a_home_theft_below_half_the_huge_amount_stays_in_the_first_bracket():
+    rule, _ = _theft_rule(HOME_THEFT.format(yuan=20000), 20000)
+    assert rule == "crime.theft.large"
+
+
+def test_pickpocketing_half_the_huge_amount_is_not_other_serious_circumstances():
+    text = "经审理查明：2023年3月5日，被告人王某在某路公交车上，趁乘客李某不备，从其挎包内扒窃现金人民币30000元。"
+    assert _theft_rule(text, 30000)[0] == "crime.theft.large"
+
+
+def test_a_theft_carrying_a_controlled_knife_of_half_the_especially_huge_amount_is_especially_serious():
+    text = "经审理查明：被告人王某携带一把管制刀具，在某商场停车场内撬开被害人李某的轿车车门，窃取车内现金人民币21万元。"
+    assert _theft_rule(text, 210000)[0] == "crime.theft.especially_serious_half"
+
+
+def test_a_home_theft_reaching_the_huge_amount_itself_is_that_tier():
+    assert _theft_rule(HOME_THEFT.format(yuan=60000), 60000)[0] == "crime.theft.huge"

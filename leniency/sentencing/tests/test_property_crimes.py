@@ -285,3 +285,27 @@ def test_a_theft_carrying_a_controlled_knife_of_half_the_especially_huge_amount_
 
 def test_a_home_theft_reaching_the_huge_amount_itself_is_that_tier():
     assert _theft_rule(HOME_THEFT.format(yuan=60000), 60000)[0] == "crime.theft.huge"
+
+
+# 敲诈勒索 (法释〔2013〕10号第四条, 可以): one of art. 2 (三)-(七) with 80% of the 数额巨大 figure may be 其他严重情节.
+
+
+def _extortion_rule(text, amount):
+    calc = calculate(CaseFacts(text=text, charges=["敲诈勒索"], amount_yuan=Decimal(amount)))
+    return next(s for s in calc.steps if s.kind == "starting_point").rule_id
+
+
+def test_extortion_by_one_posing_as_an_official_near_the_huge_amount_is_other_serious_circumstances():
+    text = "经审理查明：2023年5月，被告人王某冒充纪委工作人员，以举报被害人李某违纪问题相要挟，向李某索要人民币45000元，李某被迫支付。"
+    assert _extortion_rule(text, 45000) == "crime.extortion.serious_near_huge"
+
+
+def test_extortion_by_a_threat_of_arson_near_the_huge_amount_is_other_serious_circumstances():
+    text = "经审理查明：被告人王某多次打电话扬言要放火烧掉被害人李某的厂房，向李某索要人民币42000元，李某被迫支付。"
+    assert _extortion_rule(text, 42000) == "crime.extortion.serious_near_huge"
+    assert _extortion_rule(text.replace("42000", "30000"), 30000) == "crime.extortion.large"
+
+
+def test_extortion_by_a_threat_to_publish_a_secret_stays_in_the_first_bracket():
+    text = "经审理查明：2023年5月，被告人王某以公开被害人李某隐私相要挟，向李某索要人民币45000元，李某被迫支付。"
+    assert _extortion_rule(text, 45000) == "crime.extortion.large"

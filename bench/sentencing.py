@@ -65,6 +65,19 @@ only figure FACTS.md supports. On the 661 dev texts only amounts-dev texts (no t
 Term-dev and charges-dev predictions are identical, so 5-fold, seed 0: engine alone 0.627 [0.543, 0.718], engine+calibration 0.530 [0.455, 0.612], amounts within 1%
 92.1% [88.3%, 95.4%], as in the first round. Charge micro-F1 60.6% [55.1%, 65.8%] -> 60.7% [55.0%, 65.8%]
 (cail-term-dev), 62.7% [57.8%, 68.2%] -> 62.3% [57.2%, 67.7%] (cail-charges-dev): inside the intervals, no claim.
+
+Third audit round, violence, traffic and drugs (cec609b -> bac16f8, 2026-12-05, helper C4), on about 60 texts
+written for it, one where each rule binds and one just outside. Changed where the law decides: 贩卖毒品 of a small
+quantity with 情节严重 (art. 347 para. 4 as 法释〔2016〕8号 art. 4 defines it: three or more sales, three or more buyers,
+在校学生, 戒毒/监管场所, 利用未成年人) had no tier; 非法持有毒品's 情节严重 of art. 5 of the same; 故意伤害's 手段特别残忍;
+聚众斗殴 in a public place 造成社会秩序严重混乱 and 持械 as judgments describe it (art. 292 para. 1 (三)(四));
+交通肇事's 因得不到救助而死亡 (法释〔2000〕33号 art. 5) and its art. 4 (两人以上死亡 / 五人以上重伤 with full or main
+responsibility); 危险驾驶 with an art. 10 circumstance of the 2023 醉驾 opinion (size not in the text: one month,
+low); one victim's two injuries are one injured person. Left: no "not a crime" outcome (交通肇事 次要责任, 醉驾
+below 80 mg or art. 12's trivial cases, 轻微伤 alone), 容留's persons not counted. On cail-term-dev only two
+危险驾驶 cases reach a new tier (one month more each: 2 -> 3 against a true 2, 5 -> 6 against a true 6). 5-fold,
+seed 0, on the tree shared with the property-crimes round: engine alone 0.629 [0.545, 0.721], engine+calibration
+0.535 [0.461, 0.618] (N=207), beside 0.627 [0.543, 0.718] and 0.530 [0.455, 0.612]: inside, no claim.
 """
 
 from __future__ import annotations

@@ -126,6 +126,9 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             name, share = value
             if facts.amount_yuan is None or float(facts.amount_yuan) < float(share) * crime.threshold(name):
                 return False
+        elif key == "amount_below":
+            if facts.amount_yuan is None or float(facts.amount_yuan) >= crime.threshold(value):
+                return False
         elif key == "amount_at_least":
             if facts.amount_yuan is None or float(facts.amount_yuan) < crime.threshold(value):
                 return False
@@ -194,6 +197,13 @@ def guideline_baseline(
             trace.note_text(note)
         if _below_minimum(crime, facts, standard, trace):
             confidence = "low"
+    for note in (
+        crime.extra.get("law_notes") or ()
+    ):  # what the law says of such facts, without a size to weigh
+        if condition_met(note["when"], facts, crime, standard):
+            figures = {k: f"{v:,.0f}" for k, v in crime.thresholds.items() if isinstance(v, int | float)}
+            zh, en = note["zh"].format(**figures), note["en"].format(**figures)
+            trace.note_text(f"{crime.charge}：{zh}（{note['source']}） / {crime.charge}: {en}")
     start = float(tier.start_at)
     rule = f"crime.{crime.id}.{tier.id}"
     citation = _citation(crime, tier, standard)

@@ -31,7 +31,7 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
-    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any", "amount_share_of",
+    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any", "amount_share_of", "amount_below",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 
@@ -323,6 +323,11 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
         _confidence(variant.get("confidence", "low"), f"{vw}.confidence")
     if data.get("earlier_law") is not None:
         _earlier_tiers(data["earlier_law"], tiers, f"{where}: earlier_law")
+    for k, note in enumerate(data.get("law_notes") or ()):
+        nw = f"{where}: law_notes[{k}]"
+        _condition(_need(note, "when", nw, dict), f"{nw}.when")
+        for key in ("zh", "en", "source"):
+            _need(note, key, nw, str)
     for k, rule in enumerate(data.get("probation_not_advised") or ()):
         pw = f"{where}: probation_not_advised[{k}]"
         _condition(_need(rule, "when", pw, dict), f"{pw}.when")

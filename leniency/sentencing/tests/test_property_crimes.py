@@ -307,5 +307,38 @@ def test_extortion_by_a_threat_of_arson_near_the_huge_amount_is_other_serious_ci
 
 
 def test_extortion_by_a_threat_to_publish_a_secret_stays_in_the_first_bracket():
-    text = "经审理查明：2023年5月，被告人王某以公开被害人李某隐私相要挟，向李某索要人民币45000元，李某被迫支付。"
+    text = (
+        "经审理查明：2023年5月，被告人王某以公开被害人李某隐私相要挟，向李某索要人民币45000元，李某被迫支付。"
+    )
     assert _extortion_rule(text, 45000) == "crime.extortion.large"
+
+
+# What the law says without a size to weigh is said in a note (law_notes of the crime file): an amount below 数额较大
+# (the local figure), and taking from or extorting one's own family (法释〔2013〕8号第八条, 〔2013〕10号第六条).
+
+
+def _notes(charge, text, amount):
+    return calculate(CaseFacts(text=text, charges=[charge], amount_yuan=Decimal(amount))).notes
+
+
+def test_embezzlement_below_sixty_thousand_is_said_to_fall_short():
+    text = "经审理查明：被告人王某在担任某贸易有限公司出纳期间，利用职务便利，将公司货款人民币{}元据为己有。"
+    assert any("低于“数额较大”标准（60,000元）" in n for n in _notes("职务侵占", text.format(50000), 50000))
+    assert not any("低于" in n for n in _notes("职务侵占", text.format(80000), 80000))
+
+
+def test_a_theft_below_the_local_figure_names_the_figure_and_the_exceptions():
+    notes = _notes("盗窃", "经审理查明：被告人王某在某超市内窃取香烟五条，经鉴定价值人民币1500元。", 1500)
+    assert any("（2,000元）" in n and "扒窃" in n for n in notes)
+
+
+def test_taking_money_from_ones_father_is_said_to_call_for_leniency():
+    text = "经审理查明：2023年6月，被告人王某偷拿其父亲王某某放在家中的现金人民币12000元。"
+    assert any("第八条" in n for n in _notes("盗窃", text, 12000))
+    stranger = "经审理查明：2023年6月，被告人王某窃取被害人李某放在家中的现金人民币12000元。"
+    assert not any("第八条" in n for n in _notes("盗窃", stranger, 12000))
+
+
+def test_extorting_ones_brother_is_said_to_call_for_leniency():
+    text = "经审理查明：被告人王某以公开隐私相威胁，向其弟弟王某某索要人民币10000元。"
+    assert any("第六条第一款" in n for n in _notes("敲诈勒索", text, 10000))

@@ -173,3 +173,9 @@ def test_an_increment_unless_is_a_tier_condition(broken):
         StandardError, match=r"crimes/theft.yaml: tiers\[0\].increments\[1\].unless.amount_over"
     ):
         load_standard(directory=directory)
+
+
+def test_a_law_note_needs_its_condition_and_its_source(broken):
+    directory = broken("crimes/theft.yaml", lambda d: d["law_notes"][0].pop("source"))
+    with pytest.raises(StandardError, match=r"crimes/theft.yaml: law_notes\[0\]: missing key 'source'"):
+        load_standard(directory=directory)

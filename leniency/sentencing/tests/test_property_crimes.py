@@ -342,3 +342,18 @@ def test_taking_money_from_ones_father_is_said_to_call_for_leniency():
 def test_extorting_ones_brother_is_said_to_call_for_leniency():
     text = "经审理查明：被告人王某以公开隐私相威胁，向其弟弟王某某索要人民币10000元。"
     assert any("第六条第一款" in n for n in _notes("敲诈勒索", text, 10000))
+
+
+def test_robbery_in_liaoning_is_huge_at_liaonings_theft_figure():
+    """抢劫数额巨大 follows the local theft figure (法发〔2005〕8号 三): 60,000 yuan is below Liaoning's 70,000."""
+    text = (
+        "经审理查明：2023年4月2日，被告人赵某在{}路边持刀威胁被害人孙某，劫取其随身携带的现金人民币60000元。"
+    )
+    liaoning = calculate(
+        CaseFacts(text=text.format("辽宁省大连市某区"), charges=["抢劫"], amount_yuan=Decimal(60000))
+    )
+    national = calculate(
+        CaseFacts(text=text.format("某市某区"), charges=["抢劫"], amount_yuan=Decimal(60000))
+    )
+    assert next(s for s in liaoning.steps if s.kind == "starting_point").rule_id == "crime.robbery.basic"
+    assert next(s for s in national.steps if s.kind == "starting_point").rule_id == "crime.robbery.aggravated"

@@ -180,11 +180,14 @@ def _misappropriated_for(after: str, before: str) -> bool:
     """ "挪用公款X元用于…": the use is part of the offence of 挪用 (刑法第384条 挪用公款归个人使用，进行营利活动 …;
     第272条 挪用本单位资金归个人使用), so the sum misappropriated is the crime amount, not a part spent. So is a sum
     its own clause says was taken ("偷拿家中现金12000元用于赌博", "骗取被害人5万元用于还债"): what it was used for
-    does not make it a part; "将其中2万元用于赌博" (将, 其中: a disposal of money told before) stays out."""
+    does not make it a part; "将其中2万元用于赌博" (将, 其中: a disposal of money told before) and "骗取的3000元用于…"
+    (the proceeds told again) stay out."""
     if not after.startswith("用于"):
         return False
     return "挪用" in before or (
-        TAKEN_IN_CLAUSE.search(before) is not None and not re.search("将|其中", before)
+        TAKEN_IN_CLAUSE.search(before) is not None
+        and not re.search("将|其中", before)
+        and not PROCEEDS.search(before)  # "骗取的3000元用于…": the money taken, told again
     )
 
 

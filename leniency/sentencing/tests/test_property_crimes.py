@@ -357,3 +357,12 @@ def test_robbery_in_liaoning_is_huge_at_liaonings_theft_figure():
     )
     assert next(s for s in liaoning.steps if s.kind == "starting_point").rule_id == "crime.robbery.basic"
     assert next(s for s in national.steps if s.kind == "starting_point").rule_id == "crime.robbery.aggravated"
+
+
+def test_the_proceeds_told_again_with_their_use_are_not_added():
+    from leniency.sentencing.extract import extract
+
+    facts = extract(
+        "经审理查明：被告人甲以办证为由骗取被害人乙3000元，其拿到钱后离开，骗取的3000元用于个人花销。"
+    )
+    assert facts.amount_yuan == 3000

@@ -151,6 +151,12 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             latest = latest_date(facts.text or "")
             if latest is not None and latest < date.fromisoformat(str(value)):
                 return False
+        elif (
+            key == "latest_date_before"
+        ):  # facts that end before a rule came into force (none named: not before)
+            latest = latest_date(facts.text or "")
+            if latest is None or latest >= date.fromisoformat(str(value)):
+                return False
         elif key == "text_says":
             if not says(facts, crime, str(value), standard):
                 return False

@@ -12,7 +12,9 @@ Conditions (all must hold):
 - ``text_any``: the fact text contains at least one of these words;
 - ``text_none``: it contains none of these words;
 - ``before``: the latest date the fact text names (the judgment comes after it) is earlier than this
-  ISO date, i.e. the case was decided under the rule in force before that day.
+  ISO date, i.e. the case was decided under the rule in force before that day;
+- ``from``: the latest date the fact text names is this ISO date or later (a text naming no date is taken as
+  decided under the rule in force now).
 
 A charge without a guideline may likewise carry an `earlier_law` block in amount_brackets.yaml: the
 statutory brackets and amount thresholds in force before a date (see `earlier_law_charge`); a guideline
@@ -60,6 +62,11 @@ def variant_applies(when: dict, facts: CaseFacts) -> bool:
     if before is not None:
         latest = latest_date(text)
         if latest is None or latest >= date.fromisoformat(str(before)):
+            return False
+    since = when.get("from")
+    if since is not None:
+        latest = latest_date(text)
+        if latest is not None and latest < date.fromisoformat(str(since)):
             return False
     return True
 

@@ -77,7 +77,8 @@ def _fraud_tier(text, amount):
 
 
 def test_fraud_by_mass_text_messages_near_the_huge_amount_is_other_serious_circumstances():
-    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，以办理贷款需缴纳保证金为由，骗取被害人周某人民币42000元。"
+    """Before 法发〔2016〕32号 (2015): the 2011 interpretation's mass messages are the aggravation."""
+    text = "经审理查明：2015年5月至7月，被告人钱某通过群发短信冒充银行客服，以办理贷款需缴纳保证金为由，骗取被害人周某人民币42000元。"
     assert _fraud_tier(text, 42000) == "crime.fraud.huge"
 
 
@@ -93,13 +94,30 @@ def test_fraud_near_the_huge_amount_without_an_aggravation_stays_in_the_first_br
 
 
 def test_telecom_fraud_below_eighty_percent_of_the_huge_amount_is_not_near_it():
-    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，骗取被害人周某人民币35000元。"
+    text = "经审理查明：2015年5月至7月，被告人钱某通过群发短信冒充银行客服，骗取被害人周某人民币35000元。"
     assert _fraud_tier(text, 35000) == "crime.fraud.large"
 
 
 def test_telecom_fraud_near_the_especially_huge_amount_is_other_especially_serious_circumstances():
-    text = "经审理查明：2022年至2023年，被告人钱某等人通过拨打电话、群发短信，对不特定人实施诈骗，骗取人民币45万元。"
+    text = "经审理查明：2015年至2016年5月，被告人钱某等人通过拨打电话、群发短信，对不特定人实施诈骗，骗取人民币45万元。"
     assert _fraud_tier(text, 450000) == "crime.fraud.especially_huge"
+
+
+# 电信网络诈骗 since 法发〔2016〕32号 (二(一)): 3,000 / 30,000 / 500,000 yuan nationwide; the telecom method, weighed by those
+# figures, is no longer also the aggravation of 接近 (二(四) names its own: posing as the judiciary, an elderly victim …).
+
+
+def test_telecom_fraud_since_2016_is_huge_at_thirty_thousand():
+    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，骗取被害人周某人民币35000元。"
+    assert _fraud_tier(text, 35000) == "crime.fraud.huge"
+    assert _fraud_tier(text.replace("2023年", "2015年"), 35000) == "crime.fraud.large"
+
+
+def test_telecom_fraud_since_2016_near_thirty_thousand_needs_an_aggravation_of_its_own():
+    text = "经审理查明：2023年5月至7月，被告人钱某通过群发短信冒充银行客服，骗取被害人周某人民币25000元。"
+    assert _fraud_tier(text, 25000) == "crime.fraud.large"
+    police = "经审理查明：2023年5月，被告人钱某群发短信冒充公安民警，以被害人周某涉嫌洗钱需核查资金为由，骗取周某人民币25000元。"
+    assert _fraud_tier(police, 25000) == "crime.fraud.huge"
 
 
 # 盗窃, repeated thefts (2021 guideline 四(十一)2): where the amount reaches 数额较大 it sets the start and the count

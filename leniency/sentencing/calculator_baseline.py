@@ -151,9 +151,8 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             latest = latest_date(facts.text or "")
             if latest is not None and latest < date.fromisoformat(str(value)):
                 return False
-        elif (
-            key == "latest_date_before"
-        ):  # facts that end before a rule came into force (none named: not before)
+        elif key == "latest_date_before":
+            # facts that end before a rule came into force (a text naming no date is not before it)
             latest = latest_date(facts.text or "")
             if latest is None or latest >= date.fromisoformat(str(value)):
                 return False

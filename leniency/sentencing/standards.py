@@ -31,7 +31,8 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
-    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "any", "amount_share_of", "amount_below", "latest_date_before",
+    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "latest_date_before", "any",
+    "amount_share_of", "amount_below",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 

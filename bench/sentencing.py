@@ -98,6 +98,8 @@ amounts read are unchanged (an interim double count, 03c9191, was caught by this
 first check had missed it because document.parse is cached). 5-fold, seed 0, at 1522ea0 with C4's round: engine
 alone 0.629 [0.545, 0.721], engine+calibration 0.535 [0.461, 0.618] (N=207), amounts within 1% 92.1% [88.3%, 95.4%],
 charge micro-F1 60.7% [55.0%, 65.8%] / 62.3% [57.2%, 67.7%]: the same as C4's, inside the last intervals, no claim.
+Then (8faaede): 电信网络诈骗 whose facts end on or after 2016-12-19 takes 法发〔2016〕32号's national figures (3,000 /
+30,000 / 500,000), and the telecom method is the 接近 aggravation only before that day; no dev prediction changes.
 """
 
 from __future__ import annotations

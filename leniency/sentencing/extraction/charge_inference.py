@@ -225,19 +225,20 @@ class ChargeModel:
         # a charge whose statute's object or conduct the fact never names is no candidate (`requires`), unless a
         # distinction reads it as the neighbour whose element the fact does state (强奸 without force: 猥亵儿童)
         # and whose own requirement the fact states too (挪用公款 read as 挪用资金 still needs a 挪用)
-        found = [
+        pool = [
             c
             for c in self.candidates(text, limit=REQUIRED_POOL)
             if c.charge not in exclude
             and (states_requirements(text, c.charge) or _read_as_neighbour(text, c.charge))
-        ][:MAX_CHARGES]
+        ]
+        # A fraud the fact does not tell of keeps its place among the best and its score as the bar, but is not
+        # named; where such frauds took all those places, the best candidate after them is the charge.
+        told = [c for c in pool if _tells_of_fraud(text, c.charge)]
+        found = [c for c in pool[:MAX_CHARGES] if c in told] or told[:1]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
-        chosen = [
-            c.charge
-            for rank, c in enumerate(found)
-            if rank < at_least or c.score >= SECOND_SHARE * found[0].score
-        ]
+        bar = SECOND_SHARE * pool[0].score
+        chosen = [c.charge for rank, c in enumerate(found) if rank < at_least or c.score >= bar]
         return self._by_elements(text, chosen)
 
     def _by_elements(self, text: str, chosen: list[str]) -> list[str]:
@@ -264,6 +265,20 @@ class ChargeModel:
             if charge not in out:
                 out.append(charge)
         return _by_distinctions(text, out)
+
+
+def _tells_of_fraud(text: str, charge: str) -> bool:
+    """False for a fraud (charge_elements.yaml: 诈骗 and the special frauds) when the fact states neither its own
+    element, nor that of a charge it falls back to, nor 诈骗's (刑法第266条: 骗): it tells of no fraud at all, and the
+    next candidate leads. `_by_elements` drops such a fraud too, but only after the best had been chosen: a theft
+    whose words a fraud's profile shares (骗取被害人… / 窃取被害人…) was left with no charge."""
+    rules = charge_elements()
+    special = rules["special"]
+    while charge in special:
+        if re.search(special[charge]["element"], text):
+            return True
+        charge = special[charge].get("falls_back_to", rules["general"])
+    return charge != rules["general"] or re.search(rules["general_element"], text) is not None
 
 
 @cache

@@ -4,7 +4,7 @@
 
 import pytest
 
-from leniency.sentencing.extraction.charge_inference import ChargeModel, charge_elements
+from leniency.sentencing.extraction.charge_inference import ChargeModel, charge_elements, default_model
 
 MODEL = ChargeModel(None)  # the statute profiles alone
 PRIVATE_FRAUD = "被告人甲谎称能帮被害人乙的儿子安排工作，骗取乙现金人民币5万元后挥霍。"
@@ -42,3 +42,19 @@ def test_a_loan_note_does_not_make_a_private_fraud_contract_fraud():
 @pytest.mark.parametrize("charge", sorted(charge_elements()["special"]))
 def test_every_special_fraud_of_the_table_is_a_charge_of_the_catalogue(charge):
     assert charge in MODEL.statutes
+
+
+def test_a_lie_without_posing_as_an_official_is_not_art_279():
+    """刑法第279条 needs 冒充国家机关工作人员: 谎称 alone is the 虚构事实 of every fraud (第266条)."""
+    assert MODEL._by_elements(PRIVATE_FRAUD, ["招摇撞骗"]) == ["诈骗"]
+    assert MODEL._by_elements("被告人甲谎称自己是市公安局民警，骗取被害人现金2万元。", ["招摇撞骗"]) == [
+        "招摇撞骗"
+    ]
+
+
+def test_a_theft_whose_words_a_frauds_profile_shares_is_still_a_theft():
+    """A fraud the fact does not tell of (no 骗, 虚构, 隐瞒真相, 谎称; 刑法第266条) is no candidate: the best
+    remaining one leads. 窃取被害人… shares 取被害人 with 骗取被害人…, and the fraud, dropped only after it had been
+    chosen as the best, left the theft with no charge."""
+    theft = "2019年3月5日，被告人甲在某小区被害人乙家中，窃取被害人乙放在桌上的现金2000元。"
+    assert default_model().charges(theft) == ["盗窃"]

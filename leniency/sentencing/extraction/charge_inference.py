@@ -232,8 +232,9 @@ class ChargeModel:
             and (states_requirements(text, c.charge) or _read_as_neighbour(text, c.charge))
         ]
         # A fraud the fact does not tell of keeps its place among the best and its score as the bar, but is not
-        # named; where such frauds took all those places, the best candidate after them is the charge.
-        told = [c for c in pool if _tells_of_fraud(text, c.charge)]
+        # named (_by_elements would drop it only after it had been chosen, leaving a theft whose words a fraud's
+        # profile shares with no charge); where such frauds took all those places, the best after them is the charge.
+        told = [c for c in pool if _fraud_as_told(text, c.charge) is not None]
         found = [c for c in pool[:MAX_CHARGES] if c in told] or told[:1]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
             return []
@@ -246,39 +247,37 @@ class ChargeModel:
         (standards/charge_elements.yaml `special`, `distinctions`)."""
         rules = charge_elements()
         general, special = rules["general"], rules["special"]
-
-        def states(charge: str) -> bool:
-            element = special[charge]["element"] if charge in special else rules["general_element"]
-            return re.search(element, text) is not None
-
         out: list[str] = []
         for charge in chosen:
-            while charge in special and not states(charge):  # 刑法第266条: without its element, the general
-                charge = special[charge].get("falls_back_to", general)
-            if charge == general and not states(general):
+            charge = _fraud_as_told(text, charge)
+            if charge is None:
                 continue  # no fraud told at all
             if charge == general:  # 本法另有规定的，依照规定
                 ranked = [c.charge for c in self.candidates(text, limit=int(rules["candidates"]))]
                 charge = next(
-                    (c for c in ranked if special.get(c, {}).get("prevails") and states(c)), general
+                    (
+                        c
+                        for c in ranked
+                        if special.get(c, {}).get("prevails") and re.search(special[c]["element"], text)
+                    ),
+                    general,
                 )
             if charge not in out:
                 out.append(charge)
         return _by_distinctions(text, out)
 
 
-def _tells_of_fraud(text: str, charge: str) -> bool:
-    """False for a fraud (charge_elements.yaml: 诈骗 and the special frauds) when the fact states neither its own
-    element, nor that of a charge it falls back to, nor 诈骗's (刑法第266条: 骗): it tells of no fraud at all, and the
-    next candidate leads. `_by_elements` drops such a fraud too, but only after the best had been chosen: a theft
-    whose words a fraud's profile shares (骗取被害人… / 窃取被害人…) was left with no charge."""
+def _fraud_as_told(text: str, charge: str) -> str | None:
+    """`charge` as the fact tells it (charge_elements.yaml): a special fraud whose element the fact does not state is
+    the charge it falls back to (刑法第266条, else 诈骗), and a fraud is None where the fact tells of no fraud at all
+    (no 骗, 虚构, 隐瞒真相, 谎称). Any other charge is itself."""
     rules = charge_elements()
     special = rules["special"]
-    while charge in special:
-        if re.search(special[charge]["element"], text):
-            return True
+    while charge in special and not re.search(special[charge]["element"], text):
         charge = special[charge].get("falls_back_to", rules["general"])
-    return charge != rules["general"] or re.search(rules["general_element"], text) is not None
+    if charge == rules["general"] and not re.search(rules["general_element"], text):
+        return None
+    return charge
 
 
 @cache

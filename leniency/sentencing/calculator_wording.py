@@ -88,13 +88,7 @@ def describes(facts: CaseFacts, crime: CrimeStandard, pattern: str, standard: St
     """
     text = facts.text or ""
     words = conduct_words(crime.charge, standard) if len(set(facts.charges)) > 1 else None
-    for match in re.finditer(pattern, text):
-        before = text[max(0, match.start() - NEGATION_WINDOW) : match.start()]
-        if any(n in before for n in NEGATIONS):
-            continue
-        if words is None or _names_any(_sentence(text, match.start()), words):
-            return True
-    return False
+    return _unnegated(text, (m.span() for m in re.finditer(pattern, text)), words) is not None
 
 
 def conduct_words(name: str, standard: Standard) -> list[str]:
@@ -156,14 +150,27 @@ def _yuan(amount: Decimal | None) -> str:
 
 def quote_in_sentence(text: str, phrase: str, words) -> str | None:
     """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words` (None: anywhere)."""
+    found = _unnegated(text, _occurrences(text, phrase), words)
+    return text[max(0, found[0] - 12) : found[1]] if found else None
+
+
+def _occurrences(text: str, phrase: str):
+    """(start, end) of every occurrence of `phrase`, overlapping ones included."""
     start = text.find(phrase)
     while start >= 0:
+        yield start, start + len(phrase)
+        start = text.find(phrase, start + 1)
+
+
+def _unnegated(text: str, spans, words) -> tuple[int, int] | None:
+    """The first of `spans` not preceded within a few characters by a negation and, unless `words` is None, in a
+    sentence that contains one of `words`."""
+    for start, end in spans:
         before = text[max(0, start - NEGATION_WINDOW) : start]
         if not any(n in before for n in NEGATIONS) and (
             words is None or _names_any(_sentence(text, start), words)
         ):
-            return text[max(0, start - 12) : start + len(phrase)]
-        start = text.find(phrase, start + 1)
+            return start, end
     return None
 
 

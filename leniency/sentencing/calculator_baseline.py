@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
-from leniency.sentencing.calculator_thresholds import apply_threshold_variant, earlier_law, latest_date
+from leniency.sentencing.calculator_thresholds import apply_threshold_variant, decided_before, earlier_law
 from leniency.sentencing.calculator_wording import describes, quote_phrase, says, trigger_bracket
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
@@ -148,13 +147,10 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
             if (facts.counts or 0) < int(value):
                 return False
         elif key == "latest_date_from":
-            latest = latest_date(facts.text or "")
-            if latest is not None and latest < date.fromisoformat(str(value)):
+            if decided_before(facts.text or "", value):
                 return False
-        elif key == "latest_date_before":
-            # facts that end before a rule came into force (a text naming no date is not before it)
-            latest = latest_date(facts.text or "")
-            if latest is None or latest >= date.fromisoformat(str(value)):
+        elif key == "latest_date_before":  # facts that end before a rule came into force
+            if not decided_before(facts.text or "", value):
                 return False
         elif key == "text_says":
             if not says(facts, crime, str(value), standard):

@@ -58,17 +58,19 @@ def variant_applies(when: dict, facts: CaseFacts) -> bool:
         return False
     if any(word in text for word in when.get("text_none") or ()):
         return False
-    before = when.get("before")
-    if before is not None:
-        latest = latest_date(text)
-        if latest is None or latest >= date.fromisoformat(str(before)):
-            return False
-    since = when.get("from")
-    if since is not None:
-        latest = latest_date(text)
-        if latest is not None and latest < date.fromisoformat(str(since)):
-            return False
+    if "before" in when and not decided_before(text, when["before"]):
+        return False
+    if "from" in when and decided_before(text, when["from"]):
+        return False
     return True
+
+
+def decided_before(text: str, day) -> bool:
+    """Whether the latest date the fact text names (the judgment comes after it) is earlier than `day` (an ISO
+    date): the case was decided under the rule in force before it. A text naming no date is taken as decided
+    under the rule in force now, so never before."""
+    latest = latest_date(text)
+    return latest is not None and latest < date.fromisoformat(str(day))
 
 
 def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, trace: Trace) -> CrimeStandard:

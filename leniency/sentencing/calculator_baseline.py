@@ -58,7 +58,12 @@ def _max_injury(facts: CaseFacts) -> str | None:
 
 
 def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tuple[float, list[str]]:
-    """Total drug quantity in heroin/methamphetamine-equivalent grams (刑法第347条 ratios)."""
+    """Total drug quantity in heroin/methamphetamine-equivalent grams (刑法第347条 ratios).
+
+    A substance the table has no figure for is left out of the total, with a note: 刑法第347条 and
+    法释〔2016〕8号第一条、第二条 set 数量大 / 数量较大 substance by substance, so its grams say nothing about
+    the bracket, and counting them as methamphetamine could reach life or death (issue 16, classes 5 and 6).
+    """
     table = crime.extra.get("drug_equivalents")
     if isinstance(table, str):  # points at another crime file's table
         other = next((c for c in standard.crimes.values() if c.id == table), None)
@@ -69,9 +74,11 @@ def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tu
         factor = next((v for k, v in factors.items() if k in drug.kind), None)
         if factor is None:
             notes.append(
-                f"毒品种类“{drug.kind}”无折算比例，按甲基苯丙胺计 / no equivalence for {drug.kind}, counted as methamphetamine"
+                f"毒品“{drug.kind}”{drug.grams:g}克无折算比例（刑法第347条、法释〔2016〕8号），未计入数量，置信度低 / "
+                f"no equivalence for {drug.kind} ({drug.grams:g} g) in art. 347 or 法释〔2016〕8号: "
+                "not counted, low confidence"
             )
-            factor = 1
+            continue
         total += float(drug.grams) / float(factor)
     return total, notes
 
@@ -194,9 +201,10 @@ def guideline_baseline(
         trace.note(f"note.missing.{crime.measure}", charge=crime.charge)
         confidence = "low"
     if crime.measure == "drug" and facts.drugs:
-        for note in drug_grams(facts, crime, standard)[1]:
+        unconverted = drug_grams(facts, crime, standard)[1]
+        for note in unconverted:
             trace.note_text(note)
-        if _below_minimum(crime, facts, standard, trace):
+        if unconverted or _below_minimum(crime, facts, standard, trace):
             confidence = "low"
     for note in (
         crime.extra.get("law_notes") or ()

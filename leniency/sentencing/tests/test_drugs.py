@@ -95,3 +95,22 @@ def test_holding_less_than_article_348s_quantity_is_said_to_fall_short():
     assert any("未达到刑法第348条" in note for note in short.notes) and short.confidence == "low"
     enough = calculate(extract("2019年6月，民警在被告人潘某的住处查获海洛因净重12克。", ["非法持有毒品"]))
     assert not any("未达到刑法第348条" in note for note in enough.notes)
+
+
+def test_a_given_substance_without_a_figure_is_not_counted_as_methamphetamine():
+    """A quantity handed to the calculator directly (not through extract) of a substance the interpretation gives no
+    figure for: 300 g of it are not 300 g of methamphetamine (which reach the life tier), they place nothing; the
+    same 300 g of methamphetamine, just outside, still do. 刑法第347条; 法释〔2016〕8号第一条、第二条. Text written here."""
+    import dataclasses
+
+    from leniency.sentencing.facts import DrugQuantity
+
+    facts = extract("2020年5月，被告人钱某在某宾馆向他人贩卖毒品，被民警当场抓获。", [SALE])
+    unknown = dataclasses.replace(facts, drugs=[DrugQuantity("依托咪酯", Decimal(300))])
+    calc = calculate(unknown)
+    assert not calc.death_penalty and not calc.life_imprisonment
+    assert calc.months is not None and calc.months < 36
+    assert calc.confidence == "low"
+    assert any("依托咪酯" in note and "未计入数量" in note for note in calc.notes)
+    meth = calculate(dataclasses.replace(facts, drugs=[DrugQuantity("甲基苯丙胺", Decimal(300))]))
+    assert meth.life_imprisonment

@@ -15,10 +15,10 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from . import access
+from .case_page import grouped_rows
 from .models import Case, Defendant, PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
 from .services import _enter_stage
 from .stages import Stage
-from .templatetags.case_page import grouped_rows
 
 Decision = SecondInstanceDecision.Decision
 Ground = SecondInstanceDecision.Ground

@@ -3,7 +3,7 @@ the way they register their audit actions (`leniency.audit.timeline.register_act
 them in order and names no app above it.
 
 A panel is a template rendered with the page's context and `defendant`; it batches its own queries over the
-page's defendants (`leniency.cases.templatetags.case_page`). `style` is a template the page includes once, before
+page's defendants (`leniency.cases.case_page`). `style` is a template the page includes once, before
 its defendants, however many it shows (the panel's stylesheet link). `prefetch` names relations of Defendant the
 page should prefetch for it (one query for all defendants): a relation's name, or a `Prefetch` (with `to_attr`,
 the panel's own name for the rows, which checks may read instead of querying: `PAGE_ASSIGNMENTS`).

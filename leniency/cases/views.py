@@ -24,12 +24,12 @@ from .access import (
     visible_defendants_of,
 )
 from .attachments import can_open_attachment
+from .case_page import VISIBLE, grouped_rows
 from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
 from .models import Case, Charge
 from .pagecache import cached_page, case_version, trail_version
 from .panels import panel_prefetch, panel_styles, panel_templates
-from .templatetags.case_page import VISIBLE, grouped_rows
 
 PAGE_SIZE = 25
 
@@ -153,7 +153,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     timeline = case_timeline(case, defendant_names=names, only=only)
     _log_case_page_read(request, defendants)
     # The defendant panels the apps above registered (panels.py) query once for all `page_defendants`
-    # (leniency/cases/templatetags/case_page.py).
+    # (leniency/cases/case_page.py).
     context = {
         "case": case,
         "rows": rows,

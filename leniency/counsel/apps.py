@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leniency.cases.panels import PAGE_ASSIGNMENTS, register_panel
-from leniency.cases.templatetags.choice_labels import member_label
+from leniency.choice_labels import member_label
 
 
 def _service(data):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leniency.cases.templatetags.choice_labels import member_label
+from leniency.choice_labels import member_label
 
 from .models import Decision, Petition, PublicReport
 

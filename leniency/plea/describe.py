@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leniency.cases.templatetags.choice_labels import member_label
+from leniency.choice_labels import member_label
 
 from .checklist import ITEMS_BY_KEY
 from .models import RightsNotice, Signature, clock

@@ -10,9 +10,9 @@ from operator import attrgetter
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from leniency.cases.templatetags.cached_url import cached_reverse
-from leniency.cases.templatetags.case_page import grouped_rows
-from leniency.cases.templatetags.choice_labels import display
+from leniency.cached_reverse import cached_reverse
+from leniency.cases.case_page import grouped_rows
+from leniency.choice_labels import display
 
 from . import state
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal

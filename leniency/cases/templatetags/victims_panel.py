@@ -4,8 +4,8 @@ victim."""
 
 from django import template
 
+from leniency.cases.case_page import grouped_rows, page_batch
 from leniency.cases.models import Settlement, Victim, VictimOpinion
-from leniency.cases.templatetags.case_page import grouped_rows, page_batch
 
 register = template.Library()
 

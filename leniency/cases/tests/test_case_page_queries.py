@@ -17,9 +17,9 @@ from leniency.audit.models import PersonalDataAccess
 from leniency.cases import services as case_services
 from leniency.cases import victims
 from leniency.cases.access import visible_cases, visible_defendants, visible_defendants_of
+from leniency.cases.case_page import _grouped_ordering, _sort_keys, grouped_order, grouped_rows
 from leniency.cases.models import Case, Charge, Settlement, VictimOpinion
 from leniency.cases.stages import Stage
-from leniency.cases.templatetags.case_page import _grouped_ordering, _sort_keys, grouped_order, grouped_rows
 from leniency.cases.templatetags.victims_panel import victims_of
 from leniency.counsel.models import CounselAssignment
 from leniency.counsel.services import do_assign_counsel

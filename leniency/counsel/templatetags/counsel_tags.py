@@ -2,8 +2,8 @@ from operator import attrgetter
 
 from django import template
 
+from leniency.cases.case_page import grouped_rows, page_batch, page_visible
 from leniency.cases.panels import PAGE_ASSIGNMENTS
-from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
 

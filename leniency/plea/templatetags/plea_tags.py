@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import page_batch, page_rows
+from leniency.cases.case_page import page_batch, page_rows
 from leniency.plea.access import actions_for
 from leniency.plea.next_step import next_step
 from leniency.plea.state import current_agreement_among

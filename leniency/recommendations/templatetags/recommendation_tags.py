@@ -1,6 +1,6 @@
 from django import template
 
-from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_rows
+from leniency.cases.case_page import grouped_rows, page_batch, page_rows
 from leniency.recommendations import access
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 

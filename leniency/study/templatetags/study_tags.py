@@ -2,7 +2,7 @@
 
 from django import template
 
-from leniency.cases.templatetags.case_page import grouped_rows, page_batch, page_visible
+from leniency.cases.case_page import grouped_rows, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds

@@ -1,4 +1,5 @@
-"""The remembered `{% url %}` (cases/templatetags/cached_url.py) writes what Django's tag writes."""
+"""The remembered reverse (leniency/cached_reverse.py) and its `{% url %}` (cases/templatetags/cached_url.py) write
+what Django's reverse and tag write."""
 
 import pytest
 from django.http import HttpResponse
@@ -6,7 +7,7 @@ from django.template import engines
 from django.test import override_settings
 from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 
-from leniency.cases.templatetags.cached_url import cached_reverse
+from leniency.cached_reverse import cached_reverse
 
 CASES = [
     ("{% url 'case_list' %}", {}),

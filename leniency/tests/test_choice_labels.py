@@ -1,5 +1,5 @@
 """`display` gives what get_FOO_display gives, in each language, without translating every label of the field
-(leniency/cases/templatetags/choice_labels.py, issue 21 item 5)."""
+(leniency/choice_labels.py and its template filter, issue 21 item 5)."""
 
 import pytest
 from django.template import Context, Template
@@ -7,7 +7,7 @@ from django.utils import translation
 
 from leniency.cases.models import Defendant
 from leniency.cases.stages import Stage
-from leniency.cases.templatetags.choice_labels import display, member_label
+from leniency.choice_labels import display, member_label
 
 FIELDS = ("stage", "procedure", "gender", "education", "detention")
 

@@ -9,6 +9,18 @@ from leniency.sentencing.facts import Circumstance, Finding, PleaStage
 
 C = Circumstance
 
+RETURNED = re.compile(
+    r"(?:退还|返还|归还|退回)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
+    r"|违法所得|非法所得)"
+    r"|(?:返还|归还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
+    r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
+)
+# who acts in a sentence that tells of a return: the defendant (or the family for them), or the police and recovery
+RETURNER = re.compile(r"被告人|家属|亲属")
+RECOVERER = re.compile(
+    r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
+)
+
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
@@ -26,6 +38,10 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
         r"|因犯[^。；，]{0,12}罪(?:于[^。；，]{0,14})?被[^。；，]{0,20}(?:判处|判决)"
     )),
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
+    # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
+    # only where the defendant is the one who gives it back (`_returned_by_defendant`), as police hand back goods in
+    # the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
+    (C.RESTITUTION, RETURNED),
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
     (C.FORGIVENESS, re.compile(r"谅解")),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
@@ -58,7 +74,8 @@ RECOVERED = re.compile(r"追缴|追回|扣押|起获|查获|缴获|发还")
 CONTINUED = re.compile(
     r"并|且|后|已|均已|现已"
 )  # a clause without its own subject, going on from the one before
-CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起")
+# "提起附带民事诉讼" claims; "在提起公诉前已全额退赔" dates a payment made
+CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起(?!公诉)")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
@@ -75,6 +92,8 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
     findings: list[Finding] = []
     notes: list[str] = []
     for code, pattern in PATTERNS:
+        if any(f.code == code.value for f in findings):
+            continue  # a second pattern of a circumstance already found
         for match in pattern.finditer(text):
             if _negated(text, match.start(), match.end(), code):
                 continue
@@ -83,6 +102,8 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
             if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
                 continue
             if code == C.RESTITUTION and _recovered_by_others(text, match.start()):
+                continue
+            if pattern is RETURNED and not _returned_by_defendant(text, match.start()):
                 continue
             value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
             findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
@@ -133,6 +154,20 @@ def _recovered_by_others(text: str, start: int) -> bool:
     ):  # "赃物被追缴，并已退还被害单位": the clause before is its subject
         lo, _ = _clause_bounds(text, lo - 1, lo - 1)
     return bool(RECOVERED.search(text, lo, start))
+
+
+def _returned_by_defendant(text: str, start: int) -> bool:
+    """A return told by what was taken counts where its sentence names the defendant (or the family) before it and
+    neither the police nor a recovery ("被告人…退还了被盗电动车"; not "公安机关将赃款全部归还被害人", "公安机关从被告人处扣押
+    …，该车现已归还被害人", nor "该车已返还失主" with no actor), and not as an exception to what the crime took
+    ("除少量资金以兑冲的形式返还被害人外": a scheme's payouts)."""
+    lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
+    clause_lo, _ = _clause_bounds(text, start, start)
+    return (
+        bool(RETURNER.search(text, lo, start))
+        and not RECOVERER.search(text, lo, start)
+        and "除" not in text[clause_lo:start]
+    )
 
 
 def _about_defendant(text: str, start: int) -> bool:

@@ -130,3 +130,41 @@ def test_money_returned_to_the_victim_company_is_restitution_and_goods_the_polic
         assert Circumstance.RESTITUTION not in codes(recovered), recovered
     both = "公安机关向被害人发还了人民币2万元，被告人甲于同日退赔了被害人人民币1500元。"
     assert Circumstance.RESTITUTION in codes(both)
+
+
+def test_the_defendant_giving_back_what_was_taken_named_by_what_it_is_is_restitution():
+    """2021量刑指导意见 三(10): the defendant's own 退赃、退赔 is written as well by what was taken as by 赃 ("退还了被盗
+    电动车", "所骗钱款全部返还被害人", "全部归还透支款息"). Texts written here."""
+    for text in (
+        "案发后，被告人周某主动到公安机关投案，如实供述了自己的罪行，并退还了被盗电动车，取得了被害人谅解。",
+        "被告人何某的家属已向被害人李某退还了全部违法所得。",
+        "被告人王某已将所骗钱款全部返还被害人。",
+        "被告人冯某将扒得的手机归还给被害人。",
+        "被告人陶某在提起公诉前已全部归还透支款息。",
+    ):
+        assert Circumstance.RESTITUTION in codes(text), text
+
+
+def test_not_giving_back_or_paying_ones_own_debts_or_a_police_return_is_not_restitution():
+    """Police hand goods back in the same words ("公安机关将赃款全部归还被害人"); a return with no actor ("该车已返还失主") or
+    one after a capture on the spot is not the defendant's; "返还被害人" inside a scheme is part of the crime."""
+    for text in (
+        "被告人陶某透支后经发卡银行两次催收超过三个月仍不归还。",
+        "被告人王某借款后拒不归还，并更换手机号码逃匿。",
+        "被告人王某到期无法归还借款。",
+        "被告人王某将诈骗所得用于赌博挥霍，未归还被害人。",
+        "被告人王某将骗得的钱款用于归还个人债务。",
+        "被盗电动车已被民警追回并归还被害人。",
+        "案发后，公安机关将赃款7650元全部归还被害人李某某。",
+        "案发后，该车已返还失主。",
+        "被告人甲被当场抓获，被盗物品已归还该超市。",
+        "被告人甲以投资分红为名骗取被害人三十余人，除少量资金以兑冲的形式返还被害人外，其余用于挥霍。",
+        "公安机关从被告人甲处扣押其盗窃的电动车一辆，该车现已归还被害人。",
+    ):
+        assert Circumstance.RESTITUTION not in codes(text), text
+
+
+def test_a_payment_dated_before_prosecution_is_made_and_a_civil_claim_is_not():
+    """"在提起公诉前已赔偿" dates a payment; "提起附带民事诉讼，要求…赔偿" is a claim (before, both were claims)."""
+    assert Circumstance.COMPENSATION in codes("被告人在提起公诉前已赔偿被害人经济损失。")
+    assert Circumstance.COMPENSATION not in codes("被害人提起附带民事诉讼，要求被告人赔偿医疗费。")

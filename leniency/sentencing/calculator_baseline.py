@@ -15,6 +15,7 @@ from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_thresholds import apply_threshold_variant, decided_before, earlier_law
 from leniency.sentencing.calculator_wording import describes, quote_phrase, says, trigger_bracket
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
+from leniency.sentencing.extraction.quantities import injured_persons
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
 from leniency.sentencing.trace import Phrase, Trace
@@ -101,10 +102,10 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
     if name == "injured_victims":
         # persons, not injuries: where the victims are known, two injuries of one victim (肝破裂构成重伤二级，血气胸
         # 构成轻伤一级) are one victim (issue 16 class 3); the guideline adds a term per further person injured
-        injured = len([g for g in injuries if injury_rank(g) >= injury_rank("light_2")])
+        injured = _persons(facts, lambda g: injury_rank(g) >= injury_rank("light_2"))
         return float(facts.victims or injured)
-    if name == "light_injuries":
-        return float(sum(1 for g in injuries if g in LIGHT))
+    if name == "light_injuries":  # persons injured lightly (每增加轻伤一人), not mentions of a light injury
+        return float(_persons(facts, lambda g: g in LIGHT))
     if name == "light_1":
         return 1.0 if top == InjuryGrade.LIGHT_1.value else 0.0
     if name == "serious_1":
@@ -112,6 +113,14 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
     if name == "disability":
         return float(11 - facts.disability_grade) if facts.disability_grade else 0.0
     raise ValueError(f"unknown measure {name!r}")
+
+
+def _persons(facts: CaseFacts, graded) -> int:
+    """How many persons suffered an injury whose grade `graded` accepts (extraction.quantities.injured_persons)."""
+    findings = [f for f in facts.injuries if f.value is not None and graded(str(f.value))]
+    if not findings and facts.injury is not None and graded(str(facts.injury)):
+        return 1
+    return injured_persons(facts.text or "", findings)
 
 
 def _flags(facts: CaseFacts) -> set[str]:

@@ -66,6 +66,7 @@ TAKEN_FROM_RE = re.compile(
 )
 OWNER_RE = re.compile(rf"({MASKED_NAME})(?=的?(?:停放|经营|所有|放在|家中|住处|被盗|被骗|被抢))")
 NAME_SPLIT = re.compile("、")
+NAME_GROUP_RE = re.compile(rf"{MASKED_NAME}(?:[、和及与]{MASKED_NAME})*")
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
@@ -135,6 +136,34 @@ def find_injuries(text: str) -> list[Finding]:
             grade = InjuryGrade.DEATH
         findings.append(Finding("injury", grade, span(text, match.start(), match.end())))
     return findings
+
+
+def injured_persons(text: str, findings: list[Finding]) -> int:
+    """How many persons the injury mentions `findings` are of: each mention is of the persons named last before it
+    in its sentence (经鉴定，周某的损伤程度为轻伤二级 / 将周某、王某打致轻伤), so a victim's injury told twice (致其轻伤 …
+    经鉴定…轻伤二级) is one person; the guideline adds punishment per person (每增加一人, issue 16 class 3). Mentions
+    naming no one count as one person together, only where no mention names anyone; a defendant is no victim."""
+    defendants = set(DEFENDANT_NAME_RE.findall(text))
+    persons: set[str] = set()
+    unnamed = False
+    for finding in findings:
+        at = finding.span
+        if at is None or text[at.start : at.end] != at.quote:
+            unnamed = True
+            continue
+        lo, _ = bounds(text, at.start, at.start, SENTENCE_BREAK)
+        groups = list(NAME_GROUP_RE.finditer(text, lo, at.start))
+        names = {_person(n) for n in re.findall(MASKED_NAME, groups[-1].group())} if groups else set()
+        names -= {_person(n) for n in defendants}
+        persons |= names
+        unnamed = unnamed or not names
+    return len(persons) or int(unnamed)
+
+
+def _person(name: str) -> str:
+    """A masked name without the word the pattern may take in before it (将周某 -> 周某)."""
+    at = name.find("某")
+    return name[at - 1 :] if at > 0 else name
 
 
 def worst_injury(findings: list[Finding]) -> InjuryGrade | None:

@@ -1,0 +1,41 @@
+"""Injury increments count persons, not mentions (issue 16, class 3): judgments tell one victim's injury twice
+(致其轻伤 … 经鉴定，周某的损伤程度为轻伤二级; the prosecutor's 致人轻伤), and the guideline adds punishment per person
+injured (2021量刑指导意见 四(七), 四(十)). Fact texts written here."""
+
+from leniency.sentencing.calculator import calculate
+from leniency.sentencing.extract import extract
+from leniency.sentencing.extraction.quantities import find_injuries, injured_persons
+
+ONE = (
+    "经审理查明，2020年6月5日晚，被告人赵某因感情纠纷，用拳头、酒瓶将曾某打伤。经鉴定，曾某的损伤程度为轻伤二级。"
+    "公诉机关认为，被告人赵某故意伤害他人身体，致人轻伤。"
+)
+TWO = "经审理查明，2020年6月5日晚，被告人赵某因感情纠纷，用拳头、酒瓶将曾某、李某打伤。经鉴定，曾某、李某的损伤程度均为轻伤二级。"
+ROBBERY = (
+    "经审理查明，2020年8月12日凌晨，被告人陈某在路边持刀威胁被害人周某交出财物，周某反抗，陈某持刀将周某划伤致其轻伤，"
+    "劫得现金3000元。经鉴定，周某的损伤程度为轻伤二级。"
+)
+
+
+def test_one_victims_injury_told_twice_is_one_person():
+    findings = find_injuries(ONE)
+    assert len(findings) == 2
+    assert injured_persons(ONE, findings) == 1  # the defendant named before 致人轻伤 is no victim
+
+
+def test_one_mention_of_two_victims_is_two_persons():
+    assert injured_persons(TWO, find_injuries(TWO)) == 2
+
+
+def test_a_further_person_injured_adds_to_the_injury_baseline_a_repeated_mention_does_not():
+    one = calculate(extract(ONE, ["故意伤害"]))
+    two = calculate(extract(TWO, ["故意伤害"]))
+    assert one.months == 8
+    assert two.months == 12
+    assert "crime.intentional_injury.light.increment.injured_victims" not in {s.rule_id for s in one.steps}
+
+
+def test_a_robbery_victims_light_injury_told_twice_adds_once():
+    calc = calculate(extract(ROBBERY, ["抢劫"]))
+    (step,) = [s for s in calc.steps if s.rule_id == "crime.robbery.basic.increment.light_injuries"]
+    assert step.months_after - step.months_before == 6

@@ -97,8 +97,8 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
         return float(facts.counts or 0)
     if name == "victims":
         return float(facts.victims or 0)
-    if name == "deaths":
-        return float(sum(1 for g in injuries if g == InjuryGrade.DEATH.value))
+    if name == "deaths":  # persons killed, not mentions of a death (致李某死亡 … 经鉴定，李某系…死亡)
+        return float(_persons(facts, lambda g: g == InjuryGrade.DEATH.value))
     if name == "injured_victims":
         # persons, not injuries: where the victims are known, two injuries of one victim (肝破裂构成重伤二级，血气胸
         # 构成轻伤一级) are one victim (issue 16 class 3); the guideline adds a term per further person injured

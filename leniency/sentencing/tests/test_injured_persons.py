@@ -39,3 +39,19 @@ def test_a_robbery_victims_light_injury_told_twice_adds_once():
     calc = calculate(extract(ROBBERY, ["抢劫"]))
     (step,) = [s for s in calc.steps if s.rule_id == "crime.robbery.basic.increment.light_injuries"]
     assert step.months_after - step.months_before == 6
+
+
+TOLD_TWICE = (
+    "经审理查明，2020年3月5日，被告人王某驾驶小型轿车行驶至某路口时，未注意观察路面情况，与行人李某相撞，致李某当场死亡。"
+    "经交警部门认定，王某负事故全部责任。经鉴定，李某系交通事故致颅脑损伤死亡。"
+)
+TWO_KILLED = "经审理查明，2020年3月5日，被告人王某驾驶小型轿车行驶至某路口时，与行人李某、张某相撞，致李某、张某死亡。"
+
+
+def test_a_traffic_death_told_twice_is_one_death_two_persons_killed_are_two():
+    """2021量刑指导意见 四(一): each further death adds to the 交通肇事 baseline; one death told twice does not."""
+    once = calculate(extract(TOLD_TWICE, ["交通肇事"]))
+    twice = calculate(extract(TWO_KILLED, ["交通肇事"]))
+    assert "crime.traffic_accident.basic.increment.deaths" not in {s.rule_id for s in once.steps}
+    assert "crime.traffic_accident.basic.increment.deaths" in {s.rule_id for s in twice.steps}
+    assert twice.months > once.months

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
 
+from leniency.compiled_queries import compiled
+
 from .models import AuditEvent
 
 TIMELINE_FIELDS = ("seq", "occurred_at", "actor_label", "action", "data")
@@ -38,6 +40,11 @@ class TimelineEntry:
     defendant: str = ""
 
 
+_EVENTS_OF_CASE = compiled(
+    lambda pk: AuditEvent.objects.filter(case_id=pk).order_by().values_list(*TIMELINE_FIELDS)
+)
+
+
 def case_timeline(case, *, defendant_names: dict[int, str], only: int | None = None) -> list[TimelineEntry]:
     """Events of the case in the order they happened, each naming the defendant it concerns
     (`defendant_names`: those the viewer may see; events about anyone else are left out). The services stamp
@@ -49,7 +56,7 @@ def case_timeline(case, *, defendant_names: dict[int, str], only: int | None = N
     # Sorted here rather than by the database (the same order: both fields are never null), and only the columns
     # shown, as tuples: compiling the ORDER BY, converting the hash columns and making model instances cost more
     # than the sort (issue 21 item 5).
-    rows = AuditEvent.objects.filter(case_id=case.pk).order_by().values_list(*TIMELINE_FIELDS)
+    rows = _EVENTS_OF_CASE(case.pk)
     for seq, occurred_at, actor, action, data in sorted(rows, key=itemgetter(1, 0)):
         defendant = data.get("defendant")
         if defendant is not None and defendant not in defendant_names:

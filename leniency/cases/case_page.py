@@ -18,6 +18,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from leniency.cases.access import visible_defendants
+from leniency.compiled_queries import compiled
 
 VISIBLE = "cases.visible"
 
@@ -112,7 +113,27 @@ def grouped_rows(queryset) -> list:
     keys = _sort_keys(queryset.model, _grouped_ordering(queryset))
     if keys is None:
         return list(grouped_order(queryset))
-    rows = list(queryset.order_by())
-    for attname, descending in reversed(keys):  # stable sorts, the last term first
+    return _sorted(list(queryset.order_by()), keys)
+
+
+def _sorted(rows: list, keys) -> list:
+    for attname, descending in reversed(keys or ()):  # stable sorts, the last term first
         rows.sort(key=attrgetter(attname), reverse=descending)
     return rows
+
+
+class grouped_query:  # noqa: N801 (called like a function)
+    """`grouped_rows(build(*pks))`, with build's queryset compiled once (leniency/compiled_queries.py): the panels'
+    reads differ from one page to the next only by the defendants' pks."""
+
+    def __init__(self, build: Callable):
+        self._keys = None
+        self._query = compiled(lambda *pks: self._unsorted(build(*pks)))
+
+    def _unsorted(self, queryset):
+        self._keys = _sort_keys(queryset.model, _grouped_ordering(queryset))
+        return grouped_order(queryset) if self._keys is None else queryset.order_by()
+
+    def __call__(self, *pks) -> list:
+        rows = list(self._query(*pks))
+        return _sorted(rows, self._keys)

@@ -15,7 +15,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from . import access
-from .case_page import grouped_rows
+from .case_page import grouped_query, grouped_rows
 from .models import Case, Defendant, PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
 from .services import _enter_stage
 from .stages import Stage
@@ -460,6 +460,11 @@ def do_decide_retrial(
     return retrial
 
 
+_SENTENCES_OF_CASE = grouped_query(
+    lambda pk: Sentence.objects.filter(defendant__case=pk).order_by("judged_on", "id")
+)
+
+
 def case_page_actions(user, case: Case, defendants) -> dict:
     """What the case page offers about judgments, from the defendants it already loaded: two queries at most
     (the sentences, the open retrial), none before the case reaches a court."""
@@ -467,12 +472,7 @@ def case_page_actions(user, case: Case, defendants) -> dict:
     latest = {}
     # Only a court gives a sentence (do_record_judgment and the later instances, on the case's court), and a case
     # keeps its court once it has one: a case no court holds has none to read.
-    sentences = (
-        Sentence.objects.filter(defendant__case=case)
-        if case.court_id is not None
-        else Sentence.objects.none()
-    )
-    for s in grouped_rows(sentences.order_by("judged_on", "id")):
+    for s in _SENTENCES_OF_CASE(case.pk) if case.court_id is not None else ():
         latest[s.defendant_id] = s
     for d in defendants:
         d.sentence_in_force = latest.get(d.pk)

@@ -30,6 +30,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from leniency.compiled_queries import compiled
 from leniency.corpus.models import Artefact
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,14 @@ def content_version(directory: Path, stamp: str) -> str:
 
 def current(kind: str) -> Artefact | None:
     """The newest published version of `kind`, or None when none was ever published."""
-    return Artefact.objects.filter(kind=kind).order_by("-id").first()
+    return next(iter(_NEWEST[kind]()), None)
+
+
+# Asked on every cold case page (the withdrawal-risk panel): compiled once (leniency/compiled_queries.py).
+_NEWEST = {
+    kind: compiled(lambda kind=kind: Artefact.objects.filter(kind=kind).order_by("-id")[:1])
+    for kind in Artefact.Kind.values
+}
 
 
 def publish(kind: str, version: str, directory: Path) -> Artefact:

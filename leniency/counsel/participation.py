@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from leniency import clock
 from leniency.audit.trail import record
+from leniency.compiled_queries import compiled
 from leniency.errors import DomainError
 from leniency.plea.models import Signature
 from leniency.recommendations.models import LawyerOpinion
@@ -240,13 +241,7 @@ def recorded_events(
         )
     else:
         defendant_of = {r.pk: r.defendant_id for pk in by_defendant for r in rounds.get(pk, ())}
-        by_round = (
-            LawyerOpinion.objects.filter(recommendation_id__in=defendant_of)
-            .values_list("recommendation_id", "lawyer_id", "created_at")
-            .order_by()
-            if defendant_of
-            else []
-        )
+        by_round = _OPINIONS_ON(list(defendant_of)) if defendant_of else []
         opinions = [(defendant_of[round_id], lawyer_id, at) for round_id, lawyer_id, at in by_round]
     for defendant_id, lawyer_id, at in opinions:
         add(defendant_id, at, Service.OPINION_RECOMMENDATION, lawyer_id)
@@ -268,6 +263,23 @@ def defendant_signatures(agreements) -> list[tuple[int, datetime]]:
     ]
 
 
+def _entries(queryset):
+    # Unordered (the model's order joins the assignment): figures_from sorts the entries by time.
+    return queryset.only("assignment_id", "service", "occurred_at", "minutes").order_by()
+
+
+_ENTRIES_OF = compiled(lambda pks: _entries(ParticipationEntry.objects.filter(assignment_id__in=pks)))
+# The opinions on some recommendation rounds, unordered (not the model's created_at, id: figures_from sorts the
+# events by time).
+_OPINIONS_ON = compiled(
+    lambda pks: (
+        LawyerOpinion.objects.filter(recommendation_id__in=pks)
+        .values_list("recommendation_id", "lawyer_id", "created_at")
+        .order_by()
+    )
+)
+
+
 def figures_by_assignment(
     assignments, *, signatures: list | None = None, rounds: dict | None = None
 ) -> dict[int, AssignmentFigures]:
@@ -276,17 +288,11 @@ def figures_by_assignment(
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
-    scope = (
-        {"assignment__in": source.values("pk")}
-        if hasattr(source, "values")
-        else {"assignment_id__in": grouped}
-    )
-    # Unordered (the model's order joins the assignment): figures_from sorts the entries by time.
-    for entry in (
-        ParticipationEntry.objects.filter(**scope)
-        .only("assignment_id", "service", "occurred_at", "minutes")
-        .order_by()
-    ):
+    if hasattr(source, "values"):
+        entries = _entries(ParticipationEntry.objects.filter(assignment__in=source.values("pk")))
+    else:
+        entries = _ENTRIES_OF(list(grouped))
+    for entry in entries:
         grouped[entry.assignment_id].append(entry)
     for pk, events in recorded_events(assignments, signatures=signatures, rounds=rounds).items():
         grouped[pk].extend(events)

@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from leniency.cached_reverse import cached_reverse
-from leniency.cases.case_page import grouped_rows
+from leniency.cases.case_page import grouped_query
 from leniency.choice_labels import display
 
 from . import state
@@ -65,16 +65,6 @@ class Records:
     withdrawals: list = field(default_factory=list)
 
 
-# Records that apps above plea keep on its steps (the recordings app's recordings of the notice and the signing):
-# a field of `Records` -> a function giving the queryset of those rows, registered in the app's AppConfig.ready.
-_OTHER_SOURCES: dict[str, Callable] = {}
-
-
-def register_records(name: str, queryset: Callable) -> None:
-    """Let an app above plea add its rows to `Records.<name>` (and so to the plea story)."""
-    _OTHER_SOURCES[name] = queryset
-
-
 # The items of a review not answered 符合 and not since resolved (VoluntarinessReview.open_failures), counted.
 OPEN_FAILURES = Count("items", filter=Q(items__answer=ReviewItem.Answer.NO, items__resolved_at__isnull=True))
 
@@ -88,25 +78,35 @@ def open_failure_count(review) -> int:
 def load_records(defendant_ids) -> dict[int, Records]:
     """The records of several defendants with six queries in all (the case page shows them together)."""
     records = {pk: Records() for pk in defendant_ids}
-    sources = [
-        ("notices", RightsNotice.objects.all()),
-        # Signatures unordered: who reads them picks by role or sorts them (story); an ORDER BY signed_at, id was
-        # about a third of the query's cost in Python (issue 21).
-        (
-            "agreements",
-            PleaAgreement.objects.prefetch_related(Prefetch("signatures", Signature.objects.order_by())),
-        ),
-        *((name, queryset()) for name, queryset in _OTHER_SOURCES.items()),
-        # A review's open failures counted in the same query, instead of a second one for its items.
-        ("reviews", VoluntarinessReview.objects.annotate(open_failure_count=OPEN_FAILURES)),
-        ("withdrawals", Withdrawal.objects.all()),
-    ]
-    # Each model's order within a defendant (an agreement, a review), without the joins of its order by the
-    # defendant's case, sorted in Python where its fields allow (grouped_rows).
-    for name, queryset in sources:
-        for row in grouped_rows(queryset.filter(defendant_id__in=records)):
+    for name, rows in _SOURCES.items():
+        for row in rows(list(records)):
             getattr(records[row.defendant_id], name).append(row)
     return records
+
+
+def _of_defendants(queryset: Callable) -> grouped_query:
+    """`queryset()`'s rows of some defendants, in each model's order within a defendant (an agreement, a review)
+    without the joins of its order by the defendant's case, sorted in Python where its fields allow."""
+    return grouped_query(lambda pks: queryset().filter(defendant_id__in=pks))
+
+
+_SOURCES: dict[str, grouped_query] = {
+    "notices": _of_defendants(RightsNotice.objects.all),
+    # Signatures unordered: who reads them picks by role or sorts them (story); an ORDER BY signed_at, id was
+    # about a third of the query's cost in Python (issue 21).
+    "agreements": _of_defendants(
+        lambda: PleaAgreement.objects.prefetch_related(Prefetch("signatures", Signature.objects.order_by()))
+    ),
+    # A review's open failures counted in the same query, instead of a second one for its items.
+    "reviews": _of_defendants(lambda: VoluntarinessReview.objects.annotate(open_failure_count=OPEN_FAILURES)),
+    "withdrawals": _of_defendants(Withdrawal.objects.all),
+}
+
+
+def register_records(name: str, queryset: Callable) -> None:
+    """Let an app above plea add its rows to `Records.<name>` (and so to the plea story): the recordings app's
+    recordings of the notice and the signing, registered in its AppConfig.ready."""
+    _SOURCES[name] = _of_defendants(queryset)
 
 
 def _records(defendant, records: Records | None) -> Records:

@@ -4,8 +4,9 @@ victim."""
 
 from django import template
 
-from leniency.cases.case_page import grouped_rows, page_batch
+from leniency.cases.case_page import grouped_query, page_batch
 from leniency.cases.models import Settlement, Victim, VictimOpinion
+from leniency.compiled_queries import compiled
 
 register = template.Library()
 
@@ -15,21 +16,28 @@ def victims_panel(context, defendant):
     return page_batch(context, "victims", defendant, victims_of)
 
 
+_LINKS = compiled(
+    lambda pks: Victim.defendants.through.objects.filter(defendant_id__in=pks).select_related("victim")
+)
+_OPINIONS = grouped_query(
+    lambda pks: VictimOpinion.objects.filter(defendant_id__in=pks).order_by("heard_on", "pk")
+)
+_SETTLEMENTS = grouped_query(
+    lambda pks: Settlement.objects.filter(defendant_id__in=pks).order_by("signed_on", "pk")
+)
+
+
 def victims_of(defendants) -> dict[int, list[dict]]:
     ids = [d.pk for d in defendants]
     panels: dict[int, list[dict]] = {pk: [] for pk in ids}
-    links = list(Victim.defendants.through.objects.filter(defendant_id__in=ids).select_related("victim"))
+    links = list(_LINKS(ids))
     if not links:  # no victim: no opinion or settlement to show (most cases; one query instead of three)
         return panels
     heard: dict[tuple[int, int], VictimOpinion] = {}
-    for opinion in grouped_rows(
-        VictimOpinion.objects.filter(defendant_id__in=ids).order_by("heard_on", "pk")
-    ):
+    for opinion in _OPINIONS(ids):
         heard[(opinion.victim_id, opinion.defendant_id)] = opinion  # the latest
     settlements: dict[tuple[int, int], list[Settlement]] = {}
-    for settlement in grouped_rows(
-        Settlement.objects.filter(defendant_id__in=ids).order_by("signed_on", "pk")
-    ):
+    for settlement in _SETTLEMENTS(ids):
         settlements.setdefault((settlement.victim_id, settlement.defendant_id), []).append(settlement)
     for link in sorted(links, key=lambda link: link.victim_id):
         key = (link.victim_id, link.defendant_id)

@@ -1,12 +1,18 @@
 from django import template
 
-from leniency.cases.case_page import grouped_rows, page_batch, page_rows
+from leniency.cases.case_page import grouped_query, page_batch, page_rows
 from leniency.recommendations import access
 from leniency.recommendations.models import CourtDecision, SentencingRecommendation
 
 register = template.Library()
 
 SHOWN_ROUNDS = 5
+
+# The model's order, round, without joining the defendant's case to order by it (grouped_query).
+_ROUNDS = grouped_query(lambda pks: SentencingRecommendation.objects.filter(defendant_id__in=pks))
+_DECISIONS = grouped_query(
+    lambda pks: CourtDecision.objects.filter(recommendation_id__in=pks).order_by("-created_at", "-id")
+)
 
 
 @register.inclusion_tag("recommendations/_panel_body.html", takes_context=True)
@@ -24,8 +30,7 @@ def rounds_of(defendants) -> dict[int, list]:
     """Every round of each defendant in round order, with `defendant` set: one query."""
     by_pk = {d.pk: d for d in defendants}
     rounds = {pk: [] for pk in by_pk}
-    # The model's order, round, without joining the defendant's case to order by it (grouped_rows).
-    for rec in grouped_rows(SentencingRecommendation.objects.filter(defendant_id__in=by_pk)):
+    for rec in _ROUNDS(list(by_pk)):
         rec.defendant = by_pk[rec.defendant_id]
         rounds[rec.defendant_id].append(rec)
     return rounds
@@ -59,9 +64,7 @@ def recommendation_panels(defendants, user, all_rounds: dict[int, list]) -> dict
     decisions = {}
     final_pks = [f.pk for f in finals.values() if f is not None]
     if final_pks:
-        for decision in grouped_rows(
-            CourtDecision.objects.filter(recommendation_id__in=final_pks).order_by("-created_at", "-id")
-        ):
+        for decision in _DECISIONS(final_pks):
             decisions.setdefault(decision.recommendation_id, decision)
     panels = {}
     for pk, defendant in by_pk.items():

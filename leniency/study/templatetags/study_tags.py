@@ -2,7 +2,7 @@
 
 from django import template
 
-from leniency.cases.case_page import grouped_rows, page_batch, page_visible
+from leniency.cases.case_page import grouped_query, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -13,6 +13,9 @@ from leniency.study.models import LetterDelivery
 from leniency.study.risk import explain, load_model, prospective_row
 
 register = template.Library()
+
+# The model's order, delivered_at, without joining the defendant's case to order by it (grouped_query).
+_LETTERS = grouped_query(lambda pks: LetterDelivery.objects.filter(defendant_id__in=pks))
 
 
 @register.simple_tag(takes_context=True)
@@ -45,8 +48,7 @@ def study_panels(
     if not shown:
         return panels
     letters = {pk: [] for pk in shown}
-    # The model's order, delivered_at, without joining the defendant's case to order by it (grouped_rows).
-    for letter in grouped_rows(LetterDelivery.objects.filter(defendant_id__in=shown)):
+    for letter in _LETTERS(shown):
         letters[letter.defendant_id].append(letter)
     withdrawals = [w for pk in shown for w in plea[pk].withdrawals]
     heavier, protests = heavier_among(withdrawals, rounds), protests_among(withdrawals)

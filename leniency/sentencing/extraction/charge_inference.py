@@ -4,7 +4,8 @@ CAIL masks charge names as ××, so a fact text rarely names its charge. Each ch
 weighted character n-grams (2 and 3 characters, TF-IDF):
 
 - from the statute: the charge's name and the words of its brackets (罪状, `statutory_brackets.yaml`),
-  for every charge of the catalogue;
+  for every charge of the catalogue, with the words in which the judicial interpretations and judgments
+  tell the conduct where the article only names it (开设赌场; `charge_elements.yaml` `conduct`);
 - from decided cases, where there are some: the mean profile of the facts of that charge less the
   mean of all cases (Rocchio), so that what every judgment says does not outweigh the conduct
   (`standards/charge_profiles.json`, built by `python -m leniency.sentencing.extraction.charge_inference
@@ -98,6 +99,14 @@ def statute_text(name: str) -> str:
     return f"{name} {conditions} {statute_conduct().get(info.name if info else name, '')}"
 
 
+def conduct_text(name: str) -> str:
+    """The statute's words with the conduct as interpretations and judgments tell it (charge_elements.yaml `conduct`:
+    art. 303 para. 2 only names 开设赌场; 公通字〔2010〕40号 says what running one online is). Read by the charge
+    profiles only: act_charge asks statute_text whether the statute itself speaks of violence."""
+    words = charge_elements().get("conduct", {}).get(name, {}).get("words", "")
+    return f"{statute_text(name)} {words}"
+
+
 @cache
 def charge_elements() -> dict:
     return yaml.safe_load(ELEMENTS_FILE.read_text(encoding="utf-8"))
@@ -168,12 +177,12 @@ class ChargeModel:
         self.default_idf: float = data["default_idf"]
         self.profiles: dict[str, dict[str, float]] = data["profiles"]
         self.statutes = {
-            c.name: _weights(ngrams(statute_text(c.name)), self.idf, self.default_idf) for c in all_charges()
+            c.name: _weights(ngrams(conduct_text(c.name)), self.idf, self.default_idf) for c in all_charges()
         }
         self.articles = {c.name: c.article for c in all_charges()}
         # what the model can read: n-grams of the cases' vocabulary or of a statute. The fact is
         # weighed on these alone, so that text about nothing it knows does not dilute the rest.
-        self.vocabulary = set(self.idf).union(*(ngrams(statute_text(c.name)) for c in all_charges()))
+        self.vocabulary = set(self.idf).union(*(ngrams(conduct_text(c.name)) for c in all_charges()))
         # n-gram -> [(charge, weight)]: a fact is scored through its own n-grams, not every profile
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for charge, statute in self.statutes.items():

@@ -25,7 +25,14 @@ def test_a_charge_without_cases_is_recognised_by_its_statutes_conduct(text, char
 
 def test_without_the_articles_words_the_brackets_alone_miss_it(monkeypatch):
     monkeypatch.setattr(charge_inference, "statute_conduct", lambda: {})
+    monkeypatch.setattr(charge_inference, "conduct_text", charge_inference.statute_text)
     assert ChargeModel(None).candidates(CONDUCT[0][0], limit=1)[0].charge != "寻衅滋事"
+
+
+def test_the_interpretations_words_alone_recognise_the_conduct(monkeypatch):
+    """法释〔2013〕18号's words for 寻衅滋事 (charge_elements.yaml `conduct`) carry it without the article's own."""
+    monkeypatch.setattr(charge_inference, "statute_conduct", lambda: {})
+    assert ChargeModel(None).candidates(CONDUCT[0][0], limit=1)[0].charge == "寻衅滋事"
 
 
 def test_the_articles_words_leave_the_penalties_out():

@@ -159,3 +159,45 @@ def test_conversion_through_the_post_over_the_units_property_is_job_embezzlement
     )
     assert default_model()._by_elements(text, ["侵占"]) == ["职务侵占"]
     assert default_model()._by_elements(ENTRUSTED_TRUCK, ["侵占"]) == ["侵占"]
+
+
+def test_a_victim_bound_and_forced_to_tell_the_password_is_robbed():
+    text = (
+        "经审理查明，被告人罗某伙同他人将被害人诱骗至某出租屋内，采用捆绑、殴打的手段，逼迫被害人说出银行卡密码，"
+        "并从卡内取走人民币2万元。"
+    )
+    assert first(text) == "抢劫"
+    later = "经审理查明，被告人甲以在网上曝光乙的隐私相要挟，逼迫乙在一周内转账人民币3万元。"
+    assert default_model()._by_elements(later, ["敲诈勒索"]) == ["敲诈勒索"]
+
+
+def test_a_death_on_a_county_road_is_a_traffic_accident():
+    road = (
+        "经审理查明，被告人陈某驾驶轿车在某县道行驶时超速，与对向骑自行车的被害人发生碰撞，致被害人经抢救无效死亡，"
+        "被告人陈某驾车逃逸。经认定，陈某负事故全部责任。"
+    )
+    assert first(road) == "交通肇事"
+    yard = "经审理查明，被告人甲在某工厂院内驾驶叉车倒车时未注意观察，将工友乙撞倒，致乙经抢救无效死亡。"
+    assert default_model()._by_elements(yard, ["过失致人死亡"]) == ["过失致人死亡"]
+
+
+def test_holding_a_debtor_for_a_usurious_loan_is_unlawful_detention():
+    debt = (
+        "经审理查明，被告人周某为催讨被害人所欠的高利贷，伙同他人将被害人拉上面包车，带至某酒店房间，由专人轮流看管，"
+        "不准其离开，至次日被民警解救。"
+    )
+    assert first(debt) == "非法拘禁"
+    ransom = (
+        "经审理查明，被告人甲将放学途中的儿童乙骗至出租屋内控制，后打电话向乙的父亲索要赎金人民币20万元。"
+    )
+    assert default_model()._by_elements(ransom, ["绑架"]) == ["绑架"]
+
+
+def test_cashing_out_cards_through_pos_terminals_is_illegal_business():
+    cash_out = (
+        "经审理查明，被告人孙某在未取得支付业务许可的情况下，使用多台POS机，以虚构交易的方式为他人信用卡套现，"
+        "非法经营数额人民币560万元，从中收取手续费共计人民币5万元。"
+    )
+    assert first(cash_out) == "非法经营"
+    stolen_card = "经审理查明，被告人甲冒用捡到的他人信用卡，在其经营的商店POS机上刷卡套现人民币3万元。"
+    assert default_model()._by_elements(stolen_card, ["信用卡诈骗"]) == ["信用卡诈骗"]

@@ -1,7 +1,7 @@
 """Each charge's own facts in a case of several charges (issue 16, class 3).
 
-The injuries, circumstances and number of acts a charge is calculated on come from the acts that tell
-of it (`CaseFacts.acts`): a 重伤 told in an injury count does not move a kidnapping count into its
+The injuries, drug quantities, circumstances and number of acts a charge is calculated on come from the acts
+that tell of it (`CaseFacts.acts`): a 重伤 told in an injury count does not move a kidnapping count into its
 "杀害、伤害被绑架人" bracket, the owners of things stolen in a theft count are not victims of an injury count, and 多次 (多次盗窃, 多次抢劫 …) is the number of acts of that charge, not of the case. Criminal Law
 art. 69: each crime is sentenced on its own facts before the punishments are combined.
 """
@@ -46,6 +46,15 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             confidence="medium",
             injury=Phrase(f"phrase.injury.{injury.value}" if injury else "phrase.injury.none"),
             total=Phrase(f"phrase.injury.{facts.injury.value}" if facts.injury else "phrase.injury.none"),
+        )
+    drugs = facts.for_charge(given, facts.drugs)
+    if "毒品" in name and len(drugs) != len(facts.drugs):
+        # 走私、贩卖、运输、制造毒品 and 非法持有毒品 each on the quantity of its own count: the 400 g found at home in a
+        # holding count do not make the 2 g sold in a sale count 数量大 (a life sentence from another count)
+        changes["drugs"] = drugs
+        trace.note_text(
+            f"{name}：按本罪事实计算毒品数量（{_grams(drugs)}，全案{_grams(facts.drugs)}；{CITATION}） / "
+            f"{name}: the drug quantity of its own acts ({_grams(drugs, ' g')} of {_grams(facts.drugs, ' g')} in all)"
         )
     circumstances = facts.for_charge(given, facts.circumstances)
     if len(circumstances) != len(facts.circumstances):
@@ -95,6 +104,10 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             total=facts.victims,
         )
     return dataclasses.replace(own, **changes) if changes else own
+
+
+def _grams(drugs, unit: str = "克") -> str:
+    return "、".join(f"{d.kind}{d.grams:g}{unit}" for d in drugs) or f"0{unit}"
 
 
 def own_counts(given: str, facts: CaseFacts) -> int | None:

@@ -74,9 +74,14 @@ def visible_defendants_of(user, case: Case) -> QuerySet[Defendant]:
     compiling and the database pay for; the judge's holds another, the panels the judge sits on)."""
     if not user.is_authenticated:
         return Defendant.objects.none()
-    if user.is_lawyer and not user.is_superuser:
+    if not sees_every_defendant(user):
         return _lawyer_defendants(user).filter(case=case)
     return Defendant.objects.filter(case=case)
+
+
+def sees_every_defendant(user) -> bool:
+    """Whether `user` sees every defendant of each case they see (all but a lawyer, who sees their own clients)."""
+    return user.is_authenticated and not (user.is_lawyer and not user.is_superuser)
 
 
 def can_see_identity(user) -> bool:

@@ -19,15 +19,16 @@ from .access import (
     can_prosecute,
     can_see_identity,
     check_change_stage,
+    sees_every_defendant,
     visible_cases,
     visible_defendants,
     visible_defendants_of,
 )
 from .attachments import can_open_attachment
-from .case_page import VISIBLE, grouped_rows
+from .case_page import VISIBLE, grouped_query, grouped_rows
 from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
-from .models import Case, Charge
+from .models import Case, Charge, Defendant
 from .pagecache import cached_page, case_version, trail_version
 from .panels import panel_prefetch, panel_styles, panel_templates
 
@@ -133,12 +134,21 @@ def _timeline_filter(request, names: dict[int, str]) -> int | None:
     return int(value) if value.isdigit() and int(value) in names else None
 
 
+# A case's defendants with what the panels prefetch, compiled once (leniency/compiled_queries.py).
+_CASE_DEFENDANTS = grouped_query(
+    lambda pk: Defendant.objects.filter(case=pk).prefetch_related("charges", *panel_prefetch())
+)
+
+
 def _render_case_page(request, case, *, bound_form=None, status=200):
     # In the model's order (by id within the case), without joining the case to order by it (grouped_rows).
     # `case` was loaded through visible_cases(request.user) (case_detail, change_stage).
-    defendants = grouped_rows(
-        visible_defendants_of(request.user, case).prefetch_related("charges", *panel_prefetch())
-    )
+    if sees_every_defendant(request.user):
+        defendants = _CASE_DEFENDANTS(case.pk)
+    else:
+        defendants = grouped_rows(
+            visible_defendants_of(request.user, case).prefetch_related("charges", *panel_prefetch())
+        )
     rows = []
     for defendant in defendants:
         defendant.case = case  # the panels' access checks read it; one case, not one query per defendant

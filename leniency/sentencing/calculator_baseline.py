@@ -85,7 +85,6 @@ def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tu
 
 
 def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> float:
-    injuries = _injuries(facts)
     top = _max_injury(facts)
     if name == "amount":
         return float(facts.amount_yuan or 0)

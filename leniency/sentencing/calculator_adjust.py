@@ -198,6 +198,10 @@ def adjust(
         stage = applied.plea_stage or "prosecution_review"
         stage_factor = float(bucket_cfg["stage_factor"].get(stage, 1.0))
         own = rules["plea"].default * stage_factor * strict_factor
+        # what the absorbed circumstances give without the plea: the plea never gives less (2019认罪认罚指导意见
+        # 第9条: 认罪认罚的从宽幅度一般应当大于仅有坦白，或者虽认罪但不认罚的从宽幅度), so the cap bounds what the plea
+        # adds, not what 自首、和解、退赃… earn on their own (as 三(14) lets a minor crime go above 60%)
+        alone = sum(v for _, v in absorbed)
         if (
             not any(r.id in ("surrender", "confession") for r, _ in absorbed)
             and bucket_cfg.get("implies") in rules
@@ -220,7 +224,7 @@ def adjust(
         with_any = {r.id for r, _ in absorbed} & (
             set(bucket_cfg["cap_with_circumstances"]) | {"compensation_and_forgiveness"}
         )
-        cap = float(bucket_cfg["cap_with"] if with_any else bucket_cfg["cap_alone"])
+        cap = max(alone, float(bucket_cfg["cap_with"] if with_any else bucket_cfg["cap_alone"]))
         total = min(cap, own + sum(v for _, v in absorbed))
         plea_rule = rules["plea"]
         trace.step(

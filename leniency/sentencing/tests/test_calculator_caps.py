@@ -50,16 +50,32 @@ def with_defaults(standard, **defaults):
 
 
 def test_plea_bucket_cap_of_sixty_percent_binds():
-    """故意伤害 轻伤二级, starting point 8 months. 认罪认罚 at investigation absorbs 自首 25%, 赔偿+谅解 25%
-    and 退赃 15%: 10% + 25% + 25% + 15% = 75%, capped at 60% -> 3.2 -> 拘役 3 (without the cap: 2)."""
+    """盗窃 16,000 yuan, baseline 12 months. 认罪认罚 at investigation absorbs 自首 25% and 刑事和解 30% and adds its
+    own 10%: 65%, capped at 60% -> 4.8 -> 拘役 5 (without the cap: 4.2 -> 4). Without the plea the two give 55%:
+    the plea still adds to them."""
     calc = calculate(
-        facts(["故意伤害"], injury=InjuryGrade.LIGHT_2,
-              circumstances=["surrender", "compensation", "forgiveness", "restitution", ("plea", "investigation")])
+        facts(["盗窃"], amount_yuan=Decimal(16000),
+              circumstances=["surrender", "reconciliation", ("plea", "investigation")])
     )  # fmt: skip
     (bucket,) = steps(calc, "circ.plea.bucket")
+    assert bucket.months_before == 12
     assert bucket.ratio == -0.6
     assert "上限60%" in bucket.description_zh
-    assert (calc.months, calc.penalty) == (3, "detention")
+    assert (calc.months, calc.penalty) == (5, "detention")
+
+
+def test_the_plea_never_gives_less_than_the_circumstances_it_absorbs():
+    """2019认罪认罚指导意见 第9条: a plea's leniency is generally larger than without it. 自首 25%, 刑事和解 30% and 退赃
+    15% give 70% on their own; with a plea the bucket keeps them (70%, above 60%: 三(14) lets a minor crime go
+    there) instead of cutting them to 60%, which made the plea raise the term (拘役 4 -> 5)."""
+    circumstances = ["surrender", "reconciliation", "restitution"]
+    alone = calculate(facts(["盗窃"], amount_yuan=Decimal(16000), circumstances=circumstances))
+    pleaded = calculate(
+        facts(["盗窃"], amount_yuan=Decimal(16000), circumstances=[*circumstances, ("plea", "investigation")])
+    )
+    (bucket,) = steps(pleaded, "circ.plea.bucket")
+    assert bucket.ratio == -0.7
+    assert pleaded.months <= alone.months == 4
 
 
 def test_plea_bucket_cap_of_thirty_percent_alone_binds():
@@ -245,22 +261,33 @@ def test_no_combination_of_circumstances_exceeds_its_caps(d):
     standard = STANDARDS[d["standard"]]
     method = standard.method
     bucket_cfg = method["plea_bucket"]
-    circumstances = [Finding(c, d["stage"]) if c == "plea" else Finding(c) for c in d["circumstances"]]
-    calc = calculate(
-        CaseFacts(
-            text="",
-            charges=d["charges"],
-            amount_yuan=Decimal(d["amount"]) if d["amount"] else None,
-            blood_alcohol=Decimal(d["bac"]) if d["bac"] else None,
-            injury=d["injury"],
-            circumstances=circumstances,
-        ),
-        standard,
-        whole_case_ratio=d["whole_case"],
-    )
+
+    def calculated(codes):
+        return calculate(
+            CaseFacts(
+                text="",
+                charges=d["charges"],
+                amount_yuan=Decimal(d["amount"]) if d["amount"] else None,
+                blood_alcohol=Decimal(d["bac"]) if d["bac"] else None,
+                injury=d["injury"],
+                circumstances=[Finding(c, d["stage"]) if c == "plea" else Finding(c) for c in codes],
+            ),
+            standard,
+            whole_case_ratio=d["whole_case"],
+        )
+
+    calc = calculated(d["circumstances"])
+    # what the circumstances the plea absorbs give on their own, per charge: the plea never gives less (2019认罪认罚
+    # 指导意见 第9条), so the bucket is capped at 60% / 30% or at that, whichever is higher
+    absorbed = {f"circ.{r}" for r in (*bucket_cfg["absorbs"], "compensation_and_forgiveness")}
+    alone: dict[str, float] = {}
+    for step in calculated([c for c in d["circumstances"] if c != "plea"]).steps:
+        if step.rule_id in absorbed:
+            alone[step.charge] = alone.get(step.charge, 0.0) - step.ratio
     for step in calc.steps:
         if step.rule_id == "circ.plea.bucket":
-            assert -step.ratio <= bucket_cfg["cap_with"] + 1e-9
+            own = alone.get(step.charge, 0.0)
+            assert -step.ratio <= max(bucket_cfg["cap_with"], own) + 1e-9
             if "上限30%" in step.description_zh:
                 assert -step.ratio <= bucket_cfg["cap_alone"] + 1e-9
         elif step.rule_id.startswith("circ.") and step.ratio is not None:

@@ -149,9 +149,12 @@ def _exempt(
     info: ChargeInfo, applied: Applied, facts: CaseFacts, standard: Standard, cfg: dict, trace: Trace
 ) -> bool:
     bracket = info.brackets[0]
-    if bracket.ceiling_months > int(cfg["max_ceiling_months"]) or any(applied.has(r) for r in cfg["none_of"]):
+    if any(applied.has(r) for r in cfg["none_of"]):
         return False
-    basis = next((r for r in applied.rules if r in cfg["any_of"]), None)
+    # a circumstance's own 免除处罚 asks for a minor crime (犯罪较轻, 刑法第67条; 2021量刑指导意见 三(5)(6)); art. 37's
+    # whole condition, stated, asks for nothing more, whatever the bracket's ceiling (寻衅滋事's is five years)
+    minor = bracket.ceiling_months <= int(cfg["max_ceiling_months"])
+    basis = next((r for r in applied.rules if r in cfg["any_of"]), None) if minor else None
     quote = next((q for w in cfg["text_says"] if (q := quote_phrase(facts.text or "", w))), None)
     if basis is None:
         # art. 37's whole condition stated (犯罪情节轻微，不需要判处刑罚): the article itself is the ground

@@ -39,7 +39,7 @@ from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.jurisdiction import stated_jurisdiction
-from leniency.sentencing.standards import CrimeStandard, Standard, load_standard
+from leniency.sentencing.standards import CrimeStandard, Standard, Tier, load_standard
 from leniency.sentencing.trace import Phrase, Trace
 
 MITIGATING_FOR_PROBATION = {
@@ -132,6 +132,7 @@ def _one_charge(
         else bracket_baseline(info, facts, standard, trace)
     )
     confidence = base.confidence
+    crime = _strict_in_tier(crime, base.tier)
     if base.penalty in ("life", "death"):
         return _life_or_death(info, base.penalty, crime, applied, standard, trace)
     # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed
@@ -178,6 +179,17 @@ def _one_charge(
         confidence=confidence,
     )
     return _Charge(info=info, result=result, months_exact=months)
+
+
+def _strict_in_tier(crime: CrimeStandard | None, tier: Tier | None) -> CrimeStandard | None:
+    """The crime with leniency applied strictly where its file says so of the tier the facts reached alone
+    (`strict_leniency_tiers`: 故意伤害 致人死亡 or by especially cruel means is serious violent crime, the light
+    injury of the same article is not)."""
+    if crime is None or tier is None or crime.strict_leniency:
+        return crime
+    if tier.id in (crime.extra.get("strict_leniency_tiers") or ()):
+        return dataclasses.replace(crime, strict_leniency=True)
+    return crime
 
 
 def _life_or_death(

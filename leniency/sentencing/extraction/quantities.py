@@ -20,6 +20,12 @@ INJURY_NEGATION = re.compile(
     r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无(?!效))[^，,。；;]{0,4}$"
 )  # "经抢救无效死亡" is a death
 INJURY_ORDER = list(InjuryGrade)
+# a death said of a person's status, not caused by the crime (see _status_death)
+STATUS_WINDOW = 24
+HARM_RE = re.compile(r"致|抢救|当场|伤|鉴定|击|砍|刺|捅|打|杀|勒|掐|溺|撞")
+CO_OFFENDER_DEAD_RE = re.compile(
+    r"(?:同案人|同案犯|同伙|另案处理|犯罪嫌疑人)[^，,。；;]{0,16}已(?:于[^，,。；;]{0,14})?(?:因病)?$"
+)
 
 DISABILITY_RE = re.compile(
     rf"(?P<a>{NUMBER})级伤残|伤残(?:等级)?(?:评定)?(?:为|属|系|构成|达到?)?(?P<b>{NUMBER})级"
@@ -118,6 +124,8 @@ def find_injuries(text: str) -> list[Finding]:
         if INJURY_NEGATION.search(text[max(lo, match.start() - 10) : match.start()]):
             continue
         word = match.group()
+        if word == "死亡" and _status_death(text, match.start()):
+            continue
         if word == "轻微伤":
             grade = InjuryGrade.MINOR
         elif word.startswith("轻伤"):
@@ -164,6 +172,21 @@ def _person(name: str) -> str:
     """A masked name without the word the pattern may take in before it (将周某 -> 周某)."""
     at = name.find("某")
     return name[at - 1 :] if at > 0 else name
+
+
+def _status_death(text: str, at: int) -> bool:
+    """Whether the 死亡 at `at` says that someone is dead, not that the crime killed anyone: a co-offender's status
+    in parentheses (伙同李某（已死亡）, 张某（另案处理，已病故死亡）) or said of a co-offender (同案人李某已于2019年死亡).
+    Counted as the crime's harm, it put a kidnapping into 刑法第239条第2款 (life or death) and a robbery into its
+    aggravated bracket (issue 16, classes 3 and 6). A victim's death in parentheses (被害人李某（已死亡）) stays."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    closed = max(text.rfind("）", 0, at), text.rfind(")", 0, at))
+    if opened > closed and at - opened <= STATUS_WINDOW:
+        inside = text[opened + 1 : at]
+        named = VICTIM.search(text[max(0, opened - STATUS_WINDOW) : opened])
+        return "已" in inside and not HARM_RE.search(inside) and named is None
+    lo, _ = bounds(text, at, at, "，,。；;\n")
+    return bool(CO_OFFENDER_DEAD_RE.search(text[lo:at]))
 
 
 def worst_injury(findings: list[Finding]) -> InjuryGrade | None:

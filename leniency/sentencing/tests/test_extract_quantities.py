@@ -2,7 +2,9 @@
 
 from decimal import Decimal
 
+from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
+from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.facts import InjuryGrade
 
 
@@ -93,3 +95,26 @@ def test_death_after_failed_rescue_and_fleeing_are_read():
     assert stayed.injury == "death" and not stayed.has("fled")
     fatal = extract("被告人甲交通肇事后因逃逸致被害人死亡。", charges=["交通肇事"])
     assert calculate(fatal).steps[0].rule_id == "crime.traffic_accident.fled_death"
+
+
+def test_a_co_offenders_death_is_no_harm_of_the_crime():
+    """伙同李某（已死亡）, 同案人李某已于2019年因病死亡 say who is dead, not whom the crime killed: counted as harm, a
+    kidnapping reached 刑法第239条第2款 (life or death) and a robbery its aggravated bracket (issue 16, classes 3
+    and 6). The victim's death, in parentheses or not, stays. Texts written here."""
+    assert find_injuries("被告人孙某伙同李某（已死亡）将被害人徐某绑架。") == []
+    assert find_injuries("同案人李某已于2019年因病死亡。") == []
+    assert [f.value for f in find_injuries("被告人孙某持刀捅刺被害人李某（已死亡）胸部。")] == [
+        InjuryGrade.DEATH
+    ]
+    assert [f.value for f in find_injuries("被告人孙某驾车将行人撞倒（行人当场死亡）。")] == [
+        InjuryGrade.DEATH
+    ]
+    kidnapping = calculate(
+        extract(
+            "经审理查明，2018年6月，被告人孙某伙同李某（已死亡）以勒索财物为目的，将被害人徐某绑架至其租住处，"
+            "向徐某家属勒索赎金10万元，后徐某被公安机关解救，未受伤害。",
+            ["绑架"],
+        )
+    )
+    assert not kidnapping.life_imprisonment and not kidnapping.death_penalty
+    assert kidnapping.months is not None and kidnapping.months < 180

@@ -118,3 +118,25 @@ def test_a_co_offenders_death_is_no_harm_of_the_crime():
     )
     assert not kidnapping.life_imprisonment and not kidnapping.death_penalty
     assert kidnapping.months is not None and kidnapping.months < 180
+
+
+def test_a_death_intended_feared_or_escaped_is_not_a_death():
+    """意图致李某死亡, 明知可能导致被害人死亡, 足以致人死亡, 幸免于死亡, 未致被害人死亡: no one died; 致李某死亡 and
+    经抢救无效死亡 stay deaths. Texts written here."""
+    for text in (
+        "被告人持刀朝李某胸部捅刺，意图致李某死亡，后李某经抢救脱离危险。",
+        "被告人明知其行为可能导致被害人死亡，仍持刀捅刺。",
+        "被害人李某幸免于死亡。",
+        "被告人的行为未致被害人死亡。",
+    ):
+        assert find_injuries(text) == [], text
+    for text in ("被告人持刀捅刺李某，致李某死亡。", "被害人经抢救无效死亡。"):
+        assert [f.value for f in find_injuries(text)] == [InjuryGrade.DEATH], text
+    robbery = calculate(
+        extract(
+            "经审理查明，2020年8月12日，被告人陈某在路边持足以致人死亡的砍刀威胁被害人周某，劫得现金500元。",
+            ["抢劫"],
+        )
+    )
+    (charge,) = robbery.charges
+    assert charge.bracket_label.startswith("3年以上10年以下")  # 刑法第263条: no one was hurt

@@ -20,9 +20,9 @@ INJURY_NEGATION = re.compile(
     r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无(?!效))[^，,。；;]{0,4}$"
 )  # "经抢救无效死亡" is a death
 INJURY_ORDER = list(InjuryGrade)
-# a death intended, feared, possible or escaped, not one the crime caused: 意图致李某死亡, 明知可能导致被害人死亡,
-# 足以致人死亡(的凶器), 以为被害人已经死亡, 幸免于死亡, 未致被害人死亡 (a kidnapping, robbery or injury is not aggravated by it)
-DEATH_NOT_CAUSED = re.compile(
+# a death or serious injury intended, feared, possible or escaped, not one the crime caused: 意图致李某死亡, 明知可能导致
+# 被害人死亡, 足以致人重伤(的凶器), 以为被害人已经死亡, 幸免于死亡, 未致被害人重伤 (nothing is aggravated by it)
+NOT_CAUSED = re.compile(
     r"(?:意图|企图|欲|想要|追求|希望|可能|足以|害怕|担心|唯恐|以为|幸免于?|险些|差点|未致|未能致|没有致|不致)[^，,。；;]{0,10}$"
 )
 # a death said of a person's status, not caused by the crime (see _status_death)
@@ -129,9 +129,10 @@ def find_injuries(text: str) -> list[Finding]:
         if INJURY_NEGATION.search(text[max(lo, match.start() - 10) : match.start()]):
             continue
         word = match.group()
-        if word == "死亡" and (
-            _status_death(text, match.start())
-            or DEATH_NOT_CAUSED.search(text[max(lo, match.start() - 12) : match.start()])
+        if word == "死亡" and _status_death(text, match.start()):
+            continue
+        if (word == "死亡" or word.startswith("重伤")) and NOT_CAUSED.search(
+            text[max(lo, match.start() - 12) : match.start()]
         ):
             continue
         if word == "轻微伤":

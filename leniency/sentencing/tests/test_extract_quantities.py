@@ -120,7 +120,7 @@ def test_a_co_offenders_death_is_no_harm_of_the_crime():
     assert kidnapping.months is not None and kidnapping.months < 180
 
 
-def test_a_death_intended_feared_or_escaped_is_not_a_death():
+def test_a_death_or_serious_injury_intended_feared_or_escaped_is_none():
     """意图致李某死亡, 明知可能导致被害人死亡, 足以致人死亡, 幸免于死亡, 未致被害人死亡: no one died; 致李某死亡 and
     经抢救无效死亡 stay deaths. Texts written here."""
     for text in (
@@ -128,10 +128,12 @@ def test_a_death_intended_feared_or_escaped_is_not_a_death():
         "被告人明知其行为可能导致被害人死亡，仍持刀捅刺。",
         "被害人李某幸免于死亡。",
         "被告人的行为未致被害人死亡。",
+        "被告人持足以致人重伤的木棍殴打被害人。",
     ):
         assert find_injuries(text) == [], text
     for text in ("被告人持刀捅刺李某，致李某死亡。", "被害人经抢救无效死亡。"):
         assert [f.value for f in find_injuries(text)] == [InjuryGrade.DEATH], text
+    assert [f.value for f in find_injuries("致被害人重伤。")] == [InjuryGrade.SERIOUS_2]
     robbery = calculate(
         extract(
             "经审理查明，2020年8月12日，被告人陈某在路边持足以致人死亡的砍刀威胁被害人周某，劫得现金500元。",

@@ -16,7 +16,14 @@ import re
 from functools import cache
 
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge, renames
-from leniency.sentencing.extraction.charge_inference import Candidate, ChargeModel, default_model
+from leniency.sentencing.extraction.charge_inference import (
+    MAX_CHARGES,
+    REQUIRED_POOL,
+    Candidate,
+    ChargeModel,
+    default_model,
+)
+from leniency.sentencing.extraction.document import HEADING, acts, parse
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
 
@@ -119,7 +126,30 @@ def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str
     wanted = stated - len(named)
     inferred = model.charges(text, at_least=max(wanted, 1), exclude=named)
     inferred = [c for c in inferred if c not in named]
-    return inferred[:wanted] if stated else inferred
+    if stated:
+        return inferred[:wanted]
+    for charge in _by_act(text, model, named):
+        if charge not in inferred and len(named) + len(inferred) < MAX_CHARGES:
+            inferred.append(charge)
+    return inferred
+
+
+def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
+    """The charge each numbered act tells of, in reading order (issue 16 classes 3 and 8): a case whose counts tell
+    different conduct (一、…偷拿白酒… 二、…持酒瓶将王某打伤…) is a case of several charges (刑法第69条), which the
+    whole text, read as one, gives only the best of. An act's charge is kept only where the whole text ranks it
+    among its candidates too, so that a short act read alone does not bring in a charge the case does not support."""
+    document = parse(text)
+    numbered = acts(document)
+    if len(numbered) < 2:
+        return []
+    supported = {c.charge for c in model.candidates(text, limit=REQUIRED_POOL)}
+    found: list[str] = []
+    for act in numbered:
+        heading = text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
+        best = model.charges(heading + text[act.start : act.end], exclude=named)[:1]
+        found.extend(c for c in best if c in supported and c not in found)
+    return found
 
 
 def stated_count(text: str) -> int:

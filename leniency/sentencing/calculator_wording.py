@@ -3,8 +3,9 @@ sentences tell each charge's conduct.
 
 A charge without a guideline takes the higher statutory bracket whose trigger words the facts quote
 (`trigger_bracket`); a guideline crime's tier may name its own words (`text_says` in the crime file,
-checked by `says`). A phrase preceded by a negation within a few characters does not count. With several
-charges, wording and amounts count for a charge only where a sentence tells its conduct (`conduct_words`).
+checked by `says`). A phrase preceded by a negation within a few characters, or denied further back in its
+clause (不属于…), does not count. With several charges, wording and amounts count for a charge only where a
+sentence tells its conduct (`conduct_words`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ TRIGGER_PHRASES = (
 )  # 致人重伤 / 致人死亡: left to the extracted injuries (the words also name charges, e.g. 过失致人死亡)
 NEGATIONS = ("不", "未", "没有")
 NEGATION_WINDOW = 4  # characters before the phrase searched for a negation
+# A denial a little further back in the same clause: 不属于犯罪情节轻微, 不能认定为情节严重 (the 不 five or more
+# characters before the phrase).
+DENIED = re.compile(
+    r"(?:不属于|不构成|不符合|不能认定为?|不应认定为?|不认定为?|并非|并不是)[^，,。；;：:]{0,8}$"
+)
 
 
 def _phrases(condition: str) -> list[str]:
@@ -167,8 +173,10 @@ def _unnegated(text: str, spans, words) -> tuple[int, int] | None:
     sentence that contains one of `words`."""
     for start, end in spans:
         before = text[max(0, start - NEGATION_WINDOW) : start]
-        if not any(n in before for n in NEGATIONS) and (
-            words is None or _names_any(_sentence(text, start), words)
+        if (
+            not any(n in before for n in NEGATIONS)
+            and not DENIED.search(text[max(0, start - 14) : start])
+            and (words is None or _names_any(_sentence(text, start), words))
         ):
             return start, end
     return None

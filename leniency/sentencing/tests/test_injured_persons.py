@@ -57,3 +57,13 @@ def test_a_traffic_death_told_twice_is_one_death_two_persons_killed_are_two():
     assert "crime.traffic_accident.basic.increment.deaths" not in {s.rule_id for s in once.steps}
     assert "crime.traffic_accident.basic.increment.deaths" in {s.rule_id for s in twice.steps}
     assert twice.months > once.months
+
+
+def test_two_named_dead_with_the_main_responsibility_are_especially_bad_circumstances():
+    """法释〔2000〕33号第四条(一): 死亡二人以上，负事故全部或者主要责任 is 其他特别恶劣情节 (刑法第133条, 3 to 7 years),
+    the dead named (致李某、张某死亡) as well as counted (二人死亡); with the lesser responsibility it is not."""
+    text = "经审理查明，2020年3月5日，被告人王某驾驶小型轿车与行人李某、张某相撞，致李某、张某死亡。经交警部门认定，王某负事故{}责任。"
+    (main,) = calculate(extract(text.format("全部"), ["交通肇事"])).charges
+    (minor,) = calculate(extract(text.format("次要"), ["交通肇事"])).charges
+    assert main.bracket_label.startswith("3年以上7年以下")
+    assert minor.bracket_label.startswith("3年以下")

@@ -159,22 +159,27 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
     """How many persons the injury mentions `findings` are of: each mention is of the persons named last before it
     in its sentence (经鉴定，周某的损伤程度为轻伤二级 / 将周某、王某打致轻伤), so a victim's injury told twice (致其轻伤 …
     经鉴定…轻伤二级) is one person; the guideline adds punishment per person (每增加一人, issue 16 class 3). Mentions
-    naming no one count as one person together, only where no mention names anyone; a defendant is no victim."""
-    defendants = set(DEFENDANT_NAME_RE.findall(text))
+    naming no one count as one person together, only where no mention names anyone; a defendant is no victim. A
+    finding not read from `text` (no span there: given by a person) is a person of its own."""
+    defendants = {_person(n) for n in DEFENDANT_NAME_RE.findall(text)}
     persons: set[str] = set()
+    given = 0
     unnamed = False
     for finding in findings:
         at = finding.span
         if at is None or text[at.start : at.end] != at.quote:
-            unnamed = True
+            given += 1
             continue
         lo, _ = bounds(text, at.start, at.start, SENTENCE_BREAK)
         groups = list(NAME_GROUP_RE.finditer(text, lo, at.start))
-        names = {_person(n) for n in re.findall(MASKED_NAME, groups[-1].group())} if groups else set()
-        names -= {_person(n) for n in defendants}
+        names = (
+            {_person(n) for n in re.findall(MASKED_NAME, groups[-1].group())} - defendants
+            if groups
+            else set()
+        )
         persons |= names
         unnamed = unnamed or not names
-    return len(persons) or int(unnamed)
+    return given + (len(persons) or int(unnamed))
 
 
 def _person(name: str) -> str:

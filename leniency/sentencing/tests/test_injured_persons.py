@@ -5,6 +5,7 @@ injured (2021量刑指导意见 四(七), 四(十)). Fact texts written here."""
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.quantities import find_injuries, injured_persons
+from leniency.sentencing.facts import Finding, InjuryGrade
 
 ONE = (
     "经审理查明，2020年6月5日晚，被告人赵某因感情纠纷，用拳头、酒瓶将曾某打伤。经鉴定，曾某的损伤程度为轻伤二级。"
@@ -21,6 +22,12 @@ def test_one_victims_injury_told_twice_is_one_person():
     findings = find_injuries(ONE)
     assert len(findings) == 2
     assert injured_persons(ONE, findings) == 1  # the defendant named before 致人轻伤 is no victim
+
+
+def test_injuries_given_without_a_place_in_the_text_are_a_person_each():
+    given = [Finding("injury", InjuryGrade.LIGHT_2), Finding("injury", InjuryGrade.LIGHT_1)]
+    assert injured_persons("", given) == 2
+    assert injured_persons(ONE, [*find_injuries(ONE), *given]) == 3
 
 
 def test_one_mention_of_two_victims_is_two_persons():

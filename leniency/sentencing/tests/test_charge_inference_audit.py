@@ -201,3 +201,35 @@ def test_cashing_out_cards_through_pos_terminals_is_illegal_business():
     assert first(cash_out) == "非法经营"
     stolen_card = "经审理查明，被告人甲冒用捡到的他人信用卡，在其经营的商店POS机上刷卡套现人民币3万元。"
     assert default_model()._by_elements(stolen_card, ["信用卡诈骗"]) == ["信用卡诈骗"]
+
+
+def test_a_woman_sold_as_a_wife_is_trafficking_not_drug_sale():
+    text = "经审理查明，被告人闵某以介绍工作为名，将被害人（女，19岁）从云南带至河北，以人民币6万元的价格卖给当地村民为妻。"
+    assert first(text) == "拐卖妇女、儿童"
+
+
+def test_a_sale_to_drug_users_is_drug_sale_not_holding():
+    sale = "经审理查明，2019年4月，被告人丁某通过微信联系吸毒人员，先后三次以每克300元的价格向吸毒人员出售海洛因共计2.5克。"
+    assert first(sale) == "走私、贩卖、运输、制造毒品"
+    bought = "经审理查明，被告人甲从他人处购买甲基苯丙胺60克后藏于其住处，被民警查获。"
+    assert default_model()._by_elements(bought, ["非法持有毒品"]) == ["非法持有毒品"]
+
+
+def test_gathering_people_to_fight_is_affray_unless_it_maims():
+    fight = (
+        "经审理查明，被告人卢某因与他人在网上发生口角，遂纠集十余人，携带钢管、砍刀等工具，与对方纠集的人员在某广场相互殴打，"
+        "致一人轻伤。"
+    )
+    assert first(fight) == "聚众斗殴"
+    maimed = fight.replace("致一人轻伤", "致一人重伤")
+    assert default_model()._by_elements(maimed, ["故意伤害"]) == ["故意伤害"]
+
+
+def test_selling_phone_cards_to_fraudsters_is_helping_their_online_crime():
+    helper = (
+        "经审理查明，被告人巩某明知他人从事网络诈骗，仍为其提供用于接收验证码的手机卡20张，并帮助注册微信账号，"
+        "从中获利人民币4000元。"
+    )
+    assert first(helper) == "帮助信息网络犯罪活动"
+    plotted = "经审理查明，被告人甲与乙事先通谋，明知乙利用信息网络实施诈骗，仍为其提供银行卡并负责取现，按比例分成。"
+    assert default_model()._by_elements(plotted, ["诈骗"]) == ["诈骗"]

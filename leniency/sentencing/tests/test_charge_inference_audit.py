@@ -233,3 +233,12 @@ def test_selling_phone_cards_to_fraudsters_is_helping_their_online_crime():
     assert first(helper) == "帮助信息网络犯罪活动"
     plotted = "经审理查明，被告人甲与乙事先通谋，明知乙利用信息网络实施诈骗，仍为其提供银行卡并负责取现，按比例分成。"
     assert default_model()._by_elements(plotted, ["诈骗"]) == ["诈骗"]
+
+
+def test_letting_rooms_to_prostitutes_without_an_organiser_is_not_helping_to_organise():
+    rooms = (
+        "经审理查明，2017年，被告人吕某在其经营的某足浴店内，先后容留多名女子从事卖淫活动，并从中收取费用。"
+    )
+    assert first(rooms) == "引诱、容留、介绍卖淫"
+    guard = "经审理查明，被告人甲明知乙组织多名女子卖淫，仍受雇为乙管账、接送卖淫女，并在店内看场。"
+    assert default_model()._by_elements(guard, ["协助组织卖淫"]) == ["协助组织卖淫"]

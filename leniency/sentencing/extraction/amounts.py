@@ -40,6 +40,7 @@ EXCLUDE_AFTER = re.compile(
 TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
 # "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
 CURRENCY_ASIDE = re.compile(r"[（(][^（）()]{0,12}币种[^（）()]{0,10}[）)]")
+LOSS_BEFORE = re.compile(r"损失[^，,。；;\d]{0,8}$")
 MISAPPROPRIATION_YIELD = re.compile(r"利息|收益|利润|盈利")
 SENTENCE_EXCLUDE = re.compile(r"发还|返还|退赔|退还|退赃|赔偿|罚金|查获|扣押|追缴|销赃|卖给|出售给|变卖")
 PROCEEDS = re.compile(r"所盗|所窃|所骗|所得|骗取的|窃取的|盗窃的|涉案金额|犯罪数额")
@@ -231,6 +232,13 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
     items = _restatements_dropped(usable(mentions), text)
+    # a loss told beside a larger sum taken is part of that money again, told as its harm (骗取10万元…造成被害人经济损失
+    # 8万元, 非法集资3000万元，造成集资参与人损失2000万元): not a further amount (issue 16, class 4). Where no sum
+    # taken is as large (标会 losses beside the 会金 of one meeting), the losses are the amount.
+    losses = [m for m in items if text and LOSS_BEFORE.search(text, max(0, m.span.start - 10), m.span.start)]
+    taken = [m.value for m in items if m not in losses]
+    if losses and taken and max(taken) >= max(m.value for m in losses):
+        items = [m for m in items if m not in losses]
     if not items:
         return None
     blocks = _blocks(items, text)

@@ -128,3 +128,22 @@ def test_a_part_used_and_a_yield_outside_misappropriation_keep_their_reading():
     assert amount("被告人甲骗取被害人乙人民币5万元。被告人甲将其中2万元用于赌博。") == 50000
     # without 挪用 in the sentence, a 收益 figure is left to the other rules (高利转贷's 违法所得 is its amount)
     assert amount("被告人甲套取金融机构贷款后高利转贷他人，获取利息收益人民币12万元。") == 120000
+
+
+def test_a_loss_told_beside_a_larger_sum_taken_is_not_added_to_it():
+    """The loss is that money again, told as its harm (issue 16, class 4). Texts written here."""
+    assert amount(
+        "经审理查明，2020年，被告人朱某以高额回报为诱饵，向社会公众非法集资人民币3000万元，造成集资参与人损失2000万元。"
+    ) == Decimal("30000000")
+    assert (
+        amount(
+            "经审理查明，被告人朱某虚构事实骗取被害人胡某人民币10万元，案发后退还2万元，造成被害人经济损失8万元。"
+        )
+        == 100000
+    )
+
+
+def test_losses_with_no_larger_sum_taken_are_the_amount():
+    assert amount("经审理查明，被告人朱某用石块砸坏被害人胡某的轿车，经鉴定，造成损失人民币8000元。") == 8000
+    text = "经审理查明，被告人夏某以每期会金500元组织民间标会，后资金链断裂，造成会员周某、温某损失共计人民币222万元。"
+    assert amount(text) == 2220000

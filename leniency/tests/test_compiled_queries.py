@@ -20,7 +20,9 @@ def regions():
         for i in range(4)
     ]
     for i, city in enumerate(cities):
-        Organisation.objects.create(name=f"编译测试检察院{i}", kind=Organisation.Kind.PROCURATORATE, region=city)
+        Organisation.objects.create(
+            name=f"编译测试检察院{i}", kind=Organisation.Kind.PROCURATORATE, region=city
+        )
     return province, cities
 
 
@@ -36,7 +38,9 @@ def test_rows_are_the_orms_for_other_values_of_the_same_shape_and_of_another(reg
     for pks in ([cities[0].pk, cities[1].pk], [cities[3].pk, cities[2].pk], [cities[1].pk]):
         assert list(query(pks)) == list(Region.objects.filter(pk__in=pks).order_by("code"))
     assert len(builds) == 2  # two shapes: two values, one value
-    assert all(pk >= 1_987_000_000 for pks in builds for pk in pks)  # compiled with stand-ins, not a caller's pks
+    assert all(
+        pk >= 1_987_000_000 for pks in builds for pk in pks
+    )  # compiled with stand-ins, not a caller's pks
 
 
 def test_repeated_values_count_once(regions):
@@ -49,10 +53,12 @@ def test_repeated_values_count_once(regions):
 def test_a_pk_and_a_list_together_with_select_related_and_prefetch(regions):
     province, cities = regions
     query = compiled(
-        lambda parent, pks: Region.objects.filter(parent_id=parent, pk__in=pks)
-        .select_related("parent")
-        .prefetch_related(Prefetch("organisations", Organisation.objects.order_by("name")))
-        .order_by("code")
+        lambda parent, pks: (
+            Region.objects.filter(parent_id=parent, pk__in=pks)
+            .select_related("parent")
+            .prefetch_related(Prefetch("organisations", Organisation.objects.order_by("name")))
+            .order_by("code")
+        )
     )
     rows = list(query(province.pk, [c.pk for c in cities[:3]]))
     assert [r.name for r in rows] == ["市0", "市1", "市2"]
@@ -65,7 +71,9 @@ def test_a_pk_and_a_list_together_with_select_related_and_prefetch(regions):
 
 def test_values_list_stays_tuples(regions):
     _, cities = regions
-    query = compiled(lambda pks: Region.objects.filter(pk__in=pks).values_list("name", "level").order_by("code"))
+    query = compiled(
+        lambda pks: Region.objects.filter(pk__in=pks).values_list("name", "level").order_by("code")
+    )
     assert list(query([cities[1].pk, cities[0].pk])) == [("市0", "city"), ("市1", "city")]
 
 

@@ -232,7 +232,9 @@ def test_article_37_stated_exempts_whatever_the_lowest_brackets_ceiling():
         "2021年2月8日，被告人沈某酒后在某烧烤店无故推搡被害人韩某，并砸坏店内桌椅，经鉴定价值人民币2100元。"
         "被告人沈某{how}，如实供述，已赔偿被害人损失并取得谅解，{said}。"
     )
-    stated = calculate(extract(act.format(how="到案后", said="其犯罪情节轻微，不需要判处刑罚"), charges=["寻衅滋事"]))
+    stated = calculate(
+        extract(act.format(how="到案后", said="其犯罪情节轻微，不需要判处刑罚"), charges=["寻衅滋事"])
+    )
     assert stated.penalty == "exempt" and stated.months == 0
     assert step(stated, "method.exempt.whole") is not None
     surrender = calculate(extract(act.format(how="主动投案", said="犯罪情节轻微"), charges=["寻衅滋事"]))

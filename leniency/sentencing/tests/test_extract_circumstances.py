@@ -165,6 +165,6 @@ def test_not_giving_back_or_paying_ones_own_debts_or_a_police_return_is_not_rest
 
 
 def test_a_payment_dated_before_prosecution_is_made_and_a_civil_claim_is_not():
-    """"在提起公诉前已赔偿" dates a payment; "提起附带民事诉讼，要求…赔偿" is a claim (before, both were claims)."""
+    """ "在提起公诉前已赔偿" dates a payment; "提起附带民事诉讼，要求…赔偿" is a claim (before, both were claims)."""
     assert Circumstance.COMPENSATION in codes("被告人在提起公诉前已赔偿被害人经济损失。")
     assert Circumstance.COMPENSATION not in codes("被害人提起附带民事诉讼，要求被告人赔偿医疗费。")

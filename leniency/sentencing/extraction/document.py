@@ -21,12 +21,15 @@ from functools import lru_cache
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+# The words that open the facts ("经审理查明，1、…", "检察院指控，一、…"): a marker after their comma starts
+# the facts as one after a colon does. After any other comma a number is inside a sentence.
+OPENING = ("查明", "指控", "如下")
 MARKER_RE = re.compile(
-    r"(?:^|(?<=[。；;\n：:]))[ \t\r\u3000]*"
+    r"(?:^|(?<=[。；;\n：:])|" + "|".join(f"(?<={w}[，,])" for w in OPENING) + r")[ \t\r\u3000]*"
     r"(?:(?P<cn>[一二三四五六七八九十]{1,2})、"
     r"|[（(](?P<paren>[一二三四五六七八九十]{1,2})[）)]"
     r"|第(?P<ordinal>[一二三四五六七八九十\d]{1,3})[起次笔宗](?![的])"
-    r"|(?P<arabic>\d{1,2})(?:、|[.．](?![\d．.])))"
+    r"|(?P<arabic>\d{1,2})(?:、|[.．](?!(?!\d{4}年)[\d．.])))"  # "1.2019年" numbers a date; "1.5万" is a figure
 )
 CLOSING_RE = re.compile(
     r"[ \t\r\u3000]*(?:上述|以上|综上|另查明|公诉机关|检察院认为|本院认为|被告人[\u4e00-\u9fff×某]{0,4}到案后)"

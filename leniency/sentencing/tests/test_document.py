@@ -138,3 +138,52 @@ def test_findings_outside_every_act_concern_every_charge():
 def test_with_one_charge_every_finding_concerns_it():
     facts = extract(KIDNAP_AND_INJURY, ["故意伤害"])
     assert facts.acts == [] and facts.for_charge("故意伤害", facts.injuries) == facts.injuries
+
+
+FOUR_ROBBERIES_INLINE = (
+    "经审理查明，1、2019年3月5日晚，被告人张某在某市某路持刀抢劫被害人李某手机一部，价值1500元。"
+    "2、同年5月10日凌晨，被告人张某持刀抢劫被害人王某现金800元。"
+    "3、同年6月2日晚，被告人张某在某公园持刀抢劫被害人赵某现金500元。"
+    "4、同年7月8日，被告人张某持刀抢劫被害人孙某手机一部，价值2000元。"
+)
+
+
+def test_counts_numbered_inline_after_the_opening_words_are_counts():
+    from leniency.sentencing.calculator import calculate
+
+    assert [c.path for c in acts(parse(FOUR_ROBBERIES_INLINE))] == ["1、", "2、", "3、", "4、"]
+    assert [c.path for c in acts(parse(FOUR_ROBBERIES_INLINE.replace("。", "。\n")))] == ["1、", "2、", "3、", "4、"]
+    facts = extract(FOUR_ROBBERIES_INLINE, ["抢劫"])
+    assert facts.counts == 4
+    assert calculate(facts).months >= 120  # 多次抢劫: 刑法第263条第(四)项, ten years or more
+
+
+def test_each_numbering_style_opens_after_the_words_that_open_the_facts():
+    texts = {
+        "一、": "经审理查明，一、2019年3月5日，被告人张某盗窃电动车一辆。二、同年4月2日，被告人张某盗窃香烟两条。",
+        "（一）": "某区人民检察院指控，（一）2018年5月，被告人李某骗取王某3万元。（二）2018年7月，被告人李某骗取赵某5万元。",
+        "第一起": "经审理查明，第一起，2019年3月5日，被告人张某抢劫李某现金800元。第二起，同年5月2日，被告人张某抢劫王某手机。",
+        "1、": "犯罪事实如下，1、2019年3月5日，被告人张某盗窃电动车一辆。2、同年4月2日，被告人张某盗窃手机一部。",
+    }
+    for first, text in texts.items():
+        assert [c.path for c in acts(parse(text))][0] == first, text
+        assert len(acts(parse(text))) == 2, text
+
+
+def test_a_number_after_a_comma_inside_an_act_is_no_count():
+    text = "经审理查明，2019年3月5日，被告人张某在某小区，1、窃得手机一部，2、窃得现金500元。"
+    assert parse(text).counts == []
+
+
+def test_a_figure_right_after_the_opening_words_is_no_count():
+    assert parse("经审理查明，1.5吨钢材于2019年3月被被告人张某盗走。2.5吨钢材系他人盗走。").counts == []
+
+
+def test_a_summing_up_followed_by_numbered_proof_is_no_count():
+    text = "经审理查明：2019年5月1日，被告人张某盗窃电动车一辆。上述事实，1、被害人李某的陈述；2、证人王某的证言。"
+    assert parse(text).counts == []
+
+
+def test_an_item_number_before_a_year_with_a_dot_is_a_marker():
+    text = "经审理查明：1.2019年3月5日，被告人张某盗窃电动车一辆。2.2019年4月2日，被告人张某盗窃手机一部。"
+    assert [c.path for c in acts(parse(text))] == ["1、", "2、"]

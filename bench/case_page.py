@@ -150,6 +150,25 @@ and --split, one pair (the wrappers add about 2 ms a page), base -> new, CPU mea
 About 16 % less CPU over the session (23.5 -> 19.7 ms a cold page); still 1.3 times the 15 ms target. The templates'
 share is down by a quarter to a third; the ORM is now the larger half (some 25 statements, each compiled anew) and the
 rest (session, user, page cache, middleware) about 4 ms. What is left to reach 15 ms is fewer statements, as above.
+
+2026-12-05, session 13: the statements compiled once instead (leniency/compiled_queries.py: a build compiled per
+shape with stand-in pks, run again with the page's pks; 190203b, 08959cc, 67d5b27): the plea records, the
+recommendation rounds and court decisions, counsel requests, participation entries and opinions, victims, letters,
+sentences, the timeline, the newest risk model, the signed-in user and (for all but a lawyer) the defendants with the
+panels' prefetches. The same statements (27 / 25 / 25 a page) and rows. A panel query went from about 0.37 ms
+(building 0.08, compiling 0.18-0.3, running and the rows the rest) to about 0.14. --split, prosecutor: compiling
+7.9 -> 2.7 ms a page. Four interleaved base/new pairs on SQLite and four on PostgreSQL (the same 300-defendant demo
+loaded into each), 5097d56 -> 67d5b27, --rounds 3-4, all pages' CPU median ms, on a machine loaded by three to four
+other processes (reference loop 115-223 ms, against 87-113 for the figures above):
+
+    SQLite        23.0 -> 17.9,  20.0 -> 14.0,  34.0 -> 16.3,  21.2 -> 14.9
+    PostgreSQL    28.2 -> 22.4,  23.4 -> 17.4,  27.8 -> 18.7,  25.2 -> 18.2   (wall 32-36 -> 24-28: the server's
+                                                                              own work is not in this process's CPU)
+
+About 25-30 % less CPU a page. On SQLite 14-16 ms where the pair ran at the reference loop of the figures above
+(base 20.0-21.2, as 19.7 there): at the 15 ms target. On PostgreSQL 17-19 ms: psycopg's round trips cost this
+process about 0.1 ms a statement more than SQLite's in-process calls, so there the target needs fewer statements
+still.
 """
 
 from __future__ import annotations

@@ -25,6 +25,21 @@ INJURY_ORDER = list(InjuryGrade)
 NOT_CAUSED = re.compile(
     r"(?:意图|企图|欲|想要|追求|希望|可能|足以|害怕|担心|唯恐|以为|幸免于?|险些|差点|未致|未能致|没有致|不致)[^，,。；;]{0,10}$"
 )
+# A killing told by its verb, not by 死亡 (将徐某杀害, 李某被其刺死, 杀害了王某): a death. Said of one threatened,
+# intended or tried (以杀害人质相威胁, 扬言要将其打死, 欲杀害灭口, 杀害未遂) it is none: the threat and intent words
+# before it in its clause, and an attempt or failure after it. 杀害 is said of persons only; 打死, 刺死 … of an
+# animal too (将其饲养的狗打死), so those need a person in the clause and no animal.
+KILLED_RE = re.compile(
+    r"(?:(?:将|把)[^，,。；;]{1,12}?|被(?!告|害人|执行人)[^，,。；;]{0,8}?)(?:(?P<murder>杀害)|(?P<verb>[杀打砍刺捅勒掐扼闷溺烧撞致]死))"
+    r"|(?P<murder_of>杀害)了"
+)
+KILL_NOT_DONE = re.compile(
+    r"(?:扬言|威胁|恐吓|声称|要(?!求)|欲|想|企图|意图|意欲|预谋|准备|计划|密谋|商议|商量|否则|如不|不然|试图)"
+    r"[^，,。；;]*$"
+)
+KILL_FAILED = re.compile(r"^[^，,。；;]{0,4}?(?:未遂|未果|未得逞|未成|相威胁|为由|作为要挟)")
+PERSON_RE = re.compile(r"某|被害人|受害人|其|人|[妻夫儿女父母兄弟姐妹]")
+ANIMAL_RE = re.compile(r"[狗犬猫牛羊猪鸡鸭鹅马驴骡鱼兔禽畜]")
 # a death said of a person's status, not caused by the crime (see _status_death)
 STATUS_WINDOW = 24
 HARM_RE = re.compile(r"致|抢救|当场|伤|鉴定|击|砍|刺|捅|打|杀|勒|掐|溺|撞")
@@ -152,7 +167,24 @@ def find_injuries(text: str) -> list[Finding]:
         else:
             grade = InjuryGrade.DEATH
         findings.append(Finding("injury", grade, span(text, match.start(), match.end())))
-    return findings
+    findings += _killings(text)
+    return sorted(findings, key=lambda finding: finding.span.start)
+
+
+def _killings(text: str) -> list[Finding]:
+    """The deaths told by a killing verb (see KILLED_RE), each at its verb so that the person named before it is
+    the one killed (injured_persons)."""
+    found = []
+    for match in KILLED_RE.finditer(text):
+        verb = next(group for group in ("murder", "verb", "murder_of") if match.group(group))
+        lo, hi = bounds(text, match.start(), match.end(), "，,。；;\n")
+        if KILL_NOT_DONE.search(text[lo : match.start()]) or KILL_FAILED.search(text[match.end(verb) : hi]):
+            continue
+        told = text[lo : match.start(verb)]
+        if verb == "verb" and (not PERSON_RE.search(told) or ANIMAL_RE.search(told)):
+            continue
+        found.append(Finding("injury", InjuryGrade.DEATH, span(text, match.start(verb), match.end(verb))))
+    return found
 
 
 def injured_persons(text: str, findings: list[Finding]) -> int:

@@ -142,3 +142,48 @@ def test_a_death_or_serious_injury_intended_feared_or_escaped_is_none():
     )
     (charge,) = robbery.charges
     assert charge.bracket_label.startswith("3年以上10年以下")  # 刑法第263条: no one was hurt
+
+
+KIDNAP_KILLED = (
+    "经审理查明，2019年3月5日，被告人张某伙同李某将被害人徐某绑架至某出租屋内，向其家属勒索赎金50万元。"
+    "因担心罪行败露，被告人张某将徐某杀害。"
+)
+
+
+def test_a_hostage_killed_is_a_death_and_the_bracket_of_killing_the_hostage():
+    facts = extract(KIDNAP_KILLED, ["绑架"])
+    assert [f.value for f in facts.injuries] == [InjuryGrade.DEATH]
+    assert calculate(facts).life_imprisonment  # 刑法第239条第2款: 杀害被绑架人的，处无期徒刑或者死刑
+
+
+def test_a_killing_threatened_or_intended_is_no_death():
+    threatened = KIDNAP_KILLED.replace("因担心罪行败露，被告人张某将徐某杀害。", "被告人张某以杀害人质相威胁，扬言要将徐某杀死。")
+    facts = extract(threatened, ["绑架"])
+    assert facts.injuries == []
+    assert not calculate(facts).life_imprisonment
+    for text in (
+        "被告人张某欲将徐某杀害灭口，徐某挣脱逃走。",
+        "被告人张某预谋将徐某杀害，后因故放弃。",
+        "被告人张某威胁徐某家属如不交钱就将徐某杀害。",
+        "被告人张某将徐某杀害未遂。",
+    ):
+        assert find_injuries(text) == [], text
+
+
+def test_killing_verbs_tell_a_death_of_a_person_not_of_an_animal():
+    for text in (
+        "被告人张某用绳索将徐某勒死。",
+        "被害人徐某被张某杀害。",
+        "被告人张某在出租屋内杀害了徐某。",
+        "被告人张某伙同李某将被害人王某殴打致死。",
+    ):
+        assert [f.value for f in find_injuries(text)] == [InjuryGrade.DEATH], text
+    assert find_injuries("被告人张某将李某家的狗打死。") == []
+    assert find_injuries("被告人张某将一头牛杀死后运走。") == []
+
+
+def test_a_killing_told_twice_is_one_dead_person():
+    from leniency.sentencing.extraction.quantities import injured_persons
+
+    text = "被告人张某将徐某杀害。经鉴定，徐某系机械性窒息死亡。"
+    assert injured_persons(text, find_injuries(text)) == 1

@@ -152,17 +152,17 @@ def _one_charge(
     if surveillance is not None:  # 管制 (art. 38): its own months, not months of prison
         penalty, fixed = Penalty.SURVEILLANCE.value, surveillance
         low, high = _range(fixed, penalty, info, index, standard)
-        fine = _fine(max(1, round(months)), penalty, info, crime, facts, standard, trace)
+        fine = _fine(max(1, round(months)), penalty, info, (index, own), crime, facts, standard, trace)
         confidence = min_conf(confidence, "medium")
     elif outcome is None:
         penalty, fixed = _penalty_kind(months, info, index, base.penalty, standard, trace)
         low, high = _range(fixed, penalty, info, index, standard)
-        fine = _fine(fixed, penalty, info, crime, facts, standard, trace)
+        fine = _fine(fixed, penalty, info, (index, own), crime, facts, standard, trace)
     else:  # 免予刑事处罚 / 单处罚金: no principal penalty, 0 months
         penalty, fixed, low, high = outcome, 0, 0, 0
         fine = None
         if outcome == Penalty.FINE_ONLY:
-            fine = _fine(max(1, round(months)), penalty, info, crime, facts, standard, trace)
+            fine = _fine(max(1, round(months)), penalty, info, (index, own), crime, facts, standard, trace)
         confidence = min_conf(confidence, "low")
     for rid in applied.rules:
         confidence = min_conf(confidence, standard.circumstances[rid].confidence)
@@ -307,11 +307,23 @@ def _fine(
     months: int | None,
     penalty: str,
     info: ChargeInfo,
+    brackets: tuple[int, int],
     crime: CrimeStandard | None,
     facts: CaseFacts,
     standard: Standard,
     trace: Trace,
 ) -> Decimal | None:
+    """The fine of one charge, or None where its bracket adds none.
+
+    `brackets` are the index of the bracket whose term is imposed and of the facts' own bracket. The own bracket
+    decides whether a fine goes with a prison term (its "并处罚金", which binds though the term is mitigated below
+    it; "处二年以下有期徒刑、拘役或者罚金" adds none), and where its clause names the fine's limits in yuan the fine is
+    kept inside them (`_statutory_limits`).
+    """
+    imposed, own = brackets
+    statutory = info.brackets[own]
+    if penalty != Penalty.FINE_ONLY.value and statutory.fine not in ("mandatory", "with_or_only"):
+        return None
     rule = crime.fine if crime else None
     generic = standard.method.get("fines", {})
     amount = float(facts.amount_yuan) if facts.amount_yuan else None
@@ -328,7 +340,7 @@ def _fine(
     elif rule and rule.get("kind") == "amount_ratio":
         value = float(rule["min_yuan"]) + float(generic.get("per_month_yuan", 1000)) * (months or 0)
         how = Phrase("phrase.fine.no_amount")
-    elif any(b.fine in ("mandatory", "with_or_only") for b in info.brackets) and months:
+    elif penalty != Penalty.FINE_ONLY.value and months:
         value = max(
             float(generic.get("minimum_yuan", 1000)), float(generic.get("per_month_yuan", 1000)) * months
         )
@@ -353,7 +365,30 @@ def _fine(
         value=value,
         how=how,
     )
-    return Decimal(int(value))
+    return Decimal(int(_statutory_limits(value, info, imposed, own, trace)))
+
+
+def _statutory_limits(value: float, info: ChargeInfo, imposed: int, own: int, trace: Trace) -> float:
+    """`value` kept inside the limits the own bracket's clause names (刑法第196条: 并处二万元以上二十万元以下罚金 in
+    the first bracket, 五万元以上五十万元以下 above it). Its floor does not bind a term mitigated below the bracket
+    (刑法第63条: 在法定刑以下判处刑罚); where the clause names no figure the fine stays as it is."""
+    bracket = info.brackets[own]
+    if bracket.fine_yuan is None:
+        return value
+    low, high = bracket.fine_yuan
+    limited = min(float(high), value if imposed < own else max(float(low), value))
+    if limited != value:
+        trace.step(
+            "method.fine.statutory_limits",
+            kind=StepKind.FINE,
+            citation=f"刑法{bracket.source or info.article_label}",
+            charge=info.name,
+            source=bracket.source or info.article_label,
+            low=low,
+            high=high,
+            value=limited,
+        )
+    return limited
 
 
 def _probation(

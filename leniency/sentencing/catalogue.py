@@ -45,6 +45,7 @@ class Bracket:
     life: bool = False  # 无期徒刑
     death: bool = False  # 死刑
     fine: str = "none"  # none / optional / mandatory / with_or_only / only
+    fine_yuan: tuple[int, int] | None = None  # its limits in yuan where named (刑法第196条: 2万-20万元)
     deprivation_only: bool = False  # 单处剥夺政治权利 allowed
     condition: str = ""  # the statute's words that trigger the bracket
     source: str = ""  # article (and paragraph) it comes from
@@ -140,6 +141,7 @@ def _bracket(raw: dict) -> Bracket:
         life=bool(raw.get("life")),
         death=bool(raw.get("death")),
         fine=str(raw.get("fine", "none")),
+        fine_yuan=tuple(raw["fine_yuan"]) if raw.get("fine_yuan") else None,
         deprivation_only=bool(raw.get("deprivation_only")),
         condition=str(raw.get("condition", "")),
         source=str(raw.get("source", "")),

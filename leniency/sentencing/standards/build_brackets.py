@@ -120,6 +120,24 @@ PENALTY_WORDS = ("有期徒刑", "拘役", "管制", "无期徒刑", "死刑", "
 YEARS = r"([一二三四五六七八九十两]+)年"
 
 
+# The fine's own limits where the clause names them in yuan (并处或者单处一万元以上十万元以下罚金). Limits told as a
+# multiple of another sum (并处违法所得一倍以上五倍以下罚金, 销售金额百分之五十以上二倍以下) are not read: the facts
+# seldom tell that sum apart from the amount of the crime.
+FINE_YUAN = re.compile(
+    r"(?:并处|单处)(?P<low>[一二三四五六七八九十百千万两]+)元以上(?P<high>[一二三四五六七八九十百千万两]+)元以下罚金"
+)
+
+
+def cn_yuan(text: str) -> int:
+    """A sum of yuan in Chinese numerals: "二十万" -> 200000, "五千" -> 5000."""
+    if text.endswith("万"):
+        return cn_yuan(text[:-1]) * 10000
+    if "千" in text:
+        thousands, rest = text.split("千", 1)
+        return cn_number(thousands) * 1000 + (cn_number(rest) if rest else 0)
+    return cn_number(text)
+
+
 def parse_penalty(phrase: str) -> dict | None:
     """The penalty part of one clause ("五年以上十年以下有期徒刑，并处罚金") -> bracket dict."""
     if not any(word in phrase for word in PENALTY_WORDS):
@@ -156,6 +174,8 @@ def parse_penalty(phrase: str) -> dict | None:
         bracket["fine"] = "only"
     else:
         bracket["fine"] = "none"
+    if m := FINE_YUAN.search(phrase):  # 刑法第196条: "并处二万元以上二十万元以下罚金"
+        bracket["fine_yuan"] = [cn_yuan(m["low"]), cn_yuan(m["high"])]
     if not (fixed or bracket["detention"] or bracket["surveillance"] or bracket["life"] or bracket["death"]):
         if bracket["fine"] == "only":
             bracket["imprisonment"] = None
@@ -307,6 +327,8 @@ def resolve(
         if key in seen:
             if seen[key]["fine"] == "none":
                 seen[key]["fine"] = b["fine"]
+            if "fine_yuan" in b and "fine_yuan" not in seen[key]:
+                seen[key]["fine_yuan"] = b["fine_yuan"]
             continue
         seen[key] = b
         unique.append(b)

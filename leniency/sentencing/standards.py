@@ -492,9 +492,12 @@ def _amount_brackets(path: Path) -> dict:
             not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)
         ):
             raise StandardError(f"{where}.conduct_words: must be a list of words")
+        # a bracket with a figure of its own, or the one just above the last figure: reached by the same amount
+        # and only with the statute's words (刑法第383条第1款第(三)项: 数额特别巨大，并使…遭受特别重大损失的)
+        top = min(len(thresholds), len(info.brackets) - 1)
         for index, words in (entry.get("requires_words") or {}).items():
             if (
-                not (isinstance(index, int) and 0 < index < len(thresholds))
+                not (isinstance(index, int) and 0 < index <= top)
                 or not words
                 or not isinstance(words, list)
             ):

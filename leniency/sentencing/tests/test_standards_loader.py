@@ -179,3 +179,29 @@ def test_a_law_note_needs_its_condition_and_its_source(broken):
     directory = broken("crimes/theft.yaml", lambda d: d["law_notes"][0].pop("source"))
     with pytest.raises(StandardError, match=r"crimes/theft.yaml: law_notes\[0\]: missing key 'source'"):
         load_standard(directory=directory)
+
+
+def test_words_may_name_the_bracket_just_above_the_last_amount_figure():
+    """刑法第383条第1款第(三)项 (无期徒刑或者死刑) has no figure of its own: it is 数额特别巨大 (the last figure)
+    and 使国家和人民利益遭受特别重大损失, so amount_brackets.yaml names it by its words at index 3."""
+    entry = load_standard().amount_brackets["charges"]["贪污"]
+    assert len(entry["thresholds"]) == 3 and entry["requires_words"][3]
+
+
+def test_words_cannot_name_a_bracket_the_charge_does_not_have(broken):
+    directory = broken(
+        "amount_brackets.yaml", lambda d: d["charges"]["贪污"].update(requires_words={4: ["特别重大损失"]})
+    )
+    with pytest.raises(
+        StandardError, match=r"amount_brackets.yaml: charges.贪污.requires_words: 4 must be a bracket index"
+    ):
+        load_standard(directory=directory)
+
+
+def test_words_cannot_skip_a_bracket_above_the_last_figure(broken):
+    directory = broken(
+        "amount_brackets.yaml",
+        lambda d: d["charges"]["贪污"].update(thresholds=[30000, 200000], requires_words={3: ["特别重大损失"]}),
+    )
+    with pytest.raises(StandardError, match=r"charges.贪污.requires_words: 3 must be a bracket index"):
+        load_standard(directory=directory)

@@ -283,20 +283,10 @@ def guideline_baseline(
         confidence = min_conf(confidence, inc.confidence)
         months += added
     index = tier.bracket if tier.bracket is not None else 0
-    bracket = info.brackets[index]
-    if months > bracket.ceiling_months and tier.penalty is None:
-        trace.step(
-            "method.baseline_clamp",
-            kind=StepKind.CLAMP,
-            rule_id="method.clamp",
-            before=round(months, 2),
-            after=bracket.ceiling_months,
-            citation=f"刑法{info.article_label}",
-            charge=crime.charge,
-            term=months,
-            clamped=bracket.ceiling_months,
-        )
-        months = float(bracket.ceiling_months)
+    # Not clamped to the bracket here: the guideline adjusts the baseline and pronounces the bracket's maximum only
+    # where the adjusted result lies above it (2021量刑指导意见, 确定宣告刑的方法; FACTS §1.3 point 3). Clamped
+    # first, every amount above the ceiling was lost to the circumstances: 5 and 8 million yuan of fraud with 自首
+    # came to one term.
     return Baseline(
         months=months,
         bracket_index=index,

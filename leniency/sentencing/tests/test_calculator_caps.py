@@ -149,12 +149,13 @@ def test_detention_above_six_months_is_six():
     assert steps(calc, "method.clamp")[0].months_after == 6.0
 
 
-def test_baseline_is_capped_at_the_bracket_ceiling():
-    """盗窃 400,000 yuan, 数额巨大 bracket (3-10 years): 3 years + 350,000 / 4,000 months = 123.5 > 120 months,
-    the baseline stops at the ceiling before the circumstances."""
+def test_a_baseline_above_the_ceiling_is_capped_in_the_result():
+    """盗窃 390,000 yuan, 数额巨大 bracket (3-10 years): 3 years + 350,000 / 4,000 months = 123.5 > 120 months. The
+    baseline keeps its 123.5 for the circumstances; the ceiling binds what they give (FACTS §1.3 point 3)."""
     calc = calculate(facts(["盗窃"], amount_yuan=Decimal(390000)))
-    clamp = [s for s in steps(calc, "method.clamp") if s.kind == "clamp" and "基准刑" in s.description_zh]
-    assert clamp and clamp[0].months_after == 120
+    assert not [s for s in steps(calc, "method.clamp") if "基准刑" in s.description_zh]
+    clamp = steps(calc, "method.clamp")
+    assert clamp and clamp[-1].months_before > 120 and clamp[-1].months_after == 120
     assert calc.months == 120
 
 

@@ -187,3 +187,15 @@ def test_a_summing_up_followed_by_numbered_proof_is_no_count():
 def test_an_item_number_before_a_year_with_a_dot_is_a_marker():
     text = "经审理查明：1.2019年3月5日，被告人张某盗窃电动车一辆。2.2019年4月2日，被告人张某盗窃手机一部。"
     assert [c.path for c in acts(parse(text))] == ["1、", "2、"]
+
+
+def test_inline_counts_keep_an_injury_of_one_count_from_the_charge_of_another():
+    from leniency.sentencing.calculator import calculate
+
+    text = (
+        "经审理查明，一、2019年1月1日，被告人张某伙同他人将被害人王某绑架，向其家属勒索赎金10万元。"
+        "二、2019年2月1日，被告人张某持刀将被害人李某砍伤，经鉴定为重伤二级。"
+    )
+    facts = extract(text, ["绑架", "故意伤害"])
+    assert [(a.charge, a.count) for a in facts.acts] == [("绑架", "一、"), ("故意伤害", "二、")]
+    assert not calculate(facts).life_imprisonment  # the 重伤 is count 二's, not 伤害被绑架人 (刑法第239条第2款)

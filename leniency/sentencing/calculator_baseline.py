@@ -308,11 +308,14 @@ def _amount_bracket(
     block = earlier_law(entry, facts)
     thresholds = [float(t) for t in (block or entry)["thresholds"]]
     index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
+    requires = entry.get("requires_words") or {}
+    if index == len(thresholds) - 1 and len(thresholds) in requires and len(thresholds) < len(info.brackets):
+        # the bracket above the last figure: reached only with its words (checked below)
+        index = len(thresholds)
     while (
-        index > 0 and info.brackets[index].imprisonment is None
+        index > 0 and info.brackets[index].imprisonment is None and not requires.get(index)
     ):  # a life-only bracket needs more than an amount
         index -= 1
-    requires = entry.get("requires_words") or {}
     while (
         index > 0
         and requires.get(index)
@@ -320,7 +323,7 @@ def _amount_bracket(
     ):
         index -= 1  # the bracket needs more than the amount (e.g. 挪用公款: 数额巨大*不退还*) and the text does not say it
     at_threshold, at_next = cfg["position"]["at_threshold"], cfg["position"]["at_next"]
-    start = thresholds[index]
+    start = thresholds[min(index, len(thresholds) - 1)]
     end = thresholds[index + 1] if index + 1 < len(thresholds) else start * 10
     share = math.log(max(amount, start) / start) / math.log(end / start)
     position = at_threshold + (at_next - at_threshold) * min(max(share, 0.0), 1.0)

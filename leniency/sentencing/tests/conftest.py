@@ -1,4 +1,6 @@
+import importlib.util
 import os
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +24,13 @@ def shared_data_or_stop():
 def shared_data():
     """The real development judgments (shared_data_or_stop)."""
     return shared_data_or_stop()
+
+
+@pytest.fixture(scope="session")
+def parse_penalty():
+    """The statute builder's reading of one penalty clause (standards/ is data, not a package: its script loaded)."""
+    builder = Path(__file__).resolve().parents[1] / "standards" / "build_brackets.py"
+    spec = importlib.util.spec_from_file_location("build_brackets", builder)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.parse_penalty

@@ -2,25 +2,13 @@
 fine alone (刑法第52条), as "并处或者单处罚金" does, and adds no fine to a prison term. The statute's words are read
 by standards/build_brackets.py into statutory_brackets.yaml. Fact texts written for these tests."""
 
-import importlib.util
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
-
-BUILDER = Path(__file__).resolve().parents[1] / "standards" / "build_brackets.py"
-
-
-def parse_penalty(phrase: str) -> dict | None:
-    """The builder's reading of one penalty clause (standards/ is data, not a package: load the script)."""
-    spec = importlib.util.spec_from_file_location("build_brackets", BUILDER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.parse_penalty(phrase)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +25,7 @@ def test_a_bracket_without_a_fine_among_its_penalties_allows_none():
     assert not find_charge("袭警").brackets[0].fine_only_allowed
 
 
-def test_the_builder_reads_a_fine_among_the_alternatives():
+def test_the_builder_reads_a_fine_among_the_alternatives(parse_penalty):
     assert parse_penalty("处三年以下有期徒刑、拘役、管制或者罚金")["fine"] == "only"
     assert parse_penalty("处二年以下有期徒刑、拘役或者罚金")["fine"] == "only"
     assert parse_penalty("处三年以下有期徒刑、拘役或者管制，并处或者单处罚金")["fine"] == "with_or_only"

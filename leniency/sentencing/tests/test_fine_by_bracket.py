@@ -3,23 +3,11 @@ its clause names in yuan (刑法第196条: 并处二万元以上二十万元以�
 above it). standards/build_brackets.py reads the limits into statutory_brackets.yaml. Fact texts written for
 these tests."""
 
-import importlib.util
 from decimal import Decimal
-from pathlib import Path
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
-
-BUILDER = Path(__file__).resolve().parents[1] / "standards" / "build_brackets.py"
-
-
-def parse_penalty(phrase: str) -> dict | None:
-    """The builder's reading of one penalty clause (standards/ is data, not a package: load the script)."""
-    spec = importlib.util.spec_from_file_location("build_brackets", BUILDER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.parse_penalty(phrase)
 
 
 def limit_steps(calc):
@@ -129,14 +117,14 @@ def test_the_floor_does_not_bind_a_term_mitigated_below_the_bracket():
 # --- the builder
 
 
-def test_the_builder_reads_the_fine_limits_in_yuan():
+def test_the_builder_reads_the_fine_limits_in_yuan(parse_penalty):
     bracket = parse_penalty("处五年以下有期徒刑或者拘役，并处二万元以上二十万元以下罚金")
     assert bracket["fine"] == "mandatory" and bracket["fine_yuan"] == [20000, 200000]
     bracket = parse_penalty("处三年以下有期徒刑或者拘役，并处或者单处一万元以上十万元以下罚金")
     assert bracket["fine"] == "with_or_only" and bracket["fine_yuan"] == [10000, 100000]
 
 
-def test_the_builder_reads_no_limits_where_the_clause_names_none_or_a_multiple():
+def test_the_builder_reads_no_limits_where_the_clause_names_none_or_a_multiple(parse_penalty):
     assert "fine_yuan" not in parse_penalty("处三年以下有期徒刑、拘役或者管制，并处或者单处罚金")
     # a multiple of another sum (违法所得, 销售金额) is not read: the facts seldom tell that sum apart
     assert "fine_yuan" not in parse_penalty("处五年以下有期徒刑或者拘役，并处违法所得一倍以上五倍以下罚金")

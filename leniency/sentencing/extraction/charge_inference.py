@@ -7,14 +7,15 @@ weighted character n-grams (2 and 3 characters, TF-IDF):
   for every charge of the catalogue, with the words in which the judicial interpretations and judgments
   tell the conduct where the article only names it (开设赌场; `charge_elements.yaml` `conduct`);
 - from decided cases, where there are some: the mean profile of the facts of that charge less the
-  mean of all cases (Rocchio), so that what every judgment says does not outweigh the conduct
+  mean of all cases (Rocchio), so that what every judgment says does not outweigh the conduct, its
+  length growing with the cases it rests on (`PRIOR_CASES`)
   (`standards/charge_profiles.json`, built by `python -m leniency.sentencing.extraction.charge_inference
   --build` from the development data; 120 n-grams a charge).
 
-A fact's score for a charge is its cosine similarity with the case profile plus half its similarity
-with the statute profile. The candidates come back best first with their article and the n-grams of
-the fact that matched most (the evidence a prosecutor confirms). Several charges are returned when the
-runner-up scores at least `SECOND_SHARE` of the best; a candidate whose statute names an object or a conduct the
+A fact's score for a charge is its cosine similarity with the case profile times the profile's length
+plus half its similarity with the statute profile. The candidates come back best first with their
+article and the n-grams of the fact that matched most (the evidence a prosecutor confirms). Several
+charges are returned when the runner-up scores at least `SECOND_SHARE` of the best; a candidate whose statute names an object or a conduct the
 fact never mentions (脱逃 without anyone held in custody, 单位行贿 without a unit that gives) is passed over
 (`standards/charge_elements.yaml` `requires`). Deterministic: no randomness, sorted ties.
 """
@@ -40,6 +41,12 @@ STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_stat
 ELEMENTS_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_elements.yaml"
 KEEP = 120  # n-grams kept per charge profile
 STATUTE_WEIGHT = 0.5
+# A case profile learned on n cases has the length n / (n + PRIOR_CASES), as if PRIOR_CASES cases that differ from
+# the average judgment in nothing were among them. A profile of one to three cases holds their places, names and
+# objects (开设赌场's 万家, 县万, 二楼设 from one casino; 手机一部 as forgery of financial instruments) as much as the
+# conduct, and ranked them above the conduct a statute names (扒窃, art. 264): until a profile rests on more cases than
+# PRIOR_CASES it weighs no more than the statute (STATUTE_WEIGHT); one learned on many keeps nearly all its weight
+PRIOR_CASES = 3
 SECOND_SHARE = 0.85  # a further charge is returned when it scores this share of the best
 MAX_CHARGES = 3
 MIN_SCORE = 0.05  # below it a text shares too little with any charge to name one
@@ -85,10 +92,16 @@ def _weights(counts: Counter, idf: dict[str, float], default_idf: float) -> dict
     return {g: v / norm for g, v in vector.items()}
 
 
-def _top(vector: dict[str, float], keep: int) -> dict[str, float]:
+def _top(vector: dict[str, float], keep: int, length: float = 1.0) -> dict[str, float]:
+    """The `keep` largest entries, scaled to the given length."""
     best = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
     norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
-    return {g: round(v / norm, 5) for g, v in best}
+    return {g: round(length * v / norm, 5) for g, v in best}
+
+
+def shrunk(cases: int) -> float:
+    """The length of a case profile learned on `cases` cases (PRIOR_CASES)."""
+    return cases / (cases + PRIOR_CASES)
 
 
 def statute_text(name: str) -> str:
@@ -145,7 +158,11 @@ def build_profiles(cases: Iterable[tuple[str, Sequence[str]]]) -> dict:
     # Rocchio: a charge's mean less the mean of all cases, so that what every judgment says (被害人, 价值)
     # does not outweigh the conduct that sets a charge apart (抢劫, 禁渔)
     profiles = {
-        c: _top({g: v / sizes[c] - overall[g] for g, v in s.items() if v / sizes[c] > overall[g]}, KEEP)
+        c: _top(
+            {g: v / sizes[c] - overall[g] for g, v in s.items() if v / sizes[c] > overall[g]},
+            KEEP,
+            shrunk(sizes[c]),
+        )
         for c, s in sorted(sums.items())
     }
     vocabulary = {g for p in profiles.values() for g in p}

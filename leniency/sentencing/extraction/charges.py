@@ -22,6 +22,7 @@ from leniency.sentencing.extraction.charge_inference import (
     Candidate,
     ChargeModel,
     default_model,
+    states_requirements,
 )
 from leniency.sentencing.extraction.document import HEADING, acts, parse
 from leniency.sentencing.extraction.numbers import span
@@ -168,8 +169,11 @@ def stated_count(text: str) -> int:
 
 
 def charge_candidates(text: str, limit: int = 5) -> list[Candidate]:
-    """The best-scoring charges with their article and evidence, for a person to confirm."""
-    return default_model().candidates(text, limit=limit)
+    """The best-scoring charges with their article and evidence, for a person to confirm: first those whose statute's
+    object and conduct the fact states, as the inference takes them (charge_elements.yaml `requires`: a robbery told
+    with no taking by stealth is shown as a robbery before a theft whose words it shares)."""
+    ranked = default_model().candidates(text, limit=REQUIRED_POOL)
+    return sorted(ranked, key=lambda c: not states_requirements(text, c.charge))[:limit]
 
 
 def _named_or_headed(text: str) -> dict[str, Span]:

@@ -93,6 +93,15 @@ def test_taking_by_threat_without_snatching_is_extortion():
     assert read(BLACKMAIL, "抢夺") == ["敲诈勒索"]
 
 
+def test_a_threat_with_a_weapon_told_by_its_kind_is_robbery_not_extortion():
+    # 刑法第263条 胁迫 on the spot; 劫取 is the statute's own word for the taking
+    fruit_knife = "被告人甲在小巷内持水果刀威胁被害人乙，劫取其现金人民币800元及手机一部。"
+    assert read(fruit_knife, "抢夺") == ["抢劫"]
+    assert read("被告人甲在小巷内持铁棍威胁被害人乙，索要现金人民币800元。", "抢夺") == ["抢劫"]
+    video = "被告人甲在小巷内拦住被害人乙，扬言如不给钱就将偷拍乙的视频发到网上，索要现金人民币800元。"
+    assert read(video, "抢夺") == ["敲诈勒索"]
+
+
 # 刑法第236条 / 第237条
 CHILD = "被告人甲将邻居家的女孩乙（女，9岁）骗至家中，脱下乙的裤子，用手抚摸乙的下体。"
 ADULT = "被告人甲在公交车上趁被害人乙（女，25岁）熟睡，强行搂抱、亲吻乙并抚摸其胸部。"

@@ -3,8 +3,8 @@
 "第二审人民法院审判被告人或者他的法定代理人、辩护人、近亲属上诉的案件，不得加重被告人的刑罚……人民检察院提出抗诉或者
 自诉人提出上诉的，不受前款规定的限制。" An appeal text (issue 16, class 7: "原判认定…", "事实与原判相同") that states
 the sentence below (`Procedure.original`, read with its source sentence) bounds the sentence the engine
-gives: a fixed term no longer than the original, of no heavier kind (拘役 below stays 拘役), and no life or
-death over a fixed term. Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
+gives: a fixed term no longer than the original, of no heavier kind (拘役 below stays 拘役), no life or
+death over a fixed term, and no fine above the original's where the text states it (罚金, 刑法第34条). Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
 the original is masked (CAIL writes ××) or is itself life or death.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.facts import CaseFacts
@@ -27,21 +28,17 @@ def no_harsher_on_appeal(
 ) -> Calculation:
     """`calc` bounded by the original sentence of an appeal the defendant's side brought (see the module)."""
     procedure = facts.procedure
-    original = procedure.original if procedure else None
-    if (
-        procedure is None
-        or procedure.stage != "appeal"
-        or original is None
-        or original.months is None
-        or original.penalty not in FIXED
-        or NOT_BOUND.search(facts.text or "")
-    ):
+    if procedure is None or procedure.stage != "appeal" or NOT_BOUND.search(facts.text or ""):
+        return calc
+    cfg = standard.method.get("appeal_no_harsher", {})
+    calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace)
+    original = procedure.original
+    if original is None or original.months is None or original.penalty not in FIXED:
         return calc
     heavier_kind = calc.penalty == Penalty.IMPRISONMENT and original.penalty == Penalty.DETENTION
     longer = calc.penalty in FIXED and (calc.months or 0) > original.months
     if not (calc.death_penalty or calc.life_imprisonment or heavier_kind or longer):
         return calc
-    cfg = standard.method.get("appeal_no_harsher", {})
     trace.step(
         "method.appeal.no_harsher",
         kind=StepKind.CLAMP,
@@ -66,3 +63,22 @@ def no_harsher_on_appeal(
         steps=trace.steps,
         notes=trace.notes,
     )
+
+
+def _no_heavier_fine(calc: Calculation, original: Decimal | None, cfg: dict, trace: Trace) -> Calculation:
+    """A fine no heavier than the original's where the text states it in figures: 罚金 is a penalty (刑法第34条,
+    附加刑), so a heavier one is the heavier penalty 刑事诉讼法第237条 forbids. Where the text states no original fine,
+    nothing is assumed (the text may leave it out)."""
+    if original is None or calc.fine_yuan is None or calc.fine_yuan <= original:
+        return calc
+    trace.step(
+        "method.appeal.no_heavier_fine",
+        kind=StepKind.CLAMP,
+        before=calc.fine_yuan,
+        after=original,
+        rule_id=cfg.get("rule_id", "method.appeal.no_harsher"),
+        citation=cfg.get("citation", "刑事诉讼法第237条"),
+        confidence=cfg.get("confidence", "medium"),
+        value=original,
+    )
+    return dataclasses.replace(calc, fine_yuan=original, steps=trace.steps, notes=trace.notes)

@@ -172,6 +172,7 @@ class Procedure:
     stage_span: Span | None = None
     same_facts_as_below: bool = False  # 事实与原判相同: the facts are the judgment below's
     original: SentenceMention | None = None  # the sentence under appeal or retrial (原判 … 判处 …)
+    original_fine_yuan: Decimal | None = None  # its fine where the text states it (原判…并处罚金人民币X元)
     prior_unserved: SentenceMention | None = None  # 前罪未执行的刑罚: to be combined by the calculator
     combined: bool = False  # the text speaks of combining punishments (并罚 / 决定执行)
     undiscovered: PriorJudgment | None = None  # 漏罪: the earlier judgment to combine with (art. 70)

@@ -6,7 +6,8 @@ facts through the judgment below, and a defendant who reoffends before serving a
 combine punishments; it gives the facts the calculator needs, each with the sentence it was read from:
 
 - the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
-- the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it);
+- the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it), and its fine
+  where the same sentence states one in figures (并处罚金人民币三千元);
 - the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
 - a suspended sentence whose probation period the new crime fell in (缓刑考验期内, art. 77): the whole
   suspended term, to be combined under art. 69 (`probation_revoked`);
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.numbers import TERM, bounds, span, term_months
+from leniency.sentencing.extraction.numbers import NUMBER, TERM, bounds, parse_number, span, term_months
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
@@ -38,6 +39,8 @@ ORIGINAL_RE = re.compile(
 )
 ORIGINAL_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
 ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
+# the original's fine, in the sentence that states its term: "判处拘役五个月，并处罚金人民币三千元"
+ORIGINAL_FINE_RE = re.compile(rf"并处罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
 UNSERVED_RE = re.compile(
     rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
 )
@@ -81,6 +84,9 @@ def find_procedure(text: str) -> Procedure:
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             procedure.original = _sentence(text, match)
+            sentence = procedure.original.span
+            if fine := ORIGINAL_FINE_RE.search(text, match.end(), sentence.end):
+                procedure.original_fine_yuan = parse_number(fine["yuan"])
     if match := UNSERVED_RE.search(text) or UNSERVED_AFTER_RE.search(text):
         months = term_months(match)
         procedure.prior_unserved = SentenceMention("imprisonment", months, False, _sentence_span(text, match))

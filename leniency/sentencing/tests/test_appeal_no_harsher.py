@@ -39,3 +39,31 @@ def test_a_lighter_engine_sentence_is_left_as_it_is():
     calc = _calc(APPEAL.replace("拘役五个月", "有期徒刑一年六个月"))
     assert calc.penalty == "imprisonment" and calc.months < 18
     assert not any(s.rule_id == "method.appeal.no_harsher" for s in calc.steps)
+
+
+LOW_FINE = APPEAL.replace("并处罚金人民币3000元", "并处罚金人民币一千元")
+
+
+def test_the_defendants_appeal_cannot_bring_a_heavier_fine_than_the_original():
+    """罚金 is a penalty (刑法第34条): the engine's fine for 6,000 yuan of theft is above the original 1,000 yuan, and
+    on the defendant's appeal the original's is the most the second instance may give."""
+    first_instance = _calc(LOW_FINE.replace("原判认定，", "经审理查明，").split("原审法院")[0])
+    assert first_instance.fine_yuan > 1000
+    calc = _calc(LOW_FINE)
+    assert calc.fine_yuan == 1000
+    step = next(s for s in calc.steps if "原判罚金" in s.description_zh)
+    assert "刑事诉讼法第237条" in step.citation and "1,000元" in step.description_zh
+
+
+def test_a_protest_lifts_the_bound_on_the_fine():
+    protested = LOW_FINE.replace("宣判后，尤某不服，提出上诉。", "宣判后，原公诉机关以量刑畸轻为由提出抗诉。")
+    calc = _calc(protested)
+    assert calc.fine_yuan > 1000
+    assert not any("原判罚金" in s.description_zh for s in calc.steps)
+
+
+def test_a_fine_the_original_does_not_state_is_not_bounded():
+    """并处罚金 without a figure: nothing to compare, the engine's fine stands."""
+    calc = _calc(LOW_FINE.replace("并处罚金人民币一千元", "并处罚金"))
+    assert calc.fine_yuan > 1000
+    assert not any("原判罚金" in s.description_zh for s in calc.steps)

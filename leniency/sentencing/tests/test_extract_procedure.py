@@ -83,3 +83,18 @@ def test_an_unserved_term_written_before_its_words_is_read():
     assert facts.procedure.prior_unserved.months == 24
     assert facts.procedure.prior_unserved.span.quote.endswith("前罪尚有有期徒刑二年未执行")
     assert extract("被告人甲还有一年六个月刑期没有执行。").procedure.prior_unserved.months == 18
+
+
+def test_the_original_fine_is_read_from_the_sentence_that_states_the_original_term():
+    assert extract(APPEAL).procedure.original_fine_yuan == 5000
+
+
+def test_a_fine_outside_the_original_sentence_is_not_the_original_fine():
+    """The fine of a sentence the text tells after the original's (here the prior conviction) is not the
+    original's; nor is a fine where no figure is given (并处罚金 alone)."""
+    unstated = (
+        APPEAL.replace("并处罚金人民币五千元", "并处罚金")
+        + "张某曾因盗窃于2015年被判处拘役三个月，并处罚金人民币一千元。"
+    )
+    procedure = extract(unstated).procedure
+    assert procedure.original.months == 18 and procedure.original_fine_yuan is None

@@ -496,11 +496,7 @@ def _amount_brackets(path: Path) -> dict:
         # and only with the statute's words (刑法第383条第1款第(三)项: 数额特别巨大，并使…遭受特别重大损失的)
         top = min(len(thresholds), len(info.brackets) - 1)
         for index, words in (entry.get("requires_words") or {}).items():
-            if (
-                not (isinstance(index, int) and 0 < index <= top)
-                or not words
-                or not isinstance(words, list)
-            ):
+            if not (isinstance(index, int) and 0 < index <= top) or not words or not isinstance(words, list):
                 raise StandardError(
                     f"{where}.requires_words: {index!r} must be a bracket index with a list of words"
                 )

@@ -157,7 +157,9 @@ def test_a_hostage_killed_is_a_death_and_the_bracket_of_killing_the_hostage():
 
 
 def test_a_killing_threatened_or_intended_is_no_death():
-    threatened = KIDNAP_KILLED.replace("因担心罪行败露，被告人张某将徐某杀害。", "被告人张某以杀害人质相威胁，扬言要将徐某杀死。")
+    threatened = KIDNAP_KILLED.replace(
+        "因担心罪行败露，被告人张某将徐某杀害。", "被告人张某以杀害人质相威胁，扬言要将徐某杀死。"
+    )
     facts = extract(threatened, ["绑架"])
     assert facts.injuries == []
     assert not calculate(facts).life_imprisonment

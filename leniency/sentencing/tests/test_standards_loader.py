@@ -201,7 +201,9 @@ def test_words_cannot_name_a_bracket_the_charge_does_not_have(broken):
 def test_words_cannot_skip_a_bracket_above_the_last_figure(broken):
     directory = broken(
         "amount_brackets.yaml",
-        lambda d: d["charges"]["贪污"].update(thresholds=[30000, 200000], requires_words={3: ["特别重大损失"]}),
+        lambda d: d["charges"]["贪污"].update(
+            thresholds=[30000, 200000], requires_words={3: ["特别重大损失"]}
+        ),
     )
     with pytest.raises(StandardError, match=r"charges.贪污.requires_words: 3 must be a bracket index"):
         load_standard(directory=directory)

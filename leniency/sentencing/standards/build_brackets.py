@@ -120,12 +120,24 @@ PENALTY_WORDS = ("有期徒刑", "拘役", "管制", "无期徒刑", "死刑", "
 YEARS = r"([一二三四五六七八九十两]+)年"
 
 
-# The fine's own limits where the clause names them in yuan (并处或者单处一万元以上十万元以下罚金). Limits told as a
-# multiple of another sum (并处违法所得一倍以上五倍以下罚金, 销售金额百分之五十以上二倍以下) are not read: the facts
-# seldom tell that sum apart from the amount of the crime.
+# The fine's own limits where the clause names them in yuan (并处或者单处一万元以上十万元以下罚金).
 FINE_YUAN = re.compile(
     r"(?:并处|单处)(?P<low>[一二三四五六七八九十百千万两]+)元以上(?P<high>[一二三四五六七八九十百千万两]+)元以下罚金"
 )
+# Limits told as multiples of another sum the clause names (刑法第175条 并处违法所得一倍以上五倍以下罚金, 第140条
+# 销售金额百分之五十以上二倍以下, 第153条 偷逃应缴税额, 第204条 骗取税款 …): the sum and the two ratios. A unit's fine
+# (对单位判处…罚金) is not a defendant's and is not read.
+FINE_RATIO = r"百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+倍"
+FINE_MULTIPLE = re.compile(
+    rf"(?:并处(?:或者单处)?|单处)(?P<of>[\u4e00-\u9fff]{{2,10}}?)(?P<low>{FINE_RATIO})以上(?P<high>{FINE_RATIO})以下罚金"
+)
+
+
+def cn_ratio(text: str) -> float:
+    """A multiple in Chinese numerals: "一倍" -> 1, "百分之五十" -> 0.5."""
+    if text.startswith("百分之"):
+        return cn_number(text[3:]) / 100
+    return float(cn_number(text[:-1]))
 
 
 def cn_yuan(text: str) -> int:
@@ -176,6 +188,8 @@ def parse_penalty(phrase: str) -> dict | None:
         bracket["fine"] = "none"
     if m := FINE_YUAN.search(phrase):  # 刑法第196条: "并处二万元以上二十万元以下罚金"
         bracket["fine_yuan"] = [cn_yuan(m["low"]), cn_yuan(m["high"])]
+    elif m := FINE_MULTIPLE.search(phrase):  # 刑法第175条: "并处违法所得一倍以上五倍以下罚金"
+        bracket["fine_multiple"] = {"of": m["of"], "low": cn_ratio(m["low"]), "high": cn_ratio(m["high"])}
     if not (fixed or bracket["detention"] or bracket["surveillance"] or bracket["life"] or bracket["death"]):
         if bracket["fine"] == "only":
             bracket["imprisonment"] = None
@@ -327,8 +341,9 @@ def resolve(
         if key in seen:
             if seen[key]["fine"] == "none":
                 seen[key]["fine"] = b["fine"]
-            if "fine_yuan" in b and "fine_yuan" not in seen[key]:
-                seen[key]["fine_yuan"] = b["fine_yuan"]
+            for limits in ("fine_yuan", "fine_multiple"):
+                if limits in b and limits not in seen[key]:
+                    seen[key][limits] = b[limits]
             continue
         seen[key] = b
         unique.append(b)

@@ -124,10 +124,38 @@ def test_the_builder_reads_the_fine_limits_in_yuan(parse_penalty):
     assert bracket["fine"] == "with_or_only" and bracket["fine_yuan"] == [10000, 100000]
 
 
-def test_the_builder_reads_no_limits_where_the_clause_names_none_or_a_multiple(parse_penalty):
-    assert "fine_yuan" not in parse_penalty("处三年以下有期徒刑、拘役或者管制，并处或者单处罚金")
-    # a multiple of another sum (违法所得, 销售金额) is not read: the facts seldom tell that sum apart
-    assert "fine_yuan" not in parse_penalty("处五年以下有期徒刑或者拘役，并处违法所得一倍以上五倍以下罚金")
+def test_the_builder_reads_no_limits_where_the_clause_names_none(parse_penalty):
+    bracket = parse_penalty("处三年以下有期徒刑、拘役或者管制，并处或者单处罚金")
+    assert "fine_yuan" not in bracket and "fine_multiple" not in bracket
+
+
+def test_the_builder_reads_limits_told_as_multiples_of_a_named_sum(parse_penalty):
+    """刑法第175条 (违法所得一倍以上五倍以下), 第140条 (销售金额百分之五十以上二倍以下), 第179条 (百分之一以上百分之五以下)."""
+    bracket = parse_penalty("处三年以下有期徒刑或者拘役，并处违法所得一倍以上五倍以下罚金")
+    assert "fine_yuan" not in bracket
+    assert bracket["fine_multiple"] == {"of": "违法所得", "low": 1.0, "high": 5.0}
+    bracket = parse_penalty("处二年以下有期徒刑或者拘役，并处或者单处销售金额百分之五十以上二倍以下罚金")
+    assert bracket["fine"] == "with_or_only"
+    assert bracket["fine_multiple"] == {"of": "销售金额", "low": 0.5, "high": 2.0}
+    bracket = parse_penalty(
+        "处五年以下有期徒刑或者拘役，并处或者单处非法募集资金金额百分之一以上百分之五以下罚金"
+    )
+    assert bracket["fine_multiple"] == {"of": "非法募集资金金额", "low": 0.01, "high": 0.05}
+
+
+def test_the_generated_brackets_carry_the_multiples_of_the_statute():
+    import yaml
+
+    from leniency.sentencing.catalogue import BRACKETS_FILE
+
+    data = yaml.safe_load(BRACKETS_FILE.read_text(encoding="utf-8"))
+    multiples = {  # the brackets that add a fine
+        c["name"]: [b.get("fine_multiple", {}).get("of") for b in c["brackets"] if b["fine"] != "none"]
+        for c in data["charges"]
+    }
+    assert multiples["高利转贷"] == ["违法所得", "违法所得"]
+    assert multiples["走私普通货物、物品"] == ["偷逃应缴税额"] * 3
+    assert multiples["信用卡诈骗"] == [None, None, None]  # limits in yuan, not multiples
 
 
 def test_the_catalogue_carries_each_brackets_limits():

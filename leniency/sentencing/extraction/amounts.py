@@ -3,6 +3,10 @@
 Every "…元" is read with its clause. Fines, compensation, restitution and resale prices are kept out
 of the total. The total is an explicit 共计/合计 figure when the text gives one; otherwise the sum of
 the distinct amounts, unless one of them is itself the sum of others (an unmarked total).
+
+A sum the text names for what it is (违法所得25万元, 销售金额30万元, 偷逃应缴税额120万元) is read apart by
+`named_amount`: the statute sets some fines as multiples of such a sum, which is not the crime's amount
+("贷款200万元…违法所得25万元": the loan is not the profit).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
@@ -384,3 +388,38 @@ def _subset_sum(values: list[Decimal], target: Decimal) -> bool:
 
 def amount_findings(mentions: list[Mention]) -> list[Finding]:
     return [Finding("amount", m.value, m.span) for m in usable(mentions)]
+
+
+# The sums a statute's fine is a multiple of (statutory_brackets.yaml fine_multiple "of": 刑法第175条 违法所得, 第140条
+# 销售金额, 第153条 偷逃应缴税额 …) and the words judgments name them by, just before the figure.
+NAMED_SUMS = {
+    "违法所得": r"违法所得|非法所得|非法获利|违法获利|获利|牟利|获取利润|赚取利润|赚取差价|非法获取利润",
+    "销售金额": r"销售金额|销售总金额|销售额|销售总额|销售收入",
+    "偷逃应缴税额": r"偷逃(?:应缴)?(?:税额|税款|关税|进口环节[^，,。；;\d]{0,8}税)(?:[、和及](?:增值税|消费税|关税))*",
+    "骗取税款": r"骗取(?:国家)?(?:出口)?退税款|骗取(?:国家)?(?:出口退税|税款)",
+    "拒缴税款": r"拒缴税款|拒不缴纳(?:的)?税款|抗缴税款",
+    "欠缴税款": r"欠缴(?:的)?税款|所欠税款",
+    "票证价额": r"票证价额|票面价额|票面价值|票面金额",
+    "非法募集资金金额": r"非法募集资金|募集资金",
+    "虚报注册资本金额": r"虚报注册资本|虚报注册资金",
+}
+# between the name and the figure: "违法所得数额共计人民币25万元", "销售金额达30万余元"
+NAMED_FILLER = r"(?:的)?(?:数额|金额|总额)?(?:共计|合计|总计|累计|共|计|达|为|约|人民币|[：:\s])*$"
+
+
+def named_amount(text: str, of: str) -> Decimal | None:
+    """The sum the text names as `of` (a NAMED_SUMS key), or None where no figure is named so.
+
+    Its figures are totalled like the crime amount (restatements dropped, a 共计 figure kept), but a figure
+    returned or seized is still the sum it names ("退缴违法所得25万元" is the 违法所得).
+    """
+    words = NAMED_SUMS.get(of)
+    if not words or not text:
+        return None
+    named = re.compile(rf"(?:{words}){NAMED_FILLER}")
+    mentions = [
+        replace(m, excluded=None)
+        for m in find_money(text)
+        if named.search(text, _clause_start(text, m.span.start), m.span.start)
+    ]
+    return total_amount(mentions, text) if mentions else None

@@ -4,12 +4,14 @@ Extractors work on this one structure instead of each scanning the raw text and 
 which count a figure belongs to (issue 16, failure class 3). `parse(text)` is cached, so the amount,
 count and per-charge code of one recommendation share one reading of the text.
 
-Counts are the numbered items of the facts. Numbering styles nest: the first style seen is the outer
-level ("一、盗窃事实 … 1、… 2、…"); a marker is taken only where it continues its sequence (an item
+Counts are the numbered items of the facts. Numbering styles nest: a style not open yet numbers inside
+the open item ("一、盗窃事实 … 1、… 2、…", "二、诈骗事实 … ①… ②…"), so each section may number its acts
+its own way (1、 / 1. / （1） / ①); a marker is taken only where it continues its sequence (an item
 numbered 1, or one more than the last of its style under the same parent), at the start of a line or a
 sentence, and a style must reach item 2 to count. The items of the innermost level are the counts. A
 sentence that sums the whole case up ("上述事实…", "综上", "公诉机关认为…", "本院认为") closes the last
-count: what follows belongs to no count.
+count: what follows belongs to no count. Things listed inside an act (窃得：1、手机一部；2、现金500元) are
+no counts (_lists_a_thing).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ MARKER_RE = re.compile(
     r"(?:^|(?<=[。；;\n：:])|" + "|".join(f"(?<={w}[，,])" for w in OPENING) + r")[ \t\r\u3000]*"
     r"(?:(?P<cn>[一二三四五六七八九十]{1,2})、"
     r"|[（(](?P<paren>[一二三四五六七八九十]{1,2})[）)]"
+    r"|[（(](?P<paren_arabic>\d{1,2})[）)]"
+    r"|(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
     r"|第(?P<ordinal>[一二三四五六七八九十\d]{1,3})[起次笔宗](?![的])"
     r"|(?P<arabic>\d{1,2})(?:、|[.．](?!(?!\d{4}年)[\d．.])))"  # "1.2019年" numbers a date; "1.5万" is a figure
 )
@@ -42,6 +46,14 @@ EVIDENCE_RE = re.compile(
 )
 EVIDENCE_HEAD = 40
 HEADING = 30  # characters of a section's heading read with each of its acts
+# A colon that opens a list of things inside an act (窃得：1、手机一部；2、现金500元 / 包括：（1）… / 分别为：①…),
+# unless its clause opens facts (经审理查明： / 盗窃事实如下：). The list's items name no time (EVENT_RE) and no
+# defendant (ACTOR_RE); an item that does is an act told under the one before (…先后实施盗窃：1、2019年3月… /
+# 具体如下：1、被告人夏某参加…), and an item of proof (1、书证：…) stays an evidence item.
+LIST_COLON_RE = re.compile(r"[：:][ \t\r\n\u3000]*$")
+FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
+ITEM_END = "。；;\n"
+ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
 EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
 
 
@@ -92,10 +104,12 @@ def parse(text: str) -> Document:
 
 
 def _value(match: re.Match) -> tuple[str, int] | None:
-    for style in ("cn", "paren", "ordinal", "arabic"):
+    for style in ("cn", "paren", "paren_arabic", "circled", "ordinal", "arabic"):
         raw = match.group(style)
         if raw is None:
             continue
+        if style == "circled":
+            return style, ord(raw) - ord("①") + 1
         if raw.isdigit():
             return style, int(raw)
         if len(raw) == 1:
@@ -109,28 +123,29 @@ def _value(match: re.Match) -> tuple[str, int] | None:
 
 
 def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
-    levels: list[str] = []  # numbering styles, outermost first
     path: list[tuple[str, int]] = []  # the open item at each level
     items: list[tuple[int, list[tuple[str, int]]]] = []  # (position, path down to the item)
+    listed: tuple[str, int] | None = None  # the last item of a list of things inside the open act
     closing = _closing_starts(text, sentences, 0)
     for match in MARKER_RE.finditer(text):
         found = _value(match)
         if found is None:
             continue
         style, number = found
-        depth = levels.index(style) if style in levels else len(levels)
-        if depth > len(path):
-            continue  # a level below one with no open item
+        if path and _lists_a_thing(text, match, found, listed):
+            listed = found
+            continue
+        listed = None
+        styles = [step[0] for step in path]
+        depth = styles.index(style) if style in styles else len(path)  # a new style numbers inside the open item
         if depth == len(path) and items and any(items[-1][0] < c < match.start() for c in closing):
             continue  # numbered below a summing-up sentence ("上述事实，有下列证据证实：1、…"): evidence
         if depth < len(path):
-            accepted = path[depth][0] == style and number == path[depth][1] + 1
+            accepted = number == path[depth][1] + 1
         else:
             accepted = number == 1
         if not accepted:
             continue
-        if style not in levels:
-            levels.append(style)
         path = path[:depth] + [(style, number)]
         items.append((match.start(), list(path)))
     # a style that never reaches its item 2 numbers nothing (a lone "一、" heading)
@@ -141,17 +156,45 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
     closing = _closing_starts(text, sentences, kept[0][0])
     counts: list[Count] = []
     section = kept[0][0]
+    heads: list[int] = []  # where each item on the path down to this one begins
     for i, (pos, p) in enumerate(kept):
         if len(p) == 1:
             section = pos
+        heads = heads[: len(p) - 1] + [pos]
         if i + 1 < len(kept) and len(kept[i + 1][1]) > len(p):
             continue  # a heading over numbered items: the items are the counts
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
         end = next((c for c in closing if pos < c < end), end)
         label = "/".join(_label(style, number) for style, number in p)
-        evidence = bool(EVIDENCE_RE.search(text, pos, min(end, pos + EVIDENCE_HEAD)))
+        # an item under an evidence heading ("1.证人证言\n（1）陈某的证言…") is evidence as well
+        evidence = any(
+            EVIDENCE_RE.search(text, head, min(end, head + EVIDENCE_HEAD, *(h for h in heads if h > head)))
+            for head in heads
+        )
         counts.append(Count(len(counts) + 1, label, pos, end, evidence, section))
     return counts
+
+
+def _lists_a_thing(text: str, match: re.Match, found: tuple[str, int], listed: tuple[str, int] | None) -> bool:
+    """Whether the marker `match` numbers a thing listed inside an act, not an act: the first item right after a
+    colon that opens no facts, or the next item of such a list; either way an item that names no time."""
+    style, number = found
+    if listed is not None and listed[0] == style and number == listed[1] + 1:
+        opens = True
+    elif number == 1 and LIST_COLON_RE.search(text, 0, match.start()):
+        clause = max(text.rfind(c, 0, match.start()) for c in "。；;\n，,")
+        colon = max(text.rfind("：", 0, match.start()), text.rfind(":", 0, match.start()))
+        opens = not FACTS_CLAUSE_RE.search(text, clause + 1, colon)
+    else:
+        opens = False
+    if not opens:
+        return False
+    end = min((i for i in (text.find(c, match.end()) for c in ITEM_END) if i >= 0), default=len(text))
+    return not (
+        EVENT_RE.search(text, match.end(), end)
+        or ACTOR_RE.search(text, match.end(), end)
+        or EVIDENCE_RE.search(text, match.end(), min(end, match.end() + EVIDENCE_HEAD))
+    )
 
 
 def _closing_starts(text: str, sentences: list[tuple[int, int, bool]], first: int) -> list[int]:
@@ -163,6 +206,10 @@ def _label(style: str, number: int) -> str:
         return f"{_cn(number)}、"
     if style == "paren":
         return f"（{_cn(number)}）"
+    if style == "paren_arabic":
+        return f"（{number}）"
+    if style == "circled":
+        return chr(ord("①") + number - 1)
     if style == "ordinal":
         return f"第{_cn(number)}起"
     return f"{number}、"

@@ -199,3 +199,78 @@ def test_inline_counts_keep_an_injury_of_one_count_from_the_charge_of_another():
     facts = extract(text, ["绑架", "故意伤害"])
     assert [(a.charge, a.count) for a in facts.acts] == [("绑架", "一、"), ("故意伤害", "二、")]
     assert not calculate(facts).life_imprisonment  # the 重伤 is count 二's, not 伤害被绑架人 (刑法第239条第2款)
+
+
+THINGS_LISTED_IN_AN_ACT = (
+    "经审理查明：1、2019年3月5日，被告人张某在某小区王某家中窃得：1、苹果手机一部；2、现金500元。"
+    "2、同年4月2日，被告人张某在某超市窃得香烟十条，价值人民币2000元。"
+)
+
+
+def test_things_listed_inside_an_act_are_no_counts():
+    for text in (THINGS_LISTED_IN_AN_ACT, THINGS_LISTED_IN_AN_ACT.replace("：", "：\n").replace("；", "；\n")):
+        document = parse(text)
+        assert [c.path for c in acts(document)] == ["1、", "2、"], text
+        second = acts(document)[1]
+        assert text[second.start :].startswith("2、同年4月2日"), text
+        assert [m.value for m in document.money_in(second)] == [Decimal(2000)], text
+
+
+def test_things_listed_in_another_numbering_are_no_counts_either():
+    text = THINGS_LISTED_IN_AN_ACT.replace("1、苹果", "（1）苹果").replace("2、现金", "（2）现金")
+    assert [c.path for c in acts(parse(text))] == ["1、", "2、"]
+    text = THINGS_LISTED_IN_AN_ACT.replace("1、苹果", "①苹果").replace("2、现金", "②现金")
+    assert [c.path for c in acts(parse(text))] == ["1、", "2、"]
+
+
+def test_acts_listed_after_a_colon_inside_a_count_are_counts():
+    text = (
+        "经审理查明：一、盗窃事实。被告人张某先后实施盗窃：1、2019年3月5日，窃得李某手机一部；"
+        "2、2019年4月2日，窃得王某现金500元。二、诈骗事实。2019年6月1日，被告人张某骗取赵某现金3000元。"
+    )
+    assert [c.path for c in acts(parse(text))] == ["一、/1、", "一、/2、", "二、"]
+
+
+def test_counts_numbered_in_parentheses_or_circles_are_counts():
+    paren = (
+        "经审理查明：\n（1）2019年3月5日，被告人张某在某小区窃得手机一部。\n"
+        "（2）2019年4月2日，被告人张某在某超市窃得香烟十条。\n（3）2019年5月1日，被告人张某窃得电动车一辆。"
+    )
+    assert [c.path for c in acts(parse(paren))] == ["（1）", "（2）", "（3）"]
+    assert extract(paren, ["盗窃"]).counts == 3
+    circled = paren.replace("（1）", "①").replace("（2）", "②").replace("（3）", "③")
+    assert [c.path for c in acts(parse(circled))] == ["①", "②", "③"]
+
+
+def test_each_section_may_number_its_acts_its_own_way():
+    text = (
+        "经审理查明：\n一、盗窃事实\n1.2019年3月5日，被告人张某窃得手机一部。\n2.2019年4月2日，被告人张某窃得香烟十条。\n"
+        "二、诈骗事实\n①2019年6月1日，被告人张某骗取李某现金5000元。\n②2019年7月1日，被告人张某骗取王某现金3000元。"
+    )
+    document = parse(text)
+    assert [c.path for c in acts(document)] == ["一、/1、", "一、/2、", "二、/①", "二、/②"]
+    assert [m.value for m in document.money_in(acts(document)[3])] == [Decimal(3000)]
+
+
+def test_items_under_an_evidence_heading_are_evidence():
+    text = (
+        "经审理查明：2019年5月1日，被告人张某在某小区盗窃电动自行车一辆。"
+        "认定上述事实的证据有：\n1.证人证言\n（1）李某的证言证实：2019年5月1日其电动车被盗。\n"
+        "（2）王某的证言证实：2019年5月2日其看见张某骑该车。\n2.被告人的供述与辩解\n（1）张某供述：2019年5月1日其盗窃电动车。"
+    )
+    assert parse(text).counts != []
+    assert acts(parse(text)) == []
+
+
+def test_a_case_number_in_parentheses_is_no_marker():
+    text = "经审理查明：\n（2019）某01刑初12号判决书载明，被告人张某曾因盗窃被判刑。\n（2020）某01刑初3号判决书载明。"
+    assert parse(text).counts == []
+
+
+def test_acts_of_a_defendant_listed_after_a_colon_are_counts_without_a_date():
+    text = (
+        "经审理查明：一、2019年3月至5月间，被告人夏某组织民间标会三场，吸收会金共计人民币25万元。"
+        "二、2019年间，被告人夏某参加他人组织的标会，透标后不再缴纳会金，具体如下：1、被告人夏某参加汪某组织的标会，"
+        "造成汪某损失16000元；2、被告人夏某参加林某组织的标会，造成林某损失8000元。"
+    )
+    assert [c.path for c in parse(text).counts] == ["一、", "二、/1、", "二、/2、"]

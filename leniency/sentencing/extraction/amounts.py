@@ -45,6 +45,22 @@ TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金
 # "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
 CURRENCY_ASIDE = re.compile(r"[（(][^（）()]{0,12}币种[^（）()]{0,10}[）)]")
 LOSS_BEFORE = re.compile(r"损失[^，,。；;\d]{0,8}$")
+# The sums a statute's fine is a multiple of (statutory_brackets.yaml fine_multiple "of": 刑法第175条 违法所得, 第140条
+# 销售金额, 第153条 偷逃应缴税额 …) and the words judgments name them by, just before the figure.
+NAMED_SUMS = {
+    "违法所得": r"违法所得|非法所得|非法获利|违法获利|获利|牟利|获取利润|赚取利润|赚取差价|非法获取利润",
+    "销售金额": r"销售金额|销售总金额|销售额|销售总额|销售收入",
+    "偷逃应缴税额": r"偷逃(?:应缴)?(?:税额|税款|关税|进口环节[^，,。；;\d]{0,8}税)(?:[、和及](?:增值税|消费税|关税))*",
+    "骗取税款": r"骗取(?:国家)?(?:出口)?退税款|骗取(?:国家)?(?:出口退税|税款)",
+    "拒缴税款": r"拒缴税款|拒不缴纳(?:的)?税款|抗缴税款",
+    "欠缴税款": r"欠缴(?:的)?税款|所欠税款",
+    "票证价额": r"票证价额|票面价额|票面价值|票面金额",
+    "非法募集资金金额": r"非法募集资金|募集资金",
+    "虚报注册资本金额": r"虚报注册资本|虚报注册资金",
+}
+# between the name and the figure: "违法所得数额共计人民币25万元", "销售金额达30万余元"
+NAMED_FILLER = r"(?:的)?(?:数额|金额|总额)?(?:共计|合计|总计|累计|共|计|达|为|约|人民币|[：:\s])*$"
+PROFIT_BEFORE = re.compile(rf"(?:{NAMED_SUMS['违法所得']}){NAMED_FILLER}")
 MISAPPROPRIATION_YIELD = re.compile(r"利息|收益|利润|盈利")
 SENTENCE_EXCLUDE = re.compile(r"发还|返还|退赔|退还|退赃|赔偿|罚金|查获|扣押|追缴|销赃|卖给|出售给|变卖")
 PROCEEDS = re.compile(r"所盗|所窃|所骗|所得|骗取的|窃取的|盗窃的|涉案金额|犯罪数额")
@@ -243,6 +259,16 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     taken = [m.value for m in items if m not in losses]
     if losses and taken and max(taken) >= max(m.value for m in losses):
         items = [m for m in items if m not in losses]
+    # so is a profit told beside a larger sum it was made on (贷款200万元…从中获利25万元, 非法经营数额52万元，违法所得6万
+    # 元): the gain of that money, not more of it. A profit told alone (组织卖淫…获利5万元) stays the amount.
+    profits = [
+        m
+        for m in items
+        if text and PROFIT_BEFORE.search(text, _clause_start(text, m.span.start), m.span.start)
+    ]
+    rest = [m.value for m in items if m not in profits]
+    if profits and rest and max(rest) > max(m.value for m in profits):
+        items = [m for m in items if m not in profits]
     if not items:
         return None
     blocks = _blocks(items, text)
@@ -388,23 +414,6 @@ def _subset_sum(values: list[Decimal], target: Decimal) -> bool:
 
 def amount_findings(mentions: list[Mention]) -> list[Finding]:
     return [Finding("amount", m.value, m.span) for m in usable(mentions)]
-
-
-# The sums a statute's fine is a multiple of (statutory_brackets.yaml fine_multiple "of": 刑法第175条 违法所得, 第140条
-# 销售金额, 第153条 偷逃应缴税额 …) and the words judgments name them by, just before the figure.
-NAMED_SUMS = {
-    "违法所得": r"违法所得|非法所得|非法获利|违法获利|获利|牟利|获取利润|赚取利润|赚取差价|非法获取利润",
-    "销售金额": r"销售金额|销售总金额|销售额|销售总额|销售收入",
-    "偷逃应缴税额": r"偷逃(?:应缴)?(?:税额|税款|关税|进口环节[^，,。；;\d]{0,8}税)(?:[、和及](?:增值税|消费税|关税))*",
-    "骗取税款": r"骗取(?:国家)?(?:出口)?退税款|骗取(?:国家)?(?:出口退税|税款)",
-    "拒缴税款": r"拒缴税款|拒不缴纳(?:的)?税款|抗缴税款",
-    "欠缴税款": r"欠缴(?:的)?税款|所欠税款",
-    "票证价额": r"票证价额|票面价额|票面价值|票面金额",
-    "非法募集资金金额": r"非法募集资金|募集资金",
-    "虚报注册资本金额": r"虚报注册资本|虚报注册资金",
-}
-# between the name and the figure: "违法所得数额共计人民币25万元", "销售金额达30万余元"
-NAMED_FILLER = r"(?:的)?(?:数额|金额|总额)?(?:共计|合计|总计|累计|共|计|达|为|约|人民币|[：:\s])*$"
 
 
 def named_amount(text: str, of: str) -> Decimal | None:

@@ -4,6 +4,7 @@ the statute sets some fines as multiples of them (刑法第175条 并处违法�
 
 from decimal import Decimal
 
+from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import named_amount
 
 RELENDING = (
@@ -55,3 +56,15 @@ def test_the_duty_evaded_is_read_where_the_taxes_are_named_together():
 
 def test_a_sum_the_module_does_not_know_is_none():
     assert named_amount(RELENDING, "逃汇数额") is None
+
+
+def test_a_profit_beside_the_larger_sum_it_was_made_on_is_not_added_to_the_amount():
+    """非法经营数额52万元，违法所得6万元: the 6万 is the gain on the 52万, not more business (issue 16 class 4)."""
+    text = "经审理查明，被告人吴某未经许可经营烟草专卖品，非法经营数额达人民币52万元，违法所得数额为人民币6万元。"
+    assert extract(text).amount_yuan == Decimal("520000")
+    assert extract(RELENDING).amount_yuan == Decimal("2000000")
+
+
+def test_a_profit_told_alone_stays_the_amount():
+    text = "经审理查明，2020年至2021年，被告人孙某在其经营的足浴店内容留多名妇女卖淫，从中获利人民币5万元。"
+    assert extract(text).amount_yuan == Decimal("50000")

@@ -137,7 +137,8 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
             continue
         listed = None
         styles = [step[0] for step in path]
-        depth = styles.index(style) if style in styles else len(path)  # a new style numbers inside the open item
+        # a style not on the path numbers inside the open item
+        depth = styles.index(style) if style in styles else len(path)
         if depth == len(path) and items and any(items[-1][0] < c < match.start() for c in closing):
             continue  # numbered below a summing-up sentence ("上述事实，有下列证据证实：1、…"): evidence
         if depth < len(path):
@@ -175,7 +176,9 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
     return counts
 
 
-def _lists_a_thing(text: str, match: re.Match, found: tuple[str, int], listed: tuple[str, int] | None) -> bool:
+def _lists_a_thing(
+    text: str, match: re.Match, found: tuple[str, int], listed: tuple[str, int] | None
+) -> bool:
     """Whether the marker `match` numbers a thing listed inside an act, not an act: the first item right after a
     colon that opens no facts, or the next item of such a list; either way an item that names no time."""
     style, number = found

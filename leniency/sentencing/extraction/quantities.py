@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
@@ -93,6 +94,22 @@ TAKEN_FROM_RE = re.compile(
 OWNER_RE = re.compile(rf"({MASKED_NAME})(?=的?(?:停放|经营|所有|放在|家中|住处|被盗|被骗|被抢))")
 NAME_SPLIT = re.compile("、")
 NAME_GROUP_RE = re.compile(rf"{MASKED_NAME}(?:[、和及与]{MASKED_NAME})*")
+# The persons an injury is told of where the text names no one (injured_persons): victims lettered (被害人甲、乙), a
+# number of them (两名被害人, 致二被害人均轻伤, 致三人轻伤), a new one (一名男子, 另一名男子), or one told before
+# (该男子, 被害人, 其). Those brought along by the defendant (伙同两名男子, 与一名男子) are no victims.
+PERSON_NOUN = r"(?:被害人|受害人|男子|女子|妇女|老人|儿童|行人|路人|村民)"
+LETTERED_RE = re.compile(
+    r"(?:被害人|受害人)([甲乙丙丁戊己](?:[、和及与][甲乙丙丁戊己])*)(?![某\u4e00-\u9fff]*某)"
+)
+NUMBERED_PERSONS_RE = re.compile(
+    rf"(?P<another>另(?:外)?一?)?(?P<num>{NUMBER})(?:名|位|个)?{PERSON_NOUN}"
+    rf"|(?<=[致将把])(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
+    rf"|(?P<other>另(?:外)?(?:一)?(?:名|位|个)?){PERSON_NOUN}"
+)
+TOLD_BEFORE_RE = re.compile(rf"该{PERSON_NOUN}|{PERSON_NOUN}|其")
+# a lettered victim told again by the letter alone (经鉴定，甲的损伤程度为轻伤二级), once the text has lettered the victims
+LETTER_AGAIN_RE = re.compile(r"(?:(?<=[，,。；;：:、将把致和与及])|^)([甲乙丙丁戊己])(?=[的、和及与被受系])")
+ACCOMPLICE_BEFORE = re.compile(r"(?:伙同|纠集|带领|邀约|叫上|与|和|同|及)$")
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
@@ -188,13 +205,19 @@ def _killings(text: str) -> list[Finding]:
 
 
 def injured_persons(text: str, findings: list[Finding]) -> int:
-    """How many persons the injury mentions `findings` are of: each mention is of the persons named last before it
-    in its sentence (经鉴定，周某的损伤程度为轻伤二级 / 将周某、王某打致轻伤), so a victim's injury told twice (致其轻伤 …
-    经鉴定…轻伤二级) is one person; the guideline adds punishment per person (每增加一人, issue 16 class 3). Mentions
-    naming no one count as one person together, only where no mention names anyone; a defendant is no victim. A
-    finding not read from `text` (no span there: given by a person) is a person of its own."""
+    """How many persons the injury mentions `findings` are of: each mention is of the persons told last before it in
+    its sentence (经鉴定，周某的损伤程度为轻伤二级 / 将周某、王某打致轻伤 / 将一名男子砍致轻伤，又将另一名男子砍致轻伤 /
+    致二被害人均轻伤), so a victim's injury told twice (致其轻伤 … 经鉴定…轻伤二级) is one person; the guideline adds
+    punishment per person (每增加一人: 2021量刑指导意见 四(七), 四(十); issue 16 class 3). Persons named or lettered
+    are counted once each, a new unnamed one (一名男子, 另一名男子) once each besides them, and a number of persons told
+    at once (两名被害人) is a floor. Mentions telling of no one new count as one person together, only where nothing
+    else is counted; a defendant is no victim. A finding not read from `text` (no span there: given by a person) is
+    a person of its own."""
     defendants = {_person(n) for n in DEFENDANT_NAME_RE.findall(text)}
     persons: set[str] = set()
+    # unnamed persons told as new: 一名男子 once however often, each 另一名… by its place
+    new: set[tuple] = set()
+    floor = 0
     given = 0
     unnamed = False
     for finding in findings:
@@ -203,15 +226,62 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
             given += 1
             continue
         lo, _ = bounds(text, at.start, at.start, SENTENCE_BREAK)
-        groups = list(NAME_GROUP_RE.finditer(text, lo, at.start))
-        names = (
-            {_person(n) for n in re.findall(MASKED_NAME, groups[-1].group())} - defendants
-            if groups
-            else set()
-        )
-        persons |= names
-        unnamed = unnamed or not names
-    return given + (len(persons) or int(unnamed))
+        kind, told = _told_last(text, lo, at.start)
+        if kind == "names":
+            names = {_person(n) for n in told} - defendants
+            persons |= names
+            unnamed = unnamed or not names
+        elif kind == "number":
+            floor = max(floor, told)
+        elif kind == "new":
+            new |= {(told, i) for i in range(told[1] if isinstance(told, tuple) else 1)}
+        else:
+            unnamed = True
+    counted = max(len(persons) + len(new), floor)
+    return given + (counted or int(unnamed))
+
+
+def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
+    """Who text[lo:hi] tells of last (see injured_persons): ("names", [names]), ("number", n), ("new", key) or
+    ("before", None) for one told before or no one."""
+    told: list[tuple[int, int, str, object]] = []  # (end, priority, kind, what)
+    for match in NAME_GROUP_RE.finditer(text, lo, hi):
+        told.append((match.end(), 2, "names", re.findall(MASKED_NAME, match.group())))
+    for match in LETTERED_RE.finditer(text, lo, hi):
+        told.append((match.end(), 2, "names", re.split("[、和及与]", match.group(1))))
+    lettered = _lettered_victims(text)
+    for match in LETTER_AGAIN_RE.finditer(text, lo, hi):
+        if match.group(1) in lettered:
+            told.append((match.end(), 1, "names", [match.group(1)]))
+    for match in NUMBERED_PERSONS_RE.finditer(text, lo, hi):
+        if ACCOMPLICE_BEFORE.search(text, max(lo, match.start() - 2), match.start()):
+            continue
+        raw = match.group("num") or match.group("num2")
+        number = parse_number(raw) if raw else 1
+        if number is None or number < 1:
+            continue
+        # a number of persons; 致1人轻微伤 too sums up and names no one new
+        if (number >= 2 and not match.group("another")) or match.group("num2"):
+            told.append((match.end(), 1, "number", int(number)))
+        elif match.group("another") or match.group("other"):
+            told.append((match.end(), 1, "new", (match.start(), int(number))))
+        else:
+            told.append((match.end(), 1, "new", match.group()))
+    for match in TOLD_BEFORE_RE.finditer(text, lo, hi):
+        told.append((match.end(), 0, "pronoun" if match.group() == "其" else "before", None))
+    # one told before is the person told last before it (将周某砍伤，致其轻伤 / 将一名男子砍倒，致该男子轻伤), except
+    # that one person after a number of them is no longer that number (两名男子上前劝阻，张某将被害人砍伤)
+    kind, what = "before", None
+    for _, _, told_kind, told_what in sorted(told, key=lambda t: (t[0], t[1])):
+        if told_kind == "pronoun" or (told_kind == "before" and kind in ("names", "new")):
+            continue
+        kind, what = told_kind, told_what
+    return kind, what
+
+
+@lru_cache(maxsize=8)
+def _lettered_victims(text: str) -> frozenset[str]:
+    return frozenset(c for m in LETTERED_RE.finditer(text) for c in re.split("[、和及与]", m.group(1)))
 
 
 def _person(name: str) -> str:

@@ -152,7 +152,12 @@ def test_counts_numbered_inline_after_the_opening_words_are_counts():
     from leniency.sentencing.calculator import calculate
 
     assert [c.path for c in acts(parse(FOUR_ROBBERIES_INLINE))] == ["1、", "2、", "3、", "4、"]
-    assert [c.path for c in acts(parse(FOUR_ROBBERIES_INLINE.replace("。", "。\n")))] == ["1、", "2、", "3、", "4、"]
+    assert [c.path for c in acts(parse(FOUR_ROBBERIES_INLINE.replace("。", "。\n")))] == [
+        "1、",
+        "2、",
+        "3、",
+        "4、",
+    ]
     facts = extract(FOUR_ROBBERIES_INLINE, ["抢劫"])
     assert facts.counts == 4
     assert calculate(facts).months >= 120  # 多次抢劫: 刑法第263条第(四)项, ten years or more
@@ -198,7 +203,9 @@ def test_inline_counts_keep_an_injury_of_one_count_from_the_charge_of_another():
     )
     facts = extract(text, ["绑架", "故意伤害"])
     assert [(a.charge, a.count) for a in facts.acts] == [("绑架", "一、"), ("故意伤害", "二、")]
-    assert not calculate(facts).life_imprisonment  # the 重伤 is count 二's, not 伤害被绑架人 (刑法第239条第2款)
+    assert not calculate(
+        facts
+    ).life_imprisonment  # the 重伤 is count 二's, not 伤害被绑架人 (刑法第239条第2款)
 
 
 THINGS_LISTED_IN_AN_ACT = (
@@ -208,7 +215,10 @@ THINGS_LISTED_IN_AN_ACT = (
 
 
 def test_things_listed_inside_an_act_are_no_counts():
-    for text in (THINGS_LISTED_IN_AN_ACT, THINGS_LISTED_IN_AN_ACT.replace("：", "：\n").replace("；", "；\n")):
+    for text in (
+        THINGS_LISTED_IN_AN_ACT,
+        THINGS_LISTED_IN_AN_ACT.replace("：", "：\n").replace("；", "；\n"),
+    ):
         document = parse(text)
         assert [c.path for c in acts(document)] == ["1、", "2、"], text
         second = acts(document)[1]

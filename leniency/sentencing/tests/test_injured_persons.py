@@ -74,3 +74,58 @@ def test_two_named_dead_with_the_main_responsibility_are_especially_bad_circumst
     (minor,) = calculate(extract(text.format("次要"), ["交通肇事"])).charges
     assert main.bracket_label.startswith("3年以上7年以下")
     assert minor.bracket_label.startswith("3年以下")
+
+
+TWO_MEN = (
+    "经审理查明，2020年7月2日晚，被告人赵某在某烧烤店门口与人发生争执，持折叠刀将一名男子砍致轻伤二级，"
+    "又将上前阻拦的另一名男子砍致轻伤一级。"
+)
+ONE_MAN_TOLD_TWICE = (
+    "经审理查明，2020年7月2日晚，被告人赵某在某烧烤店门口与人发生争执，持折叠刀将一名男子砍伤。"
+    "经鉴定，该男子的损伤程度为轻伤二级。"
+)
+
+
+def test_an_unnamed_victim_and_another_are_two_persons_one_told_twice_is_one():
+    assert injured_persons(TWO_MEN, find_injuries(TWO_MEN)) == 2
+    assert injured_persons(ONE_MAN_TOLD_TWICE, find_injuries(ONE_MAN_TOLD_TWICE)) == 1
+
+
+def test_a_number_of_victims_told_at_once_is_that_many_persons():
+    text = "经审理查明，2020年7月2日晚，被告人赵某持木棍殴打两名被害人，致二被害人均受轻伤。经鉴定，二被害人的损伤程度均为轻伤二级。"
+    assert injured_persons(text, find_injuries(text)) == 2
+    text = "经审理查明，2020年7月2日晚，被告人赵某驾驶摩托车撞向路边人群，致二人轻伤。"
+    assert injured_persons(text, find_injuries(text)) == 2
+
+
+def test_persons_the_defendant_brought_or_who_only_looked_on_are_no_victims():
+    brought = "经审理查明，2020年7月2日晚，被告人赵某伙同两名男子将被害人殴打致轻伤二级。"
+    looked_on = "经审理查明，2020年7月2日晚，两名男子上前劝阻，被告人赵某仍持刀将被害人砍致轻伤二级。"
+    summed_up = "经审理查明，被告人赵某持刀将郑某甲砍伤。经鉴定，郑某甲的损伤为轻微伤。公诉机关认为，被告人赵某致1人轻微伤。"
+    for text in (brought, looked_on, summed_up):
+        assert injured_persons(text, find_injuries(text)) == 1, text
+
+
+def test_lettered_victims_are_a_person_each_however_they_are_told_again():
+    text = "经审理查明，被告人赵某持刀将被害人甲、乙砍伤。经鉴定，甲的损伤程度为轻伤二级，乙的损伤程度为轻伤二级。"
+    assert injured_persons(text, find_injuries(text)) == 2
+    one = (
+        "经审理查明，被告人赵某持刀将被害人甲砍伤。经鉴定，甲的损伤程度为轻伤二级，被害人甲的伤情系锐器所致。"
+    )
+    assert injured_persons(one, find_injuries(one)) == 1
+
+
+def test_a_named_victim_and_an_unnamed_one_are_two_and_a_pronoun_is_the_one_before_it():
+    text = "经审理查明，被告人赵某持刀将周某砍致轻伤，又将一名男子砍倒，致该男子轻伤。"
+    assert injured_persons(text, find_injuries(text)) == 2
+    text = "经审理查明，被告人赵某持刀将周某砍致轻伤，又将王某砍倒致其轻伤。经鉴定，周某、王某均为轻伤二级。"
+    assert injured_persons(text, find_injuries(text)) == 2
+
+
+def test_a_second_unnamed_victim_adds_to_the_injury_baseline():
+    """2021量刑指导意见 四(十): 故意伤害 adds punishment per further person injured; 刑法第234条第1款."""
+    two = calculate(extract(TWO_MEN, ["故意伤害"]))
+    one = calculate(extract(ONE_MAN_TOLD_TWICE, ["故意伤害"]))
+    assert "crime.intentional_injury.light.increment.injured_victims" in {s.rule_id for s in two.steps}
+    assert "crime.intentional_injury.light.increment.injured_victims" not in {s.rule_id for s in one.steps}
+    assert two.months > one.months

@@ -37,6 +37,7 @@ from leniency.sentencing.calculator_prior import with_earlier_judgment, with_pri
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
+from leniency.sentencing.extraction.amounts import named_amount
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.jurisdiction import stated_jurisdiction
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier, load_standard
@@ -365,7 +366,51 @@ def _fine(
         value=value,
         how=how,
     )
+    value = _multiple_limits(value, info, imposed, own, facts, trace)
     return Decimal(int(_statutory_limits(value, info, imposed, own, trace)))
+
+
+def _multiple_limits(
+    value: float, info: ChargeInfo, imposed: int, own: int, facts: CaseFacts, trace: Trace
+) -> float:
+    """`value` kept inside the multiples of the sum the own bracket's clause names (刑法第175条: 并处违法所得一倍以上
+    五倍以下罚金; 第140条: 销售金额百分之五十以上二倍以下), where the text names that sum (`named_amount`: the loan of
+    a 高利转贷 is not its 违法所得). Its floor does not bind a term mitigated below the bracket (刑法第63条). Where the
+    text names no such sum, the fine stays the estimate, and the trace says so at low confidence."""
+    bracket = info.brackets[own]
+    if bracket.fine_multiple is None:
+        return value
+    of, low_ratio, high_ratio = bracket.fine_multiple
+    source = bracket.source or info.article_label
+    base = named_amount(facts.text or "", of)
+    if base is None:
+        trace.step(
+            "method.fine.multiple_unread",
+            kind=StepKind.FINE,
+            citation=f"刑法{source}",
+            charge=info.name,
+            confidence="low",
+            source=source,
+            of=of,
+        )
+        return value
+    low, high = round(float(base) * low_ratio), round(float(base) * high_ratio)
+    limited = min(high, value if imposed < own else max(low, value))
+    if limited != value:
+        trace.step(
+            "method.fine.multiple",
+            kind=StepKind.FINE,
+            citation=f"刑法{source}",
+            charge=info.name,
+            confidence="medium",  # the sum is read from the text
+            source=source,
+            of=of,
+            base=float(base),
+            low=low,
+            high=high,
+            value=limited,
+        )
+    return limited
 
 
 def _statutory_limits(value: float, info: ChargeInfo, imposed: int, own: int, trace: Trace) -> float:

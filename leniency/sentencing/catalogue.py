@@ -46,6 +46,8 @@ class Bracket:
     death: bool = False  # 死刑
     fine: str = "none"  # none / optional / mandatory / with_or_only / only
     fine_yuan: tuple[int, int] | None = None  # its limits in yuan where named (刑法第196条: 2万-20万元)
+    # its limits as multiples of a sum the clause names (刑法第175条: 违法所得一倍以上五倍以下): (sum, low, high)
+    fine_multiple: tuple[str, float, float] | None = None
     deprivation_only: bool = False  # 单处剥夺政治权利 allowed
     condition: str = ""  # the statute's words that trigger the bracket
     source: str = ""  # article (and paragraph) it comes from
@@ -130,6 +132,10 @@ class ChargeInfo:
         return any(b.death for b in self.brackets)
 
 
+def _multiple(raw: dict | None) -> tuple[str, float, float] | None:
+    return (str(raw["of"]), float(raw["low"]), float(raw["high"])) if raw else None
+
+
 def _bracket(raw: dict) -> Bracket:
     imprisonment = raw.get("imprisonment")
     return Bracket(
@@ -142,6 +148,7 @@ def _bracket(raw: dict) -> Bracket:
         death=bool(raw.get("death")),
         fine=str(raw.get("fine", "none")),
         fine_yuan=tuple(raw["fine_yuan"]) if raw.get("fine_yuan") else None,
+        fine_multiple=_multiple(raw.get("fine_multiple")),
         deprivation_only=bool(raw.get("deprivation_only")),
         condition=str(raw.get("condition", "")),
         source=str(raw.get("source", "")),

@@ -260,8 +260,9 @@ def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
         number = parse_number(raw) if raw else 1
         if number is None or number < 1:
             continue
-        # a number of persons; 致1人轻微伤 too sums up and names no one new
-        if (number >= 2 and not match.group("another")) or match.group("num2"):
+        # a number of persons; one after 致 (致1人轻微伤, 致一名被害人轻伤) sums up and names no one new
+        summed_up = text[match.start() - 1 : match.start()] == "致"
+        if (number >= 2 and not match.group("another")) or match.group("num2") or summed_up:
             told.append((match.end(), 1, "number", int(number)))
         elif match.group("another") or match.group("other"):
             told.append((match.end(), 1, "new", (match.start(), int(number))))

@@ -102,7 +102,11 @@ def test_persons_the_defendant_brought_or_who_only_looked_on_are_no_victims():
     brought = "经审理查明，2020年7月2日晚，被告人赵某伙同两名男子将被害人殴打致轻伤二级。"
     looked_on = "经审理查明，2020年7月2日晚，两名男子上前劝阻，被告人赵某仍持刀将被害人砍致轻伤二级。"
     summed_up = "经审理查明，被告人赵某持刀将郑某甲砍伤。经鉴定，郑某甲的损伤为轻微伤。公诉机关认为，被告人赵某致1人轻微伤。"
-    for text in (brought, looked_on, summed_up):
+    named_then_summed_up = (
+        "经审理查明，被告人赵某持刀将被害人周某砍伤。经鉴定，周某的损伤程度为轻伤二级。"
+        "公诉机关认为，被告人赵某故意伤害他人身体，致一名被害人轻伤。"
+    )
+    for text in (brought, looked_on, summed_up, named_then_summed_up):
         assert injured_persons(text, find_injuries(text)) == 1, text
 
 

@@ -54,6 +54,10 @@ LIST_COLON_RE = re.compile(r"[：:][ \t\r\n\u3000]*$")
 FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
 ITEM_END = "。；;\n"
 ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
+# a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
+RELATIVE_TIME_RE = re.compile(
+    r"同日|当日|次日|当天|同天|当晚|次晚|同年|同月|凌晨|上午|下午|中午|傍晚|晚上|夜间|深夜"
+)
 EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
 
 
@@ -195,6 +199,7 @@ def _lists_a_thing(
     end = min((i for i in (text.find(c, match.end()) for c in ITEM_END) if i >= 0), default=len(text))
     return not (
         EVENT_RE.search(text, match.end(), end)
+        or RELATIVE_TIME_RE.search(text, match.end(), end)
         or ACTOR_RE.search(text, match.end(), end)
         or EVIDENCE_RE.search(text, match.end(), min(end, match.end() + EVIDENCE_HEAD))
     )

@@ -284,3 +284,13 @@ def test_acts_of_a_defendant_listed_after_a_colon_are_counts_without_a_date():
         "造成汪某损失16000元；2、被告人夏某参加林某组织的标会，造成林某损失8000元。"
     )
     assert [c.path for c in parse(text).counts] == ["一、", "二、/1、", "二、/2、"]
+
+
+def test_an_act_told_by_a_time_without_a_date_after_a_single_listed_thing_is_a_count():
+    text = (
+        "经审理查明：1、2019年3月5日，被告人张某在某小区王某家中窃得：1、现金500元。"
+        "2、同日，在某超市窃得香烟十条，价值人民币2000元。"
+    )
+    document = parse(text)
+    assert [c.path for c in document.counts] == ["1、", "2、"]
+    assert [m.value for m in document.money_in(document.counts[1])] == [Decimal(2000)]

@@ -99,8 +99,8 @@ NAME_GROUP_RE = re.compile(rf"{MASKED_NAME}(?:[、和及与]{MASKED_NAME})*")
 # (该男子, 被害人, 其). Those brought along by the defendant (伙同两名男子, 与一名男子) are no victims.
 PERSON_NOUN = r"(?:被害人|受害人|男子|女子|妇女|老人|儿童|行人|路人|村民)"
 LETTERED_RE = re.compile(
-    r"(?:被害人|受害人)([甲乙丙丁戊己](?:[、和及与][甲乙丙丁戊己])*)(?![某\u4e00-\u9fff]*某)"
-)
+    r"(?:被害人|受害人)([甲乙丙丁戊己](?:[、和及与][甲乙丙丁戊己])*)(?![某X×]|[\u4e00-\u9fff]某)"
+)  # not a masked name (被害人甲某, 丁×)
 NUMBERED_PERSONS_RE = re.compile(
     rf"(?P<another>另(?:外)?一?)?(?P<num>{NUMBER})(?:名|位|个)?{PERSON_NOUN}"
     rf"|(?<=[致将把])(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
@@ -424,6 +424,7 @@ def victim_names(text: str) -> set[str]:
     names = {n for m in VICTIM_LIST_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
     names |= {n for m in TAKEN_FROM_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
     names |= {m.group(1) for m in OWNER_RE.finditer(text)}
+    names |= _lettered_victims(text)  # 被害人甲（女，2010年出生）、被害人乙: minors are lettered, not masked
     return names - _defendant_names(text)
 
 

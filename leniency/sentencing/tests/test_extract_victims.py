@@ -27,3 +27,25 @@ def test_a_defendant_is_never_a_victim():
 def test_two_injuries_of_one_victim_are_one_victim():
     facts = extract("被告人持刀砍伤被害人李某，致李某左臂轻伤二级、右腿轻伤二级。")
     assert facts.victims == 1 and len(facts.injuries) == 2
+
+
+def test_lettered_victims_are_victims_and_three_reach_the_bracket_for_several():
+    """Minors are lettered (被害人甲), not masked; 刑法第236条第3款第(二)项: 奸淫幼女多人 (three or more)."""
+    from leniency.sentencing.calculator import calculate
+
+    three = (
+        "经审理查明，2019年至2020年间，被告人张某利用其担任某小学教师的便利，先后在教室内对被害人甲（女，2010年出生）、"
+        "被害人乙（女，2010年出生）、被害人丙（女，2011年出生）实施奸淫。"
+    )
+    two = (
+        "经审理查明，2019年间，被告人张某利用其担任某小学教师的便利，先后对被害人甲、乙（均系幼女）实施奸淫。"
+    )
+    assert victim_names(three) == {"甲", "乙", "丙"}
+    assert victim_names(two) == {"甲", "乙"}
+    assert calculate(extract(three, ["强奸"])).charges[0].bracket_label.startswith("10年以上")
+    assert calculate(extract(two, ["强奸"])).charges[0].bracket_label.startswith("3年以上10年以下")
+
+
+def test_a_masked_name_beginning_with_a_letter_is_no_lettered_victim():
+    text = "经审理查明，被告人张某窃得被害人甲某某手机一部、被害人丁×电动车一辆，后被害人甲某某的母亲报警。"
+    assert victim_names(text) == {"甲某某", "丁×"}

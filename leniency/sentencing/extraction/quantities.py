@@ -103,7 +103,7 @@ LETTERED_RE = re.compile(
 )  # not a masked name (被害人甲某, 丁×)
 NUMBERED_PERSONS_RE = re.compile(
     rf"(?P<another>另(?:外)?一?)?(?P<num>{NUMBER})(?:名|位|个)?{PERSON_NOUN}"
-    rf"|(?<=[致将把])(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
+    rf"|(?:(?<=[致将把])|(?<=造成))(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
     rf"|(?P<other>另(?:外)?(?:一)?(?:名|位|个)?){PERSON_NOUN}"
 )
 TOLD_BEFORE_RE = re.compile(rf"该{PERSON_NOUN}|{PERSON_NOUN}|其")
@@ -260,8 +260,8 @@ def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
         number = parse_number(raw) if raw else 1
         if number is None or number < 1:
             continue
-        # a number of persons; one after 致 (致1人轻微伤, 致一名被害人轻伤) sums up and names no one new
-        summed_up = text[match.start() - 1 : match.start()] == "致"
+        # a number of persons; one after 致 or 造成 (致1人轻微伤, 造成一名被害人轻伤) sums up and names no one new
+        summed_up = text[match.start() - 1 : match.start()] == "致" or text.endswith("造成", 0, match.start())
         if (number >= 2 and not match.group("another")) or match.group("num2") or summed_up:
             told.append((match.end(), 1, "number", int(number)))
         elif match.group("another") or match.group("other"):

@@ -96,6 +96,10 @@ def test_a_number_of_victims_told_at_once_is_that_many_persons():
     assert injured_persons(text, find_injuries(text)) == 2
     text = "经审理查明，2020年7月2日晚，被告人赵某驾驶摩托车撞向路边人群，致二人轻伤。"
     assert injured_persons(text, find_injuries(text)) == 2
+    text = "经审理查明，2020年7月2日晚，被告人赵某驾驶摩托车撞向路边人群，造成二人轻伤。"
+    assert injured_persons(text, find_injuries(text)) == 2
+    text = "经审理查明，2020年7月2日晚，被告人赵某持刀砍伤被害人周某。公诉机关认为，被告人赵某造成一名被害人轻伤。经鉴定，周某轻伤二级。"
+    assert injured_persons(text, find_injuries(text)) == 1
 
 
 def test_persons_the_defendant_brought_or_who_only_looked_on_are_no_victims():

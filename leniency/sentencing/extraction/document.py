@@ -136,7 +136,8 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
         if found is None:
             continue
         style, number = found
-        if path and _lists_a_thing(text, match, found, listed):
+        restarts = number == 1 and style in (step[0] for step in path)
+        if path and _lists_a_thing(text, match, found, listed, restarts):
             listed = found
             continue
         listed = None
@@ -181,12 +182,14 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
 
 
 def _lists_a_thing(
-    text: str, match: re.Match, found: tuple[str, int], listed: tuple[str, int] | None
+    text: str, match: re.Match, found: tuple[str, int], listed: tuple[str, int] | None, restarts: bool
 ) -> bool:
     """Whether the marker `match` numbers a thing listed inside an act, not an act: the first item right after a
-    colon that opens no facts, or the next item of such a list; either way an item that names no time."""
+    colon that opens no facts, an item 1 of a numbering already open (窃得以下物品。1、手机一部；2、…: no act
+    restarts its level's count), or the next item of such a list; any of them an item that names no time, no
+    defendant and no proof."""
     style, number = found
-    if listed is not None and listed[0] == style and number == listed[1] + 1:
+    if listed is not None and listed[0] == style and number == listed[1] + 1 or restarts:
         opens = True
     elif number == 1 and LIST_COLON_RE.search(text, 0, match.start()):
         clause = max(text.rfind(c, 0, match.start()) for c in "。；;\n，,")

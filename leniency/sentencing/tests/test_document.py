@@ -294,3 +294,13 @@ def test_an_act_told_by_a_time_without_a_date_after_a_single_listed_thing_is_a_c
     document = parse(text)
     assert [c.path for c in document.counts] == ["1、", "2、"]
     assert [m.value for m in document.money_in(document.counts[1])] == [Decimal(2000)]
+
+
+def test_things_listed_without_a_colon_restart_the_numbering_and_are_no_counts():
+    text = (
+        "经审理查明：1、2019年3月5日，被告人张某在某小区王某家中窃得以下物品。1、苹果手机一部；2、现金500元。"
+        "2、同年4月2日，被告人张某在某超市窃得香烟十条，价值人民币2000元。"
+    )
+    document = parse(text)
+    assert [c.path for c in acts(document)] == ["1、", "2、"]
+    assert [m.value for m in document.money_in(acts(document)[1])] == [Decimal(2000)]

@@ -1,6 +1,7 @@
 """Background jobs: queued through django-tasks, run by `leniency worker`, with progress, errors and cancel."""
 
 import json
+import signal
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -58,6 +59,16 @@ def test_one_worker_run_imports_a_file_fails_a_bad_one_and_skips_a_cancelled_one
     assert Judgment.objects.count() == 120  # the good file's only
     with pytest.raises(DomainError, match="任务已经结束"):
         do_cancel_job(cancelled, acting_user=world.admin)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_run_in_process_gives_the_signal_handlers_back():
+    """The worker shuts down on SIGTERM while it runs; afterwards the process's own handlers are back. A handler
+    left behind was inherited by processes forked later and swallowed Pool.terminate's SIGTERM: the pool of the
+    synthetic corpus then waited for its worker for ever."""
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    _worker()
+    assert {number: signal.getsignal(number) for number in before} == before
 
 
 def test_a_running_job_stops_at_its_next_progress_update_once_cancelled(world):

@@ -10,6 +10,7 @@ loop, which claims one task at a time, so several workers may run against one da
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 
 from django.core.management.base import BaseCommand
@@ -22,6 +23,9 @@ from django_tasks.utils import get_random_id
 from leniency.jobs.schedule import beat, start_due
 
 logger = logging.getLogger("leniency.jobs")
+_SHUTDOWN_SIGNALS = [
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGQUIT") if hasattr(signal, name)
+]
 
 
 def _beating(worker_id: str, every: float, schedule: bool, stop: threading.Event) -> None:
@@ -74,10 +78,16 @@ class Command(BaseCommand):
             max_tasks=None,
             worker_id=worker_id,
         )
+        # The worker's own shutdown on SIGINT/SIGTERM/SIGQUIT while it runs, the handlers before it afterwards: run
+        # in-process (call_command), it left them behind, and a process forked later (a multiprocessing pool's
+        # worker) inherited a handler that swallows the SIGTERM of Pool.terminate, which then waited for ever.
+        before = {number: signal.getsignal(number) for number in _SHUTDOWN_SIGNALS}
         worker.configure_signals()
         try:
             worker.run()
         finally:
+            for number, handler in before.items():
+                signal.signal(number, handler)
             stop.set()
             if thread.is_alive():
                 thread.join(timeout=beat + 1)

@@ -27,13 +27,12 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.sql import Query
 
-_STAND_IN = (
-    1_987_000_000  # pks far above any table's, each used once: found again among the compiled parameters
-)
+# Stand-in pks, far above any table's and each used once: found again among the compiled parameters.
+_STAND_IN = 1_987_000_000
 
 
 class RefinedCompiledQuery(TypeError):
-    pass
+    """A compiled query's result asked for another query (filter, count …), which would need SQL of its own."""
 
 
 class _KeptQuery(Query):

@@ -395,7 +395,7 @@ def _multiple_limits(
         )
         return value
     low, high = round(float(base) * low_ratio), round(float(base) * high_ratio)
-    limited = min(high, value if imposed < own else max(low, value))
+    limited = _within(value, low, high, mitigated=imposed < own)
     if limited != value:
         trace.step(
             "method.fine.multiple",
@@ -413,6 +413,12 @@ def _multiple_limits(
     return limited
 
 
+def _within(value: float, low: float, high: float, *, mitigated: bool) -> float:
+    """`value` kept at most `high` and at least `low`, unless the term is mitigated below the bracket whose limits
+    these are (刑法第63条: its floor does not bind then)."""
+    return min(high, value if mitigated else max(low, value))
+
+
 def _statutory_limits(value: float, info: ChargeInfo, imposed: int, own: int, trace: Trace) -> float:
     """`value` kept inside the limits the own bracket's clause names (刑法第196条: 并处二万元以上二十万元以下罚金 in
     the first bracket, 五万元以上五十万元以下 above it). Its floor does not bind a term mitigated below the bracket
@@ -421,7 +427,7 @@ def _statutory_limits(value: float, info: ChargeInfo, imposed: int, own: int, tr
     if bracket.fine_yuan is None:
         return value
     low, high = bracket.fine_yuan
-    limited = min(float(high), value if imposed < own else max(float(low), value))
+    limited = _within(value, float(low), float(high), mitigated=imposed < own)
     if limited != value:
         trace.step(
             "method.fine.statutory_limits",

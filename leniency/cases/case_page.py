@@ -110,10 +110,15 @@ def grouped_rows(queryset) -> list:
     """The rows of `queryset` in `grouped_order`, sorted here rather than by the database where the order's fields
     allow it (`_PYTHON_ORDERED`): the same order, without the ORM compiling an ORDER BY (about a third of what a
     small panel query costs in Python)."""
+    unordered, keys = _python_order(queryset)
+    return _sorted(list(unordered), keys)
+
+
+def _python_order(queryset):
+    """(`queryset` without the ORDER BY Python sorts its rows by, those sort keys); where Python cannot sort as the
+    database does, (`grouped_order(queryset)`, None)."""
     keys = _sort_keys(queryset.model, _grouped_ordering(queryset))
-    if keys is None:
-        return list(grouped_order(queryset))
-    return _sorted(list(queryset.order_by()), keys)
+    return (grouped_order(queryset) if keys is None else queryset.order_by()), keys
 
 
 def _sorted(rows: list, keys) -> list:
@@ -131,9 +136,8 @@ class grouped_query:  # noqa: N801 (called like a function)
         self._query = compiled(lambda *pks: self._unsorted(build(*pks)))
 
     def _unsorted(self, queryset):
-        self._keys = _sort_keys(queryset.model, _grouped_ordering(queryset))
-        return grouped_order(queryset) if self._keys is None else queryset.order_by()
+        unordered, self._keys = _python_order(queryset)
+        return unordered
 
     def __call__(self, *pks) -> list:
-        rows = list(self._query(*pks))
-        return _sorted(rows, self._keys)
+        return _sorted(list(self._query(*pks)), self._keys)

@@ -134,10 +134,12 @@ def _timeline_filter(request, names: dict[int, str]) -> int | None:
     return int(value) if value.isdigit() and int(value) in names else None
 
 
+def _with_panels(defendants):
+    return defendants.prefetch_related("charges", *panel_prefetch())
+
+
 # A case's defendants with what the panels prefetch, compiled once (leniency/compiled_queries.py).
-_CASE_DEFENDANTS = grouped_query(
-    lambda pk: Defendant.objects.filter(case=pk).prefetch_related("charges", *panel_prefetch())
-)
+_CASE_DEFENDANTS = grouped_query(lambda pk: _with_panels(Defendant.objects.filter(case=pk)))
 
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
@@ -146,9 +148,7 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     if sees_every_defendant(request.user):
         defendants = _CASE_DEFENDANTS(case.pk)
     else:
-        defendants = grouped_rows(
-            visible_defendants_of(request.user, case).prefetch_related("charges", *panel_prefetch())
-        )
+        defendants = grouped_rows(_with_panels(visible_defendants_of(request.user, case)))
     rows = []
     for defendant in defendants:
         defendant.case = case  # the panels' access checks read it; one case, not one query per defendant

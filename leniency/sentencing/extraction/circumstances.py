@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.numbers import bounds, span
-from leniency.sentencing.facts import Circumstance, Finding, PleaStage
+from leniency.sentencing.extraction.quantities import find_injuries
+from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade, PleaStage
 
 C = Circumstance
 
@@ -45,9 +46,16 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
     (C.FORGIVENESS, re.compile(r"谅解")),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
-    (C.ATTEMPT, re.compile(r"未遂|未得逞")),
-    (C.DISCONTINUATION, re.compile(r"犯罪中止|中止犯罪|自动放弃(?:犯罪|盗窃|继续)")),
-    (C.PREPARATION, re.compile(r"犯罪预备|预备犯")),
+    # 刑法第23条 in the courts' words: 未遂, 未(能)得逞, 未(能)得手, 意志以外的原因 (an attempt told by its facts alone:
+    # `_killing_not_completed`)
+    (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因")),
+    # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
+    (C.DISCONTINUATION, re.compile(
+        r"犯罪中止|中止犯罪|(?:自动|主动)(?:放弃|停止)(?:了)?(?:犯罪|盗窃|继续|侵害|加害|杀害|行凶|作案|实施)"
+        r"|自动有效地防止"
+    )),
+    # 刑法第22条: tools prepared, the crime not yet begun (着手 is where art. 23 starts)
+    (C.PREPARATION, re.compile(r"犯罪预备|预备犯|(?:尚未|还未|未及|没有)着手")),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
     (C.PRINCIPAL, re.compile(r"主犯|主要作用")),
@@ -79,6 +87,23 @@ CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
+# A killing that did not happen, told without 未遂 (刑法第23条、第24条): an intent to kill the text states, nobody dead,
+# and after it either a cause outside the defendant's will (制止, 抓获, the victim's resistance or escape, a rescue by
+# others) or the defendant's own giving up or rescue. A threat (扬言要杀死) is no intent; a death anywhere in the
+# text is a completed killing.
+INTENT_TO_KILL = re.compile(
+    r"(?:欲|意图|企图|想要?|蓄意|决意|意欲)(?:将[^，,。；;]{1,6}?)?"
+    r"(?:杀死|杀害|掐死|勒死|扼死|砍死|捅死|刺死|毒死|烧死|淹死|打死|闷死|致[^，,。；;]{0,6}死亡|置[^，,。；;]{0,6}于死地)"
+)
+KILL_WINDOW = 160  # characters after the intent in which what stopped it is told
+OWN_STOP = re.compile(
+    r"(?:自动|主动|自行)(?:放弃|停止|停手|住手)|(?:主动|自行|自己)(?:将[^，,。；;]{1,8}?)?(?:送(?:往|至|到)?医|拨打(?:了)?120)"
+)
+STOPPED_FROM_OUTSIDE = re.compile(
+    r"被(?!告)[^，,。；;]{0,10}?(?:制止|拉开|拦下|拦住|阻止|夺下|抓获|扭送)"
+    r"|(?:被害人|受害人|[\u4e00-\u9fa5]某[甲乙丙丁]?)[^，,。；;]{0,8}?(?:反抗|挣脱|逃脱|呼救)"
+    r"|抢救[^，,。；;]{0,6}?(?:脱离(?:生命)?危险|脱险|生还|存活|转危为安)|幸免于(?:难|死)"
+)
 DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
@@ -109,6 +134,15 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
             findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
             break
     codes = {f.code for f in findings}
+    if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
+        stage = _killing_not_completed(text)
+        if stage is not None:
+            findings.append(stage)
+            codes.add(stage.code)
+    if C.DISCONTINUATION in codes or C.PREPARATION in codes:
+        # one stage of a crime: given up (art. 24, at any stage) or not yet begun (art. 22) is no attempt (art. 23)
+        drop = {C.ATTEMPT, C.PREPARATION} if C.DISCONTINUATION in codes else {C.ATTEMPT}
+        findings = [f for f in findings if f.code not in drop]
     if C.SURRENDER in codes and C.CONFESSION in codes:
         # a surrender includes the truthful account; the confession is not a separate circumstance
         findings = [f for f in findings if f.code != C.CONFESSION]
@@ -123,6 +157,28 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
     if age is not None and age >= 75 and C.ELDERLY not in codes:
         findings.append(Finding(C.ELDERLY.value, age, None))
     return findings, notes
+
+
+def _killing_not_completed(text: str) -> Finding | None:
+    """An attempted (刑法第23条) or discontinued (第24条) killing its facts tell without naming it: "欲杀死李某，…后被他人
+    制止", "…李某挣脱后呼救", "…李某经抢救脱离危险" are attempts; "…见李某求饶，遂主动停手" and "…后自行将李某送医" are the
+    defendant's own giving up. None where anyone died or no intent to kill is stated."""
+    intent = INTENT_TO_KILL.search(text)
+    if intent is None or any(f.value == InjuryGrade.DEATH for f in find_injuries(text)):
+        return None
+    after = text[intent.end() : intent.end() + KILL_WINDOW]
+    told = [
+        (match.start(), match.end(), code)
+        for code, pattern in ((C.DISCONTINUATION, OWN_STOP), (C.ATTEMPT, STOPPED_FROM_OUTSIDE))
+        for match in pattern.finditer(after)
+        if not _negated(after, match.start(), match.end(), code)
+    ]
+    if not told:
+        return None
+    start, end, code = min(
+        told, key=lambda t: t[0]
+    )  # what stopped it first: a later rescue does not undo an attempt
+    return Finding(code.value, None, span(text, intent.end() + start, intent.end() + end))
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from leniency.sentencing.calculator_baseline import (
     guideline_baseline,
     min_conf,
 )
+from leniency.sentencing.calculator_fine_limits import interpretation_limits
 from leniency.sentencing.calculator_outcome import (
     combined_surveillance,
     minor_surveillance,
@@ -319,7 +320,8 @@ def _fine(
     `brackets` are the index of the bracket whose term is imposed and of the facts' own bracket. The own bracket
     decides whether a fine goes with a prison term (its "并处罚金", which binds though the term is mitigated below
     it; "处二年以下有期徒刑、拘役或者罚金" adds none), and where its clause names the fine's limits in yuan the fine is
-    kept inside them (`_statutory_limits`).
+    kept inside them (`_statutory_limits`); so it is where a national interpretation names them (贪污贿赂:
+    `interpretation_limits`).
     """
     imposed, own = brackets
     statutory = info.brackets[own]
@@ -367,7 +369,8 @@ def _fine(
         how=how,
     )
     value = _multiple_limits(value, info, imposed, own, facts, trace)
-    return Decimal(int(_statutory_limits(value, info, imposed, own, trace)))
+    value = _statutory_limits(value, info, imposed, own, trace)
+    return Decimal(int(interpretation_limits(value, info, imposed, facts, standard, trace)))
 
 
 def _multiple_limits(

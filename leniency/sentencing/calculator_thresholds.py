@@ -19,7 +19,9 @@ Conditions (all must hold):
 A charge without a guideline may likewise carry an `earlier_law` block in amount_brackets.yaml: the
 statutory brackets and amount thresholds in force before a date (see `earlier_law_charge`); a guideline
 crime's file may carry one too, with the brackets and the tiers whose starting points or bracket differ
-under the earlier text (see `earlier_law_crime`).
+under the earlier text (see `earlier_law_crime`). Its `threshold_variants` work as a crime file's, but each gives the
+charge's whole list of thresholds (挪用公款 for 非法活动 on lower figures than for 营利活动; 虚开增值税专用发票 on the
+figures of the interpretation in force when it was decided): see `amount_thresholds`.
 """
 
 from __future__ import annotations
@@ -93,6 +95,30 @@ def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, trace: Trace
         )
         return dataclasses.replace(crime, thresholds=thresholds)
     return crime
+
+
+def amount_thresholds(entry: dict, facts: CaseFacts, charge: str, trace: Trace) -> list:
+    """The amount thresholds of an amount_brackets.yaml charge for the case: those of its `earlier_law` where that
+    applies, else those of its first applicable `threshold_variants` entry (recorded as a step), else its own."""
+    block = earlier_law(entry, facts)
+    if block is not None:
+        return list(block["thresholds"])
+    for variant in entry.get("threshold_variants") or ():
+        if not variant_applies(variant.get("when") or {}, facts):
+            continue
+        trace.step(
+            "crime.thresholds",
+            kind=StepKind.NOTE,
+            rule_id=f"method.no_guideline.amount.{variant['id']}",
+            citation=str(variant.get("source", "")),
+            charge=charge,
+            confidence=str(variant.get("confidence", "low")),
+            variant=variant["id"],
+            variant_zh=variant["zh"],
+            figures="、".join(f"{t:,}" for t in variant["thresholds"]),
+        )
+        return list(variant["thresholds"])
+    return list(entry["thresholds"])
 
 
 def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:

@@ -6,6 +6,10 @@ before it in its sentence; a sentence that names no charge's conduct continues t
 charge's counts are often told over several sentences). Money in a sentence about a charge that is not
 measured by an amount (伪造居民身份证, 滥用职权's losses) belongs to no measured charge. Each charge's
 figure is then the total of its own mentions, by the rules of the whole case's total (`total_amount`).
+
+A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
+the invoices, 法释〔2024〕4号第十一条) is given that sum (`measured_amount`), read from its own sentences where the case
+has several charges.
 """
 
 from __future__ import annotations
@@ -15,15 +19,27 @@ from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.document import parse
+from leniency.sentencing.extraction.tax_amounts import tax_amount
+
+MEASURES = {"tax": tax_amount}  # amount_brackets.yaml `measure` -> the reader of that sum
+
+
+def measured_amount(text: str, measure: str) -> Decimal | None:
+    """The sum `measure` names (a MEASURES key) as the text states it, or None where it states none."""
+    return MEASURES[measure](text)
 
 
 def amounts_by_charge(
-    text: str, conduct: Mapping[str, Sequence[str]], measured: Collection[str]
+    text: str,
+    conduct: Mapping[str, Sequence[str]],
+    measured: Collection[str],
+    measures: Mapping[str, str] | None = None,
 ) -> dict[str, Decimal | None]:
     """Each charge in `measured` -> its amount (None when no money is told of it).
 
-    `conduct` maps every charge of the case to the words naming its conduct. Empty when no mention
-    could be given to a measured charge: the case's total is then the best figure for each.
+    `conduct` maps every charge of the case to the words naming its conduct; `measures` a charge to the sum it is
+    measured by (`measured_amount`), read from the sentences about it. Empty when no mention could be given to a
+    measured charge: the case's total is then the best figure for each.
     """
     document = parse(text)
     spans = document.sentences
@@ -47,7 +63,12 @@ def amounts_by_charge(
             own[charge].append(mention)
     if not any(own.values()):
         return {}
-    return {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
+    amounts = {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
+    for charge, measure in (measures or {}).items():
+        if charge in amounts:
+            told = "".join(s for s, names in zip(sentences, about, strict=True) if charge in names)
+            amounts[charge] = measured_amount(told, measure)
+    return amounts
 
 
 def _owner(

@@ -1,0 +1,51 @@
+"""The tax amount of a false-invoice case (虚开的税款数额): what 刑法第205条 and its interpretations measure.
+
+"虚开增值税专用发票50份，金额共计300万元，税额共计51万元，价税合计351万元" is 51万 yuan of tax: 价税合计 is the face
+value (price and tax together) and 金额 the price alone; neither is the measure (法释〔2024〕4号第十一条: 虚开税款数额;
+法〔2018〕226号: 虚开的税款数额). The tax is the figure named 税额 or 税款 just before it. Where the text names only
+the tax deducted or obtained with the invoices (已抵扣税款, 骗取税款), that is the best figure: it is never more than
+the tax on them. Tax paid back (补缴, 追缴, 挽回) is no measure of the crime.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from leniency.sentencing.extraction.amounts import (
+    CLAUSE_BREAK,
+    NAMED_FILLER,
+    Mention,
+    find_money,
+    total_amount,
+)
+
+# the name just before the figure, with what may stand between ("税额共计人民币", "税款数额为"); 价税合计 is not it
+TAX = re.compile(rf"(?<!价)(?:税额|税款){NAMED_FILLER}")
+# the tax deducted or obtained with the invoices, and the state's loss: not the tax on them, used only without it
+DEDUCTED = re.compile(r"抵扣|骗取|骗得|退税|损失|流失")
+PAID_BACK = re.compile(r"补缴|补交|补税|退缴|追缴|追回|挽回|缴纳|缴清|罚")
+
+
+def tax_amount(text: str) -> Decimal | None:
+    """The tax on the invoices the text names (None when it names no tax figure)."""
+    invoiced: list[Mention] = []
+    deducted: list[Mention] = []
+    for mention in find_money(text or ""):
+        clause = _clause_before(text, mention.span.start)
+        if not TAX.search(clause) or PAID_BACK.search(clause):
+            continue
+        (deducted if DEDUCTED.search(clause) else invoiced).append(mention)
+    chosen = invoiced or deducted
+    return total_amount([_kept(m) for m in chosen], text) if chosen else None
+
+
+def _clause_before(text: str, at: int) -> str:
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)]
+    return text[breaks[-1] if breaks else 0 : at]
+
+
+def _kept(mention: Mention) -> Mention:
+    """A tax figure stays a tax figure though a word of the general amount rules would set it aside (已申报抵扣)."""
+    return replace(mention, excluded=None)

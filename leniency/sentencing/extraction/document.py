@@ -11,7 +11,8 @@ numbered 1, or one more than the last of its style under the same parent), at th
 sentence, and a style must reach item 2 to count. The items of the innermost level are the counts. A
 sentence that sums the whole case up ("上述事实…", "综上", "公诉机关认为…", "本院认为") closes the last
 count: what follows belongs to no count. Things listed inside an act (窃得：1、手机一部；2、现金500元) are
-no counts (_lists_a_thing).
+no counts (_lists_a_thing), unless the words that open the list announce acts (先后实施盗窃三起： / 作案多次：,
+ACTS_LEAD_RE); an item that names no time of its own is an act where those words name one (`acts`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ HEADING = 30  # characters of a section's heading read with each of its acts
 # 具体如下：1、被告人夏某参加…), and an item of proof (1、书证：…) stays an evidence item.
 LIST_COLON_RE = re.compile(r"[：:][ \t\r\n\u3000]*$")
 FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
+# Words that announce acts, not things (先后实施盗窃三起： / 作案多次： / 实施了以下行为：): a list they open numbers acts,
+# and its items need not name a time of their own, the lead's time is theirs ("2019年4月至6月间，被告人甲先后
+# 实施盗窃：1、在某超市窃得…；2、…"). 窃得： / 查获： / 包括： announce things.
+ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十两\d]{1,3}[起次]")
 ITEM_END = "。；;\n"
 ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
 # a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
@@ -71,6 +76,9 @@ class Count:
     end: int
     evidence: bool = False  # an item of the evidence list (证人证言, 鉴定意见 …), not an act
     section: int = -1  # where its outermost item begins ("一、盗窃事实" over "1、…"); its own start if none
+    # the words that open its list (2019年4月至6月间，被告人甲先后实施盗窃三起：): from the item above, or from the
+    # start of the sentence, to the list's item 1
+    lead: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -163,10 +171,16 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
     counts: list[Count] = []
     section = kept[0][0]
     heads: list[int] = []  # where each item on the path down to this one begins
+    firsts: list[int] = []  # where the list of each item on the path begins (its item 1)
     for i, (pos, p) in enumerate(kept):
         if len(p) == 1:
             section = pos
         heads = heads[: len(p) - 1] + [pos]
+        if p[-1][1] == 1 or len(firsts) < len(p):
+            firsts = firsts[: len(p) - 1] + [pos]
+        else:
+            firsts = firsts[: len(p)]
+        opening = heads[-2] if len(p) > 1 else max(text.rfind(c, 0, firsts[0]) for c in "。\n") + 1
         if i + 1 < len(kept) and len(kept[i + 1][1]) > len(p):
             continue  # a heading over numbered items: the items are the counts
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
@@ -177,7 +191,7 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
             EVIDENCE_RE.search(text, head, min(end, head + EVIDENCE_HEAD, *(h for h in heads if h > head)))
             for head in heads
         )
-        counts.append(Count(len(counts) + 1, label, pos, end, evidence, section))
+        counts.append(Count(len(counts) + 1, label, pos, end, evidence, section, (opening, firsts[-1])))
     return counts
 
 
@@ -194,7 +208,9 @@ def _lists_a_thing(
     elif number == 1 and LIST_COLON_RE.search(text, 0, match.start()):
         clause = max(text.rfind(c, 0, match.start()) for c in "。；;\n，,")
         colon = max(text.rfind("：", 0, match.start()), text.rfind(":", 0, match.start()))
-        opens = not FACTS_CLAUSE_RE.search(text, clause + 1, colon)
+        opens = not (
+            FACTS_CLAUSE_RE.search(text, clause + 1, colon) or ACTS_LEAD_RE.search(text, clause + 1, colon)
+        )
     else:
         opens = False
     if not opens:
@@ -236,8 +252,19 @@ def _cn(number: int) -> str:
 
 
 def acts(document: Document) -> list[Count]:
-    """The counts that tell an act: not evidence items, and with a time in them."""
-    return [c for c in document.counts if not c.evidence and EVENT_RE.search(document.text, c.start, c.end)]
+    """The counts that tell an act: not evidence items, and with a time in them or in the words that open
+    their list as a list of acts (ACTS_LEAD_RE: "2019年4月至6月间，被告人甲先后实施盗窃三起：1、…")."""
+    text = document.text
+    return [
+        c
+        for c in document.counts
+        if not c.evidence
+        and (
+            EVENT_RE.search(text, c.start, c.end)
+            or EVENT_RE.search(text, *c.lead)
+            and ACTS_LEAD_RE.search(text, *c.lead)
+        )
+    ]
 
 
 def numbered_counts(document: Document, charges: list[str], stated: int | None) -> int | None:

@@ -7,7 +7,8 @@ combine punishments; it gives the facts the calculator needs, each with the sent
 
 - the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
 - the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it), and its fine
-  where the same sentence states one in figures (并处罚金人民币三千元);
+  where the same sentence states one in figures (并处罚金人民币三千元); a fine alone (判处罚金人民币三千元, 刑法第52条)
+  or an exemption (免予刑事处罚, 刑法第37条) is an original sentence of 0 months of its own kind;
 - the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
 - a suspended sentence whose probation period the new crime fell in (缓刑考验期内, art. 77): the whole
   suspended term, to be combined under art. 69 (`probation_revoked`);
@@ -35,12 +36,15 @@ SAME_FACTS_RE = re.compile(
 )
 PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
 ORIGINAL_RE = re.compile(
-    r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行)"
+    r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
-ORIGINAL_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
+# a fine as the whole sentence (判处罚金人民币三千元; 单处罚金, 刑法第52条) or no penalty at all (免予刑事处罚, 刑法第37条)
+ORIGINAL_TERM_RE = re.compile(
+    rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})|(?P<fine_only>(?:单处)?罚金)|(?P<exempt>免予刑事处罚)"
+)
 ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
 # the original's fine, in the sentence that states its term: "判处拘役五个月，并处罚金人民币三千元"
-ORIGINAL_FINE_RE = re.compile(rf"并处罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
+ORIGINAL_FINE_RE = re.compile(rf"(?:并处|单处)?罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
 UNSERVED_RE = re.compile(
     rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
 )
@@ -85,7 +89,8 @@ def find_procedure(text: str) -> Procedure:
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             procedure.original = _sentence(text, match)
             sentence = procedure.original.span
-            if fine := ORIGINAL_FINE_RE.search(text, match.end(), sentence.end):
+            fine_from = match.start() if match.group("fine_only") else match.end()
+            if fine := ORIGINAL_FINE_RE.search(text, fine_from, sentence.end):
                 procedure.original_fine_yuan = parse_number(fine["yuan"])
     if match := UNSERVED_RE.search(text) or UNSERVED_AFTER_RE.search(text):
         months = term_months(match)
@@ -111,6 +116,9 @@ def find_procedure(text: str) -> Procedure:
 
 
 def _sentence(text: str, match: re.Match) -> SentenceMention:
+    if match.group("fine_only") or match.group("exempt"):
+        penalty = "fine_only" if match.group("fine_only") else "exempt"
+        return SentenceMention(penalty, 0, False, _sentence_span(text, match))
     penalty = PENALTY_CODES.get(match.group("penalty") or "", None)
     masked = bool(match.group("mask"))
     months = None if masked else term_months(match)

@@ -1,7 +1,9 @@
 """Test settings: the real settings with a fast password hasher (tests create many users) and files kept
 out of var/ (each test run writes uploads and documents under its own temporary folder)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,6 +25,9 @@ CACHES = {
 }
 # Each server's copies of the published index and model (leniency/corpus/artefacts.py): not the checkout's var/.
 ARTEFACT_CACHE_DIR = Path(tempfile.mkdtemp(prefix="leniency-test-artefacts-"))
+# Both folders are this process's own: gone when it ends, so that test runs leave no files behind in /tmp.
+for _folder in (MEDIA_ROOT, ARTEFACT_CACHE_DIR):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 # The read replica as a mirror of the test database (leniency/database_routers.py): reads go to it only where a
 # test names it in READ_REPLICA (leniency/portal/tests/test_replica_reads.py).
 DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}  # noqa: F405

@@ -43,6 +43,15 @@ def expected_database():
         pytest.fail(f"LENIENCY_EXPECT_DATABASE={expected}, but the tests run on {connection.vendor}")
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the interface's default language. A request in English (the test client's, through
+    LocaleMiddleware) leaves English active in its thread, and a later test would read its messages in English."""
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db):
     """The personas of one case (see leniency/testing/personas.py)."""

@@ -39,8 +39,11 @@ system-deps:
 fonts:
 	bash scripts/install-system-deps.sh fonts
 
+# Two pytest workers (pytest-xdist), one per core of the CI machine, each with its own test database; a module's tests
+# stay in one worker, so a module-scoped demo is built once.
+TEST_WORKERS ?= 2
 test: install system-deps lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 # ruff, then the layers of DESIGN.md as import-linter contracts ([tool.importlinter] in pyproject.toml).
 lint: $(STAMP)

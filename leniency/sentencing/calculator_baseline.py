@@ -8,17 +8,24 @@ bracket that the facts trigger (low confidence).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_thresholds import apply_threshold_variant, decided_before, earlier_law
-from leniency.sentencing.calculator_wording import describes, quote_phrase, says, trigger_bracket
+from leniency.sentencing.calculator_wording import (
+    conduct_words,
+    describes,
+    quote_phrase,
+    says,
+    trigger_bracket,
+)
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
-from leniency.sentencing.extraction.quantities import injured_persons
+from leniency.sentencing.extraction.quantities import find_counts, injured_persons
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
-from leniency.sentencing.standards import CrimeStandard, Standard, Tier
-from leniency.sentencing.trace import Phrase, Trace
+from leniency.sentencing.standards import CrimeStandard, Increment, Standard, StandardError, Tier
+from leniency.sentencing.trace import Phrase, Text, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
@@ -27,6 +34,13 @@ UNLESS_NOTE = (
     " / {charge}: the {measure} is not an increment here; it is weighed when adjusting the baseline"
 )
 MEASURE_ZH = {"counts": "犯罪次数", "amount": "犯罪数额"}
+# What a crime file's `further_increments` may measure: facts of the tier as a whole, not one extracted figure
+FURTHER_MEASURES = {
+    # the alternatives of the tier's own `when.any` that the facts meet (a statute's aggravated forms, one each)
+    "forms": Text("加重情形数", "aggravated forms met"),
+    # the times beyond one per victim (the same woman raped again), from the counts and the victims read
+    "times_beyond_victims": Text("同一被害人再次作案次数", "times beyond one per victim"),
+}
 
 
 def injury_rank(grade: str | None) -> int:
@@ -84,8 +98,15 @@ def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tu
     return total, notes
 
 
-def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> float:
+def measure_value(
+    name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard, tier: Tier | None = None
+) -> float:
     top = _max_injury(facts)
+    if name == "forms":
+        forms = (tier.when or {}).get("any", ()) if tier else ()
+        return float(sum(condition_met(form, facts, crime, standard) for form in forms))
+    if name == "times_beyond_victims":
+        return float(max(0, _own_times(facts, crime, standard) - max(facts.victims or 0, 1)))
     if name == "amount":
         return float(facts.amount_yuan or 0)
     if name == "grams":
@@ -112,6 +133,20 @@ def measure_value(name: str, facts: CaseFacts, crime: CrimeStandard, standard: S
     if name == "disability":
         return float(11 - facts.disability_grade) if facts.disability_grade else 0.0
     raise ValueError(f"unknown measure {name!r}")
+
+
+def _own_times(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> int:
+    """The times the crime's own conduct was committed: the numbered acts (or a number given as a fact), else a
+    figure stated in a sentence that names the conduct. "先后两次到何某某家里…进行骚扰" beside one rape tells of
+    another crime's acts (issue 16 class 3), "先后三次…强行与李某发生性关系" of this one's."""
+    counts = facts.counts or 0
+    text = facts.text or ""
+    stated = find_counts(text)[0]
+    if stated is None or counts > stated:  # not read from a stated figure
+        return counts
+    words = conduct_words(crime.charge, standard)
+    own = "。".join(s for s in re.split(r"[。；;\n]", text) if any(w in s for w in words))
+    return find_counts(own)[0] or 0
 
 
 def _persons(facts: CaseFacts, graded) -> int:
@@ -179,6 +214,36 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
     return True
 
 
+def further_increments(crime: CrimeStandard, tier: Tier) -> tuple[Increment, ...]:
+    """The increments the crime file adds to `tier` by a measure of the tier as a whole (`further_increments`,
+    FURTHER_MEASURES): one per unit beyond the first form, or beyond one time per victim."""
+    found = []
+    for i, raw in enumerate(crime.extra.get("further_increments") or ()):
+        where = f"{crime.file}: further_increments[{i}]"
+        if raw.get("tier") not in {t.id for t in crime.tiers}:
+            raise StandardError(f"{where}.tier: {raw.get('tier')!r} is not a tier of {crime.charge}")
+        if raw.get("measure") not in FURTHER_MEASURES:
+            raise StandardError(
+                f"{where}.measure: must be one of {sorted(FURTHER_MEASURES)}, got {raw.get('measure')!r}"
+            )
+        if not isinstance(raw.get("months"), int | float) or raw["months"] <= 0:
+            raise StandardError(
+                f"{where}.months: must be a positive number of months, got {raw.get('months')!r}"
+            )
+        if raw["tier"] == tier.id:
+            above = 1.0 if raw["measure"] == "forms" else None  # the first form places the case in the tier
+            found.append(
+                Increment(
+                    measure=raw["measure"],
+                    per=1.0,
+                    months=float(raw["months"]),
+                    above=above,
+                    confidence=raw.get("confidence", "low"),
+                )
+            )
+    return tuple(found)
+
+
 def _citation(crime: CrimeStandard, tier: Tier, standard: Standard) -> str:
     doc = crime.guideline.get("document", "")
     title = next((d["title"] for d in standard.versions.get("documents", []) if d.get("id") == doc), doc)
@@ -241,10 +306,10 @@ def guideline_baseline(
         high=tier.start[1],
     )
     months = start
-    for inc in tier.increments:
+    for inc in (*tier.increments, *further_increments(crime, tier)):
         if inc.unless is not None and condition_met(inc.unless, facts, crime, standard):
             above = crime.threshold(inc.above) if inc.above is not None else 0.0
-            if measure_value(inc.measure, facts, crime, standard) > above:  # it would have added
+            if measure_value(inc.measure, facts, crime, standard, tier) > above:  # it would have added
                 trace.note_text(
                     UNLESS_NOTE.format(
                         charge=crime.charge,
@@ -253,7 +318,7 @@ def guideline_baseline(
                     )
                 )
             continue
-        value = measure_value(inc.measure, facts, crime, standard)
+        value = measure_value(inc.measure, facts, crime, standard, tier)
         base = crime.threshold(inc.above) if inc.above is not None else 0.0
         extra = max(0.0, value - base)
         if extra <= 0:
@@ -270,7 +335,7 @@ def guideline_baseline(
             citation=citation + "（增加刑罚量：各地实施细则，可配置）",
             charge=crime.charge,
             confidence=inc.confidence,
-            measure=Phrase(f"phrase.measure.{inc.measure}"),
+            measure=FURTHER_MEASURES.get(inc.measure) or Phrase(f"phrase.measure.{inc.measure}"),
             base=base,
             base_text=_fmt_num(base),
             extra=extra,

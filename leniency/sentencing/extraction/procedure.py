@@ -6,7 +6,7 @@ facts through the judgment below, and a defendant who reoffends before serving a
 combine punishments; it gives the facts the calculator needs, each with the sentence it was read from:
 
 - the stage: first instance, appeal (二审) or retrial (再审), and the words that say so;
-- the original sentence (原判 / 一审判决 … 判处 …), in months, or masked (CAIL writes ×× for it), and its fine
+- the original sentence (原判 / 一审判决 … 判处 …; with several charges the one executed, 决定执行 …), in months, or masked (CAIL writes ×× for it), and its fine
   where the same sentence states one in figures (并处罚金人民币三千元); a fine alone (判处罚金人民币三千元, 刑法第52条)
   or an exemption (免予刑事处罚, 刑法第37条) is an original sentence of 0 months of its own kind;
 - the prior sentence still to be served (前罪尚未执行的刑期 / 余刑 / 剩余刑期), in months;
@@ -43,6 +43,9 @@ ORIGINAL_TERM_RE = re.compile(
     rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})|(?P<fine_only>(?:单处)?罚金)|(?P<exempt>免予刑事处罚)"
 )
 ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
+# several charges below: the sentence executed (决定执行 …) is the original sentence, not the first charge's term
+# (刑法第69条; 上诉不加刑 bounds the sentence executed: 最高人民法院关于适用《刑事诉讼法》的解释第401条)
+EXECUTED_RE = re.compile(r"决定执行")
 # the original's fine, in the sentence that states its term: "判处拘役五个月，并处罚金人民币三千元"
 ORIGINAL_FINE_RE = re.compile(rf"(?:并处|单处)?罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
 UNSERVED_RE = re.compile(
@@ -87,6 +90,15 @@ def find_procedure(text: str) -> Procedure:
     if stage != "first_instance" and (head := ORIGINAL_RE.search(text)):
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
+            whole = span(
+                text, *bounds(text, match.start(), match.end(), "。\n")
+            )  # over 以甲罪判处…；以乙罪判处…
+            if (executed := EXECUTED_RE.search(text, match.end(), whole.end)) and (
+                combined := ORIGINAL_TERM_RE.search(
+                    text, executed.end(), ORIGINAL_TAIL.match(text, executed.end()).end()
+                )
+            ):
+                match = combined
             procedure.original = _sentence(text, match)
             sentence = procedure.original.span
             fine_from = match.start() if match.group("fine_only") else match.end()

@@ -67,3 +67,29 @@ def test_a_fine_the_original_does_not_state_is_not_bounded():
     calc = _calc(LOW_FINE.replace("并处罚金人民币一千元", "并处罚金"))
     assert calc.fine_yuan > 1000
     assert not any("原判罚金" in s.description_zh for s in calc.steps)
+
+
+SEVERAL = (
+    "原判认定：一、2019年3月5日，被告人甲在某超市窃得手机一部，价值人民币3000元。二、2019年4月2日，被告人甲持木棍将"
+    "被害人乙打伤，经鉴定，乙的损伤程度为轻伤一级。原判以盗窃罪判处被告人甲拘役六个月，并处罚金人民币二千元；以故意伤害罪"
+    "判处有期徒刑一年，决定执行有期徒刑一年，并处罚金人民币二千元。宣判后，甲不服，提出上诉。"
+)
+
+
+def test_with_several_charges_below_the_sentence_executed_is_the_bound():
+    """The first charge's 拘役六个月 is not the original sentence: the one executed (决定执行) is (刑法第69条). Before,
+    the engine's twelve months for the two charges were cut to the theft's six."""
+    original = extract(SEVERAL, ["盗窃", "故意伤害"]).procedure.original
+    assert (original.penalty, original.months) == ("imprisonment", 12)
+    assert "决定执行有期徒刑一年" in original.span.quote
+    calc = calculate(extract(SEVERAL, ["盗窃", "故意伤害"]))
+    assert (calc.penalty, calc.months) == ("imprisonment", 12)
+    assert not any("原判有期徒刑" in s.description_zh for s in calc.steps)
+
+
+def test_with_several_charges_below_a_longer_engine_term_is_cut_to_the_sentence_executed():
+    """重伤 gives the injury thirty-six months alone; the sentence executed below, twelve, is the most."""
+    heavier = SEVERAL.replace("轻伤一级", "重伤二级")
+    calc = calculate(extract(heavier, ["盗窃", "故意伤害"]))
+    assert (calc.penalty, calc.months) == ("imprisonment", 12)
+    assert any("原判有期徒刑12个月" in s.description_zh for s in calc.steps)

@@ -4,7 +4,8 @@
 value (price and tax together) and 金额 the price alone; neither is the measure (法释〔2024〕4号第十一条: 虚开税款数额;
 法〔2018〕226号: 虚开的税款数额). The tax is the figure named 税额 or 税款 just before it. Where the text names only
 the tax deducted or obtained with the invoices (已抵扣税款, 骗取税款), that is the best figure: it is never more than
-the tax on them. Tax paid back (补缴, 追缴, 挽回) is no measure of the crime.
+the tax on them. Tax paid back (补缴, 追缴, 挽回) is no measure of the crime. A figure the others add up to is their
+total, stated or restated, whether or not 共计 marks it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,22 @@ def tax_amount(text: str) -> Decimal | None:
             continue
         (deducted if DEDUCTED.search(clause) else invoiced).append(mention)
     chosen = invoiced or deducted
-    return total_amount([_kept(m) for m in chosen], text) if chosen else None
+    if not chosen:
+        return None
+    return _stated_total([m.value for m in chosen]) or total_amount([_kept(m) for m in chosen], text)
+
+
+def _stated_total(values: list[Decimal]) -> Decimal | None:
+    """The largest figure where the others add up to it (within 1%): the total of the invoices told one by one
+    ("税额44798.91元；…税额19599.25元；…税额28463.8元，上述…税额92861.96元"), though no 共计 marks it. A figure stated
+    twice, before the invoices and after them, is their total though an item was misprinted (within 10%)."""
+    largest = max(values)
+    others = [v for v in values if v != largest]
+    rest = sum(others, Decimal(0))
+    slack = Decimal("0.9") if values.count(largest) >= 2 else Decimal("0.99")
+    if len(others) >= 2 and largest * slack <= rest <= largest * Decimal("1.01"):
+        return largest
+    return None
 
 
 def _clause_before(text: str, at: int) -> str:

@@ -46,6 +46,34 @@ def test_the_tax_on_the_invoices_is_read_not_their_face_value(text, tax):
     assert measured_amount(text, "tax") == tax
 
 
+ITEMS_THEN_TOTAL = (
+    "经审理查明，被告人刘某让甲公司为其虚开增值税专用发票3份，税额4.5万元；让乙公司为其虚开增值税专用发票2份，税额2万元；"
+    "让丙公司为其虚开增值税专用发票2份，税额2.8万元，上述发票税额9.3万元，均已申报抵扣。"
+)
+RESTATED_TOTAL = (
+    "公诉机关指控，被告人王某为他人虚开增值税专用发票60份，价税合计688万元，税额100万元。1、为甲公司虚开发票20份，"
+    "进项税款合计40万元；2、为乙公司虚开发票18份，进项税款合计35万元；3、为丙公司虚开发票12份，进项税款合计20万元；"
+    "4、为丁公司虚开发票10份，进项税款合计人民币5，，万元。公诉机关认为，被告人王某虚开增值税专用发票，涉案税款100万元。"
+)
+SEPARATE_COUNTS = (
+    "经审理查明，被告人许某为甲公司虚开增值税专用发票5份，税额10万元；为乙公司虚开增值税专用发票3份，税额5万元；"
+    "为丙公司虚开增值税专用发票2份，税额3万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "tax"),
+    [
+        (ITEMS_THEN_TOTAL, Decimal(93000)),  # the items add up to the last figure: it is their total
+        (RESTATED_TOTAL, Decimal(1000000)),  # stated before and after the items, one of them misprinted
+        (SEPARATE_COUNTS, Decimal(180000)),  # no figure is the sum of the others: they are added
+    ],
+    ids=["items-then-total", "restated-total", "separate-counts"],
+)
+def test_a_total_of_the_invoices_is_not_added_to_them(text, tax):
+    assert tax_amount(text) == tax
+
+
 def test_the_invoiced_tax_is_preferred_to_the_tax_deducted():
     text = (
         "经审理查明，被告人刘某让他人为其公司虚开增值税专用发票20份，税额共计60万元，其中已申报抵扣税款45万元，"

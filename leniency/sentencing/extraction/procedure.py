@@ -29,7 +29,7 @@ from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
 RETRIAL_RE = re.compile(r"再审|审判监督")
 APPEAL_RE = re.compile(
-    r"二审|上诉人|原审被告人|原判认定|原审判决|一审判决|(?:事实|证据)[^。；]{0,20}[与和同](?:原判|原审|一审)"
+    r"二审|上诉人|原审被告人|原判认定|原审判决|一审判决|(?:原审|一审)(?:人民)?法院(?:认定|以|判处|判决)|(?:事实|证据)[^。；]{0,20}[与和同](?:原判|原审|一审)"
 )
 SAME_FACTS_RE = re.compile(
     r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
@@ -39,6 +39,9 @@ ORIGINAL_RE = re.compile(
     r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
 # a fine as the whole sentence (判处罚金人民币三千元; 单处罚金, 刑法第52条) or no penalty at all (免予刑事处罚, 刑法第37条)
+# a prior conviction told among the facts below ("原判认定，被告人甲曾因犯盗窃罪于2016年被判处有期徒刑六个月"): a sentence
+# someone 曾 received, or received (被判处), before this case; not the sentence under appeal
+PRIOR_IN_HEAD_RE = re.compile(r"曾|前科|被$")
 ORIGINAL_TERM_RE = re.compile(
     rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})|(?P<fine_only>(?:单处)?罚金)|(?P<exempt>免予刑事处罚)"
 )
@@ -87,7 +90,7 @@ def find_procedure(text: str) -> Procedure:
     procedure = Procedure(stage, stage_span)
     procedure.same_facts_as_below = bool(SAME_FACTS_RE.search(text))
     procedure.combined = bool(COMBINED_RE.search(text))
-    if stage != "first_instance" and (head := ORIGINAL_RE.search(text)):
+    if stage != "first_instance" and (head := _original_head(text)):
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             whole = span(
@@ -125,6 +128,15 @@ def find_procedure(text: str) -> Procedure:
         procedure.prior_unserved = SentenceMention(None, None, False, _sentence_span(text, match))
         procedure.parole_revoked = True
     return procedure
+
+
+def _original_head(text: str) -> re.Match | None:
+    """The words that introduce the sentence under appeal (原判以盗窃罪判处…), past any prior conviction they tell."""
+    for head in ORIGINAL_RE.finditer(text):
+        verb = re.search(r"(?:判处|决定执行)$", head.group())
+        if not PRIOR_IN_HEAD_RE.search(text, head.start(), verb.start() if verb else head.end()):
+            return head
+    return None
 
 
 def _sentence(text: str, match: re.Match) -> SentenceMention:

@@ -47,3 +47,41 @@ def test_a_term_with_a_fine_is_still_read_as_the_term():
     )
     assert (procedure.original.penalty, procedure.original.months) == ("detention", 3)
     assert procedure.original_fine_yuan == Decimal(3000)
+
+
+PRIOR = "原判认定，被告人甲曾因犯盗窃罪于2016年5月被判处有期徒刑六个月，2017年刑满释放。2019年3月5日，被告人甲在某超市窃得手机一部。"
+
+
+@pytest.mark.parametrize("prior", [PRIOR, PRIOR.replace("曾因", "于2016年因").replace("于2016年5月被", "被")])
+def test_a_prior_conviction_told_among_the_facts_below_is_not_the_original_sentence(prior):
+    """前罪: a sentence the defendant received before this case (被判处 …, 曾因 …) is his record, not the judgment under
+    appeal; before, the six months of 2016 bounded the appeal."""
+    procedure = find_procedure(
+        prior + "原判以盗窃罪判处被告人甲有期徒刑十个月，并处罚金人民币三千元。" + APPEAL
+    )
+    assert (procedure.original.penalty, procedure.original.months) == ("imprisonment", 10)
+    assert procedure.original_fine_yuan == Decimal(3000)
+
+
+def test_a_prior_conviction_alone_gives_no_original_sentence():
+    assert find_procedure(PRIOR + APPEAL).original is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "原审法院以盗窃罪判处被告人甲拘役五个月。",
+        "一审法院以盗窃罪判处被告人甲拘役五个月。",
+        "原审人民法院认定被告人甲犯盗窃罪，判处拘役五个月。",
+    ],
+)
+def test_the_court_below_named_as_such_makes_an_appeal_text(sentence):
+    text = FACTS.replace("原判认定，", "") + sentence + "宣判后，甲不服，提出上诉。"
+    procedure = find_procedure(text)
+    assert procedure.stage == "appeal"
+    assert (procedure.original.penalty, procedure.original.months) == ("detention", 5)
+
+
+def test_a_first_instance_text_naming_no_court_below_stays_first_instance():
+    text = FACTS.replace("原判认定", "经审理查明") + "公诉机关建议判处被告人甲拘役五个月。"
+    assert find_procedure(text).stage == "first_instance"

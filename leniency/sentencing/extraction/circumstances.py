@@ -54,8 +54,12 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
         r"犯罪中止|中止犯罪|(?:自动|主动)(?:放弃|停止)(?:了)?(?:犯罪|盗窃|继续|侵害|加害|杀害|行凶|作案|实施)"
         r"|自动有效地防止"
     )),
-    # 刑法第22条: tools prepared, the crime not yet begun (着手 is where art. 23 starts)
-    (C.PREPARATION, re.compile(r"犯罪预备|预备犯|(?:尚未|还未|未及|没有)着手")),
+    # 刑法第22条: tools prepared, the crime not yet begun (着手 is where art. 23 starts) when the defendant was caught
+    # or stopped; not a duty left undone ("企业尚未着手整改")
+    (C.PREPARATION, re.compile(
+        r"犯罪预备|预备犯"
+        r"|(?:尚未|还未|未及|没有|未来得及)着手[^，,。；;]{0,12}?(?:被|遭)[^，,。；;]{0,12}?(?:抓获|查获|发现|制止|控制|截获)"
+    )),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
     (C.PRINCIPAL, re.compile(r"主犯|主要作用")),

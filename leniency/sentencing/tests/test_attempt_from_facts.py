@@ -97,3 +97,20 @@ def test_not_yet_begun_is_preparation_not_attempt():
 def test_a_rejected_claim_of_discontinuance_leaves_the_attempt():
     text = "经审理查明，被告人王某持刀杀害李某未遂。对于辩护人提出被告人系犯罪中止的意见不予采纳。"
     assert _stages(text) == {"attempt"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经审理查明，被告人马某携带匕首、胶带在银行门口守候，准备抢劫取款人，还未着手实施抢劫时被巡逻民警抓获。",
+        "经审理查明，被告人朱某预谋盗窃，携带撬棍窜至某小区，尚未着手即被保安发现并控制。",
+    ],
+)
+def test_caught_before_beginning_is_preparation(text):
+    assert _stages(text) == {"preparation"}
+
+
+def test_a_duty_not_yet_begun_is_no_preparation():
+    """尚未着手 said of a company's rectification in a safety case is no stage of a crime."""
+    text = "经审理查明，该矿山企业被责令整改后尚未着手整改，被告人刘某仍组织工人冒险作业，造成一名工人死亡。"
+    assert _stages(text) == set()

@@ -108,6 +108,20 @@ STOPPED_FROM_OUTSIDE = re.compile(
     r"|(?:被害人|受害人|[\u4e00-\u9fa5]某[甲乙丙丁]?)[^，,。；;]{0,8}?(?:反抗|挣脱|逃脱|呼救)"
     r"|抢救[^，,。；;]{0,6}?(?:脱离(?:生命)?危险|脱险|生还|存活|转危为安)|幸免于(?:难|死)"
 )
+# 刑法第24条第2款: a discontinuance that caused no harm is exempt (应当免除处罚), one that caused harm mitigated. The
+# finding's value says which the text tells: "harm" (轻伤 or worse, a death), "no_harm" (stated: 未造成任何伤害,
+# 未受伤, 毫发无损), None where it tells neither (轻微伤 among them: whether it is 损害 in art. 24's sense is the court's).
+NO_HARM = re.compile(
+    r"未(?:对[^，,。；;]{1,8})?造成(?:任何)?(?:人身)?(?:伤害|损害|损伤|损失|后果)|未受(?:到)?(?:任何)?(?:伤害|损伤)|未受伤"
+    r"|毫发无损|安然无恙"
+)
+HARM = {
+    InjuryGrade.LIGHT_2,
+    InjuryGrade.LIGHT_1,
+    InjuryGrade.SERIOUS_2,
+    InjuryGrade.SERIOUS_1,
+    InjuryGrade.DEATH,
+}
 DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
@@ -143,6 +157,7 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
         if stage is not None:
             findings.append(stage)
             codes.add(stage.code)
+    findings = [Finding(f.code, _harm(text), f.span) if f.code == C.DISCONTINUATION else f for f in findings]
     if C.DISCONTINUATION in codes or C.PREPARATION in codes:
         # one stage of a crime: given up (art. 24, at any stage) or not yet begun (art. 22) is no attempt (art. 23)
         drop = {C.ATTEMPT, C.PREPARATION} if C.DISCONTINUATION in codes else {C.ATTEMPT}
@@ -183,6 +198,13 @@ def _killing_not_completed(text: str) -> Finding | None:
         told, key=lambda t: t[0]
     )  # what stopped it first: a later rescue does not undo an attempt
     return Finding(code.value, None, span(text, intent.end() + start, intent.end() + end))
+
+
+def _harm(text: str) -> str | None:
+    """Whether a discontinued crime caused harm (刑法第24条第2款), as the text tells it: see NO_HARM."""
+    if any(f.value in HARM for f in find_injuries(text)):
+        return "harm"
+    return "no_harm" if NO_HARM.search(text) else None
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -114,3 +114,25 @@ def test_a_duty_not_yet_begun_is_no_preparation():
     """尚未着手 said of a company's rectification in a safety case is no stage of a crime."""
     text = "经审理查明，该矿山企业被责令整改后尚未着手整改，被告人刘某仍组织工人冒险作业，造成一名工人死亡。"
     assert _stages(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        (
+            "经审理查明，被告人冯某欲杀死其妻陈某，持刀追砍陈某，见陈某苦苦哀求，遂主动停手，陈某未受伤。",
+            "no_harm",
+        ),
+        (
+            "经审理查明，被告人冯某意图杀害陈某，持刀捅刺陈某腹部一刀后，自己将陈某送往医院救治，陈某经抢救脱离危险。"
+            "经鉴定，陈某损伤程度为重伤二级。",
+            "harm",
+        ),
+        # 轻微伤: whether it is harm in art. 24's sense is left to the court
+        ("经审理查明，被告人冯某欲杀死陈某，持绳索勒陈某颈部，后主动停手。经鉴定，陈某损伤为轻微伤。", None),
+    ],
+)
+def test_a_discontinuance_says_whether_it_caused_harm(text, harm):
+    """刑法第24条第2款: 没有造成损害的，应当免除处罚；造成损害的，应当减轻处罚."""
+    findings, _ = find_circumstances(text)
+    assert [f.value for f in findings if f.code == "discontinuation"] == [harm]

@@ -98,11 +98,11 @@ def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, trace: Trace
 
 
 def amount_thresholds(entry: dict, facts: CaseFacts, charge: str, trace: Trace) -> list:
-    """The amount thresholds of an amount_brackets.yaml charge for the case: those of its `earlier_law` where that
-    applies, else those of its first applicable `threshold_variants` entry (recorded as a step), else its own."""
+    """The amount thresholds of an amount_brackets.yaml charge for the case: those of its first applicable
+    `threshold_variants` entry (recorded as a step), else those of its `earlier_law` where that applies, else its own.
+    A variant's figures hold under the earlier text too (法释〔2016〕9号's 情形 figures for 行贿 served the brackets
+    before Amendment 12 as after it); a variant that holds only in a period says so with `before` / `from`."""
     block = earlier_law(entry, facts)
-    if block is not None:
-        return list(block["thresholds"])
     for variant in entry.get("threshold_variants") or ():
         if not variant_applies(variant.get("when") or {}, facts):
             continue
@@ -118,7 +118,7 @@ def amount_thresholds(entry: dict, facts: CaseFacts, charge: str, trace: Trace) 
             figures="、".join(f"{t:,}" for t in variant["thresholds"]),
         )
         return list(variant["thresholds"])
-    return list(entry["thresholds"])
+    return list((block or entry)["thresholds"])
 
 
 def earlier_law(entry: dict | None, facts: CaseFacts) -> dict | None:

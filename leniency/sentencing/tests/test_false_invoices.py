@@ -119,21 +119,21 @@ def test_misappropriation_for_illegal_activity_is_measured_on_lower_figures(text
     assert bool(trace.steps) == (thresholds[0] == 30000)
 
 
-def test_earlier_law_comes_before_a_variant():
+def test_a_variant_holds_under_the_earlier_law_too():
     entry = {
         "thresholds": [100000, 500000, 5000000],
         "threshold_variants": [
-            {"id": "v", "zh": "变体", "when": {"text_any": ["虚开"]}, "thresholds": [50000, 500000, 2500000]}
+            {"id": "v", "zh": "变体", "when": {"text_any": ["扶贫"]}, "thresholds": [50000, 500000, 2500000]}
         ],
         "earlier_law": {"before": "2010-01-01", "thresholds": [10000], "brackets": [], "source": "s"},
     }
-    assert amount_thresholds(entry, CaseFacts(text="2009年5月，某某虚开发票。"), "x", Trace()) == [10000]
-    assert amount_thresholds(entry, CaseFacts(text="2019年5月，某某虚开发票。"), "x", Trace()) == [
+    assert amount_thresholds(entry, CaseFacts(text="2009年5月，某某侵吞扶贫款。"), "x", Trace()) == [
         50000,
         500000,
         2500000,
     ]
-    assert amount_thresholds(entry, CaseFacts(text="2019年5月，某某开具发票。"), "x", Trace()) == [
+    assert amount_thresholds(entry, CaseFacts(text="2009年5月，某某侵吞公款。"), "x", Trace()) == [10000]
+    assert amount_thresholds(entry, CaseFacts(text="2019年5月，某某侵吞公款。"), "x", Trace()) == [
         100000,
         500000,
         5000000,

@@ -12,6 +12,7 @@ import dataclasses
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.document import parse, told_acts
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.trace import Phrase, Text, Trace, render
@@ -112,11 +113,15 @@ def _grams(drugs, unit: str = "克") -> str:
 
 def own_counts(given: str, facts: CaseFacts) -> int | None:
     """The number of acts of this charge: each of its numbered acts counts once, or as often as the act
-    itself says (“先后三次盗窃”). Without an act of its own, a count stated outside the other charges' acts
+    itself says (“先后三次盗窃”) or tells (“…窃得手机一部。当晚，甲又窃得…”, `told_acts`). Without an act of its own, a count stated outside the other charges' acts
     (a preamble, a summary); None when there is none."""
     spans = [a.span for a in facts.acts if a.charge == given]
     if spans:
-        return sum(max(1, find_counts(facts.text[s.start : s.end])[0] or 0) for s in spans)
+        document = parse(facts.text)
+        return sum(
+            max(told_acts(document, s.start, s.end), find_counts(facts.text[s.start : s.end])[0] or 0)
+            for s in spans
+        )
     text = facts.text
     for other in sorted((a.span for a in facts.acts), key=lambda s: s.start, reverse=True):
         text = text[: other.start] + "。" + text[other.end :]

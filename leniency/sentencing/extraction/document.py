@@ -64,6 +64,16 @@ RELATIVE_TIME_RE = re.compile(
     r"同日|当日|次日|当天|同天|当晚|次晚|同年|同月|凌晨|上午|下午|中午|傍晚|晚上|夜间|深夜"
 )
 EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
+# Another act told inside a numbered one, in a sentence of its own that opens with its time and says it was done
+# again ("一、2018年3月5日，甲在某超市窃得手机一部。当晚，甲又窃得钱包一个…"): each such sentence is one more act.
+# What follows an act is not one (次日，甲又将手机销赃 / 后又逃离现场 / 又因犯盗窃罪被判处…: disposal, flight, a record),
+# read in the clause of 又 (…再次盗窃电线，得手后将电线卖掉: the theft is done again, the sale follows it).
+AGAIN_OPENING = 12  # characters of the sentence where its time stands
+AGAIN_WITHIN = 30  # characters of the sentence where 又 / 再次 stands
+AGAIN_RE = re.compile(r"又|再次|再度")
+NOT_AN_ACT_RE = re.compile(
+    r"销赃|变卖|出售|卖给|卖掉|典当|挥霍|藏匿|丢弃|逃离|逃跑|抓获|投案|归案|报警|赔偿|退还|退赔|判处|释放|处罚|拘留"
+)
 
 
 @dataclass(frozen=True)
@@ -267,13 +277,33 @@ def acts(document: Document) -> list[Count]:
     ]
 
 
+def told_acts(document: Document, start: int, end: int) -> int:
+    """The acts one numbered act text[start:end] tells: itself, and each later sentence of it that tells another
+    act done again (AGAIN_RE, after a time of its own)."""
+    text = document.text
+    found = 1
+    for lo, hi, _ in document.sentences:
+        if not start < lo < end:
+            continue
+        opening = min(hi, lo + AGAIN_OPENING)
+        timed = EVENT_RE.search(text, lo, opening) or RELATIVE_TIME_RE.search(text, lo, opening)
+        again = timed and AGAIN_RE.search(text, timed.end(), min(hi, lo + AGAIN_WITHIN))
+        if not again:
+            continue
+        clause = min((i for i in (text.find(c, again.end(), hi) for c in "，,") if i >= 0), default=hi)
+        if not NOT_AN_ACT_RE.search(text, again.end(), clause):  # what was done again, not what followed
+            found += 1
+    return found
+
+
 def numbered_counts(document: Document, charges: list[str], stated: int | None) -> int | None:
-    """The number of criminal acts: the larger of a stated figure ("作案三次") and the numbered acts.
+    """The number of criminal acts: the larger of a stated figure ("作案三次") and the numbered acts, each
+    with the acts it tells again inside it (`told_acts`).
 
     Numbered acts count only for a case of one charge (with several, the items may be one act of
     each charge) and only from two up.
     """
-    numbered = len(acts(document)) if len(charges) <= 1 else 0
+    numbered = sum(told_acts(document, a.start, a.end) for a in acts(document)) if len(charges) <= 1 else 0
     if numbered < 2:
         return stated
     return max(stated or 0, numbered)

@@ -4,6 +4,7 @@
 
 import pytest
 
+from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.document import acts, parse
 
@@ -64,3 +65,50 @@ def test_a_list_of_things_inside_a_section_stays_one_act():
 def test_a_single_charge_counts_the_acts_of_a_dated_lead():
     facts = extract(HEADED.replace("先后实施盗窃三起", "先后实施盗窃"), ["盗窃"])
     assert facts.counts == 3
+
+
+TWO_COUNTS = (
+    "经审理查明：一、2018年3月5日，被告人甲在某超市窃得手机一部，价值人民币2000元。{again}"
+    "二、2018年4月2日，被告人甲在某小区窃得电动自行车一辆，价值人民币1500元。"
+)
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "当晚，甲又窃得钱包一个，内有现金800元。",
+        "次日凌晨，甲再次来到该超市窃得香烟两条，价值人民币500元。",
+        "同年3月9日，被告人甲又在该超市窃得白酒两瓶，得手后将白酒卖掉。",
+    ],
+)
+def test_an_act_told_again_inside_a_numbered_one_is_an_act(again):
+    """The sentence opens with its own time and says the act was done again: three thefts, not two (多次盗窃 is three
+    within two years, 法释〔2013〕8号第三条); before, the act inside count 一 was not counted."""
+    assert extract(TWO_COUNTS.format(again=again), ["盗窃"]).counts == 3
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "次日，甲又将手机以500元销赃。",  # disposal of what was taken
+        "当晚，甲在住处将手机藏匿。",  # no 又: nothing done again
+        "2018年3月6日，甲又因形迹可疑被公安机关抓获。",  # what happened to him, not an act
+    ],
+)
+def test_what_follows_an_act_is_not_another_act(after):
+    assert extract(TWO_COUNTS.format(again=after), ["盗窃"]).counts == 2
+
+
+SEVERAL = (
+    "经审理查明：一、2019年3月5日，被告人甲在某超市窃得香烟一条，价值人民币300元。当晚，甲又在该超市窃得白酒两瓶，价值"
+    "人民币400元；次日，甲又窃得现金200元。二、2019年8月10日，被告人甲谎称能办理贷款，骗取被害人乙人民币5000元。"
+)
+
+
+def test_with_several_charges_the_acts_told_again_are_their_charges_acts():
+    """calculator_scope.own_counts: the theft count tells three thefts, the fraud count one fraud."""
+    calc = calculate(extract(SEVERAL, ["盗窃", "诈骗"]))
+    scoped = {
+        s.charge: s.description_zh for s in calc.steps if s.rule_id == "method.several_charges.own_counts"
+    }
+    assert "3次" in scoped["盗窃"] and "诈骗" not in scoped

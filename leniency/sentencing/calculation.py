@@ -79,6 +79,9 @@ class ChargeResult:
     bracket_label: str = ""
     has_guideline: bool = False
     confidence: str = "high"
+    # 并处没收财产 (刑法第59条: part or all of the offender's own property): a property penalty the statute adds to
+    # the bracket (刑法第347条第2款), shown as such, never a sum of yuan
+    confiscation: bool = False
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -119,6 +122,11 @@ class Calculation:
     months_to_serve: int | None = None
 
     @property
+    def confiscation(self) -> bool:
+        """并处没收财产: a charge's confiscation stays with the combined sentence (刑法第69条第3款: 附加刑仍须执行)."""
+        return any(c.confiscation for c in self.charges)
+
+    @property
     def custodial_months(self) -> int | None:
         """Months of 有期徒刑 or 拘役 (what the CAIL2018 term counts): 0 for 管制, a fine alone and an
         exemption, whose `months` are 管制's or 0; None for life and death."""
@@ -139,6 +147,7 @@ class Calculation:
             "probation_advised": self.probation_advised,
             "probation_months": self.probation_months,
             "fine_yuan": None if self.fine_yuan is None else str(self.fine_yuan),
+            "confiscation": self.confiscation,
             "steps": [s.to_dict() for s in self.steps],
             "standard_version": self.standard_version,
             "confidence": str(self.confidence),

@@ -26,6 +26,9 @@ START = [
 ]
 ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# The audit checkpoint a report prints (leniency/audit/checkpoints.py): a SHA-256 hash and an HMAC seal in hex. About
+# one report in 150 holds eleven decimal digits in a row there that MOBILE takes for a phone number (CI failed so once).
+HEX_DIGEST = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{64}(?![0-9A-Za-z])")
 
 
 class Links(HTMLParser):
@@ -105,5 +108,6 @@ def test_public_pages_of_the_demo_hold_no_personal_data(client):
             assert name not in text, f"defendant name {name} on {url}"
         for number in numbers:
             assert number not in text, f"an ID or phone number from the database on {url}"
-        assert not ID_NUMBER.search(text), f"an ID number on {url}"
-        assert not MOBILE.search(text), f"a phone number on {url}"
+        digits = HEX_DIGEST.sub("", text)
+        assert not ID_NUMBER.search(digits), f"an ID number on {url}"
+        assert not MOBILE.search(digits), f"a phone number on {url}"

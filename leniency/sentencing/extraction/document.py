@@ -12,7 +12,8 @@ sentence, and a style must reach item 2 to count. The items of the innermost lev
 sentence that sums the whole case up ("上述事实…", "综上", "公诉机关认为…", "本院认为") closes the last
 count: what follows belongs to no count. Things listed inside an act (窃得：1、手机一部；2、现金500元) are
 no counts (_lists_a_thing), unless the words that open the list announce acts (先后实施盗窃三起： / 作案多次：,
-ACTS_LEAD_RE); an item that names no time of its own is an act where those words name one (`acts`).
+ACTS_LEAD_RE); an item that names no time of its own is an act where those words name one (`acts`). The items
+of a record (1、2014年因犯盗窃罪被判处…, RECORD_RE) are no counts either.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
 # 实施盗窃：1、在某超市窃得…；2、…"). 窃得： / 查获： / 包括： announce things.
 ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十两\d]{1,3}[起次]")
 ITEM_END = "。；;\n"
+# An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
+# 拘留十日) is no count of this case: an earlier sentence or punishment, not an act judged here.
+RECORD_RE = re.compile(
+    r"因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)|刑满释放"
+)
 ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
 # a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
 RELATIVE_TIME_RE = re.compile(
@@ -154,6 +160,8 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
         if found is None:
             continue
         style, number = found
+        if _tells_a_record(text, match.end()):
+            continue
         restarts = number == 1 and style in (step[0] for step in path)
         if path and _lists_a_thing(text, match, found, listed, restarts):
             listed = found
@@ -225,13 +233,27 @@ def _lists_a_thing(
         opens = False
     if not opens:
         return False
-    end = min((i for i in (text.find(c, match.end()) for c in ITEM_END) if i >= 0), default=len(text))
+    end = _item_end(text, match.end())
     return not (
         EVENT_RE.search(text, match.end(), end)
         or RELATIVE_TIME_RE.search(text, match.end(), end)
         or ACTOR_RE.search(text, match.end(), end)
         or EVIDENCE_RE.search(text, match.end(), min(end, match.end() + EVIDENCE_HEAD))
     )
+
+
+def _tells_a_record(text: str, start: int) -> bool:
+    """Whether the item that starts at `start` tells a record (RECORD_RE), not being an item of proof (1、刑事判决书、
+    刑满释放证明 … stays in its evidence list)."""
+    end = _item_end(text, start)
+    return bool(RECORD_RE.search(text, start, end)) and not EVIDENCE_RE.search(
+        text, start, min(end, start + EVIDENCE_HEAD)
+    )
+
+
+def _item_end(text: str, start: int) -> int:
+    """Where the item that starts at `start` ends its first sentence."""
+    return min((i for i in (text.find(c, start) for c in ITEM_END) if i >= 0), default=len(text))
 
 
 def _closing_starts(text: str, sentences: list[tuple[int, int, bool]], first: int) -> list[int]:

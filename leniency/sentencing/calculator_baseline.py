@@ -122,8 +122,10 @@ def measure_value(
     if name == "injured_victims":
         # persons, not injuries: where the victims are known, two injuries of one victim (肝破裂构成重伤二级，血气胸
         # 构成轻伤一级) are one victim (issue 16 class 3); the guideline adds a term per further person injured
+        # persons injured, not the victims named: "与被害人钱某、李某发生争执" where only 钱某 was hurt is one person injured
+        # (the victims bound the count where both are read; without an injury read, the victims stand)
         injured = _persons(facts, lambda g: injury_rank(g) >= injury_rank("light_2"))
-        return float(facts.victims or injured)
+        return float(min(facts.victims, injured) if facts.victims and injured else facts.victims or injured)
     if name == "light_injuries":  # persons injured lightly (每增加轻伤一人), not mentions of a light injury
         return float(_persons(facts, lambda g: g in LIGHT))
     if name == "light_1":

@@ -27,7 +27,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.sql import Query
 
-# Stand-in pks, far above any table's and each used once: found again among the compiled parameters.
+# Stand-in pks, far above any table's and each a value of its own: found again among the compiled parameters.
 _STAND_IN = 1_987_000_000
 
 
@@ -68,8 +68,9 @@ class compiled:  # noqa: N801 (used like a decorator-made function)
             tuple(None if isinstance(v, int) else len(v) for v in values)
         )
         params = list(params)
-        for slot, value in zip(slots, _flat(values), strict=True):
-            params[slot] = value
+        for places, value in zip(slots, _flat(values), strict=True):
+            for place in places:
+                params[place] = value
         run = object.__new__(type(queryset))  # copy.copy would evaluate it (QuerySet.__getstate__)
         run.__dict__ = queryset.__dict__.copy()  # the stand-ins' queryset, never evaluated: no rows to share
         # Not `run.query = …`: its setter would turn a values_list queryset into a values one.
@@ -81,10 +82,11 @@ class compiled:  # noqa: N801 (used like a decorator-made function)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         params = tuple(params)
-        stand_ins = list(_flat(_stand_ins(shape)))
-        if sorted(p for p in params if isinstance(p, int) and p >= _STAND_IN) != sorted(stand_ins):
-            raise ValueError(f"{self.build!r} does not put each of its arguments into the query once")
-        slots = [params.index(s) for s in stand_ins]
+        # Where each value goes among the parameters: a value may go to several places (a judge's own cases and
+        # the panels they sit on), never to none.
+        slots = [[i for i, p in enumerate(params) if p == s] for s in _flat(_stand_ins(shape))]
+        if not all(slots):
+            raise ValueError(f"{self.build!r} does not put each of its arguments into the query")
         return queryset, compiler, sql, params, slots
 
 

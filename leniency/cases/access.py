@@ -1,9 +1,12 @@
 """Who may see and change what. Object-level: every query for cases or defendants goes through here."""
 
+from collections.abc import Callable
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from leniency.accounts.capabilities import has_capability
+from leniency.accounts.models import Region
 from leniency.errors import Forbidden
 
 from .court_panels import sits_on_panel
@@ -11,32 +14,63 @@ from .models import Case, Defendant, PanelMember
 from .panels import PAGE_ASSIGNMENTS
 from .stages import COURT_STAGES, PROSECUTION_STAGES, Stage
 
-NOTHING = Q(pk__in=[])
+
+def _every_case() -> Q:
+    return Q()
 
 
-def _case_scope(user) -> Q:
-    """The cases an organisation-bound user sees. Lawyers are scoped per defendant instead."""
+def _procuratorate_cases(procuratorate: int) -> Q:
+    return Q(procuratorate=procuratorate)
+
+
+def _panel_cases(court: int, judge: int) -> Q:
+    """Only the panel the court's filing (立案) formed sees the case, not every judge of the court."""
+    seats = PanelMember.objects.filter(judge=judge, court=court, ended_on__isnull=True).values("case_id")
+    return Q(court=court) & (Q(judge=judge) | Q(pk__in=seats, court_filed_on__isnull=False))
+
+
+def _court_cases(court: int) -> Q:
+    return Q(court=court)
+
+
+def _region_cases(region: int) -> Q:
+    return Region(pk=region).subtree_q()
+
+
+def _client_cases(lawyer: int) -> Q:
+    """A lawyer is scoped per defendant: the cases of their clients."""
+    return Q(pk__in=_lawyer_defendants(lawyer).values("case_id"))
+
+
+# Each rule is a function of pks only, so that a page can compile its query once per rule (views._PAGE_CASE).
+CASE_RULES = (_every_case, _procuratorate_cases, _panel_cases, _court_cases, _region_cases, _client_cases)
+
+
+def case_rule(user) -> tuple[Callable[..., Q], tuple[int, ...]] | None:
+    """The rule of `CASE_RULES` that decides which cases `user` sees, with its arguments; None: no case."""
+    if not user.is_authenticated:
+        return None
+    if user.is_lawyer and not user.is_superuser:
+        return _client_cases, (user.pk,)
     if user.is_superuser or has_capability(user, "read_all"):
-        return Q()
+        return _every_case, ()
     org = user.organisation
     if org is None:
-        return NOTHING
+        return None
     if user.is_prosecution or has_capability(user, "register_cases"):
-        return Q(procuratorate=org)
+        return _procuratorate_cases, (org.pk,)
     if has_capability(user, "adjudicate"):
-        # Only the panel the court's filing (立案) formed sees the case, not every judge of the court.
-        seats = PanelMember.objects.filter(judge=user, court=org, ended_on__isnull=True).values("case_id")
-        return Q(court=org) & (Q(judge=user) | Q(pk__in=seats, court_filed_on__isnull=False))
+        return _panel_cases, (org.pk, user.pk)
     if has_capability(user, "file_court_cases"):
-        return Q(court=org)
+        return _court_cases, (org.pk,)
     if has_capability(user, "see_region"):
-        return org.region.subtree_q()
-    return NOTHING
+        return _region_cases, (org.region_id,)
+    return None
 
 
-def _lawyer_defendants(user) -> QuerySet[Defendant]:
+def _lawyer_defendants(lawyer) -> QuerySet[Defendant]:
     return Defendant.objects.filter(
-        counsel_assignments__lawyer=user, counsel_assignments__ended_at__isnull=True
+        counsel_assignments__lawyer=lawyer, counsel_assignments__ended_at__isnull=True
     ).distinct()
 
 
@@ -52,11 +86,11 @@ def is_assigned_lawyer(user, defendant) -> bool:
 
 
 def visible_cases(user) -> QuerySet[Case]:
-    if not user.is_authenticated:
+    found = case_rule(user)
+    if found is None:
         return Case.objects.none()
-    if user.is_lawyer and not user.is_superuser:
-        return Case.objects.filter(pk__in=_lawyer_defendants(user).values("case_id"))
-    return Case.objects.filter(_case_scope(user))
+    rule, args = found
+    return Case.objects.filter(rule(*args))
 
 
 def visible_defendants(user) -> QuerySet[Defendant]:

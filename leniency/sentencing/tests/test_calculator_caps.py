@@ -163,10 +163,10 @@ def test_a_baseline_above_the_ceiling_is_capped_in_the_result():
 
 
 def test_combined_fixed_terms_are_capped_at_twenty_years():
-    """贩卖毒品 60 g heroin (15 years) + 故意杀人 (135 months): 180 + 50% x 135 = 247.5 > 20 years while the
-    total is under 35 years -> 240 months."""
+    """贩卖毒品 60 g heroin (15 years) + 故意杀人 (15 years, crimes/intentional_homicide.yaml): 180 + 180 = 360 months,
+    30 years, under 35 -> at most 20 years, 240 months (art. 69)."""
     calc = calculate(facts(["贩卖毒品", "故意杀人"], drugs=[DrugQuantity("海洛因", Decimal(60))]))
-    assert [c.months for c in calc.charges] == [180, 135]
+    assert [c.months for c in calc.charges] == [180, 180]
     assert calc.months == 240
 
 

@@ -569,7 +569,7 @@ def _stage_label(value: str) -> str:
 
 def sync_charge_catalogue() -> int:
     """Load the engine's charge catalogue (every charge in the Criminal Law) into the Charge table."""
-    with_guideline = set(load_standard().crimes)
+    with_guideline = {name for name, crime in load_standard().crimes.items() if crime.from_guideline}
     existing = {c.name: c for c in Charge.objects.all()}
     created = 0
     for info in all_charges():

@@ -177,7 +177,7 @@ def _one_charge(
         high=high,
         fine_yuan=fine,
         bracket_label=info.brackets[index].describe_zh(),
-        has_guideline=crime is not None,
+        has_guideline=crime is not None and crime.from_guideline,
         confidence=confidence,
     )
     return _Charge(info=info, result=result, months_exact=months)
@@ -229,7 +229,7 @@ def _life_or_death(
             180,
             168,
             180,
-            has_guideline=crime is not None,
+            has_guideline=crime is not None and crime.from_guideline,
             confidence="low",
         )
         return _Charge(info, result, 180.0)
@@ -244,7 +244,7 @@ def _life_or_death(
     )
     result = ChargeResult(
         info.name, info.article, Penalty.DEATH if kind == "death" else Penalty.LIFE, None, 180, 180,
-        death_penalty=kind == "death", life_imprisonment=kind == "life", has_guideline=crime is not None, confidence="low",
+        death_penalty=kind == "death", life_imprisonment=kind == "life", has_guideline=crime is not None and crime.from_guideline, confidence="low",
     )  # fmt: skip
     return _Charge(info, result, 180.0)
 

@@ -111,6 +111,12 @@ class CrimeStandard:
     extra: dict = field(default_factory=dict)
     file: str = ""
 
+    @property
+    def from_guideline(self) -> bool:
+        """Whether a sentencing guideline gives this crime's starting points; a file of a crime no guideline covers
+        (故意杀人, 绑架 …) names the Criminal Law as its document (`guideline.document: cl`)."""
+        return self.guideline.get("document") != "cl"
+
     def threshold(self, key: str | float | None) -> float:
         if key is None:
             return 0.0

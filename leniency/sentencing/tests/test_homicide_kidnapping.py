@@ -109,3 +109,10 @@ def test_the_statute_only_files_say_they_have_no_guideline_and_low_confidence():
         crime = standard.crime(charge)
         assert crime.guideline["document"] == "cl" and crime.confidence == "low"
         assert all(tier.confidence == "low" for tier in crime.tiers)
+
+
+def test_a_statute_only_file_does_not_claim_a_guideline():
+    """has_guideline feeds the model and the charge catalogue's 有量刑指导意见: a file of the statute's brackets is none."""
+    assert not _calc(KILLED, "故意杀人").charges[0].has_guideline
+    theft = _calc("经审理查明，被告人王某在超市内盗窃香烟两条，价值人民币3000元。", "盗窃")
+    assert theft.charges[0].has_guideline

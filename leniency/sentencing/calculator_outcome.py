@@ -62,7 +62,11 @@ def non_custodial(
     `index` is the bracket the facts place the charge in (before any mitigation takes it lower): only the
     lowest bracket can give an outcome without a principal penalty."""
     cfg = standard.method.get("non_custodial")
-    if not cfg or index != 0:
+    if not cfg:
+        return None
+    if _exempt_discontinued(info, applied, facts, cfg.get("discontinuance"), trace):
+        return Penalty.EXEMPT.value  # commanded in any bracket
+    if index != 0:
         return None
     if _exempt_by_statute(info, facts, cfg.get("by_statute"), trace):
         return Penalty.EXEMPT.value
@@ -143,6 +147,28 @@ def _bounded(months: float, standard: Standard) -> int:
     """管制's own bounds, three months to two years (art. 38)."""
     bounds = standard.method["penalty_kinds"]["surveillance"]
     return int(min(bounds["max"], max(bounds["min"], round(months))))
+
+
+def _exempt_discontinued(
+    info: ChargeInfo, applied: Applied, facts: CaseFacts, cfg: dict | None, trace: Trace
+) -> bool:
+    """刑法第24条第2款: 对于中止犯，没有造成损害的，应当免除处罚 — where the discontinuance's finding says the text
+    tells of no harm (extraction/circumstances.py `_harm`)."""
+    if cfg is None or not applied.has("discontinuation"):
+        return False
+    finding = next((f for f in facts.circumstances if str(f.code) == "discontinuation"), None)
+    if finding is None or finding.value != "no_harm":
+        return False
+    trace.step(
+        "method.exempt.discontinuance",
+        kind=StepKind.PENALTY_KIND,
+        rule_id=cfg["rule_id"],
+        after=0,
+        citation=cfg["citation"],
+        charge=info.name,
+        confidence=cfg["confidence"],
+    )
+    return True
 
 
 def _exempt(

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
-from leniency.sentencing.calculator_thresholds import apply_threshold_variant, decided_before, earlier_law
+from leniency.sentencing.calculator_thresholds import (
+    amount_thresholds,
+    apply_threshold_variant,
+    decided_before,
+)
 from leniency.sentencing.calculator_wording import (
     conduct_words,
     describes,
@@ -372,8 +376,7 @@ def _amount_bracket(
     amount = float(facts.amount_yuan) if facts.amount_yuan else 0.0
     if entry is None or amount <= 0:
         return None
-    block = earlier_law(entry, facts)
-    thresholds = [float(t) for t in (block or entry)["thresholds"]]
+    thresholds = [float(t) for t in amount_thresholds(entry, facts, info.name, trace)]
     index = max((i for i, t in enumerate(thresholds) if amount >= t), default=0)
     requires = entry.get("requires_words") or {}
     if index == len(thresholds) - 1 and len(thresholds) in requires and len(thresholds) < len(info.brackets):

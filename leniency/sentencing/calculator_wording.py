@@ -17,7 +17,7 @@ from decimal import Decimal
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_scope import scoped
 from leniency.sentencing.catalogue import ChargeInfo
-from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
+from leniency.sentencing.extraction.charge_amounts import amounts_by_charge, measured_amount
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard
@@ -122,10 +122,19 @@ def facts_of_each_charge(
     conduct (extraction/charge_amounts.py) instead of the case's total, and the injuries, circumstances
     and counts of its own acts (calculator_scope.py); recorded as steps."""
     names = [info.name for info in infos]
+    measures = {
+        n: m
+        for n in names
+        if (m := (standard.amount_brackets.get("charges", {}).get(n) or {}).get("measure"))
+    }
+    if len(names) == 1 and names[0] in measures and facts.text:
+        return [_measured(names[0], measures[names[0]], facts, trace)]
     if len(names) < 2 or not facts.text:
         return [facts] * len(names)
     conduct = {name: conduct_words(name, standard) for name in names}
-    own = amounts_by_charge(facts.text, conduct, [n for n in names if measured_by_amount(n, standard)])
+    own = amounts_by_charge(
+        facts.text, conduct, [n for n in names if measured_by_amount(n, standard)], measures
+    )
     out = []
     for name in names:
         if name not in own or own[name] == facts.amount_yuan:
@@ -148,6 +157,26 @@ def facts_of_each_charge(
         )
         out.append(scoped(name, dataclasses.replace(facts, amount_yuan=amount), facts, trace))
     return out
+
+
+def _measured(name: str, measure: str, facts: CaseFacts, trace: Trace) -> CaseFacts:
+    """The facts of a charge measured by another sum than the money named first (amount_brackets.yaml `measure`:
+    虚开增值税专用发票 by the tax on the invoices), with that sum as its amount (None where the text names none)."""
+    amount = measured_amount(facts.text, measure)
+    if amount != facts.amount_yuan:
+        trace.step(
+            "method.measured_amount",
+            kind=StepKind.NOTE,
+            citation="amount_brackets.yaml: measure",
+            charge=name,
+            confidence="medium",
+            measure=Phrase(f"phrase.measure.{measure}"),
+            told=Phrase("phrase.own_amount.told", {"amount": _yuan(amount)})
+            if amount is not None
+            else Phrase("phrase.own_amount.none"),
+            total=_yuan(facts.amount_yuan),
+        )
+    return dataclasses.replace(facts, amount_yuan=amount)
 
 
 def _yuan(amount: Decimal | None) -> str:

@@ -51,12 +51,13 @@ ORIGINAL_TAIL = re.compile(r"[^。；，,]{0,30}")
 EXECUTED_RE = re.compile(r"决定执行")
 # the original's fine, in the sentence that states its term: "判处拘役五个月，并处罚金人民币三千元"
 ORIGINAL_FINE_RE = re.compile(rf"(?:并处|单处)?罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
+# the kind where the words name it (尚未执行的拘役二个月, 刑法第69条第2款: 拘役 beside 有期徒刑 is not executed); else 有期徒刑
 UNSERVED_RE = re.compile(
-    rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{{0,8}}?{TERM}"
+    rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑|拘役|有期徒刑)[^。；，,]{{0,8}}?{TERM}"
 )
 # the term first, the words after it: "尚有有期徒刑二年未执行", "还有一年六个月刑期没有执行"
 UNSERVED_AFTER_RE = re.compile(
-    rf"(?:尚有|还有|仍有)(?:剩余)?(?:有期徒刑|刑期)?{TERM}(?:的?刑期)?尚?(?:未执行|没有执行|未予执行)"
+    rf"(?:尚有|还有|仍有)(?:剩余)?(?:有期徒刑|拘役|刑期)?{TERM}(?:的?刑期)?尚?(?:未执行|没有执行|未予执行)"
 )
 # the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
 UNSERVED_UNREAD_RE = re.compile(
@@ -109,7 +110,8 @@ def find_procedure(text: str) -> Procedure:
                 procedure.original_fine_yuan = parse_number(fine["yuan"])
     if match := UNSERVED_RE.search(text) or UNSERVED_AFTER_RE.search(text):
         months = term_months(match)
-        procedure.prior_unserved = SentenceMention("imprisonment", months, False, _sentence_span(text, match))
+        penalty = "detention" if "拘役" in match.group() else "imprisonment"
+        procedure.prior_unserved = SentenceMention(penalty, months, False, _sentence_span(text, match))
     elif match := UNSERVED_UNREAD_RE.search(text):  # the calculator does not combine an unknown term
         masked = bool(MASK_RE.search(match.group()) or MASK_AFTER_RE.match(text, match.end()))
         procedure.prior_unserved = SentenceMention(None, None, masked, _sentence_span(text, match))

@@ -17,7 +17,9 @@ plus half its similarity with the statute profile. The candidates come back best
 article and the n-grams of the fact that matched most (the evidence a prosecutor confirms). Several
 charges are returned when the runner-up scores at least `SECOND_SHARE` of the best; a candidate whose statute names an object or a conduct the
 fact never mentions (脱逃 without anyone held in custody, 单位行贿 without a unit that gives) is passed over
-(`standards/charge_elements.yaml` `requires`). Deterministic: no randomness, sorted ties.
+(`standards/charge_elements.yaml` `requires`). The fact is read without what is not the defendant's conduct in this
+case: an earlier conviction (曾因犯盗窃罪被判处…) and the act of someone tried apart (`defendants_conduct`).
+Deterministic: no randomness, sorted ties.
 """
 
 from __future__ import annotations
@@ -63,6 +65,28 @@ MASKED = re.compile(r"某|×")
 NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|被告人")
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
+# An earlier conviction is a circumstance of this case (刑法第65条, 累犯; a prior record), not its conduct: 曾因犯盗窃罪被判处…
+# had made an injury case a theft. It is told from 曾因 / 曾犯 (or 因犯…罪 with its sentence, 有…前科) through the
+# clauses that tell the sentence and the release (判处, 刑满释放 …), up to the first clause of anything else
+PRIOR_START = re.compile(
+    r"曾经?(?:因|犯)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
+    r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))|有[^。；，,]{0,12}前科"
+)
+PRIOR_CLAUSE = re.compile(
+    r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
+)
+CLAUSE_END = re.compile(r"[，,]")
+SENTENCE_END = re.compile(r"[。；;]")
+# Nor is what someone tried apart (另案处理) does alone the defendant's conduct: the receiver's purchase told beside a
+# theft (同案人乙（另案处理）明知是盗窃所得仍予以收购) had made the thief a receiver. A sentence whose subject is such a
+# person and that names neither the defendant nor a joint act (伙同, 共同 …) is left out
+OTHER_CASE_SUBJECT = re.compile(
+    r"(?:^|[，,：:])\s*(?:同案人|同伙|其同伙|犯罪嫌疑人|案外人)?[\u4e00-\u9fff\d]{1,5}"
+    r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑)[^）)]{0,12}[）)]"
+)
+JOINT_OR_DEFENDANT = re.compile(
+    r"被告人|伙同|共同|一起|一同|纠集|指使|雇佣|雇用|商议|合谋|预谋|分工|帮助|协助"
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +108,38 @@ def ngrams(text: str) -> Counter:
                 if not MASKED.search(gram):
                     counts[gram] += 1
     return counts
+
+
+def defendants_conduct(text: str) -> str:
+    """The text less what is not the defendant's conduct in this case: earlier convictions and the acts of persons
+    tried apart (OTHER_CASE_SUBJECT), blanked out so that positions stay."""
+    out = list(without_prior_convictions(text))
+    at = 0
+    for sentence in SENTENCE_END.split(text):
+        if OTHER_CASE_SUBJECT.search(sentence) and not JOINT_OR_DEFENDANT.search(sentence):
+            out[at : at + len(sentence)] = " " * len(sentence)
+        at += len(sentence) + 1
+    return "".join(out)
+
+
+def without_prior_convictions(text: str) -> str:
+    """The text with what it tells of earlier convictions blanked out (PRIOR_START, PRIOR_CLAUSE); same length."""
+    out = list(text)
+    at = 0
+    while (start := PRIOR_START.search(text, at)) is not None:
+        sentence = SENTENCE_END.search(text, start.end())
+        stop = sentence.start() if sentence else len(text)
+        end = _clause_end(text, start.end(), stop)  # the clause the earlier conviction opens goes in any case
+        while end < stop and PRIOR_CLAUSE.search(text, end, _clause_end(text, end + 1, stop)):
+            end = _clause_end(text, end + 1, stop)
+        out[start.start() : end] = " " * (end - start.start())
+        at = max(end, start.end())
+    return "".join(out)
+
+
+def _clause_end(text: str, at: int, stop: int) -> int:
+    clause = CLAUSE_END.search(text, at, stop)
+    return clause.start() if clause else stop
 
 
 def _weights(counts: Counter, idf: dict[str, float], default_idf: float) -> dict[str, float]:
@@ -210,10 +266,12 @@ class ChargeModel:
 
     def best_of(self, text: str, charges: Sequence[str]) -> str | None:
         """Which of `charges` the text tells of (a count of a case of several charges), or None."""
+        text = defendants_conduct(text)
         scored = self._scored(text, [c for c in charges if c in self.statutes])
         return scored[0][1] if scored else None
 
     def candidates(self, text: str, limit: int = 10) -> list[Candidate]:
+        text = defendants_conduct(text)
         readable = Counter({g: c for g, c in ngrams(text).items() if g in self.vocabulary})
         fact = _weights(readable, self.idf, self.default_idf)
         scored = self._scored(text, list(self.statutes), fact)
@@ -248,6 +306,7 @@ class ChargeModel:
     def charges(self, text: str, at_least: int = 1, exclude: Sequence[str] = ()) -> list[str]:
         """The inferred charges: the best, and any other within SECOND_SHARE of it, or the `at_least` best where the
         text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names)."""
+        text = defendants_conduct(text)
         # a charge whose statute's object or conduct the fact never names is no candidate (`requires`), unless a
         # distinction reads it as the neighbour whose element the fact does state (强奸 without force: 猥亵儿童)
         # and whose own requirement the fact states too (挪用公款 read as 挪用资金 still needs a 挪用)

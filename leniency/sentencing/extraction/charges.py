@@ -22,6 +22,7 @@ from leniency.sentencing.extraction.charge_inference import (
     Candidate,
     ChargeModel,
     default_model,
+    defendants_conduct,
     states_requirements,
 )
 from leniency.sentencing.extraction.document import HEADING, acts, parse
@@ -173,7 +174,8 @@ def charge_candidates(text: str, limit: int = 5) -> list[Candidate]:
     object and conduct the fact states, as the inference takes them (charge_elements.yaml `requires`: a robbery told
     with no taking by stealth is shown as a robbery before a theft whose words it shares)."""
     ranked = default_model().candidates(text, limit=REQUIRED_POOL)
-    return sorted(ranked, key=lambda c: not states_requirements(text, c.charge))[:limit]
+    own = defendants_conduct(text)  # as the inference reads it: no earlier conviction meets a requirement
+    return sorted(ranked, key=lambda c: not states_requirements(own, c.charge))[:limit]
 
 
 def _named_or_headed(text: str) -> dict[str, Span]:

@@ -7,6 +7,7 @@ import pytest
 from leniency.sentencing.extraction.charge_inference import (
     ChargeModel,
     default_model,
+    defendants_conduct,
     states_requirements,
 )
 from leniency.sentencing.extraction.charges import infer_charges
@@ -118,6 +119,54 @@ def test_trees_felled_without_their_owners_consent_are_stolen():
 def test_ones_own_trees_felled_without_a_permit_stay_unlawful_felling():
     fact = "经审理查明，被告人甲在其自留山上，未办理林木采伐许可证，采伐桉树，滥伐林木蓄积量为26立方米。"
     assert read(fact, "滥伐林木") == ["滥伐林木"]
+
+
+# 刑法第65条: an earlier conviction is a circumstance, not the conduct of this case
+def test_an_earlier_conviction_does_not_name_the_charge():
+    injury = (
+        "经审理查明，被告人鲁某曾因犯抢劫罪被判处有期徒刑五年，2016年刑满释放。2020年2月，鲁某因琐事与韦某发生争执，持刀将韦某"
+        "刺伤，经鉴定韦某的损伤程度为轻伤二级。"
+    )
+    fraud = (
+        "经审理查明，被告人丁曾因犯故意伤害罪被判处有期徒刑一年。2020年3月，丁虚构其能帮助被害人戊办理驾驶证的事实，骗取戊"
+        "人民币2万元。"
+    )
+    theft = (
+        "经审理查明，被告人庚曾因犯贩卖毒品罪被判处有期徒刑三年。2020年5月，庚在某小区地下车库撬开车锁，窃得电动自行车一辆，"
+        "价值人民币1800元。"
+    )
+    assert infer_charges(injury) == ["故意伤害"]
+    assert infer_charges(fraud) == ["诈骗"]
+    assert infer_charges(theft) == ["盗窃"]
+
+
+def test_what_follows_the_release_is_read_and_a_quarrel_is_no_conviction():
+    after_release = (
+        "被告人甲曾因犯盗窃罪被判处有期徒刑一年，刑满释放后仍不思悔改，于2020年5月在某小区窃得电动车一辆。"
+    )
+    quarrel = "被告人甲与被害人乙曾因土地纠纷发生矛盾，2019年甲持刀将乙砍伤。"
+    assert "盗窃罪" not in defendants_conduct(after_release)
+    assert "于2020年5月在某小区窃得电动车一辆" in defendants_conduct(after_release)
+    assert defendants_conduct(quarrel) == quarrel
+
+
+# the act of someone tried apart (另案处理) is not the defendant's
+THEFT_WITH_RECEIVER = "经审理查明，2019年3月，被告人甲在某工地窃得电缆线200米，价值人民币3000元。同案人乙（另案处理）明知是盗窃所得仍予以收购。"
+RECEIVER_WITH_THIEF = (
+    "经审理查明，2019年3月，李某（另案处理）在某工地窃得电缆线200米。被告人甲明知该电缆线系李某盗窃所得，仍以800元的价格"
+    "予以收购。"
+)
+JOINT_THEFT = "经审理查明，2019年3月，被告人甲伙同乙（另案处理）在某工地窃得电缆线200米，价值人民币3000元。"
+
+
+def test_the_receiving_of_someone_tried_apart_is_not_the_thiefs_charge():
+    assert infer_charges(THEFT_WITH_RECEIVER) == ["盗窃"]
+    assert infer_charges(RECEIVER_WITH_THIEF) == ["掩饰、隐瞒犯罪所得、犯罪所得收益"]
+
+
+def test_a_joint_act_with_someone_tried_apart_stays_the_defendants():
+    assert defendants_conduct(JOINT_THEFT) == JOINT_THEFT
+    assert infer_charges(JOINT_THEFT) == ["盗窃"]
 
 
 # 刑法第233条, 第15条: a death the defendant should have foreseen

@@ -77,6 +77,10 @@ EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3
 AGAIN_OPENING = 12  # characters of the sentence where its time stands
 AGAIN_WITHIN = 30  # characters of the sentence where 又 / 再次 stands
 AGAIN_RE = re.compile(r"又|再次|再度")
+# the same day at the same place is one act done on (法发〔2005〕8号第三条: 在同一地点连续…抢劫的，一般应认定为一次犯罪):
+# 当晚，甲又在该路段抢走丙的钱包 tells no act of its own
+SAME_DAY_RE = re.compile(r"同日|当日|当天|同天|当晚")
+SAME_PLACE_RE = re.compile(r"在该|在同一|原地|同一地点|该处")
 NOT_AN_ACT_RE = re.compile(
     r"销赃|变卖|出售|卖给|卖掉|典当|挥霍|藏匿|丢弃|逃离|逃跑|抓获|投案|归案|报警|赔偿|退还|退赔|判处|释放|处罚|拘留"
 )
@@ -313,8 +317,11 @@ def told_acts(document: Document, start: int, end: int) -> int:
         if not again:
             continue
         clause = min((i for i in (text.find(c, again.end(), hi) for c in "，,") if i >= 0), default=hi)
-        if not NOT_AN_ACT_RE.search(text, again.end(), clause):  # what was done again, not what followed
-            found += 1
+        if NOT_AN_ACT_RE.search(text, again.end(), clause):  # what followed the act, not the act done again
+            continue
+        if SAME_DAY_RE.fullmatch(timed.group()) and SAME_PLACE_RE.search(text, lo, clause):
+            continue
+        found += 1
     return found
 
 

@@ -93,6 +93,7 @@ def test_an_act_told_again_inside_a_numbered_one_is_an_act(again):
         "次日，甲又将手机以500元销赃。",  # disposal of what was taken
         "当晚，甲在住处将手机藏匿。",  # no 又: nothing done again
         "2018年3月6日，甲又因形迹可疑被公安机关抓获。",  # what happened to him, not an act
+        "当晚，甲又在该超市窃得香烟一条。",  # the same day, the same place: one act done on (法发〔2005〕8号第三条)
     ],
 )
 def test_what_follows_an_act_is_not_another_act(after):
@@ -100,7 +101,7 @@ def test_what_follows_an_act_is_not_another_act(after):
 
 
 SEVERAL = (
-    "经审理查明：一、2019年3月5日，被告人甲在某超市窃得香烟一条，价值人民币300元。当晚，甲又在该超市窃得白酒两瓶，价值"
+    "经审理查明：一、2019年3月5日，被告人甲在某超市窃得香烟一条，价值人民币300元。当晚，甲又在某商场窃得白酒两瓶，价值"
     "人民币400元；次日，甲又窃得现金200元。二、2019年8月10日，被告人甲谎称能办理贷款，骗取被害人乙人民币5000元。"
 )
 

@@ -181,3 +181,50 @@ def test_a_push_that_ends_in_a_fatal_fall_is_negligent_homicide():
 def test_stabbing_that_kills_is_not_negligence():
     fact = "经审理查明，2019年12月，被告人甲因琐事与乙发生争执，持尖刀朝乙腹部连捅数刀，致乙失血性休克死亡。"
     assert "过失致人死亡" not in infer_charges(fact)
+
+
+# 刑法第291条之二 / 第133条之二 (2021): the conduct in the words judgments tell it
+def test_throwing_things_from_a_high_floor_is_throwing_from_height():
+    fact = "经审理查明，被告人甲因家庭琐事心情烦躁，从其居住的18楼窗户向楼下抛掷菜刀、酒瓶等物品，砸坏楼下停放的车辆。"
+    assert infer_charges(fact) == ["高空抛物"]
+
+
+def test_smashing_a_car_parked_below_a_building_stays_damage():
+    fact = "经审理查明，被告人甲在某小区楼下，因琐事持砖块砸坏乙停放的轿车车窗，经鉴定损失价值人民币5000元。"
+    assert infer_charges(fact) == ["故意毁坏财物"]
+
+
+def test_grabbing_a_moving_bus_steering_wheel_endangers_safe_driving():
+    fact = "经审理查明，被告人甲乘坐公交车时因错过站点，与驾驶员乙发生争执，甲强行抢夺方向盘，致使公交车在行驶中偏离车道。"
+    assert infer_charges(fact) == ["妨害安全驾驶"]
+
+
+def test_a_theft_on_a_bus_stays_theft():
+    fact = "经审理查明，被告人甲乘坐公交车时，趁乘客乙不备，从其背包内窃得手机一部，价值人民币2000元。"
+    assert infer_charges(fact) == ["盗窃"]
+
+
+# 刑法第191条 / 第347条: another's drug money moved, against the dealer's own
+def test_lending_an_account_for_a_dealers_proceeds_is_laundering():
+    fact = (
+        "经审理查明，被告人甲明知乙的资金系其贩卖毒品所得，仍提供其银行账户帮助乙转移资金共计人民币80万元。"
+    )
+    assert read(fact, "走私、贩卖、运输、制造毒品") == ["洗钱"]
+    assert infer_charges(fact) == ["洗钱"]
+
+
+def test_a_dealer_who_sells_and_moves_his_own_takings_stays_a_dealer():
+    fact = "经审理查明，被告人甲以人民币300元的价格向吸毒人员乙贩卖甲基苯丙胺0.5克，并明知系贩毒所得仍通过微信转账给其女友。"
+    assert read(fact, "走私、贩卖、运输、制造毒品") == ["走私、贩卖、运输、制造毒品"]
+
+
+# 刑法第328条 / 第324条: digging a protected tomb open, against breaking a relic
+def test_digging_a_tomb_open_is_tomb_robbing():
+    fact = "经审理查明，被告人甲伙同他人携带洛阳铲等工具，在某省级文物保护单位范围内的古墓葬进行挖掘，盗取陶罐等文物。"
+    assert infer_charges(fact) == ["盗掘古文化遗址、古墓葬"]
+
+
+def test_smashing_a_stele_stays_damage_to_relics():
+    fact = "经审理查明，被告人甲因不满村委会决定，持铁锤将村内省级文物保护单位某祠堂前的清代石碑砸毁，经鉴定该石碑系三级文物。"
+    assert read(fact, "故意损毁文物") == ["故意损毁文物"]
+    assert infer_charges(fact)[0] == "故意损毁文物"

@@ -44,7 +44,12 @@ FURTHER_MEASURES = {
     "forms": Text("加重情形数", "aggravated forms met"),
     # the times beyond one per victim (the same woman raped again), from the counts and the victims read
     "times_beyond_victims": Text("同一被害人再次作案次数", "times beyond one per victim"),
+    # the acts or victims beyond the first where the tier's start is one (入户抢劫 is one robbery, 轮奸 one woman): 0
+    # where the tier's own count form is met (多次抢劫, 强奸妇女多人), whose increment above that count applies instead
+    "counts_beyond_one": Text("一次以外的犯罪次数", "acts beyond the first"),
+    "victims_beyond_one": Text("一人以外的被害人数", "victims beyond the first"),
 }
+BEYOND_ONE = {"counts_beyond_one": "counts_at_least", "victims_beyond_one": "victims_at_least"}
 
 
 def injury_rank(grade: str | None) -> int:
@@ -111,6 +116,13 @@ def measure_value(
         return float(sum(condition_met(form, facts, crime, standard) for form in forms))
     if name == "times_beyond_victims":
         return float(max(0, _own_times(facts, crime, standard) - max(facts.victims or 0, 1)))
+    if name in BEYOND_ONE:
+        key = BEYOND_ONE[name]
+        value = (facts.counts if key == "counts_at_least" else facts.victims) or 0
+        forms = (tier.when or {}).get("any", ()) if tier else ()
+        if any(key in form and value >= int(form[key]) for form in forms):
+            return 0.0
+        return float(max(0, value - 1))
     if name == "amount":
         return float(facts.amount_yuan or 0)
     if name == "grams":

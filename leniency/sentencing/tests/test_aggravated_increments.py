@@ -91,6 +91,17 @@ def test_every_form_at_once_stays_a_fixed_term_inside_the_bracket():
     )  # no life without the statute's conditions
 
 
+def test_a_second_robbery_adds_to_a_home_robbery():
+    """The start of 入户抢劫 is one robbery; 抢劫次数 adds (四(十)3), though two are not 多次抢劫."""
+    text = (
+        "经审理查明：一、2020年8月12日凌晨，被告人陈某翻墙进入被害人周某家中，持刀威胁周某，劫得现金3000元。"
+        "二、2020年9月1日晚，被告人陈某在某路持刀拦截被害人赵某，劫得手机一部，价值1000元。"
+    )
+    calc, robbery = _charge(text, ["抢劫"])
+    assert robbery.months == 126  # 120 + 6
+    assert "crime.robbery.aggravated.increment.counts_beyond_one" in _rules(calc)
+
+
 # --- rape: women, times and forms (四(八)3) ---
 
 
@@ -145,6 +156,18 @@ def test_a_gang_rape_that_injures_seriously_is_two_forms():
     calc, rape = _charge(GANG.format(hurt=SERIOUS), ["强奸"])
     assert rape.months == 132
     assert "crime.rape.aggravated.increment.forms" in _rules(calc)
+
+
+def test_a_second_woman_adds_to_a_gang_rape():
+    """The start of 轮奸 is one woman; 人数 adds, though two are not 多人."""
+    text = (
+        GANG.format(hurt="")
+        .replace("王某（女）", "王某、赵某")
+        .replace("轮流奸淫王某", "轮流奸淫了王某、赵某")
+    )
+    calc, rape = _charge(text, ["强奸"])
+    assert rape.months == 138  # 120 + 18
+    assert "crime.rape.aggravated.increment.victims_beyond_one" in _rules(calc)
 
 
 def test_a_gang_rape_alone_is_one_form():

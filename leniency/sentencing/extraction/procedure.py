@@ -59,6 +59,9 @@ UNSERVED_RE = re.compile(
 UNSERVED_AFTER_RE = re.compile(
     rf"(?:尚有|还有|仍有)(?:剩余)?(?:有期徒刑|拘役|刑期)?{TERM}(?:的?刑期)?尚?(?:未执行|没有执行|未予执行)"
 )
+# a remainder the same sentence says was served out: 假释考验期满，就认为原判刑罚已经执行完毕 (刑法第85条), 刑满释放;
+# nothing is left to combine (a new crime after it may make a recidivist, 第65条, which is another rule)
+SERVED_OUT_RE = re.compile(r"考验期(?:限)?已?届?满|刑满释放")
 # the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
 UNSERVED_UNREAD_RE = re.compile(
     r"(?:前罪|原判)[^。；，,]{0,6}?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)"
@@ -94,9 +97,8 @@ def find_procedure(text: str) -> Procedure:
     if stage != "first_instance" and (head := _original_head(text)):
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
-            whole = span(
-                text, *bounds(text, match.start(), match.end(), "。\n")
-            )  # over 以甲罪判处…；以乙罪判处…
+            # the whole sentence, over 以甲罪判处…；以乙罪判处…
+            whole = span(text, *bounds(text, match.start(), match.end(), "。\n"))
             if (executed := EXECUTED_RE.search(text, match.end(), whole.end)) and (
                 combined := ORIGINAL_TERM_RE.search(
                     text, executed.end(), ORIGINAL_TAIL.match(text, executed.end()).end()
@@ -108,11 +110,11 @@ def find_procedure(text: str) -> Procedure:
             fine_from = match.start() if match.group("fine_only") else match.end()
             if fine := ORIGINAL_FINE_RE.search(text, fine_from, sentence.end):
                 procedure.original_fine_yuan = parse_number(fine["yuan"])
-    if match := UNSERVED_RE.search(text) or UNSERVED_AFTER_RE.search(text):
+    if match := _unserved(text, UNSERVED_RE) or _unserved(text, UNSERVED_AFTER_RE):
         months = term_months(match)
         penalty = "detention" if "拘役" in match.group() else "imprisonment"
         procedure.prior_unserved = SentenceMention(penalty, months, False, _sentence_span(text, match))
-    elif match := UNSERVED_UNREAD_RE.search(text):  # the calculator does not combine an unknown term
+    elif match := _unserved(text, UNSERVED_UNREAD_RE):  # the calculator does not combine an unknown term
         masked = bool(MASK_RE.search(match.group()) or MASK_AFTER_RE.match(text, match.end()))
         procedure.prior_unserved = SentenceMention(None, None, masked, _sentence_span(text, match))
     procedure.undiscovered = find_undiscovered(text)
@@ -130,6 +132,14 @@ def find_procedure(text: str) -> Procedure:
         procedure.prior_unserved = SentenceMention(None, None, False, _sentence_span(text, match))
         procedure.parole_revoked = True
     return procedure
+
+
+def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
+    """The first remainder `pattern` reads whose sentence does not say it was served out (SERVED_OUT_RE)."""
+    for match in pattern.finditer(text):
+        if not SERVED_OUT_RE.search(text, *bounds(text, match.start(), match.end(), "。；;\n")):
+            return match
+    return None
 
 
 def _original_head(text: str) -> re.Match | None:

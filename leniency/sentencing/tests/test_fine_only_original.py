@@ -85,23 +85,3 @@ def test_the_court_below_named_as_such_makes_an_appeal_text(sentence):
 def test_a_first_instance_text_naming_no_court_below_stays_first_instance():
     text = FACTS.replace("原判认定", "经审理查明") + "公诉机关建议判处被告人甲拘役五个月。"
     assert find_procedure(text).stage == "first_instance"
-
-
-NEW_CRIME = "经审理查明：2019年3月5日，被告人甲在某超市窃得手机两部，价值人民币9000元。本院认为，被告人甲在前罪刑罚执行完毕以前又犯新罪，"
-
-
-@pytest.mark.parametrize(
-    "words, expected",
-    [
-        ("应将前罪尚未执行的拘役二个月与新罪并罚。", ("detention", 2)),
-        ("前罪尚有拘役二个月未执行。", ("detention", 2)),
-        ("前罪余刑拘役二个月，应与新罪并罚。", ("detention", 2)),
-        ("应将前罪尚未执行的有期徒刑二个月与新罪并罚。", ("imprisonment", 2)),
-        ("应将前罪没有执行的刑罚八个月与新罪并罚。", ("imprisonment", 8)),
-    ],
-)
-def test_an_unserved_prior_sentence_keeps_its_kind(words, expected):
-    """拘役 left unserved beside a new 有期徒刑 is not executed (刑法第69条第2款, by art. 71): before, every unserved term
-    was read as 有期徒刑 (余刑拘役二个月) or not read at all (尚未执行的拘役二个月)."""
-    unserved = find_procedure(NEW_CRIME + words).prior_unserved
-    assert (unserved.penalty, unserved.months) == expected

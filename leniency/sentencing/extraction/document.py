@@ -78,9 +78,9 @@ AGAIN_OPENING = 12  # characters of the sentence where its time stands
 AGAIN_WITHIN = 30  # characters of the sentence where 又 / 再次 stands
 AGAIN_RE = re.compile(r"又|再次|再度")
 # the same day at the same place is one act done on (法发〔2005〕8号第三条: 在同一地点连续…抢劫的，一般应认定为一次犯罪):
-# 当晚，甲又在该路段抢走丙的钱包 tells no act of its own
+# 当晚，甲又在该处抢走丙的钱包 tells no act of its own; 同日10时许，又在该院一楼… (another spot) still does
 SAME_DAY_RE = re.compile(r"同日|当日|当天|同天|当晚")
-SAME_PLACE_RE = re.compile(r"在该|在同一|原地|同一地点|该处")
+SAME_PLACE_RE = re.compile(r"该处|原处|原地|同一地点|现场")
 NOT_AN_ACT_RE = re.compile(
     r"销赃|变卖|出售|卖给|卖掉|典当|挥霍|藏匿|丢弃|逃离|逃跑|抓获|投案|归案|报警|赔偿|退还|退赔|判处|释放|处罚|拘留"
 )
@@ -319,7 +319,7 @@ def told_acts(document: Document, start: int, end: int) -> int:
         clause = min((i for i in (text.find(c, again.end(), hi) for c in "，,") if i >= 0), default=hi)
         if NOT_AN_ACT_RE.search(text, again.end(), clause):  # what followed the act, not the act done again
             continue
-        if SAME_DAY_RE.fullmatch(timed.group()) and SAME_PLACE_RE.search(text, lo, clause):
+        if SAME_DAY_RE.search(text, lo, opening) and SAME_PLACE_RE.search(text, lo, clause):
             continue
         found += 1
     return found

@@ -79,6 +79,7 @@ TWO_COUNTS = (
         "当晚，甲又窃得钱包一个，内有现金800元。",
         "次日凌晨，甲再次来到该超市窃得香烟两条，价值人民币500元。",
         "同年3月9日，被告人甲又在该超市窃得白酒两瓶，得手后将白酒卖掉。",
+        "同日10时许，甲又在该商场二楼窃得钱包一个。",  # the same day at another spot
     ],
 )
 def test_an_act_told_again_inside_a_numbered_one_is_an_act(again):
@@ -93,7 +94,8 @@ def test_an_act_told_again_inside_a_numbered_one_is_an_act(again):
         "次日，甲又将手机以500元销赃。",  # disposal of what was taken
         "当晚，甲在住处将手机藏匿。",  # no 又: nothing done again
         "2018年3月6日，甲又因形迹可疑被公安机关抓获。",  # what happened to him, not an act
-        "当晚，甲又在该超市窃得香烟一条。",  # the same day, the same place: one act done on (法发〔2005〕8号第三条)
+        "当晚，甲又在该处窃得香烟一条。",  # the same day, the same place: one act done on (法发〔2005〕8号第三条)
+        "当晚8时许，甲又在原处窃得香烟一条。",
     ],
 )
 def test_what_follows_an_act_is_not_another_act(after):

@@ -70,7 +70,7 @@ MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙�
 # clauses that tell the sentence and the release (判处, 刑满释放 …), up to the first clause of anything else
 PRIOR_START = re.compile(
     r"曾经?(?:因|犯)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
-    r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))|有[^。；，,]{0,12}前科"
+    r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))|有[^。；，,、]{0,12}前科(?!材料|查询|证明)"
 )
 PRIOR_CLAUSE = re.compile(
     r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
@@ -81,7 +81,9 @@ SENTENCE_END = re.compile(r"[。；;]")
 # theft (同案人乙（另案处理）明知是盗窃所得仍予以收购) had made the thief a receiver. A sentence whose subject is such a
 # person and that names neither the defendant nor a joint act (伙同, 共同 …) is left out
 OTHER_CASE_SUBJECT = re.compile(
-    r"(?:^|[，,：:])\s*(?:同案人|同伙|其同伙|犯罪嫌疑人|案外人)?[\u4e00-\u9fff\d]{1,5}"
+    r"(?:^|[，,：:])\s*(?:同案人|同伙|其同伙|犯罪嫌疑人|案外人)?"
+    # a name, not a clause about one (在明知黄某（已判刑）系未成年人… is the defendant's act)
+    r"(?![\u4e00-\u9fff\d]{0,4}(?:明知|在|将|对|向|与|把|让|被|由|从|给|和|及))[\u4e00-\u9fff\d]{1,5}"
     r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑)[^）)]{0,12}[）)]"
 )
 JOINT_OR_DEFENDANT = re.compile(

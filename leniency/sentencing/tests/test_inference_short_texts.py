@@ -228,3 +228,11 @@ def test_smashing_a_stele_stays_damage_to_relics():
     fact = "经审理查明，被告人甲因不满村委会决定，持铁锤将村内省级文物保护单位某祠堂前的清代石碑砸毁，经鉴定该石碑系三级文物。"
     assert read(fact, "故意损毁文物") == ["故意损毁文物"]
     assert infer_charges(fact)[0] == "故意损毁文物"
+
+
+def test_a_clause_about_someone_tried_apart_is_not_his_act():
+    # the defendant, masked without 被告人, employs a minor he knows to be one: his act, not 黄某's
+    fact = "高某在明知黄某（已判刑）系未成年人且无塔吊操作资质的情况下，让黄某操作项目部塔吊。"
+    evidence = "上述事实，有到案经过、前科材料、扣押清单等证据证实。"
+    assert defendants_conduct(fact) == fact
+    assert defendants_conduct(evidence) == evidence

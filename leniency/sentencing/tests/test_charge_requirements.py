@@ -15,6 +15,31 @@ INJURY = "被告人甲因琐事与被害人乙发生争执，持刀将乙砍伤�
 # (charge, a fact of the charge, a fact of another charge that lacks what the statute needs)
 SIDES = [
     (
+        "强迫卖血",
+        "被告人甲以殴打相威胁，先后两次强迫被害人乙到某血站出卖血液，获利人民币1200元。",
+        "被告人甲以高于市场价三倍的价格强行要求被害人乙购买其茶叶，乙不从即遭殴打。",
+    ),
+    (
+        "抗税",
+        "税务机关责令被告人甲缴纳其经营超市所欠税款，甲拒不缴纳，并持木棍殴打前来催缴的税务人员乙，致乙轻微伤。",
+        "被告人甲以高于市场价三倍的价格强行要求被害人乙购买其茶叶，乙不从即遭殴打。",
+    ),
+    (
+        "破坏集会、游行、示威",
+        "某县依法举行集会期间，被告人甲冲入会场推倒音响设备、撕毁横幅，致集会中断，现场秩序混乱。",
+        "被告人甲酒后在某饭店内无故辱骂、推搡店员，砸坏桌椅，造成店内秩序混乱。",
+    ),
+    (
+        "危险驾驶",
+        "被告人甲驾驶小型轿车行驶至某路口时被民警查获，经鉴定其血液中乙醇含量为156mg/100ml。",
+        "被告人甲伪造机动车驾驶证三本，以每本人民币500元的价格出售给他人。",
+    ),
+    (
+        "猥亵儿童",
+        "被告人甲在其租住处多次抚摸被害人乙（女，9岁）的胸部和下体。",
+        "被告人甲趁在校门口等候的被害人乙（女，10岁）不备，从其背包内盗走手机一部，价值人民币1800元。",
+    ),
+    (
         "脱逃",
         "被告人甲因涉嫌盗窃被羁押于某县看守所，趁看守人员不备翻越围墙脱逃，次日被抓获。",
         "被告人甲在长江禁渔期内使用电捕鱼方法捕鱼，被执法人员发现后逃离现场。",
@@ -623,8 +648,8 @@ def test_the_wording_real_judgments_use_meets_the_requirement():
 
 
 def test_a_charge_without_a_rule_is_not_held_back():
-    assert "危险驾驶" not in charge_elements()["requires"]
-    assert states_requirements(THEFT, "危险驾驶")
+    assert "诈骗" not in charge_elements()["requires"]
+    assert states_requirements(INJURY, "诈骗")
 
 
 def _model(profiles: dict[str, dict[str, float]]) -> ChargeModel:

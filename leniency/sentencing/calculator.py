@@ -136,7 +136,7 @@ def _one_charge(
     confidence = base.confidence
     crime = _strict_in_tier(crime, base.tier)
     if base.penalty in ("life", "death"):
-        return _life_or_death(info, base.penalty, crime, applied, standard, trace)
+        return _life_or_death(info, base.penalty, base.bracket_index, crime, applied, standard, trace)
     # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed
     mitigation = statute_mitigation(info, facts, base.bracket_index, standard, trace)
     if mitigation is not None and not applied.has(mitigation):
@@ -168,6 +168,8 @@ def _one_charge(
         confidence = min_conf(confidence, "low")
     for rid in applied.rules:
         confidence = min_conf(confidence, standard.circumstances[rid].confidence)
+    # 免予刑事处罚 imposes no penalty at all; any principal penalty carries what its own bracket adds
+    confiscation = outcome != Penalty.EXEMPT and _confiscation(info, own, trace)
     result = ChargeResult(
         charge=info.name,
         article=info.article,
@@ -176,6 +178,7 @@ def _one_charge(
         low=low,
         high=high,
         fine_yuan=fine,
+        confiscation=confiscation,
         bracket_label=info.brackets[index].describe_zh(),
         has_guideline=crime is not None and crime.from_guideline,
         confidence=confidence,
@@ -197,6 +200,7 @@ def _strict_in_tier(crime: CrimeStandard | None, tier: Tier | None) -> CrimeStan
 def _life_or_death(
     info: ChargeInfo,
     kind: str,
+    index: int,
     crime: CrimeStandard | None,
     applied: Applied,
     standard: Standard,
@@ -204,6 +208,7 @@ def _life_or_death(
 ) -> _Charge:
     """A tier that fixes life or death: strong mitigation brings it down to a fixed 15-year term."""
     rules = standard.circumstances
+    confiscation = _confiscation(info, index, trace)
     mitigations = [
         r
         for r in applied.rules
@@ -231,6 +236,7 @@ def _life_or_death(
             180,
             has_guideline=crime is not None and crime.from_guideline,
             confidence="low",
+            confiscation=confiscation,
         )
         return _Charge(info, result, 180.0)
     trace.step(
@@ -245,8 +251,27 @@ def _life_or_death(
     result = ChargeResult(
         info.name, info.article, Penalty.DEATH if kind == "death" else Penalty.LIFE, None, 180, 180,
         death_penalty=kind == "death", life_imprisonment=kind == "life", has_guideline=crime is not None and crime.from_guideline, confidence="low",
+        confiscation=confiscation,
     )  # fmt: skip
     return _Charge(info, result, 180.0)
+
+
+def _confiscation(info: ChargeInfo, own: int, trace: Trace) -> bool:
+    """Whether the facts' own bracket adds 没收财产 (刑法第347条第2款: 并处没收财产; 刑法第59条), which binds, as its
+    并处罚金 does, though the term is mitigated below the bracket. 并处罚金或者没收财产 (刑法第263条) leaves the choice
+    to the court: the fine stands. Shown, never a sum of yuan."""
+    bracket = info.brackets[own]
+    if bracket.confiscation != "mandatory":
+        return False
+    source = bracket.source or info.article_label
+    trace.step(
+        "method.confiscation",
+        kind=StepKind.FINE,
+        citation=f"刑法{source}；刑法第59条",
+        charge=info.name,
+        source=source,
+    )
+    return True
 
 
 def _penalty_kind(

@@ -49,6 +49,8 @@ class Bracket:
     # its limits as multiples of a sum the clause names (刑法第175条: 违法所得一倍以上五倍以下): (sum, low, high)
     fine_multiple: tuple[str, float, float] | None = None
     deprivation_only: bool = False  # 单处剥夺政治权利 allowed
+    # 没收财产 (刑法第59条): none / mandatory (并处没收财产) / alternative (并处罚金或者没收财产) / optional (可以并处)
+    confiscation: str = "none"
     condition: str = ""  # the statute's words that trigger the bracket
     source: str = ""  # article (and paragraph) it comes from
 
@@ -150,6 +152,7 @@ def _bracket(raw: dict) -> Bracket:
         fine_yuan=tuple(raw["fine_yuan"]) if raw.get("fine_yuan") else None,
         fine_multiple=_multiple(raw.get("fine_multiple")),
         deprivation_only=bool(raw.get("deprivation_only")),
+        confiscation=str(raw.get("confiscation", "none")),
         condition=str(raw.get("condition", "")),
         source=str(raw.get("source", "")),
     )

@@ -186,6 +186,15 @@ def parse_penalty(phrase: str) -> dict | None:
         bracket["fine"] = "only"
     else:
         bracket["fine"] = "none"
+    # 没收财产 (刑法第59条: part or all of the offender's own property), a property penalty with no sum of yuan: added
+    # by the statute (并处没收财产, 第347条第2款), the alternative to the fine (并处罚金或者没收财产, 第263条), or allowed
+    # (可以并处没收财产)
+    if re.search(r"(?<!可以)并处没收财产", phrase):
+        bracket["confiscation"] = "mandatory"
+    elif re.search(r"罚金或者没收财产", phrase):
+        bracket["confiscation"] = "alternative"
+    elif "可以并处没收财产" in phrase:
+        bracket["confiscation"] = "optional"
     if m := FINE_YUAN.search(phrase):  # 刑法第196条: "并处二万元以上二十万元以下罚金"
         bracket["fine_yuan"] = [cn_yuan(m["low"]), cn_yuan(m["high"])]
     elif m := FINE_MULTIPLE.search(phrase):  # 刑法第175条: "并处违法所得一倍以上五倍以下罚金"
@@ -341,7 +350,7 @@ def resolve(
         if key in seen:
             if seen[key]["fine"] == "none":
                 seen[key]["fine"] = b["fine"]
-            for limits in ("fine_yuan", "fine_multiple"):
+            for limits in ("fine_yuan", "fine_multiple", "confiscation"):
                 if limits in b and limits not in seen[key]:
                     seen[key][limits] = b[limits]
             continue

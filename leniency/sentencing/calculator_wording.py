@@ -128,7 +128,7 @@ def facts_of_each_charge(
         if (m := (standard.amount_brackets.get("charges", {}).get(n) or {}).get("measure"))
     }
     if len(names) == 1 and names[0] in measures and facts.text:
-        return [_measured(names[0], measures[names[0]], facts, trace)]
+        return [_measured(names[0], measures[names[0]], facts, standard, trace)]
     if len(names) < 2 or not facts.text:
         return [facts] * len(names)
     conduct = {name: conduct_words(name, standard) for name in names}
@@ -159,7 +159,7 @@ def facts_of_each_charge(
     return out
 
 
-def _measured(name: str, measure: str, facts: CaseFacts, trace: Trace) -> CaseFacts:
+def _measured(name: str, measure: str, facts: CaseFacts, standard: Standard, trace: Trace) -> CaseFacts:
     """The facts of a charge measured by another sum than the money named first (amount_brackets.yaml `measure`:
     虚开增值税专用发票 by the tax on the invoices), with that sum as its amount (None where the text names none)."""
     amount = measured_amount(facts.text, measure)
@@ -167,7 +167,9 @@ def _measured(name: str, measure: str, facts: CaseFacts, trace: Trace) -> CaseFa
         trace.step(
             "method.measured_amount",
             kind=StepKind.NOTE,
-            citation="amount_brackets.yaml: measure",
+            citation=standard.amount_brackets["charges"][name][
+                "source"
+            ],  # the interpretation naming the measure
             charge=name,
             confidence="medium",
             measure=Phrase(f"phrase.measure.{measure}"),

@@ -3,8 +3,10 @@
 "第二审人民法院审判被告人或者他的法定代理人、辩护人、近亲属上诉的案件，不得加重被告人的刑罚……人民检察院提出抗诉或者
 自诉人提出上诉的，不受前款规定的限制。" An appeal text (issue 16, class 7: "原判认定…", "事实与原判相同") that states
 the sentence below (`Procedure.original`, read with its source sentence) bounds the sentence the engine
-gives: a fixed term no longer than the original, of no heavier kind (拘役 below stays 拘役), no life or
-death over a fixed term, and no fine above the original's where the text states it (罚金, 刑法第34条). Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
+gives: no heavier kind of penalty (RANK: 刑法第33、34条 list the principal penalties from the lightest, 管制、拘役、
+有期徒刑、无期徒刑、死刑; a fine alone, 刑法第52条, is lighter than any of them and an exemption, 第37条, lighter still), a
+term no longer than the original's of the same kind, and no fine above the original's where the text states it
+(罚金, 刑法第34条). Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
 the original is masked (CAIL writes ××) or is itself life or death.
 """
 
@@ -20,7 +22,14 @@ from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Trace
 
 NOT_BOUND = re.compile(r"抗诉|自诉人")
-FIXED = (Penalty.IMPRISONMENT.value, Penalty.DETENTION.value)
+# lightest first: an engine sentence of a later kind than the original's is heavier whatever its months
+RANK = {
+    Penalty.EXEMPT.value: 0,
+    Penalty.FINE_ONLY.value: 1,
+    Penalty.SURVEILLANCE.value: 2,
+    Penalty.DETENTION.value: 3,
+    Penalty.IMPRISONMENT.value: 4,
+}
 
 
 def no_harsher_on_appeal(
@@ -33,14 +42,21 @@ def no_harsher_on_appeal(
     cfg = standard.method.get("appeal_no_harsher", {})
     calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace)
     original = procedure.original
-    if original is None or original.months is None or original.penalty not in FIXED:
+    if original is None or original.months is None or original.penalty not in RANK:
         return calc
-    heavier_kind = calc.penalty == Penalty.IMPRISONMENT and original.penalty == Penalty.DETENTION
-    longer = calc.penalty in FIXED and (calc.months or 0) > original.months
-    if not (calc.death_penalty or calc.life_imprisonment or heavier_kind or longer):
+    if calc.death_penalty or calc.life_imprisonment or calc.penalty not in RANK:
+        heavier = True
+    elif RANK[calc.penalty] != RANK[original.penalty]:
+        heavier = RANK[calc.penalty] > RANK[original.penalty]
+    else:
+        heavier = (calc.months or 0) > original.months
+    if not heavier:
         return calc
+    worded = {"months": original.months} if RANK[original.penalty] >= RANK[Penalty.SURVEILLANCE] else {}
     trace.step(
-        "method.appeal.no_harsher",
+        "method.appeal.no_harsher"
+        if worded
+        else "method.appeal.no_harsher_kind",  # a fine alone has no months
         kind=StepKind.CLAMP,
         before=calc.months,
         after=original.months,
@@ -49,17 +65,30 @@ def no_harsher_on_appeal(
         confidence=cfg.get("confidence", "medium"),
         quote=original.span.quote if original.span else "",
         penalty=Phrase(f"phrase.penalty.{original.penalty}"),
-        months=original.months,
+        **worded,
     )
+    fine = calc.fine_yuan
+    if original.penalty == Penalty.EXEMPT:  # 免予刑事处罚: no penalty at all, so no fine
+        fine = None
+    elif (
+        original.penalty == Penalty.FINE_ONLY and fine is None
+    ):  # the fine is the whole of the original sentence
+        fine = procedure.original_fine_yuan
+    custodial = original.penalty in (Penalty.IMPRISONMENT.value, Penalty.DETENTION.value)
     return dataclasses.replace(
         calc,
         months=original.months,
-        low=min(calc.low, original.months),
+        low=min(calc.low, original.months)
+        if RANK.get(calc.penalty) == RANK[original.penalty]
+        else original.months,
         high=original.months,
         penalty=original.penalty,
         death_penalty=False,
         life_imprisonment=False,
-        probation_lawful=calc.probation_lawful and original.months <= 36,
+        probation_lawful=calc.probation_lawful and custodial and original.months <= 36,
+        probation_advised=calc.probation_advised and custodial,
+        probation_months=calc.probation_months if custodial else None,
+        fine_yuan=fine,
         steps=trace.steps,
         notes=trace.notes,
     )

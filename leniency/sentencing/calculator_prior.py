@@ -76,7 +76,13 @@ def with_prior_unserved(calc: Calculation, facts: CaseFacts, standard: Standard,
             else "method.art77.detention_dropped"
         )
     else:
-        wording = "method.art71.detention_dropped" if kind != calc.penalty else "method.art71.imprisonment"
+        wording = (
+            "method.art71.imprisonment"
+            if kind == calc.penalty == prior_kind
+            else "method.art71.detention_dropped"  # the new crime's 拘役 is not executed
+            if kind != calc.penalty
+            else "method.art71.prior_detention_dropped"  # the unserved 拘役 is not executed
+        )
     trace.step(
         wording,
         kind=StepKind.COMBINATION,

@@ -39,6 +39,10 @@ class Circumstance(StrEnum):
     # Features of the offence that select a crime's tier (crimes/*.yaml `flag:`), not circumstances.
     FLED = "fled"  # 交通肇事后逃逸
     FLED_DEATH = "fled_death"  # 因逃逸致人死亡
+    # Listed last so that the stored circumstance bits (corpus/factors.py) keep their places.
+    # 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员 (value: the kind, circumstances.yaml `not_when_element`)
+    VULNERABLE_VICTIM = "vulnerable_victim"
+    DISASTER = "disaster"  # 在重大自然灾害、突发传染病疫情等灾害期间故意犯罪
 
 
 class PleaStage(StrEnum):

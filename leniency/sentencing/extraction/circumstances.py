@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
+import yaml
+
+from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade, PleaStage
@@ -123,6 +129,47 @@ HARM = {
     InjuryGrade.DEATH,
 }
 DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
+# 2021量刑指导意见 三(17): 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员 — the victim's, as the facts tell it: an age in
+# the victim's description ("被害人张某（女，8岁）", "年仅8岁的被害人") or a word for the person the act was done to
+# ("扒窃七旬老人王某的手机", "被害人李某系智力残疾人"). Kinds as circumstances.yaml `not_when_element` names them.
+VICTIM_AGE = re.compile(
+    r"(?:被害人|受害人)[^，,。；;（(]{0,6}[（(][^）)]{0,24}?(?<!\d)(?P<a>\d{1,3})周?岁"
+    r"|(?<!\d)(?P<b>\d{1,3})周?岁的(?:被害人|受害人)"
+)
+VULNERABLE_WORDS: list[tuple[str, re.Pattern]] = [
+    ("under_14", re.compile(
+        r"(?:幼女|女童|男童|儿童|幼童|幼儿|婴儿|婴幼儿)"
+        r"(?!园|节|车|医院|乐园|玩具|用品|奶粉|配方|服装|服饰|座椅|福利|食品|游乐|读物|教育|早教|保健|推车|纸尿裤)"
+        r"|不满十四周岁|未满十四周岁"
+    )),
+    # not 未成年人犯罪 (offending by minors: "对未成年人犯罪应当…", the defendant's)
+    ("minor_unstated", re.compile(r"未成年(?!人?犯罪|人?作案|被告人|犯)")),
+    # 老年人权益保障法第2条: 六十周岁以上 (年近六旬 is under sixty)
+    ("elderly", re.compile(
+        r"(?:年近[七八九]|(?<!年近)[六七八九])旬|古稀|耄耋|老年人|老人(?!机)|老太|老汉|老妇|老大爷|老奶奶"
+    )),
+    # not a body named for them (残疾人福利基金会, 残疾人联合会)
+    ("disabled", re.compile(r"残疾人(?!福利|联合会|基金|协会|康复|就业|补助|保障|事业)|(?:肢体|智力|精神|视力|听力|言语|多重)残疾|残疾证|聋哑|盲人|智障|智力(?:低下|障碍)")),
+    ("pregnant", re.compile(r"孕妇|怀孕|身怀六甲")),
+]  # fmt: skip
+VICTIM_MARK = re.compile(r"被害人|受害人|被害|失主")
+DEFENDANT_MARK = re.compile(r"被告人|犯罪嫌疑人|上诉人|原审被告人|其系|本人")
+# the act done to someone: what follows it in the clause is its object
+ACT_ON = re.compile(
+    r"盗|窃|偷|骗|抢|夺|殴|打|踢|砍|捅|刺|奸|猥亵|拐|绑|劫|敲诈|勒索|威胁|胁迫|侮辱|虐待|伤害|杀|趁|冒充|向|对|将|把|从|以|针对"
+)
+# a disability the crime caused ("致被害人肢体残疾") is its harm, weighed by the injury, not a victim's prior state
+CAUSED = re.compile(r"致|造成|导致")
+# 2021量刑指导意见 三(18): 在重大自然灾害、预防、控制突发传染病疫情等灾害期间故意犯罪 — the period the facts place the crime in
+DISASTER_PERIOD = re.compile(
+    r"疫情(?:防控|防疫|暴发|爆发|流行)?的?(?:期间|时期|关键时期|关键阶段)"
+    r"|(?:防控|抗击)[^，,。；;]{0,12}疫情的?(?:期间|时期|关键时期)"
+    r"|(?:重大自然灾害|自然灾害|地震|洪涝|洪水|洪灾|台风|泥石流|雪灾|旱灾)(?:灾害)?(?:发生)?(?:期间|时期)"
+    r"|(?:抗洪|防汛|抗震|抢险|救灾)(?:抢险|救灾)?期间"
+)
+# the court's own business in an epidemic (视频开庭, 延期审理), not the time of the crime
+PROCEDURAL = re.compile(r"开庭|庭审|(?<!经)审理(?!查明)|视频|远程|羁押|取保候审|延期|送达|提讯|会见")
+STANDARD_FILE = Path(__file__).resolve().parents[1] / "standards" / "circumstances.yaml"
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
     (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
@@ -130,8 +177,12 @@ PLEA_STAGES = [
 ]
 
 
-def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding], list[str]]:
-    """The circumstances stated in `text` (first un-negated mention of each), with notes."""
+def find_circumstances(
+    text: str, age: int | None = None, charges: Sequence[str] = ()
+) -> tuple[list[Finding], list[str]]:
+    """The circumstances stated in `text` (first un-negated mention of each), with notes. `charges` (the case's)
+    keep out a circumstance their own article already weighs (circumstances.yaml `not_when_element`,
+    `not_with_charges`)."""
     findings: list[Finding] = []
     notes: list[str] = []
     for code, pattern in PATTERNS:
@@ -175,7 +226,81 @@ def find_circumstances(text: str, age: int | None = None) -> tuple[list[Finding]
         findings.append(Finding(C.MINOR.value, age, None))
     if age is not None and age >= 75 and C.ELDERLY not in codes:
         findings.append(Finding(C.ELDERLY.value, age, None))
+    findings.extend(_vulnerable_victims(text, charges))
+    disaster = _disaster_period(text, charges)
+    if disaster is not None:
+        findings.append(disaster)
     return findings, notes
+
+
+def _vulnerable_victims(text: str, charges: Sequence[str]) -> list[Finding]:
+    """The vulnerable victims (三(17)) the facts tell of whose vulnerability no charge of the case already has as an
+    element, the first of each sentence (so that each count's own is found where several counts tell of one);
+    value: the kind (under_14, minor, minor_unstated, elderly, disabled, pregnant)."""
+    excluded = _excluded_kinds(charges)
+    if "under_14" in excluded:  # a child of those articles is under 14: a 未成年 of no stated age may be one
+        excluded.add("minor_unstated")
+    told: list[tuple[int, int, str]] = []
+    for match in VICTIM_AGE.finditer(text):
+        years = int(match.group("a") or match.group("b"))
+        kind = "under_14" if years < 14 else "minor" if years < 18 else "elderly" if years >= 60 else None
+        if kind is not None:
+            told.append((match.start(), match.end(), kind))
+    for kind, pattern in VULNERABLE_WORDS:
+        told.extend(
+            (m.start(), m.end(), kind) for m in pattern.finditer(text) if _victims_word(text, m, kind)
+        )
+    found: dict[int, Finding] = {}
+    for start, end, kind in sorted(told):
+        if kind not in excluded and not (kind == "minor_unstated" and "minor" in excluded):
+            sentence = bounds(text, start, end, SENTENCE_BREAKS)[0]
+            found.setdefault(sentence, Finding(C.VULNERABLE_VICTIM.value, kind, span(text, start, end)))
+    return list(found.values())
+
+
+def _victims_word(text: str, match: re.Match, kind: str) -> bool:
+    """A word for a person (老人, 孕妇, 残疾人) names the victim: the clause names the victim before it, or an act is
+    done to it after the clause's last mention of the defendant ("被告人李某扒窃七旬老人王某"); not the defendant's
+    own description ("被告人李某年过七旬", "被告人系聋哑人"), nor a disability the crime caused."""
+    start = match.start()
+    if _negated(text, start, match.end(), C.VULNERABLE_VICTIM):
+        return False
+    lo, _ = _clause_bounds(text, start, start)
+    before = text[lo:start]
+    if kind == "disabled" and CAUSED.search(before):
+        return False
+    marks = list(DEFENDANT_MARK.finditer(before))
+    after_defendant = before[marks[-1].end() :] if marks else before
+    return bool(VICTIM_MARK.search(after_defendant) or ACT_ON.search(after_defendant))
+
+
+def _disaster_period(text: str, charges: Sequence[str]) -> Finding | None:
+    """A crime the facts place in an epidemic's or a disaster's period (三(18)), for an intentional crime whose
+    article does not already make that period an element."""
+    barred = set(_rules()["disaster"].get("not_with_charges") or ())
+    if any(_canonical(c) in barred for c in charges):
+        return None
+    for match in DISASTER_PERIOD.finditer(text):
+        lo, hi = bounds(text, match.start(), match.end(), SENTENCE_BREAKS)
+        if PROCEDURAL.search(text, lo, hi) or _negated(text, match.start(), match.end(), C.DISASTER):
+            continue
+        return Finding(C.DISASTER.value, None, span(text, match.start(), match.end()))
+    return None
+
+
+def _excluded_kinds(charges: Sequence[str]) -> set[str]:
+    elements = _rules()["vulnerable_victim"].get("not_when_element") or {}
+    return {kind for c in charges for kind in elements.get(_canonical(c), ())}
+
+
+def _canonical(charge: str) -> str:
+    info = find_charge(charge)
+    return info.name if info is not None else charge
+
+
+@cache
+def _rules() -> dict:
+    return yaml.safe_load(STANDARD_FILE.read_text(encoding="utf-8"))["circumstances"]
 
 
 def _killing_not_completed(text: str) -> Finding | None:

@@ -7,7 +7,7 @@ serving, 先减后并) by when the crime was committed: before the earlier judgm
 is read as art. 70 when
 
 - it says so in the statute's or the courts' words (漏罪, 判决宣告以前还有其他罪没有判决, 第七十条), or
-- it reports an earlier judgment (…被…法院判处…) that the defendant is serving (服刑, 刑期…至…止), the
+- it reports an earlier judgment (…被…法院判处…, or 因犯…罪…被判处… without the court) that the defendant is serving (服刑, 刑期…至…止), the
   facts' first date is before that judgment's date, and nothing in it speaks of art. 71 (又犯, 假释考验期内,
   余刑, 尚未执行的刑期) or of a sentence served out (刑满释放).
 
@@ -47,7 +47,11 @@ SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
 DATE = rf"(?:[{DIGIT_CHARS}]{{4}})年(?:{NUMBER})月(?:(?:{NUMBER})日)?"
 DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
 PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
-JUDGED_RE = re.compile(r"(?:被|经)[^。；]{0,40}?(?:法院|本院)[^。；]{0,40}?判处")
+# by a court it names (被某区人民法院判处…), or without one: "因犯诈骗罪于2019年10月被判处有期徒刑二年" (the court is
+# often left out where the earlier judgment is told in passing)
+JUDGED_RE = re.compile(
+    r"(?:被|经)[^。；]{0,40}?(?:法院|本院)[^。；]{0,40}?判处|因犯?[^。；，]{0,20}?罪[^。；]{0,30}?被判处"
+)
 JUDGED_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
 TERM_DATES_RE = re.compile(rf"自\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止")
 SERVED_RE = re.compile(rf"已(?:经)?(?:实际)?(?:执行|服刑)(?:了)?(?:刑期|刑罚)?(?:为|了)?\s*{TERM}")

@@ -8,6 +8,11 @@ gives: no heavier kind of penalty (RANK: 刑法第33、34条 list the principal 
 term no longer than the original's of the same kind, and no fine above the original's where the text states it
 (罚金, 刑法第34条). Not where the text names a protest (抗诉) or a private prosecutor (自诉人), nor where
 the original is masked (CAIL writes ××) or is itself life or death.
+
+A retrial (再审, 审判监督程序) is bound the same way: "除人民检察院抗诉的以外，再审一般不得加重原审被告人的刑罚"
+(最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释, 法释〔2021〕1号, 第469条; the number is the one the
+brief gives, not confirmed from a source here, so the step cites the content and has low confidence: "一般").
+Only a protest (抗诉) lifts it; there is no private prosecutor's appeal in a retrial.
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Trace
 
-NOT_BOUND = re.compile(r"抗诉|自诉人")
+NOT_BOUND = {"appeal": re.compile(r"抗诉|自诉人"), "retrial": re.compile(r"抗诉")}
+# the retrial's rule where method.yaml states none (`retrial_no_harsher`)
+RETRIAL = {
+    "rule_id": "method.retrial.no_harsher",
+    "citation": "最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释（法释〔2021〕1号）第469条："
+    "除人民检察院抗诉的以外，再审一般不得加重原审被告人的刑罚",
+    "confidence": "low",
+}
 # lightest first: an engine sentence of a later kind than the original's is heavier whatever its months
 RANK = {
     Penalty.EXEMPT.value: 0,
@@ -37,10 +49,14 @@ def no_harsher_on_appeal(
 ) -> Calculation:
     """`calc` bounded by the original sentence of an appeal the defendant's side brought (see the module)."""
     procedure = facts.procedure
-    if procedure is None or procedure.stage != "appeal" or NOT_BOUND.search(facts.text or ""):
+    stage = procedure.stage if procedure is not None else None
+    if stage not in NOT_BOUND or NOT_BOUND[stage].search(facts.text or ""):
         return calc
-    cfg = standard.method.get("appeal_no_harsher", {})
-    calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace)
+    if stage == "retrial":
+        cfg = standard.method.get("retrial_no_harsher") or RETRIAL
+    else:
+        cfg = standard.method.get("appeal_no_harsher", {})
+    calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace, stage)
     original = procedure.original
     if original is None or original.months is None or original.penalty not in RANK:
         return calc
@@ -54,9 +70,9 @@ def no_harsher_on_appeal(
         return calc
     worded = {"months": original.months} if RANK[original.penalty] >= RANK[Penalty.SURVEILLANCE] else {}
     trace.step(
-        "method.appeal.no_harsher"
+        f"method.{stage}.no_harsher"
         if worded
-        else "method.appeal.no_harsher_kind",  # a fine alone has no months
+        else f"method.{stage}.no_harsher_kind",  # a fine alone has no months
         kind=StepKind.CLAMP,
         before=calc.months,
         after=original.months,
@@ -94,14 +110,16 @@ def no_harsher_on_appeal(
     )
 
 
-def _no_heavier_fine(calc: Calculation, original: Decimal | None, cfg: dict, trace: Trace) -> Calculation:
+def _no_heavier_fine(
+    calc: Calculation, original: Decimal | None, cfg: dict, trace: Trace, stage: str
+) -> Calculation:
     """A fine no heavier than the original's where the text states it in figures: 罚金 is a penalty (刑法第34条,
     附加刑), so a heavier one is the heavier penalty 刑事诉讼法第237条 forbids. Where the text states no original fine,
     nothing is assumed (the text may leave it out)."""
     if original is None or calc.fine_yuan is None or calc.fine_yuan <= original:
         return calc
     trace.step(
-        "method.appeal.no_heavier_fine",
+        f"method.{stage}.no_heavier_fine",
         kind=StepKind.CLAMP,
         before=calc.fine_yuan,
         after=original,

@@ -38,6 +38,11 @@ PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期�
 ORIGINAL_RE = re.compile(
     r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
+# a retrial names the judgment it reopens by its court: "某区人民法院于2018年5月10日作出（2018）…号刑事判决，以盗窃罪判处…"
+RETRIAL_ORIGINAL_RE = re.compile(
+    r"(?:人民法院|本院)[^。；]{0,40}?作出[^。；]{0,40}?判决[^。；]{0,40}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
+)
+PRIOR_BEFORE_COURT_RE = re.compile(r"曾|前科|刑满释放")
 # a fine as the whole sentence (判处罚金人民币三千元; 单处罚金, 刑法第52条) or no penalty at all (免予刑事处罚, 刑法第37条)
 # a prior conviction told among the facts below ("原判认定，被告人甲曾因犯盗窃罪于2016年被判处有期徒刑六个月"): a sentence
 # someone 曾 received, or received (被判处), before this case; not the sentence under appeal
@@ -94,7 +99,7 @@ def find_procedure(text: str) -> Procedure:
     procedure = Procedure(stage, stage_span)
     procedure.same_facts_as_below = bool(SAME_FACTS_RE.search(text))
     procedure.combined = bool(COMBINED_RE.search(text))
-    if stage != "first_instance" and (head := _original_head(text)):
+    if stage != "first_instance" and (head := _original_head(text, stage)):
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             # the whole sentence, over 以甲罪判处…；以乙罪判处…
@@ -142,13 +147,26 @@ def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
     return None
 
 
-def _original_head(text: str) -> re.Match | None:
-    """The words that introduce the sentence under appeal (原判以盗窃罪判处…), past any prior conviction they tell."""
-    for head in ORIGINAL_RE.finditer(text):
-        verb = re.search(r"(?:判处|决定执行)$", head.group())
-        if not PRIOR_IN_HEAD_RE.search(text, head.start(), verb.start() if verb else head.end()):
-            return head
-    return None
+def _original_head(text: str, stage: str) -> re.Match | None:
+    """The words that introduce the sentence under appeal or retrial (原判以盗窃罪判处…), past any prior conviction
+    they tell: the first in the text."""
+    patterns = (ORIGINAL_RE, RETRIAL_ORIGINAL_RE) if stage == "retrial" else (ORIGINAL_RE,)
+    heads = [head for pattern in patterns for head in pattern.finditer(text) if not _tells_prior(text, head)]
+    # the court comes after the defendant in a prior conviction: "曾因犯盗窃罪被某区人民法院于2015年作出判决，判处…"
+    heads = [
+        head
+        for head in heads
+        if head.re is not RETRIAL_ORIGINAL_RE
+        or not PRIOR_BEFORE_COURT_RE.search(
+            text, bounds(text, head.start(), head.end(), "。；;\n")[0], head.start()
+        )
+    ]
+    return min(heads, key=lambda head: head.start(), default=None)
+
+
+def _tells_prior(text: str, head: re.Match) -> bool:
+    verb = re.search(r"(?:判处|决定执行)$", head.group())
+    return bool(PRIOR_IN_HEAD_RE.search(text, head.start(), verb.start() if verb else head.end()))
 
 
 def _sentence(text: str, match: re.Match) -> SentenceMention:

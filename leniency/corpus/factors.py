@@ -36,6 +36,8 @@ CIRCUMSTANCE_ZH = {
     "elderly": "老年",
     "deaf_mute_blind": "盲聋哑",
     "limited_capacity": "限制行为能力",
+    "vulnerable_victim": "弱势被害人",
+    "disaster": "灾害期间犯罪",
 }
 # Circumstances that move a sentence enough for a similar case to have to share them (or their absence).
 KEY_CIRCUMSTANCES = ("surrender", "recidivist", "attempt", "accessory", "minor", "forgiveness", "restitution")

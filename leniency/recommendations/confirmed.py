@@ -70,6 +70,8 @@ LABELS = {
     "limited_capacity": gettext_lazy("限制刑事责任能力"),
     "fled": gettext_lazy("肇事后逃逸"),
     "fled_death": gettext_lazy("因逃逸致人死亡"),
+    "vulnerable_victim": gettext_lazy("犯罪对象为弱势人员"),
+    "disaster": gettext_lazy("灾害期间故意犯罪"),
     "amount_yuan": gettext_lazy("涉案金额（元）"),
     "victims": gettext_lazy("被害人人数"),
     "counts": gettext_lazy("作案次数"),

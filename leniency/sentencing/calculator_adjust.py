@@ -68,6 +68,7 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
         Circumstance.MERITORIOUS: "meritorious", Circumstance.MAJOR_MERITORIOUS: "major_meritorious",
         Circumstance.RESTITUTION: "restitution", Circumstance.RECONCILIATION: "reconciliation",
         Circumstance.RECIDIVIST: "recidivist", Circumstance.PRINCIPAL: "principal",
+        Circumstance.VULNERABLE_VICTIM: "vulnerable_victim", Circumstance.DISASTER: "disaster",
     }  # fmt: skip
     for code, rule in simple.items():
         if code in codes:

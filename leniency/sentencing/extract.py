@@ -100,7 +100,7 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.blood_alcohol, _ = find_blood_alcohol(text)
     facts.age, _ = find_age(text)
 
-    facts.circumstances, notes = find_circumstances(text, facts.age)
+    facts.circumstances, notes = find_circumstances(text, facts.age, facts.charges)
     facts.notes.extend(notes)
     facts.recommendation = find_recommendation(text)
     facts.procedure = find_procedure(text)

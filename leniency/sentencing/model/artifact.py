@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -18,10 +19,12 @@ from pathlib import Path
 import joblib
 
 from leniency.sentencing.model.estimator import SentencingModel
+from leniency.sentencing.model.features import DENSE_NAMES
 
 PREFIX = "sentencing-"
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_loaded: dict[str, tuple[float, SentencingModel]] = {}
+_loaded: dict[str, tuple[float, SentencingModel | None]] = {}
 
 
 def fingerprint(items: Iterable[tuple[str, int]]) -> str:
@@ -51,10 +54,19 @@ def save_model(model: SentencingModel, directory: Path | str) -> Path:
     return path
 
 
+class StaleModel(ValueError):
+    """A model trained on other features than the engine now gives (a circumstance added since): train it again."""
+
+
 def load_model(path: Path | str) -> SentencingModel:
     model = joblib.load(path)
     if not isinstance(model, SentencingModel):
         raise ValueError(f"{path}: not a sentencing model artifact")
+    if model.features != tuple(DENSE_NAMES):
+        raise StaleModel(
+            f"{path}: trained on other features than this version of the engine gives; "
+            "train it again (leniency sentencing train)"
+        )
     return model
 
 
@@ -67,7 +79,8 @@ def latest_path(directory: Path | str) -> Path | None:
 
 
 def current_model(directory: Path | str) -> SentencingModel | None:
-    """The newest model in `directory` (cached while its file is unchanged), or None when there is none."""
+    """The newest model in `directory` (cached while its file is unchanged), or None when there is none or it was
+    trained on other features (logged: the engine answers alone until a model is trained again)."""
     path = latest_path(directory)
     if path is None:
         return None
@@ -77,7 +90,11 @@ def current_model(directory: Path | str) -> SentencingModel | None:
         cached = _loaded.get(key)
         if cached is not None and cached[0] == mtime:
             return cached[1]
-    model = load_model(path)
+    try:
+        model = load_model(path)
+    except StaleModel as error:
+        log.warning("%s; until then the engine answers alone", error)
+        model = None
     with _lock:
         _loaded.clear()
         _loaded[key] = (mtime, model)

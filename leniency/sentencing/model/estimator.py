@@ -191,6 +191,8 @@ class SentencingModel:
     cv_metrics: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     trained_seconds: float = 0.0
+    # the columns it learned (features.DENSE_NAMES when trained): a model of other columns cannot predict
+    features: tuple[str, ...] = ()
 
     # -- features -------------------------------------------------------------------------------
 
@@ -312,6 +314,7 @@ class SentencingModel:
 
     def fit(self, records: Sequence[CaseRecord], months: Sequence[int], *, seed: int = 0) -> SentencingModel:
         start = time.perf_counter()
+        self.features = tuple(DENSE_NAMES)
         y = np.array([L(m) for m in months], dtype=float)
         n = len(records)
         if n == 0:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from leniency.sentencing.model import current_model, load_model, save_model, train
-from leniency.sentencing.model.artifact import latest_path
+from leniency.sentencing.model.artifact import StaleModel, latest_path
 from leniency.sentencing.model.estimator import conformal_quantiles
 from leniency.sentencing.model.features import CaseRecord, L
 
@@ -69,6 +69,19 @@ def test_artifact_round_trip_and_newest_wins(tmp_path):
     assert latest_path(tmp_path).name == "sentencing-20270101T000000-bbbbbbbb.joblib"
     assert current_model(tmp_path).version == newer.version
     assert current_model(tmp_path / "none") is None
+
+
+def test_a_model_trained_on_other_features_is_refused_and_not_served(tmp_path, caplog):
+    """A circumstance added to the engine adds a column: a model trained before it cannot predict with it."""
+    records, months = synthetic(120, 3)
+    model = train(records, months, seed=0)
+    model.version = "20260101T000000-aaaaaaaa"
+    model.features = model.features[:-1]  # as trained before the last column was added
+    path = save_model(model, tmp_path)
+    with pytest.raises(StaleModel, match="trained on other features .* train it again"):
+        load_model(path)
+    assert current_model(tmp_path) is None
+    assert "the engine answers alone" in caplog.text
 
 
 def test_a_file_that_is_not_a_model_is_refused(tmp_path):

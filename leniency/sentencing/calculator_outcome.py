@@ -229,8 +229,8 @@ SENTENCE_BREAKS = "。；;\n"
 def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, trace: Trace) -> bool:
     """An article of the special part that allows 免除处罚 on its own condition (刑法第276条之一第3款: wages paid
     before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest; 第164条第4款 and
-    第392条第2款: the bribe confessed before prosecution), where the fact text states that condition (method.yaml
-    `non_custodial.by_statute`)."""
+    第392条第2款: the bribe confessed before prosecution; 第383条第3款: 贪污 or 受贿 confessed, repented and refunded
+    before prosecution), where the fact text states that condition (method.yaml `non_custodial.by_statute`)."""
     found = _stated_provision(info, facts, cfg)
     if found is None:
         return False

@@ -43,6 +43,8 @@ ART70_WORDS_RE = re.compile(
 NOT_ART70_RE = re.compile(
     r"又犯|再犯|假释考验期|余刑|尚未执行|未执行完毕|刑满释放|执行完毕后|刑法》?第七十一条"
 )
+# another person's judgment: an accomplice tried apart
+OTHERS_RE = re.compile(r"同案|另案|同伙|共犯|同犯")
 SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
 DATE = rf"(?:[{DIGIT_CHARS}]{{4}})年(?:{NUMBER})月(?:(?:{NUMBER})日)?"
 DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
@@ -68,7 +70,7 @@ PENALTY_CODES = {
 def find_undiscovered(text: str) -> PriorJudgment | None:
     """The earlier judgment of an art. 70 text, with its sentence and the part served; None otherwise."""
     words = ART70_WORDS_RE.search(text)
-    judged = JUDGED_RE.search(text)
+    judged = _own_judgment(text)
     if judged is None:
         return None
     sentence_span = _sentence_span(text, judged.start(), judged.end())
@@ -81,6 +83,16 @@ def find_undiscovered(text: str) -> PriorJudgment | None:
         basis="words" if words else "dates",
         basis_span=basis,
     )
+
+
+def _own_judgment(text: str) -> re.Match | None:
+    """The first earlier judgment whose sentence is not about an accomplice tried apart (同案人…被判处, …另案处理):
+    art. 70 combines the defendant's own sentences."""
+    for judged in JUDGED_RE.finditer(text):
+        sentence = _sentence_span(text, judged.start(), judged.end())
+        if not OTHERS_RE.search(sentence.quote):
+            return judged
+    return None
 
 
 def _by_dates(text: str, judged: re.Match, sentence: Span) -> bool:

@@ -44,3 +44,25 @@ def test_sentence_served_out_is_not_art70():
     facts = extract(SERVED_OUT, charges=["诈骗"])
     assert facts.procedure.undiscovered is None
     assert "method.art70" not in {s.rule_id for s in calculate(facts).steps}
+
+
+THEFT = "经审理查明，2019年3月，被告人周某伙同李某在某小区盗窃电动车三辆，价值共计人民币9000元。"
+
+
+@pytest.mark.parametrize(
+    "accomplice",
+    [
+        "同案人李某因犯盗窃罪于2019年10月被判处有期徒刑一年，现在某监狱服刑。",
+        "李某因犯盗窃罪于2019年10月8日被某区人民法院判处有期徒刑一年（另案处理），现在某监狱服刑。",
+    ],
+)
+def test_an_accomplices_judgment_is_not_the_defendants(accomplice):
+    """Art. 70 combines the defendant's own sentences: an accomplice's, tried apart, is not one."""
+    assert extract(THEFT + accomplice, charges=["盗窃"]).procedure.undiscovered is None
+
+
+def test_the_defendants_own_judgment_after_an_accomplices_is_read():
+    own = "被告人周某因犯诈骗罪于2019年10月8日被判处有期徒刑二年，现在某监狱服刑。"
+    accomplice = "同案人李某因犯盗窃罪于2019年9月被判处有期徒刑一年。"
+    undiscovered = extract(THEFT + accomplice + own, charges=["盗窃"]).procedure.undiscovered
+    assert undiscovered is not None and undiscovered.sentence.months == 24

@@ -78,22 +78,30 @@ REPEATED_RE = re.compile(
     r"(?<!曾)多次(?:实施|进行|在[^，,。；;]{0,12})?(?:入户盗窃|盗窃|扒窃|抢劫|抢夺|诈骗|敲诈勒索|聚众斗殴|猥亵|贩卖)"
 )
 REPEATED_MIN = 3
-VICTIMS_RE = re.compile(
-    rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
-    rf"(?:被害人|受害人|失主)(?:共|等)?(?P<b>{NUMBER})(?:人|名)"
-)
 MASKED_NAME = r"[\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?)"
 VICTIM_NAME_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME})")
+# A masked name found where nothing marks its start (郭某某停放的, 将侯某乙打伤): the one character before 某 or X
+# and what follows it, so that the word before is not taken in and a name's letter not left out (将侯某 | 乙).
+FREE_NAME = r"[\u4e00-\u9fff](?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
+# a person's particulars in parentheses after the name (王某（女，1998年出生）、赵某（女）): not names of their own
+PARTICULARS = r"(?:（[^（）。；;]{0,40}）|\([^()。；;]{0,40}\))"
+PARTICULARS_RE = re.compile(PARTICULARS)
+NAME_LIST = rf"{MASKED_NAME}{PARTICULARS}?(?:、{MASKED_NAME}{PARTICULARS}?)*"
 # Who was wronged, as theft and fraud facts tell it: the one named after a victim word, those listed
-# with them (被害人严某、肖某), the one a thing was taken from or money paid back to (窃得戚某某电动车,
-# 退赔郭某某损失), and the owner of what was taken (郭某某停放的, 吴某某经营的, 王某某被盗).
-VICTIM_LIST_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME}(?:、{MASKED_NAME})*)")
-TAKEN_FROM_RE = re.compile(
-    rf"(?:窃得|盗走|盗得|偷走|窃取|骗取|抢走|抢得|夺走|退赔|赔偿|返还给?|发还给?)({MASKED_NAME}(?:、{MASKED_NAME})*)"
+# with them (被害人严某、肖某; 被害人王某（女）、赵某（女）), the one a thing was taken from or money paid back to
+# (窃得戚某某电动车, 退赔郭某某损失), and the owner of what was taken (郭某某停放的, 吴某某经营的, 王某某被盗).
+VICTIM_LIST_RE = re.compile(rf"(?:被害人|受害人|失主)({NAME_LIST})")
+# a number of victims told: 三名被害人, 被害人共5人, or after those named (被害人张某某、李某等三人)
+VICTIMS_RE = re.compile(
+    rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
+    rf"(?:被害人|受害人|失主)(?:{NAME_LIST}[等共]|共|等)?(?P<b>{NUMBER})(?:人|名)"
 )
-OWNER_RE = re.compile(rf"({MASKED_NAME})(?=的?(?:停放|经营|所有|放在|家中|住处|被盗|被骗|被抢))")
+TAKEN_FROM_RE = re.compile(
+    rf"(?:窃得|盗走|盗得|偷走|窃取|骗取|抢走|抢得|夺走|退赔|赔偿|返还给?|发还给?)({NAME_LIST})"
+)
+OWNER_RE = re.compile(rf"({FREE_NAME})(?=的?(?:停放|经营|所有|放在|家中|住处|被盗|被骗|被抢))")
 NAME_SPLIT = re.compile("、")
-NAME_GROUP_RE = re.compile(rf"{MASKED_NAME}(?:[、和及与]{MASKED_NAME})*")
+NAME_GROUP_RE = re.compile(rf"{FREE_NAME}(?:[、和及与]{FREE_NAME})*")
 # The persons an injury is told of where the text names no one (injured_persons): victims lettered (被害人甲、乙), a
 # number of them (两名被害人, 致二被害人均轻伤, 致三人轻伤), a new one (一名男子, 另一名男子), or one told before
 # (该男子, 被害人, 其). Those brought along by the defendant (伙同两名男子, 与一名男子) are no victims.
@@ -107,6 +115,14 @@ NUMBERED_PERSONS_RE = re.compile(
     rf"|(?P<other>另(?:外)?(?:一)?(?:名|位|个)?){PERSON_NOUN}"
 )
 TOLD_BEFORE_RE = re.compile(rf"该{PERSON_NOUN}|{PERSON_NOUN}|其")
+# A summary of the harm by kind (造成一人轻伤、一人死亡; 致一人死亡、二人轻伤): each item is persons of its own, so the
+# persons of a grade are its item's number and those of several grades the sum of their items
+SUMMED_GRADE = r"(?:轻微伤|轻伤(?:[一二12]级)?|重伤(?:[一二12]级)?|死亡)"
+SUMMED_NUMBER = r"[一两二三四五六七八九十]{1,3}|\d{1,3}"
+SUMMED_PERSONS = r"(?:名|位|个)?(?:人|被害人|受害人)"
+SUMMED_ITEM_RE = re.compile(rf"(?P<num>{SUMMED_NUMBER}){SUMMED_PERSONS}")
+SUMMED_ITEM = rf"(?:{SUMMED_NUMBER}){SUMMED_PERSONS}(?:均|都)?{SUMMED_GRADE}"
+SUMMARY_RE = re.compile(rf"(?:致使?|造成)了?{SUMMED_ITEM}(?:[、，,和及]{SUMMED_ITEM})*")
 # a lettered victim told again by the letter alone (经鉴定，甲的损伤程度为轻伤二级), once the text has lettered the victims
 LETTER_AGAIN_RE = re.compile(r"(?:(?<=[，,。；;：:、将把致和与及])|^)([甲乙丙丁戊己])(?=[的、和及与被受系])")
 ACCOMPLICE_BEFORE = re.compile(r"(?:伙同|纠集|带领|邀约|叫上|与|和|同|及)$")
@@ -220,6 +236,7 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
     floor = 0
     given = 0
     unnamed = False
+    summaries: dict[int, dict[int, int]] = {}  # the items of each summary the findings are of (SUMMARY_RE)
     for finding in findings:
         at = finding.span
         if at is None or text[at.start : at.end] != at.quote:
@@ -233,20 +250,25 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
             unnamed = unnamed or not names
         elif kind == "number":
             floor = max(floor, told)
+        elif kind == "summed":
+            summary, item, number = told
+            summaries.setdefault(summary, {})[item] = number
         elif kind == "new":
             new |= {(told, i) for i in range(told[1] if isinstance(told, tuple) else 1)}
         else:
             unnamed = True
+    floor = max([floor, *(sum(items.values()) for items in summaries.values())])
     counted = max(len(persons) + len(new), floor)
     return given + (counted or int(unnamed))
 
 
 def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
-    """Who text[lo:hi] tells of last (see injured_persons): ("names", [names]), ("number", n), ("new", key) or
-    ("before", None) for one told before or no one."""
+    """Who text[lo:hi] tells of last (see injured_persons): ("names", [names]), ("number", n), ("new", key),
+    ("summed", (summary, item, n)) for an item of a summary by kind, or ("before", None) for one told before or no
+    one."""
     told: list[tuple[int, int, str, object]] = []  # (end, priority, kind, what)
     for match in NAME_GROUP_RE.finditer(text, lo, hi):
-        told.append((match.end(), 2, "names", re.findall(MASKED_NAME, match.group())))
+        told.append((match.end(), 2, "names", re.findall(FREE_NAME, match.group())))
     for match in LETTERED_RE.finditer(text, lo, hi):
         told.append((match.end(), 2, "names", re.split("[、和及与]", match.group(1))))
     lettered = _lettered_victims(text)
@@ -268,6 +290,14 @@ def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
             told.append((match.end(), 1, "new", (match.start(), int(number))))
         else:
             told.append((match.end(), 1, "new", match.group()))
+    _, end = bounds(text, hi, hi, SENTENCE_BREAK)
+    for summary in SUMMARY_RE.finditer(text, lo, end):
+        if summary.start() >= hi:
+            break
+        for item in SUMMED_ITEM_RE.finditer(text, summary.start(), summary.end()):
+            number = parse_number(item.group("num"))
+            if item.end() <= hi and number is not None and number >= 1:
+                told.append((item.end(), 2, "summed", (summary.start(), item.start(), int(number))))
     for match in TOLD_BEFORE_RE.finditer(text, lo, hi):
         told.append((match.end(), 0, "pronoun" if match.group() == "其" else "before", None))
     # one told before is the person told last before it (将周某砍伤，致其轻伤 / 将一名男子砍倒，致该男子轻伤), except
@@ -420,12 +450,18 @@ def find_victims(text: str) -> tuple[int | None, Finding | None]:
 
 
 def victim_names(text: str) -> set[str]:
-    """The masked names of those the facts say were wronged; never a defendant's."""
-    names = {n for m in VICTIM_LIST_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
-    names |= {n for m in TAKEN_FROM_RE.finditer(text) for n in NAME_SPLIT.split(m.group(1))}
-    names |= {m.group(1) for m in OWNER_RE.finditer(text)}
-    names |= _lettered_victims(text)  # 被害人甲（女，2010年出生）、被害人乙: minors are lettered, not masked
-    return names - _defendant_names(text)
+    """The masked names of those the facts say were wronged, each person once (王某乙 told as 被害人王某乙 and as
+    王某乙停放的); never a defendant's."""
+    listed = [*VICTIM_LIST_RE.finditer(text), *TAKEN_FROM_RE.finditer(text)]
+    names = [n for m in listed for n in NAME_SPLIT.split(PARTICULARS_RE.sub("", m.group(1)))]
+    names += [m.group(1) for m in OWNER_RE.finditer(text)]
+    defendants = {_person(n) for n in _defendant_names(text)}
+    persons = {}
+    for name in names:
+        if _person(name) not in defendants:
+            persons.setdefault(_person(name), name)
+    # 被害人甲（女，2010年出生）、被害人乙: minors are lettered, not masked
+    return set(persons.values()) | _lettered_victims(text)
 
 
 def _defendant_names(text: str) -> set[str]:

@@ -27,13 +27,6 @@ from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Trace
 
 NOT_BOUND = {"appeal": re.compile(r"抗诉|自诉人"), "retrial": re.compile(r"抗诉")}
-# the retrial's rule where method.yaml states none (`retrial_no_harsher`)
-RETRIAL = {
-    "rule_id": "method.retrial.no_harsher",
-    "citation": "最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释（法释〔2021〕1号）第469条："
-    "除人民检察院抗诉的以外，再审一般不得加重原审被告人的刑罚",
-    "confidence": "low",
-}
 # lightest first: an engine sentence of a later kind than the original's is heavier whatever its months
 RANK = {
     Penalty.EXEMPT.value: 0,
@@ -52,10 +45,7 @@ def no_harsher_on_appeal(
     stage = procedure.stage if procedure is not None else None
     if stage not in NOT_BOUND or NOT_BOUND[stage].search(facts.text or ""):
         return calc
-    if stage == "retrial":
-        cfg = standard.method.get("retrial_no_harsher") or RETRIAL
-    else:
-        cfg = standard.method.get("appeal_no_harsher", {})
+    cfg = standard.method[f"{stage}_no_harsher"]
     calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace, stage)
     original = procedure.original
     if original is None or original.months is None or original.penalty not in RANK:

@@ -169,6 +169,18 @@ About 25-30 % less CPU a page. On SQLite 14-16 ms where the pair ran at the refe
 (base 20.0-21.2, as 19.7 there): at the 15 ms target. On PostgreSQL 17-19 ms: psycopg's round trips cost this
 process about 0.1 ms a statement more than SQLite's in-process calls, so there the target needs fewer statements
 still.
+
+2026-12-06, session 14: the case read compiled once per access rule (0878964; access.CASE_RULES, the rules written
+once as functions of pks), the last large compile of the page (0.78 ms a page under load). Interleaved base/new,
+e9f6072 -> f88a2bd, --rounds 3, all pages' CPU median (wall median) ms, machine at reference loop 115-206 ms:
+
+    SQLite        12.3 (12.3) -> 12.4 (12.4),   17.1 (17.7) -> 12.4 (12.4)
+    PostgreSQL    18.1 (27.8) -> 16.3 (25.2),   20.9 (31.3) -> 14.2 (22.5)
+
+and an hour earlier, the machine near its quiet speed (reference loop 103-126 ms), new alone: PostgreSQL 11.7 (18.7).
+The app's own time is at the target on both databases at a quiet machine's speed (SQLite 10-12 ms, PostgreSQL 12-14)
+and near it on a slow one; PostgreSQL's wall time per page (18-25 ms) adds the database's own work and 25-27 round
+trips. Pages per second without the cache: bench/load.py --cold.
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ from leniency.sentencing.calculator_wording import (
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.extraction.quantities import find_counts, injured_persons
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
-from leniency.sentencing.standards import CrimeStandard, Increment, Standard, StandardError, Tier
-from leniency.sentencing.trace import Phrase, Text, Trace
+from leniency.sentencing.standards import CrimeStandard, Standard, Tier
+from leniency.sentencing.trace import Phrase, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
@@ -38,17 +38,8 @@ UNLESS_NOTE = (
     " / {charge}: the {measure} is not an increment here; it is weighed when adjusting the baseline"
 )
 MEASURE_ZH = {"counts": "犯罪次数", "amount": "犯罪数额"}
-# What a crime file's `further_increments` may measure: facts of the tier as a whole, not one extracted figure
-FURTHER_MEASURES = {
-    # the alternatives of the tier's own `when.any` that the facts meet (a statute's aggravated forms, one each)
-    "forms": Text("加重情形数", "aggravated forms met"),
-    # the times beyond one per victim (the same woman raped again), from the counts and the victims read
-    "times_beyond_victims": Text("同一被害人再次作案次数", "times beyond one per victim"),
-    # the acts or victims beyond the first where the tier's start is one (入户抢劫 is one robbery, 轮奸 one woman): 0
-    # where the tier's own count form is met (多次抢劫, 强奸妇女多人), whose increment above that count applies instead
-    "counts_beyond_one": Text("一次以外的犯罪次数", "acts beyond the first"),
-    "victims_beyond_one": Text("一人以外的被害人数", "victims beyond the first"),
-}
+# the acts or victims beyond the first where the tier's start is one (入户抢劫 is one robbery, 轮奸 one woman): 0 where
+# the tier's own count form is met (多次抢劫, 强奸妇女多人), whose increment above that count applies instead
 BEYOND_ONE = {"counts_beyond_one": "counts_at_least", "victims_beyond_one": "victims_at_least"}
 
 
@@ -111,15 +102,16 @@ def measure_value(
     name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard, tier: Tier | None = None
 ) -> float:
     top = _max_injury(facts)
-    if name == "forms":
-        forms = (tier.when or {}).get("any", ()) if tier else ()
+    # measures of the tier as a whole: its forms are the alternatives of its own `when.any` (a statute's aggravated
+    # forms, one each)
+    forms = (tier.when or {}).get("any", ()) if tier else ()
+    if name == "forms":  # the forms the facts meet
         return float(sum(condition_met(form, facts, crime, standard) for form in forms))
-    if name == "times_beyond_victims":
+    if name == "times_beyond_victims":  # the same victim again (次数)
         return float(max(0, _own_times(facts, crime, standard) - max(facts.victims or 0, 1)))
     if name in BEYOND_ONE:
         key = BEYOND_ONE[name]
         value = (facts.counts if key == "counts_at_least" else facts.victims) or 0
-        forms = (tier.when or {}).get("any", ()) if tier else ()
         if any(key in form and value >= int(form[key]) for form in forms):
             return 0.0
         return float(max(0, value - 1))
@@ -232,36 +224,6 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
     return True
 
 
-def further_increments(crime: CrimeStandard, tier: Tier) -> tuple[Increment, ...]:
-    """The increments the crime file adds to `tier` by a measure of the tier as a whole (`further_increments`,
-    FURTHER_MEASURES): one per unit beyond the first form, or beyond one time per victim."""
-    found = []
-    for i, raw in enumerate(crime.extra.get("further_increments") or ()):
-        where = f"{crime.file}: further_increments[{i}]"
-        if raw.get("tier") not in {t.id for t in crime.tiers}:
-            raise StandardError(f"{where}.tier: {raw.get('tier')!r} is not a tier of {crime.charge}")
-        if raw.get("measure") not in FURTHER_MEASURES:
-            raise StandardError(
-                f"{where}.measure: must be one of {sorted(FURTHER_MEASURES)}, got {raw.get('measure')!r}"
-            )
-        if not isinstance(raw.get("months"), int | float) or raw["months"] <= 0:
-            raise StandardError(
-                f"{where}.months: must be a positive number of months, got {raw.get('months')!r}"
-            )
-        if raw["tier"] == tier.id:
-            above = 1.0 if raw["measure"] == "forms" else None  # the first form places the case in the tier
-            found.append(
-                Increment(
-                    measure=raw["measure"],
-                    per=1.0,
-                    months=float(raw["months"]),
-                    above=above,
-                    confidence=raw.get("confidence", "low"),
-                )
-            )
-    return tuple(found)
-
-
 def _citation(crime: CrimeStandard, tier: Tier, standard: Standard) -> str:
     doc = crime.guideline.get("document", "")
     title = next((d["title"] for d in standard.versions.get("documents", []) if d.get("id") == doc), doc)
@@ -324,7 +286,7 @@ def guideline_baseline(
         high=tier.start[1],
     )
     months = start
-    for inc in (*tier.increments, *further_increments(crime, tier)):
+    for inc in tier.increments:
         if inc.unless is not None and condition_met(inc.unless, facts, crime, standard):
             above = crime.threshold(inc.above) if inc.above is not None else 0.0
             if measure_value(inc.measure, facts, crime, standard, tier) > above:  # it would have added
@@ -353,7 +315,7 @@ def guideline_baseline(
             citation=citation + "（增加刑罚量：各地实施细则，可配置）",
             charge=crime.charge,
             confidence=inc.confidence,
-            measure=FURTHER_MEASURES.get(inc.measure) or Phrase(f"phrase.measure.{inc.measure}"),
+            measure=Phrase(f"phrase.measure.{inc.measure}"),
             base=base,
             base_text=_fmt_num(base),
             extra=extra,

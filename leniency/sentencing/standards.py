@@ -28,6 +28,9 @@ MEASURES = {"amount", "drug", "injury", "bac", "none", "count"}
 INCREMENT_MEASURES = {
     "amount", "grams", "bac", "counts", "victims", "deaths", "injured_victims", "light_injuries",
     "light_1", "serious_1", "disability",
+    # of the tier as a whole (calculator_baseline.measure_value): its aggravated forms met, the same victim again,
+    # acts or victims beyond the first where the tier's start is one
+    "forms", "times_beyond_victims", "counts_beyond_one", "victims_beyond_one",
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",

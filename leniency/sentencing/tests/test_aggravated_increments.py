@@ -5,14 +5,12 @@ up the crime — a second aggravated form of 刑法第263条 or 第236条第3款
 sizes are engineering (low confidence); each rule has a text it binds and one just outside it. Fact texts written here.
 """
 
-import dataclasses
-
 import pytest
+import yaml
 
 from leniency.sentencing.calculator import calculate
-from leniency.sentencing.calculator_baseline import further_increments
 from leniency.sentencing.extract import extract
-from leniency.sentencing.standards import StandardError, load_standard
+from leniency.sentencing.standards import STANDARDS_DIR, StandardError, parse_crime
 
 HOME = "经审理查明，2020年8月12日凌晨，被告人陈某{weapon}翻墙进入被害人周某家中，持刀威胁周某交出财物，劫得现金3000元。"
 STREET = "经审理查明，2019年5月至2020年1月，被告人刘某先后三次在某市街头持刀拦截行人，抢得现金、金项链等财物共计价值{value}元。"
@@ -186,23 +184,22 @@ def test_a_girls_serious_injury_is_one_form_not_two():
     assert "crime.rape.aggravated.increment.forms" not in _rules(calc)
 
 
-# --- the crime file's further_increments ---
+# --- increments measured by the tier as a whole, checked when the crime file loads ---
 
 
-def test_a_further_increment_names_a_known_measure_and_tier():
-    rape = load_standard().crime("强奸")
-    bad_measure = dataclasses.replace(
-        rape, extra={"further_increments": [{"tier": "basic", "measure": "rounds"}]}
-    )
-    with pytest.raises(StandardError, match=r"crimes/rape.yaml: further_increments\[0\]\.measure"):
-        further_increments(bad_measure, rape.tiers[0])
-    bad_tier = dataclasses.replace(
-        rape, extra={"further_increments": [{"tier": "other", "measure": "forms"}]}
-    )
-    with pytest.raises(StandardError, match=r"crimes/rape.yaml: further_increments\[0\]\.tier"):
-        further_increments(bad_tier, rape.tiers[0])
-    no_months = dataclasses.replace(
-        rape, extra={"further_increments": [{"tier": "basic", "measure": "forms"}]}
-    )
-    with pytest.raises(StandardError, match=r"crimes/rape.yaml: further_increments\[0\]\.months"):
-        further_increments(no_months, rape.tiers[0])
+def test_an_increment_of_the_tier_as_a_whole_is_checked_when_the_file_loads():
+    data = yaml.safe_load((STANDARDS_DIR / "crimes" / "rape.yaml").read_text(encoding="utf-8"))
+    aggravated = data["tiers"][2]
+    assert aggravated["id"] == "aggravated"
+    forms = next(inc for inc in aggravated["increments"] if inc["measure"] == "forms")
+    forms["measure"] = "rounds"
+    with pytest.raises(
+        StandardError, match=r"crimes/rape.yaml: tiers\[2\]\.increments\[\d\]\.measure: must be one of"
+    ):
+        parse_crime(data, "crimes/rape.yaml")
+    forms["measure"] = "forms"
+    del forms["months"]
+    with pytest.raises(
+        StandardError, match=r"crimes/rape.yaml: tiers\[2\]\.increments\[\d\]: missing key 'months'"
+    ):
+        parse_crime(data, "crimes/rape.yaml")

@@ -167,9 +167,7 @@ def _measured(name: str, measure: str, facts: CaseFacts, standard: Standard, tra
         trace.step(
             "method.measured_amount",
             kind=StepKind.NOTE,
-            citation=standard.amount_brackets["charges"][name][
-                "source"
-            ],  # the interpretation naming the measure
+            citation=standard.amount_brackets["charges"][name]["source"],  # the interpretation naming it
             charge=name,
             confidence="medium",
             measure=Phrase(f"phrase.measure.{measure}"),

@@ -35,11 +35,12 @@ from leniency.sentencing.calculator_outcome import (
     statute_mitigation,
 )
 from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
+from leniency.sentencing.calculator_scope import own_circumstances
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.extraction.amounts import named_amount
-from leniency.sentencing.facts import CaseFacts, Circumstance
+from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.jurisdiction import stated_jurisdiction
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier, load_standard
 from leniency.sentencing.trace import Phrase, Trace
@@ -135,7 +136,7 @@ def _one_charge(
     )
     confidence = base.confidence
     crime = _strict_in_tier(crime, base.tier)
-    applied = _own_acts(applied, facts)
+    applied = own_circumstances(applied, info.name, facts, standard, trace)  # circumstances.yaml `scope`
     if base.penalty in ("life", "death"):
         return _life_or_death(info, base.penalty, base.bracket_index, crime, applied, standard, trace)
     # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed
@@ -185,17 +186,6 @@ def _one_charge(
         confidence=confidence,
     )
     return _Charge(info=info, result=result, months_exact=months)
-
-
-# what the acts themselves were (2021量刑指导意见 三(17) the victim, 三(18) the period): a charge's own, never another
-# count's (刑法第69条: each crime on its own facts; `calculator_scope.scoped` leaves in `facts` the findings of its acts)
-ACT_CIRCUMSTANCES = (Circumstance.VULNERABLE_VICTIM.value, Circumstance.DISASTER.value)
-
-
-def _own_acts(applied: Applied, facts: CaseFacts) -> Applied:
-    own = {str(f.code) for f in facts.circumstances}
-    rules = [r for r in applied.rules if r not in ACT_CIRCUMSTANCES or r in own]
-    return applied if rules == applied.rules else dataclasses.replace(applied, rules=rules)
 
 
 def _strict_in_tier(crime: CrimeStandard | None, tier: Tier | None) -> CrimeStandard | None:

@@ -9,12 +9,16 @@ art. 69: each crime is sentenced on its own facts before the punishments are com
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 
 from leniency.sentencing.calculation import StepKind
+from leniency.sentencing.calculator_adjust import Applied, applicable_circumstances
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.extraction.document import parse, told_acts
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
-from leniency.sentencing.facts import CaseFacts
+from leniency.sentencing.facts import CaseFacts, Finding
+from leniency.sentencing.standards import Standard, load_standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
 
 CITATION = "刑法第69条（数罪分别定罪量刑）"
@@ -57,7 +61,9 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             f"{name}：按本罪事实计算毒品数量（{_grams(drugs)}，全案{_grams(facts.drugs)}；{CITATION}） / "
             f"{name}: the drug quantity of its own acts ({_grams(drugs, ' g')} of {_grams(facts.drugs, ' g')} in all)"
         )
-    circumstances = facts.for_charge(given, facts.circumstances)
+    # a circumstance of the person (circumstances.yaml `scope: person`) is every charge's, wherever it is told
+    told = {id(f) for f in facts.for_charge(given, facts.circumstances)}
+    circumstances = [f for f in facts.circumstances if id(f) in told or _of_the_person(str(f.code))]
     if len(circumstances) != len(facts.circumstances):
         kept = {id(f) for f in circumstances}
         dropped = sorted({str(f.code) for f in facts.circumstances if id(f) not in kept})
@@ -105,6 +111,71 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
             total=facts.victims,
         )
     return dataclasses.replace(own, **changes) if changes else own
+
+
+def own_circumstances(
+    applied: Applied, name: str, own: CaseFacts, standard: Standard, trace: Trace
+) -> Applied:
+    """The circumstance rules that apply to the charge `name`, calculated on `own` (its facts, `scoped`).
+
+    `applied` holds the rules of the whole case. A rule of the person (circumstances.yaml `scope: person`: age,
+    自首, 坦白, 立功, 累犯, 认罪认罚 …) applies to every charge. A rule of an act (`scope: act`: 预备/未遂/中止,
+    从犯/胁从犯/主犯, 退赃退赔, 赔偿/谅解/刑事和解, the victim, the disaster period) applies only where this charge's own
+    findings give it (刑法第22-28条; 2021量刑指导意见 三(10)-(12)、(17)、(18); 刑法第69条: each crime on its own facts):
+    those told in its acts (read again there: the extraction keeps only a circumstance's first mention), or
+    outside every act, where whose it is is not known and it stays with every charge, as a note says; so does every
+    act rule of a charge none of whose acts was read (its acts not told apart from another's). Its own findings may give an act rule the whole case does not (赔偿 in one count and 谅解 in
+    another are not 赔偿并取得谅解 of either). One charge: its own findings are the case's, nothing changes.
+
+    法释〔1998〕8号第三条 counts a partial 自首 of several crimes only for the crimes confessed; the text does not yet
+    tell which crimes a 自首 or 坦白 covered, so they stay on the person (engineering choice, low confidence).
+    """
+    rules = standard.circumstances
+
+    def of_an_act(rule_id: str) -> bool:
+        return rule_id in rules and rules[rule_id].scope == "act"
+
+    spans = [a.span for a in own.acts if a.charge == given_name(name, own)]
+    if not own.acts or len(own.charges) < 2:
+        return applied  # one charge: every finding is its own
+    if not spans:
+        if any(of_an_act(r) for r in applied.rules):
+            trace.note_text(
+                f"{name}：未读出本罪的行为，犯罪行为方面的量刑情节按全案适用（{CITATION}） / "
+                f"{name}: no act of this charge was read, so the circumstances of the acts are the whole case's"
+            )
+        return applied
+    if len({a.charge for a in own.acts}) < 2:
+        return applied  # every act read is this charge's: so is every finding
+    # the extraction keeps the first mention of each circumstance: one told in this charge's acts and again in
+    # another's is found by reading its own acts as well
+    codes = {str(f.code) for f in own.circumstances}
+    text = "。".join(own.text[s.start : s.end] for s in spans)
+    read = [Finding(f.code, f.value) for f in find_circumstances(text, own.age, own.charges)[0]]
+    inside = [f for f in own.circumstances if f.span and any(s.start <= f.span.start < s.end for s in spans)]
+    inside += [f for f in read if f.code not in {str(i.code) for i in inside}]
+    in_acts = applicable_circumstances(dataclasses.replace(own, circumstances=inside)).rules
+    more = [f for f in read if f.code not in codes]
+    mine = applicable_circumstances(dataclasses.replace(own, circumstances=own.circumstances + more)).rules
+    kept = [r for r in applied.rules if not of_an_act(r) or r in mine]
+    kept += [r for r in mine if of_an_act(r) and r not in kept]
+    for r in kept:
+        if of_an_act(r) and r not in in_acts:
+            trace.note_text(
+                f"{name}：{rules[r].zh}在各罪行为之外叙述，无从分清属于哪一罪，适用于全部罪名（{CITATION}） / "
+                f"{name}: {rules[r].en} is told outside every charge's acts; whose it is is not known, "
+                "so it applies to every charge"
+            )
+    return applied if kept == applied.rules else dataclasses.replace(applied, rules=kept)
+
+
+@cache
+def _of_the_person(code: str) -> bool:
+    """Whether a finding's code gives only circumstances of the person (`scope: person`) under the current
+    standard (a code giving no circumstance rule, such as a tier's flag 逃逸, is of the act)."""
+    rules = load_standard().circumstances
+    ids = applicable_circumstances(CaseFacts(text="", circumstances=[Finding(code)])).rules
+    return bool(ids) and all(r in rules and rules[r].scope == "person" for r in ids)
 
 
 def _grams(drugs, unit: str = "克") -> str:

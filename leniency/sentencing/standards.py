@@ -24,6 +24,8 @@ from leniency.sentencing.facts import Circumstance
 
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
 CONFIDENCES = {"high", "medium", "low"}
+# what a circumstance is a circumstance of (circumstances.yaml `scope`): one crime's acts, or the defendant
+SCOPES = ("act", "person")
 MEASURES = {"amount", "drug", "injury", "bac", "none", "count"}
 INCREMENT_MEASURES = {
     "amount", "grams", "bac", "counts", "victims", "deaths", "injured_victims", "light_injuries",
@@ -57,6 +59,7 @@ class CircumstanceRule:
     below_bracket: str  # none / may / must — statutory mitigation (减轻)
     source: dict
     confidence: str
+    scope: str  # "act" (of one crime's conduct) / "person" (of the defendant, every charge): SCOPES
     min_months: int = 0
     excluded_by: tuple[str, ...] = ()
 
@@ -201,6 +204,9 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
         below = raw.get("below_bracket", "none")
         if below not in ("none", "may", "must"):
             raise StandardError(f"{where}.below_bracket: must be none/may/must, got {below!r}")
+        scope = _need(raw, "scope", where, str)
+        if scope not in SCOPES:
+            raise StandardError(f"{where}.scope: must be 'act' or 'person', got {scope!r}")
         rules[cid] = CircumstanceRule(
             id=cid,
             zh=_need(raw, "zh", where, str),
@@ -213,6 +219,7 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
             below_bracket=below,
             source=_need(raw, "source", where, dict),
             confidence=_confidence(_need(raw, "confidence", where), f"{where}.confidence"),
+            scope=scope,
             min_months=int(raw.get("min_months", 0)),
             excluded_by=tuple(raw.get("excluded_by", ())),
         )

@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge
+from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
 STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
@@ -66,16 +67,7 @@ NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|被告人")
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
 # An earlier conviction is a circumstance of this case (刑法第65条, 累犯; a prior record), not its conduct: 曾因犯盗窃罪被判处…
-# had made an injury case a theft. It is told from 曾因 / 曾犯 (or 因犯…罪 with its sentence, 有…前科) through the
-# clauses that tell the sentence and the release (判处, 刑满释放 …), up to the first clause of anything else
-PRIOR_START = re.compile(
-    r"曾经?(?:因|犯)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
-    r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))|有[^。；，,、]{0,12}前科(?!材料|查询|证明)"
-)
-PRIOR_CLAUSE = re.compile(
-    r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
-)
-CLAUSE_END = re.compile(r"[，,]")
+# had made an injury case a theft. What tells one, and how far, is earlier_convictions' (one reading for every extractor)
 SENTENCE_END = re.compile(r"[。；;]")
 # Nor is what someone tried apart (另案处理) does alone the defendant's conduct: the receiver's purchase told beside a
 # theft (同案人乙（另案处理）明知是盗窃所得仍予以收购) had made the thief a receiver. A sentence whose subject is such a
@@ -125,23 +117,8 @@ def defendants_conduct(text: str) -> str:
 
 
 def without_prior_convictions(text: str) -> str:
-    """The text with what it tells of earlier convictions blanked out (PRIOR_START, PRIOR_CLAUSE); same length."""
-    out = list(text)
-    at = 0
-    while (start := PRIOR_START.search(text, at)) is not None:
-        sentence = SENTENCE_END.search(text, start.end())
-        stop = sentence.start() if sentence else len(text)
-        end = _clause_end(text, start.end(), stop)  # the clause the earlier conviction opens goes in any case
-        while end < stop and PRIOR_CLAUSE.search(text, end, _clause_end(text, end + 1, stop)):
-            end = _clause_end(text, end + 1, stop)
-        out[start.start() : end] = " " * (end - start.start())
-        at = max(end, start.end())
-    return "".join(out)
-
-
-def _clause_end(text: str, at: int, stop: int) -> int:
-    clause = CLAUSE_END.search(text, at, stop)
-    return clause.start() if clause else stop
+    """The text with what it tells of earlier convictions blanked out (earlier_convictions); same length."""
+    return without_earlier_convictions(text)
 
 
 def _weights(counts: Counter, idf: dict[str, float], default_idf: float) -> dict[str, float]:

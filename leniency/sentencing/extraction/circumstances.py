@@ -10,8 +10,10 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.earlier_convictions import OPENING, earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.quantities import find_injuries
+from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade, PleaStage
 
 C = Circumstance
@@ -28,6 +30,8 @@ RECOVERER = re.compile(
     r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
 )
 
+# PRIOR_RECORD's findings are the openings of `_prior_records`, not a pattern's matches
+PRIOR_RECORD = re.compile(r"(?!)")
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
@@ -40,10 +44,8 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
     (C.MERITORIOUS, re.compile(r"(?<!重大)立功")),
     (C.RECIDIVIST, re.compile(r"累犯")),
-    (C.PRIOR_RECORD, re.compile(
-        r"前科(?!查询|证明|材料|劣迹)|曾因[^。；]{0,40}?(?:被判处|判处|被[^。；]{0,20}?法院|犯[^。；]{0,10}?罪)|刑满释放"
-        r"|因犯[^。；，]{0,12}罪(?:于[^。；，]{0,14})?被[^。；，]{0,20}(?:判处|判决)"
-    )),
+    # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
+    (C.PRIOR_RECORD, PRIOR_RECORD),
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
     # only where the defendant is the one who gives it back (`_returned_by_defendant`), as police hand back goods in
@@ -188,7 +190,8 @@ def find_circumstances(
     for code, pattern in PATTERNS:
         if any(f.code == code.value for f in findings):
             continue  # a second pattern of a circumstance already found
-        for match in pattern.finditer(text):
+        told = _prior_records(text) if pattern is PRIOR_RECORD else pattern.finditer(text)
+        for match in told:
             if _negated(text, match.start(), match.end(), code):
                 continue
             if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, match.start()):
@@ -231,6 +234,21 @@ def find_circumstances(
     if disaster is not None:
         findings.append(disaster)
     return findings, notes
+
+
+def _prior_records(text: str) -> list[re.Match]:
+    """The openings of the defendant's criminal convictions the text tells (earlier_convictions: a court's sentence,
+    not an administrative punishment alone, nor another person's), less the judgment an undiscovered crime is combined
+    with (漏罪, 刑法第70条). That crime was committed before that judgment was pronounced, so the judgment makes no
+    recidivist of it (刑法第65条: a new crime after the earlier sentence was served or pardoned) and no prior record
+    (2021量刑指导意见 三(16): a record the offender had when offending, weighed by the interval since); it is combined
+    with it instead (arts. 70, 69). An older conviction of the same text still counts."""
+    missed = undiscovered_conviction(text)
+    return [
+        OPENING.match(text, c.start)
+        for c in earlier_convictions(text)
+        if c.criminal and not c.others and c != missed
+    ]
 
 
 def _vulnerable_victims(text: str, charges: Sequence[str]) -> list[Finding]:

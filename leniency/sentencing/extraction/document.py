@@ -13,7 +13,7 @@ sentence that sums the whole case up ("上述事实…", "综上", "公诉机关
 count: what follows belongs to no count. Things listed inside an act (窃得：1、手机一部；2、现金500元) are
 no counts (_lists_a_thing), unless the words that open the list announce acts (先后实施盗窃三起： / 作案多次：,
 ACTS_LEAD_RE); an item that names no time of its own is an act where those words name one (`acts`). The items
-of a record (1、2014年因犯盗窃罪被判处…, RECORD_RE) are no counts either.
+of a record (1、2014年因犯盗窃罪被判处…, earlier_convictions) are no counts either.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # The words that open the facts ("经审理查明，1、…", "检察院指控，一、…"): a marker after their comma starts
@@ -60,10 +61,7 @@ FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
 ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十两\d]{1,3}[起次]")
 ITEM_END = "。；;\n"
 # An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
-# 拘留十日) is no count of this case: an earlier sentence or punishment, not an act judged here.
-RECORD_RE = re.compile(
-    r"因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)|刑满释放"
-)
+# 拘留十日) is no count of this case: an earlier sentence or punishment (earlier_convictions), not an act judged here.
 ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
 # a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
 RELATIVE_TIME_RE = re.compile(
@@ -247,12 +245,11 @@ def _lists_a_thing(
 
 
 def _tells_a_record(text: str, start: int) -> bool:
-    """Whether the item that starts at `start` tells a record (RECORD_RE), not being an item of proof (1、刑事判决书、
-    刑满释放证明 … stays in its evidence list)."""
+    """Whether the item that starts at `start` tells a record (an earlier conviction opens in its first sentence:
+    earlier_convictions), not being an item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list)."""
     end = _item_end(text, start)
-    return bool(RECORD_RE.search(text, start, end)) and not EVIDENCE_RE.search(
-        text, start, min(end, start + EVIDENCE_HEAD)
-    )
+    told = any(start <= c.start < end for c in earlier_convictions(text))
+    return told and not EVIDENCE_RE.search(text, start, min(end, start + EVIDENCE_HEAD))
 
 
 def _item_end(text: str, start: int) -> int:

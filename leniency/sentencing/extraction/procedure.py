@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.numbers import NUMBER, TERM, bounds, parse_number, span, term_months
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
@@ -42,11 +43,10 @@ ORIGINAL_RE = re.compile(
 RETRIAL_ORIGINAL_RE = re.compile(
     r"(?:人民法院|本院)[^。；]{0,40}?作出[^。；]{0,40}?判决[^。；]{0,40}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
-PRIOR_BEFORE_COURT_RE = re.compile(r"曾|前科|刑满释放")
 # a fine as the whole sentence (判处罚金人民币三千元; 单处罚金, 刑法第52条) or no penalty at all (免予刑事处罚, 刑法第37条)
-# a prior conviction told among the facts below ("原判认定，被告人甲曾因犯盗窃罪于2016年被判处有期徒刑六个月"): a sentence
-# someone 曾 received, or received (被判处), before this case; not the sentence under appeal
-PRIOR_IN_HEAD_RE = re.compile(r"曾|前科|被$")
+# a prior conviction told among the facts below ("原判认定，被告人甲曾因犯盗窃罪于2016年被判处有期徒刑六个月"): an earlier
+# conviction (earlier_convictions) opened inside the head, or a sentence someone received (被判处); not the sentence under
+# appeal
 ORIGINAL_TERM_RE = re.compile(
     rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})|(?P<fine_only>(?:单处)?罚金)|(?P<exempt>免予刑事处罚)"
 )
@@ -157,16 +157,20 @@ def _original_head(text: str, stage: str) -> re.Match | None:
         head
         for head in heads
         if head.re is not RETRIAL_ORIGINAL_RE
-        or not PRIOR_BEFORE_COURT_RE.search(
-            text, bounds(text, head.start(), head.end(), "。；;\n")[0], head.start()
-        )
+        or not _opens_conviction(text, bounds(text, head.start(), head.end(), "。；;\n")[0], head.start())
     ]
     return min(heads, key=lambda head: head.start(), default=None)
 
 
 def _tells_prior(text: str, head: re.Match) -> bool:
     verb = re.search(r"(?:判处|决定执行)$", head.group())
-    return bool(PRIOR_IN_HEAD_RE.search(text, head.start(), verb.start() if verb else head.end()))
+    at = head.start() + verb.start() if verb else head.end()
+    return _opens_conviction(text, head.start(), at) or text.startswith("被", at - 1)
+
+
+def _opens_conviction(text: str, start: int, end: int) -> bool:
+    """An earlier conviction (earlier_convictions) is told from within text[start:end]."""
+    return any(start <= c.start < end for c in earlier_convictions(text))
 
 
 def _sentence(text: str, match: re.Match) -> SentenceMention:

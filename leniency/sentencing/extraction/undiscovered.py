@@ -9,7 +9,11 @@ is read as art. 70 when
 - it says so in the statute's or the courts' words (漏罪, 判决宣告以前还有其他罪没有判决, 第七十条), or
 - it reports an earlier judgment (…被…法院判处…, or 因犯…罪…被判处… without the court) that the defendant is serving (服刑, 刑期…至…止), the
   facts' first date is before that judgment's date, and nothing in it speaks of art. 71 (又犯, 假释考验期内,
-  余刑, 尚未执行的刑期) or of a sentence served out (刑满释放).
+  余刑, 尚未执行的刑期) or of that sentence served out (刑满释放).
+
+The judgment being served is not one the text says was served (刑满释放, 执行完毕: earlier_convictions), and another,
+older conviction served out before the crime (曾因…被判处…，2009年刑满释放) says nothing of it: its release neither
+makes the text an art. 71 one nor is its judgment the one to combine with.
 
 What it reads, each with its source sentence: the earlier sentence (its term written out, or, when CAIL
 masks it as ××, from the dates of the term, "刑期自2011年10月1日起至2026年3月31日止", which every
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, conviction_at
 from leniency.sentencing.extraction.numbers import (
     DIGIT_CHARS,
     NUMBER,
@@ -43,6 +48,7 @@ ART70_WORDS_RE = re.compile(
 NOT_ART70_RE = re.compile(
     r"又犯|再犯|假释考验期|余刑|尚未执行|未执行完毕|刑满释放|执行完毕后|刑法》?第七十一条"
 )
+RELEASE_WORDS = ("刑满释放", "执行完毕后")
 # another person's judgment: an accomplice tried apart
 OTHERS_RE = re.compile(r"同案|另案|同伙|共犯|同犯")
 SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
@@ -85,19 +91,43 @@ def find_undiscovered(text: str) -> PriorJudgment | None:
     )
 
 
+def undiscovered_conviction(text: str) -> EarlierConviction | None:
+    """The earlier conviction (earlier_convictions) that tells the judgment an art. 70 text combines with: for the
+    crime found later it is neither a recidivism nor a prior record (刑法第65条 needs a crime after the sentence was
+    served; a 漏罪 was committed before the judgment). None where the text is no art. 70 one or tells that judgment
+    in words no conviction opens with (被某区人民法院判处… without 因犯…罪)."""
+    judged = _own_judgment(text)
+    if judged is None or find_undiscovered(text) is None:
+        return None
+    return conviction_at(text, judged.end() - 1)  # its verdict (判处) is what the conviction tells
+
+
 def _own_judgment(text: str) -> re.Match | None:
     """The first earlier judgment whose sentence is not about an accomplice tried apart (同案人…被判处, …另案处理):
-    art. 70 combines the defendant's own sentences."""
+    art. 70 combines the defendant's own sentences; and that the text does not say was served (art. 70: 刑罚执行完毕
+    以前)."""
     for judged in JUDGED_RE.finditer(text):
         sentence = _sentence_span(text, judged.start(), judged.end())
-        if not OTHERS_RE.search(sentence.quote):
+        told = conviction_at(text, judged.end() - 1)
+        if not OTHERS_RE.search(sentence.quote) and not (told is not None and told.served):
             return judged
     return None
 
 
+def _speaks_of_art71(text: str, judged: re.Match) -> bool:
+    """Words of art. 71 or of a sentence served out (NOT_ART70_RE), but a release that belongs to another of the
+    defendant's judgments (an older conviction served before the crime)."""
+    for words in NOT_ART70_RE.finditer(text):
+        told = conviction_at(text, words.start())
+        another = told is not None and told.judgment and not told.holds(judged.end() - 1)
+        if not (another and words.group() in RELEASE_WORDS):
+            return True
+    return False
+
+
 def _by_dates(text: str, judged: re.Match, sentence: Span) -> bool:
     """The acts precede the earlier judgment, which the defendant is serving (art. 70's own condition)."""
-    if NOT_ART70_RE.search(text) or not SERVING_RE.search(text, sentence.start):
+    if _speaks_of_art71(text, judged) or not SERVING_RE.search(text, sentence.start):
         return False
     pronounced = _last_date(text, sentence.start, judged.end())
     first = next(
@@ -107,9 +137,12 @@ def _by_dates(text: str, judged: re.Match, sentence: Span) -> bool:
 
 
 def _is_act_date(text: str, match: re.Match, sentence: Span) -> bool:
-    """A date of the facts: not in the earlier judgment's sentence, not a birth date."""
-    return not sentence.start <= match.start() < sentence.end and not text.startswith(
-        ("出生", "生"), match.end()
+    """A date of the facts: not in the earlier judgment's sentence, nor in another earlier conviction
+    (earlier_convictions: 曾因犯盗窃罪于2010年2月被判处…), not a birth date."""
+    return (
+        not sentence.start <= match.start() < sentence.end
+        and conviction_at(text, match.start()) is None
+        and not text.startswith(("出生", "生"), match.end())
     )
 
 

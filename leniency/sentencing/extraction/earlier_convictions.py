@@ -1,0 +1,171 @@
+"""Earlier convictions told in a fact text (前科): one reading that every extractor shares.
+
+A judgment tells the defendant's earlier convictions among the facts of this case: "曾因犯盗窃罪于2014年5月被某区
+人民法院判处有期徒刑六个月，2014年11月刑满释放", "有盗窃前科", "1、2016年3月因犯盗窃罪被判处有期徒刑一年；2、因盗窃被
+行政拘留十日". They are circumstances of this case (刑法第65条 累犯; 2021量刑指导意见 三(15)(16)), not its conduct
+(charge_inference), not its counts (document), not the sentence under appeal (procedure); one of them may be the
+judgment an undiscovered crime is combined with (漏罪, 刑法第70条: undiscovered), which for that crime is neither a
+recidivism nor a prior record (circumstances). Each of those places used to tell an earlier conviction with its own
+words; they now ask `earlier_convictions`.
+
+A conviction is told from its opening words (OPENING: 曾因 / 曾犯, 因犯…罪 with its sentence, 因…被…判处 / 行政拘留 …,
+有…前科, 刑满释放) through the clauses that go on telling its sentence and release (TELLING: 判处, 刑满释放 …), up to the
+first clause of anything else or the end of its sentence. A second judgment opening inside (…，2016年又因犯诈骗罪被判处…)
+starts a conviction of its own; a release or a 前科 inside belongs to the one it follows. What each tells: whether it
+is a criminal conviction at all (a court's sentence, not only an administrative punishment: 行政拘留, 劳动教养, 罚款 are
+no 前科), its sentence, the date it was pronounced, and whether it was served (刑满释放, 执行完毕).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, term_months
+from leniency.sentencing.facts import SentenceMention, Span
+
+# The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 (with a crime, a sentence or a punishment in its
+# clause), 因犯…罪 with its sentence after it, 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
+JUDGMENT_OPENING = (
+    r"曾经?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
+    r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))"
+    r"|因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)"
+)
+# The words that tell a record without opening a judgment: 有盗窃前科, 前科 (无前科 is a negation, for the reader to
+# weigh), 刑满释放. Not the papers that prove one (前科查询, 前科劣迹证明; 刑满释放证明 in an evidence list is still 刑满释放).
+RECORD_WORDS = r"(?<!没)有[^。；，,、]{0,12}前科(?!(?:劣迹)?(?:材料|查询|证明))|前科(?!(?:劣迹)?(?:查询|证明|材料))|刑满释放"
+OPENING = re.compile(rf"(?P<judgment>{JUDGMENT_OPENING})|(?P<record>{RECORD_WORDS})")
+# The clauses that go on telling a conviction: its sentence, its release, its punishment
+TELLING = re.compile(
+    r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
+)
+# A criminal conviction (前科 in 三(16)'s sense): a court's sentence or a crime named as committed, not an arrest
+# (因涉嫌盗窃罪被刑事拘留) nor an administrative punishment alone (因盗窃被行政拘留十日)
+CRIMINAL = re.compile(
+    r"判处|判刑|判决|刑满释放|有期徒刑|拘役|缓刑|刑事处罚|前科(?!劣迹)|(?<!涉嫌)犯[^。；，,]{1,12}?罪"
+)
+# Whose conviction: its opening follows an accomplice or several persons named, and its clause does not name the
+# defendant ("证实
+# 潘某、贾某、冯某2因虚开增值税专用发票罪被判处刑罚", "同案人李某因犯盗窃罪被判处…"): another person's, no record of the
+# defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯): it stays his.
+DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
+SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
+SERVED = re.compile(r"刑满释放|执行完毕|释放")
+PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
+SENTENCE_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?")
+PENALTY_CODES = {
+    "有期徒刑": "imprisonment",
+    "拘役": "detention",
+    "管制": "surveillance",
+    "无期徒刑": "life",
+    "死刑": "death",
+    "死刑缓期二年执行": "death_suspended",
+}
+VERDICT = re.compile(r"判处|判决|判刑")
+DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
+CLAUSE_END = re.compile(r"[，,]")
+SENTENCE_END = re.compile(r"[。；;]")
+
+
+@dataclass(frozen=True)
+class EarlierConviction:
+    """One earlier conviction (or punishment) told in the text: text[start:end], opened by text[start:opening_end]."""
+
+    start: int
+    opening_end: int
+    end: int
+    judgment: bool  # opened by a judgment's words (曾因…, 因犯…罪…判处); False: by 前科 / 刑满释放 alone
+    criminal: bool  # a criminal conviction (CRIMINAL), not only an administrative punishment or an arrest
+    others: bool  # told of someone else (DEFENDANT, SOMEONE)
+    served: bool  # the text says its sentence was served (刑满释放, 执行完毕)
+    sentence: SentenceMention | None  # the penalty and term it states, when it states one
+    pronounced: date | None  # the last date before its verdict (判处 / 判决)
+
+    def holds(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+def earlier_convictions(text: str) -> tuple[EarlierConviction, ...]:
+    """The earlier convictions `text` tells, in reading order, none overlapping."""
+    return _read(text)
+
+
+def conviction_at(text: str, pos: int) -> EarlierConviction | None:
+    """The earlier conviction whose told span holds position `pos`, or None."""
+    return next((c for c in _read(text) if c.holds(pos)), None)
+
+
+def without_earlier_convictions(text: str) -> str:
+    """`text` with every earlier conviction it tells blanked out; same length, so that positions stay."""
+    out = list(text)
+    for conviction in _read(text):
+        out[conviction.start : conviction.end] = " " * (conviction.end - conviction.start)
+    return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _read(text: str) -> tuple[EarlierConviction, ...]:
+    found: list[EarlierConviction] = []
+    at = 0
+    while (opening := OPENING.search(text, at)) is not None:
+        sentence = SENTENCE_END.search(text, opening.end())
+        stop = sentence.start() if sentence else len(text)
+        end = _clause_end(text, opening.end(), stop)  # the clause the conviction opens goes in any case
+        while end < stop and TELLING.search(text, end, _clause_end(text, end + 1, stop)):
+            end = _clause_end(text, end + 1, stop)
+        # a second judgment opening inside starts a conviction of its own
+        inner = next(
+            (m for m in OPENING.finditer(text, opening.end(), end) if m.group("judgment")),
+            None,
+        )
+        if inner is not None:
+            end = max(inner.start(), opening.end())
+        found.append(_conviction(text, opening, end))
+        at = max(end, opening.end())
+    return tuple(found)
+
+
+def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
+    start = opening.start()
+    told = text[start:end]
+    sentence = None
+    if match := SENTENCE_RE.search(text, start, end):
+        sentence = SentenceMention(
+            PENALTY_CODES.get(match.group("penalty")),
+            term_months(match),
+            False,
+            Span(start, end, told),
+        )
+    verdict = VERDICT.search(text, start, end)
+    # its date stands before its opening as often as after it: "2014年5月因犯盗窃罪被判处…", read from its clause's start
+    clause = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1
+    dates = [
+        d for m in DATE_RE.finditer(text, clause, verdict.start() if verdict else clause) if (d := _date(m))
+    ]
+    return EarlierConviction(
+        start=start,
+        opening_end=opening.end(),
+        end=end,
+        judgment=bool(opening.group("judgment")),
+        criminal=bool(CRIMINAL.search(told)),
+        others=bool(SOMEONE.search(text, clause, start)) and not DEFENDANT.search(text, clause, start),
+        served=bool(SERVED.search(told)),
+        sentence=sentence,
+        pronounced=dates[-1] if dates else None,
+    )
+
+
+def _clause_end(text: str, at: int, stop: int) -> int:
+    clause = CLAUSE_END.search(text, at, stop)
+    return clause.start() if clause else stop
+
+
+def _date(match: re.Match) -> date | None:
+    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
+    day = parse_number(match.group("d")) if match.group("d") else 1
+    try:
+        return date(int(year), int(month), int(day or 1)) if year and month else None
+    except ValueError:
+        return None

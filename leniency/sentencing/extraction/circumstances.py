@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.earlier_convictions import OPENING, earlier_convictions
+from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
@@ -30,7 +30,7 @@ RECOVERER = re.compile(
     r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
 )
 
-# PRIOR_RECORD's findings are the openings of `_prior_records`, not a pattern's matches
+# PRIOR_RECORD's findings are the openings of `prior_records`, not a pattern's matches
 PRIOR_RECORD = re.compile(r"(?!)")
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
@@ -190,7 +190,11 @@ def find_circumstances(
     for code, pattern in PATTERNS:
         if any(f.code == code.value for f in findings):
             continue  # a second pattern of a circumstance already found
-        told = _prior_records(text) if pattern is PRIOR_RECORD else pattern.finditer(text)
+        told = (
+            [OPENING.match(text, c.start) for c in prior_records(text)]
+            if pattern is PRIOR_RECORD
+            else pattern.finditer(text)
+        )
         for match in told:
             if _negated(text, match.start(), match.end(), code):
                 continue
@@ -236,19 +240,15 @@ def find_circumstances(
     return findings, notes
 
 
-def _prior_records(text: str) -> list[re.Match]:
-    """The openings of the defendant's criminal convictions the text tells (earlier_convictions: a court's sentence,
+def prior_records(text: str) -> list[EarlierConviction]:
+    """The defendant's criminal convictions the text tells (earlier_convictions: a court's sentence,
     not an administrative punishment alone, nor another person's), less the judgment an undiscovered crime is combined
     with (漏罪, 刑法第70条). That crime was committed before that judgment was pronounced, so the judgment makes no
     recidivist of it (刑法第65条: a new crime after the earlier sentence was served or pardoned) and no prior record
     (2021量刑指导意见 三(16): a record the offender had when offending, weighed by the interval since); it is combined
     with it instead (arts. 70, 69). An older conviction of the same text still counts."""
     missed = undiscovered_conviction(text)
-    return [
-        OPENING.match(text, c.start)
-        for c in earlier_convictions(text)
-        if c.criminal and not c.others and c != missed
-    ]
+    return [c for c in earlier_convictions(text) if c.criminal and not c.others and c != missed]
 
 
 def _vulnerable_victims(text: str, charges: Sequence[str]) -> list[Finding]:

@@ -16,3 +16,8 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# matplotlib keeps the fonts it found in a cache of its own: one written before the CJK fonts came would keep
+# missing them (every chart then fails on its first Chinese glyph), so it is dropped and rebuilt on next use.
+if [[ " ${need[*]} " == *" fonts-noto-cjk "* ]]; then
+  rm -f "${MPLCONFIGDIR:-${XDG_CACHE_HOME:-$HOME/.cache}/matplotlib}"/fontlist-*.json
+fi

@@ -27,10 +27,12 @@ from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, pa
 from leniency.sentencing.facts import SentenceMention, Span
 
 # The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 (with a crime, a sentence or a punishment in its
-# clause), 因犯…罪 with its sentence after it, 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
+# clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next), 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
 JUDGMENT_OPENING = (
     r"曾经?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
     r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))"
+    # its verdict after a comma, passive: "又因犯抢劫罪、敲诈勒索罪，于1997年9月2日被本院数罪并罚决定执行有期徒刑七年六个月"
+    r"|因犯[^。；，,]{0,30}罪(?=[，,][^。；，,]{0,20}被[^。；，,]{0,20}(?:判处|判刑|判决|决定执行))"
     r"|因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)"
 )
 # The words that tell a record without opening a judgment: 有盗窃前科, 前科 (无前科 is a negation, for the reader to
@@ -63,7 +65,7 @@ PENALTY_CODES = {
     "死刑": "death",
     "死刑缓期二年执行": "death_suspended",
 }
-VERDICT = re.compile(r"判处|判决|判刑")
+VERDICT = re.compile(r"判处|判决|判刑|决定执行")
 DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
 CLAUSE_END = re.compile(r"[，,]")
 SENTENCE_END = re.compile(r"[。；;]")

@@ -107,3 +107,10 @@ def test_a_criminal_conviction_of_the_defendant_is_a_prior_record(text):
 )
 def test_no_record_a_punishment_or_anothers_conviction_is_no_prior_record(text):
     assert "prior_record" not in _codes(text)
+
+
+def test_a_verdict_after_a_comma_told_in_the_passive_closes_a_conviction_and_a_recommendation_does_not():
+    text = "被告人甲又因犯抢劫罪、敲诈勒索罪，于1997年9月2日被本院数罪并罚决定执行有期徒刑七年六个月。" + ACT
+    (told,) = earlier_convictions(text)
+    assert told.criminal and told.sentence.months == 90 and told.pronounced == date(1997, 9, 2)
+    assert earlier_convictions("公诉机关认为被告人甲因犯盗窃罪，建议判处有期徒刑一年。") == ()

@@ -13,7 +13,7 @@ A conviction is told from its opening words (OPENING: 曾因 / 曾犯, 因犯…
 first clause of anything else or the end of its sentence. A second judgment opening inside (…，2016年又因犯诈骗罪被判处…)
 starts a conviction of its own; a release or a 前科 inside belongs to the one it follows. What each tells: whether it
 is a criminal conviction at all (a court's sentence, not only an administrative punishment: 行政拘留, 劳动教养, 罚款 are
-no 前科), its sentence, the date it was pronounced, and whether it was served (刑满释放, 执行完毕).
+no 前科), its sentence, the date it was pronounced, whether it was served (刑满释放, 执行完毕) and when it was released.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class EarlierConviction:
     served: bool  # the text says its sentence was served (刑满释放, 执行完毕)
     sentence: SentenceMention | None  # the penalty and term it states, when it states one
     pronounced: date | None  # the last date before its verdict (判处 / 判决)
+    released: date | None = None  # the date of its release (2014年11月刑满释放), where it states one
 
     def holds(self, pos: int) -> bool:
         return self.start <= pos < self.end
@@ -122,8 +123,9 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
             (m for m in OPENING.finditer(text, opening.end(), end) if m.group("judgment")),
             None,
         )
-        if inner is not None:
-            end = max(inner.start(), opening.end())
+        if inner is not None:  # up to the clause it opens in ("…刑满释放，2015年又因犯诈骗罪…")
+            end = max([opening.end()] + [text.rfind(c, opening.end(), inner.start()) for c in "，,"])
+            end = end if end > opening.end() else max(inner.start(), opening.end())
         found.append(_conviction(text, opening, end))
         at = max(end, opening.end())
     return tuple(found)
@@ -156,7 +158,18 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
         served=bool(SERVED.search(told)),
         sentence=sentence,
         pronounced=dates[-1] if dates else None,
+        released=_released(text, start, end),
     )
+
+
+def _released(text: str, start: int, end: int) -> date | None:
+    """The date told right before its release in its own clause: "2014年11月刑满释放", "于2015年3月2日刑满释放"."""
+    release = SERVED.search(text, start, end)
+    if release is None:
+        return None
+    clause = max([start] + [text.rfind(c, start, release.start()) + 1 for c in "，,"])
+    dates = [d for m in DATE_RE.finditer(text, clause, release.start()) if (d := _date(m))]
+    return dates[-1] if dates else None
 
 
 def _clause_end(text: str, at: int, stop: int) -> int:

@@ -28,16 +28,16 @@ def test_a_conviction_is_read_with_its_sentence_its_date_and_its_release():
     assert (RECORD + ACT)[told.start : told.end] == RECORD[RECORD.index("曾因") : RECORD.index("。")]
     assert (told.judgment, told.criminal, told.served, told.others) == (True, True, True, False)
     assert (told.sentence.penalty, told.sentence.months) == ("imprisonment", 6)
-    assert told.pronounced == date(2014, 5, 1)
+    assert told.pronounced == date(2014, 5, 1) and told.released == date(2014, 11, 1)
 
 
 def test_a_second_judgment_in_the_same_sentence_is_a_conviction_of_its_own():
-    text = "被告人甲曾因犯盗窃罪于2010年被判处有期徒刑一年，2011年刑满释放，2015年又因犯诈骗罪被判处有期徒刑二年。"
+    text = "被告人甲曾因犯盗窃罪于2010年3月被判处有期徒刑一年，2011年1月刑满释放，2015年6月又因犯诈骗罪被判处有期徒刑二年。"
     first, second = earlier_convictions(text)
-    assert first.served and first.sentence.months == 12
-    assert (
-        not second.served and second.sentence.months == 24 and text[second.start :].startswith("因犯诈骗罪")
-    )
+    assert first.served and first.sentence.months == 12 and first.released == date(2011, 1, 1)
+    assert not second.served and second.released is None and second.sentence.months == 24
+    assert text[second.start :].startswith("因犯诈骗罪") and second.pronounced == date(2015, 6, 1)
+    assert text[first.end :].startswith("，2015年6月又")  # the clause the second opens in is its own
 
 
 def test_an_administrative_punishment_or_an_arrest_is_no_criminal_conviction():

@@ -77,6 +77,9 @@ class RecommendationOut(Schema):
     probation: bool
     probation_months: int | None
     fine_yuan: Decimal | None
+    confiscation: bool = Field(
+        ..., description="并处没收财产: mandatory in the charge's statutory bracket (刑法第59条)"
+    )
     machine_assisted: bool
     engine_months: int | None
     engine_low: int | None
@@ -114,6 +117,7 @@ def _out(rec, user) -> dict:
         "probation": rec.probation,
         "probation_months": rec.probation_months,
         "fine_yuan": rec.fine_yuan,
+        "confiscation": rec.confiscation,
         "machine_assisted": rec.machine_assisted,
         "engine_months": rec.engine_months,
         "engine_low": rec.engine_low,

@@ -71,6 +71,9 @@ class EngineResult:
     probation_months: int | None
     fine_yuan: Decimal | None
     model_version: str
+    confiscation: bool = (
+        False  # 并处没收财产, mandatory in the bracket (刑法第59条): `Calculation.confiscation`
+    )
     confidence: str = ""
     interval: list | None = None  # the model's prediction interval [low, high] in months, if any
     similar: dict = field(default_factory=dict)  # {"cases": [...], "stats": {...} | None, "note": str}
@@ -86,6 +89,7 @@ class EngineResult:
             "probation_advised": self.probation_advised,
             "probation_months": self.probation_months,
             "fine_yuan": None if self.fine_yuan is None else str(self.fine_yuan),
+            "confiscation": self.confiscation,
             "model_version": self.model_version,
             "confidence": self.confidence,
             "interval": self.interval,
@@ -139,6 +143,7 @@ def _from_calculation(calc, *, model_version: str = "") -> EngineResult:
         probation_advised=bool(calc.probation_advised),
         probation_months=calc.probation_months,
         fine_yuan=calc.fine_yuan,
+        confiscation=bool(calc.confiscation),
         model_version=model_version or f"calculator {calc.standard_version}",
         confidence=str(calc.confidence),
     )

@@ -57,6 +57,9 @@ class SentencingRecommendation(models.Model):
     probation = models.BooleanField(_("适用缓刑"), default=False)
     probation_months = models.PositiveIntegerField(_("缓刑考验期（月）"), null=True, blank=True)
     fine_yuan = models.DecimalField(_("罚金（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # 并处没收财产: the charge's statutory bracket adds it whatever the term (刑法第59条; e.g. 第347条第2款). Set from the
+    # engine's calculation, never typed: the law, not the prosecutor, decides it. Not for 单处罚金 or 免予刑事处罚.
+    confiscation = models.BooleanField(_("并处没收财产"), default=False)
 
     facts_text = models.TextField(_("据以计算的事实"), blank=True)
     charges = models.JSONField(_("罪名"), default=list, blank=True)

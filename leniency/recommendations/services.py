@@ -72,6 +72,15 @@ def engine_values(result) -> dict:
     }
 
 
+def confiscation_of(rec: SentencingRecommendation) -> bool:
+    """并处没收财产 as the law attaches it to the round's calculation: the engine found a charge whose own bracket
+    adds it (刑法第59条 and the article's 并处没收财产, e.g. 第347条第2款), kept whatever the term, as the fine is.
+    False with 单处罚金 (an additional penalty alone, 刑法第34条) or 免予刑事处罚 (no penalty, 刑法第37条)."""
+    if rec.principal_penalty in (P.FINE_ONLY, P.EXEMPT):
+        return False
+    return bool((rec.calculation or {}).get("confiscation"))
+
+
 def snapshot(rec: SentencingRecommendation) -> dict:
     """What an audit event of a recommendation records of it (the demo writes its history the same way)."""
     return {
@@ -88,6 +97,7 @@ def snapshot(rec: SentencingRecommendation) -> dict:
         "probation": rec.probation,
         "probation_months": rec.probation_months,
         "fine_yuan": None if rec.fine_yuan is None else str(rec.fine_yuan),
+        "confiscation": rec.confiscation,
     }
 
 
@@ -231,6 +241,7 @@ def do_create_draft(
         chosen.update({k: v for k, v in values.items() if k in FIELDS})
     for key, value in clean_values(chosen, several_crimes=len(charges) > 1).items():
         setattr(rec, key, value)
+    rec.confiscation = confiscation_of(rec)
     found = _check_deviation(rec, deviation_reason)
     superseded = None
     previous = open_recommendation(defendant)
@@ -300,6 +311,7 @@ def do_update_draft(
     merged.update({k: v for k, v in values.items() if k in FIELDS})
     for key, value in clean_values(merged, several_crimes=len(rec.charges or []) > 1).items():
         setattr(rec, key, value)
+    rec.confiscation = confiscation_of(rec)
     found = _check_deviation(rec, deviation_reason)
     if note is not None:
         rec.note = note

@@ -70,4 +70,6 @@ def term_text(rec) -> str:
         text += f"，缓刑{duration(rec.probation_months)}" if rec.probation_months else "，适用缓刑"
     if rec.fine_yuan and rec.principal_penalty != P.EXEMPT:
         text += f"，并处罚金{yuan(rec.fine_yuan)}"
+    if getattr(rec, "confiscation", False) and rec.principal_penalty != P.EXEMPT:
+        text += "，并处没收财产"  # 刑法第59条: the statute's words; how much is the court's (个人部分或者全部财产)
     return text

@@ -36,20 +36,55 @@ from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
 from leniency.sentencing.trace import Trace
 
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# A date as judgments write it: 2014年8月5日, 2014年8月, 2014年 alone; 同年8月 / 当年8月 (the year of the date before it),
+# 次年3月 / 翌年3月 (the year after it), 同月25日 / 当月25日 (its month).
+_DATE = re.compile(
+    r"(?:(?P<year>\d{4})\s*年|(?P<rel>同|当|次|翌)年(?=\s*\d{1,2}\s*月))"
+    r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
+    r"|(?:同|当)月\s*(?P<mday>\d{1,2})\s*日"
+)
+# a birth date ("被害人李某（女，2001年4月1日出生）", "吴某某（1999年生）") is no date of the acts
+_BIRTH = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
 EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
 
 
 def latest_date(text: str) -> date | None:
-    """The latest calendar date written as 年/月(/日) in `text`, or None when it names none."""
+    """The latest calendar date the facts name in `text`, or None when it names none.
+
+    A date with its month counts from the month's first day (its day where written: days 29-31 as the 28th, late enough
+    for a cut-off on a month's first day). A year named alone ("2011年至2013年期间", "2014年底") counts as its last day:
+    the acts lie somewhere in that year, and only its end never says they ended before a day they may not have ended
+    before; a text naming no date at all is likewise taken as decided under the rule in force now (`decided_before`).
+    同年/当年 with a month take the year of the date written before them, 次年/翌年 the year after it, 同月/当月 with a day
+    its year and month, as judgments write a run of dates; with no date before them they are no date. Birth dates are
+    left out."""
     found = []
+    year = month = None  # of the date read last: what 同年, 次年 and 同月 refer to
     for match in _DATE.finditer(text or ""):
-        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
-        if EARLIEST_YEAR <= year <= 2100 and 1 <= month <= 12:
-            try:
-                found.append(date(year, month, min(max(day, 1), 28)))  # day 29-31: late enough for a cut-off
-            except ValueError:
+        if match.group("mday"):
+            if year is None or month is None:
                 continue
+            value = (year, month, int(match.group("mday")))
+        else:
+            rel = match.group("rel")
+            if rel:
+                if year is None:
+                    continue
+                y = year + (1 if rel in "次翌" else 0)
+            else:
+                y = int(match.group("year"))
+            m = int(match.group("month")) if match.group("month") else None
+            value = (y, m, int(match.group("day") or 1))
+        if _BIRTH.match(text, match.end()) or not EARLIEST_YEAR <= value[0] <= 2100:
+            continue
+        if value[1] is None:
+            found.append(date(value[0], 12, 31))
+            year, month = value[0], None
+            continue
+        if not 1 <= value[1] <= 12:
+            continue
+        found.append(date(value[0], value[1], min(max(value[2], 1), 28)))
+        year, month = value[0], value[1]
     return max(found) if found else None
 
 

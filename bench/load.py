@@ -142,6 +142,56 @@ def start_server(port: int, workers: int, threads: int = 1, debug: bool = False)
     raise SystemExit("gunicorn did not start within 120 s")
 
 
+def _process_tree_cpu() -> dict[int, tuple[int, float]]:
+    """Every process's parent and the CPU seconds it and its reaped children used (/proc/<pid>/stat)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    tree = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # gone since listed
+            continue
+        # after the name: state, ppid (fields 4-5 of proc(5)), then utime, stime, cutime, cstime at 14-17
+        tree[int(entry)] = (int(fields[1]), sum(int(f) for f in fields[11:15]) / tick)
+    return tree
+
+
+def cpu_seconds(roots: dict[str, int | None]) -> dict[str, float]:
+    """CPU seconds used so far by each named process with all its descendants, living or reaped: the app
+    server's master and workers, the database server's postmaster and backends (a process's reaped children
+    are in its own cutime/cstime, so a worker or backend that ends between two readings is still counted)."""
+    tree = _process_tree_cpu()
+    children = defaultdict(list)
+    for pid, (parent, _) in tree.items():
+        children[parent].append(pid)
+
+    def total(pid):
+        return tree.get(pid, (0, 0.0))[1] + sum(total(child) for child in children[pid])
+
+    return {name: total(pid) for name, pid in roots.items() if pid in tree}
+
+
+def local_database_server() -> int | None:
+    """The PostgreSQL postmaster's pid when DATABASE_URL's server runs on this machine, else None (SQLite's
+    work is the app's own)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    connection.close()
+    try:
+        with open(f"/proc/{backend}/stat") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except OSError:  # a server on another machine
+        return None
+
+
 def reference_loop_ms() -> float:
     """A fixed CPU-bound loop, timed on one core: this machine's speed drifts by tens of percent over minutes, so
     each run prints it before and after, and runs are compared at like speeds."""
@@ -245,6 +295,14 @@ def run(port, cookie, token, cases, total, seconds, clients, recommend_share, co
     return latencies, errors, time.perf_counter() - began, distinct
 
 
+def report_cpu(before: dict[str, float], after: dict[str, float], requests: int) -> None:
+    """CPU milliseconds per request of each part: what each would need on a machine of its own."""
+    parts = ", ".join(
+        f"{name} {1000 * (after[name] - before[name]) / requests:.1f}" for name in before if name in after
+    )
+    print(f"CPU ms per request: {parts}")
+
+
 def report(latencies, errors, wall, distinct, cold=False):
     print(f"{'endpoint':34} {'n':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'non-200':>8}")
     every = []
@@ -299,11 +357,14 @@ def main(argv=None):
         f"{' (DEBUG)' if args.debug else ''}; "
         f"{args.clients} clients; at most {args.requests} requests / {args.seconds:.0f} s"
     )
+    database = local_database_server()
     connection.close()
     server = start_server(args.port, args.workers, args.threads, args.debug)
     try:
         warm_up(args.port, cookie, token, cases, rounds=3 * args.workers)
         speed_before = reference_loop_ms()
+        roots = {"app server": server.pid, "database server": database}
+        cpu_before = {**cpu_seconds(roots), "load clients": time.process_time()}
         latencies, errors, wall, distinct = run(
             args.port,
             cookie,
@@ -315,6 +376,7 @@ def main(argv=None):
             args.recommend_share,
             cold=args.cold,
         )
+        cpu_after = {**cpu_seconds(roots), "load clients": time.process_time()}
         speed_after = reference_loop_ms()
     finally:
         server.terminate()
@@ -324,6 +386,7 @@ def main(argv=None):
             server.kill()
             server.wait()
     report(latencies, errors, wall, distinct, cold=args.cold)
+    report_cpu(cpu_before, cpu_after, sum(map(len, latencies.values())))
     print(
         f"machine speed: reference loop {speed_before:.0f} ms before the run, {speed_after:.0f} ms after "
         "(lower is faster)"

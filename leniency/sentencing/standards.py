@@ -40,6 +40,14 @@ CONDITION_KEYS = {
     "amount_share_of", "amount_below",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
+# the victim's vulnerability as extraction names it (extraction/circumstances.py VULNERABLE_WORDS and the victim's age):
+# what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge
+VULNERABLE_KINDS = {"under_14", "minor", "minor_unstated", "elderly", "disabled", "pregnant"}
+# what a threshold variant's `when` may ask (calculator_thresholds.variant_applies)
+VARIANT_CONDITIONS = {"text_any", "text_none", "before", "from"}
+# increments whose measure only one kind of crime reads: grams through the crime's drug conversion, the blood alcohol
+# of 危险驾驶 (calculator_baseline.measure_value); anywhere else they read nothing and add nothing, silently
+INCREMENT_NEEDS_CRIME_MEASURE = {"grams": "drug", "bac": "bac"}
 
 
 class StandardError(ValueError):
@@ -184,6 +192,32 @@ def _ratio(value: Any, where: str) -> float:
     return float(value)
 
 
+def _amount(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def _variant_when(when: Any, where: str) -> None:
+    """A threshold variant's conditions (calculator_thresholds.variant_applies): words the text has or lacks, and the
+    period by the latest date the facts name. An unknown key would be ignored there, and the variant would always hold."""
+    if when is None:
+        return
+    if not isinstance(when, dict):
+        raise StandardError(f"{where}: must be a mapping")
+    for key, value in when.items():
+        if key not in VARIANT_CONDITIONS:
+            raise StandardError(
+                f"{where}.{key}: unknown condition (expected one of {sorted(VARIANT_CONDITIONS)})"
+            )
+        if key in ("text_any", "text_none"):
+            if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+                raise StandardError(f"{where}.{key}: must be a non-empty list of words")
+        else:
+            try:
+                date.fromisoformat(str(value))
+            except ValueError as exc:
+                raise StandardError(f"{where}.{key}: not an ISO date ({value!r})") from exc
+
+
 def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict[str, CircumstanceRule]:
     rules = {}
     items = _need(data, "circumstances", filename, dict)
@@ -223,7 +257,30 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
             min_months=int(raw.get("min_months", 0)),
             excluded_by=tuple(raw.get("excluded_by", ())),
         )
+        if raw.get("not_when_element") is not None:
+            _not_when_element(raw["not_when_element"], f"{where}.not_when_element")
     return rules
+
+
+def _not_when_element(elements: Any, where: str) -> None:
+    """charge -> the victim kinds its own article makes an element (extraction drops them for that charge). The charge is
+    looked up by its catalogue name exactly (extraction/circumstances._excluded_kinds), so another spelling would
+    silently never match."""
+    if not isinstance(elements, dict) or not elements:
+        raise StandardError(f"{where}: must be a mapping of charge to a list of victim kinds")
+    for charge, kinds in elements.items():
+        info = find_charge(str(charge))
+        if info is None:
+            raise StandardError(f"{where}.{charge}: not a charge in the catalogue")
+        if info.name != charge:
+            raise StandardError(f"{where}.{charge}: write the catalogue's name {info.name!r}")
+        if not isinstance(kinds, list) or not kinds:
+            raise StandardError(f"{where}.{charge}: must be a non-empty list of victim kinds")
+        unknown = [k for k in kinds if k not in VULNERABLE_KINDS]
+        if unknown:
+            raise StandardError(
+                f"{where}.{charge}: {unknown!r} not a victim kind the extraction names (one of {sorted(VULNERABLE_KINDS)})"
+            )
 
 
 def _condition(cond: Any, where: str) -> None:
@@ -295,9 +352,19 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
             per = _need(inc, "per", iw, int | float)
             if per <= 0:
                 raise StandardError(f"{iw}.per: must be positive, got {per!r}")
+            needs = INCREMENT_NEEDS_CRIME_MEASURE.get(m)
+            if needs is not None and measure != needs:
+                raise StandardError(
+                    f"{iw}.measure: {m!r} is read only for a crime whose measure is {needs!r}, not {measure!r}"
+                )
             above = inc.get("above")
             if isinstance(above, str) and above not in thresholds:
                 raise StandardError(f"{iw}.above: threshold {above!r} is not defined under thresholds")
+            if above is not None and not isinstance(above, str) and not _amount(above):
+                raise StandardError(f"{iw}.above: expected a threshold name or a number >= 0, got {above!r}")
+            top = inc.get("max_months")
+            if top is not None and not (_amount(top) and top > 0):
+                raise StandardError(f"{iw}.max_months: expected a positive number of months, got {top!r}")
             increments.append(
                 Increment(
                     measure=m,
@@ -334,9 +401,14 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
         vw = f"{where}: threshold_variants[{k}]"
         for key in ("id", "zh", "source"):
             _need(variant, key, vw, str)
-        unknown = set(_need(variant, "thresholds", vw, dict)) - set(thresholds)
+        figures = _need(variant, "thresholds", vw, dict)
+        unknown = set(figures) - set(thresholds)
         if unknown:
             raise StandardError(f"{vw}.thresholds: {sorted(unknown)} not defined under thresholds")
+        for key, value in figures.items():
+            if not _amount(value):
+                raise StandardError(f"{vw}.thresholds.{key}: expected an amount, got {value!r}")
+        _variant_when(variant.get("when"), f"{vw}.when")
         _confidence(variant.get("confidence", "low"), f"{vw}.confidence")
     if data.get("earlier_law") is not None:
         _earlier_tiers(data["earlier_law"], tiers, f"{where}: earlier_law")
@@ -471,11 +543,11 @@ def _load(version: str | None, jurisdiction: str, directory: Path) -> Standard:
         circumstances=circumstances,
         crimes=crimes,
         versions=vinfo,
-        amount_brackets=_amount_brackets(directory / "amount_brackets.yaml"),
+        amount_brackets=amount_brackets_file(directory / "amount_brackets.yaml"),
     )
 
 
-def _amount_brackets(path: Path) -> dict:
+def amount_brackets_file(path: Path) -> dict:
     """amount_brackets.yaml, checked: every charge known, thresholds rising, no more than its brackets."""
     data = _read(path)
     charges = _need(data, "charges", path.name, dict)
@@ -503,6 +575,8 @@ def _amount_brackets(path: Path) -> dict:
                 or len(figures) > len(brackets)
             ):
                 raise StandardError(f"{ew}.thresholds: a rising list of amounts, no more than its brackets")
+        for k, variant in enumerate(entry.get("threshold_variants") or ()):
+            _amount_variant(variant, f"{where}.threshold_variants[{k}]", len(info.brackets))
         words = entry.get("conduct_words")
         if words is not None and (
             not isinstance(words, list) or not all(isinstance(w, str) and w for w in words)
@@ -516,7 +590,78 @@ def _amount_brackets(path: Path) -> dict:
                 raise StandardError(
                     f"{where}.requires_words: {index!r} must be a bracket index with a list of words"
                 )
+    limits = data.get("fine_limits")
+    if limits is not None:
+        if not isinstance(limits, list):
+            raise StandardError(f"{path.name}: fine_limits: must be a list of entries")
+        for k, entry in enumerate(limits):
+            _fine_limits(entry, f"{path.name}: fine_limits[{k}]")
     return data
+
+
+def _amount_variant(variant: Any, where: str, n_brackets: int) -> None:
+    """A charge's other list of thresholds (calculator_thresholds.amount_thresholds): it replaces the whole list, so it
+    rises and has no more figures than the charge has brackets, like the charge's own."""
+    if not isinstance(variant, dict):
+        raise StandardError(f"{where}: must be a mapping")
+    for key in ("id", "zh", "source"):
+        _need(variant, key, where, str)
+    figures = _need(variant, "thresholds", where, list)
+    if (
+        not figures
+        or not all(_amount(f) for f in figures)
+        or any(b <= a for a, b in zip(figures, figures[1:], strict=False))
+    ):
+        raise StandardError(
+            f"{where}.thresholds: must be a non-empty rising list of amounts, got {figures!r}"
+        )
+    if len(figures) > n_brackets:
+        raise StandardError(
+            f"{where}.thresholds: {len(figures)} figures but the charge has {n_brackets} brackets"
+        )
+    _variant_when(variant.get("when"), f"{where}.when")
+    _confidence(variant.get("confidence", "low"), f"{where}.confidence")
+
+
+def _fine_limits(entry: Any, where: str) -> None:
+    """An interpretation's fine limits (calculator_fine_limits): whom it binds (charges of the catalogue or an article
+    range), its source, and per bracket of the term imposed a floor, with a ceiling in yuan or as a multiple of the amount."""
+    if not isinstance(entry, dict):
+        raise StandardError(f"{where}: must be a mapping")
+    where = f"{where} ({entry.get('id', '?')})"
+    for key in ("id", "source"):
+        _need(entry, key, where, str)
+    charges, articles = entry.get("charges"), entry.get("articles")
+    if charges is None and articles is None:
+        raise StandardError(f"{where}: needs charges or articles")
+    for charge in charges or ():
+        info = find_charge(str(charge))
+        if info is None or info.name != charge:
+            raise StandardError(f"{where}.charges: {charge!r} is not a charge's catalogue name")
+    if articles is not None and not (
+        isinstance(articles, list)
+        and len(articles) == 2
+        and all(isinstance(a, int) and not isinstance(a, bool) for a in articles)
+        and articles[0] <= articles[1]
+    ):
+        raise StandardError(f"{where}.articles: expected [first, last] article numbers, got {articles!r}")
+    rows = _need(entry, "by_bracket", where, list)
+    if not rows:
+        raise StandardError(f"{where}.by_bracket: at least one bracket's limits are needed")
+    for i, row in enumerate(rows):
+        bw = f"{where}.by_bracket[{i}]"
+        low = _need(row, "min_yuan", bw)
+        if not _amount(low):
+            raise StandardError(f"{bw}.min_yuan: expected an amount, got {low!r}")
+        high = row.get("max_yuan")
+        if high is not None and not (_amount(high) and high >= low):
+            raise StandardError(f"{bw}.max_yuan: expected an amount not below min_yuan {low}, got {high!r}")
+        times = row.get("max_times_amount")
+        if times is not None and not (_amount(times) and times > 0):
+            raise StandardError(f"{bw}.max_times_amount: expected a positive multiple, got {times!r}")
+        for key in ("zh", "en"):
+            _need(row, key, bw, str)
+    _confidence(entry.get("confidence", "low"), f"{where}.confidence")
 
 
 def _earlier_law(block: Any, where: str) -> list:

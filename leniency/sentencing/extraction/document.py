@@ -245,10 +245,14 @@ def _lists_a_thing(
 
 
 def _tells_a_record(text: str, start: int) -> bool:
-    """Whether the item that starts at `start` tells a record (an earlier conviction opens in its first sentence:
-    earlier_convictions), not being an item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list)."""
+    """Whether the item that starts at `start` tells a record (an earlier judgment or a release opens in its first
+    sentence: earlier_convictions; an act that names the defendant's 前科 in passing is still an act), not being an
+    item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list)."""
     end = _item_end(text, start)
-    told = any(start <= c.start < end for c in earlier_convictions(text))
+    told = any(
+        start <= c.start < end and (c.judgment or text.startswith("刑满释放", c.start))
+        for c in earlier_convictions(text)
+    )
     return told and not EVIDENCE_RE.search(text, start, min(end, start + EVIDENCE_HEAD))
 
 

@@ -26,10 +26,10 @@ from functools import lru_cache
 from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, term_months
 from leniency.sentencing.facts import SentenceMention, Span
 
-# The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 (with a crime, a sentence or a punishment in its
+# The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a punishment in its
 # clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next), 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
 JUDGMENT_OPENING = (
-    r"曾经?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
+    r"曾经?(?:于[^。；，,]{0,14}?)?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
     r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))"
     # its verdict after a comma, passive: "又因犯抢劫罪、敲诈勒索罪，于1997年9月2日被本院数罪并罚决定执行有期徒刑七年六个月"
     r"|因犯[^。；，,]{0,30}罪(?=[，,][^。；，,]{0,20}被[^。；，,]{0,20}(?:判处|判刑|判决|决定执行))"
@@ -116,6 +116,10 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
         sentence = SENTENCE_END.search(text, opening.end())
         stop = sentence.start() if sentence else len(text)
         end = _clause_end(text, opening.end(), stop)  # the clause the conviction opens goes in any case
+        if opening.group("record") and not opening.group().startswith("刑满释放"):
+            end = (
+                opening.end()
+            )  # …but 有盗窃前科的被告人甲在某小区窃得… goes on with the act: 前科 tells no more
         while end < stop and TELLING.search(text, end, _clause_end(text, end + 1, stop)):
             end = _clause_end(text, end + 1, stop)
         # a second judgment opening inside starts a conviction of its own

@@ -67,6 +67,10 @@ def test_a_numbered_record_told_with_its_judgment_is_no_count_and_a_numbered_act
     assert parse("被告人甲。" + records + "经审理查明：" + ACT).counts == []
     two = "经审理查明：1、" + ACT + "2、2019年4月2日，被告人甲在某小区窃得电动车一辆。"
     assert len(acts(parse("被告人甲。" + two))) == 2
+    # an act that names the defendant's 前科 in passing is still an act
+    assert (
+        len(acts(parse("被告人甲。" + two.replace("被告人甲在某小区", "有盗窃前科的被告人甲在某小区")))) == 2
+    )
 
 
 def test_a_prior_conviction_told_inside_the_appeal_head_is_not_the_sentence_appealed():
@@ -85,6 +89,7 @@ def test_a_prior_conviction_told_inside_the_appeal_head_is_not_the_sentence_appe
     [
         RECORD + ACT,
         "被告人甲有盗窃前科。" + ACT,
+        "被告人甲曾于2016年3月被某区人民法院判处有期徒刑一年。" + ACT,
         "被告人甲因犯盗窃罪于2014年5月被判处有期徒刑六个月。" + ACT,
         # the court's verdict without 犯…罪 (and a masked one) is still the defendant's conviction
         "另查明，被告人甲因诈骗罪被某县人民法院判处有期徒刑五年。" + ACT,

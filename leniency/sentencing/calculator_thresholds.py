@@ -47,6 +47,46 @@ _DATE = re.compile(
 _BIRTH = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
 EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
 
+# The same dates in Chinese numerals, as judgments and indictments often write them: 二〇一四年八月十二日 (〇, ○ or 零 for
+# nought), 二〇一四年八月, 同年十月, 同月二十日. A year is four digits before 年 (三年有期徒刑 or 二〇一四号 is no date); a
+# month (一 to 十二) and a day (一 to 三十一) are read only after a year or 同年/同月, as the Arabic ones are.
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0}
+_CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DATE = re.compile(
+    r"(?:(?<![〇○零Ｏ一二三四五六七八九十])(?P<year>[〇○零Ｏ一二三四五六七八九]{4})\s*年|\d{4}\s*年|[同当次翌]年)"
+    rf"(?:\s*(?P<month>{_CN_NUMBER})\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
+    rf"|[同当]月\s*(?P<mday>{_CN_NUMBER})\s*日"
+)
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31 (a month's or a day's number)."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _arabic(match: re.Match) -> str:
+    """One date of `_CN_DATE` with its Chinese numerals written in Arabic ones; the rest of its text unchanged."""
+    text, start = match.group(0), match.start()
+    for name in ("day", "mday", "month", "year"):  # right to left, so that earlier spans keep their places
+        if match.group(name) is None:
+            continue
+        a, b = match.span(name)
+        if name == "year":
+            number = "".join(str(_CN_DIGITS[c]) for c in match.group(name))
+        else:
+            number = str(_cn_number(match.group(name)))
+        text = text[: a - start] + number + text[b - start :]
+    return text
+
+
+def arabic_dates(text: str) -> str:
+    """`text` with the dates written in Chinese numerals written in Arabic ones (二〇一四年八月十二日 → 2014年8月12日,
+    同年十月 → 同年10月); other numerals (三年有期徒刑, 二〇一四号, 十二个月) unchanged."""
+    return _CN_DATE.sub(_arabic, text)
+
 
 def latest_date(text: str) -> date | None:
     """The latest calendar date the facts name in `text`, or None when it names none.
@@ -57,10 +97,11 @@ def latest_date(text: str) -> date | None:
     before; a text naming no date at all is likewise taken as decided under the rule in force now (`decided_before`).
     同年/当年 with a month take the year of the date written before them, 次年/翌年 the year after it, 同月/当月 with a day
     its year and month, as judgments write a run of dates; with no date before them they are no date. Birth dates are
-    left out."""
+    left out. Dates in Chinese numerals (二〇一四年八月十二日, 同年十月) are read as the same dates in Arabic ones."""
     found = []
     year = month = None  # of the date read last: what 同年, 次年 and 同月 refer to
-    for match in _DATE.finditer(text or ""):
+    text = arabic_dates(text or "")
+    for match in _DATE.finditer(text):
         if match.group("mday"):
             if year is None or month is None:
                 continue

@@ -8,10 +8,11 @@ judgment an undiscovered crime is combined with (漏罪, 刑法第70条: undisco
 recidivism nor a prior record (circumstances). Each of those places used to tell an earlier conviction with its own
 words; they now ask `earlier_convictions`.
 
-A conviction is told from its opening words (OPENING: 曾因 / 曾犯, 因犯…罪 with its sentence, 因…被…判处 / 行政拘留 …,
+A conviction is told from its opening words (OPENING: 曾因 / 曾犯 / 曾被, 因犯…罪 with its sentence, 因…被…判处 / 行政拘留 …,
 有…前科, 刑满释放) through the clauses that go on telling its sentence and release (TELLING: 判处, 刑满释放 …), up to the
 first clause of anything else or the end of its sentence. A second judgment opening inside (…，2016年又因犯诈骗罪被判处…)
-starts a conviction of its own; a release or a 前科 inside belongs to the one it follows. What each tells: whether it
+starts a conviction of its own, with its clause; a release or a 前科 inside belongs to the one it follows. A 前科 that
+opens one tells no more than its words (有盗窃前科的被告人甲在某小区窃得…: the act goes on). What each tells: whether it
 is a criminal conviction at all (a court's sentence, not only an administrative punishment: 行政拘留, 劳动教养, 罚款 are
 no 前科), its sentence, the date it was pronounced, whether it was served (刑满释放, 执行完毕) and when it was released.
 """
@@ -26,8 +27,9 @@ from functools import lru_cache
 from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, term_months
 from leniency.sentencing.facts import SentenceMention, Span
 
-# The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a punishment in its
-# clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next), 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
+# The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a
+# punishment in its clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next),
+# 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
 JUDGMENT_OPENING = (
     r"曾经?(?:于[^。；，,]{0,14}?)?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
     r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))"
@@ -49,9 +51,8 @@ CRIMINAL = re.compile(
     r"判处|判刑|判决|刑满释放|有期徒刑|拘役|缓刑|刑事处罚|前科(?!劣迹)|(?<!涉嫌)犯[^。；，,]{1,12}?罪"
 )
 # Whose conviction: its opening follows an accomplice or several persons named, and its clause does not name the
-# defendant ("证实
-# 潘某、贾某、冯某2因虚开增值税专用发票罪被判处刑罚", "同案人李某因犯盗窃罪被判处…"): another person's, no record of the
-# defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯): it stays his.
+# defendant ("证实潘某、贾某、冯某2因虚开增值税专用发票罪被判处刑罚", "同案人李某因犯盗窃罪被判处…"): another person's,
+# no record of the defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯).
 DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
 SERVED = re.compile(r"刑满释放|执行完毕|释放")

@@ -8,7 +8,7 @@ measured by an amount (伪造居民身份证, 滥用职权's losses) belongs to 
 figure is then the total of its own mentions, by the rules of the whole case's total (`total_amount`).
 
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
-the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded and 拒不支付劳动报酬 by the wages owed, unpaid_amounts.py;
+the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
 假冒注册商标 by the illegal business volume, business_volume.py) is given that sum (`measured_amount`), read from its own
 sentences where the case has several charges.
 """
@@ -22,13 +22,12 @@ from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.document import parse
 from leniency.sentencing.extraction.tax_amounts import tax_amount
-from leniency.sentencing.extraction.unpaid_amounts import evaded_tax, wages_owed
+from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
 
 # amount_brackets.yaml `measure` -> the reader of that sum
 MEASURES = {
     "tax": tax_amount,
     "evaded_tax": evaded_tax,
-    "wages_owed": wages_owed,
     "business_volume": business_volume,
 }
 

@@ -26,12 +26,14 @@ from leniency.sentencing.extraction.charge_inference import (
     states_requirements,
 )
 from leniency.sentencing.extraction.document import HEADING, acts, parse
+from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Span
 
 CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
-# 因犯…罪 (被…判处, 于…释放) tells an earlier conviction, as 曾因 does
-DENIED_OR_PRIOR = re.compile(r"不构成|否认|辩称|曾因|曾犯|因犯|前科|刑满|被判处")
+# a charge denied; a charge named inside an earlier conviction (曾因犯盗窃罪被判处…, 因犯盗窃罪，于…被判处…) is not this
+# case's either: earlier_convictions tells where one is (因犯盗窃罪被公安机关刑事拘留 is this case's arrest)
+DENIED = re.compile(r"不构成|否认|辩称")
 CONTEXT = 16
 # A charging frame that lists several charges, masked (××) or named: 构成××、××; 以××和非法采伐…罪; 构成诈骗罪、××
 _ITEM = r"(?:××罪?|[\u4e00-\u9fff、（）]{2,40}?罪)"
@@ -160,9 +162,11 @@ def stated_count(text: str) -> int:
     nothing of the number."""
     numbers = [number for number, _, _ in _headings(text)]
     count = max(len(set(numbers)), *numbers) if numbers else 0
-    for match in LISTED.finditer(text):
+    # an earlier conviction's charges and its 数罪并罚 (又因犯抢劫罪、敲诈勒索罪，…被本院数罪并罚…) are not this case's
+    own = without_earlier_convictions(text)
+    for match in LISTED.finditer(own):
         count = max(count, len(LIST_SEPARATOR.split(match.group(1))))
-    for sentence in re.split(r"[。；;]", text):
+    for sentence in re.split(r"[。；;]", own):
         for match in SEVERAL.finditer(sentence):
             if not WITH_EARLIER_SENTENCE.search(sentence):
                 count = max(count, SEVERAL_NUMBER.get(match.group(0)[0], 2))
@@ -192,7 +196,7 @@ def _named(text: str) -> dict[str, Span]:
     for match in _named_pattern().finditer(text):
         before = text[max(0, match.start() - CONTEXT) : match.start()]
         clause = re.split(r"[，,。；;]", before)[-1]
-        if not CHARGING_BEFORE.search(before) or DENIED_OR_PRIOR.search(clause):
+        if not CHARGING_BEFORE.search(before) or DENIED.search(clause) or conviction_at(text, match.start()):
             continue
         named.setdefault(current_name(match.group(1)), span(text, match.start(), match.end()))
     return named

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
+from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
 from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
@@ -37,18 +38,19 @@ class Applied:
 # 刑法第356条: a prior sentence for one of these crimes ("曾因犯贩卖毒品罪被判处…", "因非法持有毒品罪于…被判处")
 DRUG_PRIOR_RE = re.compile(
     r"因(?:犯)?[^。；，,]{0,12}(?:走私|贩卖|运输|制造|非法持有)[^。；，,]{0,8}毒品罪[^。；]{0,30}?(?:判处|判决|被判|判刑)"
-    r"|毒品再犯"
 )
 DRUG_SECTION = range(347, 358)  # 第六章第七节 走私、贩卖、运输、制造毒品罪: arts. 347-357 (本节规定之罪)
 
 
 def drug_reoffender(facts: CaseFacts) -> bool:
-    """Art. 356: the text states a prior sentence for a drug crime it names, and the crime sentenced now is of
-    the drug section."""
+    """Art. 356: the text states a prior sentence for a drug crime it names, among the defendant's prior records
+    (circumstances.prior_records: not the judgment a 漏罪 is combined with, which the drug crime came before, nor
+    another person's), or the courts' 毒品再犯; and the crime sentenced now is of the drug section."""
     charges = [find_charge(c) for c in facts.charges]
-    return any(c is not None and c.article in DRUG_SECTION for c in charges) and bool(
-        DRUG_PRIOR_RE.search(facts.text or "")
-    )
+    if not any(c is not None and c.article in DRUG_SECTION for c in charges):
+        return False
+    text = facts.text or ""
+    return "毒品再犯" in text or any(DRUG_PRIOR_RE.search(text[c.start : c.end]) for c in prior_records(text))
 
 
 def applicable_circumstances(facts: CaseFacts) -> Applied:

@@ -14,8 +14,12 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.charges import charge_candidates, charge_evidence
+from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.extraction.document import Document, acts, parse
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
+from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, victim_names
+from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.facts import Span
 
 
@@ -86,6 +90,7 @@ def read_case(text: str) -> dict:
             {"code": str(f.code), "value": _plain(f.value), **where(f.span)} for f in facts.circumstances
         ],
         "procedure": _procedure(facts),
+        "earlier_convictions": _earlier_convictions(text, where),
         "age": facts.age,
         "blood_alcohol": _money(facts.blood_alcohol),
         "notes": list(facts.notes),
@@ -153,6 +158,28 @@ def _undiscovered(earlier, sentence) -> dict | None:
         "basis": earlier.basis,
         "basis_quote": earlier.basis_span.quote if earlier.basis_span else None,
     }
+
+
+def _earlier_convictions(text: str, where) -> list[dict]:
+    """The earlier convictions the text tells (earlier_convictions), each with what it tells and how it is weighed: a
+    prior record (前科, 2021量刑指导意见 三(16)), or the judgment a 漏罪 is combined with (刑法第70条), or neither (an
+    administrative punishment, another person's conviction)."""
+    records = prior_records(text)
+    missed = undiscovered_conviction(text)
+    return [
+        {
+            **where(span(text, c.start, c.end)),
+            "criminal": c.criminal,
+            "others": c.others,
+            "penalty": c.sentence.penalty if c.sentence else None,
+            "months": c.sentence.months if c.sentence else None,
+            "pronounced": c.pronounced.isoformat() if c.pronounced else None,
+            "served": c.served,
+            "released": c.released.isoformat() if c.released else None,
+            "weighed_as": "prior_record" if c in records else "undiscovered" if c == missed else None,
+        }
+        for c in earlier_convictions(text)
+    ]
 
 
 def _article(name: str) -> int | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
+from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Trace
@@ -121,6 +122,11 @@ def with_earlier_judgment(
     earlier = facts.procedure.undiscovered if facts.procedure else None
     if earlier is None:
         return calc
+    missed = undiscovered_conviction(facts.text or "")
+    if (
+        missed is not None
+    ):  # extraction left it out of the prior records (circumstances.prior_records): say so
+        trace.note("note.undiscovered.no_prior_record", quote=(facts.text or "")[missed.start : missed.end])
     cfg = standard.method.get("undiscovered", {})
     art69 = standard.method["combined_sentence"]
     rule_id, citation = cfg.get("rule_id", "method.art70"), cfg.get("citation", "刑法第70条、第69条")

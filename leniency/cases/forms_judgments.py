@@ -21,6 +21,7 @@ class SentenceForm(forms.Form):
     fine_yuan = forms.DecimalField(
         label=_("罚金（元）"), min_value=0, max_digits=14, decimal_places=2, required=False
     )
+    confiscation = forms.BooleanField(label=_("并处没收财产（刑法第59条）"), required=False)
 
     def __init__(self, *args, defendant, required=True, proposal=None, **kwargs):
         if proposal is not None:
@@ -41,6 +42,7 @@ class SentenceForm(forms.Form):
             months=data.get("months"),
             probation_months=data.get("probation_months"),
             fine_yuan=data.get("fine_yuan"),
+            confiscation=bool(data.get("confiscation")),
         )
 
 

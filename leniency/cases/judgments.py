@@ -53,6 +53,7 @@ class SentenceIn:
     months: int | None = None
     probation_months: int | None = None
     fine_yuan: Decimal | None = None
+    confiscation: bool = False  # 并处没收财产 (刑法第59条)
 
 
 def check_sentence(s: SentenceIn, *, field_prefix: str = "") -> None:
@@ -91,16 +92,28 @@ def check_sentence(s: SentenceIn, *, field_prefix: str = "") -> None:
             )
     if s.fine_yuan is not None and s.fine_yuan <= 0:
         raise DomainError(_("罚金数额应当大于零（刑法第52条）"), field=f"{field_prefix}fine_yuan")
+    if s.confiscation and s.penalty == PenaltyKind.EXEMPT:
+        raise DomainError(
+            _("免予刑事处罚的，不判处刑罚，不能并处没收财产（刑法第37条）"),
+            field=f"{field_prefix}confiscation",
+        )
+    if s.confiscation and s.penalty == PenaltyKind.FINE_ONLY:
+        raise DomainError(
+            _("单处罚金的，不能同时判处没收财产（刑法第34条、第59条）"), field=f"{field_prefix}confiscation"
+        )
 
 
 def _heavier(new: SentenceIn, old: Sentence) -> bool:
-    """Whether `new` is heavier than `old`: a heavier penalty, a longer term, probation taken away, a larger fine."""
+    """Whether `new` is heavier than `old`: a heavier penalty, a longer term, probation taken away, confiscation
+    added (an additional penalty the judgment did not impose), a larger fine."""
     a, b = SEVERITY.index(new.penalty), SEVERITY.index(old.penalty)
     if a != b:
         return a > b
     if (new.months or 0) != (old.months or 0):
         return (new.months or 0) > (old.months or 0)
     if old.probation_months is not None and new.probation_months is None:
+        return True
+    if new.confiscation and not old.confiscation:
         return True
     return (new.fine_yuan or 0) > (old.fine_yuan or 0)
 
@@ -137,6 +150,7 @@ def _create_sentence(defendant, s: SentenceIn, *, instance, court, judge, judged
         months=s.months,
         probation_months=s.probation_months,
         fine_yuan=s.fine_yuan,
+        confiscation=s.confiscation,
     )
 
 
@@ -146,6 +160,7 @@ def _sentence_data(s: SentenceIn) -> dict:
         "months": s.months,
         "probation_months": s.probation_months,
         "fine_yuan": str(s.fine_yuan) if s.fine_yuan is not None else None,
+        "confiscation": s.confiscation,
     }
 
 

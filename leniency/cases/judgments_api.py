@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
+from pydantic import StrictBool
 
 from leniency.accounts.models import User
 
@@ -23,6 +24,7 @@ class CaseSentenceIn(Schema):
     months: int | None = Field(None, ge=0, le=600)
     probation_months: int | None = Field(None, ge=0, le=120)
     fine_yuan: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    confiscation: StrictBool = Field(False, description="并处没收财产 (刑法第59条): true or false")
 
 
 class CaseSentenceOut(Schema):
@@ -34,6 +36,7 @@ class CaseSentenceOut(Schema):
     months: int | None
     probation_months: int | None
     fine_yuan: Decimal | None
+    confiscation: bool
 
 
 class JudgmentIn(Schema):

@@ -45,6 +45,9 @@ class Sentence(models.Model):
     months = models.PositiveIntegerField(_("刑期（月）"), null=True, blank=True)
     probation_months = models.PositiveIntegerField(_("缓刑考验期（月）"), null=True, blank=True)
     fine_yuan = models.DecimalField(_("罚金（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # 并处没收财产 (刑法第59条): an additional penalty the judgment states beside the principal one; how much of the
+    # defendant's property is the court's to decide when it executes it, so only whether it is imposed is recorded.
+    confiscation = models.BooleanField(_("并处没收财产"), default=False)
     recorded_at = models.DateTimeField(_("记录时间"), auto_now_add=True)
 
     class Meta:

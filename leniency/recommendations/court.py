@@ -204,6 +204,7 @@ def _proposal(decision: CourtDecision) -> Proposal | None:
             months=rec.months if rec.kind == SentencingRecommendation.Kind.FIXED else None,
             probation_months=rec.probation_months if rec.probation else None,
             fine_yuan=rec.fine_yuan,
+            confiscation=rec.confiscation,  # 并处没收财产 the recommendation carries (刑法第59条)
         )
         return Proposal(
             sentence,

@@ -52,6 +52,7 @@ EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of
 # month (一 to 十二) and a day (一 to 三十一) are read only after a year or 同年/同月, as the Arabic ones are.
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0}
 _CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_HINT = re.compile(r"[〇○零Ｏ一二三四五六七八九十]\s*[年月日]")
 _CN_DATE = re.compile(
     r"(?:(?<![〇○零Ｏ一二三四五六七八九十])(?P<year>[〇○零Ｏ一二三四五六七八九]{4})\s*年|\d{4}\s*年|[同当次翌]年)"
     rf"(?:\s*(?P<month>{_CN_NUMBER})\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
@@ -85,6 +86,8 @@ def _arabic(match: re.Match) -> str:
 def arabic_dates(text: str) -> str:
     """`text` with the dates written in Chinese numerals written in Arabic ones (二〇一四年八月十二日 → 2014年8月12日,
     同年十月 → 同年10月); other numerals (三年有期徒刑, 二〇一四号, 十二个月) unchanged."""
+    if not _CN_HINT.search(text):  # most texts: no Chinese numeral before 年/月/日, no call per Arabic date
+        return text
     return _CN_DATE.sub(_arabic, text)
 
 

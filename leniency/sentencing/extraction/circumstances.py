@@ -13,6 +13,9 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.quantities import find_injuries
+from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
+from leniency.sentencing.extraction.recidivism import inferred_recidivism
+from leniency.sentencing.extraction.recidivism import note as recidivism_note
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade, PleaStage
 
@@ -210,6 +213,13 @@ def find_circumstances(
             findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
             break
     codes = {f.code for f in findings}
+    # 累犯 told by art. 65's conditions, without the word (extraction/recidivism.py)
+    if C.RECIDIVIST not in codes:
+        recidivism = inferred_recidivism(text, prior_records(text), age, charges)
+        if recidivism is not None:
+            findings.append(recidivism_finding(text, recidivism))
+            notes.append(recidivism_note(recidivism))
+            codes.add(C.RECIDIVIST.value)
     if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
         stage = _killing_not_completed(text)
         if stage is not None:

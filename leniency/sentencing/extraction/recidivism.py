@@ -1,0 +1,263 @@
+"""累犯 read from 刑法第65条's conditions where the text tells them without the word.
+
+刑法第65条第1款: 被判处有期徒刑以上刑罚的犯罪分子，刑罚执行完毕或者赦免以后，在五年以内再犯应当判处有期徒刑以上刑罚之罪的，是累犯，
+但是过失犯罪和不满十八周岁的人犯罪的除外。第2款: 被假释的犯罪分子，从假释期满之日起计算。
+
+A prosecutor's fact text often tells the earlier sentence and its release without calling the defendant 累犯
+("曾因犯盗窃罪于2016年5月被判处有期徒刑二年，2018年4月10日刑满释放。2022年3月5日，被告人…"). Recidivism is found from
+its conditions (`inferred_recidivism`) where the text does not use the word 累犯 at all (where it does, 累犯 or its
+negation is read from the word, as before):
+
+- an earlier conviction of the defendant's (circumstances.prior_records: a court's sentence, not another person's, not
+  the judgment a 漏罪 is combined with) to 有期徒刑 or more (not 拘役, 管制, a fine), told as served (刑满释放, 执行完毕)
+  with the date of its release; not a suspended sentence (缓刑: its probation passed is no 执行完毕, 刑法第76条), unless
+  the text says it was revoked (撤销缓刑); not a parole (假释: the five years run from the end of its period, 第65条
+  第2款, which the release date does not tell);
+- the new crime's first act date (the earliest date of the facts outside the earlier convictions, birth dates left out)
+  on or after that release and within five years of it (the day five years on included);
+- neither the new crime nor the earlier one negligent (NEGLIGENT: the charges the Criminal Law defines by 过失 or by
+  an accident the offender caused; that the exception covers the earlier crime too is the textbook reading of 第65条,
+  not a rule read here, so a negligent earlier crime is left out rather than counted);
+- the defendant 18 or older at the new crime, and not under 18 when the earlier sentence was pronounced (a crime
+  before it was committed younger still): both counted from the birth date find_age reads, and where the text states
+  an age alone, from that age (`age`). find_age's own age counts to the first date of the text, which may be the
+  earlier judgment's, so the birth date is counted to the new crime's first act here;
+- the new crime one that may be punished with 有期徒刑 (a charge whose brackets allow none, 危险驾驶 among them, can never
+  call for 有期徒刑以上). Whether the crime at hand calls for it is the sentence's own question: the calculation tells,
+  after the circumstances are weighed; `without_inferred` gives the facts to calculate again where it comes out below
+  有期徒刑 (拘役, 管制, a fine alone). 应当判处有期徒刑以上 is read, as the textbooks read it, as the sentence the new
+  crime is to be given, not its statutory range: the calculated penalty (the recidivism weighed in it), not the
+  article, decides.
+
+The finding's value is INFERRED, and a note tells the dates and the article, with medium confidence: the court may
+have decided otherwise on facts the text does not tell (a 赦免, a 假释, an earlier crime committed under 18).
+Special recidivism (刑法第66条: 危害国家安全、恐怖活动、黑社会性质的组织犯罪, at any time after) is not read here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.earlier_convictions import (
+    DATE_RE,
+    EarlierConviction,
+    _date,
+    earlier_convictions,
+)
+from leniency.sentencing.extraction.quantities import find_age
+from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
+
+INFERRED = (
+    "inferred"  # the value of a recidivist finding read from art. 65's conditions, not from the word 累犯
+)
+YEARS = 5  # 刑法第65条第1款: 在五年以内
+ADULT = 18  # 刑法第65条第1款: 不满十八周岁的人犯罪的除外
+# 有期徒刑以上 (刑法第65条): the earlier sentence's penalty
+CUSTODIAL_OR_MORE = {"imprisonment", "life", "death", "death_suspended"}
+# The crimes the Criminal Law defines by negligence (刑法第15条: 过失犯罪，法律有规定的才负刑事责任): 过失… by name, and those
+# whose article punishes an accident the offender caused (交通肇事 第133条, 重大责任事故 第134条第1款, 医疗事故 第335条,
+# 玩忽职守 第397条 …). Contested ones (污染环境, 不报、谎报安全事故) are left out: they are read as intentional.
+NEGLIGENT = frozenset(
+    {
+        "失火",
+        "过失决水",
+        "过失爆炸",
+        "过失投放危险物质",
+        "过失以危险方法危害公共安全",
+        "过失损坏交通工具",
+        "过失损坏交通设施",
+        "过失损坏电力设备",
+        "过失损坏易燃易爆设备",
+        "过失损坏广播电视设施、公用电信设施",
+        "重大飞行事故",
+        "铁路运营安全事故",
+        "交通肇事",
+        "重大责任事故",
+        "重大劳动安全事故",
+        "大型群众性活动重大安全事故",
+        "危险物品肇事",
+        "工程重大安全事故",
+        "教育设施重大安全事故",
+        "消防责任事故",
+        "签订、履行合同失职被骗",
+        "国有公司、企业、事业单位人员失职",
+        "出具证明文件重大失实",
+        "过失致人死亡",
+        "过失致人重伤",
+        "过失损毁文物",
+        "采集、供应血液、制作、供应血液制品事故",
+        "医疗事故",
+        "过失损坏武器装备、军事设施、军事通信",
+        "过失提供不合格武器装备、军事设施",
+        "玩忽职守",
+        "过失泄露国家秘密",
+        "执行判决、裁定失职",
+        "失职致使在押人员脱逃",
+        "国家机关工作人员签订、履行合同失职被骗",
+        "环境监管失职",
+        "传染病防治失职",
+        "商检失职",
+        "动植物检疫失职",
+        "失职造成珍贵文物损毁、流失",
+        "过失泄露军事秘密",
+        "武器装备肇事",
+    }
+)
+NEGLIGENT_NAMED = re.compile(
+    "|".join(sorted((re.escape(n) + "罪" for n in NEGLIGENT), key=len, reverse=True))
+)
+NOTE_PREFIX = "累犯系依刑法第65条推定"
+NOT_CUSTODIAL = (
+    "前罪刑满释放后五年内再犯，但本罪计算结果低于有期徒刑，不属“应当判处有期徒刑以上刑罚之罪”，不推定累犯（刑法第65条） / "
+    "an earlier sentence served within five years, but the new crime is calculated below imprisonment: not a crime "
+    "that calls for imprisonment or more, so no recidivism is inferred (art. 65)"
+)
+SUSPENDED = re.compile(r"缓刑")
+REVOKED = re.compile(r"撤销(?:其|了)?缓刑|缓刑被撤销")
+PAROLE = re.compile(r"假释")
+BIRTH_AFTER = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
+BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生日期[:：]?)\s*$")
+
+
+@dataclass(frozen=True)
+class Recidivism:
+    """What an inferred recidivism rests on: the earlier conviction, its release and the new crime's first act."""
+
+    conviction: EarlierConviction
+    released: date
+    new_crime: date
+
+
+def negligent(charge: str) -> bool:
+    """Whether `charge` is a crime of negligence (NEGLIGENT), under any of its names."""
+    info = find_charge(charge)
+    return (info.name if info is not None else charge.removesuffix("罪")) in NEGLIGENT
+
+
+def inferred_recidivism(
+    text: str, convictions: Sequence[EarlierConviction], age: int | None, charges: Sequence[str]
+) -> Recidivism | None:
+    """The recidivism (刑法第65条) the text tells by its conditions, or None; `convictions` are the defendant's
+    prior records (circumstances.prior_records), `age` the defendant's at the new crime, `charges` the case's. None
+    where the text names 累犯 (the word decides), names no charge, or any condition fails (see the module)."""
+    if "累犯" in text or not charges or any(negligent(c) for c in charges):
+        return None
+    if not any(_may_be_imprisoned(c) for c in charges):
+        return None
+    first = first_act_date(text)
+    if first is None:
+        return None
+    born = birth_date(text)
+    at_crime = _age(born, first) if born else age
+    if at_crime is not None and at_crime < ADULT:
+        return None
+    found = [
+        Recidivism(c, c.released, first)
+        for c in convictions
+        if _qualifies(text, c, first, born) and c.released is not None
+    ]
+    return max(found, key=lambda r: r.released, default=None)
+
+
+def finding(text: str, recidivism: Recidivism) -> Finding:
+    """The recidivist finding of an inferred recidivism: value INFERRED, its span the earlier conviction's."""
+    c = recidivism.conviction
+    return Finding(Circumstance.RECIDIVIST.value, INFERRED, Span(c.start, c.end, text[c.start : c.end]))
+
+
+def note(recidivism: Recidivism) -> str:
+    """The note that marks an inferred recidivism in the trace: the dates it rests on, the article, its confidence."""
+    released, new = recidivism.released.isoformat(), recidivism.new_crime.isoformat()
+    return (
+        f"{NOTE_PREFIX}（文中未写“累犯”）：前罪有期徒刑以上，{released}刑满释放，新罪始于{new}，在五年以内；"
+        f"中等可信度，请核对有无赦免、假释及前罪时是否未满十八周岁 / "
+        f"recidivist inferred under art. 65 (the text does not say 累犯): an earlier sentence of imprisonment served "
+        f"until {released}, the new crime from {new}, within five years; medium confidence"
+    )
+
+
+def without_inferred(facts: CaseFacts) -> CaseFacts | None:
+    """`facts` without its inferred recidivism, for a crime the calculation puts below 有期徒刑 (刑法第65条: 再犯应当判处
+    有期徒刑以上刑罚之罪; 拘役, 管制 or a fine alone is no such crime), its note replaced by one that says why; None where
+    `facts` holds no inferred recidivism. The calculation asks this after weighing the circumstances (see calculator)."""
+    inferred = [
+        f for f in facts.circumstances if f.code == Circumstance.RECIDIVIST.value and f.value == INFERRED
+    ]
+    if not inferred:
+        return None
+    notes = [n for n in facts.notes if not n.startswith(NOTE_PREFIX)] + [NOT_CUSTODIAL]
+    circumstances = [f for f in facts.circumstances if f not in inferred]
+    return dataclasses.replace(facts, circumstances=circumstances, notes=notes)
+
+
+def first_act_date(text: str) -> date | None:
+    """The earliest date of the facts: a date outside every earlier conviction the text tells, the clause it opens in
+    included (its date stands before its opening as often as after it: "被告人李某于2004年6月4日因犯盗窃罪被…判处"), not
+    a birth date."""
+    told = [(_clause_start(text, c.start), c.end) for c in earlier_convictions(text)]
+    dates = [
+        d
+        for m in DATE_RE.finditer(text)
+        if not any(lo <= m.start() < hi for lo, hi in told)
+        and not BIRTH_AFTER.match(text, m.end())
+        and not BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        and (d := _date(m)) is not None
+    ]
+    return min(dates, default=None)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，,。；;\n") + 1
+
+
+def birth_date(text: str) -> date | None:
+    """The defendant's birth date, as find_age reads it (its finding's words: 1985年3月2日出生), or None."""
+    _, told = find_age(text)
+    match = DATE_RE.search(told.span.quote) if told is not None and told.span is not None else None
+    return _date(match) if match else None
+
+
+def _age(born: date | None, day: date) -> int | None:
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _qualifies(text: str, c: EarlierConviction, first: date, born: date | None) -> bool:
+    told = text[c.start : c.end]
+    if (
+        c.sentence is None
+        or c.sentence.penalty not in CUSTODIAL_OR_MORE
+        or not c.served
+        or c.released is None
+    ):
+        return False
+    if (
+        (SUSPENDED.search(told) and not REVOKED.search(told))
+        or PAROLE.search(told)
+        or NEGLIGENT_NAMED.search(told)
+    ):
+        return False
+    if c.pronounced is not None and (years := _age(born, c.pronounced)) is not None and years < ADULT:
+        return False  # under 18 when the earlier sentence was pronounced: its crime was a minor's
+    return c.released <= first <= _years_after(c.released, YEARS)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _may_be_imprisoned(charge: str) -> bool:
+    """Whether any bracket of `charge` allows 有期徒刑 or more; an unknown charge is not ruled out."""
+    info = find_charge(charge)
+    if info is None:
+        return True
+    return any(b.imprisonment or b.life or b.death for b in info.brackets)

@@ -27,6 +27,7 @@ def test_the_adopted_recommendations_sentence_is_the_judgments_first_values(clie
         "months": rec.months,
         "probation_months": rec.probation_months if rec.probation else None,
         "fine_yuan": rec.fine_yuan,
+        "confiscation": rec.confiscation,  # 并处没收财产 (刑法第59条): False for this theft
     }
     assert f"法院已采纳第1轮量刑建议（{rec.term_text()}），据此预填" in html
 

@@ -49,7 +49,12 @@ def sentence_for(defendant) -> SentenceIn:
     fine = Decimal(calc.fine_yuan) if calc.fine_yuan and penalty != PenaltyKind.EXEMPT else None
     if penalty == PenaltyKind.FINE_ONLY and fine is None:
         fine = Decimal(2000)
-    sentence = SentenceIn(penalty, months=months, probation_months=probation, fine_yuan=fine)
+    # 并处没收财产 where the charge's bracket makes it mandatory (刑法第59条), as the recommendation carries it; never
+    # with 单处罚金 or 免予刑事处罚 (check_sentence refuses those)
+    confiscation = bool(calc.confiscation) and penalty not in (PenaltyKind.FINE_ONLY, PenaltyKind.EXEMPT)
+    sentence = SentenceIn(
+        penalty, months=months, probation_months=probation, fine_yuan=fine, confiscation=confiscation
+    )
     try:
         check_sentence(sentence)
     except DomainError:

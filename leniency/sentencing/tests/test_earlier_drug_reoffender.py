@@ -5,7 +5,8 @@ was committed before that judgment was pronounced is combined with it instead. F
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
 
-OLDER_THEFT = "被告人孙某曾因犯盗窃罪于2010年2月被某县人民法院判处有期徒刑一年，2011年1月刑满释放。"
+# served more than five years before the sale: a prior record, no recidivism (刑法第65条)
+OLDER_THEFT = "被告人孙某曾因犯盗窃罪于2008年2月被某县人民法院判处有期徒刑一年，2009年1月刑满释放。"
 DRUG_JUDGMENT = "被告人孙某因犯贩卖毒品罪于2016年3月10日被某县人民法院判处有期徒刑三年"
 SALE = "经审理查明，2015年6月，被告人孙某在某小区向他人贩卖甲基苯丙胺5克。"
 
@@ -22,5 +23,6 @@ def test_a_missed_sale_before_the_drug_judgment_is_no_drug_reoffence():
 
 
 def test_a_sale_after_the_drug_sentence_was_served_is_one():
-    text = DRUG_JUDGMENT + "，2018年9月刑满释放。" + SALE.replace("2015年6月", "2019年6月")
+    # more than five years after the release (art. 356 has no time limit; within five, art. 65 makes it a recidivism)
+    text = DRUG_JUDGMENT + "，2018年9月刑满释放。" + SALE.replace("2015年6月", "2024年6月")
     assert _rules(text) == {"circ.drug_reoffender"}

@@ -22,11 +22,13 @@ BY_WORDS = (
     "经审理查明，2013年4月，被告人赵某在某小区盗窃电动车三辆，价值共计人民币9000元。"
     "被告人赵某因犯抢劫罪于2015年3月10日被某县人民法院判处有期徒刑六年，本案系其在服刑期间被发现的漏罪。"
 )
-OLDER = "被告人赵某曾因犯盗窃罪于2010年2月被某县人民法院判处有期徒刑一年，2011年1月刑满释放。"
-# an ordinary new crime: the thefts (2019) come after the robbery sentence was served (2017)
+# served more than five years before the thefts of 2013: a prior record, no recidivism (刑法第65条)
+OLDER = "被告人赵某曾因犯盗窃罪于2006年2月被某县人民法院判处有期徒刑一年，2007年1月刑满释放。"
+# an ordinary new crime: the thefts (2023) come after the robbery sentence was served (2017), more than five years
+# after it (within five, art. 65 makes it a recidivism)
 AFTER_RELEASE = (
     "被告人赵某因犯抢劫罪于2015年3月10日被某县人民法院判处有期徒刑二年六个月，2017年5月刑满释放。"
-    "经审理查明，2019年4月，被告人赵某在某小区盗窃电动车三辆，价值共计人民币9000元。"
+    "经审理查明，2023年4月，被告人赵某在某小区盗窃电动车三辆，价值共计人民币9000元。"
 )
 
 

@@ -40,6 +40,7 @@ from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlie
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.extraction.amounts import named_amount
+from leniency.sentencing.extraction.recidivism import without_inferred
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.jurisdiction import stated_jurisdiction
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier, load_standard
@@ -72,6 +73,7 @@ def calculate(
 
     `whole_case_ratio` is the judge's or prosecutor's whole-case adjustment (at most ±0.20), logged as a step.
     """
+    given = standard
     stated = stated_jurisdiction(facts.text) if standard is None else None
     standard = standard or load_standard(jurisdiction=stated[0] if stated else None)
     trace = Trace(notes=facts.notes or ())
@@ -89,6 +91,12 @@ def calculate(
         calc = _single(results[0], applied, facts, standard, trace)
     else:
         calc = _combine(results, applied, facts, standard, trace)
+    if calc.penalty not in (Penalty.IMPRISONMENT, Penalty.LIFE, Penalty.DEATH):
+        # 刑法第65条: 再犯应当判处有期徒刑以上刑罚之罪; a recidivism inferred from its dates founds none for a crime
+        # calculated below 有期徒刑 (extraction/recidivism.py); the word 累犯 in the text is the court's and stays
+        plain = without_inferred(facts)
+        if plain is not None:
+            return calculate(plain, given, whole_case_ratio=whole_case_ratio)
     if facts.procedure is not None and facts.procedure.undiscovered is not None:
         calc = with_earlier_judgment(calc, facts, standard, trace)  # 漏罪 (arts. 70, 69)
     else:

@@ -11,12 +11,14 @@ Order (2021 guiding opinions 二(三), FACTS §1.2–1.3):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
 from leniency.sentencing.extraction.circumstances import prior_records
+from leniency.sentencing.extraction.recidivism import INFERRED
 from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
 from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
@@ -30,6 +32,8 @@ class Applied:
 
     rules: list[str] = field(default_factory=list)
     plea_stage: str | None = None
+    # rule ids read from a circumstance's conditions, not from its words: medium confidence
+    inferred: set[str] = field(default_factory=set)
 
     def has(self, rule_id: str) -> bool:
         return rule_id in self.rules
@@ -75,6 +79,10 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
     for code, rule in simple.items():
         if code in codes:
             out.rules.append(rule)
+    recidivist = facts.finding(Circumstance.RECIDIVIST)
+    # 累犯 from 刑法第65条's conditions (extraction/recidivism.py), not from the word
+    if recidivist is not None and recidivist.value == INFERRED:
+        out.inferred.add("recidivist")
     if Circumstance.MAJOR_MERITORIOUS in codes and "meritorious" in out.rules:
         out.rules.remove("meritorious")
     if Circumstance.PRIOR_RECORD in codes and Circumstance.RECIDIVIST not in codes:
@@ -194,6 +202,8 @@ def adjust(
             continue
         if rid == "recidivist":
             recidivist_ratio = ratio
+        if rid in applied.inferred:
+            rule = dataclasses.replace(rule, confidence="medium")
         _step(trace, rule, ratio, b1, b1 * (1 + ratio), charge)
         net += ratio
         note_below(rule)

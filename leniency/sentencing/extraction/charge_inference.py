@@ -19,6 +19,8 @@ charges are returned when the runner-up scores at least `SECOND_SHARE` of the be
 fact never mentions (脱逃 without anyone held in custody, 单位行贿 without a unit that gives) is passed over
 (`standards/charge_elements.yaml` `requires`). The fact is read without what is not the defendant's conduct in this
 case: an earlier conviction (曾因犯盗窃罪被判处…) and the act of someone tried apart (`defendants_conduct`).
+Where no candidate passes MIN_SCORE and MIN_MATCHED (a one- or two-sentence text shares too few n-grams with any
+profile), the conduct word of an article's 罪状 the fact states names the charge (`conduct_words`: 偷拿 for 盗窃).
 Deterministic: no randomness, sorted ties.
 """
 
@@ -37,6 +39,7 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge
+from leniency.sentencing.extraction.conduct_words import cued_charges
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
@@ -301,10 +304,18 @@ class ChargeModel:
         told = [c for c in pool if _fraud_as_told(text, c.charge) is not None]
         found = [c for c in pool[:MAX_CHARGES] if c in told] or told[:1]
         if not found or found[0].score < MIN_SCORE or found[0].matched < MIN_MATCHED:
-            return []
+            return self._by_conduct_word(text, exclude)
         bar = SECOND_SHARE * pool[0].score
         chosen = [c.charge for rank, c in enumerate(found) if rank < at_least or c.score >= bar]
         return self._by_elements(text, chosen)
+
+    def _by_conduct_word(self, text: str, exclude: Sequence[str]) -> list[str]:
+        """Where the profiles name nothing, the first charge whose article's conduct word the fact states as the
+        defendant's act (conduct_words; 偷拿 for 盗窃, art. 264), if it states what the statute needs (`requires`)."""
+        for charge in cued_charges(text):
+            if charge not in exclude and charge in self.statutes and states_requirements(text, charge):
+                return self._by_elements(text, [charge])
+        return []
 
     def _by_elements(self, text: str, chosen: list[str]) -> list[str]:
         """Related frauds told apart by the element their statute adds, then neighbouring charges by theirs

@@ -44,22 +44,31 @@ TRIED_APART = re.compile(_APART)
 # 砍伤…, 丙将丁砍伤…) is read as theirs too
 NAMED_APART = re.compile(r"([\u4e00-\u9fff][\d０-９]*某+[甲乙丙丁戊\d]*|[甲乙丙丁戊己庚辛])" + _APART)
 SENTENCE_START = re.compile(r"[。；;]")
+# a mishap: no intent (刑法第14条), so no conduct of an intentional crime (甲切菜时不慎划伤…); a crime of negligence
+# (刑法第15条, `fault: negligence`) is told so
+MISHAP = re.compile(r"不慎|不小心|失手|意外")
 
 
 @cache
-def cues() -> tuple[tuple[str, re.Pattern], ...]:
-    """(charge, its article's conduct words) in the order charge_elements.yaml `cues` lists them."""
+def cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
+    """(charge, its article's conduct words, whether it is a crime of negligence) in the order charge_elements.yaml
+    `cues` lists them."""
     rules = yaml.safe_load(ELEMENTS_FILE.read_text(encoding="utf-8")).get("cues", ())
-    return tuple((rule["charge"], re.compile(re.sub(r"\s+", "", rule["words"]))) for rule in rules)
+    return tuple(
+        (rule["charge"], re.compile(re.sub(r"\s+", "", rule["words"])), rule.get("fault") == "negligence")
+        for rule in rules
+    )
 
 
-def own_act(text: str, start: int) -> bool:
+def own_act(text: str, start: int, negligent: bool = False) -> bool:
     """Whether the conduct word at `start` is told as the defendant's act: not denied, doubted or suffered, nor
     told of persons tried apart."""
     from leniency.sentencing.extraction.charge_inference import JOINT_OR_DEFENDANT  # it imports this module
 
     clause = CLAUSE_START.split(text[max(0, start - 40) : start])[-1]
     if NEGATED.search(clause) or DOUBTED.search(clause) or PASSIVE.search(clause):
+        return False
+    if not negligent and MISHAP.search(clause):
         return False
     sentence = SENTENCE_START.split(text[:start])[-1]
     if JOINT_OR_DEFENDANT.search(sentence):
@@ -74,6 +83,6 @@ def cued_charges(text: str) -> list[str]:
     """The charges whose article's conduct word the text states as the defendant's own act, in `cues` order."""
     return [
         charge
-        for charge, words in cues()
-        if any(own_act(text, match.start()) for match in words.finditer(text))
+        for charge, words, negligent in cues()
+        if any(own_act(text, match.start(), negligent) for match in words.finditer(text))
     ]

@@ -156,3 +156,46 @@ def test_holding_drugs_needs_a_quantity():
 def test_drunk_driving_needs_alcohol_found():
     assert states_requirements("经检测甲血液中乙醇含量为156mg/100ml", "危险驾驶")
     assert not states_requirements("经检测甲血液中未检出乙醇", "危险驾驶")
+
+
+# the taking, the force and the wound as facts also tell them (刑法第264、263、267、234条), each beside a text just outside
+@pytest.mark.parametrize(
+    ("fact", "charge", "outside"),
+    [
+        (
+            "甲在药店趁店员不注意，将两盒药品放入口袋后未付款离开。",
+            "盗窃",
+            "甲在药店挑选药品后付款离开。",  # paid: a purchase
+        ),
+        (
+            "甲在公交车上掏走乙的钱包。",
+            "盗窃",
+            "甲在公交车上从自己的口袋掏出手机。",  # his own pocket
+        ),
+        (
+            "甲持匕首顶住乙的胸口，逼乙交出手机和钱包。",
+            "抢劫",
+            "乙向甲借钱，甲要求乙交出欠条。",  # no force, no threat
+        ),
+        (
+            "甲在路边趁乙接电话，猛地拽走乙的金项链后逃跑。",
+            "抢夺",
+            "甲在路边捡到乙掉落的金项链。",  # nothing snatched
+        ),
+        (
+            "甲因邻里纠纷持菜刀将乙砍成重伤。",
+            "故意伤害",
+            "甲在切菜时不慎划伤自己的手指。",  # a mishap: no intent (刑法第14条)
+        ),
+    ],
+)
+def test_a_conduct_word_binds_and_the_text_beside_it_does_not(fact, charge, outside):
+    assert infer_charges(fact)[:1] == [charge]
+    assert infer_charges(outside) == []
+
+
+def test_a_mishap_is_read_only_for_a_crime_of_negligence():
+    # 刑法第133条 is a crime of negligence: 不慎 is its fault; 第234条 needs intent
+    assert cued_charges("甲驾车时不慎撞倒行人乙，致乙死亡。") == ["交通肇事"]
+    assert cued_charges("甲不慎将乙砸伤。") == []
+    assert cued_charges("甲故意将乙砸伤。") == ["故意伤害"]

@@ -112,14 +112,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# PostgreSQL plans each statement it is sent anew unless the statement is prepared: about a third of a cold case
+# page's CPU was the server parsing and planning its 25 statements. With server-side binding, psycopg prepares a
+# statement on its connection once it has run PREPARE_THRESHOLD times (psycopg's own default, 5), and the server
+# plans it once per connection (connections live CONN_MAX_AGE); the page's statements repeat their text from page
+# to page (leniency/compiled_queries.py). A transaction-mode connection pooler that cannot keep prepared
+# statements (PgBouncer before 1.21) needs LENIENCY_DATABASE_PREPARED=0: client-side binding, nothing prepared.
+POSTGRES_PREPARED_OPTIONS = {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def _postgres_options(database: dict) -> dict:
+    if (
+        database["ENGINE"] != "django.db.backends.postgresql"
+        or os.environ.get("LENIENCY_DATABASE_PREPARED") == "0"
+    ):
+        return database
+    return {**database, "OPTIONS": {**database.get("OPTIONS", {}), **POSTGRES_PREPARED_OPTIONS}}
+
+
+DATABASES["default"] = _postgres_options(DATABASES["default"])
 # A PostgreSQL streaming replica for the public portal's reads (leniency/database_routers.py): with the variable
 # set, the portal's public pages read from it when the visitor is not logged in; without it, nothing changes.
 # Tests mirror it onto the default database (settings_test.py).
 READ_REPLICA = None
 if os.environ.get("LENIENCY_DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {
-        **dj_database_url.parse(
-            os.environ["LENIENCY_DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+        **_postgres_options(
+            dj_database_url.parse(
+                os.environ["LENIENCY_DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+            )
         ),
         "TEST": {"MIRROR": "default"},
     }

@@ -181,6 +181,10 @@ and an hour earlier, the machine near its quiet speed (reference loop 103-126 ms
 The app's own time is at the target on both databases at a quiet machine's speed (SQLite 10-12 ms, PostgreSQL 12-14)
 and near it on a slow one; PostgreSQL's wall time per page (18-25 ms) adds the database's own work and 25-27 round
 trips. Pages per second without the cache: bench/load.py --cold.
+
+2026-12-06, session 15, on another machine: the session's starting code (0c70a8a) measured 28.0 ms CPU a page on
+PostgreSQL at a quiet reference loop (96-102 ms), where the line above has 11.7; a `SELECT 1` there costs the client
+120-130 us of CPU (about 37 of it in the kernel). Compare figures only within one session's runs.
 """
 
 from __future__ import annotations

@@ -24,6 +24,14 @@ Measured 2026-12-06 (f88a2bd, the 300-defendant demo, the prosecutor's 86 cases,
 loop 109-139 ms), cold pages/s and p95: SQLite, 2 workers, 156.6 (33 ms) and 150.9 (34 ms); PostgreSQL on the same
 two cores, 2 workers, 91.0 (53 ms) and 87.9 (57 ms), 3 workers, 100.0 (83 ms) and 97.1 (88 ms). On PostgreSQL the
 database's own work shares the cores: about 20 ms of CPU a page in all, some 14 of them the app's.
+
+The report ends with the CPU milliseconds per request of the app server (gunicorn's master and workers), the
+database server (PostgreSQL's postmaster and backends, when it runs on this machine) and the load clients: what each
+would need on a machine of its own. 2026-12-06, session 15, a machine where a `SELECT 1` costs the client 120-130 us
+of CPU (all figures above are about twice what they were), quiet (reference loop 87-102 ms), PostgreSQL, 2 workers,
+interleaved, without prepared statements (LENIENCY_DATABASE_PREPARED=0) and with them (settings.py's default):
+66.3 and 64.8 -> 82.3 and 77.1 cold pages/s; CPU ms a page app 21.8, 22.3 -> 19.8, 21.2, database 7.1, 7.2 -> 3.4,
+3.6, clients 0.7. With 3 workers 72.7 and 74.0: the two cores are spent.
 """
 
 from __future__ import annotations

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from leniency.sentencing.extraction.numbers import DIGIT_CHARS, NUMBER, TERM, parse_number, term_months
+from leniency.sentencing.extraction.numbers import (
+    DATE_RE,
+    PENALTY,
+    PENALTY_CODES,
+    TERM,
+    date_of,
+    term_months,
+)
 from leniency.sentencing.facts import SentenceMention, Span
 
 # The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a
@@ -56,18 +63,8 @@ CRIMINAL = re.compile(
 DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
 SERVED = re.compile(r"刑满释放|执行完毕|释放")
-PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
 SENTENCE_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?")
-PENALTY_CODES = {
-    "有期徒刑": "imprisonment",
-    "拘役": "detention",
-    "管制": "surveillance",
-    "无期徒刑": "life",
-    "死刑": "death",
-    "死刑缓期二年执行": "death_suspended",
-}
 VERDICT = re.compile(r"判处|判决|判刑|决定执行")
-DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
 CLAUSE_END = re.compile(r"[，,]")
 SENTENCE_END = re.compile(r"[。；;]")
 
@@ -151,7 +148,7 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
     # its date stands before its opening as often as after it: "2014年5月因犯盗窃罪被判处…", read from its clause's start
     clause = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1
     dates = [
-        d for m in DATE_RE.finditer(text, clause, verdict.start() if verdict else clause) if (d := _date(m))
+        d for m in DATE_RE.finditer(text, clause, verdict.start() if verdict else clause) if (d := date_of(m))
     ]
     return EarlierConviction(
         start=start,
@@ -173,19 +170,10 @@ def _released(text: str, start: int, end: int) -> date | None:
     if release is None:
         return None
     clause = max([start] + [text.rfind(c, start, release.start()) + 1 for c in "，,"])
-    dates = [d for m in DATE_RE.finditer(text, clause, release.start()) if (d := _date(m))]
+    dates = [d for m in DATE_RE.finditer(text, clause, release.start()) if (d := date_of(m))]
     return dates[-1] if dates else None
 
 
 def _clause_end(text: str, at: int, stop: int) -> int:
     clause = CLAUSE_END.search(text, at, stop)
     return clause.start() if clause else stop
-
-
-def _date(match: re.Match) -> date | None:
-    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
-    day = parse_number(match.group("d")) if match.group("d") else 1
-    try:
-        return date(int(year), int(month), int(day or 1)) if year and month else None
-    except ValueError:
-        return None

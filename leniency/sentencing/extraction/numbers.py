@@ -1,8 +1,10 @@
-"""Numbers as Chinese judgments write them: Arabic, Chinese, mixed ("2.6万"), and terms ("一年六个月")."""
+"""Numbers as Chinese judgments write them: Arabic, Chinese, mixed ("2.6万"), terms ("一年六个月"), the kinds of
+principal penalty a term goes with ("有期徒刑一年六个月") and dates ("2019年10月8日")."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from leniency.sentencing.facts import Span
@@ -111,3 +113,30 @@ def term_months(match: re.Match) -> int | None:
         months = parse_number(groups["m"])
         return int(months) if months is not None else None
     return None
+
+
+# The kinds of principal penalty as judgments name them, and the code of each (calculation.Penalty's values and
+# death_suspended)
+PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
+PENALTY_CODES = {
+    "有期徒刑": "imprisonment",
+    "拘役": "detention",
+    "管制": "surveillance",
+    "无期徒刑": "life",
+    "死刑": "death",
+    "死刑缓期二年执行": "death_suspended",
+}
+# A date with its year and month, the day where told: 2019年10月8日, 2019年10月, 二〇一九年十月
+DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
+
+
+def date_of(match: re.Match | None) -> date | None:
+    """The date a DATE_RE match tells (the month's first day where it tells no day); None where it tells none."""
+    if match is None:
+        return None
+    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
+    day = parse_number(match.group("d")) if match.group("d") else 1
+    try:
+        return date(int(year), int(month), int(day or 1)) if year and month else None
+    except ValueError:
+        return None

@@ -24,7 +24,16 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
-from leniency.sentencing.extraction.numbers import NUMBER, TERM, bounds, parse_number, span, term_months
+from leniency.sentencing.extraction.numbers import (
+    NUMBER,
+    PENALTY,
+    PENALTY_CODES,
+    TERM,
+    bounds,
+    parse_number,
+    span,
+    term_months,
+)
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
@@ -35,7 +44,6 @@ APPEAL_RE = re.compile(
 SAME_FACTS_RE = re.compile(
     r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
 )
-PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
 ORIGINAL_RE = re.compile(
     r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
@@ -74,14 +82,6 @@ UNSERVED_UNREAD_RE = re.compile(
 )
 MASK_RE = re.compile(r"[×X]{2,}")
 MASK_AFTER_RE = re.compile(r"[^。；，,]{0,8}?[×X]{2,}")
-PENALTY_CODES = {
-    "有期徒刑": "imprisonment",
-    "拘役": "detention",
-    "管制": "surveillance",
-    "无期徒刑": "life",
-    "死刑": "death",
-    "死刑缓期二年执行": "death_suspended",
-}
 COMBINED_RE = re.compile(r"数罪并罚|并罚|决定执行")
 # 刑法第77条: a new crime within the probation period (缓刑考验期内) revokes the suspension; the suspended sentence, whole,
 # is combined with the new one under art. 69. The suspended sentence: 判处有期徒刑八个月，缓刑一年.

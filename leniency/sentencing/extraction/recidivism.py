@@ -43,12 +43,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.earlier_convictions import (
-    DATE_RE,
-    EarlierConviction,
-    _date,
-    earlier_convictions,
-)
+from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
+from leniency.sentencing.extraction.numbers import DATE_RE, date_of
 from leniency.sentencing.extraction.quantities import find_age
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
 
@@ -206,7 +202,7 @@ def first_act_date(text: str) -> date | None:
         if not any(lo <= m.start() < hi for lo, hi in told)
         and not BIRTH_AFTER.match(text, m.end())
         and not BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        and (d := _date(m)) is not None
+        and (d := date_of(m)) is not None
     ]
     return min(dates, default=None)
 
@@ -219,7 +215,7 @@ def birth_date(text: str) -> date | None:
     """The defendant's birth date, as find_age reads it (its finding's words: 1985年3月2日出生), or None."""
     _, told = find_age(text)
     match = DATE_RE.search(told.span.quote) if told is not None and told.span is not None else None
-    return _date(match) if match else None
+    return date_of(match) if match else None
 
 
 def _age(born: date | None, day: date) -> int | None:

@@ -27,11 +27,14 @@ from datetime import date, timedelta
 
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, conviction_at
 from leniency.sentencing.extraction.numbers import (
+    DATE_RE,
     DIGIT_CHARS,
     NUMBER,
+    PENALTY,
+    PENALTY_CODES,
     TERM,
     bounds,
-    parse_number,
+    date_of,
     span,
     term_months,
 )
@@ -53,8 +56,6 @@ RELEASE_WORDS = ("刑满释放", "执行完毕后")
 OTHERS_RE = re.compile(r"同案|另案|同伙|共犯|同犯")
 SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
 DATE = rf"(?:[{DIGIT_CHARS}]{{4}})年(?:{NUMBER})月(?:(?:{NUMBER})日)?"
-DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
-PENALTY = r"(?P<penalty>有期徒刑|拘役|管制|无期徒刑|死刑(?:缓期二年执行)?)"
 # by a court it names (被某区人民法院判处…), or without one: "因犯诈骗罪于2019年10月被判处有期徒刑二年" (the court is
 # often left out where the earlier judgment is told in passing)
 JUDGED_RE = re.compile(
@@ -63,14 +64,6 @@ JUDGED_RE = re.compile(
 JUDGED_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
 TERM_DATES_RE = re.compile(rf"自\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止")
 SERVED_RE = re.compile(rf"已(?:经)?(?:实际)?(?:执行|服刑)(?:了)?(?:刑期|刑罚)?(?:为|了)?\s*{TERM}")
-PENALTY_CODES = {
-    "有期徒刑": "imprisonment",
-    "拘役": "detention",
-    "管制": "surveillance",
-    "无期徒刑": "life",
-    "死刑": "death",
-    "死刑缓期二年执行": "death_suspended",
-}
 
 
 def find_undiscovered(text: str) -> PriorJudgment | None:
@@ -131,7 +124,7 @@ def _by_dates(text: str, judged: re.Match, sentence: Span) -> bool:
         return False
     pronounced = _last_date(text, sentence.start, judged.end())
     first = next(
-        (d for m in DATE_RE.finditer(text) if _is_act_date(text, m, sentence) and (d := _date(m))), None
+        (d for m in DATE_RE.finditer(text) if _is_act_date(text, m, sentence) and (d := date_of(m))), None
     )
     return pronounced is not None and first is not None and first < pronounced
 
@@ -169,26 +162,15 @@ def _served(text: str) -> SentenceMention | None:
 
 def _months_between(start: str, end: str) -> int | None:
     """Whole months of a term "自 start 起至 end 止" (both days served: the end's next day closes it)."""
-    first, last = _date(DATE_RE.fullmatch(start)), _date(DATE_RE.fullmatch(end))
+    first, last = date_of(DATE_RE.fullmatch(start)), date_of(DATE_RE.fullmatch(end))
     if first is None or last is None or last < first:
         return None
     after = last + timedelta(days=1)
     return (after.year - first.year) * 12 + after.month - first.month + round((after.day - first.day) / 30)
 
 
-def _date(match: re.Match | None) -> date | None:
-    if match is None:
-        return None
-    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
-    day = parse_number(match.group("d")) if match.group("d") else 1
-    try:
-        return date(int(year), int(month), int(day or 1)) if year and month else None
-    except ValueError:
-        return None
-
-
 def _last_date(text: str, start: int, end: int) -> date | None:
-    dates = [d for m in DATE_RE.finditer(text, start, end) if (d := _date(m))]
+    dates = [d for m in DATE_RE.finditer(text, start, end) if (d := date_of(m))]
     return dates[-1] if dates else None
 
 

@@ -48,9 +48,12 @@ JUDGMENT_OPENING = (
 # weigh), 刑满释放. Not the papers that prove one (前科查询, 前科劣迹证明; 刑满释放证明 in an evidence list is still 刑满释放).
 RECORD_WORDS = r"(?<!没)有[^。；，,、]{0,12}前科(?!(?:劣迹)?(?:材料|查询|证明))|前科(?!(?:劣迹)?(?:查询|证明|材料))|刑满释放"
 OPENING = re.compile(rf"(?P<judgment>{JUDGMENT_OPENING})|(?P<record>{RECORD_WORDS})")
-# The clauses that go on telling a conviction: its sentence, its release, its punishment
+# The clauses that go on telling a conviction: its sentence, its release, its punishment, and the revocation of its
+# probation or parole with the execution that follows (刑法第77条、第86条: 撤销缓刑 / 撤销假释, 收监执行 / 执行原判刑罚),
+# so that "…缓刑二年，后被撤销缓刑，收监执行，2019年4月刑满释放" is one conviction, released in 2019
 TELLING = re.compile(
     r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
+    r"|收监执行|收监服刑|(?:被|予以|决定)收监|执行原判|执行剩余刑期"
 )
 # A criminal conviction (前科 in 三(16)'s sense): a court's sentence or a crime named as committed, not an arrest
 # (因涉嫌盗窃罪被刑事拘留) nor an administrative punishment alone (因盗窃被行政拘留十日)

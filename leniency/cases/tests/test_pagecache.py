@@ -10,8 +10,10 @@ from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Max
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -86,6 +88,38 @@ def test_a_withdrawal_appears_on_the_next_view(client, world):
     assert after != before
     assert str(WithdrawalReason.TOO_HEAVY.label) in after
     assert str(WithdrawalReason.TOO_HEAVY.label) not in before
+
+
+def test_on_the_database_store_a_view_reads_its_version_and_its_page_in_one_statement(client, world):
+    """Production's store (pagecache_backend.PageDatabaseCache): the case's version and the stored page come back
+    together; a page stored at an older version is a miss."""
+    store = {
+        "BACKEND": "leniency.cases.pagecache_backend.PageDatabaseCache",
+        "LOCATION": "test_pages_read_once",
+    }
+    with override_settings(CACHES={**settings.CACHES, "pages": store}):
+        call_command("createcachetable", "test_pages_read_once", verbosity=0)
+        _sign_in(client, world.prosecutor)
+        url = reverse("case_detail", args=[world.case.pk])
+        first, _ = _get(client, url)
+        again, sqls = _get(client, url)
+        assert again == first and not _reads_defendants(sqls)
+        (read,) = [sql for sql in sqls if "test_pages_read_once" in sql]
+        assert "audit_auditevent" in read and not any(
+            "MAX" in sql for sql in sqls if sql != read
+        )  # the version is read with the page, not before it
+        case_services.do_add_defendant(
+            world.case,
+            name="第八号新被告",
+            charges=[world.theft],
+            acting_user=world.prosecutor,
+            stage=Stage.PROSECUTION_REVIEW,
+            stage_since=date(2026, 9, 1),
+        )
+        after, sqls = _get(client, url)
+        assert "第八号新被告" in after and _reads_defendants(
+            sqls
+        )  # stored at the older version: rendered again
 
 
 def test_a_new_defendant_appears_on_the_next_view(client, world):

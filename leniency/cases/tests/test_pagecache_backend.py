@@ -8,6 +8,8 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from leniency.cases import pagecache
+
 pytestmark = pytest.mark.django_db
 
 TABLE = "test_page_cache"
@@ -84,3 +86,19 @@ def test_backups_keep_the_page_tables_schema_without_its_pages(store):
     from leniency.ops.postgres import not_kept_tables
 
     assert TABLE in not_kept_tables()
+
+
+def test_a_version_and_a_page_are_read_in_one_statement(store):
+    store.set("case:1", (3, b"<html>1</html>", None), 3600)
+    statement = pagecache.trail_version.statement(None)
+    with CaptureQueriesContext(connection) as queries:
+        answer, page = store.get_after("case:1", statement)
+    assert len(queries) == 1
+    assert (answer or 0) == pagecache.trail_version(None)
+    assert page == (3, b"<html>1</html>", None)
+    assert store.get_after("case:2", statement)[1] is None
+
+
+def test_an_expired_page_read_with_its_version_is_a_miss(store):
+    store.set("case:1", b"page", 0)  # Django's timeout 0: expired at once
+    assert store.get_after("case:1", pagecache.case_version.statement(None, 1))[1] is None

@@ -26,6 +26,7 @@ import yaml
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the catalogue is large
 BRACKETS_FILE = Path(__file__).resolve().parent / "standards" / "statutory_brackets.yaml"
 RENAMES_FILE = Path(__file__).resolve().parent / "standards" / "charge_renames.yaml"
+NEGLIGENT_FILE = Path(__file__).resolve().parent / "standards" / "negligent_charges.yaml"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,11 @@ class ChargeInfo:
     @property
     def allows_death(self) -> bool:
         return any(b.death for b in self.brackets)
+
+    @property
+    def negligent(self) -> bool:
+        """Whether the Criminal Law defines this crime by negligence (刑法第15条; standards/negligent_charges.yaml)."""
+        return self.name in negligent_charges()
 
 
 def _multiple(raw: dict | None) -> tuple[str, float, float] | None:
@@ -255,6 +261,23 @@ def _index() -> dict[str, ChargeInfo]:
 def find_charge(name: str) -> ChargeInfo | None:
     """The charge called `name` (罪名; a trailing 罪 and older names are tolerated), or None."""
     return _index().get(normalise_name(name))
+
+
+@cache
+def negligent_charges() -> frozenset[str]:
+    """The names of the crimes defined by negligence (刑法第15条), as `standards/negligent_charges.yaml` lists them.
+    Validated on load: each row must name a catalogue charge by its own name and give that charge's article."""
+    data = yaml.load(NEGLIGENT_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    names = set()
+    for row in data["negligent"]:
+        name, article = str(row["name"]), str(row["article"])
+        info = find_charge(name)
+        if info is None or info.name != name:
+            raise ValueError(f"{NEGLIGENT_FILE.name}: {name!r} is not a catalogue charge name")
+        if info.article_label != article:
+            raise ValueError(f"{NEGLIGENT_FILE.name}: {name!r} is in {info.article_label}, not {article}")
+        names.add(name)
+    return frozenset(names)
 
 
 def charges_for_article(article: int) -> list[ChargeInfo]:

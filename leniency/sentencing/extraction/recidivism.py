@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.catalogue import find_charge, negligent_charges
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import DATE_RE, date_of
 from leniency.sentencing.extraction.quantities import find_age
@@ -55,55 +55,8 @@ YEARS = 5  # 刑法第65条第1款: 在五年以内
 ADULT = 18  # 刑法第65条第1款: 不满十八周岁的人犯罪的除外
 # 有期徒刑以上 (刑法第65条): the earlier sentence's penalty
 CUSTODIAL_OR_MORE = {"imprisonment", "life", "death", "death_suspended"}
-# The crimes the Criminal Law defines by negligence (刑法第15条: 过失犯罪，法律有规定的才负刑事责任): 过失… by name, and those
-# whose article punishes an accident the offender caused (交通肇事 第133条, 重大责任事故 第134条第1款, 医疗事故 第335条,
-# 玩忽职守 第397条 …). Contested ones (污染环境, 不报、谎报安全事故) are left out: they are read as intentional.
-NEGLIGENT = frozenset(
-    {
-        "失火",
-        "过失决水",
-        "过失爆炸",
-        "过失投放危险物质",
-        "过失以危险方法危害公共安全",
-        "过失损坏交通工具",
-        "过失损坏交通设施",
-        "过失损坏电力设备",
-        "过失损坏易燃易爆设备",
-        "过失损坏广播电视设施、公用电信设施",
-        "重大飞行事故",
-        "铁路运营安全事故",
-        "交通肇事",
-        "重大责任事故",
-        "重大劳动安全事故",
-        "大型群众性活动重大安全事故",
-        "危险物品肇事",
-        "工程重大安全事故",
-        "教育设施重大安全事故",
-        "消防责任事故",
-        "签订、履行合同失职被骗",
-        "国有公司、企业、事业单位人员失职",
-        "出具证明文件重大失实",
-        "过失致人死亡",
-        "过失致人重伤",
-        "过失损毁文物",
-        "采集、供应血液、制作、供应血液制品事故",
-        "医疗事故",
-        "过失损坏武器装备、军事设施、军事通信",
-        "过失提供不合格武器装备、军事设施",
-        "玩忽职守",
-        "过失泄露国家秘密",
-        "执行判决、裁定失职",
-        "失职致使在押人员脱逃",
-        "国家机关工作人员签订、履行合同失职被骗",
-        "环境监管失职",
-        "传染病防治失职",
-        "商检失职",
-        "动植物检疫失职",
-        "失职造成珍贵文物损毁、流失",
-        "过失泄露军事秘密",
-        "武器装备肇事",
-    }
-)
+# The crimes the Criminal Law defines by negligence (刑法第15条): catalogue data, standards/negligent_charges.yaml
+NEGLIGENT = negligent_charges()
 NEGLIGENT_NAMED = re.compile(
     "|".join(sorted((re.escape(n) + "罪" for n in NEGLIGENT), key=len, reverse=True))
 )
@@ -132,7 +85,7 @@ class Recidivism:
 def negligent(charge: str) -> bool:
     """Whether `charge` is a crime of negligence (NEGLIGENT), under any of its names."""
     info = find_charge(charge)
-    return (info.name if info is not None else charge.removesuffix("罪")) in NEGLIGENT
+    return info.negligent if info is not None else charge.removesuffix("罪") in NEGLIGENT
 
 
 def inferred_recidivism(

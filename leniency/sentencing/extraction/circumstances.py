@@ -98,6 +98,18 @@ CONTINUED = re.compile(
     r"并|且|后|已|均已|现已"
 )  # a clause without its own subject, going on from the one before
 # "提起附带民事诉讼" claims; "在提起公诉前已全额退赔" dates a payment made
+# Who receives a compensation (三(11)): the victim, the injured unit, their family, or a loss made good (`_to_victim`)
+TO_VICTIM = re.compile(r"被害|受害|失主|死者|家属|亲属|权利人|损失|民事赔偿|谅解")
+# the name a victim is given ("被害人张某", "被害人王1某", "被害单位某公司")
+VICTIM_NAME = re.compile(
+    r"(?:被害人|受害人|被害单位)([\u4e00-\u9fff]\d?某{1,2}\d?|[\u4e00-\u9fff]{2,12}(?:公司|厂|店|银行|医院))"
+)
+# money paid to someone the clause names, as a use of the money ("用于支付信徒崔某赔偿款"): paid to that payee
+THIRD_PARTY_PAYMENT = re.compile(
+    r"(?:用于|支付|偿还|垫付)(?:给)?(?P<payee>[^，,。；;、了并和及与]{1,10}?)(?:赔偿款|赔偿金)"
+)
+# a civil claim's sentence lists the heads claimed ("原告人刘某请求判令被告人赔偿医疗费…，伤残赔偿金…"): none is paid
+CIVIL_CLAIM = re.compile(r"原告人?[^。；;，,]{0,20}?(?:请求|诉请|要求)|诉讼请求")
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起(?!公诉)")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
@@ -204,6 +216,8 @@ def find_circumstances(
             if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, match.start()):
                 continue
             if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
+                continue
+            if code == C.COMPENSATION and not _to_victim(text, match.start()):
                 continue
             if code == C.RESTITUTION and _recovered_by_others(text, match.start()):
                 continue
@@ -379,6 +393,35 @@ def _only_claimed(text: str, start: int) -> bool:
     """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
     lo, _ = _clause_bounds(text, start, start)
     return bool(CLAIM.search(text, lo, start))
+
+
+def _to_victim(text: str, start: int) -> bool:
+    """A compensation (2021量刑指导意见 三(11): 积极赔偿被害人经济损失) is paid to the victim or the injured party: its
+    sentence names the victim, the injured unit, their family (被害人, 被害单位, 受害人, 家属, 死者), a victim by the
+    name the text gives them (被害人张某 … 赔偿张某), the right holder of an infringed right (权利人), or tells it as a
+    loss made good (赔偿…损失), the civil part of the case settled (民事赔偿) or the forgiveness it bought (谅解); 家属
+    is also the defendant's family paying for them (被告人家属代为赔偿), a payment as well. Not the heads a civil claim
+    lists (原告人…请求判令…伤残赔偿金: claimed, not paid), nor money the count tells as spent on someone else
+    ("用于…支付信徒崔某赔偿款20000元", a misappropriation's use), nor a compensation demanded of the victim ("索要10万元
+    赔偿"), nor a land-acquisition agreement (征地赔偿协议)."""
+    lo, hi = bounds(text, start, start, SENTENCE_BREAKS)
+    clause_lo, _ = _clause_bounds(text, start, start)
+    if CIVIL_CLAIM.search(text, lo, start):
+        return False
+    payee = THIRD_PARTY_PAYMENT.search(text, clause_lo, hi)
+    if (
+        payee is not None
+        and payee.start() <= start < payee.end()
+        and not _names_victim(text, payee.group("payee"))
+    ):
+        return False
+    return _names_victim(text, text[lo:hi])
+
+
+def _names_victim(text: str, told: str) -> bool:
+    if TO_VICTIM.search(told):
+        return True
+    return any(name in told for name in VICTIM_NAME.findall(text))
 
 
 def _recovered_by_others(text: str, start: int) -> bool:

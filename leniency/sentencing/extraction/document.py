@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
-from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions, told_within
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # The words that open the facts ("经审理查明，1、…", "检察院指控，一、…"): a marker after their comma starts
@@ -79,6 +79,9 @@ AGAIN_RE = re.compile(r"又|再次|再度")
 # 当晚，甲又在该处抢走丙的钱包 tells no act of its own; 同日10时许，又在该院一楼… (another spot) still does
 SAME_DAY_RE = re.compile(r"同日|当日|当天|同天|当晚")
 SAME_PLACE_RE = re.compile(r"该处|原处|原地|同一地点|现场")
+# A record is an earlier conviction told in the clause (earlier_convictions: 又因犯盗窃罪被判处…, 2019年又有前科…).
+# 判处 / 释放 / 处罚 / 拘留 stay here as what a court or the police did to the defendant, record or not (又被某区人民法院
+# 判处…, 次日又被刑事拘留, 又被释放): no act of the defendant's either.
 NOT_AN_ACT_RE = re.compile(
     r"销赃|变卖|出售|卖给|卖掉|典当|挥霍|藏匿|丢弃|逃离|逃跑|抓获|投案|归案|报警|赔偿|退还|退赔|判处|释放|处罚|拘留"
 )
@@ -318,7 +321,8 @@ def told_acts(document: Document, start: int, end: int) -> int:
         if not again:
             continue
         clause = min((i for i in (text.find(c, again.end(), hi) for c in "，,") if i >= 0), default=hi)
-        if NOT_AN_ACT_RE.search(text, again.end(), clause):  # what followed the act, not the act done again
+        if NOT_AN_ACT_RE.search(text, again.end(), clause) or told_within(text, again.end(), clause):
+            # what followed the act, or a record, not the act done again
             continue
         if SAME_DAY_RE.search(text, lo, opening) and SAME_PLACE_RE.search(text, lo, clause):
             continue

@@ -65,7 +65,8 @@ CRIMINAL = re.compile(
 # no record of the defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯).
 DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
-SERVED = re.compile(r"刑满释放|执行完毕|释放")
+# served (刑法第65条: 刑罚执行完毕): not "尚未执行完毕" / "没有执行完毕", the remainder of one still to serve
+SERVED = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕|释放")
 SENTENCE_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?")
 VERDICT = re.compile(r"判处|判决|判刑|决定执行")
 CLAUSE_END = re.compile(r"[，,]")
@@ -99,6 +100,11 @@ def earlier_convictions(text: str) -> tuple[EarlierConviction, ...]:
 def conviction_at(text: str, pos: int) -> EarlierConviction | None:
     """The earlier conviction whose told span holds position `pos`, or None."""
     return next((c for c in _read(text) if c.holds(pos)), None)
+
+
+def told_within(text: str, start: int, end: int) -> tuple[EarlierConviction, ...]:
+    """The earlier convictions told in part within text[start:end]."""
+    return tuple(c for c in _read(text) if c.start < end and c.end > start)
 
 
 def without_earlier_convictions(text: str) -> str:

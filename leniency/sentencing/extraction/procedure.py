@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions, told_within
 from leniency.sentencing.extraction.numbers import (
     NUMBER,
     PENALTY,
@@ -72,9 +72,10 @@ UNSERVED_RE = re.compile(
 UNSERVED_AFTER_RE = re.compile(
     rf"(?:尚有|还有|仍有)(?:剩余)?(?:有期徒刑|拘役|刑期)?{TERM}(?:的?刑期)?尚?(?:未执行|没有执行|未予执行)"
 )
-# a remainder the same sentence says was served out: 假释考验期满，就认为原判刑罚已经执行完毕 (刑法第85条), 刑满释放;
+# a remainder the same sentence says was served out: 假释考验期满，就认为原判刑罚已经执行完毕 (刑法第85条; a probation's
+# 考验期满 the same, 第76条), or an earlier conviction it tells as served (earlier_convictions: 刑满释放, 执行完毕);
 # nothing is left to combine (a new crime after it may make a recidivist, 第65条, which is another rule)
-SERVED_OUT_RE = re.compile(r"考验期(?:限)?已?届?满|刑满释放")
+SERVED_OUT_RE = re.compile(r"考验期(?:限)?已?届?满")
 # the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
 UNSERVED_UNREAD_RE = re.compile(
     r"(?:前罪|原判)[^。；，,]{0,6}?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)"
@@ -140,9 +141,11 @@ def find_procedure(text: str) -> Procedure:
 
 
 def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
-    """The first remainder `pattern` reads whose sentence does not say it was served out (SERVED_OUT_RE)."""
+    """The first remainder `pattern` reads whose sentence does not say it was served out (SERVED_OUT_RE, or an earlier
+    conviction told there as served)."""
     for match in pattern.finditer(text):
-        if not SERVED_OUT_RE.search(text, *bounds(text, match.start(), match.end(), "。；;\n")):
+        lo, hi = bounds(text, match.start(), match.end(), "。；;\n")
+        if not SERVED_OUT_RE.search(text, lo, hi) and not any(c.served for c in told_within(text, lo, hi)):
             return match
     return None
 

@@ -397,9 +397,12 @@ def _distinctions() -> tuple[tuple[str, re.Pattern | None, re.Pattern, re.Patter
 
 def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
     """Neighbouring charges told apart by the element their statutes name (charge_elements.yaml `distinctions`):
-    a charge whose own element the fact does not state, and whose neighbour's it does, is the neighbour."""
+    a charge whose own element the fact does not state, and whose neighbour's it does, is the neighbour. A charge whose
+    fact tells no crime of it (`no_crime`: a light injury by the defendant's mishap, 刑法第15条第2款) is dropped."""
     out: list[str] = []
     for charge in chosen:
+        if tells_no_crime(text, charge):
+            continue
         result = [charge]
         for name, own, other, back, to, add in _distinctions():
             if name != charge or (own is not None and own.search(text)) or not other.search(text):
@@ -410,6 +413,24 @@ def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
             break
         out.extend(c for c in result if c not in out)
     return out
+
+
+@cache
+def _no_crime() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...]:
+    """(charge, what tells no crime of it, what sends it back) per charge_elements.yaml `no_crime` rule."""
+    return tuple(
+        (rule["charge"], _pattern(rule, "when"), _pattern(rule, "not_when"))
+        for rule in charge_elements().get("no_crime", ())
+    )
+
+
+def tells_no_crime(text: str, charge: str) -> bool:
+    """Whether the fact tells what is no crime of `charge` (charge_elements.yaml `no_crime`): a light injury caused by
+    the defendant's mishap is no 故意伤害 (刑法第15条第2款, 第235条)."""
+    return any(
+        name == charge and when.search(text) and not (back is not None and back.search(text))
+        for name, when, back in _no_crime()
+    )
 
 
 @cache

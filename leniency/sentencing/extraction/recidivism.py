@@ -31,7 +31,16 @@ negation is read from the word, as before):
 
 The finding's value is INFERRED, and a note tells the dates and the article, with medium confidence: the court may
 have decided otherwise on facts the text does not tell (a 赦免, a 假释, an earlier crime committed under 18).
-Special recidivism (刑法第66条: 危害国家安全、恐怖活动、黑社会性质的组织犯罪, at any time after) is not read here.
+Special recidivism (`special_class`), 刑法第66条: 危害国家安全犯罪、恐怖活动犯罪、黑社会性质的组织犯罪的犯罪分子，在刑罚执行完毕或者
+赦免以后，在任何时候再犯上述任一类罪的，都以累犯论处. Inferred where an earlier conviction of the defendant's for a crime of one
+of these classes is told as served with its release date (not a suspended sentence unless revoked, not a parole, as
+above) and a charge of the case is of any of these classes, its first act on or after that release, however long
+after: no five years, no 有期徒刑 for either crime, no age (the article names none: 第65条's exception of the under-18s
+was not written into 第66条). The classes, kept to what the article names: 危害国家安全罪 (分则第一章, 第102-113条), the
+恐怖活动犯罪 (第120条 to 第120条之六), and 组织、领导、参加黑社会性质组织 (第294条第1款). Left out: 入境发展黑社会组织 and
+包庇、纵容黑社会性质组织 (第294条第2、3款: no organisation's crime of the offender's own), and a crime an organisation's member
+committed as such (第294条第4款), which its name does not tell. Art. 66 is asked first; where it holds, the finding stands
+whatever the calculated penalty (`without_inferred` keeps it).
 """
 
 from __future__ import annotations
@@ -42,7 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from leniency.sentencing.catalogue import find_charge, negligent_charges
+from leniency.sentencing.catalogue import all_charges, find_charge, negligent_charges, normalise_name
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import DATE_RE, date_of
 from leniency.sentencing.extraction.quantities import find_age
@@ -61,6 +70,35 @@ NEGLIGENT_NAMED = re.compile(
     "|".join(sorted((re.escape(n) + "罪" for n in NEGLIGENT), key=len, reverse=True))
 )
 NOTE_PREFIX = "累犯系依刑法第65条推定"
+SPECIAL_PREFIX = "累犯系依刑法第66条推定"
+# 刑法第66条's three classes, read from a charge's name (罪名, with 罪) or an earlier conviction's words. A selective
+# charge is told by any of its acts (参加黑社会性质组织罪, 组织、领导恐怖组织罪).
+_ACTS = r"(?:组织|领导|参加)(?:、?(?:组织|领导|参加))*"
+SPECIAL_CLASSES = (
+    (
+        "危害国家安全罪",
+        re.compile(
+            "|".join(
+                re.escape(c.name) + "罪"
+                for c in sorted(all_charges(), key=lambda c: -len(c.name))
+                if 102 <= c.article <= 113  # 分则第一章
+            )
+        ),
+    ),
+    (
+        "恐怖活动犯罪",
+        re.compile(
+            _ACTS
+            + "恐怖组织罪|"
+            + "|".join(
+                re.escape(c.name) + "罪"
+                for c in sorted(all_charges(), key=lambda c: -len(c.name))
+                if c.article == 120 and c.article_label != "第一百二十条"  # 第120条之一 to 之六
+            )
+        ),
+    ),
+    ("黑社会性质的组织犯罪", re.compile(_ACTS + "黑社会性质(?:的)?组织罪")),  # 第294条第1款
+)
 NOT_CUSTODIAL = (
     "前罪刑满释放后五年内再犯，但本罪计算结果低于有期徒刑，不属“应当判处有期徒刑以上刑罚之罪”，不推定累犯（刑法第65条） / "
     "an earlier sentence served within five years, but the new crime is calculated below imprisonment: not a crime "
@@ -80,6 +118,8 @@ class Recidivism:
     conviction: EarlierConviction
     released: date
     new_crime: date
+    article: int = 65  # 65, or 66 for a special recidivism
+    classes: tuple[str, str] = ("", "")  # art. 66: the earlier crime's class and the new crime's
 
 
 def negligent(charge: str) -> bool:
@@ -88,13 +128,27 @@ def negligent(charge: str) -> bool:
     return info.negligent if info is not None else charge.removesuffix("罪") in NEGLIGENT
 
 
+def special_class(words: str) -> str | None:
+    """The class of 刑法第66条 (危害国家安全罪, 恐怖活动犯罪, 黑社会性质的组织犯罪) of the first crime `words` name (a charge
+    name, 罪 optional, or an earlier conviction's words), or None where they name none."""
+    name = words if "罪" in words else normalise_name(words) + "罪"
+    found = [(m.start(), cls) for cls, pattern in SPECIAL_CLASSES if (m := pattern.search(name))]
+    return min(found)[1] if found else None
+
+
 def inferred_recidivism(
     text: str, convictions: Sequence[EarlierConviction], age: int | None, charges: Sequence[str]
 ) -> Recidivism | None:
-    """The recidivism (刑法第65条) the text tells by its conditions, or None; `convictions` are the defendant's
-    prior records (circumstances.prior_records), `age` the defendant's at the new crime, `charges` the case's. None
-    where the text names 累犯 (the word decides), names no charge, or any condition fails (see the module)."""
-    if "累犯" in text or not charges or any(negligent(c) for c in charges):
+    """The recidivism (刑法第66条, else 第65条) the text tells by its conditions, or None; `convictions` are the
+    defendant's prior records (circumstances.prior_records), `age` the defendant's at the new crime, `charges` the
+    case's. None where the text names 累犯 (the word decides), names no charge, or any condition fails (see the
+    module)."""
+    if "累犯" in text or not charges:
+        return None
+    special = _special(text, convictions, charges)
+    if special is not None:
+        return special
+    if any(negligent(c) for c in charges):
         return None
     if not any(_may_be_imprisoned(c) for c in charges):
         return None
@@ -113,6 +167,29 @@ def inferred_recidivism(
     return max(found, key=lambda r: r.released, default=None)
 
 
+def _special(
+    text: str, convictions: Sequence[EarlierConviction], charges: Sequence[str]
+) -> Recidivism | None:
+    """The special recidivism (刑法第66条) the text tells: an earlier sentence for a crime of its classes served, and a
+    charge of the case of any of them committed after, at any time."""
+    new_class = next((cls for c in charges if (cls := special_class(c)) is not None), None)
+    if new_class is None:
+        return None
+    first = first_act_date(text)
+    if first is None:
+        return None
+    found = []
+    for c in convictions:
+        told = text[c.start : c.end]
+        earlier_class = special_class(told)
+        if earlier_class is None or not c.served or c.released is None or not c.released <= first:
+            continue
+        if (SUSPENDED.search(told) and not REVOKED.search(told)) or PAROLE.search(told):
+            continue  # not told as 刑罚执行完毕 (第76条; a parole ends with its period, 第85条, not told here)
+        found.append(Recidivism(c, c.released, first, 66, (earlier_class, new_class)))
+    return max(found, key=lambda r: r.released, default=None)
+
+
 def finding(text: str, recidivism: Recidivism) -> Finding:
     """The recidivist finding of an inferred recidivism: value INFERRED, its span the earlier conviction's."""
     c = recidivism.conviction
@@ -122,6 +199,15 @@ def finding(text: str, recidivism: Recidivism) -> Finding:
 def note(recidivism: Recidivism) -> str:
     """The note that marks an inferred recidivism in the trace: the dates it rests on, the article, its confidence."""
     released, new = recidivism.released.isoformat(), recidivism.new_crime.isoformat()
+    if recidivism.article == 66:
+        earlier, later = recidivism.classes
+        return (
+            f"{SPECIAL_PREFIX}（文中未写“累犯”）：前罪属{earlier}，{released}刑满释放，新罪属{later}，始于{new}，"
+            f"在刑罚执行完毕以后任何时候再犯上述任一类罪的，以累犯论处；中等可信度，请核对前罪罪名及有无假释 / "
+            f"special recidivist inferred under art. 66 (the text does not say 累犯): an earlier sentence for a crime "
+            f"of its classes served until {released}, a new crime of its classes from {new}, at any time after; "
+            f"medium confidence"
+        )
     return (
         f"{NOTE_PREFIX}（文中未写“累犯”）：前罪有期徒刑以上，{released}刑满释放，新罪始于{new}，在五年以内；"
         f"中等可信度，请核对有无赦免、假释及前罪时是否未满十八周岁 / "
@@ -137,8 +223,8 @@ def without_inferred(facts: CaseFacts) -> CaseFacts | None:
     inferred = [
         f for f in facts.circumstances if f.code == Circumstance.RECIDIVIST.value and f.value == INFERRED
     ]
-    if not inferred:
-        return None
+    if not inferred or any(n.startswith(SPECIAL_PREFIX) for n in facts.notes):
+        return None  # 刑法第66条 asks no 有期徒刑 of the new crime
     notes = [n for n in facts.notes if not n.startswith(NOTE_PREFIX)] + [NOT_CUSTODIAL]
     circumstances = [f for f in facts.circumstances if f not in inferred]
     return dataclasses.replace(facts, circumstances=circumstances, notes=notes)

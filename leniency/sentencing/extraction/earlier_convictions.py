@@ -67,6 +67,9 @@ DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
 # served (刑法第65条: 刑罚执行完毕): not "尚未执行完毕" / "没有执行完毕", the remainder of one still to serve
 SERVED = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕|释放")
+# a part after a semicolon that goes on telling the same conviction (刑法第77条、第86条: its revocation and execution; its
+# release)
+GOES_ON = re.compile(r"(?:后|并|又|其)?[^，,。；;]{0,14}?(?:撤销(?:缓刑|假释)|收监执行|刑满释放|执行完毕)")
 SENTENCE_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?")
 VERDICT = re.compile(r"判处|判决|判刑|决定执行")
 CLAUSE_END = re.compile(r"[，,]")
@@ -127,7 +130,12 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
             end = (
                 opening.end()
             )  # …but 有盗窃前科的被告人甲在某小区窃得… goes on with the act: 前科 tells no more
-        while end < stop and TELLING.search(text, end, _clause_end(text, end + 1, stop)):
+        while True:
+            if end == stop and _goes_on(text, stop):  # "…缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放"
+                sentence = SENTENCE_END.search(text, stop + 1)
+                stop = sentence.start() if sentence else len(text)
+            if not (end < stop and TELLING.search(text, end, _clause_end(text, end + 1, stop))):
+                break
             end = _clause_end(text, end + 1, stop)
         # a second judgment opening inside starts a conviction of its own
         inner = next(
@@ -181,6 +189,19 @@ def _released(text: str, start: int, end: int) -> date | None:
     clause = max([start] + [text.rfind(c, start, release.start()) + 1 for c in "，,"])
     dates = [d for m in DATE_RE.finditer(text, clause, release.start()) if (d := date_of(m))]
     return dates[-1] if dates else None
+
+
+def _goes_on(text: str, stop: int) -> bool:
+    """After a semicolon, the conviction goes on where the next part opens with its revocation, its execution or its
+    release and no judgment of its own (…；后被撤销缓刑，收监执行；2019年4月刑满释放; not …；2、因犯诈骗罪被判处…)."""
+    if stop >= len(text) or text[stop] not in "；;":
+        return False
+    sentence = SENTENCE_END.search(text, stop + 1)
+    clause = _clause_end(text, stop + 1, sentence.start() if sentence else len(text))
+    first = GOES_ON.match(text, stop + 1, clause)
+    return first is not None and not any(
+        m.group("judgment") for m in OPENING.finditer(text, stop + 1, clause)
+    )
 
 
 def _clause_end(text: str, at: int, stop: int) -> int:

@@ -42,3 +42,27 @@ def test_a_stay_in_prison_told_as_conduct_is_not_the_execution_of_the_sentence()
     text = "被告人甲曾因犯盗窃罪被判处有期徒刑一年，缓刑二年，收监后结识被告人乙，二人商议盗窃" + ACT
     (told,) = earlier_convictions(text)
     assert text[told.start : told.end] == "曾因犯盗窃罪被判处有期徒刑一年，缓刑二年" and told.released is None
+
+
+def test_the_revocation_and_release_told_after_semicolons_belong_to_the_conviction():
+    text = "被告人甲曾因犯盗窃罪被判处有期徒刑一年，缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放" + ACT
+    (told,) = earlier_convictions(text)
+    assert told.released == date(2019, 4, 1) and told.sentence.months == 12
+
+
+def test_a_judgment_after_the_semicolon_is_a_conviction_of_its_own():
+    # just outside: the part after the release opens a judgment of its own
+    text = (
+        "被告人甲曾因犯盗窃罪被判处有期徒刑一年；2019年4月刑满释放；2020年6月又因犯诈骗罪被判处有期徒刑八个月"
+        + ACT
+    )
+    first, second = earlier_convictions(text)
+    assert first.released == date(2019, 4, 1) and first.sentence.months == 12
+    assert second.sentence.months == 8 and second.pronounced == date(2020, 6, 1) and not second.served
+
+
+def test_an_act_after_the_semicolon_is_not_told_with_the_conviction():
+    # just outside: the part after the semicolon tells this case's act, no release
+    text = "被告人甲曾因犯盗窃罪被判处有期徒刑一年，缓刑二年；2020年5月，被告人甲在某超市窃得手机一部。"
+    (told,) = earlier_convictions(text)
+    assert text[told.end] == "；" and not told.served

@@ -52,6 +52,18 @@ def _get(client, url):
     return response.content.decode(), [q["sql"] for q in queries]
 
 
+def _add_defendant(world, case, name, day=1):
+    """A change of `case` through its service: a new defendant, one audit event."""
+    case_services.do_add_defendant(
+        case,
+        name=name,
+        charges=[world.theft],
+        acting_user=world.prosecutor,
+        stage=Stage.PROSECUTION_REVIEW,
+        stage_since=date(2026, 9, day),
+    )
+
+
 def _reads_defendants(sqls):
     return any('FROM "cases_defendant"' in sql for sql in sqls)
 
@@ -108,14 +120,7 @@ def test_on_the_database_store_a_view_reads_its_version_and_its_page_in_one_stat
         assert "audit_auditevent" in read and not any(
             "MAX" in sql for sql in sqls if sql != read
         )  # the version is read with the page, not before it
-        case_services.do_add_defendant(
-            world.case,
-            name="第八号新被告",
-            charges=[world.theft],
-            acting_user=world.prosecutor,
-            stage=Stage.PROSECUTION_REVIEW,
-            stage_since=date(2026, 9, 1),
-        )
+        _add_defendant(world, world.case, "第八号新被告")
         after, sqls = _get(client, url)
         assert "第八号新被告" in after and _reads_defendants(
             sqls
@@ -127,14 +132,7 @@ def test_a_new_defendant_appears_on_the_next_view(client, world):
     url = reverse("case_detail", args=[world.case.pk])
     before, _ = _get(client, url)
     assert "第七号新被告" not in before
-    case_services.do_add_defendant(
-        world.case,
-        name="第七号新被告",
-        charges=[world.theft],
-        acting_user=world.prosecutor,
-        stage=Stage.PROSECUTION_REVIEW,
-        stage_since=date(2026, 9, 1),
-    )
+    _add_defendant(world, world.case, "第七号新被告")
     after, sqls = _get(client, url)
     assert "第七号新被告" in after
     assert _reads_defendants(sqls)
@@ -154,14 +152,7 @@ def test_a_change_to_another_case_leaves_this_page_cached(client, world):
         received_on=date(2026, 9, 2),
         acting_user=world.case_manager,
     )
-    case_services.do_add_defendant(
-        other,
-        name="另案被告",
-        charges=[world.theft],
-        acting_user=world.prosecutor,
-        stage=Stage.PROSECUTION_REVIEW,
-        stage_since=date(2026, 9, 2),
-    )
+    _add_defendant(world, other, "另案被告", day=2)
     again, sqls = _get(client, url)
     assert again == first
     assert not _reads_defendants(sqls)  # still the cached page
@@ -173,24 +164,10 @@ def test_a_change_to_another_case_leaves_this_page_cached(client, world):
 def test_a_rolled_back_change_leaves_the_version_and_a_committed_one_moves_it(world):
     version = pagecache.case_version(None, world.case.pk)
     with pytest.raises(DomainError), transaction.atomic():
-        case_services.do_add_defendant(
-            world.case,
-            name="回滚",
-            charges=[world.theft],
-            acting_user=world.prosecutor,
-            stage=Stage.PROSECUTION_REVIEW,
-            stage_since=date(2026, 9, 1),
-        )
+        _add_defendant(world, world.case, "回滚")
         raise DomainError("回滚")
     assert pagecache.case_version(None, world.case.pk) == version
-    case_services.do_add_defendant(
-        world.case,
-        name="提交",
-        charges=[world.theft],
-        acting_user=world.prosecutor,
-        stage=Stage.PROSECUTION_REVIEW,
-        stage_since=date(2026, 9, 1),
-    )
+    _add_defendant(world, world.case, "提交")
     assert pagecache.case_version(None, world.case.pk) > version
     assert pagecache.trail_version(None) >= pagecache.case_version(None, world.case.pk)
 

@@ -32,6 +32,7 @@ from datetime import date
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, _bracket
+from leniency.sentencing.extraction.numbers import CN_DIGITS, parse_number
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
 from leniency.sentencing.trace import Trace
@@ -50,7 +51,9 @@ EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of
 # The same dates in Chinese numerals, as judgments and indictments often write them: 二〇一四年八月十二日 (〇, ○ or 零 for
 # nought), 二〇一四年八月, 同年十月, 同月二十日. A year is four digits before 年 (三年有期徒刑 or 二〇一四号 is no date); a
 # month (一 to 十二) and a day (一 to 三十一) are read only after a year or 同年/同月, as the Arabic ones are.
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0}
+_YEAR_DIGITS = CN_DIGITS | {
+    "Ｏ": 0
+}  # a year's digits, one by one (the full-width letter O read as nought too)
 _CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_HINT = re.compile(r"[〇○零Ｏ一二三四五六七八九十]\s*[年月日]")
 _CN_DATE = re.compile(
@@ -58,14 +61,6 @@ _CN_DATE = re.compile(
     rf"(?:\s*(?P<month>{_CN_NUMBER})\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
     rf"|[同当]月\s*(?P<mday>{_CN_NUMBER})\s*日"
 )
-
-
-def _cn_number(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31 (a month's or a day's number)."""
-    tens, _, units = text.rpartition("十")
-    if "十" not in text:
-        return _CN_DIGITS[text]
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _arabic(match: re.Match) -> str:
@@ -76,9 +71,9 @@ def _arabic(match: re.Match) -> str:
             continue
         a, b = match.span(name)
         if name == "year":
-            number = "".join(str(_CN_DIGITS[c]) for c in match.group(name))
-        else:
-            number = str(_cn_number(match.group(name)))
+            number = "".join(str(_YEAR_DIGITS[c]) for c in match.group(name))
+        else:  # 一 to 三十一 (_CN_NUMBER)
+            number = str(int(parse_number(match.group(name))))
         text = text[: a - start] + number + text[b - start :]
     return text
 

@@ -93,8 +93,7 @@ class PageDatabaseCache(DatabaseCache):
                 [*params, key, now],
             )
             answer, value = cursor.fetchone()
-        if (
-            value is None
-        ):  # none, or expired (left for the cull, as Django's cull removes expired entries first)
+        # none, or expired (left for the cull, as Django's cull removes expired entries first)
+        if value is None:
             return answer, None
         return answer, pickle.loads(base64.b64decode(connection.ops.process_clob(value).encode()))

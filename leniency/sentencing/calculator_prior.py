@@ -123,9 +123,8 @@ def with_earlier_judgment(
     if earlier is None:
         return calc
     missed = undiscovered_conviction(facts.text or "")
-    if (
-        missed is not None
-    ):  # extraction left it out of the prior records (circumstances.prior_records): say so
+    # extraction left it out of the prior records (circumstances.prior_records): say so
+    if missed is not None:
         trace.note("note.undiscovered.no_prior_record", quote=(facts.text or "")[missed.start : missed.end])
     cfg = standard.method.get("undiscovered", {})
     art69 = standard.method["combined_sentence"]

@@ -117,14 +117,12 @@ def test_on_the_database_store_a_view_reads_its_version_and_its_page_in_one_stat
         again, sqls = _get(client, url)
         assert again == first and not _reads_defendants(sqls)
         (read,) = [sql for sql in sqls if "test_pages_read_once" in sql]
-        assert "audit_auditevent" in read and not any(
-            "MAX" in sql for sql in sqls if sql != read
-        )  # the version is read with the page, not before it
+        # the version is read with the page, not before it
+        assert "audit_auditevent" in read and not any("MAX" in sql for sql in sqls if sql != read)
         _add_defendant(world, world.case, "第八号新被告")
         after, sqls = _get(client, url)
-        assert "第八号新被告" in after and _reads_defendants(
-            sqls
-        )  # stored at the older version: rendered again
+        # stored at the older version: rendered again
+        assert "第八号新被告" in after and _reads_defendants(sqls)
 
 
 def test_a_new_defendant_appears_on_the_next_view(client, world):

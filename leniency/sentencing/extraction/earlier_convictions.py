@@ -127,9 +127,8 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
         stop = sentence.start() if sentence else len(text)
         end = _clause_end(text, opening.end(), stop)  # the clause the conviction opens goes in any case
         if opening.group("record") and not opening.group().startswith("刑满释放"):
-            end = (
-                opening.end()
-            )  # …but 有盗窃前科的被告人甲在某小区窃得… goes on with the act: 前科 tells no more
+            # …but 有盗窃前科的被告人甲在某小区窃得… goes on with the act: 前科 tells no more
+            end = opening.end()
         while True:
             if end == stop and _goes_on(text, stop):  # "…缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放"
                 sentence = SENTENCE_END.search(text, stop + 1)

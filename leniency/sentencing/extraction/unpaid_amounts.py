@@ -37,9 +37,8 @@ def _named(text: str, name: re.Pattern, unwanted: re.Pattern) -> Decimal | None:
     chosen: list[Mention] = []
     for mention in find_money(text or ""):
         clause = _clause_before(text, mention.span.start)
-        if FILLER_ONLY.match(
-            clause
-        ):  # "逃避支付劳动者报酬，共计230299.7元": the name is in the clause before
+        # "逃避缴纳税款，共计…元": the name is in the clause before
+        if FILLER_ONLY.match(clause):
             clause = _clause_before(text, mention.span.start - len(clause) - 1) + clause
         if name.search(clause) and not unwanted.search(clause):
             chosen.append(replace(mention, excluded=None))

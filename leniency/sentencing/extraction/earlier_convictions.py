@@ -83,6 +83,9 @@ class EarlierConviction:
     start: int
     opening_end: int
     end: int
+    # where the clause it opens in begins: its date stands before its opening as often as after it ("被告人李某于
+    # 2004年6月4日因犯盗窃罪被…判处"), so a date from here to `end` is the conviction's, not the facts'
+    clause: int
     judgment: bool  # opened by a judgment's words (曾因…, 因犯…罪…判处); False: by 前科 / 刑满释放 alone
     criminal: bool  # a criminal conviction (CRIMINAL), not only an administrative punishment or an arrest
     others: bool  # told of someone else (DEFENDANT, SOMEONE)
@@ -161,8 +164,7 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
             Span(start, end, told),
         )
     verdict = VERDICT.search(text, start, end)
-    # its date stands before its opening as often as after it: "2014年5月因犯盗窃罪被判处…", read from its clause's start
-    clause = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1
+    clause = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1  # "2014年5月因犯盗窃罪被判处…"
     dates = [
         d for m in DATE_RE.finditer(text, clause, verdict.start() if verdict else clause) if (d := date_of(m))
     ]
@@ -170,6 +172,7 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
         start=start,
         opening_end=opening.end(),
         end=end,
+        clause=clause,
         judgment=bool(opening.group("judgment")),
         criminal=bool(CRIMINAL.search(told)),
         others=bool(SOMEONE.search(text, clause, start)) and not DEFENDANT.search(text, clause, start),

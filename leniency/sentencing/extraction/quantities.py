@@ -406,11 +406,9 @@ def find_age(text: str) -> tuple[int | None, Finding | None]:
 def _first_offence_date(text: str) -> date | None:
     """The first date of the facts: not a birth date, nor a date of an earlier conviction (earlier_convictions, with the
     clause it opens in: "被告人李某于2004年6月4日因犯盗窃罪被…判处"), whose date would give the age at that judgment."""
-    told = [
-        (max(text.rfind(c, 0, e.start) for c in "，,。；;\n") + 1, e.end) for e in earlier_convictions(text)
-    ]
+    told = earlier_convictions(text)
     for match in DATE_RE.finditer(text):
-        if any(lo <= match.start() < hi for lo, hi in told):
+        if any(c.clause <= match.start() < c.end for c in told):
             continue
         before = text[max(0, match.start() - 6) : match.start()]
         if BIRTH_BEFORE.search(before) or text.startswith(("出生", "生"), match.end()):

@@ -234,20 +234,16 @@ def first_act_date(text: str) -> date | None:
     """The earliest date of the facts: a date outside every earlier conviction the text tells, the clause it opens in
     included (its date stands before its opening as often as after it: "被告人李某于2004年6月4日因犯盗窃罪被…判处"), not
     a birth date."""
-    told = [(_clause_start(text, c.start), c.end) for c in earlier_convictions(text)]
+    told = earlier_convictions(text)
     dates = [
         d
         for m in DATE_RE.finditer(text)
-        if not any(lo <= m.start() < hi for lo, hi in told)
+        if not any(c.clause <= m.start() < c.end for c in told)
         and not BIRTH_AFTER.match(text, m.end())
         and not BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
         and (d := date_of(m)) is not None
     ]
     return min(dates, default=None)
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，,。；;\n") + 1
 
 
 def birth_date(text: str) -> date | None:

@@ -341,7 +341,6 @@ def _canonical(charge: str) -> str:
 
 
 @cache
-@cache
 def _rules() -> dict:
     """circumstances.yaml's rules, read once: every extraction asks them."""
     return yaml.safe_load(STANDARD_FILE.read_text(encoding="utf-8"))["circumstances"]

@@ -36,15 +36,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge
-from leniency.sentencing.extraction.conduct_words import cued_charges
+from leniency.sentencing.extraction.charge_elements import charge_elements
+from leniency.sentencing.extraction.conduct_words import JOINT_OR_DEFENDANT, cued_charges
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
 STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
-ELEMENTS_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_elements.yaml"
 KEEP = 120  # n-grams kept per charge profile
 STATUTE_WEIGHT = 0.5
 # A case profile learned on n cases has the length n / (n + PRIOR_CASES), as if PRIOR_CASES cases that differ from
@@ -80,9 +78,6 @@ OTHER_CASE_SUBJECT = re.compile(
     # a name, not a clause about one (在明知黄某（已判刑）系未成年人… is the defendant's act)
     r"(?![\u4e00-\u9fff\d]{0,4}(?:明知|在|将|对|向|与|把|让|被|由|从|给|和|及))[\u4e00-\u9fff\d]{1,5}"
     r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑)[^）)]{0,12}[）)]"
-)
-JOINT_OR_DEFENDANT = re.compile(
-    r"被告人|伙同|共同|一起|一同|纠集|指使|雇佣|雇用|商议|合谋|预谋|分工|帮助|协助"
 )
 
 
@@ -156,11 +151,6 @@ def conduct_text(name: str) -> str:
     profiles only: act_charge asks statute_text whether the statute itself speaks of violence."""
     words = charge_elements().get("conduct", {}).get(name, {}).get("words", "")
     return f"{statute_text(name)} {words}"
-
-
-@cache
-def charge_elements() -> dict:
-    return yaml.safe_load(ELEMENTS_FILE.read_text(encoding="utf-8"))
 
 
 @cache

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-import yaml
+from leniency.sentencing.extraction.charge_elements import charge_elements
 
-ELEMENTS_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_elements.yaml"
 # the clause before the word, up to its last comma or full stop
 CLAUSE_START = re.compile(r"[，,。；;：:！!？?]")
 # 甲没有偷拿, 并未骗取, 从未殴打 — the negation right before the word (one character may come between: 没有去偷);
@@ -44,6 +42,11 @@ TRIED_APART = re.compile(_APART)
 # 砍伤…, 丙将丁砍伤…) is read as theirs too
 NAMED_APART = re.compile(r"([\u4e00-\u9fff][\d０-９]*某+[甲乙丙丁戊\d]*|[甲乙丙丁戊己庚辛])" + _APART)
 SENTENCE_START = re.compile(r"[。；;]")
+# a sentence that names the defendant or a joint act (伙同, 共同 …) tells the defendant's conduct, whoever else it names
+# (charge_inference reads a sentence about someone tried apart with it too)
+JOINT_OR_DEFENDANT = re.compile(
+    r"被告人|伙同|共同|一起|一同|纠集|指使|雇佣|雇用|商议|合谋|预谋|分工|帮助|协助"
+)
 # a mishap: no intent (刑法第14条), so no conduct of an intentional crime (甲切菜时不慎划伤…); a crime of negligence
 # (刑法第15条, `fault: negligence`) is told so
 MISHAP = re.compile(r"不慎|不小心|失手|意外")
@@ -53,7 +56,7 @@ MISHAP = re.compile(r"不慎|不小心|失手|意外")
 def cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
     """(charge, its article's conduct words, whether it is a crime of negligence) in the order charge_elements.yaml
     `cues` lists them."""
-    rules = yaml.safe_load(ELEMENTS_FILE.read_text(encoding="utf-8")).get("cues", ())
+    rules = charge_elements().get("cues", ())
     return tuple(
         (rule["charge"], re.compile(re.sub(r"\s+", "", rule["words"])), rule.get("fault") == "negligence")
         for rule in rules
@@ -63,8 +66,6 @@ def cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
 def own_act(text: str, start: int, negligent: bool = False) -> bool:
     """Whether the conduct word at `start` is told as the defendant's act: not denied, doubted or suffered, nor
     told of persons tried apart."""
-    from leniency.sentencing.extraction.charge_inference import JOINT_OR_DEFENDANT  # it imports this module
-
     clause = CLAUSE_START.split(text[max(0, start - 40) : start])[-1]
     if NEGATED.search(clause) or DOUBTED.search(clause) or PASSIVE.search(clause):
         return False

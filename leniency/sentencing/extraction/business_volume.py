@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import NAMED_FILLER, Mention, find_money, total_amount
-from leniency.sentencing.extraction.tax_amounts import _clause_before, _stated_total
+from leniency.sentencing.extraction.tax_amounts import naming_clause, stated_total
 
 VOLUME = re.compile(rf"(?:非法经营(?:数额|额)|经营数额)[^，,。；;\d]{{0,4}}?{NAMED_FILLER}")
 SALES = re.compile(
@@ -29,7 +29,6 @@ UNSOLD = re.compile(r"查获|扣押|查扣|缴获|库存|未销售|尚未销售|
 VALUED = re.compile(rf"(?:价值|货值)(?:金额)?{NAMED_FILLER}")
 REDETERMINED = re.compile(r"重新认定|最终认定|重新核定|经审计认定|更正为|变更为")
 NOT_VOLUME = re.compile(r"违法所得|获利|利润|罚金|罚款|退赔|退缴|追缴|赔偿")
-FILLER_ONLY = re.compile(rf"^{NAMED_FILLER}")
 
 
 def business_volume(text: str) -> Decimal | None:
@@ -37,9 +36,7 @@ def business_volume(text: str) -> Decimal | None:
     named: list[tuple[Mention, str]] = []
     unsold: list[tuple[Mention, str]] = []
     for mention in find_money(text or ""):
-        clause = _clause_before(text, mention.span.start)
-        if FILLER_ONLY.match(clause):  # "非法经营数额，共计148000元": the name is in the clause before
-            clause = _clause_before(text, mention.span.start - len(clause) - 1) + clause
+        clause = naming_clause(text, mention.span.start)
         if NOT_VOLUME.search(clause):
             continue
         sentence = text[text.rfind("。", 0, mention.span.start) + 1 : mention.span.start]
@@ -54,4 +51,4 @@ def business_volume(text: str) -> Decimal | None:
         chosen = chosen[again[-1] :]
     if not chosen:
         return None
-    return _stated_total([m.value for m, _ in chosen]) or total_amount([m for m, _ in chosen], text)
+    return stated_total([m.value for m, _ in chosen]) or total_amount([m for m, _ in chosen], text)

@@ -27,6 +27,7 @@ TAX = re.compile(rf"(?<!价)(?:税额|税款){NAMED_FILLER}")
 # the tax deducted or obtained with the invoices, and the state's loss: not the tax on them, used only without it
 DEDUCTED = re.compile(r"抵扣|骗取|骗得|退税|损失|流失")
 PAID_BACK = re.compile(r"补缴|补交|补税|退缴|追缴|追回|挽回|缴纳|缴清|罚")
+FILLER_ONLY = re.compile(rf"^{NAMED_FILLER}")
 
 
 def tax_amount(text: str) -> Decimal | None:
@@ -34,17 +35,17 @@ def tax_amount(text: str) -> Decimal | None:
     invoiced: list[Mention] = []
     deducted: list[Mention] = []
     for mention in find_money(text or ""):
-        clause = _clause_before(text, mention.span.start)
+        clause = clause_before(text, mention.span.start)
         if not TAX.search(clause) or PAID_BACK.search(clause):
             continue
         (deducted if DEDUCTED.search(clause) else invoiced).append(mention)
     chosen = invoiced or deducted
     if not chosen:
         return None
-    return _stated_total([m.value for m in chosen]) or total_amount([_kept(m) for m in chosen], text)
+    return stated_total([m.value for m in chosen]) or total_amount([_kept(m) for m in chosen], text)
 
 
-def _stated_total(values: list[Decimal]) -> Decimal | None:
+def stated_total(values: list[Decimal]) -> Decimal | None:
     """The largest figure where the others add up to it (within 1%): the total of the invoices told one by one
     ("税额44798.91元；…税额19599.25元；…税额28463.8元，上述…税额92861.96元"), though no 共计 marks it. A figure stated
     twice, before the invoices and after them, is their total though an item was misprinted (within 10%)."""
@@ -57,9 +58,19 @@ def _stated_total(values: list[Decimal]) -> Decimal | None:
     return None
 
 
-def _clause_before(text: str, at: int) -> str:
+def clause_before(text: str, at: int) -> str:
+    """The clause before position `at`, where the name of the figure at `at` stands."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)]
     return text[breaks[-1] if breaks else 0 : at]
+
+
+def naming_clause(text: str, at: int) -> str:
+    """The clause before the figure at `at`, with the clause before it where this one holds nothing but what stands
+    between a name and its figure ("逃避缴纳税款，共计…元", "非法经营数额，共计148000元": the name is there)."""
+    clause = clause_before(text, at)
+    if FILLER_ONLY.match(clause):
+        clause = clause_before(text, at - len(clause) - 1) + clause
+    return clause
 
 
 def _kept(mention: Mention) -> Mention:

@@ -6,7 +6,7 @@ charge_amounts.measured_amount for an amount_brackets.yaml charge whose `measure
 500万元，少缴增值税等税款共计人民币62万元，占同期应纳税额的38.5%。案发后补缴税款20万元" is 62万 yuan.
 
 A figure the others add up to is their total, stated or restated, whether or not 共计 marks it (as for the tax on
-false invoices, tax_amounts._stated_total).
+false invoices, tax_amounts.stated_total).
 """
 
 from __future__ import annotations
@@ -16,32 +16,24 @@ from dataclasses import replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import NAMED_FILLER, Mention, find_money, total_amount
-from leniency.sentencing.extraction.tax_amounts import _clause_before, _stated_total
+from leniency.sentencing.extraction.tax_amounts import naming_clause, stated_total
 
 # the evaded tax, named just before its figure: "逃避缴纳税款人民币", "少缴增值税、企业所得税等税款共计", "偷逃税款"
 EVADED = re.compile(
     r"(?:逃避缴纳|逃避缴|偷逃|少缴纳?|少交|少申报|不缴纳?|未缴纳?|未申报缴纳|偷税|逃税)"
     rf"[^，,。；;\d]{{0,16}}?(?:税款|税额|税)?(?:数额|金额)?{NAMED_FILLER}"
 )
-FILLER_ONLY = re.compile(rf"^{NAMED_FILLER}")
 # not the sum itself: paid back or paid by others, a fine or a fee on it, the base of the share
 TAX_NOT = re.compile(r"补缴|补交|补税|追缴|退缴|缴清|缴回|滞纳金|罚|应纳税额|应纳税总额|收入|营业额|销售额")
 
 
 def evaded_tax(text: str) -> Decimal | None:
     """The tax evaded the text names (None where it names none)."""
-    return _named(text, EVADED, TAX_NOT)
-
-
-def _named(text: str, name: re.Pattern, unwanted: re.Pattern) -> Decimal | None:
     chosen: list[Mention] = []
     for mention in find_money(text or ""):
-        clause = _clause_before(text, mention.span.start)
-        # "逃避缴纳税款，共计…元": the name is in the clause before
-        if FILLER_ONLY.match(clause):
-            clause = _clause_before(text, mention.span.start - len(clause) - 1) + clause
-        if name.search(clause) and not unwanted.search(clause):
+        clause = naming_clause(text, mention.span.start)
+        if EVADED.search(clause) and not TAX_NOT.search(clause):
             chosen.append(replace(mention, excluded=None))
     if not chosen:
         return None
-    return _stated_total([m.value for m in chosen]) or total_amount(chosen, text)
+    return stated_total([m.value for m in chosen]) or total_amount(chosen, text)

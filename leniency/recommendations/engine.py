@@ -71,9 +71,8 @@ class EngineResult:
     probation_months: int | None
     fine_yuan: Decimal | None
     model_version: str
-    confiscation: bool = (
-        False  # 并处没收财产, mandatory in the bracket (刑法第59条): `Calculation.confiscation`
-    )
+    # 并处没收财产, mandatory in the bracket (刑法第59条): `Calculation.confiscation`
+    confiscation: bool = False
     confidence: str = ""
     interval: list | None = None  # the model's prediction interval [low, high] in months, if any
     similar: dict = field(default_factory=dict)  # {"cases": [...], "stats": {...} | None, "note": str}

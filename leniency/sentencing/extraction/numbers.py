@@ -4,6 +4,7 @@ principal penalty a term goes with ("有期徒刑一年六个月") and dates ("2
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -126,17 +127,59 @@ PENALTY_CODES = {
     "死刑": "death",
     "死刑缓期二年执行": "death_suspended",
 }
-# A date with its year and month, the day where told: 2019年10月8日, 2019年10月, 二〇一九年十月
-DATE_RE = re.compile(rf"(?P<y>[{DIGIT_CHARS}]{{4}})年(?P<mo>{NUMBER})月(?:(?P<d>{NUMBER})日)?")
+# A date as judgments write it, from its year: 2019年10月8日, 2019年10月, 二〇一九年十月八日; January as 元月
+# (2014年元月5日), the day with 号 (2014年5月3号; not 3号楼, 3号院 …: a building, a yard, a room), the month with 份
+# (2014年5月份), and a part of a month or year (2014年5月初, 5月上旬, 中旬, 下旬, 5月底/月末, 2014年初, 2014年底/年末).
+# A year alone (2014年) is no date here. 同年/同月 after a full date are read by calculator_thresholds.latest_date.
+_ADDRESS_AFTER_HAO = "楼栋幢单院房室门铺店库仓间层号线路街巷弄组区座车柜台床"
+# 初中, 初一 … (a school, a lunar day): no beginning of a year or month
+_PART_OF_MONTH = r"初(?![中一二三四五六七八九十])|上旬|中旬|下旬|底|末"
+_PART_OF_YEAR = r"年?(?:初(?![中一二三四五六七八九十])|底|末)"
+
+
+def _date_pattern(named: bool) -> str:
+    """DATE_RE's pattern; with `named` its parts are the groups date_of reads, without it the pattern has no named
+    group and can stand twice in one expression (自…起至…止)."""
+
+    def group(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    day = group("d", NUMBER) + f"(?:日|号(?![{_ADDRESS_AFTER_HAO}]))"
+    month = group("mo", f"{NUMBER}|元") + "月份?" + f"(?:{day}|{group('part', _PART_OF_MONTH)})?"
+    return group("y", f"[{DIGIT_CHARS}]{{4}}") + f"年(?:{month}|{group('ypart', _PART_OF_YEAR)})"
+
+
+DATE = _date_pattern(named=False)
+DATE_RE = re.compile(_date_pattern(named=True))
+# The day a part of a month stands for. An engineering choice, not a rule of law: a judgment that says 5月初 or 5月下旬
+# names no day. 初 and 上旬 take the 1st and 下旬 the 21st, the first day of the part named (the earliest the acts may
+# have been, as a month without a day takes its 1st); 中旬 (the 11th to the 20th) takes the 15th, its middle; 底/末
+# the month's last day.
+_PART_DAY = {"初": 1, "上旬": 1, "中旬": 15, "下旬": 21}
 
 
 def date_of(match: re.Match | None) -> date | None:
-    """The date a DATE_RE match tells (the month's first day where it tells no day); None where it tells none."""
+    """The date a DATE_RE match tells: its day where told, else the day its part of the month stands for (_PART_DAY;
+    the last day for 底/末), else the month's first day; a year's 初 is January 1 and its 底/末 December 31. None
+    where it tells none."""
     if match is None:
         return None
-    year, month = parse_number(match.group("y")), parse_number(match.group("mo"))
-    day = parse_number(match.group("d")) if match.group("d") else 1
+    year = parse_number(match.group("y"))
+    if not year:
+        return None
+    if match.group("ypart"):
+        return date(int(year), 1, 1) if match.group("ypart").endswith("初") else date(int(year), 12, 31)
+    month = 1 if match.group("mo") == "元" else parse_number(match.group("mo"))
     try:
-        return date(int(year), int(month), int(day or 1)) if year and month else None
+        return date(int(year), int(month), _day(match, int(year), int(month))) if month else None
     except ValueError:
         return None
+
+
+def _day(match: re.Match, year: int, month: int) -> int:
+    part = match.group("part")
+    if part in ("底", "末"):
+        return monthrange(year, month)[1]
+    if part:
+        return _PART_DAY[part]
+    return int(parse_number(match.group("d")) or 1) if match.group("d") else 1

@@ -45,6 +45,29 @@ class Circumstance(StrEnum):
     DISASTER = "disaster"  # 在重大自然灾害、突发传染病疫情等灾害期间故意犯罪
 
 
+class VictimKind(StrEnum):
+    """A vulnerable victim's kind (2021量刑指导意见 三(17): 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员): the value of
+    a VULNERABLE_VICTIM finding, and what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge.
+    Extraction reads UNDER_14, MINOR and ELDERLY from an age (`victim_kind_by_age`), each kind from its words."""
+
+    UNDER_14 = "under_14"  # 不满十四周岁 (a child of arts. 236, 237's 儿童, 262)
+    MINOR = "minor"  # 14 to 17
+    MINOR_UNSTATED = "minor_unstated"  # 未成年, no age stated
+    ELDERLY = "elderly"  # 六十周岁以上 (老年人权益保障法第2条)
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+
+
+def victim_kind_by_age(years: int) -> VictimKind | None:
+    """The kind a victim's stated age gives: under 14, a minor under 18 (刑法第17条), elderly from 60 (老年人权益保障法
+    第2条); None for an adult under 60."""
+    if years < 14:
+        return VictimKind.UNDER_14
+    if years < 18:
+        return VictimKind.MINOR
+    return VictimKind.ELDERLY if years >= 60 else None
+
+
 class PleaStage(StrEnum):
     """The stage at which the defendant pleaded (认罪认罚的阶段)."""
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from leniency.sentencing.catalogue import SAFE_LOADER, find_charge
-from leniency.sentencing.facts import Circumstance
+from leniency.sentencing.facts import Circumstance, VictimKind
 
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
 CONFIDENCES = {"high", "medium", "low"}
@@ -40,9 +40,8 @@ CONDITION_KEYS = {
     "amount_share_of", "amount_below",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
-# the victim's vulnerability as extraction names it (extraction/circumstances.py VULNERABLE_WORDS and the victim's age):
-# what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge
-VULNERABLE_KINDS = {"under_14", "minor", "minor_unstated", "elderly", "disabled", "pregnant"}
+# what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge: the kinds extraction names
+VULNERABLE_KINDS = {kind.value for kind in VictimKind}
 # what a threshold variant's `when` may ask (calculator_thresholds.variant_applies)
 VARIANT_CONDITIONS = {"text_any", "text_none", "before", "from"}
 # increments whose measure only one kind of crime reads: grams through the crime's drug conversion, the blood alcohol

@@ -17,7 +17,14 @@ from leniency.sentencing.extraction.recidivism import finding as recidivism_find
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
-from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade, PleaStage
+from leniency.sentencing.facts import (
+    Circumstance,
+    Finding,
+    InjuryGrade,
+    PleaStage,
+    VictimKind,
+    victim_kind_by_age,
+)
 
 C = Circumstance
 
@@ -148,26 +155,26 @@ HARM = {
 DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
 # 2021量刑指导意见 三(17): 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员 — the victim's, as the facts tell it: an age in
 # the victim's description ("被害人张某（女，8岁）", "年仅8岁的被害人") or a word for the person the act was done to
-# ("扒窃七旬老人王某的手机", "被害人李某系智力残疾人"). Kinds as circumstances.yaml `not_when_element` names them.
+# ("扒窃七旬老人王某的手机", "被害人李某系智力残疾人"). Kinds: facts.VictimKind.
 VICTIM_AGE = re.compile(
     r"(?:被害人|受害人)[^，,。；;（(]{0,6}[（(][^）)]{0,24}?(?<!\d)(?P<a>\d{1,3})周?岁"
     r"|(?<!\d)(?P<b>\d{1,3})周?岁的(?:被害人|受害人)"
 )
-VULNERABLE_WORDS: list[tuple[str, re.Pattern]] = [
-    ("under_14", re.compile(
+VULNERABLE_WORDS: list[tuple[VictimKind, re.Pattern]] = [
+    (VictimKind.UNDER_14, re.compile(
         r"(?:幼女|女童|男童|儿童|幼童|幼儿|婴儿|婴幼儿)"
         r"(?!园|节|车|医院|乐园|玩具|用品|奶粉|配方|服装|服饰|座椅|福利|食品|游乐|读物|教育|早教|保健|推车|纸尿裤)"
         r"|不满十四周岁|未满十四周岁"
     )),
     # not 未成年人犯罪 (offending by minors: "对未成年人犯罪应当…", the defendant's)
-    ("minor_unstated", re.compile(r"未成年(?!人?犯罪|人?作案|被告人|犯)")),
+    (VictimKind.MINOR_UNSTATED, re.compile(r"未成年(?!人?犯罪|人?作案|被告人|犯)")),
     # 老年人权益保障法第2条: 六十周岁以上 (年近六旬 is under sixty)
-    ("elderly", re.compile(
+    (VictimKind.ELDERLY, re.compile(
         r"(?:年近[七八九]|(?<!年近)[六七八九])旬|古稀|耄耋|老年人|老人(?!机)|老太|老汉|老妇|老大爷|老奶奶"
     )),
     # not a body named for them (残疾人福利基金会, 残疾人联合会)
-    ("disabled", re.compile(r"残疾人(?!福利|联合会|基金|协会|康复|就业|补助|保障|事业)|(?:肢体|智力|精神|视力|听力|言语|多重)残疾|残疾证|聋哑|盲人|智障|智力(?:低下|障碍)")),
-    ("pregnant", re.compile(r"孕妇|怀孕|身怀六甲")),
+    (VictimKind.DISABLED, re.compile(r"残疾人(?!福利|联合会|基金|协会|康复|就业|补助|保障|事业)|(?:肢体|智力|精神|视力|听力|言语|多重)残疾|残疾证|聋哑|盲人|智障|智力(?:低下|障碍)")),
+    (VictimKind.PREGNANT, re.compile(r"孕妇|怀孕|身怀六甲")),
 ]  # fmt: skip
 VICTIM_MARK = re.compile(r"被害人|受害人|被害|失主")
 DEFENDANT_MARK = re.compile(r"被告人|犯罪嫌疑人|上诉人|原审被告人|其系|本人")
@@ -284,13 +291,12 @@ def _vulnerable_victims(text: str, charges: Sequence[str]) -> list[Finding]:
         excluded.add("minor_unstated")
     told: list[tuple[int, int, str]] = []
     for match in VICTIM_AGE.finditer(text):
-        years = int(match.group("a") or match.group("b"))
-        kind = "under_14" if years < 14 else "minor" if years < 18 else "elderly" if years >= 60 else None
+        kind = victim_kind_by_age(int(match.group("a") or match.group("b")))
         if kind is not None:
-            told.append((match.start(), match.end(), kind))
+            told.append((match.start(), match.end(), kind.value))
     for kind, pattern in VULNERABLE_WORDS:
         told.extend(
-            (m.start(), m.end(), kind) for m in pattern.finditer(text) if _victims_word(text, m, kind)
+            (m.start(), m.end(), kind.value) for m in pattern.finditer(text) if _victims_word(text, m, kind)
         )
     found: dict[int, Finding] = {}
     for start, end, kind in sorted(told):

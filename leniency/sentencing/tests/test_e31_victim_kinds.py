@@ -1,0 +1,37 @@
+"""One vocabulary of vulnerable victims (2021量刑指导意见 三(17)): facts.VictimKind is what extraction gives as a
+VULNERABLE_VICTIM finding's value and what circumstances.yaml `not_when_element` may list; `victim_kind_by_age` is the
+age rule both use. Fact texts written for these tests, not taken from any data set."""
+
+import pytest
+
+from leniency.sentencing.extraction.circumstances import VULNERABLE_WORDS, find_circumstances
+from leniency.sentencing.facts import VictimKind, victim_kind_by_age
+from leniency.sentencing.standards import VULNERABLE_KINDS
+
+
+def test_the_standard_checks_the_kinds_the_extraction_gives():
+    assert VULNERABLE_KINDS == {kind.value for kind in VictimKind}
+    by_age = {victim_kind_by_age(years) for years in range(0, 120)} - {None}
+    assert {kind for kind, _ in VULNERABLE_WORDS} | by_age == set(VictimKind)
+
+
+@pytest.mark.parametrize(
+    ("years", "kind"),
+    [
+        (13, VictimKind.UNDER_14),
+        (14, VictimKind.MINOR),
+        (17, VictimKind.MINOR),
+        (18, None),
+        (59, None),
+        (60, VictimKind.ELDERLY),
+    ],
+)
+def test_a_victims_age_gives_its_kind_at_each_boundary(years, kind):
+    assert victim_kind_by_age(years) == kind
+
+
+@pytest.mark.parametrize(("years", "kind"), [(13, "under_14"), (14, "minor"), (60, "elderly"), (59, None)])
+def test_the_extraction_reads_the_kind_from_the_victims_stated_age(years, kind):
+    text = f"经审理查明，被告人赵某在某公园抢走被害人孙某（女，{years}岁）的手提包，内有现金人民币800元。"
+    findings, _ = find_circumstances(text, None, ["抢夺"])
+    assert [f.value for f in findings if f.code == "vulnerable_victim"] == ([kind] if kind else [])

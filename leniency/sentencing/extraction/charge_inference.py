@@ -38,7 +38,7 @@ from pathlib import Path
 
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge
 from leniency.sentencing.extraction.charge_elements import charge_elements
-from leniency.sentencing.extraction.conduct_words import JOINT_OR_DEFENDANT, cued_charges
+from leniency.sentencing.extraction.conduct_words import JOINT_OR_DEFENDANT, TRIED_APART_MARK, cued_charges
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
@@ -72,12 +72,13 @@ MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙�
 SENTENCE_END = re.compile(r"[。；;]")
 # Nor is what someone tried apart (另案处理) does alone the defendant's conduct: the receiver's purchase told beside a
 # theft (同案人乙（另案处理）明知是盗窃所得仍予以收购) had made the thief a receiver. A sentence whose subject is such a
-# person and that names neither the defendant nor a joint act (伙同, 共同 …) is left out
+# person (conduct_words.TRIED_APART_MARK: 另案处理, 已判 …; one already tried is no defendant here either) and that names
+# neither the defendant nor a joint act (伙同, 共同 …) is left out
 OTHER_CASE_SUBJECT = re.compile(
     r"(?:^|[，,：:])\s*(?:同案人|同伙|其同伙|犯罪嫌疑人|案外人)?"
     # a name, not a clause about one (在明知黄某（已判刑）系未成年人… is the defendant's act)
     r"(?![\u4e00-\u9fff\d]{0,4}(?:明知|在|将|对|向|与|把|让|被|由|从|给|和|及))[\u4e00-\u9fff\d]{1,5}"
-    r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑)[^）)]{0,12}[）)]"
+    + TRIED_APART_MARK
 )
 
 

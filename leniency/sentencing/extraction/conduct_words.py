@@ -34,13 +34,19 @@ DOUBTED = re.compile(r"(?:怀疑|以为|误认为|误以为|诬告|诬陷|控告
 PASSIVE = re.compile(r"被(?![告害])[^被]{1,4}$")
 
 
-# 乙、丙（已判）将丁砍伤后… — a sentence told of persons tried apart, naming neither the defendant nor a joint act, is
-# their conduct, not his (as charge_inference.defendants_conduct reads a sentence whose subject is one of them)
-_APART = r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑|已判)[^）)]{0,12}[）)]"
-TRIED_APART = re.compile(_APART)
+# The mark a judgment puts after the name of a person tried apart: 乙（另案处理）, 丙（另案起诉）, 丁（已判）, 戊（已判刑，
+# 现服刑）. Such a person is no defendant of this case: what that person does alone is no conduct of the defendant's, here
+# (a sentence told of them, naming neither the defendant nor a joint act) and in charge_inference.defendants_conduct
+# (a sentence whose subject is one of them). One definition for both readers.
+TRIED_APART_MARK = (
+    r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑|已判)[^）)]{0,12}[）)]"
+)
+TRIED_APART = re.compile(TRIED_APART_MARK)
 # the name such a mark follows (田某（已判）, 丙（另案处理）), so that a later clause whose subject that person is (田某等人
 # 砍伤…, 丙将丁砍伤…) is read as theirs too
-NAMED_APART = re.compile(r"([\u4e00-\u9fff][\d０-９]*某+[甲乙丙丁戊\d]*|[甲乙丙丁戊己庚辛])" + _APART)
+NAMED_APART = re.compile(
+    r"([\u4e00-\u9fff][\d０-９]*某+[甲乙丙丁戊\d]*|[甲乙丙丁戊己庚辛])" + TRIED_APART_MARK
+)
 SENTENCE_START = re.compile(r"[。；;]")
 # a sentence that names the defendant or a joint act (伙同, 共同 …) tells the defendant's conduct, whoever else it names
 # (charge_inference reads a sentence about someone tried apart with it too)

@@ -12,7 +12,9 @@ A conviction is told from its opening words (OPENING: 曾因 / 曾犯 / 曾被, 
 有…前科, 刑满释放) through the clauses that go on telling its sentence and release (TELLING: 判处, 刑满释放 …), up to the
 first clause of anything else or the end of its sentence. A second judgment opening inside (…，2016年又因犯诈骗罪被判处…)
 starts a conviction of its own, with its clause; a release or a 前科 inside belongs to the one it follows. A 前科 that
-opens one tells no more than its words (有盗窃前科的被告人甲在某小区窃得…: the act goes on). What each tells: whether it
+opens one tells no more than its words (有盗窃前科的被告人甲在某小区窃得…: the act goes on), nor does one that heads a list
+(有如下前科：1、…；2、…), each item of which is a conviction of its own, with the date told in its own clause before it
+(2、2016年8月，因犯抢劫罪…) or after its mark or 又 (又于2016年8月被某区人民法院以抢劫罪判处…). What each tells: whether it
 is a criminal conviction at all (a court's sentence, not only an administrative punishment: 行政拘留, 劳动教养, 罚款 are
 no 前科), its sentence, the date it was pronounced, whether it was served (刑满释放, 执行完毕) and when it was released.
 """
@@ -34,6 +36,13 @@ from leniency.sentencing.extraction.numbers import (
 )
 from leniency.sentencing.facts import SentenceMention, Span
 
+# The mark of an item in a numbered list: 1、 / 1. / 1． / （1） / (1)
+ITEM_MARK = r"(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])"
+# A clause that tells only a date, with its item mark: it belongs to the clause after it ("2、2016年8月，因犯抢劫罪被…")
+DATE_ONLY = re.compile(rf"\s*{ITEM_MARK}?\s*(?:又|另|曾经?)?于?\s*(?:{DATE_RE.pattern})\s*$")
+# A 前科 that heads a list ("有如下前科：1、…", "前科情况：…") tells no conviction of its own beyond its words
+LIST_HEAD = re.compile(r"(?:劣迹)?(?:情况|如下|记录)?\s*[：:]")
+CLAUSE_BREAKS = "，,。；;：:\n"
 # The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a
 # punishment in its clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next),
 # 因(犯|涉嫌)…被…判处 / 行政拘留 / 劳动教养 / 罚款 / 行政处罚
@@ -43,6 +52,10 @@ JUDGMENT_OPENING = (
     # its verdict after a comma, passive: "又因犯抢劫罪、敲诈勒索罪，于1997年9月2日被本院数罪并罚决定执行有期徒刑七年六个月"
     r"|因犯[^。；，,]{0,30}罪(?=[，,][^。；，,]{0,20}被[^。；，,]{0,20}(?:判处|判刑|判决|决定执行))"
     r"|因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)"
+    # an item of a list of convictions, passive with the crime after 以: "；又于2016年8月被某区人民法院以抢劫罪判处…",
+    # "：1.2014年5月被某区人民法院以盗窃罪判处…" (the item's mark or 又 opens it: alone, 被…以…罪判处 may be the case's own)
+    rf"|(?:(?<=[；;：:，,\s])|^)(?:又|另|{ITEM_MARK})于?[^。；;，,]{{0,14}}?被(?!告|害)[^。；;，,]{{0,20}}?以[^。；;，,]{{1,30}}?罪"
+    r"(?=[^。；;，,]{0,6}?(?:判处|判刑|判决))"
 )
 # The words that tell a record without opening a judgment: 有盗窃前科, 前科 (无前科 is a negation, for the reader to
 # weigh), 刑满释放. Not the papers that prove one (前科查询, 前科劣迹证明; 刑满释放证明 in an evidence list is still 刑满释放).
@@ -129,10 +142,13 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
         sentence = SENTENCE_END.search(text, opening.end())
         stop = sentence.start() if sentence else len(text)
         end = _clause_end(text, opening.end(), stop)  # the clause the conviction opens goes in any case
+        heads_list = False
         if opening.group("record") and not opening.group().startswith("刑满释放"):
             # …but 有盗窃前科的被告人甲在某小区窃得… goes on with the act: 前科 tells no more
             end = opening.end()
-        while True:
+            # 有如下前科：1、2014年5月因犯…: the heading takes nothing of the items, each is a conviction of its own
+            heads_list = bool(LIST_HEAD.match(text, end))
+        while not heads_list:
             if end == stop and _goes_on(text, stop):  # "…缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放"
                 sentence = SENTENCE_END.search(text, stop + 1)
                 stop = sentence.start() if sentence else len(text)
@@ -164,7 +180,7 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
             Span(start, end, told),
         )
     verdict = VERDICT.search(text, start, end)
-    clause = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1  # "2014年5月因犯盗窃罪被判处…"
+    clause = _clause_start(text, start)
     dates = [
         d for m in DATE_RE.finditer(text, clause, verdict.start() if verdict else clause) if (d := date_of(m))
     ]
@@ -181,6 +197,18 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
         pronounced=dates[-1] if dates else None,
         released=_released(text, start, end),
     )
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause the conviction opens in begins ("2014年5月因犯盗窃罪被判处…"), a list's colon or item mark
+    included as a break, and a clause before it that tells only a date taken in ("2、2016年8月，因犯抢劫罪被判处…")."""
+    clause = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+    while clause > 0 and text[clause - 1] in "，,":
+        before = max(text.rfind(c, 0, clause - 1) for c in CLAUSE_BREAKS) + 1
+        if not DATE_ONLY.match(text[before : clause - 1]):
+            break
+        clause = before
+    return clause
 
 
 def _released(text: str, start: int, end: int) -> date | None:

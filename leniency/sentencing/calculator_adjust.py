@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
 from leniency.sentencing.extraction.circumstances import prior_records
+from leniency.sentencing.extraction.earlier_convictions import EarlierConviction
 from leniency.sentencing.extraction.recidivism import INFERRED
+from leniency.sentencing.extraction.recidivism import basis as recidivism_basis
 from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
 from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
@@ -34,6 +36,7 @@ class Applied:
     plea_stage: str | None = None
     # rule ids read from a circumstance's conditions, not from its words: medium confidence
     inferred: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)  # for the trace, once per calculation
 
     def has(self, rule_id: str) -> bool:
         return rule_id in self.rules
@@ -46,15 +49,58 @@ DRUG_PRIOR_RE = re.compile(
 DRUG_SECTION = range(347, 358)  # 第六章第七节 走私、贩卖、运输、制造毒品罪: arts. 347-357 (本节规定之罪)
 
 
+# 《全国法院毒品犯罪审判工作座谈会纪要》(法〔2015〕129号, 二(六), quoted from memory: unconfirmed): 对于因同一毒品犯罪前科
+# 同时构成累犯和毒品再犯的被告人，在裁判文书中应当同时引用刑法关于累犯和毒品再犯的条款，但在量刑时不得重复予以从重处罚。
+# 对于因不同犯罪前科同时构成累犯和毒品再犯的被告人，量刑时的从重处罚幅度一般应大于前述情形。
+SAME_PRIOR_NOTE = (
+    "毒品再犯（刑法第356条）亦成立，但与累犯系基于同一毒品犯罪前科，不重复从重处罚（法〔2015〕129号纪要） / "
+    "also a drug reoffender (art. 356), on the same earlier drug conviction as the recidivism: not aggravated twice "
+    "(2015 drug-crimes conference summary)"
+)
+OTHER_PRIOR_NOTE = (
+    "累犯基于非毒品犯罪前科，另有毒品犯罪前科构成毒品再犯（刑法第356条），两者均从重处罚（法〔2015〕129号纪要：因不同犯罪前科"
+    "同时构成累犯和毒品再犯的，从重处罚幅度一般应大于同一前科的情形） / a recidivist on an earlier non-drug conviction and a drug "
+    "reoffender (art. 356) on another, earlier drug conviction: both aggravate (2015 drug-crimes conference summary)"
+)
+
+
 def drug_reoffender(facts: CaseFacts) -> bool:
     """Art. 356: the text states a prior sentence for a drug crime it names, among the defendant's prior records
     (circumstances.prior_records: not the judgment a 漏罪 is combined with, which the drug crime came before, nor
     another person's), or the courts' 毒品再犯; and the crime sentenced now is of the drug section."""
-    charges = [find_charge(c) for c in facts.charges]
-    if not any(c is not None and c.article in DRUG_SECTION for c in charges):
+    if not _drug_section_case(facts):
         return False
     text = facts.text or ""
-    return "毒品再犯" in text or any(DRUG_PRIOR_RE.search(text[c.start : c.end]) for c in prior_records(text))
+    return "毒品再犯" in text or bool(_drug_priors(text))
+
+
+def _drug_section_case(facts: CaseFacts) -> bool:
+    charges = [find_charge(c) for c in facts.charges]
+    return any(c is not None and c.article in DRUG_SECTION for c in charges)
+
+
+def _drug_priors(text: str) -> list[EarlierConviction]:
+    return [c for c in prior_records(text) if DRUG_PRIOR_RE.search(text[c.start : c.end])]
+
+
+def recidivist_drug_reoffender(facts: CaseFacts) -> tuple[bool, str | None]:
+    """For a recidivist in a drug-section case: whether art. 356 aggravates as well, and the note that says why.
+
+    The 2015 drug-crimes summary (above): where the 累犯 rests on an earlier drug conviction, that one conviction makes
+    the drug reoffence too and is weighed once (累犯 only); where it rests on another earlier conviction and a separate
+    earlier drug conviction exists, both aggravate. Where the records do not tell what the 累犯 rests on, it is weighed
+    once, as before."""
+    recidivist = facts.finding(Circumstance.RECIDIVIST)
+    if recidivist is None or not _drug_section_case(facts):
+        return False, None
+    text = facts.text or ""
+    founded_on = recidivism_basis(text, recidivist, prior_records(text))
+    drug = _drug_priors(text)
+    if founded_on is None or not drug:
+        return False, None
+    if founded_on in drug:
+        return False, SAME_PRIOR_NOTE
+    return True, OTHER_PRIOR_NOTE
 
 
 def applicable_circumstances(facts: CaseFacts) -> Applied:
@@ -87,6 +133,12 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
         out.rules.remove("meritorious")
     if Circumstance.PRIOR_RECORD in codes and Circumstance.RECIDIVIST not in codes:
         out.rules.append("drug_reoffender" if drug_reoffender(facts) else "prior_record")
+    elif Circumstance.RECIDIVIST in codes:
+        both, note = recidivist_drug_reoffender(facts)
+        if both:
+            out.rules.append("drug_reoffender")
+        if note:
+            out.notes.append(note)
     if Circumstance.COURT_CONFESSION in codes and not ({"surrender", "confession"} & set(out.rules)):
         out.rules.append("court_confession")
     comp, forgive = Circumstance.COMPENSATION in codes, Circumstance.FORGIVENESS in codes
@@ -165,6 +217,10 @@ def adjust(
         order = {"none": 0, "may": 1, "must": 2}
         if order[rule.below_bracket] > order[below]:
             below = rule.below_bracket
+
+    for note in applied.notes:
+        if note not in trace.notes:  # one per calculation, not one per charge
+            trace.note_text(note)
 
     # 1. first-tier circumstances, multiplied
     months = baseline

@@ -230,6 +230,28 @@ def without_inferred(facts: CaseFacts) -> CaseFacts | None:
     return dataclasses.replace(facts, circumstances=circumstances, notes=notes)
 
 
+def basis(
+    text: str, recidivist: Finding, convictions: Sequence[EarlierConviction]
+) -> EarlierConviction | None:
+    """The earlier conviction among `convictions` (the defendant's prior records) that the recidivist finding rests
+    on: the one an inferred recidivism was read from (its span), else, where the text just says 累犯, the custodial
+    sentence told as served whose release comes last on or before the new crime's first act; None where the records
+    tell none (刑法第65条 counts from the release: the nearest release before the crime is the one the court weighs)."""
+    if recidivist.value == INFERRED and recidivist.span is not None:
+        return next((c for c in convictions if c.start == recidivist.span.start), None)
+    first = first_act_date(text)
+    served = [
+        c
+        for c in convictions
+        if c.sentence is not None
+        and c.sentence.penalty in CUSTODIAL_OR_MORE
+        and c.served
+        and c.released is not None
+        and (first is None or c.released <= first)
+    ]
+    return max(served, key=lambda c: c.released or date.min, default=None)
+
+
 def first_act_date(text: str) -> date | None:
     """The earliest date of the facts: a date outside every earlier conviction the text tells, the clause it opens in
     included (its date stands before its opening as often as after it: "被告人李某于2004年6月4日因犯盗窃罪被…判处"), not

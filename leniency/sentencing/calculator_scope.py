@@ -14,10 +14,10 @@ from functools import cache
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.calculator_adjust import Applied, applicable_circumstances
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.circumstances import find_circumstances
+from leniency.sentencing.extraction.circumstances import settle
 from leniency.sentencing.extraction.document import parse, told_acts
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
-from leniency.sentencing.facts import CaseFacts, Finding
+from leniency.sentencing.facts import CaseFacts, Finding, told_in
 from leniency.sentencing.standards import Standard, load_standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
 
@@ -33,8 +33,11 @@ def given_name(name: str, facts: CaseFacts) -> str:
     return name
 
 
-def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFacts:
-    """`own` (the charge's facts so far) with the injuries, circumstances, counts and victims of its own acts."""
+def scoped(
+    name: str, own: CaseFacts, facts: CaseFacts, trace: Trace, standard: Standard | None = None
+) -> CaseFacts:
+    """`own` (the charge's facts so far) with the injuries, circumstances, counts and victims of its own acts; which
+    circumstances are of the person, and so every charge's, `standard` says (None: the default standard)."""
     if not facts.acts:
         return own
     given = given_name(name, facts)
@@ -63,7 +66,8 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace) -> CaseFac
         )
     # a circumstance of the person (circumstances.yaml `scope: person`) is every charge's, wherever it is told
     told = {id(f) for f in facts.for_charge(given, facts.circumstances)}
-    circumstances = [f for f in facts.circumstances if id(f) in told or _of_the_person(str(f.code))]
+    rules = (standard or load_standard()).circumstances
+    circumstances = [f for f in facts.circumstances if id(f) in told or _of_the_person(str(f.code), rules)]
     if len(circumstances) != len(facts.circumstances):
         kept = {id(f) for f in circumstances}
         dropped = sorted({str(f.code) for f in facts.circumstances if id(f) not in kept})
@@ -122,7 +126,7 @@ def own_circumstances(
     自首, 坦白, 立功, 累犯, 认罪认罚 …) applies to every charge. A rule of an act (`scope: act`: 预备/未遂/中止,
     从犯/胁从犯/主犯, 退赃退赔, 赔偿/谅解/刑事和解, the victim, the disaster period) applies only where this charge's own
     findings give it (刑法第22-28条; 2021量刑指导意见 三(10)-(12)、(17)、(18); 刑法第69条: each crime on its own facts):
-    those told in its acts (read again there: the extraction keeps only a circumstance's first mention), or
+    those told in its acts (every mention there, `CaseFacts.circumstance_mentions`, not only the case's first), or
     outside every act, where whose it is is not known and it stays with every charge, as a note says; so does every
     act rule of a charge none of whose acts was read (its acts not told apart from another's). Its own findings may give an act rule the whole case does not (赔偿 in one count and 谅解 in
     another are not 赔偿并取得谅解 of either). One charge: its own findings are the case's, nothing changes.
@@ -147,12 +151,11 @@ def own_circumstances(
         return applied
     if len({a.charge for a in own.acts}) < 2:
         return applied  # every act read is this charge's: so is every finding
-    # the extraction keeps the first mention of each circumstance: one told in this charge's acts and again in
-    # another's is found by reading its own acts as well
+    # every mention inside this charge's acts: one told in this charge's acts and again in another's is this
+    # charge's too, though the case's finding is its first mention
+    read = settle([f for f in _mentions(own) if told_in(f, spans)])
     codes = {str(f.code) for f in own.circumstances}
-    text = "。".join(own.text[s.start : s.end] for s in spans)
-    read = [Finding(f.code, f.value) for f in find_circumstances(text, own.age, own.charges)[0]]
-    inside = [f for f in own.circumstances if f.span and any(s.start <= f.span.start < s.end for s in spans)]
+    inside = [f for f in own.circumstances if told_in(f, spans)]
     inside += [f for f in read if f.code not in {str(i.code) for i in inside}]
     in_acts = applicable_circumstances(dataclasses.replace(own, circumstances=inside)).rules
     more = [f for f in read if f.code not in codes]
@@ -169,13 +172,25 @@ def own_circumstances(
     return applied if kept == applied.rules else dataclasses.replace(applied, rules=kept)
 
 
-@cache
-def _of_the_person(code: str) -> bool:
-    """Whether a finding's code gives only circumstances of the person (`scope: person`) under the current
-    standard (a code giving no circumstance rule, such as a tier's flag 逃逸, is of the act)."""
-    rules = load_standard().circumstances
-    ids = applicable_circumstances(CaseFacts(text="", circumstances=[Finding(code)])).rules
+def _mentions(facts: CaseFacts) -> list[Finding]:
+    """The circumstances' mentions the text tells (`circumstance_mentions`; facts not read from a text have none but
+    their findings), less those of a circumstance given rather than read (given.apply_given: a person's correction
+    or a record's fact replaces what the text says of it, in every count)."""
+    given = {str(g.key) for g in facts.given}
+    return [f for f in facts.circumstance_mentions or facts.circumstances if str(f.code) not in given]
+
+
+def _of_the_person(code: str, rules: dict) -> bool:
+    """Whether a finding's code gives only circumstances of the person (`scope: person`) under `rules` (the
+    standard's circumstance rules; a code giving no circumstance rule, such as a tier's flag 逃逸, is of the act)."""
+    ids = _rules_of(code)
     return bool(ids) and all(r in rules and rules[r].scope == "person" for r in ids)
+
+
+@cache
+def _rules_of(code: str) -> tuple[str, ...]:
+    """The circumstance rules a finding of `code` gives alone (the same under every standard)."""
+    return tuple(applicable_circumstances(CaseFacts(text="", circumstances=[Finding(code)])).rules)
 
 
 def _grams(drugs, unit: str = "克") -> str:

@@ -13,7 +13,7 @@ from leniency.sentencing.extraction.act_charge import by_conduct_then
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
-from leniency.sentencing.extraction.circumstances import find_circumstances
+from leniency.sentencing.extraction.circumstances import read_circumstances
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
 from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.excess import excess_sentences
@@ -100,7 +100,9 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.blood_alcohol, _ = find_blood_alcohol(text)
     facts.age, _ = find_age(text)
 
-    facts.circumstances, notes = find_circumstances(text, facts.age, facts.charges)
+    facts.circumstances, facts.circumstance_mentions, notes = read_circumstances(
+        text, facts.age, facts.charges
+    )
     facts.notes.extend(notes)
     facts.recommendation = find_recommendation(text)
     facts.procedure = find_procedure(text)

@@ -233,6 +233,10 @@ class CaseFacts:
     blood_alcohol: Decimal | None = None  # mg/100ml
     age: int | None = None  # the defendant's age at the time of the offence
     circumstances: list[Finding] = field(default_factory=list)  # code = Circumstance value
+    # every mention of a circumstance the text tells (negations left out), each with its span, before the combination
+    # rules (`circumstances` holds the first of each, combined): read to scope a circumstance to the count that tells
+    # it (calculator_scope.own_circumstances); empty for facts not read from a text
+    circumstance_mentions: list[Finding] = field(default_factory=list)
     recommendation: QuotedRecommendation | None = None
     procedure: Procedure | None = None  # stage, the original sentence, a prior sentence left unserved
     notes: list[str] = field(default_factory=list)  # what could not be read, contradictions, low confidence
@@ -250,11 +254,7 @@ class CaseFacts:
             return list(findings)
         mine = [a.span for a in self.acts if a.charge == charge]
         others = [a.span for a in self.acts if a.charge != charge]
-
-        def inside(finding: Finding, spans: list[Span]) -> bool:
-            return finding.span is not None and any(s.start <= finding.span.start < s.end for s in spans)
-
-        return [f for f in findings if inside(f, mine) or not inside(f, others)]
+        return [f for f in findings if told_in(f, mine) or not told_in(f, others)]
 
     def has(self, circumstance: Circumstance) -> bool:
         return any(f.code == circumstance for f in self.circumstances)
@@ -264,3 +264,8 @@ class CaseFacts:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def told_in(finding: Finding, spans: list[Span]) -> bool:
+    """Whether `finding` was read inside one of `spans` (an act's text): where it begins."""
+    return finding.span is not None and any(s.start <= finding.span.start < s.end for s in spans)

@@ -207,68 +207,109 @@ def find_circumstances(
     """The circumstances stated in `text` (first un-negated mention of each), with notes. `charges` (the case's)
     keep out a circumstance their own article already weighs (circumstances.yaml `not_when_element`,
     `not_with_charges`)."""
+    findings, _, notes = read_circumstances(text, age, charges)
+    return findings, notes
+
+
+def read_circumstances(
+    text: str, age: int | None = None, charges: Sequence[str] = ()
+) -> tuple[list[Finding], list[Finding], list[str]]:
+    """(findings, mentions, notes): `findings` as `find_circumstances` gives them; `mentions` every un-negated mention
+    of each circumstance with its span (pattern by pattern, each in the order told), before `settle` combines them;
+    the findings that are no pattern's match (an inferred 累犯, an age's 未成年, a killing not completed) among them."""
+    mentions = _told(text)
     findings: list[Finding] = []
     notes: list[str] = []
+    for mention in mentions:  # the first of each circumstance, its first pattern first
+        if not any(f.code == mention.code for f in findings):
+            findings.append(mention)
+    codes = {f.code for f in findings}
+    derived: list[Finding] = []
+    # 累犯 told by art. 65's conditions, without the word (extraction/recidivism.py)
+    if C.RECIDIVIST not in codes:
+        recidivism = inferred_recidivism(text, prior_records(text), age, charges)
+        if recidivism is not None:
+            derived.append(recidivism_finding(text, recidivism))
+            notes.append(recidivism_note(recidivism))
+    if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
+        stage = _killing_not_completed(text)
+        if stage is not None:
+            derived.append(stage)
+    findings += derived
+    codes |= {f.code for f in derived}
+    if C.DISCONTINUATION in codes:
+        harm = _harm(text)
+        findings = [_with_harm(f, harm) for f in findings]
+        mentions = [_with_harm(f, harm) for f in mentions + derived]
+    else:
+        mentions += derived
+    findings = settle(findings)
+    if C.PRINCIPAL in codes and C.ACCESSORY in codes:
+        notes.append(
+            "both principal (主犯) and accessory (从犯) are named: several defendants, check which applies"
+        )
+    by_age = []
+    if age is not None and age < 18 and C.MINOR not in codes:
+        by_age.append(Finding(C.MINOR.value, age, None))
+    if age is not None and age >= 75 and C.ELDERLY not in codes:
+        by_age.append(Finding(C.ELDERLY.value, age, None))
+    victims = _vulnerable_victims(text, charges)
+    disasters = _disaster_periods(text, charges)
+    findings += by_age + victims + disasters[:1]
+    return findings, mentions + by_age + victims + disasters, notes
+
+
+def settle(findings: list[Finding]) -> list[Finding]:
+    """`findings` less those another of them includes: an attempt (art. 23) where the crime was given up (art. 24,
+    at any stage) or not yet begun (art. 22), a preparation where it was given up; a confession where the defendant
+    surrendered (a surrender includes the truthful account); a 立功 where it is a 重大立功."""
+    codes = {f.code for f in findings}
+    drop: set[str] = set()
+    if C.DISCONTINUATION in codes:
+        drop |= {C.ATTEMPT, C.PREPARATION}
+    elif C.PREPARATION in codes:
+        drop.add(C.ATTEMPT)
+    if C.SURRENDER in codes:
+        drop.add(C.CONFESSION)
+    if C.MAJOR_MERITORIOUS in codes:
+        drop.add(C.MERITORIOUS)
+    return [f for f in findings if f.code not in drop]
+
+
+def _told(text: str) -> list[Finding]:
+    """Every un-negated mention of each pattern's circumstance, pattern by pattern in PATTERNS' order."""
+    mentions: list[Finding] = []
     for code, pattern in PATTERNS:
-        if any(f.code == code.value for f in findings):
-            continue  # a second pattern of a circumstance already found
         told = (
             [OPENING.match(text, c.start) for c in prior_records(text)]
             if pattern is PRIOR_RECORD
             else pattern.finditer(text)
         )
         for match in told:
-            if _negated(text, match.start(), match.end(), code):
-                continue
-            if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, match.start()):
-                continue
-            if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, match.start()):
-                continue
-            if code == C.COMPENSATION and not _to_victim(text, match.start()):
-                continue
-            if code == C.RESTITUTION and _recovered_by_others(text, match.start()):
-                continue
-            if pattern is RETURNED and not _returned_by_defendant(text, match.start()):
-                continue
-            value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
-            findings.append(Finding(code.value, value, span(text, match.start(), match.end())))
-            break
-    codes = {f.code for f in findings}
-    # 累犯 told by art. 65's conditions, without the word (extraction/recidivism.py)
-    if C.RECIDIVIST not in codes:
-        recidivism = inferred_recidivism(text, prior_records(text), age, charges)
-        if recidivism is not None:
-            findings.append(recidivism_finding(text, recidivism))
-            notes.append(recidivism_note(recidivism))
-            codes.add(C.RECIDIVIST.value)
-    if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
-        stage = _killing_not_completed(text)
-        if stage is not None:
-            findings.append(stage)
-            codes.add(stage.code)
-    findings = [Finding(f.code, _harm(text), f.span) if f.code == C.DISCONTINUATION else f for f in findings]
-    if C.DISCONTINUATION in codes or C.PREPARATION in codes:
-        # one stage of a crime: given up (art. 24, at any stage) or not yet begun (art. 22) is no attempt (art. 23)
-        drop = {C.ATTEMPT, C.PREPARATION} if C.DISCONTINUATION in codes else {C.ATTEMPT}
-        findings = [f for f in findings if f.code not in drop]
-    if C.SURRENDER in codes and C.CONFESSION in codes:
-        # a surrender includes the truthful account; the confession is not a separate circumstance
-        findings = [f for f in findings if f.code != C.CONFESSION]
-    if C.PRINCIPAL in codes and C.ACCESSORY in codes:
-        notes.append(
-            "both principal (主犯) and accessory (从犯) are named: several defendants, check which applies"
-        )
-    if C.MAJOR_MERITORIOUS in codes:
-        findings = [f for f in findings if f.code != C.MERITORIOUS]
-    if age is not None and age < 18 and C.MINOR not in codes:
-        findings.append(Finding(C.MINOR.value, age, None))
-    if age is not None and age >= 75 and C.ELDERLY not in codes:
-        findings.append(Finding(C.ELDERLY.value, age, None))
-    findings.extend(_vulnerable_victims(text, charges))
-    disaster = _disaster_period(text, charges)
-    if disaster is not None:
-        findings.append(disaster)
-    return findings, notes
+            if _counts(text, match, code, pattern):
+                value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
+                mentions.append(Finding(code.value, value, span(text, match.start(), match.end())))
+    return mentions
+
+
+def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) -> bool:
+    """Whether a pattern's match tells the circumstance: not negated, the defendant's, paid, the defendant's return."""
+    start = match.start()
+    if _negated(text, start, match.end(), code):
+        return False
+    if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
+        return False
+    if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, start):
+        return False
+    if code == C.COMPENSATION and not _to_victim(text, start):
+        return False
+    if code == C.RESTITUTION and _recovered_by_others(text, start):
+        return False
+    return not (pattern is RETURNED and not _returned_by_defendant(text, start))
+
+
+def _with_harm(finding: Finding, harm: str | None) -> Finding:
+    return Finding(finding.code, harm, finding.span) if finding.code == C.DISCONTINUATION else finding
 
 
 def prior_records(text: str) -> list[EarlierConviction]:
@@ -322,18 +363,19 @@ def _victims_word(text: str, match: re.Match, kind: str) -> bool:
     return bool(VICTIM_MARK.search(after_defendant) or ACT_ON.search(after_defendant))
 
 
-def _disaster_period(text: str, charges: Sequence[str]) -> Finding | None:
-    """A crime the facts place in an epidemic's or a disaster's period (三(18)), for an intentional crime whose
-    article does not already make that period an element."""
+def _disaster_periods(text: str, charges: Sequence[str]) -> list[Finding]:
+    """Each mention that places the crime in an epidemic's or a disaster's period (三(18)), for an intentional crime
+    whose article does not already make that period an element."""
     barred = set(_rules()["disaster"].get("not_with_charges") or ())
     if any(_canonical(c) in barred for c in charges):
-        return None
+        return []
+    found = []
     for match in DISASTER_PERIOD.finditer(text):
         lo, hi = bounds(text, match.start(), match.end(), SENTENCE_BREAKS)
         if PROCEDURAL.search(text, lo, hi) or _negated(text, match.start(), match.end(), C.DISASTER):
             continue
-        return Finding(C.DISASTER.value, None, span(text, match.start(), match.end()))
-    return None
+        found.append(Finding(C.DISASTER.value, None, span(text, match.start(), match.end())))
+    return found
 
 
 def _excluded_kinds(charges: Sequence[str]) -> set[str]:

@@ -138,7 +138,7 @@ def facts_of_each_charge(
     out = []
     for name in names:
         if name not in own or own[name] == facts.amount_yuan:
-            out.append(scoped(name, facts, facts, trace))
+            out.append(scoped(name, facts, facts, trace, standard))
             continue
         amount = own[name]
         told = (
@@ -155,7 +155,7 @@ def facts_of_each_charge(
             told=told,
             total=_yuan(facts.amount_yuan),
         )
-        out.append(scoped(name, dataclasses.replace(facts, amount_yuan=amount), facts, trace))
+        out.append(scoped(name, dataclasses.replace(facts, amount_yuan=amount), facts, trace, standard))
     return out
 
 

@@ -1,0 +1,74 @@
+"""The volume of timber felled (立木蓄积, in cubic metres): what 盗伐林木 and 滥伐林木 (刑法第345条第1、2款) are measured by,
+read by charge_amounts.measured_amount for the amount_brackets.yaml `measure: timber_volume`.
+
+法释〔2000〕36号 counts the timber by its standing volume (林木数量以立木蓄积计算; the volume of the logs, 原木材积, is that
+divided by the species' yield rate, 出材率). So a figure the text names 蓄积 (立木蓄积, 蓄积量, 折合立木蓄积), or the volume
+told with the felling itself (共盗伐林木32立方米), is the measure; the logs' volume (材积, 出材量) is read only where no
+standing volume is told, as the least the felling can have been. Not the measure: the money the timber is worth (价值…元,
+no volume at all), the volume a felling permit allowed (许可证, 批准), a forest or lot described by its volume without a
+felling in its clause (购买…蓄积10立方米的杂木林), a threshold the text quotes (10立方米以上). Several lots are added; a
+total restating lots told before (共计, 合计, 上述) is not added to them again.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from leniency.sentencing.extraction.amounts import sentence_spans
+from leniency.sentencing.extraction.numbers import NUMBER, parse_number
+from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+
+VOLUME_RE = re.compile(rf"(?P<num>{NUMBER})(?:立方米|立方(?![米厘分毫])|m³|M³|㎥)(?!以上|以下|的标准|为起点)")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+STANDING = re.compile(r"蓄积")
+LOGS = re.compile(r"材积|出材")
+FELLING = re.compile(r"伐|砍")
+# the volume a permit allowed is no felling beyond it (滥伐: 超过许可证规定的数量 is what counts)
+PERMIT = re.compile(r"许可|批准|获准|准予|审批|采伐证|采伐指标")
+
+
+def timber_volume(text: str) -> Decimal | None:
+    """The cubic metres of timber felled that the text states (None where it states none)."""
+    text = text or ""
+    standing: list[Told] = []
+    logs: list[Told] = []
+    for start, end, repeated in sentence_spans(text):
+        if repeated:
+            continue
+        for match in VOLUME_RE.finditer(text, start, end):
+            kind = _kind(text, match, start)
+            value = parse_number(match.group("num"))
+            if kind is None or not value:
+                continue
+            told = told_at(text, start, match.start(), value)
+            (standing if kind == "standing" else logs).append(told)
+    return summed_once(standing or logs)
+
+
+def _kind(text: str, match: re.Match, sentence_start: int) -> str | None:
+    """'standing', 'logs', or None where the figure is not a volume felled."""
+    clause = _clause(text, match.start(), sentence_start)
+    whole = clause + _clause_after(text, match.end())
+    if PERMIT.search(whole):
+        return None
+    felled = bool(FELLING.search(whole))
+    if text.startswith("的", match.end()) and not felled:
+        return None  # a forest or lot described by its volume: 林地内蓄积10立方米的杂木阔叶林
+    named = clause[-12:]
+    if STANDING.search(named):
+        return "standing"
+    if LOGS.search(named):
+        return "logs"
+    return "standing" if FELLING.search(clause) else None
+
+
+def _clause(text: str, at: int, floor: int) -> str:
+    """The clause before position `at`, not before `floor`."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, floor, at)]
+    return text[breaks[-1] if breaks else floor : at]
+
+
+def _clause_after(text: str, at: int) -> str:
+    found = CLAUSE_BREAK.search(text, at)
+    return text[at : found.start() if found else len(text)]

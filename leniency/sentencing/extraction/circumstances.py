@@ -87,8 +87,10 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 法释〔2000〕33号第五条: 因逃逸致人死亡 is 被害人因得不到救助而死亡, as judgments often write it out
     (C.FLED_DEATH, re.compile(r"因逃逸致(?:被害人|人)?[^，,。；;]{0,6}死亡|(?:得不到|未(?:能)?得到(?:及时)?)救助而死亡")),
     (C.FLED, re.compile(r"逃逸|(?:驾车|驾驶[^，,。；;]{0,8})逃离(?:事故)?现场|弃车逃离")),
+    # 刑法第18条第3款; a judgment may name the other word in brackets (限定（部分）刑事责任能力)
     (C.LIMITED_CAPACITY, re.compile(
-        r"限制(?:刑事)?(?:责任|行为)能力|限定(?:刑事)?责任能力|部分刑事责任能力|尚未完全丧失辨认"
+        r"限制(?:刑事)?(?:责任|行为)能力|(?:限定|部分)(?:[（(](?:限定|限制|部分)[）)])?(?:刑事)?责任能力"
+        r"|尚未完全丧失辨认"
     )),
 ]  # fmt: skip
 

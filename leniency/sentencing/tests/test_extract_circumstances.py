@@ -117,6 +117,16 @@ def test_limited_capacity_and_deaf_mute():
     assert Circumstance.DEAF_MUTE_BLIND in codes("被告人张某系聋哑人，")
 
 
+def test_limited_capacity_with_the_other_word_in_brackets():
+    """刑法第18条第3款: judgments write 限定（部分）刑事责任能力 as well; full capacity is no mitigation. Texts written here."""
+    for text in (
+        "经鉴定，被告人王某作案时患有精神分裂症，系限定（部分）刑事责任能力人。",
+        "经鉴定，被告人王某作案时具有部分(限定)刑事责任能力。",
+    ):
+        assert Circumstance.LIMITED_CAPACITY in codes(text), text
+    assert Circumstance.LIMITED_CAPACITY not in codes("经鉴定，被告人王某作案时具有完全刑事责任能力。")
+
+
 def test_money_returned_to_the_victim_company_is_restitution_and_goods_the_police_recovered_are_not():
     """2021量刑指导意见 三(10) weighs the defendant's own 退赃、退赔: "退还公司" (an embezzling cashier paying the money
     back) is one; goods seized or recovered by the police and handed back (刑法第64条 追缴) are not. Texts written here."""

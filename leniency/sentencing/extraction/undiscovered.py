@@ -27,9 +27,8 @@ from datetime import date, timedelta
 
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, conviction_at
 from leniency.sentencing.extraction.numbers import (
+    DATE,
     DATE_RE,
-    DIGIT_CHARS,
-    NUMBER,
     PENALTY,
     PENALTY_CODES,
     TERM,
@@ -55,7 +54,6 @@ RELEASE_WORDS = ("刑满释放", "执行完毕后")
 # another person's judgment: an accomplice tried apart
 OTHERS_RE = re.compile(r"同案|另案|同伙|共犯|同犯")
 SERVING_RE = re.compile(r"服刑|刑期自|刑期从|执行期间|正在执行")
-DATE = rf"(?:[{DIGIT_CHARS}]{{4}})年(?:{NUMBER})月(?:(?:{NUMBER})日)?"
 # by a court it names (被某区人民法院判处…), or without one: "因犯诈骗罪于2019年10月被判处有期徒刑二年" (the court is
 # often left out where the earlier judgment is told in passing)
 JUDGED_RE = re.compile(

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
-from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
+from leniency.sentencing.extraction.numbers import DATE_RE, NUMBER, bounds, date_of, parse_number, span
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
@@ -61,7 +61,6 @@ BREATH_WINDOW = 6
 DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
 DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
 BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
-DATE_RE = re.compile(DATE)
 BIRTH_BEFORE = re.compile(r"(?:出生|生于|出生日期|出生于)[为是：:]?$")
 AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
 DEFENDANT = re.compile(r"被告人|犯罪嫌疑人")
@@ -413,10 +412,10 @@ def _first_offence_date(text: str) -> date | None:
         before = text[max(0, match.start() - 6) : match.start()]
         if BIRTH_BEFORE.search(before) or text.startswith(("出生", "生"), match.end()):
             continue
-        try:
-            return date(int(match.group("y")), int(match.group("m")), int(match.group("d") or 1))
-        except ValueError:
-            continue
+        # numbers.DATE_RE: the facts' dates as judgments write them (二〇一六年元月, 5月3号, 5月下旬), as the
+        # recidivism and art. 70 readers read them
+        if (day := date_of(match)) is not None:
+            return day
     return None
 
 

@@ -38,10 +38,11 @@ from leniency.sentencing.standards import CrimeStandard
 from leniency.sentencing.trace import Trace
 
 # A date as judgments write it: 2014年8月5日, 2014年8月, 2014年 alone; 同年8月 / 当年8月 (the year of the date before it),
-# 次年3月 / 翌年3月 (the year after it), 同月25日 / 当月25日 (its month).
+# 次年3月 / 翌年3月 (the year after it), 同月25日 / 当月25日 (its month); January also as 元月 (2014年元月5日, not the
+# year alone: its last day would put January's acts eleven months late).
 _DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年|(?P<rel>同|当|次|翌)年(?=\s*\d{1,2}\s*月))"
-    r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
+    r"(?:(?P<year>\d{4})\s*年|(?P<rel>同|当|次|翌)年(?=\s*(?:\d{1,2}|元)\s*月))"
+    r"(?:\s*(?P<month>\d{1,2}|元)\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
     r"|(?:同|当)月\s*(?P<mday>\d{1,2})\s*日"
 )
 # a birth date ("被害人李某（女，2001年4月1日出生）", "吴某某（1999年生）") is no date of the acts
@@ -58,7 +59,7 @@ _CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五
 _CN_HINT = re.compile(r"[〇○零Ｏ一二三四五六七八九十]\s*[年月日]")
 _CN_DATE = re.compile(
     r"(?:(?<![〇○零Ｏ一二三四五六七八九十])(?P<year>[〇○零Ｏ一二三四五六七八九]{4})\s*年|\d{4}\s*年|[同当次翌]年)"
-    rf"(?:\s*(?P<month>{_CN_NUMBER})\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
+    rf"(?:\s*(?P<month>{_CN_NUMBER}|元)\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
     rf"|[同当]月\s*(?P<mday>{_CN_NUMBER})\s*日"
 )
 
@@ -67,7 +68,7 @@ def _arabic(match: re.Match) -> str:
     """One date of `_CN_DATE` with its Chinese numerals written in Arabic ones; the rest of its text unchanged."""
     text, start = match.group(0), match.start()
     for name in ("day", "mday", "month", "year"):  # right to left, so that earlier spans keep their places
-        if match.group(name) is None:
+        if match.group(name) in (None, "元"):  # 元月 stays as written: _DATE reads it
             continue
         a, b = match.span(name)
         if name == "year":
@@ -112,7 +113,7 @@ def latest_date(text: str) -> date | None:
                 y = year + (1 if rel in "次翌" else 0)
             else:
                 y = int(match.group("year"))
-            m = int(match.group("month")) if match.group("month") else None
+            m = _month(match.group("month"))
             value = (y, m, int(match.group("day") or 1))
         if _BIRTH.match(text, match.end()) or not EARLIEST_YEAR <= value[0] <= 2100:
             continue
@@ -125,6 +126,13 @@ def latest_date(text: str) -> date | None:
         found.append(date(value[0], value[1], min(max(value[2], 1), 28)))
         year, month = value[0], value[1]
     return max(found) if found else None
+
+
+def _month(written: str | None) -> int | None:
+    """The month a _DATE match writes (元 for January), None where it writes none."""
+    if not written:
+        return None
+    return 1 if written == "元" else int(written)
 
 
 def variant_applies(when: dict, facts: CaseFacts) -> bool:

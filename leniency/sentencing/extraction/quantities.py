@@ -370,6 +370,12 @@ def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
     return value, Finding("blood_alcohol", value, span(text, match.start(), match.end()))
 
 
+def age_on(born: date, day: date) -> int:
+    """The age in 周岁 on `day` of a person born on `born`: 法释〔2006〕1号第二条 counts a 周岁 from the day after the
+    birthday, so on the eighteenth birthday itself the person is still seventeen (刑法第17条)."""
+    return day.year - born.year - ((day.month, day.day) <= (born.month, born.day))
+
+
 def find_age(text: str) -> tuple[int | None, Finding | None]:
     """The defendant's age at the offence: a birth date against the first offence date, or a stated age."""
     offence = _first_offence_date(text)
@@ -385,7 +391,7 @@ def find_age(text: str) -> tuple[int | None, Finding | None]:
             born = date(y, m, d)
         except ValueError:
             continue
-        age = offence.year - born.year - ((offence.month, offence.day) < (born.month, born.day))
+        age = age_on(born, offence)
         if 0 <= age < 120:
             return age, Finding("age", age, span(text, match.start(), match.end()))
     for match in AGE_RE.finditer(text):

@@ -54,7 +54,7 @@ from datetime import date
 from leniency.sentencing.catalogue import all_charges, find_charge, negligent_charges, normalise_name
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import DATE_RE, date_of
-from leniency.sentencing.extraction.quantities import find_age
+from leniency.sentencing.extraction.quantities import age_on, find_age
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
 
 INFERRED = (
@@ -278,7 +278,7 @@ def birth_date(text: str) -> date | None:
 def _age(born: date | None, day: date) -> int | None:
     if born is None:
         return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return age_on(born, day)
 
 
 def _qualifies(text: str, c: EarlierConviction, first: date, born: date | None) -> bool:

@@ -18,7 +18,7 @@ from leniency.sentencing.extraction.circumstances import settle
 from leniency.sentencing.extraction.document import parse, told_acts
 from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
 from leniency.sentencing.facts import CaseFacts, Finding, told_in
-from leniency.sentencing.standards import Standard, load_standard
+from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
 
 CITATION = "刑法第69条（数罪分别定罪量刑）"
@@ -33,11 +33,9 @@ def given_name(name: str, facts: CaseFacts) -> str:
     return name
 
 
-def scoped(
-    name: str, own: CaseFacts, facts: CaseFacts, trace: Trace, standard: Standard | None = None
-) -> CaseFacts:
+def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace, standard: Standard) -> CaseFacts:
     """`own` (the charge's facts so far) with the injuries, circumstances, counts and victims of its own acts; which
-    circumstances are of the person, and so every charge's, `standard` says (None: the default standard)."""
+    circumstances are of the person, and so every charge's, `standard` says."""
     if not facts.acts:
         return own
     given = given_name(name, facts)
@@ -66,7 +64,7 @@ def scoped(
         )
     # a circumstance of the person (circumstances.yaml `scope: person`) is every charge's, wherever it is told
     told = {id(f) for f in facts.for_charge(given, facts.circumstances)}
-    rules = (standard or load_standard()).circumstances
+    rules = standard.circumstances
     circumstances = [f for f in facts.circumstances if id(f) in told or _of_the_person(str(f.code), rules)]
     if len(circumstances) != len(facts.circumstances):
         kept = {id(f) for f in circumstances}

@@ -17,6 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from leniency.sentencing.extraction.amount_context import (
+    allegation_dropped,
+    payment_words_blanked,
+    statement_dropped,
+)
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
 from leniency.sentencing.facts import Finding, Span
 
@@ -145,7 +150,7 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         before = CURRENCY_ASIDE.sub("", text[_clause_start(text, start) : start])
         after = text[end : end + 8]
         excluded = None
-        if m := EXCLUDE_BEFORE.search(before):
+        if m := EXCLUDE_BEFORE.search(payment_words_blanked(before)):
             excluded = m.group()
         elif (m := EXCLUDE_AFTER.search(after)) and not _misappropriated_for(m.group(), before):
             excluded = m.group()
@@ -251,7 +256,7 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
-    items = _restatements_dropped(usable(mentions), text)
+    items = _restatements_dropped(_superseded_dropped(usable(mentions), text), text)
     # a loss told beside a larger sum taken is part of that money again, told as its harm (骗取10万元…造成被害人经济损失
     # 8万元, 非法集资3000万元，造成集资参与人损失2000万元): not a further amount (issue 16, class 4). Where no sum
     # taken is as large (标会 losses beside the 会金 of one meeting), the losses are the amount.
@@ -322,6 +327,19 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         if (counts[v] >= 2 or stated_as_total) and len(smaller) >= 2 and _subset_sum(smaller, v):
             return v
     return sum(values, Decimal(0))
+
+
+def _superseded_dropped(items: list[Mention], text: str) -> list[Mention]:
+    """Without the allegation's figures where the court finds its own, and a person's account in the list of
+    evidence where the facts tell figures (amount_context)."""
+    if not text:
+        return items
+    items = allegation_dropped(items, text)
+    evidence = EVIDENCE_INTRO.search(text)
+    if evidence is None:
+        return items
+    starts = [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
+    return statement_dropped(items, text, evidence.start(), starts)
 
 
 def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:

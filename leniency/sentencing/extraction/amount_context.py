@@ -1,0 +1,90 @@
+"""Where a judgment tells a figure, and what that says of it (issue 16, task E29: phrasings the dev texts lack).
+
+Three readings the crime amount (`amounts.total_amount`) relies on:
+
+- A kind of payment (保证金, 手续费, 借款, 房租, 工资 …) named as what was taken ("骗取葛某工程保证金20万元",
+  "侵占工人工资3.6万元") or as the pretext of the taking ("以借款为名骗取吕某3万元") is the money the crime obtained,
+  not a payment beside it (刑法第266条、第224条、第271条 measure the money or property obtained, whatever the victim
+  paid it as): `payment_words_blanked` hides those words from the exclusion words of `amounts`.
+- The court finds the facts (刑事诉讼法第二百条: judgment on the facts and evidence ascertained; article number
+  recalled, unconfirmed); where the judgment tells the prosecution's allegation (公诉机关指控) and then its own finding
+  (经审理查明) with figures of its own, the allegation's figures are superseded, not further amounts:
+  `allegation_dropped`.
+- A person's account in the list of evidence (被害人的陈述，证实其被盗现金约3000元) proves a finding and is not one
+  (刑事诉讼法第五十五条, 重证据，不轻信口供; recalled, unconfirmed); where the facts before the list tell figures, it
+  adds none: `statement_dropped`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from leniency.sentencing.facts import Span
+
+# Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
+# an embezzled 工资): amounts.EXCLUDE_BEFORE holds them for the clauses where they are a payment beside the crime.
+PAYMENT_KINDS = r"保证金|押金|手续费|借款|欠款|工资|报酬|好处费|租金|房租|生活费|车费|医疗费|医药费|丧葬费|赔偿|补偿|奖励|悬赏"
+TAKING = r"骗取|骗得|诈骗|诈取|侵占|侵吞|窃取|盗窃|盗取|窃得|盗得|套取|截留|冒领|挪用"
+# "骗取葛某工程保证金" / "侵占货款3万元及工人工资" / "骗取滕某房租及押金": the payment is the object of the taking verb in
+# the same clause. Proceeds or a disposal in between (骗取的钱款用于支付房租, 骗取后将…归还借款) make it a use of the
+# money taken, not the money.
+OBJECT_OF_TAKING = re.compile(
+    rf"(?:{TAKING})(?!的|后|之后)(?:(?!将|用于|支付|归还|偿还|退还|交给|给付)[^，,。；;后]){{0,14}}?(?P<kind>(?:{PAYMENT_KINDS})(?:[及和与、](?:{PAYMENT_KINDS}))*)"
+)
+# "以借款为名" / "以需缴纳手续费为由" / "以支付保证金的名义" / "以高额报酬为诱饵": the payment is the lie told
+PRETEXT = re.compile(
+    rf"以[^，,。；;]{{0,10}}?(?:{PAYMENT_KINDS}|缴纳|交纳|预交|预缴)[^，,。；;]{{0,8}}?(?:为名|为由|名义|为诱饵|的理由)"
+)
+
+ALLEGATION = re.compile(r"公诉机关指控|检察院指控|起诉书指控|公诉机关起诉指控")
+FINDING = re.compile(r"经审理查明|本院审理查明|经本院审理查明|本院查明|经审理，?本院查明")
+
+STATEMENT = re.compile(r"陈述|证言|供述|辩解|证词")
+
+
+def payment_words_blanked(before: str) -> str:
+    """`before` (the clause before a figure) with the payment words that name the money taken replaced by spaces."""
+    chars = list(before)
+    for m in OBJECT_OF_TAKING.finditer(before):
+        chars[m.start("kind") : m.end("kind")] = " " * len(m.group("kind"))
+    for m in PRETEXT.finditer(before):
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+class _Told(Protocol):
+    span: Span
+
+
+T = TypeVar("T", bound=_Told)
+
+
+def allegation_dropped(items: Sequence[T], text: str) -> list[T]:
+    """The figures but those of the allegation, where the court's finding after it tells figures of its own."""
+    allegation = ALLEGATION.search(text)
+    finding = FINDING.search(text, allegation.end()) if allegation else None
+    if finding is None:
+        return list(items)
+    found = [m for m in items if m.span.start >= finding.start()]
+    if not found:
+        return list(items)
+    return [m for m in items if not allegation.start() <= m.span.start < finding.start()]
+
+
+def statement_dropped(
+    items: Sequence[T], text: str, proof_starts: int, sentence_starts: Sequence[int]
+) -> list[T]:
+    """The figures but those a person's statement in the list of evidence tells, where the facts tell figures.
+
+    `proof_starts`: where the list of evidence begins; `sentence_starts[i]`: where the sentence of `items[i]` begins
+    (an item of the list ends with its ；).
+    """
+    if not any(m.span.start < proof_starts for m in items):
+        return list(items)
+    return [
+        m
+        for m, start in zip(items, sentence_starts, strict=True)
+        if m.span.start < proof_starts or not STATEMENT.search(text, max(start, proof_starts), m.span.start)
+    ]

@@ -5,7 +5,8 @@ charge_amounts.measured_amount for the amount_brackets.yaml `measure: face_value
 The face value is what the notes say they are worth, never the real money paid for them nor the goods or change got with
 them: "以12万元人民币向李某购买62万元的假币" is 620,000 yuan. Read as judgments tell it: a sum just before the notes
 (62万元的假币, 4000元假币), a sum named after them in their clause by face or total words only (使用假币共计4000元, 假币，
-总面额4000元), or a denomination times a count (面额100元的假人民币50张, 假币50张，面额均为100元). In a sentence that
+总面额4000元), or a denomination times a count (面额100元的假人民币50张, 假币50张，面额均为100元); a forger's notes are told as the currency they imitate (伪造
+面额100元的人民币300张, 伪造人民币共计3万元). In a sentence that
 states its sum, the notes' count times their denomination is that sum told again. Sentences are added, a total
 restating what was told before is not (told_sums.py). Foreign counterfeit money (假美元) is not read: its face value is
 not in yuan.
@@ -20,8 +21,10 @@ from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
-NOTES = r"(?:假币|假人民币|假钞票?|伪币|伪造的(?:人民币|货币))"
+NOTES = r"(?:假币|假人民币|假钞票?|伪币|伪造的(?:人民币|货币)|(?<=伪造)(?:人民币|货币))"
 NOTES_RE = re.compile(NOTES)
+# the forger's notes are told as the real currency they imitate: "伪造面额100元的人民币300张"
+FORGED_RE = re.compile(r"(?:伪造|印制|制造|制作)[^。；;]*?(?:人民币|货币)")
 MONEY_RE = re.compile(rf"(?P<num>{NUMBER})(?:元|圆)")
 # a note's denomination: 面额100元, 面值为50元, 100元面额, 100元券, 100元版
 DENOMINATION_BEFORE = re.compile(r"(?<!总)(?:面额|面值|票面)(?:均|都|分别)?(?:为|是)?$")
@@ -47,7 +50,7 @@ def face_value(text: str) -> Decimal | None:
     text = text or ""
     told: list[Told] = []
     for start, end, repeated in sentence_spans(text):
-        if repeated or not NOTES_RE.search(text, start, end):
+        if repeated or not (NOTES_RE.search(text, start, end) or FORGED_RE.search(text, start, end)):
             continue
         told.extend(_sentence_face_values(text, start, end))
     return summed_once(told)

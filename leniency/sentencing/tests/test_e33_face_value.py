@@ -58,3 +58,11 @@ def test_a_money_sum_without_counterfeit_notes_in_its_sentence_is_none():
 
 def test_foreign_counterfeit_money_is_not_read_in_yuan():
     assert face_value("被告人甲持有假美元共计5000美元。") is None
+
+
+def test_a_forgers_notes_are_told_as_the_currency_they_imitate():
+    assert face_value("被告人甲在其住处伪造面额100元的人民币300张。") == Decimal(30000)
+    assert face_value("被告人甲伪造人民币共计3万元。") == Decimal(30000)
+    # real notes paid out, and money got by another forgery, are no counterfeit notes
+    assert face_value("被告人甲以面额100元的人民币300张购买手机。") is None
+    assert face_value("被告人甲伪造了身份证，骗取人民币3万元。") is None

@@ -27,112 +27,45 @@ figures of the interpretation in force when it was decided): see `amount_thresho
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, _bracket
-from leniency.sentencing.extraction.numbers import CN_DIGITS, parse_number
+from leniency.sentencing.extraction.numbers import (
+    WrittenDate,
+    arabic_dates,  # noqa: F401  (test_chinese_numeral_dates imports it here)
+    written_dates,
+)
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
 from leniency.sentencing.trace import Trace
 
-# A date as judgments write it: 2014年8月5日, 2014年8月, 2014年 alone; 同年8月 / 当年8月 (the year of the date before it),
-# 次年3月 / 翌年3月 (the year after it), 同月25日 / 当月25日 (its month); January also as 元月 (2014年元月5日, not the
-# year alone: its last day would put January's acts eleven months late).
-_DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年|(?P<rel>同|当|次|翌)年(?=\s*(?:\d{1,2}|元)\s*月))"
-    r"(?:\s*(?P<month>\d{1,2}|元)\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
-    r"|(?:同|当)月\s*(?P<mday>\d{1,2})\s*日"
-)
-# a birth date ("被害人李某（女，2001年4月1日出生）", "吴某某（1999年生）") is no date of the acts
-_BIRTH = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
 EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
-
-# The same dates in Chinese numerals, as judgments and indictments often write them: 二〇一四年八月十二日 (〇, ○ or 零 for
-# nought), 二〇一四年八月, 同年十月, 同月二十日. A year is four digits before 年 (三年有期徒刑 or 二〇一四号 is no date); a
-# month (一 to 十二) and a day (一 to 三十一) are read only after a year or 同年/同月, as the Arabic ones are.
-_YEAR_DIGITS = CN_DIGITS | {
-    "Ｏ": 0
-}  # a year's digits, one by one (the full-width letter O read as nought too)
-_CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_CN_HINT = re.compile(r"[〇○零Ｏ一二三四五六七八九十]\s*[年月日]")
-_CN_DATE = re.compile(
-    r"(?:(?<![〇○零Ｏ一二三四五六七八九十])(?P<year>[〇○零Ｏ一二三四五六七八九]{4})\s*年|\d{4}\s*年|[同当次翌]年)"
-    rf"(?:\s*(?P<month>{_CN_NUMBER}|元)\s*月(?:\s*(?P<day>{_CN_NUMBER})\s*日)?)?"
-    rf"|[同当]月\s*(?P<mday>{_CN_NUMBER})\s*日"
-)
-
-
-def _arabic(match: re.Match) -> str:
-    """One date of `_CN_DATE` with its Chinese numerals written in Arabic ones; the rest of its text unchanged."""
-    text, start = match.group(0), match.start()
-    for name in ("day", "mday", "month", "year"):  # right to left, so that earlier spans keep their places
-        if match.group(name) in (None, "元"):  # 元月 stays as written: _DATE reads it
-            continue
-        a, b = match.span(name)
-        if name == "year":
-            number = "".join(str(_YEAR_DIGITS[c]) for c in match.group(name))
-        else:  # 一 to 三十一 (_CN_NUMBER)
-            number = str(int(parse_number(match.group(name))))
-        text = text[: a - start] + number + text[b - start :]
-    return text
-
-
-def arabic_dates(text: str) -> str:
-    """`text` with the dates written in Chinese numerals written in Arabic ones (二〇一四年八月十二日 → 2014年8月12日,
-    同年十月 → 同年10月); other numerals (三年有期徒刑, 二〇一四号, 十二个月) unchanged."""
-    if not _CN_HINT.search(text):  # most texts: no Chinese numeral before 年/月/日, no call per Arabic date
-        return text
-    return _CN_DATE.sub(_arabic, text)
+LATEST_YEAR = 2100
+LATEST_DAY_OF_A_MONTH = 28  # days 29-31 count as the 28th: late enough for a cut-off on a month's first day
 
 
 def latest_date(text: str) -> date | None:
-    """The latest calendar date the facts name in `text`, or None when it names none.
+    """The latest calendar date the facts name in `text` (numbers.written_dates), or None when it names none.
 
-    A date with its month counts from the month's first day (its day where written: days 29-31 as the 28th, late enough
-    for a cut-off on a month's first day). A year named alone ("2011年至2013年期间", "2014年底") counts as its last day:
-    the acts lie somewhere in that year, and only its end never says they ended before a day they may not have ended
-    before; a text naming no date at all is likewise taken as decided under the rule in force now (`decided_before`).
-    同年/当年 with a month take the year of the date written before them, 次年/翌年 the year after it, 同月/当月 with a day
-    its year and month, as judgments write a run of dates; with no date before them they are no date. Birth dates are
-    left out. Dates in Chinese numerals (二〇一四年八月十二日, 同年十月) are read as the same dates in Arabic ones."""
-    found = []
-    year = month = None  # of the date read last: what 同年, 次年 and 同月 refer to
-    text = arabic_dates(text or "")
-    for match in _DATE.finditer(text):
-        if match.group("mday"):
-            if year is None or month is None:
-                continue
-            value = (year, month, int(match.group("mday")))
-        else:
-            rel = match.group("rel")
-            if rel:
-                if year is None:
-                    continue
-                y = year + (1 if rel in "次翌" else 0)
-            else:
-                y = int(match.group("year"))
-            m = _month(match.group("month"))
-            value = (y, m, int(match.group("day") or 1))
-        if _BIRTH.match(text, match.end()) or not EARLIEST_YEAR <= value[0] <= 2100:
-            continue
-        if value[1] is None:
-            found.append(date(value[0], 12, 31))
-            year, month = value[0], None
-            continue
-        if not 1 <= value[1] <= 12:
-            continue
-        found.append(date(value[0], value[1], min(max(value[2], 1), 28)))
-        year, month = value[0], value[1]
-    return max(found) if found else None
+    A date with its month counts from the day written, or the day its part of the month stands for (5月下旬: the 21st,
+    numbers._PART_DAY), else the month's first day; days 29-31 count as the 28th. A year named alone ("2011年至2013年
+    期间", "2014年底", "2014年初") counts as its last day: the acts lie somewhere in that year, and only its end never says
+    they ended before a day they may not have ended before; a text naming no date at all is likewise taken as decided
+    under the rule in force now (`decided_before`). Relative dates (同年8月, 次年2月, 同月20日) are read against the
+    date before them, as written_dates reads them; birth dates and years before the first Criminal Law are left out."""
+    days = [_latest_day(found) for found in written_dates(text or "") if _of_the_case(found)]
+    return max(days, default=None)
 
 
-def _month(written: str | None) -> int | None:
-    """The month a _DATE match writes (元 for January), None where it writes none."""
-    if not written:
-        return None
-    return 1 if written == "元" else int(written)
+def _of_the_case(found: WrittenDate) -> bool:
+    return not found.birth and EARLIEST_YEAR <= found.year <= LATEST_YEAR
+
+
+def _latest_day(found: WrittenDate) -> date:
+    if found.month is None:
+        return date(found.year, 12, 31)
+    return date(found.year, found.month, min(max(found.day_of_month, 1), LATEST_DAY_OF_A_MONTH))
 
 
 def variant_applies(when: dict, facts: CaseFacts) -> bool:

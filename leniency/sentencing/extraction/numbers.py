@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -130,27 +131,45 @@ PENALTY_CODES = {
 # A date as judgments write it, from its year: 2019年10月8日, 2019年10月, 二〇一九年十月八日; January as 元月
 # (2014年元月5日), the day with 号 (2014年5月3号; not 3号楼, 3号院 …: a building, a yard, a room), the month with 份
 # (2014年5月份), and a part of a month or year (2014年5月初, 5月上旬, 中旬, 下旬, 5月底/月末, 2014年初, 2014年底/年末).
-# A year alone (2014年) is no date here. 同年/同月 after a full date are read by calculator_thresholds.latest_date.
+# Space between the parts is allowed (2014 年 8 月 5 日). A year is four digits not preceded by another (一二〇一四年 and
+# 12014年 are no years); the full-width letter Ｏ counts as nought in a year (二ＯＯ九年). A year alone (2014年) is no
+# DATE; written_dates reads it, and the dates written relative to the one before (同年8月, 次年初, 同月20日).
 _ADDRESS_AFTER_HAO = "楼栋幢单院房室门铺店库仓间层号线路街巷弄组区座车柜台床"
 # 初中, 初一 … (a school, a lunar day): no beginning of a year or month
 _PART_OF_MONTH = r"初(?![中一二三四五六七八九十])|上旬|中旬|下旬|底|末"
 _PART_OF_YEAR = r"年?(?:初(?![中一二三四五六七八九十])|底|末)"
+_YEAR_CHARS = DIGIT_CHARS + "Ｏ"
+_DAY_MARK = rf"\s*(?:日|号(?![{_ADDRESS_AFTER_HAO}]))"
 
 
-def _date_pattern(named: bool) -> str:
+def _date_pattern(named: bool, *, year_alone: bool = False, relative: bool = False) -> str:
     """DATE_RE's pattern; with `named` its parts are the groups date_of reads, without it the pattern has no named
-    group and can stand twice in one expression (自…起至…止)."""
+    group and can stand twice in one expression (自…起至…止). With `year_alone` the month may be left out (2014年);
+    with `relative` (and `named`) it reads 同年/当年/次年/翌年 in place of the year and 同月/当月 with a day or a part."""
 
     def group(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if named else f"(?:{body})"
 
-    day = group("d", NUMBER) + f"(?:日|号(?![{_ADDRESS_AFTER_HAO}]))"
-    month = group("mo", f"{NUMBER}|元") + "月份?" + f"(?:{day}|{group('part', _PART_OF_MONTH)})?"
-    return group("y", f"[{DIGIT_CHARS}]{{4}}") + f"年(?:{month}|{group('ypart', _PART_OF_YEAR)})"
+    day = group("d", NUMBER) + _DAY_MARK
+    month = (
+        r"\s*" + group("mo", f"{NUMBER}|元") + r"\s*月份?" + rf"(?:\s*{day}|{group('part', _PART_OF_MONTH)})?"
+    )
+    year = rf"(?<![{_YEAR_CHARS}十])" + group("y", f"[{_YEAR_CHARS}]{{4}}") + r"\s*年"
+    if relative:
+        year = f"(?:{year}|(?P<rel>[同当次翌])年)"
+    pattern = year + f"(?:{month}|{group('ypart', _PART_OF_YEAR)})" + ("?" if year_alone else "")
+    if relative:
+        pattern += rf"|[同当]月(?:\s*(?P<md>{NUMBER}){_DAY_MARK}|(?P<mpart>{_PART_OF_MONTH}))"
+    return pattern
 
 
 DATE = _date_pattern(named=False)
 DATE_RE = re.compile(_date_pattern(named=True))
+_WRITTEN_DATE_RE = re.compile(_date_pattern(named=True, year_alone=True, relative=True))
+# a birth date ("被害人李某（女，2001年4月1日出生）", "吴某某（1999年生）"); 生 alone only before a bracket or a stop, as
+# "于2015年4月20日生一对子女" is a birth in the facts
+_BIRTH = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
+_YEARS_ON = {"同": 0, "当": 0, "次": 1, "翌": 1}  # 次年/翌年: the year after the one before
 # The day a part of a month stands for. An engineering choice, not a rule of law: a judgment that says 5月初 or 5月下旬
 # names no day. 初 and 上旬 take the 1st and 下旬 the 21st, the first day of the part named (the earliest the acts may
 # have been, as a month without a day takes its 1st); 中旬 (the 11th to the 20th) takes the 15th, its middle; 底/末
@@ -158,28 +177,125 @@ DATE_RE = re.compile(_date_pattern(named=True))
 _PART_DAY = {"初": 1, "上旬": 1, "中旬": 15, "下旬": 21}
 
 
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as the text writes it: its year, its month and day where written, the part of the month (or, without a
+    month, of the year) it names (初, 上旬, 中旬, 下旬, 底, 末), whether it was written relative to the date before
+    (同年8月, 次年初, 同月20日) and whether it is a birth date (followed by 出生 or 生)."""
+
+    year: int
+    month: int | None
+    day: int | None
+    part: str | None
+    span: Span
+    relative: bool = False
+    birth: bool = False
+
+    @property
+    def precision(self) -> str:
+        """What was written down to: "day", "month" or "year" (a part of a month or year names no day)."""
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    @property
+    def day_of_month(self) -> int | None:
+        """The day: as written, else the day its part stands for (_PART_DAY; the last for 底/末), else the 1st; None
+        without a month."""
+        if self.month is None:
+            return None
+        if self.day is not None:
+            return self.day
+        if self.part in ("底", "末"):
+            return monthrange(self.year, self.month)[1]
+        return _PART_DAY.get(self.part, 1)
+
+    def as_date(self) -> date | None:
+        """The calendar date it tells (date_of's reading); a year's 初 or a year alone its January 1, its 底/末
+        December 31; None for a day its month has not (2月30日)."""
+        if self.month is None:
+            return date(self.year, 12, 31) if self.part in ("底", "末") else date(self.year, 1, 1)
+        try:
+            return date(self.year, self.month, self.day_of_month)
+        except ValueError:
+            return None
+
+
+def written_dates(text: str):
+    """Every date `text` writes, in order, as WrittenDates: DATE's forms, a year alone (2014年, 2014年度), and the
+    dates written relative to the one before: 同年/当年 with a month or a part of the year take its year, 次年/翌年
+    the year after it, 同月/当月 with a day or a part of the month its year and month. A relative date with no date
+    before it, or 同月 after a year alone, is no date; a birth date is yielded (marked) but is not what the next
+    relative date refers to, nor is a month no calendar has (2014年13月), which is no date."""
+    before = None
+    for match in _WRITTEN_DATE_RE.finditer(text):
+        found = _written(match, before, birth=bool(_BIRTH.match(text, match.end())))
+        if found is None:
+            continue
+        if not found.birth:
+            before = found
+        yield found
+
+
+def _written(match: re.Match, before: WrittenDate | None, *, birth: bool = False) -> WrittenDate | None:
+    """The WrittenDate a date match writes, the relative parts read against `before`; None where it writes none."""
+    groups = match.groupdict()
+    where = Span(match.start(), match.end(), match.group(0))
+    if groups.get("md") or groups.get("mpart"):  # 同月/当月
+        if before is None or before.month is None:
+            return None
+        day = _day_written(groups["md"])
+        return WrittenDate(
+            before.year, before.month, day, groups.get("mpart"), where, relative=True, birth=birth
+        )
+    if groups.get("rel"):
+        if before is None or not (groups["mo"] or groups["ypart"]):
+            return None
+        year = before.year + _YEARS_ON[groups["rel"]]
+    else:
+        year = int(parse_number(groups["y"].replace("Ｏ", "〇")) or 0)
+        if not year:
+            return None
+    if groups["ypart"]:
+        part = groups["ypart"].removeprefix("年")
+        return WrittenDate(year, None, None, part, where, bool(groups.get("rel")), birth)
+    if not groups["mo"]:
+        return WrittenDate(year, None, None, None, where, birth=birth)
+    month = 1 if groups["mo"] == "元" else int(parse_number(groups["mo"]) or 0)
+    if not 1 <= month <= 12:
+        return None
+    return WrittenDate(
+        year, month, _day_written(groups["d"]), groups["part"], where, bool(groups.get("rel")), birth
+    )
+
+
+def _day_written(written: str | None) -> int | None:
+    return int(parse_number(written) or 1) if written else None
+
+
 def date_of(match: re.Match | None) -> date | None:
     """The date a DATE_RE match tells: its day where told, else the day its part of the month stands for (_PART_DAY;
     the last day for 底/末), else the month's first day; a year's 初 is January 1 and its 底/末 December 31. None
     where it tells none."""
-    if match is None:
-        return None
-    year = parse_number(match.group("y"))
-    if not year:
-        return None
-    if match.group("ypart"):
-        return date(int(year), 1, 1) if match.group("ypart").endswith("初") else date(int(year), 12, 31)
-    month = 1 if match.group("mo") == "元" else parse_number(match.group("mo"))
-    try:
-        return date(int(year), int(month), _day(match, int(year), int(month))) if month else None
-    except ValueError:
-        return None
+    found = _written(match, None) if match is not None else None
+    return found.as_date() if found is not None else None
 
 
-def _day(match: re.Match, year: int, month: int) -> int:
-    part = match.group("part")
-    if part in ("底", "末"):
-        return monthrange(year, month)[1]
-    if part:
-        return _PART_DAY[part]
-    return int(parse_number(match.group("d")) or 1) if match.group("d") else 1
+def arabic_dates(text: str) -> str:
+    """`text` with the numbers of its dates written in Arabic numerals (二〇一四年八月十二日 → 2014年8月12日, 同年十月 →
+    同年10月, 同月二十日 → 同月20日); other numerals (三年有期徒刑, 二〇一四号, 十二个月) and 元月 unchanged."""
+
+    def arabic(match: re.Match) -> str:
+        written, start = match.group(0), match.start()
+        for name in ("md", "d", "mo", "y"):  # right to left, so that earlier spans keep their places
+            value = match.group(name)
+            if value is None or value == "元" or value.isascii():
+                continue
+            a, b = match.span(name)
+            number = parse_number(value.replace("Ｏ", "〇"))
+            written = (
+                written[: a - start] + str(int(number)) + written[b - start :]
+                if number is not None
+                else written
+            )
+        return written
+
+    return _WRITTEN_DATE_RE.sub(arabic, text)

@@ -383,6 +383,7 @@ def _amount_bracket(
         confidence=entry.get("confidence", "low"),
         amount=amount,
         amount_text=_fmt_num(amount),
+        unit=Phrase(f"phrase.unit.{entry.get('unit', 'yuan')}"),  # a timber volume is no sum of yuan
         start=start,
         start_text=_fmt_num(start),
         source=bracket.source,

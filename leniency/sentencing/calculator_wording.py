@@ -137,15 +137,17 @@ def facts_of_each_charge(
     )
     out = []
     for name in names:
+        if name not in own and name in measures and _unit(name, standard) != "yuan":
+            # a quantity in another unit (a timber volume) never takes the case's sum of yuan: read from the whole text
+            out.append(
+                scoped(name, _measured(name, measures[name], facts, standard, trace), facts, trace, standard)
+            )
+            continue
         if name not in own or own[name] == facts.amount_yuan:
             out.append(scoped(name, facts, facts, trace, standard))
             continue
         amount = own[name]
-        told = (
-            Phrase("phrase.own_amount.told", {"amount": _yuan(amount)})
-            if amount is not None
-            else Phrase("phrase.own_amount.none")
-        )
+        told = _told(amount, name, standard)
         trace.step(
             "method.several_charges.own_amount",
             kind=StepKind.NOTE,
@@ -171,12 +173,27 @@ def _measured(name: str, measure: str, facts: CaseFacts, standard: Standard, tra
             charge=name,
             confidence="medium",
             measure=Phrase(f"phrase.measure.{measure}"),
-            told=Phrase("phrase.own_amount.told", {"amount": _yuan(amount)})
-            if amount is not None
-            else Phrase("phrase.own_amount.none"),
+            told=_told(amount, name, standard),
             total=_yuan(facts.amount_yuan),
         )
     return dataclasses.replace(facts, amount_yuan=amount)
+
+
+def _told(amount: Decimal | None, name: str, standard: Standard) -> Phrase:
+    """The figure a charge is calculated on, in its amount_brackets.yaml `unit` (yuan where none is named)."""
+    if amount is None:
+        return Phrase("phrase.own_amount.none")
+    unit = _unit(name, standard)
+    if unit == "yuan":
+        return Phrase("phrase.own_amount.told", {"amount": _yuan(amount)})
+    return Phrase(
+        "phrase.own_amount.told_in", {"amount": f"{amount:g}", "unit": Phrase(f"phrase.unit.{unit}")}
+    )
+
+
+def _unit(name: str, standard: Standard) -> str:
+    """The unit of an amount_brackets.yaml charge's figures (`unit`), yuan where none is named."""
+    return (standard.amount_brackets.get("charges", {}).get(name) or {}).get("unit", "yuan")
 
 
 def _yuan(amount: Decimal | None) -> str:

@@ -9,8 +9,9 @@ figure is then the total of its own mentions, by the rules of the whole case's t
 
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
 the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
-假冒注册商标 by the illegal business volume, business_volume.py) is given that sum (`measured_amount`), read from its own
-sentences where the case has several charges.
+假冒注册商标 by the illegal business volume, business_volume.py; the counterfeit money crimes by the notes' total face value,
+face_value.py; 盗伐林木 and 滥伐林木 by the timber's standing volume in cubic metres, timber_volume.py) is given that sum
+(`measured_amount`), read from its own sentences where the case has several charges.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from decimal import Decimal
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.document import parse
+from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.tax_amounts import tax_amount
+from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
 
 # amount_brackets.yaml `measure` -> the reader of that sum
@@ -29,6 +32,8 @@ MEASURES = {
     "tax": tax_amount,
     "evaded_tax": evaded_tax,
     "business_volume": business_volume,
+    "face_value": face_value,
+    "timber_volume": timber_volume,
 }
 
 

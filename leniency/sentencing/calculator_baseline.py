@@ -374,6 +374,7 @@ def _amount_bracket(
     bracket = info.brackets[index]
     # below the lowest threshold (数额较大) the amount reaches no standard: said so, the bracket is the lowest
     below = amount < thresholds[0]
+    unit = entry.get("unit", "yuan")
     trace.step(
         "method.no_guideline.amount_below" if below else "method.no_guideline.amount",
         kind=StepKind.NOTE,
@@ -383,7 +384,8 @@ def _amount_bracket(
         confidence=entry.get("confidence", "low"),
         amount=amount,
         amount_text=_fmt_num(amount),
-        unit=Phrase(f"phrase.unit.{entry.get('unit', 'yuan')}"),  # a timber volume is no sum of yuan
+        unit=Phrase(f"phrase.unit.{unit}"),  # a timber volume is no sum of yuan
+        quantity=Phrase(f"phrase.quantity.{unit}"),
         start=start,
         start_text=_fmt_num(start),
         source=bracket.source,

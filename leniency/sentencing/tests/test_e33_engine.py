@@ -55,7 +55,7 @@ def test_a_timber_volume_is_shown_in_cubic_metres_never_in_yuan():
         "2019年3月，被告人甲无证砍伐杉木，经鉴定立木蓄积为24立方米，价值人民币9000元。", "滥伐林木"
     )
     text = steps[RULE].description_zh
-    assert "涉案数额24立方米，达到20立方米的标准" in text and "元" not in text.split("，适用")[0]
+    assert "涉案数量24立方米，达到20立方米的标准" in text and "元" not in text.split("，适用")[0]
     assert "数量为24立方米" in steps["method.measured_amount"].description_zh
     assert "24 cubic metres" in steps[RULE].description_en
 
@@ -66,7 +66,7 @@ def test_a_timber_volume_is_shown_in_cubic_metres_never_in_yuan():
 )
 def test_unlicensed_felling_is_placed_by_its_volume(volume, below, bracket):
     calc, steps = _steps(f"2019年3月，被告人甲无证采伐松树，立木蓄积{volume}立方米。", "滥伐林木")
-    assert ("未达到20立方米" in steps[RULE].description_zh) is below
+    assert ("未达到20立方米的数量较大标准" in steps[RULE].description_zh) is below
     assert calc.charges[0].bracket_label.startswith(bracket)
 
 
@@ -90,4 +90,4 @@ def test_beside_another_charge_a_timber_volume_never_takes_the_cases_yuan():
     )
     calc = calculate(extract(text, ["盗伐林木", "故意伤害"]))
     steps = [s for s in calc.steps if s.charge == "盗伐林木" and s.rule_id == RULE]
-    assert steps and "涉案数额25立方米" in steps[0].description_zh
+    assert steps and "涉案数量25立方米" in steps[0].description_zh

@@ -33,6 +33,7 @@ from leniency.sentencing.extraction.numbers import (
     TERM,
     date_of,
     term_months,
+    written_dates,
 )
 from leniency.sentencing.facts import SentenceMention, Span
 
@@ -212,12 +213,18 @@ def _clause_start(text: str, start: int) -> int:
 
 
 def _released(text: str, start: int, end: int) -> date | None:
-    """The date told right before its release in its own clause: "2014年11月刑满释放", "于2015年3月2日刑满释放"."""
+    """The date told right before its release in its own clause: "2014年11月刑满释放", "于2015年3月2日刑满释放", and
+    one told relative to the date before it (…于2014年5月被判处有期徒刑六个月，同年11月刑满释放: numbers.written_dates);
+    a year alone (2014年) is no release date, its end (2014年底) is."""
     release = SERVED.search(text, start, end)
     if release is None:
         return None
     clause = max([start] + [text.rfind(c, start, release.start()) + 1 for c in "，,"])
-    dates = [d for m in DATE_RE.finditer(text, clause, release.start()) if (d := date_of(m))]
+    dates = [
+        d
+        for found in written_dates(text[: release.start()])
+        if found.span.start >= clause and (found.month or found.part) and (d := found.as_date())
+    ]
     return dates[-1] if dates else None
 
 

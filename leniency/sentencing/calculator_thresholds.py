@@ -31,11 +31,7 @@ from datetime import date
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, _bracket
-from leniency.sentencing.extraction.numbers import (
-    WrittenDate,
-    arabic_dates,  # noqa: F401  (test_chinese_numeral_dates imports it here)
-    written_dates,
-)
+from leniency.sentencing.extraction.numbers import WrittenDate, written_dates
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
 from leniency.sentencing.trace import Trace

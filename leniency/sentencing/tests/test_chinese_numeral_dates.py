@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 
 from leniency.sentencing.calculator import calculate
-from leniency.sentencing.calculator_thresholds import arabic_dates, latest_date
+from leniency.sentencing.calculator_thresholds import latest_date
+from leniency.sentencing.extraction.numbers import arabic_dates
 from leniency.sentencing.facts import CaseFacts
 
 

@@ -1,9 +1,10 @@
 """Where a judgment tells a figure, and what that says of it (issue 16, task E29: phrasings the dev texts lack).
 
-Three readings the crime amount (`amounts.total_amount`) relies on:
+Readings the crime amount (`amounts.find_money`, `amounts.total_amount`) relies on:
 
 - A kind of payment (保证金, 手续费, 借款, 房租, 工资 …) named as what was taken ("骗取葛某工程保证金20万元",
-  "侵占工人工资3.6万元") or as the pretext of the taking ("以借款为名骗取吕某3万元") is the money the crime obtained,
+  "侵占工人工资3.6万元"), as the pretext of the taking ("以借款为名骗取吕某3万元") or after the deceit of a fraud
+  in the same sentence ("虚构…的事实，先后向被害人借款共计18万元") is the money the crime obtained,
   not a payment beside it (刑法第266条、第224条、第271条 measure the money or property obtained, whatever the victim
   paid it as): `payment_words_blanked` hides those words from the exclusion words of `amounts`.
 - The court finds the facts (刑事诉讼法第二百条: judgment on the facts and evidence ascertained; article number
@@ -13,6 +14,9 @@ Three readings the crime amount (`amounts.total_amount`) relies on:
 - A person's account in the list of evidence (被害人的陈述，证实其被盗现金约3000元) proves a finding and is not one
   (刑事诉讼法第五十五条, 重证据，不轻信口供; recalled, unconfirmed); where the facts before the list tell figures, it
   adds none: `statement_dropped`.
+- Money got by selling what was taken (将手机出售，获赃款800元) is not its value (`resale_proceeds`), and a figure in a
+  party's contention (辩护人提出…仅骗取3万元, 被告人辩称…) is what the court answers, not what it finds
+  (`contention_dropped`).
 """
 
 from __future__ import annotations
@@ -38,15 +42,41 @@ PRETEXT = re.compile(
     rf"以[^，,。；;]{{0,10}}?(?:{PAYMENT_KINDS}|缴纳|交纳|预交|预缴)[^，,。；;]{{0,8}}?(?:为名|为由|名义|为诱饵|的理由)"
 )
 
+# The deceit of a fraud (刑法第266条 虚构事实、隐瞒真相) told earlier in the sentence: a payment named after it
+# ("虚构资金周转困难的事实，先后向被害人借款共计18万元") is what the lie obtained, unless the clause spends money on it.
+DECEIT = re.compile(r"虚构|谎称|隐瞒|冒充|假冒|编造|假借|以[^，,。；;]{0,12}为名")
+PAYMENT_KIND_RE = re.compile(PAYMENT_KINDS)
+SPENT_ON = re.compile(r"支付|付清|还清|用于|归还|偿还|退还|交纳|缴纳|交了|缴了|还了|给付")
+
+# The proceeds of selling what was taken ("将手机出售，获赃款800元" / "将该车卖掉，得赃款700元"): a resale told
+# earlier in the sentence, and the money got for it.
+RESOLD = re.compile(r"出售|卖掉|卖出|卖给|变卖|转卖|销赃|典当")
+PROCEEDS_OF_SALE = re.compile(r"[获得]赃款|赃款计|换得|换取")
+
+# A party's contention in the judgment's reasoning (辩护人提出…仅骗取3万元 / 被告人辩称其只收到2万元): what the court
+# answers, not what it finds.
+CONTENTION = re.compile(
+    r"辩称|辩解称|辩护意见|辩护人[^。；;]{0,12}(?:提出|认为|称)|上诉理由|上诉人[^。；;]{0,8}(?:提出|称)|"
+    r"被告人[^。；;]{0,6}(?:提出|称)[^。；;]{0,6}(?:只|仅)"
+)
+
 ALLEGATION = re.compile(r"公诉机关指控|检察院指控|起诉书指控|公诉机关起诉指控")
 FINDING = re.compile(r"经审理查明|本院审理查明|经本院审理查明|本院查明|经审理，?本院查明")
 
 STATEMENT = re.compile(r"陈述|证言|供述|辩解|证词")
 
 
-def payment_words_blanked(before: str) -> str:
-    """`before` (the clause before a figure) with the payment words that name the money taken replaced by spaces."""
+def payment_words_blanked(before: str, sentence_before: str = "") -> str:
+    """`before` (the clause before a figure) with the payment words that name the money taken replaced by spaces.
+
+    `sentence_before`: the sentence up to the figure, where a fraud's deceit may be told.
+    """
     chars = list(before)
+    if DECEIT.search(sentence_before[: max(0, len(sentence_before) - len(before))]) and not SPENT_ON.search(
+        before
+    ):
+        for m in PAYMENT_KIND_RE.finditer(before):
+            chars[m.start() : m.end()] = " " * len(m.group())
     for m in OBJECT_OF_TAKING.finditer(before):
         chars[m.start("kind") : m.end("kind")] = " " * len(m.group("kind"))
     for m in PRETEXT.finditer(before):
@@ -88,3 +118,21 @@ def statement_dropped(
         for m, start in zip(items, sentence_starts, strict=True)
         if m.span.start < proof_starts or not STATEMENT.search(text, max(start, proof_starts), m.span.start)
     ]
+
+
+def resale_proceeds(sentence_before: str, before: str) -> str | None:
+    """The word saying the figure is money got by selling what was taken, or None."""
+    proceeds = PROCEEDS_OF_SALE.search(before)
+    if proceeds and RESOLD.search(sentence_before):
+        return proceeds.group()
+    return None
+
+
+def contention_dropped(items: Sequence[T], text: str, sentence_starts: Sequence[int]) -> list[T]:
+    """The figures but those told in a party's contention, where there are others."""
+    told = [
+        m
+        for m, start in zip(items, sentence_starts, strict=True)
+        if not CONTENTION.search(text, start, m.span.start)
+    ]
+    return told if told else list(items)

@@ -19,7 +19,9 @@ from decimal import Decimal
 
 from leniency.sentencing.extraction.amount_context import (
     allegation_dropped,
+    contention_dropped,
     payment_words_blanked,
+    resale_proceeds,
     statement_dropped,
 )
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
@@ -67,6 +69,8 @@ NAMED_SUMS = {
 NAMED_FILLER = r"(?:的)?(?:数额|金额|总额)?(?:共计|合计|总计|累计|共|计|达|为|约|人民币|[：:\s])*$"
 PROFIT_BEFORE = re.compile(rf"(?:{NAMED_SUMS['违法所得']}){NAMED_FILLER}")
 MISAPPROPRIATION_YIELD = re.compile(r"利息|收益|利润|盈利")
+BRACKET_TAIL = re.compile(r"^[^（(]*[）)]")
+CLOSED_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 SENTENCE_EXCLUDE = re.compile(r"发还|返还|退赔|退还|退赃|赔偿|罚金|查获|扣押|追缴|销赃|卖给|出售给|变卖")
 PROCEEDS = re.compile(r"所盗|所窃|所骗|所得|骗取的|窃取的|盗窃的|涉案金额|犯罪数额")
 VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
@@ -147,16 +151,19 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
                 value = low_value
         index = max(bisect_right(starts, start) - 1, 0)
         s_start, s_end, repeated = sentences[index] if sentences else (0, len(text), False)
-        before = CURRENCY_ASIDE.sub("", text[_clause_start(text, start) : start])
+        # a clause that starts inside a closed bracket ("（经鉴定价值1200元，已发还）、现金300元") starts after it
+        before = BRACKET_TAIL.sub("", CURRENCY_ASIDE.sub("", text[_clause_start(text, start) : start]))
         after = text[end : end + 8]
         excluded = None
-        if m := EXCLUDE_BEFORE.search(payment_words_blanked(before)):
+        if m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start])):
             excluded = m.group()
         elif (m := EXCLUDE_AFTER.search(after)) and not _misappropriated_for(m.group(), before):
             excluded = m.group()
         elif m := _misappropriation_yield(text[s_start:start], before):
             excluded = m
         elif m := _sentence_exclusion(text[s_start:start]):
+            excluded = m
+        elif m := resale_proceeds(text[s_start:start], before):
             excluded = m
         elif restated := _restated_in_sentence(text, mentions, index, start, value, before):
             excluded = restated
@@ -226,8 +233,12 @@ def _misappropriation_yield(sentence_before: str, before: str) -> str | None:
 
 
 def _sentence_exclusion(sentence_before: str) -> str | None:
-    """Restitution or seizure named earlier in the sentence, with no valuation in between."""
+    """Restitution or seizure named earlier in the sentence, with no valuation in between.
+
+    A note in closed brackets is about the thing it follows ("电动车一辆（经鉴定价值1200元，已发还）、现金300元"):
+    the cash after it was not given back."""
     found = None
+    sentence_before = CLOSED_BRACKETS.sub("", sentence_before)
     for m in SENTENCE_EXCLUDE.finditer(sentence_before):
         found = m
     if found and not VALUE_OR_CRIME.search(sentence_before, found.end()):
@@ -335,11 +346,15 @@ def _superseded_dropped(items: list[Mention], text: str) -> list[Mention]:
     if not text:
         return items
     items = allegation_dropped(items, text)
+    items = contention_dropped(items, text, _sentence_starts(items, text))
     evidence = EVIDENCE_INTRO.search(text)
     if evidence is None:
         return items
-    starts = [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
-    return statement_dropped(items, text, evidence.start(), starts)
+    return statement_dropped(items, text, evidence.start(), _sentence_starts(items, text))
+
+
+def _sentence_starts(items: list[Mention], text: str) -> list[int]:
+    return [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
 
 
 def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
@@ -406,10 +421,26 @@ def _blocks(items: list[Mention], text: str) -> list[Mention]:
                 if abs(parts - item.value) <= item.value * Decimal("0.01"):
                     exact = n
             take = exact or (0 if _bracketed(text, item) else n)
+            if item.approximate and not exact:
+                precise, total = _precise_parts(blocks, item)
+                take, item = (precise, total) if precise else (take, item)
             if take:
                 del blocks[len(blocks) - take :]
         blocks.append(item)
     return blocks
+
+
+def _precise_parts(blocks: list[Mention], total: Mention) -> tuple[int, Mention]:
+    """How many parts before an approximate total ("合计1.2万余元") it stands for, and the total as the parts' precise
+    sum: "余" rounds the sum down, so the parts of its sentence may add up to more than the figure, up to a fifth
+    (the tolerance total_amount gives an approximate grand total)."""
+    n, parts = 0, Decimal(0)
+    while n < len(blocks) and not blocks[-1 - n].total and blocks[-1 - n].sentence == total.sentence:
+        parts += blocks[-1 - n].value
+        n += 1
+    if n >= 2 and total.value < parts <= total.value * Decimal("1.2"):
+        return n, replace(total, value=parts)
+    return 0, total
 
 
 def _bracketed(text: str, mention: Mention) -> bool:

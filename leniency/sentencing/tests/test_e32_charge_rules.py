@@ -2,8 +2,10 @@
 
 Failure classes found on texts the engine had never seen (test_e32_charge_texts.py): related charges collapsing
 (贪污 beside 挪用公款, the two paragraphs of art. 280, 妨害公务 and 袭警), a conduct word missing (容留 told as "在其住处…让
-乙吸食", a child's or a woman's indecent assault, organising prostitution), and long-tail charges whose profile is the
-statute's words alone crowding the best places (出具证明文件重大失实, 对有影响力的人行贿, 拐骗儿童 …).
+乙吸食", a child's or a woman's indecent assault, organising prostitution, personal information sold, an affray's
+people counted by 名, art. 269's knife drawn), and long-tail charges whose profile is the statute's words alone crowding
+the best places (出具证明文件重大失实, 对有影响力的人行贿, 拐骗儿童, the officials' and sellers' crimes about border
+papers beside a crosser …).
 """
 
 import pytest
@@ -27,6 +29,7 @@ CLAIMED_ACQUAINTANCE = (
 )
 STATE_SEAL = "被告人甲私自找人刻制某区市场监督管理局公章一枚，并用该公章伪造该局出具的证明文件两份。"
 COMPANY_SEAL = "被告人甲为承揽工程，私自找人刻制某建设工程有限公司公章及合同专用章各一枚。"
+CROSSER = "被告人甲为到境外务工，在未办理出入境证件的情况下，经他人带领从某边境便道偷越国境至缅甸。"
 POLICE_BLOW = "{date}，民警乙接警后到某饭店处置纠纷，被告人甲拒不配合，用拳头击打正在依法执行职务的民警乙头部，致乙轻微伤。"
 
 
@@ -144,6 +147,39 @@ def test_letting_a_room_for_a_room_fee_stays_art_359():
     assert read(hotel, "引诱、容留、介绍卖淫") == ["引诱、容留、介绍卖淫"]
 
 
+# 刑法第292条: the people gathered counted by 名 or named by who they are
+VILLAGE_FIGHT = (
+    "因灌溉用水纠纷，被告人甲召集本村二十余名村民手持锄头、木棍，与邻村村民在田间相互殴打，致双方多人受伤。"
+)
+
+
+def test_villagers_gathered_to_fight_the_other_side_is_an_affray():
+    assert read(VILLAGE_FIGHT, "故意伤害") == ["聚众斗殴"]
+
+
+def test_two_neighbours_fighting_is_no_affray():
+    assert read("因灌溉用水纠纷，被告人甲与邻居乙在田间相互殴打，甲持锄头将乙打成轻伤。", "故意伤害") == [
+        "故意伤害"
+    ]
+
+
+def test_an_affray_that_seriously_injures_stays_intentional_injury():
+    assert read(VILLAGE_FIGHT.replace("多人受伤", "一人重伤"), "故意伤害") == ["故意伤害"]
+
+
+# 刑法第269条: the threat of violence told by the knife drawn and brandished
+SHOP_THEFT = "被告人甲在某超市内窃取香烟两条，出门时被保安乙发现拦住，甲为抗拒抓捕，{then}。"
+
+
+def test_a_knife_drawn_to_resist_arrest_after_a_theft_is_also_robbery():
+    text = SHOP_THEFT.format(then="掏出随身携带的折叠刀向乙挥舞后逃离")
+    assert read(text, "盗窃") == ["盗窃", "抢劫"]
+
+
+def test_running_off_when_caught_after_a_theft_stays_theft():
+    assert read(SHOP_THEFT.format(then="挣脱后逃离现场"), "盗窃") == ["盗窃"]
+
+
 # conduct words (charge_elements.yaml `cues`), read where the profiles name nothing
 CUES = [
     pytest.param(
@@ -169,6 +205,12 @@ CUES = [
         "被告人甲尾随女子乙至一偏僻巷道内，将乙按在墙上，强行搂抱、亲吻并抚摸其胸部。",
         "被告人甲与女友乙在宾馆房间内相互搂抱、亲吻。",
         id="indecent_assault_by_force_or_a_couples_embrace",
+    ),
+    pytest.param(
+        "侵犯公民个人信息",
+        "被告人甲拍摄快递面单上的收件人姓名、电话、地址等信息，累计出售给他人8000余条。",
+        "被告人甲在网上查到乙的姓名、电话后，多次打电话辱骂乙。",
+        id="personal_information_sold_or_looked_up",
     ),
     pytest.param(
         "引诱、容留、介绍卖淫",
@@ -241,6 +283,25 @@ REQUIREMENT_SIDES = [
         "阻碍执行军事职务",
         "被告人甲系某部队士兵，在值班期间以暴力殴打前来检查的值班指挥人员乙，阻碍其执行职务。",
         POLICE_BLOW.format(date="2022年3月"),
+    ),
+    (
+        "办理偷越国（边）境人员出入境证件",
+        "被告人甲系某市公安局出入境管理支队民警，明知乙企图偷越国境，仍为其签发护照。",
+        CROSSER,
+    ),
+    (
+        "放行偷越国（边）境人员",
+        "被告人甲系某边防检查站执勤人员，明知乙没有出境证件，仍予以放行。",
+        CROSSER,
+    ),
+    ("出售出入境证件", "被告人甲将其持有的空白出入境通行证出售给乙，获利人民币2万元。", CROSSER),
+    ("提供伪造、变造的出入境证件", "被告人甲为乙提供伪造的护照一本，供其出境使用。", CROSSER),
+    ("骗取出境证件", "被告人甲以劳务输出为名，弄虚作假，为他人骗取护照、签证十余份。", CROSSER),
+    ("组织他人偷越国（边）境", "被告人甲收取每人2万元费用，组织五人从云南边境偷越出境。", CROSSER),
+    (
+        "非法利用信息网络",
+        "被告人甲建立微信群，在群内发布出售假证的信息，吸引他人购买。",
+        "被告人甲明知他人利用信息网络实施犯罪，仍将其微信、支付宝收款码提供给他人收取资金。",
     ),
 ]
 

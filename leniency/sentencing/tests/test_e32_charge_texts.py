@@ -7,7 +7,8 @@ common in practice beside the big ones: related charges that collapse into each 
 
 FIRST: the first batch, written before any change. Before E32's rules: 44 of 52 exact, a gold charge among the five
 candidates shown for 50. SECOND: a second batch written after the first fixes, to see whether they hold on texts they
-were not made for: 13 of 18 exact before E32's rules, 17 after.
+were not made for: 13 of 18 exact before E32's rules, 17 after. THIRD: a third batch written after both, 11 of 18
+before and after the first commit's rules (none of them touched it), 15 after the second's.
 """
 
 import pytest
@@ -18,6 +19,18 @@ from leniency.sentencing.extraction.charges import infer_charges
 # 敲诈勒索; no word of the fact separates the two, so no rule was written for it
 DEBATED = pytest.mark.xfail(
     strict=True, reason="强拿硬要 or extortion: the law gives no word to tell them apart"
+)
+# 刑法第269条 makes the theft a robbery; the distinction adds 抢劫 beside 盗窃 (other counts may be thefts)
+BESIDE = pytest.mark.xfail(
+    strict=True, reason="art. 269's robbery is read beside the theft, not instead of it"
+)
+# the profiles rank 寻衅滋事 within SECOND_SHARE of a nanny's theft on 金项链; no statute word tells of it
+PROFILE_NOISE = pytest.mark.xfail(
+    strict=True, reason="a case profile's object words, not conduct, rank a second charge"
+)
+# a card-room's 台费 from guests playing mahjong: courts find 开设赌场 or 赌博 (聚众赌博, 法释〔2005〕3号第一条)
+ROOM_FEE = pytest.mark.xfail(
+    strict=True, reason="a card room's table fee: 开设赌场 or 聚众赌博, no word separates them"
 )
 
 FIRST = [
@@ -554,6 +567,142 @@ SECOND = [
     ),
 ]
 
+THIRD = [
+    pytest.param(
+        ["合同诈骗"],
+        (
+            "公诉机关指控：2018年3月，被告人甲以其经营的某农资有限公司名义，与被害人乙签订化肥供货合同，收取乙预付货款人民币20万元后，既未供货也未退款，将货款用于偿还其个人债务，后更换住所躲避。"
+        ),
+        id="contract_fraud_advance_payment_goods",
+    ),
+    pytest.param(
+        ["贪污"],
+        (
+            "经审理查明：被告人丙系某村村民委员会会计，在协助镇人民政府发放征地补偿款过程中，利用职务便利，采用虚报被征地农户人数的手段，骗取征地补偿款人民币15万元据为己有。"
+        ),
+        id="embezzlement_village_accountant_land_compensation",
+    ),
+    pytest.param(
+        ["盗窃"],
+        (
+            "公诉机关指控：被告人丁受雇在被害人戊家中从事保姆工作。"
+            "2020年6月，丁趁戊外出之机，打开戊卧室的抽屉，窃取金项链两条、现金5000元后辞工离开。"
+        ),
+        id="theft_by_nanny",
+        marks=PROFILE_NOISE,
+    ),
+    pytest.param(
+        ["聚众斗殴"],
+        (
+            "经审理查明：2019年4月，因灌溉用水纠纷，被告人己召集本村二十余名村民手持锄头、木棍，与邻村村民在田间相互殴打，致双方多人受伤，其中一人轻伤。"
+        ),
+        id="affray_two_villages_with_hoes",
+    ),
+    pytest.param(
+        ["非法拘禁"],
+        (
+            "公诉机关指控：2020年10月，被告人庚为追讨被害人辛所欠货款人民币8万元，将辛强行带至其公司办公室内，安排人员看守，不让其离开，时间长达二十小时。"
+        ),
+        id="kidnapping_hostage_for_debt_not",
+    ),
+    pytest.param(
+        ["抢劫"],
+        (
+            "经审理查明：2021年2月，被告人壬在某超市内窃取香烟两条，出门时被保安癸发现拦住，壬为抗拒抓捕，掏出随身携带的折叠刀向癸挥舞，将癸手臂划伤后逃离。"
+        ),
+        id="robbery_after_theft_resisting_arrest",
+        marks=BESIDE,
+    ),
+    pytest.param(
+        ["开设赌场"],
+        (
+            "公诉机关指控：2019年，被告人甲在其经营的棋牌室内摆放自动麻将机六台，招揽他人以打麻将的方式赌博，每桌每场收取台费200元，共计获利人民币5万余元。"
+        ),
+        id="gambling_house_mahjong_machines",
+        marks=ROOM_FEE,
+    ),
+    pytest.param(
+        ["走私、贩卖、运输、制造毒品"],
+        (
+            "经审理查明：2020年7月，被告人乙在某小区门口以人民币300元的价格将0.5克甲基苯丙胺卖给吸毒人员丙，交易时被民警当场抓获。"
+        ),
+        id="drug_sale_small",
+    ),
+    pytest.param(
+        ["交通肇事"],
+        (
+            "公诉机关指控：2019年12月某晚，被告人丁驾驶小型轿车行经某路段时，将横过道路的行人戊撞倒，丁驾车逃离现场，戊经抢救无效死亡。"
+            "经认定，丁负事故主要责任。"
+        ),
+        id="hit_and_run_death",
+    ),
+    pytest.param(
+        ["帮助信息网络犯罪活动"],
+        (
+            "经审理查明：2021年5月，被告人己明知他人从事网络赌博等违法犯罪活动，仍将其名下的微信、支付宝收款码提供给他人用于收取资金，经查，上述账户支付结算金额达人民币40万元，己从中获利3000元。"
+        ),
+        id="help_network_crime_payment_code",
+    ),
+    pytest.param(
+        ["侵犯公民个人信息"],
+        (
+            "公诉机关指控：2019年间，被告人庚利用在某快递公司担任分拣员的便利，拍摄快递面单上的收件人姓名、电话、地址等信息，累计出售给他人8000余条，获利人民币4000元。"
+        ),
+        id="personal_info_courier_waybills",
+    ),
+    pytest.param(
+        ["非法捕捞水产品"],
+        (
+            "经审理查明：2020年6月，被告人辛在禁渔区内使用禁用的密眼网具捕捞鱼虾，被渔政部门查获，现场查获渔获物35公斤。"
+        ),
+        id="illegal_fishing_banned_nets",
+    ),
+    pytest.param(
+        ["生产、销售伪劣产品"],
+        (
+            "公诉机关指控：2018年至2019年，被告人壬以不合格的洗衣液冒充合格产品，在其批发店内向多家超市销售，经检验，上述洗衣液有效成分含量严重不符合国家标准，销售金额人民币25万元。"
+        ),
+        id="fake_pesticide_sold",
+    ),
+    pytest.param(
+        ["重婚"],
+        (
+            "经审理查明：被告人癸与甲于2005年登记结婚，未办理离婚手续。"
+            "2016年，癸隐瞒已婚事实，使用其兄的身份证件与乙在外省登记结婚。"
+        ),
+        id="bigamy_second_marriage_registered",
+    ),
+    pytest.param(
+        ["偷越国（边）境"],
+        (
+            "公诉机关指控：2019年8月，被告人丙为到境外务工，在未办理出入境证件的情况下，经他人带领从云南某边境便道偷越国境至缅甸，后被查获遣返。"
+        ),
+        id="organizing_illegal_border_crossing_not",
+    ),
+    pytest.param(
+        ["职务侵占"],
+        (
+            "经审理查明：被告人丁系某连锁超市收银员，2020年3月至5月，丁利用收银的职务便利，采取收款后删除销售记录的方式，将收取的货款共计人民币3.6万元占为己有。"
+        ),
+        id="duty_embezzlement_supermarket_cashier",
+    ),
+    pytest.param(
+        ["拒不支付劳动报酬"],
+        (
+            "公诉机关指控：被告人戊系某建筑工程队负责人，拖欠三十余名工人工资共计人民币46万元。"
+            "经劳动保障监察部门责令限期支付后，戊仍以各种理由拒不支付，并关闭手机逃匿。"
+        ),
+        id="refuse_pay_wages",
+    ),
+    pytest.param(
+        ["伪造、变造、买卖身份证件"],
+        (
+            "经审理查明：2020年，被告人己为办理贷款，通过网络从他人处购买伪造的居民身份证一张，并持该身份证到银行办理业务时被识破。"
+        ),
+        id="forged_id_card_used",
+    ),
+]
+
 
 @pytest.mark.parametrize(("gold", "text"), FIRST)
 def test_first_batch_text_reads_as_the_court_would_find(gold, text):
@@ -562,4 +711,9 @@ def test_first_batch_text_reads_as_the_court_would_find(gold, text):
 
 @pytest.mark.parametrize(("gold", "text"), SECOND)
 def test_second_batch_text_reads_as_the_court_would_find(gold, text):
+    assert infer_charges(text) == gold
+
+
+@pytest.mark.parametrize(("gold", "text"), THIRD)
+def test_third_batch_text_reads_as_the_court_would_find(gold, text):
     assert infer_charges(text) == gold

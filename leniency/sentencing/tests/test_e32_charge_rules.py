@@ -11,6 +11,7 @@ papers beside a crosser …).
 import pytest
 
 from leniency.sentencing.extraction.charge_inference import ChargeModel, states_requirements
+from leniency.sentencing.extraction.charges import charge_candidates
 from leniency.sentencing.extraction.conduct_words import cued_charges
 
 MODEL = ChargeModel(None)  # the statute profiles alone: the rules, not the data, decide here
@@ -317,3 +318,20 @@ def test_a_requirement_is_met_by_a_fact_of_the_charge_and_not_by_the_one_just_ou
 def test_harbouring_drug_use_told_as_ones_own_place_meets_the_requirement():
     assert states_requirements("被告人甲在其住处让乙、丙吸食甲基苯丙胺。", "容留他人吸毒")
     assert not states_requirements("被告人甲在其住处吸食甲基苯丙胺。", "容留他人吸毒")
+
+
+# 交通肇事's conduct words (charge_elements.yaml `conduct`, 刑法第133条, 法释〔2000〕33号第二条): its profile rests on one
+# dev case, so a road accident did not rank it among the five candidates a person is shown
+TRUCK = (
+    "被告人甲驾驶重型货车在某路口右转弯时未注意观察，将骑电动自行车的乙撞倒碾压，致乙当场死亡。"
+    "经交警部门认定，甲负事故全部责任。"
+)
+
+
+def test_a_road_accident_ranks_traffic_among_the_candidates_shown():
+    assert "交通肇事" in [c.charge for c in charge_candidates(TRUCK, 5)]
+
+
+def test_a_fall_on_a_building_site_does_not():
+    site = "被告人甲在某工地施工时违反安全操作规程，未系安全带，致使工人乙从脚手架坠落死亡。"
+    assert "交通肇事" not in [c.charge for c in charge_candidates(site, 5)]

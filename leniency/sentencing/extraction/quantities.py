@@ -9,15 +9,46 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
-from leniency.sentencing.extraction.numbers import DATE_RE, NUMBER, bounds, date_of, parse_number, span
+from leniency.sentencing.extraction.numbers import (
+    DATE_RE,
+    NUMBER,
+    bounds,
+    date_of,
+    parse_number,
+    span,
+    written_dates,
+)
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
 
-GRAMS_RE = re.compile(rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)")
+GRAMS_RE = re.compile(
+    rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|毫克|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)(?!\s*[/／每])"
+)  # not a concentration (毫克/100毫升)
+UNIT_GRAMS = {
+    "千克": Decimal(1000),
+    "公斤": Decimal(1000),
+    "kg": Decimal(1000),
+    "KG": Decimal(1000),
+    "毫克": Decimal("0.001"),
+}
+# A gross weight (毛重: the drug with its packaging) where the text also gives a net weight (净重): the quantity is the
+# drug's own weight (刑法第357条第2款: 以查证属实的…数量计算; the packaging is none of it), so the gross is left out.
+GROSS_BEFORE = re.compile(r"毛重(?:为|约|是|共计|共|合计|：|:)?$")
+# A total told after the quantities it adds up (分别为0.5克、1克、0.8克，共计2.3克; 综上，共计贩卖海洛因3.5克): one
+# quantity told twice, so the parts it sums give way to it.
+TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|总重|共)[^，,。；;\d]{0,12}$")
+# One weight told again (查获冰毒12克…经鉴定，该冰毒12克) is one quantity; the same weight in another deal on another
+# date (3月1日…贩卖冰毒0.3克；3月9日…贩卖冰毒0.3克) is a second one (刑法第347条第7款: 累计计算).
+DEAL_RE = re.compile(r"贩卖|出售|卖给|售给|销售|交易")
+TOLD_AGAIN_RE = re.compile(r"该|上述|前述|涉案|所述|以上")
 DRUG_WINDOW = 60
 
-INJURY_RE = re.compile(r"轻微伤|轻伤(?P<light>[一二12]级)?|重伤(?P<serious>[一二12]级)?|(?<!非)死亡")
+# the grades of 《人体损伤程度鉴定标准》(2014; recalled): 重伤一级/二级, 轻伤一级/二级, also written 轻伤（一级） and with
+# the financial numerals (轻伤壹级)
+INJURY_LEVEL = r"[（(]?[一二12壹贰]级[）)]?"
+INJURY_RE = re.compile(rf"轻微伤|轻伤(?P<light>{INJURY_LEVEL})?|重伤(?P<serious>{INJURY_LEVEL})?|(?<!非)死亡")
+FIRST_LEVEL = re.compile("[一1壹]")
 INJURY_NEGATION = re.compile(
     r"(?:未达到?|不构成|不属于|尚不构成|未构成|未造成|没有造成|无(?!效))[^，,。；;]{0,4}$"
 )  # "经抢救无效死亡" is a death
@@ -49,8 +80,13 @@ CO_OFFENDER_DEAD_RE = re.compile(
     r"(?:同案人|同案犯|同伙|另案处理|犯罪嫌疑人)[^，,。；;]{0,16}已(?:于[^，,。；;]{0,14})?(?:因病)?$"
 )
 
+# 伤残等级 as 《人体损伤致残程度分级》(2016, in force 2017-01-01; recalled, unconfirmed) names it: 致残程度 一级 to 十级,
+# and as older opinions wrote it (伤残等级, 伤残程度), in Roman numerals too (Ⅸ级伤残)
+ROMAN_GRADES = dict(zip("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", range(1, 11), strict=True))
+GRADE_NUMBER = rf"{NUMBER}|[{''.join(ROMAN_GRADES)}]"
 DISABILITY_RE = re.compile(
-    rf"(?P<a>{NUMBER})级伤残|伤残(?:等级)?(?:评定)?(?:为|属|系|构成|达到?)?(?P<b>{NUMBER})级"
+    rf"(?P<a>{GRADE_NUMBER})级(?:伤残|致残)|(?:伤残|致残)(?:等级|程度)?(?:评定|鉴定)?(?:为|属|系|构成|达到?)?"
+    rf"(?P<b>{GRADE_NUMBER})级"
 )
 BAC_RE = re.compile(
     rf"(?:乙醇|酒精)(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
@@ -71,6 +107,13 @@ VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿
 
 COUNTS_RE = re.compile(
     rf"(?:作案|盗窃|诈骗|抢劫|抢夺|先后|共计?|累计|合计|分别)(?P<num>{NUMBER})(?:次|起)(?!.{{0,2}}取)"
+)
+# The number told before the act (两次盗窃, 3次入户盗窃, 分三次向张某贩卖): as many acts. Not an earlier conviction's
+# (曾两次盗窃), an ordinal (第二次) nor instalments of something else (分三次退赔).
+CRIME_VERB = r"(?:入户盗窃|盗窃|扒窃|窃取|抢劫|抢夺|诈骗|骗取|敲诈勒索|贩卖|出售|猥亵|强奸)"
+TIMES_BEFORE_VERB_RE = re.compile(
+    rf"(?<![曾第0-9０-９一二两三四五六七八九十])(?:(?<=分)(?P<split>{NUMBER})次[^，,。；;]{{0,12}}?"
+    rf"|(?<!分)(?P<num>{NUMBER})次(?:在[^，,。；;]{{0,10}}?)?){CRIME_VERB}"
 )
 # "多次抢劫" with no number: the law reads 多次 as three times or more (盗窃、敲诈勒索: 法释〔2013〕8号 art. 3,
 # 法释〔2013〕10号 art. 3; 抢劫: 法发〔2005〕8号 item 3), so it is three acts at least.
@@ -94,8 +137,9 @@ VICTIM_LIST_RE = re.compile(rf"(?:被害人|受害人|失主)({NAME_LIST})")
 # a number of victims told: 三名被害人, 被害人共5人, or after those named (被害人张某某、李某等三人)
 VICTIMS_RE = re.compile(
     rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
-    rf"(?:被害人|受害人|失主)(?:{NAME_LIST}[等共]|共|等)?(?P<b>{NUMBER})(?:人|名)"
-)
+    rf"(?:被害人|受害人|失主)(?:{NAME_LIST}[等共]|共|等)?(?P<b>{NUMBER})(?:人|名)|"
+    rf"(?:被骗|受骗|受害)(?:群众|人员|者)(?:共计?|达|计)?(?P<c>{NUMBER})(?:人|名)"
+)  # 被骗群众二十余人: those defrauded, told as people
 TAKEN_FROM_RE = re.compile(
     rf"(?:窃得|盗走|盗得|偷走|窃取|骗取|抢走|抢得|夺走|退赔|赔偿|返还给?|发还给?)({NAME_LIST})"
 )
@@ -126,28 +170,39 @@ SUMMARY_RE = re.compile(rf"(?:致使?|造成)了?{SUMMED_ITEM}(?:[、，,和及]
 # a lettered victim told again by the letter alone (经鉴定，甲的损伤程度为轻伤二级), once the text has lettered the victims
 LETTER_AGAIN_RE = re.compile(r"(?:(?<=[，,。；;：:、将把致和与及])|^)([甲乙丙丁戊己])(?=[的、和及与被受系])")
 ACCOMPLICE_BEFORE = re.compile(r"(?:伙同|纠集|带领|邀约|叫上|与|和|同|及)$")
+# The defendant's own injury (被告人刘某的损伤程度为轻伤二级, 被告人亦受轻微伤): the crime's harm is the harm done to
+# another (刑法第234条 "伤害他人身体", 第232条 "杀人"), so it grades nothing. Told as the defendant's: the defendant is
+# the person told last before the grade in its clause chain, and what lies between says the defendant suffered it
+# (的/之 + 损伤, 伤情, 伤势; 亦受, 也受), with no act on anyone (致, 将, 把, 打 …) nor another person in between.
+DEFENDANT_WORD_RE = re.compile(rf"(?:被告人|犯罪嫌疑人|上诉人)(?:{MASKED_NAME})?")
+SUFFERED_RE = re.compile(
+    r"^(?:亦|也|同时|本人)?(?:(?:的|之)[^，,。；;]{0,4}?(?:损伤|伤情|伤势)[^，,。；;致将把对向打砍刺捅撞]{0,10}|(?:亦|也)?受(?:到|了)?)$"
+)
+OTHER_PERSON_RE = re.compile(rf"{FREE_NAME}|被害人|受害人|其|他人|对方|男子|女子")
 
 
 def find_drugs(text: str) -> list[DrugQuantity]:
-    """Each weighed quantity with the substance named nearest it (known or not; see extraction/drugs.py)."""
-    drugs: list[DrugQuantity] = []
-    seen: set[tuple[str, Decimal]] = set()
+    """Each weighed quantity with the substance named nearest it (known or not; see extraction/drugs.py), a gross
+    weight beside a net one, the parts of a total and a weight told again left out."""
     names = [(m.start(), m.end(), m.group()) for m in names_pattern().finditer(text)]
     if not names:
-        return drugs
+        return []
+    netted = "净重" in text
+    weighed: list[tuple[re.Match, str, Decimal]] = []
     for match in GRAMS_RE.finditer(text):
         grams = parse_number(match.group("num"))
-        if grams is None:
+        if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
             continue
-        if match.group("unit") in ("千克", "公斤", "kg", "KG"):
-            grams *= 1000
         named = _nearest_drug(text, names, match.start(), match.end())
-        if named is None:
-            continue
+        if named is not None:
+            weighed.append((match, named, grams * UNIT_GRAMS.get(match.group("unit"), Decimal(1))))
+    drugs: list[DrugQuantity] = []
+    for match, named, grams in _without_parts_of_totals(text, weighed):
         found = substance(named)
-        if (found.name, grams) in seen:
+        if any(d.kind == found.name and d.grams == grams for d in drugs) and not _another_deal(
+            text, drugs, match
+        ):
             continue
-        seen.add((found.name, grams))
         drugs.append(
             DrugQuantity(
                 found.name,
@@ -159,6 +214,40 @@ def find_drugs(text: str) -> list[DrugQuantity]:
             )
         )
     return drugs
+
+
+def _without_parts_of_totals(text: str, weighed: list) -> list:
+    """`weighed` without the weights of one substance a total after them adds up (TOTAL_BEFORE): the run of those
+    weights ending just before the total whose sum is the total."""
+    dropped: set[int] = set()
+    for i, (match, named, grams) in enumerate(weighed):
+        if not TOTAL_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        kind = substance(named).name
+        parts = [j for j in range(i) if j not in dropped and substance(weighed[j][1]).name == kind]
+        run = Decimal(0)
+        for start in range(len(parts) - 1, -1, -1):
+            run += weighed[parts[start]][2]
+            if run == grams and start < len(parts) - 1:
+                dropped.update(parts[start:])
+                break
+            if run > grams:
+                break
+    return [w for j, w in enumerate(weighed) if j not in dropped]
+
+
+def _another_deal(text: str, drugs: list[DrugQuantity], match: re.Match) -> bool:
+    """Whether an equal weight at `match` is another deal's, not the same quantity told again: its own sentence tells a
+    deal (DEAL_RE) with its own date, after the weight told before, and refers back to nothing (TOLD_AGAIN_RE). A
+    summary restating a deal (公诉机关认为…贩卖冰毒0.3克) has no date of its own."""
+    earlier = drugs[-1].span.end if drugs and drugs[-1].span else 0
+    lo, _ = bounds(text, match.start(), match.start(), SENTENCE_BREAK)
+    sentence = text[lo : match.start()]
+    dated = any(
+        max(lo, earlier) <= d.span.start and not d.birth
+        for d in written_dates(text[: match.start()])  # a relative date (同年3月9日) reads the one before
+    )
+    return dated and DEAL_RE.search(sentence) is not None and TOLD_AGAIN_RE.search(sentence) is None
 
 
 def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -179,6 +268,8 @@ def find_injuries(text: str) -> list[Finding]:
         word = match.group()
         if word == "死亡" and _status_death(text, match.start()):
             continue
+        if _defendants_own(text, match.start()):
+            continue
         if (word == "死亡" or word.startswith("重伤")) and NOT_CAUSED.search(
             text[max(lo, match.start() - 12) : match.start()]
         ):
@@ -188,13 +279,13 @@ def find_injuries(text: str) -> list[Finding]:
         elif word.startswith("轻伤"):
             grade = (
                 InjuryGrade.LIGHT_1
-                if match.group("light") and match.group("light")[0] in "一1"
+                if match.group("light") and FIRST_LEVEL.search(match.group("light"))
                 else InjuryGrade.LIGHT_2
             )
         elif word.startswith("重伤"):
             grade = (
                 InjuryGrade.SERIOUS_1
-                if match.group("serious") and match.group("serious")[0] in "一1"
+                if match.group("serious") and FIRST_LEVEL.search(match.group("serious"))
                 else InjuryGrade.SERIOUS_2
             )
         else:
@@ -202,6 +293,21 @@ def find_injuries(text: str) -> list[Finding]:
         findings.append(Finding("injury", grade, span(text, match.start(), match.end())))
     findings += _killings(text)
     return sorted(findings, key=lambda finding: finding.span.start)
+
+
+def _defendants_own(text: str, at: int) -> bool:
+    """Whether the injury grade at `at` is told of the defendant's own body (see SUFFERED_RE)."""
+    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    told = list(DEFENDANT_WORD_RE.finditer(text, lo, at))
+    if not told:
+        return False
+    defendant = told[-1]
+    names = {_person(n) for n in DEFENDANT_NAME_RE.findall(text)}
+    # 经鉴定田某的损伤程度…: the defendant told again by name alone, in a later clause of the sentence
+    again = [m for m in NAME_GROUP_RE.finditer(text, defendant.end(), at) if _person(m.group()) in names]
+    start = again[-1].end() if again else defendant.end()
+    clause = re.split("[，,]", text[start:at])[-1] if again else text[start:at]
+    return not OTHER_PERSON_RE.search(clause) and bool(SUFFERED_RE.search(clause))
 
 
 def _killings(text: str) -> list[Finding]:
@@ -344,7 +450,8 @@ def worst_injury(findings: list[Finding]) -> InjuryGrade | None:
 def find_disability(text: str) -> int | None:
     grades = []
     for match in DISABILITY_RE.finditer(text):
-        value = parse_number(match.group("a") or match.group("b"))
+        told = match.group("a") or match.group("b")
+        value = ROMAN_GRADES.get(told) or parse_number(told)
         if value is not None and 1 <= value <= 10:
             grades.append(int(value))
     return min(grades) if grades else None
@@ -444,6 +551,10 @@ def find_counts(text: str) -> tuple[int | None, Finding | None]:
             continue
         if best is None or value > best[0]:
             best = (int(value), match)
+    for match in TIMES_BEFORE_VERB_RE.finditer(text):
+        value = parse_number(match.group("split") or match.group("num"))
+        if value is not None and 1 <= value < 1000 and (best is None or value > best[0]):
+            best = (int(value), match)
     if best:
         return best[0], Finding("counts", best[0], span(text, best[1].start(), best[1].end()))
     if match := REPEATED_RE.search(text):
@@ -453,7 +564,7 @@ def find_counts(text: str) -> tuple[int | None, Finding | None]:
 
 def find_victims(text: str) -> tuple[int | None, Finding | None]:
     for match in VICTIMS_RE.finditer(text):
-        value = parse_number(match.group("a") or match.group("b"))
+        value = parse_number(match.group("a") or match.group("b") or match.group("c"))
         if value is not None and 0 < value < 100_000:
             return int(value), Finding("victims", int(value), span(text, match.start(), match.end()))
     names = victim_names(text)

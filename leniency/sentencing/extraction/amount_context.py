@@ -29,7 +29,7 @@ from leniency.sentencing.facts import Span
 
 # Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
 # an embezzled 工资): amounts.EXCLUDE_BEFORE holds them for the clauses where they are a payment beside the crime.
-PAYMENT_KINDS = r"保证金|押金|手续费|借款|欠款|工资|报酬|好处费|租金|房租|生活费|车费|医疗费|医药费|丧葬费|赔偿|补偿|奖励|悬赏"
+PAYMENT_KINDS = r"保证金|押金|手续费|借款|欠款|工资|报酬|好处费|租金|房租|生活费|车费|医疗费|医药费|丧葬费|赔偿|补偿|奖励|悬赏|利息"
 TAKING = r"骗取|骗得|诈骗|诈取|侵占|侵吞|窃取|盗窃|盗取|窃得|盗得|套取|截留|冒领|挪用"
 # "骗取葛某工程保证金" / "侵占货款3万元及工人工资" / "骗取滕某房租及押金": the payment is the object of the taking verb in
 # the same clause. Proceeds or a disposal in between (骗取的钱款用于支付房租, 骗取后将…归还借款) make it a use of the

@@ -137,7 +137,7 @@ VICTIM_LIST_RE = re.compile(rf"(?:被害人|受害人|失主)({NAME_LIST})")
 # a number of victims told: 三名被害人, 被害人共5人, or after those named (被害人张某某、李某等三人)
 VICTIMS_RE = re.compile(
     rf"(?P<a>{NUMBER})(?:名|位|个|户)(?:被害人|受害人|失主|被害单位|集资参与人|投资人)|"
-    rf"(?:被害人|受害人|失主)(?:{NAME_LIST}[等共]|共|等)?(?P<b>{NUMBER})(?:人|名)|"
+    rf"(?:被害人|受害人|失主)(?:{NAME_LIST}[等共]|共计?|合计|等)?(?P<b>{NUMBER})(?:人|名)|"
     rf"(?:被骗|受骗|受害)(?:群众|人员|者)(?:共计?|达|计)?(?P<c>{NUMBER})(?:人|名)"
 )  # 被骗群众二十余人: those defrauded, told as people
 TAKEN_FROM_RE = re.compile(

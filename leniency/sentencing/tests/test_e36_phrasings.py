@@ -257,6 +257,8 @@ VICTIMS = [
 VICTIMS += [
     ("defrauded_personnel_total", "被骗人员共计8人。", 8),
     ("outside_onlookers", "群众二十余人围观。", None),
+    ("victims_in_total_counted", "本案被害人共计6名。", 6),
+    ("outside_victims_loss_in_total", "被害人共计损失人民币6万元。", None),
 ]
 
 

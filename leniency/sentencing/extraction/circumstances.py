@@ -10,6 +10,13 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.circumstance_denials import (
+    SENTENCE_BREAKS,
+    claim_rejected,
+    clause_bounds,
+    finding_denied,
+    negated,
+)
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.quantities import find_injuries
@@ -40,36 +47,54 @@ RECOVERER = re.compile(
     r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
 )
 
+# the civil part's settlement performed (三(11)); 未/没/不/尚 between the two words keep out one not yet paid
+CIVIL_SETTLEMENT_PAID = re.compile(
+    r"调解协议[^，,。；;未没不尚]{0,4}履行(?:完毕)?|已履行(?:了)?(?:民事)?调解协议"
+)
 # PRIOR_RECORD's findings are the openings of `prior_records`, not a pattern's matches
 PRIOR_RECORD = re.compile(r"(?!)")
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
+    # 刑法第67条第1款, 法释〔1998〕8号第一条: 自动投案 told as going to (到/至/向) an authority, by a call (报警投案,
+    # 电话投案) or as a return to justice of one's own accord (主动归案, 自动归案)
     (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
-                             r"|(?<![未没不])(?:到|至)[^，,。；;]{0,20}(?:派出所|公安局|公安分局|公安机关|检察院|监察委员会|纪委)投案")),
-    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|供认不讳")),
+                             r"|(?<![未没不])(?:到|至)[^，,。；;]{0,20}(?:派出所|公安局|公安分局|公安机关|检察院|监察委员会|纪委)投案"
+                             r"|(?<![未没不])向[^，,。；;]{0,20}(?:派出所|公安|检察|监察|纪委|纪检)[^，,。；;]{0,8}投案"
+                             r"|报警投案|电话投案|(?:主动|自动)归案")),
+    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
-        r"当庭(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+        r"当庭(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
     (C.MERITORIOUS, re.compile(r"(?<!重大)立功")),
+    # 刑法第68条 in its facts, without the word: 检举、揭发他人犯罪行为，查证属实, and 协助司法机关抓捕其他犯罪嫌疑人
+    # (法释〔1998〕8号第五条; 带领侦查人员抓获 is 协助抓捕 in 法发〔2010〕60号 二, recalled, unconfirmed)
+    (C.MERITORIOUS, re.compile(
+        r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?查证属实"
+        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?(?:抓获|抓捕)"
+    )),
     (C.RECIDIVIST, re.compile(r"累犯")),
     # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
     (C.PRIOR_RECORD, PRIOR_RECORD),
-    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|退还(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
     # only where the defendant is the one who gives it back (`_returned_by_defendant`), as police hand back goods in
     # the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
     (C.RESTITUTION, RETURNED),
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
-    (C.FORGIVENESS, re.compile(r"谅解")),
+    # the civil part settled and paid ("附带民事部分已调解结案，被告人已按调解协议履行完毕"): the victim's claim made
+    # good (三(11)); a settlement not yet performed is no payment
+    (C.COMPENSATION, CIVIL_SETTLEMENT_PAID),
+    (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?原谅")),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
     # 刑法第23条 in the courts' words: 未遂, 未(能)得逞, 未(能)得手, 意志以外的原因 (an attempt told by its facts alone:
     # `_killing_not_completed`)
     (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因")),
     # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
     (C.DISCONTINUATION, re.compile(
-        r"犯罪中止|中止犯罪|(?:自动|主动)(?:放弃|停止)(?:了)?(?:犯罪|盗窃|继续|侵害|加害|杀害|行凶|作案|实施)"
+        r"犯罪中止|中止犯罪"
+        r"|(?:自动|主动)(?:放弃|停止)(?:了)?(?:犯罪|盗窃|抢劫|抢夺|强奸|诈骗|继续|侵害|加害|杀害|行凶|作案|实施)"
         r"|自动有效地防止"
     )),
     # 刑法第22条: tools prepared, the crime not yet begun (着手 is where art. 23 starts) when the defendant was caught
@@ -94,14 +119,16 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
 ]  # fmt: skip
 
-# A negation shortly before the term, in the same clause ("不构成自首", "未取得谅解", "无前科").
-NEGATION_BEFORE = re.compile(
-    r"(?:不构成|不属于|不能认定为?|不应认定为?|不予认定|不认定|不系|不是|没有|未能|未|无|非|否认|不具有|不存在|不符合|不予|拒绝|不能|不|难以)"
-    r"[^，,。；;但并且后而]{0,6}$"
-)
-NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不予采纳|不予支持|不予认定|的?意见不予)")
-CLAUSE_BREAK = "，,。；;\n：:"
-SENTENCE_BREAKS = "。；;\n"
+# the words of each finding a court may refuse after conceding its facts (circumstance_denials.finding_denied)
+FINDING_WORDS = {
+    C.SURRENDER: "自首",
+    C.CONFESSION: "坦白",
+    C.MERITORIOUS: "立功",
+    C.ACCESSORY: "从犯",
+    C.ATTEMPT: "未遂",
+}
+# a truthful account or a surrender told of an accomplice ("同案人朱某到案后如实供述"), not of the defendant
+ACCOMPLICE_SUBJECT = re.compile(r"同案人|同案犯|同伙|共犯")
 RECOVERED = re.compile(r"追缴|追回|扣押|起获|查获|缴获|发还")
 CONTINUED = re.compile(
     r"并|且|后|已|均已|现已"
@@ -199,7 +226,7 @@ STANDARD_FILE = Path(__file__).resolve().parents[1] / "standards" / "circumstanc
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
     (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
-    (PleaStage.TRIAL, re.compile(r"庭审|审判阶段|审理(?:期间|中|过程)|当庭|开庭")),
+    (PleaStage.TRIAL, re.compile(r"庭审|审判阶段|审理(?:期间|中|过程|阶段)|当庭|开庭")),
 ]
 
 
@@ -297,13 +324,19 @@ def _told(text: str) -> list[Finding]:
 def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) -> bool:
     """Whether a pattern's match tells the circumstance: not negated, the defendant's, paid, the defendant's return."""
     start = match.start()
-    if _negated(text, start, match.end(), code):
+    if negated(text, start, match.end()) or claim_rejected(text, start, match.end()):
+        return False
+    if code in FINDING_WORDS and finding_denied(text, start, match.end(), FINDING_WORDS[code]):
+        return False
+    if code in (C.SURRENDER, C.CONFESSION) and ACCOMPLICE_SUBJECT.match(
+        text, clause_bounds(text, start, start)[0]
+    ):
         return False
     if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
         return False
     if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, start):
         return False
-    if code == C.COMPENSATION and not _to_victim(text, start):
+    if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not _to_victim(text, start):
         return False
     if code == C.RESTITUTION and _recovered_by_others(text, start):
         return False
@@ -354,9 +387,9 @@ def _victims_word(text: str, match: re.Match, kind: str) -> bool:
     done to it after the clause's last mention of the defendant ("被告人李某扒窃七旬老人王某"); not the defendant's
     own description ("被告人李某年过七旬", "被告人系聋哑人"), nor a disability the crime caused."""
     start = match.start()
-    if _negated(text, start, match.end(), C.VULNERABLE_VICTIM):
+    if negated(text, start, match.end()):
         return False
-    lo, _ = _clause_bounds(text, start, start)
+    lo, _ = clause_bounds(text, start, start)
     before = text[lo:start]
     if kind == "disabled" and CAUSED.search(before):
         return False
@@ -374,7 +407,7 @@ def _disaster_periods(text: str, charges: Sequence[str]) -> list[Finding]:
     found = []
     for match in DISASTER_PERIOD.finditer(text):
         lo, hi = bounds(text, match.start(), match.end(), SENTENCE_BREAKS)
-        if PROCEDURAL.search(text, lo, hi) or _negated(text, match.start(), match.end(), C.DISASTER):
+        if PROCEDURAL.search(text, lo, hi) or negated(text, match.start(), match.end()):
             continue
         found.append(Finding(C.DISASTER.value, None, span(text, match.start(), match.end())))
     return found
@@ -408,7 +441,7 @@ def _killing_not_completed(text: str) -> Finding | None:
         (match.start(), match.end(), code)
         for code, pattern in ((C.DISCONTINUATION, OWN_STOP), (C.ATTEMPT, STOPPED_FROM_OUTSIDE))
         for match in pattern.finditer(after)
-        if not _negated(after, match.start(), match.end(), code)
+        if not negated(after, match.start(), match.end())
     ]
     if not told:
         return None
@@ -425,22 +458,9 @@ def _harm(text: str) -> str | None:
     return "no_harm" if NO_HARM.search(text) else None
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return bounds(text, start, end, CLAUSE_BREAK)
-
-
-def _negated(text: str, start: int, end: int, code: Circumstance) -> bool:
-    lo, hi = _clause_bounds(text, start, end)
-    before = text[max(lo, start - 12) : start]
-    if NEGATION_BEFORE.search(before):
-        return True
-    # "自首的理由不成立", "辩护人提出…系从犯的意见不予采纳"
-    return bool(NEGATION_AFTER.search(text[end : min(hi + 12, end + 16)]))
-
-
 def _only_claimed(text: str, start: int) -> bool:
     """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
-    lo, _ = _clause_bounds(text, start, start)
+    lo, _ = clause_bounds(text, start, start)
     return bool(CLAIM.search(text, lo, start))
 
 
@@ -454,7 +474,7 @@ def _to_victim(text: str, start: int) -> bool:
     ("用于…支付信徒崔某赔偿款20000元", a misappropriation's use), nor a compensation demanded of the victim ("索要10万元
     赔偿"), nor a land-acquisition agreement (征地赔偿协议)."""
     lo, hi = bounds(text, start, start, SENTENCE_BREAKS)
-    clause_lo, _ = _clause_bounds(text, start, start)
+    clause_lo, _ = clause_bounds(text, start, start)
     if CIVIL_CLAIM.search(text, lo, start):
         return False
     payee = THIRD_PARTY_PAYMENT.search(text, clause_lo, hi)
@@ -477,11 +497,11 @@ def _recovered_by_others(text: str, start: int) -> bool:
     """Goods the police seized or recovered and handed back ("赃物被追缴，并已退还被害单位", "该车被缴获退还被害人") are not
     the defendant's 退赃 (2021量刑指导意见 三(10) weighs the defendant's own return; 刑法第64条 追缴 is the state's). Read in
     the clause of the return, and the clause before where it goes on from it without a subject of its own."""
-    lo, _ = _clause_bounds(text, start, start)
+    lo, _ = clause_bounds(text, start, start)
     if (
         CONTINUED.match(text, lo) and lo > 0
     ):  # "赃物被追缴，并已退还被害单位": the clause before is its subject
-        lo, _ = _clause_bounds(text, lo - 1, lo - 1)
+        lo, _ = clause_bounds(text, lo - 1, lo - 1)
     return bool(RECOVERED.search(text, lo, start))
 
 
@@ -491,7 +511,7 @@ def _returned_by_defendant(text: str, start: int) -> bool:
     …，该车现已归还被害人", nor "该车已返还失主" with no actor), and not as an exception to what the crime took
     ("除少量资金以兑冲的形式返还被害人外": a scheme's payouts)."""
     lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
-    clause_lo, _ = _clause_bounds(text, start, start)
+    clause_lo, _ = clause_bounds(text, start, start)
     return (
         bool(RETURNER.search(text, lo, start))
         and not RECOVERER.search(text, lo, start)
@@ -501,7 +521,7 @@ def _returned_by_defendant(text: str, start: int) -> bool:
 
 def _about_defendant(text: str, start: int) -> bool:
     """For a personal trait (未成年, 聋哑): the defendant, not a victim, an accomplice or a child, is meant."""
-    lo, _ = _clause_bounds(text, start, start)
+    lo, _ = clause_bounds(text, start, start)
     if OTHER_PERSON.search(text, lo, start) or OTHER_PERSON_AFTER.match(text, start):
         return False
     if text.startswith("未成年人社会调查", start):
@@ -511,9 +531,8 @@ def _about_defendant(text: str, start: int) -> bool:
 
 
 def _plea_stage(text: str, start: int, end: int) -> PleaStage | None:
+    """The stage named last before the plea in its sentence ("被公安机关抓获后，在审查起诉阶段认罪认罚": review)."""
     s_lo, _ = bounds(text, start, end, SENTENCE_BREAKS)
     window = text[s_lo:end]
-    for stage, pattern in PLEA_STAGES:
-        if pattern.search(window):
-            return stage
-    return None
+    named = [(m.end(), stage) for stage, pattern in PLEA_STAGES for m in pattern.finditer(window)]
+    return max(named, key=lambda n: n[0])[1] if named else None

@@ -35,18 +35,32 @@ from leniency.sentencing.extraction.numbers import (
     term_months,
 )
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
+from leniency.sentencing.extraction.unserved_remainder import parole_remainder, serving_remainder
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
 RETRIAL_RE = re.compile(r"再审|审判监督")
+# the sentence below named without its court: 原判以盗窃罪判处… / 原审以… / 一审以… / 上诉人…一审被判处…
+BELOW_WITHOUT_COURT = r"原判(?:以|对)|(?:原审|一审)(?:以|被判处|判处)"
 APPEAL_RE = re.compile(
     r"二审|上诉人|原审被告人|原判认定|原审判决|一审判决|(?:原审|一审)(?:人民)?法院(?:认定|以|判处|判决)|(?:事实|证据)[^。；]{0,20}[与和同](?:原判|原审|一审)"
+    + "|"
+    + BELOW_WITHOUT_COURT
 )
+# a case the court above sent back (发回重审): 刑事诉讼法第237条第1款 binds the court below as it binds the second instance
+# ("第二审人民法院发回原审人民法院重新审判的案件，除有新的犯罪事实，人民检察院补充起诉的以外，原审人民法院也不得加重被告人
+# 的刑罚"), so it is read as an appeal; its original is told as the court's own judgment (本院…作出…判决，以…判处…)
+REMAND_RE = re.compile(r"发回(?:本院|原审(?:人民)?法院)?重(?:新审判|审)")
 SAME_FACTS_RE = re.compile(
     r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
 )
+# the articles applied may stand between the court and its sentence (原审人民法院依照《中华人民共和国刑法》第二百三十四条
+# 第一款、第二十五条第一款……之规定，以故意伤害罪判处…): a 依照…规定 clause is read past, however long
 ORIGINAL_RE = re.compile(
-    r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院)[^。；]{0,80}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
+    r"(?:原判|原审判决|一审判决|(?:原审|一审)(?:人民)?法院|(?:原审|一审)(?=以|被判处|判处))"
+    r"(?:[^。；]{0,80}?|[^。；]{0,40}?依照[^。；]{0,240}?规定[^。；]{0,40}?)(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
 )
+# 一审被判处… (上诉人张某因犯诈骗罪，一审被判处有期徒刑三年): passive, yet the sentence below, not a prior conviction
+BELOW_PASSIVE_RE = re.compile(r"(?:原审|一审)被判处$")
 # a retrial names the judgment it reopens by its court: "某区人民法院于2018年5月10日作出（2018）…号刑事判决，以盗窃罪判处…"
 RETRIAL_ORIGINAL_RE = re.compile(
     r"(?:人民法院|本院)[^。；]{0,40}?作出[^。；]{0,40}?判决[^。；]{0,40}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
@@ -66,7 +80,7 @@ EXECUTED_RE = re.compile(r"决定执行")
 ORIGINAL_FINE_RE = re.compile(rf"(?:并处|单处)?罚金(?:人民币)?\s*(?P<yuan>{NUMBER})\s*元")
 # the kind where the words name it (尚未执行的拘役二个月, 刑法第69条第2款: 拘役 beside 有期徒刑 is not executed); else 有期徒刑
 UNSERVED_RE = re.compile(
-    rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑|拘役|有期徒刑)[^。；，,]{{0,8}}?{TERM}"
+    rf"(?:前罪|原判)?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行(?:完毕)?|剩余|余)的?(?:刑期|刑罚|刑|拘役|有期徒刑)[^。；，,]{{0,8}}?{TERM}"
 )
 # the term first, the words after it: "尚有有期徒刑二年未执行", "还有一年六个月刑期没有执行"
 UNSERVED_AFTER_RE = re.compile(
@@ -78,7 +92,7 @@ UNSERVED_AFTER_RE = re.compile(
 SERVED_OUT_RE = re.compile(r"考验期(?:限)?已?届?满")
 # the same words without a readable term: masked (××) or not stated ("与前罪尚未执行完毕的刑罚并罚")
 UNSERVED_UNREAD_RE = re.compile(
-    r"(?:前罪|原判)[^。；，,]{0,6}?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行|剩余|余)的?(?:刑期|刑罚|刑)"
+    r"(?:前罪|原判)[^。；，,]{0,6}?(?:尚未执行(?:完毕)?|未执行(?:完毕)?|没有执行(?:完毕)?|剩余|余)的?(?:刑期|刑罚|刑)"
     r"|(?:尚未执行(?:完毕)?|未执行(?:完毕)?|剩余|余)的?(?:刑期|刑罚|刑)[^。；，,]{0,8}?[×X]{2,}"
 )
 MASK_RE = re.compile(r"[×X]{2,}")
@@ -86,21 +100,24 @@ MASK_AFTER_RE = re.compile(r"[^。；，,]{0,8}?[×X]{2,}")
 COMBINED_RE = re.compile(r"数罪并罚|并罚|决定执行")
 # 刑法第77条: a new crime within the probation period (缓刑考验期内) revokes the suspension; the suspended sentence, whole,
 # is combined with the new one under art. 69. The suspended sentence: 判处有期徒刑八个月，缓刑一年.
-PROBATION_PERIOD_RE = re.compile(r"缓刑考验期(?:限)?(?:内|期间|中)")
-PAROLE_PERIOD_RE = re.compile(r"假释考验期(?:限)?(?:内|期间|中)")
+# 缓刑期间 / 假释期间 are the same periods in shorter words (在缓刑期间又犯新罪); 考验期满后 is after them
+PROBATION_PERIOD_RE = re.compile(r"缓刑(?:考验期(?:限)?)?(?:内|期间|中)|缓刑期(?:内|间)")
+PAROLE_PERIOD_RE = re.compile(r"假释(?:考验期(?:限)?)?(?:内|期间|中)|假释期(?:内|间)")
 SUSPENDED_RE = re.compile(rf"判处(?P<penalty>有期徒刑|拘役)\s*{TERM}[，,]?\s*(?:宣告)?缓刑")
+# the suspended sentence masked (CAIL: 判处有期徒刑××，缓刑××): the combination is due, its term unknown
+SUSPENDED_MASKED_RE = re.compile(r"判处(?:有期徒刑|拘役)?\s*[×X]{2,}[，,]?\s*(?:宣告)?缓刑")
 
 
 def find_procedure(text: str) -> Procedure:
     stage, stage_span = "first_instance", None
     if match := RETRIAL_RE.search(text):
         stage, stage_span = "retrial", span(text, match.start(), match.end())
-    elif match := APPEAL_RE.search(text):
+    elif match := APPEAL_RE.search(text) or REMAND_RE.search(text):
         stage, stage_span = "appeal", span(text, match.start(), match.end())
     procedure = Procedure(stage, stage_span)
     procedure.same_facts_as_below = bool(SAME_FACTS_RE.search(text))
     procedure.combined = bool(COMBINED_RE.search(text))
-    if stage != "first_instance" and (head := _original_head(text, stage)):
+    if stage != "first_instance" and (head := _original_head(text, stage, bool(REMAND_RE.search(text)))):
         tail = ORIGINAL_TAIL.match(text, head.end())
         if match := ORIGINAL_TERM_RE.search(text, head.end(), tail.end()):
             # the whole sentence, over 以甲罪判处…；以乙罪判处…
@@ -133,10 +150,18 @@ def find_procedure(text: str) -> Procedure:
                 penalty, term_months(match), False, _sentence_span(text, match)
             )
             procedure.probation_revoked = True
+        elif match := SUSPENDED_MASKED_RE.search(text):
+            procedure.prior_unserved = SentenceMention(None, None, True, _sentence_span(text, match))
+            procedure.probation_revoked = True
     elif procedure.prior_unserved is None and (match := PAROLE_PERIOD_RE.search(text)):
-        # art. 86 para. 1: 应当撤销假释，依照本法第七十一条的规定实行数罪并罚 — with a remainder the text does not give
-        procedure.prior_unserved = SentenceMention(None, None, False, _sentence_span(text, match))
+        # art. 86 para. 1: 应当撤销假释，依照本法第七十一条的规定实行数罪并罚; the remainder is the parole period (art. 83)
+        # where the text states it, else a remainder not given
+        procedure.prior_unserved = parole_remainder(text) or SentenceMention(
+            None, None, False, _sentence_span(text, match)
+        )
         procedure.parole_revoked = True
+    elif procedure.prior_unserved is None and (serving := serving_remainder(text)):
+        procedure.prior_unserved = serving[0]  # art. 71: a crime while the sentence was executed
     return procedure
 
 
@@ -150,10 +175,10 @@ def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
     return None
 
 
-def _original_head(text: str, stage: str) -> re.Match | None:
+def _original_head(text: str, stage: str, remanded: bool = False) -> re.Match | None:
     """The words that introduce the sentence under appeal or retrial (原判以盗窃罪判处…), past any prior conviction
-    they tell: the first in the text."""
-    patterns = (ORIGINAL_RE, RETRIAL_ORIGINAL_RE) if stage == "retrial" else (ORIGINAL_RE,)
+    they tell: the first in the text. A retrial and a case sent back tell it as a court's judgment (RETRIAL_ORIGINAL_RE)."""
+    patterns = (ORIGINAL_RE, RETRIAL_ORIGINAL_RE) if stage == "retrial" or remanded else (ORIGINAL_RE,)
     heads = [head for pattern in patterns for head in pattern.finditer(text) if not _tells_prior(text, head)]
     # the court comes after the defendant in a prior conviction: "曾因犯盗窃罪被某区人民法院于2015年作出判决，判处…"
     heads = [
@@ -168,6 +193,8 @@ def _original_head(text: str, stage: str) -> re.Match | None:
 def _tells_prior(text: str, head: re.Match) -> bool:
     verb = re.search(r"(?:判处|决定执行)$", head.group())
     at = head.start() + verb.start() if verb else head.end()
+    if BELOW_PASSIVE_RE.search(head.group()):
+        return False
     return _opens_conviction(text, head.start(), at) or text.startswith("被", at - 1)
 
 
@@ -181,7 +208,8 @@ def _sentence(text: str, match: re.Match) -> SentenceMention:
         penalty = "fine_only" if match.group("fine_only") else "exempt"
         return SentenceMention(penalty, 0, False, _sentence_span(text, match))
     penalty = PENALTY_CODES.get(match.group("penalty") or "", None)
-    masked = bool(match.group("mask"))
+    # 有期徒刑×× : the penalty named, its term masked
+    masked = bool(match.group("mask") or term_months(match) is None and MASK_RE.match(text, match.end()))
     months = None if masked else term_months(match)
     return SentenceMention(penalty, months, masked, _sentence_span(text, match))
 

@@ -61,7 +61,10 @@ JUDGED_RE = re.compile(
 )
 JUDGED_TERM_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?|(?P<mask>[×X]{{2,}})")
 TERM_DATES_RE = re.compile(rf"自\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止")
-SERVED_RE = re.compile(rf"已(?:经)?(?:实际)?(?:执行|服刑)(?:了)?(?:刑期|刑罚)?(?:为|了)?\s*{TERM}")
+# the part served, the penalty named or not: 已服刑八个月 / 已执行刑期六个月 / 已执行有期徒刑六个月
+SERVED_RE = re.compile(
+    rf"已(?:经)?(?:实际)?(?:执行|服刑)(?:了)?(?:刑期|刑罚|有期徒刑|拘役)?(?:为|了)?\s*{TERM}"
+)
 
 
 def find_undiscovered(text: str) -> PriorJudgment | None:

@@ -22,11 +22,19 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
+from leniency.sentencing.extraction.numbers import TERM
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Trace
 
-NOT_BOUND = {"appeal": re.compile(r"抗诉|自诉人"), "retrial": re.compile(r"抗诉")}
+# what lifts the bound: a protest, a private prosecutor's appeal (第237条第2款), and, for a case sent back, the new facts
+# the procuratorate added (第237条第1款: 除有新的犯罪事实，人民检察院补充起诉的以外)
+NOT_BOUND = {"appeal": re.compile(r"抗诉|自诉人|补充起诉"), "retrial": re.compile(r"抗诉")}
+# a protest the text says was not made (公诉机关未提出抗诉 / 在法定期限内没有上诉、抗诉 / 请求抗诉未果) lifts nothing
+NO_PROTEST_RE = re.compile(r"(?:未|没有|均未|并未|无)(?:提出|提起)?(?:上诉[、和或]?)?抗诉|抗诉未果")
+# 法释〔2021〕1号第401条 (recalled, unconfirmed here; its item on 缓刑): 原判对被告人宣告缓刑的，不得撤销缓刑或者延长缓刑考验期
+# the suspension follows the term with a period of its own (…有期徒刑十个月，缓刑一年); 撤销缓刑 in its clause undoes one
+SUSPENDED_BELOW_RE = re.compile(rf"缓刑\s*{TERM}")
 # lightest first: an engine sentence of a later kind than the original's is heavier whatever its months
 RANK = {
     Penalty.EXEMPT.value: 0,
@@ -43,13 +51,14 @@ def no_harsher_on_appeal(
     """`calc` bounded by the original sentence of an appeal the defendant's side brought (see the module)."""
     procedure = facts.procedure
     stage = procedure.stage if procedure is not None else None
-    if stage not in NOT_BOUND or NOT_BOUND[stage].search(facts.text or ""):
+    if stage not in NOT_BOUND or _lifted(facts.text or "", NOT_BOUND[stage]):
         return calc
     cfg = standard.method[f"{stage}_no_harsher"]
     calc = _no_heavier_fine(calc, procedure.original_fine_yuan, cfg, trace, stage)
     original = procedure.original
     if original is None or original.months is None or original.penalty not in RANK:
         return calc
+    calc = _suspension_kept(calc, original, trace)
     if calc.death_penalty or calc.life_imprisonment or calc.penalty not in RANK:
         heavier = True
     elif RANK[calc.penalty] != RANK[original.penalty]:
@@ -98,6 +107,33 @@ def no_harsher_on_appeal(
         steps=trace.steps,
         notes=trace.notes,
     )
+
+
+def _lifted(text: str, lifting: re.Pattern) -> bool:
+    """Whether the text names what lifts the bound, not counting a protest it says was not made (NO_PROTEST_RE)."""
+    negated = [m.span() for m in NO_PROTEST_RE.finditer(text)]
+    return any(not any(lo <= m.start() < hi for lo, hi in negated) for m in lifting.finditer(text))
+
+
+def _suspension_kept(calc: Calculation, original, trace: Trace) -> Calculation:
+    """A sentence below that was suspended (原判…有期徒刑十个月，缓刑一年) stays suspended: an unsuspended term, however
+    short, is heavier (SUSPENDED_BELOW_RE's rule). The sentence the original was read from says 缓刑 after its term."""
+    quote = original.span.quote if original.span else ""
+    if calc.probation_advised or original.penalty not in ("imprisonment", "detention"):
+        return calc
+    if not any("撤销" not in _clause(quote, m.start()) for m in SUSPENDED_BELOW_RE.finditer(quote)):
+        return calc
+    trace.note_text(
+        f"原判宣告缓刑（“{quote}”），上诉不加刑，不得撤销缓刑（法释〔2021〕1号第401条） / "
+        f"the sentence below was suspended: on the defendant's appeal the suspension stays (SPC interpretation art. 401)"
+    )
+    return dataclasses.replace(
+        calc, probation_lawful=True, probation_advised=True, steps=trace.steps, notes=trace.notes
+    )
+
+
+def _clause(text: str, at: int) -> str:
+    return text[max(text.rfind(c, 0, at) for c in "，,；;") + 1 : at]
 
 
 def _no_heavier_fine(

@@ -48,9 +48,20 @@ RECOVERER = re.compile(
 )
 
 # the civil part's settlement performed (三(11)); 未/没/不/尚 between the two words keep out one not yet paid
+COSTS_PAID = re.compile(
+    r"(?:支付|垫付|给付)(?:了)?(?:被害人|受害人)?[^，,。；;]{0,6}?(?:医疗费|医药费|丧葬费|误工费|抢救费)"
+)
 CIVIL_SETTLEMENT_PAID = re.compile(
     r"调解协议[^，,。；;未没不尚]{0,4}履行(?:完毕)?|已履行(?:了)?(?:民事)?调解协议"
 )
+# 自动投案 told as going to an authority to explain (说明情况), or of one's own accord (主动/自动/自行) to be questioned
+# (接受调查); not taken there (带至, 押至) nor summoned (传唤, `_counts`): a summons refused or obeyed is no surrender
+AUTHORITY = r"(?:派出所|公安局|公安分局|公安机关|检察院|侦查机关)"
+WENT_TO_AUTHORITY = re.compile(
+    rf"(?:主动|自动|自行)(?:来到|到|至|前往)[^，,。；;]{{0,20}}{AUTHORITY}(?:说明情况|接受调查|接受询问|接受处理)"
+    rf"|(?<![带押送解扭唤])(?:到|至|前往)[^，,。；;]{{0,20}}{AUTHORITY}说明情况"
+)
+AGE_WHEN_ACTING = r"(?:作案时|犯罪时|行为时|案发时)(?:已|仅)?(?:年仅|刚满|已满|年满|年届|系|为|只有)?"
 # PRIOR_RECORD's findings are the openings of `prior_records`, not a pattern's matches
 PRIOR_RECORD = re.compile(r"(?!)")
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
@@ -59,11 +70,16 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 电话投案) or as a return to justice of one's own accord (主动归案, 自动归案)
     (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
                              r"|(?<![未没不])(?:到|至)[^，,。；;]{0,20}(?:派出所|公安局|公安分局|公安机关|检察院|监察委员会|纪委)投案"
-                             r"|(?<![未没不])向[^，,。；;]{0,20}(?:派出所|公安|检察|监察|纪委|纪检)[^，,。；;]{0,8}投案"
+                             r"|(?<![未没不])向[^，,。；;]{0,20}(?:派出所|公安|检察|监察|纪委|纪检|侦查机关|司法机关)[^，,。；;]{0,8}投案"
                              r"|报警投案|电话投案|(?:主动|自动)归案")),
-    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|供认不讳")),
+    (C.SURRENDER, WENT_TO_AUTHORITY),
+    # 法发〔2010〕60号 一(一): 明知他人报案而在现场等待，抓捕时无拒捕行为 is 自动投案 (recalled, unconfirmed)
+    (C.SURRENDER, re.compile(
+        r"(?:明知|知道|得知)[^。；;]{0,12}报(?:警|案)[^。；;]{0,12}(?:在现场|留在现场|原地|现场)等(?:候|待)"
+    )),
+    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
-        r"当庭(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|庭审中(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+        r"当庭(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
@@ -71,7 +87,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 刑法第68条 in its facts, without the word: 检举、揭发他人犯罪行为，查证属实, and 协助司法机关抓捕其他犯罪嫌疑人
     # (法释〔1998〕8号第五条; 带领侦查人员抓获 is 协助抓捕 in 法发〔2010〕60号 二, recalled, unconfirmed)
     (C.MERITORIOUS, re.compile(
-        r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?查证属实"
+        r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
         r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?(?:抓获|抓捕)"
     )),
     (C.RECIDIVIST, re.compile(r"累犯")),
@@ -86,14 +102,16 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # the civil part settled and paid ("附带民事部分已调解结案，被告人已按调解协议履行完毕"): the victim's claim made
     # good (三(11)); a settlement not yet performed is no payment
     (C.COMPENSATION, CIVIL_SETTLEMENT_PAID),
-    (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?原谅")),
+    # the victim's costs paid by the defendant or the family (`_returned_by_defendant`: not an insurer's payment)
+    (C.COMPENSATION, COSTS_PAID),
+    (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?(?:原谅|宽恕)")),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
     # 刑法第23条 in the courts' words: 未遂, 未(能)得逞, 未(能)得手, 意志以外的原因 (an attempt told by its facts alone:
     # `_killing_not_completed`)
     (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因")),
     # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
     (C.DISCONTINUATION, re.compile(
-        r"犯罪中止|中止犯罪"
+        r"犯罪中止|中止(?:了)?犯罪"
         r"|(?:自动|主动)(?:放弃|停止)(?:了)?(?:犯罪|盗窃|抢劫|抢夺|强奸|诈骗|继续|侵害|加害|杀害|行凶|作案|实施)"
         r"|自动有效地防止"
     )),
@@ -105,9 +123,13 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
-    (C.PRINCIPAL, re.compile(r"主犯|主要作用")),
+    # 刑法第26条: the 首要分子 of a criminal group is a principal
+    (C.PRINCIPAL, re.compile(r"主犯|主要作用|首要分子")),
     (C.MINOR, re.compile(r"未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁(?:不满|未满)")),
+    # 刑法第17条第4款, 第17条之一: the age at the time of the crime, told as a number ("作案时年仅十七周岁")
+    (C.MINOR, re.compile(AGE_WHEN_ACTING + r"(?:1[2-7]|十[二三四五六七])周?岁")),
     (C.ELDERLY, re.compile(r"已满七十五周岁|年满七十五周岁")),
+    (C.ELDERLY, re.compile(AGE_WHEN_ACTING + r"(?:7[5-9]|[89]\d|七十[五六七八九]|[八九]十[一二三四五六七八九]?)周?岁")),
     (C.DEAF_MUTE_BLIND, re.compile(r"聋哑|又聋又哑|盲人")),
     # 法释〔2000〕33号第五条: 因逃逸致人死亡 is 被害人因得不到救助而死亡, as judgments often write it out
     (C.FLED_DEATH, re.compile(r"因逃逸致(?:被害人|人)?[^，,。；;]{0,6}死亡|(?:得不到|未(?:能)?得到(?:及时)?)救助而死亡")),
@@ -147,6 +169,10 @@ THIRD_PARTY_PAYMENT = re.compile(
 # a civil claim's sentence lists the heads claimed ("原告人刘某请求判令被告人赔偿医疗费…，伤残赔偿金…"): none is paid
 CIVIL_CLAIM = re.compile(r"原告人?[^。；;，,]{0,20}?(?:请求|诉请|要求)|诉讼请求")
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起(?!公诉)")
+# a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
+UNPAID_AFTER = re.compile(r"未(?:能)?(?:兑现|履行|支付|给付|到位)|尚未(?:支付|履行|赔付|给付)")
+# a forgiveness sought, not obtained ("积极争取被害人谅解，但未果", "请求被害人谅解")
+SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图)[^，,。；;取获得]{0,10}$")
 # Where the victim, not the defendant, is the subject of the clause.
 OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
@@ -336,11 +362,18 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         return False
     if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, start):
         return False
+    if (
+        pattern is WENT_TO_AUTHORITY
+        and "传唤" in text[bounds(text, start, start, SENTENCE_BREAKS)[0] : start]
+    ):
+        return False
+    if code == C.FORGIVENESS and SOUGHT.search(text, clause_bounds(text, start, start)[0], start):
+        return False
     if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not _to_victim(text, start):
         return False
     if code == C.RESTITUTION and _recovered_by_others(text, start):
         return False
-    return not (pattern is RETURNED and not _returned_by_defendant(text, start))
+    return not (pattern in (RETURNED, COSTS_PAID) and not _returned_by_defendant(text, start))
 
 
 def _with_harm(finding: Finding, harm: str | None) -> Finding:
@@ -460,8 +493,8 @@ def _harm(text: str) -> str | None:
 
 def _only_claimed(text: str, start: int) -> bool:
     """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
-    lo, _ = clause_bounds(text, start, start)
-    return bool(CLAIM.search(text, lo, start))
+    lo, hi = clause_bounds(text, start, start)
+    return bool(CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi))
 
 
 def _to_victim(text: str, start: int) -> bool:

@@ -153,3 +153,114 @@ def test_plea_stage_is_the_stage_named_last_before_the_plea():
     assert plea_stage("被告人被公安机关抓获后，在审查起诉阶段认罪认罚。") == "prosecution_review"
     assert plea_stage("被告人在侦查阶段如实供述，在本院审理阶段认罪认罚。") == "trial"
     assert plea_stage("被告人在侦查阶段认罪认罚，庭审中亦无异议。") == "investigation"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("被告人主动到派出所说明情况，如实供述了犯罪事实。", True),
+        ("被告人被民警带至派出所接受调查，如实供述了犯罪事实。", False),
+        ("被告人被传唤至派出所接受询问，如实供述了犯罪事实。", False),
+        ("被告人明知他人已报警，仍在现场等候民警处理。", True),
+        ("被告人得知被害人报警后逃离现场。", False),
+        ("被告人向侦查机关投案。", True),
+    ],
+    ids=[
+        "went-to-explain",
+        "taken-there",
+        "summoned-there",
+        "waited-knowing-reported",
+        "fled-knowing",
+        "to-investigators",
+    ],
+)
+def test_surrender_by_going_to_explain_or_waiting_where_the_crime_was_reported(text, found):
+    assert ("surrender" in codes(text)) is found
+
+
+def test_court_confession_in_the_courtroom_and_its_refusal():
+    assert "court_confession" in codes("被告人在法庭上自愿认罪。")
+    assert "court_confession" not in codes("被告人在法庭上拒不认罪。")
+
+
+def test_reported_crime_verified_by_hesi_and_one_not_verified():
+    assert "meritorious" in codes("被告人揭发他人盗窃犯罪，经公安机关核实属实。")
+    assert "meritorious" not in codes("被告人揭发他人盗窃犯罪，未经公安机关核实。")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("被害人对被告人予以宽恕。", True),
+        ("被害人不予宽恕。", False),
+        ("被告人积极争取被害人谅解，但未果。", False),
+        ("被告人积极争取并取得了被害人谅解。", True),
+    ],
+    ids=["kuanshu", "kuanshu-refused", "sought", "sought-and-obtained"],
+)
+def test_forgiveness_granted_not_sought(text, found):
+    assert ("forgiveness" in codes(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("案发后，被告人已支付被害人医疗费2万元。", True),
+        ("案发后，被告人的家属为被害人垫付了医疗费1万元。", True),
+        ("案发后，保险公司支付被害人医疗费2万元。", False),
+        ("被告人赔偿被害人损失的承诺至今未兑现。", False),
+        ("被告人已赔偿被害人损失1万元，余款未支付。", True),
+    ],
+    ids=["medical-paid", "medical-advanced-by-family", "insurer-paid", "promise-unkept", "partly-paid"],
+)
+def test_compensation_told_as_costs_paid_and_not_as_a_promise(text, found):
+    assert ("compensation" in codes(text)) is found
+
+
+def test_chief_of_a_criminal_group_is_a_principal():
+    assert "principal" in codes("被告人系犯罪集团的首要分子。")
+    assert "principal" not in codes("被告人不是犯罪集团的首要分子。")
+
+
+def test_discontinuation_zhongzhi_le_fanzui_and_a_trial_suspended():
+    assert "discontinuation" in codes("被告人出于悔悟，自动中止了犯罪。")
+    assert "discontinuation" not in codes("因被告人患病，本院中止了审理。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("被告人作案时年仅十七周岁。", {"minor"}),
+        ("被告人作案时已满十八周岁。", set()),
+        ("被告人作案时15周岁。", {"minor"}),
+        ("被害人作案时年仅十七周岁的同伙在逃。", set()),
+        ("被告人作案时已年满七十六周岁。", {"elderly"}),
+        ("被告人作案时年满七十四周岁。", set()),
+        ("被害人王某（女，80岁）。", {"vulnerable_victim"}),
+    ],
+    ids=[
+        "minor-17",
+        "adult-18",
+        "minor-15-digits",
+        "other-person",
+        "elderly-76",
+        "not-elderly-74",
+        "victim-80",
+    ],
+)
+def test_age_at_the_time_of_the_crime_told_as_a_number(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("案发后，被告人自行来到公安局接受调查，并如实供述。", True),
+        ("案发后，被告人到公安局接受调查，并如实供述。", False),
+        ("经民警口头传唤，被告人主动到派出所接受调查。", False),
+        ("民警口头传唤被告人到派出所接受调查，遭到被告人拒绝。", False),
+    ],
+    ids=["of-own-accord", "no-own-accord", "summoned-then-went", "summons-refused"],
+)
+def test_going_to_be_questioned_is_a_surrender_only_of_ones_own_accord_and_unsummoned(text, found):
+    assert ("surrender" in codes(text)) is found

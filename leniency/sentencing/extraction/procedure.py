@@ -35,7 +35,13 @@ from leniency.sentencing.extraction.numbers import (
     term_months,
 )
 from leniency.sentencing.extraction.undiscovered import find_undiscovered
-from leniency.sentencing.extraction.unserved_remainder import parole_remainder, serving_remainder
+from leniency.sentencing.extraction.unserved_remainder import (
+    PAROLE_DATES_RE,
+    PROBATION_DATES_RE,
+    crime_within,
+    parole_remainder,
+    serving_remainder,
+)
 from leniency.sentencing.facts import Procedure, SentenceMention, Span
 
 RETRIAL_RE = re.compile(r"再审|审判监督")
@@ -51,7 +57,7 @@ APPEAL_RE = re.compile(
 # 的刑罚"), so it is read as an appeal; its original is told as the court's own judgment (本院…作出…判决，以…判处…)
 REMAND_RE = re.compile(r"发回(?:本院|原审(?:人民)?法院)?重(?:新审判|审)")
 SAME_FACTS_RE = re.compile(
-    r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
+    r"(?:事实|证据)[^。；]{0,24}[与和同](?:原判|原审|一审)[^。；]{0,12}(?:相同|一致)|原判决?认定的?(?:事实|全案事实)[^。；]{0,8}(?:清楚|正确)"
 )
 # the articles applied may stand between the court and its sentence (原审人民法院依照《中华人民共和国刑法》第二百三十四条
 # 第一款、第二十五条第一款……之规定，以故意伤害罪判处…): a 依照…规定 clause is read past, however long
@@ -61,6 +67,9 @@ ORIGINAL_RE = re.compile(
 )
 # 一审被判处… (上诉人张某因犯诈骗罪，一审被判处有期徒刑三年): passive, yet the sentence below, not a prior conviction
 BELOW_PASSIVE_RE = re.compile(r"(?:原审|一审)被判处$")
+# an appeal may name the judgment below by its court too, in the sentence that names the case below (某区人民法院审理…
+# 指控原审被告人…一案，于…作出（2020）…刑初88号刑事判决，以盗窃罪判处…): 刑初 (a first-instance case number) or 一案
+CASE_BELOW_RE = re.compile(r"刑初|一案")
 # a retrial names the judgment it reopens by its court: "某区人民法院于2018年5月10日作出（2018）…号刑事判决，以盗窃罪判处…"
 RETRIAL_ORIGINAL_RE = re.compile(
     r"(?:人民法院|本院)[^。；]{0,40}?作出[^。；]{0,40}?判决[^。；]{0,40}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
@@ -143,7 +152,9 @@ def find_procedure(text: str) -> Procedure:
     procedure.undiscovered = find_undiscovered(text)
     if procedure.undiscovered is not None:
         procedure.prior_unserved = None
-    elif procedure.prior_unserved is None and PROBATION_PERIOD_RE.search(text):
+    elif procedure.prior_unserved is None and (
+        PROBATION_PERIOD_RE.search(text) or crime_within(text, PROBATION_DATES_RE)
+    ):
         if match := SUSPENDED_RE.search(text):  # art. 77: the suspended sentence is combined whole
             penalty = PENALTY_CODES[match.group("penalty")]
             procedure.prior_unserved = SentenceMention(
@@ -153,7 +164,9 @@ def find_procedure(text: str) -> Procedure:
         elif match := SUSPENDED_MASKED_RE.search(text):
             procedure.prior_unserved = SentenceMention(None, None, True, _sentence_span(text, match))
             procedure.probation_revoked = True
-    elif procedure.prior_unserved is None and (match := PAROLE_PERIOD_RE.search(text)):
+    elif procedure.prior_unserved is None and (
+        match := PAROLE_PERIOD_RE.search(text) or crime_within(text, PAROLE_DATES_RE)
+    ):
         # art. 86 para. 1: 应当撤销假释，依照本法第七十一条的规定实行数罪并罚; the remainder is the parole period (art. 83)
         # where the text states it, else a remainder not given
         procedure.prior_unserved = parole_remainder(text) or SentenceMention(
@@ -178,8 +191,17 @@ def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
 def _original_head(text: str, stage: str, remanded: bool = False) -> re.Match | None:
     """The words that introduce the sentence under appeal or retrial (原判以盗窃罪判处…), past any prior conviction
     they tell: the first in the text. A retrial and a case sent back tell it as a court's judgment (RETRIAL_ORIGINAL_RE)."""
-    patterns = (ORIGINAL_RE, RETRIAL_ORIGINAL_RE) if stage == "retrial" or remanded else (ORIGINAL_RE,)
-    heads = [head for pattern in patterns for head in pattern.finditer(text) if not _tells_prior(text, head)]
+    heads = [head for head in ORIGINAL_RE.finditer(text) if not _tells_prior(text, head)]
+    heads += [
+        head
+        for head in RETRIAL_ORIGINAL_RE.finditer(text)
+        if not _tells_prior(text, head)
+        and (
+            stage == "retrial"
+            or remanded
+            or CASE_BELOW_RE.search(text, *bounds(text, head.start(), head.end(), "。；;\n"))
+        )
+    ]
     # the court comes after the defendant in a prior conviction: "曾因犯盗窃罪被某区人民法院于2015年作出判决，判处…"
     heads = [
         head

@@ -17,10 +17,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from leniency.sentencing.extraction.earlier_convictions import conviction_at
 from leniency.sentencing.extraction.numbers import DATE, DATE_RE, TERM, bounds, date_of, span, term_months
 from leniency.sentencing.facts import SentenceMention
 
-PAROLE_TERM_RE = re.compile(rf"假释考验期(?:限)?(?:为|是)\s*{TERM}")
+# the probation period by its dates (缓刑考验期限自2019年5月21日起至2020年5月20日止)
+PROBATION_DATES_RE = re.compile(
+    rf"缓刑考验期(?:限)?(?:为|是)?自?\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止?"
+)
+# (a date is no term: 假释考验期为2006年6月29日至… reads by PAROLE_DATES_RE)
+PAROLE_TERM_RE = re.compile(rf"假释考验期(?:限)?(?:为|是)\s*(?!\d{{4}}年){TERM}")
 PAROLE_DATES_RE = re.compile(
     rf"假释考验期(?:限)?(?:为|是)?自?\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止?"
 )
@@ -28,7 +34,41 @@ PAROLE_DATES_RE = re.compile(
 WHILE_SERVING_RE = re.compile(r"(?:服刑|刑罚执行|监外执行|暂予监外执行)期间")
 # what is told of an earlier crime while serving (在服刑期间主动交代了…盗窃的犯罪事实 / 发现其还有漏罪): a 漏罪 (第70条)
 FOUND_WHILE_SERVING_RE = re.compile(r"交代|供述|坦白|发现|检举|揭发|余罪|漏罪|尚未掌握")
-TERM_DATES_RE = re.compile(rf"刑期(?:从|自)\s*(?P<start>{DATE})\s*起?至\s*(?P<end>{DATE})\s*止?")
+# the term's dates, or its end alone (刑期至2021年2月28日止): the remainder runs to the end
+TERM_DATES_RE = re.compile(rf"刑期(?:(?:从|自)\s*(?P<start>{DATE})\s*起?)?至\s*(?P<end>{DATE})\s*止?")
+
+
+# a record told after the period (…假释考验期为…至…；2007年8月21日因犯盗窃罪被…判处…，2010年8月4日刑满释放): its dates
+# are no new crime's, and a sentence served out leaves nothing to combine
+SERVED_OUT_RE = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕(?![以之]?前)|考验期(?:限)?已?届?满")
+RECORD_RE = re.compile(r"判处|释放|假释|缓刑")
+
+
+def crime_within(text: str, period: re.Pattern) -> re.Match | None:
+    """The period's dates (PROBATION_DATES_RE, PAROLE_DATES_RE) where the first date told after their sentence, the new
+    crime's, lies within them (刑法第77条 and 第86条 turn on 考验期限内, which dates show as well as words); a date of an
+    earlier conviction (earlier_convictions) or a birth date is not the crime's."""
+    match = period.search(text)
+    if match is None:
+        return None
+    first, last = date_of(DATE_RE.fullmatch(match["start"])), date_of(DATE_RE.fullmatch(match["end"]))
+    lo, after = bounds(text, match.start(), match.end(), "。\n")
+    if SERVED_OUT_RE.search(text, lo, after):
+        return None  # the record goes on to say the sentence was served: a past period, not this crime's
+    crime = next(
+        (
+            d
+            for m in DATE_RE.finditer(text, after)
+            if conviction_at(text, m.start()) is None
+            and not RECORD_RE.search(text, *bounds(text, m.start(), m.end(), "。；;\n"))
+            and not text.startswith(("出生", "生"), m.end())
+            and (d := date_of(m))
+        ),
+        None,
+    )
+    if first is None or last is None or crime is None:
+        return None
+    return match if first <= crime <= last else None
 
 
 def parole_remainder(text: str) -> SentenceMention | None:
@@ -55,7 +95,8 @@ def serving_remainder(text: str) -> tuple[SentenceMention, bool] | None:
     crime = _crime_date(text, serving)
     if term is None or crime is None:
         return unknown, False
-    first, last = date_of(DATE_RE.fullmatch(term["start"])), date_of(DATE_RE.fullmatch(term["end"]))
+    first = date_of(DATE_RE.fullmatch(term["start"])) if term["start"] else crime
+    last = date_of(DATE_RE.fullmatch(term["end"]))
     if first is None or last is None or not first <= crime <= last:
         return None  # a crime outside the term: not one committed while serving it
     return SentenceMention("imprisonment", _months(crime, last), False, _sentence_span(text, term)), True

@@ -362,6 +362,94 @@ PASSAGES = [
     ),
 ]
 
+# a second batch, written after the first rules (first figure: see the commit that adds it)
+SECOND = [
+    dict(
+        id="appeal_court_below_by_name",
+        charge="盗窃",
+        text="上诉人（原审被告人）葛某。某区人民法院审理某区人民检察院指控原审被告人葛某犯盗窃罪一案，于2020年9月1日作出"
+        "（2020）某0102刑初88号刑事判决，以盗窃罪判处被告人葛某有期徒刑七个月，并处罚金人民币二千元。宣判后，葛某不服，"
+        "提出上诉。经审理查明，" + THEFT_30K,
+        stage="appeal",
+        original=("imprisonment", 7),
+        fine=2000,
+        bound=True,
+    ),
+    dict(
+        id="appeal_yuanpanjue_facts_clear",
+        charge="盗窃",
+        text="上诉人范某。原判决认定的事实清楚，证据确实、充分。原判决以盗窃罪判处上诉人范某拘役五个月，并处罚金人民币二千元。",
+        stage="appeal",
+        original=("detention", 5),
+        fine=2000,
+        same=True,
+    ),
+    dict(
+        id="probation_by_dates_only",
+        charge="盗窃",
+        text="被告人潘某因犯盗窃罪于2019年5月10日被某区人民法院判处有期徒刑八个月，缓刑一年，缓刑考验期限自2019年5月21日起"
+        "至2020年5月20日止。2019年12月3日，潘某在某超市窃取商品，价值人民币2600元。",
+        prior=("imprisonment", 8),
+        revoked="probation",
+    ),
+    dict(
+        id="probation_dates_crime_after",
+        charge="盗窃",
+        text="被告人彭某因犯盗窃罪于2019年5月10日被某区人民法院判处有期徒刑八个月，缓刑一年，缓刑考验期限自2019年5月21日起"
+        "至2020年5月20日止。2020年12月3日，彭某在某超市窃取商品，价值人民币2600元。",
+        prior=None,
+    ),
+    dict(
+        id="parole_by_dates_only",
+        charge="盗窃",
+        text="被告人鲁某因犯抢劫罪被判处有期徒刑五年，2019年6月1日被裁定假释，假释考验期限自2019年6月1日起至2020年11月30日"
+        "止。2019年10月5日，鲁某在某商场窃取手机一部，价值人民币3000元。",
+        prior=("imprisonment", 18),
+        revoked="parole",
+    ),
+    dict(
+        id="parole_dates_crime_after",
+        charge="盗窃",
+        text="被告人韦某因犯抢劫罪被判处有期徒刑五年，2017年6月1日被裁定假释，假释考验期限自2017年6月1日起至2018年11月30日"
+        "止。2019年10月5日，韦某在某商场窃取手机一部，价值人民币3000元。",
+        prior=None,
+    ),
+    dict(
+        id="prison_crime_term_end_only",
+        charge="故意伤害",
+        text="被告人昌某因犯抢劫罪被判处有期徒刑五年，刑期至2021年2月28日止。2019年3月1日，昌某在某监狱服刑期间持木凳殴打"
+        "同监服刑人员马某，致马某轻伤一级。",
+        prior=("imprisonment", 24),
+    ),
+    dict(
+        id="undiscovered_court_words_before",
+        charge="盗窃",
+        text="被告人苗某因犯诈骗罪于2020年1月被某县人民法院判处有期徒刑一年六个月，在判决宣告后、刑罚执行完毕前，被发现其在"
+        "判决宣告前还犯有盗窃罪：2019年8月，苗某在某村窃取耕牛一头，价值人民币8000元。",
+        earlier=(18, None),
+        prior=None,
+        # earlier_convictions reads 刑罚执行完毕前 as a sentence served out: fixed by /tmp/helpers/s16/E37_1.diff
+        needs_patch="earlier_convictions.SERVED reads 执行完毕前 as served",
+    ),
+    dict(
+        id="remainder_detention",
+        charge="盗窃",
+        text="被告人凤某在拘役执行期间又窃取他人手机一部，价值人民币3000元，前罪尚未执行的拘役二个月。",
+        prior=("detention", 2),
+    ),
+    dict(
+        id="retrial_judicial_committee",
+        charge="故意伤害",
+        text="原审被告人花某犯故意伤害罪一案，本院于2017年作出刑事判决，以故意伤害罪判处被告人花某有期徒刑三年。判决发生法律"
+        "效力后，本院院长发现该判决确有错误，提交审判委员会讨论决定再审。经再审查明，2016年5月，花某持刀将邻居刺伤，"
+        "经鉴定为轻伤一级。",
+        stage="retrial",
+        original=("imprisonment", 36),
+        bound=True,
+    ),
+]
+PASSAGES += SECOND
+
 # texts just outside the rules added for these passages
 OUTSIDE = [
     dict(
@@ -455,6 +543,42 @@ OUTSIDE = [
         prior=None,
     ),
 ]
+OUTSIDE += [
+    dict(
+        id="outside_prior_judgment_by_court_in_appeal",
+        charge="盗窃",
+        text="上诉人童某。某区人民法院于2015年3月作出刑事判决，以盗窃罪判处童某有期徒刑六个月，2015年9月刑满释放。原审以盗窃罪"
+        "判处童某有期徒刑一年，并处罚金人民币五千元。宣判后，童某提出上诉。",
+        stage="appeal",
+        original=("imprisonment", 12),
+        fine=5000,
+    ),
+    dict(
+        id="outside_facts_below_unclear",
+        charge="盗窃",
+        text="上诉人柯某。本院认为，原判决认定的事实不清，证据不足。原判决以盗窃罪判处上诉人柯某拘役五个月。",
+        stage="appeal",
+        original=("detention", 5),
+        same=False,
+    ),
+    dict(
+        id="outside_term_end_before_crime",
+        charge="故意伤害",
+        text="被告人管某因犯抢劫罪被判处有期徒刑五年，刑期至2019年2月28日止。2019年3月1日，管某在某监狱服刑期间持木凳殴打"
+        "同监服刑人员马某，致马某轻伤一级。",
+        prior=None,
+    ),
+]
+OUTSIDE.append(
+    dict(
+        id="outside_parole_record_served_out",
+        charge="盗窃",
+        text="2019年5月，被告人屈某在某小区窃取电动自行车一辆，价值人民币3000元。另查明，屈某于2004年6月因犯盗窃罪被判处有期"
+        "徒刑四年，2006年6月29日被裁定假释，假释考验期为2006年6月29日至2008年2月2日；2007年8月21日因犯盗窃罪被判处有期徒刑"
+        "二年，2010年8月4日刑满释放。",
+        prior=None,
+    )
+)
 PASSAGES += OUTSIDE
 
 FIELDS = ("stage", "original", "fine", "same", "prior", "revoked", "earlier")
@@ -488,7 +612,16 @@ def _read(case):
     return facts, read
 
 
-@pytest.mark.parametrize("case", PASSAGES, ids=[c["id"] for c in PASSAGES])
+def _params(cases):
+    return [
+        pytest.param(c, id=c["id"], marks=pytest.mark.xfail(reason=c["needs_patch"], strict=True))
+        if "needs_patch" in c
+        else pytest.param(c, id=c["id"])
+        for c in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _params(PASSAGES))
 def test_passage_reads_as_written(case):
     _, read = _read(case)
     expected = {k: case[k] for k in FIELDS if k in case}

@@ -54,6 +54,8 @@ COSTS_PAID = re.compile(
 CIVIL_SETTLEMENT_PAID = re.compile(
     r"调解协议[^，,。；;未没不尚]{0,4}履行(?:完毕)?|已履行(?:了)?(?:民事)?调解协议"
 )
+# the other offender a 协助抓捕 catches (刑法第68条: 协助抓捕其他犯罪嫌疑人), not the defendant ("带领民警将其抓获")
+OTHER_OFFENDER = r"(?:同案|同伙|犯罪嫌疑人|犯罪分子|他人|其他|另案|人员|上线|下线|上家|下家)"
 # 自动投案 told as going to an authority to explain (说明情况), or of one's own accord (主动/自动/自行) to be questioned
 # (接受调查); not taken there (带至, 押至) nor summoned (传唤, `_counts`): a summons refused or obeyed is no surrender
 AUTHORITY = r"(?:派出所|公安局|公安分局|公安机关|检察院|侦查机关)"
@@ -88,12 +90,14 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # (法释〔1998〕8号第五条; 带领侦查人员抓获 is 协助抓捕 in 法发〔2010〕60号 二, recalled, unconfirmed)
     (C.MERITORIOUS, re.compile(
         r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
-        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?(?:抓获|抓捕)"
+        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?(?:抓获|抓捕)(?=[^，,。；;]*" + OTHER_OFFENDER + ")"
+        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?" + OTHER_OFFENDER + r"[^，,。；;]{0,10}?(?:抓获|抓捕)"
     )),
     (C.RECIDIVIST, re.compile(r"累犯")),
     # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
     (C.PRIOR_RECORD, PRIOR_RECORD),
-    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还")),
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还"
+                               r"|(?:交出|上交|上缴)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
     # only where the defendant is the one who gives it back (`_returned_by_defendant`), as police hand back goods in
     # the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
@@ -105,10 +109,15 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # the victim's costs paid by the defendant or the family (`_returned_by_defendant`: not an insurer's payment)
     (C.COMPENSATION, COSTS_PAID),
     (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?(?:原谅|宽恕)")),
+    # the victim's own wish that the defendant not be prosecuted ("被害人表示不追究被告人的刑事责任"), 谅解 in substance
+    (C.FORGIVENESS, re.compile(
+        r"(?:被害人|被害方|被害单位)[^。；;]{0,20}?(?:表示|要求|请求|希望|同意|决定)[^。；;]{0,4}?不(?:再|予)?追究"
+    )),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
     # 刑法第23条 in the courts' words: 未遂, 未(能)得逞, 未(能)得手, 意志以外的原因 (an attempt told by its facts alone:
     # `_killing_not_completed`)
-    (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因")),
+    (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因"
+                           r"|被迫(?:停止|放弃)(?:了)?(?:作案|盗窃|行窃|抢劫|抢夺|强奸|犯罪)")),
     # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
     (C.DISCONTINUATION, re.compile(
         r"犯罪中止|中止(?:了)?犯罪"
@@ -124,13 +133,14 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
     # 刑法第26条: the 首要分子 of a criminal group is a principal
-    (C.PRINCIPAL, re.compile(r"主犯|主要作用|首要分子")),
+    (C.PRINCIPAL, re.compile(r"主犯|主要作用|首要分子|(?:组织|领导|指挥|策划)(?:、(?:组织|领导|指挥|策划))*作用")),
     (C.MINOR, re.compile(r"未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁(?:不满|未满)")),
     # 刑法第17条第4款, 第17条之一: the age at the time of the crime, told as a number ("作案时年仅十七周岁")
     (C.MINOR, re.compile(AGE_WHEN_ACTING + r"(?:1[2-7]|十[二三四五六七])周?岁")),
     (C.ELDERLY, re.compile(r"已满七十五周岁|年满七十五周岁")),
     (C.ELDERLY, re.compile(AGE_WHEN_ACTING + r"(?:7[5-9]|[89]\d|七十[五六七八九]|[八九]十[一二三四五六七八九]?)周?岁")),
-    (C.DEAF_MUTE_BLIND, re.compile(r"聋哑|又聋又哑|盲人")),
+    # 刑法第19条: 盲人, told also as the loss of sight in both eyes
+    (C.DEAF_MUTE_BLIND, re.compile(r"聋哑|又聋又哑|盲人|双(?:目|眼)(?:全盲|失明)|全盲")),
     # 法释〔2000〕33号第五条: 因逃逸致人死亡 is 被害人因得不到救助而死亡, as judgments often write it out
     (C.FLED_DEATH, re.compile(r"因逃逸致(?:被害人|人)?[^，,。；;]{0,6}死亡|(?:得不到|未(?:能)?得到(?:及时)?)救助而死亡")),
     (C.FLED, re.compile(r"逃逸|(?:驾车|驾驶[^，,。；;]{0,8})逃离(?:事故)?现场|弃车逃离")),

@@ -333,6 +333,71 @@ SECOND_CASES = [
 ]  # fmt: skip
 
 
+# A third batch: the prosecution's and the court's summaries, several defendants, and what is no circumstance at all.
+THIRD_CASES = [
+    case("prosecution-confession-plot",
+         "公诉机关认为，被告人邱某具有坦白情节，建议判处有期徒刑一年。", "confession"),
+    case("two-defendants-both-surrendered",
+         "被告人骆某、高某均系主动投案，如实供述，均构成自首。", "surrender"),
+    case("not-any-statutory-plot",
+         "被告人夏某无自首、立功等法定从轻、减轻处罚情节。"),
+    case("not-statutory-but-good-attitude",
+         "被告人蔡某不具有法定从轻处罚情节，但其认罪态度较好，可酌情从轻处罚。"),
+    case("confession-first-offender",
+         "被告人田某到案后能如实供述自己的罪行，且系初犯、偶犯，可从轻处罚。", "confession"),
+    case("not-meritorious-father-led-police",
+         "被告人胡某的父亲得知其作案后，带领民警到其住处将其抓获。"),
+    case("restitution-bribes-returned-before-case",
+         "被告人霍某在立案前主动退还全部受贿款。", "restitution"),
+    case("forgiveness-no-pursuit",
+         "被告人与被害人系亲属关系，案发后被害人表示不追究被告人虞某的刑事责任。", "forgiveness"),
+    case("attempt-plot-named",
+         "被告人万某系犯罪未遂，可以比照既遂犯从轻处罚。", "attempt"),
+    case("attempt-forced-to-stop",
+         "被告人支某撬门入室时，因被害人醒来呼喊，被迫停止作案逃离。", "attempt"),
+    case("plea-signed-agreed",
+         "被告人柯某自愿认罪，同意量刑建议，签字具结。", "plea"),
+    case("plea-stage-review-after-confession",
+         "被告人昝某在侦查机关如实供述，在审查起诉期间认罪认罚。", "confession", "plea",
+         stage="prosecution_review"),
+    case("plea-before-prosecution-no-stage",
+         "被告人管某在提起公诉前自愿认罪认罚。", "plea"),
+    case("principal-and-accessory-two-defendants",
+         "被告人卢某在共同犯罪中起主要作用，系主犯；被告人莫某起次要作用，系从犯。", "principal", "accessory"),
+    case("principal-organising-role",
+         "被告人经某在共同犯罪中起组织、指挥作用。", "principal"),
+    case("not-limited-capacity-depressed-but-full",
+         "被告人房某作案时患有抑郁症，但经鉴定具有完全刑事责任能力。"),
+    case("not-deaf-mute-limb-disability",
+         "被告人裘某系二级肢体残疾人。"),
+    case("blind-both-eyes",
+         "被告人缪某系视力一级残疾，双眼全盲。", "deaf_mute_blind"),
+    case("prior-not-recidivist-over-five-years",
+         "被告人干某曾于2012年因犯盗窃罪被判处有期徒刑六个月，本次犯罪距前罪刑满释放已超过五年，不构成累犯。",
+         "prior_record"),
+    case("compensation-handed-to-family",
+         "被告人家属已将赔偿款30万元交付被害人家属。", "compensation"),
+    case("compensation-apology-and-all-losses",
+         "被告人解某通过其家属向被害人赔礼道歉，并赔偿了全部经济损失。", "compensation"),
+    case("compensation-and-forgiveness-after-mediation",
+         "经调解，被害人获得赔偿后对被告人应某表示谅解。", "compensation", "forgiveness"),
+    case("not-anything-victim-fault",
+         "本案系因被害人过错引发。"),
+    case("not-anything-drug-history",
+         "被告人宗某有吸毒史。"),
+    case("confession-drunk-driving",
+         "被告人丁某醉酒驾驶机动车，血液酒精含量为180mg/100ml，到案后如实供述。", "confession"),
+    case("restitution-at-trial",
+         "被告人宣某在审判阶段退赔了被害人全部损失。", "restitution"),
+    case("not-restitution-not-returned",
+         "被告人贲某至今未退赔被害人损失。"),
+    case("not-restitution-all-confiscated",
+         "被告人邓某的非法获利已被全部追缴。"),
+    case("restitution-handed-over-loot",
+         "被告人郁某归案后主动交出赃物，如实供述了犯罪事实。", "restitution", "confession"),
+]  # fmt: skip
+
+
 def codes_found(text: str) -> tuple[frozenset[str], str | None]:
     findings, _ = find_circumstances(text)
     found = frozenset(f.code for f in findings if f.code not in IGNORED)
@@ -340,7 +405,7 @@ def codes_found(text: str) -> tuple[frozenset[str], str | None]:
     return found, stage
 
 
-@pytest.mark.parametrize(("text", "expected", "stage"), CASES + SECOND_CASES)
+@pytest.mark.parametrize(("text", "expected", "stage"), CASES + SECOND_CASES + THIRD_CASES)
 def test_circumstances_a_court_would_find(text, expected, stage):
     found, found_stage = codes_found(text)
     assert found == expected

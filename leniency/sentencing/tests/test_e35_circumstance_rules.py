@@ -264,3 +264,33 @@ def test_age_at_the_time_of_the_crime_told_as_a_number(text, expected):
 )
 def test_going_to_be_questioned_is_a_surrender_only_of_ones_own_accord_and_unsummoned(text, found):
     assert ("surrender" in codes(text)) is found
+
+
+def test_helping_catch_another_offender_is_meritorious_and_a_relative_leading_police_to_the_defendant_is_not():
+    assert "meritorious" in codes("被告人带领民警将同案犯李某抓获。")
+    assert "meritorious" not in codes("被告人的父亲带领民警到其住处将其抓获。")
+
+
+def test_the_victims_wish_not_to_prosecute_is_forgiveness_and_the_laws_is_not():
+    assert "forgiveness" in codes("案发后，被害人表示不追究被告人的刑事责任。")
+    assert "forgiveness" not in codes("被告人的行为情节显著轻微，依法不追究刑事责任。")
+
+
+def test_crime_stopped_perforce_is_an_attempt_and_of_ones_own_accord_is_not():
+    assert codes("被告人因被害人醒来呼喊，被迫停止作案逃离。") == {"attempt"}
+    assert codes("被告人见被害人熟睡，自动停止作案离开。") == {"discontinuation"}
+
+
+def test_an_organising_role_is_a_principals_and_a_secondary_one_is_not():
+    assert "principal" in codes("被告人在共同犯罪中起组织、指挥作用。")
+    assert "principal" not in codes("被告人在共同犯罪中起次要作用。")
+
+
+def test_blind_in_both_eyes_and_blind_in_one():
+    assert "deaf_mute_blind" in codes("被告人系视力一级残疾，双眼全盲。")
+    assert "deaf_mute_blind" not in codes("被告人左眼失明。")
+
+
+def test_loot_handed_over_is_restitution_and_loot_withheld_is_not():
+    assert "restitution" in codes("被告人归案后主动交出赃物。")
+    assert "restitution" not in codes("被告人拒不交出赃款。")

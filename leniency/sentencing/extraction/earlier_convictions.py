@@ -51,7 +51,8 @@ JUDGMENT_OPENING = (
     r"曾经?(?:于[^。；，,]{0,14}?)?(?:因|犯|被)(?=[^。；，,]{0,40}(?:罪|判|刑|拘留|处罚|劳动教养))"
     r"|因犯[^。；，,]{0,30}罪(?=[^。；，,]{0,30}(?:判处|判刑|判决))"
     # its verdict after a comma, passive: "又因犯抢劫罪、敲诈勒索罪，于1997年9月2日被本院数罪并罚决定执行有期徒刑七年六个月"
-    r"|因犯[^。；，,]{0,30}罪(?=[，,][^。；，,]{0,20}被[^。；，,]{0,20}(?:判处|判刑|判决|决定执行))"
+    # (not the sentence under appeal: "上诉人张某因犯诈骗罪，一审被判处有期徒刑三年", procedure.BELOW_PASSIVE_RE)
+    r"|因犯[^。；，,]{0,30}罪(?=[，,](?!(?:一审|原审)被)[^。；，,]{0,20}被[^。；，,]{0,20}(?:判处|判刑|判决|决定执行))"
     r"|因(?:犯|涉嫌)?[^。；;，,]{0,15}?被[^。；;，,]{0,15}?(?:判处|行政拘留|劳动教养|罚款|行政处罚)"
     # an item of a list of convictions, passive with the crime after 以: "；又于2016年8月被某区人民法院以抢劫罪判处…",
     # "：1.2014年5月被某区人民法院以盗窃罪判处…" (the item's mark or 又 opens it: alone, 被…以…罪判处 may be the case's own)
@@ -80,7 +81,8 @@ CRIMINAL = re.compile(
 DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
 # served (刑法第65条: 刑罚执行完毕): not "尚未执行完毕" / "没有执行完毕", the remainder of one still to serve
-SERVED = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕|释放")
+# nor "刑罚执行完毕以前" (刑法第70条's words for a sentence still being served: 判决宣告以后，刑罚执行完毕以前，发现…)
+SERVED = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕(?![以之]?前)|释放")
 # a part after a semicolon that goes on telling the same conviction (刑法第77条、第86条: its revocation and execution; its
 # release)
 GOES_ON = re.compile(r"(?:后|并|又|其)?[^，,。；;]{0,14}?(?:撤销(?:缓刑|假释)|收监执行|刑满释放|执行完毕)")

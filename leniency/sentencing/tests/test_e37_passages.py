@@ -428,8 +428,6 @@ SECOND = [
         "判决宣告前还犯有盗窃罪：2019年8月，苗某在某村窃取耕牛一头，价值人民币8000元。",
         earlier=(18, None),
         prior=None,
-        # earlier_convictions reads 刑罚执行完毕前 as a sentence served out: fixed by /tmp/helpers/s16/E37_1.diff
-        needs_patch="earlier_convictions.SERVED reads 执行完毕前 as served",
     ),
     dict(
         id="remainder_detention",
@@ -649,3 +647,14 @@ def test_passage_bound_by_the_sentence_below(case):
             assert calc.probation_advised == case["probation"]
     else:
         assert not bound_steps
+
+
+@pytest.mark.parametrize(
+    "case_id, recorded",
+    [("appeal_first_instance_passive", False), ("outside_passive_prior_not_below", True)],
+)
+def test_the_sentence_below_told_passive_is_no_prior_record(case_id, recorded):
+    """上诉人张某因犯诈骗罪，一审被判处有期徒刑三年: the sentence under appeal, not a 前科; 曾因犯诈骗罪…被判处 is one."""
+    case = next(c for c in PASSAGES if c["id"] == case_id)
+    facts, _ = _read(case)
+    assert ("prior_record" in {c.code for c in facts.circumstances}) == recorded

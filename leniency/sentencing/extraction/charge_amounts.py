@@ -7,6 +7,12 @@ charge's counts are often told over several sentences). Money in a sentence abou
 measured by an amount (伪造居民身份证, 滥用职权's losses) belongs to no measured charge. Each charge's
 figure is then the total of its own mentions, by the rules of the whole case's total (`total_amount`).
 
+Task E38 (written multi-charge passages): a count under a heading that names a charge ("二、合同诈骗事实") is that
+charge's whatever words its sentences use; a conduct word two charges of the case share (侵吞 for 职务侵占 and 贪污)
+decides nothing; a loss a 滥用职权 / 玩忽职守 count caused is no money taken; with one charge measured by money, money
+no other charge claims is its own; a concealment (刑法第312条) is valued at what the predicate crime took where the
+text tells that value once, or tells no value of its own.
+
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
 the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
 假冒注册商标 by the illegal business volume, business_volume.py; the counterfeit money crimes by the notes' total face value,
@@ -16,12 +22,13 @@ face_value.py; 盗伐林木 and 滥伐林木 by the timber's standing volume in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
-from leniency.sentencing.extraction.document import parse
+from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
@@ -35,6 +42,26 @@ MEASURES = {
     "face_value": face_value,
     "timber_volume": timber_volume,
 }
+
+# Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民
+# 利益遭受重大损失), 第168条 (国有公司、企业、事业单位人员失职、滥用职权，造成…重大损失). A figure told as such a loss
+# (致使价值1200余万元的储备粮霉变损失, 致使国家补助资金160万元被他人骗取) is that charge's consequence, no money a
+# measured charge of the case took.
+LOSS_CHARGES = (
+    "滥用职权",
+    "玩忽职守",
+    "国有公司、企业、事业单位人员失职",
+    "国有公司、企业、事业单位人员滥用职权",
+)
+CAUSED = re.compile(r"致使|造成|导致")
+LOST = re.compile(r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+# 刑法第312条 (and its name before Amendment 6): measured by the value of the proceeds it concealed (法释〔2015〕11号,
+# 2021年修正, 第一条、第三条: 价值总额; recalled), which is the value of what the predicate crime took where the text tells
+# that value once, after both acts ("…将该车盗走…蒋以600元的低价将该车收购。经鉴定：该被盗电动车价值为2300元")
+PROCEEDS_CHARGES = ("掩饰、隐瞒犯罪所得、犯罪所得收益", "窝藏、转移、收购、销售赃物")
+# the end of a count's heading ("一、盗窃事实\n", "二、被告人钱某掩饰、隐瞒犯罪所得事实\n", "一、××：")
+HEADING_END = re.compile(r"[\n：:，,。；;]")
 
 
 def measured_amount(text: str, measure: str) -> Decimal | None:
@@ -54,6 +81,7 @@ def amounts_by_charge(
     measured by (`measured_amount`), read from the sentences about it. Empty when no mention could be given to a
     measured charge: the case's total is then the best figure for each.
     """
+    conduct = _distinct(conduct)
     document = parse(text)
     spans = document.sentences
     sentences = [text[start:end] for start, end, _ in spans]
@@ -62,21 +90,32 @@ def amounts_by_charge(
     for names in named:
         about.append(names or (about[-1] if about else []))
     own: dict[str, list[Mention]] = {c: [] for c in measured}
+    # with one charge measured by money, what no other charge's conduct or loss claims is its own (money told before any
+    # conduct word: "将收取的货款30万元转入其个人银行卡，用于炒股" beside a 滥用职权 count)
+    sole = next(iter(measured)) if len(measured) == 1 else None
     for mention in document.money:
         if mention.sentence >= len(sentences):
             continue
-        charge = _owner(
-            sentences[mention.sentence],
-            mention.span.start - spans[mention.sentence][0],
-            about[mention.sentence],
-            conduct,
-            measured,
-        )
+        sentence = sentences[mention.sentence]
+        at = mention.span.start - spans[mention.sentence][0]
+        if _a_loss(sentence, at, conduct):
+            continue
+        scope = _count_scope(document, mention.span.start, conduct)
+        if scope is not None:
+            charge = scope if scope in measured else None
+        else:
+            charge = _owner(sentence, at, about[mention.sentence], conduct, measured)
+            if charge is None and sole is not None and not about[mention.sentence] and not mention.excluded:
+                charge = sole
+            if charge is None and not named[mention.sentence]:
+                for shared in _valued_for_both(about[mention.sentence], measured):
+                    own[shared].append(mention)
         if charge is not None:
             own[charge].append(mention)
     if not any(own.values()):
         return {}
     amounts = {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
+    _proceeds_valued_as_taken(amounts, {c for names in named for c in names})
     for charge, measure in (measures or {}).items():
         if charge in amounts:
             told = "".join(s for s, names in zip(sentences, about, strict=True) if charge in names)
@@ -101,3 +140,70 @@ def _owner(
             if found >= 0 and (best is None or (found + len(word), len(word)) > best):
                 best, owner = (found + len(word), len(word)), charge
     return owner
+
+
+def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the figure at `at` is told as the loss a LOSS_CHARGES charge of the case caused (its clause says
+    致使/造成/导致 … 损失), not money taken."""
+    if not any(c in LOSS_CHARGES for c in conduct):
+        return False
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)]
+    end = CLAUSE_BREAK.search(sentence, at)
+    clause = sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+    return bool(CAUSED.search(clause) and LOST.search(clause))
+
+
+def _count_scope(document: Document, pos: int, conduct: Mapping[str, Sequence[str]]) -> str | None:
+    """The charge whose name the heading of the numbered count holding `pos` names ("一、盗窃事实", "二、被告人钱某掩饰、
+    隐瞒犯罪所得事实"), the longest where several do ("合同诈骗事实" names 诈骗 too). None outside a count, or under a
+    heading naming none (masked as "××：", or "1、2019年3月，…": the sentences' conduct words then decide). A count's
+    text is not read for conduct words: it may run on past its act (a last item runs to the next heading the reader
+    does not take for one)."""
+    count = document.count_at(pos)
+    if count is None:
+        return None
+    heading = _heading(document, count)
+    named = [c for c in conduct if c.split("、")[0] in heading]
+    if named:
+        return max(named, key=len)  # 合同诈骗 over 诈骗 in "合同诈骗事实"
+    return None
+
+
+def _heading(document: Document, count: Count) -> str:
+    """The heading of the count's section, up to its first line break or punctuation (empty where the count opens
+    with its facts: "1、2019年3月，…" has the heading "2019年3月" of no charge)."""
+    start = count.section if 0 <= count.section else count.start
+    head = document.text[start : start + HEADING]
+    end = HEADING_END.search(head)
+    return head[: end.start()] if end else head
+
+
+def _distinct(conduct: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Each charge's conduct words less those another charge of the case lists too: 职务侵占 and 贪污 both tell
+    侵吞 / 截留 / 占为己有 (刑法第271条, 第382条), which then say nothing of which of them a sentence tells. A charge left
+    with no word of its own keeps all of its words (挪用公款 beside 挪用资金: the same list)."""
+    out = {}
+    for charge, words in conduct.items():
+        others = {w for c, ws in conduct.items() if c != charge for w in ws}
+        out[charge] = [w for w in words if w not in others] or list(words)
+    return out
+
+
+def _valued_for_both(charges: Sequence[str], measured: Collection[str]) -> list[str]:
+    """The charges a value told after a taking and its concealment (a sentence naming neither) is the amount of:
+    both, where they are a PROCEEDS_CHARGES charge and the one other charge measured by money; else none."""
+    candidates = [c for c in charges if c in measured]
+    if len(candidates) == 2 and any(c in PROCEEDS_CHARGES for c in candidates):
+        return candidates
+    return []
+
+
+def _proceeds_valued_as_taken(amounts: dict[str, Decimal | None], told: Collection[str]) -> None:
+    """A PROCEEDS_CHARGES charge whose act the text tells (`told`: its conduct words stand in a sentence) with no value
+    of its own (only the price paid or got for the things: "明知该钢筋系王某甲盗窃所得，仍以3000元的价格予以收购")
+    takes the value of what the one other charge took: the proceeds it concealed, where the text tells no other part
+    of them. A text that tells no act of concealment gives it nothing."""
+    for charge in [c for c in amounts if c in PROCEEDS_CHARGES and c in told and amounts[c] is None]:
+        others = [a for c, a in amounts.items() if c != charge and a is not None]
+        if len(amounts) == 2 and len(others) == 1:
+            amounts[charge] = others[0]

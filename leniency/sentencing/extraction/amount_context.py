@@ -17,6 +17,10 @@ Readings the crime amount (`amounts.find_money`, `amounts.total_amount`) relies 
 - Money got by selling what was taken (将手机出售，获赃款800元) is not its value (`resale_proceeds`), and a figure in a
   party's contention (辩护人提出…仅骗取3万元, 被告人辩称…) is what the court answers, not what it finds
   (`contention_dropped`).
+- An extortion's demand (刑法第274条) is its amount: an escalation threatened if it is not met ("若拖到3月7日则要10万元")
+  is an alternative (`conditional_demand`), and what the victim paid on it, told in the same sentence, is the demand
+  carried out (`paid_on_demand`), not further sums (task E38). A return promised as a lie (承诺按月返还高额利息) is no
+  restitution (`promised`).
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from leniency.sentencing.facts import Span
 # Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
 # an embezzled 工资): amounts.EXCLUDE_BEFORE holds them for the clauses where they are a payment beside the crime.
 PAYMENT_KINDS = r"保证金|押金|手续费|借款|欠款|工资|报酬|好处费|租金|房租|生活费|车费|医疗费|医药费|丧葬费|赔偿|补偿|奖励|悬赏|利息"
-TAKING = r"骗取|骗得|诈骗|诈取|侵占|侵吞|窃取|盗窃|盗取|窃得|盗得|套取|截留|冒领|挪用"
+# 索要 / 索取 / 收受: 刑法第385条 (索取他人财物, 或者非法收受他人财物): "向承包商索要好处费3万元" is the bribe (E38)
+TAKING = r"骗取|骗得|诈骗|诈取|侵占|侵吞|窃取|盗窃|盗取|窃得|盗得|套取|截留|冒领|挪用|索要|索取|收受"
 # "骗取葛某工程保证金" / "侵占货款3万元及工人工资" / "骗取滕某房租及押金": the payment is the object of the taking verb in
 # the same clause. Proceeds or a disposal in between (骗取的钱款用于支付房租, 骗取后将…归还借款) make it a use of the
 # money taken, not the money.
@@ -64,6 +69,18 @@ ALLEGATION = re.compile(r"公诉机关指控|检察院指控|起诉书指控|公
 FINDING = re.compile(r"经审理查明|本院审理查明|经本院审理查明|本院查明|经审理，?本院查明")
 
 STATEMENT = re.compile(r"陈述|证言|供述|辩解|证词")
+
+# A demand for money (刑法第274条 敲诈勒索: the sum demanded by threat; E38) and what the victim paid on it.
+DEMAND = re.compile(r"要求|索要|勒索|索取|敲诈|讹诈")
+DEMANDED_FIGURE = re.compile(
+    r"(?:要求|索要|勒索|索取|敲诈|讹诈)[^。；;]{0,24}?[\d０-９一二三四五六七八九十百千万]+(?:\.\d+)?万?元"
+)
+# an escalation the demand threatens if it is not met ("要求其在3月6日前付给5万元，并称若拖到3月7日则要10万元，拖到3月8日
+# 则要15万元" / "三日内支付2万元，否则要3万元"): alternatives to the sum demanded, not further sums
+CONDITION = re.compile(r"若|如果|假如|倘若|如不|否则|不然|逾期|拖到|拖至|晚[一二两三\d]天")
+PAID = re.compile(r"转账|支付|付给|给付|交付|汇款|汇给|交给|给了")
+# a return promised as a pretext (承诺按月返还高额利息 / 约定到期返还本金): a lie told to obtain the money, no restitution
+PROMISED = re.compile(r"(?:承诺|许诺|约定|保证|声称|谎称)[^，,。；;]{0,6}$")
 
 
 def payment_words_blanked(before: str, sentence_before: str = "") -> str:
@@ -136,3 +153,29 @@ def contention_dropped(items: Sequence[T], text: str, sentence_starts: Sequence[
         if not CONTENTION.search(text, start, m.span.start)
     ]
     return told if told else list(items)
+
+
+def conditional_demand(sentence_before: str, before: str) -> str | None:
+    """The condition word where the figure is an escalation threatened beside an earlier demand in its sentence, or None."""
+    condition = CONDITION.search(before)
+    if condition and DEMANDED_FIGURE.search(sentence_before[: len(sentence_before) - len(before)]):
+        return condition.group()
+    return None
+
+
+def paid_on_demand(sentence_before: str, before: str) -> str | None:
+    """The payment word where the figure is what the victim paid on a demand told earlier in its sentence ("向沈某索要
+    2万元，沈某被迫向其转账2万元"): the demand is the amount (E38), the payment is told apart, not added to it."""
+    paid = PAID.search(before)
+    if (
+        paid
+        and not DEMAND.search(before)
+        and DEMANDED_FIGURE.search(sentence_before[: len(sentence_before) - len(before)])
+    ):
+        return paid.group()
+    return None
+
+
+def promised(sentence_before: str, at: int) -> bool:
+    """Whether the word at `at` of the sentence is a return promised (承诺按月返还), not one made."""
+    return PROMISED.search(sentence_before, 0, at) is not None

@@ -19,8 +19,11 @@ from decimal import Decimal
 
 from leniency.sentencing.extraction.amount_context import (
     allegation_dropped,
+    conditional_demand,
     contention_dropped,
+    paid_on_demand,
     payment_words_blanked,
+    promised,
     resale_proceeds,
     statement_dropped,
 )
@@ -44,12 +47,16 @@ EXCLUDE_BEFORE = re.compile(
     # a card issuer's charges are no part of a malicious overdraft (法释〔2018〕19号第九条: 恶意透支的数额…不包括利息、
     # 复利、滞纳金、手续费等发卡银行收取的费用; recalled, unconfirmed) nor of other money taken; interest the defendant
     # gained (高利转贷 获取利息收益) is that crime's 违法所得, and stays
-    r"(?<!获取)(?<!获得)(?<!赚取)(?<!收取)(?<!牟取)利息|复利|滞纳金"
+    r"(?<!获取)(?<!获得)(?<!赚取)(?<!收取)(?<!牟取)利息|复利|滞纳金|"
+    # money turned over after the crime (主动上缴涉案款229000元: 退赃, 刑法第64条) is no further amount; 截留应上缴的利润 (the
+    # embezzled sum itself) stays (E38)
+    r"主动上缴|上缴(?:涉案|赃款|违法所得|非法所得)"
 )
 EXCLUDE_AFTER = re.compile(
     r"^(?:的|左右的)?(?:价格|价钱|售价|低价|高价|罚金|罚款|好处费|报酬|保证金|的?赔偿|作为|用于|欠条|借条|/|每)"
     # "退赔5000元" is restitution; "5000元（已退赔）" notes what became of money taken, still the amount taken
-    r"|^(?![（(]已)[^，,。；;\s]{0,3}(?:退赔|退清|退还|赔偿|返还|发还|被扣押|被追回)"
+    # "骗取…5万元后赔偿2万元": a later payment (后) follows the money taken, which stays (E38)
+    r"|^(?![（(]已)(?!后)[^，,。；;\s]{0,3}(?:退赔|退清|退还|赔偿|返还|发还|被扣押|被追回)"
     r"|^(?:的价格)?(?:销赃|卖给|卖掉|出售|变卖)|^将[^，,。；;]{0,12}(?:销赃|卖给|卖掉|出售|变卖)"
     r"|^\s*[（(]?折合"
 )
@@ -172,6 +179,10 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             excluded = m
         elif restated := _restated_in_sentence(text, mentions, index, start, value, before):
             excluded = restated
+        elif m := conditional_demand(text[s_start:start], before) or paid_on_demand(
+            text[s_start:start], before
+        ):
+            excluded = m
         total = bool(TOTAL_BEFORE.search(before[-14:]))
         # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
         verdict = bool(VERDICT_AFTER.match(text, end))
@@ -245,7 +256,8 @@ def _sentence_exclusion(sentence_before: str) -> str | None:
     found = None
     sentence_before = CLOSED_BRACKETS.sub("", sentence_before)
     for m in SENTENCE_EXCLUDE.finditer(sentence_before):
-        found = m
+        if not promised(sentence_before, m.start()):
+            found = m
     if found and not VALUE_OR_CRIME.search(sentence_before, found.end()):
         return found.group()
     return None

@@ -442,3 +442,106 @@ def test_a_concealment_told_of_no_act_takes_no_value_from_the_theft():
 )
 def test_just_outside_each_amount_phrasing(text, expected):
     assert extract(text).amount_yuan == expected
+
+
+# A second round, written after the rules above and run once against them (7 of 12 right): the texts the engine had
+# not seen. What the five left show, not fixed here:
+UNSEEN_MISSES = {
+    "r2_4": "挪用资金 told as 转入其个人账户…用于偿还 with no word of 刑法第272条 beside a 职务侵占 count",
+    "r2_6": "a theft told as 趁人不备，拿走 (no 偷/窃/盗) beside a 信用卡诈骗 count",
+    "r2_8": "贪污 told as 以虚假支出的方式予以核销后占有 (no 侵吞/占为己有) beside a 受贿 count",
+    "r2_9": "a fraud told as 以帮乙办理低保为名，收取…5000元 (no 骗) after an extortion sentence: carried over to it",
+    "r2_12": "an extortion told as 以揭发他人隐私为由，要求…给付 (no 威胁/要挟/勒索): no charge claims the money",
+}
+ROUND_TWO = [
+    (
+        "r2_1",
+        "（一）盗窃\n2019年10月3日，被告人甲在某菜市场扒窃被害人乙的手机一部，价值1999元。\n（二）诈骗\n2019年11月，被告人甲在微信上冒充被害人丙的同学，以急需用钱为由，让丙向其转账4500元。",
+        [THEFT, FRAUD],
+        {THEFT: D("1999"), FRAUD: D("4500")},
+    ),
+    (
+        "r2_2",
+        "被告人甲利用其在某国有银行担任柜员的职务便利，多次从客户账户中转出资金共计18万元归其个人使用，用于网络赌博，至案发未归还。另查明，被告人甲收受他人贿赂2万元，为他人办理贷款提供便利。",
+        [PUBLIC, BRIBE],
+        {PUBLIC: D("180000"), BRIBE: D("20000")},
+    ),
+    (
+        "r2_3",
+        "被告人甲伙同他人，于2018年5月某日深夜持械拦截路人乙，抢得现金600元、手机一部（价值2100元）。同年6月，被告人甲又趁丙家无人，撬门入室，盗走金手镯一只，经鉴定价值8500元。",
+        [ROB, THEFT],
+        {ROB: D("2700"), THEFT: D("8500")},
+    ),
+    (
+        "r2_4",
+        "××：被告人甲系某公司财务人员，于2020年1月至5月间，利用负责公司资金收付的便利，先后将公司账户内资金共计42万元转入其个人账户，用于偿还个人信用卡欠款，至案发未归还。××：被告人甲又利用职务便利，采用伪造报销单据的方式，从公司骗取报销款6.8万元据为己有。",
+        [FUNDS, POST],
+        {FUNDS: D("420000"), POST: D("68000")},
+    ),
+    (
+        "r2_5",
+        "被告人甲与被害单位某建材公司签订购销合同，约定由其供应水泥，在收取对方货款35万元后，未供货即更换手机号码逃匿。后被告人甲又向其朋友乙谎称投资项目需要周转，借款8万元后拒不归还。",
+        [CONTRACT, FRAUD],
+        {CONTRACT: D("350000"), FRAUD: D("80000")},
+    ),
+    (
+        "r2_6",
+        "一、××\n被告人甲拾得被害人乙遗失的信用卡一张，后在多家商场刷卡消费共计1.3万元。\n二、××\n被告人甲在某宿舍楼内趁人不备，拿走被害人丙放在桌上的笔记本电脑一台，经鉴定价值3400元。",
+        [CARD, THEFT],
+        {CARD: D("13000"), THEFT: D("3400")},
+    ),
+    (
+        "r2_7",
+        "被告人甲以其经营的养殖场扩大规模为由，向周边村民借款，承诺年息20%，共向128名村民吸收资金760万元。后甲隐瞒养殖场已停产的事实，谎称有新项目，又向社会公众集资210万元，并将上述210万元全部用于购买个人房产及挥霍。",
+        [DEPOSIT, RAISE],
+        {DEPOSIT: D("7600000"), RAISE: D("2100000")},
+    ),
+    (
+        "r2_8",
+        "被告人甲在担任某街道办事处出纳期间，将其经手的拆迁补偿款27万元以虚假支出的方式予以核销后占有。被告人甲另收受某拆迁户所送的感谢费1.5万元。",
+        [GRAFT, BRIBE],
+        {GRAFT: D("270000"), BRIBE: D("15000")},
+    ),
+    (
+        "r2_9",
+        "被告人甲得知被害人乙有婚外情后，以向乙的妻子告发相威胁，向乙索要“封口费”3万元，乙先后分两次向甲支付共计3万元。此前，被告人甲还以帮乙办理低保为名，收取乙“办理费”5000元，实际并未办理。",
+        [EXTORT, FRAUD],
+        {EXTORT: D("30000"), FRAUD: D("5000")},
+    ),
+    (
+        "r2_10",
+        "2020年7月，被告人甲在某工地盗得电缆线200米，价值5600元。被告人乙明知该电缆线系甲盗窃所得，仍以800元的价格收购。",
+        [THEFT, CONCEAL],
+        {THEFT: D("5600"), CONCEAL: D("5600")},
+    ),
+    (
+        "r2_11",
+        "被告人甲系某县粮食局局长。被告人甲违反规定，擅自决定将粮食收购资金出借给某私营企业，造成国家损失460万元。其间，被告人甲将公款15万元借给其亲戚经营饭店，五个月后归还。",
+        [ABUSE, PUBLIC],
+        {PUBLIC: D("150000")},
+    ),
+    (
+        "r2_12",
+        "被告人甲以揭发他人隐私为由，要求被害人乙在一周内给付其2万元，称逾期则要5万元。乙拒绝并报警。",
+        [EXTORT, FRAUD],
+        {EXTORT: D("20000")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "charges", "expected"),
+    [
+        pytest.param(
+            text,
+            charges,
+            expected,
+            id=pid,
+            marks=[pytest.mark.xfail(strict=True, reason=UNSEEN_MISSES[pid])] if pid in UNSEEN_MISSES else [],
+        )
+        for pid, text, charges, expected in ROUND_TWO
+    ],
+)
+def test_second_round_passages(text, charges, expected):
+    got = own_amounts(text, charges)
+    assert {c: got.get(c) for c in expected} == expected

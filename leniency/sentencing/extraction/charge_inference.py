@@ -40,6 +40,7 @@ from leniency.sentencing.catalogue import all_charges, current_name, find_charge
 from leniency.sentencing.extraction.charge_elements import charge_elements
 from leniency.sentencing.extraction.conduct_words import JOINT_OR_DEFENDANT, TRIED_APART_MARK, cued_charges
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
 STATUTES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_statutes.json"
@@ -63,8 +64,9 @@ MASKED = re.compile(r"某|×")
 # the title of a law (《中华人民共和国刑法》) and the state's name say nothing of the conduct: a fact that
 # cites a law or a 中华人民共和国居民身份证 must not read as 背叛国家 ("危害中华人民共和国的主权"); nor does 被告人,
 # which in a fact names the defendant of every case and in a statute the one held or questioned (脱逃 art. 316:
-# "罪犯、被告人、犯罪嫌疑人脱逃的"; 刑讯逼供 art. 247), so that every fact had read a little as an escape
-NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|被告人")
+# "罪犯、被告人、犯罪嫌疑人脱逃的"; 刑讯逼供 art. 247), so that every fact had read a little as an escape; nor do a
+# prosecutor's words for him (犯罪嫌疑人, 嫌疑人: parties.py), which had read every 起诉意见书 as 私放在押人员 or 刑讯逼供
+NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|" + DEFENDANT_WORDS)
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
 # An earlier conviction is a circumstance of this case (刑法第65条, 累犯; a prior record), not its conduct: 曾因犯盗窃罪被判处…

@@ -28,6 +28,7 @@ from leniency.sentencing.extraction.charge_inference import (
 from leniency.sentencing.extraction.document import HEADING, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
 from leniency.sentencing.extraction.numbers import span
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.facts import Span
 
 CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
@@ -68,7 +69,9 @@ def _heading_pattern() -> re.Pattern:
     return re.compile(
         r"(?:^|(?<=[\s。：:；，,]))("
         + _MARK
-        + r")\s*(?:被告人[^，。；\s]{0,6})?"
+        + r")\s*(?:"
+        + DEFENDANT_WORDS
+        + r"[^，。；\s]{0,6})?"
         + name
         + r"罪?(?:犯罪)?的?(?:事实|部分|(?=\s+(?:\d|[（(]?[一二三四五六七八九十\d]+[、）)])))"
     )

@@ -19,6 +19,7 @@ from leniency.sentencing.extraction.circumstance_denials import (
 )
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, span
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
@@ -42,7 +43,7 @@ RETURNED = re.compile(
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
 )
 # who acts in a sentence that tells of a return: the defendant (or the family for them), or the police and recovery
-RETURNER = re.compile(r"被告人|家属|亲属")
+RETURNER = re.compile(DEFENDANT_WORDS + r"|家属|亲属")
 RECOVERER = re.compile(
     r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
 )
@@ -131,7 +132,8 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
         r"|(?:尚未|还未|未及|没有|未来得及)着手[^，,。；;]{0,12}?(?:被|遭)[^，,。；;]{0,12}?(?:抓获|查获|发现|制止|控制|截获)"
     )),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
-    (C.ACCESSORY, re.compile(r"(?<!胁)从犯|次要作用|辅助作用")),
+    # not 从 + 犯罪…: "民警从犯罪嫌疑人王某处扣押", "从犯罪现场提取" (from the suspect, from the scene)
+    (C.ACCESSORY, re.compile(r"(?<!胁)从犯(?!罪(?:嫌疑人|分子|现场|所得))|次要作用|辅助作用")),
     # 刑法第26条: the 首要分子 of a criminal group is a principal
     (C.PRINCIPAL, re.compile(r"主犯|主要作用|首要分子|(?:组织|领导|指挥|策划)(?:、(?:组织|领导|指挥|策划))*作用")),
     (C.MINOR, re.compile(r"未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁(?:不满|未满)")),
@@ -217,7 +219,7 @@ HARM = {
     InjuryGrade.SERIOUS_1,
     InjuryGrade.DEATH,
 }
-DEFENDANT_CONTEXT = re.compile(r"被告人|犯罪嫌疑人|犯罪时|作案时|行为时|其系|系未成年")
+DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")
 # 2021量刑指导意见 三(17): 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员 — the victim's, as the facts tell it: an age in
 # the victim's description ("被害人张某（女，8岁）", "年仅8岁的被害人") or a word for the person the act was done to
 # ("扒窃七旬老人王某的手机", "被害人李某系智力残疾人"). Kinds: facts.VictimKind.
@@ -242,7 +244,7 @@ VULNERABLE_WORDS: list[tuple[VictimKind, re.Pattern]] = [
     (VictimKind.PREGNANT, re.compile(r"孕妇|怀孕|身怀六甲")),
 ]  # fmt: skip
 VICTIM_MARK = re.compile(r"被害人|受害人|被害|失主")
-DEFENDANT_MARK = re.compile(r"被告人|犯罪嫌疑人|上诉人|原审被告人|其系|本人")
+DEFENDANT_MARK = re.compile(DEFENDANT_WORDS + r"|其系|本人")
 # the act done to someone: what follows it in the clause is its object
 ACT_ON = re.compile(
     r"盗|窃|偷|骗|抢|夺|殴|打|踢|砍|捅|刺|奸|猥亵|拐|绑|劫|敲诈|勒索|威胁|胁迫|侮辱|虐待|伤害|杀|趁|冒充|向|对|将|把|从|以|针对"

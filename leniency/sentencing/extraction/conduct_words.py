@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from leniency.sentencing.extraction.charge_elements import charge_elements
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 # the clause before the word, up to its last comma or full stop
 CLAUSE_START = re.compile(r"[，,。；;：:！!？?]")
@@ -51,7 +52,7 @@ SENTENCE_START = re.compile(r"[。；;]")
 # a sentence that names the defendant or a joint act (伙同, 共同 …) tells the defendant's conduct, whoever else it names
 # (charge_inference reads a sentence about someone tried apart with it too)
 JOINT_OR_DEFENDANT = re.compile(
-    r"被告人|伙同|共同|一起|一同|纠集|指使|雇佣|雇用|商议|合谋|预谋|分工|帮助|协助"
+    DEFENDANT_WORDS + r"|伙同|共同|一起|一同|纠集|指使|雇佣|雇用|商议|合谋|预谋|分工|帮助|协助"
 )
 # a mishap: no intent (刑法第14条), so no conduct of an intentional crime (甲切菜时不慎划伤…); a crime of negligence
 # (刑法第15条, `fault: negligence`) is told so

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions, told_within
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # The words that open the facts ("经审理查明，1、…", "检察院指控，一、…"): a marker after their comma starts
@@ -39,7 +40,9 @@ MARKER_RE = re.compile(
     r"|(?P<arabic>\d{1,2})(?:、|[.．](?!(?!\d{4}年)[\d．.])))"  # "1.2019年" numbers a date; "1.5万" is a figure
 )
 CLOSING_RE = re.compile(
-    r"[ \t\r\u3000]*(?:上述|以上|综上|另查明|公诉机关|检察院认为|本院认为|被告人[\u4e00-\u9fff×某]{0,4}到案后)"
+    r"[ \t\r\u3000]*(?:上述|以上|综上|另查明|公诉机关|检察院认为|本院认为|"
+    + DEFENDANT_WORDS
+    + r"[\u4e00-\u9fff×某]{0,4}到案后)"
 )
 
 # The head of an evidence item ("1、被害人王某的陈述", "3、价格认定结论书"): a list of proof, not of acts.
@@ -62,7 +65,7 @@ ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十
 ITEM_END = "。；;\n"
 # An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
 # 拘留十日) is no count of this case: an earlier sentence or punishment (earlier_convictions), not an act judged here.
-ACTOR_RE = re.compile(r"被告人|犯罪嫌疑人|上诉人")
+ACTOR_RE = DEFENDANT_WORD_RE
 # a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
 RELATIVE_TIME_RE = re.compile(
     r"同日|当日|次日|当天|同天|当晚|次晚|同年|同月|凌晨|上午|下午|中午|傍晚|晚上|夜间|深夜"

@@ -35,6 +35,7 @@ from leniency.sentencing.extraction.numbers import (
     term_months,
     written_dates,
 )
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.facts import SentenceMention, Span
 
 # The mark of an item in a numbered list: 1、 / 1. / 1． / （1） / (1)
@@ -78,7 +79,7 @@ CRIMINAL = re.compile(
 # Whose conviction: its opening follows an accomplice or several persons named, and its clause does not name the
 # defendant ("证实潘某、贾某、冯某2因虚开增值税专用发票罪被判处刑罚", "同案人李某因犯盗窃罪被判处…"): another person's,
 # no record of the defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯).
-DEFENDANT = re.compile(r"被告人|上诉人|犯罪嫌疑人|罪犯|本人")
+DEFENDANT = re.compile(DEFENDANT_WORDS + r"|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
 # served (刑法第65条: 刑罚执行完毕): not "尚未执行完毕" / "没有执行完毕", the remainder of one still to serve
 # nor "刑罚执行完毕以前" (刑法第70条's words for a sentence still being served: 判决宣告以后，刑罚执行完毕以前，发现…)

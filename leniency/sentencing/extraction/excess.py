@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.parties import names_defendant
 
 NAME = r"[\u4e00-\u9fa5某XＸ×]{1,4}?"
 # "被告人甲对乙持刀捅人事先不知情", "甲对乙捅刺丁的行为并不知情"
@@ -39,7 +40,7 @@ def excess_sentences(text: str) -> list[tuple[int, int, str]]:
                 (lo, hi) != own
                 and other in sentence
                 and defendant not in sentence
-                and "被告人" not in sentence
+                and not names_defendant(sentence)
             ):
                 found.append((lo, hi, other))
             start = hi + 1

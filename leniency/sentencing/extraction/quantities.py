@@ -18,6 +18,7 @@ from leniency.sentencing.extraction.numbers import (
     span,
     written_dates,
 )
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS, bare_defendant_names
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
@@ -99,9 +100,9 @@ DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
 BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
 BIRTH_BEFORE = re.compile(r"(?:出生|生于|出生日期|出生于)[为是：:]?$")
 AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
-DEFENDANT = re.compile(r"被告人|犯罪嫌疑人")
+DEFENDANT = DEFENDANT_WORD_RE
 DEFENDANT_NAME_RE = re.compile(
-    r"(?:被告人|犯罪嫌疑人|上诉人|原审被告人)([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
+    DEFENDANT_WORDS + r"([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
 )
 VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
 
@@ -174,7 +175,7 @@ ACCOMPLICE_BEFORE = re.compile(r"(?:伙同|纠集|带领|邀约|叫上|与|和|�
 # another (刑法第234条 "伤害他人身体", 第232条 "杀人"), so it grades nothing. Told as the defendant's: the defendant is
 # the person told last before the grade in its clause chain, and what lies between says the defendant suffered it
 # (的/之 + 损伤, 伤情, 伤势; 亦受, 也受), with no act on anyone (致, 将, 把, 打 …) nor another person in between.
-DEFENDANT_WORD_RE = re.compile(rf"(?:被告人|犯罪嫌疑人|上诉人)(?:{MASKED_NAME})?")
+DEFENDANT_WORD_RE = re.compile(rf"{DEFENDANT_WORDS}(?:{MASKED_NAME})?")
 SUFFERED_RE = re.compile(
     r"^(?:亦|也|同时|本人)?(?:(?:的|之)[^，,。；;]{0,4}?(?:损伤|伤情|伤势)[^，,。；;致将把对向打砍刺捅撞]{0,10}|(?:亦|也)?受(?:到|了)?)$"
 )
@@ -302,7 +303,7 @@ def _defendants_own(text: str, at: int) -> bool:
     if not told:
         return False
     defendant = told[-1]
-    names = {_person(n) for n in DEFENDANT_NAME_RE.findall(text)}
+    names = {_person(n) for n in _defendant_names(text)}
     # 经鉴定田某的损伤程度…: the defendant told again by name alone, in a later clause of the sentence
     again = [m for m in NAME_GROUP_RE.finditer(text, defendant.end(), at) if _person(m.group()) in names]
     start = again[-1].end() if again else defendant.end()
@@ -335,7 +336,7 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
     at once (两名被害人) is a floor. Mentions telling of no one new count as one person together, only where nothing
     else is counted; a defendant is no victim. A finding not read from `text` (no span there: given by a person) is
     a person of its own."""
-    defendants = {_person(n) for n in DEFENDANT_NAME_RE.findall(text)}
+    defendants = {_person(n) for n in _defendant_names(text)}
     persons: set[str] = set()
     # unnamed persons told as new: 一名男子 once however often, each 另一名… by its place
     new: set[tuple] = set()
@@ -537,6 +538,9 @@ def _about_defendant(text: str, pos: int) -> bool:
     lo, _ = bounds(text, pos, pos, SENTENCE_BREAK)
     window = text[max(lo, pos - 16) : pos]
     defendant = [m.end() for m in DEFENDANT.finditer(window)]
+    # a text with no word for him: the names it gives the person tried (parties.bare_defendant_names)
+    defendant += [window.rfind(name) + len(name) for name in bare_defendant_names(text) if name in window]
+    defendant.sort()
     victim = [m.end() for m in VICTIM.finditer(window)]
     if not defendant:
         return False
@@ -587,4 +591,4 @@ def victim_names(text: str) -> set[str]:
 
 
 def _defendant_names(text: str) -> set[str]:
-    return {m.group(1) for m in DEFENDANT_NAME_RE.finditer(text)}
+    return {m.group(1) for m in DEFENDANT_NAME_RE.finditer(text)} | bare_defendant_names(text)

@@ -19,6 +19,7 @@ from leniency.sentencing.extraction.numbers import (
     written_dates,
 )
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS, bare_defendant_names
+from leniency.sentencing.extraction.parties import MASKED_NAME as BARE_MASKED_NAME
 from leniency.sentencing.facts import DrugQuantity, Finding, InjuryGrade
 
 SENTENCE_BREAK = "。；;\n"
@@ -538,9 +539,11 @@ def _about_defendant(text: str, pos: int) -> bool:
     lo, _ = bounds(text, pos, pos, SENTENCE_BREAK)
     window = text[max(lo, pos - 16) : pos]
     defendant = [m.end() for m in DEFENDANT.finditer(window)]
-    # a text with no word for him: the names it gives the person tried (parties.bare_defendant_names)
-    defendant += [window.rfind(name) + len(name) for name in bare_defendant_names(text) if name in window]
-    defendant.sort()
+    # a text with no word for him: the name it gives the person tried (parties.bare_defendant_names), when it is the
+    # last person named ("徐某见本村小女孩华某乙（女，2007年4月15日生）" is the girl's birth)
+    named = list(re.finditer(BARE_MASKED_NAME, window))
+    if named and named[-1].group() in bare_defendant_names(text):
+        defendant = sorted([*defendant, named[-1].end()])
     victim = [m.end() for m in VICTIM.finditer(window)]
     if not defendant:
         return False

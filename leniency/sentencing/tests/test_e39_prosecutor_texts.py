@@ -388,6 +388,12 @@ CASES = [
         age=None,
         victims=1,
     ),
+    case(
+        "bare-name-child-particulars-are-not-the-suspects",
+        "2023年3月8日，周某见邻居小女孩吴某乙（女，2014年4月15日生）独自在家，对其实施猥亵。周某到案后如实供述。",
+        age=None,
+        circumstances={"confession"},
+    ),
 ]
 
 

@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.facts import Span
 
 # Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
@@ -59,10 +60,11 @@ RESOLD = re.compile(r"出售|卖掉|卖出|卖给|变卖|转卖|销赃|典当")
 PROCEEDS_OF_SALE = re.compile(r"[获得]赃款|赃款计|换得|换取")
 
 # A party's contention in the judgment's reasoning (辩护人提出…仅骗取3万元 / 被告人辩称其只收到2万元): what the court
-# answers, not what it finds.
+# answers, not what it finds; in a prosecutor's review the suspect's (犯罪嫌疑人称其只收到2万元: parties.py, task E39).
 CONTENTION = re.compile(
     r"辩称|辩解称|辩护意见|辩护人[^。；;]{0,12}(?:提出|认为|称)|上诉理由|上诉人[^。；;]{0,8}(?:提出|称)|"
-    r"被告人[^。；;]{0,6}(?:提出|称)[^。；;]{0,6}(?:只|仅)"
+    + DEFENDANT_WORDS
+    + r"[^。；;]{0,6}(?:提出|称)[^。；;]{0,6}(?:只|仅)"
 )
 
 ALLEGATION = re.compile(r"公诉机关指控|检察院指控|起诉书指控|公诉机关起诉指控")

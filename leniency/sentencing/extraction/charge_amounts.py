@@ -30,6 +30,7 @@ from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
+from leniency.sentencing.extraction.numbers import clause_after, clause_before
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
@@ -55,7 +56,6 @@ LOSS_CHARGES = (
 )
 CAUSED = re.compile(r"致使|造成|导致")
 LOST = re.compile(r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 # 刑法第312条 (and its name before Amendment 6): measured by the value of the proceeds it concealed (法释〔2015〕11号,
 # 2021年修正, 第一条、第三条: 价值总额; recalled), which is the value of what the predicate crime took where the text tells
 # that value once, after both acts ("…将该车盗走…蒋以600元的低价将该车收购。经鉴定：该被盗电动车价值为2300元")
@@ -147,9 +147,7 @@ def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> boo
     致使/造成/导致 … 损失), not money taken."""
     if not any(c in LOSS_CHARGES for c in conduct):
         return False
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)]
-    end = CLAUSE_BREAK.search(sentence, at)
-    clause = sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+    clause = clause_before(sentence, at) + clause_after(sentence, at)
     return bool(CAUSED.search(clause) and LOST.search(clause))
 
 

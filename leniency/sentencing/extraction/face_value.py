@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import sentence_spans
-from leniency.sentencing.extraction.numbers import NUMBER, parse_number
+from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
 NOTES = r"(?:假币|假人民币|假钞票?|伪币|伪造的(?:人民币|货币)|(?<=伪造)(?:人民币|货币))"
@@ -42,7 +42,6 @@ FACE_NAMED = re.compile(
 )
 COUNT_RE = re.compile(rf"(?<!每)(?P<num>{NUMBER})[张枚](?!的价格)")
 PAID = re.compile(r"(?:每[张枚]|单价|价格|价款|价钱)(?:为|是|约|[：:])?$|以$")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 
 
 def face_value(text: str) -> Decimal | None:
@@ -63,7 +62,7 @@ def _sentence_face_values(text: str, start: int, end: int) -> list[Told]:
         value = parse_number(match.group("num"))
         if not value:
             continue
-        clause = _clause(text, match.start(), start)
+        clause = clause_before(text, match.start(), start)
         if PAID.search(clause):
             continue
         if DENOMINATION_BEFORE.search(clause) or DENOMINATION_AFTER.match(text, match.end()):
@@ -77,13 +76,13 @@ def _sentence_face_values(text: str, start: int, end: int) -> list[Told]:
 
 def _named_after_notes(text: str, at: int, floor: int) -> bool:
     """Whether the figure at `at` is the sum of the notes named before it in its clause (or the clause before)."""
-    clause_start = at - len(_clause(text, at, floor))
+    clause_start = at - len(clause_before(text, at, floor))
     clause = text[clause_start:at]
     notes = list(NOTES_RE.finditer(clause))
     if notes:
         return bool(SUM_AFTER_NOTES.match(clause[notes[-1].end() :]))
     if FACE_NAMED.match(clause) and clause_start > floor:
-        return bool(NOTES_RE.search(_clause(text, clause_start - 1, floor)))
+        return bool(NOTES_RE.search(clause_before(text, clause_start - 1, floor)))
     return False
 
 
@@ -96,7 +95,7 @@ def _counts(
     counts = []
     for match in COUNT_RE.finditer(text, start, end):
         number = parse_number(match.group("num"))
-        if not number or PAID.search(_clause(text, match.start(), start)):
+        if not number or PAID.search(clause_before(text, match.start(), start)):
             continue
         before = [d for d in denominations if d[0] < match.start()]
         at, denomination = before[-1] if before else min(denominations, key=lambda d: d[0] - match.start())
@@ -104,8 +103,3 @@ def _counts(
     listed = [n for _, n, _ in counts]
     # "…120张、…80张，共计200张": a count that is the others' sum restates them
     return [c for c in counts if not (len(listed) >= 3 and c[1] * 2 == sum(listed))]
-
-
-def _clause(text: str, at: int, floor: int) -> str:
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, floor, at)]
-    return text[breaks[-1] if breaks else floor : at]

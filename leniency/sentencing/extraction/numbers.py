@@ -41,6 +41,22 @@ def bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     return lo, min(his, default=len(text))
 
 
+# The marks that end a clause: a comma, a colon, an enumeration's end, a sentence's end.
+CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+
+
+def clause_before(text: str, at: int, floor: int = 0, breaks: re.Pattern = CLAUSE_BREAK) -> str:
+    """The clause that ends at position `at`: from the last of `breaks` before it, not before `floor`."""
+    starts = [m.end() for m in breaks.finditer(text, floor, at)]
+    return text[starts[-1] if starts else floor : at]
+
+
+def clause_after(text: str, at: int, breaks: re.Pattern = CLAUSE_BREAK) -> str:
+    """The clause that begins at position `at`: up to the first of `breaks` after it."""
+    found = breaks.search(text, at)
+    return text[at : found.start() if found else len(text)]
+
+
 def parse_number(raw: str) -> Decimal | None:
     """'2.6万' -> 26000, '一万二千' -> 12000, '三千五' -> 3500, '1,234.5' -> 1234.5; None if unreadable."""
     s = raw.translate(_FULLWIDTH).replace(",", "").replace("，", "").replace("余", "").replace("多", "")

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from leniency.sentencing.extraction import numbers
 from leniency.sentencing.extraction.amounts import (
     CLAUSE_BREAK,
     NAMED_FILLER,
@@ -60,8 +61,9 @@ def stated_total(values: list[Decimal]) -> Decimal | None:
 
 def clause_before(text: str, at: int) -> str:
     """The clause before position `at`, where the name of the figure at `at` stands."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)]
-    return text[breaks[-1] if breaks else 0 : at]
+    return numbers.clause_before(
+        text, at, breaks=CLAUSE_BREAK
+    )  # amounts' breaks: ！？ end a clause there too
 
 
 def naming_clause(text: str, at: int) -> str:

@@ -16,11 +16,10 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import sentence_spans
-from leniency.sentencing.extraction.numbers import NUMBER, parse_number
+from leniency.sentencing.extraction.numbers import NUMBER, clause_after, clause_before, parse_number
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
 VOLUME_RE = re.compile(rf"(?P<num>{NUMBER})(?:立方米|立方(?![米厘分毫])|m³|M³|㎥)(?!以上|以下|的标准|为起点)")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 STANDING = re.compile(r"蓄积")
 LOGS = re.compile(r"材积|出材")
 FELLING = re.compile(r"伐|砍")
@@ -48,8 +47,8 @@ def timber_volume(text: str) -> Decimal | None:
 
 def _kind(text: str, match: re.Match, sentence_start: int) -> str | None:
     """'standing', 'logs', or None where the figure is not a volume felled."""
-    clause = _clause(text, match.start(), sentence_start)
-    whole = clause + _clause_after(text, match.end())
+    clause = clause_before(text, match.start(), sentence_start)
+    whole = clause + clause_after(text, match.end())
     if PERMIT.search(whole):
         return None
     felled = bool(FELLING.search(whole))
@@ -61,14 +60,3 @@ def _kind(text: str, match: re.Match, sentence_start: int) -> str | None:
     if LOGS.search(named):
         return "logs"
     return "standing" if FELLING.search(clause) else None
-
-
-def _clause(text: str, at: int, floor: int) -> str:
-    """The clause before position `at`, not before `floor`."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, floor, at)]
-    return text[breaks[-1] if breaks else floor : at]
-
-
-def _clause_after(text: str, at: int) -> str:
-    found = CLAUSE_BREAK.search(text, at)
-    return text[at : found.start() if found else len(text)]

@@ -101,7 +101,6 @@ DATE_B = r"(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日)?"
 BIRTH_RE = re.compile(rf"{DATE}(?:出生|生)|出生(?:日期|年月日|于)?(?:为|是|：|:)?{DATE_B}")
 BIRTH_BEFORE = re.compile(r"(?:出生|生于|出生日期|出生于)[为是：:]?$")
 AGE_RE = re.compile(rf"(?P<num>{NUMBER})(?:周)?岁")
-DEFENDANT = DEFENDANT_WORD_RE
 DEFENDANT_NAME_RE = re.compile(
     DEFENDANT_WORDS + r"([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
 )
@@ -176,7 +175,7 @@ ACCOMPLICE_BEFORE = re.compile(r"(?:伙同|纠集|带领|邀约|叫上|与|和|�
 # another (刑法第234条 "伤害他人身体", 第232条 "杀人"), so it grades nothing. Told as the defendant's: the defendant is
 # the person told last before the grade in its clause chain, and what lies between says the defendant suffered it
 # (的/之 + 损伤, 伤情, 伤势; 亦受, 也受), with no act on anyone (致, 将, 把, 打 …) nor another person in between.
-DEFENDANT_WORD_RE = re.compile(rf"{DEFENDANT_WORDS}(?:{MASKED_NAME})?")
+DEFENDANT_TOLD_RE = re.compile(rf"{DEFENDANT_WORDS}(?:{MASKED_NAME})?")  # the word, with his name
 SUFFERED_RE = re.compile(
     r"^(?:亦|也|同时|本人)?(?:(?:的|之)[^，,。；;]{0,4}?(?:损伤|伤情|伤势)[^，,。；;致将把对向打砍刺捅撞]{0,10}|(?:亦|也)?受(?:到|了)?)$"
 )
@@ -300,7 +299,7 @@ def find_injuries(text: str) -> list[Finding]:
 def _defendants_own(text: str, at: int) -> bool:
     """Whether the injury grade at `at` is told of the defendant's own body (see SUFFERED_RE)."""
     lo, _ = bounds(text, at, at, SENTENCE_BREAK)
-    told = list(DEFENDANT_WORD_RE.finditer(text, lo, at))
+    told = list(DEFENDANT_TOLD_RE.finditer(text, lo, at))
     if not told:
         return False
     defendant = told[-1]
@@ -538,7 +537,7 @@ def _about_defendant(text: str, pos: int) -> bool:
     """Whether the nearest person named before `pos` in its sentence is the defendant."""
     lo, _ = bounds(text, pos, pos, SENTENCE_BREAK)
     window = text[max(lo, pos - 16) : pos]
-    defendant = [m.end() for m in DEFENDANT.finditer(window)]
+    defendant = [m.end() for m in DEFENDANT_WORD_RE.finditer(window)]
     # a text with no word for him: the name it gives the person tried (parties.bare_defendant_names), when it is the
     # last person named ("徐某见本村小女孩华某乙（女，2007年4月15日生）" is the girl's birth)
     named = list(re.finditer(BARE_MASKED_NAME, window))

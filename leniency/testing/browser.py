@@ -141,6 +141,7 @@ def review_voluntariness(judge: Page, base: str, defendant) -> None:
     judge.goto(f"{base}/plea/defendants/{defendant.pk}/")
     judge.get_by_role("link", name="自愿性审查").click()
     items = judge.locator("tr[data-item]")
+    expect(items.first).to_be_visible()  # count() does not wait for the review page to load
     for i in range(items.count()):
         row = items.nth(i)
         if row.get_attribute("data-item") == "settlement_on_file":

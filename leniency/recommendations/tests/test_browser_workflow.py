@@ -128,15 +128,15 @@ def test_draft_review_objection_revision_final_adoption(as_user, live_server, wo
     judge = as_user(world.judge)
     judge.goto(f"{base}/recommendations/defendants/{d.pk}/")
     judge.get_by_role("link", name="法院决定").click()
-    court_url = judge.url
     # While something stands in the way (no voluntariness review yet), the page does not offer 采纳 and says why.
     expect(judge.locator("[data-closed]")).to_contain_text("法院尚未进行认罪认罚自愿性审查")
+    court_url = judge.url
     expect(judge.get_by_label("采纳", exact=True)).to_have_count(0)
     # The judge records the voluntariness review on its page, every item affirmed with what it rests on.
     judge.goto(f"{base}/plea/defendants/{d.pk}/")
     judge.get_by_role("link", name="自愿性审查").click()
     items = judge.locator("tr[data-item]")
-    assert items.count() > 0
+    expect(items.first).to_be_visible()  # count() does not wait for the review page to load
     for i in range(items.count()):
         items.nth(i).locator("input[value=yes]").check()
         items.nth(i).locator("input[type=text]").fill("已核对卷宗材料并当庭询问被告人")

@@ -58,10 +58,18 @@ def claim_rejected(text: str, start: int, end: int) -> bool:
 
 
 def finding_denied(text: str, start: int, end: int, word: str) -> bool:
-    """The facts at text[start:end] conceded ("虽系主动投案") and the finding `word` (自首) denied later in the sentence
-    ("但…不能认定为自首"), where the sentence does not also make that finding."""
+    """The facts at text[start:end] conceded ("虽系主动投案"), or claimed by the defence ("辩护人提出被告人有重大立功表现
+    的意见"), and the finding `word` (自首, 重大立功) denied later in the sentence ("但…不能认定为自首", "经查，…不属于
+    重大立功，但构成一般立功，予以部分采纳"), where the sentence does not also make that finding."""
     lo, hi = bounds(text, start, end, SENTENCE_BREAKS)
-    if not CONCEDED.search(text, lo, start):
+    if not (CONCEDED.search(text, lo, start) or _claimed(text, lo, start)):
         return False
     denied = [negated(text, m.start(), m.end()) for m in re.compile(word).finditer(text, end, hi)]
     return any(denied) and all(denied)
+
+
+def _claimed(text: str, lo: int, start: int) -> bool:
+    """A defence claim (辩护人提出…, 被告人辩称…) begins before `start` in its sentence, with no inquiry of the court
+    between."""
+    claims = list(DEFENCE_CLAIM.finditer(text, lo, start))
+    return bool(claims) and not COURT_INQUIRY.search(text, claims[-1].end(), start)

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.accomplice_subject import of_accomplice
 from leniency.sentencing.extraction.circumstance_denials import (
     SENTENCE_BREAKS,
     claim_rejected,
@@ -18,12 +19,24 @@ from leniency.sentencing.extraction.circumstance_denials import (
     negated,
 )
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
+from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
+from leniency.sentencing.extraction.plea_withdrawal import withdrawn
 from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
+from leniency.sentencing.extraction.surrender_facts import (
+    KNOWINGLY_WAITED,
+    OTHER_CRIME_UNKNOWN,
+    QUESTIONED_WHEN_SUSPICIOUS,
+    REPORTED_AND_WAITED,
+    other_crime_counts,
+    questioned_counts,
+    reported_and_waited_counts,
+    resisted_after,
+)
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.facts import (
     Circumstance,
@@ -55,8 +68,6 @@ COSTS_PAID = re.compile(
 CIVIL_SETTLEMENT_PAID = re.compile(
     r"调解协议[^，,。；;未没不尚]{0,4}履行(?:完毕)?|已履行(?:了)?(?:民事)?调解协议"
 )
-# the other offender a 协助抓捕 catches (刑法第68条: 协助抓捕其他犯罪嫌疑人), not the defendant ("带领民警将其抓获")
-OTHER_OFFENDER = r"(?:同案|同伙|犯罪嫌疑人|犯罪分子|他人|其他|另案|人员|上线|下线|上家|下家)"
 # 自动投案 told as going to an authority to explain (说明情况), or of one's own accord (主动/自动/自行) to be questioned
 # (接受调查); not taken there (带至, 押至) nor summoned (传唤, `_counts`): a summons refused or obeyed is no surrender
 AUTHORITY = r"(?:派出所|公安局|公安分局|公安机关|检察院|侦查机关)"
@@ -76,24 +87,20 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
                              r"|(?<![未没不])向[^，,。；;]{0,20}(?:派出所|公安|检察|监察|纪委|纪检|侦查机关|司法机关)[^，,。；;]{0,8}投案"
                              r"|报警投案|电话投案|(?:主动|自动)归案")),
     (C.SURRENDER, WENT_TO_AUTHORITY),
-    # 法发〔2010〕60号 一(一): 明知他人报案而在现场等待，抓捕时无拒捕行为 is 自动投案 (recalled, unconfirmed)
-    (C.SURRENDER, re.compile(
-        r"(?:明知|知道|得知)[^。；;]{0,12}报(?:警|案)[^。；;]{0,12}(?:在现场|留在现场|原地|现场)等(?:候|待)"
-    )),
+    # 自动投案 and 特别自首 told by their facts (法发〔2010〕60号 一(一); 刑法第67条第2款): surrender_facts.py
+    (C.SURRENDER, KNOWINGLY_WAITED),
+    (C.SURRENDER, REPORTED_AND_WAITED),
+    (C.SURRENDER, QUESTIONED_WHEN_SUSPICIOUS),
+    (C.SURRENDER, OTHER_CRIME_UNKNOWN),
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
-        r"当庭(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+        r"当庭(?:亦|也|均)?(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
     (C.MERITORIOUS, re.compile(r"(?<!重大)立功")),
-    # 刑法第68条 in its facts, without the word: 检举、揭发他人犯罪行为，查证属实, and 协助司法机关抓捕其他犯罪嫌疑人
-    # (法释〔1998〕8号第五条; 带领侦查人员抓获 is 协助抓捕 in 法发〔2010〕60号 二, recalled, unconfirmed)
-    (C.MERITORIOUS, re.compile(
-        r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
-        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?(?:抓获|抓捕)(?=[^，,。；;]*" + OTHER_OFFENDER + ")"
-        r"|(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)[^，,。；;]{0,16}?" + OTHER_OFFENDER + r"[^，,。；;]{0,10}?(?:抓获|抓捕)"
-    )),
+    # 刑法第68条 in its facts, without the word (merit_facts.py)
+    (C.MERITORIOUS, MERIT_FACTS),
     (C.RECIDIVIST, re.compile(r"累犯")),
     # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
     (C.PRIOR_RECORD, PRIOR_RECORD),
@@ -143,6 +150,10 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.ELDERLY, re.compile(AGE_WHEN_ACTING + r"(?:7[5-9]|[89]\d|七十[五六七八九]|[八九]十[一二三四五六七八九]?)周?岁")),
     # 刑法第19条: 盲人, told also as the loss of sight in both eyes
     (C.DEAF_MUTE_BLIND, re.compile(r"聋哑|又聋又哑|盲人|双(?:目|眼)(?:全盲|失明)|全盲")),
+    # 又聋又哑 told as the two disabilities of the disability certificate together (听力、言语残疾); one alone is not
+    (C.DEAF_MUTE_BLIND, re.compile(
+        r"(?:言语|语言)[、和及与]?听力(?:[一二三四]级)?(?:多重)?残疾|听力[、和及与]?(?:言语|语言)(?:[一二三四]级)?(?:多重)?残疾"
+    )),
     # 法释〔2000〕33号第五条: 因逃逸致人死亡 is 被害人因得不到救助而死亡, as judgments often write it out
     (C.FLED_DEATH, re.compile(r"因逃逸致(?:被害人|人)?[^，,。；;]{0,6}死亡|(?:得不到|未(?:能)?得到(?:及时)?)救助而死亡")),
     (C.FLED, re.compile(r"逃逸|(?:驾车|驾驶[^，,。；;]{0,8})逃离(?:事故)?现场|弃车逃离")),
@@ -153,16 +164,25 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
 ]  # fmt: skip
 
-# the words of each finding a court may refuse after conceding its facts (circumstance_denials.finding_denied)
+# the test a surrender told by its facts must also pass (surrender_facts.py)
+FACT_TESTS = {
+    KNOWINGLY_WAITED: lambda text, start, end: not resisted_after(text, end),
+    REPORTED_AND_WAITED: reported_and_waited_counts,
+    QUESTIONED_WHEN_SUSPICIOUS: questioned_counts,
+    OTHER_CRIME_UNKNOWN: other_crime_counts,
+}
+# the words of each finding a court may refuse after conceding its facts or hearing it claimed
+# (circumstance_denials.finding_denied)
 FINDING_WORDS = {
     C.SURRENDER: "自首",
     C.CONFESSION: "坦白",
     C.MERITORIOUS: "立功",
+    C.MAJOR_MERITORIOUS: "重大立功",
     C.ACCESSORY: "从犯",
     C.ATTEMPT: "未遂",
 }
-# a truthful account or a surrender told of an accomplice ("同案人朱某到案后如实供述"), not of the defendant
-ACCOMPLICE_SUBJECT = re.compile(r"同案人|同案犯|同伙|共犯")
+# 刑法第17条之一 weighs the age when the crime was done; 已满七十五周岁 at trial is art. 49's (no death penalty)
+AT_TRIAL = re.compile(r"审判时|审理时|审判的时候|庭审时|开庭时|现年")
 RECOVERED = re.compile(r"追缴|追回|扣押|起获|查获|缴获|发还")
 CONTINUED = re.compile(
     r"并|且|后|已|均已|现已"
@@ -180,7 +200,13 @@ THIRD_PARTY_PAYMENT = re.compile(
 )
 # a civil claim's sentence lists the heads claimed ("原告人刘某请求判令被告人赔偿医疗费…，伤残赔偿金…"): none is paid
 CIVIL_CLAIM = re.compile(r"原告人?[^。；;，,]{0,20}?(?:请求|诉请|要求)|诉讼请求")
-CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|提起(?!公诉)")
+CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|约定|提起(?!公诉)")
+# an agreement to pay ("签订了赔偿协议") the rest of its sentence tells was never performed ("但至今分文未付")
+AGREED = re.compile(r"约定|承诺|答应|达成|签订|签署")
+UNPAID_LATER = re.compile(
+    r"分文未付|至今未(?:支付|履行|赔偿|兑现|给付|付款)|未实际(?:支付|履行|赔偿|给付)"
+    r"|(?:但|却)[^，,。；;]{0,8}?未(?:能)?(?:支付|履行|给付|兑现|付款)"
+)
 # a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
 UNPAID_AFTER = re.compile(r"未(?:能)?(?:兑现|履行|支付|给付|到位)|尚未(?:支付|履行|赔付|给付)")
 # a forgiveness sought, not obtained ("积极争取被害人谅解，但未果", "请求被害人谅解")
@@ -287,6 +313,10 @@ def read_circumstances(
     mentions = _told(text)
     findings: list[Finding] = []
     notes: list[str] = []
+    pleas = [m.span.start for m in mentions if m.code == C.PLEA]
+    if withdrawn(text, pleas):  # 刑事诉讼法第201条第1款: plea_withdrawal.py
+        mentions = [m for m in mentions if m.code != C.PLEA]
+        notes.append("the plea (认罪认罚) told was withdrawn later (反悔): no plea leniency")
     for mention in mentions:  # the first of each circumstance, its first pattern first
         if not any(f.code == mention.code for f in findings):
             findings.append(mention)
@@ -366,9 +396,13 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         return False
     if code in FINDING_WORDS and finding_denied(text, start, match.end(), FINDING_WORDS[code]):
         return False
-    if code in (C.SURRENDER, C.CONFESSION) and ACCOMPLICE_SUBJECT.match(
-        text, clause_bounds(text, start, start)[0]
-    ):
+    if code in (C.SURRENDER, C.CONFESSION) and of_accomplice(text, start):
+        return False
+    if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
+        return False
+    if pattern is MERIT_FACTS and not merit_counts(match):
+        return False
+    if code == C.ELDERLY and AT_TRIAL.search(text, clause_bounds(text, start, start)[0], start):
         return False
     if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
         return False
@@ -504,9 +538,15 @@ def _harm(text: str) -> str | None:
 
 
 def _only_claimed(text: str, start: int) -> bool:
-    """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made."""
+    """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made, nor an agreement to pay its
+    sentence tells was not performed ("签订了赔偿协议，…但至今分文未付")."""
     lo, hi = clause_bounds(text, start, start)
-    return bool(CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi))
+    if CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi):
+        return True
+    agreement = AGREED.search(text, lo, start) or text.startswith("协议", start + 2)
+    return bool(
+        agreement and UNPAID_LATER.search(text, start, bounds(text, start, start, SENTENCE_BREAKS)[1])
+    )
 
 
 def _to_victim(text: str, start: int) -> bool:

@@ -1,0 +1,81 @@
+"""自首 told by its facts, without the word, in the three forms the law names beside going to the police.
+
+- 法发〔2010〕60号 一(一): a crime reported by the offender, who then stayed and waited for the police (犯罪后主动报案，
+  …没有逃离现场), and one reported by others where the offender knowingly waited (明知他人报案而在现场等待), in both
+  without resisting arrest (抓捕时无拒捕行为); and an offender questioned only because he looked suspicious who then
+  told his crime of his own accord (仅因形迹可疑被盘问、教育后，主动交代了犯罪事实的; not one taken in, 带至公安机关调查,
+  who then gave an account: 坦白), unless something tied to the crime was found on him,
+  his belongings or his vehicle first (…发现与犯罪有关的物品的，不能认定为自动投案). Recalled, unconfirmed.
+- 刑法第67条第2款 (特别自首): a person under a compulsory measure, or serving a sentence, who truthfully tells his own
+  other crime the authorities do not yet know (如实供述司法机关还未掌握的本人其他罪行的，以自首论); not a crime of the
+  same kind as the one he is held for (法释〔1998〕8号第四条: 属同种罪行的，可以酌情从轻处罚 — a confession's weight,
+  recalled, unconfirmed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
+from leniency.sentencing.extraction.numbers import bounds
+
+# the offender's own call (拨打110报警), or one he had someone make (让邻居报警), then a wait for the police
+REPORTED_AND_WAITED = re.compile(
+    r"(?:报警|报案)[^。；;]{0,30}?(?:在|留在|待在|守在)?[^，,。；;]{0,6}?(?:等候|等待)(?:民警|警察|公安|处理|警方)?"
+)
+# who else may have made the call: the clause that tells it begins with them
+OTHER_REPORTER = re.compile(
+    r"(?:被害|受害|群众|他人|路人|目击|邻居|保安|家属|亲属|同事|店主|失主|老板|工作人员|村民|现场人员)"
+)
+# a clause begun by an arrangement (让/叫/委托…报警) is the offender's own report
+ARRANGED = re.compile(r"(?:并|即|遂|后|随即|立即)?(?:让|叫|委托|请|嘱)")
+KNOWINGLY_WAITED = re.compile(
+    r"(?:明知|知道|得知)[^。；;]{0,12}报(?:警|案)[^。；;]{0,12}(?:在现场|留在现场|原地|现场)等(?:候|待)"
+)
+RESISTED = re.compile(r"拒捕|抗拒抓捕|暴力抗拒|逃跑|逃离|逃窜|持刀(?:威胁|对抗)")
+QUESTIONED_WHEN_SUSPICIOUS = re.compile(
+    r"形迹可疑[^。；;]{0,40}?(?:主动|自行)(?:如实)?(?:交代|交待|供述|供认|坦白)"
+)
+FOUND_ON_HIM = re.compile(
+    r"查获|搜出|搜查出|发现[^，,。；;]{0,12}(?:赃|被盗|作案工具|毒品|刀|凶器)|起获|缴获|扣押"
+)
+# taken in (带至派出所调查) rather than questioned where he was: the account is then no longer of his own accord
+TAKEN_IN = re.compile(r"带至|带到|带回|带往|押至|押回|抓获|传唤|控制|留置")
+# 刑法第67条第2款: a compulsory measure or a sentence being served, then an own crime not yet known told
+HELD = re.compile(r"强制措施|刑事拘留|拘留|逮捕|羁押|在押|取保候审|监视居住|服刑")
+OTHER_CRIME_UNKNOWN = re.compile(
+    r"(?:如实|主动)(?:供述|交代|交待|供认)(?:了)?[^，,。；;]{0,12}?(?:尚未|还未|未)(?:被)?[^，,。；;]{0,4}?掌握的"
+)
+HELD_FOR = re.compile(r"因(?:涉嫌)?(?:犯)?([\u4e00-\u9fff]{2,8}?)(?:罪|犯罪)?(?:而)?被")
+SAME_KIND = re.compile(r"同种|同类|同一种")
+
+
+def reported_and_waited_counts(text: str, start: int, end: int) -> bool:
+    """The report is the offender's own (its clause not begun by another person, save one he asked to call) and no
+    resistance or flight is told after the wait in its sentence."""
+    lo, _ = clause_bounds(text, start, start)
+    opening = text[lo:start]
+    if OTHER_REPORTER.search(opening) and not ARRANGED.match(opening):
+        return False
+    return not resisted_after(text, end)
+
+
+def resisted_after(text: str, end: int) -> bool:
+    """A wait for the police is no surrender where the arrest was resisted or the offender fled after it."""
+    _, hi = bounds(text, end, end, SENTENCE_BREAKS)
+    return bool(RESISTED.search(text, end, hi))
+
+
+def questioned_counts(text: str, start: int, end: int) -> bool:
+    """Nothing tied to the crime was found, and the offender was not taken in, before he told it of his own accord."""
+    return not (FOUND_ON_HIM.search(text, start, end) or TAKEN_IN.search(text, start, end))
+
+
+def other_crime_counts(text: str, start: int, end: int) -> bool:
+    """Told while held (its sentence names the measure or the sentence served), and not a crime of the kind he is
+    held for: the crime named in "因(涉嫌)X被…" appears again after the words "尚未掌握的", or the text calls it 同种."""
+    lo, hi = bounds(text, start, end, SENTENCE_BREAKS)
+    if not HELD.search(text, lo, start) or SAME_KIND.search(text, lo, hi):
+        return False
+    held_for = HELD_FOR.search(text, lo, start)
+    return held_for is None or held_for.group(1) not in text[end:hi]

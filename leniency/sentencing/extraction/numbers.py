@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from leniency.sentencing.facts import Span
@@ -156,6 +156,8 @@ _PART_OF_MONTH = r"初(?![中一二三四五六七八九十])|上旬|中旬|下�
 _PART_OF_YEAR = r"年?(?:初(?![中一二三四五六七八九十])|底|末)"
 _YEAR_CHARS = DIGIT_CHARS + "Ｏ"
 _DAY_MARK = rf"\s*(?:日|号(?![{_ADDRESS_AFTER_HAO}]))"
+# 次 after these is a count or an order (其次, 首次, 多次, 依次, 屡次, 再次, 层次, 档次, 名次, 席次, 班次, 车次, 批次 …), not next
+_NOT_BEFORE_NEXT = "其首多依屡再层档名席班车批每渐几数两二三四五六七八九十百千万0-9"
 
 
 def _date_pattern(named: bool, *, year_alone: bool = False, relative: bool = False) -> str:
@@ -176,6 +178,12 @@ def _date_pattern(named: bool, *, year_alone: bool = False, relative: bool = Fal
     pattern = year + f"(?:{month}|{group('ypart', _PART_OF_YEAR)})" + ("?" if year_alone else "")
     if relative:
         pattern += rf"|[同当]月(?:\s*(?P<md>{NUMBER}){_DAY_MARK}|(?P<mpart>{_PART_OF_MONTH}))"
+        # 次月/翌月 (the month after the one before), with a day, a part or alone; 次日/翌日 (the day after the one
+        # before) and 当日/同日 (its day). Not 其次 (secondly), 首次, 多次, 依次 …, nor 不同日.
+        pattern += (
+            rf"|(?<![{_NOT_BEFORE_NEXT}])[次翌]月(?:\s*(?P<nd>{NUMBER}){_DAY_MARK}|(?P<npart>{_PART_OF_MONTH}))?"
+            rf"|(?P<dayrel>(?<![{_NOT_BEFORE_NEXT}])[次翌]|(?<!不)[当同])日"
+        )
     return pattern
 
 
@@ -255,6 +263,10 @@ def _written(match: re.Match, before: WrittenDate | None, *, birth: bool = False
     """The WrittenDate a date match writes, the relative parts read against `before`; None where it writes none."""
     groups = match.groupdict()
     where = Span(match.start(), match.end(), match.group(0))
+    if groups.get("dayrel"):
+        return _day_relative(groups["dayrel"], before, where, birth)
+    if match.group(0)[1:2] == "月" and match.group(0)[0] in "次翌":
+        return _month_after(before, _day_written(groups.get("nd")), groups.get("npart"), where, birth)
     if groups.get("md") or groups.get("mpart"):  # 同月/当月
         if before is None or before.month is None:
             return None
@@ -283,6 +295,25 @@ def _written(match: re.Match, before: WrittenDate | None, *, birth: bool = False
     )
 
 
+def _day_relative(word: str, before: WrittenDate | None, where: Span, birth: bool) -> WrittenDate | None:
+    """次日/翌日: the day after the date before, which must have a day (2015年3月…次日 names none); 当日/同日: its day."""
+    if before is None or before.day is None or (day := before.as_date()) is None:
+        return None
+    if word in "次翌":
+        day += timedelta(days=1)
+    return WrittenDate(day.year, day.month, day.day, None, where, relative=True, birth=birth)
+
+
+def _month_after(
+    before: WrittenDate | None, day: int | None, part: str | None, where: Span, birth: bool
+) -> WrittenDate | None:
+    """次月/翌月: the month after the date before (December's next month is January of the year after)."""
+    if before is None or before.month is None:
+        return None
+    year, month = (before.year + 1, 1) if before.month == 12 else (before.year, before.month + 1)
+    return WrittenDate(year, month, day, part, where, relative=True, birth=birth)
+
+
 def _day_written(written: str | None) -> int | None:
     return int(parse_number(written) or 1) if written else None
 
@@ -301,7 +332,7 @@ def arabic_dates(text: str) -> str:
 
     def arabic(match: re.Match) -> str:
         written, start = match.group(0), match.start()
-        for name in ("md", "d", "mo", "y"):  # right to left, so that earlier spans keep their places
+        for name in ("nd", "md", "d", "mo", "y"):  # right to left, so that earlier spans keep their places
             value = match.group(name)
             if value is None or value == "元" or value.isascii():
                 continue

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from leniency.sentencing.extraction.drug_tablets import counted_drugs, per_tablet_spans
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.numbers import (
     DATE_RE,
     NUMBER,
     bounds,
+    clause_before,
     date_of,
     parse_number,
     span,
@@ -45,6 +48,10 @@ TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|总重|共)[^，,。�
 DEAL_RE = re.compile(r"贩卖|出售|卖给|售给|销售|交易")
 TOLD_AGAIN_RE = re.compile(r"该|上述|前述|涉案|所述|以上")
 DRUG_WINDOW = 60
+# a weight told of each drug listed before it (冰毒、海洛因各2克)
+EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
+# a weight told as what other quantities come to: an equivalent (折合海洛因15克) or a purity figure (折合纯甲基苯丙胺3克)
+EQUIVALENT_BEFORE = re.compile(r"折合[^，,。；;\d]{0,10}$|折算[^，,。；;\d]{0,10}$")
 
 # the grades of 《人体损伤程度鉴定标准》(2014; recalled): 重伤一级/二级, 轻伤一级/二级, also written 轻伤（一级） and with
 # the financial numerals (轻伤壹级)
@@ -156,7 +163,7 @@ LETTERED_RE = re.compile(
 )  # not a masked name (被害人甲某, 丁×)
 NUMBERED_PERSONS_RE = re.compile(
     rf"(?P<another>另(?:外)?一?)?(?P<num>{NUMBER})(?:名|位|个)?{PERSON_NOUN}"
-    rf"|(?:(?<=[致将把])|(?<=造成))(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
+    rf"|(?:(?<=[致将把])|(?<=造成)|(?<=其中))(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
     rf"|(?P<other>另(?:外)?(?:一)?(?:名|位|个)?){PERSON_NOUN}"
 )
 TOLD_BEFORE_RE = re.compile(rf"该{PERSON_NOUN}|{PERSON_NOUN}|其")
@@ -167,6 +174,8 @@ SUMMED_NUMBER = r"[一两二三四五六七八九十]{1,3}|\d{1,3}"
 SUMMED_PERSONS = r"(?:名|位|个)?(?:人|被害人|受害人)"
 SUMMED_ITEM_RE = re.compile(rf"(?P<num>{SUMMED_NUMBER}){SUMMED_PERSONS}")
 SUMMED_ITEM = rf"(?:{SUMMED_NUMBER}){SUMMED_PERSONS}(?:均|都)?{SUMMED_GRADE}"
+# the persons told after their grade, a summary by kind the other way round (轻伤二级二人、轻微伤一人)
+PERSONS_AFTER_GRADE_RE = re.compile(rf"(?:各|均|共)?(?P<num>{SUMMED_NUMBER})(?:名|位|个)?人")
 SUMMARY_RE = re.compile(rf"(?:致使?|造成)了?{SUMMED_ITEM}(?:[、，,和及]{SUMMED_ITEM})*")
 # a lettered victim told again by the letter alone (经鉴定，甲的损伤程度为轻伤二级), once the text has lettered the victims
 LETTER_AGAIN_RE = re.compile(r"(?:(?<=[，,。；;：:、将把致和与及])|^)([甲乙丙丁戊己])(?=[的、和及与被受系])")
@@ -189,14 +198,23 @@ def find_drugs(text: str) -> list[DrugQuantity]:
     if not names:
         return []
     netted = "净重" in text
+    per_tablet = per_tablet_spans(text)
     weighed: list[tuple[re.Match, str, Decimal]] = []
     for match in GRAMS_RE.finditer(text):
         grams = parse_number(match.group("num"))
         if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
             continue
+        if any(lo <= match.start() < hi for lo, hi in per_tablet):
+            continue  # one tablet's weight: counted with the number of tablets (drug_tablets.py)
+        grams *= UNIT_GRAMS.get(match.group("unit"), Decimal(1))
+        if EACH_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            weighed += [(match, named, grams) for named in _listed_drugs(text, names, match.start())]
+            continue
         named = _nearest_drug(text, names, match.start(), match.end())
         if named is not None:
-            weighed.append((match, named, grams * UNIT_GRAMS.get(match.group("unit"), Decimal(1))))
+            weighed.append((match, named, grams))
+    weighed = _without_equivalents(text, weighed)
+    weighed += _tablets_weighed(text)
     drugs: list[DrugQuantity] = []
     for match, named, grams in _without_parts_of_totals(text, weighed):
         found = substance(named)
@@ -215,6 +233,49 @@ def find_drugs(text: str) -> list[DrugQuantity]:
             )
         )
     return drugs
+
+
+def _tablets_weighed(text: str) -> list:
+    """The drugs counted by tablets with a weight per tablet (drug_tablets.py), as quantities of their own; each stands
+    where its count is told."""
+    return [(_At(d.span.start, d.span.end), d.named, d.grams) for d in counted_drugs(text) if d.grams]
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where a quantity not read by GRAMS_RE is told, with a match's start() and end()."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _listed_drugs(text: str, names: list[tuple[int, int, str]], at: int) -> list[str]:
+    """The drugs named in the clause before a weight told with 各 (冰毒、海洛因各2克: each of them weighs it), each
+    substance once."""
+    lo = at - len(clause_before(text, at))
+    listed: dict[str, str] = {}
+    for start, _, named in names:
+        if lo <= start < at:
+            listed.setdefault(substance(named).name, named)
+    return list(listed.values())
+
+
+def _without_equivalents(text: str, weighed: list) -> list:
+    """`weighed` without the figures told as what other quantities come to (共计折合海洛因15克, 折合纯甲基苯丙胺3克)
+    where the text weighs the drugs themselves: an equivalent or a purity figure is no drug seized (刑法第357条第2款:
+    not converted by purity), and counting it would add the drugs twice."""
+    converted = [
+        w for w in weighed if EQUIVALENT_BEFORE.search(text, max(0, w[0].start() - 12), w[0].start())
+    ]
+    if len(converted) == len(weighed):
+        return weighed
+    return [w for w in weighed if w not in converted]
 
 
 def _without_parts_of_totals(text: str, weighed: list) -> list:
@@ -351,6 +412,8 @@ def injured_persons(text: str, findings: list[Finding]) -> int:
             continue
         lo, _ = bounds(text, at.start, at.start, SENTENCE_BREAK)
         kind, told = _told_last(text, lo, at.start)
+        if after := PERSONS_AFTER_GRADE_RE.match(text, at.end):
+            kind, told = "summed", (-1 - lo, at.start, int(parse_number(after.group("num")) or 1))
         if kind == "names":
             names = {_person(n) for n in told} - defendants
             persons |= names

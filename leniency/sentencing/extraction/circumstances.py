@@ -50,9 +50,9 @@ from leniency.sentencing.facts import (
 C = Circumstance
 
 RETURNED = re.compile(
-    r"(?:退还|返还|归还|退回)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
-    r"|违法所得|非法所得)"
-    r"|(?:返还|归还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
+    r"(?:退还|返还|归还|退回|送还)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
+    r"|违法所得|非法所得|诈骗款|被骗款|骗取的|偷来的|盗来的|抢来的)"
+    r"|(?:返还|归还|送还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
 )
 # who acts in a sentence that tells of a return: the defendant (or the family for them), or the police and recovery
@@ -94,14 +94,17 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, OTHER_CRIME_UNKNOWN),
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳")),
     (C.COURT_CONFESSION, re.compile(
-        r"当庭(?:亦|也|均)?(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+        r"当庭(?:亦|也|均)?(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|最后陈述(?:中|时)(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
     (C.MERITORIOUS, re.compile(r"(?<!重大)立功")),
     # 刑法第68条 in its facts, without the word (merit_facts.py)
     (C.MERITORIOUS, MERIT_FACTS),
-    (C.RECIDIVIST, re.compile(r"累犯")),
+    # 刑法第65条 in its own words, without 累犯
+    (C.RECIDIVIST, re.compile(
+        r"累犯|刑罚执行完毕(?:或者赦免)?以后[^。；;]{0,4}五年(?:以)?内[^。；;]{0,6}再犯应当判处有期徒刑以上刑罚之罪"
+    )),
     # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
     (C.PRIOR_RECORD, PRIOR_RECORD),
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还"
@@ -137,6 +140,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.PREPARATION, re.compile(
         r"犯罪预备|预备犯"
         r"|(?:尚未|还未|未及|没有|未来得及)着手[^，,。；;]{0,12}?(?:被|遭)[^，,。；;]{0,12}?(?:抓获|查获|发现|制止|控制|截获)"
+        r"|因[^，,。；;]{1,16}?而(?:未能|没能|无法|未及)着手(?:实施|实行|作案|犯罪)"
     )),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     # not 从 + 犯罪…: "民警从犯罪嫌疑人王某处扣押", "从犯罪现场提取" (from the suspect, from the scene)
@@ -209,10 +213,13 @@ UNPAID_LATER = re.compile(
 )
 # a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
 UNPAID_AFTER = re.compile(r"未(?:能)?(?:兑现|履行|支付|给付|到位)|尚未(?:支付|履行|赔付|给付)")
-# a forgiveness sought, not obtained ("积极争取被害人谅解，但未果", "请求被害人谅解")
-SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图)[^，,。；;取获得]{0,10}$")
+# a forgiveness or a 立功 sought, not obtained ("积极争取被害人谅解，但未果", "意图为其争取立功")
+SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图|意图|企图)[^，,。；;取获得]{0,10}$")
 # Where the victim, not the defendant, is the subject of the clause.
-OTHER_PERSON = re.compile(r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|[（(]$")
+# 刑法第29条: the minor a defendant instigates, uses or recruits (教唆未满十八周岁的李某) is another person
+OTHER_PERSON = re.compile(
+    r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|教唆|唆使|指使|利用|雇佣|雇用|招募|纠集|[（(]$"
+)
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
 # A killing that did not happen, told without 未遂 (刑法第23条、第24条): an intent to kill the text states, nobody dead,
 # and after it either a cause outside the defendant's will (制止, 抓获, the victim's resistance or escape, a rescue by
@@ -413,7 +420,9 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         and "传唤" in text[bounds(text, start, start, SENTENCE_BREAKS)[0] : start]
     ):
         return False
-    if code == C.FORGIVENESS and SOUGHT.search(text, clause_bounds(text, start, start)[0], start):
+    if code in (C.FORGIVENESS, C.MERITORIOUS, C.MAJOR_MERITORIOUS) and SOUGHT.search(
+        text, clause_bounds(text, start, start)[0], start
+    ):
         return False
     if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not _to_victim(text, start):
         return False

@@ -1,6 +1,7 @@
 """立功 (刑法第68条) told by its facts, without the word.
 
-法释〔1998〕8号第五条: 检举、揭发他人犯罪行为，查证属实; 提供侦破其他案件的重要线索，查证属实 — told also as the police
+法释〔1998〕8号第五条: 检举、揭发他人犯罪行为，查证属实 (told also as 举报, and as the person reported convicted or
+prosecuted for it); 提供侦破其他案件的重要线索，查证属实 — told also as the police
 cracking a case or catching someone by the lead (据此破获, 根据该线索抓获: verified by its result); 协助司法机关抓捕其他
 犯罪嫌疑人 (带领侦查人员抓获 is 协助抓捕 in 法发〔2010〕60号 二, recalled, unconfirmed). Not the joint crime of an
 accomplice exposed (法释〔1998〕8号第六条: 揭发同案犯共同犯罪事实的，可以酌情予以从轻处罚 — part of the defendant's own
@@ -17,7 +18,9 @@ HELPERS = r"(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)"
 LEAD_USED = r"(?:据此|根据(?:该|此|上述|其提供的)线索|依据(?:该|此)线索)"
 NOT_DONE = r"(?<!未)(?<!未能)(?<!没有)(?<!没能)"
 MERIT_FACTS = re.compile(
-    r"(?:检举|揭发)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
+    r"(?:检举|揭发|举报)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
+    # the person reported then convicted or prosecuted for it (已因此被判处): verified by the result
+    r"|(?:检举|揭发|举报)[^。；;]{0,40}?(?:已)?(?:因此|据此|因该罪|为此)被(?:判处|判决|提起公诉|起诉|逮捕)"
     rf"|(?:提供|检举|揭发)[^。；;]{{0,30}}?线索[^。；;]{{0,20}}?{LEAD_USED}[^，,。；;]{{0,12}}?{NOT_DONE}"
     r"(?:破获|侦破|抓获|查获|查破)"
     rf"|{HELPERS}[^，,。；;]{{0,16}}?(?:抓获|抓捕)(?=[^，,。；;]*{OTHER_OFFENDER})"

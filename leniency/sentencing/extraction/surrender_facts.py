@@ -43,8 +43,12 @@ FOUND_ON_HIM = re.compile(
 TAKEN_IN = re.compile(r"带至|带到|带回|带往|押至|押回|抓获|传唤|控制|留置")
 # 刑法第67条第2款: a compulsory measure or a sentence being served, then an own crime not yet known told
 HELD = re.compile(r"强制措施|刑事拘留|拘留|逮捕|羁押|在押|取保候审|监视居住|服刑")
+# the crime told, then called not yet known in its clause ("…尚未掌握的本人其他罪行") or the next ("…，该罪行此前未被
+# 司法机关掌握")
 OTHER_CRIME_UNKNOWN = re.compile(
-    r"(?:如实|主动)(?:供述|交代|交待|供认)(?:了)?[^，,。；;]{0,12}?(?:尚未|还未|未)(?:被)?[^，,。；;]{0,4}?掌握的"
+    r"(?:如实|主动)(?:向[^，,。；;]{1,10}?)?(?:供述|交代|交待|供认)(?:了)?[^，,。；;]{0,12}?(?:尚未|还未|未)(?:被)?[^，,。；;]{0,4}?掌握的"
+    r"|(?:如实|主动)(?:向[^，,。；;]{1,10}?)?(?:供述|交代|交待|供认)(?:了)?[^，,。；;]{0,30}[，,]"
+    r"[^，,。；;]{0,6}?(?:此前|之前|当时)?(?:尚未|还未|未)(?:被)?[^，,。；;]{0,8}?掌握"
 )
 HELD_FOR = re.compile(r"因(?:涉嫌)?(?:犯)?([\u4e00-\u9fff]{2,8}?)(?:罪|犯罪)?(?:而)?被")
 SAME_KIND = re.compile(r"同种|同类|同一种")

@@ -170,6 +170,78 @@ FIRST_CASES = [
 ]  # fmt: skip
 
 
+# A second batch, new phrasings written after the first batch's rules were in place, scored before any change.
+SECOND_CASES = [
+    case("surrender-learned-police-came-then-went",
+         "民警到被告人祝某家中未找到祝某，遂告知其家属，祝某得知后于次日自行到派出所投案。", "surrender"),
+    case("not-surrender-held-by-mall-guards",
+         "被告人聂某在商场盗窃时被保安人员当场抓住，后被移交公安机关处理，其到案后如实供述。", "confession"),
+    case("surrender-traffic-reported-rescued-waited",
+         "事故发生后，被告人晏某立即报警并抢救伤者，保护现场，等候交警处理。", "surrender"),
+    case("special-surrender-prisoner-told-earlier-robbery",
+         "被告人厉某在监狱服刑期间，主动向监狱管理人员交代了其入狱前持刀抢劫的犯罪事实，该罪行此前未被司法机关掌握。",
+         "surrender"),
+    case("meritorious-reported-cellmate-convicted",
+         "被告人荣某羁押期间举报同监室人员陈某曾贩卖毒品，陈某已因此被判处有期徒刑三年。", "meritorious",
+         xfail="the reported cellmate's conviction (陈某已因此被判处…) is read as the defendant's prior record: earlier_convictions knows another person only by 同案/另案 or a list of names"),
+    case("not-meritorious-lead-from-relatives",
+         "被告人桂某的亲属向公安机关提供了他人犯罪线索，意图为桂某争取立功。"),
+    case("major-meritorious-reported-one-sentenced-to-life",
+         "被告人检举的犯罪嫌疑人郭某已被判处无期徒刑，被告人的检举行为属重大立功。", "major_meritorious"),
+    case("court-confession-final-statement",
+         "被告人隆某在最后陈述中表示认罪悔罪，请求法庭从轻处罚。", "court_confession"),
+    case("confession-told-all-at-first-interrogation",
+         "被告人帅某在第一次讯问时即如实交代了全部作案经过，此后供述稳定。", "confession"),
+    case("restitution-took-bike-back-to-owner",
+         "被告人查某次日将偷来的电动车送还失主。", "restitution"),
+    case("restitution-refunded-part-of-fraud",
+         "被告人阙某已向被害人退还诈骗款3万元，尚有2万元未退还。", "restitution"),
+    case("compensation-deposited-with-court",
+         "被告人的家属已向本院交纳赔偿款5万元，用于赔偿被害人的损失。", "compensation"),
+    case("not-forgiveness-victim-asks-severity",
+         "被害人要求严惩被告人，不同意对被告人从轻处罚。"),
+    case("forgiveness-victim-company-letter",
+         "被害单位某公司出具情况说明，对被告人的行为表示谅解。", "forgiveness"),
+    case("reconciliation-procuratorate-presided",
+         "在检察机关主持下，被告人与被害人就民事赔偿达成和解，被告人赔偿被害人6万元，被害人自愿撤回附带民事诉讼并对"
+         "被告人予以谅解。", "reconciliation", "compensation", "forgiveness"),
+    case("accessory-lent-bank-cards",
+         "被告人提供银行卡帮助转移赃款，其作用相对较小，可认定为从犯。", "accessory"),
+    case("coerced-by-employer",
+         "被告人系受雇主胁迫而参与犯罪，在共同犯罪中系胁从犯。", "coerced"),
+    case("instigated-a-minor-no-minor-defendant",
+         "被告人教唆未满十八周岁的李某实施抢劫，应当从重处罚。"),
+    case("attempt-robbery-victim-broke-free",
+         "被告人持刀拦截被害人欲抢劫财物，被害人趁其不备挣脱跑开，被告人未劫得财物。", "attempt",
+         xfail="未劫得财物 alone is no attempt of robbery where an injury was caused (抢劫既遂 by injury); the robbery's result rule is not read"),
+    case("discontinuation-poisoner-took-victim-to-hospital",
+         "被告人投毒后心生悔意，主动将被害人送往医院抢救，被害人经治疗后未造成伤害。", "discontinuation",
+         xfail="an own rescue after a poisoning is read only after a stated intent to kill (_killing_not_completed)"),
+    case("preparation-accomplice-pulled-out",
+         "被告人为实施绑架，事先购买了手铐、胶带并租赁了车辆，因同伙退出而未能着手实施。", "preparation"),
+    case("recidivist-in-the-statutes-words",
+         "被告人曾因故意犯罪被判处有期徒刑，在刑罚执行完毕以后五年内再犯应当判处有期徒刑以上刑罚之罪，依法应当从重处罚。",
+         "recidivist", "prior_record"),
+    case("minor-at-crime-adult-at-trial",
+         "被告人犯罪时已满十七周岁，审判时已年满十八周岁。", "minor"),
+    case("blind-from-birth",
+         "被告人系先天性双目失明的视力残疾人。", "deaf_mute_blind"),
+    case("not-anything-nursing-mother",
+         "被告人系哺乳期妇女，本院对其适用取保候审。"),
+    case("not-anything-drunk-still-responsible",
+         "被告人案发前大量饮酒，作案时处于醉酒状态，但醉酒的人犯罪应当负刑事责任。"),
+    case("plea-prosecutor-states",
+         "公诉机关认为，被告人自愿认罪认罚，建议判处有期徒刑一年，可适用缓刑。", "plea"),
+    case("not-plea-denied-intent-at-trial",
+         "被告人审查起诉阶段签字具结，开庭时辩称其主观上没有伤害故意，不认罪。本院认为，其认罪认罚不成立。"),
+    case("not-anything-victim-provoked",
+         "被害人酒后持砖头追打被告人，对本案的发生存在重大过错。"),
+    case("not-anything-co-defendant-paid",
+         "同案犯刘某的家属赔偿了被害人5万元并取得谅解，被告人张某未赔偿。",
+         xfail="a co-defendant's compensation is not told apart: whether it counts for the defendant (joint compensation) is the court's call, so no rule was written"),
+]  # fmt: skip
+
+
 def codes_found(text: str, charges=()) -> tuple[frozenset[str], str | None]:
     findings, _ = find_circumstances(text, charges=charges)
     found = frozenset(f.code for f in findings if f.code not in IGNORED)
@@ -177,7 +249,7 @@ def codes_found(text: str, charges=()) -> tuple[frozenset[str], str | None]:
     return found, stage
 
 
-@pytest.mark.parametrize(("text", "expected", "stage", "charges"), FIRST_CASES)
+@pytest.mark.parametrize(("text", "expected", "stage", "charges"), FIRST_CASES + SECOND_CASES)
 def test_circumstances_a_court_would_find(text, expected, stage, charges):
     found, found_stage = codes_found(text, charges)
     assert found == expected

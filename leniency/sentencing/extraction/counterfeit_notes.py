@@ -34,6 +34,7 @@ def note_count(text: str) -> int | None:
             clause = clause_before(text, match.start(), start)
             if not number or PAID.search(clause):
                 continue
+            clause = _with_bracket_opening(text, start, match.start(), clause)
             if NOTES_RE.search(clause) or FORGED_RE.search(clause) or NOTES_AFTER.match(text, match.end()):
                 told.append(told_at(text, start, match.start(), number))
     total = summed_once(told)
@@ -43,3 +44,13 @@ def note_count(text: str) -> int | None:
 def equivalent_face_value(count: int) -> Decimal:
     """The face value a count of notes stands for at the interpretation's thresholds (ten yuan a note; see above)."""
     return Decimal(count) * 10
+
+
+def _with_bracket_opening(text: str, start: int, at: int, clause: str) -> str:
+    """`clause` with the clause the bracket it stands in opens after, where it stands in one (假人民币共计3.2万元（面额100
+    元，共320张）: the count tells of the notes named before the bracket)."""
+    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
+    closed = max(text.rfind("）", start, at), text.rfind(")", start, at))
+    if opened < 0 or closed > opened:
+        return clause
+    return clause_before(text, opened, start) + clause

@@ -32,6 +32,7 @@ WEIGHT_RE = re.compile(rf"{NUMBER}\s*(?:千克|公斤|毫克|克|kg|KG|g|G)(?![A
 # a price or a pack told per tablet or by tablets is no count of drugs: 每片2元, 以每粒10元的价格
 PRICE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:元|块)")
 NAME_WINDOW = 24
+EACH_BEFORE_WINDOW = 16
 SENTENCE_BREAK = "。；;\n"
 
 
@@ -85,9 +86,15 @@ def _named_before(text: str, at: int) -> str | None:
 
 
 def _weight_each(text: str, count: re.Match) -> Decimal | None:
-    """The weight per tablet told in the count's sentence after it, in grams."""
-    _, hi = bounds(text, count.end(), count.end(), SENTENCE_BREAK)
+    """The weight per tablet told in the count's sentence after it, or just before it (三唑仑片（每片0.25毫克）400片), in
+    grams."""
+    lo, hi = bounds(text, count.start(), count.end(), SENTENCE_BREAK)
     each = EACH_RE.search(text, count.end(), hi)
+    if each is None:
+        before = [
+            m for m in EACH_RE.finditer(text, max(lo, count.start() - EACH_BEFORE_WINDOW), count.start())
+        ]
+        each = before[-1] if before else None
     if each is None:
         return None
     value = parse_number(each.group("num"))

@@ -163,7 +163,7 @@ _NOT_BEFORE_NEXT = "其首多依屡再层档名席班车批每渐几数两二三
 def _date_pattern(named: bool, *, year_alone: bool = False, relative: bool = False) -> str:
     """DATE_RE's pattern; with `named` its parts are the groups date_of reads, without it the pattern has no named
     group and can stand twice in one expression (自…起至…止). With `year_alone` the month may be left out (2014年);
-    with `relative` (and `named`) it reads 同年/当年/次年/翌年 in place of the year and 同月/当月 with a day or a part."""
+    with `relative` (and `named`) it reads 同年/当年/次年/翌年 in place of the year, 同月/当月 (alone or with a day or a part), 次月/翌月, 次日/翌日 and 当日/同日."""
 
     def group(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if named else f"(?:{body})"
@@ -177,7 +177,9 @@ def _date_pattern(named: bool, *, year_alone: bool = False, relative: bool = Fal
         year = f"(?:{year}|(?P<rel>[同当次翌])年)"
     pattern = year + f"(?:{month}|{group('ypart', _PART_OF_YEAR)})" + ("?" if year_alone else "")
     if relative:
-        pattern += rf"|[同当]月(?:\s*(?P<md>{NUMBER}){_DAY_MARK}|(?P<mpart>{_PART_OF_MONTH}))"
+        pattern += (
+            rf"|(?<![不每])(?P<same>[同当])月(?:\s*(?P<md>{NUMBER}){_DAY_MARK}|(?P<mpart>{_PART_OF_MONTH}))?"
+        )
         # 次月/翌月 (the month after the one before), with a day, a part or alone; 次日/翌日 (the day after the one
         # before) and 当日/同日 (its day). Not 其次 (secondly), 首次, 多次, 依次 …, nor 不同日.
         pattern += (
@@ -246,7 +248,8 @@ class WrittenDate:
 def written_dates(text: str):
     """Every date `text` writes, in order, as WrittenDates: DATE's forms, a year alone (2014年, 2014年度), and the
     dates written relative to the one before: 同年/当年 with a month or a part of the year take its year, 次年/翌年
-    the year after it, 同月/当月 with a day or a part of the month its year and month. A relative date with no date
+    the year after it, 同月/当月 (alone, with a day or a part of the month) its year and month, 次月/翌月 the month
+    after it, 次日/翌日 the day after a date that names its day and 当日/同日 that day. A relative date with no date
     before it, or 同月 after a year alone, is no date; a birth date is yielded (marked) but is not what the next
     relative date refers to, nor is a month no calendar has (2014年13月), which is no date."""
     before = None
@@ -267,7 +270,7 @@ def _written(match: re.Match, before: WrittenDate | None, *, birth: bool = False
         return _day_relative(groups["dayrel"], before, where, birth)
     if match.group(0)[1:2] == "月" and match.group(0)[0] in "次翌":
         return _month_after(before, _day_written(groups.get("nd")), groups.get("npart"), where, birth)
-    if groups.get("md") or groups.get("mpart"):  # 同月/当月
+    if groups.get("same"):  # 同月/当月, alone (当月即将该款挥霍) or with a day or a part
         if before is None or before.month is None:
             return None
         day = _day_written(groups["md"])

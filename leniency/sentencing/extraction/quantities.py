@@ -48,6 +48,9 @@ TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|总重|共)[^，,。�
 DEAL_RE = re.compile(r"贩卖|出售|卖给|售给|销售|交易")
 TOLD_AGAIN_RE = re.compile(r"该|上述|前述|涉案|所述|以上")
 DRUG_WINDOW = 60
+# a weight told per deal after the number of deals (贩卖海洛因4次，每次0.5克)
+EACH_TIME_BEFORE = re.compile(r"每次(?:均|约|为|各|贩卖|出售|卖出|都)*$")
+TIMES_RE = re.compile(rf"(?<![第每])(?P<num>{NUMBER})次")
 # a weight told of each drug listed before it (冰毒、海洛因各2克)
 EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
 # a weight told as what other quantities come to: an equivalent (折合海洛因15克) or a purity figure (折合纯甲基苯丙胺3克)
@@ -156,14 +159,17 @@ NAME_SPLIT = re.compile("、")
 NAME_GROUP_RE = re.compile(rf"{FREE_NAME}(?:[、和及与]{FREE_NAME})*")
 # The persons an injury is told of where the text names no one (injured_persons): victims lettered (被害人甲、乙), a
 # number of them (两名被害人, 致二被害人均轻伤, 致三人轻伤), a new one (一名男子, 另一名男子), or one told before
-# (该男子, 被害人, 其). Those brought along by the defendant (伙同两名男子, 与一名男子) are no victims.
+# (该男子, 被害人, 其). Those brought along by the defendant (伙同两名男子, 与一名男子) are no victims. A number of persons
+# told of a part (造成三人受伤，其中二人轻伤二级) or told right before their grade (乘客三人受轻伤) is the number hurt.
 PERSON_NOUN = r"(?:被害人|受害人|男子|女子|妇女|老人|儿童|行人|路人|村民)"
 LETTERED_RE = re.compile(
     r"(?:被害人|受害人)([甲乙丙丁戊己](?:[、和及与][甲乙丙丁戊己])*)(?![某X×]|[\u4e00-\u9fff]某)"
 )  # not a masked name (被害人甲某, 丁×)
 NUMBERED_PERSONS_RE = re.compile(
     rf"(?P<another>另(?:外)?一?)?(?P<num>{NUMBER})(?:名|位|个)?{PERSON_NOUN}"
-    rf"|(?:(?<=[致将把])|(?<=造成)|(?<=其中))(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
+    rf"|(?:(?<=[致将把])|(?<=造成))(?P<num2>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人"
+    rf"|(?<=其中)(?P<num4>[一两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?(?:人|被害人)"
+    rf"|(?P<num3>[两二三四五六七八九十]|\d{{1,2}})(?:名|位|个)?人(?=(?:均|都)?(?:受|被|构成|系|为)?(?:轻微伤|轻伤|重伤|死亡))"
     rf"|(?P<other>另(?:外)?(?:一)?(?:名|位|个)?){PERSON_NOUN}"
 )
 TOLD_BEFORE_RE = re.compile(rf"该{PERSON_NOUN}|{PERSON_NOUN}|其")
@@ -207,6 +213,7 @@ def find_drugs(text: str) -> list[DrugQuantity]:
         if any(lo <= match.start() < hi for lo, hi in per_tablet):
             continue  # one tablet's weight: counted with the number of tablets (drug_tablets.py)
         grams *= UNIT_GRAMS.get(match.group("unit"), Decimal(1))
+        grams *= _times_each(text, match.start())
         if EACH_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             weighed += [(match, named, grams) for named in _listed_drugs(text, names, match.start())]
             continue
@@ -253,6 +260,16 @@ class _At:
 
     def end(self) -> int:
         return self.to
+
+
+def _times_each(text: str, at: int) -> int:
+    """How many deals a weight told per deal stands for (贩卖海洛因4次，每次0.5克: 4; 刑法第347条第7款 adds the deals):
+    the number of times told last before it in its sentence; 1 for a weight not told per deal."""
+    if not EACH_TIME_BEFORE.search(text, max(0, at - 6), at):
+        return 1
+    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    times = [parse_number(m.group("num")) for m in TIMES_RE.finditer(text, lo, at)]
+    return int(times[-1]) if times and times[-1] and times[-1] >= 1 else 1
 
 
 def _listed_drugs(text: str, names: list[tuple[int, int, str]], at: int) -> list[str]:
@@ -445,22 +462,25 @@ def _told_last(text: str, lo: int, hi: int) -> tuple[str, object]:
     for match in LETTER_AGAIN_RE.finditer(text, lo, hi):
         if match.group(1) in lettered:
             told.append((match.end(), 1, "names", [match.group(1)]))
-    for match in NUMBERED_PERSONS_RE.finditer(text, lo, hi):
+    _, end = bounds(text, hi, hi, SENTENCE_BREAK)
+    for match in NUMBERED_PERSONS_RE.finditer(text, lo, end):  # to its end: num3 looks at the grade after it
+        if match.end() > hi:
+            break
         if ACCOMPLICE_BEFORE.search(text, max(lo, match.start() - 2), match.start()):
             continue
-        raw = match.group("num") or match.group("num2")
+        raw = match.group("num") or match.group("num2") or match.group("num3") or match.group("num4")
         number = parse_number(raw) if raw else 1
         if number is None or number < 1:
             continue
         # a number of persons; one after 致 or 造成 (致1人轻微伤, 造成一名被害人轻伤) sums up and names no one new
         summed_up = text[match.start() - 1 : match.start()] == "致" or text.endswith("造成", 0, match.start())
-        if (number >= 2 and not match.group("another")) or match.group("num2") or summed_up:
+        told_as_number = match.group("num2") or match.group("num3") or match.group("num4")
+        if (number >= 2 and not match.group("another")) or told_as_number or summed_up:
             told.append((match.end(), 1, "number", int(number)))
         elif match.group("another") or match.group("other"):
             told.append((match.end(), 1, "new", (match.start(), int(number))))
         else:
             told.append((match.end(), 1, "new", match.group()))
-    _, end = bounds(text, hi, hi, SENTENCE_BREAK)
     for summary in SUMMARY_RE.finditer(text, lo, end):
         if summary.start() >= hi:
             break

@@ -19,7 +19,7 @@ from leniency.sentencing.extraction.timber_volume import FELLING, PERMIT
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
 YOUNG_RE = re.compile(
-    rf"幼树(?:共计|合计|共|计|达)?(?P<a>{NUMBER})(?:株|棵)|(?P<b>{NUMBER})(?:株|棵)(?:[^，,。；;\d]{{0,6}}?)幼树"
+    rf"幼树[）)]?(?:共计|合计|共|计|达)?(?P<a>{NUMBER})余?(?:株|棵)|(?P<b>{NUMBER})余?(?:株|棵)(?:[^，,。；;\d]{{0,6}}?)幼树"
 )
 
 

@@ -3,9 +3,11 @@
 Decided per charge after the clamp, conservatively (method.yaml `non_custodial`):
 
 - **exempt** when the case stays in the lowest bracket of a minor crime, the fact text states that the
-  crime is minor (情节轻微, art. 37's condition), and a circumstance is found for which the Criminal
+  crime is minor (情节轻微, art. 37's condition) as a finding (calculator_outcome_text: not negated, not the
+  defence's claim alone or a rejected one, not said of an accomplice or of someone not prosecuted), and a circumstance is found for which the Criminal
   Law itself allows 免除处罚 (从犯 art. 27, 胁从犯 art. 28, 自首 art. 67, 重大立功 art. 68 …); or where the
-  text states art. 37's whole condition (犯罪情节轻微，不需要判处刑罚: the article is then the ground itself);
+  text states art. 37's whole condition (犯罪情节轻微，不需要判处刑罚 / 无须判处刑罚 / 可以免予刑事处罚: the article
+  is then the ground itself);
 - **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
   (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe
@@ -40,7 +42,7 @@ import re
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
-from leniency.sentencing.calculator_wording import quote_phrase
+from leniency.sentencing.calculator_outcome_text import stated
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
@@ -123,7 +125,7 @@ def minor_surveillance(
         return None
     if any(applied.has(r) for r in minor["none_of"]) or not any(applied.has(r) for r in minor["any_of"]):
         return None
-    quote = next((q for w in minor["text_says"] if (q := quote_phrase(facts.text or "", w))), None)
+    quote = _stated_any(facts.text, minor["text_says"])
     if quote is None:
         return None
     fixed = _bounded(float(minor["ratio"]) * months, standard)
@@ -181,12 +183,10 @@ def _exempt(
     # whole condition, stated, asks for nothing more, whatever the bracket's ceiling (寻衅滋事's is five years)
     minor = bracket.ceiling_months <= int(cfg["max_ceiling_months"])
     basis = next((r for r in applied.rules if r in cfg["any_of"]), None) if minor else None
-    quote = next((q for w in cfg["text_says"] if (q := quote_phrase(facts.text or "", w))), None)
+    quote = _stated_any(facts.text, cfg["text_says"])
     if basis is None:
         # art. 37's whole condition stated (犯罪情节轻微，不需要判处刑罚): the article itself is the ground
-        whole = next(
-            (q for w in cfg.get("whole_condition", ()) if (q := quote_phrase(facts.text or "", w))), None
-        )
+        whole = _stated_any(facts.text, cfg.get("whole_condition", ()))
         if whole is None:
             return False
         trace.step(
@@ -218,6 +218,11 @@ def _exempt(
         law=law,
     )
     return True
+
+
+def _stated_any(text: str | None, patterns) -> str | None:
+    """The quote of the first of `patterns` (regular expressions) the text states as a finding."""
+    return next((q for pattern in patterns if (q := stated(text or "", pattern))), None)
 
 
 # a clause that says the act did not happen ("仍未…支付所欠工资", "拒不支付", "逃避支付")

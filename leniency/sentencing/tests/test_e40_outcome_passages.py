@@ -203,7 +203,7 @@ FIRST = [
         id="fine_recommended_single",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="a quoted 单处罚金 recommendation is E41's reader (recommendation.py) and adoption.py; QuotedRecommendation has no fine-only kind yet",
+            reason="calculate() computes its own term and does not copy a quoted 单处罚金 recommendation; E41's reader and adoption.py hold the prediction to it (刑事诉讼法第201条)",
         ),
     ),
     pytest.param(

@@ -15,10 +15,11 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import sentence_spans
-from leniency.sentencing.extraction.face_value import COUNT_RE, FORGED_RE, NOTES, NOTES_RE, PAID
+from leniency.sentencing.extraction.face_value import COUNT_RE, FORGED_RE, NOTES, NOTES_RE, PAID, face_value
 from leniency.sentencing.extraction.numbers import clause_before, parse_number
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
+YUAN_PER_NOTE = 10  # 二千元 or 二百张, 四千元 or 四百张, 五万元 or 五千张, 二十万元 or 二万张
 NOTES_AFTER = re.compile(rf"(?:的)?{NOTES}")
 
 
@@ -43,7 +44,17 @@ def note_count(text: str) -> int | None:
 
 def equivalent_face_value(count: int) -> Decimal:
     """The face value a count of notes stands for at the interpretation's thresholds (ten yuan a note; see above)."""
-    return Decimal(count) * 10
+    return Decimal(count) * YUAN_PER_NOTE
+
+
+def face_value_or_notes(text: str) -> Decimal | None:
+    """The measure of the counterfeit money crimes: the total face value, or the face value the count of notes stands
+    for where that is more (总面额…或者币量…: either reaches the bracket), None where the text tells neither."""
+    face = face_value(text)
+    count = note_count(text)
+    if count is None:
+        return face
+    return max(face or Decimal(0), equivalent_face_value(count))
 
 
 def _with_bracket_opening(text: str, start: int, at: int, clause: str) -> str:

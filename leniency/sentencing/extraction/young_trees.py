@@ -12,12 +12,16 @@ them is not (told_sums.py).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
-from leniency.sentencing.extraction.timber_volume import FELLING, PERMIT
+from leniency.sentencing.extraction.timber_volume import FELLING, PERMIT, timber_volume
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
+# Young trees that stand for a cubic metre at the thresholds amount_brackets.yaml takes (the top of each range):
+# 盗伐 幼树二百株 beside 五立方米 (法释〔2000〕36号第四条), 滥伐 幼树一千株 beside 二十立方米 (第六条); recalled, unconfirmed.
+TREES_PER_CUBIC_METRE = {"盗伐林木": Decimal(40), "滥伐林木": Decimal(50)}
 YOUNG_RE = re.compile(
     rf"幼树[）)]?(?:共计|合计|共|计|达)?(?P<a>{NUMBER})余?(?:株|棵)|(?P<b>{NUMBER})余?(?:株|棵)(?:[^，,。；;\d]{{0,6}}?)幼树"
 )
@@ -37,3 +41,24 @@ def young_trees(text: str) -> int | None:
                 told.append(told_at(text, start, match.start(), number))
     total = summed_once(told)
     return int(total) if total is not None else None
+
+
+def stolen_timber_measure(text: str) -> Decimal | None:
+    """盗伐林木's measure in cubic metres: the standing volume, or what the young trees stand for where that is more."""
+    return _volume_or_trees(text, TREES_PER_CUBIC_METRE["盗伐林木"])
+
+
+def felled_timber_measure(text: str) -> Decimal | None:
+    """滥伐林木's measure in cubic metres: the standing volume, or what the young trees stand for where that is more."""
+    return _volume_or_trees(text, TREES_PER_CUBIC_METRE["滥伐林木"])
+
+
+def _volume_or_trees(text: str, per_cubic_metre: Decimal) -> Decimal | None:
+    """The volume or the trees' equivalent, whichever is more: the interpretation's thresholds are met by either
+    (立方米…或者幼树…株). 法释〔2023〕8号 is recalled to add the two in proportion (按相应比例折算合计); not done here, the
+    reading that both interpretations support being the larger of the two."""
+    volume = timber_volume(text)
+    trees = young_trees(text)
+    if trees is None:
+        return volume
+    return max(volume or Decimal(0), Decimal(trees) / per_cubic_metre)

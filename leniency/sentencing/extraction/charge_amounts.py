@@ -13,6 +13,13 @@ decides nothing; a loss a 滥用职权 / 玩忽职守 count caused is no money t
 no other charge claims is its own; a concealment (刑法第312条) is valued at what the predicate crime took where the
 text tells that value once, or tells no value of its own.
 
+Task E46 (a second round of written passages): a total that is the sum of figures told of two charges (两起共计, 综上…
+共计) is neither's; a charge's word naming a crime's proceeds (明知系盗窃所得) or inside a longer word (募集资金) tells no
+act; the price a concealer paid or got is no value of the proceeds; a loss caused may be what others took through the
+duty (致使乙骗取…); an act another, tried elsewhere, did alone is no charge's; and a numbered count naming no conduct
+takes the charges of its list's lead, not of the count before it. The statutes' words for each conduct are in the
+standards' `conduct_words`.
+
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
 the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
 假冒注册商标 by the illegal business volume, business_volume.py; the counterfeit money crimes by the notes' total face value,
@@ -31,6 +38,7 @@ from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
@@ -55,11 +63,26 @@ LOSS_CHARGES = (
     "国有公司、企业、事业单位人员滥用职权",
 )
 CAUSED = re.compile(r"致使|造成|导致")
-LOST = re.compile(r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回")
+# (and what others took or drew through the duty abused or neglected: 致使乙骗取国家补贴资金120万元, 导致不符合条件的人员
+# 领取低保金56万元, E46)
+LOST = re.compile(r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回|骗取|骗领|套取|冒领|领取")
 # 刑法第312条 (and its name before Amendment 6): measured by the value of the proceeds it concealed (法释〔2015〕11号,
 # 2021年修正, 第一条、第三条: 价值总额; recalled), which is the value of what the predicate crime took where the text tells
 # that value once, after both acts ("…将该车盗走…蒋以600元的低价将该车收购。经鉴定：该被盗电动车价值为2300元")
 PROCEEDS_CHARGES = ("掩饰、隐瞒犯罪所得、犯罪所得收益", "窝藏、转移、收购、销售赃物")
+# A charge's word that names the proceeds of a crime, not an act ("明知系盗窃所得", "骗来的", "盗窃的赃物"), and a
+# word inside a longer one that names no conduct ("募集资金" holds 集资): not the conduct of that charge (E46)
+PROCEEDS_OF = re.compile(r"所得|来的|得来|的?赃[物款车]")
+INSIDE_OTHER_WORD = {"集资": ("募集资金",)}
+# The price the concealer paid or got ("仍以6000元收购", "以9000元转卖"): 刑法第312条 is measured by the value of the
+# proceeds (法释〔2015〕11号, 2021年修正, 第一条; recalled), never the price of the deal (E46)
+PRICE_OF_DEAL = re.compile(
+    r"^(?:[、和及][\d.]+万?元)*(?:的)?(?:价格|价钱|低价|高价)?(?:予以|将其|将该\S{0,4})?(?:收购|购买|买下|转卖|转售|卖给|出售|销售|卖出|变卖)"
+)
+# An act a person tried elsewhere did alone ("乙另单独窃取…价值2600元（另案处理）"): not the defendant's (刑法第25条,
+# each answers for the crime he took part in; E46)
+ELSEWHERE = re.compile(r"另案|另行处理")
+ALONE = re.compile(r"单独|独自")
 # the end of a count's heading ("一、盗窃事实\n", "二、被告人钱某掩饰、隐瞒犯罪所得事实\n", "一、××：")
 HEADING_END = re.compile(r"[\n：:，,。；;]")
 
@@ -85,24 +108,25 @@ def amounts_by_charge(
     document = parse(text)
     spans = document.sentences
     sentences = [text[start:end] for start, end, _ in spans]
-    named = [[c for c, words in conduct.items() if any(w in s for w in words)] for s in sentences]
-    about: list[list[str]] = []  # the charges each sentence is about, carried over sentences naming none
-    for names in named:
-        about.append(names or (about[-1] if about else []))
+    named = [[c for c, words in conduct.items() if any(_uses(s, w) for w in words)] for s in sentences]
+    about = _carried(named, [document.count_at(end - 1) for _, end, _ in spans])
     own: dict[str, list[Mention]] = {c: [] for c in measured}
     # with one charge measured by money, what no other charge's conduct or loss claims is its own (money told before any
     # conduct word: "将收取的货款30万元转入其个人银行卡，用于炒股" beside a 滥用职权 count)
     sole = next(iter(measured)) if len(measured) == 1 else None
+    given: list[tuple[str, Decimal]] = []  # the figures given to a charge so far, in the order told
     for mention in document.money:
         if mention.sentence >= len(sentences):
             continue
         sentence = sentences[mention.sentence]
         at = mention.span.start - spans[mention.sentence][0]
-        if _a_loss(sentence, at, conduct):
+        if _a_loss(sentence, at, conduct) or _done_alone_by_another(sentence):
             continue
         scope = _count_scope(document, mention.span.start, conduct)
         if scope is not None:
             charge = scope if scope in measured else None
+        elif mention.total and _sums_several(sentence, at, mention.value, conduct, given):
+            continue
         else:
             charge = _owner(sentence, at, about[mention.sentence], conduct, measured)
             if charge is None and sole is not None and not about[mention.sentence] and not mention.excluded:
@@ -110,8 +134,14 @@ def amounts_by_charge(
             if charge is None and not named[mention.sentence]:
                 for shared in _valued_for_both(about[mention.sentence], measured):
                     own[shared].append(mention)
+        if charge in PROCEEDS_CHARGES and PRICE_OF_DEAL.match(
+            sentence[mention.span.end - spans[mention.sentence][0] :]
+        ):
+            continue
         if charge is not None:
             own[charge].append(mention)
+            if not mention.excluded:
+                given.append((charge, mention.value))
     if not any(own.values()):
         return {}
     amounts = {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
@@ -121,6 +151,25 @@ def amounts_by_charge(
             told = "".join(s for s, names in zip(sentences, about, strict=True) if charge in names)
             amounts[charge] = measured_amount(told, measure)
     return amounts
+
+
+def _carried(named: Sequence[list[str]], counts: Sequence[Count | None]) -> list[list[str]]:
+    """The charges each sentence is about: those it names, else those of the sentence before in its count. A numbered
+    count is another act: one naming nothing takes the charges of its list's lead ("（1）职务侵占…分述如下：1.…2.…"),
+    not those of the count before it ("（三）…先后收下乙给的现金共计2万元" after a 贪污 count is no 贪污) (E46)."""
+    about: list[list[str]] = []
+    lead: list[str] = []  # the charges of the last sentence outside any count
+    for i, names in enumerate(named):
+        if i == 0:
+            carried = []
+        elif counts[i] is None or counts[i] == counts[i - 1] or counts[i - 1] is None:
+            carried = about[-1]
+        else:
+            carried = lead
+        about.append(names or carried)
+        if counts[i] is None:
+            lead = about[-1]
+    return about
 
 
 def _owner(
@@ -136,10 +185,59 @@ def _owner(
     owner = candidates[0] if len(candidates) == 1 else None
     for charge in candidates:
         for word in conduct[charge]:
-            found = sentence.rfind(word, 0, max(at, 0))
+            found = max((i for i in _uses(sentence, word) if i + len(word) <= max(at, 0)), default=-1)
             if found >= 0 and (best is None or (found + len(word), len(word)) > best):
                 best, owner = (found + len(word), len(word)), charge
     return owner
+
+
+def _uses(sentence: str, word: str) -> list[int]:
+    """Where `word` tells an act in the sentence: not where it names a crime's proceeds ("系盗窃所得") or stands
+    inside a longer word that names no conduct ("募集资金" holds 集资)."""
+    found = []
+    start = sentence.find(word)
+    while start >= 0:
+        end = start + len(word)
+        inside = any(
+            sentence.find(longer, max(0, end - len(longer)), start + len(longer)) >= 0
+            for longer in INSIDE_OTHER_WORD.get(word, ())
+        )
+        if not inside and not PROCEEDS_OF.match(sentence, end):
+            found.append(start)
+        start = sentence.find(word, start + 1)
+    return found
+
+
+def _sums_several(
+    sentence: str,
+    at: int,
+    value: Decimal,
+    conduct: Mapping[str, Sequence[str]],
+    given: Sequence[tuple[str, Decimal]],
+) -> bool:
+    """Whether a total at `at` sums several charges' figures ("两起犯罪数额共计1万元", "侵吞公款20万元，收受贿赂30万元，
+    涉案金额合计50万元", "综上，被告人甲涉案金额共计10200元"): its clause tells no charge's conduct, and it is the sum of
+    the last figures given (`given`, in the order told), which belong to two charges or more. Each crime of 数罪并罚 is
+    sentenced on its own amount before the combined sentence (刑法第69条; FACTS.md 数罪: each crime's baseline first), so a
+    total of several is none of them (E46)."""
+    clause = clause_before(sentence, at)
+    if any(_uses(clause, w) for words in conduct.values() for w in words):
+        return False
+    summed, charges = Decimal(0), set()
+    for charge, figure in reversed(given):
+        summed += figure
+        charges.add(charge)
+        if summed >= value:
+            return summed == value and len(charges) >= 2
+    return False
+
+
+def _done_alone_by_another(sentence: str) -> bool:
+    """Whether the sentence tells an act another person, tried elsewhere, did alone (ELSEWHERE, ALONE, and no word
+    for the person tried here)."""
+    return bool(
+        ELSEWHERE.search(sentence) and ALONE.search(sentence) and not DEFENDANT_WORD_RE.search(sentence)
+    )
 
 
 def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> bool:

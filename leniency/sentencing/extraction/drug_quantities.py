@@ -1,0 +1,195 @@
+"""Drug quantities as judgments weigh them (刑法第357条第2款: by weight, not by purity; 第347条第7款: deals added): each
+weighed quantity with the substance named nearest it (known or not: drugs.py), a gross weight beside a net one, the
+parts of a total and a weight told again left out, an equivalent (折合) left out where the drugs themselves are weighed,
+a weight per deal times the deals, a weight told of each drug listed (各), and tablets weighed by the tablet
+(drug_tablets.py). Moved out of quantities.py (E48) with no change of behaviour."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from leniency.sentencing.extraction.drug_tablets import counted_drugs, per_tablet_spans
+from leniency.sentencing.extraction.drugs import names_pattern, substance
+from leniency.sentencing.extraction.numbers import (
+    NUMBER,
+    bounds,
+    clause_before,
+    parse_number,
+    span,
+    written_dates,
+)
+from leniency.sentencing.facts import DrugQuantity
+
+SENTENCE_BREAK = "。；;\n"
+
+GRAMS_RE = re.compile(
+    rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|毫克|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)(?!\s*[/／每])"
+)  # not a concentration (毫克/100毫升)
+UNIT_GRAMS = {
+    "千克": Decimal(1000),
+    "公斤": Decimal(1000),
+    "kg": Decimal(1000),
+    "KG": Decimal(1000),
+    "毫克": Decimal("0.001"),
+}
+# A gross weight (毛重: the drug with its packaging) where the text also gives a net weight (净重): the quantity is the
+# drug's own weight (刑法第357条第2款: 以查证属实的…数量计算; the packaging is none of it), so the gross is left out.
+GROSS_BEFORE = re.compile(r"毛重(?:为|约|是|共计|共|合计|：|:)?$")
+# A total told after the quantities it adds up (分别为0.5克、1克、0.8克，共计2.3克; 综上，共计贩卖海洛因3.5克): one
+# quantity told twice, so the parts it sums give way to it.
+TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|总重|共)[^，,。；;\d]{0,12}$")
+# One weight told again (查获冰毒12克…经鉴定，该冰毒12克) is one quantity; the same weight in another deal on another
+# date (3月1日…贩卖冰毒0.3克；3月9日…贩卖冰毒0.3克) is a second one (刑法第347条第7款: 累计计算).
+DEAL_RE = re.compile(r"贩卖|出售|卖给|售给|销售|交易")
+TOLD_AGAIN_RE = re.compile(r"该|上述|前述|涉案|所述|以上")
+DRUG_WINDOW = 60
+# a weight told per deal after the number of deals (贩卖海洛因4次，每次0.5克)
+EACH_TIME_BEFORE = re.compile(r"每次(?:均|约|为|各|贩卖|出售|卖出|都)*$")
+TIMES_RE = re.compile(rf"(?<![第每])(?P<num>{NUMBER})次")
+# a weight told of each drug listed before it (冰毒、海洛因各2克)
+EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
+# a weight told as what other quantities come to: an equivalent (折合海洛因15克) or a purity figure (折合纯甲基苯丙胺3克)
+EQUIVALENT_BEFORE = re.compile(r"折合[^，,。；;\d]{0,10}$|折算[^，,。；;\d]{0,10}$")
+
+
+def find_drugs(text: str) -> list[DrugQuantity]:
+    """Each weighed quantity with the substance named nearest it (known or not; see extraction/drugs.py), a gross
+    weight beside a net one, the parts of a total and a weight told again left out."""
+    names = [(m.start(), m.end(), m.group()) for m in names_pattern().finditer(text)]
+    if not names:
+        return []
+    netted = "净重" in text
+    per_tablet = per_tablet_spans(text)
+    weighed: list[tuple[re.Match, str, Decimal]] = []
+    for match in GRAMS_RE.finditer(text):
+        grams = parse_number(match.group("num"))
+        if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
+            continue
+        if any(lo <= match.start() < hi for lo, hi in per_tablet):
+            continue  # one tablet's weight: counted with the number of tablets (drug_tablets.py)
+        grams *= UNIT_GRAMS.get(match.group("unit"), Decimal(1))
+        grams *= _times_each(text, match.start())
+        if EACH_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            weighed += [(match, named, grams) for named in _listed_drugs(text, names, match.start())]
+            continue
+        named = _nearest_drug(text, names, match.start(), match.end())
+        if named is not None:
+            weighed.append((match, named, grams))
+    weighed = _without_equivalents(text, weighed)
+    weighed += _tablets_weighed(text)
+    drugs: list[DrugQuantity] = []
+    for match, named, grams in _without_parts_of_totals(text, weighed):
+        found = substance(named)
+        if any(d.kind == found.name and d.grams == grams for d in drugs) and not _another_deal(
+            text, drugs, match
+        ):
+            continue
+        drugs.append(
+            DrugQuantity(
+                found.name,
+                grams,
+                span(text, match.start(), match.end()),
+                named=named,
+                heroin_grams=found.heroin_grams(grams),
+                quantity_class=found.quantity_class(grams),
+            )
+        )
+    return drugs
+
+
+def _tablets_weighed(text: str) -> list:
+    """The drugs counted by tablets with a weight per tablet (drug_tablets.py), as quantities of their own; each stands
+    where its count is told."""
+    return [(_At(d.span.start, d.span.end), d.named, d.grams) for d in counted_drugs(text) if d.grams]
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where a quantity not read by GRAMS_RE is told, with a match's start() and end()."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _times_each(text: str, at: int) -> int:
+    """How many deals a weight told per deal stands for (贩卖海洛因4次，每次0.5克: 4; 刑法第347条第7款 adds the deals):
+    the number of times told last before it in its sentence; 1 for a weight not told per deal."""
+    if not EACH_TIME_BEFORE.search(text, max(0, at - 6), at):
+        return 1
+    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    times = [parse_number(m.group("num")) for m in TIMES_RE.finditer(text, lo, at)]
+    return int(times[-1]) if times and times[-1] and times[-1] >= 1 else 1
+
+
+def _listed_drugs(text: str, names: list[tuple[int, int, str]], at: int) -> list[str]:
+    """The drugs named in the clause before a weight told with 各 (冰毒、海洛因各2克: each of them weighs it), each
+    substance once."""
+    lo = at - len(clause_before(text, at))
+    listed: dict[str, str] = {}
+    for start, _, named in names:
+        if lo <= start < at:
+            listed.setdefault(substance(named).name, named)
+    return list(listed.values())
+
+
+def _without_equivalents(text: str, weighed: list) -> list:
+    """`weighed` without the figures told as what other quantities come to (共计折合海洛因15克, 折合纯甲基苯丙胺3克)
+    where the text weighs the drugs themselves: an equivalent or a purity figure is no drug seized (刑法第357条第2款:
+    not converted by purity), and counting it would add the drugs twice."""
+    converted = [
+        w for w in weighed if EQUIVALENT_BEFORE.search(text, max(0, w[0].start() - 12), w[0].start())
+    ]
+    if len(converted) == len(weighed):
+        return weighed
+    return [w for w in weighed if w not in converted]
+
+
+def _without_parts_of_totals(text: str, weighed: list) -> list:
+    """`weighed` without the weights of one substance a total after them adds up (TOTAL_BEFORE): the run of those
+    weights ending just before the total whose sum is the total."""
+    dropped: set[int] = set()
+    for i, (match, named, grams) in enumerate(weighed):
+        if not TOTAL_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        kind = substance(named).name
+        parts = [j for j in range(i) if j not in dropped and substance(weighed[j][1]).name == kind]
+        run = Decimal(0)
+        for start in range(len(parts) - 1, -1, -1):
+            run += weighed[parts[start]][2]
+            if run == grams and start < len(parts) - 1:
+                dropped.update(parts[start:])
+                break
+            if run > grams:
+                break
+    return [w for j, w in enumerate(weighed) if j not in dropped]
+
+
+def _another_deal(text: str, drugs: list[DrugQuantity], match: re.Match) -> bool:
+    """Whether an equal weight at `match` is another deal's, not the same quantity told again: its own sentence tells a
+    deal (DEAL_RE) with its own date, after the weight told before, and refers back to nothing (TOLD_AGAIN_RE). A
+    summary restating a deal (公诉机关认为…贩卖冰毒0.3克) has no date of its own."""
+    earlier = drugs[-1].span.end if drugs and drugs[-1].span else 0
+    lo, _ = bounds(text, match.start(), match.start(), SENTENCE_BREAK)
+    sentence = text[lo : match.start()]
+    dated = any(
+        max(lo, earlier) <= d.span.start and not d.birth
+        for d in written_dates(text[: match.start()])  # a relative date (同年3月9日) reads the one before
+    )
+    return dated and DEAL_RE.search(sentence) is not None and TOLD_AGAIN_RE.search(sentence) is None
+
+
+def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    s_lo, s_hi = bounds(text, start, end, SENTENCE_BREAK)
+    before = [n for n in names if s_lo <= n[0] and n[1] <= start and start - n[1] <= DRUG_WINDOW]
+    if before:
+        return before[-1][2]
+    after = [n for n in names if end <= n[0] < s_hi and n[0] - end <= DRUG_WINDOW]
+    return after[0][2] if after else None

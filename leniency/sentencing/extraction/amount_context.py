@@ -181,3 +181,41 @@ def paid_on_demand(sentence_before: str, before: str) -> str | None:
 def promised(sentence_before: str, at: int) -> bool:
     """Whether the word at `at` of the sentence is a return promised (承诺按月返还), not one made."""
     return PROMISED.search(sentence_before, 0, at) is not None
+
+
+# a payment after the case came to light ("案发后，被告人的父亲代其退给被害人1.5万元" / "庚被抓获后，其妻子通过微信向辛
+# 转回6000元"): restitution (刑法第64条), never the money taken
+AFTER_DISCOVERY = re.compile(
+    r"^\s*[^，,。；;]{0,8}?(?:案发后|归案后|到案后|抓获后|被抓后|破案后|立案后|审理期间|审查起诉期间|诉讼期间|庭审前|开庭前)"
+)
+REPAID = re.compile(r"转账|支付|付给|给付|交付|汇款|汇给|交给|给了|转回|转还|退给|赔给|还给|交还")
+# "到案后，被告人供述其收到被害人转账3万元": the money taken, told by its receipt
+RECEIVED = re.compile(r"收到|收取|获得|得到|接收|取得|共得|获取")
+
+
+def repaid_after_discovery(sentence_before: str, before: str) -> str | None:
+    """The payment word where the figure is money paid to the victim after the case came to light, or None."""
+    if not AFTER_DISCOVERY.search(sentence_before):
+        return None
+    paid = REPAID.search(before)
+    if paid and not re.search(TAKING, before) and not RECEIVED.search(before):
+        return paid.group()
+    return None
+
+
+# the victim a sentence names, as judgments mask names: "被害人王某", "被害人李某某", or a stem or branch (被害人癸); not
+# the next word ("被害人当日", "被害人偷税", "被害人申请")
+VICTIM = re.compile(
+    r"被害(?:人|单位)(?P<name>[\u4e00-\u9fa5]某{1,2}|[甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥](?![\u4e00-\u9fa5]某|[请诉能到经时]))"
+)
+
+
+def different_victims(sentence: str, other: str) -> bool:
+    """Whether both sentences name victims and neither names one of the other's anywhere: the same figure told of each
+    is two sums ("骗取被害人癸人民币5000元。…骗取被害人子人民币5000元"), not one restated ("另查明，被害人赵某被骗59360元、
+    宁某被骗31800元" restates 宁某's sum told before)."""
+    names = {m["name"] for m in VICTIM.finditer(sentence)}
+    others = {m["name"] for m in VICTIM.finditer(other)}
+    return bool(
+        names and others and not any(n in other for n in names) and not any(n in sentence for n in others)
+    )

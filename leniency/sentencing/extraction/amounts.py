@@ -21,13 +21,20 @@ from leniency.sentencing.extraction.amount_context import (
     allegation_dropped,
     conditional_demand,
     contention_dropped,
+    different_victims,
     paid_on_demand,
     payment_words_blanked,
     promised,
+    repaid_after_discovery,
     resale_proceeds,
     statement_dropped,
 )
+from leniency.sentencing.extraction.foreign_currency import converted_foreign
+from leniency.sentencing.extraction.further_counts import further_sum
+from leniency.sentencing.extraction.instalments import instalments_dropped
+from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
+from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.facts import Finding, Span
 
 MONEY_RE = re.compile(
@@ -50,7 +57,10 @@ EXCLUDE_BEFORE = re.compile(
     r"(?<!获取)(?<!获得)(?<!赚取)(?<!收取)(?<!牟取)利息|复利|滞纳金|"
     # money turned over after the crime (主动上缴涉案款229000元: 退赃, 刑法第64条) is no further amount; 截留应上缴的利润 (the
     # embezzled sum itself) stays (E38)
-    r"主动上缴|上缴(?:涉案|赃款|违法所得|非法所得)"
+    r"主动上缴|上缴(?:涉案|赃款|违法所得|非法所得)|"
+    # a figure deducted ("已扣除其合法报销的差旅费1.5万元", "扣减其已交回公司的3万元") is taken off the amount, not part of
+    # it; "扣除成本后获利5万元" (后: the figure after the deduction) stays (E43)
+    r"(?:扣除|扣减|减去|抵扣)(?![^，,。；;]*后)"
 )
 EXCLUDE_AFTER = re.compile(
     r"^(?:的|左右的)?(?:价格|价钱|售价|低价|高价|罚金|罚款|好处费|报酬|保证金|的?赔偿|作为|用于|欠条|借条|/|每)"
@@ -116,6 +126,7 @@ class Mention:
     sentence: int
     summary: bool = False
     approximate: bool = False
+    net: bool = False  # named as the amount after a deduction (net_amounts)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -164,10 +175,14 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         index = max(bisect_right(starts, start) - 1, 0)
         s_start, s_end, repeated = sentences[index] if sentences else (0, len(text), False)
         # a clause that starts inside a closed bracket ("（经鉴定价值1200元，已发还）、现金300元") starts after it
-        before = BRACKET_TAIL.sub("", CURRENCY_ASIDE.sub("", text[_clause_start(text, start) : start]))
+        clause_start = _clause_start(text, start)
+        before = BRACKET_TAIL.sub("", CURRENCY_ASIDE.sub("", text[clause_start:start]))
         after = text[end : end + 8]
         excluded = None
-        if m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start])):
+        net = is_net_figure(text, clause_start, start)
+        if net:
+            pass  # named as the amount after a deduction: none of the exclusions below applies
+        elif m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start])):
             excluded = m.group()
         elif (m := EXCLUDE_AFTER.search(after)) and not _misappropriated_for(m.group(), before):
             excluded = m.group()
@@ -180,6 +195,10 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         elif restated := _restated_in_sentence(text, mentions, index, start, value, before):
             excluded = restated
         elif m := conditional_demand(text[s_start:start], before) or paid_on_demand(
+            text[s_start:start], before
+        ):
+            excluded = m
+        elif m := converted_foreign(before, text[end:s_end]) or repaid_after_discovery(
             text[s_start:start], before
         ):
             excluded = m
@@ -196,7 +215,9 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
         )
         mentions.append(
-            Mention(value, span(text, start, end), total, excluded, repeated, index, summary, approximate)
+            Mention(
+                value, span(text, start, end), total, excluded, repeated, index, summary, approximate, net
+            )
         )
     return mentions
 
@@ -213,7 +234,8 @@ def _restated_in_sentence(
     earlier = [m for m in mentions if m.sentence == sentence and not m.excluded]
     if not earlier:
         return None
-    if "其中" in text[earlier[-1].span.end : start]:
+    # "其中欧元折合人民币6240元，共计价值人民币7440元": a 共计 in the figure's own clause sums the whole, not a part
+    if "其中" in text[earlier[-1].span.end : start] and not TOTAL_BEFORE.search(before[-14:]):
         return "其中"
     if "将" in before and any(m.value == value for m in earlier):
         return "将"
@@ -284,7 +306,16 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
-    items = _restatements_dropped(_superseded_dropped(usable(mentions), text), text)
+    found = _superseded_dropped(usable(mentions), text)
+    # the figure named as the amount after a deduction (net_amounts), even where it restates one told before
+    nets = [m.value for m in found if m.net]
+    if nets and any(m.value > max(nets) for m in found if not m.net):
+        return max(nets)
+    items = _restatements_dropped(found, text)
+    if text:
+        clause_starts = [_clause_start(text, m.span.start) for m in items]
+        items, clause_starts = purchase_prices_dropped(items, text, clause_starts)
+        items = instalments_dropped(items, text, clause_starts)
     # a loss told beside a larger sum taken is part of that money again, told as its harm (骗取10万元…造成被害人经济损失
     # 8万元, 非法集资3000万元，造成集资参与人损失2000万元): not a further amount (issue 16, class 4). Where no sum
     # taken is as large (标会 losses beside the 会金 of one meeting), the losses are the amount.
@@ -344,15 +375,23 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         # "1600余元" with parts adding up to 1625: the parts are the precise figure
         if best.approximate and best.value < rest <= best.value * Decimal("1.2"):
             return rest
+        if best is blocks[0] and best.total and not best.summary:
+            return best.value + further_sum(best, blocks[1:], text)
         return best.value
 
     # an unmarked total: a figure stated twice that is the sum of others (4000 + 5010 = 9010)
     counts = Counter(m.value for m in usable(mentions))
+    # a figure kept twice was told of two victims (amount_context.different_victims): two sums, not a total restated
+    kept_twice = {v for v, n in Counter(values).items() if n >= 2}
     distinct = sorted(set(values))
     for v in reversed(distinct):
         smaller = [d for d in values if d < v]
         stated_as_total = any(m.value == v and _proceeds(text, m) for m in blocks)
-        if (counts[v] >= 2 or stated_as_total) and len(smaller) >= 2 and _subset_sum(smaller, v):
+        if (
+            ((counts[v] >= 2 and v not in kept_twice) or stated_as_total)
+            and len(smaller) >= 2
+            and _subset_sum(smaller, v)
+        ):
             return v
     return sum(values, Decimal(0))
 
@@ -390,9 +429,12 @@ def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
             # the evidence list proves the figures of the facts again (issue 16, class 4)
             restated_as_proof = seen.span.start < proof_starts <= item.span.start
             if restated_as_proof or not (
-                _valuation(text, seen)
-                and _valuation(text, item)
-                and _context(text, seen) != _context(text, item)
+                (
+                    _valuation(text, seen)
+                    and _valuation(text, item)
+                    and _context(text, seen) != _context(text, item)
+                )
+                or different_victims(_sentence_text(text, seen), _sentence_text(text, item))
             ):
                 continue
         first.setdefault(item.value, item)

@@ -72,8 +72,10 @@ def find_drugs(text: str) -> list[DrugQuantity]:
         grams *= UNIT_GRAMS.get(match.group("unit"), Decimal(1))
         grams *= _times_each(text, match.start())
         if EACH_BEFORE.search(text, max(0, match.start() - 3), match.start()):
-            weighed += [(match, named, grams) for named in _listed_drugs(text, names, match.start())]
-            continue
+            listed = _listed_drugs(text, names, match.start())
+            if listed:
+                weighed += [(match, named, grams) for named in listed]
+                continue
         named = _nearest_drug(text, names, match.start(), match.end())
         if named is not None:
             weighed.append((match, named, grams))

@@ -59,6 +59,8 @@ def counted_drugs(text: str) -> list[CountedDrug]:
             continue
         kind = substance(named).name
         each = _weight_each(text, match)
+        if each is not None and _weighed_in_sentence(text, match.start(), kind):
+            continue  # 100片，每片重0.2克，共计净重19.8克: the weight told stands, the product would add it again
         if each is not None:
             grams = tablets * each
         elif _weighed(text, kind):
@@ -99,6 +101,19 @@ def _weight_each(text: str, count: re.Match) -> Decimal | None:
         return None
     value = parse_number(each.group("num"))
     return value * GRAMS_PER[each.group("grams")] if value is not None else None
+
+
+def _weighed_in_sentence(text: str, at: int, kind: str) -> bool:
+    """Whether the sentence at `at` weighs `kind` itself, besides its weights per tablet."""
+    lo, hi = bounds(text, at, at, SENTENCE_BREAK)
+    each = per_tablet_spans(text)
+    for weight in WEIGHT_RE.finditer(text, lo, hi):
+        if any(a <= weight.start() < b for a, b in each):
+            continue
+        named = [substance(m.group()).name for m in names_pattern().finditer(text, lo, weight.start())]
+        if not named or named[-1] == kind:
+            return True
+    return False
 
 
 def _weighed(text: str, kind: str) -> bool:

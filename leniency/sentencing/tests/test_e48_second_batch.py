@@ -70,6 +70,17 @@ DRUGS += [
     ("outside_per_tablet_no_count", "查获三唑仑片（每片0.25毫克）若干。", {}),
 ]
 
+# written after the refactor, probing the first batch's rules: 各 with no drug listed in its clause stays the nearest
+# drug's weight; a weight of the tablets told beside the weight per tablet stands alone (not added to the product)
+DRUGS += [
+    ("outside_each_no_drug_listed", "查获冰毒2包、K粉2包，各重1克。", {"氯胺酮": "1"}),
+    (
+        "outside_per_tablet_and_total",
+        "被告人甲贩卖曲马多片100片，每片重0.2克，共计净重19.8克。",
+        {"曲马多": "19.8"},
+    ),
+]
+
 INJURIES = [
     ("lettered_both_light", "经鉴定，被害人甲、乙均构成轻伤二级，被害人丙构成轻微伤。", G.LIGHT_2, 2),
     ("three_named_each_grade", "被告人丁持刀乱砍，致李某轻伤一级、王某轻伤二级、赵某轻微伤。", G.LIGHT_1, 2),

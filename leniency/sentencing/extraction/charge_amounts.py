@@ -120,7 +120,7 @@ def amounts_by_charge(
             continue
         sentence = sentences[mention.sentence]
         at = mention.span.start - spans[mention.sentence][0]
-        if _a_loss(sentence, at, conduct) or _done_alone_by_another(sentence):
+        if _a_loss(sentence, at, conduct) or _done_alone_by_another(sentence, text):
             continue
         scope = _count_scope(document, mention.span.start, conduct)
         if scope is not None:
@@ -232,12 +232,15 @@ def _sums_several(
     return False
 
 
-def _done_alone_by_another(sentence: str) -> bool:
-    """Whether the sentence tells an act another person, tried elsewhere, did alone (ELSEWHERE, ALONE, and no word
-    for the person tried here)."""
-    return bool(
-        ELSEWHERE.search(sentence) and ALONE.search(sentence) and not DEFENDANT_WORD_RE.search(sentence)
-    )
+def _done_alone_by_another(sentence: str, text: str) -> bool:
+    """Whether the sentence tells an act another person, tried elsewhere, did alone: ELSEWHERE and ALONE, no word for
+    the person tried here, and the one who acted alone (the name before 单独) is no one the text calls 被告人 ("甲单独
+    窃取…" where the text has 被告人甲 is the defendant's own act)."""
+    alone = ALONE.search(sentence)
+    if not (alone and ELSEWHERE.search(sentence)) or DEFENDANT_WORD_RE.search(sentence):
+        return False
+    actor = re.sub(r"(?:另外|另|又|则)$", "", sentence[max(0, alone.start() - 5) : alone.start()])
+    return not any(f"被告人{actor[-n:]}" in text for n in range(1, min(3, len(actor)) + 1))
 
 
 def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> bool:

@@ -29,6 +29,18 @@ lies within art. 69's limits: not below the longest single term, not above their
 with 拘役: the 有期徒刑 alone is executed (¶2), so the 拘役 terms drop out and the combined term is 有期徒刑. A
 combination with 管制, or with a masked kind beside a known 有期徒刑 and 拘役, binds nothing. A quoted single
 term of a several-charge recommendation without a 决定执行 term binds nothing (the combination is the court's).
+
+Outside a plea case (task E41) art. 201 does not apply, but the procuratorate may still recommend a sentence,
+and the court reviews it in court and states why it adopts it or not (《关于规范量刑程序若干问题的意见（试行）》,
+法发〔2010〕35号, and its 2020 successor; recalled, unconfirmed). Judgments from before the 2018 plea law show
+the class: in the 15 dev texts quoting a recommendation, none with a plea, the court's term lay within the
+recommended range or under its ceiling in all 15. The same recommendation, by the same lawfulness tests, then
+bounds the prediction with its own line (`NON_PLEA`, lower confidence: the court is not bound to adopt it), never
+the calculation.
+
+A recommendation of a fine alone (单处罚金, 刑法第52条) or of no punishment (免予刑事处罚, 刑法第37条) predicts no
+term (0 months) on the same terms: one charge, known to the catalogue; a fine alone only where a bracket of the
+charge lists it (并处或者单处罚金, 单处罚金).
 """
 
 from __future__ import annotations
@@ -40,6 +52,10 @@ from leniency.sentencing.facts import CaseFacts, Circumstance, QuotedRecommendat
 from leniency.sentencing.prediction import Prediction
 
 CITATION = "刑事诉讼法第201条"
+NON_PLEA = "量刑建议（非认罪认罚案件，法院参考）"
+NON_PLEA_CITATION = "《关于规范量刑程序若干问题的意见》"
+NO_TERM = ("fine_only", "exempt")  # outcomes without a principal penalty: no term to serve
+FINE_ALONE = ("with_or_only", "only")  # a bracket's fine that may stand alone
 DETENTION = (1, 6)  # 拘役, art. 42
 DETENTION_COMBINED = 12  # art. 69: several terms of 拘役, at most 1 year
 IMPRISONMENT_FLOOR = 6  # 有期徒刑, art. 45
@@ -69,10 +85,13 @@ def statutory_bounds(charges: list[str], penalty: str | None) -> tuple[int, int]
 
 
 def binding_recommendation(facts: CaseFacts | None) -> QuotedRecommendation | None:
-    """The quoted recommendation the court is expected to adopt (art. 201), or None."""
+    """The quoted recommendation that bounds the prediction: adopted in a plea case (art. 201), reviewed and
+    generally followed outside one (the 2010 sentencing-procedure opinion); None when it is unlawful here."""
     rec = facts.recommendation if facts is not None else None
-    if rec is None or not facts.has(Circumstance.PLEA) or rec.penalty == "surveillance":
+    if rec is None or rec.penalty == "surveillance":
         return None
+    if rec.penalty in NO_TERM:
+        return rec if _no_term_lawful(rec, list(facts.charges)) else None
     told = [m for m in (rec.low_months, rec.high_months) if m is not None]
     if not told or (len(told) == 2 and told[0] > told[1]):
         return None
@@ -84,6 +103,14 @@ def binding_recommendation(facts: CaseFacts | None) -> QuotedRecommendation | No
     if bounds is None or not all(bounds[0] <= m <= bounds[1] for m in told):
         return None
     return rec
+
+
+def _no_term_lawful(rec: QuotedRecommendation, charges: list[str]) -> bool:
+    """A fine alone or no punishment for one known charge; a fine alone only where a bracket lists it."""
+    info = find_charge(charges[0]) if len(set(charges)) == 1 else None
+    if info is None or not info.brackets:
+        return False
+    return rec.penalty == "exempt" or any(b.fine in FINE_ALONE for b in info.brackets)
 
 
 def art69_limits(terms: list[QuotedTerm], combined: str | None) -> tuple[int, int] | None:
@@ -123,32 +150,24 @@ def _combined_lawful(rec: QuotedRecommendation, charges: list[str]) -> bool:
 
 
 def follow_recommendation(prediction: Prediction, facts: CaseFacts | None) -> Prediction:
-    """`prediction` held inside the recommendation the court is expected to adopt; unchanged when none binds."""
+    """`prediction` held inside the recommendation that binds it (`binding_recommendation`); unchanged when none
+    does."""
     rec = binding_recommendation(facts)
     if rec is None:
         return prediction
+    plea = facts.has(Circumstance.PLEA)
     beyond = prediction.death_penalty or prediction.life_imprisonment  # above every fixed term
-    if beyond and rec.high_months is None:
-        return prediction  # a floor only (三年以上): life or death is not below it
-    months = rec.high_months if beyond else prediction.months
-    if rec.low_months is not None:
-        months = max(months, rec.low_months)
-    if rec.high_months is not None:
-        months = min(months, rec.high_months)
-    quote = rec.span.quote if rec.span is not None else ""
-    if rec.per_charge:
-        low, high = art69_limits(rec.per_charge, rec.penalty)
-        line = (
-            f"{CITATION}、{ART69}（认罪认罚案件一般应当采纳量刑建议；数罪并罚决定执行的刑期在数刑中最高刑期以上、"
-            f"总和刑期以下，{low}–{high} 个月）：「{quote}」→ {months} 个月 (CPL art. 201 and Criminal Law "
-            f"art. 69: a plea case; the court generally adopts the recommendation as a whole, whose combined "
-            f"term lies within art. 69's limits)"
-        )
+    if rec.penalty in NO_TERM:
+        months = 0
     else:
-        line = (
-            f"{CITATION}（认罪认罚案件一般应当采纳量刑建议）：「{quote}」→ {months} 个月 "
-            f"(CPL art. 201: a plea case; the court generally adopts the quoted recommendation)"
-        )
+        if beyond and rec.high_months is None:
+            return prediction  # a floor only (三年以上): life or death is not below it
+        months = rec.high_months if beyond else prediction.months
+        if rec.low_months is not None:
+            months = max(months, rec.low_months)
+        if rec.high_months is not None:
+            months = min(months, rec.high_months)
+    line = _explanation(rec, months, plea)
     return dataclasses.replace(
         prediction,
         months=months,
@@ -160,4 +179,28 @@ def follow_recommendation(prediction: Prediction, facts: CaseFacts | None) -> Pr
         if prediction.raw_months is None and not beyond
         else prediction.raw_months,
         explanation=[*prediction.explanation, line],
+    )
+
+
+def _explanation(rec: QuotedRecommendation, months: int, plea: bool) -> str:
+    quote = rec.span.quote if rec.span is not None else ""
+    if not plea:
+        combined = f"、{ART69}（数罪并罚决定执行的刑期）" if rec.per_charge else ""
+        return (
+            f"{NON_PLEA}{NON_PLEA_CITATION}{combined}：「{quote}」→ {months} 个月，置信度较低 "
+            f"(not a plea case, so not CPL art. 201: the court reviews the recommendation and need not adopt "
+            f"it; judgments without a plea keep within it, so the prediction is held inside it, at lower "
+            f"confidence)"
+        )
+    if rec.per_charge:
+        low, high = art69_limits(rec.per_charge, rec.penalty)
+        return (
+            f"{CITATION}、{ART69}（认罪认罚案件一般应当采纳量刑建议；数罪并罚决定执行的刑期在数刑中最高刑期以上、"
+            f"总和刑期以下，{low}–{high} 个月）：「{quote}」→ {months} 个月 (CPL art. 201 and Criminal Law "
+            f"art. 69: a plea case; the court generally adopts the recommendation as a whole, whose combined "
+            f"term lies within art. 69's limits)"
+        )
+    return (
+        f"{CITATION}（认罪认罚案件一般应当采纳量刑建议）：「{quote}」→ {months} 个月 "
+        f"(CPL art. 201: a plea case; the court generally adopts the quoted recommendation)"
     )

@@ -138,7 +138,9 @@ class QuotedRecommendation:
 
     low_months: int | None
     high_months: int | None
-    penalty: str | None = None  # principal penalty: imprisonment, detention, surveillance; None if masked
+    # principal penalty: imprisonment, detention, surveillance; or an outcome without one, with no term:
+    # fine_only (单处罚金, art. 52) or exempt (免予刑事处罚, art. 37); None if masked
+    penalty: str | None = None
     span: Span | None = None
     probation: bool = False  # 缓刑 recommended (a suspension of `penalty`, not a penalty of its own: art. 72)
     probation_months: int | None = None  # its own period (缓刑考验期) when the text states it

@@ -48,9 +48,12 @@ def test_the_models_term_is_held_inside_the_recommended_range_and_its_interval_w
 
 
 @pytest.mark.django_db
-def test_without_a_plea_the_recommendation_does_not_bind_the_server():
+def test_without_a_plea_the_recommendation_bounds_the_server_by_its_own_rule():
+    """Not art. 201 (task E41, `adoption.NON_PLEA`): the court reviews it and generally keeps within it."""
     plain = recommend(extract(NO_PLEA, ["盗窃"]))
-    assert plain.months == plain.calculation.months
+    assert plain.calculation.months < 12 and plain.months == 12
     modelled = recommend(extract(NO_PLEA, ["盗窃"]), model=_StubModel())
-    assert (modelled.months, modelled.interval) == (5, (3, 8))
-    assert not any("201" in n for n in plain.notes + modelled.notes)
+    assert (modelled.months, modelled.interval) == (12, (3, 12))
+    for rec in (plain, modelled):
+        assert any("非认罪认罚案件" in n for n in rec.notes)
+        assert not any("刑事诉讼法第201条" in n for n in rec.notes)

@@ -51,9 +51,13 @@ def test_a_term_inside_the_quoted_range_stays():
     assert prediction.months == 4 and "刑事诉讼法第201条" in prediction.explanation[-1]
 
 
-def test_without_a_plea_the_recommendation_does_not_bind():
-    _, prediction = _predicted(THEFT.format(rec="拘役三个月").replace(PLEA, "案发后张某如实供述。"))
-    assert prediction.months == 4 and prediction.explanation == []
+def test_without_a_plea_the_recommendation_bounds_the_prediction_by_its_own_rule():
+    """Not art. 201: the court reviews a recommendation outside a plea case and generally keeps within it
+    (task E41, `adoption.NON_PLEA`); the calculation stays the law's own."""
+    result, prediction = _predicted(THEFT.format(rec="拘役三个月").replace(PLEA, "案发后张某如实供述。"))
+    assert result.calculation.months == 4 and (prediction.months, prediction.raw_months) == (3, 4)
+    line = prediction.explanation[-1]
+    assert "非认罪认罚案件" in line and "刑事诉讼法第201条" not in line
 
 
 def test_detention_beyond_six_months_is_outside_the_law_and_does_not_bind():

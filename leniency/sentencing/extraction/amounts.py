@@ -59,8 +59,9 @@ EXCLUDE_BEFORE = re.compile(
     # embezzled sum itself) stays (E38)
     r"主动上缴|上缴(?:涉案|赃款|违法所得|非法所得)|"
     # a figure deducted ("已扣除其合法报销的差旅费1.5万元", "扣减其已交回公司的3万元") is taken off the amount, not part of
-    # it; "扣除成本后获利5万元" (后: the figure after the deduction) stays (E43)
-    r"(?:扣除|扣减|减去|抵扣)(?![^，,。；;]*后)"
+    # it; "扣除成本后获利5万元" (后: the figure after the deduction) stays (E43). Not 抵扣: "已认证抵扣税款X元" is the
+    # input tax a false VAT invoice let its holder deduct (刑法第205条), that crime's measure
+    r"(?:扣除|扣减|减去)(?![^，,。；;]*后)"
 )
 EXCLUDE_AFTER = re.compile(
     r"^(?:的|左右的)?(?:价格|价钱|售价|低价|高价|罚金|罚款|好处费|报酬|保证金|的?赔偿|作为|用于|欠条|借条|/|每)"

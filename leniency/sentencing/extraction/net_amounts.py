@@ -21,7 +21,7 @@ NET_BEFORE = re.compile(
 # "诈骗数额应扣除案发前已归还部分，认定为14万元": 认定为 in a sentence that names the amount before it
 RECOGNISED = re.compile(r"(?:金额|数额)[^。；;]{0,30}[，,]\s*(?:应当?|依法)?认定为(?:人民币)?$")
 # the deduction the net figure follows, told shortly before it
-DEDUCTION = re.compile(r"扣除|扣减|减去|归还|退还|返还|偿还|交回|退回|抵扣|冲抵")
+DEDUCTION = re.compile(r"扣除|扣减|减去|归还|退还|返还|偿还|交回|退回|冲抵")
 DEDUCTION_REACH = 80
 
 

@@ -38,7 +38,12 @@ from pathlib import Path
 
 from leniency.sentencing.catalogue import all_charges, current_name, find_charge
 from leniency.sentencing.extraction.charge_elements import charge_elements
-from leniency.sentencing.extraction.conduct_words import JOINT_OR_DEFENDANT, TRIED_APART_MARK, cued_charges
+from leniency.sentencing.extraction.conduct_words import (
+    JOINT_OR_DEFENDANT,
+    TRIED_APART_MARK,
+    cued_charges,
+    own_act,
+)
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
@@ -332,7 +337,7 @@ class ChargeModel:
                 )
             if charge not in out:
                 out.append(charge)
-        return _by_distinctions(text, out)
+        return for_another(text, _by_distinctions(text, out))
 
 
 def _fraud_as_told(text: str, charge: str) -> str | None:
@@ -406,6 +411,35 @@ def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
             break
         out.extend(c for c in result if c not in out)
     return out
+
+
+@cache
+def _for_another_rules() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...]:
+    """(charge, its conduct, what sends it back) per charge_elements.yaml `for_another` rule."""
+    return tuple(
+        (rule["charge"], _pattern(rule, "when"), _pattern(rule, "not_when"))
+        for rule in charge_elements().get("for_another", ())
+    )
+
+
+def for_another(text: str, chosen: list[str]) -> list[str]:
+    """A crime against justice done for another person (charge_elements.yaml `for_another`: hiding him, destroying his
+    evidence, suborning a witness in his case) in place of the other person's crime the fact also tells of
+    (刑法第305条, 第307条, 第310条): the first such charge whose conduct the fact states as the defendant's own act,
+    with any other of them already chosen."""
+    rules = _for_another_rules()
+    for charge, when, back in rules:
+        if back is not None and back.search(text):
+            continue
+        if any(own_act(text, match.start()) for match in when.finditer(text)):
+            justice = {name for name, _, _ in rules}
+            return [charge] + [c for c in chosen if c in justice and c != charge]
+    return chosen
+
+
+def with_whole_facts_elements(text: str, charges: list[str]) -> list[str]:
+    """`charges` (read from one count) as the neighbours the whole fact's elements make them (`distinctions`)."""
+    return _by_distinctions(defendants_conduct(text), charges)
 
 
 @cache

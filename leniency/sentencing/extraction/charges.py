@@ -24,6 +24,7 @@ from leniency.sentencing.extraction.charge_inference import (
     default_model,
     defendants_conduct,
     states_requirements,
+    with_whole_facts_elements,
 )
 from leniency.sentencing.extraction.document import HEADING, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
@@ -155,6 +156,9 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
     for act in numbered:
         heading = text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
         best = model.charges(heading + text[act.start : act.end], exclude=named)[:1]
+        # the neighbour an act's charge is read as by the elements the whole fact states: the defendant's post, told once
+        # before the counts (被告人系某区财政局会计。一、…侵吞…二、…借给…), makes each count's taking 贪污 and its loan 挪用公款
+        best = [c for c in with_whole_facts_elements(text, best) if c not in named]
         found.extend(c for c in best if c in supported and c not in found)
     return found
 

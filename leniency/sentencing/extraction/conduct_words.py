@@ -92,5 +92,10 @@ def cued_charges(text: str) -> list[str]:
     return [
         charge
         for charge, words, negligent in cues()
-        if any(own_act(text, match.start(), negligent) for match in words.finditer(text))
+        if any(own_act(text, _act_start(match), negligent) for match in words.finditer(text))
     ]
+
+
+def _act_start(match: re.Match) -> int:
+    """Where the act begins in a cue's match: its `act` group where the words tell a motive first (泄愤…毁坏…)."""
+    return match.start("act") if "act" in match.re.groupindex else match.start()

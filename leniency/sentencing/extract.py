@@ -14,7 +14,9 @@ from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import read_circumstances
+from leniency.sentencing.extraction.dated_thefts import dated_thefts
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
+from leniency.sentencing.extraction.drug_tablets import counted_drugs
 from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.excess import excess_sentences
 from leniency.sentencing.extraction.procedure import find_procedure
@@ -75,6 +77,12 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.amount_yuan = total_amount(mentions, text)
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
+    if facts.charges == ["盗窃"]:
+        # thefts told each with its own date and no count (E48: extraction/dated_thefts.py); a theft case only, so that
+        # another charge's acts (多次抢劫, 刑法第263条第4项) are never counted from a theft's dates
+        thefts = len(dated_thefts(text))
+        if thefts >= 2 and thefts > (facts.counts or 0):
+            facts.counts = thefts
     if len(facts.charges) >= 2:
         facts.acts = _acts_by_charge(document, facts.charges)
         for act in facts.acts:
@@ -88,6 +96,13 @@ def _fill(facts: CaseFacts, text: str) -> None:
             f"毒品“{drug.named}”{drug.grams:g}克无数量标准（刑法第347条、法释〔2016〕8号），未折算，置信度低 / "
             f"no threshold for {drug.named} ({drug.grams:g} g) in art. 347 or 法释〔2016〕8号: not converted, low confidence"
         )
+    for tablets in counted_drugs(text):
+        # a number of tablets is no weight: never converted at a guessed weight (issue 16 class 5)
+        if tablets.grams is None:
+            facts.notes.append(
+                f"毒品“{tablets.named}”{tablets.span.quote}未载明重量，无法按法释〔2016〕8号的克数标准计算，未折算 / "
+                f"{tablets.named}: {tablets.span.quote} with no weight told; not converted (thresholds are in grams)"
+            )
     for drug in facts.drugs:
         if substance(drug.named or drug.kind).assumed:
             facts.notes.append(

@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
+from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
@@ -42,6 +43,7 @@ from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
+from leniency.sentencing.extraction.young_trees import felled_timber_measure, stolen_timber_measure
 
 # amount_brackets.yaml `measure` -> the reader of that sum
 MEASURES = {
@@ -50,6 +52,11 @@ MEASURES = {
     "business_volume": business_volume,
     "face_value": face_value,
     "timber_volume": timber_volume,
+    # the face value, or the count of notes (币量) where it reaches further (counterfeit_notes.py, E48)
+    "face_value_or_notes": face_value_or_notes,
+    # the standing volume, or the young trees (幼树株数) where they reach further (young_trees.py, E48)
+    "stolen_timber": stolen_timber_measure,
+    "felled_timber": felled_timber_measure,
 }
 
 # Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民

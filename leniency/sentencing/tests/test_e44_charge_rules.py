@@ -219,6 +219,12 @@ REQUIREMENTS = [
         True,
         id="closed_case_disclosed",
     ),
+    pytest.param("非法持有、私藏枪支、弹药", "甲身着仿制警服，自称民警。", False, id="gun_none"),
+    pytest.param("非法持有、私藏枪支、弹药", "甲在家中私藏气枪一支。", True, id="gun_kept"),
+    pytest.param("强迫卖血", "甲招揽无业人员到医院卖血，从中获利。", False, id="blood_sale_organised"),
+    pytest.param("强迫卖血", "甲以殴打相威胁，强迫乙到医院卖血。", True, id="blood_sale_forced"),
+    pytest.param("破坏交通工具", "甲拆卸钢轨扣件，足以使火车发生倾覆危险。", False, id="vehicle_not_touched"),
+    pytest.param("破坏交通工具", "甲剪断乙的轿车刹车油管。", True, id="brake_line_cut"),
 ]
 
 
@@ -475,6 +481,33 @@ DISTINCTIONS = [
         ["虚开增值税专用发票、用于骗取出口退税、抵扣税款发票"],
         id="special_invoices",
     ),
+    # 刑法第257条
+    pytest.param(
+        "非法拘禁",
+        "甲反对女儿乙的恋爱，将乙锁在家中逼迫其订婚。",
+        ["暴力干涉婚姻自由"],
+        id="locked_in_for_marriage",
+    ),
+    pytest.param("非法拘禁", "甲为讨要欠款将女儿的男友乙锁在家中。", ["非法拘禁"], id="locked_in_for_debt"),
+    pytest.param(
+        "故意伤害", "甲反对女儿离婚，多次殴打女儿。", ["暴力干涉婚姻自由"], id="beaten_over_divorce"
+    ),
+    pytest.param(
+        "故意伤害", "甲反对女儿离婚，将女儿殴打致重伤。", ["故意伤害"], id="serious_injury_over_divorce"
+    ),
+    # 刑法第280条之一 against 第280条第3款
+    pytest.param(
+        "伪造、变造、买卖身份证件",
+        "甲冒用其堂兄的居民身份证办理银行开户。",
+        ["使用虚假身份证件、盗用身份证件"],
+        id="cousins_card_used",
+    ),
+    pytest.param(
+        "伪造、变造、买卖身份证件",
+        "甲购买伪造的居民身份证后冒用他人名义开户。",
+        ["伪造、变造、买卖身份证件"],
+        id="forged_card_bought",
+    ),
 ]
 
 
@@ -525,6 +558,23 @@ FOR_ANOTHER = [
     pytest.param(
         "甲故意伤害乙，证人丙证实了案发经过。", ["故意伤害"], ["故意伤害"], id="witness_tells_truth"
     ),
+    pytest.param(
+        "民警甲在审讯涉嫌盗窃的犯罪嫌疑人乙时，为逼取口供，用电警棍电击乙。",
+        ["盗窃"],
+        ["刑讯逼供"],
+        id="officer_tortures",
+    ),
+    pytest.param("甲盗窃后被民警依法讯问，如实供述了犯罪事实。", ["盗窃"], ["盗窃"], id="suspect_questioned"),
+    pytest.param(
+        "甲在审讯乙时为逼取口供，将乙吊挂殴打，致乙死亡。", ["故意伤害"], ["故意伤害"], id="torture_kills"
+    ),
+    pytest.param(
+        "民警甲在侦办故意伤害案件时，明知犯罪嫌疑人乙有罪，仍作撤案处理，使乙逃避刑事追究。",
+        ["故意伤害"],
+        ["徇私枉法"],
+        id="case_dropped",
+    ),
+    pytest.param("甲故意伤害乙后逃跑，逃避刑事追究。", ["故意伤害"], ["故意伤害"], id="suspect_flees"),
 ]
 
 
@@ -577,6 +627,22 @@ CUES = [
         False,
         id="own_site",
     ),
+    pytest.param("甲召集村民将侧翻货车上的白酒哄抢一空。", "聚众哄抢", True, id="looting"),
+    pytest.param("甲召集村民将侧翻货车上的白酒搬回仓库。", "聚众哄抢", False, id="salvage"),
+    pytest.param(
+        "甲挖开坟墓，将尸骨取出卖给他人。", "盗窃、侮辱、故意毁坏尸体、尸骨、骨灰", True, id="bones_taken"
+    ),
+    pytest.param(
+        "甲将父亲的骨灰安葬在公墓。", "盗窃、侮辱、故意毁坏尸体、尸骨、骨灰", False, id="ashes_buried"
+    ),
+    pytest.param("甲将毒鼠强投入丈夫乙的水杯中。", "故意杀人", True, id="poison_in_cup"),
+    pytest.param("甲将毒鼠强投放在仓库墙角灭鼠。", "故意杀人", False, id="rat_poison_laid"),
+    pytest.param(
+        "甲负责运送公司货物，途中将其中两吨私自卸下变卖。", "职务侵占", True, id="carrier_sells_load"
+    ),
+    pytest.param("甲负责运送公司货物，途中按公司要求卸下两吨。", "职务侵占", False, id="carrier_unloads"),
+    pytest.param("甲在其产品包装上标注他人的专利号。", "假冒专利", True, id="patent_number_used"),
+    pytest.param("甲在其产品包装上标注自己的专利号。", "假冒专利", False, id="own_patent_number"),
 ]
 
 

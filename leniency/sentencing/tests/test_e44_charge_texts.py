@@ -9,7 +9,8 @@ the element that separates them, and cases of several charges. The order of seve
 FIRST: 56 texts (53 charges) written before any change: 29 exact before E44's rules (32 with the right charge first, a
 gold charge among the five candidates for 44); 56 after. SECOND: 22 texts written after the first batch's rules, run
 once before changing anything for them: 7 exact (10 first right, 15 among the five); 21 after, the one left a strict
-xfail.
+xfail. THIRD: 16 texts written after both, run once before changing anything for them: 4 exact (5 first right, 13 among
+the five); 16 after.
 """
 
 import pytest
@@ -502,4 +503,108 @@ SECOND = [
 
 @pytest.mark.parametrize(("gold", "text"), SECOND)
 def test_second_batch_text_reads_as_the_court_would_find(gold, text):
+    assert sorted(infer_charges(text)) == sorted(gold)
+
+
+THIRD = [
+    pytest.param(
+        ["冒充军人招摇撞骗"],
+        "公诉机关指控：2020年，被告人谭某购买军装及假军官证，自称系某部队团长，以能帮助他人子女入伍为由，先后骗取多名群众钱款共计人民币9万元，"
+        "并以军官身份与多名女性交往。",
+        id="fake_colonel_in_uniform",
+    ),
+    pytest.param(
+        ["招摇撞骗"],
+        "经审理查明：2019年，被告人邓某身着仿制警服，自称是市公安局刑警大队民警，在某娱乐场所以检查为名，多次免费消费，"
+        "并向店主索要“关照费”人民币6000元。",
+        id="fake_detective_at_nightclub",
+    ),
+    pytest.param(
+        ["非法组织卖血"],
+        "公诉机关指控：2018年至2019年，被告人伍某在某市火车站附近招揽无业人员，组织其到多家医院冒名献血，再将献血证倒卖给需要用血的患者家属，"
+        "共组织他人卖血四十余人次，从中获利人民币3万余元。",
+        id="organises_paid_blood_donations",
+    ),
+    pytest.param(
+        ["聚众哄抢"],
+        "经审理查明：2021年7月，一辆运输白酒的货车在某国道侧翻，被告人田某、贺某等人闻讯后召集附近村民二十余人，不顾司机劝阻，"
+        "将车上散落的白酒二百余箱哄抢一空，价值人民币10万余元。",
+        id="villagers_loot_overturned_truck",
+    ),
+    pytest.param(
+        ["破坏交通设施"],
+        "公诉机关指控：2020年9月，被告人卢某为卖废铁，多次到某铁路线路上，使用扳手拆卸正在使用中的钢轨扣件、道钉共计一百二十余个，"
+        "足以使火车发生倾覆危险。",
+        id="removes_rail_fastenings",
+    ),
+    pytest.param(
+        ["盗窃、侮辱、故意毁坏尸体、尸骨、骨灰"],
+        "经审理查明：2019年冬，被告人毛某受他人之托为其已故儿子配“阴婚”，伙同他人夜间挖开某村公墓内一名年轻女性的坟墓，"
+        "将尸骨取出装袋运走，卖得人民币2万元。",
+        id="bones_dug_up_for_ghost_marriage",
+    ),
+    pytest.param(
+        ["暴力干涉婚姻自由"],
+        "公诉机关指控：被告人巫某之女巫某甲与同村青年恋爱，巫某坚决反对，多次对巫某甲进行殴打并将其锁在家中，"
+        "逼迫其与外村男子订婚，巫某甲不堪忍受服农药自杀身亡。",
+        id="father_beats_daughter_over_marriage",
+    ),
+    pytest.param(
+        ["刑讯逼供"],
+        "经审理查明：被告人江某系某派出所民警。2018年5月，江某在审讯涉嫌盗窃的犯罪嫌疑人童某时，为逼取口供，采用手铐吊挂、"
+        "电警棍电击等手段，致童某轻伤。",
+        id="officer_tortures_suspect",
+    ),
+    pytest.param(
+        ["徇私枉法"],
+        "公诉机关指控：被告人颜某系某县公安局刑侦大队办案民警。2019年，颜某在侦办一起故意伤害案件时，受犯罪嫌疑人亲属之托，"
+        "故意隐瞒关键证据，将明知有罪的犯罪嫌疑人作撤案处理，使其逃避刑事追究。",
+        id="detective_drops_case_for_suspect",
+    ),
+    pytest.param(
+        ["对有影响力的人行贿"],
+        "经审理查明：2017年，被告人项某为承揽某区道路绿化工程，得知区长的弟弟祝某与区长关系密切，遂送给祝某现金人民币30万元，"
+        "请其向区长打招呼，后祝某通过区长的职务行为使项某的公司承揽了该工程。",
+        id="bribes_mayors_brother",
+    ),
+    pytest.param(
+        ["使用虚假身份证件、盗用身份证件"],
+        "公诉机关指控：2021年，被告人闻某因自己有不良信用记录，在办理手机号码入网和银行开户时，冒用其堂兄闻某甲的居民身份证，"
+        "以闻某甲的名义办理了业务。",
+        id="uses_cousins_identity_card",
+    ),
+    pytest.param(
+        ["危险驾驶"],
+        "经审理查明：2020年10月某晚，被告人鞠某与他人相约，分别驾驶改装后的跑车在城市快速路上追逐竞驶，车速达每小时150公里，"
+        "多次超车并线，情节恶劣。",
+        id="street_racing",
+    ),
+    pytest.param(
+        ["故意杀人"],
+        "公诉机关指控：被告人郜某因怀疑丈夫黎某有外遇，于2021年3月将购买的毒鼠强投入黎某的水杯中，黎某饮用后中毒死亡。",
+        id="poison_in_husbands_cup",
+    ),
+    pytest.param(
+        ["职务侵占"],
+        "经审理查明：被告人齐某系某物流公司货车司机，负责将公司承运的一批电解铜运往外省。途中，齐某将其中两吨电解铜私自卸下变卖，"
+        "得款人民币9万元，谎称货物被盗。",
+        id="lorry_driver_sells_copper_load",
+    ),
+    pytest.param(
+        ["假冒专利"],
+        "公诉机关指控：2019年至2020年，被告人康某在其生产的净水器产品及包装上标注他人的专利号，冒充专利产品销售，"
+        "销售金额人民币60余万元。",
+        id="patent_number_on_water_purifiers",
+    ),
+    pytest.param(
+        ["盗窃", "故意伤害"],
+        "经审理查明：一、2020年4月，被告人仇某在某小区地下车库撬开车窗，窃取车内现金及香烟，价值人民币4500元。"
+        "二、2020年6月，仇某在烧烤摊因琐事与邻桌顾客殷某发生争执，持啤酒瓶将殷某头部砸伤，经鉴定为轻伤二级。",
+        id="theft_then_unrelated_bottle_injury",
+    ),
+]
+
+
+@pytest.mark.parametrize(("gold", "text"), THIRD)
+def test_third_batch_text_reads_as_the_court_would_find(gold, text):
     assert sorted(infer_charges(text)) == sorted(gold)

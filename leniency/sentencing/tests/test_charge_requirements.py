@@ -9,6 +9,7 @@ import pytest
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.charge_inference import ChargeModel, charge_elements, states_requirements
 from leniency.sentencing.tests.test_e32_charge_rules import REQUIREMENT_SIDES
+from leniency.sentencing.tests.test_e44_charge_rules import REQUIREMENTS as E44_REQUIREMENTS
 
 THEFT = "被告人甲趁被害人乙不备，盗走乙放在桌上的手机一部，经鉴定价值人民币2630元。"
 INJURY = "被告人甲因琐事与被害人乙发生争执，持刀将乙砍伤，经鉴定乙的损伤程度为轻伤一级。"
@@ -641,8 +642,8 @@ SIDES = [
 
 
 def test_every_charge_of_the_table_is_tested_on_both_sides():
-    # task E32's rules are tested on both sides in test_e32_charge_rules
-    tested = {charge for charge, _, _ in SIDES + REQUIREMENT_SIDES}
+    # task E32's rules are tested on both sides in test_e32_charge_rules, task E44's in test_e44_charge_rules
+    tested = {charge for charge, _, _ in SIDES + REQUIREMENT_SIDES} | {param.values[0] for param in E44_REQUIREMENTS}
     rules = charge_elements()["requires"]
     # one rule for arts. 358-359, one for the crimes of wartime (art. 451)
     sharing = {c for c in rules if rules[c] is rules["组织卖淫"] or rules[c] is rules["战时窝藏逃离部队军人"]}

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from pathlib import Path
 
-import yaml
-
-from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.accomplice_subject import of_accomplice
 from leniency.sentencing.extraction.circumstance_denials import (
     SENTENCE_BREAKS,
@@ -18,6 +13,7 @@ from leniency.sentencing.extraction.circumstance_denials import (
     finding_denied,
     negated,
 )
+from leniency.sentencing.extraction.circumstance_rules import canonical, rules
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
@@ -293,7 +289,6 @@ DISASTER_PERIOD = re.compile(
 )
 # the court's own business in an epidemic (视频开庭, 延期审理), not the time of the crime
 PROCEDURAL = re.compile(r"开庭|庭审|(?<!经)审理(?!查明)|视频|远程|羁押|取保候审|延期|送达|提讯|会见")
-STANDARD_FILE = Path(__file__).resolve().parents[1] / "standards" / "circumstances.yaml"
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
     (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
@@ -489,8 +484,8 @@ def _victims_word(text: str, match: re.Match, kind: str) -> bool:
 def _disaster_periods(text: str, charges: Sequence[str]) -> list[Finding]:
     """Each mention that places the crime in an epidemic's or a disaster's period (三(18)), for an intentional crime
     whose article does not already make that period an element."""
-    barred = set(_rules()["disaster"].get("not_with_charges") or ())
-    if any(_canonical(c) in barred for c in charges):
+    barred = set(rules()["disaster"].get("not_with_charges") or ())
+    if any(canonical(c) in barred for c in charges):
         return []
     found = []
     for match in DISASTER_PERIOD.finditer(text):
@@ -502,19 +497,8 @@ def _disaster_periods(text: str, charges: Sequence[str]) -> list[Finding]:
 
 
 def _excluded_kinds(charges: Sequence[str]) -> set[str]:
-    elements = _rules()["vulnerable_victim"].get("not_when_element") or {}
-    return {kind for c in charges for kind in elements.get(_canonical(c), ())}
-
-
-def _canonical(charge: str) -> str:
-    info = find_charge(charge)
-    return info.name if info is not None else charge
-
-
-@cache
-def _rules() -> dict:
-    """circumstances.yaml's rules, read once: every extraction asks them."""
-    return yaml.safe_load(STANDARD_FILE.read_text(encoding="utf-8"))["circumstances"]
+    elements = rules()["vulnerable_victim"].get("not_when_element") or {}
+    return {kind for c in charges for kind in elements.get(canonical(c), ())}
 
 
 def _killing_not_completed(text: str) -> Finding | None:

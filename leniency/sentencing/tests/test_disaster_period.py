@@ -6,7 +6,8 @@ Fact texts written here."""
 import pytest
 
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.circumstances import _rules, find_circumstances
+from leniency.sentencing.extraction.circumstance_rules import rules as _rules
+from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.standards import load_standard
 
 MASKS = "经审理查明，2020年2月，新冠肺炎疫情防控期间，被告人陈某在微信朋友圈发布出售口罩的虚假信息，骗取被害人褚某货款人民币12000元。"

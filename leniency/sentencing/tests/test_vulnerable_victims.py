@@ -5,7 +5,8 @@ the charge's article already makes it an element (circumstances.yaml `not_when_e
 import pytest
 
 from leniency.sentencing.catalogue import find_charge
-from leniency.sentencing.extraction.circumstances import _rules, find_circumstances
+from leniency.sentencing.extraction.circumstance_rules import rules as _rules
+from leniency.sentencing.extraction.circumstances import find_circumstances
 from leniency.sentencing.standards import load_standard
 
 

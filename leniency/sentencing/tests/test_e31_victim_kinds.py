@@ -4,7 +4,8 @@ age rule both use. Fact texts written for these tests, not taken from any data s
 
 import pytest
 
-from leniency.sentencing.extraction.circumstances import VULNERABLE_WORDS, find_circumstances
+from leniency.sentencing.extraction.circumstances import find_circumstances
+from leniency.sentencing.extraction.vulnerable_victims import VULNERABLE_WORDS
 from leniency.sentencing.facts import VictimKind, victim_kind_by_age
 from leniency.sentencing.standards import VULNERABLE_KINDS
 

@@ -259,7 +259,7 @@ def test_not_when_element_names_the_charge_as_the_extraction_looks_it_up():
 
 
 def test_the_kinds_are_those_the_extraction_gives():
-    from leniency.sentencing.extraction.circumstances import VULNERABLE_WORDS
+    from leniency.sentencing.extraction.vulnerable_victims import VULNERABLE_WORDS
 
     by_age = {"under_14", "minor", "elderly"}  # _vulnerable_victims: the victim's age
     assert {kind for kind, _ in VULNERABLE_WORDS} | by_age == VULNERABLE_KINDS

@@ -13,7 +13,7 @@ from leniency.sentencing.extraction.circumstance_denials import (
     finding_denied,
     negated,
 )
-from leniency.sentencing.extraction.circumstance_rules import canonical, rules
+from leniency.sentencing.extraction.disaster_periods import disaster_periods
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
@@ -248,15 +248,6 @@ HARM = {
     InjuryGrade.DEATH,
 }
 DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")
-# 2021量刑指导意见 三(18): 在重大自然灾害、预防、控制突发传染病疫情等灾害期间故意犯罪 — the period the facts place the crime in
-DISASTER_PERIOD = re.compile(
-    r"疫情(?:防控|防疫|暴发|爆发|流行)?的?(?:期间|时期|关键时期|关键阶段)"
-    r"|(?:防控|抗击)[^，,。；;]{0,12}疫情的?(?:期间|时期|关键时期)"
-    r"|(?:重大自然灾害|自然灾害|地震|洪涝|洪水|洪灾|台风|泥石流|雪灾|旱灾)(?:灾害)?(?:发生)?(?:期间|时期)"
-    r"|(?:抗洪|防汛|抗震|抢险|救灾)(?:抢险|救灾)?期间"
-)
-# the court's own business in an epidemic (视频开庭, 延期审理), not the time of the crime
-PROCEDURAL = re.compile(r"开庭|庭审|(?<!经)审理(?!查明)|视频|远程|羁押|取保候审|延期|送达|提讯|会见")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
     (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
@@ -321,7 +312,7 @@ def read_circumstances(
     if age is not None and age >= 75 and C.ELDERLY not in codes:
         by_age.append(Finding(C.ELDERLY.value, age, None))
     victims = vulnerable_victims(text, charges)
-    disasters = _disaster_periods(text, charges)
+    disasters = disaster_periods(text, charges)
     findings += by_age + victims + disasters[:1]
     return findings, mentions + by_age + victims + disasters, notes
 
@@ -407,21 +398,6 @@ def prior_records(text: str) -> list[EarlierConviction]:
     with it instead (arts. 70, 69). An older conviction of the same text still counts."""
     missed = undiscovered_conviction(text)
     return [c for c in earlier_convictions(text) if c.criminal and not c.others and c != missed]
-
-
-def _disaster_periods(text: str, charges: Sequence[str]) -> list[Finding]:
-    """Each mention that places the crime in an epidemic's or a disaster's period (三(18)), for an intentional crime
-    whose article does not already make that period an element."""
-    barred = set(rules()["disaster"].get("not_with_charges") or ())
-    if any(canonical(c) in barred for c in charges):
-        return []
-    found = []
-    for match in DISASTER_PERIOD.finditer(text):
-        lo, hi = bounds(text, match.start(), match.end(), SENTENCE_BREAKS)
-        if PROCEDURAL.search(text, lo, hi) or negated(text, match.start(), match.end()):
-            continue
-        found.append(Finding(C.DISASTER.value, None, span(text, match.start(), match.end())))
-    return found
 
 
 def _killing_not_completed(text: str) -> Finding | None:

@@ -13,13 +13,13 @@ from leniency.sentencing.extraction.circumstance_denials import (
     finding_denied,
     negated,
 )
+from leniency.sentencing.extraction.crime_stage_facts import discontinuance_harm, killing_not_completed
 from leniency.sentencing.extraction.disaster_periods import disaster_periods
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.extraction.plea_withdrawal import withdrawn
-from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
@@ -38,7 +38,6 @@ from leniency.sentencing.extraction.vulnerable_victims import vulnerable_victims
 from leniency.sentencing.facts import (
     Circumstance,
     Finding,
-    InjuryGrade,
     PleaStage,
 )
 
@@ -121,7 +120,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
     (C.RECONCILIATION, re.compile(r"刑事和解|达成(?:了)?和解|和解协议")),
     # 刑法第23条 in the courts' words: 未遂, 未(能)得逞, 未(能)得手, 意志以外的原因 (an attempt told by its facts alone:
-    # `_killing_not_completed`)
+    # crime_stage_facts.killing_not_completed)
     (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因"
                            r"|被迫(?:停止|放弃)(?:了)?(?:作案|盗窃|行窃|抢劫|抢夺|强奸|犯罪)")),
     # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
@@ -216,37 +215,6 @@ OTHER_PERSON = re.compile(
     r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|教唆|唆使|指使|利用|雇佣|雇用|招募|纠集|[（(]$"
 )
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
-# A killing that did not happen, told without 未遂 (刑法第23条、第24条): an intent to kill the text states, nobody dead,
-# and after it either a cause outside the defendant's will (制止, 抓获, the victim's resistance or escape, a rescue by
-# others) or the defendant's own giving up or rescue. A threat (扬言要杀死) is no intent; a death anywhere in the
-# text is a completed killing.
-INTENT_TO_KILL = re.compile(
-    r"(?:欲|意图|企图|想要?|蓄意|决意|意欲)(?:将[^，,。；;]{1,6}?)?"
-    r"(?:杀死|杀害|掐死|勒死|扼死|砍死|捅死|刺死|毒死|烧死|淹死|打死|闷死|致[^，,。；;]{0,6}死亡|置[^，,。；;]{0,6}于死地)"
-)
-KILL_WINDOW = 160  # characters after the intent in which what stopped it is told
-OWN_STOP = re.compile(
-    r"(?:自动|主动|自行)(?:放弃|停止|停手|住手)|(?:主动|自行|自己)(?:将[^，,。；;]{1,8}?)?(?:送(?:往|至|到)?医|拨打(?:了)?120)"
-)
-STOPPED_FROM_OUTSIDE = re.compile(
-    r"被(?!告)[^，,。；;]{0,10}?(?:制止|拉开|拦下|拦住|阻止|夺下|抓获|扭送)"
-    r"|(?:被害人|受害人|[\u4e00-\u9fa5]某[甲乙丙丁]?)[^，,。；;]{0,8}?(?:反抗|挣脱|逃脱|呼救)"
-    r"|抢救[^，,。；;]{0,6}?(?:脱离(?:生命)?危险|脱险|生还|存活|转危为安)|幸免于(?:难|死)"
-)
-# 刑法第24条第2款: a discontinuance that caused no harm is exempt (应当免除处罚), one that caused harm mitigated. The
-# finding's value says which the text tells: "harm" (轻伤 or worse, a death), "no_harm" (stated: 未造成任何伤害,
-# 未受伤, 毫发无损), None where it tells neither (轻微伤 among them: whether it is 损害 in art. 24's sense is the court's).
-NO_HARM = re.compile(
-    r"未(?:对[^，,。；;]{1,8})?造成(?:任何)?(?:人身)?(?:伤害|损害|损伤|损失|后果)|未受(?:到)?(?:任何)?(?:伤害|损伤)|未受伤"
-    r"|毫发无损|安然无恙"
-)
-HARM = {
-    InjuryGrade.LIGHT_2,
-    InjuryGrade.LIGHT_1,
-    InjuryGrade.SERIOUS_2,
-    InjuryGrade.SERIOUS_1,
-    InjuryGrade.DEATH,
-}
 DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
@@ -290,13 +258,13 @@ def read_circumstances(
             derived.append(recidivism_finding(text, recidivism))
             notes.append(recidivism_note(recidivism))
     if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
-        stage = _killing_not_completed(text)
+        stage = killing_not_completed(text)
         if stage is not None:
             derived.append(stage)
     findings += derived
     codes |= {f.code for f in derived}
     if C.DISCONTINUATION in codes:
-        harm = _harm(text)
+        harm = discontinuance_harm(text)
         findings = [_with_harm(f, harm) for f in findings]
         mentions = [_with_harm(f, harm) for f in mentions + derived]
     else:
@@ -398,35 +366,6 @@ def prior_records(text: str) -> list[EarlierConviction]:
     with it instead (arts. 70, 69). An older conviction of the same text still counts."""
     missed = undiscovered_conviction(text)
     return [c for c in earlier_convictions(text) if c.criminal and not c.others and c != missed]
-
-
-def _killing_not_completed(text: str) -> Finding | None:
-    """An attempted (刑法第23条) or discontinued (第24条) killing its facts tell without naming it: "欲杀死李某，…后被他人
-    制止", "…李某挣脱后呼救", "…李某经抢救脱离危险" are attempts; "…见李某求饶，遂主动停手" and "…后自行将李某送医" are the
-    defendant's own giving up. None where anyone died or no intent to kill is stated."""
-    intent = INTENT_TO_KILL.search(text)
-    if intent is None or any(f.value == InjuryGrade.DEATH for f in find_injuries(text)):
-        return None
-    after = text[intent.end() : intent.end() + KILL_WINDOW]
-    told = [
-        (match.start(), match.end(), code)
-        for code, pattern in ((C.DISCONTINUATION, OWN_STOP), (C.ATTEMPT, STOPPED_FROM_OUTSIDE))
-        for match in pattern.finditer(after)
-        if not negated(after, match.start(), match.end())
-    ]
-    if not told:
-        return None
-    start, end, code = min(
-        told, key=lambda t: t[0]
-    )  # what stopped it first: a later rescue does not undo an attempt
-    return Finding(code.value, None, span(text, intent.end() + start, intent.end() + end))
-
-
-def _harm(text: str) -> str | None:
-    """Whether a discontinued crime caused harm (刑法第24条第2款), as the text tells it: see NO_HARM."""
-    if any(f.value in HARM for f in find_injuries(text)):
-        return "harm"
-    return "no_harm" if NO_HARM.search(text) else None
 
 
 def _only_claimed(text: str, start: int) -> bool:

@@ -19,6 +19,12 @@ from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierC
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
+from leniency.sentencing.extraction.payments_made import (
+    only_claimed,
+    recovered_by_others,
+    returned_by_defendant,
+    to_victim,
+)
 from leniency.sentencing.extraction.plea_withdrawal import withdrawn
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
@@ -48,11 +54,6 @@ RETURNED = re.compile(
     r"|违法所得|非法所得|诈骗款|被骗款|骗取的|偷来的|盗来的|抢来的)"
     r"|(?:返还|归还|送还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
-)
-# who acts in a sentence that tells of a return: the defendant (or the family for them), or the police and recovery
-RETURNER = re.compile(DEFENDANT_WORDS + r"|家属|亲属")
-RECOVERER = re.compile(
-    r"民警|警方|公安(?:机关|局|分局|人员)?(?:已)?(?:将|把|依法|予以)|侦查机关|扣押|追回|追缴|缴获|起获|查获|发还|抓获"
 )
 
 # the civil part's settlement performed (三(11)); 未/没/不/尚 between the two words keep out one not yet paid
@@ -104,14 +105,15 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还"
                                r"|(?:交出|上交|上缴)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
-    # only where the defendant is the one who gives it back (`_returned_by_defendant`), as police hand back goods in
-    # the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
+    # only where the defendant is the one who gives it back (payments_made.returned_by_defendant), as police hand
+    # back goods in the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
     (C.RESTITUTION, RETURNED),
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
     # the civil part settled and paid ("附带民事部分已调解结案，被告人已按调解协议履行完毕"): the victim's claim made
     # good (三(11)); a settlement not yet performed is no payment
     (C.COMPENSATION, CIVIL_SETTLEMENT_PAID),
-    # the victim's costs paid by the defendant or the family (`_returned_by_defendant`: not an insurer's payment)
+    # the victim's costs paid by the defendant or the family (payments_made.returned_by_defendant: not an
+    # insurer's payment)
     (C.COMPENSATION, COSTS_PAID),
     (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?(?:原谅|宽恕)")),
     # the victim's own wish that the defendant not be prosecuted ("被害人表示不追究被告人的刑事责任"), 谅解 in substance
@@ -181,32 +183,6 @@ FINDING_WORDS = {
 }
 # 刑法第17条之一 weighs the age when the crime was done; 已满七十五周岁 at trial is art. 49's (no death penalty)
 AT_TRIAL = re.compile(r"审判时|审理时|审判的时候|庭审时|开庭时|现年")
-RECOVERED = re.compile(r"追缴|追回|扣押|起获|查获|缴获|发还")
-CONTINUED = re.compile(
-    r"并|且|后|已|均已|现已"
-)  # a clause without its own subject, going on from the one before
-# "提起附带民事诉讼" claims; "在提起公诉前已全额退赔" dates a payment made
-# Who receives a compensation (三(11)): the victim, the injured unit, their family, or a loss made good (`_to_victim`)
-TO_VICTIM = re.compile(r"被害|受害|失主|死者|家属|亲属|权利人|损失|民事赔偿|谅解")
-# the name a victim is given ("被害人张某", "被害人王1某", "被害单位某公司")
-VICTIM_NAME = re.compile(
-    r"(?:被害人|受害人|被害单位)([\u4e00-\u9fff]\d?某{1,2}\d?|[\u4e00-\u9fff]{2,12}(?:公司|厂|店|银行|医院))"
-)
-# money paid to someone the clause names, as a use of the money ("用于支付信徒崔某赔偿款"): paid to that payee
-THIRD_PARTY_PAYMENT = re.compile(
-    r"(?:用于|支付|偿还|垫付)(?:给)?(?P<payee>[^，,。；;、了并和及与]{1,10}?)(?:赔偿款|赔偿金)"
-)
-# a civil claim's sentence lists the heads claimed ("原告人刘某请求判令被告人赔偿医疗费…，伤残赔偿金…"): none is paid
-CIVIL_CLAIM = re.compile(r"原告人?[^。；;，,]{0,20}?(?:请求|诉请|要求)|诉讼请求")
-CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|约定|提起(?!公诉)")
-# an agreement to pay ("签订了赔偿协议") the rest of its sentence tells was never performed ("但至今分文未付")
-AGREED = re.compile(r"约定|承诺|答应|达成|签订|签署")
-UNPAID_LATER = re.compile(
-    r"分文未付|至今未(?:支付|履行|赔偿|兑现|给付|付款)|未实际(?:支付|履行|赔偿|给付)"
-    r"|(?:但|却)[^，,。；;]{0,8}?未(?:能)?(?:支付|履行|给付|兑现|付款)"
-)
-# a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
-UNPAID_AFTER = re.compile(r"未(?:能)?(?:兑现|履行|支付|给付|到位)|尚未(?:支付|履行|赔付|给付)")
 # a forgiveness or a 立功 sought, not obtained ("积极争取被害人谅解，但未果", "意图为其争取立功")
 SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图|意图|企图)[^，,。；;取获得]{0,10}$")
 # Where the victim, not the defendant, is the subject of the clause.
@@ -335,7 +311,7 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         return False
     if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
         return False
-    if code in (C.COMPENSATION, C.RESTITUTION) and _only_claimed(text, start):
+    if code in (C.COMPENSATION, C.RESTITUTION) and only_claimed(text, start):
         return False
     if (
         pattern is WENT_TO_AUTHORITY
@@ -346,11 +322,11 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         text, clause_bounds(text, start, start)[0], start
     ):
         return False
-    if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not _to_victim(text, start):
+    if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not to_victim(text, start):
         return False
-    if code == C.RESTITUTION and _recovered_by_others(text, start):
+    if code == C.RESTITUTION and recovered_by_others(text, start):
         return False
-    return not (pattern in (RETURNED, COSTS_PAID) and not _returned_by_defendant(text, start))
+    return not (pattern in (RETURNED, COSTS_PAID) and not returned_by_defendant(text, start))
 
 
 def _with_harm(finding: Finding, harm: str | None) -> Finding:
@@ -366,73 +342,6 @@ def prior_records(text: str) -> list[EarlierConviction]:
     with it instead (arts. 70, 69). An older conviction of the same text still counts."""
     missed = undiscovered_conviction(text)
     return [c for c in earlier_convictions(text) if c.criminal and not c.others and c != missed]
-
-
-def _only_claimed(text: str, start: int) -> bool:
-    """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made, nor an agreement to pay its
-    sentence tells was not performed ("签订了赔偿协议，…但至今分文未付")."""
-    lo, hi = clause_bounds(text, start, start)
-    if CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi):
-        return True
-    agreement = AGREED.search(text, lo, start) or text.startswith("协议", start + 2)
-    return bool(
-        agreement and UNPAID_LATER.search(text, start, bounds(text, start, start, SENTENCE_BREAKS)[1])
-    )
-
-
-def _to_victim(text: str, start: int) -> bool:
-    """A compensation (2021量刑指导意见 三(11): 积极赔偿被害人经济损失) is paid to the victim or the injured party: its
-    sentence names the victim, the injured unit, their family (被害人, 被害单位, 受害人, 家属, 死者), a victim by the
-    name the text gives them (被害人张某 … 赔偿张某), the right holder of an infringed right (权利人), or tells it as a
-    loss made good (赔偿…损失), the civil part of the case settled (民事赔偿) or the forgiveness it bought (谅解); 家属
-    is also the defendant's family paying for them (被告人家属代为赔偿), a payment as well. Not the heads a civil claim
-    lists (原告人…请求判令…伤残赔偿金: claimed, not paid), nor money the count tells as spent on someone else
-    ("用于…支付信徒崔某赔偿款20000元", a misappropriation's use), nor a compensation demanded of the victim ("索要10万元
-    赔偿"), nor a land-acquisition agreement (征地赔偿协议)."""
-    lo, hi = bounds(text, start, start, SENTENCE_BREAKS)
-    clause_lo, _ = clause_bounds(text, start, start)
-    if CIVIL_CLAIM.search(text, lo, start):
-        return False
-    payee = THIRD_PARTY_PAYMENT.search(text, clause_lo, hi)
-    if (
-        payee is not None
-        and payee.start() <= start < payee.end()
-        and not _names_victim(text, payee.group("payee"))
-    ):
-        return False
-    return _names_victim(text, text[lo:hi])
-
-
-def _names_victim(text: str, told: str) -> bool:
-    if TO_VICTIM.search(told):
-        return True
-    return any(name in told for name in VICTIM_NAME.findall(text))
-
-
-def _recovered_by_others(text: str, start: int) -> bool:
-    """Goods the police seized or recovered and handed back ("赃物被追缴，并已退还被害单位", "该车被缴获退还被害人") are not
-    the defendant's 退赃 (2021量刑指导意见 三(10) weighs the defendant's own return; 刑法第64条 追缴 is the state's). Read in
-    the clause of the return, and the clause before where it goes on from it without a subject of its own."""
-    lo, _ = clause_bounds(text, start, start)
-    if (
-        CONTINUED.match(text, lo) and lo > 0
-    ):  # "赃物被追缴，并已退还被害单位": the clause before is its subject
-        lo, _ = clause_bounds(text, lo - 1, lo - 1)
-    return bool(RECOVERED.search(text, lo, start))
-
-
-def _returned_by_defendant(text: str, start: int) -> bool:
-    """A return told by what was taken counts where its sentence names the defendant (or the family) before it and
-    neither the police nor a recovery ("被告人…退还了被盗电动车"; not "公安机关将赃款全部归还被害人", "公安机关从被告人处扣押
-    …，该车现已归还被害人", nor "该车已返还失主" with no actor), and not as an exception to what the crime took
-    ("除少量资金以兑冲的形式返还被害人外": a scheme's payouts)."""
-    lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
-    clause_lo, _ = clause_bounds(text, start, start)
-    return (
-        bool(RETURNER.search(text, lo, start))
-        and not RECOVERER.search(text, lo, start)
-        and "除" not in text[clause_lo:start]
-    )
 
 
 def _about_defendant(text: str, start: int) -> bool:

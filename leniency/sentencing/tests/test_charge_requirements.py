@@ -643,7 +643,9 @@ SIDES = [
 
 def test_every_charge_of_the_table_is_tested_on_both_sides():
     # task E32's rules are tested on both sides in test_e32_charge_rules, task E44's in test_e44_charge_rules
-    tested = {charge for charge, _, _ in SIDES + REQUIREMENT_SIDES} | {param.values[0] for param in E44_REQUIREMENTS}
+    tested = {charge for charge, _, _ in SIDES + REQUIREMENT_SIDES} | {
+        param.values[0] for param in E44_REQUIREMENTS
+    }
     rules = charge_elements()["requires"]
     # one rule for arts. 358-359, one for the crimes of wartime (art. 451)
     sharing = {c for c in rules if rules[c] is rules["组织卖淫"] or rules[c] is rules["战时窝藏逃离部队军人"]}

@@ -42,6 +42,7 @@ from leniency.sentencing.extraction.instalments import instalments_dropped
 from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
+from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
 from leniency.sentencing.facts import Finding, Span
 
 MONEY_RE = re.compile(
@@ -268,7 +269,7 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         items = [m for m in items if m not in profits]
     if not items:
         return None
-    blocks = _blocks(items, text)
+    blocks = parts_replaced_by_totals(items, text)
     values = [b.value for b in blocks]
     per_sentence = Counter(b.sentence for b in blocks)
 
@@ -283,7 +284,7 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         sentence = _sentence_text(text, block)
         if not others:
             grand.append(block)
-        elif len(smaller) >= 2 and _subset_sum(smaller, block.value) and (covers or block.summary or i == 0):
+        elif len(smaller) >= 2 and subset_sum(smaller, block.value) and (covers or block.summary or i == 0):
             grand.append(block)
         elif (
             block.summary
@@ -299,7 +300,7 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
             and covers
             and i == len(blocks) - 1
             and END_CUE.search(sentence)
-            and not _bracketed(text, block)
+            and not bracketed(text, block)
         ):
             grand.append(block)
     if grand:
@@ -323,7 +324,7 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         if (
             ((counts[v] >= 2 and v not in kept_twice) or stated_as_total)
             and len(smaller) >= 2
-            and _subset_sum(smaller, v)
+            and subset_sum(smaller, v)
         ):
             return v
     return sum(values, Decimal(0))
@@ -393,64 +394,6 @@ def _sentence_text(text: str, mention: Mention) -> str:
         return ""
     start, end = bounds(text, mention.span.start, mention.span.end, SENTENCE_BREAK)
     return text[start:end]
-
-
-def _blocks(items: list[Mention], text: str) -> list[Mention]:
-    """Items with each 共计/合计 figure standing in for the parts listed just before it in its sentence.
-
-    "内有现金6元，合计价值206元": the 6 is part of the 206. A total in brackets ("现金3000元、电脑主机两台
-    （共价值4640元）") covers only what it is attached to, unless the parts add up to it exactly.
-    """
-    blocks: list[Mention] = []
-    for item in items:
-        if item.total:
-            n, parts, exact = 0, Decimal(0), 0
-            while n < len(blocks) and not blocks[-1 - n].total and blocks[-1 - n].sentence == item.sentence:
-                if parts + blocks[-1 - n].value > item.value * Decimal("1.01"):
-                    break
-                parts += blocks[-1 - n].value
-                n += 1
-                if abs(parts - item.value) <= item.value * Decimal("0.01"):
-                    exact = n
-            take = exact or (0 if _bracketed(text, item) else n)
-            if item.approximate and not exact:
-                precise, total = _precise_parts(blocks, item)
-                take, item = (precise, total) if precise else (take, item)
-            if take:
-                del blocks[len(blocks) - take :]
-        blocks.append(item)
-    return blocks
-
-
-def _precise_parts(blocks: list[Mention], total: Mention) -> tuple[int, Mention]:
-    """How many parts before an approximate total ("合计1.2万余元") it stands for, and the total as the parts' precise
-    sum: "余" rounds the sum down, so the parts of its sentence may add up to more than the figure, up to a fifth
-    (the tolerance total_amount gives an approximate grand total)."""
-    n, parts = 0, Decimal(0)
-    while n < len(blocks) and not blocks[-1 - n].total and blocks[-1 - n].sentence == total.sentence:
-        parts += blocks[-1 - n].value
-        n += 1
-    if n >= 2 and total.value < parts <= total.value * Decimal("1.2"):
-        return n, replace(total, value=parts)
-    return 0, total
-
-
-def _bracketed(text: str, mention: Mention) -> bool:
-    return text.rfind("（", 0, mention.span.start) > text.rfind("）", 0, mention.span.start)
-
-
-def _subset_sum(values: list[Decimal], target: Decimal) -> bool:
-    """Whether some of `values` (at least two) add up to `target`, within 1%."""
-    tolerance = target * Decimal("0.01")
-    if len(values) > 16:
-        return abs(sum(values) - target) <= tolerance
-    reachable: dict[Decimal, int] = {Decimal(0): 0}
-    for v in values:
-        for r, n in list(reachable.items()):
-            s = r + v
-            if s <= target + tolerance and (s not in reachable or reachable[s] < n + 1):
-                reachable[s] = n + 1
-    return any(n >= 2 and abs(s - target) <= tolerance for s, n in reachable.items())
 
 
 def amount_findings(mentions: list[Mention]) -> list[Finding]:

@@ -43,7 +43,7 @@ ITEM_MARK = r"(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])"
 # A clause that tells only a date, with its item mark: it belongs to the clause after it ("2、2016年8月，因犯抢劫罪被…")
 DATE_ONLY = re.compile(rf"\s*{ITEM_MARK}?\s*(?:又|另|曾经?)?于?\s*(?:{DATE_RE.pattern})\s*$")
 # A 前科 that heads a list ("有如下前科：1、…", "前科情况：…") tells no conviction of its own beyond its words
-LIST_HEAD = re.compile(r"(?:劣迹)?(?:情况|如下|记录)?\s*[：:]")
+LIST_HEAD = re.compile(r"(?:劣迹)?(?:情况|如下|记录)?(?:[一二两三四五六七八九十\d]{1,2}[次起个])?\s*[：:]")
 CLAUSE_BREAKS = "，,。；;：:\n"
 # The words that open a judgment of the defendant's: 曾因 / 曾犯 / 曾被 / 曾于2010年被 (with a crime, a sentence or a
 # punishment in its clause), 因犯…罪 with its sentence after it (in its clause, or passive in the next),
@@ -66,10 +66,13 @@ RECORD_WORDS = r"(?<!没)有[^。；，,、]{0,12}前科(?!(?:劣迹)?(?:材料|
 OPENING = re.compile(rf"(?P<judgment>{JUDGMENT_OPENING})|(?P<record>{RECORD_WORDS})")
 # The clauses that go on telling a conviction: its sentence, its release, its punishment, and the revocation of its
 # probation or parole with the execution that follows (刑法第77条、第86条: 撤销缓刑 / 撤销假释, 收监执行 / 执行原判刑罚),
-# so that "…缓刑二年，后被撤销缓刑，收监执行，2019年4月刑满释放" is one conviction, released in 2019
+# so that "…缓刑二年，后被撤销缓刑，收监执行，2019年4月刑满释放" is one conviction, released in 2019, and its
+# commutation
 TELLING = re.compile(
     r"判处|判刑|判决|刑满|释放|假释|缓刑|有期徒刑|拘役|管制|罚金|执行完毕|服刑|拘留|劳动教养|处罚|前科|累犯"
     r"|收监执行|收监服刑|(?:被|予以|决定)收监|执行原判|执行剩余刑期"
+    # its commutation (刑法第78条: 减刑), part of its execution: "…无期徒刑，经多次减刑，于2018年9月12日刑满释放"
+    r"|减刑"
 )
 # A criminal conviction (前科 in 三(16)'s sense): a court's sentence or a crime named as committed, not an arrest
 # (因涉嫌盗窃罪被刑事拘留) nor an administrative punishment alone (因盗窃被行政拘留十日)
@@ -81,12 +84,28 @@ CRIMINAL = re.compile(
 # no record of the defendant's. A single masked name is the defendant's as often as not (葛某因犯罪被判处××刑罚…是累犯).
 DEFENDANT = re.compile(DEFENDANT_WORDS + r"|罪犯|本人")
 SOMEONE = re.compile(r"(?:同案|另案|同伙|共犯|同犯)[^，,。；;]{0,8}$|某\d?(?:、[\u4e00-\u9fff]{1,3}某\d?)+$")
+# Whose conviction, by the last person the sentence names before it: a victim, a witness, a co-defendant, a cellmate or
+# a person the defendant reported ("被害人丙曾因犯故意伤害罪被判处…", "证人丁曾因…", "同案被告人乙曾因…", "检举同监室人员
+# 己曾抢劫他人财物，己已因该罪被判处…": 立功 by 检举, 刑法第68条), not the defendant's record; 被告人 after them
+# names the defendant again ("…与被害人乙发生争执。被告人甲曾因…"). A role that names a paper, not a person (被害人陈述,
+# 证人刘某的证言, 被害人报案材料 in an evidence list before 刑满释放证明书), names no one.
+PAPERS = r"(?![的及和与、，,]|[^，,。；;]{0,16}?(?:陈述|陈X|证言|证词|报案|笔录|辨认|材料))"
+PERSONS = re.compile(
+    rf"(?P<other>(?:被害人|受害人|证人|同案(?:被告人|犯罪嫌疑人|人|犯)?|同监(?:室|舍)(?:人员|在押人员)?){PAPERS}"
+    r"|另案(?:处理的?)?(?:被告人|人员)?|被(?:检举|举报|揭发)(?:人|的)|(?:检举|举报|揭发)(?:了)?他人)"
+    r"|(?P<defendant>" + DEFENDANT_WORDS + r"|罪犯|本人)"
+)
 # served (刑法第65条: 刑罚执行完毕): not "尚未执行完毕" / "没有执行完毕", the remainder of one still to serve
 # nor "刑罚执行完毕以前" (刑法第70条's words for a sentence still being served: 判决宣告以后，刑罚执行完毕以前，发现…)
 SERVED = re.compile(r"刑满释放|(?<!未)(?<!没有)执行完毕(?![以之]?前)|释放")
 # a part after a semicolon that goes on telling the same conviction (刑法第77条、第86条: its revocation and execution; its
 # release)
-GOES_ON = re.compile(r"(?:后|并|又|其)?[^，,。；;]{0,14}?(?:撤销(?:缓刑|假释)|收监执行|刑满释放|执行完毕)")
+# (its release in a word of its own: "…判处有期徒刑三年；2018年7月释放"; its revocation with the reason before it: "；2018年1月
+# 因违反监督管理规定被撤销缓刑")
+GOES_ON = re.compile(
+    r"(?:后|并|又|其)?[^，,。；;]{0,24}?(?:撤销(?:缓刑|假释)|收监执行|刑满释放|执行完毕|(?<!假)释放(?!后))"
+)
+AFTER_RELEASE = re.compile(r"(?:刑满释放|执行完毕|(?<!假)释放)(?:之?后|以后)")
 SENTENCE_RE = re.compile(rf"{PENALTY}\s*(?:{TERM})?")
 VERDICT = re.compile(r"判处|判决|判刑|决定执行")
 CLAUSE_END = re.compile(r"[，,]")
@@ -153,12 +172,17 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
             # 有如下前科：1、2014年5月因犯…: the heading takes nothing of the items, each is a conviction of its own
             heads_list = bool(LIST_HEAD.match(text, end))
         while not heads_list:
-            if end == stop and _goes_on(text, stop):  # "…缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放"
+            if end == stop and (begin := _goes_on(text, stop, opening.group("judgment") is not None)):
+                # "…缓刑二年；后被撤销缓刑，收监执行；2019年4月刑满释放"
                 sentence = SENTENCE_END.search(text, stop + 1)
                 stop = sentence.start() if sentence else len(text)
+                end = begin - 1  # a clause telling only a date goes with it
             if not (end < stop and TELLING.search(text, end, _clause_end(text, end + 1, stop))):
                 break
             end = _clause_end(text, end + 1, stop)
+        # "刑满释放后心怀怨恨，…": what follows the release is the new story (its motive, its act), not the conviction
+        if after := AFTER_RELEASE.search(text, opening.start(), end):
+            end = after.end()
         # a second judgment opening inside starts a conviction of its own
         inner = next(
             (m for m in OPENING.finditer(text, opening.end(), end) if m.group("judgment")),
@@ -195,12 +219,22 @@ def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:
         clause=clause,
         judgment=bool(opening.group("judgment")),
         criminal=bool(CRIMINAL.search(told)),
-        others=bool(SOMEONE.search(text, clause, start)) and not DEFENDANT.search(text, clause, start),
+        others=_of_someone_else(text, clause, start),
         served=bool(SERVED.search(told)),
         sentence=sentence,
         pronounced=dates[-1] if dates else None,
         released=_released(text, start, end),
     )
+
+
+def _of_someone_else(text: str, clause: int, start: int) -> bool:
+    """Whether the conviction opening at `start` is told of someone else: an accomplice or a list of names in its
+    clause (SOMEONE) with no word for the defendant, or another person the last one its sentence names (PERSONS)."""
+    if SOMEONE.search(text, clause, start) and not DEFENDANT.search(text, clause, start):
+        return True
+    sentence = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    named = list(PERSONS.finditer(text, sentence, start))
+    return bool(named) and named[-1].group("other") is not None
 
 
 def _clause_start(text: str, start: int) -> int:
@@ -231,17 +265,25 @@ def _released(text: str, start: int, end: int) -> date | None:
     return dates[-1] if dates else None
 
 
-def _goes_on(text: str, stop: int) -> bool:
+def _goes_on(text: str, stop: int, judgment: bool) -> int | None:
     """After a semicolon, the conviction goes on where the next part opens with its revocation, its execution or its
-    release and no judgment of its own (…；后被撤销缓刑，收监执行；2019年4月刑满释放; not …；2、因犯诈骗罪被判处…)."""
-    if stop >= len(text) or text[stop] not in "；;":
-        return False
+    release and no judgment of its own (…；后被撤销缓刑，收监执行；2019年4月刑满释放; not …；2、因犯诈骗罪被判处…); after a
+    full stop too where a judgment's sentence was told before it (…缓刑二年。2017年10月，该院裁定撤销缓刑，收监执行原判刑罚。
+    2019年3月刑满释放。: 刑法第77条, the same conviction executed), a clause telling only a date taken in. Where it goes on:
+    the start of the clause that tells it; else None."""
+    if stop >= len(text) or text[stop] not in ("；;。" if judgment else "；;"):
+        return None
     sentence = SENTENCE_END.search(text, stop + 1)
-    clause = _clause_end(text, stop + 1, sentence.start() if sentence else len(text))
-    first = GOES_ON.match(text, stop + 1, clause)
-    return first is not None and not any(
-        m.group("judgment") for m in OPENING.finditer(text, stop + 1, clause)
-    )
+    hi = sentence.start() if sentence else len(text)
+    begin = stop + 1
+    clause = _clause_end(text, begin, hi)
+    if DATE_ONLY.match(text[begin:clause]) and clause < hi:
+        begin = clause + 1
+        clause = _clause_end(text, begin, hi)
+    first = GOES_ON.match(text, begin, clause)
+    if first is None or any(m.group("judgment") for m in OPENING.finditer(text, begin, clause)):
+        return None
+    return begin
 
 
 def _clause_end(text: str, at: int, stop: int) -> int:

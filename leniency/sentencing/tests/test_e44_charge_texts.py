@@ -17,13 +17,6 @@ import pytest
 
 from leniency.sentencing.extraction.charges import infer_charges
 
-# earlier_convictions blanks the clause 刑满释放后心怀怨恨 as an earlier sentence, and with it the grudge that tells the
-# revenge on a witness (刑法第308条); the beating alone reads as 非法拘禁's 殴打
-GRUDGE_BLANKED = pytest.mark.xfail(
-    strict=True,
-    reason="the grudge is told in the clause of the earlier sentence, which is read as a prior conviction",
-)
-
 FIRST = [
     pytest.param(
         ["非国家工作人员受贿"],
@@ -396,7 +389,6 @@ SECOND = [
         "公诉机关指控：被告人裴某因邻居陆某曾在其盗窃案件中出庭作证，刑满释放后心怀怨恨，于2020年8月持木棍到陆某家中对其殴打，"
         "并扬言“谁让你作证”，致陆某轻微伤。",
         id="beats_neighbour_who_testified",
-        marks=GRUDGE_BLANKED,
     ),
     pytest.param(
         ["非法获取计算机信息系统数据、非法控制计算机信息系统"],

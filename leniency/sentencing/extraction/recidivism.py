@@ -11,8 +11,8 @@ negation is read from the word, as before):
 - an earlier conviction of the defendant's (circumstances.prior_records: a court's sentence, not another person's, not
   the judgment a 漏罪 is combined with) to 有期徒刑 or more (not 拘役, 管制, a fine), told as served (刑满释放, 执行完毕)
   with the date of its release; not a suspended sentence (缓刑: its probation passed is no 执行完毕, 刑法第76条), unless
-  the text says it was revoked (撤销缓刑); not a parole (假释: the five years run from the end of its period, 第65条
-  第2款, which the release date does not tell);
+  the text says it was revoked (撤销缓刑); a parole (假释) counted from the end of its period (第65条第2款: 从假释期满之日
+  起计算) where the text tells it (假释考验期至2018年2月28日止), else none; not a foreign court's sentence (FOREIGN);
 - the new crime's first act date (the earliest date of the facts outside the earlier convictions, birth dates left out)
   on or after that release and within five years of it (the day five years on included);
 - neither the new crime nor the earlier one negligent (NEGLIGENT: the charges the Criminal Law defines by 过失 or by
@@ -20,7 +20,7 @@ negation is read from the word, as before):
   not a rule read here, so a negligent earlier crime is left out rather than counted);
 - the defendant 18 or older at the new crime, and not under 18 when the earlier sentence was pronounced (a crime
   before it was committed younger still): both counted from the birth date find_age reads, and where the text states
-  an age alone, from that age (`age`). find_age's own age counts to the first date of the text, which may be the
+  an age alone, from that age (`age`); an earlier crime told as a minor's in its own words (时年十七周岁, MINOR_THEN). find_age's own age counts to the first date of the text, which may be the
   earlier judgment's, so the birth date is counted to the new crime's first act here;
 - the new crime one that may be punished with 有期徒刑 (a charge whose brackets allow none, 危险驾驶 among them, can never
   call for 有期徒刑以上). Whether the crime at hand calls for it is the sentence's own question: the calculation tells,
@@ -53,7 +53,7 @@ from datetime import date
 
 from leniency.sentencing.catalogue import all_charges, find_charge, negligent_charges, normalise_name
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
-from leniency.sentencing.extraction.numbers import DATE_RE, date_of
+from leniency.sentencing.extraction.numbers import DATE, DATE_RE, date_of
 from leniency.sentencing.extraction.quantities import age_on, find_age
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
 
@@ -107,6 +107,21 @@ NOT_CUSTODIAL = (
 SUSPENDED = re.compile(r"缓刑")
 REVOKED = re.compile(r"撤销(?:其|了)?缓刑|缓刑被撤销")
 PAROLE = re.compile(r"假释")
+# an earlier crime told as committed under 18, by an age in its own words (时年十七周岁, 作案时未满十八周岁, 系未成年人)
+MINOR_THEN = re.compile(
+    r"(?:时年|时|作案时|犯罪时)(?:仅|只有)?(?:1[0-7]|十[一二三四五六七]?|[一二三四五六七八九])周?岁"
+    r"|未满十八周岁|不满十八周岁|(?:时|作案时|犯罪时)?系未成年人"
+)
+# 刑法第65条第2款: 被假释的犯罪分子，从假释期满之日起计算 — the period's end where the text tells it
+# (假释考验期至2018年2月28日止, 假释考验期限自…起至…止, 2018年2月28日假释考验期满)
+PAROLE_END = re.compile(
+    rf"假释考验期(?:限)?(?:为|是)?(?:自?\s*{DATE}\s*起)?至\s*(?P<end>{DATE})\s*止?|(?P<ended>{DATE})\s*假释考验期(?:限)?届?满"
+)
+# A conviction by a foreign court (刑法第10条: it may be tried again here; the textbooks read 第65条's 刑罚执行完毕 as a
+# Chinese sentence's, recalled, unconfirmed): no recidivism is inferred from it
+FOREIGN = re.compile(
+    r"境外|国外|外国|在某国|当地法院|(?:缅甸|泰国|老挝|越南|柬埔寨|马来西亚|菲律宾|日本|韩国|美国)"
+)
 BIRTH_AFTER = re.compile(r"\s*(?:出生|生(?=[）)，,、；;。]))")
 BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生日期[:：]?)\s*$")
 
@@ -160,11 +175,21 @@ def inferred_recidivism(
     if at_crime is not None and at_crime < ADULT:
         return None
     found = [
-        Recidivism(c, c.released, first)
+        Recidivism(c, released, first)
         for c in convictions
-        if _qualifies(text, c, first, born) and c.released is not None
+        if (released := _counted_from(text, c)) is not None and _qualifies(text, c, released, first, born)
     ]
     return max(found, key=lambda r: r.released, default=None)
+
+
+def _counted_from(text: str, c: EarlierConviction) -> date | None:
+    """The day 第65条's five years run from: the release (刑满释放), or for a parole the end of its period (第2款)."""
+    told = text[c.start : c.end]
+    if PAROLE.search(told):
+        end = PAROLE_END.search(told)
+        found = end and DATE_RE.fullmatch(end["end"] or end["ended"])
+        return date_of(found) if found else None
+    return c.released if c.served else None
 
 
 def _special(
@@ -281,24 +306,21 @@ def _age(born: date | None, day: date) -> int | None:
     return age_on(born, day)
 
 
-def _qualifies(text: str, c: EarlierConviction, first: date, born: date | None) -> bool:
+def _qualifies(text: str, c: EarlierConviction, released: date, first: date, born: date | None) -> bool:
     told = text[c.start : c.end]
-    if (
-        c.sentence is None
-        or c.sentence.penalty not in CUSTODIAL_OR_MORE
-        or not c.served
-        or c.released is None
-    ):
+    if c.sentence is None or c.sentence.penalty not in CUSTODIAL_OR_MORE:
         return False
     if (
         (SUSPENDED.search(told) and not REVOKED.search(told))
-        or PAROLE.search(told)
         or NEGLIGENT_NAMED.search(told)
+        or FOREIGN.search(text, c.clause, c.end)
     ):
         return False
     if c.pronounced is not None and (years := _age(born, c.pronounced)) is not None and years < ADULT:
         return False  # under 18 when the earlier sentence was pronounced: its crime was a minor's
-    return c.released <= first <= _years_after(c.released, YEARS)
+    if MINOR_THEN.search(text, c.clause, c.end):
+        return False  # its crime told as a minor's (时年十七周岁, 未满十八周岁): 刑法第65条 excepts it
+    return released <= first <= _years_after(released, YEARS)
 
 
 def _years_after(day: date, years: int) -> date:

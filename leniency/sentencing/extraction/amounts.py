@@ -18,15 +18,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amount_context import (
-    allegation_dropped,
     conditional_demand,
-    contention_dropped,
-    different_victims,
     paid_on_demand,
     payment_words_blanked,
     repaid_after_discovery,
     resale_proceeds,
-    statement_dropped,
 )
 from leniency.sentencing.extraction.amount_exclusions import (
     EXCLUDE_AFTER,
@@ -36,11 +32,17 @@ from leniency.sentencing.extraction.amount_exclusions import (
     misappropriation_yield,
     sentence_exclusion,
 )
+from leniency.sentencing.extraction.amount_restatements import (
+    EVIDENCE_INTRO,
+    restatements_dropped,
+    sentence_text,
+    superseded_dropped,
+)
 from leniency.sentencing.extraction.foreign_currency import converted_foreign
 from leniency.sentencing.extraction.further_counts import further_sum
 from leniency.sentencing.extraction.instalments import instalments_dropped
 from leniency.sentencing.extraction.net_amounts import is_net_figure
-from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number, span
+from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
 from leniency.sentencing.facts import Finding, Span
@@ -50,7 +52,6 @@ MONEY_RE = re.compile(
     rf"(?P<num>{NUMBER})(?P<cur>元|圆|(?<=万)某(?![某甲乙丙丁]))(?![/／]|钱)"
 )  # "200万某": the published judgments' masking turned some "万元" into "万某"
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n：:]")
-SENTENCE_BREAK = "。；;\n！？!?"
 
 TOTAL_BEFORE = re.compile(r"共计|合计|总计|累计|总价值?|总额|总金额|总共|一共|共(?!同)|计(?:人民币)?$")
 # "（以下币种均为人民币）" and the like, which sit between a 共计 and its figure
@@ -73,7 +74,6 @@ NAMED_SUMS = {
 NAMED_FILLER = r"(?:的)?(?:数额|金额|总额)?(?:共计|合计|总计|累计|共|计|达|为|约|人民币|[：:\s])*$"
 PROFIT_BEFORE = re.compile(rf"(?:{NAMED_SUMS['违法所得']}){NAMED_FILLER}")
 BRACKET_TAIL = re.compile(r"^[^（(]*[）)]")
-VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
 VERDICT_AFTER = re.compile(r"[，,]?(?:属于?|系)?数额(?:较大|巨大|特别巨大)")
 # A sentence that restates the prosecution's or the court's view of the whole case.
 SUMMARY_SENTENCE = re.compile(
@@ -84,10 +84,6 @@ INTRO_CUE = re.compile(
     r"[\d一二两三四五六七八九十]+[次起笔](?!.{0,2}取)|多人|多名|等人|他人|多次(?:实施|作案)|先后|具体|如下|分别为|其中|分述"
 )
 END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计|共计")
-# Where the list of evidence begins ("上述事实，有下列证据证实：", "证据如下"): what follows proves the facts.
-EVIDENCE_INTRO = re.compile(
-    r"(?:有|经|由)[^。；;]{0,30}证据[^。；;]{0,20}(?:证实|证明|为证|在案)|证据如下|下列证据|以下证据"
-)
 SENTENCE_RE = re.compile(r"[^。；;\n！？!?]*[。；;\n！？!?]?")
 REPEATED_LINE_MIN = 20
 REPEATED_SENTENCE_MIN = 40
@@ -240,12 +236,12 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
-    found = _superseded_dropped(usable(mentions), text)
+    found = superseded_dropped(usable(mentions), text)
     # the figure named as the amount after a deduction (net_amounts), even where it restates one told before
     nets = [m.value for m in found if m.net]
     if nets and any(m.value > max(nets) for m in found if not m.net):
         return max(nets)
-    items = _restatements_dropped(found, text)
+    items = restatements_dropped(found, text)
     if text:
         clause_starts = [_clause_start(text, m.span.start) for m in items]
         items, clause_starts = purchase_prices_dropped(items, text, clause_starts)
@@ -281,7 +277,7 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         smaller = [v for v in others if v < block.value * Decimal("1.01")]
         rest = sum(others, Decimal(0))
         covers = rest <= block.value * Decimal("1.01")
-        sentence = _sentence_text(text, block)
+        sentence = sentence_text(text, block)
         if not others:
             grand.append(block)
         elif len(smaller) >= 2 and subset_sum(smaller, block.value) and (covers or block.summary or i == 0):
@@ -330,70 +326,9 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     return sum(values, Decimal(0))
 
 
-def _superseded_dropped(items: list[Mention], text: str) -> list[Mention]:
-    """Without the allegation's figures where the court finds its own, and a person's account in the list of
-    evidence where the facts tell figures (amount_context)."""
-    if not text:
-        return items
-    items = allegation_dropped(items, text)
-    items = contention_dropped(items, text, _sentence_starts(items, text))
-    evidence = EVIDENCE_INTRO.search(text)
-    if evidence is None:
-        return items
-    return statement_dropped(items, text, evidence.start(), _sentence_starts(items, text))
-
-
-def _sentence_starts(items: list[Mention], text: str) -> list[int]:
-    return [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
-
-
-def _restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
-    """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
-
-    Kept: approximate figures (约100元, 100余元), and two valuations (价值700元) of things described
-    differently, which are usually two different things.
-    """
-    kept: list[Mention] = []
-    first: dict[Decimal, Mention] = {}
-    evidence = EVIDENCE_INTRO.search(text)
-    proof_starts = evidence.start() if evidence else len(text)
-    for item in items:
-        seen = first.get(item.value)
-        if seen is not None and seen.sentence != item.sentence and not item.approximate:
-            # the evidence list proves the figures of the facts again (issue 16, class 4)
-            restated_as_proof = seen.span.start < proof_starts <= item.span.start
-            if restated_as_proof or not (
-                (
-                    _valuation(text, seen)
-                    and _valuation(text, item)
-                    and _context(text, seen) != _context(text, item)
-                )
-                or different_victims(_sentence_text(text, seen), _sentence_text(text, item))
-            ):
-                continue
-        first.setdefault(item.value, item)
-        kept.append(item)
-    return kept
-
-
 def _proceeds(text: str, mention: Mention) -> bool:
     """Whether the figure names the whole haul ("所盗现金4300元", "盗窃所得的3.05万元")."""
     return bool(PROCEEDS.search(text, max(0, mention.span.start - 8), mention.span.start))
-
-
-def _valuation(text: str, mention: Mention) -> bool:
-    return bool(VALUATION.search(text, max(0, mention.span.start - 8), mention.span.start))
-
-
-def _context(text: str, mention: Mention) -> str:
-    return text[max(0, mention.span.start - 20) : mention.span.start]
-
-
-def _sentence_text(text: str, mention: Mention) -> str:
-    if not text:
-        return ""
-    start, end = bounds(text, mention.span.start, mention.span.end, SENTENCE_BREAK)
-    return text[start:end]
 
 
 def amount_findings(mentions: list[Mention]) -> list[Finding]:

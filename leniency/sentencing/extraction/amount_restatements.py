@@ -1,0 +1,96 @@
+"""A figure of money told again, dropped before the crime amount is added up: the allegation's figures where the
+court finds its own, a person's account in the list of evidence, and a figure an earlier sentence already gave
+(另查明, 公诉机关认为, the evidence proving the facts again)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Protocol, TypeVar
+
+from leniency.sentencing.extraction.amount_context import (
+    allegation_dropped,
+    contention_dropped,
+    different_victims,
+    statement_dropped,
+)
+from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.facts import Span
+
+SENTENCE_BREAK = "。；;\n！？!?"
+VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
+# Where the list of evidence begins ("上述事实，有下列证据证实：", "证据如下"): what follows proves the facts.
+EVIDENCE_INTRO = re.compile(
+    r"(?:有|经|由)[^。；;]{0,30}证据[^。；;]{0,20}(?:证实|证明|为证|在案)|证据如下|下列证据|以下证据"
+)
+
+
+class _Figure(Protocol):
+    value: Decimal
+    span: Span
+    sentence: int
+    approximate: bool
+
+
+R = TypeVar("R", bound=_Figure)
+
+
+def superseded_dropped(items: list[R], text: str) -> list[R]:
+    """Without the allegation's figures where the court finds its own, and a person's account in the list of
+    evidence where the facts tell figures (amount_context)."""
+    if not text:
+        return items
+    items = allegation_dropped(items, text)
+    items = contention_dropped(items, text, _sentence_starts(items, text))
+    evidence = EVIDENCE_INTRO.search(text)
+    if evidence is None:
+        return items
+    return statement_dropped(items, text, evidence.start(), _sentence_starts(items, text))
+
+
+def _sentence_starts(items: list[R], text: str) -> list[int]:
+    return [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
+
+
+def restatements_dropped(items: list[R], text: str) -> list[R]:
+    """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
+
+    Kept: approximate figures (约100元, 100余元), and two valuations (价值700元) of things described
+    differently, which are usually two different things.
+    """
+    kept: list[R] = []
+    first: dict[Decimal, R] = {}
+    evidence = EVIDENCE_INTRO.search(text)
+    proof_starts = evidence.start() if evidence else len(text)
+    for item in items:
+        seen = first.get(item.value)
+        if seen is not None and seen.sentence != item.sentence and not item.approximate:
+            # the evidence list proves the figures of the facts again (issue 16, class 4)
+            restated_as_proof = seen.span.start < proof_starts <= item.span.start
+            if restated_as_proof or not (
+                (
+                    _valuation(text, seen)
+                    and _valuation(text, item)
+                    and _context(text, seen) != _context(text, item)
+                )
+                or different_victims(sentence_text(text, seen), sentence_text(text, item))
+            ):
+                continue
+        first.setdefault(item.value, item)
+        kept.append(item)
+    return kept
+
+
+def _valuation(text: str, mention: _Figure) -> bool:
+    return bool(VALUATION.search(text, max(0, mention.span.start - 8), mention.span.start))
+
+
+def _context(text: str, mention: _Figure) -> str:
+    return text[max(0, mention.span.start - 20) : mention.span.start]
+
+
+def sentence_text(text: str, mention: _Figure) -> str:
+    if not text:
+        return ""
+    start, end = bounds(text, mention.span.start, mention.span.end, SENTENCE_BREAK)
+    return text[start:end]

@@ -155,7 +155,7 @@ def _exempt_discontinued(
     info: ChargeInfo, applied: Applied, facts: CaseFacts, cfg: dict | None, trace: Trace
 ) -> bool:
     """刑法第24条第2款: 对于中止犯，没有造成损害的，应当免除处罚 — where the discontinuance's finding says the text
-    tells of no harm (extraction/circumstances.py `_harm`)."""
+    tells of no harm (extraction/crime_stage_facts.py `discontinuance_harm`)."""
     if cfg is None or not applied.has("discontinuation"):
         return False
     finding = next((f for f in facts.circumstances if str(f.code) == "discontinuation"), None)

@@ -263,7 +263,7 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
 
 def _not_when_element(elements: Any, where: str) -> None:
     """charge -> the victim kinds its own article makes an element (extraction drops them for that charge). The charge is
-    looked up by its catalogue name exactly (extraction/circumstances._excluded_kinds), so another spelling would
+    looked up by its catalogue name exactly (extraction/vulnerable_victims._excluded_kinds), so another spelling would
     silently never match."""
     if not isinstance(elements, dict) or not elements:
         raise StandardError(f"{where}: must be a mapping of charge to a list of victim kinds")

@@ -33,7 +33,8 @@ from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.facts import Span
 
 # Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
-# an embezzled 工资): amounts.EXCLUDE_BEFORE holds them for the clauses where they are a payment beside the crime.
+# an embezzled 工资): amount_exclusions.EXCLUDE_BEFORE holds them for the clauses where they are a payment
+# beside the crime.
 PAYMENT_KINDS = r"保证金|押金|手续费|借款|欠款|工资|报酬|好处费|租金|房租|生活费|车费|医疗费|医药费|丧葬费|赔偿|补偿|奖励|悬赏|利息"
 # 索要 / 索取 / 收受: 刑法第385条 (索取他人财物, 或者非法收受他人财物): "向承包商索要好处费3万元" is the bribe (E38)
 TAKING = r"骗取|骗得|诈骗|诈取|侵占|侵吞|窃取|盗窃|盗取|窃得|盗得|套取|截留|冒领|挪用|索要|索取|收受"

@@ -215,7 +215,7 @@ SECOND_CASES = [
          xfail="未劫得财物 alone is no attempt of robbery where an injury was caused (抢劫既遂 by injury); the robbery's result rule is not read"),
     case("discontinuation-poisoner-took-victim-to-hospital",
          "被告人投毒后心生悔意，主动将被害人送往医院抢救，被害人经治疗后未造成伤害。", "discontinuation",
-         xfail="an own rescue after a poisoning is read only after a stated intent to kill (_killing_not_completed)"),
+         xfail="an own rescue after a poisoning is read only after a stated intent to kill (crime_stage_facts.killing_not_completed)"),
     case("preparation-accomplice-pulled-out",
          "被告人为实施绑架，事先购买了手铐、胶带并租赁了车辆，因同伙退出而未能着手实施。", "preparation"),
     case("recidivist-in-the-statutes-words",

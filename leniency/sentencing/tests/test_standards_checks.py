@@ -247,7 +247,7 @@ def test_not_when_element_lists_kinds_the_extraction_names():
 
 
 def test_not_when_element_names_the_charge_as_the_extraction_looks_it_up():
-    # extraction/circumstances._excluded_kinds looks the key up by the catalogue name: 强奸罪 would never match
+    # extraction/vulnerable_victims._excluded_kinds looks the key up by the catalogue name: 强奸罪 would never match
     with pytest.raises(
         StandardError, match=re.escape("not_when_element.强奸罪: write the catalogue's name '强奸'")
     ):
@@ -261,5 +261,5 @@ def test_not_when_element_names_the_charge_as_the_extraction_looks_it_up():
 def test_the_kinds_are_those_the_extraction_gives():
     from leniency.sentencing.extraction.vulnerable_victims import VULNERABLE_WORDS
 
-    by_age = {"under_14", "minor", "elderly"}  # _vulnerable_victims: the victim's age
+    by_age = {"under_14", "minor", "elderly"}  # vulnerable_victims: the victim's age
     assert {kind for kind, _ in VULNERABLE_WORDS} | by_age == VULNERABLE_KINDS

@@ -414,11 +414,27 @@ def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
 
 
 @cache
-def _for_another_rules() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...]:
-    """(charge, its conduct, what sends it back) per charge_elements.yaml `for_another` rule."""
+def _for_another_rules() -> tuple[tuple[str, re.Pattern, re.Pattern | None, re.Pattern | None], ...]:
+    """(charge, its conduct, what sends it back, what tells it done in the defendant's own case) per
+    charge_elements.yaml `for_another` rule."""
     return tuple(
-        (rule["charge"], _pattern(rule, "when"), _pattern(rule, "not_when"))
+        (rule["charge"], _pattern(rule, "when"), _pattern(rule, "not_when"), _pattern(rule, "own_case"))
         for rule in charge_elements().get("for_another", ())
+    )
+
+
+def _states_for_another(text: str, when: re.Pattern, back: re.Pattern | None) -> bool:
+    if back is not None and back.search(text):
+        return False
+    return any(own_act(text, match.start()) for match in when.finditer(text))
+
+
+@cache
+def _justice_charges() -> frozenset[str]:
+    """The crimes against justice of the `for_another` rules, not the ordinary crimes a statute converts one to
+    (`conversion`: torture that kills is art. 232's)."""
+    return frozenset(
+        rule["charge"] for rule in charge_elements().get("for_another", ()) if not rule.get("conversion")
     )
 
 
@@ -426,14 +442,20 @@ def for_another(text: str, chosen: list[str]) -> list[str]:
     """A crime against justice done for another person (charge_elements.yaml `for_another`: hiding him, destroying his
     evidence, suborning a witness in his case) in place of the other person's crime the fact also tells of
     (刑法第305条, 第307条, 第310条): the first such charge whose conduct the fact states as the defendant's own act,
-    with any other of them already chosen."""
+    with any other of them already chosen whose own conduct the fact states too (the witness's 伪证 is not the
+    suborner's). Where the fact tells it done in his own case (`own_case`: 为逃避法律追究, art. 307 para. 1), the crimes
+    chosen are his and stay beside it."""
     rules = _for_another_rules()
-    for charge, when, back in rules:
-        if back is not None and back.search(text):
+    for charge, when, back, own_case in rules:
+        if not _states_for_another(text, when, back):
             continue
-        if any(own_act(text, match.start()) for match in when.finditer(text)):
-            justice = {name for name, _, _ in rules}
-            return [charge] + [c for c in chosen if c in justice and c != charge]
+        stated = {
+            name for name, conduct, other_back, _ in rules if _states_for_another(text, conduct, other_back)
+        }
+        if own_case is not None and own_case.search(text):
+            kept = [c for c in chosen if c not in _justice_charges() or c in stated]
+            return kept + [charge] if charge not in kept else kept
+        return [charge] + [c for c in chosen if c in stated and c != charge]
     return chosen
 
 

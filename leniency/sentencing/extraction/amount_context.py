@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
+from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
-from leniency.sentencing.facts import Span
 
 # Kinds of payment that also name money the crime takes (an insurance fraud's 赔偿款, a fraud's 保证金 / 押金 / 手续费,
 # an embezzled 工资): amount_exclusions.EXCLUDE_BEFORE holds them for the clauses where they are a payment
@@ -104,14 +103,7 @@ def payment_words_blanked(before: str, sentence_before: str = "") -> str:
     return "".join(chars)
 
 
-class _Told(Protocol):
-    span: Span
-
-
-T = TypeVar("T", bound=_Told)
-
-
-def allegation_dropped(items: Sequence[T], text: str) -> list[T]:
+def allegation_dropped(items: Sequence[Mention], text: str) -> list[Mention]:
     """The figures but those of the allegation, where the court's finding after it tells figures of its own."""
     allegation = ALLEGATION.search(text)
     finding = FINDING.search(text, allegation.end()) if allegation else None
@@ -124,8 +116,8 @@ def allegation_dropped(items: Sequence[T], text: str) -> list[T]:
 
 
 def statement_dropped(
-    items: Sequence[T], text: str, proof_starts: int, sentence_starts: Sequence[int]
-) -> list[T]:
+    items: Sequence[Mention], text: str, proof_starts: int, sentence_starts: Sequence[int]
+) -> list[Mention]:
     """The figures but those a person's statement in the list of evidence tells, where the facts tell figures.
 
     `proof_starts`: where the list of evidence begins; `sentence_starts[i]`: where the sentence of `items[i]` begins
@@ -148,7 +140,7 @@ def resale_proceeds(sentence_before: str, before: str) -> str | None:
     return None
 
 
-def contention_dropped(items: Sequence[T], text: str, sentence_starts: Sequence[int]) -> list[T]:
+def contention_dropped(items: Sequence[Mention], text: str, sentence_starts: Sequence[int]) -> list[Mention]:
     """The figures but those told in a party's contention, where there are others."""
     told = [
         m

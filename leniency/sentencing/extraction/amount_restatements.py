@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Protocol, TypeVar
 
 from leniency.sentencing.extraction.amount_context import (
     allegation_dropped,
@@ -14,8 +13,8 @@ from leniency.sentencing.extraction.amount_context import (
     different_victims,
     statement_dropped,
 )
+from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.numbers import bounds
-from leniency.sentencing.facts import Span
 
 SENTENCE_BREAK = "。；;\n！？!?"
 VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
@@ -25,17 +24,7 @@ EVIDENCE_INTRO = re.compile(
 )
 
 
-class _Figure(Protocol):
-    value: Decimal
-    span: Span
-    sentence: int
-    approximate: bool
-
-
-R = TypeVar("R", bound=_Figure)
-
-
-def superseded_dropped(items: list[R], text: str) -> list[R]:
+def superseded_dropped(items: list[Mention], text: str) -> list[Mention]:
     """Without the allegation's figures where the court finds its own, and a person's account in the list of
     evidence where the facts tell figures (amount_context)."""
     if not text:
@@ -48,18 +37,18 @@ def superseded_dropped(items: list[R], text: str) -> list[R]:
     return statement_dropped(items, text, evidence.start(), _sentence_starts(items, text))
 
 
-def _sentence_starts(items: list[R], text: str) -> list[int]:
+def _sentence_starts(items: list[Mention], text: str) -> list[int]:
     return [bounds(text, m.span.start, m.span.end, SENTENCE_BREAK)[0] for m in items]
 
 
-def restatements_dropped(items: list[R], text: str) -> list[R]:
+def restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
 
     Kept: approximate figures (约100元, 100余元), and two valuations (价值700元) of things described
     differently, which are usually two different things.
     """
-    kept: list[R] = []
-    first: dict[Decimal, R] = {}
+    kept: list[Mention] = []
+    first: dict[Decimal, Mention] = {}
     evidence = EVIDENCE_INTRO.search(text)
     proof_starts = evidence.start() if evidence else len(text)
     for item in items:
@@ -81,15 +70,15 @@ def restatements_dropped(items: list[R], text: str) -> list[R]:
     return kept
 
 
-def _valuation(text: str, mention: _Figure) -> bool:
+def _valuation(text: str, mention: Mention) -> bool:
     return bool(VALUATION.search(text, max(0, mention.span.start - 8), mention.span.start))
 
 
-def _context(text: str, mention: _Figure) -> str:
+def _context(text: str, mention: Mention) -> str:
     return text[max(0, mention.span.start - 20) : mention.span.start]
 
 
-def sentence_text(text: str, mention: _Figure) -> str:
+def sentence_text(text: str, mention: Mention) -> str:
     if not text:
         return ""
     start, end = bounds(text, mention.span.start, mention.span.end, SENTENCE_BREAK)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amount_context import (
@@ -41,11 +41,12 @@ from leniency.sentencing.extraction.amount_restatements import (
 from leniency.sentencing.extraction.foreign_currency import converted_foreign
 from leniency.sentencing.extraction.further_counts import further_sum
 from leniency.sentencing.extraction.instalments import instalments_dropped
+from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
-from leniency.sentencing.facts import Finding, Span
+from leniency.sentencing.facts import Finding
 
 MONEY_RE = re.compile(
     rf"(?:(?P<low>{NUMBER})(?P<lowunit>元|万元)?(?:至|到|-|—|~|～)(?=[0-9０-９一二三四五六七八九十]))?"
@@ -87,19 +88,6 @@ END_CUE = re.compile(r"上述|以上|综上|累计|总计|合计|共计")
 SENTENCE_RE = re.compile(r"[^。；;\n！？!?]*[。；;\n！？!?]?")
 REPEATED_LINE_MIN = 20
 REPEATED_SENTENCE_MIN = 40
-
-
-@dataclass
-class Mention:
-    value: Decimal
-    span: Span
-    total: bool
-    excluded: str | None
-    repeated: bool
-    sentence: int
-    summary: bool = False
-    approximate: bool = False
-    net: bool = False  # named as the amount after a deduction (net_amounts)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Protocol
 
+from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.numbers import bounds
-from leniency.sentencing.facts import Span
 
 # 还 as "also" before the act ("被告人丁还以…为由骗取"), not 归还 / 偿还
 FURTHER = re.compile(
@@ -29,13 +28,7 @@ SLACK = Decimal("0.01")
 SENTENCE_BREAK = "。；;\n！？!?"
 
 
-class _Told(Protocol):
-    value: Decimal
-    span: Span
-    sentence: int
-
-
-def further_sum(total: _Told, later: Sequence[_Told], text: str) -> Decimal:
+def further_sum(total: Mention, later: Sequence[Mention], text: str) -> Decimal:
     """The sum of the figures after the opening `total` (those of `later` told in other sentences) that are told as
     further acts outside it."""
     lo, hi = bounds(text, total.span.start, total.span.end, SENTENCE_BREAK)

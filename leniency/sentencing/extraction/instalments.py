@@ -11,25 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Protocol, TypeVar
 
-from leniency.sentencing.facts import Span
+from leniency.sentencing.extraction.money_mention import Mention
 
 PAYMENT = re.compile(r"转账|转入|转给|支付|付给|给付|交付|汇款|汇入|汇给|交给|打入|存入")
 SLACK = Decimal("0.01")
 REACH = 3  # sentences after the sum within which its instalments are told
 
 
-class _Told(Protocol):
-    value: Decimal
-    span: Span
-    sentence: int
-
-
-T = TypeVar("T", bound=_Told)
-
-
-def instalments_dropped(items: Sequence[T], text: str, clause_starts: Sequence[int]) -> list[T]:
+def instalments_dropped(items: Sequence[Mention], text: str, clause_starts: Sequence[int]) -> list[Mention]:
     """`items` without the runs of payments, told after a sum in the sentences that follow it, adding up to it.
 
     `clause_starts[i]`: where the clause of `items[i]` begins.

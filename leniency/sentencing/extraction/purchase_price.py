@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
-from leniency.sentencing.facts import Span
+from leniency.sentencing.extraction.money_mention import Mention
 
 PRICE_NAMED = re.compile(
     r"(?:(?:购买|购入|购置|买入)(?:时的?)?(?:价|价格|价款|金额|花费)|发票(?:金额|价格|价)|原价|市场(?:售价|销售价|零售价)(?:格)?)"
@@ -33,16 +32,9 @@ def appraised(before: str) -> bool:
     return APPRAISED_BEFORE.search(before) is not None
 
 
-class _Told(Protocol):
-    span: Span
-
-
-T = TypeVar("T", bound=_Told)
-
-
 def purchase_prices_dropped(
-    items: Sequence[T], text: str, clause_starts: Sequence[int]
-) -> tuple[list[T], list[int]]:
+    items: Sequence[Mention], text: str, clause_starts: Sequence[int]
+) -> tuple[list[Mention], list[int]]:
     """`items` without the prices paid for the things where another figure is an appraised value, with their
     `clause_starts` (where the clause of each begins)."""
 

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Protocol, TypeVar
 
-from leniency.sentencing.facts import Span
-
-
-class _Figure(Protocol):
-    value: Decimal
-    span: Span
-    total: bool
-    sentence: int
-    approximate: bool
+from leniency.sentencing.extraction.money_mention import Mention
 
 
-F = TypeVar("F", bound=_Figure)
-
-
-def parts_replaced_by_totals(items: list[F], text: str) -> list[F]:
+def parts_replaced_by_totals(items: list[Mention], text: str) -> list[Mention]:
     """Items with each 共计/合计 figure standing in for the parts listed just before it in its sentence.
 
     "内有现金6元，合计价值206元": the 6 is part of the 206. A total in brackets ("现金3000元、电脑主机两台
     （共价值4640元）") covers only what it is attached to, unless the parts add up to it exactly.
     """
-    blocks: list[F] = []
+    blocks: list[Mention] = []
     for item in items:
         if item.total:
             n, parts, exact = 0, Decimal(0), 0
@@ -49,7 +37,7 @@ def parts_replaced_by_totals(items: list[F], text: str) -> list[F]:
     return blocks
 
 
-def _precise_parts(blocks: list[F], total: F) -> tuple[int, F]:
+def _precise_parts(blocks: list[Mention], total: Mention) -> tuple[int, Mention]:
     """How many parts before an approximate total ("合计1.2万余元") it stands for, and the total as the parts' precise
     sum: "余" rounds the sum down, so the parts of its sentence may add up to more than the figure, up to a fifth
     (the tolerance total_amount gives an approximate grand total)."""
@@ -62,7 +50,7 @@ def _precise_parts(blocks: list[F], total: F) -> tuple[int, F]:
     return 0, total
 
 
-def bracketed(text: str, mention: _Figure) -> bool:
+def bracketed(text: str, mention: Mention) -> bool:
     return text.rfind("（", 0, mention.span.start) > text.rfind("）", 0, mention.span.start)
 
 

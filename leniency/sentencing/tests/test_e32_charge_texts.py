@@ -21,10 +21,6 @@ from leniency.sentencing.extraction.charges import infer_charges
 DEBATED = pytest.mark.xfail(
     strict=True, reason="强拿硬要 or extortion: the law gives no word to tell them apart"
 )
-# 刑法第269条 makes the theft a robbery; the distinction adds 抢劫 beside 盗窃 (other counts may be thefts)
-BESIDE = pytest.mark.xfail(
-    strict=True, reason="art. 269's robbery is read beside the theft, not instead of it"
-)
 # the profiles rank 寻衅滋事 within SECOND_SHARE of a nanny's theft on 金项链; no statute word tells of it
 PROFILE_NOISE = pytest.mark.xfail(
     strict=True, reason="a case profile's object words, not conduct, rank a second charge"
@@ -612,7 +608,6 @@ THIRD = [
             "经审理查明：2021年2月，被告人壬在某超市内窃取香烟两条，出门时被保安癸发现拦住，壬为抗拒抓捕，掏出随身携带的折叠刀向癸挥舞，将癸手臂划伤后逃离。"
         ),
         id="robbery_after_theft_resisting_arrest",
-        marks=BESIDE,
     ),
     pytest.param(
         ["开设赌场"],

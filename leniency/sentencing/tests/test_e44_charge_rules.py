@@ -565,8 +565,9 @@ FOR_ANOTHER = [
         id="officer_tortures",
     ),
     pytest.param("甲盗窃后被民警依法讯问，如实供述了犯罪事实。", ["盗窃"], ["盗窃"], id="suspect_questioned"),
+    # 刑法第247条: a torture that kills is convicted under art. 232 by the article's words (E52)
     pytest.param(
-        "甲在审讯乙时为逼取口供，将乙吊挂殴打，致乙死亡。", ["故意伤害"], ["故意伤害"], id="torture_kills"
+        "甲在审讯乙时为逼取口供，将乙吊挂殴打，致乙死亡。", ["故意伤害"], ["故意杀人"], id="torture_kills"
     ),
     pytest.param(
         "民警甲在侦办故意伤害案件时，明知犯罪嫌疑人乙有罪，仍作撤案处理，使乙逃避刑事追究。",

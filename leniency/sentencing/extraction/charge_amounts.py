@@ -39,7 +39,7 @@ from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
-from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
@@ -241,13 +241,16 @@ def _sums_several(
 
 def _done_alone_by_another(sentence: str, text: str) -> bool:
     """Whether the sentence tells an act another person, tried elsewhere, did alone: ELSEWHERE and ALONE, no word for
-    the person tried here, and the one who acted alone (the name before 单独) is no one the text calls 被告人 ("甲单独
-    窃取…" where the text has 被告人甲 is the defendant's own act)."""
+    the person tried here, and the one who acted alone (the name before 单独) is no one the text calls by a word for
+    the person tried (parties.DEFENDANT_WORDS: "甲单独窃取…" where the text has 被告人甲 or 犯罪嫌疑人甲 is the
+    defendant's own act)."""
     alone = ALONE.search(sentence)
     if not (alone and ELSEWHERE.search(sentence)) or DEFENDANT_WORD_RE.search(sentence):
         return False
     actor = re.sub(r"(?:另外|另|又|则)$", "", sentence[max(0, alone.start() - 5) : alone.start()])
-    return not any(f"被告人{actor[-n:]}" in text for n in range(1, min(3, len(actor)) + 1))
+    return not any(
+        re.search(DEFENDANT_WORDS + re.escape(actor[-n:]), text) for n in range(1, min(3, len(actor)) + 1)
+    )
 
 
 def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> bool:

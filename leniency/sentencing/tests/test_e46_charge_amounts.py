@@ -396,6 +396,13 @@ OUTSIDE = [
         [THEFT, FRAUD],
         {THEFT: D("2600"), FRAUD: D("5000")},
     ),
+    # the same in a prosecutor's words: the person tried is 犯罪嫌疑人 (parties.DEFENDANT_WORDS)
+    (
+        "the_suspect_alone_beside_another_tried_elsewhere",
+        "犯罪嫌疑人甲以帮人办理驾照为由骗取丙现金5000元。2021年6月，甲单独窃取某小区电动车一辆，价值2600元，乙未参与（另案处理）。",
+        [THEFT, FRAUD],
+        {THEFT: D("2600"), FRAUD: D("5000")},
+    ),
     # inside one count a sentence naming no conduct still continues the one before
     (
         "a_sentence_within_its_count_carries_on",

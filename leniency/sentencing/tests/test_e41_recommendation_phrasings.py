@@ -348,3 +348,14 @@ def test_an_outcome_is_quoted_with_its_words():
     text = OPENING + "公诉机关建议对被告人陈某单处罚金人民币五千元。"
     rec = extract(text).recommendation
     assert rec.span.quote == "建议对被告人陈某单处罚金" == text[rec.span.start : rec.span.end]
+
+
+def test_a_fine_alone_for_the_suspect_is_read_as_for_the_defendant():
+    """A prosecutor's own text names the person tried 犯罪嫌疑人 (parties.DEFENDANT_WORDS): 判处犯罪嫌疑人陈某罚金 is a fine
+    alone as 判处被告人陈某罚金 is; a fine beside a term stays the term's."""
+    suspect = (
+        "犯罪嫌疑人陈某在某小区盗窃电动车一辆，价值人民币三千元。本院建议判处犯罪嫌疑人陈某罚金人民币三千元。"
+    )
+    assert extract(suspect).recommendation.penalty == "fine_only"
+    beside = suspect.replace("判处犯罪嫌疑人陈某罚金", "判处犯罪嫌疑人陈某拘役三个月，并处罚金")
+    assert extract(beside).recommendation.penalty == "detention"

@@ -16,7 +16,7 @@ from leniency.sentencing.extraction.charges import charge_candidates, infer_char
 from leniency.sentencing.extraction.circumstances import read_circumstances
 from leniency.sentencing.extraction.dated_thefts import dated_thefts
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
-from leniency.sentencing.extraction.drug_tablets import counted_drugs
+from leniency.sentencing.extraction.drug_quantities import read_drugs
 from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.excess import excess_sentences
 from leniency.sentencing.extraction.procedure import find_procedure
@@ -25,7 +25,6 @@ from leniency.sentencing.extraction.quantities import (
     find_blood_alcohol,
     find_counts,
     find_disability,
-    find_drugs,
     find_injuries,
     find_victims,
     worst_injury,
@@ -88,7 +87,8 @@ def _fill(facts: CaseFacts, text: str) -> None:
         for act in facts.acts:
             facts.counts_by_charge[act.charge] = facts.counts_by_charge.get(act.charge, 0) + 1
     facts.victims, _ = find_victims(text)
-    drugs = find_drugs(text)
+    drug_reading = read_drugs(text)
+    drugs = drug_reading.quantities
     facts.drugs = [d for d in drugs if d.heroin_grams is not None]
     facts.unknown_drugs = [d for d in drugs if d.heroin_grams is None]
     for drug in facts.unknown_drugs:  # never converted as if it were methamphetamine (issue 16, class 5)
@@ -96,7 +96,7 @@ def _fill(facts: CaseFacts, text: str) -> None:
             f"毒品“{drug.named}”{drug.grams:g}克无数量标准（刑法第347条、法释〔2016〕8号），未折算，置信度低 / "
             f"no threshold for {drug.named} ({drug.grams:g} g) in art. 347 or 法释〔2016〕8号: not converted, low confidence"
         )
-    for tablets in counted_drugs(text):
+    for tablets in drug_reading.tablets:
         # a number of tablets is no weight: never converted at a guessed weight (issue 16 class 5)
         if tablets.grams is None:
             facts.notes.append(

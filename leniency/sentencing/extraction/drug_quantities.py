@@ -2,7 +2,8 @@
 weighed quantity with the substance named nearest it (known or not: drugs.py), a gross weight beside a net one, the
 parts of a total and a weight told again left out, an equivalent (折合) left out where the drugs themselves are weighed,
 a weight per deal times the deals, a weight told of each drug listed (各), and tablets weighed by the tablet
-(drug_tablets.py). Moved out of quantities.py (E48) with no change of behaviour."""
+(drug_tablets.py). Moved out of quantities.py (E48) with no change of behaviour. `read_drugs` reads the tablets once for
+both the quantities and the report of tablets told with no weight (extract.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from leniency.sentencing.extraction.drug_tablets import counted_drugs, per_tablet_spans
+from leniency.sentencing.extraction.drug_tablets import CountedDrug, counted_drugs, per_tablet_spans
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.numbers import (
     NUMBER,
@@ -54,12 +55,27 @@ EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
 EQUIVALENT_BEFORE = re.compile(r"折合[^，,。；;\d]{0,10}$|折算[^，,。；;\d]{0,10}$")
 
 
+@dataclass(frozen=True)
+class DrugReading:
+    """The drugs of one text: its weighed quantities, and every number of tablets told of a named drug (drug_tablets.py),
+    weighed or not."""
+
+    quantities: list[DrugQuantity]
+    tablets: list[CountedDrug]
+
+
 def find_drugs(text: str) -> list[DrugQuantity]:
     """Each weighed quantity with the substance named nearest it (known or not; see extraction/drugs.py), a gross
     weight beside a net one, the parts of a total and a weight told again left out."""
+    return read_drugs(text).quantities
+
+
+def read_drugs(text: str) -> DrugReading:
+    """The text's drug quantities (`find_drugs`) with its numbers of tablets, each read once."""
     names = [(m.start(), m.end(), m.group()) for m in names_pattern().finditer(text)]
     if not names:
-        return []
+        return DrugReading([], [])  # no drug named: no tablets of one either (drug_tablets._named_before)
+    tablets = counted_drugs(text)
     netted = "净重" in text
     per_tablet = per_tablet_spans(text)
     weighed: list[tuple[re.Match, str, Decimal]] = []
@@ -80,7 +96,7 @@ def find_drugs(text: str) -> list[DrugQuantity]:
         if named is not None:
             weighed.append((match, named, grams))
     weighed = _without_equivalents(text, weighed)
-    weighed += _tablets_weighed(text)
+    weighed += _tablets_weighed(tablets)
     drugs: list[DrugQuantity] = []
     for match, named, grams in _without_parts_of_totals(text, weighed):
         found = substance(named)
@@ -98,13 +114,13 @@ def find_drugs(text: str) -> list[DrugQuantity]:
                 quantity_class=found.quantity_class(grams),
             )
         )
-    return drugs
+    return DrugReading(drugs, tablets)
 
 
-def _tablets_weighed(text: str) -> list:
+def _tablets_weighed(tablets: list[CountedDrug]) -> list:
     """The drugs counted by tablets with a weight per tablet (drug_tablets.py), as quantities of their own; each stands
     where its count is told."""
-    return [(_At(d.span.start, d.span.end), d.named, d.grams) for d in counted_drugs(text) if d.grams]
+    return [(_At(d.span.start, d.span.end), d.named, d.grams) for d in tablets if d.grams]
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,16 @@ UNIT_GRAMS = {
     "kg": Decimal(1000),
     "KG": Decimal(1000),
     "毫克": Decimal("0.001"),
+    "斤": Decimal(500),
+    "两": Decimal(50),
 }
+# The market units (市制: 一斤 = 500克, 一两 = 50克, as 1959 fixed them; recalled, unconfirmed) that a judgment may weigh
+# a drug in (鸦片二两, 罂粟壳3斤). 两 is also a digit (两包), so only a number before it makes it a unit, and not one
+# followed by another unit or a count (一两次, 一两克, 两斤: the digit of what follows).
+MARKET_RE = re.compile(
+    r"(?<![\d.一二三四五六七八九十百千万两])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})(?P<unit>斤|两)"
+    r"(?![\d一二三四五六七八九十百千万两斤克个次天年月日人包块条只件片粒瓶袋])"
+)
 # A gross weight (毛重: the drug with its packaging) where the text also gives a net weight (净重): the quantity is the
 # drug's own weight (刑法第357条第2款: 以查证属实的…数量计算; the packaging is none of it), so the gross is left out.
 GROSS_BEFORE = re.compile(r"毛重(?:为|约|是|共计|共|合计|：|:)?$")
@@ -51,6 +60,15 @@ EACH_TIME_BEFORE = re.compile(r"每次(?:均|约|为|各|贩卖|出售|卖出|�
 TIMES_RE = re.compile(rf"(?<![第每])(?P<num>{NUMBER})次")
 # a weight told of each drug listed before it (冰毒、海洛因各2克)
 EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
+# a weight told of each buyer listed before it (向王某、李某、赵某贩卖海洛因各0.1克): one deal each, added (刑法第347条第7款)
+BUYERS_BEFORE = re.compile(
+    r"向[^，,。；;]{0,8}?(?P<list>[\u4e00-\u9fa5]{1,2}某[甲乙丙丁]?(?:[、和及与][\u4e00-\u9fa5]{1,2}某[甲乙丙丁]?)+)"
+)
+# A mixture weighed once whose report names several substances (检出甲基苯丙胺和咖啡因成分): its kind is the most harmful
+# substance in it, the one with the lowest threshold (《全国部分法院审理毒品犯罪案件工作座谈会纪要》法〔2008〕324号: 含有海洛因、
+# 甲基苯丙胺的，以海洛因、甲基苯丙胺确定其毒品种类；不含的，以其中毒性较大的毒品成分确定; recalled, unconfirmed), not the name
+# told last before the weight.
+INGREDIENTS_RE = re.compile(r"(?:检出|检测出|检验出|含有|含)[^，,。；;]{0,40}?成分")
 # a weight told as what other quantities come to: an equivalent (折合海洛因15克) or a purity figure (折合纯甲基苯丙胺3克)
 EQUIVALENT_BEFORE = re.compile(r"折合[^，,。；;\d]{0,10}$|折算[^，,。；;\d]{0,10}$")
 
@@ -79,7 +97,7 @@ def read_drugs(text: str) -> DrugReading:
     netted = "净重" in text
     per_tablet = per_tablet_spans(text)
     weighed: list[tuple[re.Match, str, Decimal]] = []
-    for match in GRAMS_RE.finditer(text):
+    for match in _weights(text):
         grams = parse_number(match.group("num"))
         if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
             continue
@@ -89,6 +107,8 @@ def read_drugs(text: str) -> DrugReading:
         grams *= _times_each(text, match.start())
         if EACH_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             listed = _listed_drugs(text, names, match.start())
+            if len(listed) == 1:
+                grams *= _buyers(text, match.start())
             if listed:
                 weighed += [(match, named, grams) for named in listed]
                 continue
@@ -135,6 +155,18 @@ class _At:
 
     def end(self) -> int:
         return self.to
+
+
+def _weights(text: str) -> list[re.Match]:
+    """Every weight the text tells, in grams' units (GRAMS_RE) or the market's (MARKET_RE), in the order told."""
+    return sorted([*GRAMS_RE.finditer(text), *MARKET_RE.finditer(text)], key=lambda m: m.start())
+
+
+def _buyers(text: str, at: int) -> int:
+    """How many buyers a weight told with 各 stands for (向王某、李某、赵某贩卖海洛因各0.1克: 3), 1 where no list of
+    buyers is told in its clause."""
+    found = BUYERS_BEFORE.search(clause_before(text, at))
+    return len(re.findall(r"某", found["list"])) if found else 1
 
 
 def _times_each(text: str, at: int) -> int:
@@ -204,10 +236,23 @@ def _another_deal(text: str, drugs: list[DrugQuantity], match: re.Match) -> bool
     return dated and DEAL_RE.search(sentence) is not None and TOLD_AGAIN_RE.search(sentence) is None
 
 
+def _mixture_kind(text: str, before: list[tuple[int, int, str]], lo: int, at: int) -> str | None:
+    """The kind of a mixture whose ingredients are named before its weight (INGREDIENTS_RE): the known substance in it
+    with the lowest threshold; None where no such list is told or none in it is known."""
+    for found in INGREDIENTS_RE.finditer(text, lo, at):
+        if not found.start() <= before[-1][0] < found.end():
+            continue  # the name nearest the weight is not one of the ingredients listed
+        inside = [n for n in before if found.start() <= n[0] and n[1] <= found.end()]
+        known = [n for n in inside if substance(n[2]).known]
+        if len({substance(n[2]).name for n in known}) > 1:
+            return min(known, key=lambda n: substance(n[2]).large_g)[2]
+    return None
+
+
 def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     s_lo, s_hi = bounds(text, start, end, SENTENCE_BREAK)
     before = [n for n in names if s_lo <= n[0] and n[1] <= start and start - n[1] <= DRUG_WINDOW]
     if before:
-        return before[-1][2]
+        return _mixture_kind(text, before, s_lo, start) or before[-1][2]
     after = [n for n in names if end <= n[0] < s_hi and n[0] - end <= DRUG_WINDOW]
     return after[0][2] if after else None

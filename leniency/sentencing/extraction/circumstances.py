@@ -187,8 +187,11 @@ AT_TRIAL = re.compile(r"审判时|审理时|审判的时候|庭审时|开庭时|
 SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图|意图|企图)[^，,。；;取获得]{0,10}$")
 # Where the victim, not the defendant, is the subject of the clause.
 # 刑法第29条: the minor a defendant instigates, uses or recruits (教唆未满十八周岁的李某) is another person
+# the person a drug is sold to (向未满十八周岁的王某出售冰毒; 刑法第347条第6款 向未成年人出售毒品 is an aggravation, never the
+# seller's minority)
 OTHER_PERSON = re.compile(
     r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|教唆|唆使|指使|利用|雇佣|雇用|招募|纠集|[（(]$"
+    r"|(?:向|卖给|售给|出售给|贩卖给|提供给)$"
 )
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
 DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")

@@ -45,6 +45,9 @@ ART70_WORDS_RE = re.compile(
     # the courts' own wording of a crime found later: 在判决宣告以前还犯有诈骗罪 / 判决宣告前尚有盗窃犯罪
     # (not art. 69's "判决宣告以前一人犯数罪", which needs no 还/尚/另 before it)
     r"|判决宣告[以之]?前(?:还|尚|另)(?:犯有|有)[^。；，]{0,20}罪"
+    # a crime the text tells as done before the judgment being served (其于判决宣告以前实施的盗窃犯罪): art. 70's own
+    # condition, 在判决宣告以前还有其他罪没有判决
+    r"|(?:于|在)判决宣告[以之]?前(?:实施|所犯|犯下)的?[^。；，]{0,20}罪"
 )
 # art. 71 (a crime while serving) or a sentence served out: never art. 70 by the dates alone
 NOT_ART70_RE = re.compile(

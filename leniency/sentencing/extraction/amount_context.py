@@ -6,7 +6,8 @@ Readings the crime amount (`amounts.find_money`, `amounts.total_amount`) relies 
   "侵占工人工资3.6万元"), as the pretext of the taking ("以借款为名骗取吕某3万元") or after the deceit of a fraud
   in the same sentence ("虚构…的事实，先后向被害人借款共计18万元") is the money the crime obtained,
   not a payment beside it (刑法第266条、第224条、第271条 measure the money or property obtained, whatever the victim
-  paid it as): `payment_words_blanked` hides those words from the exclusion words of `amounts`.
+  paid it as): `payment_words_blanked` hides those words from the exclusion words of `amounts`. So are the workers'
+  wages a 拒不支付劳动报酬 withheld (刑法第276条之一; E54).
 - The court finds the facts (刑事诉讼法第二百条: judgment on the facts and evidence ascertained; article number
   recalled, unconfirmed); where the judgment tells the prosecution's allegation (公诉机关指控) and then its own finding
   (经审理查明) with figures of its own, the allegation's figures are superseded, not further amounts:
@@ -48,9 +49,25 @@ PRETEXT = re.compile(
     rf"以[^，,。；;]{{0,10}}?(?:{PAYMENT_KINDS}|缴纳|交纳|预交|预缴)[^，,。；;]{{0,8}}?(?:为名|为由|名义|为诱饵|的理由)"
 )
 
+# 刑法第276条之一 (拒不支付劳动报酬): "以转移财产、逃匿等方法逃避支付劳动者的劳动报酬或者有能力支付而不支付劳动者的
+# 劳动报酬，数额较大" is measured by the pay withheld from the workers ("拖欠28名农民工工资共计31.2万元", "逃避支付其雇佣的
+# 32名工人劳动报酬共计48.6万元"), not a payment beside the crime (E54). The pay withheld from the defendant himself
+# ("因老板拖欠其工资5000元") stays his pay, no amount.
+# The statute's own verbs say whose pay it is; a plain 拖欠 / 欠付 must name the workers ("因公司拖欠工资3000元" names none).
+WITHHELD = r"拒不支付|逃避支付|拒付|拒不发放"
+OWED = r"拖欠|欠付|克扣|未支付|不支付|未发放|应支付|应付|应发放"
+WORKERS = r"工人|农民工|员工|职工|劳动者|工友|雇工|[\d一二三四五六七八九十两百]+[名人]|等人"
+WAGES_WITHHELD = re.compile(
+    rf"(?:(?:{WITHHELD})(?P<whose>[^，,。；;]{{0,16}}?)|(?:{OWED})(?P<workers>[^，,。；;]{{0,12}}?(?:{WORKERS})[^，,。；;]{{0,4}}?))"
+    r"(?P<kind>劳动报酬|工资款?|报酬|工钱)"
+)
+HIS_OWN = re.compile(r"(?:其|自己|本人|" + DEFENDANT_WORDS + r"[\u4e00-\u9fff×某]{0,3})(?:的)?$")
+
 # The deceit of a fraud (刑法第266条 虚构事实、隐瞒真相) told earlier in the sentence: a payment named after it
 # ("虚构资金周转困难的事实，先后向被害人借款共计18万元") is what the lie obtained, unless the clause spends money on it.
 DECEIT = re.compile(r"虚构|谎称|隐瞒|冒充|假冒|编造|假借|以[^，,。；;]{0,12}为名")
+# the deceit told in the clause right after the figure: "后甲向乙借款1万元，谎称用于做生意，实际用于赌博" (E54)
+DECEIT_NEXT = re.compile(r"^[^，,。；;]{0,4}[，,](?:并|还|又|却)?(?:谎称|虚构|编造|假称|骗称|隐瞒)")
 PAYMENT_KIND_RE = re.compile(PAYMENT_KINDS)
 SPENT_ON = re.compile(r"支付|付清|还清|用于|归还|偿还|退还|交纳|缴纳|交了|缴了|还了|给付")
 
@@ -85,19 +102,22 @@ PAID = re.compile(r"转账|支付|付给|给付|交付|汇款|汇给|交给|给�
 PROMISED = re.compile(r"(?:承诺|许诺|约定|保证|声称|谎称)[^，,。；;]{0,6}$")
 
 
-def payment_words_blanked(before: str, sentence_before: str = "") -> str:
+def payment_words_blanked(before: str, sentence_before: str = "", after: str = "") -> str:
     """`before` (the clause before a figure) with the payment words that name the money taken replaced by spaces.
 
-    `sentence_before`: the sentence up to the figure, where a fraud's deceit may be told.
+    `sentence_before`: the sentence up to the figure, where a fraud's deceit may be told; `after`: the sentence after
+    the figure, whose next clause may tell the deceit instead ("向乙借款1万元，谎称用于做生意").
     """
     chars = list(before)
-    if DECEIT.search(sentence_before[: max(0, len(sentence_before) - len(before))]) and not SPENT_ON.search(
-        before
-    ):
+    deceit_before = DECEIT.search(sentence_before[: max(0, len(sentence_before) - len(before))])
+    if (deceit_before or DECEIT_NEXT.match(after)) and not SPENT_ON.search(before):
         for m in PAYMENT_KIND_RE.finditer(before):
             chars[m.start() : m.end()] = " " * len(m.group())
     for m in OBJECT_OF_TAKING.finditer(before):
         chars[m.start("kind") : m.end("kind")] = " " * len(m.group("kind"))
+    for m in WAGES_WITHHELD.finditer(before):
+        if not HIS_OWN.search(m.group("whose") or m.group("workers")):
+            chars[m.start("kind") : m.end("kind")] = " " * len(m.group("kind"))
     for m in PRETEXT.finditer(before):
         chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)

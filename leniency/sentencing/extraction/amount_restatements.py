@@ -13,6 +13,7 @@ from leniency.sentencing.extraction.amount_context import (
     different_victims,
     statement_dropped,
 )
+from leniency.sentencing.extraction.further_counts import in_other_counts
 from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.numbers import bounds
 
@@ -44,8 +45,8 @@ def _sentence_starts(items: list[Mention], text: str) -> list[int]:
 def restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     """Drop a figure already given in an earlier sentence: judgments restate amounts (另查明, 公诉机关认为).
 
-    Kept: approximate figures (约100元, 100余元), and two valuations (价值700元) of things described
-    differently, which are usually two different things.
+    Kept: approximate figures (约100元, 100余元), two valuations (价值700元) of things described
+    differently, which are usually two different things, and the same sum told in two numbered counts (two acts).
     """
     kept: list[Mention] = []
     first: dict[Decimal, Mention] = {}
@@ -63,6 +64,7 @@ def restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
                     and _context(text, seen) != _context(text, item)
                 )
                 or different_victims(sentence_text(text, seen), sentence_text(text, item))
+                or in_other_counts(text, seen, item)
             ):
                 continue
         first.setdefault(item.value, item)

@@ -38,6 +38,7 @@ from leniency.sentencing.extraction.amount_restatements import (
     sentence_text,
     superseded_dropped,
 )
+from leniency.sentencing.extraction.duty_money import kept_through_post
 from leniency.sentencing.extraction.foreign_currency import converted_foreign
 from leniency.sentencing.extraction.further_counts import further_sum
 from leniency.sentencing.extraction.instalments import instalments_dropped
@@ -46,6 +47,7 @@ from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
+from leniency.sentencing.extraction.unreturned_sums import unreturned
 from leniency.sentencing.facts import Finding
 
 MONEY_RE = re.compile(
@@ -141,9 +143,11 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         after = text[end : end + 8]
         excluded = None
         net = is_net_figure(text, clause_start, start)
-        if net:
-            pass  # named as the amount after a deduction: none of the exclusions below applies
-        elif m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start])):
+        # money a post held and its holder kept (将收取的押金3.8万元不入账，据为己有): the duty crime's amount (duty_money)
+        kept = kept_through_post(text, clause_start, start, end, s_end)
+        if net or kept:
+            pass  # named as the amount after a deduction, or kept through a post: none of the exclusions below applies
+        elif m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start], text[end:s_end])):
             excluded = m.group()
         elif (m := EXCLUDE_AFTER.search(after)) and not misappropriated_for(m.group(), before):
             excluded = m.group()
@@ -163,6 +167,8 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             text[s_start:start], before
         ):
             excluded = m
+        if kept and (restated := _restated_in_sentence(text, mentions, index, start, value, before)):
+            excluded = restated
         total = bool(TOTAL_BEFORE.search(before[-14:]))
         # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
         verdict = bool(VERDICT_AFTER.match(text, end))
@@ -236,8 +242,17 @@ def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
         items = instalments_dropped(items, text, clause_starts)
     # a loss told beside a larger sum taken is part of that money again, told as its harm (骗取10万元…造成被害人经济损失
     # 8万元, 非法集资3000万元，造成集资参与人损失2000万元): not a further amount (issue 16, class 4). Where no sum
-    # taken is as large (标会 losses beside the 会金 of one meeting), the losses are the amount.
-    losses = [m for m in items if text and LOSS_BEFORE.search(text, max(0, m.span.start - 10), m.span.start)]
+    # taken is as large (标会 losses beside the 会金 of one meeting), the losses are the amount. So is the part still
+    # unreturned (吸收资金520万元，尚有230万元未归还: unreturned_sums, E54).
+    losses = [
+        m
+        for m in items
+        if text
+        and (
+            LOSS_BEFORE.search(text, max(0, m.span.start - 10), m.span.start)
+            or unreturned(text, m, _clause_start(text, m.span.start))
+        )
+    ]
     taken = [m.value for m in items if m not in losses]
     if losses and taken and max(taken) >= max(m.value for m in losses):
         items = [m for m in items if m not in losses]

@@ -33,6 +33,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from leniency.sentencing.extraction.conduct_words import (
     own_act,
 )
 from leniency.sentencing.extraction.earlier_convictions import without_earlier_convictions
+from leniency.sentencing.extraction.numbers import NUMBER, parse_number
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 PROFILES_FILE = Path(__file__).resolve().parents[1] / "standards" / "charge_profiles.json"
@@ -71,7 +73,20 @@ MASKED = re.compile(r"某|×")
 # which in a fact names the defendant of every case and in a statute the one held or questioned (脱逃 art. 316:
 # "罪犯、被告人、犯罪嫌疑人脱逃的"; 刑讯逼供 art. 247), so that every fact had read a little as an escape; nor do a
 # prosecutor's words for him (犯罪嫌疑人, 嫌疑人: parties.py), which had read every 起诉意见书 as 私放在押人员 or 刑讯逼供
-NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|" + DEFENDANT_WORDS)
+# Nor do the court's sentencing formulas (E53; E51's examiner: 应当从轻或者减轻处罚 had read a minor's theft as 绑架,
+# whose statute's brackets say 或者 and 处罚 too): what a circumstance does to the punishment (刑法第17条第3款, 第23条
+# 第2款, 第27条第2款, 第67条, 第68条: 可以从轻或者减轻处罚, 应当从轻、减轻处罚或者免除处罚), the statute's 对于自首的
+# 犯罪分子, the defendant's age when he acted (刑法第17条: a circumstance; a victim's age is conduct, 拐骗儿童, and stays)
+# and a minor's guardian in the proceedings (法定代理人, 刑事诉讼法第281条), who had read as art. 306's 诉讼代理人
+SENTENCING_WORDS = (
+    r"(?:依法|应当|应|可以|可|予以|酌情|酌定|均|对其)*(?:比照既遂犯)?"
+    r"(?:(?:从轻|减轻|从重|免除)(?:(?:处罚|刑罚)?(?:、|，|或者|或|和)+(?:从轻|减轻|免除))*(?:处罚|刑罚)|从轻|减轻|从重)"
+    r"|对于[^，。；]{0,6}犯罪分子"
+    r"|(?:犯罪|作案|行为)时(?:已满|年满|未满|不满|系)?[^，。；]{0,16}周岁"
+    r"|" + DEFENDANT_WORDS + r"[\u4e00-\u9fff\d]{1,4}[（(](?:时年|作案时|犯罪时)[^）)]{0,10}[）)]"
+    r"|法定代理人"
+)
+NOT_CONDUCT = re.compile(r"《[^》]{0,40}》|中华人民共和国|" + SENTENCING_WORDS + "|" + DEFENDANT_WORDS)
 # a masked name (张某, 王1某, 李某某甲, 王X): the surname would make "告人张" a feature of one case
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][\d０-９]*(?:某+|[X×Ｘ]+)[甲乙丙丁戊\d]*")
 # An earlier conviction is a circumstance of this case (刑法第65条, 累犯; a prior record), not its conduct: 曾因犯盗窃罪被判处…
@@ -374,12 +389,46 @@ def _read_as_neighbour(text: str, charge: str) -> bool:
 
 
 def _pattern(rule: dict, key: str) -> re.Pattern | None:
-    return re.compile(re.sub(r"\s+", "", rule[key])) if rule.get(key) else None
+    """The rule's pattern under `key`, or any of the patterns it lists; None without one."""
+    value = rule.get(key)
+    if not value:
+        return None
+    patterns = value if isinstance(value, list) else [value]
+    return re.compile("|".join("(?:" + WHITESPACE.sub("", p) + ")" for p in patterns))
+
+
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SumBounds:
+    """The sums a distinction needs (charge_elements.yaml `sum_at_least`, `sum_below`), in yuan."""
+
+    at_least: Decimal | None = None
+    below: Decimal | None = None
+
+    def hold(self, text: str) -> bool:
+        largest = largest_sum(text)
+        if self.at_least is not None and (largest is None or largest < self.at_least):
+            return False
+        return self.below is None or largest is None or largest < self.below
+
+
+YUAN = re.compile(rf"({NUMBER})\s*(?:元|块)")
+
+
+def largest_sum(text: str) -> Decimal | None:
+    """The largest sum in yuan the text tells (2.4万元, 36万元, 2600元), or None."""
+    sums = [value for match in YUAN.finditer(text) if (value := parse_number(match.group(1))) is not None]
+    return max(sums, default=None)
 
 
 @cache
-def _distinctions() -> tuple[tuple[str, re.Pattern | None, re.Pattern, re.Pattern | None, str, bool], ...]:
-    """(charge, its own element, the other's element, what sends it back, the other charge, add) per rule."""
+def _distinctions() -> tuple[
+    tuple[str, re.Pattern | None, re.Pattern, re.Pattern | None, str, bool, SumBounds], ...
+]:
+    """(charge, its own element, the other's element, what sends it back, the other charge, add, the sums it needs) per
+    rule."""
     return tuple(
         (
             rule["charge"],
@@ -388,9 +437,14 @@ def _distinctions() -> tuple[tuple[str, re.Pattern | None, re.Pattern, re.Patter
             _pattern(rule, "not_when"),
             rule["to"],
             bool(rule.get("add")),
+            SumBounds(_yuan(rule.get("sum_at_least")), _yuan(rule.get("sum_below"))),
         )
         for rule in charge_elements().get("distinctions", ())
     )
+
+
+def _yuan(value: int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
@@ -402,10 +456,10 @@ def _by_distinctions(text: str, chosen: list[str]) -> list[str]:
         if tells_no_crime(text, charge):
             continue
         result = [charge]
-        for name, own, other, back, to, add in _distinctions():
+        for name, own, other, back, to, add, sums in _distinctions():
             if name != charge or (own is not None and own.search(text)) or not other.search(text):
                 continue
-            if back is not None and back.search(text):
+            if (back is not None and back.search(text)) or not sums.hold(text):
                 continue
             result = [charge, to] if add else [to]
             break

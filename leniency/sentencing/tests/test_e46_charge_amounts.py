@@ -308,15 +308,10 @@ BATCH_TWO = [
 # What the engine still gets wrong: most are amounts.py's exclusions of a figure by the payment or use named beside it,
 # which for a duty crime is the unit's money taken (E43's reader, not the scoping here)
 MISSES = {
-    "b1_public_gambling": "amounts.py reads 社保基金45万元用于网络赌博 as money spent (用于, no taking verb) and 房租收入6万元 as rent",
-    "b1_graft_write_off": "amounts.py reads the 押金 taken as a deposit paid; 接受…礼金 names no word of 刑法第385条",
-    "b1_bribe_for_benefit": "amounts.py reads 废旧物资变卖款1.8万元 as a sale's proceeds, not the unit's money taken",
-    "b1_theft_secretly": "amounts.py reads 向乙借款1万元 as a loan when the lie (谎称) is told after it",
-    "b1_nonstate_bribe_post": "amounts.py reads 销售废料所得款项3.5万元 as a sale's proceeds, not the company's money taken",
-    "b2_three_duty_crimes": "amounts.py reads 土地补偿款21万元 as a compensation paid, not the public money misappropriated",
+    "b1_graft_write_off": "不上缴而归自己使用 names no 贪污 word of the standards' conduct_words; 接受…礼金 no word of 刑法第385条",
+    "b2_three_duty_crimes": "挪用 told as 转入其控制的账户，用于偿还其个人房贷 names no 挪用公款 word of the standards' conduct_words",
     "b2_rob_snatch_bike": "a robbery told as 撞倒…猛击…抢下 names no word of 刑法第263条 (抢下 is a snatching's too)",
     "b2_funds_post_cashier": "职务侵占 told as 装入自己口袋带走…删除记录 names no word of 刑法第271条; the 挪用 count carries over",
-    "b2_graft_neglect_loss": "amounts.py reads 低保金8.6万元用于个人开支 as money spent (用于, no taking verb)",
 }
 
 

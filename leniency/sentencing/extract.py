@@ -7,6 +7,7 @@ carries the span it came from. Bad input never raises: the result carries a note
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.act_charge import by_conduct_then
@@ -14,7 +15,7 @@ from leniency.sentencing.extraction.amounts import amount_findings, total_amount
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import read_circumstances
-from leniency.sentencing.extraction.dated_thefts import dated_thefts
+from leniency.sentencing.extraction.dated_acts import dated_acts
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
 from leniency.sentencing.extraction.drug_quantities import read_drugs
 from leniency.sentencing.extraction.drugs import substance
@@ -76,12 +77,8 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.amount_yuan = total_amount(mentions, text)
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
-    if facts.charges == ["盗窃"]:
-        # thefts told each with its own date and no count (E48: extraction/dated_thefts.py); a theft case only, so that
-        # another charge's acts (多次抢劫, 刑法第263条第4项) are never counted from a theft's dates
-        thefts = len(dated_thefts(text))
-        if thefts >= 2 and thefts > (facts.counts or 0):
-            facts.counts = thefts
+    if len(facts.charges) == 1:
+        facts.counts = _with_dated_acts(text, facts.charges[0], facts.counts)
     if len(facts.charges) >= 2:
         facts.acts = _acts_by_charge(document, facts.charges)
         for act in facts.acts:
@@ -154,15 +151,30 @@ def _own_injuries(text: str, notes: list[str]) -> list:
     return kept
 
 
+def _with_dated_acts(text: str, given: str, counts: int | None) -> int | None:
+    """A case of one charge: its acts told each with its own date and no count (extraction/dated_acts.py), where
+    they are more than the count read so far."""
+    info = find_charge(given)
+    acts = len(dated_acts(text, info.name)) if info is not None else 0
+    return acts if acts >= 2 and acts > (counts or 0) else counts
+
+
 def _acts_by_charge(document, charges: list[str]) -> list[Act]:
-    """The numbered acts with their charge, under the names the charges were given in."""
+    """The numbered acts with their charge, under the names the charges were given in: a count that tells several
+    acts of its charge each on a date of its own (dated_acts.py) is one act from each date to the next, so that the
+    charge's number of acts (多次盗窃, 多次抢劫 …) is read from its own counts, never from another charge's."""
     names = {}
     for given in charges:
         info = find_charge(given)
         if info is not None:
             names[info.name] = given
     found = acts_by_charge(document, list(names), by_conduct_then(default_model().best_of))
-    return [Act(names[name], count.path, Span(count.start, count.end, "")) for name, count in found]
+    acts = []
+    for name, count in found:
+        starts = [a.start for a in dated_acts(document.text, name, count.start, count.end)]
+        bounds = [count.start] + sorted(starts)[1:] + [count.end]
+        acts += [Act(names[name], count.path, Span(lo, hi, "")) for lo, hi in pairwise(bounds)]
+    return acts
 
 
 def _check(facts: CaseFacts) -> None:

@@ -51,6 +51,10 @@ EVIDENCE_RE = re.compile(
     r"|登记表|确认表|决定书|判决书|裁定书|凭证|材料|资料|截图|光盘|复印件|证书"
 )
 EVIDENCE_HEAD = 40
+# An item that opens with a date tells what happened on it (一、2018年4月2日，被告人甲以将乙的不雅照片发给其家人相威胁…):
+# its evidence words are read only before its first comma, where an item of proof names itself (1、2019年3月5日的监控
+# 录像，证实…), not in the act told after it (照片, 材料 … are often things of the act).
+DATED_HEAD_RE = re.compile(r"[^，,。；;\n]{0,5}?(?:\d{4}|[〇零一二三四五六七八九]{4})年[^，,。；;\n]*[，,]")
 HEADING = 30  # characters of a section's heading read with each of its acts
 # A colon that opens a list of things inside an act (窃得：1、手机一部；2、现金500元 / 包括：（1）… / 分别为：①…),
 # unless its clause opens facts (经审理查明： / 盗窃事实如下：). The list's items name no time (EVENT_RE) and no
@@ -214,11 +218,18 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
         label = "/".join(_label(style, number) for style, number in p)
         # an item under an evidence heading ("1.证人证言\n（1）陈某的证言…") is evidence as well
         evidence = any(
-            EVIDENCE_RE.search(text, head, min(end, head + EVIDENCE_HEAD, *(h for h in heads if h > head)))
+            EVIDENCE_RE.search(text, head, min(end, _head_end(text, head), *(h for h in heads if h > head)))
             for head in heads
         )
         counts.append(Count(len(counts) + 1, label, pos, end, evidence, section, (opening, firsts[-1])))
     return counts
+
+
+def _head_end(text: str, head: int) -> int:
+    """Where the head of the item at `head` ends, for its evidence words: EVIDENCE_HEAD characters on, or its first
+    comma where it opens with a date (DATED_HEAD_RE)."""
+    dated = DATED_HEAD_RE.match(text, head)
+    return min(head + EVIDENCE_HEAD, dated.end()) if dated else head + EVIDENCE_HEAD
 
 
 def _lists_a_thing(

@@ -14,13 +14,16 @@ first clause of anything else or the end of its sentence. A second judgment open
 starts a conviction of its own, with its clause; a release or a 前科 inside belongs to the one it follows. A 前科 that
 opens one tells no more than its words (有盗窃前科的被告人甲在某小区窃得…: the act goes on), nor does one that heads a list
 (有如下前科：1、…；2、…), each item of which is a conviction of its own, with the date told in its own clause before it
-(2、2016年8月，因犯抢劫罪…) or after its mark or 又 (又于2016年8月被某区人民法院以抢劫罪判处…). What each tells: whether it
-is a criminal conviction at all (a court's sentence, not only an administrative punishment: 行政拘留, 劳动教养, 罚款 are
-no 前科), its sentence, the date it was pronounced, whether it was served (刑满释放, 执行完毕) and when it was released.
+(2、2016年8月，因犯抢劫罪…) or after its mark or 又 (又于2016年8月被某区人民法院以抢劫罪判处…). A heading whose items
+are read tells no conviction of its own (`heading`, not `criminal`): 有如下前科：1、…；2、… is two convictions, not three,
+and a heading over administrative punishments alone (有如下前科劣迹：1、因盗窃被行政拘留十日…) no criminal record at all.
+What each tells: whether it is a criminal conviction at all (a court's sentence, not only an administrative
+punishment: 行政拘留, 劳动教养, 罚款 are no 前科), its sentence, the date it was pronounced, whether it was served (刑满释放, 执行完毕) and when it was released.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -129,6 +132,8 @@ class EarlierConviction:
     sentence: SentenceMention | None  # the penalty and term it states, when it states one
     pronounced: date | None  # the last date before its verdict (判处 / 判决)
     released: date | None = None  # the date of its release (2014年11月刑满释放), where it states one
+    # heads a list whose items are convictions of their own (有如下前科：1、…), and is then no criminal one itself
+    heading: bool = False
 
     def holds(self, pos: int) -> bool:
         return self.start <= pos < self.end
@@ -193,7 +198,26 @@ def _read(text: str) -> tuple[EarlierConviction, ...]:
             end = end if end > opening.end() else max(inner.start(), opening.end())
         found.append(_conviction(text, opening, end))
         at = max(end, opening.end())
-    return tuple(found)
+    return tuple(_headings_marked(text, found))
+
+
+def _headings_marked(text: str, found: list[EarlierConviction]) -> list[EarlierConviction]:
+    """`found` with each list heading whose first item is read as a conviction marked as one (`heading`), no criminal
+    conviction of its own: its items are (有如下前科：1、2014年5月因犯…; 2021量刑指导意见 三(16) weighs each 前科, so the
+    heading must not count as one more)."""
+    marked = []
+    for i, c in enumerate(found):
+        if i + 1 < len(found) and c.end == c.opening_end and _first_item(text, c.end, found[i + 1]):
+            c = dataclasses.replace(c, heading=True, criminal=False)
+        marked.append(c)
+    return marked
+
+
+def _first_item(text: str, end: int, item: EarlierConviction) -> bool:
+    """Whether `item` is the first item of a list headed at text[:end] (有如下前科：, 前科情况：, 有三次前科：): its clause
+    opens right after the heading's colon."""
+    head = LIST_HEAD.match(text, end)
+    return head is not None and item.judgment and not text[head.end() : item.clause].strip()
 
 
 def _conviction(text: str, opening: re.Match, end: int) -> EarlierConviction:

@@ -12,7 +12,8 @@ negation is read from the word, as before):
   the judgment a 漏罪 is combined with) to 有期徒刑 or more (not 拘役, 管制, a fine), told as served (刑满释放, 执行完毕)
   with the date of its release; not a suspended sentence (缓刑: its probation passed is no 执行完毕, 刑法第76条), unless
   the text says it was revoked (撤销缓刑); a parole (假释) counted from the end of its period (第65条第2款: 从假释期满之日
-  起计算) where the text tells it (假释考验期至2018年2月28日止), else none; not a foreign court's sentence (FOREIGN);
+  起计算) where the text tells it (假释考验期至2018年2月28日止, 2018年3月1日假释期满) or tells its length from the day
+  of the parole (2016年4月1日被裁定假释，假释考验期二年: 第83条第2款), else none; not a foreign court's sentence (FOREIGN);
 - the new crime's first act date (the earliest date of the facts outside the earlier convictions, birth dates left out)
   on or after that release and within five years of it (the day five years on included);
 - neither the new crime nor the earlier one negligent (NEGLIGENT: the charges the Criminal Law defines by 过失 or by
@@ -20,8 +21,10 @@ negation is read from the word, as before):
   not a rule read here, so a negligent earlier crime is left out rather than counted);
 - the defendant 18 or older at the new crime, and not under 18 when the earlier sentence was pronounced (a crime
   before it was committed younger still): both counted from the birth date find_age reads, and where the text states
-  an age alone, from that age (`age`); an earlier crime told as a minor's in its own words (时年十七周岁, MINOR_THEN). find_age's own age counts to the first date of the text, which may be the
-  earlier judgment's, so the birth date is counted to the new crime's first act here;
+  an age alone, from that age (`age`); an earlier crime a minor's by excepted_earlier_crimes.minor_crime (its own
+  words, 时年十七周岁, 系未成年犯; sentenced before 18, by the end of its year where only the year is told). find_age's
+  own age counts to the first date of the text, which may be the earlier judgment's, so the birth date is counted to
+  the new crime's first act here;
 - the new crime one that may be punished with 有期徒刑 (a charge whose brackets allow none, 危险驾驶 among them, can never
   call for 有期徒刑以上). Whether the crime at hand calls for it is the sentence's own question: the calculation tells,
   after the circumstances are weighed; `without_inferred` gives the facts to calculate again where it comes out below
@@ -33,8 +36,8 @@ The finding's value is INFERRED, and a note tells the dates and the article, wit
 have decided otherwise on facts the text does not tell (a 赦免, a 假释, an earlier crime committed under 18).
 Special recidivism (`special_class`), 刑法第66条: 危害国家安全犯罪、恐怖活动犯罪、黑社会性质的组织犯罪的犯罪分子，在刑罚执行完毕或者
 赦免以后，在任何时候再犯上述任一类罪的，都以累犯论处. Inferred where an earlier conviction of the defendant's for a crime of one
-of these classes is told as served with its release date (not a suspended sentence unless revoked, not a parole, as
-above) and a charge of the case is of any of these classes, its first act on or after that release, however long
+of these classes is told as served with its release date (not a suspended sentence unless revoked; a parole counted from
+the end of its period, as above) and a charge of the case is of any of these classes, its first act on or after that release, however long
 after: no five years, no 有期徒刑 for either crime, no age (the article names none: 第65条's exception of the under-18s
 was not written into 第66条). The classes, kept to what the article names: 危害国家安全罪 (分则第一章, 第102-113条), the
 恐怖活动犯罪 (第120条 to 第120条之六), and 组织、领导、参加黑社会性质组织 (第294条第1款). Left out: 入境发展黑社会组织 and
@@ -45,30 +48,33 @@ whatever the calculated penalty (`without_inferred` keeps it).
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from leniency.sentencing.catalogue import all_charges, find_charge, negligent_charges, normalise_name
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
-from leniency.sentencing.extraction.numbers import DATE, DATE_RE, date_of
-from leniency.sentencing.extraction.quantities import age_on, find_age
+from leniency.sentencing.extraction.excepted_earlier_crimes import (
+    ADULT,
+    birth_date,
+    minor_crime,
+    negligent_crime,
+)
+from leniency.sentencing.extraction.numbers import DATE, DATE_RE, TERM, TERM_RE, date_of, term_months
+from leniency.sentencing.extraction.quantities import age_on
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
 
 INFERRED = (
     "inferred"  # the value of a recidivist finding read from art. 65's conditions, not from the word 累犯
 )
 YEARS = 5  # 刑法第65条第1款: 在五年以内
-ADULT = 18  # 刑法第65条第1款: 不满十八周岁的人犯罪的除外
 # 有期徒刑以上 (刑法第65条): the earlier sentence's penalty
 CUSTODIAL_OR_MORE = {"imprisonment", "life", "death", "death_suspended"}
 # The crimes the Criminal Law defines by negligence (刑法第15条): catalogue data, standards/negligent_charges.yaml
 NEGLIGENT = negligent_charges()
-NEGLIGENT_NAMED = re.compile(
-    "|".join(sorted((re.escape(n) + "罪" for n in NEGLIGENT), key=len, reverse=True))
-)
 NOTE_PREFIX = "累犯系依刑法第65条推定"
 SPECIAL_PREFIX = "累犯系依刑法第66条推定"
 # 刑法第66条's three classes, read from a charge's name (罪名, with 罪) or an earlier conviction's words. A selective
@@ -107,15 +113,18 @@ NOT_CUSTODIAL = (
 SUSPENDED = re.compile(r"缓刑")
 REVOKED = re.compile(r"撤销(?:其|了)?缓刑|缓刑被撤销")
 PAROLE = re.compile(r"假释")
-# an earlier crime told as committed under 18, by an age in its own words (时年十七周岁, 作案时未满十八周岁, 系未成年人)
-MINOR_THEN = re.compile(
-    r"(?:时年|时|作案时|犯罪时)(?:仅|只有)?(?:1[0-7]|十[一二三四五六七]?|[一二三四五六七八九])周?岁"
-    r"|未满十八周岁|不满十八周岁|(?:时|作案时|犯罪时)?系未成年人"
-)
 # 刑法第65条第2款: 被假释的犯罪分子，从假释期满之日起计算 — the period's end where the text tells it
-# (假释考验期至2018年2月28日止, 假释考验期限自…起至…止, 2018年2月28日假释考验期满)
+# (假释考验期至2018年2月28日止, 假释考验期限自…起至…止, 2018年2月28日假释考验期满, 2018年3月1日假释期满, 假释考验期于
+# 2018年3月1日届满)
 PAROLE_END = re.compile(
-    rf"假释考验期(?:限)?(?:为|是)?(?:自?\s*{DATE}\s*起)?至\s*(?P<end>{DATE})\s*止?|(?P<ended>{DATE})\s*假释考验期(?:限)?届?满"
+    rf"假释(?:考验)?期(?:限)?(?:为|是)?(?:自?\s*{DATE}\s*起)?至\s*(?P<end>{DATE})\s*止?"
+    rf"|(?P<ended>{DATE})\s*(?:，|,)?\s*假释(?:考验)?期(?:限)?届?满"
+    rf"|假释(?:考验)?期(?:限)?(?:于|在)\s*(?P<due>{DATE})\s*(?:届满|期满|结束)"
+)
+# …or its length from the day of the parole (刑法第83条第2款: 假释考验期限，从假释之日起计算 — recalled, unconfirmed):
+# "2016年4月1日被裁定假释，假释考验期二年" ends on 2018年3月31日
+PAROLE_LENGTH = re.compile(
+    rf"(?P<day>{DATE})\s*(?:被(?:裁定)?|经裁定)?假释[^。；;]{{0,8}}?假释考验期(?:限)?(?:为|是)?\s*(?P<length>{TERM})"
 )
 # A conviction by a foreign court (刑法第10条: it may be tried again here; the textbooks read 第65条's 刑罚执行完毕 as a
 # Chinese sentence's, recalled, unconfirmed): no recidivism is inferred from it
@@ -187,9 +196,24 @@ def _counted_from(text: str, c: EarlierConviction) -> date | None:
     told = text[c.start : c.end]
     if PAROLE.search(told):
         end = PAROLE_END.search(told)
-        found = end and DATE_RE.fullmatch(end["end"] or end["ended"])
-        return date_of(found) if found else None
+        found = end and DATE_RE.fullmatch(end["end"] or end["ended"] or end["due"])
+        return date_of(found) if found else _parole_length_end(told)
     return c.released if c.served else None
+
+
+def _parole_length_end(told: str) -> date | None:
+    """The last day of a parole period told by its length from the day of the parole (PAROLE_LENGTH), or None."""
+    match = PAROLE_LENGTH.search(told)
+    paroled = date_of(DATE_RE.fullmatch(match["day"])) if match else None
+    months = term_months(TERM_RE.fullmatch(match["length"])) if match else None
+    if paroled is None or not months:
+        return None
+    years, month = divmod(paroled.month - 1 + months, 12)
+    year = paroled.year + years
+    last = calendar.monthrange(year, month + 1)[1]
+    if paroled.day > last:  # no such day in its last month (31 August + 6 months): that month's last day
+        return date(year, month + 1, last)
+    return date(year, month + 1, paroled.day) - timedelta(days=1)
 
 
 def _special(
@@ -207,11 +231,14 @@ def _special(
     for c in convictions:
         told = text[c.start : c.end]
         earlier_class = special_class(told)
-        if earlier_class is None or not c.served or c.released is None or not c.released <= first:
+        # a parole counted from the end of its period, as 第65条第2款 counts it (刑法第85条: 假释考验期满，就认为原判刑罚
+        # 已经执行完毕 — recalled, unconfirmed); a crime within the period is 第86条's, none
+        released = _counted_from(text, c)
+        if earlier_class is None or released is None or not released <= first:
             continue
-        if (SUSPENDED.search(told) and not REVOKED.search(told)) or PAROLE.search(told):
-            continue  # not told as 刑罚执行完毕 (第76条; a parole ends with its period, 第85条, not told here)
-        found.append(Recidivism(c, c.released, first, 66, (earlier_class, new_class)))
+        if SUSPENDED.search(told) and not REVOKED.search(told):
+            continue  # a probation passed is no 刑罚执行完毕 (第76条)
+        found.append(Recidivism(c, released, first, 66, (earlier_class, new_class)))
     return max(found, key=lambda r: r.released, default=None)
 
 
@@ -293,13 +320,6 @@ def first_act_date(text: str) -> date | None:
     return min(dates, default=None)
 
 
-def birth_date(text: str) -> date | None:
-    """The defendant's birth date, as find_age reads it (its finding's words: 1985年3月2日出生), or None."""
-    _, told = find_age(text)
-    match = DATE_RE.search(told.span.quote) if told is not None and told.span is not None else None
-    return date_of(match) if match else None
-
-
 def _age(born: date | None, day: date) -> int | None:
     if born is None:
         return None
@@ -312,14 +332,12 @@ def _qualifies(text: str, c: EarlierConviction, released: date, first: date, bor
         return False
     if (
         (SUSPENDED.search(told) and not REVOKED.search(told))
-        or NEGLIGENT_NAMED.search(told)
+        or negligent_crime(text, c)
         or FOREIGN.search(text, c.clause, c.end)
     ):
         return False
-    if c.pronounced is not None and (years := _age(born, c.pronounced)) is not None and years < ADULT:
-        return False  # under 18 when the earlier sentence was pronounced: its crime was a minor's
-    if MINOR_THEN.search(text, c.clause, c.end):
-        return False  # its crime told as a minor's (时年十七周岁, 未满十八周岁): 刑法第65条 excepts it
+    if minor_crime(text, c, born):
+        return False  # its crime a minor's (时年十七周岁; sentenced before 18): 刑法第65条 excepts it
     return released <= first <= _years_after(released, YEARS)
 
 

@@ -15,7 +15,13 @@ from leniency.sentencing.extraction.circumstance_denials import (
 )
 from leniency.sentencing.extraction.crime_stage_facts import discontinuance_harm, killing_not_completed
 from leniency.sentencing.extraction.disaster_periods import disaster_periods
-from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
+from leniency.sentencing.extraction.earlier_convictions import (
+    OPENING,
+    EarlierConviction,
+    conviction_at,
+    earlier_convictions,
+)
+from leniency.sentencing.extraction.excepted_earlier_crimes import weighed_as_prior_record
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
@@ -286,7 +292,8 @@ def _told(text: str) -> list[Finding]:
     mentions: list[Finding] = []
     for code, pattern in PATTERNS:
         told = (
-            [OPENING.match(text, c.start) for c in prior_records(text)]
+            # 2021量刑指导意见 三(16): 前科犯罪为过失犯罪和未成年人犯罪的除外 (excepted_earlier_crimes)
+            [OPENING.match(text, c.start) for c in prior_records(text) if weighed_as_prior_record(text, c)]
             if pattern is PRIOR_RECORD
             else pattern.finditer(text)
         )
@@ -313,6 +320,9 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
     if code == C.ELDERLY and AT_TRIAL.search(text, clause_bounds(text, start, start)[0], start):
         return False
     if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
+        return False
+    # an age told of an earlier crime (曾因犯抢劫罪（犯罪时不满十八周岁）被判处…) is that crime's, not this one's (刑法第17条)
+    if code == C.MINOR and conviction_at(text, start) is not None:
         return False
     if code in (C.COMPENSATION, C.RESTITUTION) and only_claimed(text, start):
         return False

@@ -20,17 +20,16 @@ from leniency.sentencing.extraction.document import acts_by_charge, numbered_cou
 from leniency.sentencing.extraction.drug_quantities import read_drugs
 from leniency.sentencing.extraction.drugs import substance
 from leniency.sentencing.extraction.excess import excess_sentences
+from leniency.sentencing.extraction.injuries import find_injuries, worst_injury
 from leniency.sentencing.extraction.procedure import find_procedure
 from leniency.sentencing.extraction.quantities import (
     find_age,
     find_blood_alcohol,
     find_counts,
     find_disability,
-    find_injuries,
-    find_victims,
-    worst_injury,
 )
 from leniency.sentencing.extraction.recommendation import find_recommendation
+from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.facts import Act, CaseFacts, ChargeCandidate, Span
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

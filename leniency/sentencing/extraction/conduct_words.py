@@ -37,7 +37,7 @@ PASSIVE = re.compile(r"被(?![告害])[^被]{1,4}$")
 
 # The mark a judgment puts after the name of a person tried apart: 乙（另案处理）, 丙（另案起诉）, 丁（已判）, 戊（已判刑，
 # 现服刑）. Such a person is no defendant of this case: what that person does alone is no conduct of the defendant's, here
-# (a sentence told of them, naming neither the defendant nor a joint act) and in charge_inference.defendants_conduct
+# (a sentence told of them, naming neither the defendant nor a joint act) and in charge_ngrams.defendants_conduct
 # (a sentence whose subject is one of them). One definition for both readers.
 TRIED_APART_MARK = (
     r"[（(](?:另案处理|另案起诉|另行处理|另案侦查|另案|已判决|已判刑|已被判刑|已判)[^）)]{0,12}[）)]"

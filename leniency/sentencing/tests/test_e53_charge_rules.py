@@ -6,12 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from leniency.sentencing.extraction.charge_inference import (
-    default_model,
-    largest_sum,
-    ngrams,
-    states_requirements,
-)
+from leniency.sentencing.extraction.charge_inference import default_model, ngrams, states_requirements
+from leniency.sentencing.extraction.charge_rules import largest_sum
 
 MODEL = default_model()
 

@@ -12,7 +12,6 @@ import pytest
 
 from leniency.sentencing.calculator_adjust import applicable_circumstances
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction import circumstances
 from leniency.sentencing.extraction.circumstances import prior_records
 
 HEAD = "被告人甲，男，1984年7月9日出生，汉族，小学文化，住某市某区。"
@@ -338,30 +337,10 @@ SECOND = [
 ]
 
 
-# The 前科 a minor's or a negligent earlier crime gives is left unweighed (2021量刑指导意见 三(16)) by circumstances.py,
-# which is not this task's: its change is the patch /tmp/helpers/s18/E55_1.diff. Until it is applied these fail.
-UNPATCHED = pytest.mark.xfail(
-    "weighed_as_prior_record" not in vars(circumstances),
-    strict=True,
-    reason="circumstances.py weighs a minor's or a negligent earlier crime as 前科 until E55_1.diff is applied",
-)
-NEEDS_PATCH = {
-    "minor-by-birth-date-pronounced-at-seventeen",
-    "minor-told-in-brackets-not-yet-eighteen",
-    "minor-by-birth-year-and-judgment-year-only",
-    "minor-long-sentence-still-not-weighed",
-    "negligent-prior-traffic-death",
-    "minor-told-after-in-a-sentence-of-its-own",
-    "minor-told-as-juvenile-offender-in-brackets",
-    "negligent-prior-without-zui",
-    "negligent-prior-major-liability-accident-suspended",
-}
-
-
 def _param(case):
     if hasattr(case, "marks"):  # a pytest.param already, with its marks
         return pytest.param(*case.values, id=case.values[0], marks=case.marks)
-    return pytest.param(*case, id=case[0], marks=[UNPATCHED] if case[0] in NEEDS_PATCH else [])
+    return pytest.param(*case, id=case[0])
 
 
 def _read(text: str, charges: list[str]) -> tuple[bool, int, bool]:

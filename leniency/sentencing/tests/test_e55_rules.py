@@ -7,19 +7,11 @@ import pytest
 
 from leniency.sentencing.calculator_adjust import applicable_circumstances
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction import circumstances
 from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.excepted_earlier_crimes import minor_crime, negligent_crime
 
 HEAD = "被告人甲，男，1984年7月9日出生，汉族。"
-# circumstances.py, not this task's, applies excepted_earlier_crimes once /tmp/helpers/s18/E55_1.diff is applied
-UNPATCHED = pytest.mark.xfail(
-    "weighed_as_prior_record" not in vars(circumstances),
-    strict=True,
-    reason="circumstances.py weighs a minor's or a negligent earlier crime as 前科, and reads an age told of an "
-    "earlier crime as the defendant's, until E55_1.diff is applied",
-)
 
 
 def _theft(day: str) -> str:
@@ -125,7 +117,6 @@ def test_a_judgment_told_by_its_year_alone_is_a_minors_where_he_was_under_18_at_
             "曾于2002年（时年十七周岁）因犯抢劫罪被判处有期徒刑二年，2004年刑满释放。",
             False,
             id="minors",
-            marks=UNPATCHED,
         ),
         pytest.param(
             "曾于2002年（时年十八周岁）因犯抢劫罪被判处有期徒刑二年，2004年刑满释放。", True, id="adults"
@@ -134,7 +125,6 @@ def test_a_judgment_told_by_its_year_alone_is_a_minors_where_he_was_under_18_at_
             "曾因犯交通肇事罪于2010年被判处有期徒刑一年，2011年刑满释放。",
             False,
             id="negligent",
-            marks=UNPATCHED,
         ),
         pytest.param("曾因犯危险驾驶罪于2010年被判处拘役二个月。", True, id="intentional-drunk-driving"),
     ],
@@ -169,7 +159,6 @@ def test_negligent_crime_is_read_from_the_conviction_only():
             HEAD + "曾因犯抢劫罪（犯罪时不满十八周岁）于2002年被判处有期徒刑二年。" + _theft("2021年6月3日"),
             False,
             id="age-of-the-earlier-crime",
-            marks=UNPATCHED,
         ),
         pytest.param(
             "被告人甲，男，汉族。" + _theft("2021年6月3日") + "被告人甲作案时不满十八周岁。",
@@ -212,7 +201,7 @@ def test_a_juvenile_offender_named_in_the_conviction_makes_it_a_minors(inside, o
 @pytest.mark.parametrize(
     ("crime", "weighed"),
     [
-        pytest.param("过失致人重伤", False, id="negligent-without-zui", marks=UNPATCHED),
+        pytest.param("过失致人重伤", False, id="negligent-without-zui"),
         pytest.param("故意伤害", True, id="intentional"),
     ],
 )

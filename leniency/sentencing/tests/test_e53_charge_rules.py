@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from leniency.sentencing.extraction.charge_inference import default_model, ngrams, states_requirements
-from leniency.sentencing.extraction.charge_rules import largest_sum
+from leniency.sentencing.extraction.charge_rules import fraud_as_told, largest_sum
+from leniency.sentencing.extraction.conduct_words import cued_charges
 
 MODEL = default_model()
 
@@ -155,3 +156,30 @@ def test_a_government_bureau_named_is_a_state_organ():
     assert read("被告人甲冒充市国土局工作人员，以办理宅基地证为由骗取乙人民币6900元。", "诈骗") == [
         "招摇撞骗"
     ]
+
+
+# written after the second batch was scored: each fix it showed, where it binds and just outside
+
+
+def test_a_feigned_identity_tells_a_fraud():
+    assert fraud_as_told("被告人甲假称自己是车商，以办理过户为由将乙的车开走变卖。", "诈骗") == "诈骗"
+    assert fraud_as_told("被告人甲以办理过户为由将乙的车开走变卖。", "诈骗") is None
+
+
+def test_a_suspicion_of_fund_raising_told_to_the_victim_is_no_fund_raising():
+    lie = "被告人甲冒充检察官，以乙涉嫌非法集资需缴纳保证金为由，让乙汇款45万元。"
+    assert fraud_as_told(lie, "集资诈骗") == "诈骗"
+    raising = "被告人甲以高额返利为诱饵，向社会公众非法集资，后携款潜逃。"
+    assert fraud_as_told(raising, "集资诈骗") == "集资诈骗"
+
+
+def test_a_child_taken_away_and_ransomed_is_kidnapped():
+    taken = "被告人甲将乙八岁的儿子骗上车带至外地，随后以孩子安全相要挟，向乙索要50万元。"
+    assert read(taken, "敲诈勒索") == ["绑架"]
+    threatened = "被告人甲以公开乙的隐私相要挟，向乙索要5万元。"
+    assert read(threatened, "敲诈勒索") == ["敲诈勒索"]
+
+
+def test_a_hand_on_the_throat_to_make_one_hand_over_is_robbery():
+    assert cued_charges("被告人甲掐住乙的脖子，逼其交出现金200元。")[0] == "抢劫"
+    assert "抢劫" not in cued_charges("被告人甲要求乙交出现金200元，乙拒绝。")

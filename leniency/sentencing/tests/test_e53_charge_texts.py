@@ -5,8 +5,9 @@ convict of, and a text just outside each rule.
 FIRST (28 texts): written before any change, one group per class: 18/28 at 22338af, 28/28 after E53's rules.
 SECOND (18 texts): written after the first batch's fixes, in new phrasings and across the neighbours of the catalogue
 courts part every day, run once before anything was changed for it: 9/18 at 22338af, 11/18 with the first batch's
-fixes (the nearest figure to a held-out one), 12/18 after (无故 beating strangers, 法释〔2013〕18号第一条); the six left
-are strict xfails naming why.
+fixes (the nearest figure to a held-out one), 12/18 after 无故 beating strangers (法释〔2013〕18号第一条), 16/18 after
+the fixes it showed (假称 a deceit, a 涉嫌非法集资 lie no fund-raising, a child taken away and ransomed, a hand on
+the throat to make one hand over); the two left are strict xfails naming why.
 """
 
 import pytest
@@ -229,19 +230,11 @@ SECOND = [
         "公诉机关指控：被告人丙某假称自己是二手车商，以看车试驾为名，与被害人丁某约定价格后，让丁某将车钥匙及行驶证交给其保管，"
         "随后以办理过户为由将该车开走并变卖，得款4.8万元，丁某至今未收到任何车款。",
         id="fake_buyer_drives_car_away",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="no 骗 word and too few n-grams: the profiles name nothing and no cue tells 假称 …为由 as a deceit",
-        ),
     ),
     pytest.param(
         [ROBBERY],
         "经审理查明：被告人戊某在某巷口拦住放学回家的学生己某，用手掐住己某脖子，逼其交出身上的现金200元及手机一部。",
         id="throat_held_student_robbed",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a short robbery told by 掐住…逼其交出 shares too few n-grams with 抢劫, and no cue reads 逼其交出",
-        ),
     ),
     pytest.param(
         ["抢夺"],
@@ -270,10 +263,6 @@ SECOND = [
         "公诉机关指控：被告人丙某得知同村丁某家境富裕，遂将丁某八岁的儿子骗上车带至外地，随后以孩子安全相要挟，"
         "向丁某索要人民币50万元。",
         id="rich_neighbours_child_taken",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a child taken and held for money read as 敲诈勒索: 以…安全相要挟 is no 绑架 conduct word of the table",
-        ),
     ),
     pytest.param(
         ["故意伤害"],
@@ -311,10 +300,6 @@ SECOND = [
         [FRAUD],
         "公诉机关指控：被告人丁某冒充某市检察院检察官，以被害人戊某涉嫌非法集资需缴纳保证金为由，先后让戊某汇款共计45万元。",
         id="fake_prosecutor_deposit_scam",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the lie's 涉嫌非法集资 is read as 集资诈骗's element, which is the defendant's own fund-raising",
-        ),
     ),
     pytest.param(
         [POSE],

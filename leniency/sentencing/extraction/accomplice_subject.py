@@ -1,5 +1,5 @@
 """Whether a clause tells of an accomplice rather than the defendant: it begins with a word for one (同案人, 同案犯,
-同伙, 共犯, 同案被告人) or with a name the text gives an accomplice ("其同伙王某…；王某向公安机关投案自首"), so that an
+同伙, 共犯, 同案被告人) or with a name the text gives an accomplice ("其同伙王某…；王某向公安机关投案自首", "伙同丙某…"), so that an
 accomplice's surrender, confession or withdrawn plea is not read as the defendant's (2021量刑指导意见 总则: each
 defendant's own circumstances; 刑事诉讼法解释第355条第3款: leniency only for the one who pleads — recalled)."""
 
@@ -14,7 +14,8 @@ ACCOMPLICE_WORD = r"(?:同案人|同案犯|同案被告人|同伙|共犯)"
 ACCOMPLICE_SUBJECT = re.compile(ACCOMPLICE_WORD)
 # a masked name: 王某, 王1某, 甲某, 王某某
 NAME = r"[\u4e00-\u9fff]\d?某{1,2}\d?"
-ACCOMPLICE_NAMED = re.compile(ACCOMPLICE_WORD + r"[（(]?(" + NAME + ")")
+# 伙同 names the one the defendant acted with (被告人甲某伙同丙某盗窃): an accomplice (刑法第25条)
+ACCOMPLICE_NAMED = re.compile(r"(?:" + ACCOMPLICE_WORD + r"[（(]?|伙同)(" + NAME + ")")
 DEFENDANT_NAMED = re.compile(r"(?<!同案)" + DEFENDANT_WORDS + r"(" + NAME + ")")
 # what may come before the subject of a clause: a time or a connective
 LEAD = re.compile(r"(?:案发后|事后|作案后|次日|当日|同日|随后|后|而|但|则)?")

@@ -13,7 +13,13 @@ from leniency.sentencing.extraction.circumstance_denials import (
     finding_denied,
     negated,
 )
-from leniency.sentencing.extraction.crime_stage_facts import discontinuance_harm, killing_not_completed
+from leniency.sentencing.extraction.conditional_offers import conditional
+from leniency.sentencing.extraction.crime_stage_facts import (
+    NOTHING_TAKEN,
+    discontinuance_harm,
+    killing_not_completed,
+    taking_attempted,
+)
 from leniency.sentencing.extraction.disaster_periods import disaster_periods
 from leniency.sentencing.extraction.earlier_convictions import (
     OPENING,
@@ -47,6 +53,7 @@ from leniency.sentencing.extraction.surrender_facts import (
 )
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.extraction.vulnerable_victims import vulnerable_victims
+from leniency.sentencing.extraction.wages_paid import wages_paid
 from leniency.sentencing.facts import (
     Circumstance,
     Finding,
@@ -56,9 +63,9 @@ from leniency.sentencing.facts import (
 C = Circumstance
 
 RETURNED = re.compile(
-    r"(?:退还|返还|归还|退回|送还)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
+    r"(?:退还|返还|归还|退回|送还|交还)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
     r"|违法所得|非法所得|诈骗款|被骗款|骗取的|偷来的|盗来的|抢来的)"
-    r"|(?:返还|归还|送还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
+    r"|(?:返还|归还|送还|交还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
 )
 
@@ -71,7 +78,10 @@ CIVIL_SETTLEMENT_PAID = re.compile(
 )
 # 自动投案 told as going to an authority to explain (说明情况), or of one's own accord (主动/自动/自行) to be questioned
 # (接受调查); not taken there (带至, 押至) nor summoned (传唤, `_counts`): a summons refused or obeyed is no surrender
-AUTHORITY = r"(?:派出所|公安局|公安分局|公安机关|检察院|侦查机关)"
+# 法释〔1998〕8号第一条: 向公安机关、人民检察院或者人民法院投案; a brigade of the police (刑警大队, 交警大队: 公安机关交通
+# 管理部门, 道路交通安全法第5条) is the 公安机关 itself
+POLICE_UNIT = r"(?:刑警|刑侦|交警|交通警察|治安|禁毒|经侦)(?:大队|支队|中队|队)"
+AUTHORITY = rf"(?:派出所|公安局|公安分局|公安机关|{POLICE_UNIT}|检察院|侦查机关|人民法院)"
 WENT_TO_AUTHORITY = re.compile(
     rf"(?:主动|自动|自行)(?:来到|到|至|前往)[^，,。；;]{{0,20}}{AUTHORITY}(?:说明情况|接受调查|接受询问|接受处理)"
     rf"|(?<![带押送解扭唤])(?:到|至|前往)[^，,。；;]{{0,20}}{AUTHORITY}说明情况"
@@ -84,8 +94,9 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 刑法第67条第1款, 法释〔1998〕8号第一条: 自动投案 told as going to (到/至/向) an authority, by a call (报警投案,
     # 电话投案) or as a return to justice of one's own accord (主动归案, 自动归案)
     (C.SURRENDER, re.compile(r"自首|主动投案|投案自首|主动到案|自动投案|主动(?:到|至|回到|前往|赶到|去)[^，,。；;]{0,25}投案"
-                             r"|(?<![未没不])(?:到|至)[^，,。；;]{0,20}(?:派出所|公安局|公安分局|公安机关|检察院|监察委员会|纪委)投案"
-                             r"|(?<![未没不])向[^，,。；;]{0,20}(?:派出所|公安|检察|监察|纪委|纪检|侦查机关|司法机关)[^，,。；;]{0,8}投案"
+                             rf"|(?<![未没不])(?:到|至)[^，,。；;]{{0,20}}(?:{AUTHORITY}|监察委员会|纪委)投案"
+                             rf"|(?<![未没不])向[^，,。；;]{{0,20}}(?:派出所|公安|{POLICE_UNIT}|检察|法院|监察|纪委|纪检|侦查机关|司法机关)"
+                             r"[^，,。；;]{0,8}投案"
                              r"|报警投案|电话投案|(?:主动|自动)归案")),
     (C.SURRENDER, WENT_TO_AUTHORITY),
     # 自动投案 and 特别自首 told by their facts (法发〔2010〕60号 一(一); 刑法第67条第2款): surrender_facts.py
@@ -93,9 +104,13 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, REPORTED_AND_WAITED),
     (C.SURRENDER, QUESTIONED_WHEN_SUSPICIOUS),
     (C.SURRENDER, OTHER_CRIME_UNKNOWN),
-    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳")),
+    # 刑法第67条第3款 in its own words: 如实供述自己罪行, told also as 交代(了)自己的(全部)罪行
+    (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳"
+                              r"|(?:供述|交代|交待|供认)(?:了)?(?:自己|本人)的?(?:全部|主要)?罪行")),
     (C.COURT_CONFESSION, re.compile(
         r"当庭(?:亦|也|均)?(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|最后陈述(?:中|时)(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
+        # 三(8) 当庭自愿认罪 told as the facts charged admitted at trial ("开庭审理时才承认了起诉书指控的全部犯罪事实")
+        r"|(?:当庭|(?:开庭审理|庭审|审理)(?:中|时|过程中))[^，,。；;]{0,2}?(?:承认|供认)(?:了)?(?:起诉书|公诉机关)?(?:所)?指控的(?:全部)?(?:犯罪)?事实"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
@@ -121,7 +136,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # the victim's costs paid by the defendant or the family (payments_made.returned_by_defendant: not an
     # insurer's payment)
     (C.COMPENSATION, COSTS_PAID),
-    (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?(?:原谅|宽恕)")),
+    (C.FORGIVENESS, re.compile(r"谅解|(?:表示|予以|给予|获得|取得|得到)(?:了)?(?:被害人(?:家属|亲属)?的?)?(?:原谅|宽恕|宽宥)")),
     # the victim's own wish that the defendant not be prosecuted ("被害人表示不追究被告人的刑事责任"), 谅解 in substance
     (C.FORGIVENESS, re.compile(
         r"(?:被害人|被害方|被害单位)[^。；;]{0,20}?(?:表示|要求|请求|希望|同意|决定)[^。；;]{0,4}?不(?:再|予)?追究"
@@ -131,6 +146,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # crime_stage_facts.killing_not_completed)
     (C.ATTEMPT, re.compile(r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|意志以外的原因"
                            r"|被迫(?:停止|放弃)(?:了)?(?:作案|盗窃|行窃|抢劫|抢夺|强奸|犯罪)")),
+    (C.ATTEMPT, NOTHING_TAKEN),
     # 刑法第24条: 自动放弃犯罪 or 自动有效地防止犯罪结果发生, the defendant's own choice (自动/主动)
     (C.DISCONTINUATION, re.compile(
         r"犯罪中止|中止(?:了)?犯罪"
@@ -146,7 +162,9 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
     (C.COERCED, re.compile(r"胁从犯|被胁迫参加")),
     # not 从 + 犯罪…: "民警从犯罪嫌疑人王某处扣押", "从犯罪现场提取" (from the suspect, from the scene)
-    (C.ACCESSORY, re.compile(r"(?<!胁)从犯(?!罪(?:嫌疑人|分子|现场|所得))|次要作用|辅助作用")),
+    # 刑法第27条 (起次要或者辅助作用的) told of the role ("地位、作用相对次要")
+    (C.ACCESSORY, re.compile(r"(?<!胁)从犯(?!罪(?:嫌疑人|分子|现场|所得))|次要作用|辅助作用"
+                             r"|(?:地位|作用)(?:[、和及](?:地位|作用))?(?:相对|较为|较|比较)?(?:次要|辅助)")),
     # 刑法第26条: the 首要分子 of a criminal group is a principal
     (C.PRINCIPAL, re.compile(r"主犯|主要作用|首要分子|(?:组织|领导|指挥|策划)(?:、(?:组织|领导|指挥|策划))*作用")),
     (C.MINOR, re.compile(r"未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁(?:不满|未满)")),
@@ -203,7 +221,8 @@ OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)"
 DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")
 PLEA_STAGES = [
     (PleaStage.INVESTIGATION, re.compile(r"侦查(?:阶段|期间|机关|中)|公安机关")),
-    (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉")),
+    # the 具结书 is signed before the procuratorate at review (刑事诉讼法第174条)
+    (PleaStage.PROSECUTION_REVIEW, re.compile(r"审查起诉|检察机关|检察院")),
     (PleaStage.TRIAL, re.compile(r"庭审|审判阶段|审理(?:期间|中|过程|阶段)|当庭|开庭")),
 ]
 
@@ -242,6 +261,8 @@ def read_circumstances(
         if recidivism is not None:
             derived.append(recidivism_finding(text, recidivism))
             notes.append(recidivism_note(recidivism))
+    if C.COMPENSATION not in codes:
+        derived += wages_paid(text, charges)  # 刑法第276条之一第3款: wages_paid.py
     if not codes & {C.ATTEMPT, C.DISCONTINUATION, C.PREPARATION}:
         stage = killing_not_completed(text)
         if stage is not None:
@@ -315,6 +336,8 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         return False
     if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
         return False
+    if pattern is NOTHING_TAKEN and not taking_attempted(text, match):
+        return False
     if pattern is MERIT_FACTS and not merit_counts(match):
         return False
     if code == C.ELDERLY and AT_TRIAL.search(text, clause_bounds(text, start, start)[0], start):
@@ -325,6 +348,8 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
     if code == C.MINOR and conviction_at(text, start) is not None:
         return False
     if code in (C.COMPENSATION, C.RESTITUTION) and only_claimed(text, start):
+        return False
+    if code in (C.COMPENSATION, C.RESTITUTION, C.FORGIVENESS) and conditional(text, start):
         return False
     if (
         pattern is WENT_TO_AUTHORITY

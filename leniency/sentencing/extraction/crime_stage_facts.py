@@ -1,5 +1,5 @@
-"""The stage of a crime told by its facts, without the word: a killing attempted (刑法第23条) or given up (第24条),
-and whether a discontinued crime caused harm (第24条第2款)."""
+"""The stage of a crime told by its facts, without the word: a killing attempted (刑法第23条) or given up (第24条), a
+taking that could not be completed (第23条), and whether a discontinued crime caused harm (第24条第2款)."""
 
 from __future__ import annotations
 
@@ -73,3 +73,25 @@ def discontinuance_harm(text: str) -> str | None:
     if any(f.value in HARM for f in find_injuries(text)):
         return "harm"
     return "no_harm" if NO_HARM.search(text) else None
+
+
+# 刑法第23条 told of a taking: the thing the crime was after could not be taken (未能拿走任何财物, 未能骗得钱款) or was
+# not taken from the victim (钱款没有被骗走). 未能 says the cause was outside the defendant's will; a bare 未拿走 may be
+# his own choice (第24条) and is not read, save in a robbery (未劫得财物), where force or threat was already used.
+NOTHING_TAKEN = re.compile(
+    r"(?:未能|没能|没有能)(?:拿走|取走|盗走|窃走|窃得|盗得|骗得|骗走|骗取|劫得|劫取|劫走|抢得|抢走)(?:到)?(?:任何)?"
+    r"(?:财物|钱款|钱财|款项|物品|现金)"
+    r"|(?:钱款|财物|款项|现金)(?:没有|未)被(?:骗走|盗走|取走|拿走|抢走|劫走)"
+    # a robbery told as nothing got (未劫得财物): the force was used, the victim kept his goods
+    r"|(?<![是并])未(?:劫得|劫取到|抢得|抢到)(?:任何)?(?:财物|钱款|钱财|现金)"
+)
+ROBBED = re.compile(r"劫|抢")
+
+
+def taking_attempted(text: str, match: re.Match) -> bool:
+    """A match of NOTHING_TAKEN is an attempt unless it tells a robbery that injured someone: a robbery that caused a
+    light injury or worse is complete though nothing was taken (法发〔2005〕8号 十: 既未劫取财物，又未造成他人人身伤害后果
+    的，属抢劫未遂 — recalled, unconfirmed)."""
+    if not ROBBED.search(match.group()):
+        return True
+    return not any(f.value in HARM for f in find_injuries(text))  # 轻伤 or worse, as 第24条第2款's harm

@@ -14,17 +14,23 @@ import re
 
 # the other offender a 协助抓捕 catches (刑法第68条: 协助抓捕其他犯罪嫌疑人), not the defendant ("带领民警将其抓获")
 OTHER_OFFENDER = r"(?:同案|同伙|犯罪嫌疑人|犯罪分子|他人|其他|另案|人员|上线|下线|上家|下家)"
+PARTNER = r"(?:同案|同伙|另案|上线|下线|上家|下家)"
 HELPERS = r"(?:协助|配合|带领)(?:公安|民警|侦查|司法|办案)"
 LEAD_USED = r"(?:据此|根据(?:该|此|上述|其提供的)线索|依据(?:该|此)线索)"
 NOT_DONE = r"(?<!未)(?<!未能)(?<!没有)(?<!没能)"
 MERIT_FACTS = re.compile(
-    r"(?:检举|揭发|举报)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)属实"
+    # 查证属实, told also with what was verified between ("查证该线索属实")
+    r"(?:检举|揭发|举报)[^。；;]{0,40}?(?<![未没不])(?:经|已)[^，,。；;未没不]{0,10}?(?:查证|核实|核查)"
+    r"(?:该|此|其|上述)?(?:线索|情况|事实|内容)?属实"
     # the person reported then convicted or prosecuted for it (已因此被判处): verified by the result
     r"|(?:检举|揭发|举报)[^。；;]{0,40}?(?:已)?(?:因此|据此|因该罪|为此)被(?:判处|判决|提起公诉|起诉|逮捕)"
     rf"|(?:提供|检举|揭发)[^。；;]{{0,30}}?线索[^。；;]{{0,20}}?{LEAD_USED}[^，,。；;]{{0,12}}?{NOT_DONE}"
     r"(?:破获|侦破|抓获|查获|查破)"
     rf"|{HELPERS}[^，,。；;]{{0,16}}?(?:抓获|抓捕)(?=[^，,。；;]*{OTHER_OFFENDER})"
     rf"|{HELPERS}[^，,。；;]{{0,16}}?{OTHER_OFFENDER}[^，,。；;]{{0,10}}?(?:抓获|抓捕)"
+    # 协助 with the one caught as its object ("协助将前来交易的毒品上家陆某抓获"), named as the defendant's partner or
+    # supplier: "群众协助将犯罪嫌疑人抓获" is the crowd's help, not a 立功
+    rf"|(?:协助|配合)(?:将|把)[^，,。；;]{{0,16}}?{PARTNER}[^，,。；;]{{0,10}}?(?:抓获|抓捕)"
 )
 JOINT_CRIME_EXPOSED = re.compile(r"(?:同案|同伙|共犯)[^。；;]{0,20}?(?:共同|伙同|一起|一同)")
 

@@ -19,9 +19,10 @@ import re
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
 from leniency.sentencing.extraction.numbers import bounds
 
-# the offender's own call (拨打110报警), or one he had someone make (让邻居报警), then a wait for the police
+# the offender's own call (拨打110报警, a call to 110 being a report to the police in itself), or one he had someone
+# make (让邻居报警), then a wait for the police
 REPORTED_AND_WAITED = re.compile(
-    r"(?:报警|报案)[^。；;]{0,30}?(?:在|留在|待在|守在)?[^，,。；;]{0,6}?(?:等候|等待)(?:民警|警察|公安|处理|警方)?"
+    r"(?:报警|报案|拨打(?:了)?110)[^。；;]{0,30}?(?:在|留在|待在|守在)?[^，,。；;]{0,6}?(?:等候|等待)(?:民警|警察|公安|处理|警方)?"
 )
 # who else may have made the call: the clause that tells it begins with them
 OTHER_REPORTER = re.compile(

@@ -26,10 +26,7 @@ CHARGE_MISSES = {
 
 AMOUNT_MISSES: dict[str, str] = {}
 
-CIRCUMSTANCE_MISSES = {
-    "traffic_death_fled_then_surrendered": "投案 the day after fleeing not read as 自首 (arguable: 如实供述 is not told)",
-    "unpaid_wages_paid_at_trial": "wages paid before judgment (刑法第276条之一第3款) read as no circumstance",
-}
+CIRCUMSTANCE_MISSES: dict[str, str] = {}
 
 
 def _as_read(case: Case) -> frozenset[str]:

@@ -70,6 +70,14 @@ BELOW_PASSIVE_RE = re.compile(r"(?:原审|一审)被判处$")
 # an appeal may name the judgment below by its court too, in the sentence that names the case below (某区人民法院审理…
 # 指控原审被告人…一案，于…作出（2020）…刑初88号刑事判决，以盗窃罪判处…): 刑初 (a first-instance case number) or 一案
 CASE_BELOW_RE = re.compile(r"刑初|一案")
+# an appeal may tell the sentence below as the appellant's own, through the court that gave it (上诉人甲因犯盗窃罪，经某区
+# 人民法院判处有期徒刑八个月): read as an earlier conviction's words, yet the judgment appealed against where nothing in its
+# sentence tells a conviction of the past (曾, a release, a sentence served or suspended: PAST_SENTENCE_RE)
+APPELLANT_BELOW_RE = re.compile(
+    r"上诉人(?:[（(]原审被告人[）)])?[^，,。；;（(]{1,6}?因犯?[^。；，,]{0,20}?罪[，,]?经[^。；]{0,40}?(?:人民法院|本院)"
+    r"(?:一审)?(?:以[^。；]{0,20}?罪)?判处"
+)
+PAST_SENTENCE_RE = re.compile(r"曾|释放|执行完毕|服刑|假释|缓刑考验|前科")
 # a retrial names the judgment it reopens by its court: "某区人民法院于2018年5月10日作出（2018）…号刑事判决，以盗窃罪判处…"
 RETRIAL_ORIGINAL_RE = re.compile(
     r"(?:人民法院|本院)[^。；]{0,40}?作出[^。；]{0,40}?判决[^。；]{0,40}?(?:判处|决定执行|(?=单处罚金|免予刑事处罚))"
@@ -190,7 +198,8 @@ def _unserved(text: str, pattern: re.Pattern) -> re.Match | None:
 
 def _original_head(text: str, stage: str, remanded: bool = False) -> re.Match | None:
     """The words that introduce the sentence under appeal or retrial (原判以盗窃罪判处…), past any prior conviction
-    they tell: the first in the text. A retrial and a case sent back tell it as a court's judgment (RETRIAL_ORIGINAL_RE)."""
+    they tell: the first in the text. A retrial and a case sent back tell it as a court's judgment (RETRIAL_ORIGINAL_RE);
+    an appeal may tell it as the appellant's own, through its court (APPELLANT_BELOW_RE)."""
     heads = [head for head in ORIGINAL_RE.finditer(text) if not _tells_prior(text, head)]
     heads += [
         head
@@ -202,6 +211,12 @@ def _original_head(text: str, stage: str, remanded: bool = False) -> re.Match | 
             or CASE_BELOW_RE.search(text, *bounds(text, head.start(), head.end(), "。；;\n"))
         )
     ]
+    if stage == "appeal":
+        heads += [
+            head
+            for head in APPELLANT_BELOW_RE.finditer(text)
+            if not PAST_SENTENCE_RE.search(text, *bounds(text, head.start(), head.end(), "。；;\n"))
+        ]
     # the court comes after the defendant in a prior conviction: "曾因犯盗窃罪被某区人民法院于2015年作出判决，判处…"
     heads = [
         head

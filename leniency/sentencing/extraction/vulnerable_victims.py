@@ -25,8 +25,9 @@ VULNERABLE_WORDS: list[tuple[VictimKind, re.Pattern]] = [
         r"(?!园|节|车|医院|乐园|玩具|用品|奶粉|配方|服装|服饰|座椅|福利|食品|游乐|读物|教育|早教|保健|推车|纸尿裤)"
         r"|不满十四周岁|未满十四周岁"
     )),
-    # not 未成年人犯罪 (offending by minors: "对未成年人犯罪应当…", the defendant's)
-    (VictimKind.MINOR_UNSTATED, re.compile(r"未成年(?!人?犯罪|人?作案|被告人|犯)")),
+    # not 未成年人犯罪 (offending by minors: "对未成年人犯罪应当…", the defendant's); the same told by the age it is under
+    # (向未满十八周岁的王某出售冰毒: 刑法第347条第6款 向未成年人出售毒品的，从重处罚), a minor of no stated age
+    (VictimKind.MINOR_UNSTATED, re.compile(r"未成年(?!人?犯罪|人?作案|被告人|犯)|[未不]满十八周岁")),
     # 老年人权益保障法第2条: 六十周岁以上 (年近六旬 is under sixty)
     (VictimKind.ELDERLY, re.compile(
         r"(?:年近[七八九]|(?<!年近)[六七八九])旬|古稀|耄耋|老年人|老人(?!机)|老太|老汉|老妇|老大爷|老奶奶"

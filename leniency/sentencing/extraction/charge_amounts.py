@@ -39,6 +39,7 @@ from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
+from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
@@ -127,7 +128,13 @@ def amounts_by_charge(
             continue
         sentence = sentences[mention.sentence]
         at = mention.span.start - spans[mention.sentence][0]
-        if _a_loss(sentence, at, conduct) or _done_alone_by_another(sentence, text):
+        if (
+            _a_loss(sentence, at, conduct)
+            or _done_alone_by_another(sentence, text)
+            or in_others_act(
+                text, mention.span.start
+            )  # a co-offender's act without him (others_acts.py, E60)
+        ):
             continue
         scope = _count_scope(document, mention.span.start, conduct)
         if scope is not None:

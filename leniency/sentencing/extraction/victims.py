@@ -59,6 +59,8 @@ def person_named(name: str) -> str:
 
 def find_victims(text: str) -> tuple[int | None, Finding | None]:
     for match in VICTIMS_RE.finditer(text):
+        if _in_others_act(text, match.start()):
+            continue
         value = parse_number(match.group("a") or match.group("b") or match.group("c"))
         if value is not None and 0 < value < 100_000:
             return int(value), Finding("victims", int(value), span(text, match.start(), match.end()))
@@ -68,10 +70,12 @@ def find_victims(text: str) -> tuple[int | None, Finding | None]:
 
 def victim_names(text: str) -> set[str]:
     """The masked names of those the facts say were wronged, each person once (王某乙 told as 被害人王某乙 and as
-    王某乙停放的); never a defendant's."""
+    王某乙停放的); never a defendant's, nor one wronged only by an act a co-offender did without the defendant
+    (others_acts.py, task E60: 刑法第26条第4款, 第27条: he answers for the crimes he took part in)."""
     listed = [*VICTIM_LIST_RE.finditer(text), *TAKEN_FROM_RE.finditer(text)]
+    listed = [m for m in listed if not _in_others_act(text, m.start())]
     names = [n for m in listed for n in NAME_SPLIT.split(PARTICULARS_RE.sub("", m.group(1)))]
-    names += [m.group(1) for m in OWNER_RE.finditer(text)]
+    names += [m.group(1) for m in OWNER_RE.finditer(text) if not _in_others_act(text, m.start())]
     defendants = {person_named(n) for n in defendant_names(text)}
     persons = {}
     for name in names:
@@ -79,6 +83,13 @@ def victim_names(text: str) -> set[str]:
             persons.setdefault(person_named(name), name)
     # 被害人甲（女，2010年出生）、被害人乙: minors are lettered, not masked
     return set(persons.values()) | lettered_victims(text)
+
+
+def _in_others_act(text: str, at: int) -> bool:
+    # imported here: others_acts reads the defendants' names from this module
+    from leniency.sentencing.extraction.others_acts import in_others_act
+
+    return in_others_act(text, at)
 
 
 def defendant_names(text: str) -> set[str]:

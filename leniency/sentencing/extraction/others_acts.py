@@ -189,3 +189,30 @@ def told_as_participated(text: str, at: int) -> bool:
         return False
     # nobody else told between him and his part (被告人甲伙同乙，乙参与…)
     return not any(person_named(n) not in defendants for n in re.findall(FREE_NAME, subject[max(told) :]))
+
+
+# A circumstance told of a co-offender is his, not the defendant's (2021量刑指导意见: each defendant's own
+# circumstances): his record or recidivism (毛某曾因犯盗窃罪…被判处…，系累犯), the forgiveness given to him by name
+# (江某对秦某表示谅解). What a co-offender paid is left alone: it makes good the joint loss, and whether a court credits
+# it to the others is not told by the words.
+SENTENCE_LEAD = re.compile(
+    r"(?:[\d年月日时许晚上下午凌晨同当次此后案发经查另查明，,、：:\s]|之后|随后|事后)*"
+)
+FORGIVEN_RE = re.compile(rf"对(?P<whom>{FREE_NAME})(?:的行为)?(?:表示|予以|给予)?(?:了)?(?:谅解|原谅|宽恕)")
+
+
+def said_of_co_offender(text: str, at: int) -> bool:
+    """Whether the circumstance at `at` is told of a co-offender: its sentence, up to it, opens with a co-offender's
+    name and names no person tried."""
+    defendants = tried_here(text)
+    others = co_offenders(text) - defendants
+    lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
+    told = text[SENTENCE_LEAD.match(text, lo).end() : at]
+    return any(told.startswith(name) for name in others) and not _names_defendant(told, defendants)
+
+
+def forgiveness_to_co_offender(text: str, at: int) -> bool:
+    """Whether the forgiveness at `at` is given to a co-offender by name (江某对秦某表示谅解)."""
+    clause_lo, _ = bounds(text, at, at, CLAUSE_BREAKS + SENTENCE_BREAKS)
+    forgiven = FORGIVEN_RE.search(text, clause_lo, at + 4)
+    return forgiven is not None and person_named(forgiven["whom"]) in co_offenders(text) - tried_here(text)

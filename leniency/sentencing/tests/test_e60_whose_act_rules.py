@@ -11,7 +11,12 @@ from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction import amounts
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.extraction.excess import excess_sentences
-from leniency.sentencing.extraction.others_acts import others_acts, told_as_participated
+from leniency.sentencing.extraction.others_acts import (
+    forgiveness_to_co_offender,
+    others_acts,
+    said_of_co_offender,
+    told_as_participated,
+)
 from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.standards import load_standard
 
@@ -190,3 +195,44 @@ def test_the_case_amount_leaves_out_a_co_offenders_act_and_keeps_a_joint_one():
 def test_not_said_to_be_his_own_the_result_stays_the_defendants():
     text = "被告人蒋某与罗某（另案处理）共同殴打被害人谢某。罗某持刀捅刺谢某，致谢某重伤二级。罗某的行为并非其个人行为。"
     assert extract(text, ["故意伤害"]).injury == "serious_2"
+
+
+CO_OFFENDERS_RECORDS = [
+    (
+        "his_recidivism",
+        "被告人康某与同案人毛某（另案处理）盗窃。毛某曾因犯盗窃罪被判处有期徒刑一年，系累犯。",
+        True,
+    ),
+    (
+        "the_defendants_recidivism",
+        "被告人康某与同案人毛某（另案处理）盗窃。被告人康某曾因犯盗窃罪被判处有期徒刑一年，系累犯。",
+        False,
+    ),
+    ("no_co_offender_named", "被告人康某盗窃。毛某曾因犯盗窃罪被判处有期徒刑一年，系累犯。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "his"), [pytest.param(t, h, id=pid) for pid, t, h in CO_OFFENDERS_RECORDS])
+def test_a_record_told_of_a_co_offender(text, his):
+    assert said_of_co_offender(text, text.index("累犯")) is his
+
+
+FORGIVEN = [
+    ("forgiven_by_name", "被告人邱某与秦某（另案处理）殴打江某。案发后，江某对秦某表示谅解。", True),
+    (
+        "the_defendant_forgiven",
+        "被告人邱某与秦某（另案处理）殴打江某。案发后，江某对被告人邱某表示谅解。",
+        False,
+    ),
+    (
+        "forgiven_after_his_payment",
+        "被告人邱某与秦某（另案处理）殴打江某。案发后，秦某赔偿江某2万元，取得江某谅解。",
+        False,
+    ),
+    ("no_co_offender_named", "被告人邱某殴打江某。案发后，江某对秦某表示谅解。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "his"), [pytest.param(t, h, id=pid) for pid, t, h in FORGIVEN])
+def test_forgiveness_given_to_a_co_offender(text, his):
+    assert forgiveness_to_co_offender(text, text.index("谅解")) is his

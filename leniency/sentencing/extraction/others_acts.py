@@ -173,7 +173,7 @@ GROUP_LEADER_RE = re.compile(r"首要分子")
 
 def told_as_participated(text: str, at: int) -> bool:
     """Whether the figure at `at` is told as the sum of the acts the defendant took part in (PARTICIPATED_RE), in a
-    clause naming him (被告人任某参与…), where he is not named the group's leader."""
+    clause naming him (被告人任某参与…), where he is not named the group's leader and is the only person tried."""
     if GROUP_LEADER_RE.search(text):
         return False
     lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
@@ -182,6 +182,8 @@ def told_as_participated(text: str, at: int) -> bool:
     if took_part is None:
         return False
     defendants = tried_here(text)
+    if len(defendants) > 1:
+        return False  # several tried together, each with his part: whose is the case's figure is not told
     subject = before[: took_part.start()]
     told = [m.end() for m in DEFENDANT_WORD_RE.finditer(subject)]
     told += [subject.rfind(name) + len(name) for name in defendants if name in subject]

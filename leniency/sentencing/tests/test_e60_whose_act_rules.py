@@ -236,3 +236,10 @@ FORGIVEN = [
 @pytest.mark.parametrize(("text", "his"), [pytest.param(t, h, id=pid) for pid, t, h in FORGIVEN])
 def test_forgiveness_given_to_a_co_offender(text, his):
     assert forgiveness_to_co_offender(text, text.index("谅解")) is his
+
+
+def test_several_tried_together_name_no_one_part_as_the_case_figure():
+    text = "被告人陶某、姜某结伙盗窃，共计价值15000元，其中被告人姜某参与盗窃2次，价值9000元。"
+    assert told_as_participated(text, text.index("9000")) is False
+    one = "被告人姜某伙同陶某（另案处理）结伙盗窃，共计价值15000元，其中被告人姜某参与盗窃2次，价值9000元。"
+    assert told_as_participated(one, one.index("9000")) is True

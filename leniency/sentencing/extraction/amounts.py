@@ -45,6 +45,7 @@ from leniency.sentencing.extraction.instalments import instalments_dropped
 from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
+from leniency.sentencing.extraction.others_acts import in_others_act, told_as_participated
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
 from leniency.sentencing.extraction.unreturned_sums import unreturned
@@ -145,7 +146,9 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         net = is_net_figure(text, clause_start, start)
         # money a post held and its holder kept (将收取的押金3.8万元不入账，据为己有): the duty crime's amount (duty_money)
         kept = kept_through_post(text, clause_start, start, end, s_end)
-        if net or kept:
+        if in_others_act(text, start):
+            excluded = "co-offender's act without the defendant"  # others_acts.py: 刑法第26条第4款, 第27条
+        elif net or kept:
             pass  # named as the amount after a deduction, or kept through a post: none of the exclusions below applies
         elif m := EXCLUDE_BEFORE.search(payment_words_blanked(before, text[s_start:start], text[end:s_end])):
             excluded = m.group()
@@ -231,6 +234,9 @@ def usable(mentions: list[Mention]) -> list[Mention]:
 def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
     """The total amount involved in the crime, or None when no crime amount is stated."""
     found = superseded_dropped(usable(mentions), text)
+    # the defendant's part told beside the whole (其中被告人任某参与盗窃…价值9000元): his amount (others_acts.py)
+    if text and (parts := [m for m in found if told_as_participated(text, m.span.start)]):
+        found = parts
     # the figure named as the amount after a deduction (net_amounts), even where it restates one told before
     nets = [m.value for m in found if m.net]
     if nets and any(m.value > max(nets) for m in found if not m.net):

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.numbers import bounds, written_dates
+from leniency.sentencing.extraction.others_acts import in_others_act
 
 # the words that tell each charge's act done: a word naming the crime (盗窃罪 / 抢劫案) is no act, nor one that names the
 # thing taken in what followed (2020年3月20日，经价格认证，甲盗窃的电动车价值1500元 / 将窃得的手机销赃)
@@ -68,6 +69,8 @@ def dated_acts(text: str, charge: str, start: int = 0, end: int | None = None) -
             continue
         if any(c.clause <= written.span.start < c.end for c in convictions):
             continue
+        if in_others_act(text, written.span.start):
+            continue  # a co-offender's act without the defendant (others_acts.py, task E60): not one of his
         _, sentence_end = bounds(text, at, at, SENTENCE_BREAK)
         stop = min(sentence_end, end, dates[i + 1].span.start if i + 1 < len(dates) else len(text))
         day = written.as_date()

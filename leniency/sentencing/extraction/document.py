@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions, told_within
+from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -351,7 +352,9 @@ def numbered_counts(document: Document, charges: list[str], stated: int | None) 
     Numbered acts count only for a case of one charge (with several, the items may be one act of
     each charge) and only from two up.
     """
-    numbered = sum(told_acts(document, a.start, a.end) for a in acts(document)) if len(charges) <= 1 else 0
+    # a count a co-offender did without the defendant is not one of his acts (others_acts.py, task E60)
+    own = [a for a in acts(document) if not in_others_act(document.text, a.start)]
+    numbered = sum(told_acts(document, a.start, a.end) for a in own) if len(charges) <= 1 else 0
     if numbered < 2:
         return stated
     return max(stated or 0, numbered)

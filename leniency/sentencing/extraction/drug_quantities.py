@@ -21,6 +21,7 @@ from leniency.sentencing.extraction.numbers import (
     span,
     written_dates,
 )
+from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.facts import DrugQuantity
 
 SENTENCE_BREAK = "。；;\n"
@@ -101,6 +102,8 @@ def read_drugs(text: str) -> DrugReading:
         grams = parse_number(match.group("num"))
         if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
             continue
+        if in_others_act(text, match.start()):
+            continue  # a co-offender's sale without the defendant (others_acts.py, task E60): not his quantity
         if any(lo <= match.start() < hi for lo, hi in per_tablet):
             continue  # one tablet's weight: counted with the number of tablets (drug_tablets.py)
         grams *= UNIT_GRAMS.get(match.group("unit"), Decimal(1))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_denials import clause_bounds
+from leniency.sentencing.extraction.others_acts import co_offenders, tried_here
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 ACCOMPLICE_WORD = r"(?:同案人|同案犯|同案被告人|同伙|共犯)"
@@ -22,9 +23,11 @@ LEAD = re.compile(r"(?:案发后|事后|作案后|次日|当日|同日|随后|�
 
 
 def accomplice_names(text: str) -> set[str]:
-    """The names the text gives accomplices (a 同案被告人 among them), less any it also calls 被告人 on its own."""
+    """The names the text gives accomplices (a 同案被告人 among them), less any it also calls 被告人 on its own; and
+    those others_acts.co_offenders reads (乙（另案处理）, 与乙共同…: task E60), less the persons tried."""
     defendants = set(DEFENDANT_NAMED.findall(text))
-    return {m.group(1) for m in ACCOMPLICE_NAMED.finditer(text)} - defendants
+    named = {m.group(1) for m in ACCOMPLICE_NAMED.finditer(text)} - defendants
+    return named | (co_offenders(text) - tried_here(text))
 
 
 def of_accomplice(text: str, at: int) -> bool:

@@ -30,6 +30,7 @@ from leniency.sentencing.extraction.earlier_convictions import (
 from leniency.sentencing.extraction.excepted_earlier_crimes import weighed_as_prior_record
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds, span
+from leniency.sentencing.extraction.others_acts import forgiveness_to_co_offender, said_of_co_offender
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.extraction.payments_made import (
     only_claimed,
@@ -61,6 +62,8 @@ from leniency.sentencing.facts import (
 )
 
 C = Circumstance
+# a co-offender's record told of him (said_of_co_offender): his, not the defendant's
+CO_OFFENDERS_OWN = (C.RECIDIVIST, C.PRIOR_RECORD)
 
 RETURNED = re.compile(
     r"(?:退还|返还|归还|退回|送还|交还)(?:了)?(?:全部的?)?(?:被盗|所盗|盗得|窃得|窃取的|盗窃所得|所骗|骗得|诈骗所得|抢得|抢夺所得"
@@ -333,6 +336,11 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
     if code in FINDING_WORDS and finding_denied(text, start, match.end(), FINDING_WORDS[code]):
         return False
     if code in (C.SURRENDER, C.CONFESSION) and of_accomplice(text, start):
+        return False
+    # a co-offender's record or recidivism, and the forgiveness given to him by name, are his (others_acts.py, E60)
+    if code in CO_OFFENDERS_OWN and said_of_co_offender(text, start):
+        return False
+    if code == C.FORGIVENESS and forgiveness_to_co_offender(text, start):
         return False
     if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
         return False

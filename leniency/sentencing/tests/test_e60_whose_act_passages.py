@@ -19,21 +19,7 @@ import pytest
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction import (
-    accomplice_subject,
-    amounts,
-    circumstances,
-    dated_acts,
-    drug_quantities,
-)
 from leniency.sentencing.extraction.injuries import injured_persons
-
-# the readers outside this task's files ask others_acts.py once its patches are applied
-AMOUNTS_PATCHED = hasattr(amounts, "in_others_act")
-DRUGS_PATCHED = hasattr(drug_quantities, "in_others_act")
-COUNTS_PATCHED = hasattr(dated_acts, "in_others_act")
-SURRENDER_PATCHED = hasattr(accomplice_subject, "co_offenders")
-CIRCUMSTANCES_PATCHED = hasattr(circumstances, "said_of_co_offender")
 
 # (id, text, gold charges, what a court finds)
 FIRST_BATCH = [
@@ -276,29 +262,6 @@ SECOND_BATCH = [
     ),
 ]
 
-# passages whose figure needs a patch to a reader outside this task's files (amounts.py: E60_1.diff, drug_quantities.py:
-# E60_2.diff, document.py and dated_acts.py: E60_3.diff, accomplice_subject.py: E60_4.diff,
-# circumstances.py: E60_5.diff)
-NEEDS_PATCH = {
-    "third_count_co_offender_alone": AMOUNTS_PATCHED,
-    "co_offender_later_alone_lingxing": AMOUNTS_PATCHED,
-    "fraud_co_offender_alone_not_known": AMOUNTS_PATCHED,
-    "robbery_two_of_three_counts": AMOUNTS_PATCHED and COUNTS_PATCHED,
-    "drugs_co_offender_sold_alone": DRUGS_PATCHED,
-    "theft_jointly_group_total_in_part": AMOUNTS_PATCHED,
-    "fraud_participated_sum": AMOUNTS_PATCHED,
-    "co_offender_count_second_of_two_sentences": AMOUNTS_PATCHED,
-    "count_struck_as_another_persons": AMOUNTS_PATCHED,
-    "part_told_as_involved_sum": AMOUNTS_PATCHED,
-    "drug_sold_behind_his_back": DRUGS_PATCHED,
-    "co_offender_robbed_separate_victim": AMOUNTS_PATCHED,
-    "fraud_others_amount_in_brackets": AMOUNTS_PATCHED,
-    # a co-offender marked 另案处理 who surrenders: accomplice_subject.py (E57's), E60_4.diff
-    "co_offender_surrender_only": SURRENDER_PATCHED,
-    # a co-offender's 累犯, and 谅解 given to him by name: circumstances.py (E57's), E60_5.diff
-    "co_offender_recidivist_only": CIRCUMSTANCES_PATCHED,
-    "forgiveness_given_to_co_offender": CIRCUMSTANCES_PATCHED,
-}
 STILL_WRONG = {
     "victims_co_offender_count": "各5000元 (5000 yuan from each of two victims) is read as 5000, not 10000: amounts.py, "
     "not a co-offender's question",
@@ -308,10 +271,6 @@ STILL_WRONG = {
 def marks(pid: str) -> list:
     if pid in STILL_WRONG:
         return [pytest.mark.xfail(strict=True, reason=STILL_WRONG[pid])]
-    if pid in NEEDS_PATCH:
-        return [
-            pytest.mark.xfail(not NEEDS_PATCH[pid], strict=True, reason="needs /tmp/helpers/s18/E60_1-5.diff")
-        ]
     return []
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from leniency.sentencing.calculator_wording import conduct_words, measured_by_amount
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction import amounts
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.extraction.excess import excess_sentences
 from leniency.sentencing.extraction.others_acts import (
@@ -19,8 +18,6 @@ from leniency.sentencing.extraction.others_acts import (
 )
 from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.standards import load_standard
-
-AMOUNTS_PATCHED = hasattr(amounts, "in_others_act")
 
 
 def set_aside(text: str) -> list[str]:
@@ -182,7 +179,6 @@ def test_each_charge_takes_no_sum_of_a_co_offenders_act():
     assert own_amounts(joint, ["盗窃", "诈骗"])["盗窃"] == Decimal(7400)
 
 
-@pytest.mark.xfail(not AMOUNTS_PATCHED, strict=True, reason="needs /tmp/helpers/s18/E60_1.diff (amounts.py)")
 def test_the_case_amount_leaves_out_a_co_offenders_act_and_keeps_a_joint_one():
     alone = "被告人王某与刘某（另案处理）共同盗窃电动车一辆，价值2500元。次月，刘某另行单独盗窃摩托车一辆，价值4000元。"
     assert extract(alone, ["盗窃"]).amount_yuan == Decimal(2500)

@@ -21,9 +21,17 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
 DIGIT_CHARS = "0-9０-９" + "".join(CN_DIGITS)
 UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# A decimal point written in Chinese (三十六点五克, 一点五万元, 十二点五亩): 点 before digits that a unit of weight, money or
+# measure follows; not a clock's (十点五十分, 晚上八点).
+CN_POINT = (
+    r"点(?=[零〇○一二三四五六七八九]+(?:万|亿)?(?:克|元|毫|千克|公斤|斤|两|吨|亩|立方|平方|米|公里|余|多))"
+)
 # A number: starts with a digit (or 十, as in 十余万), then digits, units, decimal points,
 # thousands commas and the approximators 余/多 (5000余元, 十余万元).
-NUMBER = rf"(?:[{DIGIT_CHARS}]|[十拾])(?:[{DIGIT_CHARS}{UNIT_CHARS}]|[.．](?=[0-9０-９])|,(?=\d{{3}})|，(?=\d{{3}}(?!\d))|[余多](?=[{UNIT_CHARS}元克个年次起人名]))*"
+NUMBER = (
+    rf"(?:[{DIGIT_CHARS}]|[十拾])(?:[{DIGIT_CHARS}{UNIT_CHARS}]|[.．](?=[0-9０-９])|{CN_POINT}|,(?=\d{{3}})|，(?=\d{{3}}(?!\d))"
+    rf"|[余多](?=[{UNIT_CHARS}元克个年次起人名]))*"
+)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{''.join(CN_DIGITS)}]|[{UNIT_CHARS}]")
@@ -62,6 +70,8 @@ def parse_number(raw: str) -> Decimal | None:
     s = raw.translate(_FULLWIDTH).replace(",", "").replace("，", "").replace("余", "").replace("多", "")
     if not s:
         return None
+    if "点" in s:
+        return _with_chinese_point(s)
     if s.replace(".", "", 1).isdigit():
         try:
             return Decimal(s)
@@ -98,6 +108,18 @@ def parse_number(raw: str) -> Decimal | None:
         group += current
     value = total + section + group
     return value if value or "零" in s or "0" in s else None
+
+
+def _with_chinese_point(s: str) -> Decimal | None:
+    """'三十六点五' -> 36.5, '一点五万' -> 15000: the whole part, the digits after 点 read one by one, then a 万 or 亿."""
+    whole, _, rest = s.partition("点")
+    digits = re.match(rf"[{''.join(CN_DIGITS)}]+", rest)
+    unit = rest[digits.end() :] if digits else rest
+    head = parse_number(whole)
+    if head is None or digits is None or unit not in ("", *BIG_UNITS):
+        return None
+    value = head + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in digits.group()))
+    return value * BIG_UNITS.get(unit, 1)
 
 
 # A term of a penalty as judgments write it, one pattern for every reader (a quoted recommendation, the

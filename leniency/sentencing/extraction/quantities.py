@@ -33,6 +33,9 @@ DISABILITY_RE = re.compile(
 BAC_RE = re.compile(
     rf"(?:乙醇|酒精)(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
     r"(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)"
+    # the volume told first, as the national standard (GB 19522) words it: 每百毫升血液中乙醇含量为212毫克
+    r"|每(?:百|一百|100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"
+    rf"(?:乙醇|酒精)(?:含量|浓度)?(?:为|是|达|：|:)?\s*(?P<per>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)"
 )  # "乙醇定量检测为286.85mg／100ml", "酒精含量194.33㎎／100ml" as courts write them
 BREATH_RE = re.compile(r"呼气|呼吸")  # a breath test, before the reading's own words
 BREATH_WINDOW = 6
@@ -75,7 +78,7 @@ def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
     案件适用法律若干问题的意见》（2013）第六条, recalled, not read here), and with several readings of one kind (several acts) the highest."""
     blood, breath = [], []
     for match in BAC_RE.finditer(text):
-        value = parse_number(match.group("num"))
+        value = parse_number(match.group("num") or match.group("per"))
         if value is None:
             continue
         kind = (

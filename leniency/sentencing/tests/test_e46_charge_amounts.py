@@ -26,6 +26,7 @@ import pytest
 from leniency.sentencing.calculator_wording import conduct_words, measured_by_amount
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge
 from leniency.sentencing.standards import load_standard
+from leniency.sentencing.tests.written_texts import written_case
 
 THEFT, FRAUD, CONCEAL = "盗窃", "诈骗", "掩饰、隐瞒犯罪所得、犯罪所得收益"
 POST, FUNDS = "职务侵占", "挪用资金"
@@ -317,14 +318,7 @@ MISSES = {
 
 def _params(cases):
     return [
-        pytest.param(
-            text,
-            charges,
-            expected,
-            id=pid,
-            marks=[pytest.mark.xfail(strict=True, reason=MISSES[pid])] if pid in MISSES else [],
-        )
-        for pid, text, charges, expected in cases
+        written_case(pid, text, charges, expected, misses=MISSES) for pid, text, charges, expected in cases
     ]
 
 

@@ -16,6 +16,7 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
 from leniency.sentencing.tests.test_e51_cases_common import COMMON, Case
 from leniency.sentencing.tests.test_e51_cases_tail import TAIL
+from leniency.sentencing.tests.written_texts import written_case
 
 CASES = COMMON + TAIL
 
@@ -44,12 +45,7 @@ def _as_read(case: Case) -> frozenset[str]:
 
 
 def _params(cases: list[Case], misses: dict[str, str]) -> list:
-    return [
-        pytest.param(case, id=case.name, marks=pytest.mark.xfail(strict=True, reason=misses[case.name]))
-        if case.name in misses
-        else pytest.param(case, id=case.name)
-        for case in cases
-    ]
+    return [written_case(case.name, case, misses=misses) for case in cases]
 
 
 def _canonical(names) -> list[str]:

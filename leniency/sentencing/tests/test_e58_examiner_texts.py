@@ -19,6 +19,7 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extract import extract
 from leniency.sentencing.tests.test_e58_cases_common import COMMON, Case
 from leniency.sentencing.tests.test_e58_cases_rest import REST
+from leniency.sentencing.tests.written_texts import written_case
 
 CASES = COMMON + REST
 MONTHS_TOLERANCE = 0.35  # about a third either way: 7 for an estimate of 10, 2 for 3
@@ -87,16 +88,7 @@ MONTHS_XFAIL = {
 
 
 def cases_for(known_failures: dict[str, str], cases: list[Case] = CASES) -> list:
-    return [
-        pytest.param(
-            case,
-            id=case.name,
-            marks=[pytest.mark.xfail(strict=True, reason=known_failures[case.name])]
-            if case.name in known_failures
-            else [],
-        )
-        for case in cases
-    ]
+    return [written_case(case.name, case, misses=known_failures) for case in cases]
 
 
 def canonical(names) -> list[str]:

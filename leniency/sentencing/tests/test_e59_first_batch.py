@@ -19,6 +19,7 @@ import pytest
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
+from leniency.sentencing.tests.written_texts import written_case
 
 SALE = "走私、贩卖、运输、制造毒品"
 HOLD = "非法持有毒品"
@@ -405,11 +406,10 @@ STILL_WRONG: dict[str, str] = {
 
 
 def _params():
-    for case_id, text, charges, check in CASES:
-        marks = []
-        if case_id in STILL_WRONG:
-            marks = [pytest.mark.xfail(strict=True, reason=STILL_WRONG[case_id])]
-        yield pytest.param(text, charges, check, id=case_id, marks=marks)
+    return [
+        written_case(case_id, text, charges, check, misses=STILL_WRONG)
+        for case_id, text, charges, check in CASES
+    ]
 
 
 @pytest.mark.parametrize("text, charges, check", _params())

@@ -16,6 +16,7 @@ from leniency.sentencing.tests.test_e59_first_batch import (
     _original,
     _run,
 )
+from leniency.sentencing.tests.written_texts import written_case
 
 
 def _unknown(facts, named):
@@ -189,11 +190,10 @@ STILL_WRONG: dict[str, str] = {
 
 
 def _params():
-    for case_id, text, charges, check in CASES:
-        marks = []
-        if case_id in STILL_WRONG:
-            marks = [pytest.mark.xfail(strict=True, reason=STILL_WRONG[case_id])]
-        yield pytest.param(text, charges, check, id=case_id, marks=marks)
+    return [
+        written_case(case_id, text, charges, check, misses=STILL_WRONG)
+        for case_id, text, charges, check in CASES
+    ]
 
 
 @pytest.mark.parametrize("text, charges, check", _params())

@@ -40,9 +40,6 @@ BELOW_QUOTED = "months: below the prosecutor's quoted recommendation, which the 
 THEFT_FORMS = (
     "months: a theft by 多次+扒窃+入户 after an administrative penalty gets no increment (counts 2 of 3)"
 )
-DRUNK_DRIVING_HEAVIER = (
-    "months: a 醉驾 heavier circumstance unread (an earlier drunk-driving conviction within 5 years)"
-)
 BELOW_FLOOR = "months: below the bracket's floor by arithmetic on a 可以减轻 circumstance (立功/自首)"
 APPEAL_ORIGINAL = "months: appeal/retrial recomputed from the facts, the original term (原判) not weighed"
 SEVERAL_SHORT = "months: several charges, each term short; the combination keeps only the longest"
@@ -75,7 +72,6 @@ MONTHS_XFAIL = {
     "theft_bikes_probation_recommended": BELOW_QUOTED,
     "injury_light_two_surrender_forgiven": BELOW_QUOTED,
     "theft_home_and_pickpocket_after_fine": THEFT_FORMS,
-    "drunk_driving_earlier_drunk_driving_conviction": DRUNK_DRIVING_HEAVIER,
     "theft_jewellery_especially_large_meritorious": BELOW_FLOOR,
     "injury_serious_two_surrender_compensated": BELOW_FLOOR,
     "appeal_injury_dismissed": APPEAL_ORIGINAL,

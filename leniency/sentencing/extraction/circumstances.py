@@ -70,11 +70,25 @@ RETURNED = re.compile(
     r"|违法所得|非法所得|诈骗款|被骗款|骗取的|偷来的|盗来的|抢来的)"
     r"|(?:返还|归还|送还|交还)(?:给)?(?:了)?(?:被害人|被害单位|失主)"
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
+    # 三(10) 退赃、退赔 told by the money the crime took: the embezzled or misappropriated sum (侵占款项, 挪用的公款), a
+    # card's overdraft (透支本息: 法释〔2018〕19号第十条, 归还全部透支款息), or the whole sum (退还了全部钱款); not a part of
+    # a loan repaid (归还部分借款), which a fraud's scheme may itself tell
+    r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部的?|全额的?|所有的?)?"
+    r"(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支)(?:的)?(?:款项|钱款|款物|财物|公款|资金|本息|本金|款息|款)"
+    r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部|全额|所有)的?(?:钱款|款项|本息|款息)"
 )
 
 # the civil part's settlement performed (三(11)); 未/没/不/尚 between the two words keep out one not yet paid
 COSTS_PAID = re.compile(
     r"(?:支付|垫付|给付)(?:了)?(?:被害人|受害人)?[^，,。；;]{0,6}?(?:医疗费|医药费|丧葬费|误工费|抢救费)"
+)
+# the ecological damage a crime against the environment or resources did, paid for (生态环境损害赔偿款, 生态修复费用):
+# the loss made good to the state that claims it (民法典第1234、1235条), 三(11)'s 积极赔偿…经济损失 as nearest rule;
+# 法释〔2023〕7号 (环境污染) and 法释〔2023〕8号 (破坏森林资源) weigh 积极修复生态环境 in mitigation (recalled, unconfirmed).
+# No 被害人 is named, so `to_victim` is not asked; a claim (请求判令…承担) or a sum not yet paid is left out by `_counts`
+ECOLOGICAL_DAMAGES_PAID = re.compile(
+    r"(?:缴纳|交纳|缴付|支付|赔付|预缴|缴清|交清)(?:了)?[^，,。；;]{0,8}?"
+    r"(?:生态(?:环境)?损害赔偿|生态(?:环境)?修复|(?:环境|资源)修复|修复(?:生态|环境)|林地修复|渔业资源修复)"
 )
 CIVIL_SETTLEMENT_PAID = re.compile(
     r"调解协议[^，,。；;未没不尚]{0,4}履行(?:完毕)?|已履行(?:了)?(?:民事)?调解协议"
@@ -108,12 +122,17 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, QUESTIONED_WHEN_SUSPICIOUS),
     (C.SURRENDER, OTHER_CRIME_UNKNOWN),
     # 刑法第67条第3款 in its own words: 如实供述自己罪行, told also as 交代(了)自己的(全部)罪行
+    # 如实供述 only at trial (当庭如实供述, 庭审中供认不讳) is 三(8)'s 当庭自愿认罪, not 坦白 (`_only_at_trial`)
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳"
                               r"|(?:供述|交代|交待|供认)(?:了)?(?:自己|本人)的?(?:全部|主要)?罪行")),
     (C.COURT_CONFESSION, re.compile(
         r"当庭(?:亦|也|均)?(?:表示|均)?(?:自愿)?认罪|当庭(?:如实)?供述|(?:庭审|审理)(?:中|时|过程中)(?:表示)?(?:自愿)?认罪|法庭上(?:表示)?(?:自愿)?认罪|最后陈述(?:中|时)(?:表示)?(?:自愿)?认罪|(?:开庭审理|庭审)(?:过程)?中(?:亦|均)?无异议"
         # 三(8) 当庭自愿认罪 told as the facts charged admitted at trial ("开庭审理时才承认了起诉书指控的全部犯罪事实")
         r"|(?:当庭|(?:开庭审理|庭审|审理)(?:中|时|过程中))[^，,。；;]{0,2}?(?:承认|供认)(?:了)?(?:起诉书|公诉机关)?(?:所)?指控的(?:全部)?(?:犯罪)?事实"
+        # the same told as a full or truthful account at trial ("在庭审中对公诉机关指控的犯罪事实供认不讳", "至庭审时才如实
+        # 交代"): 当庭认罪, whether or not a 坦白 before it is also told (`settle`)
+        r"|(?:当庭|(?:开庭审理|开庭|庭审|审理|法庭)(?:中|时|过程中|上))[^，,。；;]{0,20}?"
+        r"(?:供认不讳|如实(?:供述|交代|交待|供认))"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
@@ -132,7 +151,9 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # only where the defendant is the one who gives it back (payments_made.returned_by_defendant), as police hand
     # back goods in the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
     (C.RESTITUTION, RETURNED),
-    (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任)|赔付")),
+    # a willingness or the means to pay ("虽有赔偿意愿，但无赔偿能力") is no payment
+    (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任|意愿|意向|能力)|赔付")),
+    (C.COMPENSATION, ECOLOGICAL_DAMAGES_PAID),
     # the civil part settled and paid ("附带民事部分已调解结案，被告人已按调解协议履行完毕"): the victim's claim made
     # good (三(11)); a settlement not yet performed is no payment
     (C.COMPENSATION, CIVIL_SETTLEMENT_PAID),
@@ -297,7 +318,8 @@ def read_circumstances(
 def settle(findings: list[Finding]) -> list[Finding]:
     """`findings` less those another of them includes: an attempt (art. 23) where the crime was given up (art. 24,
     at any stage) or not yet begun (art. 22), a preparation where it was given up; a confession where the defendant
-    surrendered (a surrender includes the truthful account); a 立功 where it is a 重大立功."""
+    surrendered (a surrender includes the truthful account); a 当庭自愿认罪 where a 自首 or 坦白 is found (三(8)); a 立功
+    where it is a 重大立功."""
     codes = {f.code for f in findings}
     drop: set[str] = set()
     if C.DISCONTINUATION in codes:
@@ -306,6 +328,8 @@ def settle(findings: list[Finding]) -> list[Finding]:
         drop.add(C.ATTEMPT)
     if C.SURRENDER in codes:
         drop.add(C.CONFESSION)
+    if codes & {C.SURRENDER, C.CONFESSION}:
+        drop.add(C.COURT_CONFESSION)  # 2021量刑指导意见 三(8): 当庭自愿认罪…依法认定自首、坦白的除外
     if C.MAJOR_MERITORIOUS in codes:
         drop.add(C.MERITORIOUS)
     return [f for f in findings if f.code not in drop]
@@ -368,11 +392,40 @@ def _counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern)
         text, clause_bounds(text, start, start)[0], start
     ):
         return False
-    if code == C.COMPENSATION and pattern is not CIVIL_SETTLEMENT_PAID and not to_victim(text, start):
+    if code == C.CONFESSION and _only_at_trial(text, match):
+        return False
+    if (
+        code == C.COMPENSATION
+        and pattern not in (CIVIL_SETTLEMENT_PAID, ECOLOGICAL_DAMAGES_PAID)
+        and not to_victim(text, start)
+    ):
         return False
     if code == C.RESTITUTION and recovered_by_others(text, start):
         return False
     return not (pattern in (RETURNED, COSTS_PAID) and not returned_by_defendant(text, start))
+
+
+# 刑法第67条第3款: 坦白 is the suspect's truthful account after being caught, before trial; told only of the trial
+AT_TRIAL_WORDS = re.compile(r"当庭|庭审|开庭|法庭上|审理(?:中|时|过程中)")
+BEFORE_TRIAL_WORDS = re.compile(r"到案|归案|抓获|投案|侦查|审查起诉|讯问|案发后|被查获|被捕|羁押")
+
+
+# an account retracted (翻供) was given before: 法释〔1998〕8号第一条 keeps a 自首 whose account, retracted, is given again
+# before the first-instance judgment, and the same is read for 坦白 (by analogy: recalled, unconfirmed)
+RETRACTED = re.compile(r"翻供")
+
+
+def _only_at_trial(text: str, match: re.Match) -> bool:
+    """A truthful account its clause tells at trial alone ("当庭如实供述", "在庭审中…供认不讳"), not also before it
+    ("到案后及庭审中均供认不讳"), nor given again after a retraction ("曾一度翻供，但在庭审中又如实供述"); the court's own
+    word 坦白 stands."""
+    if match.group() == "坦白":
+        return False
+    lo, _ = clause_bounds(text, match.start(), match.start())
+    told = text[lo : match.start()]
+    if RETRACTED.search(text, bounds(text, lo, lo, SENTENCE_BREAKS)[0], match.start()):
+        return False
+    return bool(AT_TRIAL_WORDS.search(told)) and not BEFORE_TRIAL_WORDS.search(told)
 
 
 def _with_harm(finding: Finding, harm: str | None) -> Finding:

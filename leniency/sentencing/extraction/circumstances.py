@@ -74,7 +74,10 @@ RETURNED = re.compile(
     # card's overdraft (透支本息: 法释〔2018〕19号第十条, 归还全部透支款息), or the whole sum (退还了全部钱款); not a part of
     # a loan repaid (归还部分借款), which a fraud's scheme may itself tell
     r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部的?|全额的?|所有的?)?"
-    r"(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支)(?:的)?(?:款项|钱款|款物|财物|公款|资金|本息|本金|款息|款)"
+    r"(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支|勒索|敲诈)(?:的|所得的?)?(?:款项|钱款|款物|财物|公款|资金|本息|本金|款息|款)"
+    # the same with the object first ("已将侵占的钱款全部退还", "把勒索所得财物退还被害人")
+    r"|(?:将|把)(?:其)?(?:所)?(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支|勒索|敲诈)[^，,。；;]{0,8}?(?:全部|全额|悉数)?"
+    r"(?:退还|归还|返还|退回)"
     r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部|全额|所有)的?(?:钱款|款项|本息|款息)"
 )
 
@@ -106,6 +109,8 @@ WENT_TO_AUTHORITY = re.compile(
 AGE_WHEN_ACTING = r"(?:作案时|犯罪时|行为时|案发时)(?:已|仅)?(?:年仅|刚满|已满|年满|年届|系|为|只有)?"
 # PRIOR_RECORD's findings are the openings of `prior_records`, not a pattern's matches
 PRIOR_RECORD = re.compile(r"(?!)")
+# a sentence that opens on the trial ("庭审中，…", "在法庭审理过程中，…"): what follows is told at trial
+TRIAL_HEADER = r"(?:^|(?<=[。；;\n]))(?:在)?(?:庭审|开庭审理|法庭审理|法庭调查)(?:中|时|过程中|期间)[，,]"
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
 PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 刑法第67条第1款, 法释〔1998〕8号第一条: 自动投案 told as going to (到/至/向) an authority, by a call (报警投案,
@@ -133,6 +138,8 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
         # 交代"): 当庭认罪, whether or not a 坦白 before it is also told (`settle`)
         r"|(?:当庭|(?:开庭审理|开庭|庭审|审理|法庭)(?:中|时|过程中|上))[^，,。；;]{0,20}?"
         r"(?:供认不讳|如实(?:供述|交代|交待|供认))"
+        # the trial named as the sentence's own first clause ("庭审中，被告人某某对指控的事实供认不讳")
+        rf"|{TRIAL_HEADER}[^，,。；;]{{0,24}}?(?:供认不讳|如实(?:供述|交代|交待|供认)|(?:表示)?(?:自愿)?认罪)"
     )),
     (C.PLEA, re.compile(r"认罪认罚|认罪并认罚|认罪、认罚|签署了?(?:认罪认罚)?具结书|签字具结|同意量刑建议")),
     (C.MAJOR_MERITORIOUS, re.compile(r"重大立功")),
@@ -422,7 +429,8 @@ def _only_at_trial(text: str, match: re.Match) -> bool:
     if match.group() == "坦白":
         return False
     lo, _ = clause_bounds(text, match.start(), match.start())
-    told = text[lo : match.start()]
+    header = re.compile(TRIAL_HEADER + "$").search(text, bounds(text, lo, lo, SENTENCE_BREAKS)[0], lo)
+    told = text[header.start() if header else lo : match.start()]
     if RETRACTED.search(text, bounds(text, lo, lo, SENTENCE_BREAKS)[0], match.start()):
         return False
     return bool(AT_TRIAL_WORDS.search(told)) and not BEFORE_TRIAL_WORDS.search(told)

@@ -40,7 +40,10 @@ UNPAID_LATER = re.compile(
     r"|(?:但|却)[^，,。；;]{0,8}?未(?:能)?(?:支付|履行|给付|兑现|付款)"
 )
 # a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
-UNPAID_AFTER = re.compile(r"未(?:能)?(?:兑现|履行|支付|给付|到位)|尚未(?:支付|履行|赔付|给付)")
+# ("就赔偿事宜未能达成一致": the amount never agreed, so nothing paid)
+UNPAID_AFTER = re.compile(
+    r"未(?:能)?(?:兑现|履行|支付|给付|到位|达成|谈妥|协商一致)|尚未(?:支付|履行|赔付|给付)"
+)
 
 
 def only_claimed(text: str, start: int) -> bool:

@@ -54,7 +54,7 @@ FIRST_CASES = [
          "被告人李某与其同伙王某作案后，王某向公安机关投案自首，李某在逃亡途中被抓获。"),
     # 坦白 and 当庭认罪 (刑法第67条第3款; 2021量刑指导意见 三(7)(8))
     case("confession-and-court-confession",
-         "被告人蒲某归案后如实供述自己的罪行，当庭亦自愿认罪。", "confession", "court_confession"),
+         "被告人蒲某归案后如实供述自己的罪行，当庭亦自愿认罪。", "confession"),  # 三(8): not beside 坦白
     case("court-confession-after-silence",
          "被告人姚某在侦查阶段拒不交代犯罪事实，在庭审中表示认罪。", "court_confession"),
     case("not-court-confession-disputes-facts",

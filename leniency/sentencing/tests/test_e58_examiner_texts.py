@@ -48,19 +48,14 @@ ESTIMATE_WRONG = "months: the examiner's estimate was wrong (持械聚众斗殴 
 CHARGES_XFAIL: dict[str, str] = {}
 AMOUNT_XFAIL: dict[str, str] = {}
 CIRCUMSTANCES_XFAIL = {
-    "theft_pickpocket_bus_recidivist": COURT_CONFESSION_BESIDE,
-    "drunk_driving_alcohol_in_chinese": COURT_CONFESSION_BESIDE,
-    "theft_court_confession_forgiveness": COURT_ADMISSION_AS_CONFESSION,
     "injury_light_one_knife_no_compensation": NEGATED_COMPENSATION,
     "injury_light_reconciliation": COMPENSATION_IN_RECONCILIATION,
     "embezzlement_and_misappropriation": RETURN_WORDS,
     "credit_card_overdraft": RETURN_WORDS,
     "extortion_private_photos": RETURN_WORDS,
-    "pollution_hazardous_waste": ECOLOGICAL_COMPENSATION,
 }
 MONTHS_XFAIL = {
     "theft_from_elderly_victim": SHORT_TERMS_LOW,
-    "theft_court_confession_forgiveness": SHORT_TERMS_LOW,
     "drunk_driving_accident_surrender_forgiven": SHORT_TERMS_LOW,
     "drunk_driving_minor_injury_compensated": SHORT_TERMS_LOW,
     "injury_two_light_accessory": SHORT_TERMS_LOW,

@@ -30,13 +30,15 @@ def test_surrender_denied_by_the_court_is_not_reported():
     assert Circumstance.SURRENDER not in codes("被告人李某到案后虽如实供述，但不构成自首。")
 
 
-def test_confession_recidivism_and_court_confession_from_one_prosecution_statement():
+def test_confession_recidivism_and_no_court_confession_beside_it_from_one_prosecution_statement():
     text = (
         "鉴于被告人系累犯，应对其从重处罚；被告人归案后如实供述其罪行，可以从轻处罚。"
         "上述事实，被告人在开庭审理过程中亦无异议。"
     )
     found = codes(text)
-    assert {Circumstance.RECIDIVIST, Circumstance.CONFESSION, Circumstance.COURT_CONFESSION} <= found
+    assert {Circumstance.RECIDIVIST, Circumstance.CONFESSION} <= found
+    # 2021量刑指导意见 三(8): 当庭自愿认罪 is not found beside a 坦白 (E63)
+    assert Circumstance.COURT_CONFESSION not in found
 
 
 def test_restitution_and_forgiveness_found_and_span_quotes_the_text():

@@ -39,7 +39,7 @@ from leniency.sentencing.extraction.amounts import find_money  # noqa: E402
 from leniency.sentencing.extraction.charge_inference import ChargeModel, build_profiles  # noqa: E402
 from leniency.sentencing.extraction.charges import charges_with  # noqa: E402
 from leniency.sentencing.extraction.document import acts, parse  # noqa: E402
-from leniency.sentencing.extraction.quantities import victim_names  # noqa: E402
+from leniency.sentencing.extraction.victims import victim_names  # noqa: E402
 from leniency.sentencing.metrics import charge_micro_f1  # noqa: E402
 
 BANDS = (("≤6", 0, 6), ("7–36", 7, 36), ("37–120", 37, 120), (">120", 121, 10**6))

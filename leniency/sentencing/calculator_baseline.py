@@ -26,7 +26,8 @@ from leniency.sentencing.calculator_wording import (
     trigger_bracket,
 )
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
-from leniency.sentencing.extraction.quantities import find_counts, injured_persons
+from leniency.sentencing.extraction.injuries import injured_persons
+from leniency.sentencing.extraction.quantities import find_counts
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
 from leniency.sentencing.trace import Phrase, Trace
@@ -160,7 +161,7 @@ def _own_times(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> in
 
 
 def _persons(facts: CaseFacts, graded) -> int:
-    """How many persons suffered an injury whose grade `graded` accepts (extraction.quantities.injured_persons)."""
+    """How many persons suffered an injury whose grade `graded` accepts (extraction.injuries.injured_persons)."""
     findings = [f for f in facts.injuries if f.value is not None and graded(str(f.value))]
     if not findings and facts.injury is not None and graded(str(facts.injury)):
         return 1

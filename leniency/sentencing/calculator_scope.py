@@ -16,7 +16,9 @@ from leniency.sentencing.calculator_adjust import Applied, applicable_circumstan
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.circumstances import settle
 from leniency.sentencing.extraction.document import parse, told_acts
-from leniency.sentencing.extraction.quantities import find_counts, find_victims, worst_injury
+from leniency.sentencing.extraction.injuries import worst_injury
+from leniency.sentencing.extraction.quantities import find_counts
+from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.facts import CaseFacts, Finding, told_in
 from leniency.sentencing.standards import Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from leniency.sentencing.extraction.numbers import bounds
-from leniency.sentencing.extraction.quantities import find_age, find_counts, find_victims
+from leniency.sentencing.extraction.quantities import find_age, find_counts
+from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, PleaStage, Span
 
 TEXT = "text"  # the source of a fact read from the text

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_denials import negated
+from leniency.sentencing.extraction.injuries import find_injuries
 from leniency.sentencing.extraction.numbers import span
-from leniency.sentencing.extraction.quantities import find_injuries
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade
 
 # A killing that did not happen, told without 未遂 (刑法第23条、第24条): an intent to kill the text states, nobody dead,

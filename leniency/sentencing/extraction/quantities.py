@@ -1,6 +1,6 @@
 """Quantities other than money, drugs and injuries: the disability grade, blood alcohol, the defendant's age at the
 offence and the number of acts. Drugs are read in drug_quantities.py, injuries in injuries.py and victims in
-victims.py (split out of this module by E56); their readers are imported from here by others as before."""
+victims.py (split out of this module by E56)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from leniency.sentencing.extraction.drug_quantities import find_drugs as find_drugs
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
-from leniency.sentencing.extraction.injuries import find_injuries as find_injuries
-from leniency.sentencing.extraction.injuries import injured_persons as injured_persons
-from leniency.sentencing.extraction.injuries import worst_injury as worst_injury
 from leniency.sentencing.extraction.numbers import DATE_RE, NUMBER, bounds, date_of, parse_number, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, bare_defendant_names
 from leniency.sentencing.extraction.parties import MASKED_NAME as BARE_MASKED_NAME
 from leniency.sentencing.extraction.victims import VICTIM
-from leniency.sentencing.extraction.victims import find_victims as find_victims
-from leniency.sentencing.extraction.victims import victim_names as victim_names
 from leniency.sentencing.facts import Finding
 
 SENTENCE_BREAK = "。；;\n"

@@ -18,8 +18,9 @@ from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.extraction.document import Document, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.numbers import span
-from leniency.sentencing.extraction.quantities import find_counts, find_victims, victim_names
+from leniency.sentencing.extraction.quantities import find_counts
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
+from leniency.sentencing.extraction.victims import find_victims, victim_names
 from leniency.sentencing.facts import Span
 
 

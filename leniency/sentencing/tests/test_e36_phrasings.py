@@ -7,15 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from leniency.sentencing.extraction.quantities import (
-    find_counts,
-    find_disability,
-    find_drugs,
-    find_injuries,
-    find_victims,
-    injured_persons,
-    worst_injury,
-)
+from leniency.sentencing.extraction.drug_quantities import find_drugs
+from leniency.sentencing.extraction.injuries import find_injuries, injured_persons, worst_injury
+from leniency.sentencing.extraction.quantities import find_counts, find_disability
+from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.facts import InjuryGrade
 
 G = InjuryGrade

@@ -1,4 +1,4 @@
-"""Task E48's patch to extract.py: thefts counted from their dates (extraction/dated_thefts.py) in a theft case, and
+"""Task E48's patch to extract.py: thefts counted from their dates (extraction/dated_acts.py) in a theft case, and
 tablets with no weight noted, never converted. Fact texts written for these tests."""
 
 from __future__ import annotations

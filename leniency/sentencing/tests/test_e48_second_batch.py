@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 
 from leniency.sentencing.extraction.counterfeit_notes import note_count
-from leniency.sentencing.extraction.dated_thefts import dated_thefts, repeated_within_two_years
+from leniency.sentencing.extraction.dated_acts import dated_acts, repeated_within_two_years
+from leniency.sentencing.extraction.drug_quantities import find_drugs
+from leniency.sentencing.extraction.injuries import find_injuries, injured_persons, worst_injury
 from leniency.sentencing.extraction.numbers import written_dates
-from leniency.sentencing.extraction.quantities import find_drugs, find_injuries, injured_persons, worst_injury
 from leniency.sentencing.extraction.young_trees import young_trees
 from leniency.sentencing.facts import InjuryGrade
 
@@ -155,7 +156,7 @@ def test_injuries(text, grade, persons):
 
 @pytest.mark.parametrize(("text", "thefts", "repeated"), [c[1:] for c in ACTS], ids=[c[0] for c in ACTS])
 def test_thefts_counted_from_dates(text, thefts, repeated):
-    days = dated_thefts(FACTS + text)
+    days = [act.day for act in dated_acts(FACTS + text, "盗窃")]
     assert len(days) == thefts
     assert repeated_within_two_years(days) is repeated
 

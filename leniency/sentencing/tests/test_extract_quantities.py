@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction.quantities import find_injuries
+from leniency.sentencing.extraction.injuries import find_injuries
 from leniency.sentencing.facts import InjuryGrade
 
 
@@ -185,7 +185,7 @@ def test_killing_verbs_tell_a_death_of_a_person_not_of_an_animal():
 
 
 def test_a_killing_told_twice_is_one_dead_person():
-    from leniency.sentencing.extraction.quantities import injured_persons
+    from leniency.sentencing.extraction.injuries import injured_persons
 
     text = "被告人张某将徐某杀害。经鉴定，徐某系机械性窒息死亡。"
     assert injured_persons(text, find_injuries(text)) == 1

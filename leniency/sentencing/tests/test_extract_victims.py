@@ -1,7 +1,7 @@
 """Whose: the victims of a case, never its defendants, each counted once (issue 16, class 3)."""
 
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction.quantities import victim_names
+from leniency.sentencing.extraction.victims import victim_names
 
 
 def test_the_ones_things_were_taken_from_and_paid_back_to_are_victims():

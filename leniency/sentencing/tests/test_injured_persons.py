@@ -4,7 +4,7 @@ injured (2021量刑指导意见 四(七), 四(十)). Fact texts written here."""
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.extract import extract
-from leniency.sentencing.extraction.quantities import find_injuries, injured_persons
+from leniency.sentencing.extraction.injuries import find_injuries, injured_persons
 from leniency.sentencing.facts import Finding, InjuryGrade
 
 ONE = (

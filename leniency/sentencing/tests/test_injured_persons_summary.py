@@ -4,7 +4,7 @@ person (2021量刑指导意见 四(七), 四(十); issue 16 class 3). Fact texts
 
 import pytest
 
-from leniency.sentencing.extraction.quantities import find_injuries, injured_persons
+from leniency.sentencing.extraction.injuries import find_injuries, injured_persons
 from leniency.sentencing.facts import InjuryGrade
 
 LIGHT = {InjuryGrade.LIGHT_1, InjuryGrade.LIGHT_2}

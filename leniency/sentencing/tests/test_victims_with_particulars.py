@@ -3,7 +3,7 @@ written here."""
 
 import pytest
 
-from leniency.sentencing.extraction.quantities import find_victims, victim_names
+from leniency.sentencing.extraction.victims import find_victims, victim_names
 
 
 def test_victims_listed_with_their_particulars_are_all_read():

@@ -42,11 +42,12 @@ import re
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
+from leniency.sentencing.calculator_baseline import condition_met
 from leniency.sentencing.calculator_outcome_text import stated
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
-from leniency.sentencing.standards import Standard
+from leniency.sentencing.standards import CrimeStandard, Standard
 from leniency.sentencing.trace import Trace
 
 
@@ -182,7 +183,14 @@ def _exempt(
     # a circumstance's own 免除处罚 asks for a minor crime (犯罪较轻, 刑法第67条; 2021量刑指导意见 三(5)(6)); art. 37's
     # whole condition, stated, asks for nothing more, whatever the bracket's ceiling (寻衅滋事's is five years)
     minor = bracket.ceiling_months <= int(cfg["max_ceiling_months"])
-    basis = next((r for r in applied.rules if r in cfg["any_of"]), None) if minor else None
+    grounds = dict(cfg["any_of"])
+    crime = standard.crime(info.name)
+    own = (crime.extra.get("exemption") if crime is not None else None) or {}
+    if own:
+        # the crime's own conditions (dangerous_driving.yaml `exemption`): barred, only the whole condition exempts
+        minor = minor and not _crime_bars(own, crime, applied, facts, standard)
+        grounds.update(own.get("any_of") or {})
+    basis = next((r for r in applied.rules if r in grounds), None) if minor else None
     quote = _stated_any(facts.text, cfg["text_says"])
     if basis is None:
         # art. 37's whole condition stated (犯罪情节轻微，不需要判处刑罚): the article itself is the ground
@@ -203,7 +211,7 @@ def _exempt(
     if quote is None:
         return False
     rule = standard.circumstances[basis]
-    law = cfg["any_of"][basis]
+    law = grounds[basis]
     trace.step(
         "method.exempt",
         kind=StepKind.PENALTY_KIND,
@@ -218,6 +226,21 @@ def _exempt(
         law=law,
     )
     return True
+
+
+def _crime_bars(
+    own: dict, crime: CrimeStandard, applied: Applied, facts: CaseFacts, standard: Standard
+) -> bool:
+    """Whether the crime's own exemption conditions (`exemption` in its file) rule the exemption out: a circumstance
+    of `none_of` applied, a tier of `not_in_tiers` whose condition the facts meet, or a blood alcohol above `bac_above`
+    or not read at all (the condition is then not stated: decided conservatively, as the module's docstring says)."""
+    if any(applied.has(r) for r in own.get("none_of", ())):
+        return True
+    barred = set(own.get("not_in_tiers", ()))
+    if any(t.id in barred and t.when and condition_met(t.when, facts, crime, standard) for t in crime.tiers):
+        return True
+    limit = own.get("bac_above")
+    return limit is not None and (facts.blood_alcohol is None or float(facts.blood_alcohol) > float(limit))
 
 
 def _stated_any(text: str | None, patterns) -> str | None:

@@ -1,0 +1,170 @@
+"""Whether a circumstance's match in the text counts: not negated (circumstance_negation.py), not a claim the court
+rejects, the defendant's and not another person's, done and not only claimed or offered, and for a return or a payment
+the defendant's own act after the crime (payments_made.py, restitution_acts.py)."""
+
+from __future__ import annotations
+
+import re
+
+from leniency.sentencing.extraction.accomplice_subject import of_accomplice
+from leniency.sentencing.extraction.circumstance_denials import (
+    SENTENCE_BREAKS,
+    claim_rejected,
+    clause_bounds,
+    finding_denied,
+    negated,
+)
+from leniency.sentencing.extraction.circumstance_patterns import (
+    CIVIL_SETTLEMENT_PAID,
+    CO_OFFENDERS_OWN,
+    COSTS_PAID,
+    ECOLOGICAL_DAMAGES_PAID,
+    RETURNED,
+    TRIAL_HEADER,
+    WENT_TO_AUTHORITY,
+)
+from leniency.sentencing.extraction.conditional_offers import conditional
+from leniency.sentencing.extraction.crime_stage_facts import NOTHING_TAKEN, taking_attempted
+from leniency.sentencing.extraction.earlier_convictions import conviction_at
+from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
+from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.others_acts import forgiveness_to_co_offender, said_of_co_offender
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
+from leniency.sentencing.extraction.payments_made import (
+    only_claimed,
+    recovered_by_others,
+    returned_by_defendant,
+    to_victim,
+)
+from leniency.sentencing.extraction.surrender_facts import (
+    KNOWINGLY_WAITED,
+    OTHER_CRIME_UNKNOWN,
+    QUESTIONED_WHEN_SUSPICIOUS,
+    REPORTED_AND_WAITED,
+    other_crime_counts,
+    questioned_counts,
+    reported_and_waited_counts,
+    resisted_after,
+)
+from leniency.sentencing.facts import Circumstance
+
+C = Circumstance
+# the test a surrender told by its facts must also pass (surrender_facts.py)
+FACT_TESTS = {
+    KNOWINGLY_WAITED: lambda text, start, end: not resisted_after(text, end),
+    REPORTED_AND_WAITED: reported_and_waited_counts,
+    QUESTIONED_WHEN_SUSPICIOUS: questioned_counts,
+    OTHER_CRIME_UNKNOWN: other_crime_counts,
+}
+# the words of each finding a court may refuse after conceding its facts or hearing it claimed
+# (circumstance_denials.finding_denied)
+FINDING_WORDS = {
+    C.SURRENDER: "自首",
+    C.CONFESSION: "坦白",
+    C.MERITORIOUS: "立功",
+    C.MAJOR_MERITORIOUS: "重大立功",
+    C.ACCESSORY: "从犯",
+    C.ATTEMPT: "未遂",
+}
+# 刑法第17条之一 weighs the age when the crime was done; 已满七十五周岁 at trial is art. 49's (no death penalty)
+AT_TRIAL = re.compile(r"审判时|审理时|审判的时候|庭审时|开庭时|现年")
+# a forgiveness or a 立功 sought, not obtained ("积极争取被害人谅解，但未果", "意图为其争取立功")
+SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图|意图|企图)[^，,。；;取获得]{0,10}$")
+# Where the victim, not the defendant, is the subject of the clause.
+# 刑法第29条: the minor a defendant instigates, uses or recruits (教唆未满十八周岁的李某) is another person
+# the person a drug is sold to (向未满十八周岁的王某出售冰毒; 刑法第347条第6款 向未成年人出售毒品 is an aggravation, never the
+# seller's minority)
+OTHER_PERSON = re.compile(
+    r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|教唆|唆使|指使|利用|雇佣|雇用|招募|纠集|[（(]$"
+    r"|(?:向|卖给|售给|出售给|贩卖给|提供给)$"
+)
+OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
+DEFENDANT_CONTEXT = re.compile(DEFENDANT_WORDS + r"|犯罪时|作案时|行为时|其系|系未成年")
+
+
+def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) -> bool:
+    """Whether a pattern's match tells the circumstance: not negated, the defendant's, paid, the defendant's return."""
+    start = match.start()
+    if negated(text, start, match.end()) or claim_rejected(text, start, match.end()):
+        return False
+    if code in FINDING_WORDS and finding_denied(text, start, match.end(), FINDING_WORDS[code]):
+        return False
+    if code in (C.SURRENDER, C.CONFESSION) and of_accomplice(text, start):
+        return False
+    # a co-offender's record or recidivism, and the forgiveness given to him by name, are his (others_acts.py, E60)
+    if code in CO_OFFENDERS_OWN and said_of_co_offender(text, start):
+        return False
+    if code == C.FORGIVENESS and forgiveness_to_co_offender(text, start):
+        return False
+    if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
+        return False
+    if pattern is NOTHING_TAKEN and not taking_attempted(text, match):
+        return False
+    if pattern is MERIT_FACTS and not merit_counts(match):
+        return False
+    if code == C.ELDERLY and AT_TRIAL.search(text, clause_bounds(text, start, start)[0], start):
+        return False
+    if code in (C.MINOR, C.DEAF_MUTE_BLIND) and not _about_defendant(text, start):
+        return False
+    # an age told of an earlier crime (曾因犯抢劫罪（犯罪时不满十八周岁）被判处…) is that crime's, not this one's (刑法第17条)
+    if code == C.MINOR and conviction_at(text, start) is not None:
+        return False
+    if code in (C.COMPENSATION, C.RESTITUTION) and only_claimed(text, start):
+        return False
+    if code in (C.COMPENSATION, C.RESTITUTION, C.FORGIVENESS) and conditional(text, start):
+        return False
+    if (
+        pattern is WENT_TO_AUTHORITY
+        and "传唤" in text[bounds(text, start, start, SENTENCE_BREAKS)[0] : start]
+    ):
+        return False
+    if code in (C.FORGIVENESS, C.MERITORIOUS, C.MAJOR_MERITORIOUS) and SOUGHT.search(
+        text, clause_bounds(text, start, start)[0], start
+    ):
+        return False
+    if code == C.CONFESSION and _only_at_trial(text, match):
+        return False
+    if (
+        code == C.COMPENSATION
+        and pattern not in (CIVIL_SETTLEMENT_PAID, ECOLOGICAL_DAMAGES_PAID)
+        and not to_victim(text, start)
+    ):
+        return False
+    if code == C.RESTITUTION and recovered_by_others(text, start):
+        return False
+    return not (pattern in (RETURNED, COSTS_PAID) and not returned_by_defendant(text, start))
+
+
+# 刑法第67条第3款: 坦白 is the suspect's truthful account after being caught, before trial; told only of the trial
+AT_TRIAL_WORDS = re.compile(r"当庭|庭审|开庭|法庭上|审理(?:中|时|过程中)")
+BEFORE_TRIAL_WORDS = re.compile(r"到案|归案|抓获|投案|侦查|审查起诉|讯问|案发后|被查获|被捕|羁押")
+
+
+# an account retracted (翻供) was given before: 法释〔1998〕8号第一条 keeps a 自首 whose account, retracted, is given again
+# before the first-instance judgment, and the same is read for 坦白 (by analogy: recalled, unconfirmed)
+RETRACTED = re.compile(r"翻供")
+
+
+def _only_at_trial(text: str, match: re.Match) -> bool:
+    """A truthful account its clause tells at trial alone ("当庭如实供述", "在庭审中…供认不讳"), not also before it
+    ("到案后及庭审中均供认不讳"), nor given again after a retraction ("曾一度翻供，但在庭审中又如实供述"); the court's own
+    word 坦白 stands."""
+    if match.group() == "坦白":
+        return False
+    lo, _ = clause_bounds(text, match.start(), match.start())
+    header = re.compile(TRIAL_HEADER + "$").search(text, bounds(text, lo, lo, SENTENCE_BREAKS)[0], lo)
+    told = text[header.start() if header else lo : match.start()]
+    if RETRACTED.search(text, bounds(text, lo, lo, SENTENCE_BREAKS)[0], match.start()):
+        return False
+    return bool(AT_TRIAL_WORDS.search(told)) and not BEFORE_TRIAL_WORDS.search(told)
+
+
+def _about_defendant(text: str, start: int) -> bool:
+    """For a personal trait (未成年, 聋哑): the defendant, not a victim, an accomplice or a child, is meant."""
+    lo, _ = clause_bounds(text, start, start)
+    if OTHER_PERSON.search(text, lo, start) or OTHER_PERSON_AFTER.match(text, start):
+        return False
+    if text.startswith("未成年人社会调查", start):
+        return True  # the social inquiry report is made only for a minor defendant
+    s_lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
+    return bool(DEFENDANT_CONTEXT.search(text, s_lo, start))

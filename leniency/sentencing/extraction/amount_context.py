@@ -65,7 +65,7 @@ HIS_OWN = re.compile(r"(?:其|自己|本人|" + DEFENDANT_WORDS + r"[\u4e00-\u9f
 
 # The deceit of a fraud (刑法第266条 虚构事实、隐瞒真相) told earlier in the sentence: a payment named after it
 # ("虚构资金周转困难的事实，先后向被害人借款共计18万元") is what the lie obtained, unless the clause spends money on it.
-DECEIT = re.compile(r"虚构|谎称|隐瞒|冒充|假冒|编造|假借|以[^，,。；;]{0,12}为名")
+DECEIT = re.compile(r"虚构|虚假|谎称|隐瞒|冒充|假冒|编造|假借|以[^，,。；;]{0,12}为名")
 # the deceit told in the clause right after the figure: "后甲向乙借款1万元，谎称用于做生意，实际用于赌博" (E54)
 DECEIT_NEXT = re.compile(r"^[^，,。；;]{0,4}[，,](?:并|还|又|却)?(?:谎称|虚构|编造|假称|骗称|隐瞒)")
 PAYMENT_KIND_RE = re.compile(PAYMENT_KINDS)

@@ -22,6 +22,9 @@ EXCLUDE_BEFORE = re.compile(
     # money turned over after the crime (主动上缴涉案款229000元: 退赃, 刑法第64条) is no further amount; 截留应上缴的利润 (the
     # embezzled sum itself) stays (E38)
     r"主动上缴|上缴(?:涉案|赃款|违法所得|非法所得)|"
+    # principal paid back to investors (已兑付本金210万元) is a return; the part not paid (尚未兑付, 无法兑付) is
+    # unreturned_sums' (E67)
+    r"(?<![未没法能])兑付|"
     # a figure deducted ("已扣除其合法报销的差旅费1.5万元", "扣减其已交回公司的3万元") is taken off the amount, not part of
     # it; "扣除成本后获利5万元" (后: the figure after the deduction) stays (E43). Not 抵扣: "已认证抵扣税款X元" is the
     # input tax a false VAT invoice let its holder deduct (刑法第205条), that crime's measure

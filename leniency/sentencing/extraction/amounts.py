@@ -39,14 +39,17 @@ from leniency.sentencing.extraction.amount_restatements import (
     superseded_dropped,
 )
 from leniency.sentencing.extraction.duty_money import kept_through_post
+from leniency.sentencing.extraction.each_sums import times_told
 from leniency.sentencing.extraction.foreign_currency import converted_foreign
 from leniency.sentencing.extraction.further_counts import further_sum
 from leniency.sentencing.extraction.instalments import instalments_dropped
+from leniency.sentencing.extraction.masked_indexes import index_digits
 from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.others_acts import in_others_act, told_as_participated
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
+from leniency.sentencing.extraction.raised_funds import raised_less_returned
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
 from leniency.sentencing.extraction.unreturned_sums import unreturned
 from leniency.sentencing.facts import Finding
@@ -126,10 +129,14 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
     starts = [s[0] for s in sentences]
     for match in MONEY_RE.finditer(text):
         start, end = match.start(), match.end()
-        value = parse_number(match.group("num"))
-        if value is None or not _plausible(match.group("num"), text, start):
-            continue
+        number = match.group("num")
         low = match.group("low")
+        # "骗取张某130000元" where 张某1 is named elsewhere: 30000 yuan (masked_indexes)
+        if not low and (index := index_digits(text, start, number)):
+            start, number = start + index, number[index:]
+        value = parse_number(number)
+        if value is None or not _plausible(number, text, start):
+            continue
         if low:
             # a range (3000至5000元): keep the lower figure, the one certainly proved
             unit = "万" if "万" in match.group("num") and "万" not in low else ""
@@ -172,6 +179,11 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             excluded = m
         if kept and (restated := _restated_in_sentence(text, mentions, index, start, value, before)):
             excluded = restated
+        # "分别骗取王某、李某各5000元" / "向周某、吴某每人各收取2万元": the sum of each, told once (each_sums); a 每人
+        # whose persons are named is no rate but that sum
+        times = times_told(text[s_start:start], before) if not excluded or excluded.startswith("每") else 1
+        if times > 1:
+            excluded, value = None, value * times
         total = bool(TOTAL_BEFORE.search(before[-14:]))
         # "…共计人民币3525元，数额较大": the prosecution's or the court's figure for the whole case
         verdict = bool(VERDICT_AFTER.match(text, end))
@@ -181,9 +193,7 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         summary = verdict or bool(
             SUMMARY_SENTENCE.match(text, s_start, start) and not EVIDENCE_INTRO.search(text, s_start, start)
         )
-        approximate = (
-            "余" in match.group("num") or "多" in match.group("num") or text[start - 1 : start] == "约"
-        )
+        approximate = "余" in number or "多" in number or text[start - 1 : start] == "约"
         mentions.append(
             Mention(
                 value, span(text, start, end), total, excluded, repeated, index, summary, approximate, net
@@ -231,8 +241,16 @@ def usable(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not m.excluded and not m.repeated and m.value > 0]
 
 
-def total_amount(mentions: list[Mention], text: str = "") -> Decimal | None:
-    """The total amount involved in the crime, or None when no crime amount is stated."""
+def total_amount(mentions: list[Mention], text: str = "", charge: str | None = None) -> Decimal | None:
+    """The total amount involved in the crime, or None when no crime amount is stated.
+
+    `charge`, where the case has one: 集资诈骗's amount is the money raised less the principal returned before the case
+    came to light (raised_funds.py).
+    """
+    return raised_less_returned(_gross_total(mentions, text), mentions, text, charge, _clause_start)
+
+
+def _gross_total(mentions: list[Mention], text: str) -> Decimal | None:
     found = superseded_dropped(usable(mentions), text)
     # the defendant's part told beside the whole (其中被告人任某参与盗窃…价值9000元): his amount (others_acts.py)
     if text and (parts := [m for m in found if told_as_participated(text, m.span.start)]):

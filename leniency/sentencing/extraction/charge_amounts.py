@@ -158,7 +158,7 @@ def amounts_by_charge(
                 given.append((charge, mention.value))
     if not any(own.values()):
         return {}
-    amounts = {c: total_amount(mentions, text) if mentions else None for c, mentions in own.items()}
+    amounts = {c: total_amount(mentions, text, c) if mentions else None for c, mentions in own.items()}
     _proceeds_valued_as_taken(amounts, {c for names in named for c in names})
     for charge, measure in (measures or {}).items():
         if charge in amounts:

@@ -1,0 +1,66 @@
+"""集资诈骗's amount: the money raised less what was returned before the case came to light (task E67).
+
+最高人民法院《关于审理非法集资刑事案件具体应用法律若干问题的解释》: 集资诈骗的数额以行为人实际骗取的数额计算，在案发
+前已归还的数额应予扣除 … 行为人为实施集资诈骗活动而支付的利息，除本金未归还可予折抵本金以外，应当计入诈骗数额 (法释
+〔2010〕18号第五条, kept in 法释〔2022〕5号 beside the thresholds of FACTS.md §1.7; the words confirmed on secondary pages, the
+article number recalled, unconfirmed). 非法吸收公众存款 is measured by the whole sum taken in, a return weighed in sentencing
+only (the same interpretation's 第六条, unreturned_sums.py), so the deduction is 集资诈骗's alone and needs the charge.
+
+Deducted: a sum the text tells as returned (已归还 / 已返还 / 已兑付 …, or returned 案发前) in a sentence that is not told
+after the discovery (案发后, 归案后 … 退赔 are restitution, 刑法第64条, weighed as a circumstance). Not deducted: interest
+paid (计入诈骗数额; whether it offsets unpaid principal is the court's call, 可予), a return of 本息 whose principal part the
+text does not tell, and any return where the text already names the net figure (实际骗取…, net_amounts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from leniency.sentencing.extraction.money_mention import Mention
+
+RAISING_FRAUD = "集资诈骗"
+RETURN = r"归还|返还|退还|兑付|偿还|退回"
+# "案发前已归还集资参与人本金80万元" / "其中已返还本金120万元" / "已向集资参与人兑付本金80万元"
+RETURNED_BEFORE = re.compile(
+    rf"(?:已(?:经)?|案发(?:之)?前)[^，,。；;\d]{{0,10}}?(?:{RETURN})(?:了)?[^，,。；;\d]{{0,14}}?(?:共计|合计|计|人民币)*$"
+)
+AFTER_DISCOVERY = re.compile(
+    r"案发后|归案后|到案后|抓获后|被抓后|破案后|立案后|侦查期间|审查起诉期间|审理期间|庭审前|判决前|退赃|退赔|退缴"
+)
+INTEREST = re.compile(r"利息|本息|息")
+
+
+def returned_before_discovery(mentions: Sequence[Mention], text: str, clause_start) -> list[Mention]:
+    """The figures told as principal returned before the case came to light (`clause_start(text, pos)`: where a
+    figure's clause begins)."""
+    returned = []
+    for m in mentions:
+        if m.repeated:
+            continue
+        start = clause_start(text, m.span.start)
+        before = text[start : m.span.start]
+        sentence_start = max(text.rfind(c, 0, m.span.start) for c in "。；;\n") + 1
+        if (
+            RETURNED_BEFORE.search(before)
+            and not INTEREST.search(before)
+            and not AFTER_DISCOVERY.search(text, sentence_start, m.span.start)
+        ):
+            returned.append(m)
+    return returned
+
+
+def raised_less_returned(
+    total: Decimal | None, mentions: Sequence[Mention], text: str, charge: str | None, clause_start
+) -> Decimal | None:
+    """`total` less the principal returned before discovery where the charge is 集资诈骗; `total` otherwise."""
+    if (
+        (charge or "").removesuffix("罪") != RAISING_FRAUD
+        or total is None
+        or not text
+        or any(m.net for m in mentions)
+    ):
+        return total
+    returned = sum((m.value for m in returned_before_discovery(mentions, text, clause_start)), Decimal(0))
+    return total - returned if 0 < returned < total else total

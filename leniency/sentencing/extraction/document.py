@@ -71,6 +71,11 @@ ITEM_END = "。；;\n"
 # An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
 # 拘留十日) is no count of this case: an earlier sentence or punishment (earlier_convictions), not an act judged here.
 ACTOR_RE = DEFENDANT_WORD_RE
+# An act told after the record in the item's first sentence ("1、甲曾因犯盗窃罪…2019年1月刑满释放后仍不思悔改，于2019年5月3日
+# 在某菜市场窃取…"): the record is the time the act came after (后, then a day), and the item is a count of this case
+# (E67). A record item tells no day after its release or sentence.
+ACT_AFTER_RECORD_RE = re.compile(r"[^。；;\n]{0,3}?(?:后|之后|以后)[^。；;\n]{0,20}?\d{1,2}月\d{1,2}日")
+RECORD_TAIL = 3  # the record's span may end with its 后 (刑满释放后)
 # a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
 RELATIVE_TIME_RE = re.compile(
     r"同日|当日|次日|当天|同天|当晚|次晚|同年|同月|凌晨|上午|下午|中午|傍晚|晚上|夜间|深夜"
@@ -265,13 +270,17 @@ def _lists_a_thing(
 def _tells_a_record(text: str, start: int) -> bool:
     """Whether the item that starts at `start` tells a record (an earlier judgment or a release opens in its first
     sentence: earlier_convictions; an act that names the defendant's 前科 in passing is still an act), not being an
-    item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list)."""
+    item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list). An item whose first sentence goes on after
+    the record to a day the act was done on (刑满释放后…于2019年5月3日窃取…) is a count (ACT_AFTER_RECORD_RE)."""
     end = _item_end(text, start)
-    told = any(
-        start <= c.start < end and (c.judgment or text.startswith("刑满释放", c.start))
+    records = [
+        c
         for c in earlier_convictions(text)
-    )
-    return told and not EVIDENCE_RE.search(text, start, min(end, start + EVIDENCE_HEAD))
+        if start <= c.start < end and (c.judgment or text.startswith("刑满释放", c.start))
+    ]
+    if not records or ACT_AFTER_RECORD_RE.match(text, max(c.end for c in records) - RECORD_TAIL, end):
+        return False
+    return not EVIDENCE_RE.search(text, start, min(end, start + EVIDENCE_HEAD))
 
 
 def _item_end(text: str, start: int) -> int:

@@ -76,10 +76,6 @@ FIRST = [
         "经认定，王某负事故次要责任，李某负主要责任。",
         "basic",
         id="accident_minor_responsibility_outside",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="负主要责任 is read without its subject: the other party's main responsibility (李某负主要责任) is taken as the defendant's",
-        ),
     ),
     pytest.param("行驶至沈海高速公路某路段时", "", "heavier", id="expressway"),
     pytest.param(

@@ -100,9 +100,10 @@ def test_a_prior_record_rules_surveillance_out():
 
 
 def test_a_minor_crime_whose_bracket_has_no_surveillance_stays_detention():
-    """刑法第133条之一: 危险驾驶 is punished with 拘役 and a fine only."""
+    """刑法第133条之一: 危险驾驶 is punished with 拘役 and a fine only. Above 180 mg/100ml, so that the crime's own
+    exemption (dangerous_driving.yaml `exemption`: 情节轻微 with an admission at or below 180) does not take it first."""
     assert not find_charge("危险驾驶").brackets[0].surveillance
-    text = "2023年6月1日，被告人周某醉酒驾驶机动车，经鉴定血液酒精含量为90mg/100ml，犯罪情节轻微，到案后如实供述。"
+    text = "2023年6月1日，被告人周某醉酒驾驶机动车，经鉴定血液酒精含量为190mg/100ml，犯罪情节轻微，到案后如实供述。"
     calc = calculate(extract(text, ["危险驾驶"]))
     assert calc.penalty == "detention" and _step(calc) is None
 

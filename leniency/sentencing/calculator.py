@@ -37,6 +37,7 @@ from leniency.sentencing.calculator_outcome import (
 from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
 from leniency.sentencing.calculator_scope import own_circumstances
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
+from leniency.sentencing.calculator_weighed_once import weighed_in_tier
 from leniency.sentencing.calculator_wording import facts_of_each_charge
 from leniency.sentencing.catalogue import ChargeInfo, charges_for_article, find_charge
 from leniency.sentencing.extraction.amounts import named_amount
@@ -145,6 +146,7 @@ def _one_charge(
     confidence = base.confidence
     crime = _strict_in_tier(crime, base.tier)
     applied = own_circumstances(applied, info.name, facts, standard, trace)  # circumstances.yaml `scope`
+    applied = weighed_in_tier(applied, crime, base.tier, facts, trace)  # one fact weighed once
     if base.penalty in ("life", "death"):
         return _life_or_death(info, base.penalty, base.bracket_index, crime, applied, standard, trace)
     # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed

@@ -27,6 +27,7 @@ from leniency.sentencing.calculator_wording import (
 )
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
 from leniency.sentencing.extraction.injuries import injured_persons
+from leniency.sentencing.extraction.limits_exceeded import excess_share
 from leniency.sentencing.extraction.quantities import find_counts
 from leniency.sentencing.facts import CaseFacts, InjuryGrade
 from leniency.sentencing.standards import CrimeStandard, Standard, Tier
@@ -221,6 +222,11 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):
+                return False
+        elif key == "limit_exceeded":
+            # {speed|passengers|load: share}: a limit the text tells passed by more than that share (超过: 刑法第99条
+            # counts the figure itself only for 以上、以下、以内)
+            if not any((excess_share(facts.text or "", w) or 0.0) > float(s) for w, s in value.items()):
                 return False
     return True
 

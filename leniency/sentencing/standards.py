@@ -37,7 +37,7 @@ INCREMENT_MEASURES = {
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
     "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "latest_date_before", "any",
-    "amount_share_of", "amount_below",
+    "amount_share_of", "amount_below", "limit_exceeded",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 # what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge: the kinds extraction names
@@ -307,6 +307,12 @@ def _condition(cond: Any, where: str) -> None:
                 re.compile(str(value))
             except re.error as exc:
                 raise StandardError(f"{where}.text_describes: not a regular expression ({exc})") from exc
+        if key == "limit_exceeded" and not (
+            isinstance(value, dict) and value and set(value) <= {"speed", "passengers", "load"}
+        ):
+            raise StandardError(
+                f"{where}.limit_exceeded: expected {{speed|passengers|load: share}}, got {value!r}"
+            )
         if key == "flag" and value not in FLAGS:
             raise StandardError(
                 f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})"

@@ -144,10 +144,6 @@ SECOND = [
         "",
         "heavier",
         id="overloaded_passengers_percent",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="严重超员 told as 核载七人实载十五人 needs the two figures compared; no reading does that yet",
-        ),
     ),
     pytest.param(
         "行驶至城区解放路时",

@@ -25,7 +25,8 @@ DISABILITY_RE = re.compile(
     rf"(?P<b>{GRADE_NUMBER})级"
 )
 BAC_RE = re.compile(
-    rf"(?:乙醇|酒精)(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
+    # the substance found, then its amount after a comma: 血液中检出乙醇，含量为181毫克/100毫升
+    rf"(?:乙醇|酒精)(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
     r"(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)"
     # the volume told first, as the national standard (GB 19522) words it: 每百毫升血液中乙醇含量为212毫克
     r"|每(?:百|一百|100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"

@@ -73,7 +73,8 @@ def _fill(facts: CaseFacts, text: str) -> None:
     document = parse(text)
     mentions = document.money
     facts.amounts = amount_findings(mentions)
-    facts.amount_yuan = total_amount(mentions, text)
+    # the one charge of the case decides what its amount counts (集资诈骗 less the principal returned, raised_funds.py)
+    facts.amount_yuan = total_amount(mentions, text, facts.charges[0] if len(facts.charges) == 1 else None)
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     if len(facts.charges) == 1:

@@ -262,10 +262,7 @@ SECOND_BATCH = [
     ),
 ]
 
-STILL_WRONG = {
-    "victims_co_offender_count": "各5000元 (5000 yuan from each of two victims) is read as 5000, not 10000: amounts.py, "
-    "not a co-offender's question",
-}
+STILL_WRONG: dict[str, str] = {}
 
 
 def marks(pid: str) -> list:

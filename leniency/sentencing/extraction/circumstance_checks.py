@@ -36,6 +36,7 @@ from leniency.sentencing.extraction.payments_made import (
     returned_by_defendant,
     to_victim,
 )
+from leniency.sentencing.extraction.restitution_acts import RETURNED_TO, returned_after_crime
 from leniency.sentencing.extraction.surrender_facts import (
     KNOWINGLY_WAITED,
     OTHER_CRIME_UNKNOWN,
@@ -73,9 +74,11 @@ SOUGHT = re.compile(r"(?:争取|寻求|请求|恳请|恳求|希望|试图|意图
 # Where the victim, not the defendant, is the subject of the clause.
 # 刑法第29条: the minor a defendant instigates, uses or recruits (教唆未满十八周岁的李某) is another person
 # the person a drug is sold to (向未满十八周岁的王某出售冰毒; 刑法第347条第6款 向未成年人出售毒品 is an aggravation, never the
-# seller's minority)
+# seller's minority); the minor the defendant's act is done to (拐骗不满十四周岁的未成年人: 刑法第262条's child, 第237条's
+# victim) is the victim
 OTHER_PERSON = re.compile(
     r"被害人|受害人|幼女|儿童|子女|孩子|儿子|女儿|同案|伙同|对未成年|教唆|唆使|指使|利用|雇佣|雇用|招募|纠集|[（(]$"
+    r"|拐骗|拐卖|收买|猥亵|奸淫|诱骗|引诱|强迫|容留"
     r"|(?:向|卖给|售给|出售给|贩卖给|提供给)$"
 )
 OTHER_PERSON_AFTER = re.compile(r"\S{0,4}(?:子女|孩子|儿子|女儿|学生)")
@@ -132,7 +135,19 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
         return False
     if code == C.RESTITUTION and recovered_by_others(text, start):
         return False
-    return not (pattern in (RETURNED, COSTS_PAID) and not returned_by_defendant(text, start))
+    if pattern is RETURNED_TO and not (
+        returned_after_crime(text, start) and not _loss_paid(text, match.end())
+    ):
+        return False
+    return not (pattern in (RETURNED, RETURNED_TO, COSTS_PAID) and not returned_by_defendant(text, start))
+
+
+# the victim's costs named as what was given back ("向被害人偿还医疗费"): COSTS_PAID's compensation, not a restitution
+LOSS_HEADS = re.compile(r"(?:了)?[^，,。；;]{0,4}?(?:医疗费|医药费|丧葬费|误工费|护理费|抢救费|赔偿)")
+
+
+def _loss_paid(text: str, end: int) -> bool:
+    return bool(LOSS_HEADS.match(text, end))
 
 
 # 刑法第67条第3款: 坦白 is the suspect's truthful account after being caught, before trial; told only of the trial

@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import re
 
+from leniency.sentencing.extraction.circumstance_negation import clause_bounds, negated
 from leniency.sentencing.extraction.numbers import bounds
 
-CLAUSE_BREAK = "，,。；;\n：:"
+__all__ = ["SENTENCE_BREAKS", "claim_rejected", "clause_bounds", "finding_denied", "negated"]
+
 SENTENCE_BREAKS = "。；;\n"
-# A negation shortly before the term, in the same clause ("不构成自首", "未取得谅解", "无前科").
-NEGATION_BEFORE = re.compile(
-    r"(?:不构成|不属于|不能认定为?|不应认定为?|不予认定|不认定|不系|不是|没有|未能|未|无|非|否认|不具有|不存在|不符合|不予|拒绝|不能|不|难以)"
-    r"[^，,。；;但并且后而]{0,6}$"
-)
-# the same negation with the person it is owed to between ("至今未对被害人钟某某进行赔偿", "没有向被害单位作出赔偿"),
-# where the name runs past the six characters above
-NEGATION_TOWARDS = re.compile(
-    r"(?:未能|未|没有|拒不)(?:对|向|给)[^，,。；;但并且后而]{0,8}(?:进行|作出|予以|给予)$"
-)
-NEGATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:不成立|不能成立|不予采纳|不予支持|不予认定|的?意见不予)")
 # A circumstance the defence or the defendant claims (辩护人提出…的意见, 被告人辩称…, 关于…的意见) in a sentence that
 # rejects the claim after it ("…，经查，…，对该辩护意见不予采纳") is the court's refusal, not its finding; a sentence
 # that also accepts something keeps it (which part was accepted is not read). What the court itself found after its
@@ -33,20 +24,6 @@ CLAIM_REJECTED = re.compile(
 CLAIM_ACCEPTED = re.compile(r"(?<!不)予以(?:采纳|支持|采信|认定)|(?:酌情|部分|可予|应予)采纳")
 # the facts conceded (虽, 尽管) before the finding is refused
 CONCEDED = re.compile(r"虽|尽管")
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return bounds(text, start, end, CLAUSE_BREAK)
-
-
-def negated(text: str, start: int, end: int) -> bool:
-    """text[start:end] negated in its clause: a negation just before it, or a refusal just after it."""
-    lo, hi = clause_bounds(text, start, end)
-    before = text[max(lo, start - 12) : start]
-    if NEGATION_BEFORE.search(before) or NEGATION_TOWARDS.search(before):
-        return True
-    # "自首的理由不成立", "辩护人提出…系从犯的意见不予采纳"
-    return bool(NEGATION_AFTER.search(text[end : min(hi + 12, end + 16)]))
 
 
 def claim_rejected(text: str, start: int, end: int) -> bool:

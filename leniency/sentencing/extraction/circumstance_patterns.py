@@ -7,6 +7,7 @@ import re
 
 from leniency.sentencing.extraction.crime_stage_facts import NOTHING_TAKEN
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS
+from leniency.sentencing.extraction.restitution_acts import RETURNED_TO
 from leniency.sentencing.extraction.surrender_facts import (
     KNOWINGLY_WAITED,
     OTHER_CRIME_UNKNOWN,
@@ -35,9 +36,10 @@ RETURNED = re.compile(
     r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部|全额|所有)的?(?:钱款|款项|本息|款息)"
 )
 
-# the civil part's settlement performed (三(11)); 未/没/不/尚 between the two words keep out one not yet paid
+# the civil part's settlement performed (三(11)); the heads are the material losses of 法释〔2021〕1号第一百九十二条
+# (医疗费、护理费、交通费 …, recalled, unconfirmed); 未/没/不/尚 between the two words keep out one not yet paid
 COSTS_PAID = re.compile(
-    r"(?:支付|垫付|给付)(?:了)?(?:被害人|受害人)?[^，,。；;]{0,6}?(?:医疗费|医药费|丧葬费|误工费|抢救费)"
+    r"(?:支付|垫付|给付|偿还|承担)(?:了)?(?:被害人|受害人)?[^，,。；;]{0,6}?(?:医疗费|医药费|治疗费|丧葬费|误工费|抢救费|护理费|营养费|交通费|康复费)"
 )
 # the ecological damage a crime against the environment or resources did, paid for (生态环境损害赔偿款, 生态修复费用):
 # the loss made good to the state that claims it (民法典第1234、1235条), 三(11)'s 积极赔偿…经济损失 as nearest rule;
@@ -112,6 +114,9 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # only where the defendant is the one who gives it back (payments_made.returned_by_defendant), as police hand
     # back goods in the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")
     (C.RESTITUTION, RETURNED),
+    # the same, read by the verb and who receives it, whatever the object ("向被害人返还手机一部", "归还了被害公司的货款",
+    # "偿还银行透支款"): restitution_acts.py, counted only after the crime and as the defendant's own act
+    (C.RESTITUTION, RETURNED_TO),
     # a willingness or the means to pay ("虽有赔偿意愿，但无赔偿能力") is no payment
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任|意愿|意向|能力)|赔付")),
     (C.COMPENSATION, ECOLOGICAL_DAMAGES_PAID),

@@ -17,6 +17,7 @@ from leniency.sentencing.extraction.plea_withdrawal import withdrawn
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import inferred_recidivism
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
+from leniency.sentencing.extraction.restitution_acts import before_discovery
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.extraction.vulnerable_victims import vulnerable_victims
 from leniency.sentencing.extraction.wages_paid import wages_paid
@@ -59,6 +60,12 @@ def read_circumstances(
     for mention in mentions:  # the first of each circumstance, its first pattern first
         if not any(f.code == mention.code for f in findings):
             findings.append(mention)
+    returns = [f.span.start for f in mentions if f.code == C.RESTITUTION and f.span is not None]
+    if any(before_discovery(text, start) for start in returns):
+        notes.append(
+            "a restitution told as made before the crime was discovered (案发前归还): weighed in mitigation "
+            "(法释〔1998〕9号第二条 for 挪用公款, recalled, unconfirmed)"
+        )
     codes = {f.code for f in findings}
     derived: list[Finding] = []
     # 累犯 told by art. 65's conditions, without the word (extraction/recidivism.py)

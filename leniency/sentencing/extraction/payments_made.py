@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
+from leniency.sentencing.extraction.circumstance_negation import NEGATORS
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
@@ -34,10 +35,10 @@ CIVIL_CLAIM = re.compile(r"原告人?[^。；;，,]{0,20}?(?:请求|诉请|要�
 # "提起附带民事诉讼" claims; "在提起公诉前已全额退赔" dates a payment made
 CLAIM = re.compile(r"要求|请求|诉请|判令|应当|应予|愿意|同意|承诺|约定|提起(?!公诉)")
 # an agreement to pay ("签订了赔偿协议") the rest of its sentence tells was never performed ("但至今分文未付")
-AGREED = re.compile(r"约定|承诺|答应|达成|签订|签署")
+AGREED = re.compile(r"约定|承诺|答应|达成|签订|签署|筹集|筹措|准备|愿意|表示")
 UNPAID_LATER = re.compile(
-    r"分文未付|至今未(?:支付|履行|赔偿|兑现|给付|付款)|未实际(?:支付|履行|赔偿|给付)"
-    r"|(?:但|却)[^，,。；;]{0,8}?未(?:能)?(?:支付|履行|给付|兑现|付款)"
+    r"分文未付|至今未(?:支付|履行|赔偿|兑现|给付|付款|交付)|未实际(?:支付|履行|赔偿|给付|交付)"
+    r"|(?:但|却)[^，,。；;]{0,8}?(?:未|没有)(?:能)?(?:支付|履行|给付|兑现|付款|交付|转交|交给)"
 )
 # a payment told as not made after it in its clause ("赔偿被害人损失的承诺至今未兑现")
 # ("就赔偿事宜未能达成一致": the amount never agreed, so nothing paid)
@@ -52,7 +53,8 @@ def only_claimed(text: str, start: int) -> bool:
     lo, hi = clause_bounds(text, start, start)
     if CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi):
         return True
-    agreement = AGREED.search(text, lo, start) or text.startswith("协议", start + 2)
+    # the offer anywhere in the clause ("就赔偿问题达成口头约定", "筹集了赔偿款"), its failure later in the sentence
+    agreement = AGREED.search(text, lo, hi) or text.startswith("协议", start + 2)
     return bool(
         agreement and UNPAID_LATER.search(text, start, bounds(text, start, start, SENTENCE_BREAKS)[1])
     )
@@ -108,6 +110,15 @@ def returned_by_defendant(text: str, start: int) -> bool:
     clause_lo, _ = clause_bounds(text, start, start)
     return (
         bool(RETURNER.search(text, lo, start))
-        and not RECOVERER.search(text, lo, start)
+        and not any(_recovery_done(text, m.end()) for m in RECOVERER.finditer(text, lo, start))
         and "除" not in text[clause_lo:start]
     )
+
+
+# the police named, their own predicate negated right after ("民警尚未找到其本人时"): no recovery; a negation of
+# another verb later in the clause ("扣押…（未随案移送）") leaves the recovery told
+AGENT_NEGATED = re.compile(rf"(?:已)?[^，,。；;]{{0,2}}?(?:{NEGATORS})")
+
+
+def _recovery_done(text: str, end: int) -> bool:
+    return not AGENT_NEGATED.match(text, end)

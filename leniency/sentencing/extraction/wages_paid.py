@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds, negated
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.payments_made import only_claimed
+from leniency.sentencing.extraction.restitution_acts import AFTER_THE_CRIME
 from leniency.sentencing.facts import Circumstance, Finding
 
 CHARGE = "拒不支付劳动报酬"
@@ -23,11 +24,8 @@ WAGES_PAID = re.compile(
 # the offence itself told ("逃避支付…劳动报酬", "有能力支付而不支付"), or the authorities' order to pay ("责令其于…前足额支付")
 NOT_A_PAYMENT = re.compile(r"(?:逃避|有能力|拒绝|拒不)[^，,。；;]{0,4}$|责令|限期|指令|要求")
 # a payment made good after the crime: in the proceedings (案发后, 审理期间, 提起公诉前), or of the wages owed (拖欠的);
-# not the part paid while the work went on, whose unpaid rest is the crime ("施工期间支付部分工资，尚欠…")
-AFTER_THE_CRIME = re.compile(
-    r"案发后|到案后|归案后|投案后|被抓获后|立案后|侦查(?:期间|阶段)|审查起诉|审理(?:期间|阶段|中)|审判(?:期间|阶段)|诉讼期间"
-    r"|提起公诉前|起诉前|宣判前|判决前|开庭前|庭审前|在本院"
-)
+# not the part paid while the work went on, whose unpaid rest is the crime ("施工期间支付部分工资，尚欠…");
+# restitution_acts.AFTER_THE_CRIME
 OWED = re.compile(r"拖欠|所欠|欠付|欠发")
 
 

@@ -1,0 +1,52 @@
+"""A restitution (退赃、退赔, 2021量刑指导意见 三(10)) read by its verb and who receives, not by the object's noun.
+
+The defendant, or the family for him, gives back (退还, 归还, 返还, 偿还, 交还, 送还, 还给, 退回, 退赔, 退缴) any money or thing to
+the victim, the injured unit, the bank or the authorities after the crime: "向被害人返还手机一部", "到案后归还了被害公司的
+货款", "立案后已偿还银行透支款及利息" (法释〔2018〕19号第十条 for the card's overdraft). Whose act it is and whether it was
+a police recovery is payments_made's reading; this module tells the act, its time and its receiver. A payment made
+while the crime went on (a fraud's interest paid to win trust) is the scheme, not a return: the sentence must place
+the return after the crime, or before its discovery, which is noted (法释〔1998〕9号第二条 weighs 挪用公款 returned
+before discovery in mitigation: recalled, unconfirmed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
+from leniency.sentencing.extraction.numbers import bounds
+
+RETURN_VERB = r"(?:退还|归还|返还|偿还|交还|送还|还给|退回|退赔|退缴)"
+RECEIVER = (
+    r"(?:被害|受害|失主|车主|物主|原主|权利人|发卡(?:银行|行)|银行|所在单位|原单位|单位|公司|本院|人民法院|法院"
+    r"|公安机关|侦查机关|检察(?:院|机关))"
+)
+RETURNED_TO = re.compile(
+    rf"(?:向|给)[^，,。；;]{{0,10}}?{RECEIVER}[^，,。；;]{{0,10}}?{RETURN_VERB}"
+    rf"|{RETURN_VERB}(?:给)?(?:了)?{RECEIVER}"
+)
+# the proceedings or the time after the crime ("案发后", "到案后", "在本院审理期间"); shared with wages_paid
+AFTER_THE_CRIME = re.compile(
+    r"案发后|事发后|到案后|归案后|投案后|被抓获后|被查获后|被抓后|立案后|侦查(?:期间|阶段)|审查起诉|审理(?:期间|阶段|中)"
+    r"|审判(?:期间|阶段)|诉讼期间|提起公诉前|起诉前|宣判前|判决前|开庭前|庭审前|在本院"
+)
+BEFORE_DISCOVERY = re.compile(
+    r"(?:案发|被发现|发现|发觉|察觉|追查|查处|立案)(?:之|以)?前|未被(?:发现|发觉|察觉|追查)"
+)
+# a payment made to keep the scheme going ("为取得信任按月向被害人归还利息")
+SCHEME = re.compile(r"为(?:了)?(?:骗取|取得|获取|博取|骗得)[^，,。；;]{0,4}信任|按月|按期|每月")
+
+
+def returned_after_crime(text: str, start: int) -> bool:
+    """A return to a receiver at `start` placed after the crime, or before its discovery, and not a scheme's payout."""
+    lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
+    clause_lo, _ = clause_bounds(text, start, start)
+    if SCHEME.search(text, clause_lo, start):
+        return False
+    return bool(AFTER_THE_CRIME.search(text, lo, start) or BEFORE_DISCOVERY.search(text, lo, start))
+
+
+def before_discovery(text: str, start: int) -> bool:
+    """The return at `start` is told as made before the crime was discovered ("在单位尚未发现前已将…归还")."""
+    lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
+    return bool(BEFORE_DISCOVERY.search(text, lo, start))

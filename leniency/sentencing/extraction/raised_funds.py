@@ -9,7 +9,9 @@ only (the same interpretation's 第六条, unreturned_sums.py), so the deduction
 Deducted: a sum the text tells as returned (已归还 / 已返还 / 已兑付 …, or returned 案发前) in a sentence that is not told
 after the discovery (案发后, 归案后 … 退赔 are restitution, 刑法第64条, weighed as a circumstance). Not deducted: interest
 paid (计入诈骗数额; whether it offsets unpaid principal is the court's call, 可予), a return of 本息 whose principal part the
-text does not tell, and any return where the text already names the net figure (实际骗取…, net_amounts.py).
+text does not tell, and any return where the text already names the net figure (实际骗取…, net_amounts.py). Where
+no return is told but the part unreturned when the case came to light is (截至案发尚有380万元未归还), that part is the
+amount: the same subtraction told the other way; unreturned 至今 (after discovery too) is not.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from leniency.sentencing.extraction.money_mention import Mention
+from leniency.sentencing.extraction.unreturned_sums import unreturned
 
 RAISING_FRAUD = "集资诈骗"
 RETURN = r"归还|返还|退还|兑付|偿还|退回"
@@ -29,6 +32,7 @@ RETURNED_BEFORE = re.compile(
 AFTER_DISCOVERY = re.compile(
     r"案发后|归案后|到案后|抓获后|被抓后|破案后|立案后|侦查期间|审查起诉期间|审理期间|庭审前|判决前|退赃|退赔|退缴"
 )
+AT_DISCOVERY = re.compile(r"(?:截至|截止|直至|至)案发|案发(?:时|前|之前)")
 INTEREST = re.compile(r"利息|本息|息")
 
 
@@ -63,4 +67,21 @@ def raised_less_returned(
     ):
         return total
     returned = sum((m.value for m in returned_before_discovery(mentions, text, clause_start)), Decimal(0))
-    return total - returned if 0 < returned < total else total
+    if 0 < returned < total:
+        return total - returned
+    # "截至案发尚有380万元未归还": what was not returned when the case came to light is what was taken less the returns
+    # before it, the same figure told the other way
+    left = [m.value for m in unreturned_at_discovery(mentions, text, clause_start) if m.value < total]
+    return max(left) if left and not returned else total
+
+
+def unreturned_at_discovery(mentions: Sequence[Mention], text: str, clause_start) -> list[Mention]:
+    """The figures told as the part still unreturned when the case came to light (截至案发 / 案发时 …尚有…未归还); one
+    told unreturned now (至今) may have been paid back in part after discovery, which is no deduction."""
+    return [
+        m
+        for m in mentions
+        if not m.repeated
+        and unreturned(text, m, clause_start(text, m.span.start))
+        and AT_DISCOVERY.search(text, clause_start(text, m.span.start), m.span.start)
+    ]

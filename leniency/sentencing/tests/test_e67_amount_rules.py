@@ -30,9 +30,13 @@ def _times(text: str, figure: str) -> int:
         # just outside: a share of the loot, no list, a kind word, a single thing
         pytest.param("甲、乙各分得3000元", "3000元", 1, id="share_of_loot"),
         pytest.param("骗取王某各项费用5000元", "5000元", 1, id="each_kind_word"),
+        pytest.param("向王某、李某每人收取5000元", "5000元", 2, id="every_person_named"),
+        pytest.param("向十二名学员每人收取3000元", "3000元", 12, id="every_person_counted"),
         pytest.param("骗取王某现金5000元", "5000元", 1, id="no_each"),
         pytest.param("窃取电动自行车一辆，经鉴定各价值1800元", "1800元", 1, id="one_thing"),
         pytest.param("窃取现金各2000元", "2000元", 1, id="each_with_nothing_counted"),
+        pytest.param("该店按每人50元收取服务费", "50元", 1, id="every_person_a_rate"),
+        pytest.param("向五名学员每人每月收取300元", "300元", 1, id="every_person_every_month"),
     ],
 )
 def test_times_told(text, figure, times):
@@ -92,6 +96,20 @@ RAISED = "被告人甲以非法占有为目的，虚构养殖项目向社会公�
 def test_raised_less_returned(told, charge, amount):
     text = RAISED.format(told)
     assert total_amount(parse(text).money, text, charge) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("told", "amount"),
+    [
+        pytest.param("截至案发尚有180万元未归还，", "1800000", id="unreturned_at_discovery"),
+        # just outside: unreturned at trial (至今), which returns after discovery may have lowered
+        pytest.param("至今尚有180万元未归还，", "3000000", id="unreturned_now"),
+    ],
+)
+def test_raised_unreturned_at_discovery(told, amount):
+    text = RAISED.format(told)
+    assert total_amount(parse(text).money, text, "集资诈骗") == Decimal(amount)
+    assert total_amount(parse(text).money, text, "非法吸收公众存款") == Decimal("3000000")
 
 
 def test_net_figure_told_is_not_deducted_again():

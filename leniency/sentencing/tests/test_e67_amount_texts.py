@@ -10,37 +10,19 @@ SECOND_BATCH was written after those rules, new phrasings, and scored once befor
 HEAD); its fixes (a kinship word between the listed names, 已兑付, 发布虚假…信息 as the deceit before a 押金): 10 of 10.
 THIRD_BATCH was written after those, and scored before its own fixes: 10 of 13 (each person's sum told by 每人 without
 各, of named or counted persons; 集资诈骗's part unreturned 截至案发 told without the returns); after: 13 of 13.
-集资诈骗's deduction reaches extract() through /tmp/helpers/s19/E67_1.diff (extract.py passes the case's one charge):
-until it is applied, those cases are strict xfails on extract and pass on the reader itself.
+集资诈骗's deduction reaches extract() through 5c9356b (extract.py passes the case's one charge to total_amount);
+test_reader_with_the_charge reads every case through total_amount with its charge as well.
 """
 
-import inspect
 from decimal import Decimal
 
 import pytest
 
-from leniency.sentencing import extract as extract_module
 from leniency.sentencing.extract import extract
 from leniency.sentencing.extraction.amounts import total_amount
 from leniency.sentencing.extraction.document import parse
-from leniency.sentencing.tests.written_texts import written_case
 
 THEFT, FRAUD, EXTORT, RAISE, DEPOSIT, ROB = "盗窃", "诈骗", "敲诈勒索", "集资诈骗", "非法吸收公众存款", "抢劫"
-
-# extract() passes the charge to total_amount once E67_1.diff is applied
-CHARGE_PASSED = "total_amount(mentions, text, " in inspect.getsource(extract_module._fill)
-DEDUCTED = {
-    "raise_returned_before_discovery",
-    "raise_of_which_returned",
-    "raise_duifu_principal",
-    "raise_returned_principal_and_said_amount",
-    "raise_unreturned_at_discovery_only",
-}
-MISSES = (
-    {}
-    if CHARGE_PASSED
-    else {case: "extract() does not pass the charge to total_amount until E67_1.diff" for case in DEDUCTED}
-)
 
 # (id, charge, text, the amount a court finds)
 FIRST_BATCH = [
@@ -314,10 +296,6 @@ THIRD_BATCH = [
 
 
 def _params(batch):
-    return [written_case(case, charge, text, want, misses=MISSES) for case, charge, text, want in batch]
-
-
-def _reader_params(batch):
     return [pytest.param(charge, text, want, id=case) for case, charge, text, want in batch]
 
 
@@ -336,9 +314,7 @@ def test_third_batch(charge, text, expected):
     assert extract(text, charges=[charge]).amount_yuan == Decimal(expected)
 
 
-@pytest.mark.parametrize(
-    ("charge", "text", "expected"), _reader_params(FIRST_BATCH + SECOND_BATCH + THIRD_BATCH)
-)
+@pytest.mark.parametrize(("charge", "text", "expected"), _params(FIRST_BATCH + SECOND_BATCH + THIRD_BATCH))
 def test_reader_with_the_charge(charge, text, expected):
     assert total_amount(parse(text).money, text, charge) == Decimal(expected)
 

@@ -33,6 +33,9 @@ AFTER_THE_CRIME = re.compile(
 BEFORE_DISCOVERY = re.compile(
     r"(?:案发|被发现|发现|发觉|察觉|追查|查处|立案)(?:之|以)?前|未被(?:发现|发觉|察觉|追查)"
 )
+# a return placed only by what followed the act (不久即向被害人退还, 事后将手机归还失主): after the crime, as 三(10) reads
+# 退赃 (E70); a scheme's payouts stay out by SCHEME, checked first
+LATER_ON = re.compile(r"不久|随后|事后")
 # a payment made to keep the scheme going ("为取得信任按月向被害人归还利息")
 SCHEME = re.compile(r"为(?:了)?(?:骗取|取得|获取|博取|骗得)[^，,。；;]{0,4}信任|按月|按期|每月")
 
@@ -43,7 +46,11 @@ def returned_after_crime(text: str, start: int) -> bool:
     clause_lo, _ = clause_bounds(text, start, start)
     if SCHEME.search(text, clause_lo, start):
         return False
-    return bool(AFTER_THE_CRIME.search(text, lo, start) or BEFORE_DISCOVERY.search(text, lo, start))
+    return bool(
+        AFTER_THE_CRIME.search(text, lo, start)
+        or BEFORE_DISCOVERY.search(text, lo, start)
+        or LATER_ON.search(text, lo, start)
+    )
 
 
 def before_discovery(text: str, start: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.accomplice_subject import of_accomplice
+from leniency.sentencing.extraction.circumstance_actor import done_by_another
 from leniency.sentencing.extraction.circumstance_denials import (
     SENTENCE_BREAKS,
     claim_rejected,
@@ -98,6 +99,9 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
     if code in CO_OFFENDERS_OWN and said_of_co_offender(text, start):
         return False
     if code == C.FORGIVENESS and forgiveness_to_co_offender(text, start):
+        return False
+    # a co-defendant's own restitution, payment, surrender, confession, merit or plea is his (circumstance_actor.py, E70)
+    if done_by_another(text, start, code):
         return False
     if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
         return False

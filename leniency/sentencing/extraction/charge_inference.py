@@ -17,7 +17,8 @@ plus half its similarity with the statute profile. The candidates come back best
 article and the n-grams of the fact that matched most (the evidence a prosecutor confirms). Several
 charges are returned when the runner-up scores at least `SECOND_SHARE` of the best; a candidate whose statute names an object or a conduct the
 fact never mentions (脱逃 without anyone held in custody, 单位行贿 without a unit that gives) is passed over
-(`standards/charge_elements.yaml` `requires`). The fact is read without what is not the defendant's conduct in this
+(`standards/charge_elements.yaml` `requires`), and so is one whose act a charge ranked above it makes its own
+(`absorbs`: the entry of 入户抢劫). The fact is read without what is not the defendant's conduct in this
 case: an earlier conviction (曾因犯盗窃罪被判处…) and the act of someone tried apart (`defendants_conduct`).
 Where no candidate passes MIN_SCORE and MIN_MATCHED (a one- or two-sentence text shares too few n-grams with any
 profile), the conduct word of an article's 罪状 the fact states names the charge (`conduct_words`: 偷拿 for 盗窃).
@@ -42,11 +43,13 @@ from leniency.sentencing.catalogue import all_charges, find_charge
 from leniency.sentencing.extraction.charge_elements import charge_elements
 from leniency.sentencing.extraction.charge_ngrams import build_profiles, defendants_conduct, ngrams, weights
 from leniency.sentencing.extraction.charge_rules import (
+    absorbed,
     by_distinctions,
     for_another,
     fraud_as_told,
     read_as_neighbour,
     states_requirements,
+    without_absorbed,
 )
 
 # read from here by charges.py and the tests, as before the rules had a module of their own
@@ -172,6 +175,10 @@ class ChargeModel:
             if c.charge not in exclude
             and (states_requirements(text, c.charge) or read_as_neighbour(text, c.charge))
         ]
+        # a candidate whose act one ranked above it makes its own (`absorbs`: 入户抢劫's entry) fills no place
+        pool = [
+            c for rank, c in enumerate(pool) if not absorbed(text, c.charge, [p.charge for p in pool[:rank]])
+        ]
         # A fraud the fact does not tell of keeps its place among the best and its score as the bar, but is not
         # named (_by_elements would drop it only after it had been chosen, leaving a theft whose words a fraud's
         # profile shares with no charge); where such frauds took all those places, the best after them is the charge.
@@ -213,7 +220,7 @@ class ChargeModel:
                 )
             if charge not in out:
                 out.append(charge)
-        return for_another(text, by_distinctions(text, out))
+        return without_absorbed(text, for_another(text, by_distinctions(text, out)))
 
 
 @cache

@@ -4,12 +4,14 @@ A special fraud without its element falls back to the general one (`fraud_as_tol
 conduct the fact never names is no candidate (`states_requirements`); neighbouring charges are told apart by the
 element their statutes name, by the sums a judicial interpretation draws the line at, or converted as the statute
 converts them (`by_distinctions`); a fact that tells what is no crime of a charge drops it (`tells_no_crime`); a crime
-against justice done for another takes the place of the other's crime (`for_another`).
+against justice done for another takes the place of the other's crime (`for_another`); a charge whose act another
+charge read beside it makes its own means or part is no charge of its own (`without_absorbed`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -199,3 +201,32 @@ def tells_no_crime(text: str, charge: str) -> bool:
         name == charge and when.search(text) and not (back is not None and back.search(text))
         for name, when, back in _no_crime()
     )
+
+
+@cache
+def _absorptions() -> tuple[tuple[str, frozenset[str], re.Pattern | None, bool], ...]:
+    """(charge, the charges that absorb it, what tells it as an act of its own, whether across counts) per
+    charge_elements.yaml `absorbs` rule."""
+    return tuple(
+        (rule["charge"], frozenset(rule["by"]), _pattern(rule, "unless"), bool(rule.get("across_counts")))
+        for rule in charge_elements().get("absorbs", ())
+    )
+
+
+def absorbed(text: str, charge: str, beside: Iterable[str], across_counts: bool = False) -> bool:
+    """Whether a charge read beside `charge` makes its act its own (`absorbs`: 入户抢劫's entry, a casino's gamblers),
+    and the fact tells no conduct of it apart from that (`unless`). With `across_counts`, `charge` is read from a count
+    of its own, and only a rule that holds across counts (`across_counts`: the thief's own loot) absorbs it."""
+    others = set(beside) - {charge}
+    return any(
+        name == charge
+        and by & others
+        and not (own is not None and own.search(text))
+        and (across or not across_counts)
+        for name, by, own, across in _absorptions()
+    )
+
+
+def without_absorbed(text: str, chosen: list[str]) -> list[str]:
+    """`chosen` less the charges another of them absorbs (one act is one crime)."""
+    return [charge for charge in chosen if not absorbed(text, charge, chosen)]

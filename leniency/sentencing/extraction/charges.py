@@ -26,6 +26,8 @@ from leniency.sentencing.extraction.charge_inference import (
     states_requirements,
     with_whole_facts_elements,
 )
+from leniency.sentencing.extraction.charge_rules import absorbed
+from leniency.sentencing.extraction.conduct_words import cued_charges
 from leniency.sentencing.extraction.document import HEADING, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
 from leniency.sentencing.extraction.numbers import span
@@ -137,6 +139,8 @@ def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str
     if stated:
         return inferred[:wanted]
     for charge in _by_act(text, model, named):
+        if absorbed(text, charge, named + inferred, across_counts=True):
+            continue  # a count telling the sale of the thief's own loot (absorbs: across_counts)
         if charge not in inferred and len(named) + len(inferred) < MAX_CHARGES:
             inferred.append(charge)
     return inferred
@@ -155,11 +159,15 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
     found: list[str] = []
     for act in numbered:
         heading = text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
-        best = model.charges(heading + text[act.start : act.end], exclude=named)[:1]
+        told = heading + text[act.start : act.end]
+        best = model.charges(told, exclude=named)[:1]
+        # (E69) a count that states its article's own conduct word as the defendant's act (二、…将何某扣押在宾馆房间内:
+        # 第238条) supports its charge by itself, however little of the whole text's words that charge shares
+        cued = set(cued_charges(told))
         # the neighbour an act's charge is read as by the elements the whole fact states: the defendant's post, told once
         # before the counts (被告人系某区财政局会计。一、…侵吞…二、…借给…), makes each count's taking 贪污 and its loan 挪用公款
         best = [c for c in with_whole_facts_elements(text, best) if c not in named]
-        found.extend(c for c in best if c in supported and c not in found)
+        found.extend(c for c in best if (c in supported or c in cued) and c not in found)
     return found
 
 

@@ -25,10 +25,6 @@ DEBATED = pytest.mark.xfail(
 PROFILE_NOISE = pytest.mark.xfail(
     strict=True, reason="a case profile's object words, not conduct, rank a second charge"
 )
-# a card-room's 台费 from guests playing mahjong: courts find 开设赌场 or 赌博 (聚众赌博, 法释〔2005〕3号第一条)
-ROOM_FEE = pytest.mark.xfail(
-    strict=True, reason="a card room's table fee: 开设赌场 or 聚众赌博, no word separates them"
-)
 
 FIRST = [
     pytest.param(
@@ -615,7 +611,6 @@ THIRD = [
             "公诉机关指控：2019年，被告人甲在其经营的棋牌室内摆放自动麻将机六台，招揽他人以打麻将的方式赌博，每桌每场收取台费200元，共计获利人民币5万余元。"
         ),
         id="gambling_house_mahjong_machines",
-        marks=ROOM_FEE,
     ),
     pytest.param(
         ["走私、贩卖、运输、制造毒品"],

@@ -54,8 +54,6 @@ CASES = [
     case(
         "paste-theft-ebike-returned",
         "嫌疑人李某盗窃电动车一辆，价值3200元，到案后如实供述，已退赃。",
-        xfail="退赃 weighs toward 掩饰、隐瞒犯罪所得 beside the theft (the same with 被告人): charge inference, not the "
-        "suspect's word",
         charges={"盗窃"},
         amount=Decimal("3200"),
         circumstances={"confession", "restitution"},

@@ -81,12 +81,25 @@ def done_by_another(text: str, at: int, code: C) -> bool:
     others = {name for name in _persons_tried(text) | co_offenders(text) if not _may_be(defendant, name)}
     if not others:
         return False
-    if code == C.FORGIVENESS:
-        forgiven = _forgiven(text, at)
-        if forgiven:
-            return defendant not in forgiven and forgiven <= others
+    if code == C.FORGIVENESS and _forgiven(text, at):
+        return _forgiven_to_others(text, at, defendant, others)
     subject = _subject(text, at, others)
     return subject is not None and defendant not in subject and subject <= others
+
+
+def forgiven_to_another(text: str, at: int) -> bool:
+    """Whether the forgiveness at `at` is given by name to other persons tried or co-offenders alone (对被告人钱某的行为
+    表示谅解), not to the person sentenced with them."""
+    defendant = first_defendant(text)
+    if defendant is None:
+        return False
+    others = {name for name in _persons_tried(text) | co_offenders(text) if not _may_be(defendant, name)}
+    return _forgiven_to_others(text, at, defendant, others)
+
+
+def _forgiven_to_others(text: str, at: int, defendant: str, others: set[str]) -> bool:
+    forgiven = _forgiven(text, at)
+    return bool(forgiven) and not any(_may_be(defendant, name) for name in forgiven) and forgiven <= others
 
 
 def _persons_tried(text: str) -> set[str]:

@@ -29,7 +29,7 @@ from leniency.sentencing.extraction.crime_stage_facts import NOTHING_TAKEN, taki
 from leniency.sentencing.extraction.earlier_convictions import conviction_at
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS, merit_counts
 from leniency.sentencing.extraction.numbers import bounds
-from leniency.sentencing.extraction.others_acts import forgiveness_to_co_offender, said_of_co_offender
+from leniency.sentencing.extraction.others_acts import said_of_co_offender
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 from leniency.sentencing.extraction.payments_made import (
     only_claimed,
@@ -98,9 +98,8 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
     # a co-offender's record or recidivism, and the forgiveness given to him by name, are his (others_acts.py, E60)
     if code in CO_OFFENDERS_OWN and said_of_co_offender(text, start):
         return False
-    if code == C.FORGIVENESS and forgiveness_to_co_offender(text, start):
-        return False
-    # a co-defendant's own restitution, payment, surrender, confession, merit or plea is his (circumstance_actor.py, E70)
+    # a co-defendant's own restitution, payment, surrender, confession, merit or plea, and the forgiveness given to him
+    # by name, are his (circumstance_actor.py, E70)
     if done_by_another(text, start, code):
         return False
     if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):

@@ -194,13 +194,11 @@ def told_as_participated(text: str, at: int) -> bool:
 
 
 # A circumstance told of a co-offender is his, not the defendant's (2021量刑指导意见: each defendant's own
-# circumstances): his record or recidivism (毛某曾因犯盗窃罪…被判处…，系累犯), the forgiveness given to him by name
-# (江某对秦某表示谅解). What a co-offender paid is left alone: it makes good the joint loss, and whether a court credits
-# it to the others is not told by the words.
+# circumstances): his record or recidivism (毛某曾因犯盗窃罪…被判处…，系累犯). What he did after the crime (his
+# payment, return, surrender, plea) and the forgiveness given to him by name are read by circumstance_actor.py (E70).
 SENTENCE_LEAD = re.compile(
     r"(?:[\d年月日时许晚上下午凌晨同当次此后案发经查另查明，,、：:\s]|之后|随后|事后)*"
 )
-FORGIVEN_RE = re.compile(rf"对(?P<whom>{FREE_NAME})(?:的行为)?(?:表示|予以|给予)?(?:了)?(?:谅解|原谅|宽恕)")
 
 
 def said_of_co_offender(text: str, at: int) -> bool:
@@ -214,7 +212,10 @@ def said_of_co_offender(text: str, at: int) -> bool:
 
 
 def forgiveness_to_co_offender(text: str, at: int) -> bool:
-    """Whether the forgiveness at `at` is given to a co-offender by name (江某对秦某表示谅解)."""
-    clause_lo, _ = bounds(text, at, at, CLAUSE_BREAKS + SENTENCE_BREAKS)
-    forgiven = FORGIVEN_RE.search(text, clause_lo, at + 4)
-    return forgiven is not None and person_named(forgiven["whom"]) in co_offenders(text) - tried_here(text)
+    """Whether the forgiveness at `at` is given to a co-offender by name (江某对秦某表示谅解): read by
+    circumstance_actor.forgiven_to_another, the one rule for every person's circumstance (task E70), which also reads a
+    co-defendant tried with him (对被告人钱某的行为表示谅解)."""
+    # imported here: circumstance_actor reads the co-offenders from this module
+    from leniency.sentencing.extraction.circumstance_actor import forgiven_to_another
+
+    return forgiven_to_another(text, at)

@@ -72,9 +72,7 @@ SECOND = [
     case("neg2-promised-yet-nothing-arrived", "被告人华某承诺一周内退还全部货款，但被害公司至今未收到任何款项。"),
     case("scope2-victim-unhurt-yet-paid", "被害人虽未受伤，被告人金某仍赔偿了被害人车辆维修费用三千元。", "compensation"),
     case("scope2-not-caught-then-returned", "被告人魏某在民警尚未找到其本人时，已托朋友将所窃现金交还失主。", "restitution"),
-    case("scope2-not-long-after-returned", "被告人陶某不久即向被害人退还了全部购车款。", "restitution",
-         xfail="a return placed after the crime only by 不久/随后 is not read: a scheme's own payouts are told the same "
-               "way, so the sentence must name the proceedings or the discovery"),
+    case("scope2-not-long-after-returned", "被告人陶某不久即向被害人退还了全部购车款。", "restitution"),
     case("verb2-refunded-deposit-to-buyers", "在本院审理期间，被告人姜某向各被害人退还了定金共计四万元。", "restitution"),
     case("verb2-returned-public-money-to-unit", "被告人戚某案发后将公款十二万元归还所在单位。", "restitution"),
     case("verb2-mother-repaid-for-him", "被告人谢某归案后，其母亲代其向被害人偿还了被骗的二万元。", "restitution"),

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -30,6 +32,7 @@ from .access import (
 )
 from .attachments import can_open_attachment
 from .case_page import VISIBLE, grouped_query, grouped_rows
+from .compiled_prefetch import compiled_prefetch
 from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
 from .models import Case, Charge, Defendant
@@ -156,21 +159,29 @@ def _timeline_filter(request, names: dict[int, str]) -> int | None:
     return int(value) if value.isdigit() and int(value) in names else None
 
 
-def _with_panels(defendants):
-    return defendants.prefetch_related("charges", *panel_prefetch())
+@lru_cache(maxsize=8)
+def _compiled_prefetches(lookups: tuple) -> list[compiled_prefetch]:
+    return [compiled_prefetch(Defendant, lookup) for lookup in lookups]
 
 
-# A case's defendants with what the panels prefetch, compiled once (leniency/compiled_queries.py).
-_CASE_DEFENDANTS = grouped_query(lambda pk: _with_panels(Defendant.objects.filter(case=pk)))
+def _with_panels(defendants: list) -> list:
+    """`defendants` with their charges and what the panels prefetch, each read by a query compiled once."""
+    for prefetch in _compiled_prefetches(("charges", *panel_prefetch())):
+        prefetch(defendants)
+    return defendants
+
+
+# A case's defendants, compiled once (leniency/compiled_queries.py).
+_CASE_DEFENDANTS = grouped_query(lambda pk: Defendant.objects.filter(case=pk))
 
 
 def _render_case_page(request, case, *, bound_form=None, status=200):
     # In the model's order (by id within the case), without joining the case to order by it (grouped_rows).
     # `case` was loaded through visible_cases(request.user) (case_detail, change_stage).
     if sees_every_defendant(request.user):
-        defendants = _CASE_DEFENDANTS(case.pk)
+        defendants = _with_panels(_CASE_DEFENDANTS(case.pk))
     else:
-        defendants = grouped_rows(_with_panels(visible_defendants_of(request.user, case)))
+        defendants = _with_panels(grouped_rows(visible_defendants_of(request.user, case)))
     rows = []
     for defendant in defendants:
         defendant.case = case  # the panels' access checks read it; one case, not one query per defendant

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from leniency.cached_reverse import cached_reverse
 from leniency.cases.case_page import grouped_query
+from leniency.cases.compiled_prefetch import compiled_prefetch
 from leniency.choice_labels import display
 
 from . import state
@@ -90,13 +91,21 @@ def _of_defendants(queryset: Callable) -> grouped_query:
     return grouped_query(lambda pks: queryset().filter(defendant_id__in=pks))
 
 
-_SOURCES: dict[str, grouped_query] = {
+_AGREEMENTS = _of_defendants(PleaAgreement.objects.all)
+# Signatures unordered: who reads them picks by role or sorts them (story); an ORDER BY signed_at, id was about a
+# third of the query's cost in Python (issue 21). Prefetched by a query compiled once, as is the agreements' own.
+_SIGNATURES = compiled_prefetch(PleaAgreement, Prefetch("signatures", Signature.objects.order_by()))
+
+
+def _agreements_with_signatures(pks) -> list:
+    agreements = _AGREEMENTS(pks)
+    _SIGNATURES(agreements)
+    return agreements
+
+
+_SOURCES: dict[str, Callable[[list], list]] = {
     "notices": _of_defendants(RightsNotice.objects.all),
-    # Signatures unordered: who reads them picks by role or sorts them (story); an ORDER BY signed_at, id was
-    # about a third of the query's cost in Python (issue 21).
-    "agreements": _of_defendants(
-        lambda: PleaAgreement.objects.prefetch_related(Prefetch("signatures", Signature.objects.order_by()))
-    ),
+    "agreements": _agreements_with_signatures,
     # A review's open failures counted in the same query, instead of a second one for its items.
     "reviews": _of_defendants(lambda: VoluntarinessReview.objects.annotate(open_failure_count=OPEN_FAILURES)),
     "withdrawals": _of_defendants(Withdrawal.objects.all),

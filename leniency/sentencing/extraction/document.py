@@ -13,7 +13,9 @@ sentence that sums the whole case up ("上述事实…", "综上", "公诉机关
 count: what follows belongs to no count. Things listed inside an act (窃得：1、手机一部；2、现金500元) are
 no counts (_lists_a_thing), unless the words that open the list announce acts (先后实施盗窃三起： / 作案多次：,
 ACTS_LEAD_RE); an item that names no time of its own is an act where those words name one (`acts`). The items
-of a record (1、2014年因犯盗窃罪被判处…, earlier_convictions) are no counts either.
+of a record (1、2014年因犯盗窃罪被判处…, earlier_convictions) are no counts either. An act told after another without a
+number (另查明，2020年5月… / 此外，被告人甲还… / 同年7月，甲又…: sentence_acts.opens_apart) is an act of its own for the
+charges and their scoping (`acts`, Document.apart), not a count.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
-from leniency.sentencing.extraction.earlier_convictions import earlier_convictions, told_within
+from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
+from leniency.sentencing.extraction.sentence_acts import EVENT_RE, RELATIVE_TIME_RE, opens_apart, tells_again
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # The words that open the facts ("经审理查明，1、…", "检察院指控，一、…"): a marker after their comma starts
@@ -68,6 +71,8 @@ FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
 # 实施盗窃：1、在某超市窃得…；2、…"). 窃得： / 查获： / 包括： announce things.
 ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十两\d]{1,3}[起次]")
 ITEM_END = "。；;\n"
+# where a telling of the facts begins (公诉机关指控：… / 经审理查明：…), not 另查明, which tells more of the same
+FACTS_OPENING_RE = re.compile(r"指控|(?<!另)查明")
 # An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
 # 拘留十日) is no count of this case: an earlier sentence or punishment (earlier_convictions), not an act judged here.
 ACTOR_RE = DEFENDANT_WORD_RE
@@ -76,28 +81,6 @@ ACTOR_RE = DEFENDANT_WORD_RE
 # (E67). A record item tells no day after its release or sentence.
 ACT_AFTER_RECORD_RE = re.compile(r"[^。；;\n]{0,3}?(?:后|之后|以后)[^。；;\n]{0,20}?\d{1,2}月\d{1,2}日")
 RECORD_TAIL = 3  # the record's span may end with its 后 (刑满释放后)
-# a time told without a date (2、同日，在某超市窃得…): an act, like one with a date (EVENT_RE)
-RELATIVE_TIME_RE = re.compile(
-    r"同日|当日|次日|当天|同天|当晚|次晚|同年|同月|凌晨|上午|下午|中午|傍晚|晚上|夜间|深夜"
-)
-EVENT_RE = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d时|许")
-# Another act told inside a numbered one, in a sentence of its own that opens with its time and says it was done
-# again ("一、2018年3月5日，甲在某超市窃得手机一部。当晚，甲又窃得钱包一个…"): each such sentence is one more act.
-# What follows an act is not one (次日，甲又将手机销赃 / 后又逃离现场 / 又因犯盗窃罪被判处…: disposal, flight, a record),
-# read in the clause of 又 (…再次盗窃电线，得手后将电线卖掉: the theft is done again, the sale follows it).
-AGAIN_OPENING = 12  # characters of the sentence where its time stands
-AGAIN_WITHIN = 30  # characters of the sentence where 又 / 再次 stands
-AGAIN_RE = re.compile(r"又|再次|再度")
-# the same day at the same place is one act done on (法发〔2005〕8号第三条: 在同一地点连续…抢劫的，一般应认定为一次犯罪):
-# 当晚，甲又在该处抢走丙的钱包 tells no act of its own; 同日10时许，又在该院一楼… (another spot) still does
-SAME_DAY_RE = re.compile(r"同日|当日|当天|同天|当晚")
-SAME_PLACE_RE = re.compile(r"该处|原处|原地|同一地点|现场")
-# A record is an earlier conviction told in the clause (earlier_convictions: 又因犯盗窃罪被判处…, 2019年又有前科…).
-# 判处 / 释放 / 处罚 / 拘留 stay here as what a court or the police did to the defendant, record or not (又被某区人民法院
-# 判处…, 次日又被刑事拘留, 又被释放): no act of the defendant's either.
-NOT_AN_ACT_RE = re.compile(
-    r"销赃|变卖|出售|卖给|卖掉|典当|挥霍|藏匿|丢弃|逃离|逃跑|抓获|投案|归案|报警|赔偿|退还|退赔|判处|释放|处罚|拘留"
-)
 
 
 @dataclass(frozen=True)
@@ -113,6 +96,8 @@ class Count:
     # the words that open its list (2019年4月至6月间，被告人甲先后实施盗窃三起：): from the item above, or from the
     # start of the sentence, to the list's item 1
     lead: tuple[int, int] = (0, 0)
+    # an act told without a number after another (sentence_acts.opens_apart), its path "另1", "另2" …
+    apart: bool = False
 
 
 @dataclass
@@ -120,6 +105,7 @@ class Document:
     text: str
     sentences: list[tuple[int, int, bool]]  # (start, end, repeated) as amounts.sentence_spans gives them
     counts: list[Count] = field(default_factory=list)
+    apart: list[Count] = field(default_factory=list)  # the acts told without a number (`_apart_acts`)
     money: list[Mention] = field(default_factory=list)
 
     def count_at(self, pos: int) -> Count | None:
@@ -144,7 +130,10 @@ class Document:
 def parse(text: str) -> Document:
     """The judgment's structure; the same object for the same text (do not mutate it)."""
     sentences = sentence_spans(text)
-    document = Document(text=text, sentences=sentences, counts=_counts(text, sentences))
+    counts = _counts(text, sentences)
+    document = Document(
+        text=text, sentences=sentences, counts=counts, apart=_apart_acts(text, sentences, counts)
+    )
     document.money = find_money(text, sentences)
     return document
 
@@ -229,6 +218,39 @@ def _counts(text: str, sentences: list[tuple[int, int, bool]]) -> list[Count]:
         )
         counts.append(Count(len(counts) + 1, label, pos, end, evidence, section, (opening, firsts[-1])))
     return counts
+
+
+def _apart_acts(text: str, sentences: list[tuple[int, int, bool]], counts: list[Count]) -> list[Count]:
+    """The acts told without a number of their own (sentence_acts.opens_apart), each from the sentence that opens it to
+    the next such sentence, a sentence summing up (CLOSING_RE) or the next telling of the facts (指控 / 查明). Where no
+    numbered count comes before it in its telling, the narrative from that telling's start is the first act.
+    Inside a numbered count, a further act is that count's (`told_acts`)."""
+    parts = [0] + [m.start() for m in FACTS_OPENING_RE.finditer(text)]
+    openings = [
+        lo
+        for lo, hi, _ in sentences
+        if not any(c.start <= lo < c.end for c in counts) and opens_apart(text, lo, hi)
+    ]
+    if not openings:
+        return []
+    closing = [c for c in _closing_starts(text, sentences, 0) if c not in openings]
+    found: list[tuple[int, int]] = []
+    for i, at in enumerate(openings):
+        part = max(p for p in parts if p <= at)
+        earlier = found[-1][0] if found else -1
+        if earlier < part and not any(part <= c.start < at for c in counts):
+            found.append((part, at))  # the first act of this telling
+        stop = min(
+            [p for p in parts if p > at]
+            + [c for c in closing if c > at]
+            + openings[i + 1 : i + 2]
+            + [len(text)]
+        )
+        found.append((at, stop))
+    return [
+        Count(len(counts) + n, f"另{n}", lo, hi, section=lo, lead=(lo, lo), apart=True)
+        for n, (lo, hi) in enumerate(found, start=1)
+    ]
 
 
 def _head_end(text: str, head: int) -> int:
@@ -316,6 +338,11 @@ def _cn(number: int) -> str:
 
 
 def acts(document: Document) -> list[Count]:
+    """The counts that tell an act (`numbered_acts`), then the acts told without a number (`_apart_acts`)."""
+    return numbered_acts(document) + document.apart
+
+
+def numbered_acts(document: Document) -> list[Count]:
     """The counts that tell an act: not evidence items, and with a time in them or in the words that open
     their list as a list of acts (ACTS_LEAD_RE: "2019年4月至6月间，被告人甲先后实施盗窃三起：1、…")."""
     text = document.text
@@ -334,24 +361,9 @@ def acts(document: Document) -> list[Count]:
 def told_acts(document: Document, start: int, end: int) -> int:
     """The acts one numbered act text[start:end] tells: itself, and each later sentence of it that tells another
     act done again (AGAIN_RE, after a time of its own)."""
-    text = document.text
-    found = 1
-    for lo, hi, _ in document.sentences:
-        if not start < lo < end:
-            continue
-        opening = min(hi, lo + AGAIN_OPENING)
-        timed = EVENT_RE.search(text, lo, opening) or RELATIVE_TIME_RE.search(text, lo, opening)
-        again = timed and AGAIN_RE.search(text, timed.end(), min(hi, lo + AGAIN_WITHIN))
-        if not again:
-            continue
-        clause = min((i for i in (text.find(c, again.end(), hi) for c in "，,") if i >= 0), default=hi)
-        if NOT_AN_ACT_RE.search(text, again.end(), clause) or told_within(text, again.end(), clause):
-            # what followed the act, or a record, not the act done again
-            continue
-        if SAME_DAY_RE.search(text, lo, opening) and SAME_PLACE_RE.search(text, lo, clause):
-            continue
-        found += 1
-    return found
+    return 1 + sum(
+        1 for lo, hi, _ in document.sentences if start < lo < end and tells_again(document.text, lo, hi)
+    )
 
 
 def numbered_counts(document: Document, charges: list[str], stated: int | None) -> int | None:
@@ -362,7 +374,8 @@ def numbered_counts(document: Document, charges: list[str], stated: int | None) 
     each charge) and only from two up.
     """
     # a count a co-offender did without the defendant is not one of his acts (others_acts.py, task E60)
-    own = [a for a in acts(document) if not in_others_act(document.text, a.start)]
+    # acts told without a number are read for their charge, not counted here (`dated_acts` counts a charge's dates)
+    own = [a for a in numbered_acts(document) if not in_others_act(document.text, a.start)]
     numbered = sum(told_acts(document, a.start, a.end) for a in own) if len(charges) <= 1 else 0
     if numbered < 2:
         return stated

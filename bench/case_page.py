@@ -185,6 +185,27 @@ trips. Pages per second without the cache: bench/load.py --cold.
 2026-12-06, session 15, on another machine: the session's starting code (0c70a8a) measured 28.0 ms CPU a page on
 PostgreSQL at a quiet reference loop (96-102 ms), where the line above has 11.7; a `SELECT 1` there costs the client
 120-130 us of CPU (about 37 of it in the kernel). Compare figures only within one session's runs.
+
+2026-12-06, session 19 (P21): the page's last per-page compiles, its prefetches (563cf91: the defendants' charges and
+counsel assignments, the agreements' signatures, read by leniency/cases/compiled_prefetch.py, and the open retrial of a
+final case by a compiled query). The same statements (26 / 24 / 24 a page) and rows; 2998 cold pages of 97 demo users,
+Chinese and English, identical before and after. A shared machine under heavy load (reference loop 152-337 ms, twice
+a quiet one's), d2c3f97 -> 563cf91 interleaved base/new, --pages 30 --rounds 3, all pages' CPU median (wall) ms:
+
+    PostgreSQL    24.4 (29.3) -> 24.6 (29.1),   25.3 (29.9) -> 15.9 (18.8),   25.2 (29.3) -> 19.9 (23.6)
+    SQLite        19.9 -> 16.0,   20.0 -> 28.8 (the machine slowed during that run: reference loop 264 -> 337)
+
+and --split on PostgreSQL, base/new/base/new, --rounds 2, CPU mean of prosecutor / judge / duty lawyer (the wrappers
+add about 2 ms a page): ORM 14.1/12.1/15.4 -> 6.8/8.1/6.9 and 11.9/12.7/13.6 -> 7.8/10.5/10.6 ms, of it compiling
+2.3/2.3/3.0 -> 0.3/0.4/0.7 and 2.0/2.4/2.7 -> 0.3/0.5/0.9, objects and the rest 7.2-8.9 -> 4.3-6.7; the templates and
+panels outside the ORM unchanged (6-11 ms, following the machine); the rest (middleware, session, view, page cache)
+4-7 ms. On the pairs whose machine speed held, PostgreSQL went from 25 to 16-20 ms CPU a cold page: at or under 15 ms
+only where the machine is quieter than it was (by proportion to the reference loop, not measured), not under this
+load. What is left, per page at this load: some 24-26 statements at about 0.1 ms of this process's CPU each (psycopg
+and Django's cursor wrappers; a raw psycopg SELECT 1 costs 15 us) plus building their rows (4-6 ms: model instances,
+the encrypted fields' decryption, prefetch attaching), the templates 6-9 ms, the rest 4-6 ms. Fewer statements would
+need panels' rows kept per defendant by the do_* services that change them (a schema change in plea, counsel,
+recommendations and study), or several panels' rows read by one statement; neither fits one session.
 """
 
 from __future__ import annotations

@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_negation import clause_bounds
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 from leniency.sentencing.extraction.others_acts import SENTENCE_LEAD, co_offenders
-from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, bare_defendant_names
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, PARTICULARS, bare_defendant_names
 from leniency.sentencing.facts import Circumstance as C
 
-SENTENCE_BREAKS = "。；;\n"
 # what a person does, told of whoever did it
 PERSONAL_ACTS = frozenset(
     {
@@ -41,7 +40,6 @@ PERSONAL_ACTS = frozenset(
 )
 # a masked name, its index before 某 too (杨2某, 王某乙, 刘X1): one character before it, so no word is taken in
 NAME = r"[\u4e00-\u9fff]\d*(?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
-PARTICULARS = r"(?:[（(][^（）()。；;]{0,40}[）)])?"
 NAMES = rf"{NAME}{PARTICULARS}(?:[、和及与]{NAME}{PARTICULARS})*"
 NOT_THE_TRIED = r"(?<!同案)(?<!其他)"
 # 被告人李某 / 被告人张某、李某 / 各被告人 (no name: all of them, or the one tried)

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_negation import clause_bounds, negated
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 
 __all__ = ["SENTENCE_BREAKS", "claim_rejected", "clause_bounds", "finding_denied", "negated"]
 
-SENTENCE_BREAKS = "。；;\n"
 # A circumstance the defence or the defendant claims (辩护人提出…的意见, 被告人辩称…, 关于…的意见) in a sentence that
 # rejects the claim after it ("…，经查，…，对该辩护意见不予采纳") is the court's refusal, not its finding; a sentence
 # that also accepts something keeps it (which part was accepted is not read). What the court itself found after its

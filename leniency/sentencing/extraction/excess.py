@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 from leniency.sentencing.extraction.others_acts import others_acts
 from leniency.sentencing.extraction.parties import names_defendant
 from leniency.sentencing.extraction.victims import FREE_NAME, person_named
@@ -36,7 +36,6 @@ BEYOND_RE = re.compile(
     rf"(?P<other>{MASKED})(?:[^，,。；;]{{0,24}}?)(?:的行为)?(?<![不非未没])(?:系|属于?|是)(?:其)?(?:个人行为|个人犯意|实行过限)"
     rf"|(?P<other2>{MASKED})(?:[^，,。；;]{{0,24}}?)(?<![未没不])超出了?(?:共同)?(?:犯罪)?(?:故意|预谋|犯意|范围)"
 )
-SENTENCE_BREAKS = "。；;\n"
 CLAUSE_BREAKS = "，,"
 
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number
+from leniency.sentencing.extraction.numbers import NUMBER, SENTENCE_BREAKS, bounds, parse_number
 
-SENTENCE_BREAKS = "。；;\n"
 N = rf"(?P<n>{NUMBER})"
 # speeds in km/h: 时速98公里, 以每小时98公里的速度, 车速为98km/h; the limit: 限速60公里, 最高限速60km/h, 规定时速60公里
 SPEED_UNIT = r"(?:公里|千米|km|KM|码)"

@@ -41,6 +41,9 @@ def span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+SENTENCE_BREAKS = "。；;\n"
+
+
 def bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     """Where the stretch of `text` around [start, end) begins and ends, between the nearest of `breaks` (a clause's
     commas, a sentence's full stops) on either side."""

@@ -24,12 +24,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leniency.sentencing.extraction.numbers import bounds
-from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE
+from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, PARTICULARS
 from leniency.sentencing.extraction.victims import FREE_NAME, defendant_names, person_named
 
-SENTENCE_BREAKS = "。；;\n"
-PARTICULARS = r"(?:[（(][^（）()。；;]{0,40}[）)])?"
 NAME_LIST = rf"{FREE_NAME}{PARTICULARS}(?:[、和及]{FREE_NAME}{PARTICULARS})*"
 # How a text names a co-offender: brought along (伙同乙, 纠集乙、丙), called one (同案人乙), marked as tried apart
 # (乙（另案处理）, 丙（已判）), or acting with the defendant (与乙共同, 和乙经预谋)

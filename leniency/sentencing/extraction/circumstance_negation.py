@@ -29,6 +29,13 @@ NEGATOR = re.compile(NEGATORS)
 # 且签字具结"), a new predicate's adverb, a subordinate time or condition ("尚未发现前", "在未被羁押的情况下")
 CLOSERS = re.compile(r"但|却|而|并|且|同时|即|便|就|才|已|主动|自动|自愿|的情况下|的情形下")
 TIME_CLOSERS = re.compile(r"之?前|以前|之后|以后|后|时")
+# Two reparations joined under one negator (没有A并B, 未能A且B) are both denied: 2021量刑指导意见 三(10)/(11) weigh
+# 退赃退赔, 赔偿 and the 谅解 it earns as one course of amends, and a negator before a joined verb phrase governs the whole
+# phrase. A negator whose own predicate is no amends (没有异议并签字具结, 未报警并逃离现场) governs its own verb alone.
+JOINTS = frozenset({"并", "且", "同时"})
+REPARATION = re.compile(r"赔偿|赔礼|道歉|退赃|退赔|退还|退缴|返还|归还|偿还|谅解|和解")
+# how far past the circumstance's start its own verb may lie ("取得其谅解" matched from 取得)
+REPARATION_TAIL = 6
 # a negator followed by a preposition negates the whole verb phrase, its time included ("未能在案发后赔偿")
 PREPOSITION = re.compile(r"在|于|向|对|给|与|就|按|依|从|将|把|为")
 # how far a negator reaches towards the circumstance in its clause
@@ -61,6 +68,17 @@ def _reaches(text: str, after: int, start: int) -> bool:
     between = text[after:start]
     # a preposition right after the negator is the negated phrase's own ("未能就赔偿事宜达成一致")
     opens_phrase = bool(PREPOSITION.match(between))
-    if CLOSERS.search(between, 1 if opens_phrase else 0):
-        return False
+    for closer in CLOSERS.finditer(between, 1 if opens_phrase else 0):
+        if not _joins_reparations(text, after, after + closer.start(), after + closer.end(), start):
+            return False
     return opens_phrase or not TIME_CLOSERS.search(between)
+
+
+def _joins_reparations(text: str, after: int, joint: int, joint_end: int, start: int) -> bool:
+    """Whether the joint at text[joint:joint_end] (并, 且, 同时) joins two reparations under the one negator before it:
+    "没有退还赃款并赔偿损失", "未能赔偿经济损失并取得其谅解" deny both; "没有异议并签字具结" does not deny the second."""
+    if text[joint:joint_end] not in JOINTS:
+        return False
+    _, clause_end = clause_bounds(text, start, start)
+    second = text[joint_end : min(start + REPARATION_TAIL, clause_end)]
+    return bool(REPARATION.search(text, after, joint)) and bool(REPARATION.search(second))

@@ -36,9 +36,8 @@ FIRST = [
     case("neg-offer-but-not-delivered", "被告人庚某的家属筹集了赔偿款，但至今未交付被害人。"),
     case("neg-agreed-but-never-paid-different-words", "被告人辛某与被害人就赔偿问题达成口头约定，但其后一直未履行。"),
     case("neg-victim-refused-to-forgive", "被害人家属明确表示不予谅解被告人。"),
-    case("neg-no-apology-nor-compensation", "被告人壬某没有向被害人赔礼道歉并赔偿损失。",
-         xfail="a negation over two joined predicates (没有A并B) is read over A alone: 没有异议并签字具结, the plea's "
-               "common form, needs 并 to close the negation"),
+    # two amends joined under one negator are both denied (E77), 没有异议并签字具结 is not
+    case("neg-no-apology-nor-compensation", "被告人壬某没有向被害人赔礼道歉并赔偿损失。"),
     # a negation in another clause, of another verb or another person, does not deny
     case("scope-not-only-returned-but-also-paid", "被告人癸某不仅退还了全部赃款，还赔偿了被害人的误工损失。",
          "restitution", "compensation"),

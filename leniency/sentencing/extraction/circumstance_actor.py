@@ -21,7 +21,12 @@ import re
 from leniency.sentencing.extraction.circumstance_negation import clause_bounds
 from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 from leniency.sentencing.extraction.others_acts import SENTENCE_LEAD, co_offenders
-from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, PARTICULARS, bare_defendant_names
+from leniency.sentencing.extraction.parties import (
+    DEFENDANT_WORDS,
+    MASKED_NAME,
+    PARTICULARS,
+    bare_defendant_names,
+)
 from leniency.sentencing.facts import Circumstance as C
 
 # what a person does, told of whoever did it
@@ -38,19 +43,21 @@ PERSONAL_ACTS = frozenset(
         C.PLEA,
     }
 )
-# a masked name, its index before 某 too (杨2某, 王某乙, 刘X1): one character before it, so no word is taken in
-NAME = r"[\u4e00-\u9fff]\d*(?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
-NAMES = rf"{NAME}{PARTICULARS}(?:[、和及与]{NAME}{PARTICULARS})*"
+NAMES = rf"{MASKED_NAME}{PARTICULARS}(?:[、和及与]{MASKED_NAME}{PARTICULARS})*"
 NOT_THE_TRIED = r"(?<!同案)(?<!其他)"
 # 被告人李某 / 被告人张某、李某 / 各被告人 (no name: all of them, or the one tried)
 NAMED_DEFENDANTS = re.compile(rf"{NOT_THE_TRIED}{DEFENDANT_WORDS}(?P<names>{NAMES})?")
-FIRST_NAMED = re.compile(rf"{NOT_THE_TRIED}{DEFENDANT_WORDS}(?P<name>{NAME})")
+FIRST_NAMED = re.compile(rf"{NOT_THE_TRIED}{DEFENDANT_WORDS}(?P<name>{MASKED_NAME})")
 # a person named as what the act is done to, not its doer: the suspect caught or reported (协助公安机关抓获了…的犯罪嫌疑人
 # 黄某: 刑法第68条's merit is the defendant's), the one spoken to or paid (对被告人钱某, 向被告人李某)
 DONE_TO = re.compile(r"(?:的|对|向|给|将|把|抓获了?|抓捕|揭发|检举|举报|指认|带领|协助|窝藏|包庇|教唆|雇佣)$")
-# forgiveness given to persons named (对被告人钱某的行为表示谅解, 对钱某表示谅解, 对被告人孙某、钱某均表示谅解)
+# forgiveness given to persons named (对被告人钱某的行为表示谅解, 对钱某表示谅解, 对被告人孙某、钱某均表示谅解), and the
+# writ that gives it, in the facts or the list of evidence (被害人王某出具给被告人李某的谅解书, 向被告人李某出具了谅解书,
+# 被害人王某对被告人李某的谅解书): with several tried, a 谅解书 made out to one is his (2021量刑指导意见 三(11) weighs the
+# forgiveness a defendant's own amends earn)
 FORGIVEN = re.compile(
-    rf"对(?:{DEFENDANT_WORDS})?(?P<whom>{NAMES})(?:的(?:犯罪)?行为)?(?:均|都)?(?:表示|予以|给予)?(?:了)?(?:谅解|原谅|宽恕)"
+    rf"(?:对|出具给|写给|交给|给予?|向)(?:{DEFENDANT_WORDS})?(?P<whom>{NAMES})(?:的(?:犯罪)?行为)?(?:均|都)?"
+    r"(?:表示|予以|给予|出具(?:了)?)?(?:了)?(?:的)?(?:谅解|原谅|宽恕)"
 )
 # a co-offender or co-defendant opening a clause by name (成某某将…, 同案人李某…)
 OPENING_NAME = re.compile(rf"(?:同案人|同案犯|同伙|共犯)?(?P<names>{NAMES})")
@@ -161,4 +168,4 @@ def _clause_starts(text: str, lo: int, at: int) -> list[int]:
 
 
 def _names(told: str) -> set[str]:
-    return set(re.findall(NAME, re.sub(r"[（(][^）)]*[）)]", "", told)))
+    return set(re.findall(MASKED_NAME, re.sub(r"[（(][^）)]*[）)]", "", told)))

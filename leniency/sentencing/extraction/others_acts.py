@@ -194,8 +194,9 @@ def told_as_participated(text: str, at: int) -> bool:
 # A circumstance told of a co-offender is his, not the defendant's (2021量刑指导意见: each defendant's own
 # circumstances): his record or recidivism (毛某曾因犯盗窃罪…被判处…，系累犯). What he did after the crime (his
 # payment, return, surrender, plea) and the forgiveness given to him by name are read by circumstance_actor.py (E70).
+# An elision (……, ...) or a quoted fragment's marks (“……”) before the name leave it the clause's opening one.
 SENTENCE_LEAD = re.compile(
-    r"(?:[\d年月日时许晚上下午凌晨同当次此后案发经查另查明，,、：:\s]|之后|随后|事后)*"
+    r"(?:[\d年月日时许晚上下午凌晨同当次此后案发经查另查明，,、：:\s…．.“”\"‘’『』「」]|之后|随后|事后)*"
 )
 
 

@@ -21,8 +21,9 @@ def names_defendant(text: str) -> bool:
     return DEFENDANT_WORD_RE.search(text) is not None
 
 
-# A masked name (张某, 王某某, 李某甲, 刘X): one character before 某 or X, so that the word before is not taken in
-MASKED_NAME = r"[\u4e00-\u9fff](?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
+# A masked name, in every masking CAIL gives one (王某, 王某某, 王某甲, 刘X, and an index where two share a surname: 王1某,
+# 王某1, 李某某3, 刘X1): one character before 某 or X, so that the word before is not taken in
+MASKED_NAME = r"[\u4e00-\u9fff]\d*(?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
 PARTICULARS = r"(?:[（(][^（）()。；;]{0,40}[）)])?"
 # A text that names the person tried by no word for him (the calculator's paste: "张某于2023年1月5日在某超市盗窃…，张某
 # 到案后如实供述") names him by what only the person tried does in the facts: he is caught, comes to the case, confesses

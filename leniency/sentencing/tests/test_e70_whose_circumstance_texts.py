@@ -181,8 +181,7 @@ SECOND_BATCH = [
     (
         "masked_names_after_the_list_plead",
         "公诉机关指控：被告人吴某某、郑某某共同贩卖毒品。经审理查明：……郑某某到案后自愿认罪认罚，签署了具结书。",
-        set(),
-        "an elision mark (……) before the name hides the clause's opening name: the plea is read as the defendant's",
+        set(),  # an elision mark (……) before the name leaves it the clause's opening one (E77)
     ),
     (
         "each_paid_a_sum_respectively",

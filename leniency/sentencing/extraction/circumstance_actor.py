@@ -58,6 +58,8 @@ DONE_TO = re.compile(r"(?:的|对|向|给|将|把|抓获了?|抓捕|揭发|检�
 FORGIVEN = re.compile(
     rf"(?:对|出具给|写给|交给|给予?|向)(?:{DEFENDANT_WORDS})?(?P<whom>{NAMES})(?:的(?:犯罪)?行为)?(?:均|都)?"
     r"(?:表示|予以|给予|出具(?:了)?)?(?:了)?(?:的)?(?:谅解|原谅|宽恕)"
+    # the verb before the person (被害人谅解了被告人乙某的行为), not the writ (谅解书)
+    rf"|(?:谅解|原谅|宽恕)(?!书)(?:了)?(?:{DEFENDANT_WORDS})?(?P<whom_after>{NAMES})"
 )
 # a co-offender or co-defendant opening a clause by name (成某某将…, 同案人李某…)
 OPENING_NAME = re.compile(rf"(?:同案人|同案犯|同伙|共犯)?(?P<names>{NAMES})")
@@ -124,7 +126,7 @@ def _forgiven(text: str, at: int) -> set[str]:
     clause_lo, _ = clause_bounds(text, at, at)
     _, sentence_hi = bounds(text, at, at, SENTENCE_BREAKS)
     forgiven = FORGIVEN.search(text, clause_lo, sentence_hi)
-    return _names(forgiven["whom"]) if forgiven is not None else set()
+    return _names(forgiven["whom"] or forgiven["whom_after"]) if forgiven is not None else set()
 
 
 def _subject(text: str, at: int, others: set[str]) -> set[str] | None:

@@ -4,6 +4,10 @@ Passages written for this task in the style of a criminal judgment (none taken f
 personal circumstances each tells of the defendant (the first person tried). FIRST (24 texts) was written and scored
 before any change: 19/24 at b0cbf1e (missed: two reparations joined under one negator, 没有A并B; an elision mark before a
 co-defendant's name; a 谅解书 the list of evidence names as made out to a co-defendant), 24/24 after E77's rules.
+SECOND (14 new phrasings) was written after those rules and scored before fixing what it showed: 12/14 both at b0cbf1e
+and with FIRST's rules (the nearest figure to a held-out one); 13/14 after reading a forgiveness whose verb comes before
+the person (谅解了被告人乙某的行为). The one left, a bare paste with an index before 某 (王2某) in the co-offender named
+after 伙同, is a strict xfail for victims.py's own name pattern (patch /tmp/helpers/s20/E77_1.diff makes it 14/14).
 """
 
 import re
@@ -88,6 +92,41 @@ FIRST = [
 
 @pytest.mark.parametrize(("text", "expected"), FIRST)
 def test_first_batch(text, expected):
+    assert watched(text) == expected
+
+
+SECOND = [
+    case("neg2-listed-amends-under-one-negator", "被告人秦某案发后没有积极退赃、赔偿被害人损失。", set()),
+    case("neg2-amends-joined-by-ji", "被告人尤某至今未退还被害人财物及赔偿损失。", set()),
+    case("neg2-refuses-return-and-pay", "被告人许某拒不退赃和赔偿。", set()),
+    case("neg2-neither-nor-own-negators", "被告人何某既未退赃，也未赔偿被害人损失。", set()),
+    case("neg2-no-settlement-victim-also-not", "被告人吕某未与被害人达成和解协议，被害人亦未对其表示谅解。", set()),
+    case("neg2-part-paid-rest-outstanding", "被告人施某已退赔被害人损失二万元，尚未退赔部分待执行。", {R}),
+    case("actor2-except-named-rest-all-returned",
+         "经审理查明：被告人甲某、乙某、丙某共同盗窃。除被告人乙某外，其余被告人均已退赃。", {R}),
+    case("actor2-victim-forgave-co-defendants-act-verb-first",
+         "经审理查明：被告人甲某、乙某共同殴打被害人丁某。被害人丁某谅解了被告人乙某的行为。", set()),
+    case("actor2-family-pays-for-co-by-name",
+         "经审理查明：被告人甲某、乙某共同殴打被害人丁某。乙某的家属代乙某向被害人丁某赔偿2万元。", set()),
+    case("actor2-digit-co-offender-apart-surrendered",
+         "经审理查明：被告人赵某伙同赵1某（另案处理）盗窃。赵1某于案发后主动投案。", set()),
+    case("actor2-bare-paste-index-co-offender-pays",
+         "王1某伙同王2某盗窃电动车一辆。民警将王1某抓获。王2某（另案处理）退赔被害人损失2000元。", set(),
+         xfail="victims.FREE_NAME and person_named do not take an index before 某 (王2某), so the co-offender named "
+               "after 伙同 is not read: patch /tmp/helpers/s20/E77_1.diff"),
+    case("actor2-only-co-defendant-returned",
+         "经审理查明：被告人甲某、乙某共同诈骗。二被告人中，仅被告人乙某退赔了被害人损失。", set()),
+    case("evid2-receipt-of-co-defendants-payment",
+         "经审理查明：被告人甲某、乙某共同殴打被害人丁某。上述事实，有被害人丁某出具的收到被告人乙某赔偿款3万元的收条、谅解书"
+         "等证据证实。", set()),
+    case("evid2-agreement-of-defendant-himself",
+         "经审理查明：被告人甲某、乙某共同殴打被害人丁某。上述事实，有被告人甲某与被害人丁某签订的赔偿协议及谅解书等证据证实。",
+         {P, F}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND)
+def test_second_batch(text, expected):
     assert watched(text) == expected
 
 
@@ -183,6 +222,21 @@ TWO = "经审理查明：被告人张某、李某共同殴打被害人王某致�
 def test_evidence_forgiveness_is_whom_it_is_made_out_to(evidence, another):
     text = TWO + "上述事实，" + evidence
     assert done_by_another(text, text.index("谅解书"), F) is another
+
+
+@pytest.mark.parametrize(
+    ("told", "another"),
+    [
+        pytest.param("被害人王某谅解了被告人李某的行为。", True, id="verb-before-co-defendant"),
+        pytest.param("被害人王某原谅了李某。", True, id="forgave-co-defendant-by-name"),
+        pytest.param("被害人王某谅解了被告人张某的行为。", False, id="verb-before-him"),
+        pytest.param("被害人王某出具谅解书，被告人李某当庭致歉。", False, id="writ-then-a-name"),
+    ],
+)
+def test_forgiveness_verb_before_the_person(told, another):
+    text = TWO + told
+    at = text.index("谅解") if "谅解" in text else text.index("原谅")
+    assert done_by_another(text, at, F) is another
 
 
 def test_evidence_forgiveness_with_one_defendant_stays_his():

@@ -2,7 +2,9 @@
 weighed quantity with the substance named nearest it (known or not: drugs.py), a gross weight beside a net one, the
 parts of a total and a weight told again left out, an equivalent (折合) left out where the drugs themselves are weighed,
 a weight per deal times the deals, a weight told of each drug listed (各), and tablets weighed by the tablet
-(drug_tablets.py). Moved out of quantities.py (E48) with no change of behaviour. `read_drugs` reads the tablets once for
+(drug_tablets.py). A weight told of an item before its substance is named takes the substance the report names the
+item as (seized_items.py, E73); a part (其中) or a remainder (剩余) of a whole told before it, and a drug someone smoked,
+are left out. Moved out of quantities.py (E48) with no change of behaviour. `read_drugs` reads the tablets once for
 both the quantities and the report of tablets told with no weight (extract.py)."""
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from leniency.sentencing.extraction.numbers import (
     written_dates,
 )
 from leniency.sentencing.extraction.others_acts import in_others_act
+from leniency.sentencing.extraction.seized_items import ITEM_RE, NO_DRUG, item_before, tested_substance
 from leniency.sentencing.facts import DrugQuantity
 
 SENTENCE_BREAK = "。；;\n"
@@ -45,9 +48,15 @@ MARKET_RE = re.compile(
     r"(?<![\d.一二三四五六七八九十百千万两])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})(?P<unit>斤|两)"
     r"(?![\d一二三四五六七八九十百千万两斤克个次天年月日人包块条只件片粒瓶袋])"
 )
-# A gross weight (毛重: the drug with its packaging) where the text also gives a net weight (净重): the quantity is the
-# drug's own weight (刑法第357条第2款: 以查证属实的…数量计算; the packaging is none of it), so the gross is left out.
+# A gross weight (毛重: the drug with its packaging) where the text also gives a net weight (净重) of the same thing: the
+# quantity is the drug's own weight (刑法第357条第2款: 以查证属实的…数量计算; the packaging is none of it), so the gross is
+# left out. The net weight must be of the same thing: told after the gross before another drug or item is named (海洛因
+# 毛重5.2克；另查获甲基苯丙胺一包，净重3.1克 leaves the heroin's gross as its only weight), within NET_SENTENCES.
 GROSS_BEFORE = re.compile(r"毛重(?:为|约|是|共计|共|合计|：|:)?$")
+NET_SENTENCES = 2
+NET_RE = re.compile(r"净重")
+# a gross weight told by its packaging after it (重10.5克（含包装）), left out the same way where a net weight is told
+GROSS_AFTER = re.compile(r"\s*[（(]?(?:含|连同?|带|包括)(?:外)?包装")
 # A total told after the quantities it adds up (分别为0.5克、1克、0.8克，共计2.3克; 综上，共计贩卖海洛因3.5克): one
 # quantity told twice, so the parts it sums give way to it.
 TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|总重|共)[^，,。；;\d]{0,12}$")
@@ -70,6 +79,20 @@ BUYERS_BEFORE = re.compile(
 # 甲基苯丙胺的，以海洛因、甲基苯丙胺确定其毒品种类；不含的，以其中毒性较大的毒品成分确定; recalled, unconfirmed), not the name
 # told last before the weight.
 INGREDIENTS_RE = re.compile(r"(?:检出|检测出|检验出|含有|含)[^，,。；;]{0,40}?成分")
+# A part of a quantity told before it (购得海洛因10克，后将其中2克贩卖给赵某，剩余8克被查获): the whole is counted once
+# (刑法第347条第7款 adds quantities, not a quantity and its parts), so a part told with 其中, and a remainder told with
+# 剩余 together with the parts between, give way to the whole they come out of.
+PART_BEFORE = re.compile(r"其中[^，,。；;]{0,24}$")  # 其中卧室内查获30克、车内查获6.5克: both parts
+REMAINDER_BEFORE = re.compile(r"(?:剩余|剩下|余下|尚余)[^，,。；;\d]{0,8}$")
+# a remainder is left of a quantity the defendant came by (购得海洛因10克), not of one he sold (贩卖冰毒6克，剩余冰毒5克
+# 被查获: the 5 g are a second quantity)
+ACQUIRED = re.compile(r"购得|购买|购入|买得|买来|买入|取得|获取|收到|接收|运来|携带|持有")
+WHOLE_WINDOW = 120
+# A drug someone smoked (容留冯某在其家中吸食冯某自带的甲基苯丙胺约0.2克): consumed, not sold nor held by the defendant;
+# 容留他人吸毒罪 (刑法第354条) has no quantity. Not a drug held for one's own use (用于吸食的冰毒15克: 第348条 counts it),
+# nor one the defendant supplies in the same clause (贩卖/提供…供其吸食).
+SMOKED_BEFORE = re.compile(r"(?<!用于)(?<!准备)(?<!以备)(?:吸食|注射)(?!的)[^，,。；;\d]{0,14}$")
+SUPPLIED = re.compile(r"贩卖|出售|卖给|售给|销售|交易|提供")
 # a weight told as what other quantities come to: an equivalent (折合海洛因15克) or a purity figure (折合纯甲基苯丙胺3克)
 EQUIVALENT_BEFORE = re.compile(r"折合[^，,。；;\d]{0,10}$|折算[^，,。；;\d]{0,10}$")
 
@@ -95,12 +118,11 @@ def read_drugs(text: str) -> DrugReading:
     if not names:
         return DrugReading([], [])  # no drug named: no tablets of one either (drug_tablets._named_before)
     tablets = counted_drugs(text)
-    netted = "净重" in text
     per_tablet = per_tablet_spans(text)
     weighed: list[tuple[re.Match, str, Decimal]] = []
     for match in _weights(text):
         grams = parse_number(match.group("num"))
-        if grams is None or (netted and GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())):
+        if grams is None or (_gross(text, match) and _netted(text, names, match)):
             continue
         if in_others_act(text, match.start()):
             continue  # a co-offender's sale without the defendant (others_acts.py, task E60): not his quantity
@@ -115,9 +137,15 @@ def read_drugs(text: str) -> DrugReading:
             if listed:
                 weighed += [(match, named, grams) for named in listed]
                 continue
-        named = _nearest_drug(text, names, match.start(), match.end())
+        if _smoked(text, match.start()):
+            continue
+        tested = _tested(text, names, match.start())
+        if tested == NO_DRUG:
+            continue  # the report finds no drug in the item weighed (seized_items.py)
+        named = tested or _nearest_drug(text, names, match.start(), match.end())
         if named is not None:
             weighed.append((match, named, grams))
+    weighed = _without_parts_of_a_whole(text, weighed)
     weighed = _without_equivalents(text, weighed)
     weighed += _tablets_weighed(tablets)
     drugs: list[DrugQuantity] = []
@@ -259,3 +287,83 @@ def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end:
         return _mixture_kind(text, before, s_lo, start) or before[-1][2]
     after = [n for n in names if end <= n[0] < s_hi and n[0] - end <= DRUG_WINDOW]
     return after[0][2] if after else None
+
+
+def _smoked(text: str, at: int) -> bool:
+    """Whether the weight at `at` is of a drug someone smoked (SMOKED_BEFORE) with no supply told in its clause."""
+    clause = clause_before(text, at)
+    return SMOKED_BEFORE.search(clause) is not None and SUPPLIED.search(clause) is None
+
+
+def _tested(text: str, names: list[tuple[int, int, str]], at: int) -> str | None:
+    """The substance the report after a weight names its item as (seized_items.py), where the weight is told of an item
+    (白色晶体三包，净重52.6克) after any drug named before it in its sentence; None where no report on it follows."""
+    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    named_before = [end for start, end, _ in names if lo <= start and end <= at]
+    item = item_before(text, max([lo, *named_before]), at)
+    return tested_substance(text, at, item) if item else None
+
+
+def _without_parts_of_a_whole(text: str, weighed: list) -> list:
+    """`weighed` without a part told with 其中 of an earlier, larger weight of its substance (PART_BEFORE), and without
+    a remainder told with 剩余 (REMAINDER_BEFORE) together with the weights of its substance between it and the whole
+    it is left of, where they do not exceed that whole."""
+    dropped: set[int] = set()
+    for i, (match, named, grams) in enumerate(weighed):
+        start = match.start()
+        part = PART_BEFORE.search(text, max(0, start - 26), start)
+        rest = REMAINDER_BEFORE.search(text, max(0, start - 10), start)
+        if not (part or rest):
+            continue
+        kind = substance(named).name
+        earlier = [
+            j
+            for j in range(i)
+            if j not in dropped
+            and substance(weighed[j][1]).name == kind
+            and start - weighed[j][0].start() <= WHOLE_WINDOW
+        ]
+        wholes = [j for j in earlier if weighed[j][2] > grams]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        between = [j for j in earlier if j > whole]
+        if part:
+            dropped.add(i)
+        elif (
+            _acquired(text, weighed[whole][0].start())
+            and sum((weighed[j][2] for j in between), grams) <= weighed[whole][2]
+        ):
+            dropped.update([*between, i])
+    return [w for j, w in enumerate(weighed) if j not in dropped]
+
+
+def _acquired(text: str, at: int) -> bool:
+    """Whether the weight at `at` is told of a quantity the defendant came by (ACQUIRED in its sentence before it)."""
+    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    return ACQUIRED.search(text, lo, at) is not None
+
+
+def _gross(text: str, match: re.Match) -> bool:
+    """Whether the weight at `match` is a gross one: 毛重 before it, or its packaging after it (GROSS_AFTER)."""
+    return bool(
+        GROSS_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        or GROSS_AFTER.match(text, match.end())
+    )
+
+
+def _netted(text: str, names: list[tuple[int, int, str]], gross: re.Match) -> bool:
+    """Whether a net weight (净重) is told of the same thing as the gross weight `gross`: beside it in its sentence before
+    it, or after it within NET_SENTENCES sentences with no drug or item named between."""
+    lo, _ = bounds(text, gross.start(), gross.start(), SENTENCE_BREAK)
+    if NET_RE.search(text, lo, gross.start()):
+        return True
+    end = gross.end()
+    for _ in range(NET_SENTENCES):
+        _, end = bounds(text, end, end, SENTENCE_BREAK)
+        end += 1
+    net = NET_RE.search(text, gross.end(), end)
+    if net is None:
+        return False
+    named = any(gross.end() <= start < net.start() for start, _, _ in names)
+    return not named and ITEM_RE.search(text, gross.end(), net.start()) is None

@@ -24,14 +24,18 @@ DISABILITY_RE = re.compile(
     rf"(?P<a>{GRADE_NUMBER})级(?:伤残|致残)|(?:伤残|致残)(?:等级|程度)?(?:评定|鉴定)?(?:为|属|系|构成|达到?)?"
     rf"(?P<b>{GRADE_NUMBER})级"
 )
+ML = r"(?:ml|mL|ML|ｍｌ|㎖|毫升)"
 BAC_RE = re.compile(
-    # the substance found, then its amount after a comma: 血液中检出乙醇，含量为181毫克/100毫升
-    rf"(?:乙醇|酒精)(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*(?P<num>{NUMBER})\s*"
-    r"(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)"
+    # the substance found, then its amount after a comma: 血液中检出乙醇，含量为181毫克/100毫升; 检出乙醇成分，其含量为
+    rf"(?:乙醇|酒精)(?:成分)?(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*"
+    rf"(?:(?P<num>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００|一百|百)\s*{ML}"
+    # per millilitre (1.85mg/ml): a hundredth of the per-100-ml figure the law's threshold is in (GB 19522: mg/100mL)
+    rf"|(?P<per_ml>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*{ML})"
     # the volume told first, as the national standard (GB 19522) words it: 每百毫升血液中乙醇含量为212毫克
     r"|每(?:百|一百|100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"
     rf"(?:乙醇|酒精)(?:含量|浓度)?(?:为|是|达|：|:)?\s*(?P<per>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)"
 )  # "乙醇定量检测为286.85mg／100ml", "酒精含量194.33㎎／100ml" as courts write them
+ML_PER_READING = 100  # the law's figure is per 100 ml
 BREATH_RE = re.compile(r"呼气|呼吸")  # a breath test, before the reading's own words
 BREATH_WINDOW = 6
 DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
@@ -73,9 +77,11 @@ def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
     案件适用法律若干问题的意见》（2013）第六条, recalled, not read here), and with several readings of one kind (several acts) the highest."""
     blood, breath = [], []
     for match in BAC_RE.finditer(text):
-        value = parse_number(match.group("num") or match.group("per"))
+        value = parse_number(match.group("num") or match.group("per") or match.group("per_ml"))
         if value is None:
             continue
+        if match.group("per_ml"):
+            value *= ML_PER_READING
         kind = (
             breath if BREATH_RE.search(text[max(0, match.start() - BREATH_WINDOW) : match.start()]) else blood
         )

@@ -27,10 +27,12 @@ DISABILITY_RE = re.compile(
 ML = r"(?:ml|mL|ML|ｍｌ|㎖|毫升)"
 BAC_RE = re.compile(
     # the substance found, then its amount after a comma: 血液中检出乙醇，含量为181毫克/100毫升; 检出乙醇成分，其含量为
-    rf"(?:乙醇|酒精)(?:成分)?(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达|：|:)?\s*"
+    rf"(?:乙醇|酒精)(?:成分)?(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达)?[：:]?\s*"
     rf"(?:(?P<num>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００|一百|百)\s*{ML}"
     # per millilitre (1.85mg/ml): a hundredth of the per-100-ml figure the law's threshold is in (GB 19522: mg/100mL)
-    rf"|(?P<per_ml>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*{ML})"
+    rf"|(?P<per_ml>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*{ML}"
+    # the volume told after the verb: 乙醇含量为每百毫升一百五十毫克
+    rf"|每(?:百|一百|100|１００)\s*{ML}(?:血液|血样|血)?(?:中|内)?(?:含有?)?\s*(?P<after>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)(?!以上))"
     # the volume told first, as the national standard (GB 19522) words it: 每百毫升血液中乙醇含量为212毫克
     r"|每(?:百|一百|100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"
     rf"(?:乙醇|酒精)(?:含量|浓度)?(?:为|是|达|：|:)?\s*(?P<per>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)"
@@ -77,7 +79,9 @@ def find_blood_alcohol(text: str) -> tuple[Decimal | None, Finding | None]:
     案件适用法律若干问题的意见》（2013）第六条, recalled, not read here), and with several readings of one kind (several acts) the highest."""
     blood, breath = [], []
     for match in BAC_RE.finditer(text):
-        value = parse_number(match.group("num") or match.group("per") or match.group("per_ml"))
+        value = parse_number(
+            match.group("num") or match.group("per") or match.group("after") or match.group("per_ml")
+        )
         if value is None:
             continue
         if match.group("per_ml"):

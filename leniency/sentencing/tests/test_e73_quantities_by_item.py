@@ -11,6 +11,10 @@ blood alcohol after 检出乙醇成分，, per 百毫升 and per millilitre. Aft
 SECOND batch (14 texts, new phrasings) written after those fixes and scored before any change for it: 11/14 (4/14 at
 b0cbf1e), the nearest figure to a held-out one. Its misses, then fixed: a report told before the weighing, the parts
 listed after 其中 beyond the first, and a gross weight of one drug dropped because another drug's net weight was told.
+
+THIRD batch (7 texts), scored before any change for it: 5/7 (4/7 at b0cbf1e). Its misses, then fixed: 乙醇含量为：136.21
+毫克/100毫升 (a colon after 为) and 乙醇含量为每百毫升一百五十毫克 (the volume after the verb; not a threshold told with 以上,
+the text written just outside it). A blood re-examination (重新鉴定), written after, is a strict xfail.
 """
 
 from decimal import Decimal
@@ -22,7 +26,14 @@ from leniency.sentencing.extraction.quantities import find_blood_alcohol
 from leniency.sentencing.tests.written_texts import written_case
 
 NUMBERED_EXHIBITS = "items told by their exhibit numbers (1号检材…2号检材) with their weights listed 分别: the report ties no item word"
-MISSES = {"numbered_exhibits_tested_by_number": NUMBERED_EXHIBITS}
+RETEST = (
+    "a re-examination (重新鉴定) replaces the first blood reading (the court rests on the opinion it admits; recalled,"
+    " unconfirmed); the engine takes the highest of several readings, as of several acts"
+)
+MISSES = {
+    "numbered_exhibits_tested_by_number": NUMBERED_EXHIBITS,
+    "blood_retest_replaces_the_first_reading": RETEST,
+}
 
 FIRST_DRUGS = [
     (
@@ -206,6 +217,43 @@ SECOND_BAC = [
     ),
     ("outside_no_alcohol_found", "经鉴定，其血液中未检出乙醇成分。", None),
 ]
+THIRD_DRUGS = [
+    (
+        "tablets_counted_weighed_then_reported",
+        "民警在其背包内查获橘红色片剂300粒，经称量净重28.5克。经检验，上述片剂中均检出甲基苯丙胺和咖啡因成分。",
+        {"甲基苯丙胺": "28.5"},
+    ),
+    (
+        "sold_bags_and_seized_bags_one_report",
+        "被告人将白色晶体两小包以500元的价格卖给马某，每包约0.3克。民警在马某处扣押上述晶体两包，净重0.58克，经鉴定检出甲基苯丙胺成分。",
+        {"甲基苯丙胺": "0.58"},
+    ),
+    (
+        "two_sales_each_named_ice",
+        "2021年2月5日，被告人向何某贩卖冰毒1克，得款400元；2021年2月18日，被告人再次向何某贩卖冰毒2克，得款800元。",
+        {"甲基苯丙胺": "3"},
+    ),
+    ("heroin_weight_with_yu_chinese", "民警从其内裤中查获海洛因五克余。", {"海洛因": "5"}),
+]
+THIRD_BAC = [
+    (
+        "breath_only_then_fled",
+        "经呼气酒精检测，其呼气酒精含量为152mg/100ml，后其趁民警不备逃离现场，未能提取血样。",
+        "152",
+    ),
+    ("colon_after_wei", "经检测，被告人血样中的乙醇含量为：136.21毫克/100毫升。", "136.21"),
+    ("volume_after_the_verb", "经鉴定，其血液中乙醇含量为每百毫升一百五十毫克。", "150"),
+    (
+        "outside_threshold_with_volume_after_the_verb",
+        "醉酒驾驶是指车辆驾驶人员血液中的酒精含量为每百毫升八十毫克以上的驾驶行为。",
+        None,
+    ),
+    (
+        "blood_retest_replaces_the_first_reading",
+        "经鉴定，其血液中乙醇含量为88.6mg/100ml。经重新鉴定，其血液中乙醇含量为85.2mg/100ml。",
+        "85.2",
+    ),
+]
 # written for the second batch's fixes: just outside each
 SECOND_OUTSIDE_DRUGS = [
     (
@@ -243,12 +291,13 @@ def drug_cases(rows):
 
 
 @pytest.mark.parametrize(
-    ("text", "want"), drug_cases(FIRST_DRUGS + OUTSIDE_DRUGS + SECOND_DRUGS + SECOND_OUTSIDE_DRUGS)
+    ("text", "want"),
+    drug_cases(FIRST_DRUGS + OUTSIDE_DRUGS + SECOND_DRUGS + SECOND_OUTSIDE_DRUGS + THIRD_DRUGS),
 )
 def test_drug_weight_is_tied_to_the_substance_of_its_item(text, want):
     assert grams_by_kind(text) == {kind: Decimal(grams) for kind, grams in want.items()}
 
 
-@pytest.mark.parametrize(("text", "want"), drug_cases(FIRST_BAC + OUTSIDE_BAC + SECOND_BAC))
+@pytest.mark.parametrize(("text", "want"), drug_cases(FIRST_BAC + OUTSIDE_BAC + SECOND_BAC + THIRD_BAC))
 def test_blood_alcohol_is_read_in_the_courts_wordings(text, want):
     assert find_blood_alcohol(text)[0] == (None if want is None else Decimal(want))

@@ -20,9 +20,6 @@ from leniency.sentencing.extraction.quantities import find_blood_alcohol
             "其血样中检出乙醇成分，其含量为96.2mg/100ml。",
             Decimal("96.2"),
             id="substance_word_between",
-            marks=pytest.mark.xfail(
-                strict=True, reason="乙醇成分: a word between the substance and the comma is not read"
-            ),
         ),
         pytest.param("血液中检出乙醇，其含量为96.2mg/100ml。", Decimal("96.2"), id="found_then_its_amount"),
         pytest.param(

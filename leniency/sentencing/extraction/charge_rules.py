@@ -18,6 +18,7 @@ from functools import cache
 
 from leniency.sentencing.extraction.charge_elements import charge_elements
 from leniency.sentencing.extraction.charge_ngrams import defendants_conduct
+from leniency.sentencing.extraction.conduct_actor import others_act
 from leniency.sentencing.extraction.conduct_words import own_act
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number
 
@@ -92,10 +93,10 @@ def largest_sum(text: str) -> Decimal | None:
 
 @cache
 def _distinctions() -> tuple[
-    tuple[str, re.Pattern | None, re.Pattern, re.Pattern | None, str, bool, SumBounds], ...
+    tuple[str, re.Pattern | None, re.Pattern, re.Pattern | None, str, bool, SumBounds, bool], ...
 ]:
-    """(charge, its own element, the other's element, what sends it back, the other charge, add, the sums it needs) per
-    rule."""
+    """(charge, its own element, the other's element, what sends it back, the other charge, add, the sums it needs,
+    whether the other's element must be the defendant's own act) per rule."""
     return tuple(
         (
             rule["charge"],
@@ -105,6 +106,7 @@ def _distinctions() -> tuple[
             rule["to"],
             bool(rule.get("add")),
             SumBounds(_yuan(rule.get("sum_at_least")), _yuan(rule.get("sum_below"))),
+            rule.get("actor") == "defendant",
         )
         for rule in charge_elements().get("distinctions", ())
     )
@@ -123,8 +125,12 @@ def by_distinctions(text: str, chosen: list[str]) -> list[str]:
         if tells_no_crime(text, charge):
             continue
         result = [charge]
-        for name, own, other, back, to, add, sums in _distinctions():
-            if name != charge or (own is not None and own.search(text)) or not other.search(text):
+        for name, own, other, back, to, add, sums, by_defendant in _distinctions():
+            if (
+                name != charge
+                or (own is not None and own.search(text))
+                or not _states(other, text, by_defendant)
+            ):
                 continue
             if (back is not None and back.search(text)) or not sums.hold(text):
                 continue
@@ -132,6 +138,14 @@ def by_distinctions(text: str, chosen: list[str]) -> list[str]:
             break
         out.extend(c for c in result if c not in out)
     return out
+
+
+def _states(element: re.Pattern, text: str, by_defendant: bool) -> bool:
+    """Whether the fact states `element`; with `by_defendant`, as the defendant's own act, judged at the word the match
+    ends with (the force of 第269条, the 寻衅 of 第293条), not a victim's or another person's (conduct_actor)."""
+    if not by_defendant:
+        return element.search(text) is not None
+    return any(not others_act(text, max(m.start(), m.end() - 1)) for m in element.finditer(text))
 
 
 @cache

@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from leniency.sentencing.extraction.charge_elements import charge_elements
+from leniency.sentencing.extraction.conduct_actor import others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 # the clause before the word, up to its last comma or full stop
@@ -78,6 +79,8 @@ def own_act(text: str, start: int, negligent: bool = False) -> bool:
         return False
     if not negligent and MISHAP.search(clause):
         return False
+    if others_act(text, start):
+        return False  # (E75) 被害人乙某…寻衅, 丙某追上甲某将其打倒: a victim's or another's act
     sentence = SENTENCE_START.split(text[:start])[-1]
     if JOINT_OR_DEFENDANT.search(sentence):
         return True

@@ -27,11 +27,12 @@ from leniency.sentencing.extraction.charge_inference import (
     with_whole_facts_elements,
 )
 from leniency.sentencing.extraction.charge_rules import absorbed
+from leniency.sentencing.extraction.conduct_actor import defendant_names
 from leniency.sentencing.extraction.conduct_words import cued_charges
-from leniency.sentencing.extraction.document import HEADING, acts, parse
+from leniency.sentencing.extraction.document import HEADING, Count, Document, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
 from leniency.sentencing.extraction.numbers import span
-from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 from leniency.sentencing.facts import Span
 
 CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
@@ -152,12 +153,15 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
     whole text, read as one, gives only the best of. An act's charge is kept only where the whole text ranks it
     among its candidates too, so that a short act read alone does not bring in a charge the case does not support."""
     document = parse(text)
-    numbered = acts(document)
+    numbered = told_counts(document)
     if len(numbered) < 2:
         return []
     supported = {c.charge for c in model.candidates(text, limit=REQUIRED_POOL)}
+    timed = acts(document)
     found: list[str] = []
-    for act in numbered:
+    for rank, act in enumerate(numbered):
+        # a count with no time of its own goes on the episode of the count before it (its date: 袭警 since 2021-03-01)
+        read_with = {act} if act in timed or rank == 0 else {act, numbered[rank - 1]}
         heading = text[act.section : min(act.section + HEADING, act.start)] if 0 <= act.section else ""
         told = heading + text[act.start : act.end]
         best = model.charges(told, exclude=named)[:1]
@@ -166,9 +170,48 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
         cued = set(cued_charges(told))
         # the neighbour an act's charge is read as by the elements the whole fact states: the defendant's post, told once
         # before the counts (被告人系某区财政局会计。一、…侵吞…二、…借给…), makes each count's taking 贪污 and its loan 挪用公款
-        best = [c for c in with_whole_facts_elements(text, best) if c not in named]
+        # (E75) read with what is told outside every numbered count (his post, his profile), not with the other numbered
+        # counts: each crime on its own facts (刑法第69条), so another count's 随意殴打 makes no 寻衅滋事 of this count's
+        # injury. An act told without a number (sentence_acts.opens_apart) may go on the story before it (又雇请…解制成
+        # 木板 of the tree felled before), so it is no bound: the judgment's own numbers are
+        own_facts = _outside_other_counts(text, [c for c in numbered if not c.apart], read_with)
+        best = [c for c in with_whole_facts_elements(own_facts, best) if c not in named]
         found.extend(c for c in best if (c in supported or c in cued) and c not in found)
     return found
+
+
+def told_counts(document: Document) -> list[Count]:
+    """Each count that may tell an act of its own (E75): the numbered acts and those told without a number (`acts`), and
+    a numbered count with no time of its own that goes on the story of the act before it and names the defendant (二、民警
+    依法对甲某进行检查时，甲某…推搡民警), for a count whose conduct meets another charge's elements is a candidate for that
+    charge; not an item of the evidence (nor a list of them that names no act before it, nor the defendant), nor a count
+    that holds other counts (its items are read one by one)."""
+    timed = acts(document)
+    found = list(timed)
+    names = defendant_names(document.text)
+    for count in document.counts:
+        inner = any(c is not count and count.start <= c.start and c.end <= count.end for c in document.counts)
+        after_an_act = any(
+            c.end <= count.start and c.number == count.number - 1 for c in timed if not c.apart
+        )
+        told = document.text[count.start : count.end]
+        names_him = DEFENDANT_WORD_RE.search(told) or any(name in told for name in names)
+        if not count.evidence and not inner and count not in found and after_an_act and names_him:
+            found.append(count)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _outside_other_counts(text: str, counts: list[Count], read_with: set[Count]) -> str:
+    """The text less every count but those of `read_with` (the preamble, the summing-up and the act itself)."""
+    kept = []
+    at = 0
+    for count in sorted(counts, key=lambda c: c.start):
+        if count in read_with or count.start < at:
+            continue
+        kept.append(text[at : count.start])
+        at = count.end
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def stated_count(text: str) -> int:

@@ -19,6 +19,7 @@ from leniency.sentencing.extraction.circumstance_patterns import (
     CIVIL_SETTLEMENT_PAID,
     CO_OFFENDERS_OWN,
     COSTS_PAID,
+    DRUG_REOFFENDER_WORD,
     ECOLOGICAL_DAMAGES_PAID,
     RETURNED,
     TRIAL_HEADER,
@@ -102,6 +103,8 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
     # by name, are his (circumstance_actor.py, E70)
     if done_by_another(text, start, code):
         return False
+    if pattern is DRUG_REOFFENDER_WORD and not _drug_reoffence_told(text, start):
+        return False
     if pattern in FACT_TESTS and not FACT_TESTS[pattern](text, start, match.end()):
         return False
     if pattern is NOTHING_TAKEN and not taking_attempted(text, match):
@@ -143,6 +146,20 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
     ):
         return False
     return not (pattern in (RETURNED, RETURNED_TO, COSTS_PAID) and not returned_by_defendant(text, start))
+
+
+# 刑法第356条 found not to apply, wherever the text says so ("公诉机关指控…系毒品再犯，经查…不构成毒品再犯")
+DRUG_REOFFENCE_DENIED = re.compile(r"(?:不|未|并不|尚不)(?:构成|属于|系|是|能认定为?|认定为?|成立)毒品再犯")
+# a 毒品再犯 its clause tells of a co-offender ("同案人邓某系毒品再犯") or only asks about ("是否构成毒品再犯")
+NOT_THE_DEFENDANTS_OR_ASKED = re.compile(r"同案|同伙|另案|是否")
+
+
+def _drug_reoffence_told(text: str, start: int) -> bool:
+    """Whether the word 毒品再犯 at `start` tells the defendant's (circumstance_patterns.DRUG_REOFFENDER_WORD): not
+    denied anywhere in the text, not a co-offender's, not a question."""
+    if DRUG_REOFFENCE_DENIED.search(text):
+        return False
+    return not NOT_THE_DEFENDANTS_OR_ASKED.search(text, clause_bounds(text, start, start)[0], start)
 
 
 # the victim's costs named as what was given back ("向被害人偿还医疗费"): COSTS_PAID's compensation, not a restitution

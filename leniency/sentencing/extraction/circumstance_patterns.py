@@ -65,6 +65,7 @@ WENT_TO_AUTHORITY = re.compile(
 AGE_WHEN_ACTING = r"(?:作案时|犯罪时|行为时|案发时)(?:已|仅)?(?:年仅|刚满|已满|年满|年届|系|为|只有)?"
 # PRIOR_RECORD's findings are the openings of `prior_records`, not a pattern's matches
 PRIOR_RECORD = re.compile(r"(?!)")
+DRUG_REOFFENDER_WORD = re.compile(r"毒品再犯")
 # a sentence that opens on the trial ("庭审中，…", "在法庭审理过程中，…"): what follows is told at trial
 TRIAL_HEADER = r"(?:^|(?<=[。；;\n]))(?:在)?(?:庭审|开庭审理|法庭审理|法庭调查)(?:中|时|过程中|期间)[，,]"
 # (circumstance, pattern). Order matters only for readability; each is searched on its own.
@@ -108,6 +109,10 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     )),
     # a prior record (前科): a criminal conviction earlier_convictions reads, but the judgment a 漏罪 is combined with
     (C.PRIOR_RECORD, PRIOR_RECORD),
+    # 毒品再犯 named by the court or the prosecutor ("系毒品再犯", "系累犯、毒品再犯"): 刑法第356条 needs an earlier
+    # sentence for 走私、贩卖、运输、制造、非法持有毒品罪 (因…被判过刑), so the word tells a prior record where the profile
+    # tells none the reader finds; the calculation weighs it as art. 356's (calculator_adjust.drug_reoffender)
+    (C.PRIOR_RECORD, DRUG_REOFFENDER_WORD),
     (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还"
                                r"|(?:交出|上交|上缴)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted

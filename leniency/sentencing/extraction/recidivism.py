@@ -56,14 +56,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leniency.sentencing.catalogue import all_charges, find_charge, negligent_charges, normalise_name
-from leniency.sentencing.extraction.earlier_convictions import EarlierConviction, earlier_convictions
+from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.excepted_earlier_crimes import (
     ADULT,
     birth_date,
     minor_crime,
     negligent_crime,
+    weighed_as_prior_record,
 )
-from leniency.sentencing.extraction.numbers import DATE, DATE_RE, TERM, TERM_RE, date_of, term_months
+from leniency.sentencing.extraction.numbers import (
+    DATE,
+    DATE_RE,
+    SENTENCE_BREAKS,
+    TERM,
+    TERM_RE,
+    bounds,
+    date_of,
+    span,
+    term_months,
+)
 from leniency.sentencing.extraction.quantities import age_on
 from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, Span
 
@@ -279,7 +290,41 @@ def without_inferred(facts: CaseFacts) -> CaseFacts | None:
         return None  # 刑法第66条 asks no 有期徒刑 of the new crime
     notes = [n for n in facts.notes if not n.startswith(NOTE_PREFIX)] + [NOT_CUSTODIAL]
     circumstances = [f for f in facts.circumstances if f not in inferred]
+    if not any(f.code == Circumstance.PRIOR_RECORD.value for f in circumstances):
+        # no recidivism: its conviction is a 前科 again (三(16)), where recidivism.beside_recidivism dropped it
+        circumstances += _record_of(facts.text or "", inferred[0])
     return dataclasses.replace(facts, circumstances=circumstances, notes=notes)
+
+
+def _record_of(text: str, inferred: Finding) -> list[Finding]:
+    """The prior record (三(16)) of the earlier conviction an inferred recidivism was read from, as circumstances reads
+    it (its opening words), where it is weighed as one (excepted_earlier_crimes)."""
+    told = [
+        c for c in earlier_convictions(text) if inferred.span is not None and c.start == inferred.span.start
+    ]
+    opening = OPENING.match(text, told[0].start) if told and weighed_as_prior_record(text, told[0]) else None
+    if opening is None:
+        return []
+    return [Finding(Circumstance.PRIOR_RECORD.value, None, span(text, opening.start(), opening.end()))]
+
+
+def beside_recidivism(
+    text: str, recidivist: Finding, mentions: Sequence[Finding], convictions: Sequence[EarlierConviction]
+) -> list[Finding]:
+    """`mentions` less the prior records (前科) a recidivist finding already weighs. One earlier conviction is a 累犯's
+    or a 前科, not both (2021量刑指导意见 三(15)、(16): the same conviction is not weighed twice): the one the recidivism
+    rests on (`basis`; where the records tell none, the only conviction told) is no 前科 beside it, nor is a record
+    read from words alone (毒品再犯, circumstance_patterns), which names no conviction of its own; another earlier
+    conviction stays one. `convictions` are the defendant's prior records (circumstances.prior_records)."""
+    founded_on = basis(text, recidivist, convictions)
+    if founded_on is None and len(convictions) == 1:
+        founded_on = convictions[0]
+    others = {c.start for c in convictions if c != founded_on and not _restates_the_ground(text, c)}
+    return [
+        m
+        for m in mentions
+        if m.code != Circumstance.PRIOR_RECORD.value or (m.span is not None and m.span.start in others)
+    ]
 
 
 def basis(
@@ -302,6 +347,20 @@ def basis(
         and (first is None or c.released <= first)
     ]
     return max(served, key=lambda c: c.released or date.min, default=None)
+
+
+# 累犯 or 刑法第65条's own words ("曾因故意犯罪被判处有期徒刑，刑罚执行完毕后五年内再犯…之罪，系累犯")
+RECIDIVISM_WORDS = re.compile(r"累犯|刑罚执行完毕(?:或者赦免)?以?后[^。；;]{0,4}五年")
+
+
+def _restates_the_ground(text: str, c: EarlierConviction) -> bool:
+    """Whether `c` is the court's restatement of a recidivism's ground, not a conviction of its own: told with no date
+    of its own, in the sentence that names 累犯 or tells art. 65's conditions ("本院认为…被告人曾因故意犯罪被判处有期徒刑，
+    刑罚执行完毕后五年内再犯…，系累犯")."""
+    if c.pronounced is not None or c.released is not None:
+        return False
+    lo, hi = bounds(text, c.start, c.end, SENTENCE_BREAKS)
+    return RECIDIVISM_WORDS.search(text, lo, hi) is not None
 
 
 def first_act_date(text: str) -> date | None:

@@ -4,7 +4,8 @@ noun (restitution_acts.py; 2021量刑指导意见 三(10)、(11)).
 
 Every passage was written for this test in the style of a criminal judgment; none is taken from any data set. FIRST
 was written and scored before any change: 19 of 30 right at d2c3f97, 30 of 30 after E66's first rules, 29 of 30 once
-并/且 close a negation (没有异议并签字具结: the dev check showed two pleas lost without it), the one left a strict xfail.
+并/且 close a negation (没有异议并签字具结: the dev check showed two pleas lost without it), the one left a strict xfail
+(没有A并B) that E77's joined-amends rule turned to a pass.
 SECOND was written after those rules, in new phrasings, and scored before fixing what it showed: 11 of 14 right (7 of
 14 at d2c3f97), the held-out estimate; 13 of 14 after two fixes (a police word whose own predicate is negated is no
 recovery; the heads of a material loss, 治疗费 among them), the one left a strict xfail naming its class.

@@ -54,9 +54,7 @@ HIGHER_THAN_ESTIMATE = "the term is well above the examiner's estimate"
 
 CHARGE_MISSES = {
     "fraud_online_romance_returned_forgiven": WRONG_CHARGE,
-    "drugs_tramadol_tablets_two_sales": WRONG_CHARGE,
     "exemption_theft_by_seventy_six_year_old": WRONG_CHARGE,
-    "exemption_injury_surrender_victim_provoked": WRONG_CHARGE,
     "several_drunk_driving_and_pushing_auxiliary_police": SECOND_CHARGE,
     "several_injury_then_provoking_trouble": SECOND_CHARGE,
     "several_selling_drugs_and_sheltering_users": SECOND_CHARGE,

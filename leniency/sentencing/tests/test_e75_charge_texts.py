@@ -22,9 +22,8 @@ from leniency.sentencing.tests.written_texts import written_case
 DRUGS = "走私、贩卖、运输、制造毒品"
 MISSES = {
     "count_drunk_driving_then_pushing_police": (
-        "count 二 is read as an evidence item (document.py: 执法记录仪's 记录 in its first 40 characters), so no count "
-        "tells the pushing; read as an act, the existing 袭警 rule takes 推搡民警 after a 2022 date (arguable: the 2019 "
-        "guidance names 撕咬、踢打、抱摔, recalled)"
+        "the 袭警 rule takes 推搡民警 after a 2022 date as 袭警, where the examiner reads 妨害公务 (arguable: the 2019 "
+        "guidance names 撕咬、踢打、抱摔, recalled); count 二 is read as an act since 56019c9"
     ),
 }
 

@@ -9,17 +9,19 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, bare_defendant_names
+from leniency.sentencing.extraction.parties import MASKED_NAME as MASKED_FREE_NAME
 from leniency.sentencing.facts import Finding
 
 DEFENDANT_NAME_RE = re.compile(
-    DEFENDANT_WORDS + r"([\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
+    DEFENDANT_WORDS + r"([\u4e00-\u9fff]\d*(?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
 )
 VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
 MASKED_NAME = r"[\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?)"
 VICTIM_NAME_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME})")
 # A masked name found where nothing marks its start (郭某某停放的, 将侯某乙打伤): the one character before 某 or X
 # and what follows it, so that the word before is not taken in and a name's letter not left out (将侯某 | 乙).
-FREE_NAME = r"[\u4e00-\u9fff](?:某(?:某|[甲乙丙丁戊己]|\d)*|[X×]{1,3}\d*)"
+# parties.MASKED_NAME: every CAIL masking, its index before 某 too (王1某, 王某1)
+FREE_NAME = MASKED_FREE_NAME
 # a person's particulars in parentheses after the name (王某（女，1998年出生）、赵某（女）): not names of their own
 PARTICULARS = r"(?:（[^（）。；;]{0,40}）|\([^()。；;]{0,40}\))"
 PARTICULARS_RE = re.compile(PARTICULARS)
@@ -54,7 +56,11 @@ def lettered_victims(text: str) -> frozenset[str]:
 def person_named(name: str) -> str:
     """A masked name without the word the pattern may take in before it (将周某 -> 周某)."""
     at = name.find("某")
-    return name[at - 1 :] if at > 0 else name
+    if at <= 0:
+        return name
+    while at > 1 and name[at - 1].isdigit():  # 王2某's index stays with it
+        at -= 1
+    return name[at - 1 :]
 
 
 def find_victims(text: str) -> tuple[int | None, Finding | None]:

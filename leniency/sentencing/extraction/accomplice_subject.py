@@ -6,6 +6,7 @@ defendant's own circumstances; 刑事诉讼法解释第355条第3款: leniency o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leniency.sentencing.extraction.circumstance_denials import clause_bounds
 from leniency.sentencing.extraction.others_acts import co_offenders, tried_here
@@ -22,12 +23,13 @@ DEFENDANT_NAMED = re.compile(r"(?<!同案)" + DEFENDANT_WORDS + r"(" + NAME + ")
 LEAD = re.compile(r"(?:案发后|事后|作案后|次日|当日|同日|随后|后|而|但|则)?")
 
 
-def accomplice_names(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def accomplice_names(text: str) -> frozenset[str]:
     """The names the text gives accomplices (a 同案被告人 among them), less any it also calls 被告人 on its own; and
     those others_acts.co_offenders reads (乙（另案处理）, 与乙共同…: task E60), less the persons tried."""
     defendants = set(DEFENDANT_NAMED.findall(text))
     named = {m.group(1) for m in ACCOMPLICE_NAMED.finditer(text)} - defendants
-    return named | (co_offenders(text) - tried_here(text))
+    return frozenset(named | (co_offenders(text) - tried_here(text)))
 
 
 def of_accomplice(text: str, at: int) -> bool:

@@ -17,6 +17,7 @@ other person alone (刘某对钱某表示谅解, 对被告人钱某的行为表�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leniency.sentencing.extraction.circumstance_negation import clause_bounds
 from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
@@ -67,6 +68,7 @@ OPENING_NAME = re.compile(rf"(?:同案人|同案犯|同伙|共犯)?(?P<names>{NA
 JOINED = re.compile(r"[与和及、]|以及|伙同|同")
 
 
+@lru_cache(maxsize=16)
 def first_defendant(text: str) -> str | None:
     """The person the engine sentences: the first named after a word for the person tried, or the one name a text
     without the word gives him (parties.bare_defendant_names)."""
@@ -109,9 +111,10 @@ def _forgiven_to_others(text: str, at: int, defendant: str, others: set[str]) ->
     return bool(forgiven) and not any(_may_be(defendant, name) for name in forgiven) and forgiven <= others
 
 
-def _persons_tried(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def _persons_tried(text: str) -> frozenset[str]:
     found = (m["names"] for m in NAMED_DEFENDANTS.finditer(text) if m["names"])
-    return {name for told in found for name in _names(told)}
+    return frozenset(name for told in found for name in _names(told))
 
 
 def _may_be(defendant: str, name: str) -> bool:

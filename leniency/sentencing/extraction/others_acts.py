@@ -88,7 +88,8 @@ def in_others_act(text: str, at: int) -> bool:
     return any(lo <= at < hi for lo, hi, _ in others_acts(text))
 
 
-def tried_here(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def tried_here(text: str) -> frozenset[str]:
     """The masked names of the persons tried: victims.defendant_names, and those listed after the word with the first
     (被告人门某某、李某甲、李某乙)."""
     names = {person_named(n) for n in defendant_names(text)}
@@ -96,16 +97,17 @@ def tried_here(text: str) -> set[str]:
         names |= {
             person_named(n) for n in re.findall(FREE_NAME, re.sub(r"[（(][^）)]*[）)]", "", match["listed"]))
         }
-    return names
+    return frozenset(names)
 
 
-def co_offenders(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def co_offenders(text: str) -> frozenset[str]:
     """The masked names `text` gives the defendant's co-offenders (see CO_OFFENDER_RE)."""
     names: set[str] = set()
     for match in CO_OFFENDER_RE.finditer(text):
         told = match["listed"] or match["marked"] or match["joined"]
         names |= {person_named(n) for n in re.findall(FREE_NAME, re.sub(r"[（(][^）)]*[）)]", "", told))}
-    return names
+    return frozenset(names)
 
 
 def _bracket(text: str, at: int) -> tuple[int, int] | None:

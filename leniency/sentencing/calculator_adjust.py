@@ -12,12 +12,12 @@ Order (2021 guiding opinions 二(三), FACTS §1.2–1.3):
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
 from leniency.sentencing.extraction.circumstances import prior_records
+from leniency.sentencing.extraction.drug_priors import drug_prior
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction
 from leniency.sentencing.extraction.recidivism import INFERRED
 from leniency.sentencing.extraction.recidivism import basis as recidivism_basis
@@ -42,10 +42,6 @@ class Applied:
         return rule_id in self.rules
 
 
-# 刑法第356条: a prior sentence for one of these crimes ("曾因犯贩卖毒品罪被判处…", "因非法持有毒品罪于…被判处")
-DRUG_PRIOR_RE = re.compile(
-    r"因(?:犯)?[^。；，,]{0,12}(?:走私|贩卖|运输|制造|非法持有)[^。；，,]{0,8}毒品罪[^。；]{0,30}?(?:判处|判决|被判|判刑)"
-)
 DRUG_SECTION = range(347, 358)  # 第六章第七节 走私、贩卖、运输、制造毒品罪: arts. 347-357 (本节规定之罪)
 
 
@@ -80,7 +76,7 @@ def _drug_section_case(facts: CaseFacts) -> bool:
 
 
 def _drug_priors(text: str) -> list[EarlierConviction]:
-    return [c for c in prior_records(text) if DRUG_PRIOR_RE.search(text[c.start : c.end])]
+    return [c for c in prior_records(text) if drug_prior(text[c.start : c.end])]
 
 
 def recidivist_drug_reoffender(facts: CaseFacts) -> tuple[bool, str | None]:

@@ -14,8 +14,8 @@ from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierC
 from leniency.sentencing.extraction.excepted_earlier_crimes import weighed_as_prior_record
 from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.extraction.plea_withdrawal import withdrawn
+from leniency.sentencing.extraction.recidivism import beside_recidivism, inferred_recidivism
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
-from leniency.sentencing.extraction.recidivism import inferred_recidivism
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
 from leniency.sentencing.extraction.restitution_acts import before_discovery
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
@@ -82,6 +82,12 @@ def read_circumstances(
             derived.append(stage)
     findings += derived
     codes |= {f.code for f in derived}
+    # one earlier conviction is a 累犯's or a 前科, not both (recidivism.beside_recidivism)
+    if C.RECIDIVIST in codes:
+        recidivist = next(f for f in findings if f.code == C.RECIDIVIST)
+        mentions = beside_recidivism(text, recidivist, mentions, prior_records(text))
+        record = next((m for m in mentions if m.code == C.PRIOR_RECORD), None)
+        findings = [f for f in findings if f.code != C.PRIOR_RECORD] + ([record] if record else [])
     if C.DISCONTINUATION in codes:
         harm = discontinuance_harm(text)
         findings = [_with_harm(f, harm) for f in findings]

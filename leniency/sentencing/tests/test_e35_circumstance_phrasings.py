@@ -201,9 +201,10 @@ CASES = [
     case("not-limited-capacity-claim-rejected",
          "辩护人提出被告人殷某系限制刑事责任能力人的意见，经鉴定，殷某作案时具有完全刑事责任能力，该意见不予采纳。"),
     # 累犯、前科 (刑法第65条; 三(15)(16))
+    # one earlier conviction is a 累犯's or a 前科, not both (E74: recidivism.beside_recidivism)
     case("recidivist-and-prior",
          "被告人罗某曾因犯盗窃罪于2016年3月被判处有期徒刑二年，2017年12月刑满释放。本院认为，被告人罗某系累犯，"
-         "依法应当从重处罚。", "recidivist", "prior_record"),
+         "依法应当从重处罚。", "recidivist"),
     case("prior-record-only",
          "被告人毕某曾因犯故意伤害罪于2008年被判处有期徒刑一年，缓刑一年。", "prior_record"),
     case("not-prior-none",

@@ -145,7 +145,7 @@ CASES = [
         "2020年5月10日刑满释放。经依法侦查查明：2022年3月15日，犯罪嫌疑人冯某在某某菜市场扒窃被害人许某的钱包"
         "一个，内有现金人民币1200元。犯罪嫌疑人冯某到案后如实供述了上述事实。",
         charges={"盗窃"},
-        circumstances={"recidivist", "prior_record", "confession"},
+        circumstances={"recidivist", "confession"},  # one conviction: 累犯, not also 前科 (E74)
     ),
     case(
         "paste-fraud-refunded",

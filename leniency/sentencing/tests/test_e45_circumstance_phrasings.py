@@ -125,7 +125,7 @@ FIRST_CASES = [
     # 累犯、前科 (刑法第65条; 三(15)(16))
     case("recidivist-by-dates",
          "被告人尚某曾因犯抢劫罪于2015年6月被判处有期徒刑五年，2019年10月刑满释放。2022年3月，尚某又窃取他人财物。",
-         "recidivist", "prior_record", charges=("盗窃",)),
+         "recidivist", charges=("盗窃",)),  # its one conviction is the recidivism's, no 前科 beside it (E74)
     case("prior-released-over-five-years",
          "被告人浦某曾因犯盗窃罪于2008年被判处有期徒刑一年，2009年刑满释放。2021年5月，浦某再次盗窃。", "prior_record"),
     case("prior-detention-only",
@@ -219,7 +219,7 @@ SECOND_CASES = [
          "被告人为实施绑架，事先购买了手铐、胶带并租赁了车辆，因同伙退出而未能着手实施。", "preparation"),
     case("recidivist-in-the-statutes-words",
          "被告人曾因故意犯罪被判处有期徒刑，在刑罚执行完毕以后五年内再犯应当判处有期徒刑以上刑罚之罪，依法应当从重处罚。",
-         "recidivist", "prior_record"),
+         "recidivist"),  # its one conviction is the recidivism's, no 前科 beside it (E74)
     case("minor-at-crime-adult-at-trial",
          "被告人犯罪时已满十七周岁，审判时已年满十八周岁。", "minor"),
     case("blind-from-birth",

@@ -31,14 +31,16 @@ CIRCUMSTANCE_MISSES: dict[str, str] = {}
 
 
 def _as_read(case: Case) -> frozenset[str]:
-    """The examiner's reading in the reader's own terms, which differ from a lawyer's list in two ways by design:
-    the prior conviction behind a 累犯 is reported as prior_record too (the calculator weighs 累犯 only), and art. 356's
-    毒品再犯 is derived by the calculator from a drug prior_record (calculator_adjust.drug_reoffender), never read.
-    A sum paid under a 刑事和解 is reported as compensation beside it (circumstances.yaml: excluded_by reconciliation)."""
+    """The examiner's reading in the reader's own terms, which differ from a lawyer's list by design: art. 356's
+    毒品再犯 is derived by the calculator from a drug prior_record (calculator_adjust.drug_reoffender), never read, and a
+    recidivist's drug conviction is the recidivism's, no prior_record beside it (E74: one earlier conviction is a 累犯's
+    or a 前科, not both). A sum paid under a 刑事和解 is reported as compensation beside it (circumstances.yaml:
+    excluded_by reconciliation)."""
     codes = set(case.circumstances)
-    if "recidivist" in codes or "drug_reoffender" in codes:
+    if "drug_reoffender" in codes:
         codes.discard("drug_reoffender")
-        codes.add("prior_record")
+        if "recidivist" not in codes:
+            codes.add("prior_record")
     if "reconciliation" in codes and "赔偿" in case.text:
         codes.add("compensation")
     return frozenset(codes)

@@ -60,7 +60,7 @@ THEFT = [
         "可以从宽处理。",
         ["盗窃"],
         "1280",
-        "recidivist prior_record confession plea",
+        "recidivist confession plea",  # one earlier conviction: 累犯, not also 前科 (E74)
         7,
     ),
     case(
@@ -189,7 +189,7 @@ THEFT = [
         "的罪行，可以从轻处罚；自愿认罪认罚，可以从宽处理。",
         ["盗窃"],
         "18000",
-        "recidivist prior_record confession plea",
+        "recidivist confession plea",  # one earlier conviction: 累犯, not also 前科 (E74)
         15,
     ),
     case(

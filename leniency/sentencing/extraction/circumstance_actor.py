@@ -27,6 +27,7 @@ from leniency.sentencing.extraction.parties import (
     MASKED_NAME,
     PARTICULARS,
     bare_defendant_names,
+    may_be_same_person,
 )
 from leniency.sentencing.facts import Circumstance as C
 
@@ -87,7 +88,9 @@ def done_by_another(text: str, at: int, code: C) -> bool:
     defendant = first_defendant(text)
     if defendant is None:
         return False
-    others = {name for name in _persons_tried(text) | co_offenders(text) if not _may_be(defendant, name)}
+    others = {
+        name for name in _persons_tried(text) | co_offenders(text) if not may_be_same_person(defendant, name)
+    }
     if not others:
         return False
     if code == C.FORGIVENESS and _forgiven(text, at):
@@ -102,25 +105,25 @@ def forgiven_to_another(text: str, at: int) -> bool:
     defendant = first_defendant(text)
     if defendant is None:
         return False
-    others = {name for name in _persons_tried(text) | co_offenders(text) if not _may_be(defendant, name)}
+    others = {
+        name for name in _persons_tried(text) | co_offenders(text) if not may_be_same_person(defendant, name)
+    }
     return _forgiven_to_others(text, at, defendant, others)
 
 
 def _forgiven_to_others(text: str, at: int, defendant: str, others: set[str]) -> bool:
     forgiven = _forgiven(text, at)
-    return bool(forgiven) and not any(_may_be(defendant, name) for name in forgiven) and forgiven <= others
+    return (
+        bool(forgiven)
+        and not any(may_be_same_person(defendant, name) for name in forgiven)
+        and forgiven <= others
+    )
 
 
 @lru_cache(maxsize=16)
 def _persons_tried(text: str) -> frozenset[str]:
     found = (m["names"] for m in NAMED_DEFENDANTS.finditer(text) if m["names"])
     return frozenset(name for told in found for name in _names(told))
-
-
-def _may_be(defendant: str, name: str) -> bool:
-    """Whether `name` may be the defendant's: his, or one his extends or that extends his (刘某 told later as 刘某甲,
-    王某某 as 王某: a judgment's masking is not always the same for one person, so no other person is read from it)."""
-    return name.startswith(defendant) or defendant.startswith(name)
 
 
 def _forgiven(text: str, at: int) -> set[str]:

@@ -12,6 +12,7 @@ actor before it; a sentence that names none leaves it the defendant's, as the fa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS
 from leniency.sentencing.extraction.parties import (
@@ -19,6 +20,7 @@ from leniency.sentencing.extraction.parties import (
     MASKED_NAME,
     PARTICULARS,
     bare_defendant_names,
+    may_be_same_person,
 )
 
 OTHERS_WORDS = r"(?:被害人|受害人|被害单位|证人|报案人|失主)"
@@ -50,27 +52,23 @@ def others_act(text: str, at: int) -> bool:
         if role:
             return False  # 被告人…: his
         if name:
-            return bool(defendants) and not any(_may_be(d, name) for d in defendants)
+            return bool(defendants) and not any(may_be_same_person(d, name) for d in defendants)
     return False
 
 
-def defendant_names(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def defendant_names(text: str) -> frozenset[str]:
     """The masked names the text gives the persons tried (被告人甲某), or those a text without the word names him by,
     with their co-offenders; none where it names none."""
     tried = {m["name"] for m in NAMED_DEFENDANT.finditer(text)} or bare_defendant_names(text)
     joined = {
         name for m in CO_OFFENDERS.finditer(text) for name in re.findall(MASKED_NAME, _bare(m["names"]))
     }
-    return tried | joined if tried else set()
+    return frozenset(tried | joined) if tried else frozenset()
 
 
 def _bare(told: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]", "", told)
-
-
-def _may_be(defendant: str, name: str) -> bool:
-    # 刘某 told later as 刘某甲, 王某某 as 王某: a judgment's masking is not always the same for one person
-    return name.startswith(defendant) or defendant.startswith(name)
 
 
 def _clause_starts(text: str, at: int) -> list[int]:

@@ -37,6 +37,12 @@ BARE_DEFENDANT_RE = re.compile(
 HELPED_CATCH = re.compile(r"协助|配合|带领|指认")
 
 
+def may_be_same_person(known: str, name: str) -> bool:
+    """Whether `name` may be the person known as `known`: his, or one his extends or that extends his (刘某 told later as
+    刘某甲, 王某某 as 王某: a judgment's masking is not always the same for one person, so no other person is read from it)."""
+    return name.startswith(known) or known.startswith(name)
+
+
 def bare_defendant_names(text: str) -> set[str]:
     """The masked names the person tried goes by where `text` has no word for him; none where it has one (the word
     decides, and a name beside it is the defendant's only when the word names it)."""

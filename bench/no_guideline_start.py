@@ -8,7 +8,7 @@ starting range (量刑起点幅度) as a share of the statutory bracket it lies 
 calculator_baseline.bracket_baseline places a no-guideline start: low + (high - low) * share, low the bracket's
 prison floor, high its ceiling. Each distinct (crime, bracket, range) counts once; 危险驾驶 (拘役 alone, a pronounced
 term rather than a starting point) and 15年以上 (no span) have no share. The brackets are grouped as the position
-would be (method.yaml no_guideline.positions): 三年以下 (6-36 months), 五年以下 (6-60), 三年以上 (a floor of three years
+would be if each kind had its own position: 三年以下 (6-36 months), 五年以下 (6-60), 三年以上 (a floor of three years
 or more), other (二年以下 and the like; the guideline has none).
 
 Part 2, the dev error: on cail-term-dev.jsonl with the court's charges, the engine's prediction as
@@ -43,11 +43,15 @@ Part 2, before the change (all positions 0.25), signed [95%] and |e|:
     by band, a charge without standards: <=6 n=35 +1.411 [+1.111, +1.747]; 7-36 n=72 -0.028 [-0.149, +0.098];
       37-120 n=23 -0.136 [-0.503, +0.212]; >120 n=5 -0.435 [-1.065, +0.004]
 
-Decision (E78 step 3, per kind, each kind's position being its own change): 五年以下 -> 1/9 and 三年以上 -> 1/7, whose
-derived shares differ from 0.25 and whose dev signed error excludes zero on the heavy side; 三年以下 keeps 0.25
-(derived 0.000, but its interval reaches -0.004). After (73 of the 661 dev outputs move, each a 五年以下 or 三年以上
-start): a charge without standards +0.251 [+0.102, +0.423] |e| 0.700; 五年以下 +0.447 [-0.061, +0.986] |e| 0.797;
-三年以上 +0.205 [-0.012, +0.410] |e| 0.371; the rest unchanged. Every difference lies inside its interval.
+Decision: no change. E78 first set all three kinds to their derived shares; 三年以下, the largest group, then swung
+to -0.372 [-0.592, -0.149] with a larger |e|, so the derived share is not where a no-guideline baseline lies: a
+guideline crime's start is a lower bound on its baseline, which adds increments for amount, count and the like on top
+of it (二(二)), and a no-guideline charge has only the start. E78 then kept the two kinds whose own before-figures
+excluded zero (五年以下 1/9, 三年以上 1/7: engine 0.610 -> 0.591, every band inside its interval), a rule chosen after
+seeing the after-figures, which put a 五年以下 start (12 months) below a 三年以下 one (13.5) against the statute's order.
+The lead reverted it (dev figures chose it, the law did not). What the figures do say: the error of the charges
+without standards is in the <=6 band (+1.411, n=35), mostly true terms of 0 (a fine alone, an exemption) that no
+start position reaches; it stays open for the outcome rules (calculator_outcome), not the start.
 """
 
 from __future__ import annotations
@@ -66,7 +70,6 @@ if str(REPO_ROOT) not in sys.path:
 from bench.extraction_bands import BANDS, band  # noqa: E402
 from bench.plea_bucket import interval, signed_error  # noqa: E402
 from leniency.sentencing import calculator  # noqa: E402
-from leniency.sentencing.calculator_baseline import no_guideline_position  # noqa: E402
 from leniency.sentencing.calibrate_engine import engine_prediction, run_engine  # noqa: E402
 from leniency.sentencing.catalogue import Bracket, find_charge  # noqa: E402
 from leniency.sentencing.corpus import read_judgments  # noqa: E402
@@ -83,13 +86,14 @@ def position_span(bracket: Bracket) -> tuple[int, int]:
 
 
 def bracket_kind(bracket: Bracket) -> str | None:
-    """The kind method.yaml's no_guideline.positions gives the bracket, else 三年以下 or "other" (the general
-    position applies to both), or None where a position sets no start (no prison span)."""
+    """The bracket's kind by its prison span (三年以下 6-36 months, 五年以下 6-60, 三年以上 a floor of three years or
+    more, else "other"), or None where a position sets no start (no prison span)."""
     low, high = position_span(bracket)
     if bracket.imprisonment is None or high <= low:
         return None
-    kind = no_guideline_position(bracket, load_standard().method["no_guideline"])[0]
-    return kind or ("三年以下" if (low, high) == (6, 36) else "other")
+    if low >= 36:
+        return "三年以上"
+    return {(6, 36): "三年以下", (6, 60): "五年以下"}.get((low, high), "other")
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,7 @@ def recording_starts() -> Iterator[list[Start]]:
         kind = bracket_kind(bracket)
         low, high = position_span(bracket)
         # the general or kind position set the start, not an amount's own place in the bracket
-        position = no_guideline_position(bracket, standard.method["no_guideline"])[1]
+        position = float(standard.method["no_guideline"]["position"])
         binds = kind is not None and abs(base.months - (low + (high - low) * position)) < 1e-6
         starts.append(Start(kind=kind, position_binds=binds))
         return base

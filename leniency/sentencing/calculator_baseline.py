@@ -439,20 +439,6 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     return 1
 
 
-def no_guideline_position(bracket: Bracket, cfg: dict) -> tuple[str | None, float]:
-    """The kind of a bracket and the share of its prison span a no-guideline start takes (method.yaml
-    no_guideline.positions: the guideline's own starting points as shares of their brackets, E78); a bracket of
-    no listed kind takes the general `position`."""
-    low = bracket.imprisonment[0] if bracket.imprisonment else bracket.floor_months
-    high = bracket.ceiling_months
-    if bracket.imprisonment is not None and high > low:
-        for kind in cfg.get("positions", ()):
-            exact = kind.get("floor") == low and kind.get("ceiling") == high
-            if exact or ("min_floor" in kind and low >= kind["min_floor"]):
-                return kind["kind"], float(kind["position"])
-    return None, float(cfg.get("position", 0.25))
-
-
 def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, trace: Trace) -> Baseline:
     """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
     index = _basic_bracket(info, facts, trace)
@@ -466,7 +452,7 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, tra
             index = i
     index = trigger_bracket(info, facts, index, standard, trace)
     cfg = standard.method.get("no_guideline", {})
-    position = no_guideline_position(info.brackets[index], cfg)[1]
+    position = float(cfg.get("position", 0.25))
     by_amount = _amount_bracket(info, facts, standard, trace)
     if by_amount is not None and by_amount[0] >= index:
         index, position = by_amount

@@ -206,6 +206,26 @@ and Django's cursor wrappers; a raw psycopg SELECT 1 costs 15 us) plus building 
 the encrypted fields' decryption, prefetch attaching), the templates 6-9 ms, the rest 4-6 ms. Fewer statements would
 need panels' rows kept per defendant by the do_* services that change them (a schema change in plea, counsel,
 recommendations and study), or several panels' rows read by one statement; neither fits one session.
+
+2026-12-06, session 20 (P22): the panels' rows read by one statement (3e2caef: compiled_queries.reading_ahead, a
+UNION ALL of the compiled reads the panels register with case_page.read_with_page; signatures, participation entries
+and opinions read by the defendants' pks; the defendants read with the case). Statements a cold page 26/24/24 ->
+12/11/12 (max 14/13/12); with /tmp/helpers/s20/P22_1.diff and P22_2.diff (rounds, court decisions, the timeline;
+not applied) 9/8/9. 2998 cold pages of 97 users, Chinese and English, identical on SQLite and PostgreSQL. Interleaved
+on PostgreSQL, b0cbf1e (base) / 3e2caef (new) / new with both patches, --pages 20 --rounds 2, other helpers still
+running (load 6-10), all pages' CPU median (wall) ms, reference loop before-after:
+
+    run 1   base 17.4 (71.2) at 494-472   new 15.6 (20.5) at 144-140   patched 15.8 (21.3) at 150-193
+    run 2   base 13.6 (16.2) at 169-135   new 14.1 (17.4) at 153-143   patched 15.2 (19.3) at 142-133
+
+Only run 2's base and new ran at like speeds: there the page costs the same CPU and wall with half the statements
+(prosecutor / judge / duty lawyer CPU 13.9 / 12.7 / 13.8 -> 14.1 / 14.0 / 14.2), the patches no better (15.2).
+Fewer statements did not buy the expected 1-1.5 ms: the union's rows are wide (each padded with every other read's NULL columns, about 150), the
+signatures, entries and opinions now join their owners, and reads a page did not make before (a case with no court,
+a persona without the study panel, defendants without victims) are in every union. What is left of the 15 ms target
+at this machine's speed: about 14 ms CPU, 16-17 wall, on PostgreSQL: at it, not under it with any margin. Next: read
+ahead only what the page will read (its stage, court and persona), fewer padded columns (values() for the panels
+that read few), the charges' ordered read, the session and the user (Django's).
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@ from decimal import Decimal
 from leniency.sentencing.extraction.drug_tablets import CountedDrug, counted_drugs, per_tablet_spans
 from leniency.sentencing.extraction.drugs import names_pattern, substance
 from leniency.sentencing.extraction.numbers import (
+    DIGIT_CHARS,
     NUMBER,
+    UNIT_CHARS,
     bounds,
     clause_before,
     parse_number,
@@ -29,8 +31,11 @@ from leniency.sentencing.facts import DrugQuantity
 
 SENTENCE_BREAK = "。；;\n"
 
+# A statutory threshold quoted beside the weight (十克以上不满五十克, 未达到十克: 刑法第347条's figures, which the text
+# compares the weight with) is no weight; nor is the tail of such a figure (十克 of 不满五十克).
+NOT_A_THRESHOLD = rf"(?<!不满)(?<!不足)(?<!未满)(?<!未达)(?<!未达到)(?<![{DIGIT_CHARS}{UNIT_CHARS}.．点])"
 GRAMS_RE = re.compile(
-    rf"(?P<num>{NUMBER})(?P<unit>千克|公斤|毫克|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)(?!\s*[/／每])"
+    rf"{NOT_A_THRESHOLD}(?P<num>{NUMBER})(?P<unit>千克|公斤|毫克|克|kg|KG|g|G)(?![A-Za-z])(?!以上|以下|的标准)(?!\s*[/／每])"
 )  # not a concentration (毫克/100毫升)
 UNIT_GRAMS = {
     "千克": Decimal(1000),

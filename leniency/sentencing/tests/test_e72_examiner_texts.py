@@ -28,7 +28,6 @@ COUNT_ABSORBED = "a second charge told in its own count (第一起 故意伤害)
 # Amounts and quantities
 RETURNED_ADDED = "the value of loot the defendant handed back, restated beside the amount, is added to it"
 WEIGHT_BEFORE_NAME = "a drug weight told before the substance is named (…净重…；经鉴定…检出…成分) is not read"
-THRESHOLD_AS_WEIGHT = "a statutory threshold in the prosecutor's view (十克以上不满五十克) is added to the weight (28.4 g read as 78.4)"
 # Circumstances
 PROPERTY_PAYBACK = (
     "a theft's loss paid back (赔付/赔偿…损失) read as compensation beside 退赃退赔 (三(10)); arguable"
@@ -67,7 +66,6 @@ AMOUNT_MISSES = {
     "theft_jewellery_store_fifty_two_wan_part_returned": RETURNED_ADDED,
 }
 QUANTITY_MISSES = {
-    "drugs_holding_majiang_tablets_weight_in_numerals": THRESHOLD_AS_WEIGHT,
     "drugs_meth_twelve_and_a_half_grams_one_sale": WEIGHT_BEFORE_NAME + " (in Chinese numerals)",
     "long_heroin_two_blocks_courier": WEIGHT_BEFORE_NAME + " (两块…净重分别为)",
 }
@@ -89,7 +87,8 @@ MONTH_MISSES = {
     "fundraising_fraud_principal_returned_before_discovery": LOWER_THAN_ESTIMATE
     + " (650万 kept near the 7-year floor)",
     "fraud_fake_concert_tickets_online_all_returned": PLEA_DEEP,
-    "drugs_holding_majiang_tablets_weight_in_numerals": THRESHOLD_AS_WEIGHT,
+    "drugs_holding_majiang_tablets_weight_in_numerals": LOWER_THAN_ESTIMATE
+    + " (28.4 g read right: 10 months)",
     "drugs_ketamine_sale_recidivist_and_drug_reoffender": LOWER_THAN_ESTIMATE
     + " (毒品再犯 not added beside 累犯)",
     "drugs_meth_twelve_and_a_half_grams_one_sale": SALE_AS_HOLDING + "; " + DRUG_QUANTITY,

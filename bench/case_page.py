@@ -220,12 +220,12 @@ running (load 6-10), all pages' CPU median (wall) ms, reference loop before-afte
 
 Only run 2's base and new ran at like speeds: there the page costs the same CPU and wall with half the statements
 (prosecutor / judge / duty lawyer CPU 13.9 / 12.7 / 13.8 -> 14.1 / 14.0 / 14.2), the patches no better (15.2).
-Fewer statements did not buy the expected 1-1.5 ms: the union's rows are wide (each padded with every other read's NULL columns, about 150), the
-signatures, entries and opinions now join their owners, and reads a page did not make before (a case with no court,
-a persona without the study panel, defendants without victims) are in every union. What is left of the 15 ms target
-at this machine's speed: about 14 ms CPU, 16-17 wall, on PostgreSQL: at it, not under it with any margin. Next: read
-ahead only what the page will read (its stage, court and persona), fewer padded columns (values() for the panels
-that read few), the charges' ordered read, the session and the user (Django's).
+Fewer statements did not buy the expected 1-1.5 ms: the union's rows are wide (each padded with every other read's
+NULL columns, about 150), the signatures, entries and opinions now join their owners, and reads a page did not make
+before (a case with no court, a persona without the study panel, defendants without victims) are in every union.
+The lead reverted 3e2caef and 5afd2c0: a hand-written statement multiplexer that saves nothing measured is cost
+without payoff. Next, if statements are cut again: read ahead only what the page will read (its stage, court and
+persona), narrow rows (values()), or each panel's rows kept per defendant by the services that change them.
 """
 
 from __future__ import annotations

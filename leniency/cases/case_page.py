@@ -9,12 +9,6 @@ Rows that several panels read (the plea records, the recommendation rounds) are 
 `page_rows(context, key, defendants, load)`, which returns the whole `{pk: rows}` dict: the plea and the study
 panels then read one load of the withdrawals. Elsewhere (no memo, or defendants the page does not list) each
 is built for the defendants asked about alone.
-
-A module whose panel reads rows of the page's defendants (or of its case) by a compiled query registers that query
-with `read_with_page`: the page reads all of them by one statement before it renders (`page_reads`,
-`leniency.compiled_queries.reading_ahead`), and each panel's call gets its rows from there. One statement instead of
-one each: on PostgreSQL each costs this process about 0.1 ms of psycopg and Django's cursor besides its rows
-(issue 21).
 """
 
 from collections.abc import Callable, Sequence
@@ -27,26 +21,6 @@ from leniency.cases.access import visible_defendants
 from leniency.compiled_queries import compiled
 
 VISIBLE = "cases.visible"
-
-# The compiled queries the case page reads ahead, and what of the page they take: "defendants" (their pks, in the
-# page's order) or "case" (its pk).
-_PAGE_READS: dict[compiled, str] = {}
-
-
-def read_with_page(query, of: str = "defendants"):
-    """Register `query` (a `compiled` query or a `grouped_query`) as read by the case page with the pks of its
-    defendants (`of="defendants"`) or its case's pk (`of="case"`); returns `query`."""
-    if of not in ("defendants", "case"):
-        raise ValueError(f"a page read is of the defendants or of the case, not {of!r}")
-    _PAGE_READS[query.query if isinstance(query, grouped_query) else query] = of
-    return query
-
-
-def page_reads(case_pk: int, defendant_pks: list[int]) -> list[tuple[compiled, tuple]]:
-    """The registered page reads with their values, for `reading_ahead`."""
-    return [
-        (query, (defendant_pks,) if of == "defendants" else (case_pk,)) for query, of in _PAGE_READS.items()
-    ]
 
 
 def page_rows(context, key: str, defendants: Sequence, load: Callable[[list], dict]) -> dict:
@@ -159,11 +133,11 @@ class grouped_query:  # noqa: N801 (called like a function)
 
     def __init__(self, build: Callable):
         self._keys = None
-        self.query = compiled(lambda *pks: self._unsorted(build(*pks)))  # may be read ahead (reading_ahead)
+        self._query = compiled(lambda *pks: self._unsorted(build(*pks)))
 
     def _unsorted(self, queryset):
         unordered, self._keys = _python_order(queryset)
         return unordered
 
     def __call__(self, *pks) -> list:
-        return _sorted(list(self.query(*pks)), self._keys)
+        return _sorted(list(self._query(*pks)), self._keys)

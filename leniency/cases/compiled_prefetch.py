@@ -40,7 +40,7 @@ class compiled_prefetch:  # noqa: N801 (called like a function)
             self._owner = f"_prefetch_related_val_{through.get_field(self._field.m2m_field_name()).attname}"
         else:
             self._owner = self._field.attname
-        self.query = compiled(self._build)  # its rows may be read ahead (compiled_queries.reading_ahead)
+        self._query = compiled(self._build)
 
     def _build(self, pks):
         base = self.lookup.queryset
@@ -56,16 +56,9 @@ class compiled_prefetch:  # noqa: N801 (called like a function)
     def __call__(self, instances: Sequence) -> None:
         if not instances:
             return
-        self.attach(instances, self.query([instance.pk for instance in instances]))
-
-    def attach(self, instances: Sequence, related) -> None:
-        """Leave `instances` as if prefetched, with `related`: every row of the relation of each of them (read by
-        another query, say by the owners' own owner), and maybe rows of others, which are left out."""
         rows: dict[int, list] = {instance.pk: [] for instance in instances}
-        for row in related:
-            owner = getattr(row, self._owner)
-            if owner in rows:
-                rows[owner].append(row)
+        for row in self._query([instance.pk for instance in instances]):
+            rows[getattr(row, self._owner)].append(row)
         by_pk = {instance.pk: instance for instance in instances}
         for pk, related in rows.items():
             self._attach(by_pk[pk], related)

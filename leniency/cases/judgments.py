@@ -15,7 +15,7 @@ from leniency.audit.trail import record
 from leniency.errors import DomainError
 
 from . import access
-from .case_page import grouped_query, read_with_page
+from .case_page import grouped_query
 from .models import Case, Defendant, PanelMember, PenaltyKind, Retrial, SecondInstanceDecision, Sentence
 from .services import _enter_stage
 from .stages import Stage
@@ -475,17 +475,13 @@ def do_decide_retrial(
     return retrial
 
 
-_SENTENCES_OF_CASE = read_with_page(
-    grouped_query(lambda pk: Sentence.objects.filter(defendant__case=pk).order_by("judged_on", "id")),
-    of="case",
+_SENTENCES_OF_CASE = grouped_query(
+    lambda pk: Sentence.objects.filter(defendant__case=pk).order_by("judged_on", "id")
 )
 
 # Compiled once (leniency/compiled_queries.py): built and compiled on each page it cost about 0.4 ms under load.
-_OPEN_RETRIALS_OF_CASE = read_with_page(
-    grouped_query(
-        lambda pk: Retrial.objects.filter(case=pk, decided_on__isnull=True).order_by("started_on", "id")
-    ),
-    of="case",
+_OPEN_RETRIALS_OF_CASE = grouped_query(
+    lambda pk: Retrial.objects.filter(case=pk, decided_on__isnull=True).order_by("started_on", "id")
 )
 
 

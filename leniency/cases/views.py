@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from leniency.audit.personal_data import IDENTITY, PARTICULARS, log_personal_data_read
 from leniency.audit.timeline import case_timeline
-from leniency.compiled_queries import compiled, reading_ahead
+from leniency.compiled_queries import compiled
 from leniency.errors import DomainError
 
 from . import access as access_module
@@ -31,7 +31,7 @@ from .access import (
     visible_defendants_of,
 )
 from .attachments import can_open_attachment
-from .case_page import VISIBLE, grouped_query, grouped_rows, page_reads
+from .case_page import VISIBLE, grouped_query, grouped_rows
 from .compiled_prefetch import compiled_prefetch
 from .forms import CaseFilterForm, StageChangeForm
 from .judgments import case_page_actions
@@ -112,12 +112,7 @@ def _log_case_page_read(request, defendants):
 @cached_page(case_version, on_hit=_log_case_page_read)
 @login_required
 def case_detail(request, pk):
-    found = case_rule(request.user)
-    # Where the user sees all of a case's defendants, they are read with the case, by one statement (issue 21); if
-    # the case is not the user's, they are read and not shown.
-    ahead = [(_PAGE_CASE[found[0]], (pk, *found[1])), (_CASE_DEFENDANTS.query, (pk,))]
-    with reading_ahead(ahead if found and sees_every_defendant(request.user) else ()):
-        return _render_case_page(request, _page_case(request.user, pk))
+    return _render_case_page(request, _page_case(request.user, pk))
 
 
 def _page_case(user, pk: int) -> Case:
@@ -169,22 +164,11 @@ def _compiled_prefetches(lookups: tuple) -> list[compiled_prefetch]:
     return [compiled_prefetch(Defendant, lookup) for lookup in lookups]
 
 
-def _prefetches() -> list[compiled_prefetch]:
-    return _compiled_prefetches(("charges", *panel_prefetch()))
-
-
 def _with_panels(defendants: list) -> list:
     """`defendants` with their charges and what the panels prefetch, each read by a query compiled once."""
-    for prefetch in _prefetches():
+    for prefetch in _compiled_prefetches(("charges", *panel_prefetch())):
         prefetch(defendants)
     return defendants
-
-
-def _reads_ahead(case, defendants) -> list:
-    """What the page will read of `case` and its `defendants`, read by one statement (`reading_ahead`): the
-    defendants' prefetches and the panels' registered reads (case_page.read_with_page)."""
-    pks = [d.pk for d in defendants]
-    return [*((prefetch.query, (pks,)) for prefetch in _prefetches()), *page_reads(case.pk, pks)]
 
 
 # A case's defendants, compiled once (leniency/compiled_queries.py).
@@ -195,15 +179,9 @@ def _render_case_page(request, case, *, bound_form=None, status=200):
     # In the model's order (by id within the case), without joining the case to order by it (grouped_rows).
     # `case` was loaded through visible_cases(request.user) (case_detail, change_stage).
     if sees_every_defendant(request.user):
-        defendants = _CASE_DEFENDANTS(case.pk)
+        defendants = _with_panels(_CASE_DEFENDANTS(case.pk))
     else:
-        defendants = grouped_rows(visible_defendants_of(request.user, case))
-    panel_templates()  # loaded before the panels' reads: their modules register them (case_page.read_with_page)
-    with reading_ahead(_reads_ahead(case, defendants)):
-        return _render_with_reads(request, case, _with_panels(defendants), bound_form, status)
-
-
-def _render_with_reads(request, case, defendants, bound_form, status):
+        defendants = _with_panels(grouped_rows(visible_defendants_of(request.user, case)))
     rows = []
     for defendant in defendants:
         defendant.case = case  # the panels' access checks read it; one case, not one query per defendant

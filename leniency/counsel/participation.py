@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from leniency import clock
 from leniency.audit.trail import record
-from leniency.cases.case_page import read_with_page
 from leniency.compiled_queries import compiled
 from leniency.errors import DomainError
 from leniency.plea.models import Signature
@@ -241,11 +240,9 @@ def recorded_events(
             .order_by()
         )
     else:
-        # The opinions on the rounds given, read by the defendants in `rounds` (the case page's, with its other
-        # reads: read_with_page) and kept for those rounds.
         defendant_of = {r.pk: r.defendant_id for pk in by_defendant for r in rounds.get(pk, ())}
-        by_round = _OPINIONS_OF_DEFENDANTS(list(rounds)) if defendant_of else []
-        opinions = [(defendant_of[r], lawyer_id, at) for r, lawyer_id, at in by_round if r in defendant_of]
+        by_round = _OPINIONS_ON(list(defendant_of)) if defendant_of else []
+        opinions = [(defendant_of[round_id], lawyer_id, at) for round_id, lawyer_id, at in by_round]
     for defendant_id, lawyer_id, at in opinions:
         add(defendant_id, at, Service.OPINION_RECOMMENDATION, lawyer_id)
     return events
@@ -272,42 +269,27 @@ def _entries(queryset):
 
 
 _ENTRIES_OF = compiled(lambda pks: _entries(ParticipationEntry.objects.filter(assignment_id__in=pks)))
-# The case page's reads, by its defendants' pks (joins) so that it reads them with its other reads of its defendants
-# (read_with_page), not after their assignments and rounds: the entries of every assignment of those defendants,
-# and the opinions on every round of them, unordered (not the model's created_at, id: figures_from sorts the events
-# by time).
-_ENTRIES_OF_DEFENDANTS = read_with_page(
-    compiled(lambda pks: _entries(ParticipationEntry.objects.filter(assignment__defendant_id__in=pks)))
-)
-_OPINIONS_OF_DEFENDANTS = read_with_page(
-    compiled(
-        lambda pks: (
-            LawyerOpinion.objects.filter(recommendation__defendant_id__in=pks)
-            .values_list("recommendation_id", "lawyer_id", "created_at")
-            .order_by()
-        )
+# The opinions on some recommendation rounds, unordered (not the model's created_at, id: figures_from sorts the
+# events by time).
+_OPINIONS_ON = compiled(
+    lambda pks: (
+        LawyerOpinion.objects.filter(recommendation_id__in=pks)
+        .values_list("recommendation_id", "lawyer_id", "created_at")
+        .order_by()
     )
 )
 
 
 def figures_by_assignment(
-    assignments,
-    *,
-    signatures: list | None = None,
-    rounds: dict | None = None,
-    page_defendants: list[int] | None = None,
+    assignments, *, signatures: list | None = None, rounds: dict | None = None
 ) -> dict[int, AssignmentFigures]:
     """Figures for many assignments: their logged entries and the app's own records, in three queries (two with
-    the defendants' `signatures` given, see `recorded_events`, and `rounds`). `page_defendants`: the pks of the
-    case page's defendants, among them those of `assignments`: the entries are read by them (the page reads
-    them ahead with its other reads)."""
+    the defendants' `signatures` given, see `recorded_events`, and `rounds`)."""
     source = assignments
     assignments = list(assignments)
     grouped: dict[int, list] = {a.pk: [] for a in assignments}
     if hasattr(source, "values"):
         entries = _entries(ParticipationEntry.objects.filter(assignment__in=source.values("pk")))
-    elif page_defendants is not None:
-        entries = [e for e in _ENTRIES_OF_DEFENDANTS(page_defendants) if e.assignment_id in grouped]
     else:
         entries = _ENTRIES_OF(list(grouped))
     for entry in entries:

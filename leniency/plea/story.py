@@ -11,10 +11,9 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from leniency.cached_reverse import cached_reverse
-from leniency.cases.case_page import grouped_query, read_with_page
+from leniency.cases.case_page import grouped_query
 from leniency.cases.compiled_prefetch import compiled_prefetch
 from leniency.choice_labels import display
-from leniency.compiled_queries import compiled
 
 from . import state
 from .models import PleaAgreement, ReviewItem, RightsNotice, Signature, VoluntarinessReview, Withdrawal
@@ -88,9 +87,8 @@ def load_records(defendant_ids) -> dict[int, Records]:
 
 def _of_defendants(queryset: Callable) -> grouped_query:
     """`queryset()`'s rows of some defendants, in each model's order within a defendant (an agreement, a review)
-    without the joins of its order by the defendant's case, sorted in Python where its fields allow; read with the
-    case page's other reads of its defendants."""
-    return read_with_page(grouped_query(lambda pks: queryset().filter(defendant_id__in=pks)))
+    without the joins of its order by the defendant's case, sorted in Python where its fields allow."""
+    return grouped_query(lambda pks: queryset().filter(defendant_id__in=pks))
 
 
 _AGREEMENTS = _of_defendants(PleaAgreement.objects.all)
@@ -99,17 +97,9 @@ _AGREEMENTS = _of_defendants(PleaAgreement.objects.all)
 _SIGNATURES = compiled_prefetch(PleaAgreement, Prefetch("signatures", Signature.objects.order_by()))
 
 
-# The signatures of the defendants' agreements, read by the defendants' pks (a join) rather than the agreements',
-# so that the case page reads them with its other reads of its defendants, not after the agreements (issue 21).
-_SIGNATURES_OF_DEFENDANTS = read_with_page(
-    compiled(lambda pks: Signature.objects.filter(agreement__defendant_id__in=pks).order_by())
-)
-
-
 def _agreements_with_signatures(pks) -> list:
     agreements = _AGREEMENTS(pks)
-    if agreements:
-        _SIGNATURES.attach(agreements, _SIGNATURES_OF_DEFENDANTS(pks))
+    _SIGNATURES(agreements)
     return agreements
 
 

@@ -1,10 +1,10 @@
 """`{% victims_panel defendant as panel %}`: the victims of one defendant on the case page, whether each has been
 heard (CPL art. 173), and their agreements; three queries for all the page's defendants, one where none has a
-victim, none on the case page, which reads them with its other reads (read_with_page)."""
+victim."""
 
 from django import template
 
-from leniency.cases.case_page import grouped_query, page_batch, read_with_page
+from leniency.cases.case_page import grouped_query, page_batch
 from leniency.cases.models import Settlement, Victim, VictimOpinion
 from leniency.compiled_queries import compiled
 
@@ -16,16 +16,14 @@ def victims_panel(context, defendant):
     return page_batch(context, "victims", defendant, victims_of)
 
 
-_LINKS = read_with_page(
-    compiled(
-        lambda pks: Victim.defendants.through.objects.filter(defendant_id__in=pks).select_related("victim")
-    )
+_LINKS = compiled(
+    lambda pks: Victim.defendants.through.objects.filter(defendant_id__in=pks).select_related("victim")
 )
-_OPINIONS = read_with_page(
-    grouped_query(lambda pks: VictimOpinion.objects.filter(defendant_id__in=pks).order_by("heard_on", "pk"))
+_OPINIONS = grouped_query(
+    lambda pks: VictimOpinion.objects.filter(defendant_id__in=pks).order_by("heard_on", "pk")
 )
-_SETTLEMENTS = read_with_page(
-    grouped_query(lambda pks: Settlement.objects.filter(defendant_id__in=pks).order_by("signed_on", "pk"))
+_SETTLEMENTS = grouped_query(
+    lambda pks: Settlement.objects.filter(defendant_id__in=pks).order_by("signed_on", "pk")
 )
 
 

@@ -89,15 +89,3 @@ def test_nested_lookups_and_forward_relations_are_refused():
         compiled_prefetch(Defendant, "case__defendants")
     with pytest.raises(ValueError, match="not a reverse foreign key or a many-to-many"):
         compiled_prefetch(Defendant, "case")
-
-
-def test_rows_read_by_another_query_are_attached_and_others_rows_left_out(regions):
-    got = _regions(regions[:1])
-    every_organisation = Organisation.objects.filter(region__in=regions).order_by("name")
-    compiled_prefetch(Region, "organisations").attach(got, every_organisation)
-    with CaptureQueriesContext(connection) as queries:
-        names = [o.name for o in got[0].organisations.all()]
-        assert all(o.region is got[0] for o in got[0].organisations.all())
-    assert len(queries) == 0
-    assert sorted(names) == sorted(o.name for o in every_organisation if o.region_id == regions[0].pk)
-    assert len(names) == 2 < every_organisation.count()  # the second city's rows are not the first's

@@ -2,7 +2,7 @@ from operator import attrgetter
 
 from django import template
 
-from leniency.cases.case_page import grouped_query, page_batch, page_visible, read_with_page
+from leniency.cases.case_page import grouped_query, page_batch, page_visible
 from leniency.cases.panels import PAGE_ASSIGNMENTS
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -57,10 +57,8 @@ def _assignments(by_pk) -> dict[int, list]:
     return assignments
 
 
-_OPEN_REQUESTS = read_with_page(
-    grouped_query(
-        lambda pks: CounselRequest.objects.filter(defendant_id__in=pks, status__in=OPEN_REQUEST_STATUSES)
-    )
+_OPEN_REQUESTS = grouped_query(
+    lambda pks: CounselRequest.objects.filter(defendant_id__in=pks, status__in=OPEN_REQUEST_STATUSES)
 )
 
 
@@ -87,11 +85,7 @@ def counsel_panels(
     if visible is None:
         visible = set(visible_assignments(user).filter(defendant_id__in=by_pk).values_list("pk", flat=True))
     shown = [a for rows in assignments.values() for a in rows if a.pk in visible]
-    figures = (
-        figures_by_assignment(shown, signatures=signatures, rounds=rounds, page_defendants=list(by_pk))
-        if shown
-        else {}
-    )
+    figures = figures_by_assignment(shown, signatures=signatures, rounds=rounds) if shown else {}
     requests = {pk: [] for pk in by_pk}
     for r in _OPEN_REQUESTS(list(by_pk)):
         requests[r.defendant_id].append(r)

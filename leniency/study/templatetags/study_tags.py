@@ -2,7 +2,7 @@
 
 from django import template
 
-from leniency.cases.case_page import grouped_query, page_batch, page_visible, read_with_page
+from leniency.cases.case_page import grouped_query, page_batch, page_visible
 from leniency.plea.templatetags.plea_tags import page_plea_records
 from leniency.recommendations.services import final_among
 from leniency.recommendations.templatetags.recommendation_tags import page_rounds
@@ -15,7 +15,7 @@ from leniency.study.risk import explain, load_model, prospective_row
 register = template.Library()
 
 # The model's order, delivered_at, without joining the defendant's case to order by it (grouped_query).
-_LETTERS = read_with_page(grouped_query(lambda pks: LetterDelivery.objects.filter(defendant_id__in=pks)))
+_LETTERS = grouped_query(lambda pks: LetterDelivery.objects.filter(defendant_id__in=pks))
 
 
 @register.simple_tag(takes_context=True)

@@ -2,7 +2,7 @@
 管制). Written by the examiner, not copied from any judgment; months are the examiner's estimates (0: a fine alone or an
 exemption)."""
 
-from leniency.sentencing.tests.test_e65_case import case
+from leniency.sentencing.tests.examiner import case
 
 DRUGS = [
     case(

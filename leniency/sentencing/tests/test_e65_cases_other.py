@@ -1,7 +1,7 @@
 """E65 examiner texts: 4 texts with several charges, 3 long terms and 9 of the long tail. Written by the examiner, not
 copied from any judgment; months are the examiner's estimates."""
 
-from leniency.sentencing.tests.test_e65_case import case
+from leniency.sentencing.tests.examiner import case
 
 SEVERAL = [
     case(

@@ -1,7 +1,7 @@
 """E65 examiner texts: 7 dangerous driving, 5 intentional injury and 6 fraud texts. Written by the examiner, not copied
 from any judgment; months are the examiner's estimates."""
 
-from leniency.sentencing.tests.test_e65_case import case
+from leniency.sentencing.tests.examiner import case
 
 DRIVING = [
     case(

@@ -1,7 +1,7 @@
 """E65 examiner texts: 14 thefts (numbered counts, 入户, 扒窃, 多次, amounts restated, co-offenders with their own
 shares). Written by the examiner, not copied from any judgment; months are the examiner's estimates."""
 
-from leniency.sentencing.tests.test_e65_case import case
+from leniency.sentencing.tests.examiner import case
 
 THEFTS = [
     case(

@@ -1,7 +1,7 @@
 """E72 examiner texts: drugs, and outcomes of no prison or next to none. What a careful lawyer reads in each was written
 down before the engine ran on it."""
 
-from leniency.sentencing.tests.test_e72_case import case
+from leniency.sentencing.tests.examiner import case
 
 DRUGS = [
     case(

@@ -1,6 +1,6 @@
 """E72 examiner texts: thefts. What a careful lawyer reads in each was written down before the engine ran on it."""
 
-from leniency.sentencing.tests.test_e72_case import case
+from leniency.sentencing.tests.examiner import case
 
 THEFTS = [
     case(

@@ -28,6 +28,7 @@ from leniency.sentencing.extraction.parties import (
     PARTICULARS,
     bare_defendant_names,
     may_be_same_person,
+    names_listed,
 )
 from leniency.sentencing.facts import Circumstance as C
 
@@ -176,4 +177,4 @@ def _clause_starts(text: str, lo: int, at: int) -> list[int]:
 
 
 def _names(told: str) -> set[str]:
-    return set(re.findall(MASKED_NAME, re.sub(r"[（(][^）)]*[）)]", "", told)))
+    return set(names_listed(told))

@@ -21,6 +21,7 @@ from leniency.sentencing.extraction.parties import (
     PARTICULARS,
     bare_defendant_names,
     may_be_same_person,
+    names_listed,
 )
 
 OTHERS_WORDS = r"(?:被害人|受害人|被害单位|证人|报案人|失主)"
@@ -61,14 +62,8 @@ def defendant_names(text: str) -> frozenset[str]:
     """The masked names the text gives the persons tried (被告人甲某), or those a text without the word names him by,
     with their co-offenders; none where it names none."""
     tried = {m["name"] for m in NAMED_DEFENDANT.finditer(text)} or bare_defendant_names(text)
-    joined = {
-        name for m in CO_OFFENDERS.finditer(text) for name in re.findall(MASKED_NAME, _bare(m["names"]))
-    }
+    joined = {name for m in CO_OFFENDERS.finditer(text) for name in names_listed(m["names"])}
     return frozenset(tried | joined) if tried else frozenset()
-
-
-def _bare(told: str) -> str:
-    return re.sub(r"[（(][^）)]*[）)]", "", told)
 
 
 def _clause_starts(text: str, at: int) -> list[int]:

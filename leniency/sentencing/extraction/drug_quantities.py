@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from leniency.sentencing.extraction.drug_tablets import CountedDrug, counted_drugs, per_tablet_spans
-from leniency.sentencing.extraction.drugs import names_pattern, substance
+from leniency.sentencing.extraction.drugs import most_harmful, names_pattern, substance
 from leniency.sentencing.extraction.numbers import (
     DIGIT_CHARS,
     NUMBER,
+    SENTENCE_BREAKS,
     UNIT_CHARS,
     bounds,
     clause_before,
@@ -28,8 +29,6 @@ from leniency.sentencing.extraction.numbers import (
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.seized_items import ITEM_RE, NO_DRUG, item_before, tested_substance
 from leniency.sentencing.facts import DrugQuantity
-
-SENTENCE_BREAK = "。；;\n"
 
 # A statutory threshold quoted beside the weight (十克以上不满五十克, 未达到十克: 刑法第347条's figures, which the text
 # compares the weight with) is no weight; nor is the tail of such a figure (十克 of 不满五十克).
@@ -210,7 +209,7 @@ def _times_each(text: str, at: int) -> int:
     the number of times told last before it in its sentence; 1 for a weight not told per deal."""
     if not EACH_TIME_BEFORE.search(text, max(0, at - 6), at):
         return 1
-    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     times = [parse_number(m.group("num")) for m in TIMES_RE.finditer(text, lo, at)]
     return int(times[-1]) if times and times[-1] and times[-1] >= 1 else 1
 
@@ -263,7 +262,7 @@ def _another_deal(text: str, drugs: list[DrugQuantity], match: re.Match) -> bool
     deal (DEAL_RE) with its own date, after the weight told before, and refers back to nothing (TOLD_AGAIN_RE). A
     summary restating a deal (公诉机关认为…贩卖冰毒0.3克) has no date of its own."""
     earlier = drugs[-1].span.end if drugs and drugs[-1].span else 0
-    lo, _ = bounds(text, match.start(), match.start(), SENTENCE_BREAK)
+    lo, _ = bounds(text, match.start(), match.start(), SENTENCE_BREAKS)
     sentence = text[lo : match.start()]
     dated = any(
         max(lo, earlier) <= d.span.start and not d.birth
@@ -281,12 +280,12 @@ def _mixture_kind(text: str, before: list[tuple[int, int, str]], lo: int, at: in
         inside = [n for n in before if found.start() <= n[0] and n[1] <= found.end()]
         known = [n for n in inside if substance(n[2]).known]
         if len({substance(n[2]).name for n in known}) > 1:
-            return min(known, key=lambda n: substance(n[2]).large_g)[2]
+            return most_harmful([n[2] for n in known])
     return None
 
 
 def _nearest_drug(text: str, names: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    s_lo, s_hi = bounds(text, start, end, SENTENCE_BREAK)
+    s_lo, s_hi = bounds(text, start, end, SENTENCE_BREAKS)
     before = [n for n in names if s_lo <= n[0] and n[1] <= start and start - n[1] <= DRUG_WINDOW]
     if before:
         return _mixture_kind(text, before, s_lo, start) or before[-1][2]
@@ -303,7 +302,7 @@ def _smoked(text: str, at: int) -> bool:
 def _tested(text: str, names: list[tuple[int, int, str]], at: int) -> str | None:
     """The substance the report after a weight names its item as (seized_items.py), where the weight is told of an item
     (白色晶体三包，净重52.6克) after any drug named before it in its sentence; None where no report on it follows."""
-    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     named_before = [end for start, end, _ in names if lo <= start and end <= at]
     item = item_before(text, max([lo, *named_before]), at)
     return tested_substance(text, at, item) if item else None
@@ -345,7 +344,7 @@ def _without_parts_of_a_whole(text: str, weighed: list) -> list:
 
 def _acquired(text: str, at: int) -> bool:
     """Whether the weight at `at` is told of a quantity the defendant came by (ACQUIRED in its sentence before it)."""
-    lo, _ = bounds(text, at, at, SENTENCE_BREAK)
+    lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     return ACQUIRED.search(text, lo, at) is not None
 
 
@@ -360,12 +359,12 @@ def _gross(text: str, match: re.Match) -> bool:
 def _netted(text: str, names: list[tuple[int, int, str]], gross: re.Match) -> bool:
     """Whether a net weight (净重) is told of the same thing as the gross weight `gross`: beside it in its sentence before
     it, or after it within NET_SENTENCES sentences with no drug or item named between."""
-    lo, _ = bounds(text, gross.start(), gross.start(), SENTENCE_BREAK)
+    lo, _ = bounds(text, gross.start(), gross.start(), SENTENCE_BREAKS)
     if NET_RE.search(text, lo, gross.start()):
         return True
     end = gross.end()
     for _ in range(NET_SENTENCES):
-        _, end = bounds(text, end, end, SENTENCE_BREAK)
+        _, end = bounds(text, end, end, SENTENCE_BREAKS)
         end += 1
     net = NET_RE.search(text, gross.end(), end)
     if net is None:

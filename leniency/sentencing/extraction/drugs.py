@@ -87,6 +87,12 @@ def substance(name: str) -> Substance:
     )
 
 
+def most_harmful(names: list[str]) -> str:
+    """Of several known substances named together, the one with the lowest 数量大 threshold: a mixture's or a report's
+    several findings are its most harmful (法〔2008〕324号: 以其中毒性较大的毒品成分确定; recalled, unconfirmed)."""
+    return min(names, key=lambda n: substance(n).large_g)
+
+
 def equivalents_table() -> dict[str, float]:
     """Canonical name -> grams per heroin-equivalent gram (large_g / 50), longest name first.
 

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
-from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, PARTICULARS
+from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, PARTICULARS, names_listed
 from leniency.sentencing.extraction.victims import FREE_NAME, defendant_names, person_named
 
 NAME_LIST = rf"{FREE_NAME}{PARTICULARS}(?:[、和及]{FREE_NAME}{PARTICULARS})*"
@@ -94,9 +94,7 @@ def tried_here(text: str) -> frozenset[str]:
     (被告人门某某、李某甲、李某乙)."""
     names = {person_named(n) for n in defendant_names(text)}
     for match in TRIED_LIST_RE.finditer(text):
-        names |= {
-            person_named(n) for n in re.findall(FREE_NAME, re.sub(r"[（(][^）)]*[）)]", "", match["listed"]))
-        }
+        names |= {person_named(n) for n in names_listed(match["listed"])}
     return frozenset(names)
 
 
@@ -106,7 +104,7 @@ def co_offenders(text: str) -> frozenset[str]:
     names: set[str] = set()
     for match in CO_OFFENDER_RE.finditer(text):
         told = match["listed"] or match["marked"] or match["joined"]
-        names |= {person_named(n) for n in re.findall(FREE_NAME, re.sub(r"[（(][^）)]*[）)]", "", told))}
+        names |= {person_named(n) for n in names_listed(told)}
     return frozenset(names)
 
 

@@ -37,6 +37,11 @@ BARE_DEFENDANT_RE = re.compile(
 HELPED_CATCH = re.compile(r"协助|配合|带领|指认")
 
 
+def names_listed(told: str) -> list[str]:
+    """The masked names in `told` (a list of persons), their bracketed particulars (王某（女，1998年出生）) left out."""
+    return re.findall(MASKED_NAME, re.sub(r"[（(][^）)]*[）)]", "", told))
+
+
 def may_be_same_person(known: str, name: str) -> bool:
     """Whether `name` may be the person known as `known`: his, or one his extends or that extends his (刘某 told later as
     刘某甲, 王某某 as 王某: a judgment's masking is not always the same for one person, so no other person is read from it)."""

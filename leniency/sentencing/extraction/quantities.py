@@ -25,17 +25,18 @@ DISABILITY_RE = re.compile(
     rf"(?P<b>{GRADE_NUMBER})级"
 )
 ML = r"(?:ml|mL|ML|ｍｌ|㎖|毫升)"
+MG = r"(?:mg|ｍｇ|㎎|毫克)"
 BAC_RE = re.compile(
     # the substance found, then its amount after a comma: 血液中检出乙醇，含量为181毫克/100毫升; 检出乙醇成分，其含量为
     rf"(?:乙醇|酒精)(?:成分)?(?:[，,](?=其?(?:含量|浓度))其?)?(?:定量)?(?:含量|浓度)?(?:检测|检验)?(?:结果)?(?:为|是|达)?[：:]?\s*"
-    rf"(?:(?P<num>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*(?:100|１００|一百|百)\s*{ML}"
+    rf"(?:(?P<num>{NUMBER})\s*{MG}\s*[/／每]\s*(?:100|１００|一百|百)\s*{ML}"
     # per millilitre (1.85mg/ml): a hundredth of the per-100-ml figure the law's threshold is in (GB 19522: mg/100mL)
-    rf"|(?P<per_ml>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)\s*[/／每]\s*{ML}"
+    rf"|(?P<per_ml>{NUMBER})\s*{MG}\s*[/／每]\s*{ML}"
     # the volume told after the verb: 乙醇含量为每百毫升一百五十毫克
-    rf"|每(?:百|一百|100|１００)\s*{ML}(?:血液|血样|血)?(?:中|内)?(?:含有?)?\s*(?P<after>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)(?!以上))"
+    rf"|每(?:百|一百|100|１００)\s*{ML}(?:血液|血样|血)?(?:中|内)?(?:含有?)?\s*(?P<after>{NUMBER})\s*{MG}(?!以上))"
     # the volume told first, as the national standard (GB 19522) words it: 每百毫升血液中乙醇含量为212毫克
-    r"|每(?:百|一百|100|１００)\s*(?:ml|mL|ML|ｍｌ|㎖|毫升)(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"
-    rf"(?:乙醇|酒精)(?:含量|浓度)?(?:为|是|达|：|:)?\s*(?P<per>{NUMBER})\s*(?:mg|ｍｇ|㎎|毫克)"
+    rf"|每(?:百|一百|100|１００)\s*{ML}(?:的)?(?:血液|血样|血)?(?:中|内)?(?:的)?(?:含有?)?"
+    rf"(?:乙醇|酒精)(?:含量|浓度)?(?:为|是|达|：|:)?\s*(?P<per>{NUMBER})\s*{MG}"
 )  # "乙醇定量检测为286.85mg／100ml", "酒精含量194.33㎎／100ml" as courts write them
 ML_PER_READING = 100  # the law's figure is per 100 ml
 BREATH_RE = re.compile(r"呼气|呼吸")  # a breath test, before the reading's own words

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from leniency.sentencing.extraction.drugs import names_pattern, substance
+from leniency.sentencing.extraction.drugs import most_harmful, names_pattern, substance
 from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 
 # What a seized item is called before it is tested: its form, or the words for a thing suspected
@@ -93,14 +93,14 @@ def _reported(sentence: str, item: str, *, named_item_only: bool = False) -> str
 
 
 def _finding(clause: str) -> str | None:
-    """The drug a clause of a report finds (the most harmful where it names several: 法〔2008〕324号, as
-    drug_quantities._mixture_kind reads it), NO_DRUG where it finds none, None where it says neither."""
+    """The drug a clause of a report finds (drugs.most_harmful where it names several), NO_DRUG where it finds none,
+    None where it says neither."""
     if NO_DRUG_RE.search(clause):
         return NO_DRUG
     named = [m.group() for m in names_pattern().finditer(clause)]
     known = [n for n in named if substance(n).known]
     if known:
-        return min(known, key=lambda n: substance(n).large_g)
+        return most_harmful(known)
     return named[0] if named else None
 
 

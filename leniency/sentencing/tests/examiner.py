@@ -1,11 +1,13 @@
 """An independent examiner's cases (E65, E72): a fact text written for the examination and what a careful lawyer reads
-in it, written down before the engine was run on it, and the checks each reader's test makes. `months` is the
+in it, written down before the engine was run on it, and the checks each reader's test makes (test_examiner_texts). `months` is the
 examiner's estimate of the pronounced term under the 2021 guideline and FACTS.md (an estimate, not a court's figure):
 0 for a fine alone or an exemption (刑法第37条)."""
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import ModuleType
 
 from leniency.sentencing.calculator import calculate
 from leniency.sentencing.catalogue import find_charge
@@ -40,9 +42,17 @@ def case(name, charges, amount, circumstances, months, text, **rest) -> Examiner
     )
 
 
-def cases_of(cases, misses, keep=lambda k: True):
-    """The cases `keep` takes, each a strict xfail where `misses` names its failure class."""
-    return [written_case(k.name, k, misses=misses) for k in cases if keep(k)]
+def cases_of(examinations: Mapping[str, ModuleType], misses: str, keep=lambda k: True):
+    """The cases `keep` takes of every examination (a module with CASES and its failure classes by reader), named
+    "<examination>-<case>", each a strict xfail where the examination's `misses` table names its class."""
+    return [
+        written_case(
+            f"{tag}-{k.name}", k, misses={f"{tag}-{name}": why for name, why in getattr(m, misses).items()}
+        )
+        for tag, m in examinations.items()
+        for k in m.CASES
+        if keep(k)
+    ]
 
 
 def has_amount(k: ExaminerCase) -> bool:

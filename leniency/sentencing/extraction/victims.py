@@ -12,11 +12,10 @@ from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, bare_defenda
 from leniency.sentencing.extraction.parties import MASKED_NAME as MASKED_FREE_NAME
 from leniency.sentencing.facts import Finding
 
-DEFENDANT_NAME_RE = re.compile(
-    DEFENDANT_WORDS + r"([\u4e00-\u9fff]\d*(?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?))"
-)
+# A masked name after a word that marks its start: an index before 某 (王1某) and a two-character surname (欧阳某) too
+MASKED_NAME = r"[\u4e00-\u9fff]\d*(?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?)"
+DEFENDANT_NAME_RE = re.compile(DEFENDANT_WORDS + rf"({MASKED_NAME})")
 VICTIM = re.compile(r"被害人|受害人|失主|妇女|女子|男子|老人|儿童")
-MASKED_NAME = r"[\u4e00-\u9fff](?:某某|某[甲乙丙丁\d]*|[X×]{1,3}\d*|[\u4e00-\u9fff]某\d?)"
 VICTIM_NAME_RE = re.compile(rf"(?:被害人|受害人|失主)({MASKED_NAME})")
 # A masked name found where nothing marks its start (郭某某停放的, 将侯某乙打伤): the one character before 某 or X
 # and what follows it, so that the word before is not taken in and a name's letter not left out (将侯某 | 乙).

@@ -49,3 +49,14 @@ def test_lettered_victims_are_victims_and_three_reach_the_bracket_for_several():
 def test_a_masked_name_beginning_with_a_letter_is_no_lettered_victim():
     text = "经审理查明，被告人张某窃得被害人甲某某手机一部、被害人丁×电动车一辆，后被害人甲某某的母亲报警。"
     assert victim_names(text) == {"甲某某", "丁×"}
+
+
+def test_victims_masked_with_an_index_before_mou_are_each_read():
+    text = "被告人王某先后窃得被害人张1某的手机一部、被害人张2某的电动车一辆，后退赔张1某、张2某全部损失。"
+    assert victim_names(text) == {"张1某", "张2某"}
+    assert extract(text).victims == 2
+
+
+def test_a_defendant_masked_with_an_index_is_never_a_victim():
+    text = "被告人李1某窃得李2某的手机一部，后被告人李1某将手机退还给李2某。"
+    assert victim_names(text) == {"李2某"}

@@ -1,5 +1,6 @@
 """虚开增值税专用发票 placed by the tax on the invoices (amount_brackets.yaml `measure: tax`), on the figures in force
-(法释〔2024〕4号第十一条 from 2024-03-20: 10万 / 50万 / 500万; before it 法〔2018〕226号: 5万 / 50万 / 250万); and the
+(法释〔2024〕4号第十一条 from 2024-03-20: 10万 / 50万 / 500万; before it 法〔2018〕226号: 5万 / 50万 / 250万; before
+2018-08-22 法发〔1996〕30号: 1万 / 10万 / 50万, where the facts end before that day); and the
 threshold variants of amount_brackets.yaml reaching the calculator (贪污 of 特定款物). Fact texts written for these tests."""
 
 import pytest
@@ -13,12 +14,16 @@ FALSE_INVOICES = "虚开增值税专用发票、用于骗取出口退税、抵�
 @pytest.mark.parametrize(
     ("when", "tax", "bracket"),
     [
-        ("2017年3月", "税额50.8万元", "3年以上10年以下有期徒刑"),  # 价税合计350万 is not the measure
-        ("2017年3月", "税额8万元", "3年以下有期徒刑、拘役"),
-        ("2017年3月", "税额260万元", "10年以上有期徒刑、无期徒刑"),  # ≥ 250万 before 2024-03-20
+        ("2019年3月", "税额50.8万元", "3年以上10年以下有期徒刑"),  # 价税合计350万 is not the measure
+        ("2019年3月", "税额8万元", "3年以下有期徒刑、拘役"),
+        ("2019年3月", "税额260万元", "10年以上有期徒刑、无期徒刑"),  # ≥ 250万 before 2024-03-20
         ("2024年6月", "税额260万元", "3年以上10年以下有期徒刑"),  # < 500万 under 法释〔2024〕4号
+        ("2017年3月", "税额8万元", "3年以下有期徒刑、拘役"),  # < 10万 under 法发〔1996〕30号
+        ("2017年3月", "税额12万元", "3年以上10年以下有期徒刑"),  # ≥ 10万: 数额较大 in 1996's figures
+        ("2017年3月", "税额50.8万元", "10年以上有期徒刑、无期徒刑"),  # ≥ 50万: 数额巨大 in 1996's figures
+        ("2018年10月", "税额12万元", "3年以下有期徒刑、拘役"),  # after the 2018 notice, 5万 to 50万
     ],
-    ids=["2017-508k", "2017-80k", "2017-2.6m", "2024-2.6m"],
+    ids=["2019-508k", "2019-80k", "2019-2.6m", "2024-2.6m", "2017-80k", "2017-120k", "2017-508k", "2018-10-120k"],
 )
 def test_false_invoices_are_placed_by_the_tax_on_the_figures_in_force(when, tax, bracket):
     text = (

@@ -8,6 +8,9 @@ import re
 
 from leniency.sentencing.extraction.amount_context import promised
 
+# A payment told as the investors' return: 以返利的名义…支付, 以支付利息等方式…返还 (not the bait: 以高额返利为诱饵,
+# 以高额返利的方式骗取)
+PAID_AS_RETURN = r"(?:利息|本息|返利|回报|分红|红利)[^，,。；;\d]{0,4}(?:名义|方式|形式)[^，,。；;\d]{0,12}?(?:支付|返还|发放|给付)"
 # Words in the clause before an amount that say it is not the crime amount.
 EXCLUDE_BEFORE = re.compile(
     r"罚金|罚款|赔偿|赔付|补偿|退赔|退赃|退清|退还|退回|退出|退缴|主动交出|返还|发还|归还|还款|还给|偿还|追缴|追回|"
@@ -25,6 +28,8 @@ EXCLUDE_BEFORE = re.compile(
     # principal paid back to investors (已兑付本金210万元) is a return; the part not paid (尚未兑付, 无法兑付) is
     # unreturned_sums' (E67)
     r"(?<![未没法能])兑付|"
+    # a payment told as the investors' return (以返利的名义向集资参与人支付180万元): money going back (E81)
+    rf"{PAID_AS_RETURN}|"
     # a figure deducted ("已扣除其合法报销的差旅费1.5万元", "扣减其已交回公司的3万元") is taken off the amount, not part of
     # it; "扣除成本后获利5万元" (后: the figure after the deduction) stays (E43). Not 抵扣: "已认证抵扣税款X元" is the
     # input tax a false VAT invoice let its holder deduct (刑法第205条), that crime's measure

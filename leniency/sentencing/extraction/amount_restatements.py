@@ -13,12 +13,16 @@ from leniency.sentencing.extraction.amount_context import (
     different_victims,
     statement_dropped,
 )
-from leniency.sentencing.extraction.further_counts import in_other_counts
+from leniency.sentencing.extraction.amount_exclusions import TAKEN_IN_CLAUSE
+from leniency.sentencing.extraction.further_counts import FURTHER, in_other_counts
 from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.numbers import bounds
 
 SENTENCE_BREAK = "。；;\n！？!?"
 VALUATION = re.compile(r"鉴定|价值|认定|估价|价格")
+# loot going back before a figure in its sentence: handed back, recovered, returned to the owner
+RETURNED_IN_SENTENCE = re.compile(r"退还|退回|交出|发还|返还|追回|起获|退赃|退赔")
+TOTAL_REACH = 14  # 共计价值人民币 between the valuation's word and a total's figure
 # Where the list of evidence begins ("上述事实，有下列证据证实：", "证据如下"): what follows proves the facts.
 EVIDENCE_INTRO = re.compile(
     r"(?:有|经|由)[^。；;]{0,30}证据[^。；;]{0,20}(?:证实|证明|为证|在案)|证据如下|下列证据|以下证据"
@@ -72,8 +76,34 @@ def restatements_dropped(items: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
-def _valuation(text: str, mention: Mention) -> bool:
-    return bool(VALUATION.search(text, max(0, mention.span.start - 8), mention.span.start))
+def returned_parts_dropped(items: list[Mention], text: str) -> list[Mention]:
+    """Without the value of loot handed back or recovered, told again after a larger total value of the loot in an earlier
+    sentence (被盗黄金饰品共计价值五十二万元…主动退还部分饰品，经认定价值二十万元): a part of what was taken, valued
+    again. The amount is the value of what was taken (法释〔2013〕8号第四条), and what went back is 退赃 (刑法第64条,
+    weighed as a circumstance), not more of it. Kept: a returned thing's value with no total before it, and one whose
+    sentence tells a taking of its own or a further act (窃得…已发还，价值2000元; 又…), or stands in another numbered
+    count: another act's sum."""
+    totals = [m for m in items if m.total and _valuation(text, m, TOTAL_REACH)]
+    kept = []
+    for item in items:
+        start, _ = bounds(text, item.span.start, item.span.end, SENTENCE_BREAK)
+        told_before = text[start : item.span.start]
+        wholes = [t for t in totals if t.sentence < item.sentence and t.value > item.value]
+        if (
+            wholes
+            and RETURNED_IN_SENTENCE.search(told_before)
+            and _valuation(text, item)
+            and not TAKEN_IN_CLAUSE.search(told_before)
+            and not FURTHER.search(told_before)
+            and not any(in_other_counts(text, whole, item) for whole in wholes)
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _valuation(text: str, mention: Mention, reach: int = 8) -> bool:
+    return bool(VALUATION.search(text, max(0, mention.span.start - reach), mention.span.start))
 
 
 def _context(text: str, mention: Mention) -> str:

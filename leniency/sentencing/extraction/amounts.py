@@ -35,6 +35,7 @@ from leniency.sentencing.extraction.amount_exclusions import (
 from leniency.sentencing.extraction.amount_restatements import (
     EVIDENCE_INTRO,
     restatements_dropped,
+    returned_parts_dropped,
     sentence_text,
     superseded_dropped,
 )
@@ -261,6 +262,7 @@ def _gross_total(mentions: list[Mention], text: str) -> Decimal | None:
         return max(nets)
     items = restatements_dropped(found, text)
     if text:
+        items = returned_parts_dropped(items, text)
         clause_starts = [_clause_start(text, m.span.start) for m in items]
         items, clause_starts = purchase_prices_dropped(items, text, clause_starts)
         items = instalments_dropped(items, text, clause_starts)

@@ -27,7 +27,13 @@ from leniency.sentencing.extraction.numbers import (
     written_dates,
 )
 from leniency.sentencing.extraction.others_acts import in_others_act
-from leniency.sentencing.extraction.seized_items import ITEM_RE, NO_DRUG, item_before, tested_substance
+from leniency.sentencing.extraction.seized_items import (
+    GENERIC_ITEM,
+    ITEM_RE,
+    NO_DRUG,
+    item_before,
+    tested_substance,
+)
 from leniency.sentencing.facts import DrugQuantity
 
 # A statutory threshold quoted beside the weight (十克以上不满五十克, 未达到十克: 刑法第347条's figures, which the text
@@ -72,6 +78,9 @@ DRUG_WINDOW = 60
 # a weight told per deal after the number of deals (贩卖海洛因4次，每次0.5克)
 EACH_TIME_BEFORE = re.compile(r"每次(?:均|约|为|各|贩卖|出售|卖出|都)*$")
 TIMES_RE = re.compile(rf"(?<![第每])(?P<num>{NUMBER})次")
+# the weights of a list told 分别 (两块毒品净重分别为348.6克、351.2克), each joined to the one before it
+EACH_LISTED = re.compile(r"分别")  # the word that opens such a list
+LIST_JOIN = re.compile(r"\s*[、，,和及与]\s*")
 # a weight told of each drug listed before it (冰毒、海洛因各2克)
 EACH_BEFORE = re.compile(r"各(?:约|为|重|净重)?$")
 # a weight told of each buyer listed before it (向王某、李某、赵某贩卖海洛因各0.1克): one deal each, added (刑法第347条第7款)
@@ -143,7 +152,7 @@ def read_drugs(text: str) -> DrugReading:
                 continue
         if _smoked(text, match.start()):
             continue
-        tested = _tested(text, names, match.start())
+        tested = _tested(text, names, match.start(), _place_in_list(text, match.start()))
         if tested == NO_DRUG:
             continue  # the report finds no drug in the item weighed (seized_items.py)
         named = tested or _nearest_drug(text, names, match.start(), match.end())
@@ -155,8 +164,10 @@ def read_drugs(text: str) -> DrugReading:
     drugs: list[DrugQuantity] = []
     for match, named, grams in _without_parts_of_totals(text, weighed):
         found = substance(named)
-        if any(d.kind == found.name and d.grams == grams for d in drugs) and not _another_deal(
-            text, drugs, match
+        if (
+            any(d.kind == found.name and d.grams == grams for d in drugs)
+            and not _another_deal(text, drugs, match)
+            and not _listed_apart(text, drugs, match)
         ):
             continue
         drugs.append(
@@ -271,6 +282,15 @@ def _another_deal(text: str, drugs: list[DrugQuantity], match: re.Match) -> bool
     return dated and DEAL_RE.search(sentence) is not None and TOLD_AGAIN_RE.search(sentence) is None
 
 
+def _listed_apart(text: str, drugs: list[DrugQuantity], match) -> bool:
+    """Whether an equal weight at `match` is the next of a list told 分别 (两袋毒品净重分别为五克、五克): one weight of
+    each thing listed, so a second thing, not the first told again."""
+    told = drugs[-1].span if drugs else None
+    if told is None or not LIST_JOIN.fullmatch(text, told.end, match.start()):
+        return False
+    return EACH_LISTED.search(clause_before(text, told.start)) is not None
+
+
 def _mixture_kind(text: str, before: list[tuple[int, int, str]], lo: int, at: int) -> str | None:
     """The kind of a mixture whose ingredients are named before its weight (INGREDIENTS_RE): the known substance in it
     with the lowest threshold; None where no such list is told or none in it is known."""
@@ -299,13 +319,29 @@ def _smoked(text: str, at: int) -> bool:
     return SMOKED_BEFORE.search(clause) is not None and SUPPLIED.search(clause) is None
 
 
-def _tested(text: str, names: list[tuple[int, int, str]], at: int) -> str | None:
+def _tested(text: str, names: list[tuple[int, int, str]], at: int, listed: int | None = None) -> str | None:
     """The substance the report after a weight names its item as (seized_items.py), where the weight is told of an item
     (白色晶体三包，净重52.6克) after any drug named before it in its sentence; None where no report on it follows."""
     lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     named_before = [end for start, end, _ in names if lo <= start and end <= at]
     item = item_before(text, max([lo, *named_before]), at)
-    return tested_substance(text, at, item) if item else None
+    return tested_substance(text, at, item, listed) if item else None
+
+
+def _place_in_list(text: str, at: int) -> int | None:
+    """The place of the weight at `at` in a list told 分别 in its sentence (净重分别为3.2克、4.5克: 0, then 1), each weight
+    joined to the one before it (LIST_JOIN); None for a weight in no such list."""
+    lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
+    opened = text.rfind("分别", lo, at)
+    if opened < 0:
+        return None
+    before = list(GRAMS_RE.finditer(text, opened, at))
+    if not before:
+        return 0
+    joins = zip([m.end() for m in before], [m.start() for m in before[1:]] + [at], strict=True)
+    if not all(LIST_JOIN.fullmatch(text, end, start) for end, start in joins):
+        return None
+    return len(before)
 
 
 def _without_parts_of_a_whole(text: str, weighed: list) -> list:
@@ -370,4 +406,6 @@ def _netted(text: str, names: list[tuple[int, int, str]], gross: re.Match) -> bo
     if net is None:
         return False
     named = any(gross.end() <= start < net.start() for start, _, _ in names)
-    return not named and ITEM_RE.search(text, gross.end(), net.start()) is None
+    # 毒品 names no other thing (海洛因一包，毛重5.2克，经称量，毒品净重4.9克)
+    items = [m for m in ITEM_RE.finditer(text, gross.end(), net.start()) if m.group() != GENERIC_ITEM]
+    return not named and not items

@@ -114,15 +114,17 @@ def parse_number(raw: str) -> Decimal | None:
 
 
 def _with_chinese_point(s: str) -> Decimal | None:
-    """'三十六点五' -> 36.5, '一点五万' -> 15000: the whole part, the digits after 点 read one by one, then a 万 or 亿."""
+    """'三十六点五' -> 36.5, '一点五万' -> 15000, '五点五千' -> 5500: the whole part, the digits after 点 read one by
+    one, then a 万 or 亿, or the 千 of a 千克 the number took (五点五千克: 5.5 thousand grams either way)."""
     whole, _, rest = s.partition("点")
     digits = re.match(rf"[{''.join(CN_DIGITS)}]+", rest)
     unit = rest[digits.end() :] if digits else rest
     head = parse_number(whole)
-    if head is None or digits is None or unit not in ("", *BIG_UNITS):
+    units = {"千": 1000, **BIG_UNITS}
+    if head is None or digits is None or (unit and unit not in units):
         return None
     value = head + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in digits.group()))
-    return value * BIG_UNITS.get(unit, 1)
+    return value * units.get(unit, 1)
 
 
 # A term of a penalty as judgments write it, one pattern for every reader (a quoted recommendation, the

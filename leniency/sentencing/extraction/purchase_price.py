@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 from leniency.sentencing.extraction.money_mention import Mention
 
+# 收购价格: what a receiver of stolen goods paid for them. 掩饰、隐瞒犯罪所得 is measured by the value of the proceeds he
+# took in (法释〔2015〕11号第一条、第三条: 犯罪所得及其产生的收益价值; recalled, unconfirmed), not by his price
 PRICE_NAMED = re.compile(
-    r"(?:(?:购买|购入|购置|买入)(?:时的?)?(?:价|价格|价款|金额|花费)|发票(?:金额|价格|价)|原价|市场(?:售价|销售价|零售价)(?:格)?)"
-    r"(?:为|是)?(?:人民币)?$"
+    r"(?:(?:购买|购入|购置|买入|收购)(?:时的?)?(?:价|价格|价款|金额|花费)|发票(?:金额|价格|价)|原价|市场(?:售价|销售价|零售价)(?:格)?)"
+    r"(?:共计|合计|总计)?(?:为|是)?(?:人民币)?$"
 )
-PAID_WITH = re.compile(r"以(?:人民币)?$")
-PURCHASE_AFTER = re.compile(r"^(?:的价格)?(?:购买|购得|买来|购入|买入|购置)")
+PAID_WITH = re.compile(r"(?:以|花费|花了)(?:人民币)?$")  # 以5000元收购, 花费人民币3000元予以收购
+PURCHASE_AFTER = re.compile(r"^(?:的价格)?(?:予以)?(?:购买|购得|买来|购入|买入|购置|收购)")
 APPRAISED_BEFORE = re.compile(r"鉴定|认定|估价|评估|价值")
 
 

@@ -14,10 +14,6 @@ SECOND_CHARGE = "a second charge told in its own count is not inferred"
 WRONG_CHARGE = (
     "a word of the story (a victim's act, a returned item, a wound) outweighs the charge's own conduct"
 )
-NET_AMOUNT = (
-    "a sum restated beside the amount (paid back, bought for, returned before discovery) is added to it"
-)
-INTEREST_OFFSET = "集资诈骗: interest paid while the principal is unreturned is not set off against it (法释〔2022〕5号第八条, recalled)"
 UNPAID = "compensation found where the payment is negated (未能达成赔偿协议)"
 DRUG_REOFFENDER = "毒品再犯 (刑法第356条) not read from an earlier drug conviction told in the profile"
 PROPERTY_PAYBACK = (
@@ -47,10 +43,7 @@ CHARGE_MISSES = {
     "several_selling_drugs_and_sheltering_users": SECOND_CHARGE,
     "tail_mahjong_parlour_taking_a_cut": WRONG_CHARGE + " (赌博 for 开设赌场; arguable)",
 }
-AMOUNT_MISSES = {
-    "fundraising_fraud_interest_deducted": INTEREST_OFFSET,
-    "tail_buying_stolen_phones": NET_AMOUNT,
-}
+AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES = {
     "injury_knife_serious_2_surrender_unpaid": UNPAID,

@@ -85,11 +85,15 @@ RAISED = "被告人甲以非法占有为目的，虚构养殖项目向社会公�
         pytest.param("案发前已归还本金80万元，", "集资诈骗", "2200000", id="returned_before_discovery"),
         pytest.param("已向集资参与人兑付本金80万元，", "集资诈骗", "2200000", id="paid_back_told_by_yi"),
         pytest.param("案发前已归还本金80万元，", "集资诈骗罪", "2200000", id="charge_named_with_zui"),
-        # just outside: another charge, no charge, interest, principal and interest mixed, after discovery
+        # interest paid while principal is unreturned is set off against it (本金未归还可予折抵本金; E81)
+        pytest.param("案发前已支付利息80万元，", "集资诈骗", "2200000", id="interest_set_off"),
+        pytest.param("案发前已返还本息80万元，", "集资诈骗", "2200000", id="principal_and_interest_set_off"),
+        # just outside: another charge (its interest too), no charge, after discovery
         pytest.param("案发前已归还本金80万元，", "非法吸收公众存款", "3000000", id="deposits_not_deducted"),
         pytest.param("案发前已归还本金80万元，", None, "3000000", id="charge_unknown"),
-        pytest.param("案发前已支付利息80万元，", "集资诈骗", "3000000", id="interest_counted"),
-        pytest.param("案发前已返还本息80万元，", "集资诈骗", "3000000", id="principal_and_interest_untold"),
+        pytest.param(
+            "案发前已支付利息80万元，", "非法吸收公众存款", "3000000", id="deposits_interest_not_deducted"
+        ),
         pytest.param("案发后已归还本金80万元，", "集资诈骗", "3000000", id="returned_after_discovery"),
     ],
 )

@@ -105,10 +105,10 @@ FIRST_BATCH = [
         "3800000",
     ),
     (
-        "raise_interest_paid_counted",
+        "raise_interest_paid_set_off",  # 本金未归还可予折抵本金 (E81; E67 had counted it)
         RAISE,
         "经审理查明，被告人甲以非法占有为目的，以高息为诱饵向社会公众非法集资共计200万元，案发前支付集资参与人利息20万元，本金均未归还。",
-        "2000000",
+        "1800000",
     ),
     # masked names with a digit index
     (
@@ -184,10 +184,10 @@ SECOND_BATCH = [
         "6500000",
     ),
     (
-        "raise_returned_with_interest_not_split",
+        "raise_returned_with_interest_set_off",  # principal deducted, interest set off (E81; E67 had kept both)
         RAISE,
         "经审理查明，被告人甲以投资影视项目为名，向社会不特定人员非法集资共计420万元，案发前已向部分集资参与人返还本息共计90万元。",
-        "4200000",
+        "3300000",
     ),
     (
         "deposit_returned_principal_kept",

@@ -90,8 +90,13 @@ def recidivist_drug_reoffender(facts: CaseFacts) -> tuple[bool, str | None]:
     if recidivist is None or not _drug_section_case(facts):
         return False, None
     text = facts.text or ""
-    founded_on = recidivism_basis(text, recidivist, prior_records(text))
+    records = prior_records(text)
+    founded_on = recidivism_basis(text, recidivist, records)
     drug = _drug_priors(text)
+    if len(records) == 1 and "毒品再犯" in text:
+        # one earlier conviction, its crime masked (因犯××) or not named as a drug crime, and the text's 毒品再犯: the
+        # recidivism and the drug reoffence rest on that one conviction
+        return False, SAME_PRIOR_NOTE
     if founded_on is None or not drug:
         return False, None
     if founded_on in drug:

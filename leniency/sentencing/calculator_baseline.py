@@ -8,11 +8,11 @@ bracket that the facts trigger (low confidence).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
+from leniency.sentencing.calculator_scope import counts_told_of
 from leniency.sentencing.calculator_thresholds import (
     amount_thresholds,
     apply_threshold_variant,
@@ -156,9 +156,7 @@ def _own_times(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> in
     stated = find_counts(text)[0]
     if stated is None or counts > stated:  # not read from a stated figure
         return counts
-    words = conduct_words(crime.charge, standard)
-    own = "。".join(s for s in re.split(r"[。；;\n]", text) if any(w in s for w in words))
-    return find_counts(own)[0] or 0
+    return counts_told_of(text, conduct_words(crime.charge, standard)) or 0
 
 
 def _persons(facts: CaseFacts, graded) -> int:

@@ -9,6 +9,7 @@ art. 69: each crime is sentenced on its own facts before the punishments are com
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import cache
 
 from leniency.sentencing.calculation import StepKind
@@ -17,6 +18,7 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.circumstances import settle
 from leniency.sentencing.extraction.document import parse, told_acts
 from leniency.sentencing.extraction.injuries import worst_injury
+from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS, bounds
 from leniency.sentencing.extraction.quantities import find_counts
 from leniency.sentencing.extraction.victims import find_victims
 from leniency.sentencing.facts import CaseFacts, Finding, told_in
@@ -39,7 +41,7 @@ def scoped(name: str, own: CaseFacts, facts: CaseFacts, trace: Trace, standard: 
     """`own` (the charge's facts so far) with the injuries, circumstances, counts and victims of its own acts; which
     circumstances are of the person, and so every charge's, `standard` says."""
     if not facts.acts:
-        return own
+        return _counts_of_its_sentences(name, own, facts, trace, standard)
     given = given_name(name, facts)
     changes: dict[str, object] = {}
     injuries = facts.for_charge(given, facts.injuries)
@@ -195,6 +197,44 @@ def _rules_of(code: str) -> tuple[str, ...]:
 
 def _grams(drugs, unit: str = "克") -> str:
     return "、".join(f"{d.kind}{d.grams:g}{unit}" for d in drugs) or f"0{unit}"
+
+
+def counts_told_of(text: str, words: list[str]) -> int | None:
+    """The number of acts stated in the sentences that name a charge's conduct (`words`): "先后三次在包间内容留王某吸食"
+    tells how often 容留他人吸毒 was committed, not how often the drugs were sold."""
+    sentences = re.split(f"[{SENTENCE_BREAKS}]", text)
+    return find_counts("。".join(s for s in sentences if any(w in s for w in words)))[0]
+
+
+def _counts_of_its_sentences(
+    name: str, own: CaseFacts, facts: CaseFacts, trace: Trace, standard: Standard
+) -> CaseFacts:
+    """`own` with the number of acts its own sentences state, where no act of any charge was read (no numbered counts)
+    and the case's number is stated in a sentence that names another charge's conduct and not this one's: 多次 is the
+    number of acts of that charge (刑法第69条; 法释〔2016〕8号第四条's 多次贩卖 counts sales, not the times drug users
+    were sheltered). A count told in words no charge's conduct words name stays with every charge."""
+    from leniency.sentencing.calculator_wording import conduct_words  # it imports this module
+
+    text = facts.text or ""
+    stated, finding = find_counts(text)
+    if facts.counts is None or stated != facts.counts or finding is None or finding.span is None:
+        return own  # not read from a stated figure, or given by a person
+    sentence = text[slice(*bounds(text, finding.span.start, finding.span.start, SENTENCE_BREAKS))]
+    words = conduct_words(name, standard)
+    others = [w for c in facts.charges if given_name(name, facts) != c for w in conduct_words(c, standard)]
+    if any(w in sentence for w in words) or not any(w in sentence for w in others):
+        return own
+    counts = counts_told_of(text, words)
+    trace.step(
+        "method.several_charges.own_counts",
+        kind=StepKind.NOTE,
+        citation=CITATION,
+        charge=name,
+        confidence="medium",
+        counts=counts if counts is not None else 1,
+        total=Phrase("phrase.counts.told", {"counts": facts.counts}),
+    )
+    return dataclasses.replace(own, counts=counts)
 
 
 def own_counts(given: str, facts: CaseFacts) -> int | None:

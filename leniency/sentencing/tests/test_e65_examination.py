@@ -24,12 +24,8 @@ RECONCILED_PAYMENT = (
 )
 ILLEGAL_GAIN = "退缴违法所得 read as 退赃退赔 where no victim lost it; arguable"
 HOME_ENTRY = "入户 told by 翻入/进入…家中 is not read, so the starting point is the plain one"
-DRIVING_AGGRAVATION = (
-    "dangerous driving: an accident, a second conviction, no licence or racing does not raise the 1-2 months"
-)
 EXEMPTION_TOLD = "an exemption or a fine alone that the text's facts and recommendation give is not reached"
 FINE_ONLY_BELOW = "a fine alone where the text's own recommendation is detention or imprisonment"
-COUNTS_LEAK = "the count of one charge's acts (容留三次) makes another charge 多次 (情节严重)"
 LOWER_THAN_ESTIMATE = (
     "the term is well below the examiner's estimate (guideline steps read, tier or ratios lower)"
 )
@@ -57,8 +53,6 @@ MONTH_MISSES = {
     "theft_home_by_seventeen_year_old": HOME_ENTRY + "; " + FINE_ONLY_BELOW,
     "theft_subway_pickpocket_three_times_admin_penalty": LOWER_THAN_ESTIMATE,
     "theft_site_materials_counts_total_with_yu": LOWER_THAN_ESTIMATE + " (数额巨大 at 30,000 not reached)",
-    "drunk_driving_second_time_no_licence": DRIVING_AGGRAVATION,
-    "racing_on_ring_road": DRIVING_AGGRAVATION,
     "injury_light_2_paid_and_forgiven": LOWER_THAN_ESTIMATE,
     "injury_knife_serious_2_surrender_unpaid": LOWER_THAN_ESTIMATE + " (and " + UNPAID + ")",
     "injury_two_victims_light_1_and_minor_prior": LOWER_THAN_ESTIMATE,
@@ -69,7 +63,6 @@ MONTH_MISSES = {
     "fine_only_selling_bank_cards": EXEMPTION_TOLD,
     "several_theft_phone_then_fraud_contacts": LOWER_THAN_ESTIMATE,
     "several_drunk_driving_and_pushing_auxiliary_police": LOWER_THAN_ESTIMATE,
-    "several_selling_drugs_and_sheltering_users": COUNTS_LEAK,
     "tail_selling_bank_cards_large_flows": LOWER_THAN_ESTIMATE,
     "tail_traffic_death_stayed_and_compensated": LOWER_THAN_ESTIMATE,
 }

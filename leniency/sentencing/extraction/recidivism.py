@@ -319,7 +319,11 @@ def beside_recidivism(
     founded_on = basis(text, recidivist, convictions)
     if founded_on is None and len(convictions) == 1:
         founded_on = convictions[0]
-    others = {c.start for c in convictions if c != founded_on and not _restates_the_ground(text, c)}
+    others = {
+        c.start
+        for c in convictions
+        if c != founded_on and not _restates_the_ground(text, c) and not _bare_release(text, c)
+    }
     return [
         m
         for m in mentions
@@ -361,6 +365,18 @@ def _restates_the_ground(text: str, c: EarlierConviction) -> bool:
         return False
     lo, hi = bounds(text, c.start, c.end, SENTENCE_BREAKS)
     return RECIDIVISM_WORDS.search(text, lo, hi) is not None
+
+
+def _bare_release(text: str, c: EarlierConviction) -> bool:
+    """Whether `c` is a release told with nothing of its own (刑满释放证明 in the list of evidence): no judgment, date or
+    sentence, so the release of a conviction told elsewhere, not another one."""
+    return (
+        not c.judgment
+        and c.sentence is None
+        and c.pronounced is None
+        and c.released is None
+        and text.startswith("刑满释放", c.start)
+    )
 
 
 def first_act_date(text: str) -> date | None:

@@ -177,3 +177,25 @@ def test_two_dated_convictions_told_in_the_recidivism_sentence_leave_the_older_a
     mentions = _record_mentions(text)
     kept = beside_recidivism(text, _recidivist(text), mentions, prior_records(text))
     assert len(mentions) == 2 and kept == [mentions[0]]
+
+
+def test_a_release_certificate_in_the_evidence_is_no_second_record_beside_an_inferred_recidivism():
+    """刑满释放证明 in the list of evidence proves the release of the conviction told first: one conviction, the 累犯's."""
+    text = (
+        "经审理查明，被告人项某曾因犯抢夺罪于2011年3月被某市某区人民法院判处有期徒刑二年，2013年1月刑满释放。"
+        "2014年6月2日晚，被告人项某在某小区撬锁窃得被害人钱某某的电动自行车一辆，经鉴定价值人民币2600元。"
+        "上述事实，有被害人陈述、价格鉴定意见、刑满释放证明、被告人供述等证据证实。"
+    )
+    codes = [c.code for c in extract(text, charges=["盗窃"]).circumstances]
+    assert Circumstance.RECIDIVIST.value in codes
+    assert Circumstance.PRIOR_RECORD.value not in codes
+
+
+def test_a_release_told_with_its_own_date_beside_the_recidivisms_stays_a_record():
+    text = (
+        "经审理查明，被告人项某曾因犯诈骗罪被判处有期徒刑一年，2006年5月刑满释放；又因犯抢夺罪于2011年3月被某市某区人民法院"
+        "判处有期徒刑二年，2013年1月刑满释放。2014年6月2日晚，被告人项某在某小区撬锁窃得被害人钱某某的电动自行车一辆，"
+        "经鉴定价值人民币2600元。"
+    )
+    codes = [c.code for c in extract(text, charges=["盗窃"]).circumstances]
+    assert Circumstance.RECIDIVIST.value in codes and Circumstance.PRIOR_RECORD.value in codes

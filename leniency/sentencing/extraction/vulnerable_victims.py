@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds, negated
 from leniency.sentencing.extraction.circumstance_rules import canonical, rules
 from leniency.sentencing.extraction.numbers import bounds, span
-from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
+from leniency.sentencing.extraction.parties import DEFENDANT_WORDS, MASKED_NAME
 from leniency.sentencing.facts import Circumstance, Finding, VictimKind, victim_kind_by_age
 
 # 2021量刑指导意见 三(17): 犯罪对象为未成年人、老年人、残疾人、孕妇等弱势人员 — the victim's, as the facts tell it: an age in
@@ -19,6 +19,9 @@ VICTIM_AGE = re.compile(
     r"(?:被害人|受害人)[^，,。；;（(]{0,6}[（(][^）)]{0,24}?(?<!\d)(?P<a>\d{1,3})周?岁"
     r"|(?<!\d)(?P<b>\d{1,3})周?岁的(?:被害人|受害人)"
 )
+# an age in the particulars of a person named by no victim word (将放学的学生郑某某（男，8岁）骗上车, 从村民张某某（女，68岁）
+# 家的后窗翻入): the victim's where an act is done to that person (_victims_word), not a defendant's or an accomplice's
+NAMED_AGE = re.compile(rf"{MASKED_NAME}[（(][^）)]{{0,24}}?(?<!\d)(?P<age>\d{{1,3}})周?岁")
 VULNERABLE_WORDS: list[tuple[VictimKind, re.Pattern]] = [
     (VictimKind.UNDER_14, re.compile(
         r"(?:幼女|女童|男童|儿童|幼童|幼儿|婴儿|婴幼儿)"
@@ -57,6 +60,10 @@ def vulnerable_victims(text: str, charges: Sequence[str]) -> list[Finding]:
     for match in VICTIM_AGE.finditer(text):
         kind = victim_kind_by_age(int(match.group("a") or match.group("b")))
         if kind is not None:
+            told.append((match.start(), match.end(), kind.value))
+    for match in NAMED_AGE.finditer(text):
+        kind = victim_kind_by_age(int(match.group("age")))
+        if kind is not None and _victims_word(text, match, kind.value):
             told.append((match.start(), match.end(), kind.value))
     for kind, pattern in VULNERABLE_WORDS:
         told.extend(

@@ -44,10 +44,12 @@ from leniency.sentencing.extraction.surrender_facts import (
     OTHER_CRIME_UNKNOWN,
     QUESTIONED_WHEN_SUSPICIOUS,
     REPORTED_AND_WAITED,
+    WAITED_FOR_POLICE,
     other_crime_counts,
     questioned_counts,
     reported_and_waited_counts,
     resisted_after,
+    waited_counts,
 )
 from leniency.sentencing.facts import Circumstance
 
@@ -56,6 +58,7 @@ C = Circumstance
 FACT_TESTS = {
     KNOWINGLY_WAITED: lambda text, start, end: not resisted_after(text, end),
     REPORTED_AND_WAITED: reported_and_waited_counts,
+    WAITED_FOR_POLICE: waited_counts,
     QUESTIONED_WHEN_SUSPICIOUS: questioned_counts,
     OTHER_CRIME_UNKNOWN: other_crime_counts,
 }

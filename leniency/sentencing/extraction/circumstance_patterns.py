@@ -13,6 +13,7 @@ from leniency.sentencing.extraction.surrender_facts import (
     OTHER_CRIME_UNKNOWN,
     QUESTIONED_WHEN_SUSPICIOUS,
     REPORTED_AND_WAITED,
+    WAITED_FOR_POLICE,
 )
 from leniency.sentencing.facts import Circumstance
 
@@ -38,8 +39,9 @@ RETURNED = re.compile(
 
 # the civil part's settlement performed (三(11)); the heads are the material losses of 法释〔2021〕1号第一百九十二条
 # (医疗费、护理费、交通费 …, recalled, unconfirmed); 未/没/不/尚 between the two words keep out one not yet paid
+COST_HEADS = r"(?:医疗费|医药费|治疗费|丧葬费|误工费|抢救费|护理费|营养费|交通费|康复费)"
 COSTS_PAID = re.compile(
-    r"(?:支付|垫付|给付|偿还|承担)(?:了)?(?:被害人|受害人)?[^，,。；;]{0,6}?(?:医疗费|医药费|治疗费|丧葬费|误工费|抢救费|护理费|营养费|交通费|康复费)"
+    rf"(?:支付|垫付|给付|偿还|承担)(?:了)?(?:被害人|受害人)?[^，,。；;]{{0,6}}?{COST_HEADS}"
 )
 # the ecological damage a crime against the environment or resources did, paid for (生态环境损害赔偿款, 生态修复费用):
 # the loss made good to the state that claims it (民法典第1234、1235条), 三(11)'s 积极赔偿…经济损失 as nearest rule;
@@ -81,6 +83,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # 自动投案 and 特别自首 told by their facts (法发〔2010〕60号 一(一); 刑法第67条第2款): surrender_facts.py
     (C.SURRENDER, KNOWINGLY_WAITED),
     (C.SURRENDER, REPORTED_AND_WAITED),
+    (C.SURRENDER, WAITED_FOR_POLICE),
     (C.SURRENDER, QUESTIONED_WHEN_SUSPICIOUS),
     (C.SURRENDER, OTHER_CRIME_UNKNOWN),
     # 刑法第67条第3款 in its own words: 如实供述自己罪行, told also as 交代(了)自己的(全部)罪行

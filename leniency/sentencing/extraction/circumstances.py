@@ -18,6 +18,7 @@ from leniency.sentencing.extraction.recidivism import beside_recidivism, inferre
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
 from leniency.sentencing.extraction.recidivism import note as recidivism_note
 from leniency.sentencing.extraction.restitution_acts import before_discovery
+from leniency.sentencing.extraction.restitution_kinds import as_amends
 from leniency.sentencing.extraction.undiscovered import undiscovered_conviction
 from leniency.sentencing.extraction.vulnerable_victims import vulnerable_victims
 from leniency.sentencing.extraction.wages_paid import wages_paid
@@ -50,9 +51,9 @@ def read_circumstances(
     """(findings, mentions, notes): `findings` as `find_circumstances` gives them; `mentions` every un-negated mention
     of each circumstance with its span (pattern by pattern, each in the order told), before `settle` combines them;
     the findings that are no pattern's match (an inferred 累犯, an age's 未成年, a killing not completed) among them."""
-    mentions = _told(text)
+    # 退赃退赔 or 赔偿 by the crime (restitution_kinds.py)
+    mentions, notes = as_amends(_told(text), text, charges)
     findings: list[Finding] = []
-    notes: list[str] = []
     pleas = [m.span.start for m in mentions if m.code == C.PLEA]
     if withdrawn(text, pleas):  # 刑事诉讼法第201条第1款: plea_withdrawal.py
         mentions = [m for m in mentions if m.code != C.PLEA]
@@ -114,7 +115,8 @@ def settle(findings: list[Finding]) -> list[Finding]:
     """`findings` less those another of them includes: an attempt (art. 23) where the crime was given up (art. 24,
     at any stage) or not yet begun (art. 22), a preparation where it was given up; a confession where the defendant
     surrendered (a surrender includes the truthful account); a 当庭自愿认罪 where a 自首 or 坦白 is found (三(8)); a 立功
-    where it is a 重大立功."""
+    where it is a 重大立功; a compensation and a forgiveness where a 刑事和解 is found, which weighs its payment and its
+    forgiveness in one (三(12): 综合考虑…赔偿数额、赔礼道歉以及真诚悔罪等情况; the calculator excludes them beside it too)."""
     codes = {f.code for f in findings}
     drop: set[str] = set()
     if C.DISCONTINUATION in codes:
@@ -127,6 +129,8 @@ def settle(findings: list[Finding]) -> list[Finding]:
         drop.add(C.COURT_CONFESSION)  # 2021量刑指导意见 三(8): 当庭自愿认罪…依法认定自首、坦白的除外
     if C.MAJOR_MERITORIOUS in codes:
         drop.add(C.MERITORIOUS)
+    if C.RECONCILIATION in codes:
+        drop |= {C.COMPENSATION, C.FORGIVENESS}
     return [f for f in findings if f.code not in drop]
 
 

@@ -8,6 +8,7 @@ import re
 
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
 from leniency.sentencing.extraction.circumstance_negation import NEGATORS
+from leniency.sentencing.extraction.conduct_actor import defendant_names
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
@@ -46,12 +47,20 @@ UNPAID_AFTER = re.compile(
     r"未(?:能)?(?:兑现|履行|支付|给付|到位|达成|谈妥|协商一致)|尚未(?:支付|履行|赔付|给付)"
 )
 
+# the sum in dispute named ("因赔偿数额差距较大", "双方对赔偿金额分歧较大") where the sentence tells no agreement reached
+# or no payment made ("未能与被害人达成赔偿协议", "未能赔偿被害人损失"): a negotiation that failed, nothing paid
+DISPUTED_TERM = re.compile(r"数额|金额|标准|事宜|问题")
+NOT_SETTLED = re.compile(r"(?:未能|未|没有|没能|无法|不能)[^，,。；;]{0,12}?(?:达成|谈妥|协商一致|赔偿|赔付)")
+
 
 def only_claimed(text: str, start: int) -> bool:
     """A claim or an order to pay ("要求被告人赔偿", "判令…赔偿") is not a payment made, nor an agreement to pay its
-    sentence tells was not performed ("签订了赔偿协议，…但至今分文未付")."""
+    sentence tells was not performed ("签订了赔偿协议，…但至今分文未付"), nor the sum a failed negotiation disputed."""
     lo, hi = clause_bounds(text, start, start)
     if CLAIM.search(text, lo, start) or UNPAID_AFTER.search(text, start, hi):
+        return True
+    s_lo, s_hi = bounds(text, start, start, SENTENCE_BREAKS)
+    if DISPUTED_TERM.match(text, start + 2) and NOT_SETTLED.search(text, s_lo, s_hi):
         return True
     # the offer anywhere in the clause ("就赔偿问题达成口头约定", "筹集了赔偿款"), its failure later in the sentence
     agreement = AGREED.search(text, lo, hi) or text.startswith("协议", start + 2)
@@ -102,14 +111,16 @@ def recovered_by_others(text: str, start: int) -> bool:
 
 
 def returned_by_defendant(text: str, start: int) -> bool:
-    """A return told by what was taken counts where its sentence names the defendant (or the family) before it and
+    """A return told by what was taken counts where its sentence names the defendant (or the family), by the word or by
+    the name the text gives him ("2022年8月，江某某主动到公安机关投案，…并退还全部侵占款项"), before it and
     neither the police nor a recovery ("被告人…退还了被盗电动车"; not "公安机关将赃款全部归还被害人", "公安机关从被告人处扣押
     …，该车现已归还被害人", nor "该车已返还失主" with no actor), and not as an exception to what the crime took
     ("除少量资金以兑冲的形式返还被害人外": a scheme's payouts)."""
     lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
     clause_lo, _ = clause_bounds(text, start, start)
+    told = text[lo:start]
     return (
-        bool(RETURNER.search(text, lo, start))
+        bool(RETURNER.search(text, lo, start) or any(name in told for name in defendant_names(text)))
         and not any(_recovery_done(text, m.end()) for m in RECOVERER.finditer(text, lo, start))
         and "除" not in text[clause_lo:start]
     )

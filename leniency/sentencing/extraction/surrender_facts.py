@@ -2,10 +2,11 @@
 
 - 法发〔2010〕60号 一(一): a crime reported by the offender, who then stayed and waited for the police (犯罪后主动报案，
   …没有逃离现场), and one reported by others where the offender knowingly waited (明知他人报案而在现场等待), in both
-  without resisting arrest (抓捕时无拒捕行为); and an offender questioned only because he looked suspicious who then
-  told his crime of his own accord (仅因形迹可疑被盘问、教育后，主动交代了犯罪事实的; not one taken in, 带至公安机关调查,
-  who then gave an account: 坦白), unless something tied to the crime was found on him,
-  his belongings or his vehicle first (…发现与犯罪有关的物品的，不能认定为自动投案). Recalled, unconfirmed.
+  without resisting arrest (抓捕时无拒捕行为), the latter told also as a wait at the scene for the police after a call
+  for an ambulance or another's report (拨打120急救电话，并在现场等候民警到来: he knew the police were coming); and an
+  offender questioned only because he looked suspicious who then told his crime of his own accord
+  (仅因形迹可疑被盘问、教育后，主动交代了犯罪事实的; not one taken in, 带至公安机关调查, who then gave an account: 坦白),
+  unless something tied to the crime was found on him, his belongings or his vehicle first (…发现与犯罪有关的物品的，不能认定为自动投案). Recalled, unconfirmed.
 - 刑法第67条第2款 (特别自首): a person under a compulsory measure, or serving a sentence, who truthfully tells his own
   other crime the authorities do not yet know (如实供述司法机关还未掌握的本人其他罪行的，以自首论); not a crime of the
   same kind as the one he is held for (法释〔1998〕8号第四条: 属同种罪行的，可以酌情从轻处罚 — a confession's weight,
@@ -33,7 +34,20 @@ ARRANGED = re.compile(r"(?:并|即|遂|后|随即|立即)?(?:让|叫|委托|请|
 KNOWINGLY_WAITED = re.compile(
     r"(?:明知|知道|得知)[^。；;]{0,12}报(?:警|案)[^。；;]{0,12}(?:在现场|留在现场|原地|现场)等(?:候|待)"
 )
-RESISTED = re.compile(r"拒捕|抗拒抓捕|暴力抗拒|逃跑|逃离|逃窜|持刀(?:威胁|对抗)")
+# 明知他人报案而在现场等待 told as the wait for the police itself ("并在现场等候民警到来", "坐在原地等待公安人员处理").
+# Not a driver's wait after a crash: staying and reporting is his duty (道路交通安全法第70条), and 法发〔2010〕60号 makes it
+# 自动投案 only with his own report to the police (交通肇事后保护现场、抢救伤者，并向公安机关报告的: REPORTED_AND_WAITED)
+WAITED_FOR_POLICE = re.compile(
+    r"(?:在|留在|守在|待在|停留在|坐在|站在)(?:案发)?(?:现场|原地)[^，,。；;]{0,6}?(?:等候|等待)(?:公安)?"
+    r"(?:民警|警察|警方|公安(?:机关|人员)?)"
+)
+TRAFFIC_ACCIDENT = re.compile(r"交通事故|肇事")
+# a clause without a subject of its own, going on from the one before ("并在现场等候", "随后一直在现场等待")
+CONTINUED = re.compile(r"并|且|后|随后|随即|然后|一直|便|即")
+# held at the scene by others (被群众控制, 被扭送): kept there, not waiting of his own accord
+HELD_AT_SCENE = re.compile(r"控制|扭送|扭住|抓住|拦住|拦下|围住|看住|看管|按住|制服")
+# a resistance denied right before it ("抓捕时无拒捕行为", "没有逃离现场") is none
+RESISTED = re.compile(r"(?<!没有)(?<![无未没不])(?:拒捕|抗拒抓捕|暴力抗拒|逃跑|逃离|逃窜|持刀(?:威胁|对抗))")
 QUESTIONED_WHEN_SUSPICIOUS = re.compile(
     r"形迹可疑[^。；;]{0,40}?(?:主动|自行)(?:如实)?(?:交代|交待|供述|供认|坦白)"
 )
@@ -61,6 +75,23 @@ def reported_and_waited_counts(text: str, start: int, end: int) -> bool:
     lo, _ = clause_bounds(text, start, start)
     opening = text[lo:start]
     if OTHER_REPORTER.search(opening) and not ARRANGED.match(opening):
+        return False
+    return not resisted_after(text, end)
+
+
+def waited_counts(text: str, start: int, end: int) -> bool:
+    """The wait is the offender's (its clause, or the one it goes on from, not begun by another person), not held
+    there by others before it in its sentence, not a driver's after a crash, and no resistance or flight is told after
+    it."""
+    lo, _ = clause_bounds(text, start, start)
+    if (
+        CONTINUED.match(text, lo) and lo > 0
+    ):  # "被害人报警，并在现场等候民警": the clause before is its subject
+        lo, _ = clause_bounds(text, lo - 1, lo - 1)
+    s_lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
+    if OTHER_REPORTER.search(text, lo, start) or HELD_AT_SCENE.search(text, s_lo, start):
+        return False
+    if TRAFFIC_ACCIDENT.search(text):
         return False
     return not resisted_after(text, end)
 

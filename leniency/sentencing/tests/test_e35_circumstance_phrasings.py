@@ -160,7 +160,7 @@ CASES = [
          "在本院主持下，被告人任某与被害人达成刑事和解协议。", "reconciliation"),
     case("reconciliation-with-payment-and-letter",
          "被告人袁某与被害人自愿达成和解，赔偿被害人2万元，被害人出具了谅解书。",
-         "reconciliation", "compensation", "forgiveness"),
+         "reconciliation"),  # its payment and forgiveness weighed in it (三(12), E80)
     case("not-reconciliation-failed",
          "经本院主持调解，双方未能达成和解协议。"),
     # 从犯、胁从犯、主犯 (刑法第26-28条)

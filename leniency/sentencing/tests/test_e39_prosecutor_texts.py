@@ -330,7 +330,7 @@ CASES = [
     case(
         "reconciliation-agreement",
         "犯罪嫌疑人唐某与被害人费某达成刑事和解协议，赔偿费某人民币2万元，费某对唐某表示谅解。",
-        circumstances={"reconciliation", "compensation", "forgiveness"},
+        circumstances={"reconciliation"},  # its payment and forgiveness weighed in it (三(12), E80)
     ),
     case(
         "paste-drunk-driving-plea",

@@ -203,7 +203,7 @@ SECOND_CASES = [
          "被害单位某公司出具情况说明，对被告人的行为表示谅解。", "forgiveness"),
     case("reconciliation-procuratorate-presided",
          "在检察机关主持下，被告人与被害人就民事赔偿达成和解，被告人赔偿被害人6万元，被害人自愿撤回附带民事诉讼并对"
-         "被告人予以谅解。", "reconciliation", "compensation", "forgiveness"),
+         "被告人予以谅解。", "reconciliation"),  # its payment and forgiveness weighed in it (三(12), E80)
     case("accessory-lent-bank-cards",
          "被告人提供银行卡帮助转移赃款，其作用相对较小，可认定为从犯。", "accessory"),
     case("coerced-by-employer",

@@ -27,22 +27,23 @@ CHARGE_MISSES = {
 
 AMOUNT_MISSES: dict[str, str] = {}
 
-CIRCUMSTANCE_MISSES: dict[str, str] = {}
+CIRCUMSTANCE_MISSES = {
+    # E80 decided by 三(10) (退赃、退赔 makes good a victim's loss): a gain with no victim given up is no restitution,
+    # as the E65 and E72 examiners read it; this examiner read it as one
+    "gambling_online_agent_surrender": "退缴违法所得 of a crime with no victim read by the examiner as 退赃退赔",
+}
 
 
 def _as_read(case: Case) -> frozenset[str]:
     """The examiner's reading in the reader's own terms, which differ from a lawyer's list by design: art. 356's
     毒品再犯 is derived by the calculator from a drug prior_record (calculator_adjust.drug_reoffender), never read, and a
     recidivist's drug conviction is the recidivism's, no prior_record beside it (E74: one earlier conviction is a 累犯's
-    or a 前科, not both). A sum paid under a 刑事和解 is reported as compensation beside it (circumstances.yaml:
-    excluded_by reconciliation)."""
+    or a 前科, not both)."""
     codes = set(case.circumstances)
     if "drug_reoffender" in codes:
         codes.discard("drug_reoffender")
         if "recidivist" not in codes:
             codes.add("prior_record")
-    if "reconciliation" in codes and "赔偿" in case.text:
-        codes.add("compensation")
     return frozenset(codes)
 
 

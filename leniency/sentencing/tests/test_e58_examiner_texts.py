@@ -29,11 +29,9 @@ COURT_CONFESSION_BESIDE = (
     "circumstance: 当庭认罪 kept beside 坦白 (2021 guideline 三(8) counts it only without 自首/坦白)"
 )
 COURT_ADMISSION_AS_CONFESSION = "circumstance: 庭审中供认不讳 read as 坦白, a confession on arrest"
-NEGATED_COMPENSATION = "circumstance: 未能赔偿 (compensation not paid) read as compensation"
-COMPENSATION_IN_RECONCILIATION = (
-    "circumstance: the compensation a 刑事和解 agreement contains counted beside it"
-)
-RETURN_WORDS = "circumstance: restitution told as 退还/归还 (…款项, 透支本息, 钱款) not read"
+# E80 decided by 三(10) (退赃、退赔 makes good a victim's loss): a gain with no victim given up is no restitution, as the
+# E65 and E72 examiners read it; this examiner read it as one
+GAIN_GIVEN_UP = "circumstance: 退缴违法所得 of a crime with no victim read by the examiner as 退赃退赔"
 ECOLOGICAL_COMPENSATION = "circumstance: 缴纳生态环境损害赔偿款 not read as compensation"
 SHORT_TERMS_LOW = "months: short terms with stacked leniency fall well below the estimate (calibration)"
 BELOW_QUOTED = "months: below the prosecutor's quoted recommendation, which the text states"
@@ -48,11 +46,7 @@ ESTIMATE_WRONG = "months: the examiner's estimate was wrong (持械聚众斗殴 
 CHARGES_XFAIL: dict[str, str] = {}
 AMOUNT_XFAIL: dict[str, str] = {}
 CIRCUMSTANCES_XFAIL = {
-    "injury_light_one_knife_no_compensation": NEGATED_COMPENSATION,
-    "injury_light_reconciliation": COMPENSATION_IN_RECONCILIATION,
-    "embezzlement_and_misappropriation": RETURN_WORDS,
-    "credit_card_overdraft": RETURN_WORDS,
-    "extortion_private_photos": RETURN_WORDS,
+    "illegal_business_cigarettes": GAIN_GIVEN_UP,
 }
 MONTHS_XFAIL = {
     "theft_from_elderly_victim": SHORT_TERMS_LOW,

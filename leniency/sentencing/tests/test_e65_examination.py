@@ -14,15 +14,7 @@ SECOND_CHARGE = "a second charge told in its own count is not inferred"
 WRONG_CHARGE = (
     "a word of the story (a victim's act, a returned item, a wound) outweighs the charge's own conduct"
 )
-UNPAID = "compensation found where the payment is negated (未能达成赔偿协议)"
 DRUG_REOFFENDER = "毒品再犯 (刑法第356条) not read from an earlier drug conviction told in the profile"
-PROPERTY_PAYBACK = (
-    "a theft's loss paid back (赔偿…经济损失) read as compensation, not 退赔 (三(10)); arguable"
-)
-RECONCILED_PAYMENT = (
-    "compensation listed beside 刑事和解 that absorbs it (三(12)); arguable, the calculator excludes it"
-)
-ILLEGAL_GAIN = "退缴违法所得 read as 退赃退赔 where no victim lost it; arguable"
 HOME_ENTRY = "入户 told by 翻入/进入…家中 is not read, so the starting point is the plain one"
 EXEMPTION_TOLD = "an exemption or a fine alone that the text's facts and recommendation give is not reached"
 FINE_ONLY_BELOW = "a fine alone where the text's own recommendation is detention or imprisonment"
@@ -42,19 +34,15 @@ CHARGE_MISSES = {
 AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES = {
-    "injury_knife_serious_2_surrender_unpaid": UNPAID,
     # the reader gives no drug_reoffender code: the calculator derives art. 356 (calculator_adjust.drug_reoffender)
     "drugs_sheltering_recidivist_drug_reoffender": DRUG_REOFFENDER,
-    "fine_only_theft_supermarket_first_offence": PROPERTY_PAYBACK,
-    "surveillance_family_injury_reconciled": RECONCILED_PAYMENT,
-    "tail_mahjong_parlour_taking_a_cut": ILLEGAL_GAIN,
 }
 MONTH_MISSES = {
     "theft_home_by_seventeen_year_old": HOME_ENTRY + "; " + FINE_ONLY_BELOW,
     "theft_subway_pickpocket_three_times_admin_penalty": LOWER_THAN_ESTIMATE,
     "theft_site_materials_counts_total_with_yu": LOWER_THAN_ESTIMATE + " (数额巨大 at 30,000 not reached)",
     "injury_light_2_paid_and_forgiven": LOWER_THAN_ESTIMATE,
-    "injury_knife_serious_2_surrender_unpaid": LOWER_THAN_ESTIMATE + " (and " + UNPAID + ")",
+    "injury_knife_serious_2_surrender_unpaid": LOWER_THAN_ESTIMATE,
     "injury_two_victims_light_1_and_minor_prior": LOWER_THAN_ESTIMATE,
     "injury_serious_1_disability_compensated": LOWER_THAN_ESTIMATE,
     "fraud_telecom_operator_partly_returned": LOWER_THAN_ESTIMATE,

@@ -15,18 +15,6 @@ CASES = THEFTS + DRIVING + INJURIES + FRAUDS + DRUGS + LIGHT + SEVERAL + LONG + 
 WRONG_CHARGE = "a word of the story (goods 提走 and sold on) adds a charge whose conduct is not told"
 SALE_AS_HOLDING = "a sale told with 出售 (not 贩卖) is read as 非法持有毒品"
 COUNT_ABSORBED = "a second charge told in its own count (第一起 故意伤害) is not inferred beside 寻衅滋事"
-# Circumstances
-PROPERTY_PAYBACK = (
-    "a theft's loss paid back (赔付/赔偿…损失) read as compensation beside 退赃退赔 (三(10)); arguable"
-)
-RECONCILED_PAYMENT = (
-    "compensation listed beside 刑事和解 that absorbs it (三(12)); arguable, the calculator excludes it"
-)
-ILLEGAL_GAIN = "退缴违法所得 read as 退赃退赔 where no victim lost it; arguable"
-SURRENDER_AT_SCENE = "自首 told as calling 120 and waiting at the scene for the police is read as 坦白 only"
-RETURNED_BEFORE_DISCOVERY = (
-    "principal returned before discovery (already out of the 集资诈骗 amount) read as 退赃退赔"
-)
 # Months
 FINE_ONLY_BELOW = "a fine alone where the text's own recommendation is detention (拘役二个月，适用缓刑)"
 MINOR_FINE_ONLY = "a minor's 入户 theft given a fine alone where the examiner expects a short term; arguable"
@@ -50,15 +38,7 @@ CHARGE_MISSES = {
 }
 AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
-CIRCUMSTANCE_MISSES = {
-    "theft_supermarket_goods_by_seventy_six_year_old": PROPERTY_PAYBACK,
-    "injury_knife_serious_2_surrender_partly_paid": SURRENDER_AT_SCENE,
-    "fundraising_fraud_principal_returned_before_discovery": RETURNED_BEFORE_DISCOVERY,
-    "fine_only_first_theft_recommended_fine": PROPERTY_PAYBACK,
-    "exemption_neighbour_injury_reconciled_surrender": RECONCILED_PAYMENT,
-    "fine_only_lending_bank_cards_flows": ILLEGAL_GAIN,
-    "tail_wechat_red_packet_gambling_group_cut": ILLEGAL_GAIN,
-}
+CIRCUMSTANCE_MISSES: dict[str, str] = {}
 MONTH_MISSES = {
     "theft_supermarket_goods_by_seventy_six_year_old": FINE_ONLY_BELOW,
     "theft_seventeen_year_old_through_unlocked_back_door": MINOR_FINE_ONLY,
@@ -73,6 +53,9 @@ MONTH_MISSES = {
     "drugs_ketamine_sale_recidivist_and_drug_reoffender": LOWER_THAN_ESTIMATE
     + " (毒品再犯 not added beside 累犯)",
     "fine_only_lending_bank_cards_flows": EXEMPTION_TOLD,
+    "fine_only_first_theft_recommended_fine": EXEMPTION_TOLD
+    + " (reached before only by weighing the one payment twice, as 退赔 and as 赔偿)",
+    "injury_knife_serious_2_surrender_partly_paid": BELOW_MINIMUM,
     "several_one_meth_sale_and_sheltering_three_times": LOWER_THAN_ESTIMATE,
     "several_cashier_keeping_and_lending_company_money": LOWER_THAN_ESTIMATE,
     "long_injury_death_surrendered_family_forgave": BELOW_MINIMUM,

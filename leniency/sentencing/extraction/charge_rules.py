@@ -51,9 +51,12 @@ def states_requirements(text: str, charge: str) -> bool:
 
 
 def read_as_neighbour(text: str, charge: str) -> bool:
-    """Whether a distinction reads `charge` as a neighbour whose own requirement the fact states."""
+    """Whether a distinction reads `charge` as a neighbour whose own requirement the fact states. A charge a rule keeps
+    and adds another beside (`add`: 容留他人吸毒 and the sale to its users) is still itself, and needs its own (E82)."""
     read = by_distinctions(text, [charge])
-    return read != [charge] and all(states_requirements(text, c) for c in read if c != charge)
+    if read == [charge] or (charge in read and not states_requirements(text, charge)):
+        return False
+    return all(states_requirements(text, c) for c in read if c != charge)
 
 
 def _pattern(rule: dict, key: str) -> re.Pattern | None:
@@ -125,19 +128,26 @@ def by_distinctions(text: str, chosen: list[str]) -> list[str]:
         if tells_no_crime(text, charge):
             continue
         result = [charge]
-        for name, own, other, back, to, add, sums, by_defendant in _distinctions():
-            if (
-                name != charge
-                or (own is not None and own.search(text))
-                or not _states(other, text, by_defendant)
-            ):
-                continue
-            if (back is not None and back.search(text)) or not sums.hold(text):
-                continue
-            result = [charge, to] if add else [to]
-            break
+        rule = _first_distinction(text, charge)
+        if rule is not None:
+            to, add = rule
+            # (E82) a charge added beside is read as its own rules convert it (the 妨害公务 beside a drunk drive: 袭警
+            # since 2021-03-01); not as they add to it, which would add the first charge again
+            converted = _first_distinction(text, to) if add else None
+            result = [charge, converted[0] if converted and not converted[1] else to] if add else [to]
         out.extend(c for c in result if c not in out)
     return out
+
+
+def _first_distinction(text: str, charge: str) -> tuple[str, bool] | None:
+    """(the other charge, whether it is added beside) of the first distinction that applies to `charge`, or None."""
+    for name, own, other, back, to, add, sums, by_defendant in _distinctions():
+        if name != charge or (own is not None and own.search(text)) or not _states(other, text, by_defendant):
+            continue
+        if (back is not None and back.search(text)) or not sums.hold(text):
+            continue
+        return to, add
+    return None
 
 
 def _states(element: re.Pattern, text: str, by_defendant: bool) -> bool:

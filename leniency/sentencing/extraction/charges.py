@@ -40,6 +40,8 @@ CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
 # case's either: earlier_convictions tells where one is (因犯盗窃罪被公安机关刑事拘留 is this case's arrest)
 DENIED = re.compile(r"不构成|否认|辩称")
 CONTEXT = 16
+# the prosecutor's or the court's opinion on the facts told before it (公诉机关认为，被告人…其行为已构成××)
+OPINION = re.compile(r"(?:公诉机关|检察院|公诉人|本院)认为")
 # A charging frame that lists several charges, masked (××) or named: 构成××、××; 以××和非法采伐…罪; 构成诈骗罪、××
 _ITEM = r"(?:××罪?|[\u4e00-\u9fff、（）]{2,40}?罪)"
 LISTED = re.compile(r"(?:构成|犯有?|以|涉嫌)(" + _ITEM + r"(?:(?:、|和|及|与|以及)" + _ITEM + r")+)")
@@ -138,7 +140,16 @@ def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str
     inferred = model.charges(text, at_least=max(wanted, 1), exclude=named)
     inferred = [c for c in inferred if c not in named]
     if stated:
-        return inferred[:wanted]
+        if len(inferred) >= wanted:
+            return inferred[:wanted]
+        # (E82) where the whole text read as one gives fewer than the frame states (a distinction read over every count
+        # made the first count's injury the second count's 寻衅滋事), the counts, each read on its own facts (刑法第69条),
+        # give the rest, in the order the counts tell them
+        by_count = _by_act(text, model, named)
+        for charge in by_count:
+            if charge not in inferred and len(inferred) < wanted:
+                inferred.append(charge)
+        return [c for c in by_count if c in inferred] + [c for c in inferred if c not in by_count]
     for charge in _by_act(text, model, named):
         if absorbed(text, charge, named + inferred, across_counts=True):
             continue  # a count telling the sale of the thief's own loot (absorbs: across_counts)
@@ -202,7 +213,9 @@ def told_counts(document: Document) -> list[Count]:
 
 
 def _outside_other_counts(text: str, counts: list[Count], read_with: set[Count]) -> str:
-    """The text less every count but those of `read_with` (the preamble, the summing-up and the act itself)."""
+    """The text less every count but those of `read_with` (the preamble, the summing-up and the act itself), and less
+    the opinion after the counts (E82: 公诉机关认为，被告人…致一人轻伤；又多次随意殴打他人: each count's conduct restated
+    is no fact of the others)."""
     kept = []
     at = 0
     for count in sorted(counts, key=lambda c: c.start):
@@ -210,7 +223,8 @@ def _outside_other_counts(text: str, counts: list[Count], read_with: set[Count])
             continue
         kept.append(text[at : count.start])
         at = count.end
-    kept.append(text[at:])
+    opinion = OPINION.search(text, max((c.end for c in counts), default=0))
+    kept.append(text[at : opinion.start() if opinion else len(text)])
     return "".join(kept)
 
 

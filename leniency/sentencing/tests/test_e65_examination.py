@@ -10,10 +10,6 @@ from leniency.sentencing.tests.test_e65_cases_theft import THEFTS
 
 CASES = THEFTS + DRIVING + INJURIES + FRAUDS + DRUGS + LIGHT + SEVERAL + LONG + TAIL
 
-SECOND_CHARGE = "a second charge told in its own count is not inferred"
-WRONG_CHARGE = (
-    "a word of the story (a victim's act, a returned item, a wound) outweighs the charge's own conduct"
-)
 DRUG_REOFFENDER = "毒品再犯 (刑法第356条) not read from an earlier drug conviction told in the profile"
 HOME_ENTRY = "入户 told by 翻入/进入…家中 is not read, so the starting point is the plain one"
 EXEMPTION_TOLD = "an exemption or a fine alone that the text's facts and recommendation give is not reached"
@@ -23,14 +19,7 @@ LOWER_THAN_ESTIMATE = (
 )
 HIGHER_THAN_ESTIMATE = "the term is well above the examiner's estimate"
 
-CHARGE_MISSES = {
-    "fraud_online_romance_returned_forgiven": WRONG_CHARGE,
-    "exemption_theft_by_seventy_six_year_old": WRONG_CHARGE,
-    "several_drunk_driving_and_pushing_auxiliary_police": SECOND_CHARGE,
-    "several_injury_then_provoking_trouble": SECOND_CHARGE,
-    "several_selling_drugs_and_sheltering_users": SECOND_CHARGE,
-    "tail_mahjong_parlour_taking_a_cut": WRONG_CHARGE + " (赌博 for 开设赌场; arguable)",
-}
+CHARGE_MISSES: dict[str, str] = {}
 AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES = {

@@ -11,10 +11,6 @@ from leniency.sentencing.tests.test_e72_cases_theft import THEFTS
 
 CASES = THEFTS + DRIVING + INJURIES + FRAUDS + DRUGS + LIGHT + SEVERAL + LONG + TAIL
 
-# Charges
-WRONG_CHARGE = "a word of the story (goods 提走 and sold on) adds a charge whose conduct is not told"
-SALE_AS_HOLDING = "a sale told with 出售 (not 贩卖) is read as 非法持有毒品"
-COUNT_ABSORBED = "a second charge told in its own count (第一起 故意伤害) is not inferred beside 寻衅滋事"
 # Months
 FINE_ONLY_BELOW = "a fine alone where the text's own recommendation is detention (拘役二个月，适用缓刑)"
 MINOR_FINE_ONLY = "a minor's 入户 theft given a fine alone where the examiner expects a short term; arguable"
@@ -31,11 +27,7 @@ PLEA_DEEP = (
     + ": the plea absorbing 坦白, 赔偿 and 谅解 cuts about half, below the text's own recommendation"
 )
 
-CHARGE_MISSES = {
-    "contract_fraud_goods_taken_and_fled": WRONG_CHARGE,
-    "drugs_meth_twelve_and_a_half_grams_one_sale": SALE_AS_HOLDING,
-    "several_injury_and_smashing_a_restaurant": COUNT_ABSORBED,
-}
+CHARGE_MISSES: dict[str, str] = {}
 AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES: dict[str, str] = {}

@@ -1,10 +1,17 @@
-"""The independent examiners' texts (examiner.py), one test per reader over every examination: E65 (session 19) and
-E72 (session 20), each with its cases and its failure classes (test_e65_examination, test_e72_examination). A text the
-engine reads wrongly is a strict xfail whose reason names the class."""
+"""The independent examiners' texts (examiner.py), one test per reader over every examination: E65 (session 19), E72
+(session 20), E79 and E84 (session 21: texts of 2013-2018 courts, mostly without a plea; E84's to the held-out set's
+mix of charges), each with its cases and its failure classes (test_e65_examination, test_e72_examination,
+test_e79_examination, test_e84_examination). A text the engine reads wrongly is a strict xfail whose reason names the
+class."""
 
 import pytest
 
-from leniency.sentencing.tests import test_e65_examination, test_e72_examination
+from leniency.sentencing.tests import (
+    test_e65_examination,
+    test_e72_examination,
+    test_e79_examination,
+    test_e84_examination,
+)
 from leniency.sentencing.tests.examiner import (
     cases_of,
     check_amount,
@@ -16,7 +23,12 @@ from leniency.sentencing.tests.examiner import (
     has_quantity,
 )
 
-EXAMINATIONS = {"e65": test_e65_examination, "e72": test_e72_examination}
+EXAMINATIONS = {
+    "e65": test_e65_examination,
+    "e72": test_e72_examination,
+    "e79": test_e79_examination,
+    "e84": test_e84_examination,
+}
 
 
 @pytest.mark.parametrize("examination", EXAMINATIONS.values(), ids=EXAMINATIONS.keys())

@@ -1,0 +1,115 @@
+"""A sixth independent examiner (E84): 60 fact texts written in the manner of the CAIL fact field of 2013-2018
+courts, to the held-out set's charge mix (LawBench's CAIL sample: about 40 first charges, 12 texts with two charges,
+terms spread like the dev terms) and without the plea procedure, none copied from a judgment and none shown to the
+helpers who changed the engine in session 21, with what a careful lawyer reads in each written down before the engine
+was run on them. A text the engine reads wrongly is a strict xfail of test_examiner_texts whose reason names its
+failure class. The months are the examiner's estimates of what a court of the time would pronounce (a suspended term
+counts as its term, a fine alone or an exemption as 0), so a months miss is a distance from an estimate, not from a
+court."""
+
+from leniency.sentencing.tests.test_e84_cases_economy import ECONOMY
+from leniency.sentencing.tests.test_e84_cases_order import ORDER
+from leniency.sentencing.tests.test_e84_cases_persons import PERSONS
+from leniency.sentencing.tests.test_e84_cases_property import PROPERTY
+from leniency.sentencing.tests.test_e84_cases_several import SEVERAL
+
+CASES = PROPERTY + PERSONS + ECONOMY + ORDER + SEVERAL
+
+# Charges
+DEATH_AS_NEGLIGENT = "a death from blows or stab wounds is inferred as 过失致人死亡, not 故意伤害 / 故意杀人"
+PUSH_AS_INTENT = "one push in a quarrel, the fall causing 重伤, is inferred as 故意伤害; arguable"
+CHILD_SALE_MISSED = "a middleman selling a newborn for money (拐卖儿童, art. 240) is not inferred"
+OBSTRUCTION_MISSED = (
+    "pushing and punching a police officer at a checkpoint (妨害公务, art. 277) is not inferred"
+)
+SECOND_COUNT_MISSED = "a second charge told in its own count is not inferred beside the first"
+VILLAGE_OFFICIAL = (
+    "a village secretary assisting the government with land compensation (全国人大常委会 art. 93 解释) is read as "
+    "职务侵占, not 贪污"
+)
+# Amounts
+INVOICE_SUM = "虚开: amount_yuan is the invoice sum (价税合计 / 金额), not the tax the calculator itself measures (税额)"
+OVERDRAFT_INTEREST = (
+    "恶意透支: the principal and interest (本息合计) is read, not the principal (法释〔2009〕19号第6条)"
+)
+# Circumstances
+SURRENDER_BY_PHONE = "自首: 经公安机关电话通知到案 (自动投案) is read as 坦白 only"
+SURRENDER_AT_SCENE = (
+    "自首: letting others call the police and waiting at the scene (视为自动投案) is read as 坦白 only"
+)
+RETURNED_NOT_READ = (
+    "goods or money handed back (赎回并退还 / 补缴 / 已全部归还 / 支付完毕) are not read as 退赃退赔"
+)
+RETURNED_ARGUABLE = RETURNED_NOT_READ + "; arguable"
+VICTIM_AGE = "a victim's age (68-year-old woman, 8-year-old boy) is not read as a vulnerable victim (三(17))"
+# Months
+FINE_ONLY_NOT_REACHED = "a fine alone, as courts gave for small electro-fishing, is not reached (11 months)"
+OBSCENE_COUNT = (
+    "860 obscene discs are 情节严重 (法释〔2004〕11号第8条: 5 times 100-200), but the 3-year bracket is used"
+)
+SEVERE_LEAKS = (
+    "情节严重 told of one charge (非法狩猎) sets the other charge's bracket (非法持有枪支, 3-7 years)"
+)
+THRESHOLD_ERA = (
+    "虚开 tried before 法〔2018〕226号 is measured by the 2018 thresholds (5万/50万) instead of the 1996 ones "
+    "(1万/10万/50万) a court of the time applied"
+)
+LOWER_THAN_ESTIMATE = "the term is well below the examiner's estimate of a 2013-2018 court (guideline steps, ratios or increments lower)"
+COMBINATION_LOW = (
+    "two 3-10 year charges combined at half the lesser term (art. 69), below a court of the time"
+)
+
+CHARGE_MISSES = {
+    "injury_death_by_a_punch_at_a_card_table_surrendered_forgiven": DEATH_AS_NEGLIGENT,
+    "murder_a_debtor_stabbed_to_death_confessed": DEATH_AS_NEGLIGENT,
+    "negligent_serious_injury_a_shove_in_a_quarrel": PUSH_AS_INTENT,
+    "selling_a_newborn_as_a_middleman": CHILD_SALE_MISSED,
+    "several_resisting_a_checkpoint_and_smashing_the_police_car": OBSTRUCTION_MISSED,
+    "several_company_accountant_borrowing_and_false_reimbursements": SECOND_COUNT_MISSED
+    + " (职务侵占 by false reimbursements)",
+    "several_village_secretary_false_compensation_and_a_bribe": VILLAGE_OFFICIAL,
+    "several_bar_beatings_at_random_and_a_light_injury": SECOND_COUNT_MISSED
+    + " (寻衅滋事: 无故…拳打脚踢 two people), and 非法拘禁 is added",
+}
+AMOUNT_MISSES = {
+    "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": INVOICE_SUM,
+    "false_invoices_sold_by_a_trading_company_tax_four_hundred_twenty_thousand": INVOICE_SUM,
+    "false_invoices_for_a_steel_mill_tax_one_point_eight_million": INVOICE_SUM,
+    "credit_card_overdraft_principal_forty_two_thousand_unpaid": OVERDRAFT_INTEREST,
+}
+QUANTITY_MISSES = {}
+CIRCUMSTANCE_MISSES = {
+    "injury_light_2_over_a_field_boundary_paid_and_forgiven": SURRENDER_BY_PHONE,
+    "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": SURRENDER_BY_PHONE
+    + "; "
+    + RETURNED_ARGUABLE
+    + " (补缴了全部税款)",
+    "injury_death_by_a_punch_at_a_card_table_surrendered_forgiven": SURRENDER_AT_SCENE,
+    "contract_fraud_renting_cars_and_pawning_them": RETURNED_NOT_READ + " (赎回并退还了上述两辆车)",
+    "misappropriated_public_funds_lent_to_a_relatives_firm": RETURNED_ARGUABLE
+    + " (returned before discovery)",
+    "unpaid_wages_of_twenty_six_workers_paid_before_prosecution": RETURNED_ARGUABLE
+    + " (the wages paid; the exemption is reached)",
+}
+MONTH_MISSES = {
+    "theft_entering_a_farmhouse_at_noon_seventeen": LOWER_THAN_ESTIMATE + " (3 for 5); arguable",
+    "fraud_posing_as_a_leader_phone_call_twenty_six_thousand": LOWER_THAN_ESTIMATE + " (8 for 12)",
+    "contract_fraud_buying_rice_with_a_bad_cheque": LOWER_THAN_ESTIMATE + " (35万 unrecovered: 37 for 60)",
+    "contract_fraud_renting_cars_and_pawning_them": RETURNED_NOT_READ + "; " + LOWER_THAN_ESTIMATE,
+    "injury_light_2_over_a_field_boundary_paid_and_forgiven": SURRENDER_BY_PHONE + "; " + LOWER_THAN_ESTIMATE,
+    "injury_light_1_bottle_in_a_restaurant_surrendered_unpaid": LOWER_THAN_ESTIMATE + " (9 for 18)",
+    "injury_light_2_by_a_recidivist_at_a_parking_lot": LOWER_THAN_ESTIMATE + " (10 for 16)",
+    "negligent_death_pushing_a_drunk_friend_down_stairs": LOWER_THAN_ESTIMATE + " (24 for 36); arguable",
+    "false_invoices_sold_by_a_trading_company_tax_four_hundred_twenty_thousand": THRESHOLD_ERA,
+    "embezzlement_by_a_salesman_keeping_payments": LOWER_THAN_ESTIMATE + " (6 of detention for 12)",
+    "holding_twenty_four_grams_of_meth_in_a_car": LOWER_THAN_ESTIMATE + " (10 for 15)",
+    "massage_parlour_owner_sheltering_three_women": LOWER_THAN_ESTIMATE + " (8 for 12)",
+    "selling_obscene_discs_eight_hundred_sixty_from_a_stall": OBSCENE_COUNT,
+    "electric_fishing_in_the_closed_season": FINE_ONLY_NOT_REACHED,
+    "several_resisting_a_checkpoint_and_smashing_the_police_car": LOWER_THAN_ESTIMATE + " (8 for 12)",
+    "several_homemade_shotgun_kept_and_hares_hunted_in_the_closed_season": SEVERE_LEAKS,
+    "several_company_accountant_borrowing_and_false_reimbursements": LOWER_THAN_ESTIMATE + " (11 for 24)",
+    "several_bar_beatings_at_random_and_a_light_injury": LOWER_THAN_ESTIMATE
+    + " (寻衅滋事's acts not read; 6 for 20)",
+    "several_rape_and_the_victims_phone_taken_by_force": COMBINATION_LOW,
+}

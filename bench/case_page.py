@@ -226,6 +226,16 @@ before (a case with no court, a persona without the study panel, defendants with
 The lead reverted 3e2caef and 5afd2c0: a hand-written statement multiplexer that saves nothing measured is cost
 without payoff. Next, if statements are cut again: read ahead only what the page will read (its stage, court and
 persona), narrow rows (values()), or each panel's rows kept per defendant by the services that change them.
+
+2026-12-07, session 21, the page's code unchanged since b0cbf1e, on a slower machine than earlier sessions': its
+reference loop took 149-276 ms with nothing else running (earlier quiet machines 87-102), so no figure here is at a
+quiet machine's speed. PostgreSQL, the 300-defendant demo, --pages 40 --rounds 3, four runs, all pages' CPU median
+(wall median) ms at the run's mean reference loop: 33.6 (41.1) at 221, 33.3 (40.5) at 246, 29.5 (35.2) at 203, 21.8
+(26.7) at 184; SQLite 28.3 at 168. Scaled in proportion to a 90 ms reference loop (an assumption: Django's code need
+not slow down as the loop does), PostgreSQL 10.7-13.7 ms CPU (wall 13.1-16.7) and SQLite 15.2. bench/load.py --cold,
+SQLite, 2 workers, 20 s: 88.3 cold pages/s, p95 121 ms, 21.3 ms of app CPU a page (reference loop 167 -> 149; session
+14's 150-157 pages/s was at 109-139). Statements 26/24/24. The 15 ms target is neither shown nor refuted on this
+machine: a quiet machine's run is still owed.
 """
 
 from __future__ import annotations

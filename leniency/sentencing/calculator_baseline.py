@@ -101,12 +101,17 @@ def drug_grams(facts: CaseFacts, crime: CrimeStandard, standard: Standard) -> tu
 
 
 def measure_value(
-    name: str, facts: CaseFacts, crime: CrimeStandard, standard: Standard, tier: Tier | None = None
+    name: str,
+    facts: CaseFacts,
+    crime: CrimeStandard,
+    standard: Standard,
+    tier: Tier | None = None,
+    own_forms: tuple = (),
 ) -> float:
     top = _max_injury(facts)
     # measures of the tier as a whole: its forms are the alternatives of its own `when.any` (a statute's aggravated
-    # forms, one each)
-    forms = (tier.when or {}).get("any", ()) if tier else ()
+    # forms, one each), or those an increment names itself (`own_forms`: 盗窃's 手段 beside its amount)
+    forms = own_forms or ((tier.when or {}).get("any", ()) if tier else ())
     if name == "forms":  # the forms the facts meet
         return float(sum(condition_met(form, facts, crime, standard) for form in forms))
     if name == "times_beyond_victims":  # the same victim again (次数)
@@ -292,9 +297,13 @@ def guideline_baseline(
     )
     months = start
     for inc in tier.increments:
+        if inc.when is not None and not condition_met(inc.when, facts, crime, standard):
+            continue
         if inc.unless is not None and condition_met(inc.unless, facts, crime, standard):
             above = crime.threshold(inc.above) if inc.above is not None else 0.0
-            if measure_value(inc.measure, facts, crime, standard, tier) > above:  # it would have added
+            if (
+                measure_value(inc.measure, facts, crime, standard, tier, inc.forms) > above
+            ):  # it would have added
                 trace.note_text(
                     UNLESS_NOTE.format(
                         charge=crime.charge,
@@ -303,7 +312,7 @@ def guideline_baseline(
                     )
                 )
             continue
-        value = measure_value(inc.measure, facts, crime, standard, tier)
+        value = measure_value(inc.measure, facts, crime, standard, tier, inc.forms)
         base = crime.threshold(inc.above) if inc.above is not None else 0.0
         extra = max(0.0, value - base)
         if extra <= 0:

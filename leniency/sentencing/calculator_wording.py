@@ -15,10 +15,10 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
-from leniency.sentencing.calculator_scope import scoped
+from leniency.sentencing.calculator_scope import given_name, scoped
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.charge_amounts import amounts_by_charge, measured_amount
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import bounds, clause_before
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Trace
@@ -78,11 +78,10 @@ def says(facts: CaseFacts, crime: CrimeStandard, phrase: str, standard: Standard
     (`conduct_words`): "多次盗窃他人财物，数额巨大；抢夺他人财物一次，数额较大" puts theft, not snatching,
     in the 数额巨大 tier.
     """
-    words = conduct_words(crime.charge, standard)
-    return (
-        quote_in_sentence(facts.text or "", phrase, words if len(set(facts.charges)) > 1 else None)
-        is not None
-    )
+    several = len(set(facts.charges)) > 1
+    words = conduct_words(crime.charge, standard) if several else None
+    others = other_conduct_words(crime.charge, facts, standard) if several else ()
+    return quote_in_sentence(facts.text or "", phrase, words, others) is not None
 
 
 def describes(facts: CaseFacts, crime: CrimeStandard, pattern: str, standard: Standard) -> bool:
@@ -104,6 +103,12 @@ def conduct_words(name: str, standard: Standard) -> list[str]:
     listed = crime.extra.get("conduct_words") if crime else None
     listed = listed or (standard.amount_brackets.get("charges", {}).get(name) or {}).get("conduct_words")
     return list(listed or conduct_bigrams(name) or [name])
+
+
+def other_conduct_words(name: str, facts: CaseFacts, standard: Standard) -> list[str]:
+    """The conduct words of the case's other charges (`name` as the catalogue or `facts.charges` calls it)."""
+    own = given_name(name, facts)
+    return [w for c in facts.charges if c != own for w in conduct_words(c, standard)]
 
 
 def measured_by_amount(name: str, standard: Standard) -> bool:
@@ -200,9 +205,11 @@ def _yuan(amount: Decimal | None) -> str:
     return f"{amount:,.2f}".rstrip("0").rstrip(".") if amount is not None else "—"
 
 
-def quote_in_sentence(text: str, phrase: str, words) -> str | None:
-    """Like `quote_phrase`, but only where the phrase's sentence also contains one of `words` (None: anywhere)."""
-    found = _unnegated(text, _occurrences(text, phrase), words)
+def quote_in_sentence(text: str, phrase: str, words, others=()) -> str | None:
+    """Like `quote_phrase`, but only where the phrase is told of the conduct `words` name (None: anywhere): in its
+    sentence, and, where a clause before it tells another charge's conduct (`others`), told after this one's
+    (`_told_of`)."""
+    found = _unnegated(text, _occurrences(text, phrase), words, others)
     return text[max(0, found[0] - 12) : found[1]] if found else None
 
 
@@ -214,18 +221,35 @@ def _occurrences(text: str, phrase: str):
         start = text.find(phrase, start + 1)
 
 
-def _unnegated(text: str, spans, words) -> tuple[int, int] | None:
-    """The first of `spans` not preceded within a few characters by a negation and, unless `words` is None, in a
-    sentence that contains one of `words`."""
+def _unnegated(text: str, spans, words, others=()) -> tuple[int, int] | None:
+    """The first of `spans` not preceded within a few characters by a negation and, unless `words` is None, told of
+    the conduct `words` name (`_told_of`)."""
     for start, end in spans:
         before = text[max(0, start - NEGATION_WINDOW) : start]
         if (
             not any(n in before for n in NEGATIONS)
             and not DENIED.search(text[max(0, start - 14) : start])
-            and (words is None or _names_any(_sentence(text, start), words))
+            and (words is None or _told_of(text, start, words, others))
         ):
             return start, end
     return None
+
+
+def _told_of(text: str, at: int, words, others) -> bool:
+    """Whether the wording at `at` qualifies the conduct `words` name. The statute's wording follows the conduct it
+    qualifies (刑法第341条: 违反狩猎法规，在禁猎区、禁猎期或者使用禁用的工具、方法进行狩猎，…情节严重的), so the nearest
+    clause before it in its sentence (its own clause included) that tells any charge's conduct decides: in
+    "非法持有枪支；…进行狩猎，情节严重，应当以非法持有枪支罪、非法狩猎罪追究" the 情节严重 is the hunting's, though the
+    sentence names the gun charge after it. With no conduct told before it, the sentence naming `words` decides."""
+    left, _ = bounds(text, at, at, SEGMENT_BREAKS)
+    while at > left:
+        clause = clause_before(text, at, left)
+        if _names_any(clause, words):
+            return True
+        if _names_any(clause, others):
+            return False
+        at -= len(clause) + 1
+    return _names_any(_sentence(text, left), words)
 
 
 def _names_any(sentence: str, words) -> bool:
@@ -262,13 +286,15 @@ def conduct_bigrams(name: str) -> list[str]:
 def trigger_bracket(info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, trace: Trace) -> int:
     """A higher bracket whose statutory trigger wording the fact text quotes (e.g. the charge "…数额巨大…")."""
     text = facts.text or ""
-    words = conduct_words(info.name, standard) if len(set(facts.charges)) > 1 else None
+    several = len(set(facts.charges)) > 1
+    words = conduct_words(info.name, standard) if several else None
+    others = other_conduct_words(info.name, facts, standard) if several else ()
     best: tuple[int, str, str] | None = None
     for i, bracket in enumerate(info.brackets):
         if i <= index or bracket.imprisonment is None or (best and i <= best[0]):
             continue
         for phrase in _phrases(bracket.condition):
-            quote = quote_in_sentence(text, phrase, words)
+            quote = quote_in_sentence(text, phrase, words, others)
             if quote:
                 best = (i, phrase, quote)
                 break

@@ -91,6 +91,12 @@ class Increment:
     max_months: float | None = None
     confidence: str = "medium"
     unless: Any = field(default=None, hash=False)  # a tier condition under which this increment is not added
+    when: Any = field(
+        default=None, hash=False
+    )  # a tier condition under which alone it is added (silently otherwise)
+    forms: tuple = field(
+        default=(), hash=False
+    )  # the forms `measure: forms` counts, where not the tier's `when.any`
 
 
 @dataclass(frozen=True)
@@ -379,10 +385,17 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
                     max_months=inc.get("max_months"),
                     confidence=_confidence(inc.get("confidence", "medium"), f"{iw}.confidence"),
                     unless=inc.get("unless"),
+                    when=inc.get("when"),
+                    forms=tuple(inc.get("forms") or ()),
                 )
             )
-            if inc.get("unless") is not None:
-                _condition(inc["unless"], f"{iw}.unless")
+            for key in ("unless", "when"):
+                if inc.get(key) is not None:
+                    _condition(inc[key], f"{iw}.{key}")
+            for k, form in enumerate(inc.get("forms") or ()):
+                _condition(form, f"{iw}.forms[{k}]")
+            if inc.get("forms") and m != "forms":
+                raise StandardError(f"{iw}.forms: given only with measure forms, not {m!r}")
         for key in ("amount_at_least",):
             value = (raw.get("when") or {}).get(key)
             if isinstance(value, str) and value not in thresholds:

@@ -10,7 +10,7 @@ import pytest
 from leniency.sentencing.calibrate_engine import engine_prediction, run_engine
 
 FACTS = (
-    "公诉机关指控，2023年6月9日，被告人赵某在某菜市场扒窃被害人钱包一个，内有现金人民币二千六百元。"
+    "公诉机关指控，2023年6月9日，被告人赵某在某菜市场窃取被害人放在摊位上的钱包一个，内有现金人民币二千六百元。"
     "经审理查明的事实与指控一致。"
 )
 PLEA = "被告人赵某自愿认罪认罚，签署了认罪认罚具结书。"

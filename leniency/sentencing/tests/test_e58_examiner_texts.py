@@ -35,9 +35,6 @@ GAIN_GIVEN_UP = "circumstance: 退缴违法所得 of a crime with no victim read
 ECOLOGICAL_COMPENSATION = "circumstance: 缴纳生态环境损害赔偿款 not read as compensation"
 SHORT_TERMS_LOW = "months: short terms with stacked leniency fall well below the estimate (calibration)"
 BELOW_QUOTED = "months: below the prosecutor's quoted recommendation, which the text states"
-THEFT_FORMS = (
-    "months: a theft by 多次+扒窃+入户 after an administrative penalty gets no increment (counts 2 of 3)"
-)
 BELOW_FLOOR = "months: below the bracket's floor by arithmetic on a 可以减轻 circumstance (立功/自首)"
 APPEAL_ORIGINAL = "months: appeal/retrial recomputed from the facts, the original term (原判) not weighed"
 SEVERAL_SHORT = "months: several charges, each term short; the combination keeps only the longest"
@@ -49,7 +46,6 @@ CIRCUMSTANCES_XFAIL = {
     "illegal_business_cigarettes": GAIN_GIVEN_UP,
 }
 MONTHS_XFAIL = {
-    "theft_from_elderly_victim": SHORT_TERMS_LOW,
     "drunk_driving_accident_surrender_forgiven": SHORT_TERMS_LOW,
     "drunk_driving_minor_injury_compensated": SHORT_TERMS_LOW,
     "injury_two_light_accessory": SHORT_TERMS_LOW,
@@ -60,7 +56,6 @@ MONTHS_XFAIL = {
     "injury_light_one_knife_no_compensation": SHORT_TERMS_LOW,
     "theft_bikes_probation_recommended": BELOW_QUOTED,
     "injury_light_two_surrender_forgiven": BELOW_QUOTED,
-    "theft_home_and_pickpocket_after_fine": THEFT_FORMS,
     "theft_jewellery_especially_large_meritorious": BELOW_FLOOR,
     "injury_serious_two_surrender_compensated": BELOW_FLOOR,
     "appeal_injury_dismissed": APPEAL_ORIGINAL,

@@ -28,7 +28,6 @@ CIRCUMSTANCE_MISSES = {
 }
 MONTH_MISSES = {
     "theft_home_by_seventeen_year_old": HOME_ENTRY + "; " + FINE_ONLY_BELOW,
-    "theft_subway_pickpocket_three_times_admin_penalty": LOWER_THAN_ESTIMATE,
     "theft_site_materials_counts_total_with_yu": LOWER_THAN_ESTIMATE + " (数额巨大 at 30,000 not reached)",
     "injury_light_2_paid_and_forgiven": LOWER_THAN_ESTIMATE,
     "injury_knife_serious_2_surrender_unpaid": LOWER_THAN_ESTIMATE,

@@ -71,8 +71,6 @@ AMOUNT_MISSES = {
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES: dict[str, str] = {}
 MONTH_MISSES = {
-    "theft_two_homes_recidivist_released_two_years_before": LOWER_THAN_ESTIMATE
-    + " (入户 twice not weighed beside 8300元)",
     "fine_only_colleague_locker_cash_returned_forgiven": FINE_ONLY_NOT_REACHED,
     "theft_transformer_copper_lookout_accessory": LOWER_THAN_ESTIMATE,
     "theft_motorcycle_by_sixteen_year_old_family_paid": MINOR_FINE_ONLY,

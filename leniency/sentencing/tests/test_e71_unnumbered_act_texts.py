@@ -21,7 +21,6 @@ MISSES = {
     "lingwai_drugs_then_gun": (
         "the whole text ranks 非法制造、买卖…枪支 (第125条) first for a gun kept at home (私藏: 第128条); the split is right"
     ),
-    "tongnian_you_fight_then_fraud": "the charge model reads 追逐、殴打过路人 alone as 非法拘禁 before 寻衅滋事 (第293条)",
     "date_you_embezzle_then_theft": (
         "a cashier's transfer to his own account used for gambling reads as 挪用资金: with no 据为己有 told the text "
         "leaves 第272条's two crimes open (the written text is ambiguous)"

@@ -59,8 +59,6 @@ LOWER_THAN_ESTIMATE = (
 DRUG_QUANTITY = "the drug weight is not read, so 68 g of methamphetamine is sentenced as a small quantity"
 
 CHARGE_MISSES = {
-    "long_injury_death_beating_over_a_debt": INJURY_DEATH_AS_NEGLIGENT,
-    "traffic_unlicensed_driver_serious_injury_called_police": TRAFFIC_INJURY_AS_ASSAULT,
     "provoking_trouble_market_stalls_taken_by_force_with_record": PROVOKING_TROUBLE_SPLIT,
     "gambling_house_paigow_table_cut_eight_thousand_six": GAMBLING_HOUSE_AS_GATHERING,
     "concealing_eleven_stolen_phones_bought_cheap": UPSTREAM_CRIME_NAMED,

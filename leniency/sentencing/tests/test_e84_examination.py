@@ -57,16 +57,12 @@ COMBINATION_LOW = (
 )
 
 CHARGE_MISSES = {
-    "injury_death_by_a_punch_at_a_card_table_surrendered_forgiven": DEATH_AS_NEGLIGENT,
-    "murder_a_debtor_stabbed_to_death_confessed": DEATH_AS_NEGLIGENT,
     "negligent_serious_injury_a_shove_in_a_quarrel": PUSH_AS_INTENT,
     "selling_a_newborn_as_a_middleman": CHILD_SALE_MISSED,
     "several_resisting_a_checkpoint_and_smashing_the_police_car": OBSTRUCTION_MISSED,
     "several_company_accountant_borrowing_and_false_reimbursements": SECOND_COUNT_MISSED
     + " (职务侵占 by false reimbursements)",
     "several_village_secretary_false_compensation_and_a_bribe": VILLAGE_OFFICIAL,
-    "several_bar_beatings_at_random_and_a_light_injury": SECOND_COUNT_MISSED
-    + " (寻衅滋事: 无故…拳打脚踢 two people), and 非法拘禁 is added",
 }
 AMOUNT_MISSES = {
     "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": INVOICE_SUM,

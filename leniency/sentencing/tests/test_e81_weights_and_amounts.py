@@ -165,20 +165,6 @@ def _drug_grams(text: str) -> dict[str, Decimal]:
     return grams
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [written_case(i, t, e, misses=MISSES) for i, t, e in FIRST_WEIGHTS]
-)
-def test_first_batch_weights(text, expected):
-    assert _drug_grams(text) == {k: Decimal(v) for k, v in expected.items()}
-
-
-@pytest.mark.parametrize(
-    ("charge", "text", "amount"), [written_case(i, c, t, a, misses=MISSES) for i, c, t, a in FIRST_AMOUNTS]
-)
-def test_first_batch_amounts(charge, text, amount):
-    assert extract(text, charges=[charge]).amount_yuan == Decimal(amount)
-
-
 SECOND_WEIGHTS = [
     (
         "exhibit_weighed_in_numerals_then_tested",
@@ -256,20 +242,6 @@ SECOND_AMOUNTS = [
         "6000",
     ),
 ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [written_case(i, t, e, misses=MISSES) for i, t, e in SECOND_WEIGHTS]
-)
-def test_second_batch_weights(text, expected):
-    assert _drug_grams(text) == {k: Decimal(v) for k, v in expected.items()}
-
-
-@pytest.mark.parametrize(
-    ("charge", "text", "amount"), [written_case(i, c, t, a, misses=MISSES) for i, c, t, a in SECOND_AMOUNTS]
-)
-def test_second_batch_amounts(charge, text, amount):
-    assert extract(text, charges=[charge]).amount_yuan == Decimal(amount)
 
 
 SECOND_BLOOD = [
@@ -383,20 +355,6 @@ THIRD_AMOUNTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [written_case(i, t, e, misses=MISSES) for i, t, e in THIRD_WEIGHTS]
-)
-def test_third_batch_weights(text, expected):
-    assert _drug_grams(text) == {k: Decimal(v) for k, v in expected.items()}
-
-
-@pytest.mark.parametrize(
-    ("charge", "text", "amount"), [written_case(i, c, t, a, misses=MISSES) for i, c, t, a in THIRD_AMOUNTS]
-)
-def test_third_batch_amounts(charge, text, amount):
-    assert extract(text, charges=[charge]).amount_yuan == Decimal(amount)
-
-
 FOURTH_WEIGHTS = [
     (
         "bags_total_net_in_numerals",
@@ -471,15 +429,17 @@ FOURTH_AMOUNTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [written_case(i, t, e, misses=MISSES) for i, t, e in FOURTH_WEIGHTS]
-)
-def test_fourth_batch_weights(text, expected):
+WEIGHTS = FIRST_WEIGHTS + SECOND_WEIGHTS + THIRD_WEIGHTS + FOURTH_WEIGHTS
+AMOUNTS = FIRST_AMOUNTS + SECOND_AMOUNTS + THIRD_AMOUNTS + FOURTH_AMOUNTS
+
+
+@pytest.mark.parametrize(("text", "expected"), [written_case(i, t, e, misses=MISSES) for i, t, e in WEIGHTS])
+def test_drug_weights(text, expected):
     assert _drug_grams(text) == {k: Decimal(v) for k, v in expected.items()}
 
 
 @pytest.mark.parametrize(
-    ("charge", "text", "amount"), [written_case(i, c, t, a, misses=MISSES) for i, c, t, a in FOURTH_AMOUNTS]
+    ("charge", "text", "amount"), [written_case(i, c, t, a, misses=MISSES) for i, c, t, a in AMOUNTS]
 )
-def test_fourth_batch_amounts(charge, text, amount):
+def test_amounts(charge, text, amount):
     assert extract(text, charges=[charge]).amount_yuan == Decimal(amount)

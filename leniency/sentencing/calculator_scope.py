@@ -213,7 +213,10 @@ def _counts_of_its_sentences(
     and the case's number is stated in a sentence that names another charge's conduct and not this one's: 多次 is the
     number of acts of that charge (刑法第69条; 法释〔2016〕8号第四条's 多次贩卖 counts sales, not the times drug users
     were sheltered). A count told in words no charge's conduct words name stays with every charge."""
-    from leniency.sentencing.calculator_wording import conduct_words  # it imports this module
+    from leniency.sentencing.calculator_wording import (  # it imports this module
+        conduct_words,
+        other_conduct_words,
+    )
 
     text = facts.text or ""
     stated, finding = find_counts(text)
@@ -221,7 +224,7 @@ def _counts_of_its_sentences(
         return own  # not read from a stated figure, or given by a person
     sentence = text[slice(*bounds(text, finding.span.start, finding.span.start, SENTENCE_BREAKS))]
     words = conduct_words(name, standard)
-    others = [w for c in facts.charges if given_name(name, facts) != c for w in conduct_words(c, standard)]
+    others = other_conduct_words(name, facts, standard)
     if any(w in sentence for w in words) or not any(w in sentence for w in others):
         return own
     counts = counts_told_of(text, words)

@@ -102,6 +102,16 @@ alone 0.629 [0.545, 0.721], engine+calibration 0.535 [0.461, 0.618] (N=207), amo
 charge micro-F1 60.7% [55.0%, 65.8%] / 62.3% [57.2%, 67.7%]: the same as C4's, inside the last intervals, no claim.
 Then (8faaede): 电信网络诈骗 whose facts end on or after 2016-12-19 takes 法发〔2016〕32号's national figures (3,000 /
 30,000 / 500,000), and the telecom method is the 接近 aggravation only before that day; no dev prediction changes.
+
+A charge without a guideline (2026-12-07) starts where the guideline starts the crimes it covers with the same bracket
+(Standard.guideline_start: the median start; 三年以下有期徒刑、拘役 8 months over 19 crimes, 五年以下 10, 三至十年 36,
+十年以上 120), not at a quarter of the prison part (13.5, 19.5, 57, 135). The failure class: on cail-term-dev the 135
+texts with such a charge were predicted 40% above the courts (log bias median +0.22, mean +0.32) while the 72 others
+were not (-0.04); after, +0.00 / +0.05. Engine alone, 5-fold seed 0: 0.606 -> 0.581, paired difference -0.025
+[-0.061, +0.012] (95 of 207 terms move); by band <=6 1.099 -> 0.840 (-0.259 [-0.331, -0.186]), 7-36 0.416 -> 0.478
+(+0.062 [+0.015, +0.107]), 37-120 0.547 -> 0.566, >120 0.382 -> 0.419: a constant start cannot tell a 拘役 case from a
+two-year one, so it trades the bands; the claim is the bias removed, not the average. Engine+calibration 0.526 -> 0.542
+(seed 1: 0.542 -> 0.550): the model had learned that bias through its guideline feature; inside the noise, a small loss.
 """
 
 from __future__ import annotations

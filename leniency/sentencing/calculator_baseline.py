@@ -447,7 +447,16 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
 
 
 def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, trace: Trace) -> Baseline:
-    """Steps 1–2 for a charge without crime-specific standards: a share of the triggered bracket."""
+    """Steps 1–2 for a charge without crime-specific standards, in the bracket the facts trigger.
+
+    The start is where the guideline starts the crimes it covers with the same bracket (their median: 三年以下有期徒刑
+    or 拘役 8 months, 三年以上十年以下 36): a crime it does not list is sentenced by its method, and like crimes of like
+    gravity alike (its first guiding principle: 案情相似的案件，所判处的刑罚应当基本均衡). A share of the bracket placed by
+    the amount (amount_brackets.yaml) comes first; a bracket the guideline gives fewer than two crimes is placed at a
+    share of it.
+
+    Placing every such crime at a quarter of the prison part (三年以下: 13.5 months) put the dev texts of these crimes
+    40% above the courts' terms (median log +0.22, mean +0.32, 135 texts; the guideline's crimes: -0.04)."""
     index = _basic_bracket(info, facts, trace)
     top = _max_injury(facts)
     for i, bracket in enumerate(info.brackets):
@@ -461,12 +470,18 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, tra
     cfg = standard.method.get("no_guideline", {})
     position = float(cfg.get("position", 0.25))
     by_amount = _amount_bracket(info, facts, standard, trace)
+    analogy = None
     if by_amount is not None and by_amount[0] >= index:
         index, position = by_amount
+    else:
+        analogy = standard.guideline_start(info.brackets[index])
     bracket = info.brackets[index]
     low = bracket.imprisonment[0] if bracket.imprisonment else bracket.floor_months
     high = bracket.ceiling_months
     months = float(low + (high - low) * position) if high > low else float(high or low)
+    key = "method.no_guideline"
+    if analogy is not None:
+        key, (months, crimes) = "method.no_guideline.analogy", analogy
     penalty = None
     if bracket.imprisonment is None and bracket.detention and not (bracket.life or bracket.death):
         penalty = "detention"
@@ -475,10 +490,10 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, tra
         penalty = "life" if bracket.life else "death"
         months = 180.0
     trace.step(
-        "method.no_guideline",
+        key,
         kind=StepKind.STARTING_POINT,
         after=months,
-        rule_id=cfg.get("rule_id", "method.no_guideline"),
+        rule_id=key,
         citation=f"刑法{info.article_label}（{bracket.condition[:30]}）",
         charge=info.name,
         confidence="low",
@@ -488,6 +503,9 @@ def bracket_baseline(info: ChargeInfo, facts: CaseFacts, standard: Standard, tra
         months_text=_fmt(months),
         floor=bracket.floor_months,
         high=high,
+        start_months=f"{months:g}",
+        crimes="、".join(crimes[:3]) if analogy else "",
+        count=len(crimes) if analogy else 0,
     )
     trace.note("note.no_guideline", charge=info.name)
     return Baseline(months=months, bracket_index=index, penalty=penalty, confidence="low")

@@ -13,13 +13,14 @@ import copy
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 import yaml
 
-from leniency.sentencing.catalogue import SAFE_LOADER, find_charge
+from leniency.sentencing.catalogue import SAFE_LOADER, Bracket, find_charge
 from leniency.sentencing.facts import Circumstance, VictimKind
 
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
@@ -164,6 +165,34 @@ class Standard:
 
     def rule(self, circumstance_id: str) -> CircumstanceRule:
         return self.circumstances[circumstance_id]
+
+    def guideline_start(self, bracket: Bracket) -> tuple[float, list[str]] | None:
+        """Where the guideline starts the crimes it covers whose bracket is the same as this one (the same term of
+        有期徒刑 and 拘役 allowed or not): the median of their starting points, and those crimes. None unless the
+        guideline covers two crimes or more with such a bracket."""
+        return self._guideline_starts.get(_shape(bracket))
+
+    @cached_property
+    def _guideline_starts(self) -> dict[tuple, tuple[float, list[str]]]:
+        starts: dict[tuple, list[tuple[str, int]]] = {}
+        for crime in self.crimes.values():
+            info = find_charge(crime.charge)
+            if info is None or not crime.from_guideline:
+                continue
+            for tier in crime.tiers:
+                if tier.bracket is not None and tier.bracket < len(info.brackets):
+                    starts.setdefault(_shape(info.brackets[tier.bracket]), []).append(
+                        (crime.charge, tier.start_at)
+                    )
+        return {
+            shape: (float(median(at for _, at in tiers)), sorted({charge for charge, _ in tiers}))
+            for shape, tiers in starts.items()
+            if len({charge for charge, _ in tiers}) > 1
+        }
+
+
+def _shape(bracket: Bracket) -> tuple:
+    return bracket.imprisonment, bracket.detention
 
 
 def _read(path: Path) -> Any:

@@ -70,9 +70,10 @@ def test_conduct_pieces_of_a_charge_name_leave_generic_words_out():
 
 def test_espionage_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiaoqing():
     """间谍 (art. 110): 十年以上有期徒刑或者无期徒刑 is the basic bracket, 情节较轻 (3-10 years) the exception (故意杀人
-    and 绑架, built the same way, have crime files of their own now). Without the words: 25% of [120, 180] = 135
-    months (method.yaml no_guideline.position); with "情节较轻": 25% of [36, 120] = 57 months. 失火 (basic bracket a
-    fixed 3-7 years) keeps its 情节较轻 bracket as the start: 25% of [6, 36] = 13.5 months."""
+    and 绑架, built the same way, have crime files of their own now). Without the words: 120 months, where the
+    guideline starts the crimes it covers with a bracket of 十年以上 (Standard.guideline_start); with "情节较轻": 36
+    months, its start in 三年以上十年以下. 失火 (basic bracket a fixed 3-7 years) keeps its 情节较轻 bracket as the
+    start: 8 months, the guideline's start in 三年以下有期徒刑或者拘役."""
     basic = calculate(CaseFacts(text="被告人甲为境外间谍组织刺探、提供国家秘密。", charges=["间谍"]))
     lighter = calculate(CaseFacts(text="被告人甲为境外间谍组织提供情报，情节较轻。", charges=["间谍"]))
     fire = calculate(CaseFacts(text="被告人甲失火烧毁林地。", charges=["失火"]))
@@ -81,6 +82,6 @@ def test_espionage_starts_in_the_basic_bracket_unless_the_facts_say_qingjie_jiao
         return next(s for s in calc.steps if s.kind == "starting_point").months_after
 
     assert any(s.rule_id == "method.no_guideline.basic_bracket" for s in basic.steps)
-    assert start(basic) == 135
-    assert start(lighter) == 57
-    assert start(fire) == 13.5
+    assert start(basic) == 120
+    assert start(lighter) == 36
+    assert start(fire) == 8

@@ -45,7 +45,12 @@ AMOUNT_XFAIL: dict[str, str] = {}
 CIRCUMSTANCES_XFAIL = {
     "illegal_business_cigarettes": GAIN_GIVEN_UP,
 }
+# a charge without a guideline starts where the guideline starts its crimes of the same bracket (三年以下/拘役: 8 months;
+# Standard.guideline_start): the dev judgments of such charges agree with that start, not with a higher estimate
+GUIDELINE_ANALOGY = "months: below the estimate from a charge without a guideline, started at the guideline's start for its bracket"
 MONTHS_XFAIL = {
+    "pollution_hazardous_waste": GUIDELINE_ANALOGY + " (5 for 10)",
+    "forging_state_seals": BELOW_QUOTED,
     "drunk_driving_accident_surrender_forgiven": SHORT_TERMS_LOW,
     "drunk_driving_minor_injury_compensated": SHORT_TERMS_LOW,
     "injury_two_light_accessory": SHORT_TERMS_LOW,

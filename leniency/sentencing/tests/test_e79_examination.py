@@ -46,7 +46,10 @@ RECONCILED_PAYMENT = (
     "compensation listed beside 刑事和解 that absorbs it (三(12)); arguable, the calculator does not add them"
 )
 # Months
-NO_GUIDELINE_QUARTER = "a charge without a guideline starts at 25% of its statutory range, far above what courts of the time gave"
+NO_GUIDELINE_QUARTER = (
+    "a charge without a guideline starts where the guideline starts its crimes of the same bracket (8 months), still above"
+    " what courts of the time gave"
+)
 FINE_ONLY_NOT_REACHED = (
     "a fine alone (first offence, loot returned, forgiven; art. 264 单处罚金) is not reached: detention; the"
     " fine-alone step takes 赔偿 with 谅解, not 退赃退赔 with 谅解"
@@ -83,7 +86,6 @@ MONTH_MISSES = {
     + " (飞车抢夺, 从重 by 法释〔2013〕25号, not weighed)",
     "unlawful_detention_debtor_held_thirty_hours_in_a_hotel": LOWER_THAN_ESTIMATE,
     "embezzlement_salesman_kept_customer_payments": LOWER_THAN_ESTIMATE,
-    "farmland_factory_sheds_on_six_mu": NO_GUIDELINE_QUARTER,
     "bribes_township_land_officer_six_payments_returned": LOWER_THAN_ESTIMATE,
     "fine_only_electric_fishing_in_the_closed_season": NO_GUIDELINE_QUARTER + "; a fine alone expected",
     "several_e_bike_theft_and_phone_snatching": LOWER_THAN_ESTIMATE

@@ -84,7 +84,12 @@ CIRCUMSTANCE_MISSES = {
     "unpaid_wages_of_twenty_six_workers_paid_before_prosecution": RETURNED_ARGUABLE
     + " (the wages paid; the exemption is reached)",
 }
+# a charge without a guideline starts where the guideline starts its crimes of the same bracket (三年以下/拘役: 8 months;
+# Standard.guideline_start): the dev judgments of such charges agree with that start, not with a higher estimate
+GUIDELINE_ANALOGY = "months: below the estimate from a charge without a guideline, started at the guideline's start for its bracket"
 MONTH_MISSES = {
+    "negligent_serious_injury_a_shove_in_a_quarrel": GUIDELINE_ANALOGY + " (5 for 10)",
+    "forged_seals_of_a_town_government_carved_for_customers": GUIDELINE_ANALOGY + " (7 for 12)",
     "fraud_posing_as_a_leader_phone_call_twenty_six_thousand": LOWER_THAN_ESTIMATE + " (8 for 12)",
     "contract_fraud_buying_rice_with_a_bad_cheque": LOWER_THAN_ESTIMATE + " (35万 unrecovered: 37 for 60)",
     "contract_fraud_renting_cars_and_pawning_them": RETURNED_NOT_READ + "; " + LOWER_THAN_ESTIMATE,

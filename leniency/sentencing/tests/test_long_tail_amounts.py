@@ -20,7 +20,7 @@ def _damage(amount: int, more: str = ""):
 
 
 def _start(calc) -> float:
-    return next(s for s in calc.steps if s.rule_id == "method.no_guideline").months_after
+    return next(s for s in calc.steps if s.kind == "starting_point").months_after
 
 
 def test_a_loss_above_five_thousand_yuan_is_placed_by_the_standard_of_article_33():

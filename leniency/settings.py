@@ -17,6 +17,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from leniency.documents.storage import storages_setting
 
@@ -249,6 +250,9 @@ if DEBUG:  # development and tests: served from the source folders as they chang
     _STATICFILES = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 else:  # production: `leniency collectstatic` writes hashed, compressed copies, served with far-future caching
     _STATICFILES = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    # Source maps (django-ninja's API docs bring 10 MB of them) are for a developer's tools, which fetch them rarely:
+    # compressing them twice over took two thirds of collectstatic.
+    WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 # The archive (recordings, scans, signatures, agreements, letters) keeps its files in the "default" storage: the
 # local disk under MEDIA_ROOT, or an S3-compatible object store when LENIENCY_S3_BUCKET is set (with
 # LENIENCY_S3_ENDPOINT_URL, _ACCESS_KEY, _SECRET_KEY, _REGION; see leniency/documents/storage.py).

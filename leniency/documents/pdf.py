@@ -6,7 +6,6 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
 DOCUMENT_CSS = "leniency/documents.css"  # one set of rules for a document printed here and shown as a page
 
@@ -23,4 +22,7 @@ def render_document(template_name: str, context: dict, *, request=None) -> str:
 
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     """Render an HTML template to PDF bytes. The template should extend "documents/base.html"."""
+    # imported here, not above: it costs a third of a second to every process that never prints
+    from weasyprint import HTML
+
     return HTML(string=render_document(template_name, context, request=request), base_url=None).write_pdf()

@@ -21,7 +21,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from weasyprint import HTML
 
 from .model import Document, Heading, Paragraph, Signatures, Table, para
 from .pdf import document_css
@@ -98,6 +97,9 @@ def document_html(doc: Document) -> str:
 
 
 def document_pdf(doc: Document) -> bytes:
+    # imported here, not above: it costs a third of a second to every process that never prints
+    from weasyprint import HTML
+
     return HTML(string=document_html(doc), base_url=None).write_pdf()
 
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import brentq, minimize_scalar
-from statsmodels.regression.mixed_linear_model import MixedLM, MixedLMParams
+
+if TYPE_CHECKING:
+    from statsmodels.regression.mixed_linear_model import MixedLM
 
 CHI2_1_95 = 3.841458820694124  # χ²₁ at 95 %: the likelihood-ratio cut-off of the interval
 ZERO_RATIO = 1e-8  # the likelihood is not defined at a variance of exactly 0: its limit, numerically
@@ -96,6 +98,8 @@ class _Profile:
         self.model, self.zeros = model, np.zeros(n_fixed)
 
     def loglike(self, ratio: float) -> float:
+        from statsmodels.regression.mixed_linear_model import MixedLMParams
+
         params = MixedLMParams.from_components(
             fe_params=self.zeros, cov_re=np.array([[max(ratio, ZERO_RATIO)]])
         )
@@ -130,12 +134,16 @@ def _best_ratio(profile: _Profile) -> float:
     if k == 0:
         return 0.0
     lo, hi = math.log(grid[k - 1]), math.log(grid[min(k + 1, len(grid) - 1)])
+    from scipy.optimize import minimize_scalar
+
     found = minimize_scalar(lambda t: -profile.loglike(math.exp(t)), bounds=(lo, hi), method="bounded")
     return float(math.exp(found.x))
 
 
 def _interval(profile: _Profile, ratio: float) -> tuple[float, float]:
     """The variance ratios whose likelihood-ratio statistic against the best is within χ²₁'s 95 % point."""
+    from scipy.optimize import brentq
+
     best = profile.loglike(ratio)
 
     def excess(r: float) -> float:
@@ -167,6 +175,9 @@ def region_disparity(
     x, names = _design(obs)
     y = np.log(np.array([o.months for o in obs], dtype=float))
     groups = np.array([o.region for o in obs])
+    # statsmodels here, not above: importing it costs every process half a second, and few draw this index
+    from statsmodels.regression.mixed_linear_model import MixedLM
+
     model = MixedLM(y, x, groups=groups)
     # What MixedLM.fit sets before it optimises (statsmodels 0.15, pinned): REML, no penalties. Its own
     # optimiser is not used: it can stop at a variance of 0, or fail on a singular score, where the profile

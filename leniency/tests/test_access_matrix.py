@@ -613,9 +613,8 @@ def isolated(settings, tmp_path, monkeypatch):
         def write_pdf(self, *args, **kwargs):
             return b"%PDF-1.4\n% access matrix: layout skipped\n%%EOF\n"
 
-    # Both ways into WeasyPrint: templates (documents/pdf.py) and the documents described once (documents/render.py)
-    monkeypatch.setattr("leniency.documents.pdf.HTML", _NoLayout)
-    monkeypatch.setattr("leniency.documents.render.HTML", _NoLayout)
+    # Both ways into WeasyPrint (documents/pdf.py, documents/render.py) import its HTML when they print
+    monkeypatch.setattr("weasyprint.HTML", _NoLayout)
     # The OpenAPI document and the withdrawal study are the same for everyone allowed: compute each once.
     from leniency.api import api
 

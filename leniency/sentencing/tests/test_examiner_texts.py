@@ -11,6 +11,7 @@ from leniency.sentencing.tests import (
     test_e72_examination,
     test_e79_examination,
     test_e84_examination,
+    test_e87_examination,
 )
 from leniency.sentencing.tests.examiner import (
     cases_of,
@@ -28,6 +29,7 @@ EXAMINATIONS = {
     "e72": test_e72_examination,
     "e79": test_e79_examination,
     "e84": test_e84_examination,
+    "e87": test_e87_examination,
 }
 
 

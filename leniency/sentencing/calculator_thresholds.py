@@ -34,7 +34,7 @@ from leniency.sentencing.catalogue import ChargeInfo, _bracket
 from leniency.sentencing.extraction.numbers import WrittenDate, written_dates
 from leniency.sentencing.facts import CaseFacts
 from leniency.sentencing.standards import CrimeStandard
-from leniency.sentencing.trace import Trace
+from leniency.sentencing.trace import Phrase, Trace
 
 EARLIEST_YEAR = 1979  # the first Criminal Law; earlier "years" are not dates of the case
 LATEST_YEAR = 2100
@@ -103,6 +103,7 @@ def apply_threshold_variant(crime: CrimeStandard, facts: CaseFacts, trace: Trace
             variant=variant["id"],
             variant_zh=variant["zh"],
             figures=figures,
+            unit=Phrase("phrase.unit.yuan"),
         )
         return dataclasses.replace(crime, thresholds=thresholds)
     return crime
@@ -127,6 +128,7 @@ def amount_thresholds(entry: dict, facts: CaseFacts, charge: str, trace: Trace) 
             variant=variant["id"],
             variant_zh=variant["zh"],
             figures="、".join(f"{t:,}" for t in variant["thresholds"]),
+            unit=Phrase(f"phrase.unit.{entry.get('unit', 'yuan')}"),  # 五亩, not 五元
         )
         return list(variant["thresholds"])
     return list((block or entry)["thresholds"])

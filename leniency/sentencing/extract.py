@@ -12,6 +12,7 @@ from itertools import pairwise
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.act_charge import by_conduct_then
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
+from leniency.sentencing.extraction.charge_amounts import invoice_tax
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import read_circumstances
@@ -75,6 +76,9 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.amounts = amount_findings(mentions)
     # the one charge of the case decides what its amount counts (集资诈骗 less the principal returned, raised_funds.py)
     facts.amount_yuan = total_amount(mentions, text, facts.charges[0] if len(facts.charges) == 1 else None)
+    # 虚开增值税专用发票's amount is the tax on the invoices (charge_amounts.invoice_tax)
+    if len(facts.charges) == 1 and (tax := invoice_tax(text, facts.charges[0])) is not None:
+        facts.amount_yuan = tax
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     if len(facts.charges) == 1:

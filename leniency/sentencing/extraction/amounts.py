@@ -49,8 +49,10 @@ from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.net_amounts import is_net_figure
 from leniency.sentencing.extraction.numbers import NUMBER, parse_number, span
 from leniency.sentencing.extraction.others_acts import in_others_act, told_as_participated
+from leniency.sentencing.extraction.overdraft_principal import principal_overdrawn
 from leniency.sentencing.extraction.purchase_price import purchase_prices_dropped
 from leniency.sentencing.extraction.raised_funds import raised_less_returned
+from leniency.sentencing.extraction.sham_sales import sham_sale_price
 from leniency.sentencing.extraction.total_parts import bracketed, parts_replaced_by_totals, subset_sum
 from leniency.sentencing.extraction.unreturned_sums import unreturned
 from leniency.sentencing.facts import Finding
@@ -246,9 +248,12 @@ def total_amount(mentions: list[Mention], text: str = "", charge: str | None = N
     """The total amount involved in the crime, or None when no crime amount is stated.
 
     `charge`, where the case has one: 集资诈骗's amount is the money raised less the principal returned before the case
-    came to light (raised_funds.py).
+    came to light (raised_funds.py); a malicious overdraft's is the principal unpaid, not the bank's interest and
+    fees (overdraft_principal.py); a fraud's sham sale is measured by its price where nothing else is (sham_sales.py).
     """
-    return raised_less_returned(_gross_total(mentions, text), mentions, text, charge, _clause_start)
+    gross = principal_overdrawn(_gross_total(mentions, text), mentions, text, charge, _gross_total)
+    gross = sham_sale_price(gross, mentions, text, charge, _gross_total)
+    return raised_less_returned(gross, mentions, text, charge, _clause_start)
 
 
 def _gross_total(mentions: list[Mention], text: str) -> Decimal | None:

@@ -23,7 +23,9 @@ standards' `conduct_words`.
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
 the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
 假冒注册商标 by the illegal business volume, business_volume.py; the counterfeit money crimes by the notes' total face value,
-face_value.py; 盗伐林木 and 滥伐林木 by the timber's standing volume in cubic metres, timber_volume.py) is given that sum
+face_value.py; 盗伐林木 and 滥伐林木 by the timber's standing volume in cubic metres, timber_volume.py; 走私普通货物 by the duty evaded,
+unpaid_amounts.py; 非法占用农用地 by the mu occupied, farmland_area.py; the production-safety crimes by the deaths,
+accident_harm.py) is given that sum
 (`measured_amount`), read from its own sentences where the case has several charges.
 """
 
@@ -33,23 +35,29 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
+from leniency.sentencing.catalogue import find_charge
+from leniency.sentencing.extraction.accident_harm import accident_harm
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
 from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
+from leniency.sentencing.extraction.farmland_area import occupied_farmland
+from leniency.sentencing.extraction.hazardous_waste import hazardous_waste
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
+from leniency.sentencing.extraction.precious_trees import precious_trees
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
-from leniency.sentencing.extraction.unpaid_amounts import evaded_tax
+from leniency.sentencing.extraction.unpaid_amounts import evaded_duty, evaded_tax
 from leniency.sentencing.extraction.young_trees import felled_timber_measure, stolen_timber_measure
 
 # amount_brackets.yaml `measure` -> the reader of that sum
 MEASURES = {
     "tax": tax_amount,
     "evaded_tax": evaded_tax,
+    "evaded_duty": evaded_duty,
     "business_volume": business_volume,
     "face_value": face_value,
     "timber_volume": timber_volume,
@@ -58,6 +66,13 @@ MEASURES = {
     # the standing volume, or the young trees (幼树株数) where they reach further (young_trees.py, E48)
     "stolen_timber": stolen_timber_measure,
     "felled_timber": felled_timber_measure,
+    # the farmland occupied in mu (farmland_area.py) and an accident's deaths (accident_harm.py), E88
+    "occupied_farmland": occupied_farmland,
+    "accident_harm": accident_harm,
+    # precious trees felled or their cubic metres, whichever is more (precious_trees.py), E88
+    "precious_trees": precious_trees,
+    # the tons of hazardous waste disposed of (hazardous_waste.py), E88
+    "hazardous_waste": hazardous_waste,
 }
 
 # Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民
@@ -98,6 +113,20 @@ HEADING_END = re.compile(r"[\n：:，,。；;]")
 def measured_amount(text: str, measure: str) -> Decimal | None:
     """The sum `measure` names (a MEASURES key) as the text states it, or None where it states none."""
     return MEASURES[measure](text)
+
+
+def invoice_tax(text: str, charge: str) -> Decimal | None:
+    """The tax on the invoices where the charge is measured by it (amount_brackets.yaml `measure: tax`: 虚开增值税专用发票,
+    法〔2018〕226号 and 法发〔1996〕30号 read the tier from the 税款数额, never from 价税合计 or the invoices' face sum), as
+    the text states it; None for another charge or where the text names no tax. The case's amount, as a judgment calls
+    it (E84's examiner, E90); the other measures stay the calculator's, beside the total the text names first."""
+    from leniency.sentencing.standards import (
+        load_standard,
+    )  # the standard loads the catalogue's data, not extraction
+
+    info = find_charge(charge)
+    entry = load_standard().amount_brackets.get("charges", {}).get(info.name if info else charge) or {}
+    return tax_amount(text) if entry.get("measure") == "tax" else None
 
 
 def amounts_by_charge(

@@ -38,14 +38,20 @@ from leniency.sentencing.extraction.payments_made import (
     returned_by_defendant,
     to_victim,
 )
-from leniency.sentencing.extraction.restitution_acts import RETURNED_TO, returned_after_crime
+from leniency.sentencing.extraction.restitution_acts import (
+    REDEEMED_AND_RETURNED,
+    RETURNED_TO,
+    returned_after_crime,
+)
 from leniency.sentencing.extraction.surrender_facts import (
     KNOWINGLY_WAITED,
     OTHER_CRIME_UNKNOWN,
+    PHONED_AND_CAME,
     QUESTIONED_WHEN_SUSPICIOUS,
     REPORTED_AND_WAITED,
     WAITED_FOR_POLICE,
     other_crime_counts,
+    phoned_counts,
     questioned_counts,
     reported_and_waited_counts,
     resisted_after,
@@ -61,6 +67,7 @@ FACT_TESTS = {
     WAITED_FOR_POLICE: waited_counts,
     QUESTIONED_WHEN_SUSPICIOUS: questioned_counts,
     OTHER_CRIME_UNKNOWN: other_crime_counts,
+    PHONED_AND_CAME: phoned_counts,
 }
 # the words of each finding a court may refuse after conceding its facts or hearing it claimed
 # (circumstance_denials.finding_denied)
@@ -148,7 +155,10 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
         returned_after_crime(text, start) and not _loss_paid(text, match.end())
     ):
         return False
-    return not (pattern in (RETURNED, RETURNED_TO, COSTS_PAID) and not returned_by_defendant(text, start))
+    return not (
+        pattern in (RETURNED, RETURNED_TO, REDEEMED_AND_RETURNED, COSTS_PAID)
+        and not returned_by_defendant(text, start)
+    )
 
 
 # 刑法第356条 found not to apply, wherever the text says so ("公诉机关指控…系毒品再犯，经查…不构成毒品再犯")

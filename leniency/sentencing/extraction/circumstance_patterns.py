@@ -7,10 +7,11 @@ import re
 
 from leniency.sentencing.extraction.crime_stage_facts import NOTHING_TAKEN
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS
-from leniency.sentencing.extraction.restitution_acts import RETURNED_TO
+from leniency.sentencing.extraction.restitution_acts import REDEEMED_AND_RETURNED, RETURNED_TO
 from leniency.sentencing.extraction.surrender_facts import (
     KNOWINGLY_WAITED,
     OTHER_CRIME_UNKNOWN,
+    PHONED_AND_CAME,
     QUESTIONED_WHEN_SUSPICIOUS,
     REPORTED_AND_WAITED,
     WAITED_FOR_POLICE,
@@ -35,6 +36,8 @@ RETURNED = re.compile(
     r"|(?:将|把)(?:其)?(?:所)?(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支|勒索|敲诈)[^，,。；;]{0,8}?(?:全部|全额|悉数)?"
     r"(?:退还|归还|返还|退回)"
     r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部|全额|所有)的?(?:钱款|款项|本息|款息)"
+    # a card's whole debt paid back ("家属代为归还全部欠款", "已还清全部透支款"): 法释〔2018〕19号第十条's return (E90)
+    r"|(?:归还|偿还|还清|缴清)(?:了)?(?:全部|全额|所有)的?(?:透支)?(?:欠款|透支款)"
 )
 
 # the civil part's settlement performed (三(11)); the heads are the material losses of 法释〔2021〕1号第一百九十二条
@@ -86,6 +89,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     (C.SURRENDER, WAITED_FOR_POLICE),
     (C.SURRENDER, QUESTIONED_WHEN_SUSPICIOUS),
     (C.SURRENDER, OTHER_CRIME_UNKNOWN),
+    (C.SURRENDER, PHONED_AND_CAME),
     # 刑法第67条第3款 in its own words: 如实供述自己罪行, told also as 交代(了)自己的(全部)罪行
     # 如实供述 only at trial (当庭如实供述, 庭审中供认不讳) is 三(8)'s 当庭自愿认罪, not 坦白 (`_only_at_trial`)
     (C.CONFESSION, re.compile(r"坦白|如实供述|如实交代|如实交待|如实陈述|如实供认|供认不讳"
@@ -125,6 +129,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # the same, read by the verb and who receives it, whatever the object ("向被害人返还手机一部", "归还了被害公司的货款",
     # "偿还银行透支款"): restitution_acts.py, counted only after the crime and as the defendant's own act
     (C.RESTITUTION, RETURNED_TO),
+    (C.RESTITUTION, REDEEMED_AND_RETURNED),
     # a willingness or the means to pay ("虽有赔偿意愿，但无赔偿能力") is no payment
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任|意愿|意向|能力)|赔付")),
     (C.COMPENSATION, ECOLOGICAL_DAMAGES_PAID),

@@ -25,6 +25,11 @@ RETURNED_TO = re.compile(
     rf"(?:向|给)[^，,。；;]{{0,10}}?{RECEIVER}[^，,。；;]{{0,10}}?{RETURN_VERB}"
     rf"|{RETURN_VERB}(?:给)?(?:了)?{RECEIVER}"
 )
+# goods pawned or sold and bought back to be given back (赎回并退还被害人, 赎回后交公安机关发还): the defendant's own 退赃
+# (三(10)), whoever hands them over at the end; read with payments_made.returned_by_defendant (E90)
+REDEEMED_AND_RETURNED = re.compile(
+    rf"赎回(?:了)?[^。；;]{{0,20}}?(?:{RETURN_VERB}|发还|交给|交予|交由|交至|上交|交到)"
+)
 # the proceedings or the time after the crime ("案发后", "到案后", "在本院审理期间"); shared with wages_paid
 AFTER_THE_CRIME = re.compile(
     r"案发后|事发后|到案后|归案后|投案后|被抓获后|被查获后|被抓后|立案后|侦查(?:期间|阶段)|审查起诉|审理(?:期间|阶段|中)"

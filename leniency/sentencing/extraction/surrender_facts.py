@@ -7,6 +7,10 @@
   offender questioned only because he looked suspicious who then told his crime of his own accord
   (仅因形迹可疑被盘问、教育后，主动交代了犯罪事实的; not one taken in, 带至公安机关调查, who then gave an account: 坦白),
   unless something tied to the crime was found on him, his belongings or his vehicle first (…发现与犯罪有关的物品的，不能认定为自动投案). Recalled, unconfirmed.
+- a suspect told by telephone to come in (电话通知) who then comes of his own accord: not yet questioned nor under a
+  compulsory measure, he puts himself in the authority's hands (法释〔1998〕8号第一条: 尚未受到讯问、未被采取强制措施时，
+  主动、直接向公安机关…投案; 法发〔2010〕60号 一(一), 经…电话通知到案; recalled, unconfirmed). Not one who refused or
+  was caught after the call (拒不到案, 后被抓获), nor one taken there (带至, 押至).
 - 刑法第67条第2款 (特别自首): a person under a compulsory measure, or serving a sentence, who truthfully tells his own
   other crime the authorities do not yet know (如实供述司法机关还未掌握的本人其他罪行的，以自首论); not a crime of the
   same kind as the one he is held for (法释〔1998〕8号第四条: 属同种罪行的，可以酌情从轻处罚 — a confession's weight,
@@ -56,6 +60,23 @@ FOUND_ON_HIM = re.compile(
 )
 # taken in (带至派出所调查) rather than questioned where he was: the account is then no longer of his own accord
 TAKEN_IN = re.compile(r"带至|带到|带回|带往|押至|押回|抓获|传唤|控制|留置")
+# the call, then his coming: "经民警电话通知到案", "接到民警电话后即自行到派出所", "电话通知其到派出所接受调查，其于当日
+# 到派出所" (the police's call is no arrest; what follows it must be his own going there)
+# the authority itself, not a scene where its officers are ("主动到现场配合公安机关调查": no going to the authority)
+CAME_TO = (
+    r"(?:来到|到|至|前往|赶到|赶至|回到)(?:(?!现场|配合)[^，,。；;]){0,8}?"
+    r"(?:派出所|公安局|公安分局|公安机关|刑警大队|刑侦大队|侦查机关|检察院)"
+)
+PHONED_AND_CAME = re.compile(
+    r"经[^，,。；;]{0,10}?电话(?:通知|联系|告知)(?:后)?[^，,。；;]{0,6}?(?<![未没不])(?:到案|归案|投案)"
+    r"|(?:接到|接听)[^，,。；;]{0,12}?电话(?:通知)?(?:后)?[，,]?(?:即|便|遂|随即|立即|当即|于当日|当日|次日)?"
+    rf"(?:主动|自动|自行|按时|如约)?{CAME_TO}"
+    r"|电话(?:通知|联系|告知)[^。；;]{0,30}?[，,][^，,。；;]{0,8}?(?:即|便|遂|随即|立即|当即|于当日|当日|次日)?"
+    rf"(?:主动|自动|自行|按时|如约)(?:{CAME_TO}|到案|投案)"
+)
+# after the call, a refusal or an arrest in its sentence: he did not come of his own accord
+NOT_CAME = re.compile(r"拒不|拒绝|未到|没有到|不到|逃|躲|抓获|抓捕|拘传|强制|带至|带到|带回|押至|押回|扭送")
+CAUGHT = re.compile(r"抓获|拘传|扭送")
 # 刑法第67条第2款: a compulsory measure or a sentence being served, then an own crime not yet known told
 HELD = re.compile(r"强制措施|刑事拘留|拘留|逮捕|羁押|在押|取保候审|监视居住|服刑")
 # the crime told, then called not yet known in its clause ("…尚未掌握的本人其他罪行") or the next ("…，该罪行此前未被
@@ -105,6 +126,14 @@ def resisted_after(text: str, end: int) -> bool:
 def questioned_counts(text: str, start: int, end: int) -> bool:
     """Nothing tied to the crime was found, and the offender was not taken in, before he told it of his own accord."""
     return not (FOUND_ON_HIM.search(text, start, end) or TAKEN_IN.search(text, start, end))
+
+
+def phoned_counts(text: str, start: int, end: int) -> bool:
+    """No refusal, flight or arrest is told between the call and his coming, nor after it in its sentence."""
+    _, hi = bounds(text, end, end, SENTENCE_BREAKS)
+    return not (
+        NOT_CAME.search(text, start, end) or CAUGHT.search(text, end, hi) or resisted_after(text, end)
+    )
 
 
 def other_crime_counts(text: str, start: int, end: int) -> bool:

@@ -5,6 +5,10 @@ charge_amounts.measured_amount for an amount_brackets.yaml charge whose `measure
 (应纳税额, the base of the statute's share), the tax paid back later (补缴) or the late fees and fines: "隐瞒销售收入
 500万元，少缴增值税等税款共计人民币62万元，占同期应纳税额的38.5%。案发后补缴税款20万元" is 62万 yuan.
 
+走私普通货物、物品 (刑法第153条) is measured by the duty evaded (偷逃应缴税额, 法释〔2014〕10号第十六条), which customs often
+states as the duty the goods owed (经海关核定，走私货物应缴税款共计42.7万元): nothing of it was paid, so that is the sum
+evaded (`evaded_duty`), never the goods' value.
+
 A figure the others add up to is their total, stated or restated, whether or not 共计 marks it (as for the tax on
 false invoices, tax_amounts.stated_total).
 """
@@ -27,12 +31,25 @@ EVADED = re.compile(
 TAX_NOT = re.compile(r"补缴|补交|补税|追缴|退缴|缴清|缴回|滞纳金|罚|应纳税额|应纳税总额|收入|营业额|销售额")
 
 
+# the duty smuggled goods owed, named just before its figure: "应缴税款共计", "应缴税额为", "应缴关税及进口环节税"
+DUTY_OWED = re.compile(rf"应缴(?:纳)?[^，,。；;\d]{{0,8}}?(?:税款|税额|关税|税){NAMED_FILLER}")
+
+
 def evaded_tax(text: str) -> Decimal | None:
     """The tax evaded the text names (None where it names none)."""
+    return _named(text, EVADED)
+
+
+def evaded_duty(text: str) -> Decimal | None:
+    """The duty smuggled goods evaded: named as evaded, else as the duty they owed (None where the text names neither)."""
+    return _named(text, EVADED) or _named(text, DUTY_OWED)
+
+
+def _named(text: str, name: re.Pattern) -> Decimal | None:
     chosen: list[Mention] = []
     for mention in find_money(text or ""):
         clause = naming_clause(text, mention.span.start)
-        if EVADED.search(clause) and not TAX_NOT.search(clause):
+        if name.search(clause) and not TAX_NOT.search(clause):
             chosen.append(replace(mention, excluded=None))
     if not chosen:
         return None

@@ -49,7 +49,6 @@ CIRCUMSTANCES_XFAIL = {
 # Standard.guideline_start): the dev judgments of such charges agree with that start, not with a higher estimate
 GUIDELINE_ANALOGY = "months: below the estimate from a charge without a guideline, started at the guideline's start for its bracket"
 MONTHS_XFAIL = {
-    "pollution_hazardous_waste": GUIDELINE_ANALOGY + " (5 for 10)",
     "forging_state_seals": BELOW_QUOTED,
     "drunk_driving_accident_surrender_forgiven": SHORT_TERMS_LOW,
     "drunk_driving_minor_injury_compensated": SHORT_TERMS_LOW,

@@ -398,8 +398,6 @@ CASES += [("life-" + i, t, ch, chk) for i, t, ch, chk in LIFE_DEATH]
 
 # passages the engine still gets wrong, by failure class (strict: a fix makes them fail until removed)
 STILL_WRONG: dict[str, str] = {
-    "life-smuggling-goods-especially-huge-fixed-term": "no amount thresholds for 走私普通货物 (法释〔2014〕10号第16条: "
-    "偷逃税额250万元以上 特别巨大, recalled, unconfirmed): 300万 stays in the lowest bracket",
     "life-two-victims-killed-life-or-death": "no rule gives life or death for a killing of two with nothing to mitigate; "
     "the engine keeps the 15-year top of the fixed terms",
 }

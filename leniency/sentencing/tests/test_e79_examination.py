@@ -30,9 +30,6 @@ UPSTREAM_CRIME_NAMED = (
     "the crime the goods came from (明知是他人盗窃所得) adds 盗窃 beside 掩饰、隐瞒犯罪所得"
 )
 # Amounts and quantities
-ATTEMPT_PRICE_UNREAD = (
-    "an attempted fraud's target told as the price of a fake sale (约定以…50000元的价格卖给) is not read"
-)
 WEIGHT_BEFORE_NAME = (
     "a drug weight told of 上述毒品 or of no item (经称量，上述毒品净重共计68克；经鉴定，均检出…) is not read;"
     " of 上述白色晶体 it is"
@@ -66,9 +63,7 @@ CHARGE_MISSES = {
     "gambling_house_paigow_table_cut_eight_thousand_six": GAMBLING_HOUSE_AS_GATHERING,
     "concealing_eleven_stolen_phones_bought_cheap": UPSTREAM_CRIME_NAMED,
 }
-AMOUNT_MISSES = {
-    "fraud_fake_gold_buddha_caught_at_the_handover": ATTEMPT_PRICE_UNREAD,
-}
+AMOUNT_MISSES: dict[str, str] = {}
 QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES: dict[str, str] = {}
 MONTH_MISSES = {

@@ -124,7 +124,9 @@ FIRST = [
     case(
         "injury_reconciled_with_payment",
         "故意伤害",
-        "confession reconciliation",
+        # 经…电话通知到案: he came in when called, not questioned nor under compulsion before: 自动投案, and 自首 with his
+        # account (法释〔1998〕8号第一条; E84's examiner, E90)
+        "surrender reconciliation",
         """
 经审理查明：2016年5月8日，被告人韩某某与同村村民被害人曹某因灌溉用水发生争执，被告人韩某某用木棍击打曹某右臂，致曹某右尺骨
 骨折。经鉴定，曹某的损伤程度为轻伤二级。被告人韩某某经公安机关电话通知后到案，如实供述了犯罪事实。审查起诉期间，被告人韩某某
@@ -267,7 +269,9 @@ SECOND = [
     case(
         "injury_mediated_settlement_called_reconciliation",
         "故意伤害",
-        "confession reconciliation",
+        # 经…电话通知到案: he came in when called, not questioned nor under compulsion before: 自动投案, and 自首 with his
+        # account (法释〔1998〕8号第一条; E84's examiner, E90)
+        "surrender reconciliation",
         """
 经审理查明：2014年5月19日，被告人段某在某村与被害人雷某因修路占地发生争执，段某持木棒击打雷某左臂，致雷某左尺骨骨折。经鉴定，
 雷某的损伤程度为轻伤二级。被告人段某经电话通知到案后如实供述了犯罪事实。经某镇人民调解委员会主持调解，双方达成和解协议，被告人段某

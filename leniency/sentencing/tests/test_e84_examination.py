@@ -28,12 +28,7 @@ VILLAGE_OFFICIAL = (
     "职务侵占, not 贪污"
 )
 # Amounts
-INVOICE_SUM = "虚开: amount_yuan is the invoice sum (价税合计 / 金额), not the tax the calculator itself measures (税额)"
-OVERDRAFT_INTEREST = (
-    "恶意透支: the principal and interest (本息合计) is read, not the principal (法释〔2009〕19号第6条)"
-)
 # Circumstances
-SURRENDER_BY_PHONE = "自首: 经公安机关电话通知到案 (自动投案) is read as 坦白 only"
 SURRENDER_AT_SCENE = (
     "自首: letting others call the police and waiting at the scene (视为自动投案) is read as 坦白 only"
 )
@@ -64,21 +59,12 @@ CHARGE_MISSES = {
     + " (职务侵占 by false reimbursements)",
     "several_village_secretary_false_compensation_and_a_bribe": VILLAGE_OFFICIAL,
 }
-AMOUNT_MISSES = {
-    "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": INVOICE_SUM,
-    "false_invoices_sold_by_a_trading_company_tax_four_hundred_twenty_thousand": INVOICE_SUM,
-    "false_invoices_for_a_steel_mill_tax_one_point_eight_million": INVOICE_SUM,
-    "credit_card_overdraft_principal_forty_two_thousand_unpaid": OVERDRAFT_INTEREST,
-}
+AMOUNT_MISSES = {}
 QUANTITY_MISSES = {}
 CIRCUMSTANCE_MISSES = {
-    "injury_light_2_over_a_field_boundary_paid_and_forgiven": SURRENDER_BY_PHONE,
-    "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": SURRENDER_BY_PHONE
-    + "; "
-    + RETURNED_ARGUABLE
+    "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": RETURNED_ARGUABLE
     + " (补缴了全部税款)",
     "injury_death_by_a_punch_at_a_card_table_surrendered_forgiven": SURRENDER_AT_SCENE,
-    "contract_fraud_renting_cars_and_pawning_them": RETURNED_NOT_READ + " (赎回并退还了上述两辆车)",
     "misappropriated_public_funds_lent_to_a_relatives_firm": RETURNED_ARGUABLE
     + " (returned before discovery)",
     "unpaid_wages_of_twenty_six_workers_paid_before_prosecution": RETURNED_ARGUABLE
@@ -92,8 +78,8 @@ MONTH_MISSES = {
     "forged_seals_of_a_town_government_carved_for_customers": GUIDELINE_ANALOGY + " (7 for 12)",
     "fraud_posing_as_a_leader_phone_call_twenty_six_thousand": LOWER_THAN_ESTIMATE + " (8 for 12)",
     "contract_fraud_buying_rice_with_a_bad_cheque": LOWER_THAN_ESTIMATE + " (35万 unrecovered: 37 for 60)",
-    "contract_fraud_renting_cars_and_pawning_them": RETURNED_NOT_READ + "; " + LOWER_THAN_ESTIMATE,
-    "injury_light_2_over_a_field_boundary_paid_and_forgiven": SURRENDER_BY_PHONE + "; " + LOWER_THAN_ESTIMATE,
+    "contract_fraud_renting_cars_and_pawning_them": LOWER_THAN_ESTIMATE + " (15 for 30)",
+    "injury_light_2_over_a_field_boundary_paid_and_forgiven": LOWER_THAN_ESTIMATE + " (4 for 10)",
     "injury_light_1_bottle_in_a_restaurant_surrendered_unpaid": LOWER_THAN_ESTIMATE + " (9 for 18)",
     "injury_light_2_by_a_recidivist_at_a_parking_lot": LOWER_THAN_ESTIMATE + " (10 for 16)",
     "negligent_death_pushing_a_drunk_friend_down_stairs": LOWER_THAN_ESTIMATE + " (24 for 36); arguable",

@@ -131,12 +131,23 @@ def by_distinctions(text: str, chosen: list[str]) -> list[str]:
         rule = _first_distinction(text, charge)
         if rule is not None:
             to, add = rule
-            # (E82) a charge added beside is read as its own rules convert it (the 妨害公务 beside a drunk drive: 袭警
-            # since 2021-03-01); not as they add to it, which would add the first charge again
-            converted = _first_distinction(text, to) if add else None
-            result = [charge, converted[0] if converted and not converted[1] else to] if add else [to]
+            result = _added_beside(text, charge, to) if add else _converted(text, to)
         out.extend(c for c in result if c not in out)
     return out
+
+
+def _added_beside(text: str, charge: str, added: str) -> list[str]:
+    """`charge` and the charge a rule adds beside it, read as its own rules convert it (E82: the 妨害公务 beside a drunk
+    drive is 袭警 since 2021-03-01); not as they add to it, which would add the first charge again."""
+    converted = _first_distinction(text, added)
+    return [charge, converted[0] if converted and not converted[1] else added]
+
+
+def _converted(text: str, to: str) -> list[str]:
+    """The charge a rule converts to, with what its own rules add beside it (E89: a 盗窃 read as 故意毁坏财物 whose fact
+    also tells force against the officers on duty is 故意毁坏财物 and 妨害公务); not as they convert it again."""
+    beside = _first_distinction(text, to)
+    return [to, beside[0]] if beside and beside[1] else [to]
 
 
 def _first_distinction(text: str, charge: str) -> tuple[str, bool] | None:

@@ -238,7 +238,11 @@ def test_taking_by_a_mere_chance_of_the_workplace_is_theft():
 # 刑法第312条
 def test_buying_what_another_stole_knowingly_is_concealing_proceeds():
     text = "被告人甲明知是他人盗窃所得的电动车，仍以每辆300元的价格收购，共收购5辆。"
-    assert read(text, "盗窃") == ["盗窃", "掩饰、隐瞒犯罪所得、犯罪所得收益"]
+    # (E89) the receiver is not the thief: the theft told is another's
+    assert read(text, "盗窃") == ["掩饰、隐瞒犯罪所得、犯罪所得收益"]
+    # a theft of his own told beside it keeps the charge, and the receiving is added
+    both = "被告人甲窃取乙的电动车一辆；又明知是他人盗窃所得的电动车，仍以每辆300元的价格收购，共收购5辆。"
+    assert read(both, "盗窃") == ["盗窃", "掩饰、隐瞒犯罪所得、犯罪所得收益"]
     assert read(THEFT, "盗窃") == ["盗窃"]
 
 

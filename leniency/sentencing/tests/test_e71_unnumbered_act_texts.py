@@ -28,9 +28,6 @@ MISSES = {
     "cihwai_drunk_then_hit_and_run_insurance": (
         "a theft of the car made up to claim insurance (第198条 保险诈骗) is read as a financial-licence crime by the model"
     ),
-    "linggcm_injury_then_gambling_house": (
-        "设置赌台…抽头渔利 read alone as 赌博, not 开设赌场 (第303条第2款): 赌博 is absorbed only beside 开设赌场"
-    ),
 }
 
 FIRST = [

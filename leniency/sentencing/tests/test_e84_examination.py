@@ -18,15 +18,6 @@ CASES = PROPERTY + PERSONS + ECONOMY + ORDER + SEVERAL
 # Charges
 DEATH_AS_NEGLIGENT = "a death from blows or stab wounds is inferred as 过失致人死亡, not 故意伤害 / 故意杀人"
 PUSH_AS_INTENT = "one push in a quarrel, the fall causing 重伤, is inferred as 故意伤害; arguable"
-CHILD_SALE_MISSED = "a middleman selling a newborn for money (拐卖儿童, art. 240) is not inferred"
-OBSTRUCTION_MISSED = (
-    "pushing and punching a police officer at a checkpoint (妨害公务, art. 277) is not inferred"
-)
-SECOND_COUNT_MISSED = "a second charge told in its own count is not inferred beside the first"
-VILLAGE_OFFICIAL = (
-    "a village secretary assisting the government with land compensation (全国人大常委会 art. 93 解释) is read as "
-    "职务侵占, not 贪污"
-)
 # Amounts
 # Circumstances
 SURRENDER_AT_SCENE = (
@@ -53,11 +44,6 @@ COMBINATION_LOW = (
 
 CHARGE_MISSES = {
     "negligent_serious_injury_a_shove_in_a_quarrel": PUSH_AS_INTENT,
-    "selling_a_newborn_as_a_middleman": CHILD_SALE_MISSED,
-    "several_resisting_a_checkpoint_and_smashing_the_police_car": OBSTRUCTION_MISSED,
-    "several_company_accountant_borrowing_and_false_reimbursements": SECOND_COUNT_MISSED
-    + " (职务侵占 by false reimbursements)",
-    "several_village_secretary_false_compensation_and_a_bribe": VILLAGE_OFFICIAL,
 }
 AMOUNT_MISSES = {}
 QUANTITY_MISSES = {}

@@ -15,8 +15,12 @@ PAID_AS_RETURN = r"(?:利息|本息|返利|回报|分红|红利)[^，,。；;\d]
 EXCLUDE_BEFORE = re.compile(
     r"罚金|罚款|赔偿|赔付|补偿|退赔|退赃|退清|退还|退回|退出|退缴|主动交出|返还|发还|归还|还款|还给|偿还|追缴|追回|"
     r"扣押|查获|查扣|缴获|冻结|本案赃款|预缴|缴交|缴纳|预交|"
-    r"卖|售得|出售给|销赃|典当|抵押|分得|分赃|分了|平分|分给|得款|获款|余款|剩余|"
+    r"卖|售得|出售给|销赃|典当|抵押|分得|分赃|分了|平分|分给|(?<!勒索)(?<!敲诈)得款|获款|余款|剩余|"
     r"保证金|押金|奖励|悬赏|诉讼费|医疗费|医药费|丧葬费|误工费|鉴定费|工资|月薪|欠条|借条|欠款|借款|"
+    # (得款 after 勒索 / 敲诈 is the money the extortion obtained: "先后两次向乙勒索得款共计6000元", E92)
+    # a debt the victim owed (欠下赌债3万元无力偿还, 因乙欠其赌资1万元): the motive of a detention for a debt (刑法第238条第3
+    # 款), no sum anyone took (E92)
+    r"赌债|欠其|欠下|欠他|"
     r"每[月天日次人克斤吨件个张]|单价|判处|处以|好处费|报酬|车费|租金|房租|生活费|手续费|谅解|"
     # a card issuer's charges are no part of a malicious overdraft (法释〔2018〕19号第九条: 恶意透支的数额…不包括利息、
     # 复利、滞纳金、手续费等发卡银行收取的费用; recalled, unconfirmed) nor of other money taken; interest the defendant

@@ -23,6 +23,7 @@ from leniency.sentencing.extraction.amount_context import (
     payment_words_blanked,
     repaid_after_discovery,
     resale_proceeds,
+    unmet_demand,
 )
 from leniency.sentencing.extraction.amount_exclusions import (
     EXCLUDE_AFTER,
@@ -175,6 +176,8 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
         elif m := conditional_demand(text[s_start:start], before) or paid_on_demand(
             text[s_start:start], before
         ):
+            excluded = m
+        elif m := unmet_demand(text[:clause_start], before, text[end:s_end]):
             excluded = m
         elif m := converted_foreign(before, text[end:s_end]) or repaid_after_discovery(
             text[s_start:start], before

@@ -222,16 +222,18 @@ def _owner(
     conduct: Mapping[str, Sequence[str]],
     measured: Collection[str],
 ) -> str | None:
-    """The measured charge whose conduct word comes nearest before position `at` of the sentence."""
+    """The measured charge whose conduct word comes nearest before position `at` of the sentence; None where the
+    nearest tells a charge no amount measures ("将俞某关在…限制其人身自由，直至其家属送来1万元": the sum a detention
+    was to collect is no money of the gambling den told before it, 刑法第69条, E92)."""
     candidates = [c for c in charges if c in measured]
     best: tuple[int, int] | None = None
     owner = candidates[0] if len(candidates) == 1 else None
-    for charge in candidates:
-        for word in conduct[charge]:
+    for charge in charges:
+        for word in conduct.get(charge, ()):
             found = max((i for i in _uses(sentence, word) if i + len(word) <= max(at, 0)), default=-1)
             if found >= 0 and (best is None or (found + len(word), len(word)) > best):
                 best, owner = (found + len(word), len(word)), charge
-    return owner
+    return owner if owner in measured else None
 
 
 def _uses(sentence: str, word: str) -> list[int]:

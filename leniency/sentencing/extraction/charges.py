@@ -28,7 +28,7 @@ from leniency.sentencing.extraction.charge_inference import (
 )
 from leniency.sentencing.extraction.charge_rules import absorbed
 from leniency.sentencing.extraction.conduct_actor import defendant_names
-from leniency.sentencing.extraction.conduct_words import cued_charges
+from leniency.sentencing.extraction.conduct_words import count_cues, cued_charges
 from leniency.sentencing.extraction.document import HEADING, Count, Document, acts, parse
 from leniency.sentencing.extraction.earlier_convictions import conviction_at, without_earlier_convictions
 from leniency.sentencing.extraction.numbers import span
@@ -39,6 +39,9 @@ CHARGING_BEFORE = re.compile(r"(?:构成|以|犯有?|涉嫌)$")
 # a charge denied; a charge named inside an earlier conviction (曾因犯盗窃罪被判处…, 因犯盗窃罪，于…被判处…) is not this
 # case's either: earlier_convictions tells where one is (因犯盗窃罪被公安机关刑事拘留 is this case's arrest)
 DENIED = re.compile(r"不构成|否认|辩称")
+# (E91) the crime of the person the defendant knew he was helping (明知陈某犯抢劫罪仍为其提供住处): what the one hidden
+# did is his (窝藏、包庇 is art. 310's crime of "明知是犯罪的人而为其提供隐藏处所"), no charge of the defendant's
+KNOWN_OF_ANOTHER = re.compile(r"明知")
 CONTEXT = 16
 # the prosecutor's or the court's opinion on the facts told before it (公诉机关认为，被告人…其行为已构成××)
 OPINION = re.compile(r"(?:公诉机关|检察院|公诉人|本院)认为")
@@ -178,7 +181,8 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
         best = model.charges(told, exclude=named)[:1]
         # (E69) a count that states its article's own conduct word as the defendant's act (二、…将何某扣押在宾馆房间内:
         # 第238条) supports its charge by itself, however little of the whole text's words that charge shares
-        cued = set(cued_charges(told))
+        cues = cued_charges(told)
+        cued = set(cues)
         # the neighbour an act's charge is read as by the elements the whole fact states: the defendant's post, told once
         # before the counts (被告人系某区财政局会计。一、…侵吞…二、…借给…), makes each count's taking 贪污 and its loan 挪用公款
         # (E75) read with what is told outside every numbered count (his post, his profile), not with the other numbered
@@ -187,6 +191,12 @@ def _by_act(text: str, model: ChargeModel, named: list[str]) -> list[str]:
         # 木板 of the tree felled before), so it is no bound: the judgment's own numbers are
         own_facts = _outside_other_counts(text, [c for c in numbered if not c.apart], read_with)
         best = [c for c in with_whole_facts_elements(own_facts, best) if c not in named]
+        # (E91) a count whose words are an earlier count's crime, told as its purpose (二、为使滥伐林木一事不被追究，送给
+        # 林业站站长现金3万元), whose own act is the conduct of a crime of another kind (`own_count` cues: 送给…站长…现金,
+        # 行贿, 第389条), is that crime (刑法第69条), not the earlier count's again
+        own_kind = [c for c in cues if c in count_cues() and c not in found and c not in named]
+        if best and best[0] in found and own_kind:
+            best = own_kind[:1]
         found.extend(c for c in best if (c in supported or c in cued) and c not in found)
     return found
 
@@ -268,7 +278,12 @@ def _named(text: str) -> dict[str, Span]:
     for match in _named_pattern().finditer(text):
         before = text[max(0, match.start() - CONTEXT) : match.start()]
         clause = re.split(r"[，,。；;]", before)[-1]
-        if not CHARGING_BEFORE.search(before) or DENIED.search(clause) or conviction_at(text, match.start()):
+        if (
+            not CHARGING_BEFORE.search(before)
+            or DENIED.search(clause)
+            or KNOWN_OF_ANOTHER.search(clause)
+            or conviction_at(text, match.start())
+        ):
             continue
         named.setdefault(current_name(match.group(1)), span(text, match.start(), match.end()))
     return named

@@ -120,8 +120,8 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # sentence for 走私、贩卖、运输、制造、非法持有毒品罪 (因…被判过刑), so the word tells a prior record where the profile
     # tells none the reader finds; the calculation weighs it as art. 356's (calculator_adjust.drug_reoffender)
     (C.PRIOR_RECORD, DRUG_REOFFENDER_WORD),
-    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:全部)?赃|主动退还"
-                               r"|(?:交出|上交|上缴)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:了)?(?:全部|部分)?(?:的)?赃|主动退还"
+                               r"|(?:交出|上交|上缴|退出)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
     # only where the defendant is the one who gives it back (payments_made.returned_by_defendant), as police hand
     # back goods in the same words ("公安机关将赃款全部归还被害人", "该车已返还失主")

@@ -71,6 +71,14 @@ def cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
     )
 
 
+@cache
+def count_cues() -> frozenset[str]:
+    """(E91) The charges whose conduct words name a count's own crime even where the count also names an earlier count's
+    (`own_count`: 二、为使滥伐林木一事不被追究，送给林业站站长现金 is 行贿): an act of a kind no other count's crime is
+    told by, unlike 骗 or 偷, which a count repeating a fraud or a theft says again."""
+    return frozenset(rule["charge"] for rule in charge_elements().get("cues", ()) if rule.get("own_count"))
+
+
 def own_act(text: str, start: int, negligent: bool = False) -> bool:
     """Whether the conduct word at `start` is told as the defendant's act: not denied, doubted or suffered, nor
     told of persons tried apart."""

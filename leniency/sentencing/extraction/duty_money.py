@@ -39,6 +39,18 @@ RETURNED = re.compile(
 )
 
 
+# the unit's goods sold by the one holding them through his post ("利用负责保管仓库物资的职务便利，…将仓库内的铜材私自运出，
+# 卖给废品收购人员，得款共计8.6万元，所得款项用于偿还个人债务"): the price is the unit's property he took (刑法第271条,
+# 第382条), where the text values the goods at no other figure (E92)
+DUTY = re.compile(r"职务便利|职务之便|利用职务|职务上的便利")
+SOLD_FOR = re.compile(r"(?:得款|获款|卖得|售得|变卖款|销售款)[^，,。；;\d]{0,6}$")
+OTHER_FIGURE = re.compile(r"[\d０-９.]+万?元")  # a value of the goods told before the price
+PROCEEDS_USED = re.compile(
+    r"^[，,]?(?:所得|该|上述|得来的)?(?:款项?|赃款|钱款|货款)?(?:均|全部|已)?(?:被其|由其)?"
+    + f"(?:{PERSONAL_USE.pattern}|后?(?:挥霍|花光|花掉|消费))"
+)
+
+
 def kept_through_post(text: str, clause_start: int, start: int, end: int, sentence_end: int) -> bool:
     """Whether the figure at text[start:end] is money the defendant kept or used through his post: a post told before it,
     its keeping (or the holder's own use of money held) told after it in its sentence, and no return named before it."""
@@ -49,4 +61,19 @@ def kept_through_post(text: str, clause_start: int, start: int, end: int, senten
     after = re.split(r"[\d０-９]", text[end : min(sentence_end, end + KEPT_REACH)])[0]
     if KEPT.search(after):
         return not NOT_HELD.search(before)
+    if _unit_goods_sold_and_kept(text, start, after):
+        return True
     return bool(PERSONAL_USE.match(after) and HELD.search(before) and not NOT_HELD.search(before))
+
+
+def _unit_goods_sold_and_kept(text: str, start: int, after: str) -> bool:
+    """Whether the figure at `start` is the price of goods sold through the holder's post and spent as his own: the
+    duty told in its sentence before a sale's price, no other figure of money there, and the holder's use after it."""
+    sentence_start = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    sentence = text[sentence_start:start]
+    return bool(
+        DUTY.search(sentence)
+        and SOLD_FOR.search(sentence)
+        and not OTHER_FIGURE.search(sentence)
+        and PROCEEDS_USED.match(after)
+    )

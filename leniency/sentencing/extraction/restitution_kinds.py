@@ -10,6 +10,9 @@ standards/circumstances.yaml lists it under `restitution`:
   a victim (退赔被害人损失) still is;
 - 集资诈骗: the principal returned before the case came to light is already out of its amount (法释〔2022〕5号, read in
   raised_funds.py), so it is no restitution too.
+- 非法吸收公众存款: principal and interest paid back to depositors while the scheme ran ("其中已归还本息230万元") are its
+  running, not amends after the crime: 法释〔2010〕18号 (2022修正)第六条 measures the crime by the whole sum taken in
+  and weighs 在提起公诉前积极退赃退赔, a return the sentence places after the crime (restitution_acts.AFTER_THE_CRIME).
 
 One payment is read as one of them, never both: a compensation turned restitution joins the restitution found."""
 
@@ -24,7 +27,7 @@ from leniency.sentencing.extraction.circumstance_rules import canonical, rules
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.extraction.payments_made import to_victim
 from leniency.sentencing.extraction.raised_funds import RAISING_FRAUD
-from leniency.sentencing.extraction.restitution_acts import before_discovery
+from leniency.sentencing.extraction.restitution_acts import AFTER_THE_CRIME, before_discovery
 from leniency.sentencing.facts import Circumstance, Finding
 
 C = Circumstance
@@ -38,6 +41,12 @@ GAIN_GIVEN_UP = (
 RETURNED_BEFORE_DISCOVERY = (
     "集资诈骗案发前已归还的本金已从诈骗数额中扣除，不再作为退赃、退赔 / the principal returned before discovery is already "
     "out of the 集资诈骗 amount: no restitution beside it"
+)
+
+DEPOSIT_TAKING = "非法吸收公众存款"
+REPAID_IN_THE_SCHEME = (
+    "非法吸收公众存款期间归还集资参与人的本息系吸收存款行为本身，不属案发后的退赃、退赔，未计入 / principal and interest "
+    "repaid to depositors while the scheme ran are its running, not restitution after the crime: not weighed"
 )
 
 
@@ -61,6 +70,9 @@ def as_amends(
         if m.code == C.RESTITUTION and _deducted_before(text, m, named):
             notes.add(RETURNED_BEFORE_DISCOVERY)
             continue
+        if m.code == C.RESTITUTION and _repaid_in_the_scheme(text, m, named):
+            notes.add(REPAID_IN_THE_SCHEME)
+            continue
         if m.code == C.COMPENSATION and takes_property and not _for_injury_or_reconciled(text, m):
             m = Finding(C.RESTITUTION.value, m.value, m.span)
         kept.append(m)
@@ -76,6 +88,14 @@ def _deducted_before(text: str, mention: Finding, named: set[str]) -> bool:
     return (
         named == {RAISING_FRAUD} and mention.span is not None and before_discovery(text, mention.span.start)
     )
+
+
+def _repaid_in_the_scheme(text: str, mention: Finding, named: set[str]) -> bool:
+    """A 非法吸收公众存款 return its sentence does not place after the crime (案发后, 到案后, 审理期间 … before it)."""
+    if named != {DEPOSIT_TAKING} or mention.span is None:
+        return False
+    lo, _ = bounds(text, mention.span.start, mention.span.start, SENTENCE_BREAKS)
+    return not AFTER_THE_CRIME.search(text, lo, mention.span.start)
 
 
 def _for_injury_or_reconciled(text: str, mention: Finding) -> bool:

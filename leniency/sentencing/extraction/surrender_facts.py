@@ -41,9 +41,25 @@ KNOWINGLY_WAITED = re.compile(
 # 明知他人报案而在现场等待 told as the wait for the police itself ("并在现场等候民警到来", "坐在原地等待公安人员处理").
 # Not a driver's wait after a crash: staying and reporting is his duty (道路交通安全法第70条), and 法发〔2010〕60号 makes it
 # 自动投案 only with his own report to the police (交通肇事后保护现场、抢救伤者，并向公安机关报告的: REPORTED_AND_WAITED)
+# The place is the one the text names: the scene, or where the offender took the victim or stayed after the act (在医院
+# 等候民警, 留在饭店内等候民警, 在案发地等待公安人员), as the wait is what 法释〔1998〕8号第一条 weighs (明知他人报案而在现场等待，抓捕时无拒捕
+# 行为，供认犯罪事实的); the police named after the wait as the ones he owned the act to ("在医院等候并主动向到场的民警承认
+# 推人的事实") tell the same wait, and so does one told before the call he had another make
+STAYED_AT = (
+    r"(?:在|留在|守在|待在|停留在|坐在|站在)"
+    r"(?:(?:案发)?(?:现场|原地)|案发地点?|[^，,。；;]{0,10}?(?:医院|卫生院|诊所|急诊室|内|里))"
+)
+WAIT = r"(?:等候|等待|守候)"
+POLICE = r"(?:公安)?(?:民警|警察|警方|公安(?:机关|人员)?)"
+OWNED = r"(?:承认|供认|交代|交待|供述|讲明|说明)"
 WAITED_FOR_POLICE = re.compile(
-    r"(?:在|留在|守在|待在|停留在|坐在|站在)(?:案发)?(?:现场|原地)[^，,。；;]{0,6}?(?:等候|等待)(?:公安)?"
-    r"(?:民警|警察|警方|公安(?:机关|人员)?)"
+    rf"{STAYED_AT}[^，,。；;]{{0,6}}?{WAIT}{POLICE}"
+    rf"|{STAYED_AT}[^，,。；;]{{0,6}}?{WAIT}[^。；;]{{0,12}}?向(?:到场|赶到|赶来|前来|到达|闻讯赶来)的?"
+    rf"{POLICE}[^，,。；;]{{0,10}}?{OWNED}"
+    # the police's coming, then his account ("在卫生院守候，民警赶到后其如实供述了打人经过")
+    rf"|{STAYED_AT}[^，,。；;]{{0,6}}?{WAIT}[，,]{POLICE}(?:赶到|到达|到场|赶来)(?:后|时)[^，,。；;]{{0,8}}?{OWNED}"
+    # the wait first, then another asked to call ("在现场等候并让他人报警"): his own report (REPORTED_AND_WAITED)
+    rf"|{STAYED_AT}[^，,。；;]{{0,6}}?{WAIT}(?:并|，|,)?(?:让|叫|委托|请|嘱)[^，,。；;]{{0,8}}?(?:报警|报案|拨打(?:了)?110)"
 )
 TRAFFIC_ACCIDENT = re.compile(r"交通事故|肇事")
 # a clause without a subject of its own, going on from the one before ("并在现场等候", "随后一直在现场等待")

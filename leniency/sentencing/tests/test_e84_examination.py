@@ -20,8 +20,10 @@ DEATH_AS_NEGLIGENT = "a death from blows or stab wounds is inferred as 过失致
 PUSH_AS_INTENT = "one push in a quarrel, the fall causing 重伤, is inferred as 故意伤害; arguable"
 # Amounts
 # Circumstances
-SURRENDER_AT_SCENE = (
-    "自首: letting others call the police and waiting at the scene (视为自动投案) is read as 坦白 only"
+# found after E93 (2026-12-07): E87's examiner reads such a repayment the other way
+REPAID_IN_THE_SCHEME = (
+    "principal repaid to depositors before discovery (至案发时已归还本金) is not read as 退赃退赔: E93 reads it as the"
+    " scheme's running (法释〔2010〕18号 (2022修正)第六条 weighs 在提起公诉前积极退赃退赔); arguable"
 )
 RETURNED_NOT_READ = (
     "goods or money handed back (赎回并退还 / 补缴 / 已全部归还 / 支付完毕) are not read as 退赃退赔"
@@ -50,7 +52,7 @@ QUANTITY_MISSES = {}
 CIRCUMSTANCE_MISSES = {
     "false_invoices_for_a_building_materials_firm_tax_eighty_six_thousand": RETURNED_ARGUABLE
     + " (补缴了全部税款)",
-    "injury_death_by_a_punch_at_a_card_table_surrendered_forgiven": SURRENDER_AT_SCENE,
+    "deposits_taken_from_eighty_six_villagers_six_point_eight_million": REPAID_IN_THE_SCHEME,
     "misappropriated_public_funds_lent_to_a_relatives_firm": RETURNED_ARGUABLE
     + " (returned before discovery)",
     "unpaid_wages_of_twenty_six_workers_paid_before_prosecution": RETURNED_ARGUABLE

@@ -184,11 +184,12 @@ class Standard:
                     starts.setdefault(_shape(info.brackets[tier.bracket]), []).append(
                         (crime.charge, tier.start_at)
                     )
-        return {
-            shape: (float(median(at for _, at in tiers)), sorted({charge for charge, _ in tiers}))
-            for shape, tiers in starts.items()
-            if len({charge for charge, _ in tiers}) > 1
-        }
+        out = {}
+        for shape, tiers in starts.items():
+            crimes = sorted({charge for charge, _ in tiers})
+            if len(crimes) > 1:
+                out[shape] = (float(median(at for _, at in tiers)), crimes)
+        return out
 
 
 def _shape(bracket: Bracket) -> tuple:

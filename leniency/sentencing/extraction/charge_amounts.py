@@ -120,9 +120,8 @@ def invoice_tax(text: str, charge: str) -> Decimal | None:
     法〔2018〕226号 and 法发〔1996〕30号 read the tier from the 税款数额, never from 价税合计 or the invoices' face sum), as
     the text states it; None for another charge or where the text names no tax. The case's amount, as a judgment calls
     it (E84's examiner, E90); the other measures stay the calculator's, beside the total the text names first."""
-    from leniency.sentencing.standards import (
-        load_standard,
-    )  # the standard loads the catalogue's data, not extraction
+    # imported here: the standard loads the catalogue's data, not extraction's
+    from leniency.sentencing.standards import load_standard
 
     info = find_charge(charge)
     entry = load_standard().amount_brackets.get("charges", {}).get(info.name if info else charge) or {}

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import sentence_spans
-from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
+from leniency.sentencing.extraction.numbers import NUMBER, clause_after, clause_before, parse_number
 from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
 
 # mu per unit: 1 公顷 = 15 亩, 1 亩 = 2000/3 平方米
@@ -40,16 +40,10 @@ def occupied_farmland(text: str) -> Decimal | None:
             continue
         for match in AREA_RE.finditer(text, start, end):
             number = parse_number(match.group("num"))
-            clause = GRADED.sub(
-                "", clause_before(text, match.start(), start) + _rest_of_clause(text, match.end(), end)
-            )
+            # the destruction may come after the figure ("造成林地30亩种植条件严重毁坏")
+            after = clause_after(text[match.end() : end], 0, breaks=CLAUSE_END)
+            clause = GRADED.sub("", clause_before(text, match.start(), start) + after)
             if number and OCCUPIED.search(clause) and not NOT_OCCUPIED.search(clause):
                 mu = (number * MU_PER_UNIT[match.group("unit")]).quantize(Decimal("0.01"))
                 told.append(told_at(text, start, match.start(), mu))
     return summed_once(told)
-
-
-def _rest_of_clause(text: str, at: int, end: int) -> str:
-    """What the clause tells after the figure ("造成林地30亩种植条件严重毁坏": the destruction comes after it)."""
-    stop = CLAUSE_END.search(text, at, end)
-    return text[at : stop.start() if stop else end]

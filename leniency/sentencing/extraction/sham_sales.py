@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from leniency.sentencing.extraction.money_mention import Mention
-from leniency.sentencing.extraction.numbers import clause_after
+from leniency.sentencing.extraction.numbers import clause_after, clause_before
 
 FRAUD = "诈骗"
 PRICE_AFTER = re.compile(r"(?:的|左右的)?(?:价格|价钱|售价|高价)")
@@ -46,10 +46,6 @@ def sham_sale_price(
 def _sham_price(text: str, mention: Mention) -> bool:
     if not PRICE_AFTER.match(text, mention.span.end):
         return False
-    starts = [m.end() for m in SENTENCE_BREAKS.finditer(text, 0, mention.span.start)]
-    sentence_start = starts[-1] if starts else 0
+    before = clause_before(text, mention.span.start, breaks=SENTENCE_BREAKS)  # its sentence up to the price
     sale = clause_after(text, mention.span.end)
-    return bool(
-        SOLD_TO_VICTIM.search(sale + text[sentence_start : mention.span.start])
-        and DECEPTION.search(text, sentence_start, mention.span.start)
-    )
+    return bool(SOLD_TO_VICTIM.search(sale + before) and DECEPTION.search(before))

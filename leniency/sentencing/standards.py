@@ -368,7 +368,10 @@ def parse_crime(data: Any, filename: str) -> CrimeStandard:
     raw_tiers = _need(data, "tiers", where, list)
     if not raw_tiers:
         raise StandardError(f"{where}.tiers: at least one tier is needed")
-    n_brackets = len(find_charge(charge).brackets)
+    # a tier may sit in a bracket only the earlier text has (集资诈骗's 数额特别巨大 before Amendment 11), reached only
+    # by facts that end before it (its `when`: latest_date_before)
+    earlier = (data.get("earlier_law") or {}).get("brackets") or ()
+    n_brackets = max(len(find_charge(charge).brackets), len(earlier))
     for i, raw in enumerate(raw_tiers):
         tw = f"{where}: tiers[{i}]"
         start = _need(raw, "start", tw, list)

@@ -53,7 +53,9 @@ def test_the_start_is_the_median_of_the_guidelines_own_starting_points_for_that_
         for crime in standard.crimes.values()
         if crime.from_guideline
         for tier in crime.tiers
+        # a tier in a bracket only the earlier text has (集资诈骗's 数额特别巨大) is no start of the present law
         if tier.bracket is not None
+        and tier.bracket < len(find_charge(crime.charge).brackets)
         and (b := find_charge(crime.charge).brackets[tier.bracket]).imprisonment == bracket.imprisonment
         and b.detention
     ]

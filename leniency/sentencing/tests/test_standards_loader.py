@@ -148,6 +148,15 @@ def test_earlier_law_of_a_crime_keeps_every_tier_inside_its_brackets(broken):
         load_standard(directory=dropped)
 
 
+def test_a_tier_may_sit_in_a_bracket_only_the_earlier_text_has(broken):
+    # 集资诈骗's 数额特别巨大 tier: the third bracket of art. 192 before Amendment 11; without that text it has no bracket
+    directory = broken("crimes/fundraising_fraud.yaml", lambda d: d.pop("earlier_law"))
+    with pytest.raises(
+        StandardError, match=r"tiers\[2\].bracket: 2 is not a bracket index of 集资诈骗 \(0..1\)"
+    ):
+        load_standard(directory=directory)
+
+
 def test_a_tier_description_must_be_a_regular_expression(broken):
     directory = broken(
         "crimes/robbery.yaml", lambda d: d["tiers"][1]["when"]["any"].append({"text_describes": "家中("})

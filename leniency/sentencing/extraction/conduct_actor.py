@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leniency.sentencing.extraction.numbers import SENTENCE_BREAKS
+from leniency.sentencing.extraction.numbers import sentence_start
 from leniency.sentencing.extraction.parties import (
     DEFENDANT_WORDS,
     MASKED_NAME,
@@ -67,5 +67,5 @@ def defendant_names(text: str) -> frozenset[str]:
 
 
 def _clause_starts(text: str, at: int) -> list[int]:
-    lo = max((text.rfind(mark, 0, at) for mark in SENTENCE_BREAKS), default=-1) + 1
+    lo = sentence_start(text, at)
     return [lo] + [i + 1 for i in range(lo, at) if text[i] in CLAUSE_BREAKS]

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from leniency.sentencing.extraction.amounts import Mention, find_money, sentence_spans
 from leniency.sentencing.extraction.earlier_convictions import earlier_convictions
+from leniency.sentencing.extraction.numbers import sentence_end
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 from leniency.sentencing.extraction.sentence_acts import EVENT_RE, RELATIVE_TIME_RE, opens_apart, tells_again
@@ -71,7 +72,6 @@ FACTS_CLAUSE_RE = re.compile(r"查明|指控|事实|经过")
 # and its items need not name a time of their own, the lead's time is theirs ("2019年4月至6月间，被告人甲先后
 # 实施盗窃：1、在某超市窃得…；2、…"). 窃得： / 查获： / 包括： announce things.
 ACTS_LEAD_RE = re.compile(r"实施|作案|多次|[一二三四五六七八九十两\d]{1,3}[起次]")
-ITEM_END = "。；;\n"
 # where a telling of the facts begins (公诉机关指控：… / 经审理查明：…), not 另查明, which tells more of the same
 FACTS_OPENING_RE = re.compile(r"指控|(?<!另)查明")
 # An item that tells the defendant's record (前科: 1、2014年5月因犯盗窃罪被判处有期徒刑六个月；2、…刑满释放 / 因盗窃被行政
@@ -281,7 +281,7 @@ def _lists_a_thing(
         opens = False
     if not opens:
         return False
-    end = _item_end(text, match.end())
+    end = sentence_end(text, match.end())
     return not (
         EVENT_RE.search(text, match.end(), end)
         or RELATIVE_TIME_RE.search(text, match.end(), end)
@@ -295,7 +295,7 @@ def _tells_a_record(text: str, start: int) -> bool:
     sentence: earlier_convictions; an act that names the defendant's 前科 in passing is still an act), not being an
     item of proof (1、刑事判决书、刑满释放证明 … stays in its evidence list). An item whose first sentence goes on after
     the record to a day the act was done on (刑满释放后…于2019年5月3日窃取…) is a count (ACT_AFTER_RECORD_RE)."""
-    end = _item_end(text, start)
+    end = sentence_end(text, start)
     records = [
         c
         for c in earlier_convictions(text)
@@ -304,11 +304,6 @@ def _tells_a_record(text: str, start: int) -> bool:
     if not records or ACT_AFTER_RECORD_RE.match(text, max(c.end for c in records) - RECORD_TAIL, end):
         return False
     return not EVIDENCE_RE.search(text, start, min(end, start + EVIDENCE_HEAD))
-
-
-def _item_end(text: str, start: int) -> int:
-    """Where the item that starts at `start` ends its first sentence."""
-    return min((i for i in (text.find(c, start) for c in ITEM_END) if i >= 0), default=len(text))
 
 
 def _closing_starts(text: str, sentences: list[tuple[int, int, bool]], first: int) -> list[int]:

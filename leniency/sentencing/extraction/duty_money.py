@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from leniency.sentencing.extraction.numbers import sentence_start
+
 # the post the money was held through, told before the figure in the text
 POST = re.compile(
     r"职务便利|职务之便|利用职务|职务上的便利|担任|负责|工作人员|出纳|会计|收银员|收费员|报账员"
@@ -69,8 +71,7 @@ def kept_through_post(text: str, clause_start: int, start: int, end: int, senten
 def _unit_goods_sold_and_kept(text: str, start: int, after: str) -> bool:
     """Whether the figure at `start` is the price of goods sold through the holder's post and spent as his own: the
     duty told in its sentence before a sale's price, no other figure of money there, and the holder's use after it."""
-    sentence_start = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
-    sentence = text[sentence_start:start]
+    sentence = text[sentence_start(text, start) : start]
     return bool(
         DUTY.search(sentence)
         and SOLD_FOR.search(sentence)

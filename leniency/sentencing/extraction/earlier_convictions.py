@@ -35,6 +35,7 @@ from leniency.sentencing.extraction.numbers import (
     PENALTY_CODES,
     TERM,
     date_of,
+    sentence_start,
     term_months,
     written_dates,
 )
@@ -256,8 +257,7 @@ def _of_someone_else(text: str, clause: int, start: int) -> bool:
     clause (SOMEONE) with no word for the defendant, or another person the last one its sentence names (PERSONS)."""
     if SOMEONE.search(text, clause, start) and not DEFENDANT.search(text, clause, start):
         return True
-    sentence = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
-    named = list(PERSONS.finditer(text, sentence, start))
+    named = list(PERSONS.finditer(text, sentence_start(text, start), start))
     return bool(named) and named[-1].group("other") is not None
 
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_after, clause_before, parse_number
-from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 # mu per unit: 1 公顷 = 15 亩, 1 亩 = 2000/3 平方米
 MU_PER_UNIT = {"亩": Decimal(1), "公顷": Decimal(15), "平方米": Decimal(3) / Decimal(2000)}
@@ -33,17 +32,15 @@ NOT_OCCUPIED = re.compile(r"租用|租赁|承包|流转|批准|审批|许可|规
 
 def occupied_farmland(text: str) -> Decimal | None:
     """The mu of farmland or woodland the text says was occupied (None where it says none)."""
-    text = text or ""
-    told: list[Told] = []
-    for start, end, repeated in sentence_spans(text):
-        if repeated:
-            continue
-        for match in AREA_RE.finditer(text, start, end):
-            number = parse_number(match.group("num"))
-            # the destruction may come after the figure ("造成林地30亩种植条件严重毁坏")
-            after = clause_after(text[match.end() : end], 0, breaks=CLAUSE_END)
-            clause = GRADED.sub("", clause_before(text, match.start(), start) + after)
-            if number and OCCUPIED.search(clause) and not NOT_OCCUPIED.search(clause):
-                mu = (number * MU_PER_UNIT[match.group("unit")]).quantize(Decimal("0.01"))
-                told.append(told_at(text, start, match.start(), mu))
-    return summed_once(told)
+    return summed_once(told_figures(text or "", AREA_RE, _occupied_mu))
+
+
+def _occupied_mu(text: str, area: re.Match, start: int, end: int) -> Decimal | None:
+    """The mu of the area told in the sentence [start, end) where its clause occupies or destroys the land."""
+    number = parse_number(area.group("num"))
+    # the destruction may come after the figure ("造成林地30亩种植条件严重毁坏")
+    after = clause_after(text[area.end() : end], 0, breaks=CLAUSE_END)
+    clause = GRADED.sub("", clause_before(text, area.start(), start) + after)
+    if number and OCCUPIED.search(clause) and not NOT_OCCUPIED.search(clause):
+        return (number * MU_PER_UNIT[area.group("unit")]).quantize(Decimal("0.01"))
+    return None

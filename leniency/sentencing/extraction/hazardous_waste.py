@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
-from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 TONS_PER_UNIT = {"吨": Decimal(1), "千克": Decimal("0.001"), "公斤": Decimal("0.001")}
 WEIGHT_RE = re.compile(rf"(?P<num>{NUMBER})余?(?P<unit>吨|千克|公斤)(?!以上|以下|的标准)")
@@ -29,15 +28,15 @@ def hazardous_waste(text: str) -> Decimal | None:
     text = text or ""
     if not HAZARDOUS.search(text):
         return None
-    told: list[Told] = []
-    for start, end, repeated in sentence_spans(text):
-        if repeated:
-            continue
-        sentence = text[start:end]
-        if not (DISPOSED.search(sentence) or HAZARDOUS.search(sentence)):
-            continue
-        for match in WEIGHT_RE.finditer(text, start, end):
-            number = parse_number(match.group("num"))
-            if number and not CAPACITY.search(clause_before(text, match.start(), start)):
-                told.append(told_at(text, start, match.start(), number * TONS_PER_UNIT[match.group("unit")]))
-    return summed_once(told)
+    return summed_once(told_figures(text, WEIGHT_RE, _disposed_tons))
+
+
+def _disposed_tons(text: str, weight: re.Match, start: int, end: int) -> Decimal | None:
+    """The tons of the weight told in a sentence that disposes of the waste or names it hazardous; not a capacity."""
+    sentence = text[start:end]
+    if not (DISPOSED.search(sentence) or HAZARDOUS.search(sentence)):
+        return None
+    number = parse_number(weight.group("num"))
+    if number and not CAPACITY.search(clause_before(text, weight.start(), start)):
+        return number * TONS_PER_UNIT[weight.group("unit")]
+    return None

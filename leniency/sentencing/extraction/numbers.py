@@ -47,9 +47,27 @@ SENTENCE_BREAKS = "。；;\n"
 def bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     """Where the stretch of `text` around [start, end) begins and ends, between the nearest of `breaks` (a clause's
     commas, a sentence's full stops) on either side."""
-    lo = max((text.rfind(ch, 0, start) for ch in breaks), default=-1) + 1
-    his = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
-    return lo, min(his, default=len(text))
+    return _after_last_break(text, start, breaks), _first_break(text, end, breaks)
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds position `at` begins: right after the last full stop, semicolon or line break
+    before `at` (0 where there is none)."""
+    return _after_last_break(text, at, SENTENCE_BREAKS)
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence that holds position `at` ends: at the first full stop, semicolon or line break from `at` on
+    (the text's end where there is none)."""
+    return _first_break(text, at, SENTENCE_BREAKS)
+
+
+def _after_last_break(text: str, at: int, breaks: str) -> int:
+    return max((text.rfind(ch, 0, at) for ch in breaks), default=-1) + 1
+
+
+def _first_break(text: str, at: int, breaks: str) -> int:
+    return min((i for i in (text.find(ch, at) for ch in breaks) if i >= 0), default=len(text))
 
 
 # The marks that end a clause: a comma, a colon, an enumeration's end, a sentence's end.

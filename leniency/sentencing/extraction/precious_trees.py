@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
 from leniency.sentencing.extraction.timber_volume import timber_volume
-from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 TREES_RE = re.compile(rf"(?P<num>{NUMBER})余?(?:株|棵)(?!以上|以下)")
 FELLED = re.compile(r"伐|砍|毁|挖|锯")
@@ -24,18 +23,15 @@ PLANTED = re.compile(r"补种|补植|栽植|种植|栽种|植树")
 
 def felled_trees(text: str) -> int | None:
     """How many trees the text says were felled, destroyed or dug (None where it says none)."""
-    text = text or ""
-    told: list[Told] = []
-    for start, end, repeated in sentence_spans(text):
-        if repeated:
-            continue
-        for match in TREES_RE.finditer(text, start, end):
-            number = parse_number(match.group("num"))
-            clause = clause_before(text, match.end(), start)
-            if number and FELLED.search(clause) and not PLANTED.search(clause):
-                told.append(told_at(text, start, match.start(), number))
-    total = summed_once(told)
+    total = summed_once(told_figures(text or "", TREES_RE, _felled))
     return int(total) if total is not None else None
+
+
+def _felled(text: str, trees: re.Match, start: int, _end: int) -> Decimal | None:
+    """The number of trees told where their clause fells, destroys or digs them, not plants them."""
+    number = parse_number(trees.group("num"))
+    clause = clause_before(text, trees.end(), start)
+    return number if number and FELLED.search(clause) and not PLANTED.search(clause) else None
 
 
 def precious_trees(text: str) -> Decimal | None:

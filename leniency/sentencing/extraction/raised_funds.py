@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from leniency.sentencing.extraction.amount_exclusions import PAID_AS_RETURN
 from leniency.sentencing.extraction.money_mention import Mention
+from leniency.sentencing.extraction.numbers import sentence_start
 from leniency.sentencing.extraction.unreturned_sums import unreturned
 
 RAISING_FRAUD = "集资诈骗"
@@ -53,11 +54,11 @@ def returned_before_discovery(mentions: Sequence[Mention], text: str, clause_sta
             continue
         start = clause_start(text, m.span.start)
         before = text[start : m.span.start]
-        sentence_start = max(text.rfind(c, 0, m.span.start) for c in "。；;\n") + 1
+        told_from = sentence_start(text, m.span.start)
         before_discovery = RETURNED_BEFORE.search(before) or (
-            RETURNED_IN_CLAUSE.search(before) and BEFORE_DISCOVERY.search(text, sentence_start, m.span.start)
+            RETURNED_IN_CLAUSE.search(before) and BEFORE_DISCOVERY.search(text, told_from, m.span.start)
         )
-        if before_discovery and not AFTER_DISCOVERY.search(text, sentence_start, m.span.start):
+        if before_discovery and not AFTER_DISCOVERY.search(text, told_from, m.span.start):
             returned.append(m)
     return returned
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import partial
 
-from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_after, clause_before, parse_number
-from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 VOLUME_RE = re.compile(rf"(?P<num>{NUMBER})(?:立方米|立方(?![米厘分毫])|m³|M³|㎥)(?!以上|以下|的标准|为起点)")
 STANDING = re.compile(r"蓄积")
@@ -30,19 +30,14 @@ PERMIT = re.compile(r"许可|批准|获准|准予|审批|采伐证|采伐指标"
 def timber_volume(text: str) -> Decimal | None:
     """The cubic metres of timber felled that the text states (None where it states none)."""
     text = text or ""
-    standing: list[Told] = []
-    logs: list[Told] = []
-    for start, end, repeated in sentence_spans(text):
-        if repeated:
-            continue
-        for match in VOLUME_RE.finditer(text, start, end):
-            kind = _kind(text, match, start)
-            value = parse_number(match.group("num"))
-            if kind is None or not value:
-                continue
-            told = told_at(text, start, match.start(), value)
-            (standing if kind == "standing" else logs).append(told)
-    return summed_once(standing or logs)
+    standing = told_figures(text, VOLUME_RE, partial(_volume_told_as, "standing"))
+    return summed_once(standing or told_figures(text, VOLUME_RE, partial(_volume_told_as, "logs")))
+
+
+def _volume_told_as(kind: str, text: str, volume: re.Match, start: int, _end: int) -> Decimal | None:
+    """The cubic metres of the volume where its clause tells it as `kind` ('standing' or 'logs': _kind)."""
+    value = parse_number(volume.group("num"))
+    return value if value and _kind(text, volume, start) == kind else None
 
 
 def _kind(text: str, match: re.Match, sentence_start: int) -> str | None:

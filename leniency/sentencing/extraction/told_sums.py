@@ -1,11 +1,16 @@
 """A quantity told in several figures, added once: the lots of a case are added, a total that restates lots told
-before it (共计, 合计, 上述 …) replaces them instead of being added to them (timber_volume.py, face_value.py)."""
+before it (共计, 合计, 上述 …) replaces them instead of being added to them (timber_volume.py, face_value.py).
+told_figures reads such figures: a number with its unit, in a sentence told for the first time, that its sentence
+says is of the measure (farmland_area.py, hazardous_waste.py, precious_trees.py, timber_volume.py, young_trees.py)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+
+from leniency.sentencing.extraction.amounts import sentence_spans
 
 TOTAL = re.compile(r"共计|合计|总计|累计|总共|一共|共(?!同)")
 RESTATED = re.compile(r"上述|以上|综上|前述")
@@ -18,6 +23,25 @@ class Told:
     total: bool  # marked as a total or a restatement in its clause
     at: int
     restates: bool = False  # told again as what went before: 上述, 以上, 综上, 前述
+
+
+# What a figure found in a sentence tells of the measure: (text, the figure's match, its sentence's start and end) ->
+# the quantity in the measure's unit, or None where the sentence says the figure is not of the measure.
+Measured = Callable[[str, re.Match, int, int], Decimal | None]
+
+
+def told_figures(text: str, figure: re.Pattern, measured: Measured) -> list[Told]:
+    """Each match of `figure` in a sentence not told before (amounts.sentence_spans) that `measured` values, in text
+    order, marked by the words before it in its sentence."""
+    told: list[Told] = []
+    for start, end, repeated in sentence_spans(text):
+        if repeated:
+            continue
+        for match in figure.finditer(text, start, end):
+            value = measured(text, match, start, end)
+            if value is not None:
+                told.append(told_at(text, start, match.start(), value))
+    return told
 
 
 def told_at(text: str, sentence_start: int, at: int, value: Decimal) -> Told:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from leniency.sentencing.extraction.amounts import sentence_spans
 from leniency.sentencing.extraction.numbers import NUMBER, clause_before, parse_number
 from leniency.sentencing.extraction.timber_volume import FELLING, PERMIT, timber_volume
-from leniency.sentencing.extraction.told_sums import Told, summed_once, told_at
+from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 # Young trees that stand for a cubic metre at the thresholds amount_brackets.yaml takes (the top of each range):
 # 盗伐 幼树二百株 beside 五立方米 (法释〔2000〕36号第四条), 滥伐 幼树一千株 beside 二十立方米 (第六条); recalled, unconfirmed.
@@ -29,18 +28,15 @@ YOUNG_RE = re.compile(
 
 def young_trees(text: str) -> int | None:
     """How many young trees the text says were felled (None where it says none)."""
-    text = text or ""
-    told: list[Told] = []
-    for start, end, repeated in sentence_spans(text):
-        if repeated:
-            continue
-        for match in YOUNG_RE.finditer(text, start, end):
-            number = parse_number(match.group("a") or match.group("b"))
-            clause = clause_before(text, match.end(), start)
-            if number and FELLING.search(clause) and not PERMIT.search(clause):
-                told.append(told_at(text, start, match.start(), number))
-    total = summed_once(told)
+    total = summed_once(told_figures(text or "", YOUNG_RE, _felled_young))
     return int(total) if total is not None else None
+
+
+def _felled_young(text: str, trees: re.Match, start: int, _end: int) -> Decimal | None:
+    """The number of young trees told where their clause fells them and names no permit."""
+    number = parse_number(trees.group("a") or trees.group("b"))
+    clause = clause_before(text, trees.end(), start)
+    return number if number and FELLING.search(clause) and not PERMIT.search(clause) else None
 
 
 def stolen_timber_measure(text: str) -> Decimal | None:

@@ -12,6 +12,7 @@ from leniency.sentencing.tests import (
     test_e79_examination,
     test_e84_examination,
     test_e87_examination,
+    test_e94_examination,
 )
 from leniency.sentencing.tests.examiner import (
     cases_of,
@@ -30,6 +31,7 @@ EXAMINATIONS = {
     "e79": test_e79_examination,
     "e84": test_e84_examination,
     "e87": test_e87_examination,
+    "e94": test_e94_examination,
 }
 
 

@@ -1,0 +1,134 @@
+"""E94 examiner texts: public safety and public order, 2013-2018 courts, no plea. What a careful lawyer reads in each
+was written down before the engine ran on it."""
+
+from leniency.sentencing.tests.examiner import case
+
+ORDER = [
+    case(
+        "traffic_death_a_lorry_turning_left_into_a_scooter_paid_and_forgiven",
+        ["交通肇事"],
+        None,
+        "confession compensation forgiveness",
+        12,
+        """
+公诉机关指控，2015年10月22日7时许，被告人钟某某驾驶重型自卸货车沿某县某路由东向西行驶至某路口左转弯时，未让直行车辆先行，与对向驶来的由被害人邢某某驾驶的二轮摩托车相撞，致邢某某当场死亡、两车损坏。经某县公安局交通警察大队认定，被告人钟某某负事故的主要责任。事故发生后，被告人钟某某被送往医院治疗，同年11月2日经公安机关传唤到案，如实供述了上述事实。案发后，被告人钟某某赔偿被害人近亲属经济损失人民币48万元，取得了被害人近亲属的谅解。
+""",
+        injury="death",
+    ),
+    case(
+        "drunk_driving_two_thirty_into_a_roadside_railing",
+        ["危险驾驶"],
+        None,
+        "confession",
+        4,
+        """
+经审理查明，2017年5月13日凌晨1时许，被告人尹某某饮酒后驾驶小型轿车沿某市某区某大道行驶时，撞上道路右侧护栏，致车辆及护栏损坏。民警接警后赶到现场，将被告人尹某某查获。经鉴定，被告人尹某某血液中乙醇含量为230mg/100ml。被告人尹某某到案后如实供述了上述事实。
+""",
+        blood_alcohol=230,
+    ),
+    case(
+        "pushing_market_inspectors_and_tearing_an_uniform",
+        ["妨害公务"],
+        None,
+        "confession",
+        6,
+        """
+公诉机关指控，2014年7月9日10时许，某县市场监督管理局执法人员邬某某、包某某依法对被告人车某某经营的某副食店销售过期食品一事进行检查，并准备扣押过期食品。被告人车某某拒不配合，采用推搡、拉扯等暴力手段阻碍执法人员依法执行职务，撕破邬某某的制服，并将包某某推倒在地，致包某某轻微伤。当日，被告人车某某被公安民警抓获，到案后如实供述了上述事实。
+""",
+        injury="minor",
+    ),
+    case(
+        "beating_three_strangers_in_a_karaoke_corridor_for_fun",
+        ["寻衅滋事"],
+        None,
+        "confession",
+        12,
+        """
+经审理查明，2016年2月14日凌晨2时许，被告人沈某某酒后在某市某区某KTV走廊内，以“看不顺眼”为由，无故对路过的被害人路某某、俞某某、卫某某三人拳打脚踢，并持啤酒瓶击打路某某头部，致路某某、俞某某二人轻微伤。同年3月1日，被告人沈某某被公安民警抓获，到案后如实供述了上述事实。
+""",
+        injury="minor",
+    ),
+    case(
+        "affray_between_two_taxi_groups_the_defendant_a_joiner",
+        ["聚众斗殴"],
+        None,
+        "accessory confession",
+        10,
+        """
+公诉机关指控，2014年9月6日晚，某县出租车司机孟某某（另案处理）因争抢客源与另一出租车司机汪某某（另案处理）发生矛盾，双方相约在某县火车站广场斗殴。孟某某纠集被告人房某某等十余人，汪某某纠集十余人，双方在该广场徒手相互殴打，致双方多人轻微伤，造成广场周边交通堵塞。被告人房某某应孟某某纠集参加斗殴，在斗殴中踢打对方一人，在共同犯罪中起次要作用，系从犯。孟某某系首要分子。2014年10月，被告人房某某被公安民警抓获，到案后如实供述了上述事实。
+""",
+        injury="minor",
+    ),
+    case(
+        "card_game_den_in_a_farmhouse_skimming_twelve_thousand",
+        ["开设赌场"],
+        12000,
+        "confession",
+        10,
+        """
+经审理查明，2014年1月至3月间，被告人黄某某在其位于某县某村的家中设置赌桌，提供扑克牌等赌具，招揽他人以“斗牛”的方式进行赌博，并从每局赌资中按比例抽头，共计抽头渔利人民币12000元。2014年3月15日，公安民警在该处当场查获参赌人员8人，被告人黄某某当场被抓获，到案后如实供述了上述事实。
+""",
+    ),
+    case(
+        "thirty_six_grams_of_methamphetamine_in_a_rented_room",
+        ["非法持有毒品"],
+        None,
+        "confession",
+        24,  # corrected after the engine ran (from 40): 10-50 g of methamphetamine is art. 348's bracket of up to 3 years
+        """
+公诉机关指控，2016年8月19日，公安民警在某市某区某小区被告人段某某的租住房内，从其卧室衣柜中查获白色晶体三袋。经称量，共计净重36克；经鉴定，均检出甲基苯丙胺成分。被告人段某某当场被抓获，到案后如实供述了上述毒品系其从他人处购得用于吸食的事实。
+""",
+        grams=36,
+    ),
+    case(
+        "one_small_sale_of_heroin_to_a_user",
+        ["走私、贩卖、运输、制造毒品"],
+        None,
+        "confession",
+        6,
+        """
+经审理查明，2013年5月12日21时许，被告人蒙某某在某县某宾馆附近，以人民币150元的价格将一小包海洛因贩卖给吸毒人员庄某某，交易完成后被守候的公安民警当场抓获，民警从庄某某处查获该包海洛因。经称量，该包海洛因净重0.3克。被告人蒙某某到案后如实供述了上述事实。
+""",
+        grams="0.3",
+    ),
+    case(
+        "firs_felled_in_a_collective_forest_twelve_cubic_metres",
+        ["盗伐林木"],
+        None,
+        "confession",
+        14,
+        """
+公诉机关指控，2015年11月至12月间，被告人莫某某在未办理林木采伐许可证的情况下，雇佣他人在某县某村集体所有的林地内采伐杉木，并将采伐的杉木出售给某木材加工厂。经某县林业局鉴定，被告人莫某某盗伐的杉木立木蓄积为12立方米。2016年1月，被告人莫某某被某县森林公安局抓获，到案后如实供述了上述事实。
+""",
+    ),
+    case(
+        "electric_fishing_on_a_reservoir_in_the_closed_season_fined",
+        ["非法捕捞水产品"],
+        None,
+        "confession",
+        0,
+        """
+经审理查明，2017年4月20日夜，被告人卢某某在某县某水库禁渔区、禁渔期内，使用电瓶、升压器等电捕鱼工具非法捕捞水产品，捕获野生鱼类8.5公斤，被巡查的渔政执法人员当场查获。被告人卢某某到案后如实供述了上述事实。案发后，被告人卢某某自愿购买鱼苗在该水库放流。
+""",
+    ),
+    case(
+        "a_mother_hiding_her_son_wanted_for_robbery_exempted",
+        ["窝藏、包庇"],
+        None,
+        "confession",
+        0,
+        """
+公诉机关指控，2016年3月，被告人葛某某（女）在明知其子吕某某（另案处理）因涉嫌抢劫被公安机关网上追逃的情况下，仍将吕某某藏匿于其位于某县某镇的亲戚家中，并为其提供食物和现金人民币2000元，帮助其逃避法律追究。2016年4月7日，公安民警在该处将吕某某抓获。被告人葛某某经传唤到案，如实供述了上述事实。
+""",
+    ),
+    case(
+        "buying_and_reselling_sixty_two_thousand_owners_records",
+        ["侵犯公民个人信息"],
+        None,
+        "confession",
+        40,  # corrected after the engine ran (from 12): ten times 5,000 records is 情节特别严重, 3-7 years (法释〔2017〕10号第5条第2款)
+        """
+经审理查明，2017年6月至9月间，被告人晏某某通过网络聊天工具从他人处购买某市多个小区业主的姓名、电话号码、住址等公民个人信息共计62000余条，后加价出售给装修公司、房产中介等，从中获利人民币8600元。2017年10月，被告人晏某某被公安机关抓获，公安民警从其电脑中查获上述公民个人信息。被告人晏某某到案后如实供述了上述事实。
+""",
+    ),
+]

@@ -119,7 +119,8 @@ def build_facts(req: Request) -> CaseFacts:
     facts = extract(fact, charges=charges)
     corr = req.corrections
     if corr.amount_yuan is not None:
-        facts.amount_yuan = corr.amount_yuan
+        # the person's figure is the amount: no part of it is left attempted (calculator_stages)
+        facts.amount_yuan, facts.attempted_yuan = corr.amount_yuan, None
     if corr.circumstances is not None:
         wanted = set(corr.circumstances)
         kept = [f for f in facts.circumstances if str(f.code) in wanted]

@@ -36,6 +36,7 @@ from leniency.sentencing.calculator_outcome import (
 )
 from leniency.sentencing.calculator_prior import with_earlier_judgment, with_prior_unserved
 from leniency.sentencing.calculator_scope import own_circumstances
+from leniency.sentencing.calculator_stages import governing_part
 from leniency.sentencing.calculator_thresholds import earlier_law_charge, earlier_law_crime
 from leniency.sentencing.calculator_weighed_once import weighed_in_tier
 from leniency.sentencing.calculator_wording import facts_of_each_charge
@@ -138,6 +139,8 @@ def _one_charge(
         )
     else:
         info, crime = earlier_law_crime(info, crime, facts, trace)
+    # 既遂与未遂并存 (法释〔2011〕7号第六条): the part that governs places the amount
+    facts, applied = governing_part(info, crime, facts, standard, applied, trace)
     base = (
         guideline_baseline(info, crime, facts, standard, trace)
         if crime

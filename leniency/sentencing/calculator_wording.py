@@ -162,7 +162,9 @@ def facts_of_each_charge(
             told=told,
             total=_yuan(facts.amount_yuan),
         )
-        out.append(scoped(name, dataclasses.replace(facts, amount_yuan=amount), facts, trace, standard))
+        # the charge's own amount: the case's sum attempted (crime_stage_facts.stage_amounts) is not told of it apart
+        own_facts = dataclasses.replace(facts, amount_yuan=amount, attempted_yuan=None)
+        out.append(scoped(name, own_facts, facts, trace, standard))
     return out
 
 

@@ -16,6 +16,7 @@ from leniency.sentencing.extraction.charge_amounts import invoice_tax
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import read_circumstances
+from leniency.sentencing.extraction.crime_stage_facts import stage_amounts
 from leniency.sentencing.extraction.dated_acts import dated_acts
 from leniency.sentencing.extraction.document import acts_by_charge, numbered_counts, parse
 from leniency.sentencing.extraction.drug_quantities import read_drugs
@@ -75,10 +76,14 @@ def _fill(facts: CaseFacts, text: str) -> None:
     mentions = document.money
     facts.amounts = amount_findings(mentions)
     # the one charge of the case decides what its amount counts (集资诈骗 less the principal returned, raised_funds.py)
-    facts.amount_yuan = total_amount(mentions, text, facts.charges[0] if len(facts.charges) == 1 else None)
+    charge = facts.charges[0] if len(facts.charges) == 1 else None
+    # a sum attempted beside money obtained is told apart (法释〔2011〕7号第六条; calculator_stages weighs the parts)
+    facts.amount_yuan, facts.attempted_yuan = stage_amounts(
+        mentions, text, lambda told: total_amount(told, text, charge)
+    )
     # 虚开增值税专用发票's amount is the tax on the invoices (charge_amounts.invoice_tax)
     if len(facts.charges) == 1 and (tax := invoice_tax(text, facts.charges[0])) is not None:
-        facts.amount_yuan = tax
+        facts.amount_yuan, facts.attempted_yuan = tax, None
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     if len(facts.charges) == 1:

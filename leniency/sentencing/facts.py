@@ -219,6 +219,8 @@ class CaseFacts:
     charge_candidates: list[ChargeCandidate] = field(default_factory=list)  # when inferred: the best five
     articles: list[int] = field(default_factory=list)  # Criminal Law article numbers
     amount_yuan: Decimal | None = None  # total amount involved (sum over counts)
+    # a sum sought and not obtained, told beside the money obtained (amount_yuan): crime_stage_facts.stage_amounts
+    attempted_yuan: Decimal | None = None
     amounts: list[Finding] = field(default_factory=list)  # each amount found, value = Decimal yuan
     counts: int | None = None  # number of criminal acts (次数)
     # a case of several charges: its numbered acts per charge, and the acts with their charge

@@ -1,7 +1,10 @@
+from decimal import Decimal
+
 import pytest
 
 from leniency.corpus.models import Judgment
 from leniency.corpus.recommend import recommend
+from leniency.corpus.service import Corrections, Request, build_facts
 from leniency.sentencing.extract import extract
 
 THEFT = "被告人张某于2020年3月5日在某超市窃得手机一部，价值人民币5000元。到案后如实供述，系坦白。"
@@ -65,3 +68,13 @@ def test_similar_band_warning_names_the_percentile_and_n():
     low = recommend(facts, proposed_months=1)
     assert any("区间下限（6 个月）" in w.message for w in low.warnings)
     assert not [w for w in recommend(facts, proposed_months=8).warnings if w.kind == "similar_band"]
+
+
+def test_a_corrected_amount_leaves_no_part_attempted():
+    fact = "经审理查明，2016年5月，被告人张某窃得王某现金3000元；同月，张某欲窃取李某存放的现金4万元，因被发现而未得逞。"
+    read = build_facts(Request(fact=fact, charges=["盗窃"]))
+    assert (read.amount_yuan, read.attempted_yuan) == (Decimal("3000"), Decimal("40000"))
+    corrected = build_facts(
+        Request(fact=fact, charges=["盗窃"], corrections=Corrections(amount_yuan=Decimal("43000")))
+    )
+    assert (corrected.amount_yuan, corrected.attempted_yuan) == (Decimal("43000"), None)

@@ -192,6 +192,9 @@ def paid_on_demand(sentence_before: str, before: str) -> str | None:
 
 
 # a demand the victim did not meet: reported to the police, refused, or cut short by the arrest (E92)
+UNMET_WORD = (
+    "未得逞的"  # what `unmet_demand` names its exclusion by (crime_stage_facts.sought_not_obtained reads it)
+)
 UNMET = re.compile(r"报警|报案|拒绝|拒不|未果|未得逞|未能得逞|未予支付|未支付|没有给|未给|被抓获|被当场抓获")
 MONEY_FIGURE = re.compile(r"[\d０-９一二三四五六七八九十百千万]+(?:\.\d+)?万?元")
 OBTAINED = re.compile(PAID.pattern + r"|得款|勒索得|索得|收到|取得")
@@ -201,9 +204,9 @@ def unmet_demand(text_before: str, before: str, sentence_after: str) -> str | No
     """The word telling the demand unmet where the figure is a further demand the victim did not pay ("再次索要3万元时，
     秦某报警", "后又向乙索要1万元未果") after money obtained on an earlier one (`text_before`, the text before the
     figure's clause, tells money paid or obtained). An attempt beside a crime done is weighed on its own and the
-    heavier governs (法释〔2011〕7号第六条, applied by analogy to 敲诈勒索, 法释〔2013〕10号), and the sum refused is at
-    the least no money obtained, so it is not added to it. A demand unmet with nothing obtained before it stays the
-    amount (the whole crime attempted)."""
+    heavier governs (法释〔2011〕7号第六条, applied by analogy to 敲诈勒索, 法释〔2013〕10号), and the sum refused is no
+    money obtained, so it is not added to it: crime_stage_facts.stage_amounts tells it as the sum attempted. A
+    demand unmet with nothing obtained before it stays the amount (the whole crime attempted)."""
     unmet = UNMET.search(re.split(r"[\d０-９]", sentence_after)[0])  # told of this figure, not a later one
     if (
         unmet
@@ -212,7 +215,7 @@ def unmet_demand(text_before: str, before: str, sentence_after: str) -> str | No
         and MONEY_FIGURE.search(text_before)
         and not PAID.search(sentence_after[: unmet.start()])
     ):
-        return "未得逞的" + unmet.group()
+        return UNMET_WORD + unmet.group()
     return None
 
 

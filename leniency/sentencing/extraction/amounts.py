@@ -177,7 +177,7 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             text[s_start:start], before
         ):
             excluded = m
-        elif m := unmet_demand(text[:clause_start], before, text[end:s_end]):
+        elif m := unmet_demand(text[:clause_start], before, _answer(text, end, sentences, index)):
             excluded = m
         elif m := converted_foreign(before, text[end:s_end]) or repaid_after_discovery(
             text[s_start:start], before
@@ -206,6 +206,15 @@ def find_money(text: str, sentences: list[tuple[int, int, bool]] | None = None) 
             )
         )
     return mentions
+
+
+def _answer(text: str, end: int, sentences: list[tuple[int, int, bool]], index: int) -> str:
+    """The rest of the figure's sentence, and the next sentence where the figure closes its own: a demand's answer
+    ("…又向陶某索要人民币6万元。陶某未予理睬并报警", E97), in one paragraph."""
+    s_end = sentences[index][1] if sentences else len(text)
+    if text[end:s_end].strip("。；;！？!? ") or index + 1 >= len(sentences):
+        return text[end:s_end]
+    return text[end : sentences[index + 1][1]].split("\n")[0]
 
 
 def _restated_in_sentence(

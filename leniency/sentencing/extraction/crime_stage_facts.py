@@ -4,9 +4,14 @@ taking that could not be completed (第23条), and whether a discontinued crime 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
 
+from leniency.sentencing.extraction.amount_context import UNMET_WORD
 from leniency.sentencing.extraction.circumstance_denials import negated
 from leniency.sentencing.extraction.injuries import find_injuries
+from leniency.sentencing.extraction.money_mention import Mention
 from leniency.sentencing.extraction.numbers import span
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade
 
@@ -95,3 +100,99 @@ def taking_attempted(text: str, match: re.Match) -> bool:
     if not ROBBED.search(match.group()):
         return True
     return not any(f.value in HARM for f in find_injuries(text))  # 轻伤 or worse, as 第24条第2款's harm
+
+
+# A taking that failed told beside one that succeeded (法释〔2011〕7号第六条 诈骗, 法释〔2013〕8号第十二条第二款 盗窃): the sum
+# the defendant set out to take (欲窃取柜内现金4万元, 企图骗取王某6万元) and the failure told after it, before any other
+# figure (…被当场抓获，未得逞 / 盗窃未遂 / 未能抢走 / 未被骗走); or the failure told first and the sum after it, nothing
+# taken between (…因无法打开而未得逞，经查，该保险柜内存放现金5万元); or a part a summary labels 未遂 (共计4.5万元，其中既遂
+# 1.5万元，未遂3万元). A figure taken (窃得, 骗得, 转账) between the aim and the figure is money obtained: "欲骗取钱财，遂谎称
+# …，骗得李某5000元" is a fraud done; a payment asked for (要求谢某转账8万元) is not.
+SOUGHT = re.compile(
+    r"(?:欲|企图|意图|试图|准备|想要?|打算)[^，,。；;\d]{0,10}?(?:窃|盗|偷|骗|抢|夺|勒索|索要|索取|敲诈)"
+)
+NOT_OBTAINED = re.compile(
+    r"未遂|未(?:能)?得逞|没有得逞|未(?:能)?得手|未果|未被(?:骗走|盗走|窃走|取走|拿走|抢走|夺走)"
+    r"|(?:未能|没能|没有能)(?:抢走|抢得|抢到|骗得|骗到|窃得|盗得|偷得|取走|拿走|得到)|"
+    + NOTHING_TAKEN.pattern
+)
+TAKEN = re.compile(
+    r"窃得|盗得|偷得|骗得|抢得|抢走|夺得|劫得|得款|获款|勒索得|收到|转账|转给|交付|给付|支付|汇款"
+)
+ASKED = re.compile(r"要求|让|令|逼|催|索要")  # a payment asked for before the taking word: 要求谢某转账
+ANOTHER_TAKING = re.compile(r"窃取|盗窃|盗走|偷走|骗取|抢夺|夺走|抢走|勒索|索要")
+ATTEMPTED_LABEL = re.compile(r"未遂(?:部分)?(?:的)?(?:数额|金额|价值)?(?:为|计|共计|达)?(?:人民币)?$")
+FAILURE_REACH = 60  # characters after the figure in which its failure is told
+
+
+def sought_not_obtained(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The figures told as money sought and not obtained (see SOUGHT above), and a further demand the victim refused
+    after money obtained (amount_context.unmet_demand, E92)."""
+    told = [
+        m
+        for m in mentions
+        if not m.repeated and m.value > 0 and (m.excluded is None or m.excluded.startswith(UNMET_WORD))
+    ]
+    sought = [m for m in mentions if m.excluded == "其中" and _labelled_attempted(text, m)]
+    for i, m in enumerate(told):
+        start, end = m.span.start, m.span.end
+        lo = max(
+            told[i - 1].span.end if i else 0, text.rfind("。", 0, start) + 1, text.rfind("\n", 0, start) + 1
+        )
+        hi = min([n.span.start for n in mentions if n.span.start >= end] + [len(text), end + FAILURE_REACH])
+        if m.excluded is not None or _failed_after(text, lo, m, hi) or _failed_before(text, lo, start):
+            sought.append(m)
+    return sought
+
+
+def _failed_after(text: str, lo: int, m: Mention, hi: int) -> bool:
+    """An aim before the figure, or a failure in its sentence, with the failure told after it and nothing taken."""
+    after = text[m.span.end : hi].split("\n")[0]
+    failure = NOT_OBTAINED.search(after)
+    aim = SOUGHT.search(text, lo, m.span.start)
+    if failure is None or _taken(
+        text, aim.end() if aim else _clause_opening(text, m.span.start), m.span.start
+    ):
+        return False
+    return aim is not None or not re.search(r"[。；;]", after[: failure.start()])
+
+
+def _failed_before(text: str, lo: int, start: int) -> bool:
+    """A failure told earlier in the figure's sentence, with no taking, and no other act, between it and the figure."""
+    failures = list(NOT_OBTAINED.finditer(text, lo, start))
+    if not failures:
+        return False
+    between = text[failures[-1].end() : start]
+    return not ANOTHER_TAKING.search(between) and not _taken(text, failures[-1].end(), start)
+
+
+def _taken(text: str, lo: int, hi: int) -> bool:
+    """Money told as taken in text[lo:hi]: a taking word not asked for earlier in its clause."""
+    return any(
+        not ASKED.search(text, _clause_opening(text, m.start()), m.start())
+        for m in TAKEN.finditer(text, lo, hi)
+    )
+
+
+def _labelled_attempted(text: str, m: Mention) -> bool:
+    return ATTEMPTED_LABEL.search(text[_clause_opening(text, m.span.start) : m.span.start]) is not None
+
+
+def _clause_opening(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in "，,。；;\n") + 1
+
+
+def stage_amounts(
+    mentions: Sequence[Mention], text: str, total: Callable[[list[Mention]], Decimal | None]
+) -> tuple[Decimal | None, Decimal | None]:
+    """(the money obtained, the sum attempted beside it): where a sum sought and not obtained is told beside money
+    obtained, the two apart, weighed by the calculator (calculator_stages); else `total` of the mentions and None (a
+    crime wholly attempted is the 未遂 circumstance on its whole amount)."""
+    sought = sought_not_obtained(text, mentions)
+    obtained = total([m for m in mentions if m not in sought]) if sought else None
+    attempted = total([replace(m, excluded=None) for m in sought]) if obtained else None
+    if not attempted:
+        return total(list(mentions)), None
+    if any(m.excluded == "其中" for m in sought):  # a part of the total told before it (其中…未遂3万元)
+        obtained -= attempted
+    return (obtained, attempted) if obtained > 0 else (obtained + attempted, None)

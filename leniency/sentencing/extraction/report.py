@@ -66,6 +66,7 @@ def read_case(text: str) -> dict:
             ],
         },
         "amount_yuan": _money(facts.amount_yuan),
+        "attempted_yuan": _money(facts.attempted_yuan),  # sought in vain beside the money obtained
         "amounts": [_mention(m, where(m.span)) for m in document.money],
         "amounts_per_count": [
             {"count": c.path, "amount_yuan": _money(_count_total(document, c.start, c.end))} for c in numbered

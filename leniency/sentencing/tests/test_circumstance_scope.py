@@ -148,7 +148,8 @@ def test_one_charge_keeps_every_circumstance_wherever_it_is_told():
     text = (
         "经审理查明："
         + THEFT
-        + "二、2020年4月9日晚，被告人张某又在该车棚盗窃电动自行车一辆，价值3000元，未能得逞，系犯罪未遂。"
+        # 6万元 attempted beside 2万元 obtained: the attempted part's bracket governs (法释〔2013〕8号第十二条第二款, E97)
+        + "二、2020年4月9日晚，被告人张某又在该车棚盗窃电动自行车十辆，价值6万元，未能得逞，系犯罪未遂。"
     )
     calc = _calc(text, ["盗窃"])
     assert _circ(calc, "attempt") == {"盗窃"}

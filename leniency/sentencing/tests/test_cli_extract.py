@@ -38,6 +38,13 @@ def test_extract_writes_charges_counts_and_amounts_per_count(tmp_path):
     assert [a["count"] for a in row["amounts"]] == ["一、", "二、", "三、"]
 
 
+def test_extract_tells_a_sum_attempted_apart_from_the_money_obtained(tmp_path):
+    fact = "经审理查明，2016年5月，被告人张某窃得王某现金3000元；同月，张某欲窃取李某存放的现金4万元，因被发现而未得逞。"
+    code, (row,), _ = _extract(tmp_path, json.dumps(fact, ensure_ascii=False).encode("utf-8") + b"\n")
+    assert code == 0
+    assert (row["amount_yuan"], row["attempted_yuan"]) == ("3000", "40000")
+
+
 def test_extract_keeps_one_row_per_line_and_names_bad_lines(tmp_path):
     data = (
         json.dumps("被告人张某盗窃现金500元。", ensure_ascii=False).encode("utf-8")

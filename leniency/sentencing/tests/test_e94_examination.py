@@ -48,6 +48,10 @@ HIGHER_THAN_ESTIMATE = "the term is well above the examiner's estimate of a 2013
 EXEMPTION_NOT_REACHED = "免予刑事处罚 (art. 37) is not reached"
 FINE_ONLY_NOT_REACHED = "a fine alone (art. 340) for a small closed-season catch is not reached"
 SERIOUS_TIER_BY_COUNT_NOT_READ = "a tier set by a count (records, members) is not read"
+REFUSED_DEMAND_WEIGHED_AS_ATTEMPT = (
+    "the further 5万 demand the victim reported is weighed as an attempted 数额巨大 part, which governs (法释〔2011〕7号第六条 "
+    "by analogy, calculator_stages); the examiner left it out; arguable"
+)
 CHARGE_MISSES = {
     "keeping_a_friends_stored_tea_and_refusing_to_return_it": LIE_ABOUT_A_THEFT_READ_AS_THEFT,
     "factory_clerk_misappropriating_two_hundred_thousand_for_gambling": CHARGE_NOT_INFERRED
@@ -82,6 +86,7 @@ CIRCUMSTANCE_MISSES = {
     "affray_between_two_taxi_groups_the_defendant_a_joiner": CO_OFFENDERS_ROLE_TAKEN,
 }
 MONTH_MISSES = {
+    "extortion_a_married_lovers_affair_twenty_thousand": REFUSED_DEMAND_WEIGHED_AS_ATTEMPT + " (21 for 14)",
     "theft_three_times_from_construction_site_sheds_of_which_copper_wire": LOWER_THAN_ESTIMATE
     + " (10 for 18); arguable",
     "cashier_of_a_private_trading_company_keeping_takings": LOWER_THAN_ESTIMATE + " (7 for 12); arguable",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
+from leniency.sentencing.extraction.circumstance_checks import drug_reoffence_said
 from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.extraction.drug_priors import drug_prior
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction
@@ -63,11 +64,12 @@ OTHER_PRIOR_NOTE = (
 def drug_reoffender(facts: CaseFacts) -> bool:
     """Art. 356: the text states a prior sentence for a drug crime it names, among the defendant's prior records
     (circumstances.prior_records: not the judgment a 漏罪 is combined with, which the drug crime came before, nor
-    another person's), or the courts' 毒品再犯; and the crime sentenced now is of the drug section."""
+    another person's), or the courts' 毒品再犯 said of him (circumstance_checks.drug_reoffence_said: not denied, not a
+    co-offender's); and the crime sentenced now is of the drug section."""
     if not _drug_section_case(facts):
         return False
     text = facts.text or ""
-    return "毒品再犯" in text or bool(_drug_priors(text))
+    return drug_reoffence_said(text) or bool(_drug_priors(text))
 
 
 def _drug_section_case(facts: CaseFacts) -> bool:
@@ -93,7 +95,7 @@ def recidivist_drug_reoffender(facts: CaseFacts) -> tuple[bool, str | None]:
     records = prior_records(text)
     founded_on = recidivism_basis(text, recidivist, records)
     drug = _drug_priors(text)
-    if len(records) == 1 and "毒品再犯" in text:
+    if len(records) == 1 and drug_reoffence_said(text):
         # one earlier conviction, its crime masked (因犯××) or not named as a drug crime, and the text's 毒品再犯: the
         # recidivism and the drug reoffence rest on that one conviction
         return False, SAME_PRIOR_NOTE

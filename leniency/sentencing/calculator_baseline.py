@@ -21,6 +21,7 @@ from leniency.sentencing.calculator_thresholds import (
 from leniency.sentencing.calculator_wording import (
     conduct_words,
     describes,
+    describes_means,
     quote_phrase,
     says,
     trigger_bracket,
@@ -222,6 +223,9 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "text_describes":
             if not describes(facts, crime, str(value), standard):
+                return False
+        elif key == "text_describes_means":
+            if not describes_means(facts, crime, str(value), standard):
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):

@@ -11,6 +11,7 @@ Conditions (all must hold):
 
 - ``text_any``: the fact text contains at least one of these words;
 - ``text_none``: it contains none of these words;
+- ``text_matches``: it matches this regular expression (a circumstance told in conduct words: 驾驶摩托车…夺走);
 - ``before``: the latest date the fact text names (the judgment comes after it) is earlier than this
   ISO date, i.e. the case was decided under the rule in force before that day;
 - ``from``: the latest date the fact text names is this ISO date or later (a text naming no date is taken as
@@ -27,6 +28,7 @@ figures of the interpretation in force when it was decided): see `amount_thresho
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from leniency.sentencing.calculation import StepKind
@@ -70,6 +72,8 @@ def variant_applies(when: dict, facts: CaseFacts) -> bool:
     if any_words and not any(word in text for word in any_words):
         return False
     if any(word in text for word in when.get("text_none") or ()):
+        return False
+    if "text_matches" in when and not re.search(when["text_matches"], text):
         return False
     if "before" in when and not decided_before(text, when["before"]):
         return False

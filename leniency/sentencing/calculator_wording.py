@@ -96,6 +96,48 @@ def describes(facts: CaseFacts, crime: CrimeStandard, pattern: str, standard: St
     return _unnegated(text, (m.span() for m in re.finditer(pattern, text)), words) is not None
 
 
+# another act begun after a means is told ("持刀拦住周某…，后又在某小区…盗窃"): the means served the act before it
+ANOTHER_ACT = re.compile(r"(?:后|随后|之后|然后|[，,])又|再次")
+
+
+def describes_means(facts: CaseFacts, crime: CrimeStandard, pattern: str, standard: Standard) -> bool:
+    """Whether the fact text tells a means this crime was committed by (`text_describes_means` in the crime file:
+    携带凶器盗窃 is a weapon carried *to steal*, 法释〔2013〕8号第三条第三款). As `describes`; with several charges the
+    means counts only where the conduct it leads to is this crime's: in its sentence, this crime's conduct told after
+    it before another charge's conduct and before another act begins ("携带匕首拦住周某，…抢走现金500元，后又…盗窃电动车":
+    the knife is the robbery's). Where no conduct follows it, the conduct told before it decides, as for wording
+    ("盗窃电动车时随身携带管制刀具")."""
+    if len(set(facts.charges)) < 2:
+        return describes(facts, crime, pattern, standard)
+    text = facts.text or ""
+    words = conduct_words(crime.charge, standard)
+    others = other_conduct_words(crime.charge, facts, standard)
+    for match in re.finditer(pattern, text):
+        if _unnegated(text, [match.span()], None) is None:
+            continue
+        leads = _leads_to(text, match.end(), words, others)
+        if leads if leads is not None else _told_of(text, match.start(), words, others):
+            return True
+    return False
+
+
+def _leads_to(text: str, at: int, words, others) -> bool | None:
+    """Whether the conduct `words` name is the first told after `at` in its sentence, before another charge's conduct
+    (`others`) and before another act begins (ANOTHER_ACT); None where no conduct is told after it."""
+    _, end = bounds(text, at, at, SEGMENT_BREAKS)
+    rest = text[at:end]
+    own, other = _first_of(rest, words), _first_of(rest, others)
+    if own is None:
+        return None if other is None else False
+    again = ANOTHER_ACT.search(rest)
+    return (other is None or own < other) and (again is None or own < again.start())
+
+
+def _first_of(stretch: str, words) -> int | None:
+    found = [i for i in (stretch.find(w) for w in words) if i >= 0]
+    return min(found, default=None)
+
+
 def conduct_words(name: str, standard: Standard) -> list[str]:
     """Words naming a charge's conduct: `conduct_words` of its crime file or of its amount_brackets.yaml entry,
     else the pieces of its name (`conduct_bigrams`)."""

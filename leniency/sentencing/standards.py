@@ -37,14 +37,14 @@ INCREMENT_MEASURES = {
 }  # fmt: skip
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
-    "victims_at_least", "flag", "text_says", "text_describes", "latest_date_from", "latest_date_before", "any",
-    "amount_share_of", "amount_below", "limit_exceeded",
+    "victims_at_least", "flag", "text_says", "text_describes", "text_describes_means", "latest_date_from",
+    "latest_date_before", "any", "amount_share_of", "amount_below", "limit_exceeded",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 # what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge: the kinds extraction names
 VULNERABLE_KINDS = {kind.value for kind in VictimKind}
 # what a threshold variant's `when` may ask (calculator_thresholds.variant_applies)
-VARIANT_CONDITIONS = {"text_any", "text_none", "before", "from"}
+VARIANT_CONDITIONS = {"text_any", "text_none", "text_matches", "before", "from"}
 # increments whose measure only one kind of crime reads: grams through the crime's drug conversion, the blood alcohol
 # of 危险驾驶 (calculator_baseline.measure_value); anywhere else they read nothing and add nothing, silently
 INCREMENT_NEEDS_CRIME_MEASURE = {"grams": "drug", "bac": "bac"}
@@ -246,6 +246,11 @@ def _variant_when(when: Any, where: str) -> None:
         if key in ("text_any", "text_none"):
             if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
                 raise StandardError(f"{where}.{key}: must be a non-empty list of words")
+        elif key == "text_matches":
+            try:
+                re.compile(str(value))
+            except re.error as exc:
+                raise StandardError(f"{where}.{key}: not a regular expression ({exc})") from exc
         else:
             try:
                 date.fromisoformat(str(value))
@@ -338,11 +343,11 @@ def _condition(cond: Any, where: str) -> None:
             raise StandardError(
                 f"{where}.amount_share_of: expected [threshold, share between 0 and 1], got {value!r}"
             )
-        if key == "text_describes":
+        if key in ("text_describes", "text_describes_means"):
             try:
                 re.compile(str(value))
             except re.error as exc:
-                raise StandardError(f"{where}.text_describes: not a regular expression ({exc})") from exc
+                raise StandardError(f"{where}.{key}: not a regular expression ({exc})") from exc
         if key == "limit_exceeded" and not (
             isinstance(value, dict) and value and set(value) <= {"speed", "passengers", "load"}
         ):

@@ -45,6 +45,7 @@ from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.farmland_area import occupied_farmland
 from leniency.sentencing.extraction.hazardous_waste import hazardous_waste
 from leniency.sentencing.extraction.numbers import clause_after, clause_before
+from leniency.sentencing.extraction.obscene_items import obscene_items
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
 from leniency.sentencing.extraction.precious_trees import precious_trees
@@ -73,6 +74,8 @@ MEASURES = {
     "precious_trees": precious_trees,
     # the tons of hazardous waste disposed of (hazardous_waste.py), E88
     "hazardous_waste": hazardous_waste,
+    # the obscene items made, sold or spread, as a multiple of 法释〔2004〕11号第一条's figures (obscene_items.py), E96
+    "obscene_items": obscene_items,
 }
 
 # Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民

@@ -167,6 +167,12 @@ DRUG_REOFFENCE_DENIED = re.compile(r"(?:不|未|并不|尚不)(?:构成|属于|�
 NOT_THE_DEFENDANTS_OR_ASKED = re.compile(r"同案|同伙|另案|是否")
 
 
+def drug_reoffence_said(text: str) -> bool:
+    """Whether the text calls the defendant a 毒品再犯 (刑法第356条) anywhere: the word not denied, not a co-offender's,
+    not a question (`_drug_reoffence_told`)."""
+    return any(_drug_reoffence_told(text, m.start()) for m in DRUG_REOFFENDER_WORD.finditer(text))
+
+
 def _drug_reoffence_told(text: str, start: int) -> bool:
     """Whether the word 毒品再犯 at `start` tells the defendant's (circumstance_patterns.DRUG_REOFFENDER_WORD): not
     denied anywhere in the text, not a co-offender's, not a question."""

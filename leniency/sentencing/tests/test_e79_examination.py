@@ -64,8 +64,6 @@ MONTH_MISSES = {
     "drugs_ketamine_twelve_grams_ktv": LOWER_THAN_ESTIMATE,
     "drugs_holding_meth_fifteen_point_six_in_a_car": LOWER_THAN_ESTIMATE,
     "gambling_mahjong_parlour_cut_six_thousand": NO_GUIDELINE_QUARTER,
-    "snatching_necklace_from_a_motorbike": LOWER_THAN_ESTIMATE
-    + " (飞车抢夺, 从重 by 法释〔2013〕25号, not weighed)",
     "unlawful_detention_debtor_held_thirty_hours_in_a_hotel": LOWER_THAN_ESTIMATE,
     "embezzlement_salesman_kept_customer_payments": LOWER_THAN_ESTIMATE,
     "bribes_township_land_officer_six_payments_returned": LOWER_THAN_ESTIMATE,

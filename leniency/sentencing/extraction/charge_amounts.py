@@ -20,6 +20,13 @@ duty (致使乙骗取…); an act another, tried elsewhere, did alone is no char
 takes the charges of its list's lead, not of the count before it. The statutes' words for each conduct are in the
 standards' `conduct_words`.
 
+Task E95 (counts under masked headings): a count headed "一、××" / "（二）××。" / "1、××：", or a paragraph opening
+"××：", is one count of one charge, the one whose conduct words it uses (a consequence caused is 滥用职权's and the
+like), else the one charge no other count tells (`_counts_told`); its money is that charge's or, for 滥用职权 and the
+like, no charge's (刑法第69条); a consequence told as what was not done or recovered (致使…未…到位, 未能收回) is the
+loss of 刑法第397条 / 第168条; "利用职务便利" tells no 滥用职权; and where every figure told is such a loss or such a
+count's, the measured charges have no figure rather than the case's total.
+
 A charge measured by another sum than its money taken (amount_brackets.yaml `measure`: 虚开增值税专用发票 by the tax on
 the invoices, 法释〔2024〕4号第十一条; 逃税 by the tax evaded, unpaid_amounts.py;
 假冒注册商标 by the illegal business volume, business_volume.py; the counterfeit money crimes by the notes' total face value,
@@ -40,7 +47,7 @@ from leniency.sentencing.extraction.accident_harm import accident_harm
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
 from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
-from leniency.sentencing.extraction.document import HEADING, Count, Document, parse
+from leniency.sentencing.extraction.document import CLOSING_RE, HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
 from leniency.sentencing.extraction.farmland_area import occupied_farmland
 from leniency.sentencing.extraction.hazardous_waste import hazardous_waste
@@ -91,7 +98,13 @@ LOSS_CHARGES = (
 CAUSED = re.compile(r"致使|造成|导致")
 # (and what others took or drew through the duty abused or neglected: 致使乙骗取国家补贴资金120万元, 导致不符合条件的人员
 # 领取低保金56万元, E46)
-LOST = re.compile(r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回|骗取|骗领|套取|冒领|领取")
+# (and a consequence told as what was not done or not recovered: 致使价值650余万元的救灾帐篷未在规定期限内调拨到位,
+# 致使…土地出让金2300万元未缴纳到位, 致使…未能收回, 导致税款450万元至今无法征收入库; 法释〔2012〕18号第八条: a debt
+# that can no longer be recovered through the duty neglected is its 经济损失, recalled; E95)
+LOST = re.compile(
+    r"损失|流失|被[^，,。；;]{0,6}骗|无法追回|无法收回|骗取|骗领|套取|冒领|领取"
+    r"|未[^，,。；;]{0,12}到位|未能?(?:收回|追回|追缴|缴纳|上缴|征收)|无法[^，,。；;]{0,2}(?:征收|追缴|入库|挽回)"
+)
 # 刑法第312条 (and its name before Amendment 6): measured by the value of the proceeds it concealed (法释〔2015〕11号,
 # 2021年修正, 第一条、第三条: 价值总额; recalled), which is the value of what the predicate crime took where the text tells
 # that value once, after both acts ("…将该车盗走…蒋以600元的低价将该车收购。经鉴定：该被盗电动车价值为2300元")
@@ -99,7 +112,9 @@ PROCEEDS_CHARGES = ("掩饰、隐瞒犯罪所得、犯罪所得收益", "窝藏�
 # A charge's word that names the proceeds of a crime, not an act ("明知系盗窃所得", "骗来的", "盗窃的赃物"), and a
 # word inside a longer one that names no conduct ("募集资金" holds 集资): not the conduct of that charge (E46)
 PROCEEDS_OF = re.compile(r"所得|来的|得来|的?赃[物款车]")
-INSIDE_OTHER_WORD = {"集资": ("募集资金",)}
+# ("利用职务便利" holds 用职, the pieces of 滥用职权's name: the post 贪污, 受贿 and 挪用 are committed through, 刑法第382条,
+# 第384条, 第385条, not an abuse of it; E95)
+INSIDE_OTHER_WORD = {"集资": ("募集资金",), "用职": ("利用职务", "利用职权"), "职权": ("利用职权",)}
 # The price the concealer paid or got ("仍以6000元收购", "以9000元转卖"): 刑法第312条 is measured by the value of the
 # proceeds (法释〔2015〕11号, 2021年修正, 第一条; recalled), never the price of the deal (E46)
 PRICE_OF_DEAL = re.compile(
@@ -111,6 +126,15 @@ ELSEWHERE = re.compile(r"另案|另行处理")
 ALONE = re.compile(r"单独|独自")
 # the end of a count's heading ("一、盗窃事实\n", "二、被告人钱某掩饰、隐瞒犯罪所得事实\n", "一、××：")
 HEADING_END = re.compile(r"[\n：:，,。；;]")
+# a paragraph that opens with a masked charge's name ("××：2012年3月14日，被告人甲…"), one for each charge of the case
+MASKED_PARAGRAPH = re.compile(r"(?:^|(?<=\n))[ \t\r\u3000]*××[：:]")
+# the charge each masked section tells: numbered sections by where they begin, masked paragraphs by their span
+CountCharges = tuple[dict[int, str], dict[tuple[int, int], str]]
+# a heading whose charge's name CAIL masks ("一、××\n", "（二）××。", "1、××：", "二、××事实"), not a masked figure in an
+# item ("46.账号为62×××32")
+MASKED_HEADING = re.compile(
+    r"[ \t\r\u3000]*[（(]?[一二三四五六七八九十\d]{1,2}[、.．）)][ \t\r\u3000]*××(?!×)"
+)
 
 
 def measured_amount(text: str, measure: str) -> Decimal | None:
@@ -141,7 +165,7 @@ def amounts_by_charge(
 
     `conduct` maps every charge of the case to the words naming its conduct; `measures` a charge to the sum it is
     measured by (`measured_amount`), read from the sentences about it. Empty when no mention could be given to a
-    measured charge: the case's total is then the best figure for each.
+    measured charge and some figure was left to none: the case's total is then the best figure for each.
     """
     conduct = _distinct(conduct)
     document = parse(text)
@@ -153,7 +177,9 @@ def amounts_by_charge(
     # with one charge measured by money, what no other charge's conduct or loss claims is its own (money told before any
     # conduct word: "将收取的货款30万元转入其个人银行卡，用于炒股" beside a 滥用职权 count)
     sole = next(iter(measured)) if len(measured) == 1 else None
+    count_charges = _counts_told(document, conduct)
     given: list[tuple[str, Decimal]] = []  # the figures given to a charge so far, in the order told
+    unplaced = False  # a figure of the case's total given to no charge nor set aside as another's
     for mention in document.money:
         if mention.sentence >= len(sentences):
             continue
@@ -167,7 +193,7 @@ def amounts_by_charge(
             )  # a co-offender's act without him (others_acts.py, E60)
         ):
             continue
-        scope = _count_scope(document, mention.span.start, conduct)
+        scope = _count_scope(document, mention.span.start, count_charges)
         if scope is not None:
             charge = scope if scope in measured else None
         elif mention.total and _sums_several(sentence, at, mention.value, conduct, given):
@@ -187,8 +213,12 @@ def amounts_by_charge(
             own[charge].append(mention)
             if not mention.excluded:
                 given.append((charge, mention.value))
+        elif scope is None and not mention.excluded:
+            unplaced = True
     if not any(own.values()):
-        return {}
+        # every figure told is a loss caused or a count of a charge no amount measures: the case's total is no money of
+        # the measured charges (刑法第69条: each crime on its own facts), which are then told without a figure (E95)
+        return {} if unplaced or not document.money else {c: None for c in measured}
     amounts = {c: total_amount(mentions, text, c) if mentions else None for c, mentions in own.items()}
     _proceeds_valued_as_taken(amounts, {c for names in named for c in names})
     for charge, measure in (measures or {}).items():
@@ -302,20 +332,92 @@ def _a_loss(sentence: str, at: int, conduct: Mapping[str, Sequence[str]]) -> boo
     return bool(CAUSED.search(clause) and LOST.search(clause))
 
 
-def _count_scope(document: Document, pos: int, conduct: Mapping[str, Sequence[str]]) -> str | None:
-    """The charge whose name the heading of the numbered count holding `pos` names ("一、盗窃事实", "二、被告人钱某掩饰、
-    隐瞒犯罪所得事实"), the longest where several do ("合同诈骗事实" names 诈骗 too). None outside a count, or under a
-    heading naming none (masked as "××：", or "1、2019年3月，…": the sentences' conduct words then decide). A count's
-    text is not read for conduct words: it may run on past its act (a last item runs to the next heading the reader
-    does not take for one)."""
+def _count_scope(document: Document, pos: int, count_charges: CountCharges) -> str | None:
+    """The charge the numbered count or masked paragraph holding `pos` tells (`_counts_told`), None outside them or
+    where its charge is not known: its sentences' conduct words then decide."""
+    sections, paragraphs = count_charges
     count = document.count_at(pos)
-    if count is None:
-        return None
-    heading = _heading(document, count)
-    named = [c for c in conduct if c.split("、")[0] in heading]
-    if named:
-        return max(named, key=len)  # 合同诈骗 over 诈骗 in "合同诈骗事实"
-    return None
+    if count is not None:
+        return sections.get(count.section if 0 <= count.section else count.start)
+    return next((charge for (start, end), charge in paragraphs.items() if start <= pos < end), None)
+
+
+def _counts_told(document: Document, conduct: Mapping[str, Sequence[str]]) -> CountCharges:
+    """The charge each section of numbered counts tells, by where the section begins (Count.section): the charge its
+    heading names ("一、盗窃事实", "二、被告人钱某掩饰、隐瞒犯罪所得事实", "（三）贪污罪。"), the longest where several do
+    ("合同诈骗事实" names 诈骗 too); and the charge each paragraph headed "××：" tells, by its span (`_masked_paragraphs`).
+
+    A section under a heading CAIL masks ("一、××\n", "（一）××。", "1、××：", a paragraph "××：2012年3月，…") is one
+    count of one charge too (E95): the one charge whose conduct words its text uses (a consequence it tells caused is
+    a LOSS_CHARGES charge's: `_tells_a_consequence`), else, where every other section is claimed so and one charge of
+    the case is left, that charge ("二、××\n…擅自决定推迟调拨，致使价值650余万元的救灾帐篷未在规定期限内调拨到位"
+    beside a 挪用公款 count is the 滥用职权 count). Each crime of 数罪并罚 is sentenced on its own facts (刑法第69条), so the money of such a count is its
+    charge's or, for a charge no amount measures, no charge's; never another count's. Elsewhere a count's text is not
+    read for conduct words: a section with no heading may tell acts of several charges, and a last item may run on past
+    its act (to a next heading the reader does not take for one)."""
+    grouped: dict[int, list[Count]] = {}
+    for count in document.counts:
+        if not count.evidence:
+            grouped.setdefault(count.section if 0 <= count.section else count.start, []).append(count)
+    # (start, end, heading, masked) of each section
+    sections = [
+        (start, counts[-1].end, heading, bool(MASKED_HEADING.match(heading)))
+        for start, counts in grouped.items()
+        for heading in [_heading(document, counts[0])]
+    ]
+    sections += [(start, end, "", True) for start, end in _masked_paragraphs(document)]
+    told: dict[int, str] = {}
+    using: dict[int, list[str]] = {}  # the charges whose conduct words each masked section uses
+    # sections whose heading neither names a charge nor masks one: their charge is not known here
+    unmasked = 0
+    for start, end, heading, masked in sections:
+        named = [c for c in conduct if c.split("、")[0] in heading]
+        if named:
+            told[start] = max(named, key=len)  # 合同诈骗 over 诈骗 in "合同诈骗事实"
+        elif masked:
+            text = document.text[start:end]
+            using[start] = [
+                c
+                for c, words in conduct.items()
+                if any(_uses(text, w) for w in words) or c in LOSS_CHARGES and _tells_a_consequence(text)
+            ]
+        else:
+            unmasked += 1
+    told.update({start: charges[0] for start, charges in using.items() if len(charges) == 1})
+    silent = [start for start, charges in using.items() if not charges]
+    mixed = [start for start, charges in using.items() if len(charges) > 1]
+    left = [c for c in conduct if c not in told.values()]
+    if len(silent) == 1 and not mixed and not unmasked and len(left) == 1:
+        told[silent[0]] = left[0]  # the one count telling no conduct word, the one charge no count tells
+    paragraphs = {(start, end): told[start] for start, end, _, _ in sections[len(grouped) :] if start in told}
+    return {start: c for start, c in told.items() if start in grouped}, paragraphs
+
+
+def _masked_paragraphs(document: Document) -> list[tuple[int, int]]:
+    """The paragraphs outside any numbered count that open with a masked charge's name ("××：2012年3月14日，被告人甲…"),
+    where two or more do: each runs to its line's end, the next such paragraph, or a sentence summing up (CLOSING_RE)."""
+    text = document.text
+    starts = [m.start() for m in MASKED_PARAGRAPH.finditer(text) if document.count_at(m.start()) is None]
+    if len(starts) < 2:
+        return []
+    closing = [lo for lo, _, _ in document.sentences if CLOSING_RE.match(text, lo)]
+    spans = []
+    for i, start in enumerate(starts):
+        line_end = text.find("\n", start)
+        ends = (
+            [line_end if line_end >= 0 else len(text)]
+            + starts[i + 1 : i + 2]
+            + [c for c in closing if c > start]
+        )
+        spans.append((start, min(ends)))
+    return spans
+
+
+def _tells_a_consequence(text: str) -> bool:
+    """Whether the text tells a consequence caused (致使 / 造成 / 导致 …: 致使价值650余万元的救灾帐篷未在规定期限内调拨到位,
+    致使…被违规异地存放): what 刑法第397条 and 第168条 name a LOSS_CHARGES charge by (致使公共财产、国家和人民利益遭受重大
+    损失), whatever words tell the duty abused or neglected."""
+    return bool(CAUSED.search(text))
 
 
 def _heading(document: Document, count: Count) -> str:

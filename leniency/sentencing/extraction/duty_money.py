@@ -23,7 +23,10 @@ POST = re.compile(
 KEPT = re.compile(
     r"据为己有|占为己有|非法占有|归(?:其|自己|本人)?(?:个人)?(?:所有|使用)|归己|私自截留|予以截留|截留|"
     r"不入账|未入账|不上缴|未上缴|不上交|未上交|未交回|予以侵吞|侵吞|私分|转入(?:其|自己|本人)[^，,。；;]{0,8}账户|"
-    r"挪作他用|挪作个人|挪用"
+    r"挪作他用|挪作个人|挪用|"
+    # lent or handed on to another's use: 挪用 归个人使用 (全国人大常委会关于刑法第三百八十四条第一款的解释, 2002: 将公款供本人、
+    # 亲友或者其他自然人使用 / 以个人名义将公款供其他单位使用; 刑法第272条 借贷给他人; recalled; E95)
+    r"(?:私自|擅自)?(?:转借|出借|借)给|(?:交给|交由|供)[^，,。；;\d]{0,12}使用"
 )
 KEPT_REACH = 20  # characters after the figure where its keeping is told
 # money used for the holder's own ends ("将其经手的社保基金45万元用于网络赌博"): the use 刑法第384条, 第272条 name, where the
@@ -33,6 +36,7 @@ PERSONAL_USE = re.compile(
 )
 HELD = re.compile(
     r"经手|保管|管理|收取|代收|代管|领取|掌管|发放|单位|公司|集体|公款|专款|备用金|基金|补贴|补偿款"
+    r"|专户|罚没款|财政"  # public money by its account (刑法第384条 公款; E95)
 )
 NOT_HELD = re.compile(r"其中|赃款|所盗|所窃|所骗|骗取的|窃取的|盗窃的|骗得的|借款|借来")
 # a restitution, seizure or sentence named before the figure is what it says, kept or not

@@ -10,9 +10,10 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
   is then the ground itself);
 - **exempt by the special part** where an article allows 免除处罚 on its own condition and the fact text
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
-  (art. 276-1 ¶3), 非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe
-  giver or go-between who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2), 挪用资金 with the funds
-  returned before prosecution (art. 272 ¶3, 犯罪较轻); above the lowest bracket the same return is a statutory
+  (art. 276-1 ¶3; paid at trial they only lighten the term, 法释〔2013〕3号第六条, as a compensation),
+  非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe giver or go-between
+  who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2), 挪用资金 with the funds returned before
+  prosecution (art. 272 ¶3, 犯罪较轻); above the lowest bracket the same return is a statutory
   mitigation (从轻或者减轻, `statute_mitigation`: weighed as 退赃退赔 and allowed below the floor, art. 63);
 - **fine only** when the statute's bracket says "并处或者单处罚金" (statutory_brackets.yaml, parsed from
   the statute), the adjusted term is at most a few months, and the facts show both restitution or
@@ -326,7 +327,7 @@ def _stated_provision(
 def _stated(text: str, pattern: str, provision: dict) -> str | None:
     """The first match of `pattern` whose clause does not negate it, does not name someone else's act
     (`not_in_clause`; `on_behalf` only by `on_behalf_by`), whose sentence places it when the provision asks
-    (`in_sentence`: one of these words) and does not place it at trial (`not_in_sentence`)."""
+    (`in_sentence`: one of these words) and does not place it at trial (`not_in_sentence`: regular expressions)."""
     for match in re.finditer(pattern, text):
         start = match.start()
         clause_start, clause_end = bounds(text, start, match.end(), CLAUSE_BREAKS)
@@ -337,7 +338,7 @@ def _stated(text: str, pattern: str, provision: dict) -> str | None:
         if (
             CLAUSE_NEGATIONS.search(text[clause_start:start])
             or (required and not any(w in sentence for w in required))
-            or any(w in sentence for w in provision.get("not_in_sentence", ()))
+            or any(re.search(w, sentence) for w in provision.get("not_in_sentence", ()))
             or any(w in clause for w in provision.get("not_in_clause", ()))
             or _for_someone_else(clause, provision)
         ):

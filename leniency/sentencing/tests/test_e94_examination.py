@@ -92,8 +92,6 @@ MONTH_MISSES = {
     "cashier_of_a_private_trading_company_keeping_takings": LOWER_THAN_ESTIMATE + " (7 for 12); arguable",
     "smashing_a_former_employers_shop_front_and_goods_paid": HIGHER_THAN_ESTIMATE + " (9 for 6); arguable",
     "poisoning_a_rivals_fish_pond_in_revenge": LOWER_THAN_ESTIMATE + " (7 for 12)",
-    "unpaid_wages_of_twelve_workers_paid_before_prosecution_exempted": EXEMPTION_NOT_REACHED
-    + " for wages paid in full before prosecution (法释〔2013〕3号第6条) (6 for 0)",
     "bigamy_a_second_household_in_another_county": HIGHER_THAN_ESTIMATE + " (9 for 6); arguable",
     "deposits_a_salesman_of_a_wealth_firm_own_part_three_hundred_eighty_thousand": OWN_PART_NOT_TAKEN
     + " (37 for 12)",

@@ -27,6 +27,7 @@ from leniency.sentencing.calculator_wording import (
     trigger_bracket,
 )
 from leniency.sentencing.catalogue import Bracket, ChargeInfo
+from leniency.sentencing.extraction.charge_amounts import measured_amount
 from leniency.sentencing.extraction.injuries import injured_persons
 from leniency.sentencing.extraction.limits_exceeded import excess_share
 from leniency.sentencing.extraction.quantities import find_counts
@@ -229,6 +230,11 @@ def condition_met(cond: dict, facts: CaseFacts, crime: CrimeStandard, standard: 
                 return False
         elif key == "victims_at_least":
             if (facts.victims or 0) < int(value):
+                return False
+        elif key == "measure_at_least":
+            # a tier set by a count the text tells, not by money (侵犯公民个人信息's records: 法释〔2017〕10号第五条)
+            told = measured_amount(facts.text or "", value["measure"])
+            if told is None or float(told) < float(value["at_least"]):
                 return False
         elif key == "limit_exceeded":
             # {speed|passengers|load: share}: a limit the text tells passed by more than that share (超过: 刑法第99条

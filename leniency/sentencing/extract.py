@@ -12,7 +12,7 @@ from itertools import pairwise
 from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.act_charge import by_conduct_then
 from leniency.sentencing.extraction.amounts import amount_findings, total_amount
-from leniency.sentencing.extraction.charge_amounts import invoice_tax
+from leniency.sentencing.extraction.charge_amounts import measured_case_amount
 from leniency.sentencing.extraction.charge_inference import default_model
 from leniency.sentencing.extraction.charges import charge_candidates, infer_charges
 from leniency.sentencing.extraction.circumstances import read_circumstances
@@ -81,9 +81,10 @@ def _fill(facts: CaseFacts, text: str) -> None:
     facts.amount_yuan, facts.attempted_yuan = stage_amounts(
         mentions, text, lambda told: total_amount(told, text, charge)
     )
-    # 虚开增值税专用发票's amount is the tax on the invoices (charge_amounts.invoice_tax)
-    if len(facts.charges) == 1 and (tax := invoice_tax(text, facts.charges[0])) is not None:
-        facts.amount_yuan, facts.attempted_yuan = tax, None
+    # 虚开增值税专用发票's amount is the tax on the invoices, a counterfeit money crime's the notes' face value
+    # (charge_amounts.measured_case_amount)
+    if len(facts.charges) == 1 and (measured := measured_case_amount(text, facts.charges[0])) is not None:
+        facts.amount_yuan, facts.attempted_yuan = measured, None
 
     facts.counts = numbered_counts(document, facts.charges, find_counts(text)[0])
     if len(facts.charges) == 1:

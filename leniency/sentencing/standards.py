@@ -38,7 +38,7 @@ INCREMENT_MEASURES = {
 CONDITION_KEYS = {
     "amount_at_least", "grams_at_least", "injury_at_least", "bac_at_least", "bac_above", "counts_at_least",
     "victims_at_least", "flag", "text_says", "text_describes", "text_describes_means", "latest_date_from",
-    "latest_date_before", "any", "amount_share_of", "amount_below", "limit_exceeded",
+    "latest_date_before", "any", "amount_share_of", "amount_below", "limit_exceeded", "measure_at_least",
 }  # fmt: skip
 FLAGS = {c.value for c in Circumstance}  # what `flag:` may name: a circumstance extraction can find
 # what circumstances.yaml `vulnerable_victim.not_when_element` may list for a charge: the kinds extraction names
@@ -354,6 +354,8 @@ def _condition(cond: Any, where: str) -> None:
             raise StandardError(
                 f"{where}.limit_exceeded: expected {{speed|passengers|load: share}}, got {value!r}"
             )
+        if key == "measure_at_least":
+            _check_measure_at_least(value, where)
         if key == "flag" and value not in FLAGS:
             raise StandardError(
                 f"{where}.flag: {value!r} is not a circumstance the extraction finds (one of {sorted(FLAGS)})"
@@ -754,3 +756,20 @@ def _earlier_tiers(block: Any, tiers: list[Tier], where: str) -> None:
             raise StandardError(
                 f"{where}.tiers.{tier.id}: bracket {bracket} does not exist in the earlier text ({n} brackets)"
             )
+
+
+def _check_measure_at_least(value, where: str) -> None:
+    """`measure_at_least: {measure: <a charge_amounts.MEASURES reader>, at_least: <number>}`: a tier set by a count
+    the text tells (records, members), not by money (E100)."""
+    # imported here: the extraction's readers load no standard at import, the standard loads them only to check
+    from leniency.sentencing.extraction.charge_amounts import MEASURES as READERS
+
+    if not (
+        isinstance(value, dict)
+        and set(value) == {"measure", "at_least"}
+        and value["measure"] in READERS
+        and isinstance(value["at_least"], int | float)
+    ):
+        raise StandardError(
+            f"{where}.measure_at_least: expected {{measure: one of {sorted(READERS)}, at_least: number}}, got {value!r}"
+        )

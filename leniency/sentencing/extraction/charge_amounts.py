@@ -55,7 +55,9 @@ from leniency.sentencing.extraction.numbers import clause_after, clause_before
 from leniency.sentencing.extraction.obscene_items import obscene_items
 from leniency.sentencing.extraction.others_acts import in_others_act
 from leniency.sentencing.extraction.parties import DEFENDANT_WORD_RE, DEFENDANT_WORDS
+from leniency.sentencing.extraction.personal_records import personal_records
 from leniency.sentencing.extraction.precious_trees import precious_trees
+from leniency.sentencing.extraction.pyramid_members import pyramid_members
 from leniency.sentencing.extraction.tax_amounts import tax_amount
 from leniency.sentencing.extraction.timber_volume import timber_volume
 from leniency.sentencing.extraction.unpaid_amounts import evaded_duty, evaded_tax
@@ -83,6 +85,10 @@ MEASURES = {
     "hazardous_waste": hazardous_waste,
     # the obscene items made, sold or spread, as a multiple of 法释〔2004〕11号第一条's figures (obscene_items.py), E96
     "obscene_items": obscene_items,
+    # the members a pyramid scheme's leader led (pyramid_members.py) and the personal information records, each kind
+    # at the general kind's scale (personal_records.py, a crime file's measure_at_least), E100
+    "pyramid_members": pyramid_members,
+    "personal_records": personal_records,
 }
 
 # Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民
@@ -142,17 +148,24 @@ def measured_amount(text: str, measure: str) -> Decimal | None:
     return MEASURES[measure](text)
 
 
-def invoice_tax(text: str, charge: str) -> Decimal | None:
-    """The tax on the invoices where the charge is measured by it (amount_brackets.yaml `measure: tax`: 虚开增值税专用发票,
-    法〔2018〕226号 and 法发〔1996〕30号 read the tier from the 税款数额, never from 价税合计 or the invoices' face sum), as
-    the text states it; None for another charge or where the text names no tax. The case's amount, as a judgment calls
-    it (E84's examiner, E90); the other measures stay the calculator's, beside the total the text names first."""
+# amount_brackets.yaml `measure` -> the reader of the sum a judgment names as the case's amount, where it is not the
+# money told first: the tax on the invoices (虚开增值税专用发票, 法〔2018〕226号 and 法发〔1996〕30号 read the tier from the
+# 税款数额, never from 价税合计), the total face value of counterfeit notes (法释〔2000〕26号第一条、第三条、第五条: 总面额,
+# the notes used and those held added), never the count's yuan equivalent, which only places the tier (E100)
+CASE_AMOUNT_MEASURES = {"tax": tax_amount, "face_value": face_value, "face_value_or_notes": face_value}
+
+
+def measured_case_amount(text: str, charge: str) -> Decimal | None:
+    """The case's amount as a judgment calls it where the charge is measured by another sum than the money told first
+    (CASE_AMOUNT_MEASURES), as the text states it; None for another charge or where the text names no such sum. The
+    other measures stay the calculator's, beside the total the text names first (E84's examiner, E90, E100)."""
     # imported here: the standard loads the catalogue's data, not extraction's
     from leniency.sentencing.standards import load_standard
 
     info = find_charge(charge)
     entry = load_standard().amount_brackets.get("charges", {}).get(info.name if info else charge) or {}
-    return tax_amount(text) if entry.get("measure") == "tax" else None
+    reader = CASE_AMOUNT_MEASURES.get(entry.get("measure", ""))
+    return reader(text) if reader else None
 
 
 def amounts_by_charge(

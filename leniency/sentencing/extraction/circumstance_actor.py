@@ -1,4 +1,5 @@
-"""Whose act a circumstance is (task E70): the defendant's, or another defendant's or co-offender's alone.
+"""Whose act a circumstance is (task E70): the defendant's, or another defendant's or co-offender's alone; and whose
+part in the joint crime a 主犯, 从犯 or 胁从犯 is (刑法第26-28条, E100).
 
 A judgment of several defendants is sentenced here for its first (the one the engine predicts for). Each is sentenced by
 his own part and conduct (刑法第25-27条), and the 2021量刑指导意见 weighs the defendant's own 退赃退赔 (三(10)), 赔偿
@@ -46,6 +47,12 @@ PERSONAL_ACTS = frozenset(
         C.PLEA,
     }
 )
+# each offender's part in a joint crime (刑法第26-28条: 主犯, 从犯, 胁从犯), told of whoever played it: a co-offender tried
+# elsewhere's "刘某系首要分子" is not the defendant's (E100). Between persons tried together (被告人卢某…系主犯；被告人莫某…
+# 系从犯) both parts stay read and noted, as before: whose the case's term is, is not told
+ROLES = frozenset({C.PRINCIPAL, C.ACCESSORY, C.COERCED})
+# the part named as a co-offender's title ("受首要分子王某某纠集", "主犯李某（另案处理）"): his, wherever it stands
+ROLE_TITLE = re.compile(rf"(?:首要分子|主犯|从犯|胁从犯)(?P<name>{MASKED_NAME})")
 NAMES = rf"{MASKED_NAME}{PARTICULARS}(?:[、和及与]{MASKED_NAME}{PARTICULARS})*"
 NOT_THE_TRIED = r"(?<!同案)(?<!其他)"
 # 被告人李某 / 被告人张某、李某 / 各被告人 (no name: all of them, or the one tried)
@@ -83,17 +90,23 @@ def first_defendant(text: str) -> str | None:
 
 def done_by_another(text: str, at: int, code: C) -> bool:
     """Whether the personal circumstance `code` told at `at` is another person's: its subject names only persons tried
-    with the defendant or his co-offenders, or the forgiveness is given to one of them by name."""
-    if code not in PERSONAL_ACTS:
+    with the defendant or his co-offenders, or the forgiveness is given to one of them by name. A part in the joint
+    crime (ROLES) is read the same way, of co-offenders not tried here."""
+    if code not in PERSONAL_ACTS | ROLES:
         return False
     defendant = first_defendant(text)
     if defendant is None:
         return False
-    others = {
-        name for name in _persons_tried(text) | co_offenders(text) if not may_be_same_person(defendant, name)
-    }
+    persons = (
+        co_offenders(text) - _persons_tried(text)
+        if code in ROLES
+        else _persons_tried(text) | co_offenders(text)
+    )
+    others = {name for name in persons if not may_be_same_person(defendant, name)}
     if not others:
         return False
+    if code in ROLES and (title := ROLE_TITLE.match(text, at)) and title["name"] in others:
+        return True
     if code == C.FORGIVENESS and _forgiven(text, at):
         return _forgiven_to_others(text, at, defendant, others)
     subject = _subject(text, at, others)

@@ -41,6 +41,8 @@ from leniency.sentencing.extraction.payments_made import (
 from leniency.sentencing.extraction.restitution_acts import (
     REDEEMED_AND_RETURNED,
     RETURNED_TO,
+    RETURNED_TO_NAMED,
+    named_victim,
     returned_after_crime,
 )
 from leniency.sentencing.extraction.surrender_facts import (
@@ -151,12 +153,14 @@ def counts(text: str, match: re.Match, code: Circumstance, pattern: re.Pattern) 
         return False
     if code == C.RESTITUTION and recovered_by_others(text, start):
         return False
-    if pattern is RETURNED_TO and not (
+    if pattern in (RETURNED_TO, RETURNED_TO_NAMED) and not (
         returned_after_crime(text, start) and not _loss_paid(text, match.end())
     ):
         return False
+    if pattern is RETURNED_TO_NAMED and not named_victim(text, match):
+        return False
     return not (
-        pattern in (RETURNED, RETURNED_TO, REDEEMED_AND_RETURNED, COSTS_PAID)
+        pattern in (RETURNED, RETURNED_TO, RETURNED_TO_NAMED, REDEEMED_AND_RETURNED, COSTS_PAID)
         and not returned_by_defendant(text, start)
     )
 

@@ -7,7 +7,11 @@ import re
 
 from leniency.sentencing.extraction.crime_stage_facts import NOTHING_TAKEN
 from leniency.sentencing.extraction.merit_facts import MERIT_FACTS
-from leniency.sentencing.extraction.restitution_acts import REDEEMED_AND_RETURNED, RETURNED_TO
+from leniency.sentencing.extraction.restitution_acts import (
+    REDEEMED_AND_RETURNED,
+    RETURNED_TO,
+    RETURNED_TO_NAMED,
+)
 from leniency.sentencing.extraction.surrender_facts import (
     KNOWINGLY_WAITED,
     OTHER_CRIME_UNKNOWN,
@@ -129,6 +133,8 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # the same, read by the verb and who receives it, whatever the object ("向被害人返还手机一部", "归还了被害公司的货款",
     # "偿还银行透支款"): restitution_acts.py, counted only after the crime and as the defendant's own act
     (C.RESTITUTION, RETURNED_TO),
+    # the victim told by name ("后退还夏某某人民币3000元"): only a person the text calls 被害人 (E100)
+    (C.RESTITUTION, RETURNED_TO_NAMED),
     (C.RESTITUTION, REDEEMED_AND_RETURNED),
     # a willingness or the means to pay ("虽有赔偿意愿，但无赔偿能力") is no payment
     (C.COMPENSATION, re.compile(r"赔偿(?!请求|责任|意愿|意向|能力)|赔付")),

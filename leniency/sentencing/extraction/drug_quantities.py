@@ -324,8 +324,22 @@ def _tested(text: str, names: list[tuple[int, int, str]], at: int, listed: int |
     (白色晶体三包，净重52.6克) after any drug named before it in its sentence; None where no report on it follows."""
     lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     named_before = [end for start, end, _ in names if lo <= start and end <= at]
-    item = item_before(text, max([lo, *named_before]), at)
+    item = item_before(text, max([lo, *named_before]), at) or _item_of_the_sentence_before(
+        text, names, lo, at
+    )
     return tested_substance(text, at, item, listed) if item else None
+
+
+def _item_of_the_sentence_before(
+    text: str, names: list[tuple[int, int, str]], lo: int, at: int
+) -> str | None:
+    """The item the sentence before names last, where the weight's own sentence, up to it, names neither an item nor a
+    drug (查获白色晶体三袋。经称量，共计净重36克；经鉴定…: the weighing is of the seizure told just before)."""
+    if lo <= 0 or any(lo <= start < at for start, _, _ in names):
+        return None
+    before, _ = bounds(text, lo - 1, lo - 1, SENTENCE_BREAKS)
+    named_after = [end for start, end, _ in names if before <= start and end <= lo]
+    return item_before(text, max([before, *named_after]), lo)
 
 
 def _place_in_list(text: str, at: int) -> int | None:

@@ -36,9 +36,9 @@ SUM_AFTER_NOTES = re.compile(
     r"^(?:的)?(?:总面额|票面总额|面额总计|面额共计|面值总计|面值共计|总面值|总金额|面额|面值|金额|数额)?"
     r"(?:共计|合计|总计|累计|总共|一共|共|计|达|为|约|人民币|[：:\s])*$"
 )
-# the clause after the notes names the sum by its face: "持有假币，总面额4000元"
+# the clause after the notes names the sum by its face: "持有假币，总面额4000元", "假币9张，面额共计人民币900元" (E100)
 FACE_NAMED = re.compile(
-    r"^(?:总面额|票面总额|面额总计|面额共计|面值总计|面值共计|总面值)(?:共计|合计|总计|为|达|[：:\s])*$"
+    r"^(?:总面额|票面总额|面额总计|面额共计|面值总计|面值共计|总面值)(?:共计|合计|总计|为|达|约|人民币|[：:\s])*$"
 )
 COUNT_RE = re.compile(rf"(?<!每)(?P<num>{NUMBER})[张枚](?!的价格)")
 PAID = re.compile(r"(?:每[张枚]|单价|价格|价款|价钱)(?:为|是|约|[：:])?$|以$")

@@ -167,16 +167,24 @@ def _before_no_part(text: str, at: int, defendants: set[str], others: set[str]) 
 # leader of a group (首要分子, 第26条第3款) answers for all its crimes, so his part names no narrower amount.
 PARTICIPATED_RE = re.compile(r"参与(?!人|者|分赃|分配|分钱|销赃)(?:[^。；;，,]{0,20}[，,]?){1,2}$")
 GROUP_LEADER_RE = re.compile(r"首要分子")
+# The sum a salesman of an illegal fund-raising took in himself, told beside the scheme's whole ("其个人吸收公众存款共计
+# 52万元", "其经手吸收…资金38万元", "共为该合作社吸收存款45万元"): an accessory answers for the crime he took part in (刑法第27条), and the fund-raising
+# interpretations measure an employee's part by the sum he took in (法释〔2010〕18号, 法释〔2022〕5号; recalled,
+# unconfirmed), not by the firm's total (E100)
+OWN_INTAKE_RE = re.compile(
+    r"(?:(?:个人|本人|经手|亲自)(?:共计|共|累计)?|(?:为|替|帮)[^。；;，,\d]{0,10}?)(?:非法)?(?:吸收|募集|集资|揽储)(?:了)?"
+    r"[^。；;，,]{0,30}$"
+)
 
 
 def told_as_participated(text: str, at: int) -> bool:
-    """Whether the figure at `at` is told as the sum of the acts the defendant took part in (PARTICIPATED_RE), in a
-    clause naming him (被告人任某参与…), where he is not named the group's leader and is the only person tried."""
+    """Whether the figure at `at` is told as the sum of the acts the defendant took part in (PARTICIPATED_RE) or the
+    sum he took in himself (OWN_INTAKE_RE), in a clause naming him (被告人任某参与…), where he is not named the group's leader and is the only person tried."""
     if GROUP_LEADER_RE.search(text):
         return False
     lo, _ = bounds(text, at, at, SENTENCE_BREAKS)
     before = text[lo:at]
-    took_part = PARTICIPATED_RE.search(before)
+    took_part = PARTICIPATED_RE.search(before) or OWN_INTAKE_RE.search(before)
     if took_part is None:
         return False
     defendants = tried_here(text)

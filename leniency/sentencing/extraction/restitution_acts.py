@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import NUMBER, bounds
 
 RETURN_VERB = r"(?:退还|归还|返还|偿还|交还|送还|还给|退回|退赔|退缴)"
 RECEIVER = (
@@ -24,6 +24,13 @@ RECEIVER = (
 RETURNED_TO = re.compile(
     rf"(?:向|给)[^，,。；;]{{0,10}}?{RECEIVER}[^，,。；;]{{0,10}}?{RETURN_VERB}"
     rf"|{RETURN_VERB}(?:给)?(?:了)?{RECEIVER}"
+)
+# the victim told by name, with the sum given back after the name ("后被告人金某退还夏某某人民币3000元") or before the verb
+# ("将其中2000元退还给谢某某"): read only where the text calls that person 被害人 (named_victim), a part of the proceeds
+# returned being 退赃 all the same (三(10), E100)
+RETURNED_TO_NAMED = re.compile(
+    rf"{RETURN_VERB}(?:给)?(?:了)?(?P<name>[\u4e00-\u9fa5]{{1,2}}?某{{1,2}})"
+    rf"(?=(?:人民币|现金)?(?:共计|共)?{NUMBER}(?:万)?元|[。；;，,]|$)"
 )
 # goods pawned or sold and bought back to be given back (赎回并退还被害人, 赎回后交公安机关发还): the defendant's own 退赃
 # (三(10)), whoever hands them over at the end; read with payments_made.returned_by_defendant (E90)
@@ -39,8 +46,9 @@ BEFORE_DISCOVERY = re.compile(
     r"(?:案发|被发现|发现|发觉|察觉|追查|查处|立案)(?:之|以)?前|未被(?:发现|发觉|察觉|追查)"
 )
 # a return placed only by what followed the act (不久即向被害人退还, 事后将手机归还失主): after the crime, as 三(10) reads
-# 退赃 (E70); a scheme's payouts stay out by SCHEME, checked first
-LATER_ON = re.compile(r"不久|随后|事后")
+# 退赃 (E70), and a clause opening with 后 before its actor (，后被告人金某退还…, E100); a scheme's payouts stay out by
+# SCHEME, checked first
+LATER_ON = re.compile(r"不久|随后|事后|(?:^|(?<=[，,；;。\n]))后(?=被告人|[\u4e00-\u9fa5]{1,2}?某)")
 # a payment made to keep the scheme going ("为取得信任按月向被害人归还利息")
 SCHEME = re.compile(r"为(?:了)?(?:骗取|取得|获取|博取|骗得)[^，,。；;]{0,4}信任|按月|按期|每月")
 
@@ -62,3 +70,8 @@ def before_discovery(text: str, start: int) -> bool:
     """The return at `start` is told as made before the crime was discovered ("在单位尚未发现前已将…归还")."""
     lo, _ = bounds(text, start, start, SENTENCE_BREAKS)
     return bool(BEFORE_DISCOVERY.search(text, lo, start))
+
+
+def named_victim(text: str, match: re.Match) -> bool:
+    """Whether the person a return names (RETURNED_TO_NAMED) is one the text calls 被害人."""
+    return re.search(rf"被害人{re.escape(match.group('name'))}(?!某)", text) is not None

@@ -30,7 +30,7 @@ def test_a_forged_official_seal_starts_where_the_guideline_starts_its_three_year
 
 def test_a_pyramid_scheme_starts_where_the_guideline_starts_its_five_year_crimes():
     step = _start(
-        "被告人彭某自2015年起组织传销活动，要求参加者缴纳入门费并发展下线，共发展人员四十余名。",
+        "被告人彭某自2015年起组织传销活动，要求参加者缴纳入门费并发展下线。",  # no members told (E100: they place it)
         "组织、领导传销活动",
     )
     assert (step.rule_id, step.months_after) == ("method.no_guideline.analogy", 10)

@@ -162,9 +162,12 @@ class ChargeModel:
         scored.sort(key=lambda row: (-row[0], row[1]))
         return scored
 
-    def charges(self, text: str, at_least: int = 1, exclude: Sequence[str] = ()) -> list[str]:
+    def charges(
+        self, text: str, at_least: int = 1, exclude: Sequence[str] = (), fill: bool = False
+    ) -> list[str]:
         """The inferred charges: the best, and any other within SECOND_SHARE of it, or the `at_least` best where the
-        text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names)."""
+        text states how many charges there are (at most MAX_CHARGES); none of `exclude` (charges the text names).
+        With `fill`, `at_least` even where two of the best are read as one charge (`_filled`)."""
         text = defendants_conduct(text)
         # a charge whose statute's object or conduct the fact never names is no candidate (`requires`), unless a
         # distinction reads it as the neighbour whose element the fact does state (强奸 without force: 猥亵儿童)
@@ -188,7 +191,20 @@ class ChargeModel:
             return self._by_conduct_word(text, exclude)
         bar = SECOND_SHARE * pool[0].score
         chosen = [c.charge for rank, c in enumerate(found) if rank < at_least or c.score >= bar]
-        return self._by_elements(text, chosen)
+        return self._filled(text, chosen, told, at_least) if fill else self._by_elements(text, chosen)
+
+    def _filled(self, text: str, chosen: list[str], told: list[Candidate], at_least: int) -> list[str]:
+        """The chosen read by their elements; where two of them are read as one charge (E99: a 盗窃 whose fact tells goods
+        smashed is the 故意毁坏财物 ranked beside it), the next candidates the fact tells, until `at_least` are named."""
+        read = self._by_elements(text, chosen)
+        wanted = min(at_least, MAX_CHARGES)
+        for candidate in told:
+            if len(read) >= wanted:
+                break
+            if candidate.charge not in chosen:
+                chosen = [*chosen, candidate.charge]
+                read = self._by_elements(text, chosen)
+        return read
 
     def _by_conduct_word(self, text: str, exclude: Sequence[str]) -> list[str]:
         """Where the profiles name nothing, the first charge whose article's conduct word the fact states as the

@@ -82,8 +82,13 @@ def _heading_pattern() -> re.Pattern:
         + DEFENDANT_WORDS
         + r"[^，。；\s]{0,6})?"
         + name
-        + r"罪?(?:犯罪)?的?(?:事实|部分|(?=\s+(?:\d|[（(]?[一二三四五六七八九十\d]+[、）)])))"
+        + r"罪?(?:犯罪)?的?(?:事实|部分|(?=\s+(?:\d|[（(]?[一二三四五六七八九十\d]+[、）)]))|(?<=××)(?=[。：:]))"
     )
+
+
+# (E99) a masked heading with no number, on a line of its own ("××：2016年5月…", "××。被告人…"): each such line opens a
+# count of the judgment's list of its charges, numbered in reading order
+UNNUMBERED_MASKED = re.compile(r"(?:^|(?<=[\n：:]))[ \t\u3000]*(××)[：:。](?=\S)")
 
 
 def _headings(text: str) -> list[tuple[int, str, Span]]:
@@ -95,6 +100,9 @@ def _headings(text: str) -> list[tuple[int, str, Span]]:
         label = match.group(2)
         charge = "××" if label == "××" else _catalogue_name(label)
         found.append((number, charge, span(text, match.start(2), match.end(2))))
+    if not found:
+        for number, match in enumerate(UNNUMBERED_MASKED.finditer(text), start=1):
+            found.append((number, "××", span(text, match.start(1), match.end(1))))
     return found
 
 
@@ -152,6 +160,11 @@ def inferred_beside(text: str, named: list[str], model: ChargeModel) -> list[str
         for charge in by_count:
             if charge not in inferred and len(inferred) < wanted:
                 inferred.append(charge)
+        # (E99) where the counts, each headed by its masked charge (××：… ××：…), are not told apart by their numbers and
+        # the best two of the whole text are read as one charge, the next the text tells fills the headings' number
+        if len(inferred) < wanted and headed_count(text) >= len(named) + wanted:
+            filled = model.charges(text, at_least=wanted, exclude=named, fill=True)
+            inferred += [c for c in filled if c not in inferred and c not in named][: wanted - len(inferred)]
         return [c for c in by_count if c in inferred] + [c for c in inferred if c not in by_count]
     for charge in _by_act(text, model, named):
         if absorbed(text, charge, named + inferred, across_counts=True):
@@ -238,12 +251,17 @@ def _outside_other_counts(text: str, counts: list[Count], read_with: set[Count])
     return "".join(kept)
 
 
+def headed_count(text: str) -> int:
+    """How many counts the text's headings number (一、盗窃事实 … 二、××: 2; ××：… ××：…: 2); 0 without headings."""
+    numbers = [number for number, _, _ in _headings(text)]
+    return max(len(set(numbers)), *numbers) if numbers else 0
+
+
 def stated_count(text: str) -> int:
     """How many charges the text's charging frame lists (构成××、××: 2), its count headings name or mask (一、盗窃事实 …
     二、××: 2), or it says it combines (两罪并罚, 又构成, 数罪并罚 of this case's crimes: at least 2); 0 when it says
     nothing of the number."""
-    numbers = [number for number, _, _ in _headings(text)]
-    count = max(len(set(numbers)), *numbers) if numbers else 0
+    count = headed_count(text)
     # an earlier conviction's charges and its 数罪并罚 (又因犯抢劫罪、敲诈勒索罪，…被本院数罪并罚…) are not this case's
     own = without_earlier_convictions(text)
     for match in LISTED.finditer(own):

@@ -13,6 +13,7 @@ from leniency.sentencing.tests import (
     test_e84_examination,
     test_e87_examination,
     test_e94_examination,
+    test_e102_examination,
 )
 from leniency.sentencing.tests.examiner import (
     cases_of,
@@ -32,6 +33,7 @@ EXAMINATIONS = {
     "e84": test_e84_examination,
     "e87": test_e87_examination,
     "e94": test_e94_examination,
+    "e102": test_e102_examination,
 }
 
 

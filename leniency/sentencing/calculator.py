@@ -154,10 +154,12 @@ def _one_charge(
         return _life_or_death(info, base.penalty, base.bracket_index, crime, applied, standard, trace)
     # an article's own 从轻或者减轻 above the lowest bracket (刑法第272条第3款): its circumstance, 减轻 allowed
     mitigation = statute_mitigation(info, facts, base.bracket_index, standard, trace)
-    if mitigation is not None and not applied.has(mitigation):
-        applied = dataclasses.replace(applied, rules=[*applied.rules, mitigation])
+    if mitigation is not None and not applied.has(mitigation.rule):
+        applied = dataclasses.replace(applied, rules=[*applied.rules, mitigation.rule])
     adjusted = adjust(base.months, applied, crime, standard, info.name, trace)
-    below = "may" if mitigation is not None and adjusted.below_bracket == "none" else adjusted.below_bracket
+    below = adjusted.below_bracket
+    if mitigation is not None and (below == "none" or mitigation.below == "must"):
+        below = mitigation.below
     months = whole_case(adjusted.months, whole_case_ratio, standard, info.name, trace)
     months, index = clamp(months, info, base.bracket_index, below, trace, info.name)
     # the facts' own bracket, not one reached by mitigation, decides whether the crime is minor

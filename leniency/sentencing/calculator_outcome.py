@@ -12,9 +12,13 @@ Decided per charge after the clamp, conservatively (method.yaml `non_custodial`)
   states it (method.yaml `non_custodial.by_statute`): 拒不支付劳动报酬 with the wages paid before prosecution
   (art. 276-1 ¶3; paid at trial they only lighten the term, 法释〔2013〕3号第六条, as a compensation),
   非法种植毒品原植物 uprooted of one's own accord before harvest (art. 351 ¶3), a bribe giver or go-between
-  who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2), 挪用资金 with the funds returned before
-  prosecution (art. 272 ¶3, 犯罪较轻); above the lowest bracket the same return is a statutory
-  mitigation (从轻或者减轻, `statute_mitigation`: weighed as 退赃退赔 and allowed below the floor, art. 63);
+  who confessed it before being prosecuted (arts. 164 ¶4, 392 ¶2; art. 390 ¶2 as it read before
+  Amendment IX), 挪用资金 with the funds returned before prosecution (art. 272 ¶3, 犯罪较轻); above the
+  lowest bracket the same return or confession is a statutory mitigation (从轻或者减轻 / 减轻,
+  `statute_mitigation`: weighed by its circumstance and allowed below the floor, art. 63). A provision
+  whose text changed applies by the date of the facts (`when`: calculator_thresholds.variant_applies):
+  a bribe confessed after 2015-11-01 mitigates in every bracket and exempts only where the text states
+  the amended article's further condition;
 - **fine only** when the statute's bracket says "并处或者单处罚金" (statutory_brackets.yaml, parsed from
   the statute), the adjusted term is at most a few months, and the facts show both restitution or
   compensation and an admission (认罪认罚 / 自首 / 坦白), with no recidivism or prior record.
@@ -39,12 +43,16 @@ alone and an exemption (the CAIL2018 term counts 有期徒刑 and 拘役 only).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from leniency.sentencing.calculation import Calculation, Penalty, StepKind
 from leniency.sentencing.calculator_adjust import Applied
 from leniency.sentencing.calculator_baseline import condition_met
 from leniency.sentencing.calculator_outcome_text import stated
+from leniency.sentencing.calculator_thresholds import latest_date, variant_applies
 from leniency.sentencing.catalogue import ChargeInfo
 from leniency.sentencing.extraction.numbers import bounds
 from leniency.sentencing.facts import CaseFacts
@@ -258,9 +266,10 @@ SENTENCE_BREAKS = "。；;\n"
 def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, trace: Trace) -> bool:
     """An article of the special part that allows 免除处罚 on its own condition (刑法第276条之一第3款: wages paid
     before prosecution; 第351条第3款: the plants uprooted of one's own accord before harvest; 第164条第4款 and
-    第392条第2款: the bribe confessed before prosecution; 第383条第3款: 贪污 or 受贿 confessed, repented and refunded
+    第392条第2款: the bribe confessed before prosecution, and 第390条第2款 for acts before Amendment IX or with its
+    further condition since; 第241条第6款 before Amendment IX; 第383条第3款: 贪污 or 受贿 confessed, repented and refunded
     before prosecution), where the fact text states that condition (method.yaml `non_custodial.by_statute`)."""
-    found = _stated_provision(info, facts, cfg)
+    found = _stated_provision(info, facts, cfg, _exempts)
     if found is None:
         return False
     provision, quote = found
@@ -278,22 +287,29 @@ def _exempt_by_statute(info: ChargeInfo, facts: CaseFacts, cfg: dict | None, tra
     return True
 
 
+class StatuteMitigation(NamedTuple):
+    rule: str  # the circumstance that weighs it (circumstances.yaml)
+    below: str  # below the bracket's floor: "may" (从轻或者减轻) or "must" (the article says 减轻 alone)
+
+
 def statute_mitigation(
     info: ChargeInfo, facts: CaseFacts, index: int, standard: Standard, trace: Trace
-) -> str | None:
-    """Above the lowest bracket, an article of the special part that allows 从轻或者减轻处罚 on its own condition
-    (刑法第272条第3款: the misappropriated funds returned before prosecution), where the fact text states it:
-    the circumstance that weighs the 从轻 (`above_lowest`, a rule id of circumstances.yaml), which the caller
-    applies with 减轻 allowed (刑法第63条). None when no such provision binds. In the lowest bracket the same
-    provisions exempt (`non_custodial`)."""
+) -> StatuteMitigation | None:
+    """An article of the special part that allows 从轻或者减轻 (or 减轻) on its own condition, where the fact text
+    states it: the circumstance that weighs it (`mitigates_with`, a rule id of circumstances.yaml), which the
+    caller applies with 减轻 allowed (刑法第63条), or taken (`below_floor: must`) where the article allows 减轻 or
+    免除 and no 从轻 (第164条第4款): as the exemption is taken in the lowest bracket, its 减轻 is taken above it. Above the lowest bracket every such provision (刑法第272条第3款:
+    the misappropriated funds returned before prosecution; 第164条第4款: the bribe confessed before prosecution);
+    in the lowest bracket, where the provisions that allow 免除处罚 exempt (`non_custodial`), only those that do
+    not (`exempts: false`: 刑法第390条第2款 since Amendment IX). None when no such provision binds."""
     cfg = (standard.method.get("non_custodial") or {}).get("by_statute")
-    if index == 0 or not cfg:
+    if not cfg:
         return None
-    found = _stated_provision(info, facts, cfg, above_lowest=True)
+    found = _stated_provision(info, facts, cfg, _mitigates_in_lowest if index == 0 else _mitigates)
     if found is None:
         return None
     provision, quote = found
-    rule = standard.circumstances[provision["above_lowest"]]
+    rule = standard.circumstances[provision["mitigates_with"]]
     trace.step(
         "method.mitigation.statute",
         kind=StepKind.ADJUSTMENT,
@@ -306,28 +322,66 @@ def statute_mitigation(
         rule=rule.zh,
         rule_en=rule.en or rule.id,
     )
-    return rule.id
+    return StatuteMitigation(rule.id, provision.get("below_floor", "may"))
+
+
+def _exempts(provision: dict) -> bool:
+    return provision.get("exempts", True)
+
+
+def _mitigates(provision: dict) -> bool:
+    return bool(provision.get("mitigates_with"))
+
+
+def _mitigates_in_lowest(provision: dict) -> bool:
+    return _mitigates(provision) and not _exempts(provision)
 
 
 def _stated_provision(
-    info: ChargeInfo, facts: CaseFacts, cfg: dict | None, *, above_lowest: bool = False
+    info: ChargeInfo, facts: CaseFacts, cfg: dict | None, wanted: Callable[[dict], bool]
 ) -> tuple[dict, str] | None:
-    """The first provision of `non_custodial.by_statute` for this charge whose condition the fact text states, with
-    the quote (`above_lowest`: only those that also mitigate above the lowest bracket)."""
+    """The first provision of `non_custodial.by_statute` for this charge that is `wanted`, whose condition the fact
+    text states (with `with_any`: one of these too), in force for the acts (`when`), with the quote."""
     text = facts.text or ""
     for provision in (cfg or {}).get("provisions", ()):
-        if info.name not in provision["charges"] or (above_lowest and not provision.get("above_lowest")):
+        if info.name not in provision["charges"] or not wanted(provision):
             continue
-        quote = next((q for pattern in provision["said"] if (q := _stated(text, pattern, provision))), None)
-        if quote is not None:
-            return provision, quote
+        for pattern in provision["said"]:
+            found = _stated(text, pattern, provision)
+            if found is None:
+                continue
+            quote, sentence_start = found
+            if _in_force_for_the_acts(provision, facts, text[:sentence_start]) and _also_stated(
+                text, provision
+            ):
+                return provision, quote
     return None
 
 
-def _stated(text: str, pattern: str, provision: dict) -> str | None:
+def _in_force_for_the_acts(provision: dict, facts: CaseFacts, told_before: str) -> bool:
+    """Whether the provision's text was in force (`when`) for the acts, which 刑法第12条 dates: by the dates the fact
+    text names before the sentence that tells the condition (the acts, told first; not the later confession or
+    release), or by all its dates where none comes before it."""
+    when = provision.get("when")
+    if not when:
+        return True
+    if latest_date(told_before) is not None:
+        facts = dataclasses.replace(facts, text=told_before)
+    return variant_applies(when, facts)
+
+
+def _also_stated(text: str, provision: dict) -> bool:
+    """The provision's further condition (`with_any`: 刑法第390条第2款's 犯罪较轻, 对侦破重大案件起关键作用,
+    重大立功表现), stated anywhere in the text and not negated, where it has one."""
+    further = provision.get("with_any")
+    return not further or any(_stated(text, pattern, {}) for pattern in further)
+
+
+def _stated(text: str, pattern: str, provision: dict) -> tuple[str, int] | None:
     """The first match of `pattern` whose clause does not negate it, does not name someone else's act
     (`not_in_clause`; `on_behalf` only by `on_behalf_by`), whose sentence places it when the provision asks
-    (`in_sentence`: one of these words) and does not place it at trial (`not_in_sentence`: regular expressions)."""
+    (`in_sentence`: one of these words) and does not place it at trial (`not_in_sentence`: regular expressions):
+    its quote and where its sentence starts."""
     for match in re.finditer(pattern, text):
         start = match.start()
         clause_start, clause_end = bounds(text, start, match.end(), CLAUSE_BREAKS)
@@ -343,7 +397,7 @@ def _stated(text: str, pattern: str, provision: dict) -> str | None:
             or _for_someone_else(clause, provision)
         ):
             continue
-        return text[max(sentence_start, start - 12) : match.end()]
+        return text[max(sentence_start, start - 12) : match.end()], sentence_start
     return None
 
 

@@ -36,6 +36,10 @@ from leniency.sentencing.standards import CrimeStandard, Standard, Tier
 from leniency.sentencing.trace import Phrase, Trace
 
 INJURY_ORDER = [g.value for g in InjuryGrade]  # mildest first
+# 刑法第328条: 盗掘具有历史、艺术、科学价值的古文化遗址、古墓葬 (古人类化石、古脊椎动物化石) 处三年以上十年以下有期徒刑; 情节较轻的
+# 三年以下. The act the article names is the basic bracket's own, and no national interpretation gives figures for its
+# 情节较轻 (recalled), so the lighter bracket is the court's finding, told in the facts, not the start (E107)
+BASIC_UNLESS_LIGHTER = frozenset({"盗掘古文化遗址、古墓葬", "盗掘古人类化石、古脊椎动物化石"})
 LIGHT = {InjuryGrade.LIGHT_1.value, InjuryGrade.LIGHT_2.value}
 UNLESS_NOTE = (
     "{charge}：{measure_zh}在本案不作为增加刑罚量的事实，作为调节基准刑的量刑情节考虑"
@@ -432,7 +436,8 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     或者十年以上有期徒刑；情节较轻的，处三年以上十年以下", 绑架 …), the lighter bracket applies only when
     the court finds 情节较轻; without those words in the facts the basic bracket is the start (mitigating
     circumstances may still take the result below it). For crimes whose basic bracket is a fixed term
-    (失火, 过失致人死亡 …) the 情节较轻 bracket is where most cases are decided, so it stays the start.
+    (失火, 过失致人死亡 …) the 情节较轻 bracket is where most cases are decided, so it stays the start; not so for the
+    crimes of BASIC_UNLESS_LIGHTER, whose basic bracket is the one the statute gives the act itself.
     """
     brackets = info.brackets
     if _death_or_life_only(brackets[0]) and len(brackets) > 1:
@@ -442,7 +447,8 @@ def _basic_bracket(info: ChargeInfo, facts: CaseFacts, trace: Trace) -> int:
     if len(brackets) < 2 or not brackets[0].condition.startswith("情节较轻"):
         return 0
     basic = brackets[1]
-    if not (basic.life or basic.death) or quote_phrase(facts.text or "", "情节较轻") is not None:
+    heavy_basic = basic.life or basic.death or info.name in BASIC_UNLESS_LIGHTER
+    if not heavy_basic or quote_phrase(facts.text or "", "情节较轻") is not None:
         return 0
     trace.step(
         "method.no_guideline.basic_bracket",

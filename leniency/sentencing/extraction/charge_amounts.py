@@ -46,6 +46,7 @@ from leniency.sentencing.catalogue import find_charge
 from leniency.sentencing.extraction.accident_harm import accident_harm
 from leniency.sentencing.extraction.amounts import Mention, total_amount
 from leniency.sentencing.extraction.business_volume import business_volume
+from leniency.sentencing.extraction.caused_loss import caused_loss
 from leniency.sentencing.extraction.counterfeit_notes import face_value_or_notes
 from leniency.sentencing.extraction.document import CLOSING_RE, HEADING, Count, Document, parse
 from leniency.sentencing.extraction.face_value import face_value
@@ -89,6 +90,8 @@ MEASURES = {
     # at the general kind's scale (personal_records.py, a crime file's measure_at_least), E100
     "pyramid_members": pyramid_members,
     "personal_records": personal_records,
+    # the economic loss an act caused (caused_loss.py), E107
+    "caused_loss": caused_loss,
 }
 
 # Charges measured by the loss they cause, not by money taken: 刑法第397条 (滥用职权、玩忽职守，致使公共财产、国家和人民

@@ -137,8 +137,6 @@ MONTH_MISSES = {
     "a_bomb_hoax_phoned_to_an_airline_to_delay_a_flight": LOWER_THAN_ESTIMATE + " (8 for 12); arguable",
     "posing_as_a_police_officer_to_court_women_and_borrow_money": LOWER_THAN_ESTIMATE
     + " (7 for 12); arguable",
-    "a_han_tomb_dug_at_night_the_defendant_keeping_watch": LOWER_THAN_ESTIMATE
-    + " (5 for 30: an accessory's reduction below a 3-10 year floor taken to months)",
     "three_pangolins_bought_for_a_restaurants_kitchen": LOWER_THAN_ESTIMATE + " (8 for 12); arguable",
     "six_hundred_poppy_plants_grown_behind_a_farmhouse": HIGHER_THAN_ESTIMATE + " (8 for 5); arguable",
     "obscene_videos_sold_in_cloud_drive_packages_twelve_hundred_files": HIGHER_THAN_ESTIMATE
@@ -154,10 +152,8 @@ MONTH_MISSES = {
     + " (10 for 15); arguable",
     "several_a_woman_robbed_and_raped_on_her_way_home_from_a_night_shift": LOWER_THAN_ESTIMATE
     + " (56 for 102: rape and robbery each from a 3-year floor)",
-    "several_fake_corn_seed_ruining_a_harvest_and_a_forged_seed_licence": LOWER_THAN_ESTIMATE
-    + " (10 for 44: 18万 lost is 重大损失 of 法释〔2001〕10号第七条, 3-7 years)",
     "several_a_wanted_friend_hidden_in_a_farmhouse_then_false_testimony": LOWER_THAN_ESTIMATE
     + " (10 for 16); arguable",
-    "several_a_sacked_engineer_wiping_the_server_and_selling_customer_records": LOWER_THAN_ESTIMATE
-    + " (7 for 20: the server wiped not weighed)",
+    "several_a_sacked_engineer_wiping_the_server_and_selling_customer_records": HIGHER_THAN_ESTIMATE
+    + " (65 for 20); arguable (11万 lost is five times 法释〔2011〕19号第四条's 一万元, 后果特别严重, 五年以上: E107)",
 }

@@ -13,20 +13,33 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from leniency.sentencing.calculation import StepKind
 from leniency.sentencing.catalogue import ChargeInfo, find_charge
 from leniency.sentencing.extraction.circumstance_checks import drug_reoffence_said
+from leniency.sentencing.extraction.circumstance_rules import canonical
+from leniency.sentencing.extraction.circumstance_rules import rules as circumstance_rules
 from leniency.sentencing.extraction.circumstances import prior_records
 from leniency.sentencing.extraction.drug_priors import drug_prior
 from leniency.sentencing.extraction.earlier_convictions import EarlierConviction
+from leniency.sentencing.extraction.payments_made import PartPaid
 from leniency.sentencing.extraction.recidivism import INFERRED
 from leniency.sentencing.extraction.recidivism import basis as recidivism_basis
-from leniency.sentencing.facts import CaseFacts, Circumstance, PleaStage
-from leniency.sentencing.standards import CircumstanceRule, CrimeStandard, Standard
+from leniency.sentencing.facts import CaseFacts, Circumstance, Finding, PleaStage
+from leniency.sentencing.standards import ByPart, CircumstanceRule, CrimeStandard, Standard
 from leniency.sentencing.trace import Phrase, Text, Trace, render
 
 FIRST = "first"
+
+
+@dataclass(frozen=True)
+class MadeGood:
+    """The part of the harm a return or a payment made good: `fraction` of it, or None for a part told without a
+    figure (部分); `told` says what the text tells, for the trace."""
+
+    fraction: float | None
+    told: str
 
 
 @dataclass
@@ -38,6 +51,8 @@ class Applied:
     # rule ids read from a circumstance's conditions, not from its words: medium confidence
     inferred: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)  # for the trace, once per calculation
+    # the part of the harm a return or a payment made good, by rule id, where the text tells one (三(10)(11))
+    parts: dict[str, MadeGood] = field(default_factory=dict)
 
     def has(self, rule_id: str) -> bool:
         return rule_id in self.rules
@@ -155,6 +170,7 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
         out.rules.append("compensation")
     elif forgive:
         out.rules.append("forgiveness")
+    out.parts = parts_made_good(facts)
     plea = facts.finding(Circumstance.PLEA)
     if plea is not None:
         out.rules.append("plea")
@@ -163,6 +179,87 @@ def applicable_circumstances(facts: CaseFacts) -> Applied:
             stage if stage in {s.value for s in PleaStage} else PleaStage.PROSECUTION_REVIEW.value
         )
     return out
+
+
+def parts_made_good(facts: CaseFacts) -> dict[str, MadeGood]:
+    """The part of the harm each return (退赃、退赔) and payment (赔偿) the text tells made good, by the rule it weighs:
+    a return against the crime's amount (三(10): 退赃、退赔的数额, 对损害结果所能弥补的程度); a compensation by its words
+    only (三(11)), as the loss an injury caused is seldom told. A mention telling the whole, or none telling an extent,
+    leaves the default."""
+    given = {str(g.key) for g in facts.given}  # a person's correction replaces what the text tells of it
+    mentions = facts.circumstance_mentions or facts.circumstances
+    out: dict[str, MadeGood] = {}
+    amount = facts.amount_yuan if _amount_is_the_loss(facts) else None
+    restitution = _made_good(_told_parts(mentions, Circumstance.RESTITUTION, given), amount)
+    if restitution is not None:
+        out["restitution"] = restitution
+    compensation = _made_good(_told_parts(mentions, Circumstance.COMPENSATION, given), None)
+    if compensation is not None:
+        out["compensation"] = out["compensation_and_forgiveness"] = compensation
+    return out
+
+
+def _amount_is_the_loss(facts: CaseFacts) -> bool:
+    """The case's amount is the property its crimes take (circumstances.yaml `restitution.loss_paid_back_by`: 盗窃,
+    诈骗, 侵占 …), the harm a return makes good; not a sales sum, a tax sum or a gain (生产、销售伪劣产品, 虚开…发票)."""
+    named = {canonical(c) for c in facts.charges}
+    return bool(named) and named <= set(circumstance_rules()["restitution"]["loss_paid_back_by"])
+
+
+def _told_parts(mentions: list[Finding], code: Circumstance, given: set[str]) -> list[PartPaid]:
+    if code.value in given:
+        return []
+    return [m.value for m in mentions if m.code == code and isinstance(m.value, PartPaid)]
+
+
+def _made_good(told: list[PartPaid], amount: Decimal | None) -> MadeGood | None:
+    if not told or any(t.whole for t in told):
+        return None
+    paid = sum({t.paid for t in told if t.paid is not None}, Decimal(0))  # a sum told twice counts once
+    left = next((t.left for t in told if t.left is not None), None)
+    if amount and paid:
+        return MadeGood(min(1.0, float(paid / amount)), f"{paid:f}元 / {amount:f}元")
+    if amount and left is not None and left < amount:
+        return MadeGood(
+            float((amount - left) / amount), f"{amount - left:f}元 / {amount:f}元（尚有{left:f}元未退赔）"
+        )
+    if any(t.part for t in told):
+        return MadeGood(None, "部分")
+    return None
+
+
+def weighed_share(rule: CircumstanceRule, made_good: MadeGood | None, rules: dict) -> float:
+    """The share (magnitude) `rule` earns for the part of the harm made good (2021量刑指导意见 三(10): 综合考虑…退赃、
+    退赔行为对损害结果所能弥补的程度，退赃、退赔的数额; 三(11)): the default scaled by the part, at least `floor` of it,
+    `unstated` of it for a part told without a figure; above the share of the rule kept where nothing is paid (谅解
+    alone beside 赔偿并谅解). The whole, or no extent told: the default."""
+    by_part = rule.by_part
+    if by_part is None or made_good is None:
+        return rule.default
+    kept = rules[by_part.unpaid].default if by_part.unpaid else 0.0
+    return kept + _part_weight(by_part, made_good) * (rule.default - kept)
+
+
+def _part_weight(by_part: ByPart, made_good: MadeGood) -> float:
+    if made_good.fraction is None:
+        return by_part.unstated
+    return max(by_part.floor, min(1.0, made_good.fraction))
+
+
+def _signed_share(rule: CircumstanceRule, applied: Applied, rules: dict, trace: Trace) -> float:
+    """The rule's signed share, weighed by the part made good (weighed_share), said in the trace where it is not
+    the default."""
+    made_good = applied.parts.get(rule.id)
+    share = weighed_share(rule, made_good, rules)
+    if made_good is not None and share != rule.default:
+        note = (
+            f"{rule.zh}：弥补损失{made_good.told}，按部分退赔/赔偿计幅度{share:.1%}（默认{rule.default:.0%}，"
+            f"2021量刑指导意见{rule.source.get('item', '')}：综合考虑弥补损害的程度、数额） / {rule.en}: a part made good "
+            f"({made_good.told}), weighed {share:.1%} instead of the default {rule.default:.0%}"
+        )
+        if note not in trace.notes:
+            trace.note_text(note)
+    return -share if rule.direction == "down" else share
 
 
 @dataclass
@@ -250,7 +347,7 @@ def adjust(
         rule = rules[rid]
         if rule.tier == FIRST or rid == "plea":
             continue
-        ratio = rule.signed_default
+        ratio = _signed_share(rule, applied, rules, trace)
         if ratio < 0:
             ratio *= strict_factor
         if plea and rid in absorbed_ids:

@@ -55,6 +55,17 @@ class StandardError(ValueError):
 
 
 @dataclass(frozen=True)
+class ByPart:
+    """How a return's or a payment's share is weighed by the part of the harm it made good (circumstances.yaml
+    `by_part`, 2021量刑指导意见 三(10)(11)): the part's fraction of the default, at least `floor`; `unstated` where the
+    text tells a part without a figure; `unpaid`: the rule whose share stays where nothing is paid (谅解 alone)."""
+
+    floor: float
+    unstated: float
+    unpaid: str | None = None
+
+
+@dataclass(frozen=True)
 class CircumstanceRule:
     id: str
     zh: str
@@ -70,6 +81,7 @@ class CircumstanceRule:
     scope: str  # "act" (of one crime's conduct) / "person" (of the defendant, every charge): SCOPES
     min_months: int = 0
     excluded_by: tuple[str, ...] = ()
+    by_part: ByPart | None = None  # a share weighed by the part of the harm made good (三(10)(11))
 
     @property
     def signed_default(self) -> float:
@@ -296,10 +308,22 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
             scope=scope,
             min_months=int(raw.get("min_months", 0)),
             excluded_by=tuple(raw.get("excluded_by", ())),
+            by_part=_by_part(raw.get("by_part"), f"{where}.by_part"),
         )
         if raw.get("not_when_element") is not None:
             _not_when_element(raw["not_when_element"], f"{where}.not_when_element")
     return rules
+
+
+def _by_part(raw: Any, where: str) -> ByPart | None:
+    if raw is None:
+        return None
+    floor, unstated = float(_need(raw, "floor", where)), float(_need(raw, "unstated", where))
+    if not 0 <= floor <= unstated <= 1:
+        raise StandardError(
+            f"{where}: floor {floor} and unstated {unstated} must satisfy 0 <= floor <= unstated <= 1"
+        )
+    return ByPart(floor=floor, unstated=unstated, unpaid=raw.get("unpaid"))
 
 
 def _not_when_element(elements: Any, where: str) -> None:

@@ -33,8 +33,9 @@ RETURNED = re.compile(
     r"|(?:已|均已|全部|全额)(?:退还|返还|归还)"
     # 三(10) 退赃、退赔 told by the money the crime took: the embezzled or misappropriated sum (侵占款项, 挪用的公款), a
     # card's overdraft (透支本息: 法释〔2018〕19号第十条, 归还全部透支款息), or the whole sum (退还了全部钱款); not a part of
-    # a loan repaid (归还部分借款), which a fraud's scheme may itself tell
-    r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部的?|全额的?|所有的?)?"
+    # a loan repaid (归还部分借款), which a fraud's scheme may itself tell; a part of the embezzled sum named
+    # (退还了部分侵占款项) is 退赃 all the same, weighed by the part (E103)
+    r"|(?:退还|返还|归还|退出|退回)(?:了)?(?:全部的?|全额的?|所有的?|部分)?"
     r"(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支|勒索|敲诈)(?:的|所得的?)?(?:款项|钱款|款物|财物|公款|资金|本息|本金|款息|款)"
     # the same with the object first ("已将侵占的钱款全部退还", "把勒索所得财物退还被害人")
     r"|(?:将|把)(?:其)?(?:所)?(?:侵占|挪用|贪污|侵吞|骗取|诈骗|透支|勒索|敲诈)[^，,。；;]{0,8}?(?:全部|全额|悉数)?"
@@ -124,7 +125,7 @@ PATTERNS: list[tuple[Circumstance, re.Pattern]] = [
     # sentence for 走私、贩卖、运输、制造、非法持有毒品罪 (因…被判过刑), so the word tells a prior record where the profile
     # tells none the reader finds; the calculation weighs it as art. 356's (calculator_adjust.drug_reoffender)
     (C.PRIOR_RECORD, DRUG_REOFFENDER_WORD),
-    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:了)?(?:全部|部分)?(?:的)?赃|主动退还"
+    (C.RESTITUTION, re.compile(r"退赃|退赔|退缴|(?:退还|退回)(?:了)?(?:全部|(?:绝)?大部分|部分)?(?:赃款|赃物|被害人|被害单位|所在单位|公司|单位)|退出(?:了)?(?:全部|部分)?(?:的)?赃|主动退还"
                                r"|(?:交出|上交|上缴|退出)(?:了)?[^，,。；;]{0,6}(?:赃款|赃物|违法所得|非法所得)")),
     # the same, named by what the crime took ("退还了被盗电动车", "将所骗钱款全部返还被害人", "已全部归还透支款息"): counted
     # only where the defendant is the one who gives it back (payments_made.returned_by_defendant), as police hand

@@ -13,6 +13,7 @@ from leniency.sentencing.extraction.disaster_periods import disaster_periods
 from leniency.sentencing.extraction.earlier_convictions import OPENING, EarlierConviction, earlier_convictions
 from leniency.sentencing.extraction.excepted_earlier_crimes import weighed_as_prior_record
 from leniency.sentencing.extraction.numbers import bounds, span
+from leniency.sentencing.extraction.payments_made import part_paid
 from leniency.sentencing.extraction.plea_withdrawal import withdrawn
 from leniency.sentencing.extraction.recidivism import beside_recidivism, inferred_recidivism
 from leniency.sentencing.extraction.recidivism import finding as recidivism_finding
@@ -146,9 +147,18 @@ def _told(text: str) -> list[Finding]:
         )
         for match in told:
             if counts(text, match, code, pattern):
-                value = _plea_stage(text, match.start(), match.end()) if code == C.PLEA else None
+                value = _value(text, code, match)
                 mentions.append(Finding(code.value, value, span(text, match.start(), match.end())))
     return mentions
+
+
+def _value(text: str, code: C, match: re.Match) -> object:
+    """A plea's stage; how much a return or a payment made good (payments_made.part_paid, 三(10)(11))."""
+    if code == C.PLEA:
+        return _plea_stage(text, match.start(), match.end())
+    if code in (C.RESTITUTION, C.COMPENSATION):
+        return part_paid(text, match.start(), match.end())
+    return None
 
 
 def _with_harm(finding: Finding, harm: str | None) -> Finding:

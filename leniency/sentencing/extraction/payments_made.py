@@ -5,11 +5,13 @@ claimed, ordered or agreed."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from leniency.sentencing.extraction.circumstance_denials import SENTENCE_BREAKS, clause_bounds
 from leniency.sentencing.extraction.circumstance_negation import NEGATORS
 from leniency.sentencing.extraction.conduct_actor import defendant_names
-from leniency.sentencing.extraction.numbers import bounds
+from leniency.sentencing.extraction.numbers import NUMBER, bounds, parse_number
 from leniency.sentencing.extraction.parties import DEFENDANT_WORDS
 
 # who acts in a sentence that tells of a return: the defendant (or the family for them), or the police and recovery
@@ -133,3 +135,83 @@ AGENT_NEGATED = re.compile(rf"(?:已)?[^，,。；;]{{0,2}}?(?:{NEGATORS})")
 
 def _recovery_done(text: str, end: int) -> bool:
     return not AGENT_NEGATED.match(text, end)
+
+
+@dataclass(frozen=True)
+class PartPaid:
+    """How much of the harm a return or a payment made good, as its clause tells it (2021量刑指导意见 三(10): 退赃、退赔
+    行为对损害结果所能弥补的程度，退赃、退赔的数额): the whole (全部退赔, 全额赔偿), a part without a figure (退还部分赃款,
+    赔偿了部分损失), the sum paid (退赔…经济损失2000元) or the sum left unpaid (尚有20000元未退赔). The share it earns is
+    chosen where every share is (calculator_adjust), against the crime's amount."""
+
+    whole: bool = False
+    part: bool = False
+    paid: Decimal | None = None
+    left: Decimal | None = None
+
+
+# 部分 of what is given back or paid (退还部分赃款, 赔偿了部分损失, 部分退赔, 退赔了部分), not of the persons paid
+# (向部分权利人支付…), nor the civil part of the case (附带民事部分)
+PART_WORD = re.compile(
+    r"(?<![大民事])(?:一)?部分(?:的)?(?=赃|款|钱|损失|经济损失|财物|物品|货款|侵占|挪用|诈骗|骗|被盗|盗|所得|违法所得"
+    r"|非法所得|费用|医疗费|退|赔|返还|归还|[，,。；;]|$)"
+)
+# 大部分 (most) told: weighed as the whole, as before
+WHOLE_WORD = re.compile(r"全部|全额|足额|如数|悉数|全数|(?:绝)?大部分")
+SUM = re.compile(rf"(?P<total>共计|合计|总计|共)?(?:人民币|现金|赃款)?(?P<num>{NUMBER})元")
+# the sum named before the verb, as the part given back ("将其中2000元退还给谢某某")
+SUM_BEFORE = re.compile(
+    rf"(?:将|把)(?:其中|其)?(?:的)?(?:人民币|现金|赃款)?(?P<num>{NUMBER})元[^，,。；;]{{0,4}}$"
+)
+# the sum still owed after the return ("尚有20000元未退赔", "尚欠5000元"): what was returned is the rest of the amount
+LEFT = re.compile(
+    rf"(?:尚欠|仍欠|下欠)(?:人民币|赃款|款项|经济损失)?(?P<num>{NUMBER})元"
+    rf"|(?:尚有|仍有|还有|余下|剩余)(?:人民币|赃款|款项|经济损失)?(?P<rest>{NUMBER})元[^，,。；;\d]{{0,6}}?(?:未|没有)"
+    r"(?:退|归还|返还|偿还|赔)"
+)
+
+# the sum a part is taken from ("退还了所骗20000元中的8000元"): not itself given back
+WHOLE_OF_PART = re.compile(r"(?:之)?中(?:的)?")
+LEFT_BEFORE = re.compile(r"(?:尚有|仍有|还有|尚欠|仍欠|下欠|余下|剩余)(?:人民币|赃款|款项|经济损失)?$")
+
+
+def part_paid(text: str, start: int, end: int) -> PartPaid | None:
+    """What a return or a payment told at text[start:end] made good, read in its clause (and a sum left unpaid in the
+    rest of its sentence); None where the text tells no extent (weighed as the whole, as before)."""
+    lo, hi = clause_bounds(text, start, end)
+    _, s_hi = bounds(text, start, end, SENTENCE_BREAKS)
+    whole = bool(WHOLE_WORD.search(text, lo, hi))
+    part = bool(PART_WORD.search(text, lo, hi))
+    paid = _sum_after(text, start, hi) or _sum_before(text, lo, start)
+    left_match = LEFT.search(text, end, s_hi)
+    left = _yuan(left_match) if left_match else None
+    if not (whole or part or paid is not None or left is not None):
+        return None
+    return PartPaid(whole=whole and not part, part=part, paid=paid, left=left)
+
+
+def _sum_after(text: str, start: int, hi: int) -> Decimal | None:
+    sums = [
+        m
+        for m in SUM.finditer(text, start, hi)
+        if not _left_before(text, m.start()) and not WHOLE_OF_PART.match(text, m.end())
+    ]
+    totals = [m for m in sums if m.group("total")]
+    chosen = totals[-1:] or sums
+    values = [v for v in (_yuan(m) for m in chosen) if v is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def _sum_before(text: str, lo: int, start: int) -> Decimal | None:
+    match = SUM_BEFORE.search(text[lo:start])
+    return _yuan(match) if match else None
+
+
+def _left_before(text: str, at: int) -> bool:
+    """A sum named as what is left unpaid ("尚有20000元"), not as paid."""
+    return LEFT_BEFORE.search(text[max(0, at - 6) : at]) is not None
+
+
+def _yuan(match: re.Match) -> Decimal | None:
+    """The figure a match names, in yuan (parse_number reads 万: "1.2万" is 12000)."""
+    return parse_number(match.group("num") or match.group("rest"))

@@ -33,7 +33,6 @@ MONTH_MISSES = {
     "injury_knife_serious_2_surrender_unpaid": LOWER_THAN_ESTIMATE,
     "injury_two_victims_light_1_and_minor_prior": LOWER_THAN_ESTIMATE,
     "injury_serious_1_disability_compensated": LOWER_THAN_ESTIMATE,
-    "fraud_telecom_operator_partly_returned": LOWER_THAN_ESTIMATE,
     "fraud_online_romance_returned_forgiven": LOWER_THAN_ESTIMATE,
     "drugs_ketamine_single_sale": LOWER_THAN_ESTIMATE,
     "fine_only_selling_bank_cards": EXEMPTION_TOLD,

@@ -49,7 +49,6 @@ QUANTITY_MISSES: dict[str, str] = {}
 CIRCUMSTANCE_MISSES: dict[str, str] = {}
 MONTH_MISSES = {
     "fraud_selling_concert_tickets_online_that_never_existed": LOWER_THAN_ESTIMATE + " (9 for 18); arguable",
-    "fraud_promising_jobs_at_a_state_company_surrendered_part_refunded": LOWER_THAN_ESTIMATE + " (31 for 48)",
     "embezzlement_by_a_warehouse_keeper_selling_copper_surrendered": LOWER_THAN_ESTIMATE + " (6 for 12)",
     "damaging_a_neighbours_two_cars_over_a_parking_space_paid_and_forgiven": HIGHER_THAN_ESTIMATE
     + " (10 for 6)",

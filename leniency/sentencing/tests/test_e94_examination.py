@@ -63,8 +63,6 @@ MONTH_MISSES = {
     "beating_three_strangers_in_a_karaoke_corridor_for_fun": LOWER_THAN_ESTIMATE + " (8 for 12); arguable",
     "thirty_six_grams_of_methamphetamine_in_a_rented_room": LOWER_THAN_ESTIMATE
     + " (12 for 24; the 36 g read since E100)",
-    "fraud_posing_as_a_car_buyer_deposit_eight_thousand_part_returned": LOWER_THAN_ESTIMATE
-    + " (5 for 8: the part returned, read since E100, weighed at 三(10)'s default share as a whole return); arguable",
     "electric_fishing_on_a_reservoir_in_the_closed_season_fined": FINE_ONLY_NOT_REACHED + " (7 for 0)",
     "a_mother_hiding_her_son_wanted_for_robbery_exempted": EXEMPTION_NOT_REACHED
     + " for a mother hiding her son (7 for 0); arguable",

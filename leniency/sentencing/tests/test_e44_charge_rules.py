@@ -186,7 +186,10 @@ REQUIREMENTS = [
     ),
     pytest.param("不解救被拐卖、绑架妇女、儿童", "男童后被公安机关解救。", False, id="rescue_made"),
     pytest.param(
-        "不解救被拐卖、绑架妇女、儿童", "甲接到举报后对被拐卖的妇女不进行解救。", True, id="rescue_refused"
+        "不解救被拐卖、绑架妇女、儿童",
+        "甲系某县公安局民警，接到举报后对被拐卖的妇女不进行解救。",
+        True,
+        id="rescue_refused",
     ),
     pytest.param(
         "传染病防治失职", "甲严重不负责任，将纱布遗留在患者腹腔内。", False, id="epidemic_duty_none"

@@ -14,12 +14,13 @@ import re
 from decimal import Decimal
 
 from leniency.sentencing.extraction.amounts import MONEY_RE
-from leniency.sentencing.extraction.numbers import parse_number
+from leniency.sentencing.extraction.numbers import clause_before, parse_number
 from leniency.sentencing.extraction.told_sums import summed_once, told_figures
 
 # the loss named just before the sum (造成经济损失共计人民币18万元, 直接经济损失11万元) or just after it (造成11万元的经济损失)
 LOSS_BEFORE = re.compile(r"损失[^，,。；;\d]{0,8}$")
 LOSS_AFTER = re.compile(r"(?:的|之)?(?:直接|间接)?(?:经济)?损失")
+COMMA = re.compile(r"[，,：:]")  # the clause of the sentence the sum is told in
 # the loss undone or paid, not caused: 挽回损失, 赔偿了…经济损失人民币6万元
 NOT_CAUSED = re.compile(r"挽回|追回|赔偿|赔付|弥补|退赔|补偿")
 
@@ -31,7 +32,7 @@ def caused_loss(text: str) -> Decimal | None:
 
 def _loss_yuan(text: str, money: re.Match, start: int, end: int) -> Decimal | None:
     before = text[start : money.start()]
-    clause = re.split(r"[，,：:]", before)[-1]
+    clause = clause_before(text, money.start(), start, breaks=COMMA)
     told_as_loss = LOSS_BEFORE.search(before) or LOSS_AFTER.match(text, money.end(), end)
     if not told_as_loss or NOT_CAUSED.search(clause):
         return None

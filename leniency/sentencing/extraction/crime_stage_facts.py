@@ -12,7 +12,7 @@ from leniency.sentencing.extraction.amount_context import UNMET_WORD
 from leniency.sentencing.extraction.circumstance_denials import negated
 from leniency.sentencing.extraction.injuries import find_injuries
 from leniency.sentencing.extraction.money_mention import Mention
-from leniency.sentencing.extraction.numbers import span
+from leniency.sentencing.extraction.numbers import bounds, span
 from leniency.sentencing.facts import Circumstance, Finding, InjuryGrade
 
 # A killing that did not happen, told without 未遂 (刑法第23条、第24条): an intent to kill the text states, nobody dead,
@@ -136,9 +136,7 @@ def sought_not_obtained(text: str, mentions: Sequence[Mention]) -> list[Mention]
     sought = [m for m in mentions if m.excluded == "其中" and _labelled_attempted(text, m)]
     for i, m in enumerate(told):
         start, end = m.span.start, m.span.end
-        lo = max(
-            told[i - 1].span.end if i else 0, text.rfind("。", 0, start) + 1, text.rfind("\n", 0, start) + 1
-        )
+        lo = max(told[i - 1].span.end if i else 0, bounds(text, start, start, "。\n")[0])
         hi = min([n.span.start for n in mentions if n.span.start >= end] + [len(text), end + FAILURE_REACH])
         if m.excluded is not None or _failed_after(text, lo, m, hi) or _failed_before(text, lo, start):
             sought.append(m)
@@ -179,7 +177,7 @@ def _labelled_attempted(text: str, m: Mention) -> bool:
 
 
 def _clause_opening(text: str, pos: int) -> int:
-    return max(text.rfind(mark, 0, pos) for mark in "，,。；;\n") + 1
+    return bounds(text, pos, pos, "，,。；;\n")[0]
 
 
 def stage_amounts(

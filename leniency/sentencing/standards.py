@@ -259,10 +259,7 @@ def _variant_when(when: Any, where: str) -> None:
             if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
                 raise StandardError(f"{where}.{key}: must be a non-empty list of words")
         elif key == "text_matches":
-            try:
-                re.compile(str(value))
-            except re.error as exc:
-                raise StandardError(f"{where}.{key}: not a regular expression ({exc})") from exc
+            _regex(value, f"{where}.{key}")
         else:
             try:
                 date.fromisoformat(str(value))
@@ -313,6 +310,13 @@ def parse_circumstances(data: Any, filename: str = "circumstances.yaml") -> dict
         if raw.get("not_when_element") is not None:
             _not_when_element(raw["not_when_element"], f"{where}.not_when_element")
     return rules
+
+
+def _regex(value: Any, where: str) -> None:
+    try:
+        re.compile(str(value))
+    except re.error as exc:
+        raise StandardError(f"{where}: not a regular expression ({exc})") from exc
 
 
 def _by_part(raw: Any, where: str) -> ByPart | None:
@@ -368,10 +372,7 @@ def _condition(cond: Any, where: str) -> None:
                 f"{where}.amount_share_of: expected [threshold, share between 0 and 1], got {value!r}"
             )
         if key in ("text_describes", "text_describes_means"):
-            try:
-                re.compile(str(value))
-            except re.error as exc:
-                raise StandardError(f"{where}.{key}: not a regular expression ({exc})") from exc
+            _regex(value, f"{where}.{key}")
         if key == "limit_exceeded" and not (
             isinstance(value, dict) and value and set(value) <= {"speed", "passengers", "load"}
         ):
